@@ -1,0 +1,112 @@
+#include "city/citymodel.h"
+
+#include <array>
+
+namespace cityops {
+namespace {
+const std::array<const char *, kRoadClassCount> kRoadClassNames = {
+    "motorway", "trunk", "primary", "secondary", "tertiary", "residential", "unclassified",
+    "living_street", "service", "path", "rail"};
+}
+
+QString roadClassName(RoadClass cls) { return QString::fromLatin1(kRoadClassNames[static_cast<int>(cls)]); }
+
+RoadClass roadClassFromName(const QString &name)
+{
+    for (int i = 0; i < kRoadClassCount; ++i) {
+        if (name == QLatin1String(kRoadClassNames[i]))
+            return static_cast<RoadClass>(i);
+    }
+    return RoadClass::Unclassified;
+}
+
+int SignalProgram::cycleS() const
+{
+    int total = 0;
+    for (const SignalPhase &phase : phases)
+        total += phase.durationS;
+    return total;
+}
+
+DeviceIndex CityModel::addDevice(DeviceInfo info)
+{
+    const auto index = static_cast<DeviceIndex>(devices.size());
+    deviceByName.insert(info.id, index);
+    devices.push_back(std::move(info));
+    return index;
+}
+
+void CityModel::finalize()
+{
+    deviceByName.clear();
+    deviceByName.reserve(static_cast<qsizetype>(devices.size()));
+    bounds = GeoBox{};
+    for (DeviceIndex i = 0; i < devices.size(); ++i) {
+        deviceByName.insert(devices[i].id, i);
+        bounds.extend(devices[i].position);
+    }
+    for (const Road &road : roads)
+        for (const GeoPoint &p : road.line)
+            bounds.extend(p);
+    for (const Junction &j : junctions)
+        bounds.extend(j.position);
+}
+
+bool pointInRing(const std::vector<GeoPoint> &ring, const GeoPoint &p)
+{
+    bool inside = false;
+    const size_t n = ring.size();
+    for (size_t i = 0, j = n - 1; i < n; j = i++) {
+        const GeoPoint &a = ring[i];
+        const GeoPoint &b = ring[j];
+        if ((a.lat > p.lat) != (b.lat > p.lat)
+            && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
+            inside = !inside;
+    }
+    return inside;
+}
+
+int CityModel::districtAt(const GeoPoint &p) const
+{
+    for (size_t i = 0; i < districts.size(); ++i) {
+        if (pointInRing(districts[i].ring, p))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+namespace {
+// Distance from p to segment ab in metres, on a local equirectangular plane (exact enough within a city).
+double segmentDistanceMetres(const GeoPoint &p, const GeoPoint &a, const GeoPoint &b)
+{
+    const double kx = 111320.0 * std::cos(p.lat * M_PI / 180.0);
+    const double ky = 110540.0;
+    const double ax = (a.lon - p.lon) * kx, ay = (a.lat - p.lat) * ky;
+    const double bx = (b.lon - p.lon) * kx, by = (b.lat - p.lat) * ky;
+    const double dx = bx - ax, dy = by - ay;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double cx = ax + t * dx, cy = ay + t * dy;
+    return std::sqrt(cx * cx + cy * cy);
+}
+} // namespace
+
+int CityModel::nearestRoad(const GeoPoint &p, double maxMetres) const
+{
+    int best = -1;
+    double bestDistance = maxMetres;
+    for (size_t i = 0; i < roads.size(); ++i) {
+        const GeoLine &line = roads[i].line;
+        for (size_t k = 1; k < line.size(); ++k) {
+            const double d = segmentDistanceMetres(p, line[k - 1], line[k]);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = static_cast<int>(i);
+            }
+        }
+    }
+    return best;
+}
+
+} // namespace cityops

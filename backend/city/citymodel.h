@@ -1,0 +1,140 @@
+#pragma once
+
+#include "model/device.h"
+#include "model/geo.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace cityops {
+
+/// OSM-style road classes, ordered from most to least important (drawing order and level of detail use it).
+enum class RoadClass : std::uint8_t {
+    Motorway, Trunk, Primary, Secondary, Tertiary, Residential, Unclassified, LivingStreet, Service, Path, Rail
+};
+constexpr int kRoadClassCount = 11;
+QString roadClassName(RoadClass cls);                ///< stable key stored in the package ("primary", ...)
+RoadClass roadClassFromName(const QString &name);    ///< unknown names map to Unclassified
+
+struct Road {
+    QString sumoId;
+    QString name;
+    RoadClass cls = RoadClass::Unclassified;
+    int lanes = 1;
+    float speedKmh = 50.0f;
+    bool oneway = true;
+    GeoLine line;
+};
+
+struct Junction {
+    QString sumoId;
+    QString type;
+    GeoPoint position;
+};
+
+struct District {
+    QString id;
+    QString name;
+    std::vector<GeoPoint> ring;   ///< closed ring is implied; first point is not repeated
+    bool generated = true;
+};
+
+/// One entry per device, in dense index order; kind-specific data lives in the tables below.
+struct DeviceInfo {
+    QString id;            ///< the DeviceId of the outside world, e.g. "sig/1525212345"
+    DeviceKind kind = DeviceKind::Streetlight;
+    GeoPoint position;
+    int district = -1;
+    int detail = -1;       ///< index into the kind's table (signals, streetlights, feeders, substations)
+    bool generated = false;
+};
+
+/// One phase of a SUMO tlLogic: the state string has one character per controlled link
+/// (r/y/g/G/s/u/o/O as in SUMO).
+struct SignalPhase {
+    int durationS = 0;
+    QString state;
+    int minDurS = 0;
+    int maxDurS = 0;
+};
+
+struct SignalProgram {
+    QString programId;
+    QString type;          ///< static / actuated / ...
+    int offsetS = 0;
+    std::vector<SignalPhase> phases;
+    int cycleS() const;
+};
+
+struct SignalInfo {
+    DeviceIndex device = kNoDevice;
+    QString sumoTlsId;
+    QStringList junctions;
+    int linkCount = 0;
+    std::vector<SignalProgram> programs;
+};
+
+struct StreetlightInfo {
+    DeviceIndex device = kNoDevice;
+    DeviceIndex feeder = kNoDevice;
+    int road = -1;
+    float powerW = 100.0f;
+};
+
+struct FeederInfo {
+    DeviceIndex device = kNoDevice;
+    DeviceIndex substation = kNoDevice;
+    float capacityKw = 0.0f;
+    float peakLoadKw = 0.0f;      ///< typical daily peak, for the simulator's load profile
+    float commercialShare = 0.5f; ///< 0 = purely residential profile, 1 = purely commercial
+    int priority = 1;             ///< 1 = most critical (hospitals...), shed last
+};
+
+struct SubstationInfo {
+    DeviceIndex device = kNoDevice;
+    QString name;
+};
+
+struct CityMeta {
+    QString name;
+    QString source;
+    QString attribution;
+    QString timezone;       ///< IANA id used for the console clock
+    QString createdUtc;
+    QString generator;
+    int formatVersion = 0;
+};
+
+/// The static city: geometry and device registry, read from a city package. Immutable once loaded and shared
+/// read-only between threads.
+struct CityModel {
+    CityMeta meta;
+    std::vector<Road> roads;
+    std::vector<Junction> junctions;
+    std::vector<District> districts;
+    std::vector<DeviceInfo> devices;
+    std::vector<SignalInfo> signals;
+    std::vector<StreetlightInfo> streetlights;
+    std::vector<FeederInfo> feeders;
+    std::vector<SubstationInfo> substations;
+    QHash<QString, DeviceIndex> deviceByName;
+    GeoBox bounds;
+
+    /// Adds a device to the registry and returns its dense index.
+    DeviceIndex addDevice(DeviceInfo info);
+    /// Rebuilds deviceByName and bounds after loading.
+    void finalize();
+    /// Index of the district containing p, or -1.
+    int districtAt(const GeoPoint &p) const;
+    /// Nearest road to p within maxMetres, or -1.
+    int nearestRoad(const GeoPoint &p, double maxMetres) const;
+    DeviceIndex deviceIndex(const QString &id) const { return deviceByName.value(id, kNoDevice); }
+};
+
+bool pointInRing(const std::vector<GeoPoint> &ring, const GeoPoint &p);
+
+} // namespace cityops

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "city/utm.h"
+#include "core/result.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace cityops {
+
+/// A SUMO network as read from .net.xml, still in SUMO's local metric coordinates (x, y relative to netOffset).
+/// Only what a city package needs: drivable and walkable edges, junctions, traffic-light programs and which
+/// junctions each traffic light controls.
+struct SumoNet {
+    struct Point { double x = 0, y = 0; };
+    struct Edge {
+        QString id, from, to, name, type;
+        std::vector<Point> shape;   ///< empty: straight between the junctions
+        int lanes = 0;
+        double speedMs = 13.89;
+    };
+    struct Junction {
+        QString id, type;
+        Point position;
+    };
+    struct Phase {
+        double duration = 0, minDur = 0, maxDur = 0;
+        QString state;
+    };
+    struct TlLogic {
+        QString id, type, programId;
+        double offset = 0;
+        std::vector<Phase> phases;
+    };
+    struct TlControl {
+        QStringList fromEdges;
+        int maxLinkIndex = -1;
+    };
+
+    double offsetX = 0, offsetY = 0;
+    UtmZone zone;
+    QString projection;
+    std::vector<Edge> edges;
+    std::vector<Junction> junctions;
+    std::vector<TlLogic> tlLogics;
+    QHash<QString, TlControl> tlControls;   ///< by traffic-light id
+    QHash<QString, int> edgeIndex;
+    QHash<QString, int> junctionIndex;
+
+    /// Converts a local SUMO position to WGS84 (E = x - netOffset.x, N = y - netOffset.y, inverse UTM).
+    GeoPoint toWgs84(const Point &p) const { return utmToWgs84(zone, p.x - offsetX, p.y - offsetY); }
+};
+
+/// Parses a .net.xml file. Missing files, other XML documents, networks without geo-reference and truncated or
+/// malformed XML are refused with a message naming the file and, for XML errors, the line.
+Result<SumoNet> parseSumoNet(const QString &path);
+
+} // namespace cityops

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "core/eventqueue.h"
+#include "core/incidentbook.h"
+#include "core/loadhistory.h"
+#include "core/sequencer.h"
+#include "core/simclock.h"
+#include "core/statestore.h"
+#include "link/fieldlink.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+namespace cityops {
+
+/// The backend's one entry point for the console: owns the city, the live state and the threads of the data flow
+/// in ARCHITECTURE §2 — link thread -> bounded queue -> sequencer (core thread) -> StateStore, IncidentBook,
+/// LoadHistory. The GUI only reads versioned snapshots from it; it never receives a signal per event.
+class Engine : public QObject {
+    Q_OBJECT
+public:
+    explicit Engine(std::shared_ptr<const CityModel> city, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Starts the core thread and the link on its own thread. The link is moved to that thread.
+    void start(std::unique_ptr<FieldLink> link);
+    /// Stops the link, drains the queue and joins the threads. Safe to call twice.
+    void stop();
+
+    const CityModel &city() const { return *m_city; }
+    std::shared_ptr<const CityModel> cityPtr() const { return m_city; }
+    const StateStore &states() const { return m_states; }
+    const IncidentBook &incidents() const { return m_incidents; }
+    const LoadHistory &loads() const { return m_loads; }
+    SimClock &clock() { return m_clock; }
+    const SimClock &clock() const { return m_clock; }
+
+    struct Stats {
+        std::uint64_t processed = 0;   ///< events sequenced since start
+        std::uint64_t dropped = 0;     ///< events lost to a full queue (must stay 0; shown when not)
+        std::uint64_t lastSeq = 0;
+    };
+    Stats stats() const;
+    LinkStatus linkStatus() const;
+
+Q_SIGNALS:
+    /// Coarse notification (queued to the receiver's thread) that the link changed state.
+    void linkStatusChanged(cityops::LinkStatus status);
+
+private:
+    void coreLoop();
+
+    std::shared_ptr<const CityModel> m_city;
+    SimClock m_clock;
+    EventQueue m_queue;
+    StateStore m_states;
+    IncidentBook m_incidents;
+    LoadHistory m_loads;
+    Sequencer m_sequencer;
+    std::atomic<std::uint64_t> m_processed{0};
+    std::atomic<bool> m_running{false};
+    std::thread m_core;
+    QThread m_linkThread;
+    std::unique_ptr<FieldLink> m_link;
+};
+
+} // namespace cityops

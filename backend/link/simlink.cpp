@@ -1,0 +1,70 @@
+#include "link/simlink.h"
+
+#include "core/logging.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+namespace cityops {
+
+SimLink::SimLink(std::shared_ptr<const CityModel> city, SimClock *clock, SimLinkOptions options)
+    : m_city(std::move(city)), m_clock(clock), m_options(options)
+{
+}
+
+SimLink::~SimLink() = default;
+
+void SimLink::deliver(std::vector<Event> &events)
+{
+    if (events.empty())
+        return;
+    // The simulator owns its pace, so it waits for room rather than losing events.
+    sink()->push(std::move(events), Overflow::Block);
+    events.clear();
+}
+
+void SimLink::start()
+{
+    const QString description = QStringLiteral("simulator ×%1").arg(m_options.speed);
+    setStatus(LinkState::Starting, description);
+    QElapsedTimer timer;
+    timer.start();
+    const std::int64_t origin = m_options.startMs ? m_options.startMs : QDateTime::currentMSecsSinceEpoch();
+    const std::int64_t warmUpMs = static_cast<std::int64_t>(m_options.warmUpHours * 3600'000.0);
+    m_sim = std::make_unique<CitySimulator>(m_city, m_options.seed, origin - warmUpMs, m_options.parameters);
+    m_clock->start(origin, m_options.speed);
+
+    std::vector<Event> events;
+    m_sim->initialState(events);
+    deliver(events);
+    // Warm up in slices so the sequencer works in parallel and memory stays bounded.
+    for (std::int64_t t = origin - warmUpMs; t < origin;) {
+        t = std::min(origin, t + 600'000);
+        m_sim->advanceTo(t, events);
+        deliver(events);
+    }
+    qCInfo(lcSim) << "warm-up of" << m_options.warmUpHours << "h simulated in" << timer.elapsed() << "ms";
+
+    m_timer = new QTimer(this);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &SimLink::tick);
+    m_timer->start(50);
+    setStatus(LinkState::Connected, description);
+    tick();
+}
+
+void SimLink::tick()
+{
+    std::vector<Event> events;
+    m_sim->advanceTo(m_clock->nowMs(), events);
+    deliver(events);
+}
+
+void SimLink::stop()
+{
+    if (m_timer)
+        m_timer->stop();
+    setStatus(LinkState::Disconnected, QStringLiteral("simulator stopped"));
+}
+
+} // namespace cityops

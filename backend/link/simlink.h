@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/simclock.h"
+#include "link/fieldlink.h"
+#include "sim/citysimulator.h"
+
+#include <QTimer>
+
+#include <memory>
+
+namespace cityops {
+
+struct SimLinkOptions {
+    std::uint64_t seed = 1;
+    double speed = 1.0;              ///< simulated seconds per wall second
+    double warmUpHours = 6.0;        ///< simulate this much history before "now", so the city starts in steady state
+    std::int64_t startMs = 0;        ///< simulated start time; 0 = the current wall time
+    SimParameters parameters;
+};
+
+/// The embedded default link: the whole city simulated in-process (CitySimulator) and delivered in real or scaled
+/// time. Before going live it simulates the last few hours at full speed, so lights, loads and open incidents are
+/// what they would be in a city that has been running, and the energy chart has its hour of history.
+class SimLink : public FieldLink {
+    Q_OBJECT
+public:
+    SimLink(std::shared_ptr<const CityModel> city, SimClock *clock, SimLinkOptions options);
+    ~SimLink() override;
+
+public Q_SLOTS:
+    void start() override;
+    void stop() override;
+
+private:
+    void tick();
+    void deliver(std::vector<Event> &events);
+
+    std::shared_ptr<const CityModel> m_city;
+    SimClock *m_clock;
+    SimLinkOptions m_options;
+    std::unique_ptr<CitySimulator> m_sim;
+    QTimer *m_timer = nullptr;
+};
+
+} // namespace cityops

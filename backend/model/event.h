@@ -1,0 +1,56 @@
+#pragma once
+
+#include "model/device.h"
+#include "model/incident.h"
+
+#include <cstdint>
+#include <variant>
+
+namespace cityops {
+
+// Payloads are plain values (no strings, no heap) so events can cross threads in bulk and later be stored as
+// fixed-size rows.
+struct SignalPayload {
+    std::uint8_t program = 0;
+    std::uint16_t phase = 0;
+    SignalMode mode = SignalMode::Normal;
+    std::int64_t nextSwitchMs = 0;
+    bool fault = false;
+};
+struct LightPayload {
+    std::uint8_t level = 0;   ///< dim level %, 0 = off
+    bool lampFault = false;
+    float powerW = 0.0f;
+};
+struct FeederPayload {
+    float loadKw = 0.0f;
+    bool breakerClosed = true;
+};
+struct PresencePayload {
+    bool online = true;
+};
+struct IncidentRaisedPayload {
+    IncidentId id = 0;
+    IncidentKind kind = IncidentKind::Collision;
+    IncidentSeverity severity = IncidentSeverity::Minor;
+    GeoPoint position;
+    int district = -1;
+    int road = -1;
+};
+struct IncidentClearedPayload {
+    IncidentId id = 0;
+};
+
+using EventPayload = std::variant<SignalPayload, LightPayload, FeederPayload, PresencePayload,
+                                  IncidentRaisedPayload, IncidentClearedPayload>;
+
+/// The one thing that crosses from links into the core (ARCHITECTURE §3). `seq` and the final `timeMs` are
+/// stamped by the Sequencer; a link fills in the device-reported time.
+struct Event {
+    std::uint64_t seq = 0;
+    std::int64_t timeMs = 0;
+    DeviceIndex device = kNoDevice;
+    EventPayload payload;
+};
+
+} // namespace cityops

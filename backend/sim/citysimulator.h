@@ -1,0 +1,101 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "core/random.h"
+#include "model/event.h"
+
+#include <QTimeZone>
+
+#include <cstdint>
+#include <memory>
+#include <queue>
+#include <vector>
+
+namespace cityops {
+
+/// Rates and durations of the simulated city's random processes. The defaults are a demonstration setting: faults
+/// are tens of times more frequent than in a real city so an operator sees something happen within minutes.
+struct SimParameters {
+    double collisionsPerHour = 1.5;          ///< city-wide
+    double lampMtbfHours = 2000.0;           ///< per lamp
+    double signalMtbfHours = 200.0;          ///< per controller (fault -> flashing)
+    double signalCommLossMtbfHours = 150.0;  ///< per controller (goes offline)
+    double feederSurgesPerDay = 1.0;         ///< per feeder
+    std::int64_t feederSampleMs = 10'000;    ///< telemetry period of feeders
+    std::int64_t lightCheckMs = 60'000;      ///< how often lamps re-evaluate daylight
+};
+
+/// The embedded simulator of the whole city, as a pure discrete-event model: given the city, a seed and a start
+/// time it produces the same event stream every time (no wall clock, no threads). SimLink drives it in real or
+/// scaled time.
+///
+/// - signals run their programs phase by phase (phase from absolute time and the program offset, as SUMO does);
+/// - streetlights switch on when the sun is below a per-lamp photocell threshold around sunset, dim to 50 % from
+///   23:00 to 05:00 local time, and fail now and then (lamp outage incident until repaired);
+/// - feeders follow residential/commercial daily load shapes for the city's local time, AR(1) noise, street-light
+///   load, and occasional surges; above capacity they raise an overload incident;
+/// - collisions arise at random points on roads and clear after 20-60 minutes.
+class CitySimulator {
+public:
+    CitySimulator(std::shared_ptr<const CityModel> city, std::uint64_t seed, std::int64_t startMs,
+                  SimParameters params = {});
+
+    /// The full state of every device at the start time (presence + state), as events.
+    void initialState(std::vector<Event> &out);
+    /// Runs the model up to and including `untilMs`, appending the events it produces in time order.
+    void advanceTo(std::int64_t untilMs, std::vector<Event> &out);
+    std::int64_t nowMs() const { return m_now; }
+
+    /// Program phase in force at `timeMs` for a program with the given offset; `remainingMs` receives the time
+    /// to the next switch.
+    static int phaseAt(const SignalProgram &program, std::int64_t timeMs, std::int64_t *remainingMs);
+    /// Daily load shape (fraction of peak) for a local time of day in hours and a commercial share.
+    static double loadShape(double localHour, double commercialShare, bool weekend);
+
+private:
+    enum class Task : std::uint8_t {
+        SignalSwitch, FeederSample, LightCheck, NextCollision, NextLampFault, NextSignalFault, NextCommLoss,
+        NextFeederSurge, ClearCollision, RepairLamp, RepairSignal, RestoreComm, EndSurge
+    };
+    struct Scheduled {
+        std::int64_t timeMs;
+        std::uint64_t order;
+        Task task;
+        std::uint32_t index;
+        bool operator>(const Scheduled &o) const { return timeMs != o.timeMs ? timeMs > o.timeMs : order > o.order; }
+    };
+    struct SignalSim { int phase = 0; bool fault = false; bool online = true; std::int64_t nextSwitchMs = 0; };
+    struct LightSim { float thresholdDeg = 0; std::uint8_t level = 0; bool fault = false; IncidentId incident = 0; };
+    struct FeederSim { float noise = 0; float surge = 1; float lastLoad = 0; IncidentId incident = 0; };
+
+    void schedule(std::int64_t t, Task task, std::uint32_t index = 0);
+    void run(const Scheduled &s, std::vector<Event> &out);
+    Event signalEvent(std::uint32_t signal) const;
+    Event lightEvent(std::uint32_t light) const;
+    void sampleFeeders(std::vector<Event> &out);
+    void checkLights(std::vector<Event> &out);
+    IncidentId raise(std::vector<Event> &out, IncidentKind kind, IncidentSeverity severity, const GeoPoint &where,
+                     DeviceIndex device, int road);
+    void clear(std::vector<Event> &out, IncidentId id);
+    std::int64_t hoursToMs(double hours) { return static_cast<std::int64_t>(hours * 3600'000.0); }
+    std::uint8_t lampLevelFor(double elevationDeg, const LightSim &lamp) const;
+    GeoPoint randomPointOnRoad(int *road);
+
+    std::shared_ptr<const CityModel> m_city;
+    SimParameters m_params;
+    Random m_rng;
+    std::int64_t m_now;
+    std::uint64_t m_order = 0;
+    std::priority_queue<Scheduled, std::vector<Scheduled>, std::greater<>> m_queue;
+    std::vector<SignalSim> m_signals;
+    std::vector<LightSim> m_lights;
+    std::vector<FeederSim> m_feeders;
+    std::vector<std::pair<IncidentId, int>> m_collisions;   ///< open collisions: incident and road
+    std::vector<double> m_roadWeights;                      ///< cumulative length of drivable roads
+    std::vector<IncidentId> m_signalIncidents;
+    IncidentId m_nextIncident = 1;
+    QTimeZone m_zone;
+    GeoPoint m_centre;
+};
+
+} // namespace cityops
