@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 namespace cityops {
 namespace {
@@ -175,9 +176,37 @@ QString nearestStreetName(const CityModel &city, const GeoPoint &p)
     return name;
 }
 
+/// Junctions in the built-up area: at least `minNeighbours` others within `radius` metres. Networks cut from OSM
+/// often trail a lone motorway or rail corridor out of the area; the districts should cover the city, not those.
+std::vector<P> builtUpArea(const std::vector<P> &junctions, double radius, int minNeighbours)
+{
+    std::unordered_map<std::int64_t, std::vector<size_t>> grid;
+    auto key = [radius](double x, double y) {
+        return (static_cast<std::int64_t>(std::floor(x / radius)) << 32) ^ static_cast<std::int64_t>(std::floor(y / radius) + 1e6);
+    };
+    for (size_t i = 0; i < junctions.size(); ++i)
+        grid[key(junctions[i].x, junctions[i].y)].push_back(i);
+    std::vector<P> kept;
+    for (size_t i = 0; i < junctions.size(); ++i) {
+        int neighbours = 0;
+        for (int dx = -1; dx <= 1; ++dx)
+            for (int dy = -1; dy <= 1; ++dy) {
+                const auto it = grid.find(key(junctions[i].x + dx * radius, junctions[i].y + dy * radius));
+                if (it == grid.end())
+                    continue;
+                for (size_t j : it->second)
+                    if (j != i && dist2(junctions[i], junctions[j]) <= radius * radius)
+                        ++neighbours;
+            }
+        if (neighbours >= minNeighbours)
+            kept.push_back(junctions[i]);
+    }
+    return kept.size() >= 3 ? kept : junctions;
+}
+
 void makeDistricts(CityModel &city, const LocalPlane &plane, const std::vector<P> &junctions)
 {
-    const std::vector<P> hull = convexHull(junctions);
+    const std::vector<P> hull = convexHull(builtUpArea(junctions, 250.0, 4));
     if (hull.size() < 3)
         return;
     double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
@@ -185,8 +214,8 @@ void makeDistricts(CityModel &city, const LocalPlane &plane, const std::vector<P
         x0 = std::min(x0, p.x); x1 = std::max(x1, p.x);
         y0 = std::min(y0, p.y); y1 = std::max(y1, p.y);
     }
-    const int cols = std::clamp(static_cast<int>(std::lround((x1 - x0) / 1500.0)), 1, 3);
-    const int rows = std::clamp(static_cast<int>(std::lround((y1 - y0) / 1500.0)), 1, 3);
+    const int cols = std::clamp(static_cast<int>(std::lround((x1 - x0) / 1000.0)), 1, 3);
+    const int rows = std::clamp(static_cast<int>(std::lround((y1 - y0) / 1000.0)), 1, 3);
     static const char *rowNames[4][3] = {{}, {""}, {"North", "South"}, {"North", "Central", "South"}};
     static const char *colNames[4][3] = {{}, {""}, {"West", "East"}, {"West", "Central", "East"}};
     const double totalArea = polygonArea(hull);

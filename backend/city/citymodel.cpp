@@ -52,6 +52,15 @@ void CityModel::finalize()
         bounds.extend(j.position);
 }
 
+GeoBox CityModel::operationalBounds() const
+{
+    GeoBox box;
+    for (const District &d : districts)
+        for (const GeoPoint &p : d.ring)
+            box.extend(p);
+    return box.isValid() ? box : bounds;
+}
+
 bool pointInRing(const std::vector<GeoPoint> &ring, const GeoPoint &p)
 {
     bool inside = false;

@@ -133,6 +133,8 @@ struct CityModel {
     /// Nearest road to p within maxMetres, or -1.
     int nearestRoad(const GeoPoint &p, double maxMetres) const;
     DeviceIndex deviceIndex(const QString &id) const { return deviceByName.value(id, kNoDevice); }
+    /// The area operators look after: the districts' extent when there are districts, else everything.
+    GeoBox operationalBounds() const;
 };
 
 bool pointInRing(const std::vector<GeoPoint> &ring, const GeoPoint &p);

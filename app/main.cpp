@@ -1,0 +1,159 @@
+// cityops: the operations console. Wiring only: command line, translations, city, engine, window.
+#include "city/citypackage.h"
+#include "commandline.h"
+#include "core/engine.h"
+#include "link/simlink.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcApp, "cityops.app", QtInfoMsg)
+
+using namespace cityops;
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitFailure = 1;
+
+bool haveDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+QString defaultCityPath()
+{
+    // Installed layout (bin/../share/cityops) first, then the source tree this binary was built from.
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .filePath(QStringLiteral("../share/cityops/cities/adlershof.gpkg"));
+    if (QFileInfo::exists(installed))
+        return QDir::cleanPath(installed);
+    return QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
+}
+
+void installTranslations(QApplication &app, const QString &requested)
+{
+    QString language = requested;
+    if (language.isEmpty()) {
+        const QString system = QLocale::system().name();
+        language = system.startsWith(QLatin1String("ja")) ? QStringLiteral("ja")
+                 : system.startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    }
+    if (language == QLatin1String("en"))
+        return;
+    QLocale::setDefault(QLocale(language));
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QStringLiteral(":/i18n/cityops_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(ours);
+    else
+        qCWarning(lcApp) << "no translation for" << language << "- showing English";
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+int fail(const QString &message, bool interactive, int code)
+{
+    std::fprintf(stderr, "cityops: %s\n", qPrintable(message));
+    if (interactive)
+        QMessageBox::critical(nullptr, QObject::tr("CityOps cannot start"), message);
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer startup;
+    startup.start();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    auto parsed = parseConsoleArguments(arguments);
+    if (!parsed) {
+        std::fprintf(stderr, "cityops: %s\nTry 'cityops --help' for the options.\n", qPrintable(parsed.error()));
+        return kExitUsage;
+    }
+    const ConsoleOptions options = parsed.value();
+    if (options.showHelp) {
+        std::fputs(qPrintable(consoleHelpText()), stdout);
+        return 0;
+    }
+    if (options.showVersion) {
+        std::printf("cityops %s\n", CITYOPS_VERSION);
+        return 0;
+    }
+    if (!haveDisplay()) {
+        if (options.screenshotPath.isEmpty()) {
+            std::fprintf(stderr, "cityops: no display (DISPLAY and WAYLAND_DISPLAY are unset). Run it in a desktop session, "
+                                 "under xvfb-run, or with --screenshot FILE.png to render without a display.\n");
+            return kExitFailure;
+        }
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // a screenshot needs no screen
+    }
+
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("CityOps"));
+    QCoreApplication::setApplicationName(QStringLiteral("cityops"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CITYOPS_VERSION));
+    installTranslations(app, options.language);
+    const bool interactive = options.screenshotPath.isEmpty() && QGuiApplication::platformName() != QLatin1String("offscreen");
+
+    const bool userCity = !options.cityPath.isEmpty();
+    const QString cityPath = userCity ? options.cityPath : defaultCityPath();
+    auto city = citypackage::read(cityPath);
+    if (!city)
+        return fail(QObject::tr("Cannot open the city: %1").arg(city.error()), interactive, userCity ? kExitUsage : kExitFailure);
+    qCInfo(lcApp) << "city" << city.value()->meta.name << "loaded in" << startup.elapsed() << "ms";
+
+    Engine engine(city.value());
+    SimLinkOptions simOptions;
+    simOptions.seed = options.seed;
+    simOptions.speed = options.speed;
+    QObject::connect(&engine, &Engine::linkStatusChanged, &app, [&startup](const LinkStatus &status) {
+        if (status.state == LinkState::Connected)
+            qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
+    });
+    engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions));
+
+    MainWindow window(engine);
+    if (!options.screenshotPath.isEmpty()) {
+        window.resize(1920, 1080);
+        window.show();
+    } else {
+        window.resize(1600, 960);
+        window.showMaximized();
+    }
+
+    int exitCode = 0;
+    if (options.quitAfterMs > 0) {
+        QTimer::singleShot(options.quitAfterMs, &app, [&] {
+            if (!options.screenshotPath.isEmpty()) {
+                window.refreshNow();
+                const QImage image = window.grab().toImage();
+                if (!image.save(options.screenshotPath, "PNG")) {
+                    std::fprintf(stderr, "cityops: cannot write screenshot %s\n", qPrintable(options.screenshotPath));
+                    exitCode = kExitFailure;
+                } else {
+                    qCInfo(lcApp) << "screenshot saved to" << options.screenshotPath;
+                }
+            }
+            app.quit();
+        });
+    }
+    const int rc = app.exec();
+    engine.stop();
+    return exitCode ? exitCode : rc;
+}

@@ -1,0 +1,109 @@
+#include "labels.h"
+
+#include <QDateTime>
+
+namespace cityops {
+
+QString Labels::deviceKind(DeviceKind kind)
+{
+    switch (kind) {
+    case DeviceKind::SignalController: return tr("Signal controller");
+    case DeviceKind::Streetlight: return tr("Streetlight");
+    case DeviceKind::Feeder: return tr("Feeder");
+    case DeviceKind::Substation: return tr("Substation");
+    }
+    return {};
+}
+
+QString Labels::signalMode(SignalMode mode)
+{
+    switch (mode) {
+    case SignalMode::Normal: return tr("Normal");
+    case SignalMode::Manual: return tr("Manual");
+    case SignalMode::Flash: return tr("Flashing");
+    case SignalMode::Off: return tr("Off");
+    case SignalMode::Preempt: return tr("Pre-empted");
+    }
+    return {};
+}
+
+QString Labels::incidentKind(IncidentKind kind)
+{
+    switch (kind) {
+    case IncidentKind::Collision: return tr("Collision");
+    case IncidentKind::SignalFault: return tr("Signal fault");
+    case IncidentKind::LampOutage: return tr("Lamp outage");
+    case IncidentKind::FeederOverload: return tr("Feeder overload");
+    }
+    return {};
+}
+
+QString Labels::severity(IncidentSeverity severity)
+{
+    switch (severity) {
+    case IncidentSeverity::Critical: return tr("Critical");
+    case IncidentSeverity::Major: return tr("Major");
+    case IncidentSeverity::Minor: return tr("Minor");
+    case IncidentSeverity::Info: return tr("Info");
+    }
+    return {};
+}
+
+QString Labels::incidentState(IncidentState state)
+{
+    switch (state) {
+    case IncidentState::New: return tr("New");
+    case IncidentState::Acknowledged: return tr("Acknowledged");
+    case IncidentState::Dispatched: return tr("Dispatched");
+    case IncidentState::OnScene: return tr("On scene");
+    case IncidentState::Resolved: return tr("Resolved");
+    case IncidentState::Closed: return tr("Closed");
+    case IncidentState::Cancelled: return tr("Cancelled");
+    case IncidentState::Merged: return tr("Merged");
+    }
+    return {};
+}
+
+QString Labels::linkState(LinkState state)
+{
+    switch (state) {
+    case LinkState::Starting: return tr("starting");
+    case LinkState::Connected: return tr("connected");
+    case LinkState::Degraded: return tr("degraded");
+    case LinkState::Disconnected: return tr("disconnected");
+    }
+    return {};
+}
+
+QString Labels::duration(std::int64_t ms)
+{
+    const std::int64_t s = std::max<std::int64_t>(0, ms / 1000);
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min").arg(s / 60);
+    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString Labels::district(const CityModel &city, int district)
+{
+    return district >= 0 && district < static_cast<int>(city.districts.size()) ? city.districts[district].name
+                                                                                 : tr("outside districts");
+}
+
+QString Labels::where(const CityModel &city, int road, int district, const GeoPoint &p)
+{
+    if (road >= 0 && road < static_cast<int>(city.roads.size()) && !city.roads[road].name.isEmpty())
+        return city.roads[road].name;
+    if (district >= 0)
+        return Labels::district(city, district);
+    return QStringLiteral("%1, %2").arg(p.lat, 0, 'f', 5).arg(p.lon, 0, 'f', 5);
+}
+
+QString Labels::clock(std::int64_t utcMs, const QTimeZone &zone, bool withSeconds)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(utcMs, zone);
+    return t.toString(withSeconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+}
+
+} // namespace cityops

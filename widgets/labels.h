@@ -1,0 +1,36 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "link/fieldlink.h"
+#include "model/device.h"
+#include "model/incident.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QTimeZone>
+
+#include <cstdint>
+
+namespace cityops {
+
+/// Translated, operator-facing words for backend values. The backend keeps stable English keys; translation
+/// happens only here, at the UI edge.
+class Labels {
+    Q_DECLARE_TR_FUNCTIONS(cityops::Labels)
+public:
+    static QString deviceKind(DeviceKind kind);
+    static QString signalMode(SignalMode mode);
+    static QString incidentKind(IncidentKind kind);
+    static QString severity(IncidentSeverity severity);
+    static QString incidentState(IncidentState state);
+    static QString linkState(LinkState state);
+    /// "12 min", "1 h 05 min", "45 s"
+    static QString duration(std::int64_t ms);
+    /// Where an incident is, for lists: road name, else district, else coordinates.
+    static QString where(const CityModel &city, int road, int district, const GeoPoint &p);
+    static QString district(const CityModel &city, int district);
+    /// Local clock time in the city's zone.
+    static QString clock(std::int64_t utcMs, const QTimeZone &zone, bool withSeconds = true);
+};
+
+} // namespace cityops

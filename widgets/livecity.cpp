@@ -1,0 +1,65 @@
+#include "livecity.h"
+
+#include <QDateTime>
+
+namespace cityops {
+
+LiveCity::LiveCity(Engine &engine, MapScene &scene, QObject *parent) : QObject(parent), m_engine(engine), m_scene(scene)
+{
+    connect(&m_frame, &QTimer::timeout, this, &LiveCity::tick);
+    // The simulator's warm-up replays hours of history in a moment; the rate shown is the live rate only.
+    connect(&engine, &Engine::linkStatusChanged, this, [this](const LinkStatus &status) {
+        if (status.state == LinkState::Connected) {
+            m_processedHistory.clear();
+            m_processedHistory.push_back({QDateTime::currentMSecsSinceEpoch(), m_engine.stats().processed});
+        }
+    });
+}
+
+void LiveCity::start(int framesPerSecond)
+{
+    m_second.start();
+    m_processedHistory.push_back({QDateTime::currentMSecsSinceEpoch(), m_engine.stats().processed});
+    m_frame.start(1000 / std::clamp(framesPerSecond, 1, 60));
+    refresh();
+}
+
+void LiveCity::refresh()
+{
+    m_scene.nowMs = m_engine.clock().nowMs();
+    m_changes.clear();
+    const std::uint64_t version = m_engine.states().changedSince(m_stateVersion, m_changes);
+    if (version != m_stateVersion) {
+        for (const StateStore::Change &c : m_changes)
+            m_scene.states[c.index] = c.state;
+        m_stateVersion = version;
+        Q_EMIT devicesChanged();
+    }
+    if (m_engine.incidents().version() != m_incidentVersion) {
+        m_incidentVersion = m_engine.incidents().snapshot(m_scene.incidents);
+        Q_EMIT incidentsChanged();
+    }
+}
+
+void LiveCity::tick()
+{
+    refresh();
+    if (m_second.elapsed() >= 1000) {
+        // Rate over the last five seconds: steady enough to read, recent enough to notice a stall.
+        m_second.restart();
+        m_processedHistory.push_back({QDateTime::currentMSecsSinceEpoch(), m_engine.stats().processed});
+        if (m_processedHistory.size() > 6)
+            m_processedHistory.pop_front();
+        const auto &[t0, n0] = m_processedHistory.front();
+        const auto &[t1, n1] = m_processedHistory.back();
+        m_eventsPerSecond = t1 > t0 ? (n1 - n0) * 1000.0 / (t1 - t0) : 0.0;
+        if (m_engine.loads().version() != m_loadVersion) {
+            m_loadVersion = m_engine.loads().version();
+            m_loads = m_engine.loads().snapshot();
+            Q_EMIT loadsChanged();
+        }
+        Q_EMIT secondElapsed();
+    }
+}
+
+} // namespace cityops

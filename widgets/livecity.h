@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/engine.h"
+#include "core/loadhistory.h"
+#include "map/mapscene.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+
+namespace cityops {
+
+/// The GUI's window onto the engine: once per frame it pulls "what changed since version V" from the StateStore
+/// and the IncidentBook into the MapScene mirror, and emits at most one coarse signal per kind of change. Nothing
+/// here waits on I/O, and the engine never calls into the GUI.
+class LiveCity : public QObject {
+    Q_OBJECT
+public:
+    LiveCity(Engine &engine, MapScene &scene, QObject *parent = nullptr);
+
+    void start(int framesPerSecond = 30);
+    /// Pulls changes now (the frame timer calls this; tests and screenshots may too).
+    void refresh();
+
+    Engine &engine() { return m_engine; }
+    MapScene &scene() { return m_scene; }
+    const LoadHistory::Series &loads() const { return m_loads; }
+    double eventsPerSecond() const { return m_eventsPerSecond; }
+    std::int64_t nowMs() const { return m_engine.clock().nowMs(); }
+
+Q_SIGNALS:
+    void devicesChanged();
+    void incidentsChanged();
+    void loadsChanged();
+    /// Once a second: clock, event rate, link status.
+    void secondElapsed();
+
+private:
+    void tick();
+
+    Engine &m_engine;
+    MapScene &m_scene;
+    QTimer m_frame;
+    std::uint64_t m_stateVersion = 0;
+    std::uint64_t m_incidentVersion = ~std::uint64_t(0);
+    std::uint64_t m_loadVersion = ~std::uint64_t(0);
+    std::vector<StateStore::Change> m_changes;
+    LoadHistory::Series m_loads;
+    QElapsedTimer m_second;
+    std::deque<std::pair<std::int64_t, std::uint64_t>> m_processedHistory;   ///< (wall ms, events processed)
+    double m_eventsPerSecond = 0;
+};
+
+} // namespace cityops

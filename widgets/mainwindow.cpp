@@ -1,0 +1,212 @@
+#include "mainwindow.h"
+
+#include "labels.h"
+#include "map/mapview.h"
+#include "panels/detailspanel.h"
+#include "panels/energypanel.h"
+#include "panels/incidentpanel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace cityops {
+
+MainWindow::MainWindow(Engine &engine, QWidget *parent)
+    : QMainWindow(parent), m_engine(engine), m_scene(std::make_unique<MapScene>(engine.cityPtr())),
+      m_zone(QTimeZone(engine.city().meta.timezone.toUtf8()))
+{
+    if (!m_zone.isValid())
+        m_zone = QTimeZone::utc();
+    setWindowTitle(tr("CityOps — %1").arg(engine.city().meta.name));
+    m_live = new LiveCity(engine, *m_scene, this);
+
+    m_map = new MapView(*m_scene, this);
+    setCentralWidget(m_map);
+
+    m_details = new DetailsPanel(*m_scene, m_live->loads(), this);
+    auto *detailsDock = new QDockWidget(tr("Details"), this);
+    detailsDock->setObjectName(QStringLiteral("details"));
+    detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
+
+    m_incidents = new IncidentPanel(*m_scene, this);
+    auto *incidentDock = new QDockWidget(tr("Incidents"), this);
+    incidentDock->setObjectName(QStringLiteral("incidents"));
+    incidentDock->setWidget(m_incidents);
+    addDockWidget(Qt::RightDockWidgetArea, incidentDock);
+    resizeDocks({detailsDock, incidentDock}, {300, 500}, Qt::Vertical);
+    resizeDocks({detailsDock}, {440}, Qt::Horizontal);
+
+    m_energy = new EnergyPanel(engine.cityPtr(), this);
+    auto *energyDock = new QDockWidget(tr("Energy"), this);
+    energyDock->setObjectName(QStringLiteral("energy"));
+    energyDock->setWidget(m_energy);
+    addDockWidget(Qt::BottomDockWidgetArea, energyDock);
+    resizeDocks({energyDock}, {250}, Qt::Vertical);
+
+    buildMenus();
+    buildStatusBar();
+
+    connect(m_live, &LiveCity::devicesChanged, m_map, &MapView::sceneChanged);
+    connect(m_live, &LiveCity::incidentsChanged, m_map, &MapView::sceneChanged);
+    connect(m_live, &LiveCity::incidentsChanged, m_incidents, &IncidentPanel::reload);
+    connect(m_live, &LiveCity::incidentsChanged, m_details, &DetailsPanel::refresh);
+    connect(m_live, &LiveCity::loadsChanged, this, [this] { m_energy->setSeries(m_live->loads()); });
+    connect(m_live, &LiveCity::secondElapsed, this, [this] {
+        m_details->refresh();
+        m_incidents->tick();
+        updateStatus();
+    });
+    connect(m_map, &MapView::selectionChanged, this, [this](const MapSelection &selection) {
+        m_details->refresh();
+        m_incidents->showSelection(selection);
+    });
+    connect(m_map, &MapView::pointerMoved, this, [this](const GeoPoint &p) {
+        m_pointerLabel->setText(QStringLiteral("%1, %2").arg(p.lat, 0, 'f', 5).arg(p.lon, 0, 'f', 5));
+    });
+    connect(m_incidents, &IncidentPanel::incidentActivated, this, &MainWindow::focusIncident);
+    connect(&engine, &Engine::linkStatusChanged, this, &MainWindow::showLinkStatus);
+    showLinkStatus(engine.linkStatus());
+    m_live->start(30);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::refreshNow()
+{
+    m_live->refresh();
+    m_engine.loads().version(); // ensure the history is read fresh below
+    m_energy->setSeries(m_engine.loads().snapshot());
+    m_incidents->reload();
+    m_details->refresh();
+    updateStatus();
+    m_map->update();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *fit = view->addAction(tr("&Whole city"), m_map, &MapView::fitCity);
+    fit->setShortcut(Qt::CTRL | Qt::Key_0);
+    view->addSeparator();
+    QMenu *layers = view->addMenu(tr("&Layers"));
+    int n = 0;
+    for (const QString &id : m_map->renderer().layerIds()) {
+        const MapLayer *layer = m_map->renderer().layer(id);
+        if (id == QLatin1String("selection"))
+            continue;
+        QAction *toggle = layers->addAction(layer->title());
+        toggle->setCheckable(true);
+        toggle->setChecked(m_map->renderer().isLayerVisible(id));
+        if (++n <= 9)
+            toggle->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + n)));
+        connect(toggle, &QAction::toggled, this, [this, id](bool on) { m_map->setLayerVisible(id, on); });
+    }
+    view->addSeparator();
+    QAction *focusMap = view->addAction(tr("Focus &map"), this, [this] { m_map->setFocus(); });
+    focusMap->setShortcut(Qt::Key_F6);
+    QAction *focusList = view->addAction(tr("Focus &incident list"), this, [this] {
+        m_incidents->view()->setFocus();
+    });
+    focusList->setShortcut(Qt::Key_F7);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About CityOps"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildStatusBar()
+{
+    auto makeLabel = [this](int minWidth) {
+        auto *label = new QLabel(this);
+        label->setMinimumWidth(minWidth);
+        label->setContentsMargins(8, 0, 8, 0);
+        return label;
+    };
+    m_linkLabel = makeLabel(260);
+    m_rateLabel = makeLabel(140);
+    m_dropLabel = makeLabel(0);
+    m_dropLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
+    m_dropLabel->hide();
+    m_pointerLabel = makeLabel(160);
+    m_clockLabel = makeLabel(200);
+    QFont clockFont = m_clockLabel->font();
+    clockFont.setBold(true);
+    clockFont.setPointSizeF(clockFont.pointSizeF() * 1.3);
+    m_clockLabel->setFont(clockFont);
+    statusBar()->addWidget(m_linkLabel);
+    statusBar()->addWidget(m_rateLabel);
+    statusBar()->addWidget(m_dropLabel);
+    statusBar()->addPermanentWidget(m_pointerLabel);
+    statusBar()->addPermanentWidget(m_clockLabel);
+    updateStatus();
+}
+
+void MainWindow::showLinkStatus(const LinkStatus &status)
+{
+    m_linkLabel->setText(tr("Link: %1 — %2").arg(status.description, Labels::linkState(status.state)));
+    const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded;
+    m_linkLabel->setStyleSheet(bad ? QStringLiteral("background: #ffb000; color: black; font-weight: bold;") : QString());
+}
+
+void MainWindow::updateStatus()
+{
+    m_rateLabel->setText(tr("%1 events/s").arg(qRound(m_live->eventsPerSecond())));
+    const auto dropped = m_engine.stats().dropped;
+    m_dropLabel->setVisible(dropped > 0);
+    if (dropped > 0)
+        m_dropLabel->setText(tr("%1 events dropped (queue full)").arg(dropped));
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_live->nowMs(), m_zone);
+    m_clockLabel->setText(now.toString(QStringLiteral("ddd d MMM  HH:mm:ss ")) + m_zone.abbreviation(now));
+}
+
+void MainWindow::focusIncident(IncidentId id)
+{
+    const Incident *incident = m_scene->incident(id);
+    if (!incident)
+        return;
+    m_map->centerOn(incident->position, std::max(m_map->viewport().zoom(), 16.0));
+    m_map->select({MapSelection::Kind::Incident, id});
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox::information(
+        this, tr("Keyboard shortcuts"),
+        tr("<table>"
+           "<tr><td><b>Arrow keys</b></td><td>pan the map</td></tr>"
+           "<tr><td><b>+ / −, PgUp / PgDn, wheel</b></td><td>zoom in / out</td></tr>"
+           "<tr><td><b>Home, Ctrl+0</b></td><td>whole city</td></tr>"
+           "<tr><td><b>Esc</b></td><td>clear the selection</td></tr>"
+           "<tr><td><b>Alt+1 … Alt+6</b></td><td>show / hide map layers</td></tr>"
+           "<tr><td><b>F6 / F7</b></td><td>focus the map / the incident list</td></tr>"
+           "<tr><td><b>Enter</b> (incident list)</td><td>fly to the incident</td></tr>"
+           "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr></table>"));
+}
+
+void MainWindow::showAbout()
+{
+    const CityMeta &meta = m_engine.city().meta;
+    QMessageBox::about(this, tr("About CityOps"),
+                       tr("<h3>CityOps %1</h3><p>Operations console for city control rooms.</p>"
+                          "<p><b>City:</b> %2<br><b>Source:</b> %3</p><p>%4</p>"
+                          "<p>Map data © OpenStreetMap contributors, available under the Open Database License "
+                          "(ODbL). Road network converted with Eclipse SUMO (EPL-2.0).</p>")
+                           .arg(QStringLiteral(CITYOPS_VERSION), meta.name.toHtmlEscaped(), meta.source.toHtmlEscaped(),
+                                meta.attribution.toHtmlEscaped()));
+}
+
+} // namespace cityops

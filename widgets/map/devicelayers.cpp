@@ -1,0 +1,270 @@
+#include "map/devicelayers.h"
+
+#include "map/mapstyle.h"
+
+#include <QCoreApplication>
+
+namespace cityops {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("cityops::MapLayers", text); }
+
+/// Nearest device of one kind to `pos` within `radius` pixels.
+std::optional<MapSelection> nearestDevice(const MapScene &scene, const MapViewport &viewport, const QPointF &pos,
+                                          double radius, DeviceKind kind)
+{
+    const auto &city = scene.city();
+    double best = radius * radius;
+    std::optional<MapSelection> hit;
+    for (DeviceIndex i = 0; i < city.devices.size(); ++i) {
+        if (city.devices[i].kind != kind)
+            continue;
+        const QPointF d = viewport.worldToScreen(scene.deviceWorld()[i]) - pos;
+        const double d2 = d.x() * d.x() + d.y() * d.y();
+        if (d2 <= best) {
+            best = d2;
+            hit = MapSelection{MapSelection::Kind::Device, i};
+        }
+    }
+    return hit;
+}
+
+QPolygonF diamond(const QPointF &c, double r)
+{
+    return QPolygonF({c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r), c + QPointF(-r, 0)});
+}
+
+QPolygonF triangle(const QPointF &c, double size)
+{
+    const double h = size * 0.9;
+    return QPolygonF({c + QPointF(0, -h * 0.62), c + QPointF(size / 2, h * 0.38), c + QPointF(-size / 2, h * 0.38)});
+}
+
+} // namespace
+
+QString StreetlightLayer::title() const { return tr("Streetlights"); }
+QString EnergyLayer::title() const { return tr("Energy"); }
+QString SignalLayer::title() const { return tr("Signals"); }
+QString IncidentLayer::title() const { return tr("Incidents"); }
+QString SelectionLayer::title() const { return tr("Selection"); }
+
+void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) const
+{
+    const auto &city = scene().city();
+    const QRectF visible = viewport.visibleWorld(8);
+    QVector<QPointF> on, off, faults, silent;
+    for (const StreetlightInfo &light : city.streetlights) {
+        const QPointF w = scene().deviceWorld()[light.device];
+        if (!visible.contains(w))
+            continue;
+        const DeviceState &s = scene().states[light.device];
+        const QPointF p = viewport.worldToScreen(w);
+        if (!s.online && s.version > 0)
+            silent << p;
+        else if (s.fault)
+            faults << p;
+        else if (s.level > 0)
+            on << p;
+        else
+            off << p;
+    }
+    painter.save();
+    const double dot = viewport.zoom() >= 16 ? 4.0 : viewport.zoom() >= 14.5 ? 2.5 : 1.6;
+    QPen pen(mapstyle::lampOff(), dot, Qt::SolidLine, Qt::RoundCap);
+    painter.setPen(pen);
+    painter.drawPoints(off);
+    pen.setColor(mapstyle::lampOn());
+    painter.setPen(pen);
+    painter.drawPoints(on);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(mapstyle::noData(), 1.5));
+    for (const QPointF &p : silent)
+        painter.drawEllipse(p, 4, 4);
+    painter.setPen(QPen(mapstyle::alarmAmber(), 2.0));
+    for (const QPointF &p : faults)
+        painter.drawEllipse(p, 5, 5);
+    painter.restore();
+}
+
+std::optional<MapSelection> StreetlightLayer::hitTest(const MapViewport &v, const QPointF &pos, double radius) const
+{
+    return nearestDevice(scene(), v, pos, radius, DeviceKind::Streetlight);
+}
+
+void EnergyLayer::render(QPainter &painter, const MapViewport &viewport) const
+{
+    const auto &city = scene().city();
+    const QRectF visible = viewport.visibleWorld(40);
+    painter.save();
+    QPen link(QColor(0x4a, 0x50, 0x57), 1.0, Qt::DotLine);
+    painter.setPen(link);
+    for (const FeederInfo &f : city.feeders) {
+        const QPointF a = scene().deviceWorld()[f.substation], b = scene().deviceWorld()[f.device];
+        if (visible.contains(a) || visible.contains(b))
+            painter.drawLine(viewport.worldToScreen(a), viewport.worldToScreen(b));
+    }
+    const double sub = viewport.zoom() >= 15 ? 7.0 : 5.5;
+    painter.setPen(QPen(QColor(0xa3, 0xaa, 0xb1), 1.5));
+    painter.setBrush(QColor(0x5d, 0x64, 0x6b));
+    for (const SubstationInfo &s : city.substations) {
+        const QPointF p = viewport.worldToScreen(scene().deviceWorld()[s.device]);
+        painter.drawRect(QRectF(p.x() - sub, p.y() - sub, 2 * sub, 2 * sub));
+    }
+    const double r = viewport.zoom() >= 15 ? 7.0 : 5.5;
+    const bool labels = viewport.zoom() >= 16.5;
+    QFont font = painter.font();
+    font.setPixelSize(12);
+    font.setBold(true);
+    painter.setFont(font);
+    for (const FeederInfo &f : city.feeders) {
+        const QPointF w = scene().deviceWorld()[f.device];
+        if (!visible.contains(w))
+            continue;
+        const DeviceState &s = scene().states[f.device];
+        const QPointF p = viewport.worldToScreen(w);
+        const double ratio = f.capacityKw > 0 ? s.value / f.capacityKw : 0.0;
+        const bool silent = !s.online && s.version > 0;
+        const QColor colour = silent ? mapstyle::noData() : mapstyle::feederColor(ratio);
+        const bool abnormal = silent || ratio >= 0.8;
+        painter.setPen(QPen(abnormal ? colour.lighter(120) : QColor(0x2a, 0x2e, 0x33), abnormal ? 2.0 : 1.0));
+        painter.setBrush(colour);
+        painter.drawPolygon(diamond(p, abnormal ? r + 2 : r));
+        if (labels || ratio > 1.0) {
+            painter.setPen(abnormal ? colour : mapstyle::feederNormal());
+            painter.drawText(QRectF(p.x() + r + 3, p.y() - 8, 60, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                             QStringLiteral("%1 %").arg(qRound(ratio * 100)));
+        }
+    }
+    painter.restore();
+}
+
+std::optional<MapSelection> EnergyLayer::hitTest(const MapViewport &v, const QPointF &pos, double radius) const
+{
+    if (auto hit = nearestDevice(scene(), v, pos, radius, DeviceKind::Feeder))
+        return hit;
+    return nearestDevice(scene(), v, pos, radius, DeviceKind::Substation);
+}
+
+double SignalLayer::discRadius(double zoom) { return std::clamp(zoom - 9.5, 4.0, 8.0); }
+
+void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
+{
+    const auto &city = scene().city();
+    const QRectF visible = viewport.visibleWorld(20);
+    const double r = discRadius(viewport.zoom());
+    const bool strips = viewport.zoom() >= 17.0;
+    painter.save();
+    for (const SignalInfo &signal : city.signals) {
+        const QPointF w = scene().deviceWorld()[signal.device];
+        if (!visible.contains(w))
+            continue;
+        const DeviceState &s = scene().states[signal.device];
+        const QPointF p = viewport.worldToScreen(w);
+        const auto mode = static_cast<SignalMode>(s.mode);
+        if (s.version == 0) { // no report yet
+            painter.setPen(QPen(mapstyle::signalDark(), 1.5));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(p, r, r);
+        } else if (!s.online) {
+            painter.setPen(QPen(mapstyle::noData(), 2.5));
+            painter.setBrush(mapstyle::signalDark());
+            painter.drawEllipse(p, r + 1, r + 1);
+        } else if (s.fault || mode == SignalMode::Flash || mode == SignalMode::Off) {
+            painter.setPen(QPen(mapstyle::alarmAmber(), 2.5));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(p, r + 4, r + 4);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(mapstyle::alarmAmber());
+            painter.drawEllipse(p, r, r);
+        } else {
+            const QString state = scene().signalState(signal.device);
+            painter.setPen(QPen(QColor(0x1c, 0x1f, 0x22), 1.0));
+            painter.setBrush(mapstyle::aggregateSignalColor(state));
+            painter.drawEllipse(p, r, r);
+            if (strips && !state.isEmpty()) {
+                // One cell per controlled movement, as a signal-head strip under the junction.
+                const double cell = 5.0;
+                const int n = static_cast<int>(state.size());
+                const double x0 = p.x() - n * cell / 2;
+                painter.setPen(Qt::NoPen);
+                for (int i = 0; i < n; ++i) {
+                    painter.setBrush(mapstyle::linkStateColor(state[i]));
+                    painter.drawRect(QRectF(x0 + i * cell, p.y() + r + 3, cell - 1, cell - 1));
+                }
+            }
+        }
+    }
+    painter.restore();
+}
+
+std::optional<MapSelection> SignalLayer::hitTest(const MapViewport &v, const QPointF &pos, double radius) const
+{
+    return nearestDevice(scene(), v, pos, radius, DeviceKind::SignalController);
+}
+
+void IncidentLayer::render(QPainter &painter, const MapViewport &viewport) const
+{
+    const QRectF visible = viewport.visibleWorld(30);
+    const double size = std::clamp(viewport.zoom() * 1.3, 16.0, 26.0);
+    painter.save();
+    QFont font = painter.font();
+    font.setPixelSize(static_cast<int>(size * 0.6));
+    font.setBold(true);
+    painter.setFont(font);
+    // Least severe first, so the most severe end up on top where they overlap.
+    std::vector<const Incident *> open;
+    for (const Incident &i : scene().incidents)
+        if (i.isOpen())
+            open.push_back(&i);
+    std::stable_sort(open.begin(), open.end(), [](const Incident *a, const Incident *b) { return a->severity < b->severity; });
+    for (const Incident *i : open) {
+        const QPointF w = MapViewport::project(i->position);
+        if (!visible.contains(w))
+            continue;
+        const QPointF p = viewport.worldToScreen(w);
+        painter.setPen(QPen(QColor(0x10, 0x10, 0x10), 1.5));
+        painter.setBrush(mapstyle::severityColor(i->severity));
+        painter.drawPolygon(triangle(p, size));
+        painter.setPen(QColor(0x10, 0x10, 0x10));
+        painter.drawText(QRectF(p.x() - size / 2, p.y() - size * 0.42, size, size * 0.8), Qt::AlignCenter, QStringLiteral("!"));
+    }
+    painter.restore();
+}
+
+std::optional<MapSelection> IncidentLayer::hitTest(const MapViewport &v, const QPointF &pos, double radius) const
+{
+    double best = (radius + 6) * (radius + 6);
+    std::optional<MapSelection> hit;
+    for (const Incident &i : scene().incidents) {
+        if (!i.isOpen())
+            continue;
+        const QPointF d = v.toScreen(i.position) - pos;
+        const double d2 = d.x() * d.x() + d.y() * d.y();
+        if (d2 <= best) {
+            best = d2;
+            hit = MapSelection{MapSelection::Kind::Incident, i.id};
+        }
+    }
+    return hit;
+}
+
+void SelectionLayer::render(QPainter &painter, const MapViewport &viewport) const
+{
+    const MapSelection &sel = scene().selection;
+    QPointF p;
+    if (sel.kind == MapSelection::Kind::Device && sel.id < scene().deviceWorld().size())
+        p = viewport.worldToScreen(scene().deviceWorld()[sel.id]);
+    else if (sel.kind == MapSelection::Kind::Incident && scene().incident(sel.id))
+        p = viewport.toScreen(scene().incident(sel.id)->position);
+    else
+        return;
+    painter.save();
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(QColor(0, 0, 0, 160), 5));
+    painter.drawEllipse(p, 15, 15);
+    painter.setPen(QPen(mapstyle::selection(), 2.5));
+    painter.drawEllipse(p, 15, 15);
+    painter.restore();
+}
+
+} // namespace cityops

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "map/maplayer.h"
+
+namespace cityops {
+
+/// Streetlights: faint dots when lit normally, bright amber rings for lamp faults.
+class StreetlightLayer : public MapLayer {
+public:
+    using MapLayer::MapLayer;
+    QString id() const override { return QStringLiteral("streetlights"); }
+    QString title() const override;
+    int zValue() const override { return 30; }
+    void render(QPainter &painter, const MapViewport &viewport) const override;
+    std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const override;
+};
+
+/// Substations and the feeder cabinets they supply; feeders coloured by load against capacity.
+class EnergyLayer : public MapLayer {
+public:
+    using MapLayer::MapLayer;
+    QString id() const override { return QStringLiteral("energy"); }
+    QString title() const override;
+    int zValue() const override { return 40; }
+    void render(QPainter &painter, const MapViewport &viewport) const override;
+    std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const override;
+};
+
+/// Signal controllers drawn in their current aspect; flashing, faulted and silent controllers stand out.
+class SignalLayer : public MapLayer {
+public:
+    using MapLayer::MapLayer;
+    QString id() const override { return QStringLiteral("signals"); }
+    QString title() const override;
+    int zValue() const override { return 50; }
+    void render(QPainter &painter, const MapViewport &viewport) const override;
+    std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const override;
+    /// Radius of the signal disc at a zoom, in pixels (tests use it to know where to look).
+    static double discRadius(double zoom);
+};
+
+/// Open incidents as severity-coloured warning triangles.
+class IncidentLayer : public MapLayer {
+public:
+    using MapLayer::MapLayer;
+    QString id() const override { return QStringLiteral("incidents"); }
+    QString title() const override;
+    int zValue() const override { return 60; }
+    void render(QPainter &painter, const MapViewport &viewport) const override;
+    std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const override;
+};
+
+/// Ring around the selected object.
+class SelectionLayer : public MapLayer {
+public:
+    using MapLayer::MapLayer;
+    QString id() const override { return QStringLiteral("selection"); }
+    QString title() const override;
+    int zValue() const override { return 100; }
+    void render(QPainter &painter, const MapViewport &viewport) const override;
+};
+
+} // namespace cityops

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "map/mapscene.h"
+#include "map/mapviewport.h"
+
+#include <QPainter>
+#include <QString>
+
+#include <optional>
+
+namespace cityops {
+
+/// One overlay of the map (as Marble's LayerInterface): paints itself for a viewport, in z order. Static layers
+/// (basemap) are cached by the renderer and redrawn only when the view changes; dynamic layers draw every frame.
+class MapLayer {
+public:
+    explicit MapLayer(const MapScene &scene) : m_scene(scene) {}
+    virtual ~MapLayer() = default;
+
+    virtual QString id() const = 0;           ///< stable key for setLayerVisible and settings
+    virtual QString title() const = 0;        ///< translated name for the layer menu and legend
+    virtual int zValue() const = 0;
+    virtual bool isStatic() const { return false; }
+    virtual void render(QPainter &painter, const MapViewport &viewport) const = 0;
+    /// The object under `pos` (screen pixels) within `radiusPx`, if this layer has pickable objects.
+    virtual std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const { return std::nullopt; }
+
+protected:
+    const MapScene &scene() const { return m_scene; }
+
+private:
+    const MapScene &m_scene;
+};
+
+} // namespace cityops

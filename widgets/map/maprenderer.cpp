@@ -1,0 +1,104 @@
+#include "map/maprenderer.h"
+
+#include "map/basemaplayers.h"
+#include "map/devicelayers.h"
+#include "map/mapstyle.h"
+
+#include <algorithm>
+
+namespace cityops {
+
+MapRenderer::MapRenderer(const MapScene &scene)
+{
+    addLayer(std::make_unique<DistrictLayer>(scene));
+    addLayer(std::make_unique<RoadLayer>(scene));
+    addLayer(std::make_unique<StreetlightLayer>(scene));
+    addLayer(std::make_unique<EnergyLayer>(scene));
+    addLayer(std::make_unique<SignalLayer>(scene));
+    addLayer(std::make_unique<IncidentLayer>(scene));
+    addLayer(std::make_unique<SelectionLayer>(scene));
+}
+
+void MapRenderer::addLayer(std::unique_ptr<MapLayer> layer)
+{
+    m_layers.push_back({std::move(layer), true});
+    std::stable_sort(m_layers.begin(), m_layers.end(),
+                     [](const Entry &a, const Entry &b) { return a.layer->zValue() < b.layer->zValue(); });
+    m_basemapValid = false;
+}
+
+QStringList MapRenderer::layerIds() const
+{
+    QStringList ids;
+    for (const Entry &e : m_layers)
+        ids << e.layer->id();
+    return ids;
+}
+
+const MapLayer *MapRenderer::layer(const QString &id) const
+{
+    for (const Entry &e : m_layers)
+        if (e.layer->id() == id)
+            return e.layer.get();
+    return nullptr;
+}
+
+void MapRenderer::setLayerVisible(const QString &id, bool visible)
+{
+    for (Entry &e : m_layers) {
+        if (e.layer->id() == id && e.visible != visible) {
+            e.visible = visible;
+            if (e.layer->isStatic())
+                m_basemapValid = false;
+        }
+    }
+}
+
+bool MapRenderer::isLayerVisible(const QString &id) const
+{
+    for (const Entry &e : m_layers)
+        if (e.layer->id() == id)
+            return e.visible;
+    return false;
+}
+
+void MapRenderer::renderBasemap(const MapViewport &viewport)
+{
+    if (m_basemapValid && m_basemapViewport == viewport)
+        return;
+    if (m_basemap.size() != viewport.size())
+        m_basemap = QImage(viewport.size(), QImage::Format_ARGB32_Premultiplied);
+    m_basemap.fill(mapstyle::background());
+    QPainter painter(&m_basemap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const Entry &e : m_layers)
+        if (e.visible && e.layer->isStatic())
+            e.layer->render(painter, viewport);
+    m_basemapViewport = viewport;
+    m_basemapValid = true;
+}
+
+void MapRenderer::render(QPainter &painter, const MapViewport &viewport)
+{
+    if (viewport.size().isEmpty())
+        return;
+    renderBasemap(viewport);
+    painter.drawImage(QPointF(0, 0), m_basemap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const Entry &e : m_layers)
+        if (e.visible && !e.layer->isStatic())
+            e.layer->render(painter, viewport);
+}
+
+std::optional<MapSelection> MapRenderer::hitTest(const MapViewport &viewport, const QPointF &pos, double radiusPx) const
+{
+    for (auto it = m_layers.rbegin(); it != m_layers.rend(); ++it) {
+        if (!it->visible)
+            continue;
+        if (auto hit = it->layer->hitTest(viewport, pos, radiusPx))
+            return hit;
+    }
+    return std::nullopt;
+}
+
+} // namespace cityops

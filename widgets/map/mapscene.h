@@ -1,0 +1,57 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "model/device.h"
+#include "model/incident.h"
+
+#include <QPainterPath>
+#include <QPointF>
+#include <QPolygonF>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace cityops {
+
+/// What the map is showing: the selected device or incident.
+struct MapSelection {
+    enum class Kind { None, Device, Incident };
+    Kind kind = Kind::None;
+    std::uint32_t id = 0;   ///< device index or incident id
+    bool operator==(const MapSelection &) const = default;
+};
+
+/// Everything the map layers draw from, owned by the GUI thread: the city geometry projected once to normalised
+/// Web Mercator, plus a mirror of live device states and incidents that LiveCity refreshes once per frame. Tests
+/// fill the mirror directly.
+class MapScene {
+public:
+    explicit MapScene(std::shared_ptr<const CityModel> city);
+
+    const CityModel &city() const { return *m_city; }
+    std::shared_ptr<const CityModel> cityPtr() const { return m_city; }
+    const std::vector<QPointF> &deviceWorld() const { return m_deviceWorld; }
+    const QPainterPath &roadPath(RoadClass cls) const { return m_roadPaths[static_cast<int>(cls)]; }
+    const std::vector<QPolygonF> &districtPolygons() const { return m_districts; }
+    const std::vector<QPointF> &districtLabelPoints() const { return m_districtLabels; }
+
+    std::vector<DeviceState> states;    ///< indexed by device index
+    std::vector<Incident> incidents;    ///< open and recently resolved
+    MapSelection selection;
+    std::int64_t nowMs = 0;
+
+    const Incident *incident(IncidentId id) const;
+    /// The state string a signal currently shows (its program's phase), or empty if unknown.
+    QString signalState(DeviceIndex device) const;
+
+private:
+    std::shared_ptr<const CityModel> m_city;
+    std::vector<QPointF> m_deviceWorld;
+    std::array<QPainterPath, kRoadClassCount> m_roadPaths;
+    std::vector<QPolygonF> m_districts;
+    std::vector<QPointF> m_districtLabels;
+};
+
+} // namespace cityops

@@ -1,0 +1,195 @@
+#include "map/mapview.h"
+
+#include "map/mapstyle.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace cityops {
+
+namespace {
+constexpr double kClickSlopPx = 5.0;
+constexpr double kPickRadiusPx = 10.0;
+constexpr double kKeyPanFraction = 0.2;
+} // namespace
+
+MapView::MapView(MapScene &scene, QWidget *parent) : QWidget(parent), m_scene(scene), m_renderer(scene)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(320, 240);
+    setAccessibleName(tr("City map"));
+}
+
+void MapView::setLayerVisible(const QString &id, bool visible)
+{
+    m_renderer.setLayerVisible(id, visible);
+    update();
+}
+
+void MapView::fitCity()
+{
+    m_viewport.setSize(size());
+    m_viewport.fit(m_scene.city().operationalBounds());
+    m_fitPending = false;
+    update();
+}
+
+void MapView::centerOn(const GeoPoint &p, double zoom)
+{
+    m_viewport.setCenterGeo(p);
+    if (zoom > 0)
+        m_viewport.setZoom(zoom);
+    m_fitPending = false;
+    update();
+}
+
+void MapView::zoomBy(double steps, const QPointF &anchor)
+{
+    // Keep the point under the anchor fixed while zooming, as every map does.
+    const QPointF before = m_viewport.screenToWorld(anchor);
+    m_viewport.setZoom(m_viewport.zoom() + steps);
+    const QPointF after = m_viewport.screenToWorld(anchor);
+    m_viewport.setCenter(m_viewport.center() + (before - after));
+    update();
+}
+
+void MapView::panBy(const QPointF &deltaPx)
+{
+    m_viewport.setCenter(m_viewport.center() - deltaPx / m_viewport.worldSize());
+    update();
+}
+
+void MapView::select(const MapSelection &selection)
+{
+    if (m_scene.selection == selection)
+        return;
+    m_scene.selection = selection;
+    update();
+    Q_EMIT selectionChanged(selection);
+}
+
+void MapView::sceneChanged() { update(); }
+
+void MapView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    m_viewport.setSize(size());
+    m_renderer.render(painter, m_viewport);
+    drawScaleBar(painter);
+    drawAttribution(painter);
+    if (hasFocus()) {
+        painter.setPen(QPen(QColor(0x6c, 0x8e, 0xbf), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(rect().adjusted(1, 1, -1, -1));
+    }
+}
+
+void MapView::drawScaleBar(QPainter &painter) const
+{
+    // Pick a round length that is 80-200 px long.
+    const double mpp = m_viewport.metresPerPixel();
+    static const double steps[] = {10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 50000};
+    double metres = steps[0];
+    for (double s : steps) {
+        metres = s;
+        if (s / mpp >= 80)
+            break;
+    }
+    const double px = metres / mpp;
+    const QPointF origin(16, height() - 18);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(QPen(QColor(0xc8, 0xcd, 0xd2), 2));
+    painter.drawLine(origin, origin + QPointF(px, 0));
+    painter.drawLine(origin, origin + QPointF(0, -6));
+    painter.drawLine(origin + QPointF(px, 0), origin + QPointF(px, -6));
+    QFont font = painter.font();
+    font.setPixelSize(13);
+    painter.setFont(font);
+    const QString label = metres >= 1000 ? tr("%1 km").arg(metres / 1000) : tr("%1 m").arg(metres);
+    painter.drawText(QPointF(origin.x() + px + 6, origin.y()), label);
+    painter.restore();
+}
+
+void MapView::drawAttribution(QPainter &painter) const
+{
+    painter.save();
+    QFont font = painter.font();
+    font.setPixelSize(11);
+    painter.setFont(font);
+    painter.setPen(QColor(0x8a, 0x92, 0x9a));
+    painter.drawText(rect().adjusted(0, 0, -8, -6), Qt::AlignRight | Qt::AlignBottom,
+                     tr("Roads © OpenStreetMap contributors (ODbL) · SUMO"));
+    painter.restore();
+}
+
+void MapView::resizeEvent(QResizeEvent *)
+{
+    m_viewport.setSize(size());
+    if (m_fitPending)
+        fitCity();
+}
+
+void MapView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_dragging = true;
+        m_pressPos = m_lastPos = event->position();
+        setCursor(Qt::ClosedHandCursor);
+    }
+}
+
+void MapView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragging) {
+        panBy(event->position() - m_lastPos);
+        m_lastPos = event->position();
+    }
+    Q_EMIT pointerMoved(m_viewport.toGeo(event->position()));
+}
+
+void MapView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_dragging)
+        return;
+    m_dragging = false;
+    unsetCursor();
+    const QPointF moved = event->position() - m_pressPos;
+    if (std::hypot(moved.x(), moved.y()) <= kClickSlopPx) {
+        const auto hit = m_renderer.hitTest(m_viewport, event->position(), kPickRadiusPx);
+        select(hit.value_or(MapSelection{}));
+    }
+}
+
+void MapView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0 * 0.5; // half a zoom level per notch
+    if (steps != 0)
+        zoomBy(steps, event->position());
+    event->accept();
+}
+
+void MapView::keyPressEvent(QKeyEvent *event)
+{
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    switch (event->key()) {
+    case Qt::Key_Left: panBy(QPointF(width() * kKeyPanFraction, 0)); break;
+    case Qt::Key_Right: panBy(QPointF(-width() * kKeyPanFraction, 0)); break;
+    case Qt::Key_Up: panBy(QPointF(0, height() * kKeyPanFraction)); break;
+    case Qt::Key_Down: panBy(QPointF(0, -height() * kKeyPanFraction)); break;
+    case Qt::Key_Plus: case Qt::Key_Equal: case Qt::Key_PageUp: zoomBy(0.5, centre); break;
+    case Qt::Key_Minus: case Qt::Key_PageDown: zoomBy(-0.5, centre); break;
+    case Qt::Key_Home: fitCity(); break;
+    case Qt::Key_Escape: select({}); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+} // namespace cityops

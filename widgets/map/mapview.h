@@ -1,0 +1,58 @@
+#pragma once
+
+#include "map/maprenderer.h"
+#include "map/mapscene.h"
+#include "map/mapviewport.h"
+
+#include <QWidget>
+
+namespace cityops {
+
+/// The interactive map widget (the input tier): pan by dragging or arrow keys, zoom with the wheel (about the
+/// pointer), +/- or PageUp/PageDown, Home fits the whole city, click selects, Esc clears the selection.
+class MapView : public QWidget {
+    Q_OBJECT
+public:
+    explicit MapView(MapScene &scene, QWidget *parent = nullptr);
+
+    MapRenderer &renderer() { return m_renderer; }
+    const MapViewport &viewport() const { return m_viewport; }
+    void setLayerVisible(const QString &id, bool visible);
+
+    void fitCity();
+    void centerOn(const GeoPoint &p, double zoom = -1);
+    void zoomBy(double steps, const QPointF &anchor);
+    void select(const MapSelection &selection);
+
+public Q_SLOTS:
+    /// The scene's live data changed: repaint (the basemap cache makes this cheap).
+    void sceneChanged();
+
+Q_SIGNALS:
+    void selectionChanged(const cityops::MapSelection &selection);
+    void pointerMoved(const cityops::GeoPoint &position);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void drawScaleBar(QPainter &painter) const;
+    void drawAttribution(QPainter &painter) const;
+    void panBy(const QPointF &deltaPx);
+
+    MapScene &m_scene;
+    MapRenderer m_renderer;
+    MapViewport m_viewport;
+    bool m_fitPending = true;
+    bool m_dragging = false;
+    QPointF m_pressPos;
+    QPointF m_lastPos;
+};
+
+} // namespace cityops

@@ -1,0 +1,195 @@
+#include "panels/detailspanel.h"
+
+#include "labels.h"
+#include "map/mapstyle.h"
+
+#include <QFormLayout>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <numeric>
+
+namespace cityops {
+
+DetailsPanel::DetailsPanel(const MapScene &scene, const LoadHistory::Series &loads, QWidget *parent)
+    : QWidget(parent), m_scene(scene), m_loads(loads), m_zone(QTimeZone(scene.city().meta.timezone.toUtf8()))
+{
+    if (!m_zone.isValid())
+        m_zone = QTimeZone::utc();
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_subtitle = new QLabel(this);
+    m_subtitle->setWordWrap(true);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_form = new QFormLayout;
+    m_form->setLabelAlignment(Qt::AlignRight);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addLayout(m_form);
+    layout->addStretch(1);
+    refresh();
+}
+
+QStringList DetailsPanel::rows() const { return m_rows; }
+
+void DetailsPanel::clearRows()
+{
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    m_rows.clear();
+}
+
+void DetailsPanel::addRow(const QString &label, const QString &value, const QString &emphasis)
+{
+    auto *valueLabel = new QLabel(value, this);
+    valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    valueLabel->setWordWrap(true);
+    if (!emphasis.isEmpty())
+        valueLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(emphasis));
+    m_form->addRow(label + QLatin1Char(':'), valueLabel);
+    m_rows << label + QStringLiteral(": ") + value;
+}
+
+void DetailsPanel::refresh()
+{
+    clearRows();
+    const MapSelection &sel = m_scene.selection;
+    if (sel.kind == MapSelection::Kind::Incident) {
+        if (const Incident *incident = m_scene.incident(sel.id)) {
+            showIncident(*incident);
+            return;
+        }
+    } else if (sel.kind == MapSelection::Kind::Device && sel.id < m_scene.city().devices.size()) {
+        switch (m_scene.city().devices[sel.id].kind) {
+        case DeviceKind::SignalController: showSignal(sel.id); return;
+        case DeviceKind::Streetlight: showStreetlight(sel.id); return;
+        case DeviceKind::Feeder: showFeeder(sel.id); return;
+        case DeviceKind::Substation: showSubstation(sel.id); return;
+        }
+    }
+    m_title->setText(tr("Nothing selected"));
+    m_subtitle->setText(tr("Click a signal, feeder, streetlight or incident on the map, or pick an incident from the list."));
+}
+
+void DetailsPanel::showCommon(DeviceIndex device)
+{
+    const DeviceInfo &info = m_scene.city().devices[device];
+    const DeviceState &s = m_scene.states[device];
+    m_title->setText(Labels::deviceKind(info.kind));
+    m_subtitle->setText(info.id + (info.generated ? tr(" (generated asset)") : QString()));
+    addRow(tr("District"), Labels::district(m_scene.city(), info.district));
+    if (s.version == 0)
+        addRow(tr("Communication"), tr("no report yet"), mapstyle::noData().name());
+    else if (!s.online)
+        addRow(tr("Communication"), tr("LOST"), mapstyle::noData().name());
+    else
+        addRow(tr("Communication"), tr("online"));
+}
+
+void DetailsPanel::showSignal(DeviceIndex device)
+{
+    showCommon(device);
+    const SignalInfo &info = m_scene.city().signals[m_scene.city().devices[device].detail];
+    const DeviceState &s = m_scene.states[device];
+    addRow(tr("SUMO id"), info.sumoTlsId);
+    const auto mode = static_cast<SignalMode>(s.mode);
+    addRow(tr("Mode"), Labels::signalMode(mode), mode == SignalMode::Normal ? QString() : mapstyle::alarmAmber().name());
+    if (s.program < info.programs.size()) {
+        const SignalProgram &program = info.programs[s.program];
+        addRow(tr("Program"), tr("%1 (%2, cycle %3 s)").arg(program.programId, program.type).arg(program.cycleS()));
+        if (mode == SignalMode::Normal && s.phase < program.phases.size()) {
+            addRow(tr("Phase"), tr("%1 of %2, %3 s").arg(s.phase + 1).arg(program.phases.size())
+                                     .arg(program.phases[s.phase].durationS));
+            addRow(tr("Aspect"), program.phases[s.phase].state);
+            if (s.untilMs > 0)
+                addRow(tr("Next switch in"), Labels::duration(std::max<std::int64_t>(0, s.untilMs - m_scene.nowMs) + 999));
+        }
+    }
+    addRow(tr("Controlled movements"), QString::number(info.linkCount));
+}
+
+void DetailsPanel::showStreetlight(DeviceIndex device)
+{
+    showCommon(device);
+    const CityModel &city = m_scene.city();
+    const StreetlightInfo &info = city.streetlights[city.devices[device].detail];
+    const DeviceState &s = m_scene.states[device];
+    if (s.fault)
+        addRow(tr("Lamp"), tr("FAULT"), mapstyle::alarmAmber().name());
+    else
+        addRow(tr("Lamp"), s.level == 0 ? tr("off") : s.level >= 100 ? tr("on") : tr("dimmed to %1 %").arg(s.level));
+    addRow(tr("Power"), tr("%1 W of %2 W").arg(qRound(s.value)).arg(qRound(info.powerW)));
+    if (info.road >= 0)
+        addRow(tr("Street"), city.roads[info.road].name.isEmpty() ? city.roads[info.road].sumoId : city.roads[info.road].name);
+    if (info.feeder != kNoDevice)
+        addRow(tr("Feeder"), city.devices[info.feeder].id);
+}
+
+void DetailsPanel::showFeeder(DeviceIndex device)
+{
+    showCommon(device);
+    const CityModel &city = m_scene.city();
+    const int detail = city.devices[device].detail;
+    const FeederInfo &info = city.feeders[detail];
+    const DeviceState &s = m_scene.states[device];
+    const double ratio = s.value / info.capacityKw;
+    addRow(tr("Substation"), city.substations[city.devices[info.substation].detail].name);
+    addRow(tr("Load"), tr("%1 kW (%2 % of capacity)").arg(qRound(s.value)).arg(qRound(ratio * 100)),
+           ratio >= 0.8 ? mapstyle::feederColor(ratio).name() : QString());
+    addRow(tr("Capacity"), tr("%1 kW").arg(qRound(info.capacityKw)));
+    // Trend over the last ten minutes of history.
+    if (detail < static_cast<int>(m_loads.feederKw.size()) && m_loads.feederKw[detail].size() > 60) {
+        const auto &series = m_loads.feederKw[detail];
+        const double delta = series.back() - series[series.size() - 61];
+        const QString arrow = delta > 20 ? QStringLiteral("▲") : delta < -20 ? QStringLiteral("▼") : QStringLiteral("▶");
+        addRow(tr("Trend (10 min)"), tr("%1 %2 kW").arg(arrow).arg(delta >= 0 ? QStringLiteral("+%1").arg(qRound(delta))
+                                                                              : QString::number(qRound(delta))));
+        addRow(tr("Peak (1 h)"), tr("%1 kW").arg(qRound(m_loads.feederPeakKw[detail])));
+    }
+    addRow(tr("Priority"), tr("%1 (1 = shed last)").arg(info.priority));
+}
+
+void DetailsPanel::showSubstation(DeviceIndex device)
+{
+    showCommon(device);
+    const CityModel &city = m_scene.city();
+    const SubstationInfo &info = city.substations[city.devices[device].detail];
+    m_title->setText(info.name);
+    double load = 0, capacity = 0;
+    int feeders = 0;
+    for (const FeederInfo &f : city.feeders) {
+        if (f.substation == device) {
+            load += m_scene.states[f.device].value;
+            capacity += f.capacityKw;
+            ++feeders;
+        }
+    }
+    addRow(tr("Feeders"), QString::number(feeders));
+    addRow(tr("Load"), tr("%1 kW of %2 kW").arg(qRound(load)).arg(qRound(capacity)));
+}
+
+void DetailsPanel::showIncident(const Incident &incident)
+{
+    const CityModel &city = m_scene.city();
+    m_title->setText(Labels::incidentKind(incident.kind));
+    m_subtitle->setText(tr("Incident #%1").arg(incident.id));
+    addRow(tr("Severity"), Labels::severity(incident.severity),
+           incident.isOpen() ? mapstyle::severityColor(incident.severity).name() : QString());
+    addRow(tr("State"), Labels::incidentState(incident.state));
+    addRow(tr("Where"), Labels::where(city, incident.road, incident.district, incident.position));
+    addRow(tr("District"), Labels::district(city, incident.district));
+    addRow(tr("Since"), tr("%1 (%2 ago)").arg(Labels::clock(incident.raisedMs, m_zone, false),
+                                              Labels::duration(m_scene.nowMs - incident.raisedMs)));
+    if (!incident.isOpen())
+        addRow(tr("Resolved"), Labels::clock(incident.resolvedMs, m_zone, false));
+    if (incident.device != kNoDevice && incident.device < city.devices.size())
+        addRow(tr("Device"), city.devices[incident.device].id);
+    addRow(tr("Position"), QStringLiteral("%1, %2").arg(incident.position.lat, 0, 'f', 5).arg(incident.position.lon, 0, 'f', 5));
+}
+
+} // namespace cityops

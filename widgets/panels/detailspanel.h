@@ -1,0 +1,45 @@
+#pragma once
+
+#include "map/mapscene.h"
+#include "core/loadhistory.h"
+
+#include <QLabel>
+#include <QTimeZone>
+#include <QWidget>
+
+class QFormLayout;
+
+namespace cityops {
+
+/// What the operator clicked, in plain words: a signal's program, phase, aspect and time to the next switch; a
+/// feeder's load against capacity and its trend; an incident's what, where and since when.
+class DetailsPanel : public QWidget {
+    Q_OBJECT
+public:
+    DetailsPanel(const MapScene &scene, const LoadHistory::Series &loads, QWidget *parent = nullptr);
+
+    /// Rebuilds the text for the scene's current selection (cheap; called on selection and each second).
+    void refresh();
+    /// The rows currently shown as "label: value" lines, for tests and accessibility.
+    QStringList rows() const;
+
+private:
+    void clearRows();
+    void addRow(const QString &label, const QString &value, const QString &emphasis = QString());
+    void showSignal(DeviceIndex device);
+    void showStreetlight(DeviceIndex device);
+    void showFeeder(DeviceIndex device);
+    void showSubstation(DeviceIndex device);
+    void showIncident(const Incident &incident);
+    void showCommon(DeviceIndex device);
+
+    const MapScene &m_scene;
+    const LoadHistory::Series &m_loads;
+    QTimeZone m_zone;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QFormLayout *m_form;
+    QStringList m_rows;
+};
+
+} // namespace cityops
