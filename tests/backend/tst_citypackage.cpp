@@ -1,0 +1,219 @@
+#include "city/citypackage.h"
+#include "city/sqlitedb.h"
+#include "city/sumoimport.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+
+namespace {
+const QString kFixture = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
+const QString kDefaultCity = QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
+
+QByteArray sha256(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+QString importFixture(const QTemporaryDir &dir)
+{
+    ImportOptions options;
+    options.name = QStringLiteral("Fixture");
+    options.timezone = QStringLiteral("Europe/Berlin");
+    auto city = importSumoNet(kFixture, options);
+    if (!city)
+        return {};
+    const QString path = dir.filePath(QStringLiteral("fixture.gpkg"));
+    return citypackage::write(city.value(), path).ok() ? path : QString();
+}
+} // namespace
+
+class TestCityPackage : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip()
+    {
+        QTemporaryDir dir;
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        const auto imported = importSumoNet(kFixture, options);
+        QVERIFY(imported.ok());
+        const QString path = dir.filePath(QStringLiteral("city.gpkg"));
+        const auto written = citypackage::write(imported.value(), path);
+        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error()));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("city.gpkg")}); // no temp left
+
+        const auto read = citypackage::read(path);
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error()));
+        const CityModel &a = imported.value();
+        const CityModel &b = *read.value();
+        QCOMPARE(b.meta.timezone, QStringLiteral("Europe/Berlin"));
+        QCOMPARE(b.meta.formatVersion, citypackage::kFormatVersion);
+        QCOMPARE(b.roads.size(), a.roads.size());
+        QCOMPARE(b.junctions.size(), a.junctions.size());
+        QCOMPARE(b.districts.size(), a.districts.size());
+        QCOMPARE(b.devices.size(), a.devices.size());
+        for (const DeviceInfo &d : a.devices) {
+            const DeviceIndex i = b.deviceIndex(d.id);
+            QVERIFY2(i != kNoDevice, qPrintable(d.id));
+            QCOMPARE(b.devices[i].kind, d.kind);
+            QCOMPARE(b.devices[i].position, d.position); // doubles survive exactly
+            QCOMPARE(b.devices[i].generated, d.generated);
+            QCOMPARE(b.devices[i].district, d.district);
+        }
+        for (const SignalInfo &s : a.signals) {
+            const SignalInfo &t = b.signals[b.devices[b.deviceIndex(a.devices[s.device].id)].detail];
+            QCOMPARE(t.sumoTlsId, s.sumoTlsId);
+            QCOMPARE(t.programs.size(), s.programs.size());
+            QCOMPARE(t.programs[0].phases.size(), s.programs[0].phases.size());
+            for (size_t p = 0; p < s.programs[0].phases.size(); ++p) {
+                QCOMPARE(t.programs[0].phases[p].state, s.programs[0].phases[p].state);
+                QCOMPARE(t.programs[0].phases[p].durationS, s.programs[0].phases[p].durationS);
+            }
+        }
+        for (size_t r = 0; r < a.roads.size(); ++r) {
+            QCOMPARE(b.roads[r].line, a.roads[r].line);
+            QCOMPARE(b.roads[r].cls, a.roads[r].cls);
+            QCOMPARE(b.roads[r].name, a.roads[r].name);
+        }
+    }
+
+    void committedDefaultCity()
+    {
+        const auto city = citypackage::read(kDefaultCity);
+        QVERIFY2(city.ok(), city.ok() ? "" : qPrintable(city.error()));
+        const CityModel &c = *city.value();
+        QCOMPARE(c.meta.name, QStringLiteral("Berlin-Adlershof"));
+        QCOMPARE(c.meta.timezone, QStringLiteral("Europe/Berlin"));
+        QVERIFY(c.meta.attribution.contains(QLatin1String("OpenStreetMap")));
+        QCOMPARE(c.signals.size(), size_t(88));   // 15 SUMO programs, the rest from netconvert --tls.guess
+        QCOMPARE(c.junctions.size(), size_t(1033));
+        QVERIFY(c.streetlights.size() > 1000);
+        QVERIFY(c.feeders.size() >= 12);
+        QVERIFY(c.districts.size() >= 2);
+        // The big junction at SUMO x,y = 1450.87,720.69 is signalised and sits where SUMO puts it on Earth.
+        const DeviceIndex sig = c.deviceIndex(QStringLiteral("sig/GS_cluster_1704693650_1866350919_38920778_671564358"));
+        QVERIFY(sig != kNoDevice);
+        QVERIFY(distanceMetres(c.devices[sig].position, {13.532695400, 52.430798189}) < 40.0);
+        // Every device lies in some district; every streetlight has a feeder.
+        for (const DeviceInfo &d : c.devices)
+            QVERIFY2(d.district >= 0 || d.kind == DeviceKind::SignalController, qPrintable(d.id));
+    }
+
+    void validForGdal()
+    {
+        const QString ogrinfo = QStandardPaths::findExecutable(QStringLiteral("ogrinfo"));
+        if (ogrinfo.isEmpty())
+            QSKIP("ogrinfo (gdal-bin) is not installed; GeoPackage validity checked by our own reader only");
+        for (const QString &path : {kDefaultCity}) {
+            QProcess p;
+            p.start(ogrinfo, {QStringLiteral("-ro"), QStringLiteral("-so"), QStringLiteral("-al"), path});
+            QVERIFY(p.waitForFinished(60000));
+            const QString out = QString::fromUtf8(p.readAllStandardOutput());
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            QCOMPARE(p.exitCode(), 0);
+            QVERIFY2(out.contains(QLatin1String("using driver `GPKG' successful")), qPrintable(out.left(400)));
+            for (const char *layer : {"roads", "junctions", "districts", "signals", "substations", "feeders", "streetlights"})
+                QVERIFY2(out.contains(QStringLiteral("Layer name: %1").arg(QLatin1String(layer))), layer);
+            QVERIFY(out.contains(QLatin1String("Geometry: Line String")));
+            QVERIFY(out.contains(QLatin1String("WGS 84")));
+            QVERIFY2(!err.contains(QLatin1String("ERROR")) && !err.contains(QLatin1String("Warning")), qPrintable(err));
+        }
+    }
+
+    void refusesDamagedFiles_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("random bytes") << "random" << "not a readable";
+        QTest::newRow("truncated") << "truncate" << "";
+        QTest::newRow("foreign sqlite") << "foreign" << "not a GeoPackage";
+        QTest::newRow("geopackage, not a city") << "nometa" << "not a CityOps city";
+        QTest::newRow("newer format") << "newer" << "uses city format 99";
+        QTest::newRow("broken geometry") << "geometry" << "layer signals";
+        QTest::newRow("missing layer") << "nolayer" << "layer feeders is missing";
+    }
+    void refusesDamagedFiles()
+    {
+        QFETCH(QString, damage);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QString path = importFixture(dir);
+        QVERIFY(!path.isEmpty());
+        if (damage == QLatin1String("random")) {
+            QFile f(path);
+            f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            QByteArray junk(8192, '\0');
+            for (int i = 0; i < junk.size(); ++i)
+                junk[i] = static_cast<char>((i * 7919) % 251);
+            f.write(junk);
+        } else if (damage == QLatin1String("truncate")) {
+            QFile f(path);
+            f.resize(f.size() / 3);
+        } else {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.ok());
+            if (damage == QLatin1String("foreign"))
+                QVERIFY(db.value()->exec(QStringLiteral("PRAGMA application_id = 0")).ok());
+            else if (damage == QLatin1String("nometa"))
+                QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE cityops_meta")).ok());
+            else if (damage == QLatin1String("newer"))
+                QVERIFY(db.value()->exec(QStringLiteral("UPDATE cityops_meta SET value = '99' WHERE key = 'format_version'")).ok());
+            else if (damage == QLatin1String("geometry"))
+                QVERIFY(db.value()->exec(QStringLiteral("UPDATE signals SET geom = x'4750000102' WHERE fid = 3")).ok());
+            else if (damage == QLatin1String("nolayer"))
+                QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE feeders")).ok());
+        }
+        const QByteArray before = sha256(path);
+        const auto city = citypackage::read(path);
+        QVERIFY(!city.ok());
+        QVERIFY2(city.error().contains(path), qPrintable(city.error()));
+        QVERIFY2(city.error().contains(expected), qPrintable(city.error()));
+        QCOMPARE(sha256(path), before); // reading never modifies the file
+    }
+
+    void missingFile()
+    {
+        const auto city = citypackage::read(QStringLiteral("/nonexistent/x.gpkg"));
+        QVERIFY(!city.ok());
+        QVERIFY(city.error().contains(QLatin1String("does not exist")));
+    }
+
+    void writeIntoMissingFolderFails()
+    {
+        CityModel empty;
+        const auto s = citypackage::write(empty, QStringLiteral("/nonexistent/folder/x.gpkg"));
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().contains(QLatin1String("does not exist")));
+    }
+
+    void otherSumoNetwork()
+    {
+        // Acceptance: another georeferenced network from sumo-tools imports into a city that opens.
+        const QString net = QStringLiteral("/usr/share/sumo/tools/game/A10KW/osm.net.xml");
+        if (!QFile::exists(net))
+            QSKIP("sumo-tools is not installed (A10KW network absent)");
+        const auto city = importSumoNet(net, {});
+        QVERIFY2(city.ok(), city.ok() ? "" : qPrintable(city.error()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a10kw.gpkg"));
+        QVERIFY(citypackage::write(city.value(), path).ok());
+        const auto read = citypackage::read(path);
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error()));
+        QVERIFY(!read.value()->roads.empty());
+        // Königs Wusterhausen lies around 13.6 E, 52.3 N.
+        const GeoPoint c = read.value()->bounds.center();
+        QVERIFY(c.lon > 13.3 && c.lon < 13.9 && c.lat > 52.1 && c.lat < 52.5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCityPackage)
+#include "tst_citypackage.moc"

@@ -1,0 +1,251 @@
+#include "city/sumoimport.h"
+#include "core/statestore.h"
+#include "sim/citysimulator.h"
+#include "sim/solar.h"
+
+#include <QDateTime>
+#include <QTest>
+#include <QTimeZone>
+
+#include <map>
+#include <set>
+
+using namespace cityops;
+
+namespace {
+
+std::shared_ptr<const CityModel> fixtureCity()
+{
+    static std::shared_ptr<const CityModel> city = [] {
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto c = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
+        return c.ok() ? std::make_shared<const CityModel>(std::move(c).value()) : nullptr;
+    }();
+    return city;
+}
+
+std::int64_t berlin(const QDate &date, const QTime &time)
+{
+    return QDateTime(date, time, QTimeZone("Europe/Berlin")).toMSecsSinceEpoch();
+}
+
+/// A stable text form of an event, to compare whole streams.
+QString describe(const Event &e)
+{
+    QString payload = std::visit(
+        [](const auto &p) -> QString {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, SignalPayload>)
+                return QStringLiteral("sig %1 %2 %3").arg(p.phase).arg(int(p.mode)).arg(p.nextSwitchMs);
+            else if constexpr (std::is_same_v<T, LightPayload>)
+                return QStringLiteral("light %1 %2").arg(p.level).arg(p.lampFault);
+            else if constexpr (std::is_same_v<T, FeederPayload>)
+                return QStringLiteral("feeder %1").arg(double(p.loadKw), 0, 'f', 3);
+            else if constexpr (std::is_same_v<T, PresencePayload>)
+                return QStringLiteral("presence %1").arg(p.online);
+            else if constexpr (std::is_same_v<T, IncidentRaisedPayload>)
+                return QStringLiteral("raised %1 %2 %3 %4,%5").arg(p.id).arg(int(p.kind)).arg(int(p.severity))
+                    .arg(p.position.lon, 0, 'f', 7).arg(p.position.lat, 0, 'f', 7);
+            else
+                return QStringLiteral("cleared %1").arg(p.id);
+        },
+        e.payload);
+    return QStringLiteral("%1 %2 %3").arg(e.timeMs).arg(e.device).arg(payload);
+}
+
+QStringList run(std::uint64_t seed, std::int64_t start, std::int64_t hours)
+{
+    CitySimulator sim(fixtureCity(), seed, start);
+    std::vector<Event> events;
+    sim.initialState(events);
+    sim.advanceTo(start + hours * 3600'000, events);
+    QStringList out;
+    for (const Event &e : events)
+        out << describe(e);
+    return out;
+}
+
+} // namespace
+
+class TestSimulator : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    void deterministicForASeed()
+    {
+        const auto start = berlin(QDate(2026, 11, 22), QTime(6, 0));
+        const QStringList a = run(7, start, 6);
+        const QStringList b = run(7, start, 6);
+        const QStringList c = run(8, start, 6);
+        QVERIFY(a.size() > 1000);
+        QCOMPARE(a, b);
+        QVERIFY(a != c);
+    }
+
+    void eventsComeInTimeOrder()
+    {
+        const auto start = berlin(QDate(2026, 11, 22), QTime(6, 0));
+        CitySimulator sim(fixtureCity(), 1, start);
+        std::vector<Event> events;
+        sim.advanceTo(start + 2 * 3600'000, events);
+        for (size_t i = 1; i < events.size(); ++i)
+            QVERIFY(events[i].timeMs >= events[i - 1].timeMs);
+        QVERIFY(events.back().timeMs <= start + 2 * 3600'000);
+    }
+
+    void signalRunsEveryPhaseOfItsProgram()
+    {
+        const auto city = fixtureCity();
+        const DeviceIndex device = city->deviceIndex(QStringLiteral("sig/1560223979"));
+        QVERIFY(device != kNoDevice);
+        const SignalProgram &program = city->signals[city->devices[device].detail].programs.front();
+        const std::int64_t cycleMs = program.cycleS() * 1000LL;
+        QCOMPARE(cycleMs, 90'000LL);
+        const auto start = berlin(QDate(2026, 11, 22), QTime(10, 0, 7));
+        CitySimulator sim(city, 3, start);
+        std::vector<Event> events;
+        sim.advanceTo(start + 2 * cycleMs, events);
+        std::vector<std::pair<std::int64_t, int>> switches;
+        for (const Event &e : events)
+            if (e.device == device)
+                if (const auto *s = std::get_if<SignalPayload>(&e.payload); s && !s->fault)
+                    switches.push_back({e.timeMs, s->phase});
+        // With a fault possible at any time, look only at normal operation: within one cycle every phase shows,
+        // in program order, each lasting exactly its programmed duration.
+        QVERIFY(switches.size() >= program.phases.size() + 1);
+        std::set<int> seen;
+        for (size_t i = 0; i + 1 < switches.size(); ++i) {
+            const int phase = switches[i].second;
+            seen.insert(phase);
+            QCOMPARE(switches[i + 1].second, (phase + 1) % int(program.phases.size()));
+            if (i > 0) // the first phase was already running at the start
+                QCOMPARE(switches[i + 1].first - switches[i].first, program.phases[phase].durationS * 1000LL);
+        }
+        QCOMPARE(seen.size(), program.phases.size());
+    }
+
+    void phaseFollowsAbsoluteTime()
+    {
+        SignalProgram p;
+        p.offsetS = 10;
+        p.phases = {{30, QStringLiteral("Gr"), 0, 0}, {5, QStringLiteral("yr"), 0, 0}, {25, QStringLiteral("rG"), 0, 0}};
+        std::int64_t remaining = 0;
+        QCOMPARE(CitySimulator::phaseAt(p, 10'000, &remaining), 0);
+        QCOMPARE(remaining, 30'000LL);
+        QCOMPARE(CitySimulator::phaseAt(p, 42'000, &remaining), 1);
+        QCOMPARE(remaining, 3'000LL);
+        QCOMPARE(CitySimulator::phaseAt(p, 69'999, &remaining), 2);
+        QCOMPARE(remaining, 1LL);
+        QCOMPARE(CitySimulator::phaseAt(p, 70'000, &remaining), 0); // next cycle
+        QCOMPARE(CitySimulator::phaseAt(p, 5'000, &remaining), 2);  // before the offset: previous cycle
+    }
+
+    void lightsFollowTheSun()
+    {
+        const auto city = fixtureCity();
+        const GeoPoint c = city->bounds.center();
+        const QDate date(2026, 11, 22);
+        const auto sun = solar::sunTimes(date, c.lat, c.lon);
+        QVERIFY(sun.sunsetUtcMs);
+        // Run from two hours before sunset to one hour after.
+        const std::int64_t start = *sun.sunsetUtcMs - 2 * 3600'000;
+        CitySimulator sim(city, 11, start);
+        StateStore store(city->devices.size());
+        std::vector<Event> events;
+        sim.initialState(events);
+        store.apply(events);
+        int onBefore = 0;
+        for (const auto &l : city->streetlights)
+            onBefore += store.state(l.device).level > 0 ? 1 : 0;
+        QCOMPARE(onBefore, 0); // daylight
+        events.clear();
+        sim.advanceTo(*sun.sunsetUtcMs + 3600'000, events);
+        store.apply(events);
+        int on = 0, faulty = 0;
+        for (const auto &l : city->streetlights) {
+            const DeviceState s = store.state(l.device);
+            if (s.fault)
+                ++faulty;
+            else {
+                QVERIFY2(s.level > 0, "a working lamp is dark one hour after sunset");
+                QVERIFY(s.value > 0);
+                ++on;
+            }
+        }
+        QVERIFY(on > 0);
+        QVERIFY(faulty < int(city->streetlights.size()) / 10);
+
+        // ...and all off at noon.
+        const std::int64_t noon = QDateTime(date, QTime(12, 0), QTimeZone("Europe/Berlin")).toMSecsSinceEpoch();
+        CitySimulator day(city, 11, noon - 3600'000);
+        StateStore dayStore(city->devices.size());
+        events.clear();
+        day.initialState(events);
+        day.advanceTo(noon, events);
+        dayStore.apply(events);
+        for (const auto &l : city->streetlights)
+            QCOMPARE(dayStore.state(l.device).level, std::uint8_t(0));
+    }
+
+    void feederLoadsFollowTheDay()
+    {
+        const auto city = fixtureCity();
+        const auto start = berlin(QDate(2026, 11, 24), QTime(0, 0)); // a Tuesday
+        CitySimulator sim(city, 5, start);
+        std::vector<Event> events;
+        sim.advanceTo(start + 24 * 3600'000, events);
+        std::map<int, double> byHour;
+        std::map<int, int> samples;
+        for (const Event &e : events) {
+            if (const auto *f = std::get_if<FeederPayload>(&e.payload)) {
+                const DeviceInfo &d = city->devices[e.device];
+                QCOMPARE(d.kind, DeviceKind::Feeder);
+                QVERIFY(f->loadKw > 0);
+                QVERIFY(f->loadKw < 2 * city->feeders[d.detail].capacityKw);
+                const int hour = QDateTime::fromMSecsSinceEpoch(e.timeMs, QTimeZone("Europe/Berlin")).time().hour();
+                byHour[hour] += f->loadKw;
+                ++samples[hour];
+            }
+        }
+        QCOMPARE(samples[3], int(city->feeders.size()) * 360); // every feeder every 10 s
+        const double night = byHour[3] / samples[3], day = byHour[11] / samples[11], evening = byHour[19] / samples[19];
+        QVERIFY2(day > 1.3 * night, qPrintable(QStringLiteral("day %1 night %2").arg(day).arg(night)));
+        QVERIFY(evening > 1.3 * night);
+    }
+
+    void incidentsAriseAndClear()
+    {
+        const auto city = fixtureCity();
+        const auto start = berlin(QDate(2026, 11, 22), QTime(0, 0));
+        CitySimulator sim(city, 9, start);
+        std::vector<Event> events;
+        sim.advanceTo(start + 48 * 3600'000, events);
+        std::map<IncidentId, IncidentRaisedPayload> raised;
+        std::set<IncidentId> cleared;
+        std::map<IncidentKind, int> kinds;
+        for (const Event &e : events) {
+            if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload)) {
+                QVERIFY(!raised.count(r->id));
+                raised[r->id] = *r;
+                ++kinds[r->kind];
+                if (r->kind == IncidentKind::Collision) {
+                    QVERIFY(r->road >= 0); // on a road...
+                    QVERIFY(city->nearestRoad(r->position, 2.0) >= 0);
+                } else {
+                    QVERIFY(e.device != kNoDevice); // ...or at the device that failed
+                }
+            } else if (const auto *c = std::get_if<IncidentClearedPayload>(&e.payload)) {
+                QVERIFY2(raised.count(c->id), "cleared an incident that was never raised");
+                cleared.insert(c->id);
+            }
+        }
+        QVERIFY(kinds[IncidentKind::Collision] >= 30);   // 1.5 per hour over 48 h
+        QVERIFY(kinds[IncidentKind::LampOutage] >= 1);
+        QVERIFY(cleared.size() >= raised.size() * 3 / 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulator)
+#include "tst_simulator.moc"
