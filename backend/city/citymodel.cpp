@@ -85,6 +85,29 @@ int CityModel::districtAt(const GeoPoint &p) const
 }
 
 namespace {
+double segmentDistanceMetres(const GeoPoint &p, const GeoPoint &a, const GeoPoint &b);
+}
+
+int CityModel::responsibleDistrict(const GeoPoint &p) const
+{
+    if (const int inside = districtAt(p); inside >= 0)
+        return inside;
+    int best = -1;
+    double bestDistance = 0;
+    for (size_t i = 0; i < districts.size(); ++i) {
+        const auto &ring = districts[i].ring;
+        for (size_t k = 0; k < ring.size(); ++k) {
+            const double d = segmentDistanceMetres(p, ring[k], ring[(k + 1) % ring.size()]);
+            if (best < 0 || d < bestDistance) {
+                best = static_cast<int>(i);
+                bestDistance = d;
+            }
+        }
+    }
+    return best;
+}
+
+namespace {
 // Distance from p to segment ab in metres, on a local equirectangular plane (exact enough within a city).
 double segmentDistanceMetres(const GeoPoint &p, const GeoPoint &a, const GeoPoint &b)
 {

@@ -130,6 +130,9 @@ struct CityModel {
     void finalize();
     /// Index of the district containing p, or -1.
     int districtAt(const GeoPoint &p) const;
+    /// The district answerable for p: the one containing it, else the nearest one (devices and incidents on the
+    /// outskirts still belong to somebody). -1 only when the city has no districts.
+    int responsibleDistrict(const GeoPoint &p) const;
     /// Nearest road to p within maxMetres, or -1.
     int nearestRoad(const GeoPoint &p, double maxMetres) const;
     DeviceIndex deviceIndex(const QString &id) const { return deviceByName.value(id, kNoDevice); }

@@ -452,7 +452,7 @@ public:
         if (city->deviceByName.size() != static_cast<qsizetype>(city->devices.size()))
             return makeError(QStringLiteral("%1: device ids are not unique across layers").arg(m_path));
         for (DeviceInfo &device : city->devices)
-            device.district = city->districtAt(device.position);
+            device.district = city->responsibleDistrict(device.position);
         return std::shared_ptr<const CityModel>(std::move(city));
     }
 

@@ -144,7 +144,7 @@ Result<CityModel> buildCityFromSumo(const SumoNet &net, const QString &sourcePat
         return makeError(s.error());
     city.finalize();
     for (DeviceInfo &device : city.devices)
-        device.district = city.districtAt(device.position);
+        device.district = city.responsibleDistrict(device.position);
     return city;
 }
 

@@ -170,7 +170,7 @@ IncidentId CitySimulator::raise(std::vector<Event> &out, IncidentKind kind, Inci
     p.kind = kind;
     p.severity = severity;
     p.position = where;
-    p.district = m_city->districtAt(where);
+    p.district = m_city->responsibleDistrict(where);
     p.road = road;
     out.push_back(Event{0, m_now, device, p});
     return p.id;
