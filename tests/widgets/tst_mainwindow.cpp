@@ -1,0 +1,79 @@
+#include "city/sumoimport.h"
+#include "link/simlink.h"
+#include "mainwindow.h"
+#include "map/mapview.h"
+#include "panels/detailspanel.h"
+#include "panels/energypanel.h"
+#include "panels/incidentpanel.h"
+
+#include <QLabel>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+
+using namespace cityops;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void liveConsoleOnARealNetwork()
+    {
+        ImportOptions options;
+        options.name = QStringLiteral("Adlershof fixture");
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
+        QVERIFY(imported.ok());
+        auto city = std::make_shared<const CityModel>(std::move(imported).value());
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.seed = 4;
+        sim.warmUpHours = 3;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+
+        MainWindow window(engine);
+        window.resize(1600, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.windowTitle(), QStringLiteral("CityOps — Adlershof fixture"));
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10000);
+        QTRY_VERIFY(!engine.loads().snapshot().timesMs.empty());
+        window.refreshNow();
+
+        // The status bar says where the data comes from.
+        bool linkShown = false;
+        for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            linkShown |= label->text().contains(QLatin1String("simulator")) && label->text().contains(QLatin1String("connected"));
+        QVERIFY(linkShown);
+
+        // The energy panel plots the busiest feeders.
+        QVERIFY(!window.energyPanel()->plottedFeeders().isEmpty());
+
+        // The incident list holds exactly the open incidents.
+        std::vector<Incident> incidents;
+        engine.incidents().snapshot(incidents);
+        const auto open = std::count_if(incidents.begin(), incidents.end(), [](const Incident &i) { return i.isOpen(); });
+        QCOMPARE(window.incidentPanel()->model()->rowCount(), int(open));
+
+        // Selecting a signal shows its program, phase and aspect.
+        const DeviceIndex signal = city->deviceIndex(QStringLiteral("sig/1560223979"));
+        window.mapView()->select({MapSelection::Kind::Device, signal});
+        const QStringList rows = window.detailsPanel()->rows();
+        QVERIFY2(rows.filter(QStringLiteral("Phase: ")).size() == 1 || rows.filter(QStringLiteral("Mode: Flashing")).size() == 1,
+                 qPrintable(rows.join(QLatin1Char('\n'))));
+        QVERIFY(rows.filter(QStringLiteral("SUMO id: 1560223979")).size() == 1);
+
+        // And the map draws it in its current state at its place.
+        const QImage map = window.mapView()->grab().toImage();
+        const QPoint at = window.mapView()->viewport().toScreen(city->devices[signal].position).toPoint();
+        const QColor c = map.pixelColor(at);
+        QVERIFY2(c.saturation() > 60, qPrintable(c.name())); // a state colour, not the grey background
+
+        // Selecting a feeder shows load against capacity.
+        window.mapView()->select({MapSelection::Kind::Device, city->feeders.front().device});
+        QVERIFY(window.detailsPanel()->rows().filter(QStringLiteral("% of capacity")).size() == 1);
+        engine.stop();
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

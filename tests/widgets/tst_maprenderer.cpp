@@ -1,0 +1,207 @@
+#include "map/devicelayers.h"
+#include "map/maprenderer.h"
+#include "map/mapstyle.h"
+#include "testcity.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+class TestMapRenderer : public QObject {
+    Q_OBJECT
+
+    std::shared_ptr<const CityModel> m_city = makeCity();
+
+    MapViewport viewport(double zoom = 16.5) const
+    {
+        MapViewport v;
+        v.setSize(QSize(800, 600));
+        v.setCenterGeo(m_city->devices[kSignal].position);
+        v.setZoom(zoom);
+        return v;
+    }
+
+    QImage render(MapScene &scene, const MapViewport &v, MapRenderer *renderer = nullptr) const
+    {
+        QImage image(v.size(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::black);
+        QPainter painter(&image);
+        MapRenderer own(scene);
+        (renderer ? *renderer : own).render(painter, v);
+        return image;
+    }
+
+    QColor at(const QImage &image, const MapViewport &v, DeviceIndex device, QPointF offset = {}) const
+    {
+        const QPointF p = v.toScreen(m_city->devices[device].position) + offset;
+        return image.pixelColor(p.toPoint());
+    }
+
+private Q_SLOTS:
+    void viewportProjection()
+    {
+        MapViewport v = viewport();
+        const GeoPoint p = m_city->devices[kFeeder].position;
+        const GeoPoint back = v.toGeo(v.toScreen(p));
+        QVERIFY(std::abs(back.lon - p.lon) < 1e-9 && std::abs(back.lat - p.lat) < 1e-9);
+        QCOMPARE(v.toScreen(m_city->devices[kSignal].position), QPointF(400, 300)); // centred
+        // North is up, east is right.
+        QVERIFY(v.toScreen({p.lon, p.lat + 0.001}).y() < v.toScreen(p).y());
+        QVERIFY(v.toScreen({p.lon + 0.001, p.lat}).x() > v.toScreen(p).x());
+        // Web Mercator at zoom 0: the world is 256 px; Greenwich/equator at its centre.
+        QCOMPARE(MapViewport::project({0, 0}), QPointF(0.5, 0.5));
+        // Fitting the city shows all of it.
+        v.fit(m_city->bounds);
+        for (const DeviceInfo &d : m_city->devices)
+            QVERIFY(QRectF(QPointF(0, 0), QSizeF(v.size())).contains(v.toScreen(d.position)));
+    }
+
+    void signalDrawnInItsStateColour_data()
+    {
+        QTest::addColumn<int>("phase");
+        QTest::addColumn<QColor>("colour");
+        QTest::newRow("GGr -> green") << 0 << mapstyle::signalGreen();
+        QTest::newRow("yyr -> yellow") << 1 << mapstyle::signalYellow();
+        QTest::newRow("rrG -> green") << 2 << mapstyle::signalGreen();
+        QTest::newRow("rrr -> red") << 3 << mapstyle::signalRed();
+    }
+    void signalDrawnInItsStateColour()
+    {
+        QFETCH(int, phase);
+        QFETCH(QColor, colour);
+        for (double zoom : {14.0, 16.5, 18.0}) {
+            MapScene scene(m_city);
+            setNormal(scene, phase);
+            const MapViewport v = viewport(zoom);
+            const QImage image = render(scene, v);
+            QCOMPARE(at(image, v, kSignal), colour);
+        }
+    }
+
+    void abnormalSignalsStandOut()
+    {
+        MapScene scene(m_city);
+        setNormal(scene);
+        scene.states[kSignal].fault = true;
+        scene.states[kSignal].mode = static_cast<std::uint8_t>(SignalMode::Flash);
+        const MapViewport v = viewport();
+        QImage image = render(scene, v);
+        QCOMPARE(at(image, v, kSignal), mapstyle::alarmAmber());
+        // ...with a halo ring around it.
+        const double r = SignalLayer::discRadius(v.zoom()) + 4;
+        QVERIFY(colourDistance(at(image, v, kSignal, {r, 0}), mapstyle::alarmAmber()) < 60);
+
+        setNormal(scene);
+        scene.states[kSignal].online = false;
+        image = render(scene, v);
+        const double ring = SignalLayer::discRadius(v.zoom()) + 1;
+        QVERIFY(colourDistance(at(image, v, kSignal, {ring, 0}), mapstyle::noData()) < 60);
+        QCOMPARE(at(image, v, kSignal), mapstyle::signalDark()); // no state shown: we do not know it
+    }
+
+    void feederColouredByLoad_data()
+    {
+        QTest::addColumn<double>("load");
+        QTest::addColumn<QColor>("colour");
+        QTest::newRow("50 %") << 0.5 << mapstyle::feederNormal();
+        QTest::newRow("90 %") << 0.9 << mapstyle::alarmAmber();
+        QTest::newRow("120 %") << 1.2 << mapstyle::alarmRed();
+    }
+    void feederColouredByLoad()
+    {
+        QFETCH(double, load);
+        QFETCH(QColor, colour);
+        MapScene scene(m_city);
+        setNormal(scene, 0, load);
+        const MapViewport v = viewport();
+        QCOMPARE(at(render(scene, v), v, kFeeder), colour);
+    }
+
+    void incidentsBySeverityAndOnlyWhileOpen()
+    {
+        MapScene scene(m_city);
+        setNormal(scene);
+        Incident incident;
+        incident.id = 42;
+        incident.severity = IncidentSeverity::Critical;
+        incident.position = {m_city->devices[kSignal].position.lon + 0.001, m_city->devices[kSignal].position.lat - 0.0005};
+        scene.incidents = {incident};
+        const MapViewport v = viewport();
+        QImage image = render(scene, v);
+        const QPointF p = v.toScreen(incident.position);
+        const double size = std::clamp(v.zoom() * 1.3, 16.0, 26.0);
+        const QPoint inside = (p + QPointF(size * 0.25, size * 0.2)).toPoint();
+        QCOMPARE(image.pixelColor(inside), mapstyle::severityColor(IncidentSeverity::Critical));
+
+        scene.incidents[0].severity = IncidentSeverity::Minor;
+        image = render(scene, v);
+        QCOMPARE(image.pixelColor(inside), mapstyle::severityColor(IncidentSeverity::Minor));
+
+        scene.incidents[0].state = IncidentState::Resolved;
+        image = render(scene, v);
+        QVERIFY(colourDistance(image.pixelColor(inside), mapstyle::severityColor(IncidentSeverity::Minor)) > 100);
+    }
+
+    void hiddenLayerDrawsNothing()
+    {
+        MapScene scene(m_city);
+        setNormal(scene);
+        MapRenderer renderer(scene);
+        const MapViewport v = viewport();
+        QCOMPARE(at(render(scene, v, &renderer), v, kSignal), mapstyle::signalGreen());
+        QVERIFY(renderer.layerIds().contains(QStringLiteral("signals")));
+        renderer.setLayerVisible(QStringLiteral("signals"), false);
+        QVERIFY(!renderer.isLayerVisible(QStringLiteral("signals")));
+        QVERIFY(colourDistance(at(render(scene, v, &renderer), v, kSignal), mapstyle::signalGreen()) > 60);
+        // Hidden basemap layers drop out of the cache too.
+        renderer.setLayerVisible(QStringLiteral("roads"), false);
+        renderer.setLayerVisible(QStringLiteral("districts"), false);
+        const QImage bare = render(scene, v, &renderer);
+        const QPointF onRoad = v.toScreen({m_city->devices[kSignal].position.lon + 0.0015, m_city->devices[kSignal].position.lat});
+        QCOMPARE(bare.pixelColor(onRoad.toPoint()), mapstyle::background());
+    }
+
+    void roadsAndLampsVisible()
+    {
+        MapScene scene(m_city);
+        setNormal(scene);
+        const MapViewport v = viewport();
+        const QImage image = render(scene, v);
+        const QPointF onRoad = v.toScreen({m_city->devices[kSignal].position.lon + 0.0015, m_city->devices[kSignal].position.lat});
+        QCOMPARE(image.pixelColor(onRoad.toPoint()), mapstyle::roadColor(RoadClass::Primary));
+        QCOMPARE(at(image, v, kLight), mapstyle::lampOn());
+        scene.states[kLight].fault = true;
+        const double ring = 5.0;
+        QVERIFY(colourDistance(at(render(scene, v), v, kLight, {ring, 0}), mapstyle::alarmAmber()) < 60);
+    }
+
+    void hitTesting()
+    {
+        MapScene scene(m_city);
+        setNormal(scene);
+        Incident incident;
+        incident.id = 7;
+        incident.position = m_city->devices[kFeeder].position;
+        incident.position.lat -= 0.0004;
+        scene.incidents = {incident};
+        MapRenderer renderer(scene);
+        const MapViewport v = viewport();
+        auto hit = renderer.hitTest(v, v.toScreen(m_city->devices[kSignal].position) + QPointF(3, -2), 10);
+        QVERIFY(hit);
+        QCOMPARE(*hit, (MapSelection{MapSelection::Kind::Device, kSignal}));
+        hit = renderer.hitTest(v, v.toScreen(incident.position), 10);
+        QVERIFY(hit);
+        QCOMPARE(*hit, (MapSelection{MapSelection::Kind::Incident, 7}));
+        hit = renderer.hitTest(v, v.toScreen(m_city->devices[kFeeder].position), 10);
+        QCOMPARE(*hit, (MapSelection{MapSelection::Kind::Device, kFeeder}));
+        QVERIFY(!renderer.hitTest(v, QPointF(5, 5), 10)); // empty corner
+        renderer.setLayerVisible(QStringLiteral("signals"), false);
+        QVERIFY(!renderer.hitTest(v, v.toScreen(m_city->devices[kSignal].position), 4)); // hidden: not pickable
+    }
+};
+
+QTEST_MAIN(TestMapRenderer)
+#include "tst_maprenderer.moc"

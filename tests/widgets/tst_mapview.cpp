@@ -1,0 +1,110 @@
+#include "map/mapstyle.h"
+#include "map/mapview.h"
+#include "testcity.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+class TestMapView : public QObject {
+    Q_OBJECT
+    std::shared_ptr<const CityModel> m_city = makeCity();
+
+private Q_SLOTS:
+    void showsTheCityFittedAndLive()
+    {
+        MapScene scene(m_city);
+        setNormal(scene, 3);
+        MapView view(scene);
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // Whole city in view on start.
+        for (const DeviceInfo &d : m_city->devices)
+            QVERIFY(view.rect().contains(view.viewport().toScreen(d.position).toPoint()));
+        QImage shot = view.grab().toImage();
+        const QPoint signal = view.viewport().toScreen(m_city->devices[kSignal].position).toPoint();
+        QCOMPARE(shot.pixelColor(signal), mapstyle::signalRed());
+        // Live change: the next phase shows after sceneChanged().
+        scene.states[kSignal].phase = 0;
+        view.sceneChanged();
+        shot = view.grab().toImage();
+        QCOMPARE(shot.pixelColor(signal), mapstyle::signalGreen());
+    }
+
+    void keyboardNavigation()
+    {
+        MapScene scene(m_city);
+        setNormal(scene);
+        MapView view(scene);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const double z0 = view.viewport().zoom();
+        QTest::keyClick(&view, Qt::Key_Plus);
+        QCOMPARE(view.viewport().zoom(), z0 + 0.5);
+        QTest::keyClick(&view, Qt::Key_PageDown);
+        QTest::keyClick(&view, Qt::Key_Minus);
+        QCOMPARE(view.viewport().zoom(), z0 - 0.5);
+        const QPointF before = view.viewport().center();
+        QTest::keyClick(&view, Qt::Key_Right);
+        QVERIFY(view.viewport().center().x() > before.x()); // the map moves so we see further east
+        QTest::keyClick(&view, Qt::Key_Up);
+        QVERIFY(view.viewport().center().y() < before.y()); // and further north
+        QTest::keyClick(&view, Qt::Key_Home);
+        QCOMPARE(view.viewport().zoom(), z0);
+    }
+
+    void clickSelectsAndEscapeClears()
+    {
+        MapScene scene(m_city);
+        setNormal(scene);
+        MapView view(scene);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy spy(&view, &MapView::selectionChanged);
+        const QPoint feeder = view.viewport().toScreen(m_city->devices[kFeeder].position).toPoint();
+        QTest::mouseClick(&view, Qt::LeftButton, {}, feeder + QPoint(2, 1));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(scene.selection, (MapSelection{MapSelection::Kind::Device, kFeeder}));
+        // The selection ring is drawn in white around it.
+        const QImage shot = view.grab().toImage();
+        QVERIFY(colourDistance(shot.pixelColor(feeder + QPoint(15, 0)), mapstyle::selection()) < 80);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(scene.selection.kind, MapSelection::Kind::None);
+    }
+
+    void dragPansAndWheelZoomsAboutThePointer()
+    {
+        MapScene scene(m_city);
+        setNormal(scene);
+        MapView view(scene);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QPointF signalBefore = view.viewport().toScreen(m_city->devices[kSignal].position);
+        QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(100, 100));
+        QMouseEvent move(QEvent::MouseMove, QPointF(160, 130), view.mapToGlobal(QPointF(160, 130)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&view, &move);
+        QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(160, 130));
+        const QPointF signalAfter = view.viewport().toScreen(m_city->devices[kSignal].position);
+        QVERIFY((signalAfter - signalBefore - QPointF(60, 30)).manhattanLength() < 0.5);
+        QCOMPARE(scene.selection.kind, MapSelection::Kind::None); // a drag is not a click
+
+        const QPointF anchor(300, 200);
+        const GeoPoint under = view.viewport().toGeo(anchor);
+        QWheelEvent wheel(anchor, view.mapToGlobal(anchor), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &wheel);
+        const QPointF still = view.viewport().toScreen(under);
+        QVERIFY((still - anchor).manhattanLength() < 0.01);
+    }
+};
+
+QTEST_MAIN(TestMapView)
+#include "tst_mapview.moc"
