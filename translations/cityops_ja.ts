@@ -1,4 +1,543 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>CityOps cannot start</source>
+        <translation>CityOps を起動できません</translation>
+    </message>
+    <message>
+        <source>Cannot open the city: %1</source>
+        <translation>都市を開けません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::DetailsPanel</name>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未選択</translation>
+    </message>
+    <message>
+        <source>Click a signal, feeder, streetlight or incident on the map, or pick an incident from the list.</source>
+        <translation>地図上の信号・フィーダー・街路灯・インシデントをクリックするか、一覧からインシデントを選んでください。</translation>
+    </message>
+    <message>
+        <source> (generated asset)</source>
+        <translation>（生成された設備）</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>通信</translation>
+    </message>
+    <message>
+        <source>no report yet</source>
+        <translation>未報告</translation>
+    </message>
+    <message>
+        <source>LOST</source>
+        <translation>断絶</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <source>SUMO id</source>
+        <translation>SUMO ID</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>モード</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <source>%1 (%2, cycle %3 s)</source>
+        <translation>%1（%2、周期 %3 秒）</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>現示</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3 s</source>
+        <translation>%2 中 %1、%3 秒</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>灯色</translation>
+    </message>
+    <message>
+        <source>Next switch in</source>
+        <translation>次の切替まで</translation>
+    </message>
+    <message>
+        <source>Controlled movements</source>
+        <translation>制御対象の流れ</translation>
+    </message>
+    <message>
+        <source>Lamp</source>
+        <translation>ランプ</translation>
+    </message>
+    <message>
+        <source>FAULT</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>消灯</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>点灯</translation>
+    </message>
+    <message>
+        <source>dimmed to %1 %</source>
+        <translation>%1 % に減光</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>電力</translation>
+    </message>
+    <message>
+        <source>%1 W of %2 W</source>
+        <translation>%1 W / %2 W</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>通り</translation>
+    </message>
+    <message>
+        <source>Feeder</source>
+        <translation>フィーダー</translation>
+    </message>
+    <message>
+        <source>Substation</source>
+        <translation>変電所</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>負荷</translation>
+    </message>
+    <message>
+        <source>%1 kW (%2 % of capacity)</source>
+        <translation>%1 kW（容量の %2 %）</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>%1 kW</source>
+        <translation>%1 kW</translation>
+    </message>
+    <message>
+        <source>Trend (10 min)</source>
+        <translation>傾向（10 分）</translation>
+    </message>
+    <message>
+        <source>%1 %2 kW</source>
+        <translation>%1 %2 kW</translation>
+    </message>
+    <message>
+        <source>Peak (1 h)</source>
+        <translation>ピーク（1 時間）</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>%1 (1 = shed last)</source>
+        <translation>%1（1 = 最後に遮断）</translation>
+    </message>
+    <message>
+        <source>Feeders</source>
+        <translation>フィーダー</translation>
+    </message>
+    <message>
+        <source>%1 kW of %2 kW</source>
+        <translation>%1 kW / %2 kW</translation>
+    </message>
+    <message>
+        <source>Incident #%1</source>
+        <translation>インシデント #%1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>発生</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1（%2 前）</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決済み</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>機器</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::EnergyPanel</name>
+    <message>
+        <source>City load (MW)</source>
+        <translation>都市負荷 (MW)</translation>
+    </message>
+    <message>
+        <source>Busiest feeders (% of rating)</source>
+        <translation>高負荷フィーダー（定格比 %）</translation>
+    </message>
+    <message>
+        <source>Energy: waiting for feeder telemetry</source>
+        <translation>エネルギー: フィーダーの計測値を待機中</translation>
+    </message>
+    <message>
+        <source>City load %1 MW of %2 MW rated</source>
+        <translation>都市負荷 %1 MW（定格 %2 MW）</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::IncidentPanel</name>
+    <message>
+        <source>Incident list</source>
+        <translation>インシデント一覧</translation>
+    </message>
+    <message>
+        <source>Show &amp;resolved</source>
+        <translation>解決済みを表示(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s) — critical %1 · major %2 · minor %3</source>
+        <translation>
+            <numerusform>未解決 %n 件 — 緊急 %1 · 重大 %2 · 軽微 %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cityops::IncidentTableModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>インシデント</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>経過時間</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::Labels</name>
+    <message>
+        <source>Signal controller</source>
+        <translation>信号制御機</translation>
+    </message>
+    <message>
+        <source>Streetlight</source>
+        <translation>街路灯</translation>
+    </message>
+    <message>
+        <source>Feeder</source>
+        <translation>フィーダー</translation>
+    </message>
+    <message>
+        <source>Substation</source>
+        <translation>変電所</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>Flashing</source>
+        <translation>点滅</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Pre-empted</source>
+        <translation>優先制御中</translation>
+    </message>
+    <message>
+        <source>Collision</source>
+        <translation>衝突事故</translation>
+    </message>
+    <message>
+        <source>Signal fault</source>
+        <translation>信号故障</translation>
+    </message>
+    <message>
+        <source>Lamp outage</source>
+        <translation>不点灯</translation>
+    </message>
+    <message>
+        <source>Feeder overload</source>
+        <translation>フィーダー過負荷</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>緊急</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>軽微</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>出動済み</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>現場到着</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決済み</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>統合済み</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>起動中</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>劣化</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>切断</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>outside districts</source>
+        <translation>地区外</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::MainWindow</name>
+    <message>
+        <source>CityOps — %1</source>
+        <translation>CityOps — %1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>インシデント</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>エネルギー</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Whole city</source>
+        <translation>都市全体(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Layers</source>
+        <translation>レイヤー(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Focus &amp;map</source>
+        <translation>地図にフォーカス(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Focus &amp;incident list</source>
+        <translation>インシデント一覧にフォーカス(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About CityOps</source>
+        <translation>CityOps について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Link: %1 — %2</source>
+        <translation>リンク: %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 events/s</source>
+        <translation>%1 イベント/秒</translation>
+    </message>
+    <message>
+        <source>%1 events dropped (queue full)</source>
+        <translation>%1 件のイベントを破棄（キュー満杯）</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrow keys&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan the map&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −, PgUp / PgDn, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom in / out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;whole city&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the selection&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide map layers&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;focus the map / the incident list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt; (incident list)&lt;/td&gt;&lt;td&gt;fly to the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;矢印キー&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図の移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −、PgUp / PgDn、ホイール&lt;/b&gt;&lt;/td&gt;&lt;td&gt;拡大 / 縮小&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;都市全体&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;選択の解除&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図レイヤーの表示 / 非表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図 / インシデント一覧にフォーカス&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;（インシデント一覧）&lt;/td&gt;&lt;td&gt;インシデントへ移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;終了&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>About CityOps</source>
+        <translation>CityOps について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CityOps %1&lt;/h3&gt;&lt;p&gt;Operations console for city control rooms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;City:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Source:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors, available under the Open Database License (ODbL). Road network converted with Eclipse SUMO (EPL-2.0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CityOps %1&lt;/h3&gt;&lt;p&gt;都市管制室のための運用コンソール。&lt;/p&gt;&lt;p&gt;&lt;b&gt;都市:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;出典:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;&lt;p&gt;地図データ © OpenStreetMap contributors、Open Database License (ODbL) の下で利用可能。道路網は Eclipse SUMO (EPL-2.0) で変換。&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) not reporting</source>
+        <translation>
+            <numerusform>%n 台が応答なし</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cityops::MapLayers</name>
+    <message>
+        <source>Districts</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Streetlights</source>
+        <translation>街路灯</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>エネルギー</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>インシデント</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>選択</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::MapView</name>
+    <message>
+        <source>City map</source>
+        <translation>都市地図</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>Roads © OpenStreetMap contributors (ODbL) · SUMO</source>
+        <translation>道路 © OpenStreetMap contributors (ODbL) · SUMO</translation>
+    </message>
+</context>
 </TS>

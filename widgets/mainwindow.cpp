@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -141,6 +142,10 @@ void MainWindow::buildStatusBar()
     m_dropLabel = makeLabel(0);
     m_dropLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
     m_dropLabel->hide();
+    m_offlineLabel = makeLabel(0);
+    // Magenta = no data, as on the map.
+    m_offlineLabel->setStyleSheet(QStringLiteral("background: #e040e0; color: black; font-weight: bold;"));
+    m_offlineLabel->hide();
     m_pointerLabel = makeLabel(160);
     m_clockLabel = makeLabel(200);
     QFont clockFont = m_clockLabel->font();
@@ -150,6 +155,7 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_linkLabel);
     statusBar()->addWidget(m_rateLabel);
     statusBar()->addWidget(m_dropLabel);
+    statusBar()->addWidget(m_offlineLabel);
     statusBar()->addPermanentWidget(m_pointerLabel);
     statusBar()->addPermanentWidget(m_clockLabel);
     updateStatus();
@@ -170,7 +176,12 @@ void MainWindow::updateStatus()
     if (dropped > 0)
         m_dropLabel->setText(tr("%1 events dropped (queue full)").arg(dropped));
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_live->nowMs(), m_zone);
-    m_clockLabel->setText(now.toString(QStringLiteral("ddd d MMM  HH:mm:ss ")) + m_zone.abbreviation(now));
+    m_clockLabel->setText(QLocale().toString(now, QStringLiteral("ddd d MMM  HH:mm:ss ")) + m_zone.abbreviation(now));
+    int offline = 0;
+    for (const DeviceState &s : m_scene->states)
+        offline += (s.version > 0 && !s.online) ? 1 : 0;
+    m_offlineLabel->setVisible(offline > 0);
+    m_offlineLabel->setText(tr("%n device(s) not reporting", nullptr, offline));
 }
 
 void MainWindow::focusIncident(IncidentId id)

@@ -53,6 +53,7 @@ private:
     QLabel *m_linkLabel;
     QLabel *m_rateLabel;
     QLabel *m_dropLabel;
+    QLabel *m_offlineLabel;
     QLabel *m_pointerLabel;
     QLabel *m_clockLabel;
 };

@@ -7,8 +7,6 @@
 namespace cityops {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("cityops::MapLayers", text); }
-
 /// Nearest device of one kind to `pos` within `radius` pixels.
 std::optional<MapSelection> nearestDevice(const MapScene &scene, const MapViewport &viewport, const QPointF &pos,
                                           double radius, DeviceKind kind)
@@ -42,11 +40,11 @@ QPolygonF triangle(const QPointF &c, double size)
 
 } // namespace
 
-QString StreetlightLayer::title() const { return tr("Streetlights"); }
-QString EnergyLayer::title() const { return tr("Energy"); }
-QString SignalLayer::title() const { return tr("Signals"); }
-QString IncidentLayer::title() const { return tr("Incidents"); }
-QString SelectionLayer::title() const { return tr("Selection"); }
+QString StreetlightLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Streetlights"); }
+QString EnergyLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Energy"); }
+QString SignalLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Signals"); }
+QString IncidentLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Incidents"); }
+QString SelectionLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Selection"); }
 
 void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) const
 {

@@ -1,0 +1,228 @@
+#include "commandline.h"
+
+#include <QColor>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Run runProgram(const QString &program, const QStringList &args, int timeoutMs = 60000)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CITYOPS_BIN_DIR "/") + program, args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+int countNear(const QImage &image, const QColor &colour, int tolerance = 12)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) <= tolerance)
+                ++n;
+        }
+    return n;
+}
+
+} // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesValidArguments()
+    {
+        const auto o = parseConsoleArguments({QStringLiteral("cityops"), QStringLiteral("--city"), QStringLiteral("x.gpkg"),
+                                              QStringLiteral("--seed"), QStringLiteral("42"), QStringLiteral("--speed"),
+                                              QStringLiteral("60"), QStringLiteral("--lang"), QStringLiteral("ja"),
+                                              QStringLiteral("--screenshot"), QStringLiteral("s.png")});
+        QVERIFY(o.ok());
+        QCOMPARE(o->cityPath, QStringLiteral("x.gpkg"));
+        QCOMPARE(o->seed, std::uint64_t(42));
+        QCOMPARE(o->speed, 60.0);
+        QCOMPARE(o->language, QStringLiteral("ja"));
+        QCOMPARE(o->screenshotPath, QStringLiteral("s.png"));
+        QCOMPARE(o->quitAfterMs, 3000); // default delay for a screenshot
+        const auto d = parseConsoleArguments({QStringLiteral("cityops")});
+        QVERIFY(d.ok());
+        QCOMPARE(d->speed, 1.0);
+        QCOMPARE(d->quitAfterMs, 0);
+        QVERIFY(d->cityPath.isEmpty());
+    }
+
+    void refusesBadArguments_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << "Unknown option";
+        QTest::newRow("speed zero") << QStringList{QStringLiteral("--speed"), QStringLiteral("0")} << "--speed";
+        QTest::newRow("speed text") << QStringList{QStringLiteral("--speed"), QStringLiteral("fast")} << "--speed";
+        QTest::newRow("speed huge") << QStringList{QStringLiteral("--speed"), QStringLiteral("100000")} << "--speed";
+        QTest::newRow("seed negative") << QStringList{QStringLiteral("--seed"), QStringLiteral("-1")} << "--seed";
+        QTest::newRow("language") << QStringList{QStringLiteral("--lang"), QStringLiteral("fr")} << "--lang";
+        QTest::newRow("quit-after") << QStringList{QStringLiteral("--quit-after"), QStringLiteral("-5")} << "--quit-after";
+        QTest::newRow("screenshot not png") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("a.jpg")} << ".png";
+        QTest::newRow("stray argument") << QStringList{QStringLiteral("berlin")} << "unexpected argument";
+        QTest::newRow("missing value") << QStringList{QStringLiteral("--city")} << "Missing value";
+    }
+    void refusesBadArguments()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const auto parsed = parseConsoleArguments(QStringList{QStringLiteral("cityops")} + args);
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().contains(expected), qPrintable(parsed.error()));
+        // The real program says so on stderr and exits with 2.
+        const Run run = runProgram(QStringLiteral("cityops"), args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+    }
+
+    void helpAndVersion()
+    {
+        Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("cityops " CITYOPS_VERSION));
+        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *option : {"--city", "--seed", "--speed", "--lang", "--screenshot", "--quit-after"})
+            QVERIFY2(run.out.contains(QLatin1String(option)), option);
+    }
+
+    void badCityFiles()
+    {
+        QTemporaryDir dir;
+        Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--city"), dir.filePath(QStringLiteral("none.gpkg")),
+                                                         QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("s.png"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("does not exist")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("s.png"))));
+
+        const QString corrupt = dir.filePath(QStringLiteral("corrupt.gpkg"));
+        QFile f(corrupt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--city"), corrupt, QStringLiteral("--screenshot"),
+                                                     dir.filePath(QStringLiteral("s.png"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(corrupt), qPrintable(run.err));
+        QFile check(corrupt);
+        QVERIFY(check.open(QIODevice::ReadOnly));
+        QCOMPARE(check.readAll(), QByteArray(4096, 'x')); // untouched
+    }
+
+    void screenshotOfTheDefaultCity()
+    {
+        QTemporaryDir dir;
+        const QString shot = dir.filePath(QStringLiteral("shot.png"));
+        const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--screenshot"), shot,
+                                                               QStringLiteral("--quit-after"), QStringLiteral("3000")});
+        QCOMPARE(run.exitCode, 0);
+        QImage image(shot);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1920, 1080));
+        // The map background dominates, signals show their muted state colours, and the open incidents of the
+        // warmed-up city (seed 1) are on screen in severity colours.
+        QVERIFY(countNear(image, QColor(0x23, 0x27, 0x2b)) > 50000);
+        QVERIFY(countNear(image, QColor(0x5f, 0xa8, 0x6e)) + countNear(image, QColor(0xb8, 0x5c, 0x5c)) > 40);
+        const int incidents = countNear(image, QColor(0xff, 0x3b, 0x30)) + countNear(image, QColor(0xff, 0x8c, 0x1a))
+                              + countNear(image, QColor(0xf2, 0xd0, 0x3c));
+        QVERIFY2(incidents > 20, qPrintable(QString::number(incidents)));
+    }
+
+    void translatedConsoleStarts()
+    {
+        QTemporaryDir dir;
+        for (const QString &lang : {QStringLiteral("ja"), QStringLiteral("zh_CN")}) {
+            const QString shot = dir.filePath(lang + QStringLiteral(".png"));
+            const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--lang"), lang, QStringLiteral("--screenshot"),
+                                                                   shot, QStringLiteral("--quit-after"), QStringLiteral("800")});
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(!run.err.contains(QLatin1String("no translation")), qPrintable(run.err));
+            QVERIFY(!QImage(shot).isNull());
+        }
+    }
+
+    void importsAndShowsAnotherSumoCity()
+    {
+        const QString net = QStringLiteral("/usr/share/sumo/tools/game/A10KW/osm.net.xml");
+        if (!QFile::exists(net))
+            QSKIP("sumo-tools is not installed (A10KW network absent)");
+        QTemporaryDir dir;
+        const QString gpkg = dir.filePath(QStringLiteral("a10kw.gpkg"));
+        Run run = runProgram(QStringLiteral("cityops-import"), {QStringLiteral("sumo"), net, QStringLiteral("--out"), gpkg,
+                                                                QStringLiteral("--timezone"), QStringLiteral("Europe/Berlin")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QLatin1String("streetlights")));
+        const QString shot = dir.filePath(QStringLiteral("a10kw.png"));
+        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--city"), gpkg, QStringLiteral("--screenshot"), shot,
+                                                     QStringLiteral("--quit-after"), QStringLiteral("1500")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QImage image(shot);
+        // Roads are drawn: plenty of road-grey pixels on the background.
+        int roads = 0;
+        for (const QColor &c : {QColor(0x93, 0x9a, 0xa1), QColor(0x84, 0x8b, 0x92), QColor(0x74, 0x7b, 0x82), QColor(0x60, 0x67, 0x6e)})
+            roads += countNear(image, c, 20);
+        QVERIFY2(roads > 500, qPrintable(QString::number(roads)));
+    }
+
+    void importerUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no args") << QStringList{} << 2 << "expected a format";
+        QTest::newRow("unknown format") << QStringList{QStringLiteral("osm"), QStringLiteral("x.osm"), QStringLiteral("--out"),
+                                                       QStringLiteral("x.gpkg")} << 2 << "unknown format";
+        QTest::newRow("no --out") << QStringList{QStringLiteral("sumo"), QStringLiteral("x.net.xml")} << 2 << "--out";
+        QTest::newRow("bad zone") << QStringList{QStringLiteral("sumo"), QStringLiteral("x.net.xml"), QStringLiteral("--out"),
+                                                 QStringLiteral("/tmp/cityops-test-x.gpkg"), QStringLiteral("--timezone"),
+                                                 QStringLiteral("Mars/Olympus")} << 2 << "time zone";
+        QTest::newRow("missing net") << QStringList{QStringLiteral("sumo"), QStringLiteral("/nonexistent.net.xml"), QStringLiteral("--out"),
+                                                    QStringLiteral("/tmp/cityops-test-missing.gpkg")} << 1 << "does not exist";
+    }
+    void importerUsageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, expected);
+        const Run run = runProgram(QStringLiteral("cityops-import"), args);
+        QCOMPARE(run.exitCode, code);
+        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+    }
+
+    void importerRefusesToOverwrite()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("c.gpkg"));
+        const QStringList args = {QStringLiteral("sumo"), QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"),
+                                  QStringLiteral("--out"), out};
+        QCOMPARE(runProgram(QStringLiteral("cityops-import"), args).exitCode, 0);
+        const Run again = runProgram(QStringLiteral("cityops-import"), args);
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY(again.err.contains(QLatin1String("--force")));
+        QCOMPARE(runProgram(QStringLiteral("cityops-import"), args + QStringList{QStringLiteral("--force")}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

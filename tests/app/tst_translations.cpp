@@ -1,0 +1,69 @@
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void inStepWithTheSources_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("ja") << QStringLiteral("ja");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+    void inStepWithTheSources()
+    {
+        QFETCH(QString, language);
+        const QString committed = QStringLiteral(CITYOPS_SOURCE_DIR "/translations/cityops_%1.ts").arg(language);
+        QFile original(committed);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QString before = QString::fromUtf8(original.readAll());
+
+        // Re-extract the strings from today's sources into a copy; nothing may be new, vanished or unfinished.
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QFileInfo(committed).fileName());
+        QVERIFY(QFile::copy(committed, copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QProcess lupdate;
+        // Include paths let lupdate see the class declarations, so contexts carry their namespace as in the build.
+        lupdate.start(QStringLiteral(LUPDATE_PATH),
+                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                       QStringLiteral("-I"), QStringLiteral(CITYOPS_SOURCE_DIR "/widgets"),
+                       QStringLiteral("-I"), QStringLiteral(CITYOPS_SOURCE_DIR "/backend"),
+                       QStringLiteral("-I"), QStringLiteral(CITYOPS_SOURCE_DIR "/app"),
+                       QStringLiteral("@" UI_SOURCES_LIST), QStringLiteral("-ts"), copy});
+        QVERIFY(lupdate.waitForFinished(120000));
+        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+        QFile updated(copy);
+        QVERIFY(updated.open(QIODevice::ReadOnly));
+        const QString after = QString::fromUtf8(updated.readAll());
+        const auto messages = [](const QString &ts) { return ts.count(QStringLiteral("<message")); };
+        QVERIFY(messages(before) > 100);
+        QVERIFY2(messages(after) == messages(before),
+                 qPrintable(QStringLiteral("translations/cityops_%1.ts is out of step with the sources (%2 vs %3 "
+                                           "messages): run `cmake --build build --target update_translations` and translate")
+                                .arg(language).arg(messages(before)).arg(messages(after))));
+        QVERIFY2(!after.contains(QLatin1String("type=\"unfinished\"")),
+                 qPrintable(QStringLiteral("untranslated strings in cityops_%1.ts").arg(language)));
+        QVERIFY(!after.contains(QLatin1String("type=\"vanished\"")));
+    }
+
+    void compiledCatalogueTranslates()
+    {
+        QTranslator ja, zh;
+        QVERIFY(ja.load(QStringLiteral(QM_DIR "/cityops_ja.qm")));
+        QVERIFY(zh.load(QStringLiteral(QM_DIR "/cityops_zh_CN.qm")));
+        const QString ja1 = ja.translate("cityops::MainWindow", "Incidents");
+        const QString zh1 = zh.translate("cityops::MainWindow", "Incidents");
+        QVERIFY(!ja1.isEmpty() && ja1 != QLatin1String("Incidents"));
+        QVERIFY(!zh1.isEmpty() && zh1 != QLatin1String("Incidents"));
+        QVERIFY(ja1 != zh1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
