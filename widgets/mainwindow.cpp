@@ -170,6 +170,8 @@ void MainWindow::showLinkStatus(const LinkStatus &status)
 
 void MainWindow::updateStatus()
 {
+    showLinkStatus(m_engine.linkStatus()); // the queued signal is the fast path; this keeps the label honest
+
     m_rateLabel->setText(tr("%1 events/s").arg(qRound(m_live->eventsPerSecond())));
     const auto dropped = m_engine.stats().dropped;
     m_dropLabel->setVisible(dropped > 0);

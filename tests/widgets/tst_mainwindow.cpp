@@ -40,10 +40,13 @@ private Q_SLOTS:
         window.refreshNow();
 
         // The status bar says where the data comes from.
-        bool linkShown = false;
-        for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
-            linkShown |= label->text().contains(QLatin1String("simulator")) && label->text().contains(QLatin1String("connected"));
-        QVERIFY(linkShown);
+        auto linkShown = [&window] {
+            for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+                if (label->text().contains(QLatin1String("simulator")) && label->text().contains(QLatin1String("connected")))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY(linkShown());
 
         // The energy panel plots the busiest feeders.
         QVERIFY(!window.energyPanel()->plottedFeeders().isEmpty());
