@@ -8,6 +8,20 @@
 using namespace cityops;
 using namespace cityops::test;
 
+namespace {
+/// A map view over the test city, shown at 800 x 600 with every device normal.
+struct ShownView {
+    MapScene scene;
+    MapView view;
+    explicit ShownView(std::shared_ptr<const CityModel> city) : scene(std::move(city)), view(scene)
+    {
+        setNormal(scene);
+        view.resize(800, 600);
+        view.show();
+    }
+};
+} // namespace
+
 class TestMapView : public QObject {
     Q_OBJECT
     std::shared_ptr<const CityModel> m_city = makeCity();
@@ -36,11 +50,9 @@ private Q_SLOTS:
 
     void keyboardNavigation()
     {
-        MapScene scene(m_city);
-        setNormal(scene);
-        MapView view(scene);
-        view.resize(800, 600);
-        view.show();
+        ShownView shown(m_city);
+        MapScene &scene = shown.scene;
+        MapView &view = shown.view;
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const double z0 = view.viewport().zoom();
         QTest::keyClick(&view, Qt::Key_Plus);
@@ -59,11 +71,9 @@ private Q_SLOTS:
 
     void clickSelectsAndEscapeClears()
     {
-        MapScene scene(m_city);
-        setNormal(scene);
-        MapView view(scene);
-        view.resize(800, 600);
-        view.show();
+        ShownView shown(m_city);
+        MapScene &scene = shown.scene;
+        MapView &view = shown.view;
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QSignalSpy spy(&view, &MapView::selectionChanged);
         const QPoint feeder = view.viewport().toScreen(m_city->devices[kFeeder].position).toPoint();
@@ -80,11 +90,9 @@ private Q_SLOTS:
 
     void dragPansAndWheelZoomsAboutThePointer()
     {
-        MapScene scene(m_city);
-        setNormal(scene);
-        MapView view(scene);
-        view.resize(800, 600);
-        view.show();
+        ShownView shown(m_city);
+        MapScene &scene = shown.scene;
+        MapView &view = shown.view;
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QPointF signalBefore = view.viewport().toScreen(m_city->devices[kSignal].position);
         QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(100, 100));
