@@ -181,7 +181,7 @@ void MainWindow::updateStatus()
     m_clockLabel->setText(QLocale().toString(now, QStringLiteral("ddd d MMM  HH:mm:ss ")) + m_zone.abbreviation(now));
     int offline = 0;
     for (const DeviceState &s : m_scene->states)
-        offline += (s.version > 0 && !s.online) ? 1 : 0;
+        offline += (s.reported && !s.online) ? 1 : 0;
     m_offlineLabel->setVisible(offline > 0);
     m_offlineLabel->setText(tr("%n device(s) not reporting", nullptr, offline));
 }

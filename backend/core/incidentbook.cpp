@@ -11,6 +11,12 @@ void IncidentBook::apply(const std::vector<Event> &events)
     std::lock_guard lock(m_mutex);
     bool resolvedAny = false;
     for (const Event &event : events) {
+        if (std::holds_alternative<SessionPayload>(event.payload)) {
+            m_incidents.clear(); // a new session starts with what its link reports, as live does
+            m_byId.clear();
+            ++m_version;
+            continue;
+        }
         if (const auto *raised = std::get_if<IncidentRaisedPayload>(&event.payload)) {
             if (m_byId.contains(raised->id)) {
                 qCWarning(lcCore) << "duplicate incident id" << raised->id << "ignored";

@@ -17,8 +17,18 @@ size_t StateStore::apply(const std::vector<Event> &events)
 
 bool StateStore::applyOne(const Event &event)
 {
+    if (std::holds_alternative<SessionPayload>(event.payload)) {
+        for (DeviceState &s : m_states) {
+            if (!s.reported)
+                continue;
+            s = DeviceState{};
+            s.version = ++m_version;   // readers must see the reset as a change
+        }
+        return false;
+    }
     if (event.device == kNoDevice || std::holds_alternative<IncidentRaisedPayload>(event.payload)
-        || std::holds_alternative<IncidentClearedPayload>(event.payload))
+        || std::holds_alternative<IncidentClearedPayload>(event.payload)
+        || std::holds_alternative<OperatorActionPayload>(event.payload))
         return false;
     if (event.device >= m_states.size()) {
         qCWarning(lcCore) << "event for unknown device index" << event.device << "dropped";
@@ -47,8 +57,10 @@ bool StateStore::applyOne(const Event &event)
             } else if constexpr (std::is_same_v<T, PresencePayload>) {
                 s.online = p.online;
             }
+            // Session and operator events carry no device state (filtered above).
         },
         event.payload);
+    s.reported = true;
     s.version = ++m_version;
     return true;
 }

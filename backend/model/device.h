@@ -29,6 +29,7 @@ struct DeviceState {
     bool online = false;            ///< communication status
     bool fault = false;             ///< lamp fault / controller fault
     bool breakerClosed = true;      ///< feeder breaker
+    bool reported = false;          ///< the device has reported since the session began
 };
 static_assert(sizeof(DeviceState) <= 64, "hot device state must stay small");
 

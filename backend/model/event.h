@@ -3,6 +3,8 @@
 #include "model/device.h"
 #include "model/incident.h"
 
+#include <QString>
+
 #include <cstdint>
 #include <variant>
 
@@ -41,8 +43,25 @@ struct IncidentClearedPayload {
     IncidentId id = 0;
 };
 
+/// A console session begins: live state restarts empty (a new process knows nothing until its link reports), so
+/// replay clears its state here too and stays a pure function of the stream.
+struct SessionPayload {
+    std::uint32_t session = 0;
+};
+
+enum class OperatorAction : std::uint8_t { SignIn, SignOut, StartReplay, StopReplay, Export, Select, Acknowledge, Approve };
+
+/// Something a person did. Rare compared with telemetry, so it may carry text.
+struct OperatorActionPayload {
+    OperatorAction action = OperatorAction::SignIn;
+    QString user;
+    QString detail;
+};
+
 using EventPayload = std::variant<SignalPayload, LightPayload, FeederPayload, PresencePayload,
-                                  IncidentRaisedPayload, IncidentClearedPayload>;
+                                  IncidentRaisedPayload, IncidentClearedPayload, SessionPayload, OperatorActionPayload>;
+
+QString operatorActionName(OperatorAction action);   ///< stable English key
 
 /// The one thing that crosses from links into the core (ARCHITECTURE §3). `seq` and the final `timeMs` are
 /// stamped by the Sequencer; a link fills in the device-reported time.

@@ -1,5 +1,7 @@
 #include "model/incident.h"
 
+#include "model/event.h"
+
 namespace cityops {
 
 QString incidentKindName(IncidentKind kind)
@@ -35,6 +37,21 @@ QString incidentStateName(IncidentState s)
     case IncidentState::Closed: return QStringLiteral("closed");
     case IncidentState::Cancelled: return QStringLiteral("cancelled");
     case IncidentState::Merged: return QStringLiteral("merged");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString operatorActionName(OperatorAction action)
+{
+    switch (action) {
+    case OperatorAction::SignIn: return QStringLiteral("sign-in");
+    case OperatorAction::SignOut: return QStringLiteral("sign-out");
+    case OperatorAction::StartReplay: return QStringLiteral("start-replay");
+    case OperatorAction::StopReplay: return QStringLiteral("stop-replay");
+    case OperatorAction::Export: return QStringLiteral("export");
+    case OperatorAction::Select: return QStringLiteral("select");
+    case OperatorAction::Acknowledge: return QStringLiteral("acknowledge");
+    case OperatorAction::Approve: return QStringLiteral("approve");
     }
     return QStringLiteral("unknown");
 }

@@ -47,8 +47,10 @@ QString describe(const Event &e)
             else if constexpr (std::is_same_v<T, IncidentRaisedPayload>)
                 return QStringLiteral("raised %1 %2 %3 %4,%5").arg(p.id).arg(int(p.kind)).arg(int(p.severity))
                     .arg(p.position.lon, 0, 'f', 7).arg(p.position.lat, 0, 'f', 7);
-            else
+            else if constexpr (std::is_same_v<T, IncidentClearedPayload>)
                 return QStringLiteral("cleared %1").arg(p.id);
+            else
+                return QStringLiteral("other");
         },
         e.payload);
     return QStringLiteral("%1 %2 %3").arg(e.timeMs).arg(e.device).arg(payload);

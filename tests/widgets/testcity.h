@@ -63,6 +63,7 @@ inline void setNormal(MapScene &scene, int phase = 0, double loadShare = 0.5)
     for (DeviceState &s : scene.states) {
         s = DeviceState{};
         s.version = 1;
+        s.reported = true;
         s.online = true;
     }
     scene.states[kSignal].phase = static_cast<std::uint16_t>(phase);

@@ -57,7 +57,7 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
             continue;
         const DeviceState &s = scene().states[light.device];
         const QPointF p = viewport.worldToScreen(w);
-        if (!s.online && s.version > 0)
+        if (!s.online && s.reported)
             silent << p;
         else if (s.fault)
             faults << p;
@@ -121,7 +121,7 @@ void EnergyLayer::render(QPainter &painter, const MapViewport &viewport) const
         const DeviceState &s = scene().states[f.device];
         const QPointF p = viewport.worldToScreen(w);
         const double ratio = f.capacityKw > 0 ? s.value / f.capacityKw : 0.0;
-        const bool silent = !s.online && s.version > 0;
+        const bool silent = !s.online && s.reported;
         const QColor colour = silent ? mapstyle::noData() : mapstyle::feederColor(ratio);
         const bool abnormal = silent || ratio >= 0.8;
         painter.setPen(QPen(abnormal ? colour.lighter(120) : QColor(0x2a, 0x2e, 0x33), abnormal ? 2.0 : 1.0));
@@ -159,7 +159,7 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
         const DeviceState &s = scene().states[signal.device];
         const QPointF p = viewport.worldToScreen(w);
         const auto mode = static_cast<SignalMode>(s.mode);
-        if (s.version == 0) { // no report yet
+        if (!s.reported) { // no report yet
             painter.setPen(QPen(mapstyle::signalDark(), 1.5));
             painter.setBrush(Qt::NoBrush);
             painter.drawEllipse(p, r, r);

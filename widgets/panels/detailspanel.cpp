@@ -83,7 +83,7 @@ void DetailsPanel::showCommon(DeviceIndex device)
     m_title->setText(Labels::deviceKind(info.kind));
     m_subtitle->setText(info.id + (info.generated ? tr(" (generated asset)") : QString()));
     addRow(tr("District"), Labels::district(m_scene.city(), info.district));
-    if (s.version == 0)
+    if (!s.reported)
         addRow(tr("Communication"), tr("no report yet"), mapstyle::noData().name());
     else if (!s.online)
         addRow(tr("Communication"), tr("LOST"), mapstyle::noData().name());
