@@ -6,7 +6,10 @@ namespace cityops {
 
 namespace {
 constexpr size_t kQueueCapacity = 1 << 17;
-}
+// A snapshot every 20,000 events or 30 s of event time bounds what a seek has to replay.
+constexpr size_t kSnapshotEvents = 20'000;
+constexpr std::int64_t kSnapshotIntervalMs = 30'000;
+} // namespace
 
 Engine::Engine(std::shared_ptr<const CityModel> city, QObject *parent)
     : QObject(parent), m_city(std::move(city)), m_queue(kQueueCapacity), m_states(m_city->devices.size()),
@@ -21,10 +24,41 @@ Engine::Engine(std::shared_ptr<const CityModel> city, QObject *parent)
 
 Engine::~Engine() { stop(); }
 
-void Engine::start(std::unique_ptr<FieldLink> link)
+void Engine::attachStore(std::unique_ptr<EventStore> store)
+{
+    if (m_running.load() || !store)
+        return;
+    m_store = std::move(store);
+    m_sequencer.resume(m_store->lastSeq(), m_store->lastTimeMs());
+    m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_store->append(batch); });
+}
+
+void Engine::recordOperatorAction(OperatorAction action, const QString &user, const QString &detail)
+{
+    std::vector<Event> event{Event{0, m_clock.nowMs(), kNoDevice, OperatorActionPayload{action, user, detail}}};
+    m_queue.push(std::move(event), Overflow::Block);
+}
+
+void Engine::start(std::unique_ptr<FieldLink> link, const QString &user)
 {
     if (m_running.exchange(true))
         return;
+    // The session marker goes first, so a replay of this store resets exactly where this process started. It is
+    // stamped at the end of the existing recording: the link may still deliver history (the simulator's warm-up)
+    // after it, and the sequencer never lets time go backwards.
+    std::vector<Event> opening{Event{0, m_store ? m_store->lastTimeMs() : 0, kNoDevice,
+                                     SessionPayload{m_store ? m_store->session() : 1}}};
+    m_queue.push(std::move(opening), Overflow::Block);
+    if (!user.isEmpty()) {
+        // Sign-in is recorded when the city is live, after any history the link replays on start.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(this, &Engine::linkStatusChanged, this, [this, user, connection](const LinkStatus &status) {
+            if (status.state != LinkState::Connected)
+                return;
+            recordOperatorAction(OperatorAction::SignIn, user);
+            disconnect(*connection);
+        });
+    }
     m_core = std::thread([this] { coreLoop(); });
     m_link = std::move(link);
     m_link->setSink(&m_queue);
@@ -48,6 +82,8 @@ void Engine::stop()
     m_queue.close();
     if (m_core.joinable())
         m_core.join();
+    if (m_store)
+        m_store->flush();
 }
 
 void Engine::coreLoop()
@@ -59,11 +95,32 @@ void Engine::coreLoop()
         if (!batch.empty()) {
             m_sequencer.process(batch);
             m_processed += batch.size();
+            m_sinceSnapshot += batch.size();
+            maybeSnapshot();
         }
         if (!open)
             break;
     }
     qCDebug(lcCore) << "core thread finished after" << m_processed.load() << "events";
+}
+
+void Engine::maybeSnapshot()
+{
+    if (!m_store)
+        return;
+    const std::int64_t now = m_sequencer.lastTimeMs();
+    if (m_sinceSnapshot < kSnapshotEvents && now - m_lastSnapshotMs < kSnapshotIntervalMs)
+        return;
+    // Taken on the core thread right after a batch: consistent with lastSeq by construction.
+    Snapshot snapshot;
+    snapshot.seq = m_sequencer.lastSeq();
+    snapshot.timeMs = now;
+    snapshot.states = m_states.exportStates();
+    m_incidents.snapshot(snapshot.incidents);
+    snapshot.loads = m_loads.exportState();
+    m_store->appendSnapshot(std::move(snapshot));
+    m_sinceSnapshot = 0;
+    m_lastSnapshotMs = now;
 }
 
 Engine::Stats Engine::stats() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
+#include "core/citystatesource.h"
 #include "core/eventqueue.h"
 #include "core/incidentbook.h"
 #include "core/loadhistory.h"
@@ -8,6 +9,7 @@
 #include "core/simclock.h"
 #include "core/statestore.h"
 #include "link/fieldlink.h"
+#include "store/eventstore.h"
 
 #include <QObject>
 #include <QThread>
@@ -21,22 +23,31 @@ namespace cityops {
 /// The backend's one entry point for the console: owns the city, the live state and the threads of the data flow
 /// in ARCHITECTURE §2 — link thread -> bounded queue -> sequencer (core thread) -> StateStore, IncidentBook,
 /// LoadHistory. The GUI only reads versioned snapshots from it; it never receives a signal per event.
-class Engine : public QObject {
+class Engine : public QObject, public CityStateSource {
     Q_OBJECT
 public:
     explicit Engine(std::shared_ptr<const CityModel> city, QObject *parent = nullptr);
     ~Engine() override;
 
-    /// Starts the core thread and the link on its own thread. The link is moved to that thread.
-    void start(std::unique_ptr<FieldLink> link);
+    /// Records every sequenced event (and periodic snapshots) to `store`; call before start(). The sequence
+    /// continues where the store ends.
+    void attachStore(std::unique_ptr<EventStore> store);
+    EventStore *store() const { return m_store.get(); }
+
+    /// Starts the core thread and the link on its own thread. The link is moved to that thread. The first event
+    /// of the session marks its start, followed by the sign-in of `user`.
+    void start(std::unique_ptr<FieldLink> link, const QString &user = QString());
+    /// Records something a person did as an event (thread-safe).
+    void recordOperatorAction(OperatorAction action, const QString &user, const QString &detail = QString());
     /// Stops the link, drains the queue and joins the threads. Safe to call twice.
     void stop();
 
     const CityModel &city() const { return *m_city; }
     std::shared_ptr<const CityModel> cityPtr() const { return m_city; }
-    const StateStore &states() const { return m_states; }
-    const IncidentBook &incidents() const { return m_incidents; }
-    const LoadHistory &loads() const { return m_loads; }
+    const StateStore &states() const override { return m_states; }
+    const IncidentBook &incidents() const override { return m_incidents; }
+    const LoadHistory &loads() const override { return m_loads; }
+    std::int64_t nowMs() const override { return m_clock.nowMs(); }
     SimClock &clock() { return m_clock; }
     const SimClock &clock() const { return m_clock; }
 
@@ -54,6 +65,7 @@ Q_SIGNALS:
 
 private:
     void coreLoop();
+    void maybeSnapshot();
 
     std::shared_ptr<const CityModel> m_city;
     SimClock m_clock;
@@ -67,6 +79,9 @@ private:
     std::thread m_core;
     QThread m_linkThread;
     std::unique_ptr<FieldLink> m_link;
+    std::unique_ptr<EventStore> m_store;
+    size_t m_sinceSnapshot = 0;
+    std::int64_t m_lastSnapshotMs = 0;
 };
 
 } // namespace cityops

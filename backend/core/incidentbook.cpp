@@ -89,4 +89,14 @@ size_t IncidentBook::openCount() const
     return static_cast<size_t>(std::count_if(m_incidents.begin(), m_incidents.end(), [](const Incident &i) { return i.isOpen(); }));
 }
 
+void IncidentBook::restore(const std::vector<Incident> &incidents)
+{
+    std::lock_guard lock(m_mutex);
+    m_incidents = incidents;
+    m_byId.clear();
+    for (size_t i = 0; i < m_incidents.size(); ++i)
+        m_byId.insert(m_incidents[i].id, i);
+    ++m_version;
+}
+
 } // namespace cityops

@@ -24,6 +24,8 @@ public:
     /// Copies every incident (open first is not guaranteed; callers sort) and returns the version.
     std::uint64_t snapshot(std::vector<Incident> &out) const;
     size_t openCount() const;
+    /// Replaces the whole book (replay from a snapshot).
+    void restore(const std::vector<Incident> &incidents);
 
 private:
     void prune();

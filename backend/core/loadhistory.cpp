@@ -73,4 +73,32 @@ std::uint64_t LoadHistory::version() const
     return m_version;
 }
 
+LoadHistory::State LoadHistory::exportState() const
+{
+    State state;
+    state.series = snapshot();
+    std::lock_guard lock(m_mutex);
+    state.current = m_current;
+    state.openBucket = m_openBucket;
+    return state;
+}
+
+void LoadHistory::restore(const State &state)
+{
+    std::lock_guard lock(m_mutex);
+    if (state.current.size() != m_current.size())
+        return; // a different city: nothing sensible to restore
+    m_current = state.current;
+    m_openBucket = state.openBucket;
+    m_times.assign(state.series.timesMs.begin(), state.series.timesMs.end());
+    m_total.assign(state.series.totalKw.begin(), state.series.totalKw.end());
+    for (size_t f = 0; f < m_perFeeder.size(); ++f) {
+        if (f < state.series.feederKw.size())
+            m_perFeeder[f].assign(state.series.feederKw[f].begin(), state.series.feederKw[f].end());
+        else
+            m_perFeeder[f].assign(m_times.size(), 0.0f);
+    }
+    ++m_version;
+}
+
 } // namespace cityops

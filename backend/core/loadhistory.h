@@ -29,6 +29,15 @@ public:
     Series snapshot() const;
     std::uint64_t version() const;
 
+    /// Everything needed to continue exactly where the history stands (for store snapshots and replay).
+    struct State {
+        std::vector<float> current;
+        std::int64_t openBucket = -1;
+        Series series;
+    };
+    State exportState() const;
+    void restore(const State &state);
+
 private:
     void closeBucketsUpTo(std::int64_t bucket);
 

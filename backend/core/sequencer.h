@@ -17,6 +17,12 @@ public:
     using Consumer = std::function<void(const std::vector<Event> &)>;
 
     void addConsumer(Consumer consumer) { m_consumers.push_back(std::move(consumer)); }
+    /// Continues an existing log: the next event gets `lastSeq + 1` and no earlier time than `lastTimeMs`.
+    void resume(std::uint64_t lastSeq, std::int64_t lastTimeMs)
+    {
+        m_lastSeq = lastSeq;
+        m_lastTimeMs = lastTimeMs;
+    }
     void process(std::vector<Event> &batch);
 
     std::uint64_t lastSeq() const { return m_lastSeq.load(); }

@@ -89,4 +89,19 @@ std::uint64_t StateStore::changedSince(std::uint64_t since, std::vector<Change> 
     return m_version;
 }
 
+std::vector<DeviceState> StateStore::exportStates() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_states;
+}
+
+void StateStore::restore(const std::vector<DeviceState> &states)
+{
+    std::lock_guard lock(m_mutex);
+    for (size_t i = 0; i < m_states.size() && i < states.size(); ++i) {
+        m_states[i] = states[i];
+        m_states[i].version = ++m_version;
+    }
+}
+
 } // namespace cityops

@@ -31,6 +31,11 @@ public:
     /// Appends every device whose version is greater than `since` to `out` and returns the current version.
     std::uint64_t changedSince(std::uint64_t since, std::vector<Change> &out) const;
 
+    /// Copies every device's state (for snapshots).
+    std::vector<DeviceState> exportStates() const;
+    /// Replaces every device's state (replay from a snapshot); every device counts as changed.
+    void restore(const std::vector<DeviceState> &states);
+
 private:
     bool applyOne(const Event &event);
 

@@ -30,7 +30,9 @@ void SimLink::start()
     QElapsedTimer timer;
     timer.start();
     const std::int64_t origin = m_options.startMs ? m_options.startMs : QDateTime::currentMSecsSinceEpoch();
-    const std::int64_t warmUpMs = static_cast<std::int64_t>(m_options.warmUpHours * 3600'000.0);
+    // Warm up over the last hours, but not into time an earlier session already recorded.
+    const std::int64_t warmUpMs = std::clamp<std::int64_t>(origin - m_options.historyFloorMs, 0,
+                                                           static_cast<std::int64_t>(m_options.warmUpHours * 3600'000.0));
     m_sim = std::make_unique<CitySimulator>(m_city, m_options.seed, origin - warmUpMs, m_options.parameters);
     m_clock->start(origin, m_options.speed);
 

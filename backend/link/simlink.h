@@ -15,6 +15,7 @@ struct SimLinkOptions {
     double speed = 1.0;              ///< simulated seconds per wall second
     double warmUpHours = 6.0;        ///< simulate this much history before "now", so the city starts in steady state
     std::int64_t startMs = 0;        ///< simulated start time; 0 = the current wall time
+    std::int64_t historyFloorMs = 0; ///< never simulate history before this (the end of an existing recording)
     SimParameters parameters;
 };
 

@@ -36,6 +36,7 @@ CitySimulator::CitySimulator(std::shared_ptr<const CityModel> city, std::uint64_
         m_zone = QTimeZone::utc();
     }
     m_centre = m_city->bounds.center();
+    m_nextIncident = std::max<IncidentId>(1, m_params.firstIncidentId);
 
     for (auto &lamp : m_lights) // photocells differ: each lamp switches at its own sun elevation
         lamp.thresholdDeg = static_cast<float>(m_rng.uniform(-2.5, 0.5));

@@ -23,6 +23,7 @@ struct SimParameters {
     double feederSurgesPerDay = 1.0;         ///< per feeder
     std::int64_t feederSampleMs = 10'000;    ///< telemetry period of feeders
     std::int64_t lightCheckMs = 60'000;      ///< how often lamps re-evaluate daylight
+    IncidentId firstIncidentId = 1;          ///< continue a recording's numbering so ids stay unique across sessions
 };
 
 /// The embedded simulator of the whole city, as a pure discrete-event model: given the city, a seed and a start

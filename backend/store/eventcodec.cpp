@@ -1,0 +1,160 @@
+#include "store/eventcodec.h"
+
+#include "store/bytes.h"
+
+namespace cityops::eventcodec {
+
+Kind kindOf(const EventPayload &payload)
+{
+    return std::visit(
+        [](const auto &p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, SignalPayload>) return Kind::Signal;
+            else if constexpr (std::is_same_v<T, LightPayload>) return Kind::Light;
+            else if constexpr (std::is_same_v<T, FeederPayload>) return Kind::Feeder;
+            else if constexpr (std::is_same_v<T, PresencePayload>) return Kind::Presence;
+            else if constexpr (std::is_same_v<T, IncidentRaisedPayload>) return Kind::IncidentRaised;
+            else if constexpr (std::is_same_v<T, IncidentClearedPayload>) return Kind::IncidentCleared;
+            else if constexpr (std::is_same_v<T, SessionPayload>) return Kind::Session;
+            else return Kind::Operator;
+        },
+        payload);
+}
+
+QString kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Signal: return QStringLiteral("signal");
+    case Kind::Light: return QStringLiteral("light");
+    case Kind::Feeder: return QStringLiteral("feeder");
+    case Kind::Presence: return QStringLiteral("presence");
+    case Kind::IncidentRaised: return QStringLiteral("incident-raised");
+    case Kind::IncidentCleared: return QStringLiteral("incident-cleared");
+    case Kind::Session: return QStringLiteral("session");
+    case Kind::Operator: return QStringLiteral("operator");
+    }
+    return QStringLiteral("unknown");
+}
+
+QByteArray encode(const EventPayload &payload)
+{
+    ByteWriter w;
+    std::visit(
+        [&w](const auto &p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, SignalPayload>) {
+                w.u8(p.program);
+                w.u16(p.phase);
+                w.u8(static_cast<std::uint8_t>(p.mode));
+                w.i64(p.nextSwitchMs);
+                w.u8(p.fault ? 1 : 0);
+            } else if constexpr (std::is_same_v<T, LightPayload>) {
+                w.u8(p.level);
+                w.u8(p.lampFault ? 1 : 0);
+                w.f32(p.powerW);
+            } else if constexpr (std::is_same_v<T, FeederPayload>) {
+                w.f32(p.loadKw);
+                w.u8(p.breakerClosed ? 1 : 0);
+            } else if constexpr (std::is_same_v<T, PresencePayload>) {
+                w.u8(p.online ? 1 : 0);
+            } else if constexpr (std::is_same_v<T, IncidentRaisedPayload>) {
+                w.u32(p.id);
+                w.u8(static_cast<std::uint8_t>(p.kind));
+                w.u8(static_cast<std::uint8_t>(p.severity));
+                w.f64(p.position.lon);
+                w.f64(p.position.lat);
+                w.u32(static_cast<std::uint32_t>(p.district));
+                w.u32(static_cast<std::uint32_t>(p.road));
+            } else if constexpr (std::is_same_v<T, IncidentClearedPayload>) {
+                w.u32(p.id);
+            } else if constexpr (std::is_same_v<T, SessionPayload>) {
+                w.u32(p.session);
+            } else {
+                w.u8(static_cast<std::uint8_t>(p.action));
+                w.str(p.user);
+                w.str(p.detail);
+            }
+        },
+        payload);
+    return w.data();
+}
+
+Result<EventPayload> decode(Kind kind, const QByteArray &blob)
+{
+    ByteReader r(blob);
+    bool ok = false;
+    EventPayload out;
+    switch (kind) {
+    case Kind::Signal: {
+        SignalPayload p;
+        std::uint8_t mode = 0, fault = 0;
+        ok = r.u8(&p.program) && r.u16(&p.phase) && r.u8(&mode) && r.i64(&p.nextSwitchMs) && r.u8(&fault) && mode <= 4;
+        p.mode = static_cast<SignalMode>(mode);
+        p.fault = fault != 0;
+        out = p;
+        break;
+    }
+    case Kind::Light: {
+        LightPayload p;
+        std::uint8_t fault = 0;
+        ok = r.u8(&p.level) && r.u8(&fault) && r.f32(&p.powerW) && p.level <= 100;
+        p.lampFault = fault != 0;
+        out = p;
+        break;
+    }
+    case Kind::Feeder: {
+        FeederPayload p;
+        std::uint8_t closed = 0;
+        ok = r.f32(&p.loadKw) && r.u8(&closed);
+        p.breakerClosed = closed != 0;
+        out = p;
+        break;
+    }
+    case Kind::Presence: {
+        std::uint8_t online = 0;
+        ok = r.u8(&online);
+        out = PresencePayload{online != 0};
+        break;
+    }
+    case Kind::IncidentRaised: {
+        IncidentRaisedPayload p;
+        std::uint8_t k = 0, s = 0;
+        std::uint32_t district = 0, road = 0;
+        ok = r.u32(&p.id) && r.u8(&k) && r.u8(&s) && r.f64(&p.position.lon) && r.f64(&p.position.lat) && r.u32(&district)
+             && r.u32(&road) && k <= 3 && s <= 3;
+        p.kind = static_cast<IncidentKind>(k);
+        p.severity = static_cast<IncidentSeverity>(s);
+        p.district = static_cast<int>(district);
+        p.road = static_cast<int>(road);
+        out = p;
+        break;
+    }
+    case Kind::IncidentCleared: {
+        IncidentClearedPayload p;
+        ok = r.u32(&p.id);
+        out = p;
+        break;
+    }
+    case Kind::Session: {
+        SessionPayload p;
+        ok = r.u32(&p.session);
+        out = p;
+        break;
+    }
+    case Kind::Operator: {
+        OperatorActionPayload p;
+        std::uint8_t action = 0;
+        ok = r.u8(&action) && r.str(&p.user) && r.str(&p.detail) && action <= 7;
+        p.action = static_cast<OperatorAction>(action);
+        out = p;
+        break;
+    }
+    default:
+        return makeError(QStringLiteral("unknown event kind %1").arg(static_cast<int>(kind)));
+    }
+    if (!ok || !r.atEnd())
+        return makeError(QStringLiteral("malformed %1 payload (%2 bytes)").arg(kindName(kind)).arg(blob.size()));
+    return out;
+}
+
+} // namespace cityops::eventcodec

@@ -1,0 +1,316 @@
+#include "store/eventstore.h"
+
+#include "city/sqlitedb.h"
+#include "core/logging.h"
+#include "store/eventcodec.h"
+#include "store/storeschema.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QDir>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+Q_LOGGING_CATEGORY(lcStore, "cityops.store", QtInfoMsg)
+
+namespace cityops {
+
+struct EventStore::Statements {
+    SqliteStatement insertEvent;
+    SqliteStatement insertSnapshot;
+    SqliteStatement insertMarker;
+    SqliteStatement bumpDensity;
+    SqliteStatement setMeta;
+};
+
+Result<std::unique_ptr<EventStore>> EventStore::open(const EventStoreOptions &options, const CityModel &city)
+{
+    const QFileInfo info(options.path);
+    if (info.exists() && !info.isFile())
+        return makeError(QStringLiteral("store %1 is not a file").arg(options.path));
+    if (!info.absoluteDir().exists())
+        return makeError(QStringLiteral("cannot create store %1: folder %2 does not exist").arg(options.path, info.absolutePath()));
+    auto db = SqliteDb::open(options.path, SqliteDb::Mode::Create);
+    if (!db)
+        return makeError(db.error());
+    SqliteDb &d = *db.value();
+    // Validate before anything is written: a foreign or damaged file must stay exactly as it was.
+    if (auto s = storeschema::prepare(d, options.path, city, true); !s)
+        return makeError(s.error());
+    const QString pragmas = QStringLiteral("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                                           "PRAGMA wal_autocheckpoint = 4000; PRAGMA busy_timeout = 5000;");
+    if (auto s = d.exec(pragmas); !s)
+        return makeError(QStringLiteral("cannot open store %1: %2").arg(options.path, s.error()));
+    if (options.maxSizeMb > 0) {
+        const std::int64_t pages = options.maxSizeMb * 1024 * 1024 / 4096;
+        (void)d.exec(QStringLiteral("PRAGMA page_size = 4096; PRAGMA max_page_count = %1").arg(pages));
+    }
+    return std::unique_ptr<EventStore>(new EventStore(options, std::move(db).value(), city));
+}
+
+EventStore::EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city)
+    : m_options(std::move(options)), m_db(std::move(db)), m_deviceCount(city.devices.size()), m_feederCount(city.feeders.size())
+{
+    auto last = m_db->prepare(QStringLiteral("SELECT seq, time_ms FROM events ORDER BY seq DESC LIMIT 1"));
+    if (last && last->step()) {
+        m_lastSeq = static_cast<std::uint64_t>(last->columnInt(0));
+        m_lastTimeMs = last->columnInt(1);
+    }
+    m_session = storeschema::meta(*m_db, QStringLiteral("sessions")).toUInt() + 1;
+    m_maxIncidentId = storeschema::meta(*m_db, QStringLiteral("max_incident_id")).toUInt();
+    (void)m_db->exec(QStringLiteral("UPDATE store_meta SET value = '%1' WHERE key = 'sessions'").arg(m_session));
+    m_enqueuedSeq = m_committedSeq = m_lastSeq;
+    if (auto s = prepareStatements(); !s)
+        qCCritical(lcStore) << "cannot prepare statements:" << s.error();
+    applyRetention();
+    m_writer = std::thread([this] { writerLoop(); });
+    qCInfo(lcStore) << "recording to" << m_options.path << "from seq" << m_lastSeq + 1 << "session" << m_session;
+}
+
+EventStore::~EventStore()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_writer.joinable())
+        m_writer.join();
+    m_stmts.reset();
+    // A clean close checkpoints the WAL into the main file.
+    (void)m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+Status EventStore::prepareStatements()
+{
+    auto e = m_db->prepare(QStringLiteral("INSERT INTO events (seq, time_ms, kind, device, payload) VALUES (?,?,?,?,?)"));
+    auto s = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO snapshots (seq, time_ms, state) VALUES (?,?,?)"));
+    auto m = m_db->prepare(QStringLiteral("INSERT INTO markers (seq, time_ms, kind, ref, label) VALUES (?,?,?,?,?)"));
+    auto d = m_db->prepare(QStringLiteral("INSERT INTO density (minute, events) VALUES (?, ?) "
+                                          "ON CONFLICT(minute) DO UPDATE SET events = events + excluded.events"));
+    auto t = m_db->prepare(QStringLiteral("UPDATE store_meta SET value = ? WHERE key = ?"));
+    if (!e || !s || !m || !d || !t)
+        return makeError(m_db->lastError());
+    m_stmts.reset(new Statements{std::move(e).value(), std::move(s).value(), std::move(m).value(), std::move(d).value(),
+                                 std::move(t).value()});
+    return Ok{};
+}
+
+void EventStore::append(const std::vector<Event> &batch)
+{
+    if (batch.empty())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_pending.size() + batch.size() > m_options.queueCapacity) {
+            m_stats.dropped += batch.size();
+            m_stats.failing = true;
+            m_stats.error = QStringLiteral("the recorder fell behind and dropped events");
+            m_enqueuedSeq = std::max(m_enqueuedSeq, batch.back().seq);
+            m_committedSeq = std::max(m_committedSeq, batch.back().seq); // nothing to wait for: they are gone
+            m_flushed.notify_all();
+            return;
+        }
+        m_pending.insert(m_pending.end(), batch.begin(), batch.end());
+        m_enqueuedSeq = std::max(m_enqueuedSeq, batch.back().seq);
+    }
+    m_wake.notify_one();
+}
+
+void EventStore::appendSnapshot(Snapshot snapshot)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pendingSnapshots.push_back(std::move(snapshot));
+    }
+    m_wake.notify_one();
+}
+
+void EventStore::flush()
+{
+    std::unique_lock lock(m_mutex);
+    const std::uint64_t target = m_enqueuedSeq;
+    m_wake.notify_one();
+    m_flushed.wait(lock, [&] { return (m_committedSeq >= target && m_pendingSnapshots.empty()) || m_stop || m_stats.failing; });
+}
+
+EventStore::Stats EventStore::stats() const
+{
+    std::lock_guard lock(m_mutex);
+    Stats s = m_stats;
+    s.backlog = m_pending.size();
+    return s;
+}
+
+std::vector<double> EventStore::recentCommitMs() const
+{
+    std::lock_guard lock(m_mutex);
+    return {m_commitTimes.begin(), m_commitTimes.end()};
+}
+
+void EventStore::writerLoop()
+{
+    std::vector<Event> events;
+    std::vector<Snapshot> snapshots;
+    while (true) {
+        {
+            std::unique_lock lock(m_mutex);
+            // Group commit: wait for the period (or stop), then take everything queued.
+            m_wake.wait_for(lock, std::chrono::milliseconds(m_options.commitIntervalMs),
+                            [this] { return m_stop; });
+            if (events.empty()) // after a failure the previous group is retried first
+                events.swap(m_pending);
+            if (snapshots.empty())
+                snapshots.swap(m_pendingSnapshots);
+            if (events.empty() && snapshots.empty()) {
+                if (m_stop)
+                    break;
+                continue;
+            }
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const Status written = writeGroup(events, snapshots);
+        const double ms = timer.nsecsElapsed() / 1e6;
+        std::unique_lock lock(m_mutex);
+        if (written) {
+            m_stats.written += events.size();
+            m_stats.commits += 1;
+            m_stats.snapshots += snapshots.size();
+            m_stats.lastCommitMs = ms;
+            m_commitTimes.push_back(ms);
+            if (m_commitTimes.size() > 4096)
+                m_commitTimes.pop_front();
+            if (m_stats.failing)
+                qCInfo(lcStore) << "recording resumed";
+            m_stats.failing = false;
+            m_stats.error.clear();
+            if (!events.empty())
+                m_committedSeq = std::max(m_committedSeq, events.back().seq);
+            events.clear();
+            snapshots.clear();
+            m_flushed.notify_all();
+            continue;
+        }
+        if (!m_stats.failing)
+            qCCritical(lcStore) << "cannot write to" << m_options.path << ":" << written.error();
+        m_stats.failing = true;
+        m_stats.error = written.error();
+        m_flushed.notify_all();
+        // Keep the failed group and retry after a pause; new events queue up in m_pending to its cap, and past
+        // it append() drops and counts them.
+        if (m_stop) {
+            m_stats.dropped += events.size() + m_pending.size();
+            break;
+        }
+        m_wake.wait_for(lock, std::chrono::milliseconds(1000), [this] { return m_stop; });
+    }
+    m_flushed.notify_all();
+}
+
+Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> &snapshots)
+{
+    if (!m_stmts)
+        return makeError(QStringLiteral("store statements are not prepared"));
+    if (auto s = m_db->exec(QStringLiteral("BEGIN")); !s)
+        return s;
+    auto fail = [this](const QString &error) -> Status {
+        (void)m_db->exec(QStringLiteral("ROLLBACK"));
+        return makeError(error);
+    };
+    Statements &st = *m_stmts;
+    std::int64_t minute = -1, count = 0;
+    auto flushDensity = [&]() -> Status {
+        if (count == 0)
+            return Ok{};
+        st.bumpDensity.bind(1, minute);
+        st.bumpDensity.bind(2, count);
+        count = 0;
+        return st.bumpDensity.run();
+    };
+    std::uint32_t maxIncident = m_maxIncidentId;
+    for (const Event &e : events) {
+        const auto kind = eventcodec::kindOf(e.payload);
+        st.insertEvent.bind(1, static_cast<std::int64_t>(e.seq));
+        st.insertEvent.bind(2, e.timeMs);
+        st.insertEvent.bind(3, static_cast<std::int64_t>(kind));
+        st.insertEvent.bind(4, static_cast<std::int64_t>(e.device));
+        st.insertEvent.bind(5, eventcodec::encode(e.payload));
+        if (auto s = st.insertEvent.run(); !s)
+            return fail(s.error());
+        if (e.timeMs / 60000 != minute) {
+            if (auto s = flushDensity(); !s)
+                return fail(s.error());
+            minute = e.timeMs / 60000;
+        }
+        ++count;
+        std::int64_t ref = -1;
+        QString label;
+        if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload)) {
+            ref = r->id;
+            maxIncident = std::max(maxIncident, r->id);
+        } else if (const auto *c = std::get_if<IncidentClearedPayload>(&e.payload)) {
+            ref = c->id;
+        } else if (const auto *o = std::get_if<OperatorActionPayload>(&e.payload)) {
+            ref = 0;
+            label = operatorActionName(o->action) + QLatin1Char(' ') + o->user
+                    + (o->detail.isEmpty() ? QString() : QStringLiteral(": ") + o->detail);
+        }
+        if (ref >= 0) {
+            st.insertMarker.bind(1, static_cast<std::int64_t>(e.seq));
+            st.insertMarker.bind(2, e.timeMs);
+            st.insertMarker.bind(3, static_cast<std::int64_t>(kind));
+            st.insertMarker.bind(4, ref);
+            st.insertMarker.bind(5, label);
+            if (auto s = st.insertMarker.run(); !s)
+                return fail(s.error());
+        }
+    }
+    if (auto s = flushDensity(); !s)
+        return fail(s.error());
+    for (const Snapshot &snap : snapshots) {
+        st.insertSnapshot.bind(1, static_cast<std::int64_t>(snap.seq));
+        st.insertSnapshot.bind(2, snap.timeMs);
+        st.insertSnapshot.bind(3, snapshotcodec::encode(snap));
+        if (auto s = st.insertSnapshot.run(); !s)
+            return fail(s.error());
+    }
+    if (maxIncident != m_maxIncidentId) {
+        st.setMeta.bind(1, QString::number(maxIncident));
+        st.setMeta.bind(2, QStringLiteral("max_incident_id"));
+        if (auto s = st.setMeta.run(); !s)
+            return fail(s.error());
+    }
+    if (auto s = m_db->exec(QStringLiteral("COMMIT")); !s)
+        return fail(s.error());
+    m_maxIncidentId = maxIncident;
+    if (!events.empty())
+        m_lastTimeMs = events.back().timeMs;
+    if (QDateTime::currentMSecsSinceEpoch() - m_lastRetentionMs > 600'000)
+        applyRetention();
+    return Ok{};
+}
+
+void EventStore::applyRetention()
+{
+    m_lastRetentionMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_options.retainDays <= 0)
+        return;
+    const std::int64_t cutoff = m_lastRetentionMs - static_cast<std::int64_t>(m_options.retainDays) * 86'400'000;
+    // Deleting the oldest prefix keeps seq contiguous over what remains; keep the snapshot that the first remaining
+    // events need.
+    const QString sql = QStringLiteral(
+        "BEGIN;"
+        "DELETE FROM events WHERE time_ms < %1;"
+        "DELETE FROM snapshots WHERE time_ms < %1 AND seq < (SELECT coalesce(max(seq), 0) FROM snapshots WHERE time_ms < %1);"
+        "DELETE FROM markers WHERE time_ms < %1;"
+        "DELETE FROM density WHERE minute < %2;"
+        "COMMIT;").arg(cutoff).arg(cutoff / 60000);
+    if (auto s = m_db->exec(sql); !s) {
+        (void)m_db->exec(QStringLiteral("ROLLBACK"));
+        qCWarning(lcStore) << "retention failed:" << s.error();
+    }
+}
+
+} // namespace cityops

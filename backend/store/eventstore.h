@@ -1,0 +1,105 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "core/result.h"
+#include "model/event.h"
+#include "store/snapshot.h"
+
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace cityops {
+
+class SqliteDb;
+
+struct EventStoreOptions {
+    QString path;
+    int retainDays = 30;                 ///< events older than this are deleted (0 = keep everything)
+    std::int64_t maxSizeMb = 0;          ///< cap on the file size; 0 = no cap beyond the disk
+    std::int64_t commitIntervalMs = 50;  ///< group-commit period; every event is durable within about this
+    size_t queueCapacity = 1 << 21;      ///< events waiting for the writer; beyond this they are dropped and counted
+};
+
+/// The append-only event log (ARCHITECTURE §8): SQLite in WAL mode with synchronous=NORMAL, written by one thread
+/// with prepared statements in group commits. Durability: a crash of the process loses nothing committed; a power
+/// loss may lose the last group commit (≤ commitIntervalMs). Also keeps snapshots for fast seeks and the timeline
+/// summaries (markers, events per minute). A write failure (disk full, size cap, I/O error) is reported in stats()
+/// and retried; the console keeps running live.
+class EventStore {
+public:
+    static Result<std::unique_ptr<EventStore>> open(const EventStoreOptions &options, const CityModel &city);
+    ~EventStore();
+    EventStore(const EventStore &) = delete;
+    EventStore &operator=(const EventStore &) = delete;
+
+    /// Where the log ends, so a new session continues the sequence and never rewinds time.
+    std::uint64_t lastSeq() const { return m_lastSeq; }
+    std::int64_t lastTimeMs() const { return m_lastTimeMs; }
+    /// The number of this session (the store counts them) and the highest incident id recorded so far.
+    std::uint32_t session() const { return m_session; }
+    std::uint32_t maxIncidentId() const { return m_maxIncidentId; }
+    const QString &path() const { return m_options.path; }
+
+    /// Queues a sequenced batch (called on the core thread). Never blocks.
+    void append(const std::vector<Event> &batch);
+    /// Queues a snapshot taken right after `snapshot.seq`.
+    void appendSnapshot(Snapshot snapshot);
+    /// Blocks until everything queued so far is committed (or has failed); for shutdown, tests and benches.
+    void flush();
+
+    struct Stats {
+        std::uint64_t written = 0;       ///< events committed
+        std::uint64_t dropped = 0;       ///< events lost because the writer fell too far behind
+        std::uint64_t commits = 0;
+        std::uint64_t snapshots = 0;
+        size_t backlog = 0;              ///< events waiting
+        double lastCommitMs = 0;         ///< duration of the last transaction
+        QString error;                   ///< last write error, empty when healthy
+        bool failing = false;            ///< writes are currently failing (disk full, cap reached, I/O error)
+    };
+    Stats stats() const;
+    /// Durations of recent commits (ms), oldest first, for percentiles.
+    std::vector<double> recentCommitMs() const;
+
+private:
+    EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city);
+    Status prepareStatements();
+    void writerLoop();
+    Status writeGroup(std::vector<Event> &events, std::vector<Snapshot> &snapshots);
+    void applyRetention();
+
+    EventStoreOptions m_options;
+    std::unique_ptr<SqliteDb> m_db;
+    size_t m_deviceCount = 0;
+    size_t m_feederCount = 0;
+    std::uint64_t m_lastSeq = 0;
+    std::int64_t m_lastTimeMs = 0;
+    std::uint32_t m_session = 0;
+    std::uint32_t m_maxIncidentId = 0;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_flushed;
+    std::vector<Event> m_pending;
+    std::vector<Snapshot> m_pendingSnapshots;
+    std::uint64_t m_enqueuedSeq = 0;   ///< highest seq handed to append()
+    std::uint64_t m_committedSeq = 0;  ///< highest seq committed (or given up on)
+    bool m_stop = false;
+    Stats m_stats;
+    std::deque<double> m_commitTimes;
+    std::int64_t m_lastRetentionMs = 0;
+    std::thread m_writer;
+
+    struct Statements;
+    std::unique_ptr<Statements> m_stmts;
+};
+
+} // namespace cityops

@@ -1,0 +1,196 @@
+#include "store/replaysession.h"
+
+#include "core/logging.h"
+
+namespace cityops {
+namespace {
+constexpr std::int64_t kIncrementalLimitMs = 120'000; // beyond this a snapshot seek is cheaper than applying events
+constexpr size_t kChunk = 50'000;
+constexpr int kTickMs = 40;
+} // namespace
+
+Result<std::unique_ptr<ReplaySession>> ReplaySession::open(std::shared_ptr<const CityModel> city, const QString &storePath)
+{
+    auto reader = StoreReader::open(storePath, city);
+    if (!reader)
+        return makeError(reader.error());
+    std::unique_ptr<ReplaySession> session(new ReplaySession(std::move(city), std::move(reader).value()));
+    if (auto s = session->refreshTimeline(); !s)
+        return makeError(s.error());
+    if (session->range().empty())
+        return makeError(QStringLiteral("store %1 holds no events yet").arg(storePath));
+    return session;
+}
+
+ReplaySession::ReplaySession(std::shared_ptr<const CityModel> city, std::unique_ptr<StoreReader> reader)
+    : m_city(std::move(city)), m_reader(std::move(reader)), m_states(m_city->devices.size()), m_loads(m_city)
+{
+    m_sinceTimelineRefresh.start();
+}
+
+ReplaySession::~ReplaySession() = default;
+
+StoreReader::Range ReplaySession::range() const
+{
+    std::lock_guard lock(m_timelineMutex);
+    return m_timeline.range;
+}
+
+ReplaySession::Timeline ReplaySession::timeline() const
+{
+    std::lock_guard lock(m_timelineMutex);
+    return m_timeline;
+}
+
+Status ReplaySession::refreshTimeline()
+{
+    auto range = m_reader->range();
+    if (!range)
+        return makeError(range.error());
+    Timeline t;
+    t.range = range.value();
+    if (!t.range.empty()) {
+        auto density = m_reader->density(t.range.firstMs, t.range.lastMs);
+        auto markers = m_reader->markers(t.range.firstMs, t.range.lastMs);
+        if (!density || !markers)
+            return makeError(density ? markers.error() : density.error());
+        t.density = std::move(density).value();
+        t.markers = std::move(markers).value();
+    }
+    {
+        std::lock_guard lock(m_timelineMutex);
+        m_timeline = std::move(t);
+    }
+    m_sinceTimelineRefresh.restart();
+    Q_EMIT timelineChanged();
+    return Ok{};
+}
+
+Status ReplaySession::applyUntil(std::int64_t timeMs)
+{
+    std::vector<Event> events;
+    while (true) {
+        events.clear();
+        if (auto s = m_reader->readEvents(m_appliedSeq, timeMs, events, kChunk); !s)
+            return s;
+        if (events.empty())
+            break;
+        m_states.apply(events);
+        m_incidents.apply(events);
+        m_loads.apply(events);
+        m_appliedSeq = events.back().seq;
+        if (events.size() < kChunk)
+            break;
+    }
+    return Ok{};
+}
+
+Status ReplaySession::seekNow(std::int64_t timeMs)
+{
+    const std::int64_t current = m_position.load();
+    if (!m_valid || timeMs < current || timeMs - current > kIncrementalLimitMs) {
+        auto snapshot = m_reader->snapshotAtOrBefore(timeMs);
+        if (!snapshot)
+            return makeError(snapshot.error());
+        if (snapshot.value()) {
+            const Snapshot &s = *snapshot.value();
+            m_states.restore(s.states);
+            m_incidents.restore(s.incidents);
+            m_loads.restore(s.loads);
+            m_appliedSeq = s.seq;
+        } else {
+            m_states.restore(std::vector<DeviceState>(m_city->devices.size()));
+            m_incidents.restore({});
+            m_loads.restore(LoadHistory(m_city).exportState());
+            m_appliedSeq = 0;
+        }
+    }
+    if (auto s = applyUntil(timeMs); !s) {
+        m_valid = false;
+        return s;
+    }
+    m_position = timeMs;
+    m_valid = true;
+    return Ok{};
+}
+
+void ReplaySession::seek(qint64 timeMs)
+{
+    const auto r = range();
+    timeMs = std::clamp<qint64>(timeMs, r.firstMs, std::max(r.firstMs, r.lastMs));
+    if (auto s = seekNow(timeMs); !s) {
+        pause();
+        Q_EMIT failed(s.error());
+        return;
+    }
+    Q_EMIT positionChanged(timeMs, m_playing.load());
+}
+
+void ReplaySession::ensureTimer()
+{
+    if (m_timer)
+        return;
+    m_timer = new QTimer(this);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &ReplaySession::tick);
+}
+
+void ReplaySession::play(double speed)
+{
+    m_speed = std::clamp(speed, 0.1, 3600.0);
+    ensureTimer();
+    m_playing = true;
+    m_wall.start();
+    m_timer->start(kTickMs);
+    Q_EMIT positionChanged(m_position.load(), true);
+}
+
+void ReplaySession::pause()
+{
+    if (m_timer)
+        m_timer->stop();
+    m_playing = false;
+    Q_EMIT positionChanged(m_position.load(), false);
+}
+
+void ReplaySession::step(qint64 deltaMs)
+{
+    pause();
+    seek(m_position.load() + deltaMs);
+}
+
+void ReplaySession::jumpToIncident(bool forward)
+{
+    pause();
+    const std::int64_t now = m_position.load();
+    std::int64_t target = -1;
+    for (const StoreReader::Marker &m : timeline().markers) {
+        if (m.kind != eventcodec::Kind::IncidentRaised)
+            continue;
+        if (forward && m.timeMs > now) {
+            target = m.timeMs;
+            break;
+        }
+        if (!forward && m.timeMs < now)
+            target = m.timeMs;
+    }
+    if (target >= 0)
+        seek(target);
+}
+
+void ReplaySession::tick()
+{
+    const qint64 elapsed = m_wall.restart();
+    if (m_sinceTimelineRefresh.elapsed() > 5000)
+        (void)refreshTimeline();
+    const auto r = range();
+    const std::int64_t target = m_position.load() + static_cast<std::int64_t>(elapsed * m_speed.load());
+    if (target >= r.lastMs) {
+        seek(r.lastMs);
+        pause(); // end of the recording so far
+        return;
+    }
+    seek(target);
+}
+
+} // namespace cityops

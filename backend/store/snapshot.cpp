@@ -1,0 +1,128 @@
+#include "store/snapshot.h"
+
+#include "store/bytes.h"
+
+namespace cityops::snapshotcodec {
+namespace {
+constexpr std::uint32_t kMagic = 0x50414E53; // "SNAP"
+constexpr std::uint8_t kVersion = 1;
+constexpr std::uint32_t kMaxIncidents = 1'000'000;
+constexpr std::uint32_t kMaxBuckets = 100'000;
+} // namespace
+
+QByteArray encode(const Snapshot &s)
+{
+    ByteWriter w;
+    w.u32(kMagic);
+    w.u8(kVersion);
+    w.i64(static_cast<std::int64_t>(s.seq));
+    w.i64(s.timeMs);
+    w.u32(static_cast<std::uint32_t>(s.states.size()));
+    for (const DeviceState &d : s.states) {
+        w.i64(d.untilMs);
+        w.f32(d.value);
+        w.u16(d.phase);
+        w.u8(d.program);
+        w.u8(d.mode);
+        w.u8(d.level);
+        w.u8(static_cast<std::uint8_t>((d.online ? 1 : 0) | (d.fault ? 2 : 0) | (d.breakerClosed ? 4 : 0) | (d.reported ? 8 : 0)));
+    }
+    w.u32(static_cast<std::uint32_t>(s.incidents.size()));
+    for (const Incident &i : s.incidents) {
+        w.u32(i.id);
+        w.u8(static_cast<std::uint8_t>(i.kind));
+        w.u8(static_cast<std::uint8_t>(i.severity));
+        w.u8(static_cast<std::uint8_t>(i.state));
+        w.f64(i.position.lon);
+        w.f64(i.position.lat);
+        w.u32(static_cast<std::uint32_t>(i.district));
+        w.u32(static_cast<std::uint32_t>(i.road));
+        w.u32(i.device);
+        w.i64(i.raisedMs);
+        w.i64(i.resolvedMs);
+    }
+    const LoadHistory::State &l = s.loads;
+    w.u32(static_cast<std::uint32_t>(l.current.size()));
+    for (float v : l.current)
+        w.f32(v);
+    w.i64(l.openBucket);
+    w.u32(static_cast<std::uint32_t>(l.series.timesMs.size()));
+    for (size_t b = 0; b < l.series.timesMs.size(); ++b) {
+        w.i64(l.series.timesMs[b]);
+        w.f32(l.series.totalKw[b]);
+    }
+    for (const auto &feeder : l.series.feederKw)
+        for (float v : feeder)
+            w.f32(v);
+    return qCompress(w.data(), 6);
+}
+
+Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feederCount)
+{
+    const QByteArray raw = qUncompress(blob);
+    if (raw.isEmpty())
+        return makeError(QStringLiteral("snapshot is not valid compressed data"));
+    ByteReader r(raw);
+    std::uint32_t magic = 0, n = 0;
+    std::uint8_t version = 0;
+    std::int64_t seq = 0;
+    Snapshot s;
+    if (!r.u32(&magic) || magic != kMagic || !r.u8(&version) || version != kVersion || !r.i64(&seq) || !r.i64(&s.timeMs)
+        || !r.u32(&n))
+        return makeError(QStringLiteral("snapshot header is damaged or of an unknown version"));
+    if (n != deviceCount)
+        return makeError(QStringLiteral("snapshot holds %1 devices, the city has %2").arg(n).arg(deviceCount));
+    s.seq = static_cast<std::uint64_t>(seq);
+    s.states.resize(n);
+    for (DeviceState &d : s.states) {
+        std::uint8_t flags = 0;
+        if (!r.i64(&d.untilMs) || !r.f32(&d.value) || !r.u16(&d.phase) || !r.u8(&d.program) || !r.u8(&d.mode)
+            || !r.u8(&d.level) || !r.u8(&flags))
+            return makeError(QStringLiteral("snapshot device records are truncated"));
+        d.online = flags & 1;
+        d.fault = flags & 2;
+        d.breakerClosed = flags & 4;
+        d.reported = flags & 8;
+    }
+    if (!r.u32(&n) || n > kMaxIncidents)
+        return makeError(QStringLiteral("snapshot incident count is damaged"));
+    s.incidents.resize(n);
+    for (Incident &i : s.incidents) {
+        std::uint8_t kind = 0, severity = 0, state = 0;
+        std::uint32_t district = 0, road = 0;
+        if (!r.u32(&i.id) || !r.u8(&kind) || !r.u8(&severity) || !r.u8(&state) || !r.f64(&i.position.lon)
+            || !r.f64(&i.position.lat) || !r.u32(&district) || !r.u32(&road) || !r.u32(&i.device) || !r.i64(&i.raisedMs)
+            || !r.i64(&i.resolvedMs) || kind > 3 || severity > 3 || state > 7)
+            return makeError(QStringLiteral("snapshot incident records are damaged"));
+        i.kind = static_cast<IncidentKind>(kind);
+        i.severity = static_cast<IncidentSeverity>(severity);
+        i.state = static_cast<IncidentState>(state);
+        i.district = static_cast<int>(district);
+        i.road = static_cast<int>(road);
+    }
+    LoadHistory::State &l = s.loads;
+    if (!r.u32(&n) || n != feederCount)
+        return makeError(QStringLiteral("snapshot feeder count does not match the city"));
+    l.current.resize(n);
+    for (float &v : l.current)
+        if (!r.f32(&v))
+            return makeError(QStringLiteral("snapshot loads are truncated"));
+    std::uint32_t buckets = 0;
+    if (!r.i64(&l.openBucket) || !r.u32(&buckets) || buckets > kMaxBuckets)
+        return makeError(QStringLiteral("snapshot load history is damaged"));
+    l.series.timesMs.resize(buckets);
+    l.series.totalKw.resize(buckets);
+    for (std::uint32_t b = 0; b < buckets; ++b)
+        if (!r.i64(&l.series.timesMs[b]) || !r.f32(&l.series.totalKw[b]))
+            return makeError(QStringLiteral("snapshot load history is truncated"));
+    l.series.feederKw.assign(feederCount, std::vector<float>(buckets));
+    for (auto &feeder : l.series.feederKw)
+        for (float &v : feeder)
+            if (!r.f32(&v))
+                return makeError(QStringLiteral("snapshot feeder history is truncated"));
+    if (!r.atEnd())
+        return makeError(QStringLiteral("snapshot has trailing bytes"));
+    return s;
+}
+
+} // namespace cityops::snapshotcodec

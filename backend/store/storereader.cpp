@@ -1,0 +1,154 @@
+#include "store/storereader.h"
+
+#include "city/sqlitedb.h"
+#include "store/storeschema.h"
+
+#include <QFileInfo>
+
+namespace cityops {
+
+Result<std::unique_ptr<StoreReader>> StoreReader::open(const QString &path, std::shared_ptr<const CityModel> city)
+{
+    if (!QFileInfo(path).isFile())
+        return makeError(QStringLiteral("store %1 does not exist").arg(path));
+    auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+    if (!db)
+        return makeError(db.error());
+    if (auto s = storeschema::prepare(*db.value(), path, *city, false); !s)
+        return makeError(s.error());
+    (void)db.value()->exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    return std::unique_ptr<StoreReader>(new StoreReader(std::move(db).value(), std::move(city), path));
+}
+
+StoreReader::StoreReader(std::unique_ptr<SqliteDb> db, std::shared_ptr<const CityModel> city, QString path)
+    : m_db(std::move(db)), m_city(std::move(city)), m_path(std::move(path))
+{
+}
+
+StoreReader::~StoreReader() = default;
+
+Result<StoreReader::Range> StoreReader::range()
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT (SELECT min(seq) FROM events), (SELECT max(seq) FROM events), "
+                                             "(SELECT time_ms FROM events ORDER BY seq LIMIT 1), "
+                                             "(SELECT time_ms FROM events ORDER BY seq DESC LIMIT 1)"));
+    if (!stmt)
+        return makeError(stmt.error());
+    QString error;
+    Range r;
+    if (stmt->step(&error) && !stmt->columnIsNull(0)) {
+        r.firstSeq = static_cast<std::uint64_t>(stmt->columnInt(0));
+        r.lastSeq = static_cast<std::uint64_t>(stmt->columnInt(1));
+        r.firstMs = stmt->columnInt(2);
+        r.lastMs = stmt->columnInt(3);
+    }
+    if (!error.isEmpty())
+        return makeError(QStringLiteral("%1: %2").arg(m_path, error));
+    return r;
+}
+
+Result<std::optional<Snapshot>> StoreReader::snapshotAtOrBefore(std::int64_t timeMs)
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT state FROM snapshots WHERE time_ms <= ? ORDER BY time_ms DESC, seq DESC LIMIT 1"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, timeMs);
+    QString error;
+    if (!stmt->step(&error)) {
+        if (!error.isEmpty())
+            return makeError(error);
+        return std::optional<Snapshot>();
+    }
+    auto snap = snapshotcodec::decode(stmt->columnBlob(0), m_city->devices.size(), m_city->feeders.size());
+    if (!snap)
+        return makeError(QStringLiteral("%1: damaged snapshot: %2").arg(m_path, snap.error()));
+    return std::optional<Snapshot>(std::move(snap).value());
+}
+
+Result<Event> StoreReader::rowToEvent(std::int64_t seq, std::int64_t time, std::int64_t kind, std::int64_t device,
+                                      const QByteArray &payload)
+{
+    auto decoded = eventcodec::decode(static_cast<eventcodec::Kind>(kind), payload);
+    if (!decoded)
+        return makeError(QStringLiteral("%1: event %2: %3").arg(m_path).arg(seq).arg(decoded.error()));
+    if (device != kNoDevice && (device < 0 || static_cast<size_t>(device) >= m_city->devices.size()))
+        return makeError(QStringLiteral("%1: event %2 names device %3, which the city does not have").arg(m_path).arg(seq).arg(device));
+    return Event{static_cast<std::uint64_t>(seq), time, static_cast<DeviceIndex>(device), std::move(decoded).value()};
+}
+
+Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit)
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms, kind, device, payload FROM events "
+                                             "WHERE seq > ? AND time_ms <= ? ORDER BY seq LIMIT ?"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, static_cast<std::int64_t>(afterSeq));
+    stmt->bind(2, untilMs);
+    stmt->bind(3, static_cast<std::int64_t>(std::min<size_t>(limit, INT64_MAX)));
+    QString error;
+    while (stmt->step(&error)) {
+        auto e = rowToEvent(stmt->columnInt(0), stmt->columnInt(1), stmt->columnInt(2), stmt->columnInt(3), stmt->columnBlob(4));
+        if (!e)
+            return makeError(e.error());
+        out.push_back(std::move(e).value());
+    }
+    if (!error.isEmpty())
+        return makeError(error);
+    return Ok{};
+}
+
+Status StoreReader::forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn)
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms, kind, device, payload FROM events "
+                                             "WHERE time_ms >= ? AND time_ms <= ? ORDER BY seq"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, fromMs);
+    stmt->bind(2, toMs);
+    QString error;
+    while (stmt->step(&error)) {
+        auto e = rowToEvent(stmt->columnInt(0), stmt->columnInt(1), stmt->columnInt(2), stmt->columnInt(3), stmt->columnBlob(4));
+        if (!e)
+            return makeError(e.error());
+        fn(e.value());
+    }
+    if (!error.isEmpty())
+        return makeError(error);
+    return Ok{};
+}
+
+Result<std::vector<StoreReader::Marker>> StoreReader::markers(std::int64_t fromMs, std::int64_t toMs)
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms, kind, ref, label FROM markers WHERE time_ms BETWEEN ? AND ? "
+                                             "ORDER BY seq"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, fromMs);
+    stmt->bind(2, toMs);
+    std::vector<Marker> out;
+    QString error;
+    while (stmt->step(&error))
+        out.push_back({static_cast<std::uint64_t>(stmt->columnInt(0)), stmt->columnInt(1),
+                       static_cast<eventcodec::Kind>(stmt->columnInt(2)), stmt->columnInt(3), stmt->columnText(4)});
+    if (!error.isEmpty())
+        return makeError(error);
+    return out;
+}
+
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> StoreReader::density(std::int64_t fromMs, std::int64_t toMs)
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT minute, events FROM density WHERE minute BETWEEN ? AND ? ORDER BY minute"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, fromMs / 60000);
+    stmt->bind(2, toMs / 60000);
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    QString error;
+    while (stmt->step(&error))
+        out.push_back({stmt->columnInt(0) * 60000, stmt->columnInt(1)});
+    if (!error.isEmpty())
+        return makeError(error);
+    return out;
+}
+
+} // namespace cityops

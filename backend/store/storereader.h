@@ -1,0 +1,65 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "core/result.h"
+#include "model/event.h"
+#include "store/eventcodec.h"
+#include "store/snapshot.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace cityops {
+
+class SqliteDb;
+
+/// Read-only access to a store, safe beside the live writer (WAL readers never block it). Every query re-reads,
+/// so a reader follows a store that is still growing.
+class StoreReader {
+public:
+    static Result<std::unique_ptr<StoreReader>> open(const QString &path, std::shared_ptr<const CityModel> city);
+    ~StoreReader();
+
+    struct Range {
+        std::uint64_t firstSeq = 0, lastSeq = 0;
+        std::int64_t firstMs = 0, lastMs = 0;
+        bool empty() const { return lastSeq == 0 || lastSeq < firstSeq; }
+    };
+    Result<Range> range();
+
+    /// The newest snapshot taken at or before `timeMs`, if any.
+    Result<std::optional<Snapshot>> snapshotAtOrBefore(std::int64_t timeMs);
+
+    /// Events with seq > `afterSeq` and time <= `untilMs`, in seq order, at most `limit`.
+    Status readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit);
+    /// Every event with fromMs <= time <= toMs, in seq order, handed over in chunks.
+    Status forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn);
+
+    struct Marker {
+        std::uint64_t seq = 0;
+        std::int64_t timeMs = 0;
+        eventcodec::Kind kind = eventcodec::Kind::IncidentRaised;
+        std::int64_t ref = 0;
+        QString label;
+    };
+    Result<std::vector<Marker>> markers(std::int64_t fromMs, std::int64_t toMs);
+    /// Events per minute: (minute start in ms, count).
+    Result<std::vector<std::pair<std::int64_t, std::int64_t>>> density(std::int64_t fromMs, std::int64_t toMs);
+
+    const CityModel &city() const { return *m_city; }
+
+private:
+    StoreReader(std::unique_ptr<SqliteDb> db, std::shared_ptr<const CityModel> city, QString path);
+    Result<Event> rowToEvent(std::int64_t seq, std::int64_t time, std::int64_t kind, std::int64_t device, const QByteArray &payload);
+
+    std::unique_ptr<SqliteDb> m_db;
+    std::shared_ptr<const CityModel> m_city;
+    QString m_path;
+};
+
+} // namespace cityops

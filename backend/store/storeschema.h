@@ -1,0 +1,26 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "city/sqlitedb.h"
+#include "core/result.h"
+
+#include <QString>
+
+namespace cityops::storeschema {
+
+constexpr qint64 kApplicationId = 0x434F5053; // "COPS"
+constexpr int kSchemaVersion = 2;
+
+/// A short stable fingerprint of a city's device registry: events store dense device indexes, so a store can only
+/// be read with the city it was written for.
+QString cityFingerprint(const CityModel &city);
+
+/// Checks an existing store (or creates a new one when `create` and the file is empty): application id, schema
+/// version (older versions are migrated in one transaction; newer ones refused), and the city fingerprint.
+/// Nothing is written to a file that fails these checks.
+Status prepare(SqliteDb &db, const QString &path, const CityModel &city, bool create);
+
+/// Reads one store_meta value.
+QString meta(SqliteDb &db, const QString &key);
+
+} // namespace cityops::storeschema
