@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -126,7 +127,9 @@ int main(int argc, char **argv)
         if (status.state == LinkState::Connected)
             qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
     });
-    engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions));
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions), QString(),
+                 now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000));
 
     MainWindow window(engine);
     if (!options.screenshotPath.isEmpty()) {

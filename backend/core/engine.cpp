@@ -39,15 +39,14 @@ void Engine::recordOperatorAction(OperatorAction action, const QString &user, co
     m_queue.push(std::move(event), Overflow::Block);
 }
 
-void Engine::start(std::unique_ptr<FieldLink> link, const QString &user)
+void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::int64_t sessionStartMs)
 {
     if (m_running.exchange(true))
         return;
     // The session marker goes first, so a replay of this store resets exactly where this process started. It is
-    // stamped at the end of the existing recording: the link may still deliver history (the simulator's warm-up)
-    // after it, and the sequencer never lets time go backwards.
-    std::vector<Event> opening{Event{0, m_store ? m_store->lastTimeMs() : 0, kNoDevice,
-                                     SessionPayload{m_store ? m_store->session() : 1}}};
+    // stamped no later than the first thing the link reports, because the sequencer never lets time go backwards.
+    const std::int64_t start = std::max(sessionStartMs > 0 ? sessionStartMs : m_clock.nowMs(), m_store ? m_store->lastTimeMs() : 0);
+    std::vector<Event> opening{Event{0, start, kNoDevice, SessionPayload{m_store ? m_store->session() : 1}}};
     m_queue.push(std::move(opening), Overflow::Block);
     if (!user.isEmpty()) {
         // Sign-in is recorded when the city is live, after any history the link replays on start.

@@ -35,8 +35,9 @@ public:
     EventStore *store() const { return m_store.get(); }
 
     /// Starts the core thread and the link on its own thread. The link is moved to that thread. The first event
-    /// of the session marks its start, followed by the sign-in of `user`.
-    void start(std::unique_ptr<FieldLink> link, const QString &user = QString());
+    /// marks the session's start at `sessionStartMs` — the earliest time the link will report (the simulator
+    /// replays recent history on start); 0 means now. The sign-in of `user` follows once the link is live.
+    void start(std::unique_ptr<FieldLink> link, const QString &user = QString(), std::int64_t sessionStartMs = 0);
     /// Records something a person did as an event (thread-safe).
     void recordOperatorAction(OperatorAction action, const QString &user, const QString &detail = QString());
     /// Stops the link, drains the queue and joins the threads. Safe to call twice.

@@ -29,7 +29,12 @@ public:
     const T *operator->() const { return &std::get<T>(m_data); }
     T *operator->() { return &std::get<T>(m_data); }
 
-    const QString &error() const { return std::get<Error>(m_data).message; }
+    /// The failure's message; empty on success (so it can be passed along unconditionally, e.g. to QVERIFY2).
+    const QString &error() const
+    {
+        static const QString none;
+        return ok() ? none : std::get<Error>(m_data).message;
+    }
 
 private:
     std::variant<T, Error> m_data;

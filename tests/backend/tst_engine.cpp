@@ -2,6 +2,7 @@
 #include "core/engine.h"
 #include "link/simlink.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -23,7 +24,8 @@ private Q_SLOTS:
         SimLinkOptions sim;
         sim.speed = 60;
         sim.warmUpHours = 2;
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QString(),
+                     QDateTime::currentMSecsSinceEpoch() - 2 * 3600'000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!engine.loads().snapshot().timesMs.empty(), 5000);
 

@@ -6,6 +6,7 @@
 #include "panels/energypanel.h"
 #include "panels/incidentpanel.h"
 
+#include <QDateTime>
 #include <QLabel>
 #include <QStatusBar>
 #include <QTableView>
@@ -28,7 +29,8 @@ private Q_SLOTS:
         SimLinkOptions sim;
         sim.seed = 4;
         sim.warmUpHours = 3;
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QString(),
+                     QDateTime::currentMSecsSinceEpoch() - 3 * 3600'000);
 
         MainWindow window(engine);
         window.resize(1600, 900);

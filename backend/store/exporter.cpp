@@ -1,0 +1,213 @@
+#include "store/exporter.h"
+
+#include "store/eventcodec.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QTimeZone>
+
+namespace cityops::exporter {
+namespace {
+
+QString isoTime(std::int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs); }
+
+QJsonObject payloadToJson(const EventPayload &payload)
+{
+    return std::visit(
+        [](const auto &p) -> QJsonObject {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, SignalPayload>)
+                return {{"program", p.program}, {"phase", p.phase}, {"mode", signalModeName(p.mode)},
+                        {"next_switch_ms", static_cast<double>(p.nextSwitchMs)}, {"fault", p.fault}};
+            else if constexpr (std::is_same_v<T, LightPayload>)
+                return {{"level", p.level}, {"lamp_fault", p.lampFault}, {"power_w", static_cast<double>(p.powerW)}};
+            else if constexpr (std::is_same_v<T, FeederPayload>)
+                return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
+            else if constexpr (std::is_same_v<T, PresencePayload>)
+                return {{"online", p.online}};
+            else if constexpr (std::is_same_v<T, IncidentRaisedPayload>)
+                return {{"id", static_cast<double>(p.id)}, {"kind", incidentKindName(p.kind)},
+                        {"severity", incidentSeverityName(p.severity)}, {"lon", p.position.lon}, {"lat", p.position.lat},
+                        {"district", p.district}, {"road", p.road}};
+            else if constexpr (std::is_same_v<T, IncidentClearedPayload>)
+                return {{"id", static_cast<double>(p.id)}};
+            else if constexpr (std::is_same_v<T, SessionPayload>)
+                return {{"session", static_cast<double>(p.session)}};
+            else
+                return {{"action", operatorActionName(p.action)}, {"user", p.user}, {"detail", p.detail}};
+        },
+        payload);
+}
+
+template <typename E>
+bool enumFromName(const QString &name, QString (*namer)(E), int count, E *out)
+{
+    for (int i = 0; i < count; ++i)
+        if (namer(static_cast<E>(i)) == name) {
+            *out = static_cast<E>(i);
+            return true;
+        }
+    return false;
+}
+
+QString csvField(const QString &s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
+        return s;
+    QString quoted = s;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace
+
+QJsonObject eventToJson(const Event &event, const CityModel &city)
+{
+    QJsonObject o{{"seq", static_cast<double>(event.seq)}, {"time_ms", static_cast<double>(event.timeMs)},
+                  {"time", isoTime(event.timeMs)}, {"kind", eventcodec::kindName(eventcodec::kindOf(event.payload))},
+                  {"data", payloadToJson(event.payload)}};
+    o.insert(QStringLiteral("device"), event.device < city.devices.size() ? QJsonValue(city.devices[event.device].id) : QJsonValue());
+    return o;
+}
+
+Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
+{
+    const auto bad = [](const QString &why) { return makeError(QStringLiteral("invalid event: %1").arg(why)); };
+    if (!o.value(QLatin1String("seq")).isDouble() || !o.value(QLatin1String("time_ms")).isDouble())
+        return bad(QStringLiteral("seq and time_ms must be numbers"));
+    Event e;
+    e.seq = static_cast<std::uint64_t>(o.value(QLatin1String("seq")).toDouble());
+    e.timeMs = static_cast<std::int64_t>(o.value(QLatin1String("time_ms")).toDouble());
+    const QJsonValue device = o.value(QLatin1String("device"));
+    if (device.isString()) {
+        e.device = city.deviceIndex(device.toString());
+        if (e.device == kNoDevice)
+            return bad(QStringLiteral("unknown device \"%1\"").arg(device.toString()));
+    }
+    const QString kind = o.value(QLatin1String("kind")).toString();
+    const QJsonObject d = o.value(QLatin1String("data")).toObject();
+    auto num = [&d](const char *key) { return d.value(QLatin1String(key)).toDouble(); };
+    if (kind == QLatin1String("signal")) {
+        SignalPayload p;
+        p.program = static_cast<std::uint8_t>(num("program"));
+        p.phase = static_cast<std::uint16_t>(num("phase"));
+        if (!enumFromName(d.value(QLatin1String("mode")).toString(), signalModeName, 5, &p.mode))
+            return bad(QStringLiteral("unknown signal mode"));
+        p.nextSwitchMs = static_cast<std::int64_t>(num("next_switch_ms"));
+        p.fault = d.value(QLatin1String("fault")).toBool();
+        e.payload = p;
+    } else if (kind == QLatin1String("light")) {
+        const double level = num("level");
+        if (level < 0 || level > 100)
+            return bad(QStringLiteral("light level out of range"));
+        e.payload = LightPayload{static_cast<std::uint8_t>(level), d.value(QLatin1String("lamp_fault")).toBool(),
+                                 static_cast<float>(num("power_w"))};
+    } else if (kind == QLatin1String("feeder")) {
+        e.payload = FeederPayload{static_cast<float>(num("load_kw")), d.value(QLatin1String("breaker_closed")).toBool()};
+    } else if (kind == QLatin1String("presence")) {
+        e.payload = PresencePayload{d.value(QLatin1String("online")).toBool()};
+    } else if (kind == QLatin1String("incident-raised")) {
+        IncidentRaisedPayload p;
+        p.id = static_cast<IncidentId>(num("id"));
+        if (!enumFromName(d.value(QLatin1String("kind")).toString(), incidentKindName, 4, &p.kind)
+            || !enumFromName(d.value(QLatin1String("severity")).toString(), incidentSeverityName, 4, &p.severity))
+            return bad(QStringLiteral("unknown incident kind or severity"));
+        p.position = {num("lon"), num("lat")};
+        p.district = static_cast<int>(num("district"));
+        p.road = static_cast<int>(num("road"));
+        e.payload = p;
+    } else if (kind == QLatin1String("incident-cleared")) {
+        e.payload = IncidentClearedPayload{static_cast<IncidentId>(num("id"))};
+    } else if (kind == QLatin1String("session")) {
+        e.payload = SessionPayload{static_cast<std::uint32_t>(num("session"))};
+    } else if (kind == QLatin1String("operator")) {
+        OperatorActionPayload p;
+        if (!enumFromName(d.value(QLatin1String("action")).toString(), operatorActionName, 8, &p.action))
+            return bad(QStringLiteral("unknown operator action"));
+        p.user = d.value(QLatin1String("user")).toString();
+        p.detail = d.value(QLatin1String("detail")).toString();
+        e.payload = p;
+    } else {
+        return bad(QStringLiteral("unknown kind \"%1\"").arg(kind));
+    }
+    return e;
+}
+
+Result<size_t> writeEventsJsonl(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
+{
+    size_t n = 0;
+    bool writeFailed = false;
+    auto s = reader.forEachEvent(fromMs, toMs, [&](const Event &e) {
+        writeFailed |= out.write(QJsonDocument(eventToJson(e, reader.city())).toJson(QJsonDocument::Compact) + '\n') < 0;
+        ++n;
+    });
+    if (!s)
+        return makeError(s.error());
+    if (writeFailed)
+        return makeError(QStringLiteral("cannot write the export: %1").arg(out.errorString()));
+    return n;
+}
+
+Result<size_t> writeEventsCsv(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
+{
+    size_t n = 0;
+    bool writeFailed = out.write("seq,time_ms,time,kind,device,data\n") < 0;
+    auto s = reader.forEachEvent(fromMs, toMs, [&](const Event &e) {
+        const QJsonObject o = eventToJson(e, reader.city());
+        const QString line = QStringList{QString::number(e.seq), QString::number(e.timeMs), o.value(QLatin1String("time")).toString(),
+                                         o.value(QLatin1String("kind")).toString(), csvField(o.value(QLatin1String("device")).toString()),
+                                         csvField(QString::fromUtf8(QJsonDocument(o.value(QLatin1String("data")).toObject())
+                                                                        .toJson(QJsonDocument::Compact)))}
+                                 .join(QLatin1Char(','));
+        writeFailed |= out.write(line.toUtf8() + '\n') < 0;
+        ++n;
+    });
+    if (!s)
+        return makeError(s.error());
+    if (writeFailed)
+        return makeError(QStringLiteral("cannot write the export: %1").arg(out.errorString()));
+    return n;
+}
+
+Result<size_t> writeIncidentsGeoJson(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
+{
+    const CityModel &city = reader.city();
+    QMap<IncidentId, QJsonObject> features;   // keyed by id: stable, ordered output
+    auto s = reader.forEachEvent(fromMs, toMs, [&](const Event &e) {
+        if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload)) {
+            QJsonObject properties{{"id", static_cast<double>(r->id)}, {"kind", incidentKindName(r->kind)},
+                                   {"severity", incidentSeverityName(r->severity)}, {"raised", isoTime(e.timeMs)},
+                                   {"resolved", QJsonValue()}};
+            properties.insert(QStringLiteral("district"), r->district >= 0 && r->district < int(city.districts.size())
+                                                              ? QJsonValue(city.districts[r->district].name) : QJsonValue());
+            properties.insert(QStringLiteral("road"), r->road >= 0 && r->road < int(city.roads.size())
+                                                          ? QJsonValue(city.roads[r->road].name) : QJsonValue());
+            properties.insert(QStringLiteral("device"), e.device < city.devices.size() ? QJsonValue(city.devices[e.device].id)
+                                                                                       : QJsonValue());
+            features.insert(r->id, QJsonObject{{"type", "Feature"},
+                                               {"geometry", QJsonObject{{"type", "Point"},
+                                                                        {"coordinates", QJsonArray{r->position.lon, r->position.lat}}}},
+                                               {"properties", properties}});
+        } else if (const auto *c = std::get_if<IncidentClearedPayload>(&e.payload)) {
+            auto it = features.find(c->id);
+            if (it != features.end()) {
+                QJsonObject properties = it->value(QLatin1String("properties")).toObject();
+                properties.insert(QStringLiteral("resolved"), isoTime(e.timeMs));
+                it->insert(QStringLiteral("properties"), properties);
+            }
+        }
+    });
+    if (!s)
+        return makeError(s.error());
+    QJsonArray array;
+    for (const QJsonObject &f : features)
+        array.append(f);
+    const QJsonObject collection{{"type", "FeatureCollection"}, {"features", array}};
+    if (out.write(QJsonDocument(collection).toJson(QJsonDocument::Indented)) < 0)
+        return makeError(QStringLiteral("cannot write the export: %1").arg(out.errorString()));
+    return static_cast<size_t>(array.size());
+}
+
+} // namespace cityops::exporter

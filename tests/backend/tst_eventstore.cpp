@@ -1,0 +1,436 @@
+#include "city/sqlitedb.h"
+#include "storetesting.h"
+#include "store/eventcodec.h"
+#include "store/exporter.h"
+#include "store/replaysession.h"
+#include "store/storeschema.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <numeric>
+#include <random>
+#include <cstdio>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+QByteArray sha256(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+bool sameDevice(const DeviceState &a, const DeviceState &b)
+{
+    return a.untilMs == b.untilMs && a.value == b.value && a.phase == b.phase && a.program == b.program && a.mode == b.mode
+           && a.level == b.level && a.online == b.online && a.fault == b.fault && a.breakerClosed == b.breakerClosed
+           && a.reported == b.reported;
+}
+
+bool sameIncidents(std::vector<Incident> a, std::vector<Incident> b)
+{
+    auto byId = [](const Incident &x, const Incident &y) { return x.id < y.id; };
+    std::sort(a.begin(), a.end(), byId);
+    std::sort(b.begin(), b.end(), byId);
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (a[i].id != b[i].id || a[i].state != b[i].state || a[i].raisedMs != b[i].raisedMs || a[i].resolvedMs != b[i].resolvedMs
+            || !(a[i].position == b[i].position) || a[i].severity != b[i].severity || a[i].device != b[i].device)
+            return false;
+    return true;
+}
+
+/// Child mode: append events to a store as fast as possible, printing each committed seq, until killed.
+int runWriter(const QString &path)
+{
+    auto store = EventStore::open({path, 0, 0, 20}, *fixtureCity());
+    if (!store)
+        return 3;
+    Recorder rec(fixtureCity(), store->get(), 5000);
+    CitySimulator sim(fixtureCity(), 1, berlin(QDate(2026, 11, 22), QTime(0, 0)));
+    std::int64_t t = sim.nowMs();
+    while (true) {
+        std::vector<Event> batch;
+        t += 60'000;
+        sim.advanceTo(t, batch);
+        rec.process(std::move(batch));
+        store.value()->flush();
+        std::printf("committed %llu\n", static_cast<unsigned long long>(rec.sequencer.lastSeq()));
+        std::fflush(stdout);
+    }
+}
+
+} // namespace
+
+class TestEventStore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    void codecRoundTrip()
+    {
+        const std::vector<EventPayload> payloads = {
+            SignalPayload{1, 7, SignalMode::Flash, 1234567890123, true},
+            LightPayload{50, false, 75.5f},
+            FeederPayload{4321.25f, false},
+            PresencePayload{false},
+            IncidentRaisedPayload{99, IncidentKind::FeederOverload, IncidentSeverity::Critical, {13.5, 52.4}, 2, 17},
+            IncidentClearedPayload{99},
+            SessionPayload{4},
+            OperatorActionPayload{OperatorAction::Acknowledge, QStringLiteral("anna"), QStringLiteral("Vorfall #99 — ok")},
+        };
+        for (const EventPayload &p : payloads) {
+            const auto kind = eventcodec::kindOf(p);
+            const QByteArray blob = eventcodec::encode(p);
+            const auto back = eventcodec::decode(kind, blob);
+            QVERIFY2(back.ok(), qPrintable(eventcodec::kindName(kind)));
+            QCOMPARE(eventcodec::encode(back.value()), blob);
+            QVERIFY(!eventcodec::decode(kind, blob.left(blob.size() - 1)).ok());   // truncated
+            QVERIFY(!eventcodec::decode(kind, blob + QByteArray(1, 'x')).ok());      // trailing junk
+        }
+        QVERIFY(!eventcodec::decode(static_cast<eventcodec::Kind>(42), QByteArray(4, 0)).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Light, QByteArray("\xff\x00\x00\x00\x00\x00", 6)).ok()); // level 255
+    }
+
+    void replayEqualsLiveAtRandomInstants()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("city.store"));
+        auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error()));
+        Recorder rec(fixtureCity(), store->get(), 1500);
+
+        // Twelve simulated hours, recording the live state at 40 random instants. At each instant every event
+        // with time <= t has been processed and none after, so "the state at t" is well defined.
+        const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(6, 0));
+        CitySimulator sim(fixtureCity(), 21, start);
+        std::vector<Event> initial;
+        initial.push_back(Event{0, start, kNoDevice, SessionPayload{1}});
+        sim.initialState(initial);
+        rec.process(std::move(initial));
+        QRandomGenerator rng(7);
+        std::vector<std::int64_t> instants;
+        for (int i = 0; i < 40; ++i)
+            instants.push_back(start + static_cast<std::int64_t>(rng.bounded(12 * 3600)) * 1000 + rng.bounded(1000));
+        std::sort(instants.begin(), instants.end());
+        struct Recorded {
+            std::int64_t t;
+            std::vector<DeviceState> states;
+            std::vector<Incident> incidents;
+            LoadHistory::Series loads;
+        };
+        std::vector<Recorded> recorded;
+        for (std::int64_t t : instants) {
+            std::vector<Event> batch;
+            sim.advanceTo(t, batch);
+            rec.process(std::move(batch));
+            Recorded r{t, rec.states.exportStates(), {}, rec.loads.snapshot()};
+            rec.incidents.snapshot(r.incidents);
+            recorded.push_back(std::move(r));
+        }
+        store.value()->flush();
+        QVERIFY(store.value()->stats().snapshots > 10);
+        QCOMPARE(store.value()->stats().dropped, std::uint64_t(0));
+
+        auto replay = ReplaySession::open(fixtureCity(), path);
+        QVERIFY2(replay.ok(), replay.ok() ? "" : qPrintable(replay.error()));
+        // Seek in random order (backwards jumps, snapshot seeks and incremental steps all happen).
+        std::vector<size_t> order(recorded.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), std::mt19937(3));
+        for (size_t k : order) {
+            const Recorded &r = recorded[k];
+            QVERIFY(replay.value()->seekNow(r.t).ok());
+            const auto states = replay.value()->states().exportStates();
+            for (size_t d = 0; d < states.size(); ++d)
+                QVERIFY2(sameDevice(states[d], r.states[d]), qPrintable(QStringLiteral("device %1 at instant %2").arg(d).arg(k)));
+            std::vector<Incident> incidents;
+            replay.value()->incidents().snapshot(incidents);
+            QVERIFY2(sameIncidents(incidents, r.incidents), qPrintable(QStringLiteral("incidents at instant %1").arg(k)));
+            const auto loads = replay.value()->loads().snapshot();
+            QCOMPARE(loads.timesMs, r.loads.timesMs);
+            QCOMPARE(loads.totalKw, r.loads.totalKw);
+            QCOMPARE(replay.value()->nowMs(), r.t);
+        }
+    }
+
+    void sequenceContinuesAcrossSessions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.store"));
+        std::uint64_t lastSeq = 0;
+        std::int64_t lastTime = 0;
+        for (int session = 1; session <= 2; ++session) {
+            auto store = EventStore::open({path}, *fixtureCity());
+            QVERIFY(store.ok());
+            QCOMPARE(store.value()->session(), std::uint32_t(session));
+            QCOMPARE(store.value()->lastSeq(), lastSeq);
+            Recorder rec(fixtureCity(), store->get());
+            CitySimulator sim(fixtureCity(), session, berlin(QDate(2026, 11, 22), QTime(session * 2, 0)));
+            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{store.value()->session()}}};
+            sim.initialState(batch);
+            sim.advanceTo(sim.nowMs() + 3600'000, batch);
+            rec.process(std::move(batch));
+            store.value()->flush();
+            QVERIFY(rec.sequencer.lastSeq() > lastSeq);
+            QVERIFY(rec.sequencer.lastTimeMs() >= lastTime);
+            lastSeq = rec.sequencer.lastSeq();
+            lastTime = rec.sequencer.lastTimeMs();
+        }
+        auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+        auto gaps = db.value()->prepare(QStringLiteral("SELECT count(*), min(seq), max(seq) FROM events"));
+        QVERIFY(gaps->step());
+        QCOMPARE(gaps->columnInt(0), static_cast<std::int64_t>(lastSeq));
+        QCOMPARE(gaps->columnInt(1), 1LL);
+        QCOMPARE(gaps->columnInt(2), static_cast<std::int64_t>(lastSeq));
+    }
+
+    void killedWriterLosesNoCommittedEvent()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kill.store"));
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--writer"), path});
+        QVERIFY(child.waitForStarted());
+        std::uint64_t committed = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 2500 && child.state() == QProcess::Running) {
+            child.waitForReadyRead(100);
+            while (child.canReadLine()) {
+                const QByteArray line = child.readLine().trimmed();
+                if (line.startsWith("committed "))
+                    committed = line.mid(10).toULongLong();
+            }
+        }
+        QVERIFY2(committed > 1000, qPrintable(QString::number(committed)));
+        ::kill(static_cast<pid_t>(child.processId()), SIGKILL); // no chance to clean up
+        child.waitForFinished();
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        auto db = SqliteDb::open(path, SqliteDb::Mode::Create); // as the next console would
+        QVERIFY(db.ok());
+        auto check = db.value()->prepare(QStringLiteral("PRAGMA integrity_check"));
+        QVERIFY(check->step());
+        QCOMPARE(check->columnText(0), QStringLiteral("ok"));
+        auto seqs = db.value()->prepare(QStringLiteral("SELECT count(*), min(seq), max(seq) FROM events"));
+        QVERIFY(seqs->step());
+        const auto count = seqs->columnInt(0), max = seqs->columnInt(2);
+        QCOMPARE(seqs->columnInt(1), 1LL);
+        QCOMPARE(count, max); // contiguous
+        QVERIFY2(static_cast<std::uint64_t>(max) >= committed, qPrintable(QStringLiteral("%1 < %2").arg(max).arg(committed)));
+        // And a new session continues after it.
+        auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY(store.ok());
+        QCOMPARE(store.value()->lastSeq(), static_cast<std::uint64_t>(max));
+    }
+
+    void refusesForeignAndDamagedFiles_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("random bytes") << "random" << "not a readable CityOps store";
+        QTest::newRow("city package") << "gpkg" << "not a CityOps store";
+        QTest::newRow("newer schema") << "newer" << "newer CityOps";
+        QTest::newRow("other city") << "othercity" << "records the city";
+    }
+    void refusesForeignAndDamagedFiles()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QString path = dir.filePath(QStringLiteral("x.store"));
+        if (kind == QLatin1String("random")) {
+            QFile f(path);
+            f.open(QIODevice::WriteOnly);
+            for (int i = 0; i < 4096; ++i)
+                f.putChar(static_cast<char>(i * 31 % 253));
+        } else if (kind == QLatin1String("gpkg")) {
+            path = dir.filePath(QStringLiteral("city.gpkg"));
+            QVERIFY(QFile::copy(QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg"), path));
+        } else {
+            { auto s = EventStore::open({path}, *fixtureCity()); QVERIFY(s.ok()); }
+            {
+                auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+                if (kind == QLatin1String("newer"))
+                    QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 99")).ok());
+                else
+                    QVERIFY(db.value()->exec(QStringLiteral("UPDATE store_meta SET value = 'abc' WHERE key = 'city_fingerprint'")).ok());
+                // Leave a single, checkpointed file, as a store closed by the console is.
+                QVERIFY(db.value()->exec(QStringLiteral("PRAGMA journal_mode = DELETE")).ok());
+            }
+        }
+        const QByteArray before = sha256(path);
+        const auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY(!store.ok());
+        QVERIFY2(store.error().contains(expected), qPrintable(store.error()));
+        QVERIFY(store.error().contains(path));
+        const auto reader = StoreReader::open(path, fixtureCity());
+        QVERIFY(!reader.ok());
+        QCOMPARE(sha256(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void migratesSchemaOne()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.store"));
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            const QString v1 = QStringLiteral(
+                "PRAGMA application_id = %1; PRAGMA user_version = 1;"
+                "CREATE TABLE store_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);"
+                "CREATE TABLE events (seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, kind INTEGER NOT NULL, "
+                "device INTEGER NOT NULL, payload BLOB NOT NULL);"
+                "CREATE INDEX events_by_time ON events(time_ms);"
+                "CREATE TABLE snapshots (seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, state BLOB NOT NULL);"
+                "INSERT INTO store_meta VALUES ('city_fingerprint', '%2'), ('sessions', '1'), ('max_incident_id', '5');")
+                                   .arg(storeschema::kApplicationId).arg(storeschema::cityFingerprint(*fixtureCity()));
+            QVERIFY(db.value()->exec(v1).ok());
+            auto insert = db.value()->prepare(QStringLiteral("INSERT INTO events VALUES (?,?,?,?,?)"));
+            const EventPayload raised = IncidentRaisedPayload{5, IncidentKind::Collision, IncidentSeverity::Major, {13.53, 52.43}, 0, -1};
+            const EventPayload light = LightPayload{100, false, 60.f};
+            int seq = 0;
+            for (const EventPayload *p : {&light, &raised, &light}) {
+                insert->bind(1, ++seq);
+                insert->bind(2, 120'000 + seq * 1000);
+                insert->bind(3, static_cast<int>(eventcodec::kindOf(*p)));
+                insert->bind(4, static_cast<int>(fixtureCity()->streetlights.front().device));
+                insert->bind(5, eventcodec::encode(*p));
+                QVERIFY(insert->run().ok());
+            }
+        }
+        // Read-only openers refuse to upgrade; the live store upgrades in place.
+        QVERIFY(!StoreReader::open(path, fixtureCity()).ok());
+        auto store = EventStore::open({path, 0}, *fixtureCity());
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error()));
+        QCOMPARE(store.value()->lastSeq(), std::uint64_t(3));
+        QCOMPARE(store.value()->maxIncidentId(), std::uint32_t(5));
+        store.value().reset();
+        auto reader = StoreReader::open(path, fixtureCity());
+        QVERIFY(reader.ok());
+        const auto markers = reader.value()->markers(0, 1'000'000);
+        QCOMPARE(markers->size(), size_t(1));
+        QCOMPARE(markers->front().ref, 5LL);
+        const auto density = reader.value()->density(0, 1'000'000);
+        QCOMPARE(density->size(), size_t(1));
+        QCOMPARE(density->front().second, 3LL);
+    }
+
+    void fullDiskIsReportedAndNothingIsCorrupted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("full.store"));
+        EventStoreOptions options{path};
+        options.maxSizeMb = 1;
+        auto store = EventStore::open(options, *fixtureCity());
+        QVERIFY(store.ok());
+        Recorder rec(fixtureCity(), store->get(), 1'000'000);
+        CitySimulator sim(fixtureCity(), 5, berlin(QDate(2026, 11, 22), QTime(0, 0)));
+        for (int hour = 1; hour <= 24 && !store.value()->stats().failing; ++hour) {
+            std::vector<Event> batch;
+            sim.advanceTo(sim.nowMs() + 3600'000, batch);
+            rec.process(std::move(batch)); // never blocks, whatever the disk does
+            store.value()->flush();
+        }
+        const auto stats = store.value()->stats();
+        QVERIFY(stats.failing);
+        QVERIFY2(stats.error.contains(QLatin1String("full")), qPrintable(stats.error));
+        store.value().reset();
+        auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+        auto check = db.value()->prepare(QStringLiteral("PRAGMA integrity_check"));
+        QVERIFY(check->step());
+        QCOMPARE(check->columnText(0), QStringLiteral("ok"));
+        auto seqs = db.value()->prepare(QStringLiteral("SELECT count(*), max(seq) FROM events"));
+        QVERIFY(seqs->step());
+        QVERIFY(seqs->columnInt(0) > 0);
+        QCOMPARE(seqs->columnInt(0), seqs->columnInt(1));
+    }
+
+    void exportRoundTrips()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("e.store"));
+        auto store = EventStore::open({path}, *fixtureCity());
+        Recorder rec(fixtureCity(), store->get());
+        const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(12, 0));
+        CitySimulator sim(fixtureCity(), 8, start);
+        std::vector<Event> batch{Event{0, start, kNoDevice, SessionPayload{1}},
+                                 Event{0, start, kNoDevice, OperatorActionPayload{OperatorAction::SignIn, QStringLiteral("sup \"one\", two"), {}}}};
+        sim.initialState(batch);
+        sim.advanceTo(start + 6 * 3600'000, batch);
+        rec.process(std::move(batch));
+        store.value()->flush();
+        auto reader = StoreReader::open(path, fixtureCity());
+        QVERIFY(reader.ok());
+        const std::int64_t from = start + 3600'000, to = start + 5 * 3600'000;
+        std::vector<Event> original;
+        QVERIFY(reader.value()->forEachEvent(from, to, [&](const Event &e) { original.push_back(e); }).ok());
+        QVERIFY(original.size() > 100);
+
+        QBuffer jsonl;
+        jsonl.open(QIODevice::ReadWrite);
+        const auto written = exporter::writeEventsJsonl(*reader.value(), from, to, jsonl);
+        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error()));
+        QCOMPARE(written.value(), original.size());
+        const QList<QByteArray> lines = jsonl.data().split('\n');
+        QCOMPARE(lines.size(), qsizetype(original.size() + 1)); // trailing newline
+        for (size_t i = 0; i < original.size(); ++i) {
+            const auto e = exporter::eventFromJson(QJsonDocument::fromJson(lines[qsizetype(i)]).object(), *fixtureCity());
+            QVERIFY2(e.ok(), qPrintable(e.error()));
+            QCOMPARE(e->seq, original[i].seq);
+            QCOMPARE(e->timeMs, original[i].timeMs);
+            QCOMPARE(e->device, original[i].device);
+            QCOMPARE(eventcodec::encode(e->payload), eventcodec::encode(original[i].payload));
+        }
+
+        QBuffer csv;
+        csv.open(QIODevice::ReadWrite);
+        QCOMPARE(exporter::writeEventsCsv(*reader.value(), from, to, csv).value(), original.size());
+        QVERIFY(csv.data().startsWith("seq,time_ms,time,kind,device,data\n"));
+        QCOMPARE(csv.data().count('\n'), qsizetype(original.size() + 1));
+
+        QBuffer geo;
+        geo.open(QIODevice::ReadWrite);
+        const auto incidents = exporter::writeIncidentsGeoJson(*reader.value(), start, start + 6 * 3600'000, geo);
+        QVERIFY(incidents.ok());
+        const QJsonObject collection = QJsonDocument::fromJson(geo.data()).object();
+        QCOMPARE(collection.value(QLatin1String("type")).toString(), QStringLiteral("FeatureCollection"));
+        const auto features = collection.value(QLatin1String("features")).toArray();
+        QCOMPARE(size_t(features.size()), incidents.value());
+        QVERIFY(features.size() >= 3);
+        for (const auto &f : features) {
+            const auto coords = f.toObject().value(QLatin1String("geometry")).toObject().value(QLatin1String("coordinates")).toArray();
+            QVERIFY(coords[0].toDouble() > 13.5 && coords[1].toDouble() > 52.4); // lon, lat order (RFC 7946)
+        }
+        QVERIFY(!exporter::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "bogus"}}, *fixtureCity()).ok());
+        QVERIFY(!exporter::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "presence"}, {"device", "nope"}},
+                                         *fixtureCity()).ok());
+    }
+};
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && qstrcmp(argv[1], "--writer") == 0) {
+        QCoreApplication app(argc, argv);
+        return runWriter(QString::fromLocal8Bit(argv[2]));
+    }
+    QCoreApplication app(argc, argv);
+    TestEventStore test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_eventstore.moc"
