@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 
 namespace cityops {
 namespace {
@@ -19,6 +20,16 @@ struct Parser {
     QCommandLineOption quitAfter{QStringLiteral("quit-after"),
                                  QStringLiteral("Quit after this many milliseconds (default 3000 with --screenshot)."),
                                  QStringLiteral("ms")};
+    QCommandLineOption store{QStringLiteral("store"),
+                             QStringLiteral("Event store to record to and replay from (default: one per city in the user's data folder)."),
+                             QStringLiteral("file")};
+    QCommandLineOption noStore{QStringLiteral("no-store"), QStringLiteral("Do not record (the console says so on screen).")};
+    QCommandLineOption retain{QStringLiteral("retain-days"), QStringLiteral("Delete recorded events older than this (default 30; 0 keeps all)."),
+                              QStringLiteral("n")};
+    QCommandLineOption replay{QStringLiteral("replay"), QStringLiteral("Open straight into replay of the store.")};
+    QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Replay from this time (ISO 8601, e.g. 2026-11-22T08:00 or with Z/offset)."),
+                            QStringLiteral("time")};
+    QCommandLineOption to{QStringLiteral("to"), QStringLiteral("Replay up to this time (ISO 8601)."), QStringLiteral("time")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version and exit.")};
 
@@ -26,7 +37,7 @@ struct Parser {
     {
         parser.setApplicationDescription(QStringLiteral("CityOps — operations console for city control rooms."));
         parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser.addOptions({city, seed, speed, lang, screenshot, quitAfter, help, version});
+        parser.addOptions({city, seed, speed, lang, screenshot, quitAfter, store, noStore, retain, replay, from, to, help, version});
     }
 };
 
@@ -39,7 +50,8 @@ QString consoleHelpText()
     // Built by hand rather than QCommandLineParser::helpText() so it does not need an application object.
     Parser p;
     QString text = QStringLiteral("Usage: cityops [options]\n%1\n\nOptions:\n").arg(p.parser.applicationDescription());
-    for (const QCommandLineOption *o : {&p.city, &p.seed, &p.speed, &p.lang, &p.screenshot, &p.quitAfter, &p.help, &p.version}) {
+    for (const QCommandLineOption *o : {&p.city, &p.seed, &p.speed, &p.lang, &p.screenshot, &p.quitAfter, &p.store, &p.noStore,
+                                        &p.retain, &p.replay, &p.from, &p.to, &p.help, &p.version}) {
         QStringList names;
         for (const QString &n : o->names())
             names << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
@@ -92,7 +104,44 @@ Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments)
     } else if (!o.screenshotPath.isEmpty()) {
         o.quitAfterMs = 3000;
     }
+    o.storePath = p.parser.value(p.store);
+    if (p.parser.isSet(p.store) && o.storePath.isEmpty())
+        return makeError(QStringLiteral("--store needs a file name"));
+    o.noStore = p.parser.isSet(p.noStore);
+    if (o.noStore && p.parser.isSet(p.store))
+        return makeError(QStringLiteral("--store and --no-store contradict each other"));
+    if (p.parser.isSet(p.retain)) {
+        o.retainDays = p.parser.value(p.retain).toInt(&ok);
+        if (!ok || o.retainDays < 0 || o.retainDays > 36500)
+            return makeError(QStringLiteral("--retain-days must be a number of days from 0 to 36500, not \"%1\"").arg(p.parser.value(p.retain)));
+    }
+    o.replay = p.parser.isSet(p.replay);
+    if (o.replay && o.noStore)
+        return makeError(QStringLiteral("--replay needs a store; it cannot be combined with --no-store"));
+    for (auto [option, target] : {std::pair{&p.from, &o.fromMs}, std::pair{&p.to, &o.toMs}}) {
+        if (!p.parser.isSet(*option))
+            continue;
+        if (!o.replay)
+            return makeError(QStringLiteral("--%1 only makes sense with --replay").arg(option->names().first()));
+        const auto t = parseTime(p.parser.value(*option));
+        if (!t)
+            return makeError(QStringLiteral("--%1: %2").arg(option->names().first(), t.error()));
+        *target = t.value();
+    }
+    if (o.fromMs > 0 && o.toMs > 0 && o.toMs <= o.fromMs)
+        return makeError(QStringLiteral("--to must be later than --from"));
     return o;
+}
+
+Result<std::int64_t> parseTime(const QString &text)
+{
+    // Without an offset the time is read as local time of this machine, like every other desktop program.
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid())
+        return makeError(QStringLiteral("\"%1\" is not an ISO 8601 time such as 2026-11-22T08:15:00Z").arg(text));
+    return t.toMSecsSinceEpoch();
 }
 
 } // namespace cityops

@@ -17,6 +17,12 @@ struct ConsoleOptions {
     QString language;             ///< en, ja, zh_CN; empty: from the system locale
     QString screenshotPath;
     int quitAfterMs = 0;          ///< 0: run until closed
+    QString storePath;            ///< empty: the default store for the city in the user's data folder
+    bool noStore = false;         ///< run without recording
+    int retainDays = 30;
+    bool replay = false;          ///< open straight into replay
+    std::int64_t fromMs = 0;      ///< replay window (0 = the whole recording)
+    std::int64_t toMs = 0;
     bool showHelp = false;
     bool showVersion = false;
 };
@@ -26,6 +32,9 @@ QStringList supportedLanguages();
 
 /// Parses and validates the console's arguments (argv[0] included). Errors are sentences for the user.
 Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments);
+
+/// Parses an ISO 8601 time (with Z, an offset, or local time) to ms since the epoch.
+Result<std::int64_t> parseTime(const QString &text);
 
 /// The --help text.
 QString consoleHelpText();

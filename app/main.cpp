@@ -4,6 +4,7 @@
 #include "core/engine.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
+#include "store/eventstore.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -14,6 +15,8 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
 
@@ -63,6 +66,16 @@ void installTranslations(QApplication &app, const QString &requested)
     auto *qt = new QTranslator(&app);
     if (qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+}
+
+QString defaultStorePath(const CityModel &city)
+{
+    // One store per city, named after it, in the user's data folder (~/.local/share/CityOps/cityops/).
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    QString name = city.meta.name.toLower();
+    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    return QDir(folder).filePath((name.isEmpty() ? QStringLiteral("city") : name) + QStringLiteral(".cityops-store"));
 }
 
 int fail(const QString &message, bool interactive, int code)
@@ -123,15 +136,42 @@ int main(int argc, char **argv)
     SimLinkOptions simOptions;
     simOptions.seed = options.seed;
     simOptions.speed = options.speed;
+
+    // Recording: every event goes to the store. A store the user named must open; the default one may fail (the
+    // console then runs unrecorded and says so on screen).
+    QString storeWarning;
+    if (!options.noStore) {
+        const bool userStore = !options.storePath.isEmpty();
+        const QString storePath = userStore ? options.storePath : defaultStorePath(*city.value());
+        EventStoreOptions storeOptions;
+        storeOptions.path = storePath;
+        storeOptions.retainDays = options.retainDays;
+        auto store = EventStore::open(storeOptions, *city.value());
+        if (!store) {
+            if (userStore)
+                return fail(QObject::tr("Cannot open the event store: %1").arg(store.error()), interactive, kExitUsage);
+            storeWarning = store.error();
+            qCWarning(lcApp) << "not recording:" << store.error();
+        } else {
+            simOptions.historyFloorMs = store.value()->lastTimeMs();
+            simOptions.parameters.firstIncidentId = store.value()->maxIncidentId() + 1;
+            engine.attachStore(std::move(store).value());
+        }
+    }
+    if (options.replay && !engine.store())
+        return fail(QObject::tr("Cannot replay: %1").arg(storeWarning), interactive, kExitUsage);
+    const QString user = qEnvironmentVariable("USER", QStringLiteral("operator"));
     QObject::connect(&engine, &Engine::linkStatusChanged, &app, [&startup](const LinkStatus &status) {
         if (status.state == LinkState::Connected)
             qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
     });
     const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
-    engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions), QString(),
-                 now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000));
+    engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions), user,
+                 std::max(now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000), simOptions.historyFloorMs));
 
-    MainWindow window(engine);
+    MainWindow window(engine, user);
+    if (options.replay)
+        window.startReplay(options.fromMs, options.fromMs, options.toMs);
     if (!options.screenshotPath.isEmpty()) {
         window.resize(1920, 1080);
         window.show();

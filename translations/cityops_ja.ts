@@ -11,6 +11,14 @@
         <source>Cannot open the city: %1</source>
         <translation>都市を開けません: %1</translation>
     </message>
+    <message>
+        <source>Cannot open the event store: %1</source>
+        <translation>イベントストアを開けません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot replay: %1</source>
+        <translation>再生できません: %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::DetailsPanel</name>
@@ -472,10 +480,6 @@
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrow keys&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan the map&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −, PgUp / PgDn, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom in / out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;whole city&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the selection&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide map layers&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;focus the map / the incident list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt; (incident list)&lt;/td&gt;&lt;td&gt;fly to the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;矢印キー&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図の移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −、PgUp / PgDn、ホイール&lt;/b&gt;&lt;/td&gt;&lt;td&gt;拡大 / 縮小&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;都市全体&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;選択の解除&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図レイヤーの表示 / 非表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図 / インシデント一覧にフォーカス&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;（インシデント一覧）&lt;/td&gt;&lt;td&gt;インシデントへ移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;終了&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>About CityOps</source>
         <translation>CityOps について</translation>
     </message>
@@ -488,6 +492,46 @@
         <translation>
             <numerusform>%n 台が応答なし</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replay: %1</source>
+        <translation>再生: %1</translation>
+    </message>
+    <message>
+        <source>Replay needs a recording, and this console is not recording.</source>
+        <translation>再生には記録が必要ですが、このコンソールは記録していません。</translation>
+    </message>
+    <message>
+        <source>Opening the recording…</source>
+        <translation>記録を開いています…</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>再生(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Replay the recording</source>
+        <translation>記録を再生(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Return to &amp;live</source>
+        <translation>ライブに戻る(&amp;L)</translation>
+    </message>
+    <message>
+        <source>NOT RECORDING: %1</source>
+        <translation>記録停止中: %1</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>記録中</translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>記録していません</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrow keys&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan the map&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −, PgUp / PgDn, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom in / out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;whole city&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the selection&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide map layers&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;focus the map / the incident list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt; (incident list)&lt;/td&gt;&lt;td&gt;fly to the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;replay the recording / return to live&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space, ← →, PgUp / PgDn&lt;/b&gt; (replay)&lt;/td&gt;&lt;td&gt;play/pause, step 10 s, previous/next incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;矢印キー&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図の移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −、PgUp / PgDn、ホイール&lt;/b&gt;&lt;/td&gt;&lt;td&gt;拡大 / 縮小&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;都市全体&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;選択の解除&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図レイヤーの表示 / 非表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図 / インシデント一覧にフォーカス&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;（インシデント一覧）&lt;/td&gt;&lt;td&gt;インシデントへ移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;記録の再生 / ライブに戻る&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space、← →、PgUp / PgDn&lt;/b&gt;（再生中）&lt;/td&gt;&lt;td&gt;再生/一時停止、10 秒移動、前/次のインシデント&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;終了&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -538,6 +582,120 @@
     <message>
         <source>Roads © OpenStreetMap contributors (ODbL) · SUMO</source>
         <translation>道路 © OpenStreetMap contributors (ODbL) · SUMO</translation>
+    </message>
+    <message>
+        <source>REPLAY</source>
+        <translation>再生</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::ReplayBar</name>
+    <message>
+        <source>Operator actions around the replay time</source>
+        <translation>再生時刻前後の操作員の操作</translation>
+    </message>
+    <message>
+        <source>◀◀ Incident</source>
+        <translation>◀◀ インシデント</translation>
+    </message>
+    <message>
+        <source>Previous incident (Page Up)</source>
+        <translation>前のインシデント (Page Up)</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 分</translation>
+    </message>
+    <message>
+        <source>Back one minute (Shift+Left)</source>
+        <translation>1 分戻る (Shift+←)</translation>
+    </message>
+    <message>
+        <source>−10 s</source>
+        <translation>−10 秒</translation>
+    </message>
+    <message>
+        <source>Back ten seconds (Left)</source>
+        <translation>10 秒戻る (←)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>再生 / 一時停止 (Space)</translation>
+    </message>
+    <message>
+        <source>+10 s</source>
+        <translation>+10 秒</translation>
+    </message>
+    <message>
+        <source>Forward ten seconds (Right)</source>
+        <translation>10 秒進む (→)</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 分</translation>
+    </message>
+    <message>
+        <source>Forward one minute (Shift+Right)</source>
+        <translation>1 分進む (Shift+→)</translation>
+    </message>
+    <message>
+        <source>Incident ▶▶</source>
+        <translation>インシデント ▶▶</translation>
+    </message>
+    <message>
+        <source>Next incident (Page Down)</source>
+        <translation>次のインシデント (Page Down)</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>再生速度</translation>
+    </message>
+    <message>
+        <source>Type a time and press Enter to go there</source>
+        <translation>時刻を入力して Enter で移動</translation>
+    </message>
+    <message>
+        <source>Go to:</source>
+        <translation>移動:</translation>
+    </message>
+    <message>
+        <source>Return to live</source>
+        <translation>ライブに戻る</translation>
+    </message>
+    <message>
+        <source>Leave replay (Ctrl+L)</source>
+        <translation>再生を終了 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>REPLAY — %1 — %2</source>
+        <translation>再生 — %1 — %2</translation>
+    </message>
+    <message>
+        <source>playing %1</source>
+        <translation>再生中 %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>No operator actions within 30 minutes</source>
+        <translation>前後 30 分に操作員の操作はありません</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::TimelineWidget</name>
+    <message>
+        <source>Replay timeline</source>
+        <translation>再生タイムライン</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,14 @@
         <source>Cannot open the city: %1</source>
         <translation>无法打开城市：%1</translation>
     </message>
+    <message>
+        <source>Cannot open the event store: %1</source>
+        <translation>无法打开事件存储：%1</translation>
+    </message>
+    <message>
+        <source>Cannot replay: %1</source>
+        <translation>无法回放：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::DetailsPanel</name>
@@ -472,10 +480,6 @@
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrow keys&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan the map&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −, PgUp / PgDn, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom in / out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;whole city&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the selection&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide map layers&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;focus the map / the incident list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt; (incident list)&lt;/td&gt;&lt;td&gt;fly to the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;方向键&lt;/b&gt;&lt;/td&gt;&lt;td&gt;平移地图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −、PgUp / PgDn、滚轮&lt;/b&gt;&lt;/td&gt;&lt;td&gt;放大 / 缩小&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;全市&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;取消选择&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏地图图层&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;聚焦地图 / 事件列表&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;（事件列表）&lt;/td&gt;&lt;td&gt;跳转到事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;退出&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>About CityOps</source>
         <translation>关于 CityOps</translation>
     </message>
@@ -488,6 +492,46 @@
         <translation>
             <numerusform>%n 台设备无响应</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replay: %1</source>
+        <translation>回放：%1</translation>
+    </message>
+    <message>
+        <source>Replay needs a recording, and this console is not recording.</source>
+        <translation>回放需要记录，但此控制台未在记录。</translation>
+    </message>
+    <message>
+        <source>Opening the recording…</source>
+        <translation>正在打开记录…</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>回放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Replay the recording</source>
+        <translation>回放记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Return to &amp;live</source>
+        <translation>返回实时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>NOT RECORDING: %1</source>
+        <translation>未在记录：%1</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>记录中</translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrow keys&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan the map&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −, PgUp / PgDn, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom in / out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;whole city&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the selection&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide map layers&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;focus the map / the incident list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt; (incident list)&lt;/td&gt;&lt;td&gt;fly to the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;replay the recording / return to live&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space, ← →, PgUp / PgDn&lt;/b&gt; (replay)&lt;/td&gt;&lt;td&gt;play/pause, step 10 s, previous/next incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;方向键&lt;/b&gt;&lt;/td&gt;&lt;td&gt;平移地图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −、PgUp / PgDn、滚轮&lt;/b&gt;&lt;/td&gt;&lt;td&gt;放大 / 缩小&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;全市&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;取消选择&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏地图图层&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;聚焦地图 / 事件列表&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;（事件列表）&lt;/td&gt;&lt;td&gt;跳转到事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回放记录 / 返回实时&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space、← →、PgUp / PgDn&lt;/b&gt;（回放中）&lt;/td&gt;&lt;td&gt;播放/暂停、步进 10 秒、上/下一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;退出&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -538,6 +582,120 @@
     <message>
         <source>Roads © OpenStreetMap contributors (ODbL) · SUMO</source>
         <translation>道路 © OpenStreetMap 贡献者 (ODbL) · SUMO</translation>
+    </message>
+    <message>
+        <source>REPLAY</source>
+        <translation>回放</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::ReplayBar</name>
+    <message>
+        <source>Operator actions around the replay time</source>
+        <translation>回放时刻前后的操作员操作</translation>
+    </message>
+    <message>
+        <source>◀◀ Incident</source>
+        <translation>◀◀ 事件</translation>
+    </message>
+    <message>
+        <source>Previous incident (Page Up)</source>
+        <translation>上一个事件 (Page Up)</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 分钟</translation>
+    </message>
+    <message>
+        <source>Back one minute (Shift+Left)</source>
+        <translation>后退一分钟 (Shift+←)</translation>
+    </message>
+    <message>
+        <source>−10 s</source>
+        <translation>−10 秒</translation>
+    </message>
+    <message>
+        <source>Back ten seconds (Left)</source>
+        <translation>后退十秒 (←)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停 (Space)</translation>
+    </message>
+    <message>
+        <source>+10 s</source>
+        <translation>+10 秒</translation>
+    </message>
+    <message>
+        <source>Forward ten seconds (Right)</source>
+        <translation>前进十秒 (→)</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 分钟</translation>
+    </message>
+    <message>
+        <source>Forward one minute (Shift+Right)</source>
+        <translation>前进一分钟 (Shift+→)</translation>
+    </message>
+    <message>
+        <source>Incident ▶▶</source>
+        <translation>事件 ▶▶</translation>
+    </message>
+    <message>
+        <source>Next incident (Page Down)</source>
+        <translation>下一个事件 (Page Down)</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>Type a time and press Enter to go there</source>
+        <translation>输入时间并按 Enter 跳转</translation>
+    </message>
+    <message>
+        <source>Go to:</source>
+        <translation>跳转：</translation>
+    </message>
+    <message>
+        <source>Return to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <source>Leave replay (Ctrl+L)</source>
+        <translation>退出回放 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>REPLAY — %1 — %2</source>
+        <translation>回放 — %1 — %2</translation>
+    </message>
+    <message>
+        <source>playing %1</source>
+        <translation>播放中 %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>No operator actions within 30 minutes</source>
+        <translation>前后 30 分钟内没有操作员操作</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::TimelineWidget</name>
+    <message>
+        <source>Replay timeline</source>
+        <translation>回放时间轴</translation>
     </message>
 </context>
 </TS>

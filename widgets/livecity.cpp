@@ -4,7 +4,8 @@
 
 namespace cityops {
 
-LiveCity::LiveCity(Engine &engine, MapScene &scene, QObject *parent) : QObject(parent), m_engine(engine), m_scene(scene)
+LiveCity::LiveCity(Engine &engine, MapScene &scene, QObject *parent)
+    : QObject(parent), m_engine(engine), m_source(&engine), m_scene(scene)
 {
     connect(&m_frame, &QTimer::timeout, this, &LiveCity::tick);
     // The simulator's warm-up replays hours of history in a moment; the rate shown is the live rate only.
@@ -24,20 +25,41 @@ void LiveCity::start(int framesPerSecond)
     refresh();
 }
 
+void LiveCity::setSource(const CityStateSource *source)
+{
+    m_source = source ? source : &m_engine;
+    // Forget everything from the previous source: versions of different stores are not comparable.
+    std::fill(m_scene.states.begin(), m_scene.states.end(), DeviceState{});
+    m_scene.incidents.clear();
+    m_stateVersion = 0;
+    m_incidentVersion = ~std::uint64_t(0);
+    m_loadVersion = ~std::uint64_t(0);
+    refresh();
+    m_loadVersion = m_source->loads().version();
+    m_loads = m_source->loads().snapshot();
+    Q_EMIT loadsChanged();
+}
+
 void LiveCity::refresh()
 {
-    m_scene.nowMs = m_engine.clock().nowMs();
+    m_scene.nowMs = m_source->nowMs();
     m_changes.clear();
-    const std::uint64_t version = m_engine.states().changedSince(m_stateVersion, m_changes);
+    const std::uint64_t version = m_source->states().changedSince(m_stateVersion, m_changes);
     if (version != m_stateVersion) {
         for (const StateStore::Change &c : m_changes)
             m_scene.states[c.index] = c.state;
         m_stateVersion = version;
         Q_EMIT devicesChanged();
     }
-    if (m_engine.incidents().version() != m_incidentVersion) {
-        m_incidentVersion = m_engine.incidents().snapshot(m_scene.incidents);
+    if (m_source->incidents().version() != m_incidentVersion) {
+        m_incidentVersion = m_source->incidents().snapshot(m_scene.incidents);
         Q_EMIT incidentsChanged();
+    }
+    // In replay the history moves with the position, so it is followed every frame rather than every second.
+    if (!isLive() && m_source->loads().version() != m_loadVersion) {
+        m_loadVersion = m_source->loads().version();
+        m_loads = m_source->loads().snapshot();
+        Q_EMIT loadsChanged();
     }
 }
 
@@ -53,9 +75,9 @@ void LiveCity::tick()
         const auto &[t0, n0] = m_processedHistory.front();
         const auto &[t1, n1] = m_processedHistory.back();
         m_eventsPerSecond = t1 > t0 ? (n1 - n0) * 1000.0 / (t1 - t0) : 0.0;
-        if (m_engine.loads().version() != m_loadVersion) {
-            m_loadVersion = m_engine.loads().version();
-            m_loads = m_engine.loads().snapshot();
+        if (m_source->loads().version() != m_loadVersion) {
+            m_loadVersion = m_source->loads().version();
+            m_loads = m_source->loads().snapshot();
             Q_EMIT loadsChanged();
         }
         Q_EMIT secondElapsed();

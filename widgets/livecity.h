@@ -28,7 +28,13 @@ public:
     MapScene &scene() { return m_scene; }
     const LoadHistory::Series &loads() const { return m_loads; }
     double eventsPerSecond() const { return m_eventsPerSecond; }
-    std::int64_t nowMs() const { return m_engine.clock().nowMs(); }
+    /// The instant on screen: the live clock, or the replay position.
+    std::int64_t nowMs() const { return m_source->nowMs(); }
+
+    /// Shows another source (a replay) instead of the live engine; nullptr returns to live. Everything on screen
+    /// is re-read from the new source at once.
+    void setSource(const CityStateSource *source);
+    bool isLive() const { return m_source == &m_engine; }
 
 Q_SIGNALS:
     void devicesChanged();
@@ -41,6 +47,7 @@ private:
     void tick();
 
     Engine &m_engine;
+    const CityStateSource *m_source;
     MapScene &m_scene;
     QTimer m_frame;
     std::uint64_t m_stateVersion = 0;

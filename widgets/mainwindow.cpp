@@ -5,6 +5,8 @@
 #include "panels/detailspanel.h"
 #include "panels/energypanel.h"
 #include "panels/incidentpanel.h"
+#include "replay/replaybar.h"
+#include "replay/replaycontroller.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -17,11 +19,12 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace cityops {
 
-MainWindow::MainWindow(Engine &engine, QWidget *parent)
-    : QMainWindow(parent), m_engine(engine), m_scene(std::make_unique<MapScene>(engine.cityPtr())),
+MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
+    : QMainWindow(parent), m_engine(engine), m_user(user), m_scene(std::make_unique<MapScene>(engine.cityPtr())),
       m_zone(QTimeZone(engine.city().meta.timezone.toUtf8()))
 {
     if (!m_zone.isValid())
@@ -30,7 +33,16 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     m_live = new LiveCity(engine, *m_scene, this);
 
     m_map = new MapView(*m_scene, this);
-    setCentralWidget(m_map);
+    m_replay = new ReplayController(engine.cityPtr(), this);
+    m_replayBar = new ReplayBar(*m_replay, m_zone, this);
+    m_replayBar->hide();
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_replayBar);
+    centreLayout->addWidget(m_map, 1);
+    setCentralWidget(centre);
 
     m_details = new DetailsPanel(*m_scene, m_live->loads(), this);
     auto *detailsDock = new QDockWidget(tr("Details"), this);
@@ -74,12 +86,38 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
         m_pointerLabel->setText(QStringLiteral("%1, %2").arg(p.lat, 0, 'f', 5).arg(p.lon, 0, 'f', 5));
     });
     connect(m_incidents, &IncidentPanel::incidentActivated, this, &MainWindow::focusIncident);
+    connect(m_replayBar, &ReplayBar::returnToLiveRequested, this, &MainWindow::returnToLive);
+    connect(m_replay, &ReplayController::opened, this, [this] {
+        m_live->setSource(m_replay->session());
+        m_replayBar->show();
+        m_replayBar->setFocus();
+        m_map->setReplayMode(true);
+        m_startReplay->setEnabled(false);
+        m_returnLive->setEnabled(true);
+        m_engine.recordOperatorAction(OperatorAction::StartReplay, m_user);
+        statusBar()->clearMessage();
+        updateStatus();
+    });
+    connect(m_replay, &ReplayController::aboutToClose, this, [this] { m_live->setSource(nullptr); });
+    connect(m_replay, &ReplayController::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Replay: %1").arg(message), 15000);
+    });
+    connect(m_replay, &ReplayController::positionChanged, this, [this] {
+        m_live->refresh();
+        updateStatus();
+    });
     connect(&engine, &Engine::linkStatusChanged, this, &MainWindow::showLinkStatus);
     showLinkStatus(engine.linkStatus());
     m_live->start(30);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Children outlive our members during ~QWidget; leave replay while the scene still exists.
+    disconnect(m_replay, nullptr, this, nullptr);
+    m_live->setSource(nullptr);
+    m_replay->close();
+}
 
 void MainWindow::refreshNow()
 {
@@ -91,6 +129,33 @@ void MainWindow::refreshNow()
     updateStatus();
     m_map->update();
 }
+
+void MainWindow::startReplay(std::int64_t startMs, std::int64_t fromMs, std::int64_t toMs)
+{
+    if (!m_engine.store()) {
+        statusBar()->showMessage(tr("Replay needs a recording, and this console is not recording."), 10000);
+        return;
+    }
+    m_engine.store()->flush(); // so the replay can reach up to now
+    statusBar()->showMessage(tr("Opening the recording…"), 5000);
+    m_replay->open(m_engine.store()->path(), startMs, fromMs, toMs);
+}
+
+void MainWindow::returnToLive()
+{
+    if (!m_replay->isOpen())
+        return;
+    m_replay->close();
+    m_replayBar->hide();
+    m_map->setReplayMode(false);
+    m_map->setFocus();
+    m_startReplay->setEnabled(m_engine.store() != nullptr);
+    m_returnLive->setEnabled(false);
+    m_engine.recordOperatorAction(OperatorAction::StopReplay, m_user);
+    updateStatus();
+}
+
+bool MainWindow::isReplaying() const { return m_replay->isOpen(); }
 
 void MainWindow::buildMenus()
 {
@@ -122,6 +187,14 @@ void MainWindow::buildMenus()
         m_incidents->view()->setFocus();
     });
     focusList->setShortcut(Qt::Key_F7);
+
+    QMenu *replay = menuBar()->addMenu(tr("&Replay"));
+    m_startReplay = replay->addAction(tr("&Replay the recording"), this, [this] { startReplay(); });
+    m_startReplay->setShortcut(Qt::CTRL | Qt::Key_R);
+    m_startReplay->setEnabled(m_engine.store() != nullptr);
+    m_returnLive = replay->addAction(tr("Return to &live"), this, &MainWindow::returnToLive);
+    m_returnLive->setShortcut(Qt::CTRL | Qt::Key_L);
+    m_returnLive->setEnabled(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
@@ -156,6 +229,8 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_rateLabel);
     statusBar()->addWidget(m_dropLabel);
     statusBar()->addWidget(m_offlineLabel);
+    m_recordingLabel = makeLabel(0);
+    statusBar()->addPermanentWidget(m_recordingLabel);
     statusBar()->addPermanentWidget(m_pointerLabel);
     statusBar()->addPermanentWidget(m_clockLabel);
     updateStatus();
@@ -177,6 +252,21 @@ void MainWindow::updateStatus()
     m_dropLabel->setVisible(dropped > 0);
     if (dropped > 0)
         m_dropLabel->setText(tr("%1 events dropped (queue full)").arg(dropped));
+    // Recording: quiet while healthy, loud when not (a control room must know its audit trail is incomplete).
+    if (EventStore *store = m_engine.store()) {
+        const auto stats = store->stats();
+        if (stats.failing) {
+            m_recordingLabel->setText(tr("NOT RECORDING: %1").arg(stats.error));
+            m_recordingLabel->setStyleSheet(QStringLiteral("background: #ff3b30; color: black; font-weight: bold;"));
+        } else {
+            m_recordingLabel->setText(tr("Recording"));
+            m_recordingLabel->setStyleSheet(QString());
+        }
+    } else {
+        m_recordingLabel->setText(tr("Not recording"));
+        m_recordingLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
+    }
+    m_clockLabel->setStyleSheet(m_live->isLive() ? QString() : QStringLiteral("color: #6f8cff;"));
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_live->nowMs(), m_zone);
     m_clockLabel->setText(QLocale().toString(now, QStringLiteral("ddd d MMM  HH:mm:ss ")) + m_zone.abbreviation(now));
     int offline = 0;
@@ -207,6 +297,8 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Alt+1 … Alt+6</b></td><td>show / hide map layers</td></tr>"
            "<tr><td><b>F6 / F7</b></td><td>focus the map / the incident list</td></tr>"
            "<tr><td><b>Enter</b> (incident list)</td><td>fly to the incident</td></tr>"
+           "<tr><td><b>Ctrl+R / Ctrl+L</b></td><td>replay the recording / return to live</td></tr>"
+           "<tr><td><b>Space, ← →, PgUp / PgDn</b> (replay)</td><td>play/pause, step 10 s, previous/next incident</td></tr>"
            "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr></table>"));
 }
 

@@ -17,12 +17,15 @@ class MapView;
 class DetailsPanel;
 class IncidentPanel;
 class EnergyPanel;
+class ReplayBar;
+class ReplayController;
 
 /// The console: map in the middle, details and incidents on the right, energy below, status along the bottom.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(Engine &engine, QWidget *parent = nullptr);
+    /// `user` is who is at the console (recorded with the actions they take).
+    explicit MainWindow(Engine &engine, const QString &user = QString(), QWidget *parent = nullptr);
     ~MainWindow() override;
 
     MapView *mapView() const { return m_map; }
@@ -32,6 +35,13 @@ public:
     EnergyPanel *energyPanel() const { return m_energy; }
     /// Pulls the latest state into every panel at once (used before screenshots).
     void refreshNow();
+
+    /// Opens the recording in replay at `startMs` (0: its end), limited to [fromMs, toMs] when given.
+    void startReplay(std::int64_t startMs = 0, std::int64_t fromMs = 0, std::int64_t toMs = 0);
+    void returnToLive();
+    bool isReplaying() const;
+    ReplayController &replay() { return *m_replay; }
+    ReplayBar *replayBar() const { return m_replayBar; }
 
 private:
     void buildMenus();
@@ -43,7 +53,10 @@ private:
     void showShortcuts();
 
     Engine &m_engine;
+    QString m_user;
     std::unique_ptr<MapScene> m_scene;
+    ReplayController *m_replay;
+    ReplayBar *m_replayBar;
     LiveCity *m_live;
     MapView *m_map;
     DetailsPanel *m_details;
@@ -56,6 +69,9 @@ private:
     QLabel *m_offlineLabel;
     QLabel *m_pointerLabel;
     QLabel *m_clockLabel;
+    QLabel *m_recordingLabel;
+    QAction *m_startReplay = nullptr;
+    QAction *m_returnLive = nullptr;
 };
 
 } // namespace cityops

@@ -1,6 +1,7 @@
 #include "core/engine.h"
 
 #include "core/logging.h"
+#include "store/replaysession.h"
 
 namespace cityops {
 
@@ -30,6 +31,15 @@ void Engine::attachStore(std::unique_ptr<EventStore> store)
         return;
     m_store = std::move(store);
     m_sequencer.resume(m_store->lastSeq(), m_store->lastTimeMs());
+    // Feeder-load history is continuous telemetry: carry it over from the recording, so the energy chart keeps
+    // its hour across a restart. (Device states and incidents start afresh with each session, as the link reports.)
+    if (m_store->lastSeq() > 0) {
+        auto replay = ReplaySession::open(m_city, m_store->path());
+        if (replay && replay.value()->seekNow(m_store->lastTimeMs()))
+            m_loads.restore(replay.value()->loads().exportState());
+        else
+            qCWarning(lcCore) << "could not resume the load history:" << (replay ? QString() : replay.error());
+    }
     m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_store->append(batch); });
 }
 

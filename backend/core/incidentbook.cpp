@@ -30,7 +30,7 @@ void IncidentBook::apply(const std::vector<Event> &events)
             incident.district = raised->district;
             incident.road = raised->road;
             incident.device = event.device;
-            incident.raisedMs = event.timeMs;
+            incident.raisedMs = raised->sinceMs > 0 ? raised->sinceMs : event.timeMs;
             incident.version = ++m_version;
             m_byId.insert(incident.id, m_incidents.size());
             m_incidents.push_back(incident);

@@ -30,19 +30,30 @@ void SimLink::start()
     QElapsedTimer timer;
     timer.start();
     const std::int64_t origin = m_options.startMs ? m_options.startMs : QDateTime::currentMSecsSinceEpoch();
-    // Warm up over the last hours, but not into time an earlier session already recorded.
-    const std::int64_t warmUpMs = std::clamp<std::int64_t>(origin - m_options.historyFloorMs, 0,
-                                                           static_cast<std::int64_t>(m_options.warmUpHours * 3600'000.0));
+    // The simulated city has been running for hours before the console connects. Simulate them; deliver the
+    // history the console has no record of (everything after the end of an earlier recording), then the current
+    // picture, as devices report on connect.
+    const std::int64_t warmUpMs = static_cast<std::int64_t>(m_options.warmUpHours * 3600'000.0);
+    const std::int64_t floor = std::min(origin, m_options.historyFloorMs);
     m_sim = std::make_unique<CitySimulator>(m_city, m_options.seed, origin - warmUpMs, m_options.parameters);
     m_clock->start(origin, m_options.speed);
 
     std::vector<Event> events;
+    auto deliverAfterFloor = [&] {
+        std::erase_if(events, [floor](const Event &e) { return e.timeMs <= floor; });
+        deliver(events);
+        events.clear();
+    };
     m_sim->initialState(events);
-    deliver(events);
+    deliverAfterFloor();
     // Warm up in slices so the sequencer works in parallel and memory stays bounded.
     for (std::int64_t t = origin - warmUpMs; t < origin;) {
         t = std::min(origin, t + 600'000);
         m_sim->advanceTo(t, events);
+        deliverAfterFloor();
+    }
+    if (floor > origin - warmUpMs) {
+        m_sim->currentPicture(events, floor);
         deliver(events);
     }
     qCInfo(lcSim) << "warm-up of" << m_options.warmUpHours << "h simulated in" << timer.elapsed() << "ms";

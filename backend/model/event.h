@@ -33,6 +33,7 @@ struct PresencePayload {
 };
 struct IncidentRaisedPayload {
     IncidentId id = 0;
+    std::int64_t sinceMs = 0;     ///< when it arose, if earlier than the event (reported on reconnect); 0 = event time
     IncidentKind kind = IncidentKind::Collision;
     IncidentSeverity severity = IncidentSeverity::Minor;
     GeoPoint position;

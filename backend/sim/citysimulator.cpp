@@ -174,12 +174,38 @@ IncidentId CitySimulator::raise(std::vector<Event> &out, IncidentKind kind, Inci
     p.district = m_city->responsibleDistrict(where);
     p.road = road;
     out.push_back(Event{0, m_now, device, p});
+    m_openIncidents.emplace(p.id, out.back());
     return p.id;
 }
 
 void CitySimulator::clear(std::vector<Event> &out, IncidentId id)
 {
     out.push_back(Event{0, m_now, kNoDevice, IncidentClearedPayload{id}});
+    m_openIncidents.erase(id);
+}
+
+void CitySimulator::currentPicture(std::vector<Event> &out, std::int64_t reportedAfterMs)
+{
+    for (std::uint32_t i = 0; i < m_signals.size(); ++i) {
+        out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{m_signals[i].online}});
+        if (m_signals[i].online)
+            out.push_back(signalEvent(i));
+    }
+    for (std::uint32_t i = 0; i < m_lights.size(); ++i)
+        out.push_back(lightEvent(i));
+    for (std::uint32_t f = 0; f < m_feeders.size(); ++f)
+        out.push_back(Event{0, m_now, m_city->feeders[f].device, FeederPayload{m_feeders[f].lastLoad, true}});
+    for (const SubstationInfo &sub : m_city->substations)
+        out.push_back(Event{0, m_now, sub.device, PresencePayload{true}});
+    for (const auto &[id, raisedEvent] : m_openIncidents) {
+        if (raisedEvent.timeMs > reportedAfterMs)
+            continue;
+        Event e = raisedEvent;
+        auto &p = std::get<IncidentRaisedPayload>(e.payload);
+        p.sinceMs = raisedEvent.timeMs;
+        e.timeMs = m_now;
+        out.push_back(e);
+    }
 }
 
 GeoPoint CitySimulator::randomPointOnRoad(int *road)

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <map>
 #include <queue>
 #include <vector>
 
@@ -43,6 +44,10 @@ public:
 
     /// The full state of every device at the start time (presence + state), as events.
     void initialState(std::vector<Event> &out);
+    /// What the devices report when a console (re)connects: every device's state and every open incident with
+    /// the time it arose, stamped now. Incidents raised after `reportedAfterMs` are left out (the console saw
+    /// them arise).
+    void currentPicture(std::vector<Event> &out, std::int64_t reportedAfterMs);
     /// Runs the model up to and including `untilMs`, appending the events it produces in time order.
     void advanceTo(std::int64_t untilMs, std::vector<Event> &out);
     std::int64_t nowMs() const { return m_now; }
@@ -94,6 +99,7 @@ private:
     std::vector<std::pair<IncidentId, int>> m_collisions;   ///< open collisions: incident and road
     std::vector<double> m_roadWeights;                      ///< cumulative length of drivable roads
     std::vector<IncidentId> m_signalIncidents;
+    std::map<IncidentId, Event> m_openIncidents;            ///< raise events of the incidents still open
     IncidentId m_nextIncident = 1;
     QTimeZone m_zone;
     GeoPoint m_centre;

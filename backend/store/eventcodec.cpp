@@ -59,6 +59,7 @@ QByteArray encode(const EventPayload &payload)
                 w.u8(p.online ? 1 : 0);
             } else if constexpr (std::is_same_v<T, IncidentRaisedPayload>) {
                 w.u32(p.id);
+                w.i64(p.sinceMs);
                 w.u8(static_cast<std::uint8_t>(p.kind));
                 w.u8(static_cast<std::uint8_t>(p.severity));
                 w.f64(p.position.lon);
@@ -120,7 +121,7 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         IncidentRaisedPayload p;
         std::uint8_t k = 0, s = 0;
         std::uint32_t district = 0, road = 0;
-        ok = r.u32(&p.id) && r.u8(&k) && r.u8(&s) && r.f64(&p.position.lon) && r.f64(&p.position.lat) && r.u32(&district)
+        ok = r.u32(&p.id) && r.i64(&p.sinceMs) && r.u8(&k) && r.u8(&s) && r.f64(&p.position.lon) && r.f64(&p.position.lat) && r.u32(&district)
              && r.u32(&road) && k <= 3 && s <= 3;
         p.kind = static_cast<IncidentKind>(k);
         p.severity = static_cast<IncidentSeverity>(s);

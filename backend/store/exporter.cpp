@@ -28,7 +28,7 @@ QJsonObject payloadToJson(const EventPayload &payload)
             else if constexpr (std::is_same_v<T, PresencePayload>)
                 return {{"online", p.online}};
             else if constexpr (std::is_same_v<T, IncidentRaisedPayload>)
-                return {{"id", static_cast<double>(p.id)}, {"kind", incidentKindName(p.kind)},
+                return {{"id", static_cast<double>(p.id)}, {"since_ms", static_cast<double>(p.sinceMs)}, {"kind", incidentKindName(p.kind)},
                         {"severity", incidentSeverityName(p.severity)}, {"lon", p.position.lon}, {"lat", p.position.lat},
                         {"district", p.district}, {"road", p.road}};
             else if constexpr (std::is_same_v<T, IncidentClearedPayload>)
@@ -111,6 +111,7 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
     } else if (kind == QLatin1String("incident-raised")) {
         IncidentRaisedPayload p;
         p.id = static_cast<IncidentId>(num("id"));
+        p.sinceMs = static_cast<std::int64_t>(num("since_ms"));
         if (!enumFromName(d.value(QLatin1String("kind")).toString(), incidentKindName, 4, &p.kind)
             || !enumFromName(d.value(QLatin1String("severity")).toString(), incidentSeverityName, 4, &p.severity))
             return bad(QStringLiteral("unknown incident kind or severity"));
@@ -178,7 +179,7 @@ Result<size_t> writeIncidentsGeoJson(StoreReader &reader, std::int64_t fromMs, s
     auto s = reader.forEachEvent(fromMs, toMs, [&](const Event &e) {
         if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload)) {
             QJsonObject properties{{"id", static_cast<double>(r->id)}, {"kind", incidentKindName(r->kind)},
-                                   {"severity", incidentSeverityName(r->severity)}, {"raised", isoTime(e.timeMs)},
+                                   {"severity", incidentSeverityName(r->severity)}, {"raised", isoTime(r->sinceMs ? r->sinceMs : e.timeMs)},
                                    {"resolved", QJsonValue()}};
             properties.insert(QStringLiteral("district"), r->district >= 0 && r->district < int(city.districts.size())
                                                               ? QJsonValue(city.districts[r->district].name) : QJsonValue());

@@ -82,6 +82,16 @@ private Q_SLOTS:
         QTest::newRow("screenshot not png") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("a.jpg")} << ".png";
         QTest::newRow("stray argument") << QStringList{QStringLiteral("berlin")} << "unexpected argument";
         QTest::newRow("missing value") << QStringList{QStringLiteral("--city")} << "Missing value";
+        QTest::newRow("store and no-store") << QStringList{QStringLiteral("--store"), QStringLiteral("x"), QStringLiteral("--no-store")}
+                                            << "contradict";
+        QTest::newRow("replay without store") << QStringList{QStringLiteral("--replay"), QStringLiteral("--no-store")} << "--replay";
+        QTest::newRow("from without replay") << QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-22T08:00Z")}
+                                             << "only makes sense with --replay";
+        QTest::newRow("bad time") << QStringList{QStringLiteral("--replay"), QStringLiteral("--from"), QStringLiteral("yesterday")}
+                                  << "ISO 8601";
+        QTest::newRow("to before from") << QStringList{QStringLiteral("--replay"), QStringLiteral("--from"), QStringLiteral("2026-11-22T09:00Z"),
+                                                       QStringLiteral("--to"), QStringLiteral("2026-11-22T08:00Z")} << "later than";
+        QTest::newRow("retain-days") << QStringList{QStringLiteral("--retain-days"), QStringLiteral("-3")} << "--retain-days";
     }
     void refusesBadArguments()
     {
@@ -130,13 +140,47 @@ private Q_SLOTS:
         QCOMPARE(check.readAll(), QByteArray(4096, 'x')); // untouched
     }
 
+    void badStoreFiles()
+    {
+        QTemporaryDir dir;
+        const QString foreign = dir.filePath(QStringLiteral("foreign.store"));
+        QVERIFY(QFile::copy(QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg"), foreign));
+        const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--store"), foreign, QStringLiteral("--screenshot"),
+                                                               dir.filePath(QStringLiteral("s.png"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("not a CityOps store")), qPrintable(run.err));
+        const Run missingFolder = runProgram(QStringLiteral("cityops"), {QStringLiteral("--store"), QStringLiteral("/nonexistent/dir/x.store"),
+                                                                         QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("s.png"))});
+        QCOMPARE(missingFolder.exitCode, 2);
+        QVERIFY2(missingFolder.err.contains(QLatin1String("does not exist")), qPrintable(missingFolder.err));
+    }
+
+    void recordsThenReplays()
+    {
+        // A store written by the running console replays in the console.
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("r.store"));
+        Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("60"),
+                                                         QStringLiteral("--quit-after"), QStringLiteral("1500")});
+        QCOMPARE(run.exitCode, 0);
+        const QString shot = dir.filePath(QStringLiteral("replay.png"));
+        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--store"), store, QStringLiteral("--replay"),
+                                                     QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"), QStringLiteral("2500")});
+        QCOMPARE(run.exitCode, 0);
+        const QImage image(shot);
+        // The replay banner and frame are on screen in the replay colour.
+        QVERIFY2(countNear(image, QColor(0x6f, 0x8c, 0xff), 10) > 3000, qPrintable(QString::number(countNear(image, QColor(0x6f, 0x8c, 0xff), 10))));
+    }
+
     void screenshotOfTheDefaultCity()
     {
         QTemporaryDir dir;
         const QString shot = dir.filePath(QStringLiteral("shot.png"));
-        const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--screenshot"), shot,
+        const QString store = dir.filePath(QStringLiteral("city.store"));
+        const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--screenshot"), shot, QStringLiteral("--store"), store,
                                                                QStringLiteral("--quit-after"), QStringLiteral("3000")});
         QCOMPARE(run.exitCode, 0);
+        QVERIFY(QFile::exists(store)); // it recorded
         QImage image(shot);
         QVERIFY(!image.isNull());
         QCOMPARE(image.size(), QSize(1920, 1080));
@@ -154,8 +198,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         for (const QString &lang : {QStringLiteral("ja"), QStringLiteral("zh_CN")}) {
             const QString shot = dir.filePath(lang + QStringLiteral(".png"));
-            const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--lang"), lang, QStringLiteral("--screenshot"),
-                                                                   shot, QStringLiteral("--quit-after"), QStringLiteral("800")});
+            const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--lang"), lang, QStringLiteral("--no-store"),
+                                                                   QStringLiteral("--screenshot"), shot,
+                                                                   QStringLiteral("--quit-after"), QStringLiteral("800")});
             QCOMPARE(run.exitCode, 0);
             QVERIFY2(!run.err.contains(QLatin1String("no translation")), qPrintable(run.err));
             QVERIFY(!QImage(shot).isNull());
@@ -174,8 +219,8 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(QLatin1String("streetlights")));
         const QString shot = dir.filePath(QStringLiteral("a10kw.png"));
-        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--city"), gpkg, QStringLiteral("--screenshot"), shot,
-                                                     QStringLiteral("--quit-after"), QStringLiteral("1500")});
+        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--city"), gpkg, QStringLiteral("--no-store"),
+                                                     QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"), QStringLiteral("1500")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QImage image(shot);
         // Roads are drawn: plenty of road-grey pixels on the background.

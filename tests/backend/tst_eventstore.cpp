@@ -87,7 +87,7 @@ private Q_SLOTS:
             LightPayload{50, false, 75.5f},
             FeederPayload{4321.25f, false},
             PresencePayload{false},
-            IncidentRaisedPayload{99, IncidentKind::FeederOverload, IncidentSeverity::Critical, {13.5, 52.4}, 2, 17},
+            IncidentRaisedPayload{99, 1700000000000, IncidentKind::FeederOverload, IncidentSeverity::Critical, {13.5, 52.4}, 2, 17},
             IncidentClearedPayload{99},
             SessionPayload{4},
             OperatorActionPayload{OperatorAction::Acknowledge, QStringLiteral("anna"), QStringLiteral("Vorfall #99 — ok")},
@@ -301,7 +301,7 @@ private Q_SLOTS:
                                    .arg(storeschema::kApplicationId).arg(storeschema::cityFingerprint(*fixtureCity()));
             QVERIFY(db.value()->exec(v1).ok());
             auto insert = db.value()->prepare(QStringLiteral("INSERT INTO events VALUES (?,?,?,?,?)"));
-            const EventPayload raised = IncidentRaisedPayload{5, IncidentKind::Collision, IncidentSeverity::Major, {13.53, 52.43}, 0, -1};
+            const EventPayload raised = IncidentRaisedPayload{5, 0, IncidentKind::Collision, IncidentSeverity::Major, {13.53, 52.43}, 0, -1};
             const EventPayload light = LightPayload{100, false, 60.f};
             int seq = 0;
             for (const EventPayload *p : {&light, &raised, &light}) {

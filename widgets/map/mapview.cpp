@@ -76,14 +76,33 @@ void MapView::select(const MapSelection &selection)
 
 void MapView::sceneChanged() { update(); }
 
+void MapView::setReplayMode(bool replay)
+{
+    m_replay = replay;
+    update();
+}
+
 void MapView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     m_viewport.setSize(size());
     m_renderer.render(painter, m_viewport);
+    if (m_replay) {
+        const QColor replay(0x6f, 0x8c, 0xff);
+        painter.fillRect(rect(), QColor(replay.red(), replay.green(), replay.blue(), 28));
+        painter.setPen(QPen(replay, 8));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(rect().adjusted(4, 4, -4, -4));
+        QFont font = painter.font();
+        font.setPixelSize(40);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(QColor(replay.red(), replay.green(), replay.blue(), 170));
+        painter.drawText(rect().adjusted(24, 16, -24, -16), Qt::AlignTop | Qt::AlignLeft, tr("REPLAY"));
+    }
     drawScaleBar(painter);
     drawAttribution(painter);
-    if (hasFocus()) {
+    if (hasFocus() && !m_replay) {
         painter.setPen(QPen(QColor(0x6c, 0x8e, 0xbf), 2));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(rect().adjusted(1, 1, -1, -1));

@@ -23,6 +23,9 @@ public:
     void centerOn(const GeoPoint &p, double zoom = -1);
     void zoomBy(double steps, const QPointF &anchor);
     void select(const MapSelection &selection);
+    /// Replay is drawn unmistakably: a blue frame, a light wash over the map and a REPLAY watermark.
+    void setReplayMode(bool replay);
+    bool isReplayMode() const { return m_replay; }
 
 public Q_SLOTS:
     /// The scene's live data changed: repaint (the basemap cache makes this cheap).
@@ -50,6 +53,7 @@ private:
     MapRenderer m_renderer;
     MapViewport m_viewport;
     bool m_fitPending = true;
+    bool m_replay = false;
     bool m_dragging = false;
     QPointF m_pressPos;
     QPointF m_lastPos;

@@ -76,6 +76,7 @@ EnergyPanel::EnergyPanel(std::shared_ptr<const CityModel> city, QWidget *parent)
     limit->setPen(QPen(mapstyle::alarmRed(), 1, Qt::DashLine));
 
     auto *legend = new QCPLegend;
+    m_legend = legend;
     m_feederRect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignLeft);
     legend->setLayer(QStringLiteral("legend"));
     legend->setBrush(QColor(0x23, 0x27, 0x2b, 200));
@@ -90,8 +91,17 @@ void EnergyPanel::setSeries(const LoadHistory::Series &series)
 {
     if (series.timesMs.empty()) {
         m_headline->setText(tr("Energy: waiting for feeder telemetry"));
+        for (int g = 0; g < m_plot->graphCount(); ++g) {
+            m_plot->graph(g)->data()->clear();
+            m_plot->graph(g)->setVisible(false);
+        }
+        m_legend->setVisible(false);
+        m_plotted.clear();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
+    m_legend->setVisible(true);
+    m_plot->graph(0)->setVisible(true);
     QVector<double> keys, total;
     for (size_t i = 0; i < series.timesMs.size(); ++i) {
         keys << series.timesMs[i] / 1000.0;

@@ -7,6 +7,7 @@
 
 class QCustomPlot;
 class QCPAxisRect;
+class QCPLegend;
 class QLabel;
 
 namespace cityops {
@@ -27,6 +28,7 @@ private:
     std::shared_ptr<const CityModel> m_city;
     QCustomPlot *m_plot;
     QCPAxisRect *m_feederRect;
+    QCPLegend *m_legend;
     QLabel *m_headline;
     QStringList m_plotted;
 };

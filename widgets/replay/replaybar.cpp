@@ -1,0 +1,162 @@
+#include "replay/replaybar.h"
+
+#include "replay/timelinewidget.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cityops {
+
+namespace {
+constexpr std::int64_t kActionWindowMs = 30 * 60'000; // operator actions within ±30 min of the position
+}
+
+ReplayBar::ReplayBar(ReplayController &controller, const QTimeZone &zone, QWidget *parent)
+    : QWidget(parent), m_controller(controller), m_zone(zone)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    m_banner = new QLabel(this);
+    m_banner->setAlignment(Qt::AlignCenter);
+    QFont bannerFont = m_banner->font();
+    bannerFont.setBold(true);
+    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.6);
+    m_banner->setFont(bannerFont);
+    m_banner->setStyleSheet(QStringLiteral("background: #6f8cff; color: black; padding: 4px;"));
+    layout->addWidget(m_banner);
+
+    auto *row = new QHBoxLayout;
+    m_timeline = new TimelineWidget(zone, this);
+    row->addWidget(m_timeline, 1);
+    m_actions = new QListWidget(this);
+    m_actions->setMaximumWidth(420);
+    m_actions->setMaximumHeight(90);
+    m_actions->setAccessibleName(tr("Operator actions around the replay time"));
+    row->addWidget(m_actions);
+    layout->addLayout(row);
+
+    auto *controls = new QHBoxLayout;
+    auto button = [this, controls](const QString &text, const QString &tip, auto slot) {
+        auto *b = new QPushButton(text, this);
+        b->setToolTip(tip);
+        connect(b, &QPushButton::clicked, this, slot);
+        controls->addWidget(b);
+        return b;
+    };
+    button(tr("◀◀ Incident"), tr("Previous incident (Page Up)"), [this] { m_controller.jumpToIncident(false); });
+    button(tr("−1 min"), tr("Back one minute (Shift+Left)"), [this] { m_controller.step(-60'000); });
+    button(tr("−10 s"), tr("Back ten seconds (Left)"), [this] { m_controller.step(-10'000); });
+    m_play = button(tr("Play"), tr("Play / pause (Space)"), [this] { m_controller.togglePlay(speed()); });
+    button(tr("+10 s"), tr("Forward ten seconds (Right)"), [this] { m_controller.step(10'000); });
+    button(tr("+1 min"), tr("Forward one minute (Shift+Right)"), [this] { m_controller.step(60'000); });
+    button(tr("Incident ▶▶"), tr("Next incident (Page Down)"), [this] { m_controller.jumpToIncident(true); });
+    m_speed = new QComboBox(this);
+    for (int s : {1, 10, 60, 600, 3600})
+        m_speed->addItem(QStringLiteral("×%1").arg(s), s);
+    m_speed->setCurrentIndex(2);
+    m_speed->setToolTip(tr("Playback speed"));
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_controller.isPlaying())
+            m_controller.play(speed());
+    });
+    controls->addWidget(m_speed);
+    controls->addSpacing(16);
+    m_goTo = new QDateTimeEdit(this);
+    // Qt 6.4's QDateTimeEdit cannot show another zone: it holds the city's wall-clock fields, read back in the
+    // city's zone.
+    m_goTo->setTimeSpec(Qt::UTC);
+    m_goTo->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_goTo->setToolTip(tr("Type a time and press Enter to go there"));
+    connect(m_goTo, &QDateTimeEdit::editingFinished, this, [this] {
+        m_controller.seek(QDateTime(m_goTo->date(), m_goTo->time(), m_zone).toMSecsSinceEpoch());
+    });
+    controls->addWidget(new QLabel(tr("Go to:"), this));
+    controls->addWidget(m_goTo);
+    controls->addStretch(1);
+    auto *live = button(tr("Return to live"), tr("Leave replay (Ctrl+L)"), [this] { Q_EMIT returnToLiveRequested(); });
+    live->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    layout->addLayout(controls);
+
+    connect(m_timeline, &TimelineWidget::seekRequested, this, [this](qint64 t) {
+        m_controller.pause();
+        m_controller.seek(t);
+    });
+    connect(&m_controller, &ReplayController::positionChanged, this, &ReplayBar::showPosition);
+    connect(&m_controller, &ReplayController::timelineChanged, this, &ReplayBar::refreshTimeline);
+    connect(&m_controller, &ReplayController::opened, this, &ReplayBar::refreshTimeline);
+    refreshTimeline();
+    showPosition(m_controller.position(), false);
+}
+
+QDateTime ReplayBar::wallClock(std::int64_t ms) const
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, m_zone);
+    return QDateTime(t.date(), t.time(), Qt::UTC);
+}
+
+double ReplayBar::speed() const { return m_speed->currentData().toDouble(); }
+
+QString ReplayBar::bannerText() const { return m_banner->text(); }
+
+void ReplayBar::refreshTimeline()
+{
+    if (!m_controller.session())
+        return;
+    const auto [from, to] = m_controller.window();
+    m_timeline->setTimeline(m_controller.session()->timeline(), from, to);
+    m_goTo->setDateTimeRange(wallClock(from), wallClock(to));
+    m_actionsAround = -1;
+    updateOperatorActions(m_controller.position());
+}
+
+void ReplayBar::showPosition(qint64 timeMs, bool playing)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(timeMs, m_zone);
+    m_banner->setText(tr("REPLAY — %1 — %2").arg(QLocale().toString(t, QStringLiteral("ddd d MMM yyyy  HH:mm:ss")),
+                                                 playing ? tr("playing %1").arg(m_speed->currentText()) : tr("paused")));
+    m_play->setText(playing ? tr("Pause") : tr("Play"));
+    m_timeline->setPosition(timeMs);
+    if (!m_goTo->hasFocus())
+        m_goTo->setDateTime(wallClock(timeMs));
+    updateOperatorActions(timeMs);
+}
+
+void ReplayBar::updateOperatorActions(qint64 timeMs)
+{
+    if (!m_controller.session() || std::abs(timeMs - m_actionsAround) < 60'000)
+        return;
+    m_actionsAround = timeMs;
+    m_actions->clear();
+    for (const auto &m : m_controller.session()->timeline().markers) {
+        if (m.kind != eventcodec::Kind::Operator || std::abs(m.timeMs - timeMs) > kActionWindowMs)
+            continue;
+        m_actions->addItem(QStringLiteral("%1  %2").arg(QDateTime::fromMSecsSinceEpoch(m.timeMs, m_zone).toString(QStringLiteral("HH:mm:ss")),
+                                                        m.label));
+    }
+    if (m_actions->count() == 0)
+        m_actions->addItem(tr("No operator actions within 30 minutes"));
+}
+
+void ReplayBar::keyPressEvent(QKeyEvent *event)
+{
+    const bool shift = event->modifiers() & Qt::ShiftModifier;
+    switch (event->key()) {
+    case Qt::Key_Space: m_controller.togglePlay(speed()); break;
+    case Qt::Key_Left: m_controller.step(shift ? -60'000 : -10'000); break;
+    case Qt::Key_Right: m_controller.step(shift ? 60'000 : 10'000); break;
+    case Qt::Key_PageUp: m_controller.jumpToIncident(false); break;
+    case Qt::Key_PageDown: m_controller.jumpToIncident(true); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+} // namespace cityops

@@ -1,0 +1,160 @@
+#include "replay/replaycontroller.h"
+
+#include <thread>
+
+namespace cityops {
+
+ReplayController::ReplayController(std::shared_ptr<const CityModel> city, QObject *parent)
+    : QObject(parent), m_city(std::move(city))
+{
+    m_thread.setObjectName(QStringLiteral("cityops-replay"));
+    m_thread.start();
+}
+
+ReplayController::~ReplayController()
+{
+    close();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+template <typename Fn>
+void ReplayController::invoke(Fn &&fn)
+{
+    if (m_session)
+        QMetaObject::invokeMethod(m_session, std::forward<Fn>(fn), Qt::QueuedConnection);
+}
+
+void ReplayController::open(const QString &storePath, std::int64_t startMs, std::int64_t fromMs, std::int64_t toMs)
+{
+    close();
+    m_fromMs = fromMs;
+    m_toMs = toMs;
+    auto opening = std::make_shared<std::atomic<bool>>(true);
+    m_opening = opening;
+    // Opening reads the timeline summaries from the file: do it off the GUI thread, then hand the session to the
+    // replay thread (moveToThread must be called from the thread the object lives in).
+    QThread *target = &m_thread;
+    std::thread([this, opening, storePath, city = m_city, target, startMs] {
+        auto session = ReplaySession::open(city, storePath);
+        ReplaySession *raw = nullptr;
+        QString error;
+        if (session) {
+            raw = session.value().release();
+            raw->moveToThread(target);
+        } else {
+            error = session.error();
+        }
+        QMetaObject::invokeMethod(this, [this, opening, raw, error, startMs] {
+            if (m_opening != opening || !opening->load()) {
+                if (raw)
+                    raw->deleteLater(); // superseded while opening
+                return;
+            }
+            m_opening.reset();
+            if (!raw) {
+                Q_EMIT failed(error);
+                return;
+            }
+            m_session = raw;
+            connect(m_session, &ReplaySession::positionChanged, this, [this](qint64 t, bool playing) {
+                m_position = t;
+                m_playing = playing;
+                m_seekInFlight = false;
+                sendPendingSeek();
+                Q_EMIT positionChanged(t, playing);
+            });
+            connect(m_session, &ReplaySession::timelineChanged, this, &ReplayController::timelineChanged);
+            connect(m_session, &ReplaySession::failed, this, &ReplayController::failed);
+            const auto range = m_session->range();
+            std::int64_t start = startMs > 0 ? startMs : (m_toMs > 0 ? m_toMs : range.lastMs);
+            if (m_fromMs > 0 && startMs <= 0 && m_toMs <= 0)
+                start = m_fromMs;
+            m_position = start;
+            Q_EMIT opened();
+            seek(start);
+        }, Qt::QueuedConnection);
+    }).detach();
+}
+
+void ReplayController::close()
+{
+    if (m_opening)
+        m_opening->store(false);
+    m_opening.reset();
+    if (!m_session)
+        return;
+    Q_EMIT aboutToClose();
+    ReplaySession *session = m_session;
+    m_session = nullptr;
+    disconnect(session, nullptr, this, nullptr);
+    QMetaObject::invokeMethod(session, &ReplaySession::pause, Qt::QueuedConnection);
+    session->deleteLater(); // runs on the replay thread after the pause
+    m_playing = false;
+    m_seekInFlight = false;
+    m_pendingSeek = -1;
+    Q_EMIT closed();
+}
+
+std::pair<std::int64_t, std::int64_t> ReplayController::window() const
+{
+    if (!m_session)
+        return {m_fromMs, m_toMs};
+    const auto range = m_session->range();
+    return {m_fromMs > 0 ? std::max(m_fromMs, range.firstMs) : range.firstMs,
+            m_toMs > 0 ? std::min(m_toMs, range.lastMs) : range.lastMs};
+}
+
+void ReplayController::seek(std::int64_t timeMs)
+{
+    if (!m_session)
+        return;
+    const auto [from, to] = window();
+    m_pendingSeek = std::clamp(timeMs, from, std::max(from, to));
+    m_position = m_pendingSeek;
+    sendPendingSeek();
+}
+
+void ReplayController::sendPendingSeek()
+{
+    if (m_seekInFlight || m_pendingSeek < 0 || !m_session)
+        return;
+    const qint64 target = m_pendingSeek;
+    m_pendingSeek = -1;
+    m_seekInFlight = true;
+    invoke([session = m_session, target] { session->seek(target); });
+}
+
+void ReplayController::play(double speed)
+{
+    m_playing = true;
+    invoke([session = m_session, speed] { session->play(speed); });
+}
+
+void ReplayController::pause()
+{
+    m_playing = false;
+    invoke([session = m_session] { session->pause(); });
+}
+
+void ReplayController::togglePlay(double speed)
+{
+    if (m_playing)
+        pause();
+    else
+        play(speed);
+}
+
+void ReplayController::step(std::int64_t deltaMs)
+{
+    pause();
+    seek(m_position + deltaMs);
+}
+
+void ReplayController::jumpToIncident(bool forward)
+{
+    m_playing = false;
+    invoke([session = m_session, forward] { session->jumpToIncident(forward); });
+}
+
+} // namespace cityops
