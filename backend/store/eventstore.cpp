@@ -156,13 +156,29 @@ void EventStore::writerLoop()
     while (true) {
         {
             std::unique_lock lock(m_mutex);
-            // Group commit: wait for the period (or stop), then take everything queued.
-            m_wake.wait_for(lock, std::chrono::milliseconds(m_options.commitIntervalMs),
-                            [this] { return m_stop; });
-            if (events.empty()) // after a failure the previous group is retried first
-                events.swap(m_pending);
-            if (snapshots.empty())
+            // Group commit: wait for the period (or stop), then take what is queued, at most a group's worth;
+            // under a burst the next group follows at once.
+            if (m_pending.size() < m_options.maxGroupEvents)
+                m_wake.wait_for(lock, std::chrono::milliseconds(m_options.commitIntervalMs), [this] { return m_stop; });
+            if (events.empty()) { // after a failure the previous group is retried first
+                if (m_pending.size() <= m_options.maxGroupEvents) {
+                    events.swap(m_pending);
+                } else {
+                    const auto cut = m_pending.begin() + static_cast<std::ptrdiff_t>(m_options.maxGroupEvents);
+                    events.assign(std::make_move_iterator(m_pending.begin()), std::make_move_iterator(cut));
+                    m_pending.erase(m_pending.begin(), cut);
+                }
+            }
+            // Snapshots go with the group that reaches their seq, never ahead of their events.
+            if (snapshots.empty() && !events.empty()) {
+                const std::uint64_t upTo = events.back().seq;
+                auto keep = std::stable_partition(m_pendingSnapshots.begin(), m_pendingSnapshots.end(),
+                                                  [upTo](const Snapshot &s) { return s.seq <= upTo; });
+                snapshots.assign(std::make_move_iterator(m_pendingSnapshots.begin()), std::make_move_iterator(keep));
+                m_pendingSnapshots.erase(m_pendingSnapshots.begin(), keep);
+            } else if (snapshots.empty() && events.empty() && m_pending.empty()) {
                 snapshots.swap(m_pendingSnapshots);
+            }
             if (events.empty() && snapshots.empty()) {
                 if (m_stop)
                     break;

@@ -26,6 +26,7 @@ struct EventStoreOptions {
     std::int64_t maxSizeMb = 0;          ///< cap on the file size; 0 = no cap beyond the disk
     std::int64_t commitIntervalMs = 50;  ///< group-commit period; every event is durable within about this
     size_t queueCapacity = 1 << 21;      ///< events waiting for the writer; beyond this they are dropped and counted
+    size_t maxGroupEvents = 16384;       ///< events per transaction, so one commit stays short under a burst
 };
 
 /// The append-only event log (ARCHITECTURE §8): SQLite in WAL mode with synchronous=NORMAL, written by one thread

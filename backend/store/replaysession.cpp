@@ -4,7 +4,6 @@
 
 namespace cityops {
 namespace {
-constexpr std::int64_t kIncrementalLimitMs = 120'000; // beyond this a snapshot seek is cheaper than applying events
 constexpr size_t kChunk = 50'000;
 constexpr int kTickMs = 40;
 } // namespace
@@ -88,7 +87,16 @@ Status ReplaySession::applyUntil(std::int64_t timeMs)
 Status ReplaySession::seekNow(std::int64_t timeMs)
 {
     const std::int64_t current = m_position.load();
-    if (!m_valid || timeMs < current || timeMs - current > kIncrementalLimitMs) {
+    // Going forward, apply just the new events unless a snapshot lies between here and T: then starting from the
+    // snapshot means fewer events (and is exact either way).
+    bool fromSnapshot = !m_valid || timeMs < current;
+    if (!fromSnapshot) {
+        auto point = m_reader->snapshotPointAtOrBefore(timeMs);
+        if (!point)
+            return makeError(point.error());
+        fromSnapshot = point.value() && point.value()->first > m_appliedSeq;
+    }
+    if (fromSnapshot) {
         auto snapshot = m_reader->snapshotAtOrBefore(timeMs);
         if (!snapshot)
             return makeError(snapshot.error());

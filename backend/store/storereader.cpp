@@ -65,6 +65,21 @@ Result<std::optional<Snapshot>> StoreReader::snapshotAtOrBefore(std::int64_t tim
     return std::optional<Snapshot>(std::move(snap).value());
 }
 
+Result<std::optional<std::pair<std::uint64_t, std::int64_t>>> StoreReader::snapshotPointAtOrBefore(std::int64_t timeMs)
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms FROM snapshots WHERE time_ms <= ? ORDER BY time_ms DESC, seq DESC LIMIT 1"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, timeMs);
+    QString error;
+    if (!stmt->step(&error)) {
+        if (!error.isEmpty())
+            return makeError(error);
+        return std::optional<std::pair<std::uint64_t, std::int64_t>>();
+    }
+    return std::optional(std::pair{static_cast<std::uint64_t>(stmt->columnInt(0)), stmt->columnInt(1)});
+}
+
 Result<Event> StoreReader::rowToEvent(std::int64_t seq, std::int64_t time, std::int64_t kind, std::int64_t device,
                                       const QByteArray &payload)
 {
@@ -78,14 +93,26 @@ Result<Event> StoreReader::rowToEvent(std::int64_t seq, std::int64_t time, std::
 
 Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit)
 {
+    // Events are in time order by seq. Find the last seq at or before `untilMs` through the time index (one
+    // B-tree descent), then read a seq range on the primary key: a time filter alone would make SQLite scan every
+    // later row looking for more matches.
+    auto last = m_db->prepare(QStringLiteral("SELECT seq FROM events WHERE time_ms <= ? ORDER BY time_ms DESC, seq DESC LIMIT 1"));
+    if (!last)
+        return makeError(last.error());
+    last->bind(1, untilMs);
+    QString error;
+    if (!last->step(&error))
+        return error.isEmpty() ? Status(Ok{}) : Status(makeError(error));
+    const std::int64_t upTo = last->columnInt(0);
+    if (upTo <= static_cast<std::int64_t>(afterSeq))
+        return Ok{};
     auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms, kind, device, payload FROM events "
-                                             "WHERE seq > ? AND time_ms <= ? ORDER BY seq LIMIT ?"));
+                                             "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?"));
     if (!stmt)
         return makeError(stmt.error());
     stmt->bind(1, static_cast<std::int64_t>(afterSeq));
-    stmt->bind(2, untilMs);
+    stmt->bind(2, upTo);
     stmt->bind(3, static_cast<std::int64_t>(std::min<size_t>(limit, INT64_MAX)));
-    QString error;
     while (stmt->step(&error)) {
         auto e = rowToEvent(stmt->columnInt(0), stmt->columnInt(1), stmt->columnInt(2), stmt->columnInt(3), stmt->columnBlob(4));
         if (!e)

@@ -35,6 +35,9 @@ public:
     /// The newest snapshot taken at or before `timeMs`, if any.
     Result<std::optional<Snapshot>> snapshotAtOrBefore(std::int64_t timeMs);
 
+    /// Where the newest snapshot at or before `timeMs` stands (seq, time), without decoding it.
+    Result<std::optional<std::pair<std::uint64_t, std::int64_t>>> snapshotPointAtOrBefore(std::int64_t timeMs);
+
     /// Events with seq > `afterSeq` and time <= `untilMs`, in seq order, at most `limit`.
     Status readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit);
     /// Every event with fromMs <= time <= toMs, in seq order, handed over in chunks.

@@ -1,0 +1,308 @@
+// cityops-bench: measurements of the data path. Each subcommand prints one JSON object per line.
+#include "city/citypackage.h"
+#include "city/sqlitedb.h"
+#include "core/incidentbook.h"
+#include "core/loadhistory.h"
+#include "core/sequencer.h"
+#include "core/statestore.h"
+#include "store/eventcodec.h"
+#include "store/eventstore.h"
+#include "store/replaysession.h"
+#include "syntheticload.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace cityops;
+
+namespace {
+
+constexpr int kExitUsage = 2;
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const double rank = p / 100.0 * static_cast<double>(v.size() - 1);
+    const size_t lo = static_cast<size_t>(rank);
+    const size_t hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (v[hi] - v[lo]) * (rank - static_cast<double>(lo));
+}
+
+void emit(QJsonObject o)
+{
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+/// The engine's data path on the calling thread: sequencer -> StateStore, IncidentBook, LoadHistory -> store,
+/// with the engine's snapshot cadence.
+class Pipeline {
+public:
+    Pipeline(std::shared_ptr<const CityModel> city, EventStore &store)
+        : m_states(city->devices.size()), m_loads(city), m_store(store)
+    {
+        m_sequencer.resume(store.lastSeq(), store.lastTimeMs());
+        m_sequencer.addConsumer([this](const std::vector<Event> &b) { m_states.apply(b); });
+        m_sequencer.addConsumer([this](const std::vector<Event> &b) { m_incidents.apply(b); });
+        m_sequencer.addConsumer([this](const std::vector<Event> &b) { m_loads.apply(b); });
+        m_sequencer.addConsumer([this](const std::vector<Event> &b) { m_store.append(b); });
+    }
+    void process(std::vector<Event> &batch)
+    {
+        m_sequencer.process(batch);
+        m_since += batch.size();
+        if (m_since >= 20'000 || m_sequencer.lastTimeMs() - m_lastSnapshot >= 30'000) {
+            Snapshot s;
+            s.seq = m_sequencer.lastSeq();
+            s.timeMs = m_sequencer.lastTimeMs();
+            s.states = m_states.exportStates();
+            m_incidents.snapshot(s.incidents);
+            s.loads = m_loads.exportState();
+            m_store.appendSnapshot(std::move(s));
+            m_since = 0;
+            m_lastSnapshot = m_sequencer.lastTimeMs();
+        }
+    }
+
+private:
+    Sequencer m_sequencer;
+    StateStore m_states;
+    IncidentBook m_incidents;
+    LoadHistory m_loads;
+    EventStore &m_store;
+    size_t m_since = 0;
+    std::int64_t m_lastSnapshot = 0;
+};
+
+Result<std::shared_ptr<const CityModel>> loadCity(const QString &path)
+{
+    return citypackage::read(path.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : path);
+}
+
+/// Raw ceiling: the same rows (kind, device, encoded payload) inserted with one prepared statement in large
+/// transactions, nothing else — what SQLite alone can do on this disk with the same durability settings.
+double rawInsertRate(const QString &path, const std::vector<Event> &events)
+{
+    auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+    (void)db.value()->exec(QStringLiteral("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                                          "CREATE TABLE events (seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, kind INTEGER NOT NULL,"
+                                          " device INTEGER NOT NULL, payload BLOB NOT NULL);"
+                                          "CREATE INDEX events_by_time ON events(time_ms);"));
+    auto insert = db.value()->prepare(QStringLiteral("INSERT INTO events VALUES (?,?,?,?,?)"));
+    QElapsedTimer timer;
+    timer.start();
+    std::int64_t seq = 0;
+    const size_t group = 10'000;
+    for (size_t i = 0; i < events.size(); i += group) {
+        (void)db.value()->exec(QStringLiteral("BEGIN"));
+        for (size_t k = i; k < std::min(events.size(), i + group); ++k) {
+            const Event &e = events[k];
+            insert->bind(1, ++seq);
+            insert->bind(2, e.timeMs);
+            insert->bind(3, static_cast<std::int64_t>(eventcodec::kindOf(e.payload)));
+            insert->bind(4, static_cast<std::int64_t>(e.device));
+            insert->bind(5, eventcodec::encode(e.payload));
+            (void)insert->run();
+        }
+        (void)db.value()->exec(QStringLiteral("COMMIT"));
+    }
+    return static_cast<double>(events.size()) / (timer.nsecsElapsed() / 1e9);
+}
+
+int benchIngest(const QCommandLineParser &args, const QString &cityPath)
+{
+    auto city = loadCity(cityPath);
+    if (!city) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(city.error()));
+        return 1;
+    }
+    const size_t count = args.value(QStringLiteral("events")).toULongLong();
+    QTemporaryDir dir(args.value(QStringLiteral("dir")).isEmpty() ? QDir::tempPath() + QStringLiteral("/cityops-bench-XXXXXX")
+                                                                  : args.value(QStringLiteral("dir")) + QStringLiteral("/cityops-bench-XXXXXX"));
+    bench::SyntheticLoad load(*city.value(), 1);
+    std::vector<Event> events;
+    const std::int64_t start = QDateTime::currentMSecsSinceEpoch() - 3600'000;
+    load.generate(count, start, 50'000.0, events);
+
+    // Durable ingest through the real path, in batches as the core thread sees them.
+    double rate = 0, commitP99 = 0, commitP50 = 0;
+    std::uint64_t dropped = 0;
+    {
+        auto store = EventStore::open({dir.filePath(QStringLiteral("ingest.store"))}, *city.value());
+        if (!store) {
+            std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(store.error()));
+            return 1;
+        }
+        Pipeline pipeline(city.value(), *store.value());
+        QElapsedTimer timer;
+        timer.start();
+        const size_t batch = 1000;
+        for (size_t i = 0; i < events.size(); i += batch) {
+            std::vector<Event> b(events.begin() + static_cast<std::ptrdiff_t>(i),
+                                 events.begin() + static_cast<std::ptrdiff_t>(std::min(events.size(), i + batch)));
+            pipeline.process(b);
+        }
+        store.value()->flush();
+        rate = static_cast<double>(events.size()) / (timer.nsecsElapsed() / 1e9);
+        const auto commits = store.value()->recentCommitMs();
+        commitP99 = percentile(commits, 99);
+        commitP50 = percentile(commits, 50);
+        dropped = store.value()->stats().dropped;
+    }
+    const double raw = rawInsertRate(dir.filePath(QStringLiteral("raw.db")), events);
+    emit({{"bench", "ingest"}, {"events", static_cast<double>(count)}, {"events_per_s", std::round(rate)},
+          {"raw_events_per_s", std::round(raw)}, {"ratio_to_raw", std::round(rate / raw * 1000) / 1000},
+          {"commit_p50_ms", std::round(commitP50 * 100) / 100}, {"commit_p99_ms", std::round(commitP99 * 100) / 100},
+          {"dropped", static_cast<double>(dropped)}});
+    return 0;
+}
+
+int benchSeek(const QCommandLineParser &args, const QString &cityPath)
+{
+    auto city = loadCity(cityPath);
+    if (!city) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(city.error()));
+        return 1;
+    }
+    const double hours = args.value(QStringLiteral("hours")).toDouble();
+    const double rate = args.value(QStringLiteral("rate")).toDouble();
+    const int seeks = args.value(QStringLiteral("seeks")).toInt();
+    QTemporaryDir dir(args.value(QStringLiteral("dir")).isEmpty() ? QDir::tempPath() + QStringLiteral("/cityops-bench-XXXXXX")
+                                                                  : args.value(QStringLiteral("dir")) + QStringLiteral("/cityops-bench-XXXXXX"));
+    const QString path = dir.filePath(QStringLiteral("seek.store"));
+    const auto total = static_cast<size_t>(hours * 3600.0 * rate);
+    const std::int64_t start = QDateTime::currentMSecsSinceEpoch() - static_cast<std::int64_t>(hours * 3600'000.0);
+    QElapsedTimer build;
+    build.start();
+    {
+        auto store = EventStore::open({path, 0}, *city.value());
+        if (!store) {
+            std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(store.error()));
+            return 1;
+        }
+        Pipeline pipeline(city.value(), *store.value());
+        bench::SyntheticLoad load(*city.value(), 2);
+        const size_t chunk = 100'000;
+        std::vector<Event> events;
+        for (size_t done = 0; done < total; done += chunk) {
+            events.clear();
+            load.generate(std::min(chunk, total - done), start + static_cast<std::int64_t>(done * 1000.0 / rate), rate, events);
+            for (size_t i = 0; i < events.size(); i += 1000) {
+                std::vector<Event> b(events.begin() + static_cast<std::ptrdiff_t>(i),
+                                     events.begin() + static_cast<std::ptrdiff_t>(std::min(events.size(), i + 1000)));
+                pipeline.process(b);
+            }
+            store.value()->flush();
+        }
+    }
+    const double buildS = build.nsecsElapsed() / 1e9;
+
+    auto session = ReplaySession::open(city.value(), path);
+    if (!session) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(session.error()));
+        return 1;
+    }
+    const auto range = session.value()->range();
+    Random rng(3);
+    std::vector<double> seekMs;
+    for (int i = 0; i < seeks; ++i) {
+        const std::int64_t t = range.firstMs + static_cast<std::int64_t>(rng.uniform() * static_cast<double>(range.lastMs - range.firstMs));
+        QElapsedTimer timer;
+        timer.start();
+        if (!session.value()->seekNow(t)) {
+            std::fprintf(stderr, "cityops-bench: seek failed\n");
+            return 1;
+        }
+        seekMs.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    // Scrubbing: a supervisor dragging the cursor, small moves either way, as fast as answers come.
+    QElapsedTimer scrub;
+    scrub.start();
+    int updates = 0;
+    std::int64_t t = range.firstMs + (range.lastMs - range.firstMs) / 2;
+    while (scrub.elapsed() < 3000) {
+        t = std::clamp<std::int64_t>(t + static_cast<std::int64_t>(rng.uniform(-1.0, 1.0) * 120'000), range.firstMs, range.lastMs);
+        (void)session.value()->seekNow(t);
+        ++updates;
+    }
+    // Playback at 60x: each 33 ms frame advances two seconds of recording.
+    std::vector<double> frameMs;
+    t = range.firstMs + (range.lastMs - range.firstMs) / 3;
+    (void)session.value()->seekNow(t);
+    for (int f = 0; f < 300; ++f) {
+        t += 33 * 60;
+        QElapsedTimer timer;
+        timer.start();
+        (void)session.value()->seekNow(t);
+        frameMs.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    const double frameP95 = percentile(frameMs, 95);
+    emit({{"bench", "seek"}, {"events", static_cast<double>(range.lastSeq - range.firstSeq + 1)}, {"hours", hours}, {"rate", rate},
+          {"build_s", std::round(buildS * 10) / 10}, {"p50_ms", std::round(percentile(seekMs, 50) * 100) / 100},
+          {"p95_ms", std::round(percentile(seekMs, 95) * 100) / 100}, {"p99_ms", std::round(percentile(seekMs, 99) * 100) / 100},
+          {"scrub_updates_per_s", std::round(updates / (scrub.nsecsElapsed() / 1e9))},
+          {"playback60_frame_p95_ms", std::round(frameP95 * 100) / 100},
+          {"playback60_max_fps", std::round(1000.0 / std::max(0.001, frameP95))}});
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cityops-bench"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("CityOps measurements; one JSON object per line.\n\n"
+                                                    "  cityops-bench ingest [--events N]\n"
+                                                    "  cityops-bench seek [--hours H] [--rate R] [--seeks N]"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
+    parser.addOptions({
+        {QStringLiteral("city"), QStringLiteral("City package (default: Berlin-Adlershof)."), QStringLiteral("file")},
+        {QStringLiteral("dir"), QStringLiteral("Where to put temporary stores (default: the system temp folder)."), QStringLiteral("dir")},
+        {QStringLiteral("events"), QStringLiteral("ingest: events to write (default 1000000)."), QStringLiteral("n"), QStringLiteral("1000000")},
+        {QStringLiteral("hours"), QStringLiteral("seek: hours of recording (default 24)."), QStringLiteral("h"), QStringLiteral("24")},
+        {QStringLiteral("rate"), QStringLiteral("seek: events per second recorded (default 1000)."), QStringLiteral("r"), QStringLiteral("1000")},
+        {QStringLiteral("seeks"), QStringLiteral("seek: random seeks to time (default 200)."), QStringLiteral("n"), QStringLiteral("200")},
+    });
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(parser.errorText()));
+        return kExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments();
+    bool ok = true;
+    for (const char *name : {"events", "hours", "rate", "seeks"}) {
+        const double v = parser.value(QLatin1String(name)).toDouble(&ok);
+        if (!ok || v <= 0) {
+            std::fprintf(stderr, "cityops-bench: --%s must be a positive number\n", name);
+            return kExitUsage;
+        }
+    }
+    if (pos.size() != 1) {
+        std::fprintf(stderr, "cityops-bench: name one benchmark: ingest or seek\n");
+        return kExitUsage;
+    }
+    const QString city = parser.value(QStringLiteral("city"));
+    if (pos[0] == QLatin1String("ingest"))
+        return benchIngest(parser, city);
+    if (pos[0] == QLatin1String("seek"))
+        return benchSeek(parser, city);
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (ingest, seek)\n", qPrintable(pos[0]));
+    return kExitUsage;
+}
