@@ -4,6 +4,7 @@
 #include "map/mapview.h"
 #include "panels/detailspanel.h"
 #include "panels/energypanel.h"
+#include "panels/exportdialog.h"
 #include "panels/incidentpanel.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
@@ -17,9 +18,12 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <thread>
 
 namespace cityops {
 
@@ -157,9 +161,55 @@ void MainWindow::returnToLive()
 
 bool MainWindow::isReplaying() const { return m_replay->isOpen(); }
 
+void MainWindow::exportWindow()
+{
+    if (!m_engine.store())
+        return;
+    // Default window: the hour up to what is on screen (the replay position, or now).
+    const std::int64_t to = m_live->nowMs();
+    ExportDialog dialog(m_engine.store()->path(), m_zone, to - 3600'000, to, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const std::vector<ExportJob> jobs = dialog.jobs();
+    for (const ExportJob &job : jobs) {
+        if (auto s = job.validate(); !s) {
+            QMessageBox::warning(this, tr("Export"), s.error());
+            return;
+        }
+    }
+    m_engine.store()->flush();
+    m_engine.recordOperatorAction(OperatorAction::Export, m_user,
+                                  QStringLiteral("%1 .. %2").arg(Labels::clock(jobs.front().fromMs, m_zone),
+                                                                 Labels::clock(jobs.front().toMs, m_zone)));
+    statusBar()->showMessage(tr("Exporting…"));
+    // File I/O off the GUI thread; the result comes back as a status message.
+    std::thread([self = QPointer<MainWindow>(this), jobs, city = m_engine.cityPtr()] {
+        QStringList done;
+        QString error;
+        for (const ExportJob &job : jobs) {
+            auto r = job.run(city);
+            if (!r) {
+                error = r.error();
+                break;
+            }
+            done << r.value();
+        }
+        // Posted to the application object: the window may have closed meanwhile.
+        QMetaObject::invokeMethod(qApp, [self, done, error] {
+            if (self)
+                self->statusBar()->showMessage(error.isEmpty() ? tr("Exported %1").arg(done.join(QStringLiteral("; ")))
+                                                               : tr("Export failed: %1").arg(error), 20000);
+        }, Qt::QueuedConnection);
+    }).detach();
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportAction = file->addAction(tr("&Export a time window…"), this, &MainWindow::exportWindow);
+    exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    exportAction->setEnabled(m_engine.store() != nullptr);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 

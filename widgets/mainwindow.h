@@ -39,6 +39,8 @@ public:
     /// Opens the recording in replay at `startMs` (0: its end), limited to [fromMs, toMs] when given.
     void startReplay(std::int64_t startMs = 0, std::int64_t fromMs = 0, std::int64_t toMs = 0);
     void returnToLive();
+    /// File ▸ Export: asks for a window and formats, then exports in the background.
+    void exportWindow();
     bool isReplaying() const;
     ReplayController &replay() { return *m_replay; }
     ReplayBar *replayBar() const { return m_replayBar; }

@@ -11,7 +11,7 @@
 namespace cityops::exporter {
 namespace {
 
-QString isoTime(std::int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs); }
+QString isoTime(std::int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); }
 
 QJsonObject payloadToJson(const EventPayload &payload)
 {

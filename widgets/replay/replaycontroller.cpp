@@ -1,11 +1,15 @@
 #include "replay/replaycontroller.h"
 
+#include <QCoreApplication>
+#include <QPointer>
+
 #include <thread>
 
 namespace cityops {
 
 ReplayController::ReplayController(std::shared_ptr<const CityModel> city, QObject *parent)
-    : QObject(parent), m_city(std::move(city))
+    : QObject(parent)
+    , m_city(std::move(city))
 {
     m_thread.setObjectName(QStringLiteral("cityops-replay"));
     m_thread.start();
@@ -18,24 +22,25 @@ ReplayController::~ReplayController()
     m_thread.wait();
 }
 
-template <typename Fn>
-void ReplayController::invoke(Fn &&fn)
+template <typename Fn> void ReplayController::invoke(Fn &&fn)
 {
     if (m_session)
         QMetaObject::invokeMethod(m_session, std::forward<Fn>(fn), Qt::QueuedConnection);
 }
 
-void ReplayController::open(const QString &storePath, std::int64_t startMs, std::int64_t fromMs, std::int64_t toMs)
+void ReplayController::open(
+    const QString &storePath, std::int64_t startMs, std::int64_t fromMs, std::int64_t toMs)
 {
     close();
     m_fromMs = fromMs;
     m_toMs = toMs;
     auto opening = std::make_shared<std::atomic<bool>>(true);
     m_opening = opening;
-    // Opening reads the timeline summaries from the file: do it off the GUI thread, then hand the session to the
-    // replay thread (moveToThread must be called from the thread the object lives in).
+    // Opening reads the timeline summaries from the file: do it off the GUI thread, then hand the session to
+    // the replay thread (moveToThread must be called from the thread the object lives in).
     QThread *target = &m_thread;
-    std::thread([this, opening, storePath, city = m_city, target, startMs] {
+    std::thread([self = QPointer<ReplayController>(this), opening, storePath, city = m_city, target,
+                    startMs] {
         auto session = ReplaySession::open(city, storePath);
         ReplaySession *raw = nullptr;
         QString error;
@@ -45,36 +50,45 @@ void ReplayController::open(const QString &storePath, std::int64_t startMs, std:
         } else {
             error = session.error();
         }
-        QMetaObject::invokeMethod(this, [this, opening, raw, error, startMs] {
-            if (m_opening != opening || !opening->load()) {
-                if (raw)
-                    raw->deleteLater(); // superseded while opening
-                return;
-            }
-            m_opening.reset();
-            if (!raw) {
-                Q_EMIT failed(error);
-                return;
-            }
-            m_session = raw;
-            connect(m_session, &ReplaySession::positionChanged, this, [this](qint64 t, bool playing) {
-                m_position = t;
-                m_playing = playing;
-                m_seekInFlight = false;
-                sendPendingSeek();
-                Q_EMIT positionChanged(t, playing);
-            });
-            connect(m_session, &ReplaySession::timelineChanged, this, &ReplayController::timelineChanged);
-            connect(m_session, &ReplaySession::failed, this, &ReplayController::failed);
-            const auto range = m_session->range();
-            std::int64_t start = startMs > 0 ? startMs : (m_toMs > 0 ? m_toMs : range.lastMs);
-            if (m_fromMs > 0 && startMs <= 0 && m_toMs <= 0)
-                start = m_fromMs;
-            m_position = start;
-            Q_EMIT opened();
-            seek(start);
-        }, Qt::QueuedConnection);
+        // Posted to the application object and checked there: the controller may be gone by now.
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, opening, raw, error, startMs] {
+                if (!self || self->m_opening != opening || !opening->load()) {
+                    if (raw)
+                        raw->deleteLater(); // superseded while opening
+                    return;
+                }
+                self->adopt(raw, error, startMs);
+            },
+            Qt::QueuedConnection);
     }).detach();
+}
+
+void ReplayController::adopt(ReplaySession *raw, const QString &error, std::int64_t startMs)
+{
+    m_opening.reset();
+    if (!raw) {
+        Q_EMIT failed(error);
+        return;
+    }
+    m_session = raw;
+    connect(m_session, &ReplaySession::positionChanged, this, [this](qint64 t, bool playing) {
+        m_position = t;
+        m_playing = playing;
+        m_seekInFlight = false;
+        sendPendingSeek();
+        Q_EMIT positionChanged(t, playing);
+    });
+    connect(m_session, &ReplaySession::timelineChanged, this, &ReplayController::timelineChanged);
+    connect(m_session, &ReplaySession::failed, this, &ReplayController::failed);
+    const auto range = m_session->range();
+    std::int64_t start = startMs > 0 ? startMs : (m_toMs > 0 ? m_toMs : range.lastMs);
+    if (m_fromMs > 0 && startMs <= 0 && m_toMs <= 0)
+        start = m_fromMs;
+    m_position = start;
+    Q_EMIT opened();
+    seek(start);
 }
 
 void ReplayController::close()
@@ -99,10 +113,10 @@ void ReplayController::close()
 std::pair<std::int64_t, std::int64_t> ReplayController::window() const
 {
     if (!m_session)
-        return {m_fromMs, m_toMs};
+        return { m_fromMs, m_toMs };
     const auto range = m_session->range();
-    return {m_fromMs > 0 ? std::max(m_fromMs, range.firstMs) : range.firstMs,
-            m_toMs > 0 ? std::min(m_toMs, range.lastMs) : range.lastMs};
+    return { m_fromMs > 0 ? std::max(m_fromMs, range.firstMs) : range.firstMs,
+        m_toMs > 0 ? std::min(m_toMs, range.lastMs) : range.lastMs };
 }
 
 void ReplayController::seek(std::int64_t timeMs)

@@ -44,6 +44,7 @@ Q_SIGNALS:
     void timelineChanged();
 
 private:
+    void adopt(ReplaySession *session, const QString &error, std::int64_t startMs);
     void sendPendingSeek();
     template <typename Fn>
     void invoke(Fn &&fn);

@@ -1,0 +1,64 @@
+#include "store/exportjob.h"
+
+#include "store/exporter.h"
+#include "store/storereader.h"
+
+#include <QSaveFile>
+
+namespace cityops {
+
+Status ExportJob::validate() const
+{
+    if (eventsPath.isEmpty() && incidentsPath.isEmpty())
+        return makeError(QStringLiteral("nothing to export: name an events file (.jsonl or .csv) or an incidents file (.geojson)"));
+    if (!eventsPath.isEmpty() && !eventsPath.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
+        && !eventsPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        return makeError(QStringLiteral("the events file must end in .jsonl or .csv: %1").arg(eventsPath));
+    if (!incidentsPath.isEmpty() && !incidentsPath.endsWith(QLatin1String(".geojson"), Qt::CaseInsensitive))
+        return makeError(QStringLiteral("the incidents file must end in .geojson: %1").arg(incidentsPath));
+    if (toMs <= fromMs)
+        return makeError(QStringLiteral("the end of the window must be later than its start"));
+    return Ok{};
+}
+
+Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city) const
+{
+    if (auto s = validate(); !s)
+        return makeError(s.error());
+    auto reader = StoreReader::open(storePath, std::move(city));
+    if (!reader)
+        return makeError(reader.error());
+    QStringList summary;
+    auto write = [&](const QString &path, auto &&writer, const QString &what) -> Status {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        auto n = writer(file);
+        if (!n) {
+            file.cancelWriting();
+            return makeError(n.error());
+        }
+        if (!file.commit())
+            return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        summary << QStringLiteral("%1 %2 to %3").arg(n.value()).arg(what, path);
+        return Ok{};
+    };
+    if (!eventsPath.isEmpty()) {
+        const bool csv = eventsPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+        auto s = write(eventsPath, [&](QIODevice &out) {
+            return csv ? exporter::writeEventsCsv(*reader.value(), fromMs, toMs, out)
+                       : exporter::writeEventsJsonl(*reader.value(), fromMs, toMs, out);
+        }, QStringLiteral("events"));
+        if (!s)
+            return makeError(s.error());
+    }
+    if (!incidentsPath.isEmpty()) {
+        auto s = write(incidentsPath, [&](QIODevice &out) { return exporter::writeIncidentsGeoJson(*reader.value(), fromMs, toMs, out); },
+                       QStringLiteral("incidents"));
+        if (!s)
+            return makeError(s.error());
+    }
+    return summary.join(QStringLiteral("; "));
+}
+
+} // namespace cityops

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "core/result.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace cityops {
+
+/// One export of a recorded time window to files: events as JSON Lines or CSV (by the file's suffix), incidents
+/// as GeoJSON. Files are written beside their target and renamed into place, so a failed export leaves nothing
+/// half-written. Used by cityops-export and the console's File ▸ Export.
+struct ExportJob {
+    QString storePath;
+    std::int64_t fromMs = 0;
+    std::int64_t toMs = 0;
+    QString eventsPath;      ///< .jsonl or .csv; empty = no event export
+    QString incidentsPath;   ///< .geojson; empty = no incident export
+
+    /// Checks the paths' suffixes and the window; a sentence for the user when wrong.
+    Status validate() const;
+    /// Runs the export (file I/O: call it off the GUI thread). Returns a one-line summary.
+    Result<QString> run(std::shared_ptr<const CityModel> city) const;
+};
+
+} // namespace cityops

@@ -1,0 +1,146 @@
+#include "livecity.h"
+#include "map/mapview.h"
+#include "replay/replaybar.h"
+#include "replay/replaycontroller.h"
+#include "storetesting.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+class TestReplay : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::int64_t m_start = 0;
+    std::int64_t m_t1 = 0;
+    std::vector<DeviceState> m_statesAtT1;
+    std::vector<Incident> m_incidentsAtT1;
+    std::vector<std::int64_t> m_raisedTimes;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(fixtureCity());
+        m_path = m_dir.filePath(QStringLiteral("replay.store"));
+        auto store = EventStore::open({m_path}, *fixtureCity());
+        QVERIFY(store.ok());
+        Recorder rec(fixtureCity(), store->get(), 2000);
+        m_start = berlin(QDate(2026, 11, 22), QTime(17, 0));
+        CitySimulator sim(fixtureCity(), 12, m_start);
+        std::vector<Event> batch{Event{0, m_start, kNoDevice, SessionPayload{1}}};
+        sim.initialState(batch);
+        rec.process(std::move(batch));
+        m_t1 = m_start + 80 * 60'000 + 500;
+        for (std::int64_t t : {m_t1, m_start + 4 * 3600'000}) {
+            std::vector<Event> events;
+            sim.advanceTo(t, events);
+            for (const Event &e : events)
+                if (std::holds_alternative<IncidentRaisedPayload>(e.payload))
+                    m_raisedTimes.push_back(e.timeMs);
+            rec.process(std::move(events));
+            if (t == m_t1) {
+                m_statesAtT1 = rec.states.exportStates();
+                rec.incidents.snapshot(m_incidentsAtT1);
+            }
+        }
+        store.value()->flush();
+        QVERIFY(m_raisedTimes.size() >= 2);
+    }
+
+    void consoleShowsTheRecordedStateAtT()
+    {
+        Engine engine(fixtureCity()); // not started: only the live source the console falls back to
+        MapScene scene(fixtureCity());
+        LiveCity live(engine, scene);
+        ReplayController controller(fixtureCity());
+        QSignalSpy opened(&controller, &ReplayController::opened);
+        controller.open(m_path, m_t1);
+        QTRY_COMPARE(opened.count(), 1);
+        live.setSource(controller.session());
+        QTRY_COMPARE(controller.session()->nowMs(), m_t1);
+        live.refresh();
+        QVERIFY(!live.isLive());
+        QCOMPARE(live.nowMs(), m_t1);
+        for (size_t d = 0; d < m_statesAtT1.size(); ++d) {
+            QCOMPARE(scene.states[d].phase, m_statesAtT1[d].phase);
+            QCOMPARE(scene.states[d].level, m_statesAtT1[d].level);
+            QCOMPARE(scene.states[d].value, m_statesAtT1[d].value);
+            QCOMPARE(scene.states[d].online, m_statesAtT1[d].online);
+        }
+        QCOMPARE(scene.incidents.size(), m_incidentsAtT1.size());
+
+        // Returning to live forgets the replayed picture at once.
+        live.setSource(nullptr);
+        QVERIFY(live.isLive());
+        QVERIFY(scene.incidents.empty());
+        QVERIFY(std::none_of(scene.states.begin(), scene.states.end(), [](const DeviceState &s) { return s.reported; }));
+    }
+
+    void transportControls()
+    {
+        ReplayController controller(fixtureCity());
+        ReplayBar bar(controller, QTimeZone("Europe/Berlin"));
+        bar.resize(1400, 180);
+        bar.show();
+        QSignalSpy opened(&controller, &ReplayController::opened);
+        controller.open(m_path, m_t1);
+        QTRY_COMPARE(opened.count(), 1);
+        QTRY_COMPARE(controller.position(), m_t1);
+        QTRY_VERIFY(bar.bannerText().startsWith(QLatin1String("REPLAY")));
+        QVERIFY(bar.bannerText().contains(QLatin1String("18:20:00")));   // 17:00 + 80 min, city time
+        QVERIFY(bar.bannerText().contains(QLatin1String("paused")));
+
+        // Unmistakable: the banner is drawn in the replay colour.
+        const QImage shot = bar.grab().toImage();
+        QCOMPARE(shot.pixelColor(10, 10), QColor(0x6f, 0x8c, 0xff));
+
+        QTest::keyClick(&bar, Qt::Key_Right);
+        QTRY_COMPARE(controller.session()->nowMs(), m_t1 + 10'000);
+        QTest::keyClick(&bar, Qt::Key_Left, Qt::ShiftModifier);
+        QTRY_COMPARE(controller.session()->nowMs(), m_t1 + 10'000 - 60'000);
+
+        // Next incident: the first incident raised after the position.
+        const std::int64_t here = controller.session()->nowMs();
+        const auto next = std::find_if(m_raisedTimes.begin(), m_raisedTimes.end(), [here](std::int64_t t) { return t > here; });
+        QVERIFY(next != m_raisedTimes.end());
+        QTest::keyClick(&bar, Qt::Key_PageDown);
+        QTRY_COMPARE(controller.session()->nowMs(), *next);
+
+        // Play at 60x: recorded time runs sixty times faster than the wall clock.
+        const std::int64_t before = controller.session()->nowMs();
+        QElapsedTimer wall;
+        wall.start();
+        QTest::keyClick(&bar, Qt::Key_Space);
+        QTRY_VERIFY(bar.bannerText().contains(QLatin1String("playing")));
+        QTest::qWait(600);
+        const double advanced = static_cast<double>(controller.session()->nowMs() - before);
+        QVERIFY2(advanced > 0.5 * 60 * wall.elapsed() && advanced < 1.5 * 60 * wall.elapsed(), qPrintable(QString::number(advanced)));
+        QTest::keyClick(&bar, Qt::Key_Space);
+        QTRY_VERIFY(bar.bannerText().contains(QLatin1String("paused")));
+    }
+
+    void mapIsMarkedInReplay()
+    {
+        MapScene scene(fixtureCity());
+        MapView view(scene);
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QColor edgeLive = view.grab().toImage().pixelColor(6, 200);
+        view.setReplayMode(true);
+        const QImage replay = view.grab().toImage();
+        QCOMPARE(replay.pixelColor(6, 200), QColor(0x6f, 0x8c, 0xff)); // the frame
+        QVERIFY(edgeLive != replay.pixelColor(6, 200));
+        // The map under it is tinted (bluer than live).
+        const QImage live = [&] { view.setReplayMode(false); return view.grab().toImage(); }();
+        QVERIFY(replay.pixelColor(300, 200).blue() > live.pixelColor(300, 200).blue());
+    }
+};
+
+QTEST_MAIN(TestReplay)
+#include "tst_replay.moc"
