@@ -14,6 +14,10 @@
 
 Q_LOGGING_CATEGORY(lcStore, "cityops.store", QtInfoMsg)
 
+namespace {
+constexpr size_t kCheckpointEvents = 100'000; // about 4 MB of WAL
+}
+
 namespace cityops {
 
 struct EventStore::Statements {
@@ -38,8 +42,10 @@ Result<std::unique_ptr<EventStore>> EventStore::open(const EventStoreOptions &op
     // Validate before anything is written: a foreign or damaged file must stay exactly as it was.
     if (auto s = storeschema::prepare(d, options.path, city, true); !s)
         return makeError(s.error());
+    // Checkpoints are run by the writer between groups (see writerLoop) rather than inside a commit, so a commit's
+    // latency is the transaction alone.
     const QString pragmas = QStringLiteral("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                                           "PRAGMA wal_autocheckpoint = 4000; PRAGMA busy_timeout = 5000;");
+                                           "PRAGMA wal_autocheckpoint = 0; PRAGMA busy_timeout = 5000;");
     if (auto s = d.exec(pragmas); !s)
         return makeError(QStringLiteral("cannot open store %1: %2").arg(options.path, s.error()));
     if (options.maxSizeMb > 0) {
@@ -149,6 +155,12 @@ std::vector<double> EventStore::recentCommitMs() const
     return {m_commitTimes.begin(), m_commitTimes.end()};
 }
 
+std::vector<double> EventStore::recentCheckpointMs() const
+{
+    std::lock_guard lock(m_mutex);
+    return {m_checkpointTimes.begin(), m_checkpointTimes.end()};
+}
+
 void EventStore::writerLoop()
 {
     std::vector<Event> events;
@@ -204,9 +216,23 @@ void EventStore::writerLoop()
             m_stats.error.clear();
             if (!events.empty())
                 m_committedSeq = std::max(m_committedSeq, events.back().seq);
+            m_walEvents += events.size();
             events.clear();
             snapshots.clear();
             m_flushed.notify_all();
+            if (m_walEvents >= kCheckpointEvents) {
+                // Move the WAL into the database (PASSIVE: never waits for readers). Timed apart from commits.
+                lock.unlock();
+                QElapsedTimer checkpoint;
+                checkpoint.start();
+                (void)m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+                const double cms = checkpoint.nsecsElapsed() / 1e6;
+                lock.lock();
+                m_checkpointTimes.push_back(cms);
+                if (m_checkpointTimes.size() > 1024)
+                    m_checkpointTimes.pop_front();
+                m_walEvents = 0;
+            }
             continue;
         }
         if (!m_stats.failing)

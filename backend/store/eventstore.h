@@ -26,7 +26,7 @@ struct EventStoreOptions {
     std::int64_t maxSizeMb = 0;          ///< cap on the file size; 0 = no cap beyond the disk
     std::int64_t commitIntervalMs = 50;  ///< group-commit period; every event is durable within about this
     size_t queueCapacity = 1 << 21;      ///< events waiting for the writer; beyond this they are dropped and counted
-    size_t maxGroupEvents = 16384;       ///< events per transaction, so one commit stays short under a burst
+    size_t maxGroupEvents = 8192;        ///< events per transaction, so one commit stays short under a burst
 };
 
 /// The append-only event log (ARCHITECTURE §8): SQLite in WAL mode with synchronous=NORMAL, written by one thread
@@ -69,6 +69,8 @@ public:
     Stats stats() const;
     /// Durations of recent commits (ms), oldest first, for percentiles.
     std::vector<double> recentCommitMs() const;
+    /// Durations of recent WAL checkpoints (ms); they run between commits on the writer thread.
+    std::vector<double> recentCheckpointMs() const;
 
 private:
     EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city);
@@ -96,6 +98,8 @@ private:
     bool m_stop = false;
     Stats m_stats;
     std::deque<double> m_commitTimes;
+    std::deque<double> m_checkpointTimes;
+    size_t m_walEvents = 0;
     std::int64_t m_lastRetentionMs = 0;
     std::thread m_writer;
 

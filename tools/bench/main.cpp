@@ -136,7 +136,7 @@ int benchIngest(const QCommandLineParser &args, const QString &cityPath)
     load.generate(count, start, 50'000.0, events);
 
     // Durable ingest through the real path, in batches as the core thread sees them.
-    double rate = 0, commitP99 = 0, commitP50 = 0;
+    double rate = 0, commitP99 = 0, commitP50 = 0, checkpointP99 = 0;
     std::uint64_t dropped = 0;
     {
         auto store = EventStore::open({dir.filePath(QStringLiteral("ingest.store"))}, *city.value());
@@ -158,12 +158,14 @@ int benchIngest(const QCommandLineParser &args, const QString &cityPath)
         const auto commits = store.value()->recentCommitMs();
         commitP99 = percentile(commits, 99);
         commitP50 = percentile(commits, 50);
+        checkpointP99 = percentile(store.value()->recentCheckpointMs(), 99);
         dropped = store.value()->stats().dropped;
     }
     const double raw = rawInsertRate(dir.filePath(QStringLiteral("raw.db")), events);
     emit({{"bench", "ingest"}, {"events", static_cast<double>(count)}, {"events_per_s", std::round(rate)},
           {"raw_events_per_s", std::round(raw)}, {"ratio_to_raw", std::round(rate / raw * 1000) / 1000},
           {"commit_p50_ms", std::round(commitP50 * 100) / 100}, {"commit_p99_ms", std::round(commitP99 * 100) / 100},
+          {"checkpoint_p99_ms", std::round(checkpointP99 * 100) / 100},
           {"dropped", static_cast<double>(dropped)}});
     return 0;
 }
