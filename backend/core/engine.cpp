@@ -7,19 +7,12 @@ namespace cityops {
 
 namespace {
 constexpr size_t kQueueCapacity = 1 << 17;
-// A snapshot every 20,000 events or 30 s of event time bounds what a seek has to replay.
-constexpr size_t kSnapshotEvents = 20'000;
-constexpr std::int64_t kSnapshotIntervalMs = 30'000;
 } // namespace
 
 Engine::Engine(std::shared_ptr<const CityModel> city, QObject *parent)
-    : QObject(parent), m_city(std::move(city)), m_queue(kQueueCapacity), m_states(m_city->devices.size()),
-      m_loads(m_city)
+    : QObject(parent), m_city(std::move(city)), m_queue(kQueueCapacity), m_pipeline(m_city)
 {
     qRegisterMetaType<cityops::LinkStatus>();
-    m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_states.apply(batch); });
-    m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_incidents.apply(batch); });
-    m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_loads.apply(batch); });
     m_linkThread.setObjectName(QStringLiteral("cityops-link"));
 }
 
@@ -30,17 +23,16 @@ void Engine::attachStore(std::unique_ptr<EventStore> store)
     if (m_running.load() || !store)
         return;
     m_store = std::move(store);
-    m_sequencer.resume(m_store->lastSeq(), m_store->lastTimeMs());
+    m_pipeline.attachStore(m_store.get());
     // Feeder-load history is continuous telemetry: carry it over from the recording, so the energy chart keeps
     // its hour across a restart. (Device states and incidents start afresh with each session, as the link reports.)
     if (m_store->lastSeq() > 0) {
         auto replay = ReplaySession::open(m_city, m_store->path());
         if (replay && replay.value()->seekNow(m_store->lastTimeMs()))
-            m_loads.restore(replay.value()->loads().exportState());
+            m_pipeline.loads().restore(replay.value()->loads().exportState());
         else
             qCWarning(lcCore) << "could not resume the load history:" << (replay ? QString() : replay.error());
     }
-    m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_store->append(batch); });
 }
 
 void Engine::recordOperatorAction(OperatorAction action, const QString &user, const QString &detail)
@@ -102,10 +94,8 @@ void Engine::coreLoop()
         batch.clear();
         const bool open = m_queue.popAll(batch, std::chrono::milliseconds(100));
         if (!batch.empty()) {
-            m_sequencer.process(batch);
+            m_pipeline.process(batch);
             m_processed += batch.size();
-            m_sinceSnapshot += batch.size();
-            maybeSnapshot();
         }
         if (!open)
             break;
@@ -113,28 +103,9 @@ void Engine::coreLoop()
     qCDebug(lcCore) << "core thread finished after" << m_processed.load() << "events";
 }
 
-void Engine::maybeSnapshot()
-{
-    if (!m_store)
-        return;
-    const std::int64_t now = m_sequencer.lastTimeMs();
-    if (m_sinceSnapshot < kSnapshotEvents && now - m_lastSnapshotMs < kSnapshotIntervalMs)
-        return;
-    // Taken on the core thread right after a batch: consistent with lastSeq by construction.
-    Snapshot snapshot;
-    snapshot.seq = m_sequencer.lastSeq();
-    snapshot.timeMs = now;
-    snapshot.states = m_states.exportStates();
-    m_incidents.snapshot(snapshot.incidents);
-    snapshot.loads = m_loads.exportState();
-    m_store->appendSnapshot(std::move(snapshot));
-    m_sinceSnapshot = 0;
-    m_lastSnapshotMs = now;
-}
-
 Engine::Stats Engine::stats() const
 {
-    return {m_processed.load(), m_queue.dropped(), m_sequencer.lastSeq()};
+    return {m_processed.load(), m_queue.dropped(), m_pipeline.sequencer().lastSeq()};
 }
 
 LinkStatus Engine::linkStatus() const { return m_link ? m_link->status() : LinkStatus{LinkState::Disconnected, {}}; }

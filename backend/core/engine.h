@@ -2,6 +2,7 @@
 
 #include "city/citymodel.h"
 #include "core/citystatesource.h"
+#include "core/corepipeline.h"
 #include "core/eventqueue.h"
 #include "core/incidentbook.h"
 #include "core/loadhistory.h"
@@ -45,9 +46,9 @@ public:
 
     const CityModel &city() const { return *m_city; }
     std::shared_ptr<const CityModel> cityPtr() const { return m_city; }
-    const StateStore &states() const override { return m_states; }
-    const IncidentBook &incidents() const override { return m_incidents; }
-    const LoadHistory &loads() const override { return m_loads; }
+    const StateStore &states() const override { return m_pipeline.states(); }
+    const IncidentBook &incidents() const override { return m_pipeline.incidents(); }
+    const LoadHistory &loads() const override { return m_pipeline.loads(); }
     std::int64_t nowMs() const override { return m_clock.nowMs(); }
     SimClock &clock() { return m_clock; }
     const SimClock &clock() const { return m_clock; }
@@ -66,23 +67,17 @@ Q_SIGNALS:
 
 private:
     void coreLoop();
-    void maybeSnapshot();
 
     std::shared_ptr<const CityModel> m_city;
     SimClock m_clock;
     EventQueue m_queue;
-    StateStore m_states;
-    IncidentBook m_incidents;
-    LoadHistory m_loads;
-    Sequencer m_sequencer;
+    CorePipeline m_pipeline;
     std::atomic<std::uint64_t> m_processed{0};
     std::atomic<bool> m_running{false};
     std::thread m_core;
     QThread m_linkThread;
     std::unique_ptr<FieldLink> m_link;
     std::unique_ptr<EventStore> m_store;
-    size_t m_sinceSnapshot = 0;
-    std::int64_t m_lastSnapshotMs = 0;
 };
 
 } // namespace cityops

@@ -68,7 +68,7 @@ int runWriter(const QString &path)
         sim.advanceTo(t, batch);
         rec.process(std::move(batch));
         store.value()->flush();
-        std::printf("committed %llu\n", static_cast<unsigned long long>(rec.sequencer.lastSeq()));
+        std::printf("committed %llu\n", static_cast<unsigned long long>(rec.sequencer().lastSeq()));
         std::fflush(stdout);
     }
 }
@@ -137,8 +137,8 @@ private Q_SLOTS:
             std::vector<Event> batch;
             sim.advanceTo(t, batch);
             rec.process(std::move(batch));
-            Recorded r{t, rec.states.exportStates(), {}, rec.loads.snapshot()};
-            rec.incidents.snapshot(r.incidents);
+            Recorded r{t, rec.states().exportStates(), {}, rec.loads().snapshot()};
+            rec.incidents().snapshot(r.incidents);
             recorded.push_back(std::move(r));
         }
         store.value()->flush();
@@ -185,10 +185,10 @@ private Q_SLOTS:
             sim.advanceTo(sim.nowMs() + 3600'000, batch);
             rec.process(std::move(batch));
             store.value()->flush();
-            QVERIFY(rec.sequencer.lastSeq() > lastSeq);
-            QVERIFY(rec.sequencer.lastTimeMs() >= lastTime);
-            lastSeq = rec.sequencer.lastSeq();
-            lastTime = rec.sequencer.lastTimeMs();
+            QVERIFY(rec.sequencer().lastSeq() > lastSeq);
+            QVERIFY(rec.sequencer().lastTimeMs() >= lastTime);
+            lastSeq = rec.sequencer().lastSeq();
+            lastTime = rec.sequencer().lastTimeMs();
         }
         auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
         auto gaps = db.value()->prepare(QStringLiteral("SELECT count(*), min(seq), max(seq) FROM events"));

@@ -1,4 +1,4 @@
-#include "city/sumoimport.h"
+#include "storetesting.h"
 #include "core/statestore.h"
 #include "sim/citysimulator.h"
 #include "sim/solar.h"
@@ -11,24 +11,9 @@
 #include <set>
 
 using namespace cityops;
+using namespace cityops::test;
 
 namespace {
-
-std::shared_ptr<const CityModel> fixtureCity()
-{
-    static std::shared_ptr<const CityModel> city = [] {
-        ImportOptions options;
-        options.timezone = QStringLiteral("Europe/Berlin");
-        auto c = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
-        return c.ok() ? std::make_shared<const CityModel>(std::move(c).value()) : nullptr;
-    }();
-    return city;
-}
-
-std::int64_t berlin(const QDate &date, const QTime &time)
-{
-    return QDateTime(date, time, QTimeZone("Europe/Berlin")).toMSecsSinceEpoch();
-}
 
 /// A stable text form of an event, to compare whole streams.
 QString describe(const Event &e)

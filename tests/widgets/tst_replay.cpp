@@ -44,8 +44,8 @@ private Q_SLOTS:
                     m_raisedTimes.push_back(e.timeMs);
             rec.process(std::move(events));
             if (t == m_t1) {
-                m_statesAtT1 = rec.states.exportStates();
-                rec.incidents.snapshot(m_incidentsAtT1);
+                m_statesAtT1 = rec.states().exportStates();
+                rec.incidents().snapshot(m_incidentsAtT1);
             }
         }
         store.value()->flush();

@@ -1,10 +1,7 @@
 // cityops-bench: measurements of the data path. Each subcommand prints one JSON object per line.
 #include "city/citypackage.h"
 #include "city/sqlitedb.h"
-#include "core/incidentbook.h"
-#include "core/loadhistory.h"
-#include "core/sequencer.h"
-#include "core/statestore.h"
+#include "core/corepipeline.h"
 #include "store/eventcodec.h"
 #include "store/eventstore.h"
 #include "store/replaysession.h"
@@ -44,46 +41,6 @@ void emit(QJsonObject o)
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
 }
-
-/// The engine's data path on the calling thread: sequencer -> StateStore, IncidentBook, LoadHistory -> store,
-/// with the engine's snapshot cadence.
-class Pipeline {
-public:
-    Pipeline(std::shared_ptr<const CityModel> city, EventStore &store)
-        : m_states(city->devices.size()), m_loads(city), m_store(store)
-    {
-        m_sequencer.resume(store.lastSeq(), store.lastTimeMs());
-        m_sequencer.addConsumer([this](const std::vector<Event> &b) { m_states.apply(b); });
-        m_sequencer.addConsumer([this](const std::vector<Event> &b) { m_incidents.apply(b); });
-        m_sequencer.addConsumer([this](const std::vector<Event> &b) { m_loads.apply(b); });
-        m_sequencer.addConsumer([this](const std::vector<Event> &b) { m_store.append(b); });
-    }
-    void process(std::vector<Event> &batch)
-    {
-        m_sequencer.process(batch);
-        m_since += batch.size();
-        if (m_since >= 20'000 || m_sequencer.lastTimeMs() - m_lastSnapshot >= 30'000) {
-            Snapshot s;
-            s.seq = m_sequencer.lastSeq();
-            s.timeMs = m_sequencer.lastTimeMs();
-            s.states = m_states.exportStates();
-            m_incidents.snapshot(s.incidents);
-            s.loads = m_loads.exportState();
-            m_store.appendSnapshot(std::move(s));
-            m_since = 0;
-            m_lastSnapshot = m_sequencer.lastTimeMs();
-        }
-    }
-
-private:
-    Sequencer m_sequencer;
-    StateStore m_states;
-    IncidentBook m_incidents;
-    LoadHistory m_loads;
-    EventStore &m_store;
-    size_t m_since = 0;
-    std::int64_t m_lastSnapshot = 0;
-};
 
 Result<std::shared_ptr<const CityModel>> loadCity(const QString &path)
 {
@@ -144,7 +101,8 @@ int benchIngest(const QCommandLineParser &args, const QString &cityPath)
             std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(store.error()));
             return 1;
         }
-        Pipeline pipeline(city.value(), *store.value());
+        CorePipeline pipeline(city.value());
+        pipeline.attachStore(store.value().get());
         QElapsedTimer timer;
         timer.start();
         const size_t batch = 1000;
@@ -193,7 +151,8 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
             std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(store.error()));
             return 1;
         }
-        Pipeline pipeline(city.value(), *store.value());
+        CorePipeline pipeline(city.value());
+        pipeline.attachStore(store.value().get());
         bench::SyntheticLoad load(*city.value(), 2);
         const size_t chunk = 100'000;
         std::vector<Event> events;
