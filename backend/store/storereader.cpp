@@ -91,6 +91,20 @@ Result<Event> StoreReader::rowToEvent(std::int64_t seq, std::int64_t time, std::
     return Event{static_cast<std::uint64_t>(seq), time, static_cast<DeviceIndex>(device), std::move(decoded).value()};
 }
 
+Status StoreReader::readRows(SqliteStatement &stmt, const std::function<void(Event &&)> &sink)
+{
+    QString error;
+    while (stmt.step(&error)) {
+        auto e = rowToEvent(stmt.columnInt(0), stmt.columnInt(1), stmt.columnInt(2), stmt.columnInt(3), stmt.columnBlob(4));
+        if (!e)
+            return makeError(e.error());
+        sink(std::move(e).value());
+    }
+    if (!error.isEmpty())
+        return makeError(error);
+    return Ok{};
+}
+
 Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit)
 {
     // Events are in time order by seq. Find the last seq at or before `untilMs` through the time index (one
@@ -113,15 +127,7 @@ Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std
     stmt->bind(1, static_cast<std::int64_t>(afterSeq));
     stmt->bind(2, upTo);
     stmt->bind(3, static_cast<std::int64_t>(std::min<size_t>(limit, INT64_MAX)));
-    while (stmt->step(&error)) {
-        auto e = rowToEvent(stmt->columnInt(0), stmt->columnInt(1), stmt->columnInt(2), stmt->columnInt(3), stmt->columnBlob(4));
-        if (!e)
-            return makeError(e.error());
-        out.push_back(std::move(e).value());
-    }
-    if (!error.isEmpty())
-        return makeError(error);
-    return Ok{};
+    return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); });
 }
 
 Status StoreReader::forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn)
@@ -132,16 +138,7 @@ Status StoreReader::forEachEvent(std::int64_t fromMs, std::int64_t toMs, const s
         return makeError(stmt.error());
     stmt->bind(1, fromMs);
     stmt->bind(2, toMs);
-    QString error;
-    while (stmt->step(&error)) {
-        auto e = rowToEvent(stmt->columnInt(0), stmt->columnInt(1), stmt->columnInt(2), stmt->columnInt(3), stmt->columnBlob(4));
-        if (!e)
-            return makeError(e.error());
-        fn(e.value());
-    }
-    if (!error.isEmpty())
-        return makeError(error);
-    return Ok{};
+    return readRows(stmt.value(), [&fn](Event &&e) { fn(e); });
 }
 
 Result<std::vector<StoreReader::Marker>> StoreReader::markers(std::int64_t fromMs, std::int64_t toMs)

@@ -17,6 +17,7 @@
 namespace cityops {
 
 class SqliteDb;
+class SqliteStatement;
 
 /// Read-only access to a store, safe beside the live writer (WAL readers never block it). Every query re-reads,
 /// so a reader follows a store that is still growing.
@@ -58,6 +59,8 @@ public:
 
 private:
     StoreReader(std::unique_ptr<SqliteDb> db, std::shared_ptr<const CityModel> city, QString path);
+    /// Decodes rows of (seq, time_ms, kind, device, payload) into events, refusing damaged ones.
+    Status readRows(SqliteStatement &stmt, const std::function<void(Event &&)> &sink);
     Result<Event> rowToEvent(std::int64_t seq, std::int64_t time, std::int64_t kind, std::int64_t device, const QByteArray &payload);
 
     std::unique_ptr<SqliteDb> m_db;
