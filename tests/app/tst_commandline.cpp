@@ -1,3 +1,4 @@
+#include "city/sqlitedb.h"
 #include "commandline.h"
 
 #include <QColor>
@@ -170,6 +171,45 @@ private Q_SLOTS:
         const QImage image(shot);
         // The replay banner and frame are on screen in the replay colour.
         QVERIFY2(countNear(image, QColor(0x6f, 0x8c, 0xff), 10) > 3000, qPrintable(QString::number(countNear(image, QColor(0x6f, 0x8c, 0xff), 10))));
+    }
+
+    void killedConsoleLeavesAGoodStore()
+    {
+        // SIGKILL the console while it records at 600x; the store must open, pass integrity_check, hold contiguous
+        // events, and the next console must continue after them.
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("k.store"));
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops"), {QStringLiteral("--store"), store, QStringLiteral("--speed"),
+                                                                   QStringLiteral("600")});
+        QVERIFY(console.waitForStarted());
+        QTest::qWait(2500);
+        QCOMPARE(console.state(), QProcess::Running);
+        console.kill(); // SIGKILL
+        console.waitForFinished();
+        QCOMPARE(console.exitStatus(), QProcess::CrashExit);
+
+        const Run next = runProgram(QStringLiteral("cityops"), {QStringLiteral("--store"), store, QStringLiteral("--quit-after"),
+                                                                QStringLiteral("1000")});
+        QCOMPARE(next.exitCode, 0);
+        auto db = SqliteDb::open(store, SqliteDb::Mode::ReadOnly);
+        QVERIFY(db.ok());
+        auto sessions = db.value()->prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = 'sessions'"));
+        QVERIFY(sessions->step());
+        QCOMPARE(sessions->columnText(0), QStringLiteral("2"));
+        auto check = db.value()->prepare(QStringLiteral("PRAGMA integrity_check"));
+        QVERIFY(check->step());
+        QCOMPARE(check->columnText(0), QStringLiteral("ok"));
+        auto seqs = db.value()->prepare(QStringLiteral("SELECT count(*), min(seq), max(seq), "
+                                                       "(SELECT count(*) FROM events WHERE kind = 7) FROM events"));
+        QVERIFY(seqs->step());
+        QVERIFY(seqs->columnInt(0) > 10000);
+        QCOMPARE(seqs->columnInt(1), 1LL);
+        QCOMPARE(seqs->columnInt(0), seqs->columnInt(2)); // contiguous across the kill and the new session
+        QCOMPARE(seqs->columnInt(3), 2LL);                // two session markers
     }
 
     void screenshotOfTheDefaultCity()
