@@ -154,6 +154,10 @@ int main(int argc, char **argv)
             qCWarning(lcApp) << "not recording:" << store.error();
         } else {
             simOptions.historyFloorMs = store.value()->lastTimeMs();
+            // A recording made at --speed above 1 runs ahead of the wall clock; the simulated city then carries on
+            // from where it ends, so time in the store never goes backwards.
+            if (store.value()->lastTimeMs() > QDateTime::currentMSecsSinceEpoch())
+                simOptions.startMs = store.value()->lastTimeMs() + 1;
             simOptions.parameters.firstIncidentId = store.value()->maxIncidentId() + 1;
             engine.attachStore(std::move(store).value());
         }
@@ -165,7 +169,7 @@ int main(int argc, char **argv)
         if (status.state == LinkState::Connected)
             qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
     });
-    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    const std::int64_t now = simOptions.startMs > 0 ? simOptions.startMs : QDateTime::currentMSecsSinceEpoch();
     engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions), user,
                  std::max(now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000), simOptions.historyFloorMs));
 

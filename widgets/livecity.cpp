@@ -43,6 +43,12 @@ void LiveCity::setSource(const CityStateSource *source)
 void LiveCity::refresh()
 {
     m_scene.nowMs = m_source->nowMs();
+    if (m_source->loads().version() != m_loadVersion) {
+        m_loadVersion = m_source->loads().version();
+        m_loads = m_source->loads().snapshot();
+        if (!isLive())
+            Q_EMIT loadsChanged(); // live, the chart follows once a second (tick)
+    }
     m_changes.clear();
     const std::uint64_t version = m_source->states().changedSince(m_stateVersion, m_changes);
     if (version != m_stateVersion) {
@@ -55,12 +61,7 @@ void LiveCity::refresh()
         m_incidentVersion = m_source->incidents().snapshot(m_scene.incidents);
         Q_EMIT incidentsChanged();
     }
-    // In replay the history moves with the position, so it is followed every frame rather than every second.
-    if (!isLive() && m_source->loads().version() != m_loadVersion) {
-        m_loadVersion = m_source->loads().version();
-        m_loads = m_source->loads().snapshot();
-        Q_EMIT loadsChanged();
-    }
+
 }
 
 void LiveCity::tick()
@@ -75,11 +76,8 @@ void LiveCity::tick()
         const auto &[t0, n0] = m_processedHistory.front();
         const auto &[t1, n1] = m_processedHistory.back();
         m_eventsPerSecond = t1 > t0 ? (n1 - n0) * 1000.0 / (t1 - t0) : 0.0;
-        if (m_source->loads().version() != m_loadVersion) {
-            m_loadVersion = m_source->loads().version();
-            m_loads = m_source->loads().snapshot();
+        if (isLive())
             Q_EMIT loadsChanged();
-        }
         Q_EMIT secondElapsed();
     }
 }

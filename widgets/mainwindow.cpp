@@ -126,8 +126,7 @@ MainWindow::~MainWindow()
 void MainWindow::refreshNow()
 {
     m_live->refresh();
-    m_engine.loads().version(); // ensure the history is read fresh below
-    m_energy->setSeries(m_engine.loads().snapshot());
+    m_energy->setSeries(m_live->loads()); // whatever is on screen: live or the replay at T
     m_incidents->reload();
     m_details->refresh();
     updateStatus();

@@ -147,7 +147,7 @@ void EnergyPanel::setSeries(const LoadHistory::Series &series)
     const double capacity = std::accumulate(m_city->feeders.begin(), m_city->feeders.end(), 0.0,
                                             [](double s, const FeederInfo &f) { return s + f.capacityKw; });
     m_headline->setText(tr("City load %1 MW of %2 MW rated").arg(total.back(), 0, 'f', 1).arg(capacity / 1000.0, 0, 'f', 0));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_plot->replot(); // now, so the chart and the headline never disagree
 }
 
 } // namespace cityops
