@@ -30,6 +30,9 @@ struct Parser {
     QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Replay from this time (ISO 8601, e.g. 2026-11-22T08:00 or with Z/offset)."),
                             QStringLiteral("time")};
     QCommandLineOption to{QStringLiteral("to"), QStringLiteral("Replay up to this time (ISO 8601)."), QStringLiteral("time")};
+    QCommandLineOption synthetic{QStringLiteral("synthetic-devices"),
+                                 QStringLiteral("Add N generated devices (streetlights and signals along the roads) to the city, up to 1000000."),
+                                 QStringLiteral("n")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version and exit.")};
 
@@ -37,7 +40,7 @@ struct Parser {
     {
         parser.setApplicationDescription(QStringLiteral("CityOps — operations console for city control rooms."));
         parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser.addOptions({city, seed, speed, lang, screenshot, quitAfter, store, noStore, retain, replay, from, to, help, version});
+        parser.addOptions({city, seed, speed, lang, screenshot, quitAfter, store, noStore, retain, replay, from, to, synthetic, help, version});
     }
 };
 
@@ -51,7 +54,7 @@ QString consoleHelpText()
     Parser p;
     QString text = QStringLiteral("Usage: cityops [options]\n%1\n\nOptions:\n").arg(p.parser.applicationDescription());
     for (const QCommandLineOption *o : {&p.city, &p.seed, &p.speed, &p.lang, &p.screenshot, &p.quitAfter, &p.store, &p.noStore,
-                                        &p.retain, &p.replay, &p.from, &p.to, &p.help, &p.version}) {
+                                        &p.retain, &p.replay, &p.from, &p.to, &p.synthetic, &p.help, &p.version}) {
         QStringList names;
         for (const QString &n : o->names())
             names << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
@@ -114,6 +117,12 @@ Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments)
         o.retainDays = p.parser.value(p.retain).toInt(&ok);
         if (!ok || o.retainDays < 0 || o.retainDays > 36500)
             return makeError(QStringLiteral("--retain-days must be a number of days from 0 to 36500, not \"%1\"").arg(p.parser.value(p.retain)));
+    }
+    if (p.parser.isSet(p.synthetic)) {
+        o.syntheticDevices = p.parser.value(p.synthetic).toInt(&ok);
+        if (!ok || o.syntheticDevices < 0 || o.syntheticDevices > 1'000'000)
+            return makeError(QStringLiteral("--synthetic-devices must be a number from 0 to 1000000, not \"%1\"")
+                                 .arg(p.parser.value(p.synthetic)));
     }
     o.replay = p.parser.isSet(p.replay);
     if (o.replay && o.noStore)

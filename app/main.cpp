@@ -1,5 +1,6 @@
 // cityops: the operations console. Wiring only: command line, translations, city, engine, window.
 #include "city/citypackage.h"
+#include "city/syntheticdevices.h"
 #include "commandline.h"
 #include "core/engine.h"
 #include "link/simlink.h"
@@ -130,6 +131,12 @@ int main(int argc, char **argv)
     auto city = citypackage::read(cityPath);
     if (!city)
         return fail(QObject::tr("Cannot open the city: %1").arg(city.error()), interactive, userCity ? kExitUsage : kExitFailure);
+    if (options.syntheticDevices > 0) {
+        auto enlarged = std::make_shared<CityModel>(*city.value());
+        addSyntheticDevices(*enlarged, static_cast<size_t>(options.syntheticDevices), options.seed);
+        enlarged->meta.name += QStringLiteral(" +%1 synthetic").arg(options.syntheticDevices);
+        city = std::shared_ptr<const CityModel>(std::move(enlarged));
+    }
     qCInfo(lcApp) << "city" << city.value()->meta.name << "loaded in" << startup.elapsed() << "ms";
 
     Engine engine(city.value());

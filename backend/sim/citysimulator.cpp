@@ -51,8 +51,10 @@ CitySimulator::CitySimulator(std::shared_ptr<const CityModel> city, std::uint64_
     }
 
     const double elevation = solar::elevationDeg(m_centre.lat, m_centre.lon, m_now);
-    for (size_t i = 0; i < m_lights.size(); ++i)
-        m_lights[i].level = lampLevelFor(elevation, m_lights[i]);
+    const bool dim = nightDimmingNow();
+    m_lightingKw.assign(m_feeders.size(), 0.0);
+    for (std::uint32_t i = 0; i < m_lights.size(); ++i)
+        setLamp(i, lampLevelFor(elevation, m_lights[i], dim), false);
     for (std::uint32_t i = 0; i < m_signals.size(); ++i) {
         std::int64_t remaining = 0;
         m_signals[i].phase = phaseAt(m_city->signals[i].programs.front(), m_now, &remaining);
@@ -130,13 +132,30 @@ Event CitySimulator::lightEvent(std::uint32_t light) const
     return Event{0, m_now, m_city->streetlights[light].device, LightPayload{l.fault ? std::uint8_t(0) : l.level, l.fault, power}};
 }
 
-std::uint8_t CitySimulator::lampLevelFor(double elevationDeg, const LightSim &lamp) const
+bool CitySimulator::nightDimmingNow() const
+{
+    const int hour = QDateTime::fromMSecsSinceEpoch(m_now, m_zone).time().hour();
+    return hour >= 23 || hour < 5; // dim to half from 23:00 to 05:00, as many cities do
+}
+
+std::uint8_t CitySimulator::lampLevelFor(double elevationDeg, const LightSim &lamp, bool nightDimming) const
 {
     if (elevationDeg >= lamp.thresholdDeg)
         return 0;
-    const QDateTime local = QDateTime::fromMSecsSinceEpoch(m_now, m_zone);
-    const int hour = local.time().hour();
-    return (hour >= 23 || hour < 5) ? 50 : 100; // night dimming, as many cities do
+    return nightDimming ? 50 : 100;
+}
+
+void CitySimulator::setLamp(std::uint32_t light, std::uint8_t level, bool fault)
+{
+    LightSim &lamp = m_lights[light];
+    const StreetlightInfo &info = m_city->streetlights[light];
+    const auto kw = [&info](std::uint8_t l, bool f) { return f ? 0.0 : info.powerW * l / 100.0 / 1000.0; };
+    if (info.feeder != kNoDevice) {
+        const int f = m_city->devices[info.feeder].detail;
+        m_lightingKw[f] += kw(level, fault) - kw(lamp.level, lamp.fault);
+    }
+    lamp.level = level;
+    lamp.fault = fault;
 }
 
 void CitySimulator::initialState(std::vector<Event> &out)
@@ -225,18 +244,12 @@ void CitySimulator::sampleFeeders(std::vector<Event> &out)
     const QDateTime local = QDateTime::fromMSecsSinceEpoch(m_now, m_zone);
     const double hour = local.time().msecsSinceStartOfDay() / 3600'000.0;
     const bool weekend = local.date().dayOfWeek() >= 6;
-    std::vector<float> lightingKw(m_feeders.size(), 0.0f);
-    for (size_t i = 0; i < m_lights.size(); ++i) {
-        const DeviceIndex feeder = m_city->streetlights[i].feeder;
-        if (feeder != kNoDevice && !m_lights[i].fault)
-            lightingKw[m_city->devices[feeder].detail] += m_city->streetlights[i].powerW * m_lights[i].level / 100.0f / 1000.0f;
-    }
     for (std::uint32_t f = 0; f < m_feeders.size(); ++f) {
         FeederSim &sim = m_feeders[f];
         const FeederInfo &info = m_city->feeders[f];
         sim.noise = static_cast<float>(0.97 * sim.noise + 0.005 * m_rng.normal());
         const double load = info.peakLoadKw * loadShape(hour, info.commercialShare, weekend) * (1.0 + sim.noise) * sim.surge
-                            + lightingKw[f];
+                            + std::max(0.0, m_lightingKw[f]);
         sim.lastLoad = static_cast<float>(std::max(0.0, load));
         out.push_back(Event{0, m_now, info.device, FeederPayload{sim.lastLoad, true}});
         const float ratio = sim.lastLoad / info.capacityKw;
@@ -254,11 +267,12 @@ void CitySimulator::sampleFeeders(std::vector<Event> &out)
 void CitySimulator::checkLights(std::vector<Event> &out)
 {
     const double elevation = solar::elevationDeg(m_centre.lat, m_centre.lon, m_now);
+    const bool dim = nightDimmingNow();
     for (std::uint32_t i = 0; i < m_lights.size(); ++i) {
-        LightSim &lamp = m_lights[i];
-        const std::uint8_t level = lampLevelFor(elevation, lamp);
+        const LightSim &lamp = m_lights[i];
+        const std::uint8_t level = lampLevelFor(elevation, lamp, dim);
         if (level != lamp.level) {
-            lamp.level = level;
+            setLamp(i, level, lamp.fault);
             if (!lamp.fault)
                 out.push_back(lightEvent(i));
         }
@@ -310,7 +324,7 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
         const auto i = static_cast<std::uint32_t>(m_rng.below(m_lights.size()));
         LightSim &lamp = m_lights[i];
         if (!lamp.fault) {
-            lamp.fault = true;
+            setLamp(i, lamp.level, true);
             out.push_back(lightEvent(i));
             const DeviceInfo &device = m_city->devices[m_city->streetlights[i].device];
             lamp.incident = raise(out, IncidentKind::LampOutage, IncidentSeverity::Minor, device.position,
@@ -322,8 +336,7 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     }
     case Task::RepairLamp: {
         LightSim &lamp = m_lights[s.index];
-        lamp.fault = false;
-        lamp.level = lampLevelFor(solar::elevationDeg(m_centre.lat, m_centre.lon, m_now), lamp);
+        setLamp(s.index, lampLevelFor(solar::elevationDeg(m_centre.lat, m_centre.lon, m_now), lamp, nightDimmingNow()), false);
         out.push_back(lightEvent(s.index));
         clear(out, lamp.incident);
         lamp.incident = 0;

@@ -84,7 +84,10 @@ private:
                      DeviceIndex device, int road);
     void clear(std::vector<Event> &out, IncidentId id);
     std::int64_t hoursToMs(double hours) { return static_cast<std::int64_t>(hours * 3600'000.0); }
-    std::uint8_t lampLevelFor(double elevationDeg, const LightSim &lamp) const;
+    std::uint8_t lampLevelFor(double elevationDeg, const LightSim &lamp, bool nightDimming) const;
+    bool nightDimmingNow() const;
+    /// Changes a lamp and keeps its feeder's lighting load in step (so feeder samples need not sum every lamp).
+    void setLamp(std::uint32_t light, std::uint8_t level, bool fault);
     GeoPoint randomPointOnRoad(int *road);
 
     std::shared_ptr<const CityModel> m_city;
@@ -96,6 +99,7 @@ private:
     std::vector<SignalSim> m_signals;
     std::vector<LightSim> m_lights;
     std::vector<FeederSim> m_feeders;
+    std::vector<double> m_lightingKw;                       ///< per feeder, from the lamps it feeds
     std::vector<std::pair<IncidentId, int>> m_collisions;   ///< open collisions: incident and road
     std::vector<double> m_roadWeights;                      ///< cumulative length of drivable roads
     std::vector<IncidentId> m_signalIncidents;
