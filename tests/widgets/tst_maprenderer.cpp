@@ -1,3 +1,4 @@
+#include "city/syntheticdevices.h"
 #include "map/devicelayers.h"
 #include "map/maprenderer.h"
 #include "map/mapstyle.h"
@@ -176,6 +177,38 @@ private Q_SLOTS:
         scene.states[kLight].fault = true;
         const double ring = 5.0;
         QVERIFY(colourDistance(at(render(scene, v), v, kLight, {ring, 0}), mapstyle::alarmAmber()) < 60);
+    }
+
+    void streetlightsAggregateWhenZoomedOut()
+    {
+        // 20,000 lamps along the test city's two roads: zoomed out they are drawn as coverage cells, and a faulty
+        // lamp still shows individually in amber.
+        auto big = std::make_shared<CityModel>(*m_city);
+        addSyntheticDevices(*big, 20'000, 3);
+        MapScene scene(big);
+        for (DeviceState &s : scene.states) {
+            s.reported = s.online = true;
+            s.level = 100;
+            s.version = 1;
+        }
+        const DeviceIndex faulty = big->streetlights.back().device;
+        scene.states[faulty].fault = true;
+        MapViewport v;
+        v.setSize(QSize(800, 600));
+        v.fit(big->bounds);
+        // The test city is small, so this is a close zoom: more than 15,000 visible lamps aggregate anyway.
+        const QImage image = render(scene, v);
+        // Along the east-west road, cells are lit (warm grey, not the road's or background's colour).
+        int litCells = 0;
+        const QPointF west = v.toScreen(big->roads[0].line.front()), east = v.toScreen(big->roads[0].line.back());
+        for (int x = static_cast<int>(west.x()) + 20; x < static_cast<int>(east.x()) - 20; x += 3) {
+            const QColor c = image.pixelColor(x, static_cast<int>(west.y()));
+            litCells += colourDistance(c, mapstyle::lampOn()) < 60 ? 1 : 0;
+        }
+        QVERIFY2(litCells > 20, qPrintable(QString::number(litCells)));
+        const QPointF f = v.toScreen(big->devices[faulty].position);
+        QVERIFY(colourDistance(image.pixelColor((f + QPointF(5, 0)).toPoint()), mapstyle::alarmAmber()) < 80
+                || colourDistance(image.pixelColor((f + QPointF(-5, 0)).toPoint()), mapstyle::alarmAmber()) < 80);
     }
 
     void hitTesting()

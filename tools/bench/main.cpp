@@ -5,10 +5,11 @@
 #include "store/eventcodec.h"
 #include "store/eventstore.h"
 #include "store/replaysession.h"
+#include "mapbench.h"
 #include "syntheticload.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -222,10 +223,14 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // The map bench renders offscreen; no display is needed for any bench.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cityops-bench"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("CityOps measurements; one JSON object per line.\n\n"
+                                                    "  cityops-bench map [--devices N] [--frames F]\n"
                                                     "  cityops-bench ingest [--events N]\n"
                                                     "  cityops-bench seek [--hours H] [--rate R] [--seeks N]"));
     parser.addHelpOption();
@@ -237,6 +242,8 @@ int main(int argc, char **argv)
         {QStringLiteral("hours"), QStringLiteral("seek: hours of recording (default 24)."), QStringLiteral("h"), QStringLiteral("24")},
         {QStringLiteral("rate"), QStringLiteral("seek: events per second recorded (default 1000)."), QStringLiteral("r"), QStringLiteral("1000")},
         {QStringLiteral("seeks"), QStringLiteral("seek: random seeks to time (default 200)."), QStringLiteral("n"), QStringLiteral("200")},
+        {QStringLiteral("devices"), QStringLiteral("map: devices on the map (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
+        {QStringLiteral("frames"), QStringLiteral("map: frames per measurement (default 120)."), QStringLiteral("f"), QStringLiteral("120")},
     });
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(parser.errorText()));
@@ -248,7 +255,7 @@ int main(int argc, char **argv)
     }
     const QStringList pos = parser.positionalArguments();
     bool ok = true;
-    for (const char *name : {"events", "hours", "rate", "seeks"}) {
+    for (const char *name : {"events", "hours", "rate", "seeks", "devices", "frames"}) {
         const double v = parser.value(QLatin1String(name)).toDouble(&ok);
         if (!ok || v <= 0) {
             std::fprintf(stderr, "cityops-bench: --%s must be a positive number\n", name);
@@ -256,7 +263,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: ingest or seek\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest or seek\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -264,6 +271,8 @@ int main(int argc, char **argv)
         return benchIngest(parser, city);
     if (pos[0] == QLatin1String("seek"))
         return benchSeek(parser, city);
+    if (pos[0] == QLatin1String("map"))
+        return bench::runMapBench(parser, city);
     std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (ingest, seek)\n", qPrintable(pos[0]));
     return kExitUsage;
 }

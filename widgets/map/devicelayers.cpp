@@ -46,17 +46,30 @@ QString SignalLayer::title() const { return QCoreApplication::translate("cityops
 QString IncidentLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Incidents"); }
 QString SelectionLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Selection"); }
 
+namespace {
+
+// Level of detail for streetlights: above this many visible lamps (or when zoomed out) they are binned into screen
+// cells and drawn as one small image, the way a wall display shows lighting coverage; abnormal lamps (faults, no
+// data) are always drawn individually on top, since they are what an operator acts on.
+constexpr int kCellPx = 3;
+constexpr int kIndividualLampLimit = 15'000;
+constexpr double kIndividualLampZoom = 16.0;
+
+} // namespace
+
 void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
     const auto &city = scene().city();
     const QRectF visible = viewport.visibleWorld(8);
+    const QTransform toScreen = viewport.worldTransform();
     QVector<QPointF> on, off, faults, silent;
+    on.reserve(static_cast<qsizetype>(std::min<size_t>(city.streetlights.size(), kIndividualLampLimit)));
     for (const StreetlightInfo &light : city.streetlights) {
         const QPointF w = scene().deviceWorld()[light.device];
         if (!visible.contains(w))
             continue;
         const DeviceState &s = scene().states[light.device];
-        const QPointF p = viewport.worldToScreen(w);
+        const QPointF p = toScreen.map(w);
         if (!s.online && s.reported)
             silent << p;
         else if (s.fault)
@@ -67,13 +80,46 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
             off << p;
     }
     painter.save();
-    const double dot = viewport.zoom() >= 16 ? 4.0 : viewport.zoom() >= 14.5 ? 2.5 : 1.6;
-    QPen pen(mapstyle::lampOff(), dot, Qt::SolidLine, Qt::RoundCap);
-    painter.setPen(pen);
-    painter.drawPoints(off);
-    pen.setColor(mapstyle::lampOn());
-    painter.setPen(pen);
-    painter.drawPoints(on);
+    const bool aggregate = viewport.zoom() < kIndividualLampZoom || on.size() + off.size() > kIndividualLampLimit;
+    if (aggregate) {
+        // One pixel per cell: lit cells warm grey, dark cells dim grey, more lamps = more opaque.
+        const QSize cells(viewport.size().width() / kCellPx + 1, viewport.size().height() / kCellPx + 1);
+        std::vector<std::uint16_t> lit(static_cast<size_t>(cells.width()) * cells.height(), 0),
+            dark(static_cast<size_t>(cells.width()) * cells.height(), 0);
+        auto bin = [&](const QVector<QPointF> &points, std::vector<std::uint16_t> &grid) {
+            for (const QPointF &p : points) {
+                const int cx = static_cast<int>(p.x()) / kCellPx, cy = static_cast<int>(p.y()) / kCellPx;
+                if (cx >= 0 && cy >= 0 && cx < cells.width() && cy < cells.height())
+                    ++grid[static_cast<size_t>(cy) * cells.width() + cx];
+            }
+        };
+        bin(on, lit);
+        bin(off, dark);
+        QImage density(cells, QImage::Format_ARGB32_Premultiplied);
+        density.fill(Qt::transparent);
+        const QColor litColour = mapstyle::lampOn(), darkColour = mapstyle::lampOff();
+        for (int y = 0; y < cells.height(); ++y) {
+            auto *row = reinterpret_cast<QRgb *>(density.scanLine(y));
+            for (int x = 0; x < cells.width(); ++x) {
+                const size_t i = static_cast<size_t>(y) * cells.width() + x;
+                const int n = lit[i] ? lit[i] : dark[i];
+                if (n == 0)
+                    continue;
+                const QColor &c = lit[i] ? litColour : darkColour;
+                const int alpha = std::min(255, 110 + 50 * n);
+                row[x] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha));
+            }
+        }
+        painter.drawImage(QRectF(0, 0, cells.width() * kCellPx, cells.height() * kCellPx), density);
+    } else {
+        const double dot = viewport.zoom() >= 17 ? 4.0 : 2.5;
+        QPen pen(mapstyle::lampOff(), dot, Qt::SolidLine, Qt::RoundCap);
+        painter.setPen(pen);
+        painter.drawPoints(off);
+        pen.setColor(mapstyle::lampOn());
+        painter.setPen(pen);
+        painter.drawPoints(on);
+    }
     painter.setBrush(Qt::NoBrush);
     painter.setPen(QPen(mapstyle::noData(), 1.5));
     for (const QPointF &p : silent)

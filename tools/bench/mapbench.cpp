@@ -1,0 +1,215 @@
+#include "mapbench.h"
+
+#include "city/citypackage.h"
+#include "city/syntheticdevices.h"
+#include "core/random.h"
+#include "map/maprenderer.h"
+#include "map/mapstyle.h"
+
+#include <QElapsedTimer>
+#include <QGraphicsEllipseItem>
+#include <QGraphicsPathItem>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace cityops::bench {
+namespace {
+
+constexpr QSize kFrame(1920, 1080);
+constexpr double kChangesPerSecond = 10'000;
+constexpr double kFrameSeconds = 1.0 / 60.0;
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const double rank = p / 100.0 * static_cast<double>(v.size() - 1);
+    const size_t lo = static_cast<size_t>(rank), hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (v[hi] - v[lo]) * (rank - static_cast<double>(lo));
+}
+
+double round2(double v) { return std::round(v * 100) / 100; }
+
+/// A plausible live state for one device.
+void randomState(const CityModel &city, DeviceIndex d, DeviceState &s, Random &rng)
+{
+    s.reported = true;
+    s.online = !rng.chance(0.002);
+    switch (city.devices[d].kind) {
+    case DeviceKind::SignalController:
+        s.phase = static_cast<std::uint16_t>(rng.below(city.signals[city.devices[d].detail].programs.front().phases.size()));
+        s.fault = rng.chance(0.01);
+        s.mode = static_cast<std::uint8_t>(s.fault ? SignalMode::Flash : SignalMode::Normal);
+        break;
+    case DeviceKind::Streetlight:
+        s.fault = rng.chance(0.005);
+        s.level = rng.chance(0.5) ? 100 : 50;
+        break;
+    case DeviceKind::Feeder:
+        s.value = static_cast<float>(city.feeders[city.devices[d].detail].capacityKw * rng.uniform(0.3, 1.05));
+        break;
+    case DeviceKind::Substation:
+        break;
+    }
+    s.version++;
+}
+
+/// The camera path both renderers follow: a slow orbit, zooming in and out by three levels.
+MapViewport frameViewport(const MapViewport &home, int frame, int frames)
+{
+    MapViewport v = home;
+    const double a = 2 * M_PI * frame / frames;
+    v.setZoom(home.zoom() + 1.5 - 1.5 * std::cos(a));
+    const double r = 0.25 * kFrame.width() / MapViewport::kTileSize / std::exp2(home.zoom());
+    v.setCenter(home.center() + QPointF(r * std::cos(a), r * std::sin(a)));
+    return v;
+}
+
+QColor deviceColour(const CityModel &city, const MapScene &scene, DeviceIndex d)
+{
+    const DeviceState &s = scene.states[d];
+    if (!s.online)
+        return mapstyle::noData();
+    switch (city.devices[d].kind) {
+    case DeviceKind::SignalController:
+        return s.fault ? mapstyle::alarmAmber() : mapstyle::aggregateSignalColor(scene.signalState(d));
+    case DeviceKind::Streetlight:
+        return s.fault ? mapstyle::alarmAmber() : mapstyle::lampOn();
+    case DeviceKind::Feeder:
+        return mapstyle::feederColor(s.value / city.feeders[city.devices[d].detail].capacityKw);
+    case DeviceKind::Substation:
+        return mapstyle::feederNormal();
+    }
+    return mapstyle::lampOn();
+}
+
+void emit(const QJsonObject &o)
+{
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int runMapBench(const QCommandLineParser &args, const QString &cityPath)
+{
+    const size_t devices = args.value(QStringLiteral("devices")).toULongLong();
+    const int frames = args.value(QStringLiteral("frames")).toInt();
+    auto loaded = citypackage::read(cityPath.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : cityPath);
+    if (!loaded) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(loaded.error()));
+        return 1;
+    }
+    auto city = std::make_shared<CityModel>(*loaded.value());
+    if (devices > city->devices.size())
+        addSyntheticDevices(*city, devices - city->devices.size(), 7);
+    const size_t n = city->devices.size();
+
+    MapScene scene(city);
+    Random rng(11);
+    for (DeviceIndex d = 0; d < n; ++d)
+        randomState(*city, d, scene.states[d], rng);
+    MapViewport home;
+    home.setSize(kFrame);
+    home.fit(city->operationalBounds());
+    QImage image(kFrame, QImage::Format_ARGB32_Premultiplied);
+    const int changesPerFrame = static_cast<int>(kChangesPerSecond * kFrameSeconds);
+
+    // CityOps: pan/zoom (every frame a new view: basemap and all layers redrawn) and live (fixed view, changes).
+    MapRenderer renderer(scene);
+    std::vector<double> panMs, liveMs;
+    for (int f = 0; f < frames; ++f) {
+        QElapsedTimer t;
+        t.start();
+        QPainter painter(&image);
+        renderer.render(painter, frameViewport(home, f, frames));
+        painter.end();
+        panMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    for (int f = 0; f < frames; ++f) {
+        for (int c = 0; c < changesPerFrame; ++c)
+            randomState(*city, static_cast<DeviceIndex>(rng.below(n)), scene.states[rng.below(n)], rng);
+        QElapsedTimer t;
+        t.start();
+        QPainter painter(&image);
+        renderer.render(painter, home);
+        painter.end();
+        liveMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+
+    // Baseline: one QGraphicsItem per device over the same roads, drawn by QGraphicsView for the same views.
+    const double baseZoom = home.zoom();
+    const double worldPx = MapViewport::kTileSize * std::exp2(baseZoom);
+    QGraphicsScene gscene;
+    gscene.setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    gscene.setBackgroundBrush(mapstyle::background());
+    for (int c = kRoadClassCount - 1; c >= 0; --c) {
+        QPainterPath path = QTransform::fromScale(worldPx, worldPx).map(scene.roadPath(static_cast<RoadClass>(c)));
+        auto *item = gscene.addPath(path, QPen(mapstyle::roadColor(static_cast<RoadClass>(c)), 0));
+        item->setZValue(0);
+    }
+    std::vector<QGraphicsEllipseItem *> items(n);
+    for (DeviceIndex d = 0; d < n; ++d) {
+        const QPointF p = scene.deviceWorld()[d] * worldPx;
+        auto *item = new QGraphicsEllipseItem(-3, -3, 6, 6);
+        item->setPos(p);
+        item->setFlag(QGraphicsItem::ItemIgnoresTransformations); // fixed pixel size, as map markers are
+        item->setPen(Qt::NoPen);
+        item->setBrush(deviceColour(*city, scene, d));
+        item->setZValue(1);
+        gscene.addItem(item);
+        items[d] = item;
+    }
+    QGraphicsView view(&gscene);
+    view.setRenderHint(QPainter::Antialiasing);
+    view.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.setFrameShape(QFrame::NoFrame);
+    view.resize(kFrame);
+    auto showView = [&](const MapViewport &v) {
+        const double s = std::exp2(v.zoom() - baseZoom);
+        view.setTransform(QTransform::fromScale(s, s));
+        view.centerOn(v.center() * worldPx);
+    };
+    std::vector<double> basePanMs, baseLiveMs;
+    for (int f = 0; f < frames; ++f) {
+        QElapsedTimer t;
+        t.start();
+        showView(frameViewport(home, f, frames));
+        QPainter painter(&image);
+        view.render(&painter);
+        painter.end();
+        basePanMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    showView(home);
+    for (int f = 0; f < frames; ++f) {
+        QElapsedTimer t;
+        t.start();
+        for (int c = 0; c < changesPerFrame; ++c) {
+            const auto d = static_cast<DeviceIndex>(rng.below(n));
+            randomState(*city, d, scene.states[d], rng);
+            items[d]->setBrush(deviceColour(*city, scene, d));
+        }
+        QPainter painter(&image);
+        view.render(&painter);
+        painter.end();
+        baseLiveMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    emit({{"bench", "map"}, {"devices", static_cast<double>(n)}, {"frames", frames}, {"p50_ms", round2(percentile(panMs, 50))},
+          {"p95_ms", round2(percentile(panMs, 95))}, {"p99_ms", round2(percentile(panMs, 99))},
+          {"baseline_p50_ms", round2(percentile(basePanMs, 50))}, {"baseline_p95_ms", round2(percentile(basePanMs, 95))}});
+    emit({{"bench", "map-live"}, {"devices", static_cast<double>(n)}, {"frames", frames}, {"changes_per_s", kChangesPerSecond},
+          {"p50_ms", round2(percentile(liveMs, 50))}, {"p95_ms", round2(percentile(liveMs, 95))}, {"p99_ms", round2(percentile(liveMs, 99))},
+          {"baseline_p50_ms", round2(percentile(baseLiveMs, 50))}, {"baseline_p95_ms", round2(percentile(baseLiveMs, 95))}});
+    return 0;
+}
+
+} // namespace cityops::bench
