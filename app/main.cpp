@@ -5,6 +5,7 @@
 #include "core/engine.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
+#include "map/mapview.h"
 #include "store/eventstore.h"
 
 #include <QApplication>
@@ -184,6 +185,7 @@ int main(int argc, char **argv)
     if (options.replay)
         window.startReplay(options.fromMs, options.fromMs, options.toMs);
     if (!options.screenshotPath.isEmpty()) {
+        window.mapView()->renderer().setAsyncBasemap(false); // a screenshot shows the complete basemap
         window.resize(1920, 1080);
         window.show();
     } else {

@@ -1,6 +1,7 @@
 #include "map/devicelayers.h"
 
 #include "map/mapstyle.h"
+#include "map/sprites.h"
 
 #include <QCoreApplication>
 
@@ -120,13 +121,12 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
         painter.setPen(pen);
         painter.drawPoints(on);
     }
-    painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(mapstyle::noData(), 1.5));
+    const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
     for (const QPointF &p : silent)
-        painter.drawEllipse(p, 4, 4);
-    painter.setPen(QPen(mapstyle::alarmAmber(), 2.0));
+        sprites::draw(painter, silentSprite, p);
+    const QImage &faultSprite = sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2.0});
     for (const QPointF &p : faults)
-        painter.drawEllipse(p, 5, 5);
+        sprites::draw(painter, faultSprite, p);
     painter.restore();
 }
 
@@ -206,25 +206,15 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
         const QPointF p = viewport.worldToScreen(w);
         const auto mode = static_cast<SignalMode>(s.mode);
         if (!s.reported) { // no report yet
-            painter.setPen(QPen(mapstyle::signalDark(), 1.5));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(p, r, r);
+            sprites::draw(painter, sprites::circle({QColor(), mapstyle::signalDark(), r, 1.5}), p);
         } else if (!s.online) {
-            painter.setPen(QPen(mapstyle::noData(), 2.5));
-            painter.setBrush(mapstyle::signalDark());
-            painter.drawEllipse(p, r + 1, r + 1);
+            sprites::draw(painter, sprites::circle({mapstyle::signalDark(), mapstyle::noData(), r + 1, 2.5}), p);
         } else if (s.fault || mode == SignalMode::Flash || mode == SignalMode::Off) {
-            painter.setPen(QPen(mapstyle::alarmAmber(), 2.5));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(p, r + 4, r + 4);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(mapstyle::alarmAmber());
-            painter.drawEllipse(p, r, r);
+            sprites::draw(painter, sprites::circle({QColor(), mapstyle::alarmAmber(), r + 4, 2.5}), p);
+            sprites::draw(painter, sprites::circle({mapstyle::alarmAmber(), QColor(), r, 1}), p);
         } else {
             const QString state = scene().signalState(signal.device);
-            painter.setPen(QPen(QColor(0x1c, 0x1f, 0x22), 1.0));
-            painter.setBrush(mapstyle::aggregateSignalColor(state));
-            painter.drawEllipse(p, r, r);
+            sprites::draw(painter, sprites::circle({mapstyle::aggregateSignalColor(state), QColor(0x1c, 0x1f, 0x22), r, 1.0}), p);
             if (strips && !state.isEmpty()) {
                 // One cell per controlled movement, as a signal-head strip under the junction.
                 const double cell = 5.0;

@@ -62,28 +62,40 @@ bool MapRenderer::isLayerVisible(const QString &id) const
     return false;
 }
 
-void MapRenderer::renderBasemap(const MapViewport &viewport)
+void MapRenderer::invalidateBasemap()
 {
-    if (m_basemapValid && m_basemapViewport == viewport)
-        return;
-    if (m_basemap.size() != viewport.size())
-        m_basemap = QImage(viewport.size(), QImage::Format_ARGB32_Premultiplied);
-    m_basemap.fill(mapstyle::background());
-    QPainter painter(&m_basemap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    for (const Entry &e : m_layers)
-        if (e.visible && e.layer->isStatic())
-            e.layer->render(painter, viewport);
-    m_basemapViewport = viewport;
-    m_basemapValid = true;
+    m_basemapValid = false;
+}
+
+void MapRenderer::setAsyncBasemap(bool async, std::function<void()> tileReady)
+{
+    m_basemap.setAsync(async);
+    m_basemap.setTileReadyCallback(std::move(tileReady));
 }
 
 void MapRenderer::render(QPainter &painter, const MapViewport &viewport)
 {
     if (viewport.size().isEmpty())
         return;
-    renderBasemap(viewport);
-    painter.drawImage(QPointF(0, 0), m_basemap);
+    if (!m_basemapValid) {
+        std::vector<const MapLayer *> statics;
+        for (const Entry &e : m_layers)
+            if (e.visible && e.layer->isStatic())
+                statics.push_back(e.layer.get());
+        m_basemap.invalidate(std::move(statics));
+        m_basemapValid = true;
+        m_composed = QImage();
+    }
+    if (m_composed.isNull() || !(m_composedViewport == viewport) || m_composedTiles != m_basemap.cachedTiles()) {
+        if (m_composed.size() != viewport.size())
+            m_composed = QImage(viewport.size(), QImage::Format_ARGB32_Premultiplied);
+        QPainter composer(&m_composed);
+        m_basemap.compose(composer, viewport);
+        composer.end();
+        m_composedViewport = viewport;
+        m_composedTiles = m_basemap.cachedTiles();
+    }
+    painter.drawImage(QPointF(0, 0), m_composed);
     painter.setRenderHint(QPainter::Antialiasing);
     for (const Entry &e : m_layers)
         if (e.visible && !e.layer->isStatic())

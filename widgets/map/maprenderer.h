@@ -1,5 +1,6 @@
 #pragma once
 
+#include "map/basemaptiles.h"
 #include "map/maplayer.h"
 
 #include <QImage>
@@ -26,19 +27,23 @@ public:
     void render(QPainter &painter, const MapViewport &viewport);
     /// Topmost visible object under `pos` within `radiusPx`.
     std::optional<MapSelection> hitTest(const MapViewport &viewport, const QPointF &pos, double radiusPx) const;
-    void invalidateBasemap() { m_basemapValid = false; }
+    void invalidateBasemap();
+    /// The interactive view renders basemap tiles in the background and repaints when they arrive; screenshots,
+    /// tests and benches render synchronously (the default) so every frame is complete.
+    void setAsyncBasemap(bool async, std::function<void()> tileReady = {});
+    const BasemapTiles &basemap() const { return m_basemap; }
 
 private:
     struct Entry {
         std::unique_ptr<MapLayer> layer;
         bool visible = true;
     };
-    void renderBasemap(const MapViewport &viewport);
-
     std::vector<Entry> m_layers;   ///< sorted by zValue
-    QImage m_basemap;
-    MapViewport m_basemapViewport;
+    BasemapTiles m_basemap;
     bool m_basemapValid = false;
+    QImage m_composed;             ///< the basemap as composed for m_composedViewport: reused while the view is still
+    MapViewport m_composedViewport;
+    size_t m_composedTiles = 0;    ///< tiles cached when it was composed (more may have arrived since)
 };
 
 } // namespace cityops

@@ -24,6 +24,8 @@ MapView::MapView(MapScene &scene, QWidget *parent) : QWidget(parent), m_scene(sc
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 240);
     setAccessibleName(tr("City map"));
+    // Tiles arrive from a worker thread; repaint on the GUI thread (the posted call dies with the view).
+    m_renderer.setAsyncBasemap(true, [this] { QMetaObject::invokeMethod(this, qOverload<>(&QWidget::update), Qt::QueuedConnection); });
 }
 
 void MapView::setLayerVisible(const QString &id, bool visible)
