@@ -196,7 +196,7 @@ private Q_SLOTS:
         MapViewport v;
         v.setSize(QSize(800, 600));
         v.fit(big->bounds);
-        // The test city is small, so this is a close zoom: more than 15,000 visible lamps aggregate anyway.
+        // The test city is small, so this is a close zoom: more than 6,000 visible lamps aggregate anyway.
         const QImage image = render(scene, v);
         // Along the east-west road, cells are lit (warm grey, not the road's or background's colour).
         int litCells = 0;

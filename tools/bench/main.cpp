@@ -244,6 +244,8 @@ int main(int argc, char **argv)
         {QStringLiteral("seeks"), QStringLiteral("seek: random seeks to time (default 200)."), QStringLiteral("n"), QStringLiteral("200")},
         {QStringLiteral("devices"), QStringLiteral("map: devices on the map (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
         {QStringLiteral("frames"), QStringLiteral("map: frames per measurement (default 120)."), QStringLiteral("f"), QStringLiteral("120")},
+        {QStringLiteral("dump"), QStringLiteral("map: save the last frame of each renderer as PREFIX-cityops.png and PREFIX-baseline.png."),
+         QStringLiteral("prefix")},
     });
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(parser.errorText()));

@@ -120,6 +120,8 @@ void BasemapTiles::compose(QPainter &painter, const MapViewport &viewport)
     const int y0 = std::clamp(static_cast<int>(std::floor(world.top() * n)), 0, maxIndex);
     const int y1 = std::clamp(static_cast<int>(std::floor(world.bottom() * n)), 0, maxIndex);
     const bool exact = std::abs(viewport.zoom() - z) < 1e-9;
+    m_lastMissing = 0;
+    m_lastNeeded = (x1 - x0 + 1) * (y1 - y0 + 1);
     painter.save();
     painter.setRenderHint(QPainter::SmoothPixmapTransform, !exact);
     for (int y = y0; y <= y1; ++y) {
@@ -132,6 +134,7 @@ void BasemapTiles::compose(QPainter &painter, const MapViewport &viewport)
                 painter.drawImage(target, image);
                 continue;
             }
+            ++m_lastMissing;
             // Placeholder while it renders: the parent tile's quarter, if we have it.
             if (z > 0) {
                 QImage parent = tile(z - 1, x / 2, y / 2, false);

@@ -33,6 +33,11 @@ public:
 
     void compose(QPainter &painter, const MapViewport &viewport);
     size_t cachedTiles() const;
+    /// Of the tiles the last compose() needed, how many were not ready (drawn from a placeholder or blank).
+    int lastMissing() const { return m_lastMissing; }
+    int lastNeeded() const { return m_lastNeeded; }
+    /// Blocks until queued tile renders are done (benches and tests).
+    void waitForTiles() { m_pool.waitForDone(); }
 
 private:
     static quint64 key(int z, int x, int y) { return (quint64(z) << 48) | (quint64(x) << 24) | quint64(y); }
@@ -48,6 +53,8 @@ private:
     QHash<quint64, QImage> m_tiles;
     QSet<quint64> m_pending;
     std::atomic<int> m_generation{0};
+    int m_lastMissing = 0;
+    int m_lastNeeded = 0;
 };
 
 } // namespace cityops

@@ -53,7 +53,7 @@ namespace {
 // cells and drawn as one small image, the way a wall display shows lighting coverage; abnormal lamps (faults, no
 // data) are always drawn individually on top, since they are what an operator acts on.
 constexpr int kCellPx = 3;
-constexpr int kIndividualLampLimit = 15'000;
+constexpr int kIndividualLampLimit = 6'000;
 constexpr double kIndividualLampZoom = 16.0;
 
 } // namespace
@@ -113,13 +113,13 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
         }
         painter.drawImage(QRectF(0, 0, cells.width() * kCellPx, cells.height() * kCellPx), density);
     } else {
-        const double dot = viewport.zoom() >= 17 ? 4.0 : 2.5;
-        QPen pen(mapstyle::lampOff(), dot, Qt::SolidLine, Qt::RoundCap);
-        painter.setPen(pen);
-        painter.drawPoints(off);
-        pen.setColor(mapstyle::lampOn());
-        painter.setPen(pen);
-        painter.drawPoints(on);
+        const double radius = viewport.zoom() >= 17 ? 2.0 : 1.3;
+        const QImage &offSprite = sprites::circle({mapstyle::lampOff(), QColor(), radius, 1});
+        const QImage &onSprite = sprites::circle({mapstyle::lampOn(), QColor(), radius, 1});
+        for (const QPointF &p : off)
+            sprites::draw(painter, offSprite, p);
+        for (const QPointF &p : on)
+            sprites::draw(painter, onSprite, p);
     }
     const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
     for (const QPointF &p : silent)
