@@ -1,4 +1,5 @@
 #include "city/syntheticdevices.h"
+#include "core/random.h"
 #include "map/devicelayers.h"
 #include "map/maprenderer.h"
 #include "map/mapstyle.h"
@@ -209,6 +210,34 @@ private Q_SLOTS:
         const QPointF f = v.toScreen(big->devices[faulty].position);
         QVERIFY(colourDistance(image.pixelColor((f + QPointF(5, 0)).toPoint()), mapstyle::alarmAmber()) < 80
                 || colourDistance(image.pixelColor((f + QPointF(-5, 0)).toPoint()), mapstyle::alarmAmber()) < 80);
+    }
+
+    void manyIncidentsAreGrouped()
+    {
+        // 200 minor incidents in a small area and one critical among them: grouped, the view shows a handful of
+        // markers, and the group holding the critical one is drawn in the critical colour.
+        MapScene scene(m_city);
+        setNormal(scene);
+        const MapViewport v = viewport();
+        Random rng(5);
+        for (IncidentId id = 1; id <= 200; ++id) {
+            Incident i;
+            i.id = id;
+            i.severity = IncidentSeverity::Minor;
+            i.position = v.toGeo(QPointF(250 + rng.uniform(0, 300), 150 + rng.uniform(0, 300)));
+            scene.incidents.push_back(i);
+        }
+        scene.incidents[100].severity = IncidentSeverity::Critical;
+        const QImage image = render(scene, v);
+        int minorPixels = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                minorPixels += image.pixelColor(x, y) == mapstyle::severityColor(IncidentSeverity::Minor) ? 1 : 0;
+        QVERIFY2(minorPixels < 9000, qPrintable(QString::number(minorPixels))); // ungrouped: well over 20,000
+        const QPointF critical = v.toScreen(scene.incidents[100].position);
+        const double size = std::clamp(v.zoom() * 1.3, 16.0, 26.0) + 4;
+        QCOMPARE(image.pixelColor((critical + QPointF(size * 0.25, size * 0.2)).toPoint()),
+                 mapstyle::severityColor(IncidentSeverity::Critical));
     }
 
     void hitTesting()

@@ -4,6 +4,7 @@
 #include "map/sprites.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace cityops {
 namespace {
@@ -238,29 +239,73 @@ std::optional<MapSelection> SignalLayer::hitTest(const MapViewport &v, const QPo
 
 void IncidentLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
+    // Up to kIndividualIncidents are drawn one by one; beyond that they are grouped by screen cell so a city-wide
+    // view shows where trouble is, not a carpet of triangles. A group is drawn at its most severe member, in that
+    // member's colour, with a count badge.
+    constexpr int kIndividualIncidents = 40;
+    constexpr int kCellPx = 96;
     const QRectF visible = viewport.visibleWorld(30);
     const double size = std::clamp(viewport.zoom() * 1.3, 16.0, 26.0);
+    struct Marker {
+        const Incident *top;
+        QPointF at;
+        int count;
+    };
+    std::vector<Marker> markers;
+    for (const Incident &i : scene().incidents) {
+        if (!i.isOpen())
+            continue;
+        const QPointF w = MapViewport::project(i.position);
+        if (visible.contains(w))
+            markers.push_back({&i, viewport.worldToScreen(w), 1});
+    }
+    if (markers.size() > kIndividualIncidents) {
+        QHash<qint64, size_t> cells;
+        std::vector<Marker> grouped;
+        for (const Marker &m : markers) {
+            const qint64 cell = (static_cast<qint64>(std::floor(m.at.x() / kCellPx)) << 32)
+                                ^ static_cast<qint64>(std::floor(m.at.y() / kCellPx) + (1 << 30));
+            auto it = cells.find(cell);
+            if (it == cells.end()) {
+                cells.insert(cell, grouped.size());
+                grouped.push_back(m);
+                continue;
+            }
+            Marker &g = grouped[it.value()];
+            ++g.count;
+            if (m.top->severity > g.top->severity || (m.top->severity == g.top->severity && m.top->raisedMs < g.top->raisedMs)) {
+                g.top = m.top;
+                g.at = m.at;
+            }
+        }
+        markers.swap(grouped);
+    }
+    // Least severe first, so the most severe end up on top where they overlap.
+    std::stable_sort(markers.begin(), markers.end(), [](const Marker &a, const Marker &b) { return a.top->severity < b.top->severity; });
     painter.save();
     QFont font = painter.font();
     font.setPixelSize(static_cast<int>(size * 0.6));
     font.setBold(true);
-    painter.setFont(font);
-    // Least severe first, so the most severe end up on top where they overlap.
-    std::vector<const Incident *> open;
-    for (const Incident &i : scene().incidents)
-        if (i.isOpen())
-            open.push_back(&i);
-    std::stable_sort(open.begin(), open.end(), [](const Incident *a, const Incident *b) { return a->severity < b->severity; });
-    for (const Incident *i : open) {
-        const QPointF w = MapViewport::project(i->position);
-        if (!visible.contains(w))
-            continue;
-        const QPointF p = viewport.worldToScreen(w);
+    QFont badgeFont = font;
+    badgeFont.setPixelSize(12);
+    for (const Marker &m : markers) {
+        const double s = m.count > 1 ? size + 4 : size;
         painter.setPen(QPen(QColor(0x10, 0x10, 0x10), 1.5));
-        painter.setBrush(mapstyle::severityColor(i->severity));
-        painter.drawPolygon(triangle(p, size));
+        painter.setBrush(mapstyle::severityColor(m.top->severity));
+        painter.drawPolygon(triangle(m.at, s));
+        painter.setFont(font);
         painter.setPen(QColor(0x10, 0x10, 0x10));
-        painter.drawText(QRectF(p.x() - size / 2, p.y() - size * 0.42, size, size * 0.8), Qt::AlignCenter, QStringLiteral("!"));
+        painter.drawText(QRectF(m.at.x() - s / 2, m.at.y() - s * 0.42, s, s * 0.8), Qt::AlignCenter, QStringLiteral("!"));
+        if (m.count > 1) {
+            const QString label = QString::number(m.count);
+            const QRectF badge(m.at.x() + s * 0.3, m.at.y() - s * 0.75, 8 + 7 * label.size(), 15);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(0x10, 0x10, 0x10, 220));
+            painter.drawRoundedRect(badge, 7, 7);
+            painter.setPen(QColor(0xf0, 0xf0, 0xf0));
+            painter.setFont(badgeFont);
+            painter.drawText(badge, Qt::AlignCenter, label);
+        }
     }
     painter.restore();
 }
