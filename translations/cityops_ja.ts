@@ -596,6 +596,10 @@
         <source>&amp;Export a time window…</source>
         <translation>時間帯をエクスポート(&amp;E)…</translation>
     </message>
+    <message>
+        <source>L&amp;egend</source>
+        <translation>凡例(&amp;E)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -649,6 +653,80 @@
     <message>
         <source>REPLAY</source>
         <translation>再生</translation>
+    </message>
+    <message>
+        <source>Signal (current aspect)</source>
+        <translation>信号（現在の灯色）</translation>
+    </message>
+    <message>
+        <source>Signal flashing / faulted</source>
+        <translation>信号 点滅 / 故障</translation>
+    </message>
+    <message>
+        <source>Lamp fault</source>
+        <translation>ランプ故障</translation>
+    </message>
+    <message>
+        <source>Not reporting</source>
+        <translation>応答なし</translation>
+    </message>
+    <message>
+        <source>Feeder ≥ 80 % of rating</source>
+        <translation>フィーダー 定格の 80 % 以上</translation>
+    </message>
+    <message>
+        <source>Feeder over rating</source>
+        <translation>フィーダー 定格超過</translation>
+    </message>
+    <message>
+        <source>Incident: critical</source>
+        <translation>インシデント: 緊急</translation>
+    </message>
+    <message>
+        <source>Incident: major</source>
+        <translation>インシデント: 重大</translation>
+    </message>
+    <message>
+        <source>Incident: minor</source>
+        <translation>インシデント: 軽微</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+%3, open for %4</source>
+        <translation>%1 — %2
+%3、経過 %4</translation>
+    </message>
+    <message>
+        <source>no report yet</source>
+        <translation>未報告</translation>
+    </message>
+    <message>
+        <source>not reporting</source>
+        <translation>応答なし</translation>
+    </message>
+    <message>
+        <source>flashing (fault)</source>
+        <translation>点滅（故障）</translation>
+    </message>
+    <message>
+        <source>lamp fault</source>
+        <translation>ランプ故障</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>消灯</translation>
+    </message>
+    <message>
+        <source>on, %1 %</source>
+        <translation>点灯 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 % of rating</source>
+        <translation>定格の %1 %</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>オンライン</translation>
     </message>
 </context>
 <context>

@@ -596,6 +596,10 @@
         <source>&amp;Export a time window…</source>
         <translation>导出时间段(&amp;E)…</translation>
     </message>
+    <message>
+        <source>L&amp;egend</source>
+        <translation>图例(&amp;E)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -649,6 +653,80 @@
     <message>
         <source>REPLAY</source>
         <translation>回放</translation>
+    </message>
+    <message>
+        <source>Signal (current aspect)</source>
+        <translation>信号（当前灯色）</translation>
+    </message>
+    <message>
+        <source>Signal flashing / faulted</source>
+        <translation>信号 闪烁 / 故障</translation>
+    </message>
+    <message>
+        <source>Lamp fault</source>
+        <translation>灯具故障</translation>
+    </message>
+    <message>
+        <source>Not reporting</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>Feeder ≥ 80 % of rating</source>
+        <translation>馈线 ≥ 额定值 80 %</translation>
+    </message>
+    <message>
+        <source>Feeder over rating</source>
+        <translation>馈线 超过额定值</translation>
+    </message>
+    <message>
+        <source>Incident: critical</source>
+        <translation>事件：危急</translation>
+    </message>
+    <message>
+        <source>Incident: major</source>
+        <translation>事件：严重</translation>
+    </message>
+    <message>
+        <source>Incident: minor</source>
+        <translation>事件：轻微</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+%3, open for %4</source>
+        <translation>%1 — %2
+%3，已持续 %4</translation>
+    </message>
+    <message>
+        <source>no report yet</source>
+        <translation>尚无报告</translation>
+    </message>
+    <message>
+        <source>not reporting</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>flashing (fault)</source>
+        <translation>闪烁（故障）</translation>
+    </message>
+    <message>
+        <source>lamp fault</source>
+        <translation>灯具故障</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>on, %1 %</source>
+        <translation>开，%1 %</translation>
+    </message>
+    <message>
+        <source>%1 % of rating</source>
+        <translation>额定值的 %1 %</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
     </message>
 </context>
 <context>

@@ -229,6 +229,11 @@ void MainWindow::buildMenus()
             toggle->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + n)));
         connect(toggle, &QAction::toggled, this, [this, id](bool on) { m_map->setLayerVisible(id, on); });
     }
+    QAction *legend = view->addAction(tr("L&egend"));
+    legend->setCheckable(true);
+    legend->setChecked(m_map->isLegendVisible());
+    legend->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_L);
+    connect(legend, &QAction::toggled, m_map, &MapView::setLegendVisible);
     view->addSeparator();
     QAction *focusMap = view->addAction(tr("Focus &map"), this, [this] { m_map->setFocus(); });
     focusMap->setShortcut(Qt::Key_F6);

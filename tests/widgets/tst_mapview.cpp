@@ -88,6 +88,29 @@ private Q_SLOTS:
         QCOMPARE(scene.selection.kind, MapSelection::Kind::None);
     }
 
+    void legendAndDescriptions()
+    {
+        ShownView shown(m_city);
+        MapView &view = shown.view;
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // The legend box sits bottom left, above the scale bar, in its dark panel colour.
+        const QImage withLegend = view.grab().toImage();
+        view.setLegendVisible(false);
+        const QImage without = view.grab().toImage();
+        int differing = 0;
+        for (int y = view.height() / 2; y < view.height() - 40; y += 2)
+            for (int x = 10; x < 200; x += 2)
+                differing += withLegend.pixelColor(x, y) != without.pixelColor(x, y) ? 1 : 0;
+        QVERIFY2(differing > 500, qPrintable(QString::number(differing)));
+        // Tooltips describe what is under the pointer in words.
+        shown.scene.states[kFeeder].value = 4600;
+        QVERIFY(view.describe({MapSelection::Kind::Device, kFeeder}).contains(QLatin1String("92 % of rating")));
+        QVERIFY(view.describe({MapSelection::Kind::Device, kSignal}).contains(QLatin1String("GGr")));
+        shown.scene.states[kLight].fault = true;
+        QVERIFY(view.describe({MapSelection::Kind::Device, kLight}).contains(QLatin1String("lamp fault")));
+        QVERIFY(view.describe({}).isEmpty());
+    }
+
     void dragPansAndWheelZoomsAboutThePointer()
     {
         ShownView shown(m_city);

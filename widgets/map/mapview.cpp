@@ -1,8 +1,13 @@
 #include "map/mapview.h"
 
-#include "map/mapstyle.h"
+#include "labels.h"
 
+#include "map/mapstyle.h"
+#include "map/sprites.h"
+
+#include <QHelpEvent>
 #include <QKeyEvent>
+#include <QToolTip>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -104,6 +109,8 @@ void MapView::paintEvent(QPaintEvent *)
     }
     drawScaleBar(painter);
     drawAttribution(painter);
+    if (m_legend)
+        drawLegend(painter);
     if (hasFocus() && !m_replay) {
         painter.setPen(QPen(QColor(0x6c, 0x8e, 0xbf), 2));
         painter.setBrush(Qt::NoBrush);
@@ -135,6 +142,69 @@ void MapView::drawScaleBar(QPainter &painter) const
     painter.setFont(font);
     const QString label = metres >= 1000 ? tr("%1 km").arg(metres / 1000) : tr("%1 m").arg(metres);
     painter.drawText(QPointF(origin.x() + px + 6, origin.y()), label);
+    painter.restore();
+}
+
+void MapView::setLegendVisible(bool visible)
+{
+    m_legend = visible;
+    update();
+}
+
+void MapView::drawLegend(QPainter &painter) const
+{
+    // Only what needs explaining: normal is grey, colour is abnormal (ISA-101).
+    enum class Shape { Sprite, Diamond, Triangle };
+    struct Row {
+        Shape shape;
+        QImage sprite;
+        QColor colour;
+        QString text;
+    };
+    const std::vector<Row> rows = {
+        {Shape::Sprite, sprites::circle({mapstyle::signalGreen(), QColor(0x1c, 0x1f, 0x22), 5, 1}), {}, tr("Signal (current aspect)")},
+        {Shape::Sprite, sprites::circle({mapstyle::alarmAmber(), mapstyle::alarmAmber(), 5, 1}), {}, tr("Signal flashing / faulted")},
+        {Shape::Sprite, sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2}), {}, tr("Lamp fault")},
+        {Shape::Sprite, sprites::circle({mapstyle::signalDark(), mapstyle::noData(), 5, 2.5}), {}, tr("Not reporting")},
+        {Shape::Diamond, {}, mapstyle::alarmAmber(), tr("Feeder ≥ 80 % of rating")},
+        {Shape::Diamond, {}, mapstyle::alarmRed(), tr("Feeder over rating")},
+        {Shape::Triangle, {}, mapstyle::severityColor(IncidentSeverity::Critical), tr("Incident: critical")},
+        {Shape::Triangle, {}, mapstyle::severityColor(IncidentSeverity::Major), tr("Incident: major")},
+        {Shape::Triangle, {}, mapstyle::severityColor(IncidentSeverity::Minor), tr("Incident: minor")},
+    };
+    painter.save();
+    QFont font = painter.font();
+    font.setPixelSize(12);
+    painter.setFont(font);
+    const QFontMetrics metrics(font);
+    int width = 0;
+    for (const Row &r : rows)
+        width = std::max(width, metrics.horizontalAdvance(r.text));
+    const int line = 18;
+    const QRect box(10, height() - 44 - line * static_cast<int>(rows.size()), width + 44, line * static_cast<int>(rows.size()) + 10);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x1b, 0x1e, 0x22, 215));
+    painter.drawRoundedRect(box, 6, 6);
+    painter.setPen(QColor(0xc8, 0xcd, 0xd2));
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const int y = box.top() + 5 + static_cast<int>(i) * line;
+        const QPointF c(box.left() + 16, y + line / 2.0);
+        if (rows[i].shape == Shape::Sprite) {
+            sprites::draw(painter, rows[i].sprite, c);
+        } else {
+            painter.save();
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(QPen(QColor(0x10, 0x10, 0x10), 1));
+            painter.setBrush(rows[i].colour);
+            if (rows[i].shape == Shape::Diamond)
+                painter.drawPolygon(QPolygonF({c + QPointF(0, -6), c + QPointF(6, 0), c + QPointF(0, 6), c + QPointF(-6, 0)}));
+            else
+                painter.drawPolygon(QPolygonF({c + QPointF(0, -7), c + QPointF(7, 5), c + QPointF(-7, 5)}));
+            painter.restore();
+        }
+        painter.setPen(QColor(0xc8, 0xcd, 0xd2));
+        painter.drawText(QRect(box.left() + 30, y, width + 10, line), Qt::AlignVCenter | Qt::AlignLeft, rows[i].text);
+    }
     painter.restore();
 }
 
@@ -194,6 +264,52 @@ void MapView::wheelEvent(QWheelEvent *event)
     if (steps != 0)
         zoomBy(steps, event->position());
     event->accept();
+}
+
+QString MapView::describe(const MapSelection &selection) const
+{
+    const CityModel &city = m_scene.city();
+    if (selection.kind == MapSelection::Kind::Incident) {
+        const Incident *i = m_scene.incident(selection.id);
+        if (!i)
+            return {};
+        return tr("%1 — %2\n%3, open for %4").arg(Labels::incidentKind(i->kind), Labels::severity(i->severity),
+                                                 Labels::where(city, i->road, i->district, i->position),
+                                                 Labels::duration(m_scene.nowMs - i->raisedMs));
+    }
+    if (selection.kind != MapSelection::Kind::Device || selection.id >= city.devices.size())
+        return {};
+    const DeviceInfo &d = city.devices[selection.id];
+    const DeviceState &s = m_scene.states[selection.id];
+    QString state;
+    if (!s.reported)
+        state = tr("no report yet");
+    else if (!s.online)
+        state = tr("not reporting");
+    else if (d.kind == DeviceKind::SignalController)
+        state = s.fault ? tr("flashing (fault)") : m_scene.signalState(selection.id);
+    else if (d.kind == DeviceKind::Streetlight)
+        state = s.fault ? tr("lamp fault") : s.level == 0 ? tr("off") : tr("on, %1 %").arg(s.level);
+    else if (d.kind == DeviceKind::Feeder)
+        state = tr("%1 % of rating").arg(qRound(100.0 * s.value / city.feeders[d.detail].capacityKw));
+    else
+        state = tr("online");
+    return QStringLiteral("%1 — %2\n%3").arg(Labels::deviceKind(d.kind), d.id, state);
+}
+
+bool MapView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const auto hit = m_renderer.hitTest(m_viewport, help->pos(), kPickRadiusPx);
+        const QString text = hit ? describe(*hit) : QString();
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void MapView::keyPressEvent(QKeyEvent *event)

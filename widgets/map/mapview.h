@@ -26,6 +26,11 @@ public:
     /// Replay is drawn unmistakably: a blue frame, a light wash over the map and a REPLAY watermark.
     void setReplayMode(bool replay);
     bool isReplayMode() const { return m_replay; }
+    /// The legend explains every colour on the map (bottom left); on by default.
+    void setLegendVisible(bool visible);
+    bool isLegendVisible() const { return m_legend; }
+    /// What the pointer is over, as the tooltip says it; empty over nothing.
+    QString describe(const MapSelection &selection) const;
 
 public Q_SLOTS:
     /// The scene's live data changed: repaint (the basemap cache makes this cheap).
@@ -43,10 +48,12 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void drawScaleBar(QPainter &painter) const;
     void drawAttribution(QPainter &painter) const;
+    void drawLegend(QPainter &painter) const;
     void panBy(const QPointF &deltaPx);
 
     MapScene &m_scene;
@@ -54,6 +61,7 @@ private:
     MapViewport m_viewport;
     bool m_fitPending = true;
     bool m_replay = false;
+    bool m_legend = true;
     bool m_dragging = false;
     QPointF m_pressPos;
     QPointF m_lastPos;
