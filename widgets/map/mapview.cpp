@@ -154,7 +154,7 @@ void MapView::setLegendVisible(bool visible)
 void MapView::drawLegend(QPainter &painter) const
 {
     // Only what needs explaining: normal is grey, colour is abnormal (ISA-101).
-    enum class Shape { Sprite, Diamond, Triangle };
+    enum class Shape { Sprite, Diamond, Triangle, Halo };
     struct Row {
         Shape shape;
         QImage sprite;
@@ -163,7 +163,7 @@ void MapView::drawLegend(QPainter &painter) const
     };
     const std::vector<Row> rows = {
         {Shape::Sprite, sprites::circle({mapstyle::signalGreen(), QColor(0x1c, 0x1f, 0x22), 5, 1}), {}, tr("Signal (current aspect)")},
-        {Shape::Sprite, sprites::circle({mapstyle::alarmAmber(), mapstyle::alarmAmber(), 5, 1}), {}, tr("Signal flashing / faulted")},
+        {Shape::Halo, sprites::circle({mapstyle::alarmAmber(), QColor(), 3.5, 1}), {}, tr("Signal flashing / faulted")},
         {Shape::Sprite, sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2}), {}, tr("Lamp fault")},
         {Shape::Sprite, sprites::circle({mapstyle::signalDark(), mapstyle::noData(), 5, 2.5}), {}, tr("Not reporting")},
         {Shape::Diamond, {}, mapstyle::alarmAmber(), tr("Feeder ≥ 80 % of rating")},
@@ -190,6 +190,10 @@ void MapView::drawLegend(QPainter &painter) const
         const int y = box.top() + 5 + static_cast<int>(i) * line;
         const QPointF c(box.left() + 16, y + line / 2.0);
         if (rows[i].shape == Shape::Sprite) {
+            sprites::draw(painter, rows[i].sprite, c);
+        } else if (rows[i].shape == Shape::Halo) {
+            // As on the map: an amber disc inside an amber ring (a normal yellow aspect has no ring).
+            sprites::draw(painter, sprites::circle({QColor(), mapstyle::alarmAmber(), 7, 2}), c);
             sprites::draw(painter, rows[i].sprite, c);
         } else {
             painter.save();
