@@ -600,6 +600,26 @@
         <source>L&amp;egend</source>
         <translation>凡例(&amp;E)</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Find a device, street or incident #… (Ctrl+F)</source>
+        <translation>機器・通り・インシデント # を検索… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Nothing found for &quot;%1&quot;</source>
+        <translation>「%1」は見つかりません</translation>
+    </message>
+    <message>
+        <source>Showing %1</source>
+        <translation>%1 を表示中</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

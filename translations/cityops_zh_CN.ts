@@ -600,6 +600,26 @@
         <source>L&amp;egend</source>
         <translation>图例(&amp;E)</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Find a device, street or incident #… (Ctrl+F)</source>
+        <translation>查找设备、街道或事件 #…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Nothing found for &quot;%1&quot;</source>
+        <translation>未找到“%1”</translation>
+    </message>
+    <message>
+        <source>Showing %1</source>
+        <translation>正在显示 %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

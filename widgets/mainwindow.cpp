@@ -4,6 +4,7 @@
 #include "map/mapview.h"
 #include "panels/detailspanel.h"
 #include "panels/energypanel.h"
+#include "map/mapsearch.h"
 #include "panels/exportdialog.h"
 #include "panels/incidentpanel.h"
 #include "replay/replaybar.h"
@@ -14,7 +15,10 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QCompleter>
 #include <QLabel>
+#include <QLineEdit>
+#include <QToolBar>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -70,6 +74,7 @@ MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
     resizeDocks({energyDock}, {250}, Qt::Vertical);
 
     buildMenus();
+    buildSearch();
     buildStatusBar();
 
     connect(m_live, &LiveCity::devicesChanged, m_map, &MapView::sceneChanged);
@@ -254,6 +259,57 @@ void MainWindow::buildMenus()
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About CityOps"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildSearch()
+{
+    auto *bar = addToolBar(tr("Search"));
+    bar->setObjectName(QStringLiteral("search"));
+    bar->setMovable(false);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Find a device, street or incident #… (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(360);
+    auto *completer = new QCompleter(searchVocabulary(m_engine.city()), m_search);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_search->setCompleter(completer);
+    bar->addWidget(m_search);
+    auto *find = new QAction(tr("Find"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(find);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { showSearchResult(m_search->text()); });
+}
+
+bool MainWindow::showSearchResult(const QString &query)
+{
+    const auto hit = searchCity(*m_scene, query);
+    if (!hit) {
+        statusBar()->showMessage(tr("Nothing found for \"%1\"").arg(query), 6000);
+        return false;
+    }
+    switch (hit->kind) {
+    case SearchHit::Kind::Incident:
+        focusIncident(hit->id);
+        break;
+    case SearchHit::Kind::Device:
+        m_map->centerOn(hit->box.center(), std::max(m_map->viewport().zoom(), 17.0));
+        m_map->select({MapSelection::Kind::Device, hit->id});
+        break;
+    case SearchHit::Kind::Street: {
+        MapViewport v = m_map->viewport();
+        v.fit(hit->box, 80);
+        m_map->centerOn(hit->box.center(), std::min(v.zoom(), 18.0));
+        break;
+    }
+    }
+    statusBar()->showMessage(tr("Showing %1").arg(hit->label), 4000);
+    m_map->setFocus();
+    return true;
 }
 
 void MainWindow::buildStatusBar()

@@ -10,6 +10,7 @@
 #include <memory>
 
 class QLabel;
+class QLineEdit;
 
 namespace cityops {
 
@@ -41,6 +42,8 @@ public:
     void returnToLive();
     /// File ▸ Export: asks for a window and formats, then exports in the background.
     void exportWindow();
+    /// Flies the map to what a search text names (see searchCity); false and a status message when nothing matches.
+    bool showSearchResult(const QString &query);
     bool isReplaying() const;
     ReplayController &replay() { return *m_replay; }
     ReplayBar *replayBar() const { return m_replayBar; }
@@ -48,6 +51,7 @@ public:
 private:
     void buildMenus();
     void buildStatusBar();
+    void buildSearch();
     void updateStatus();
     void showLinkStatus(const LinkStatus &status);
     void focusIncident(IncidentId id);
@@ -65,6 +69,7 @@ private:
     IncidentPanel *m_incidents;
     EnergyPanel *m_energy;
     QTimeZone m_zone;
+    QLineEdit *m_search = nullptr;
     QLabel *m_linkLabel;
     QLabel *m_rateLabel;
     QLabel *m_dropLabel;

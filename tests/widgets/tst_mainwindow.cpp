@@ -73,6 +73,13 @@ private Q_SLOTS:
         const QColor c = map.pixelColor(at);
         QVERIFY2(c.saturation() > 60, qPrintable(c.name())); // a state colour, not the grey background
 
+        // The search box flies to a device and selects it; nonsense finds nothing and says so.
+        QVERIFY(window.showSearchResult(QStringLiteral("sig/1560223979")));
+        QCOMPARE(window.mapView()->viewport().toScreen(city->devices[signal].position).toPoint(),
+                 QPoint(window.mapView()->width() / 2, window.mapView()->height() / 2));
+        QVERIFY(!window.showSearchResult(QStringLiteral("no such place")));
+        QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Nothing found")));
+
         // Selecting a feeder shows load against capacity.
         window.mapView()->select({MapSelection::Kind::Device, city->feeders.front().device});
         QVERIFY(window.detailsPanel()->rows().filter(QStringLiteral("% of capacity")).size() == 1);

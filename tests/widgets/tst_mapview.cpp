@@ -1,3 +1,4 @@
+#include "map/mapsearch.h"
 #include "map/mapstyle.h"
 #include "map/mapview.h"
 #include "testcity.h"
@@ -109,6 +110,35 @@ private Q_SLOTS:
         shown.scene.states[kLight].fault = true;
         QVERIFY(view.describe({MapSelection::Kind::Device, kLight}).contains(QLatin1String("lamp fault")));
         QVERIFY(view.describe({}).isEmpty());
+    }
+
+    void search()
+    {
+        MapScene scene(m_city);
+        setNormal(scene);
+        Incident incident;
+        incident.id = 42;
+        incident.position = m_city->devices[kFeeder].position;
+        scene.incidents = {incident};
+        auto hit = searchCity(scene, QStringLiteral("#42"));
+        QVERIFY(hit && hit->kind == SearchHit::Kind::Incident && hit->id == 42);
+        hit = searchCity(scene, QStringLiteral("42"));
+        QVERIFY(hit && hit->kind == SearchHit::Kind::Incident);
+        hit = searchCity(scene, QStringLiteral("sig/J1"));
+        QVERIFY(hit && hit->kind == SearchHit::Kind::Device && hit->id == kSignal);
+        hit = searchCity(scene, QStringLiteral("fdr/1")); // unique prefix
+        QVERIFY(hit && hit->kind == SearchHit::Kind::Device && hit->id == kFeeder);
+        hit = searchCity(scene, QStringLiteral("rudower"));  // street, case-insensitive prefix
+        QVERIFY(hit && hit->kind == SearchHit::Kind::Street);
+        QCOMPARE(hit->label, QStringLiteral("Rudower Chaussee"));
+        QVERIFY(hit->box.maxLon - hit->box.minLon > 0.007); // the whole street
+        hit = searchCity(scene, QStringLiteral("dornstr"));  // contained
+        QVERIFY(hit && hit->label == QStringLiteral("Wegedornstraße"));
+        QVERIFY(!searchCity(scene, QStringLiteral("Alexanderplatz")));
+        QVERIFY(!searchCity(scene, QStringLiteral("   ")));
+        QVERIFY(!searchCity(scene, QStringLiteral("#7"))); // no such incident
+        QVERIFY(searchVocabulary(*m_city).contains(QStringLiteral("Rudower Chaussee")));
+        QVERIFY(!searchVocabulary(*m_city).contains(QStringLiteral("sl/e1/1"))); // streetlights would drown the list
     }
 
     void dragPansAndWheelZoomsAboutThePointer()
