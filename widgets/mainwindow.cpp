@@ -407,6 +407,9 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Alt+1 … Alt+6</b></td><td>show / hide map layers</td></tr>"
            "<tr><td><b>F6 / F7</b></td><td>focus the map / the incident list</td></tr>"
            "<tr><td><b>Enter</b> (incident list)</td><td>fly to the incident</td></tr>"
+           "<tr><td><b>Ctrl+F</b></td><td>find a device, street or incident</td></tr>"
+           "<tr><td><b>Ctrl+Shift+L</b></td><td>show / hide the legend</td></tr>"
+           "<tr><td><b>Ctrl+E</b></td><td>export a time window</td></tr>"
            "<tr><td><b>Ctrl+R / Ctrl+L</b></td><td>replay the recording / return to live</td></tr>"
            "<tr><td><b>Space, ← →, PgUp / PgDn</b> (replay)</td><td>play/pause, step 10 s, previous/next incident</td></tr>"
            "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr></table>"));
