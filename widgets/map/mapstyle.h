@@ -21,7 +21,7 @@ QColor roadColor(RoadClass cls);
 double roadWidthPx(RoadClass cls, double zoom);
 
 inline QColor signalGreen() { return QColor(0x5f, 0xa8, 0x6e); }
-inline QColor signalYellow() { return QColor(0xc9, 0xae, 0x52); }
+inline QColor signalYellow() { return QColor(0xa3, 0x98, 0x6e); } // far from alarm amber: a normal aspect is not an alarm
 inline QColor signalRed() { return QColor(0xb8, 0x5c, 0x5c); }
 inline QColor signalDark() { return QColor(0x55, 0x5b, 0x61); }
 inline QColor alarmAmber() { return QColor(0xff, 0xb0, 0x00); }
