@@ -126,6 +126,12 @@ MainWindow::~MainWindow()
     disconnect(m_replay, nullptr, this, nullptr);
     m_live->setSource(nullptr);
     m_replay->close();
+    // Everything that reads the scene goes before it (members die before child widgets). The map view waits for
+    // its basemap tile worker, which reads the scene's road geometry.
+    delete m_map;
+    delete m_details;
+    delete m_incidents;
+    delete m_live;
 }
 
 void MainWindow::refreshNow()

@@ -91,8 +91,9 @@ private Q_SLOTS:
         controller.open(m_path, m_t1);
         QTRY_COMPARE(opened.count(), 1);
         QTRY_COMPARE(controller.position(), m_t1);
-        QTRY_VERIFY(bar.bannerText().startsWith(QLatin1String("REPLAY")));
-        QVERIFY(bar.bannerText().contains(QLatin1String("18:20:00")));   // 17:00 + 80 min, city time
+        QTRY_COMPARE(controller.session()->nowMs(), m_t1);
+        QTRY_VERIFY(bar.bannerText().contains(QLatin1String("18:20:00")));   // 17:00 + 80 min, city time
+        QVERIFY(bar.bannerText().startsWith(QLatin1String("REPLAY")));
         QVERIFY(bar.bannerText().contains(QLatin1String("paused")));
 
         // Unmistakable: the banner is drawn in the replay colour.

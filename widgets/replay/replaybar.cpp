@@ -91,7 +91,10 @@ ReplayBar::ReplayBar(ReplayController &controller, const QTimeZone &zone, QWidge
     });
     connect(&m_controller, &ReplayController::positionChanged, this, &ReplayBar::showPosition);
     connect(&m_controller, &ReplayController::timelineChanged, this, &ReplayBar::refreshTimeline);
-    connect(&m_controller, &ReplayController::opened, this, &ReplayBar::refreshTimeline);
+    connect(&m_controller, &ReplayController::opened, this, [this] {
+        refreshTimeline();
+        showPosition(m_controller.position(), false); // the requested instant, until the seek answers
+    });
     refreshTimeline();
     showPosition(m_controller.position(), false);
 }
