@@ -37,6 +37,7 @@ void LiveCity::setSource(const CityStateSource *source)
     refresh();
     m_loadVersion = m_source->loads().version();
     m_loads = m_source->loads().snapshot();
+    m_loadsPending = false;
     Q_EMIT loadsChanged();
 }
 
@@ -46,8 +47,10 @@ void LiveCity::refresh()
     if (m_source->loads().version() != m_loadVersion) {
         m_loadVersion = m_source->loads().version();
         m_loads = m_source->loads().snapshot();
-        if (!isLive())
-            Q_EMIT loadsChanged(); // live, the chart follows once a second (tick)
+        if (isLive())
+            m_loadsPending = true; // live, the chart follows at most once a second (tick)
+        else
+            Q_EMIT loadsChanged();
     }
     m_changes.clear();
     const std::uint64_t version = m_source->states().changedSince(m_stateVersion, m_changes);
@@ -76,8 +79,10 @@ void LiveCity::tick()
         const auto &[t0, n0] = m_processedHistory.front();
         const auto &[t1, n1] = m_processedHistory.back();
         m_eventsPerSecond = t1 > t0 ? (n1 - n0) * 1000.0 / (t1 - t0) : 0.0;
-        if (isLive())
+        if (m_loadsPending) {
+            m_loadsPending = false;
             Q_EMIT loadsChanged();
+        }
         Q_EMIT secondElapsed();
     }
 }

@@ -55,6 +55,7 @@ private:
     std::uint64_t m_loadVersion = ~std::uint64_t(0);
     std::vector<StateStore::Change> m_changes;
     LoadHistory::Series m_loads;
+    bool m_loadsPending = false;   ///< live history changed since the chart last heard
     QElapsedTimer m_second;
     std::deque<std::pair<std::int64_t, std::uint64_t>> m_processedHistory;   ///< (wall ms, events processed)
     double m_eventsPerSecond = 0;

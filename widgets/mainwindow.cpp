@@ -150,7 +150,8 @@ void MainWindow::startReplay(std::int64_t startMs, std::int64_t fromMs, std::int
         statusBar()->showMessage(tr("Replay needs a recording, and this console is not recording."), 10000);
         return;
     }
-    m_engine.store()->flush(); // so the replay can reach up to now
+    // No flush here: the GUI never waits for the disk. The replay reaches the last group commit (≤ 50 ms ago) and
+    // its timeline follows the growing recording.
     statusBar()->showMessage(tr("Opening the recording…"), 5000);
     m_replay->open(m_engine.store()->path(), startMs, fromMs, toMs);
 }
@@ -187,7 +188,7 @@ void MainWindow::exportWindow()
             return;
         }
     }
-    m_engine.store()->flush();
+    // The export reads what is committed (everything older than one group commit, ≤ 50 ms); the GUI does not wait.
     m_engine.recordOperatorAction(OperatorAction::Export, m_user,
                                   QStringLiteral("%1 .. %2").arg(Labels::clock(jobs.front().fromMs, m_zone),
                                                                  Labels::clock(jobs.front().toMs, m_zone)));

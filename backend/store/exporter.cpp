@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
+
+#include <functional>
 #include <QTimeZone>
 
 namespace cityops::exporter {
@@ -136,12 +138,15 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
     return e;
 }
 
-Result<size_t> writeEventsJsonl(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
+namespace {
+/// One line per event in the window, after an optional header; write failures are reported once, at the end.
+Result<size_t> writeEventLines(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out,
+                               const QByteArray &header, const std::function<QByteArray(const Event &)> &line)
 {
     size_t n = 0;
-    bool writeFailed = false;
+    bool writeFailed = !header.isEmpty() && out.write(header) < 0;
     auto s = reader.forEachEvent(fromMs, toMs, [&](const Event &e) {
-        writeFailed |= out.write(QJsonDocument(eventToJson(e, reader.city())).toJson(QJsonDocument::Compact) + '\n') < 0;
+        writeFailed |= out.write(line(e) + '\n') < 0;
         ++n;
     });
     if (!s)
@@ -150,26 +155,25 @@ Result<size_t> writeEventsJsonl(StoreReader &reader, std::int64_t fromMs, std::i
         return makeError(QStringLiteral("cannot write the export: %1").arg(out.errorString()));
     return n;
 }
+} // namespace
+
+Result<size_t> writeEventsJsonl(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
+{
+    return writeEventLines(reader, fromMs, toMs, out, {}, [&reader](const Event &e) {
+        return QJsonDocument(eventToJson(e, reader.city())).toJson(QJsonDocument::Compact);
+    });
+}
 
 Result<size_t> writeEventsCsv(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
 {
-    size_t n = 0;
-    bool writeFailed = out.write("seq,time_ms,time,kind,device,data\n") < 0;
-    auto s = reader.forEachEvent(fromMs, toMs, [&](const Event &e) {
+    return writeEventLines(reader, fromMs, toMs, out, "seq,time_ms,time,kind,device,data\n", [&reader](const Event &e) {
         const QJsonObject o = eventToJson(e, reader.city());
-        const QString line = QStringList{QString::number(e.seq), QString::number(e.timeMs), o.value(QLatin1String("time")).toString(),
-                                         o.value(QLatin1String("kind")).toString(), csvField(o.value(QLatin1String("device")).toString()),
-                                         csvField(QString::fromUtf8(QJsonDocument(o.value(QLatin1String("data")).toObject())
-                                                                        .toJson(QJsonDocument::Compact)))}
-                                 .join(QLatin1Char(','));
-        writeFailed |= out.write(line.toUtf8() + '\n') < 0;
-        ++n;
+        return QStringList{QString::number(e.seq), QString::number(e.timeMs), o.value(QLatin1String("time")).toString(),
+                           o.value(QLatin1String("kind")).toString(), csvField(o.value(QLatin1String("device")).toString()),
+                           csvField(QString::fromUtf8(QJsonDocument(o.value(QLatin1String("data")).toObject()).toJson(QJsonDocument::Compact)))}
+            .join(QLatin1Char(','))
+            .toUtf8();
     });
-    if (!s)
-        return makeError(s.error());
-    if (writeFailed)
-        return makeError(QStringLiteral("cannot write the export: %1").arg(out.errorString()));
-    return n;
 }
 
 Result<size_t> writeIncidentsGeoJson(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)

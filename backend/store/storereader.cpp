@@ -49,16 +49,18 @@ Result<StoreReader::Range> StoreReader::range()
 
 Result<std::optional<Snapshot>> StoreReader::snapshotAtOrBefore(std::int64_t timeMs)
 {
-    auto stmt = m_db->prepare(QStringLiteral("SELECT state FROM snapshots WHERE time_ms <= ? ORDER BY time_ms DESC, seq DESC LIMIT 1"));
+    auto point = snapshotPointAtOrBefore(timeMs);
+    if (!point)
+        return makeError(point.error());
+    if (!point.value())
+        return std::optional<Snapshot>();
+    auto stmt = m_db->prepare(QStringLiteral("SELECT state FROM snapshots WHERE seq = ?"));
     if (!stmt)
         return makeError(stmt.error());
-    stmt->bind(1, timeMs);
+    stmt->bind(1, static_cast<std::int64_t>(point.value()->first));
     QString error;
-    if (!stmt->step(&error)) {
-        if (!error.isEmpty())
-            return makeError(error);
-        return std::optional<Snapshot>();
-    }
+    if (!stmt->step(&error))
+        return makeError(QStringLiteral("%1: snapshot %2 vanished: %3").arg(m_path).arg(point.value()->first).arg(error));
     auto snap = snapshotcodec::decode(stmt->columnBlob(0), m_city->devices.size(), m_city->feeders.size());
     if (!snap)
         return makeError(QStringLiteral("%1: damaged snapshot: %2").arg(m_path, snap.error()));
