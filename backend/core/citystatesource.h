@@ -3,6 +3,8 @@
 #include "core/incidentbook.h"
 #include "core/loadhistory.h"
 #include "core/statestore.h"
+#include "ops/alarmbook.h"
+#include "ops/orderbook.h"
 
 #include <cstdint>
 
@@ -16,6 +18,8 @@ public:
     virtual const StateStore &states() const = 0;
     virtual const IncidentBook &incidents() const = 0;
     virtual const LoadHistory &loads() const = 0;
+    virtual const AlarmBook &alarms() const = 0;
+    virtual const OrderBook &orders() const = 0;
     /// The instant the state belongs to (the live clock, or the replay position).
     virtual std::int64_t nowMs() const = 0;
 };

@@ -5,11 +5,13 @@
 namespace cityops {
 
 CorePipeline::CorePipeline(std::shared_ptr<const CityModel> city, size_t snapshotEvents)
-    : m_states(city->devices.size()), m_loads(city), m_snapshotEvents(snapshotEvents)
+    : m_states(city->devices.size()), m_loads(city), m_alarms(city), m_snapshotEvents(snapshotEvents)
 {
     m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_states.apply(batch); });
     m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_incidents.apply(batch); });
     m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_loads.apply(batch); });
+    m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_alarms.apply(batch); });
+    m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_orders.apply(batch); });
 }
 
 void CorePipeline::attachStore(EventStore *store)
@@ -44,6 +46,8 @@ void CorePipeline::maybeSnapshot()
     snapshot.states = m_states.exportStates();
     m_incidents.snapshot(snapshot.incidents);
     snapshot.loads = m_loads.exportState();
+    snapshot.alarms = m_alarms.exportState();
+    snapshot.orders = m_orders.exportState();
     m_store->appendSnapshot(std::move(snapshot));
     m_sinceSnapshot = 0;
     m_lastSnapshotMs = now;

@@ -5,6 +5,8 @@
 #include "core/loadhistory.h"
 #include "core/sequencer.h"
 #include "core/statestore.h"
+#include "ops/alarmbook.h"
+#include "ops/orderbook.h"
 
 #include <memory>
 #include <vector>
@@ -30,6 +32,10 @@ public:
     StateStore &states() { return m_states; }
     IncidentBook &incidents() { return m_incidents; }
     LoadHistory &loads() { return m_loads; }
+    AlarmBook &alarms() { return m_alarms; }
+    OrderBook &orders() { return m_orders; }
+    const AlarmBook &alarms() const { return m_alarms; }
+    const OrderBook &orders() const { return m_orders; }
     const StateStore &states() const { return m_states; }
     const IncidentBook &incidents() const { return m_incidents; }
     const LoadHistory &loads() const { return m_loads; }
@@ -41,6 +47,8 @@ private:
     StateStore m_states;
     IncidentBook m_incidents;
     LoadHistory m_loads;
+    AlarmBook m_alarms;
+    OrderBook m_orders;
     Sequencer m_sequencer;
     EventStore *m_store = nullptr;
     size_t m_snapshotEvents;

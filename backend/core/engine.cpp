@@ -60,9 +60,12 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
             disconnect(*connection);
         });
     }
-    m_core = std::thread([this] { coreLoop(); });
+    m_ops = std::make_unique<OpsCore>(OpsContext{*m_city, m_pipeline.states(), m_pipeline.incidents(), m_pipeline.alarms(),
+                                                 m_pipeline.orders(), m_store ? m_store->session() : 1},
+                                      m_dispatchConfig);
     m_link = std::move(link);
     m_link->setSink(&m_queue);
+    m_core = std::thread([this] { coreLoop(); });
     connect(m_link.get(), &FieldLink::statusChanged, this, &Engine::linkStatusChanged, Qt::QueuedConnection);
     m_link->moveToThread(&m_linkThread);
     m_linkThread.start();
@@ -85,17 +88,93 @@ void Engine::stop()
         m_core.join();
     if (m_store)
         m_store->flush();
+    // Anyone still waiting for an answer gets one.
+    std::vector<PendingRequest> left;
+    {
+        std::lock_guard lock(m_requestMutex);
+        left.swap(m_requests);
+    }
+    for (PendingRequest &r : left)
+        if (r.done)
+            r.done(makeError(QStringLiteral("the console is shutting down")));
+}
+
+void Engine::request(const Actor &actor, OpsRequest request, OpsCallback done)
+{
+    if (!m_running.load()) {
+        if (done)
+            done(makeError(QStringLiteral("the engine is not running")));
+        return;
+    }
+    {
+        std::lock_guard lock(m_requestMutex);
+        m_requests.push_back({actor, std::move(request), std::move(done)});
+    }
+    m_queue.wake();
+}
+
+void Engine::settle(std::vector<Event> &derived, std::int64_t timeMs)
+{
+    // What the ops logic emits can itself call for more (a confirmation raising an incident, an alarm's child):
+    // apply until quiet, with a bound against a feedback loop.
+    for (int round = 0; round < 8 && !derived.empty(); ++round) {
+        for (Event &e : derived)
+            e.timeMs = timeMs;
+        std::vector<Event> batch;
+        batch.swap(derived);
+        m_pipeline.process(batch);
+        m_processed += batch.size();
+        m_ops->observe(batch, derived);
+    }
+    CITYOPS_ASSERT(derived.empty(), lcCore);
+    derived.clear();
+}
+
+void Engine::serveRequests(bool live)
+{
+    std::vector<PendingRequest> requests;
+    {
+        std::lock_guard lock(m_requestMutex);
+        requests.swap(m_requests);
+    }
+    for (PendingRequest &r : requests) {
+        // Stamped at the clock once live; during the link's replay of recent history, at the history's position
+        // (the sequence's time never goes backwards, so "now" would push the rest of the history into the future).
+        const std::int64_t now = live ? m_clock.nowMs() : m_pipeline.sequencer().lastTimeMs();
+        std::vector<Event> derived;
+        auto result = m_ops->handle(r.actor, r.request, now, derived);
+        settle(derived, now);
+        if (r.done)
+            r.done(result);
+    }
 }
 
 void Engine::coreLoop()
 {
     std::vector<Event> batch;
+    std::vector<Event> derived;
+    std::vector<DeviceCommand> send;
     while (true) {
         batch.clear();
-        const bool open = m_queue.popAll(batch, std::chrono::milliseconds(100));
+        const bool open = m_queue.popAll(batch, std::chrono::milliseconds(50));
         if (!batch.empty()) {
             m_pipeline.process(batch);
             m_processed += batch.size();
+            m_ops->observe(batch, derived);
+            settle(derived, m_pipeline.sequencer().lastTimeMs());
+        }
+        // The ops clock runs once the link is live; before, the link is still reporting history.
+        const bool live = m_link && m_link->status().state == LinkState::Connected;
+        serveRequests(live);
+        if (live) {
+            const std::int64_t now = m_clock.nowMs();
+            m_ops->tick(now, derived, send);
+            settle(derived, now);
+        }
+        if (!send.empty()) {
+            FieldLink *link = m_link.get();
+            QMetaObject::invokeMethod(link, [link, commands = std::move(send)] { link->send(commands); }, Qt::QueuedConnection);
+            send.clear();
         }
         if (!open)
             break;

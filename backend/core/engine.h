@@ -10,12 +10,14 @@
 #include "core/simclock.h"
 #include "core/statestore.h"
 #include "link/fieldlink.h"
+#include "ops/opscore.h"
 #include "store/eventstore.h"
 
 #include <QObject>
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -41,6 +43,13 @@ public:
     void start(std::unique_ptr<FieldLink> link, const QString &user = QString(), std::int64_t sessionStartMs = 0);
     /// Records something a person did as an event (thread-safe).
     void recordOperatorAction(OperatorAction action, const QString &user, const QString &detail = QString());
+    /// Asks the live ops logic to do something on behalf of `actor` (acknowledge, approve, issue an order ...).
+    /// Thread-safe and asynchronous: `done` is called on the core thread with the receipt or the refusal, after
+    /// the resulting events have been applied. Before start() or after stop() it is refused at once.
+    using OpsCallback = std::function<void(const Result<OpsReceipt> &)>;
+    void request(const Actor &actor, OpsRequest request, OpsCallback done = {});
+    /// Timeouts of the command pipeline; call before start().
+    void setDispatchConfig(const DispatchConfig &config) { m_dispatchConfig = config; }
     /// Stops the link, drains the queue and joins the threads. Safe to call twice.
     void stop();
 
@@ -49,6 +58,8 @@ public:
     const StateStore &states() const override { return m_pipeline.states(); }
     const IncidentBook &incidents() const override { return m_pipeline.incidents(); }
     const LoadHistory &loads() const override { return m_pipeline.loads(); }
+    const AlarmBook &alarms() const override { return m_pipeline.alarms(); }
+    const OrderBook &orders() const override { return m_pipeline.orders(); }
     std::int64_t nowMs() const override { return m_clock.nowMs(); }
     SimClock &clock() { return m_clock; }
     const SimClock &clock() const { return m_clock; }
@@ -66,7 +77,15 @@ Q_SIGNALS:
     void linkStatusChanged(cityops::LinkStatus status);
 
 private:
+    struct PendingRequest {
+        Actor actor;
+        OpsRequest request;
+        OpsCallback done;
+    };
     void coreLoop();
+    /// Applies events the ops logic emitted (and whatever they lead to), stamped at `timeMs`.
+    void settle(std::vector<Event> &derived, std::int64_t timeMs);
+    void serveRequests(bool live);
 
     std::shared_ptr<const CityModel> m_city;
     SimClock m_clock;
@@ -78,6 +97,10 @@ private:
     QThread m_linkThread;
     std::unique_ptr<FieldLink> m_link;
     std::unique_ptr<EventStore> m_store;
+    DispatchConfig m_dispatchConfig;
+    std::unique_ptr<OpsCore> m_ops;        ///< used on the core thread only
+    std::mutex m_requestMutex;
+    std::vector<PendingRequest> m_requests;
 };
 
 } // namespace cityops

@@ -28,7 +28,8 @@ size_t EventQueue::push(std::vector<Event> &&events, Overflow overflow)
 bool EventQueue::popAll(std::vector<Event> &out, std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(m_mutex);
-    m_notEmpty.wait_for(lock, timeout, [this] { return !m_events.empty() || m_closed; });
+    m_notEmpty.wait_for(lock, timeout, [this] { return !m_events.empty() || m_closed || m_woken; });
+    m_woken = false;
     if (m_events.empty())
         return !m_closed;
     if (out.empty())
@@ -40,6 +41,15 @@ bool EventQueue::popAll(std::vector<Event> &out, std::chrono::milliseconds timeo
     lock.unlock();
     m_notFull.notify_all();
     return true;
+}
+
+void EventQueue::wake()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_woken = true;
+    }
+    m_notEmpty.notify_all();
 }
 
 void EventQueue::close()

@@ -28,6 +28,8 @@ public:
     /// Waits up to `timeout` for events and moves all queued events into `out`. Returns false once closed and empty.
     bool popAll(std::vector<Event> &out, std::chrono::milliseconds timeout);
     void close();
+    /// Makes a waiting popAll() return now (the consumer has other work, e.g. an operator's request).
+    void wake();
 
     std::uint64_t dropped() const { return m_dropped.load(); }
     size_t capacity() const { return m_capacity; }
@@ -39,6 +41,7 @@ private:
     std::vector<Event> m_events;
     const size_t m_capacity;
     bool m_closed = false;
+    bool m_woken = false;
     std::atomic<std::uint64_t> m_dropped{0};
 };
 

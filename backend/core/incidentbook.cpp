@@ -1,6 +1,7 @@
 #include "core/incidentbook.h"
 
 #include "core/logging.h"
+#include "ops/opsrules.h"
 
 #include <algorithm>
 
@@ -31,6 +32,12 @@ void IncidentBook::apply(const std::vector<Event> &events)
             incident.road = raised->road;
             incident.device = event.device;
             incident.raisedMs = raised->sinceMs > 0 ? raised->sinceMs : event.timeMs;
+            const SlaPolicy sla = slaFor(incident.severity);
+            incident.ackByMs = sla.ackWithinMs ? incident.raisedMs + sla.ackWithinMs : 0;
+            incident.onSceneByMs = sla.onSceneWithinMs ? incident.raisedMs + sla.onSceneWithinMs : 0;
+            incident.history.push_back({IncidentState::New, incident.raisedMs, {}, {}});
+            if (event.device != kNoDevice)
+                incident.linked.push_back(event.device);
             incident.version = ++m_version;
             m_byId.insert(incident.id, m_incidents.size());
             m_incidents.push_back(incident);
@@ -43,12 +50,64 @@ void IncidentBook::apply(const std::vector<Event> &events)
                 continue;
             incident.state = IncidentState::Resolved;
             incident.resolvedMs = event.timeMs;
+            incident.history.push_back({IncidentState::Resolved, event.timeMs, {}, QStringLiteral("cleared in the field")});
             incident.version = ++m_version;
             resolvedAny = true;
+        } else if (const auto *update = std::get_if<IncidentUpdatePayload>(&event.payload)) {
+            const auto it = m_byId.constFind(update->id);
+            if (it == m_byId.constEnd())
+                continue;
+            applyUpdate(m_incidents[it.value()], *update, event);
+            m_incidents[it.value()].version = ++m_version;
+            resolvedAny = resolvedAny || !m_incidents[it.value()].isOpen();
         }
     }
     if (resolvedAny)
         prune();
+}
+
+void IncidentBook::applyUpdate(Incident &incident, const IncidentUpdatePayload &update, const Event &event)
+{
+    switch (update.change) {
+    case IncidentChange::Transition:
+        if (update.state == IncidentState::Acknowledged) {
+            if (incident.acknowledgedBy.isEmpty()) {
+                incident.acknowledgedBy = update.user;
+                incident.acknowledgedMs = event.timeMs;
+            }
+        }
+        // A responder acknowledging a dispatch records the acknowledgement; the incident stays dispatched.
+        if (!(update.state == IncidentState::Acknowledged && incident.state == IncidentState::Dispatched))
+            incident.state = update.state;
+        if (!incident.isOpen() && incident.resolvedMs == 0)
+            incident.resolvedMs = event.timeMs;
+        if (update.state == IncidentState::Merged)
+            incident.mergedInto = update.mergedInto;
+        incident.history.push_back({update.state, event.timeMs, update.user, update.text});
+        break;
+    case IncidentChange::Note:
+        incident.notes.push_back({event.timeMs, update.user, update.text});
+        break;
+    case IncidentChange::LinkDevice:
+        if (event.device != kNoDevice && std::find(incident.linked.begin(), incident.linked.end(), event.device) == incident.linked.end())
+            incident.linked.push_back(event.device);
+        break;
+    case IncidentChange::AckOverdue:
+        incident.ackOverdue = true;
+        break;
+    case IncidentChange::OnSceneOverdue:
+        incident.onSceneOverdue = true;
+        break;
+    }
+}
+
+std::optional<Incident> IncidentBook::find(IncidentId id) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_byId.constFind(id);
+    if (it == m_byId.constEnd())
+        return std::nullopt;
+    return m_incidents[it.value()];
 }
 
 void IncidentBook::prune()

@@ -2,11 +2,13 @@
 
 #include "model/event.h"
 #include "model/incident.h"
+#include "model/ops.h"
 
 #include <QHash>
 
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace cityops {
@@ -24,11 +26,13 @@ public:
     /// Copies every incident (open first is not guaranteed; callers sort) and returns the version.
     std::uint64_t snapshot(std::vector<Incident> &out) const;
     size_t openCount() const;
+    std::optional<Incident> find(IncidentId id) const;
     /// Replaces the whole book (replay from a snapshot).
     void restore(const std::vector<Incident> &incidents);
 
 private:
     void prune();
+    static void applyUpdate(Incident &incident, const IncidentUpdatePayload &update, const Event &event);
 
     mutable std::mutex m_mutex;
     std::vector<Incident> m_incidents;

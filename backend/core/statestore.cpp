@@ -26,9 +26,11 @@ bool StateStore::applyOne(const Event &event)
         }
         return false;
     }
-    if (event.device == kNoDevice || std::holds_alternative<IncidentRaisedPayload>(event.payload)
-        || std::holds_alternative<IncidentClearedPayload>(event.payload)
-        || std::holds_alternative<OperatorActionPayload>(event.payload))
+    // Only telemetry and presence describe a device; incident, alarm, command and operator events may name a
+    // device without changing it.
+    const bool telemetry = std::holds_alternative<SignalPayload>(event.payload) || std::holds_alternative<LightPayload>(event.payload)
+                           || std::holds_alternative<FeederPayload>(event.payload) || std::holds_alternative<PresencePayload>(event.payload);
+    if (event.device == kNoDevice || !telemetry)
         return false;
     if (event.device >= m_states.size()) {
         qCWarning(lcCore) << "event for unknown device index" << event.device << "dropped";

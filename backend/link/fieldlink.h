@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/eventqueue.h"
+#include "model/ops.h"
 
 #include <QObject>
 #include <QString>
@@ -15,8 +16,8 @@ struct LinkStatus {
 };
 
 /// One interface for every way devices reach the console (simulator, MQTT, SUMO). A link lives on its own thread
-/// (the Engine moves it there) and delivers telemetry as Events into the engine's bounded queue. Commands arrive
-/// with the dispatch work.
+/// (the Engine moves it there) and delivers telemetry as Events into the engine's bounded queue; commands go the
+/// other way through send(), and every answer comes back as an event.
 class FieldLink : public QObject {
     Q_OBJECT
 public:
@@ -31,6 +32,8 @@ public Q_SLOTS:
     virtual void start() = 0;
     /// Called on the link thread before it quits; must release timers and connections.
     virtual void stop() = 0;
+    /// Called on the link thread with commands for devices. Answers arrive later as events.
+    virtual void send(const std::vector<cityops::DeviceCommand> &commands) = 0;
 
 Q_SIGNALS:
     void statusChanged(cityops::LinkStatus status);

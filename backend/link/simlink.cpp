@@ -73,6 +73,16 @@ void SimLink::tick()
     deliver(events);
 }
 
+void SimLink::send(const std::vector<DeviceCommand> &commands)
+{
+    if (!m_sim)
+        return;
+    // Catch the model up to now first, so the command's latency counts from the moment it was sent.
+    tick();
+    for (const DeviceCommand &c : commands)
+        m_sim->command(c);
+}
+
 void SimLink::stop()
 {
     if (m_timer)

@@ -31,6 +31,7 @@ public:
 public Q_SLOTS:
     void start() override;
     void stop() override;
+    void send(const std::vector<cityops::DeviceCommand> &commands) override;
 
 private:
     void tick();

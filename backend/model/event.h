@@ -2,6 +2,7 @@
 
 #include "model/device.h"
 #include "model/incident.h"
+#include "model/ops.h"
 
 #include <QString>
 
@@ -60,7 +61,8 @@ struct OperatorActionPayload {
 };
 
 using EventPayload = std::variant<SignalPayload, LightPayload, FeederPayload, PresencePayload,
-                                  IncidentRaisedPayload, IncidentClearedPayload, SessionPayload, OperatorActionPayload>;
+                                  IncidentRaisedPayload, IncidentClearedPayload, SessionPayload, OperatorActionPayload,
+                                  IncidentUpdatePayload, AlarmPayload, CommandPayload>;
 
 QString operatorActionName(OperatorAction action);   ///< stable English key
 

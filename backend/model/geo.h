@@ -26,6 +26,7 @@ struct GeoBox {
         minLat = std::min(minLat, p.lat);
         maxLat = std::max(maxLat, p.lat);
     }
+    bool contains(const GeoPoint &p) const { return p.lon >= minLon && p.lon <= maxLon && p.lat >= minLat && p.lat <= maxLat; }
     GeoPoint center() const { return {(minLon + maxLon) / 2, (minLat + maxLat) / 2}; }
 };
 

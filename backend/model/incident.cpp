@@ -11,6 +11,8 @@ QString incidentKindName(IncidentKind kind)
     case IncidentKind::SignalFault: return QStringLiteral("signal-fault");
     case IncidentKind::LampOutage: return QStringLiteral("lamp-outage");
     case IncidentKind::FeederOverload: return QStringLiteral("feeder-overload");
+    case IncidentKind::Reported: return QStringLiteral("reported");
+    case IncidentKind::FieldWork: return QStringLiteral("field-work");
     }
     return QStringLiteral("unknown");
 }

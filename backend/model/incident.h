@@ -6,16 +6,39 @@
 #include <QString>
 
 #include <cstdint>
+#include <vector>
 
 namespace cityops {
 
 using IncidentId = std::uint32_t;
 
-enum class IncidentKind : std::uint8_t { Collision, SignalFault, LampOutage, FeederOverload };
+enum class IncidentKind : std::uint8_t {
+    Collision, SignalFault, LampOutage, FeederOverload,
+    Reported,      ///< reported by an operator (clicked on the map)
+    FieldWork,     ///< a control action that needs people on site (e.g. an intersection put on flash)
+};
+constexpr std::uint8_t kIncidentKindMax = 5;
 enum class IncidentSeverity : std::uint8_t { Info, Minor, Major, Critical };
-/// Lifecycle (ARCHITECTURE §7). The skeleton's simulator raises incidents and reports when the field condition
-/// clears; the operator-driven transitions arrive with the dispatch work.
+/// Lifecycle (ARCHITECTURE §7): New → Acknowledged → Dispatched → On scene → Resolved → Closed, plus Cancelled and
+/// Merged. The field may report a condition cleared (→ Resolved); everything else is done by people.
 enum class IncidentState : std::uint8_t { New, Acknowledged, Dispatched, OnScene, Resolved, Closed, Cancelled, Merged };
+
+/// Who moved an incident to which state, and when (every transition is kept).
+struct IncidentStep {
+    IncidentState state = IncidentState::New;
+    std::int64_t timeMs = 0;
+    QString user;        ///< empty: the field or the system
+    QString text;
+};
+
+struct IncidentNote {
+    std::int64_t timeMs = 0;
+    QString user;
+    QString text;
+};
+
+/// Incident ids allocated by the console (reported by hand, field work) start here, clear of the field's ids.
+constexpr std::uint32_t kConsoleIncidentBase = 1'000'000'000u;
 
 struct Incident {
     IncidentId id = 0;
@@ -29,7 +52,18 @@ struct Incident {
     std::int64_t raisedMs = 0;
     std::int64_t resolvedMs = 0;    ///< 0 while open
     std::uint64_t version = 0;      ///< IncidentBook version of the last change
+    std::int64_t ackByMs = 0;       ///< SLA: acknowledge by (0 = no deadline)
+    std::int64_t onSceneByMs = 0;   ///< SLA: responders on scene by (0 = no deadline)
+    QString acknowledgedBy;         ///< who acknowledged it (a responder may acknowledge a dispatch)
+    std::int64_t acknowledgedMs = 0;
+    bool ackOverdue = false;        ///< escalated: not acknowledged in time
+    bool onSceneOverdue = false;    ///< escalated: nobody on scene in time
+    IncidentId mergedInto = 0;
+    std::vector<IncidentStep> history;
+    std::vector<IncidentNote> notes;
+    std::vector<DeviceIndex> linked;   ///< devices linked to it (the raising device first)
 
+    bool escalated() const { return ackOverdue || onSceneOverdue; }
     bool isOpen() const { return state != IncidentState::Resolved && state != IncidentState::Closed
                                  && state != IncidentState::Cancelled && state != IncidentState::Merged; }
 };

@@ -36,6 +36,10 @@ CitySimulator::CitySimulator(std::shared_ptr<const CityModel> city, std::uint64_
         m_zone = QTimeZone::utc();
     }
     m_centre = m_city->bounds.center();
+    m_feederLamps.resize(m_city->feeders.size());
+    for (std::uint32_t i = 0; i < m_city->streetlights.size(); ++i)
+        if (const DeviceIndex feeder = m_city->streetlights[i].feeder; feeder != kNoDevice)
+            m_feederLamps[static_cast<size_t>(m_city->devices[feeder].detail)].push_back(i);
     m_nextIncident = std::max<IncidentId>(1, m_params.firstIncidentId);
 
     for (auto &lamp : m_lights) // photocells differ: each lamp switches at its own sun elevation
@@ -117,10 +121,10 @@ Event CitySimulator::signalEvent(std::uint32_t signal) const
 {
     const SignalSim &s = m_signals[signal];
     SignalPayload p;
-    p.program = 0;
+    p.program = static_cast<std::uint8_t>(s.program);
     p.phase = static_cast<std::uint16_t>(s.phase);
-    p.mode = s.fault ? SignalMode::Flash : SignalMode::Normal;
-    p.nextSwitchMs = s.fault ? 0 : s.nextSwitchMs;
+    p.mode = s.fault ? SignalMode::Flash : s.mode;
+    p.nextSwitchMs = s.fault || s.mode != SignalMode::Normal ? 0 : s.nextSwitchMs;
     p.fault = s.fault;
     return Event{0, m_now, m_city->signals[signal].device, p};
 }
@@ -210,10 +214,14 @@ void CitySimulator::currentPicture(std::vector<Event> &out, std::int64_t reporte
         if (m_signals[i].online)
             out.push_back(signalEvent(i));
     }
-    for (std::uint32_t i = 0; i < m_lights.size(); ++i)
-        out.push_back(lightEvent(i));
+    for (std::uint32_t i = 0; i < m_lights.size(); ++i) {
+        if (m_lights[i].powered)
+            out.push_back(lightEvent(i));
+        else
+            out.push_back(Event{0, m_now, m_city->streetlights[i].device, PresencePayload{false}});
+    }
     for (std::uint32_t f = 0; f < m_feeders.size(); ++f)
-        out.push_back(Event{0, m_now, m_city->feeders[f].device, FeederPayload{m_feeders[f].lastLoad, true}});
+        out.push_back(Event{0, m_now, m_city->feeders[f].device, FeederPayload{m_feeders[f].lastLoad, !m_feeders[f].breakerOpen}});
     for (const SubstationInfo &sub : m_city->substations)
         out.push_back(Event{0, m_now, sub.device, PresencePayload{true}});
     for (const auto &[id, raisedEvent] : m_openIncidents) {
@@ -248,6 +256,11 @@ void CitySimulator::sampleFeeders(std::vector<Event> &out)
         FeederSim &sim = m_feeders[f];
         const FeederInfo &info = m_city->feeders[f];
         sim.noise = static_cast<float>(0.97 * sim.noise + 0.005 * m_rng.normal());
+        if (sim.breakerOpen) {
+            sim.lastLoad = 0.0f;
+            out.push_back(Event{0, m_now, info.device, FeederPayload{0.0f, false}});
+            continue;
+        }
         const double load = info.peakLoadKw * loadShape(hour, info.commercialShare, weekend) * (1.0 + sim.noise) * sim.surge
                             + std::max(0.0, m_lightingKw[f]);
         sim.lastLoad = static_cast<float>(std::max(0.0, load));
@@ -270,7 +283,9 @@ void CitySimulator::checkLights(std::vector<Event> &out)
     const bool dim = nightDimmingNow();
     for (std::uint32_t i = 0; i < m_lights.size(); ++i) {
         const LightSim &lamp = m_lights[i];
-        const std::uint8_t level = lampLevelFor(elevation, lamp, dim);
+        if (!lamp.powered)
+            continue;
+        const std::uint8_t level = lamp.override >= 0 ? static_cast<std::uint8_t>(lamp.override) : lampLevelFor(elevation, lamp, dim);
         if (level != lamp.level) {
             setLamp(i, level, lamp.fault);
             if (!lamp.fault)
@@ -288,9 +303,9 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     switch (s.task) {
     case Task::SignalSwitch: {
         SignalSim &sig = m_signals[s.index];
-        if (sig.fault || s.timeMs != sig.nextSwitchMs)
-            break; // stale: the controller was faulted or re-synchronised since this was scheduled
-        const SignalProgram &program = m_city->signals[s.index].programs.front();
+        if (sig.fault || sig.mode != SignalMode::Normal || s.timeMs != sig.nextSwitchMs)
+            break; // stale: the controller was faulted, commanded or re-synchronised since this was scheduled
+        const SignalProgram &program = m_city->signals[s.index].programs[static_cast<size_t>(sig.program)];
         sig.phase = (sig.phase + 1) % static_cast<int>(program.phases.size());
         sig.nextSwitchMs = m_now + static_cast<std::int64_t>(program.phases[sig.phase].durationS) * 1000;
         schedule(sig.nextSwitchMs, Task::SignalSwitch, s.index);
@@ -336,8 +351,9 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     }
     case Task::RepairLamp: {
         LightSim &lamp = m_lights[s.index];
-        setLamp(s.index, lampLevelFor(solar::elevationDeg(m_centre.lat, m_centre.lon, m_now), lamp, nightDimmingNow()), false);
-        out.push_back(lightEvent(s.index));
+        setLamp(s.index, autoLevel(lamp), false);
+        if (lamp.powered)
+            out.push_back(lightEvent(s.index));
         clear(out, lamp.incident);
         lamp.incident = 0;
         break;
@@ -360,10 +376,8 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     case Task::RepairSignal: {
         SignalSim &sig = m_signals[s.index];
         sig.fault = false;
-        std::int64_t remaining = 0;
-        sig.phase = phaseAt(m_city->signals[s.index].programs.front(), m_now, &remaining);
-        sig.nextSwitchMs = m_now + remaining;
-        schedule(sig.nextSwitchMs, Task::SignalSwitch, s.index);
+        if (sig.mode == SignalMode::Normal)
+            resyncSignal(s.index);
         if (sig.online)
             out.push_back(signalEvent(s.index));
         clear(out, m_signalIncidents[s.index]);
@@ -397,6 +411,178 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     case Task::EndSurge:
         m_feeders[s.index].surge = 1.0f;
         break;
+    case Task::CommandArrives: {
+        const auto it = m_commandsInFlight.find(s.index);
+        if (it != m_commandsInFlight.end()) {
+            execute(it->second, out);
+            m_commandsInFlight.erase(it);
+        }
+        break;
+    }
+    }
+}
+
+std::uint8_t CitySimulator::autoLevel(const LightSim &lamp) const
+{
+    if (lamp.override >= 0)
+        return static_cast<std::uint8_t>(lamp.override);
+    return lampLevelFor(solar::elevationDeg(m_centre.lat, m_centre.lon, m_now), lamp, nightDimmingNow());
+}
+
+void CitySimulator::resyncSignal(std::uint32_t signal)
+{
+    SignalSim &sig = m_signals[signal];
+    std::int64_t remaining = 0;
+    sig.phase = phaseAt(m_city->signals[signal].programs[static_cast<size_t>(sig.program)], m_now, &remaining);
+    sig.nextSwitchMs = m_now + remaining;
+    schedule(sig.nextSwitchMs, Task::SignalSwitch, signal);
+}
+
+void CitySimulator::command(const DeviceCommand &command)
+{
+    const auto latency = static_cast<std::int64_t>(m_rng.uniform(static_cast<double>(m_params.commandLatencyMinMs),
+                                                                   static_cast<double>(m_params.commandLatencyMaxMs)));
+    const std::uint32_t key = m_nextCommand++;
+    m_commandsInFlight.emplace(key, command);
+    schedule(m_now + latency, Task::CommandArrives, key);
+}
+
+void CitySimulator::execute(const DeviceCommand &c, std::vector<Event> &out)
+{
+    if (c.device >= m_city->devices.size())
+        return;
+    const DeviceInfo &info = m_city->devices[c.device];
+    // A device that cannot hear the command does not answer: the console's timeout finds out.
+    if (info.kind == DeviceKind::SignalController && !m_signals[static_cast<size_t>(info.detail)].online)
+        return;
+    if (info.kind == DeviceKind::Streetlight && !m_lights[static_cast<size_t>(info.detail)].powered)
+        return;
+    auto answer = [&](CommandStage stage, const QString &reason) {
+        CommandPayload p;
+        p.order = c.order;
+        p.stage = stage;
+        p.action = c.action;
+        p.value = c.value;
+        p.step = c.step;
+        p.attempt = c.attempt;
+        p.text = reason;
+        out.push_back(Event{0, m_now, c.device, p});
+    };
+    if (c.expiresMs > 0 && m_now > c.expiresMs) {
+        answer(CommandStage::Rejected, QStringLiteral("expired before it arrived"));
+        return;
+    }
+    const auto id = std::make_pair(c.order, c.step);
+    if (const auto it = m_lastExecuted.find(c.device); it != m_lastExecuted.end() && it->second == id) {
+        // A retry of a command already carried out: acknowledge it again, do not do it twice.
+        answer(CommandStage::InProgress, {});
+        return;
+    }
+    if (m_rng.uniform() < m_params.commandRejectRate) {
+        answer(CommandStage::Rejected, QStringLiteral("device busy"));
+        return;
+    }
+    std::vector<Event> effects;
+    if (const QString refusal = apply(c, effects); !refusal.isEmpty()) {
+        answer(CommandStage::Rejected, refusal);
+        return;
+    }
+    m_lastExecuted[c.device] = id;
+    answer(CommandStage::InProgress, {});
+    out.insert(out.end(), effects.begin(), effects.end());
+}
+
+QString CitySimulator::apply(const DeviceCommand &c, std::vector<Event> &out)
+{
+    const DeviceInfo &info = m_city->devices[c.device];
+    const auto index = static_cast<std::uint32_t>(info.detail);
+    switch (info.kind) {
+    case DeviceKind::SignalController: {
+        SignalSim &sig = m_signals[index];
+        const SignalInfo &signal = m_city->signals[index];
+        if (sig.fault)
+            return QStringLiteral("controller in fault flash");
+        const auto phases = static_cast<int>(signal.programs[static_cast<size_t>(sig.program)].phases.size());
+        switch (c.action) {
+        case CommandAction::SignalSwitchProgram:
+            if (c.value < 0 || c.value >= static_cast<int>(signal.programs.size()))
+                return QStringLiteral("no such program");
+            sig.program = c.value;
+            sig.mode = SignalMode::Normal;
+            resyncSignal(index);
+            break;
+        case CommandAction::SignalHoldPhase:
+        case CommandAction::SignalPreempt:
+            if (c.value < 0 || c.value >= phases)
+                return QStringLiteral("no such phase");
+            sig.phase = c.value;
+            sig.mode = c.action == CommandAction::SignalHoldPhase ? SignalMode::Manual : SignalMode::Preempt;
+            break;
+        case CommandAction::SignalAdvancePhase:
+            sig.phase = (sig.phase + 1) % std::max(1, phases);
+            sig.mode = SignalMode::Manual;
+            break;
+        case CommandAction::SignalFlash:
+            sig.mode = SignalMode::Flash;
+            break;
+        case CommandAction::SignalRestore:
+            sig.mode = SignalMode::Normal;
+            resyncSignal(index);
+            break;
+        default:
+            return QStringLiteral("not a signal command");
+        }
+        out.push_back(signalEvent(index));
+        return {};
+    }
+    case DeviceKind::Streetlight: {
+        LightSim &lamp = m_lights[index];
+        switch (c.action) {
+        case CommandAction::LightOn: lamp.override = 100; break;
+        case CommandAction::LightOff: lamp.override = 0; break;
+        case CommandAction::LightDim:
+            if (c.value < 1 || c.value > 100)
+                return QStringLiteral("dim level out of range");
+            lamp.override = c.value;
+            break;
+        case CommandAction::LightAuto: lamp.override = -1; break;
+        default: return QStringLiteral("not a streetlight command");
+        }
+        setLamp(index, autoLevel(lamp), lamp.fault);
+        out.push_back(lightEvent(index));
+        return {};
+    }
+    case DeviceKind::Feeder:
+        if (c.action != CommandAction::FeederShed && c.action != CommandAction::FeederRestore)
+            return QStringLiteral("not a feeder command");
+        setFeederBreaker(index, c.action == CommandAction::FeederShed, out);
+        return {};
+    case DeviceKind::Substation:
+        break;
+    }
+    return QStringLiteral("this device takes no commands");
+}
+
+void CitySimulator::setFeederBreaker(std::uint32_t feeder, bool open, std::vector<Event> &out)
+{
+    FeederSim &sim = m_feeders[feeder];
+    sim.breakerOpen = open;
+    if (open)
+        sim.lastLoad = 0.0f;
+    out.push_back(Event{0, m_now, m_city->feeders[feeder].device, FeederPayload{sim.lastLoad, !open}});
+    // The feeder's lamps lose power (and with it their communication) or get it back and report.
+    for (std::uint32_t lamp : m_feederLamps[feeder]) {
+        LightSim &l = m_lights[lamp];
+        l.powered = !open;
+        const DeviceIndex device = m_city->streetlights[lamp].device;
+        if (open) {
+            setLamp(lamp, 0, l.fault);
+            out.push_back(Event{0, m_now, device, PresencePayload{false}});
+        } else {
+            setLamp(lamp, autoLevel(l), l.fault);
+            out.push_back(Event{0, m_now, device, PresencePayload{true}});
+            out.push_back(lightEvent(lamp));
+        }
     }
 }
 

@@ -25,6 +25,9 @@ struct SimParameters {
     std::int64_t feederSampleMs = 10'000;    ///< telemetry period of feeders
     std::int64_t lightCheckMs = 60'000;      ///< how often lamps re-evaluate daylight
     IncidentId firstIncidentId = 1;          ///< continue a recording's numbering so ids stay unique across sessions
+    std::int64_t commandLatencyMinMs = 150;  ///< a device answers a command this long after it was sent ...
+    std::int64_t commandLatencyMaxMs = 900;  ///< ... to this long
+    double commandRejectRate = 0.02;         ///< share of commands a healthy device refuses (busy, local control)
 };
 
 /// The embedded simulator of the whole city, as a pure discrete-event model: given the city, a seed and a start
@@ -51,6 +54,9 @@ public:
     /// Runs the model up to and including `untilMs`, appending the events it produces in time order.
     void advanceTo(std::int64_t untilMs, std::vector<Event> &out);
     std::int64_t nowMs() const { return m_now; }
+    /// A command reaches the device after a network latency; the device answers (accepts, or refuses with a
+    /// reason), acts, and reports its new state. Offline and unpowered devices never answer.
+    void command(const DeviceCommand &command);
 
     /// Program phase in force at `timeMs` for a program with the given offset; `remainingMs` receives the time
     /// to the next switch.
@@ -61,7 +67,7 @@ public:
 private:
     enum class Task : std::uint8_t {
         SignalSwitch, FeederSample, LightCheck, NextCollision, NextLampFault, NextSignalFault, NextCommLoss,
-        NextFeederSurge, ClearCollision, RepairLamp, RepairSignal, RestoreComm, EndSurge
+        NextFeederSurge, ClearCollision, RepairLamp, RepairSignal, RestoreComm, EndSurge, CommandArrives
     };
     struct Scheduled {
         std::int64_t timeMs;
@@ -70,9 +76,23 @@ private:
         std::uint32_t index;
         bool operator>(const Scheduled &o) const { return timeMs != o.timeMs ? timeMs > o.timeMs : order > o.order; }
     };
-    struct SignalSim { int phase = 0; bool fault = false; bool online = true; std::int64_t nextSwitchMs = 0; };
-    struct LightSim { float thresholdDeg = 0; std::uint8_t level = 0; bool fault = false; IncidentId incident = 0; };
-    struct FeederSim { float noise = 0; float surge = 1; float lastLoad = 0; IncidentId incident = 0; };
+    struct SignalSim {
+        int phase = 0;
+        int program = 0;
+        SignalMode mode = SignalMode::Normal;   ///< commanded mode (a fault overrides it with flash)
+        bool fault = false;
+        bool online = true;
+        std::int64_t nextSwitchMs = 0;
+    };
+    struct LightSim {
+        float thresholdDeg = 0;
+        std::uint8_t level = 0;
+        bool fault = false;
+        bool powered = true;        ///< its feeder's breaker is closed
+        int override = -1;          ///< commanded level, -1 = photocell control
+        IncidentId incident = 0;
+    };
+    struct FeederSim { float noise = 0; float surge = 1; float lastLoad = 0; bool breakerOpen = false; IncidentId incident = 0; };
 
     void schedule(std::int64_t t, Task task, std::uint32_t index = 0);
     void run(const Scheduled &s, std::vector<Event> &out);
@@ -89,6 +109,12 @@ private:
     /// Changes a lamp and keeps its feeder's lighting load in step (so feeder samples need not sum every lamp).
     void setLamp(std::uint32_t light, std::uint8_t level, bool fault);
     GeoPoint randomPointOnRoad(int *road);
+    void execute(const DeviceCommand &command, std::vector<Event> &out);
+    /// Acts on a command the device accepted; returns a refusal reason instead when it cannot.
+    QString apply(const DeviceCommand &command, std::vector<Event> &out);
+    void resyncSignal(std::uint32_t signal);
+    void setFeederBreaker(std::uint32_t feeder, bool open, std::vector<Event> &out);
+    std::uint8_t autoLevel(const LightSim &lamp) const;
 
     std::shared_ptr<const CityModel> m_city;
     SimParameters m_params;
@@ -105,6 +131,10 @@ private:
     std::vector<IncidentId> m_signalIncidents;
     std::map<IncidentId, Event> m_openIncidents;            ///< raise events of the incidents still open
     IncidentId m_nextIncident = 1;
+    std::map<std::uint32_t, DeviceCommand> m_commandsInFlight;   ///< keyed by the task index
+    std::uint32_t m_nextCommand = 0;
+    std::map<DeviceIndex, std::pair<std::uint32_t, std::uint16_t>> m_lastExecuted;   ///< (order, step): repeats are not re-applied
+    std::vector<std::vector<std::uint32_t>> m_feederLamps;
     QTimeZone m_zone;
     GeoPoint m_centre;
 };

@@ -16,7 +16,10 @@ Kind kindOf(const EventPayload &payload)
             else if constexpr (std::is_same_v<T, IncidentRaisedPayload>) return Kind::IncidentRaised;
             else if constexpr (std::is_same_v<T, IncidentClearedPayload>) return Kind::IncidentCleared;
             else if constexpr (std::is_same_v<T, SessionPayload>) return Kind::Session;
-            else return Kind::Operator;
+            else if constexpr (std::is_same_v<T, OperatorActionPayload>) return Kind::Operator;
+            else if constexpr (std::is_same_v<T, IncidentUpdatePayload>) return Kind::IncidentUpdate;
+            else if constexpr (std::is_same_v<T, AlarmPayload>) return Kind::Alarm;
+            else return Kind::Command;
         },
         payload);
 }
@@ -32,6 +35,9 @@ QString kindName(Kind kind)
     case Kind::IncidentCleared: return QStringLiteral("incident-cleared");
     case Kind::Session: return QStringLiteral("session");
     case Kind::Operator: return QStringLiteral("operator");
+    case Kind::IncidentUpdate: return QStringLiteral("incident-update");
+    case Kind::Alarm: return QStringLiteral("alarm");
+    case Kind::Command: return QStringLiteral("command");
     }
     return QStringLiteral("unknown");
 }
@@ -70,10 +76,36 @@ QByteArray encode(const EventPayload &payload)
                 w.u32(p.id);
             } else if constexpr (std::is_same_v<T, SessionPayload>) {
                 w.u32(p.session);
-            } else {
+            } else if constexpr (std::is_same_v<T, OperatorActionPayload>) {
                 w.u8(static_cast<std::uint8_t>(p.action));
                 w.str(p.user);
                 w.str(p.detail);
+            } else if constexpr (std::is_same_v<T, IncidentUpdatePayload>) {
+                w.u32(p.id);
+                w.u8(static_cast<std::uint8_t>(p.change));
+                w.u8(static_cast<std::uint8_t>(p.state));
+                w.u32(p.mergedInto);
+                w.str(p.user);
+                w.str(p.text);
+            } else if constexpr (std::is_same_v<T, AlarmPayload>) {
+                w.u32(p.alarm);
+                w.u8(static_cast<std::uint8_t>(p.change));
+                w.u8(static_cast<std::uint8_t>(p.cause));
+                w.u8(static_cast<std::uint8_t>(p.priority));
+                w.u32(p.parent);
+                w.i64(p.untilMs);
+                w.str(p.user);
+                w.str(p.text);
+            } else {
+                w.u32(p.order);
+                w.u8(static_cast<std::uint8_t>(p.stage));
+                w.u8(static_cast<std::uint8_t>(p.action));
+                w.u32(static_cast<std::uint32_t>(p.value));
+                w.u16(p.step);
+                w.u8(p.attempt);
+                w.i64(p.timeMs);
+                w.str(p.user);
+                w.str(p.text);
             }
         },
         payload);
@@ -122,7 +154,7 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         std::uint8_t k = 0, s = 0;
         std::uint32_t district = 0, road = 0;
         ok = r.u32(&p.id) && r.i64(&p.sinceMs) && r.u8(&k) && r.u8(&s) && r.f64(&p.position.lon) && r.f64(&p.position.lat) && r.u32(&district)
-             && r.u32(&road) && k <= 3 && s <= 3;
+             && r.u32(&road) && k <= kIncidentKindMax && s <= 3;
         p.kind = static_cast<IncidentKind>(k);
         p.severity = static_cast<IncidentSeverity>(s);
         p.district = static_cast<int>(district);
@@ -147,6 +179,41 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         std::uint8_t action = 0;
         ok = r.u8(&action) && r.str(&p.user) && r.str(&p.detail) && action <= 7;
         p.action = static_cast<OperatorAction>(action);
+        out = p;
+        break;
+    }
+    case Kind::IncidentUpdate: {
+        IncidentUpdatePayload p;
+        std::uint8_t change = 0, state = 0;
+        ok = r.u32(&p.id) && r.u8(&change) && r.u8(&state) && r.u32(&p.mergedInto) && r.str(&p.user) && r.str(&p.text)
+             && change <= static_cast<std::uint8_t>(IncidentChange::OnSceneOverdue) && state <= static_cast<std::uint8_t>(IncidentState::Merged);
+        p.change = static_cast<IncidentChange>(change);
+        p.state = static_cast<IncidentState>(state);
+        out = p;
+        break;
+    }
+    case Kind::Alarm: {
+        AlarmPayload p;
+        std::uint8_t change = 0, cause = 0, priority = 0;
+        ok = r.u32(&p.alarm) && r.u8(&change) && r.u8(&cause) && r.u8(&priority) && r.u32(&p.parent) && r.i64(&p.untilMs)
+             && r.str(&p.user) && r.str(&p.text) && change <= static_cast<std::uint8_t>(AlarmChange::Unsuppressed)
+             && cause < kAlarmCauseCount && priority <= static_cast<std::uint8_t>(AlarmPriority::High);
+        p.change = static_cast<AlarmChange>(change);
+        p.cause = static_cast<AlarmCause>(cause);
+        p.priority = static_cast<AlarmPriority>(priority);
+        out = p;
+        break;
+    }
+    case Kind::Command: {
+        CommandPayload p;
+        std::uint8_t stage = 0, action = 0;
+        std::uint32_t value = 0;
+        ok = r.u32(&p.order) && r.u8(&stage) && r.u8(&action) && r.u32(&value) && r.u16(&p.step) && r.u8(&p.attempt)
+             && r.i64(&p.timeMs) && r.str(&p.user) && r.str(&p.text) && stage <= static_cast<std::uint8_t>(CommandStage::Finished)
+             && action < kCommandActionCount;
+        p.stage = static_cast<CommandStage>(stage);
+        p.action = static_cast<CommandAction>(action);
+        p.value = static_cast<std::int32_t>(value);
         out = p;
         break;
     }

@@ -37,8 +37,19 @@ QJsonObject payloadToJson(const EventPayload &payload)
                 return {{"id", static_cast<double>(p.id)}};
             else if constexpr (std::is_same_v<T, SessionPayload>)
                 return {{"session", static_cast<double>(p.session)}};
-            else
+            else if constexpr (std::is_same_v<T, OperatorActionPayload>)
                 return {{"action", operatorActionName(p.action)}, {"user", p.user}, {"detail", p.detail}};
+            else if constexpr (std::is_same_v<T, IncidentUpdatePayload>)
+                return {{"id", static_cast<double>(p.id)}, {"change", incidentChangeName(p.change)}, {"state", incidentStateName(p.state)},
+                        {"merged_into", static_cast<double>(p.mergedInto)}, {"user", p.user}, {"text", p.text}};
+            else if constexpr (std::is_same_v<T, AlarmPayload>)
+                return {{"alarm", static_cast<double>(p.alarm)}, {"change", alarmChangeName(p.change)}, {"cause", alarmCauseName(p.cause)},
+                        {"priority", alarmPriorityName(p.priority)}, {"parent", static_cast<double>(p.parent)},
+                        {"until_ms", static_cast<double>(p.untilMs)}, {"user", p.user}, {"text", p.text}};
+            else
+                return {{"order", static_cast<double>(p.order)}, {"stage", commandStageName(p.stage)}, {"action", commandActionName(p.action)},
+                        {"value", p.value}, {"step", p.step}, {"attempt", p.attempt}, {"time_ms", static_cast<double>(p.timeMs)},
+                        {"user", p.user}, {"text", p.text}};
         },
         payload);
 }
@@ -114,7 +125,7 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         IncidentRaisedPayload p;
         p.id = static_cast<IncidentId>(num("id"));
         p.sinceMs = static_cast<std::int64_t>(num("since_ms"));
-        if (!enumFromName(d.value(QLatin1String("kind")).toString(), incidentKindName, 4, &p.kind)
+        if (!enumFromName(d.value(QLatin1String("kind")).toString(), incidentKindName, kIncidentKindMax + 1, &p.kind)
             || !enumFromName(d.value(QLatin1String("severity")).toString(), incidentSeverityName, 4, &p.severity))
             return bad(QStringLiteral("unknown incident kind or severity"));
         p.position = {num("lon"), num("lat")};
@@ -131,6 +142,41 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
             return bad(QStringLiteral("unknown operator action"));
         p.user = d.value(QLatin1String("user")).toString();
         p.detail = d.value(QLatin1String("detail")).toString();
+        e.payload = p;
+    } else if (kind == QLatin1String("incident-update")) {
+        IncidentUpdatePayload p;
+        p.id = static_cast<IncidentId>(num("id"));
+        if (!enumFromName(d.value(QLatin1String("change")).toString(), incidentChangeName, static_cast<int>(IncidentChange::OnSceneOverdue) + 1, &p.change)
+            || !enumFromName(d.value(QLatin1String("state")).toString(), incidentStateName, static_cast<int>(IncidentState::Merged) + 1, &p.state))
+            return bad(QStringLiteral("unknown incident change or state"));
+        p.mergedInto = static_cast<IncidentId>(num("merged_into"));
+        p.user = d.value(QLatin1String("user")).toString();
+        p.text = d.value(QLatin1String("text")).toString();
+        e.payload = p;
+    } else if (kind == QLatin1String("alarm")) {
+        AlarmPayload p;
+        p.alarm = static_cast<std::uint32_t>(num("alarm"));
+        if (!enumFromName(d.value(QLatin1String("change")).toString(), alarmChangeName, static_cast<int>(AlarmChange::Unsuppressed) + 1, &p.change)
+            || !enumFromName(d.value(QLatin1String("cause")).toString(), alarmCauseName, kAlarmCauseCount, &p.cause)
+            || !enumFromName(d.value(QLatin1String("priority")).toString(), alarmPriorityName, 3, &p.priority))
+            return bad(QStringLiteral("unknown alarm change, cause or priority"));
+        p.parent = static_cast<std::uint32_t>(num("parent"));
+        p.untilMs = static_cast<std::int64_t>(num("until_ms"));
+        p.user = d.value(QLatin1String("user")).toString();
+        p.text = d.value(QLatin1String("text")).toString();
+        e.payload = p;
+    } else if (kind == QLatin1String("command")) {
+        CommandPayload p;
+        p.order = static_cast<std::uint32_t>(num("order"));
+        if (!enumFromName(d.value(QLatin1String("stage")).toString(), commandStageName, static_cast<int>(CommandStage::Finished) + 1, &p.stage)
+            || !enumFromName(d.value(QLatin1String("action")).toString(), commandActionName, kCommandActionCount, &p.action))
+            return bad(QStringLiteral("unknown command stage or action"));
+        p.value = static_cast<std::int32_t>(num("value"));
+        p.step = static_cast<std::uint16_t>(num("step"));
+        p.attempt = static_cast<std::uint8_t>(num("attempt"));
+        p.timeMs = static_cast<std::int64_t>(num("time_ms"));
+        p.user = d.value(QLatin1String("user")).toString();
+        p.text = d.value(QLatin1String("text")).toString();
         e.payload = p;
     } else {
         return bad(QStringLiteral("unknown kind \"%1\"").arg(kind));

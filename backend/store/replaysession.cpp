@@ -22,7 +22,7 @@ Result<std::unique_ptr<ReplaySession>> ReplaySession::open(std::shared_ptr<const
 }
 
 ReplaySession::ReplaySession(std::shared_ptr<const CityModel> city, std::unique_ptr<StoreReader> reader)
-    : m_city(std::move(city)), m_reader(std::move(reader)), m_states(m_city->devices.size()), m_loads(m_city)
+    : m_city(std::move(city)), m_reader(std::move(reader)), m_states(m_city->devices.size()), m_loads(m_city), m_alarms(m_city)
 {
     m_sinceTimelineRefresh.start();
 }
@@ -77,6 +77,8 @@ Status ReplaySession::applyUntil(std::int64_t timeMs)
         m_states.apply(events);
         m_incidents.apply(events);
         m_loads.apply(events);
+        m_alarms.apply(events);
+        m_orders.apply(events);
         m_appliedSeq = events.back().seq;
         if (events.size() < kChunk)
             break;
@@ -105,11 +107,15 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
             m_states.restore(s.states);
             m_incidents.restore(s.incidents);
             m_loads.restore(s.loads);
+            m_alarms.restore(s.alarms);
+            m_orders.restore(s.orders);
             m_appliedSeq = s.seq;
         } else {
             m_states.restore(std::vector<DeviceState>(m_city->devices.size()));
             m_incidents.restore({});
             m_loads.restore(LoadHistory(m_city).exportState());
+            m_alarms.restore({});
+            m_orders.restore({});
             m_appliedSeq = 0;
         }
     }

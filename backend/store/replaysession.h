@@ -26,6 +26,8 @@ public:
     const StateStore &states() const override { return m_states; }
     const IncidentBook &incidents() const override { return m_incidents; }
     const LoadHistory &loads() const override { return m_loads; }
+    const AlarmBook &alarms() const override { return m_alarms; }
+    const OrderBook &orders() const override { return m_orders; }
     std::int64_t nowMs() const override { return m_position.load(); }
 
     bool isPlaying() const { return m_playing.load(); }
@@ -70,6 +72,8 @@ private:
     StateStore m_states;
     IncidentBook m_incidents;
     LoadHistory m_loads;
+    AlarmBook m_alarms;
+    OrderBook m_orders;
     std::atomic<std::int64_t> m_position{0};
     std::atomic<bool> m_playing{false};
     std::atomic<double> m_speed{1.0};

@@ -1,11 +1,12 @@
 #include "store/snapshot.h"
 
 #include "store/bytes.h"
+#include "store/opssnapshot.h"
 
 namespace cityops::snapshotcodec {
 namespace {
 constexpr std::uint32_t kMagic = 0x50414E53; // "SNAP"
-constexpr std::uint8_t kVersion = 1;
+constexpr std::uint8_t kVersion = 2;   // 2: incident lifecycle, alarms and orders
 constexpr std::uint32_t kMaxIncidents = 1'000'000;
 constexpr std::uint32_t kMaxBuckets = 100'000;
 } // namespace
@@ -54,6 +55,9 @@ QByteArray encode(const Snapshot &s)
     for (const auto &feeder : l.series.feederKw)
         for (float v : feeder)
             w.f32(v);
+    opssnapshot::writeIncidentExtras(w, s.incidents);
+    opssnapshot::writeAlarms(w, s.alarms);
+    opssnapshot::writeOrders(w, s.orders);
     return qCompress(w.data(), 6);
 }
 
@@ -67,7 +71,7 @@ Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feede
     std::uint8_t version = 0;
     std::int64_t seq = 0;
     Snapshot s;
-    if (!r.u32(&magic) || magic != kMagic || !r.u8(&version) || version != kVersion || !r.i64(&seq) || !r.i64(&s.timeMs)
+    if (!r.u32(&magic) || magic != kMagic || !r.u8(&version) || version < 1 || version > kVersion || !r.i64(&seq) || !r.i64(&s.timeMs)
         || !r.u32(&n))
         return makeError(QStringLiteral("snapshot header is damaged or of an unknown version"));
     if (n != deviceCount)
@@ -92,7 +96,7 @@ Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feede
         std::uint32_t district = 0, road = 0;
         if (!r.u32(&i.id) || !r.u8(&kind) || !r.u8(&severity) || !r.u8(&state) || !r.f64(&i.position.lon)
             || !r.f64(&i.position.lat) || !r.u32(&district) || !r.u32(&road) || !r.u32(&i.device) || !r.i64(&i.raisedMs)
-            || !r.i64(&i.resolvedMs) || kind > 3 || severity > 3 || state > 7)
+            || !r.i64(&i.resolvedMs) || kind > kIncidentKindMax || severity > 3 || state > 7)
             return makeError(QStringLiteral("snapshot incident records are damaged"));
         i.kind = static_cast<IncidentKind>(kind);
         i.severity = static_cast<IncidentSeverity>(severity);
@@ -120,6 +124,9 @@ Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feede
         for (float &v : feeder)
             if (!r.f32(&v))
                 return makeError(QStringLiteral("snapshot feeder history is truncated"));
+    if (version >= 2
+        && (!opssnapshot::readIncidentExtras(r, s.incidents) || !opssnapshot::readAlarms(r, s.alarms) || !opssnapshot::readOrders(r, s.orders)))
+        return makeError(QStringLiteral("snapshot incident, alarm or order records are damaged"));
     if (!r.atEnd())
         return makeError(QStringLiteral("snapshot has trailing bytes"));
     return s;

@@ -4,6 +4,8 @@
 #include "core/result.h"
 #include "model/device.h"
 #include "model/incident.h"
+#include "ops/alarmbook.h"
+#include "ops/orderbook.h"
 
 #include <QByteArray>
 
@@ -12,7 +14,7 @@
 
 namespace cityops {
 
-/// The complete derived state after event `seq`: device states, incidents and the load history. Replay starts
+/// The complete derived state after event `seq`: device states, incidents, the load history, alarms and orders. Replay starts
 /// from the nearest snapshot at or before T and applies the events after it.
 struct Snapshot {
     std::uint64_t seq = 0;
@@ -20,6 +22,8 @@ struct Snapshot {
     std::vector<DeviceState> states;
     std::vector<Incident> incidents;
     LoadHistory::State loads;
+    AlarmBook::State alarms;
+    OrderBook::State orders;
 };
 
 namespace snapshotcodec {

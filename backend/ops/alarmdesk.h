@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/result.h"
+#include "ops/opscontext.h"
+#include "ops/opsrequest.h"
+#include "security/actor.h"
+
+#include <QHash>
+
+#include <functional>
+#include <vector>
+
+namespace cityops {
+
+/// Turns device conditions into ISA-18.2 alarms in live operation and carries out operators' alarm requests.
+/// Consequential alarms are suppressed by design: lamps that go dark or silent behind a tripped feeder are raised
+/// as children of the feeder's trip alarm (one line for the operator, not hundreds), and lamps behind a feeder an
+/// operator shed on purpose raise nothing. Runs on the core thread.
+class AlarmDesk {
+public:
+    /// `commandedOpen(feeder)` tells whether a feeder's breaker is open because an order opened it.
+    AlarmDesk(const OpsContext &context, std::function<bool(DeviceIndex)> commandedOpen);
+
+    /// Looks at a processed batch and emits the alarm events its telemetry calls for.
+    void observe(const std::vector<Event> &batch, std::vector<Event> &out);
+    /// Unshelves alarms whose shelf has expired.
+    void tick(std::int64_t nowMs, std::vector<Event> &out);
+
+    Result<OpsReceipt> acknowledge(const Actor &actor, const request::AcknowledgeAlarms &r, std::vector<Event> &out);
+    Result<OpsReceipt> shelve(const Actor &actor, const request::ShelveAlarms &r, std::int64_t nowMs, std::vector<Event> &out);
+    Result<OpsReceipt> setService(const Actor &actor, const request::SetAlarmService &r, std::vector<Event> &out);
+
+    static constexpr std::int64_t kMaxShelveMs = 8 * 3600'000;
+
+private:
+    struct Known {
+        std::uint32_t id = 0;
+        bool active = false;
+    };
+    std::optional<Known> current(DeviceIndex device, AlarmCause cause) const;
+    void setCondition(DeviceIndex device, AlarmCause cause, bool condition, std::vector<Event> &out);
+    std::uint32_t parentFor(DeviceIndex device, AlarmCause cause) const;
+    bool behindCommandedFeeder(DeviceIndex device) const;
+    DeviceIndex feederOf(DeviceIndex device) const;
+
+    const OpsContext &m_ctx;
+    std::function<bool(DeviceIndex)> m_commandedOpen;
+    QHash<quint64, Known> m_overlay;   ///< changes emitted in the current observe() call, not yet in the book
+    std::uint32_t m_issued = 0;
+    std::int64_t m_lastTickMs = 0;
+};
+
+} // namespace cityops

@@ -1,0 +1,376 @@
+#include "ops/dispatcher.h"
+
+#include "core/logging.h"
+#include "ops/opsrules.h"
+
+#include <algorithm>
+
+namespace cityops {
+namespace {
+constexpr size_t kMaxTargets = 50'000;
+constexpr size_t kMaxRestorable = 200;
+constexpr std::int64_t kMinValidityMs = 10'000;
+constexpr std::int64_t kMaxValidityMs = 24 * 3600'000LL;
+} // namespace
+
+Dispatcher::Dispatcher(const OpsContext &context, DispatchConfig config, FieldWorkFn fieldWork)
+    : m_ctx(context), m_config(config), m_fieldWork(std::move(fieldWork))
+{
+}
+
+Event Dispatcher::targetEvent(const LiveOrder &o, const Target &t, CommandStage stage, const QString &text) const
+{
+    CommandPayload p;
+    p.order = o.id;
+    p.stage = stage;
+    p.action = t.spec.action;
+    p.value = t.spec.value;
+    p.step = t.spec.step;
+    p.attempt = t.attempt;
+    p.timeMs = stage == CommandStage::Requested ? t.spec.offsetMs : 0;
+    p.text = text;
+    return Event{0, 0, t.spec.device, p};
+}
+
+Event Dispatcher::orderEvent(const LiveOrder &o, CommandStage stage, const QString &user, const QString &text) const
+{
+    CommandPayload p;
+    p.order = o.id;
+    p.stage = stage;
+    p.user = user;
+    p.text = text;
+    return Event{0, 0, kNoDevice, p};
+}
+
+std::uint32_t Dispatcher::holderOf(DeviceIndex device, std::uint32_t except) const
+{
+    const std::uint32_t holder = m_reserved.value(device, 0);
+    return holder == except ? 0 : holder;
+}
+
+Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, std::int64_t nowMs, std::vector<Event> &out)
+{
+    m_nowMs = nowMs;
+    if (!permits(actor, Permission::RequestCommand))
+        return makeError(refusal(actor, Permission::RequestCommand));
+    if (spec.targets.empty())
+        return makeError(QStringLiteral("the order has no targets"));
+    if (spec.targets.size() > kMaxTargets)
+        return makeError(QStringLiteral("an order takes at most %1 targets, not %2").arg(kMaxTargets).arg(spec.targets.size()));
+    if (spec.validForMs < kMinValidityMs || spec.validForMs > kMaxValidityMs)
+        return makeError(QStringLiteral("an order must be valid for 10 s to 24 h"));
+    if (spec.description.size() > kMaxNoteLength)
+        return makeError(QStringLiteral("the description is too long"));
+
+    QSet<quint64> seen;
+    bool highRisk = false;
+    for (const OrderTargetSpec &t : spec.targets) {
+        if (t.device >= m_ctx.city.devices.size())
+            return makeError(QStringLiteral("there is no device with index %1").arg(t.device));
+        const DeviceInfo &info = m_ctx.city.devices[t.device];
+        if (static_cast<int>(t.action) >= kCommandActionCount)
+            return makeError(QStringLiteral("unknown action"));
+        int programs = 0, phases = 0;
+        if (info.kind == DeviceKind::SignalController && info.detail >= 0) {
+            const SignalInfo &signal = m_ctx.city.signals[static_cast<size_t>(info.detail)];
+            programs = static_cast<int>(signal.programs.size());
+            const int current = std::min<int>(m_ctx.states.state(t.device).program, programs - 1);
+            phases = current >= 0 ? static_cast<int>(signal.programs[static_cast<size_t>(current)].phases.size()) : 0;
+        }
+        if (const QString problem = validateCommand(t.action, t.value, info.kind, programs, phases); !problem.isEmpty())
+            return makeError(QStringLiteral("%1: %2").arg(info.id, problem));
+        if (t.offsetMs < 0 || t.offsetMs > spec.validForMs)
+            return makeError(QStringLiteral("%1: the send time lies outside the order's validity").arg(info.id));
+        const quint64 key = (quint64(t.device) << 16) | t.step;
+        if (seen.contains(key))
+            return makeError(QStringLiteral("%1 appears twice in the same step").arg(info.id));
+        seen.insert(key);
+        highRisk = highRisk || commandSpec(t.action).highRisk;
+        // A duplicate of an in-flight action is refused at once, not queued behind the first.
+        for (const auto &[id, o] : m_orders)
+            for (const Target &x : o.targets)
+                if (x.spec.device == t.device && x.spec.action == t.action && !isTerminal(x.stage))
+                    return makeError(QStringLiteral("%1: duplicate of order %2, which is still doing %3")
+                                         .arg(info.id).arg(id).arg(commandActionName(t.action)));
+        if (const std::uint32_t holder = holderOf(t.device, 0))
+            return makeError(QStringLiteral("%1 is reserved by order %2 of %3")
+                                 .arg(info.id).arg(holder).arg(m_orders.count(holder) ? m_orders.at(holder).requestedBy : QString()));
+    }
+
+    LiveOrder o;
+    o.id = m_ctx.idBase() + (++m_issued & 0xfffff);
+    o.workflow = spec.workflow;
+    o.requestedBy = actor.user;
+    o.expiresMs = nowMs + spec.validForMs;
+    for (const OrderTargetSpec &t : spec.targets) {
+        Target target;
+        target.spec = t;
+        target.idempotent = commandSpec(t.action).idempotent;
+        o.targets.push_back(target);
+    }
+    Event requested = orderEvent(o, CommandStage::Requested, actor.user, spec.description);
+    auto &rp = std::get<CommandPayload>(requested.payload);
+    rp.step = static_cast<std::uint16_t>(spec.workflow);
+    rp.value = static_cast<std::int32_t>(spec.restores);
+    rp.timeMs = o.expiresMs;
+    out.push_back(std::move(requested));
+    for (const Target &t : o.targets)
+        out.push_back(targetEvent(o, t, CommandStage::Requested));
+
+    QString message;
+    if (highRisk) {
+        o.awaitingApproval = true;
+        out.push_back(orderEvent(o, CommandStage::AwaitingApproval));
+        message = QStringLiteral("order %1 (%2 target(s)) waits for a supervisor's approval").arg(o.id).arg(o.targets.size());
+    } else {
+        select(o, out);
+        message = QStringLiteral("order %1 goes to %2 target(s)").arg(o.id).arg(o.targets.size());
+    }
+    const std::uint32_t id = o.id;
+    m_orders.emplace(id, std::move(o));
+    return OpsReceipt{message, id};
+}
+
+void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
+{
+    o.selected = true;
+    o.startMs = m_nowMs;
+    for (Target &t : o.targets) {
+        if (t.stage != CommandStage::Requested)
+            continue;
+        if (const std::uint32_t holder = holderOf(t.spec.device, o.id)) {
+            finishTarget(o, t, CommandStage::Rejected, QStringLiteral("reserved by order %1").arg(holder), out);
+            continue;
+        }
+        t.stage = CommandStage::Selected;
+        m_reserved.insert(t.spec.device, o.id);
+        out.push_back(targetEvent(o, t, CommandStage::Selected));
+    }
+}
+
+bool Dispatcher::stepReady(const LiveOrder &o, std::uint16_t step) const
+{
+    return std::all_of(o.targets.begin(), o.targets.end(), [step](const Target &t) { return t.spec.step >= step || isTerminal(t.stage); });
+}
+
+void Dispatcher::finishTarget(LiveOrder &o, Target &t, CommandStage stage, const QString &reason, std::vector<Event> &out)
+{
+    t.stage = stage;
+    if (!reason.isNull() || stage == CommandStage::Confirmed)
+        out.push_back(targetEvent(o, t, stage, reason));
+    const DeviceIndex d = t.spec.device;
+    m_awaiting.remove(d, o.id);
+    const bool stillHeld = std::any_of(o.targets.begin(), o.targets.end(), [d](const Target &x) { return x.spec.device == d && !isTerminal(x.stage); });
+    if (!stillHeld && m_reserved.value(d) == o.id)
+        m_reserved.remove(d);
+    if (t.spec.action == CommandAction::FeederShed && stage != CommandStage::Confirmed && m_ctx.states.state(d).breakerClosed)
+        m_shedFeeders.remove(d);
+    if (t.spec.action == CommandAction::FeederRestore && stage == CommandStage::Confirmed)
+        m_shedFeeders.remove(d);
+    if (stage == CommandStage::Confirmed) {
+        auto &restorable = m_confirmedBefore[o.id];
+        restorable.emplace_back(t.spec, t.before);
+        if (m_confirmedBefore.size() > kMaxRestorable)
+            m_confirmedBefore.erase(m_confirmedBefore.begin());
+    }
+}
+
+void Dispatcher::onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out)
+{
+    if (o.workflow == WorkflowKind::FlashAndDispatch && t.spec.action == CommandAction::SignalFlash && m_fieldWork)
+        m_fieldWork(t.spec.device, o.requestedBy,
+                    QStringLiteral("intersection %1 on flash (order %2): responders dispatched").arg(m_ctx.city.devices[t.spec.device].id).arg(o.id), out);
+}
+
+void Dispatcher::tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<DeviceCommand> &send)
+{
+    m_nowMs = nowMs;
+    std::vector<std::uint32_t> done;
+    for (auto &[id, o] : m_orders) {
+        if (o.awaitingApproval) {
+            if (nowMs >= o.expiresMs) {
+                for (Target &t : o.targets)
+                    if (!isTerminal(t.stage))
+                        finishTarget(o, t, CommandStage::Expired, QStringLiteral("not approved before the order expired"), out);
+            }
+        } else if (o.selected) {
+            for (Target &t : o.targets) {
+                if (isTerminal(t.stage))
+                    continue;
+                if (nowMs >= o.expiresMs) {
+                    finishTarget(o, t, CommandStage::Expired, QStringLiteral("the order expired"), out);
+                    continue;
+                }
+                const DeviceState state = m_ctx.states.state(t.spec.device);
+                if (t.stage == CommandStage::Selected) {
+                    if (!stepReady(o, t.spec.step) || nowMs < o.startMs + t.spec.offsetMs)
+                        continue;
+                    if (state.reported && !state.online) {
+                        finishTarget(o, t, CommandStage::Rejected, QStringLiteral("device offline"), out);
+                        continue;
+                    }
+                    t.before = state;
+                    t.attempt = 1;
+                    t.sentMs = nowMs;
+                    t.stage = CommandStage::Sent;
+                    m_awaiting.insert(t.spec.device, o.id);
+                    if (t.spec.action == CommandAction::FeederShed)
+                        m_shedFeeders.insert(t.spec.device);
+                    out.push_back(targetEvent(o, t, CommandStage::Sent));
+                    send.push_back({o.id, t.spec.step, t.attempt, t.spec.device, t.spec.action, t.spec.value, o.expiresMs});
+                } else if (t.stage == CommandStage::Sent && nowMs - t.sentMs >= m_config.answerTimeoutMs) {
+                    if (t.idempotent && t.attempt < m_config.maxAttempts) {
+                        ++t.attempt;
+                        t.sentMs = nowMs;
+                        out.push_back(targetEvent(o, t, CommandStage::Sent));
+                        send.push_back({o.id, t.spec.step, t.attempt, t.spec.device, t.spec.action, t.spec.value, o.expiresMs});
+                    } else {
+                        finishTarget(o, t, CommandStage::TimedOut,
+                                     QStringLiteral("no answer from the device after %1 attempt(s)").arg(t.attempt), out);
+                    }
+                } else if (t.stage == CommandStage::InProgress && nowMs - t.acceptedMs >= m_config.confirmTimeoutMs) {
+                    finishTarget(o, t, CommandStage::TimedOut, QStringLiteral("accepted, but the device's state never showed it"), out);
+                }
+            }
+        }
+        if (std::all_of(o.targets.begin(), o.targets.end(), [](const Target &t) { return isTerminal(t.stage); })) {
+            out.push_back(orderEvent(o, CommandStage::Finished));
+            done.push_back(id);
+        }
+    }
+    for (std::uint32_t id : done)
+        m_orders.erase(id);
+}
+
+void Dispatcher::observe(const std::vector<Event> &batch, std::vector<Event> &out)
+{
+    for (const Event &e : batch) {
+        if (e.device == kNoDevice)
+            continue;
+        if (const auto *answer = std::get_if<CommandPayload>(&e.payload)) {
+            // Only the device's own answers: accepted (InProgress) or refused. Our own events pass by here too.
+            if (answer->stage != CommandStage::InProgress && answer->stage != CommandStage::Rejected)
+                continue;
+            const auto it = m_orders.find(answer->order);
+            if (it == m_orders.end())
+                continue;
+            LiveOrder &o = it->second;
+            for (Target &t : o.targets) {
+                if (t.spec.device != e.device || t.spec.step != answer->step || isTerminal(t.stage))
+                    continue;
+                if (answer->stage == CommandStage::Rejected) {
+                    finishTarget(o, t, CommandStage::Rejected, QString(), out);   // the device's answer is the record
+                } else if (t.stage == CommandStage::Sent) {
+                    t.stage = CommandStage::InProgress;
+                    t.acceptedMs = e.timeMs;
+                }
+            }
+            continue;
+        }
+        const bool telemetry = std::holds_alternative<SignalPayload>(e.payload) || std::holds_alternative<LightPayload>(e.payload)
+                               || std::holds_alternative<FeederPayload>(e.payload);
+        if (!telemetry || !m_awaiting.contains(e.device))
+            continue;
+        const DeviceState now = m_ctx.states.state(e.device);
+        const QList<std::uint32_t> orders = m_awaiting.values(e.device);
+        for (std::uint32_t id : orders) {
+            const auto it = m_orders.find(id);
+            if (it == m_orders.end())
+                continue;
+            LiveOrder &o = it->second;
+            for (Target &t : o.targets) {
+                if (t.spec.device != e.device || (t.stage != CommandStage::Sent && t.stage != CommandStage::InProgress))
+                    continue;
+                // Automatic control has no set-point to compare: the report must follow the device's acceptance.
+                if (t.spec.action == CommandAction::LightAuto && t.stage != CommandStage::InProgress)
+                    continue;
+                if (stateConfirms(t.spec.action, t.spec.value, t.before, now)) {
+                    finishTarget(o, t, CommandStage::Confirmed, QString(), out);
+                    onConfirmed(o, t, out);
+                }
+            }
+        }
+    }
+}
+
+Result<OpsReceipt> Dispatcher::decide(const Actor &actor, const request::DecideOrder &r, std::int64_t nowMs, std::vector<Event> &out)
+{
+    m_nowMs = nowMs;
+    if (!permits(actor, Permission::ApproveCommand))
+        return makeError(refusal(actor, Permission::ApproveCommand));
+    const auto it = m_orders.find(r.order);
+    if (it == m_orders.end() || !it->second.awaitingApproval)
+        return makeError(QStringLiteral("order %1 is not waiting for approval").arg(r.order));
+    LiveOrder &o = it->second;
+    if (o.requestedBy == actor.user)
+        return makeError(QStringLiteral("order %1 was requested by %2; a second person must approve it").arg(r.order).arg(o.requestedBy));
+    if (nowMs >= o.expiresMs)
+        return makeError(QStringLiteral("order %1 has expired").arg(r.order));
+    if (r.reason.size() > kMaxNoteLength)
+        return makeError(QStringLiteral("the reason is too long"));
+    o.awaitingApproval = false;
+    if (r.approve) {
+        out.push_back(orderEvent(o, CommandStage::Approved, actor.user, r.reason));
+        select(o, out);
+        return OpsReceipt{QStringLiteral("order %1 approved by %2").arg(r.order).arg(actor.user), r.order};
+    }
+    out.push_back(orderEvent(o, CommandStage::Denied, actor.user, r.reason));
+    for (Target &t : o.targets)
+        if (!isTerminal(t.stage))
+            finishTarget(o, t, CommandStage::Cancelled, QStringLiteral("approval denied by %1").arg(actor.user), out);
+    out.push_back(orderEvent(o, CommandStage::Finished));
+    m_orders.erase(it);
+    return OpsReceipt{QStringLiteral("order %1 denied by %2").arg(r.order).arg(actor.user), r.order};
+}
+
+Result<OpsReceipt> Dispatcher::cancel(const Actor &actor, const request::CancelOrder &r, std::vector<Event> &out)
+{
+    if (!permits(actor, Permission::CancelCommand))
+        return makeError(refusal(actor, Permission::CancelCommand));
+    const auto it = m_orders.find(r.order);
+    if (it == m_orders.end())
+        return makeError(QStringLiteral("order %1 is not in progress").arg(r.order));
+    LiveOrder &o = it->second;
+    if (o.requestedBy != actor.user && actor.highestRole() < Role::Supervisor)
+        return makeError(QStringLiteral("order %1 belongs to %2; only they or a supervisor may cancel it").arg(r.order).arg(o.requestedBy));
+    int cancelled = 0, inField = 0;
+    for (Target &t : o.targets) {
+        if (isTerminal(t.stage))
+            continue;
+        inField += t.stage == CommandStage::Sent || t.stage == CommandStage::InProgress;
+        finishTarget(o, t, CommandStage::Cancelled, QStringLiteral("cancelled by %1").arg(actor.user), out);
+        ++cancelled;
+    }
+    out.push_back(orderEvent(o, CommandStage::Finished, actor.user));
+    m_orders.erase(it);
+    QString message = QStringLiteral("order %1 cancelled: %2 target(s)").arg(r.order).arg(cancelled);
+    if (inField > 0)
+        message += QStringLiteral("; %1 already sent may still act — restore undoes them").arg(inField);
+    return OpsReceipt{message, r.order};
+}
+
+Result<OpsReceipt> Dispatcher::restore(const Actor &actor, const request::RestoreOrder &r, std::int64_t nowMs, std::vector<Event> &out)
+{
+    const auto it = m_confirmedBefore.find(r.order);
+    if (it == m_confirmedBefore.end() || it->second.empty())
+        return makeError(QStringLiteral("order %1 changed nothing that can be undone").arg(r.order));
+    // Each device goes back to the state it had before the order first touched it; later steps are undone first.
+    std::uint16_t lastStep = 0;
+    for (const auto &[spec, before] : it->second)
+        lastStep = std::max(lastStep, spec.step);
+    QHash<DeviceIndex, size_t> firstTouch;
+    OrderSpec restoreSpec;
+    restoreSpec.workflow = WorkflowKind::Restore;
+    restoreSpec.restores = r.order;
+    restoreSpec.description = QStringLiteral("restore order %1").arg(r.order);
+    for (const auto &[spec, before] : it->second) {
+        if (firstTouch.contains(spec.device))
+            continue;
+        firstTouch.insert(spec.device, restoreSpec.targets.size());
+        const Undo undo = undoFor(spec.action, m_ctx.city.devices[spec.device].kind, before);
+        restoreSpec.targets.push_back({spec.device, undo.action, undo.value, static_cast<std::uint16_t>(lastStep - spec.step), 0});
+    }
+    return issue(actor, restoreSpec, nowMs, out);
+}
+
+} // namespace cityops

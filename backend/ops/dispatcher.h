@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/result.h"
+#include "link/fieldlink.h"
+#include "ops/opscontext.h"
+#include "ops/opsrequest.h"
+#include "security/actor.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <functional>
+#include <map>
+#include <vector>
+
+namespace cityops {
+
+struct DispatchConfig {
+    std::int64_t answerTimeoutMs = 5'000;    ///< a device must accept or reject within this
+    std::int64_t confirmTimeoutMs = 20'000;  ///< and show it in its reported state within this after accepting
+    int maxAttempts = 3;                     ///< sends per target, retries only for idempotent actions
+};
+
+/// The command pipeline of ARCHITECTURE §6 in live operation: Requested → [approval by a second person] →
+/// Selected (reserved) → Sent → InProgress → Confirmed by the device's reported state, or Rejected / TimedOut /
+/// Expired / Cancelled — exactly one terminal result per target. Runs on the core thread: requests, the link's
+/// answers and the clock all arrive here in order, so there are no races between them.
+class Dispatcher {
+public:
+    /// `fieldWork(device, user, text, out)` raises the incident of a "flash and dispatch" workflow.
+    using FieldWorkFn = std::function<void(DeviceIndex, const QString &, const QString &, std::vector<Event> &)>;
+    Dispatcher(const OpsContext &context, DispatchConfig config, FieldWorkFn fieldWork);
+
+    Result<OpsReceipt> issue(const Actor &actor, const OrderSpec &spec, std::int64_t nowMs, std::vector<Event> &out);
+    Result<OpsReceipt> decide(const Actor &actor, const request::DecideOrder &r, std::int64_t nowMs, std::vector<Event> &out);
+    Result<OpsReceipt> cancel(const Actor &actor, const request::CancelOrder &r, std::vector<Event> &out);
+    Result<OpsReceipt> restore(const Actor &actor, const request::RestoreOrder &r, std::int64_t nowMs, std::vector<Event> &out);
+
+    /// Device answers and reported states in a processed batch.
+    void observe(const std::vector<Event> &batch, std::vector<Event> &out);
+    /// Selects, sends, retries, times out and expires; commands to send are appended to `send`.
+    void tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<DeviceCommand> &send);
+
+    /// Whether a feeder's breaker is open because an order opened it (and no order closed it since).
+    bool commandedOpen(DeviceIndex feeder) const { return m_shedFeeders.contains(feeder); }
+    size_t liveOrders() const { return m_orders.size(); }
+
+private:
+    struct Target {
+        OrderTargetSpec spec;
+        CommandStage stage = CommandStage::Requested;
+        std::uint8_t attempt = 0;
+        std::int64_t sentMs = 0;
+        std::int64_t acceptedMs = 0;
+        DeviceState before;
+        bool idempotent = true;
+    };
+    struct LiveOrder {
+        std::uint32_t id = 0;
+        WorkflowKind workflow = WorkflowKind::Single;
+        QString requestedBy;
+        std::int64_t expiresMs = 0;
+        bool awaitingApproval = false;
+        bool selected = false;          ///< cleared to go and its targets reserved
+        std::int64_t startMs = 0;
+        std::vector<Target> targets;
+    };
+
+    Event targetEvent(const LiveOrder &o, const Target &t, CommandStage stage, const QString &text = {}) const;
+    Event orderEvent(const LiveOrder &o, CommandStage stage, const QString &user = {}, const QString &text = {}) const;
+    void finishTarget(LiveOrder &o, Target &t, CommandStage stage, const QString &reason, std::vector<Event> &out);
+    void select(LiveOrder &o, std::vector<Event> &out);
+    bool stepReady(const LiveOrder &o, std::uint16_t step) const;
+    std::uint32_t holderOf(DeviceIndex device, std::uint32_t except) const;
+    void onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out);
+
+    const OpsContext &m_ctx;
+    DispatchConfig m_config;
+    FieldWorkFn m_fieldWork;
+    std::map<std::uint32_t, LiveOrder> m_orders;               ///< not yet finished
+    QHash<DeviceIndex, std::uint32_t> m_reserved;              ///< device -> order holding it
+    QMultiHash<DeviceIndex, std::uint32_t> m_awaiting;         ///< device -> orders with a target sent/in progress
+    QSet<DeviceIndex> m_shedFeeders;
+    std::map<std::uint32_t, std::vector<std::pair<OrderTargetSpec, DeviceState>>> m_confirmedBefore;   ///< for restore
+    std::uint32_t m_issued = 0;
+    std::int64_t m_nowMs = 0;
+};
+
+} // namespace cityops

@@ -1,0 +1,139 @@
+#include "ops/incidentdesk.h"
+
+#include "ops/opsrules.h"
+
+namespace cityops {
+namespace {
+
+Event updateEvent(IncidentId id, IncidentChange change, IncidentState state, const QString &user, const QString &text,
+                  DeviceIndex device = kNoDevice)
+{
+    IncidentUpdatePayload p;
+    p.id = id;
+    p.change = change;
+    p.state = state;
+    p.user = user;
+    p.text = text;
+    return Event{0, 0, device, p};
+}
+
+QString tooLong() { return QStringLiteral("the text is longer than %1 characters").arg(kMaxNoteLength); }
+
+} // namespace
+
+IncidentId IncidentDesk::nextId()
+{
+    return kConsoleIncidentBase + ((m_ctx.session & 0x3fff) << 16) + (++m_issued & 0xffff);
+}
+
+Result<OpsReceipt> IncidentDesk::transition(const Actor &actor, const request::TransitionIncident &r, std::vector<Event> &out)
+{
+    const auto incident = m_ctx.incidents.find(r.id);
+    if (!incident)
+        return makeError(QStringLiteral("there is no incident #%1").arg(r.id));
+    if (r.text.size() > kMaxNoteLength)
+        return makeError(tooLong());
+    std::optional<Permission> permission = transitionPermission(incident->state, r.to);
+    // A responder acknowledges a dispatch that reached them: recorded, the incident stays dispatched.
+    if (r.to == IncidentState::Acknowledged && incident->state == IncidentState::Dispatched) {
+        if (!incident->acknowledgedBy.isEmpty())
+            return makeError(QStringLiteral("incident #%1 was already acknowledged by %2").arg(r.id).arg(incident->acknowledgedBy));
+        permission = Permission::AcknowledgeIncident;
+    }
+    if (!permission)
+        return makeError(QStringLiteral("incident #%1 is %2; it cannot become %3")
+                             .arg(r.id)
+                             .arg(incidentStateName(incident->state), incidentStateName(r.to)));
+    if (!permits(actor, *permission, incident->district))
+        return makeError(refusal(actor, *permission, m_ctx.districtName(incident->district)));
+    IncidentUpdatePayload p;
+    p.id = r.id;
+    p.state = r.to;
+    p.user = actor.user;
+    p.text = r.text;
+    if (r.to == IncidentState::Merged) {
+        const auto into = m_ctx.incidents.find(r.mergeInto);
+        if (!into || !into->isOpen() || r.mergeInto == r.id)
+            return makeError(QStringLiteral("incident #%1 can only be merged into another open incident").arg(r.id));
+        p.mergedInto = r.mergeInto;
+    }
+    out.push_back(Event{0, 0, kNoDevice, p});
+    return OpsReceipt{QStringLiteral("incident #%1 %2 by %3").arg(r.id).arg(incidentStateName(r.to), actor.user), r.id};
+}
+
+Result<OpsReceipt> IncidentDesk::note(const Actor &actor, const request::NoteIncident &r, std::vector<Event> &out)
+{
+    const auto incident = m_ctx.incidents.find(r.id);
+    if (!incident)
+        return makeError(QStringLiteral("there is no incident #%1").arg(r.id));
+    if (r.text.trimmed().isEmpty())
+        return makeError(QStringLiteral("the note is empty"));
+    if (r.text.size() > kMaxNoteLength)
+        return makeError(tooLong());
+    if (!permits(actor, Permission::WorkIncident, incident->district))
+        return makeError(refusal(actor, Permission::WorkIncident, m_ctx.districtName(incident->district)));
+    out.push_back(updateEvent(r.id, IncidentChange::Note, incident->state, actor.user, r.text.trimmed()));
+    return OpsReceipt{QStringLiteral("note added to incident #%1").arg(r.id), r.id};
+}
+
+Result<OpsReceipt> IncidentDesk::report(const Actor &actor, const request::ReportIncident &r, std::int64_t nowMs, std::vector<Event> &out)
+{
+    if (!permits(actor, Permission::ReportIncident))
+        return makeError(refusal(actor, Permission::ReportIncident));
+    if (!m_ctx.city.bounds.contains(r.at))
+        return makeError(QStringLiteral("the point %1, %2 is outside the city").arg(r.at.lat, 0, 'f', 5).arg(r.at.lon, 0, 'f', 5));
+    if (r.text.size() > kMaxNoteLength)
+        return makeError(tooLong());
+    IncidentRaisedPayload raised;
+    raised.id = nextId();
+    raised.sinceMs = nowMs;
+    raised.kind = IncidentKind::Reported;
+    raised.severity = r.severity;
+    raised.position = r.at;
+    raised.district = m_ctx.city.responsibleDistrict(r.at);
+    raised.road = m_ctx.city.nearestRoad(r.at, 60.0);
+    out.push_back(Event{0, 0, kNoDevice, raised});
+    out.push_back(updateEvent(raised.id, IncidentChange::Note, IncidentState::New, actor.user,
+                              r.text.trimmed().isEmpty() ? QStringLiteral("reported") : r.text.trimmed()));
+    return OpsReceipt{QStringLiteral("incident #%1 reported by %2").arg(raised.id).arg(actor.user), raised.id};
+}
+
+IncidentId IncidentDesk::raiseFieldWork(DeviceIndex device, const QString &user, const QString &text, std::vector<Event> &out)
+{
+    const DeviceInfo &info = m_ctx.city.devices[device];
+    IncidentRaisedPayload raised;
+    raised.id = nextId();
+    raised.kind = IncidentKind::FieldWork;
+    raised.severity = IncidentSeverity::Major;
+    raised.position = info.position;
+    raised.district = info.district >= 0 ? info.district : m_ctx.city.responsibleDistrict(info.position);
+    raised.road = m_ctx.city.nearestRoad(info.position, 60.0);
+    out.push_back(Event{0, 0, device, raised});
+    out.push_back(updateEvent(raised.id, IncidentChange::Transition, IncidentState::Dispatched, user, text));
+    return raised.id;
+}
+
+void IncidentDesk::checkSla(std::int64_t nowMs, std::vector<Event> &out)
+{
+    if (nowMs - m_lastSlaCheckMs < 1000)
+        return;
+    m_lastSlaCheckMs = nowMs;
+    std::vector<Incident> incidents;
+    m_ctx.incidents.snapshot(incidents);
+    for (const Incident &i : incidents) {
+        if (!i.isOpen())
+            continue;
+        const bool unacknowledged = i.acknowledgedBy.isEmpty() && (i.state == IncidentState::New || i.state == IncidentState::Dispatched);
+        if (!i.ackOverdue && unacknowledged && i.ackByMs > 0 && nowMs > i.ackByMs)
+            out.push_back(updateEvent(i.id, IncidentChange::AckOverdue, i.state, {},
+                                      QStringLiteral("not acknowledged within %1 min: escalated to supervisors")
+                                          .arg((i.ackByMs - i.raisedMs) / 60'000)));
+        const bool nobodyThere = i.state == IncidentState::New || i.state == IncidentState::Acknowledged || i.state == IncidentState::Dispatched;
+        if (!i.onSceneOverdue && nobodyThere && i.onSceneByMs > 0 && nowMs > i.onSceneByMs)
+            out.push_back(updateEvent(i.id, IncidentChange::OnSceneOverdue, i.state, {},
+                                      QStringLiteral("nobody on scene within %1 min: escalated to supervisors")
+                                          .arg((i.onSceneByMs - i.raisedMs) / 60'000)));
+    }
+}
+
+} // namespace cityops

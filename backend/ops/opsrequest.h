@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/geo.h"
+#include "model/incident.h"
+#include "model/ops.h"
+#include "ops/orderbook.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <variant>
+#include <vector>
+
+namespace cityops {
+
+struct OrderTargetSpec {
+    DeviceIndex device = kNoDevice;
+    CommandAction action = CommandAction::SignalRestore;
+    std::int32_t value = 0;
+    std::uint16_t step = 0;        ///< targets of a step go only once every target of earlier steps has its result
+    std::int64_t offsetMs = 0;     ///< and not before this long after the order was cleared to go
+};
+
+/// What an operator asks the dispatcher to do: one action over many devices, or a named workflow's plan.
+struct OrderSpec {
+    WorkflowKind workflow = WorkflowKind::Single;
+    QString description;
+    std::vector<OrderTargetSpec> targets;
+    std::int64_t validForMs = 15 * 60'000;   ///< expiry, counted from the request (approval time included)
+    std::uint32_t restores = 0;
+};
+
+// Requests from people to the ops logic. Each is checked against the actor's permissions by the backend.
+namespace request {
+struct TransitionIncident { IncidentId id = 0; IncidentState to = IncidentState::Acknowledged; QString text; IncidentId mergeInto = 0; };
+struct NoteIncident { IncidentId id = 0; QString text; };
+struct ReportIncident { GeoPoint at; IncidentSeverity severity = IncidentSeverity::Minor; QString text; };
+struct AcknowledgeAlarms { std::vector<std::uint32_t> alarms; };
+struct ShelveAlarms { std::vector<std::uint32_t> alarms; std::int64_t durationMs = 0; };   ///< 0 = unshelve
+struct SetAlarmService { std::uint32_t alarm = 0; bool inService = true; };
+struct IssueOrder { OrderSpec spec; };
+struct DecideOrder { std::uint32_t order = 0; bool approve = true; QString reason; };
+struct CancelOrder { std::uint32_t order = 0; };
+struct RestoreOrder { std::uint32_t order = 0; };
+} // namespace request
+
+using OpsRequest = std::variant<request::TransitionIncident, request::NoteIncident, request::ReportIncident,
+                                request::AcknowledgeAlarms, request::ShelveAlarms, request::SetAlarmService,
+                                request::IssueOrder, request::DecideOrder, request::CancelOrder, request::RestoreOrder>;
+
+/// What a granted request did, in a sentence, and the id it concerns (incident or order).
+struct OpsReceipt {
+    QString message;
+    std::uint32_t ref = 0;
+};
+
+constexpr int kMaxNoteLength = 2000;
+
+} // namespace cityops

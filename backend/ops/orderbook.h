@@ -1,0 +1,87 @@
+#pragma once
+
+#include "model/event.h"
+
+#include <QHash>
+
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace cityops {
+
+/// Named workflows (ARCHITECTURE §6). Stored with the order so the console and replay can say what it was.
+enum class WorkflowKind : std::uint8_t { Single, FlashAndDispatch, DimDistrict, ShedFeeders, GreenWave, Restore };
+QString workflowKindName(WorkflowKind kind);   ///< stable English key
+
+struct OrderTarget {
+    DeviceIndex device = kNoDevice;
+    CommandAction action = CommandAction::SignalRestore;
+    std::int32_t value = 0;
+    std::uint16_t step = 0;
+    std::int64_t offsetMs = 0;     ///< earliest send, after the order is cleared to go
+    CommandStage stage = CommandStage::Requested;
+    std::uint8_t attempt = 0;
+    std::int64_t changedMs = 0;
+    QString reason;                ///< why it was rejected, timed out, ...
+};
+
+/// A command order: one or more targets, each with exactly one terminal result (ARCHITECTURE §6).
+struct Order {
+    std::uint32_t id = 0;
+    WorkflowKind workflow = WorkflowKind::Single;
+    std::uint32_t restores = 0;    ///< the order this one undoes
+    QString requestedBy;
+    QString description;
+    std::int64_t requestedMs = 0;
+    std::int64_t expiresMs = 0;
+    bool needsApproval = false;
+    CommandStage stage = CommandStage::Requested;   ///< Requested, AwaitingApproval, Approved, Denied or Finished
+    QString approvedBy;
+    std::int64_t approvedMs = 0;
+    QString deniedReason;
+    std::vector<OrderTarget> targets;
+    std::uint64_t version = 0;
+
+    bool finished() const { return stage == CommandStage::Finished || stage == CommandStage::Denied; }
+    int count(CommandStage s) const;
+    int terminalCount() const;
+    /// Index of the target (device, step), or -1.
+    int targetIndex(DeviceIndex device, std::uint16_t step) const;
+};
+
+/// All orders of the session, a pure function of the command events; also who holds which device reserved
+/// (select-before-operate: from selection until the target's terminal result).
+class OrderBook {
+public:
+    void apply(const std::vector<Event> &events);
+
+    std::uint64_t version() const;
+    std::uint64_t snapshot(std::vector<Order> &out) const;
+    std::optional<Order> find(std::uint32_t id) const;
+    /// The order holding `device` reserved, or 0.
+    std::uint32_t reservedBy(DeviceIndex device) const;
+    /// Every reserved device with its order (for the map).
+    std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations() const;
+    std::uint32_t lastId() const;
+
+    struct State {
+        std::vector<Order> orders;
+        std::uint32_t lastId = 0;
+    };
+    State exportState() const;
+    void restore(const State &state);
+
+private:
+    void applyOne(const Event &event, const CommandPayload &p);
+    void rebuildReservations();
+
+    mutable std::mutex m_mutex;
+    std::vector<Order> m_orders;
+    QHash<std::uint32_t, size_t> m_byId;
+    QHash<DeviceIndex, std::uint32_t> m_reserved;
+    std::uint32_t m_lastId = 0;
+    std::uint64_t m_version = 0;
+};
+
+} // namespace cityops

@@ -1,0 +1,132 @@
+#include "ops/workflows.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cityops::workflows {
+namespace {
+constexpr std::int64_t kLeadMs = 20'000;     ///< green this long before the vehicle arrives
+constexpr std::int64_t kReleaseMs = 20'000;  ///< and held this long after it should have passed
+
+/// Distance from p to segment ab and the fraction along it, in a local equirectangular frame (metres).
+std::pair<double, double> distanceToSegment(const GeoPoint &p, const GeoPoint &a, const GeoPoint &b)
+{
+    const double k = std::cos(a.lat * M_PI / 180.0) * 111'320.0;
+    const double ax = 0, ay = 0;
+    const double bx = (b.lon - a.lon) * k, by = (b.lat - a.lat) * 110'540.0;
+    const double px = (p.lon - a.lon) * k, py = (p.lat - a.lat) * 110'540.0;
+    const double len2 = bx * bx + by * by;
+    const double t = len2 > 0 ? std::clamp(((px - ax) * bx + (py - ay) * by) / len2, 0.0, 1.0) : 0.0;
+    const double dx = px - t * bx, dy = py - t * by;
+    return {std::sqrt(dx * dx + dy * dy), t};
+}
+} // namespace
+
+OrderSpec flashAndDispatch(const CityModel &city, const std::vector<DeviceIndex> &signals)
+{
+    OrderSpec spec;
+    spec.workflow = WorkflowKind::FlashAndDispatch;
+    QStringList ids;
+    for (DeviceIndex d : signals) {
+        if (d >= city.devices.size() || city.devices[d].kind != DeviceKind::SignalController)
+            continue;
+        spec.targets.push_back({d, CommandAction::SignalFlash, 0, 0, 0});
+        ids << city.devices[d].id;
+    }
+    spec.description = QStringLiteral("flash %1 and dispatch responders").arg(ids.size() <= 3 ? ids.join(QStringLiteral(", "))
+                                                                                               : QStringLiteral("%1 intersections").arg(ids.size()));
+    return spec;
+}
+
+OrderSpec dimDistrict(const CityModel &city, int district, int percent)
+{
+    OrderSpec spec;
+    spec.workflow = WorkflowKind::DimDistrict;
+    const QString name = district >= 0 && district < static_cast<int>(city.districts.size()) ? city.districts[district].name : QString();
+    spec.description = QStringLiteral("dim %1 to %2 %").arg(name).arg(percent);
+    for (DeviceIndex d = 0; d < city.devices.size(); ++d)
+        if (city.devices[d].kind == DeviceKind::Streetlight && city.devices[d].district == district)
+            spec.targets.push_back({d, CommandAction::LightDim, percent, 0, 0});
+    return spec;
+}
+
+OrderSpec shedFeeders(const CityModel &city, const std::vector<DeviceIndex> &feeders, std::int64_t holdMs)
+{
+    std::vector<DeviceIndex> order;
+    for (DeviceIndex d : feeders)
+        if (d < city.devices.size() && city.devices[d].kind == DeviceKind::Feeder)
+            order.push_back(d);
+    auto priority = [&city](DeviceIndex d) { return city.feeders[static_cast<size_t>(city.devices[d].detail)].priority; };
+    std::stable_sort(order.begin(), order.end(), [&](DeviceIndex a, DeviceIndex b) { return priority(a) > priority(b); });
+    OrderSpec spec;
+    spec.workflow = WorkflowKind::ShedFeeders;
+    spec.description = QStringLiteral("shed %1 feeder(s) for %2 min, then restore").arg(order.size()).arg(holdMs / 60'000);
+    spec.validForMs = std::max<std::int64_t>(spec.validForMs, holdMs + 10 * 60'000);
+    const auto n = static_cast<std::uint16_t>(order.size());
+    for (std::uint16_t i = 0; i < n; ++i)
+        spec.targets.push_back({order[i], CommandAction::FeederShed, 0, i, 0});
+    for (std::uint16_t i = 0; i < n; ++i)
+        spec.targets.push_back({order[n - 1 - i], CommandAction::FeederRestore, 0, static_cast<std::uint16_t>(n + i), holdMs});
+    return spec;
+}
+
+int mainGreenPhase(const SignalProgram &program)
+{
+    int best = 0, bestGreens = -1;
+    for (size_t i = 0; i < program.phases.size(); ++i) {
+        const QString &state = program.phases[i].state;
+        const int greens = static_cast<int>(std::count_if(state.begin(), state.end(), [](QChar c) { return c == u'G' || c == u'g'; }));
+        if (greens > bestGreens) {
+            bestGreens = greens;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
+
+GreenWavePlan greenWave(const CityModel &city, const StateStore &states, const std::vector<GeoPoint> &route, double speedKmh,
+                        double corridorMetres)
+{
+    GreenWavePlan plan;
+    plan.spec.workflow = WorkflowKind::GreenWave;
+    if (route.size() < 2 || speedKmh <= 0)
+        return plan;
+    std::vector<double> cumulative{0.0};
+    for (size_t i = 1; i < route.size(); ++i)
+        cumulative.push_back(cumulative.back() + distanceMetres(route[i - 1], route[i]));
+    std::vector<std::pair<double, DeviceIndex>> along;
+    for (const SignalInfo &signal : city.signals) {
+        const GeoPoint p = city.devices[signal.device].position;
+        double bestDistance = corridorMetres, bestAlong = -1;
+        for (size_t i = 1; i < route.size(); ++i) {
+            const auto [d, t] = distanceToSegment(p, route[i - 1], route[i]);
+            if (d <= bestDistance) {
+                bestDistance = d;
+                bestAlong = cumulative[i - 1] + t * (cumulative[i] - cumulative[i - 1]);
+            }
+        }
+        if (bestAlong >= 0)
+            along.emplace_back(bestAlong, signal.device);
+    }
+    std::sort(along.begin(), along.end());
+    const double metresPerMs = speedKmh / 3600.0;
+    for (const auto &[distance, device] : along) {
+        const SignalInfo &signal = city.signals[static_cast<size_t>(city.devices[device].detail)];
+        if (signal.programs.empty())
+            continue;
+        const int program = std::min<int>(states.state(device).program, static_cast<int>(signal.programs.size()) - 1);
+        const auto arrivalMs = static_cast<std::int64_t>(distance / metresPerMs);
+        const int phase = mainGreenPhase(signal.programs[static_cast<size_t>(program)]);
+        plan.spec.targets.push_back({device, CommandAction::SignalPreempt, phase, 0, std::max<std::int64_t>(0, arrivalMs - kLeadMs)});
+        plan.spec.targets.push_back({device, CommandAction::SignalRestore, 0, 1, arrivalMs + kReleaseMs});
+        plan.signals.push_back(device);
+        plan.distancesMetres.push_back(distance);
+    }
+    plan.spec.description = QStringLiteral("emergency green wave over %1 m through %2 signal(s) at %3 km/h")
+                                .arg(static_cast<int>(cumulative.back()))
+                                .arg(plan.signals.size())
+                                .arg(speedKmh);
+    return plan;
+}
+
+} // namespace cityops::workflows

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "core/statestore.h"
+#include "ops/opsrequest.h"
+
+#include <vector>
+
+namespace cityops {
+
+// The named workflows of ARCHITECTURE §6, as planners: each turns an operator's choice into an OrderSpec, which the
+// console previews and the dispatcher carries out like any order (approval, reservation, per-target results,
+// cancel, restore).
+namespace workflows {
+
+/// Flash the given intersections; when a controller confirms, a field-work incident is raised and dispatched to
+/// its district's responders.
+OrderSpec flashAndDispatch(const CityModel &city, const std::vector<DeviceIndex> &signals);
+/// Dim every streetlight of a district to `percent` (1-100).
+OrderSpec dimDistrict(const CityModel &city, int district, int percent);
+/// Shed the feeders one at a time, least critical first (highest priority number), each only after the previous
+/// is confirmed; then, `holdMs` after the order was cleared, restore them most critical first.
+OrderSpec shedFeeders(const CityModel &city, const std::vector<DeviceIndex> &feeders, std::int64_t holdMs);
+
+/// A green wave for an emergency vehicle along `route` (a polyline the operator drew): the signals within
+/// `corridorMetres` of it, in the order the vehicle meets them, each held on its main green phase shortly before the
+/// vehicle arrives at `speedKmh`, and released once it has passed.
+struct GreenWavePlan {
+    OrderSpec spec;
+    std::vector<DeviceIndex> signals;          ///< in the order the vehicle meets them
+    std::vector<double> distancesMetres;       ///< along the route
+};
+GreenWavePlan greenWave(const CityModel &city, const StateStore &states, const std::vector<GeoPoint> &route,
+                        double speedKmh = 50.0, double corridorMetres = 40.0);
+/// The phase a green wave holds: the phase of the program with the most green links (the main road's green).
+int mainGreenPhase(const SignalProgram &program);
+
+} // namespace workflows
+} // namespace cityops
