@@ -60,9 +60,7 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
             disconnect(*connection);
         });
     }
-    m_ops = std::make_unique<OpsCore>(OpsContext{*m_city, m_pipeline.states(), m_pipeline.incidents(), m_pipeline.alarms(),
-                                                 m_pipeline.orders(), m_store ? m_store->session() : 1},
-                                      m_dispatchConfig);
+    m_driver = std::make_unique<OpsDriver>(m_pipeline, m_city, m_store ? m_store->session() : 1, m_dispatchConfig);
     m_link = std::move(link);
     m_link->setSink(&m_queue);
     m_core = std::thread([this] { coreLoop(); });
@@ -113,23 +111,6 @@ void Engine::request(const Actor &actor, OpsRequest request, OpsCallback done)
     m_queue.wake();
 }
 
-void Engine::settle(std::vector<Event> &derived, std::int64_t timeMs)
-{
-    // What the ops logic emits can itself call for more (a confirmation raising an incident, an alarm's child):
-    // apply until quiet, with a bound against a feedback loop.
-    for (int round = 0; round < 8 && !derived.empty(); ++round) {
-        for (Event &e : derived)
-            e.timeMs = timeMs;
-        std::vector<Event> batch;
-        batch.swap(derived);
-        m_pipeline.process(batch);
-        m_processed += batch.size();
-        m_ops->observe(batch, derived);
-    }
-    CITYOPS_ASSERT(derived.empty(), lcCore);
-    derived.clear();
-}
-
 void Engine::serveRequests(bool live)
 {
     std::vector<PendingRequest> requests;
@@ -141,9 +122,7 @@ void Engine::serveRequests(bool live)
         // Stamped at the clock once live; during the link's replay of recent history, at the history's position
         // (the sequence's time never goes backwards, so "now" would push the rest of the history into the future).
         const std::int64_t now = live ? m_clock.nowMs() : m_pipeline.sequencer().lastTimeMs();
-        std::vector<Event> derived;
-        auto result = m_ops->handle(r.actor, r.request, now, derived);
-        settle(derived, now);
+        auto result = m_driver->request(r.actor, r.request, now);
         if (r.done)
             r.done(result);
     }
@@ -152,29 +131,18 @@ void Engine::serveRequests(bool live)
 void Engine::coreLoop()
 {
     std::vector<Event> batch;
-    std::vector<Event> derived;
-    std::vector<DeviceCommand> send;
     while (true) {
         batch.clear();
         const bool open = m_queue.popAll(batch, std::chrono::milliseconds(50));
-        if (!batch.empty()) {
-            m_pipeline.process(batch);
-            m_processed += batch.size();
-            m_ops->observe(batch, derived);
-            settle(derived, m_pipeline.sequencer().lastTimeMs());
-        }
+        m_processed += m_driver->ingest(batch);
         // The ops clock runs once the link is live; before, the link is still reporting history.
         const bool live = m_link && m_link->status().state == LinkState::Connected;
         serveRequests(live);
-        if (live) {
-            const std::int64_t now = m_clock.nowMs();
-            m_ops->tick(now, derived, send);
-            settle(derived, now);
-        }
-        if (!send.empty()) {
+        if (live)
+            m_processed += m_driver->tick(m_clock.nowMs());
+        if (std::vector<DeviceCommand> send = m_driver->takeCommands(); !send.empty()) {
             FieldLink *link = m_link.get();
             QMetaObject::invokeMethod(link, [link, commands = std::move(send)] { link->send(commands); }, Qt::QueuedConnection);
-            send.clear();
         }
         if (!open)
             break;

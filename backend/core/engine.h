@@ -10,7 +10,7 @@
 #include "core/simclock.h"
 #include "core/statestore.h"
 #include "link/fieldlink.h"
-#include "ops/opscore.h"
+#include "ops/opsdriver.h"
 #include "store/eventstore.h"
 
 #include <QObject>
@@ -83,8 +83,6 @@ private:
         OpsCallback done;
     };
     void coreLoop();
-    /// Applies events the ops logic emitted (and whatever they lead to), stamped at `timeMs`.
-    void settle(std::vector<Event> &derived, std::int64_t timeMs);
     void serveRequests(bool live);
 
     std::shared_ptr<const CityModel> m_city;
@@ -98,7 +96,7 @@ private:
     std::unique_ptr<FieldLink> m_link;
     std::unique_ptr<EventStore> m_store;
     DispatchConfig m_dispatchConfig;
-    std::unique_ptr<OpsCore> m_ops;        ///< used on the core thread only
+    std::unique_ptr<OpsDriver> m_driver;   ///< used on the core thread only
     std::mutex m_requestMutex;
     std::vector<PendingRequest> m_requests;
 };
