@@ -42,6 +42,53 @@ QString kindName(Kind kind)
     return QStringLiteral("unknown");
 }
 
+bool markerFor(const Event &e, std::int64_t *ref, QString *label)
+{
+    *ref = 0;
+    label->clear();
+    const auto by = [](const QString &user) { return user.isEmpty() ? QString() : QStringLiteral(" by ") + user; };
+    const auto colon = [](const QString &text) { return text.isEmpty() ? QString() : QStringLiteral(": ") + text; };
+    if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload)) {
+        *ref = r->id;
+        return true;
+    }
+    if (const auto *c = std::get_if<IncidentClearedPayload>(&e.payload)) {
+        *ref = c->id;
+        return true;
+    }
+    if (const auto *o = std::get_if<OperatorActionPayload>(&e.payload)) {
+        *label = operatorActionName(o->action) + QLatin1Char(' ') + o->user + colon(o->detail);
+        return true;
+    }
+    if (const auto *u = std::get_if<IncidentUpdatePayload>(&e.payload)) {
+        if (u->change == IncidentChange::LinkDevice)
+            return false;
+        *ref = u->id;
+        *label = QStringLiteral("incident #%1 %2%3%4")
+                     .arg(u->id)
+                     .arg(u->change == IncidentChange::Transition ? incidentStateName(u->state) : incidentChangeName(u->change), by(u->user),
+                          colon(u->text));
+        return true;
+    }
+    if (const auto *a = std::get_if<AlarmPayload>(&e.payload)) {
+        // Alarms can be many: mark what people did with them and the raising of high-priority ones.
+        if (a->user.isEmpty() && !(a->change == AlarmChange::Raised && a->priority == AlarmPriority::High))
+            return false;
+        *ref = a->alarm;
+        *label = QStringLiteral("alarm %1 %2 %3%4").arg(a->alarm).arg(alarmCauseName(a->cause), alarmChangeName(a->change), by(a->user));
+        return true;
+    }
+    if (const auto *c = std::get_if<CommandPayload>(&e.payload)) {
+        // Orders, not their thousands of targets.
+        if (e.device != kNoDevice || c->stage == CommandStage::AwaitingApproval)
+            return false;
+        *ref = c->order;
+        *label = QStringLiteral("order %1 %2%3%4").arg(c->order).arg(commandStageName(c->stage), by(c->user), colon(c->text));
+        return true;
+    }
+    return false;
+}
+
 QByteArray encode(const EventPayload &payload)
 {
     ByteWriter w;

@@ -16,6 +16,10 @@ enum class Kind : std::uint8_t {
 Kind kindOf(const EventPayload &payload);
 QString kindName(Kind kind);   ///< "signal", "light", ... for exports
 
+/// Whether an event is a timeline marker (incidents raised and cleared; what people did; orders; escalations;
+/// high-priority alarms), with the id it refers to and a one-line English label for the audit list.
+bool markerFor(const Event &event, std::int64_t *ref, QString *label);
+
 /// Payload bytes for the `events.payload` column (little-endian, versioned by kind).
 QByteArray encode(const EventPayload &payload);
 /// Rebuilds a payload; a blob that does not fit its kind is refused.

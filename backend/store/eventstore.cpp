@@ -287,19 +287,11 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
             minute = e.timeMs / 60000;
         }
         ++count;
-        std::int64_t ref = -1;
+        if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload))
+            maxIncident = std::max(maxIncident, r->id < kConsoleIncidentBase ? r->id : 0u);
+        std::int64_t ref = 0;
         QString label;
-        if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload)) {
-            ref = r->id;
-            maxIncident = std::max(maxIncident, r->id);
-        } else if (const auto *c = std::get_if<IncidentClearedPayload>(&e.payload)) {
-            ref = c->id;
-        } else if (const auto *o = std::get_if<OperatorActionPayload>(&e.payload)) {
-            ref = 0;
-            label = operatorActionName(o->action) + QLatin1Char(' ') + o->user
-                    + (o->detail.isEmpty() ? QString() : QStringLiteral(": ") + o->detail);
-        }
-        if (ref >= 0) {
+        if (eventcodec::markerFor(e, &ref, &label)) {
             st.insertMarker.bind(1, static_cast<std::int64_t>(e.seq));
             st.insertMarker.bind(2, e.timeMs);
             st.insertMarker.bind(3, static_cast<std::int64_t>(kind));

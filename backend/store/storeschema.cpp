@@ -45,12 +45,8 @@ Status migrateV1toV2(SqliteDb &db)
             continue;
         std::int64_t ref = 0;
         QString label;
-        if (const auto *r = std::get_if<IncidentRaisedPayload>(&payload.value()))
-            ref = r->id;
-        else if (const auto *c = std::get_if<IncidentClearedPayload>(&payload.value()))
-            ref = c->id;
-        else if (const auto *o = std::get_if<OperatorActionPayload>(&payload.value()))
-            label = operatorActionName(o->action) + QLatin1Char(' ') + o->user;
+        if (!eventcodec::markerFor(Event{0, 0, kNoDevice, payload.value()}, &ref, &label))
+            continue;
         insert->bind(1, select->columnInt(0));
         insert->bind(2, select->columnInt(1));
         insert->bind(3, static_cast<std::int64_t>(kind));

@@ -139,7 +139,7 @@ void ReplayBar::updateOperatorActions(qint64 timeMs)
     m_actionsAround = timeMs;
     m_actions->clear();
     for (const auto &m : m_controller.session()->timeline().markers) {
-        if (m.kind != eventcodec::Kind::Operator || std::abs(m.timeMs - timeMs) > kActionWindowMs)
+        if (m.label.isEmpty() || std::abs(m.timeMs - timeMs) > kActionWindowMs)
             continue;
         m_actions->addItem(QStringLiteral("%1  %2").arg(QDateTime::fromMSecsSinceEpoch(m.timeMs, m_zone).toString(QStringLiteral("HH:mm:ss")),
                                                         m.label));

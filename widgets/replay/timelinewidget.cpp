@@ -83,7 +83,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         if (m.kind == eventcodec::Kind::IncidentRaised) {
             p.setPen(QPen(QColor(0xff, 0x3b, 0x30), 2));
             p.drawLine(QPointF(x, t.top() - 10), QPointF(x, t.top() + 6));
-        } else if (m.kind == eventcodec::Kind::Operator) {
+        } else if (!m.label.isEmpty()) {   // what people (and escalations) did: the audit trail
             p.setPen(Qt::NoPen);
             p.setBrush(QColor(0xe8, 0xea, 0xed));
             p.drawPolygon(QPolygonF({QPointF(x, t.bottom() + 2), QPointF(x - 4, t.bottom() + 10), QPointF(x + 4, t.bottom() + 10)}));
