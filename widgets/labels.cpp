@@ -34,6 +34,8 @@ QString Labels::incidentKind(IncidentKind kind)
     case IncidentKind::SignalFault: return tr("Signal fault");
     case IncidentKind::LampOutage: return tr("Lamp outage");
     case IncidentKind::FeederOverload: return tr("Feeder overload");
+    case IncidentKind::Reported: return tr("Reported");
+    case IncidentKind::FieldWork: return tr("Field work");
     }
     return {};
 }
@@ -104,6 +106,92 @@ QString Labels::clock(std::int64_t utcMs, const QTimeZone &zone, bool withSecond
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(utcMs, zone);
     return t.toString(withSeconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+}
+
+QString Labels::alarmCause(AlarmCause cause)
+{
+    switch (cause) {
+    case AlarmCause::LampFault: return tr("Lamp failed");
+    case AlarmCause::SignalFault: return tr("Signal controller fault");
+    case AlarmCause::CommLoss: return tr("No communication");
+    case AlarmCause::FeederOverload: return tr("Feeder overloaded");
+    case AlarmCause::FeederTrip: return tr("Feeder breaker tripped");
+    }
+    return {};
+}
+
+QString Labels::alarmPriority(AlarmPriority priority)
+{
+    switch (priority) {
+    case AlarmPriority::Low: return tr("Low");
+    case AlarmPriority::Medium: return tr("Medium");
+    case AlarmPriority::High: return tr("High");
+    }
+    return {};
+}
+
+QString Labels::commandAction(CommandAction action)
+{
+    switch (action) {
+    case CommandAction::SignalSwitchProgram: return tr("Switch program");
+    case CommandAction::SignalHoldPhase: return tr("Hold phase");
+    case CommandAction::SignalAdvancePhase: return tr("Advance phase");
+    case CommandAction::SignalFlash: return tr("Flash");
+    case CommandAction::SignalPreempt: return tr("Pre-empt (hold green)");
+    case CommandAction::SignalRestore: return tr("Restore normal operation");
+    case CommandAction::LightOn: return tr("Switch on");
+    case CommandAction::LightOff: return tr("Switch off");
+    case CommandAction::LightDim: return tr("Dim to %");
+    case CommandAction::LightAuto: return tr("Automatic (photocell)");
+    case CommandAction::FeederShed: return tr("Shed (open breaker)");
+    case CommandAction::FeederRestore: return tr("Restore (close breaker)");
+    }
+    return {};
+}
+
+QString Labels::commandStage(CommandStage stage)
+{
+    switch (stage) {
+    case CommandStage::Requested: return tr("Requested");
+    case CommandStage::AwaitingApproval: return tr("Awaiting approval");
+    case CommandStage::Approved: return tr("Approved");
+    case CommandStage::Denied: return tr("Denied");
+    case CommandStage::Selected: return tr("Reserved");
+    case CommandStage::Sent: return tr("Sent");
+    case CommandStage::InProgress: return tr("In progress");
+    case CommandStage::Confirmed: return tr("Confirmed");
+    case CommandStage::Rejected: return tr("Rejected");
+    case CommandStage::TimedOut: return tr("Timed out");
+    case CommandStage::Expired: return tr("Expired");
+    case CommandStage::Cancelled: return tr("Cancelled");
+    case CommandStage::Finished: return tr("Finished");
+    }
+    return {};
+}
+
+QString Labels::role(Role role)
+{
+    switch (role) {
+    case Role::Viewer: return tr("viewer");
+    case Role::Responder: return tr("responder");
+    case Role::Operator: return tr("operator");
+    case Role::Supervisor: return tr("supervisor");
+    case Role::Admin: return tr("administrator");
+    }
+    return {};
+}
+
+QString Labels::workflow(WorkflowKind kind)
+{
+    switch (kind) {
+    case WorkflowKind::Single: return tr("Command");
+    case WorkflowKind::FlashAndDispatch: return tr("Flash intersection and dispatch responders");
+    case WorkflowKind::DimDistrict: return tr("Dim district");
+    case WorkflowKind::ShedFeeders: return tr("Shed feeders, then restore");
+    case WorkflowKind::GreenWave: return tr("Emergency green wave");
+    case WorkflowKind::Restore: return tr("Restore");
+    }
+    return {};
 }
 
 } // namespace cityops

@@ -4,6 +4,9 @@
 #include "link/fieldlink.h"
 #include "model/device.h"
 #include "model/incident.h"
+#include "model/ops.h"
+#include "ops/orderbook.h"
+#include "security/actor.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -24,6 +27,12 @@ public:
     static QString severity(IncidentSeverity severity);
     static QString incidentState(IncidentState state);
     static QString linkState(LinkState state);
+    static QString alarmCause(AlarmCause cause);
+    static QString alarmPriority(AlarmPriority priority);
+    static QString commandAction(CommandAction action);
+    static QString commandStage(CommandStage stage);
+    static QString role(Role role);
+    static QString workflow(WorkflowKind kind);
     /// "12 min", "1 h 05 min", "45 s"
     static QString duration(std::int64_t ms);
     /// Where an incident is, for lists: road name, else district, else coordinates.

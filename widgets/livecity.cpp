@@ -33,6 +33,7 @@ void LiveCity::setSource(const CityStateSource *source)
     m_scene.incidents.clear();
     m_stateVersion = 0;
     m_incidentVersion = ~std::uint64_t(0);
+    m_alarmVersion = m_orderVersion = m_journalVersion = ~std::uint64_t(0);
     m_loadVersion = ~std::uint64_t(0);
     refresh();
     m_loadVersion = m_source->loads().version();
@@ -63,6 +64,19 @@ void LiveCity::refresh()
     if (m_source->incidents().version() != m_incidentVersion) {
         m_incidentVersion = m_source->incidents().snapshot(m_scene.incidents);
         Q_EMIT incidentsChanged();
+    }
+    if (m_source->alarms().version() != m_alarmVersion) {
+        m_alarmVersion = m_source->alarms().snapshot(m_scene.alarms);
+        Q_EMIT alarmsChanged();
+    }
+    if (m_source->orders().version() != m_orderVersion) {
+        m_orderVersion = m_source->orders().snapshot(m_scene.orders);
+        m_scene.reservations = m_source->orders().reservations();
+        Q_EMIT ordersChanged();
+    }
+    if (m_source->journal().version() != m_journalVersion) {
+        m_journalVersion = m_source->journal().snapshot(m_scene.journal);
+        Q_EMIT journalChanged();
     }
 
 }

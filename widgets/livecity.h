@@ -35,10 +35,15 @@ public:
     /// is re-read from the new source at once.
     void setSource(const CityStateSource *source);
     bool isLive() const { return m_source == &m_engine; }
+    /// The stores on screen (thread-safe readers), for panels that need more than the scene mirrors.
+    const CityStateSource &source() const { return *m_source; }
 
 Q_SIGNALS:
     void devicesChanged();
     void incidentsChanged();
+    void alarmsChanged();
+    void ordersChanged();
+    void journalChanged();
     void loadsChanged();
     /// Once a second: clock, event rate, link status.
     void secondElapsed();
@@ -53,6 +58,9 @@ private:
     std::uint64_t m_stateVersion = 0;
     std::uint64_t m_incidentVersion = ~std::uint64_t(0);
     std::uint64_t m_loadVersion = ~std::uint64_t(0);
+    std::uint64_t m_alarmVersion = ~std::uint64_t(0);
+    std::uint64_t m_orderVersion = ~std::uint64_t(0);
+    std::uint64_t m_journalVersion = ~std::uint64_t(0);
     std::vector<StateStore::Change> m_changes;
     LoadHistory::Series m_loads;
     bool m_loadsPending = false;   ///< live history changed since the chart last heard

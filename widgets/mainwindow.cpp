@@ -7,6 +7,7 @@
 #include "map/mapsearch.h"
 #include "panels/exportdialog.h"
 #include "panels/incidentpanel.h"
+#include "ops/opsconsole.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 
@@ -76,9 +77,13 @@ MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
     buildMenus();
     buildSearch();
     buildStatusBar();
+    m_ops = new OpsConsole(*this, engine, *m_live, *m_map, *m_incidents, user);
+    tabifyDockWidget(energyDock, findChild<QDockWidget *>(QStringLiteral("commands")));
+    energyDock->raise();
 
     connect(m_live, &LiveCity::devicesChanged, m_map, &MapView::sceneChanged);
     connect(m_live, &LiveCity::incidentsChanged, m_map, &MapView::sceneChanged);
+    connect(m_live, &LiveCity::ordersChanged, m_map, &MapView::sceneChanged);
     connect(m_live, &LiveCity::incidentsChanged, m_incidents, &IncidentPanel::reload);
     connect(m_live, &LiveCity::incidentsChanged, m_details, &DetailsPanel::refresh);
     connect(m_live, &LiveCity::loadsChanged, this, [this] { m_energy->setSeries(m_live->loads()); });
@@ -103,6 +108,7 @@ MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
         m_map->setReplayMode(true);
         m_startReplay->setEnabled(false);
         m_returnLive->setEnabled(true);
+        m_ops->setReplaying(true);
         m_engine.recordOperatorAction(OperatorAction::StartReplay, m_user);
         statusBar()->clearMessage();
         updateStatus();
@@ -131,6 +137,9 @@ MainWindow::~MainWindow()
     delete m_map;
     delete m_details;
     delete m_incidents;
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        delete dock;   // the alarm, order and log panels read the scene too
+    delete m_ops;
     delete m_live;
 }
 
@@ -166,6 +175,7 @@ void MainWindow::returnToLive()
     m_map->setFocus();
     m_startReplay->setEnabled(m_engine.store() != nullptr);
     m_returnLive->setEnabled(false);
+    m_ops->setReplaying(false);
     m_engine.recordOperatorAction(OperatorAction::StopReplay, m_user);
     updateStatus();
 }

@@ -20,6 +20,7 @@ class IncidentPanel;
 class EnergyPanel;
 class ReplayBar;
 class ReplayController;
+class OpsConsole;
 
 /// The console: map in the middle, details and incidents on the right, energy below, status along the bottom.
 class MainWindow : public QMainWindow {
@@ -47,6 +48,7 @@ public:
     bool isReplaying() const;
     ReplayController &replay() { return *m_replay; }
     ReplayBar *replayBar() const { return m_replayBar; }
+    OpsConsole &ops() { return *m_ops; }
 
 private:
     void buildMenus();
@@ -68,6 +70,7 @@ private:
     DetailsPanel *m_details;
     IncidentPanel *m_incidents;
     EnergyPanel *m_energy;
+    OpsConsole *m_ops = nullptr;
     QTimeZone m_zone;
     QLineEdit *m_search = nullptr;
     QLabel *m_linkLabel;

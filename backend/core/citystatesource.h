@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/auditjournal.h"
 #include "core/incidentbook.h"
 #include "core/loadhistory.h"
 #include "core/statestore.h"
@@ -20,6 +21,7 @@ public:
     virtual const LoadHistory &loads() const = 0;
     virtual const AlarmBook &alarms() const = 0;
     virtual const OrderBook &orders() const = 0;
+    virtual const AuditJournal &journal() const = 0;
     /// The instant the state belongs to (the live clock, or the replay position).
     virtual std::int64_t nowMs() const = 0;
 };

@@ -12,6 +12,7 @@ CorePipeline::CorePipeline(std::shared_ptr<const CityModel> city, size_t snapsho
     m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_loads.apply(batch); });
     m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_alarms.apply(batch); });
     m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_orders.apply(batch); });
+    m_sequencer.addConsumer([this](const std::vector<Event> &batch) { m_journal.apply(batch); });
 }
 
 void CorePipeline::attachStore(EventStore *store)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
+#include "core/auditjournal.h"
 #include "core/incidentbook.h"
 #include "core/loadhistory.h"
 #include "core/sequencer.h"
@@ -36,6 +37,7 @@ public:
     OrderBook &orders() { return m_orders; }
     const AlarmBook &alarms() const { return m_alarms; }
     const OrderBook &orders() const { return m_orders; }
+    const AuditJournal &journal() const { return m_journal; }
     const StateStore &states() const { return m_states; }
     const IncidentBook &incidents() const { return m_incidents; }
     const LoadHistory &loads() const { return m_loads; }
@@ -49,6 +51,7 @@ private:
     LoadHistory m_loads;
     AlarmBook m_alarms;
     OrderBook m_orders;
+    AuditJournal m_journal;
     Sequencer m_sequencer;
     EventStore *m_store = nullptr;
     size_t m_snapshotEvents;

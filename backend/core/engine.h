@@ -60,6 +60,7 @@ public:
     const LoadHistory &loads() const override { return m_pipeline.loads(); }
     const AlarmBook &alarms() const override { return m_pipeline.alarms(); }
     const OrderBook &orders() const override { return m_pipeline.orders(); }
+    const AuditJournal &journal() const override { return m_pipeline.journal(); }
     std::int64_t nowMs() const override { return m_clock.nowMs(); }
     SimClock &clock() { return m_clock; }
     const SimClock &clock() const { return m_clock; }

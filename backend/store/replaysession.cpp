@@ -79,6 +79,7 @@ Status ReplaySession::applyUntil(std::int64_t timeMs)
         m_loads.apply(events);
         m_alarms.apply(events);
         m_orders.apply(events);
+        m_journal.apply(events);
         m_appliedSeq = events.back().seq;
         if (events.size() < kChunk)
             break;
@@ -118,6 +119,15 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
             m_orders.restore({});
             m_appliedSeq = 0;
         }
+    }
+    if (fromSnapshot) {
+        // The log up to the starting point comes from the recording's markers (same labels as live).
+        std::vector<AuditJournal::Entry> entries;
+        const Timeline t = timeline();
+        for (const StoreReader::Marker &m : t.markers)
+            if (m.seq <= m_appliedSeq && !m.label.isEmpty())
+                entries.push_back({m.seq, m.timeMs, m.label});
+        m_journal.reset(std::move(entries));
     }
     if (auto s = applyUntil(timeMs); !s) {
         m_valid = false;

@@ -28,6 +28,7 @@ public:
     const LoadHistory &loads() const override { return m_loads; }
     const AlarmBook &alarms() const override { return m_alarms; }
     const OrderBook &orders() const override { return m_orders; }
+    const AuditJournal &journal() const override { return m_journal; }
     std::int64_t nowMs() const override { return m_position.load(); }
 
     bool isPlaying() const { return m_playing.load(); }
@@ -74,6 +75,7 @@ private:
     LoadHistory m_loads;
     AlarmBook m_alarms;
     OrderBook m_orders;
+    AuditJournal m_journal;
     std::atomic<std::int64_t> m_position{0};
     std::atomic<bool> m_playing{false};
     std::atomic<double> m_speed{1.0};

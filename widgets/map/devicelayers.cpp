@@ -46,6 +46,7 @@ QString StreetlightLayer::title() const { return QCoreApplication::translate("ci
 QString EnergyLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Energy"); }
 QString SignalLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Signals"); }
 QString IncidentLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Incidents"); }
+QString ReservationLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Reserved devices"); }
 QString SelectionLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Selection"); }
 
 namespace {
@@ -343,6 +344,29 @@ void SelectionLayer::render(QPainter &painter, const MapViewport &viewport) cons
     painter.drawEllipse(p, 15, 15);
     painter.setPen(QPen(mapstyle::selection(), 2.5));
     painter.drawEllipse(p, 15, 15);
+    painter.restore();
+}
+
+void ReservationLayer::render(QPainter &painter, const MapViewport &viewport) const
+{
+    if (scene().reservations.empty())
+        return;
+    painter.save();
+    painter.setBrush(Qt::NoBrush);
+    QPen dark(QColor(0, 0, 0, 160), 4);
+    QPen ring(mapstyle::selection(), 2, Qt::DashLine);
+    const QRectF visible = QRectF(QPointF(0, 0), viewport.size()).adjusted(-20, -20, 20, 20);
+    for (const auto &[device, order] : scene().reservations) {
+        if (device >= scene().deviceWorld().size())
+            continue;
+        const QPointF p = viewport.worldToScreen(scene().deviceWorld()[device]);
+        if (!visible.contains(p))
+            continue;
+        painter.setPen(dark);
+        painter.drawEllipse(p, 11, 11);
+        painter.setPen(ring);
+        painter.drawEllipse(p, 11, 11);
+    }
     painter.restore();
 }
 

@@ -60,4 +60,15 @@ public:
     void render(QPainter &painter, const MapViewport &viewport) const override;
 };
 
+/// Devices reserved by an order (select-before-operate), visible to every console: a dashed ring, so another
+/// operator sees the device is being worked on before trying to command it.
+class ReservationLayer : public MapLayer {
+public:
+    using MapLayer::MapLayer;
+    QString id() const override { return QStringLiteral("reservations"); }
+    QString title() const override;
+    int zValue() const override { return 90; }
+    void render(QPainter &painter, const MapViewport &viewport) const override;
+};
+
 } // namespace cityops

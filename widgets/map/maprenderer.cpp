@@ -16,6 +16,7 @@ MapRenderer::MapRenderer(const MapScene &scene)
     addLayer(std::make_unique<EnergyLayer>(scene));
     addLayer(std::make_unique<SignalLayer>(scene));
     addLayer(std::make_unique<IncidentLayer>(scene));
+    addLayer(std::make_unique<ReservationLayer>(scene));
     addLayer(std::make_unique<SelectionLayer>(scene));
 }
 

@@ -3,6 +3,9 @@
 #include "city/citymodel.h"
 #include "model/device.h"
 #include "model/incident.h"
+#include "core/auditjournal.h"
+#include "ops/alarmbook.h"
+#include "ops/orderbook.h"
 
 #include <QPainterPath>
 #include <QPointF>
@@ -39,6 +42,10 @@ public:
 
     std::vector<DeviceState> states;    ///< indexed by device index
     std::vector<Incident> incidents;    ///< open and recently resolved
+    std::vector<Alarm> alarms;          ///< the alarm list
+    std::vector<Order> orders;          ///< the session's orders
+    std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations;   ///< device -> order holding it
+    std::vector<AuditJournal::Entry> journal;                          ///< who did what, oldest first
     MapSelection selection;
     std::int64_t nowMs = 0;
 

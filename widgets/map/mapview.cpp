@@ -1,10 +1,13 @@
 #include "map/mapview.h"
 
+#include <QContextMenuEvent>
+
 #include "labels.h"
 
 #include "map/mapstyle.h"
 #include "map/sprites.h"
 
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QToolTip>
@@ -238,6 +241,15 @@ void MapView::mousePressEvent(QMouseEvent *event)
         m_pressPos = m_lastPos = event->position();
         setCursor(Qt::ClosedHandCursor);
     }
+}
+
+void MapView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QPointF pos = event->reason() == QContextMenuEvent::Mouse ? QPointF(event->pos()) : QPointF(width() / 2.0, height() / 2.0);
+    const auto hit = m_renderer.hitTest(m_viewport, pos, kPickRadiusPx);
+    if (hit)
+        select(*hit);
+    Q_EMIT contextRequested(m_viewport.toGeo(pos), hit.value_or(MapSelection{}), mapToGlobal(pos.toPoint()));
 }
 
 void MapView::mouseMoveEvent(QMouseEvent *event)

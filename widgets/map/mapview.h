@@ -39,6 +39,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void selectionChanged(const cityops::MapSelection &selection);
     void pointerMoved(const cityops::GeoPoint &position);
+    /// Right click (or the menu key): what is under the pointer, for a context menu at `globalPos`.
+    void contextRequested(const cityops::GeoPoint &at, const cityops::MapSelection &under, const QPoint &globalPos);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -47,6 +49,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
 

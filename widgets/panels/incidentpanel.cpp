@@ -2,8 +2,13 @@
 
 #include "labels.h"
 #include "map/mapstyle.h"
+#include "ops/opsclient.h"
+#include "ops/opsrules.h"
 
 #include <QCheckBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QPushButton>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -27,18 +32,45 @@ void IncidentTableModel::setShowResolved(bool show)
     reload();
 }
 
+void IncidentTableModel::setDistricts(const QList<int> &districts)
+{
+    m_districts = districts;
+    reload();
+}
+
+namespace {
+/// The next SLA deadline still to meet, or 0.
+std::int64_t nextDeadline(const Incident &i)
+{
+    if (!i.isOpen())
+        return 0;
+    if (i.acknowledgedBy.isEmpty() && i.ackByMs > 0 && i.state != IncidentState::OnScene)
+        return i.ackByMs;
+    if ((i.state == IncidentState::New || i.state == IncidentState::Acknowledged || i.state == IncidentState::Dispatched) && i.onSceneByMs > 0)
+        return i.onSceneByMs;
+    return 0;
+}
+} // namespace
+
 void IncidentTableModel::reload()
 {
     beginResetModel();
     m_rows.clear();
     for (const Incident &i : m_scene.incidents)
-        if (m_showResolved || i.isOpen())
+        if ((m_showResolved || i.isOpen()) && (m_districts.isEmpty() || m_districts.contains(i.district)))
             m_rows.push_back(i);
     std::sort(m_rows.begin(), m_rows.end(), [](const Incident &a, const Incident &b) {
         if (a.isOpen() != b.isOpen())
             return a.isOpen();
+        if (a.escalated() != b.escalated())
+            return a.escalated();
         if (a.severity != b.severity)
             return a.severity > b.severity;
+        const std::int64_t da = nextDeadline(a), db = nextDeadline(b);
+        if ((da > 0) != (db > 0))
+            return da > 0;
+        if (da != db)
+            return da < db;
         return a.raisedMs < b.raisedMs;
     });
     endResetModel();
@@ -47,7 +79,7 @@ void IncidentTableModel::reload()
 void IncidentTableModel::tick()
 {
     if (!m_rows.empty())
-        Q_EMIT dataChanged(index(0, Since), index(rowCount() - 1, Since), {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, Sla), index(rowCount() - 1, Since), {Qt::DisplayRole});
 }
 
 IncidentId IncidentTableModel::incidentAt(int row) const
@@ -79,7 +111,21 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Severity: return i.isOpen() ? Labels::severity(i.severity) : Labels::incidentState(i.state);
-        case Kind: return Labels::incidentKind(i.kind);
+        case Kind: return QStringLiteral("#%1 %2").arg(i.id).arg(Labels::incidentKind(i.kind));
+        case State:
+            if (i.state == IncidentState::Dispatched && !i.acknowledgedBy.isEmpty())
+                return tr("Dispatched, acknowledged by %1").arg(i.acknowledgedBy);
+            return Labels::incidentState(i.state);
+        case Sla: {
+            const std::int64_t deadline = nextDeadline(i);
+            if (deadline == 0)
+                return QString();
+            const bool ack = deadline == i.ackByMs && i.acknowledgedBy.isEmpty();
+            const std::int64_t left = deadline - m_scene.nowMs;
+            if (left >= 0)
+                return ack ? tr("acknowledge within %1").arg(Labels::duration(left)) : tr("on scene within %1").arg(Labels::duration(left));
+            return ack ? tr("ACK OVERDUE %1").arg(Labels::duration(-left)) : tr("ON SCENE OVERDUE %1").arg(Labels::duration(-left));
+        }
         case Where: return Labels::where(city, i.road, i.district, i.position);
         case District: return Labels::district(city, i.district);
         case Since: return i.isOpen() ? Labels::duration(m_scene.nowMs - i.raisedMs)
@@ -89,6 +135,8 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         return mapstyle::severityColor(i.severity);
     } else if (role == Qt::ForegroundRole && !i.isOpen()) {
         return QColor(0x80, 0x86, 0x8c);
+    } else if (role == Qt::ForegroundRole && index.column() == Sla && nextDeadline(i) > 0 && nextDeadline(i) < m_scene.nowMs) {
+        return mapstyle::severityColor(IncidentSeverity::Critical);   // overdue is abnormal: colour it
     } else if (role == Qt::ToolTipRole && index.column() == Since) {
         return Labels::clock(i.raisedMs, m_zone);
     }
@@ -102,6 +150,8 @@ QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation
     switch (section) {
     case Severity: return tr("Severity");
     case Kind: return tr("Incident");
+    case State: return tr("State");
+    case Sla: return tr("Deadline");
     case Where: return tr("Where");
     case District: return tr("District");
     case Since: return tr("Open for");
@@ -128,10 +178,38 @@ IncidentPanel::IncidentPanel(const MapScene &scene, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(IncidentTableModel::Where, QHeaderView::Stretch);
     m_view->setAlternatingRowColors(true);
     m_view->setAccessibleName(tr("Incident list"));
+    m_view->installEventFilter(this);
     m_showResolved = new QCheckBox(tr("Show &resolved"), this);
+    m_myQueue = new QCheckBox(tr("My &districts only"), this);
+    m_myQueue->setToolTip(tr("Show only the incidents of the districts you answer for"));
     layout->addWidget(m_summary);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_showResolved);
+    auto *actions = new QHBoxLayout;
+    const std::pair<IncidentState, QString> steps[] = {
+        {IncidentState::Acknowledged, tr("&Acknowledge")}, {IncidentState::Dispatched, tr("&Dispatch")},
+        {IncidentState::OnScene, tr("&On scene")}, {IncidentState::Resolved, tr("&Resolve")}, {IncidentState::Closed, tr("&Close")}};
+    for (const auto &[state, label] : steps) {
+        auto *button = new QPushButton(label, this);
+        button->setEnabled(false);
+        actions->addWidget(button);
+        m_stepButtons.emplace_back(state, button);
+        connect(button, &QPushButton::clicked, this, [this, state = state] { requestStep(state); });
+    }
+    m_noteButton = new QPushButton(tr("&Note…"), this);
+    m_noteButton->setEnabled(false);
+    actions->addWidget(m_noteButton);
+    connect(m_noteButton, &QPushButton::clicked, this, &IncidentPanel::addNote);
+    layout->addLayout(actions);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_myQueue);
+    filters->addWidget(m_showResolved);
+    filters->addStretch(1);
+    layout->addLayout(filters);
+    m_myQueue->setEnabled(false);
+    connect(m_myQueue, &QCheckBox::toggled, this, [this](bool on) {
+        m_model->setDistricts(on && m_ops ? m_ops->actor().districts : QList<int>{});
+        updateSummary();
+    });
     connect(m_showResolved, &QCheckBox::toggled, this, [this](bool on) {
         m_model->setShowResolved(on);
         updateSummary();
@@ -139,6 +217,7 @@ IncidentPanel::IncidentPanel(const MapScene &scene, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (!m_syncing && current.isValid())
             Q_EMIT incidentActivated(m_model->incidentAt(current.row()));
+        updateActions();
     });
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT incidentActivated(m_model->incidentAt(index.row()));
@@ -156,7 +235,82 @@ void IncidentPanel::reload()
     m_syncing = false;
     m_view->resizeColumnToContents(IncidentTableModel::Severity);
     m_view->resizeColumnToContents(IncidentTableModel::Kind);
+    m_view->resizeColumnToContents(IncidentTableModel::State);
     updateSummary();
+    updateActions();
+}
+
+void IncidentPanel::setOps(OpsClient *ops)
+{
+    m_ops = ops;
+    auto follow = [this] {
+        // A responder works their district's queue by default; others see the whole city.
+        const bool responder = m_ops->actor().highestRole() == Role::Responder;
+        m_myQueue->setEnabled(!m_ops->actor().districts.isEmpty());
+        m_myQueue->setChecked(responder);
+        m_model->setDistricts(m_myQueue->isChecked() ? m_ops->actor().districts : QList<int>{});
+        updateSummary();
+        updateActions();
+    };
+    connect(ops, &OpsClient::actorChanged, this, follow);
+    follow();
+}
+
+IncidentId IncidentPanel::currentIncident() const { return m_model->incidentAt(m_view->currentIndex().row()); }
+
+void IncidentPanel::updateActions()
+{
+    const Incident *incident = m_scene.incident(currentIncident());
+    for (const auto &[state, button] : m_stepButtons) {
+        bool enabled = false;
+        if (incident && m_ops) {
+            auto permission = transitionPermission(incident->state, state);
+            if (state == IncidentState::Acknowledged && incident->state == IncidentState::Dispatched && incident->acknowledgedBy.isEmpty())
+                permission = Permission::AcknowledgeIncident;
+            enabled = permission && m_ops->may(*permission, incident->district);
+        }
+        button->setEnabled(enabled);
+    }
+    m_noteButton->setEnabled(incident && m_ops && m_ops->may(Permission::WorkIncident, incident->district));
+}
+
+void IncidentPanel::requestStep(IncidentState to)
+{
+    const IncidentId id = currentIncident();
+    if (!m_ops || id == 0)
+        return;
+    m_ops->ask(request::TransitionIncident{id, to, {}}, tr("Incident #%1").arg(id));
+}
+
+void IncidentPanel::addNote()
+{
+    const IncidentId id = currentIncident();
+    if (!m_ops || id == 0)
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Note on incident #%1").arg(id), tr("Note:"), {}, &ok);
+    if (ok && !text.trimmed().isEmpty())
+        m_ops->ask(request::NoteIncident{id, text.left(kMaxNoteLength)}, tr("Incident #%1").arg(id));
+}
+
+bool IncidentPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // One keystroke per lifecycle step while the list has focus (the buttons carry the same letters as Alt+).
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->modifiers() == Qt::NoModifier) {
+            switch (key->key()) {
+            case Qt::Key_A: requestStep(IncidentState::Acknowledged); return true;
+            case Qt::Key_D: requestStep(IncidentState::Dispatched); return true;
+            case Qt::Key_O: requestStep(IncidentState::OnScene); return true;
+            case Qt::Key_R: requestStep(IncidentState::Resolved); return true;
+            case Qt::Key_C: requestStep(IncidentState::Closed); return true;
+            case Qt::Key_N: addNote(); return true;
+            default: break;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void IncidentPanel::tick() { m_model->tick(); }
@@ -176,8 +330,9 @@ void IncidentPanel::updateSummary()
 {
     int counts[4] = {0, 0, 0, 0};
     int open = 0;
+    const QList<int> scope = m_myQueue->isChecked() && m_ops ? m_ops->actor().districts : QList<int>{};
     for (const Incident &i : m_scene.incidents) {
-        if (i.isOpen()) {
+        if (i.isOpen() && (scope.isEmpty() || scope.contains(i.district))) {
             ++counts[static_cast<int>(i.severity)];
             ++open;
         }

@@ -9,18 +9,23 @@
 class QTableView;
 class QCheckBox;
 class QLabel;
+class QPushButton;
 
 namespace cityops {
 
-/// Incidents as table rows, most urgent first (severity, then oldest).
+class OpsClient;
+
+/// Incidents as table rows, most urgent first: escalated, then severity, then the nearest SLA deadline.
 class IncidentTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Severity, Kind, Where, District, Since, ColumnCount };
+    enum Column { Severity, Kind, State, Sla, Where, District, Since, ColumnCount };
 
     explicit IncidentTableModel(const MapScene &scene, QObject *parent = nullptr);
 
     void setShowResolved(bool show);
+    /// Only incidents of these districts (a responder's queue); empty = all.
+    void setDistricts(const QList<int> &districts);
     /// Re-reads the scene's incidents (called when the IncidentBook version moves).
     void reload();
     /// Refreshes the "since" column only (called each second).
@@ -37,10 +42,13 @@ private:
     const MapScene &m_scene;
     QTimeZone m_zone;
     bool m_showResolved = false;
+    QList<int> m_districts;
     std::vector<Incident> m_rows;
 };
 
-/// The incident list: open incidents, optionally the recently resolved, with a count per severity.
+/// The incident list and the lifecycle actions on the selected incident: open incidents (optionally the recently
+/// resolved), a responder's district queue, one key per step (A acknowledge, D dispatch, O on scene, R resolve,
+/// C close, N note). Buttons mirror what the signed-in person may do; the backend decides.
 class IncidentPanel : public QWidget {
     Q_OBJECT
 public:
@@ -52,19 +60,33 @@ public:
     void tick();
     /// Highlights the row of an incident selected elsewhere (the map).
     void showSelection(const MapSelection &selection);
+    /// Enables the lifecycle actions, made as the client's actor.
+    void setOps(OpsClient *ops);
+    IncidentId currentIncident() const;
+    /// Requests a lifecycle step for the selected incident.
+    void requestStep(IncidentState to);
+    void addNote();
 
 Q_SIGNALS:
     /// The operator picked an incident (click, or Enter on a row).
     void incidentActivated(cityops::IncidentId id);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateSummary();
+    void updateActions();
 
     const MapScene &m_scene;
     IncidentTableModel *m_model;
     QTableView *m_view;
     QCheckBox *m_showResolved;
+    QCheckBox *m_myQueue;
     QLabel *m_summary;
+    OpsClient *m_ops = nullptr;
+    std::vector<std::pair<IncidentState, QPushButton *>> m_stepButtons;
+    QPushButton *m_noteButton = nullptr;
     bool m_syncing = false;
 };
 

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/engine.h"
+
+#include <QObject>
+
+namespace cityops {
+
+/// The console's side of the ops requests: who is at the console (the Actor every request is made as) and a
+/// way to ask the engine without waiting. Answers come back on the GUI thread as one signal per request.
+class OpsClient : public QObject {
+    Q_OBJECT
+public:
+    OpsClient(Engine &engine, Actor actor, QObject *parent = nullptr);
+
+    const Actor &actor() const { return m_actor; }
+    void setActor(const Actor &actor);
+    /// Replay is read-only: requests are refused while it is on.
+    void setReadOnly(bool readOnly, const QString &why = {});
+    bool isReadOnly() const { return m_readOnly; }
+    /// Whether the actor may do this (for enabling buttons; the backend decides for real).
+    bool may(Permission permission, int district = -1) const { return !m_readOnly && permits(m_actor, permission, district); }
+
+    /// Sends a request; `answered` follows. `context` is an optional tag the caller gets back.
+    void ask(OpsRequest request, const QString &context = {});
+
+Q_SIGNALS:
+    void actorChanged(const cityops::Actor &actor);
+    void answered(bool ok, const QString &message, std::uint32_t ref, const QString &context);
+
+private:
+    Engine &m_engine;
+    Actor m_actor;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
+};
+
+} // namespace cityops

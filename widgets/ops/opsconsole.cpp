@@ -1,0 +1,296 @@
+#include "ops/opsconsole.h"
+
+#include "labels.h"
+#include "livecity.h"
+#include "map/mapstyle.h"
+#include "map/mapview.h"
+#include "ops/opsclient.h"
+#include "ops/workflows.h"
+#include "panels/alarmpanel.h"
+#include "panels/commanddialog.h"
+#include "panels/incidentpanel.h"
+#include "panels/journalpanel.h"
+#include "panels/orderpanel.h"
+
+#include <QActionGroup>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeWidget>
+
+namespace cityops {
+
+OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapView &map, IncidentPanel &incidents, const QString &user)
+    : QObject(&window), m_window(window), m_engine(engine), m_live(live), m_map(map), m_incidents(incidents)
+{
+    m_demoActors = demoActors(engine.city(), user);
+    m_client = new OpsClient(engine, m_demoActors.front(), this);
+    m_incidents.setOps(m_client);
+
+    m_alarms = new AlarmPanel(live, *m_client, &window);
+    auto *alarmDock = new QDockWidget(tr("Alarms"), &window);
+    alarmDock->setObjectName(QStringLiteral("alarms"));
+    alarmDock->setWidget(m_alarms);
+    window.addDockWidget(Qt::RightDockWidgetArea, alarmDock);
+
+    m_orders = new OrderPanel(live, *m_client, &window);
+    auto *orderDock = new QDockWidget(tr("Commands"), &window);
+    orderDock->setObjectName(QStringLiteral("commands"));
+    orderDock->setWidget(m_orders);
+    window.addDockWidget(Qt::BottomDockWidgetArea, orderDock);
+
+    m_journal = new JournalPanel(live, &window);
+    auto *journalDock = new QDockWidget(tr("Event log"), &window);
+    journalDock->setObjectName(QStringLiteral("eventlog"));
+    journalDock->setWidget(m_journal);
+    window.addDockWidget(Qt::BottomDockWidgetArea, journalDock);
+    window.splitDockWidget(orderDock, journalDock, Qt::Horizontal);
+
+    m_demoLabel = new QLabel(&window);
+    m_demoLabel->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1; padding: 0 6px; font-weight: bold; }")
+                                   .arg(mapstyle::alarmAmber().name()));
+    window.statusBar()->insertPermanentWidget(0, m_demoLabel);
+
+    buildMenus();
+    connect(m_client, &OpsClient::answered, this, [this](bool ok, const QString &message, std::uint32_t ref, const QString &context) {
+        showAnswer(ok, message, context);
+        if (ok && ref != 0 && m_live.scene().incident(ref) == nullptr)
+            m_orders->selectOrder(ref);
+    });
+    connect(m_client, &OpsClient::actorChanged, this, [this](const Actor &a) {
+        QStringList districts;
+        for (int d : a.districts)
+            districts << Labels::district(m_engine.city(), d);
+        m_demoLabel->setText(tr("DEMO · %1 (%2%3)")
+                                 .arg(a.user, Labels::role(a.highestRole()),
+                                      districts.isEmpty() ? QString() : QStringLiteral(", ") + districts.join(QStringLiteral(", "))));
+    });
+    connect(&map, &MapView::contextRequested, this, &OpsConsole::showContextMenu);
+    connect(m_alarms, &AlarmPanel::deviceActivated, this, [this](DeviceIndex d) { m_map.select({MapSelection::Kind::Device, d}); });
+    Q_EMIT m_client->actorChanged(m_client->actor());
+}
+
+std::vector<Actor> OpsConsole::demoActors(const CityModel &city, const QString &user)
+{
+    std::vector<Actor> actors;
+    actors.push_back({user.isEmpty() ? QStringLiteral("operator") : user, {Role::Operator}, {}});
+    actors.push_back({QStringLiteral("sven"), {Role::Supervisor}, {}});
+    actors.push_back({QStringLiteral("sara"), {Role::Supervisor}, {}});
+    const QStringList responders{QStringLiteral("rita"), QStringLiteral("rolf"), QStringLiteral("ruth"), QStringLiteral("raul")};
+    for (int d = 0; d < static_cast<int>(city.districts.size()) && d < responders.size(); ++d)
+        actors.push_back({responders[d], {Role::Responder}, {d}});
+    actors.push_back({QStringLiteral("wall"), {Role::Viewer}, {}});
+    return actors;
+}
+
+void OpsConsole::signInAs(const Actor &actor)
+{
+    m_client->setActor(actor);
+    m_engine.recordOperatorAction(OperatorAction::SignIn, actor.user, QStringLiteral("demo role %1").arg(roleName(actor.highestRole())));
+    m_window.statusBar()->showMessage(tr("Signed in as %1").arg(actor.user), 5000);
+}
+
+void OpsConsole::setReplaying(bool replaying)
+{
+    m_client->setReadOnly(replaying, tr("Replay shows the past and changes nothing: return to live (Ctrl+L) to act."));
+}
+
+void OpsConsole::buildMenus()
+{
+    QMenuBar *bar = m_window.menuBar();
+    QMenu *ops = new QMenu(tr("&Operations"), bar);
+    QAction *command = ops->addAction(tr("&Command selected devices…"), this, &OpsConsole::commandSelection);
+    command->setShortcut(Qt::CTRL | Qt::Key_K);
+    ops->addSeparator();
+    ops->addAction(tr("&Flash intersection and dispatch responders…"), this, &OpsConsole::flashAndDispatch);
+    ops->addAction(tr("&Dim a district…"), this, &OpsConsole::dimDistrict);
+    ops->addAction(tr("&Shed feeders, then restore…"), this, &OpsConsole::shedFeeders);
+    ops->addAction(tr("Emergency &green wave…"), this, &OpsConsole::greenWave);
+    ops->addSeparator();
+    QAction *report = ops->addAction(tr("&Report an incident at the map centre…"), this,
+                                     [this] { reportIncident(m_map.viewport().toGeo(QPointF(m_map.width() / 2.0, m_map.height() / 2.0))); });
+    report->setShortcut(Qt::CTRL | Qt::Key_I);
+    QAction *alarms = ops->addAction(tr("Focus &alarm list"), this, [this] { m_alarms->view()->setFocus(); });
+    alarms->setShortcut(Qt::Key_F8);
+    QAction *orders = ops->addAction(tr("Focus c&ommand orders"), this, [this] { m_orders->tree()->setFocus(); });
+    orders->setShortcut(Qt::Key_F9);
+
+    // Until real sign-in exists the person at the console is chosen here, and the menu says so plainly.
+    QMenu *demo = new QMenu(tr("DEMO: sign in as"), bar);
+    auto *group = new QActionGroup(demo);
+    for (const Actor &a : m_demoActors) {
+        QStringList districts;
+        for (int d : a.districts)
+            districts << Labels::district(m_engine.city(), d);
+        QAction *action = demo->addAction(QStringLiteral("%1 — %2%3").arg(a.user, Labels::role(a.highestRole()),
+                                                                           districts.isEmpty() ? QString() : QStringLiteral(", ") + districts.join(QStringLiteral(", "))));
+        action->setCheckable(true);
+        action->setChecked(a.user == m_client->actor().user);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, a] { signInAs(a); });
+    }
+    // Before Help.
+    const QList<QAction *> menus = bar->actions();
+    QAction *before = menus.isEmpty() ? nullptr : menus.back();
+    bar->insertMenu(before, ops);
+    bar->insertMenu(before, demo);
+}
+
+std::vector<DeviceIndex> OpsConsole::selectedDevices() const
+{
+    const MapSelection &sel = m_live.scene().selection;
+    if (sel.kind == MapSelection::Kind::Device)
+        return {sel.id};
+    if (sel.kind == MapSelection::Kind::Incident)
+        if (const Incident *i = m_live.scene().incident(sel.id))
+            return i->linked;
+    return {};
+}
+
+void OpsConsole::openPlan(const OrderSpec &plan)
+{
+    if (plan.targets.empty()) {
+        m_window.statusBar()->showMessage(tr("Nothing to command there."), 8000);
+        return;
+    }
+    CommandDialog dialog(m_live.scene(), *m_client, &m_window);
+    dialog.setPlan(plan);
+    dialog.exec();
+}
+
+void OpsConsole::commandSelection()
+{
+    CommandDialog dialog(m_live.scene(), *m_client, &m_window);
+    dialog.setTargets(selectedDevices());
+    dialog.exec();
+}
+
+void OpsConsole::flashAndDispatch()
+{
+    std::vector<DeviceIndex> signals_;
+    for (DeviceIndex d : selectedDevices())
+        if (m_engine.city().devices[d].kind == DeviceKind::SignalController)
+            signals_.push_back(d);
+    if (signals_.empty()) {
+        m_window.statusBar()->showMessage(tr("Select an intersection (a signal controller) on the map first."), 8000);
+        return;
+    }
+    openPlan(workflows::flashAndDispatch(m_engine.city(), signals_));
+}
+
+void OpsConsole::dimDistrict()
+{
+    const CityModel &city = m_engine.city();
+    QStringList names;
+    for (const District &d : city.districts)
+        names << d.name;
+    if (names.isEmpty())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getItem(&m_window, tr("Dim a district"), tr("District:"), names, 0, false, &ok);
+    if (!ok)
+        return;
+    const int percent = QInputDialog::getInt(&m_window, tr("Dim a district"), tr("Dim the streetlights to (%):"), 30, 1, 100, 5, &ok);
+    if (ok)
+        openPlan(workflows::dimDistrict(city, static_cast<int>(names.indexOf(name)), percent));
+}
+
+void OpsConsole::shedFeeders()
+{
+    // The feeders of the selected substation (or the selected feeder), else every feeder of the city.
+    const CityModel &city = m_engine.city();
+    std::vector<DeviceIndex> feeders;
+    for (DeviceIndex d : selectedDevices()) {
+        if (city.devices[d].kind == DeviceKind::Feeder)
+            feeders.push_back(d);
+        if (city.devices[d].kind == DeviceKind::Substation)
+            for (const FeederInfo &f : city.feeders)
+                if (f.substation == d)
+                    feeders.push_back(f.device);
+    }
+    if (feeders.empty())
+        for (const FeederInfo &f : city.feeders)
+            feeders.push_back(f.device);
+    bool ok = false;
+    const int minutes = QInputDialog::getInt(&m_window, tr("Shed feeders"),
+                                             tr("Shed %n feeder(s), least critical first, and restore them after (minutes):", nullptr,
+                                                static_cast<int>(feeders.size())),
+                                             15, 0, 240, 5, &ok);
+    if (ok)
+        openPlan(workflows::shedFeeders(city, feeders, minutes * 60'000LL));
+}
+
+void OpsConsole::greenWave()
+{
+    const CityModel &city = m_engine.city();
+    QStringList start;
+    for (DeviceIndex d : selectedDevices())
+        start << city.devices[d].id;
+    bool ok = false;
+    const QString text = QInputDialog::getText(&m_window, tr("Emergency green wave"),
+                                               tr("The route, as the signals or devices it passes in order (ids, comma-separated):"),
+                                               QLineEdit::Normal, start.join(QStringLiteral(", ")), &ok);
+    if (!ok)
+        return;
+    std::vector<GeoPoint> route;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const DeviceIndex d = city.deviceIndex(part.trimmed());
+        if (d == kNoDevice) {
+            m_window.statusBar()->showMessage(tr("Unknown device %1").arg(part.trimmed()), 8000);
+            return;
+        }
+        route.push_back(city.devices[d].position);
+    }
+    if (route.size() < 2) {
+        m_window.statusBar()->showMessage(tr("A route needs at least two points."), 8000);
+        return;
+    }
+    const int speed = QInputDialog::getInt(&m_window, tr("Emergency green wave"), tr("Vehicle speed (km/h):"), 50, 10, 120, 5, &ok);
+    if (ok)
+        openPlan(workflows::greenWave(city, m_engine.states(), route, speed).spec);
+}
+
+void OpsConsole::reportIncident(const GeoPoint &at)
+{
+    const QStringList severities{Labels::severity(IncidentSeverity::Minor), Labels::severity(IncidentSeverity::Major),
+                                 Labels::severity(IncidentSeverity::Critical)};
+    bool ok = false;
+    const QString severity = QInputDialog::getItem(&m_window, tr("Report an incident"), tr("Severity:"), severities, 0, false, &ok);
+    if (!ok)
+        return;
+    const QString note = QInputDialog::getText(&m_window, tr("Report an incident"), tr("What is it?"), QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    const auto level = static_cast<IncidentSeverity>(static_cast<int>(IncidentSeverity::Minor) + severities.indexOf(severity));
+    m_client->ask(request::ReportIncident{at, level, note.left(kMaxNoteLength)}, tr("Report"));
+}
+
+void OpsConsole::showContextMenu(const GeoPoint &at, const MapSelection &under, const QPoint &globalPos)
+{
+    QMenu menu(&m_window);
+    if (under.kind == MapSelection::Kind::Device) {
+        menu.addAction(tr("Command…"), this, &OpsConsole::commandSelection);
+        if (m_engine.city().devices[under.id].kind == DeviceKind::SignalController)
+            menu.addAction(tr("Flash and dispatch responders…"), this, &OpsConsole::flashAndDispatch);
+    } else if (under.kind == MapSelection::Kind::Incident) {
+        for (auto [state, label] : {std::pair{IncidentState::Acknowledged, tr("Acknowledge")}, std::pair{IncidentState::Dispatched, tr("Dispatch")},
+                                    std::pair{IncidentState::OnScene, tr("On scene")}, std::pair{IncidentState::Resolved, tr("Resolve")}})
+            menu.addAction(label, this, [this, id = under.id, state = state] { m_client->ask(request::TransitionIncident{id, state, {}}, tr("Incident #%1").arg(id)); });
+    }
+    menu.addAction(tr("Report an incident here…"), this, [this, at] { reportIncident(at); });
+    menu.exec(globalPos);
+}
+
+void OpsConsole::showAnswer(bool ok, const QString &message, const QString &context)
+{
+    const QString text = context.isEmpty() ? message : QStringLiteral("%1: %2").arg(context, message);
+    // A refusal must be read: it stays longer and is marked as such.
+    m_window.statusBar()->showMessage(ok ? text : tr("Refused — %1").arg(text), ok ? 6000 : 15000);
+}
+
+} // namespace cityops
