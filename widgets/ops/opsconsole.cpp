@@ -54,7 +54,7 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     m_demoLabel = new QLabel(&window);
     m_demoLabel->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1; padding: 0 6px; font-weight: bold; }")
                                    .arg(mapstyle::alarmAmber().name()));
-    window.statusBar()->insertPermanentWidget(0, m_demoLabel);
+    window.statusBar()->addPermanentWidget(m_demoLabel);
 
     buildMenus();
     connect(m_client, &OpsClient::answered, this, [this](bool ok, const QString &message, std::uint32_t ref, const QString &context) {

@@ -108,6 +108,8 @@ AlarmPanel::AlarmPanel(LiveCity &live, OpsClient &ops, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setSectionResizeMode(AlarmTableModel::Alarm, QHeaderView::Stretch);
     m_view->setAccessibleName(tr("Alarm list"));
     m_view->installEventFilter(this);

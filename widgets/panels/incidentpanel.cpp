@@ -174,6 +174,8 @@ IncidentPanel::IncidentPanel(const MapScene &scene, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(IncidentTableModel::Where, QHeaderView::Stretch);
     m_view->setAlternatingRowColors(true);

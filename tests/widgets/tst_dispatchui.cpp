@@ -1,0 +1,218 @@
+// The acceptance story in the console, on the simulated city: select an intersection, request flash, see
+// it wait for approval, approve as a supervisor, see the device reserved, confirmed and drawn flashing, the
+// incident dispatched to the district, refused for a responder of another district and acknowledged by one of
+// that district — and the whole story in the event log.
+#include "city/citypackage.h"
+#include "city/sumoimport.h"
+#include "link/simlink.h"
+#include "mainwindow.h"
+#include "map/mapstyle.h"
+#include "map/mapview.h"
+#include "ops/opsclient.h"
+#include "ops/opsconsole.h"
+#include "ops/workflows.h"
+#include "panels/alarmpanel.h"
+#include "panels/commanddialog.h"
+#include "panels/incidentpanel.h"
+#include "panels/journalpanel.h"
+#include "panels/orderpanel.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace cityops;
+
+namespace {
+
+bool near(const QColor &a, const QColor &b, int tolerance = 40)
+{
+    return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+/// Whether any pixel within `radius` of `centre` has (about) the colour `c`.
+bool colourAround(const QImage &image, const QPointF &centre, int radius, const QColor &c)
+{
+    for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const QPoint p = centre.toPoint() + QPoint(dx, dy);
+            if (image.rect().contains(p) && near(image.pixelColor(p), c))
+                return true;
+        }
+    return false;
+}
+
+bool journalHas(JournalPanel *journal, const QString &a, const QString &b = {})
+{
+    for (int i = 0; i < journal->list()->count(); ++i) {
+        const QString text = journal->list()->item(i)->text();
+        if (text.contains(a) && (b.isEmpty() || text.contains(b)))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestDispatchUi : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void flashApproveDispatchAcknowledge()
+    {
+        // The default city: it has two districts, so "another district" exists.
+        auto package = citypackage::read(QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg"));
+        QVERIFY2(package.ok(), qPrintable(package.error()));
+        auto city = package.value();
+        QVERIFY(city->districts.size() >= 2);
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.seed = 11;
+        sim.warmUpHours = 1;
+        sim.parameters.commandRejectRate = 0.0;        // this story is about the happy path
+        sim.parameters.commandLatencyMinMs = 1500;     // long enough to see the reservation on screen
+        sim.parameters.commandLatencyMaxMs = 1600;
+        sim.parameters.signalMtbfHours = 1e9;          // no faults getting in the way
+        sim.parameters.signalCommLossMtbfHours = 1e9;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QString(), QDateTime::currentMSecsSinceEpoch() - 3600'000);
+
+        MainWindow window(engine, QStringLiteral("olga"));
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10000);
+        OpsConsole &ops = window.ops();
+        QCOMPARE(ops.client().actor().user, QStringLiteral("olga"));
+        QVERIFY(ops.demoLabel()->text().contains(QLatin1String("DEMO")));
+
+        // Select an intersection on the map.
+        const DeviceIndex signal = city->signals.front().device;
+        const int district = city->devices[signal].district;
+        QVERIFY(district >= 0);
+        MapView *map = window.mapView();
+        map->centerOn(city->devices[signal].position, 17.5);
+        map->select({MapSelection::Kind::Device, signal});
+
+        // Request flash through the workflow: the preview names the device and says it needs approval.
+        CommandDialog dialog(window.liveCity().scene(), ops.client(), &window);
+        dialog.setPlan(workflows::flashAndDispatch(*city, {signal}));
+        QCOMPARE(dialog.preview()->rowCount(), 1);
+        QCOMPARE(dialog.preview()->item(0, 0)->text(), city->devices[signal].id);
+        QVERIFY(dialog.riskText().contains(QLatin1String("supervisor")));
+        dialog.send();
+
+        OrderPanel *orders = ops.orderPanel();
+        QTRY_COMPARE(orders->tree()->topLevelItemCount(), 1);
+        QTreeWidgetItem *item = orders->tree()->topLevelItem(0);
+        QTRY_COMPARE(orders->tree()->topLevelItem(0)->text(1), QStringLiteral("Awaiting approval"));
+        orders->tree()->setCurrentItem(orders->tree()->topLevelItem(0));
+        auto *approve = orders->findChild<QPushButton *>();
+        QVERIFY(approve);
+        QVERIFY(!approve->isEnabled());   // olga requested it: not hers to approve
+        const std::uint32_t orderId = orders->currentOrder();
+        QVERIFY(orderId != 0);
+        Q_UNUSED(item);
+
+        // Approve as a supervisor.
+        const auto people = OpsConsole::demoActors(*city, QStringLiteral("olga"));
+        auto as = [&people](const QString &name) { return *std::find_if(people.begin(), people.end(), [&](const Actor &a) { return a.user == name; }); };
+        ops.signInAs(as(QStringLiteral("sven")));
+        orders->selectOrder(orderId);
+        QVERIFY(approve->isEnabled());
+        orders->approve();
+
+        // Reserved, visibly: a dashed ring around the device on the map.
+        auto &scene = window.liveCity().scene();
+        QTRY_VERIFY(std::any_of(scene.reservations.begin(), scene.reservations.end(), [&](const auto &r) { return r.first == signal; }));
+        window.refreshNow();
+        const QPointF at = map->viewport().toScreen(city->devices[signal].position);
+        QVERIFY(colourAround(map->grab().toImage(), at + QPointF(11, 0), 2, mapstyle::selection()));
+
+        // Confirmed by the device and drawn flashing (alarm amber).
+        QTRY_VERIFY_WITH_TIMEOUT(engine.orders().find(orderId) && engine.orders().find(orderId)->stage == CommandStage::Finished, 15000);
+        QCOMPARE(engine.orders().find(orderId)->targets.front().stage, CommandStage::Confirmed);
+        window.refreshNow();
+        QCOMPARE(SignalMode(scene.states[signal].mode), SignalMode::Flash);
+        // (The field-work incident it raises is drawn on top of the junction; look under it.)
+        map->setLayerVisible(QStringLiteral("incidents"), false);
+        QVERIFY(colourAround(map->grab().toImage(), at, 3, mapstyle::alarmAmber()));
+        map->setLayerVisible(QStringLiteral("incidents"), true);
+
+        // The incident is dispatched to the district.
+        IncidentId work = 0;
+        QTRY_VERIFY([&] {
+            for (const Incident &i : scene.incidents)
+                if (i.kind == IncidentKind::FieldWork)
+                    work = i.id;
+            return work != 0;
+        }());
+        QCOMPARE(scene.incident(work)->state, IncidentState::Dispatched);
+        QCOMPARE(scene.incident(work)->district, district);
+
+        // A responder of another district: the list hides it from their queue, and a request is refused.
+        IncidentPanel *incidents = window.incidentPanel();
+        const Actor elsewhere = *std::find_if(people.begin(), people.end(), [&](const Actor &a) {
+            return a.highestRole() == Role::Responder && !a.districts.contains(district);
+        });
+        ops.signInAs(elsewhere);
+        QVERIFY(incidents->model()->rowOf(work) < 0);
+        QSignalSpy answers(&ops.client(), &OpsClient::answered);
+        ops.client().ask(request::TransitionIncident{work, IncidentState::Acknowledged, {}});
+        QTRY_COMPARE(answers.count(), 1);
+        QCOMPARE(answers.at(0).at(0).toBool(), false);
+        QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("Refused")));
+
+        // A responder of that district acknowledges it with one keystroke.
+        const Actor here = *std::find_if(people.begin(), people.end(), [&](const Actor &a) {
+            return a.highestRole() == Role::Responder && a.districts.contains(district);
+        });
+        ops.signInAs(here);
+        const int row = incidents->model()->rowOf(work);
+        QVERIFY(row >= 0);
+        incidents->view()->setCurrentIndex(incidents->model()->index(row, 0));
+        incidents->view()->setFocus();
+        QTest::keyClick(incidents->view(), Qt::Key_A);
+        QTRY_COMPARE(engine.incidents().find(work)->acknowledgedBy, here.user);
+
+        // The whole story in the event log.
+        JournalPanel *journal = ops.journalPanel();
+        const QString order = QStringLiteral("order %1").arg(orderId);
+        QTRY_VERIFY(journalHas(journal, order + QStringLiteral(" requested by olga")));
+        QVERIFY(journalHas(journal, order + QStringLiteral(" approved by sven")));
+        QVERIFY(journalHas(journal, order + QStringLiteral(" finished")));
+        QVERIFY(journalHas(journal, QStringLiteral("incident #%1 dispatched by olga").arg(work)));
+        QVERIFY(journalHas(journal, QStringLiteral("incident #%1 acknowledged by %2").arg(work).arg(here.user)));
+        QVERIFY(journalHas(journal, QStringLiteral("sign-in sven")));
+    }
+
+    void replayIsReadOnly()
+    {
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto city = std::make_shared<const CityModel>(importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options).value());
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.5;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+        MainWindow window(engine, QStringLiteral("olga"));
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10000);
+        window.ops().setReplaying(true);
+        QSignalSpy answers(&window.ops().client(), &OpsClient::answered);
+        window.ops().client().ask(request::ReportIncident{city->bounds.center(), IncidentSeverity::Minor, {}});
+        QCOMPARE(answers.count(), 1);
+        QCOMPARE(answers.at(0).at(0).toBool(), false);
+        QVERIFY(answers.at(0).at(1).toString().contains(QLatin1String("live")));
+        window.ops().setReplaying(false);
+        window.ops().client().ask(request::ReportIncident{city->bounds.center(), IncidentSeverity::Minor, {}});
+        QTRY_COMPARE(answers.count(), 2);
+        QCOMPARE(answers.at(1).at(0).toBool(), true);
+    }
+};
+
+QTEST_MAIN(TestDispatchUi)
+#include "tst_dispatchui.moc"
