@@ -5,6 +5,8 @@
 #include "store/eventcodec.h"
 #include "store/eventstore.h"
 #include "store/replaysession.h"
+#include "benchutil.h"
+#include "dispatchbench.h"
 #include "mapbench.h"
 #include "syntheticload.h"
 
@@ -26,22 +28,8 @@ namespace {
 
 constexpr int kExitUsage = 2;
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const double rank = p / 100.0 * static_cast<double>(v.size() - 1);
-    const size_t lo = static_cast<size_t>(rank);
-    const size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (v[hi] - v[lo]) * (rank - static_cast<double>(lo));
-}
-
-void emit(QJsonObject o)
-{
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
+using bench::emit;
+using bench::percentile;
 
 Result<std::shared_ptr<const CityModel>> loadCity(const QString &path)
 {
@@ -232,7 +220,8 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("CityOps measurements; one JSON object per line.\n\n"
                                                     "  cityops-bench map [--devices N] [--frames F]\n"
                                                     "  cityops-bench ingest [--events N]\n"
-                                                    "  cityops-bench seek [--hours H] [--rate R] [--seeks N]"));
+                                                    "  cityops-bench seek [--hours H] [--rate R] [--seeks N]\n"
+                                                    "  cityops-bench dispatch [--targets N]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
     parser.addOptions({
@@ -244,6 +233,7 @@ int main(int argc, char **argv)
         {QStringLiteral("seeks"), QStringLiteral("seek: random seeks to time (default 200)."), QStringLiteral("n"), QStringLiteral("200")},
         {QStringLiteral("devices"), QStringLiteral("map: devices on the map (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
         {QStringLiteral("frames"), QStringLiteral("map: frames per measurement (default 120)."), QStringLiteral("f"), QStringLiteral("120")},
+        {QStringLiteral("targets"), QStringLiteral("dispatch: devices the order commands (default 1000)."), QStringLiteral("n"), QStringLiteral("1000")},
         {QStringLiteral("dump"), QStringLiteral("map: save the last frame of each renderer as PREFIX-cityops.png and PREFIX-baseline.png."),
          QStringLiteral("prefix")},
     });
@@ -257,7 +247,7 @@ int main(int argc, char **argv)
     }
     const QStringList pos = parser.positionalArguments();
     bool ok = true;
-    for (const char *name : {"events", "hours", "rate", "seeks", "devices", "frames"}) {
+    for (const char *name : {"events", "hours", "rate", "seeks", "devices", "frames", "targets"}) {
         const double v = parser.value(QLatin1String(name)).toDouble(&ok);
         if (!ok || v <= 0) {
             std::fprintf(stderr, "cityops-bench: --%s must be a positive number\n", name);
@@ -265,7 +255,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest or seek\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek or dispatch\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -275,6 +265,8 @@ int main(int argc, char **argv)
         return benchSeek(parser, city);
     if (pos[0] == QLatin1String("map"))
         return bench::runMapBench(parser, city);
-    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (ingest, seek)\n", qPrintable(pos[0]));
+    if (pos[0] == QLatin1String("dispatch"))
+        return bench::runDispatchBench(parser, city);
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch)\n", qPrintable(pos[0]));
     return kExitUsage;
 }

@@ -1,5 +1,7 @@
 #include "mapbench.h"
 
+#include "benchutil.h"
+
 #include "city/citypackage.h"
 #include "city/syntheticdevices.h"
 #include "core/random.h"
@@ -25,18 +27,6 @@ namespace {
 constexpr QSize kFrame(1920, 1080);
 constexpr double kChangesPerSecond = 10'000;
 constexpr double kFrameSeconds = 1.0 / 60.0;
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const double rank = p / 100.0 * static_cast<double>(v.size() - 1);
-    const size_t lo = static_cast<size_t>(rank), hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (v[hi] - v[lo]) * (rank - static_cast<double>(lo));
-}
-
-double round2(double v) { return std::round(v * 100) / 100; }
 
 /// A plausible live state for one device.
 void randomState(const CityModel &city, DeviceIndex d, DeviceState &s, Random &rng)
@@ -89,12 +79,6 @@ QColor deviceColour(const CityModel &city, const MapScene &scene, DeviceIndex d)
         return mapstyle::feederNormal();
     }
     return mapstyle::lampOn();
-}
-
-void emit(const QJsonObject &o)
-{
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
 }
 
 } // namespace
