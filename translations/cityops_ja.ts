@@ -21,6 +21,255 @@
     </message>
 </context>
 <context>
+    <name>cityops::AlarmPanel</name>
+    <message>
+        <source>Alarm list</source>
+        <translation>警報一覧</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>確認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Shelve</source>
+        <translation>保留(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n minute(s)</source>
+        <translation>
+            <numerusform>%n 分間</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n hour(s)</source>
+        <translation>
+            <numerusform>%n 時間</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unshelve</source>
+        <translation>保留解除</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>保守中にする</translation>
+    </message>
+    <message>
+        <source>Take the selected alarms out of service for maintenance (supervisors)</source>
+        <translation>選択した警報を保守のため停止する（監督者）</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden</source>
+        <translation>非表示も表示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Also list shelved, out-of-service and suppressed alarms</source>
+        <translation>保留・保守中・抑制中の警報も表示する</translation>
+    </message>
+    <message numerus="yes">
+        <source>ALARM FLOOD: %n new alarm(s) in 10 minutes. Alarms are grouped by cause and district.</source>
+        <translation>
+            <numerusform>警報フラッド: 10分間に新規警報 %n 件。原因と地区ごとにまとめて表示します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alarm rate: %1 in the last 10 min (manageable: %2)</source>
+        <translation>警報レート: 直近10分で %1 件（対応可能: %2）</translation>
+    </message>
+    <message>
+        <source>Shelved %1 · out of service %2 · suppressed by design %3</source>
+        <translation>保留 %1 · 保守中 %2 · 設計抑制 %3</translation>
+    </message>
+    <message>
+        <source>Return to service</source>
+        <translation>運用に戻す</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>警報</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::AlarmTableModel</name>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n consequential)</source>
+        <translation>
+            <numerusform>（+%n 件の連鎖）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>復帰</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>発生中</translation>
+    </message>
+    <message>
+        <source>%1 active</source>
+        <translation>%1 件発生中</translation>
+    </message>
+    <message>
+        <source>%1, unacknowledged</source>
+        <translation>%1・未確認</translation>
+    </message>
+    <message>
+        <source>%1, acknowledged</source>
+        <translation>%1・確認済</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>警報</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最終変化</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::CommandDialog</name>
+    <message>
+        <source>Command devices</source>
+        <translation>機器を制御</translation>
+    </message>
+    <message>
+        <source>device ids, separated by commas</source>
+        <translation>機器 ID（カンマ区切り）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>The order expires after this long (approval included); devices never act on it later</source>
+        <translation>この時間が過ぎると指令は失効します（承認待ちを含む）。機器はそれ以降実行しません</translation>
+    </message>
+    <message>
+        <source>&amp;Targets:</source>
+        <translation>対象(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>値(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Valid &amp;for:</source>
+        <translation>有効期間(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>機器</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>実行後</translation>
+    </message>
+    <message>
+        <source>Preview of the changes</source>
+        <translation>変更のプレビュー</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>送信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What will change:</source>
+        <translation>変更内容:</translation>
+    </message>
+    <message>
+        <source>Unknown device(s): %1</source>
+        <translation>不明な機器: %1</translation>
+    </message>
+    <message>
+        <source>The targets are of different kinds; command one kind at a time.</source>
+        <translation>対象の種類が混在しています。種類ごとに制御してください。</translation>
+    </message>
+    <message>
+        <source>Nothing to command: choose devices and an action.</source>
+        <translation>制御対象がありません。機器と操作を選んでください。</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>データなし</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>%1, program %2, phase %3</source>
+        <translation>%1、プログラム %2、現示 %3</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>消灯</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>breaker closed, %1 kW</source>
+        <translation>遮断器 投入、%1 kW</translation>
+    </message>
+    <message>
+        <source>breaker open</source>
+        <translation>遮断器 開放</translation>
+    </message>
+    <message>
+        <source> (step %1, from +%2)</source>
+        <translation>（手順 %1、+%2 から）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s).</source>
+        <translation>
+            <numerusform>対象 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in that state.</source>
+        <translation>
+            <numerusform>%n 件はすでにその状態です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>High risk: a supervisor must approve it before anything is sent. The devices are reserved once approved.</source>
+        <translation>高リスク: 送信前に監督者の承認が必要です。承認後、機器は予約されます。</translation>
+    </message>
+    <message>
+        <source>The devices are reserved for this order until each has its result.</source>
+        <translation>各機器の結果が出るまで、機器はこの指令のために予約されます。</translation>
+    </message>
+    <message>
+        <source>%1 may not command devices.</source>
+        <translation>%1 は機器を制御できません。</translation>
+    </message>
+</context>
+<context>
     <name>cityops::DetailsPanel</name>
     <message>
         <source>Nothing selected</source>
@@ -289,6 +538,50 @@
             <numerusform>未解決 %n 件 — 緊急 %1 · 重大 %2 · 軽微 %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>My &amp;districts only</source>
+        <translation>担当地区のみ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show only the incidents of the districts you answer for</source>
+        <translation>担当する地区のインシデントだけを表示する</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>確認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation>出動(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;On scene</source>
+        <translation>現着(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>解決(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>完了(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>メモ(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Incident #%1</source>
+        <translation>インシデント #%1</translation>
+    </message>
+    <message>
+        <source>Note on incident #%1</source>
+        <translation>インシデント #%1 のメモ</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>メモ:</translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentTableModel</name>
@@ -311,6 +604,41 @@
     <message>
         <source>Open for</source>
         <translation>経過時間</translation>
+    </message>
+    <message>
+        <source>Dispatched, acknowledged by %1</source>
+        <translation>出動済み、%1 が確認</translation>
+    </message>
+    <message>
+        <source>acknowledge within %1</source>
+        <translation>%1 以内に確認</translation>
+    </message>
+    <message>
+        <source>on scene within %1</source>
+        <translation>%1 以内に現着</translation>
+    </message>
+    <message>
+        <source>ACK OVERDUE %1</source>
+        <translation>確認期限超過 %1</translation>
+    </message>
+    <message>
+        <source>ON SCENE OVERDUE %1</source>
+        <translation>現着期限超過 %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::JournalPanel</name>
+    <message>
+        <source>Event log</source>
+        <translation>イベントログ</translation>
     </message>
 </context>
 <context>
@@ -397,7 +725,7 @@
     </message>
     <message>
         <source>On scene</source>
-        <translation>現場到着</translation>
+        <translation>現着</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -446,6 +774,186 @@
     <message>
         <source>outside districts</source>
         <translation>地区外</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>通報</translation>
+    </message>
+    <message>
+        <source>Field work</source>
+        <translation>現場作業</translation>
+    </message>
+    <message>
+        <source>Lamp failed</source>
+        <translation>ランプ故障</translation>
+    </message>
+    <message>
+        <source>Signal controller fault</source>
+        <translation>信号制御機の故障</translation>
+    </message>
+    <message>
+        <source>No communication</source>
+        <translation>通信途絶</translation>
+    </message>
+    <message>
+        <source>Feeder overloaded</source>
+        <translation>フィーダー過負荷</translation>
+    </message>
+    <message>
+        <source>Feeder breaker tripped</source>
+        <translation>フィーダー遮断器トリップ</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Switch program</source>
+        <translation>プログラム切替</translation>
+    </message>
+    <message>
+        <source>Hold phase</source>
+        <translation>現示保持</translation>
+    </message>
+    <message>
+        <source>Advance phase</source>
+        <translation>現示を進める</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>点滅</translation>
+    </message>
+    <message>
+        <source>Pre-empt (hold green)</source>
+        <translation>優先制御（青保持）</translation>
+    </message>
+    <message>
+        <source>Restore normal operation</source>
+        <translation>通常運用に戻す</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>点灯</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>消灯</translation>
+    </message>
+    <message>
+        <source>Dim to %</source>
+        <translation>% に減光</translation>
+    </message>
+    <message>
+        <source>Automatic (photocell)</source>
+        <translation>自動（光センサー）</translation>
+    </message>
+    <message>
+        <source>Shed (open breaker)</source>
+        <translation>負荷遮断（遮断器開放）</translation>
+    </message>
+    <message>
+        <source>Restore (close breaker)</source>
+        <translation>復旧（遮断器投入）</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>要求済み</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>承認待ち</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>予約済み</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>タイムアウト</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>閲覧者</translation>
+    </message>
+    <message>
+        <source>responder</source>
+        <translation>対応員</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>オペレーター</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>監督者</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Flash intersection and dispatch responders</source>
+        <translation>交差点を点滅にし対応員を出動</translation>
+    </message>
+    <message>
+        <source>Dim district</source>
+        <translation>地区を減光</translation>
+    </message>
+    <message>
+        <source>Shed feeders, then restore</source>
+        <translation>フィーダーを遮断し、後で復旧</translation>
+    </message>
+    <message>
+        <source>Emergency green wave</source>
+        <translation>緊急車両の青信号連携</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>元に戻す</translation>
     </message>
 </context>
 <context>
@@ -651,6 +1159,10 @@
         <source>Selection</source>
         <translation>選択</translation>
     </message>
+    <message>
+        <source>Reserved devices</source>
+        <translation>予約中の機器</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapView</name>
@@ -747,6 +1259,270 @@
     <message>
         <source>online</source>
         <translation>オンライン</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::OpsConsole</name>
+    <message>
+        <source>Alarms</source>
+        <translation>警報</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>イベントログ</translation>
+    </message>
+    <message>
+        <source>DEMO · %1 (%2%3)</source>
+        <translation>デモ · %1（%2%3）</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>%1 としてサインイン</translation>
+    </message>
+    <message>
+        <source>Replay shows the past and changes nothing: return to live (Ctrl+L) to act.</source>
+        <translation>再生は過去を表示するだけで何も変えません。操作するにはライブに戻ってください (Ctrl+L)。</translation>
+    </message>
+    <message>
+        <source>&amp;Operations</source>
+        <translation>運用(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Command selected devices…</source>
+        <translation>選択した機器を制御(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Flash intersection and dispatch responders…</source>
+        <translation>交差点を点滅にし対応員を出動(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dim a district…</source>
+        <translation>地区を減光(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Shed feeders, then restore…</source>
+        <translation>フィーダーを遮断し、後で復旧(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Emergency &amp;green wave…</source>
+        <translation>緊急車両の青信号連携(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Report an incident at the map centre…</source>
+        <translation>地図中央でインシデントを通報(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Focus &amp;alarm list</source>
+        <translation>警報一覧へ移動(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Focus c&amp;ommand orders</source>
+        <translation>指令一覧へ移動(&amp;O)</translation>
+    </message>
+    <message>
+        <source>DEMO: sign in as</source>
+        <translation>デモ: サインイン</translation>
+    </message>
+    <message>
+        <source>Nothing to command there.</source>
+        <translation>そこには制御対象がありません。</translation>
+    </message>
+    <message>
+        <source>Select an intersection (a signal controller) on the map first.</source>
+        <translation>先に地図上で交差点（信号制御機）を選んでください。</translation>
+    </message>
+    <message>
+        <source>Dim a district</source>
+        <translation>地区を減光</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>地区:</translation>
+    </message>
+    <message>
+        <source>Dim the streetlights to (%):</source>
+        <translation>街路灯の減光率 (%):</translation>
+    </message>
+    <message>
+        <source>Shed feeders</source>
+        <translation>フィーダーの負荷遮断</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shed %n feeder(s), least critical first, and restore them after (minutes):</source>
+        <translation>
+            <numerusform>%n 本のフィーダーを重要度の低い順に遮断し、何分後に復旧するか:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Emergency green wave</source>
+        <translation>緊急車両の青信号連携</translation>
+    </message>
+    <message>
+        <source>The route, as the signals or devices it passes in order (ids, comma-separated):</source>
+        <translation>経路（通過する信号や機器の ID を順にカンマ区切りで）:</translation>
+    </message>
+    <message>
+        <source>Unknown device %1</source>
+        <translation>不明な機器 %1</translation>
+    </message>
+    <message>
+        <source>A route needs at least two points.</source>
+        <translation>経路には2点以上が必要です。</translation>
+    </message>
+    <message>
+        <source>Vehicle speed (km/h):</source>
+        <translation>車両速度 (km/h):</translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation>インシデントを通報</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>重大度:</translation>
+    </message>
+    <message>
+        <source>What is it?</source>
+        <translation>内容は？</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>通報</translation>
+    </message>
+    <message>
+        <source>Command…</source>
+        <translation>制御…</translation>
+    </message>
+    <message>
+        <source>Flash and dispatch responders…</source>
+        <translation>点滅にし対応員を出動…</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>出動</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>現着</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解決</translation>
+    </message>
+    <message>
+        <source>Incident #%1</source>
+        <translation>インシデント #%1</translation>
+    </message>
+    <message>
+        <source>Report an incident here…</source>
+        <translation>ここでインシデントを通報…</translation>
+    </message>
+    <message>
+        <source>Refused — %1</source>
+        <translation>拒否 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::OrderPanel</name>
+    <message>
+        <source>Order</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>依頼者</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <source>Command orders</source>
+        <translation>指令一覧</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>承認(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;eny…</source>
+        <translation>却下(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel order</source>
+        <translation>指令を取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>元に戻す(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Undo what the order changed: put its devices back as they were</source>
+        <translation>指令による変更を元に戻し、機器を以前の状態に戻す</translation>
+    </message>
+    <message>
+        <source>Denied: %1</source>
+        <translation>却下: %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 confirmed</source>
+        <translation>%1/%2 確認済み</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>、%1 件失敗</translation>
+    </message>
+    <message>
+        <source>, %1 cancelled</source>
+        <translation>、%1 件取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more target(s)</source>
+        <translation>
+            <numerusform>… ほか %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>試行 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting for a supervisor&apos;s approval</source>
+        <translation>
+            <numerusform>監督者の承認待ちの指令 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You requested this order: a second person must approve it</source>
+        <translation>この指令はあなたの要求です。別の人が承認する必要があります</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>指令 %1</translation>
+    </message>
+    <message>
+        <source>Deny order %1</source>
+        <translation>指令 %1 を却下</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由:</translation>
     </message>
 </context>
 <context>

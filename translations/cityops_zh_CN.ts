@@ -21,6 +21,255 @@
     </message>
 </context>
 <context>
+    <name>cityops::AlarmPanel</name>
+    <message>
+        <source>Alarm list</source>
+        <translation>报警列表</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Shelve</source>
+        <translation>搁置(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unshelve</source>
+        <translation>取消搁置</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>退出服务</translation>
+    </message>
+    <message>
+        <source>Take the selected alarms out of service for maintenance (supervisors)</source>
+        <translation>将所选报警退出服务以便维护（主管）</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden</source>
+        <translation>显示隐藏项(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Also list shelved, out-of-service and suppressed alarms</source>
+        <translation>同时列出搁置、退出服务和被抑制的报警</translation>
+    </message>
+    <message numerus="yes">
+        <source>ALARM FLOOD: %n new alarm(s) in 10 minutes. Alarms are grouped by cause and district.</source>
+        <translation>
+            <numerusform>报警泛滥：10 分钟内新增 %n 条报警。已按原因和辖区分组。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alarm rate: %1 in the last 10 min (manageable: %2)</source>
+        <translation>报警率：最近 10 分钟 %1 条（可处理：%2）</translation>
+    </message>
+    <message>
+        <source>Shelved %1 · out of service %2 · suppressed by design %3</source>
+        <translation>搁置 %1 · 退出服务 %2 · 设计抑制 %3</translation>
+    </message>
+    <message>
+        <source>Return to service</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::AlarmTableModel</name>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n consequential)</source>
+        <translation>
+            <numerusform>（+%n 条连带）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>%1 active</source>
+        <translation>%1 条活动</translation>
+    </message>
+    <message>
+        <source>%1, unacknowledged</source>
+        <translation>%1，未确认</translation>
+    </message>
+    <message>
+        <source>%1, acknowledged</source>
+        <translation>%1，已确认</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最近变化</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::CommandDialog</name>
+    <message>
+        <source>Command devices</source>
+        <translation>控制设备</translation>
+    </message>
+    <message>
+        <source>device ids, separated by commas</source>
+        <translation>设备编号（逗号分隔）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>The order expires after this long (approval included); devices never act on it later</source>
+        <translation>超过此时长指令即失效（含审批时间）；设备之后不会执行</translation>
+    </message>
+    <message>
+        <source>&amp;Targets:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>数值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Valid &amp;for:</source>
+        <translation>有效期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>执行后</translation>
+    </message>
+    <message>
+        <source>Preview of the changes</source>
+        <translation>变更预览</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What will change:</source>
+        <translation>将要变更：</translation>
+    </message>
+    <message>
+        <source>Unknown device(s): %1</source>
+        <translation>未知设备：%1</translation>
+    </message>
+    <message>
+        <source>The targets are of different kinds; command one kind at a time.</source>
+        <translation>目标类型不同；请一次只控制一种类型。</translation>
+    </message>
+    <message>
+        <source>Nothing to command: choose devices and an action.</source>
+        <translation>没有可控制的对象：请选择设备和操作。</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1, program %2, phase %3</source>
+        <translation>%1，方案 %2，相位 %3</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>breaker closed, %1 kW</source>
+        <translation>断路器合闸，%1 kW</translation>
+    </message>
+    <message>
+        <source>breaker open</source>
+        <translation>断路器分闸</translation>
+    </message>
+    <message>
+        <source> (step %1, from +%2)</source>
+        <translation>（步骤 %1，自 +%2 起）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s).</source>
+        <translation>
+            <numerusform>目标 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in that state.</source>
+        <translation>
+            <numerusform>%n 个已处于该状态。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>High risk: a supervisor must approve it before anything is sent. The devices are reserved once approved.</source>
+        <translation>高风险：发送前须经主管批准。批准后设备将被预留。</translation>
+    </message>
+    <message>
+        <source>The devices are reserved for this order until each has its result.</source>
+        <translation>在每个设备得出结果前，设备为此指令预留。</translation>
+    </message>
+    <message>
+        <source>%1 may not command devices.</source>
+        <translation>%1 无权控制设备。</translation>
+    </message>
+</context>
+<context>
     <name>cityops::DetailsPanel</name>
     <message>
         <source>Nothing selected</source>
@@ -289,6 +538,50 @@
             <numerusform>未解决事件 %n 起 — 危急 %1 · 严重 %2 · 轻微 %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>My &amp;districts only</source>
+        <translation>仅本辖区(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show only the incidents of the districts you answer for</source>
+        <translation>只显示您负责辖区的事件</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation>派遣(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;On scene</source>
+        <translation>到场(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>解决(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Incident #%1</source>
+        <translation>事件 #%1</translation>
+    </message>
+    <message>
+        <source>Note on incident #%1</source>
+        <translation>事件 #%1 的备注</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentTableModel</name>
@@ -311,6 +604,41 @@
     <message>
         <source>Open for</source>
         <translation>持续时间</translation>
+    </message>
+    <message>
+        <source>Dispatched, acknowledged by %1</source>
+        <translation>已派遣，%1 已确认</translation>
+    </message>
+    <message>
+        <source>acknowledge within %1</source>
+        <translation>须在 %1 内确认</translation>
+    </message>
+    <message>
+        <source>on scene within %1</source>
+        <translation>须在 %1 内到场</translation>
+    </message>
+    <message>
+        <source>ACK OVERDUE %1</source>
+        <translation>确认超时 %1</translation>
+    </message>
+    <message>
+        <source>ON SCENE OVERDUE %1</source>
+        <translation>到场超时 %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::JournalPanel</name>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
     </message>
 </context>
 <context>
@@ -397,7 +725,7 @@
     </message>
     <message>
         <source>On scene</source>
-        <translation>已到现场</translation>
+        <translation>到场</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -446,6 +774,186 @@
     <message>
         <source>outside districts</source>
         <translation>辖区外</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Field work</source>
+        <translation>现场作业</translation>
+    </message>
+    <message>
+        <source>Lamp failed</source>
+        <translation>灯具故障</translation>
+    </message>
+    <message>
+        <source>Signal controller fault</source>
+        <translation>信号机故障</translation>
+    </message>
+    <message>
+        <source>No communication</source>
+        <translation>通信中断</translation>
+    </message>
+    <message>
+        <source>Feeder overloaded</source>
+        <translation>馈线过载</translation>
+    </message>
+    <message>
+        <source>Feeder breaker tripped</source>
+        <translation>馈线断路器跳闸</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Switch program</source>
+        <translation>切换方案</translation>
+    </message>
+    <message>
+        <source>Hold phase</source>
+        <translation>保持相位</translation>
+    </message>
+    <message>
+        <source>Advance phase</source>
+        <translation>推进相位</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <source>Pre-empt (hold green)</source>
+        <translation>优先控制（保持绿灯）</translation>
+    </message>
+    <message>
+        <source>Restore normal operation</source>
+        <translation>恢复正常运行</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>开灯</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>关灯</translation>
+    </message>
+    <message>
+        <source>Dim to %</source>
+        <translation>调光至 %</translation>
+    </message>
+    <message>
+        <source>Automatic (photocell)</source>
+        <translation>自动（光控）</translation>
+    </message>
+    <message>
+        <source>Shed (open breaker)</source>
+        <translation>甩负荷（断路器分闸）</translation>
+    </message>
+    <message>
+        <source>Restore (close breaker)</source>
+        <translation>恢复（断路器合闸）</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已请求</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>responder</source>
+        <translation>响应人员</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Flash intersection and dispatch responders</source>
+        <translation>路口闪烁并派遣响应人员</translation>
+    </message>
+    <message>
+        <source>Dim district</source>
+        <translation>辖区调光</translation>
+    </message>
+    <message>
+        <source>Shed feeders, then restore</source>
+        <translation>馈线甩负荷后恢复</translation>
+    </message>
+    <message>
+        <source>Emergency green wave</source>
+        <translation>紧急绿波</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -651,6 +1159,10 @@
         <source>Selection</source>
         <translation>选择</translation>
     </message>
+    <message>
+        <source>Reserved devices</source>
+        <translation>已预留设备</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapView</name>
@@ -747,6 +1259,270 @@
     <message>
         <source>online</source>
         <translation>在线</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::OpsConsole</name>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>DEMO · %1 (%2%3)</source>
+        <translation>演示 · %1（%2%3）</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>已以 %1 身份登录</translation>
+    </message>
+    <message>
+        <source>Replay shows the past and changes nothing: return to live (Ctrl+L) to act.</source>
+        <translation>回放只显示过去，不做任何更改：请返回实时 (Ctrl+L) 后再操作。</translation>
+    </message>
+    <message>
+        <source>&amp;Operations</source>
+        <translation>运行(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Command selected devices…</source>
+        <translation>控制所选设备(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Flash intersection and dispatch responders…</source>
+        <translation>路口闪烁并派遣响应人员(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dim a district…</source>
+        <translation>辖区调光(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Shed feeders, then restore…</source>
+        <translation>馈线甩负荷后恢复(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Emergency &amp;green wave…</source>
+        <translation>紧急绿波(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Report an incident at the map centre…</source>
+        <translation>在地图中心上报事件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Focus &amp;alarm list</source>
+        <translation>聚焦报警列表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Focus c&amp;ommand orders</source>
+        <translation>聚焦指令列表(&amp;O)</translation>
+    </message>
+    <message>
+        <source>DEMO: sign in as</source>
+        <translation>演示：登录为</translation>
+    </message>
+    <message>
+        <source>Nothing to command there.</source>
+        <translation>那里没有可控制的对象。</translation>
+    </message>
+    <message>
+        <source>Select an intersection (a signal controller) on the map first.</source>
+        <translation>请先在地图上选择路口（信号机）。</translation>
+    </message>
+    <message>
+        <source>Dim a district</source>
+        <translation>辖区调光</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>辖区：</translation>
+    </message>
+    <message>
+        <source>Dim the streetlights to (%):</source>
+        <translation>路灯调光至 (%)：</translation>
+    </message>
+    <message>
+        <source>Shed feeders</source>
+        <translation>馈线甩负荷</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shed %n feeder(s), least critical first, and restore them after (minutes):</source>
+        <translation>
+            <numerusform>按重要性从低到高对 %n 条馈线甩负荷，并在多少分钟后恢复：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Emergency green wave</source>
+        <translation>紧急绿波</translation>
+    </message>
+    <message>
+        <source>The route, as the signals or devices it passes in order (ids, comma-separated):</source>
+        <translation>路线（按顺序经过的信号或设备编号，逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>Unknown device %1</source>
+        <translation>未知设备 %1</translation>
+    </message>
+    <message>
+        <source>A route needs at least two points.</source>
+        <translation>路线至少需要两个点。</translation>
+    </message>
+    <message>
+        <source>Vehicle speed (km/h):</source>
+        <translation>车辆速度 (km/h)：</translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation>上报事件</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>严重程度：</translation>
+    </message>
+    <message>
+        <source>What is it?</source>
+        <translation>是什么情况？</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Command…</source>
+        <translation>控制…</translation>
+    </message>
+    <message>
+        <source>Flash and dispatch responders…</source>
+        <translation>闪烁并派遣响应人员…</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Incident #%1</source>
+        <translation>事件 #%1</translation>
+    </message>
+    <message>
+        <source>Report an incident here…</source>
+        <translation>在此上报事件…</translation>
+    </message>
+    <message>
+        <source>Refused — %1</source>
+        <translation>被拒绝 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::OrderPanel</name>
+    <message>
+        <source>Order</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Command orders</source>
+        <translation>指令列表</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>批准(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;eny…</source>
+        <translation>拒绝(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel order</source>
+        <translation>取消指令(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>恢复(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Undo what the order changed: put its devices back as they were</source>
+        <translation>撤销指令所做的更改：将设备恢复原状</translation>
+    </message>
+    <message>
+        <source>Denied: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>%1/%2 confirmed</source>
+        <translation>%1/%2 已确认</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>，%1 个失败</translation>
+    </message>
+    <message>
+        <source>, %1 cancelled</source>
+        <translation>，%1 个已取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more target(s)</source>
+        <translation>
+            <numerusform>… 另有 %n 个目标</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>第 %1 次尝试</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting for a supervisor&apos;s approval</source>
+        <translation>
+            <numerusform>%n 条指令待主管批准</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You requested this order: a second person must approve it</source>
+        <translation>此指令由您发起：须由另一人批准</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>指令 %1</translation>
+    </message>
+    <message>
+        <source>Deny order %1</source>
+        <translation>拒绝指令 %1</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
     </message>
 </context>
 <context>

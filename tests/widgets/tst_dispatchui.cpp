@@ -183,11 +183,11 @@ private Q_SLOTS:
         JournalPanel *journal = ops.journalPanel();
         const QString order = QStringLiteral("order %1").arg(orderId);
         QTRY_VERIFY(journalHas(journal, order + QStringLiteral(" requested by olga")));
-        QVERIFY(journalHas(journal, order + QStringLiteral(" approved by sven")));
-        QVERIFY(journalHas(journal, order + QStringLiteral(" finished")));
-        QVERIFY(journalHas(journal, QStringLiteral("incident #%1 dispatched by olga").arg(work)));
-        QVERIFY(journalHas(journal, QStringLiteral("incident #%1 acknowledged by %2").arg(work).arg(here.user)));
-        QVERIFY(journalHas(journal, QStringLiteral("sign-in sven")));
+        QTRY_VERIFY(journalHas(journal, order + QStringLiteral(" approved by sven")));
+        QTRY_VERIFY(journalHas(journal, order + QStringLiteral(" finished")));
+        QTRY_VERIFY(journalHas(journal, QStringLiteral("incident #%1 dispatched by olga").arg(work)));
+        QTRY_VERIFY(journalHas(journal, QStringLiteral("incident #%1 acknowledged by %2").arg(work).arg(here.user)));
+        QTRY_VERIFY(journalHas(journal, QStringLiteral("sign-in sven")));
     }
 
     void replayIsReadOnly()
