@@ -268,6 +268,12 @@
         <source>%1 may not command devices.</source>
         <translation>%1 は機器を制御できません。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n picked device(s) of other kinds left out.</source>
+        <translation>
+            <numerusform>種類の異なる %n 台は除外しました。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::DetailsPanel</name>
@@ -452,12 +458,52 @@
         <translation>解決済み</translation>
     </message>
     <message>
-        <source>Device</source>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>予約済み</translation>
+    </message>
+    <message>
+        <source>by order %1 of %2</source>
+        <translation>%2 の指令 %1 により</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>by %1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>エスカレーション</translation>
+    </message>
+    <message>
+        <source>not acknowledged in time</source>
+        <translation>期限内に確認されず</translation>
+    </message>
+    <message>
+        <source>nobody on scene in time</source>
+        <translation>期限内に誰も現着せず</translation>
+    </message>
+    <message>
+        <source>Devices</source>
         <translation>機器</translation>
     </message>
     <message>
-        <source>Position</source>
-        <translation>位置</translation>
+        <source>%1 by %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>the field</source>
+        <translation>現場</translation>
+    </message>
+    <message>
+        <source>note by %1: %2</source>
+        <translation>%1 のメモ: %2</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1474,12 @@
     <message>
         <source>Refused — %1</source>
         <translation>拒否 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) picked — Ctrl+K commands them, Esc clears</source>
+        <translation>
+            <numerusform>%n 台を選択 — Ctrl+K で制御、Esc で解除</numerusform>
+        </translation>
     </message>
 </context>
 <context>

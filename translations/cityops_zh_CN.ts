@@ -268,6 +268,12 @@
         <source>%1 may not command devices.</source>
         <translation>%1 无权控制设备。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n picked device(s) of other kinds left out.</source>
+        <translation>
+            <numerusform>已排除 %n 个其他类型的设备。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::DetailsPanel</name>
@@ -452,12 +458,52 @@
         <translation>已解决</translation>
     </message>
     <message>
-        <source>Device</source>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>by order %1 of %2</source>
+        <translation>由 %2 的指令 %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>by %1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>not acknowledged in time</source>
+        <translation>未按时确认</translation>
+    </message>
+    <message>
+        <source>nobody on scene in time</source>
+        <translation>无人按时到场</translation>
+    </message>
+    <message>
+        <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <source>Position</source>
-        <translation>位置</translation>
+        <source>%1 by %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>the field</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>note by %1: %2</source>
+        <translation>%1 的备注：%2</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1474,12 @@
     <message>
         <source>Refused — %1</source>
         <translation>被拒绝 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) picked — Ctrl+K commands them, Esc clears</source>
+        <translation>
+            <numerusform>已选择 %n 个设备 — Ctrl+K 控制，Esc 清除</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "map/mapview.h"
 #include "testcity.h"
 
+#include "core/random.h"
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -28,6 +30,99 @@ class TestMapView : public QObject {
     std::shared_ptr<const CityModel> m_city = makeCity();
 
 private Q_SLOTS:
+    void gridPickingMatchesEveryDevice()
+    {
+        // A few thousand lamps scattered over the test city: the grid's answers must equal looking at every device.
+        auto city = std::make_shared<CityModel>(*m_city);
+        Random rng(5);
+        const GeoPoint c = city->devices.front().position;
+        for (int i = 0; i < 3000; ++i) {
+            const GeoPoint p{c.lon - 0.006 + rng.uniform() * 0.012, c.lat - 0.004 + rng.uniform() * 0.008};
+            StreetlightInfo lamp;
+            lamp.device = city->addDevice({QStringLiteral("sl/r%1").arg(i), DeviceKind::Streetlight, p, 0,
+                                           static_cast<int>(city->streetlights.size()), true});
+            city->streetlights.push_back(lamp);
+        }
+        city->finalize();
+        ShownView shown(city);
+        MapView &view = shown.view;
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.centerOn(c, 17.0);
+        const MapViewport &vp = view.viewport();
+
+        // Hit-testing: nearest lamp within 10 px, ties to the lower index.
+        for (int k = 0; k < 300; ++k) {
+            const QPointF pos(rng.uniform() * 800, rng.uniform() * 600);
+            double best = 100.0;
+            std::optional<DeviceIndex> expected;
+            for (DeviceIndex d = 0; d < city->devices.size(); ++d) {
+                if (city->devices[d].kind != DeviceKind::Streetlight)
+                    continue;
+                const QPointF v = vp.toScreen(city->devices[d].position) - pos;
+                const double d2 = v.x() * v.x() + v.y() * v.y();
+                if (d2 < best || (d2 == best && expected && d < *expected)) {
+                    best = d2;
+                    expected = d;
+                }
+            }
+            const auto hit = view.renderer().layer(QStringLiteral("streetlights"))->hitTest(vp, pos, 10.0);
+            QCOMPARE(hit.has_value(), expected.has_value());
+            if (hit)
+                QCOMPARE(hit->id, *expected);
+        }
+
+        // Lasso: a star-shaped polygon picks exactly the drawn devices inside it.
+        QPolygonF star;
+        for (int i = 0; i < 10; ++i) {
+            const double a = i * M_PI / 5, r = i % 2 ? 120 : 280;
+            star << QPointF(400 + r * std::cos(a), 300 + r * std::sin(a));
+        }
+        std::vector<DeviceIndex> expected;
+        for (DeviceIndex d = 0; d < city->devices.size(); ++d)
+            if (star.containsPoint(vp.toScreen(city->devices[d].position), Qt::OddEvenFill))
+                expected.push_back(d);
+        QVERIFY(expected.size() > 100);
+        QCOMPARE(view.devicesIn(star), expected);
+        // Hidden layers cannot be picked.
+        view.setLayerVisible(QStringLiteral("streetlights"), false);
+        for (DeviceIndex d : view.devicesIn(star))
+            QVERIFY(city->devices[d].kind != DeviceKind::Streetlight);
+        view.setLayerVisible(QStringLiteral("streetlights"), true);
+
+        // Rubber band with the mouse: Shift+drag picks the rectangle's devices, drawn ringed; Esc clears.
+        QSignalSpy picked(&view, &MapView::pickedChanged);
+        const QPoint a(200, 150), b(520, 430);
+        QTest::mousePress(&view, Qt::LeftButton, Qt::ShiftModifier, a);
+        QTest::mouseMove(&view, QPoint(300, 250));
+        QTest::mouseMove(&view, b);
+        QTest::mouseRelease(&view, Qt::LeftButton, Qt::ShiftModifier, b);
+        QCOMPARE(picked.count(), 1);
+        const std::vector<DeviceIndex> inRect = view.devicesIn(QPolygonF(QRectF(a, b)));
+        QCOMPARE(shown.scene.picked, inRect);
+        QCOMPARE(picked.at(0).at(0).toInt(), int(inRect.size()));
+        // Each picked device gets a white ring (radius 7 px): look for near-white pixels on it.
+        const QImage shot = view.grab().toImage();
+        int ringed = 0;
+        for (DeviceIndex d : inRect) {
+            const QPointF p = vp.toScreen(city->devices[d].position);
+            bool white = false;
+            for (int k = 0; k < 16 && !white; ++k) {
+                const QPoint q = (p + QPointF(7 * std::cos(k * M_PI / 8), 7 * std::sin(k * M_PI / 8))).toPoint();
+                const QColor c = shot.pixelColor(q);
+                white = c.red() > 215 && c.green() > 215 && c.blue() > 215;
+            }
+            ringed += white;
+        }
+        QVERIFY2(ringed > int(inRect.size()) * 9 / 10, qPrintable(QStringLiteral("%1 of %2 ringed").arg(ringed).arg(inRect.size())));
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QVERIFY(shown.scene.picked.empty());
+        // A plain drag still pans and picks nothing.
+        QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, a);
+        QTest::mouseMove(&view, b);
+        QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, b);
+        QVERIFY(shown.scene.picked.empty());
+    }
+
     void showsTheCityFittedAndLive()
     {
         MapScene scene(m_city);

@@ -16,16 +16,18 @@ std::optional<MapSelection> nearestDevice(const MapScene &scene, const MapViewpo
     const auto &city = scene.city();
     double best = radius * radius;
     std::optional<MapSelection> hit;
-    for (DeviceIndex i = 0; i < city.devices.size(); ++i) {
+    // Only the grid cells around the pointer, not every device of the city.
+    const QRectF around(viewport.screenToWorld(pos - QPointF(radius, radius)), viewport.screenToWorld(pos + QPointF(radius, radius)));
+    scene.grid().forEachIn(around.normalized(), [&](DeviceIndex i) {
         if (city.devices[i].kind != kind)
-            continue;
+            return;
         const QPointF d = viewport.worldToScreen(scene.deviceWorld()[i]) - pos;
         const double d2 = d.x() * d.x() + d.y() * d.y();
-        if (d2 <= best) {
+        if (d2 < best || (d2 == best && hit && i < hit->id)) {
             best = d2;
             hit = MapSelection{MapSelection::Kind::Device, i};
         }
-    }
+    });
     return hit;
 }
 
@@ -330,6 +332,22 @@ std::optional<MapSelection> IncidentLayer::hitTest(const MapViewport &v, const Q
 
 void SelectionLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
+    if (!scene().picked.empty()) {
+        painter.save();
+        painter.setBrush(Qt::NoBrush);
+        const QRectF visible = viewport.visibleWorld(10);
+        for (DeviceIndex d : scene().picked) {
+            const QPointF w = scene().deviceWorld()[d];
+            if (!visible.contains(w))
+                continue;
+            const QPointF p = viewport.worldToScreen(w);
+            painter.setPen(QPen(QColor(0, 0, 0, 160), 3.5));
+            painter.drawEllipse(p, 7, 7);
+            painter.setPen(QPen(mapstyle::selection(), 1.5));
+            painter.drawEllipse(p, 7, 7);
+        }
+        painter.restore();
+    }
     const MapSelection &sel = scene().selection;
     QPointF p;
     if (sel.kind == MapSelection::Kind::Device && sel.id < scene().deviceWorld().size())

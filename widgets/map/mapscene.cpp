@@ -10,6 +10,7 @@ MapScene::MapScene(std::shared_ptr<const CityModel> city) : m_city(std::move(cit
     m_deviceWorld.reserve(m_city->devices.size());
     for (const DeviceInfo &d : m_city->devices)
         m_deviceWorld.push_back(MapViewport::project(d.position));
+    m_grid.build(m_deviceWorld);
     for (const Road &road : m_city->roads) {
         if (road.line.size() < 2)
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
+#include "map/devicegrid.h"
 #include "model/device.h"
 #include "model/incident.h"
 #include "core/auditjournal.h"
@@ -39,6 +40,8 @@ public:
     const QPainterPath &roadPath(RoadClass cls) const { return m_roadPaths[static_cast<int>(cls)]; }
     const std::vector<QPolygonF> &districtPolygons() const { return m_districts; }
     const std::vector<QPointF> &districtLabelPoints() const { return m_districtLabels; }
+    /// Devices by map cell, for hit-testing, picking and culling.
+    const DeviceGrid &grid() const { return m_grid; }
 
     std::vector<DeviceState> states;    ///< indexed by device index
     std::vector<Incident> incidents;    ///< open and recently resolved
@@ -47,6 +50,7 @@ public:
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations;   ///< device -> order holding it
     std::vector<AuditJournal::Entry> journal;                          ///< who did what, oldest first
     MapSelection selection;
+    std::vector<DeviceIndex> picked;    ///< many devices picked with the rubber band or lasso (command targets)
     std::int64_t nowMs = 0;
 
     const Incident *incident(IncidentId id) const;
@@ -59,6 +63,7 @@ private:
     std::array<QPainterPath, kRoadClassCount> m_roadPaths;
     std::vector<QPolygonF> m_districts;
     std::vector<QPointF> m_districtLabels;
+    DeviceGrid m_grid;
 };
 
 } // namespace cityops

@@ -1,7 +1,5 @@
 #include "map/mapview.h"
 
-#include <QContextMenuEvent>
-
 #include "labels.h"
 
 #include "map/mapstyle.h"
@@ -109,6 +107,11 @@ void MapView::paintEvent(QPaintEvent *)
         painter.setFont(font);
         painter.setPen(QColor(replay.red(), replay.green(), replay.blue(), 170));
         painter.drawText(rect().adjusted(24, 16, -24, -16), Qt::AlignTop | Qt::AlignLeft, tr("REPLAY"));
+    }
+    if (m_gesture != Gesture::None) {
+        painter.setPen(QPen(mapstyle::selection(), 1.5, Qt::DashLine));
+        painter.setBrush(QColor(255, 255, 255, 24));
+        painter.drawPolygon(gesturePolygon());
     }
     drawScaleBar(painter);
     drawAttribution(painter);
@@ -236,11 +239,54 @@ void MapView::resizeEvent(QResizeEvent *)
 
 void MapView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton) {
-        m_dragging = true;
-        m_pressPos = m_lastPos = event->position();
-        setCursor(Qt::ClosedHandCursor);
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_pressPos = m_lastPos = event->position();
+    // Shift+drag: rubber band; Ctrl+drag: lasso — to pick many devices (e.g. the targets of a command).
+    if (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) {
+        m_gesture = event->modifiers() & Qt::ShiftModifier ? Gesture::Rubber : Gesture::Lasso;
+        m_gesturePath = QPolygonF({event->position()});
+        setCursor(Qt::CrossCursor);
+        return;
     }
+    m_dragging = true;
+    setCursor(Qt::ClosedHandCursor);
+}
+
+QPolygonF MapView::gesturePolygon() const
+{
+    if (m_gesture == Gesture::Rubber && !m_gesturePath.isEmpty())
+        return QPolygonF(QRectF(m_pressPos, m_lastPos).normalized());
+    return m_gesturePath;
+}
+
+std::vector<DeviceIndex> MapView::devicesIn(const QPolygonF &screen) const
+{
+    std::vector<DeviceIndex> out;
+    if (screen.size() < 3)
+        return out;
+    const QRectF box = screen.boundingRect();
+    const CityModel &city = m_scene.city();
+    // Only what is drawn can be picked: devices of hidden layers stay out.
+    const bool signalsOn = m_renderer.isLayerVisible(QStringLiteral("signals"));
+    const bool lightsOn = m_renderer.isLayerVisible(QStringLiteral("streetlights"));
+    const bool energyOn = m_renderer.isLayerVisible(QStringLiteral("energy"));
+    const QRectF world = QRectF(m_viewport.screenToWorld(box.topLeft()), m_viewport.screenToWorld(box.bottomRight())).normalized();
+    m_scene.grid().forEachIn(world, [&](DeviceIndex d) {
+        const DeviceKind kind = city.devices[d].kind;
+        const bool visible = kind == DeviceKind::SignalController ? signalsOn : kind == DeviceKind::Streetlight ? lightsOn : energyOn;
+        if (visible && screen.containsPoint(m_viewport.worldToScreen(m_scene.deviceWorld()[d]), Qt::OddEvenFill))
+            out.push_back(d);
+    });
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void MapView::pick(const std::vector<DeviceIndex> &devices)
+{
+    m_scene.picked = devices;
+    update();
+    Q_EMIT pickedChanged(static_cast<int>(devices.size()));
 }
 
 void MapView::contextMenuEvent(QContextMenuEvent *event)
@@ -254,7 +300,12 @@ void MapView::contextMenuEvent(QContextMenuEvent *event)
 
 void MapView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (m_dragging) {
+    if (m_gesture != Gesture::None) {
+        m_lastPos = event->position();
+        if (m_gesture == Gesture::Lasso)
+            m_gesturePath << event->position();
+        update();
+    } else if (m_dragging) {
         panBy(event->position() - m_lastPos);
         m_lastPos = event->position();
     }
@@ -263,6 +314,15 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
 
 void MapView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && m_gesture != Gesture::None) {
+        m_lastPos = event->position();
+        const QPolygonF area = gesturePolygon();
+        m_gesture = Gesture::None;
+        m_gesturePath.clear();
+        unsetCursor();
+        pick(devicesIn(area));
+        return;
+    }
     if (event->button() != Qt::LeftButton || !m_dragging)
         return;
     m_dragging = false;
@@ -339,7 +399,10 @@ void MapView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Plus: case Qt::Key_Equal: case Qt::Key_PageUp: zoomBy(0.5, centre); break;
     case Qt::Key_Minus: case Qt::Key_PageDown: zoomBy(-0.5, centre); break;
     case Qt::Key_Home: fitCity(); break;
-    case Qt::Key_Escape: select({}); break;
+    case Qt::Key_Escape:
+        select({});
+        pick({});
+        break;
     default: QWidget::keyPressEvent(event); return;
     }
     event->accept();

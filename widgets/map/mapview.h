@@ -23,6 +23,10 @@ public:
     void centerOn(const GeoPoint &p, double zoom = -1);
     void zoomBy(double steps, const QPointF &anchor);
     void select(const MapSelection &selection);
+    /// The devices drawn inside a screen polygon (hidden layers excluded), in index order.
+    std::vector<DeviceIndex> devicesIn(const QPolygonF &screen) const;
+    /// Picks many devices at once (what rubber band and lasso do); an empty list clears the pick.
+    void pick(const std::vector<DeviceIndex> &devices);
     /// Replay is drawn unmistakably: a blue frame, a light wash over the map and a REPLAY watermark.
     void setReplayMode(bool replay);
     bool isReplayMode() const { return m_replay; }
@@ -39,6 +43,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void selectionChanged(const cityops::MapSelection &selection);
     void pointerMoved(const cityops::GeoPoint &position);
+    /// Devices were picked with the rubber band or the lasso (or the pick was cleared).
+    void pickedChanged(int count);
     /// Right click (or the menu key): what is under the pointer, for a context menu at `globalPos`.
     void contextRequested(const cityops::GeoPoint &at, const cityops::MapSelection &under, const QPoint &globalPos);
 
@@ -58,6 +64,7 @@ private:
     void drawAttribution(QPainter &painter) const;
     void drawLegend(QPainter &painter) const;
     void panBy(const QPointF &deltaPx);
+    QPolygonF gesturePolygon() const;
 
     MapScene &m_scene;
     MapRenderer m_renderer;
@@ -66,6 +73,9 @@ private:
     bool m_replay = false;
     bool m_legend = true;
     bool m_dragging = false;
+    enum class Gesture { None, Rubber, Lasso };
+    Gesture m_gesture = Gesture::None;
+    QPolygonF m_gesturePath;
     QPointF m_pressPos;
     QPointF m_lastPos;
 };

@@ -71,6 +71,10 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
                                       districts.isEmpty() ? QString() : QStringLiteral(", ") + districts.join(QStringLiteral(", "))));
     });
     connect(&map, &MapView::contextRequested, this, &OpsConsole::showContextMenu);
+    connect(&map, &MapView::pickedChanged, this, [this](int count) {
+        if (count > 0)
+            m_window.statusBar()->showMessage(tr("%n device(s) picked — Ctrl+K commands them, Esc clears", nullptr, count), 10000);
+    });
     connect(m_alarms, &AlarmPanel::deviceActivated, this, [this](DeviceIndex d) { m_map.select({MapSelection::Kind::Device, d}); });
     Q_EMIT m_client->actorChanged(m_client->actor());
 }
@@ -143,6 +147,8 @@ void OpsConsole::buildMenus()
 
 std::vector<DeviceIndex> OpsConsole::selectedDevices() const
 {
+    if (!m_live.scene().picked.empty())
+        return m_live.scene().picked;   // rubber band or lasso
     const MapSelection &sel = m_live.scene().selection;
     if (sel.kind == MapSelection::Kind::Device)
         return {sel.id};

@@ -6,6 +6,8 @@
 #include "ops/opsrules.h"
 
 #include <QComboBox>
+
+#include <array>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -77,14 +79,30 @@ CommandDialog::CommandDialog(const MapScene &scene, OpsClient &ops, QWidget *par
 void CommandDialog::setTargets(const std::vector<DeviceIndex> &devices)
 {
     m_planMode = false;
-    QStringList ids;
+    // A lasso over a street catches lamps and signals alike: command the most numerous kind, say what was left.
+    const CityModel &city = m_scene.city();
+    std::array<int, kDeviceKindCount> perKind{};
     for (DeviceIndex d : devices)
-        if (d < m_scene.city().devices.size())
-            ids << m_scene.city().devices[d].id;
+        if (d < city.devices.size())
+            ++perKind[static_cast<size_t>(city.devices[d].kind)];
+    const auto kind = static_cast<DeviceKind>(std::max_element(perKind.begin(), perKind.end()) - perKind.begin());
+    QStringList ids;
+    int left = 0;
+    for (DeviceIndex d : devices) {
+        if (d >= city.devices.size())
+            continue;
+        if (city.devices[d].kind == kind)
+            ids << city.devices[d].id;
+        else
+            ++left;
+    }
     m_targetsEdit->setText(ids.join(QStringLiteral(", ")));
     parseTargets();
     fillActions();
     updatePreview();
+    if (left > 0)
+        m_risk->setText(m_risk->text() + QLatin1Char(' ')
+                        + tr("%n picked device(s) of other kinds left out.", nullptr, left));
 }
 
 void CommandDialog::setPlan(const OrderSpec &plan)

@@ -89,6 +89,16 @@ void DetailsPanel::showCommon(DeviceIndex device)
         addRow(tr("Communication"), tr("LOST"), mapstyle::noData().name());
     else
         addRow(tr("Communication"), tr("online"));
+    // Select-before-operate: everyone sees who holds the device.
+    for (const auto &[reserved, order] : m_scene.reservations) {
+        if (reserved != device)
+            continue;
+        QString by;
+        for (const Order &o : m_scene.orders)
+            if (o.id == order)
+                by = o.requestedBy;
+        addRow(tr("Reserved"), tr("by order %1 of %2").arg(order).arg(by), mapstyle::selection().name());
+    }
 }
 
 void DetailsPanel::showSignal(DeviceIndex device)
@@ -187,9 +197,28 @@ void DetailsPanel::showIncident(const Incident &incident)
                                               Labels::duration(m_scene.nowMs - incident.raisedMs)));
     if (!incident.isOpen())
         addRow(tr("Resolved"), Labels::clock(incident.resolvedMs, m_zone, false));
-    if (incident.device != kNoDevice && incident.device < city.devices.size())
-        addRow(tr("Device"), city.devices[incident.device].id);
+    if (!incident.acknowledgedBy.isEmpty())
+        addRow(tr("Acknowledged"), tr("by %1 at %2").arg(incident.acknowledgedBy, Labels::clock(incident.acknowledgedMs, m_zone, false)));
+    if (incident.ackOverdue || incident.onSceneOverdue)
+        addRow(tr("Escalated"), incident.ackOverdue ? tr("not acknowledged in time") : tr("nobody on scene in time"),
+               mapstyle::severityColor(IncidentSeverity::Critical).name());
+    QStringList linked;
+    for (DeviceIndex d : incident.linked)
+        if (d < city.devices.size())
+            linked << city.devices[d].id;
+    if (!linked.isEmpty())
+        addRow(tr("Devices"), linked.join(QStringLiteral(", ")));
     addRow(tr("Position"), QStringLiteral("%1, %2").arg(incident.position.lat, 0, 'f', 5).arg(incident.position.lon, 0, 'f', 5));
+    // Who moved it, and when: the newest last, as it happened.
+    for (const IncidentStep &step : incident.history) {
+        if (step.state == IncidentState::New && step.user.isEmpty())
+            continue;
+        addRow(Labels::clock(step.timeMs, m_zone, false),
+               tr("%1 by %2").arg(Labels::incidentState(step.state), step.user.isEmpty() ? tr("the field") : step.user)
+                   + (step.text.isEmpty() ? QString() : QStringLiteral(" — ") + step.text));
+    }
+    for (const IncidentNote &note : incident.notes)
+        addRow(Labels::clock(note.timeMs, m_zone, false), tr("note by %1: %2").arg(note.user, note.text));
 }
 
 } // namespace cityops
