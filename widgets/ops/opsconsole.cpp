@@ -36,7 +36,7 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     auto *alarmDock = new QDockWidget(tr("Alarms"), &window);
     alarmDock->setObjectName(QStringLiteral("alarms"));
     alarmDock->setWidget(m_alarms);
-    window.addDockWidget(Qt::RightDockWidgetArea, alarmDock);
+    window.addDockWidget(Qt::BottomDockWidgetArea, alarmDock);
 
     m_orders = new OrderPanel(live, *m_client, &window);
     auto *orderDock = new QDockWidget(tr("Commands"), &window);
@@ -49,7 +49,9 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     journalDock->setObjectName(QStringLiteral("eventlog"));
     journalDock->setWidget(m_journal);
     window.addDockWidget(Qt::BottomDockWidgetArea, journalDock);
-    window.splitDockWidget(orderDock, journalDock, Qt::Horizontal);
+    // Along the bottom: energy and commands (tabbed, by the main window), then alarms, then the event log.
+    window.splitDockWidget(orderDock, alarmDock, Qt::Horizontal);
+    window.splitDockWidget(alarmDock, journalDock, Qt::Horizontal);
 
     m_demoLabel = new QLabel(&window);
     m_demoLabel->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1; padding: 0 6px; font-weight: bold; }")

@@ -62,10 +62,10 @@ void IncidentTableModel::reload()
     std::sort(m_rows.begin(), m_rows.end(), [](const Incident &a, const Incident &b) {
         if (a.isOpen() != b.isOpen())
             return a.isOpen();
-        if (a.escalated() != b.escalated())
-            return a.escalated();
         if (a.severity != b.severity)
             return a.severity > b.severity;
+        if (a.escalated() != b.escalated())
+            return a.escalated();
         const std::int64_t da = nextDeadline(a), db = nextDeadline(b);
         if ((da > 0) != (db > 0))
             return da > 0;
@@ -238,6 +238,7 @@ void IncidentPanel::reload()
     m_view->resizeColumnToContents(IncidentTableModel::Severity);
     m_view->resizeColumnToContents(IncidentTableModel::Kind);
     m_view->resizeColumnToContents(IncidentTableModel::State);
+    m_view->resizeColumnToContents(IncidentTableModel::Sla);
     updateSummary();
     updateActions();
 }
