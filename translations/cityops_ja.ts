@@ -88,6 +88,14 @@
         <source>Alarms</source>
         <translation>警報</translation>
     </message>
+    <message>
+        <source>Raise &amp;incident</source>
+        <translation>インシデント化(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Open an incident for the selected alarm&apos;s device, so responders can be dispatched</source>
+        <translation>選択した警報の機器についてインシデントを開き、対応員を出動できるようにする</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AlarmTableModel</name>
@@ -627,6 +635,12 @@
     <message>
         <source>Note:</source>
         <translation>メモ:</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n escalated</source>
+        <translation>
+            <numerusform> · エスカレーション %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

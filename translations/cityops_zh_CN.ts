@@ -88,6 +88,14 @@
         <source>Alarms</source>
         <translation>报警</translation>
     </message>
+    <message>
+        <source>Raise &amp;incident</source>
+        <translation>生成事件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Open an incident for the selected alarm&apos;s device, so responders can be dispatched</source>
+        <translation>为所选报警的设备创建事件，以便派遣响应人员</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AlarmTableModel</name>
@@ -627,6 +635,12 @@
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n escalated</source>
+        <translation>
+            <numerusform> · 已升级 %n 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -80,8 +80,11 @@ Result<OpsReceipt> IncidentDesk::report(const Actor &actor, const request::Repor
 {
     if (!permits(actor, Permission::ReportIncident))
         return makeError(refusal(actor, Permission::ReportIncident));
-    if (!m_ctx.city.bounds.contains(r.at))
-        return makeError(QStringLiteral("the point %1, %2 is outside the city").arg(r.at.lat, 0, 'f', 5).arg(r.at.lon, 0, 'f', 5));
+    if (r.device != kNoDevice && r.device >= m_ctx.city.devices.size())
+        return makeError(QStringLiteral("there is no device with index %1").arg(r.device));
+    const GeoPoint at = r.device != kNoDevice ? m_ctx.city.devices[r.device].position : r.at;
+    if (!m_ctx.city.bounds.contains(at))
+        return makeError(QStringLiteral("the point %1, %2 is outside the city").arg(at.lat, 0, 'f', 5).arg(at.lon, 0, 'f', 5));
     if (r.text.size() > kMaxNoteLength)
         return makeError(tooLong());
     IncidentRaisedPayload raised;
@@ -89,10 +92,11 @@ Result<OpsReceipt> IncidentDesk::report(const Actor &actor, const request::Repor
     raised.sinceMs = nowMs;
     raised.kind = IncidentKind::Reported;
     raised.severity = r.severity;
-    raised.position = r.at;
-    raised.district = m_ctx.city.responsibleDistrict(r.at);
-    raised.road = m_ctx.city.nearestRoad(r.at, 60.0);
-    out.push_back(Event{0, 0, kNoDevice, raised});
+    raised.position = at;
+    raised.district = r.device != kNoDevice && m_ctx.city.devices[r.device].district >= 0 ? m_ctx.city.devices[r.device].district
+                                                                                          : m_ctx.city.responsibleDistrict(at);
+    raised.road = m_ctx.city.nearestRoad(at, 60.0);
+    out.push_back(Event{0, 0, r.device, raised});   // the raising device is the incident's first linked device
     out.push_back(updateEvent(raised.id, IncidentChange::Note, IncidentState::New, actor.user,
                               r.text.trimmed().isEmpty() ? QStringLiteral("reported") : r.text.trimmed()));
     return OpsReceipt{QStringLiteral("incident #%1 reported by %2").arg(raised.id).arg(actor.user), raised.id};

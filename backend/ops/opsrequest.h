@@ -34,7 +34,8 @@ struct OrderSpec {
 namespace request {
 struct TransitionIncident { IncidentId id = 0; IncidentState to = IncidentState::Acknowledged; QString text; IncidentId mergeInto = 0; };
 struct NoteIncident { IncidentId id = 0; QString text; };
-struct ReportIncident { GeoPoint at; IncidentSeverity severity = IncidentSeverity::Minor; QString text; };
+/// By hand at a point, or from an alarm: then `device` is the alarm's device (position and link come from it).
+struct ReportIncident { GeoPoint at; IncidentSeverity severity = IncidentSeverity::Minor; QString text; DeviceIndex device = kNoDevice; };
 struct AcknowledgeAlarms { std::vector<std::uint32_t> alarms; };
 struct ShelveAlarms { std::vector<std::uint32_t> alarms; std::int64_t durationMs = 0; };   ///< 0 = unshelve
 struct SetAlarmService { std::uint32_t alarm = 0; bool inService = true; };

@@ -4,6 +4,7 @@
 #include "store/exporter.h"
 #include "store/replaysession.h"
 #include "store/storeschema.h"
+#include "ops/opsdriver.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -48,8 +49,46 @@ bool sameIncidents(std::vector<Incident> a, std::vector<Incident> b)
         return false;
     for (size_t i = 0; i < a.size(); ++i)
         if (a[i].id != b[i].id || a[i].state != b[i].state || a[i].raisedMs != b[i].raisedMs || a[i].resolvedMs != b[i].resolvedMs
-            || !(a[i].position == b[i].position) || a[i].severity != b[i].severity || a[i].device != b[i].device)
+            || !(a[i].position == b[i].position) || a[i].severity != b[i].severity || a[i].device != b[i].device
+            || a[i].history.size() != b[i].history.size() || a[i].notes.size() != b[i].notes.size() || a[i].linked != b[i].linked
+            || a[i].acknowledgedBy != b[i].acknowledgedBy || a[i].ackOverdue != b[i].ackOverdue || a[i].onSceneOverdue != b[i].onSceneOverdue
+            || a[i].ackByMs != b[i].ackByMs)
             return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        for (size_t h = 0; h < a[i].history.size(); ++h)
+            if (a[i].history[h].user != b[i].history[h].user || a[i].history[h].state != b[i].history[h].state
+                || a[i].history[h].timeMs != b[i].history[h].timeMs)
+                return false;
+    return true;
+}
+
+bool sameAlarms(std::vector<Alarm> a, std::vector<Alarm> b)
+{
+    auto byId = [](const Alarm &x, const Alarm &y) { return x.id < y.id; };
+    std::sort(a.begin(), a.end(), byId);
+    std::sort(b.begin(), b.end(), byId);
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (a[i].id != b[i].id || a[i].device != b[i].device || a[i].cause != b[i].cause || a[i].active != b[i].active
+            || a[i].acknowledged != b[i].acknowledged || a[i].shelved != b[i].shelved || a[i].shelvedUntilMs != b[i].shelvedUntilMs
+            || a[i].suppressed != b[i].suppressed || a[i].parent != b[i].parent || a[i].acknowledgedBy != b[i].acknowledgedBy)
+            return false;
+    return true;
+}
+
+bool sameOrders(const std::vector<Order> &a, const std::vector<Order> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i].id != b[i].id || a[i].stage != b[i].stage || a[i].approvedBy != b[i].approvedBy || a[i].targets.size() != b[i].targets.size())
+            return false;
+        for (size_t t = 0; t < a[i].targets.size(); ++t)
+            if (a[i].targets[t].device != b[i].targets[t].device || a[i].targets[t].stage != b[i].targets[t].stage
+                || a[i].targets[t].attempt != b[i].targets[t].attempt)
+                return false;
+    }
     return true;
 }
 
@@ -164,6 +203,141 @@ private Q_SLOTS:
             QCOMPARE(loads.timesMs, r.loads.timesMs);
             QCOMPARE(loads.totalKw, r.loads.totalKw);
             QCOMPARE(replay.value()->nowMs(), r.t);
+        }
+    }
+
+    void opsReplayEqualsLive()
+    {
+        // Three simulated hours with people at work: incidents acknowledged, alarms shelved, orders issued,
+        // approved, confirmed by the simulated devices and restored. Replay at any instant must show exactly the
+        // incident histories, alarms, orders and reservations live had then (snapshots included).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ops.store"));
+        auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY(store.ok());
+        Recorder rec(fixtureCity(), store->get(), 400);
+        OpsDriver driver(rec, fixtureCity(), store.value()->session());
+        const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(16, 0));
+        SimParameters params;
+        params.lampMtbfHours = 20;          // plenty of alarms
+        params.collisionsPerHour = 4;
+        CitySimulator sim(fixtureCity(), 5, start, params);
+        std::vector<Event> initial{Event{0, start, kNoDevice, SessionPayload{store.value()->session()}}};
+        sim.initialState(initial);
+        driver.ingest(initial);
+
+        const Actor olga{QStringLiteral("olga"), {Role::Operator}, {}};
+        const Actor sven{QStringLiteral("sven"), {Role::Supervisor}, {}};
+        const CityModel &city = *fixtureCity();
+        std::vector<DeviceIndex> lamps;
+        for (const StreetlightInfo &l : city.streetlights)
+            if (lamps.size() < 6)
+                lamps.push_back(l.device);
+        const DeviceIndex signal = city.signals.front().device;
+        std::uint32_t dimOrder = 0, flashOrder = 0;
+        struct Recorded {
+            std::int64_t t;
+            std::vector<Incident> incidents;
+            std::vector<Alarm> alarms;
+            std::vector<Order> orders;
+            std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations;
+        };
+        std::vector<Recorded> recorded;
+        for (int step = 1; step <= 360; ++step) {
+            const std::int64_t t = start + step * 30'000LL + (step % 7) * 113;
+            std::vector<Event> batch;
+            sim.advanceTo(t, batch);
+            driver.ingest(batch);
+            if (step % 30 == 0) {   // acknowledge the oldest new incident
+                std::vector<Incident> open;
+                rec.incidents().snapshot(open);
+                for (const Incident &i : open)
+                    if (i.state == IncidentState::New) {
+                        QVERIFY(driver.request(olga, request::TransitionIncident{i.id, IncidentState::Acknowledged, QStringLiteral("seen")}, t).ok());
+                        break;
+                    }
+            }
+            if (step == 40) {
+                OrderSpec dim;
+                for (DeviceIndex d : lamps)
+                    dim.targets.push_back({d, CommandAction::LightDim, 30, 0, 0});
+                const auto r = driver.request(olga, request::IssueOrder{dim}, t);
+                QVERIFY2(r.ok(), qPrintable(r.error()));
+                dimOrder = r->ref;
+            }
+            if (step == 60) {
+                OrderSpec flash;
+                flash.workflow = WorkflowKind::FlashAndDispatch;
+                flash.targets.push_back({signal, CommandAction::SignalFlash, 0, 0, 0});
+                const auto r = driver.request(olga, request::IssueOrder{flash}, t);
+                QVERIFY(r.ok());
+                flashOrder = r->ref;
+            }
+            if (step == 62)
+                QVERIFY(driver.request(sven, request::DecideOrder{flashOrder, true, QStringLiteral("ok")}, t).ok());
+            if (step == 100) {
+                std::vector<Alarm> alarms;
+                rec.alarms().snapshot(alarms);
+                if (!alarms.empty())
+                    QVERIFY(driver.request(olga, request::ShelveAlarms{{alarms.front().id}, 20 * 60'000}, t).ok());
+                if (alarms.size() > 1)
+                    QVERIFY(driver.request(olga, request::AcknowledgeAlarms{{alarms.back().id}}, t).ok());
+            }
+            if (step == 140)
+                QVERIFY(driver.request(olga, request::RestoreOrder{dimOrder}, t).ok());
+            driver.tick(t);
+            for (const DeviceCommand &c : driver.takeCommands())
+                sim.command(c);
+            if (step % 9 == 0) {
+                Recorded r{t, {}, {}, {}, rec.orders().reservations()};
+                rec.incidents().snapshot(r.incidents);
+                rec.alarms().snapshot(r.alarms);
+                rec.orders().snapshot(r.orders);
+                std::sort(r.reservations.begin(), r.reservations.end());
+                recorded.push_back(std::move(r));
+            }
+        }
+        store.value()->flush();
+        // The story happened: orders confirmed, a field-work incident dispatched, alarms raised.
+        QCOMPARE(rec.orders().find(dimOrder)->count(CommandStage::Confirmed) + rec.orders().find(dimOrder)->count(CommandStage::Rejected), int(lamps.size()));
+        QCOMPARE(rec.orders().find(flashOrder)->stage, CommandStage::Finished);
+        QVERIFY(store.value()->stats().snapshots > 5);
+        std::vector<Alarm> finalAlarms;
+        rec.alarms().snapshot(finalAlarms);
+        QVERIFY(!finalAlarms.empty() || rec.alarms().lastId() > 0);
+
+        // And the instants compared are not empty ones.
+        int withAlarms = 0, withOrders = 0, withHistory = 0, withReservations = 0;
+        for (const Recorded &r : recorded) {
+            withAlarms += !r.alarms.empty();
+            withOrders += !r.orders.empty();
+            withReservations += !r.reservations.empty();
+            withHistory += std::any_of(r.incidents.begin(), r.incidents.end(), [](const Incident &i) { return i.history.size() > 1; });
+        }
+        QVERIFY2(withAlarms > 10 && withOrders > 10 && withHistory > 10,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(withAlarms).arg(withOrders).arg(withHistory)));
+        Q_UNUSED(withReservations);
+
+        auto replay = ReplaySession::open(fixtureCity(), path);
+        QVERIFY(replay.ok());
+        std::vector<size_t> order(recorded.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), std::mt19937(9));
+        for (size_t k : order) {
+            const Recorded &r = recorded[k];
+            QVERIFY(replay.value()->seekNow(r.t).ok());
+            std::vector<Incident> incidents;
+            replay.value()->incidents().snapshot(incidents);
+            QVERIFY2(sameIncidents(incidents, r.incidents), qPrintable(QStringLiteral("incidents at %1").arg(k)));
+            std::vector<Alarm> alarms;
+            replay.value()->alarms().snapshot(alarms);
+            QVERIFY2(sameAlarms(alarms, r.alarms), qPrintable(QStringLiteral("alarms at %1").arg(k)));
+            std::vector<Order> orders;
+            replay.value()->orders().snapshot(orders);
+            QVERIFY2(sameOrders(orders, r.orders), qPrintable(QStringLiteral("orders at %1").arg(k)));
+            auto reservations = replay.value()->orders().reservations();
+            std::sort(reservations.begin(), reservations.end());
+            QCOMPARE(reservations, r.reservations);
         }
     }
 

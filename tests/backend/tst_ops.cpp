@@ -158,6 +158,16 @@ private Q_SLOTS:
         QCOMPARE(incident->district, b.city->responsibleDistrict(at));
         QCOMPARE(incident->notes.front().text, QStringLiteral("oil on road"));
         QCOMPARE(incident->notes.front().user, QStringLiteral("olga"));
+        // From an alarm: at the alarm's device, linked to it, in its district.
+        const DeviceIndex lamp = b.first(DeviceKind::Streetlight, 3);
+        const auto fromAlarm = b.ask(actor("olga", Role::Operator), request::ReportIncident{{}, IncidentSeverity::Minor, QStringLiteral("from alarm"), lamp});
+        QVERIFY2(fromAlarm.ok(), qPrintable(fromAlarm.error()));
+        const auto linked = b.pipeline.incidents().find(fromAlarm->ref);
+        QCOMPARE(linked->linked, std::vector<DeviceIndex>{lamp});
+        QCOMPARE(linked->position, b.city->devices[lamp].position);
+        QCOMPARE(linked->district, b.city->devices[lamp].district);
+        QVERIFY(linked->id != r->ref);
+        QVERIFY(!b.ask(actor("olga", Role::Operator), request::ReportIncident{{}, IncidentSeverity::Minor, {}, 99999999}).ok());
     }
 
     void slaEscalation()

@@ -122,6 +122,8 @@ AlarmPanel::AlarmPanel(LiveCity &live, OpsClient &ops, QWidget *parent)
                               this, [this, minutes] { shelveSelected(minutes * 60'000LL); });
     shelveMenu->addAction(tr("Unshelve"), this, [this] { shelveSelected(0); });
     m_shelve->setMenu(shelveMenu);
+    m_incident = new QPushButton(tr("Raise &incident"), this);
+    m_incident->setToolTip(tr("Open an incident for the selected alarm's device, so responders can be dispatched"));
     m_service = new QPushButton(tr("Out of service"), this);
     m_service->setToolTip(tr("Take the selected alarms out of service for maintenance (supervisors)"));
     m_showHidden = new QCheckBox(tr("Show &hidden"), this);
@@ -129,6 +131,7 @@ AlarmPanel::AlarmPanel(LiveCity &live, OpsClient &ops, QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_ack);
     buttons->addWidget(m_shelve);
+    buttons->addWidget(m_incident);
     buttons->addWidget(m_service);
     buttons->addStretch(1);
     buttons->addWidget(m_showHidden);
@@ -138,6 +141,7 @@ AlarmPanel::AlarmPanel(LiveCity &live, OpsClient &ops, QWidget *parent)
     layout->addWidget(m_hidden);
     layout->addLayout(buttons);
     connect(m_ack, &QPushButton::clicked, this, &AlarmPanel::acknowledgeSelected);
+    connect(m_incident, &QPushButton::clicked, this, &AlarmPanel::raiseIncident);
     connect(m_service, &QPushButton::clicked, this, [this] { setSelectedInService(currentOutOfService()); });
     connect(m_showHidden, &QCheckBox::toggled, this, &AlarmPanel::reload);
     connect(&live, &LiveCity::alarmsChanged, this, &AlarmPanel::reload);
@@ -208,6 +212,8 @@ void AlarmPanel::updateActions()
     m_ack->setEnabled(any && m_ops.may(Permission::AcknowledgeAlarm));
     m_shelve->setEnabled(any && m_ops.may(Permission::ShelveAlarm));
     m_service->setEnabled(any && m_ops.may(Permission::RemoveAlarmFromService));
+    const AlarmRow *row = m_model->rowAt(m_view->currentIndex().row());
+    m_incident->setEnabled(row && row->device != kNoDevice && m_ops.may(Permission::ReportIncident));
     m_service->setText(currentOutOfService() ? tr("Return to service") : tr("Out of service"));
 }
 
@@ -219,6 +225,16 @@ bool AlarmPanel::currentOutOfService() const
             if (a.id == row->alarms.front())
                 return a.outOfService;
     return false;
+}
+
+void AlarmPanel::raiseIncident()
+{
+    const AlarmRow *row = m_model->rowAt(m_view->currentIndex().row());
+    if (!row || row->device == kNoDevice)
+        return;
+    // High-priority alarms become major incidents, the rest minor.
+    const IncidentSeverity severity = row->priority == AlarmPriority::High ? IncidentSeverity::Major : IncidentSeverity::Minor;
+    m_ops.ask(request::ReportIncident{{}, severity, QStringLiteral("from alarm: %1").arg(alarmCauseName(row->cause)), row->device}, tr("Alarms"));
 }
 
 void AlarmPanel::acknowledgeSelected()

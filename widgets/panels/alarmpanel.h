@@ -52,6 +52,8 @@ public:
     void acknowledgeSelected();
     void shelveSelected(std::int64_t durationMs);
     void setSelectedInService(bool inService);
+    /// Opens an incident for the selected alarm's device.
+    void raiseIncident();
 
 Q_SIGNALS:
     void deviceActivated(cityops::DeviceIndex device);
@@ -75,6 +77,7 @@ private:
     QPushButton *m_ack;
     QPushButton *m_shelve;
     QPushButton *m_service;
+    QPushButton *m_incident;
     AlarmSummary m_summary;
 };
 

@@ -332,16 +332,18 @@ void IncidentPanel::showSelection(const MapSelection &selection)
 void IncidentPanel::updateSummary()
 {
     int counts[4] = {0, 0, 0, 0};
-    int open = 0;
+    int open = 0, escalated = 0;
     const QList<int> scope = m_myQueue->isChecked() && m_ops ? m_ops->actor().districts : QList<int>{};
     for (const Incident &i : m_scene.incidents) {
         if (i.isOpen() && (scope.isEmpty() || scope.contains(i.district))) {
             ++counts[static_cast<int>(i.severity)];
             ++open;
+            escalated += i.escalated();
         }
     }
     m_summary->setText(tr("%n open incident(s) — critical %1 · major %2 · minor %3", nullptr, open)
-                           .arg(counts[3]).arg(counts[2]).arg(counts[1]));
+                           .arg(counts[3]).arg(counts[2]).arg(counts[1])
+                       + (escalated ? tr(" · %n escalated", nullptr, escalated) : QString()));
 }
 
 } // namespace cityops
