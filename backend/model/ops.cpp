@@ -2,6 +2,19 @@
 
 namespace cityops {
 
+CommandPayload commandAnswer(const DeviceCommand &command, CommandStage stage, const QString &reason)
+{
+    CommandPayload p;
+    p.order = command.order;
+    p.stage = stage;
+    p.action = command.action;
+    p.value = command.value;
+    p.step = command.step;
+    p.attempt = command.attempt;
+    p.text = reason;
+    return p;
+}
+
 QString incidentChangeName(IncidentChange change)
 {
     switch (change) {

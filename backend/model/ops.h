@@ -119,6 +119,9 @@ struct DeviceCommand {
     std::int64_t expiresMs = 0;   ///< a device must not act on it after this
 };
 
+/// A device's answer to a command (accepted: InProgress; or Rejected with a reason), as links deliver it.
+CommandPayload commandAnswer(const DeviceCommand &command, CommandStage stage, const QString &reason = {});
+
 QString incidentChangeName(IncidentChange change);   ///< stable English keys, used in files and logs
 QString alarmCauseName(AlarmCause cause);
 QString alarmChangeName(AlarmChange change);

@@ -457,17 +457,7 @@ void CitySimulator::execute(const DeviceCommand &c, std::vector<Event> &out)
         return;
     if (info.kind == DeviceKind::Streetlight && !m_lights[static_cast<size_t>(info.detail)].powered)
         return;
-    auto answer = [&](CommandStage stage, const QString &reason) {
-        CommandPayload p;
-        p.order = c.order;
-        p.stage = stage;
-        p.action = c.action;
-        p.value = c.value;
-        p.step = c.step;
-        p.attempt = c.attempt;
-        p.text = reason;
-        out.push_back(Event{0, m_now, c.device, p});
-    };
+    auto answer = [&](CommandStage stage, const QString &reason) { out.push_back(Event{0, m_now, c.device, commandAnswer(c, stage, reason)}); };
     if (c.expiresMs > 0 && m_now > c.expiresMs) {
         answer(CommandStage::Rejected, QStringLiteral("expired before it arrived"));
         return;

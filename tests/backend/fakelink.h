@@ -96,15 +96,7 @@ private:
     void later(std::int64_t ms, std::function<void()> f) { QTimer::singleShot(std::chrono::milliseconds(ms), this, std::move(f)); }
     void answer(const DeviceCommand &c, CommandStage stage, const QString &reason)
     {
-        CommandPayload p;
-        p.order = c.order;
-        p.stage = stage;
-        p.action = c.action;
-        p.value = c.value;
-        p.step = c.step;
-        p.attempt = c.attempt;
-        p.text = reason;
-        sink()->push({Event{0, m_clock->nowMs(), c.device, p}}, Overflow::Block);
+        sink()->push({Event{0, m_clock->nowMs(), c.device, commandAnswer(c, stage, reason)}}, Overflow::Block);
     }
     void act(const DeviceCommand &c)
     {
