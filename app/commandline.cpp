@@ -33,6 +33,8 @@ struct Parser {
     QCommandLineOption synthetic{QStringLiteral("synthetic-devices"),
                                  QStringLiteral("Add N generated devices (streetlights and signals along the roads) to the city, up to 1000000."),
                                  QStringLiteral("n")};
+    QCommandLineOption tiles{QStringLiteral("tiles"), QStringLiteral("Draw an offline raster background from an MBTiles file under the city."),
+                             QStringLiteral("file.mbtiles")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version and exit.")};
 
@@ -40,7 +42,7 @@ struct Parser {
     {
         parser.setApplicationDescription(QStringLiteral("CityOps — operations console for city control rooms."));
         parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser.addOptions({city, seed, speed, lang, screenshot, quitAfter, store, noStore, retain, replay, from, to, synthetic, help, version});
+        parser.addOptions({city, seed, speed, lang, screenshot, quitAfter, store, noStore, retain, replay, from, to, synthetic, tiles, help, version});
     }
 };
 
@@ -54,7 +56,7 @@ QString consoleHelpText()
     Parser p;
     QString text = QStringLiteral("Usage: cityops [options]\n%1\n\nOptions:\n").arg(p.parser.applicationDescription());
     for (const QCommandLineOption *o : {&p.city, &p.seed, &p.speed, &p.lang, &p.screenshot, &p.quitAfter, &p.store, &p.noStore,
-                                        &p.retain, &p.replay, &p.from, &p.to, &p.synthetic, &p.help, &p.version}) {
+                                        &p.retain, &p.replay, &p.from, &p.to, &p.synthetic, &p.tiles, &p.help, &p.version}) {
         QStringList names;
         for (const QString &n : o->names())
             names << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
@@ -118,6 +120,8 @@ Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments)
         if (!ok || o.retainDays < 0 || o.retainDays > 36500)
             return makeError(QStringLiteral("--retain-days must be a number of days from 0 to 36500, not \"%1\"").arg(p.parser.value(p.retain)));
     }
+    if (p.parser.isSet(p.tiles))
+        o.tilesPath = p.parser.value(p.tiles);
     if (p.parser.isSet(p.synthetic)) {
         o.syntheticDevices = p.parser.value(p.synthetic).toInt(&ok);
         if (!ok || o.syntheticDevices < 0 || o.syntheticDevices > 1'000'000)

@@ -23,6 +23,7 @@ struct ConsoleOptions {
     bool replay = false;          ///< open straight into replay
     std::int64_t fromMs = 0;      ///< replay window (0 = the whole recording)
     std::int64_t toMs = 0;
+    QString tilesPath;            ///< offline raster background (MBTiles), empty = none
     int syntheticDevices = 0;     ///< generated devices added to the city, for demonstrations and measurement
     bool showHelp = false;
     bool showVersion = false;

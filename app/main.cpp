@@ -1,5 +1,6 @@
 // cityops: the operations console. Wiring only: command line, translations, city, engine, window.
 #include "city/citypackage.h"
+#include "city/mbtiles.h"
 #include "city/syntheticdevices.h"
 #include "commandline.h"
 #include "core/engine.h"
@@ -139,6 +140,13 @@ int main(int argc, char **argv)
         city = std::shared_ptr<const CityModel>(std::move(enlarged));
     }
     qCInfo(lcApp) << "city" << city.value()->meta.name << "loaded in" << startup.elapsed() << "ms";
+    std::shared_ptr<const MbTiles> background;
+    if (!options.tilesPath.isEmpty()) {
+        auto tiles = MbTiles::open(options.tilesPath);
+        if (!tiles)
+            return fail(QObject::tr("Cannot use the background tiles: %1").arg(tiles.error()), interactive, kExitUsage);
+        background = std::move(tiles).value();
+    }
 
     Engine engine(city.value());
     SimLinkOptions simOptions;
@@ -182,6 +190,8 @@ int main(int argc, char **argv)
                  std::max(now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000), simOptions.historyFloorMs));
 
     MainWindow window(engine, user);
+    if (background)
+        window.mapView()->setRasterBasemap(background);
     if (options.replay)
         window.startReplay(options.fromMs, options.fromMs, options.toMs);
     if (!options.screenshotPath.isEmpty()) {

@@ -19,6 +19,10 @@
         <source>Cannot replay: %1</source>
         <translation>再生できません: %1</translation>
     </message>
+    <message>
+        <source>Cannot use the background tiles: %1</source>
+        <translation>背景タイルを使用できません: %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AlarmPanel</name>
@@ -1222,6 +1226,10 @@
     <message>
         <source>Reserved devices</source>
         <translation>予約中の機器</translation>
+    </message>
+    <message>
+        <source>Background map</source>
+        <translation>背景地図</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,10 @@
         <source>Cannot replay: %1</source>
         <translation>无法回放：%1</translation>
     </message>
+    <message>
+        <source>Cannot use the background tiles: %1</source>
+        <translation>无法使用背景瓦片：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AlarmPanel</name>
@@ -1222,6 +1226,10 @@
     <message>
         <source>Reserved devices</source>
         <translation>已预留设备</translation>
+    </message>
+    <message>
+        <source>Background map</source>
+        <translation>背景地图</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,21 @@ private Q_SLOTS:
             QVERIFY2(run.out.contains(QLatin1String(option)), option);
     }
 
+    void badTilesFile()
+    {
+        QTemporaryDir dir;
+        const QString notTiles = dir.filePath(QStringLiteral("bg.mbtiles"));
+        QFile f(notTiles);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--no-store"), QStringLiteral("--tiles"), notTiles,
+                                                               QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("s.png"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("MBTiles")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("s.png"))));
+    }
+
     void badCityFiles()
     {
         QTemporaryDir dir;

@@ -14,7 +14,8 @@ namespace cityops::mapstyle {
 // aspects are drawn in muted tones; flashing/faulted signals, lamp faults, overloads and incidents are bright.
 // Magenta means "no data" (communication lost), as in most SCADA palettes.
 inline QColor background() { return QColor(0x23, 0x27, 0x2b); }
-inline QColor districtFill() { return QColor(0x29, 0x2e, 0x33); }
+/// Translucent, so an offline raster background (--tiles) still shows through the districts.
+inline QColor districtFill() { return QColor(0x2f, 0x35, 0x3b, 120); }
 inline QColor districtEdge() { return QColor(0x4e, 0x56, 0x5e); }
 inline QColor districtLabel() { return QColor(0x76, 0x7f, 0x88); }
 QColor roadColor(RoadClass cls);

@@ -3,9 +3,11 @@
 #include "labels.h"
 
 #include "map/mapstyle.h"
+#include "map/rasterlayer.h"
 #include "map/sprites.h"
 
 #include <QContextMenuEvent>
+#include <QRegularExpression>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QToolTip>
@@ -225,9 +227,21 @@ void MapView::drawAttribution(QPainter &painter) const
     font.setPixelSize(11);
     painter.setFont(font);
     painter.setPen(QColor(0x8a, 0x92, 0x9a));
-    painter.drawText(rect().adjusted(0, 0, -8, -6), Qt::AlignRight | Qt::AlignBottom,
-                     tr("Roads © OpenStreetMap contributors (ODbL) · SUMO"));
+    QString text = tr("Roads © OpenStreetMap contributors (ODbL) · SUMO");
+    if (!m_rasterAttribution.isEmpty())
+        text += QStringLiteral(" · ") + m_rasterAttribution;
+    painter.drawText(rect().adjusted(0, 0, -8, -6), Qt::AlignRight | Qt::AlignBottom, text);
     painter.restore();
+}
+
+void MapView::setRasterBasemap(std::shared_ptr<const MbTiles> tiles)
+{
+    if (!tiles)
+        return;
+    // Attribution text comes from a file: keep it short and plain.
+    m_rasterAttribution = QString(tiles->attribution()).remove(QRegularExpression(QStringLiteral("<[^>]*>"))).simplified().left(120);
+    m_renderer.addLayer(std::make_unique<RasterLayer>(m_scene, std::move(tiles)));
+    update();
 }
 
 void MapView::resizeEvent(QResizeEvent *)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "city/mbtiles.h"
+
 #include "map/maprenderer.h"
 #include "map/mapscene.h"
 #include "map/mapviewport.h"
@@ -32,6 +34,8 @@ public:
     bool isReplayMode() const { return m_replay; }
     /// The legend explains every colour on the map (bottom left); on by default.
     void setLegendVisible(bool visible);
+    /// Draws an offline raster background (MBTiles) under the city; its attribution joins the map's.
+    void setRasterBasemap(std::shared_ptr<const MbTiles> tiles);
     bool isLegendVisible() const { return m_legend; }
     /// What the pointer is over, as the tooltip says it; empty over nothing.
     QString describe(const MapSelection &selection) const;
@@ -72,6 +76,7 @@ private:
     bool m_fitPending = true;
     bool m_replay = false;
     bool m_legend = true;
+    QString m_rasterAttribution;
     bool m_dragging = false;
     enum class Gesture { None, Rubber, Lasso };
     Gesture m_gesture = Gesture::None;
