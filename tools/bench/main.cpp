@@ -7,6 +7,7 @@
 #include "store/replaysession.h"
 #include "benchutil.h"
 #include "dispatchbench.h"
+#include "e2pbench.h"
 #include "mapbench.h"
 #include "syntheticload.h"
 
@@ -221,7 +222,8 @@ int main(int argc, char **argv)
                                                     "  cityops-bench map [--devices N] [--frames F]\n"
                                                     "  cityops-bench ingest [--events N]\n"
                                                     "  cityops-bench seek [--hours H] [--rate R] [--seeks N]\n"
-                                                    "  cityops-bench dispatch [--targets N]"));
+                                                    "  cityops-bench dispatch [--targets N]\n"
+                                                    "  cityops-bench e2p [--devices N] [--rate R] [--seconds S] [--fps F]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
     parser.addOptions({
@@ -229,10 +231,13 @@ int main(int argc, char **argv)
         {QStringLiteral("dir"), QStringLiteral("Where to put temporary stores (default: the system temp folder)."), QStringLiteral("dir")},
         {QStringLiteral("events"), QStringLiteral("ingest: events to write (default 1000000)."), QStringLiteral("n"), QStringLiteral("1000000")},
         {QStringLiteral("hours"), QStringLiteral("seek: hours of recording (default 24)."), QStringLiteral("h"), QStringLiteral("24")},
-        {QStringLiteral("rate"), QStringLiteral("seek: events per second recorded (default 1000)."), QStringLiteral("r"), QStringLiteral("1000")},
+        {QStringLiteral("rate"), QStringLiteral("seek: events per second recorded (default 1000); e2p: field events per second (default 10000)."),
+         QStringLiteral("r"), QStringLiteral("1000")},
         {QStringLiteral("seeks"), QStringLiteral("seek: random seeks to time (default 200)."), QStringLiteral("n"), QStringLiteral("200")},
         {QStringLiteral("devices"), QStringLiteral("map: devices on the map (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
         {QStringLiteral("frames"), QStringLiteral("map: frames per measurement (default 120)."), QStringLiteral("f"), QStringLiteral("120")},
+        {QStringLiteral("seconds"), QStringLiteral("e2p: how long events flow (default 10)."), QStringLiteral("s"), QStringLiteral("10")},
+        {QStringLiteral("fps"), QStringLiteral("e2p: frames per second the GUI pulls and renders (default 30, as the console)."), QStringLiteral("f"), QStringLiteral("30")},
         {QStringLiteral("targets"), QStringLiteral("dispatch: devices the order commands (default 1000)."), QStringLiteral("n"), QStringLiteral("1000")},
         {QStringLiteral("dump"), QStringLiteral("map: save the last frame of each renderer as PREFIX-cityops.png and PREFIX-baseline.png."),
          QStringLiteral("prefix")},
@@ -247,7 +252,7 @@ int main(int argc, char **argv)
     }
     const QStringList pos = parser.positionalArguments();
     bool ok = true;
-    for (const char *name : {"events", "hours", "rate", "seeks", "devices", "frames", "targets"}) {
+    for (const char *name : {"events", "hours", "rate", "seeks", "devices", "frames", "targets", "seconds", "fps"}) {
         const double v = parser.value(QLatin1String(name)).toDouble(&ok);
         if (!ok || v <= 0) {
             std::fprintf(stderr, "cityops-bench: --%s must be a positive number\n", name);
@@ -255,7 +260,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek or dispatch\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch or e2p\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -267,6 +272,8 @@ int main(int argc, char **argv)
         return bench::runMapBench(parser, city);
     if (pos[0] == QLatin1String("dispatch"))
         return bench::runDispatchBench(parser, city);
-    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch)\n", qPrintable(pos[0]));
+    if (pos[0] == QLatin1String("e2p"))
+        return bench::runE2pBench(parser, city);
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p)\n", qPrintable(pos[0]));
     return kExitUsage;
 }
