@@ -31,6 +31,19 @@ public:
                     fn(m_items[i]);
             }
     }
+    /// How many devices the cells `world` touches hold: an upper bound of the devices inside it, in O(cells).
+    size_t countIn(const QRectF &world) const
+    {
+        if (m_cols == 0)
+            return 0;
+        size_t n = 0;
+        const int c0 = col(world.left()), c1 = col(world.right());
+        for (int r = row(world.top()), r1 = row(world.bottom()); r <= r1; ++r) {
+            const size_t base = static_cast<size_t>(r) * m_cols;
+            n += m_start[base + c1 + 1] - m_start[base + c0];
+        }
+        return n;
+    }
     /// The cells (and devices) a rectangle query touches, for tests and measurements.
     size_t cellCount() const { return static_cast<size_t>(m_cols) * static_cast<size_t>(m_rows); }
 

@@ -65,15 +65,22 @@ constexpr double kIndividualLampZoom = 16.0;
 void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
     const auto &city = scene().city();
+    // Close up, only the grid cells in view are visited and each lamp drawn — unless the view holds too many to
+    // read (the cells' count is an upper bound, known without visiting them).
     const QRectF visible = viewport.visibleWorld(8);
+    if (viewport.zoom() < kIndividualLampZoom || scene().grid().countIn(visible) > 2 * kIndividualLampLimit) {
+        renderAggregated(painter, viewport);
+        return;
+    }
     const QTransform toScreen = viewport.worldTransform();
     QVector<QPointF> on, off, faults, silent;
-    on.reserve(static_cast<qsizetype>(std::min<size_t>(city.streetlights.size(), kIndividualLampLimit)));
-    for (const StreetlightInfo &light : city.streetlights) {
-        const QPointF w = scene().deviceWorld()[light.device];
+    scene().grid().forEachIn(visible, [&](DeviceIndex d) {
+        if (city.devices[d].kind != DeviceKind::Streetlight)
+            return;
+        const QPointF w = scene().deviceWorld()[d];
         if (!visible.contains(w))
-            continue;
-        const DeviceState &s = scene().states[light.device];
+            return;
+        const DeviceState &s = scene().states[d];
         const QPointF p = toScreen.map(w);
         if (!s.online && s.reported)
             silent << p;
@@ -83,48 +90,77 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
             on << p;
         else
             off << p;
+    });
+    if (on.size() + off.size() > kIndividualLampLimit) {
+        renderAggregated(painter, viewport);
+        return;
     }
     painter.save();
-    const bool aggregate = viewport.zoom() < kIndividualLampZoom || on.size() + off.size() > kIndividualLampLimit;
-    if (aggregate) {
-        // One pixel per cell: lit cells warm grey, dark cells dim grey, more lamps = more opaque.
-        const QSize cells(viewport.size().width() / kCellPx + 1, viewport.size().height() / kCellPx + 1);
-        std::vector<std::uint16_t> lit(static_cast<size_t>(cells.width()) * cells.height(), 0),
-            dark(static_cast<size_t>(cells.width()) * cells.height(), 0);
-        auto bin = [&](const QVector<QPointF> &points, std::vector<std::uint16_t> &grid) {
-            for (const QPointF &p : points) {
-                const int cx = static_cast<int>(p.x()) / kCellPx, cy = static_cast<int>(p.y()) / kCellPx;
-                if (cx >= 0 && cy >= 0 && cx < cells.width() && cy < cells.height())
-                    ++grid[static_cast<size_t>(cy) * cells.width() + cx];
-            }
-        };
-        bin(on, lit);
-        bin(off, dark);
-        QImage density(cells, QImage::Format_ARGB32_Premultiplied);
-        density.fill(Qt::transparent);
-        const QColor litColour = mapstyle::lampOn(), darkColour = mapstyle::lampOff();
-        for (int y = 0; y < cells.height(); ++y) {
-            auto *row = reinterpret_cast<QRgb *>(density.scanLine(y));
-            for (int x = 0; x < cells.width(); ++x) {
-                const size_t i = static_cast<size_t>(y) * cells.width() + x;
-                const int n = lit[i] ? lit[i] : dark[i];
-                if (n == 0)
-                    continue;
-                const QColor &c = lit[i] ? litColour : darkColour;
-                const int alpha = std::min(255, 110 + 50 * n);
-                row[x] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha));
-            }
+    const double radius = viewport.zoom() >= 17 ? 2.0 : 1.3;
+    const QImage &offSprite = sprites::circle({mapstyle::lampOff(), QColor(), radius, 1});
+    const QImage &onSprite = sprites::circle({mapstyle::lampOn(), QColor(), radius, 1});
+    for (const QPointF &p : off)
+        sprites::draw(painter, offSprite, p);
+    for (const QPointF &p : on)
+        sprites::draw(painter, onSprite, p);
+    const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
+    for (const QPointF &p : silent)
+        sprites::draw(painter, silentSprite, p);
+    const QImage &faultSprite = sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2.0});
+    for (const QPointF &p : faults)
+        sprites::draw(painter, faultSprite, p);
+    painter.restore();
+}
+
+void StreetlightLayer::renderAggregated(QPainter &painter, const MapViewport &viewport) const
+{
+    // One pass over the lamps: normal ones are counted into cells (lit cells warm grey, dark cells dim grey, more
+    // lamps = more opaque); abnormal ones (fault, silent) are kept to be drawn individually on top, always.
+    const auto &city = scene().city();
+    const int cw = viewport.size().width() / kCellPx + 1, ch = viewport.size().height() / kCellPx + 1;
+    const size_t cells = static_cast<size_t>(cw) * static_cast<size_t>(ch);
+    m_lit.assign(cells, 0);
+    m_dark.assign(cells, 0);
+    const QTransform t = viewport.worldTransform();
+    const double sx = t.m11() / kCellPx, dx = t.dx() / kCellPx, sy = t.m22() / kCellPx, dy = t.dy() / kCellPx;
+    QVector<QPointF> faults, silent;
+    const auto &world = scene().deviceWorld();
+    const auto &states = scene().states;
+    for (const StreetlightInfo &light : city.streetlights) {
+        const QPointF &w = world[light.device];
+        const double fx = w.x() * sx + dx, fy = w.y() * sy + dy;
+        if (fx < -2 || fy < -2 || fx >= cw + 2 || fy >= ch + 2)
+            continue;
+        const DeviceState &s = states[light.device];
+        if ((!s.online && s.reported) || s.fault) {
+            (s.fault && s.online ? faults : silent) << QPointF(fx * kCellPx, fy * kCellPx);
+            continue;
         }
-        painter.drawImage(QRectF(0, 0, cells.width() * kCellPx, cells.height() * kCellPx), density);
-    } else {
-        const double radius = viewport.zoom() >= 17 ? 2.0 : 1.3;
-        const QImage &offSprite = sprites::circle({mapstyle::lampOff(), QColor(), radius, 1});
-        const QImage &onSprite = sprites::circle({mapstyle::lampOn(), QColor(), radius, 1});
-        for (const QPointF &p : off)
-            sprites::draw(painter, offSprite, p);
-        for (const QPointF &p : on)
-            sprites::draw(painter, onSprite, p);
+        const int cx = static_cast<int>(fx), cy = static_cast<int>(fy);
+        if (fx < 0 || fy < 0 || cx >= cw || cy >= ch)
+            continue;
+        auto &count = (s.level > 0 ? m_lit : m_dark)[static_cast<size_t>(cy) * cw + cx];
+        count = static_cast<std::uint16_t>(std::min(count + 1, 0xffff));
     }
+    if (m_density.size() != QSize(cw, ch))
+        m_density = QImage(cw, ch, QImage::Format_ARGB32_Premultiplied);
+    const QColor litColour = mapstyle::lampOn(), darkColour = mapstyle::lampOff();
+    QRgb litAlpha[6], darkAlpha[6];   // alpha by count: 1, 2, 3+ lamps
+    for (int n = 1; n <= 5; ++n) {
+        const int alpha = std::min(255, 110 + 50 * n);
+        litAlpha[n] = qPremultiply(qRgba(litColour.red(), litColour.green(), litColour.blue(), alpha));
+        darkAlpha[n] = qPremultiply(qRgba(darkColour.red(), darkColour.green(), darkColour.blue(), alpha));
+    }
+    for (int y = 0; y < ch; ++y) {
+        auto *row = reinterpret_cast<QRgb *>(m_density.scanLine(y));
+        const size_t base = static_cast<size_t>(y) * cw;
+        for (int x = 0; x < cw; ++x) {
+            const int lit = m_lit[base + x], dark = m_dark[base + x];
+            row[x] = lit ? litAlpha[std::min(lit, 5)] : dark ? darkAlpha[std::min(dark, 5)] : 0;
+        }
+    }
+    painter.save();
+    painter.drawImage(QRectF(0, 0, cw * kCellPx, ch * kCellPx), m_density);
     const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
     for (const QPointF &p : silent)
         sprites::draw(painter, silentSprite, p);

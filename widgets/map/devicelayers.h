@@ -13,6 +13,12 @@ public:
     int zValue() const override { return 30; }
     void render(QPainter &painter, const MapViewport &viewport) const override;
     std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const override;
+
+private:
+    /// Whole-city view: lamps binned into 3-px cells in one pass, drawn as one image (buffers kept across frames).
+    void renderAggregated(QPainter &painter, const MapViewport &viewport) const;
+    mutable std::vector<std::uint16_t> m_lit, m_dark;
+    mutable QImage m_density;
 };
 
 /// Substations and the feeder cabinets they supply; feeders coloured by load against capacity.
