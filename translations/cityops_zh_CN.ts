@@ -1231,6 +1231,10 @@
         <source>Background map</source>
         <translation>背景地图</translation>
     </message>
+    <message>
+        <source>Street names</source>
+        <translation>街道名称</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapView</name>

@@ -1,5 +1,6 @@
 #include "map/mapsearch.h"
 #include "map/mapstyle.h"
+#include "map/labellayer.h"
 #include "map/mapview.h"
 #include "testcity.h"
 
@@ -30,6 +31,44 @@ class TestMapView : public QObject {
     std::shared_ptr<const CityModel> m_city = makeCity();
 
 private Q_SLOTS:
+    void streetNamesAsSpaceAllows()
+    {
+        ShownView shown(m_city);
+        MapView &view = shown.view;
+        view.renderer().setAsyncBasemap(false);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto *labels = dynamic_cast<const LabelLayer *>(view.renderer().layer(QStringLiteral("labels")));
+        QVERIFY(labels);
+        const GeoPoint c = m_city->devices.front().position;
+        // Zoomed out: no street names (district names only).
+        view.centerOn(c, 14.0);
+        QVERIFY(labels->place(view.viewport()).empty());
+        // Close up: the main road first, nothing overlapping, inside the view.
+        view.centerOn(c, 17.5);
+        const auto placed = labels->place(view.viewport());
+        QVERIFY(!placed.empty());
+        QCOMPARE(placed.front().text, QStringLiteral("Rudower Chaussee"));
+        for (size_t i = 0; i < placed.size(); ++i) {
+            QVERIFY(QRectF(view.rect()).contains(placed[i].box));
+            QVERIFY(std::abs(placed[i].angleDeg) <= 90.0);   // never upside down
+            for (size_t j = i + 1; j < placed.size(); ++j)
+                QVERIFY(!placed[i].box.intersects(placed[j].box));
+            // Clear of the signal at the junction.
+            QVERIFY(!placed[i].box.contains(view.viewport().toScreen(m_city->devices[kSignal].position)));
+        }
+        // Drawn: light text pixels inside the label's box that are not there without the layer.
+        const QImage with = view.grab().toImage();
+        view.setLayerVisible(QStringLiteral("labels"), false);
+        const QImage without = view.grab().toImage();
+        int differing = 0;
+        const QRect box = placed.front().box.toAlignedRect();
+        for (int y = box.top(); y <= box.bottom(); ++y)
+            for (int x = box.left(); x <= box.right(); ++x)
+                differing += with.pixel(x, y) != without.pixel(x, y);
+        QVERIFY2(differing > 30, qPrintable(QString::number(differing)));
+        with.save(QStringLiteral("/tmp/labels.png"));
+    }
+
     void gridPickingMatchesEveryDevice()
     {
         // A few thousand lamps scattered over the test city: the grid's answers must equal looking at every device.

@@ -21,6 +21,8 @@ public:
     virtual QString title() const = 0;        ///< translated name for the layer menu and legend
     virtual int zValue() const = 0;
     virtual bool isStatic() const { return false; }
+    /// Static for a given view but not tileable (labels): drawn once per view onto the composed basemap.
+    virtual bool isViewStatic() const { return false; }
     virtual void render(QPainter &painter, const MapViewport &viewport) const = 0;
     /// The object under `pos` (screen pixels) within `radiusPx`, if this layer has pickable objects.
     virtual std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const { return std::nullopt; }

@@ -2,6 +2,7 @@
 
 #include "map/basemaplayers.h"
 #include "map/devicelayers.h"
+#include "map/labellayer.h"
 #include "map/mapstyle.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@ MapRenderer::MapRenderer(const MapScene &scene)
 {
     addLayer(std::make_unique<DistrictLayer>(scene));
     addLayer(std::make_unique<RoadLayer>(scene));
+    addLayer(std::make_unique<LabelLayer>(scene));
     addLayer(std::make_unique<StreetlightLayer>(scene));
     addLayer(std::make_unique<EnergyLayer>(scene));
     addLayer(std::make_unique<SignalLayer>(scene));
@@ -51,6 +53,8 @@ void MapRenderer::setLayerVisible(const QString &id, bool visible)
             e.visible = visible;
             if (e.layer->isStatic())
                 m_basemapValid = false;
+            if (e.layer->isViewStatic())
+                m_composed = QImage();   // drawn onto the composed view: compose again
         }
     }
 }
@@ -92,6 +96,10 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport)
             m_composed = QImage(viewport.size(), QImage::Format_ARGB32_Premultiplied);
         QPainter composer(&m_composed);
         m_basemap.compose(composer, viewport);
+        composer.setRenderHint(QPainter::Antialiasing);
+        for (const Entry &e : m_layers)
+            if (e.visible && e.layer->isViewStatic())
+                e.layer->render(composer, viewport);
         composer.end();
         m_composedViewport = viewport;
         m_composedTiles = m_basemap.cachedTiles();
@@ -99,7 +107,7 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport)
     painter.drawImage(QPointF(0, 0), m_composed);
     painter.setRenderHint(QPainter::Antialiasing);
     for (const Entry &e : m_layers)
-        if (e.visible && !e.layer->isStatic())
+        if (e.visible && !e.layer->isStatic() && !e.layer->isViewStatic())
             e.layer->render(painter, viewport);
 }
 
