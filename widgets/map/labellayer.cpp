@@ -65,9 +65,20 @@ std::vector<LabelLayer::Placed> LabelLayer::place(const MapViewport &viewport) c
         double length;
     };
     std::vector<Candidate> candidates;
+    if (m_roadBoxes.size() != roads.size()) {
+        // Each road's extent in map coordinates, once: most roads are off screen when names are shown.
+        m_roadBoxes.clear();
+        for (const Road &road : roads) {
+            QRectF box;
+            for (const GeoPoint &p : road.line)
+                box |= QRectF(MapViewport::project(p), QSizeF(1e-12, 1e-12));
+            m_roadBoxes.push_back(box);
+        }
+    }
+    const QRectF visible = viewport.visibleWorld(0);
     for (int r = 0; r < static_cast<int>(roads.size()); ++r) {
         const Road &road = roads[static_cast<size_t>(r)];
-        if (road.name.isEmpty() || road.cls >= RoadClass::Path)
+        if (road.name.isEmpty() || road.cls >= RoadClass::Path || !m_roadBoxes[static_cast<size_t>(r)].intersects(visible))
             continue;
         Candidate best{r, {}, {}, 0};
         for (size_t i = 1; i < road.line.size(); ++i) {
@@ -142,22 +153,20 @@ void LabelLayer::render(QPainter &painter, const MapViewport &viewport) const
     const QFont font = labelFont(viewport.zoom());
     painter.setFont(font);
     const QFontMetricsF metrics(font);
+    const QColor halo = mapstyle::background(), ink = mapstyle::districtLabel().lighter(135);
     for (const Placed &l : labels) {
         painter.save();
         painter.translate(l.centre);
         painter.rotate(l.angleDeg);
-        const QRectF rect(-l.box.width(), -metrics.height() / 2, 2 * l.box.width(), metrics.height());
-        // A dark halo keeps the name readable over roads and lamps.
-        painter.setPen(QPen(mapstyle::background(), 3));
-        QPainterPath path;
-        path.addText(QPointF(-metrics.horizontalAdvance(l.text) / 2, metrics.ascent() - metrics.height() / 2), font, l.text);
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(path);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(mapstyle::districtLabel().lighter(135));
-        painter.drawPath(path);
+        const QPointF origin(-metrics.horizontalAdvance(l.text) / 2, metrics.ascent() - metrics.height() / 2);
+        // A dark halo (the text drawn offset around itself) keeps the name readable over roads and lamps; glyphs
+        // come from the font cache, so this stays cheap.
+        painter.setPen(halo);
+        for (const QPointF &d : {QPointF(-1, 0), QPointF(1, 0), QPointF(0, -1), QPointF(0, 1)})
+            painter.drawText(origin + d, l.text);
+        painter.setPen(ink);
+        painter.drawText(origin, l.text);
         painter.restore();
-        Q_UNUSED(rect);
     }
     painter.restore();
 }

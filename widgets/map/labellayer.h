@@ -31,6 +31,9 @@ public:
     std::vector<Placed> place(const MapViewport &viewport) const;
 
     static constexpr double kMinZoom = 15.0;
+
+private:
+    mutable std::vector<QRectF> m_roadBoxes;   ///< each road's extent (map coordinates), built on first use
 };
 
 } // namespace cityops
