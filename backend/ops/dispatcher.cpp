@@ -62,6 +62,12 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
     if (spec.description.size() > kMaxNoteLength)
         return makeError(QStringLiteral("the description is too long"));
 
+    // What is in flight, once: a duplicate of an in-flight (device, action) is refused at once, not queued.
+    QHash<quint64, std::uint32_t> inFlight;
+    for (const auto &[id, live] : m_orders)
+        for (const Target &x : live.targets)
+            if (!isTerminal(x.stage))
+                inFlight.insert((quint64(x.spec.device) << 8) | quint64(x.spec.action), id);
     QSet<quint64> seen;
     bool highRisk = false;
     for (const OrderTargetSpec &t : spec.targets) {
@@ -86,12 +92,9 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
             return makeError(QStringLiteral("%1 appears twice in the same step").arg(info.id));
         seen.insert(key);
         highRisk = highRisk || commandSpec(t.action).highRisk;
-        // A duplicate of an in-flight action is refused at once, not queued behind the first.
-        for (const auto &[id, o] : m_orders)
-            for (const Target &x : o.targets)
-                if (x.spec.device == t.device && x.spec.action == t.action && !isTerminal(x.stage))
-                    return makeError(QStringLiteral("%1: duplicate of order %2, which is still doing %3")
-                                         .arg(info.id).arg(id).arg(commandActionName(t.action)));
+        if (const auto dup = inFlight.constFind((quint64(t.device) << 8) | quint64(t.action)); dup != inFlight.constEnd())
+            return makeError(QStringLiteral("%1: duplicate of order %2, which is still doing %3")
+                                 .arg(info.id).arg(dup.value()).arg(commandActionName(t.action)));
         if (const std::uint32_t holder = holderOf(t.device, 0))
             return makeError(QStringLiteral("%1 is reserved by order %2 of %3")
                                  .arg(info.id).arg(holder).arg(m_orders.count(holder) ? m_orders.at(holder).requestedBy : QString()));
@@ -106,6 +109,8 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
         Target target;
         target.spec = t;
         target.idempotent = commandSpec(t.action).idempotent;
+        o.byDeviceStep.insert(LiveOrder::key(t.device, t.step), static_cast<std::uint32_t>(o.targets.size()));
+        ++o.openPerDevice[t.device];
         o.targets.push_back(target);
     }
     Event requested = orderEvent(o, CommandStage::Requested, actor.user, spec.description);
@@ -148,9 +153,13 @@ void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
     }
 }
 
-bool Dispatcher::stepReady(const LiveOrder &o, std::uint16_t step) const
+std::uint16_t Dispatcher::LiveOrder::lowestOpenStep() const
 {
-    return std::all_of(o.targets.begin(), o.targets.end(), [step](const Target &t) { return t.spec.step >= step || isTerminal(t.stage); });
+    std::uint16_t lowest = 0xffff;
+    for (const Target &t : targets)
+        if (!isTerminal(t.stage))
+            lowest = std::min(lowest, t.spec.step);
+    return lowest;
 }
 
 void Dispatcher::finishTarget(LiveOrder &o, Target &t, CommandStage stage, const QString &reason, std::vector<Event> &out)
@@ -159,9 +168,9 @@ void Dispatcher::finishTarget(LiveOrder &o, Target &t, CommandStage stage, const
     if (!reason.isNull() || stage == CommandStage::Confirmed)
         out.push_back(targetEvent(o, t, stage, reason));
     const DeviceIndex d = t.spec.device;
-    m_awaiting.remove(d, o.id);
-    const bool stillHeld = std::any_of(o.targets.begin(), o.targets.end(), [d](const Target &x) { return x.spec.device == d && !isTerminal(x.stage); });
-    if (!stillHeld && m_reserved.value(d) == o.id)
+    m_awaiting.remove(d, {o.id, static_cast<std::uint32_t>(&t - o.targets.data())});
+    // The device stays reserved while another step of the same order still has work on it.
+    if (--o.openPerDevice[d] <= 0 && m_reserved.value(d) == o.id)
         m_reserved.remove(d);
     if (t.spec.action == CommandAction::FeederShed && stage != CommandStage::Confirmed && m_ctx.states.state(d).breakerClosed)
         m_shedFeeders.remove(d);
@@ -194,6 +203,7 @@ void Dispatcher::tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<D
                         finishTarget(o, t, CommandStage::Expired, QStringLiteral("not approved before the order expired"), out);
             }
         } else if (o.selected) {
+            const std::uint16_t openStep = o.lowestOpenStep();   // targets of later steps wait for this one
             for (Target &t : o.targets) {
                 if (isTerminal(t.stage))
                     continue;
@@ -203,7 +213,7 @@ void Dispatcher::tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<D
                 }
                 const DeviceState state = m_ctx.states.state(t.spec.device);
                 if (t.stage == CommandStage::Selected) {
-                    if (!stepReady(o, t.spec.step) || nowMs < o.startMs + t.spec.offsetMs)
+                    if (t.spec.step > openStep || nowMs < o.startMs + t.spec.offsetMs)
                         continue;
                     if (state.reported && !state.online) {
                         finishTarget(o, t, CommandStage::Rejected, QStringLiteral("device offline"), out);
@@ -213,7 +223,7 @@ void Dispatcher::tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<D
                     t.attempt = 1;
                     t.sentMs = nowMs;
                     t.stage = CommandStage::Sent;
-                    m_awaiting.insert(t.spec.device, o.id);
+                    m_awaiting.insert(t.spec.device, {o.id, static_cast<std::uint32_t>(&t - o.targets.data())});
                     if (t.spec.action == CommandAction::FeederShed)
                         m_shedFeeders.insert(t.spec.device);
                     out.push_back(targetEvent(o, t, CommandStage::Sent));
@@ -255,15 +265,17 @@ void Dispatcher::observe(const std::vector<Event> &batch, std::vector<Event> &ou
             if (it == m_orders.end())
                 continue;
             LiveOrder &o = it->second;
-            for (Target &t : o.targets) {
-                if (t.spec.device != e.device || t.spec.step != answer->step || isTerminal(t.stage))
-                    continue;
-                if (answer->stage == CommandStage::Rejected) {
-                    finishTarget(o, t, CommandStage::Rejected, QString(), out);   // the device's answer is the record
-                } else if (t.stage == CommandStage::Sent) {
-                    t.stage = CommandStage::InProgress;
-                    t.acceptedMs = e.timeMs;
-                }
+            const auto index = o.byDeviceStep.constFind(LiveOrder::key(e.device, answer->step));
+            if (index == o.byDeviceStep.constEnd())
+                continue;
+            Target &t = o.targets[index.value()];
+            if (isTerminal(t.stage))
+                continue;
+            if (answer->stage == CommandStage::Rejected) {
+                finishTarget(o, t, CommandStage::Rejected, QString(), out);   // the device's answer is the record
+            } else if (t.stage == CommandStage::Sent) {
+                t.stage = CommandStage::InProgress;
+                t.acceptedMs = e.timeMs;
             }
             continue;
         }
@@ -272,22 +284,21 @@ void Dispatcher::observe(const std::vector<Event> &batch, std::vector<Event> &ou
         if (!telemetry || !m_awaiting.contains(e.device))
             continue;
         const DeviceState now = m_ctx.states.state(e.device);
-        const QList<std::uint32_t> orders = m_awaiting.values(e.device);
-        for (std::uint32_t id : orders) {
+        const auto waiting = m_awaiting.values(e.device);
+        for (const auto &[id, index] : waiting) {
             const auto it = m_orders.find(id);
             if (it == m_orders.end())
                 continue;
             LiveOrder &o = it->second;
-            for (Target &t : o.targets) {
-                if (t.spec.device != e.device || (t.stage != CommandStage::Sent && t.stage != CommandStage::InProgress))
-                    continue;
-                // Automatic control has no set-point to compare: the report must follow the device's acceptance.
-                if (t.spec.action == CommandAction::LightAuto && t.stage != CommandStage::InProgress)
-                    continue;
-                if (stateConfirms(t.spec.action, t.spec.value, t.before, now)) {
-                    finishTarget(o, t, CommandStage::Confirmed, QString(), out);
-                    onConfirmed(o, t, out);
-                }
+            Target &t = o.targets[index];
+            if (t.stage != CommandStage::Sent && t.stage != CommandStage::InProgress)
+                continue;
+            // Automatic control has no set-point to compare: the report must follow the device's acceptance.
+            if (t.spec.action == CommandAction::LightAuto && t.stage != CommandStage::InProgress)
+                continue;
+            if (stateConfirms(t.spec.action, t.spec.value, t.before, now)) {
+                finishTarget(o, t, CommandStage::Confirmed, QString(), out);
+                onConfirmed(o, t, out);
             }
         }
     }

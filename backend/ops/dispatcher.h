@@ -64,13 +64,18 @@ private:
         bool selected = false;          ///< cleared to go and its targets reserved
         std::int64_t startMs = 0;
         std::vector<Target> targets;
+        QHash<quint64, std::uint32_t> byDeviceStep;   ///< (device, step) -> index into targets
+        QHash<DeviceIndex, int> openPerDevice;         ///< targets not yet terminal, per device (reservation release)
+
+        static quint64 key(DeviceIndex device, std::uint16_t step) { return (quint64(device) << 16) | step; }
+        /// The lowest step that still has a target without its result (targets of later steps wait for it).
+        std::uint16_t lowestOpenStep() const;
     };
 
     Event targetEvent(const LiveOrder &o, const Target &t, CommandStage stage, const QString &text = {}) const;
     Event orderEvent(const LiveOrder &o, CommandStage stage, const QString &user = {}, const QString &text = {}) const;
     void finishTarget(LiveOrder &o, Target &t, CommandStage stage, const QString &reason, std::vector<Event> &out);
     void select(LiveOrder &o, std::vector<Event> &out);
-    bool stepReady(const LiveOrder &o, std::uint16_t step) const;
     std::uint32_t holderOf(DeviceIndex device, std::uint32_t except) const;
     void onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out);
 
@@ -79,7 +84,7 @@ private:
     FieldWorkFn m_fieldWork;
     std::map<std::uint32_t, LiveOrder> m_orders;               ///< not yet finished
     QHash<DeviceIndex, std::uint32_t> m_reserved;              ///< device -> order holding it
-    QMultiHash<DeviceIndex, std::uint32_t> m_awaiting;         ///< device -> orders with a target sent/in progress
+    QMultiHash<DeviceIndex, std::pair<std::uint32_t, std::uint32_t>> m_awaiting;   ///< device -> (order, target) sent/in progress
     QSet<DeviceIndex> m_shedFeeders;
     std::map<std::uint32_t, std::vector<std::pair<OrderTargetSpec, DeviceState>>> m_confirmedBefore;   ///< for restore
     std::uint32_t m_issued = 0;

@@ -35,14 +35,6 @@ int Order::terminalCount() const
     return static_cast<int>(std::count_if(targets.begin(), targets.end(), [](const OrderTarget &t) { return isTerminal(t.stage); }));
 }
 
-int Order::targetIndex(DeviceIndex device, std::uint16_t step) const
-{
-    for (size_t i = 0; i < targets.size(); ++i)
-        if (targets[i].device == device && targets[i].step == step)
-            return static_cast<int>(i);
-    return -1;
-}
-
 void OrderBook::apply(const std::vector<Event> &events)
 {
     std::lock_guard lock(m_mutex);
@@ -52,6 +44,7 @@ void OrderBook::apply(const std::vector<Event> &events)
             m_orders.clear();
             m_byId.clear();
             m_reserved.clear();
+            m_targets.clear();
             ++m_version;
         } else if (const auto *p = std::get_if<CommandPayload>(&event.payload)) {
             applyOne(event, *p);
@@ -80,6 +73,7 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
         const auto finished = std::count_if(m_orders.begin(), m_orders.end(), [](const Order &x) { return x.finished(); });
         if (static_cast<size_t>(finished) > kMaxFinishedKept) {
             const auto it = std::find_if(m_orders.begin(), m_orders.end(), [](const Order &x) { return x.finished(); });
+            m_targets.remove(it->id);
             m_orders.erase(it);
             m_byId.clear();
             for (size_t i = 0; i < m_orders.size(); ++i)
@@ -124,10 +118,12 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
         t.step = p.step;
         t.offsetMs = p.timeMs;
         t.changedMs = event.timeMs;
+        m_targets[o.id].insert(targetKey(t.device, t.step), static_cast<int>(o.targets.size()));
         o.targets.push_back(t);
         return;
     }
-    const int index = o.targetIndex(event.device, p.step);
+    const auto perOrder = m_targets.constFind(o.id);
+    const int index = perOrder == m_targets.constEnd() ? -1 : perOrder->value(targetKey(event.device, p.step), -1);
     if (index < 0)
         return;
     OrderTarget &t = o.targets[static_cast<size_t>(index)];
@@ -207,8 +203,13 @@ void OrderBook::restore(const State &state)
     m_orders = state.orders;
     m_lastId = state.lastId;
     m_byId.clear();
-    for (size_t i = 0; i < m_orders.size(); ++i)
+    m_targets.clear();
+    for (size_t i = 0; i < m_orders.size(); ++i) {
         m_byId.insert(m_orders[i].id, i);
+        auto &index = m_targets[m_orders[i].id];
+        for (size_t t = 0; t < m_orders[i].targets.size(); ++t)
+            index.insert(targetKey(m_orders[i].targets[t].device, m_orders[i].targets[t].step), static_cast<int>(t));
+    }
     rebuildReservations();
     ++m_version;
 }

@@ -46,8 +46,6 @@ struct Order {
     bool finished() const { return stage == CommandStage::Finished || stage == CommandStage::Denied; }
     int count(CommandStage s) const;
     int terminalCount() const;
-    /// Index of the target (device, step), or -1.
-    int targetIndex(DeviceIndex device, std::uint16_t step) const;
 };
 
 /// All orders of the session, a pure function of the command events; also who holds which device reserved
@@ -75,11 +73,13 @@ public:
 private:
     void applyOne(const Event &event, const CommandPayload &p);
     void rebuildReservations();
+    static quint64 targetKey(DeviceIndex device, std::uint16_t step) { return (quint64(device) << 16) | step; }
 
     mutable std::mutex m_mutex;
     std::vector<Order> m_orders;
     QHash<std::uint32_t, size_t> m_byId;
     QHash<DeviceIndex, std::uint32_t> m_reserved;
+    QHash<std::uint32_t, QHash<quint64, int>> m_targets;   ///< per order: (device, step) -> index into its targets
     std::uint32_t m_lastId = 0;
     std::uint64_t m_version = 0;
 };
