@@ -34,6 +34,7 @@ void LiveCity::setSource(const CityStateSource *source)
     m_stateVersion = 0;
     m_incidentVersion = ~std::uint64_t(0);
     m_alarmVersion = m_orderVersion = m_journalVersion = ~std::uint64_t(0);
+    m_lastLists.invalidate();
     m_loadVersion = ~std::uint64_t(0);
     refresh();
     m_loadVersion = m_source->loads().version();
@@ -65,6 +66,11 @@ void LiveCity::refresh()
         m_incidentVersion = m_source->incidents().snapshot(m_scene.incidents);
         Q_EMIT incidentsChanged();
     }
+    // Alarm, order and log lists are copied and rebuilt by their panels: live, at most four times a second (a
+    // 10,000-target order changes every frame while it runs); in replay, at once.
+    if (isLive() && m_lastLists.isValid() && m_lastLists.elapsed() < 250)
+        return;
+    m_lastLists.start();
     if (m_source->alarms().version() != m_alarmVersion) {
         m_alarmVersion = m_source->alarms().snapshot(m_scene.alarms);
         Q_EMIT alarmsChanged();
@@ -79,6 +85,12 @@ void LiveCity::refresh()
         Q_EMIT journalChanged();
     }
 
+}
+
+void LiveCity::refreshAll()
+{
+    m_lastLists.invalidate();
+    refresh();
 }
 
 void LiveCity::tick()

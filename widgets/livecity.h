@@ -23,6 +23,8 @@ public:
     void start(int framesPerSecond = 30);
     /// Pulls changes now (the frame timer calls this; tests and screenshots may too).
     void refresh();
+    /// Pulls everything now, the rate-limited lists too (screenshots, tests).
+    void refreshAll();
 
     Engine &engine() { return m_engine; }
     MapScene &scene() { return m_scene; }
@@ -65,6 +67,7 @@ private:
     LoadHistory::Series m_loads;
     bool m_loadsPending = false;   ///< live history changed since the chart last heard
     QElapsedTimer m_second;
+    QElapsedTimer m_lastLists;   ///< when the alarm, order and log lists were last pulled
     std::deque<std::pair<std::int64_t, std::uint64_t>> m_processedHistory;   ///< (wall ms, events processed)
     double m_eventsPerSecond = 0;
 };

@@ -145,7 +145,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::refreshNow()
 {
-    m_live->refresh();
+    m_live->refreshAll();
     m_energy->setSeries(m_live->loads()); // whatever is on screen: live or the replay at T
     m_incidents->reload();
     m_details->refresh();
