@@ -194,4 +194,10 @@ QString Labels::workflow(WorkflowKind kind)
     return {};
 }
 
+QTimeZone Labels::zone(const CityModel &city)
+{
+    const QTimeZone zone(city.meta.timezone.toUtf8());
+    return zone.isValid() ? zone : QTimeZone::utc();
+}
+
 } // namespace cityops

@@ -38,6 +38,8 @@ public:
     /// Where an incident is, for lists: road name, else district, else coordinates.
     static QString where(const CityModel &city, int road, int district, const GeoPoint &p);
     static QString district(const CityModel &city, int district);
+    /// The city's time zone (UTC when the package names none the system knows).
+    static QTimeZone zone(const CityModel &city);
     /// Local clock time in the city's zone.
     static QString clock(std::int64_t utcMs, const QTimeZone &zone, bool withSeconds = true);
 };

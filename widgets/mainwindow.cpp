@@ -34,10 +34,8 @@ namespace cityops {
 
 MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
     : QMainWindow(parent), m_engine(engine), m_user(user), m_scene(std::make_unique<MapScene>(engine.cityPtr())),
-      m_zone(QTimeZone(engine.city().meta.timezone.toUtf8()))
+      m_zone(Labels::zone(engine.city()))
 {
-    if (!m_zone.isValid())
-        m_zone = QTimeZone::utc();
     setWindowTitle(tr("CityOps — %1").arg(engine.city().meta.name));
     m_live = new LiveCity(engine, *m_scene, this);
 

@@ -18,10 +18,8 @@
 namespace cityops {
 
 AlarmTableModel::AlarmTableModel(const MapScene &scene, QObject *parent)
-    : QAbstractTableModel(parent), m_scene(scene), m_zone(QTimeZone(scene.city().meta.timezone.toUtf8()))
+    : QAbstractTableModel(parent), m_scene(scene), m_zone(Labels::zone(scene.city()))
 {
-    if (!m_zone.isValid())
-        m_zone = QTimeZone::utc();
 }
 
 void AlarmTableModel::setRows(std::vector<AlarmRow> rows)

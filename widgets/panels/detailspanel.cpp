@@ -12,10 +12,8 @@
 namespace cityops {
 
 DetailsPanel::DetailsPanel(const MapScene &scene, const LoadHistory::Series &loads, QWidget *parent)
-    : QWidget(parent), m_scene(scene), m_loads(loads), m_zone(QTimeZone(scene.city().meta.timezone.toUtf8()))
+    : QWidget(parent), m_scene(scene), m_loads(loads), m_zone(Labels::zone(scene.city()))
 {
-    if (!m_zone.isValid())
-        m_zone = QTimeZone::utc();
     auto *layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
     QFont titleFont = m_title->font();

@@ -1,5 +1,7 @@
 #include "panels/energypanel.h"
 
+#include "labels.h"
+
 #include "map/mapstyle.h"
 
 #include <QLabel>
@@ -50,11 +52,11 @@ EnergyPanel::EnergyPanel(std::shared_ptr<const CityModel> city, QWidget *parent)
     m_feederRect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(0, 0, cityRect);
     m_plot->plotLayout()->addElement(0, 1, m_feederRect);
-    QTimeZone zone(m_city->meta.timezone.toUtf8());
+    const QTimeZone zone = Labels::zone(*m_city);
     for (QCPAxisRect *rect : {cityRect, m_feederRect}) {
         auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
         ticker->setDateTimeFormat(QStringLiteral("HH:mm"));
-        ticker->setTimeZone(zone.isValid() ? zone : QTimeZone::utc());
+        ticker->setTimeZone(zone);
         ticker->setTickCount(5);
         rect->axis(QCPAxis::atBottom)->setTicker(ticker);
         styleAxisRect(rect);

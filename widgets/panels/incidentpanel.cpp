@@ -20,10 +20,8 @@
 namespace cityops {
 
 IncidentTableModel::IncidentTableModel(const MapScene &scene, QObject *parent)
-    : QAbstractTableModel(parent), m_scene(scene), m_zone(QTimeZone(scene.city().meta.timezone.toUtf8()))
+    : QAbstractTableModel(parent), m_scene(scene), m_zone(Labels::zone(scene.city()))
 {
-    if (!m_zone.isValid())
-        m_zone = QTimeZone::utc();
 }
 
 void IncidentTableModel::setShowResolved(bool show)

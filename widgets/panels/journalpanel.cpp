@@ -22,9 +22,7 @@ JournalPanel::JournalPanel(LiveCity &live, QWidget *parent) : QWidget(parent), m
 
 void JournalPanel::reload()
 {
-    QTimeZone zone(m_live.scene().city().meta.timezone.toUtf8());
-    if (!zone.isValid())
-        zone = QTimeZone::utc();
+    const QTimeZone zone = Labels::zone(m_live.scene().city());
     m_list->clear();
     const auto &journal = m_live.scene().journal;
     for (auto it = journal.rbegin(); it != journal.rend(); ++it)
