@@ -35,6 +35,20 @@ struct Parser {
                                  QStringLiteral("n")};
     QCommandLineOption tiles{QStringLiteral("tiles"), QStringLiteral("Draw an offline raster background from an MBTiles file under the city."),
                              QStringLiteral("file.mbtiles")};
+    QCommandLineOption link{QStringLiteral("link"),
+                            QStringLiteral("Reach the field through an MQTT broker instead of the built-in simulator: mqtts://HOST:PORT (or mqtt:// on this machine)."),
+                            QStringLiteral("url")};
+    QCommandLineOption ca{QStringLiteral("ca"), QStringLiteral("CA certificate(s) to verify the broker with (default: the system's)."), QStringLiteral("file")};
+    QCommandLineOption cert{QStringLiteral("cert"), QStringLiteral("Client certificate for the broker."), QStringLiteral("file")};
+    QCommandLineOption key{QStringLiteral("key"), QStringLiteral("Key of the client certificate."), QStringLiteral("file")};
+    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("User name on the broker."), QStringLiteral("name")};
+    QCommandLineOption passwordFile{QStringLiteral("password-file"), QStringLiteral("File whose first line is the broker password."),
+                                    QStringLiteral("file")};
+    QCommandLineOption commandKey{QStringLiteral("command-key"),
+                                  QStringLiteral("Ed25519 private key (PEM) that signs commands; without it commands are refused."),
+                                  QStringLiteral("file")};
+    QCommandLineOption consoleId{QStringLiteral("console-id"), QStringLiteral("This console's name on the broker (default: console-HOST-PID)."),
+                                 QStringLiteral("name")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version and exit.")};
 
@@ -42,9 +56,44 @@ struct Parser {
     {
         parser.setApplicationDescription(QStringLiteral("CityOps — operations console for city control rooms."));
         parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser.addOptions({city, seed, speed, lang, screenshot, quitAfter, store, noStore, retain, replay, from, to, synthetic, tiles, help, version});
+        for (const QCommandLineOption *o : all())
+            parser.addOption(*o);
+    }
+    std::vector<const QCommandLineOption *> all() const
+    {
+        return {&city, &seed, &speed, &lang, &screenshot, &quitAfter, &store, &noStore, &retain, &replay, &from, &to, &synthetic,
+                &tiles, &link, &ca, &cert, &key, &user, &passwordFile, &commandKey, &consoleId, &help, &version};
     }
 };
+
+Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
+{
+    const auto &parser = p.parser;
+    if (!parser.isSet(p.link)) {
+        for (const QCommandLineOption *only : {&p.ca, &p.cert, &p.key, &p.user, &p.passwordFile, &p.commandKey, &p.consoleId})
+            if (parser.isSet(*only))
+                return makeError(QStringLiteral("--%1 only makes sense with --link").arg(only->names().first()));
+        return Ok{};
+    }
+    if (o.replay)
+        return makeError(QStringLiteral("--replay reads the store; it cannot be combined with --link"));
+    auto url = BrokerUrl::parse(parser.value(p.link));
+    if (!url)
+        return Error{url.error()};
+    o.useBroker = true;
+    o.mqtt.url = url.value();
+    o.mqtt.caFile = parser.value(p.ca);
+    o.mqtt.certFile = parser.value(p.cert);
+    o.mqtt.keyFile = parser.value(p.key);
+    o.mqtt.user = parser.value(p.user);
+    o.mqtt.clientId = parser.value(p.consoleId);
+    if (parser.isSet(p.consoleId)
+        && (o.mqtt.clientId.isEmpty() || o.mqtt.clientId.contains(QLatin1Char('/')) || o.mqtt.clientId.contains(QLatin1Char('+'))
+            || o.mqtt.clientId.contains(QLatin1Char('#')) || o.mqtt.clientId.size() > 64))
+        return makeError(QStringLiteral("--console-id must be 1 to 64 characters without /, + or #"));
+    o.commandKeyPath = parser.value(p.commandKey);
+    return completeTlsOptions(o.mqtt, parser.value(p.passwordFile));
+}
 
 } // namespace
 
@@ -55,8 +104,7 @@ QString consoleHelpText()
     // Built by hand rather than QCommandLineParser::helpText() so it does not need an application object.
     Parser p;
     QString text = QStringLiteral("Usage: cityops [options]\n%1\n\nOptions:\n").arg(p.parser.applicationDescription());
-    for (const QCommandLineOption *o : {&p.city, &p.seed, &p.speed, &p.lang, &p.screenshot, &p.quitAfter, &p.store, &p.noStore,
-                                        &p.retain, &p.replay, &p.from, &p.to, &p.synthetic, &p.tiles, &p.help, &p.version}) {
+    for (const QCommandLineOption *o : p.all()) {
         QStringList names;
         for (const QString &n : o->names())
             names << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
@@ -143,6 +191,8 @@ Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments)
     }
     if (o.fromMs > 0 && o.toMs > 0 && o.toMs <= o.fromMs)
         return makeError(QStringLiteral("--to must be later than --from"));
+    if (auto link = parseLinkOptions(p, o); !link)
+        return Error{link.error()};
     return o;
 }
 

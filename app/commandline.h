@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "link/mqttclient.h"
 
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,9 @@ struct ConsoleOptions {
     std::int64_t toMs = 0;
     QString tilesPath;            ///< offline raster background (MBTiles), empty = none
     int syntheticDevices = 0;     ///< generated devices added to the city, for demonstrations and measurement
+    bool useBroker = false;       ///< --link: the field through an MQTT broker instead of the built-in simulator
+    MqttOptions mqtt;             ///< broker address, TLS files, user and password (read from --password-file)
+    QString commandKeyPath;       ///< Ed25519 private key that signs commands
     bool showHelp = false;
     bool showVersion = false;
 };

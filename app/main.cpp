@@ -4,6 +4,7 @@
 #include "city/syntheticdevices.h"
 #include "commandline.h"
 #include "core/engine.h"
+#include "link/mqttlink.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
 #include "map/mapview.h"
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTimer>
 #include <QTranslator>
 
@@ -185,9 +187,28 @@ int main(int argc, char **argv)
         if (status.state == LinkState::Connected)
             qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
     });
-    const std::int64_t now = simOptions.startMs > 0 ? simOptions.startMs : QDateTime::currentMSecsSinceEpoch();
-    engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions), user,
-                 std::max(now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000), simOptions.historyFloorMs));
+    if (options.useBroker) {
+        // The field through a broker: devices live in another process (cityops-sim) and report in real time.
+        std::optional<CommandSigner> signer;
+        if (!options.commandKeyPath.isEmpty()) {
+            auto key = CommandSigner::fromPrivateKeyFile(options.commandKeyPath);
+            if (!key)
+                return fail(QObject::tr("Cannot use the command key: %1").arg(key.error()), interactive, kExitUsage);
+            signer = std::move(key).value();
+        } else {
+            qCWarning(lcApp) << "no --command-key: this console can watch but its commands will be refused";
+        }
+        MqttLinkOptions linkOptions;
+        linkOptions.mqtt = options.mqtt;
+        if (linkOptions.mqtt.clientId.isEmpty())
+            linkOptions.mqtt.clientId = QStringLiteral("console-%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
+        engine.setIdSalt(qHash(linkOptions.mqtt.clientId) & 0xfff);
+        engine.start(std::make_unique<MqttLink>(city.value(), &engine.clock(), linkOptions, std::move(signer)), user);
+    } else {
+        const std::int64_t now = simOptions.startMs > 0 ? simOptions.startMs : QDateTime::currentMSecsSinceEpoch();
+        engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions), user,
+                     std::max(now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000), simOptions.historyFloorMs));
+    }
 
     MainWindow window(engine, user);
     if (background)

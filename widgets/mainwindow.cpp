@@ -340,6 +340,9 @@ void MainWindow::buildStatusBar()
     m_dropLabel = makeLabel(0);
     m_dropLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
     m_dropLabel->hide();
+    m_linkTroubleLabel = makeLabel(0);
+    m_linkTroubleLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
+    m_linkTroubleLabel->hide();
     m_offlineLabel = makeLabel(0);
     // Magenta = no data, as on the map.
     m_offlineLabel->setStyleSheet(QStringLiteral("background: #e040e0; color: black; font-weight: bold;"));
@@ -353,6 +356,7 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_linkLabel);
     statusBar()->addWidget(m_rateLabel);
     statusBar()->addWidget(m_dropLabel);
+    statusBar()->addWidget(m_linkTroubleLabel);
     statusBar()->addWidget(m_offlineLabel);
     m_recordingLabel = makeLabel(0);
     statusBar()->addPermanentWidget(m_recordingLabel);
@@ -368,6 +372,28 @@ void MainWindow::showLinkStatus(const LinkStatus &status)
     m_linkLabel->setStyleSheet(bad ? QStringLiteral("background: #ffb000; color: black; font-weight: bold;") : QString());
 }
 
+void MainWindow::showLinkTrouble(const LinkCounters &c)
+{
+    // Quiet while the field behaves; what was refused or lost is counted here, never dropped silently.
+    QStringList trouble;
+    if (c.refused > 0)
+        trouble << tr("%n message(s) refused", nullptr, static_cast<int>(c.refused));
+    if (c.gaps > 0)
+        trouble << tr("%n report(s) lost, fresh state asked", nullptr, static_cast<int>(c.gaps));
+    if (c.sendFailures > 0)
+        trouble << tr("%n send(s) failed", nullptr, static_cast<int>(c.sendFailures));
+    m_linkTroubleLabel->setVisible(!trouble.isEmpty());
+    m_linkTroubleLabel->setText(trouble.join(QStringLiteral(" · ")));
+    m_linkTroubleLabel->setToolTip(
+        tr("Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind\n"
+           "Duplicates dropped: %6 · clock off (stamped on arrival): %7 · reconnections: %8\n"
+           "Commands sent: %9 · answers: %10 · answers to nothing sent or to a repeated copy: %11\n"
+           "Shared with other consoles: %12 · received from them: %13")
+            .arg(c.malformed).arg(c.oversized).arg(c.unknownVersion).arg(c.unknownDevice).arg(c.wrongKind)
+            .arg(c.duplicates).arg(c.skewed).arg(c.reconnects).arg(c.commandsSent).arg(c.results).arg(c.unsolicited)
+            .arg(c.opsShared).arg(c.opsReceived));
+}
+
 void MainWindow::updateStatus()
 {
     showLinkStatus(m_engine.linkStatus()); // the queued signal is the fast path; this keeps the label honest
@@ -377,6 +403,7 @@ void MainWindow::updateStatus()
     m_dropLabel->setVisible(dropped > 0);
     if (dropped > 0)
         m_dropLabel->setText(tr("%1 events dropped (queue full)").arg(dropped));
+    showLinkTrouble(m_engine.linkCounters());
     // Recording: quiet while healthy, loud when not (a control room must know its audit trail is incomplete).
     if (EventStore *store = m_engine.store()) {
         const auto stats = store->stats();

@@ -56,6 +56,7 @@ private:
     void buildSearch();
     void updateStatus();
     void showLinkStatus(const LinkStatus &status);
+    void showLinkTrouble(const LinkCounters &counters);
     void focusIncident(IncidentId id);
     void showAbout();
     void showShortcuts();
@@ -76,6 +77,7 @@ private:
     QLabel *m_linkLabel;
     QLabel *m_rateLabel;
     QLabel *m_dropLabel;
+    QLabel *m_linkTroubleLabel;   ///< messages the field link refused or lost (network links only)
     QLabel *m_offlineLabel;
     QLabel *m_pointerLabel;
     QLabel *m_clockLabel;

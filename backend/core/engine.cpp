@@ -60,8 +60,9 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
             disconnect(*connection);
         });
     }
-    m_driver = std::make_unique<OpsDriver>(m_pipeline, m_city, m_store ? m_store->session() : 1, m_dispatchConfig);
+    m_driver = std::make_unique<OpsDriver>(m_pipeline, m_city, (m_store ? m_store->session() : 1) ^ m_idSalt, m_dispatchConfig);
     m_link = std::move(link);
+    m_driver->setShareFilter([link = m_link.get()](const Event &e) { return link->shares(e); });
     m_link->setSink(&m_queue);
     m_core = std::thread([this] { coreLoop(); });
     connect(m_link.get(), &FieldLink::statusChanged, this, &Engine::linkStatusChanged, Qt::QueuedConnection);
@@ -136,13 +137,17 @@ void Engine::coreLoop()
         const bool open = m_queue.popAll(batch, std::chrono::milliseconds(50));
         m_processed += m_driver->ingest(batch);
         // The ops clock runs once the link is live; before, the link is still reporting history.
-        const bool live = m_link && m_link->status().state == LinkState::Connected;
+        const bool live = m_link && m_link->hasBeenLive();
         serveRequests(live);
         if (live)
             m_processed += m_driver->tick(m_clock.nowMs());
         if (std::vector<DeviceCommand> send = m_driver->takeCommands(); !send.empty()) {
             FieldLink *link = m_link.get();
             QMetaObject::invokeMethod(link, [link, commands = std::move(send)] { link->send(commands); }, Qt::QueuedConnection);
+        }
+        if (std::vector<Event> shared = m_driver->takeShared(); !shared.empty()) {
+            FieldLink *link = m_link.get();
+            QMetaObject::invokeMethod(link, [link, events = std::move(shared)] { link->share(events); }, Qt::QueuedConnection);
         }
         if (!open)
             break;

@@ -50,6 +50,9 @@ public:
     void request(const Actor &actor, OpsRequest request, OpsCallback done = {});
     /// Timeouts of the command pipeline; call before start().
     void setDispatchConfig(const DispatchConfig &config) { m_dispatchConfig = config; }
+    /// Consoles sharing one field (MqttLink) allocate incident and order ids in the same space: a salt per
+    /// console (e.g. from its broker client id) keeps their ranges apart. Call before start().
+    void setIdSalt(std::uint32_t salt) { m_idSalt = salt; }
     /// Stops the link, drains the queue and joins the threads. Safe to call twice.
     void stop();
 
@@ -72,6 +75,7 @@ public:
     };
     Stats stats() const;
     LinkStatus linkStatus() const;
+    LinkCounters linkCounters() const { return m_link ? m_link->counters() : LinkCounters{}; }
 
 Q_SIGNALS:
     /// Coarse notification (queued to the receiver's thread) that the link changed state.
@@ -97,6 +101,7 @@ private:
     std::unique_ptr<FieldLink> m_link;
     std::unique_ptr<EventStore> m_store;
     DispatchConfig m_dispatchConfig;
+    std::uint32_t m_idSalt = 0;
     std::unique_ptr<OpsDriver> m_driver;   ///< used on the core thread only
     std::mutex m_requestMutex;
     std::vector<PendingRequest> m_requests;

@@ -6,6 +6,9 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
+#include <mutex>
+
 namespace cityops {
 
 enum class LinkState { Starting, Connected, Degraded, Disconnected };
@@ -13,6 +16,29 @@ enum class LinkState { Starting, Connected, Degraded, Disconnected };
 struct LinkStatus {
     LinkState state = LinkState::Starting;
     QString description;   ///< e.g. "simulator ×10" or "mqtts://host:8883"
+};
+
+/// What a network link has seen and refused since it started (zero for the embedded simulator). Shown in the
+/// status bar when anything was refused or lost, never silent.
+struct LinkCounters {
+    std::uint64_t accepted = 0;       ///< device reports and field events taken in
+    std::uint64_t refused = 0;        ///< malformed, oversized, unknown version, unknown device, wrong kind (sum)
+    std::uint64_t malformed = 0;
+    std::uint64_t oversized = 0;
+    std::uint64_t unknownVersion = 0;
+    std::uint64_t unknownDevice = 0;
+    std::uint64_t wrongKind = 0;
+    std::uint64_t duplicates = 0;     ///< reports not newer than one already seen (dropped)
+    std::uint64_t gaps = 0;           ///< reports missing in a device's sequence (fresh state requested)
+    std::uint64_t refreshes = 0;      ///< fresh-state requests sent
+    std::uint64_t skewed = 0;         ///< reports whose clock was off by more than the tolerance (stamped on arrival)
+    std::uint64_t commandsSent = 0;
+    std::uint64_t results = 0;        ///< answers matched to a command this console sent
+    std::uint64_t unsolicited = 0;    ///< answers to nothing we sent, or to a copy the device saw twice
+    std::uint64_t sendFailures = 0;
+    std::uint64_t reconnects = 0;
+    std::uint64_t opsShared = 0;      ///< operations this console published for the others
+    std::uint64_t opsReceived = 0;    ///< operations of other consoles taken in
 };
 
 /// One interface for every way devices reach the console (simulator, MQTT, SUMO). A link lives on its own thread
@@ -26,6 +52,11 @@ public:
 
     void setSink(EventQueue *sink) { m_sink = sink; }
     LinkStatus status() const;
+    /// Whether the link has been connected at least once (the ops clock runs from then on, through outages).
+    bool hasBeenLive() const { return m_live.load(); }
+    virtual LinkCounters counters() const { return {}; }
+    /// Which of this console's operations go to share() (none when the link has no other consoles).
+    virtual bool shares(const Event &event) const { Q_UNUSED(event); return false; }
 
 public Q_SLOTS:
     /// Called on the link thread once the link is moved there.
@@ -34,6 +65,9 @@ public Q_SLOTS:
     virtual void stop() = 0;
     /// Called on the link thread with commands for devices. Answers arrive later as events.
     virtual void send(const std::vector<cityops::DeviceCommand> &commands) = 0;
+    /// Called on the link thread with operations this console did (incident steps, orders) for links that share
+    /// them with other consoles. The embedded simulator has no one to share with.
+    virtual void share(const std::vector<cityops::Event> &events) { Q_UNUSED(events); }
 
 Q_SIGNALS:
     void statusChanged(cityops::LinkStatus status);
@@ -44,6 +78,7 @@ protected:
 
 private:
     EventQueue *m_sink = nullptr;
+    std::atomic<bool> m_live{false};
     mutable std::mutex m_statusMutex;
     LinkStatus m_status;
 };

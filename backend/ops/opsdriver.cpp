@@ -23,6 +23,8 @@ size_t OpsDriver::settle(std::vector<Event> &derived, std::int64_t timeMs)
         batch.swap(derived);
         m_pipeline.process(batch);
         applied += batch.size();
+        if (m_share)
+            std::copy_if(batch.begin(), batch.end(), std::back_inserter(m_shared), m_share);
         m_ops.observe(batch, derived);
     }
     CITYOPS_ASSERT(derived.empty(), lcCore);
@@ -55,6 +57,13 @@ size_t OpsDriver::tick(std::int64_t nowMs)
     std::vector<Event> derived;
     m_ops.tick(nowMs, derived, m_commands);
     return settle(derived, nowMs);
+}
+
+std::vector<Event> OpsDriver::takeShared()
+{
+    std::vector<Event> out;
+    out.swap(m_shared);
+    return out;
 }
 
 std::vector<DeviceCommand> OpsDriver::takeCommands()

@@ -3,6 +3,7 @@
 #include "core/corepipeline.h"
 #include "ops/opscore.h"
 
+#include <functional>
 #include <memory>
 
 namespace cityops {
@@ -22,6 +23,9 @@ public:
     size_t tick(std::int64_t nowMs);
     /// Commands the ops logic wants sent to devices since the last call.
     std::vector<DeviceCommand> takeCommands();
+    /// Keeps the events the ops logic emits that `share` selects, for other consoles (see FieldLink::share).
+    void setShareFilter(std::function<bool(const Event &)> share) { m_share = std::move(share); }
+    std::vector<Event> takeShared();
 
     const OpsCore &ops() const { return m_ops; }
 
@@ -32,6 +36,8 @@ private:
     std::shared_ptr<const CityModel> m_city;
     OpsCore m_ops;
     std::vector<DeviceCommand> m_commands;
+    std::function<bool(const Event &)> m_share;
+    std::vector<Event> m_shared;
 };
 
 } // namespace cityops

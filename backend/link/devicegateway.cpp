@@ -1,0 +1,298 @@
+#include "link/devicegateway.h"
+
+#include "core/logging.h"
+
+#include <QDateTime>
+
+namespace cityops {
+namespace {
+quint64 stepKey(DeviceIndex device, std::uint32_t order, std::uint16_t step)
+{
+    return (quint64(device) << 40) ^ (quint64(order) << 16) ^ step;
+}
+} // namespace
+
+DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptions options, std::optional<CommandVerifier> verifier)
+    : m_city(std::move(city)), m_options(std::move(options)), m_verifier(std::move(verifier)), m_faultRng(m_options.seed ^ 0x5eedfau)
+{
+    m_seq.assign(m_city->devices.size(), 0);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &DeviceGateway::tick);
+}
+
+DeviceGateway::~DeviceGateway() { stop(); }
+
+std::int64_t DeviceGateway::nowMs() const { return QDateTime::currentMSecsSinceEpoch() + m_options.faults.clockSkewMs; }
+
+Status DeviceGateway::start()
+{
+    m_boot = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
+    const std::int64_t now = nowMs();
+    // Incident ids stay apart from an earlier run's (consoles may still hold those) and below the console's range.
+    SimParameters parameters = m_options.parameters;
+    if (parameters.firstIncidentId <= 1)
+        parameters.firstIncidentId = 1 + static_cast<IncidentId>((m_boot / 1000) % 900'000) * 1000;
+    const auto warmUp = static_cast<std::int64_t>(m_options.warmUpHours * 3600'000.0);
+    m_sim = std::make_unique<CitySimulator>(m_city, m_options.seed, now - warmUp, parameters);
+    std::vector<Event> discard;
+    m_sim->initialState(discard);
+    for (std::int64_t t = now - warmUp; t < now; discard.clear()) {
+        t = std::min(now, t + 600'000);
+        m_sim->advanceTo(t, discard);
+    }
+
+    MqttOptions mqtt = m_options.mqtt;
+    mqtt.willTopic = wire::gatewayStatusTopic(id());
+    mqtt.willPayload = wire::encodeGatewayStatus({false, m_boot, static_cast<int>(m_city->devices.size())});
+    auto client = MqttClient::create(mqtt);
+    if (!client)
+        return Error{client.error()};
+    m_client = std::move(client).value();
+    // libmosquitto calls back on its network thread; the simulator lives on ours.
+    m_client->onConnection([this](bool connected, const QString &why) {
+        QMetaObject::invokeMethod(this, [this, connected, why] {
+            if (connected)
+                onConnected();
+            Q_EMIT connectionChanged(connected, why);
+        }, Qt::QueuedConnection);
+    });
+    m_client->onMessage([this](const MqttClient::Message &m) {
+        QMetaObject::invokeMethod(this, [this, m] {
+            const wire::TopicRef ref = wire::parseTopic(m.topic);
+            if (ref.kind == wire::TopicRef::Command) {
+                onCommand(m, ref.device);
+            } else if (ref.kind == wire::TopicRef::Refresh) {
+                auto request = wire::decodeRefresh(m.payload);
+                if (auto *r = std::get_if<wire::RefreshRequest>(&request)) {
+                    ++m_stats.refreshes;
+                    publishPicture(r->devices);
+                }
+            }
+        }, Qt::QueuedConnection);
+    });
+    if (auto started = m_client->start(); !started)
+        return started;
+    m_timer.start(m_options.tickMs);
+    return Ok{};
+}
+
+void DeviceGateway::stop()
+{
+    m_timer.stop();
+    if (m_client) {
+        m_client->publish(wire::gatewayStatusTopic(id()), wire::encodeGatewayStatus({false, m_boot, 0}), 1, true);
+        m_client->stop();
+        m_client.reset();
+    }
+}
+
+void DeviceGateway::onConnected()
+{
+    m_client->subscribe(wire::root() + "/cmd/#", 1);
+    m_client->subscribe(wire::refreshTopic(), 1);
+    m_client->publish(wire::gatewayStatusTopic(id()),
+                      wire::encodeGatewayStatus({true, m_boot, static_cast<int>(m_city->devices.size())}), 1, true);
+    // Consoles may have missed anything while the broker was away: the whole picture, unasked.
+    publishPicture({});
+    qCInfo(lcSim) << "gateway" << id() << "connected to" << m_options.mqtt.url.toString();
+}
+
+void DeviceGateway::tick()
+{
+    std::vector<Event> events;
+    m_sim->advanceTo(nowMs(), events);
+    rotateOfflineDevices(events);
+    publishEvents(events, true);
+    const std::int64_t now = nowMs();
+    while (!m_delayed.empty() && m_delayed.front().dueMs <= now) {
+        m_client->publish(m_delayed.front().topic, m_delayed.front().payload, 1);
+        ++m_stats.published;
+        m_delayed.pop_front();
+    }
+    for (auto it = m_seenNonces.begin(); it != m_seenNonces.end();)
+        it = it.value() < now ? m_seenNonces.erase(it) : std::next(it);
+    for (auto it = m_pending.begin(); it != m_pending.end();)
+        it = it->second.expiresMs + 60'000 < now ? m_pending.erase(it) : std::next(it);
+}
+
+void DeviceGateway::rotateOfflineDevices(std::vector<Event> &out)
+{
+    const FaultInjection &f = m_options.faults;
+    if (f.offlineDevices <= 0 || nowMs() < m_offlineUntilMs)
+        return;
+    const std::int64_t now = nowMs();
+    for (DeviceIndex d : std::as_const(m_offline))
+        out.push_back(Event{0, now, d, PresencePayload{true}});
+    std::vector<QString> back;
+    for (DeviceIndex d : std::as_const(m_offline))
+        back.push_back(m_city->devices[d].id);
+    m_offline.clear();
+    const int n = std::min<int>(f.offlineDevices, static_cast<int>(m_city->devices.size()));
+    while (m_offline.size() < n)
+        m_offline.insert(static_cast<DeviceIndex>(m_faultRng.next() % m_city->devices.size()));
+    for (DeviceIndex d : std::as_const(m_offline))
+        out.push_back(Event{0, now, d, PresencePayload{false}});
+    m_offlineUntilMs = now + f.offlineForMs;
+    publishEvents(out, false);
+    out.clear();
+    if (!back.empty())
+        publishPicture(back);
+}
+
+void DeviceGateway::publishReport(const QByteArray &topic, const QByteArray &payload, bool faults)
+{
+    const FaultInjection &f = m_options.faults;
+    if (faults && f.dropPercent > 0 && m_faultRng.chance(f.dropPercent / 100.0)) {
+        ++m_stats.dropped;
+        return;
+    }
+    QByteArray body = payload;
+    if (faults && f.malformedPercent > 0 && m_faultRng.chance(f.malformedPercent / 100.0))
+        body = QByteArrayLiteral("{\"v\":1,\"b\":") + QByteArray::number(m_faultRng.next() % 1000) + "garbage\xff";
+    const int copies = faults && f.duplicatePercent > 0 && m_faultRng.chance(f.duplicatePercent / 100.0) ? 2 : 1;
+    for (int i = 0; i < copies; ++i) {
+        if (faults && f.delayMs > 0) {
+            m_delayed.push_back({nowMs() + f.delayMs, topic, body});
+            continue;
+        }
+        m_client->publish(topic, body, 1);
+        ++m_stats.published;
+    }
+}
+
+void DeviceGateway::publishEvents(std::vector<Event> &events, bool faults)
+{
+    for (Event &e : events) {
+        if (std::holds_alternative<CommandPayload>(e.payload)) {
+            answer(e);
+            continue;
+        }
+        if (std::holds_alternative<IncidentRaisedPayload>(e.payload) || std::holds_alternative<IncidentClearedPayload>(e.payload)) {
+            publishReport(wire::gatewayEventTopic(id()), wire::encodeFieldEvent({m_boot, ++m_eventSeq, e}, *m_city), faults);
+            continue;
+        }
+        if (e.device >= m_seq.size())
+            continue;
+        const bool presence = std::holds_alternative<PresencePayload>(e.payload);
+        if (faults && m_offline.contains(e.device))
+            continue;   // cut off: says nothing until it comes back
+        const QString &deviceId = m_city->devices[e.device].id;
+        publishReport(wire::deviceTopic(id(), deviceId, presence ? "presence" : "state"),
+                      wire::encodeDeviceReport({m_boot, ++m_seq[e.device], e}, *m_city), faults);
+    }
+}
+
+void DeviceGateway::publishPicture(const std::vector<QString> &devices)
+{
+    if (!m_client || !m_client->connected())
+        return;
+    std::vector<Event> events;
+    m_sim->advanceTo(nowMs(), events);
+    publishEvents(events, true);
+    events.clear();
+    m_sim->currentPicture(events, std::numeric_limits<std::int64_t>::max());
+    if (!devices.empty()) {
+        QSet<DeviceIndex> wanted;
+        for (const QString &id : devices)
+            if (const DeviceIndex d = m_city->deviceIndex(id); d != kNoDevice)
+                wanted.insert(d);
+        std::erase_if(events, [&wanted](const Event &e) { return !wanted.contains(e.device); });
+    }
+    const std::int64_t now = nowMs();
+    for (Event &e : events)
+        e.timeMs = now;
+    // The picture itself is the cure for loss: it goes out without injected faults.
+    publishEvents(events, false);
+}
+
+void DeviceGateway::refuse(const MqttClient::Message &m, const wire::SignedCommand *c, const QString &reason, bool replay)
+{
+    ++m_stats.refused;
+    qCInfo(lcSim) << "command refused:" << reason;
+    if (m.responseTopic.isEmpty())
+        return;
+    wire::CommandResult r;
+    if (c) {
+        r.device = c->device;
+        r.order = c->order;
+        r.step = c->step;
+        r.attempt = c->attempt;
+    }
+    r.accepted = false;
+    r.replay = replay;
+    r.reason = reason;
+    m_client->publish(m.responseTopic, wire::encodeResult(r), 1, false, {}, m.correlation);
+}
+
+void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topicDevice)
+{
+    ++m_stats.commands;
+    auto parsed = wire::decodeCommand(m.payload);
+    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+        return refuse(m, nullptr, QStringLiteral("%1: %2").arg(wire::refusalName(refused->reason), refused->detail));
+    const wire::SignedCommand &c = std::get<wire::SignedCommand>(parsed);
+    const std::int64_t now = nowMs();
+    if (!m_verifier)
+        return refuse(m, &c, QStringLiteral("this device trusts no command key"));
+    if (c.keyId != m_verifier->keyId())
+        return refuse(m, &c, QStringLiteral("signed with key %1, which this device does not trust").arg(c.keyId));
+    if (c.device != topicDevice || !m_verifier->verify(c.canonical(), c.signature))
+        return refuse(m, &c, QStringLiteral("the signature does not verify: forged or altered"));
+    // From here on the message is authentic.
+    if (c.expiresMs <= now)
+        return refuse(m, &c, QStringLiteral("expired %1 ms ago").arg(now - c.expiresMs));
+    if (c.expiresMs - c.issuedMs > wire::kMaxCommandLifetimeMs)
+        return refuse(m, &c, QStringLiteral("valid for longer than the %1 min a command may be").arg(wire::kMaxCommandLifetimeMs / 60'000));
+    if (c.issuedMs > now + wire::kMaxIssueSkewMs)
+        return refuse(m, &c, QStringLiteral("issued %1 s in this device's future: the clocks disagree").arg((c.issuedMs - now) / 1000));
+    if (m_seenNonces.contains(c.nonce))
+        return refuse(m, &c, QStringLiteral("replayed: this exact command was received before"), true);
+    m_seenNonces.insert(c.nonce, c.expiresMs);
+    const DeviceIndex device = m_city->deviceIndex(c.device);
+    if (device == kNoDevice)
+        return refuse(m, &c, QStringLiteral("there is no device %1 here").arg(c.device));
+    if (m_offline.contains(device))
+        return;   // cut off: the command never arrives
+    if (m_executedSteps.contains(stepKey(device, c.order, c.step)))
+        ++m_stats.repeats;
+    else {
+        ++m_stats.executed;
+        m_executedSteps.insert(stepKey(device, c.order, c.step));
+    }
+    m_pending[{device, c.order, c.step, c.attempt}] = PendingAnswer{m.responseTopic, m.correlation, c.expiresMs};
+    DeviceCommand command;
+    command.order = c.order;
+    command.step = c.step;
+    command.attempt = c.attempt;
+    command.device = device;
+    command.action = c.action;
+    command.value = c.value;
+    command.expiresMs = c.expiresMs;
+    // The device acts in simulated time: catch up to now, hand it over, and run on so a device without latency
+    // answers at once.
+    std::vector<Event> events;
+    m_sim->advanceTo(now, events);
+    m_sim->command(command);
+    m_sim->advanceTo(now, events);
+    publishEvents(events, true);
+}
+
+void DeviceGateway::answer(const Event &e)
+{
+    const auto &p = std::get<CommandPayload>(e.payload);
+    const auto it = m_pending.find({e.device, p.order, p.step, p.attempt});
+    if (it == m_pending.end())
+        return;
+    wire::CommandResult r;
+    r.device = m_city->devices[e.device].id;
+    r.order = p.order;
+    r.step = p.step;
+    r.attempt = p.attempt;
+    r.accepted = p.stage == CommandStage::InProgress;
+    r.reason = p.text;
+    if (!it->second.responseTopic.isEmpty())
+        m_client->publish(it->second.responseTopic, wire::encodeResult(r), 1, false, {}, it->second.correlation);
+    m_pending.erase(it);
+}
+
+} // namespace cityops

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "core/random.h"
+#include "link/mqttclient.h"
+#include "link/wireprotocol.h"
+#include "security/commandsigner.h"
+#include "sim/citysimulator.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace cityops {
+
+/// Faults a gateway can inject into what it publishes, to prove the console copes (cityops-sim flags).
+struct FaultInjection {
+    double dropPercent = 0;           ///< reports not published (their sequence numbers are used: consoles see gaps)
+    std::int64_t delayMs = 0;         ///< every report held back this long
+    double duplicatePercent = 0;      ///< reports published twice
+    double malformedPercent = 0;      ///< garbage published instead of a report
+    int offlineDevices = 0;           ///< this many devices at a time fall silent (presence offline, commands unanswered) ...
+    std::int64_t offlineForMs = 60'000;   ///< ... for this long, then others do
+    std::int64_t clockSkewMs = 0;     ///< added to the gateway's clock (its reports and its expiry checks)
+};
+
+struct GatewayOptions {
+    MqttOptions mqtt;                  ///< clientId names the gateway on the broker
+    std::uint64_t seed = 1;
+    double warmUpHours = 1.0;          ///< simulated before going live, so lamps, loads and incidents are realistic
+    SimParameters parameters;
+    FaultInjection faults;
+    int tickMs = 50;
+};
+
+struct GatewayStats {
+    std::uint64_t published = 0;
+    std::uint64_t dropped = 0;         ///< by fault injection
+    std::uint64_t commands = 0;        ///< command messages received
+    std::uint64_t executed = 0;        ///< distinct (device, order, step) handed to a device
+    std::uint64_t repeats = 0;         ///< retries of a command a device already had (not done again)
+    std::uint64_t refused = 0;         ///< refused before reaching a device (forged, expired, replayed, malformed ...)
+    std::uint64_t refreshes = 0;
+};
+
+/// The devices' side of docs/PROTOCOL.md: the city simulator behind one MQTT connection, as a gateway in a real
+/// field would be. Publishes every device's state and presence with per-device sequence numbers, the incidents the
+/// field raises, a retained status with a Last Will; answers fresh-state requests; verifies, checks and executes
+/// signed commands, and answers each on its response topic. Lives on one thread (libmosquitto's callbacks are
+/// handed over to it), so the simulator is never touched concurrently.
+class DeviceGateway : public QObject {
+    Q_OBJECT
+public:
+    DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptions options, std::optional<CommandVerifier> verifier);
+    ~DeviceGateway() override;
+
+    Status start();
+    void stop();
+    GatewayStats stats() const { return m_stats; }
+    QString id() const { return m_options.mqtt.clientId; }
+
+Q_SIGNALS:
+    void connectionChanged(bool connected, const QString &why);
+
+private:
+    struct PendingAnswer {
+        QByteArray responseTopic;
+        QByteArray correlation;
+        std::int64_t expiresMs = 0;
+    };
+    struct Delayed {
+        std::int64_t dueMs;
+        QByteArray topic;
+        QByteArray payload;
+    };
+
+    std::int64_t nowMs() const;
+    void tick();
+    void publishEvents(std::vector<Event> &events, bool faults);
+    void publishReport(const QByteArray &topic, const QByteArray &payload, bool faults);
+    void publishPicture(const std::vector<QString> &devices);
+    void onConnected();
+    void onCommand(const MqttClient::Message &m, const QString &topicDevice);
+    void refuse(const MqttClient::Message &m, const wire::SignedCommand *c, const QString &reason, bool replay = false);
+    void answer(const Event &e);
+    void rotateOfflineDevices(std::vector<Event> &out);
+
+    std::shared_ptr<const CityModel> m_city;
+    GatewayOptions m_options;
+    std::optional<CommandVerifier> m_verifier;
+    std::unique_ptr<CitySimulator> m_sim;
+    std::unique_ptr<MqttClient> m_client;
+    QTimer m_timer;
+    Random m_faultRng;
+    std::uint64_t m_boot = 0;
+    std::vector<std::uint64_t> m_seq;                 ///< per device
+    std::uint64_t m_eventSeq = 0;                     ///< field events
+    QHash<QByteArray, std::int64_t> m_seenNonces;     ///< nonce -> expiry (replay memory)
+    std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t, std::uint8_t>, PendingAnswer> m_pending;
+    QSet<quint64> m_executedSteps;                    ///< (device, order, step) already handed to a device
+    std::deque<Delayed> m_delayed;
+    QSet<DeviceIndex> m_offline;
+    std::int64_t m_offlineUntilMs = 0;
+    GatewayStats m_stats;
+};
+
+} // namespace cityops

@@ -1,0 +1,263 @@
+#include "link/mqttclient.h"
+
+#include "core/logging.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QUrl>
+
+#include <mosquitto.h>
+#include <mqtt_protocol.h>
+
+#include <cstdlib>
+
+namespace cityops {
+namespace {
+
+void initLibrary()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        mosquitto_lib_init();
+        std::atexit([] { mosquitto_lib_cleanup(); });
+    });
+}
+
+QString mosquittoError(int rc) { return QString::fromUtf8(mosquitto_strerror(rc)); }
+
+} // namespace
+
+Result<BrokerUrl> BrokerUrl::parse(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    BrokerUrl b;
+    if (!url.isValid() || (url.scheme() != QLatin1String("mqtt") && url.scheme() != QLatin1String("mqtts")) || url.host().isEmpty())
+        return makeError(QStringLiteral("\"%1\" is not a broker address (expected mqtt://HOST:PORT or mqtts://HOST:PORT)").arg(text));
+    if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
+        return makeError(QStringLiteral("\"%1\": a broker address has no path").arg(text));
+    b.tls = url.scheme() == QLatin1String("mqtts");
+    b.host = url.host();
+    b.port = url.port(b.tls ? 8883 : 1883);
+    if (b.port <= 0 || b.port > 65535)
+        return makeError(QStringLiteral("\"%1\": port out of range").arg(text));
+    return b;
+}
+
+QString BrokerUrl::toString() const { return QStringLiteral("%1://%2:%3").arg(tls ? "mqtts" : "mqtt", host).arg(port); }
+
+bool BrokerUrl::isLoopback() const
+{
+    if (host == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+Status completeTlsOptions(MqttOptions &o, const QString &passwordFile)
+{
+    for (const QString *file : {&o.caFile, &o.certFile, &o.keyFile})
+        if (!file->isEmpty() && !QFileInfo(*file).isReadable())
+            return makeError(QStringLiteral("cannot read %1").arg(*file));
+    if (o.certFile.isEmpty() != o.keyFile.isEmpty())
+        return makeError(QStringLiteral("a client certificate needs its key, and a key its certificate (--cert and --key)"));
+    if (!o.url.tls && (!o.caFile.isEmpty() || !o.certFile.isEmpty()))
+        return makeError(QStringLiteral("--ca, --cert and --key need an mqtts:// address"));
+    // Plain MQTT only on this machine: anything crossing a network must be encrypted.
+    if (!o.url.tls && !o.url.isLoopback())
+        return makeError(QStringLiteral("plain mqtt:// is only allowed to this machine (127.0.0.1); use mqtts:// for %1").arg(o.url.host));
+    if (!passwordFile.isEmpty()) {
+        if (o.user.isEmpty())
+            return makeError(QStringLiteral("--password-file needs --user"));
+        QFile f(passwordFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(QStringLiteral("cannot read %1: %2").arg(passwordFile, f.errorString()));
+        o.password = QString::fromUtf8(f.readLine(4096)).trimmed();
+        if (o.password.isEmpty())
+            return makeError(QStringLiteral("%1 is empty; it should hold the password on its first line").arg(passwordFile));
+    }
+    return Ok{};
+}
+
+MqttClient::MqttClient(const MqttOptions &options) : m_options(options) {}
+
+Result<std::unique_ptr<MqttClient>> MqttClient::create(const MqttOptions &options)
+{
+    initLibrary();
+    std::unique_ptr<MqttClient> c(new MqttClient(options));
+    const QByteArray id = options.clientId.toUtf8();
+    c->m_mosq = mosquitto_new(id.constData(), true, c.get());
+    if (!c->m_mosq)
+        return makeError(QStringLiteral("cannot create an MQTT client"));
+    mosquitto *m = c->m_mosq;
+    mosquitto_int_option(m, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5);
+    mosquitto_int_option(m, MOSQ_OPT_SEND_MAXIMUM, std::clamp(options.maxInflight, 1, 65535));
+    mosquitto_reconnect_delay_set(m, 1, 30, true);
+    mosquitto_connect_v5_callback_set(m, &MqttClient::onConnect);
+    mosquitto_disconnect_v5_callback_set(m, &MqttClient::onDisconnect);
+    mosquitto_message_v5_callback_set(m, &MqttClient::onMessageRaw);
+    mosquitto_publish_v5_callback_set(m, &MqttClient::onPublish);
+    mosquitto_log_callback_set(m, &MqttClient::onLog);
+    if (!options.user.isEmpty()) {
+        const QByteArray user = options.user.toUtf8(), password = options.password.toUtf8();
+        mosquitto_username_pw_set(m, user.constData(), password.isEmpty() ? nullptr : password.constData());
+    }
+    if (options.url.tls) {
+        const QByteArray ca = options.caFile.toLocal8Bit(), cert = options.certFile.toLocal8Bit(), key = options.keyFile.toLocal8Bit();
+        const int rc = mosquitto_tls_set(m, ca.isEmpty() ? nullptr : ca.constData(), ca.isEmpty() ? "/etc/ssl/certs" : nullptr,
+                                         cert.isEmpty() ? nullptr : cert.constData(), key.isEmpty() ? nullptr : key.constData(), nullptr);
+        if (rc != MOSQ_ERR_SUCCESS)
+            return makeError(QStringLiteral("TLS set-up failed: %1").arg(mosquittoError(rc)));
+        // Verify the broker's certificate and name; TLS 1.2 or later.
+        mosquitto_tls_opts_set(m, 1, "tlsv1.2", nullptr);
+        mosquitto_tls_insecure_set(m, false);
+    }
+    if (!options.willTopic.isEmpty()) {
+        const int rc = mosquitto_will_set_v5(m, options.willTopic.constData(), static_cast<int>(options.willPayload.size()),
+                                             options.willPayload.constData(), 1, true, nullptr);
+        if (rc != MOSQ_ERR_SUCCESS)
+            return makeError(QStringLiteral("cannot set the Last Will: %1").arg(mosquittoError(rc)));
+    }
+    return c;
+}
+
+MqttClient::~MqttClient()
+{
+    stop();
+    if (m_mosq)
+        mosquitto_destroy(m_mosq);
+}
+
+Status MqttClient::start()
+{
+    if (m_started)
+        return Ok{};
+    const QByteArray host = m_options.url.host.toUtf8();
+    const int rc = mosquitto_connect_bind_async(m_mosq, host.constData(), m_options.url.port, std::max(5, m_options.keepAliveS), nullptr);
+    // A broker that is down now is not an error: the network thread keeps trying with backoff.
+    if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_ERRNO && rc != MOSQ_ERR_CONN_REFUSED && rc != MOSQ_ERR_NO_CONN)
+        return makeError(QStringLiteral("cannot connect to %1: %2").arg(m_options.url.toString(), mosquittoError(rc)));
+    if (rc != MOSQ_ERR_SUCCESS)
+        setLastError(QStringLiteral("%1: %2").arg(m_options.url.toString(), mosquittoError(rc)));
+    const int loop = mosquitto_loop_start(m_mosq);
+    if (loop != MOSQ_ERR_SUCCESS)
+        return makeError(QStringLiteral("cannot start the MQTT network thread: %1").arg(mosquittoError(loop)));
+    m_started = true;
+    return Ok{};
+}
+
+void MqttClient::stop()
+{
+    if (!m_started)
+        return;
+    m_started = false;
+    mosquitto_disconnect_v5(m_mosq, MQTT_RC_NORMAL_DISCONNECTION, nullptr);
+    mosquitto_loop_stop(m_mosq, true);
+    m_connected = false;
+}
+
+bool MqttClient::publish(const QByteArray &topic, const QByteArray &payload, int qos, bool retain,
+                         const QByteArray &responseTopic, const QByteArray &correlation)
+{
+    mosquitto_property *props = nullptr;
+    if (!responseTopic.isEmpty())
+        mosquitto_property_add_string(&props, MQTT_PROP_RESPONSE_TOPIC, responseTopic.constData());
+    if (!correlation.isEmpty())
+        mosquitto_property_add_binary(&props, MQTT_PROP_CORRELATION_DATA, correlation.constData(), static_cast<std::uint16_t>(correlation.size()));
+    ++m_unacked;
+    const int rc = mosquitto_publish_v5(m_mosq, nullptr, topic.constData(), static_cast<int>(payload.size()), payload.constData(),
+                                        qos, retain, props);
+    mosquitto_property_free_all(&props);
+    if (rc != MOSQ_ERR_SUCCESS) {
+        --m_unacked;
+        qCDebug(lcLink) << "publish to" << topic << "failed:" << mosquittoError(rc);
+        return false;
+    }
+    return true;
+}
+
+bool MqttClient::subscribe(const QByteArray &pattern, int qos, bool noLocal)
+{
+    return mosquitto_subscribe_v5(m_mosq, nullptr, pattern.constData(), qos, noLocal ? MQTT_SUB_OPT_NO_LOCAL : 0, nullptr)
+        == MOSQ_ERR_SUCCESS;
+}
+
+QString MqttClient::lastError() const
+{
+    std::lock_guard lock(m_errorMutex);
+    return m_lastError;
+}
+
+void MqttClient::setLastError(const QString &text)
+{
+    std::lock_guard lock(m_errorMutex);
+    m_lastError = text;
+}
+
+void MqttClient::onConnect(mosquitto *, void *self, int rc, int, const mqtt5__property *)
+{
+    auto *c = static_cast<MqttClient *>(self);
+    if (rc != 0) {
+        const QString why = QStringLiteral("%1 refused the connection: %2").arg(c->m_options.url.toString(), QString::fromUtf8(mosquitto_reason_string(rc)));
+        c->setLastError(why);
+        if (c->m_onConnection)
+            c->m_onConnection(false, why);
+        return;
+    }
+    if (c->m_everConnected.exchange(true))
+        ++c->m_reconnects;
+    c->m_connected = true;
+    if (c->m_onConnection)
+        c->m_onConnection(true, {});
+}
+
+void MqttClient::onDisconnect(mosquitto *, void *self, int rc, const mqtt5__property *)
+{
+    auto *c = static_cast<MqttClient *>(self);
+    const bool was = c->m_connected.exchange(false);
+    if (rc == 0 && !c->m_started)
+        return;   // our own clean disconnect
+    const QString why = rc == 0 ? QStringLiteral("disconnected") : mosquittoError(rc);
+    if (was)
+        c->setLastError(QStringLiteral("lost %1: %2").arg(c->m_options.url.toString(), why));
+    if (c->m_onConnection)
+        c->m_onConnection(false, c->lastError().isEmpty() ? why : c->lastError());
+}
+
+void MqttClient::onMessageRaw(mosquitto *, void *self, const mosquitto_message *msg, const mqtt5__property *props)
+{
+    auto *c = static_cast<MqttClient *>(self);
+    if (!c->m_onMessage)
+        return;
+    Message m;
+    m.topic = QByteArray(msg->topic);
+    m.payload = QByteArray(static_cast<const char *>(msg->payload), msg->payloadlen);
+    m.retained = msg->retain;
+    char *response = nullptr;
+    if (mosquitto_property_read_string(props, MQTT_PROP_RESPONSE_TOPIC, &response, false)) {
+        m.responseTopic = QByteArray(response);
+        std::free(response);
+    }
+    void *correlation = nullptr;
+    std::uint16_t length = 0;
+    if (mosquitto_property_read_binary(props, MQTT_PROP_CORRELATION_DATA, &correlation, &length, false)) {
+        m.correlation = QByteArray(static_cast<const char *>(correlation), length);
+        std::free(correlation);
+    }
+    c->m_onMessage(m);
+}
+
+void MqttClient::onPublish(mosquitto *, void *self, int, int, const mqtt5__property *)
+{
+    --static_cast<MqttClient *>(self)->m_unacked;
+}
+
+void MqttClient::onLog(mosquitto *, void *self, int level, const char *text)
+{
+    if (level & (MOSQ_LOG_ERR | MOSQ_LOG_WARNING)) {
+        static_cast<MqttClient *>(self)->setLastError(QString::fromUtf8(text));
+        qCDebug(lcLink) << "libmosquitto:" << text;
+    }
+}
+
+} // namespace cityops

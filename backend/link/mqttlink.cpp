@@ -1,0 +1,367 @@
+#include "link/mqttlink.h"
+
+#include "core/logging.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+
+namespace cityops {
+
+struct MqttLink::AtomicCounters {
+    std::atomic<std::uint64_t> accepted{0}, malformed{0}, oversized{0}, unknownVersion{0}, unknownDevice{0}, wrongKind{0},
+        duplicates{0}, gaps{0}, refreshes{0}, skewed{0}, commandsSent{0}, results{0}, unsolicited{0}, sendFailures{0},
+        opsShared{0}, opsReceived{0};
+};
+
+MqttLink::MqttLink(std::shared_ptr<const CityModel> city, SimClock *clock, MqttLinkOptions options,
+                   std::optional<CommandSigner> signer)
+    : m_city(std::move(city)), m_clock(clock), m_options(std::move(options)), m_signer(std::move(signer)),
+      m_counts(std::make_unique<AtomicCounters>())
+{
+    m_deviceSeq.resize(m_city->devices.size());
+    m_gatewayOfDevice.assign(m_city->devices.size(), -1);
+    m_description = m_options.mqtt.url.toString();
+}
+
+MqttLink::~MqttLink() = default;
+
+LinkCounters MqttLink::counters() const
+{
+    const AtomicCounters &a = *m_counts;
+    LinkCounters c;
+    c.accepted = a.accepted;
+    c.malformed = a.malformed;
+    c.oversized = a.oversized;
+    c.unknownVersion = a.unknownVersion;
+    c.unknownDevice = a.unknownDevice;
+    c.wrongKind = a.wrongKind;
+    c.refused = c.malformed + c.oversized + c.unknownVersion + c.unknownDevice + c.wrongKind;
+    c.duplicates = a.duplicates;
+    c.gaps = a.gaps;
+    c.refreshes = a.refreshes;
+    c.skewed = a.skewed;
+    c.commandsSent = a.commandsSent;
+    c.results = a.results;
+    c.unsolicited = a.unsolicited;
+    c.sendFailures = a.sendFailures;
+    c.reconnects = m_client ? m_client->reconnects() : 0;
+    c.opsShared = a.opsShared;
+    c.opsReceived = a.opsReceived;
+    return c;
+}
+
+void MqttLink::start()
+{
+    // A real field runs on real time.
+    m_clock->start(QDateTime::currentMSecsSinceEpoch(), 1.0);
+    setStatus(LinkState::Starting, QStringLiteral("connecting to %1").arg(m_description));
+    MqttOptions mqtt = m_options.mqtt;
+    mqtt.willTopic = wire::consoleStatusTopic(mqtt.clientId);
+    mqtt.willPayload = wire::encodeGatewayStatus({false, 0, 0});
+    auto client = MqttClient::create(mqtt);
+    if (!client) {
+        setStatus(LinkState::Disconnected, client.error());
+        return;
+    }
+    m_client = std::move(client).value();
+    m_client->onConnection([this](bool connected, const QString &why) { onConnection(connected, why); });
+    m_client->onMessage([this](const MqttClient::Message &m) { onMessage(m); });
+    m_timer = new QTimer(this);
+    connect(m_timer, &QTimer::timeout, this, &MqttLink::onTimer);
+    m_timer->start(m_options.refreshIntervalMs);
+    if (auto started = m_client->start(); !started)
+        setStatus(LinkState::Disconnected, started.error());
+}
+
+void MqttLink::stop()
+{
+    if (m_timer)
+        m_timer->stop();
+    if (m_client) {
+        m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodeGatewayStatus({false, 0, 0}), 1, true);
+        m_client->stop();
+    }
+    setStatus(LinkState::Disconnected, QStringLiteral("disconnected from %1").arg(m_description));
+}
+
+void MqttLink::onConnection(bool connected, const QString &why)
+{
+    if (connected) {
+        // Clean start: subscriptions are ours to renew on every connection.
+        m_client->subscribe(wire::root() + "/gw/#", 1);
+        m_client->subscribe(wire::resultTopic(consoleId()), 1);
+        m_client->subscribe(wire::opsTopic(), 1, true);
+        m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodeGatewayStatus({true, 0, 0}), 1, true);
+        {
+            std::lock_guard lock(m_mutex);
+            m_fullRefreshWanted = true;   // whatever happened while we were away
+        }
+        setStatus(LinkState::Connected, m_description);
+        qCInfo(lcLink) << "connected to" << m_description;
+    } else {
+        qCWarning(lcLink) << "broker connection:" << why;
+        setStatus(hasBeenLive() ? LinkState::Degraded : LinkState::Disconnected,
+                  hasBeenLive() ? QStringLiteral("%1 — reconnecting: %2").arg(m_description, why) : why);
+    }
+}
+
+void MqttLink::onMessage(const MqttClient::Message &m)
+{
+    const wire::TopicRef ref = wire::parseTopic(m.topic);
+    switch (ref.kind) {
+    case wire::TopicRef::DeviceState:
+    case wire::TopicRef::DevicePresence: onDeviceReport(ref, m.payload); break;
+    case wire::TopicRef::GatewayEvent: onFieldEvent(ref, m.payload); break;
+    case wire::TopicRef::GatewayStatus: onGatewayStatus(ref, m.payload); break;
+    case wire::TopicRef::Result: onResult(m); break;
+    case wire::TopicRef::Ops: onOps(m.payload); break;
+    default: refuse({wire::Refusal::WrongKind, QStringLiteral("unexpected topic")}, m.topic); break;
+    }
+}
+
+void MqttLink::refuse(const wire::Refused &refused, const QByteArray &topic)
+{
+    AtomicCounters &a = *m_counts;
+    switch (refused.reason) {
+    case wire::Refusal::Oversized: ++a.oversized; break;
+    case wire::Refusal::Malformed: ++a.malformed; break;
+    case wire::Refusal::UnknownVersion: ++a.unknownVersion; break;
+    case wire::Refusal::UnknownDevice: ++a.unknownDevice; break;
+    case wire::Refusal::WrongKind: ++a.wrongKind; break;
+    }
+    qCDebug(lcLink) << "refused" << wire::refusalName(refused.reason) << "on" << topic << ":" << refused.detail;
+}
+
+MqttLink::SeqVerdict MqttLink::checkSequence(DeviceSeq &known, std::uint64_t boot, std::uint64_t seq)
+{
+    if (boot != known.boot || known.seq == 0) {
+        // First report, or the gateway restarted and numbers from 1 again.
+        known = {boot, seq};
+        return SeqVerdict::Fresh;
+    }
+    if (seq <= known.seq) {
+        ++m_counts->duplicates;
+        return SeqVerdict::Duplicate;
+    }
+    const std::uint64_t missing = seq - known.seq - 1;
+    known.seq = seq;
+    if (missing == 0)
+        return SeqVerdict::Fresh;
+    m_counts->gaps += missing;
+    return SeqVerdict::AfterGap;
+}
+
+void MqttLink::push(Event event)
+{
+    const std::int64_t now = m_clock->nowMs();
+    if (std::llabs(event.timeMs - now) > m_options.skewToleranceMs) {
+        ++m_counts->skewed;
+        event.timeMs = now;
+    }
+    std::vector<Event> one{std::move(event)};
+    sink()->push(std::move(one), Overflow::DropNewest);
+}
+
+void MqttLink::onDeviceReport(const wire::TopicRef &ref, const QByteArray &payload)
+{
+    auto parsed = wire::decodeDeviceReport(payload, ref.device, ref.kind, *m_city);
+    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+        return refuse(*refused, wire::deviceTopic(ref.gateway, ref.device, "state"));
+    wire::DeviceReport &report = std::get<wire::DeviceReport>(parsed);
+    const DeviceIndex device = report.event.device;
+    const SeqVerdict verdict = checkSequence(m_deviceSeq[device], report.boot, report.seq);
+    if (verdict == SeqVerdict::Duplicate)
+        return;
+    if (verdict == SeqVerdict::AfterGap) {
+        std::lock_guard lock(m_mutex);
+        m_refreshWanted.insert(device);
+    }
+    m_gatewayOfDevice[device] = static_cast<std::int16_t>(gatewayNumber(ref.gateway));
+    ++m_counts->accepted;
+    push(std::move(report.event));
+}
+
+int MqttLink::gatewayNumber(const QString &gateway)
+{
+    auto it = m_gatewayNumbers.find(gateway);
+    if (it == m_gatewayNumbers.end())
+        it = m_gatewayNumbers.insert(gateway, std::min<int>(m_gatewayNumbers.size(), 32767));
+    return it.value();
+}
+
+void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload)
+{
+    auto parsed = wire::decodeFieldEvent(payload, *m_city);
+    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+        return refuse(*refused, wire::gatewayEventTopic(ref.gateway));
+    wire::FieldEvent &e = std::get<wire::FieldEvent>(parsed);
+    const SeqVerdict verdict = checkSequence(m_gatewaySeq[ref.gateway], e.boot, e.seq);
+    if (verdict == SeqVerdict::Duplicate)
+        return;
+    if (verdict == SeqVerdict::AfterGap) {
+        std::lock_guard lock(m_mutex);
+        m_fullRefreshWanted = true;   // a lost incident report: ask for the whole picture
+    }
+    ++m_counts->accepted;
+    push(std::move(e.event));
+}
+
+void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payload)
+{
+    auto parsed = wire::decodeGatewayStatus(payload);
+    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+        return refuse(*refused, wire::gatewayStatusTopic(ref.gateway));
+    const wire::GatewayStatus &status = std::get<wire::GatewayStatus>(parsed);
+    if (status.online)
+        return;
+    // The gateway is gone (its Will, published by the broker when its keep-alive lapsed, or a clean goodbye):
+    // every device that reports through it is offline until it comes back.
+    const auto it = m_gatewayNumbers.constFind(ref.gateway);
+    if (it == m_gatewayNumbers.constEnd())
+        return;
+    std::vector<Event> offline;
+    const std::int64_t now = m_clock->nowMs();
+    for (DeviceIndex d = 0; d < m_gatewayOfDevice.size(); ++d)
+        if (m_gatewayOfDevice[d] == it.value())
+            offline.push_back(Event{0, now, d, PresencePayload{false}});
+    qCWarning(lcLink) << "gateway" << ref.gateway << "went offline;" << offline.size() << "devices offline";
+    sink()->push(std::move(offline), Overflow::DropNewest);
+}
+
+void MqttLink::onResult(const MqttClient::Message &m)
+{
+    auto parsed = wire::decodeResult(m.payload);
+    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+        return refuse(*refused, m.topic);
+    const wire::CommandResult &r = std::get<wire::CommandResult>(parsed);
+    Outstanding outstanding;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_outstanding.find(m.correlation);
+        // A replay refusal says a copy of the message reached the device twice (a broker re-delivery, or someone
+        // re-publishing it); the original's answer stands on its own.
+        if (it == m_outstanding.end() || r.replay) {
+            ++m_counts->unsolicited;
+            return;
+        }
+        outstanding = it.value();
+        m_outstanding.erase(it);
+    }
+    ++m_counts->results;
+    answer(outstanding.command, r.accepted ? CommandStage::InProgress : CommandStage::Rejected, r.reason);
+}
+
+void MqttLink::onOps(const QByteArray &payload)
+{
+    auto parsed = wire::decodeOps(payload, *m_city);
+    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+        return refuse(*refused, wire::opsTopic());
+    wire::OpsMessage &message = std::get<wire::OpsMessage>(parsed);
+    if (message.console == consoleId())
+        return;
+    m_counts->opsReceived += message.events.size();
+    const std::int64_t now = m_clock->nowMs();
+    for (Event &e : message.events)
+        e.timeMs = now;
+    sink()->push(std::move(message.events), Overflow::DropNewest);
+}
+
+void MqttLink::answer(const DeviceCommand &command, CommandStage stage, const QString &reason)
+{
+    push(Event{0, m_clock->nowMs(), command.device, commandAnswer(command, stage, reason)});
+}
+
+void MqttLink::send(const std::vector<DeviceCommand> &commands)
+{
+    const std::int64_t now = m_clock->nowMs();
+    for (const DeviceCommand &c : commands) {
+        if (c.device >= m_city->devices.size())
+            continue;
+        if (!m_signer) {
+            ++m_counts->sendFailures;
+            answer(c, CommandStage::Rejected, QStringLiteral("this console has no command signing key (--command-key); commands cannot be sent"));
+            continue;
+        }
+        wire::SignedCommand s;
+        s.device = m_city->devices[c.device].id;
+        s.order = c.order;
+        s.step = c.step;
+        s.attempt = c.attempt;
+        s.action = c.action;
+        s.value = c.value;
+        s.issuedMs = now;
+        s.expiresMs = std::min(c.expiresMs > 0 ? c.expiresMs : now + wire::kMaxCommandLifetimeMs, now + wire::kMaxCommandLifetimeMs);
+        s.nonce.resize(16);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(s.nonce.data()), 4);
+        s.keyId = m_signer->keyId();
+        s.signature = m_signer->sign(s.canonical());
+        {
+            std::lock_guard lock(m_mutex);
+            m_outstanding.insert(s.nonce, Outstanding{c, s.expiresMs});
+        }
+        if (!m_client || !m_client->publish(wire::commandTopic(s.device), wire::encodeCommand(s), 1, false,
+                                            wire::resultTopic(consoleId()), s.nonce)) {
+            {
+                std::lock_guard lock(m_mutex);
+                m_outstanding.remove(s.nonce);
+            }
+            ++m_counts->sendFailures;
+            answer(c, CommandStage::Rejected, QStringLiteral("not sent: the broker link is down"));
+            continue;
+        }
+        ++m_counts->commandsSent;
+    }
+}
+
+void MqttLink::share(const std::vector<Event> &events)
+{
+    if (!m_client || events.empty())
+        return;
+    // Chunks well under the ops size limit; one message per chunk, in order, on the one ops topic.
+    constexpr size_t kChunk = 200;
+    for (size_t i = 0; i < events.size(); i += kChunk) {
+        wire::OpsMessage message{consoleId(), {}};
+        message.events.assign(events.begin() + static_cast<std::ptrdiff_t>(i),
+                              events.begin() + static_cast<std::ptrdiff_t>(std::min(events.size(), i + kChunk)));
+        if (m_client->publish(wire::opsTopic(), wire::encodeOps(message, *m_city), 1))
+            m_counts->opsShared += message.events.size();
+        else
+            ++m_counts->sendFailures;
+    }
+}
+
+void MqttLink::requestRefresh(const std::vector<QString> &devices)
+{
+    if (m_client && m_client->publish(wire::refreshTopic(), wire::encodeRefresh({consoleId(), devices}), 1))
+        ++m_counts->refreshes;
+}
+
+void MqttLink::onTimer()
+{
+    std::vector<QString> devices;
+    bool full = false;
+    {
+        std::lock_guard lock(m_mutex);
+        full = m_fullRefreshWanted;
+        m_fullRefreshWanted = false;
+        for (DeviceIndex d : std::as_const(m_refreshWanted))
+            devices.push_back(m_city->devices[d].id);
+        m_refreshWanted.clear();
+        // Answers that can no longer come: the command expired at the device.
+        const std::int64_t now = m_clock->nowMs();
+        for (auto it = m_outstanding.begin(); it != m_outstanding.end();)
+            it = it->expiresMs + 60'000 < now ? m_outstanding.erase(it) : std::next(it);
+    }
+    if (!m_client || !m_client->connected())
+        return;
+    if (full) {
+        requestRefresh({});
+    } else {
+        // Requests stay small: at most a few hundred ids each.
+        for (size_t i = 0; i < devices.size(); i += 200)
+            requestRefresh(std::vector<QString>(devices.begin() + static_cast<std::ptrdiff_t>(i),
+                                                devices.begin() + static_cast<std::ptrdiff_t>(std::min(devices.size(), i + 200))));
+    }
+}
+
+} // namespace cityops

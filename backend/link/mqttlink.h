@@ -1,0 +1,102 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "core/simclock.h"
+#include "link/fieldlink.h"
+#include "link/mqttclient.h"
+#include "link/wireprotocol.h"
+#include "security/commandsigner.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace cityops {
+
+struct MqttLinkOptions {
+    MqttOptions mqtt;                      ///< clientId is the console's id on the broker
+    std::int64_t skewToleranceMs = 5'000;  ///< reports further than this from our clock are stamped on arrival
+    int refreshIntervalMs = 250;           ///< fresh-state requests are batched this often
+};
+
+/// The field through a real MQTT 5 broker (docs/PROTOCOL.md): device gateways (cityops-sim) publish state,
+/// presence and incidents; this console sends signed commands and gets their results on its own response topic;
+/// consoles share their operations on one log topic, in the broker's order.
+///
+/// Incoming messages are validated and turned into events on libmosquitto's network thread and pushed into the
+/// engine's bounded queue (never blocking the socket: overflow is dropped and counted by the queue). Per-device
+/// sequence numbers reveal lost and repeated reports; lost ones are answered with a request for fresh state.
+class MqttLink : public FieldLink {
+    Q_OBJECT
+public:
+    /// Without a signer the console can watch but every command is refused before it leaves.
+    MqttLink(std::shared_ptr<const CityModel> city, SimClock *clock, MqttLinkOptions options,
+             std::optional<CommandSigner> signer);
+    ~MqttLink() override;
+
+    LinkCounters counters() const override;
+    bool shares(const Event &event) const override { return wire::isShared(event); }
+    QString consoleId() const { return m_options.mqtt.clientId; }
+
+public Q_SLOTS:
+    void start() override;
+    void stop() override;
+    void send(const std::vector<cityops::DeviceCommand> &commands) override;
+    void share(const std::vector<cityops::Event> &events) override;
+
+private:
+    struct DeviceSeq {
+        std::uint64_t boot = 0;
+        std::uint64_t seq = 0;
+    };
+    struct Outstanding {
+        DeviceCommand command;
+        std::int64_t expiresMs = 0;
+    };
+    enum class SeqVerdict { Fresh, Duplicate, AfterGap };
+
+    void onConnection(bool connected, const QString &why);
+    void onMessage(const MqttClient::Message &m);
+    void onDeviceReport(const wire::TopicRef &ref, const QByteArray &payload);
+    void onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload);
+    void onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payload);
+    void onResult(const MqttClient::Message &m);
+    void onOps(const QByteArray &payload);
+    void onTimer();
+    void refuse(const wire::Refused &refused, const QByteArray &topic);
+    SeqVerdict checkSequence(DeviceSeq &known, std::uint64_t boot, std::uint64_t seq);
+    void push(Event event);
+    void answer(const DeviceCommand &command, CommandStage stage, const QString &reason);
+    void requestRefresh(const std::vector<QString> &devices);
+    int gatewayNumber(const QString &gateway);
+
+    std::shared_ptr<const CityModel> m_city;
+    SimClock *m_clock;
+    MqttLinkOptions m_options;
+    std::optional<CommandSigner> m_signer;
+    std::unique_ptr<MqttClient> m_client;
+    QTimer *m_timer = nullptr;
+    QString m_description;
+
+    // Network thread only.
+    std::vector<DeviceSeq> m_deviceSeq;
+    std::vector<std::int16_t> m_gatewayOfDevice;     ///< which gateway a device last reported through (-1: none)
+    QHash<QString, int> m_gatewayNumbers;
+    QHash<QString, DeviceSeq> m_gatewaySeq;           ///< field events per gateway
+
+    std::mutex m_mutex;                               ///< guards what both threads touch
+    QSet<DeviceIndex> m_refreshWanted;
+    bool m_fullRefreshWanted = false;
+    QHash<QByteArray, Outstanding> m_outstanding;     ///< commands sent, by nonce (the correlation data)
+    bool m_statusDirty = false;
+    bool m_connectedNow = false;
+    QString m_why;
+
+    struct AtomicCounters;
+    std::unique_ptr<AtomicCounters> m_counts;
+};
+
+} // namespace cityops

@@ -1,0 +1,367 @@
+#include "link/wireprotocol.h"
+
+#include "store/exporter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cityops::wire {
+namespace {
+
+constexpr int kMaxOpsPayloadBytes = 256 * 1024;
+
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+/// Parses a payload into a JSON object of this protocol version, or says why not.
+Parsed<QJsonObject> open(const QByteArray &payload, int limit = kMaxPayloadBytes)
+{
+    if (payload.size() > limit)
+        return Refused{Refusal::Oversized, QStringLiteral("%1 bytes (limit %2)").arg(payload.size()).arg(limit)};
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(payload, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return Refused{Refusal::Malformed, error.error != QJsonParseError::NoError ? error.errorString() : QStringLiteral("not a JSON object")};
+    const QJsonObject o = doc.object();
+    const QJsonValue v = o.value(QLatin1String("v"));
+    if (!v.isDouble())
+        return Refused{Refusal::Malformed, QStringLiteral("no protocol version")};
+    if (v.toInt() != kVersion)
+        return Refused{Refusal::UnknownVersion, QStringLiteral("version %1").arg(v.toDouble())};
+    return o;
+}
+
+bool isCount(const QJsonValue &v, double max = 9007199254740991.0)
+{
+    return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= max && v.toDouble() == std::floor(v.toDouble());
+}
+
+Refused malformed(const QString &why) { return Refused{Refusal::Malformed, why}; }
+
+/// The shared part of device reports and field events: boot, seq and an exported event.
+template <typename T>
+Parsed<T> decodeSequenced(const QByteArray &payload, const CityModel &city, const QString &deviceId)
+{
+    auto opened = open(payload);
+    if (auto *r = std::get_if<Refused>(&opened))
+        return *r;
+    QJsonObject o = std::get<QJsonObject>(opened);
+    if (!isCount(o.value(QLatin1String("b"))) || !isCount(o.value(QLatin1String("seq"))) || !isCount(o.value(QLatin1String("time_ms"))))
+        return malformed(QStringLiteral("b, seq and time_ms must be whole numbers"));
+    if (!o.value(QLatin1String("data")).isObject())
+        return malformed(QStringLiteral("no data object"));
+    if (!deviceId.isEmpty()) {
+        if (city.deviceIndex(deviceId) == kNoDevice)
+            return Refused{Refusal::UnknownDevice, deviceId};
+        o.insert(QLatin1String("device"), deviceId);
+    } else if (o.contains(QLatin1String("device")) && !o.value(QLatin1String("device")).isString()) {
+        return malformed(QStringLiteral("device must be a string"));
+    } else if (o.value(QLatin1String("device")).isString() && city.deviceIndex(o.value(QLatin1String("device")).toString()) == kNoDevice) {
+        return Refused{Refusal::UnknownDevice, o.value(QLatin1String("device")).toString()};
+    }
+    auto event = exporter::eventFromJson(o, city);
+    if (!event)
+        return malformed(event.error());
+    T out;
+    out.boot = static_cast<std::uint64_t>(o.value(QLatin1String("b")).toDouble());
+    out.seq = static_cast<std::uint64_t>(o.value(QLatin1String("seq")).toDouble());
+    out.event = std::move(event).value();
+    out.event.seq = 0;
+    return out;
+}
+
+QJsonObject sequenced(std::uint64_t boot, std::uint64_t seq, const Event &event, const CityModel &city)
+{
+    QJsonObject o = exporter::eventToJson(event, city);
+    o.remove(QLatin1String("seq"));
+    o.remove(QLatin1String("time"));
+    o.insert(QLatin1String("v"), kVersion);
+    o.insert(QLatin1String("b"), static_cast<double>(boot));
+    o.insert(QLatin1String("seq"), static_cast<double>(seq));
+    return o;
+}
+
+QList<QByteArray> levels(const QByteArray &topic) { return topic.split('/'); }
+
+} // namespace
+
+QByteArray root() { return QByteArrayLiteral("cityops/v1"); }
+QByteArray deviceTopic(const QString &gateway, const QString &device, const char *channel)
+{
+    return root() + "/gw/" + gateway.toUtf8() + "/dev/" + device.toUtf8() + '/' + channel;
+}
+QByteArray gatewayStatusTopic(const QString &gateway) { return root() + "/gw/" + gateway.toUtf8() + "/status"; }
+QByteArray gatewayEventTopic(const QString &gateway) { return root() + "/gw/" + gateway.toUtf8() + "/event"; }
+QByteArray commandTopic(const QString &device) { return root() + "/cmd/" + device.toUtf8(); }
+QByteArray refreshTopic() { return root() + "/ctl/refresh"; }
+QByteArray resultTopic(const QString &console) { return root() + "/console/" + console.toUtf8() + "/result"; }
+QByteArray opsTopic() { return root() + "/ops"; }
+QByteArray consoleStatusTopic(const QString &console) { return root() + "/console/" + console.toUtf8() + "/status"; }
+
+TopicRef parseTopic(const QByteArray &topic)
+{
+    TopicRef ref;
+    const QByteArray prefix = root() + '/';
+    if (!topic.startsWith(prefix))
+        return ref;
+    const QList<QByteArray> l = levels(topic.mid(prefix.size()));
+    if (l.isEmpty())
+        return ref;
+    if (l[0] == "gw" && l.size() == 3) {
+        ref.gateway = QString::fromUtf8(l[1]);
+        ref.kind = l[2] == "status" ? TopicRef::GatewayStatus : l[2] == "event" ? TopicRef::GatewayEvent : TopicRef::Unknown;
+    } else if (l[0] == "gw" && l.size() >= 5 && l[2] == "dev") {
+        // Device ids may contain '/', e.g. "sig/J12": everything between "dev" and the channel.
+        ref.gateway = QString::fromUtf8(l[1]);
+        QList<QByteArray> id = l.mid(3, l.size() - 4);
+        ref.device = QString::fromUtf8(id.join('/'));
+        ref.kind = l.last() == "state" ? TopicRef::DeviceState : l.last() == "presence" ? TopicRef::DevicePresence : TopicRef::Unknown;
+    } else if (l[0] == "cmd" && l.size() >= 2) {
+        ref.device = QString::fromUtf8(l.mid(1).join('/'));
+        ref.kind = TopicRef::Command;
+    } else if (l.size() == 2 && l[0] == "ctl" && l[1] == "refresh") {
+        ref.kind = TopicRef::Refresh;
+    } else if (l.size() == 3 && l[0] == "console") {
+        ref.console = QString::fromUtf8(l[1]);
+        ref.kind = l[2] == "result" ? TopicRef::Result : l[2] == "status" ? TopicRef::ConsoleStatus : TopicRef::Unknown;
+    } else if (l.size() == 1 && l[0] == "ops") {
+        ref.kind = TopicRef::Ops;
+    }
+    return ref;
+}
+
+QString refusalName(Refusal refusal)
+{
+    switch (refusal) {
+    case Refusal::Oversized: return QStringLiteral("oversized");
+    case Refusal::Malformed: return QStringLiteral("malformed");
+    case Refusal::UnknownVersion: return QStringLiteral("unknown-version");
+    case Refusal::UnknownDevice: return QStringLiteral("unknown-device");
+    case Refusal::WrongKind: return QStringLiteral("wrong-kind");
+    }
+    return {};
+}
+
+QByteArray encodeDeviceReport(const DeviceReport &report, const CityModel &city)
+{
+    QJsonObject o = sequenced(report.boot, report.seq, report.event, city);
+    o.remove(QLatin1String("device"));   // in the topic
+    return compact(o);
+}
+
+Parsed<DeviceReport> decodeDeviceReport(const QByteArray &payload, const QString &deviceId, TopicRef::Kind channel,
+                                        const CityModel &city)
+{
+    auto parsed = decodeSequenced<DeviceReport>(payload, city, deviceId);
+    auto *report = std::get_if<DeviceReport>(&parsed);
+    if (!report)
+        return parsed;
+    // A report must fit its channel and its device: a "light" report for a signal would corrupt the signal's state.
+    const EventPayload &p = report->event.payload;
+    const DeviceKind kind = city.devices[report->event.device].kind;
+    bool fits = false;
+    if (channel == TopicRef::DevicePresence)
+        fits = std::holds_alternative<PresencePayload>(p);
+    else if (channel == TopicRef::DeviceState)
+        fits = (kind == DeviceKind::SignalController && std::holds_alternative<SignalPayload>(p))
+            || (kind == DeviceKind::Streetlight && std::holds_alternative<LightPayload>(p))
+            || (kind == DeviceKind::Feeder && std::holds_alternative<FeederPayload>(p));
+    if (!fits)
+        return Refused{Refusal::WrongKind, QStringLiteral("%1 cannot report that on this topic").arg(deviceId)};
+    return parsed;
+}
+
+QByteArray encodeFieldEvent(const FieldEvent &e, const CityModel &city) { return compact(sequenced(e.boot, e.seq, e.event, city)); }
+
+Parsed<FieldEvent> decodeFieldEvent(const QByteArray &payload, const CityModel &city)
+{
+    auto parsed = decodeSequenced<FieldEvent>(payload, city, QString());
+    auto *e = std::get_if<FieldEvent>(&parsed);
+    if (!e)
+        return parsed;
+    if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e->event.payload)) {
+        if (raised->id == 0 || raised->id >= kConsoleIncidentBase)
+            return malformed(QStringLiteral("field incident ids lie between 1 and %1").arg(kConsoleIncidentBase - 1));
+        if (raised->district >= static_cast<int>(city.districts.size()) || raised->road >= static_cast<int>(city.roads.size()))
+            return malformed(QStringLiteral("district or road out of range"));
+    } else if (!std::holds_alternative<IncidentClearedPayload>(e->event.payload)) {
+        return Refused{Refusal::WrongKind, QStringLiteral("only incident-raised and incident-cleared travel as field events")};
+    }
+    return parsed;
+}
+
+QByteArray encodeGatewayStatus(const GatewayStatus &s)
+{
+    return compact({{"v", kVersion}, {"online", s.online}, {"b", static_cast<double>(s.boot)}, {"devices", s.devices}});
+}
+
+Parsed<GatewayStatus> decodeGatewayStatus(const QByteArray &payload)
+{
+    auto opened = open(payload);
+    if (auto *r = std::get_if<Refused>(&opened))
+        return *r;
+    const QJsonObject &o = std::get<QJsonObject>(opened);
+    if (!o.value(QLatin1String("online")).isBool())
+        return malformed(QStringLiteral("online must be true or false"));
+    return GatewayStatus{o.value(QLatin1String("online")).toBool(), static_cast<std::uint64_t>(o.value(QLatin1String("b")).toDouble()),
+                         o.value(QLatin1String("devices")).toInt()};
+}
+
+QByteArray SignedCommand::canonical() const
+{
+    // Fixed field order, one per line, integers in decimal: the same bytes on every platform and JSON library.
+    return QStringLiteral("cityops-command-v1\n%1\n%2\n%3\n%4\n%5\n%6\n%7\n%8\n%9\n%10")
+        .arg(device).arg(order).arg(step).arg(attempt).arg(commandActionName(action)).arg(value)
+        .arg(issuedMs).arg(expiresMs).arg(QString::fromLatin1(nonce.toHex()), keyId)
+        .toUtf8();
+}
+
+QByteArray encodeCommand(const SignedCommand &c)
+{
+    return compact({{"v", kVersion}, {"device", c.device}, {"order", static_cast<double>(c.order)}, {"step", c.step},
+                    {"attempt", c.attempt}, {"action", commandActionName(c.action)}, {"value", c.value},
+                    {"issued_ms", static_cast<double>(c.issuedMs)}, {"expires_ms", static_cast<double>(c.expiresMs)},
+                    {"nonce", QString::fromLatin1(c.nonce.toHex())}, {"key", c.keyId},
+                    {"sig", QString::fromLatin1(c.signature.toBase64())}});
+}
+
+Parsed<SignedCommand> decodeCommand(const QByteArray &payload)
+{
+    auto opened = open(payload);
+    if (auto *r = std::get_if<Refused>(&opened))
+        return *r;
+    const QJsonObject &o = std::get<QJsonObject>(opened);
+    SignedCommand c;
+    c.device = o.value(QLatin1String("device")).toString();
+    const QString action = o.value(QLatin1String("action")).toString();
+    bool actionKnown = false;
+    for (int i = 0; i < kCommandActionCount; ++i)
+        if (commandActionName(static_cast<CommandAction>(i)) == action) {
+            c.action = static_cast<CommandAction>(i);
+            actionKnown = true;
+        }
+    if (c.device.isEmpty() || !actionKnown)
+        return malformed(QStringLiteral("device and a known action are required"));
+    if (!isCount(o.value(QLatin1String("order")), 4294967295.0) || !isCount(o.value(QLatin1String("step")), 65535)
+        || !isCount(o.value(QLatin1String("attempt")), 255) || !o.value(QLatin1String("value")).isDouble()
+        || !isCount(o.value(QLatin1String("issued_ms"))) || !isCount(o.value(QLatin1String("expires_ms"))))
+        return malformed(QStringLiteral("order, step, attempt, value, issued_ms and expires_ms must be whole numbers in range"));
+    c.order = static_cast<std::uint32_t>(o.value(QLatin1String("order")).toDouble());
+    c.step = static_cast<std::uint16_t>(o.value(QLatin1String("step")).toInt());
+    c.attempt = static_cast<std::uint8_t>(o.value(QLatin1String("attempt")).toInt());
+    c.value = o.value(QLatin1String("value")).toInt();
+    c.issuedMs = static_cast<std::int64_t>(o.value(QLatin1String("issued_ms")).toDouble());
+    c.expiresMs = static_cast<std::int64_t>(o.value(QLatin1String("expires_ms")).toDouble());
+    c.nonce = QByteArray::fromHex(o.value(QLatin1String("nonce")).toString().toLatin1());
+    c.keyId = o.value(QLatin1String("key")).toString();
+    c.signature = QByteArray::fromBase64(o.value(QLatin1String("sig")).toString().toLatin1());
+    if (c.nonce.size() != 16)
+        return malformed(QStringLiteral("nonce must be 16 bytes in hex"));
+    return c;
+}
+
+QByteArray encodeResult(const CommandResult &r)
+{
+    QJsonObject o{{"v", kVersion}, {"device", r.device}, {"order", static_cast<double>(r.order)}, {"step", r.step},
+                  {"attempt", r.attempt}, {"result", r.accepted ? "accepted" : "rejected"}};
+    if (!r.reason.isEmpty())
+        o.insert(QLatin1String("reason"), r.reason);
+    if (r.replay)
+        o.insert(QLatin1String("replay"), true);
+    return compact(o);
+}
+
+Parsed<CommandResult> decodeResult(const QByteArray &payload)
+{
+    auto opened = open(payload);
+    if (auto *r = std::get_if<Refused>(&opened))
+        return *r;
+    const QJsonObject &o = std::get<QJsonObject>(opened);
+    const QString result = o.value(QLatin1String("result")).toString();
+    if (result != QLatin1String("accepted") && result != QLatin1String("rejected"))
+        return malformed(QStringLiteral("result must be accepted or rejected"));
+    CommandResult r;
+    r.device = o.value(QLatin1String("device")).toString();
+    r.order = static_cast<std::uint32_t>(o.value(QLatin1String("order")).toDouble());
+    r.step = static_cast<std::uint16_t>(o.value(QLatin1String("step")).toInt());
+    r.attempt = static_cast<std::uint8_t>(o.value(QLatin1String("attempt")).toInt());
+    r.accepted = result == QLatin1String("accepted");
+    r.replay = o.value(QLatin1String("replay")).toBool();
+    r.reason = o.value(QLatin1String("reason")).toString().left(200);
+    return r;
+}
+
+QByteArray encodeRefresh(const RefreshRequest &request)
+{
+    QJsonArray devices;
+    for (const QString &d : request.devices)
+        devices.append(d);
+    return compact({{"v", kVersion}, {"console", request.console}, {"devices", devices}});
+}
+
+Parsed<RefreshRequest> decodeRefresh(const QByteArray &payload)
+{
+    auto opened = open(payload);
+    if (auto *r = std::get_if<Refused>(&opened))
+        return *r;
+    const QJsonObject &o = std::get<QJsonObject>(opened);
+    RefreshRequest r;
+    r.console = o.value(QLatin1String("console")).toString();
+    const QJsonValue devices = o.value(QLatin1String("devices"));
+    if (!devices.isUndefined() && !devices.isArray())
+        return malformed(QStringLiteral("devices must be a list"));
+    for (const QJsonValue &d : devices.toArray()) {
+        if (!d.isString())
+            return malformed(QStringLiteral("device ids are strings"));
+        r.devices.push_back(d.toString());
+    }
+    return r;
+}
+
+bool isShared(const Event &event)
+{
+    if (std::holds_alternative<CommandPayload>(event.payload))
+        return true;
+    // What people did to incidents; escalations are the system's, and every console makes its own.
+    if (const auto *update = std::get_if<IncidentUpdatePayload>(&event.payload))
+        return update->change == IncidentChange::Transition || update->change == IncidentChange::Note
+            || update->change == IncidentChange::LinkDevice;
+    const auto *raised = std::get_if<IncidentRaisedPayload>(&event.payload);
+    return raised && raised->id >= kConsoleIncidentBase;
+}
+
+QByteArray encodeOps(const OpsMessage &message, const CityModel &city)
+{
+    QJsonArray events;
+    for (const Event &e : message.events) {
+        QJsonObject o = exporter::eventToJson(e, city);
+        o.remove(QLatin1String("seq"));
+        o.remove(QLatin1String("time"));
+        o.insert(QLatin1String("seq"), 0);
+        events.append(o);
+    }
+    return compact({{"v", kVersion}, {"console", message.console}, {"events", events}});
+}
+
+Parsed<OpsMessage> decodeOps(const QByteArray &payload, const CityModel &city)
+{
+    auto opened = open(payload, kMaxOpsPayloadBytes);
+    if (auto *r = std::get_if<Refused>(&opened))
+        return *r;
+    const QJsonObject &o = std::get<QJsonObject>(opened);
+    OpsMessage m;
+    m.console = o.value(QLatin1String("console")).toString();
+    if (m.console.isEmpty() || !o.value(QLatin1String("events")).isArray())
+        return malformed(QStringLiteral("console and events are required"));
+    for (const QJsonValue &v : o.value(QLatin1String("events")).toArray()) {
+        auto event = exporter::eventFromJson(v.toObject(), city);
+        if (!event)
+            return malformed(event.error());
+        if (!isShared(event.value()))
+            return Refused{Refusal::WrongKind, QStringLiteral("only incident steps, console incidents and orders are shared")};
+        m.events.push_back(std::move(event).value());
+    }
+    return m;
+}
+
+} // namespace cityops::wire

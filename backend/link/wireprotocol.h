@@ -1,0 +1,138 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "core/result.h"
+#include "model/event.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace cityops::wire {
+
+// The MQTT protocol between consoles and device gateways, version 1 (docs/PROTOCOL.md is the reference; keep the
+// two in step). Payloads are UTF-8 JSON objects with "v": 1; device data objects are the same as the export's
+// "data" (docs/STORE.md), so one schema serves the wire, the files and the tests.
+
+constexpr int kVersion = 1;
+/// Largest payload either side accepts; anything bigger is refused unread (and counted).
+constexpr int kMaxPayloadBytes = 4096;
+/// A command must expire no later than this after it was issued (bounds the device's replay memory).
+constexpr std::int64_t kMaxCommandLifetimeMs = 10 * 60'000;
+/// How far a command's issue time may lie in the device's future before it is refused (clock skew tolerance).
+constexpr std::int64_t kMaxIssueSkewMs = 30'000;
+
+QByteArray root();                                                     ///< "cityops/v1"
+QByteArray deviceTopic(const QString &gateway, const QString &device, const char *channel);   ///< .../gw/G/dev/D/state
+QByteArray gatewayStatusTopic(const QString &gateway);                 ///< retained presence of a gateway (and its Will)
+QByteArray gatewayEventTopic(const QString &gateway);                  ///< incidents the field raises and clears
+QByteArray commandTopic(const QString &device);                        ///< cityops/v1/cmd/<device id>
+QByteArray refreshTopic();                                             ///< consoles ask gateways for fresh state
+QByteArray resultTopic(const QString &console);                        ///< a console's response topic
+QByteArray opsTopic();                                                 ///< shared operations log of the consoles
+QByteArray consoleStatusTopic(const QString &console);
+
+/// What a topic under root() names.
+struct TopicRef {
+    enum Kind { Unknown, DeviceState, DevicePresence, GatewayStatus, GatewayEvent, Command, Refresh, Result, Ops, ConsoleStatus };
+    Kind kind = Unknown;
+    QString gateway;
+    QString device;
+    QString console;
+};
+TopicRef parseTopic(const QByteArray &topic);
+
+/// Why a message was refused (counted per reason by both sides).
+enum class Refusal : std::uint8_t { Oversized, Malformed, UnknownVersion, UnknownDevice, WrongKind };
+constexpr int kRefusalCount = 5;
+QString refusalName(Refusal refusal);
+
+struct Refused {
+    Refusal reason;
+    QString detail;
+};
+template <typename T>
+using Parsed = std::variant<T, Refused>;
+
+/// A device report (state or presence) with the device's own sequence number: `boot` changes when the gateway
+/// restarts (numbering starts again), `seq` counts this device's reports within a boot without gaps.
+struct DeviceReport {
+    std::uint64_t boot = 0;
+    std::uint64_t seq = 0;
+    Event event;   ///< device, device-reported time, payload (signal/light/feeder/presence)
+};
+QByteArray encodeDeviceReport(const DeviceReport &report, const CityModel &city);
+Parsed<DeviceReport> decodeDeviceReport(const QByteArray &payload, const QString &deviceId, TopicRef::Kind channel,
+                                        const CityModel &city);
+
+/// Incidents raised and cleared in the field (by a gateway, not tied to one device's state).
+struct FieldEvent {
+    std::uint64_t boot = 0;
+    std::uint64_t seq = 0;
+    Event event;   ///< incident-raised or incident-cleared
+};
+QByteArray encodeFieldEvent(const FieldEvent &e, const CityModel &city);
+Parsed<FieldEvent> decodeFieldEvent(const QByteArray &payload, const CityModel &city);
+
+struct GatewayStatus {
+    bool online = false;
+    std::uint64_t boot = 0;
+    int devices = 0;
+};
+QByteArray encodeGatewayStatus(const GatewayStatus &status);
+Parsed<GatewayStatus> decodeGatewayStatus(const QByteArray &payload);
+
+/// A signed command (console -> device). The signature covers canonical() — every field but the signature.
+struct SignedCommand {
+    QString device;
+    std::uint32_t order = 0;
+    std::uint16_t step = 0;
+    std::uint8_t attempt = 1;
+    CommandAction action = CommandAction::SignalRestore;
+    std::int32_t value = 0;
+    std::int64_t issuedMs = 0;
+    std::int64_t expiresMs = 0;
+    QByteArray nonce;       ///< 16 random bytes, new for every message (a retry is a new message)
+    QString keyId;
+    QByteArray signature;   ///< Ed25519, 64 bytes
+
+    QByteArray canonical() const;
+};
+QByteArray encodeCommand(const SignedCommand &command);
+Parsed<SignedCommand> decodeCommand(const QByteArray &payload);
+
+/// A device's answer, published to the command's response topic with its correlation data (the nonce).
+struct CommandResult {
+    QString device;
+    std::uint32_t order = 0;
+    std::uint16_t step = 0;
+    std::uint8_t attempt = 1;
+    bool accepted = false;
+    bool replay = false;    ///< refused because this exact message was seen before (says nothing about the original)
+    QString reason;
+};
+QByteArray encodeResult(const CommandResult &result);
+Parsed<CommandResult> decodeResult(const QByteArray &payload);
+
+/// A console asks for fresh state: of the listed devices, or of everything when the list is empty.
+struct RefreshRequest {
+    QString console;
+    std::vector<QString> devices;
+};
+QByteArray encodeRefresh(const RefreshRequest &request);
+Parsed<RefreshRequest> decodeRefresh(const QByteArray &payload);
+
+/// Operations a console shares with the others (incident steps, console-reported incidents, orders and their
+/// reservations), in the export's event JSON.
+struct OpsMessage {
+    QString console;
+    std::vector<Event> events;
+};
+/// Whether an event is one a console shares on the operations log.
+bool isShared(const Event &event);
+QByteArray encodeOps(const OpsMessage &message, const CityModel &city);
+Parsed<OpsMessage> decodeOps(const QByteArray &payload, const CityModel &city);
+
+} // namespace cityops::wire

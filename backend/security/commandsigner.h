@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace cityops {
+
+/// Ed25519 keys for signing field commands (docs/PROTOCOL.md §Commands). The console holds the private key; each
+/// device (cityops-sim) holds the public key and refuses anything that does not verify. Keys are PEM files as
+/// `openssl genpkey -algorithm ed25519` writes them.
+class CommandSigner {
+public:
+    ~CommandSigner();
+    CommandSigner(CommandSigner &&) noexcept;
+    CommandSigner &operator=(CommandSigner &&) noexcept;
+
+    /// A private key (PEM, PKCS#8) from a file; refuses other key types.
+    static Result<CommandSigner> fromPrivateKeyFile(const QString &path);
+    /// A freshly generated key pair (tests, the bench).
+    static CommandSigner generate();
+
+    /// 64-byte Ed25519 signature of `message`.
+    QByteArray sign(const QByteArray &message) const;
+    /// The public half as PEM (SubjectPublicKeyInfo), for the devices.
+    QByteArray publicKeyPem() const;
+    /// Short id of the key (first 8 bytes of SHA-256 of the raw public key, hex): names the key in commands so a
+    /// device can tell "signed by a key I do not trust" from "altered".
+    QString keyId() const;
+
+private:
+    struct Key;
+    explicit CommandSigner(std::unique_ptr<Key> key);
+    std::unique_ptr<Key> m_key;
+};
+
+/// The device side: verifies signatures against one trusted public key.
+class CommandVerifier {
+public:
+    ~CommandVerifier();
+    CommandVerifier(CommandVerifier &&) noexcept;
+    CommandVerifier &operator=(CommandVerifier &&) noexcept;
+
+    static Result<CommandVerifier> fromPublicKeyPem(const QByteArray &pem);
+    static Result<CommandVerifier> fromPublicKeyFile(const QString &path);
+
+    bool verify(const QByteArray &message, const QByteArray &signature) const;
+    QString keyId() const;
+
+private:
+    struct Key;
+    explicit CommandVerifier(std::unique_ptr<Key> key);
+    std::unique_ptr<Key> m_key;
+};
+
+} // namespace cityops

@@ -1,0 +1,196 @@
+// cityops-sim: the city's devices as their own process, behind one MQTT connection (a field gateway), with
+// fault injection. The console reaches them with --link mqtt[s]://HOST:PORT.
+#include "city/citypackage.h"
+#include "city/syntheticdevices.h"
+#include "core/logging.h"
+#include "link/devicegateway.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace cityops;
+
+namespace {
+constexpr int kExitUsage = 2;
+int g_signalPipe[2] = {-1, -1};
+
+int usage(const QString &message)
+{
+    std::fprintf(stderr, "cityops-sim: %s\nTry 'cityops-sim --help'.\n", qPrintable(message));
+    return kExitUsage;
+}
+
+QString defaultCityPath()
+{
+    const QString installed = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/cityops/cities/adlershof.gpkg"));
+    return QFileInfo::exists(installed) ? QDir::cleanPath(installed) : QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
+}
+
+/// A number option within [lo, hi], or a sentence saying what is wrong with it.
+Result<double> number(const QCommandLineParser &p, const QString &name, double fallback, double lo, double hi)
+{
+    if (!p.isSet(name))
+        return fallback;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (!ok || v < lo || v > hi)
+        return makeError(QStringLiteral("--%1 must be a number from %2 to %3, not \"%4\"").arg(name).arg(lo).arg(hi).arg(p.value(name)));
+    return v;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cityops-sim"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The city's devices as a separate process, publishing to an MQTT broker (docs/PROTOCOL.md).\n\n"
+        "  cityops-sim --broker mqtt[s]://HOST:PORT [--city FILE] [--ca FILE --cert FILE --key FILE --user U --password-file F]\n"
+        "              [--command-pubkey FILE] [fault injection]\n\n"
+        "Without --command-pubkey every command is refused (nothing is trusted)."));
+    parser.addHelpOption();
+    const QString n = QStringLiteral("n"), ms = QStringLiteral("ms"), pct = QStringLiteral("percent"), file = QStringLiteral("file");
+    parser.addOptions({
+        {QStringLiteral("broker"), QStringLiteral("Broker address, mqtt://127.0.0.1:1883 or mqtts://HOST:8883."), QStringLiteral("url")},
+        {QStringLiteral("city"), QStringLiteral("City package (default: Berlin-Adlershof)."), file},
+        {QStringLiteral("synthetic-devices"), QStringLiteral("Add this many generated devices (as the console's option; use the same number and seed)."), n},
+        {QStringLiteral("id"), QStringLiteral("Gateway name on the broker (default: sim-HOST)."), QStringLiteral("name")},
+        {QStringLiteral("ca"), QStringLiteral("CA certificate(s) to verify the broker."), file},
+        {QStringLiteral("cert"), QStringLiteral("Client certificate."), file},
+        {QStringLiteral("key"), QStringLiteral("Client certificate's key."), file},
+        {QStringLiteral("user"), QStringLiteral("User name on the broker."), QStringLiteral("name")},
+        {QStringLiteral("password-file"), QStringLiteral("File whose first line is the password."), file},
+        {QStringLiteral("command-pubkey"), QStringLiteral("Ed25519 public key (PEM) commands must be signed with."), file},
+        {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), n},
+        {QStringLiteral("keepalive"), QStringLiteral("MQTT keep-alive in seconds (default 10; the broker declares us gone after 1.5 x)."), QStringLiteral("s")},
+        {QStringLiteral("answer-latency"), QStringLiteral("Device command latency range in ms, MIN:MAX (default 150:900)."), QStringLiteral("min:max")},
+        {QStringLiteral("reject-rate"), QStringLiteral("Share of commands healthy devices refuse, percent (default 2)."), pct},
+        {QStringLiteral("drop"), QStringLiteral("Fault: drop this share of reports."), pct},
+        {QStringLiteral("delay"), QStringLiteral("Fault: hold every report back this long."), ms},
+        {QStringLiteral("duplicate"), QStringLiteral("Fault: publish this share of reports twice."), pct},
+        {QStringLiteral("malformed"), QStringLiteral("Fault: publish garbage instead of this share of reports."), pct},
+        {QStringLiteral("offline"), QStringLiteral("Fault: this many devices at a time fall silent."), n},
+        {QStringLiteral("offline-for"), QStringLiteral("Fault: ... for this many seconds each (default 60)."), QStringLiteral("s")},
+        {QStringLiteral("clock-skew"), QStringLiteral("Fault: this gateway's clock is off by this much (may be negative)."), ms},
+    });
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usage(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+    if (!parser.isSet(QStringLiteral("broker")))
+        return usage(QStringLiteral("--broker is required"));
+
+    GatewayOptions options;
+    auto url = BrokerUrl::parse(parser.value(QStringLiteral("broker")));
+    if (!url)
+        return usage(url.error());
+    options.mqtt.url = url.value();
+    options.mqtt.clientId = parser.isSet(QStringLiteral("id")) ? parser.value(QStringLiteral("id"))
+                                                               : QStringLiteral("sim-%1").arg(QHostInfo::localHostName());
+    if (options.mqtt.clientId.contains(QLatin1Char('/')) || options.mqtt.clientId.contains(QLatin1Char('+'))
+        || options.mqtt.clientId.contains(QLatin1Char('#')) || options.mqtt.clientId.isEmpty())
+        return usage(QStringLiteral("--id must not be empty or contain /, + or #"));
+    options.mqtt.caFile = parser.value(QStringLiteral("ca"));
+    options.mqtt.certFile = parser.value(QStringLiteral("cert"));
+    options.mqtt.keyFile = parser.value(QStringLiteral("key"));
+    options.mqtt.user = parser.value(QStringLiteral("user"));
+    if (auto tls = completeTlsOptions(options.mqtt, parser.value(QStringLiteral("password-file"))); !tls)
+        return usage(tls.error());
+
+    struct NumberOption { const char *name; double fallback, lo, hi; double *out; };
+    double seed = 1, keepalive = 10, rejectRate = 2, offline = 0, offlineFor = 60, delay = 0, skew = 0, synthetic = 0;
+    FaultInjection &f = options.faults;
+    for (const NumberOption &o : std::initializer_list<NumberOption>{
+             {"seed", 1, 0, 9e15, &seed}, {"keepalive", 10, 5, 3600, &keepalive}, {"reject-rate", 2, 0, 100, &rejectRate},
+             {"drop", 0, 0, 100, &f.dropPercent}, {"duplicate", 0, 0, 100, &f.duplicatePercent},
+             {"malformed", 0, 0, 100, &f.malformedPercent}, {"offline", 0, 0, 1e6, &offline}, {"offline-for", 60, 1, 86400, &offlineFor},
+             {"delay", 0, 0, 600'000, &delay}, {"clock-skew", 0, -86'400'000, 86'400'000, &skew},
+             {"synthetic-devices", 0, 0, 1e6, &synthetic}}) {
+        auto v = number(parser, QLatin1String(o.name), o.fallback, o.lo, o.hi);
+        if (!v)
+            return usage(v.error());
+        *o.out = v.value();
+    }
+    options.seed = static_cast<std::uint64_t>(seed);
+    options.mqtt.keepAliveS = static_cast<int>(keepalive);
+    options.parameters.commandRejectRate = rejectRate / 100.0;
+    f.offlineDevices = static_cast<int>(offline);
+    f.offlineForMs = static_cast<std::int64_t>(offlineFor * 1000);
+    f.delayMs = static_cast<std::int64_t>(delay);
+    f.clockSkewMs = static_cast<std::int64_t>(skew);
+    if (parser.isSet(QStringLiteral("answer-latency"))) {
+        const QStringList range = parser.value(QStringLiteral("answer-latency")).split(QLatin1Char(':'));
+        bool ok1 = false, ok2 = false;
+        const qint64 lo = range.value(0).toLongLong(&ok1), hi = range.value(1).toLongLong(&ok2);
+        if (range.size() != 2 || !ok1 || !ok2 || lo < 0 || hi < lo || hi > 600'000)
+            return usage(QStringLiteral("--answer-latency must be MIN:MAX in ms with 0 <= MIN <= MAX, e.g. 150:900"));
+        options.parameters.commandLatencyMinMs = lo;
+        options.parameters.commandLatencyMaxMs = hi;
+    }
+    std::optional<CommandVerifier> verifier;
+    if (parser.isSet(QStringLiteral("command-pubkey"))) {
+        auto v = CommandVerifier::fromPublicKeyFile(parser.value(QStringLiteral("command-pubkey")));
+        if (!v)
+            return usage(v.error());
+        verifier = std::move(v).value();
+    }
+
+    const bool userCity = parser.isSet(QStringLiteral("city"));
+    auto city = citypackage::read(userCity ? parser.value(QStringLiteral("city")) : defaultCityPath());
+    if (!city) {
+        std::fprintf(stderr, "cityops-sim: cannot open the city: %s\n", qPrintable(city.error()));
+        return userCity ? kExitUsage : 1;
+    }
+    if (synthetic > 0) {
+        auto enlarged = std::make_shared<CityModel>(*city.value());
+        addSyntheticDevices(*enlarged, static_cast<size_t>(synthetic), options.seed);
+        city = std::shared_ptr<const CityModel>(std::move(enlarged));
+    }
+
+    DeviceGateway gateway(city.value(), options, std::move(verifier));
+    QObject::connect(&gateway, &DeviceGateway::connectionChanged, &app, [&](bool connected, const QString &why) {
+        if (connected)
+            std::fprintf(stderr, "cityops-sim: %s connected to %s with %zu devices\n", qPrintable(gateway.id()),
+                         qPrintable(options.mqtt.url.toString()), city.value()->devices.size());
+        else
+            std::fprintf(stderr, "cityops-sim: broker connection: %s (retrying)\n", qPrintable(why));
+    });
+    if (auto started = gateway.start(); !started) {
+        std::fprintf(stderr, "cityops-sim: %s\n", qPrintable(started.error()));
+        return 1;
+    }
+
+    // SIGTERM / SIGINT: say goodbye on the broker (retained offline status) and print what we did.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
+        auto handler = [](int) { [[maybe_unused]] auto n = ::write(g_signalPipe[0], "x", 1); };
+        std::signal(SIGTERM, handler);
+        std::signal(SIGINT, handler);
+        auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+    }
+    const int rc = app.exec();
+    const GatewayStats s = gateway.stats();
+    gateway.stop();
+    const QJsonObject stats{{"gateway", gateway.id()}, {"published", double(s.published)}, {"dropped", double(s.dropped)},
+                            {"commands", double(s.commands)}, {"executed", double(s.executed)}, {"repeats", double(s.repeats)},
+                            {"refused", double(s.refused)}, {"refreshes", double(s.refreshes)}};
+    std::printf("%s\n", QJsonDocument(stats).toJson(QJsonDocument::Compact).constData());
+    return rc;
+}
