@@ -203,6 +203,9 @@ int main(int argc, char **argv)
         if (linkOptions.mqtt.clientId.isEmpty())
             linkOptions.mqtt.clientId = QStringLiteral("console-%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
         engine.setIdSalt(qHash(linkOptions.mqtt.clientId) & 0xfff);
+        DispatchConfig dispatch;
+        dispatch.selectSettleMs = 250;   // other consoles' simultaneous selections arrive well within this
+        engine.setDispatchConfig(dispatch);
         engine.start(std::make_unique<MqttLink>(city.value(), &engine.clock(), linkOptions, std::move(signer)), user);
     } else {
         const std::int64_t now = simOptions.startMs > 0 ? simOptions.startMs : QDateTime::currentMSecsSinceEpoch();

@@ -83,16 +83,31 @@ QJsonObject sequenced(std::uint64_t boot, std::uint64_t seq, const Event &event,
 
 QList<QByteArray> levels(const QByteArray &topic) { return topic.split('/'); }
 
+/// Device ids come from the city (SUMO edge ids such as "8025704#1"); '#' and '+' are wildcards in MQTT and may
+/// not appear in a topic name, so they travel percent-encoded (and '%' itself).
+QByteArray topicId(const QString &id)
+{
+    QByteArray out = id.toUtf8();
+    if (out.contains('%') || out.contains('#') || out.contains('+'))
+        out = out.replace("%", "%25").replace("#", "%23").replace("+", "%2B");
+    return out;
+}
+
+QString idFromTopic(const QByteArray &level)
+{
+    return QString::fromUtf8(level.contains('%') ? QByteArray::fromPercentEncoding(level) : level);
+}
+
 } // namespace
 
 QByteArray root() { return QByteArrayLiteral("cityops/v1"); }
 QByteArray deviceTopic(const QString &gateway, const QString &device, const char *channel)
 {
-    return root() + "/gw/" + gateway.toUtf8() + "/dev/" + device.toUtf8() + '/' + channel;
+    return root() + "/gw/" + gateway.toUtf8() + "/dev/" + topicId(device) + '/' + channel;
 }
 QByteArray gatewayStatusTopic(const QString &gateway) { return root() + "/gw/" + gateway.toUtf8() + "/status"; }
 QByteArray gatewayEventTopic(const QString &gateway) { return root() + "/gw/" + gateway.toUtf8() + "/event"; }
-QByteArray commandTopic(const QString &device) { return root() + "/cmd/" + device.toUtf8(); }
+QByteArray commandTopic(const QString &device) { return root() + "/cmd/" + topicId(device); }
 QByteArray refreshTopic() { return root() + "/ctl/refresh"; }
 QByteArray resultTopic(const QString &console) { return root() + "/console/" + console.toUtf8() + "/result"; }
 QByteArray opsTopic() { return root() + "/ops"; }
@@ -114,10 +129,10 @@ TopicRef parseTopic(const QByteArray &topic)
         // Device ids may contain '/', e.g. "sig/J12": everything between "dev" and the channel.
         ref.gateway = QString::fromUtf8(l[1]);
         QList<QByteArray> id = l.mid(3, l.size() - 4);
-        ref.device = QString::fromUtf8(id.join('/'));
+        ref.device = idFromTopic(id.join('/'));
         ref.kind = l.last() == "state" ? TopicRef::DeviceState : l.last() == "presence" ? TopicRef::DevicePresence : TopicRef::Unknown;
     } else if (l[0] == "cmd" && l.size() >= 2) {
-        ref.device = QString::fromUtf8(l.mid(1).join('/'));
+        ref.device = idFromTopic(l.mid(1).join('/'));
         ref.kind = TopicRef::Command;
     } else if (l.size() == 2 && l[0] == "ctl" && l[1] == "refresh") {
         ref.kind = TopicRef::Refresh;

@@ -45,7 +45,19 @@ Event Dispatcher::orderEvent(const LiveOrder &o, CommandStage stage, const QStri
 std::uint32_t Dispatcher::holderOf(DeviceIndex device, std::uint32_t except) const
 {
     const std::uint32_t holder = m_reserved.value(device, 0);
-    return holder == except ? 0 : holder;
+    if (holder != 0 && holder != except)
+        return holder;
+    // Another console's order (shared through the field link): the order book knows it, this dispatcher does not.
+    const std::uint32_t booked = m_ctx.orders.reservedBy(device);
+    return booked != 0 && booked != except && !m_orders.count(booked) ? booked : 0;
+}
+
+QString Dispatcher::requesterOf(std::uint32_t order) const
+{
+    if (const auto live = m_orders.find(order); live != m_orders.end())
+        return live->second.requestedBy;
+    const auto booked = m_ctx.orders.find(order);
+    return booked ? booked->requestedBy : QString();
 }
 
 Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, std::int64_t nowMs, std::vector<Event> &out)
@@ -96,8 +108,7 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
             return makeError(QStringLiteral("%1: duplicate of order %2, which is still doing %3")
                                  .arg(info.id).arg(dup.value()).arg(commandActionName(t.action)));
         if (const std::uint32_t holder = holderOf(t.device, 0))
-            return makeError(QStringLiteral("%1 is reserved by order %2 of %3")
-                                 .arg(info.id).arg(holder).arg(m_orders.count(holder) ? m_orders.at(holder).requestedBy : QString()));
+            return makeError(QStringLiteral("%1 is reserved by order %2 of %3").arg(info.id).arg(holder).arg(requesterOf(holder)));
     }
 
     LiveOrder o;
@@ -144,7 +155,7 @@ void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
         if (t.stage != CommandStage::Requested)
             continue;
         if (const std::uint32_t holder = holderOf(t.spec.device, o.id)) {
-            finishTarget(o, t, CommandStage::Rejected, QStringLiteral("reserved by order %1").arg(holder), out);
+            finishTarget(o, t, CommandStage::Rejected, QStringLiteral("reserved by order %1 of %2").arg(holder).arg(requesterOf(holder)), out);
             continue;
         }
         t.stage = CommandStage::Selected;
@@ -213,7 +224,9 @@ void Dispatcher::tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<D
                 }
                 const DeviceState state = m_ctx.states.state(t.spec.device);
                 if (t.stage == CommandStage::Selected) {
-                    if (t.spec.step > openStep || nowMs < o.startMs + t.spec.offsetMs)
+                    // With other consoles on the field, a selection settles first: a rival's simultaneous one
+                    // reaches us within this time, and the lower order id keeps the device (see observe()).
+                    if (t.spec.step > openStep || nowMs < o.startMs + t.spec.offsetMs + m_config.selectSettleMs)
                         continue;
                     if (state.reported && !state.online) {
                         finishTarget(o, t, CommandStage::Rejected, QStringLiteral("device offline"), out);
@@ -252,11 +265,27 @@ void Dispatcher::tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<D
         m_orders.erase(id);
 }
 
+void Dispatcher::yieldToRival(DeviceIndex device, std::uint32_t rival, std::vector<Event> &out)
+{
+    const std::uint32_t mine = m_reserved.value(device, 0);
+    if (mine == 0 || m_orders.count(rival) || rival >= mine)
+        return;   // not a rival (our own selection), or ours is the lower id and stands
+    LiveOrder &o = m_orders.at(mine);
+    for (Target &t : o.targets)
+        if (t.spec.device == device && t.stage == CommandStage::Selected)
+            finishTarget(o, t, CommandStage::Rejected,
+                         QStringLiteral("selected at the same moment by order %1 of %2, which keeps it").arg(rival).arg(requesterOf(rival)), out);
+}
+
 void Dispatcher::observe(const std::vector<Event> &batch, std::vector<Event> &out)
 {
     for (const Event &e : batch) {
         if (e.device == kNoDevice)
             continue;
+        if (const auto *answer = std::get_if<CommandPayload>(&e.payload); answer && answer->stage == CommandStage::Selected) {
+            yieldToRival(e.device, answer->order, out);
+            continue;
+        }
         if (const auto *answer = std::get_if<CommandPayload>(&e.payload)) {
             // Only the device's own answers: accepted (InProgress) or refused. Our own events pass by here too.
             if (answer->stage != CommandStage::InProgress && answer->stage != CommandStage::Rejected)

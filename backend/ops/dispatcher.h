@@ -19,6 +19,7 @@ struct DispatchConfig {
     std::int64_t answerTimeoutMs = 5'000;    ///< a device must accept or reject within this
     std::int64_t confirmTimeoutMs = 20'000;  ///< and show it in its reported state within this after accepting
     int maxAttempts = 3;                     ///< sends per target, retries only for idempotent actions
+    std::int64_t selectSettleMs = 0;         ///< wait after selecting before sending (consoles sharing a field)
 };
 
 /// The command pipeline of ARCHITECTURE §6 in live operation: Requested → [approval by a second person] →
@@ -77,6 +78,9 @@ private:
     void finishTarget(LiveOrder &o, Target &t, CommandStage stage, const QString &reason, std::vector<Event> &out);
     void select(LiveOrder &o, std::vector<Event> &out);
     std::uint32_t holderOf(DeviceIndex device, std::uint32_t except) const;
+    QString requesterOf(std::uint32_t order) const;
+    /// Another console selected `device` for order `rival`: if we hold it with a higher order id, we let go.
+    void yieldToRival(DeviceIndex device, std::uint32_t rival, std::vector<Event> &out);
     void onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out);
 
     const OpsContext &m_ctx;

@@ -134,9 +134,13 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
     t.changedMs = event.timeMs;
     if (!p.text.isEmpty())
         t.reason = p.text;
-    if (holdsReservation(t.stage))
-        m_reserved.insert(t.device, o.id);
-    else if (m_reserved.value(t.device) == o.id && isTerminal(t.stage))
+    if (holdsReservation(t.stage)) {
+        // Two consoles may select one device at the same moment; the lower order id keeps it (the dispatchers
+        // resolve the conflict the same way, see Dispatcher::observe).
+        const std::uint32_t holder = m_reserved.value(t.device, 0);
+        if (holder == 0 || o.id <= holder)
+            m_reserved.insert(t.device, o.id);
+    } else if (m_reserved.value(t.device) == o.id && isTerminal(t.stage))
         m_reserved.remove(t.device);
 }
 
@@ -145,7 +149,7 @@ void OrderBook::rebuildReservations()
     m_reserved.clear();
     for (const Order &o : m_orders)
         for (const OrderTarget &t : o.targets)
-            if (holdsReservation(t.stage))
+            if (holdsReservation(t.stage) && (!m_reserved.contains(t.device) || o.id < m_reserved.value(t.device)))
                 m_reserved.insert(t.device, o.id);
 }
 

@@ -1,0 +1,181 @@
+#pragma once
+// A real mosquitto on a free loopback port (plain, TLS or both), with a throwaway CA and server certificate made
+// by openssl at test time, and the real cityops-sim process against it. Started and stopped by the test.
+
+#include "city/citypackage.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace cityops::test {
+
+inline int freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+inline bool portOpen(int port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
+    return socket.waitForConnected(200);
+}
+
+inline bool run(const QString &program, const QStringList &args, const QString &dir)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start(program, args);
+    return p.waitForFinished(30'000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+class TestBroker {
+public:
+    enum Listeners { PlainOnly, TlsOnly, Both };
+
+    explicit TestBroker(Listeners listeners = PlainOnly) : m_listeners(listeners)
+    {
+        // mosquitto started as root drops to its own user: it must be able to read the folder and the key.
+        QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ReadOther | QFile::ExeOther
+                                                | QFile::ReadGroup | QFile::ExeGroup);
+        if (listeners != PlainOnly)
+            m_ok = makeCertificates();
+        m_plainPort = listeners != TlsOnly ? freePort() : 0;
+        m_tlsPort = listeners != PlainOnly ? freePort() : 0;
+        QString conf = QStringLiteral("per_listener_settings false\nallow_anonymous true\npersistence false\nlog_dest stderr\n"
+                                      "max_queued_messages 100000\n");
+        if (m_plainPort)
+            conf += QStringLiteral("listener %1 127.0.0.1\n").arg(m_plainPort);
+        if (m_tlsPort)
+            conf += QStringLiteral("listener %1 127.0.0.1\ncafile %2\ncertfile %3\nkeyfile %4\n")
+                        .arg(m_tlsPort).arg(path("ca.crt"), path("server.crt"), path("server.key"));
+        QFile f(path("mosquitto.conf"));
+        m_ok = m_ok && f.open(QIODevice::WriteOnly) && f.write(conf.toUtf8()) > 0;
+        f.close();
+        m_ok = m_ok && start();
+    }
+    ~TestBroker() { stop(); }
+
+    bool ok() const { return m_ok; }
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+    QString plainUrl() const { return QStringLiteral("mqtt://127.0.0.1:%1").arg(m_plainPort); }
+    QString tlsUrl() const { return QStringLiteral("mqtts://localhost:%1").arg(m_tlsPort); }
+    int plainPort() const { return m_plainPort; }
+    int tlsPort() const { return m_tlsPort; }
+
+    bool start()
+    {
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.setStandardOutputFile(path("broker.log"), QIODevice::Append);
+        m_process.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), path("mosquitto.conf")});
+        if (!m_process.waitForStarted(5000))
+            return false;
+        const int port = m_plainPort ? m_plainPort : m_tlsPort;
+        for (int i = 0; i < 50; ++i) {
+            if (portOpen(port))
+                return true;
+            QTest::qWait(100);
+        }
+        return false;
+    }
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000))
+            m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+    QString log() const
+    {
+        QFile f(path("broker.log"));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+
+private:
+    bool makeCertificates()
+    {
+        const QString dir = m_dir.path();
+        const QString openssl = QStringLiteral("openssl");
+        QFile ext(path("san.ext"));
+        if (!ext.open(QIODevice::WriteOnly))
+            return false;
+        ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        ext.close();
+        const bool made =
+            run(openssl, {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=CityOps test CA",
+                          "-keyout", "ca.key", "-out", "ca.crt"}, dir)
+            && run(openssl, {"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr"}, dir)
+            && run(openssl, {"x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+                             "-extfile", "san.ext", "-out", "server.crt"}, dir)
+            // A second, unrelated CA: a client trusting only it must refuse our broker.
+            && run(openssl, {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Other CA",
+                             "-keyout", "other.key", "-out", "other.crt"}, dir);
+        for (const char *f : {"ca.crt", "server.crt", "server.key"})
+            QFile::setPermissions(path(f), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        return made;
+    }
+
+    Listeners m_listeners;
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    int m_plainPort = 0;
+    int m_tlsPort = 0;
+    bool m_ok = true;
+};
+
+/// The real cityops-sim against a broker.
+class SimProcess {
+public:
+    SimProcess(const QString &url, const QStringList &extra)
+    {
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-sim"), QStringList{"--broker", url} + extra);
+        m_process.waitForStarted(5000);
+    }
+    ~SimProcess()
+    {
+        resume();
+        finish();
+    }
+    /// SIGTERM: the gateway says goodbye and prints its statistics (JSON) on stdout.
+    QByteArray finish()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(10'000))
+                m_process.kill();
+        }
+        m_output += m_process.readAllStandardOutput();
+        return m_output;
+    }
+    void pause() { ::kill(static_cast<pid_t>(m_process.processId()), SIGSTOP); m_paused = true; }
+    void resume()
+    {
+        if (m_paused)
+            ::kill(static_cast<pid_t>(m_process.processId()), SIGCONT);
+        m_paused = false;
+    }
+    QString errors() { return QString::fromUtf8(m_process.readAllStandardError()); }
+    bool running() const { return m_process.state() == QProcess::Running; }
+
+private:
+    QProcess m_process;
+    QByteArray m_output;
+    bool m_paused = false;
+};
+
+inline QString defaultCityFile() { return QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg"); }
+
+} // namespace cityops::test

@@ -1,0 +1,433 @@
+// The field link through a real mosquitto on loopback (plain and TLS) and the real cityops-sim process:
+// telemetry, command round trips, broker restart mid-order, a gateway's keep-alive lapsing, refused payloads,
+// forged/altered/expired/replayed commands, plaintext where TLS is required, and two consoles in step.
+#include "brokertesting.h"
+#include "core/engine.h"
+#include "link/mqttlink.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <future>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+Actor person(const char *user, Role role) { return Actor{QString::fromLatin1(user), {role}, {}}; }
+
+std::shared_ptr<const CityModel> city()
+{
+    static std::shared_ptr<const CityModel> c = [] {
+        auto read = citypackage::read(defaultCityFile());
+        return read.ok() ? read.value() : nullptr;
+    }();
+    return c;
+}
+
+/// An Ed25519 key pair made with openssl, as an operator would (scripts/stack does the same).
+struct CommandKeys {
+    QTemporaryDir dir;
+    QString privateKey = dir.filePath(QStringLiteral("command.key"));
+    QString publicKey = dir.filePath(QStringLiteral("command.pub"));
+    bool ok = run(QStringLiteral("openssl"), {"genpkey", "-algorithm", "ed25519", "-out", privateKey}, dir.path())
+           && run(QStringLiteral("openssl"), {"pkey", "-in", privateKey, "-pubout", "-out", publicKey}, dir.path());
+};
+
+MqttOptions brokerOptions(const QString &url, const QString &clientId, const QString &ca = {})
+{
+    MqttOptions o;
+    o.url = BrokerUrl::parse(url).value();
+    o.clientId = clientId;
+    o.caFile = ca;
+    o.keepAliveS = 5;
+    return o;
+}
+
+/// One console: the real Engine on an MqttLink.
+struct Console {
+    Engine engine{city()};
+    MqttLink *link = nullptr;
+
+    Console(const MqttOptions &mqtt, const QString &keyFile)
+    {
+        std::optional<CommandSigner> signer;
+        if (!keyFile.isEmpty())
+            signer = CommandSigner::fromPrivateKeyFile(keyFile).value();
+        engine.setIdSalt(qHash(mqtt.clientId) & 0xfff);
+        DispatchConfig config;
+        config.selectSettleMs = 250;
+        engine.setDispatchConfig(config);
+        MqttLinkOptions options;
+        options.mqtt = mqtt;
+        auto l = std::make_unique<MqttLink>(city(), &engine.clock(), options, std::move(signer));
+        link = l.get();
+        engine.start(std::move(l), QStringLiteral("tester"));
+    }
+    ~Console() { engine.stop(); }
+
+    size_t reported() const
+    {
+        size_t n = 0;
+        for (DeviceIndex d = 0; d < city()->devices.size(); ++d)
+            n += engine.states().state(d).reported ? 1 : 0;
+        return n;
+    }
+    Result<OpsReceipt> ask(const Actor &actor, OpsRequest request)
+    {
+        std::promise<Result<OpsReceipt>> answer;
+        auto future = answer.get_future();
+        engine.request(actor, std::move(request), [&answer](const Result<OpsReceipt> &r) { answer.set_value(r); });
+        return future.get();
+    }
+    Result<OpsReceipt> order(const Actor &actor, CommandAction action, const std::vector<DeviceIndex> &devices, int value)
+    {
+        OrderSpec spec;
+        spec.description = commandActionName(action);
+        for (DeviceIndex d : devices)
+            spec.targets.push_back({d, action, value, 0, 0});
+        return ask(actor, request::IssueOrder{spec});
+    }
+    bool finished(std::uint32_t order) const
+    {
+        const auto o = engine.orders().find(order);
+        return o && o->stage == CommandStage::Finished;
+    }
+    int count(std::uint32_t order, CommandStage stage) const
+    {
+        const auto o = engine.orders().find(order);
+        return o ? static_cast<int>(std::count_if(o->targets.begin(), o->targets.end(), [stage](const OrderTarget &t) { return t.stage == stage; })) : -1;
+    }
+};
+
+std::vector<DeviceIndex> lamps(int n, int skip = 0)
+{
+    std::vector<DeviceIndex> out;
+    for (DeviceIndex d = 0; d < city()->devices.size() && static_cast<int>(out.size()) < n; ++d)
+        if (city()->devices[d].kind == DeviceKind::Streetlight && skip-- <= 0)
+            out.push_back(d);
+    return out;
+}
+
+/// A bare MQTT client for the test to play a device, an attacker or a console by hand.
+struct RawClient {
+    std::unique_ptr<MqttClient> client;
+    std::mutex mutex;
+    std::vector<MqttClient::Message> received;
+
+    RawClient(const MqttOptions &options)
+    {
+        client = MqttClient::create(options).value();
+        client->onMessage([this](const MqttClient::Message &m) {
+            std::lock_guard lock(mutex);
+            received.push_back(m);
+        });
+        (void)client->start();
+    }
+    std::vector<MqttClient::Message> take()
+    {
+        std::lock_guard lock(mutex);
+        return std::exchange(received, {});
+    }
+};
+
+QJsonObject json(const QByteArray &payload) { return QJsonDocument::fromJson(payload).object(); }
+
+} // namespace
+
+class TestMqttLink : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(city(), "the default city package must be readable");
+        QVERIFY2(QFile::exists(QStringLiteral(CITYOPS_BIN_DIR "/cityops-sim")), "cityops-sim must be built");
+    }
+
+    void telemetryFlowsOverTlsAndCommandsMakeTheRoundTrip()
+    {
+        TestBroker broker(TestBroker::TlsOnly);
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        CommandKeys keys;
+        QVERIFY(keys.ok);
+        SimProcess sim(broker.tlsUrl(), {"--ca", broker.path("ca.crt"), "--command-pubkey", keys.publicKey, "--reject-rate", "0", "--id", "gw1"});
+        Console console(brokerOptions(broker.tlsUrl(), "console-a", broker.path("ca.crt")), keys.privateKey);
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().state == LinkState::Connected, 10'000);
+        // Every device reports (the gateway publishes the whole picture when a console asks).
+        QTRY_COMPARE_WITH_TIMEOUT(console.reported(), city()->devices.size(), 15'000);
+        QCOMPARE(console.link->counters().refused, 0u);
+
+        const auto five = lamps(5);
+        auto issued = console.order(person("olga", Role::Operator), CommandAction::LightDim, five, 40);
+        QVERIFY2(issued, qPrintable(issued.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(console.finished(issued->ref), 15'000);
+        QCOMPARE(console.count(issued->ref, CommandStage::Confirmed), 5);
+        for (DeviceIndex d : five)
+            QCOMPARE(console.engine.states().state(d).level, 40);
+        QCOMPARE(console.link->counters().results, 5u);
+        const QJsonObject stats = json(sim.finish().trimmed().split('\n').last());
+        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 5);
+        QCOMPARE(stats.value(QLatin1String("refused")).toInt(), 0);
+    }
+
+    void plaintextIsRefusedWhereTlsIsRequired()
+    {
+        TestBroker broker(TestBroker::TlsOnly);
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        // Plain MQTT spoken to the TLS listener: the broker never lets it in.
+        Console plain(brokerOptions(QStringLiteral("mqtt://127.0.0.1:%1").arg(broker.tlsPort()), "console-plain"), {});
+        // TLS, but trusting another CA: the console refuses the broker.
+        Console wrongCa(brokerOptions(broker.tlsUrl(), "console-wrong-ca", broker.path("other.crt")), {});
+        QTest::qWait(4000);
+        QVERIFY(!plain.engine.linkStatus().description.isEmpty());
+        QCOMPARE_NE(plain.engine.linkStatus().state, LinkState::Connected);
+        QCOMPARE_NE(wrongCa.engine.linkStatus().state, LinkState::Connected);
+        QCOMPARE(plain.reported(), 0u);
+        QCOMPARE(wrongCa.reported(), 0u);
+        // And a console cannot be pointed at plain MQTT across a network at all.
+        MqttOptions remote;
+        remote.url = BrokerUrl::parse(QStringLiteral("mqtt://192.0.2.10:1883")).value();
+        const Status refused = completeTlsOptions(remote, {});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QLatin1String("mqtts://")), qPrintable(refused.error()));
+    }
+
+    void badPayloadsAreRefusedAndCounted()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().state == LinkState::Connected, 10'000);
+        RawClient garbage(brokerOptions(broker.plainUrl(), "garbage"));
+        QTRY_VERIFY_WITH_TIMEOUT(garbage.client->connected(), 5000);
+        const QString lamp = city()->devices[lamps(1).front()].id;
+        const QString signal = [] {
+            for (const DeviceInfo &d : city()->devices)
+                if (d.kind == DeviceKind::SignalController)
+                    return d.id;
+            return QString();
+        }();
+        const QByteArray state = wire::deviceTopic("gwx", lamp, "state");
+        const QByteArray good = R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{"level":60,"lamp_fault":false,"power_w":40}})";
+        garbage.client->publish(state, "not json at all \xff", 1);
+        garbage.client->publish(state, QByteArray(wire::kMaxPayloadBytes + 1, ' '), 1);
+        garbage.client->publish(state, R"({"v":2,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{}})", 1);
+        garbage.client->publish(wire::deviceTopic("gwx", "lamp/does-not-exist", "state"), good, 1);
+        garbage.client->publish(wire::deviceTopic("gwx", signal, "state"), good, 1);   // a lamp's report on a signal
+        garbage.client->publish(state, R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{"level":300}})", 1);
+        garbage.client->publish(wire::root() + "/gw/gwx/event", R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"signal","data":{}})", 1);
+        garbage.client->publish(wire::opsTopic(), R"({"v":1,"console":"x","events":[{"kind":"light","seq":0,"time_ms":0,"data":{}}]})", 1);
+        QTRY_COMPARE_WITH_TIMEOUT(console.link->counters().refused, 8u, 5000);
+        const LinkCounters c = console.link->counters();
+        QCOMPARE(c.malformed, 2u);   // not JSON; level out of range
+        QCOMPARE(c.oversized, 1u);
+        QCOMPARE(c.unknownVersion, 1u);
+        QCOMPARE(c.unknownDevice, 1u);
+        QCOMPARE(c.wrongKind, 3u);
+        QCOMPARE(console.engine.states().state(lamps(1).front()).reported, false);
+        // Still running, and a good report is taken as before.
+        QVERIFY(garbage.client->publish(state, QByteArray(good).replace("\"time_ms\":0", "\"time_ms\":1"), 1));
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.states().state(lamps(1).front()).level == 60, 5000);
+        QCOMPARE(console.engine.linkStatus().state, LinkState::Connected);
+    }
+
+    void devicesRefuseForgedAlteredExpiredAndReplayedCommands()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        CommandKeys keys;
+        QVERIFY(keys.ok);
+        SimProcess sim(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--id", "gw1", "--answer-latency", "0:0", "--reject-rate", "0"});
+        RawClient hand(brokerOptions(broker.plainUrl(), "by-hand"));
+        QTRY_VERIFY_WITH_TIMEOUT(hand.client->connected(), 5000);
+        QVERIFY(hand.client->subscribe(wire::resultTopic("by-hand"), 1));
+        QVERIFY(hand.client->subscribe(wire::gatewayStatusTopic("gw1"), 1));
+        QTRY_VERIFY_WITH_TIMEOUT(!hand.take().empty(), 10'000);   // the gateway is up
+
+        const CommandSigner trusted = CommandSigner::fromPrivateKeyFile(keys.privateKey).value();
+        const CommandSigner stranger = CommandSigner::generate();
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        auto command = [&](const CommandSigner &key, std::int64_t expires, char nonce) {
+            wire::SignedCommand c;
+            c.device = city()->devices[lamps(1).front()].id;
+            c.order = 77;
+            c.action = CommandAction::LightDim;
+            c.value = 30;
+            c.issuedMs = now;
+            c.expiresMs = expires;
+            c.nonce = QByteArray(16, nonce);
+            c.keyId = key.keyId();
+            c.signature = key.sign(c.canonical());
+            return c;
+        };
+        auto send = [&](const wire::SignedCommand &c, QByteArray payload = {}) {
+            if (payload.isEmpty())
+                payload = wire::encodeCommand(c);
+            hand.client->publish(wire::commandTopic(c.device), payload, 1, false, wire::resultTopic("by-hand"), c.nonce);
+            std::vector<MqttClient::Message> got;
+            const bool answered = QTest::qWaitFor([&] { got = hand.take(); return !got.empty(); }, 5000);
+            return answered ? json(got.front().payload) : QJsonObject();
+        };
+        const auto reason = [](const QJsonObject &o) { return o.value(QLatin1String("reason")).toString(); };
+
+        QJsonObject r = send(command(stranger, now + 60'000, 'a'));
+        QCOMPARE(r.value(QLatin1String("result")).toString(), QStringLiteral("rejected"));
+        QVERIFY2(reason(r).contains(QLatin1String("does not trust")), qPrintable(reason(r)));
+
+        wire::SignedCommand altered = command(trusted, now + 60'000, 'b');
+        altered.value = 100;   // changed after signing
+        r = send(altered);
+        QVERIFY2(reason(r).contains(QLatin1String("forged or altered")), qPrintable(reason(r)));
+
+        wire::SignedCommand forged = command(trusted, now + 60'000, 'c');
+        forged.signature[5] = static_cast<char>(forged.signature[5] ^ 0x20);
+        r = send(forged);
+        QVERIFY2(reason(r).contains(QLatin1String("forged or altered")), qPrintable(reason(r)));
+
+        r = send(command(trusted, now - 1000, 'd'));
+        QVERIFY2(reason(r).startsWith(QLatin1String("expired")), qPrintable(reason(r)));
+
+        const wire::SignedCommand genuine = command(trusted, now + 60'000, 'e');
+        r = send(genuine);
+        QCOMPARE(r.value(QLatin1String("result")).toString(), QStringLiteral("accepted"));
+        r = send(genuine);   // the very same message again
+        QCOMPARE(r.value(QLatin1String("result")).toString(), QStringLiteral("rejected"));
+        QVERIFY2(reason(r).startsWith(QLatin1String("replayed")), qPrintable(reason(r)));
+        QCOMPARE(r.value(QLatin1String("replay")).toBool(), true);
+
+        const QJsonObject stats = json(sim.finish().trimmed().split('\n').last());
+        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 1);
+        QCOMPARE(stats.value(QLatin1String("refused")).toInt(), 5);
+    }
+
+    void aStoppedGatewayIsShownOfflineWithinOneAndAHalfKeepAlives()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        SimProcess sim(broker.plainUrl(), {"--keepalive", "5", "--id", "gw1"});
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        QTRY_COMPARE_WITH_TIMEOUT(console.reported(), city()->devices.size(), 15'000);
+        const DeviceIndex lamp = lamps(1).front();
+        QVERIFY(console.engine.states().state(lamp).online);
+        // Frozen, not closed: the socket stays open, only the keep-alive can tell.
+        sim.pause();
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!console.engine.states().state(lamp).online, 12'000);
+        // Within 1.5 x 5 s of the last packet (the wait started up to one keep-alive after it).
+        QVERIFY2(timer.elapsed() <= 7500 + 500, qPrintable(QString::number(timer.elapsed())));
+        size_t offline = 0;
+        for (DeviceIndex d = 0; d < city()->devices.size(); ++d)
+            offline += console.engine.states().state(d).online ? 0 : 1;
+        QCOMPARE(offline, city()->devices.size());
+        sim.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.states().state(lamp).online, 15'000);
+    }
+
+    void brokerRestartLosesNoCommandAndRunsNoneTwice()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        CommandKeys keys;
+        QVERIFY(keys.ok);
+        SimProcess sim(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--reject-rate", "0", "--id", "gw1",
+                                           "--answer-latency", "1500:2500"});
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), keys.privateKey);
+        QTRY_COMPARE_WITH_TIMEOUT(console.reported(), city()->devices.size(), 15'000);
+        const auto twenty = lamps(20, 10);
+        auto issued = console.order(person("olga", Role::Operator), CommandAction::LightDim, twenty, 70);
+        QVERIFY2(issued, qPrintable(issued.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(console.link->counters().commandsSent >= 20, 5000);
+        // Commands are at the devices, their answers not yet back: the broker goes away and comes back.
+        broker.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Degraded, 5000);
+        QTest::qWait(1000);
+        QVERIFY(broker.start());
+        QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Connected, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(console.finished(issued->ref), 40'000);
+        QCOMPARE(console.count(issued->ref, CommandStage::Confirmed), 20);
+        for (DeviceIndex d : twenty)
+            QCOMPARE(console.engine.states().state(d).level, 70);
+        QVERIFY(console.link->counters().reconnects >= 1);
+        const QJsonObject stats = json(sim.finish().trimmed().split('\n').last());
+        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 20);   // each (device, step) once; retries not re-done
+    }
+
+    void gapsAndDuplicatesAreNoticedAndHealed()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        SimProcess sim(broker.plainUrl(), {"--drop", "10", "--duplicate", "10", "--malformed", "2", "--id", "gw1"});
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        QTRY_COMPARE_WITH_TIMEOUT(console.reported(), city()->devices.size(), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(console.link->counters().gaps > 0 && console.link->counters().duplicates > 0
+                                     && console.link->counters().malformed > 0, 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(console.link->counters().refreshes > 1, 5000);
+        QCOMPARE(console.engine.linkStatus().state, LinkState::Connected);
+    }
+
+    void twoConsolesShareIncidentsAcknowledgementsAndReservations()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        CommandKeys keys;
+        QVERIFY(keys.ok);
+        SimProcess sim(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--reject-rate", "0", "--id", "gw1",
+                                           "--answer-latency", "3000:3000"});
+        Console a(brokerOptions(broker.plainUrl(), "console-a"), keys.privateKey);
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), keys.privateKey);
+        QTRY_COMPARE_WITH_TIMEOUT(a.reported(), city()->devices.size(), 15'000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.reported(), city()->devices.size(), 15'000);
+        const Actor olga = person("olga", Role::Operator), kai = person("kai", Role::Operator);
+
+        // An incident reported on A appears on B; B acknowledges it; A shows who did, within a second.
+        auto reported = a.ask(olga, request::ReportIncident{city()->devices[lamps(1).front()].position, IncidentSeverity::Major, "fallen tree", kNoDevice});
+        QVERIFY2(reported, qPrintable(reported.error()));
+        const IncidentId id = reported->ref;
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.incidents().find(id).has_value(), 1000);
+        auto acked = b.ask(kai, request::TransitionIncident{id, IncidentState::Acknowledged, {}, 0});
+        QVERIFY2(acked, qPrintable(acked.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(a.engine.incidents().find(id)->state == IncidentState::Acknowledged, 1000);
+        QCOMPARE(a.engine.incidents().find(id)->acknowledgedBy, QStringLiteral("kai"));
+        // A second acknowledgement is refused on the other console too.
+        QVERIFY(!a.ask(olga, request::TransitionIncident{id, IncidentState::Acknowledged, {}, 0}));
+
+        // A reserves a lamp; B cannot while A's order holds it.
+        const DeviceIndex lamp = lamps(1, 3).front();
+        auto first = a.order(olga, CommandAction::LightDim, {lamp}, 20);
+        QVERIFY2(first, qPrintable(first.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().reservedBy(lamp) == first->ref, 1000);
+        auto second = b.order(kai, CommandAction::LightDim, {lamp}, 90);
+        QVERIFY(!second);
+        QVERIFY2(second.error().contains(QLatin1String("reserved by order")) && second.error().contains(QLatin1String("olga")),
+                 qPrintable(second.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(a.finished(first->ref), 15'000);
+        QCOMPARE(a.count(first->ref, CommandStage::Confirmed), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().reservedBy(lamp) == 0, 1000);
+
+        // Both at the same moment on another lamp: exactly one order keeps it.
+        const DeviceIndex contested = lamps(1, 4).front();
+        auto fromA = std::async(std::launch::async, [&] { return a.order(olga, CommandAction::LightDim, {contested}, 30); });
+        auto fromB = std::async(std::launch::async, [&] { return b.order(kai, CommandAction::LightDim, {contested}, 60); });
+        auto ra = fromA.get(), rb = fromB.get();
+        std::vector<std::pair<Console *, std::uint32_t>> granted;
+        if (ra)
+            granted.push_back({&a, ra->ref});
+        if (rb)
+            granted.push_back({&b, rb->ref});
+        QVERIFY(!granted.empty());
+        for (auto [console, order] : granted)
+            QTRY_VERIFY_WITH_TIMEOUT(console->finished(order), 15'000);
+        int confirmed = 0;
+        for (auto [console, order] : granted)
+            confirmed += console->count(order, CommandStage::Confirmed);
+        QCOMPARE(confirmed, 1);
+        const QJsonObject stats = json(sim.finish().trimmed().split('\n').last());
+        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 2);   // the first lamp and the contested one, once each
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMqttLink)
+#include "tst_mqttlink.moc"
