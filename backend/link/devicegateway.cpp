@@ -90,15 +90,25 @@ void DeviceGateway::onConnected()
 {
     m_client->subscribe(wire::root() + "/cmd/#", 1);
     m_client->subscribe(wire::refreshTopic(), 1);
-    m_client->publish(wire::gatewayStatusTopic(id()),
-                      wire::encodeGatewayStatus({true, m_boot, static_cast<int>(m_city->devices.size())}), 1, true);
+    heartbeat();
     // Consoles may have missed anything while the broker was away: the whole picture, unasked.
     publishPicture({});
     qCInfo(lcSim) << "gateway" << id() << "connected to" << m_options.mqtt.url.toString();
 }
 
+void DeviceGateway::heartbeat()
+{
+    if (!m_client || !m_client->connected())
+        return;
+    m_client->publish(wire::gatewayStatusTopic(id()),
+                      wire::encodeGatewayStatus({true, m_boot, static_cast<int>(m_city->devices.size()), m_options.mqtt.keepAliveS}), 1, true);
+    m_lastHeartbeat.start();
+}
+
 void DeviceGateway::tick()
 {
+    if (!m_lastHeartbeat.isValid() || m_lastHeartbeat.elapsed() >= m_options.mqtt.keepAliveS * 500)
+        heartbeat();
     std::vector<Event> events;
     m_sim->advanceTo(nowMs(), events);
     rotateOfflineDevices(events);

@@ -87,6 +87,8 @@ private:
     void publishReport(const QByteArray &topic, const QByteArray &payload, bool faults);
     void publishPicture(const std::vector<QString> &devices);
     void onConnected();
+    /// The retained online status, repeated every half keep-alive so consoles can tell a silent gateway quickly.
+    void heartbeat();
     void onCommand(const MqttClient::Message &m, const QString &topicDevice);
     void refuse(const MqttClient::Message &m, const wire::SignedCommand *c, const QString &reason, bool replay = false);
     void answer(const Event &e);
@@ -109,6 +111,7 @@ private:
     QSet<DeviceIndex> m_offline;
     std::int64_t m_offlineUntilMs = 0;
     GatewayStats m_stats;
+    QElapsedTimer m_lastHeartbeat;
 };
 
 } // namespace cityops

@@ -19,7 +19,9 @@ MqttLink::MqttLink(std::shared_ptr<const CityModel> city, SimClock *clock, MqttL
       m_counts(std::make_unique<AtomicCounters>())
 {
     m_deviceSeq.resize(m_city->devices.size());
-    m_gatewayOfDevice.assign(m_city->devices.size(), -1);
+    m_gatewayOfDevice = std::make_unique<std::atomic<std::int16_t>[]>(m_city->devices.size());
+    for (size_t d = 0; d < m_city->devices.size(); ++d)
+        m_gatewayOfDevice[d].store(-1, std::memory_order_relaxed);
     m_description = m_options.mqtt.url.toString();
 }
 
@@ -176,7 +178,7 @@ void MqttLink::onDeviceReport(const wire::TopicRef &ref, const QByteArray &paylo
         std::lock_guard lock(m_mutex);
         m_refreshWanted.insert(device);
     }
-    m_gatewayOfDevice[device] = static_cast<std::int16_t>(gatewayNumber(ref.gateway));
+    m_gatewayOfDevice[device].store(static_cast<std::int16_t>(gatewayNumber(ref.gateway)), std::memory_order_relaxed);
     ++m_counts->accepted;
     push(std::move(report.event));
 }
@@ -212,19 +214,32 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, wire::gatewayStatusTopic(ref.gateway));
     const wire::GatewayStatus &status = std::get<wire::GatewayStatus>(parsed);
-    if (status.online)
-        return;
-    // The gateway is gone (its Will, published by the broker when its keep-alive lapsed, or a clean goodbye):
-    // every device that reports through it is offline until it comes back.
-    const auto it = m_gatewayNumbers.constFind(ref.gateway);
-    if (it == m_gatewayNumbers.constEnd())
-        return;
+    const int number = gatewayNumber(ref.gateway);
+    bool wasSilent = false;
+    {
+        std::lock_guard lock(m_mutex);
+        GatewayLife &life = m_gateways[ref.gateway];
+        life.number = number;
+        life.lastHeardMs = m_clock->nowMs();
+        life.keepAliveMs = status.online ? status.keepAliveS * 1000LL : 0;
+        wasSilent = life.silent;
+        life.silent = !status.online;
+        if (status.online && wasSilent)
+            m_fullRefreshWanted = true;   // back from silence: its devices report afresh
+    }
+    // Its Will, published by the broker when the keep-alive lapsed, or its clean goodbye.
+    if (!status.online && !wasSilent)
+        gatewayGone(number, ref.gateway, "said goodbye or its Will was published");
+}
+
+void MqttLink::gatewayGone(int number, const QString &gateway, const char *why)
+{
     std::vector<Event> offline;
     const std::int64_t now = m_clock->nowMs();
-    for (DeviceIndex d = 0; d < m_gatewayOfDevice.size(); ++d)
-        if (m_gatewayOfDevice[d] == it.value())
+    for (DeviceIndex d = 0; d < m_city->devices.size(); ++d)
+        if (m_gatewayOfDevice[d].load(std::memory_order_relaxed) == number)
             offline.push_back(Event{0, now, d, PresencePayload{false}});
-    qCWarning(lcLink) << "gateway" << ref.gateway << "went offline;" << offline.size() << "devices offline";
+    qCWarning(lcLink) << "gateway" << gateway << "is gone (" << why << "):" << offline.size() << "devices offline";
     sink()->push(std::move(offline), Overflow::DropNewest);
 }
 
@@ -273,7 +288,6 @@ void MqttLink::answer(const DeviceCommand &command, CommandStage stage, const QS
 
 void MqttLink::send(const std::vector<DeviceCommand> &commands)
 {
-    const std::int64_t now = m_clock->nowMs();
     for (const DeviceCommand &c : commands) {
         if (c.device >= m_city->devices.size())
             continue;
@@ -282,34 +296,61 @@ void MqttLink::send(const std::vector<DeviceCommand> &commands)
             answer(c, CommandStage::Rejected, QStringLiteral("this console has no command signing key (--command-key); commands cannot be sent"));
             continue;
         }
-        wire::SignedCommand s;
-        s.device = m_city->devices[c.device].id;
-        s.order = c.order;
-        s.step = c.step;
-        s.attempt = c.attempt;
-        s.action = c.action;
-        s.value = c.value;
-        s.issuedMs = now;
-        s.expiresMs = std::min(c.expiresMs > 0 ? c.expiresMs : now + wire::kMaxCommandLifetimeMs, now + wire::kMaxCommandLifetimeMs);
-        s.nonce.resize(16);
-        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(s.nonce.data()), 4);
-        s.keyId = m_signer->keyId();
-        s.signature = m_signer->sign(s.canonical());
-        {
-            std::lock_guard lock(m_mutex);
-            m_outstanding.insert(s.nonce, Outstanding{c, s.expiresMs});
-        }
-        if (!m_client || !m_client->publish(wire::commandTopic(s.device), wire::encodeCommand(s), 1, false,
-                                            wire::resultTopic(consoleId()), s.nonce)) {
-            {
-                std::lock_guard lock(m_mutex);
-                m_outstanding.remove(s.nonce);
+        // While the broker is away, commands wait here (bounded) and go out on reconnection; the dispatcher's
+        // timeouts and the command's expiry still apply.
+        if (!m_unsent.empty() || !publishCommand(c)) {
+            if (m_unsent.size() >= kMaxUnsent) {
+                ++m_counts->sendFailures;
+                answer(c, CommandStage::Rejected, QStringLiteral("not sent: the broker is unreachable and %1 commands already wait").arg(kMaxUnsent));
+                continue;
             }
-            ++m_counts->sendFailures;
-            answer(c, CommandStage::Rejected, QStringLiteral("not sent: the broker link is down"));
-            continue;
+            m_unsent.push_back(c);
         }
-        ++m_counts->commandsSent;
+    }
+}
+
+bool MqttLink::publishCommand(const DeviceCommand &c)
+{
+    if (!m_client || !m_client->connected())
+        return false;
+    const std::int64_t now = m_clock->nowMs();
+    wire::SignedCommand s;
+    s.device = m_city->devices[c.device].id;
+    s.order = c.order;
+    s.step = c.step;
+    s.attempt = c.attempt;
+    s.action = c.action;
+    s.value = c.value;
+    s.issuedMs = now;
+    s.expiresMs = std::min(c.expiresMs > 0 ? c.expiresMs : now + wire::kMaxCommandLifetimeMs, now + wire::kMaxCommandLifetimeMs);
+    s.nonce.resize(16);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(s.nonce.data()), 4);
+    s.keyId = m_signer->keyId();
+    s.signature = m_signer->sign(s.canonical());
+    {
+        std::lock_guard lock(m_mutex);
+        m_outstanding.insert(s.nonce, Outstanding{c, s.expiresMs});
+    }
+    if (!m_client->publish(wire::commandTopic(s.device), wire::encodeCommand(s), 1, false, wire::resultTopic(consoleId()), s.nonce)) {
+        std::lock_guard lock(m_mutex);
+        m_outstanding.remove(s.nonce);
+        return false;
+    }
+    ++m_counts->commandsSent;
+    return true;
+}
+
+void MqttLink::flushUnsent()
+{
+    const std::int64_t now = m_clock->nowMs();
+    while (!m_unsent.empty()) {
+        const DeviceCommand &c = m_unsent.front();
+        if (c.expiresMs > 0 && c.expiresMs <= now) {
+            answer(c, CommandStage::Rejected, QStringLiteral("not sent: it expired while the broker was unreachable"));
+        } else if (!publishCommand(c)) {
+            return;
+        }
+        m_unsent.pop_front();
     }
 }
 
@@ -339,6 +380,7 @@ void MqttLink::requestRefresh(const std::vector<QString> &devices)
 void MqttLink::onTimer()
 {
     std::vector<QString> devices;
+    std::vector<std::pair<int, QString>> silent;
     bool full = false;
     {
         std::lock_guard lock(m_mutex);
@@ -351,9 +393,18 @@ void MqttLink::onTimer()
         const std::int64_t now = m_clock->nowMs();
         for (auto it = m_outstanding.begin(); it != m_outstanding.end();)
             it = it->expiresMs + 60'000 < now ? m_outstanding.erase(it) : std::next(it);
+        // A gateway whose heartbeat stopped for 1.5 keep-alives is gone, whatever the broker has noticed yet.
+        for (auto it = m_gateways.begin(); it != m_gateways.end(); ++it)
+            if (!it->silent && it->keepAliveMs > 0 && now - it->lastHeardMs > it->keepAliveMs * 3 / 2) {
+                it->silent = true;
+                silent.push_back({it->number, it.key()});
+            }
     }
+    for (const auto &[number, gateway] : silent)
+        gatewayGone(number, gateway, "no heartbeat for 1.5 keep-alives");
     if (!m_client || !m_client->connected())
         return;
+    flushUnsent();
     if (full) {
         requestRefresh({});
     } else {

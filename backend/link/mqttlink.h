@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <deque>
 #include <memory>
 #include <optional>
 
@@ -71,7 +72,12 @@ private:
     void push(Event event);
     void answer(const DeviceCommand &command, CommandStage stage, const QString &reason);
     void requestRefresh(const std::vector<QString> &devices);
+    /// Signs and publishes one command; false when the broker cannot take it now.
+    bool publishCommand(const DeviceCommand &c);
+    void flushUnsent();
     int gatewayNumber(const QString &gateway);
+    /// Every device that reports through gateway `number` goes offline (its Will, or its heartbeat stopped).
+    void gatewayGone(int number, const QString &gateway, const char *why);
 
     std::shared_ptr<const CityModel> m_city;
     SimClock *m_clock;
@@ -83,17 +89,24 @@ private:
 
     // Network thread only.
     std::vector<DeviceSeq> m_deviceSeq;
-    std::vector<std::int16_t> m_gatewayOfDevice;     ///< which gateway a device last reported through (-1: none)
     QHash<QString, int> m_gatewayNumbers;
     QHash<QString, DeviceSeq> m_gatewaySeq;           ///< field events per gateway
 
+    /// Which gateway a device last reported through (-1: none): written by the network thread, read by the timer.
+    std::unique_ptr<std::atomic<std::int16_t>[]> m_gatewayOfDevice;
+    struct GatewayLife {
+        int number = -1;
+        std::int64_t lastHeardMs = 0;
+        std::int64_t keepAliveMs = 0;
+        bool silent = false;   ///< declared offline for want of a heartbeat
+    };
     std::mutex m_mutex;                               ///< guards what both threads touch
+    QHash<QString, GatewayLife> m_gateways;
     QSet<DeviceIndex> m_refreshWanted;
     bool m_fullRefreshWanted = false;
     QHash<QByteArray, Outstanding> m_outstanding;     ///< commands sent, by nonce (the correlation data)
-    bool m_statusDirty = false;
-    bool m_connectedNow = false;
-    QString m_why;
+    std::deque<DeviceCommand> m_unsent;               ///< link thread: waiting for the broker to come back
+    static constexpr size_t kMaxUnsent = 20'000;
 
     struct AtomicCounters;
     std::unique_ptr<AtomicCounters> m_counts;

@@ -207,7 +207,8 @@ Parsed<FieldEvent> decodeFieldEvent(const QByteArray &payload, const CityModel &
 
 QByteArray encodeGatewayStatus(const GatewayStatus &s)
 {
-    return compact({{"v", kVersion}, {"online", s.online}, {"b", static_cast<double>(s.boot)}, {"devices", s.devices}});
+    return compact({{"v", kVersion}, {"online", s.online}, {"b", static_cast<double>(s.boot)}, {"devices", s.devices},
+                    {"keepalive", s.keepAliveS}});
 }
 
 Parsed<GatewayStatus> decodeGatewayStatus(const QByteArray &payload)
@@ -219,7 +220,7 @@ Parsed<GatewayStatus> decodeGatewayStatus(const QByteArray &payload)
     if (!o.value(QLatin1String("online")).isBool())
         return malformed(QStringLiteral("online must be true or false"));
     return GatewayStatus{o.value(QLatin1String("online")).toBool(), static_cast<std::uint64_t>(o.value(QLatin1String("b")).toDouble()),
-                         o.value(QLatin1String("devices")).toInt()};
+                         o.value(QLatin1String("devices")).toInt(), std::clamp(o.value(QLatin1String("keepalive")).toInt(), 0, 3600)};
 }
 
 QByteArray SignedCommand::canonical() const

@@ -76,10 +76,12 @@ struct FieldEvent {
 QByteArray encodeFieldEvent(const FieldEvent &e, const CityModel &city);
 Parsed<FieldEvent> decodeFieldEvent(const QByteArray &payload, const CityModel &city);
 
+/// A gateway's presence: retained, repeated every half keep-alive as a heartbeat, and its Last Will (offline).
 struct GatewayStatus {
     bool online = false;
     std::uint64_t boot = 0;
     int devices = 0;
+    int keepAliveS = 0;   ///< consoles declare the gateway's devices offline after 1.5 x this without a heartbeat
 };
 QByteArray encodeGatewayStatus(const GatewayStatus &status);
 Parsed<GatewayStatus> decodeGatewayStatus(const QByteArray &payload);
