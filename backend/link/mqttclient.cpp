@@ -92,7 +92,11 @@ Result<std::unique_ptr<MqttClient>> MqttClient::create(const MqttOptions &option
     mosquitto *m = c->m_mosq;
     mosquitto_int_option(m, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5);
     mosquitto_int_option(m, MOSQ_OPT_SEND_MAXIMUM, std::clamp(options.maxInflight, 1, 65535));
+    // And as many on their way to us: the broker need not wait for our acknowledgements in a burst.
+    mosquitto_int_option(m, MOSQ_OPT_RECEIVE_MAXIMUM, std::clamp(options.maxInflight, 1, 65535));
     mosquitto_reconnect_delay_set(m, 1, 30, true);
+    // Commands and their answers are small and latency-bound: no Nagle delay.
+    mosquitto_int_option(m, MOSQ_OPT_TCP_NODELAY, 1);
     mosquitto_connect_v5_callback_set(m, &MqttClient::onConnect);
     mosquitto_disconnect_v5_callback_set(m, &MqttClient::onDisconnect);
     mosquitto_message_v5_callback_set(m, &MqttClient::onMessageRaw);
@@ -207,6 +211,9 @@ void MqttClient::onConnect(mosquitto *, void *self, int rc, int, const mqtt5__pr
     if (c->m_everConnected.exchange(true))
         ++c->m_reconnects;
     c->m_connected = true;
+    // libmosquitto formats a log line for every packet once a log callback is set; connected, we need none
+    // (the callbacks say what goes wrong). It comes back while we are disconnected, to catch TLS and socket errors.
+    mosquitto_log_callback_set(c->m_mosq, nullptr);
     if (c->m_onConnection)
         c->m_onConnection(true, {});
 }
@@ -215,6 +222,7 @@ void MqttClient::onDisconnect(mosquitto *, void *self, int rc, const mqtt5__prop
 {
     auto *c = static_cast<MqttClient *>(self);
     const bool was = c->m_connected.exchange(false);
+    mosquitto_log_callback_set(c->m_mosq, &MqttClient::onLog);
     if (rc == 0 && !c->m_started)
         return;   // our own clean disconnect
     const QString why = rc == 0 ? QStringLiteral("disconnected") : mosquittoError(rc);

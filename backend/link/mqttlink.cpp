@@ -71,6 +71,10 @@ void MqttLink::start()
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &MqttLink::onTimer);
     m_timer->start(m_options.refreshIntervalMs);
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_flushTimer, &QTimer::timeout, this, &MqttLink::flushBatch);
+    m_flushTimer->start(2);
     if (auto started = m_client->start(); !started)
         setStatus(LinkState::Disconnected, started.error());
 }
@@ -79,6 +83,9 @@ void MqttLink::stop()
 {
     if (m_timer)
         m_timer->stop();
+    if (m_flushTimer)
+        m_flushTimer->stop();
+    flushBatch();
     if (m_client) {
         m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodeGatewayStatus({false, 0, 0}), 1, true);
         m_client->stop();
@@ -160,8 +167,28 @@ void MqttLink::push(Event event)
         ++m_counts->skewed;
         event.timeMs = now;
     }
-    std::vector<Event> one{std::move(event)};
-    sink()->push(std::move(one), Overflow::DropNewest);
+    std::vector<Event> full;
+    {
+        std::lock_guard lock(m_batchMutex);
+        if (m_batch.empty())
+            m_batchAge.start();
+        m_batch.push_back(std::move(event));
+        if (m_batch.size() >= 256 || m_batchAge.nsecsElapsed() >= 2'000'000)
+            full.swap(m_batch);
+    }
+    if (!full.empty())
+        sink()->push(std::move(full), Overflow::DropNewest);
+}
+
+void MqttLink::flushBatch()
+{
+    std::vector<Event> batch;
+    {
+        std::lock_guard lock(m_batchMutex);
+        batch.swap(m_batch);
+    }
+    if (!batch.empty())
+        sink()->push(std::move(batch), Overflow::DropNewest);
 }
 
 void MqttLink::onDeviceReport(const wire::TopicRef &ref, const QByteArray &payload)
@@ -240,6 +267,7 @@ void MqttLink::gatewayGone(int number, const QString &gateway, const char *why)
         if (m_gatewayOfDevice[d].load(std::memory_order_relaxed) == number)
             offline.push_back(Event{0, now, d, PresencePayload{false}});
     qCWarning(lcLink) << "gateway" << gateway << "is gone (" << why << "):" << offline.size() << "devices offline";
+    flushBatch();
     sink()->push(std::move(offline), Overflow::DropNewest);
 }
 
@@ -278,6 +306,7 @@ void MqttLink::onOps(const QByteArray &payload)
     const std::int64_t now = m_clock->nowMs();
     for (Event &e : message.events)
         e.timeMs = now;
+    flushBatch();
     sink()->push(std::move(message.events), Overflow::DropNewest);
 }
 

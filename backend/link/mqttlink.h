@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <deque>
@@ -69,7 +70,10 @@ private:
     void onTimer();
     void refuse(const wire::Refused &refused, const QByteArray &topic);
     SeqVerdict checkSequence(DeviceSeq &known, std::uint64_t boot, std::uint64_t seq);
+    /// Events from the network thread reach the engine's queue in small batches (at most 2 ms old), so the
+    /// core thread is not woken once per message.
     void push(Event event);
+    void flushBatch();
     void answer(const DeviceCommand &command, CommandStage stage, const QString &reason);
     void requestRefresh(const std::vector<QString> &devices);
     /// Signs and publishes one command; false when the broker cannot take it now.
@@ -85,6 +89,10 @@ private:
     std::optional<CommandSigner> m_signer;
     std::unique_ptr<MqttClient> m_client;
     QTimer *m_timer = nullptr;
+    QTimer *m_flushTimer = nullptr;
+    std::mutex m_batchMutex;
+    std::vector<Event> m_batch;
+    QElapsedTimer m_batchAge;
     QString m_description;
 
     // Network thread only.

@@ -45,15 +45,17 @@ Parsed<T> decodeSequenced(const QByteArray &payload, const CityModel &city, cons
     auto opened = open(payload);
     if (auto *r = std::get_if<Refused>(&opened))
         return *r;
-    QJsonObject o = std::get<QJsonObject>(opened);
+    const QJsonObject &o = std::get<QJsonObject>(opened);
     if (!isCount(o.value(QLatin1String("b"))) || !isCount(o.value(QLatin1String("seq"))) || !isCount(o.value(QLatin1String("time_ms"))))
         return malformed(QStringLiteral("b, seq and time_ms must be whole numbers"));
     if (!o.value(QLatin1String("data")).isObject())
         return malformed(QStringLiteral("no data object"));
+    DeviceIndex device = kNoDevice;
     if (!deviceId.isEmpty()) {
-        if (city.deviceIndex(deviceId) == kNoDevice)
+        // The device is named by the topic; a "device" in the payload is not looked at.
+        device = city.deviceIndex(deviceId);
+        if (device == kNoDevice)
             return Refused{Refusal::UnknownDevice, deviceId};
-        o.insert(QLatin1String("device"), deviceId);
     } else if (o.contains(QLatin1String("device")) && !o.value(QLatin1String("device")).isString()) {
         return malformed(QStringLiteral("device must be a string"));
     } else if (o.value(QLatin1String("device")).isString() && city.deviceIndex(o.value(QLatin1String("device")).toString()) == kNoDevice) {
@@ -67,6 +69,8 @@ Parsed<T> decodeSequenced(const QByteArray &payload, const CityModel &city, cons
     out.seq = static_cast<std::uint64_t>(o.value(QLatin1String("seq")).toDouble());
     out.event = std::move(event).value();
     out.event.seq = 0;
+    if (device != kNoDevice)
+        out.event.device = device;
     return out;
 }
 

@@ -53,7 +53,7 @@ public:
         m_plainPort = listeners != TlsOnly ? freePort() : 0;
         m_tlsPort = listeners != PlainOnly ? freePort() : 0;
         QString conf = QStringLiteral("per_listener_settings false\nallow_anonymous true\npersistence false\nlog_dest stderr\n"
-                                      "max_queued_messages 100000\n");
+                                      "max_queued_messages 100000\nset_tcp_nodelay true\n");
         if (m_plainPort)
             conf += QStringLiteral("listener %1 127.0.0.1\n").arg(m_plainPort);
         if (m_tlsPort)

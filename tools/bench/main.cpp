@@ -8,6 +8,7 @@
 #include "benchutil.h"
 #include "dispatchbench.h"
 #include "e2pbench.h"
+#include "linkbench.h"
 #include "mapbench.h"
 #include "syntheticload.h"
 
@@ -223,7 +224,8 @@ int main(int argc, char **argv)
                                                     "  cityops-bench ingest [--events N]\n"
                                                     "  cityops-bench seek [--hours H] [--rate R] [--seeks N]\n"
                                                     "  cityops-bench dispatch [--targets N]\n"
-                                                    "  cityops-bench e2p [--devices N] [--rate R] [--seconds S] [--fps F]"));
+                                                    "  cityops-bench e2p [--devices N] [--rate R] [--seconds S] [--fps F]\n"
+                                                    "  cityops-bench link [--messages N] [--commands C] [--targets T]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
     parser.addOptions({
@@ -238,7 +240,9 @@ int main(int argc, char **argv)
         {QStringLiteral("frames"), QStringLiteral("map: frames per measurement (default 120)."), QStringLiteral("f"), QStringLiteral("120")},
         {QStringLiteral("seconds"), QStringLiteral("e2p: how long events flow (default 10)."), QStringLiteral("s"), QStringLiteral("10")},
         {QStringLiteral("fps"), QStringLiteral("e2p: frames per second the GUI pulls and renders (default 30, as the console)."), QStringLiteral("f"), QStringLiteral("30")},
-        {QStringLiteral("targets"), QStringLiteral("dispatch: devices the order commands (default 1000)."), QStringLiteral("n"), QStringLiteral("1000")},
+        {QStringLiteral("targets"), QStringLiteral("dispatch, link: devices the order commands (default 1000)."), QStringLiteral("n"), QStringLiteral("1000")},
+        {QStringLiteral("messages"), QStringLiteral("link: device reports through the broker (default 50000)."), QStringLiteral("n"), QStringLiteral("50000")},
+        {QStringLiteral("commands"), QStringLiteral("link: command round trips (default 500)."), QStringLiteral("n"), QStringLiteral("500")},
         {QStringLiteral("dump"), QStringLiteral("map: save the last frame of each renderer as PREFIX-cityops.png and PREFIX-baseline.png."),
          QStringLiteral("prefix")},
     });
@@ -252,7 +256,7 @@ int main(int argc, char **argv)
     }
     const QStringList pos = parser.positionalArguments();
     bool ok = true;
-    for (const char *name : {"events", "hours", "rate", "seeks", "devices", "frames", "targets", "seconds", "fps"}) {
+    for (const char *name : {"events", "hours", "rate", "seeks", "devices", "frames", "targets", "seconds", "fps", "messages", "commands"}) {
         const double v = parser.value(QLatin1String(name)).toDouble(&ok);
         if (!ok || v <= 0) {
             std::fprintf(stderr, "cityops-bench: --%s must be a positive number\n", name);
@@ -260,7 +264,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch or e2p\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p or link\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -274,6 +278,8 @@ int main(int argc, char **argv)
         return bench::runDispatchBench(parser, city);
     if (pos[0] == QLatin1String("e2p"))
         return bench::runE2pBench(parser, city);
-    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p)\n", qPrintable(pos[0]));
+    if (pos[0] == QLatin1String("link"))
+        return bench::runLinkBench(parser, city);
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link)\n", qPrintable(pos[0]));
     return kExitUsage;
 }
