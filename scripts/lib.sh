@@ -11,8 +11,11 @@ CITYOPS_PACKAGES=(
     libqcustomplot-dev libssl-dev libsqlite3-dev libmosquitto-dev
     fonts-dejavu-core fonts-wqy-microhei tzdata
 )
+# The field through a broker (scripts/stack, the link tests and bench): mosquitto, and openssl to make throwaway
+# certificates and command keys.
+CITYOPS_STACK_PACKAGES=(mosquitto openssl)
 # What the tests need beyond that: ogrinfo checks our GeoPackages, sumo-tools has the other real networks.
-CITYOPS_TEST_PACKAGES=(gdal-bin sumo-tools)
+CITYOPS_TEST_PACKAGES=(gdal-bin sumo-tools "${CITYOPS_STACK_PACKAGES[@]}")
 
 cityops_install_packages() {
     local missing=() p
