@@ -93,6 +93,21 @@ private Q_SLOTS:
         QTest::newRow("to before from") << QStringList{QStringLiteral("--replay"), QStringLiteral("--from"), QStringLiteral("2026-11-22T09:00Z"),
                                                        QStringLiteral("--to"), QStringLiteral("2026-11-22T08:00Z")} << "later than";
         QTest::newRow("retain-days") << QStringList{QStringLiteral("--retain-days"), QStringLiteral("-3")} << "--retain-days";
+        QTest::newRow("link scheme") << QStringList{QStringLiteral("--link"), QStringLiteral("http://broker:1883")} << "mqtts://HOST:PORT";
+        QTest::newRow("link plain remote") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://192.0.2.7:1883")}
+                                           << "only allowed to this machine";
+        QTest::newRow("ca without link") << QStringList{QStringLiteral("--ca"), QStringLiteral("ca.crt")} << "only makes sense with --link";
+        QTest::newRow("ca missing") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtts://localhost:8883"), QStringLiteral("--ca"),
+                                                   QStringLiteral("/nonexistent/ca.crt")} << "cannot read";
+        QTest::newRow("cert without key") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtts://localhost:8883"), QStringLiteral("--cert"),
+                                                         QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")} << "needs its key";
+        QTest::newRow("password without user") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"),
+                                                              QStringLiteral("--password-file"), QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")}
+                                               << "needs --user";
+        QTest::newRow("console id") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--console-id"),
+                                                   QStringLiteral("a/b")} << "--console-id";
+        QTest::newRow("link and replay") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--replay")}
+                                         << "cannot be combined with --link";
     }
     void refusesBadArguments()
     {
@@ -116,6 +131,24 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         for (const char *option : {"--city", "--seed", "--speed", "--lang", "--screenshot", "--quit-after"})
             QVERIFY2(run.out.contains(QLatin1String(option)), option);
+    }
+
+    void badCommandKey()
+    {
+        // The console refuses a key that is not an Ed25519 private key, before it opens a window.
+        const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:9"), QStringLiteral("--command-key"),
+                                                               QStringLiteral(CITYOPS_SOURCE_DIR "/README.md"), QStringLiteral("--no-store"),
+                                                               QStringLiteral("--screenshot"), QStringLiteral("/tmp/never.png")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("not a PEM private key")), qPrintable(run.err));
+        // And cityops-sim its arguments.
+        const Run sim = runProgram(QStringLiteral("cityops-sim"), {QStringLiteral("--broker"), QStringLiteral("mqtt://127.0.0.1:9"),
+                                                                   QStringLiteral("--drop"), QStringLiteral("150")});
+        QCOMPARE(sim.exitCode, 2);
+        QVERIFY2(sim.err.contains(QLatin1String("--drop")), qPrintable(sim.err));
+        const Run noBroker = runProgram(QStringLiteral("cityops-sim"), {});
+        QCOMPARE(noBroker.exitCode, 2);
+        QVERIFY2(noBroker.err.contains(QLatin1String("--broker is required")), qPrintable(noBroker.err));
     }
 
     void badTilesFile()
