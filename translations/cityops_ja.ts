@@ -1224,6 +1224,12 @@ Shared with other consoles: %12 · received from them: %13</source>
 送信した指令: %9 · 応答: %10 · 送っていない指令や重複コピーへの応答: %11
 他の卓と共有: %12 · 他の卓から受信: %13</translation>
     </message>
+    <message numerus="yes">
+        <source>%n command(s) waiting for the broker</source>
+        <translation>
+            <numerusform>ブローカー待ちの指令 %n 件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

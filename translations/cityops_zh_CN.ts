@@ -1224,6 +1224,12 @@ Shared with other consoles: %12 · received from them: %13</source>
 已发送指令：%9 · 应答：%10 · 对未发送指令或重复副本的应答：%11
 与其他控制台共享：%12 · 从其他控制台接收：%13</translation>
     </message>
+    <message numerus="yes">
+        <source>%n command(s) waiting for the broker</source>
+        <translation>
+            <numerusform>%n 条指令等待代理恢复</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

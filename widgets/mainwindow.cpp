@@ -382,6 +382,8 @@ void MainWindow::showLinkTrouble(const LinkCounters &c)
         trouble << tr("%n report(s) lost, fresh state asked", nullptr, static_cast<int>(c.gaps));
     if (c.sendFailures > 0)
         trouble << tr("%n send(s) failed", nullptr, static_cast<int>(c.sendFailures));
+    if (c.waiting > 0)
+        trouble << tr("%n command(s) waiting for the broker", nullptr, static_cast<int>(c.waiting));
     m_linkTroubleLabel->setVisible(!trouble.isEmpty());
     m_linkTroubleLabel->setText(trouble.join(QStringLiteral(" · ")));
     m_linkTroubleLabel->setToolTip(

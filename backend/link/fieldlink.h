@@ -36,6 +36,7 @@ struct LinkCounters {
     std::uint64_t results = 0;        ///< answers matched to a command this console sent
     std::uint64_t unsolicited = 0;    ///< answers to nothing we sent, or to a copy the device saw twice
     std::uint64_t sendFailures = 0;
+    std::uint64_t waiting = 0;        ///< commands held until the broker is reachable again (now)
     std::uint64_t reconnects = 0;
     std::uint64_t opsShared = 0;      ///< operations this console published for the others
     std::uint64_t opsReceived = 0;    ///< operations of other consoles taken in

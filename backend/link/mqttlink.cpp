@@ -46,6 +46,7 @@ LinkCounters MqttLink::counters() const
     c.results = a.results;
     c.unsolicited = a.unsolicited;
     c.sendFailures = a.sendFailures;
+    c.waiting = m_unsentCount.load();
     c.reconnects = m_client ? m_client->reconnects() : 0;
     c.opsShared = a.opsShared;
     c.opsReceived = a.opsReceived;
@@ -336,6 +337,7 @@ void MqttLink::send(const std::vector<DeviceCommand> &commands)
             m_unsent.push_back(c);
         }
     }
+    m_unsentCount = m_unsent.size();
 }
 
 bool MqttLink::publishCommand(const DeviceCommand &c)
@@ -380,6 +382,7 @@ void MqttLink::flushUnsent()
             return;
         }
         m_unsent.pop_front();
+        m_unsentCount = m_unsent.size();
     }
 }
 

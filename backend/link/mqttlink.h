@@ -114,6 +114,7 @@ private:
     bool m_fullRefreshWanted = false;
     QHash<QByteArray, Outstanding> m_outstanding;     ///< commands sent, by nonce (the correlation data)
     std::deque<DeviceCommand> m_unsent;               ///< link thread: waiting for the broker to come back
+    std::atomic<size_t> m_unsentCount{0};
     static constexpr size_t kMaxUnsent = 20'000;
 
     struct AtomicCounters;

@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <future>
@@ -240,8 +241,24 @@ private Q_SLOTS:
         QCOMPARE(c.unknownDevice, 1u);
         QCOMPARE(c.wrongKind, 3u);
         QCOMPARE(console.engine.states().state(lamps(1).front()).reported, false);
+        // A storm of garbage all over the topic tree: random bytes, truncated and mangled reports, unknown topics.
+        QRandomGenerator rng(42);
+        const QList<QByteArray> topics{state, wire::deviceTopic("gwx", lamp, "presence"), wire::root() + "/gw/gwx/event",
+                                       wire::root() + "/gw/gwx/status", wire::opsTopic(), wire::resultTopic("console-a"),
+                                       wire::root() + "/gw/gwx/dev/" + QByteArray::number(rng.generate()) + "/state", wire::root() + "/gw/x"};
+        for (int i = 0; i < 3000; ++i) {
+            QByteArray payload = good;
+            switch (i % 4) {
+            case 0: payload = QByteArray(static_cast<int>(rng.bounded(300)), '\0'); for (char &c : payload) c = static_cast<char>(rng.bounded(256)); break;
+            case 1: payload.truncate(static_cast<int>(rng.bounded(payload.size()))); break;
+            case 2: payload[static_cast<int>(rng.bounded(payload.size()))] = static_cast<char>(rng.bounded(256)); break;
+            default: payload = R"({"v":1,"console":"evil","events":[{"kind":"command","seq":0,"time_ms":0,"data":{"order":1,"stage":"nope"}}]})"; break;
+            }
+            garbage.client->publish(topics[static_cast<int>(rng.bounded(topics.size()))], payload, 0);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(console.link->counters().refused >= 8 + 2000, 20'000);
         // Still running, and a good report is taken as before.
-        QVERIFY(garbage.client->publish(state, QByteArray(good).replace("\"time_ms\":0", "\"time_ms\":1"), 1));
+        QVERIFY(garbage.client->publish(state, QByteArray(good).replace("\"b\":7", "\"b\":8"), 1));   // a new boot: numbering afresh
         QTRY_VERIFY_WITH_TIMEOUT(console.engine.states().state(lamps(1).front()).level == 60, 5000);
         QCOMPARE(console.engine.linkStatus().state, LinkState::Connected);
     }
