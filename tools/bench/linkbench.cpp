@@ -273,6 +273,9 @@ std::pair<double, int> workflow(const std::shared_ptr<const CityModel> &city, co
     f.close();
     Sim sim(url, cityPath, pub, QStringLiteral("150:900"));
     Engine engine(city);
+    DispatchConfig dispatch;
+    dispatch.selectSettleMs = 250;   // as the console runs on a shared field (app/main.cpp)
+    engine.setDispatchConfig(dispatch);
     MqttLinkOptions linkOptions;
     linkOptions.mqtt = options(url, QStringLiteral("bench-workflow"));
     engine.start(std::make_unique<MqttLink>(city, &engine.clock(), linkOptions, std::move(signer)), QStringLiteral("bench"));
