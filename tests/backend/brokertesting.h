@@ -43,7 +43,11 @@ class TestBroker {
 public:
     enum Listeners { PlainOnly, TlsOnly, Both };
 
-    explicit TestBroker(Listeners listeners = PlainOnly) : m_listeners(listeners)
+    /// Secured: anonymous clients refused (user "olga", password "s3cret"), and a client certificate from the
+    /// test CA required on the TLS listener.
+    enum Security { Open, PasswordAndClientCertificate };
+
+    explicit TestBroker(Listeners listeners = PlainOnly, Security security = Open) : m_listeners(listeners)
     {
         // mosquitto started as root drops to its own user: it must be able to read the folder and the key.
         QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ReadOther | QFile::ExeOther
@@ -52,13 +56,19 @@ public:
             m_ok = makeCertificates();
         m_plainPort = listeners != TlsOnly ? freePort() : 0;
         m_tlsPort = listeners != PlainOnly ? freePort() : 0;
-        QString conf = QStringLiteral("per_listener_settings false\nallow_anonymous true\npersistence false\nlog_dest stderr\n"
-                                      "max_queued_messages 100000\nset_tcp_nodelay true\n");
+        const bool secured = security == PasswordAndClientCertificate;
+        QString conf = QStringLiteral("per_listener_settings false\nallow_anonymous %1\npersistence false\nlog_dest stderr\n"
+                                      "max_queued_messages 100000\nset_tcp_nodelay true\n").arg(secured ? "false" : "true");
+        if (secured) {
+            m_ok = m_ok && run(QStringLiteral("mosquitto_passwd"), {"-c", "-b", path("passwords"), "olga", "s3cret"}, m_dir.path());
+            QFile::setPermissions(path("passwords"), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+            conf += QStringLiteral("password_file %1\n").arg(path("passwords"));
+        }
         if (m_plainPort)
             conf += QStringLiteral("listener %1 127.0.0.1\n").arg(m_plainPort);
         if (m_tlsPort)
-            conf += QStringLiteral("listener %1 127.0.0.1\ncafile %2\ncertfile %3\nkeyfile %4\n")
-                        .arg(m_tlsPort).arg(path("ca.crt"), path("server.crt"), path("server.key"));
+            conf += QStringLiteral("listener %1 127.0.0.1\ncafile %2\ncertfile %3\nkeyfile %4\nrequire_certificate %5\n")
+                        .arg(m_tlsPort).arg(path("ca.crt"), path("server.crt"), path("server.key"), secured ? "true" : "false");
         QFile f(path("mosquitto.conf"));
         m_ok = m_ok && f.open(QIODevice::WriteOnly) && f.write(conf.toUtf8()) > 0;
         f.close();
@@ -119,6 +129,10 @@ private:
             && run(openssl, {"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr"}, dir)
             && run(openssl, {"x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
                              "-extfile", "san.ext", "-out", "server.crt"}, dir)
+            // A client certificate from the same CA, for brokers that require one.
+            && run(openssl, {"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=console", "-keyout", "client.key", "-out", "client.csr"}, dir)
+            && run(openssl, {"x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+                             "-out", "client.crt"}, dir)
             // A second, unrelated CA: a client trusting only it must refuse our broker.
             && run(openssl, {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Other CA",
                              "-keyout", "other.key", "-out", "other.crt"}, dir);

@@ -208,6 +208,33 @@ private Q_SLOTS:
         QVERIFY2(refused.error().contains(QLatin1String("mqtts://")), qPrintable(refused.error()));
     }
 
+    void brokerCredentialsAndClientCertificates()
+    {
+        TestBroker broker(TestBroker::TlsOnly, TestBroker::PasswordAndClientCertificate);
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        MqttOptions anonymous = brokerOptions(broker.tlsUrl(), "console-anonymous", broker.path("ca.crt"));
+        anonymous.certFile = broker.path("client.crt");
+        anonymous.keyFile = broker.path("client.key");
+        MqttOptions noCertificate = brokerOptions(broker.tlsUrl(), "console-no-cert", broker.path("ca.crt"));
+        noCertificate.user = QStringLiteral("olga");
+        noCertificate.password = QStringLiteral("s3cret");
+        MqttOptions wrongPassword = anonymous;
+        wrongPassword.clientId = QStringLiteral("console-wrong-password");
+        wrongPassword.user = QStringLiteral("olga");
+        wrongPassword.password = QStringLiteral("guess");
+        MqttOptions good = anonymous;
+        good.clientId = QStringLiteral("console-good");
+        good.user = QStringLiteral("olga");
+        good.password = QStringLiteral("s3cret");
+        Console a(anonymous, {}), b(noCertificate, {}), c(wrongPassword, {}), d(good, {});
+        QTRY_COMPARE_WITH_TIMEOUT(d.engine.linkStatus().state, LinkState::Connected, 10'000);
+        QTest::qWait(1500);
+        for (Console *refused : {&a, &b, &c})
+            QCOMPARE_NE(refused->engine.linkStatus().state, LinkState::Connected);
+        QVERIFY2(a.engine.linkStatus().description.contains(QLatin1String("not authorized"), Qt::CaseInsensitive),
+                 qPrintable(a.engine.linkStatus().description));
+    }
+
     void badPayloadsAreRefusedAndCounted()
     {
         TestBroker broker;

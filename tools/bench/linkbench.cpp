@@ -186,6 +186,16 @@ double linkRate(const std::shared_ptr<const CityModel> &city, const QString &url
     return static_cast<double>(*received) / seconds;
 }
 
+/// The devices' half of a fresh command key, for cityops-sim's --command-pubkey.
+QString writePublicKey(const CommandSigner &signer, QTemporaryDir &dir, const QString &name)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(signer.publicKeyPem());
+    return path;
+}
+
 struct Sim {
     QProcess process;
     Sim(const QString &url, const QString &cityPath, const QString &pubKey, const QString &latency)
@@ -209,11 +219,7 @@ std::vector<double> roundTrips(const std::shared_ptr<const CityModel> &city, con
                                int commands, QTemporaryDir &dir)
 {
     CommandSigner signer = CommandSigner::generate();
-    const QString pub = dir.filePath(QStringLiteral("command.pub"));
-    QFile f(pub);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(signer.publicKeyPem());
-    f.close();
+    const QString pub = writePublicKey(signer, dir, QStringLiteral("command.pub"));
     Sim sim(url, cityPath, pub, QStringLiteral("0:0"));
     SimClock clock;
     EventQueue queue(1 << 20);
@@ -266,11 +272,7 @@ std::pair<double, int> workflow(const std::shared_ptr<const CityModel> &city, co
                                 int targets, QTemporaryDir &dir)
 {
     CommandSigner signer = CommandSigner::generate();
-    const QString pub = dir.filePath(QStringLiteral("workflow.pub"));
-    QFile f(pub);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(signer.publicKeyPem());
-    f.close();
+    const QString pub = writePublicKey(signer, dir, QStringLiteral("workflow.pub"));
     Sim sim(url, cityPath, pub, QStringLiteral("150:900"));
     Engine engine(city);
     DispatchConfig dispatch;

@@ -65,13 +65,15 @@ constexpr double kIndividualLampZoom = 16.0;
 void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
     const auto &city = scene().city();
-    // Close up, only the grid cells in view are visited and each lamp drawn — unless the view holds too many to
-    // read (the cells' count is an upper bound, known without visiting them).
-    const QRectF visible = viewport.visibleWorld(8);
-    if (viewport.zoom() < kIndividualLampZoom || scene().grid().countIn(visible) > 2 * kIndividualLampLimit) {
+    if (m_backdropView && *m_backdropView == viewport) {
+        drawAbnormal(painter);   // coverage is on the composed basemap
+        return;
+    }
+    if (aggregates(viewport)) {
         renderAggregated(painter, viewport);
         return;
     }
+    const QRectF visible = viewport.visibleWorld(8);
     const QTransform toScreen = viewport.worldTransform();
     QVector<QPointF> on, off, faults, silent;
     scene().grid().forEachIn(visible, [&](DeviceIndex d) {
@@ -112,18 +114,45 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
     painter.restore();
 }
 
-void StreetlightLayer::renderAggregated(QPainter &painter, const MapViewport &viewport) const
+bool StreetlightLayer::aggregates(const MapViewport &viewport) const
 {
-    // One pass over the lamps: normal ones are counted into cells (lit cells warm grey, dark cells dim grey, more
-    // lamps = more opaque); abnormal ones (fault, silent) are kept to be drawn individually on top, always.
+    // Close up, only the grid cells in view are visited and each lamp drawn — unless the view holds too many to
+    // read (the cells' count is an upper bound, known without visiting them).
+    return viewport.zoom() < kIndividualLampZoom || scene().grid().countIn(viewport.visibleWorld(8)) > 2 * kIndividualLampLimit;
+}
+
+std::optional<quint64> StreetlightLayer::prepareBackdrop(const MapViewport &viewport) const
+{
+    m_backdropView.reset();
+    if (!aggregates(viewport))
+        return std::nullopt;
+    if (bin(viewport) || !(m_densityView == viewport) || m_density.isNull()) {
+        buildDensity();
+        m_densityView = viewport;
+        ++m_backdropVersion;
+    }
+    m_backdropView = viewport;
+    return m_backdropVersion;
+}
+
+void StreetlightLayer::renderBackdrop(QPainter &painter, const MapViewport &viewport) const
+{
+    painter.drawImage(QRectF(0, 0, m_cells.width() * kCellPx, m_cells.height() * kCellPx), m_density);
+}
+
+bool StreetlightLayer::bin(const MapViewport &viewport) const
+{
     const auto &city = scene().city();
     const int cw = viewport.size().width() / kCellPx + 1, ch = viewport.size().height() / kCellPx + 1;
     const size_t cells = static_cast<size_t>(cw) * static_cast<size_t>(ch);
-    m_lit.assign(cells, 0);
-    m_dark.assign(cells, 0);
+    // Binned into the spare buffers, compared with the last binning, then swapped (no allocation per frame).
+    std::vector<std::uint16_t> &lit = m_nextLit, &dark = m_nextDark;
+    lit.assign(cells, 0);
+    dark.assign(cells, 0);
     const QTransform t = viewport.worldTransform();
     const double sx = t.m11() / kCellPx, dx = t.dx() / kCellPx, sy = t.m22() / kCellPx, dy = t.dy() / kCellPx;
-    QVector<QPointF> faults, silent;
+    m_faults.clear();
+    m_silent.clear();
     const auto &world = scene().deviceWorld();
     const auto &states = scene().states;
     for (const StreetlightInfo &light : city.streetlights) {
@@ -132,18 +161,26 @@ void StreetlightLayer::renderAggregated(QPainter &painter, const MapViewport &vi
         if (fx < -2 || fy < -2 || fx >= cw + 2 || fy >= ch + 2)
             continue;
         const DeviceState &s = states[light.device];
-        if ((!s.online && s.reported) || s.fault) {
-            (s.fault && s.online ? faults : silent) << QPointF(fx * kCellPx, fy * kCellPx);
-            continue;
-        }
+        if ((!s.online && s.reported) || s.fault)
+            (s.fault && s.online ? m_faults : m_silent) << QPointF(fx * kCellPx, fy * kCellPx);
         const int cx = static_cast<int>(fx), cy = static_cast<int>(fy);
         if (fx < 0 || fy < 0 || cx >= cw || cy >= ch)
             continue;
-        auto &count = (s.level > 0 ? m_lit : m_dark)[static_cast<size_t>(cy) * cw + cx];
+        auto &count = (s.level > 0 ? lit : dark)[static_cast<size_t>(cy) * cw + cx];
         count = static_cast<std::uint16_t>(std::min(count + 1, 0xffff));
     }
-    if (m_density.size() != QSize(cw, ch))
-        m_density = QImage(cw, ch, QImage::Format_ARGB32_Premultiplied);
+    const bool changed = QSize(cw, ch) != m_cells || lit != m_lit || dark != m_dark;
+    m_cells = QSize(cw, ch);
+    m_lit.swap(lit);
+    m_dark.swap(dark);
+    return changed;
+}
+
+void StreetlightLayer::buildDensity() const
+{
+    const int cw = m_cells.width(), ch = m_cells.height();
+    if (m_density.size() != m_cells)
+        m_density = QImage(m_cells, QImage::Format_ARGB32_Premultiplied);
     const QColor litColour = mapstyle::lampOn(), darkColour = mapstyle::lampOff();
     QRgb litAlpha[6], darkAlpha[6];   // alpha by count: 1, 2, 3+ lamps
     for (int n = 1; n <= 5; ++n) {
@@ -159,15 +196,30 @@ void StreetlightLayer::renderAggregated(QPainter &painter, const MapViewport &vi
             row[x] = lit ? litAlpha[std::min(lit, 5)] : dark ? darkAlpha[std::min(dark, 5)] : 0;
         }
     }
+}
+
+void StreetlightLayer::drawAbnormal(QPainter &painter) const
+{
     painter.save();
-    painter.drawImage(QRectF(0, 0, cw * kCellPx, ch * kCellPx), m_density);
     const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
-    for (const QPointF &p : silent)
+    for (const QPointF &p : std::as_const(m_silent))
         sprites::draw(painter, silentSprite, p);
     const QImage &faultSprite = sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2.0});
-    for (const QPointF &p : faults)
+    for (const QPointF &p : std::as_const(m_faults))
         sprites::draw(painter, faultSprite, p);
     painter.restore();
+}
+
+void StreetlightLayer::renderAggregated(QPainter &painter, const MapViewport &viewport) const
+{
+    // One pass over the lamps: counted into cells (lit cells warm grey, dark cells dim grey, more lamps = more
+    // opaque); abnormal ones (fault, silent) drawn individually on top, always.
+    bin(viewport);
+    buildDensity();
+    m_densityView = viewport;
+    ++m_backdropVersion;
+    renderBackdrop(painter, viewport);
+    drawAbnormal(painter);
 }
 
 std::optional<MapSelection> StreetlightLayer::hitTest(const MapViewport &v, const QPointF &pos, double radius) const

@@ -14,11 +14,28 @@ public:
     void render(QPainter &painter, const MapViewport &viewport) const override;
     std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const override;
 
+    /// Zoomed out, lamp coverage (lit / dark cells) is a backdrop: it changes only when lamps switch, not with
+    /// every fault or report, so the composed basemap carries it between such changes.
+    std::optional<quint64> prepareBackdrop(const MapViewport &viewport) const override;
+    void renderBackdrop(QPainter &painter, const MapViewport &viewport) const override;
+
 private:
-    /// Whole-city view: lamps binned into 3-px cells in one pass, drawn as one image (buffers kept across frames).
+    bool aggregates(const MapViewport &viewport) const;
+    /// Lamps binned into 3-px cells by lit/dark in one pass (all of them: coverage), abnormal ones also kept as
+    /// points to be drawn individually on top. Returns whether the cells differ from the last binning.
+    bool bin(const MapViewport &viewport) const;
+    void buildDensity() const;
+    void drawAbnormal(QPainter &painter) const;
+    /// When the view holds too many lamps to draw one by one after all: coverage and abnormal lamps, directly.
     void renderAggregated(QPainter &painter, const MapViewport &viewport) const;
-    mutable std::vector<std::uint16_t> m_lit, m_dark;
+
+    mutable std::vector<std::uint16_t> m_lit, m_dark, m_nextLit, m_nextDark;
+    mutable QSize m_cells;
     mutable QImage m_density;
+    mutable QVector<QPointF> m_faults, m_silent;
+    mutable std::optional<MapViewport> m_backdropView;   ///< prepared for this view (render() draws the rest)
+    mutable MapViewport m_densityView;
+    mutable quint64 m_backdropVersion = 0;
 };
 
 /// Substations and the feeder cabinets they supply; feeders coloured by load against capacity.

@@ -91,16 +91,28 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport)
         m_basemapValid = true;
         m_composed = QImage();
     }
-    if (m_composed.isNull() || !(m_composedViewport == viewport) || m_composedTiles != m_basemap.cachedTiles()) {
+    std::vector<std::pair<const MapLayer *, quint64>> backdrops;
+    for (const Entry &e : m_layers)
+        if (e.visible && !e.layer->isStatic() && !e.layer->isViewStatic())
+            if (const auto version = e.layer->prepareBackdrop(viewport))
+                backdrops.emplace_back(e.layer.get(), *version);
+    if (m_composed.isNull() || !(m_composedViewport == viewport) || m_composedTiles != m_basemap.cachedTiles()
+        || backdrops != m_composedBackdrops) {
         if (m_composed.size() != viewport.size())
             m_composed = QImage(viewport.size(), QImage::Format_ARGB32_Premultiplied);
         QPainter composer(&m_composed);
         m_basemap.compose(composer, viewport);
         composer.setRenderHint(QPainter::Antialiasing);
-        for (const Entry &e : m_layers)
-            if (e.visible && e.layer->isViewStatic())
+        for (const Entry &e : m_layers) {
+            if (!e.visible)
+                continue;
+            if (e.layer->isViewStatic())
                 e.layer->render(composer, viewport);
+            else if (std::any_of(backdrops.begin(), backdrops.end(), [&e](const auto &b) { return b.first == e.layer.get(); }))
+                e.layer->renderBackdrop(composer, viewport);
+        }
         composer.end();
+        m_composedBackdrops = std::move(backdrops);
         m_composedViewport = viewport;
         m_composedTiles = m_basemap.cachedTiles();
     }

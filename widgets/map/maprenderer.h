@@ -44,6 +44,7 @@ private:
     QImage m_composed;             ///< the basemap as composed for m_composedViewport: reused while the view is still
     MapViewport m_composedViewport;
     size_t m_composedTiles = 0;    ///< tiles cached when it was composed (more may have arrived since)
+    std::vector<std::pair<const MapLayer *, quint64>> m_composedBackdrops;   ///< visible layers' backdrop versions in it
 };
 
 } // namespace cityops
