@@ -212,6 +212,49 @@ private Q_SLOTS:
                 || colourDistance(image.pixelColor((f + QPointF(-5, 0)).toPoint()), mapstyle::alarmAmber()) < 80);
     }
 
+    void coverageIsCachedButLampChangesStillShow()
+    {
+        // Held still, the zoomed-out view reuses its composed basemap with the lamp coverage on it; a lamp that
+        // fails afterwards still appears at once, and lamps switching off change the coverage.
+        auto big = std::make_shared<CityModel>(*m_city);
+        addSyntheticDevices(*big, 20'000, 3);
+        MapScene scene(big);
+        for (DeviceState &s : scene.states) {
+            s.reported = s.online = true;
+            s.level = 100;
+            s.version = 1;
+        }
+        MapViewport v;
+        v.setSize(QSize(800, 600));
+        v.fit(big->bounds);
+        MapRenderer renderer(scene);
+        render(scene, v, &renderer);
+        QVERIFY(renderer.lastFrameWasMoving());   // a new view: drawn the quick way
+        const QImage still = render(scene, v, &renderer);
+        QVERIFY(!renderer.lastFrameWasMoving());
+        const DeviceIndex faulty = big->streetlights.back().device;
+        scene.states[faulty].fault = true;
+        const QImage withFault = render(scene, v, &renderer);
+        const QPointF f = v.toScreen(big->devices[faulty].position);
+        const auto amberBeside = [&](const QImage &image) {
+            return colourDistance(image.pixelColor((f + QPointF(5, 0)).toPoint()), mapstyle::alarmAmber()) < 80
+                || colourDistance(image.pixelColor((f + QPointF(-5, 0)).toPoint()), mapstyle::alarmAmber()) < 80;
+        };
+        QVERIFY(!amberBeside(still));
+        QVERIFY(amberBeside(withFault));
+        const QPointF west = v.toScreen(big->roads[0].line.front()), east = v.toScreen(big->roads[0].line.back());
+        auto litCells = [&](const QImage &image) {
+            int n = 0;
+            for (int x = static_cast<int>(west.x()) + 20; x < static_cast<int>(east.x()) - 20; x += 3)
+                n += colourDistance(image.pixelColor(x, static_cast<int>(west.y())), mapstyle::lampOn()) < 60 ? 1 : 0;
+            return n;
+        };
+        QVERIFY(litCells(still) > 20);
+        for (DeviceState &s : scene.states)
+            s.level = 0;
+        QCOMPARE(litCells(render(scene, v, &renderer)), 0);
+    }
+
     void manyIncidentsAreGrouped()
     {
         // 200 minor incidents in a small area and one critical among them: grouped, the view shows a handful of

@@ -108,7 +108,7 @@ void BasemapTiles::evictOutside(int z, int x0, int y0, int x1, int y1)
     }
 }
 
-void BasemapTiles::compose(QPainter &painter, const MapViewport &viewport)
+void BasemapTiles::compose(QPainter &painter, const MapViewport &viewport, bool moving)
 {
     painter.fillRect(QRect(QPoint(0, 0), viewport.size()), mapstyle::background());
     const int z = std::clamp(static_cast<int>(std::lround(viewport.zoom())), 0, 22);
@@ -123,7 +123,9 @@ void BasemapTiles::compose(QPainter &painter, const MapViewport &viewport)
     m_lastMissing = 0;
     m_lastNeeded = (x1 - x0 + 1) * (y1 - y0 + 1);
     painter.save();
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, !exact);
+    // Between zoom levels tiles are scaled: filtered when the view holds still, nearest-neighbour while it moves
+    // (a third of the frame's cost, and no one reads a basemap in motion).
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, !exact && !moving);
     for (int y = y0; y <= y1; ++y) {
         for (int x = x0; x <= x1; ++x) {
             const QPointF a = viewport.worldToScreen(QPointF(x / n, y / n));

@@ -31,7 +31,7 @@ public:
     /// Forget every tile (the static layers or their visibility changed).
     void invalidate(std::vector<const MapLayer *> staticLayers);
 
-    void compose(QPainter &painter, const MapViewport &viewport);
+    void compose(QPainter &painter, const MapViewport &viewport, bool moving = false);
     size_t cachedTiles() const;
     /// Of the tiles the last compose() needed, how many were not ready (drawn from a placeholder or blank).
     int lastMissing() const { return m_lastMissing; }

@@ -96,27 +96,41 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport)
         if (e.visible && !e.layer->isStatic() && !e.layer->isViewStatic())
             if (const auto version = e.layer->prepareBackdrop(viewport))
                 backdrops.emplace_back(e.layer.get(), *version);
-    if (m_composed.isNull() || !(m_composedViewport == viewport) || m_composedTiles != m_basemap.cachedTiles()
-        || backdrops != m_composedBackdrops) {
-        if (m_composed.size() != viewport.size())
-            m_composed = QImage(viewport.size(), QImage::Format_ARGB32_Premultiplied);
-        QPainter composer(&m_composed);
-        m_basemap.compose(composer, viewport);
-        composer.setRenderHint(QPainter::Antialiasing);
+    const bool moving = !(viewport == m_lastViewport);
+    m_lastViewport = viewport;
+    m_lastFrameMoving = moving;
+    const auto composeOnto = [&](QPainter &target) {
+        m_basemap.compose(target, viewport, moving);
+        target.setRenderHint(QPainter::Antialiasing);
         for (const Entry &e : m_layers) {
             if (!e.visible)
                 continue;
             if (e.layer->isViewStatic())
-                e.layer->render(composer, viewport);
+                e.layer->render(target, viewport);
             else if (std::any_of(backdrops.begin(), backdrops.end(), [&e](const auto &b) { return b.first == e.layer.get(); }))
-                e.layer->renderBackdrop(composer, viewport);
+                e.layer->renderBackdrop(target, viewport);
         }
-        composer.end();
-        m_composedBackdrops = std::move(backdrops);
-        m_composedViewport = viewport;
-        m_composedTiles = m_basemap.cachedTiles();
+    };
+    if (moving) {
+        // A view that changes every frame (pan, zoom) gains nothing from the cache: compose straight onto the
+        // frame and skip a full-frame copy. The cache is built once the view holds still.
+        painter.save();
+        composeOnto(painter);
+        painter.restore();
+    } else {
+        if (m_composed.isNull() || !(m_composedViewport == viewport) || m_composedTiles != m_basemap.cachedTiles()
+            || backdrops != m_composedBackdrops) {
+            if (m_composed.size() != viewport.size())
+                m_composed = QImage(viewport.size(), QImage::Format_ARGB32_Premultiplied);
+            QPainter composer(&m_composed);
+            composeOnto(composer);
+            composer.end();
+            m_composedBackdrops = std::move(backdrops);
+            m_composedViewport = viewport;
+            m_composedTiles = m_basemap.cachedTiles();
+        }
+        painter.drawImage(QPointF(0, 0), m_composed);
     }
-    painter.drawImage(QPointF(0, 0), m_composed);
     painter.setRenderHint(QPainter::Antialiasing);
     for (const Entry &e : m_layers)
         if (e.visible && !e.layer->isStatic() && !e.layer->isViewStatic())

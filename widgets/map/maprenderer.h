@@ -25,6 +25,9 @@ public:
     bool isLayerVisible(const QString &id) const;
 
     void render(QPainter &painter, const MapViewport &viewport);
+    /// Whether the last frame was drawn for a moving view (quicker, unfiltered basemap): the view should draw one
+    /// more frame once it holds still.
+    bool lastFrameWasMoving() const { return m_lastFrameMoving; }
     /// Topmost visible object under `pos` within `radiusPx`.
     std::optional<MapSelection> hitTest(const MapViewport &viewport, const QPointF &pos, double radiusPx) const;
     void invalidateBasemap();
@@ -43,6 +46,8 @@ private:
     bool m_basemapValid = false;
     QImage m_composed;             ///< the basemap as composed for m_composedViewport: reused while the view is still
     MapViewport m_composedViewport;
+    MapViewport m_lastViewport;    ///< the previous frame's view: a different one means the view is moving
+    bool m_lastFrameMoving = false;
     size_t m_composedTiles = 0;    ///< tiles cached when it was composed (more may have arrived since)
     std::vector<std::pair<const MapLayer *, quint64>> m_composedBackdrops;   ///< visible layers' backdrop versions in it
 };

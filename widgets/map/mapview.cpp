@@ -13,6 +13,7 @@
 #include <QToolTip>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -97,6 +98,9 @@ void MapView::paintEvent(QPaintEvent *)
     QPainter painter(this);
     m_viewport.setSize(size());
     m_renderer.render(painter, m_viewport);
+    // The view moved: once it holds still, draw it again, filtered and cached (a quiet city repaints nothing else).
+    if (m_renderer.lastFrameWasMoving())
+        QTimer::singleShot(150, this, qOverload<>(&QWidget::update));
     if (m_replay) {
         const QColor replay(0x6f, 0x8c, 0xff);
         painter.fillRect(rect(), QColor(replay.red(), replay.green(), replay.blue(), 28));
