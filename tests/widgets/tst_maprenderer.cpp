@@ -208,8 +208,9 @@ private Q_SLOTS:
         }
         QVERIFY2(litCells > 20, qPrintable(QString::number(litCells)));
         const QPointF f = v.toScreen(big->devices[faulty].position);
-        QVERIFY(colourDistance(image.pixelColor((f + QPointF(5, 0)).toPoint()), mapstyle::alarmAmber()) < 80
-                || colourDistance(image.pixelColor((f + QPointF(-5, 0)).toPoint()), mapstyle::alarmAmber()) < 80);
+        // A small amber ring (radius 3): a low-priority alarm among thousands of lamps.
+        QVERIFY(colourDistance(image.pixelColor((f + QPointF(3, 0)).toPoint()), mapstyle::alarmAmber()) < 80
+                || colourDistance(image.pixelColor((f + QPointF(-3, 0)).toPoint()), mapstyle::alarmAmber()) < 80);
     }
 
     void coverageIsCachedButLampChangesStillShow()
@@ -237,8 +238,8 @@ private Q_SLOTS:
         const QImage withFault = render(scene, v, &renderer);
         const QPointF f = v.toScreen(big->devices[faulty].position);
         const auto amberBeside = [&](const QImage &image) {
-            return colourDistance(image.pixelColor((f + QPointF(5, 0)).toPoint()), mapstyle::alarmAmber()) < 80
-                || colourDistance(image.pixelColor((f + QPointF(-5, 0)).toPoint()), mapstyle::alarmAmber()) < 80;
+            return colourDistance(image.pixelColor((f + QPointF(3, 0)).toPoint()), mapstyle::alarmAmber()) < 80
+                || colourDistance(image.pixelColor((f + QPointF(-3, 0)).toPoint()), mapstyle::alarmAmber()) < 80;
         };
         QVERIFY(!amberBeside(still));
         QVERIFY(amberBeside(withFault));

@@ -204,7 +204,9 @@ void StreetlightLayer::drawAbnormal(QPainter &painter) const
     const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
     for (const QPointF &p : std::as_const(m_silent))
         sprites::draw(painter, silentSprite, p);
-    const QImage &faultSprite = sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2.0});
+    // A failed lamp is a low-priority alarm: where lamps are shown as coverage (zoomed out, or too many to draw) it
+    // is a small ring, so a wall of lamp outages does not drown the signals and incidents; close up it is full size.
+    const QImage &faultSprite = sprites::circle({QColor(), mapstyle::alarmAmber(), 3.0, 1.5});
     for (const QPointF &p : std::as_const(m_faults))
         sprites::draw(painter, faultSprite, p);
     painter.restore();
