@@ -36,6 +36,29 @@ class TestMapRenderer : public QObject {
         return image;
     }
 
+    /// The test city with 20,000 synthetic lamps along its roads.
+    std::shared_ptr<const CityModel> withManyLamps() const
+    {
+        auto big = std::make_shared<CityModel>(*m_city);
+        addSyntheticDevices(*big, 20'000, 3);
+        return big;
+    }
+    static void allLit(MapScene &scene)
+    {
+        for (DeviceState &s : scene.states) {
+            s.reported = s.online = true;
+            s.level = 100;
+            s.version = 1;
+        }
+    }
+    static MapViewport wholeCity(const CityModel &city)
+    {
+        MapViewport v;
+        v.setSize(QSize(800, 600));
+        v.fit(city.bounds);
+        return v;
+    }
+
     QColor at(const QImage &image, const MapViewport &v, DeviceIndex device, QPointF offset = {}) const
     {
         const QPointF p = v.toScreen(m_city->devices[device].position) + offset;
@@ -184,19 +207,12 @@ private Q_SLOTS:
     {
         // 20,000 lamps along the test city's two roads: zoomed out they are drawn as coverage cells, and a faulty
         // lamp still shows individually in amber.
-        auto big = std::make_shared<CityModel>(*m_city);
-        addSyntheticDevices(*big, 20'000, 3);
+        const auto big = withManyLamps();
         MapScene scene(big);
-        for (DeviceState &s : scene.states) {
-            s.reported = s.online = true;
-            s.level = 100;
-            s.version = 1;
-        }
+        allLit(scene);
         const DeviceIndex faulty = big->streetlights.back().device;
         scene.states[faulty].fault = true;
-        MapViewport v;
-        v.setSize(QSize(800, 600));
-        v.fit(big->bounds);
+        const MapViewport v = wholeCity(*big);
         // The test city is small, so this is a close zoom: more than 6,000 visible lamps aggregate anyway.
         const QImage image = render(scene, v);
         // Along the east-west road, cells are lit (warm grey, not the road's or background's colour).
@@ -217,17 +233,10 @@ private Q_SLOTS:
     {
         // Held still, the zoomed-out view reuses its composed basemap with the lamp coverage on it; a lamp that
         // fails afterwards still appears at once, and lamps switching off change the coverage.
-        auto big = std::make_shared<CityModel>(*m_city);
-        addSyntheticDevices(*big, 20'000, 3);
+        const auto big = withManyLamps();
         MapScene scene(big);
-        for (DeviceState &s : scene.states) {
-            s.reported = s.online = true;
-            s.level = 100;
-            s.version = 1;
-        }
-        MapViewport v;
-        v.setSize(QSize(800, 600));
-        v.fit(big->bounds);
+        allLit(scene);
+        const MapViewport v = wholeCity(*big);
         MapRenderer renderer(scene);
         render(scene, v, &renderer);
         QVERIFY(renderer.lastFrameWasMoving());   // a new view: drawn the quick way
