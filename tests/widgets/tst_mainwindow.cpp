@@ -14,9 +14,57 @@
 
 using namespace cityops;
 
+namespace {
+/// The simulator, reporting what a network link would count: messages refused, reports lost, commands waiting.
+class TroubledLink : public SimLink {
+public:
+    using SimLink::SimLink;
+    LinkCounters counters() const override
+    {
+        LinkCounters c;
+        c.malformed = 2;
+        c.oversized = 1;
+        c.refused = 3;
+        c.gaps = 5;
+        c.waiting = 4;
+        return c;
+    }
+};
+} // namespace
+
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void statusBarSaysWhatTheLinkRefusedAndLost()
+    {
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
+        QVERIFY(imported.ok());
+        auto city = std::make_shared<const CityModel>(std::move(imported).value());
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.1;
+        engine.start(std::make_unique<TroubledLink>(city, &engine.clock(), sim));
+        MainWindow window(engine);
+        window.resize(1600, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QLabel *trouble = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+                if (label->isVisible() && label->text().contains(QLatin1String("3 message(s) refused")))
+                    trouble = label;
+            return trouble != nullptr;
+        }(), 5000);
+        QVERIFY2(trouble->text().contains(QLatin1String("5 report(s) lost, fresh state asked"))
+                     && trouble->text().contains(QLatin1String("4 command(s) waiting for the broker")), qPrintable(trouble->text()));
+        QVERIFY(trouble->toolTip().contains(QLatin1String("2 malformed, 1 oversized")));
+        // Amber: something to look at.
+        const QImage shot = trouble->grab().toImage();
+        QCOMPARE(shot.pixelColor(2, shot.height() / 2), QColor(0xff, 0xb0, 0x00));
+    }
+
     void liveConsoleOnARealNetwork()
     {
         ImportOptions options;
