@@ -101,6 +101,8 @@ void MqttLink::onConnection(bool connected, const QString &why)
         m_client->subscribe(wire::root() + "/gw/#", 1);
         m_client->subscribe(wire::resultTopic(consoleId()), 1);
         m_client->subscribe(wire::opsTopic(), 1, true);
+        m_client->subscribe(wire::root() + "/console/+/status", 1);
+        m_client->subscribe(wire::handoverTopic(consoleId()), 1);
         m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodeGatewayStatus({true, 0, 0}), 1, true);
         {
             std::lock_guard lock(m_mutex);
@@ -124,7 +126,9 @@ void MqttLink::onMessage(const MqttClient::Message &m)
     case wire::TopicRef::GatewayEvent: onFieldEvent(ref, m.payload); break;
     case wire::TopicRef::GatewayStatus: onGatewayStatus(ref, m.payload); break;
     case wire::TopicRef::Result: onResult(m); break;
-    case wire::TopicRef::Ops: onOps(m.payload); break;
+    case wire::TopicRef::Ops: onOps(m.payload, false); break;
+    case wire::TopicRef::Handover: onOps(m.payload, true); break;
+    case wire::TopicRef::ConsoleStatus: onConsoleStatus(ref, m); break;
     default: refuse({wire::Refusal::WrongKind, QStringLiteral("unexpected topic")}, m.topic); break;
     }
 }
@@ -295,18 +299,27 @@ void MqttLink::onResult(const MqttClient::Message &m)
     answer(outstanding.command, r.accepted ? CommandStage::InProgress : CommandStage::Rejected, r.reason);
 }
 
-void MqttLink::onOps(const QByteArray &payload)
+void MqttLink::onOps(const QByteArray &payload, bool handover)
 {
     auto parsed = wire::decodeOps(payload, *m_city);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
-        return refuse(*refused, wire::opsTopic());
+        return refuse(*refused, handover ? wire::handoverTopic(consoleId()) : wire::opsTopic());
     wire::OpsMessage &message = std::get<wire::OpsMessage>(parsed);
     if (message.console == consoleId())
         return;
+    if (handover) {
+        // Every console that was there hands over the same history; one is enough (and applying two would repeat it).
+        if (m_handoverFrom.isEmpty())
+            m_handoverFrom = message.console;
+        if (m_handoverFrom != message.console)
+            return;
+    }
     m_counts->opsReceived += message.events.size();
     const std::int64_t now = m_clock->nowMs();
-    for (Event &e : message.events)
+    for (Event &e : message.events) {
         e.timeMs = now;
+        remember(e);
+    }
     flushBatch();
     sink()->push(std::move(message.events), Overflow::DropNewest);
 }
@@ -390,17 +403,79 @@ void MqttLink::share(const std::vector<Event> &events)
 {
     if (!m_client || events.empty())
         return;
-    // Chunks well under the ops size limit; one message per chunk, in order, on the one ops topic.
+    for (const Event &e : events)
+        remember(e);
+    publishOps(wire::opsTopic(), events);
+}
+
+void MqttLink::publishOps(const QByteArray &topic, const std::vector<Event> &events)
+{
+    // Chunks well under the ops size limit; one message per chunk, in order.
     constexpr size_t kChunk = 200;
     for (size_t i = 0; i < events.size(); i += kChunk) {
         wire::OpsMessage message{consoleId(), {}};
         message.events.assign(events.begin() + static_cast<std::ptrdiff_t>(i),
                               events.begin() + static_cast<std::ptrdiff_t>(std::min(events.size(), i + kChunk)));
-        if (m_client->publish(wire::opsTopic(), wire::encodeOps(message, *m_city), 1))
+        if (m_client->publish(topic, wire::encodeOps(message, *m_city), 1))
             m_counts->opsShared += message.events.size();
         else
             ++m_counts->sendFailures;
     }
+}
+
+void MqttLink::remember(const Event &e)
+{
+    std::lock_guard lock(m_historyMutex);
+    if (const auto *c = std::get_if<CommandPayload>(&e.payload)) {
+        if (c->stage == CommandStage::Finished && e.device == kNoDevice)
+            m_openOrders.erase(c->order);
+        else
+            m_openOrders[c->order].push_back(e);
+        return;
+    }
+    IncidentId id = 0;
+    bool ends = false;
+    if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload)) {
+        id = raised->id;
+    } else if (const auto *update = std::get_if<IncidentUpdatePayload>(&e.payload)) {
+        id = update->id;
+        ends = update->change == IncidentChange::Transition
+            && (update->state == IncidentState::Closed || update->state == IncidentState::Cancelled || update->state == IncidentState::Merged);
+    }
+    if (id == 0)
+        return;
+    if (ends)
+        m_openIncidents.erase(id);
+    else
+        m_openIncidents[id].push_back(e);
+}
+
+void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m)
+{
+    auto parsed = wire::decodeGatewayStatus(m.payload);
+    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+        return refuse(*refused, m.topic);
+    // A console that comes online now (not the retained status of one already there) missed what we did before.
+    if (!std::get<wire::GatewayStatus>(parsed).online || m.retained || ref.console == consoleId())
+        return;
+    // A second's grace: the newcomer first gets the field's picture (incidents our steps refer to) from the gateways.
+    QMetaObject::invokeMethod(this, [this, console = ref.console] {
+        QTimer::singleShot(1000, this, [this, console] { handOver(console); });
+    }, Qt::QueuedConnection);
+}
+
+void MqttLink::handOver(const QString &console)
+{
+    std::vector<Event> events;
+    std::lock_guard lock(m_historyMutex);
+    for (const auto &[id, history] : m_openIncidents)
+        events.insert(events.end(), history.begin(), history.end());
+    for (const auto &[order, history] : m_openOrders)
+        events.insert(events.end(), history.begin(), history.end());
+    if (events.empty())
+        return;
+    qCInfo(lcLink) << "handing" << events.size() << "open operations over to" << console;
+    publishOps(wire::handoverTopic(console), events);
 }
 
 void MqttLink::requestRefresh(const std::vector<QString> &devices)

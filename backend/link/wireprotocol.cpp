@@ -116,6 +116,7 @@ QByteArray refreshTopic() { return root() + "/ctl/refresh"; }
 QByteArray resultTopic(const QString &console) { return root() + "/console/" + console.toUtf8() + "/result"; }
 QByteArray opsTopic() { return root() + "/ops"; }
 QByteArray consoleStatusTopic(const QString &console) { return root() + "/console/" + console.toUtf8() + "/status"; }
+QByteArray handoverTopic(const QString &console) { return root() + "/console/" + console.toUtf8() + "/handover"; }
 
 TopicRef parseTopic(const QByteArray &topic)
 {
@@ -142,7 +143,8 @@ TopicRef parseTopic(const QByteArray &topic)
         ref.kind = TopicRef::Refresh;
     } else if (l.size() == 3 && l[0] == "console") {
         ref.console = QString::fromUtf8(l[1]);
-        ref.kind = l[2] == "result" ? TopicRef::Result : l[2] == "status" ? TopicRef::ConsoleStatus : TopicRef::Unknown;
+        ref.kind = l[2] == "result" ? TopicRef::Result : l[2] == "status" ? TopicRef::ConsoleStatus
+                 : l[2] == "handover" ? TopicRef::Handover : TopicRef::Unknown;
     } else if (l.size() == 1 && l[0] == "ops") {
         ref.kind = TopicRef::Ops;
     }

@@ -33,10 +33,11 @@ QByteArray refreshTopic();                                             ///< cons
 QByteArray resultTopic(const QString &console);                        ///< a console's response topic
 QByteArray opsTopic();                                                 ///< shared operations log of the consoles
 QByteArray consoleStatusTopic(const QString &console);
+QByteArray handoverTopic(const QString &console);                     ///< what the others tell a console that joins
 
 /// What a topic under root() names.
 struct TopicRef {
-    enum Kind { Unknown, DeviceState, DevicePresence, GatewayStatus, GatewayEvent, Command, Refresh, Result, Ops, ConsoleStatus };
+    enum Kind { Unknown, DeviceState, DevicePresence, GatewayStatus, GatewayEvent, Command, Refresh, Result, Ops, ConsoleStatus, Handover };
     Kind kind = Unknown;
     QString gateway;
     QString device;

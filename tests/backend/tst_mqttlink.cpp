@@ -433,7 +433,7 @@ private Q_SLOTS:
         CommandKeys keys;
         QVERIFY(keys.ok);
         SimProcess sim(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--reject-rate", "0", "--id", "gw1",
-                                           "--answer-latency", "3000:3000"});
+                                           "--answer-latency", "4000:4000"});
         Console a(brokerOptions(broker.plainUrl(), "console-a"), keys.privateKey);
         Console b(brokerOptions(broker.plainUrl(), "console-b"), keys.privateKey);
         QTRY_COMPARE_WITH_TIMEOUT(a.reported(), city()->devices.size(), 15'000);
@@ -461,6 +461,15 @@ private Q_SLOTS:
         QVERIFY(!second);
         QVERIFY2(second.error().contains(QLatin1String("reserved by order")) && second.error().contains(QLatin1String("olga")),
                  qPrintable(second.error()));
+        {
+            // A console that joins now is told what it missed: the reservation and the acknowledgement.
+            Console c(brokerOptions(broker.plainUrl(), "console-c"), keys.privateKey);
+            QTRY_VERIFY_WITH_TIMEOUT(c.engine.orders().reservedBy(lamp) == first->ref, 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(c.engine.incidents().find(id).has_value(), 1000);
+            QCOMPARE(c.engine.incidents().find(id)->acknowledgedBy, QStringLiteral("kai"));
+            auto third = c.order(person("ute", Role::Operator), CommandAction::LightOff, {lamp}, 0);
+            QVERIFY2(!third && third.error().contains(QLatin1String("reserved by order")), qPrintable(third.error()));
+        }
         QTRY_VERIFY_WITH_TIMEOUT(a.finished(first->ref), 15'000);
         QCOMPARE(a.count(first->ref, CommandStage::Confirmed), 1);
         QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().reservedBy(lamp) == 0, 1000);
