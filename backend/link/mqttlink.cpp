@@ -9,14 +9,13 @@ namespace cityops {
 
 struct MqttLink::AtomicCounters {
     std::atomic<std::uint64_t> accepted{0}, malformed{0}, oversized{0}, unknownVersion{0}, unknownDevice{0}, wrongKind{0},
-        duplicates{0}, gaps{0}, refreshes{0}, skewed{0}, commandsSent{0}, results{0}, unsolicited{0}, sendFailures{0},
-        opsShared{0}, opsReceived{0};
+        duplicates{0}, gaps{0}, refreshes{0}, skewed{0}, commandsSent{0}, results{0}, unsolicited{0}, sendFailures{0};
 };
 
 MqttLink::MqttLink(std::shared_ptr<const CityModel> city, SimClock *clock, MqttLinkOptions options,
                    std::optional<CommandSigner> signer)
     : m_city(std::move(city)), m_clock(clock), m_options(std::move(options)), m_signer(std::move(signer)),
-      m_counts(std::make_unique<AtomicCounters>())
+      m_counts(std::make_unique<AtomicCounters>()), m_ops(*m_city, m_options.mqtt.clientId)
 {
     m_deviceSeq.resize(m_city->devices.size());
     m_gatewayOfDevice = std::make_unique<std::atomic<std::int16_t>[]>(m_city->devices.size());
@@ -48,8 +47,9 @@ LinkCounters MqttLink::counters() const
     c.sendFailures = a.sendFailures;
     c.waiting = m_unsentCount.load();
     c.reconnects = m_client ? m_client->reconnects() : 0;
-    c.opsShared = a.opsShared;
-    c.opsReceived = a.opsReceived;
+    c.opsShared = m_ops.shared();
+    c.opsReceived = m_ops.received();
+    c.sendFailures += m_ops.failures();
     return c;
 }
 
@@ -67,6 +67,7 @@ void MqttLink::start()
         return;
     }
     m_client = std::move(client).value();
+    m_ops.setClient(m_client.get());
     m_client->onConnection([this](bool connected, const QString &why) { onConnection(connected, why); });
     m_client->onMessage([this](const MqttClient::Message &m) { onMessage(m); });
     m_timer = new QTimer(this);
@@ -301,27 +302,17 @@ void MqttLink::onResult(const MqttClient::Message &m)
 
 void MqttLink::onOps(const QByteArray &payload, bool handover)
 {
-    auto parsed = wire::decodeOps(payload, *m_city);
-    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+    auto received = m_ops.receive(payload, handover);
+    if (auto *refused = std::get_if<wire::Refused>(&received))
         return refuse(*refused, handover ? wire::handoverTopic(consoleId()) : wire::opsTopic());
-    wire::OpsMessage &message = std::get<wire::OpsMessage>(parsed);
-    if (message.console == consoleId())
+    std::vector<Event> &events = std::get<std::vector<Event>>(received);
+    if (events.empty())
         return;
-    if (handover) {
-        // Every console that was there hands over the same history; one is enough (and applying two would repeat it).
-        if (m_handoverFrom.isEmpty())
-            m_handoverFrom = message.console;
-        if (m_handoverFrom != message.console)
-            return;
-    }
-    m_counts->opsReceived += message.events.size();
     const std::int64_t now = m_clock->nowMs();
-    for (Event &e : message.events) {
+    for (Event &e : events)
         e.timeMs = now;
-        remember(e);
-    }
     flushBatch();
-    sink()->push(std::move(message.events), Overflow::DropNewest);
+    sink()->push(std::move(events), Overflow::DropNewest);
 }
 
 void MqttLink::answer(const DeviceCommand &command, CommandStage stage, const QString &reason)
@@ -399,56 +390,7 @@ void MqttLink::flushUnsent()
     }
 }
 
-void MqttLink::share(const std::vector<Event> &events)
-{
-    if (!m_client || events.empty())
-        return;
-    for (const Event &e : events)
-        remember(e);
-    publishOps(wire::opsTopic(), events);
-}
-
-void MqttLink::publishOps(const QByteArray &topic, const std::vector<Event> &events)
-{
-    // Chunks well under the ops size limit; one message per chunk, in order.
-    constexpr size_t kChunk = 200;
-    for (size_t i = 0; i < events.size(); i += kChunk) {
-        wire::OpsMessage message{consoleId(), {}};
-        message.events.assign(events.begin() + static_cast<std::ptrdiff_t>(i),
-                              events.begin() + static_cast<std::ptrdiff_t>(std::min(events.size(), i + kChunk)));
-        if (m_client->publish(topic, wire::encodeOps(message, *m_city), 1))
-            m_counts->opsShared += message.events.size();
-        else
-            ++m_counts->sendFailures;
-    }
-}
-
-void MqttLink::remember(const Event &e)
-{
-    std::lock_guard lock(m_historyMutex);
-    if (const auto *c = std::get_if<CommandPayload>(&e.payload)) {
-        if (c->stage == CommandStage::Finished && e.device == kNoDevice)
-            m_openOrders.erase(c->order);
-        else
-            m_openOrders[c->order].push_back(e);
-        return;
-    }
-    IncidentId id = 0;
-    bool ends = false;
-    if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload)) {
-        id = raised->id;
-    } else if (const auto *update = std::get_if<IncidentUpdatePayload>(&e.payload)) {
-        id = update->id;
-        ends = update->change == IncidentChange::Transition
-            && (update->state == IncidentState::Closed || update->state == IncidentState::Cancelled || update->state == IncidentState::Merged);
-    }
-    if (id == 0)
-        return;
-    if (ends)
-        m_openIncidents.erase(id);
-    else
-        m_openIncidents[id].push_back(e);
-}
+void MqttLink::share(const std::vector<Event> &events) { m_ops.share(events); }
 
 void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m)
 {
@@ -460,22 +402,8 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
         return;
     // A second's grace: the newcomer first gets the field's picture (incidents our steps refer to) from the gateways.
     QMetaObject::invokeMethod(this, [this, console = ref.console] {
-        QTimer::singleShot(1000, this, [this, console] { handOver(console); });
+        QTimer::singleShot(1000, this, [this, console] { m_ops.handOver(console); });
     }, Qt::QueuedConnection);
-}
-
-void MqttLink::handOver(const QString &console)
-{
-    std::vector<Event> events;
-    std::lock_guard lock(m_historyMutex);
-    for (const auto &[id, history] : m_openIncidents)
-        events.insert(events.end(), history.begin(), history.end());
-    for (const auto &[order, history] : m_openOrders)
-        events.insert(events.end(), history.begin(), history.end());
-    if (events.empty())
-        return;
-    qCInfo(lcLink) << "handing" << events.size() << "open operations over to" << console;
-    publishOps(wire::handoverTopic(console), events);
 }
 
 void MqttLink::requestRefresh(const std::vector<QString> &devices)

@@ -4,6 +4,7 @@
 #include "core/simclock.h"
 #include "link/fieldlink.h"
 #include "link/mqttclient.h"
+#include "link/opsexchange.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
 
@@ -69,12 +70,6 @@ private:
     void onResult(const MqttClient::Message &m);
     void onOps(const QByteArray &payload, bool handover);
     void onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m);
-    /// Keeps the shared history (ours and the other consoles') of orders and incidents still open, so any one
-    /// console can tell a newcomer everything it missed.
-    void remember(const Event &event);
-    /// Tells a console that just joined what it missed: our open orders and incidents, as they happened.
-    void handOver(const QString &console);
-    void publishOps(const QByteArray &topic, const std::vector<Event> &events);
     void onTimer();
     void refuse(const wire::Refused &refused, const QByteArray &topic);
     SeqVerdict checkSequence(DeviceSeq &known, std::uint64_t boot, std::uint64_t seq);
@@ -121,16 +116,13 @@ private:
     QSet<DeviceIndex> m_refreshWanted;
     bool m_fullRefreshWanted = false;
     QHash<QByteArray, Outstanding> m_outstanding;     ///< commands sent, by nonce (the correlation data)
-    std::mutex m_historyMutex;
-    std::map<std::uint32_t, std::vector<Event>> m_openOrders;     ///< shared events of orders not yet finished
-    std::map<IncidentId, std::vector<Event>> m_openIncidents;     ///< shared steps on incidents still open
-    QString m_handoverFrom;                                       ///< network thread: the one console we took it from
     std::deque<DeviceCommand> m_unsent;               ///< link thread: waiting for the broker to come back
     std::atomic<size_t> m_unsentCount{0};
     static constexpr size_t kMaxUnsent = 20'000;
 
     struct AtomicCounters;
     std::unique_ptr<AtomicCounters> m_counts;
+    OpsExchange m_ops;
 };
 
 } // namespace cityops
