@@ -16,6 +16,15 @@ using namespace cityops;
 
 namespace {
 /// The simulator, reporting what a network link would count: messages refused, reports lost, commands waiting.
+std::shared_ptr<const CityModel> fixtureCity()
+{
+    ImportOptions options;
+    options.name = QStringLiteral("Adlershof fixture");
+    options.timezone = QStringLiteral("Europe/Berlin");
+    auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
+    return imported.ok() ? std::make_shared<const CityModel>(std::move(imported).value()) : nullptr;
+}
+
 class TroubledLink : public SimLink {
 public:
     using SimLink::SimLink;
@@ -37,11 +46,8 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void statusBarSaysWhatTheLinkRefusedAndLost()
     {
-        ImportOptions options;
-        options.timezone = QStringLiteral("Europe/Berlin");
-        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
-        QVERIFY(imported.ok());
-        auto city = std::make_shared<const CityModel>(std::move(imported).value());
+        const auto city = fixtureCity();
+        QVERIFY(city);
         Engine engine(city);
         SimLinkOptions sim;
         sim.warmUpHours = 0.1;
@@ -67,12 +73,8 @@ private Q_SLOTS:
 
     void liveConsoleOnARealNetwork()
     {
-        ImportOptions options;
-        options.name = QStringLiteral("Adlershof fixture");
-        options.timezone = QStringLiteral("Europe/Berlin");
-        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
-        QVERIFY(imported.ok());
-        auto city = std::make_shared<const CityModel>(std::move(imported).value());
+        const auto city = fixtureCity();
+        QVERIFY(city);
         Engine engine(city);
         SimLinkOptions sim;
         sim.seed = 4;
