@@ -94,7 +94,6 @@ Result<std::unique_ptr<MqttClient>> MqttClient::create(const MqttOptions &option
     mosquitto_int_option(m, MOSQ_OPT_SEND_MAXIMUM, std::clamp(options.maxInflight, 1, 65535));
     // And as many on their way to us: the broker need not wait for our acknowledgements in a burst.
     mosquitto_int_option(m, MOSQ_OPT_RECEIVE_MAXIMUM, std::clamp(options.maxInflight, 1, 65535));
-    mosquitto_reconnect_delay_set(m, 1, 30, true);
     // Commands and their answers are small and latency-bound: no Nagle delay.
     mosquitto_int_option(m, MOSQ_OPT_TCP_NODELAY, 1);
     mosquitto_connect_v5_callback_set(m, &MqttClient::onConnect);
@@ -136,18 +135,42 @@ Status MqttClient::start()
 {
     if (m_started)
         return Ok{};
-    const QByteArray host = m_options.url.host.toUtf8();
-    const int rc = mosquitto_connect_bind_async(m_mosq, host.constData(), m_options.url.port, std::max(5, m_options.keepAliveS), nullptr);
-    // A broker that is down now is not an error: the network thread keeps trying with backoff.
-    if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_ERRNO && rc != MOSQ_ERR_CONN_REFUSED && rc != MOSQ_ERR_NO_CONN)
-        return makeError(QStringLiteral("cannot connect to %1: %2").arg(m_options.url.toString(), mosquittoError(rc)));
-    if (rc != MOSQ_ERR_SUCCESS)
-        setLastError(QStringLiteral("%1: %2").arg(m_options.url.toString(), mosquittoError(rc)));
-    const int loop = mosquitto_loop_start(m_mosq);
-    if (loop != MOSQ_ERR_SUCCESS)
-        return makeError(QStringLiteral("cannot start the MQTT network thread: %1").arg(mosquittoError(loop)));
+    // Our own network thread rather than mosquitto_loop_start(): libmosquitto's gives up for good when the first
+    // connection fails (broker not up yet, a name that does not resolve, a TLS error); a control room's link must not.
+    mosquitto_threaded_set(m_mosq, true);
     m_started = true;
+    m_thread = std::thread([this] { run(); });
     return Ok{};
+}
+
+void MqttClient::run()
+{
+    const QByteArray host = m_options.url.host.toUtf8();
+    const int keepAlive = std::max(5, m_options.keepAliveS);
+    bool first = true;
+    int delayS = 1;
+    while (m_started) {
+        // Non-blocking connects, so stop() never waits on an unanswered SYN; the loop drives them.
+        int rc = first ? mosquitto_connect_bind_async(m_mosq, host.constData(), m_options.url.port, keepAlive, nullptr)
+                       : mosquitto_reconnect_async(m_mosq);
+        if (first && rc == MOSQ_ERR_INVAL) {
+            setLastError(QStringLiteral("%1: invalid connection settings").arg(m_options.url.toString()));
+            return;
+        }
+        first = false;
+        if (rc == MOSQ_ERR_SUCCESS) {
+            while (m_started && (rc = mosquitto_loop(m_mosq, 200, 1)) == MOSQ_ERR_SUCCESS) {
+            }
+        } else if (rc != MOSQ_ERR_TLS) {
+            // (A TLS failure was already described, in more detail, through the log callback.)
+            setLastError(QStringLiteral("%1: %2").arg(m_options.url.toString(), mosquittoError(rc)));
+        }
+        if (m_wasUp.exchange(false))
+            delayS = 1;   // it worked until now: try again soon
+        for (int waited = 0; m_started && waited < delayS * 10; ++waited)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        delayS = std::min(delayS * 2, 30);
+    }
 }
 
 void MqttClient::stop()
@@ -156,7 +179,8 @@ void MqttClient::stop()
         return;
     m_started = false;
     mosquitto_disconnect_v5(m_mosq, MQTT_RC_NORMAL_DISCONNECTION, nullptr);
-    mosquitto_loop_stop(m_mosq, true);
+    if (m_thread.joinable())
+        m_thread.join();
     m_connected = false;
 }
 
@@ -211,6 +235,7 @@ void MqttClient::onConnect(mosquitto *, void *self, int rc, int, const mqtt5__pr
     if (c->m_everConnected.exchange(true))
         ++c->m_reconnects;
     c->m_connected = true;
+    c->m_wasUp = true;
     // libmosquitto formats a log line for every packet once a log callback is set; connected, we need none
     // (the callbacks say what goes wrong). It comes back while we are disconnected, to catch TLS and socket errors.
     mosquitto_log_callback_set(c->m_mosq, nullptr);

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 struct mosquitto;
 struct mosquitto_message;
@@ -45,8 +46,9 @@ struct MqttOptions {
 Status completeTlsOptions(MqttOptions &options, const QString &passwordFile);
 
 /// One MQTT 5 connection through libmosquitto: TLS with CA verification, optional client certificate,
-/// username/password, a retained Last Will, automatic reconnection with exponential backoff (1 s .. 30 s).
-/// Callbacks run on libmosquitto's network thread; publish() and subscribe() are safe from any thread.
+/// username/password, a retained Last Will, automatic reconnection with exponential backoff (1 s .. 30 s) from the
+/// very first attempt. Callbacks run on the client's network thread; publish() and subscribe() are safe from any
+/// thread.
 class MqttClient {
 public:
     struct Message {
@@ -102,7 +104,10 @@ private:
     std::atomic<bool> m_everConnected{false};
     std::atomic<int> m_unacked{0};
     std::atomic<std::uint64_t> m_reconnects{0};
-    bool m_started = false;
+    void run();   ///< the network thread: connect, loop, reconnect with backoff until stop()
+    std::atomic<bool> m_started{false};
+    std::atomic<bool> m_wasUp{false};   ///< a connection was accepted since the last attempt began
+    std::thread m_thread;
     mutable std::mutex m_errorMutex;
     QString m_lastError;
 };

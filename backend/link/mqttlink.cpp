@@ -437,8 +437,20 @@ void MqttLink::onTimer()
     }
     for (const auto &[number, gateway] : silent)
         gatewayGone(number, gateway, "no heartbeat for 1.5 keep-alives");
-    if (!m_client || !m_client->connected())
+    if (!m_client)
         return;
+    if (!m_client->connected()) {
+        // Failed attempts (refused, unresolvable, TLS) call nothing back: say the latest reason while retrying.
+        const QString why = m_client->lastError();
+        if (!why.isEmpty() && why != m_shownError) {
+            m_shownError = why;
+            const QString prefix = m_description + QStringLiteral(": ");
+            setStatus(hasBeenLive() ? LinkState::Degraded : LinkState::Disconnected,
+                      QStringLiteral("%1 — retrying: %2").arg(m_description, why.startsWith(prefix) ? why.mid(prefix.size()) : why));
+        }
+        return;
+    }
+    m_shownError.clear();
     flushUnsent();
     if (full) {
         requestRefresh({});

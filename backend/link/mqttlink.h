@@ -97,6 +97,7 @@ private:
     std::vector<Event> m_batch;
     QElapsedTimer m_batchAge;
     QString m_description;
+    QString m_shownError;   ///< link thread: the connection failure last shown
 
     // Network thread only.
     std::vector<DeviceSeq> m_deviceSeq;
