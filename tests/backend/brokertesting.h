@@ -13,9 +13,16 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace cityops::test {
+
+/// Children die with the test: a test process that crashes or is killed must not leave brokers or gateways behind.
+inline void dieWithParent(QProcess &process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+}
 
 inline int freePort()
 {
@@ -57,8 +64,10 @@ public:
         m_plainPort = listeners != TlsOnly ? freePort() : 0;
         m_tlsPort = listeners != PlainOnly ? freePort() : 0;
         const bool secured = security == PasswordAndClientCertificate;
+        // As root, mosquitto would switch to its own user, which also cancels "die with the test" (dieWithParent).
+        const QString user = ::geteuid() == 0 ? QStringLiteral("user root\n") : QString();
         QString conf = QStringLiteral("per_listener_settings false\nallow_anonymous %1\npersistence false\nlog_dest stderr\n"
-                                      "max_queued_messages 100000\nset_tcp_nodelay true\n").arg(secured ? "false" : "true");
+                                      "max_queued_messages 100000\nset_tcp_nodelay true\n").arg(secured ? "false" : "true") + user;
         if (secured) {
             m_ok = m_ok && run(QStringLiteral("mosquitto_passwd"), {"-c", "-b", path("passwords"), "olga", "s3cret"}, m_dir.path());
             QFile::setPermissions(path("passwords"), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
@@ -87,6 +96,7 @@ public:
     {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.setStandardOutputFile(path("broker.log"), QIODevice::Append);
+        dieWithParent(m_process);
         m_process.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), path("mosquitto.conf")});
         if (!m_process.waitForStarted(5000))
             return false;
@@ -155,6 +165,7 @@ public:
     SimProcess(const QString &url, const QStringList &extra)
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        dieWithParent(m_process);
         m_process.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-sim"), QStringList{"--broker", url} + extra);
         m_process.waitForStarted(5000);
     }

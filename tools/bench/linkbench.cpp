@@ -18,10 +18,19 @@
 #include <mosquitto.h>
 
 #include <atomic>
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
 #include <future>
 
 namespace cityops::bench {
 namespace {
+
+/// Children die with the bench, even when it is killed.
+void dieWithParent(QProcess &process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+}
 
 /// mosquitto on a free loopback port, with room for a consumer that falls behind (nothing dropped at QoS 1).
 class LocalBroker {
@@ -36,8 +45,13 @@ public:
         if (!conf.open(QIODevice::WriteOnly))
             return false;
         conf.write(QStringLiteral("per_listener_settings false\nallow_anonymous true\npersistence false\nlog_dest none\n"
-                                  "max_queued_messages 2000000\nmax_inflight_messages 1000\nset_tcp_nodelay true\nlistener %1 127.0.0.1\n").arg(m_port).toUtf8());
+                                  "max_queued_messages 2000000\nmax_inflight_messages 1000\nset_tcp_nodelay true\nlistener %1 127.0.0.1\n%2")
+                       .arg(m_port)
+                       // As root, mosquitto would switch users, which cancels dying with the bench.
+                       .arg(::geteuid() == 0 ? QStringLiteral("user root\n") : QString())
+                       .toUtf8());
         conf.close();
+        dieWithParent(m_process);
         m_process.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), conf.fileName()});
         if (!m_process.waitForStarted(5000))
             return false;
@@ -204,6 +218,7 @@ struct Sim {
         if (!cityPath.isEmpty())
             args << "--city" << cityPath;
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        dieWithParent(process);
         process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/cityops-sim"), args);
         process.waitForStarted(5000);
     }
