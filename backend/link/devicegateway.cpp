@@ -5,13 +5,6 @@
 #include <QDateTime>
 
 namespace cityops {
-namespace {
-quint64 stepKey(DeviceIndex device, std::uint32_t order, std::uint16_t step)
-{
-    return (quint64(device) << 40) ^ (quint64(order) << 16) ^ step;
-}
-} // namespace
-
 DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptions options, std::optional<CommandVerifier> verifier)
     : m_city(std::move(city)), m_options(std::move(options)), m_verifier(std::move(verifier)), m_faultRng(m_options.seed ^ 0x5eedfau)
 {
@@ -43,7 +36,7 @@ Status DeviceGateway::start()
 
     MqttOptions mqtt = m_options.mqtt;
     mqtt.willTopic = wire::gatewayStatusTopic(id());
-    mqtt.willPayload = wire::encodeGatewayStatus({false, m_boot, static_cast<int>(m_city->devices.size())});
+    mqtt.willPayload = wire::encodePresence({false, m_boot, static_cast<int>(m_city->devices.size())});
     auto client = MqttClient::create(mqtt);
     if (!client)
         return Error{client.error()};
@@ -80,7 +73,7 @@ void DeviceGateway::stop()
 {
     m_timer.stop();
     if (m_client) {
-        m_client->publish(wire::gatewayStatusTopic(id()), wire::encodeGatewayStatus({false, m_boot, 0}), 1, true);
+        m_client->publish(wire::gatewayStatusTopic(id()), wire::encodePresence({false, m_boot, 0}), 1, true);
         m_client->stop();
         m_client.reset();
     }
@@ -101,7 +94,7 @@ void DeviceGateway::heartbeat()
     if (!m_client || !m_client->connected())
         return;
     m_client->publish(wire::gatewayStatusTopic(id()),
-                      wire::encodeGatewayStatus({true, m_boot, static_cast<int>(m_city->devices.size()), m_options.mqtt.keepAliveS}), 1, true);
+                      wire::encodePresence({true, m_boot, static_cast<int>(m_city->devices.size()), m_options.mqtt.keepAliveS}), 1, true);
     m_lastHeartbeat.start();
 }
 
@@ -263,12 +256,10 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
         return refuse(m, &c, QStringLiteral("there is no device %1 here").arg(c.device));
     if (m_offline.contains(device))
         return;   // cut off: the command never arrives
-    if (m_executedSteps.contains(stepKey(device, c.order, c.step)))
-        ++m_stats.repeats;
-    else {
+    if (m_executedSteps.insert({device, c.order, c.step}).second)
         ++m_stats.executed;
-        m_executedSteps.insert(stepKey(device, c.order, c.step));
-    }
+    else
+        ++m_stats.repeats;
     m_pending[{device, c.order, c.step, c.attempt}] = PendingAnswer{m.responseTopic, m.correlation, c.expiresMs};
     DeviceCommand command;
     command.order = c.order;

@@ -15,6 +15,8 @@
 
 #include <deque>
 #include <map>
+#include <set>
+#include <tuple>
 #include <memory>
 #include <optional>
 
@@ -106,7 +108,7 @@ private:
     std::uint64_t m_eventSeq = 0;                     ///< field events
     QHash<QByteArray, std::int64_t> m_seenNonces;     ///< nonce -> expiry (replay memory)
     std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t, std::uint8_t>, PendingAnswer> m_pending;
-    QSet<quint64> m_executedSteps;                    ///< (device, order, step) already handed to a device
+    std::set<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t>> m_executedSteps;   ///< (device, order, step) handed to a device
     std::deque<Delayed> m_delayed;
     QSet<DeviceIndex> m_offline;
     std::int64_t m_offlineUntilMs = 0;

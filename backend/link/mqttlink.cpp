@@ -60,7 +60,7 @@ void MqttLink::start()
     setStatus(LinkState::Starting, QStringLiteral("connecting to %1").arg(m_description));
     MqttOptions mqtt = m_options.mqtt;
     mqtt.willTopic = wire::consoleStatusTopic(mqtt.clientId);
-    mqtt.willPayload = wire::encodeGatewayStatus({false, 0, 0});
+    mqtt.willPayload = wire::encodePresence({false, 0, 0});
     auto client = MqttClient::create(mqtt);
     if (!client) {
         setStatus(LinkState::Disconnected, client.error());
@@ -89,7 +89,7 @@ void MqttLink::stop()
         m_flushTimer->stop();
     flushBatch();
     if (m_client) {
-        m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodeGatewayStatus({false, 0, 0}), 1, true);
+        m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodePresence({false, 0, 0}), 1, true);
         m_client->stop();
     }
     setStatus(LinkState::Disconnected, QStringLiteral("disconnected from %1").arg(m_description));
@@ -104,14 +104,22 @@ void MqttLink::onConnection(bool connected, const QString &why)
         m_client->subscribe(wire::opsTopic(), 1, true);
         m_client->subscribe(wire::root() + "/console/+/status", 1);
         m_client->subscribe(wire::handoverTopic(consoleId()), 1);
-        m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodeGatewayStatus({true, 0, 0}), 1, true);
+        m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodePresence({true, 0, 0}), 1, true);
         {
             std::lock_guard lock(m_mutex);
             m_fullRefreshWanted = true;   // whatever happened while we were away
+            // Our own outage silenced every gateway: their heartbeats are timed afresh from now.
+            for (GatewayLife &life : m_gateways)
+                life.lastHeardMs = m_clock->nowMs();
         }
         setStatus(LinkState::Connected, m_description);
         qCInfo(lcLink) << "connected to" << m_description;
     } else {
+        {
+            std::lock_guard lock(m_mutex);
+            for (GatewayLife &life : m_gateways)
+                life.offlineSaidMs = 0;   // said by a broker on its way down, most likely: nothing is known now
+        }
         qCWarning(lcLink) << "broker connection:" << why;
         setStatus(hasBeenLive() ? LinkState::Degraded : LinkState::Disconnected,
                   hasBeenLive() ? QStringLiteral("%1 — reconnecting: %2").arg(m_description, why) : why);
@@ -123,7 +131,7 @@ void MqttLink::onMessage(const MqttClient::Message &m)
     const wire::TopicRef ref = wire::parseTopic(m.topic);
     switch (ref.kind) {
     case wire::TopicRef::DeviceState:
-    case wire::TopicRef::DevicePresence: onDeviceReport(ref, m.payload); break;
+    case wire::TopicRef::DevicePresence: onDeviceReport(ref, m); break;
     case wire::TopicRef::GatewayEvent: onFieldEvent(ref, m.payload); break;
     case wire::TopicRef::GatewayStatus: onGatewayStatus(ref, m.payload); break;
     case wire::TopicRef::Result: onResult(m); break;
@@ -197,11 +205,11 @@ void MqttLink::flushBatch()
         sink()->push(std::move(batch), Overflow::DropNewest);
 }
 
-void MqttLink::onDeviceReport(const wire::TopicRef &ref, const QByteArray &payload)
+void MqttLink::onDeviceReport(const wire::TopicRef &ref, const MqttClient::Message &m)
 {
-    auto parsed = wire::decodeDeviceReport(payload, ref.device, ref.kind, *m_city);
+    auto parsed = wire::decodeDeviceReport(m.payload, ref.device, ref.kind, *m_city);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
-        return refuse(*refused, wire::deviceTopic(ref.gateway, ref.device, "state"));
+        return refuse(*refused, m.topic);
     wire::DeviceReport &report = std::get<wire::DeviceReport>(parsed);
     const DeviceIndex device = report.event.device;
     const SeqVerdict verdict = checkSequence(m_deviceSeq[device], report.boot, report.seq);
@@ -243,26 +251,24 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
 
 void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payload)
 {
-    auto parsed = wire::decodeGatewayStatus(payload);
+    auto parsed = wire::decodePresence(payload);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, wire::gatewayStatusTopic(ref.gateway));
-    const wire::GatewayStatus &status = std::get<wire::GatewayStatus>(parsed);
+    const wire::Presence &status = std::get<wire::Presence>(parsed);
     const int number = gatewayNumber(ref.gateway);
-    bool wasSilent = false;
-    {
-        std::lock_guard lock(m_mutex);
-        GatewayLife &life = m_gateways[ref.gateway];
-        life.number = number;
-        life.lastHeardMs = m_clock->nowMs();
-        life.keepAliveMs = status.online ? status.keepAliveS * 1000LL : 0;
-        wasSilent = life.silent;
-        life.silent = !status.online;
-        if (status.online && wasSilent)
-            m_fullRefreshWanted = true;   // back from silence: its devices report afresh
+    std::lock_guard lock(m_mutex);
+    GatewayLife &life = m_gateways[ref.gateway];
+    life.number = number;
+    life.lastHeardMs = m_clock->nowMs();
+    life.keepAliveMs = status.online ? status.keepAliveS * 1000LL : 0;
+    if (status.online) {
+        life.offlineSaidMs = 0;
+        if (life.silent)
+            m_fullRefreshWanted = true;   // back: its devices report afresh
+        life.silent = false;
+    } else if (!life.silent && life.offlineSaidMs == 0) {
+        life.offlineSaidMs = m_clock->nowMs();   // see GatewayLife::offlineSaidMs; onTimer() decides
     }
-    // Its Will, published by the broker when the keep-alive lapsed, or its clean goodbye.
-    if (!status.online && !wasSilent)
-        gatewayGone(number, ref.gateway, "said goodbye or its Will was published");
 }
 
 void MqttLink::gatewayGone(int number, const QString &gateway, const char *why)
@@ -394,11 +400,11 @@ void MqttLink::share(const std::vector<Event> &events) { m_ops.share(events); }
 
 void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m)
 {
-    auto parsed = wire::decodeGatewayStatus(m.payload);
+    auto parsed = wire::decodePresence(m.payload);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, m.topic);
     // A console that comes online now (not the retained status of one already there) missed what we did before.
-    if (!std::get<wire::GatewayStatus>(parsed).online || m.retained || ref.console == consoleId())
+    if (!std::get<wire::Presence>(parsed).online || m.retained || ref.console == consoleId())
         return;
     // A second's grace: the newcomer first gets the field's picture (incidents our steps refer to) from the gateways.
     QMetaObject::invokeMethod(this, [this, console = ref.console] {
@@ -415,7 +421,12 @@ void MqttLink::requestRefresh(const std::vector<QString> &devices)
 void MqttLink::onTimer()
 {
     std::vector<QString> devices;
-    std::vector<std::pair<int, QString>> silent;
+    struct Gone {
+        int number;
+        QString gateway;
+        const char *why;
+    };
+    std::vector<Gone> silent;
     bool full = false;
     {
         std::lock_guard lock(m_mutex);
@@ -428,15 +439,25 @@ void MqttLink::onTimer()
         const std::int64_t now = m_clock->nowMs();
         for (auto it = m_outstanding.begin(); it != m_outstanding.end();)
             it = it->expiresMs + 60'000 < now ? m_outstanding.erase(it) : std::next(it);
-        // A gateway whose heartbeat stopped for 1.5 keep-alives is gone, whatever the broker has noticed yet.
-        for (auto it = m_gateways.begin(); it != m_gateways.end(); ++it)
-            if (!it->silent && it->keepAliveMs > 0 && now - it->lastHeardMs > it->keepAliveMs * 3 / 2) {
+        // A gateway whose heartbeat stopped for 1.5 keep-alives is gone, whatever the broker has noticed yet — unless
+        // it is we who cannot hear anyone (the broker is away): then nothing is known about the field, and the status
+        // line says so instead of a wall of devices going offline.
+        const bool hearing = m_client && m_client->connected();
+        for (auto it = m_gateways.begin(); hearing && it != m_gateways.end(); ++it) {
+            if (it->silent)
+                continue;
+            const bool saidOffline = it->offlineSaidMs > 0 && now - it->offlineSaidMs >= 1000;
+            const bool noHeartbeat = it->keepAliveMs > 0 && now - it->lastHeardMs > it->keepAliveMs * 3 / 2;
+            if (saidOffline || noHeartbeat) {
                 it->silent = true;
-                silent.push_back({it->number, it.key()});
+                it->offlineSaidMs = 0;
+                silent.push_back({it->number, it.key(), saidOffline ? "it said goodbye or its Will was published"
+                                                                     : "no heartbeat for 1.5 keep-alives"});
             }
+        }
     }
-    for (const auto &[number, gateway] : silent)
-        gatewayGone(number, gateway, "no heartbeat for 1.5 keep-alives");
+    for (const Gone &g : silent)
+        gatewayGone(g.number, g.gateway, g.why);
     if (!m_client)
         return;
     if (!m_client->connected()) {
@@ -455,10 +476,10 @@ void MqttLink::onTimer()
     if (full) {
         requestRefresh({});
     } else {
-        // Requests stay small: at most a few hundred ids each.
-        for (size_t i = 0; i < devices.size(); i += 200)
+        // Requests stay well under the payload limit: at most 100 ids each.
+        for (size_t i = 0; i < devices.size(); i += 100)
             requestRefresh(std::vector<QString>(devices.begin() + static_cast<std::ptrdiff_t>(i),
-                                                devices.begin() + static_cast<std::ptrdiff_t>(std::min(devices.size(), i + 200))));
+                                                devices.begin() + static_cast<std::ptrdiff_t>(std::min(devices.size(), i + 100))));
     }
 }
 

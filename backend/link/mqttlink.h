@@ -64,7 +64,7 @@ private:
 
     void onConnection(bool connected, const QString &why);
     void onMessage(const MqttClient::Message &m);
-    void onDeviceReport(const wire::TopicRef &ref, const QByteArray &payload);
+    void onDeviceReport(const wire::TopicRef &ref, const MqttClient::Message &m);
     void onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload);
     void onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payload);
     void onResult(const MqttClient::Message &m);
@@ -110,7 +110,10 @@ private:
         int number = -1;
         std::int64_t lastHeardMs = 0;
         std::int64_t keepAliveMs = 0;
-        bool silent = false;   ///< declared offline for want of a heartbeat
+        bool silent = false;   ///< its devices were declared offline
+        /// It said it is offline (goodbye or Will) at this time; declared after a grace second unless our own link
+        /// drops meanwhile — a broker shutting down publishes every client's Will on its way out.
+        std::int64_t offlineSaidMs = 0;
     };
     std::mutex m_mutex;                               ///< guards what both threads touch
     QHash<QString, GatewayLife> m_gateways;

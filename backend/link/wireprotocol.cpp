@@ -211,13 +211,13 @@ Parsed<FieldEvent> decodeFieldEvent(const QByteArray &payload, const CityModel &
     return parsed;
 }
 
-QByteArray encodeGatewayStatus(const GatewayStatus &s)
+QByteArray encodePresence(const Presence &s)
 {
     return compact({{"v", kVersion}, {"online", s.online}, {"b", static_cast<double>(s.boot)}, {"devices", s.devices},
                     {"keepalive", s.keepAliveS}});
 }
 
-Parsed<GatewayStatus> decodeGatewayStatus(const QByteArray &payload)
+Parsed<Presence> decodePresence(const QByteArray &payload)
 {
     auto opened = open(payload);
     if (auto *r = std::get_if<Refused>(&opened))
@@ -225,7 +225,7 @@ Parsed<GatewayStatus> decodeGatewayStatus(const QByteArray &payload)
     const QJsonObject &o = std::get<QJsonObject>(opened);
     if (!o.value(QLatin1String("online")).isBool())
         return malformed(QStringLiteral("online must be true or false"));
-    return GatewayStatus{o.value(QLatin1String("online")).toBool(), static_cast<std::uint64_t>(o.value(QLatin1String("b")).toDouble()),
+    return Presence{o.value(QLatin1String("online")).toBool(), static_cast<std::uint64_t>(o.value(QLatin1String("b")).toDouble()),
                          o.value(QLatin1String("devices")).toInt(), std::clamp(o.value(QLatin1String("keepalive")).toInt(), 0, 3600)};
 }
 

@@ -77,15 +77,16 @@ struct FieldEvent {
 QByteArray encodeFieldEvent(const FieldEvent &e, const CityModel &city);
 Parsed<FieldEvent> decodeFieldEvent(const QByteArray &payload, const CityModel &city);
 
-/// A gateway's presence: retained, repeated every half keep-alive as a heartbeat, and its Last Will (offline).
-struct GatewayStatus {
+/// Presence of a gateway or a console: retained, and the Last Will (offline). A gateway repeats it every half
+/// keep-alive as a heartbeat (consoles send no heartbeat: keepAliveS 0).
+struct Presence {
     bool online = false;
     std::uint64_t boot = 0;
     int devices = 0;
     int keepAliveS = 0;   ///< consoles declare the gateway's devices offline after 1.5 x this without a heartbeat
 };
-QByteArray encodeGatewayStatus(const GatewayStatus &status);
-Parsed<GatewayStatus> decodeGatewayStatus(const QByteArray &payload);
+QByteArray encodePresence(const Presence &status);
+Parsed<Presence> decodePresence(const QByteArray &payload);
 
 /// A signed command (console -> device). The signature covers canonical() — every field but the signature.
 struct SignedCommand {

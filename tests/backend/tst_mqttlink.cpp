@@ -395,6 +395,29 @@ private Q_SLOTS:
         QCOMPARE(offline, city()->devices.size());
         sim.resume();
         QTRY_VERIFY_WITH_TIMEOUT(console.engine.states().state(lamp).online, 15'000);
+        // A clean goodbye (SIGTERM) is believed after a grace second, well before any keep-alive.
+        sim.finish();
+        QTRY_VERIFY_WITH_TIMEOUT(!console.engine.states().state(lamp).online, 3000);
+    }
+
+    void theConsolesOwnOutageDoesNotTurnTheFieldOffline()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        SimProcess sim(broker.plainUrl(), {"--keepalive", "5", "--id", "gw1"});
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        QTRY_COMPARE_WITH_TIMEOUT(console.reported(), city()->devices.size(), 15'000);
+        const DeviceIndex lamp = lamps(1).front();
+        // The broker is away for longer than 1.5 gateway keep-alives: no heartbeat reaches us, but it is our link
+        // that is down, and the status line says so; the devices are not declared offline.
+        broker.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Degraded, 5000);
+        QTest::qWait(9000);
+        QVERIFY(console.engine.states().state(lamp).online);
+        QVERIFY(broker.start());
+        QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Connected, 30'000);
+        QTest::qWait(2000);
+        QVERIFY(console.engine.states().state(lamp).online);
     }
 
     void brokerRestartLosesNoCommandAndRunsNoneTwice()

@@ -186,7 +186,6 @@ private Q_SLOTS:
     void keyboardNavigation()
     {
         ShownView shown(m_city);
-        MapScene &scene = shown.scene;
         MapView &view = shown.view;
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const double z0 = view.viewport().zoom();

@@ -33,6 +33,9 @@ MapView::MapView(MapScene &scene, QWidget *parent) : QWidget(parent), m_scene(sc
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 240);
     setAccessibleName(tr("City map"));
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(150);
+    connect(&m_settle, &QTimer::timeout, this, qOverload<>(&QWidget::update));
     // Tiles arrive from a worker thread; repaint on the GUI thread (the posted call dies with the view).
     m_renderer.setAsyncBasemap(true, [this] { QMetaObject::invokeMethod(this, qOverload<>(&QWidget::update), Qt::QueuedConnection); });
 }
@@ -100,7 +103,7 @@ void MapView::paintEvent(QPaintEvent *)
     m_renderer.render(painter, m_viewport);
     // The view moved: once it holds still, draw it again, filtered and cached (a quiet city repaints nothing else).
     if (m_renderer.lastFrameWasMoving())
-        QTimer::singleShot(150, this, qOverload<>(&QWidget::update));
+        m_settle.start();   // restarted by every moving frame: fires once, 150 ms after the last
     if (m_replay) {
         const QColor replay(0x6f, 0x8c, 0xff);
         painter.fillRect(rect(), QColor(replay.red(), replay.green(), replay.blue(), 28));

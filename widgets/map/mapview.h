@@ -6,6 +6,7 @@
 #include "map/mapscene.h"
 #include "map/mapviewport.h"
 
+#include <QTimer>
 #include <QWidget>
 
 namespace cityops {
@@ -72,6 +73,7 @@ private:
 
     MapScene &m_scene;
     MapRenderer m_renderer;
+    QTimer m_settle;   ///< one more, filtered and cached frame once the view stops moving
     MapViewport m_viewport;
     bool m_fitPending = true;
     bool m_replay = false;
