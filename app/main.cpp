@@ -3,7 +3,7 @@
 #include "city/mbtiles.h"
 #include "city/syntheticdevices.h"
 #include "commandline.h"
-#include "core/engine.h"
+#include "engine/engine.h"
 #include "link/mqttlink.h"
 #include "link/simlink.h"
 #include "mainwindow.h"

@@ -1153,10 +1153,6 @@
         <translation>エクスポート</translation>
     </message>
     <message>
-        <source>Exporting…</source>
-        <translation>エクスポート中…</translation>
-    </message>
-    <message>
         <source>Exported %1</source>
         <translation>エクスポート完了: %1</translation>
     </message>
@@ -1229,6 +1225,30 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>ブローカー待ちの指令 %n 件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>An export is still running; cancel it or wait for it to finish.</source>
+        <translation>エクスポートはまだ実行中です。取り消すか、終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 をエクスポート中…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no files were written.</source>
+        <translation>エクスポートを取り消しました。ファイルは書き込まれていません。</translation>
+    </message>
+    <message>
+        <source>Export %p%</source>
+        <translation>エクスポート %p%</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>エクスポートを取り消す</translation>
+    </message>
+    <message>
+        <source>Stops the export; nothing half-written is left behind</source>
+        <translation>エクスポートを止めます。書きかけのファイルは残りません</translation>
     </message>
 </context>
 <context>

@@ -1153,10 +1153,6 @@
         <translation>导出</translation>
     </message>
     <message>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
         <source>Exported %1</source>
         <translation>已导出：%1</translation>
     </message>
@@ -1229,6 +1225,30 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>%n 条指令等待代理恢复</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>An export is still running; cancel it or wait for it to finish.</source>
+        <translation>导出仍在进行；请取消或等待其完成。</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no files were written.</source>
+        <translation>导出已取消；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export %p%</source>
+        <translation>导出 %p%</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Stops the export; nothing half-written is left behind</source>
+        <translation>停止导出；不会留下写了一半的文件</translation>
     </message>
 </context>
 <context>

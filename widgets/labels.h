@@ -5,7 +5,7 @@
 #include "model/device.h"
 #include "model/incident.h"
 #include "model/ops.h"
-#include "ops/orderbook.h"
+#include "state/orderbook.h"
 #include "security/actor.h"
 
 #include <QCoreApplication>

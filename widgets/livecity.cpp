@@ -4,7 +4,7 @@
 
 namespace cityops {
 
-LiveCity::LiveCity(Engine &engine, MapScene &scene, QObject *parent)
+LiveCity::LiveCity(Engine &engine, CityMirror &scene, QObject *parent)
     : QObject(parent), m_engine(engine), m_source(&engine), m_scene(scene)
 {
     connect(&m_frame, &QTimer::timeout, this, &LiveCity::tick);
@@ -80,8 +80,8 @@ void LiveCity::refresh()
         m_scene.reservations = m_source->orders().reservations();
         Q_EMIT ordersChanged();
     }
-    if (m_source->journal().version() != m_journalVersion) {
-        m_journalVersion = m_source->journal().snapshot(m_scene.journal);
+    if (m_source->activity().version() != m_journalVersion) {
+        m_journalVersion = m_source->activity().snapshot(m_scene.journal);
         Q_EMIT journalChanged();
     }
 

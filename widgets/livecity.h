@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine.h"
-#include "core/loadhistory.h"
-#include "map/mapscene.h"
+#include "engine/engine.h"
+#include "state/loadhistory.h"
+#include "citymirror.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -13,12 +13,12 @@
 namespace cityops {
 
 /// The GUI's window onto the engine: once per frame it pulls "what changed since version V" from the StateStore
-/// and the IncidentBook into the MapScene mirror, and emits at most one coarse signal per kind of change. Nothing
+/// and the IncidentBook into the CityMirror mirror, and emits at most one coarse signal per kind of change. Nothing
 /// here waits on I/O, and the engine never calls into the GUI.
 class LiveCity : public QObject {
     Q_OBJECT
 public:
-    LiveCity(Engine &engine, MapScene &scene, QObject *parent = nullptr);
+    LiveCity(Engine &engine, CityMirror &scene, QObject *parent = nullptr);
 
     void start(int framesPerSecond = 30);
     /// Pulls changes now (the frame timer calls this; tests and screenshots may too).
@@ -27,7 +27,7 @@ public:
     void refreshAll();
 
     Engine &engine() { return m_engine; }
-    MapScene &scene() { return m_scene; }
+    CityMirror &scene() { return m_scene; }
     const LoadHistory::Series &loads() const { return m_loads; }
     double eventsPerSecond() const { return m_eventsPerSecond; }
     /// The instant on screen: the live clock, or the replay position.
@@ -55,7 +55,7 @@ private:
 
     Engine &m_engine;
     const CityStateSource *m_source;
-    MapScene &m_scene;
+    CityMirror &m_scene;
     QTimer m_frame;
     std::uint64_t m_stateVersion = 0;
     std::uint64_t m_incidentVersion = ~std::uint64_t(0);

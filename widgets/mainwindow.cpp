@@ -28,12 +28,16 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <thread>
+#include <QFutureWatcher>
+#include <QProgressBar>
+#include <QPromise>
+#include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cityops {
 
 MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
-    : QMainWindow(parent), m_engine(engine), m_user(user), m_scene(std::make_unique<MapScene>(engine.cityPtr())),
+    : QMainWindow(parent), m_engine(engine), m_user(user), m_scene(std::make_unique<CityMirror>(engine.cityPtr())),
       m_zone(Labels::zone(engine.city()))
 {
     setWindowTitle(tr("CityOps — %1").arg(engine.city().meta.name));
@@ -126,6 +130,12 @@ MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // A running export is told to stop and waited for: no thread outlives the window.
+    if (m_export->isRunning()) {
+        disconnect(m_export, nullptr, this, nullptr);
+        m_export->cancel();
+        m_export->waitForFinished();
+    }
     // Children outlive our members during ~QWidget; leave replay while the scene still exists.
     disconnect(m_replay, nullptr, this, nullptr);
     m_live->setSource(nullptr);
@@ -196,30 +206,53 @@ void MainWindow::exportWindow()
             return;
         }
     }
+    if (m_export->isRunning()) {
+        statusBar()->showMessage(tr("An export is still running; cancel it or wait for it to finish."), 8000);
+        return;
+    }
     // The export reads what is committed (everything older than one group commit, ≤ 50 ms); the GUI does not wait.
-    m_engine.recordOperatorAction(OperatorAction::Export, m_user,
-                                  QStringLiteral("%1 .. %2").arg(Labels::clock(jobs.front().fromMs, m_zone),
-                                                                 Labels::clock(jobs.front().toMs, m_zone)));
-    statusBar()->showMessage(tr("Exporting…"));
-    // File I/O off the GUI thread; the result comes back as a status message.
-    std::thread([self = QPointer<MainWindow>(this), jobs, city = m_engine.cityPtr()] {
+    // It runs as a job on the thread pool with progress and cancel; the window waits for it when it closes.
+    const QString window = QStringLiteral("%1 .. %2").arg(Labels::clock(jobs.front().fromMs, m_zone), Labels::clock(jobs.front().toMs, m_zone));
+    m_exportWindow = window;
+    m_exportProgress->setValue(0);
+    m_exportProgress->show();
+    m_exportCancel->show();
+    statusBar()->showMessage(tr("Exporting %1…").arg(window));
+    m_export->setFuture(QtConcurrent::run([jobs, city = m_engine.cityPtr()](QPromise<ExportOutcome> &promise) {
+        promise.setProgressRange(0, 1000);
         QStringList done;
-        QString error;
-        for (const ExportJob &job : jobs) {
-            auto r = job.run(city);
+        const double count = double(jobs.size());
+        for (size_t i = 0; i < jobs.size(); ++i) {
+            auto r = jobs[i].run(city, [&](double f) {
+                promise.setProgressValue(int(1000.0 * (double(i) + f) / count));
+                return !promise.isCanceled();
+            });
             if (!r) {
-                error = r.error();
-                break;
+                promise.addResult(ExportOutcome{false, promise.isCanceled(), r.error()});
+                return;
             }
             done << r.value();
         }
-        // Posted to the application object: the window may have closed meanwhile.
-        QMetaObject::invokeMethod(qApp, [self, done, error] {
-            if (self)
-                self->statusBar()->showMessage(error.isEmpty() ? tr("Exported %1").arg(done.join(QStringLiteral("; ")))
-                                                               : tr("Export failed: %1").arg(error), 20000);
-        }, Qt::QueuedConnection);
-    }).detach();
+        promise.addResult(ExportOutcome{true, false, done.join(QStringLiteral("; "))});
+    }));
+}
+
+void MainWindow::exportFinished()
+{
+    m_exportProgress->hide();
+    m_exportCancel->hide();
+    const QFuture<ExportOutcome> future = m_export->future();
+    const ExportOutcome outcome = future.resultCount() > 0 ? future.result() : ExportOutcome{false, true, QString()};
+    // Recorded with its real outcome: a failed or cancelled export is not an export.
+    QString detail = m_exportWindow;
+    if (outcome.cancelled)
+        detail += QStringLiteral(" — cancelled");
+    else if (!outcome.ok)
+        detail += QStringLiteral(" — failed: ") + outcome.text;
+    m_engine.recordOperatorAction(OperatorAction::Export, m_user, detail);
+    statusBar()->showMessage(outcome.cancelled ? tr("Export cancelled; no files were written.")
+                             : outcome.ok      ? tr("Exported %1").arg(outcome.text)
+                                               : tr("Export failed: %1").arg(outcome.text), 20000);
 }
 
 void MainWindow::buildMenus()
@@ -353,6 +386,22 @@ void MainWindow::buildStatusBar()
     clockFont.setBold(true);
     clockFont.setPointSizeF(clockFont.pointSizeF() * 1.3);
     m_clockLabel->setFont(clockFont);
+    // A background export: its progress and a way to cancel it, shown only while it runs.
+    m_export = new QFutureWatcher<ExportOutcome>(this);
+    m_exportProgress = new QProgressBar(this);
+    m_exportProgress->setRange(0, 1000);
+    m_exportProgress->setMaximumWidth(160);
+    m_exportProgress->setFormat(tr("Export %p%"));
+    m_exportProgress->hide();
+    m_exportCancel = new QToolButton(this);
+    m_exportCancel->setText(tr("Cancel export"));
+    m_exportCancel->setToolTip(tr("Stops the export; nothing half-written is left behind"));
+    m_exportCancel->hide();
+    connect(m_exportCancel, &QToolButton::clicked, m_export, &QFutureWatcher<ExportOutcome>::cancel);
+    connect(m_export, &QFutureWatcher<ExportOutcome>::progressValueChanged, m_exportProgress, &QProgressBar::setValue);
+    connect(m_export, &QFutureWatcher<ExportOutcome>::finished, this, &MainWindow::exportFinished);
+    statusBar()->addPermanentWidget(m_exportProgress);
+    statusBar()->addPermanentWidget(m_exportCancel);
     statusBar()->addWidget(m_linkLabel);
     statusBar()->addWidget(m_rateLabel);
     statusBar()->addWidget(m_dropLabel);

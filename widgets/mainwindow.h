@@ -1,15 +1,18 @@
 #pragma once
 
-#include "core/engine.h"
+#include "engine/engine.h"
 #include "livecity.h"
-#include "map/mapscene.h"
+#include "citymirror.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QTimeZone>
 
 #include <memory>
 
 class QLabel;
+class QProgressBar;
+class QToolButton;
 class QLineEdit;
 
 namespace cityops {
@@ -51,6 +54,13 @@ public:
     OpsConsole &ops() { return *m_ops; }
 
 private:
+    /// What a background export came to (the job's result, or why it stopped).
+    struct ExportOutcome {
+        bool ok = false;
+        bool cancelled = false;
+        QString text;   ///< the summary, or the error
+    };
+    void exportFinished();
     void buildMenus();
     void buildStatusBar();
     void buildSearch();
@@ -63,7 +73,7 @@ private:
 
     Engine &m_engine;
     QString m_user;
-    std::unique_ptr<MapScene> m_scene;
+    std::unique_ptr<CityMirror> m_scene;
     ReplayController *m_replay;
     ReplayBar *m_replayBar;
     LiveCity *m_live;
@@ -84,6 +94,10 @@ private:
     QLabel *m_recordingLabel;
     QAction *m_startReplay = nullptr;
     QAction *m_returnLive = nullptr;
+    QFutureWatcher<ExportOutcome> *m_export = nullptr;
+    QProgressBar *m_exportProgress = nullptr;
+    QToolButton *m_exportCancel = nullptr;
+    QString m_exportWindow;
 };
 
 } // namespace cityops

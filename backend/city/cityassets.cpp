@@ -1,6 +1,6 @@
 #include "city/cityassets.h"
 
-#include "core/random.h"
+#include "base/random.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 
 #include "city/gpkggeometry.h"
 #include "city/sqlitedb.h"
-#include "core/logging.h"
+#include "base/logging.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/sqlitedb.h"
-#include "core/result.h"
+#include "base/result.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "city/sumoimport.h"
 
 #include "city/cityassets.h"
-#include "core/logging.h"
+#include "base/logging.h"
 
 #include <QDateTime>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/utm.h"
-#include "core/result.h"
+#include "base/result.h"
 
 #include <QHash>
 #include <QString>

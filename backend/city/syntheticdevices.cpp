@@ -1,6 +1,6 @@
 #include "city/syntheticdevices.h"
 
-#include "core/random.h"
+#include "base/random.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #include "link/devicegateway.h"
 
-#include "core/logging.h"
+#include "base/logging.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "core/random.h"
+#include "base/random.h"
 #include "link/mqttclient.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
@@ -47,7 +47,9 @@ struct GatewayStats {
     std::uint64_t dropped = 0;         ///< by fault injection
     std::uint64_t commands = 0;        ///< command messages received
     std::uint64_t executed = 0;        ///< distinct (device, order, step) handed to a device
-    std::uint64_t repeats = 0;         ///< retries of a command a device already had (not done again)
+    std::uint64_t repeats = 0;         ///< retries of an (order, step) the device already carried out. The device
+                                       ///< acts again: only idempotent set-points are retried, so a second
+                                       ///< application is harmless and produces the answer the console waits for.
     std::uint64_t refused = 0;         ///< refused before reaching a device (forged, expired, replayed, malformed ...)
     std::uint64_t refreshes = 0;
 };

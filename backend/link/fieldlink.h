@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/eventqueue.h"
+#include "state/eventqueue.h"
 #include "model/ops.h"
 
 #include <QObject>
@@ -42,6 +42,13 @@ struct LinkCounters {
     std::uint64_t opsReceived = 0;    ///< operations of other consoles taken in
 };
 
+/// The time a link's field runs on: wall time for real devices, a chosen origin and speed for the simulator
+/// (--speed X). The Engine starts its clock from it; links only read that clock.
+struct TimeBase {
+    std::int64_t originMs = 0;   ///< 0 = now
+    double speed = 1.0;
+};
+
 /// One interface for every way devices reach the console (simulator, MQTT, SUMO). A link lives on its own thread
 /// (the Engine moves it there) and delivers telemetry as Events into the engine's bounded queue; commands go the
 /// other way through send(), and every answer comes back as an event.
@@ -56,6 +63,8 @@ public:
     /// Whether the link has been connected at least once (the ops clock runs from then on, through outages).
     bool hasBeenLive() const { return m_live.load(); }
     virtual LinkCounters counters() const { return {}; }
+    /// The time base the console's clock starts from when this link starts (a real field: now, at 1×).
+    virtual TimeBase timeBase() const { return {}; }
     /// Which of this console's operations go to share() (none when the link has no other consoles).
     virtual bool shares(const Event &event) const { Q_UNUSED(event); return false; }
 

@@ -1,6 +1,6 @@
 #include "link/mqttclient.h"
 
-#include "core/logging.h"
+#include "base/logging.h"
 
 #include <QFile>
 #include <QFileInfo>

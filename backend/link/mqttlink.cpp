@@ -1,6 +1,6 @@
 #include "link/mqttlink.h"
 
-#include "core/logging.h"
+#include "base/logging.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -12,7 +12,7 @@ struct MqttLink::AtomicCounters {
         duplicates{0}, gaps{0}, refreshes{0}, skewed{0}, commandsSent{0}, results{0}, unsolicited{0}, sendFailures{0};
 };
 
-MqttLink::MqttLink(std::shared_ptr<const CityModel> city, SimClock *clock, MqttLinkOptions options,
+MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, MqttLinkOptions options,
                    std::optional<CommandSigner> signer)
     : m_city(std::move(city)), m_clock(clock), m_options(std::move(options)), m_signer(std::move(signer)),
       m_counts(std::make_unique<AtomicCounters>()), m_ops(*m_city, m_options.mqtt.clientId)
@@ -55,8 +55,6 @@ LinkCounters MqttLink::counters() const
 
 void MqttLink::start()
 {
-    // A real field runs on real time.
-    m_clock->start(QDateTime::currentMSecsSinceEpoch(), 1.0);
     setStatus(LinkState::Starting, QStringLiteral("connecting to %1").arg(m_description));
     MqttOptions mqtt = m_options.mqtt;
     mqtt.willTopic = wire::consoleStatusTopic(mqtt.clientId);
@@ -67,7 +65,9 @@ void MqttLink::start()
         return;
     }
     m_client = std::move(client).value();
-    m_ops.setClient(m_client.get());
+    m_ops.setPublisher([client = m_client.get()](const QByteArray &topic, const QByteArray &payload) {
+        return client->publish(topic, payload, 1);
+    });
     m_client->onConnection([this](bool connected, const QString &why) { onConnection(connected, why); });
     m_client->onMessage([this](const MqttClient::Message &m) { onMessage(m); });
     m_timer = new QTimer(this);
@@ -155,23 +155,13 @@ void MqttLink::refuse(const wire::Refused &refused, const QByteArray &topic)
     qCDebug(lcLink) << "refused" << wire::refusalName(refused.reason) << "on" << topic << ":" << refused.detail;
 }
 
-MqttLink::SeqVerdict MqttLink::checkSequence(DeviceSeq &known, std::uint64_t boot, std::uint64_t seq)
+ReportSequence::Verdict MqttLink::checkSequence(ReportSequence &known, std::uint64_t boot, std::uint64_t seq)
 {
-    if (boot != known.boot || known.seq == 0) {
-        // First report, or the gateway restarted and numbers from 1 again.
-        known = {boot, seq};
-        return SeqVerdict::Fresh;
-    }
-    if (seq <= known.seq) {
+    const ReportSequence::Check check = known.check(boot, seq);
+    if (check.verdict == ReportSequence::Verdict::Duplicate)
         ++m_counts->duplicates;
-        return SeqVerdict::Duplicate;
-    }
-    const std::uint64_t missing = seq - known.seq - 1;
-    known.seq = seq;
-    if (missing == 0)
-        return SeqVerdict::Fresh;
-    m_counts->gaps += missing;
-    return SeqVerdict::AfterGap;
+    m_counts->gaps += check.missing;
+    return check.verdict;
 }
 
 void MqttLink::push(Event event)
@@ -212,10 +202,10 @@ void MqttLink::onDeviceReport(const wire::TopicRef &ref, const MqttClient::Messa
         return refuse(*refused, m.topic);
     wire::DeviceReport &report = std::get<wire::DeviceReport>(parsed);
     const DeviceIndex device = report.event.device;
-    const SeqVerdict verdict = checkSequence(m_deviceSeq[device], report.boot, report.seq);
-    if (verdict == SeqVerdict::Duplicate)
+    const ReportSequence::Verdict verdict = checkSequence(m_deviceSeq[device], report.boot, report.seq);
+    if (verdict == ReportSequence::Verdict::Duplicate)
         return;
-    if (verdict == SeqVerdict::AfterGap) {
+    if (verdict == ReportSequence::Verdict::AfterGap) {
         std::lock_guard lock(m_mutex);
         m_refreshWanted.insert(device);
     }
@@ -238,10 +228,10 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, wire::gatewayEventTopic(ref.gateway));
     wire::FieldEvent &e = std::get<wire::FieldEvent>(parsed);
-    const SeqVerdict verdict = checkSequence(m_gatewaySeq[ref.gateway], e.boot, e.seq);
-    if (verdict == SeqVerdict::Duplicate)
+    const ReportSequence::Verdict verdict = checkSequence(m_gatewaySeq[ref.gateway], e.boot, e.seq);
+    if (verdict == ReportSequence::Verdict::Duplicate)
         return;
-    if (verdict == SeqVerdict::AfterGap) {
+    if (verdict == ReportSequence::Verdict::AfterGap) {
         std::lock_guard lock(m_mutex);
         m_fullRefreshWanted = true;   // a lost incident report: ask for the whole picture
     }

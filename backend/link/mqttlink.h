@@ -1,7 +1,8 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "core/simclock.h"
+#include "base/consoleclock.h"
+#include "link/reportsequence.h"
 #include "link/fieldlink.h"
 #include "link/mqttclient.h"
 #include "link/opsexchange.h"
@@ -30,14 +31,14 @@ struct MqttLinkOptions {
 /// presence and incidents; this console sends signed commands and gets their results on its own response topic;
 /// consoles share their operations on one log topic, in the broker's order.
 ///
-/// Incoming messages are validated and turned into events on libmosquitto's network thread and pushed into the
+/// Incoming messages are validated and turned into events on MqttClient's own network thread and pushed into the
 /// engine's bounded queue (never blocking the socket: overflow is dropped and counted by the queue). Per-device
 /// sequence numbers reveal lost and repeated reports; lost ones are answered with a request for fresh state.
 class MqttLink : public FieldLink {
     Q_OBJECT
 public:
     /// Without a signer the console can watch but every command is refused before it leaves.
-    MqttLink(std::shared_ptr<const CityModel> city, SimClock *clock, MqttLinkOptions options,
+    MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, MqttLinkOptions options,
              std::optional<CommandSigner> signer);
     ~MqttLink() override;
 
@@ -52,15 +53,10 @@ public Q_SLOTS:
     void share(const std::vector<cityops::Event> &events) override;
 
 private:
-    struct DeviceSeq {
-        std::uint64_t boot = 0;
-        std::uint64_t seq = 0;
-    };
     struct Outstanding {
         DeviceCommand command;
         std::int64_t expiresMs = 0;
     };
-    enum class SeqVerdict { Fresh, Duplicate, AfterGap };
 
     void onConnection(bool connected, const QString &why);
     void onMessage(const MqttClient::Message &m);
@@ -72,7 +68,8 @@ private:
     void onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m);
     void onTimer();
     void refuse(const wire::Refused &refused, const QByteArray &topic);
-    SeqVerdict checkSequence(DeviceSeq &known, std::uint64_t boot, std::uint64_t seq);
+    /// Checks a report's (boot, seq) against its source and counts duplicates and gaps.
+    ReportSequence::Verdict checkSequence(ReportSequence &known, std::uint64_t boot, std::uint64_t seq);
     /// Events from the network thread reach the engine's queue in small batches (at most 2 ms old), so the
     /// core thread is not woken once per message.
     void push(Event event);
@@ -87,7 +84,7 @@ private:
     void gatewayGone(int number, const QString &gateway, const char *why);
 
     std::shared_ptr<const CityModel> m_city;
-    SimClock *m_clock;
+    const ConsoleClock *m_clock;
     MqttLinkOptions m_options;
     std::optional<CommandSigner> m_signer;
     std::unique_ptr<MqttClient> m_client;
@@ -100,9 +97,9 @@ private:
     QString m_shownError;   ///< link thread: the connection failure last shown
 
     // Network thread only.
-    std::vector<DeviceSeq> m_deviceSeq;
+    std::vector<ReportSequence> m_deviceSeq;
     QHash<QString, int> m_gatewayNumbers;
-    QHash<QString, DeviceSeq> m_gatewaySeq;           ///< field events per gateway
+    QHash<QString, ReportSequence> m_gatewaySeq;           ///< field events per gateway
 
     /// Which gateway a device last reported through (-1: none): written by the network thread, read by the timer.
     std::unique_ptr<std::atomic<std::int16_t>[]> m_gatewayOfDevice;

@@ -1,12 +1,12 @@
 #include "link/opsexchange.h"
 
-#include "core/logging.h"
+#include "base/logging.h"
 
 namespace cityops {
 
 void OpsExchange::share(const std::vector<Event> &events)
 {
-    if (!m_client || events.empty())
+    if (!m_publish || events.empty())
         return;
     for (const Event &e : events)
         remember(e);
@@ -45,7 +45,7 @@ void OpsExchange::handOver(const QString &console)
         for (const auto &[order, history] : m_openOrders)
             events.insert(events.end(), history.begin(), history.end());
     }
-    if (events.empty() || !m_client)
+    if (events.empty() || !m_publish)
         return;
     qCInfo(lcLink) << "handing" << events.size() << "open operations over to" << console;
     publish(wire::handoverTopic(console), events);
@@ -86,7 +86,7 @@ void OpsExchange::publish(const QByteArray &topic, const std::vector<Event> &eve
         wire::OpsMessage message{m_console, {}};
         message.events.assign(events.begin() + static_cast<std::ptrdiff_t>(i),
                               events.begin() + static_cast<std::ptrdiff_t>(std::min(events.size(), i + kChunk)));
-        if (m_client->publish(topic, wire::encodeOps(message, m_city), 1))
+        if (m_publish(topic, wire::encodeOps(message, m_city)))
             m_shared += message.events.size();
         else
             ++m_failures;

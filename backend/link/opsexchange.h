@@ -1,10 +1,10 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "link/mqttclient.h"
 #include "link/wireprotocol.h"
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 
@@ -18,7 +18,10 @@ class OpsExchange {
 public:
     OpsExchange(const CityModel &city, QString consoleId) : m_city(city), m_console(std::move(consoleId)) {}
 
-    void setClient(MqttClient *client) { m_client = client; }
+    /// How a message reaches the broker (QoS 1, not retained); false when it could not be sent. Until it is set
+    /// nothing is shared or handed over.
+    using Publish = std::function<bool(const QByteArray &topic, const QByteArray &payload)>;
+    void setPublisher(Publish publish) { m_publish = std::move(publish); }
     /// Our operations, in the order they happened.
     void share(const std::vector<Event> &events);
     /// A message on the ops topic or on our hand-over topic: the events to apply (none for our own), or a refusal.
@@ -36,7 +39,7 @@ private:
 
     const CityModel &m_city;
     const QString m_console;
-    MqttClient *m_client = nullptr;
+    Publish m_publish;
     std::mutex m_mutex;
     std::map<std::uint32_t, std::vector<Event>> m_openOrders;   ///< shared events of orders not yet finished
     std::map<IncidentId, std::vector<Event>> m_openIncidents;   ///< shared steps on incidents still open

@@ -1,14 +1,15 @@
 #include "link/simlink.h"
 
-#include "core/logging.h"
+#include "base/logging.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 
 namespace cityops {
 
-SimLink::SimLink(std::shared_ptr<const CityModel> city, SimClock *clock, SimLinkOptions options)
-    : m_city(std::move(city)), m_clock(clock), m_options(options)
+SimLink::SimLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, SimLinkOptions options)
+    : m_city(std::move(city)), m_clock(clock), m_options(options),
+      m_origin(options.startMs ? options.startMs : QDateTime::currentMSecsSinceEpoch())
 {
 }
 
@@ -29,14 +30,13 @@ void SimLink::start()
     setStatus(LinkState::Starting, description);
     QElapsedTimer timer;
     timer.start();
-    const std::int64_t origin = m_options.startMs ? m_options.startMs : QDateTime::currentMSecsSinceEpoch();
+    const std::int64_t origin = m_origin;   // the engine started its clock here (timeBase)
     // The simulated city has been running for hours before the console connects. Simulate them; deliver the
     // history the console has no record of (everything after the end of an earlier recording), then the current
     // picture, as devices report on connect.
     const std::int64_t warmUpMs = static_cast<std::int64_t>(m_options.warmUpHours * 3600'000.0);
     const std::int64_t floor = std::min(origin, m_options.historyFloorMs);
     m_sim = std::make_unique<CitySimulator>(m_city, m_options.seed, origin - warmUpMs, m_options.parameters);
-    m_clock->start(origin, m_options.speed);
 
     std::vector<Event> events;
     auto deliverAfterFloor = [&] {

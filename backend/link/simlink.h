@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/simclock.h"
+#include "base/consoleclock.h"
 #include "link/fieldlink.h"
 #include "sim/citysimulator.h"
 
@@ -25,7 +25,9 @@ struct SimLinkOptions {
 class SimLink : public FieldLink {
     Q_OBJECT
 public:
-    SimLink(std::shared_ptr<const CityModel> city, SimClock *clock, SimLinkOptions options);
+    SimLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, SimLinkOptions options);
+    /// The simulated city runs from --start (or now) at --speed.
+    TimeBase timeBase() const override { return {m_origin, m_options.speed}; }
     ~SimLink() override;
 
 public Q_SLOTS:
@@ -38,8 +40,9 @@ private:
     void deliver(std::vector<Event> &events);
 
     std::shared_ptr<const CityModel> m_city;
-    SimClock *m_clock;
+    const ConsoleClock *m_clock;
     SimLinkOptions m_options;
+    std::int64_t m_origin = 0;   ///< the simulated instant the console goes live at
     std::unique_ptr<CitySimulator> m_sim;
     QTimer *m_timer = nullptr;
 };

@@ -1,6 +1,6 @@
 #include "link/wireprotocol.h"
 
-#include "store/exporter.h"
+#include "codec/eventjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,6 +38,14 @@ bool isCount(const QJsonValue &v, double max = 9007199254740991.0)
 
 Refused malformed(const QString &why) { return Refused{Refusal::Malformed, why}; }
 
+/// Absent, or a whole number in [0, max].
+bool isOptionalCount(const QJsonValue &v, double max) { return v.isUndefined() || isCount(v, max); }
+
+bool isInteger(const QJsonValue &v, double min, double max)
+{
+    return v.isDouble() && v.toDouble() >= min && v.toDouble() <= max && v.toDouble() == std::floor(v.toDouble());
+}
+
 /// The shared part of device reports and field events: boot, seq and an exported event.
 template <typename T>
 Parsed<T> decodeSequenced(const QByteArray &payload, const CityModel &city, const QString &deviceId)
@@ -45,23 +53,28 @@ Parsed<T> decodeSequenced(const QByteArray &payload, const CityModel &city, cons
     auto opened = open(payload);
     if (auto *r = std::get_if<Refused>(&opened))
         return *r;
-    const QJsonObject &o = std::get<QJsonObject>(opened);
+    QJsonObject o = std::get<QJsonObject>(opened);
     if (!isCount(o.value(QLatin1String("b"))) || !isCount(o.value(QLatin1String("seq"))) || !isCount(o.value(QLatin1String("time_ms"))))
         return malformed(QStringLiteral("b, seq and time_ms must be whole numbers"));
     if (!o.value(QLatin1String("data")).isObject())
         return malformed(QStringLiteral("no data object"));
     DeviceIndex device = kNoDevice;
     if (!deviceId.isEmpty()) {
-        // The device is named by the topic; a "device" in the payload is not looked at.
+        // The device is named by the topic. A payload that names another one is not ours to guess about.
         device = city.deviceIndex(deviceId);
         if (device == kNoDevice)
             return Refused{Refusal::UnknownDevice, deviceId};
-    } else if (o.contains(QLatin1String("device")) && !o.value(QLatin1String("device")).isString()) {
+        const QJsonValue named = o.value(QLatin1String("device"));
+        if (!named.isUndefined() && !named.isNull() && named != QJsonValue(deviceId))
+            return malformed(QStringLiteral("the payload names another device than its topic (%1)").arg(deviceId));
+        o.remove(QLatin1String("device"));
+    } else if (o.contains(QLatin1String("device")) && !o.value(QLatin1String("device")).isString()
+               && !o.value(QLatin1String("device")).isNull()) {
         return malformed(QStringLiteral("device must be a string"));
     } else if (o.value(QLatin1String("device")).isString() && city.deviceIndex(o.value(QLatin1String("device")).toString()) == kNoDevice) {
         return Refused{Refusal::UnknownDevice, o.value(QLatin1String("device")).toString()};
     }
-    auto event = exporter::eventFromJson(o, city);
+    auto event = eventjson::eventFromJson(o, city);
     if (!event)
         return malformed(event.error());
     T out;
@@ -76,7 +89,7 @@ Parsed<T> decodeSequenced(const QByteArray &payload, const CityModel &city, cons
 
 QJsonObject sequenced(std::uint64_t boot, std::uint64_t seq, const Event &event, const CityModel &city)
 {
-    QJsonObject o = exporter::eventToJson(event, city);
+    QJsonObject o = eventjson::eventToJson(event, city);
     o.remove(QLatin1String("seq"));
     o.remove(QLatin1String("time"));
     o.insert(QLatin1String("v"), kVersion);
@@ -225,6 +238,10 @@ Parsed<Presence> decodePresence(const QByteArray &payload)
     const QJsonObject &o = std::get<QJsonObject>(opened);
     if (!o.value(QLatin1String("online")).isBool())
         return malformed(QStringLiteral("online must be true or false"));
+    // A Will may carry only "online"; what is there must be a count.
+    if (!isOptionalCount(o.value(QLatin1String("b")), 9007199254740991.0) || !isOptionalCount(o.value(QLatin1String("devices")), 10'000'000)
+        || !isOptionalCount(o.value(QLatin1String("keepalive")), 1e9))
+        return malformed(QStringLiteral("b, devices and keepalive must be whole numbers"));
     return Presence{o.value(QLatin1String("online")).toBool(), static_cast<std::uint64_t>(o.value(QLatin1String("b")).toDouble()),
                          o.value(QLatin1String("devices")).toInt(), std::clamp(o.value(QLatin1String("keepalive")).toInt(), 0, 3600)};
 }
@@ -265,7 +282,7 @@ Parsed<SignedCommand> decodeCommand(const QByteArray &payload)
     if (c.device.isEmpty() || !actionKnown)
         return malformed(QStringLiteral("device and a known action are required"));
     if (!isCount(o.value(QLatin1String("order")), 4294967295.0) || !isCount(o.value(QLatin1String("step")), 65535)
-        || !isCount(o.value(QLatin1String("attempt")), 255) || !o.value(QLatin1String("value")).isDouble()
+        || !isCount(o.value(QLatin1String("attempt")), 255) || !isInteger(o.value(QLatin1String("value")), -2147483648.0, 2147483647.0)
         || !isCount(o.value(QLatin1String("issued_ms"))) || !isCount(o.value(QLatin1String("expires_ms"))))
         return malformed(QStringLiteral("order, step, attempt, value, issued_ms and expires_ms must be whole numbers in range"));
     c.order = static_cast<std::uint32_t>(o.value(QLatin1String("order")).toDouble());
@@ -276,6 +293,8 @@ Parsed<SignedCommand> decodeCommand(const QByteArray &payload)
     c.expiresMs = static_cast<std::int64_t>(o.value(QLatin1String("expires_ms")).toDouble());
     c.nonce = QByteArray::fromHex(o.value(QLatin1String("nonce")).toString().toLatin1());
     c.keyId = o.value(QLatin1String("key")).toString();
+    if (!o.value(QLatin1String("sig")).isString() || !o.value(QLatin1String("nonce")).isString())
+        return malformed(QStringLiteral("nonce and sig must be text"));
     c.signature = QByteArray::fromBase64(o.value(QLatin1String("sig")).toString().toLatin1());
     if (c.nonce.size() != 16)
         return malformed(QStringLiteral("nonce must be 16 bytes in hex"));
@@ -302,6 +321,15 @@ Parsed<CommandResult> decodeResult(const QByteArray &payload)
     const QString result = o.value(QLatin1String("result")).toString();
     if (result != QLatin1String("accepted") && result != QLatin1String("rejected"))
         return malformed(QStringLiteral("result must be accepted or rejected"));
+    if (!o.value(QLatin1String("device")).isString() || o.value(QLatin1String("device")).toString().isEmpty()
+        || !isCount(o.value(QLatin1String("order")), 4294967295.0) || !isCount(o.value(QLatin1String("step")), 65535)
+        || !isCount(o.value(QLatin1String("attempt")), 255))
+        return malformed(QStringLiteral("device, order, step and attempt are required, as text and whole numbers in range"));
+    const QJsonValue replay = o.value(QLatin1String("replay"));
+    if (!replay.isUndefined() && !replay.isBool())
+        return malformed(QStringLiteral("replay must be true or false"));
+    if (const QJsonValue reason = o.value(QLatin1String("reason")); !reason.isUndefined() && !reason.isString())
+        return malformed(QStringLiteral("reason must be text"));
     CommandResult r;
     r.device = o.value(QLatin1String("device")).toString();
     r.order = static_cast<std::uint32_t>(o.value(QLatin1String("order")).toDouble());
@@ -356,7 +384,7 @@ QByteArray encodeOps(const OpsMessage &message, const CityModel &city)
 {
     QJsonArray events;
     for (const Event &e : message.events) {
-        QJsonObject o = exporter::eventToJson(e, city);
+        QJsonObject o = eventjson::eventToJson(e, city);
         o.remove(QLatin1String("seq"));
         o.remove(QLatin1String("time"));
         o.insert(QLatin1String("seq"), 0);
@@ -376,7 +404,7 @@ Parsed<OpsMessage> decodeOps(const QByteArray &payload, const CityModel &city)
     if (m.console.isEmpty() || !o.value(QLatin1String("events")).isArray())
         return malformed(QStringLiteral("console and events are required"));
     for (const QJsonValue &v : o.value(QLatin1String("events")).toArray()) {
-        auto event = exporter::eventFromJson(v.toObject(), city);
+        auto event = eventjson::eventFromJson(v.toObject(), city);
         if (!event)
             return malformed(event.error());
         if (!isShared(event.value()))

@@ -11,8 +11,9 @@
 
 namespace cityops {
 
-// Payloads are plain values (no strings, no heap) so events can cross threads in bulk and later be stored as
-// fixed-size rows.
+// Payloads are plain values (copyable, no pointers into other objects) so events can cross threads in bulk. Most
+// are a few numbers; the operator, incident and order payloads carry short QStrings (who, a note, a reason), which
+// the store encodes with a length prefix (codec/eventcodec).
 struct SignalPayload {
     std::uint8_t program = 0;
     std::uint16_t phase = 0;

@@ -4,6 +4,19 @@
 
 namespace cityops {
 
+SlaPolicy slaFor(IncidentSeverity severity)
+{
+    constexpr std::int64_t min = 60'000;
+    switch (severity) {
+    case IncidentSeverity::Critical: return {2 * min, 10 * min};
+    case IncidentSeverity::Major: return {5 * min, 20 * min};
+    case IncidentSeverity::Minor: return {15 * min, 60 * min};
+    case IncidentSeverity::Info: return {60 * min, 0};
+    }
+    return {};
+}
+
+
 QString incidentKindName(IncidentKind kind)
 {
     switch (kind) {

@@ -72,4 +72,11 @@ QString incidentKindName(IncidentKind kind);       ///< stable English key
 QString incidentSeverityName(IncidentSeverity s);  ///< stable English key
 QString incidentStateName(IncidentState s);        ///< stable English key
 
+/// SLA per severity (acknowledge-by, on-scene-by, from when the incident arose). 0 = no deadline.
+struct SlaPolicy {
+    std::int64_t ackWithinMs = 0;
+    std::int64_t onSceneWithinMs = 0;
+};
+SlaPolicy slaFor(IncidentSeverity severity);
+
 } // namespace cityops

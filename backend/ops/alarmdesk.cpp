@@ -33,7 +33,7 @@ Event alarmEvent(std::uint32_t id, DeviceIndex device, AlarmChange change, Alarm
 
 } // namespace
 
-AlarmDesk::AlarmDesk(const OpsContext &context, std::function<bool(DeviceIndex)> commandedOpen)
+AlarmDesk::AlarmDesk(const DeskContext &context, std::function<bool(DeviceIndex)> commandedOpen)
     : m_ctx(context), m_commandedOpen(std::move(commandedOpen))
 {
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "ops/opscontext.h"
+#include "base/result.h"
+#include "ops/deskcontext.h"
 #include "ops/opsrequest.h"
 #include "security/actor.h"
 
@@ -19,7 +19,7 @@ namespace cityops {
 class AlarmDesk {
 public:
     /// `commandedOpen(feeder)` tells whether a feeder's breaker is open because an order opened it.
-    AlarmDesk(const OpsContext &context, std::function<bool(DeviceIndex)> commandedOpen);
+    AlarmDesk(const DeskContext &context, std::function<bool(DeviceIndex)> commandedOpen);
 
     /// Looks at a processed batch and emits the alarm events its telemetry calls for.
     void observe(const std::vector<Event> &batch, std::vector<Event> &out);
@@ -43,7 +43,7 @@ private:
     bool behindCommandedFeeder(DeviceIndex device) const;
     DeviceIndex feederOf(DeviceIndex device) const;
 
-    const OpsContext &m_ctx;
+    const DeskContext &m_ctx;
     std::function<bool(DeviceIndex)> m_commandedOpen;
     QHash<quint64, Known> m_overlay;   ///< changes emitted in the current observe() call, not yet in the book
     std::uint32_t m_issued = 0;

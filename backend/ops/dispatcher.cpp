@@ -1,6 +1,6 @@
 #include "ops/dispatcher.h"
 
-#include "core/logging.h"
+#include "base/logging.h"
 #include "ops/opsrules.h"
 
 #include <algorithm>
@@ -8,13 +8,13 @@
 namespace cityops {
 namespace {
 constexpr size_t kMaxTargets = 50'000;
-constexpr size_t kMaxRestorable = 200;
 constexpr std::int64_t kMinValidityMs = 10'000;
 constexpr std::int64_t kMaxValidityMs = 24 * 3600'000LL;
 } // namespace
 
-Dispatcher::Dispatcher(const OpsContext &context, DispatchConfig config, FieldWorkFn fieldWork)
-    : m_ctx(context), m_config(config), m_fieldWork(std::move(fieldWork))
+Dispatcher::Dispatcher(const DeskContext &context, DispatchConfig config, FieldWorkFn fieldWork)
+    : m_ctx(context), m_config(config), m_fieldWork(std::move(fieldWork)), m_queue(config),
+      m_reservations(context.orders, [this](std::uint32_t order) { return m_orders.count(order) > 0; })
 {
 }
 
@@ -40,16 +40,6 @@ Event Dispatcher::orderEvent(const LiveOrder &o, CommandStage stage, const QStri
     p.user = user;
     p.text = text;
     return Event{0, 0, kNoDevice, p};
-}
-
-std::uint32_t Dispatcher::holderOf(DeviceIndex device, std::uint32_t except) const
-{
-    const std::uint32_t holder = m_reserved.value(device, 0);
-    if (holder != 0 && holder != except)
-        return holder;
-    // Another console's order (shared through the field link): the order book knows it, this dispatcher does not.
-    const std::uint32_t booked = m_ctx.orders.reservedBy(device);
-    return booked != 0 && booked != except && !m_orders.count(booked) ? booked : 0;
 }
 
 QString Dispatcher::requesterOf(std::uint32_t order) const
@@ -107,7 +97,7 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
         if (const auto dup = inFlight.constFind((quint64(t.device) << 8) | quint64(t.action)); dup != inFlight.constEnd())
             return makeError(QStringLiteral("%1: duplicate of order %2, which is still doing %3")
                                  .arg(info.id).arg(dup.value()).arg(commandActionName(t.action)));
-        if (const std::uint32_t holder = holderOf(t.device, 0))
+        if (const std::uint32_t holder = m_reservations.holderOf(t.device, 0))
             return makeError(QStringLiteral("%1 is reserved by order %2 of %3").arg(info.id).arg(holder).arg(requesterOf(holder)));
     }
 
@@ -154,12 +144,12 @@ void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
     for (Target &t : o.targets) {
         if (t.stage != CommandStage::Requested)
             continue;
-        if (const std::uint32_t holder = holderOf(t.spec.device, o.id)) {
+        if (const std::uint32_t holder = m_reservations.holderOf(t.spec.device, o.id)) {
             finishTarget(o, t, CommandStage::Rejected, QStringLiteral("reserved by order %1 of %2").arg(holder).arg(requesterOf(holder)), out);
             continue;
         }
         t.stage = CommandStage::Selected;
-        m_reserved.insert(t.spec.device, o.id);
+        m_reservations.reserve(t.spec.device, o.id);
         out.push_back(targetEvent(o, t, CommandStage::Selected));
     }
 }
@@ -179,20 +169,17 @@ void Dispatcher::finishTarget(LiveOrder &o, Target &t, CommandStage stage, const
     if (!reason.isNull() || stage == CommandStage::Confirmed)
         out.push_back(targetEvent(o, t, stage, reason));
     const DeviceIndex d = t.spec.device;
-    m_awaiting.remove(d, {o.id, static_cast<std::uint32_t>(&t - o.targets.data())});
+    const CommandQueue::Key key = keyOf(o, t);
+    if (const CommandQueue::InFlight *sent = m_queue.find(key); sent && stage == CommandStage::Confirmed)
+        m_restoreLog.record(o.id, t.spec, sent->before);
+    m_queue.finish(key);
     // The device stays reserved while another step of the same order still has work on it.
-    if (--o.openPerDevice[d] <= 0 && m_reserved.value(d) == o.id)
-        m_reserved.remove(d);
+    if (--o.openPerDevice[d] <= 0)
+        m_reservations.release(d, o.id);
     if (t.spec.action == CommandAction::FeederShed && stage != CommandStage::Confirmed && m_ctx.states.state(d).breakerClosed)
         m_shedFeeders.remove(d);
     if (t.spec.action == CommandAction::FeederRestore && stage == CommandStage::Confirmed)
         m_shedFeeders.remove(d);
-    if (stage == CommandStage::Confirmed) {
-        auto &restorable = m_confirmedBefore[o.id];
-        restorable.emplace_back(t.spec, t.before);
-        if (m_confirmedBefore.size() > kMaxRestorable)
-            m_confirmedBefore.erase(m_confirmedBefore.begin());
-    }
 }
 
 void Dispatcher::onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out)
@@ -202,10 +189,34 @@ void Dispatcher::onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out)
                     QStringLiteral("intersection %1 on flash (order %2): responders dispatched").arg(m_ctx.city.devices[t.spec.device].id).arg(o.id), out);
 }
 
+void Dispatcher::sendFirst(LiveOrder &o, Target &t, std::vector<Event> &out, std::vector<DeviceCommand> &send)
+{
+    const DeviceState state = m_ctx.states.state(t.spec.device);
+    if (state.reported && !state.online) {
+        finishTarget(o, t, CommandStage::Rejected, QStringLiteral("device offline"), out);
+        return;
+    }
+    const DeviceCommand command = m_queue.send(keyOf(o, t), {o.id, t.spec.step, 1, t.spec.device, t.spec.action, t.spec.value, o.expiresMs},
+                                               t.idempotent, state, m_nowMs);
+    t.attempt = command.attempt;
+    t.stage = CommandStage::Sent;
+    if (t.spec.action == CommandAction::FeederShed)
+        m_shedFeeders.insert(t.spec.device);
+    out.push_back(targetEvent(o, t, CommandStage::Sent));
+    send.push_back(command);
+}
+
+std::pair<Dispatcher::LiveOrder *, Dispatcher::Target *> Dispatcher::lookup(CommandQueue::Key key)
+{
+    const auto it = m_orders.find(key.first);
+    if (it == m_orders.end() || key.second >= it->second.targets.size())
+        return {nullptr, nullptr};
+    return {&it->second, &it->second.targets[key.second]};
+}
+
 void Dispatcher::tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<DeviceCommand> &send)
 {
     m_nowMs = nowMs;
-    std::vector<std::uint32_t> done;
     for (auto &[id, o] : m_orders) {
         if (o.awaitingApproval) {
             if (nowMs >= o.expiresMs) {
@@ -213,61 +224,56 @@ void Dispatcher::tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<D
                     if (!isTerminal(t.stage))
                         finishTarget(o, t, CommandStage::Expired, QStringLiteral("not approved before the order expired"), out);
             }
-        } else if (o.selected) {
-            const std::uint16_t openStep = o.lowestOpenStep();   // targets of later steps wait for this one
-            for (Target &t : o.targets) {
-                if (isTerminal(t.stage))
-                    continue;
-                if (nowMs >= o.expiresMs) {
-                    finishTarget(o, t, CommandStage::Expired, QStringLiteral("the order expired"), out);
-                    continue;
-                }
-                const DeviceState state = m_ctx.states.state(t.spec.device);
-                if (t.stage == CommandStage::Selected) {
-                    // With other consoles on the field, a selection settles first: a rival's simultaneous one
-                    // reaches us within this time, and the lower order id keeps the device (see observe()).
-                    if (t.spec.step > openStep || nowMs < o.startMs + t.spec.offsetMs + m_config.selectSettleMs)
-                        continue;
-                    if (state.reported && !state.online) {
-                        finishTarget(o, t, CommandStage::Rejected, QStringLiteral("device offline"), out);
-                        continue;
-                    }
-                    t.before = state;
-                    t.attempt = 1;
-                    t.sentMs = nowMs;
-                    t.stage = CommandStage::Sent;
-                    m_awaiting.insert(t.spec.device, {o.id, static_cast<std::uint32_t>(&t - o.targets.data())});
-                    if (t.spec.action == CommandAction::FeederShed)
-                        m_shedFeeders.insert(t.spec.device);
-                    out.push_back(targetEvent(o, t, CommandStage::Sent));
-                    send.push_back({o.id, t.spec.step, t.attempt, t.spec.device, t.spec.action, t.spec.value, o.expiresMs});
-                } else if (t.stage == CommandStage::Sent && nowMs - t.sentMs >= m_config.answerTimeoutMs) {
-                    if (t.idempotent && t.attempt < m_config.maxAttempts) {
-                        ++t.attempt;
-                        t.sentMs = nowMs;
-                        out.push_back(targetEvent(o, t, CommandStage::Sent));
-                        send.push_back({o.id, t.spec.step, t.attempt, t.spec.device, t.spec.action, t.spec.value, o.expiresMs});
-                    } else {
-                        finishTarget(o, t, CommandStage::TimedOut,
-                                     QStringLiteral("no answer from the device after %1 attempt(s)").arg(t.attempt), out);
-                    }
-                } else if (t.stage == CommandStage::InProgress && nowMs - t.acceptedMs >= m_config.confirmTimeoutMs) {
-                    finishTarget(o, t, CommandStage::TimedOut, QStringLiteral("accepted, but the device's state never showed it"), out);
-                }
-            }
+            continue;
         }
-        if (std::all_of(o.targets.begin(), o.targets.end(), [](const Target &t) { return isTerminal(t.stage); })) {
-            out.push_back(orderEvent(o, CommandStage::Finished));
-            done.push_back(id);
+        if (!o.selected)
+            continue;
+        const std::uint16_t openStep = o.lowestOpenStep();   // targets of later steps wait for this one
+        for (Target &t : o.targets) {
+            if (isTerminal(t.stage))
+                continue;
+            if (nowMs >= o.expiresMs) {
+                finishTarget(o, t, CommandStage::Expired, QStringLiteral("the order expired"), out);
+                continue;
+            }
+            // With other consoles on the field, a selection settles first: a rival's simultaneous one reaches us
+            // within this time, and the lower order id keeps the device (see observe()).
+            if (t.stage == CommandStage::Selected && t.spec.step <= openStep
+                && nowMs >= o.startMs + t.spec.offsetMs + m_config.selectSettleMs)
+                sendFirst(o, t, out, send);
         }
     }
-    for (std::uint32_t id : done)
-        m_orders.erase(id);
+    // What is in flight: retries of idempotent set-points, and the one terminal "timed out" for the rest.
+    std::vector<std::pair<CommandQueue::Key, DeviceCommand>> resend;
+    std::vector<CommandQueue::Verdict> timedOut;
+    m_queue.tick(nowMs, resend, timedOut);
+    for (const auto &[key, command] : resend) {
+        if (auto [o, t] = lookup(key); o) {
+            t->attempt = command.attempt;
+            out.push_back(targetEvent(*o, *t, CommandStage::Sent));
+            send.push_back(command);
+        }
+    }
+    for (const CommandQueue::Verdict &v : timedOut) {
+        if (auto [o, t] = lookup(v.key); o && !isTerminal(t->stage))
+            finishTarget(*o, *t, CommandStage::TimedOut, v.reason, out);
+        else
+            m_queue.finish(v.key);
+    }
+    for (auto it = m_orders.begin(); it != m_orders.end();) {
+        const LiveOrder &o = it->second;
+        if (std::all_of(o.targets.begin(), o.targets.end(), [](const Target &t) { return isTerminal(t.stage); })) {
+            out.push_back(orderEvent(o, CommandStage::Finished));
+            it = m_orders.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void Dispatcher::yieldToRival(DeviceIndex device, std::uint32_t rival, std::vector<Event> &out)
 {
-    const std::uint32_t mine = m_reserved.value(device, 0);
+    const std::uint32_t mine = m_reservations.heldBy(device);
     if (mine == 0 || m_orders.count(rival) || rival >= mine)
         return;   // not a rival (our own selection), or ours is the lower id and stands
     LiveOrder &o = m_orders.at(mine);
@@ -300,35 +306,22 @@ void Dispatcher::observe(const std::vector<Event> &batch, std::vector<Event> &ou
             Target &t = o.targets[index.value()];
             if (isTerminal(t.stage))
                 continue;
-            if (answer->stage == CommandStage::Rejected) {
+            if (answer->stage == CommandStage::Rejected)
                 finishTarget(o, t, CommandStage::Rejected, QString(), out);   // the device's answer is the record
-            } else if (t.stage == CommandStage::Sent) {
+            else if (m_queue.accept(keyOf(o, t), e.timeMs))
                 t.stage = CommandStage::InProgress;
-                t.acceptedMs = e.timeMs;
-            }
             continue;
         }
         const bool telemetry = std::holds_alternative<SignalPayload>(e.payload) || std::holds_alternative<LightPayload>(e.payload)
                                || std::holds_alternative<FeederPayload>(e.payload);
-        if (!telemetry || !m_awaiting.contains(e.device))
+        if (!telemetry || !m_queue.awaits(e.device))
             continue;
-        const DeviceState now = m_ctx.states.state(e.device);
-        const auto waiting = m_awaiting.values(e.device);
-        for (const auto &[id, index] : waiting) {
-            const auto it = m_orders.find(id);
-            if (it == m_orders.end())
+        for (const CommandQueue::Key key : m_queue.confirmedBy(e.device, m_ctx.states.state(e.device))) {
+            auto [o, t] = lookup(key);
+            if (!o || (t->stage != CommandStage::Sent && t->stage != CommandStage::InProgress))
                 continue;
-            LiveOrder &o = it->second;
-            Target &t = o.targets[index];
-            if (t.stage != CommandStage::Sent && t.stage != CommandStage::InProgress)
-                continue;
-            // Automatic control has no set-point to compare: the report must follow the device's acceptance.
-            if (t.spec.action == CommandAction::LightAuto && t.stage != CommandStage::InProgress)
-                continue;
-            if (stateConfirms(t.spec.action, t.spec.value, t.before, now)) {
-                finishTarget(o, t, CommandStage::Confirmed, QString(), out);
-                onConfirmed(o, t, out);
-            }
+            finishTarget(*o, *t, CommandStage::Confirmed, QString(), out);
+            onConfirmed(*o, *t, out);
         }
     }
 }
@@ -391,26 +384,10 @@ Result<OpsReceipt> Dispatcher::cancel(const Actor &actor, const request::CancelO
 
 Result<OpsReceipt> Dispatcher::restore(const Actor &actor, const request::RestoreOrder &r, std::int64_t nowMs, std::vector<Event> &out)
 {
-    const auto it = m_confirmedBefore.find(r.order);
-    if (it == m_confirmedBefore.end() || it->second.empty())
-        return makeError(QStringLiteral("order %1 changed nothing that can be undone").arg(r.order));
-    // Each device goes back to the state it had before the order first touched it; later steps are undone first.
-    std::uint16_t lastStep = 0;
-    for (const auto &[spec, before] : it->second)
-        lastStep = std::max(lastStep, spec.step);
-    QHash<DeviceIndex, size_t> firstTouch;
-    OrderSpec restoreSpec;
-    restoreSpec.workflow = WorkflowKind::Restore;
-    restoreSpec.restores = r.order;
-    restoreSpec.description = QStringLiteral("restore order %1").arg(r.order);
-    for (const auto &[spec, before] : it->second) {
-        if (firstTouch.contains(spec.device))
-            continue;
-        firstTouch.insert(spec.device, restoreSpec.targets.size());
-        const Undo undo = undoFor(spec.action, m_ctx.city.devices[spec.device].kind, before);
-        restoreSpec.targets.push_back({spec.device, undo.action, undo.value, static_cast<std::uint16_t>(lastStep - spec.step), 0});
-    }
-    return issue(actor, restoreSpec, nowMs, out);
+    auto plan = m_restoreLog.planRestore(r.order, m_ctx.city);
+    if (!plan)
+        return makeError(plan.error());
+    return issue(actor, plan.value(), nowMs, out);
 }
 
 } // namespace cityops

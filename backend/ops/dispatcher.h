@@ -1,9 +1,12 @@
 #pragma once
 
-#include "core/result.h"
-#include "link/fieldlink.h"
-#include "ops/opscontext.h"
+#include "base/result.h"
+#include "model/ops.h"
+#include "ops/commandqueue.h"
+#include "ops/deskcontext.h"
 #include "ops/opsrequest.h"
+#include "ops/reservationledger.h"
+#include "ops/restorelog.h"
 #include "security/actor.h"
 
 #include <QHash>
@@ -15,22 +18,19 @@
 
 namespace cityops {
 
-struct DispatchConfig {
-    std::int64_t answerTimeoutMs = 5'000;    ///< a device must accept or reject within this
-    std::int64_t confirmTimeoutMs = 20'000;  ///< and show it in its reported state within this after accepting
-    int maxAttempts = 3;                     ///< sends per target, retries only for idempotent actions
-    std::int64_t selectSettleMs = 0;         ///< wait after selecting before sending (consoles sharing a field)
-};
-
 /// The command pipeline of ARCHITECTURE §6 in live operation: Requested → [approval by a second person] →
 /// Selected (reserved) → Sent → InProgress → Confirmed by the device's reported state, or Rejected / TimedOut /
 /// Expired / Cancelled — exactly one terminal result per target. Runs on the core thread: requests, the link's
 /// answers and the clock all arrive here in order, so there are no races between them.
+///
+/// It decides; the pieces it uses keep one thing each: the CommandQueue the commands in flight (attempts and
+/// deadlines), the ReservationLedger who holds which device, the RestoreLog what each order changed. Everyone
+/// else (panels, other consoles, replay) reads orders from the OrderBook, which these decisions' events build.
 class Dispatcher {
 public:
     /// `fieldWork(device, user, text, out)` raises the incident of a "flash and dispatch" workflow.
     using FieldWorkFn = std::function<void(DeviceIndex, const QString &, const QString &, std::vector<Event> &)>;
-    Dispatcher(const OpsContext &context, DispatchConfig config, FieldWorkFn fieldWork);
+    Dispatcher(const DeskContext &context, DispatchConfig config, FieldWorkFn fieldWork);
 
     Result<OpsReceipt> issue(const Actor &actor, const OrderSpec &spec, std::int64_t nowMs, std::vector<Event> &out);
     Result<OpsReceipt> decide(const Actor &actor, const request::DecideOrder &r, std::int64_t nowMs, std::vector<Event> &out);
@@ -50,10 +50,7 @@ private:
     struct Target {
         OrderTargetSpec spec;
         CommandStage stage = CommandStage::Requested;
-        std::uint8_t attempt = 0;
-        std::int64_t sentMs = 0;
-        std::int64_t acceptedMs = 0;
-        DeviceState before;
+        std::uint8_t attempt = 0;   ///< as recorded (the queue counts them while in flight)
         bool idempotent = true;
     };
     struct LiveOrder {
@@ -77,20 +74,26 @@ private:
     Event orderEvent(const LiveOrder &o, CommandStage stage, const QString &user = {}, const QString &text = {}) const;
     void finishTarget(LiveOrder &o, Target &t, CommandStage stage, const QString &reason, std::vector<Event> &out);
     void select(LiveOrder &o, std::vector<Event> &out);
-    std::uint32_t holderOf(DeviceIndex device, std::uint32_t except) const;
     QString requesterOf(std::uint32_t order) const;
     /// Another console selected `device` for order `rival`: if we hold it with a higher order id, we let go.
     void yieldToRival(DeviceIndex device, std::uint32_t rival, std::vector<Event> &out);
     void onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out);
+    void sendFirst(LiveOrder &o, Target &t, std::vector<Event> &out, std::vector<DeviceCommand> &send);
+    /// The order and target a queued command belongs to (nullptr pair when the order is gone).
+    std::pair<LiveOrder *, Target *> lookup(CommandQueue::Key key);
+    static CommandQueue::Key keyOf(const LiveOrder &o, const Target &t)
+    {
+        return {o.id, static_cast<std::uint32_t>(&t - o.targets.data())};
+    }
 
-    const OpsContext &m_ctx;
+    const DeskContext &m_ctx;
     DispatchConfig m_config;
     FieldWorkFn m_fieldWork;
     std::map<std::uint32_t, LiveOrder> m_orders;               ///< not yet finished
-    QHash<DeviceIndex, std::uint32_t> m_reserved;              ///< device -> order holding it
-    QMultiHash<DeviceIndex, std::pair<std::uint32_t, std::uint32_t>> m_awaiting;   ///< device -> (order, target) sent/in progress
-    QSet<DeviceIndex> m_shedFeeders;
-    std::map<std::uint32_t, std::vector<std::pair<OrderTargetSpec, DeviceState>>> m_confirmedBefore;   ///< for restore
+    CommandQueue m_queue;
+    ReservationLedger m_reservations;
+    RestoreLog m_restoreLog;
+    QSet<DeviceIndex> m_shedFeeders;                           ///< breakers our orders opened
     std::uint32_t m_issued = 0;
     std::int64_t m_nowMs = 0;
 };

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
-#include "ops/opscontext.h"
+#include "base/result.h"
+#include "ops/deskcontext.h"
 #include "ops/opsrequest.h"
 #include "security/actor.h"
 
@@ -14,7 +14,7 @@ namespace cityops {
 /// core thread; the IncidentBook applies what it emits.
 class IncidentDesk {
 public:
-    explicit IncidentDesk(const OpsContext &context) : m_ctx(context) {}
+    explicit IncidentDesk(const DeskContext &context) : m_ctx(context) {}
 
     Result<OpsReceipt> transition(const Actor &actor, const request::TransitionIncident &r, std::vector<Event> &out);
     Result<OpsReceipt> note(const Actor &actor, const request::NoteIncident &r, std::vector<Event> &out);
@@ -27,7 +27,7 @@ public:
 private:
     IncidentId nextId();
 
-    const OpsContext &m_ctx;
+    const DeskContext &m_ctx;
     std::uint32_t m_issued = 0;
     std::int64_t m_lastSlaCheckMs = 0;
 };

@@ -3,7 +3,7 @@
 #include "model/geo.h"
 #include "model/incident.h"
 #include "model/ops.h"
-#include "ops/orderbook.h"
+#include "state/orderbook.h"
 
 #include <QString>
 

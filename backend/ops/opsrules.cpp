@@ -32,18 +32,6 @@ std::optional<Permission> transitionPermission(IncidentState from, IncidentState
     return std::nullopt;
 }
 
-SlaPolicy slaFor(IncidentSeverity severity)
-{
-    constexpr std::int64_t min = 60'000;
-    switch (severity) {
-    case IncidentSeverity::Critical: return {2 * min, 10 * min};
-    case IncidentSeverity::Major: return {5 * min, 20 * min};
-    case IncidentSeverity::Minor: return {15 * min, 60 * min};
-    case IncidentSeverity::Info: return {60 * min, 0};
-    }
-    return {};
-}
-
 const CommandSpec &commandSpec(CommandAction action)
 {
     using A = CommandAction;

@@ -15,13 +15,6 @@ namespace cityops {
 /// The permission an incident transition needs, or nothing when the step is not part of the lifecycle.
 std::optional<Permission> transitionPermission(IncidentState from, IncidentState to);
 
-/// SLA per severity (acknowledge-by, on-scene-by, from when the incident arose). 0 = no deadline.
-struct SlaPolicy {
-    std::int64_t ackWithinMs = 0;
-    std::int64_t onSceneWithinMs = 0;
-};
-SlaPolicy slaFor(IncidentSeverity severity);
-
 /// One entry of the command catalogue.
 struct CommandSpec {
     CommandAction action;

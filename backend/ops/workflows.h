@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "core/statestore.h"
+#include "state/statestore.h"
 #include "ops/opsrequest.h"
 
 #include <vector>

@@ -1,6 +1,6 @@
 #include "sim/citysimulator.h"
 
-#include "core/logging.h"
+#include "base/logging.h"
 #include "sim/solar.h"
 
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #include "store/eventstore.h"
 
 #include "city/sqlitedb.h"
-#include "core/logging.h"
-#include "store/eventcodec.h"
+#include "base/logging.h"
+#include "codec/eventcodec.h"
 #include "store/storeschema.h"
 
 #include <QDateTime>

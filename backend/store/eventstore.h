@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "core/result.h"
+#include "base/result.h"
 #include "model/event.h"
 #include "store/snapshot.h"
 

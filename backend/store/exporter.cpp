@@ -1,69 +1,15 @@
 #include "store/exporter.h"
 
-#include "store/eventcodec.h"
+#include "codec/eventjson.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMap>
-
-#include <functional>
-#include <QTimeZone>
 
 namespace cityops::exporter {
 namespace {
 
-QString isoTime(std::int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); }
-
-QJsonObject payloadToJson(const EventPayload &payload)
-{
-    return std::visit(
-        [](const auto &p) -> QJsonObject {
-            using T = std::decay_t<decltype(p)>;
-            if constexpr (std::is_same_v<T, SignalPayload>)
-                return {{"program", p.program}, {"phase", p.phase}, {"mode", signalModeName(p.mode)},
-                        {"next_switch_ms", static_cast<double>(p.nextSwitchMs)}, {"fault", p.fault}};
-            else if constexpr (std::is_same_v<T, LightPayload>)
-                return {{"level", p.level}, {"lamp_fault", p.lampFault}, {"power_w", static_cast<double>(p.powerW)}};
-            else if constexpr (std::is_same_v<T, FeederPayload>)
-                return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
-            else if constexpr (std::is_same_v<T, PresencePayload>)
-                return {{"online", p.online}};
-            else if constexpr (std::is_same_v<T, IncidentRaisedPayload>)
-                return {{"id", static_cast<double>(p.id)}, {"since_ms", static_cast<double>(p.sinceMs)}, {"kind", incidentKindName(p.kind)},
-                        {"severity", incidentSeverityName(p.severity)}, {"lon", p.position.lon}, {"lat", p.position.lat},
-                        {"district", p.district}, {"road", p.road}};
-            else if constexpr (std::is_same_v<T, IncidentClearedPayload>)
-                return {{"id", static_cast<double>(p.id)}};
-            else if constexpr (std::is_same_v<T, SessionPayload>)
-                return {{"session", static_cast<double>(p.session)}};
-            else if constexpr (std::is_same_v<T, OperatorActionPayload>)
-                return {{"action", operatorActionName(p.action)}, {"user", p.user}, {"detail", p.detail}};
-            else if constexpr (std::is_same_v<T, IncidentUpdatePayload>)
-                return {{"id", static_cast<double>(p.id)}, {"change", incidentChangeName(p.change)}, {"state", incidentStateName(p.state)},
-                        {"merged_into", static_cast<double>(p.mergedInto)}, {"user", p.user}, {"text", p.text}};
-            else if constexpr (std::is_same_v<T, AlarmPayload>)
-                return {{"alarm", static_cast<double>(p.alarm)}, {"change", alarmChangeName(p.change)}, {"cause", alarmCauseName(p.cause)},
-                        {"priority", alarmPriorityName(p.priority)}, {"parent", static_cast<double>(p.parent)},
-                        {"until_ms", static_cast<double>(p.untilMs)}, {"user", p.user}, {"text", p.text}};
-            else
-                return {{"order", static_cast<double>(p.order)}, {"stage", commandStageName(p.stage)}, {"action", commandActionName(p.action)},
-                        {"value", p.value}, {"step", p.step}, {"attempt", p.attempt}, {"time_ms", static_cast<double>(p.timeMs)},
-                        {"user", p.user}, {"text", p.text}};
-        },
-        payload);
-}
-
-template <typename E>
-bool enumFromName(const QString &name, QString (*namer)(E), int count, E *out)
-{
-    for (int i = 0; i < count; ++i)
-        if (namer(static_cast<E>(i)) == name) {
-            *out = static_cast<E>(i);
-            return true;
-        }
-    return false;
-}
+QString isoTime(std::int64_t ms) { return eventjson::isoTime(ms); }
 
 QString csvField(const QString &s)
 {
@@ -74,126 +20,39 @@ QString csvField(const QString &s)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+/// Calls `progress` every few thousand events; false once the caller has cancelled.
+class ProgressGate {
+public:
+    ProgressGate(const Progress &progress, std::int64_t fromMs, std::int64_t toMs) : m_progress(progress), m_from(fromMs), m_to(toMs) {}
+    bool operator()(const Event &e)
+    {
+        if (!m_progress || ++m_count % 4096 != 0)
+            return true;
+        return m_progress(m_to > m_from ? double(e.timeMs - m_from) / double(m_to - m_from) : 1.0);
+    }
+
+private:
+    const Progress &m_progress;
+    std::int64_t m_from;
+    std::int64_t m_to;
+    std::uint64_t m_count = 0;
+};
+
 } // namespace
-
-QJsonObject eventToJson(const Event &event, const CityModel &city)
-{
-    QJsonObject o{{"seq", static_cast<double>(event.seq)}, {"time_ms", static_cast<double>(event.timeMs)},
-                  {"time", isoTime(event.timeMs)}, {"kind", eventcodec::kindName(eventcodec::kindOf(event.payload))},
-                  {"data", payloadToJson(event.payload)}};
-    o.insert(QStringLiteral("device"), event.device < city.devices.size() ? QJsonValue(city.devices[event.device].id) : QJsonValue());
-    return o;
-}
-
-Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
-{
-    const auto bad = [](const QString &why) { return makeError(QStringLiteral("invalid event: %1").arg(why)); };
-    if (!o.value(QLatin1String("seq")).isDouble() || !o.value(QLatin1String("time_ms")).isDouble())
-        return bad(QStringLiteral("seq and time_ms must be numbers"));
-    Event e;
-    e.seq = static_cast<std::uint64_t>(o.value(QLatin1String("seq")).toDouble());
-    e.timeMs = static_cast<std::int64_t>(o.value(QLatin1String("time_ms")).toDouble());
-    const QJsonValue device = o.value(QLatin1String("device"));
-    if (device.isString()) {
-        e.device = city.deviceIndex(device.toString());
-        if (e.device == kNoDevice)
-            return bad(QStringLiteral("unknown device \"%1\"").arg(device.toString()));
-    }
-    const QString kind = o.value(QLatin1String("kind")).toString();
-    const QJsonObject d = o.value(QLatin1String("data")).toObject();
-    auto num = [&d](const char *key) { return d.value(QLatin1String(key)).toDouble(); };
-    if (kind == QLatin1String("signal")) {
-        SignalPayload p;
-        p.program = static_cast<std::uint8_t>(num("program"));
-        p.phase = static_cast<std::uint16_t>(num("phase"));
-        if (!enumFromName(d.value(QLatin1String("mode")).toString(), signalModeName, 5, &p.mode))
-            return bad(QStringLiteral("unknown signal mode"));
-        p.nextSwitchMs = static_cast<std::int64_t>(num("next_switch_ms"));
-        p.fault = d.value(QLatin1String("fault")).toBool();
-        e.payload = p;
-    } else if (kind == QLatin1String("light")) {
-        const double level = num("level");
-        if (level < 0 || level > 100)
-            return bad(QStringLiteral("light level out of range"));
-        e.payload = LightPayload{static_cast<std::uint8_t>(level), d.value(QLatin1String("lamp_fault")).toBool(),
-                                 static_cast<float>(num("power_w"))};
-    } else if (kind == QLatin1String("feeder")) {
-        e.payload = FeederPayload{static_cast<float>(num("load_kw")), d.value(QLatin1String("breaker_closed")).toBool()};
-    } else if (kind == QLatin1String("presence")) {
-        e.payload = PresencePayload{d.value(QLatin1String("online")).toBool()};
-    } else if (kind == QLatin1String("incident-raised")) {
-        IncidentRaisedPayload p;
-        p.id = static_cast<IncidentId>(num("id"));
-        p.sinceMs = static_cast<std::int64_t>(num("since_ms"));
-        if (!enumFromName(d.value(QLatin1String("kind")).toString(), incidentKindName, kIncidentKindMax + 1, &p.kind)
-            || !enumFromName(d.value(QLatin1String("severity")).toString(), incidentSeverityName, 4, &p.severity))
-            return bad(QStringLiteral("unknown incident kind or severity"));
-        p.position = {num("lon"), num("lat")};
-        p.district = static_cast<int>(num("district"));
-        p.road = static_cast<int>(num("road"));
-        e.payload = p;
-    } else if (kind == QLatin1String("incident-cleared")) {
-        e.payload = IncidentClearedPayload{static_cast<IncidentId>(num("id"))};
-    } else if (kind == QLatin1String("session")) {
-        e.payload = SessionPayload{static_cast<std::uint32_t>(num("session"))};
-    } else if (kind == QLatin1String("operator")) {
-        OperatorActionPayload p;
-        if (!enumFromName(d.value(QLatin1String("action")).toString(), operatorActionName, 8, &p.action))
-            return bad(QStringLiteral("unknown operator action"));
-        p.user = d.value(QLatin1String("user")).toString();
-        p.detail = d.value(QLatin1String("detail")).toString();
-        e.payload = p;
-    } else if (kind == QLatin1String("incident-update")) {
-        IncidentUpdatePayload p;
-        p.id = static_cast<IncidentId>(num("id"));
-        if (!enumFromName(d.value(QLatin1String("change")).toString(), incidentChangeName, static_cast<int>(IncidentChange::OnSceneOverdue) + 1, &p.change)
-            || !enumFromName(d.value(QLatin1String("state")).toString(), incidentStateName, static_cast<int>(IncidentState::Merged) + 1, &p.state))
-            return bad(QStringLiteral("unknown incident change or state"));
-        p.mergedInto = static_cast<IncidentId>(num("merged_into"));
-        p.user = d.value(QLatin1String("user")).toString();
-        p.text = d.value(QLatin1String("text")).toString();
-        e.payload = p;
-    } else if (kind == QLatin1String("alarm")) {
-        AlarmPayload p;
-        p.alarm = static_cast<std::uint32_t>(num("alarm"));
-        if (!enumFromName(d.value(QLatin1String("change")).toString(), alarmChangeName, static_cast<int>(AlarmChange::Unsuppressed) + 1, &p.change)
-            || !enumFromName(d.value(QLatin1String("cause")).toString(), alarmCauseName, kAlarmCauseCount, &p.cause)
-            || !enumFromName(d.value(QLatin1String("priority")).toString(), alarmPriorityName, 3, &p.priority))
-            return bad(QStringLiteral("unknown alarm change, cause or priority"));
-        p.parent = static_cast<std::uint32_t>(num("parent"));
-        p.untilMs = static_cast<std::int64_t>(num("until_ms"));
-        p.user = d.value(QLatin1String("user")).toString();
-        p.text = d.value(QLatin1String("text")).toString();
-        e.payload = p;
-    } else if (kind == QLatin1String("command")) {
-        CommandPayload p;
-        p.order = static_cast<std::uint32_t>(num("order"));
-        if (!enumFromName(d.value(QLatin1String("stage")).toString(), commandStageName, static_cast<int>(CommandStage::Finished) + 1, &p.stage)
-            || !enumFromName(d.value(QLatin1String("action")).toString(), commandActionName, kCommandActionCount, &p.action))
-            return bad(QStringLiteral("unknown command stage or action"));
-        p.value = static_cast<std::int32_t>(num("value"));
-        p.step = static_cast<std::uint16_t>(num("step"));
-        p.attempt = static_cast<std::uint8_t>(num("attempt"));
-        p.timeMs = static_cast<std::int64_t>(num("time_ms"));
-        p.user = d.value(QLatin1String("user")).toString();
-        p.text = d.value(QLatin1String("text")).toString();
-        e.payload = p;
-    } else {
-        return bad(QStringLiteral("unknown kind \"%1\"").arg(kind));
-    }
-    return e;
-}
 
 namespace {
 /// One line per event in the window, after an optional header; write failures are reported once, at the end.
 Result<size_t> writeEventLines(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out,
-                               const QByteArray &header, const std::function<QByteArray(const Event &)> &line)
+                               const QByteArray &header, const std::function<QByteArray(const Event &)> &line,
+                               const Progress &progress)
 {
     size_t n = 0;
     bool writeFailed = !header.isEmpty() && out.write(header) < 0;
-    auto s = reader.forEachEvent(fromMs, toMs, [&](const Event &e) {
+    ProgressGate gate(progress, fromMs, toMs);
+    auto s = reader.forEachEventUntil(fromMs, toMs, [&](const Event &e) {
         writeFailed |= out.write(line(e) + '\n') < 0;
         ++n;
+        return !writeFailed && gate(e);
     });
     if (!s)
         return makeError(s.error());
@@ -203,30 +62,31 @@ Result<size_t> writeEventLines(StoreReader &reader, std::int64_t fromMs, std::in
 }
 } // namespace
 
-Result<size_t> writeEventsJsonl(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
+Result<size_t> writeEventsJsonl(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out, const Progress &progress)
 {
     return writeEventLines(reader, fromMs, toMs, out, {}, [&reader](const Event &e) {
-        return QJsonDocument(eventToJson(e, reader.city())).toJson(QJsonDocument::Compact);
-    });
+        return QJsonDocument(eventjson::eventToJson(e, reader.city())).toJson(QJsonDocument::Compact);
+    }, progress);
 }
 
-Result<size_t> writeEventsCsv(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
+Result<size_t> writeEventsCsv(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out, const Progress &progress)
 {
     return writeEventLines(reader, fromMs, toMs, out, "seq,time_ms,time,kind,device,data\n", [&reader](const Event &e) {
-        const QJsonObject o = eventToJson(e, reader.city());
+        const QJsonObject o = eventjson::eventToJson(e, reader.city());
         return QStringList{QString::number(e.seq), QString::number(e.timeMs), o.value(QLatin1String("time")).toString(),
                            o.value(QLatin1String("kind")).toString(), csvField(o.value(QLatin1String("device")).toString()),
                            csvField(QString::fromUtf8(QJsonDocument(o.value(QLatin1String("data")).toObject()).toJson(QJsonDocument::Compact)))}
             .join(QLatin1Char(','))
             .toUtf8();
-    });
+    }, progress);
 }
 
-Result<size_t> writeIncidentsGeoJson(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
+Result<size_t> writeIncidentsGeoJson(StoreReader &reader, std::int64_t fromMs, std::int64_t toMs, QIODevice &out, const Progress &progress)
 {
     const CityModel &city = reader.city();
     QMap<IncidentId, QJsonObject> features;   // keyed by id: stable, ordered output
-    auto s = reader.forEachEvent(fromMs, toMs, [&](const Event &e) {
+    ProgressGate gate(progress, fromMs, toMs);
+    auto s = reader.forEachEventUntil(fromMs, toMs, [&](const Event &e) {
         if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload)) {
             QJsonObject properties{{"id", static_cast<double>(r->id)}, {"kind", incidentKindName(r->kind)},
                                    {"severity", incidentSeverityName(r->severity)}, {"raised", isoTime(r->sinceMs ? r->sinceMs : e.timeMs)},
@@ -249,6 +109,7 @@ Result<size_t> writeIncidentsGeoJson(StoreReader &reader, std::int64_t fromMs, s
                 it->insert(QStringLiteral("properties"), properties);
             }
         }
+        return gate(e);
     });
     if (!s)
         return makeError(s.error());

@@ -5,6 +5,8 @@
 
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace cityops {
 
 Status ExportJob::validate() const
@@ -21,8 +23,14 @@ Status ExportJob::validate() const
     return Ok{};
 }
 
-Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city) const
+Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Progress &progress) const
 {
+    // Each file is one part of the job: the share done is (files finished + fraction of this one) / files.
+    const int parts = (eventsPath.isEmpty() ? 0 : 1) + (incidentsPath.isEmpty() ? 0 : 1);
+    int part = 0;
+    const exporter::Progress partProgress = [&](double f) {
+        return !progress || progress((part + std::clamp(f, 0.0, 1.0)) / std::max(parts, 1));
+    };
     if (auto s = validate(); !s)
         return makeError(s.error());
     auto reader = StoreReader::open(storePath, std::move(city));
@@ -46,14 +54,15 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city) const
     if (!eventsPath.isEmpty()) {
         const bool csv = eventsPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
         auto s = write(eventsPath, [&](QIODevice &out) {
-            return csv ? exporter::writeEventsCsv(*reader.value(), fromMs, toMs, out)
-                       : exporter::writeEventsJsonl(*reader.value(), fromMs, toMs, out);
+            return csv ? exporter::writeEventsCsv(*reader.value(), fromMs, toMs, out, partProgress)
+                       : exporter::writeEventsJsonl(*reader.value(), fromMs, toMs, out, partProgress);
         }, QStringLiteral("events"));
         if (!s)
             return makeError(s.error());
+        ++part;
     }
     if (!incidentsPath.isEmpty()) {
-        auto s = write(incidentsPath, [&](QIODevice &out) { return exporter::writeIncidentsGeoJson(*reader.value(), fromMs, toMs, out); },
+        auto s = write(incidentsPath, [&](QIODevice &out) { return exporter::writeIncidentsGeoJson(*reader.value(), fromMs, toMs, out, partProgress); },
                        QStringLiteral("incidents"));
         if (!s)
             return makeError(s.error());

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "core/result.h"
+#include "base/result.h"
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace cityops {
@@ -21,8 +22,11 @@ struct ExportJob {
 
     /// Checks the paths' suffixes and the window; a sentence for the user when wrong.
     Status validate() const;
-    /// Runs the export (file I/O: call it off the GUI thread). Returns a one-line summary.
-    Result<QString> run(std::shared_ptr<const CityModel> city) const;
+    /// Runs the export (file I/O: call it off the GUI thread). Returns a one-line summary. `progress` hears the
+    /// share done (0..1 over every file of the job) and may cancel by returning false: the export then stops with
+    /// the error "cancelled" and leaves no file behind.
+    using Progress = std::function<bool(double fraction)>;
+    Result<QString> run(std::shared_ptr<const CityModel> city, const Progress &progress = {}) const;
 };
 
 } // namespace cityops

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ops/alarmbook.h"
-#include "ops/orderbook.h"
-#include "store/bytes.h"
+#include "state/alarmbook.h"
+#include "state/orderbook.h"
+#include "codec/bytes.h"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
 #include "store/replaysession.h"
 
-#include "core/logging.h"
+#include "base/logging.h"
 
 namespace cityops {
 namespace {
@@ -22,7 +22,7 @@ Result<std::unique_ptr<ReplaySession>> ReplaySession::open(std::shared_ptr<const
 }
 
 ReplaySession::ReplaySession(std::shared_ptr<const CityModel> city, std::unique_ptr<StoreReader> reader)
-    : m_city(std::move(city)), m_reader(std::move(reader)), m_states(m_city->devices.size()), m_loads(m_city), m_alarms(m_city)
+    : m_city(std::move(city)), m_reader(std::move(reader)), m_books(m_city)
 {
     m_sinceTimelineRefresh.start();
 }
@@ -74,12 +74,7 @@ Status ReplaySession::applyUntil(std::int64_t timeMs)
             return s;
         if (events.empty())
             break;
-        m_states.apply(events);
-        m_incidents.apply(events);
-        m_loads.apply(events);
-        m_alarms.apply(events);
-        m_orders.apply(events);
-        m_journal.apply(events);
+        m_books.apply(events);
         m_appliedSeq = events.back().seq;
         if (events.size() < kChunk)
             break;
@@ -105,29 +100,21 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
             return makeError(snapshot.error());
         if (snapshot.value()) {
             const Snapshot &s = *snapshot.value();
-            m_states.restore(s.states);
-            m_incidents.restore(s.incidents);
-            m_loads.restore(s.loads);
-            m_alarms.restore(s.alarms);
-            m_orders.restore(s.orders);
+            m_books.restore(s);
             m_appliedSeq = s.seq;
         } else {
-            m_states.restore(std::vector<DeviceState>(m_city->devices.size()));
-            m_incidents.restore({});
-            m_loads.restore(LoadHistory(m_city).exportState());
-            m_alarms.restore({});
-            m_orders.restore({});
+            m_books.restore(m_books.emptyState());
             m_appliedSeq = 0;
         }
     }
     if (fromSnapshot) {
         // The log up to the starting point comes from the recording's markers (same labels as live).
-        std::vector<AuditJournal::Entry> entries;
+        std::vector<ActivityLog::Entry> entries;
         const Timeline t = timeline();
         for (const StoreReader::Marker &m : t.markers)
             if (m.seq <= m_appliedSeq && !m.label.isEmpty())
                 entries.push_back({m.seq, m.timeMs, m.label});
-        m_journal.reset(std::move(entries));
+        m_books.activity().reset(std::move(entries));
     }
     if (auto s = applyUntil(timeMs); !s) {
         m_valid = false;
@@ -204,11 +191,17 @@ void ReplaySession::jumpToIncident(bool forward)
 
 void ReplaySession::tick()
 {
-    const qint64 elapsed = m_wall.restart();
+    advancePlayback(m_wall.restart());
+}
+
+void ReplaySession::advancePlayback(qint64 wallMs)
+{
+    if (!m_playing.load())
+        return;
     if (m_sinceTimelineRefresh.elapsed() > 5000)
         (void)refreshTimeline();
     const auto r = range();
-    const std::int64_t target = m_position.load() + static_cast<std::int64_t>(elapsed * m_speed.load());
+    const std::int64_t target = m_position.load() + static_cast<std::int64_t>(static_cast<double>(wallMs) * m_speed.load());
     if (target >= r.lastMs) {
         seek(r.lastMs);
         pause(); // end of the recording so far

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/citystatesource.h"
+#include "state/citystatesource.h"
 #include "store/storereader.h"
 
 #include <QElapsedTimer>
@@ -23,12 +23,7 @@ public:
     static Result<std::unique_ptr<ReplaySession>> open(std::shared_ptr<const CityModel> city, const QString &storePath);
     ~ReplaySession() override;
 
-    const StateStore &states() const override { return m_states; }
-    const IncidentBook &incidents() const override { return m_incidents; }
-    const LoadHistory &loads() const override { return m_loads; }
-    const AlarmBook &alarms() const override { return m_alarms; }
-    const OrderBook &orders() const override { return m_orders; }
-    const AuditJournal &journal() const override { return m_journal; }
+    const CityBooks &books() const override { return m_books; }
     std::int64_t nowMs() const override { return m_position.load(); }
 
     bool isPlaying() const { return m_playing.load(); }
@@ -56,6 +51,10 @@ public Q_SLOTS:
     void step(qint64 deltaMs);
     /// Jumps to the previous or next incident marker.
     void jumpToIncident(bool forward);
+    /// Moves a playing replay on by `wallMs` of wall time at its speed, pausing at the end of the recording. The
+    /// playback timer calls it with the wall time measured since its last tick; tests call it with a time they
+    /// choose, so playback speed is checked on simulated time.
+    void advancePlayback(qint64 wallMs);
 
 Q_SIGNALS:
     void positionChanged(qint64 timeMs, bool playing);
@@ -70,12 +69,7 @@ private:
 
     std::shared_ptr<const CityModel> m_city;
     std::unique_ptr<StoreReader> m_reader;
-    StateStore m_states;
-    IncidentBook m_incidents;
-    LoadHistory m_loads;
-    AlarmBook m_alarms;
-    OrderBook m_orders;
-    AuditJournal m_journal;
+    CityBooks m_books;
     std::atomic<std::int64_t> m_position{0};
     std::atomic<bool> m_playing{false};
     std::atomic<double> m_speed{1.0};

@@ -1,6 +1,6 @@
 #include "store/snapshot.h"
 
-#include "store/bytes.h"
+#include "codec/bytes.h"
 #include "store/opssnapshot.h"
 
 namespace cityops::snapshotcodec {

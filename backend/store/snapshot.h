@@ -1,11 +1,7 @@
 #pragma once
 
-#include "core/loadhistory.h"
-#include "core/result.h"
-#include "model/device.h"
-#include "model/incident.h"
-#include "ops/alarmbook.h"
-#include "ops/orderbook.h"
+#include "base/result.h"
+#include "state/citybooks.h"
 
 #include <QByteArray>
 
@@ -16,14 +12,9 @@ namespace cityops {
 
 /// The complete derived state after event `seq`: device states, incidents, the load history, alarms and orders. Replay starts
 /// from the nearest snapshot at or before T and applies the events after it.
-struct Snapshot {
+struct Snapshot : CityBooks::State {
     std::uint64_t seq = 0;
     std::int64_t timeMs = 0;
-    std::vector<DeviceState> states;
-    std::vector<Incident> incidents;
-    LoadHistory::State loads;
-    AlarmBook::State alarms;
-    OrderBook::State orders;
 };
 
 namespace snapshotcodec {

@@ -93,14 +93,15 @@ Result<Event> StoreReader::rowToEvent(std::int64_t seq, std::int64_t time, std::
     return Event{static_cast<std::uint64_t>(seq), time, static_cast<DeviceIndex>(device), std::move(decoded).value()};
 }
 
-Status StoreReader::readRows(SqliteStatement &stmt, const std::function<void(Event &&)> &sink)
+Status StoreReader::readRows(SqliteStatement &stmt, const std::function<bool(Event &&)> &sink)
 {
     QString error;
     while (stmt.step(&error)) {
         auto e = rowToEvent(stmt.columnInt(0), stmt.columnInt(1), stmt.columnInt(2), stmt.columnInt(3), stmt.columnBlob(4));
         if (!e)
             return makeError(e.error());
-        sink(std::move(e).value());
+        if (!sink(std::move(e).value()))
+            return makeError(QStringLiteral("cancelled"));
     }
     if (!error.isEmpty())
         return makeError(error);
@@ -129,10 +130,15 @@ Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std
     stmt->bind(1, static_cast<std::int64_t>(afterSeq));
     stmt->bind(2, upTo);
     stmt->bind(3, static_cast<std::int64_t>(std::min<size_t>(limit, INT64_MAX)));
-    return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); });
+    return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); return true; });
 }
 
 Status StoreReader::forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn)
+{
+    return forEachEventUntil(fromMs, toMs, [&fn](const Event &e) { fn(e); return true; });
+}
+
+Status StoreReader::forEachEventUntil(std::int64_t fromMs, std::int64_t toMs, const std::function<bool(const Event &)> &fn)
 {
     auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms, kind, device, payload FROM events "
                                              "WHERE time_ms >= ? AND time_ms <= ? ORDER BY seq"));
@@ -140,7 +146,7 @@ Status StoreReader::forEachEvent(std::int64_t fromMs, std::int64_t toMs, const s
         return makeError(stmt.error());
     stmt->bind(1, fromMs);
     stmt->bind(2, toMs);
-    return readRows(stmt.value(), [&fn](Event &&e) { fn(e); });
+    return readRows(stmt.value(), [&fn](Event &&e) { return fn(e); });
 }
 
 Result<std::vector<StoreReader::Marker>> StoreReader::markers(std::int64_t fromMs, std::int64_t toMs)

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "core/result.h"
+#include "base/result.h"
 #include "model/event.h"
-#include "store/eventcodec.h"
+#include "codec/eventcodec.h"
 #include "store/snapshot.h"
 
 #include <QString>
@@ -43,6 +43,8 @@ public:
     Status readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit);
     /// Every event with fromMs <= time <= toMs, in seq order, handed over in chunks.
     Status forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn);
+    /// The same, stopping early (and returning "cancelled") as soon as `fn` returns false.
+    Status forEachEventUntil(std::int64_t fromMs, std::int64_t toMs, const std::function<bool(const Event &)> &fn);
 
     struct Marker {
         std::uint64_t seq = 0;
@@ -60,7 +62,7 @@ public:
 private:
     StoreReader(std::unique_ptr<SqliteDb> db, std::shared_ptr<const CityModel> city, QString path);
     /// Decodes rows of (seq, time_ms, kind, device, payload) into events, refusing damaged ones.
-    Status readRows(SqliteStatement &stmt, const std::function<void(Event &&)> &sink);
+    Status readRows(SqliteStatement &stmt, const std::function<bool(Event &&)> &sink);
     Result<Event> rowToEvent(std::int64_t seq, std::int64_t time, std::int64_t kind, std::int64_t device, const QByteArray &payload);
 
     std::unique_ptr<SqliteDb> m_db;

@@ -1,6 +1,6 @@
 #include "store/storeschema.h"
 
-#include "store/eventcodec.h"
+#include "codec/eventcodec.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

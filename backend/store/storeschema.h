@@ -2,7 +2,7 @@
 
 #include "city/citymodel.h"
 #include "city/sqlitedb.h"
-#include "core/result.h"
+#include "base/result.h"
 
 #include <QString>
 

@@ -1,15 +1,15 @@
 #pragma once
 
-#include "ops/opsdriver.h"
+#include "engine/liveopsloop.h"
 #include "storetesting.h"
 
 namespace cityops::test {
 
-/// The live core without threads: the engine's own OpsDriver over a CorePipeline, with a clock the test moves.
+/// The live core without threads: the engine's own LiveOpsLoop over a CorePipeline, with a clock the test moves.
 struct OpsBench {
     std::shared_ptr<const CityModel> city = fixtureCity();
     CorePipeline pipeline{city};
-    OpsDriver driver;
+    LiveOpsLoop driver;
     std::int64_t now = berlin({2026, 3, 2}, {10, 0});
 
     explicit OpsBench(DispatchConfig config = {}) : driver(pipeline, city, 1, config) {}

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/sumoimport.h"
-#include "core/corepipeline.h"
+#include "engine/corepipeline.h"
 #include "sim/citysimulator.h"
 #include "store/eventstore.h"
 

@@ -1,49 +1,43 @@
-// Every command path through the real Engine and a scripted FakeLink: confirmed, rejected, timed out (with and
-// without retries), accepted late, never confirmed, device offline, duplicate refused, reserved, cancelled,
-// approval denied, expired; restore; the named workflows. Send counts are exact.
-#include "core/engine.h"
-#include "fakelink.h"
+// Every command path through the live ops loop and scripted field devices, on a clock the test moves: confirmed,
+// rejected, timed out (with and without retries), accepted late, never confirmed, device offline, duplicate refused,
+// reserved, cancelled, approval denied, expired; restore; the named workflows. Send counts are exact, and "nothing
+// was sent" is asserted after driving the clock past every timeout, never after sleeping.
+#include "opstesting.h"
 #include "ops/workflows.h"
-#include "storetesting.h"
+#include "scriptedfield.h"
 
-#include <QSignalSpy>
 #include <QTest>
-
-#include <future>
 
 using namespace cityops;
 using namespace cityops::test;
-using B = FakeLink::Behaviour;
+using B = ScriptedField::Behaviour;
 
 namespace {
 
 Actor person(const char *user, Role role, QList<int> districts = {}) { return Actor{QString::fromLatin1(user), {role}, std::move(districts)}; }
 
-/// Engine + FakeLink at 5× speed: 3 s answer timeout (0.6 s of wall time), 5 s confirm timeout, 3 attempts.
-/// Devices answer after 40 ms, late ones after 900 ms (after the first retry, before the second).
+/// The engine's live ops loop (OpsBench) wired to scripted devices: 3 s answer timeout, 5 s confirm timeout,
+/// 3 attempts. Devices answer after 200 ms, late ones after 4.5 s (after the first retry, before the second).
 struct Rig {
-    std::shared_ptr<const CityModel> city = fixtureCity();
-    Engine engine{city};
-    FakeLink *link = nullptr;
+    OpsBench bench{DispatchConfig{3000, 5000, 3}};
+    std::shared_ptr<const CityModel> city = bench.city;
+    ScriptedField field{city, 200, 4500};
     Actor olga = person("olga", Role::Operator);
     Actor sven = person("sven", Role::Supervisor);
+    static constexpr std::int64_t kStepMs = 50;
 
     explicit Rig(const std::map<DeviceIndex, B> &script = {})
     {
-        engine.setDispatchConfig({3000, 5000, 3});
-        auto fake = std::make_unique<FakeLink>(city, &engine.clock(), 5.0, 40, 900);
         for (const auto &[device, behaviour] : script)
-            fake->script(device, behaviour);
-        link = fake.get();
-        engine.start(std::move(fake));
+            field.script(device, behaviour);
+        bench.feed(field.connect(bench.now));
     }
-    bool ready() const { return engine.linkStatus().state == LinkState::Connected && engine.stats().processed > city->devices.size(); }
+    /// A person's request, then whatever it sends goes to the devices at once (as the engine's core loop does).
     Result<OpsReceipt> ask(const Actor &actor, OpsRequest request)
     {
-        std::promise<Result<OpsReceipt>> answer;
-        auto future = answer.get_future();
-        engine.request(actor, std::move(request), [&answer](const Result<OpsReceipt> &r) { answer.set_value(r); });
-        return future.get();
+        auto r = bench.ask(actor, std::move(request));
+        pump();
+        return r;
     }
     Result<OpsReceipt> order(CommandAction action, std::vector<DeviceIndex> devices, int value = 0, std::int64_t validForMs = 15 * 60'000)
     {
@@ -54,12 +48,32 @@ struct Rig {
             spec.targets.push_back({d, action, value, 0, 0});
         return ask(olga, request::IssueOrder{spec});
     }
-    std::optional<Order> find(std::uint32_t id) const { return engine.orders().find(id); }
+    void pump() { field.send(bench.driver.takeCommands(), bench.now); }
+    /// Moves the clock by `ms` in small steps: the devices' answers due by then, the ops clock, what it sends.
+    void run(std::int64_t ms)
+    {
+        for (std::int64_t t = 0; t < ms; t += kStepMs) {
+            bench.now += kStepMs;
+            bench.feed(field.due(bench.now));
+            bench.driver.tick(bench.now);
+            pump();
+        }
+    }
+    /// Runs until `done` holds, for at most `limitMs` of clock; false if it never did.
+    bool runUntil(const std::function<bool()> &done, std::int64_t limitMs = 60'000)
+    {
+        for (std::int64_t t = 0; t < limitMs && !done(); t += kStepMs)
+            run(kStepMs);
+        return done();
+    }
+    const CityBooks &books() const { return bench.pipeline.books(); }
+    std::optional<Order> find(std::uint32_t id) const { return books().orders().find(id); }
     bool finished(std::uint32_t id) const
     {
         const auto o = find(id);
         return o && o->stage == CommandStage::Finished;
     }
+    std::function<bool()> finishing(std::uint32_t id) const { return [this, id] { return finished(id); }; }
     DeviceIndex nth(DeviceKind kind, int n = 0) const
     {
         for (DeviceIndex d = 0; d < city->devices.size(); ++d)
@@ -78,34 +92,33 @@ private Q_SLOTS:
     {
         Rig rig;
         const DeviceIndex signal = rig.nth(DeviceKind::SignalController);
-        QTRY_VERIFY(rig.ready());
         const auto requested = rig.ask(rig.olga, request::IssueOrder{workflows::flashAndDispatch(*rig.city, {signal})});
         QVERIFY2(requested.ok(), qPrintable(requested.error()));
         const std::uint32_t id = requested->ref;
         QCOMPARE(rig.find(id)->stage, CommandStage::AwaitingApproval);
         QCOMPARE(rig.find(id)->requestedBy, QStringLiteral("olga"));
-        QTest::qWait(200);
-        QCOMPARE(rig.link->sends(signal), 0);   // nothing goes out before approval
+        rig.run(10'000);
+        QCOMPARE(rig.field.sends(signal), 0);   // nothing goes out before approval
 
         // Not by the requester, not by an operator: a second person, a supervisor.
         QVERIFY(!rig.ask(rig.olga, request::DecideOrder{id, true, {}}).ok());
         QVERIFY(!rig.ask(person("otto", Role::Operator), request::DecideOrder{id, true, {}}).ok());
         QVERIFY(rig.ask(rig.sven, request::DecideOrder{id, true, QStringLiteral("checked on camera")}).ok());
         QCOMPARE(rig.find(id)->approvedBy, QStringLiteral("sven"));
-        QCOMPARE(rig.engine.orders().reservedBy(signal), id);   // reserved, visibly to everyone
+        QCOMPARE(rig.books().orders().reservedBy(signal), id);   // reserved, visibly to everyone
 
-        QTRY_VERIFY(rig.finished(id));
+        QVERIFY(rig.runUntil(rig.finishing(id)));
         QCOMPARE(rig.find(id)->targets.front().stage, CommandStage::Confirmed);
-        QCOMPARE(rig.link->sends(signal), 1);
-        QCOMPARE(SignalMode(rig.engine.states().state(signal).mode), SignalMode::Flash);
-        QCOMPARE(rig.engine.orders().reservedBy(signal), 0u);
+        QCOMPARE(rig.field.sends(signal), 1);
+        QCOMPARE(SignalMode(rig.books().states().state(signal).mode), SignalMode::Flash);
+        QCOMPARE(rig.books().orders().reservedBy(signal), 0u);
 
         // The workflow dispatched responders: a field-work incident in the signal's district.
         std::vector<Incident> incidents;
-        QTRY_VERIFY([&] {
-            rig.engine.incidents().snapshot(incidents);
+        QVERIFY(rig.runUntil([&] {
+            rig.books().incidents().snapshot(incidents);
             return std::any_of(incidents.begin(), incidents.end(), [](const Incident &i) { return i.kind == IncidentKind::FieldWork; });
-        }());
+        }));
         const Incident work = *std::find_if(incidents.begin(), incidents.end(), [](const Incident &i) { return i.kind == IncidentKind::FieldWork; });
         QCOMPARE(work.state, IncidentState::Dispatched);
         QCOMPARE(work.linked.front(), signal);
@@ -114,21 +127,20 @@ private Q_SLOTS:
         const auto elsewhere = rig.ask(person("otto", Role::Responder, {district + 1}), request::TransitionIncident{work.id, IncidentState::Acknowledged});
         QVERIFY(!elsewhere.ok());
         QVERIFY(rig.ask(person("rita", Role::Responder, {district}), request::TransitionIncident{work.id, IncidentState::Acknowledged}).ok());
-        QCOMPARE(rig.engine.incidents().find(work.id)->acknowledgedBy, QStringLiteral("rita"));
+        QCOMPARE(rig.books().incidents().find(work.id)->acknowledgedBy, QStringLiteral("rita"));
     }
 
     void rejected()
     {
         Rig rig({{Rig().nth(DeviceKind::Streetlight), B::Reject}});
         const DeviceIndex lamp = rig.nth(DeviceKind::Streetlight);
-        QTRY_VERIFY(rig.ready());
         const auto r = rig.order(CommandAction::LightDim, {lamp}, 40);
         QVERIFY2(r.ok(), qPrintable(r.error()));
-        QTRY_VERIFY(rig.finished(r->ref));
+        QVERIFY(rig.runUntil(rig.finishing(r->ref)));
         const OrderTarget t = rig.find(r->ref)->targets.front();
         QCOMPARE(t.stage, CommandStage::Rejected);
         QCOMPARE(t.reason, QStringLiteral("local manual control"));
-        QCOMPARE(rig.link->sends(lamp), 1);   // a refusal is an answer: no retry
+        QCOMPARE(rig.field.sends(lamp), 1);   // a refusal is an answer: no retry
     }
 
     void idempotentRetriedThenTimedOut()
@@ -136,14 +148,13 @@ private Q_SLOTS:
         Rig probe;
         const DeviceIndex lamp = probe.nth(DeviceKind::Streetlight);
         Rig rig({{lamp, B::NeverAnswer}});
-        QTRY_VERIFY(rig.ready());
         const auto r = rig.order(CommandAction::LightDim, {lamp}, 40);
         QVERIFY(r.ok());
-        QTRY_VERIFY_WITH_TIMEOUT(rig.finished(r->ref), 20000);
+        QVERIFY(rig.runUntil(rig.finishing(r->ref)));
         const OrderTarget t = rig.find(r->ref)->targets.front();
         QCOMPARE(t.stage, CommandStage::TimedOut);
         QCOMPARE(t.attempt, std::uint8_t(3));
-        QCOMPARE(rig.link->sends(lamp), 3);
+        QCOMPARE(rig.field.sends(lamp), 3);
         QVERIFY(t.reason.contains(QLatin1String("3 attempt")));
     }
 
@@ -152,13 +163,12 @@ private Q_SLOTS:
         Rig probe;
         const DeviceIndex signal = probe.nth(DeviceKind::SignalController);
         Rig rig({{signal, B::NeverAnswer}});
-        QTRY_VERIFY(rig.ready());
         const auto r = rig.order(CommandAction::SignalAdvancePhase, {signal});
         QVERIFY(r.ok());
         QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}}).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(rig.finished(r->ref), 20000);
+        QVERIFY(rig.runUntil(rig.finishing(r->ref)));
         QCOMPARE(rig.find(r->ref)->targets.front().stage, CommandStage::TimedOut);
-        QCOMPARE(rig.link->sends(signal), 1);
+        QCOMPARE(rig.field.sends(signal), 1);
     }
 
     void acceptedLateCountsOnce()
@@ -166,13 +176,12 @@ private Q_SLOTS:
         Rig probe;
         const DeviceIndex lamp = probe.nth(DeviceKind::Streetlight);
         Rig rig({{lamp, B::AcceptLate}});
-        QTRY_VERIFY(rig.ready());
         const auto r = rig.order(CommandAction::LightDim, {lamp}, 30);
         QVERIFY(r.ok());
-        QTRY_VERIFY_WITH_TIMEOUT(rig.finished(r->ref), 20000);
+        QVERIFY(rig.runUntil(rig.finishing(r->ref)));
         QCOMPARE(rig.find(r->ref)->targets.front().stage, CommandStage::Confirmed);
-        QCOMPARE(rig.link->sends(lamp), 2);   // the retry went out before the late answer came
-        QCOMPARE(rig.engine.states().state(lamp).level, std::uint8_t(30));
+        QCOMPARE(rig.field.sends(lamp), 2);   // the retry went out before the late answer came
+        QCOMPARE(rig.books().states().state(lamp).level, std::uint8_t(30));
     }
 
     void acceptedButNeverShown()
@@ -180,14 +189,13 @@ private Q_SLOTS:
         Rig probe;
         const DeviceIndex lamp = probe.nth(DeviceKind::Streetlight);
         Rig rig({{lamp, B::AcceptNoConfirm}});
-        QTRY_VERIFY(rig.ready());
         const auto r = rig.order(CommandAction::LightOff, {lamp});
         QVERIFY(r.ok());
-        QTRY_VERIFY_WITH_TIMEOUT(rig.finished(r->ref), 20000);
+        QVERIFY(rig.runUntil(rig.finishing(r->ref)));
         const OrderTarget t = rig.find(r->ref)->targets.front();
         QCOMPARE(t.stage, CommandStage::TimedOut);
         QVERIFY(t.reason.contains(QLatin1String("never showed")));
-        QCOMPARE(rig.link->sends(lamp), 1);
+        QCOMPARE(rig.field.sends(lamp), 1);
     }
 
     void offlineDeviceRejectedWithoutSending()
@@ -195,13 +203,12 @@ private Q_SLOTS:
         Rig probe;
         const DeviceIndex lamp = probe.nth(DeviceKind::Streetlight);
         Rig rig({{lamp, B::Offline}});
-        QTRY_VERIFY(rig.ready());
         const auto r = rig.order(CommandAction::LightOn, {lamp});
         QVERIFY(r.ok());
-        QTRY_VERIFY(rig.finished(r->ref));
+        QVERIFY(rig.runUntil(rig.finishing(r->ref)));
         QCOMPARE(rig.find(r->ref)->targets.front().stage, CommandStage::Rejected);
         QCOMPARE(rig.find(r->ref)->targets.front().reason, QStringLiteral("device offline"));
-        QCOMPARE(rig.link->sends(lamp), 0);
+        QCOMPARE(rig.field.sends(lamp), 0);
     }
 
     void duplicateAndReservedRefusedAtOnce()
@@ -210,7 +217,6 @@ private Q_SLOTS:
         const DeviceIndex lamp = probe.nth(DeviceKind::Streetlight);
         const DeviceIndex other = probe.nth(DeviceKind::Streetlight, 1);
         Rig rig({{lamp, B::NeverAnswer}});
-        QTRY_VERIFY(rig.ready());
         const auto first = rig.order(CommandAction::LightDim, {lamp}, 40);
         QVERIFY(first.ok());
         const auto duplicate = rig.order(CommandAction::LightDim, {lamp}, 40);
@@ -220,8 +226,8 @@ private Q_SLOTS:
         QVERIFY(!reserved.ok());
         QVERIFY2(reserved.error().contains(QLatin1String("reserved by order")), qPrintable(reserved.error()));
         QVERIFY(rig.order(CommandAction::LightOff, {other}).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(rig.finished(first->ref), 20000);
-        QCOMPARE(rig.link->sends(lamp), 3);   // the refused requests sent nothing
+        QVERIFY(rig.runUntil(rig.finishing(first->ref)));
+        QCOMPARE(rig.field.sends(lamp), 3);   // the refused requests sent nothing
     }
 
     void cancelStopsRetries()
@@ -229,24 +235,22 @@ private Q_SLOTS:
         Rig probe;
         const DeviceIndex lamp = probe.nth(DeviceKind::Streetlight);
         Rig rig({{lamp, B::NeverAnswer}});
-        QTRY_VERIFY(rig.ready());
         const auto r = rig.order(CommandAction::LightDim, {lamp}, 40);
         QVERIFY(r.ok());
-        QTRY_COMPARE(rig.link->sends(lamp), 1);
+        QVERIFY(rig.runUntil([&] { return rig.field.sends(lamp) == 1; }));
         QVERIFY(!rig.ask(person("otto", Role::Operator), request::CancelOrder{r->ref}).ok());   // not his order
         const auto cancelled = rig.ask(rig.olga, request::CancelOrder{r->ref});
         QVERIFY2(cancelled.ok(), qPrintable(cancelled.error()));
         QCOMPARE(rig.find(r->ref)->targets.front().stage, CommandStage::Cancelled);
-        QTest::qWait(2000);   // three answer timeouts
-        QCOMPARE(rig.link->sends(lamp), 1);
-        QCOMPARE(rig.engine.orders().reservedBy(lamp), 0u);
+        rig.run(3 * 3000 + 1000);   // past three answer timeouts
+        QCOMPARE(rig.field.sends(lamp), 1);
+        QCOMPARE(rig.books().orders().reservedBy(lamp), 0u);
     }
 
     void approvalDenied()
     {
         Rig rig;
         const DeviceIndex feeder = rig.nth(DeviceKind::Feeder);
-        QTRY_VERIFY(rig.ready());
         const auto r = rig.order(CommandAction::FeederShed, {feeder});
         QVERIFY(r.ok());
         QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, false, QStringLiteral("hospital on that feeder")}).ok());
@@ -254,8 +258,8 @@ private Q_SLOTS:
         QCOMPARE(o.stage, CommandStage::Finished);
         QCOMPARE(o.deniedReason, QStringLiteral("hospital on that feeder"));
         QCOMPARE(o.targets.front().stage, CommandStage::Cancelled);
-        QTest::qWait(200);
-        QCOMPARE(rig.link->sends(feeder), 0);
+        rig.run(60'000);
+        QCOMPARE(rig.field.sends(feeder), 0);
         // A supervisor's own request still needs another supervisor.
         OrderSpec spec;
         spec.targets.push_back({feeder, CommandAction::FeederShed, 0, 0, 0});
@@ -269,13 +273,12 @@ private Q_SLOTS:
     {
         Rig rig;
         const DeviceIndex signal = rig.nth(DeviceKind::SignalController);
-        QTRY_VERIFY(rig.ready());
-        const auto r = rig.order(CommandAction::SignalFlash, {signal}, 0, 10'000);   // 2 s of wall time at 5×
+        const auto r = rig.order(CommandAction::SignalFlash, {signal}, 0, 10'000);
         QVERIFY(r.ok());
-        QTRY_VERIFY_WITH_TIMEOUT(rig.finished(r->ref), 8000);
+        QVERIFY(rig.runUntil(rig.finishing(r->ref), 12'000));
         QCOMPARE(rig.find(r->ref)->targets.front().stage, CommandStage::Expired);
         QVERIFY(!rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}}).ok());   // too late to approve
-        QCOMPARE(rig.link->sends(signal), 0);
+        QCOMPARE(rig.field.sends(signal), 0);
     }
 
     void restoreReturnsPriorState()
@@ -283,28 +286,27 @@ private Q_SLOTS:
         Rig rig;
         const DeviceIndex a = rig.nth(DeviceKind::Streetlight), b = rig.nth(DeviceKind::Streetlight, 1);
         const DeviceIndex signal = rig.nth(DeviceKind::SignalController);
-        QTRY_VERIFY(rig.ready());
-        const std::uint8_t before = rig.engine.states().state(a).level;
+        const std::uint8_t before = rig.books().states().state(a).level;
         const auto dim = rig.order(CommandAction::LightDim, {a, b}, 40);
         QVERIFY(dim.ok());
-        QTRY_VERIFY(rig.finished(dim->ref));
-        QCOMPARE(rig.engine.states().state(a).level, std::uint8_t(40));
+        QVERIFY(rig.runUntil(rig.finishing(dim->ref)));
+        QCOMPARE(rig.books().states().state(a).level, std::uint8_t(40));
         const auto restore = rig.ask(rig.olga, request::RestoreOrder{dim->ref});
         QVERIFY2(restore.ok(), qPrintable(restore.error()));
         QCOMPARE(rig.find(restore->ref)->restores, dim->ref);
         QCOMPARE(rig.find(restore->ref)->targets.front().action, CommandAction::LightAuto);
-        QTRY_VERIFY(rig.finished(restore->ref));
+        QVERIFY(rig.runUntil(rig.finishing(restore->ref)));
         QCOMPARE(rig.find(restore->ref)->count(CommandStage::Confirmed), 2);
-        QCOMPARE(rig.engine.states().state(a).level, before);
-        QCOMPARE(rig.engine.states().state(b).level, before);
+        QCOMPARE(rig.books().states().state(a).level, before);
+        QCOMPARE(rig.books().states().state(b).level, before);
 
         const auto flash = rig.order(CommandAction::SignalFlash, {signal});
         QVERIFY(rig.ask(rig.sven, request::DecideOrder{flash->ref, true, {}}).ok());
-        QTRY_VERIFY(rig.finished(flash->ref));
+        QVERIFY(rig.runUntil(rig.finishing(flash->ref)));
         const auto back = rig.ask(rig.olga, request::RestoreOrder{flash->ref});
         QVERIFY(back.ok());
-        QTRY_VERIFY(rig.finished(back->ref));
-        QCOMPARE(SignalMode(rig.engine.states().state(signal).mode), SignalMode::Normal);
+        QVERIFY(rig.runUntil(rig.finishing(back->ref)));
+        QCOMPARE(SignalMode(rig.books().states().state(signal).mode), SignalMode::Normal);
         QVERIFY(!rig.ask(rig.olga, request::RestoreOrder{424242}).ok());
     }
 
@@ -315,15 +317,14 @@ private Q_SLOTS:
         for (const FeederInfo &f : rig.city->feeders)
             feeders.push_back(f.device);
         QVERIFY(feeders.size() >= 2);
-        QTRY_VERIFY(rig.ready());
         const OrderSpec plan = workflows::shedFeeders(*rig.city, feeders, 0);
         const auto r = rig.ask(rig.olga, request::IssueOrder{plan});
         QVERIFY(r.ok());
         QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}}).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(rig.finished(r->ref), 20000);
+        QVERIFY(rig.runUntil(rig.finishing(r->ref)));
         QCOMPARE(rig.find(r->ref)->count(CommandStage::Confirmed), int(2 * feeders.size()));
         // Sent one by one, least critical first, and restored most critical first.
-        const std::vector<DeviceIndex> log = rig.link->sendLog();
+        const std::vector<DeviceIndex> log = rig.field.sendLog();
         QCOMPARE(log.size(), 2 * feeders.size());
         auto priority = [&rig](DeviceIndex d) { return rig.city->feeders[size_t(rig.city->devices[d].detail)].priority; };
         for (size_t i = 1; i < feeders.size(); ++i)
@@ -331,16 +332,15 @@ private Q_SLOTS:
         for (size_t i = 0; i < feeders.size(); ++i)
             QCOMPARE(log[feeders.size() + i], log[feeders.size() - 1 - i]);
         for (DeviceIndex f : feeders)
-            QVERIFY(rig.engine.states().state(f).breakerClosed);
+            QVERIFY(rig.books().states().state(f).breakerClosed);
         // A shed by order is not a trip: no feeder-trip alarm.
         for (DeviceIndex f : feeders)
-            QVERIFY(!rig.engine.alarms().forDevice(f, AlarmCause::FeederTrip));
+            QVERIFY(!rig.books().alarms().forDevice(f, AlarmCause::FeederTrip));
     }
 
     void dimDistrictAndGreenWavePlans()
     {
         Rig rig;
-        QTRY_VERIFY(rig.ready());
         const OrderSpec dim = workflows::dimDistrict(*rig.city, 0, 30);
         QVERIFY(!dim.targets.empty());
         for (const OrderTargetSpec &t : dim.targets) {
@@ -350,7 +350,7 @@ private Q_SLOTS:
         // A route through two signals: both held in the order met, before the vehicle arrives, then released.
         const DeviceIndex s1 = rig.nth(DeviceKind::SignalController), s2 = rig.nth(DeviceKind::SignalController, 1);
         const GeoPoint p1 = rig.city->devices[s1].position, p2 = rig.city->devices[s2].position;
-        const auto plan = workflows::greenWave(*rig.city, rig.engine.states(), {p1, p2}, 50.0, 5.0);
+        const auto plan = workflows::greenWave(*rig.city, rig.books().states(), {p1, p2}, 50.0, 5.0);
         QVERIFY(plan.signals.size() >= 2);
         QCOMPARE(plan.signals.front(), s1);
         QCOMPARE(plan.signals.back(), s2);
@@ -360,8 +360,8 @@ private Q_SLOTS:
         const auto r = rig.ask(rig.olga, request::IssueOrder{plan.spec});
         QVERIFY(r.ok());
         QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}}).ok());
-        QTRY_VERIFY(rig.find(r->ref)->count(CommandStage::Confirmed) >= 1);
-        QCOMPARE(SignalMode(rig.engine.states().state(s1).mode), SignalMode::Preempt);
+        QVERIFY(rig.runUntil([&] { return rig.find(r->ref)->count(CommandStage::Confirmed) >= 1; }));
+        QCOMPARE(SignalMode(rig.books().states().state(s1).mode), SignalMode::Preempt);
         QVERIFY(rig.ask(rig.olga, request::CancelOrder{r->ref}).ok());
     }
 };

@@ -1,5 +1,5 @@
 #include "city/sumoimport.h"
-#include "core/engine.h"
+#include "engine/engine.h"
 #include "link/simlink.h"
 
 #include <QDateTime>

@@ -1,10 +1,11 @@
 #include "city/sqlitedb.h"
 #include "storetesting.h"
-#include "store/eventcodec.h"
+#include "codec/eventcodec.h"
+#include "codec/eventjson.h"
 #include "store/exporter.h"
 #include "store/replaysession.h"
 #include "store/storeschema.h"
-#include "ops/opsdriver.h"
+#include "engine/liveopsloop.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -176,8 +177,8 @@ private Q_SLOTS:
             std::vector<Event> batch;
             sim.advanceTo(t, batch);
             rec.process(std::move(batch));
-            Recorded r{t, rec.states().exportStates(), {}, rec.loads().snapshot()};
-            rec.incidents().snapshot(r.incidents);
+            Recorded r{t, rec.books().states().exportStates(), {}, rec.books().loads().snapshot()};
+            rec.books().incidents().snapshot(r.incidents);
             recorded.push_back(std::move(r));
         }
         store.value()->flush();
@@ -204,6 +205,22 @@ private Q_SLOTS:
             QCOMPARE(loads.totalKw, r.loads.totalKw);
             QCOMPARE(replay.value()->nowMs(), r.t);
         }
+
+        // Playback runs on the wall time it is given: one second at 60x is one recorded minute; past the end of
+        // the recording it stops there and pauses.
+        QVERIFY(replay.value()->seekNow(instants.front()).ok());
+        replay.value()->play(60.0);
+        replay.value()->advancePlayback(1000);
+        QCOMPARE(replay.value()->nowMs(), instants.front() + 60'000);
+        replay.value()->advancePlayback(250);
+        QCOMPARE(replay.value()->nowMs(), instants.front() + 75'000);
+        replay.value()->pause();
+        replay.value()->advancePlayback(1000);   // paused: nothing moves
+        QCOMPARE(replay.value()->nowMs(), instants.front() + 75'000);
+        replay.value()->play(3600.0);
+        replay.value()->advancePlayback(24 * 3600'000);
+        QVERIFY(!replay.value()->isPlaying());
+        QCOMPARE(replay.value()->nowMs(), replay.value()->range().lastMs);
     }
 
     void opsReplayEqualsLive()
@@ -216,7 +233,7 @@ private Q_SLOTS:
         auto store = EventStore::open({path}, *fixtureCity());
         QVERIFY(store.ok());
         Recorder rec(fixtureCity(), store->get(), 400);
-        OpsDriver driver(rec, fixtureCity(), store.value()->session());
+        LiveOpsLoop driver(rec, fixtureCity(), store.value()->session());
         const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(16, 0));
         SimParameters params;
         params.lampMtbfHours = 20;          // plenty of alarms
@@ -250,7 +267,7 @@ private Q_SLOTS:
             driver.ingest(batch);
             if (step % 30 == 0) {   // acknowledge the oldest new incident
                 std::vector<Incident> open;
-                rec.incidents().snapshot(open);
+                rec.books().incidents().snapshot(open);
                 for (const Incident &i : open)
                     if (i.state == IncidentState::New) {
                         QVERIFY(driver.request(olga, request::TransitionIncident{i.id, IncidentState::Acknowledged, QStringLiteral("seen")}, t).ok());
@@ -277,7 +294,7 @@ private Q_SLOTS:
                 QVERIFY(driver.request(sven, request::DecideOrder{flashOrder, true, QStringLiteral("ok")}, t).ok());
             if (step == 100) {
                 std::vector<Alarm> alarms;
-                rec.alarms().snapshot(alarms);
+                rec.books().alarms().snapshot(alarms);
                 if (!alarms.empty())
                     QVERIFY(driver.request(olga, request::ShelveAlarms{{alarms.front().id}, 20 * 60'000}, t).ok());
                 if (alarms.size() > 1)
@@ -289,22 +306,22 @@ private Q_SLOTS:
             for (const DeviceCommand &c : driver.takeCommands())
                 sim.command(c);
             if (step % 9 == 0) {
-                Recorded r{t, {}, {}, {}, rec.orders().reservations()};
-                rec.incidents().snapshot(r.incidents);
-                rec.alarms().snapshot(r.alarms);
-                rec.orders().snapshot(r.orders);
+                Recorded r{t, {}, {}, {}, rec.books().orders().reservations()};
+                rec.books().incidents().snapshot(r.incidents);
+                rec.books().alarms().snapshot(r.alarms);
+                rec.books().orders().snapshot(r.orders);
                 std::sort(r.reservations.begin(), r.reservations.end());
                 recorded.push_back(std::move(r));
             }
         }
         store.value()->flush();
         // The story happened: orders confirmed, a field-work incident dispatched, alarms raised.
-        QCOMPARE(rec.orders().find(dimOrder)->count(CommandStage::Confirmed) + rec.orders().find(dimOrder)->count(CommandStage::Rejected), int(lamps.size()));
-        QCOMPARE(rec.orders().find(flashOrder)->stage, CommandStage::Finished);
+        QCOMPARE(rec.books().orders().find(dimOrder)->count(CommandStage::Confirmed) + rec.books().orders().find(dimOrder)->count(CommandStage::Rejected), int(lamps.size()));
+        QCOMPARE(rec.books().orders().find(flashOrder)->stage, CommandStage::Finished);
         QVERIFY(store.value()->stats().snapshots > 5);
         std::vector<Alarm> finalAlarms;
-        rec.alarms().snapshot(finalAlarms);
-        QVERIFY(!finalAlarms.empty() || rec.alarms().lastId() > 0);
+        rec.books().alarms().snapshot(finalAlarms);
+        QVERIFY(!finalAlarms.empty() || rec.books().alarms().lastId() > 0);
 
         // And the instants compared are not empty ones.
         int withAlarms = 0, withOrders = 0, withHistory = 0, withReservations = 0;
@@ -563,7 +580,7 @@ private Q_SLOTS:
         const QList<QByteArray> lines = jsonl.data().split('\n');
         QCOMPARE(lines.size(), qsizetype(original.size() + 1)); // trailing newline
         for (size_t i = 0; i < original.size(); ++i) {
-            const auto e = exporter::eventFromJson(QJsonDocument::fromJson(lines[qsizetype(i)]).object(), *fixtureCity());
+            const auto e = eventjson::eventFromJson(QJsonDocument::fromJson(lines[qsizetype(i)]).object(), *fixtureCity());
             QVERIFY2(e.ok(), qPrintable(e.error()));
             QCOMPARE(e->seq, original[i].seq);
             QCOMPARE(e->timeMs, original[i].timeMs);
@@ -590,8 +607,8 @@ private Q_SLOTS:
             const auto coords = f.toObject().value(QLatin1String("geometry")).toObject().value(QLatin1String("coordinates")).toArray();
             QVERIFY(coords[0].toDouble() > 13.5 && coords[1].toDouble() > 52.4); // lon, lat order (RFC 7946)
         }
-        QVERIFY(!exporter::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "bogus"}}, *fixtureCity()).ok());
-        QVERIFY(!exporter::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "presence"}, {"device", "nope"}},
+        QVERIFY(!eventjson::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "bogus"}}, *fixtureCity()).ok());
+        QVERIFY(!eventjson::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "presence"}, {"device", "nope"}},
                                          *fixtureCity()).ok());
     }
 };

@@ -2,7 +2,7 @@
 // telemetry, command round trips, broker restart mid-order, a gateway's keep-alive lapsing, refused payloads,
 // forged/altered/expired/replayed commands, plaintext where TLS is required, and two consoles in step.
 #include "brokertesting.h"
-#include "core/engine.h"
+#include "engine/engine.h"
 #include "link/mqttlink.h"
 
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // Incident lifecycle per role and district, SLA escalation, ISA-18.2 alarms: raise/return/acknowledge, shelving
 // with expiry, out of service, flood grouping and consequential suppression behind a tripped feeder.
-#include "ops/alarmview.h"
+#include "state/alarmsummary.h"
 #include "ops/opsrules.h"
 #include "opstesting.h"
 
@@ -36,7 +36,7 @@ class TestOps : public QObject {
                                                {S::Closed, {S::Dispatched, S::OnScene, S::Resolved, S::Closed}}};
         for (S step : path.at(state))
             QVERIFY2(b.ask(admin, request::TransitionIncident{id, step, {}}).ok(), qPrintable(incidentStateName(step)));
-        QCOMPARE(b.pipeline.incidents().find(id)->state, state);
+        QCOMPARE(b.pipeline.books().incidents().find(id)->state, state);
     }
 
 private Q_SLOTS:
@@ -90,10 +90,10 @@ private Q_SLOTS:
             {QStringLiteral("supervisor"), actor(QStringLiteral("sven"), Role::Supervisor)},
             {QStringLiteral("admin"), actor(QStringLiteral("admin"), Role::Admin)}};
         const Actor &a = actors.at(who);
-        const Incident before = *b.pipeline.incidents().find(7);
+        const Incident before = *b.pipeline.books().incidents().find(7);
         const auto result = b.ask(a, request::TransitionIncident{7, IncidentState(to), QStringLiteral("via test")});
         QCOMPARE(result.ok(), allowed);
-        const Incident after = *b.pipeline.incidents().find(7);
+        const Incident after = *b.pipeline.books().incidents().find(7);
         if (!allowed) {
             QVERIFY(!result.error().isEmpty());
             QCOMPARE(after.state, before.state);
@@ -135,12 +135,12 @@ private Q_SLOTS:
         QVERIFY(b.ask(actor("rita", Role::Responder, {0}), request::NoteIncident{1, QStringLiteral("two lanes blocked")}).ok());
         QVERIFY(!b.ask(actor("otto", Role::Responder, {1}), request::NoteIncident{1, QStringLiteral("x")}).ok());
         QVERIFY(!b.ask(actor("rita", Role::Responder, {0}), request::NoteIncident{1, QString(kMaxNoteLength + 1, QLatin1Char('x'))}).ok());
-        QCOMPARE(b.pipeline.incidents().find(1)->notes.size(), size_t(1));
-        QCOMPARE(b.pipeline.incidents().find(1)->notes[0].user, QStringLiteral("rita"));
+        QCOMPARE(b.pipeline.books().incidents().find(1)->notes.size(), size_t(1));
+        QCOMPARE(b.pipeline.books().incidents().find(1)->notes[0].user, QStringLiteral("rita"));
         QVERIFY(!b.ask(actor("sven", Role::Supervisor), request::TransitionIncident{2, IncidentState::Merged, {}, 2}).ok());
         QVERIFY(b.ask(actor("sven", Role::Supervisor), request::TransitionIncident{2, IncidentState::Merged, {}, 1}).ok());
-        QCOMPARE(b.pipeline.incidents().find(2)->mergedInto, IncidentId(1));
-        QVERIFY(!b.pipeline.incidents().find(2)->isOpen());
+        QCOMPARE(b.pipeline.books().incidents().find(2)->mergedInto, IncidentId(1));
+        QVERIFY(!b.pipeline.books().incidents().find(2)->isOpen());
     }
 
     void reportByHand()
@@ -152,7 +152,7 @@ private Q_SLOTS:
         const auto r = b.ask(actor("olga", Role::Operator), request::ReportIncident{at, IncidentSeverity::Major, QStringLiteral("oil on road")});
         QVERIFY2(r.ok(), qPrintable(r.error()));
         QVERIFY(r->ref >= kConsoleIncidentBase);
-        const auto incident = b.pipeline.incidents().find(r->ref);
+        const auto incident = b.pipeline.books().incidents().find(r->ref);
         QVERIFY(incident);
         QCOMPARE(incident->kind, IncidentKind::Reported);
         QCOMPARE(incident->district, b.city->responsibleDistrict(at));
@@ -162,7 +162,7 @@ private Q_SLOTS:
         const DeviceIndex lamp = b.first(DeviceKind::Streetlight, 3);
         const auto fromAlarm = b.ask(actor("olga", Role::Operator), request::ReportIncident{{}, IncidentSeverity::Minor, QStringLiteral("from alarm"), lamp});
         QVERIFY2(fromAlarm.ok(), qPrintable(fromAlarm.error()));
-        const auto linked = b.pipeline.incidents().find(fromAlarm->ref);
+        const auto linked = b.pipeline.books().incidents().find(fromAlarm->ref);
         QCOMPARE(linked->linked, std::vector<DeviceIndex>{lamp});
         QCOMPARE(linked->position, b.city->devices[lamp].position);
         QCOMPARE(linked->district, b.city->devices[lamp].district);
@@ -176,7 +176,7 @@ private Q_SLOTS:
         const std::int64_t t0 = b.now;
         b.feed(kNoDevice, raised(5, IncidentSeverity::Critical, 0));   // acknowledge within 2 min, on scene within 10
         auto overdueEvents = [&b] {
-            const Incident i = *b.pipeline.incidents().find(5);
+            const Incident i = *b.pipeline.books().incidents().find(5);
             return std::make_pair(i.ackOverdue, i.onSceneOverdue);
         };
         b.advance(119'000);
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(b.ask(actor("rita", Role::Responder, {0}), request::TransitionIncident{6, IncidentState::Acknowledged}).ok());
         QVERIFY(b.ask(actor("rita", Role::Responder, {0}), request::TransitionIncident{6, IncidentState::OnScene}).ok());
         b.advance(3600'000);
-        QVERIFY(!b.pipeline.incidents().find(6)->escalated());
+        QVERIFY(!b.pipeline.books().incidents().find(6)->escalated());
     }
 
     void alarmLifecycle()
@@ -206,30 +206,30 @@ private Q_SLOTS:
         OpsBench b;
         const DeviceIndex lamp = b.first(DeviceKind::Streetlight);
         b.feed(lamp, LightPayload{100, true, 0});
-        auto alarm = b.pipeline.alarms().forDevice(lamp, AlarmCause::LampFault);
+        auto alarm = b.pipeline.books().alarms().forDevice(lamp, AlarmCause::LampFault);
         QVERIFY(alarm && alarm->active && !alarm->acknowledged);
         QCOMPARE(alarm->priority, AlarmPriority::Low);
         // Responders do not acknowledge alarms; operators do.
         QVERIFY(!b.ask(actor("rita", Role::Responder, {0}), request::AcknowledgeAlarms{{alarm->id}}).ok());
         QVERIFY(b.ask(actor("olga", Role::Operator), request::AcknowledgeAlarms{{alarm->id}}).ok());
         QVERIFY(!b.ask(actor("olga", Role::Operator), request::AcknowledgeAlarms{{alarm->id}}).ok());   // nothing left to acknowledge
-        alarm = b.pipeline.alarms().forDevice(lamp, AlarmCause::LampFault);
+        alarm = b.pipeline.books().alarms().forDevice(lamp, AlarmCause::LampFault);
         QVERIFY(alarm->acknowledged && alarm->active);
         QCOMPARE(alarm->acknowledgedBy, QStringLiteral("olga"));
         b.feed(lamp, LightPayload{100, false, 100});   // returns to normal, acknowledged: leaves the list
-        QVERIFY(!b.pipeline.alarms().forDevice(lamp, AlarmCause::LampFault));
+        QVERIFY(!b.pipeline.books().alarms().forDevice(lamp, AlarmCause::LampFault));
 
         // Returned before anyone acknowledged it: stays listed, unacknowledged, until acknowledged.
         const DeviceIndex signal = b.first(DeviceKind::SignalController);
         b.feed(signal, SignalPayload{0, 0, SignalMode::Flash, 0, true});
         b.feed(signal, SignalPayload{0, 0, SignalMode::Normal, 0, false});
-        alarm = b.pipeline.alarms().forDevice(signal, AlarmCause::SignalFault);
+        alarm = b.pipeline.books().alarms().forDevice(signal, AlarmCause::SignalFault);
         QVERIFY(alarm && !alarm->active && !alarm->acknowledged);
         QCOMPARE(alarm->priority, AlarmPriority::High);
         // Active again before acknowledgement: the same alarm, active again.
         b.feed(signal, SignalPayload{0, 0, SignalMode::Flash, 0, true});
-        QCOMPARE(b.pipeline.alarms().forDevice(signal, AlarmCause::SignalFault)->id, alarm->id);
-        QVERIFY(b.pipeline.alarms().forDevice(signal, AlarmCause::SignalFault)->active);
+        QCOMPARE(b.pipeline.books().alarms().forDevice(signal, AlarmCause::SignalFault)->id, alarm->id);
+        QVERIFY(b.pipeline.books().alarms().forDevice(signal, AlarmCause::SignalFault)->active);
     }
 
     void shelvingExpires()
@@ -237,16 +237,16 @@ private Q_SLOTS:
         OpsBench b;
         const DeviceIndex lamp = b.first(DeviceKind::Streetlight);
         b.feed(lamp, LightPayload{100, true, 0});
-        const std::uint32_t id = b.pipeline.alarms().forDevice(lamp, AlarmCause::LampFault)->id;
+        const std::uint32_t id = b.pipeline.books().alarms().forDevice(lamp, AlarmCause::LampFault)->id;
         QVERIFY(!b.ask(actor("olga", Role::Operator), request::ShelveAlarms{{id}, 9 * 3600'000LL}).ok());   // too long
         QVERIFY(b.ask(actor("olga", Role::Operator), request::ShelveAlarms{{id}, 5 * 60'000}).ok());
-        QVERIFY(!b.pipeline.alarms().find(id)->annunciated());
-        QVERIFY(summarizeAlarms(b.pipeline.alarms(), {}, b.now).rows.empty());
+        QVERIFY(!b.pipeline.books().alarms().find(id)->annunciated());
+        QVERIFY(summarizeAlarms(b.pipeline.books().alarms(), {}, b.now).rows.empty());
         b.advance(4 * 60'000);
-        QVERIFY(b.pipeline.alarms().find(id)->shelved);
+        QVERIFY(b.pipeline.books().alarms().find(id)->shelved);
         b.advance(61'000);
-        QVERIFY(!b.pipeline.alarms().find(id)->shelved);
-        QCOMPARE(summarizeAlarms(b.pipeline.alarms(), {}, b.now).rows.size(), size_t(1));
+        QVERIFY(!b.pipeline.books().alarms().find(id)->shelved);
+        QCOMPARE(summarizeAlarms(b.pipeline.books().alarms(), {}, b.now).rows.size(), size_t(1));
     }
 
     void outOfService()
@@ -254,14 +254,14 @@ private Q_SLOTS:
         OpsBench b;
         const DeviceIndex lamp = b.first(DeviceKind::Streetlight);
         b.feed(lamp, LightPayload{100, true, 0});
-        const std::uint32_t id = b.pipeline.alarms().forDevice(lamp, AlarmCause::LampFault)->id;
+        const std::uint32_t id = b.pipeline.books().alarms().forDevice(lamp, AlarmCause::LampFault)->id;
         QVERIFY(!b.ask(actor("olga", Role::Operator), request::SetAlarmService{id, false}).ok());
         QVERIFY(b.ask(actor("sven", Role::Supervisor), request::SetAlarmService{id, false}).ok());
         QVERIFY(b.ask(actor("olga", Role::Operator), request::AcknowledgeAlarms{{id}}).ok());
         b.feed(lamp, LightPayload{100, false, 100});
-        QVERIFY(b.pipeline.alarms().find(id));   // kept while out of service
+        QVERIFY(b.pipeline.books().alarms().find(id));   // kept while out of service
         QVERIFY(b.ask(actor("sven", Role::Supervisor), request::SetAlarmService{id, true}).ok());
-        QVERIFY(!b.pipeline.alarms().find(id));
+        QVERIFY(!b.pipeline.books().alarms().find(id));
     }
 
     void floodIsGroupedByCause()
@@ -274,13 +274,13 @@ private Q_SLOTS:
             b.feed(lamps[i], LightPayload{100, true, 0});
             b.advance(30'000);
         }
-        AlarmSummary s = summarizeAlarms(b.pipeline.alarms(), {}, b.now);
+        AlarmSummary s = summarizeAlarms(b.pipeline.books().alarms(), {}, b.now);
         QCOMPARE(s.ratePer10Min, 10);
         QVERIFY(!s.flood);
         QCOMPARE(s.rows.size(), size_t(10));
         for (int i = 10; i < 14; ++i)
             b.feed(lamps[i], LightPayload{100, true, 0});
-        s = summarizeAlarms(b.pipeline.alarms(), {}, b.now);
+        s = summarizeAlarms(b.pipeline.books().alarms(), {}, b.now);
         QVERIFY(s.flood);
         // One line per cause and district, holding every alarm.
         QSet<int> districts;
@@ -296,13 +296,13 @@ private Q_SLOTS:
         // Acknowledging a group acknowledges its alarms.
         QVERIFY(b.ask(actor("olga", Role::Operator), request::AcknowledgeAlarms{s.rows.front().alarms}).ok());
         for (std::uint32_t id : s.rows.front().alarms)
-            QVERIFY(b.pipeline.alarms().find(id)->acknowledged);
+            QVERIFY(b.pipeline.books().alarms().find(id)->acknowledged);
         // The flood is per operator: a responder of a district where fewer arose is not flooded.
         const int quiet = b.city->devices[lamps.front()].district + 100;
-        QVERIFY(!summarizeAlarms(b.pipeline.alarms(), {quiet}, b.now).flood);
+        QVERIFY(!summarizeAlarms(b.pipeline.books().alarms(), {quiet}, b.now).flood);
         // Ten minutes later the rate has fallen back.
         b.advance(11 * 60'000);
-        QVERIFY(!summarizeAlarms(b.pipeline.alarms(), {}, b.now).flood);
+        QVERIFY(!summarizeAlarms(b.pipeline.books().alarms(), {}, b.now).flood);
     }
 
     void feederTripIsOneAlarm()
@@ -319,7 +319,7 @@ private Q_SLOTS:
         for (DeviceIndex d : lamps)
             dark.push_back(Event{0, b.now, d, PresencePayload{false}});
         b.feed(dark);
-        const AlarmSummary s = summarizeAlarms(b.pipeline.alarms(), {}, b.now);
+        const AlarmSummary s = summarizeAlarms(b.pipeline.books().alarms(), {}, b.now);
         QCOMPARE(s.rows.size(), size_t(1));
         QCOMPARE(s.rows.front().cause, AlarmCause::FeederTrip);
         QCOMPARE(s.rows.front().priority, AlarmPriority::High);

@@ -1,6 +1,6 @@
-#include "core/eventqueue.h"
-#include "core/incidentbook.h"
-#include "core/sequencer.h"
+#include "state/eventqueue.h"
+#include "state/incidentbook.h"
+#include "state/sequencer.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 #include "storetesting.h"
-#include "core/statestore.h"
+#include "state/statestore.h"
 #include "sim/citysimulator.h"
 #include "sim/solar.h"
 

@@ -1,4 +1,4 @@
-#include "core/statestore.h"
+#include "state/statestore.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "map/mapscene.h"
+#include "citymirror.h"
 
 #include <memory>
 
@@ -58,7 +58,7 @@ inline constexpr DeviceIndex kFeeder = 2;
 inline constexpr DeviceIndex kLight = 3;
 
 /// Everything online and normal: the signal in phase `phase`, the feeder at `loadShare` of its rating.
-inline void setNormal(MapScene &scene, int phase = 0, double loadShare = 0.5)
+inline void setNormal(CityMirror &scene, int phase = 0, double loadShare = 0.5)
 {
     for (DeviceState &s : scene.states) {
         s = DeviceState{};

@@ -1,5 +1,5 @@
 #include "city/syntheticdevices.h"
-#include "core/random.h"
+#include "base/random.h"
 #include "map/devicelayers.h"
 #include "map/maprenderer.h"
 #include "map/mapstyle.h"
@@ -26,7 +26,7 @@ class TestMapRenderer : public QObject {
         return v;
     }
 
-    QImage render(MapScene &scene, const MapViewport &v, MapRenderer *renderer = nullptr) const
+    QImage render(CityMirror &scene, const MapViewport &v, MapRenderer *renderer = nullptr) const
     {
         QImage image(v.size(), QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::black);
@@ -43,7 +43,7 @@ class TestMapRenderer : public QObject {
         addSyntheticDevices(*big, 20'000, 3);
         return big;
     }
-    static void allLit(MapScene &scene)
+    static void allLit(CityMirror &scene)
     {
         for (DeviceState &s : scene.states) {
             s.reported = s.online = true;
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QFETCH(int, phase);
         QFETCH(QColor, colour);
         for (double zoom : {14.0, 16.5, 18.0}) {
-            MapScene scene(m_city);
+            CityMirror scene(m_city);
             setNormal(scene, phase);
             const MapViewport v = viewport(zoom);
             const QImage image = render(scene, v);
@@ -108,7 +108,7 @@ private Q_SLOTS:
 
     void abnormalSignalsStandOut()
     {
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene);
         scene.states[kSignal].fault = true;
         scene.states[kSignal].mode = static_cast<std::uint8_t>(SignalMode::Flash);
@@ -139,7 +139,7 @@ private Q_SLOTS:
     {
         QFETCH(double, load);
         QFETCH(QColor, colour);
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene, 0, load);
         const MapViewport v = viewport();
         QCOMPARE(at(render(scene, v), v, kFeeder), colour);
@@ -147,7 +147,7 @@ private Q_SLOTS:
 
     void incidentsBySeverityAndOnlyWhileOpen()
     {
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene);
         Incident incident;
         incident.id = 42;
@@ -172,7 +172,7 @@ private Q_SLOTS:
 
     void hiddenLayerDrawsNothing()
     {
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene);
         MapRenderer renderer(scene);
         const MapViewport v = viewport();
@@ -191,7 +191,7 @@ private Q_SLOTS:
 
     void roadsAndLampsVisible()
     {
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene);
         const MapViewport v = viewport();
         const QImage image = render(scene, v);
@@ -208,7 +208,7 @@ private Q_SLOTS:
         // 20,000 lamps along the test city's two roads: zoomed out they are drawn as coverage cells, and a faulty
         // lamp still shows individually in amber.
         const auto big = withManyLamps();
-        MapScene scene(big);
+        CityMirror scene(big);
         allLit(scene);
         const DeviceIndex faulty = big->streetlights.back().device;
         scene.states[faulty].fault = true;
@@ -234,7 +234,7 @@ private Q_SLOTS:
         // Held still, the zoomed-out view reuses its composed basemap with the lamp coverage on it; a lamp that
         // fails afterwards still appears at once, and lamps switching off change the coverage.
         const auto big = withManyLamps();
-        MapScene scene(big);
+        CityMirror scene(big);
         allLit(scene);
         const MapViewport v = wholeCity(*big);
         MapRenderer renderer(scene);
@@ -269,7 +269,7 @@ private Q_SLOTS:
     {
         // 200 minor incidents in a small area and one critical among them: grouped, the view shows a handful of
         // markers, and the group holding the critical one is drawn in the critical colour.
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene);
         const MapViewport v = viewport();
         Random rng(5);
@@ -295,7 +295,7 @@ private Q_SLOTS:
 
     void hitTesting()
     {
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene);
         Incident incident;
         incident.id = 7;

@@ -4,7 +4,7 @@
 #include "map/mapview.h"
 #include "testcity.h"
 
-#include "core/random.h"
+#include "base/random.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -15,7 +15,7 @@ using namespace cityops::test;
 namespace {
 /// A map view over the test city, shown at 800 x 600 with every device normal.
 struct ShownView {
-    MapScene scene;
+    CityMirror scene;
     MapView view;
     explicit ShownView(std::shared_ptr<const CityModel> city) : scene(std::move(city)), view(scene)
     {
@@ -164,7 +164,7 @@ private Q_SLOTS:
 
     void showsTheCityFittedAndLive()
     {
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene, 3);
         MapView view(scene);
         view.resize(900, 700);
@@ -206,7 +206,7 @@ private Q_SLOTS:
     void clickSelectsAndEscapeClears()
     {
         ShownView shown(m_city);
-        MapScene &scene = shown.scene;
+        CityMirror &scene = shown.scene;
         MapView &view = shown.view;
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QSignalSpy spy(&view, &MapView::selectionChanged);
@@ -247,7 +247,7 @@ private Q_SLOTS:
 
     void search()
     {
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene);
         Incident incident;
         incident.id = 42;
@@ -277,7 +277,7 @@ private Q_SLOTS:
     void dragPansAndWheelZoomsAboutThePointer()
     {
         ShownView shown(m_city);
-        MapScene &scene = shown.scene;
+        CityMirror &scene = shown.scene;
         MapView &view = shown.view;
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QPointF signalBefore = view.viewport().toScreen(m_city->devices[kSignal].position);

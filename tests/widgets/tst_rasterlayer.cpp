@@ -95,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(mb->tile(15, t.x() + 5, t.y()).isEmpty());   // not in the file
         QVERIFY(mb->tile(15, -1, 0).isEmpty());               // not a tile at all
 
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         setNormal(scene);
         MapView view(scene);
         view.renderer().setAsyncBasemap(false);
@@ -179,7 +179,7 @@ private Q_SLOTS:
         writeMbTiles(damaged, {{14, 1, 1, png(Qt::red)}, {14, 2, 1, QByteArray("\x89PNG\r\n\x1a\n garbage")}});
         auto ok = MbTiles::open(damaged);
         QVERIFY(ok.ok());
-        MapScene scene(m_city);
+        CityMirror scene(m_city);
         RasterLayer layer(scene, std::move(ok).value());
         QImage image(512, 256, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::black);

@@ -44,8 +44,8 @@ private Q_SLOTS:
                     m_raisedTimes.push_back(e.timeMs);
             rec.process(std::move(events));
             if (t == m_t1) {
-                m_statesAtT1 = rec.states().exportStates();
-                rec.incidents().snapshot(m_incidentsAtT1);
+                m_statesAtT1 = rec.books().states().exportStates();
+                rec.books().incidents().snapshot(m_incidentsAtT1);
             }
         }
         store.value()->flush();
@@ -55,7 +55,7 @@ private Q_SLOTS:
     void consoleShowsTheRecordedStateAtT()
     {
         Engine engine(fixtureCity()); // not started: only the live source the console falls back to
-        MapScene scene(fixtureCity());
+        CityMirror scene(fixtureCity());
         LiveCity live(engine, scene);
         ReplayController controller(fixtureCity());
         QSignalSpy opened(&controller, &ReplayController::opened);
@@ -112,22 +112,20 @@ private Q_SLOTS:
         QTest::keyClick(&bar, Qt::Key_PageDown);
         QTRY_COMPARE(controller.session()->nowMs(), *next);
 
-        // Play at 60x: recorded time runs sixty times faster than the wall clock.
+        // Space plays (the rate itself is checked on simulated time in tst_eventstore): the session runs at the
+        // bar's speed and moves forward.
         const std::int64_t before = controller.session()->nowMs();
-        QElapsedTimer wall;
-        wall.start();
         QTest::keyClick(&bar, Qt::Key_Space);
         QTRY_VERIFY(bar.bannerText().contains(QLatin1String("playing")));
-        QTest::qWait(600);
-        const double advanced = static_cast<double>(controller.session()->nowMs() - before);
-        QVERIFY2(advanced > 0.5 * 60 * wall.elapsed() && advanced < 1.5 * 60 * wall.elapsed(), qPrintable(QString::number(advanced)));
+        QVERIFY(controller.session()->isPlaying());
+        QTRY_VERIFY(controller.session()->nowMs() > before);
         QTest::keyClick(&bar, Qt::Key_Space);
         QTRY_VERIFY(bar.bannerText().contains(QLatin1String("paused")));
     }
 
     void mapIsMarkedInReplay()
     {
-        MapScene scene(fixtureCity());
+        CityMirror scene(fixtureCity());
         MapView view(scene);
         view.resize(600, 400);
         view.show();

@@ -4,7 +4,7 @@
 
 #include "city/citypackage.h"
 #include "city/syntheticdevices.h"
-#include "core/engine.h"
+#include "engine/engine.h"
 #include "link/simlink.h"
 
 #include <QCoreApplication>

@@ -4,8 +4,8 @@
 
 #include "city/citypackage.h"
 #include "city/syntheticdevices.h"
-#include "core/engine.h"
-#include "core/random.h"
+#include "engine/engine.h"
+#include "base/random.h"
 #include "map/maprenderer.h"
 
 #include <QCoreApplication>
@@ -106,7 +106,7 @@ int runE2pBench(const QCommandLineParser &parser, const QString &cityPath)
         lamps.push_back(l.device);
 
     // The map as the console shows it at whole-city zoom; every device starts reported and normal.
-    MapScene scene(shared);
+    CityMirror scene(shared);
     for (DeviceState &s : scene.states) {
         s.reported = s.online = true;
         s.level = 100;

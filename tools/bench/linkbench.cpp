@@ -2,7 +2,7 @@
 
 #include "benchutil.h"
 #include "city/citypackage.h"
-#include "core/engine.h"
+#include "engine/engine.h"
 #include "link/mqttlink.h"
 
 #include <QCoreApplication>
@@ -172,7 +172,7 @@ double baselineRate(const QString &url, const std::vector<std::pair<QByteArray, 
 double linkRate(const std::shared_ptr<const CityModel> &city, const QString &url,
                 const std::vector<std::pair<QByteArray, QByteArray>> &messages, size_t *received)
 {
-    SimClock clock;
+    ConsoleClock clock;
     EventQueue queue(1 << 20);
     MqttLinkOptions linkOptions;
     linkOptions.mqtt = options(url, QStringLiteral("bench-console"));
@@ -236,7 +236,7 @@ std::vector<double> roundTrips(const std::shared_ptr<const CityModel> &city, con
     CommandSigner signer = CommandSigner::generate();
     const QString pub = writePublicKey(signer, dir, QStringLiteral("command.pub"));
     Sim sim(url, cityPath, pub, QStringLiteral("0:0"));
-    SimClock clock;
+    ConsoleClock clock;
     EventQueue queue(1 << 20);
     MqttLinkOptions linkOptions;
     linkOptions.mqtt = options(url, QStringLiteral("bench-rtt"));

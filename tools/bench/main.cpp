@@ -1,8 +1,8 @@
 // cityops-bench: measurements of the data path. Each subcommand prints one JSON object per line.
 #include "city/citypackage.h"
 #include "city/sqlitedb.h"
-#include "core/corepipeline.h"
-#include "store/eventcodec.h"
+#include "engine/corepipeline.h"
+#include "codec/eventcodec.h"
 #include "store/eventstore.h"
 #include "store/replaysession.h"
 #include "benchutil.h"

@@ -4,7 +4,7 @@
 
 #include "city/citypackage.h"
 #include "city/syntheticdevices.h"
-#include "core/random.h"
+#include "base/random.h"
 #include "map/maprenderer.h"
 #include "map/mapstyle.h"
 
@@ -63,7 +63,7 @@ MapViewport frameViewport(const MapViewport &home, int frame, int frames)
     return v;
 }
 
-QColor deviceColour(const CityModel &city, const MapScene &scene, DeviceIndex d)
+QColor deviceColour(const CityModel &city, const CityMirror &scene, DeviceIndex d)
 {
     const DeviceState &s = scene.states[d];
     if (!s.online)
@@ -97,7 +97,7 @@ int runMapBench(const QCommandLineParser &args, const QString &cityPath)
         addSyntheticDevices(*city, devices - city->devices.size(), 7);
     const size_t n = city->devices.size();
 
-    MapScene scene(city);
+    CityMirror scene(city);
     Random rng(11);
     for (DeviceIndex d = 0; d < n; ++d)
         randomState(*city, d, scene.states[d], rng);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "core/random.h"
+#include "base/random.h"
 #include "model/event.h"
 
 #include <vector>

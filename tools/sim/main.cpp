@@ -2,7 +2,7 @@
 // fault injection. The console reaches them with --link mqtt[s]://HOST:PORT.
 #include "city/citypackage.h"
 #include "city/syntheticdevices.h"
-#include "core/logging.h"
+#include "base/logging.h"
 #include "link/devicegateway.h"
 
 #include <QCommandLineParser>

@@ -10,7 +10,7 @@ namespace cityops {
 namespace {
 
 /// Nearest device of one kind to `pos` within `radius` pixels.
-std::optional<MapSelection> nearestDevice(const MapScene &scene, const MapViewport &viewport, const QPointF &pos,
+std::optional<MapSelection> nearestDevice(const CityMirror &scene, const MapViewport &viewport, const QPointF &pos,
                                           double radius, DeviceKind kind)
 {
     const auto &city = scene.city();

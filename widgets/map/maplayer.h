@@ -1,6 +1,6 @@
 #pragma once
 
-#include "map/mapscene.h"
+#include "citymirror.h"
 #include "map/mapviewport.h"
 
 #include <QPainter>
@@ -14,7 +14,7 @@ namespace cityops {
 /// (basemap) are cached by the renderer and redrawn only when the view changes; dynamic layers draw every frame.
 class MapLayer {
 public:
-    explicit MapLayer(const MapScene &scene) : m_scene(scene) {}
+    explicit MapLayer(const CityMirror &scene) : m_scene(scene) {}
     virtual ~MapLayer() = default;
 
     virtual QString id() const = 0;           ///< stable key for setLayerVisible and settings
@@ -34,10 +34,10 @@ public:
     virtual std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const { return std::nullopt; }
 
 protected:
-    const MapScene &scene() const { return m_scene; }
+    const CityMirror &scene() const { return m_scene; }
 
 private:
-    const MapScene &m_scene;
+    const CityMirror &m_scene;
 };
 
 } // namespace cityops

@@ -9,7 +9,7 @@
 
 namespace cityops {
 
-MapRenderer::MapRenderer(const MapScene &scene)
+MapRenderer::MapRenderer(const CityMirror &scene)
 {
     addLayer(std::make_unique<DistrictLayer>(scene));
     addLayer(std::make_unique<RoadLayer>(scene));

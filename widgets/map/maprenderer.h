@@ -16,7 +16,7 @@ namespace cityops {
 class MapRenderer {
 public:
     /// Creates the standard layers over `scene`.
-    explicit MapRenderer(const MapScene &scene);
+    explicit MapRenderer(const CityMirror &scene);
 
     void addLayer(std::unique_ptr<MapLayer> layer);
     QStringList layerIds() const;

@@ -4,7 +4,7 @@
 
 namespace cityops {
 
-std::optional<SearchHit> searchCity(const MapScene &scene, const QString &query)
+std::optional<SearchHit> searchCity(const CityMirror &scene, const QString &query)
 {
     const QString q = query.trimmed();
     if (q.isEmpty())

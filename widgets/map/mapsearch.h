@@ -1,6 +1,6 @@
 #pragma once
 
-#include "map/mapscene.h"
+#include "citymirror.h"
 
 #include <QStringList>
 
@@ -20,7 +20,7 @@ struct SearchHit {
 /// Search over the city the map shows: "#42" or "42" finds incident 42 (open or recent), a device id finds that
 /// device (exactly, then by unique prefix), otherwise the street whose name matches (exactly, then starting with,
 /// then containing the text, case-insensitive).
-std::optional<SearchHit> searchCity(const MapScene &scene, const QString &query);
+std::optional<SearchHit> searchCity(const CityMirror &scene, const QString &query);
 
 /// Completion candidates for the search box: device ids of signals, feeders and substations, and street names.
 QStringList searchVocabulary(const CityModel &city);

@@ -26,7 +26,7 @@ constexpr double kPickRadiusPx = 10.0;
 constexpr double kKeyPanFraction = 0.2;
 } // namespace
 
-MapView::MapView(MapScene &scene, QWidget *parent) : QWidget(parent), m_scene(scene), m_renderer(scene)
+MapView::MapView(CityMirror &scene, QWidget *parent) : QWidget(parent), m_scene(scene), m_renderer(scene)
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);

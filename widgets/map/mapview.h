@@ -3,7 +3,7 @@
 #include "city/mbtiles.h"
 
 #include "map/maprenderer.h"
-#include "map/mapscene.h"
+#include "citymirror.h"
 #include "map/mapviewport.h"
 
 #include <QTimer>
@@ -16,7 +16,7 @@ namespace cityops {
 class MapView : public QWidget {
     Q_OBJECT
 public:
-    explicit MapView(MapScene &scene, QWidget *parent = nullptr);
+    explicit MapView(CityMirror &scene, QWidget *parent = nullptr);
 
     MapRenderer &renderer() { return m_renderer; }
     const MapViewport &viewport() const { return m_viewport; }
@@ -71,7 +71,7 @@ private:
     void panBy(const QPointF &deltaPx);
     QPolygonF gesturePolygon() const;
 
-    MapScene &m_scene;
+    CityMirror &m_scene;
     MapRenderer m_renderer;
     QTimer m_settle;   ///< one more, filtered and cached frame once the view stops moving
     MapViewport m_viewport;

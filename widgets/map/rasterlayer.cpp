@@ -12,7 +12,7 @@ constexpr int kMaxTilesPerView = 256;
 constexpr double kOpacity = 0.45;
 } // namespace
 
-RasterLayer::RasterLayer(const MapScene &scene, std::shared_ptr<const MbTiles> tiles) : MapLayer(scene), m_tiles(std::move(tiles)) {}
+RasterLayer::RasterLayer(const CityMirror &scene, std::shared_ptr<const MbTiles> tiles) : MapLayer(scene), m_tiles(std::move(tiles)) {}
 
 QString RasterLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Background map"); }
 

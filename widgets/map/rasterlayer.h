@@ -16,7 +16,7 @@ namespace cityops {
 /// ones that stand out; zooms past the file's deepest level scale its tiles up.
 class RasterLayer : public MapLayer {
 public:
-    RasterLayer(const MapScene &scene, std::shared_ptr<const MbTiles> tiles);
+    RasterLayer(const CityMirror &scene, std::shared_ptr<const MbTiles> tiles);
 
     QString id() const override { return QStringLiteral("raster"); }
     QString title() const override;

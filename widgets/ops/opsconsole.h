@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/engine.h"
-#include "map/mapscene.h"
+#include "engine/engine.h"
+#include "citymirror.h"
 
 #include <QObject>
 

@@ -17,7 +17,7 @@
 
 namespace cityops {
 
-AlarmTableModel::AlarmTableModel(const MapScene &scene, QObject *parent)
+AlarmTableModel::AlarmTableModel(const CityMirror &scene, QObject *parent)
     : QAbstractTableModel(parent), m_scene(scene), m_zone(Labels::zone(scene.city()))
 {
 }

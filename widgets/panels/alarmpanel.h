@@ -1,7 +1,7 @@
 #pragma once
 
-#include "map/mapscene.h"
-#include "ops/alarmview.h"
+#include "citymirror.h"
+#include "state/alarmsummary.h"
 
 #include <QAbstractTableModel>
 #include <QTimeZone>
@@ -22,7 +22,7 @@ class AlarmTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Priority, Alarm, State, District, Latest, ColumnCount };
-    explicit AlarmTableModel(const MapScene &scene, QObject *parent = nullptr);
+    explicit AlarmTableModel(const CityMirror &scene, QObject *parent = nullptr);
 
     void setRows(std::vector<AlarmRow> rows);
     const AlarmRow *rowAt(int row) const;
@@ -33,7 +33,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    const MapScene &m_scene;
+    const CityMirror &m_scene;
     QTimeZone m_zone;
     std::vector<AlarmRow> m_rows;
 };

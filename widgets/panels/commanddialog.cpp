@@ -20,7 +20,7 @@
 
 namespace cityops {
 
-CommandDialog::CommandDialog(const MapScene &scene, OpsClient &ops, QWidget *parent) : QDialog(parent), m_scene(scene), m_ops(ops)
+CommandDialog::CommandDialog(const CityMirror &scene, OpsClient &ops, QWidget *parent) : QDialog(parent), m_scene(scene), m_ops(ops)
 {
     setWindowTitle(tr("Command devices"));
     auto *layout = new QVBoxLayout(this);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "map/mapscene.h"
+#include "citymirror.h"
 #include "ops/opsrequest.h"
 
 #include <QDialog>
@@ -22,7 +22,7 @@ class OpsClient;
 class CommandDialog : public QDialog {
     Q_OBJECT
 public:
-    CommandDialog(const MapScene &scene, OpsClient &ops, QWidget *parent = nullptr);
+    CommandDialog(const CityMirror &scene, OpsClient &ops, QWidget *parent = nullptr);
 
     /// Edit mode: one action over these devices (the operator may change the list).
     void setTargets(const std::vector<DeviceIndex> &devices);
@@ -43,7 +43,7 @@ private:
     QString stateText(DeviceIndex device) const;
     QString afterText(CommandAction action, int value) const;
 
-    const MapScene &m_scene;
+    const CityMirror &m_scene;
     OpsClient &m_ops;
     bool m_planMode = false;
     OrderSpec m_plan;

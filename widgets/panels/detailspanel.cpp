@@ -11,7 +11,7 @@
 
 namespace cityops {
 
-DetailsPanel::DetailsPanel(const MapScene &scene, const LoadHistory::Series &loads, QWidget *parent)
+DetailsPanel::DetailsPanel(const CityMirror &scene, const LoadHistory::Series &loads, QWidget *parent)
     : QWidget(parent), m_scene(scene), m_loads(loads), m_zone(Labels::zone(scene.city()))
 {
     auto *layout = new QVBoxLayout(this);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "map/mapscene.h"
-#include "core/loadhistory.h"
+#include "citymirror.h"
+#include "state/loadhistory.h"
 
 #include <QLabel>
 #include <QTimeZone>
@@ -16,7 +16,7 @@ namespace cityops {
 class DetailsPanel : public QWidget {
     Q_OBJECT
 public:
-    DetailsPanel(const MapScene &scene, const LoadHistory::Series &loads, QWidget *parent = nullptr);
+    DetailsPanel(const CityMirror &scene, const LoadHistory::Series &loads, QWidget *parent = nullptr);
 
     /// Rebuilds the text for the scene's current selection (cheap; called on selection and each second).
     void refresh();
@@ -33,7 +33,7 @@ private:
     void showIncident(const Incident &incident);
     void showCommon(DeviceIndex device);
 
-    const MapScene &m_scene;
+    const CityMirror &m_scene;
     const LoadHistory::Series &m_loads;
     QTimeZone m_zone;
     QLabel *m_title;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "core/loadhistory.h"
+#include "state/loadhistory.h"
 
 #include <QWidget>
 

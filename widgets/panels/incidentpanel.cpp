@@ -19,7 +19,7 @@
 
 namespace cityops {
 
-IncidentTableModel::IncidentTableModel(const MapScene &scene, QObject *parent)
+IncidentTableModel::IncidentTableModel(const CityMirror &scene, QObject *parent)
     : QAbstractTableModel(parent), m_scene(scene), m_zone(Labels::zone(scene.city()))
 {
 }
@@ -157,7 +157,7 @@ QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation
     return {};
 }
 
-IncidentPanel::IncidentPanel(const MapScene &scene, QWidget *parent)
+IncidentPanel::IncidentPanel(const CityMirror &scene, QWidget *parent)
     : QWidget(parent), m_scene(scene), m_model(new IncidentTableModel(scene, this))
 {
     auto *layout = new QVBoxLayout(this);

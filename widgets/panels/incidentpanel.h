@@ -1,6 +1,6 @@
 #pragma once
 
-#include "map/mapscene.h"
+#include "citymirror.h"
 
 #include <QAbstractTableModel>
 #include <QTimeZone>
@@ -21,7 +21,7 @@ class IncidentTableModel : public QAbstractTableModel {
 public:
     enum Column { Severity, Kind, State, Sla, Where, District, Since, ColumnCount };
 
-    explicit IncidentTableModel(const MapScene &scene, QObject *parent = nullptr);
+    explicit IncidentTableModel(const CityMirror &scene, QObject *parent = nullptr);
 
     void setShowResolved(bool show);
     /// Only incidents of these districts (a responder's queue); empty = all.
@@ -39,7 +39,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    const MapScene &m_scene;
+    const CityMirror &m_scene;
     QTimeZone m_zone;
     bool m_showResolved = false;
     QList<int> m_districts;
@@ -52,7 +52,7 @@ private:
 class IncidentPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit IncidentPanel(const MapScene &scene, QWidget *parent = nullptr);
+    explicit IncidentPanel(const CityMirror &scene, QWidget *parent = nullptr);
 
     IncidentTableModel *model() { return m_model; }
     QTableView *view() { return m_view; }
@@ -78,7 +78,7 @@ private:
     void updateSummary();
     void updateActions();
 
-    const MapScene &m_scene;
+    const CityMirror &m_scene;
     IncidentTableModel *m_model;
     QTableView *m_view;
     QCheckBox *m_showResolved;

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QPointer>
 
-#include <thread>
 
 namespace cityops {
 
@@ -12,6 +11,7 @@ ReplayController::ReplayController(std::shared_ptr<const CityModel> city, QObjec
     , m_city(std::move(city))
 {
     m_thread.setObjectName(QStringLiteral("cityops-replay"));
+    m_threadContext->moveToThread(&m_thread);
     m_thread.start();
 }
 
@@ -20,6 +20,7 @@ ReplayController::~ReplayController()
     close();
     m_thread.quit();
     m_thread.wait();
+    delete m_threadContext;   // its thread has finished: nothing runs in it any more
 }
 
 template <typename Fn> void ReplayController::invoke(Fn &&fn)
@@ -36,20 +37,12 @@ void ReplayController::open(
     m_toMs = toMs;
     auto opening = std::make_shared<std::atomic<bool>>(true);
     m_opening = opening;
-    // Opening reads the timeline summaries from the file: do it off the GUI thread, then hand the session to
-    // the replay thread (moveToThread must be called from the thread the object lives in).
-    QThread *target = &m_thread;
-    std::thread([self = QPointer<ReplayController>(this), opening, storePath, city = m_city, target,
-                    startMs] {
+    // Opening reads the timeline summaries from the file: do it on the replay thread (which the session then
+    // lives on), never on the GUI thread and never on a thread nobody can join.
+    QMetaObject::invokeMethod(m_threadContext, [self = QPointer<ReplayController>(this), opening, storePath, city = m_city, startMs] {
         auto session = ReplaySession::open(city, storePath);
-        ReplaySession *raw = nullptr;
-        QString error;
-        if (session) {
-            raw = session.value().release();
-            raw->moveToThread(target);
-        } else {
-            error = session.error();
-        }
+        ReplaySession *raw = session ? session.value().release() : nullptr;
+        const QString error = session ? QString() : session.error();
         // Posted to the application object and checked there: the controller may be gone by now.
         QMetaObject::invokeMethod(
             qApp,
@@ -62,7 +55,7 @@ void ReplayController::open(
                 self->adopt(raw, error, startMs);
             },
             Qt::QueuedConnection);
-    }).detach();
+    }, Qt::QueuedConnection);
 }
 
 void ReplayController::adopt(ReplaySession *raw, const QString &error, std::int64_t startMs)

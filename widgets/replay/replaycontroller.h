@@ -51,6 +51,8 @@ private:
 
     std::shared_ptr<const CityModel> m_city;
     QThread m_thread;
+    /// Lives on m_thread: the context that opening a recording runs in.
+    QObject *m_threadContext = new QObject;
     /// Lives on m_thread and is deleted there (deleteLater), never from the GUI thread.
     ReplaySession *m_session = nullptr;
     std::int64_t m_position = 0;

@@ -1,0 +1,275 @@
+#include "codec/eventcodec.h"
+
+#include "codec/bytes.h"
+
+namespace cityops::eventcodec {
+
+Kind kindOf(const EventPayload &payload)
+{
+    return std::visit(
+        [](const auto &p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, SignalPayload>) return Kind::Signal;
+            else if constexpr (std::is_same_v<T, LightPayload>) return Kind::Light;
+            else if constexpr (std::is_same_v<T, FeederPayload>) return Kind::Feeder;
+            else if constexpr (std::is_same_v<T, PresencePayload>) return Kind::Presence;
+            else if constexpr (std::is_same_v<T, IncidentRaisedPayload>) return Kind::IncidentRaised;
+            else if constexpr (std::is_same_v<T, IncidentClearedPayload>) return Kind::IncidentCleared;
+            else if constexpr (std::is_same_v<T, SessionPayload>) return Kind::Session;
+            else if constexpr (std::is_same_v<T, OperatorActionPayload>) return Kind::Operator;
+            else if constexpr (std::is_same_v<T, IncidentUpdatePayload>) return Kind::IncidentUpdate;
+            else if constexpr (std::is_same_v<T, AlarmPayload>) return Kind::Alarm;
+            else return Kind::Command;
+        },
+        payload);
+}
+
+QString kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Signal: return QStringLiteral("signal");
+    case Kind::Light: return QStringLiteral("light");
+    case Kind::Feeder: return QStringLiteral("feeder");
+    case Kind::Presence: return QStringLiteral("presence");
+    case Kind::IncidentRaised: return QStringLiteral("incident-raised");
+    case Kind::IncidentCleared: return QStringLiteral("incident-cleared");
+    case Kind::Session: return QStringLiteral("session");
+    case Kind::Operator: return QStringLiteral("operator");
+    case Kind::IncidentUpdate: return QStringLiteral("incident-update");
+    case Kind::Alarm: return QStringLiteral("alarm");
+    case Kind::Command: return QStringLiteral("command");
+    }
+    return QStringLiteral("unknown");
+}
+
+bool markerFor(const Event &e, std::int64_t *ref, QString *label)
+{
+    *ref = 0;
+    label->clear();
+    const auto by = [](const QString &user) { return user.isEmpty() ? QString() : QStringLiteral(" by ") + user; };
+    const auto colon = [](const QString &text) { return text.isEmpty() ? QString() : QStringLiteral(": ") + text; };
+    if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload)) {
+        *ref = r->id;
+        return true;
+    }
+    if (const auto *c = std::get_if<IncidentClearedPayload>(&e.payload)) {
+        *ref = c->id;
+        return true;
+    }
+    if (const auto *o = std::get_if<OperatorActionPayload>(&e.payload)) {
+        *label = operatorActionName(o->action) + QLatin1Char(' ') + o->user + colon(o->detail);
+        return true;
+    }
+    if (const auto *u = std::get_if<IncidentUpdatePayload>(&e.payload)) {
+        if (u->change == IncidentChange::LinkDevice)
+            return false;
+        *ref = u->id;
+        *label = QStringLiteral("incident #%1 %2%3%4")
+                     .arg(u->id)
+                     .arg(u->change == IncidentChange::Transition ? incidentStateName(u->state) : incidentChangeName(u->change), by(u->user),
+                          colon(u->text));
+        return true;
+    }
+    if (const auto *a = std::get_if<AlarmPayload>(&e.payload)) {
+        // Alarms can be many: mark what people did with them and the raising of high-priority ones.
+        if (a->user.isEmpty() && !(a->change == AlarmChange::Raised && a->priority == AlarmPriority::High))
+            return false;
+        *ref = a->alarm;
+        *label = QStringLiteral("alarm %1 %2 %3%4").arg(a->alarm).arg(alarmCauseName(a->cause), alarmChangeName(a->change), by(a->user));
+        return true;
+    }
+    if (const auto *c = std::get_if<CommandPayload>(&e.payload)) {
+        // Orders, not their thousands of targets.
+        if (e.device != kNoDevice || c->stage == CommandStage::AwaitingApproval)
+            return false;
+        *ref = c->order;
+        *label = QStringLiteral("order %1 %2%3%4").arg(c->order).arg(commandStageName(c->stage), by(c->user), colon(c->text));
+        return true;
+    }
+    return false;
+}
+
+QByteArray encode(const EventPayload &payload)
+{
+    ByteWriter w;
+    std::visit(
+        [&w](const auto &p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, SignalPayload>) {
+                w.u8(p.program);
+                w.u16(p.phase);
+                w.u8(static_cast<std::uint8_t>(p.mode));
+                w.i64(p.nextSwitchMs);
+                w.u8(p.fault ? 1 : 0);
+            } else if constexpr (std::is_same_v<T, LightPayload>) {
+                w.u8(p.level);
+                w.u8(p.lampFault ? 1 : 0);
+                w.f32(p.powerW);
+            } else if constexpr (std::is_same_v<T, FeederPayload>) {
+                w.f32(p.loadKw);
+                w.u8(p.breakerClosed ? 1 : 0);
+            } else if constexpr (std::is_same_v<T, PresencePayload>) {
+                w.u8(p.online ? 1 : 0);
+            } else if constexpr (std::is_same_v<T, IncidentRaisedPayload>) {
+                w.u32(p.id);
+                w.i64(p.sinceMs);
+                w.u8(static_cast<std::uint8_t>(p.kind));
+                w.u8(static_cast<std::uint8_t>(p.severity));
+                w.f64(p.position.lon);
+                w.f64(p.position.lat);
+                w.u32(static_cast<std::uint32_t>(p.district));
+                w.u32(static_cast<std::uint32_t>(p.road));
+            } else if constexpr (std::is_same_v<T, IncidentClearedPayload>) {
+                w.u32(p.id);
+            } else if constexpr (std::is_same_v<T, SessionPayload>) {
+                w.u32(p.session);
+            } else if constexpr (std::is_same_v<T, OperatorActionPayload>) {
+                w.u8(static_cast<std::uint8_t>(p.action));
+                w.str(p.user);
+                w.str(p.detail);
+            } else if constexpr (std::is_same_v<T, IncidentUpdatePayload>) {
+                w.u32(p.id);
+                w.u8(static_cast<std::uint8_t>(p.change));
+                w.u8(static_cast<std::uint8_t>(p.state));
+                w.u32(p.mergedInto);
+                w.str(p.user);
+                w.str(p.text);
+            } else if constexpr (std::is_same_v<T, AlarmPayload>) {
+                w.u32(p.alarm);
+                w.u8(static_cast<std::uint8_t>(p.change));
+                w.u8(static_cast<std::uint8_t>(p.cause));
+                w.u8(static_cast<std::uint8_t>(p.priority));
+                w.u32(p.parent);
+                w.i64(p.untilMs);
+                w.str(p.user);
+                w.str(p.text);
+            } else {
+                w.u32(p.order);
+                w.u8(static_cast<std::uint8_t>(p.stage));
+                w.u8(static_cast<std::uint8_t>(p.action));
+                w.u32(static_cast<std::uint32_t>(p.value));
+                w.u16(p.step);
+                w.u8(p.attempt);
+                w.i64(p.timeMs);
+                w.str(p.user);
+                w.str(p.text);
+            }
+        },
+        payload);
+    return w.data();
+}
+
+Result<EventPayload> decode(Kind kind, const QByteArray &blob)
+{
+    ByteReader r(blob);
+    bool ok = false;
+    EventPayload out;
+    switch (kind) {
+    case Kind::Signal: {
+        SignalPayload p;
+        std::uint8_t mode = 0, fault = 0;
+        ok = r.u8(&p.program) && r.u16(&p.phase) && r.u8(&mode) && r.i64(&p.nextSwitchMs) && r.u8(&fault) && mode <= 4;
+        p.mode = static_cast<SignalMode>(mode);
+        p.fault = fault != 0;
+        out = p;
+        break;
+    }
+    case Kind::Light: {
+        LightPayload p;
+        std::uint8_t fault = 0;
+        ok = r.u8(&p.level) && r.u8(&fault) && r.f32(&p.powerW) && p.level <= 100;
+        p.lampFault = fault != 0;
+        out = p;
+        break;
+    }
+    case Kind::Feeder: {
+        FeederPayload p;
+        std::uint8_t closed = 0;
+        ok = r.f32(&p.loadKw) && r.u8(&closed);
+        p.breakerClosed = closed != 0;
+        out = p;
+        break;
+    }
+    case Kind::Presence: {
+        std::uint8_t online = 0;
+        ok = r.u8(&online);
+        out = PresencePayload{online != 0};
+        break;
+    }
+    case Kind::IncidentRaised: {
+        IncidentRaisedPayload p;
+        std::uint8_t k = 0, s = 0;
+        std::uint32_t district = 0, road = 0;
+        ok = r.u32(&p.id) && r.i64(&p.sinceMs) && r.u8(&k) && r.u8(&s) && r.f64(&p.position.lon) && r.f64(&p.position.lat) && r.u32(&district)
+             && r.u32(&road) && k <= kIncidentKindMax && s <= 3;
+        p.kind = static_cast<IncidentKind>(k);
+        p.severity = static_cast<IncidentSeverity>(s);
+        p.district = static_cast<int>(district);
+        p.road = static_cast<int>(road);
+        out = p;
+        break;
+    }
+    case Kind::IncidentCleared: {
+        IncidentClearedPayload p;
+        ok = r.u32(&p.id);
+        out = p;
+        break;
+    }
+    case Kind::Session: {
+        SessionPayload p;
+        ok = r.u32(&p.session);
+        out = p;
+        break;
+    }
+    case Kind::Operator: {
+        OperatorActionPayload p;
+        std::uint8_t action = 0;
+        ok = r.u8(&action) && r.str(&p.user) && r.str(&p.detail) && action <= 7;
+        p.action = static_cast<OperatorAction>(action);
+        out = p;
+        break;
+    }
+    case Kind::IncidentUpdate: {
+        IncidentUpdatePayload p;
+        std::uint8_t change = 0, state = 0;
+        ok = r.u32(&p.id) && r.u8(&change) && r.u8(&state) && r.u32(&p.mergedInto) && r.str(&p.user) && r.str(&p.text)
+             && change <= static_cast<std::uint8_t>(IncidentChange::OnSceneOverdue) && state <= static_cast<std::uint8_t>(IncidentState::Merged);
+        p.change = static_cast<IncidentChange>(change);
+        p.state = static_cast<IncidentState>(state);
+        out = p;
+        break;
+    }
+    case Kind::Alarm: {
+        AlarmPayload p;
+        std::uint8_t change = 0, cause = 0, priority = 0;
+        ok = r.u32(&p.alarm) && r.u8(&change) && r.u8(&cause) && r.u8(&priority) && r.u32(&p.parent) && r.i64(&p.untilMs)
+             && r.str(&p.user) && r.str(&p.text) && change <= static_cast<std::uint8_t>(AlarmChange::Unsuppressed)
+             && cause < kAlarmCauseCount && priority <= static_cast<std::uint8_t>(AlarmPriority::High);
+        p.change = static_cast<AlarmChange>(change);
+        p.cause = static_cast<AlarmCause>(cause);
+        p.priority = static_cast<AlarmPriority>(priority);
+        out = p;
+        break;
+    }
+    case Kind::Command: {
+        CommandPayload p;
+        std::uint8_t stage = 0, action = 0;
+        std::uint32_t value = 0;
+        ok = r.u32(&p.order) && r.u8(&stage) && r.u8(&action) && r.u32(&value) && r.u16(&p.step) && r.u8(&p.attempt)
+             && r.i64(&p.timeMs) && r.str(&p.user) && r.str(&p.text) && stage <= static_cast<std::uint8_t>(CommandStage::Finished)
+             && action < kCommandActionCount;
+        p.stage = static_cast<CommandStage>(stage);
+        p.action = static_cast<CommandAction>(action);
+        p.value = static_cast<std::int32_t>(value);
+        out = p;
+        break;
+    }
+    default:
+        return makeError(QStringLiteral("unknown event kind %1").arg(static_cast<int>(kind)));
+    }
+    if (!ok || !r.atEnd())
+        return makeError(QStringLiteral("malformed %1 payload (%2 bytes)").arg(kindName(kind)).arg(blob.size()));
+    return out;
+}
+
+} // namespace cityops::eventcodec

@@ -1,0 +1,188 @@
+#include "engine/engine.h"
+
+#include "base/logging.h"
+#include "store/replaysession.h"
+
+namespace cityops {
+
+namespace {
+constexpr size_t kQueueCapacity = 1 << 17;
+} // namespace
+
+Engine::Engine(std::shared_ptr<const CityModel> city, QObject *parent)
+    : QObject(parent), m_city(std::move(city)), m_queue(kQueueCapacity), m_pipeline(m_city)
+{
+    qRegisterMetaType<cityops::LinkStatus>();
+    m_linkThread.setObjectName(QStringLiteral("cityops-link"));
+}
+
+Engine::~Engine() { stop(); }
+
+void Engine::attachStore(std::unique_ptr<EventStore> store)
+{
+    if (m_running.load() || !store)
+        return;
+    m_store = std::move(store);
+    m_pipeline.attachStore(m_store.get());
+    // Feeder-load history is continuous telemetry: carry it over from the recording, so the energy chart keeps
+    // its hour across a restart. (Device states and incidents start afresh with each session, as the link reports.)
+    if (m_store->lastSeq() > 0) {
+        auto replay = ReplaySession::open(m_city, m_store->path());
+        if (replay && replay.value()->seekNow(m_store->lastTimeMs()))
+            m_pipeline.books().loads().restore(replay.value()->loads().exportState());
+        else
+            qCWarning(lcCore) << "could not resume the load history:" << (replay ? QString() : replay.error());
+    }
+}
+
+void Engine::recordOperatorAction(OperatorAction action, const QString &user, const QString &detail)
+{
+    // Never through the bounded queue: the GUI thread calls this, and it must not wait for the core to make room
+    // behind a flood of telemetry. A person's actions are few; the core takes them with its next batch.
+    {
+        std::lock_guard lock(m_requestMutex);
+        m_actions.push_back(Event{0, m_clock.nowMs(), kNoDevice, OperatorActionPayload{action, user, detail}});
+    }
+    m_queue.wake();
+}
+
+void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::int64_t sessionStartMs)
+{
+    if (m_running.exchange(true))
+        return;
+    // The console's clock runs on the link's time base; the link only reads it from now on.
+    const TimeBase base = link->timeBase();
+    m_clock.start(base.originMs > 0 ? base.originMs : QDateTime::currentMSecsSinceEpoch(), base.speed);
+    // The session marker goes first, so a replay of this store resets exactly where this process started. It is
+    // stamped no later than the first thing the link reports, because the sequencer never lets time go backwards.
+    const std::int64_t start = std::max(sessionStartMs > 0 ? sessionStartMs : m_clock.nowMs(), m_store ? m_store->lastTimeMs() : 0);
+    std::vector<Event> opening{Event{0, start, kNoDevice, SessionPayload{m_store ? m_store->session() : 1}}};
+    m_queue.push(std::move(opening), Overflow::Block);
+    if (!user.isEmpty()) {
+        // Sign-in is recorded when the city is live, after any history the link replays on start.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(this, &Engine::linkStatusChanged, this, [this, user, connection](const LinkStatus &status) {
+            if (status.state != LinkState::Connected)
+                return;
+            recordOperatorAction(OperatorAction::SignIn, user);
+            disconnect(*connection);
+        });
+    }
+    m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, (m_store ? m_store->session() : 1) ^ m_idSalt, m_dispatchConfig);
+    m_link = std::move(link);
+    m_driver->setShareFilter([link = m_link.get()](const Event &e) { return link->shares(e); });
+    m_link->setSink(&m_queue);
+    m_core = std::thread([this] { coreLoop(); });
+    connect(m_link.get(), &FieldLink::statusChanged, this, &Engine::linkStatusChanged, Qt::QueuedConnection);
+    m_link->moveToThread(&m_linkThread);
+    m_linkThread.start();
+    QMetaObject::invokeMethod(m_link.get(), &FieldLink::start, Qt::QueuedConnection);
+}
+
+void Engine::stop()
+{
+    if (!m_running.exchange(false))
+        return;
+    if (m_link) {
+        // Closing the queue first releases a link blocked on a full queue.
+        m_queue.close();
+        QMetaObject::invokeMethod(m_link.get(), &FieldLink::stop, Qt::BlockingQueuedConnection);
+        m_linkThread.quit();
+        m_linkThread.wait();
+    }
+    m_queue.close();
+    if (m_core.joinable())
+        m_core.join();
+    // Actions recorded after the core's last batch (the core thread is gone: this thread is the only writer now).
+    if (m_driver) {
+        std::vector<Event> last;
+        takeOperatorActions(last);
+        m_processed += m_driver->ingest(last);
+    }
+    if (m_store)
+        m_store->flush();
+    // Anyone still waiting for an answer gets one.
+    std::vector<PendingRequest> left;
+    {
+        std::lock_guard lock(m_requestMutex);
+        left.swap(m_requests);
+    }
+    for (PendingRequest &r : left)
+        if (r.done)
+            r.done(makeError(QStringLiteral("the console is shutting down")));
+}
+
+void Engine::request(const Actor &actor, OpsRequest request, OpsCallback done)
+{
+    if (!m_running.load()) {
+        if (done)
+            done(makeError(QStringLiteral("the engine is not running")));
+        return;
+    }
+    {
+        std::lock_guard lock(m_requestMutex);
+        m_requests.push_back({actor, std::move(request), std::move(done)});
+    }
+    m_queue.wake();
+}
+
+void Engine::takeOperatorActions(std::vector<Event> &batch)
+{
+    std::lock_guard lock(m_requestMutex);
+    for (Event &e : m_actions)
+        batch.push_back(std::move(e));
+    m_actions.clear();
+}
+
+void Engine::serveRequests(bool live)
+{
+    std::vector<PendingRequest> requests;
+    {
+        std::lock_guard lock(m_requestMutex);
+        requests.swap(m_requests);
+    }
+    for (PendingRequest &r : requests) {
+        // Stamped at the clock once live; during the link's replay of recent history, at the history's position
+        // (the sequence's time never goes backwards, so "now" would push the rest of the history into the future).
+        const std::int64_t now = live ? m_clock.nowMs() : m_pipeline.sequencer().lastTimeMs();
+        auto result = m_driver->request(r.actor, r.request, now);
+        if (r.done)
+            r.done(result);
+    }
+}
+
+void Engine::coreLoop()
+{
+    std::vector<Event> batch;
+    while (true) {
+        batch.clear();
+        const bool open = m_queue.popAll(batch, std::chrono::milliseconds(50));
+        takeOperatorActions(batch);
+        m_processed += m_driver->ingest(batch);
+        // The ops clock runs once the link is live; before, the link is still reporting history.
+        const bool live = m_link && m_link->hasBeenLive();
+        serveRequests(live);
+        if (live)
+            m_processed += m_driver->tick(m_clock.nowMs());
+        if (std::vector<DeviceCommand> send = m_driver->takeCommands(); !send.empty()) {
+            FieldLink *link = m_link.get();
+            QMetaObject::invokeMethod(link, [link, commands = std::move(send)] { link->send(commands); }, Qt::QueuedConnection);
+        }
+        if (std::vector<Event> shared = m_driver->takeShared(); !shared.empty()) {
+            FieldLink *link = m_link.get();
+            QMetaObject::invokeMethod(link, [link, events = std::move(shared)] { link->share(events); }, Qt::QueuedConnection);
+        }
+        if (!open)
+            break;
+    }
+    qCDebug(lcCore) << "core thread finished after" << m_processed.load() << "events";
+}
+
+Engine::Stats Engine::stats() const
+{
+    return {m_processed.load(), m_queue.dropped(), m_pipeline.sequencer().lastSeq()};
+}
+
+LinkStatus Engine::linkStatus() const { return m_link ? m_link->status() : LinkStatus{LinkState::Disconnected, {}}; }
+
+} // namespace cityops

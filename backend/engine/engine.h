@@ -1,0 +1,107 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "state/citystatesource.h"
+#include "engine/corepipeline.h"
+#include "state/eventqueue.h"
+#include "state/incidentbook.h"
+#include "state/loadhistory.h"
+#include "state/sequencer.h"
+#include "base/consoleclock.h"
+#include "state/statestore.h"
+#include "link/fieldlink.h"
+#include "engine/liveopsloop.h"
+#include "store/eventstore.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <thread>
+
+namespace cityops {
+
+/// The backend's one entry point for the console: owns the city, the live state and the threads of the data flow
+/// in ARCHITECTURE §2 — link thread -> bounded queue -> sequencer (core thread) -> StateStore, IncidentBook,
+/// LoadHistory. The GUI only reads versioned snapshots from it; it never receives a signal per event.
+class Engine : public QObject, public CityStateSource {
+    Q_OBJECT
+public:
+    explicit Engine(std::shared_ptr<const CityModel> city, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Records every sequenced event (and periodic snapshots) to `store`; call before start(). The sequence
+    /// continues where the store ends.
+    void attachStore(std::unique_ptr<EventStore> store);
+    EventStore *store() const { return m_store.get(); }
+
+    /// Starts the core thread and the link on its own thread. The link is moved to that thread. The first event
+    /// marks the session's start at `sessionStartMs` — the earliest time the link will report (the simulator
+    /// replays recent history on start); 0 means now. The sign-in of `user` follows once the link is live.
+    void start(std::unique_ptr<FieldLink> link, const QString &user = QString(), std::int64_t sessionStartMs = 0);
+    /// Records something a person did as an event (thread-safe, never blocks: it does not wait on the core queue).
+    void recordOperatorAction(OperatorAction action, const QString &user, const QString &detail = QString());
+    /// Asks the live ops logic to do something on behalf of `actor` (acknowledge, approve, issue an order ...).
+    /// Thread-safe and asynchronous: `done` is called on the core thread with the receipt or the refusal, after
+    /// the resulting events have been applied. Before start() or after stop() it is refused at once.
+    using OpsCallback = std::function<void(const Result<OpsReceipt> &)>;
+    void request(const Actor &actor, OpsRequest request, OpsCallback done = {});
+    /// Timeouts of the command pipeline; call before start().
+    void setDispatchConfig(const DispatchConfig &config) { m_dispatchConfig = config; }
+    /// Consoles sharing one field (MqttLink) allocate incident and order ids in the same space: a salt per
+    /// console (e.g. from its broker client id) keeps their ranges apart. Call before start().
+    void setIdSalt(std::uint32_t salt) { m_idSalt = salt; }
+    /// Stops the link, drains the queue and joins the threads. Safe to call twice.
+    void stop();
+
+    const CityModel &city() const { return *m_city; }
+    std::shared_ptr<const CityModel> cityPtr() const { return m_city; }
+    const CityBooks &books() const override { return m_pipeline.books(); }
+    std::int64_t nowMs() const override { return m_clock.nowMs(); }
+    /// The console's "now", started from the link's time base at start(); links and the GUI only read it.
+    const ConsoleClock &clock() const { return m_clock; }
+
+    struct Stats {
+        std::uint64_t processed = 0;   ///< events sequenced since start
+        std::uint64_t dropped = 0;     ///< events lost to a full queue (must stay 0; shown when not)
+        std::uint64_t lastSeq = 0;
+    };
+    Stats stats() const;
+    LinkStatus linkStatus() const;
+    LinkCounters linkCounters() const { return m_link ? m_link->counters() : LinkCounters{}; }
+
+Q_SIGNALS:
+    /// Coarse notification (queued to the receiver's thread) that the link changed state.
+    void linkStatusChanged(cityops::LinkStatus status);
+
+private:
+    struct PendingRequest {
+        Actor actor;
+        OpsRequest request;
+        OpsCallback done;
+    };
+    void coreLoop();
+    void serveRequests(bool live);
+    void takeOperatorActions(std::vector<Event> &batch);
+
+    std::shared_ptr<const CityModel> m_city;
+    ConsoleClock m_clock;
+    EventQueue m_queue;
+    CorePipeline m_pipeline;
+    std::atomic<std::uint64_t> m_processed{0};
+    std::atomic<bool> m_running{false};
+    std::thread m_core;
+    QThread m_linkThread;
+    std::unique_ptr<FieldLink> m_link;
+    std::unique_ptr<EventStore> m_store;
+    DispatchConfig m_dispatchConfig;
+    std::uint32_t m_idSalt = 0;
+    std::unique_ptr<LiveOpsLoop> m_driver;   ///< used on the core thread only
+    std::mutex m_requestMutex;
+    std::vector<PendingRequest> m_requests;
+    std::vector<Event> m_actions;   ///< operator actions waiting for the core (guarded by m_requestMutex)
+};
+
+} // namespace cityops

@@ -1,0 +1,76 @@
+#include "engine/liveopsloop.h"
+
+#include "base/logging.h"
+
+namespace cityops {
+
+LiveOpsLoop::LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config)
+    : m_pipeline(pipeline),
+      m_city(std::move(city)),
+      m_ops(DeskContext{*m_city, pipeline.books().states(), pipeline.books().incidents(), pipeline.books().alarms(), pipeline.books().orders(), session}, config)
+{
+}
+
+size_t LiveOpsLoop::settle(std::vector<Event> &derived, std::int64_t timeMs)
+{
+    // What the ops logic emits can itself call for more (a confirmation raising an incident, a feeder trip's
+    // consequences): apply until quiet, with a bound against a feedback loop.
+    size_t applied = 0;
+    for (int round = 0; round < 8 && !derived.empty(); ++round) {
+        for (Event &e : derived)
+            e.timeMs = timeMs;
+        std::vector<Event> batch;
+        batch.swap(derived);
+        m_pipeline.process(batch);
+        applied += batch.size();
+        if (m_share)
+            std::copy_if(batch.begin(), batch.end(), std::back_inserter(m_shared), m_share);
+        m_ops.observe(batch, derived);
+    }
+    CITYOPS_ASSERT(derived.empty(), lcCore);
+    derived.clear();
+    return applied;
+}
+
+size_t LiveOpsLoop::ingest(std::vector<Event> &batch)
+{
+    if (batch.empty())
+        return 0;
+    m_pipeline.process(batch);
+    std::vector<Event> derived;
+    m_ops.observe(batch, derived);
+    // Consequences of a batch are stamped with the batch's time: during the link's replay of recent history
+    // that is the history's time, not the wall clock's.
+    return batch.size() + settle(derived, m_pipeline.sequencer().lastTimeMs());
+}
+
+Result<OpsReceipt> LiveOpsLoop::request(const Actor &actor, const OpsRequest &request, std::int64_t nowMs)
+{
+    std::vector<Event> derived;
+    auto result = m_ops.handle(actor, request, nowMs, derived);
+    settle(derived, nowMs);
+    return result;
+}
+
+size_t LiveOpsLoop::tick(std::int64_t nowMs)
+{
+    std::vector<Event> derived;
+    m_ops.tick(nowMs, derived, m_commands);
+    return settle(derived, nowMs);
+}
+
+std::vector<Event> LiveOpsLoop::takeShared()
+{
+    std::vector<Event> out;
+    out.swap(m_shared);
+    return out;
+}
+
+std::vector<DeviceCommand> LiveOpsLoop::takeCommands()
+{
+    std::vector<DeviceCommand> out;
+    out.swap(m_commands);
+    return out;
+}
+
+} // namespace cityops

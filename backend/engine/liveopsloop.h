@@ -1,0 +1,43 @@
+#pragma once
+
+#include "engine/corepipeline.h"
+#include "ops/opsdesks.h"
+
+#include <functional>
+#include <memory>
+
+namespace cityops {
+
+/// The live core's single-threaded loop body: sequence and apply a batch, let the ops logic look at it, and apply
+/// what the ops logic emits (and what that leads to) until quiet. Also serves requests and the clock. The Engine
+/// runs it on its core thread; tests and benches drive it directly with a clock they control.
+class LiveOpsLoop {
+public:
+    LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config = {});
+
+    /// Processes a batch from the link; returns how many events were applied (the batch and what it led to).
+    size_t ingest(std::vector<Event> &batch);
+    /// Carries out a person's request, stamped at `nowMs`.
+    Result<OpsReceipt> request(const Actor &actor, const OpsRequest &request, std::int64_t nowMs);
+    /// Timeouts, retries, expiries, shelf expiry and SLA checks at `nowMs`.
+    size_t tick(std::int64_t nowMs);
+    /// Commands the ops logic wants sent to devices since the last call.
+    std::vector<DeviceCommand> takeCommands();
+    /// Keeps the events the ops logic emits that `share` selects, for other consoles (see FieldLink::share).
+    void setShareFilter(std::function<bool(const Event &)> share) { m_share = std::move(share); }
+    std::vector<Event> takeShared();
+
+    const OpsDesks &ops() const { return m_ops; }
+
+private:
+    size_t settle(std::vector<Event> &derived, std::int64_t timeMs);
+
+    CorePipeline &m_pipeline;
+    std::shared_ptr<const CityModel> m_city;
+    OpsDesks m_ops;
+    std::vector<DeviceCommand> m_commands;
+    std::function<bool(const Event &)> m_share;
+    std::vector<Event> m_shared;
+};
+
+} // namespace cityops

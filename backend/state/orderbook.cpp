@@ -1,0 +1,221 @@
+#include "state/orderbook.h"
+
+#include <algorithm>
+
+namespace cityops {
+namespace {
+constexpr size_t kMaxFinishedKept = 200;
+
+bool holdsReservation(CommandStage s)
+{
+    return s == CommandStage::Selected || s == CommandStage::Sent || s == CommandStage::InProgress;
+}
+} // namespace
+
+QString workflowKindName(WorkflowKind kind)
+{
+    switch (kind) {
+    case WorkflowKind::Single: return QStringLiteral("single");
+    case WorkflowKind::FlashAndDispatch: return QStringLiteral("flash-and-dispatch");
+    case WorkflowKind::DimDistrict: return QStringLiteral("dim-district");
+    case WorkflowKind::ShedFeeders: return QStringLiteral("shed-feeders");
+    case WorkflowKind::GreenWave: return QStringLiteral("green-wave");
+    case WorkflowKind::Restore: return QStringLiteral("restore");
+    }
+    return QStringLiteral("unknown");
+}
+
+int Order::count(CommandStage s) const
+{
+    return static_cast<int>(std::count_if(targets.begin(), targets.end(), [s](const OrderTarget &t) { return t.stage == s; }));
+}
+
+int Order::terminalCount() const
+{
+    return static_cast<int>(std::count_if(targets.begin(), targets.end(), [](const OrderTarget &t) { return isTerminal(t.stage); }));
+}
+
+void OrderBook::apply(const std::vector<Event> &events)
+{
+    std::lock_guard lock(m_mutex);
+    for (const Event &event : events) {
+        if (std::holds_alternative<SessionPayload>(event.payload)) {
+            // Orders of an earlier process cannot be followed up; a new session starts with none (ids continue).
+            m_orders.clear();
+            m_byId.clear();
+            m_reserved.clear();
+            m_targets.clear();
+            ++m_version;
+        } else if (const auto *p = std::get_if<CommandPayload>(&event.payload)) {
+            applyOne(event, *p);
+        }
+    }
+}
+
+void OrderBook::applyOne(const Event &event, const CommandPayload &p)
+{
+    m_lastId = std::max(m_lastId, p.order);
+    if (event.device == kNoDevice && p.stage == CommandStage::Requested) {
+        if (m_byId.contains(p.order))
+            return;
+        Order o;
+        o.id = p.order;
+        o.workflow = static_cast<WorkflowKind>(std::min<int>(p.step, static_cast<int>(WorkflowKind::Restore)));
+        o.restores = static_cast<std::uint32_t>(p.value);
+        o.requestedBy = p.user;
+        o.description = p.text;
+        o.requestedMs = event.timeMs;
+        o.expiresMs = p.timeMs;
+        o.version = ++m_version;
+        m_byId.insert(o.id, m_orders.size());
+        m_orders.push_back(std::move(o));
+        // Keep the book small: drop the oldest finished orders.
+        const auto finished = std::count_if(m_orders.begin(), m_orders.end(), [](const Order &x) { return x.finished(); });
+        if (static_cast<size_t>(finished) > kMaxFinishedKept) {
+            const auto it = std::find_if(m_orders.begin(), m_orders.end(), [](const Order &x) { return x.finished(); });
+            m_targets.remove(it->id);
+            m_orders.erase(it);
+            m_byId.clear();
+            for (size_t i = 0; i < m_orders.size(); ++i)
+                m_byId.insert(m_orders[i].id, i);
+        }
+        return;
+    }
+    const auto it = m_byId.constFind(p.order);
+    if (it == m_byId.constEnd())
+        return;
+    Order &o = m_orders[it.value()];
+    o.version = ++m_version;
+    if (event.device == kNoDevice) {
+        switch (p.stage) {
+        case CommandStage::AwaitingApproval:
+            o.needsApproval = true;
+            o.stage = p.stage;
+            break;
+        case CommandStage::Approved:
+            o.stage = p.stage;
+            o.approvedBy = p.user;
+            o.approvedMs = event.timeMs;
+            break;
+        case CommandStage::Denied:
+            o.stage = p.stage;
+            o.approvedBy = p.user;
+            o.deniedReason = p.text;
+            break;
+        case CommandStage::Finished:
+            o.stage = p.stage;
+            break;
+        default:
+            break;
+        }
+        return;
+    }
+    if (p.stage == CommandStage::Requested) {
+        OrderTarget t;
+        t.device = event.device;
+        t.action = p.action;
+        t.value = p.value;
+        t.step = p.step;
+        t.offsetMs = p.timeMs;
+        t.changedMs = event.timeMs;
+        m_targets[o.id].insert(targetKey(t.device, t.step), static_cast<int>(o.targets.size()));
+        o.targets.push_back(t);
+        return;
+    }
+    const auto perOrder = m_targets.constFind(o.id);
+    const int index = perOrder == m_targets.constEnd() ? -1 : perOrder->value(targetKey(event.device, p.step), -1);
+    if (index < 0)
+        return;
+    OrderTarget &t = o.targets[static_cast<size_t>(index)];
+    if (isTerminal(t.stage))
+        return;   // exactly one terminal result: a late answer changes nothing
+    t.stage = p.stage;
+    t.attempt = p.attempt;
+    t.changedMs = event.timeMs;
+    if (!p.text.isEmpty())
+        t.reason = p.text;
+    if (holdsReservation(t.stage)) {
+        // Two consoles may select one device at the same moment; the lower order id keeps it (the dispatchers
+        // resolve the conflict the same way, see Dispatcher::observe).
+        const std::uint32_t holder = m_reserved.value(t.device, 0);
+        if (holder == 0 || o.id <= holder)
+            m_reserved.insert(t.device, o.id);
+    } else if (m_reserved.value(t.device) == o.id && isTerminal(t.stage))
+        m_reserved.remove(t.device);
+}
+
+void OrderBook::rebuildReservations()
+{
+    m_reserved.clear();
+    for (const Order &o : m_orders)
+        for (const OrderTarget &t : o.targets)
+            if (holdsReservation(t.stage) && (!m_reserved.contains(t.device) || o.id < m_reserved.value(t.device)))
+                m_reserved.insert(t.device, o.id);
+}
+
+std::uint64_t OrderBook::version() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_version;
+}
+
+std::uint64_t OrderBook::snapshot(std::vector<Order> &out) const
+{
+    std::lock_guard lock(m_mutex);
+    out = m_orders;
+    return m_version;
+}
+
+std::optional<Order> OrderBook::find(std::uint32_t id) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_byId.constFind(id);
+    return it == m_byId.constEnd() ? std::nullopt : std::optional(m_orders[it.value()]);
+}
+
+std::uint32_t OrderBook::reservedBy(DeviceIndex device) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_reserved.value(device, 0);
+}
+
+std::vector<std::pair<DeviceIndex, std::uint32_t>> OrderBook::reservations() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<std::pair<DeviceIndex, std::uint32_t>> out;
+    out.reserve(static_cast<size_t>(m_reserved.size()));
+    for (auto it = m_reserved.constBegin(); it != m_reserved.constEnd(); ++it)
+        out.emplace_back(it.key(), it.value());
+    return out;
+}
+
+std::uint32_t OrderBook::lastId() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastId;
+}
+
+OrderBook::State OrderBook::exportState() const
+{
+    std::lock_guard lock(m_mutex);
+    return {m_orders, m_lastId};
+}
+
+void OrderBook::restore(const State &state)
+{
+    std::lock_guard lock(m_mutex);
+    m_orders = state.orders;
+    m_lastId = state.lastId;
+    m_byId.clear();
+    m_targets.clear();
+    for (size_t i = 0; i < m_orders.size(); ++i) {
+        m_byId.insert(m_orders[i].id, i);
+        auto &index = m_targets[m_orders[i].id];
+        for (size_t t = 0; t < m_orders[i].targets.size(); ++t)
+            index.insert(targetKey(m_orders[i].targets[t].device, m_orders[i].targets[t].step), static_cast<int>(t));
+    }
+    rebuildReservations();
+    ++m_version;
+}
+
+} // namespace cityops

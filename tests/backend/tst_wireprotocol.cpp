@@ -1,0 +1,360 @@
+// Every decoder of the MQTT wire protocol (docs/PROTOCOL.md) against what an attacker or a broken gateway can put on
+// a topic: malformed and truncated JSON, wrong types, out-of-range numbers, oversized payloads and other versions.
+// Each row names the refusal the decoder must give (or "ok"); no broker, no threads, milliseconds.
+#include "link/wireprotocol.h"
+#include "storetesting.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+enum class Decoder { Report, FieldEvent, Presence, Command, Result, Refresh, Ops };
+constexpr int kOk = -1;
+
+const CityModel &city() { return *fixtureCity(); }
+
+DeviceIndex firstOf(DeviceKind kind)
+{
+    for (DeviceIndex d = 0; d < city().devices.size(); ++d)
+        if (city().devices[d].kind == kind)
+            return d;
+    return kNoDevice;
+}
+
+QJsonObject object(const QByteArray &payload) { return QJsonDocument::fromJson(payload).object(); }
+QByteArray bytes(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+/// `payload` with one field set (or removed when `value` is undefined).
+QByteArray with(const QByteArray &payload, const QString &key, const QJsonValue &value)
+{
+    QJsonObject o = object(payload);
+    if (value.isUndefined())
+        o.remove(key);
+    else
+        o.insert(key, value);
+    return bytes(o);
+}
+/// `payload` with a nested field of its "data" object set.
+QByteArray withData(const QByteArray &payload, const QString &key, const QJsonValue &value)
+{
+    QJsonObject o = object(payload);
+    QJsonObject data = o.value(QLatin1String("data")).toObject();
+    data.insert(key, value);
+    o.insert(QStringLiteral("data"), data);
+    return bytes(o);
+}
+/// `payload` padded with a filler field to `size` bytes.
+QByteArray padded(const QByteArray &payload, int size)
+{
+    return with(payload, QStringLiteral("filler"), QString(size, QLatin1Char('x')));
+}
+
+const std::int64_t kNow = 1'790'000'000'000;
+
+QByteArray validReport()
+{
+    wire::DeviceReport r{1, 5, Event{0, kNow, firstOf(DeviceKind::SignalController), SignalPayload{1, 2, SignalMode::Normal, kNow + 4000, false}}};
+    return wire::encodeDeviceReport(r, city());
+}
+QByteArray validFieldEvent()
+{
+    IncidentRaisedPayload raised;
+    raised.id = 42;
+    raised.kind = IncidentKind::Collision;
+    raised.severity = IncidentSeverity::Major;
+    raised.position = city().devices[0].position;
+    raised.district = 0;
+    raised.road = 0;
+    return wire::encodeFieldEvent({3, 9, Event{0, kNow, kNoDevice, raised}}, city());
+}
+QByteArray validPresence() { return wire::encodePresence({true, 7, 120, 30}); }
+QByteArray validCommand()
+{
+    wire::SignedCommand c;
+    c.device = city().devices[firstOf(DeviceKind::Streetlight)].id;
+    c.order = 77;
+    c.step = 3;
+    c.attempt = 1;
+    c.action = CommandAction::LightDim;
+    c.value = 40;
+    c.issuedMs = kNow;
+    c.expiresMs = kNow + 60'000;
+    c.nonce = QByteArray(16, '\x5a');
+    c.keyId = QStringLiteral("abcd");
+    c.signature = QByteArray(64, '\x01');
+    return wire::encodeCommand(c);
+}
+QByteArray validResult() { return wire::encodeResult({QStringLiteral("sig/J1"), 77, 3, 1, false, false, QStringLiteral("device busy")}); }
+QByteArray validRefresh() { return wire::encodeRefresh({QStringLiteral("desk-1"), {QStringLiteral("sig/J1"), QStringLiteral("lamp/7")}}); }
+QByteArray validOps()
+{
+    IncidentUpdatePayload step;
+    step.id = 42;
+    step.change = IncidentChange::Transition;
+    step.state = IncidentState::Acknowledged;
+    step.user = QStringLiteral("rita");
+    return wire::encodeOps({QStringLiteral("desk-1"), {Event{0, kNow, kNoDevice, step}}}, city());
+}
+
+template <typename T>
+std::pair<int, QString> outcomeOf(const wire::Parsed<T> &parsed)
+{
+    if (const auto *r = std::get_if<wire::Refused>(&parsed))
+        return {static_cast<int>(r->reason), r->detail};
+    return {kOk, QString()};
+}
+
+std::pair<int, QString> decode(Decoder decoder, const QByteArray &payload, const QString &topicDevice = {},
+                               wire::TopicRef::Kind channel = wire::TopicRef::DeviceState)
+{
+    switch (decoder) {
+    case Decoder::Report:
+        return outcomeOf(wire::decodeDeviceReport(payload, topicDevice.isEmpty() ? city().devices[firstOf(DeviceKind::SignalController)].id
+                                                                                  : topicDevice, channel, city()));
+    case Decoder::FieldEvent: return outcomeOf(wire::decodeFieldEvent(payload, city()));
+    case Decoder::Presence: return outcomeOf(wire::decodePresence(payload));
+    case Decoder::Command: return outcomeOf(wire::decodeCommand(payload));
+    case Decoder::Result: return outcomeOf(wire::decodeResult(payload));
+    case Decoder::Refresh: return outcomeOf(wire::decodeRefresh(payload));
+    case Decoder::Ops: return outcomeOf(wire::decodeOps(payload, city()));
+    }
+    return {kOk, {}};
+}
+
+QByteArray valid(Decoder d)
+{
+    switch (d) {
+    case Decoder::Report: return validReport();
+    case Decoder::FieldEvent: return validFieldEvent();
+    case Decoder::Presence: return validPresence();
+    case Decoder::Command: return validCommand();
+    case Decoder::Result: return validResult();
+    case Decoder::Refresh: return validRefresh();
+    case Decoder::Ops: return validOps();
+    }
+    return {};
+}
+
+const char *nameOf(Decoder d)
+{
+    static const char *names[] = {"report", "field-event", "presence", "command", "result", "refresh", "ops"};
+    return names[static_cast<int>(d)];
+}
+
+constexpr int M = static_cast<int>(wire::Refusal::Malformed);
+constexpr int O = static_cast<int>(wire::Refusal::Oversized);
+constexpr int V = static_cast<int>(wire::Refusal::UnknownVersion);
+constexpr int U = static_cast<int>(wire::Refusal::UnknownDevice);
+constexpr int W = static_cast<int>(wire::Refusal::WrongKind);
+
+} // namespace
+
+Q_DECLARE_METATYPE(Decoder)
+
+class TestWireProtocol : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    /// What every decoder must refuse the same way: the envelope.
+    void envelope_data()
+    {
+        QTest::addColumn<Decoder>("decoder");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<int>("expected");
+        for (Decoder d : {Decoder::Report, Decoder::FieldEvent, Decoder::Presence, Decoder::Command, Decoder::Result,
+                          Decoder::Refresh, Decoder::Ops}) {
+            const QByteArray ok = valid(d);
+            const int limit = d == Decoder::Ops ? 256 * 1024 : wire::kMaxPayloadBytes;
+            auto row = [&](const char *what) -> QTestData & { return QTest::addRow("%s: %s", nameOf(d), what); };
+            row("valid") << d << ok << kOk;
+            row("empty") << d << QByteArray() << M;
+            row("not JSON") << d << QByteArray("online=true") << M;
+            row("truncated") << d << ok.left(ok.size() / 2) << M;
+            row("last byte cut") << d << ok.chopped(1) << M;
+            row("an array") << d << QByteArray("[1,2,3]") << M;
+            row("a string") << d << QByteArray("\"v\"") << M;
+            row("no version") << d << with(ok, QStringLiteral("v"), QJsonValue::Undefined) << M;
+            row("version as text") << d << with(ok, QStringLiteral("v"), QStringLiteral("1")) << M;
+            row("version 2") << d << with(ok, QStringLiteral("v"), 2) << V;
+            row("version 0") << d << with(ok, QStringLiteral("v"), 0) << V;
+            row("one byte over the limit") << d << padded(ok, limit - ok.size() + 1) << O;
+            row("far over the limit") << d << QByteArray(limit * 4, '{') << O;
+            row("binary garbage") << d << QByteArray("\x00\xff\xfe{\"v\":1}", 10) << M;
+        }
+    }
+    void envelope()
+    {
+        QFETCH(Decoder, decoder);
+        QFETCH(QByteArray, payload);
+        QFETCH(int, expected);
+        const auto [got, detail] = decode(decoder, payload);
+        QVERIFY2(got == expected, qPrintable(QStringLiteral("got %1 (%2), expected %3").arg(got).arg(detail).arg(expected)));
+        if (expected != kOk)
+            QVERIFY2(!detail.isEmpty(), "a refusal says why");
+    }
+
+    /// Each decoder's own fields: wrong types, out of range, missing, and what does not fit the topic or the city.
+    void fields_data()
+    {
+        QTest::addColumn<Decoder>("decoder");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QString>("topicDevice");
+        QTest::addColumn<int>("channel");
+        QTest::addColumn<int>("expected");
+        const int state = wire::TopicRef::DeviceState;
+        const int presence = wire::TopicRef::DevicePresence;
+        const QString signal = city().devices[firstOf(DeviceKind::SignalController)].id;
+        const QString lamp = city().devices[firstOf(DeviceKind::Streetlight)].id;
+
+        const QByteArray report = validReport();
+        QTest::newRow("report: boot negative") << Decoder::Report << with(report, "b", -1) << signal << state << M;
+        QTest::newRow("report: seq as text") << Decoder::Report << with(report, "seq", "5") << signal << state << M;
+        QTest::newRow("report: seq fractional") << Decoder::Report << with(report, "seq", 5.5) << signal << state << M;
+        QTest::newRow("report: no time") << Decoder::Report << with(report, "time_ms", QJsonValue::Undefined) << signal << state << M;
+        QTest::newRow("report: data not an object") << Decoder::Report << with(report, "data", "green") << signal << state << M;
+        QTest::newRow("report: unknown kind") << Decoder::Report << with(report, "kind", "teleport") << signal << state << M;
+        QTest::newRow("report: signal mode unknown") << Decoder::Report << withData(report, "mode", "disco") << signal << state << M;
+        QTest::newRow("report: unknown device in topic") << Decoder::Report << report << QStringLiteral("sig/nowhere") << state << U;
+        QTest::newRow("report: signal data for a lamp") << Decoder::Report << report << lamp << state << W;
+        QTest::newRow("report: state on the presence topic") << Decoder::Report << report << signal << presence << W;
+        QTest::newRow("report: payload names another device") << Decoder::Report << with(report, "device", lamp) << signal << state << M;
+        QTest::newRow("report: payload names its own device") << Decoder::Report << with(report, "device", signal) << signal << state << kOk;
+        QTest::newRow("field: no device (null)") << Decoder::FieldEvent << with(validFieldEvent(), "device", QJsonValue::Null) << QString() << 0 << kOk;
+
+        const QByteArray field = validFieldEvent();
+        QTest::newRow("field: incident id 0") << Decoder::FieldEvent << withData(field, "id", 0) << QString() << 0 << M;
+        QTest::newRow("field: console's id range") << Decoder::FieldEvent << withData(field, "id", double(kConsoleIncidentBase)) << QString() << 0 << M;
+        QTest::newRow("field: district out of range") << Decoder::FieldEvent << withData(field, "district", 9999) << QString() << 0 << M;
+        QTest::newRow("field: road out of range") << Decoder::FieldEvent << withData(field, "road", 999999) << QString() << 0 << M;
+        QTest::newRow("field: unknown device") << Decoder::FieldEvent << with(field, "device", "sig/nowhere") << QString() << 0 << U;
+        QTest::newRow("field: device as number") << Decoder::FieldEvent << with(field, "device", 12) << QString() << 0 << M;
+        QTest::newRow("field: a signal report is not a field event") << Decoder::FieldEvent << with(report, "device", signal) << QString() << 0 << W;
+
+        const QByteArray p = validPresence();
+        QTest::newRow("presence: online as text") << Decoder::Presence << with(p, "online", "yes") << QString() << 0 << M;
+        QTest::newRow("presence: online missing") << Decoder::Presence << with(p, "online", QJsonValue::Undefined) << QString() << 0 << M;
+        QTest::newRow("presence: boot negative") << Decoder::Presence << with(p, "b", -5) << QString() << 0 << M;
+        QTest::newRow("presence: boot as text") << Decoder::Presence << with(p, "b", "7") << QString() << 0 << M;
+        QTest::newRow("presence: devices as text") << Decoder::Presence << with(p, "devices", "many") << QString() << 0 << M;
+        QTest::newRow("presence: devices negative") << Decoder::Presence << with(p, "devices", -3) << QString() << 0 << M;
+        QTest::newRow("presence: keep-alive as text") << Decoder::Presence << with(p, "keepalive", "30") << QString() << 0 << M;
+        QTest::newRow("presence: Will without counts") << Decoder::Presence << QByteArray(R"({"v":1,"online":false})") << QString() << 0 << kOk;
+
+        const QByteArray c = validCommand();
+        QTest::newRow("command: nonce 15 bytes") << Decoder::Command << with(c, "nonce", QString(30, QLatin1Char('a'))) << QString() << 0 << M;
+        QTest::newRow("command: nonce not hex") << Decoder::Command << with(c, "nonce", QString(32, QLatin1Char('z'))) << QString() << 0 << M;
+        QTest::newRow("command: unknown action") << Decoder::Command << with(c, "action", "self-destruct") << QString() << 0 << M;
+        QTest::newRow("command: no device") << Decoder::Command << with(c, "device", QJsonValue::Undefined) << QString() << 0 << M;
+        QTest::newRow("command: order negative") << Decoder::Command << with(c, "order", -1) << QString() << 0 << M;
+        QTest::newRow("command: order over 32 bits") << Decoder::Command << with(c, "order", 4294967296.0) << QString() << 0 << M;
+        QTest::newRow("command: step over 16 bits") << Decoder::Command << with(c, "step", 70000) << QString() << 0 << M;
+        QTest::newRow("command: attempt 256") << Decoder::Command << with(c, "attempt", 256) << QString() << 0 << M;
+        QTest::newRow("command: value as text") << Decoder::Command << with(c, "value", "40") << QString() << 0 << M;
+        QTest::newRow("command: value fractional") << Decoder::Command << with(c, "value", 40.5) << QString() << 0 << M;
+        QTest::newRow("command: issued fractional") << Decoder::Command << with(c, "issued_ms", 1.5) << QString() << 0 << M;
+        QTest::newRow("command: expiry missing") << Decoder::Command << with(c, "expires_ms", QJsonValue::Undefined) << QString() << 0 << M;
+        QTest::newRow("command: signature not text") << Decoder::Command << with(c, "sig", 5) << QString() << 0 << M;
+
+        const QByteArray r = validResult();
+        QTest::newRow("result: neither accepted nor rejected") << Decoder::Result << with(r, "result", "maybe") << QString() << 0 << M;
+        QTest::newRow("result: no device") << Decoder::Result << with(r, "device", QJsonValue::Undefined) << QString() << 0 << M;
+        QTest::newRow("result: order as text") << Decoder::Result << with(r, "order", "77") << QString() << 0 << M;
+        QTest::newRow("result: order missing") << Decoder::Result << with(r, "order", QJsonValue::Undefined) << QString() << 0 << M;
+        QTest::newRow("result: attempt 300") << Decoder::Result << with(r, "attempt", 300) << QString() << 0 << M;
+        QTest::newRow("result: step negative") << Decoder::Result << with(r, "step", -2) << QString() << 0 << M;
+        QTest::newRow("result: replay as text") << Decoder::Result << with(r, "replay", "true") << QString() << 0 << M;
+
+        const QByteArray f = validRefresh();
+        QTest::newRow("refresh: devices not a list") << Decoder::Refresh << with(f, "devices", "all") << QString() << 0 << M;
+        QTest::newRow("refresh: device id a number") << Decoder::Refresh << with(f, "devices", QJsonArray{1, 2}) << QString() << 0 << M;
+        QTest::newRow("refresh: everything (no list)") << Decoder::Refresh << with(f, "devices", QJsonValue::Undefined) << QString() << 0 << kOk;
+
+        const QByteArray o = validOps();
+        QTest::newRow("ops: no console") << Decoder::Ops << with(o, "console", QJsonValue::Undefined) << QString() << 0 << M;
+        QTest::newRow("ops: events not a list") << Decoder::Ops << with(o, "events", "x") << QString() << 0 << M;
+        QTest::newRow("ops: an event that is not an object") << Decoder::Ops << with(o, "events", QJsonArray{7}) << QString() << 0 << M;
+        QTest::newRow("ops: telemetry is not an operation")
+            << Decoder::Ops << with(o, "events", QJsonArray{object(with(report, "device", signal))}) << QString() << 0 << W;
+    }
+    void fields()
+    {
+        QFETCH(Decoder, decoder);
+        QFETCH(QByteArray, payload);
+        QFETCH(QString, topicDevice);
+        QFETCH(int, channel);
+        QFETCH(int, expected);
+        const auto [got, detail] = decode(decoder, payload, topicDevice, static_cast<wire::TopicRef::Kind>(channel ? channel : wire::TopicRef::DeviceState));
+        QVERIFY2(got == expected, qPrintable(QStringLiteral("got %1 (%2), expected %3 for %4").arg(got).arg(detail).arg(expected)
+                                                 .arg(QString::fromUtf8(payload.left(300)))));
+    }
+
+    /// What goes out comes back unchanged.
+    void roundTrips()
+    {
+        const auto report = wire::decodeDeviceReport(validReport(), city().devices[firstOf(DeviceKind::SignalController)].id,
+                                                     wire::TopicRef::DeviceState, city());
+        QVERIFY(std::holds_alternative<wire::DeviceReport>(report));
+        const auto &r = std::get<wire::DeviceReport>(report);
+        QCOMPARE(r.boot, 1u);
+        QCOMPARE(r.seq, 5u);
+        QCOMPARE(std::get<SignalPayload>(r.event.payload).phase, 2);
+
+        const auto command = wire::decodeCommand(validCommand());
+        QVERIFY(std::holds_alternative<wire::SignedCommand>(command));
+        const auto &c = std::get<wire::SignedCommand>(command);
+        QCOMPARE(c.order, 77u);
+        QCOMPARE(c.value, 40);
+        QCOMPARE(c.nonce, QByteArray(16, '\x5a'));
+        QCOMPARE(c.signature, QByteArray(64, '\x01'));
+
+        const auto result = wire::decodeResult(validResult());
+        QVERIFY(std::holds_alternative<wire::CommandResult>(result));
+        QCOMPARE(std::get<wire::CommandResult>(result).reason, QStringLiteral("device busy"));
+
+        const auto presence = wire::decodePresence(validPresence());
+        QVERIFY(std::holds_alternative<wire::Presence>(presence));
+        QCOMPARE(std::get<wire::Presence>(presence).devices, 120);
+        QCOMPARE(std::get<wire::Presence>(presence).keepAliveS, 30);
+
+        const auto ops = wire::decodeOps(validOps(), city());
+        QVERIFY(std::holds_alternative<wire::OpsMessage>(ops));
+        QCOMPARE(std::get<IncidentUpdatePayload>(std::get<wire::OpsMessage>(ops).events.at(0).payload).user, QStringLiteral("rita"));
+    }
+
+    /// Topics: device ids with MQTT wildcards and slashes survive; anything outside the tree is Unknown.
+    void topics_data()
+    {
+        QTest::addColumn<QByteArray>("topic");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("device");
+        QTest::newRow("state with # in id") << wire::deviceTopic("g1", "8025704#1", "state") << int(wire::TopicRef::DeviceState) << "8025704#1";
+        QTest::newRow("presence with / in id") << wire::deviceTopic("g1", "sig/J12", "presence") << int(wire::TopicRef::DevicePresence) << "sig/J12";
+        QTest::newRow("command with + and %") << wire::commandTopic("a+b%c") << int(wire::TopicRef::Command) << "a+b%c";
+        QTest::newRow("other root") << QByteArray("cityops/v2/ops") << int(wire::TopicRef::Unknown) << QString();
+        QTest::newRow("unknown channel") << QByteArray("cityops/v1/gw/g1/dev/x/colour") << int(wire::TopicRef::Unknown) << "x";
+        QTest::newRow("gateway without channel") << QByteArray("cityops/v1/gw/g1") << int(wire::TopicRef::Unknown) << QString();
+        QTest::newRow("console unknown channel") << QByteArray("cityops/v1/console/c/x") << int(wire::TopicRef::Unknown) << QString();
+        QTest::newRow("ops") << wire::opsTopic() << int(wire::TopicRef::Ops) << QString();
+        QTest::newRow("ops with a tail") << QByteArray("cityops/v1/ops/extra") << int(wire::TopicRef::Unknown) << QString();
+        QTest::newRow("empty") << QByteArray() << int(wire::TopicRef::Unknown) << QString();
+    }
+    void topics()
+    {
+        QFETCH(QByteArray, topic);
+        QFETCH(int, kind);
+        QFETCH(QString, device);
+        const wire::TopicRef ref = wire::parseTopic(topic);
+        QCOMPARE(int(ref.kind), kind);
+        if (kind != int(wire::TopicRef::Unknown))
+            QCOMPARE(ref.device, device);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWireProtocol)
+#include "tst_wireprotocol.moc"

@@ -1,0 +1,4 @@
+#pragma once
+#include <string>
+
+struct Low { std::string name; };

@@ -1,0 +1,54 @@
+#include "citymirror.h"
+
+#include "map/mapviewport.h"
+
+namespace cityops {
+
+CityMirror::CityMirror(std::shared_ptr<const CityModel> city) : m_city(std::move(city))
+{
+    states.resize(m_city->devices.size());
+    m_deviceWorld.reserve(m_city->devices.size());
+    for (const DeviceInfo &d : m_city->devices)
+        m_deviceWorld.push_back(MapViewport::project(d.position));
+    m_grid.build(m_deviceWorld);
+    for (const Road &road : m_city->roads) {
+        if (road.line.size() < 2)
+            continue;
+        QPainterPath &path = m_roadPaths[static_cast<int>(road.cls)];
+        path.moveTo(MapViewport::project(road.line.front()));
+        for (size_t i = 1; i < road.line.size(); ++i)
+            path.lineTo(MapViewport::project(road.line[i]));
+    }
+    for (const District &d : m_city->districts) {
+        QPolygonF poly;
+        QPointF sum;
+        for (const GeoPoint &p : d.ring) {
+            poly << MapViewport::project(p);
+            sum += poly.back();
+        }
+        m_districts.push_back(poly);
+        m_districtLabels.push_back(poly.isEmpty() ? QPointF() : sum / poly.size());
+    }
+}
+
+const Incident *CityMirror::incident(IncidentId id) const
+{
+    for (const Incident &i : incidents)
+        if (i.id == id)
+            return &i;
+    return nullptr;
+}
+
+QString CityMirror::signalState(DeviceIndex device) const
+{
+    if (device >= m_city->devices.size() || m_city->devices[device].kind != DeviceKind::SignalController)
+        return {};
+    const SignalInfo &info = m_city->signals[m_city->devices[device].detail];
+    const DeviceState &s = states[device];
+    if (s.program >= info.programs.size())
+        return {};
+    const SignalProgram &program = info.programs[s.program];
+    return s.phase < program.phases.size() ? program.phases[s.phase].state : QString();
+}
+
+} // namespace cityops

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "map/devicegrid.h"
+#include "model/device.h"
+#include "model/incident.h"
+#include "state/activitylog.h"
+#include "state/alarmbook.h"
+#include "state/orderbook.h"
+
+#include <QPainterPath>
+#include <QPointF>
+#include <QPolygonF>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace cityops {
+
+/// What the map is showing: the selected device or incident.
+struct MapSelection {
+    enum class Kind { None, Device, Incident };
+    Kind kind = Kind::None;
+    std::uint32_t id = 0;   ///< device index or incident id
+    bool operator==(const MapSelection &) const = default;
+};
+
+/// Everything the map layers draw from, owned by the GUI thread: the city geometry projected once to normalised
+/// Web Mercator, plus a mirror of live device states and incidents that LiveCity refreshes once per frame. Tests
+/// fill the mirror directly.
+class CityMirror {
+public:
+    explicit CityMirror(std::shared_ptr<const CityModel> city);
+
+    const CityModel &city() const { return *m_city; }
+    std::shared_ptr<const CityModel> cityPtr() const { return m_city; }
+    const std::vector<QPointF> &deviceWorld() const { return m_deviceWorld; }
+    const QPainterPath &roadPath(RoadClass cls) const { return m_roadPaths[static_cast<int>(cls)]; }
+    const std::vector<QPolygonF> &districtPolygons() const { return m_districts; }
+    const std::vector<QPointF> &districtLabelPoints() const { return m_districtLabels; }
+    /// Devices by map cell, for hit-testing, picking and culling.
+    const DeviceGrid &grid() const { return m_grid; }
+
+    std::vector<DeviceState> states;    ///< indexed by device index
+    std::vector<Incident> incidents;    ///< open and recently resolved
+    std::vector<Alarm> alarms;          ///< the alarm list
+    std::vector<Order> orders;          ///< the session's orders
+    std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations;   ///< device -> order holding it
+    std::vector<ActivityLog::Entry> journal;                          ///< who did what, oldest first
+    MapSelection selection;
+    std::vector<DeviceIndex> picked;    ///< many devices picked with the rubber band or lasso (command targets)
+    std::int64_t nowMs = 0;
+
+    const Incident *incident(IncidentId id) const;
+    /// The state string a signal currently shows (its program's phase), or empty if unknown.
+    QString signalState(DeviceIndex device) const;
+
+private:
+    std::shared_ptr<const CityModel> m_city;
+    std::vector<QPointF> m_deviceWorld;
+    std::array<QPainterPath, kRoadClassCount> m_roadPaths;
+    std::vector<QPolygonF> m_districts;
+    std::vector<QPointF> m_districtLabels;
+    DeviceGrid m_grid;
+};
+
+} // namespace cityops
