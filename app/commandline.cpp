@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "base/secretfile.h"
+
 #include <QCommandLineParser>
 #include <QDateTime>
 
@@ -41,9 +43,19 @@ struct Parser {
     QCommandLineOption ca{QStringLiteral("ca"), QStringLiteral("CA certificate(s) to verify the broker with (default: the system's)."), QStringLiteral("file")};
     QCommandLineOption cert{QStringLiteral("cert"), QStringLiteral("Client certificate for the broker."), QStringLiteral("file")};
     QCommandLineOption key{QStringLiteral("key"), QStringLiteral("Key of the client certificate."), QStringLiteral("file")};
-    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("User name on the broker."), QStringLiteral("name")};
-    QCommandLineOption passwordFile{QStringLiteral("password-file"), QStringLiteral("File whose first line is the broker password."),
-                                    QStringLiteral("file")};
+    QCommandLineOption brokerUser{QStringLiteral("broker-user"), QStringLiteral("User name on the broker."), QStringLiteral("name")};
+    QCommandLineOption brokerPasswordFile{QStringLiteral("broker-password-file"),
+                                          QStringLiteral("File (private to its owner) whose first line is the broker password."),
+                                          QStringLiteral("file")};
+    QCommandLineOption directory{QStringLiteral("directory"),
+                                 QStringLiteral("User directory people sign in against (default: users.db in the data folder)."),
+                                 QStringLiteral("file")};
+    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("Sign in as this person without the sign-in screen (needs --password-file)."),
+                            QStringLiteral("name")};
+    QCommandLineOption passwordFile{QStringLiteral("password-file"),
+                                    QStringLiteral("File (private to its owner) whose first line is the --user's password."), QStringLiteral("file")};
+    QCommandLineOption idleLock{QStringLiteral("idle-lock"), QStringLiteral("Lock the console after this many idle minutes (default 10; 0 never)."),
+                                QStringLiteral("minutes")};
     QCommandLineOption commandKey{QStringLiteral("command-key"),
                                   QStringLiteral("Ed25519 private key (PEM) that signs commands; without it commands are refused."),
                                   QStringLiteral("file")};
@@ -62,7 +74,8 @@ struct Parser {
     std::vector<const QCommandLineOption *> all() const
     {
         return {&city, &seed, &speed, &lang, &screenshot, &quitAfter, &store, &noStore, &retain, &replay, &from, &to, &synthetic,
-                &tiles, &link, &ca, &cert, &key, &user, &passwordFile, &commandKey, &consoleId, &help, &version};
+                &tiles, &directory, &user, &passwordFile, &idleLock, &link, &ca, &cert, &key, &brokerUser, &brokerPasswordFile,
+                &commandKey, &consoleId, &help, &version};
     }
 };
 
@@ -70,7 +83,7 @@ Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
 {
     const auto &parser = p.parser;
     if (!parser.isSet(p.link)) {
-        for (const QCommandLineOption *only : {&p.ca, &p.cert, &p.key, &p.user, &p.passwordFile, &p.commandKey, &p.consoleId})
+        for (const QCommandLineOption *only : {&p.ca, &p.cert, &p.key, &p.brokerUser, &p.brokerPasswordFile, &p.commandKey, &p.consoleId})
             if (parser.isSet(*only))
                 return makeError(QStringLiteral("--%1 only makes sense with --link").arg(only->names().first()));
         return Ok{};
@@ -85,14 +98,22 @@ Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
     o.mqtt.caFile = parser.value(p.ca);
     o.mqtt.certFile = parser.value(p.cert);
     o.mqtt.keyFile = parser.value(p.key);
-    o.mqtt.user = parser.value(p.user);
+    o.mqtt.user = parser.value(p.brokerUser);
     o.mqtt.clientId = parser.value(p.consoleId);
     if (parser.isSet(p.consoleId)
         && (o.mqtt.clientId.isEmpty() || o.mqtt.clientId.contains(QLatin1Char('/')) || o.mqtt.clientId.contains(QLatin1Char('+'))
             || o.mqtt.clientId.contains(QLatin1Char('#')) || o.mqtt.clientId.size() > 64))
         return makeError(QStringLiteral("--console-id must be 1 to 64 characters without /, + or #"));
     o.commandKeyPath = parser.value(p.commandKey);
-    return completeTlsOptions(o.mqtt, parser.value(p.passwordFile));
+    if (!o.commandKeyPath.isEmpty())
+        if (auto s = secretfile::checkPrivate(o.commandKeyPath); !s)
+            return makeError(QStringLiteral("--command-key: %1").arg(s.error()));
+    if (parser.isSet(p.brokerPasswordFile) && parser.value(p.brokerUser).isEmpty())
+        return makeError(QStringLiteral("--broker-password-file needs --broker-user"));
+    if (parser.isSet(p.brokerPasswordFile))
+        if (auto s = secretfile::checkPrivate(parser.value(p.brokerPasswordFile)); !s)
+            return makeError(QStringLiteral("--broker-password-file: %1").arg(s.error()));
+    return completeTlsOptions(o.mqtt, parser.value(p.brokerPasswordFile));
 }
 
 } // namespace
@@ -191,6 +212,23 @@ Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments)
     }
     if (o.fromMs > 0 && o.toMs > 0 && o.toMs <= o.fromMs)
         return makeError(QStringLiteral("--to must be later than --from"));
+    o.directoryPath = p.parser.value(p.directory);
+    if (p.parser.isSet(p.directory) && o.directoryPath.isEmpty())
+        return makeError(QStringLiteral("--directory needs a file name"));
+    if (p.parser.isSet(p.user) != p.parser.isSet(p.passwordFile))
+        return makeError(QStringLiteral("--user and --password-file go together: the name and the file with its password"));
+    if (p.parser.isSet(p.user)) {
+        o.signInUser = p.parser.value(p.user);
+        auto password = secretfile::readFirstLine(p.parser.value(p.passwordFile));
+        if (!password)
+            return makeError(QStringLiteral("--password-file: %1").arg(password.error()));
+        o.signInPassword = password.value().toUtf8();
+    }
+    if (p.parser.isSet(p.idleLock)) {
+        o.idleLockMinutes = p.parser.value(p.idleLock).toInt(&ok);
+        if (!ok || o.idleLockMinutes < 0 || o.idleLockMinutes > 24 * 60)
+            return makeError(QStringLiteral("--idle-lock must be a number of minutes from 0 (never) to 1440, not \"%1\"").arg(p.parser.value(p.idleLock)));
+    }
     if (auto link = parseLinkOptions(p, o); !link)
         return Error{link.error()};
     return o;

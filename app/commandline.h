@@ -27,8 +27,12 @@ struct ConsoleOptions {
     QString tilesPath;            ///< offline raster background (MBTiles), empty = none
     int syntheticDevices = 0;     ///< generated devices added to the city, for demonstrations and measurement
     bool useBroker = false;       ///< --link: the field through an MQTT broker instead of the built-in simulator
-    MqttOptions mqtt;             ///< broker address, TLS files, user and password (read from --password-file)
+    MqttOptions mqtt;             ///< broker address, TLS files, user and password (read from --broker-password-file)
     QString commandKeyPath;       ///< Ed25519 private key that signs commands
+    QString directoryPath;        ///< user directory; empty: the default in the data folder
+    QString signInUser;           ///< --user: sign in headless as this person
+    QByteArray signInPassword;    ///< from --password-file (never logged)
+    int idleLockMinutes = 10;     ///< 0: never
     bool showHelp = false;
     bool showVersion = false;
 };

@@ -8,9 +8,16 @@
 #include "link/simlink.h"
 #include "mainwindow.h"
 #include "map/mapview.h"
+#include "security/userdirectory.h"
 #include "store/eventstore.h"
+#include "access/accesscontrol.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -81,6 +88,45 @@ QString defaultStorePath(const CityModel &city)
     QString name = city.meta.name.toLower();
     name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
     return QDir(folder).filePath((name.isEmpty() ? QStringLiteral("city") : name) + QStringLiteral(".cityops-store"));
+}
+
+/// The first run on an empty directory: an administrator's account, asked for once.
+bool createFirstAdministrator(UserDirectory &directory)
+{
+    QDialog dialog;
+    dialog.setWindowTitle(QObject::tr("CityOps — first account"));
+    auto *form = new QFormLayout(&dialog);
+    auto *intro = new QLabel(QObject::tr("Nobody can sign in yet. Create the first account: an administrator, who can then add the "
+                                         "others (cityops-admin user add)."), &dialog);
+    intro->setWordWrap(true);
+    form->addRow(intro);
+    auto *name = new QLineEdit(QStringLiteral("admin"), &dialog);
+    auto *password = new QLineEdit(&dialog);
+    password->setEchoMode(QLineEdit::Password);
+    auto *again = new QLineEdit(&dialog);
+    again->setEchoMode(QLineEdit::Password);
+    auto *message = new QLabel(&dialog);
+    message->setWordWrap(true);
+    form->addRow(QObject::tr("Name"), name);
+    form->addRow(QObject::tr("Password"), password);
+    form->addRow(QObject::tr("Again"), again);
+    form->addRow(message);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        if (password->text() != again->text()) {
+            message->setText(QObject::tr("The two passwords differ."));
+            return;
+        }
+        const Status added = directory.add(name->text().trimmed(), Role::Admin, {}, password->text().toUtf8());
+        if (!added) {
+            message->setText(added.error());
+            return;
+        }
+        dialog.accept();
+    });
+    return dialog.exec() == QDialog::Accepted;
 }
 
 int fail(const QString &message, bool interactive, int code)
@@ -182,7 +228,28 @@ int main(int argc, char **argv)
     }
     if (options.replay && !engine.store())
         return fail(QObject::tr("Cannot replay: %1").arg(storeWarning), interactive, kExitUsage);
-    const QString user = qEnvironmentVariable("USER", QStringLiteral("operator"));
+    // Who may sign in: the local user directory (created on the first run with an administrator's account).
+    const QString directoryPath = options.directoryPath.isEmpty() ? UserDirectory::defaultPath() : options.directoryPath;
+    std::unique_ptr<UserDirectory> directory;
+    QString directoryProblem;
+    {
+        QDir().mkpath(QFileInfo(directoryPath).absolutePath());
+        auto opened = UserDirectory::open(directoryPath, interactive ? UserDirectory::Mode::CreateIfMissing : UserDirectory::Mode::Existing);
+        if (opened) {
+            directory = std::move(opened).value();
+        } else {
+            directoryProblem = opened.error();
+            if (!options.directoryPath.isEmpty() || !options.signInUser.isEmpty())
+                return fail(QObject::tr("Cannot use the user directory: %1").arg(opened.error()), interactive, kExitUsage);
+            qCWarning(lcApp) << "nobody can sign in:" << opened.error();
+        }
+    }
+    if (directory && interactive) {
+        const auto count = directory->count();
+        if (count && count.value() == 0 && !createFirstAdministrator(*directory))
+            return fail(QObject::tr("Nobody can sign in until a first account exists (or create one with cityops-admin)."), interactive,
+                        kExitFailure);
+    }
     QObject::connect(&engine, &Engine::linkStatusChanged, &app, [&startup](const LinkStatus &status) {
         if (status.state == LinkState::Connected)
             qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
@@ -206,14 +273,21 @@ int main(int argc, char **argv)
         DispatchConfig dispatch;
         dispatch.selectSettleMs = 250;   // other consoles' simultaneous selections arrive well within this
         engine.setDispatchConfig(dispatch);
-        engine.start(std::make_unique<MqttLink>(city.value(), &engine.clock(), linkOptions, std::move(signer)), user);
+        engine.start(std::make_unique<MqttLink>(city.value(), &engine.clock(), linkOptions, std::move(signer)));
     } else {
         const std::int64_t now = simOptions.startMs > 0 ? simOptions.startMs : QDateTime::currentMSecsSinceEpoch();
-        engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions), user,
+        engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions), QString(),
                      std::max(now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000), simOptions.historyFloorMs));
     }
 
-    MainWindow window(engine, user);
+    MainWindow window(engine, directory.get());
+    window.access().setIdleLimit(std::int64_t(options.idleLockMinutes) * 60'000);
+    if (!options.signInUser.isEmpty()) {
+        // Headless sign-in (walls, scripts): the same check, delay and lockout as the sign-in screen.
+        const SignInOutcome signedIn = window.access().signIn(options.signInUser, options.signInPassword);
+        if (!signedIn.ok())
+            return fail(QObject::tr("Cannot sign in as %1: %2").arg(options.signInUser, signedIn.sentence), interactive, kExitFailure);
+    }
     if (background)
         window.mapView()->setRasterBasemap(background);
     if (options.replay)

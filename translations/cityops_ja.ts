@@ -27,6 +27,134 @@
         <source>Cannot use the command key: %1</source>
         <translation>指令署名鍵を使用できません: %1</translation>
     </message>
+    <message>
+        <source>CityOps — first account</source>
+        <translation>CityOps — 最初のアカウント</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in yet. Create the first account: an administrator, who can then add the others (cityops-admin user add).</source>
+        <translation>まだ誰もサインインできません。最初のアカウント（管理者）を作成してください。管理者はほかの人を追加できます（cityops-admin user add）。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>もう一度</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>二つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <source>Cannot use the user directory: %1</source>
+        <translation>ユーザーディレクトリを使用できません: %1</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in until a first account exists (or create one with cityops-admin).</source>
+        <translation>最初のアカウントができるまで誰もサインインできません（cityops-admin でも作成できます）。</translation>
+    </message>
+    <message>
+        <source>Cannot sign in as %1: %2</source>
+        <translation>%1 としてサインインできません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::AccessControl</name>
+    <message>
+        <source>No user directory could be opened, so nobody can sign in; the console is read-only.</source>
+        <translation>ユーザーディレクトリを開けないため、誰もサインインできません。コンソールは読み取り専用です。</translation>
+    </message>
+    <message>
+        <source>No user directory could be opened, so nobody can sign in.</source>
+        <translation>ユーザーディレクトリを開けないため、誰もサインインできません。</translation>
+    </message>
+    <message>
+        <source>%1 has handed over the shift: sign in to take over.</source>
+        <translation>%1 がシフトを引き継ぎました。サインインして引き継いでください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>no input for %n minute(s)</source>
+        <translation>
+            <numerusform>%n 分間入力なし</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The console is locked: %1 must unlock it (or a supervisor take over).</source>
+        <translation>コンソールはロックされています。%1 が解除するか、監督者が引き継ぐ必要があります。</translation>
+    </message>
+    <message>
+        <source>The console is not locked.</source>
+        <translation>コンソールはロックされていません。</translation>
+    </message>
+    <message>
+        <source>Only %1 or a supervisor can unlock this console.</source>
+        <translation>このコンソールを解除できるのは %1 または監督者だけです。</translation>
+    </message>
+    <message>
+        <source>took over from %1</source>
+        <translation>%1 から引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>誰もサインインしていません。</translation>
+    </message>
+    <message>
+        <source>%1 needs a second person, and the record must show it was you: %2, enter your password again.</source>
+        <translation>%1 には二人目が必要で、記録にはあなたであることが残ります。%2 さん、パスワードをもう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>from %1: %2</source>
+        <translation>%1 から: %2</translation>
+    </message>
+    <message>
+        <source>%1 open incident(s) · %2 unacknowledged alarm(s) · %3 order(s) running. The map behind stays live; nothing can be done until the console is unlocked.</source>
+        <translation>未解決のインシデント %1 件 · 未確認のアラーム %2 件 · 実行中の指令 %3 件。背後の地図はライブのままです。解除するまで操作はできません。</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::AccessOverlay</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Sign in to CityOps</source>
+        <translation>CityOps にサインイン</translation>
+    </message>
+    <message>
+        <source>The map behind is live and read-only until someone signs in.</source>
+        <translation>背後の地図はライブで、誰かがサインインするまで読み取り専用です。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Console locked — %1</source>
+        <translation>コンソールはロック中 — %1</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <source>Wait %1 s</source>
+        <translation>%1 秒お待ちください</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>名前を入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AlarmPanel</name>
@@ -582,6 +710,81 @@
     <message>
         <source>Export</source>
         <translation>エクスポート</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::HandOverChecklist</name>
+    <message>
+        <source>Shift hand-over from %1</source>
+        <translation>%1 からのシフト引き継ぎ</translation>
+    </message>
+    <message>
+        <source>%1 left no note.</source>
+        <translation>%1 はメモを残していません。</translation>
+    </message>
+    <message>
+        <source>Note from %1: %2</source>
+        <translation>%1 からのメモ: %2</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Open incidents (%1)</source>
+        <translation>未解決のインシデント（%1）</translation>
+    </message>
+    <message>
+        <source>, overdue</source>
+        <translation>、期限超過</translation>
+    </message>
+    <message>
+        <source>Shelved or out-of-service alarms (%1)</source>
+        <translation>保留中または運用停止中のアラーム（%1）</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>運用停止中</translation>
+    </message>
+    <message>
+        <source>shelved</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>Orders still running (%1)</source>
+        <translation>実行中の指令（%1）</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 (%3)</source>
+        <translation>指令 %1: %2（%3）</translation>
+    </message>
+    <message>
+        <source>waits for approval</source>
+        <translation>承認待ち</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%2 件中 %1 件完了</translation>
+    </message>
+    <message>
+        <source>%1 open incident(s), %2 shelved or out-of-service alarm(s), %3 running order(s)</source>
+        <translation>未解決のインシデント %1 件、保留中または運用停止中のアラーム %2 件、実行中の指令 %3 件</translation>
+    </message>
+    <message>
+        <source>I have gone through this list and take over the console</source>
+        <translation>この一覧を確認し、コンソールを引き継ぎます</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>引き継ぐ</translation>
+    </message>
+    <message>
+        <source>Not now (sign out)</source>
+        <translation>今はしない（サインアウト）</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1453,34 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Stops the export; nothing half-written is left behind</source>
         <translation>エクスポートを止めます。書きかけのファイルは残りません</translation>
     </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>セッション(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the console</source>
+        <translation>コンソールをロック(&amp;L)</translation>
+    </message>
+    <message>
+        <source>locked by hand</source>
+        <translation>手動でロック</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over the shift…</source>
+        <translation>シフトを引き継ぐ(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>サインアウト(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hand over the shift</source>
+        <translation>シフトの引き継ぎ</translation>
+    </message>
+    <message>
+        <source>A note for the person taking over (what to watch, what is pending):</source>
+        <translation>引き継ぐ人へのメモ（注意すべきこと、保留中のこと）:</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -1392,6 +1623,21 @@ Shared with other consoles: %12 · received from them: %13</source>
     </message>
 </context>
 <context>
+    <name>cityops::OpsClient</name>
+    <message>
+        <source>Nobody is signed in at this console: sign in first.</source>
+        <translation>このコンソールには誰もサインインしていません。先にサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Approve order %1</source>
+        <translation>指令 %1 を承認</translation>
+    </message>
+    <message>
+        <source>Order %1 was not approved: approving needs your password again.</source>
+        <translation>指令 %1 は承認されませんでした。承認にはパスワードの再入力が必要です。</translation>
+    </message>
+</context>
+<context>
     <name>cityops::OpsConsole</name>
     <message>
         <source>Alarms</source>
@@ -1404,14 +1650,6 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Event log</source>
         <translation>イベントログ</translation>
-    </message>
-    <message>
-        <source>DEMO · %1 (%2%3)</source>
-        <translation>デモ · %1（%2%3）</translation>
-    </message>
-    <message>
-        <source>Signed in as %1</source>
-        <translation>%1 としてサインイン</translation>
     </message>
     <message>
         <source>Replay shows the past and changes nothing: return to live (Ctrl+L) to act.</source>
@@ -1452,10 +1690,6 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Focus c&amp;ommand orders</source>
         <translation>指令一覧へ移動(&amp;O)</translation>
-    </message>
-    <message>
-        <source>DEMO: sign in as</source>
-        <translation>デモ: サインイン</translation>
     </message>
     <message>
         <source>Nothing to command there.</source>
@@ -1564,6 +1798,18 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>%n 台を選択 — Ctrl+K で制御、Esc で解除</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未サインイン</translation>
+    </message>
+    <message>
+        <source>%1 · %2%3%4</source>
+        <translation>%1 · %2%3%4</translation>
+    </message>
+    <message>
+        <source> · locked</source>
+        <translation> · ロック中</translation>
     </message>
 </context>
 <context>

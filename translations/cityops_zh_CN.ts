@@ -27,6 +27,134 @@
         <source>Cannot use the command key: %1</source>
         <translation>无法使用指令签名密钥：%1</translation>
     </message>
+    <message>
+        <source>CityOps — first account</source>
+        <translation>CityOps — 第一个账户</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in yet. Create the first account: an administrator, who can then add the others (cityops-admin user add).</source>
+        <translation>目前还没有人能登录。请创建第一个账户：管理员，之后由其添加其他人（cityops-admin user add）。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Cannot use the user directory: %1</source>
+        <translation>无法使用用户目录：%1</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in until a first account exists (or create one with cityops-admin).</source>
+        <translation>在第一个账户创建之前，任何人都无法登录（也可用 cityops-admin 创建）。</translation>
+    </message>
+    <message>
+        <source>Cannot sign in as %1: %2</source>
+        <translation>无法以 %1 登录：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::AccessControl</name>
+    <message>
+        <source>No user directory could be opened, so nobody can sign in; the console is read-only.</source>
+        <translation>无法打开用户目录，因此无人能登录；控制台为只读。</translation>
+    </message>
+    <message>
+        <source>No user directory could be opened, so nobody can sign in.</source>
+        <translation>无法打开用户目录，因此无人能登录。</translation>
+    </message>
+    <message>
+        <source>%1 has handed over the shift: sign in to take over.</source>
+        <translation>%1 已交班：请登录以接班。</translation>
+    </message>
+    <message numerus="yes">
+        <source>no input for %n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟无输入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The console is locked: %1 must unlock it (or a supervisor take over).</source>
+        <translation>控制台已锁定：须由 %1 解锁（或由主管接管）。</translation>
+    </message>
+    <message>
+        <source>The console is not locked.</source>
+        <translation>控制台未锁定。</translation>
+    </message>
+    <message>
+        <source>Only %1 or a supervisor can unlock this console.</source>
+        <translation>只有 %1 或主管可以解锁此控制台。</translation>
+    </message>
+    <message>
+        <source>took over from %1</source>
+        <translation>从 %1 接管</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>无人登录。</translation>
+    </message>
+    <message>
+        <source>%1 needs a second person, and the record must show it was you: %2, enter your password again.</source>
+        <translation>%1 需要第二人确认，记录须表明是你本人：%2，请再次输入密码。</translation>
+    </message>
+    <message>
+        <source>from %1: %2</source>
+        <translation>来自 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 open incident(s) · %2 unacknowledged alarm(s) · %3 order(s) running. The map behind stays live; nothing can be done until the console is unlocked.</source>
+        <translation>%1 个未结事件 · %2 个未确认报警 · %3 个指令执行中。后方地图保持实时；解锁前无法进行任何操作。</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::AccessOverlay</name>
+    <message>
+        <source>Name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in to CityOps</source>
+        <translation>登录 CityOps</translation>
+    </message>
+    <message>
+        <source>The map behind is live and read-only until someone signs in.</source>
+        <translation>后方地图为实时画面，有人登录前为只读。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Console locked — %1</source>
+        <translation>控制台已锁定 — %1</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Wait %1 s</source>
+        <translation>请等待 %1 秒</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AlarmPanel</name>
@@ -582,6 +710,81 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::HandOverChecklist</name>
+    <message>
+        <source>Shift hand-over from %1</source>
+        <translation>来自 %1 的交班</translation>
+    </message>
+    <message>
+        <source>%1 left no note.</source>
+        <translation>%1 未留下备注。</translation>
+    </message>
+    <message>
+        <source>Note from %1: %2</source>
+        <translation>%1 的备注：%2</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open incidents (%1)</source>
+        <translation>未结事件（%1）</translation>
+    </message>
+    <message>
+        <source>, overdue</source>
+        <translation>，已超时</translation>
+    </message>
+    <message>
+        <source>Shelved or out-of-service alarms (%1)</source>
+        <translation>已搁置或停用的报警（%1）</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>shelved</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Orders still running (%1)</source>
+        <translation>仍在执行的指令（%1）</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 (%3)</source>
+        <translation>指令 %1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>waits for approval</source>
+        <translation>等待批准</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1 open incident(s), %2 shelved or out-of-service alarm(s), %3 running order(s)</source>
+        <translation>%1 个未结事件，%2 个已搁置或停用的报警，%3 个执行中的指令</translation>
+    </message>
+    <message>
+        <source>I have gone through this list and take over the console</source>
+        <translation>我已逐项查看此清单并接管控制台</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接班</translation>
+    </message>
+    <message>
+        <source>Not now (sign out)</source>
+        <translation>暂不（退出登录）</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1453,34 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Stops the export; nothing half-written is left behind</source>
         <translation>停止导出；不会留下写了一半的文件</translation>
     </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the console</source>
+        <translation>锁定控制台(&amp;L)</translation>
+    </message>
+    <message>
+        <source>locked by hand</source>
+        <translation>手动锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over the shift…</source>
+        <translation>交班(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hand over the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>A note for the person taking over (what to watch, what is pending):</source>
+        <translation>给接班人的备注（需关注什么、有什么待办）：</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -1392,6 +1623,21 @@ Shared with other consoles: %12 · received from them: %13</source>
     </message>
 </context>
 <context>
+    <name>cityops::OpsClient</name>
+    <message>
+        <source>Nobody is signed in at this console: sign in first.</source>
+        <translation>此控制台无人登录：请先登录。</translation>
+    </message>
+    <message>
+        <source>Approve order %1</source>
+        <translation>批准指令 %1</translation>
+    </message>
+    <message>
+        <source>Order %1 was not approved: approving needs your password again.</source>
+        <translation>指令 %1 未获批准：批准需要再次输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>cityops::OpsConsole</name>
     <message>
         <source>Alarms</source>
@@ -1404,14 +1650,6 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Event log</source>
         <translation>事件日志</translation>
-    </message>
-    <message>
-        <source>DEMO · %1 (%2%3)</source>
-        <translation>演示 · %1（%2%3）</translation>
-    </message>
-    <message>
-        <source>Signed in as %1</source>
-        <translation>已以 %1 身份登录</translation>
     </message>
     <message>
         <source>Replay shows the past and changes nothing: return to live (Ctrl+L) to act.</source>
@@ -1452,10 +1690,6 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Focus c&amp;ommand orders</source>
         <translation>聚焦指令列表(&amp;O)</translation>
-    </message>
-    <message>
-        <source>DEMO: sign in as</source>
-        <translation>演示：登录为</translation>
     </message>
     <message>
         <source>Nothing to command there.</source>
@@ -1564,6 +1798,18 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>已选择 %n 个设备 — Ctrl+K 控制，Esc 清除</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>%1 · %2%3%4</source>
+        <translation>%1 · %2%3%4</translation>
+    </message>
+    <message>
+        <source> · locked</source>
+        <translation> · 已锁定</translation>
     </message>
 </context>
 <context>

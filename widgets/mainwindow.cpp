@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "access/accesscontrol.h"
+#include "access/handoverchecklist.h"
 #include "labels.h"
 #include "map/mapview.h"
 #include "panels/detailspanel.h"
@@ -7,6 +9,7 @@
 #include "map/mapsearch.h"
 #include "panels/exportdialog.h"
 #include "panels/incidentpanel.h"
+#include "ops/opsclient.h"
 #include "ops/opsconsole.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
@@ -29,6 +32,7 @@
 #include <QVBoxLayout>
 
 #include <QFutureWatcher>
+#include <QInputDialog>
 #include <QProgressBar>
 #include <QPromise>
 #include <QToolButton>
@@ -36,8 +40,8 @@
 
 namespace cityops {
 
-MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
-    : QMainWindow(parent), m_engine(engine), m_user(user), m_scene(std::make_unique<CityMirror>(engine.cityPtr())),
+MainWindow::MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent)
+    : QMainWindow(parent), m_engine(engine), m_scene(std::make_unique<CityMirror>(engine.cityPtr())),
       m_zone(Labels::zone(engine.city()))
 {
     setWindowTitle(tr("CityOps — %1").arg(engine.city().meta.name));
@@ -79,7 +83,10 @@ MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
     buildMenus();
     buildSearch();
     buildStatusBar();
-    m_ops = new OpsConsole(*this, engine, *m_live, *m_map, *m_incidents, user);
+    m_ops = new OpsConsole(*this, engine, *m_live, *m_map, *m_incidents);
+    m_access = new AccessControl(*this, engine, directory, m_ops->client(), *m_live);
+    connect(m_access, &AccessControl::handOverWaiting, this, &MainWindow::showHandOver);
+    buildSessionMenu();
     tabifyDockWidget(energyDock, findChild<QDockWidget *>(QStringLiteral("commands")));
     energyDock->raise();
 
@@ -111,7 +118,7 @@ MainWindow::MainWindow(Engine &engine, const QString &user, QWidget *parent)
         m_startReplay->setEnabled(false);
         m_returnLive->setEnabled(true);
         m_ops->setReplaying(true);
-        m_engine.recordOperatorAction(OperatorAction::StartReplay, m_user);
+        m_engine.recordOperatorAction(OperatorAction::StartReplay, currentUser());
         statusBar()->clearMessage();
         updateStatus();
     });
@@ -147,6 +154,7 @@ MainWindow::~MainWindow()
     delete m_incidents;
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         delete dock;   // the alarm, order and log panels read the scene too
+    delete m_access;   // acts through the ops console's client
     delete m_ops;
     delete m_live;
 }
@@ -184,7 +192,7 @@ void MainWindow::returnToLive()
     m_startReplay->setEnabled(m_engine.store() != nullptr);
     m_returnLive->setEnabled(false);
     m_ops->setReplaying(false);
-    m_engine.recordOperatorAction(OperatorAction::StopReplay, m_user);
+    m_engine.recordOperatorAction(OperatorAction::StopReplay, currentUser());
     updateStatus();
 }
 
@@ -214,6 +222,7 @@ void MainWindow::exportWindow()
     // It runs as a job on the thread pool with progress and cancel; the window waits for it when it closes.
     const QString window = QStringLiteral("%1 .. %2").arg(Labels::clock(jobs.front().fromMs, m_zone), Labels::clock(jobs.front().toMs, m_zone));
     m_exportWindow = window;
+    m_exportUser = currentUser();   // who asked for it, even if someone else is signed in when it finishes
     m_exportProgress->setValue(0);
     m_exportProgress->show();
     m_exportCancel->show();
@@ -249,10 +258,54 @@ void MainWindow::exportFinished()
         detail += QStringLiteral(" — cancelled");
     else if (!outcome.ok)
         detail += QStringLiteral(" — failed: ") + outcome.text;
-    m_engine.recordOperatorAction(OperatorAction::Export, m_user, detail);
+    m_engine.recordOperatorAction(OperatorAction::Export, m_exportUser, detail);
     statusBar()->showMessage(outcome.cancelled ? tr("Export cancelled; no files were written.")
                              : outcome.ok      ? tr("Exported %1").arg(outcome.text)
                                                : tr("Export failed: %1").arg(outcome.text), 20000);
+}
+
+QString MainWindow::currentUser() const { return m_ops ? m_ops->client().actor().user : QString(); }
+
+void MainWindow::buildSessionMenu()
+{
+    QMenu *session = new QMenu(tr("&Session"), menuBar());
+    QAction *lock = session->addAction(tr("&Lock the console"), this, [this] { m_access->lock(tr("locked by hand")); });
+    lock->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_L);
+    session->addAction(tr("&Hand over the shift…"), this, &MainWindow::handOverShift);
+    session->addSeparator();
+    session->addAction(tr("Sign &out"), this, [this] { m_access->signOut(); });
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.back(), session);
+    auto enable = [this, lock, session] {
+        const bool in = m_access->isSignedIn() && !m_access->isLocked();
+        lock->setEnabled(in);
+        for (QAction *a : session->actions())
+            a->setEnabled(in);
+    };
+    connect(m_access, &AccessControl::signedIn, this, enable);
+    connect(m_access, &AccessControl::signedOut, this, enable);
+    connect(m_access, &AccessControl::lockChanged, this, enable);
+    enable();
+}
+
+void MainWindow::handOverShift()
+{
+    bool ok = false;
+    const QString note = QInputDialog::getMultiLineText(this, tr("Hand over the shift"),
+                                                        tr("A note for the person taking over (what to watch, what is pending):"),
+                                                        QString(), &ok);
+    if (!ok)
+        return;
+    m_access->handOver(note.left(kMaxNoteLength));
+}
+
+void MainWindow::showHandOver(const QString &from, const QString &note)
+{
+    HandOverChecklist checklist(m_live->source(), m_engine.city(), from, note, this);
+    if (checklist.exec() == QDialog::Accepted)
+        m_access->acceptHandOver(checklist.summary());
+    else
+        m_access->signOut();
 }
 
 void MainWindow::buildMenus()

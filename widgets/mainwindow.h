@@ -24,13 +24,15 @@ class EnergyPanel;
 class ReplayBar;
 class ReplayController;
 class OpsConsole;
+class AccessControl;
+class UserDirectory;
 
 /// The console: map in the middle, details and incidents on the right, energy below, status along the bottom.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    /// `user` is who is at the console (recorded with the actions they take).
-    explicit MainWindow(Engine &engine, const QString &user = QString(), QWidget *parent = nullptr);
+    /// People sign in against `directory` (null: nobody can, and the console stays read-only).
+    explicit MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     MapView *mapView() const { return m_map; }
@@ -52,6 +54,9 @@ public:
     ReplayController &replay() { return *m_replay; }
     ReplayBar *replayBar() const { return m_replayBar; }
     OpsConsole &ops() { return *m_ops; }
+    AccessControl &access() { return *m_access; }
+    /// Who is signed in (empty: nobody).
+    QString currentUser() const;
 
 private:
     /// What a background export came to (the job's result, or why it stopped).
@@ -61,6 +66,9 @@ private:
         QString text;   ///< the summary, or the error
     };
     void exportFinished();
+    void buildSessionMenu();
+    void handOverShift();
+    void showHandOver(const QString &from, const QString &note);
     void buildMenus();
     void buildStatusBar();
     void buildSearch();
@@ -72,7 +80,6 @@ private:
     void showShortcuts();
 
     Engine &m_engine;
-    QString m_user;
     std::unique_ptr<CityMirror> m_scene;
     ReplayController *m_replay;
     ReplayBar *m_replayBar;
@@ -82,6 +89,7 @@ private:
     IncidentPanel *m_incidents;
     EnergyPanel *m_energy;
     OpsConsole *m_ops = nullptr;
+    AccessControl *m_access = nullptr;
     QTimeZone m_zone;
     QLineEdit *m_search = nullptr;
     QLabel *m_linkLabel;
@@ -98,6 +106,7 @@ private:
     QProgressBar *m_exportProgress = nullptr;
     QToolButton *m_exportCancel = nullptr;
     QString m_exportWindow;
+    QString m_exportUser;
 };
 
 } // namespace cityops

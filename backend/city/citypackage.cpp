@@ -1,7 +1,7 @@
 #include "city/citypackage.h"
 
 #include "city/gpkggeometry.h"
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 #include "base/logging.h"
 
 #include <QDateTime>

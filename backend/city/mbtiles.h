@@ -1,6 +1,6 @@
 #pragma once
 
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 #include "base/result.h"
 
 #include <QByteArray>

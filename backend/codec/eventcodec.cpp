@@ -224,7 +224,7 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
     case Kind::Operator: {
         OperatorActionPayload p;
         std::uint8_t action = 0;
-        ok = r.u8(&action) && r.str(&p.user) && r.str(&p.detail) && action <= 7;
+        ok = r.u8(&action) && r.str(&p.user) && r.str(&p.detail) && action < kOperatorActionCount;
         p.action = static_cast<OperatorAction>(action);
         out = p;
         break;

@@ -129,7 +129,7 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         e.payload = SessionPayload{static_cast<std::uint32_t>(num("session"))};
     } else if (kind == QLatin1String("operator")) {
         OperatorActionPayload p;
-        if (!enumFromName(d.value(QLatin1String("action")).toString(), operatorActionName, 8, &p.action))
+        if (!enumFromName(d.value(QLatin1String("action")).toString(), operatorActionName, kOperatorActionCount, &p.action))
             return bad(QStringLiteral("unknown operator action"));
         p.user = d.value(QLatin1String("user")).toString();
         p.detail = d.value(QLatin1String("detail")).toString();

@@ -1,5 +1,7 @@
 #include "link/mqttclient.h"
 
+#include "base/secretfile.h"
+
 #include "base/logging.h"
 
 #include <QFile>
@@ -68,11 +70,11 @@ Status completeTlsOptions(MqttOptions &o, const QString &passwordFile)
         return makeError(QStringLiteral("plain mqtt:// is only allowed to this machine (127.0.0.1); use mqtts:// for %1").arg(o.url.host));
     if (!passwordFile.isEmpty()) {
         if (o.user.isEmpty())
-            return makeError(QStringLiteral("--password-file needs --user"));
-        QFile f(passwordFile);
-        if (!f.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("cannot read %1: %2").arg(passwordFile, f.errorString()));
-        o.password = QString::fromUtf8(f.readLine(4096)).trimmed();
+            return makeError(QStringLiteral("a broker password file needs a broker user name"));
+        auto password = secretfile::readFirstLine(passwordFile);   // refused when others may read it
+        if (!password)
+            return makeError(password.error());
+        o.password = password.value().trimmed();
         if (o.password.isEmpty())
             return makeError(QStringLiteral("%1 is empty; it should hold the password on its first line").arg(passwordFile));
     }

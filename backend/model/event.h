@@ -52,7 +52,15 @@ struct SessionPayload {
     std::uint32_t session = 0;
 };
 
-enum class OperatorAction : std::uint8_t { SignIn, SignOut, StartReplay, StopReplay, Export, Select, Acknowledge, Approve };
+enum class OperatorAction : std::uint8_t {
+    SignIn, SignOut, StartReplay, StopReplay, Export, Select, Acknowledge, Approve,
+    SignInRefused,      ///< a failed sign-in: the name tried and why (never the password)
+    Lock,               ///< the console locked (idle, or by hand)
+    Unlock,             ///< unlocked by the same person or taken over by a supervisor
+    HandOver,           ///< the outgoing person's hand-over note
+    TakeOver,           ///< the incoming person accepted the hand-over checklist
+};
+constexpr int kOperatorActionCount = 13;
 
 /// Something a person did. Rare compared with telemetry, so it may carry text.
 struct OperatorActionPayload {

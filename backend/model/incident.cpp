@@ -67,6 +67,11 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::Select: return QStringLiteral("select");
     case OperatorAction::Acknowledge: return QStringLiteral("acknowledge");
     case OperatorAction::Approve: return QStringLiteral("approve");
+    case OperatorAction::SignInRefused: return QStringLiteral("sign-in-refused");
+    case OperatorAction::Lock: return QStringLiteral("lock");
+    case OperatorAction::Unlock: return QStringLiteral("unlock");
+    case OperatorAction::HandOver: return QStringLiteral("hand-over");
+    case OperatorAction::TakeOver: return QStringLiteral("take-over");
     }
     return QStringLiteral("unknown");
 }

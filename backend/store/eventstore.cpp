@@ -1,6 +1,6 @@
 #include "store/eventstore.h"
 
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 #include "base/logging.h"
 #include "codec/eventcodec.h"
 #include "store/storeschema.h"

@@ -1,6 +1,6 @@
 #include "store/storereader.h"
 
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 #include "store/storeschema.h"
 
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 #include "base/result.h"
 
 #include <QString>

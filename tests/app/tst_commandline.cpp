@@ -1,4 +1,5 @@
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
+#include "security/userdirectory.h"
 #include "commandline.h"
 
 #include <QColor>
@@ -30,6 +31,27 @@ Run runProgram(const QString &program, const QStringList &args, int timeoutMs = 
     }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+/// Arguments that sign the console in headless as olga (an operator), with a user directory and a private password
+/// file made in `dir` — screenshots then show the console itself rather than the sign-in card.
+QStringList signedInAs(const QTemporaryDir &dir, const QByteArray &password = "olga's password")
+{
+    const QString db = dir.filePath(QStringLiteral("users.db"));
+    if (!QFile::exists(db)) {
+        auto directory = UserDirectory::open(db, UserDirectory::Mode::CreateIfMissing);
+        directory.value()->setCost({256, 1, 1});
+        if (!directory.value()->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password").ok())
+            qFatal("cannot add olga");
+    }
+    const QString pw = dir.filePath(QStringLiteral("olga.password"));
+    QFile f(pw);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(pw));
+    f.write(password + '\n');
+    f.close();
+    QFile::setPermissions(pw, QFile::ReadOwner | QFile::WriteOwner);
+    return {QStringLiteral("--directory"), db, QStringLiteral("--user"), QStringLiteral("olga"), QStringLiteral("--password-file"), pw};
 }
 
 int countNear(const QImage &image, const QColor &colour, int tolerance = 12)
@@ -101,9 +123,29 @@ private Q_SLOTS:
                                                    QStringLiteral("/nonexistent/ca.crt")} << "cannot read";
         QTest::newRow("cert without key") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtts://localhost:8883"), QStringLiteral("--cert"),
                                                          QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")} << "needs its key";
-        QTest::newRow("password without user") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"),
-                                                              QStringLiteral("--password-file"), QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")}
-                                               << "needs --user";
+        QTest::newRow("broker password without user") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"),
+                                                                     QStringLiteral("--broker-password-file"), QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")}
+                                                      << "needs --broker-user";
+        // Secrets in files others may read are refused, whatever they are for (README.md is 0644 in every checkout).
+        QTest::newRow("broker password readable by others")
+            << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--broker-user"), QStringLiteral("u"),
+                           QStringLiteral("--broker-password-file"), QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")}
+            << "chmod 600";
+        QTest::newRow("command key readable by others")
+            << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--command-key"),
+                           QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")}
+            << "chmod 600";
+        QTest::newRow("sign-in password readable by others")
+            << QStringList{QStringLiteral("--user"), QStringLiteral("olga"), QStringLiteral("--password-file"), QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")}
+            << "chmod 600";
+        QTest::newRow("user without password file") << QStringList{QStringLiteral("--user"), QStringLiteral("olga")} << "go together";
+        QTest::newRow("password file without user") << QStringList{QStringLiteral("--password-file"), QStringLiteral("p")} << "go together";
+        QTest::newRow("sign-in password file missing")
+            << QStringList{QStringLiteral("--user"), QStringLiteral("olga"), QStringLiteral("--password-file"), QStringLiteral("/nonexistent/p")}
+            << "cannot read";
+        QTest::newRow("idle lock negative") << QStringList{QStringLiteral("--idle-lock"), QStringLiteral("-1")} << "--idle-lock";
+        QTest::newRow("idle lock text") << QStringList{QStringLiteral("--idle-lock"), QStringLiteral("soon")} << "--idle-lock";
+        QTest::newRow("directory empty") << QStringList{QStringLiteral("--directory"), QString()} << "--directory";
         QTest::newRow("console id") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--console-id"),
                                                    QStringLiteral("a/b")} << "--console-id";
         QTest::newRow("link and replay") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--replay")}
@@ -135,9 +177,14 @@ private Q_SLOTS:
 
     void badCommandKey()
     {
-        // The console refuses a key that is not an Ed25519 private key, before it opens a window.
+        // The console refuses a key that is not an Ed25519 private key, before it opens a window (a private file, so
+        // that it is the content that is refused).
+        QTemporaryDir dir;
+        const QString notKey = dir.filePath(QStringLiteral("key.pem"));
+        QVERIFY(QFile::copy(QStringLiteral(CITYOPS_SOURCE_DIR "/README.md"), notKey));
+        QVERIFY(QFile::setPermissions(notKey, QFile::ReadOwner | QFile::WriteOwner));
         const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:9"), QStringLiteral("--command-key"),
-                                                               QStringLiteral(CITYOPS_SOURCE_DIR "/README.md"), QStringLiteral("--no-store"),
+                                                               notKey, QStringLiteral("--no-store"),
                                                                QStringLiteral("--screenshot"), QStringLiteral("/tmp/never.png")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QLatin1String("not a PEM private key")), qPrintable(run.err));
@@ -149,6 +196,30 @@ private Q_SLOTS:
         const Run noBroker = runProgram(QStringLiteral("cityops-sim"), {});
         QCOMPARE(noBroker.exitCode, 2);
         QVERIFY2(noBroker.err.contains(QLatin1String("--broker is required")), qPrintable(noBroker.err));
+    }
+
+    void headlessSignIn()
+    {
+        QTemporaryDir dir;
+        const QString shot = dir.filePath(QStringLiteral("s.png"));
+        // The wrong password: a sentence and exit 1, no window.
+        Run run = runProgram(QStringLiteral("cityops"), QStringList{QStringLiteral("--no-store"), QStringLiteral("--screenshot"), shot}
+                                                            + signedInAs(dir, "guess"));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("Cannot sign in as olga")) && run.err.contains(QLatin1String("wrong")), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QLatin1String("guess")));
+        QVERIFY(!QFile::exists(shot));
+        // A directory that is not there is a usage error when named.
+        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--no-store"), QStringLiteral("--directory"), dir.filePath(QStringLiteral("none.db")),
+                                                     QStringLiteral("--screenshot"), shot});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("no user directory")), qPrintable(run.err));
+        // The right one: the console shows who is acting.
+        run = runProgram(QStringLiteral("cityops"), QStringList{QStringLiteral("--no-store"), QStringLiteral("--screenshot"), shot,
+                                                                QStringLiteral("--quit-after"), QStringLiteral("1500")}
+                                                        + signedInAs(dir));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QFile::exists(shot));
     }
 
     void badTilesFile()
@@ -213,8 +284,9 @@ private Q_SLOTS:
                                                          QStringLiteral("--quit-after"), QStringLiteral("1500")});
         QCOMPARE(run.exitCode, 0);
         const QString shot = dir.filePath(QStringLiteral("replay.png"));
-        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--store"), store, QStringLiteral("--replay"),
-                                                     QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"), QStringLiteral("2500")});
+        run = runProgram(QStringLiteral("cityops"), QStringList{QStringLiteral("--store"), store, QStringLiteral("--replay"),
+                                                                QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"), QStringLiteral("2500")}
+                                                        + signedInAs(dir));
         QCOMPARE(run.exitCode, 0);
         const QImage image(shot);
         // The replay banner and frame are on screen in the replay colour.
@@ -265,8 +337,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString shot = dir.filePath(QStringLiteral("shot.png"));
         const QString store = dir.filePath(QStringLiteral("city.store"));
-        const Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--screenshot"), shot, QStringLiteral("--store"), store,
-                                                               QStringLiteral("--quit-after"), QStringLiteral("3000")});
+        const Run run = runProgram(QStringLiteral("cityops"), QStringList{QStringLiteral("--screenshot"), shot, QStringLiteral("--store"), store,
+                                                                          QStringLiteral("--quit-after"), QStringLiteral("3000")}
+                                                                  + signedInAs(dir));
         QCOMPARE(run.exitCode, 0);
         QVERIFY(QFile::exists(store)); // it recorded
         QImage image(shot);

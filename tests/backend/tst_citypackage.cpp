@@ -1,5 +1,5 @@
 #include "city/citypackage.h"
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 #include "city/sumoimport.h"
 
 #include <QCryptographicHash>

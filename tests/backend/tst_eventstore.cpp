@@ -1,4 +1,4 @@
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 #include "storetesting.h"
 #include "codec/eventcodec.h"
 #include "codec/eventjson.h"

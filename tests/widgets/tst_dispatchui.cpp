@@ -16,6 +16,11 @@
 #include "panels/incidentpanel.h"
 #include "panels/journalpanel.h"
 #include "panels/orderpanel.h"
+#include "access/accesscontrol.h"
+#include "testpeople.h"
+
+#include <QDialogButtonBox>
+#include <QLineEdit>
 
 #include <QLabel>
 #include <QListWidget>
@@ -81,14 +86,16 @@ private Q_SLOTS:
         sim.parameters.signalCommLossMtbfHours = 1e9;
         engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QString(), QDateTime::currentMSecsSinceEpoch() - 3600'000);
 
-        MainWindow window(engine, QStringLiteral("olga"));
+        test::People people(*city);
+        MainWindow window(engine, people.get());
+        QVERIFY(window.access().signIn(QStringLiteral("olga"), test::People::kPassword).ok());
         window.resize(1600, 1000);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10000);
         OpsConsole &ops = window.ops();
         QCOMPARE(ops.client().actor().user, QStringLiteral("olga"));
-        QVERIFY(ops.demoLabel()->text().contains(QLatin1String("DEMO")));
+        QCOMPARE(ops.personLabel()->text(), QStringLiteral("olga · operator"));
 
         // Select an intersection on the map.
         const DeviceIndex signal = city->signals.front().device;
@@ -118,12 +125,18 @@ private Q_SLOTS:
         QVERIFY(orderId != 0);
         Q_UNUSED(item);
 
-        // Approve as a supervisor.
-        const auto people = OpsConsole::demoActors(*city, QStringLiteral("olga"));
-        auto as = [&people](const QString &name) { return *std::find_if(people.begin(), people.end(), [&](const Actor &a) { return a.user == name; }); };
-        ops.signInAs(as(QStringLiteral("sven")));
+        // Approve as a supervisor, who signs in at this console and gives the password again to approve.
+        auto signInAs = [&](const QString &name) {
+            window.access().signOut();
+            QVERIFY(window.access().signIn(name, test::People::kPassword).ok());
+        };
+        signInAs(QStringLiteral("sven"));
         orders->selectOrder(orderId);
         QVERIFY(approve->isEnabled());
+        test::answerNextDialog([](QWidget *dialog) {
+            dialog->findChild<QLineEdit *>()->setText(QString::fromLatin1(test::People::kPassword));
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
         orders->approve();
 
         // Reserved, visibly: a dashed ring around the device on the map.
@@ -156,10 +169,9 @@ private Q_SLOTS:
 
         // A responder of another district: the list hides it from their queue, and a request is refused.
         IncidentPanel *incidents = window.incidentPanel();
-        const Actor elsewhere = *std::find_if(people.begin(), people.end(), [&](const Actor &a) {
-            return a.highestRole() == Role::Responder && !a.districts.contains(district);
-        });
-        ops.signInAs(elsewhere);
+        QVERIFY(city->districts.size() >= 2);
+        const QString elsewhere = test::People::responderOf((district + 1) % int(city->districts.size()));
+        signInAs(elsewhere);
         QVERIFY(incidents->model()->rowOf(work) < 0);
         QSignalSpy answers(&ops.client(), &OpsClient::answered);
         ops.client().ask(request::TransitionIncident{work, IncidentState::Acknowledged, {}});
@@ -168,16 +180,14 @@ private Q_SLOTS:
         QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("Refused")));
 
         // A responder of that district acknowledges it with one keystroke.
-        const Actor here = *std::find_if(people.begin(), people.end(), [&](const Actor &a) {
-            return a.highestRole() == Role::Responder && a.districts.contains(district);
-        });
-        ops.signInAs(here);
+        const QString here = test::People::responderOf(district);
+        signInAs(here);
         const int row = incidents->model()->rowOf(work);
         QVERIFY(row >= 0);
         incidents->view()->setCurrentIndex(incidents->model()->index(row, 0));
         incidents->view()->setFocus();
         QTest::keyClick(incidents->view(), Qt::Key_A);
-        QTRY_COMPARE(engine.incidents().find(work)->acknowledgedBy, here.user);
+        QTRY_COMPARE(engine.incidents().find(work)->acknowledgedBy, here);
 
         // The whole story in the event log.
         JournalPanel *journal = ops.journalPanel();
@@ -186,7 +196,7 @@ private Q_SLOTS:
         QTRY_VERIFY(journalHas(journal, order + QStringLiteral(" approved by sven")));
         QTRY_VERIFY(journalHas(journal, order + QStringLiteral(" finished")));
         QTRY_VERIFY(journalHas(journal, QStringLiteral("incident #%1 dispatched by olga").arg(work)));
-        QTRY_VERIFY(journalHas(journal, QStringLiteral("incident #%1 acknowledged by %2").arg(work).arg(here.user)));
+        QTRY_VERIFY(journalHas(journal, QStringLiteral("incident #%1 acknowledged by %2").arg(work).arg(here)));
         QTRY_VERIFY(journalHas(journal, QStringLiteral("sign-in sven")));
     }
 
@@ -199,7 +209,9 @@ private Q_SLOTS:
         SimLinkOptions sim;
         sim.warmUpHours = 0.5;
         engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
-        MainWindow window(engine, QStringLiteral("olga"));
+        test::People people(*city);
+        MainWindow window(engine, people.get());
+        QVERIFY(window.access().signIn(QStringLiteral("olga"), test::People::kPassword).ok());
         QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10000);
         window.ops().setReplaying(true);
         QSignalSpy answers(&window.ops().client(), &OpsClient::answered);

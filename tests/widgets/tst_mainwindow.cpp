@@ -52,7 +52,7 @@ private Q_SLOTS:
         SimLinkOptions sim;
         sim.warmUpHours = 0.1;
         engine.start(std::make_unique<TroubledLink>(city, &engine.clock(), sim));
-        MainWindow window(engine);
+        MainWindow window(engine, nullptr);   // nobody can sign in: a read-only console still shows everything
         window.resize(1600, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -82,7 +82,7 @@ private Q_SLOTS:
         engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QString(),
                      QDateTime::currentMSecsSinceEpoch() - 3 * 3600'000);
 
-        MainWindow window(engine);
+        MainWindow window(engine, nullptr);   // nobody can sign in: a read-only console still shows everything
         window.resize(1600, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -1,7 +1,7 @@
 // Offline raster background: an MBTiles file the test makes (SQLite + PNG tiles), drawn under the city; damaged or
 // wrong files refused with a clear reason.
 #include "city/mbtiles.h"
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 #include "map/mapview.h"
 #include "map/rasterlayer.h"
 #include "testcity.h"

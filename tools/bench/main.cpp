@@ -1,6 +1,6 @@
 // cityops-bench: measurements of the data path. Each subcommand prints one JSON object per line.
 #include "city/citypackage.h"
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 #include "engine/corepipeline.h"
 #include "codec/eventcodec.h"
 #include "store/eventstore.h"
@@ -9,6 +9,7 @@
 #include "dispatchbench.h"
 #include "e2pbench.h"
 #include "linkbench.h"
+#include "signinbench.h"
 #include "mapbench.h"
 #include "syntheticload.h"
 
@@ -225,7 +226,8 @@ int main(int argc, char **argv)
                                                     "  cityops-bench seek [--hours H] [--rate R] [--seeks N]\n"
                                                     "  cityops-bench dispatch [--targets N]\n"
                                                     "  cityops-bench e2p [--devices N] [--rate R] [--seconds S] [--fps F]\n"
-                                                    "  cityops-bench link [--messages N] [--commands C] [--targets T]"));
+                                                    "  cityops-bench link [--messages N] [--commands C] [--targets T]\n"
+                                                    "  cityops-bench signin [--runs N]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
     parser.addOptions({
@@ -243,6 +245,7 @@ int main(int argc, char **argv)
         {QStringLiteral("targets"), QStringLiteral("dispatch, link: devices the order commands (default 1000)."), QStringLiteral("n"), QStringLiteral("1000")},
         {QStringLiteral("messages"), QStringLiteral("link: device reports through the broker (default 50000)."), QStringLiteral("n"), QStringLiteral("50000")},
         {QStringLiteral("commands"), QStringLiteral("link: command round trips (default 500)."), QStringLiteral("n"), QStringLiteral("500")},
+        {QStringLiteral("runs"), QStringLiteral("signin: sign-ins measured (default 20)."), QStringLiteral("n"), QStringLiteral("20")},
         {QStringLiteral("dump"), QStringLiteral("map: save the last frame of each renderer as PREFIX-cityops.png and PREFIX-baseline.png."),
          QStringLiteral("prefix")},
     });
@@ -256,7 +259,7 @@ int main(int argc, char **argv)
     }
     const QStringList pos = parser.positionalArguments();
     bool ok = true;
-    for (const char *name : {"events", "hours", "rate", "seeks", "devices", "frames", "targets", "seconds", "fps", "messages", "commands"}) {
+    for (const char *name : {"events", "hours", "rate", "seeks", "devices", "frames", "targets", "seconds", "fps", "messages", "commands", "runs"}) {
         const double v = parser.value(QLatin1String(name)).toDouble(&ok);
         if (!ok || v <= 0) {
             std::fprintf(stderr, "cityops-bench: --%s must be a positive number\n", name);
@@ -264,7 +267,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p or link\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link or signin\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -280,6 +283,8 @@ int main(int argc, char **argv)
         return bench::runE2pBench(parser, city);
     if (pos[0] == QLatin1String("link"))
         return bench::runLinkBench(parser, city);
-    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link)\n", qPrintable(pos[0]));
+    if (pos[0] == QLatin1String("signin"))
+        return bench::runSignInBench(parser, city);
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin)\n", qPrintable(pos[0]));
     return kExitUsage;
 }

@@ -20,10 +20,27 @@ void OpsClient::setReadOnly(bool readOnly, const QString &why)
     Q_EMIT actorChanged(m_actor);   // permissions on screen change
 }
 
+void OpsClient::setLocked(bool locked, const QString &why)
+{
+    m_locked = locked;
+    m_lockedReason = why;
+    Q_EMIT actorChanged(m_actor);
+}
+
 void OpsClient::ask(OpsRequest request, const QString &context)
 {
-    if (m_readOnly) {
-        Q_EMIT answered(false, m_readOnlyReason, 0, context);
+    if (m_locked || m_readOnly) {
+        Q_EMIT answered(false, m_locked ? m_lockedReason : m_readOnlyReason, 0, context);
+        return;
+    }
+    if (!m_actor.isValid()) {
+        Q_EMIT answered(false, tr("Nobody is signed in at this console: sign in first."), 0, context);
+        return;
+    }
+    // Two-person integrity means two real people: the approver proves who they are again, here and now.
+    if (const auto *decide = std::get_if<request::DecideOrder>(&request); decide && decide->approve && m_stepUp
+        && !m_stepUp(tr("Approve order %1").arg(decide->order))) {
+        Q_EMIT answered(false, tr("Order %1 was not approved: approving needs your password again.").arg(decide->order), 0, context);
         return;
     }
     // The answer arrives on the engine's core thread; hand it to the GUI thread, unless the console is gone.

@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace cityops {
 
 /// The console's side of the ops requests: who is at the console (the Actor every request is made as) and a
@@ -17,9 +19,14 @@ public:
     void setActor(const Actor &actor);
     /// Replay is read-only: requests are refused while it is on.
     void setReadOnly(bool readOnly, const QString &why = {});
-    bool isReadOnly() const { return m_readOnly; }
+    /// A locked console (idle, or by hand) changes nothing until it is unlocked; independent of replay.
+    void setLocked(bool locked, const QString &why = {});
+    bool isReadOnly() const { return m_readOnly || m_locked; }
+    bool isLocked() const { return m_locked; }
     /// Whether the actor may do this (for enabling buttons; the backend decides for real).
-    bool may(Permission permission, int district = -1) const { return !m_readOnly && permits(m_actor, permission, district); }
+    bool may(Permission permission, int district = -1) const { return !isReadOnly() && permits(m_actor, permission, district); }
+    /// Step-up: approving an order asks this first (the approver's password again); false refuses the approval.
+    void setStepUp(std::function<bool(const QString &what)> confirm) { m_stepUp = std::move(confirm); }
 
     /// Sends a request; `answered` follows. `context` is an optional tag the caller gets back.
     void ask(OpsRequest request, const QString &context = {});
@@ -33,6 +40,9 @@ private:
     Actor m_actor;
     bool m_readOnly = false;
     QString m_readOnlyReason;
+    bool m_locked = false;
+    QString m_lockedReason;
+    std::function<bool(const QString &)> m_stepUp;
 };
 
 } // namespace cityops

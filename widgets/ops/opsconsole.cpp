@@ -12,7 +12,6 @@
 #include "panels/journalpanel.h"
 #include "panels/orderpanel.h"
 
-#include <QActionGroup>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QLabel>
@@ -25,11 +24,11 @@
 
 namespace cityops {
 
-OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapView &map, IncidentPanel &incidents, const QString &user)
+OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapView &map, IncidentPanel &incidents)
     : QObject(&window), m_window(window), m_engine(engine), m_live(live), m_map(map), m_incidents(incidents)
 {
-    m_demoActors = demoActors(engine.city(), user);
-    m_client = new OpsClient(engine, m_demoActors.front(), this);
+    // Nobody acts until someone signs in (AccessControl sets the person).
+    m_client = new OpsClient(engine, Actor{}, this);
     m_incidents.setOps(m_client);
 
     m_alarms = new AlarmPanel(live, *m_client, &window);
@@ -53,10 +52,9 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     window.splitDockWidget(orderDock, alarmDock, Qt::Horizontal);
     window.splitDockWidget(alarmDock, journalDock, Qt::Horizontal);
 
-    m_demoLabel = new QLabel(&window);
-    m_demoLabel->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1; padding: 0 6px; font-weight: bold; }")
-                                   .arg(mapstyle::alarmAmber().name()));
-    window.statusBar()->addPermanentWidget(m_demoLabel);
+    m_personLabel = new QLabel(&window);
+    m_personLabel->setObjectName(QStringLiteral("personLabel"));
+    window.statusBar()->addPermanentWidget(m_personLabel);
 
     buildMenus();
     connect(m_client, &OpsClient::answered, this, [this](bool ok, const QString &message, std::uint32_t ref, const QString &context) {
@@ -68,9 +66,18 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
         QStringList districts;
         for (int d : a.districts)
             districts << Labels::district(m_engine.city(), d);
-        m_demoLabel->setText(tr("DEMO · %1 (%2%3)")
-                                 .arg(a.user, Labels::role(a.highestRole()),
-                                      districts.isEmpty() ? QString() : QStringLiteral(", ") + districts.join(QStringLiteral(", "))));
+        // Who acts here, always in sight; nobody, or a locked console, is the abnormal case and says so in amber.
+        const bool abnormal = !a.isValid() || m_client->isLocked();
+        m_personLabel->setStyleSheet(abnormal ? QStringLiteral("QLabel { background: %1; color: black; padding: 0 6px; font-weight: bold; }")
+                                                    .arg(mapstyle::alarmAmber().name())
+                                              : QStringLiteral("QLabel { padding: 0 6px; font-weight: bold; }"));
+        if (!a.isValid())
+            m_personLabel->setText(tr("Not signed in"));
+        else
+            m_personLabel->setText(tr("%1 · %2%3%4")
+                                       .arg(a.user, Labels::role(a.highestRole()),
+                                            districts.isEmpty() ? QString() : QStringLiteral(", ") + districts.join(QStringLiteral(", ")),
+                                            m_client->isLocked() ? tr(" · locked") : QString()));
     });
     connect(&map, &MapView::contextRequested, this, &OpsConsole::showContextMenu);
     connect(&map, &MapView::pickedChanged, this, [this](int count) {
@@ -79,26 +86,6 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     });
     connect(m_alarms, &AlarmPanel::deviceActivated, this, [this](DeviceIndex d) { m_map.select({MapSelection::Kind::Device, d}); });
     Q_EMIT m_client->actorChanged(m_client->actor());
-}
-
-std::vector<Actor> OpsConsole::demoActors(const CityModel &city, const QString &user)
-{
-    std::vector<Actor> actors;
-    actors.push_back({user.isEmpty() ? QStringLiteral("operator") : user, {Role::Operator}, {}});
-    actors.push_back({QStringLiteral("sven"), {Role::Supervisor}, {}});
-    actors.push_back({QStringLiteral("sara"), {Role::Supervisor}, {}});
-    const QStringList responders{QStringLiteral("rita"), QStringLiteral("rolf"), QStringLiteral("ruth"), QStringLiteral("raul")};
-    for (int d = 0; d < static_cast<int>(city.districts.size()) && d < responders.size(); ++d)
-        actors.push_back({responders[d], {Role::Responder}, {d}});
-    actors.push_back({QStringLiteral("wall"), {Role::Viewer}, {}});
-    return actors;
-}
-
-void OpsConsole::signInAs(const Actor &actor)
-{
-    m_client->setActor(actor);
-    m_engine.recordOperatorAction(OperatorAction::SignIn, actor.user, QStringLiteral("demo role %1").arg(roleName(actor.highestRole())));
-    m_window.statusBar()->showMessage(tr("Signed in as %1").arg(actor.user), 5000);
 }
 
 void OpsConsole::setReplaying(bool replaying)
@@ -126,25 +113,10 @@ void OpsConsole::buildMenus()
     QAction *orders = ops->addAction(tr("Focus c&ommand orders"), this, [this] { m_orders->tree()->setFocus(); });
     orders->setShortcut(Qt::Key_F9);
 
-    // Until real sign-in exists the person at the console is chosen here, and the menu says so plainly.
-    QMenu *demo = new QMenu(tr("DEMO: sign in as"), bar);
-    auto *group = new QActionGroup(demo);
-    for (const Actor &a : m_demoActors) {
-        QStringList districts;
-        for (int d : a.districts)
-            districts << Labels::district(m_engine.city(), d);
-        QAction *action = demo->addAction(QStringLiteral("%1 — %2%3").arg(a.user, Labels::role(a.highestRole()),
-                                                                           districts.isEmpty() ? QString() : QStringLiteral(", ") + districts.join(QStringLiteral(", "))));
-        action->setCheckable(true);
-        action->setChecked(a.user == m_client->actor().user);
-        group->addAction(action);
-        connect(action, &QAction::triggered, this, [this, a] { signInAs(a); });
-    }
     // Before Help.
     const QList<QAction *> menus = bar->actions();
     QAction *before = menus.isEmpty() ? nullptr : menus.back();
     bar->insertMenu(before, ops);
-    bar->insertMenu(before, demo);
 }
 
 std::vector<DeviceIndex> OpsConsole::selectedDevices() const

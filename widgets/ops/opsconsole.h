@@ -20,23 +20,19 @@ class OpsClient;
 class OrderPanel;
 
 /// The dispatch part of the console: the alarm, command and event-log docks, the Operations menu (commands and
-/// the named workflows), the map's context menu, and the clearly marked DEMO menu that switches the person at
-/// the console until real sign-in exists. Answers to requests appear in the status bar.
+/// the named workflows), the map's context menu, and who is acting (from AccessControl, shown in the status bar).
+/// Answers to requests appear in the status bar.
 class OpsConsole : public QObject {
     Q_OBJECT
 public:
-    OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapView &map, IncidentPanel &incidents, const QString &user);
+    OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapView &map, IncidentPanel &incidents);
 
     OpsClient &client() { return *m_client; }
     AlarmPanel *alarmPanel() const { return m_alarms; }
     OrderPanel *orderPanel() const { return m_orders; }
     JournalPanel *journalPanel() const { return m_journal; }
-    QLabel *demoLabel() const { return m_demoLabel; }
-
-    /// The demo people, by name: operator, supervisors, responders per district, a wall-display viewer.
-    static std::vector<Actor> demoActors(const CityModel &city, const QString &user);
-    /// Signs in as one of them (recorded as a sign-in).
-    void signInAs(const Actor &actor);
+    /// Who is acting at this console, in the status bar.
+    QLabel *personLabel() const { return m_personLabel; }
     /// Replay is read-only.
     void setReplaying(bool replaying);
 
@@ -63,8 +59,7 @@ private:
     AlarmPanel *m_alarms;
     OrderPanel *m_orders;
     JournalPanel *m_journal;
-    QLabel *m_demoLabel;
-    std::vector<Actor> m_demoActors;
+    QLabel *m_personLabel;
 };
 
 } // namespace cityops

@@ -1,4 +1,4 @@
-#include "city/sqlitedb.h"
+#include "base/sqlitedb.h"
 
 #include <sqlite3.h>
 

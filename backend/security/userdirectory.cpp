@@ -1,0 +1,299 @@
+#include "security/userdirectory.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <functional>
+
+namespace cityops {
+namespace {
+
+constexpr std::int64_t kApplicationId = 0x43594F55;   // "CYOU": CityOps users
+constexpr int kSchemaVersion = 1;
+
+Result<std::int64_t> pragmaInt(SqliteDb &db, const char *pragma)
+{
+    auto stmt = db.prepare(QStringLiteral("PRAGMA %1").arg(QLatin1String(pragma)));
+    if (!stmt)
+        return makeError(stmt.error());
+    QString error;
+    if (!stmt->step(&error))
+        return makeError(error.isEmpty() ? QStringLiteral("no answer to PRAGMA %1").arg(QLatin1String(pragma)) : error);
+    return stmt->columnInt(0);
+}
+
+UserAccount accountFrom(const SqliteStatement &s)
+{
+    UserAccount a;
+    a.name = s.columnText(0);
+    roleFromName(s.columnText(1), &a.role);
+    a.districts = s.columnText(2).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    a.disabled = s.columnInt(3) != 0;
+    a.failures = int(s.columnInt(4));
+    a.lastFailureMs = s.columnInt(5);
+    a.lockedUntilMs = s.columnInt(6);
+    return a;
+}
+
+const QString kColumns = QStringLiteral("name, role, districts, disabled, failures, last_failure_ms, locked_until_ms");
+
+std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+} // namespace
+
+Result<std::unique_ptr<UserDirectory>> UserDirectory::open(const QString &path, Mode mode)
+{
+    const QFileInfo info(path);
+    const bool exists = info.exists() && info.size() > 0;
+    if (!exists && mode != Mode::CreateIfMissing)
+        return makeError(QStringLiteral("there is no user directory at %1 (cityops-admin user add creates one)").arg(path));
+    auto db = SqliteDb::open(path, mode == Mode::ReadOnly ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Create);
+    if (!db)
+        return makeError(db.error());
+    SqliteDb &d = *db.value();
+    (void)d.exec(QStringLiteral("PRAGMA busy_timeout = 3000"));
+    if (exists) {
+        // Read before anything is written: a file that is not ours stays exactly as it was.
+        const auto id = pragmaInt(d, "application_id");
+        const auto version = pragmaInt(d, "user_version");
+        if (!id || id.value() != kApplicationId)
+            return makeError(QStringLiteral("%1 is not a CityOps user directory%2; it was left untouched")
+                                 .arg(path, id ? QString() : QStringLiteral(" (%1)").arg(id.error())));
+        if (!version || version.value() != kSchemaVersion)
+            return makeError(QStringLiteral("%1 is a user directory of another version (%2); it was left untouched")
+                                 .arg(path).arg(version ? version.value() : -1));
+    } else {
+        const Status created = d.exec(QStringLiteral(
+            "BEGIN IMMEDIATE;"
+            "CREATE TABLE users(name TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL, districts TEXT NOT NULL DEFAULT '',"
+            " disabled INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, last_failure_ms INTEGER NOT NULL DEFAULT 0,"
+            " locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL);"
+            "PRAGMA application_id = %1; PRAGMA user_version = %2; COMMIT;").arg(kApplicationId).arg(kSchemaVersion));
+        if (!created) {
+            (void)d.exec(QStringLiteral("ROLLBACK"));
+            return makeError(QStringLiteral("cannot create the user directory %1: %2").arg(path, created.error()));
+        }
+    }
+    (void)d.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    return std::unique_ptr<UserDirectory>(new UserDirectory(path, std::move(db).value()));
+}
+
+QString UserDirectory::defaultPath()
+{
+    // The console's QStandardPaths::AppDataLocation (organisation CityOps, application cityops), spelled out so that
+    // cityops-admin, another application, finds the same file.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/CityOps/cityops/users.db");
+}
+
+Status UserDirectory::checkName(const QString &name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,31}$"));
+    if (!valid.match(name).hasMatch())
+        return makeError(QStringLiteral("\"%1\" is not a valid user name: 1 to 32 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit")
+                             .arg(name.left(40)));
+    return Ok{};
+}
+
+Status UserDirectory::checkPassword(const QByteArray &password)
+{
+    if (password.size() < 8)
+        return makeError(QStringLiteral("a password needs at least 8 characters"));
+    if (password.size() > 1024)
+        return makeError(QStringLiteral("a password may have at most 1024 bytes"));
+    return Ok{};
+}
+
+Status UserDirectory::add(const QString &name, Role role, const QStringList &districts, const QByteArray &password)
+{
+    if (auto s = checkName(name); !s)
+        return s;
+    if (auto s = checkPassword(password); !s)
+        return s;
+    auto existing = find(name);
+    if (!existing)
+        return makeError(existing.error());
+    if (existing.value())
+        return makeError(QStringLiteral("there is already a user %1").arg(name));
+    auto hash = passwordhash::hash(password, m_cost);
+    if (!hash)
+        return makeError(hash.error());
+    auto stmt = m_db->prepare(QStringLiteral("INSERT INTO users(name, hash, role, districts, created_ms, changed_ms) VALUES(?, ?, ?, ?, ?, ?)"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, name);
+    stmt->bind(2, QString::fromLatin1(hash.value()));
+    stmt->bind(3, roleName(role));
+    stmt->bind(4, districts.join(QLatin1Char('\n')));
+    stmt->bind(5, nowMs());
+    stmt->bind(6, nowMs());
+    return stmt->run();
+}
+
+Result<std::vector<UserAccount>> UserDirectory::list() const
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT %1 FROM users ORDER BY name").arg(kColumns));
+    if (!stmt)
+        return makeError(stmt.error());
+    std::vector<UserAccount> out;
+    QString error;
+    while (stmt->step(&error))
+        out.push_back(accountFrom(stmt.value()));
+    if (!error.isEmpty())
+        return makeError(error);
+    return out;
+}
+
+Result<std::optional<UserAccount>> UserDirectory::find(const QString &name) const
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT %1 FROM users WHERE name = ?").arg(kColumns));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, name);
+    QString error;
+    if (stmt->step(&error))
+        return std::optional<UserAccount>(accountFrom(stmt.value()));
+    if (!error.isEmpty())
+        return makeError(error);
+    return std::optional<UserAccount>();
+}
+
+Result<int> UserDirectory::count() const
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM users"));
+    if (!stmt)
+        return makeError(stmt.error());
+    QString error;
+    if (!stmt->step(&error))
+        return makeError(error);
+    return int(stmt->columnInt(0));
+}
+
+Status UserDirectory::requireExisting(const QString &name) const
+{
+    auto existing = find(name);
+    if (!existing)
+        return makeError(existing.error());
+    if (!existing.value())
+        return makeError(QStringLiteral("there is no user %1").arg(name));
+    return Ok{};
+}
+
+Status UserDirectory::update(const QString &sql, const QString &name, const std::function<void(SqliteStatement &)> &bind)
+{
+    if (auto s = requireExisting(name); !s)
+        return s;
+    auto stmt = m_db->prepare(sql);
+    if (!stmt)
+        return makeError(stmt.error());
+    int next = 1;
+    if (bind) {
+        bind(stmt.value());
+        next = int(std::count(sql.begin(), sql.end(), QLatin1Char('?')));
+    }
+    stmt->bind(next, name);
+    return stmt->run();
+}
+
+Status UserDirectory::setRole(const QString &name, Role role, const QStringList &districts)
+{
+    return update(QStringLiteral("UPDATE users SET role = ?, districts = ?, changed_ms = ? WHERE name = ?"), name, [&](SqliteStatement &s) {
+        s.bind(1, roleName(role));
+        s.bind(2, districts.join(QLatin1Char('\n')));
+        s.bind(3, nowMs());
+    });
+}
+
+Status UserDirectory::setDisabled(const QString &name, bool disabled)
+{
+    return update(QStringLiteral("UPDATE users SET disabled = ?, changed_ms = ? WHERE name = ?"), name, [&](SqliteStatement &s) {
+        s.bind(1, disabled ? 1 : 0);
+        s.bind(2, nowMs());
+    });
+}
+
+Status UserDirectory::resetPassword(const QString &name, const QByteArray &password)
+{
+    if (auto s = checkPassword(password); !s)
+        return s;
+    auto hash = passwordhash::hash(password, m_cost);
+    if (!hash)
+        return makeError(hash.error());
+    return update(QStringLiteral("UPDATE users SET hash = ?, failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?"), name,
+                  [&](SqliteStatement &s) {
+                      s.bind(1, QString::fromLatin1(hash.value()));
+                      s.bind(2, nowMs());
+                  });
+}
+
+Status UserDirectory::unlock(const QString &name)
+{
+    return update(QStringLiteral("UPDATE users SET failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?"), name,
+                  [&](SqliteStatement &s) { s.bind(1, nowMs()); });
+}
+
+SignInOutcome UserDirectory::signIn(const QString &name, const QByteArray &password, std::int64_t now)
+{
+    SignInOutcome out;
+    const QString wrong = QStringLiteral("The name or the password is wrong.");
+    UserAccount account;
+    QByteArray hash;
+    {
+        auto stmt = m_db->prepare(QStringLiteral("SELECT %1, hash FROM users WHERE name = ?").arg(kColumns));
+        if (!stmt)
+            return {SignInRefusal::Unavailable, QStringLiteral("The user directory cannot be read: %1").arg(stmt.error())};
+        stmt->bind(1, name);
+        QString error;
+        if (!stmt->step(&error)) {
+            if (!error.isEmpty())
+                return {SignInRefusal::Unavailable, QStringLiteral("The user directory cannot be read: %1").arg(error)};
+            passwordhash::burn(password);   // an unknown name costs what a wrong password costs
+            return {SignInRefusal::WrongCredentials, wrong};
+        }
+        account = accountFrom(stmt.value());
+        hash = stmt->columnText(7).toLatin1();
+    }   // the read ends here, before any write
+
+    if (account.lockedUntilMs > now) {
+        out = {SignInRefusal::Locked,
+               QStringLiteral("This account is locked after %1 failed sign-ins; an administrator can unlock it, or try again after %2.")
+                   .arg(account.failures)
+                   .arg(QDateTime::fromMSecsSinceEpoch(account.lockedUntilMs).toString(QStringLiteral("HH:mm"))),
+               {}, account.lockedUntilMs};
+        return out;
+    }
+    const std::int64_t wait = m_policy.delayAfter(account.failures);
+    if (wait > 0 && now < account.lastFailureMs + wait) {
+        const std::int64_t retryAt = account.lastFailureMs + wait;
+        return {SignInRefusal::TooSoon,
+                QStringLiteral("Too many failed attempts: wait %1 s before trying again.").arg((retryAt - now + 999) / 1000), {}, retryAt};
+    }
+    if (!passwordhash::verify(hash, password)) {
+        const int failures = account.failures + 1;
+        const std::int64_t lockedUntil = failures >= m_policy.lockAfter ? now + m_policy.lockMs : 0;
+        (void)update(QStringLiteral("UPDATE users SET failures = ?, last_failure_ms = ?, locked_until_ms = ? WHERE name = ?"), name,
+                     [&](SqliteStatement &s) {
+                         s.bind(1, failures);
+                         s.bind(2, now);
+                         s.bind(3, lockedUntil);
+                     });
+        if (lockedUntil > 0)
+            return {SignInRefusal::Locked,
+                    QStringLiteral("The password is wrong. This account is now locked for %1 minutes; an administrator can unlock it.")
+                        .arg(m_policy.lockMs / 60'000),
+                    {}, lockedUntil};
+        return {SignInRefusal::WrongCredentials, wrong, {}, now + m_policy.delayAfter(failures)};
+    }
+    if (account.disabled)
+        return {SignInRefusal::Disabled, QStringLiteral("This account is disabled; ask an administrator.")};
+    if (account.failures > 0 || account.lockedUntilMs > 0)
+        (void)unlock(name);
+    account.failures = 0;
+    account.lockedUntilMs = 0;
+    out.account = account;
+    return out;
+}
+
+} // namespace cityops

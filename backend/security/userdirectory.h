@@ -1,0 +1,89 @@
+#pragma once
+
+#include "base/result.h"
+#include "base/sqlitedb.h"
+#include "security/actor.h"
+#include "security/passwordhash.h"
+#include "security/signinpolicy.h"
+
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace cityops {
+
+/// One person who may sign in at a console.
+struct UserAccount {
+    QString name;                  ///< the sign-in name; what the record calls them
+    Role role = Role::Viewer;
+    QStringList districts;         ///< responders: the districts they answer for, by name as in the city package
+    bool disabled = false;
+    int failures = 0;              ///< failed sign-ins in a row
+    std::int64_t lastFailureMs = 0;
+    std::int64_t lockedUntilMs = 0;
+};
+
+/// Why a sign-in was refused. The sentence shown to the person never says whether the name exists.
+enum class SignInRefusal { None, WrongCredentials, Disabled, Locked, TooSoon, Unavailable };
+
+struct SignInOutcome {
+    SignInRefusal refusal = SignInRefusal::None;
+    QString sentence;              ///< for the person at the console (empty on success)
+    UserAccount account;           ///< on success
+    std::int64_t retryAtMs = 0;    ///< TooSoon and Locked: when the next attempt is taken
+    bool ok() const { return refusal == SignInRefusal::None; }
+};
+
+/// The console's local user directory: a small SQLite file (by default in the console's data folder) with one row
+/// per person — the name, an Argon2id hash of the password with its own salt, the role and the districts, and the
+/// failure count that drives the delay and the lockout. Passwords are never stored, logged or returned.
+///
+/// A file that is not a CityOps directory (another SQLite database, anything else) is refused and left untouched.
+/// Every change is one transaction: the file is never left half-written.
+class UserDirectory {
+public:
+    enum class Mode { ReadOnly, Existing, CreateIfMissing };
+
+    static Result<std::unique_ptr<UserDirectory>> open(const QString &path, Mode mode);
+    /// Where the console and cityops-admin keep it unless told otherwise: users.db in the console's data folder.
+    static QString defaultPath();
+    const QString &path() const { return m_path; }
+
+    /// Validates a sign-in name: 1 to 32 of a-z, 0-9, '.', '_' and '-', starting with a letter or a digit.
+    static Status checkName(const QString &name);
+    /// Validates a new password: 8 to 1024 bytes.
+    static Status checkPassword(const QByteArray &password);
+
+    Status add(const QString &name, Role role, const QStringList &districts, const QByteArray &password);
+    Result<std::vector<UserAccount>> list() const;
+    Result<std::optional<UserAccount>> find(const QString &name) const;
+    Result<int> count() const;
+    Status setRole(const QString &name, Role role, const QStringList &districts);
+    Status setDisabled(const QString &name, bool disabled);
+    Status resetPassword(const QString &name, const QByteArray &password);
+    /// Clears the failure count and the lock.
+    Status unlock(const QString &name);
+
+    /// Checks `password` for `name` at `nowMs`: counts failures, makes the next attempt wait and locks the account
+    /// as the policy says; a success clears the count.
+    SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs);
+
+    void setPolicy(const SignInPolicy &policy) { m_policy = policy; }
+    const SignInPolicy &policy() const { return m_policy; }
+    /// The Argon2id cost for new hashes (tests use a small one; verification reads the cost from each hash).
+    void setCost(const passwordhash::Cost &cost) { m_cost = cost; }
+
+private:
+    UserDirectory(QString path, std::unique_ptr<SqliteDb> db) : m_path(std::move(path)), m_db(std::move(db)) {}
+    Status requireExisting(const QString &name) const;
+    Status update(const QString &sql, const QString &name, const std::function<void(SqliteStatement &)> &bind = {});
+
+    QString m_path;
+    std::unique_ptr<SqliteDb> m_db;
+    SignInPolicy m_policy;
+    passwordhash::Cost m_cost;
+};
+
+} // namespace cityops

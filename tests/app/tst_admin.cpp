@@ -1,0 +1,171 @@
+// cityops-admin as an administrator uses it (and misuses it): accounts added, listed, changed and unlocked in a
+// real directory file; every bad argument a sentence and exit 2; a password file others may read refused; a file
+// that is not a directory refused and left untouched; the console then signs in with what the tool wrote.
+#include "security/userdirectory.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Run admin(const QStringList &args, const QByteArray &stdinText = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-admin"), args);
+    p.write(stdinText);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString secret(const QTemporaryDir &dir, const QString &name, const QByteArray &content, QFile::Permissions perms)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(content);
+    f.close();
+    QFile::setPermissions(path, perms);
+    return path;
+}
+constexpr auto kPrivate = QFile::ReadOwner | QFile::WriteOwner;
+} // namespace
+
+class TestAdmin : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("users.db"));
+        const QString pw = secret(dir, QStringLiteral("pw"), "first password\n", kPrivate);
+        Run r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("operator"),
+                       QStringLiteral("--directory"), db, QStringLiteral("--password-file"), pw});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("rita"), QStringLiteral("--role"), QStringLiteral("responder"),
+                   QStringLiteral("--districts"), QStringLiteral("Adlershof, Johannisthal"), QStringLiteral("--directory"), db,
+                   QStringLiteral("--password-file"), pw});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--directory"), db});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("olga\toperator\t-\tactive")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("rita\tresponder\tAdlershof,Johannisthal\tactive")), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QLatin1String("first password")) && !r.err.contains(QLatin1String("first password")));
+
+        // What the tool wrote is what the console checks.
+        {
+            auto d = UserDirectory::open(db, UserDirectory::Mode::Existing);
+            QVERIFY(d);
+            QVERIFY(d.value()->signIn(QStringLiteral("olga"), "first password", 1).ok());
+            for (int i = 0; i < 10; ++i)
+                (void)d.value()->signIn(QStringLiteral("olga"), "guess", 100'000'000 * (i + 1));
+            QCOMPARE(d.value()->signIn(QStringLiteral("olga"), "first password", 1'000'000'001).refusal, SignInRefusal::Locked);
+        }
+        r = admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--directory"), db});
+        QVERIFY2(r.out.contains(QLatin1String("olga\toperator\t-\tlocked")) || r.out.contains(QLatin1String("failed sign-in")), qPrintable(r.out));
+        QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("olga"), QStringLiteral("--directory"), db}).exitCode, 0);
+        const QString pw2 = secret(dir, QStringLiteral("pw2"), "second password\n", kPrivate);
+        QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("olga"), QStringLiteral("--directory"), db,
+                        QStringLiteral("--password-file"), pw2}).exitCode, 0);
+        QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("set-role"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("supervisor"),
+                        QStringLiteral("--directory"), db}).exitCode, 0);
+        QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("rita"), QStringLiteral("--directory"), db}).exitCode, 0);
+        auto d = UserDirectory::open(db, UserDirectory::Mode::Existing);
+        QVERIFY(!d.value()->signIn(QStringLiteral("olga"), "first password", 2'000'000'000'000).ok());
+        const SignInOutcome now = d.value()->signIn(QStringLiteral("olga"), "second password", 2'000'000'000'000);
+        QVERIFY(now.ok());
+        QCOMPARE(now.account.role, Role::Supervisor);
+        QCOMPARE(d.value()->signIn(QStringLiteral("rita"), "first password", 2'000'000'000'000).refusal, SignInRefusal::Disabled);
+        // Adding a name twice is refused (exit 1) and changes nothing.
+        r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("viewer"),
+                   QStringLiteral("--directory"), db, QStringLiteral("--password-file"), pw});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("already")), qPrintable(r.err));
+    }
+
+    void badUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("nothing") << QStringList{} << "say what to do";
+        QTest::newRow("unknown verb") << QStringList{QStringLiteral("user"), QStringLiteral("delete"), QStringLiteral("olga")} << "unknown command";
+        QTest::newRow("no name") << QStringList{QStringLiteral("user"), QStringLiteral("disable")} << "takes one user name";
+        QTest::newRow("bad name") << QStringList{QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("Olga Smith")} << "not a valid user name";
+        QTest::newRow("no role") << QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga")} << "needs --role";
+        QTest::newRow("bad role") << QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"),
+                                                 QStringLiteral("god")} << "--role must be";
+        QTest::newRow("responder without districts") << QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("rita"),
+                                                                    QStringLiteral("--role"), QStringLiteral("responder")} << "needs --districts";
+        QTest::newRow("role on unlock") << QStringList{QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("olga"), QStringLiteral("--role"),
+                                                       QStringLiteral("admin")} << "belong to";
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--force")} << "Unknown option";
+    }
+    void badUsage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const Run r = admin(args + QStringList{QStringLiteral("--directory"), dir.filePath(QStringLiteral("users.db"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("users.db"))));   // nothing created on the way
+    }
+
+    void passwordsComeFromPrivateFilesOrATerminal()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("users.db"));
+        const QString open = secret(dir, QStringLiteral("open"), "first password\n", kPrivate | QFile::ReadGroup | QFile::ReadOther);
+        Run r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("operator"),
+                       QStringLiteral("--directory"), db, QStringLiteral("--password-file"), open});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("chmod 600")), qPrintable(r.err));
+        const QString shortPw = secret(dir, QStringLiteral("short"), "abc\n", kPrivate);
+        r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("operator"),
+                   QStringLiteral("--directory"), db, QStringLiteral("--password-file"), shortPw});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("at least 8")), qPrintable(r.err));
+        // Piped input is not a terminal: the tool will not read a password from it.
+        r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("operator"),
+                   QStringLiteral("--directory"), db},
+                  "first password\nfirst password\n");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("--password-file")), qPrintable(r.err));
+        auto d = UserDirectory::open(db, UserDirectory::Mode::Existing);
+        QVERIFY(!d || d.value()->count().value() == 0);
+    }
+
+    void leavesOtherFilesAlone()
+    {
+        QTemporaryDir dir;
+        const QString notOurs = secret(dir, QStringLiteral("store.db"), QByteArray(4096, 'z'), kPrivate);
+        const QString pw = secret(dir, QStringLiteral("pw"), "first password\n", kPrivate);
+        const Run r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("operator"),
+                             QStringLiteral("--directory"), notOurs, QStringLiteral("--password-file"), pw});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("left untouched")), qPrintable(r.err));
+        QFile f(notOurs);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray(4096, 'z'));
+        const Run missing = admin({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("olga"), QStringLiteral("--directory"),
+                                   dir.filePath(QStringLiteral("none.db"))});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.db"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdmin)
+#include "tst_admin.moc"

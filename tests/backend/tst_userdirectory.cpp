@@ -1,0 +1,244 @@
+// The user directory as an attacker and a careless admin would meet it: the Argon2id reference vector, wrong and
+// unknown names that look the same, disabled accounts, the growing delay and the lockout on a clock the test moves,
+// failures that survive a restart, and files that are not ours refused and left byte for byte as they were.
+#include "base/secretfile.h"
+#include "security/passwordhash.h"
+#include "security/userdirectory.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cityops;
+
+namespace {
+const passwordhash::Cost kCheap{256, 1, 1};
+constexpr std::int64_t kT0 = 1'790'000'000'000;
+
+std::unique_ptr<UserDirectory> fresh(const QTemporaryDir &dir, const QString &name = QStringLiteral("users.db"))
+{
+    auto d = UserDirectory::open(dir.filePath(name), UserDirectory::Mode::CreateIfMissing);
+    if (!d)
+        qFatal("%s", qPrintable(d.error()));
+    d.value()->setCost(kCheap);
+    return std::move(d).value();
+}
+
+QByteArray bytesOf(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestUserDirectory : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void argon2idReferenceVector()
+    {
+        // phc-winner-argon2, src/test.c: Argon2id v1.3, t=2, m=64 MiB, p=1, "password" with salt "somesalt".
+        const QByteArray reference = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc";
+        QVERIFY(passwordhash::verify(reference, "password"));
+        QVERIFY(!passwordhash::verify(reference, "Password"));
+        QVERIFY(!passwordhash::verify(reference, "password "));
+        QVERIFY(!passwordhash::verify(reference, ""));
+        // Only Argon2id: an Argon2i hash of the same password is not accepted, nor is anything else.
+        QVERIFY(!passwordhash::verify("$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$wWKIMhR9lyDFvRz9YTZweHKfbftvj+qf+YFY4NeBbtA", "password"));
+        QVERIFY(!passwordhash::verify("password", "password"));
+        QVERIFY(!passwordhash::verify(QByteArray(), "password"));
+    }
+
+    void hashesAreSaltedAndDefaultCostIsOwasp()
+    {
+        const auto a = passwordhash::hash("same password", kCheap);
+        const auto b = passwordhash::hash("same password", kCheap);
+        QVERIFY(a && b);
+        QVERIFY(a.value() != b.value());   // a fresh salt each time
+        QVERIFY(passwordhash::verify(a.value(), "same password"));
+        const auto owasp = passwordhash::hash("same password");
+        QVERIFY(owasp.value().startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+    }
+
+    void accountsAndNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("plain") << "olga" << true;
+        QTest::newRow("dotted") << "o.lindqvist" << true;
+        QTest::newRow("digits") << "op-7" << true;
+        QTest::newRow("empty") << "" << false;
+        QTest::newRow("capital") << "Olga" << false;
+        QTest::newRow("space") << "olga x" << false;
+        QTest::newRow("leading dash") << "-olga" << false;
+        QTest::newRow("too long") << QString(33, QLatin1Char('a')) << false;
+        QTest::newRow("sql") << "x'; DROP TABLE users; --" << false;
+        QTest::newRow("non-ascii") << "jürgen" << false;
+    }
+    void accountsAndNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        QCOMPARE(UserDirectory::checkName(name).ok(), valid);
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        QCOMPARE(d->add(name, Role::Operator, {}, "long enough").ok(), valid);
+        QCOMPARE(d->count().value(), valid ? 1 : 0);
+    }
+
+    void addListChange()
+    {
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        QVERIFY(!d->add(QStringLiteral("olga"), Role::Operator, {}, "short").ok());   // under 8 characters
+        QVERIFY(d->add(QStringLiteral("olga"), Role::Operator, {}, "long enough").ok());
+        QVERIFY(d->add(QStringLiteral("rita"), Role::Responder, {QStringLiteral("Adlershof"), QStringLiteral("Johannisthal")}, "long enough").ok());
+        QVERIFY(!d->add(QStringLiteral("olga"), Role::Admin, {}, "long enough").ok());   // taken
+        const auto users = d->list().value();
+        QCOMPARE(users.size(), size_t(2));
+        QCOMPARE(users[1].name, QStringLiteral("rita"));
+        QCOMPARE(users[1].role, Role::Responder);
+        QCOMPARE(users[1].districts, (QStringList{QStringLiteral("Adlershof"), QStringLiteral("Johannisthal")}));
+        QVERIFY(d->setRole(QStringLiteral("olga"), Role::Supervisor, {}).ok());
+        QCOMPARE(d->find(QStringLiteral("olga")).value()->role, Role::Supervisor);
+        QVERIFY(!d->setRole(QStringLiteral("nobody"), Role::Supervisor, {}).ok());
+        // The password itself is nowhere in the file.
+        d.reset();
+        QVERIFY(!bytesOf(dir.filePath(QStringLiteral("users.db"))).contains("long enough"));
+    }
+
+    void signInRefusals()
+    {
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        QVERIFY(d->add(QStringLiteral("olga"), Role::Operator, {}, "long enough").ok());
+        QVERIFY(d->add(QStringLiteral("otto"), Role::Operator, {}, "long enough").ok());
+        const SignInOutcome ok = d->signIn(QStringLiteral("olga"), "long enough", kT0);
+        QVERIFY(ok.ok());
+        QCOMPARE(ok.account.name, QStringLiteral("olga"));
+        const SignInOutcome wrong = d->signIn(QStringLiteral("olga"), "long enougH", kT0);
+        const SignInOutcome unknown = d->signIn(QStringLiteral("nobody"), "long enough", kT0);
+        QCOMPARE(wrong.refusal, SignInRefusal::WrongCredentials);
+        QCOMPARE(unknown.refusal, SignInRefusal::WrongCredentials);
+        QCOMPARE(wrong.sentence, unknown.sentence);   // the answer does not tell whether the name exists
+        QVERIFY(!wrong.sentence.contains(QLatin1String("long")));
+        // Disabled: only the right password learns that it is disabled.
+        QVERIFY(d->setDisabled(QStringLiteral("otto"), true).ok());
+        QCOMPARE(d->signIn(QStringLiteral("otto"), "long enough", kT0).refusal, SignInRefusal::Disabled);
+        QCOMPARE(d->signIn(QStringLiteral("otto"), "guess guess", kT0).refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(d->setDisabled(QStringLiteral("otto"), false).ok());
+        QVERIFY(d->signIn(QStringLiteral("otto"), "long enough", kT0 + 1).ok());
+    }
+
+    /// Guessing on a moved clock: three free tries, then a wait that doubles, then the lock for 15 minutes.
+    void delayAndLockout()
+    {
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        QVERIFY(d->add(QStringLiteral("olga"), Role::Operator, {}, "long enough").ok());
+        std::int64_t t = kT0;
+        for (int i = 1; i <= 3; ++i) {
+            const SignInOutcome o = d->signIn(QStringLiteral("olga"), "guess", t);
+            QCOMPARE(o.refusal, SignInRefusal::WrongCredentials);
+            t += 10;   // immediately again: no wait within the first three
+        }
+        QCOMPARE(d->signIn(QStringLiteral("olga"), "guess", t).refusal, SignInRefusal::WrongCredentials);   // 4th failure
+        // Now a wait of 1 s; even the right password is not looked at before it has passed.
+        const SignInOutcome early = d->signIn(QStringLiteral("olga"), "long enough", t + 999);
+        QCOMPARE(early.refusal, SignInRefusal::TooSoon);
+        QCOMPARE(early.retryAtMs, t + 1000);
+        QVERIFY(early.sentence.contains(QLatin1String("wait 1 s")));
+        t += 1000;
+        QCOMPARE(d->signIn(QStringLiteral("olga"), "guess", t).refusal, SignInRefusal::WrongCredentials);   // 5th: 2 s wait
+        QCOMPARE(d->signIn(QStringLiteral("olga"), "guess", t + 1999).refusal, SignInRefusal::TooSoon);
+        for (int failures = 5; failures < 9; ++failures) {
+            t += d->policy().delayAfter(failures);
+            QCOMPARE(d->signIn(QStringLiteral("olga"), "guess", t).refusal, SignInRefusal::WrongCredentials);
+        }
+        t += d->policy().delayAfter(9);
+        const SignInOutcome locked = d->signIn(QStringLiteral("olga"), "guess", t);   // the 10th failure locks
+        QCOMPARE(locked.refusal, SignInRefusal::Locked);
+        QCOMPARE(locked.retryAtMs, t + 15 * 60'000);
+        // Locked: the right password does not open it, and the lock survives a restart of the console.
+        d.reset();
+        d = fresh(dir);
+        QCOMPARE(d->signIn(QStringLiteral("olga"), "long enough", t + 15 * 60'000 - 1).refusal, SignInRefusal::Locked);
+        QCOMPARE(d->find(QStringLiteral("olga")).value()->failures, 10);
+        // An admin unlocks; or the time passes.
+        QVERIFY(d->unlock(QStringLiteral("olga")).ok());
+        const SignInOutcome back = d->signIn(QStringLiteral("olga"), "long enough", t + 1);
+        QVERIFY(back.ok());
+        QCOMPARE(d->find(QStringLiteral("olga")).value()->failures, 0);   // a success clears the count
+    }
+
+    void lockExpiresAfterFifteenMinutes()
+    {
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        SignInPolicy fast;
+        fast.freeFailures = 100;   // no waits in between: only the lock is under test
+        fast.lockAfter = 2;
+        d->setPolicy(fast);
+        QVERIFY(d->add(QStringLiteral("olga"), Role::Operator, {}, "long enough").ok());
+        (void)d->signIn(QStringLiteral("olga"), "guess", kT0);
+        QCOMPARE(d->signIn(QStringLiteral("olga"), "guess", kT0 + 1).refusal, SignInRefusal::Locked);
+        QCOMPARE(d->signIn(QStringLiteral("olga"), "long enough", kT0 + 1 + 15 * 60'000 - 1).refusal, SignInRefusal::Locked);
+        QVERIFY(d->signIn(QStringLiteral("olga"), "long enough", kT0 + 1 + 15 * 60'000).ok());
+    }
+
+    /// Files that are not a CityOps directory are refused and left exactly as they were.
+    void refusesFilesThatAreNotOurs()
+    {
+        QTemporaryDir dir;
+        // Text.
+        const QString text = dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+        f.close();
+        const QByteArray before = bytesOf(text);
+        for (auto mode : {UserDirectory::Mode::CreateIfMissing, UserDirectory::Mode::Existing}) {
+            const auto opened = UserDirectory::open(text, mode);
+            QVERIFY(!opened.ok());
+            QVERIFY2(opened.error().contains(QLatin1String("left untouched")), qPrintable(opened.error()));
+        }
+        QCOMPARE(bytesOf(text), before);
+        // Another program's SQLite database.
+        const QString other = dir.filePath(QStringLiteral("other.db"));
+        {
+            auto db = SqliteDb::open(other, SqliteDb::Mode::Create);
+            QVERIFY(db.value()->exec(QStringLiteral("CREATE TABLE users(name TEXT, hash TEXT); INSERT INTO users VALUES('x', 'y')")).ok());
+        }
+        const QByteArray otherBefore = bytesOf(other);
+        const auto opened = UserDirectory::open(other, UserDirectory::Mode::CreateIfMissing);
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().contains(QLatin1String("not a CityOps user directory")), qPrintable(opened.error()));
+        QCOMPARE(bytesOf(other), otherBefore);
+        // Missing, and not asked to create.
+        QVERIFY(!UserDirectory::open(dir.filePath(QStringLiteral("none.db")), UserDirectory::Mode::Existing).ok());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.db"))));
+    }
+
+    void secretFilesMustBePrivate()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("password"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("s3cret words\nsecond line\n");
+        f.close();
+        for (auto perms : {QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther,
+                           QFile::ReadOwner | QFile::WriteOwner | QFile::WriteOther}) {
+            QVERIFY(QFile::setPermissions(path, perms));
+            const auto read = secretfile::readFirstLine(path);
+            QVERIFY(!read.ok());
+            QVERIFY2(read.error().contains(QLatin1String("chmod 600")), qPrintable(read.error()));
+        }
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        QCOMPARE(secretfile::readFirstLine(path).value(), QStringLiteral("s3cret words"));
+        QVERIFY(!secretfile::readFirstLine(dir.filePath(QStringLiteral("missing"))).ok());
+        QVERIFY(!secretfile::checkPrivate(dir.path()).ok());   // a folder is not a secret file
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUserDirectory)
+#include "tst_userdirectory.moc"

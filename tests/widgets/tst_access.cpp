@@ -1,0 +1,269 @@
+// Who is at the console, seen as a person at the desk sees it: the sign-in card over a live, read-only console;
+// refusals in a sentence and recorded (never the password); the idle lock on a clock the test moves, unlocked by
+// the same person or taken over by a supervisor; a wall account that never locks; the password asked again before
+// an approval; the shift hand-over and its checklist.
+#include "access/accesscontrol.h"
+#include "access/accessoverlay.h"
+#include "access/handoverchecklist.h"
+#include "city/sumoimport.h"
+#include "link/simlink.h"
+#include "mainwindow.h"
+#include "ops/opsclient.h"
+#include "ops/opsconsole.h"
+#include "ops/workflows.h"
+#include "testpeople.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+std::shared_ptr<const CityModel> fixtureCity()
+{
+    ImportOptions options;
+    options.name = QStringLiteral("Adlershof fixture");
+    options.timezone = QStringLiteral("Europe/Berlin");
+    auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
+    return imported.ok() ? std::make_shared<const CityModel>(std::move(imported).value()) : nullptr;
+}
+
+/// A live console with real accounts; nobody signed in yet.
+struct Desk {
+    std::shared_ptr<const CityModel> city = fixtureCity();
+    People people{*city};
+    Engine engine{city};
+    std::unique_ptr<MainWindow> window;
+    std::int64_t now = 1'790'000'000'000;
+
+    Desk()
+    {
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.1;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+        window = std::make_unique<MainWindow>(engine, people.get());
+        window->resize(1400, 900);
+        window->show();
+        access().setClock([this] { return now; });
+    }
+    AccessControl &access() { return window->access(); }
+    AccessOverlay &overlay() { return *access().overlay(); }
+    OpsClient &client() { return window->ops().client(); }
+    void type(const QString &name, const QString &password)
+    {
+        overlay().nameField()->setText(name);
+        overlay().passwordField()->setText(password);
+        QTest::mouseClick(overlay().submitButton(), Qt::LeftButton);
+    }
+    /// Whether the record's recent activity has a line containing `text` (it reaches the books through the core).
+    bool recorded(const QString &text) const
+    {
+        std::vector<ActivityLog::Entry> entries;
+        engine.books().activity().snapshot(entries);
+        return std::any_of(entries.begin(), entries.end(), [&](const ActivityLog::Entry &e) { return e.text.contains(text); });
+    }
+    bool recordedAnywhere(const QByteArray &needle) const
+    {
+        std::vector<ActivityLog::Entry> entries;
+        engine.books().activity().snapshot(entries);
+        return std::any_of(entries.begin(), entries.end(), [&](const ActivityLog::Entry &e) { return e.text.toUtf8().contains(needle); });
+    }
+};
+
+} // namespace
+
+class TestAccess : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void signInCardOverTheLiveConsole()
+    {
+        Desk desk;
+        QVERIFY(QTest::qWaitForWindowExposed(desk.window.get()));
+        QVERIFY(desk.overlay().isVisible());
+        QCOMPARE(desk.overlay().title()->text(), QStringLiteral("Sign in to CityOps"));
+        QVERIFY(!desk.client().actor().isValid());
+        QVERIFY(!desk.client().may(Permission::AcknowledgeIncident));
+        QCOMPARE(desk.window->ops().personLabel()->text(), QStringLiteral("Not signed in"));
+        // What a person sees: the light card in the middle, the console dimmed but there around it.
+        QImage shot = desk.window->grab().toImage();
+        const QPoint card = desk.overlay().findChild<QWidget *>(QStringLiteral("accessCard"))->geometry().center();
+        QCOMPARE(shot.pixelColor(card.x(), desk.overlay().findChild<QWidget *>(QStringLiteral("accessCard"))->geometry().top() + 4),
+                 QColor(0xf2, 0xf2, 0xf2));
+        QVERIFY(shot.pixelColor(5, shot.height() / 2).lightness() < 200);   // dimmed, not hidden
+
+        // A wrong password: a sentence, recorded with the name (it exists) and never the password.
+        desk.type(QStringLiteral("olga"), QStringLiteral("not her password"));
+        QVERIFY(desk.overlay().message()->isVisible());
+        QVERIFY(desk.overlay().message()->text().contains(QLatin1String("wrong")));
+        QVERIFY(!desk.client().actor().isValid());
+        QTRY_VERIFY(desk.recorded(QStringLiteral("sign-in-refused olga: wrong name or password")));
+        // A name that is no account is not recorded as typed (it may be a password typed into the wrong field).
+        desk.type(QStringLiteral("correct horse 1"), QStringLiteral("x"));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("sign-in-refused (unknown name)")));
+        QVERIFY(!desk.recordedAnywhere("not her password"));
+        QVERIFY(!desk.recordedAnywhere("correct horse"));
+        shot = desk.window->grab().toImage();
+        const QRect message = desk.overlay().message()->geometry().translated(desk.overlay().findChild<QWidget *>(QStringLiteral("accessCard"))->pos());
+        QCOMPARE(shot.pixelColor(message.left() + 3, message.center().y()), QColor(0xff, 0xb0, 0x00));   // amber, readable
+
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        QVERIFY(!desk.overlay().isVisible());
+        QCOMPARE(desk.client().actor().user, QStringLiteral("olga"));
+        QVERIFY(desk.client().may(Permission::RequestCommand));
+        QCOMPARE(desk.window->ops().personLabel()->text(), QStringLiteral("olga · operator"));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("sign-in olga: operator")));
+        QCOMPARE(desk.window->currentUser(), QStringLiteral("olga"));
+    }
+
+    void growingDelayOnTheCard()
+    {
+        Desk desk;
+        for (int i = 0; i < 4; ++i)
+            desk.type(QStringLiteral("otto"), QStringLiteral("guess"));
+        // The fifth try comes too soon: the button waits and says for how long.
+        desk.type(QStringLiteral("otto"), QString::fromLatin1(People::kPassword));
+        QVERIFY(desk.overlay().message()->text().contains(QLatin1String("wait")));
+        QVERIFY(!desk.overlay().submitButton()->isEnabled());
+        QVERIFY(desk.overlay().submitButton()->text().startsWith(QLatin1String("Wait")));
+        QVERIFY(!desk.client().actor().isValid());
+        desk.now += 1000;
+        desk.overlay().holdFor(0);
+        desk.type(QStringLiteral("otto"), QString::fromLatin1(People::kPassword));
+        QCOMPARE(desk.client().actor().user, QStringLiteral("otto"));
+    }
+
+    void idleLockAndUnlock()
+    {
+        Desk desk;
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        desk.access().setIdleLimit(10 * 60'000);
+        desk.now += 9 * 60'000;
+        desk.access().pollIdle();
+        QVERIFY(!desk.access().isLocked());
+        desk.now += 60'000;
+        desk.access().pollIdle();
+        QVERIFY(desk.access().isLocked());
+        QVERIFY(desk.overlay().isVisible());
+        QCOMPARE(desk.overlay().title()->text(), QStringLiteral("Console locked — olga"));
+        QVERIFY(desk.overlay().summary()->text().contains(QLatin1String("open incident")));
+        QVERIFY(desk.window->ops().personLabel()->text().contains(QLatin1String("locked")));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("lock olga: no input for 10 minute")));
+        // Nothing can be done while locked.
+        QSignalSpy answers(&desk.client(), &OpsClient::answered);
+        desk.client().ask(request::NoteIncident{1, QStringLiteral("x")});
+        QCOMPARE(answers.count(), 1);
+        QCOMPARE(answers.at(0).at(0).toBool(), false);
+        QVERIFY(answers.at(0).at(1).toString().contains(QLatin1String("locked")));
+        // Another operator cannot unlock it; the same person can.
+        desk.type(QStringLiteral("otto"), QString::fromLatin1(People::kPassword));
+        QVERIFY(desk.access().isLocked());
+        QVERIFY(desk.overlay().message()->text().contains(QLatin1String("Only olga or a supervisor")));
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        QVERIFY(!desk.access().isLocked());
+        QCOMPARE(desk.client().actor().user, QStringLiteral("olga"));
+        // Locked by hand, taken over by a supervisor.
+        desk.access().lock(QStringLiteral("by hand"));
+        desk.type(QStringLiteral("sven"), QString::fromLatin1(People::kPassword));
+        QVERIFY(!desk.access().isLocked());
+        QCOMPARE(desk.client().actor().user, QStringLiteral("sven"));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("unlock sven: took over from olga")));
+        // Input keeps it open: activity resets the idle time.
+        desk.now += 9 * 60'000;
+        desk.access().noteActivity();
+        desk.now += 9 * 60'000;
+        desk.access().pollIdle();
+        QVERIFY(!desk.access().isLocked());
+    }
+
+    void wallNeverLocks()
+    {
+        Desk desk;
+        desk.type(QStringLiteral("wall"), QString::fromLatin1(People::kPassword));
+        QCOMPARE(desk.client().actor().highestRole(), Role::Viewer);
+        desk.now += 7 * 24 * 3600'000LL;
+        desk.access().pollIdle();
+        QVERIFY(!desk.access().isLocked());
+        QVERIFY(!desk.client().may(Permission::AcknowledgeIncident));   // and it can do nothing anyway
+    }
+
+    void approvalAsksThePasswordAgain()
+    {
+        Desk desk;
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        QSignalSpy answers(&desk.client(), &OpsClient::answered);
+        desk.client().ask(request::IssueOrder{workflows::flashAndDispatch(*desk.city, {desk.city->signals.front().device})});
+        QTRY_COMPARE(answers.count(), 1);
+        QVERIFY2(answers.at(0).at(0).toBool(), qPrintable(answers.at(0).at(1).toString()));
+        const std::uint32_t order = answers.at(0).at(2).toUInt();
+        desk.access().signOut();
+        desk.type(QStringLiteral("sven"), QString::fromLatin1(People::kPassword));
+
+        // The wrong password: the approval does not happen, and the failure counts like any other.
+        answerNextDialog([](QWidget *dialog) {
+            dialog->findChild<QLineEdit *>()->setText(QStringLiteral("guess"));
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
+        });
+        desk.client().ask(request::DecideOrder{order, true, {}});
+        QTRY_COMPARE(answers.count(), 2);
+        QCOMPARE(answers.at(1).at(0).toBool(), false);
+        QVERIFY(answers.at(1).at(1).toString().contains(QLatin1String("password again")));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("sign-in-refused sven: step-up")));
+        QCOMPARE(desk.engine.orders().find(order)->stage, CommandStage::AwaitingApproval);
+
+        // The right one: approved, by sven.
+        answerNextDialog([](QWidget *dialog) {
+            dialog->findChild<QLineEdit *>()->setText(QString::fromLatin1(People::kPassword));
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        desk.client().ask(request::DecideOrder{order, true, {}});
+        QTRY_COMPARE(answers.count(), 3);
+        QVERIFY2(answers.at(2).at(0).toBool(), qPrintable(answers.at(2).at(1).toString()));
+        QTRY_COMPARE(desk.engine.orders().find(order)->approvedBy, QStringLiteral("sven"));
+    }
+
+    void shiftHandOver()
+    {
+        Desk desk;
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        desk.access().handOver(QStringLiteral("Feeder F3 runs hot; crew on site at Rudower Chaussee."));
+        QVERIFY(!desk.client().actor().isValid());
+        QVERIFY(desk.overlay().summary()->text().contains(QLatin1String("olga has handed over")));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("hand-over olga: Feeder F3 runs hot")));
+
+        // The incoming person signs in and gets the checklist; it takes a tick to accept.
+        QString seenNote;
+        int rows = -1;
+        QImage seen;
+        answerNextDialog([&](QWidget *dialog) {
+            auto *checklist = qobject_cast<HandOverChecklist *>(dialog);
+            QVERIFY(checklist);
+            seenNote = checklist->findChild<QLabel *>()->text();
+            rows = checklist->items()->topLevelItemCount();
+            seen = checklist->grab().toImage();
+            QVERIFY(!checklist->acceptButton()->isEnabled());
+            checklist->readBox()->setChecked(true);
+            checklist->acceptButton()->click();
+        });
+        desk.type(QStringLiteral("otto"), QString::fromLatin1(People::kPassword));
+        QVERIFY(seenNote.contains(QLatin1String("Feeder F3 runs hot")));
+        QCOMPARE(rows, 3);   // open incidents, shelved alarms, running orders
+        QVERIFY(!seen.isNull() && seen.width() > 400);
+        QTRY_VERIFY(desk.recorded(QStringLiteral("take-over otto: from olga")));
+        QCOMPARE(desk.client().actor().user, QStringLiteral("otto"));
+    }
+};
+
+QTEST_MAIN(TestAccess)
+#include "tst_access.moc"

@@ -1,0 +1,227 @@
+// cityops-admin: the accounts of the people who sign in at the consoles.
+#include "base/secretfile.h"
+#include "security/userdirectory.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include <termios.h>
+#include <unistd.h>
+
+using namespace cityops;
+
+namespace {
+constexpr int kExitUsage = 2;
+constexpr int kExitFailure = 1;
+
+int usage(const QString &message)
+{
+    std::fprintf(stderr, "cityops-admin: %s\nTry 'cityops-admin --help'.\n", qPrintable(message));
+    return kExitUsage;
+}
+
+int failure(const QString &message)
+{
+    std::fprintf(stderr, "cityops-admin: %s\n", qPrintable(message));
+    return kExitFailure;
+}
+
+/// One line from the terminal without echo (the password never appears on screen).
+Result<QByteArray> askHidden(const char *prompt)
+{
+    std::fprintf(stderr, "%s", prompt);
+    std::fflush(stderr);
+    termios old {};
+    const bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty) {
+        termios quiet = old;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    const bool got = static_cast<bool>(std::getline(std::cin, line));
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        std::fprintf(stderr, "\n");
+    }
+    if (!got)
+        return makeError(QStringLiteral("no password given"));
+    return QByteArray::fromStdString(line);
+}
+
+/// The new password: from --password-file (private to its owner), or typed twice at the terminal.
+Result<QByteArray> newPassword(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("password-file"))) {
+        auto line = secretfile::readFirstLine(parser.value(QStringLiteral("password-file")));
+        if (!line)
+            return makeError(line.error());
+        return line.value().toUtf8();
+    }
+    if (!isatty(STDIN_FILENO))
+        return makeError(QStringLiteral("give the password with --password-file FILE, or run this at a terminal to type it"));
+    auto first = askHidden("New password: ");
+    if (!first)
+        return first;
+    auto second = askHidden("Again: ");
+    if (!second)
+        return second;
+    if (first.value() != second.value())
+        return makeError(QStringLiteral("the two passwords differ; nothing was changed"));
+    return first;
+}
+
+Result<QStringList> districtsOf(const QCommandLineParser &parser)
+{
+    QStringList districts;
+    for (const QString &d : parser.value(QStringLiteral("districts")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = d.trimmed();
+        if (name.isEmpty() || name.size() > 100 || name.contains(QLatin1Char('\n')))
+            return makeError(QStringLiteral("\"%1\" is not a district name").arg(d));
+        districts << name;
+    }
+    return districts;
+}
+
+QString describe(const UserAccount &a, std::int64_t now)
+{
+    QStringList state;
+    if (a.disabled)
+        state << QStringLiteral("disabled");
+    if (a.lockedUntilMs > now)
+        state << QStringLiteral("locked until %1").arg(QDateTime::fromMSecsSinceEpoch(a.lockedUntilMs).toString(Qt::ISODate));
+    else if (a.failures > 0)
+        state << QStringLiteral("%1 failed sign-in(s)").arg(a.failures);
+    return QStringLiteral("%1\t%2\t%3\t%4")
+        .arg(a.name, roleName(a.role), a.districts.isEmpty() ? QStringLiteral("-") : a.districts.join(QLatin1Char(',')),
+             state.isEmpty() ? QStringLiteral("active") : state.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cityops-admin"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Manages the accounts that sign in at CityOps consoles.\n\n"
+        "  cityops-admin user add NAME --role ROLE [--districts A,B] [--password-file FILE]\n"
+        "  cityops-admin user list\n"
+        "  cityops-admin user set-role NAME --role ROLE [--districts A,B]\n"
+        "  cityops-admin user reset-password NAME [--password-file FILE]\n"
+        "  cityops-admin user disable NAME | enable NAME | unlock NAME\n\n"
+        "Roles: viewer, responder, operator, supervisor, admin. Responders need --districts (names as in the city).\n"
+        "Without --password-file the password is typed twice at the terminal; it is never shown, stored or logged,\n"
+        "only its Argon2id hash. A password file must be private to its owner (chmod 600)."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("directory"), QStringLiteral("The user directory (default: users.db in the console's data folder)."),
+         QStringLiteral("file")},
+        {QStringLiteral("role"), QStringLiteral("viewer, responder, operator, supervisor or admin."), QStringLiteral("role")},
+        {QStringLiteral("districts"), QStringLiteral("Comma-separated district names (responders)."), QStringLiteral("names")},
+        {QStringLiteral("password-file"), QStringLiteral("Read the password from the first line of this file."), QStringLiteral("file")},
+    });
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() < 2 || args[0] != QLatin1String("user"))
+        return usage(QStringLiteral("say what to do: user add|list|set-role|reset-password|disable|enable|unlock"));
+    const QString verb = args[1];
+    static const QStringList verbs{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("set-role"), QStringLiteral("reset-password"),
+                                   QStringLiteral("disable"), QStringLiteral("enable"), QStringLiteral("unlock")};
+    if (!verbs.contains(verb))
+        return usage(QStringLiteral("unknown command \"user %1\"").arg(verb));
+    const bool needsName = verb != QLatin1String("list");
+    if (args.size() != (needsName ? 3 : 2))
+        return usage(needsName ? QStringLiteral("user %1 takes one user name").arg(verb) : QStringLiteral("user list takes no name"));
+    const QString name = needsName ? args[2] : QString();
+    if (needsName)
+        if (auto s = UserDirectory::checkName(name); !s)
+            return usage(s.error());
+    const bool takesRole = verb == QLatin1String("add") || verb == QLatin1String("set-role");
+    Role role = Role::Viewer;
+    if (takesRole) {
+        if (!parser.isSet(QStringLiteral("role")))
+            return usage(QStringLiteral("user %1 needs --role").arg(verb));
+        if (!roleFromName(parser.value(QStringLiteral("role")), &role))
+            return usage(QStringLiteral("--role must be viewer, responder, operator, supervisor or admin, not \"%1\"")
+                             .arg(parser.value(QStringLiteral("role"))));
+    } else if (parser.isSet(QStringLiteral("role")) || parser.isSet(QStringLiteral("districts"))) {
+        return usage(QStringLiteral("--role and --districts belong to user add and user set-role"));
+    }
+    auto districts = districtsOf(parser);
+    if (!districts)
+        return usage(districts.error());
+    if (takesRole && role == Role::Responder && districts.value().isEmpty())
+        return usage(QStringLiteral("a responder needs --districts (the districts they answer for)"));
+    const bool takesPassword = verb == QLatin1String("add") || verb == QLatin1String("reset-password");
+    if (!takesPassword && parser.isSet(QStringLiteral("password-file")))
+        return usage(QStringLiteral("--password-file belongs to user add and user reset-password"));
+
+    const QString path = parser.isSet(QStringLiteral("directory")) ? parser.value(QStringLiteral("directory")) : UserDirectory::defaultPath();
+    if (path.isEmpty())
+        return usage(QStringLiteral("--directory needs a file name"));
+    if (verb == QLatin1String("add"))
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    auto directory = UserDirectory::open(path, verb == QLatin1String("add") ? UserDirectory::Mode::CreateIfMissing
+                                               : verb == QLatin1String("list") ? UserDirectory::Mode::ReadOnly
+                                                                               : UserDirectory::Mode::Existing);
+    if (!directory)
+        return failure(directory.error());
+    UserDirectory &d = *directory.value();
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+
+    if (verb == QLatin1String("list")) {
+        auto users = d.list();
+        if (!users)
+            return failure(users.error());
+        std::printf("name\trole\tdistricts\tstate\n");
+        for (const UserAccount &a : users.value())
+            std::printf("%s\n", qPrintable(describe(a, now)));
+        return 0;
+    }
+    Status done = Ok{};
+    QString said;
+    if (verb == QLatin1String("add") || verb == QLatin1String("reset-password")) {
+        if (verb == QLatin1String("add")) {
+            auto existing = d.find(name);
+            if (!existing)
+                return failure(existing.error());
+            if (existing.value())
+                return failure(QStringLiteral("there is already a user %1").arg(name));
+        }
+        auto password = newPassword(parser);
+        if (!password)
+            return usage(password.error());
+        if (auto s = UserDirectory::checkPassword(password.value()); !s)
+            return usage(s.error());
+        done = verb == QLatin1String("add") ? d.add(name, role, districts.value(), password.value()) : d.resetPassword(name, password.value());
+        said = verb == QLatin1String("add") ? QStringLiteral("added %1 (%2)").arg(name, roleName(role))
+                                            : QStringLiteral("new password for %1; failures cleared").arg(name);
+    } else if (verb == QLatin1String("set-role")) {
+        done = d.setRole(name, role, districts.value());
+        said = QStringLiteral("%1 is now %2").arg(name, roleName(role));
+    } else if (verb == QLatin1String("disable") || verb == QLatin1String("enable")) {
+        done = d.setDisabled(name, verb == QLatin1String("disable"));
+        said = QStringLiteral("%1 %2").arg(name, verb == QLatin1String("disable") ? QStringLiteral("disabled") : QStringLiteral("enabled"));
+    } else if (verb == QLatin1String("unlock")) {
+        done = d.unlock(name);
+        said = QStringLiteral("%1 unlocked").arg(name);
+    }
+    if (!done)
+        return failure(done.error());
+    std::printf("%s\n", qPrintable(said));
+    return 0;
+}

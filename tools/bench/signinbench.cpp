@@ -1,0 +1,73 @@
+#include "signinbench.h"
+
+#include "access/accesscontrol.h"
+#include "benchutil.h"
+#include "city/citypackage.h"
+#include "link/simlink.h"
+#include "mainwindow.h"
+#include "security/passwordhash.h"
+#include "security/userdirectory.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+namespace cityops::bench {
+
+int runSignInBench(const QCommandLineParser &parser, const QString &cityPath)
+{
+    const int runs = parser.value(QStringLiteral("runs")).toInt();
+    auto city = citypackage::read(cityPath.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : cityPath);
+    if (!city) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(city.error()));
+        return 1;
+    }
+    QTemporaryDir dir;
+    auto directory = UserDirectory::open(dir.filePath(QStringLiteral("users.db")), UserDirectory::Mode::CreateIfMissing);
+    if (!directory || !directory.value()->add(QStringLiteral("olga"), Role::Operator, {}, "bench password").ok()) {
+        std::fprintf(stderr, "cityops-bench: cannot make a user directory\n");
+        return 1;
+    }
+    const QByteArray encoded = passwordhash::hash("bench password").value();
+
+    std::vector<double> verifyMs;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const bool ok = passwordhash::verify(encoded, "bench password");
+        verifyMs.push_back(t.nsecsElapsed() / 1e6);
+        if (!ok)
+            return 1;
+    }
+
+    Engine engine(city.value());
+    SimLinkOptions sim;
+    sim.warmUpHours = 0.1;
+    engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), sim));
+    MainWindow window(engine, directory.value().get());
+    window.resize(1600, 900);
+    window.show();
+    std::vector<double> signInMs;
+    for (int i = 0; i < runs; ++i) {
+        QCoreApplication::processEvents();
+        QElapsedTimer t;
+        t.start();
+        const SignInOutcome outcome = window.access().signIn(QStringLiteral("olga"), "bench password");
+        signInMs.push_back(t.nsecsElapsed() / 1e6);
+        if (!outcome.ok() || window.currentUser() != QLatin1String("olga")) {
+            std::fprintf(stderr, "cityops-bench: sign-in failed: %s\n", qPrintable(outcome.sentence));
+            return 1;
+        }
+        window.access().signOut();
+    }
+    engine.stop();
+    const passwordhash::Cost cost;
+    emit({{"bench", "signin"}, {"runs", runs}, {"argon2id_m_kib", double(cost.memoryKiB)}, {"argon2id_t", double(cost.passes)},
+          {"argon2id_p", double(cost.lanes)}, {"verify_p50_ms", round2(percentile(verifyMs, 50))},
+          {"verify_p95_ms", round2(percentile(verifyMs, 95))}, {"signin_p50_ms", round2(percentile(signInMs, 50))},
+          {"signin_p95_ms", round2(percentile(signInMs, 95))},
+          {"rest_p50_ms", round2(percentile(signInMs, 50) - percentile(verifyMs, 50))},
+          {"rest_p95_ms", round2(percentile(signInMs, 95) - percentile(verifyMs, 95))}});
+    return 0;
+}
+
+} // namespace cityops::bench

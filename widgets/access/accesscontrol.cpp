@@ -1,0 +1,284 @@
+#include "access/accesscontrol.h"
+
+#include "access/accessoverlay.h"
+#include "livecity.h"
+#include "ops/opsclient.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace cityops {
+namespace {
+QString refusalKey(SignInRefusal r)
+{
+    switch (r) {
+    case SignInRefusal::None: return QStringLiteral("ok");
+    case SignInRefusal::WrongCredentials: return QStringLiteral("wrong name or password");
+    case SignInRefusal::Disabled: return QStringLiteral("account disabled");
+    case SignInRefusal::Locked: return QStringLiteral("account locked");
+    case SignInRefusal::TooSoon: return QStringLiteral("too soon after failures");
+    case SignInRefusal::Unavailable: return QStringLiteral("directory unavailable");
+    }
+    return {};
+}
+} // namespace
+
+AccessControl::AccessControl(QMainWindow &window, Engine &engine, UserDirectory *directory, OpsClient &client, LiveCity &live)
+    : QObject(&window), m_window(window), m_engine(engine), m_directory(directory), m_client(client), m_live(live),
+      m_overlay(new AccessOverlay(&window)), m_idleTimer(new QTimer(this)),
+      m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    connect(m_overlay, &AccessOverlay::submitted, this, &AccessControl::onSubmitted);
+    m_idleTimer->setInterval(1000);
+    connect(m_idleTimer, &QTimer::timeout, this, &AccessControl::pollIdle);
+    m_idleTimer->start();
+    qApp->installEventFilter(this);
+    m_lastInputMs = m_now();
+    m_client.setStepUp([this](const QString &what) { return confirmIdentity(what); });
+    if (!isSignedIn())
+        m_overlay->showSignIn(m_directory ? QString()
+                                          : tr("No user directory could be opened, so nobody can sign in; the console is read-only."));
+}
+
+AccessControl::~AccessControl() { qApp->removeEventFilter(this); }
+
+void AccessControl::setClock(std::function<std::int64_t()> now)
+{
+    m_now = std::move(now);
+    m_lastInputMs = m_now();
+}
+
+const Actor &AccessControl::actor() const { return m_client.actor(); }
+bool AccessControl::isSignedIn() const { return m_client.actor().isValid(); }
+
+Actor AccessControl::actorFor(const UserAccount &account) const
+{
+    Actor a{account.name, {account.role}, {}};
+    const auto &districts = m_engine.city().districts;
+    for (const QString &name : account.districts)
+        for (int d = 0; d < int(districts.size()); ++d)
+            if (districts[size_t(d)].name.compare(name, Qt::CaseInsensitive) == 0)
+                a.districts << d;
+    return a;
+}
+
+void AccessControl::record(OperatorAction action, const QString &user, const QString &detail)
+{
+    m_engine.recordOperatorAction(action, user, detail);
+}
+
+void AccessControl::showRefusal(const SignInOutcome &outcome)
+{
+    m_overlay->showMessage(outcome.sentence);
+    const std::int64_t now = m_now();
+    if (outcome.refusal == SignInRefusal::TooSoon && outcome.retryAtMs > now)
+        m_overlay->holdFor(outcome.retryAtMs - now);
+}
+
+SignInOutcome AccessControl::signIn(const QString &name, const QByteArray &password)
+{
+    if (!m_directory)
+        return {SignInRefusal::Unavailable, tr("No user directory could be opened, so nobody can sign in.")};
+    SignInOutcome outcome = m_directory->signIn(name, password, m_now());
+    if (!outcome.ok()) {
+        // A name that is not an account is not recorded as typed: people type passwords into the name field.
+        auto known = m_directory->find(name);
+        const bool exists = known && known.value().has_value();
+        record(OperatorAction::SignInRefused, exists ? name : QStringLiteral("(unknown name)"), refusalKey(outcome.refusal));
+        showRefusal(outcome);
+        return outcome;
+    }
+    const Actor a = actorFor(outcome.account);
+    m_client.setActor(a);
+    m_client.setLocked(false);
+    m_locked = false;
+    record(OperatorAction::SignIn, a.user, roleName(a.highestRole()));
+    m_overlay->hide();
+    m_lastInputMs = m_now();
+    Q_EMIT signedIn(a);
+    if (!m_handOverFrom.isEmpty())
+        Q_EMIT handOverWaiting(m_handOverFrom, m_handOverNote);
+    return outcome;
+}
+
+void AccessControl::signOut()
+{
+    if (!isSignedIn())
+        return;
+    record(OperatorAction::SignOut, actor().user);
+    m_client.setActor(Actor{});
+    m_client.setLocked(false);
+    m_locked = false;
+    m_overlay->showSignIn(m_handOverFrom.isEmpty() ? QString()
+                                                   : tr("%1 has handed over the shift: sign in to take over.").arg(m_handOverFrom));
+    Q_EMIT signedOut();
+}
+
+void AccessControl::noteActivity() { m_lastInputMs = m_now(); }
+
+void AccessControl::pollIdle()
+{
+    if (m_locked)
+        m_overlay->setSummary(situation());   // the counts stay current on the lock card
+    if (!isSignedIn() || m_locked || m_idleLimitMs <= 0)
+        return;
+    // An unattended wall (viewer) is never locked: nothing can be done from it, and it must keep showing the city.
+    if (actor().highestRole() == Role::Viewer)
+        return;
+    if (m_now() - m_lastInputMs >= m_idleLimitMs)
+        lock(tr("no input for %n minute(s)", nullptr, int(m_idleLimitMs / 60'000)));
+}
+
+void AccessControl::lock(const QString &why)
+{
+    if (!isSignedIn() || m_locked)
+        return;
+    m_locked = true;
+    m_client.setLocked(true, tr("The console is locked: %1 must unlock it (or a supervisor take over).").arg(actor().user));
+    record(OperatorAction::Lock, actor().user, why);
+    m_overlay->showLocked(actor().user, situation());
+    Q_EMIT lockChanged(true);
+}
+
+SignInOutcome AccessControl::unlock(const QString &name, const QByteArray &password)
+{
+    if (!m_locked || !m_directory)
+        return {SignInRefusal::Unavailable, tr("The console is not locked.")};
+    SignInOutcome outcome = m_directory->signIn(name, password, m_now());
+    if (outcome.ok() && name != actor().user && outcome.account.role < Role::Supervisor)
+        outcome = {SignInRefusal::WrongCredentials, tr("Only %1 or a supervisor can unlock this console.").arg(actor().user)};
+    if (!outcome.ok()) {
+        auto known = m_directory->find(name);
+        record(OperatorAction::SignInRefused, known && known.value() ? name : QStringLiteral("(unknown name)"),
+               QStringLiteral("unlock: ") + refusalKey(outcome.refusal));
+        showRefusal(outcome);
+        return outcome;
+    }
+    const QString was = actor().user;
+    if (name != was)
+        m_client.setActor(actorFor(outcome.account));   // a supervisor takes over the console
+    m_locked = false;
+    m_client.setLocked(false);
+    record(OperatorAction::Unlock, name, name == was ? QString() : tr("took over from %1").arg(was));
+    m_overlay->hide();
+    m_lastInputMs = m_now();
+    Q_EMIT lockChanged(false);
+    return outcome;
+}
+
+SignInOutcome AccessControl::verifyCurrent(const QByteArray &password)
+{
+    if (!m_directory || !isSignedIn())
+        return {SignInRefusal::Unavailable, tr("Nobody is signed in.")};
+    SignInOutcome outcome = m_directory->signIn(actor().user, password, m_now());
+    if (!outcome.ok())
+        record(OperatorAction::SignInRefused, actor().user, QStringLiteral("step-up: ") + refusalKey(outcome.refusal));
+    return outcome;
+}
+
+bool AccessControl::confirmIdentity(const QString &what)
+{
+    QDialog dialog(&m_window);
+    dialog.setWindowTitle(what);
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *label = new QLabel(tr("%1 needs a second person, and the record must show it was you: %2, enter your password again.")
+                                 .arg(what, actor().user), &dialog);
+    label->setWordWrap(true);
+    auto *password = new QLineEdit(&dialog);
+    password->setEchoMode(QLineEdit::Password);
+    auto *message = new QLabel(&dialog);
+    message->setWordWrap(true);
+    message->hide();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    layout->addWidget(label);
+    layout->addWidget(password);
+    layout->addWidget(message);
+    layout->addWidget(buttons);
+    bool confirmed = false;
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        const SignInOutcome outcome = verifyCurrent(password->text().toUtf8());
+        password->clear();
+        if (outcome.ok()) {
+            confirmed = true;
+            dialog.accept();
+            return;
+        }
+        message->setText(outcome.sentence);
+        message->show();
+        if (outcome.refusal == SignInRefusal::Locked || outcome.refusal == SignInRefusal::Disabled)
+            dialog.reject();
+    });
+    dialog.exec();
+    return confirmed;
+}
+
+void AccessControl::handOver(const QString &note)
+{
+    if (!isSignedIn())
+        return;
+    m_handOverFrom = actor().user;
+    m_handOverNote = note;
+    record(OperatorAction::HandOver, actor().user, note);
+    signOut();
+}
+
+void AccessControl::acceptHandOver(const QString &summary)
+{
+    if (!isSignedIn() || m_handOverFrom.isEmpty())
+        return;
+    record(OperatorAction::TakeOver, actor().user, tr("from %1: %2").arg(m_handOverFrom, summary));
+    m_handOverFrom.clear();
+    m_handOverNote.clear();
+}
+
+QString AccessControl::situation() const
+{
+    const CityStateSource &s = m_live.source();
+    std::vector<Alarm> alarms;
+    s.alarms().snapshot(alarms);
+    int unacknowledged = 0;
+    for (const Alarm &a : alarms)
+        unacknowledged += a.annunciated() && !a.acknowledged;
+    std::vector<Order> orders;
+    s.orders().snapshot(orders);
+    const auto running = std::count_if(orders.begin(), orders.end(), [](const Order &o) { return !o.finished(); });
+    return tr("%1 open incident(s) · %2 unacknowledged alarm(s) · %3 order(s) running. The map behind stays live; nothing can be done "
+              "until the console is unlocked.")
+        .arg(s.incidents().openCount())
+        .arg(unacknowledged)
+        .arg(running);
+}
+
+void AccessControl::onSubmitted(const QString &name, const QByteArray &password)
+{
+    if (m_locked)
+        (void)unlock(name, password);
+    else
+        (void)signIn(name, password);
+}
+
+bool AccessControl::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+        noteActivity();
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace cityops

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "engine/engine.h"
+#include "security/userdirectory.h"
+
+#include <QObject>
+
+#include <functional>
+
+class QMainWindow;
+class QTimer;
+
+namespace cityops {
+
+class AccessOverlay;
+class LiveCity;
+class OpsClient;
+
+/// Who is at the console, and only that: sign-in against the user directory (every attempt recorded, never the
+/// password), the idle lock, the password asked again before an approval (step-up) and the shift hand-over. The
+/// OpsClient acts as whoever this says is signed in; with nobody signed in, or while locked, nothing can be done
+/// and the overlay says so over a still visible, read-only console.
+class AccessControl : public QObject {
+    Q_OBJECT
+public:
+    /// `directory` may be null: then nobody can sign in and the console stays read-only (the overlay says why).
+    AccessControl(QMainWindow &window, Engine &engine, UserDirectory *directory, OpsClient &client, LiveCity &live);
+    ~AccessControl() override;
+
+    /// The directory account as the backend's Actor: its role, and its districts by index in this city.
+    Actor actorFor(const UserAccount &account) const;
+    /// Checks the name and password; on success the console acts as that person (recorded as a sign-in), on
+    /// failure the refusal is recorded with the name tried and the reason.
+    SignInOutcome signIn(const QString &name, const QByteArray &password);
+    void signOut();
+    const Actor &actor() const;
+    bool isSignedIn() const;
+
+    /// Minutes without input after which the console locks (0: never). Viewers (unattended walls) never lock.
+    void setIdleLimit(std::int64_t ms) { m_idleLimitMs = ms; }
+    std::int64_t idleLimit() const { return m_idleLimitMs; }
+    /// The clock idle time is measured on (tests move their own).
+    void setClock(std::function<std::int64_t()> now);
+    /// Input was seen (the application-wide filter calls this).
+    void noteActivity();
+    /// Locks if the console has been idle past the limit (a timer calls this every second).
+    void pollIdle();
+    void lock(const QString &why);
+    bool isLocked() const { return m_locked; }
+    /// The same person's password, or a supervisor's (who then takes over the console).
+    SignInOutcome unlock(const QString &name, const QByteArray &password);
+
+    /// Step-up before an approval: asks the signed-in person's password in a dialog. True when it matched.
+    bool confirmIdentity(const QString &what);
+    /// Checks the signed-in person's password without a dialog (the dialog and tests use it).
+    SignInOutcome verifyCurrent(const QByteArray &password);
+
+    /// Shift hand-over, outgoing side: records the note and signs out; the next sign-in gets the checklist.
+    void handOver(const QString &note);
+    /// Incoming side: the checklist was accepted (recorded with what it held).
+    void acceptHandOver(const QString &summary);
+    /// The note of a hand-over waiting for the next person, and who wrote it.
+    QString pendingHandOverNote() const { return m_handOverNote; }
+    QString pendingHandOverFrom() const { return m_handOverFrom; }
+
+    AccessOverlay *overlay() const { return m_overlay; }
+    /// One line of what is going on, for the lock card: open incidents, unacknowledged alarms, running orders.
+    QString situation() const;
+
+Q_SIGNALS:
+    void signedIn(const cityops::Actor &actor);
+    void signedOut();
+    void lockChanged(bool locked);
+    /// A person signed in after a hand-over: the window shows the checklist.
+    void handOverWaiting(const QString &from, const QString &note);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void onSubmitted(const QString &name, const QByteArray &password);
+    void record(OperatorAction action, const QString &user, const QString &detail = {});
+    void showRefusal(const SignInOutcome &outcome);
+
+    QMainWindow &m_window;
+    Engine &m_engine;
+    UserDirectory *m_directory;
+    OpsClient &m_client;
+    LiveCity &m_live;
+    AccessOverlay *m_overlay;
+    QTimer *m_idleTimer;
+    std::function<std::int64_t()> m_now;
+    std::int64_t m_lastInputMs = 0;
+    std::int64_t m_idleLimitMs = 10 * 60'000;
+    bool m_locked = false;
+    QString m_handOverNote;
+    QString m_handOverFrom;
+};
+
+} // namespace cityops

@@ -1,0 +1,86 @@
+#include "access/handoverchecklist.h"
+
+#include "labels.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace cityops {
+
+HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityModel &city, const QString &from, const QString &note,
+                                     QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Shift hand-over from %1").arg(from));
+    auto *layout = new QVBoxLayout(this);
+    auto *noteLabel = new QLabel(note.isEmpty() ? tr("%1 left no note.").arg(from) : tr("Note from %1: %2").arg(from, note), this);
+    noteLabel->setWordWrap(true);
+    QFont f = noteLabel->font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    noteLabel->setFont(f);
+    layout->addWidget(noteLabel);
+
+    m_items = new QTreeWidget(this);
+    m_items->setColumnCount(2);
+    m_items->setHeaderLabels({tr("What"), tr("State")});
+    m_items->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_items->setRootIsDecorated(true);
+
+    std::vector<Incident> incidents;
+    source.incidents().snapshot(incidents);
+    std::erase_if(incidents, [](const Incident &i) { return !i.isOpen(); });
+    std::sort(incidents.begin(), incidents.end(), [](const Incident &a, const Incident &b) {
+        return a.severity != b.severity ? a.severity > b.severity : a.raisedMs < b.raisedMs;
+    });
+    auto *incidentGroup = new QTreeWidgetItem(m_items, {tr("Open incidents (%1)").arg(incidents.size())});
+    for (const Incident &i : incidents)
+        new QTreeWidgetItem(incidentGroup, {QStringLiteral("#%1 %2 — %3").arg(i.id).arg(Labels::incidentKind(i.kind), Labels::district(city, i.district)),
+                                            QStringLiteral("%1, %2%3").arg(Labels::severity(i.severity), Labels::incidentState(i.state),
+                                                                           i.escalated() ? tr(", overdue") : QString())});
+
+    std::vector<Alarm> alarms;
+    source.alarms().snapshot(alarms);
+    std::erase_if(alarms, [](const Alarm &a) { return !a.shelved && !a.outOfService; });
+    auto *alarmGroup = new QTreeWidgetItem(m_items, {tr("Shelved or out-of-service alarms (%1)").arg(alarms.size())});
+    for (const Alarm &a : alarms) {
+        const QString device = a.device < city.devices.size() ? city.devices[a.device].id : QString();
+        new QTreeWidgetItem(alarmGroup, {QStringLiteral("%1 — %2").arg(Labels::alarmCause(a.cause), device),
+                                         a.outOfService ? tr("out of service") : tr("shelved")});
+    }
+
+    std::vector<Order> orders;
+    source.orders().snapshot(orders);
+    std::erase_if(orders, [](const Order &o) { return o.finished(); });
+    auto *orderGroup = new QTreeWidgetItem(m_items, {tr("Orders still running (%1)").arg(orders.size())});
+    for (const Order &o : orders)
+        new QTreeWidgetItem(orderGroup, {tr("Order %1: %2 (%3)").arg(o.id).arg(o.description, o.requestedBy),
+                                         o.stage == CommandStage::AwaitingApproval ? tr("waits for approval")
+                                                                                  : tr("%1 of %2 done").arg(o.terminalCount()).arg(o.targets.size())});
+    m_items->expandAll();
+    layout->addWidget(m_items, 1);
+
+    m_summary = tr("%1 open incident(s), %2 shelved or out-of-service alarm(s), %3 running order(s)")
+                    .arg(incidents.size())
+                    .arg(alarms.size())
+                    .arg(orders.size());
+    m_read = new QCheckBox(tr("I have gone through this list and take over the console"), this);
+    layout->addWidget(m_read);
+    auto *buttons = new QDialogButtonBox(this);
+    m_accept = buttons->addButton(tr("Take over"), QDialogButtonBox::AcceptRole);
+    m_accept->setEnabled(false);
+    buttons->addButton(tr("Not now (sign out)"), QDialogButtonBox::RejectRole);
+    connect(m_read, &QCheckBox::toggled, m_accept, &QPushButton::setEnabled);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(720, 520);
+}
+
+} // namespace cityops
