@@ -204,6 +204,7 @@ int main(int argc, char **argv)
     // Recording: every event goes to the store. A store the user named must open; the default one may fail (the
     // console then runs unrecorded and says so on screen).
     QString storeWarning;
+    QString archivePath, archiveWhy;   // a recording replayed read-only, not recorded into
     if (!options.noStore) {
         const bool userStore = !options.storePath.isEmpty();
         const QString storePath = userStore ? options.storePath : defaultStorePath(*city.value());
@@ -211,7 +212,12 @@ int main(int argc, char **argv)
         storeOptions.path = storePath;
         storeOptions.retainDays = options.retainDays;
         auto store = EventStore::open(storeOptions, *city.value());
-        if (!store) {
+        if (!store && options.replay && QFileInfo(storePath).isFile()) {
+            // A read-only or damaged recording is still worth replaying: read-only, never written, and said so.
+            archivePath = storePath;
+            archiveWhy = EventStore::isReadOnlyFile(storePath) ? QObject::tr("the store is read-only") : QObject::tr("the store is damaged");
+            qCWarning(lcApp) << "replaying read-only, not recording:" << store.error();
+        } else if (!store) {
             if (userStore)
                 return fail(QObject::tr("Cannot open the event store: %1").arg(store.error()), interactive, kExitUsage);
             storeWarning = store.error();
@@ -226,7 +232,7 @@ int main(int argc, char **argv)
             engine.attachStore(std::move(store).value());
         }
     }
-    if (options.replay && !engine.store())
+    if (options.replay && !engine.store() && archivePath.isEmpty())
         return fail(QObject::tr("Cannot replay: %1").arg(storeWarning), interactive, kExitUsage);
     // Who may sign in: the local user directory (created on the first run with an administrator's account).
     const QString directoryPath = options.directoryPath.isEmpty() ? UserDirectory::defaultPath() : options.directoryPath;
@@ -290,6 +296,8 @@ int main(int argc, char **argv)
     }
     if (background)
         window.mapView()->setRasterBasemap(background);
+    if (!archivePath.isEmpty())
+        window.setArchive(archivePath, archiveWhy);
     if (options.replay)
         window.startReplay(options.fromMs, options.fromMs, options.toMs);
     if (!options.screenshotPath.isEmpty()) {

@@ -63,6 +63,14 @@
         <source>Cannot sign in as %1: %2</source>
         <translation>%1 としてサインインできません: %2</translation>
     </message>
+    <message>
+        <source>the store is read-only</source>
+        <translation>ストアは読み取り専用です</translation>
+    </message>
+    <message>
+        <source>the store is damaged</source>
+        <translation>ストアが破損しています</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
@@ -1226,6 +1234,20 @@
         <source>Restore</source>
         <translation>元に戻す</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>action and phase number</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Dim to %1 %</source>
+        <translation>%1 % に減光</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>action and value</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -1480,6 +1502,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>A note for the person taking over (what to watch, what is pending):</source>
         <translation>引き継ぐ人へのメモ（注意すべきこと、保留中のこと）:</translation>
+    </message>
+    <message>
+        <source>Not recording: %1</source>
+        <translation>記録していません: %1</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,14 @@
         <source>Cannot sign in as %1: %2</source>
         <translation>无法以 %1 登录：%2</translation>
     </message>
+    <message>
+        <source>the store is read-only</source>
+        <translation>存储为只读</translation>
+    </message>
+    <message>
+        <source>the store is damaged</source>
+        <translation>存储已损坏</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
@@ -1226,6 +1234,20 @@
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>action and phase number</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Dim to %1 %</source>
+        <translation>调光至 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>action and value</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -1480,6 +1502,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>A note for the person taking over (what to watch, what is pending):</source>
         <translation>给接班人的备注（需关注什么、有什么待办）：</translation>
+    </message>
+    <message>
+        <source>Not recording: %1</source>
+        <translation>未记录：%1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "labels.h"
 
+#include "ops/opsrules.h"
+
 #include <QDateTime>
 
 namespace cityops {
@@ -128,6 +130,22 @@ QString Labels::alarmPriority(AlarmPriority priority)
     case AlarmPriority::High: return tr("High");
     }
     return {};
+}
+
+bool Labels::takesPhase(CommandAction action)
+{
+    return action == CommandAction::SignalHoldPhase || action == CommandAction::SignalPreempt;
+}
+
+QString Labels::commandWithValue(CommandAction action, int value)
+{
+    if (!commandSpec(action).takesValue)
+        return commandAction(action);
+    if (takesPhase(action))
+        return tr("%1 %2", "action and phase number").arg(commandAction(action)).arg(value + 1);
+    if (action == CommandAction::LightDim)
+        return tr("Dim to %1 %").arg(value);   // not "Dim to %" + the number: "Dim to % 40" read wrong
+    return tr("%1 %2", "action and value").arg(commandAction(action)).arg(value);
 }
 
 QString Labels::commandAction(CommandAction action)

@@ -30,6 +30,11 @@ public:
     static QString alarmCause(AlarmCause cause);
     static QString alarmPriority(AlarmPriority priority);
     static QString commandAction(CommandAction action);
+    /// An action with its value as a person reads it: "Hold phase 4", "Dim to 40 %". Phases are numbered from 1
+    /// wherever a person sees them (the wire and SUMO count from 0).
+    static QString commandWithValue(CommandAction action, int value);
+    /// Whether an action's value is a phase (shown from 1, sent from 0).
+    static bool takesPhase(CommandAction action);
     static QString commandStage(CommandStage stage);
     static QString role(Role role);
     static QString workflow(WorkflowKind kind);

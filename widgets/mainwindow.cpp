@@ -171,14 +171,14 @@ void MainWindow::refreshNow()
 
 void MainWindow::startReplay(std::int64_t startMs, std::int64_t fromMs, std::int64_t toMs)
 {
-    if (!m_engine.store()) {
+    if (recordingPath().isEmpty()) {
         statusBar()->showMessage(tr("Replay needs a recording, and this console is not recording."), 10000);
         return;
     }
     // No flush here: the GUI never waits for the disk. The replay reaches the last group commit (≤ 50 ms ago) and
     // its timeline follows the growing recording.
     statusBar()->showMessage(tr("Opening the recording…"), 5000);
-    m_replay->open(m_engine.store()->path(), startMs, fromMs, toMs);
+    m_replay->open(recordingPath(), startMs, fromMs, toMs);
 }
 
 void MainWindow::returnToLive()
@@ -189,7 +189,7 @@ void MainWindow::returnToLive()
     m_replayBar->hide();
     m_map->setReplayMode(false);
     m_map->setFocus();
-    m_startReplay->setEnabled(m_engine.store() != nullptr);
+    m_startReplay->setEnabled(!recordingPath().isEmpty());
     m_returnLive->setEnabled(false);
     m_ops->setReplaying(false);
     m_engine.recordOperatorAction(OperatorAction::StopReplay, currentUser());
@@ -200,11 +200,11 @@ bool MainWindow::isReplaying() const { return m_replay->isOpen(); }
 
 void MainWindow::exportWindow()
 {
-    if (!m_engine.store())
+    if (recordingPath().isEmpty())
         return;
     // Default window: the hour up to what is on screen (the replay position, or now).
     const std::int64_t to = m_live->nowMs();
-    ExportDialog dialog(m_engine.store()->path(), m_zone, to - 3600'000, to, this);
+    ExportDialog dialog(recordingPath(), m_zone, to - 3600'000, to, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const std::vector<ExportJob> jobs = dialog.jobs();
@@ -264,6 +264,21 @@ void MainWindow::exportFinished()
                                                : tr("Export failed: %1").arg(outcome.text), 20000);
 }
 
+void MainWindow::setArchive(const QString &path, const QString &why)
+{
+    m_archivePath = path;
+    m_archiveWhy = why;
+    m_startReplay->setEnabled(!recordingPath().isEmpty());
+    for (QAction *a : menuBar()->actions())
+        if (a->menu())
+            for (QAction *item : a->menu()->actions())
+                if (item->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E))
+                    item->setEnabled(!recordingPath().isEmpty());
+    updateStatus();
+}
+
+QString MainWindow::recordingPath() const { return m_engine.store() ? m_engine.store()->path() : m_archivePath; }
+
 QString MainWindow::currentUser() const { return m_ops ? m_ops->client().actor().user : QString(); }
 
 void MainWindow::buildSessionMenu()
@@ -313,7 +328,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *exportAction = file->addAction(tr("&Export a time window…"), this, &MainWindow::exportWindow);
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
-    exportAction->setEnabled(m_engine.store() != nullptr);
+    exportAction->setEnabled(!recordingPath().isEmpty());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -351,7 +366,7 @@ void MainWindow::buildMenus()
     QMenu *replay = menuBar()->addMenu(tr("&Replay"));
     m_startReplay = replay->addAction(tr("&Replay the recording"), this, [this] { startReplay(); });
     m_startReplay->setShortcut(Qt::CTRL | Qt::Key_R);
-    m_startReplay->setEnabled(m_engine.store() != nullptr);
+    m_startReplay->setEnabled(!recordingPath().isEmpty());
     m_returnLive = replay->addAction(tr("Return to &live"), this, &MainWindow::returnToLive);
     m_returnLive->setShortcut(Qt::CTRL | Qt::Key_L);
     m_returnLive->setEnabled(false);
@@ -518,6 +533,9 @@ void MainWindow::updateStatus()
             m_recordingLabel->setText(tr("Recording"));
             m_recordingLabel->setStyleSheet(QString());
         }
+    } else if (!m_archiveWhy.isEmpty()) {
+        m_recordingLabel->setText(tr("Not recording: %1").arg(m_archiveWhy));
+        m_recordingLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
     } else {
         m_recordingLabel->setText(tr("Not recording"));
         m_recordingLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));

@@ -57,6 +57,11 @@ public:
     AccessControl &access() { return *m_access; }
     /// Who is signed in (empty: nobody).
     QString currentUser() const;
+    /// A recording to replay and export when this console does not record into it (a read-only or damaged store,
+    /// opened read-only); `why` is shown where "Recording" would be.
+    void setArchive(const QString &path, const QString &why);
+    /// The recording replay and export read: the live store, or the archive.
+    QString recordingPath() const;
 
 private:
     /// What a background export came to (the job's result, or why it stopped).
@@ -107,6 +112,8 @@ private:
     QToolButton *m_exportCancel = nullptr;
     QString m_exportWindow;
     QString m_exportUser;
+    QString m_archivePath;
+    QString m_archiveWhy;
 };
 
 } // namespace cityops

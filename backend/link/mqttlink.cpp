@@ -256,7 +256,9 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
         if (life.silent)
             m_fullRefreshWanted = true;   // back: its devices report afresh
         life.silent = false;
-    } else if (!life.silent && life.offlineSaidMs == 0) {
+    } else if (life.offlineSaidMs == 0) {
+        // Also when it was already declared silent: its devices may have reported again since (a gateway frozen and
+        // thawed resumes with reports before its next heartbeat), and a goodbye then must still take them offline.
         life.offlineSaidMs = m_clock->nowMs();   // see GatewayLife::offlineSaidMs; onTimer() decides
     }
 }
@@ -434,10 +436,8 @@ void MqttLink::onTimer()
         // line says so instead of a wall of devices going offline.
         const bool hearing = m_client && m_client->connected();
         for (auto it = m_gateways.begin(); hearing && it != m_gateways.end(); ++it) {
-            if (it->silent)
-                continue;
             const bool saidOffline = it->offlineSaidMs > 0 && now - it->offlineSaidMs >= 1000;
-            const bool noHeartbeat = it->keepAliveMs > 0 && now - it->lastHeardMs > it->keepAliveMs * 3 / 2;
+            const bool noHeartbeat = !it->silent && it->keepAliveMs > 0 && now - it->lastHeardMs > it->keepAliveMs * 3 / 2;
             if (saidOffline || noHeartbeat) {
                 it->silent = true;
                 it->offlineSaidMs = 0;

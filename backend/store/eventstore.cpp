@@ -35,6 +35,21 @@ Result<std::unique_ptr<EventStore>> EventStore::open(const EventStoreOptions &op
         return makeError(QStringLiteral("store %1 is not a file").arg(options.path));
     if (!info.absoluteDir().exists())
         return makeError(QStringLiteral("cannot create store %1: folder %2 does not exist").arg(options.path, info.absolutePath()));
+    if (info.exists() && isReadOnlyFile(options.path))
+        return makeError(QStringLiteral("store %1 is read-only: the console will not record into it (replay it with --replay, or record "
+                                        "to a writable store)").arg(options.path));
+    const bool existed = info.exists() && info.size() > 0;
+    // One of ours: read-only first, nothing is written until SQLite's quick_check has found it intact (a foreign file
+    // is refused below, also before anything is written).
+    if (existed) {
+        auto check = SqliteDb::open(options.path, SqliteDb::Mode::ReadOnly);
+        if (!check)
+            return makeError(check.error());
+        auto id = check.value()->prepare(QStringLiteral("PRAGMA application_id"));
+        if (id && id->step() && id->columnInt(0) == storeschema::kApplicationId)
+            if (auto s = quickCheck(*check.value(), options.path); !s)
+                return makeError(s.error());
+    }
     auto db = SqliteDb::open(options.path, SqliteDb::Mode::Create);
     if (!db)
         return makeError(db.error());
@@ -53,6 +68,29 @@ Result<std::unique_ptr<EventStore>> EventStore::open(const EventStoreOptions &op
         (void)d.exec(QStringLiteral("PRAGMA page_size = 4096; PRAGMA max_page_count = %1").arg(pages));
     }
     return std::unique_ptr<EventStore>(new EventStore(options, std::move(db).value(), city));
+}
+
+bool EventStore::isReadOnlyFile(const QString &path)
+{
+    const QFileInfo info(path);
+    // The mode bits, not access(2): root may write anything, but a store marked read-only is an archive to it too.
+    const QFile::Permissions write = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
+    return info.exists() && (info.permissions() & write) == 0;
+}
+
+Status EventStore::quickCheck(SqliteDb &db, const QString &path)
+{
+    auto stmt = db.prepare(QStringLiteral("PRAGMA quick_check(1)"));
+    if (!stmt)
+        return makeError(QStringLiteral("store %1 is damaged (%2); it was not written to").arg(path, stmt.error()));
+    QString error;
+    if (!stmt->step(&error))
+        return makeError(QStringLiteral("store %1 is damaged (%2); it was not written to").arg(path, error));
+    const QString verdict = stmt->columnText(0);
+    if (verdict != QLatin1String("ok"))
+        return makeError(QStringLiteral("store %1 is damaged (%2); it was not written to — replay what is intact with --replay, or "
+                                        "record to a new store").arg(path, verdict.left(200)));
+    return Ok{};
 }
 
 EventStore::EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city)

@@ -36,7 +36,14 @@ struct EventStoreOptions {
 /// and retried; the console keeps running live.
 class EventStore {
 public:
+    /// Opens (or creates) a store to record into. Refused, and left exactly as it is: a file that is not a CityOps
+    /// store or belongs to another city, a file marked read-only (no write permission bits, whoever runs the
+    /// console — an archived recording is not to be appended to), and a damaged file (SQLite's quick_check).
     static Result<std::unique_ptr<EventStore>> open(const EventStoreOptions &options, const CityModel &city);
+    /// Whether `path` is a file nobody may write (mode without any w bit): such a store is replayed, never recorded into.
+    static bool isReadOnlyFile(const QString &path);
+    /// SQLite's quick_check of an open store: Ok, or the first problem it names.
+    static Status quickCheck(SqliteDb &db, const QString &path);
     ~EventStore();
     EventStore(const EventStore &) = delete;
     EventStore &operator=(const EventStore &) = delete;

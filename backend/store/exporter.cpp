@@ -90,7 +90,7 @@ Result<size_t> writeIncidentsGeoJson(StoreReader &reader, std::int64_t fromMs, s
         if (const auto *r = std::get_if<IncidentRaisedPayload>(&e.payload)) {
             QJsonObject properties{{"id", static_cast<double>(r->id)}, {"kind", incidentKindName(r->kind)},
                                    {"severity", incidentSeverityName(r->severity)}, {"raised", isoTime(r->sinceMs ? r->sinceMs : e.timeMs)},
-                                   {"resolved", QJsonValue()}};
+                                   {"resolved", QJsonValue()}, {"resolved_by", QJsonValue()}, {"cleared_in_field", QJsonValue()}};
             properties.insert(QStringLiteral("district"), r->district >= 0 && r->district < int(city.districts.size())
                                                               ? QJsonValue(city.districts[r->district].name) : QJsonValue());
             properties.insert(QStringLiteral("road"), r->road >= 0 && r->road < int(city.roads.size())
@@ -102,10 +102,21 @@ Result<size_t> writeIncidentsGeoJson(StoreReader &reader, std::int64_t fromMs, s
                                                                         {"coordinates", QJsonArray{r->position.lon, r->position.lat}}}},
                                                {"properties", properties}});
         } else if (const auto *c = std::get_if<IncidentClearedPayload>(&e.payload)) {
+            // The field says the cause is gone (a lamp back on): not the same as a person resolving the incident.
             auto it = features.find(c->id);
             if (it != features.end()) {
                 QJsonObject properties = it->value(QLatin1String("properties")).toObject();
+                properties.insert(QStringLiteral("cleared_in_field"), isoTime(e.timeMs));
+                it->insert(QStringLiteral("properties"), properties);
+            }
+        } else if (const auto *u = std::get_if<IncidentUpdatePayload>(&e.payload);
+                   u && u->change == IncidentChange::Transition && u->state == IncidentState::Resolved) {
+            // Resolved is the responder's step, with who took it.
+            auto it = features.find(u->id);
+            if (it != features.end()) {
+                QJsonObject properties = it->value(QLatin1String("properties")).toObject();
                 properties.insert(QStringLiteral("resolved"), isoTime(e.timeMs));
+                properties.insert(QStringLiteral("resolved_by"), u->user);
                 it->insert(QStringLiteral("properties"), properties);
             }
         }

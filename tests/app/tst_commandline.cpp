@@ -293,6 +293,34 @@ private Q_SLOTS:
         QVERIFY2(countNear(image, QColor(0x6f, 0x8c, 0xff), 10) > 3000, qPrintable(QString::number(countNear(image, QColor(0x6f, 0x8c, 0xff), 10))));
     }
 
+    /// An archived (read-only) recording: the console replays it read-only and says it is not recording; live on it
+    /// is refused with a sentence that says read-only, and the file stays as it was.
+    void readOnlyStoreIsReplayedNotRecordedInto()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("archive.store"));
+        Run run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("60"),
+                                                         QStringLiteral("--quit-after"), QStringLiteral("1500")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QFile::setPermissions(store, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        QFile f(store);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--store"), store, QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("live.png"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("read-only")), qPrintable(run.err));
+        const QString shot = dir.filePath(QStringLiteral("replay.png"));
+        run = runProgram(QStringLiteral("cityops"), QStringList{QStringLiteral("--store"), store, QStringLiteral("--replay"), QStringLiteral("--screenshot"),
+                                                                shot, QStringLiteral("--quit-after"), QStringLiteral("2500")}
+                                                        + signedInAs(dir));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(countNear(QImage(shot), QColor(0x6f, 0x8c, 0xff), 10) > 3000, "the replay banner and frame are on screen");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        QVERIFY(!QFile::exists(store + QStringLiteral("-wal")) || QFileInfo(store + QStringLiteral("-wal")).size() == 0);
+    }
+
     void killedConsoleLeavesAGoodStore()
     {
         // SIGKILL the console while it records at 600x; the store must open, pass integrity_check, hold contiguous

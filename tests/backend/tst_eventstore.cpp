@@ -475,6 +475,81 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }
 
+    /// A store with 64 KiB overwritten in the middle: refused for recording with a sentence that says damaged, not
+    /// one byte written; what is intact before the damage still replays, read-only.
+    void damagedStoreIsNeverWrittenInto()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.store"));
+        std::int64_t first = 0;
+        {
+            auto store = EventStore::open({path}, *fixtureCity());
+            QVERIFY(store.ok());
+            Recorder rec(fixtureCity(), store->get());
+            CitySimulator sim(fixtureCity(), 7, berlin(QDate(2026, 11, 22), QTime(6, 0)));
+            first = sim.nowMs();
+            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1}}};
+            sim.initialState(batch);
+            sim.advanceTo(sim.nowMs() + 6 * 3600'000, batch);
+            rec.process(std::move(batch));
+            store.value()->flush();
+        }
+        const qint64 size = QFileInfo(path).size();
+        QVERIFY2(size > 1024 * 1024, qPrintable(QString::number(size)));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(size / 2));
+            f.write(QByteArray(64 * 1024, '\xa5'));
+        }
+        const QByteArray before = sha256(path);
+        const auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY(!store.ok());
+        QVERIFY2(store.error().contains(QLatin1String("damaged")) && store.error().contains(QLatin1String("not written")),
+                 qPrintable(store.error()));
+        QCOMPARE(sha256(path), before);
+        // Replay reads what it can, and says so where it cannot; the file stays as it was.
+        auto reader = StoreReader::open(path, fixtureCity());
+        QVERIFY2(reader.ok(), qPrintable(reader.error()));
+        std::vector<Event> events;
+        const Status read = reader.value()->readEvents(0, first + 60'000, events, 100'000);
+        QVERIFY(read.ok() || !read.error().isEmpty());
+        QCOMPARE(sha256(path), before);
+    }
+
+    /// A store without write permission (an archive): recording into it is refused, whoever runs the console, with a
+    /// sentence that says read-only; replay opens it read-only and shows it.
+    void readOnlyStoreReplaysButIsNotRecordedInto()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ro.store"));
+        std::int64_t last = 0;
+        {
+            auto store = EventStore::open({path}, *fixtureCity());
+            Recorder rec(fixtureCity(), store->get());
+            CitySimulator sim(fixtureCity(), 3, berlin(QDate(2026, 11, 22), QTime(6, 0)));
+            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1}}};
+            sim.initialState(batch);
+            sim.advanceTo(sim.nowMs() + 3600'000, batch);
+            rec.process(std::move(batch));
+            store.value()->flush();
+            last = rec.sequencer().lastTimeMs();
+        }
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        QVERIFY(EventStore::isReadOnlyFile(path));
+        const QByteArray before = sha256(path);
+        const auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY(!store.ok());
+        QVERIFY2(store.error().contains(QLatin1String("read-only")), qPrintable(store.error()));
+        auto replay = ReplaySession::open(fixtureCity(), path);
+        QVERIFY2(replay.ok(), qPrintable(replay.error()));
+        QVERIFY(replay.value()->seekNow(last).ok());
+        QVERIFY(replay.value()->states().exportStates().size() == fixtureCity()->devices.size());
+        replay.value().reset();
+        QCOMPARE(sha256(path), before);
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    }
+
     void migratesSchemaOne()
     {
         QTemporaryDir dir;
@@ -610,6 +685,40 @@ private Q_SLOTS:
         QVERIFY(!eventjson::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "bogus"}}, *fixtureCity()).ok());
         QVERIFY(!eventjson::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "presence"}, {"device", "nope"}},
                                          *fixtureCity()).ok());
+    }
+
+    /// GeoJSON's "resolved" is the responder's step (with who), not the moment the field cleared the cause.
+    void geoJsonResolvedIsThePersonsStep()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("g.store"));
+        const std::int64_t t0 = berlin(QDate(2026, 11, 22), QTime(8, 0));
+        {
+            auto store = EventStore::open({path}, *fixtureCity());
+            Recorder rec(fixtureCity(), store->get());
+            IncidentRaisedPayload raised;
+            raised.id = 5;
+            raised.kind = IncidentKind::LampOutage;
+            raised.position = fixtureCity()->devices[0].position;
+            raised.district = 0;
+            IncidentUpdatePayload resolve;
+            resolve.id = 5;
+            resolve.change = IncidentChange::Transition;
+            resolve.state = IncidentState::Resolved;
+            resolve.user = QStringLiteral("rita");
+            rec.process({Event{0, t0, kNoDevice, SessionPayload{1}}, Event{0, t0 + 1000, 0, raised},
+                         Event{0, t0 + 600'000, kNoDevice, resolve}, Event{0, t0 + 900'000, 0, IncidentClearedPayload{5}}});
+            store.value()->flush();
+        }
+        auto reader = StoreReader::open(path, fixtureCity());
+        QBuffer geo;
+        geo.open(QIODevice::ReadWrite);
+        QVERIFY(exporter::writeIncidentsGeoJson(*reader.value(), t0, t0 + 3600'000, geo).ok());
+        const QJsonObject p = QJsonDocument::fromJson(geo.data()).object().value(QLatin1String("features")).toArray().at(0).toObject()
+                                  .value(QLatin1String("properties")).toObject();
+        QCOMPARE(p.value(QLatin1String("resolved")).toString(), eventjson::isoTime(t0 + 600'000));
+        QCOMPARE(p.value(QLatin1String("resolved_by")).toString(), QStringLiteral("rita"));
+        QCOMPARE(p.value(QLatin1String("cleared_in_field")).toString(), eventjson::isoTime(t0 + 900'000));
     }
 };
 

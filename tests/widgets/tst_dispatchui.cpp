@@ -12,7 +12,9 @@
 #include "ops/opsconsole.h"
 #include "ops/workflows.h"
 #include "panels/alarmpanel.h"
+#include "labels.h"
 #include "panels/commanddialog.h"
+#include "panels/detailspanel.h"
 #include "panels/incidentpanel.h"
 #include "panels/journalpanel.h"
 #include "panels/orderpanel.h"
@@ -22,7 +24,9 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 
+#include <QComboBox>
 #include <QLabel>
+#include <QSpinBox>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -198,6 +202,93 @@ private Q_SLOTS:
         QTRY_VERIFY(journalHas(journal, QStringLiteral("incident #%1 dispatched by olga").arg(work)));
         QTRY_VERIFY(journalHas(journal, QStringLiteral("incident #%1 acknowledged by %2").arg(work).arg(here)));
         QTRY_VERIFY(journalHas(journal, QStringLiteral("sign-in sven")));
+    }
+
+    /// Select an incident, then click a signal on the map: no row is highlighted any more, so nothing may act on the
+    /// incident — no enabled button, and the keystroke does nothing.
+    void buttonsActOnlyOnWhatIsVisiblySelected()
+    {
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto city = std::make_shared<const CityModel>(importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options).value());
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.warmUpHours = 2;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+        test::People people(*city);
+        MainWindow window(engine, people.get());
+        QVERIFY(window.access().signIn(QStringLiteral("olga"), test::People::kPassword).ok());
+        window.resize(1600, 1000);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10000);
+        QSignalSpy answers(&window.ops().client(), &OpsClient::answered);
+        const auto reported = [&] {
+            window.ops().client().ask(request::ReportIncident{city->bounds.center(), IncidentSeverity::Minor, {}});
+            return true;
+        }();
+        QVERIFY(reported);
+        QTRY_COMPARE(answers.count(), 1);
+        const IncidentId id = answers.at(0).at(2).toUInt();
+        window.refreshNow();
+        IncidentPanel *incidents = window.incidentPanel();
+        QTRY_VERIFY(incidents->model()->rowOf(id) >= 0);
+        incidents->view()->setCurrentIndex(incidents->model()->index(incidents->model()->rowOf(id), 0));
+        QCOMPARE(incidents->currentIncident(), id);
+        auto *acknowledge = incidents->findChild<QPushButton *>(QStringLiteral("step-acknowledged"));
+        QVERIFY(acknowledge);
+        QVERIFY(acknowledge->isEnabled());
+
+        window.mapView()->select({MapSelection::Kind::Device, city->signals.front().device});
+        QCOMPARE(incidents->currentIncident(), IncidentId(0));
+        QVERIFY(incidents->view()->selectionModel()->selectedRows().isEmpty());
+        QVERIFY(!acknowledge->isEnabled());
+        incidents->view()->setFocus();
+        QTest::keyClick(incidents->view(), Qt::Key_A);
+        QTest::qWait(50);
+        QCOMPARE(answers.count(), 1);   // the keystroke asked for nothing
+        QCOMPARE(engine.incidents().find(id)->state, IncidentState::New);
+    }
+
+    /// One numbering of phases everywhere a person reads them (from 1, as Details), while the order carries SUMO's
+    /// 0-based index; and values read as sentences ("Dim to 40 %", never "Dim to % 40").
+    void phaseNumbersAgreeAndValuesRead()
+    {
+        QCOMPARE(Labels::commandWithValue(CommandAction::SignalHoldPhase, 3), QStringLiteral("Hold phase 4"));
+        QCOMPARE(Labels::commandWithValue(CommandAction::LightDim, 40), QStringLiteral("Dim to 40 %"));
+        QCOMPARE(Labels::commandWithValue(CommandAction::SignalFlash, 0), Labels::commandAction(CommandAction::SignalFlash));
+
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto city = std::make_shared<const CityModel>(importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options).value());
+        Engine engine(city);
+        CityMirror scene(city);
+        const DeviceIndex signal = city->signals.front().device;
+        DeviceState &s = scene.states[signal];
+        s.reported = s.online = true;
+        s.mode = std::uint8_t(SignalMode::Normal);
+        s.program = 0;
+        s.phase = 3;
+        OpsClient client(engine, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
+        CommandDialog dialog(scene, client);
+        dialog.setTargets({signal});
+        auto *action = dialog.findChild<QComboBox *>();
+        action->setCurrentIndex(action->findData(int(CommandAction::SignalHoldPhase)));
+        auto *value = dialog.findChild<QSpinBox *>();
+        QCOMPARE(value->minimum(), 1);   // phases from 1 for people
+        value->setValue(4);
+        QCOMPARE(dialog.spec().targets.front().value, 3);   // the device gets SUMO's index
+        bool before = false, after = false;
+        for (int c = 0; c < dialog.preview()->columnCount(); ++c) {
+            const QString text = dialog.preview()->item(0, c) ? dialog.preview()->item(0, c)->text() : QString();
+            before = before || text.contains(QLatin1String("phase 4"));
+            after = after || text == QLatin1String("Hold phase 4");
+        }
+        QVERIFY2(before && after, "the preview names the phase as Details does");
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        scene.selection = {MapSelection::Kind::Device, signal};
+        details.refresh();
+        QVERIFY2(details.rows().filter(QStringLiteral("Phase: 4 of")).size() == 1, qPrintable(details.rows().join(QLatin1Char('\n'))));
     }
 
     void replayIsReadOnly()

@@ -18,6 +18,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -111,8 +112,21 @@ int benchIngest(const QCommandLineParser &args, const QString &cityPath)
         checkpointP99 = percentile(store.value()->recentCheckpointMs(), 99);
         dropped = store.value()->stats().dropped;
     }
+    // What the integrity check at open costs the next console: SQLite's quick_check of the store just written.
+    double quickCheckMs = 0;
+    double storeMb = QFileInfo(dir.filePath(QStringLiteral("ingest.store"))).size() / 1e6;
+    {
+        auto db = SqliteDb::open(dir.filePath(QStringLiteral("ingest.store")), SqliteDb::Mode::ReadOnly);
+        QElapsedTimer timer;
+        timer.start();
+        if (!db || !EventStore::quickCheck(*db.value(), dir.filePath(QStringLiteral("ingest.store"))).ok()) {
+            std::fprintf(stderr, "cityops-bench: the store just written fails its quick_check\n");
+            return 1;
+        }
+        quickCheckMs = timer.nsecsElapsed() / 1e6;
+    }
     const double raw = rawInsertRate(dir.filePath(QStringLiteral("raw.db")), events);
-    emit({{"bench", "ingest"}, {"events", static_cast<double>(count)}, {"events_per_s", std::round(rate)},
+    emit({{"bench", "ingest"}, {"quick_check_ms", std::round(quickCheckMs)}, {"store_mb", std::round(storeMb)}, {"events", static_cast<double>(count)}, {"events_per_s", std::round(rate)},
           {"raw_events_per_s", std::round(raw)}, {"ratio_to_raw", std::round(rate / raw * 1000) / 1000},
           {"commit_p50_ms", std::round(commitP50 * 100) / 100}, {"commit_p99_ms", std::round(commitP99 * 100) / 100},
           {"checkpoint_p99_ms", std::round(checkpointP99 * 100) / 100},

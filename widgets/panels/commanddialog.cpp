@@ -67,8 +67,10 @@ CommandDialog::CommandDialog(const CityMirror &scene, OpsClient &ops, QWidget *p
         const auto action = static_cast<CommandAction>(m_action->currentData().toInt());
         const CommandSpec &spec = commandSpec(action);
         m_value->setEnabled(spec.takesValue);
+        // Phases are numbered from 1 for people, as in Details; the order carries SUMO's 0-based index.
+        const int shift = Labels::takesPhase(action) ? 1 : 0;
         if (spec.takesValue)
-            m_value->setRange(spec.minValue, std::min(spec.maxValue, 100));
+            m_value->setRange(spec.minValue + shift, std::min(spec.maxValue, 100) + shift);
         updatePreview();
     });
     connect(m_value, &QSpinBox::valueChanged, this, &CommandDialog::updatePreview);
@@ -165,7 +167,7 @@ OrderSpec CommandDialog::spec(QString *problem) const
         const auto action = static_cast<CommandAction>(m_action->currentData().toInt());
         spec.description = QStringLiteral("%1 on %2 device(s)").arg(commandActionName(action)).arg(m_targets.size());
         for (DeviceIndex d : m_targets)
-            spec.targets.push_back({d, action, commandSpec(action).takesValue ? m_value->value() : 0, 0, 0});
+            spec.targets.push_back({d, action, commandSpec(action).takesValue ? m_value->value() - (Labels::takesPhase(action) ? 1 : 0) : 0, 0, 0});
     }
     spec.validForMs = std::max<std::int64_t>(spec.validForMs, m_validMinutes->value() * 60'000LL);
     if (!m_planMode)
@@ -186,7 +188,7 @@ QString CommandDialog::stateText(DeviceIndex d) const
         return tr("offline");
     switch (m_scene.city().devices[d].kind) {
     case DeviceKind::SignalController:
-        return tr("%1, program %2, phase %3").arg(Labels::signalMode(SignalMode(s.mode))).arg(s.program).arg(s.phase);
+        return tr("%1, program %2, phase %3").arg(Labels::signalMode(SignalMode(s.mode))).arg(s.program).arg(s.phase + 1);   // as in Details
     case DeviceKind::Streetlight: return s.level == 0 ? tr("off") : tr("%1 %").arg(s.level);
     case DeviceKind::Feeder: return s.breakerClosed ? tr("breaker closed, %1 kW").arg(s.value, 0, 'f', 0) : tr("breaker open");
     case DeviceKind::Substation: break;
@@ -196,7 +198,7 @@ QString CommandDialog::stateText(DeviceIndex d) const
 
 QString CommandDialog::afterText(CommandAction action, int value) const
 {
-    return commandSpec(action).takesValue ? QStringLiteral("%1 %2").arg(Labels::commandAction(action)).arg(value) : Labels::commandAction(action);
+    return Labels::commandWithValue(action, value);
 }
 
 void CommandDialog::updatePreview()

@@ -190,6 +190,7 @@ IncidentPanel::IncidentPanel(const CityMirror &scene, QWidget *parent)
         {IncidentState::OnScene, tr("&On scene")}, {IncidentState::Resolved, tr("&Resolve")}, {IncidentState::Closed, tr("&Close")}};
     for (const auto &[state, label] : steps) {
         auto *button = new QPushButton(label, this);
+        button->setObjectName(QStringLiteral("step-") + incidentStateName(state));
         button->setEnabled(false);
         actions->addWidget(button);
         m_stepButtons.emplace_back(state, button);
@@ -257,7 +258,15 @@ void IncidentPanel::setOps(OpsClient *ops)
     follow();
 }
 
-IncidentId IncidentPanel::currentIncident() const { return m_model->incidentAt(m_view->currentIndex().row()); }
+IncidentId IncidentPanel::currentIncident() const
+{
+    // Only what is visibly selected: a current row without its highlight (after a click elsewhere on the map) is
+    // not what the operator is looking at, so no button and no key acts on it.
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || !m_view->selectionModel()->isRowSelected(current.row(), QModelIndex()))
+        return 0;
+    return m_model->incidentAt(current.row());
+}
 
 void IncidentPanel::updateActions()
 {
@@ -323,8 +332,9 @@ void IncidentPanel::showSelection(const MapSelection &selection)
     if (row >= 0)
         m_view->setCurrentIndex(m_model->index(row, 0));
     else
-        m_view->clearSelection();
+        m_view->selectionModel()->clear();   // the current row too: nothing unseen stays a target
     m_syncing = false;
+    updateActions();
 }
 
 void IncidentPanel::updateSummary()

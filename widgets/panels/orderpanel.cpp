@@ -110,9 +110,8 @@ void OrderPanel::reload()
             }
             auto *child = new QTreeWidgetItem(item);
             child->setData(0, kOrderRole, o.id);
-            const QString value = commandSpec(t.action).takesValue ? QStringLiteral(" %1").arg(t.value) : QString();
-            child->setText(0, QStringLiteral("%1: %2%3").arg(t.device < city.devices.size() ? city.devices[t.device].id : QString(),
-                                                              Labels::commandAction(t.action), value));
+            child->setText(0, QStringLiteral("%1: %2").arg(t.device < city.devices.size() ? city.devices[t.device].id : QString(),
+                                                            Labels::commandWithValue(t.action, t.value)));
             child->setText(1, Labels::commandStage(t.stage) + (t.reason.isEmpty() ? QString() : QStringLiteral(" — ") + t.reason));
             child->setText(2, t.attempt > 1 ? tr("attempt %1").arg(t.attempt) : QString());
             if (t.stage == CommandStage::Rejected || t.stage == CommandStage::TimedOut || t.stage == CommandStage::Expired)
