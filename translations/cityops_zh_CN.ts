@@ -1507,6 +1507,14 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Not recording: %1</source>
         <translation>未记录：%1</translation>
     </message>
+    <message>
+        <source>Reset the &amp;layout</source>
+        <translation>恢复默认布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; lock the console · Session ▸ Hand over the shift · View ▸ Reset the layout&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; 锁定控制台 · 会话 ▸ 交班 · 视图 ▸ 恢复默认布局&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

@@ -33,6 +33,7 @@
 
 #include <QFutureWatcher>
 #include <QInputDialog>
+#include <QSettings>
 #include <QProgressBar>
 #include <QPromise>
 #include <QToolButton>
@@ -87,6 +88,13 @@ MainWindow::MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent
     m_access = new AccessControl(*this, engine, directory, m_ops->client(), *m_live);
     connect(m_access, &AccessControl::handOverWaiting, this, &MainWindow::showHandOver);
     buildSessionMenu();
+    // The docks as they ship, and each person's own arrangement from the last time they signed out here.
+    connect(m_access, &AccessControl::signedIn, this, [this](const Actor &a) {
+        m_layoutUser = a.user;
+        const QByteArray state = layoutSettings().value(a.user + QStringLiteral("/docks")).toByteArray();
+        restoreState(state.isEmpty() ? m_defaultLayout : state);   // nobody inherits the last person's docks
+    });
+    connect(m_access, &AccessControl::signedOut, this, &MainWindow::saveLayout);
     tabifyDockWidget(energyDock, findChild<QDockWidget *>(QStringLiteral("commands")));
     energyDock->raise();
 
@@ -133,10 +141,12 @@ MainWindow::MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent
     connect(&engine, &Engine::linkStatusChanged, this, &MainWindow::showLinkStatus);
     showLinkStatus(engine.linkStatus());
     m_live->start(30);
+    m_defaultLayout = saveState();
 }
 
 MainWindow::~MainWindow()
 {
+    saveLayout();
     // A running export is told to stop and waited for: no thread outlives the window.
     if (m_export->isRunning()) {
         disconnect(m_export, nullptr, this, nullptr);
@@ -277,6 +287,20 @@ void MainWindow::setArchive(const QString &path, const QString &why)
     updateStatus();
 }
 
+QSettings MainWindow::layoutSettings()
+{
+    return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("CityOps"), QStringLiteral("layouts"));
+}
+
+void MainWindow::saveLayout()
+{
+    if (m_layoutUser.isEmpty())
+        return;
+    QSettings settings = layoutSettings();
+    settings.setValue(m_layoutUser + QStringLiteral("/docks"), saveState());
+    m_layoutUser.clear();
+}
+
 QString MainWindow::recordingPath() const { return m_engine.store() ? m_engine.store()->path() : m_archivePath; }
 
 QString MainWindow::currentUser() const { return m_ops ? m_ops->client().actor().user : QString(); }
@@ -285,7 +309,7 @@ void MainWindow::buildSessionMenu()
 {
     QMenu *session = new QMenu(tr("&Session"), menuBar());
     QAction *lock = session->addAction(tr("&Lock the console"), this, [this] { m_access->lock(tr("locked by hand")); });
-    lock->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_L);
+    lock->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_L);   // Ctrl+Shift+L is the legend
     session->addAction(tr("&Hand over the shift…"), this, &MainWindow::handOverShift);
     session->addSeparator();
     session->addAction(tr("Sign &out"), this, [this] { m_access->signOut(); });
@@ -362,6 +386,9 @@ void MainWindow::buildMenus()
         m_incidents->view()->setFocus();
     });
     focusList->setShortcut(Qt::Key_F7);
+    view->addSeparator();
+    // Each person's docks come back as they left them; this puts them back as the console ships.
+    view->addAction(tr("Reset the &layout"), this, [this] { restoreState(m_defaultLayout); });
 
     QMenu *replay = menuBar()->addMenu(tr("&Replay"));
     m_startReplay = replay->addAction(tr("&Replay the recording"), this, [this] { startReplay(); });
@@ -576,7 +603,8 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Ctrl+E</b></td><td>export a time window</td></tr>"
            "<tr><td><b>Ctrl+R / Ctrl+L</b></td><td>replay the recording / return to live</td></tr>"
            "<tr><td><b>Space, ← →, PgUp / PgDn</b> (replay)</td><td>play/pause, step 10 s, previous/next incident</td></tr>"
-           "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr></table>"));
+           "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr></table>")
+            + tr("<p><b>Ctrl+Alt+L</b> lock the console · Session ▸ Hand over the shift · View ▸ Reset the layout</p>"));
 }
 
 void MainWindow::showAbout()

@@ -5,6 +5,7 @@
 #include "citymirror.h"
 
 #include <QFutureWatcher>
+#include <QSettings>
 #include <QMainWindow>
 #include <QTimeZone>
 
@@ -72,6 +73,9 @@ private:
     };
     void exportFinished();
     void buildSessionMenu();
+    /// Keeps the signed-in person's dock arrangement for their next sign-in at this machine.
+    void saveLayout();
+    static QSettings layoutSettings();
     void handOverShift();
     void showHandOver(const QString &from, const QString &note);
     void buildMenus();
@@ -113,6 +117,8 @@ private:
     QString m_exportWindow;
     QString m_exportUser;
     QString m_archivePath;
+    QByteArray m_defaultLayout;   ///< the docks as the console ships them (View ▸ Reset the layout)
+    QString m_layoutUser;         ///< whose arrangement is on screen
     QString m_archiveWhy;
 };
 

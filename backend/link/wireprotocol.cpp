@@ -248,11 +248,23 @@ Parsed<Presence> decodePresence(const QByteArray &payload)
 
 QByteArray SignedCommand::canonical() const
 {
-    // Fixed field order, one per line, integers in decimal: the same bytes on every platform and JSON library.
-    return QStringLiteral("cityops-command-v1\n%1\n%2\n%3\n%4\n%5\n%6\n%7\n%8\n%9\n%10")
-        .arg(device).arg(order).arg(step).arg(attempt).arg(commandActionName(action)).arg(value)
-        .arg(issuedMs).arg(expiresMs).arg(QString::fromLatin1(nonce.toHex()), keyId)
-        .toUtf8();
+    // Fixed field order, each field as <byte length>:<bytes>\n, integers in decimal: the same bytes on every platform
+    // and JSON library, and no two commands can share them. (Version 1 chained QString::arg, which substituted
+    // "%2" inside a device id already inserted, and let a newline in an id shift the fields: two different commands
+    // could sign the same string.)
+    QByteArray out = QByteArrayLiteral("cityops-command-v2\n");
+    auto field = [&out](const QByteArray &bytes) { out += QByteArray::number(bytes.size()) + ':' + bytes + '\n'; };
+    field(device.toUtf8());
+    field(QByteArray::number(order));
+    field(QByteArray::number(step));
+    field(QByteArray::number(attempt));
+    field(commandActionName(action).toUtf8());
+    field(QByteArray::number(value));
+    field(QByteArray::number(issuedMs));
+    field(QByteArray::number(expiresMs));
+    field(nonce.toHex());
+    field(keyId.toUtf8());
+    return out;
 }
 
 QByteArray encodeCommand(const SignedCommand &c)

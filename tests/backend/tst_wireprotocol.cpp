@@ -327,6 +327,39 @@ private Q_SLOTS:
         QCOMPARE(std::get<IncidentUpdatePayload>(std::get<wire::OpsMessage>(ops).events.at(0).payload).user, QStringLiteral("rita"));
     }
 
+    /// The signed bytes are unambiguous: ids holding "%2" or a newline can no longer make two different commands sign
+    /// the same string (version 1 built it with chained QString::arg, which substituted inside the inserted id).
+    void canonicalBytesDoNotCollide()
+    {
+        wire::SignedCommand a = std::get<wire::SignedCommand>(wire::decodeCommand(validCommand()));
+        wire::SignedCommand b = a;
+        a.device = QStringLiteral("x%2");   // v1: "%2" became the order, so this read as device "x77", order 77
+        b.device = QStringLiteral("x77");
+        QVERIFY(a.canonical() != b.canonical());
+        QVERIFY(a.canonical().contains("3:x%2\n"));
+        wire::SignedCommand c = a, d = a;
+        c.device = QStringLiteral("sig/1\n77");   // a newline in an id must not shift the fields
+        d.device = QStringLiteral("sig/1");
+        QVERIFY(c.canonical() != d.canonical());
+        // Every field takes part: change any one and the bytes change.
+        const QByteArray base = b.canonical();
+        auto differs = [&](auto change) {
+            wire::SignedCommand x = b;
+            change(x);
+            return x.canonical() != base;
+        };
+        QVERIFY(differs([](wire::SignedCommand &x) { x.order++; }));
+        QVERIFY(differs([](wire::SignedCommand &x) { x.step++; }));
+        QVERIFY(differs([](wire::SignedCommand &x) { x.attempt++; }));
+        QVERIFY(differs([](wire::SignedCommand &x) { x.action = CommandAction::LightOff; }));
+        QVERIFY(differs([](wire::SignedCommand &x) { x.value++; }));
+        QVERIFY(differs([](wire::SignedCommand &x) { x.issuedMs++; }));
+        QVERIFY(differs([](wire::SignedCommand &x) { x.expiresMs++; }));
+        QVERIFY(differs([](wire::SignedCommand &x) { x.nonce[0] = 'q'; }));
+        QVERIFY(differs([](wire::SignedCommand &x) { x.keyId += QLatin1Char('0'); }));
+        QVERIFY(!differs([](wire::SignedCommand &x) { x.signature = QByteArray(64, '\x02'); }));   // not signed over itself
+    }
+
     /// Topics: device ids with MQTT wildcards and slashes survive; anything outside the tree is Unknown.
     void topics_data()
     {

@@ -15,6 +15,10 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -230,6 +234,38 @@ private Q_SLOTS:
         QTRY_COMPARE(answers.count(), 3);
         QVERIFY2(answers.at(2).at(0).toBool(), qPrintable(answers.at(2).at(1).toString()));
         QTRY_COMPARE(desk.engine.orders().find(order)->approvedBy, QStringLiteral("sven"));
+    }
+
+    /// Each person's docks come back as they left them; View ▸ Reset the layout puts the shipped arrangement back.
+    void layoutPerPerson()
+    {
+        QTemporaryDir settings;
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
+        Desk desk;
+        QVERIFY(QTest::qWaitForWindowExposed(desk.window.get()));
+        auto *energy = desk.window->findChild<QDockWidget *>(QStringLiteral("energy"));
+        auto *details = desk.window->findChild<QDockWidget *>(QStringLiteral("details"));
+        QVERIFY(energy && details);
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        energy->hide();
+        details->hide();
+        desk.access().signOut();
+        desk.type(QStringLiteral("otto"), QString::fromLatin1(People::kPassword));
+        QVERIFY(!energy->isHidden());   // otto never arranged anything: the shipped layout, not olga's
+        desk.access().signOut();
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        QVERIFY(energy->isHidden());
+        QVERIFY(details->isHidden());
+        QAction *reset = nullptr;
+        for (QAction *menu : desk.window->menuBar()->actions())
+            if (menu->menu())
+                for (QAction *a : menu->menu()->actions())
+                    if (a->text() == QLatin1String("Reset the &layout"))
+                        reset = a;
+        QVERIFY(reset);
+        reset->trigger();
+        QVERIFY(!energy->isHidden());
+        QVERIFY(!details->isHidden());
     }
 
     void shiftHandOver()
