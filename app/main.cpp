@@ -8,6 +8,8 @@
 #include "link/simlink.h"
 #include "mainwindow.h"
 #include "map/mapview.h"
+#include "base/secretfile.h"
+#include "security/commandsigner.h"
 #include "security/userdirectory.h"
 #include "store/eventstore.h"
 #include "access/accesscontrol.h"
@@ -27,6 +29,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTimer>
@@ -88,6 +91,39 @@ QString defaultStorePath(const CityModel &city)
     QString name = city.meta.name.toLower();
     name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
     return QDir(folder).filePath((name.isEmpty() ? QStringLiteral("city") : name) + QStringLiteral(".cityops-store"));
+}
+
+/// The key that signs the record's checkpoints: the console's command key when it has one, else this machine's
+/// record key in the data folder (made on the first run, private to its owner; record.pub beside it is what a
+/// third party verifies the record with: cityops-export verify --key).
+Result<std::shared_ptr<const CommandSigner>> checkpointKey(const ConsoleOptions &options)
+{
+    const QString path = options.commandKeyPath.isEmpty()
+                             ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("record.key"))
+                             : options.commandKeyPath;
+    if (!QFileInfo::exists(path) && options.commandKeyPath.isEmpty()) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        const CommandSigner fresh = CommandSigner::generate();
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly))
+            return makeError(QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+        out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        out.write(fresh.privateKeyPem());
+        if (!out.commit())
+            return makeError(QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+        QSaveFile pub(QFileInfo(path).absoluteDir().filePath(QStringLiteral("record.pub")));
+        if (pub.open(QIODevice::WriteOnly)) {
+            pub.write(fresh.publicKeyPem());
+            (void)pub.commit();
+        }
+        qCInfo(lcApp) << "made the record key" << path << "(its public half: record.pub)";
+    }
+    if (auto s = secretfile::checkPrivate(path); !s)
+        return makeError(s.error());
+    auto signer = CommandSigner::fromPrivateKeyFile(path);
+    if (!signer)
+        return makeError(signer.error());
+    return std::shared_ptr<const CommandSigner>(std::make_shared<CommandSigner>(std::move(signer).value()));
 }
 
 /// The first run on an empty directory: an administrator's account, asked for once.
@@ -211,6 +247,10 @@ int main(int argc, char **argv)
         EventStoreOptions storeOptions;
         storeOptions.path = storePath;
         storeOptions.retainDays = options.retainDays;
+        auto key = checkpointKey(options);
+        if (!key)
+            return fail(QObject::tr("Cannot sign the record: %1").arg(key.error()), interactive, kExitUsage);
+        storeOptions.checkpointKey = key.value();
         auto store = EventStore::open(storeOptions, *city.value());
         if (!store && options.replay && QFileInfo(storePath).isFile()) {
             // A read-only or damaged recording is still worth replaying: read-only, never written, and said so.

@@ -71,6 +71,10 @@
         <source>the store is damaged</source>
         <translation>ストアが破損しています</translation>
     </message>
+    <message>
+        <source>Cannot sign the record: %1</source>
+        <translation>記録に署名できません: %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>

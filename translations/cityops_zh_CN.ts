@@ -71,6 +71,10 @@
         <source>the store is damaged</source>
         <translation>存储已损坏</translation>
     </message>
+    <message>
+        <source>Cannot sign the record: %1</source>
+        <translation>无法为记录签名：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>

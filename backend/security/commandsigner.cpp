@@ -110,6 +110,17 @@ QByteArray CommandSigner::publicKeyPem() const
 
 QString CommandSigner::keyId() const { return keyIdOf(m_key->pkey.get()); }
 
+QByteArray CommandSigner::privateKeyPem() const
+{
+    BIO *bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(bio, m_key->pkey.get(), nullptr, nullptr, 0, nullptr, nullptr);
+    char *data = nullptr;
+    const long len = BIO_get_mem_data(bio, &data);
+    QByteArray pem(data, static_cast<int>(len));
+    BIO_free(bio);
+    return pem;
+}
+
 CommandVerifier::CommandVerifier(std::unique_ptr<Key> key) : m_key(std::move(key)) {}
 CommandVerifier::~CommandVerifier() = default;
 CommandVerifier::CommandVerifier(CommandVerifier &&) noexcept = default;

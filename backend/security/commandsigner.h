@@ -27,6 +27,8 @@ public:
     QByteArray sign(const QByteArray &message) const;
     /// The public half as PEM (SubjectPublicKeyInfo), for the devices.
     QByteArray publicKeyPem() const;
+    /// The private key as PEM (PKCS#8), to be written to a file only its owner may read.
+    QByteArray privateKeyPem() const;
     /// Short id of the key (first 8 bytes of SHA-256 of the raw public key, hex): names the key in commands so a
     /// device can tell "signed by a key I do not trust" from "altered".
     QString keyId() const;

@@ -4,6 +4,8 @@
 #include "base/logging.h"
 #include "codec/eventcodec.h"
 #include "store/storeschema.h"
+#include "store/recordchain.h"
+#include "security/commandsigner.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -96,15 +98,21 @@ Status EventStore::quickCheck(SqliteDb &db, const QString &path)
 EventStore::EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city)
     : m_options(std::move(options)), m_db(std::move(db)), m_deviceCount(city.devices.size()), m_feederCount(city.feeders.size())
 {
-    auto last = m_db->prepare(QStringLiteral("SELECT seq, time_ms FROM events ORDER BY seq DESC LIMIT 1"));
+    auto last = m_db->prepare(QStringLiteral("SELECT seq, time_ms, chain FROM events ORDER BY seq DESC LIMIT 1"));
+    m_chain = recordchain::genesis();
     if (last && last->step()) {
         m_lastSeq = static_cast<std::uint64_t>(last->columnInt(0));
         m_lastTimeMs = last->columnInt(1);
+        m_chain = last->columnBlob(2);
+    } else if (const QString anchor = storeschema::meta(*m_db, QStringLiteral("chain_anchor")); !anchor.isEmpty()) {
+        m_chain = QByteArray::fromHex(anchor.toLatin1());   // every row was deleted by retention
     }
+    if (auto cp = m_db->prepare(QStringLiteral("SELECT max(seq) FROM checkpoints")); cp && cp->step() && !cp->columnIsNull(0))
+        m_lastCheckpointSeq = static_cast<std::uint64_t>(cp->columnInt(0));
     m_session = storeschema::meta(*m_db, QStringLiteral("sessions")).toUInt() + 1;
     m_maxIncidentId = storeschema::meta(*m_db, QStringLiteral("max_incident_id")).toUInt();
     (void)m_db->exec(QStringLiteral("UPDATE store_meta SET value = '%1' WHERE key = 'sessions'").arg(m_session));
-    m_enqueuedSeq = m_committedSeq = m_lastSeq;
+    m_enqueuedSeq = m_committedSeq = m_chainSeq = m_lastSeq;
     if (auto s = prepareStatements(); !s)
         qCCritical(lcStore) << "cannot prepare statements:" << s.error();
     applyRetention();
@@ -121,6 +129,10 @@ EventStore::~EventStore()
     m_wake.notify_all();
     if (m_writer.joinable())
         m_writer.join();
+    // A clean close signs where the record ends, so that rows cut off later are named by the verifier.
+    if (m_options.checkpointKey && m_options.chain && m_chainSeq > m_lastCheckpointSeq && m_stmts)
+        if (auto s = writeCheckpoint(m_chainSeq, m_lastTimeMs, m_chain); !s)
+            qCWarning(lcStore) << "cannot write the closing checkpoint:" << s.error();
     m_stmts.reset();
     // A clean close checkpoints the WAL into the main file.
     (void)m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
@@ -128,7 +140,7 @@ EventStore::~EventStore()
 
 Status EventStore::prepareStatements()
 {
-    auto e = m_db->prepare(QStringLiteral("INSERT INTO events (seq, time_ms, kind, device, payload) VALUES (?,?,?,?,?)"));
+    auto e = m_db->prepare(QStringLiteral("INSERT INTO events (seq, time_ms, kind, device, payload, chain) VALUES (?,?,?,?,?,?)"));
     auto s = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO snapshots (seq, time_ms, state) VALUES (?,?,?)"));
     auto m = m_db->prepare(QStringLiteral("INSERT INTO markers (seq, time_ms, kind, ref, label) VALUES (?,?,?,?,?)"));
     auto d = m_db->prepare(QStringLiteral("INSERT INTO density (minute, events) VALUES (?, ?) "
@@ -310,15 +322,29 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
         return st.bumpDensity.run();
     };
     std::uint32_t maxIncident = m_maxIncidentId;
+    QByteArray chain = m_chain;   // kept only if the group commits
+    std::uint64_t checkpointSeq = m_lastCheckpointSeq;
     for (const Event &e : events) {
         const auto kind = eventcodec::kindOf(e.payload);
+        const QByteArray payload = eventcodec::encode(e.payload);
         st.insertEvent.bind(1, static_cast<std::int64_t>(e.seq));
         st.insertEvent.bind(2, e.timeMs);
         st.insertEvent.bind(3, static_cast<std::int64_t>(kind));
         st.insertEvent.bind(4, static_cast<std::int64_t>(e.device));
-        st.insertEvent.bind(5, eventcodec::encode(e.payload));
+        st.insertEvent.bind(5, payload);
+        if (m_options.chain) {
+            chain = recordchain::link(chain, e.seq, e.timeMs, int(kind), static_cast<std::int64_t>(e.device), payload);
+            st.insertEvent.bind(6, chain);
+        } else {
+            st.insertEvent.bindNull(6);
+        }
         if (auto s = st.insertEvent.run(); !s)
             return fail(s.error());
+        if (m_options.chain && m_options.checkpointKey && e.seq - checkpointSeq >= m_options.checkpointEvents) {
+            if (auto s = writeCheckpoint(e.seq, e.timeMs, chain); !s)
+                return fail(s.error());
+            checkpointSeq = e.seq;
+        }
         if (e.timeMs / 60000 != minute) {
             if (auto s = flushDensity(); !s)
                 return fail(s.error());
@@ -356,12 +382,29 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
     }
     if (auto s = m_db->exec(QStringLiteral("COMMIT")); !s)
         return fail(s.error());
+    m_chain = chain;
+    if (!events.empty())
+        m_chainSeq = events.back().seq;
+    m_lastCheckpointSeq = checkpointSeq;
     m_maxIncidentId = maxIncident;
     if (!events.empty())
         m_lastTimeMs = events.back().timeMs;
     if (QDateTime::currentMSecsSinceEpoch() - m_lastRetentionMs > 600'000)
         applyRetention();
     return Ok{};
+}
+
+Status EventStore::writeCheckpoint(std::uint64_t seq, std::int64_t timeMs, const QByteArray &chain)
+{
+    auto stmt = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO checkpoints (seq, time_ms, chain, key_id, signature) VALUES (?,?,?,?,?)"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, static_cast<std::int64_t>(seq));
+    stmt->bind(2, timeMs);
+    stmt->bind(3, chain);
+    stmt->bind(4, m_options.checkpointKey->keyId());
+    stmt->bind(5, m_options.checkpointKey->sign(recordchain::checkpointMessage(seq, timeMs, chain)));
+    return stmt->run();
 }
 
 void EventStore::applyRetention()
@@ -372,8 +415,13 @@ void EventStore::applyRetention()
     const std::int64_t cutoff = m_lastRetentionMs - static_cast<std::int64_t>(m_options.retainDays) * 86'400'000;
     // Deleting the oldest prefix keeps seq contiguous over what remains; keep the snapshot that the first remaining
     // events need.
+    // The chain goes on from the last row deleted: its value is kept as the anchor the verifier starts from.
     const QString sql = QStringLiteral(
         "BEGIN;"
+        "INSERT OR REPLACE INTO store_meta SELECT 'chain_anchor', hex(chain) FROM events WHERE time_ms < %1 AND chain IS NOT NULL "
+        "  ORDER BY seq DESC LIMIT 1;"
+        "INSERT OR REPLACE INTO store_meta SELECT 'chain_anchor_seq', seq FROM events WHERE time_ms < %1 ORDER BY seq DESC LIMIT 1;"
+        "DELETE FROM checkpoints WHERE seq <= (SELECT coalesce(max(seq), 0) FROM events WHERE time_ms < %1);"
         "DELETE FROM events WHERE time_ms < %1;"
         "DELETE FROM snapshots WHERE time_ms < %1 AND seq < (SELECT coalesce(max(seq), 0) FROM snapshots WHERE time_ms < %1);"
         "DELETE FROM markers WHERE time_ms < %1;"

@@ -1,6 +1,7 @@
 #include "store/storeschema.h"
 
 #include "codec/eventcodec.h"
+#include "store/recordchain.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -26,6 +27,48 @@ CREATE TABLE markers (seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, kind IN
 CREATE INDEX markers_by_time ON markers(time_ms);
 CREATE TABLE density (minute INTEGER PRIMARY KEY, events INTEGER NOT NULL);
 )SQL";
+
+// Version 3: the tamper-evident record — every row's link in a SHA-256 chain, and signed checkpoints of it.
+const char *kSchemaV3 = R"SQL(
+ALTER TABLE events ADD COLUMN chain BLOB;
+CREATE TABLE checkpoints (seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, chain BLOB NOT NULL, key_id TEXT NOT NULL,
+                          signature BLOB NOT NULL);
+)SQL";
+
+/// Chains every row already recorded, in seq order (an upgraded store's history is chained from its first row; it
+/// was not tamper-evident before, and the store's meta says from when it is).
+Status migrateV2toV3(SqliteDb &db)
+{
+    if (auto s = db.exec(QString::fromLatin1(kSchemaV3)); !s)
+        return s;
+    auto select = db.prepare(QStringLiteral("SELECT seq, time_ms, kind, device, payload FROM events ORDER BY seq"));
+    auto update = db.prepare(QStringLiteral("UPDATE events SET chain = ? WHERE seq = ?"));
+    if (!select || !update)
+        return makeError(select ? update.error() : select.error());
+    QByteArray chain = recordchain::genesis();
+    QString error;
+    while (select->step(&error)) {
+        chain = recordchain::link(chain, static_cast<std::uint64_t>(select->columnInt(0)), select->columnInt(1), int(select->columnInt(2)),
+                                  select->columnInt(3), select->columnBlob(4));
+        update->bind(1, chain);
+        update->bind(2, select->columnInt(0));
+        if (auto s = update->run(); !s)
+            return s;
+    }
+    if (!error.isEmpty())
+        return makeError(error);
+    auto first = db.prepare(QStringLiteral("SELECT min(seq) FROM events"));
+    if (first && first->step() && !first->columnIsNull(0) && first->columnInt(0) > 1) {
+        // Retention had already deleted the oldest rows: the chain starts at the first one left.
+        auto meta = db.prepare(QStringLiteral("INSERT OR REPLACE INTO store_meta VALUES ('chain_anchor', ?), ('chain_anchor_seq', ?)"));
+        meta->bind(1, QString::fromLatin1(recordchain::genesis().toHex()));
+        meta->bind(2, QString::number(first->columnInt(0) - 1));
+        if (auto s = meta->run(); !s)
+            return s;
+    }
+    return db.exec(QStringLiteral("INSERT OR REPLACE INTO store_meta VALUES ('chained_since_utc', '%1')")
+                       .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)));
+}
 
 Status migrateV1toV2(SqliteDb &db)
 {
@@ -105,9 +148,9 @@ Status prepare(SqliteDb &db, const QString &path, const CityModel &city, bool cr
     if (appId.value() == 0 && tables.value() == 0) {
         if (!create)
             return makeError(QStringLiteral("%1 is empty: it holds no recording").arg(path));
-        const QString setup = QStringLiteral("PRAGMA application_id = %1; PRAGMA user_version = %2; BEGIN; %3 %4")
+        const QString setup = QStringLiteral("PRAGMA application_id = %1; PRAGMA user_version = %2; BEGIN; %3 %4 %5")
                                   .arg(kApplicationId).arg(kSchemaVersion)
-                                  .arg(QString::fromLatin1(kSchemaV1), QString::fromLatin1(kSchemaV2));
+                                  .arg(QString::fromLatin1(kSchemaV1), QString::fromLatin1(kSchemaV2), QString::fromLatin1(kSchemaV3));
         if (auto s = db.exec(setup); !s)
             return makeError(QStringLiteral("cannot create store %1: %2").arg(path, s.error()));
         auto meta = db.prepare(QStringLiteral("INSERT INTO store_meta VALUES (?, ?)"));
@@ -149,6 +192,8 @@ Status prepare(SqliteDb &db, const QString &path, const CityModel &city, bool cr
         Status migrated = Ok{};
         if (version.value() == 1)
             migrated = migrateV1toV2(db);
+        if (migrated && version.value() <= 2)
+            migrated = migrateV2toV3(db);
         if (migrated)
             migrated = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
         if (!migrated) {

@@ -9,7 +9,7 @@
 namespace cityops::storeschema {
 
 constexpr qint64 kApplicationId = 0x434F5053; // "COPS"
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;   // 3: the chained record and its checkpoints
 
 /// A short stable fingerprint of a city's device registry: events store dense device indexes, so a store can only
 /// be read with the city it was written for.

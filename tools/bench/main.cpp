@@ -3,6 +3,7 @@
 #include "base/sqlitedb.h"
 #include "engine/corepipeline.h"
 #include "codec/eventcodec.h"
+#include "security/commandsigner.h"
 #include "store/eventstore.h"
 #include "store/replaysession.h"
 #include "benchutil.h"
@@ -85,11 +86,18 @@ int benchIngest(const QCommandLineParser &args, const QString &cityPath)
     const std::int64_t start = QDateTime::currentMSecsSinceEpoch() - 3600'000;
     load.generate(count, start, 50'000.0, events);
 
-    // Durable ingest through the real path, in batches as the core thread sees them.
-    double rate = 0, commitP99 = 0, commitP50 = 0, checkpointP99 = 0;
+    // Durable ingest through the real path, in batches as the core thread sees them: once as the console records
+    // (the hash chain, a signed checkpoint every 10,000 rows), once without the chain, for what it costs.
+    double rate = 0, commitP99 = 0, commitP50 = 0, checkpointP99 = 0, rateUnchained = 0;
     std::uint64_t dropped = 0;
-    {
-        auto store = EventStore::open({dir.filePath(QStringLiteral("ingest.store"))}, *city.value());
+    const auto key = std::make_shared<const CommandSigner>(CommandSigner::generate());
+    for (const bool chained : {false, true}) {
+        const QString path = dir.filePath(chained ? QStringLiteral("ingest.store") : QStringLiteral("unchained.store"));
+        EventStoreOptions options;
+        options.path = path;
+        options.chain = chained;
+        options.checkpointKey = chained ? key : nullptr;
+        auto store = EventStore::open(options, *city.value());
         if (!store) {
             std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(store.error()));
             return 1;
@@ -105,7 +113,12 @@ int benchIngest(const QCommandLineParser &args, const QString &cityPath)
             pipeline.process(b);
         }
         store.value()->flush();
-        rate = static_cast<double>(events.size()) / (timer.nsecsElapsed() / 1e9);
+        const double r = static_cast<double>(events.size()) / (timer.nsecsElapsed() / 1e9);
+        if (!chained) {
+            rateUnchained = r;
+            continue;
+        }
+        rate = r;
         const auto commits = store.value()->recentCommitMs();
         commitP99 = percentile(commits, 99);
         commitP50 = percentile(commits, 50);
@@ -126,7 +139,8 @@ int benchIngest(const QCommandLineParser &args, const QString &cityPath)
         quickCheckMs = timer.nsecsElapsed() / 1e6;
     }
     const double raw = rawInsertRate(dir.filePath(QStringLiteral("raw.db")), events);
-    emit({{"bench", "ingest"}, {"quick_check_ms", std::round(quickCheckMs)}, {"store_mb", std::round(storeMb)}, {"events", static_cast<double>(count)}, {"events_per_s", std::round(rate)},
+    emit({{"bench", "ingest"}, {"quick_check_ms", std::round(quickCheckMs)}, {"store_mb", std::round(storeMb)},
+          {"unchained_events_per_s", std::round(rateUnchained)}, {"chain_ratio", std::round(rate / rateUnchained * 1000) / 1000}, {"events", static_cast<double>(count)}, {"events_per_s", std::round(rate)},
           {"raw_events_per_s", std::round(raw)}, {"ratio_to_raw", std::round(rate / raw * 1000) / 1000},
           {"commit_p50_ms", std::round(commitP50 * 100) / 100}, {"commit_p99_ms", std::round(commitP99 * 100) / 100},
           {"checkpoint_p99_ms", std::round(checkpointP99 * 100) / 100},

@@ -1,10 +1,16 @@
 // cityops-export: a recorded time window to files for reports and open data.
 #include "city/citypackage.h"
+#include "base/sqlitedb.h"
+#include "security/commandsigner.h"
 #include "store/exportjob.h"
+#include "store/recordchain.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
+
+#include <optional>
 
 #include <cstdio>
 
@@ -26,6 +32,41 @@ int usage(const QString &message)
     std::fprintf(stderr, "cityops-export: %s\nTry 'cityops-export --help'.\n", qPrintable(message));
     return kExitUsage;
 }
+int verify(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("store")))
+        return usage(QStringLiteral("verify needs --store"));
+    for (const char *other : {"from", "to", "events", "incidents", "city"})
+        if (parser.isSet(QLatin1String(other)))
+            return usage(QStringLiteral("--%1 does not go with verify").arg(QLatin1String(other)));
+    std::optional<CommandVerifier> key;
+    if (parser.isSet(QStringLiteral("key"))) {
+        auto k = CommandVerifier::fromPublicKeyFile(parser.value(QStringLiteral("key")));
+        if (!k)
+            return usage(QStringLiteral("--key: %1").arg(k.error()));
+        key = std::move(k).value();
+    }
+    const QString path = parser.value(QStringLiteral("store"));
+    if (!QFileInfo(path).isFile())
+        return usage(QStringLiteral("store %1 does not exist").arg(path));
+    auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+    if (!db) {
+        std::fprintf(stderr, "cityops-export: %s\n", qPrintable(db.error()));
+        return 1;
+    }
+    auto verdict = recordchain::verify(*db.value(), key ? &*key : nullptr);
+    if (!verdict) {
+        std::fprintf(stderr, "cityops-export: cannot verify %s: %s\n", qPrintable(path), qPrintable(verdict.error()));
+        return 1;
+    }
+    if (!verdict->intact) {
+        std::printf("TAMPERED: %s (first bad seq %llu)\n", qPrintable(verdict->sentence), static_cast<unsigned long long>(verdict->firstBadSeq));
+        return 1;
+    }
+    std::printf("%s%s\n", qPrintable(verdict->sentence), key ? "" : " (signatures not checked: give --key)");
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -35,7 +76,11 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Exports a time window of a CityOps event store.\n\n"
-        "  cityops-export --store FILE --from TIME --to TIME [--events OUT.jsonl|OUT.csv] [--incidents OUT.geojson]\n\n"
+        "  cityops-export --store FILE --from TIME --to TIME [--events OUT.jsonl|OUT.csv] [--incidents OUT.geojson]\n"
+        "  cityops-export verify --store FILE [--key PUBLIC.pem]\n\n"
+        "verify walks the record's hash chain and its signed checkpoints (with the console's public key, record.pub in\n"
+        "its data folder or its command key's public half) and names the first row that is not as recorded: exit 0 when\n"
+        "intact, 1 when not.\n\n"
         "Times are ISO 8601 (2026-11-22T08:00:00Z, or with an offset; without one, local time)."));
     parser.addHelpOption();
     parser.addOptions({
@@ -45,6 +90,7 @@ int main(int argc, char **argv)
         {QStringLiteral("to"), QStringLiteral("End of the window."), QStringLiteral("time")},
         {QStringLiteral("events"), QStringLiteral("Write the events here (.jsonl or .csv)."), QStringLiteral("file")},
         {QStringLiteral("incidents"), QStringLiteral("Write the incidents here (.geojson)."), QStringLiteral("file")},
+        {QStringLiteral("key"), QStringLiteral("verify: the public key the checkpoints must be signed with (PEM)."), QStringLiteral("file")},
     });
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
@@ -52,6 +98,8 @@ int main(int argc, char **argv)
         std::printf("%s", qPrintable(parser.helpText()));
         return 0;
     }
+    if (parser.positionalArguments() == QStringList{QStringLiteral("verify")})
+        return verify(parser);
     if (!parser.positionalArguments().isEmpty())
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     for (const char *required : {"store", "from", "to"})
