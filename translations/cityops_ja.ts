@@ -2012,10 +2012,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>再生速度</translation>
     </message>
     <message>
-        <source>Type a time and press Enter to go there</source>
-        <translation>時刻を入力して Enter で移動</translation>
-    </message>
-    <message>
         <source>Go to:</source>
         <translation>移動:</translation>
     </message>
@@ -2046,6 +2042,18 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>No operator actions within 30 minutes</source>
         <translation>前後 30 分に操作員の操作はありません</translation>
+    </message>
+    <message>
+        <source>15:30 or 2026-11-22 15:30</source>
+        <translation>15:30 または 2026-11-22 15:30</translation>
+    </message>
+    <message>
+        <source>Type a time (city time) and press Enter to go there: 15:30, 15:30:20, or with a date</source>
+        <translation>時刻（都市の時刻）を入力して Enter で移動: 15:30、15:30:20、または日付付き</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time: type 15:30, 15:30:20 or 2026-11-22 15:30</source>
+        <translation>「%1」は時刻ではありません: 15:30、15:30:20、2026-11-22 15:30 のように入力してください</translation>
     </message>
 </context>
 <context>

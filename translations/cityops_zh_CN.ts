@@ -2012,10 +2012,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <source>Type a time and press Enter to go there</source>
-        <translation>输入时间并按 Enter 跳转</translation>
-    </message>
-    <message>
         <source>Go to:</source>
         <translation>跳转：</translation>
     </message>
@@ -2046,6 +2042,18 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>No operator actions within 30 minutes</source>
         <translation>前后 30 分钟内没有操作员操作</translation>
+    </message>
+    <message>
+        <source>15:30 or 2026-11-22 15:30</source>
+        <translation>15:30 或 2026-11-22 15:30</translation>
+    </message>
+    <message>
+        <source>Type a time (city time) and press Enter to go there: 15:30, 15:30:20, or with a date</source>
+        <translation>输入时间（城市时间）并按回车跳转：15:30、15:30:20，或带日期</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time: type 15:30, 15:30:20 or 2026-11-22 15:30</source>
+        <translation>“%1”不是时间：请输入 15:30、15:30:20 或 2026-11-22 15:30</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,12 @@ MainWindow::MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent
         updateStatus();
     });
     connect(m_replay, &ReplayController::aboutToClose, this, [this] { m_live->setSource(nullptr); });
+    // Previous/next incident in replay: the incident is shown and selected, not only its time.
+    connect(m_replay, &ReplayController::incidentReached, this, [this](quint32 id) {
+        m_live->refreshAll();
+        focusIncident(id);
+        m_incidents->showSelection({MapSelection::Kind::Incident, id});
+    });
     connect(m_replay, &ReplayController::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Replay: %1").arg(message), 15000);
     });

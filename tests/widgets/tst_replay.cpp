@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QLineEdit>
 #include <QTest>
 
 using namespace cityops;
@@ -81,6 +82,34 @@ private Q_SLOTS:
         QVERIFY(std::none_of(scene.states.begin(), scene.states.end(), [](const DeviceState &s) { return s.reported; }));
     }
 
+    void goToTimes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");   // city time, or empty for refused
+        QTest::newRow("minutes") << "15:30" << "2026-11-22 15:30:00";
+        QTest::newRow("seconds") << "15:30:20" << "2026-11-22 15:30:20";
+        QTest::newRow("one-digit hour") << "9:05" << "2026-11-22 09:05:00";
+        QTest::newRow("with a date") << "2026-11-21 23:59" << "2026-11-21 23:59:00";
+        QTest::newRow("ISO") << "2026-11-21T23:59:30" << "2026-11-21 23:59:30";
+        QTest::newRow("spaces") << "  15:30 " << "2026-11-22 15:30:00";
+        QTest::newRow("no minutes") << "15" << "";
+        QTest::newRow("words") << "half past three" << "";
+        QTest::newRow("impossible") << "25:61" << "";
+    }
+    void goToTimes()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const QTimeZone berlin("Europe/Berlin");
+        const auto parsed = ReplayBar::parseGoTo(text, QDate(2026, 11, 22), berlin);
+        if (expected.isEmpty()) {
+            QVERIFY(!parsed);
+            return;
+        }
+        QVERIFY(parsed);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(*parsed, berlin).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), expected);
+    }
+
     void transportControls()
     {
         ReplayController controller(fixtureCity());
@@ -96,6 +125,22 @@ private Q_SLOTS:
         QVERIFY(bar.bannerText().startsWith(QLatin1String("REPLAY")));
         QVERIFY(bar.bannerText().contains(QLatin1String("paused")));
 
+        // A typed time means that minute, not the old seconds: "18:05" is 18:05:00, city time.
+        bar.goToField()->setFocus();
+        bar.goToField()->setText(QStringLiteral("18:05"));
+        QTest::keyClick(bar.goToField(), Qt::Key_Return);
+        const std::int64_t typed = QDateTime(QDateTime::fromMSecsSinceEpoch(m_t1, QTimeZone("Europe/Berlin")).date(), QTime(18, 5),
+                                             QTimeZone("Europe/Berlin")).toMSecsSinceEpoch();
+        QTRY_COMPARE(controller.position(), typed);
+        QTRY_VERIFY(bar.bannerText().contains(QLatin1String("18:05:00")));
+        // Nonsense is refused in place, and nothing moves.
+        bar.goToField()->setText(QStringLiteral("half past six"));
+        QTest::keyClick(bar.goToField(), Qt::Key_Return);
+        QVERIFY(bar.goToField()->styleSheet().contains(QLatin1String("#ffb000")));
+        QCOMPARE(controller.position(), typed);
+        controller.seek(m_t1);
+        QTRY_COMPARE(controller.position(), m_t1);
+
         // Unmistakable: the banner is drawn in the replay colour.
         const QImage shot = bar.grab().toImage();
         QCOMPARE(shot.pixelColor(10, 10), QColor(0x6f, 0x8c, 0xff));
@@ -109,8 +154,16 @@ private Q_SLOTS:
         const std::int64_t here = controller.session()->nowMs();
         const auto next = std::find_if(m_raisedTimes.begin(), m_raisedTimes.end(), [here](std::int64_t t) { return t > here; });
         QVERIFY(next != m_raisedTimes.end());
+        QSignalSpy reached(&controller, &ReplayController::incidentReached);
         QTest::keyClick(&bar, Qt::Key_PageDown);
         QTRY_COMPARE(controller.session()->nowMs(), *next);
+        // ... and says which incident it reached, so the console can show and select it.
+        QTRY_COMPARE(reached.count(), 1);
+        const quint32 incident = reached.at(0).at(0).toUInt();
+        QVERIFY(incident != 0);
+        std::vector<Incident> there;
+        controller.session()->incidents().snapshot(there);
+        QVERIFY(std::any_of(there.begin(), there.end(), [&](const Incident &i) { return i.id == incident; }));
 
         // Space plays (the rate itself is checked on simulated time in tst_eventstore): the session runs at the
         // bar's speed and moves forward.

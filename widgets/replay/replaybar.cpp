@@ -4,7 +4,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
-#include <QDateTimeEdit>
+#include <QLineEdit>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -69,14 +69,23 @@ ReplayBar::ReplayBar(ReplayController &controller, const QTimeZone &zone, QWidge
     });
     controls->addWidget(m_speed);
     controls->addSpacing(16);
-    m_goTo = new QDateTimeEdit(this);
-    // Qt 6.4's QDateTimeEdit cannot show another zone: it holds the city's wall-clock fields, read back in the
-    // city's zone.
-    m_goTo->setTimeSpec(Qt::UTC);
-    m_goTo->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    m_goTo->setToolTip(tr("Type a time and press Enter to go there"));
-    connect(m_goTo, &QDateTimeEdit::editingFinished, this, [this] {
-        m_controller.seek(QDateTime(m_goTo->date(), m_goTo->time(), m_zone).toMSecsSinceEpoch());
+    // A plain field read by one explicit rule (parseGoTo): a section editor kept the seconds of the old position when
+    // a person typed "15:30", and landed on 15:36:45.
+    m_goTo = new QLineEdit(this);
+    m_goTo->setMinimumWidth(170);
+    m_goTo->setPlaceholderText(tr("15:30 or 2026-11-22 15:30"));
+    m_goTo->setToolTip(tr("Type a time (city time) and press Enter to go there: 15:30, 15:30:20, or with a date"));
+    connect(m_goTo, &QLineEdit::returnPressed, this, [this] {
+        const QDate day = QDateTime::fromMSecsSinceEpoch(m_controller.position(), m_zone).date();
+        const auto target = parseGoTo(m_goTo->text(), day, m_zone);
+        if (!target) {
+            m_goTo->setStyleSheet(QStringLiteral("QLineEdit { background: #ffb000; color: black; }"));
+            m_goTo->setToolTip(tr("\"%1\" is not a time: type 15:30, 15:30:20 or 2026-11-22 15:30").arg(m_goTo->text()));
+            return;
+        }
+        m_goTo->setStyleSheet(QString());
+        m_controller.seek(*target);
+        m_goTo->clearFocus();
     });
     controls->addWidget(new QLabel(tr("Go to:"), this));
     controls->addWidget(m_goTo);
@@ -99,6 +108,22 @@ ReplayBar::ReplayBar(ReplayController &controller, const QTimeZone &zone, QWidge
     showPosition(m_controller.position(), false);
 }
 
+std::optional<std::int64_t> ReplayBar::parseGoTo(const QString &text, const QDate &day, const QTimeZone &zone)
+{
+    const QString t = text.trimmed();
+    for (const char *format : {"HH:mm", "HH:mm:ss", "H:mm", "H:mm:ss"}) {
+        const QTime time = QTime::fromString(t, QLatin1String(format));
+        if (time.isValid())
+            return QDateTime(day, time, zone).toMSecsSinceEpoch();
+    }
+    for (const char *format : {"yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"}) {
+        const QDateTime dt = QDateTime::fromString(t, QLatin1String(format));
+        if (dt.isValid())
+            return QDateTime(dt.date(), dt.time(), zone).toMSecsSinceEpoch();
+    }
+    return std::nullopt;
+}
+
 QDateTime ReplayBar::wallClock(std::int64_t ms) const
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, m_zone);
@@ -115,7 +140,6 @@ void ReplayBar::refreshTimeline()
         return;
     const auto [from, to] = m_controller.window();
     m_timeline->setTimeline(m_controller.session()->timeline(), from, to);
-    m_goTo->setDateTimeRange(wallClock(from), wallClock(to));
     m_actionsAround = -1;
     updateOperatorActions(m_controller.position());
 }
@@ -128,7 +152,7 @@ void ReplayBar::showPosition(qint64 timeMs, bool playing)
     m_play->setText(playing ? tr("Pause") : tr("Play"));
     m_timeline->setPosition(timeMs);
     if (!m_goTo->hasFocus())
-        m_goTo->setDateTime(wallClock(timeMs));
+        m_goTo->setText(QDateTime::fromMSecsSinceEpoch(timeMs, m_zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     updateOperatorActions(timeMs);
 }
 

@@ -3,11 +3,13 @@
 #include "replay/replaycontroller.h"
 
 #include <QDateTime>
+
+#include <optional>
 #include <QTimeZone>
 #include <QWidget>
 
 class QComboBox;
-class QDateTimeEdit;
+class QLineEdit;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -27,6 +29,10 @@ public:
     double speed() const;
     QString bannerText() const;
     QListWidget *operatorActions() const { return m_actions; }
+    QLineEdit *goToField() const { return m_goTo; }
+    /// What a typed time means, in the city's zone: "15:30" (that minute, on the day on screen), "15:30:20",
+    /// "2026-11-22 15:30" or "2026-11-22T15:30:20". Nothing for anything else.
+    static std::optional<std::int64_t> parseGoTo(const QString &text, const QDate &day, const QTimeZone &zone);
 
 Q_SIGNALS:
     void returnToLiveRequested();
@@ -46,7 +52,7 @@ private:
     TimelineWidget *m_timeline;
     QPushButton *m_play;
     QComboBox *m_speed;
-    QDateTimeEdit *m_goTo;
+    QLineEdit *m_goTo;
     QListWidget *m_actions;
     std::int64_t m_actionsAround = -1;
 };

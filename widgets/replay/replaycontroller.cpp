@@ -72,6 +72,11 @@ void ReplayController::adopt(ReplaySession *raw, const QString &error, std::int6
         m_seekInFlight = false;
         sendPendingSeek();
         Q_EMIT positionChanged(t, playing);
+        if (m_incidentAhead != 0 && t == m_incidentAheadMs && !m_seekInFlight) {
+            const auto id = static_cast<quint32>(m_incidentAhead);
+            m_incidentAhead = 0;
+            Q_EMIT incidentReached(id);
+        }
     });
     connect(m_session, &ReplaySession::timelineChanged, this, &ReplayController::timelineChanged);
     connect(m_session, &ReplaySession::failed, this, &ReplayController::failed);
@@ -160,8 +165,31 @@ void ReplayController::step(std::int64_t deltaMs)
 
 void ReplayController::jumpToIncident(bool forward)
 {
+    if (!m_session)
+        return;
+    // Found here, from the timeline's markers, so that the incident itself can be shown once the replay is there.
+    std::int64_t target = -1, ref = 0;
+    for (const StoreReader::Marker &m : m_session->timeline().markers) {
+        if (m.kind != eventcodec::Kind::IncidentRaised)
+            continue;
+        if (forward && m.timeMs > m_position) {
+            target = m.timeMs;
+            ref = m.ref;
+            break;
+        }
+        if (!forward && m.timeMs < m_position) {
+            target = m.timeMs;
+            ref = m.ref;
+        }
+    }
+    if (target < 0)
+        return;
+    if (m_playing)
+        invoke([session = m_session] { session->pause(); });
     m_playing = false;
-    invoke([session = m_session, forward] { session->jumpToIncident(forward); });
+    m_incidentAhead = ref;
+    m_incidentAheadMs = std::clamp(target, window().first, std::max(window().first, window().second));
+    seek(target);
 }
 
 } // namespace cityops

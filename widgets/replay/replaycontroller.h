@@ -41,6 +41,8 @@ Q_SIGNALS:
     void closed();
     void failed(const QString &message);
     void positionChanged(qint64 timeMs, bool playing);
+    /// The replay has arrived at an incident it was asked to jump to (previous/next incident): show it.
+    void incidentReached(quint32 incident);
     void timelineChanged();
 
 private:
@@ -59,6 +61,8 @@ private:
     bool m_playing = false;
     bool m_seekInFlight = false;
     std::int64_t m_pendingSeek = -1;
+    std::int64_t m_incidentAhead = 0;     ///< the incident a jump is on its way to (0: none)
+    std::int64_t m_incidentAheadMs = -1;
     std::int64_t m_fromMs = 0, m_toMs = 0;
     std::shared_ptr<std::atomic<bool>> m_opening;
 };
