@@ -26,7 +26,7 @@ public:
     ProgressGate(const Progress &progress, std::int64_t fromMs, std::int64_t toMs) : m_progress(progress), m_from(fromMs), m_to(toMs) {}
     bool operator()(const Event &e)
     {
-        if (!m_progress || ++m_count % 4096 != 0)
+        if (!m_progress || m_count++ % 4096 != 0)   // the first row, then every 4096th
             return true;
         return m_progress(m_to > m_from ? double(e.timeMs - m_from) / double(m_to - m_from) : 1.0);
     }

@@ -3,6 +3,8 @@
 #include "store/exporter.h"
 #include "store/storereader.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -38,6 +40,9 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
         return makeError(reader.error());
     QStringList summary;
     auto write = [&](const QString &path, auto &&writer, const QString &what) -> Status {
+        // A folder that does not exist yet (a fresh account's Documents) is made, not a reason to fail.
+        if (const QString folder = QFileInfo(path).absolutePath(); !QDir().mkpath(folder))
+            return makeError(QStringLiteral("cannot create the folder %1").arg(folder));
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));

@@ -3,6 +3,7 @@
 #include "codec/eventcodec.h"
 #include "codec/eventjson.h"
 #include "store/exporter.h"
+#include "store/exportjob.h"
 #include "store/replaysession.h"
 #include "store/storeschema.h"
 #include "engine/liveopsloop.h"
@@ -719,6 +720,20 @@ private Q_SLOTS:
         QCOMPARE(p.value(QLatin1String("resolved")).toString(), eventjson::isoTime(t0 + 600'000));
         QCOMPARE(p.value(QLatin1String("resolved_by")).toString(), QStringLiteral("rita"));
         QCOMPARE(p.value(QLatin1String("cleared_in_field")).toString(), eventjson::isoTime(t0 + 900'000));
+
+        // An export job into a folder that does not exist yet makes it, and its summary says where the files went;
+        // a cancelled one leaves nothing behind.
+        const QString folder = dir.filePath(QStringLiteral("Documents/reports"));
+        ExportJob job{path, t0, t0 + 3600'000, folder + QStringLiteral("/events.jsonl"), folder + QStringLiteral("/incidents.geojson")};
+        const auto done = job.run(fixtureCity());
+        QVERIFY2(done.ok(), qPrintable(done.error()));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/events.jsonl")) && QFile::exists(folder + QStringLiteral("/incidents.geojson")));
+        QVERIFY2(done.value().contains(folder), qPrintable(done.value()));
+        ExportJob cancelled{path, t0, t0 + 3600'000, folder + QStringLiteral("/never.jsonl"), {}};
+        const auto stopped = cancelled.run(fixtureCity(), [](double) { return false; });
+        QVERIFY(!stopped.ok());
+        QCOMPARE(stopped.error(), QStringLiteral("cancelled"));
+        QVERIFY(!QFile::exists(folder + QStringLiteral("/never.jsonl")));
     }
 };
 

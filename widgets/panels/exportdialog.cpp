@@ -4,6 +4,7 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -29,7 +30,9 @@ ExportDialog::ExportDialog(const QString &storePath, const QTimeZone &zone, std:
     m_to = makeEdit(toMs);
     form->addRow(tr("From (city time):"), m_from);
     form->addRow(tr("To (city time):"), m_to);
-    m_folder = new QLineEdit(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), this);
+    // Documents when there is one; the home folder otherwise (the export makes a folder that does not exist yet).
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    m_folder = new QLineEdit(QFileInfo(documents).isDir() ? documents : QDir::homePath(), this);
     auto *browse = new QPushButton(tr("Choose…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Export to folder"), m_folder->text());
