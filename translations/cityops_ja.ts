@@ -299,6 +299,41 @@
     </message>
 </context>
 <context>
+    <name>cityops::Annunciator</name>
+    <message numerus="yes">
+        <source>%n critical or major incident(s) not acknowledged</source>
+        <translation>
+            <numerusform>未確認の重大・重要インシデント %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) past their deadline</source>
+        <translation>
+            <numerusform>期限を過ぎたインシデント %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high-priority alarm(s) not acknowledged</source>
+        <translation>
+            <numerusform>未確認の高優先度アラーム %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting for your approval</source>
+        <translation>
+            <numerusform>承認待ちの指令 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  (sound silenced)</source>
+        <translation>  （音は消音中）</translation>
+    </message>
+    <message>
+        <source>  — F10 silences the sound</source>
+        <translation>  — F10 で消音</translation>
+    </message>
+</context>
+<context>
     <name>cityops::CommandDialog</name>
     <message>
         <source>Command devices</source>

@@ -299,6 +299,41 @@
     </message>
 </context>
 <context>
+    <name>cityops::Annunciator</name>
+    <message numerus="yes">
+        <source>%n critical or major incident(s) not acknowledged</source>
+        <translation>
+            <numerusform>%n 个未确认的严重或重大事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) past their deadline</source>
+        <translation>
+            <numerusform>%n 个事件已超过期限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high-priority alarm(s) not acknowledged</source>
+        <translation>
+            <numerusform>%n 个未确认的高优先级报警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting for your approval</source>
+        <translation>
+            <numerusform>%n 个指令等待你批准</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  (sound silenced)</source>
+        <translation>  （声音已静音）</translation>
+    </message>
+    <message>
+        <source>  — F10 silences the sound</source>
+        <translation>  — 按 F10 静音</translation>
+    </message>
+</context>
+<context>
     <name>cityops::CommandDialog</name>
     <message>
         <source>Command devices</source>

@@ -9,6 +9,7 @@
 #include "map/mapsearch.h"
 #include "panels/exportdialog.h"
 #include "panels/incidentpanel.h"
+#include "ops/annunciator.h"
 #include "ops/opsclient.h"
 #include "ops/opsconsole.h"
 #include "replay/replaybar.h"
@@ -33,6 +34,7 @@
 
 #include <QFutureWatcher>
 #include <QInputDialog>
+#include <QShortcut>
 #include <QSettings>
 #include <QProgressBar>
 #include <QPromise>
@@ -57,6 +59,15 @@ MainWindow::MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
     centreLayout->addWidget(m_replayBar);
+    m_annunciatorBanner = new QLabel(this);
+    m_annunciatorBanner->setObjectName(QStringLiteral("annunciator"));
+    QFont bannerFont = m_annunciatorBanner->font();
+    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.3);
+    m_annunciatorBanner->setFont(bannerFont);
+    // A long list of what waits wraps; it never widens the window past its screen.
+    m_annunciatorBanner->setWordWrap(true);
+    m_annunciatorBanner->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    centreLayout->addWidget(m_annunciatorBanner);
     centreLayout->addWidget(m_map, 1);
     setCentralWidget(centre);
 
@@ -88,6 +99,19 @@ MainWindow::MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent
     m_access = new AccessControl(*this, engine, directory, m_ops->client(), *m_live);
     connect(m_access, &AccessControl::handOverWaiting, this, &MainWindow::showHandOver);
     buildSessionMenu();
+    // Annunciation: new critical items make a sound and ask for attention; the banner counts what waits.
+    m_annunciator = new Annunciator(*m_live, *m_annunciatorBanner, this);
+    auto *sound = new AnnunciatorSound(this);
+    connect(m_annunciator, &Annunciator::soundRequested, sound, &AnnunciatorSound::play);
+    connect(m_annunciator, &Annunciator::attentionRequested, this, [this] { QApplication::alert(this); });
+    for (auto changed : {&LiveCity::incidentsChanged, &LiveCity::alarmsChanged, &LiveCity::ordersChanged})
+        connect(m_live, changed, m_annunciator, &Annunciator::review);
+    auto follow = [this] { m_annunciator->setActor(m_access->isLocked() ? Actor{} : m_ops->client().actor()); };
+    connect(m_access, &AccessControl::signedIn, this, follow);
+    connect(m_access, &AccessControl::signedOut, this, follow);
+    connect(m_access, &AccessControl::lockChanged, this, follow);
+    auto *silence = new QShortcut(QKeySequence(Qt::Key_F10), this);
+    connect(silence, &QShortcut::activated, m_annunciator, &Annunciator::silence);
     // The docks as they ship, and each person's own arrangement from the last time they signed out here.
     connect(m_access, &AccessControl::signedIn, this, [this](const Actor &a) {
         m_layoutUser = a.user;

@@ -26,6 +26,7 @@ class ReplayBar;
 class ReplayController;
 class OpsConsole;
 class AccessControl;
+class Annunciator;
 class UserDirectory;
 
 /// The console: map in the middle, details and incidents on the right, energy below, status along the bottom.
@@ -56,6 +57,7 @@ public:
     ReplayBar *replayBar() const { return m_replayBar; }
     OpsConsole &ops() { return *m_ops; }
     AccessControl &access() { return *m_access; }
+    Annunciator &annunciator() { return *m_annunciator; }
     /// Who is signed in (empty: nobody).
     QString currentUser() const;
     /// A recording to replay and export when this console does not record into it (a read-only or damaged store,
@@ -99,6 +101,8 @@ private:
     EnergyPanel *m_energy;
     OpsConsole *m_ops = nullptr;
     AccessControl *m_access = nullptr;
+    Annunciator *m_annunciator = nullptr;
+    QLabel *m_annunciatorBanner = nullptr;
     QTimeZone m_zone;
     QLineEdit *m_search = nullptr;
     QLabel *m_linkLabel;

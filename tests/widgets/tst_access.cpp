@@ -8,6 +8,7 @@
 #include "city/sumoimport.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
+#include "ops/annunciator.h"
 #include "ops/opsclient.h"
 #include "ops/opsconsole.h"
 #include "ops/workflows.h"
@@ -266,6 +267,51 @@ private Q_SLOTS:
         reset->trigger();
         QVERIFY(!energy->isHidden());
         QVERIFY(!details->isHidden());
+    }
+
+    /// What must not go unnoticed: a new order to approve asks for a low sound and the banner counts it; F10 silences
+    /// without acknowledging; a new critical incident asks for the high sound again and turns the banner red.
+    void annunciation()
+    {
+        Desk desk;
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        desk.type(QStringLiteral("sven"), QString::fromLatin1(People::kPassword));
+        desk.window->refreshNow();
+        Annunciator &a = desk.window->annunciator();
+        QSignalSpy sounds(&a, &Annunciator::soundRequested);
+        QSignalSpy attention(&a, &Annunciator::attentionRequested);
+        const Actor olga{QStringLiteral("olga"), {Role::Operator}, {}};
+        desk.engine.request(olga, request::IssueOrder{workflows::flashAndDispatch(*desk.city, {desk.city->signals.front().device})});
+        QTRY_VERIFY(sounds.count() >= 1);
+        QCOMPARE(sounds.last().at(0).value<Annunciator::Priority>(), Annunciator::Priority::Low);
+        QVERIFY(attention.count() >= 1);
+        auto *banner = desk.window->findChild<QLabel *>(QStringLiteral("annunciator"));
+        QTRY_VERIFY(banner->isVisible() && banner->text().contains(QLatin1String("waiting for your approval")));
+        QVERIFY(banner->text().contains(QLatin1String("F10")));
+        QTest::keyClick(desk.window.get(), Qt::Key_F10);
+        QVERIFY(a.isSilenced());
+        QVERIFY(banner->text().contains(QLatin1String("silenced")));
+        QVERIFY(banner->isVisible());   // silenced, not acknowledged
+
+        const int before = sounds.count();
+        desk.engine.request(olga, request::ReportIncident{desk.city->bounds.center(), IncidentSeverity::Critical, QStringLiteral("pile-up")});
+        QTRY_VERIFY(sounds.count() > before);
+        QCOMPARE(sounds.last().at(0).value<Annunciator::Priority>(), Annunciator::Priority::High);
+        QVERIFY(!a.isSilenced());
+        QTRY_VERIFY(banner->text().contains(QLatin1String("critical or major incident")));
+        const QImage shot = banner->grab().toImage();
+        QCOMPARE(shot.pixelColor(2, shot.height() / 2), QColor(0xff, 0x3b, 0x30));   // red while a critical one waits
+
+        // A wall hears nothing and shows no banner.
+        desk.access().signOut();
+        desk.type(QStringLiteral("wall"), QString::fromLatin1(People::kPassword));
+        const int onWall = sounds.count();
+        const size_t open = desk.engine.incidents().openCount();
+        desk.engine.request(olga, request::ReportIncident{desk.city->bounds.center(), IncidentSeverity::Critical, QStringLiteral("again")});
+        QTRY_VERIFY(desk.engine.incidents().openCount() > open);   // it happened ...
+        desk.window->refreshNow();                                  // ... and the console has looked at it
+        QCOMPARE(sounds.count(), onWall);
+        QVERIFY(!banner->isVisible());
     }
 
     void shiftHandOver()
