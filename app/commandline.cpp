@@ -44,18 +44,12 @@ struct Parser {
     QCommandLineOption cert{QStringLiteral("cert"), QStringLiteral("Client certificate for the broker."), QStringLiteral("file")};
     QCommandLineOption key{QStringLiteral("key"), QStringLiteral("Key of the client certificate."), QStringLiteral("file")};
     QCommandLineOption brokerUser{QStringLiteral("broker-user"), QStringLiteral("User name on the broker."), QStringLiteral("name")};
-    QCommandLineOption brokerPasswordFile{QStringLiteral("broker-password-file"),
-                                          QStringLiteral("File (private to its owner) whose first line is the broker password."),
-                                          QStringLiteral("file")};
-    QCommandLineOption directory{QStringLiteral("directory"),
-                                 QStringLiteral("User directory people sign in against (default: users.db in the data folder)."),
-                                 QStringLiteral("file")};
-    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("Sign in as this person without the sign-in screen (needs --password-file)."),
-                            QStringLiteral("name")};
-    QCommandLineOption passwordFile{QStringLiteral("password-file"),
-                                    QStringLiteral("File (private to its owner) whose first line is the --user's password."), QStringLiteral("file")};
-    QCommandLineOption idleLock{QStringLiteral("idle-lock"), QStringLiteral("Lock the console after this many idle minutes (default 10; 0 never)."),
-                                QStringLiteral("minutes")};
+    // People and secrets: every password file must be private to its owner (docs/SECURITY.md).
+    QCommandLineOption brokerPasswordFile{QStringLiteral("broker-password-file"), QStringLiteral("Broker password (first line)."), QStringLiteral("file")};
+    QCommandLineOption directory{QStringLiteral("directory"), QStringLiteral("User directory (default: users.db, data folder)."), QStringLiteral("file")};
+    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("Sign in as this person, no sign-in card."), QStringLiteral("name")};
+    QCommandLineOption passwordFile{QStringLiteral("password-file"), QStringLiteral("The --user's password (first line)."), QStringLiteral("file")};
+    QCommandLineOption idleLock{QStringLiteral("idle-lock"), QStringLiteral("Lock after so many idle minutes (10; 0 never)."), QStringLiteral("min")};
     QCommandLineOption commandKey{QStringLiteral("command-key"),
                                   QStringLiteral("Ed25519 private key (PEM) that signs commands; without it commands are refused."),
                                   QStringLiteral("file")};

@@ -24,6 +24,12 @@ std::unique_ptr<UserDirectory> fresh(const QTemporaryDir &dir, const QString &na
     return std::move(d).value();
 }
 
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
 QByteArray bytesOf(const QString &path)
 {
     QFile f(path);
@@ -191,10 +197,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         // Text.
         const QString text = dir.filePath(QStringLiteral("notes.txt"));
-        QFile f(text);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(8192, 'x'));
-        f.close();
+        QVERIFY(writeFile(text, QByteArray(8192, 'x')));
         const QByteArray before = bytesOf(text);
         for (auto mode : {UserDirectory::Mode::CreateIfMissing, UserDirectory::Mode::Existing}) {
             const auto opened = UserDirectory::open(text, mode);
@@ -222,10 +225,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("password"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("s3cret words\nsecond line\n");
-        f.close();
+        QVERIFY(writeFile(path, "s3cret words\nsecond line\n"));
         for (auto perms : {QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther,
                            QFile::ReadOwner | QFile::WriteOwner | QFile::WriteOther}) {
             QVERIFY(QFile::setPermissions(path, perms));

@@ -1,11 +1,25 @@
 #pragma once
 
 #include "city/citymodel.h"
+#include "city/sumoimport.h"
 #include "citymirror.h"
 
 #include <memory>
 
 namespace cityops::test {
+
+/// The small real network the console tests run on (part of Adlershof, from SUMO), imported once per test program.
+inline std::shared_ptr<const CityModel> networkCity()
+{
+    static const std::shared_ptr<const CityModel> city = [] {
+        ImportOptions options;
+        options.name = QStringLiteral("Adlershof fixture");
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
+        return imported.ok() ? std::make_shared<const CityModel>(std::move(imported).value()) : nullptr;
+    }();
+    return city;
+}
 
 /// A hand-made city of a few devices around a cross-roads in Adlershof, so widget tests know exactly what is
 /// where and in which state.

@@ -8,6 +8,7 @@
 #include "city/sumoimport.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
+#include "testcity.h"
 #include "ops/annunciator.h"
 #include "ops/opsclient.h"
 #include "ops/opsconsole.h"
@@ -33,14 +34,7 @@ using namespace cityops;
 using namespace cityops::test;
 
 namespace {
-std::shared_ptr<const CityModel> fixtureCity()
-{
-    ImportOptions options;
-    options.name = QStringLiteral("Adlershof fixture");
-    options.timezone = QStringLiteral("Europe/Berlin");
-    auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
-    return imported.ok() ? std::make_shared<const CityModel>(std::move(imported).value()) : nullptr;
-}
+std::shared_ptr<const CityModel> fixtureCity() { return cityops::test::networkCity(); }
 
 /// A live console with real accounts; nobody signed in yet.
 struct Desk {

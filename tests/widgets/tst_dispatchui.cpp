@@ -19,6 +19,7 @@
 #include "panels/journalpanel.h"
 #include "panels/orderpanel.h"
 #include "access/accesscontrol.h"
+#include "testcity.h"
 #include "testpeople.h"
 
 #include <QDialogButtonBox>
@@ -66,6 +67,29 @@ bool journalHas(JournalPanel *journal, const QString &a, const QString &b = {})
     }
     return false;
 }
+
+/// The console on the simulated network, olga signed in, shown.
+struct OlgasConsole {
+    std::shared_ptr<const CityModel> city = test::networkCity();
+    Engine engine{city};
+    test::People people{*city};
+    MainWindow window{engine, people.get()};
+
+    explicit OlgasConsole(double warmUpHours)
+    {
+        SimLinkOptions sim;
+        sim.warmUpHours = warmUpHours;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+        window.access().signIn(QStringLiteral("olga"), test::People::kPassword);
+        window.resize(1600, 1000);
+        window.show();
+    }
+    bool live()
+    {
+        return QTest::qWaitFor([this] { return engine.linkStatus().state == LinkState::Connected; }, 10000)
+               && window.currentUser() == QLatin1String("olga");
+    }
+};
 
 } // namespace
 
@@ -208,19 +232,11 @@ private Q_SLOTS:
     /// incident — no enabled button, and the keystroke does nothing.
     void buttonsActOnlyOnWhatIsVisiblySelected()
     {
-        ImportOptions options;
-        options.timezone = QStringLiteral("Europe/Berlin");
-        auto city = std::make_shared<const CityModel>(importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options).value());
-        Engine engine(city);
-        SimLinkOptions sim;
-        sim.warmUpHours = 2;
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
-        test::People people(*city);
-        MainWindow window(engine, people.get());
-        QVERIFY(window.access().signIn(QStringLiteral("olga"), test::People::kPassword).ok());
-        window.resize(1600, 1000);
-        window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10000);
+        OlgasConsole console(2);
+        QVERIFY(console.live());
+        const auto &city = console.city;
+        Engine &engine = console.engine;
+        MainWindow &window = console.window;
         QSignalSpy answers(&window.ops().client(), &OpsClient::answered);
         const auto reported = [&] {
             window.ops().client().ask(request::ReportIncident{city->bounds.center(), IncidentSeverity::Minor, {}});
@@ -257,9 +273,7 @@ private Q_SLOTS:
         QCOMPARE(Labels::commandWithValue(CommandAction::LightDim, 40), QStringLiteral("Dim to 40 %"));
         QCOMPARE(Labels::commandWithValue(CommandAction::SignalFlash, 0), Labels::commandAction(CommandAction::SignalFlash));
 
-        ImportOptions options;
-        options.timezone = QStringLiteral("Europe/Berlin");
-        auto city = std::make_shared<const CityModel>(importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options).value());
+        const auto city = test::networkCity();
         Engine engine(city);
         CityMirror scene(city);
         const DeviceIndex signal = city->signals.front().device;
@@ -293,17 +307,10 @@ private Q_SLOTS:
 
     void replayIsReadOnly()
     {
-        ImportOptions options;
-        options.timezone = QStringLiteral("Europe/Berlin");
-        auto city = std::make_shared<const CityModel>(importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options).value());
-        Engine engine(city);
-        SimLinkOptions sim;
-        sim.warmUpHours = 0.5;
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
-        test::People people(*city);
-        MainWindow window(engine, people.get());
-        QVERIFY(window.access().signIn(QStringLiteral("olga"), test::People::kPassword).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10000);
+        OlgasConsole console(0.5);
+        QVERIFY(console.live());
+        const auto &city = console.city;
+        MainWindow &window = console.window;
         window.ops().setReplaying(true);
         QSignalSpy answers(&window.ops().client(), &OpsClient::answered);
         window.ops().client().ask(request::ReportIncident{city->bounds.center(), IncidentSeverity::Minor, {}});

@@ -1,6 +1,7 @@
 #include "city/sumoimport.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
+#include "testcity.h"
 #include "map/mapview.h"
 #include "panels/detailspanel.h"
 #include "panels/energypanel.h"
@@ -16,14 +17,7 @@ using namespace cityops;
 
 namespace {
 /// The simulator, reporting what a network link would count: messages refused, reports lost, commands waiting.
-std::shared_ptr<const CityModel> fixtureCity()
-{
-    ImportOptions options;
-    options.name = QStringLiteral("Adlershof fixture");
-    options.timezone = QStringLiteral("Europe/Berlin");
-    auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
-    return imported.ok() ? std::make_shared<const CityModel>(std::move(imported).value()) : nullptr;
-}
+std::shared_ptr<const CityModel> fixtureCity() { return cityops::test::networkCity(); }
 
 class TroubledLink : public SimLink {
 public:

@@ -2,6 +2,8 @@
 #include "base/secretfile.h"
 #include "security/userdirectory.h"
 
+#include "toolcli.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -104,14 +106,7 @@ QString describe(const UserAccount &a, std::int64_t now)
              state.isEmpty() ? QStringLiteral("active") : state.join(QStringLiteral(", ")));
 }
 
-} // namespace
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("cityops-admin"));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+const char *const kHelp =
         "Manages the accounts that sign in at CityOps consoles.\n\n"
         "  cityops-admin user add NAME --role ROLE [--districts A,B] [--password-file FILE]\n"
         "  cityops-admin user list\n"
@@ -120,7 +115,16 @@ int main(int argc, char **argv)
         "  cityops-admin user disable NAME | enable NAME | unlock NAME\n\n"
         "Roles: viewer, responder, operator, supervisor, admin. Responders need --districts (names as in the city).\n"
         "Without --password-file the password is typed twice at the terminal; it is never shown, stored or logged,\n"
-        "only its Argon2id hash. A password file must be private to its owner (chmod 600)."));
+        "only its Argon2id hash. A password file must be private to its owner (chmod 600).";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cityops-admin"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromUtf8(kHelp));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("directory"), QStringLiteral("The user directory (default: users.db in the console's data folder)."),
@@ -129,12 +133,8 @@ int main(int argc, char **argv)
         {QStringLiteral("districts"), QStringLiteral("Comma-separated district names (responders)."), QStringLiteral("names")},
         {QStringLiteral("password-file"), QStringLiteral("Read the password from the first line of this file."), QStringLiteral("file")},
     });
-    if (!parser.parse(QCoreApplication::arguments()))
-        return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return 0;
-    }
+    if (const auto done = tool::parseOrExit(parser, "cityops-admin"))
+        return *done;
     const QStringList args = parser.positionalArguments();
     if (args.size() < 2 || args[0] != QLatin1String("user"))
         return usage(QStringLiteral("say what to do: user add|list|set-role|reset-password|disable|enable|unlock"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "city/citypackage.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -22,6 +24,17 @@ inline double percentile(std::vector<double> v, double p)
 }
 
 inline double round2(double v) { return std::round(v * 100) / 100; }
+
+/// The bench's city (the default one unless --city names another); nullptr after saying why on stderr.
+inline std::shared_ptr<const CityModel> loadCity(const QString &cityPath)
+{
+    auto loaded = citypackage::read(cityPath.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : cityPath);
+    if (!loaded) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(loaded.error()));
+        return nullptr;
+    }
+    return loaded.value();
+}
 
 /// One result: one JSON object on one line of standard output.
 inline void emit(const QJsonObject &o)

@@ -18,12 +18,10 @@ namespace cityops::bench {
 int runDispatchBench(const QCommandLineParser &parser, const QString &cityPath)
 {
     const int targets = parser.value(QStringLiteral("targets")).toInt();
-    auto loaded = citypackage::read(cityPath.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : cityPath);
-    if (!loaded) {
-        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(loaded.error()));
+    const auto loaded = loadCity(cityPath);
+    if (!loaded)
         return 1;
-    }
-    auto city = std::make_shared<CityModel>(*loaded.value());
+    auto city = std::make_shared<CityModel>(*loaded);
     if (static_cast<int>(city->streetlights.size()) < targets)
         addSyntheticDevices(*city, static_cast<size_t>(targets) * 2, 7);   // 99.5 % of them streetlights
     std::vector<DeviceIndex> lamps;

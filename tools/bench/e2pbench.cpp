@@ -92,12 +92,10 @@ int runE2pBench(const QCommandLineParser &parser, const QString &cityPath)
         std::fprintf(stderr, "cityops-bench: e2p numbers events in a float: keep rate × seconds under 16 million\n");
         return 2;
     }
-    auto loaded = citypackage::read(cityPath.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : cityPath);
-    if (!loaded) {
-        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(loaded.error()));
+    const auto loaded = loadCity(cityPath);
+    if (!loaded)
         return 1;
-    }
-    auto city = std::make_shared<CityModel>(*loaded.value());
+    auto city = std::make_shared<CityModel>(*loaded);
     if (static_cast<int>(city->devices.size()) < devices)
         addSyntheticDevices(*city, static_cast<size_t>(devices) - city->devices.size(), 7);
     std::shared_ptr<const CityModel> shared = city;

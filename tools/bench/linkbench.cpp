@@ -335,11 +335,10 @@ std::pair<double, int> workflow(const std::shared_ptr<const CityModel> &city, co
 
 int runLinkBench(const QCommandLineParser &parser, const QString &cityPath)
 {
-    auto city = citypackage::read(cityPath.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : cityPath);
-    if (!city) {
-        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(city.error()));
+    const auto loaded = loadCity(cityPath);
+    if (!loaded)
         return 1;
-    }
+    const Result<std::shared_ptr<const CityModel>> city(loaded);
     LocalBroker broker;
     if (!broker.start()) {
         std::fprintf(stderr, "cityops-bench: cannot start mosquitto (is the package installed?)\n");

@@ -87,12 +87,10 @@ int runMapBench(const QCommandLineParser &args, const QString &cityPath)
 {
     const size_t devices = args.value(QStringLiteral("devices")).toULongLong();
     const int frames = args.value(QStringLiteral("frames")).toInt();
-    auto loaded = citypackage::read(cityPath.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : cityPath);
-    if (!loaded) {
-        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(loaded.error()));
+    const auto loaded = loadCity(cityPath);
+    if (!loaded)
         return 1;
-    }
-    auto city = std::make_shared<CityModel>(*loaded.value());
+    auto city = std::make_shared<CityModel>(*loaded);
     if (devices > city->devices.size())
         addSyntheticDevices(*city, devices - city->devices.size(), 7);
     const size_t n = city->devices.size();

@@ -15,12 +15,10 @@ namespace cityops::bench {
 
 int runSignInBench(const QCommandLineParser &parser, const QString &cityPath)
 {
-    const int runs = parser.value(QStringLiteral("runs")).toInt();
-    auto city = citypackage::read(cityPath.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : cityPath);
-    if (!city) {
-        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(city.error()));
+    const auto city = loadCity(cityPath);
+    if (!city)
         return 1;
-    }
+    const int runs = parser.value(QStringLiteral("runs")).toInt();
     QTemporaryDir dir;
     auto directory = UserDirectory::open(dir.filePath(QStringLiteral("users.db")), UserDirectory::Mode::CreateIfMissing);
     if (!directory || !directory.value()->add(QStringLiteral("olga"), Role::Operator, {}, "bench password").ok()) {
@@ -39,10 +37,10 @@ int runSignInBench(const QCommandLineParser &parser, const QString &cityPath)
             return 1;
     }
 
-    Engine engine(city.value());
+    Engine engine(city);
     SimLinkOptions sim;
     sim.warmUpHours = 0.1;
-    engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), sim));
+    engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
     MainWindow window(engine, directory.value().get());
     window.resize(1600, 900);
     window.show();

@@ -5,6 +5,8 @@
 #include "store/exportjob.h"
 #include "store/recordchain.h"
 
+#include "toolcli.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -92,12 +94,8 @@ int main(int argc, char **argv)
         {QStringLiteral("incidents"), QStringLiteral("Write the incidents here (.geojson)."), QStringLiteral("file")},
         {QStringLiteral("key"), QStringLiteral("verify: the public key the checkpoints must be signed with (PEM)."), QStringLiteral("file")},
     });
-    if (!parser.parse(QCoreApplication::arguments()))
-        return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return 0;
-    }
+    if (const auto done = tool::parseOrExit(parser, "cityops-export"))
+        return *done;
     if (parser.positionalArguments() == QStringList{QStringLiteral("verify")})
         return verify(parser);
     if (!parser.positionalArguments().isEmpty())

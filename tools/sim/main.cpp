@@ -5,6 +5,8 @@
 #include "base/logging.h"
 #include "link/devicegateway.h"
 
+#include "toolcli.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -86,12 +88,8 @@ int main(int argc, char **argv)
         {QStringLiteral("offline-for"), QStringLiteral("Fault: ... for this many seconds each (default 60)."), QStringLiteral("s")},
         {QStringLiteral("clock-skew"), QStringLiteral("Fault: this gateway's clock is off by this much (may be negative)."), ms},
     });
-    if (!parser.parse(QCoreApplication::arguments()))
-        return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return 0;
-    }
+    if (const auto done = tool::parseOrExit(parser, "cityops-sim"))
+        return *done;
     if (!parser.positionalArguments().isEmpty())
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (!parser.isSet(QStringLiteral("broker")))

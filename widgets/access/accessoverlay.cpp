@@ -74,13 +74,7 @@ void AccessOverlay::showSignIn(const QString &subtitle)
     m_name->setEnabled(true);
     m_name->clear();
     m_password->clear();
-    m_submitText = tr("Sign in");
-    m_submit->setText(m_submitText);
-    m_message->hide();
-    show();
-    place();
-    raise();
-    m_name->setFocus();
+    present(tr("Sign in"), m_name);
 }
 
 void AccessOverlay::showLocked(const QString &user, const QString &summary)
@@ -89,13 +83,17 @@ void AccessOverlay::showLocked(const QString &user, const QString &summary)
     m_summary->setText(summary);
     m_name->setText(user);
     m_password->clear();
-    m_submitText = tr("Unlock");
+    present(tr("Unlock"), m_password);
+}
+
+void AccessOverlay::present(const QString &action, QWidget *focus)
+{
+    m_submitText = action;
     m_submit->setText(m_submitText);
     m_message->hide();
     show();
     place();
-    raise();
-    m_password->setFocus();
+    focus->setFocus();
 }
 
 void AccessOverlay::setSummary(const QString &summary) { m_summary->setText(summary); }

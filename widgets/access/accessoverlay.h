@@ -48,6 +48,7 @@ private:
     void submit();
     void tickHold();
     void place();
+    void present(const QString &action, QWidget *focus);
 
     QWidget *m_card;
     QLabel *m_title;
