@@ -1884,6 +1884,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source> · locked</source>
         <translation> · ロック中</translation>
     </message>
+    <message>
+        <source>Messages</source>
+        <translation>メッセージ</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderPanel</name>

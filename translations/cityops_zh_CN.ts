@@ -1884,6 +1884,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source> · locked</source>
         <translation> · 已锁定</translation>
     </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderPanel</name>

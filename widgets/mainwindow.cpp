@@ -163,6 +163,7 @@ MainWindow::MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent
     });
     connect(m_replay, &ReplayController::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Replay: %1").arg(message), 15000);
+        m_ops->post(true, tr("Replay: %1").arg(message));
     });
     connect(m_replay, &ReplayController::positionChanged, this, [this] {
         m_live->refresh();
@@ -299,9 +300,11 @@ void MainWindow::exportFinished()
     else if (!outcome.ok)
         detail += QStringLiteral(" — failed: ") + outcome.text;
     m_engine.recordOperatorAction(OperatorAction::Export, m_exportUser, detail);
-    statusBar()->showMessage(outcome.cancelled ? tr("Export cancelled; no files were written.")
-                             : outcome.ok      ? tr("Exported %1").arg(outcome.text)
-                                               : tr("Export failed: %1").arg(outcome.text), 20000);
+    const QString said = outcome.cancelled ? tr("Export cancelled; no files were written.")
+                         : outcome.ok      ? tr("Exported %1").arg(outcome.text)
+                                           : tr("Export failed: %1").arg(outcome.text);
+    statusBar()->showMessage(said, 20000);
+    m_ops->post(!outcome.ok && !outcome.cancelled, said);
 }
 
 void MainWindow::setArchive(const QString &path, const QString &why)

@@ -82,7 +82,11 @@ struct Desk {
 
 class TestAccess : public QObject {
     Q_OBJECT
+    QTemporaryDir m_settings;   ///< where the consoles of this test keep people's layouts (not the user's own)
+
 private Q_SLOTS:
+    void initTestCase() { QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path()); }
+
     void signInCardOverTheLiveConsole()
     {
         Desk desk;
@@ -234,8 +238,6 @@ private Q_SLOTS:
     /// Each person's docks come back as they left them; View ▸ Reset the layout puts the shipped arrangement back.
     void layoutPerPerson()
     {
-        QTemporaryDir settings;
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
         Desk desk;
         QVERIFY(QTest::qWaitForWindowExposed(desk.window.get()));
         auto *energy = desk.window->findChild<QDockWidget *>(QStringLiteral("energy"));

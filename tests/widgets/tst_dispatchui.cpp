@@ -206,6 +206,13 @@ private Q_SLOTS:
         QTRY_COMPARE(answers.count(), 1);
         QCOMPARE(answers.at(0).at(0).toBool(), false);
         QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("Refused")));
+        // ... and the refusal stays in the messages after the status bar has moved on, marked amber and in words.
+        QListWidget *messages = ops.messages();
+        QVERIFY(messages->count() >= 1);
+        QVERIFY2(messages->item(0)->text().contains(QLatin1String("Refused")), qPrintable(messages->item(0)->text()));
+        QCOMPARE(messages->item(0)->background().color(), mapstyle::alarmAmber());
+        window.statusBar()->clearMessage();
+        QVERIFY(messages->item(0)->text().contains(QLatin1String("Refused")));
 
         // A responder of that district acknowledges it with one keystroke.
         const QString here = test::People::responderOf(district);

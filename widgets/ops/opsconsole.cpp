@@ -15,6 +15,8 @@
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
+#include <QTime>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -43,6 +45,15 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     orderDock->setWidget(m_orders);
     window.addDockWidget(Qt::BottomDockWidgetArea, orderDock);
 
+    // What the console answered, kept: refusals and errors do not vanish with the status bar's few seconds.
+    m_messages = new QListWidget(&window);
+    m_messages->setObjectName(QStringLiteral("messages"));
+    m_messages->setWordWrap(true);
+    auto *messageDock = new QDockWidget(tr("Messages"), &window);
+    messageDock->setObjectName(QStringLiteral("messagesDock"));
+    messageDock->setWidget(m_messages);
+    m_messageDock = messageDock;
+
     m_journal = new JournalPanel(live, &window);
     auto *journalDock = new QDockWidget(tr("Event log"), &window);
     journalDock->setObjectName(QStringLiteral("eventlog"));
@@ -51,6 +62,8 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     // Along the bottom: energy and commands (tabbed, by the main window), then alarms, then the event log.
     window.splitDockWidget(orderDock, alarmDock, Qt::Horizontal);
     window.splitDockWidget(alarmDock, journalDock, Qt::Horizontal);
+    window.tabifyDockWidget(journalDock, messageDock);   // beside the event log: what the console said back
+    journalDock->raise();
 
     m_personLabel = new QLabel(&window);
     m_personLabel->setObjectName(QStringLiteral("personLabel"));
@@ -269,8 +282,25 @@ void OpsConsole::showContextMenu(const GeoPoint &at, const MapSelection &under, 
 void OpsConsole::showAnswer(bool ok, const QString &message, const QString &context)
 {
     const QString text = context.isEmpty() ? message : QStringLiteral("%1: %2").arg(context, message);
-    // A refusal must be read: it stays longer and is marked as such.
+    // A refusal must be read: it stays longer and is marked as such, and it stays in the message list.
     m_window.statusBar()->showMessage(ok ? text : tr("Refused — %1").arg(text), ok ? 6000 : 15000);
+    post(!ok, ok ? text : tr("Refused — %1").arg(text));
+}
+
+void OpsConsole::post(bool problem, const QString &text)
+{
+    // Newest first; problems on amber (ISA-101: colour only for what is abnormal), and the word says it too.
+    auto *item = new QListWidgetItem(QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
+    item->setToolTip(text);
+    if (problem) {
+        item->setBackground(mapstyle::alarmAmber());
+        item->setForeground(Qt::black);
+    }
+    m_messages->insertItem(0, item);
+    if (problem)
+        m_messageDock->raise();   // a refusal or an error is put in front of the person, and stays there
+    while (m_messages->count() > kMaxMessages)
+        delete m_messages->takeItem(m_messages->count() - 1);
 }
 
 } // namespace cityops

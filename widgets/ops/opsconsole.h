@@ -5,7 +5,9 @@
 
 #include <QObject>
 
+class QDockWidget;
 class QLabel;
+class QListWidget;
 class QMainWindow;
 class QMenu;
 
@@ -33,6 +35,10 @@ public:
     JournalPanel *journalPanel() const { return m_journal; }
     /// Who is acting at this console, in the status bar.
     QLabel *personLabel() const { return m_personLabel; }
+    /// What the console answered and what went wrong, newest first, kept (the status bar only shows it a while).
+    QListWidget *messages() const { return m_messages; }
+    /// Adds a line to the messages; `problem` marks refusals and errors.
+    void post(bool problem, const QString &text);
     /// Replay is read-only.
     void setReplaying(bool replaying);
 
@@ -60,6 +66,9 @@ private:
     OrderPanel *m_orders;
     JournalPanel *m_journal;
     QLabel *m_personLabel;
+    QListWidget *m_messages;
+    QDockWidget *m_messageDock;
+    static constexpr int kMaxMessages = 200;
 };
 
 } // namespace cityops
