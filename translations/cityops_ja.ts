@@ -900,6 +900,14 @@
             <numerusform> · エスカレーション %n 件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Select an incident in the list first.</source>
+        <translation>先に一覧でインシデントを選択してください。</translation>
+    </message>
+    <message>
+        <source>Not a step from %1.</source>
+        <translation>%1 から進める手順ではありません。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentTableModel</name>

@@ -900,6 +900,14 @@
             <numerusform> · 已升级 %n 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Select an incident in the list first.</source>
+        <translation>请先在列表中选择一个事件。</translation>
+    </message>
+    <message>
+        <source>Not a step from %1.</source>
+        <translation>这不是从%1出发的步骤。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentTableModel</name>

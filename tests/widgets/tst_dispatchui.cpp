@@ -265,6 +265,19 @@ private Q_SLOTS:
         QCOMPARE(incidents->currentIncident(), IncidentId(0));
         QVERIFY(incidents->view()->selectionModel()->selectedRows().isEmpty());
         QVERIFY(!acknowledge->isEnabled());
+        QCOMPARE(acknowledge->toolTip(), QStringLiteral("Select an incident in the list first."));   // greyed, and says why
+        // In replay the same button says that replay changes nothing; a step that is not one says so too.
+        window.ops().setReplaying(true);
+        incidents->view()->setCurrentIndex(incidents->model()->index(incidents->model()->rowOf(id), 0));
+        QVERIFY(!acknowledge->isEnabled());
+        QVERIFY2(acknowledge->toolTip().contains(QLatin1String("Replay")), qPrintable(acknowledge->toolTip()));
+        window.ops().setReplaying(false);
+        incidents->view()->setCurrentIndex(incidents->model()->index(incidents->model()->rowOf(id), 0));
+        auto *close = incidents->findChild<QPushButton *>(QStringLiteral("step-closed"));
+        QVERIFY(acknowledge->isEnabled() && acknowledge->toolTip().isEmpty());
+        QVERIFY(!close->isEnabled());
+        QVERIFY2(!close->toolTip().isEmpty(), "a greyed Close says why");
+        window.mapView()->select({MapSelection::Kind::Device, city->signals.front().device});
         incidents->view()->setFocus();
         QTest::keyClick(incidents->view(), Qt::Key_A);
         QTest::qWait(50);

@@ -23,6 +23,15 @@ public:
     void setLocked(bool locked, const QString &why = {});
     bool isReadOnly() const { return m_readOnly || m_locked; }
     bool isLocked() const { return m_locked; }
+    /// Why nothing can be done now, in a sentence (locked, replay, nobody signed in); empty when things can.
+    QString whyNot() const
+    {
+        if (m_locked)
+            return m_lockedReason;
+        if (m_readOnly)
+            return m_readOnlyReason;
+        return m_actor.isValid() ? QString() : tr("Nobody is signed in at this console: sign in first.");
+    }
     /// Whether the actor may do this (for enabling buttons; the backend decides for real).
     bool may(Permission permission, int district = -1) const { return !isReadOnly() && permits(m_actor, permission, district); }
     /// Step-up: approving an order asks this first (the approver's password again); false refuses the approval.

@@ -271,17 +271,34 @@ IncidentId IncidentPanel::currentIncident() const
 void IncidentPanel::updateActions()
 {
     const Incident *incident = m_scene.incident(currentIncident());
+    // A greyed button says why (as a tooltip): nothing selected, nobody signed in, locked or replaying, not a step
+    // from this state, or the backend's own refusal for this person.
+    const QString nothing = tr("Select an incident in the list first.");
+    const QString blocked = m_ops ? m_ops->whyNot() : QString();
+    auto explain = [&](QPushButton *button, std::optional<Permission> permission, const QString &notAStep) {
+        QString why;
+        if (!incident)
+            why = nothing;
+        else if (!blocked.isEmpty())
+            why = blocked;
+        else if (!permission)
+            why = notAStep;
+        else if (!m_ops->may(*permission, incident->district))
+            why = refusal(m_ops->actor(), *permission, Labels::district(m_scene.city(), incident->district));
+        button->setEnabled(why.isEmpty() && m_ops);
+        button->setToolTip(why);
+    };
     for (const auto &[state, button] : m_stepButtons) {
-        bool enabled = false;
-        if (incident && m_ops) {
-            auto permission = transitionPermission(incident->state, state);
+        std::optional<Permission> permission;
+        if (incident) {
+            permission = transitionPermission(incident->state, state);
             if (state == IncidentState::Acknowledged && incident->state == IncidentState::Dispatched && incident->acknowledgedBy.isEmpty())
                 permission = Permission::AcknowledgeIncident;
-            enabled = permission && m_ops->may(*permission, incident->district);
         }
-        button->setEnabled(enabled);
+        explain(button, permission,
+                incident ? tr("Not a step from %1.").arg(Labels::incidentState(incident->state)) : QString());
     }
-    m_noteButton->setEnabled(incident && m_ops && m_ops->may(Permission::WorkIncident, incident->district));
+    explain(m_noteButton, Permission::WorkIncident, QString());
 }
 
 void IncidentPanel::requestStep(IncidentState to)
