@@ -312,11 +312,7 @@ void MainWindow::setArchive(const QString &path, const QString &why)
     m_archivePath = path;
     m_archiveWhy = why;
     m_startReplay->setEnabled(!recordingPath().isEmpty());
-    for (QAction *a : menuBar()->actions())
-        if (a->menu())
-            for (QAction *item : a->menu()->actions())
-                if (item->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E))
-                    item->setEnabled(!recordingPath().isEmpty());
+    m_exportAction->setEnabled(!recordingPath().isEmpty());
     updateStatus();
 }
 
@@ -383,9 +379,9 @@ void MainWindow::showHandOver(const QString &from, const QString &note)
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *exportAction = file->addAction(tr("&Export a time window…"), this, &MainWindow::exportWindow);
-    exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
-    exportAction->setEnabled(!recordingPath().isEmpty());
+    m_exportAction = file->addAction(tr("&Export a time window…"), this, &MainWindow::exportWindow);
+    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    m_exportAction->setEnabled(!recordingPath().isEmpty());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);

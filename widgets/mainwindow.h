@@ -115,6 +115,7 @@ private:
     QLabel *m_recordingLabel;
     QAction *m_startReplay = nullptr;
     QAction *m_returnLive = nullptr;
+    QAction *m_exportAction = nullptr;
     QFutureWatcher<ExportOutcome> *m_export = nullptr;
     QProgressBar *m_exportProgress = nullptr;
     QToolButton *m_exportCancel = nullptr;

@@ -124,12 +124,6 @@ std::optional<std::int64_t> ReplayBar::parseGoTo(const QString &text, const QDat
     return std::nullopt;
 }
 
-QDateTime ReplayBar::wallClock(std::int64_t ms) const
-{
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, m_zone);
-    return QDateTime(t.date(), t.time(), Qt::UTC);
-}
-
 double ReplayBar::speed() const { return m_speed->currentData().toDouble(); }
 
 QString ReplayBar::bannerText() const { return m_banner->text(); }

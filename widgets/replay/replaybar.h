@@ -44,7 +44,6 @@ private:
     void refreshTimeline();
     void showPosition(qint64 timeMs, bool playing);
     void updateOperatorActions(qint64 timeMs);
-    QDateTime wallClock(std::int64_t ms) const;
 
     ReplayController &m_controller;
     QTimeZone m_zone;
