@@ -46,7 +46,11 @@ struct Parser {
     QCommandLineOption brokerUser{QStringLiteral("broker-user"), QStringLiteral("User name on the broker."), QStringLiteral("name")};
     // People and secrets: every password file must be private to its owner (docs/SECURITY.md).
     QCommandLineOption brokerPasswordFile{QStringLiteral("broker-password-file"), QStringLiteral("Broker password (first line)."), QStringLiteral("file")};
-    QCommandLineOption directory{QStringLiteral("directory"), QStringLiteral("User directory (default: users.db, data folder)."), QStringLiteral("file")};
+    QCommandLineOption directory{QStringLiteral("directory"),
+                                 QStringLiteral("Who may sign in: a user directory file (default: users.db, data folder) or ldaps://HOST/BASE-DN."),
+                                 QStringLiteral("file|url")};
+    QCommandLineOption ldapMap{QStringLiteral("ldap-map"), QStringLiteral("LDAP groups to roles and districts (default: ldap-map.json, data folder)."),
+                               QStringLiteral("file")};
     QCommandLineOption user{QStringLiteral("user"), QStringLiteral("Sign in as this person, no sign-in card."), QStringLiteral("name")};
     QCommandLineOption passwordFile{QStringLiteral("password-file"), QStringLiteral("The --user's password (first line)."), QStringLiteral("file")};
     QCommandLineOption idleLock{QStringLiteral("idle-lock"), QStringLiteral("Lock after so many idle minutes (10; 0 never)."), QStringLiteral("min")};
@@ -68,7 +72,7 @@ struct Parser {
     std::vector<const QCommandLineOption *> all() const
     {
         return {&city, &seed, &speed, &lang, &screenshot, &quitAfter, &store, &noStore, &retain, &replay, &from, &to, &synthetic,
-                &tiles, &directory, &user, &passwordFile, &idleLock, &link, &ca, &cert, &key, &brokerUser, &brokerPasswordFile,
+                &tiles, &directory, &ldapMap, &user, &passwordFile, &idleLock, &link, &ca, &cert, &key, &brokerUser, &brokerPasswordFile,
                 &commandKey, &consoleId, &help, &version};
     }
 };
@@ -208,7 +212,11 @@ Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments)
         return makeError(QStringLiteral("--to must be later than --from"));
     o.directoryPath = p.parser.value(p.directory);
     if (p.parser.isSet(p.directory) && o.directoryPath.isEmpty())
-        return makeError(QStringLiteral("--directory needs a file name"));
+        return makeError(QStringLiteral("--directory needs a file name or an ldaps:// address"));
+    o.ldapMapPath = p.parser.value(p.ldapMap);
+    if (p.parser.isSet(p.ldapMap) && !o.directoryPath.startsWith(QLatin1String("ldap://"), Qt::CaseInsensitive)
+        && !o.directoryPath.startsWith(QLatin1String("ldaps://"), Qt::CaseInsensitive))
+        return makeError(QStringLiteral("--ldap-map only makes sense with --directory ldaps://HOST/BASE-DN"));
     if (p.parser.isSet(p.user) != p.parser.isSet(p.passwordFile))
         return makeError(QStringLiteral("--user and --password-file go together: the name and the file with its password"));
     if (p.parser.isSet(p.user)) {

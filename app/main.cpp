@@ -10,6 +10,7 @@
 #include "map/mapview.h"
 #include "base/secretfile.h"
 #include "security/commandsigner.h"
+#include "security/ldapdirectory.h"
 #include "security/userdirectory.h"
 #include "store/eventstore.h"
 #include "access/accesscontrol.h"
@@ -124,6 +125,11 @@ Result<std::shared_ptr<const CommandSigner>> checkpointKey(const ConsoleOptions 
     if (!signer)
         return makeError(signer.error());
     return std::shared_ptr<const CommandSigner>(std::make_shared<CommandSigner>(std::move(signer).value()));
+}
+
+bool isLdapAddress(const QString &directory)
+{
+    return directory.startsWith(QLatin1String("ldap://"), Qt::CaseInsensitive) || directory.startsWith(QLatin1String("ldaps://"), Qt::CaseInsensitive);
 }
 
 /// The first run on an empty directory: an administrator's account, asked for once.
@@ -274,27 +280,37 @@ int main(int argc, char **argv)
     }
     if (options.replay && !engine.store() && archivePath.isEmpty())
         return fail(QObject::tr("Cannot replay: %1").arg(storeWarning), interactive, kExitUsage);
-    // Who may sign in: the local user directory (created on the first run with an administrator's account).
-    const QString directoryPath = options.directoryPath.isEmpty() ? UserDirectory::defaultPath() : options.directoryPath;
-    std::unique_ptr<UserDirectory> directory;
-    QString directoryProblem;
-    {
+    // Who may sign in: a city's LDAP directory, or the local user directory (created on the first run with an
+    // administrator's account).
+    std::unique_ptr<Authenticator> directory;
+    if (isLdapAddress(options.directoryPath)) {
+        const QString mapPath = options.ldapMapPath.isEmpty()
+                                    ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("ldap-map.json"))
+                                    : options.ldapMapPath;
+        auto mapping = LdapMapping::load(mapPath);
+        if (!mapping)
+            return fail(QObject::tr("Cannot use the LDAP directory: %1").arg(mapping.error()), interactive, kExitUsage);
+        auto ldap = LdapDirectory::open(options.directoryPath, std::move(mapping).value());
+        if (!ldap)
+            return fail(QObject::tr("Cannot use the LDAP directory: %1").arg(ldap.error()), interactive, kExitUsage);
+        qCInfo(lcApp) << "people sign in against" << ldap.value()->describe();
+        directory = std::move(ldap).value();
+    } else {
+        const QString directoryPath = options.directoryPath.isEmpty() ? UserDirectory::defaultPath() : options.directoryPath;
         QDir().mkpath(QFileInfo(directoryPath).absolutePath());
         auto opened = UserDirectory::open(directoryPath, interactive ? UserDirectory::Mode::CreateIfMissing : UserDirectory::Mode::Existing);
         if (opened) {
+            UserDirectory &local = *opened.value();
+            const auto count = local.count();
+            if (interactive && count && count.value() == 0 && !createFirstAdministrator(local))
+                return fail(QObject::tr("Nobody can sign in until a first account exists (or create one with cityops-admin)."), interactive,
+                            kExitFailure);
             directory = std::move(opened).value();
         } else {
-            directoryProblem = opened.error();
             if (!options.directoryPath.isEmpty() || !options.signInUser.isEmpty())
                 return fail(QObject::tr("Cannot use the user directory: %1").arg(opened.error()), interactive, kExitUsage);
             qCWarning(lcApp) << "nobody can sign in:" << opened.error();
         }
-    }
-    if (directory && interactive) {
-        const auto count = directory->count();
-        if (count && count.value() == 0 && !createFirstAdministrator(*directory))
-            return fail(QObject::tr("Nobody can sign in until a first account exists (or create one with cityops-admin)."), interactive,
-                        kExitFailure);
     }
     QObject::connect(&engine, &Engine::linkStatusChanged, &app, [&startup](const LinkStatus &status) {
         if (status.state == LinkState::Connected)
@@ -331,7 +347,11 @@ int main(int argc, char **argv)
     if (!options.signInUser.isEmpty()) {
         // Headless sign-in (walls, scripts): the same check, delay and lockout as the sign-in screen.
         const SignInOutcome signedIn = window.access().signIn(options.signInUser, options.signInPassword);
-        if (!signedIn.ok())
+        // A directory server that cannot be reached is not a reason to leave a wall dark: the console runs, says so
+        // on its card, and can be signed in once the server answers.
+        if (signedIn.refusal == SignInRefusal::Unavailable)
+            std::fprintf(stderr, "cityops: cannot sign in as %s yet: %s\n", qPrintable(options.signInUser), qPrintable(signedIn.sentence));
+        else if (!signedIn.ok())
             return fail(QObject::tr("Cannot sign in as %1: %2").arg(options.signInUser, signedIn.sentence), interactive, kExitFailure);
     }
     if (background)

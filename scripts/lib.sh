@@ -8,14 +8,14 @@ CITYOPS_BUILD="${CITYOPS_BUILD_DIR:-$CITYOPS_ROOT/build}"
 CITYOPS_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev libqt6sql6-sqlite qt6-positioning-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-    libqcustomplot-dev libssl-dev libsqlite3-dev libmosquitto-dev libargon2-dev qt6-multimedia-dev
+    libqcustomplot-dev libssl-dev libsqlite3-dev libmosquitto-dev libargon2-dev libldap-dev qt6-multimedia-dev
     fonts-dejavu-core fonts-wqy-microhei tzdata
 )
 # The field through a broker (scripts/stack, the link tests and bench): mosquitto, and openssl to make throwaway
 # certificates and command keys.
 CITYOPS_STACK_PACKAGES=(mosquitto openssl)
 # What the tests need beyond that: ogrinfo checks our GeoPackages, sumo-tools has the other real networks.
-CITYOPS_TEST_PACKAGES=(gdal-bin sumo-tools "${CITYOPS_STACK_PACKAGES[@]}")
+CITYOPS_TEST_PACKAGES=(gdal-bin sumo-tools slapd ldap-utils "${CITYOPS_STACK_PACKAGES[@]}")
 
 cityops_install_packages() {
     local missing=() p

@@ -43,7 +43,7 @@
 
 namespace cityops {
 
-MainWindow::MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent)
+MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent)
     : QMainWindow(parent), m_engine(engine), m_scene(std::make_unique<CityMirror>(engine.cityPtr())),
       m_zone(Labels::zone(engine.city()))
 {

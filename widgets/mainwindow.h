@@ -27,14 +27,14 @@ class ReplayController;
 class OpsConsole;
 class AccessControl;
 class Annunciator;
-class UserDirectory;
+class Authenticator;
 
 /// The console: map in the middle, details and incidents on the right, energy below, status along the bottom.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     /// People sign in against `directory` (null: nobody can, and the console stays read-only).
-    explicit MainWindow(Engine &engine, UserDirectory *directory, QWidget *parent = nullptr);
+    explicit MainWindow(Engine &engine, Authenticator *directory, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     MapView *mapView() const { return m_map; }

@@ -9,6 +9,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcCity)
 Q_DECLARE_LOGGING_CATEGORY(lcSim)
 Q_DECLARE_LOGGING_CATEGORY(lcLink)
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
+Q_DECLARE_LOGGING_CATEGORY(lcSecurity)
 
 /// Soft assert for "cannot happen" conditions: aborts in debug builds, logs and continues in release.
 #define CITYOPS_ASSERT(cond, category)                                                                       \

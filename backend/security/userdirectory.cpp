@@ -234,10 +234,10 @@ Status UserDirectory::unlock(const QString &name)
                   [&](SqliteStatement &s) { s.bind(1, nowMs()); });
 }
 
+QString UserDirectory::describe() const { return QStringLiteral("the user directory %1").arg(m_path); }
+
 SignInOutcome UserDirectory::signIn(const QString &name, const QByteArray &password, std::int64_t now)
 {
-    SignInOutcome out;
-    const QString wrong = QStringLiteral("The name or the password is wrong.");
     UserAccount account;
     QByteArray hash;
     {
@@ -250,50 +250,35 @@ SignInOutcome UserDirectory::signIn(const QString &name, const QByteArray &passw
             if (!error.isEmpty())
                 return {SignInRefusal::Unavailable, QStringLiteral("The user directory cannot be read: %1").arg(error)};
             passwordhash::burn(password);   // an unknown name costs what a wrong password costs
-            return {SignInRefusal::WrongCredentials, wrong};
+            return {SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong.")};
         }
         account = accountFrom(stmt.value());
         hash = stmt->columnText(7).toLatin1();
     }   // the read ends here, before any write
+    // From here on the name is an account: every outcome says so.
+    const auto known = [](SignInOutcome o) { o.nameKnown = true; return o; };
 
-    if (account.lockedUntilMs > now) {
-        out = {SignInRefusal::Locked,
-               QStringLiteral("This account is locked after %1 failed sign-ins; an administrator can unlock it, or try again after %2.")
-                   .arg(account.failures)
-                   .arg(QDateTime::fromMSecsSinceEpoch(account.lockedUntilMs).toString(QStringLiteral("HH:mm"))),
-               {}, account.lockedUntilMs};
-        return out;
-    }
-    const std::int64_t wait = m_policy.delayAfter(account.failures);
-    if (wait > 0 && now < account.lastFailureMs + wait) {
-        const std::int64_t retryAt = account.lastFailureMs + wait;
-        return {SignInRefusal::TooSoon,
-                QStringLiteral("Too many failed attempts: wait %1 s before trying again.").arg((retryAt - now + 999) / 1000), {}, retryAt};
-    }
+    if (auto refused = refuseBeforeCheck(m_policy, account, now))
+        return *refused;
     if (!passwordhash::verify(hash, password)) {
-        const int failures = account.failures + 1;
-        const std::int64_t lockedUntil = failures >= m_policy.lockAfter ? now + m_policy.lockMs : 0;
+        SignInOutcome refused = countWrongPassword(m_policy, account, now);
         (void)update(QStringLiteral("UPDATE users SET failures = ?, last_failure_ms = ?, locked_until_ms = ? WHERE name = ?"), name,
                      [&](SqliteStatement &s) {
-                         s.bind(1, failures);
-                         s.bind(2, now);
-                         s.bind(3, lockedUntil);
+                         s.bind(1, account.failures);
+                         s.bind(2, account.lastFailureMs);
+                         s.bind(3, account.lockedUntilMs);
                      });
-        if (lockedUntil > 0)
-            return {SignInRefusal::Locked,
-                    QStringLiteral("The password is wrong. This account is now locked for %1 minutes; an administrator can unlock it.")
-                        .arg(m_policy.lockMs / 60'000),
-                    {}, lockedUntil};
-        return {SignInRefusal::WrongCredentials, wrong, {}, now + m_policy.delayAfter(failures)};
+        return refused;
     }
     if (account.disabled)
-        return {SignInRefusal::Disabled, QStringLiteral("This account is disabled; ask an administrator.")};
+        return known({SignInRefusal::Disabled, QStringLiteral("This account is disabled; ask an administrator.")});
     if (account.failures > 0 || account.lockedUntilMs > 0)
         (void)unlock(name);
     account.failures = 0;
     account.lockedUntilMs = 0;
+    SignInOutcome out;
     out.account = account;
-    return out;
+    return known(out);
 }
 
 } // namespace cityops

@@ -2,7 +2,7 @@
 
 #include "base/result.h"
 #include "base/sqlitedb.h"
-#include "security/actor.h"
+#include "security/authenticator.h"
 #include "security/passwordhash.h"
 #include "security/signinpolicy.h"
 
@@ -14,35 +14,13 @@
 
 namespace cityops {
 
-/// One person who may sign in at a console.
-struct UserAccount {
-    QString name;                  ///< the sign-in name; what the record calls them
-    Role role = Role::Viewer;
-    QStringList districts;         ///< responders: the districts they answer for, by name as in the city package
-    bool disabled = false;
-    int failures = 0;              ///< failed sign-ins in a row
-    std::int64_t lastFailureMs = 0;
-    std::int64_t lockedUntilMs = 0;
-};
-
-/// Why a sign-in was refused. The sentence shown to the person never says whether the name exists.
-enum class SignInRefusal { None, WrongCredentials, Disabled, Locked, TooSoon, Unavailable };
-
-struct SignInOutcome {
-    SignInRefusal refusal = SignInRefusal::None;
-    QString sentence;              ///< for the person at the console (empty on success)
-    UserAccount account;           ///< on success
-    std::int64_t retryAtMs = 0;    ///< TooSoon and Locked: when the next attempt is taken
-    bool ok() const { return refusal == SignInRefusal::None; }
-};
-
 /// The console's local user directory: a small SQLite file (by default in the console's data folder) with one row
 /// per person — the name, an Argon2id hash of the password with its own salt, the role and the districts, and the
 /// failure count that drives the delay and the lockout. Passwords are never stored, logged or returned.
 ///
 /// A file that is not a CityOps directory (another SQLite database, anything else) is refused and left untouched.
 /// Every change is one transaction: the file is never left half-written.
-class UserDirectory {
+class UserDirectory : public Authenticator {
 public:
     enum class Mode { ReadOnly, Existing, CreateIfMissing };
 
@@ -68,7 +46,8 @@ public:
 
     /// Checks `password` for `name` at `nowMs`: counts failures, makes the next attempt wait and locks the account
     /// as the policy says; a success clears the count.
-    SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs);
+    SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
+    QString describe() const override;
 
     void setPolicy(const SignInPolicy &policy) { m_policy = policy; }
     const SignInPolicy &policy() const { return m_policy; }

@@ -62,6 +62,8 @@ struct Desk {
         overlay().nameField()->setText(name);
         overlay().passwordField()->setText(password);
         QTest::mouseClick(overlay().submitButton(), Qt::LeftButton);
+        // The card asks the directory on a worker thread; the outcome lands on the GUI thread when it is done.
+        QTRY_VERIFY(!access().isChecking());
     }
     /// Whether the record's recent activity has a line containing `text` (it reaches the books through the core).
     bool recorded(const QString &text) const

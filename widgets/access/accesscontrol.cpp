@@ -5,6 +5,8 @@
 #include "ops/opsclient.h"
 
 #include <QApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -16,24 +18,10 @@
 #include <QVBoxLayout>
 
 namespace cityops {
-namespace {
-QString refusalKey(SignInRefusal r)
-{
-    switch (r) {
-    case SignInRefusal::None: return QStringLiteral("ok");
-    case SignInRefusal::WrongCredentials: return QStringLiteral("wrong name or password");
-    case SignInRefusal::Disabled: return QStringLiteral("account disabled");
-    case SignInRefusal::Locked: return QStringLiteral("account locked");
-    case SignInRefusal::TooSoon: return QStringLiteral("too soon after failures");
-    case SignInRefusal::Unavailable: return QStringLiteral("directory unavailable");
-    }
-    return {};
-}
-} // namespace
 
-AccessControl::AccessControl(QMainWindow &window, Engine &engine, UserDirectory *directory, OpsClient &client, LiveCity &live)
-    : QObject(&window), m_window(window), m_engine(engine), m_directory(directory), m_client(client), m_live(live),
-      m_overlay(new AccessOverlay(&window)), m_idleTimer(new QTimer(this)),
+AccessControl::AccessControl(QMainWindow &window, Engine &engine, Authenticator *directory, OpsClient &client, LiveCity &live)
+    : QObject(&window), m_window(window), m_engine(engine), m_directory(directory), m_check(new QFutureWatcher<SignInOutcome>(this)),
+      m_client(client), m_live(live), m_overlay(new AccessOverlay(&window)), m_idleTimer(new QTimer(this)),
       m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     connect(m_overlay, &AccessOverlay::submitted, this, &AccessControl::onSubmitted);
@@ -48,7 +36,12 @@ AccessControl::AccessControl(QMainWindow &window, Engine &engine, UserDirectory 
                                           : tr("No user directory could be opened, so nobody can sign in; the console is read-only."));
 }
 
-AccessControl::~AccessControl() { qApp->removeEventFilter(this); }
+AccessControl::~AccessControl()
+{
+    qApp->removeEventFilter(this);
+    m_check->disconnect(this);
+    m_check->waitForFinished();   // the worker uses the directory, which outlives this
+}
 
 void AccessControl::setClock(std::function<std::int64_t()> now)
 {
@@ -87,12 +80,19 @@ SignInOutcome AccessControl::signIn(const QString &name, const QByteArray &passw
 {
     if (!m_directory)
         return {SignInRefusal::Unavailable, tr("No user directory could be opened, so nobody can sign in.")};
-    SignInOutcome outcome = m_directory->signIn(name, password, m_now());
+    return applySignIn(name, m_directory->signIn(name, password, m_now()));
+}
+
+void AccessControl::recordRefusal(const QString &name, const SignInOutcome &outcome, const QString &prefix)
+{
+    // A name that is not an account is not recorded as typed: people type passwords into the name field.
+    record(OperatorAction::SignInRefused, outcome.nameKnown ? name : QStringLiteral("(unknown name)"), prefix + refusalKey(outcome.refusal));
+}
+
+SignInOutcome AccessControl::applySignIn(const QString &name, const SignInOutcome &outcome)
+{
     if (!outcome.ok()) {
-        // A name that is not an account is not recorded as typed: people type passwords into the name field.
-        auto known = m_directory->find(name);
-        const bool exists = known && known.value().has_value();
-        record(OperatorAction::SignInRefused, exists ? name : QStringLiteral("(unknown name)"), refusalKey(outcome.refusal));
+        recordRefusal(name, outcome);
         showRefusal(outcome);
         return outcome;
     }
@@ -152,13 +152,15 @@ SignInOutcome AccessControl::unlock(const QString &name, const QByteArray &passw
 {
     if (!m_locked || !m_directory)
         return {SignInRefusal::Unavailable, tr("The console is not locked.")};
-    SignInOutcome outcome = m_directory->signIn(name, password, m_now());
+    return applyUnlock(name, m_directory->signIn(name, password, m_now()));
+}
+
+SignInOutcome AccessControl::applyUnlock(const QString &name, SignInOutcome outcome)
+{
     if (outcome.ok() && name != actor().user && outcome.account.role < Role::Supervisor)
-        outcome = {SignInRefusal::WrongCredentials, tr("Only %1 or a supervisor can unlock this console.").arg(actor().user)};
+        outcome = {SignInRefusal::WrongCredentials, tr("Only %1 or a supervisor can unlock this console.").arg(actor().user), {}, 0, true};
     if (!outcome.ok()) {
-        auto known = m_directory->find(name);
-        record(OperatorAction::SignInRefused, known && known.value() ? name : QStringLiteral("(unknown name)"),
-               QStringLiteral("unlock: ") + refusalKey(outcome.refusal));
+        recordRefusal(name, outcome, QStringLiteral("unlock: "));
         showRefusal(outcome);
         return outcome;
     }
@@ -180,7 +182,7 @@ SignInOutcome AccessControl::verifyCurrent(const QByteArray &password)
         return {SignInRefusal::Unavailable, tr("Nobody is signed in.")};
     SignInOutcome outcome = m_directory->signIn(actor().user, password, m_now());
     if (!outcome.ok())
-        record(OperatorAction::SignInRefused, actor().user, QStringLiteral("step-up: ") + refusalKey(outcome.refusal));
+        recordRefusal(actor().user, outcome, QStringLiteral("step-up: "));
     return outcome;
 }
 
@@ -260,10 +262,31 @@ QString AccessControl::situation() const
 
 void AccessControl::onSubmitted(const QString &name, const QByteArray &password)
 {
-    if (m_locked)
-        (void)unlock(name, password);
-    else
-        (void)signIn(name, password);
+    if (m_checking)
+        return;
+    if (!m_directory) {
+        (void)signIn(name, password);   // says that nobody can sign in
+        return;
+    }
+    // The check (an Argon2id hash, or a round trip to the LDAP server) runs on a worker: the map and the lists
+    // behind the card keep moving, and a slow directory cannot freeze the console.
+    m_checking = true;
+    m_overlay->setChecking(true);
+    const bool unlocking = m_locked;
+    Authenticator *directory = m_directory;
+    const std::int64_t now = m_now();
+    m_check->disconnect(this);
+    connect(m_check, &QFutureWatcher<SignInOutcome>::finished, this, [this, name, unlocking] {
+        m_checking = false;
+        m_overlay->setChecking(false);
+        const SignInOutcome outcome = m_check->result();
+        if (unlocking && m_locked)
+            (void)applyUnlock(name, outcome);
+        else if (!unlocking && !isSignedIn())
+            (void)applySignIn(name, outcome);
+        Q_EMIT checkFinished();
+    });
+    m_check->setFuture(QtConcurrent::run([directory, name, password, now] { return directory->signIn(name, password, now); }));
 }
 
 bool AccessControl::eventFilter(QObject *watched, QEvent *event)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "engine/engine.h"
-#include "security/userdirectory.h"
+#include "security/authenticator.h"
 
 #include <QObject>
 
@@ -9,6 +9,7 @@
 
 class QMainWindow;
 class QTimer;
+template <typename T> class QFutureWatcher;
 
 namespace cityops {
 
@@ -16,7 +17,7 @@ class AccessOverlay;
 class LiveCity;
 class OpsClient;
 
-/// Who is at the console, and only that: sign-in against the user directory (every attempt recorded, never the
+/// Who is at the console, and only that: sign-in against the user directory (local or LDAP) (every attempt recorded, never the
 /// password), the idle lock, the password asked again before an approval (step-up) and the shift hand-over. The
 /// OpsClient acts as whoever this says is signed in; with nobody signed in, or while locked, nothing can be done
 /// and the overlay says so over a still visible, read-only console.
@@ -24,14 +25,17 @@ class AccessControl : public QObject {
     Q_OBJECT
 public:
     /// `directory` may be null: then nobody can sign in and the console stays read-only (the overlay says why).
-    AccessControl(QMainWindow &window, Engine &engine, UserDirectory *directory, OpsClient &client, LiveCity &live);
+    AccessControl(QMainWindow &window, Engine &engine, Authenticator *directory, OpsClient &client, LiveCity &live);
     ~AccessControl() override;
 
     /// The directory account as the backend's Actor: its role, and its districts by index in this city.
     Actor actorFor(const UserAccount &account) const;
     /// Checks the name and password; on success the console acts as that person (recorded as a sign-in), on
-    /// failure the refusal is recorded with the name tried and the reason.
+    /// failure the refusal is recorded with the name tried and the reason. Blocks while the directory is asked:
+    /// the card itself asks on a worker thread (see isChecking()); this is for headless sign-in and tests.
     SignInOutcome signIn(const QString &name, const QByteArray &password);
+    /// The card's name and password are being checked (a hash, or a round trip to the LDAP server).
+    bool isChecking() const { return m_checking; }
     void signOut();
     const Actor &actor() const;
     bool isSignedIn() const;
@@ -68,6 +72,8 @@ public:
     QString situation() const;
 
 Q_SIGNALS:
+    /// The card's check has finished (signed in, unlocked or refused).
+    void checkFinished();
     void signedIn(const cityops::Actor &actor);
     void signedOut();
     void lockChanged(bool locked);
@@ -79,12 +85,17 @@ protected:
 
 private:
     void onSubmitted(const QString &name, const QByteArray &password);
+    SignInOutcome applySignIn(const QString &name, const SignInOutcome &outcome);
+    SignInOutcome applyUnlock(const QString &name, SignInOutcome outcome);
+    void recordRefusal(const QString &name, const SignInOutcome &outcome, const QString &prefix = {});
     void record(OperatorAction action, const QString &user, const QString &detail = {});
     void showRefusal(const SignInOutcome &outcome);
 
     QMainWindow &m_window;
     Engine &m_engine;
-    UserDirectory *m_directory;
+    Authenticator *m_directory;
+    QFutureWatcher<SignInOutcome> *m_check;
+    bool m_checking = false;
     OpsClient &m_client;
     LiveCity &m_live;
     AccessOverlay *m_overlay;

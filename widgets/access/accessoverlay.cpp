@@ -120,6 +120,16 @@ void AccessOverlay::holdFor(qint64 ms)
     m_hold->start();
 }
 
+void AccessOverlay::setChecking(bool checking)
+{
+    m_name->setEnabled(!checking);
+    m_password->setEnabled(!checking);
+    m_submit->setEnabled(!checking && m_holdLeftMs <= 0);
+    m_submit->setText(checking ? tr("Checking…") : m_submitText);
+    if (!checking)
+        (m_password->isVisible() ? m_password : m_name)->setFocus();
+}
+
 void AccessOverlay::tickHold()
 {
     if (m_holdLeftMs <= 0) {

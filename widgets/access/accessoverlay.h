@@ -29,6 +29,8 @@ public:
     void showMessage(const QString &sentence);
     /// Keeps the button disabled for `ms`, counting down.
     void holdFor(qint64 ms);
+    /// While the directory is asked: fields and button disabled, the button says so.
+    void setChecking(bool checking);
 
     QLabel *title() const { return m_title; }
     QLabel *summary() const { return m_summary; }

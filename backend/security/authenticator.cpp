@@ -1,0 +1,41 @@
+#include "security/authenticator.h"
+
+#include <QDateTime>
+
+namespace cityops {
+
+std::optional<SignInOutcome> refuseBeforeCheck(const SignInPolicy &policy, const UserAccount &account, std::int64_t now)
+{
+    if (account.lockedUntilMs > now) {
+        return SignInOutcome{
+            SignInRefusal::Locked,
+            QStringLiteral("This account is locked after %1 failed sign-ins; an administrator can unlock it, or try again after %2.")
+                .arg(account.failures)
+                .arg(QDateTime::fromMSecsSinceEpoch(account.lockedUntilMs).toString(QStringLiteral("HH:mm"))),
+            {}, account.lockedUntilMs, true};
+    }
+    const std::int64_t wait = policy.delayAfter(account.failures);
+    if (wait > 0 && now < account.lastFailureMs + wait) {
+        const std::int64_t retryAt = account.lastFailureMs + wait;
+        return SignInOutcome{SignInRefusal::TooSoon,
+                             QStringLiteral("Too many failed attempts: wait %1 s before trying again.").arg((retryAt - now + 999) / 1000),
+                             {}, retryAt, true};
+    }
+    return std::nullopt;
+}
+
+SignInOutcome countWrongPassword(const SignInPolicy &policy, UserAccount &account, std::int64_t now)
+{
+    account.failures += 1;
+    account.lastFailureMs = now;
+    account.lockedUntilMs = account.failures >= policy.lockAfter ? now + policy.lockMs : 0;
+    if (account.lockedUntilMs > 0)
+        return {SignInRefusal::Locked,
+                QStringLiteral("The password is wrong. This account is now locked for %1 minutes; an administrator can unlock it.")
+                    .arg(policy.lockMs / 60'000),
+                {}, account.lockedUntilMs, true};
+    return {SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong."), {}, now + policy.delayAfter(account.failures),
+            true};
+}
+
+} // namespace cityops

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "security/actor.h"
+#include "security/signinpolicy.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+namespace cityops {
+
+/// One person who may sign in at a console, as the directory that knows them describes them.
+struct UserAccount {
+    QString name;                  ///< the sign-in name; what the record calls them
+    Role role = Role::Viewer;
+    QStringList districts;         ///< responders: the districts they answer for, by name as in the city package
+    bool disabled = false;
+    int failures = 0;              ///< failed sign-ins in a row
+    std::int64_t lastFailureMs = 0;
+    std::int64_t lockedUntilMs = 0;
+};
+
+/// Why a sign-in was refused. The sentence shown to the person never says whether the name exists.
+enum class SignInRefusal { None, WrongCredentials, Disabled, Locked, TooSoon, Unavailable, NoRole };
+
+struct SignInOutcome {
+    SignInRefusal refusal = SignInRefusal::None;
+    QString sentence;              ///< for the person at the console (empty on success)
+    UserAccount account{};         ///< on success
+    std::int64_t retryAtMs = 0;    ///< TooSoon and Locked: when the next attempt is taken
+    /// The name is a person the directory knows. The record names refused attempts only then: people type their
+    /// password into the name field, and the record must not keep it.
+    bool nameKnown = false;
+    bool ok() const { return refusal == SignInRefusal::None; }
+};
+
+/// Who checks a name and a password: the console's local user directory, or a city's LDAP directory. Both count
+/// failures with the same SignInPolicy. signIn() may block (a hash, a network round trip): the console calls it off
+/// its GUI thread, one attempt at a time; implementations must allow that.
+class Authenticator {
+public:
+    virtual ~Authenticator() = default;
+    virtual SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) = 0;
+    /// Where people are checked, for the sign-in card and the log ("the user directory users.db", "LDAP at …").
+    virtual QString describe() const = 0;
+};
+
+/// The policy's gate before a password is checked: a locked account, or an attempt before the delay has passed,
+/// is refused without looking at the password (so a guess costs the attacker time even when it is right).
+std::optional<SignInOutcome> refuseBeforeCheck(const SignInPolicy &policy, const UserAccount &account, std::int64_t nowMs);
+/// After a wrong password: counts the failure on `account` (which the caller stores) and says what happens next.
+SignInOutcome countWrongPassword(const SignInPolicy &policy, UserAccount &account, std::int64_t nowMs);
+
+/// Short words for the record (the refusal's reason, never the sentence shown to the person).
+inline QString refusalKey(SignInRefusal r)
+{
+    switch (r) {
+    case SignInRefusal::None: return QStringLiteral("ok");
+    case SignInRefusal::WrongCredentials: return QStringLiteral("wrong name or password");
+    case SignInRefusal::Disabled: return QStringLiteral("account disabled");
+    case SignInRefusal::Locked: return QStringLiteral("account locked");
+    case SignInRefusal::TooSoon: return QStringLiteral("too soon after failures");
+    case SignInRefusal::Unavailable: return QStringLiteral("directory unavailable");
+    case SignInRefusal::NoRole: return QStringLiteral("no role at this console");
+    }
+    return {};
+}
+
+} // namespace cityops

@@ -1,0 +1,342 @@
+#include "security/ldapdirectory.h"
+
+#include "base/logging.h"
+#include "security/userdirectory.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <ldap.h>
+
+#include <memory>
+
+namespace cityops {
+namespace {
+
+constexpr int kMaxRemembered = 4096;   // names with failures held in memory; an attacker's made-up names cannot grow it
+
+/// The handle, unbound whatever happens.
+struct LdapHandle {
+    LDAP *ld = nullptr;
+    ~LdapHandle()
+    {
+        if (ld)
+            ldap_unbind_ext_s(ld, nullptr, nullptr);
+    }
+};
+
+QString ldapError(LDAP *ld, int rc)
+{
+    QString text = QString::fromUtf8(ldap_err2string(rc));
+    char *diagnostic = nullptr;
+    if (ld && ldap_get_option(ld, LDAP_OPT_DIAGNOSTIC_MESSAGE, &diagnostic) == LDAP_OPT_SUCCESS && diagnostic) {
+        if (*diagnostic)
+            text += QStringLiteral(" (%1)").arg(QString::fromUtf8(diagnostic));
+        ldap_memfree(diagnostic);
+    }
+    return text;
+}
+
+bool isLoopback(const QString &host)
+{
+    return host == QLatin1String("localhost") || host.startsWith(QLatin1String("127.")) || host == QLatin1String("::1");
+}
+
+Status setOption(LDAP *ld, int option, const void *value, const char *what)
+{
+    if (ldap_set_option(ld, option, value) != LDAP_OPT_SUCCESS)
+        return makeError(QStringLiteral("libldap refused the option %1").arg(QLatin1String(what)));
+    return Ok{};
+}
+
+} // namespace
+
+QString ldapFilterEscape(const QString &value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case '*': out += QLatin1String("\\2a"); break;
+        case '(': out += QLatin1String("\\28"); break;
+        case ')': out += QLatin1String("\\29"); break;
+        case '\\': out += QLatin1String("\\5c"); break;
+        case 0: out += QLatin1String("\\00"); break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString &source)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return makeError(QStringLiteral("%1 is not valid JSON: %2 at byte %3").arg(source, parseError.errorString()).arg(parseError.offset));
+    if (!doc.isObject())
+        return makeError(QStringLiteral("%1 must hold one JSON object").arg(source));
+    const QJsonObject o = doc.object();
+    static const QStringList known{QStringLiteral("userDn"), QStringLiteral("groupBase"), QStringLiteral("groupFilter"),
+                                   QStringLiteral("groupAttribute"), QStringLiteral("caFile"), QStringLiteral("startTls"),
+                                   QStringLiteral("timeoutSeconds"), QStringLiteral("groups")};
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!known.contains(it.key()))
+            return makeError(QStringLiteral("%1: unknown key \"%2\" (known: %3)").arg(source, it.key(), known.join(QStringLiteral(", "))));
+    LdapMapping m;
+    const auto text = [&](const char *key, QString *into) -> Status {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return Ok{};
+        if (!v.isString() || v.toString().trimmed().isEmpty())
+            return makeError(QStringLiteral("%1: \"%2\" must be a non-empty string").arg(source, QLatin1String(key)));
+        *into = v.toString().trimmed();
+        return Ok{};
+    };
+    for (auto [key, into] : {std::pair{"userDn", &m.userDn}, std::pair{"groupBase", &m.groupBase}, std::pair{"groupFilter", &m.groupFilter},
+                             std::pair{"groupAttribute", &m.groupAttribute}, std::pair{"caFile", &m.caFile}})
+        if (auto s = text(key, into); !s)
+            return makeError(s.error());
+    if (!m.userDn.contains(QLatin1String("{user}")))
+        return makeError(QStringLiteral("%1: \"userDn\" must contain {user}").arg(source));
+    if (!m.groupFilter.contains(QLatin1String("{dn}")))
+        return makeError(QStringLiteral("%1: \"groupFilter\" must contain {dn}").arg(source));
+    if (!m.caFile.isEmpty() && !QFileInfo(m.caFile).isReadable())
+        return makeError(QStringLiteral("%1: the CA file %2 cannot be read").arg(source, m.caFile));
+    if (o.contains(QLatin1String("startTls"))) {
+        if (!o.value(QLatin1String("startTls")).isBool())
+            return makeError(QStringLiteral("%1: \"startTls\" must be true or false").arg(source));
+        m.startTls = o.value(QLatin1String("startTls")).toBool();
+    }
+    if (o.contains(QLatin1String("timeoutSeconds"))) {
+        const QJsonValue v = o.value(QLatin1String("timeoutSeconds"));
+        if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 1 || v.toInt() > 60)
+            return makeError(QStringLiteral("%1: \"timeoutSeconds\" must be a whole number from 1 to 60").arg(source));
+        m.timeoutSeconds = v.toInt();
+    }
+    const QJsonValue groups = o.value(QLatin1String("groups"));
+    if (!groups.isObject() || groups.toObject().isEmpty())
+        return makeError(QStringLiteral("%1: \"groups\" must map at least one directory group to a role").arg(source));
+    const QJsonObject g = groups.toObject();
+    for (auto it = g.begin(); it != g.end(); ++it) {
+        const QJsonObject grant = it.value().toObject();
+        Grant out;
+        if (!it.value().isObject() || !roleFromName(grant.value(QLatin1String("role")).toString(), &out.role))
+            return makeError(QStringLiteral("%1: group \"%2\" needs a \"role\": viewer, responder, operator, supervisor or admin").arg(source, it.key()));
+        for (auto k = grant.begin(); k != grant.end(); ++k)
+            if (k.key() != QLatin1String("role") && k.key() != QLatin1String("districts"))
+                return makeError(QStringLiteral("%1: group \"%2\": unknown key \"%3\"").arg(source, it.key(), k.key()));
+        const QJsonValue districts = grant.value(QLatin1String("districts"));
+        if (!districts.isUndefined() && !districts.isArray())
+            return makeError(QStringLiteral("%1: group \"%2\": \"districts\" must be a list of names").arg(source, it.key()));
+        for (const QJsonValue &d : districts.toArray()) {
+            if (!d.isString() || d.toString().trimmed().isEmpty())
+                return makeError(QStringLiteral("%1: group \"%2\": \"districts\" must be a list of names").arg(source, it.key()));
+            out.districts << d.toString().trimmed();
+        }
+        if (out.role == Role::Responder && out.districts.isEmpty())
+            return makeError(QStringLiteral("%1: group \"%2\" makes responders but names no districts").arg(source, it.key()));
+        m.groups.insert(it.key().toLower(), out);
+    }
+    return m;
+}
+
+Result<LdapMapping> LdapMapping::load(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("cannot read the LDAP mapping %1: %2").arg(path, f.errorString()));
+    if (f.size() > 1 << 20)
+        return makeError(QStringLiteral("the LDAP mapping %1 is larger than 1 MiB; it is not a mapping").arg(path));
+    return fromJson(f.readAll(), path);
+}
+
+Result<std::unique_ptr<LdapDirectory>> LdapDirectory::open(const QString &uri, LdapMapping mapping)
+{
+    LDAPURLDesc *parsed = nullptr;
+    if (ldap_url_parse(uri.toUtf8().constData(), &parsed) != LDAP_URL_SUCCESS || !parsed)
+        return makeError(QStringLiteral("\"%1\" is not an LDAP address: write ldaps://HOST[:PORT]/BASE-DN").arg(uri));
+    const std::unique_ptr<LDAPURLDesc, decltype(&ldap_free_urldesc)> owned(parsed, &ldap_free_urldesc);
+    const QString scheme = QString::fromUtf8(parsed->lud_scheme ? parsed->lud_scheme : "").toLower();
+    const QString host = QString::fromUtf8(parsed->lud_host ? parsed->lud_host : "");
+    const QString base = QString::fromUtf8(parsed->lud_dn ? parsed->lud_dn : "");
+    if (scheme != QLatin1String("ldap") && scheme != QLatin1String("ldaps"))
+        return makeError(QStringLiteral("\"%1\": the directory is reached with ldaps:// (or ldap://), not %2://").arg(uri, scheme));
+    if (host.isEmpty())
+        return makeError(QStringLiteral("\"%1\" names no server: write ldaps://HOST[:PORT]/BASE-DN").arg(uri));
+    if (base.isEmpty())
+        return makeError(QStringLiteral("\"%1\" names no base DN: write ldaps://HOST[:PORT]/BASE-DN, e.g. ldaps://ldap.city.example/dc=city,dc=example").arg(uri));
+    LDAPDN dn = nullptr;
+    if (ldap_str2dn(base.toUtf8().constData(), &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS)
+        return makeError(QStringLiteral("\"%1\": %2 is not a valid DN").arg(uri, base));
+    ldap_dnfree(dn);
+    if (scheme == QLatin1String("ldap") && !mapping.startTls && !isLoopback(host))
+        return makeError(QStringLiteral("\"%1\": ldap:// would send passwords to %2 in clear; use ldaps://, or set \"startTls\": true in the mapping")
+                             .arg(uri, host));
+    const int port = parsed->lud_port > 0 ? parsed->lud_port : (scheme == QLatin1String("ldaps") ? 636 : 389);
+    const QString server = QStringLiteral("%1://%2:%3").arg(scheme, host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host).arg(port);
+    return std::unique_ptr<LdapDirectory>(new LdapDirectory(server, base, std::move(mapping)));
+}
+
+LdapDirectory::LdapDirectory(QString server, QString base, LdapMapping mapping)
+    : m_server(std::move(server)), m_base(std::move(base)), m_mapping(std::move(mapping))
+{
+}
+
+LdapDirectory::~LdapDirectory() = default;
+
+QString LdapDirectory::describe() const { return QStringLiteral("the LDAP directory %1/%2").arg(m_server, m_base); }
+
+QString LdapDirectory::userDnFor(const QString &name) const
+{
+    // Plain replacement, not QString::arg: a name must never be read as a placeholder. Names are checked
+    // (a-z 0-9 . _ -) before they get here, so they need no DN escaping.
+    QString dn = m_mapping.userDn;
+    dn.replace(QLatin1String("{base}"), m_base);
+    dn.replace(QLatin1String("{user}"), name);
+    return dn;
+}
+
+void LdapDirectory::forgetOldFailures(std::int64_t now)
+{
+    if (m_failures.size() < kMaxRemembered)
+        return;
+    for (auto it = m_failures.begin(); it != m_failures.end();) {
+        const UserAccount &c = it->counts;
+        if (c.lockedUntilMs <= now && c.lastFailureMs + m_policy.maxDelayMs <= now)
+            it = m_failures.erase(it);
+        else
+            ++it;
+    }
+    if (m_failures.size() >= kMaxRemembered) {
+        // Still full: made-up names first, then anything not locked.
+        m_failures.removeIf([&](const auto &entry) { return !entry.value().known || entry.value().counts.lockedUntilMs <= now; });
+    }
+}
+
+SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &password, std::int64_t now)
+{
+    const SignInOutcome wrong{SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong.")};
+    // Checked before anything reaches the server: a name with filter or DN syntax in it is not a name, and an
+    // empty password would be an anonymous bind, which LDAP servers accept.
+    if (!UserDirectory::checkName(name) || password.isEmpty() || password.contains('\0'))
+        return wrong;
+    Failures before;
+    {
+        std::lock_guard lock(m_mutex);
+        before = m_failures.value(name);
+    }
+    if (auto refused = refuseBeforeCheck(m_policy, before.counts, now)) {
+        refused->nameKnown = before.known;
+        return *refused;
+    }
+
+    const auto unavailable = [this](const QString &why) {
+        qCWarning(lcSecurity) << "LDAP sign-in not possible:" << why;
+        return SignInOutcome{SignInRefusal::Unavailable,
+                             QStringLiteral("The directory server cannot be asked (%1): %2. Try again, or tell the administrator.").arg(m_server, why)};
+    };
+    LdapHandle h;
+    if (const int rc = ldap_initialize(&h.ld, m_server.toUtf8().constData()); rc != LDAP_SUCCESS)
+        return unavailable(ldapError(nullptr, rc));
+    const int version = LDAP_VERSION3;
+    timeval timeout{m_mapping.timeoutSeconds, 0};
+    const int demand = LDAP_OPT_X_TLS_DEMAND;
+    const bool tls = m_server.startsWith(QLatin1String("ldaps:")) || m_mapping.startTls;
+    Status options = setOption(h.ld, LDAP_OPT_PROTOCOL_VERSION, &version, "protocol version");
+    options = options ? setOption(h.ld, LDAP_OPT_NETWORK_TIMEOUT, &timeout, "network timeout") : options;
+    options = options ? setOption(h.ld, LDAP_OPT_TIMEOUT, &timeout, "timeout") : options;
+    options = options ? setOption(h.ld, LDAP_OPT_REFERRALS, LDAP_OPT_OFF, "referrals") : options;
+    if (tls) {
+        // The server's certificate must chain to the mapping's CA (or the system's) and carry the server's name.
+        options = options ? setOption(h.ld, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand, "require certificate") : options;
+        const QByteArray ca = m_mapping.caFile.toUtf8();
+        if (options && !ca.isEmpty())
+            options = setOption(h.ld, LDAP_OPT_X_TLS_CACERTFILE, ca.constData(), "CA file");
+        const int client = 0;
+        options = options ? setOption(h.ld, LDAP_OPT_X_TLS_NEWCTX, &client, "TLS context") : options;
+    }
+    if (!options)
+        return unavailable(options.error());
+    if (m_mapping.startTls && m_server.startsWith(QLatin1String("ldap:")))
+        if (const int rc = ldap_start_tls_s(h.ld, nullptr, nullptr); rc != LDAP_SUCCESS)
+            return unavailable(QStringLiteral("StartTLS failed: %1").arg(ldapError(h.ld, rc)));
+
+    const QByteArray dn = userDnFor(name).toUtf8();
+    berval credentials{ber_len_t(password.size()), const_cast<char *>(password.constData())};
+    const int bound = ldap_sasl_bind_s(h.ld, dn.constData(), LDAP_SASL_SIMPLE, &credentials, nullptr, nullptr, nullptr);
+    if (bound == LDAP_INVALID_CREDENTIALS) {
+        // Whether the entry exists decides only what the record may name; the person sees the same sentence.
+        LDAPMessage *result = nullptr;
+        char noAttributes[] = LDAP_NO_ATTRS;
+        char *attrs[] = {noAttributes, nullptr};
+        const bool exists = ldap_search_ext_s(h.ld, dn.constData(), LDAP_SCOPE_BASE, "(objectClass=*)", attrs, 0, nullptr, nullptr,
+                                              nullptr, 1, &result) == LDAP_SUCCESS
+                            && ldap_count_entries(h.ld, result) > 0;
+        ldap_msgfree(result);
+        std::lock_guard lock(m_mutex);
+        forgetOldFailures(now);
+        Failures &f = m_failures[name];
+        f.known = f.known || exists;
+        SignInOutcome refused = countWrongPassword(m_policy, f.counts, now);
+        refused.nameKnown = f.known;
+        return refused;
+    }
+    if (bound != LDAP_SUCCESS)
+        return unavailable(ldapError(h.ld, bound));
+
+    // Bound as the person: read the groups they are in, with their own rights.
+    QString filter = m_mapping.groupFilter;
+    filter.replace(QLatin1String("{dn}"), ldapFilterEscape(QString::fromUtf8(dn)));
+    QString groupBase = m_mapping.groupBase;
+    groupBase.replace(QLatin1String("{base}"), m_base);
+    const QByteArray attribute = m_mapping.groupAttribute.toUtf8();
+    char *attrs[] = {const_cast<char *>(attribute.constData()), nullptr};
+    LDAPMessage *result = nullptr;
+    const int searched = ldap_search_ext_s(h.ld, groupBase.toUtf8().constData(), LDAP_SCOPE_SUBTREE, filter.toUtf8().constData(), attrs, 0,
+                                           nullptr, nullptr, &timeout, 1000, &result);
+    const std::unique_ptr<LDAPMessage, decltype(&ldap_msgfree)> ownedResult(result, &ldap_msgfree);
+    if (searched != LDAP_SUCCESS && searched != LDAP_SIZELIMIT_EXCEEDED)
+        return unavailable(QStringLiteral("the groups of %1 cannot be read: %2").arg(name, ldapError(h.ld, searched)));
+    QStringList memberOf;
+    UserAccount account;
+    account.name = name;
+    bool granted = false;
+    for (LDAPMessage *e = ldap_first_entry(h.ld, result); e; e = ldap_next_entry(h.ld, e)) {
+        berval **values = ldap_get_values_len(h.ld, e, attribute.constData());
+        for (int i = 0; values && values[i]; ++i) {
+            const QString group = QString::fromUtf8(values[i]->bv_val, int(values[i]->bv_len));
+            memberOf << group;
+            const auto grant = m_mapping.groups.constFind(group.toLower());
+            if (grant == m_mapping.groups.constEnd())
+                continue;
+            account.role = granted ? std::max(account.role, grant->role) : grant->role;
+            granted = true;
+            for (const QString &d : grant->districts)
+                if (!account.districts.contains(d, Qt::CaseInsensitive))
+                    account.districts << d;
+        }
+        ldap_value_free_len(values);
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_failures.remove(name);
+    }
+    if (!granted) {
+        qCInfo(lcSecurity) << "LDAP:" << name << "is in no mapped group; in:" << memberOf;
+        SignInOutcome refused{SignInRefusal::NoRole,
+                              QStringLiteral("The directory knows you, but none of your groups gives a role at this console. Ask an "
+                                             "administrator to add you to a CityOps group.")};
+        refused.nameKnown = true;
+        return refused;
+    }
+    SignInOutcome out;
+    out.account = account;
+    out.nameKnown = true;
+    return out;
+}
+
+} // namespace cityops

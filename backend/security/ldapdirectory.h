@@ -1,0 +1,84 @@
+#pragma once
+
+#include "base/result.h"
+#include "security/authenticator.h"
+
+#include <QHash>
+
+#include <memory>
+#include <mutex>
+
+namespace cityops {
+
+/// How a city's LDAP directory maps onto CityOps: where a person's entry is, which groups they are in, and what
+/// each group allows at the console. Read from a small JSON file (docs/SECURITY.md, "Accounts"):
+///
+///     { "userDn": "uid={user},ou=people,{base}", "groupBase": "ou=groups,{base}",
+///       "groupFilter": "(&(objectClass=groupOfNames)(member={dn}))", "groupAttribute": "cn",
+///       "caFile": "/etc/cityops/ldap-ca.pem", "startTls": false, "timeoutSeconds": 5,
+///       "groups": { "cityops-supervisors": {"role": "supervisor"},
+///                   "north-responders": {"role": "responder", "districts": ["North"]} } }
+///
+/// Every key but "groups" has the default shown; an unknown key is refused (a typo must not silently loosen a rule).
+struct LdapMapping {
+    struct Grant {
+        Role role = Role::Viewer;
+        QStringList districts;
+    };
+    QString userDn = QStringLiteral("uid={user},ou=people,{base}");
+    QString groupBase = QStringLiteral("{base}");
+    QString groupFilter = QStringLiteral("(&(objectClass=groupOfNames)(member={dn}))");
+    QString groupAttribute = QStringLiteral("cn");
+    QString caFile;                 ///< the CA that signed the server's certificate; empty: the system's trust store
+    bool startTls = false;          ///< ldap:// upgraded to TLS before the password is sent
+    int timeoutSeconds = 5;
+    QHash<QString, Grant> groups;   ///< by the group's name (groupAttribute), compared without case
+
+    static Result<LdapMapping> fromJson(const QByteArray &json, const QString &source);
+    static Result<LdapMapping> load(const QString &path);
+};
+
+/// People checked against a city's LDAP directory (OpenLDAP's libldap): the console binds as the person with their
+/// password (it holds no service account), then reads the groups they are in and takes the highest role and every
+/// district those groups grant. The password goes only over TLS — ldaps://, or ldap:// with StartTLS — with the
+/// server's certificate verified against the mapping's CA and its name; plain ldap:// is accepted only to a loopback
+/// address. An empty password is refused before anything is sent (LDAP would take it as an anonymous bind).
+///
+/// Failures are counted here with the same SignInPolicy as the local directory (delay after 3, locked after 10 for
+/// 15 minutes) — per console and until it restarts; the directory's own password policy applies on top.
+class LdapDirectory : public Authenticator {
+public:
+    /// `uri`: ldap[s]://HOST[:PORT]/BASE-DN. Checks the URI and the mapping; does not connect (a server that is
+    /// down must not stop the console from starting — sign-in then says so).
+    static Result<std::unique_ptr<LdapDirectory>> open(const QString &uri, LdapMapping mapping);
+    ~LdapDirectory() override;
+
+    SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
+    QString describe() const override;
+
+    void setPolicy(const SignInPolicy &policy) { m_policy = policy; }
+    const QString &baseDn() const { return m_base; }
+    /// The person's entry: the mapping's userDn with {user} and {base} filled in.
+    QString userDnFor(const QString &name) const;
+
+private:
+    LdapDirectory(QString server, QString base, LdapMapping mapping);
+    void forgetOldFailures(std::int64_t nowMs);
+
+    QString m_server;   ///< scheme://host:port
+    QString m_base;
+    LdapMapping m_mapping;
+    SignInPolicy m_policy;
+
+    struct Failures {
+        UserAccount counts;
+        bool known = false;   ///< the directory has an entry of this name
+    };
+    std::mutex m_mutex;       ///< signIn may run on a worker thread
+    QHash<QString, Failures> m_failures;
+};
+
+/// Escapes a value for an LDAP search filter (RFC 4515: * ( ) \ and NUL).
+QString ldapFilterEscape(const QString &value);
+
+} // namespace cityops
