@@ -75,6 +75,10 @@
         <source>Cannot sign the record: %1</source>
         <translation>記録に署名できません: %1</translation>
     </message>
+    <message>
+        <source>Cannot use the LDAP directory: %1</source>
+        <translation>LDAP ディレクトリを使用できません: %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
@@ -166,6 +170,10 @@
     <message>
         <source>Type your name.</source>
         <translation>名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
     </message>
 </context>
 <context>

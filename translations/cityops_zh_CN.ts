@@ -75,6 +75,10 @@
         <source>Cannot sign the record: %1</source>
         <translation>无法为记录签名：%1</translation>
     </message>
+    <message>
+        <source>Cannot use the LDAP directory: %1</source>
+        <translation>无法使用 LDAP 目录：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
@@ -166,6 +170,10 @@
     <message>
         <source>Type your name.</source>
         <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QTcpServer>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +33,14 @@ Run runProgram(const QString &program, const QStringList &args, int timeoutMs = 
     }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+/// A loopback port nothing listens on.
+int closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();   // closed again when the server goes
 }
 
 /// Runs the console for 1.5 s at 60x, recording to `store`.
@@ -156,6 +165,7 @@ private Q_SLOTS:
         QTest::newRow("idle lock negative") << QStringList{QStringLiteral("--idle-lock"), QStringLiteral("-1")} << "--idle-lock";
         QTest::newRow("idle lock text") << QStringList{QStringLiteral("--idle-lock"), QStringLiteral("soon")} << "--idle-lock";
         QTest::newRow("directory empty") << QStringList{QStringLiteral("--directory"), QString()} << "--directory";
+        QTest::newRow("ldap map without ldap") << QStringList{QStringLiteral("--ldap-map"), QStringLiteral("map.json")} << "only makes sense with --directory ldaps://";
         QTest::newRow("console id") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--console-id"),
                                                    QStringLiteral("a/b")} << "--console-id";
         QTest::newRow("link and replay") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--replay")}
@@ -229,6 +239,35 @@ private Q_SLOTS:
                                                                 QStringLiteral("--quit-after"), QStringLiteral("1500")}
                                                         + signedInAs(dir));
         QCOMPARE(run.exitCode, 0);
+        QVERIFY(QFile::exists(shot));
+    }
+
+    void ldapDirectory()
+    {
+        QTemporaryDir dir;
+        const QString shot = dir.filePath(QStringLiteral("s.png"));
+        const QString map = dir.filePath(QStringLiteral("map.json"));
+        const QStringList base{QStringLiteral("--no-store"), QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"),
+                               QStringLiteral("1000"), QStringLiteral("--ldap-map"), map};
+        // No mapping file: a usage error naming it.
+        Run run = runProgram(QStringLiteral("cityops"), base + QStringList{QStringLiteral("--directory"), QStringLiteral("ldaps://ldap.city.example/dc=city")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("LDAP mapping")) && run.err.contains(map), qPrintable(run.err));
+        QFile f(map);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"groups": {"operators": {"role": "operator"}}})");
+        f.close();
+        // Passwords in clear to another machine: refused before the console starts.
+        run = runProgram(QStringLiteral("cityops"), base + QStringList{QStringLiteral("--directory"), QStringLiteral("ldap://192.0.2.7/dc=city")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("in clear")), qPrintable(run.err));
+        // A directory server that is down: the console says so and keeps running (a wall must not go dark).
+        const QStringList signIn = signedInAs(dir).mid(2);   // --user olga --password-file F
+        run = runProgram(QStringLiteral("cityops"), base + signIn
+                                                        + QStringList{QStringLiteral("--directory"),
+                                                                      QStringLiteral("ldap://127.0.0.1:%1/dc=city,dc=test").arg(closedPort())});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(QLatin1String("cannot sign in as olga yet")) && run.err.contains(QLatin1String("directory server")), qPrintable(run.err));
         QVERIFY(QFile::exists(shot));
     }
 

@@ -46,6 +46,35 @@ inline bool run(const QString &program, const QStringList &args, const QString &
     return p.waitForFinished(30'000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
+/// A throwaway PKI in `dir`: ca.crt/ca.key, a server certificate for localhost and 127.0.0.1 (server.crt/.key), a
+/// client certificate from the same CA (client.crt/.key), and an unrelated CA (other.crt) that must not be trusted.
+inline bool makeTestCertificates(const QString &dir)
+{
+    const auto path = [&](const char *name) { return QDir(dir).filePath(QLatin1String(name)); };
+    const QString openssl = QStringLiteral("openssl");
+    QFile ext(path("san.ext"));
+    if (!ext.open(QIODevice::WriteOnly))
+        return false;
+    ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+    ext.close();
+    const bool made =
+        run(openssl, {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=CityOps test CA",
+                      "-keyout", "ca.key", "-out", "ca.crt"}, dir)
+        && run(openssl, {"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr"}, dir)
+        && run(openssl, {"x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+                         "-extfile", "san.ext", "-out", "server.crt"}, dir)
+        // A client certificate from the same CA, for brokers that require one.
+        && run(openssl, {"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=console", "-keyout", "client.key", "-out", "client.csr"}, dir)
+        && run(openssl, {"x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+                         "-out", "client.crt"}, dir)
+        // A second, unrelated CA: a client trusting only it must refuse our broker.
+        && run(openssl, {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Other CA",
+                         "-keyout", "other.key", "-out", "other.crt"}, dir);
+    for (const char *f : {"ca.crt", "server.crt", "server.key"})
+        QFile::setPermissions(path(f), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    return made;
+}
+
 class TestBroker {
 public:
     enum Listeners { PlainOnly, TlsOnly, Both };
@@ -60,7 +89,7 @@ public:
         QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ReadOther | QFile::ExeOther
                                                 | QFile::ReadGroup | QFile::ExeGroup);
         if (listeners != PlainOnly)
-            m_ok = makeCertificates();
+            m_ok = makeTestCertificates(m_dir.path());
         m_plainPort = listeners != TlsOnly ? freePort() : 0;
         m_tlsPort = listeners != PlainOnly ? freePort() : 0;
         const bool secured = security == PasswordAndClientCertificate;
@@ -124,33 +153,6 @@ public:
     }
 
 private:
-    bool makeCertificates()
-    {
-        const QString dir = m_dir.path();
-        const QString openssl = QStringLiteral("openssl");
-        QFile ext(path("san.ext"));
-        if (!ext.open(QIODevice::WriteOnly))
-            return false;
-        ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
-        ext.close();
-        const bool made =
-            run(openssl, {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=CityOps test CA",
-                          "-keyout", "ca.key", "-out", "ca.crt"}, dir)
-            && run(openssl, {"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr"}, dir)
-            && run(openssl, {"x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
-                             "-extfile", "san.ext", "-out", "server.crt"}, dir)
-            // A client certificate from the same CA, for brokers that require one.
-            && run(openssl, {"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=console", "-keyout", "client.key", "-out", "client.csr"}, dir)
-            && run(openssl, {"x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
-                             "-out", "client.crt"}, dir)
-            // A second, unrelated CA: a client trusting only it must refuse our broker.
-            && run(openssl, {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Other CA",
-                             "-keyout", "other.key", "-out", "other.crt"}, dir);
-        for (const char *f : {"ca.crt", "server.crt", "server.key"})
-            QFile::setPermissions(path(f), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-        return made;
-    }
-
     Listeners m_listeners;
     QTemporaryDir m_dir;
     QProcess m_process;

@@ -1,0 +1,329 @@
+// The LDAP directory against a real slapd that the test starts on loopback (plain and TLS listeners, a generated
+// database and a throwaway CA), and stops — including in the middle, to see the console's side of a dead server.
+
+#include "brokertesting.h"
+#include "security/ldapdirectory.h"
+
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+constexpr const char *kPassword = "correct horse 1";
+constexpr std::int64_t kNow = 1'790'000'000'000;
+
+QByteArray sshaOf(const QByteArray &password)
+{
+    QProcess p;
+    p.start(QStringLiteral("slappasswd"), {QStringLiteral("-s"), QString::fromUtf8(password)});
+    p.waitForFinished(10'000);
+    return p.readAllStandardOutput().trimmed();
+}
+
+/// slapd with the city's people and groups: olga (operators), sven (operators, supervisors), rita (north-responders),
+/// nora (cleaners: a group the mapping does not know). Plain ldap:// and ldaps:// on loopback ports.
+class TestSlapd {
+public:
+    TestSlapd()
+    {
+        m_ok = makeTestCertificates(m_dir.path()) && QDir(m_dir.path()).mkpath(QStringLiteral("db")) && writeConfig() && load() && start();
+    }
+    ~TestSlapd() { stop(); }
+    bool ok() const { return m_ok; }
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+    QString plainUrl() const { return QStringLiteral("ldap://127.0.0.1:%1/dc=city,dc=test").arg(m_plainPort); }
+    // Not "localhost": libldap checks the certificate against the machine's own name for that host.
+    QString tlsUrl() const { return QStringLiteral("ldaps://127.0.0.1:%1/dc=city,dc=test").arg(m_tlsPort); }
+
+    bool start()
+    {
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.setStandardOutputFile(path("slapd.log"), QIODevice::Append);
+        dieWithParent(m_process);
+        // -d 0: stay in the foreground (a child of the test), log nothing.
+        m_process.start(QStringLiteral("/usr/sbin/slapd"),
+                        {"-f", path("slapd.conf"), "-h",
+                         QStringLiteral("ldap://127.0.0.1:%1/ ldaps://127.0.0.1:%2/").arg(m_plainPort).arg(m_tlsPort), "-d", "0"});
+        if (!m_process.waitForStarted(5000))
+            return false;
+        for (int i = 0; i < 100; ++i) {
+            if (portOpen(m_plainPort) && portOpen(m_tlsPort))
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000))
+            m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+
+private:
+    bool write(const char *name, const QByteArray &text) const
+    {
+        QFile f(path(name));
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    }
+    bool writeConfig()
+    {
+        m_plainPort = freePort();
+        m_tlsPort = freePort();
+        const QString conf = QStringLiteral(
+            "include /etc/ldap/schema/core.schema\ninclude /etc/ldap/schema/cosine.schema\ninclude /etc/ldap/schema/inetorgperson.schema\n"
+            "modulepath /usr/lib/ldap\nmoduleload back_mdb\npidfile %1/slapd.pid\n"
+            "TLSCACertificateFile %1/ca.crt\nTLSCertificateFile %1/server.crt\nTLSCertificateKeyFile %1/server.key\n"
+            "database mdb\nsuffix \"dc=city,dc=test\"\nrootdn \"cn=admin,dc=city,dc=test\"\ndirectory %1/db\nmaxsize 10485760\n"
+            // Passwords: only to bind with. Everything else readable by whoever is bound (and by anonymous: the
+            // default of many directories, which the console only uses to tell a wrong password from a made-up name).
+            "access to attrs=userPassword by anonymous auth by * none\naccess to * by * read\n")
+                                 .arg(m_dir.path());
+        return write("slapd.conf", conf.toUtf8());
+    }
+    bool load()
+    {
+        const QByteArray hash = sshaOf(kPassword);
+        if (!hash.startsWith("{SSHA}"))
+            return false;
+        QByteArray ldif = "dn: dc=city,dc=test\nobjectClass: dcObject\nobjectClass: organization\no: City\ndc: city\n\n"
+                          "dn: ou=people,dc=city,dc=test\nobjectClass: organizationalUnit\nou: people\n\n"
+                          "dn: ou=groups,dc=city,dc=test\nobjectClass: organizationalUnit\nou: groups\n\n";
+        for (const char *person : {"olga", "sven", "rita", "nora"})
+            ldif += QByteArray("dn: uid=") + person + ",ou=people,dc=city,dc=test\nobjectClass: inetOrgPerson\nuid: " + person
+                    + "\ncn: " + person + "\nsn: " + person + "\nuserPassword: " + hash + "\n\n";
+        const auto group = [&](const char *name, std::initializer_list<const char *> members) {
+            ldif += QByteArray("dn: cn=") + name + ",ou=groups,dc=city,dc=test\nobjectClass: groupOfNames\ncn: " + name + "\n";
+            for (const char *m : members)
+                ldif += QByteArray("member: uid=") + m + ",ou=people,dc=city,dc=test\n";
+            ldif += "\n";
+        };
+        group("operators", {"olga", "sven"});
+        group("supervisors", {"sven"});
+        group("north-responders", {"rita"});
+        group("cleaners", {"nora"});
+        return write("data.ldif", ldif) && run(QStringLiteral("/usr/sbin/slapadd"), {"-f", path("slapd.conf"), "-l", path("data.ldif")}, m_dir.path());
+    }
+
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    int m_plainPort = 0;
+    int m_tlsPort = 0;
+    bool m_ok = false;
+};
+
+LdapMapping mapping(const QString &caFile = {})
+{
+    auto m = LdapMapping::fromJson(QStringLiteral(R"({"groupBase": "ou=groups,{base}", "caFile": "%1", "groups": {
+        "operators": {"role": "operator"}, "Supervisors": {"role": "supervisor"},
+        "north-responders": {"role": "responder", "districts": ["North"]}}})").arg(caFile).toUtf8().replace(R"("caFile": "",)", ""),
+                                   QStringLiteral("test mapping"));
+    if (!m)
+        qFatal("mapping: %s", qPrintable(m.error()));
+    return m.value();
+}
+
+std::unique_ptr<LdapDirectory> directory(const QString &url, const LdapMapping &m)
+{
+    auto d = LdapDirectory::open(url, m);
+    if (!d)
+        qFatal("open %s: %s", qPrintable(url), qPrintable(d.error()));
+    return std::move(d).value();
+}
+
+} // namespace
+
+class TestLdapDirectory : public QObject {
+    Q_OBJECT
+    std::unique_ptr<TestSlapd> m_slapd;
+
+    std::unique_ptr<LdapDirectory> tls() { return directory(m_slapd->tlsUrl(), mapping(m_slapd->path("ca.crt"))); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/usr/sbin/slapd")))
+            QFAIL("slapd is not installed (Debian: slapd, ldap-utils; scripts/test installs them)");
+        m_slapd = std::make_unique<TestSlapd>();
+        QVERIFY2(m_slapd->ok(), "slapd did not start on loopback");
+    }
+
+    void bindGivesTheMappedRoleAndDistricts()
+    {
+        auto d = tls();
+        const SignInOutcome olga = d->signIn(QStringLiteral("olga"), kPassword, kNow);
+        QVERIFY2(olga.ok(), qPrintable(olga.sentence));
+        QCOMPARE(olga.account.name, QStringLiteral("olga"));
+        QCOMPARE(olga.account.role, Role::Operator);
+        // In two mapped groups: the higher role (group names compared without case: "Supervisors" maps "supervisors").
+        const SignInOutcome sven = d->signIn(QStringLiteral("sven"), kPassword, kNow);
+        QVERIFY(sven.ok());
+        QCOMPARE(sven.account.role, Role::Supervisor);
+        const SignInOutcome rita = d->signIn(QStringLiteral("rita"), kPassword, kNow);
+        QVERIFY(rita.ok());
+        QCOMPARE(rita.account.role, Role::Responder);
+        QCOMPARE(rita.account.districts, QStringList{QStringLiteral("North")});
+    }
+
+    void wrongPasswordAndUnknownNameLookAlike()
+    {
+        auto d = tls();
+        const SignInOutcome wrong = d->signIn(QStringLiteral("olga"), "not her password", kNow);
+        QCOMPARE(wrong.refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(wrong.nameKnown);   // the record may name olga
+        const SignInOutcome nobody = d->signIn(QStringLiteral("mallory"), kPassword, kNow);
+        QCOMPARE(nobody.refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(!nobody.nameKnown);   // ... but not a made-up name (it may be a password typed in the wrong field)
+        QCOMPARE(nobody.sentence, wrong.sentence);   // the person cannot tell which it was
+    }
+
+    void anEmptyPasswordIsNotAnAnonymousBind()
+    {
+        // The attack: LDAP takes a simple bind with a DN and no password as an anonymous bind and answers success.
+        // A directory that only looked at the bind's result would let anyone in as olga.
+        auto d = tls();
+        const SignInOutcome outcome = d->signIn(QStringLiteral("olga"), QByteArray(), kNow);
+        QCOMPARE(outcome.refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(!outcome.account.name.size());
+    }
+
+    void namesWithFilterOrDnSyntaxNeverReachTheServer_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("wildcard") << QStringLiteral("*");
+        QTest::newRow("filter injection") << QStringLiteral("olga)(uid=*");
+        QTest::newRow("dn injection") << QStringLiteral("olga,ou=people,dc=city,dc=test");
+        QTest::newRow("another entry") << QStringLiteral("cn=admin");
+        QTest::newRow("upper case") << QStringLiteral("OLGA");
+        QTest::newRow("empty") << QString();
+    }
+    void namesWithFilterOrDnSyntaxNeverReachTheServer()
+    {
+        QFETCH(QString, name);
+        auto d = tls();
+        const SignInOutcome outcome = d->signIn(name, kPassword, kNow);
+        QCOMPARE(outcome.refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(!outcome.nameKnown);
+    }
+
+    void filterValuesAreEscaped()
+    {
+        QCOMPARE(ldapFilterEscape(QStringLiteral("a*b(c)d\\e")), QStringLiteral("a\\2ab\\28c\\29d\\5ce"));
+        QCOMPARE(ldapFilterEscape(QStringLiteral("uid=olga,ou=people")), QStringLiteral("uid=olga,ou=people"));
+    }
+
+    void aPersonInNoMappedGroupIsRefused()
+    {
+        auto d = tls();
+        const SignInOutcome nora = d->signIn(QStringLiteral("nora"), kPassword, kNow);
+        QCOMPARE(nora.refusal, SignInRefusal::NoRole);
+        QVERIFY(nora.sentence.contains(QLatin1String("none of your groups")));
+        QVERIFY(nora.nameKnown);
+    }
+
+    void failuresDelayThenLock()
+    {
+        auto d = tls();
+        std::int64_t now = kNow;
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(d->signIn(QStringLiteral("sven"), "guess", now).refusal, SignInRefusal::WrongCredentials);
+        const SignInOutcome fourth = d->signIn(QStringLiteral("sven"), "guess", now);
+        QCOMPARE(fourth.refusal, SignInRefusal::WrongCredentials);
+        // Now the right password too early is refused without being tried.
+        const SignInOutcome early = d->signIn(QStringLiteral("sven"), kPassword, now);
+        QCOMPARE(early.refusal, SignInRefusal::TooSoon);
+        now = early.retryAtMs;
+        QVERIFY(d->signIn(QStringLiteral("sven"), kPassword, now).ok());   // a success clears the count
+        for (int i = 0; i < 10; ++i) {
+            const SignInOutcome o = d->signIn(QStringLiteral("sven"), "guess", now);
+            QCOMPARE(o.refusal, i < 9 ? SignInRefusal::WrongCredentials : SignInRefusal::Locked);
+            if (o.refusal == SignInRefusal::WrongCredentials)
+                now = std::max(now, o.retryAtMs);   // each guess waits out the growing delay
+        }
+        const SignInOutcome locked = d->signIn(QStringLiteral("sven"), kPassword, now);
+        QCOMPARE(locked.refusal, SignInRefusal::Locked);
+        QVERIFY(d->signIn(QStringLiteral("sven"), kPassword, now + 15 * 60'000).ok());
+        // Another person is not affected by sven's lock.
+        QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow).ok());
+    }
+
+    void theServerMustProveItsName()
+    {
+        // A console that trusts another CA refuses the server before the password leaves.
+        auto other = directory(m_slapd->tlsUrl(), mapping(m_slapd->path("other.crt")));
+        const SignInOutcome o = other->signIn(QStringLiteral("olga"), kPassword, kNow);
+        QCOMPARE(o.refusal, SignInRefusal::Unavailable);
+        QVERIFY(o.sentence.contains(QLatin1String("cannot be asked")));
+        // Plain ldap:// is only for this machine; to another host it would carry passwords in clear.
+        auto plain = directory(m_slapd->plainUrl(), mapping());
+        QVERIFY(plain->signIn(QStringLiteral("olga"), kPassword, kNow).ok());
+        const auto remote = LdapDirectory::open(QStringLiteral("ldap://ldap.city.example/dc=city,dc=test"), mapping());
+        QVERIFY(!remote.ok());
+        QVERIFY(remote.error().contains(QLatin1String("in clear")));
+    }
+
+    void aDeadServerIsSaidAndSurvived()
+    {
+        auto d = tls();
+        QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow).ok());
+        m_slapd->stop();
+        const SignInOutcome down = d->signIn(QStringLiteral("olga"), kPassword, kNow);
+        QCOMPARE(down.refusal, SignInRefusal::Unavailable);
+        QVERIFY2(down.sentence.contains(QLatin1String("directory server")), qPrintable(down.sentence));
+        // Not the person's fault: no failure is counted, no delay follows.
+        QVERIFY(m_slapd->start());
+        QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow).ok());
+    }
+
+    void addressesAreChecked_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("not ldap") << QStringLiteral("http://ldap.city.example/dc=city") << QStringLiteral("not an LDAP address");
+        QTest::newRow("no base") << QStringLiteral("ldaps://ldap.city.example") << QStringLiteral("no base DN");
+        QTest::newRow("no host") << QStringLiteral("ldaps:///dc=city,dc=test") << QStringLiteral("names no server");
+        QTest::newRow("bad dn") << QStringLiteral("ldaps://ldap.city.example/not a dn") << QStringLiteral("not a valid DN");
+        QTest::newRow("garbage") << QStringLiteral("ldaps//") << QStringLiteral("not an LDAP address");
+    }
+    void addressesAreChecked()
+    {
+        QFETCH(QString, uri);
+        QFETCH(QString, says);
+        const auto d = LdapDirectory::open(uri, mapping());
+        QVERIFY(!d.ok());
+        QVERIFY2(d.error().contains(says), qPrintable(d.error()));
+    }
+
+    void mappingsAreChecked_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("not json") << QByteArray("{groups:") << QStringLiteral("not valid JSON");
+        QTest::newRow("not an object") << QByteArray("[]") << QStringLiteral("one JSON object");
+        QTest::newRow("typo") << QByteArray(R"({"userDN": "uid={user},{base}", "groups": {"a": {"role": "operator"}}})") << QStringLiteral("unknown key \"userDN\"");
+        QTest::newRow("no groups") << QByteArray(R"({})") << QStringLiteral("at least one directory group");
+        QTest::newRow("bad role") << QByteArray(R"({"groups": {"a": {"role": "god"}}})") << QStringLiteral("needs a \"role\"");
+        QTest::newRow("responder without districts") << QByteArray(R"({"groups": {"a": {"role": "responder"}}})") << QStringLiteral("names no districts");
+        QTest::newRow("no {user}") << QByteArray(R"({"userDn": "uid=olga,{base}", "groups": {"a": {"role": "operator"}}})") << QStringLiteral("{user}");
+        QTest::newRow("bad timeout") << QByteArray(R"({"timeoutSeconds": 0, "groups": {"a": {"role": "operator"}}})") << QStringLiteral("timeoutSeconds");
+        QTest::newRow("missing CA") << QByteArray(R"({"caFile": "/nonexistent/ca.pem", "groups": {"a": {"role": "operator"}}})") << QStringLiteral("cannot be read");
+        QTest::newRow("grant typo") << QByteArray(R"({"groups": {"a": {"role": "operator", "district": ["North"]}}})") << QStringLiteral("unknown key \"district\"");
+    }
+    void mappingsAreChecked()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, says);
+        const auto m = LdapMapping::fromJson(json, QStringLiteral("map.json"));
+        QVERIFY(!m.ok());
+        QVERIFY2(m.error().contains(says), qPrintable(m.error()));
+        QVERIFY(m.error().startsWith(QLatin1String("map.json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLdapDirectory)
+#include "tst_ldapdirectory.moc"
