@@ -276,6 +276,12 @@ int main(int argc, char **argv)
                 simOptions.startMs = store.value()->lastTimeMs() + 1;
             simOptions.parameters.firstIncidentId = store.value()->maxIncidentId() + 1;
             engine.attachStore(std::move(store).value());
+            // Incidents the simulated field left open when the recording ended are still its own to clear.
+            std::vector<Incident> carried;
+            engine.books().incidents().snapshot(carried);
+            for (const Incident &i : carried)
+                if (i.isOpen() && i.id < kConsoleIncidentBase)
+                    simOptions.parameters.carriedIncidents.push_back(i.id);
         }
     }
     if (options.replay && !engine.store() && archivePath.isEmpty())

@@ -1,7 +1,7 @@
 #include "engine/engine.h"
 
 #include "base/logging.h"
-#include "store/replaysession.h"
+#include "store/carryover.h"
 
 namespace cityops {
 
@@ -24,15 +24,11 @@ void Engine::attachStore(std::unique_ptr<EventStore> store)
         return;
     m_store = std::move(store);
     m_pipeline.attachStore(m_store.get());
-    // Feeder-load history is continuous telemetry: carry it over from the recording, so the energy chart keeps
-    // its hour across a restart. (Device states and incidents start afresh with each session, as the link reports.)
-    if (m_store->lastSeq() > 0) {
-        auto replay = ReplaySession::open(m_city, m_store->path());
-        if (replay && replay.value()->seekNow(m_store->lastTimeMs()))
-            m_pipeline.books().loads().restore(replay.value()->loads().exportState());
-        else
-            qCWarning(lcCore) << "could not resume the load history:" << (replay ? QString() : replay.error());
-    }
+    // A restart carries on from the recording (incidents, alarms, orders, the load hour: store/carryover.h).
+    if (const Status carried = carryOver(m_city, *m_store, m_pipeline.books()); !carried)
+        qCWarning(lcCore) << "could not carry over the recording's state:" << carried.error();
+    else if (m_store->lastSeq() > 0)
+        qCInfo(lcCore) << "carried over from the recording:" << m_pipeline.books().incidents().openCount() << "open incident(s)";
 }
 
 void Engine::recordOperatorAction(OperatorAction action, const QString &user, const QString &detail)
@@ -68,7 +64,7 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
             disconnect(*connection);
         });
     }
-    m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, (m_store ? m_store->session() : 1) ^ m_idSalt, m_dispatchConfig);
+    m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, m_store ? m_store->session() : 1, m_dispatchConfig, m_idSalt);
     m_link = std::move(link);
     m_driver->setShareFilter([link = m_link.get()](const Event &e) { return link->shares(e); });
     m_link->setSink(&m_queue);

@@ -4,10 +4,13 @@
 
 namespace cityops {
 
-LiveOpsLoop::LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config)
+LiveOpsLoop::LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config,
+                         std::uint32_t salt)
     : m_pipeline(pipeline),
       m_city(std::move(city)),
-      m_ops(DeskContext{*m_city, pipeline.books().states(), pipeline.books().incidents(), pipeline.books().alarms(), pipeline.books().orders(), session}, config)
+      m_ops(DeskContext{*m_city, pipeline.books().states(), pipeline.books().incidents(), pipeline.books().alarms(), pipeline.books().orders(),
+                        session, salt},
+            config)
 {
 }
 

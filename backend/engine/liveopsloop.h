@@ -13,7 +13,9 @@ namespace cityops {
 /// runs it on its core thread; tests and benches drive it directly with a clock they control.
 class LiveOpsLoop {
 public:
-    LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config = {});
+    /// `session`: the store's session number; `salt`: the console's on a broker (DeskContext).
+    LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config = {},
+                std::uint32_t salt = 0);
 
     /// Processes a batch from the link; returns how many events were applied (the batch and what it led to).
     size_t ingest(std::vector<Event> &batch);

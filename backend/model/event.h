@@ -46,8 +46,9 @@ struct IncidentClearedPayload {
     IncidentId id = 0;
 };
 
-/// A console session begins: live state restarts empty (a new process knows nothing until its link reports), so
-/// replay clears its state here too and stays a pure function of the stream.
+/// A console session begins (a start or restart). Device states restart empty — a new process knows nothing until
+/// its link reports — so replay clears them here too; incidents, alarms and orders carry over (a restart restores
+/// them from the recording, and the new process's dispatcher finishes or takes up the orders that were open).
 struct SessionPayload {
     std::uint32_t session = 0;
 };

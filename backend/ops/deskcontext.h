@@ -16,10 +16,21 @@ struct DeskContext {
     const IncidentBook &incidents;
     const AlarmBook &alarms;
     const OrderBook &orders;
-    std::uint32_t session = 1;   ///< console-allocated ids are unique per session (see idBase)
+    std::uint32_t session = 1;   ///< the store's session number: 1 for its first run, one more for each restart
+    std::uint32_t salt = 0;      ///< on a broker, this console's salt, so that consoles sharing one field differ
 
+    /// What console-allocated ids (alarms, orders, console incidents) are made unique with in this session.
+    std::uint32_t idSession() const { return session ^ salt; }
     /// Ids the console allocates (alarms, orders) start here in this session, so they stay unique across sessions.
-    std::uint32_t idBase() const { return (session & 0xfff) << 20; }
+    std::uint32_t idBase() const { return (idSession() & 0xfff) << 20; }
+    /// Whether order or alarm id `id` was allocated by this console in an earlier session of the same store (with
+    /// the same salt) — what a restarted console takes up as its own.
+    bool issuedEarlier(std::uint32_t id) const
+    {
+        const std::uint32_t low = ((id >> 20) ^ salt) & 0xfff;   // the session's low 12 bits
+        const std::uint32_t first = low != 0 ? low : 0x1000;      // the first session number with those bits
+        return first < session;
+    }
     QString districtName(int district) const
     {
         return district >= 0 && district < static_cast<int>(city.districts.size()) ? city.districts[district].name : QString();

@@ -137,6 +137,61 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
     return OpsReceipt{message, id};
 }
 
+void Dispatcher::resume(std::vector<Event> &out)
+{
+    std::vector<Order> booked;
+    m_ctx.orders.snapshot(booked);
+    // Breakers our earlier orders opened, in the order things happened: the last confirmed shed or reclose wins.
+    std::vector<std::pair<std::int64_t, const OrderTarget *>> breakerChanges;
+    for (const Order &b : booked) {
+        if (!m_ctx.issuedEarlier(b.id) || m_orders.count(b.id))
+            continue;
+        for (const OrderTarget &t : b.targets)
+            if (t.stage == CommandStage::Confirmed && (t.action == CommandAction::FeederShed || t.action == CommandAction::FeederRestore))
+                breakerChanges.emplace_back(t.changedMs, &t);
+        if (b.finished())
+            continue;
+        LiveOrder o;
+        o.id = b.id;
+        o.workflow = b.workflow;
+        o.requestedBy = b.requestedBy;
+        o.expiresMs = b.expiresMs;
+        for (const OrderTarget &bt : b.targets) {
+            Target t;
+            t.spec = {bt.device, bt.action, bt.value, bt.step, bt.offsetMs};
+            t.stage = bt.stage;
+            t.attempt = bt.attempt;
+            t.idempotent = commandSpec(bt.action).idempotent;
+            o.byDeviceStep.insert(LiveOrder::key(bt.device, bt.step), static_cast<std::uint32_t>(o.targets.size()));
+            if (!isTerminal(bt.stage))
+                ++o.openPerDevice[bt.device];
+            o.targets.push_back(t);
+        }
+        if (b.stage == CommandStage::AwaitingApproval && m_nowMs < b.expiresMs) {
+            o.awaitingApproval = true;   // nothing was selected or sent: it can wait for its supervisor again
+            m_orders.emplace(o.id, std::move(o));
+            continue;
+        }
+        for (Target &t : o.targets) {
+            if (isTerminal(t.stage))
+                continue;
+            const bool sent = t.stage == CommandStage::Sent || t.stage == CommandStage::InProgress;
+            finishTarget(o, t, sent ? CommandStage::TimedOut : CommandStage::Cancelled,
+                         sent ? QStringLiteral("no result before the console restarted: check the device")
+                              : QStringLiteral("not sent: the console restarted"),
+                         out);
+        }
+        out.push_back(orderEvent(o, CommandStage::Finished));
+    }
+    std::sort(breakerChanges.begin(), breakerChanges.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[when, t] : breakerChanges) {
+        if (t->action == CommandAction::FeederShed)
+            m_shedFeeders.insert(t->device);
+        else
+            m_shedFeeders.remove(t->device);
+    }
+}
+
 void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
 {
     o.selected = true;

@@ -37,6 +37,12 @@ public:
     Result<OpsReceipt> cancel(const Actor &actor, const request::CancelOrder &r, std::vector<Event> &out);
     Result<OpsReceipt> restore(const Actor &actor, const request::RestoreOrder &r, std::int64_t nowMs, std::vector<Event> &out);
 
+    /// A restart (the session marker): takes up this console's orders from earlier sessions that the books carried
+    /// over unfinished. One still waiting for approval waits again (a supervisor may approve it here); one already
+    /// under way cannot be followed up — the new process does not know what the old one sent — so each target
+    /// without its result gets one: timed out ("check the device") when it had been sent, cancelled when not.
+    /// Breakers those orders opened count as commanded again.
+    void resume(std::vector<Event> &out);
     /// Device answers and reported states in a processed batch.
     void observe(const std::vector<Event> &batch, std::vector<Event> &out);
     /// Selects, sends, retries, times out and expires; commands to send are appended to `send`.

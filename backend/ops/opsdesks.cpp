@@ -36,6 +36,10 @@ Result<OpsReceipt> OpsDesks::handle(const Actor &actor, const OpsRequest &reques
 
 void OpsDesks::observe(const std::vector<Event> &batch, std::vector<Event> &out)
 {
+    // A restart: the orders the books carried over are taken up before anything else is judged.
+    for (const Event &e : batch)
+        if (std::holds_alternative<SessionPayload>(e.payload))
+            m_dispatcher.resume(out);
     // Commands first: a feeder an order just opened must count as commanded before its lamps' reports are judged.
     m_dispatcher.observe(batch, out);
     m_alarms.observe(batch, out);

@@ -78,6 +78,10 @@ CitySimulator::CitySimulator(std::shared_ptr<const CityModel> city, std::uint64_
     }
     if (!m_feeders.empty())
         schedule(firstAfter(m_feeders.size() * m_params.feederSurgesPerDay / 24.0), Task::NextFeederSurge);
+    // The recording this run continues left these open: the simulated field clears them in due course, as it
+    // would have had the console not restarted.
+    for (const IncidentId id : m_params.carriedIncidents)
+        schedule(m_now + static_cast<std::int64_t>(m_rng.uniform(20, 60) * 60'000.0), Task::ClearCollision, id);
 }
 
 int CitySimulator::phaseAt(const SignalProgram &program, std::int64_t timeMs, std::int64_t *remainingMs)

@@ -25,6 +25,7 @@ struct SimParameters {
     std::int64_t feederSampleMs = 10'000;    ///< telemetry period of feeders
     std::int64_t lightCheckMs = 60'000;      ///< how often lamps re-evaluate daylight
     IncidentId firstIncidentId = 1;          ///< continue a recording's numbering so ids stay unique across sessions
+    std::vector<IncidentId> carriedIncidents; ///< the field's incidents a continued recording left open (cleared in due course)
     std::int64_t commandLatencyMinMs = 150;  ///< a device answers a command this long after it was sent ...
     std::int64_t commandLatencyMaxMs = 900;  ///< ... to this long
     double commandRejectRate = 0.02;         ///< share of commands a healthy device refuses (busy, local control)

@@ -11,14 +11,10 @@ void AlarmBook::apply(const std::vector<Event> &events)
 {
     std::lock_guard lock(m_mutex);
     for (const Event &event : events) {
-        if (std::holds_alternative<SessionPayload>(event.payload)) {
-            // A new session: alarms are re-raised from what the devices report (as live does); ids continue.
-            m_alarms.clear();
-            m_byId.clear();
-            m_byKey.clear();
-            m_recent.clear();
-            ++m_version;
-        } else if (const auto *p = std::get_if<AlarmPayload>(&event.payload)) {
+        // A new session (a restart) carries the alarms over with their acknowledgement, shelf and service state;
+        // the devices' next reports return those whose condition has gone (AlarmDesk), and a condition still
+        // there is not raised a second time.
+        if (const auto *p = std::get_if<AlarmPayload>(&event.payload)) {
             applyOne(event, *p);
         }
     }

@@ -12,12 +12,11 @@ void IncidentBook::apply(const std::vector<Event> &events)
     std::lock_guard lock(m_mutex);
     bool resolvedAny = false;
     for (const Event &event : events) {
-        if (std::holds_alternative<SessionPayload>(event.payload)) {
-            m_incidents.clear(); // a new session starts with what its link reports, as live does
-            m_byId.clear();
-            ++m_version;
+        // A new session (a restart) carries every incident over, open ones with their steps: the field and the
+        // people working them did not stop because the console did. The link re-reports what it still has open
+        // with the same ids, which are then already known.
+        if (std::holds_alternative<SessionPayload>(event.payload))
             continue;
-        }
         if (const auto *raised = std::get_if<IncidentRaisedPayload>(&event.payload)) {
             if (m_byId.contains(raised->id)) {
                 qCWarning(lcCore) << "duplicate incident id" << raised->id << "ignored";

@@ -39,14 +39,9 @@ void OrderBook::apply(const std::vector<Event> &events)
 {
     std::lock_guard lock(m_mutex);
     for (const Event &event : events) {
-        if (std::holds_alternative<SessionPayload>(event.payload)) {
-            // Orders of an earlier process cannot be followed up; a new session starts with none (ids continue).
-            m_orders.clear();
-            m_byId.clear();
-            m_reserved.clear();
-            m_targets.clear();
-            ++m_version;
-        } else if (const auto *p = std::get_if<CommandPayload>(&event.payload)) {
+        // A new session (a restart) carries the orders over; the dispatcher of the new process takes up what is
+        // still open (Dispatcher::resume), and its events finish or continue them here.
+        if (const auto *p = std::get_if<CommandPayload>(&event.payload)) {
             applyOne(event, *p);
         }
     }
