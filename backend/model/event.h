@@ -60,8 +60,9 @@ enum class OperatorAction : std::uint8_t {
     Unlock,             ///< unlocked by the same person or taken over by a supervisor
     HandOver,           ///< the outgoing person's hand-over note
     TakeOver,           ///< the incoming person accepted the hand-over checklist
+    InterlockOverride,  ///< a supervisor ordered held devices anyway: the order, the holds and the reason
 };
-constexpr int kOperatorActionCount = 13;
+constexpr int kOperatorActionCount = 14;
 
 /// Something a person did. Rare compared with telemetry, so it may carry text.
 struct OperatorActionPayload {

@@ -72,6 +72,7 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::Unlock: return QStringLiteral("unlock");
     case OperatorAction::HandOver: return QStringLiteral("hand-over");
     case OperatorAction::TakeOver: return QStringLiteral("take-over");
+    case OperatorAction::InterlockOverride: return QStringLiteral("interlock-override");
     }
     return QStringLiteral("unknown");
 }

@@ -18,6 +18,16 @@ Dispatcher::Dispatcher(const DeskContext &context, DispatchConfig config, FieldW
 {
 }
 
+QString Dispatcher::interlockSummary(const std::vector<Interlock> &held)
+{
+    QStringList sentences;
+    for (size_t i = 0; i < held.size() && i < 5; ++i)
+        sentences << held[i].sentence;
+    if (held.size() > 5)
+        sentences << QStringLiteral("and %1 more").arg(held.size() - 5);
+    return sentences.join(QStringLiteral("; "));
+}
+
 Event Dispatcher::targetEvent(const LiveOrder &o, const Target &t, CommandStage stage, const QString &text) const
 {
     CommandPayload p;
@@ -101,11 +111,28 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
             return makeError(QStringLiteral("%1 is reserved by order %2 of %3").arg(info.id).arg(holder).arg(requesterOf(holder)));
     }
 
+    // Interlocks: devices that field work, a shed on purpose or maintenance holds are not changed without a
+    // supervisor saying so (another order's reservation was refused above and cannot be overridden).
+    std::vector<Interlock> held = findInterlocks(m_ctx.city, m_ctx.incidents, m_ctx.alarms, m_ctx.orders, spec);
+    held.erase(std::remove_if(held.begin(), held.end(), [](const Interlock &i) { return !i.overridable(); }), held.end());
+    if (!held.empty()) {
+        if (spec.interlockOverride.trimmed().isEmpty())
+            return makeError(QStringLiteral("%1 — leave the held device(s) out, or a supervisor may override with a reason")
+                                 .arg(interlockSummary(held)));
+        if (!permits(actor, Permission::OverrideInterlock))
+            return makeError(QStringLiteral("%1; overriding needs a supervisor: %2")
+                                 .arg(interlockSummary(held), refusal(actor, Permission::OverrideInterlock)));
+        if (spec.interlockOverride.size() > kMaxNoteLength)
+            return makeError(QStringLiteral("the override's reason is too long"));
+    }
+
     LiveOrder o;
     o.id = m_ctx.idBase() + (++m_issued & 0xfffff);
     o.workflow = spec.workflow;
     o.requestedBy = actor.user;
     o.expiresMs = nowMs + spec.validForMs;
+    o.restores = spec.restores;
+    o.interlocksOverridden = !held.empty();
     for (const OrderTargetSpec &t : spec.targets) {
         Target target;
         target.spec = t;
@@ -122,6 +149,15 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
     out.push_back(std::move(requested));
     for (const Target &t : o.targets)
         out.push_back(targetEvent(o, t, CommandStage::Requested));
+    if (!held.empty()) {
+        QStringList holds;
+        for (const Interlock &i : held)
+            holds << i.sentence;
+        out.push_back(Event{0, 0, kNoDevice,
+                            OperatorActionPayload{OperatorAction::InterlockOverride, actor.user,
+                                                  QStringLiteral("order %1: %2. Reason: %3").arg(o.id).arg(holds.join(QStringLiteral("; ")),
+                                                                                                        spec.interlockOverride.trimmed())}});
+    }
 
     QString message;
     if (highRisk) {
@@ -156,6 +192,7 @@ void Dispatcher::resume(std::vector<Event> &out)
         o.workflow = b.workflow;
         o.requestedBy = b.requestedBy;
         o.expiresMs = b.expiresMs;
+        o.restores = b.restores;
         for (const OrderTarget &bt : b.targets) {
             Target t;
             t.spec = {bt.device, bt.action, bt.value, bt.step, bt.offsetMs};
@@ -196,9 +233,25 @@ void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
 {
     o.selected = true;
     o.startMs = m_nowMs;
+    // An approval can come long after the request: what holds the devices now counts, unless a supervisor
+    // already overrode the holds.
+    QHash<DeviceIndex, QString> heldNow;
+    if (!o.interlocksOverridden) {
+        OrderSpec now;
+        now.restores = o.restores;
+        for (const Target &t : o.targets)
+            now.targets.push_back(t.spec);
+        for (const Interlock &i : findInterlocks(m_ctx.city, m_ctx.incidents, m_ctx.alarms, m_ctx.orders, now))
+            if (i.overridable() && !heldNow.contains(i.device))
+                heldNow.insert(i.device, i.sentence);
+    }
     for (Target &t : o.targets) {
         if (t.stage != CommandStage::Requested)
             continue;
+        if (const auto held = heldNow.constFind(t.spec.device); held != heldNow.constEnd()) {
+            finishTarget(o, t, CommandStage::Rejected, held.value(), out);
+            continue;
+        }
         if (const std::uint32_t holder = m_reservations.holderOf(t.spec.device, o.id)) {
             finishTarget(o, t, CommandStage::Rejected, QStringLiteral("reserved by order %1 of %2").arg(holder).arg(requesterOf(holder)), out);
             continue;
@@ -442,6 +495,7 @@ Result<OpsReceipt> Dispatcher::restore(const Actor &actor, const request::Restor
     auto plan = m_restoreLog.planRestore(r.order, m_ctx.city);
     if (!plan)
         return makeError(plan.error());
+    plan.value().interlockOverride = r.interlockOverride;
     return issue(actor, plan.value(), nowMs, out);
 }
 

@@ -6,6 +6,7 @@
 #include "ops/deskcontext.h"
 #include "ops/opsrequest.h"
 #include "ops/reservationledger.h"
+#include "ops/interlocks.h"
 #include "ops/restorelog.h"
 #include "security/actor.h"
 
@@ -65,6 +66,8 @@ private:
         QString requestedBy;
         std::int64_t expiresMs = 0;
         bool awaitingApproval = false;
+        std::uint32_t restores = 0;          ///< the order this one undoes
+        bool interlocksOverridden = false;   ///< a supervisor ordered held devices anyway
         bool selected = false;          ///< cleared to go and its targets reserved
         std::int64_t startMs = 0;
         std::vector<Target> targets;
@@ -76,6 +79,7 @@ private:
         std::uint16_t lowestOpenStep() const;
     };
 
+    static QString interlockSummary(const std::vector<Interlock> &held);
     Event targetEvent(const LiveOrder &o, const Target &t, CommandStage stage, const QString &text = {}) const;
     Event orderEvent(const LiveOrder &o, CommandStage stage, const QString &user = {}, const QString &text = {}) const;
     void finishTarget(LiveOrder &o, Target &t, CommandStage stage, const QString &reason, std::vector<Event> &out);

@@ -28,6 +28,8 @@ struct OrderSpec {
     std::vector<OrderTargetSpec> targets;
     std::int64_t validForMs = 15 * 60'000;   ///< expiry, counted from the request (approval time included)
     std::uint32_t restores = 0;
+    /// Non-empty: a supervisor orders the held devices anyway (ops/interlocks.h), for this reason (recorded).
+    QString interlockOverride;
 };
 
 // Requests from people to the ops logic. Each is checked against the actor's permissions by the backend.
@@ -42,7 +44,7 @@ struct SetAlarmService { std::uint32_t alarm = 0; bool inService = true; };
 struct IssueOrder { OrderSpec spec; };
 struct DecideOrder { std::uint32_t order = 0; bool approve = true; QString reason; };
 struct CancelOrder { std::uint32_t order = 0; };
-struct RestoreOrder { std::uint32_t order = 0; };
+struct RestoreOrder { std::uint32_t order = 0; QString interlockOverride; };
 } // namespace request
 
 using OpsRequest = std::variant<request::TransitionIncident, request::NoteIncident, request::ReportIncident,

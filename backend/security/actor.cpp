@@ -54,6 +54,7 @@ Role leastRoleAnywhere(Permission p)
     case Permission::CancelIncident:
     case Permission::RemoveAlarmFromService:
     case Permission::ApproveCommand:
+    case Permission::OverrideInterlock:
         return Role::Supervisor;
     }
     return Role::Admin;

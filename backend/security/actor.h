@@ -26,6 +26,7 @@ enum class Permission : std::uint8_t {
     RequestCommand,
     ApproveCommand,
     CancelCommand,
+    OverrideInterlock,     ///< order devices that field work, a shed or maintenance holds
 };
 
 /// Who performs an operation: a user, their roles and (for district-scoped roles) their districts.

@@ -1,0 +1,119 @@
+#include "ops/interlocks.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+
+namespace cityops {
+namespace {
+
+bool holdsPeopleOnSite(const Incident &i)
+{
+    if (!i.isOpen())
+        return false;
+    return i.kind == IncidentKind::FieldWork || i.state == IncidentState::Dispatched || i.state == IncidentState::OnScene;
+}
+
+/// What people wrote about it first: the dispatch text of a field-work incident, a reporter's note.
+QString firstText(const Incident &i)
+{
+    for (const IncidentStep &s : i.history)
+        if (!s.text.isEmpty())
+            return s.text;
+    return i.notes.empty() ? QString() : i.notes.front().text;
+}
+
+/// Feeders whose breaker an order opened and no later order closed: feeder -> the order that shed it.
+QHash<DeviceIndex, std::uint32_t> shedFeeders(const std::vector<Order> &orders)
+{
+    std::vector<std::tuple<std::int64_t, DeviceIndex, bool, std::uint32_t>> changes;
+    for (const Order &o : orders)
+        for (const OrderTarget &t : o.targets)
+            if (t.stage == CommandStage::Confirmed && (t.action == CommandAction::FeederShed || t.action == CommandAction::FeederRestore))
+                changes.emplace_back(t.changedMs, t.device, t.action == CommandAction::FeederShed, o.id);
+    std::sort(changes.begin(), changes.end());
+    QHash<DeviceIndex, std::uint32_t> shed;
+    for (const auto &[when, feeder, opened, order] : changes) {
+        if (opened)
+            shed.insert(feeder, order);
+        else
+            shed.remove(feeder);
+    }
+    return shed;
+}
+
+} // namespace
+
+std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook &incidents, const AlarmBook &alarms,
+                                      const OrderBook &orders, const OrderSpec &spec)
+{
+    QSet<DeviceIndex> targets;
+    for (const OrderTargetSpec &t : spec.targets)
+        targets.insert(t.device);
+    std::vector<Interlock> out;
+    if (targets.isEmpty())
+        return out;
+    const auto idOf = [&](DeviceIndex d) { return d < city.devices.size() ? city.devices[d].id : QString::number(d); };
+
+    std::vector<Incident> open;
+    incidents.snapshot(open);
+    for (const Incident &i : open) {
+        if (!holdsPeopleOnSite(i))
+            continue;
+        for (const DeviceIndex d : i.linked) {
+            if (!targets.contains(d))
+                continue;
+            const QString what = i.kind == IncidentKind::FieldWork
+                                     ? QStringLiteral("field-work incident #%1").arg(i.id)
+                                     : QStringLiteral("incident #%1, whose responders are %2").arg(i.id).arg(
+                                           i.state == IncidentState::OnScene ? QStringLiteral("on scene") : QStringLiteral("on their way"));
+            const QString note = firstText(i).isEmpty() ? QString() : QStringLiteral(" (%1)").arg(firstText(i));
+            out.push_back({d, HoldKind::FieldWork, i.id, QStringLiteral("%1 is held by %2%3").arg(idOf(d), what, note)});
+        }
+    }
+
+    std::vector<Order> all;
+    orders.snapshot(all);
+    for (const auto &[device, order] : orders.reservations()) {
+        if (!targets.contains(device))
+            continue;
+        const auto holder = orders.find(order);
+        out.push_back({device, HoldKind::RunningOrder, order,
+                       QStringLiteral("%1 is reserved by order %2 of %3 until it has its result")
+                           .arg(idOf(device)).arg(order).arg(holder ? holder->requestedBy : QStringLiteral("another console"))});
+    }
+    const QHash<DeviceIndex, std::uint32_t> shed = shedFeeders(all);
+    for (auto it = shed.begin(); it != shed.end(); ++it) {
+        if (!targets.contains(it.key()) || spec.restores == it.value())
+            continue;
+        out.push_back({it.key(), HoldKind::ShedFeeder, it.value(),
+                       QStringLiteral("%1 was shed on purpose by order %2 (restoring that order recloses it)").arg(idOf(it.key())).arg(it.value())});
+    }
+
+    std::vector<Alarm> alarmList;
+    alarms.snapshot(alarmList);
+    for (const Alarm &a : alarmList) {
+        if (!a.outOfService || !targets.contains(a.device))
+            continue;
+        out.push_back({a.device, HoldKind::OutOfService, a.id,
+                       QStringLiteral("%1 is out of service for maintenance (alarm %2, %3)").arg(idOf(a.device)).arg(a.id).arg(alarmCauseName(a.cause))});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Interlock &a, const Interlock &b) { return a.device < b.device; });
+    return out;
+}
+
+OrderSpec withoutHeld(const OrderSpec &spec, const std::vector<Interlock> &interlocks)
+{
+    QSet<DeviceIndex> held;
+    for (const Interlock &i : interlocks)
+        held.insert(i.device);
+    OrderSpec out = spec;
+    out.targets.clear();
+    for (const OrderTargetSpec &t : spec.targets)
+        if (!held.contains(t.device))
+            out.targets.push_back(t);
+    return out;
+}
+
+} // namespace cityops
