@@ -473,6 +473,46 @@
             <numerusform>種類の異なる %n 台は除外しました。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Held by</source>
+        <translation>保持元</translation>
+    </message>
+    <message>
+        <source>&amp;Leave held devices out</source>
+        <translation>保持中の機器を除外(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Supervisor: reason for ordering the held devices anyway (recorded)</source>
+        <translation>監督者: 保持中の機器をあえて指令する理由（記録されます）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) held — nothing held is sent without a decision:</source>
+        <translation>
+            <numerusform>%n 台の機器が保持中 — 判断なしに送信されません:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more, see the list)</source>
+        <translation>
+            <numerusform>（ほか %n 件、一覧を参照）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another order holds a device: leave the held devices out, or wait for that order.</source>
+        <translation>別の指令が機器を保持しています: 保持中の機器を除外するか、その指令の完了を待ってください。</translation>
+    </message>
+    <message>
+        <source>Leave them out, or give a reason to order them anyway.</source>
+        <translation>除外するか、あえて指令する理由を入力してください。</translation>
+    </message>
+    <message>
+        <source>Leave them out, or ask a supervisor to override.</source>
+        <translation>除外するか、監督者に解除を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Held devices: leave them out, or a supervisor gives a reason.</source>
+        <translation>保持中の機器: 除外するか、監督者が理由を入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::DetailsPanel</name>

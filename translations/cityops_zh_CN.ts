@@ -473,6 +473,46 @@
             <numerusform>已排除 %n 个其他类型的设备。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Held by</source>
+        <translation>占用方</translation>
+    </message>
+    <message>
+        <source>&amp;Leave held devices out</source>
+        <translation>排除被占用的设备(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Supervisor: reason for ordering the held devices anyway (recorded)</source>
+        <translation>主管：仍要对被占用设备下令的理由（将被记录）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) held — nothing held is sent without a decision:</source>
+        <translation>
+            <numerusform>%n 台设备被占用 — 未经决定不会发送：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more, see the list)</source>
+        <translation>
+            <numerusform>（另有 %n 项，见列表）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another order holds a device: leave the held devices out, or wait for that order.</source>
+        <translation>另一指令占用了设备：请排除被占用的设备，或等待该指令完成。</translation>
+    </message>
+    <message>
+        <source>Leave them out, or give a reason to order them anyway.</source>
+        <translation>请排除它们，或填写仍要下令的理由。</translation>
+    </message>
+    <message>
+        <source>Leave them out, or ask a supervisor to override.</source>
+        <translation>请排除它们，或请主管解除。</translation>
+    </message>
+    <message>
+        <source>Held devices: leave them out, or a supervisor gives a reason.</source>
+        <translation>被占用的设备：请排除，或由主管填写理由。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::DetailsPanel</name>

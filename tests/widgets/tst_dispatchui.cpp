@@ -134,7 +134,7 @@ private Q_SLOTS:
         map->select({MapSelection::Kind::Device, signal});
 
         // Request flash through the workflow: the preview names the device and says it needs approval.
-        CommandDialog dialog(window.liveCity().scene(), ops.client(), &window);
+        CommandDialog dialog(window.liveCity().scene(), ops.client(), window.liveCity().source().books(), &window);
         dialog.setPlan(workflows::flashAndDispatch(*city, {signal}));
         QCOMPARE(dialog.preview()->rowCount(), 1);
         QCOMPARE(dialog.preview()->item(0, 0)->text(), city->devices[signal].id);
@@ -287,6 +287,84 @@ private Q_SLOTS:
 
     /// One numbering of phases everywhere a person reads them (from 1, as Details), while the order carries SUMO's
     /// 0-based index; and values read as sentences ("Dim to 40 %", never "Dim to % 40").
+    void heldDevicesAreShownWithTheirHolder()
+    {
+        // Issue 16, item 1: the green wave that silently ended a maintenance flash. The preview marks what holds a
+        // device, names the holder, and sends nothing held without a decision.
+        const auto city = test::networkCity();
+        Engine engine(city);
+        CityMirror scene(city);
+        CityBooks books(city);
+        const DeviceIndex held = city->signals.front().device, free = city->signals[1].device;
+        const IncidentId crew = kConsoleIncidentBase + 7;
+        IncidentRaisedPayload raised;
+        raised.id = crew;
+        raised.kind = IncidentKind::FieldWork;
+        raised.severity = IncidentSeverity::Major;
+        raised.position = city->devices[held].position;
+        IncidentUpdatePayload dispatched;
+        dispatched.id = crew;
+        dispatched.change = IncidentChange::Transition;
+        dispatched.state = IncidentState::Dispatched;
+        dispatched.user = QStringLiteral("olga");
+        dispatched.text = QStringLiteral("maintenance crew on the way");
+        books.apply({Event{1, 1000, held, raised}, Event{2, 1000, kNoDevice, dispatched}});
+
+        OpsClient olga(engine, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
+        CommandDialog dialog(scene, olga, books);
+        dialog.setPlan(workflows::flashAndDispatch(*city, {held, free}));
+        dialog.resize(900, 480);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.preview()->rowCount(), 2);
+        QCOMPARE(dialog.preview()->horizontalHeaderItem(3)->text(), QStringLiteral("Held by"));
+        QVERIFY(dialog.preview()->item(0, 3)->text().contains(QStringLiteral("field-work incident #%1").arg(crew)));
+        QVERIFY(dialog.preview()->item(0, 3)->text().contains(QLatin1String("maintenance crew on the way")));
+        QVERIFY(dialog.preview()->item(1, 3)->text().isEmpty());
+        QVERIFY(dialog.holdsLabel()->isVisible());
+        QVERIFY(dialog.holdsLabel()->text().contains(QStringLiteral("#%1").arg(crew)));
+        QVERIFY(dialog.holdsLabel()->text().contains(QLatin1String("ask a supervisor")));
+        QPushButton *sendButton = nullptr;
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("&Send"))
+                sendButton = b;
+        QVERIFY(sendButton);
+        QVERIFY(!sendButton->isEnabled());                 // nothing held goes without a decision
+        QVERIFY(!dialog.overrideReason()->isEnabled());    // and an operator cannot make it
+        // What a person sees: the held row in amber, the free one plain.
+        const QImage shot = dialog.grab().toImage();
+        const QRect heldCell = dialog.preview()->visualItemRect(dialog.preview()->item(0, 1));
+        const QRect freeCell = dialog.preview()->visualItemRect(dialog.preview()->item(1, 1));
+        const QPoint origin = dialog.preview()->viewport()->mapTo(&dialog, QPoint(0, 0));
+        QCOMPARE(shot.pixelColor(origin + QPoint(heldCell.right() - 2, heldCell.center().y())), mapstyle::alarmAmber());
+        QVERIFY(shot.pixelColor(origin + QPoint(freeCell.right() - 2, freeCell.center().y())) != mapstyle::alarmAmber());
+        const QRect holds = dialog.holdsLabel()->geometry();
+        QCOMPARE(shot.pixelColor(holds.left() + 2, holds.top() + 2), mapstyle::alarmAmber());
+
+        // Leave them out: the free junction alone, and it can go.
+        dialog.leaveOutButton()->click();
+        QCOMPARE(dialog.preview()->rowCount(), 1);
+        QCOMPARE(dialog.preview()->item(0, 0)->text(), city->devices[free].id);
+        QVERIFY(!dialog.holdsLabel()->isVisible());
+        QVERIFY(sendButton->isEnabled());
+
+        // A supervisor may order it anyway, with a reason that goes with the order.
+        OpsClient sven(engine, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+        CommandDialog second(scene, sven, books);
+        second.setPlan(workflows::flashAndDispatch(*city, {held}));
+        second.show();
+        QVERIFY(second.overrideReason()->isVisible() && second.overrideReason()->isEnabled());
+        QVERIFY(second.holdsLabel()->text().contains(QLatin1String("give a reason")));
+        QPushButton *secondSend = nullptr;
+        for (QPushButton *b : second.findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("&Send"))
+                secondSend = b;
+        QVERIFY(!secondSend->isEnabled());
+        second.overrideReason()->setText(QStringLiteral("crew asked for it by radio"));
+        QVERIFY(secondSend->isEnabled());
+        QCOMPARE(second.spec().interlockOverride, QStringLiteral("crew asked for it by radio"));
+    }
+
     void phaseNumbersAgreeAndValuesRead()
     {
         QCOMPARE(Labels::commandWithValue(CommandAction::SignalHoldPhase, 3), QStringLiteral("Hold phase 4"));
@@ -303,7 +381,7 @@ private Q_SLOTS:
         s.program = 0;
         s.phase = 3;
         OpsClient client(engine, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
-        CommandDialog dialog(scene, client);
+        CommandDialog dialog(scene, client, engine.books());
         dialog.setTargets({signal});
         auto *action = dialog.findChild<QComboBox *>();
         action->setCurrentIndex(action->findData(int(CommandAction::SignalHoldPhase)));

@@ -151,14 +151,14 @@ void OpsConsole::openPlan(const OrderSpec &plan)
         m_window.statusBar()->showMessage(tr("Nothing to command there."), 8000);
         return;
     }
-    CommandDialog dialog(m_live.scene(), *m_client, &m_window);
+    CommandDialog dialog(m_live.scene(), *m_client, m_live.source().books(), &m_window);
     dialog.setPlan(plan);
     dialog.exec();
 }
 
 void OpsConsole::commandSelection()
 {
-    CommandDialog dialog(m_live.scene(), *m_client, &m_window);
+    CommandDialog dialog(m_live.scene(), *m_client, m_live.source().books(), &m_window);
     dialog.setTargets(selectedDevices());
     dialog.exec();
 }

@@ -10,6 +10,7 @@
 #include <array>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,7 +21,8 @@
 
 namespace cityops {
 
-CommandDialog::CommandDialog(const CityMirror &scene, OpsClient &ops, QWidget *parent) : QDialog(parent), m_scene(scene), m_ops(ops)
+CommandDialog::CommandDialog(const CityMirror &scene, OpsClient &ops, const CityBooks &books, QWidget *parent)
+    : QDialog(parent), m_scene(scene), m_ops(ops), m_books(books)
 {
     setWindowTitle(tr("Command devices"));
     auto *layout = new QVBoxLayout(this);
@@ -38,8 +40,8 @@ CommandDialog::CommandDialog(const CityMirror &scene, OpsClient &ops, QWidget *p
     form->addRow(tr("&Action:"), m_action);
     form->addRow(tr("&Value:"), m_value);
     form->addRow(tr("Valid &for:"), m_validMinutes);
-    m_preview = new QTableWidget(0, 3, this);
-    m_preview->setHorizontalHeaderLabels({tr("Device"), tr("Now"), tr("After")});
+    m_preview = new QTableWidget(0, 4, this);
+    m_preview->setHorizontalHeaderLabels({tr("Device"), tr("Now"), tr("After"), tr("Held by")});
     m_preview->horizontalHeader()->setStretchLastSection(true);
     m_preview->verticalHeader()->hide();
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -49,12 +51,29 @@ CommandDialog::CommandDialog(const CityMirror &scene, OpsClient &ops, QWidget *p
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: %1;").arg(mapstyle::severityColor(IncidentSeverity::Critical).name()));
+    // Holds: said in words, in amber (abnormal), with the two ways on.
+    m_holds = new QLabel(this);
+    m_holds->setWordWrap(true);
+    m_holds->setObjectName(QStringLiteral("holds"));
+    m_holds->setStyleSheet(QStringLiteral("QLabel { background: %1; color: black; padding: 6px; }").arg(mapstyle::alarmAmber().name()));
+    m_holds->hide();
+    m_leaveOut = new QPushButton(tr("&Leave held devices out"), this);
+    m_leaveOut->hide();
+    m_override = new QLineEdit(this);
+    m_override->setPlaceholderText(tr("Supervisor: reason for ordering the held devices anyway (recorded)"));
+    m_override->setMaxLength(kMaxNoteLength);
+    m_override->hide();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_buttons->addButton(tr("&Send"), QDialogButtonBox::AcceptRole);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("What will change:"), this));
     layout->addWidget(m_preview, 1);
     layout->addWidget(m_risk);
+    layout->addWidget(m_holds);
+    auto *holdActions = new QHBoxLayout;
+    holdActions->addWidget(m_leaveOut);
+    holdActions->addWidget(m_override, 1);
+    layout->addLayout(holdActions);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     resize(640, 420);
@@ -74,8 +93,18 @@ CommandDialog::CommandDialog(const CityMirror &scene, OpsClient &ops, QWidget *p
         updatePreview();
     });
     connect(m_value, &QSpinBox::valueChanged, this, &CommandDialog::updatePreview);
+    connect(m_leaveOut, &QPushButton::clicked, this, &CommandDialog::leaveHeldOut);
+    connect(m_override, &QLineEdit::textChanged, this, &CommandDialog::updatePreview);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CommandDialog::send);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+CommandDialog::~CommandDialog()
+{
+    // Hiding a shown dialog moves the focus, and a line edit losing it says "editing finished": not to a dialog
+    // whose members are already gone.
+    m_targetsEdit->disconnect(this);
+    m_override->disconnect(this);
 }
 
 void CommandDialog::setTargets(const std::vector<DeviceIndex> &devices)
@@ -174,6 +203,7 @@ OrderSpec CommandDialog::spec(QString *problem) const
         spec.validForMs = m_validMinutes->value() * 60'000LL;
     if (spec.targets.empty() && problem)
         *problem = m_problem->text().isEmpty() ? tr("Nothing to command: choose devices and an action.") : m_problem->text();
+    spec.interlockOverride = m_override->isVisible() ? m_override->text().trimmed() : QString();
     return spec;
 }
 
@@ -201,10 +231,33 @@ QString CommandDialog::afterText(CommandAction action, int value) const
     return Labels::commandWithValue(action, value);
 }
 
+void CommandDialog::leaveHeldOut()
+{
+    if (m_planMode) {
+        m_plan = withoutHeld(m_plan, m_interlocks);
+    } else {
+        QStringList ids;
+        const OrderSpec rest = withoutHeld(spec(), m_interlocks);
+        for (const OrderTargetSpec &t : rest.targets)
+            ids << m_scene.city().devices[t.device].id;
+        m_targetsEdit->setText(ids.join(QStringLiteral(", ")));
+        parseTargets();
+    }
+    m_override->clear();
+    updatePreview();
+}
+
 void CommandDialog::updatePreview()
 {
     QString problem;
     const OrderSpec s = spec(&problem);
+    m_interlocks = findInterlocks(m_scene.city(), m_books.incidents(), m_books.alarms(), m_books.orders(), s);
+    QHash<DeviceIndex, QStringList> heldBy;
+    bool anyFixed = false;   // a hold nobody may override (another order's reservation)
+    for (const Interlock &i : m_interlocks) {
+        heldBy[i.device] << i.sentence;
+        anyFixed = anyFixed || !i.overridable();
+    }
     const int shown = std::min<int>(static_cast<int>(s.targets.size()), 500);
     m_preview->setRowCount(shown);
     bool highRisk = false;
@@ -222,6 +275,18 @@ void CommandDialog::updatePreview()
         m_preview->setItem(r, 0, new QTableWidgetItem(m_scene.city().devices[t.device].id));
         m_preview->setItem(r, 1, new QTableWidgetItem(stateText(t.device)));
         m_preview->setItem(r, 2, new QTableWidgetItem(after));
+        const auto held = heldBy.constFind(t.device);
+        auto *holder = new QTableWidgetItem(held == heldBy.constEnd() ? QString() : held.value().join(QStringLiteral("; ")));
+        if (held != heldBy.constEnd()) {
+            for (int c = 0; c < 3; ++c) {
+                m_preview->item(r, c)->setBackground(mapstyle::alarmAmber());
+                m_preview->item(r, c)->setForeground(Qt::black);
+            }
+            holder->setBackground(mapstyle::alarmAmber());
+            holder->setForeground(Qt::black);
+            holder->setToolTip(holder->text());
+        }
+        m_preview->setItem(r, 3, holder);
     }
     m_preview->resizeColumnsToContents();
     QString risk = tr("%n target(s).", nullptr, static_cast<int>(s.targets.size()));
@@ -235,6 +300,31 @@ void CommandDialog::updatePreview()
         m_risk->setStyleSheet(QString());
     }
     m_risk->setText(risk);
+    const bool held = !heldBy.isEmpty();
+    m_holds->setVisible(held);
+    m_leaveOut->setVisible(held);
+    m_override->setVisible(held && !anyFixed);
+    m_override->setEnabled(m_ops.may(Permission::OverrideInterlock));
+    if (held) {
+        QStringList first;
+        for (size_t i = 0; i < m_interlocks.size() && i < 3; ++i)
+            first << m_interlocks[i].sentence;
+        QString text = tr("%n device(s) held — nothing held is sent without a decision:", nullptr, int(heldBy.size())) + QLatin1Char(' ')
+                       + first.join(QStringLiteral("; ")) + QLatin1Char('.');
+        if (m_interlocks.size() > 3)
+            text += QLatin1Char(' ') + tr("(and %n more, see the list)", nullptr, int(m_interlocks.size() - 3));
+        text += QLatin1Char(' ')
+                + (anyFixed ? tr("Another order holds a device: leave the held devices out, or wait for that order.")
+                            : m_ops.may(Permission::OverrideInterlock)
+                                  ? tr("Leave them out, or give a reason to order them anyway.")
+                                  : tr("Leave them out, or ask a supervisor to override."));
+        m_holds->setText(text);
+    }
+    const QString heldProblem = tr("Held devices: leave them out, or a supervisor gives a reason.");
+    if (held && (anyFixed || m_override->text().trimmed().isEmpty() || !m_ops.may(Permission::OverrideInterlock)))
+        problem = problem.isEmpty() ? heldProblem : problem;
+    else if (m_problem->text() == heldProblem)
+        m_problem->clear();   // decided: the sentence goes with the hold
     if (!m_ops.may(Permission::RequestCommand))
         problem = tr("%1 may not command devices.").arg(m_ops.actor().user);
     if (!problem.isEmpty())

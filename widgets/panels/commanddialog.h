@@ -1,7 +1,9 @@
 #pragma once
 
 #include "citymirror.h"
+#include "ops/interlocks.h"
 #include "ops/opsrequest.h"
+#include "state/citybooks.h"
 
 #include <QDialog>
 
@@ -11,6 +13,7 @@ class QLineEdit;
 class QSpinBox;
 class QTableWidget;
 class QDialogButtonBox;
+class QPushButton;
 
 namespace cityops {
 
@@ -18,11 +21,15 @@ class OpsClient;
 
 /// Asks for a command before anything is sent: the targets (from the map selection, or typed ids), the action
 /// from the catalogue for their kind, its value, and a preview of what will change on each device, with the risk
-/// (a supervisor's approval) stated. A workflow's plan is shown the same way, fixed.
+/// (a supervisor's approval) stated. A workflow's plan is shown the same way, fixed. Devices that field work, a
+/// shed on purpose, maintenance or another order holds are marked with their holder (ops/interlocks.h): the operator
+/// leaves them out, or a supervisor overrides with a reason; nothing held is sent silently.
 class CommandDialog : public QDialog {
     Q_OBJECT
 public:
-    CommandDialog(const CityMirror &scene, OpsClient &ops, QWidget *parent = nullptr);
+    /// `books`: where the holds are read (the live city's, or replay's).
+    CommandDialog(const CityMirror &scene, OpsClient &ops, const CityBooks &books, QWidget *parent = nullptr);
+    ~CommandDialog() override;
 
     /// Edit mode: one action over these devices (the operator may change the list).
     void setTargets(const std::vector<DeviceIndex> &devices);
@@ -33,6 +40,13 @@ public:
     OrderSpec spec(QString *problem = nullptr) const;
     QTableWidget *preview() const { return m_preview; }
     QString riskText() const;
+    /// What holds the targets now (as the dispatcher will see it).
+    const std::vector<Interlock> &interlocks() const { return m_interlocks; }
+    QLabel *holdsLabel() const { return m_holds; }
+    QPushButton *leaveOutButton() const { return m_leaveOut; }
+    QLineEdit *overrideReason() const { return m_override; }
+    /// Removes the held devices from the order (the "Leave them out" button).
+    void leaveHeldOut();
     /// Sends the order (as the Send button does).
     void send();
 
@@ -45,6 +59,8 @@ private:
 
     const CityMirror &m_scene;
     OpsClient &m_ops;
+    const CityBooks &m_books;
+    std::vector<Interlock> m_interlocks;
     bool m_planMode = false;
     OrderSpec m_plan;
     std::vector<DeviceIndex> m_targets;
@@ -55,6 +71,9 @@ private:
     QTableWidget *m_preview;
     QLabel *m_risk;
     QLabel *m_problem;
+    QLabel *m_holds;
+    QPushButton *m_leaveOut;
+    QLineEdit *m_override;
     QDialogButtonBox *m_buttons;
 };
 
