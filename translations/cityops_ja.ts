@@ -1956,10 +1956,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>状態</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>進捗</translation>
-    </message>
-    <message>
         <source>By</source>
         <translation>依頼者</translation>
     </message>
@@ -1995,28 +1991,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Denied: %1</source>
         <translation>却下: %1</translation>
     </message>
-    <message>
-        <source>%1/%2 confirmed</source>
-        <translation>%1/%2 確認済み</translation>
-    </message>
-    <message>
-        <source>, %1 failed</source>
-        <translation>、%1 件失敗</translation>
-    </message>
-    <message>
-        <source>, %1 cancelled</source>
-        <translation>、%1 件取消</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more target(s)</source>
-        <translation>
-            <numerusform>… ほか %n 件</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>attempt %1</source>
-        <translation>試行 %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n order(s) waiting for a supervisor&apos;s approval</source>
         <translation>
@@ -2038,6 +2012,87 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Reason:</source>
         <translation>理由:</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>すべての結果</translation>
+    </message>
+    <message>
+        <source>Show targets with this result</source>
+        <translation>この結果の対象を表示</translation>
+    </message>
+    <message>
+        <source>Device id contains…</source>
+        <translation>機器IDを含む…</translation>
+    </message>
+    <message>
+        <source>Pick &amp;failed on map</source>
+        <translation>失敗分を地図で選択(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Put the failed targets on the map as the picked devices (Ctrl+K commands them)</source>
+        <translation>失敗した対象を地図上の選択機器にします（Ctrl+K で指令）</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y failed…</source>
+        <translation>失敗分を再試行(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Open the command dialog with the failed targets and the same commands</source>
+        <translation>失敗した対象と同じ指令で指令ダイアログを開きます</translation>
+    </message>
+    <message>
+        <source>Targets of the order</source>
+        <translation>指令の対象</translation>
+    </message>
+    <message>
+        <source>No order selected</source>
+        <translation>指令が選択されていません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1: %n target(s)</source>
+        <translation>
+            <numerusform>指令 %1: 対象 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cityops::OrderTargetModel</name>
+    <message>
+        <source>Device</source>
+        <translation>機器</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>試行</translation>
     </message>
 </context>
 <context>

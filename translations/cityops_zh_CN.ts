@@ -1956,10 +1956,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>进度</translation>
-    </message>
-    <message>
         <source>By</source>
         <translation>发起人</translation>
     </message>
@@ -1995,28 +1991,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Denied: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
-    <message>
-        <source>%1/%2 confirmed</source>
-        <translation>%1/%2 已确认</translation>
-    </message>
-    <message>
-        <source>, %1 failed</source>
-        <translation>，%1 个失败</translation>
-    </message>
-    <message>
-        <source>, %1 cancelled</source>
-        <translation>，%1 个已取消</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more target(s)</source>
-        <translation>
-            <numerusform>… 另有 %n 个目标</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>attempt %1</source>
-        <translation>第 %1 次尝试</translation>
-    </message>
     <message numerus="yes">
         <source>%n order(s) waiting for a supervisor&apos;s approval</source>
         <translation>
@@ -2038,6 +2012,87 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Show targets with this result</source>
+        <translation>显示此结果的目标</translation>
+    </message>
+    <message>
+        <source>Device id contains…</source>
+        <translation>设备 ID 包含…</translation>
+    </message>
+    <message>
+        <source>Pick &amp;failed on map</source>
+        <translation>在地图上选中失败项(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Put the failed targets on the map as the picked devices (Ctrl+K commands them)</source>
+        <translation>将失败的目标设为地图上的选中设备（Ctrl+K 下令）</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y failed…</source>
+        <translation>重试失败项(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Open the command dialog with the failed targets and the same commands</source>
+        <translation>以失败的目标和相同指令打开指令对话框</translation>
+    </message>
+    <message>
+        <source>Targets of the order</source>
+        <translation>指令的目标</translation>
+    </message>
+    <message>
+        <source>No order selected</source>
+        <translation>未选择指令</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1: %n target(s)</source>
+        <translation>
+            <numerusform>指令 %1：%n 个目标</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cityops::OrderTargetModel</name>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,46 @@ private Q_SLOTS:
         QVERIFY(!after.contains(QLatin1String("type=\"vanished\"")));
     }
 
+    void formatStringsKeepTheirPlaceholders_data() { inStepWithTheSources_data(); }
+    void formatStringsKeepTheirPlaceholders()
+    {
+        // "Dim to % 40": a translation that loses, doubles or mangles a %1 or %n shows people a broken sentence (or
+        // the wrong number). Every translation must carry exactly the placeholders of its source.
+        QFETCH(QString, language);
+        QFile ts(QStringLiteral(CITYOPS_SOURCE_DIR "/translations/cityops_%1.ts").arg(language));
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(ts.readAll());
+        static const QRegularExpression message(QStringLiteral("<message[^>]*>(.*?)</message>"), QRegularExpression::DotMatchesEverythingOption);
+        static const QRegularExpression source(QStringLiteral("<source>(.*?)</source>"), QRegularExpression::DotMatchesEverythingOption);
+        static const QRegularExpression form(QStringLiteral("<(?:translation|numerusform)[^>]*>([^<]*)</(?:translation|numerusform)>"));
+        static const QRegularExpression placeholder(QStringLiteral("%L?(\\d{1,2}|n)"));
+        const auto placeholders = [](const QString &s) {
+            QStringList found;
+            for (auto it = placeholder.globalMatch(s); it.hasNext();)
+                found << it.next().captured(1);
+            found.sort();
+            found.removeDuplicates();
+            return found;
+        };
+        int checked = 0;
+        QStringList broken;
+        for (auto it = message.globalMatch(text); it.hasNext();) {
+            const QString block = it.next().captured(1);
+            const QString src = source.match(block).captured(1);
+            const QStringList want = placeholders(src);
+            for (auto f = form.globalMatch(block.mid(block.indexOf(QLatin1String("</source>")))); f.hasNext();) {
+                const QString translated = f.next().captured(1);
+                if (translated.isEmpty())
+                    continue;
+                ++checked;
+                if (placeholders(translated) != want)
+                    broken << QStringLiteral("\"%1\" → \"%2\"").arg(src, translated);
+            }
+        }
+        QVERIFY(checked > 100);
+        QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QLatin1Char('\n'))));
+    }
+
     void compiledCatalogueTranslates()
     {
         QTranslator ja, zh;

@@ -18,6 +18,8 @@
 #include "panels/incidentpanel.h"
 #include "panels/journalpanel.h"
 #include "panels/orderpanel.h"
+#include "panels/ordertargetmodel.h"
+#include "livecity.h"
 #include "access/accesscontrol.h"
 #include "testcity.h"
 #include "testpeople.h"
@@ -363,6 +365,107 @@ private Q_SLOTS:
         second.overrideReason()->setText(QStringLiteral("crew asked for it by radio"));
         QVERIFY(secondSend->isEnabled());
         QCOMPARE(second.spec().interlockOverride, QStringLiteral("crew asked for it by radio"));
+    }
+
+    void aLargeOrderShowsEveryTargetAndItsFailures()
+    {
+        // Issue 16, item 8: "639/657 con…", 300 targets then "… and 357 more", "Rejected — d…". Now: a count per
+        // result, every target in a model, sorted and filtered to the failures, which can be picked or retried.
+        struct Books : CityStateSource {
+            CityBooks b;
+            explicit Books(std::shared_ptr<const CityModel> c) : b(std::move(c)) {}
+            const CityBooks &books() const override { return b; }
+            std::int64_t nowMs() const override { return 10'000; }
+        };
+        const auto city = test::networkCity();
+        Books source(city);
+        const int devices = int(city->devices.size());
+        constexpr int kTargets = 10'000, kFailed = 18;
+        const QString reason = QStringLiteral("device busy: the controller is under local manual control by the maintenance crew");
+        std::vector<Event> events;
+        std::uint64_t seq = 0;
+        CommandPayload order;
+        order.order = 77;
+        order.stage = CommandStage::Requested;
+        order.user = QStringLiteral("olga");
+        order.text = QStringLiteral("dim everything");
+        order.timeMs = 3600'000;
+        events.push_back(Event{++seq, 1000, kNoDevice, order});
+        for (int i = 0; i < kTargets; ++i) {
+            CommandPayload t;
+            t.order = 77;
+            t.action = CommandAction::LightDim;
+            t.value = 40;
+            t.step = std::uint16_t(i / devices);
+            t.stage = CommandStage::Requested;
+            const DeviceIndex d = DeviceIndex(i % devices);
+            events.push_back(Event{++seq, 1000, d, t});
+            t.stage = i % (kTargets / kFailed) == 5 && i / (kTargets / kFailed) < kFailed ? CommandStage::Rejected : CommandStage::Confirmed;
+            t.text = t.stage == CommandStage::Rejected ? reason : QString();
+            events.push_back(Event{++seq, 2000, d, t});
+        }
+        source.b.apply(events);
+
+        Engine engine(city);
+        CityMirror scene(city);
+        LiveCity live(engine, scene);
+        live.setSource(&source);
+        live.refreshAll();
+        OpsClient client(engine, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
+        OrderPanel panel(live, client);
+        panel.resize(1400, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(panel.tree()->topLevelItemCount(), 1);
+        QTreeWidgetItem *row = panel.tree()->topLevelItem(0);
+        panel.tree()->setCurrentItem(row);
+        QCOMPARE(row->text(2), QString::number(kTargets - kFailed));   // Confirmed
+        QCOMPARE(row->text(3), QString::number(kFailed));              // Failed, in its own column: never clipped away
+        QCOMPARE(row->text(4), QStringLiteral("0"));                   // Open
+        QCOMPARE(panel.tree()->headerItem()->text(3), QStringLiteral("Failed"));
+
+        // Every target, failures first.
+        QCOMPARE(panel.targetModel()->rowCount(), kTargets);
+        QCOMPARE(panel.targetFilter()->rowCount(), kTargets);
+        QCOMPARE(panel.targetFilter()->index(0, OrderTargetModel::ResultColumn).data().toString(), QStringLiteral("Rejected"));
+        QVERIFY(panel.targetsTitle()->text().contains(QStringLiteral("10000")) || panel.targetsTitle()->text().contains(QStringLiteral("10,000")));
+        // Filtered to the failed ones: 18 rows, each with its whole reason, in a column wide enough to read it.
+        panel.outcomeFilter()->setCurrentIndex(panel.outcomeFilter()->findData(int(OrderTargetModel::Outcome::Failed)));
+        QCOMPARE(panel.targetFilter()->rowCount(), kFailed);
+        QCOMPARE(panel.targetFilter()->index(0, OrderTargetModel::ReasonColumn).data().toString(), reason);
+        const int reasonWidth = panel.targetView()->columnWidth(OrderTargetModel::ReasonColumn);
+        QVERIFY2(reasonWidth >= panel.targetView()->fontMetrics().horizontalAdvance(reason),
+                 qPrintable(QStringLiteral("reason column %1 px").arg(reasonWidth)));
+        // What a person sees: the failure's result in the "major" colour, and in words.
+        const QImage shot = panel.grab().toImage();
+        const QRect cell = panel.targetView()->visualRect(panel.targetFilter()->index(0, OrderTargetModel::ResultColumn));
+        const QPoint at = panel.targetView()->viewport()->mapTo(&panel, cell.topLeft());
+        bool coloured = false;
+        for (int x = at.x(); x < at.x() + cell.width() && !coloured; ++x)
+            for (int y = at.y(); y < at.y() + cell.height() && !coloured; ++y)
+                coloured = shot.pixelColor(x, y) == mapstyle::severityColor(IncidentSeverity::Major);
+        QVERIFY2(coloured, "the failed result is not drawn in the major colour");
+        // Sorted by device id.
+        panel.targetView()->sortByColumn(OrderTargetModel::DeviceColumn, Qt::AscendingOrder);
+        QStringList ids;
+        for (int r = 0; r < panel.targetFilter()->rowCount(); ++r)
+            ids << panel.targetFilter()->index(r, OrderTargetModel::DeviceColumn).data().toString();
+        QStringList sorted = ids;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(ids, sorted);
+
+        // The failed ones onto the map, or into a retry with the same command.
+        QSignalSpy picked(&panel, &OrderPanel::pickRequested);
+        QSignalSpy retried(&panel, &OrderPanel::retryRequested);
+        panel.pickFailed();
+        QCOMPARE(picked.size(), 1);
+        QCOMPARE(picked.front().front().value<std::vector<DeviceIndex>>().size(), size_t(kFailed));
+        panel.retryFailed();
+        QCOMPARE(retried.size(), 1);
+        const auto retry = retried.front().front().value<OrderSpec>();
+        QCOMPARE(retry.targets.size(), size_t(kFailed));
+        QCOMPARE(retry.targets.front().action, CommandAction::LightDim);
+        QCOMPARE(retry.targets.front().value, 40);
     }
 
     void phaseNumbersAgreeAndValuesRead()

@@ -98,6 +98,8 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
             m_window.statusBar()->showMessage(tr("%n device(s) picked — Ctrl+K commands them, Esc clears", nullptr, count), 10000);
     });
     connect(m_alarms, &AlarmPanel::deviceActivated, this, [this](DeviceIndex d) { m_map.select({MapSelection::Kind::Device, d}); });
+    connect(m_orders, &OrderPanel::pickRequested, this, [this](const std::vector<DeviceIndex> &devices) { m_map.pick(devices); });
+    connect(m_orders, &OrderPanel::retryRequested, this, &OpsConsole::openPlan);
     Q_EMIT m_client->actorChanged(m_client->actor());
 }
 

@@ -5,20 +5,25 @@
 #include "map/mapstyle.h"
 #include "ops/opsclient.h"
 #include "ops/opsrules.h"
+#include "panels/ordertargetmodel.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QSplitter>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace cityops {
 namespace {
 constexpr int kOrderRole = Qt::UserRole + 1;
-constexpr int kMaxTargetsShown = 300;
+enum OrderColumn { OrderText, StateColumn, ConfirmedColumn, FailedColumn, OpenColumn, CancelledColumn, ByColumn, ApprovedColumn, OrderColumns };
 
 const Order *findOrder(const std::vector<Order> &orders, std::uint32_t id)
 {
@@ -37,10 +42,14 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     QFont bold = m_pending->font();
     bold.setBold(true);
     m_pending->setFont(bold);
+    // The orders, one line each, with a count per result: nothing of the outcome is hidden by a clipped sentence.
     m_tree = new QTreeWidget(this);
-    m_tree->setColumnCount(5);
-    m_tree->setHeaderLabels({tr("Order"), tr("State"), tr("Progress"), tr("By"), tr("Approved by")});
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->setColumnCount(OrderColumns);
+    m_tree->setHeaderLabels({tr("Order"), tr("State"), tr("Confirmed"), tr("Failed"), tr("Open"), tr("Cancelled"), tr("By"), tr("Approved by")});
+    m_tree->setRootIsDecorated(false);
+    m_tree->header()->setSectionResizeMode(OrderText, QHeaderView::Stretch);
+    for (int c = StateColumn; c < OrderColumns; ++c)
+        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_tree->setAccessibleName(tr("Command orders"));
     m_approve = new QPushButton(tr("A&pprove"), this);
     m_deny = new QPushButton(tr("D&eny…"), this);
@@ -51,14 +60,72 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     for (QPushButton *b : {m_approve, m_deny, m_cancel, m_restore})
         buttons->addWidget(b);
     buttons->addStretch(1);
+
+    // The targets of the order in focus: all of them, in a model, sortable and filterable.
+    auto *targets = new QWidget(this);
+    auto *targetLayout = new QVBoxLayout(targets);
+    targetLayout->setContentsMargins(0, 0, 0, 0);
+    m_targetsTitle = new QLabel(targets);
+    m_outcome = new QComboBox(targets);
+    m_outcome->addItem(tr("All results"), -1);
+    m_outcome->addItem(tr("Failed"), int(OrderTargetModel::Outcome::Failed));
+    m_outcome->addItem(tr("Open"), int(OrderTargetModel::Outcome::Open));
+    m_outcome->addItem(tr("Confirmed"), int(OrderTargetModel::Outcome::Confirmed));
+    m_outcome->addItem(tr("Cancelled"), int(OrderTargetModel::Outcome::Cancelled));
+    m_outcome->setAccessibleName(tr("Show targets with this result"));
+    m_deviceFilter = new QLineEdit(targets);
+    m_deviceFilter->setPlaceholderText(tr("Device id contains…"));
+    m_deviceFilter->setClearButtonEnabled(true);
+    m_pickFailed = new QPushButton(tr("Pick &failed on map"), targets);
+    m_pickFailed->setToolTip(tr("Put the failed targets on the map as the picked devices (Ctrl+K commands them)"));
+    m_retryFailed = new QPushButton(tr("Retr&y failed…"), targets);
+    m_retryFailed->setToolTip(tr("Open the command dialog with the failed targets and the same commands"));
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_targetsTitle, 1);
+    filterRow->addWidget(m_outcome);
+    filterRow->addWidget(m_deviceFilter);
+    filterRow->addWidget(m_pickFailed);
+    filterRow->addWidget(m_retryFailed);
+    m_targetModel = new OrderTargetModel(live.scene().city(), this);
+    m_filter = new OrderTargetFilter(this);
+    m_filter->setSourceModel(m_targetModel);
+    m_filter->setSortRole(OrderTargetModel::kSortRole);
+    m_targetView = new QTableView(targets);
+    m_targetView->setModel(m_filter);
+    m_targetView->setSortingEnabled(true);
+    m_targetView->sortByColumn(OrderTargetModel::ResultColumn, Qt::DescendingOrder);   // failures first
+    m_targetView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_targetView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_targetView->verticalHeader()->hide();
+    m_targetView->verticalHeader()->setDefaultSectionSize(m_targetView->fontMetrics().height() + 6);
+    // Ids and results are read whole (the view measures at most its first thousand rows); the reason takes the rest.
+    m_targetView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_targetView->horizontalHeader()->setSectionResizeMode(OrderTargetModel::ReasonColumn, QHeaderView::Stretch);
+    m_targetView->setWordWrap(false);
+    m_targetView->setAccessibleName(tr("Targets of the order"));
+    targetLayout->addLayout(filterRow);
+    targetLayout->addWidget(m_targetView, 1);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_tree);
+    split->addWidget(targets);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     layout->addWidget(m_pending);
-    layout->addWidget(m_tree, 1);
+    layout->addWidget(split, 1);
     layout->addLayout(buttons);
     connect(m_approve, &QPushButton::clicked, this, &OrderPanel::approve);
     connect(m_deny, &QPushButton::clicked, this, &OrderPanel::deny);
     connect(m_cancel, &QPushButton::clicked, this, &OrderPanel::cancel);
     connect(m_restore, &QPushButton::clicked, this, &OrderPanel::restore);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &OrderPanel::updateActions);
+    connect(m_pickFailed, &QPushButton::clicked, this, &OrderPanel::pickFailed);
+    connect(m_retryFailed, &QPushButton::clicked, this, &OrderPanel::retryFailed);
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] { m_filter->setOutcome(m_outcome->currentData().toInt()); });
+    connect(m_deviceFilter, &QLineEdit::textChanged, m_filter, &OrderTargetFilter::setDeviceText);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] {
+        showTargets();
+        updateActions();
+    });
     connect(&live, &LiveCity::ordersChanged, this, &OrderPanel::reload);
     connect(&ops, &OpsClient::actorChanged, this, &OrderPanel::updateActions);
     reload();
@@ -67,69 +134,99 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
 void OrderPanel::reload()
 {
     const std::uint32_t current = currentOrder();
-    QSet<std::uint32_t> expanded;
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
-        if (m_tree->topLevelItem(i)->isExpanded())
-            expanded.insert(m_tree->topLevelItem(i)->data(0, kOrderRole).toUInt());
     m_tree->clear();
-    const CityModel &city = m_live.scene().city();
     int awaiting = 0;
     // Newest first: the order being worked on is at the top.
     const auto &orders = m_live.scene().orders;
     for (auto it = orders.rbegin(); it != orders.rend(); ++it) {
         const Order &o = *it;
         auto *item = new QTreeWidgetItem(m_tree);
-        item->setData(0, kOrderRole, o.id);
-        item->setText(0, QStringLiteral("%1 · %2 — %3").arg(o.id).arg(Labels::workflow(o.workflow), o.description));
-        const int confirmed = o.count(CommandStage::Confirmed);
-        const int failed = o.count(CommandStage::Rejected) + o.count(CommandStage::TimedOut) + o.count(CommandStage::Expired);
-        const int cancelled = o.count(CommandStage::Cancelled);
+        item->setData(OrderText, kOrderRole, o.id);
+        item->setText(OrderText, QStringLiteral("%1 · %2 — %3").arg(o.id).arg(Labels::workflow(o.workflow), o.description));
+        item->setToolTip(OrderText, item->text(OrderText));
+        int count[4] = {0, 0, 0, 0};
+        for (const OrderTarget &t : o.targets)
+            ++count[int(OrderTargetModel::outcomeOf(t.stage))];
         QString state = Labels::commandStage(o.stage == CommandStage::Requested && !o.targets.empty() ? CommandStage::InProgress : o.stage);
         if (o.stage == CommandStage::Denied)
             state = tr("Denied: %1").arg(o.deniedReason);
-        item->setText(1, state);
-        item->setText(2, tr("%1/%2 confirmed").arg(confirmed).arg(o.targets.size())
-                             + (failed ? tr(", %1 failed").arg(failed) : QString()) + (cancelled ? tr(", %1 cancelled").arg(cancelled) : QString()));
-        item->setText(3, o.requestedBy);
-        item->setText(4, o.approvedBy);
+        item->setText(StateColumn, state);
+        item->setToolTip(StateColumn, state);
+        const std::pair<int, OrderTargetModel::Outcome> columns[] = {{ConfirmedColumn, OrderTargetModel::Outcome::Confirmed},
+                                                                     {FailedColumn, OrderTargetModel::Outcome::Failed},
+                                                                     {OpenColumn, OrderTargetModel::Outcome::Open},
+                                                                     {CancelledColumn, OrderTargetModel::Outcome::Cancelled}};
+        for (const auto &[column, outcome] : columns) {
+            item->setText(column, QString::number(count[int(outcome)]));
+            item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+        }
+        item->setText(ByColumn, o.requestedBy);
+        item->setText(ApprovedColumn, o.approvedBy);
         if (o.stage == CommandStage::AwaitingApproval) {
             ++awaiting;
             QFont f = item->font(0);
             f.setBold(true);
-            for (int c = 0; c < 5; ++c)
+            for (int c = 0; c < OrderColumns; ++c)
                 item->setFont(c, f);
         }
-        if (failed > 0)
-            item->setForeground(2, mapstyle::severityColor(IncidentSeverity::Major));
-        int shown = 0;
-        for (const OrderTarget &t : o.targets) {
-            if (++shown > kMaxTargetsShown) {
-                auto *more = new QTreeWidgetItem(item);
-                more->setText(0, tr("… and %n more target(s)", nullptr, int(o.targets.size()) - kMaxTargetsShown));
-                break;
-            }
-            auto *child = new QTreeWidgetItem(item);
-            child->setData(0, kOrderRole, o.id);
-            child->setText(0, QStringLiteral("%1: %2").arg(t.device < city.devices.size() ? city.devices[t.device].id : QString(),
-                                                            Labels::commandWithValue(t.action, t.value)));
-            child->setText(1, Labels::commandStage(t.stage) + (t.reason.isEmpty() ? QString() : QStringLiteral(" — ") + t.reason));
-            child->setText(2, t.attempt > 1 ? tr("attempt %1").arg(t.attempt) : QString());
-            if (t.stage == CommandStage::Rejected || t.stage == CommandStage::TimedOut || t.stage == CommandStage::Expired)
-                child->setForeground(1, mapstyle::severityColor(IncidentSeverity::Major));
-        }
-        item->setExpanded(expanded.contains(o.id) || o.targets.size() <= 3);
+        if (count[int(OrderTargetModel::Outcome::Failed)] > 0)
+            item->setForeground(FailedColumn, mapstyle::severityColor(IncidentSeverity::Major));
         if (o.id == current)
             m_tree->setCurrentItem(item);
     }
+    if (!m_tree->currentItem() && m_tree->topLevelItemCount() > 0 && current == 0)
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
     m_pending->setText(awaiting ? tr("%n order(s) waiting for a supervisor's approval", nullptr, awaiting) : QString());
     m_pending->setVisible(awaiting > 0);
+    showTargets();
     updateActions();
+}
+
+void OrderPanel::showTargets()
+{
+    const Order *o = findOrder(m_live.scene().orders, currentOrder());
+    if (!o) {
+        m_targetModel->clear();
+        m_targetsTitle->setText(tr("No order selected"));
+        return;
+    }
+    m_targetModel->setOrder(*o);
+    m_targetsTitle->setText(tr("Order %1: %n target(s)", nullptr, int(o->targets.size())).arg(o->id));
+}
+
+std::vector<OrderTargetSpec> OrderPanel::failedTargets() const
+{
+    std::vector<OrderTargetSpec> out;
+    for (const OrderTarget &t : m_targetModel->targets())
+        if (OrderTargetModel::outcomeOf(t.stage) == OrderTargetModel::Outcome::Failed)
+            out.push_back({t.device, t.action, t.value, 0, 0});
+    return out;
+}
+
+void OrderPanel::pickFailed()
+{
+    std::vector<DeviceIndex> devices;
+    for (const OrderTargetSpec &t : failedTargets())
+        if (std::find(devices.begin(), devices.end(), t.device) == devices.end())
+            devices.push_back(t.device);
+    if (!devices.empty())
+        Q_EMIT pickRequested(devices);
+}
+
+void OrderPanel::retryFailed()
+{
+    OrderSpec spec;
+    spec.targets = failedTargets();
+    if (spec.targets.empty())
+        return;
+    spec.description = QStringLiteral("retry of the %1 failed target(s) of order %2").arg(spec.targets.size()).arg(m_targetModel->order());
+    Q_EMIT retryRequested(spec);
 }
 
 std::uint32_t OrderPanel::currentOrder() const
 {
     const QTreeWidgetItem *item = m_tree->currentItem();
-    return item ? item->data(0, kOrderRole).toUInt() : 0;
+    return item ? item->data(OrderText, kOrderRole).toUInt() : 0;
 }
 
 void OrderPanel::selectOrder(std::uint32_t id)
@@ -142,6 +239,9 @@ void OrderPanel::selectOrder(std::uint32_t id)
 void OrderPanel::updateActions()
 {
     const Order *o = findOrder(m_live.scene().orders, currentOrder());
+    const bool anyFailed = !failedTargets().empty();
+    m_pickFailed->setEnabled(anyFailed);
+    m_retryFailed->setEnabled(anyFailed && m_ops.may(Permission::RequestCommand));
     const Actor &me = m_ops.actor();
     const bool awaiting = o && o->stage == CommandStage::AwaitingApproval;
     m_approve->setEnabled(awaiting && m_ops.may(Permission::ApproveCommand) && o->requestedBy != me.user);
