@@ -211,10 +211,6 @@
         <translation>保守中にする</translation>
     </message>
     <message>
-        <source>Take the selected alarms out of service for maintenance (supervisors)</source>
-        <translation>選択した警報を保守のため停止する（監督者）</translation>
-    </message>
-    <message>
         <source>Show &amp;hidden</source>
         <translation>非表示も表示(&amp;H)</translation>
     </message>
@@ -251,6 +247,30 @@
     <message>
         <source>Open an incident for the selected alarm&apos;s device, so responders can be dispatched</source>
         <translation>選択した警報の機器についてインシデントを開き、対応員を出動できるようにする</translation>
+    </message>
+    <message>
+        <source>Select one or more alarms in the list first.</source>
+        <translation>まず一覧で警報を選択してください。</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarms</source>
+        <translation>選択した警報を確認応答します</translation>
+    </message>
+    <message>
+        <source>Hide the selected alarms for a while (they come back by themselves)</source>
+        <translation>選択した警報を一時的に棚上げします（自動的に戻ります）</translation>
+    </message>
+    <message>
+        <source>Take the selected alarms out of service for maintenance, or return them (supervisors)</source>
+        <translation>選択した警報を保守のため休止、または復帰します（監督者）</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the list first.</source>
+        <translation>まず一覧で警報を選択してください。</translation>
+    </message>
+    <message>
+        <source>This alarm has no device to open an incident at.</source>
+        <translation>この警報にはインシデントを開く機器がありません。</translation>
     </message>
 </context>
 <context>
@@ -1998,10 +2018,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         </translation>
     </message>
     <message>
-        <source>You requested this order: a second person must approve it</source>
-        <translation>この指令はあなたの要求です。別の人が承認する必要があります</translation>
-    </message>
-    <message>
         <source>Order %1</source>
         <translation>指令 %1</translation>
     </message>
@@ -2070,6 +2086,46 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>指令 %1: 対象 %n 件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select an order in the list first.</source>
+        <translation>まず一覧で指令を選択してください。</translation>
+    </message>
+    <message>
+        <source>No target of this order has failed.</source>
+        <translation>この指令で失敗した対象はありません。</translation>
+    </message>
+    <message>
+        <source>This order is not waiting for approval.</source>
+        <translation>この指令は承認待ちではありません。</translation>
+    </message>
+    <message>
+        <source>You requested this order: a second person must approve it.</source>
+        <translation>この指令はあなたの要求です: 別の人が承認する必要があります。</translation>
+    </message>
+    <message>
+        <source>Approve the order: its devices are reserved and the commands go out</source>
+        <translation>指令を承認: 機器が予約され、指令が送信されます</translation>
+    </message>
+    <message>
+        <source>Refuse the order, with a reason</source>
+        <translation>理由を添えて指令を拒否します</translation>
+    </message>
+    <message>
+        <source>This order has finished.</source>
+        <translation>この指令は終了しています。</translation>
+    </message>
+    <message>
+        <source>Only %1, who requested it, or a supervisor may cancel this order.</source>
+        <translation>この指令を取り消せるのは要求者の %1 か監督者のみです。</translation>
+    </message>
+    <message>
+        <source>Stop everything of the order not yet sent</source>
+        <translation>まだ送信されていない指令をすべて止めます</translation>
+    </message>
+    <message>
+        <source>Nothing of this order was carried out, so there is nothing to undo.</source>
+        <translation>この指令は何も実行されていないため、元に戻すものはありません。</translation>
     </message>
 </context>
 <context>

@@ -211,10 +211,6 @@
         <translation>退出服务</translation>
     </message>
     <message>
-        <source>Take the selected alarms out of service for maintenance (supervisors)</source>
-        <translation>将所选报警退出服务以便维护（主管）</translation>
-    </message>
-    <message>
         <source>Show &amp;hidden</source>
         <translation>显示隐藏项(&amp;H)</translation>
     </message>
@@ -251,6 +247,30 @@
     <message>
         <source>Open an incident for the selected alarm&apos;s device, so responders can be dispatched</source>
         <translation>为所选报警的设备创建事件，以便派遣响应人员</translation>
+    </message>
+    <message>
+        <source>Select one or more alarms in the list first.</source>
+        <translation>请先在列表中选择一个或多个告警。</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarms</source>
+        <translation>确认所选告警</translation>
+    </message>
+    <message>
+        <source>Hide the selected alarms for a while (they come back by themselves)</source>
+        <translation>暂时搁置所选告警（到时自动恢复）</translation>
+    </message>
+    <message>
+        <source>Take the selected alarms out of service for maintenance, or return them (supervisors)</source>
+        <translation>将所选告警停用以便维护，或恢复使用（主管）</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the list first.</source>
+        <translation>请先在列表中选择一个告警。</translation>
+    </message>
+    <message>
+        <source>This alarm has no device to open an incident at.</source>
+        <translation>此告警没有可建立事件的设备。</translation>
     </message>
 </context>
 <context>
@@ -1998,10 +2018,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         </translation>
     </message>
     <message>
-        <source>You requested this order: a second person must approve it</source>
-        <translation>此指令由您发起：须由另一人批准</translation>
-    </message>
-    <message>
         <source>Order %1</source>
         <translation>指令 %1</translation>
     </message>
@@ -2070,6 +2086,46 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>指令 %1：%n 个目标</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select an order in the list first.</source>
+        <translation>请先在列表中选择一个指令。</translation>
+    </message>
+    <message>
+        <source>No target of this order has failed.</source>
+        <translation>此指令没有失败的目标。</translation>
+    </message>
+    <message>
+        <source>This order is not waiting for approval.</source>
+        <translation>此指令不在等待批准。</translation>
+    </message>
+    <message>
+        <source>You requested this order: a second person must approve it.</source>
+        <translation>此指令由您提出：必须由另一人批准。</translation>
+    </message>
+    <message>
+        <source>Approve the order: its devices are reserved and the commands go out</source>
+        <translation>批准指令：预留其设备并发出命令</translation>
+    </message>
+    <message>
+        <source>Refuse the order, with a reason</source>
+        <translation>附理由拒绝该指令</translation>
+    </message>
+    <message>
+        <source>This order has finished.</source>
+        <translation>此指令已结束。</translation>
+    </message>
+    <message>
+        <source>Only %1, who requested it, or a supervisor may cancel this order.</source>
+        <translation>只有提出者 %1 或主管可以取消此指令。</translation>
+    </message>
+    <message>
+        <source>Stop everything of the order not yet sent</source>
+        <translation>停止该指令中尚未发送的全部命令</translation>
+    </message>
+    <message>
+        <source>Nothing of this order was carried out, so there is nothing to undo.</source>
+        <translation>此指令未执行任何内容，无可撤销。</translation>
     </message>
 </context>
 <context>

@@ -466,6 +466,23 @@ private Q_SLOTS:
         QCOMPARE(retry.targets.size(), size_t(kFailed));
         QCOMPARE(retry.targets.front().action, CommandAction::LightDim);
         QCOMPARE(retry.targets.front().value, 40);
+
+        // Greyed buttons say why (issue 16, item 10).
+        auto button = [&](const QString &text) {
+            for (QPushButton *b : panel.findChildren<QPushButton *>())
+                if (b->text() == text)
+                    return b;
+            return static_cast<QPushButton *>(nullptr);
+        };
+        QPushButton *approve = button(QStringLiteral("A&pprove"));
+        QVERIFY(approve && !approve->isEnabled());
+        QVERIFY2(approve->toolTip().contains(QLatin1String("not waiting for approval")), qPrintable(approve->toolTip()));
+        QVERIFY(button(QStringLiteral("Res&tore"))->isEnabled());
+        client.setReadOnly(true, QStringLiteral("Replay shows the past and changes nothing."));
+        panel.reload();
+        QVERIFY(!button(QStringLiteral("Res&tore"))->isEnabled());
+        QVERIFY(button(QStringLiteral("Res&tore"))->toolTip().contains(QLatin1String("Replay shows the past")));
+        QVERIFY(button(QStringLiteral("Pick &failed on map"))->isEnabled());   // looking is not acting
     }
 
     void phaseNumbersAgreeAndValuesRead()
@@ -504,6 +521,26 @@ private Q_SLOTS:
         scene.selection = {MapSelection::Kind::Device, signal};
         details.refresh();
         QVERIFY2(details.rows().filter(QStringLiteral("Phase: 4 of")).size() == 1, qPrintable(details.rows().join(QLatin1Char('\n'))));
+    }
+
+    void greyedAlarmButtonsSayWhy()
+    {
+        OlgasConsole console(0.5);
+        AlarmPanel *alarms = console.window.ops().alarmPanel();
+        auto button = [&](const QString &text) {
+            for (QPushButton *b : alarms->findChildren<QPushButton *>())
+                if (b->text() == text)
+                    return b;
+            return static_cast<QPushButton *>(nullptr);
+        };
+        QPushButton *ack = button(QStringLiteral("&Acknowledge"));
+        QVERIFY(ack);
+        alarms->findChild<QTableView *>()->clearSelection();
+        alarms->findChild<QTableView *>()->setCurrentIndex({});
+        QVERIFY(!ack->isEnabled());
+        QVERIFY2(ack->toolTip().contains(QLatin1String("Select one or more alarms")), qPrintable(ack->toolTip()));
+        QPushButton *service = button(QStringLiteral("Out of service"));
+        QVERIFY(service && service->toolTip().contains(QLatin1String("maintenance")));
     }
 
     void replayIsReadOnly()

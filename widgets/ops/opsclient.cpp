@@ -1,11 +1,21 @@
 #include "ops/opsclient.h"
 
+#include <QAbstractButton>
 #include <QCoreApplication>
 #include <QPointer>
 
 namespace cityops {
 
 OpsClient::OpsClient(Engine &engine, Actor actor, QObject *parent) : QObject(parent), m_engine(engine), m_actor(std::move(actor)) {}
+
+void OpsClient::explain(QAbstractButton *button, const QString &why, const QString &whatItDoes)
+{
+    button->setEnabled(why.isEmpty());
+    if (why.isEmpty())
+        button->setToolTip(whatItDoes);
+    else
+        button->setToolTip(whatItDoes.isEmpty() ? why : whatItDoes + QStringLiteral("\n\n") + why);
+}
 
 void OpsClient::setActor(const Actor &actor)
 {

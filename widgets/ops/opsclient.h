@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+class QAbstractButton;
+
 #include <functional>
 
 namespace cityops {
@@ -32,6 +34,16 @@ public:
             return m_readOnlyReason;
         return m_actor.isValid() ? QString() : tr("Nobody is signed in at this console: sign in first.");
     }
+    /// Why the actor cannot do `permission` now: blocked (above), or the backend's refusal for this person; empty
+    /// when they can. For greyed buttons' tooltips.
+    QString whyNot(Permission permission, int district = -1, const QString &districtName = {}) const
+    {
+        if (const QString blocked = whyNot(); !blocked.isEmpty())
+            return blocked;
+        return permits(m_actor, permission, district) ? QString() : refusal(m_actor, permission, districtName);
+    }
+    /// Enables `button` when `why` is empty; otherwise greys it and says why in its tooltip, after what it does.
+    static void explain(QAbstractButton *button, const QString &why, const QString &whatItDoes = {});
     /// Whether the actor may do this (for enabling buttons; the backend decides for real).
     bool may(Permission permission, int district = -1) const { return !isReadOnly() && permits(m_actor, permission, district); }
     /// Step-up: approving an order asks this first (the approver's password again); false refuses the approval.

@@ -121,9 +121,7 @@ AlarmPanel::AlarmPanel(LiveCity &live, OpsClient &ops, QWidget *parent)
     shelveMenu->addAction(tr("Unshelve"), this, [this] { shelveSelected(0); });
     m_shelve->setMenu(shelveMenu);
     m_incident = new QPushButton(tr("Raise &incident"), this);
-    m_incident->setToolTip(tr("Open an incident for the selected alarm's device, so responders can be dispatched"));
     m_service = new QPushButton(tr("Out of service"), this);
-    m_service->setToolTip(tr("Take the selected alarms out of service for maintenance (supervisors)"));
     m_showHidden = new QCheckBox(tr("Show &hidden"), this);
     m_showHidden->setToolTip(tr("Also list shelved, out-of-service and suppressed alarms"));
     auto *buttons = new QHBoxLayout;
@@ -206,13 +204,21 @@ std::vector<std::uint32_t> AlarmPanel::selectedAlarms() const
 
 void AlarmPanel::updateActions()
 {
+    // A greyed button says why: nothing selected, nobody signed in, locked or replaying, or this person's role.
     const bool any = !selectedAlarms().empty();
-    m_ack->setEnabled(any && m_ops.may(Permission::AcknowledgeAlarm));
-    m_shelve->setEnabled(any && m_ops.may(Permission::ShelveAlarm));
-    m_service->setEnabled(any && m_ops.may(Permission::RemoveAlarmFromService));
-    const AlarmRow *row = m_model->rowAt(m_view->currentIndex().row());
-    m_incident->setEnabled(row && row->device != kNoDevice && m_ops.may(Permission::ReportIncident));
+    const QString nothing = tr("Select one or more alarms in the list first.");
+    const auto why = [&](Permission p) { return any ? m_ops.whyNot(p) : nothing; };
+    OpsClient::explain(m_ack, why(Permission::AcknowledgeAlarm), tr("Acknowledge the selected alarms"));
+    OpsClient::explain(m_shelve, why(Permission::ShelveAlarm), tr("Hide the selected alarms for a while (they come back by themselves)"));
     m_service->setText(currentOutOfService() ? tr("Return to service") : tr("Out of service"));
+    OpsClient::explain(m_service, why(Permission::RemoveAlarmFromService),
+                       tr("Take the selected alarms out of service for maintenance, or return them (supervisors)"));
+    const AlarmRow *row = m_model->rowAt(m_view->currentIndex().row());
+    OpsClient::explain(m_incident,
+                       !row ? tr("Select an alarm in the list first.")
+                       : row->device == kNoDevice ? tr("This alarm has no device to open an incident at.")
+                                                  : m_ops.whyNot(Permission::ReportIncident),
+                       tr("Open an incident for the selected alarm's device, so responders can be dispatched"));
 }
 
 bool AlarmPanel::currentOutOfService() const

@@ -55,7 +55,6 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     m_deny = new QPushButton(tr("D&eny…"), this);
     m_cancel = new QPushButton(tr("Ca&ncel order"), this);
     m_restore = new QPushButton(tr("Res&tore"), this);
-    m_restore->setToolTip(tr("Undo what the order changed: put its devices back as they were"));
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_approve, m_deny, m_cancel, m_restore})
         buttons->addWidget(b);
@@ -77,9 +76,7 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     m_deviceFilter->setPlaceholderText(tr("Device id contains…"));
     m_deviceFilter->setClearButtonEnabled(true);
     m_pickFailed = new QPushButton(tr("Pick &failed on map"), targets);
-    m_pickFailed->setToolTip(tr("Put the failed targets on the map as the picked devices (Ctrl+K commands them)"));
     m_retryFailed = new QPushButton(tr("Retr&y failed…"), targets);
-    m_retryFailed->setToolTip(tr("Open the command dialog with the failed targets and the same commands"));
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_targetsTitle, 1);
     filterRow->addWidget(m_outcome);
@@ -238,21 +235,42 @@ void OrderPanel::selectOrder(std::uint32_t id)
 
 void OrderPanel::updateActions()
 {
+    // A greyed button says why: nothing selected, nothing to do for this order, blocked, or this person's role.
     const Order *o = findOrder(m_live.scene().orders, currentOrder());
-    const bool anyFailed = !failedTargets().empty();
-    m_pickFailed->setEnabled(anyFailed);
-    m_retryFailed->setEnabled(anyFailed && m_ops.may(Permission::RequestCommand));
     const Actor &me = m_ops.actor();
-    const bool awaiting = o && o->stage == CommandStage::AwaitingApproval;
-    m_approve->setEnabled(awaiting && m_ops.may(Permission::ApproveCommand) && o->requestedBy != me.user);
-    m_deny->setEnabled(m_approve->isEnabled());
-    m_cancel->setEnabled(o && !o->finished() && m_ops.may(Permission::CancelCommand)
-                         && (o->requestedBy == me.user || me.highestRole() >= Role::Supervisor));
-    m_restore->setEnabled(o && o->count(CommandStage::Confirmed) > 0 && m_ops.may(Permission::RequestCommand));
-    if (awaiting && o->requestedBy == me.user)
-        m_approve->setToolTip(tr("You requested this order: a second person must approve it"));
-    else
-        m_approve->setToolTip(QString());
+    const QString nothing = tr("Select an order in the list first.");
+    const bool anyFailed = !failedTargets().empty();
+    const QString noFailures = tr("No target of this order has failed.");
+    OpsClient::explain(m_pickFailed, !o ? nothing : anyFailed ? QString() : noFailures,
+                       tr("Put the failed targets on the map as the picked devices (Ctrl+K commands them)"));
+    OpsClient::explain(m_retryFailed, !o ? nothing : !anyFailed ? noFailures : m_ops.whyNot(Permission::RequestCommand),
+                       tr("Open the command dialog with the failed targets and the same commands"));
+    QString approveWhy;
+    if (!o)
+        approveWhy = nothing;
+    else if (o->stage != CommandStage::AwaitingApproval)
+        approveWhy = tr("This order is not waiting for approval.");
+    else if (!(approveWhy = m_ops.whyNot(Permission::ApproveCommand)).isEmpty())
+        ;
+    else if (o->requestedBy == me.user)
+        approveWhy = tr("You requested this order: a second person must approve it.");
+    OpsClient::explain(m_approve, approveWhy, tr("Approve the order: its devices are reserved and the commands go out"));
+    OpsClient::explain(m_deny, approveWhy, tr("Refuse the order, with a reason"));
+    QString cancelWhy;
+    if (!o)
+        cancelWhy = nothing;
+    else if (o->finished())
+        cancelWhy = tr("This order has finished.");
+    else if (!(cancelWhy = m_ops.whyNot(Permission::CancelCommand)).isEmpty())
+        ;
+    else if (o->requestedBy != me.user && me.highestRole() < Role::Supervisor)
+        cancelWhy = tr("Only %1, who requested it, or a supervisor may cancel this order.").arg(o->requestedBy);
+    OpsClient::explain(m_cancel, cancelWhy, tr("Stop everything of the order not yet sent"));
+    OpsClient::explain(m_restore,
+                       !o ? nothing
+                       : o->count(CommandStage::Confirmed) == 0 ? tr("Nothing of this order was carried out, so there is nothing to undo.")
+                                                                 : m_ops.whyNot(Permission::RequestCommand),
+                       tr("Undo what the order changed: put its devices back as they were"));
 }
 
 void OrderPanel::approve()
