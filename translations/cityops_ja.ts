@@ -992,10 +992,6 @@
         <translation>場所</translation>
     </message>
     <message>
-        <source>District</source>
-        <translation>地区</translation>
-    </message>
-    <message>
         <source>Open for</source>
         <translation>経過時間</translation>
     </message>
@@ -1362,6 +1358,14 @@
         <source>%1 %2</source>
         <comment>action and value</comment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>near %1</source>
+        <translation>%1 付近</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2264,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>&quot;%1&quot; is not a time: type 15:30, 15:30:20 or 2026-11-22 15:30</source>
         <translation>「%1」は時刻ではありません: 15:30、15:30:20、2026-11-22 15:30 のように入力してください</translation>
+    </message>
+    <message>
+        <source>Who did what (within 30 min)</source>
+        <translation>誰が何をしたか（前後30分）</translation>
     </message>
 </context>
 <context>

@@ -97,10 +97,18 @@ QString Labels::district(const CityModel &city, int district)
 
 QString Labels::where(const CityModel &city, int road, int district, const GeoPoint &p)
 {
+    // The street a responder drives to: the road's own name, or the nearest named street (many service roads and
+    // junction links have none), then the district.
+    QString street;
     if (road >= 0 && road < static_cast<int>(city.roads.size()) && !city.roads[road].name.isEmpty())
-        return city.roads[road].name;
-    if (district >= 0)
-        return Labels::district(city, district);
+        street = city.roads[road].name;
+    else if (const int named = city.nearestRoad(p, 250.0, true); named >= 0)
+        street = tr("near %1").arg(city.roads[named].name);
+    const QString area = district >= 0 ? Labels::district(city, district) : QString();
+    if (!street.isEmpty())
+        return area.isEmpty() ? street : tr("%1 · %2").arg(street, area);
+    if (!area.isEmpty())
+        return area;
     return QStringLiteral("%1, %2").arg(p.lat, 0, 'f', 5).arg(p.lon, 0, 'f', 5);
 }
 

@@ -83,7 +83,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     incidentDock->setWidget(m_incidents);
     addDockWidget(Qt::RightDockWidgetArea, incidentDock);
     resizeDocks({detailsDock, incidentDock}, {300, 500}, Qt::Vertical);
-    resizeDocks({detailsDock}, {440}, Qt::Horizontal);
+    resizeDocks({detailsDock}, {600}, Qt::Horizontal);   // the incident list reads whole: street and district included
 
     m_energy = new EnergyPanel(engine.cityPtr(), this);
     auto *energyDock = new QDockWidget(tr("Energy"), this);

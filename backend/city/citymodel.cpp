@@ -124,11 +124,13 @@ double segmentDistanceMetres(const GeoPoint &p, const GeoPoint &a, const GeoPoin
 }
 } // namespace
 
-int CityModel::nearestRoad(const GeoPoint &p, double maxMetres) const
+int CityModel::nearestRoad(const GeoPoint &p, double maxMetres, bool namedOnly) const
 {
     int best = -1;
     double bestDistance = maxMetres;
     for (size_t i = 0; i < roads.size(); ++i) {
+        if (namedOnly && roads[i].name.isEmpty())
+            continue;
         const GeoLine &line = roads[i].line;
         for (size_t k = 1; k < line.size(); ++k) {
             const double d = segmentDistanceMetres(p, line[k - 1], line[k]);

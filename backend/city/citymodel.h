@@ -134,7 +134,7 @@ struct CityModel {
     /// outskirts still belong to somebody). -1 only when the city has no districts.
     int responsibleDistrict(const GeoPoint &p) const;
     /// Nearest road to p within maxMetres, or -1.
-    int nearestRoad(const GeoPoint &p, double maxMetres) const;
+    int nearestRoad(const GeoPoint &p, double maxMetres, bool namedOnly = false) const;
     DeviceIndex deviceIndex(const QString &id) const { return deviceByName.value(id, kNoDevice); }
     /// The area operators look after: the districts' extent when there are districts, else everything.
     GeoBox operationalBounds() const;

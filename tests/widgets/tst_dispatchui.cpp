@@ -175,6 +175,23 @@ private Q_SLOTS:
         window.refreshNow();
         const QPointF at = map->viewport().toScreen(city->devices[signal].position);
         QVERIFY(colourAround(map->grab().toImage(), at + QPointF(11, 0), 2, mapstyle::selection()));
+        // And in Details, dark on the light panel (it was white on light grey, issue 16 item 11).
+        {
+            window.detailsPanel()->refresh();
+            QLabel *reserved = nullptr;
+            for (QLabel *l : window.detailsPanel()->findChildren<QLabel *>())
+                if (l->text().startsWith(QLatin1String("by order")))
+                    reserved = l;
+            QVERIFY(reserved);
+            const QImage label = reserved->grab().toImage();
+            int darkest = 255, lightest = 0;
+            for (int y = 0; y < label.height(); ++y)
+                for (int x = 0; x < label.width(); ++x) {
+                    darkest = std::min(darkest, label.pixelColor(x, y).lightness());
+                    lightest = std::max(lightest, label.pixelColor(x, y).lightness());
+                }
+            QVERIFY2(darkest < 80 && lightest > 180, qPrintable(QStringLiteral("text %1 on %2").arg(darkest).arg(lightest)));
+        }
 
         // Confirmed by the device and drawn flashing (alarm amber).
         QTRY_VERIFY_WITH_TIMEOUT(engine.orders().find(orderId) && engine.orders().find(orderId)->stage == CommandStage::Finished, 15000);

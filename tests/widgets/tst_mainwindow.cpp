@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTest>
 
 using namespace cityops;
@@ -129,6 +131,49 @@ private Q_SLOTS:
         // Selecting a feeder shows load against capacity.
         window.mapView()->select({MapSelection::Kind::Device, city->feeders.front().device});
         QVERIFY(window.detailsPanel()->rows().filter(QStringLiteral("% of capacity")).size() == 1);
+        engine.stop();
+    }
+
+    void readableAtTheDefaultSize()
+    {
+        // Issue 16, item 11: the incident list's "Where" was clipped to "E…" at every size and named only the
+        // district; the map re-fitted only on Home after a resize.
+        const auto city = fixtureCity();
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.seed = 4;
+        sim.warmUpHours = 3;
+        sim.parameters.collisionsPerHour = 8;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QString(), QDateTime::currentMSecsSinceEpoch() - 3 * 3600'000);
+        MainWindow window(engine, nullptr);
+        window.resize(1600, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.incidentPanel()->model()->rowCount() > 0, 10000);
+        window.refreshNow();
+        QTableView *view = window.incidentPanel()->view();
+        const int where = IncidentTableModel::Where;
+        int streets = 0;
+        for (int r = 0; r < view->model()->rowCount(); ++r) {
+            const QString text = view->model()->index(r, where).data().toString();
+            streets += text.contains(QStringLiteral(" · "));   // street · district
+            const QRect needed = view->fontMetrics().boundingRect(QRect(0, 0, view->columnWidth(where) - 8, 1000), Qt::TextWordWrap, text);
+            QVERIFY2(needed.width() <= view->columnWidth(where) && needed.height() <= view->rowHeight(r),
+                     qPrintable(QStringLiteral("\"%1\" does not fit in %2 × %3 px").arg(text).arg(view->columnWidth(where)).arg(view->rowHeight(r))));
+        }
+        QVERIFY2(streets > 0, qPrintable(QStringLiteral("no incident names its street: %1").arg(view->model()->index(0, where).data().toString())));
+        QVERIFY2(view->horizontalScrollBar()->maximum() == 0, "the incident list scrolls sideways");
+
+        // The whole city stays in view when the window changes size; a view someone moved stays put.
+        MapView *map = window.mapView();
+        QVERIFY(map->showsWholeCity());
+        const double zoom = map->viewport().zoom();
+        window.resize(1900, 1060);
+        QTRY_VERIFY(map->viewport().zoom() != zoom);
+        const GeoPoint far = city->operationalBounds().center();
+        map->centerOn(far, zoom + 2);
+        window.resize(1500, 850);
+        QTRY_COMPARE(map->viewport().zoom(), zoom + 2);
         engine.stop();
     }
 };

@@ -4,6 +4,7 @@
 #include "replay/replaycontroller.h"
 #include "storetesting.h"
 
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QLineEdit>
@@ -124,6 +125,11 @@ private Q_SLOTS:
         QTRY_VERIFY(bar.bannerText().contains(QLatin1String("18:20:00")));   // 17:00 + 80 min, city time
         QVERIFY(bar.bannerText().startsWith(QLatin1String("REPLAY")));
         QVERIFY(bar.bannerText().contains(QLatin1String("paused")));
+        // Who did what reads: a third of the bar and seven lines, not 190 × 60 px (issue 16, item 11).
+        auto *who = bar.findChild<QListWidget *>();
+        QVERIFY(who);
+        QVERIFY2(who->width() >= 440 && who->height() >= 7 * who->fontMetrics().height(),
+                 qPrintable(QStringLiteral("%1 × %2").arg(who->width()).arg(who->height())));
 
         // A typed time means that minute, not the old seconds: "18:05" is 18:05:00, city time.
         bar.goToField()->setFocus();

@@ -31,6 +31,7 @@ void BasemapTiles::invalidate(std::vector<const MapLayer *> staticLayers)
     m_layers = std::move(staticLayers);
     m_tiles.clear();
     m_pending.clear();
+    ++m_version;
 }
 
 size_t BasemapTiles::cachedTiles() const
@@ -73,6 +74,7 @@ QImage BasemapTiles::tile(int z, int x, int y, bool request)
         QImage image = renderTile(z, x, y, layers);
         std::lock_guard lock(m_mutex);
         m_tiles.insert(k, image);
+        ++m_version;
         return image;
     }
     const int generation = m_generation.load();
@@ -86,6 +88,7 @@ QImage BasemapTiles::tile(int z, int x, int y, bool request)
             if (generation != m_generation.load())
                 return;
             m_tiles.insert(k, image);
+            ++m_version;
         }
         if (m_tileReady)
             m_tileReady();
@@ -101,10 +104,12 @@ void BasemapTiles::evictOutside(int z, int x0, int y0, int x1, int y1)
     for (auto it = m_tiles.begin(); it != m_tiles.end() && m_tiles.size() > kMaxTiles / 2;) {
         const int tz = static_cast<int>(it.key() >> 48), tx = static_cast<int>((it.key() >> 24) & 0xffffff),
                   ty = static_cast<int>(it.key() & 0xffffff);
-        if (tz == z && tx >= x0 && tx <= x1 && ty >= y0 && ty <= y1)
+        if (tz == z && tx >= x0 && tx <= x1 && ty >= y0 && ty <= y1) {
             ++it;
-        else
+        } else {
             it = m_tiles.erase(it);
+            ++m_version;
+        }
     }
 }
 

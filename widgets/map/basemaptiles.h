@@ -33,6 +33,8 @@ public:
 
     void compose(QPainter &painter, const MapViewport &viewport, bool moving = false);
     size_t cachedTiles() const;
+    /// Moves whenever a tile arrives, is evicted or the cache is cleared (a count can stay the same across both).
+    quint64 tilesVersion() const { return m_version.load(); }
     /// Of the tiles the last compose() needed, how many were not ready (drawn from a placeholder or blank).
     int lastMissing() const { return m_lastMissing; }
     int lastNeeded() const { return m_lastNeeded; }
@@ -53,6 +55,7 @@ private:
     QHash<quint64, QImage> m_tiles;
     QSet<quint64> m_pending;
     std::atomic<int> m_generation{0};
+    std::atomic<quint64> m_version{0};
     int m_lastMissing = 0;
     int m_lastNeeded = 0;
 };

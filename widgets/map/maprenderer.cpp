@@ -118,8 +118,12 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport)
         composeOnto(painter);
         painter.restore();
     } else {
-        if (m_composed.isNull() || !(m_composedViewport == viewport) || m_composedTiles != m_basemap.cachedTiles()
+        if (m_composed.isNull() || !(m_composedViewport == viewport) || m_composedTiles != m_basemap.tilesVersion()
             || backdrops != m_composedBackdrops) {
+            // The version is read before composing: a tile that lands on the worker while this frame is drawn
+            // moves it, so the next frame (its "tile ready" asks for one) draws the tile. Read after, the tile
+            // would count as drawn and the patch stayed blank until the next pan.
+            const quint64 tilesBefore = m_basemap.tilesVersion();
             if (m_composed.size() != viewport.size())
                 m_composed = QImage(viewport.size(), QImage::Format_ARGB32_Premultiplied);
             QPainter composer(&m_composed);
@@ -127,7 +131,7 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport)
             composer.end();
             m_composedBackdrops = std::move(backdrops);
             m_composedViewport = viewport;
-            m_composedTiles = m_basemap.cachedTiles();
+            m_composedTiles = tilesBefore;
         }
         painter.drawImage(QPointF(0, 0), m_composed);
     }

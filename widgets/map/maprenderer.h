@@ -48,7 +48,7 @@ private:
     MapViewport m_composedViewport;
     MapViewport m_lastViewport;    ///< the previous frame's view: a different one means the view is moving
     bool m_lastFrameMoving = false;
-    size_t m_composedTiles = 0;    ///< tiles cached when it was composed (more may have arrived since)
+    quint64 m_composedTiles = ~quint64(0);   ///< the tile cache's version when it was composed
     std::vector<std::pair<const MapLayer *, quint64>> m_composedBackdrops;   ///< visible layers' backdrop versions in it
 };
 

@@ -51,6 +51,7 @@ void MapView::fitCity()
     m_viewport.setSize(size());
     m_viewport.fit(m_scene.city().operationalBounds());
     m_fitPending = false;
+    m_showingCity = true;
     update();
 }
 
@@ -60,12 +61,14 @@ void MapView::centerOn(const GeoPoint &p, double zoom)
     if (zoom > 0)
         m_viewport.setZoom(zoom);
     m_fitPending = false;
+    m_showingCity = false;
     update();
 }
 
 void MapView::zoomBy(double steps, const QPointF &anchor)
 {
     // Keep the point under the anchor fixed while zooming, as every map does.
+    m_showingCity = false;
     const QPointF before = m_viewport.screenToWorld(anchor);
     m_viewport.setZoom(m_viewport.zoom() + steps);
     const QPointF after = m_viewport.screenToWorld(anchor);
@@ -76,6 +79,7 @@ void MapView::zoomBy(double steps, const QPointF &anchor)
 void MapView::panBy(const QPointF &deltaPx)
 {
     m_viewport.setCenter(m_viewport.center() - deltaPx / m_viewport.worldSize());
+    m_showingCity = false;
     update();
 }
 
@@ -254,7 +258,9 @@ void MapView::setRasterBasemap(std::shared_ptr<const MbTiles> tiles)
 void MapView::resizeEvent(QResizeEvent *)
 {
     m_viewport.setSize(size());
-    if (m_fitPending)
+    // Showing the whole city (at start, or after Home) keeps showing it when the window or a dock changes size;
+    // a view the operator moved stays where it is.
+    if (m_fitPending || m_showingCity)
         fitCity();
 }
 

@@ -16,6 +16,8 @@ namespace cityops {
 class MapView : public QWidget {
     Q_OBJECT
 public:
+    /// Whether the view shows the whole city (at start or after Home) and has not been moved since.
+    bool showsWholeCity() const { return m_showingCity || m_fitPending; }
     explicit MapView(CityMirror &scene, QWidget *parent = nullptr);
 
     MapRenderer &renderer() { return m_renderer; }
@@ -76,6 +78,7 @@ private:
     QTimer m_settle;   ///< one more, filtered and cached frame once the view stops moving
     MapViewport m_viewport;
     bool m_fitPending = true;
+    bool m_showingCity = false;   ///< the view is the whole city (fitCity) and nobody has moved it since
     bool m_replay = false;
     bool m_legend = true;
     QString m_rasterAttribution;

@@ -40,6 +40,8 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
     if (!row)
         return {};
     const CityModel &city = m_scene.city();
+    if (role == Qt::ToolTipRole && index.column() == Alarm)
+        return data(index, Qt::DisplayRole);   // long device ids are elided in the middle; the whole name on hover
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Priority: return Labels::alarmPriority(row->priority);
@@ -102,6 +104,7 @@ AlarmPanel::AlarmPanel(LiveCity &live, OpsClient &ops, QWidget *parent)
     m_hidden = new QLabel(this);
     m_hidden->setStyleSheet(QStringLiteral("color: #9aa1a8;"));
     m_view = new QTableView(this);
+    m_view->setTextElideMode(Qt::ElideMiddle);   // "No communication — sig/clus…_5546255410": both ends stay readable
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

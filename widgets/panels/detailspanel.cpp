@@ -95,7 +95,8 @@ void DetailsPanel::showCommon(DeviceIndex device)
         for (const Order &o : m_scene.orders)
             if (o.id == order)
                 by = o.requestedBy;
-        addRow(tr("Reserved"), tr("by order %1 of %2").arg(order).arg(by), mapstyle::selection().name());
+        // Dark on the light panel (the map draws reservations in white, on dark): readable, not alarming.
+        addRow(tr("Reserved"), tr("by order %1 of %2").arg(order).arg(by), palette().color(QPalette::WindowText).name());
     }
 }
 

@@ -124,8 +124,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
                 return ack ? tr("acknowledge within %1").arg(Labels::duration(left)) : tr("on scene within %1").arg(Labels::duration(left));
             return ack ? tr("ACK OVERDUE %1").arg(Labels::duration(-left)) : tr("ON SCENE OVERDUE %1").arg(Labels::duration(-left));
         }
-        case Where: return Labels::where(city, i.road, i.district, i.position);
-        case District: return Labels::district(city, i.district);
+        case Where: return whereOf(i);
         case Since: return i.isOpen() ? Labels::duration(m_scene.nowMs - i.raisedMs)
                                       : Labels::clock(i.resolvedMs, m_zone, false);
         }
@@ -137,8 +136,18 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
         return mapstyle::severityColor(IncidentSeverity::Critical);   // overdue is abnormal: colour it
     } else if (role == Qt::ToolTipRole && index.column() == Since) {
         return Labels::clock(i.raisedMs, m_zone);
+    } else if (role == Qt::ToolTipRole && index.column() == Where) {
+        return whereOf(i);
     }
     return {};
+}
+
+QString IncidentTableModel::whereOf(const Incident &i) const
+{
+    auto it = m_where.constFind(i.id);
+    if (it == m_where.constEnd())
+        it = m_where.insert(i.id, Labels::where(m_scene.city(), i.road, i.district, i.position));
+    return it.value();
 }
 
 QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -151,7 +160,6 @@ QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation
     case State: return tr("State");
     case Sla: return tr("Deadline");
     case Where: return tr("Where");
-    case District: return tr("District");
     case Since: return tr("Open for");
     }
     return {};
@@ -172,10 +180,14 @@ IncidentPanel::IncidentPanel(const CityMirror &scene, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->setWordWrap(false);
+    // A place that does not fit wraps onto a second line rather than being cut: "near Magnusstraße · Central".
+    m_view->setWordWrap(true);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Everything but the place is as wide as its text; the place (street · district) takes the rest, whole.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(IncidentTableModel::Where, QHeaderView::Stretch);
+
     m_view->setAlternatingRowColors(true);
     m_view->setAccessibleName(tr("Incident list"));
     m_view->installEventFilter(this);

@@ -19,7 +19,7 @@ class OpsClient;
 class IncidentTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Severity, Kind, State, Sla, Where, District, Since, ColumnCount };
+    enum Column { Severity, Kind, State, Sla, Since, Where, ColumnCount };
 
     explicit IncidentTableModel(const CityMirror &scene, QObject *parent = nullptr);
 
@@ -39,11 +39,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    QString whereOf(const Incident &i) const;
+
     const CityMirror &m_scene;
     QTimeZone m_zone;
     bool m_showResolved = false;
     QList<int> m_districts;
     std::vector<Incident> m_rows;
+    mutable QHash<IncidentId, QString> m_where;   ///< street and district, found once per incident
 };
 
 /// The incident list and the lifecycle actions on the selected incident: open incidents (optionally the recently

@@ -35,12 +35,22 @@ ReplayBar::ReplayBar(ReplayController &controller, const QTimeZone &zone, QWidge
 
     auto *row = new QHBoxLayout;
     m_timeline = new TimelineWidget(zone, this);
-    row->addWidget(m_timeline, 1);
+    row->addWidget(m_timeline, 2);
+    // Who did what around the replay time: a supervisor's question, so a list that reads — a third of the bar's
+    // width and seven lines — under its own title.
+    auto *who = new QVBoxLayout;
+    auto *whoTitle = new QLabel(tr("Who did what (within 30 min)"), this);
+    QFont titleFont = whoTitle->font();
+    titleFont.setBold(true);
+    whoTitle->setFont(titleFont);
     m_actions = new QListWidget(this);
-    m_actions->setMaximumWidth(420);
-    m_actions->setMaximumHeight(90);
+    m_actions->setMinimumWidth(440);
+    m_actions->setFixedHeight(7 * (m_actions->fontMetrics().height() + 4) + 6);
+    m_actions->setWordWrap(true);
     m_actions->setAccessibleName(tr("Operator actions around the replay time"));
-    row->addWidget(m_actions);
+    who->addWidget(whoTitle);
+    who->addWidget(m_actions);
+    row->addLayout(who, 1);
     layout->addLayout(row);
 
     auto *controls = new QHBoxLayout;
