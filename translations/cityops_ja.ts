@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Cannot replay: %1</source>
-        <translation>再生できません: %1</translation>
+        <translation>リプレイできません: %1</translation>
     </message>
     <message>
         <source>Cannot use the background tiles: %1</source>
@@ -1367,6 +1367,179 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>Central</source>
+        <translation>中央</translation>
+    </message>
+    <message>
+        <source>North</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>South</source>
+        <translation>南</translation>
+    </message>
+    <message>
+        <source>West</source>
+        <translation>西</translation>
+    </message>
+    <message>
+        <source>East</source>
+        <translation>東</translation>
+    </message>
+    <message>
+        <source>North-West</source>
+        <translation>北西</translation>
+    </message>
+    <message>
+        <source>North-East</source>
+        <translation>北東</translation>
+    </message>
+    <message>
+        <source>South-West</source>
+        <translation>南西</translation>
+    </message>
+    <message>
+        <source>South-East</source>
+        <translation>南東</translation>
+    </message>
+    <message>
+        <source>Central West</source>
+        <translation>中央西</translation>
+    </message>
+    <message>
+        <source>Central East</source>
+        <translation>中央東</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>発生</translation>
+    </message>
+    <message>
+        <source>returned to normal</source>
+        <translation>正常復帰</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>shelved</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>unshelved</source>
+        <translation>保留解除</translation>
+    </message>
+    <message>
+        <source>taken out of service</source>
+        <translation>休止</translation>
+    </message>
+    <message>
+        <source>returned to service</source>
+        <translation>休止解除</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>抑制</translation>
+    </message>
+    <message>
+        <source>no longer suppressed</source>
+        <translation>抑制解除</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>started replay</source>
+        <translation>リプレイ開始</translation>
+    </message>
+    <message>
+        <source>stopped replay</source>
+        <translation>リプレイ終了</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>sign-in refused</source>
+        <translation>サインイン拒否</translation>
+    </message>
+    <message>
+        <source>locked the console</source>
+        <translation>コンソールをロック</translation>
+    </message>
+    <message>
+        <source>unlocked the console</source>
+        <translation>コンソールのロック解除</translation>
+    </message>
+    <message>
+        <source>handed over the shift</source>
+        <translation>勤務を引き継ぎ</translation>
+    </message>
+    <message>
+        <source>took over the shift</source>
+        <translation>勤務を引き受け</translation>
+    </message>
+    <message>
+        <source>overrode an interlock</source>
+        <translation>インターロックを解除</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <comment>incident, alarm or order step by a person</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>acknowledgement overdue</source>
+        <translation>確認期限超過</translation>
+    </message>
+    <message>
+        <source>on scene overdue</source>
+        <translation>現着期限超過</translation>
+    </message>
+    <message>
+        <source>Incident #%1: %2</source>
+        <translation>インシデント #%1: %2</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (%2): %3</source>
+        <translation>警報 %1（%2）: %3</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>指令 %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>simulator ×%1</source>
+        <translation>シミュレーター ×%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -1458,11 +1631,11 @@
     </message>
     <message>
         <source>Replay: %1</source>
-        <translation>再生: %1</translation>
+        <translation>リプレイ: %1</translation>
     </message>
     <message>
         <source>Replay needs a recording, and this console is not recording.</source>
-        <translation>再生には記録が必要ですが、このコンソールは記録していません。</translation>
+        <translation>リプレイには記録が必要ですが、このコンソールは記録していません。</translation>
     </message>
     <message>
         <source>Opening the recording…</source>
@@ -1470,11 +1643,11 @@
     </message>
     <message>
         <source>&amp;Replay</source>
-        <translation>再生(&amp;R)</translation>
+        <translation>リプレイ(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Replay the recording</source>
-        <translation>記録を再生(&amp;R)</translation>
+        <translation>記録をリプレイ(&amp;R)</translation>
     </message>
     <message>
         <source>Return to &amp;live</source>
@@ -1534,7 +1707,7 @@
     </message>
     <message>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrow keys&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan the map&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −, PgUp / PgDn, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom in / out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;whole city&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the selection&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide map layers&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;focus the map / the incident list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt; (incident list)&lt;/td&gt;&lt;td&gt;fly to the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a device, street or incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide the legend&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a time window&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;replay the recording / return to live&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space, ← →, PgUp / PgDn&lt;/b&gt; (replay)&lt;/td&gt;&lt;td&gt;play/pause, step 10 s, previous/next incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;矢印キー&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図の移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −、PgUp / PgDn、ホイール&lt;/b&gt;&lt;/td&gt;&lt;td&gt;拡大 / 縮小&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;都市全体&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;選択の解除&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図レイヤーの表示 / 非表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図 / インシデント一覧にフォーカス&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;（インシデント一覧）&lt;/td&gt;&lt;td&gt;インシデントへ移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;機器・通り・インシデントの検索&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;凡例の表示 / 非表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;時間帯のエクスポート&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;記録の再生 / ライブに戻る&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space、← →、PgUp / PgDn&lt;/b&gt;（再生中）&lt;/td&gt;&lt;td&gt;再生/一時停止、10 秒移動、前/次のインシデント&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;終了&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;矢印キー&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図の移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −、PgUp / PgDn、ホイール&lt;/b&gt;&lt;/td&gt;&lt;td&gt;拡大 / 縮小&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;都市全体&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;選択の解除&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図レイヤーの表示 / 非表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図 / インシデント一覧にフォーカス&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;（インシデント一覧）&lt;/td&gt;&lt;td&gt;インシデントへ移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;機器・通り・インシデントの検索&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;凡例の表示 / 非表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;時間帯のエクスポート&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;記録のリプレイ / ライブに戻る&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space、← →、PgUp / PgDn&lt;/b&gt;（リプレイ中）&lt;/td&gt;&lt;td&gt;再生/一時停止、10 秒移動、前/次のインシデント&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;終了&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) refused</source>
@@ -1634,6 +1807,11 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; lock the console · Session ▸ Hand over the shift · View ▸ Reset the layout&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; コンソールをロック · セッション ▸ シフトを引き継ぐ · 表示 ▸ レイアウトを元に戻す&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>ddd d MMM  HH:mm:ss </source>
+        <comment>date format: each language its own order</comment>
+        <translation>M月d日(ddd)  HH:mm:ss </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -1698,7 +1876,7 @@ Shared with other consoles: %12 · received from them: %13</source>
     </message>
     <message>
         <source>REPLAY</source>
-        <translation>再生</translation>
+        <translation>リプレイ</translation>
     </message>
     <message>
         <source>Signal (current aspect)</source>
@@ -1806,7 +1984,7 @@ Shared with other consoles: %12 · received from them: %13</source>
     </message>
     <message>
         <source>Replay shows the past and changes nothing: return to live (Ctrl+L) to act.</source>
-        <translation>再生は過去を表示するだけで何も変えません。操作するにはライブに戻ってください (Ctrl+L)。</translation>
+        <translation>リプレイは過去を表示するだけで何も変えません。操作するにはライブに戻ってください (Ctrl+L)。</translation>
     </message>
     <message>
         <source>&amp;Operations</source>
@@ -2159,7 +2337,7 @@ Shared with other consoles: %12 · received from them: %13</source>
     <name>cityops::ReplayBar</name>
     <message>
         <source>Operator actions around the replay time</source>
-        <translation>再生時刻前後の操作員の操作</translation>
+        <translation>リプレイ時刻前後の操作員の操作</translation>
     </message>
     <message>
         <source>◀◀ Incident</source>
@@ -2231,11 +2409,11 @@ Shared with other consoles: %12 · received from them: %13</source>
     </message>
     <message>
         <source>Leave replay (Ctrl+L)</source>
-        <translation>再生を終了 (Ctrl+L)</translation>
+        <translation>リプレイを終了 (Ctrl+L)</translation>
     </message>
     <message>
         <source>REPLAY — %1 — %2</source>
-        <translation>再生 — %1 — %2</translation>
+        <translation>リプレイ — %1 — %2</translation>
     </message>
     <message>
         <source>playing %1</source>
@@ -2269,12 +2447,22 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Who did what (within 30 min)</source>
         <translation>誰が何をしたか（前後30分）</translation>
     </message>
+    <message>
+        <source>ddd d MMM yyyy  HH:mm:ss</source>
+        <comment>date format: each language its own order</comment>
+        <translation>yyyy年M月d日(ddd)  HH:mm:ss</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>
     <message>
         <source>Replay timeline</source>
-        <translation>再生タイムライン</translation>
+        <translation>リプレイタイムライン</translation>
+    </message>
+    <message>
+        <source>d MMM HH:mm</source>
+        <comment>date format: each language its own order</comment>
+        <translation>M月d日 HH:mm</translation>
     </message>
 </context>
 </TS>

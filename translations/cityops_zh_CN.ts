@@ -1367,6 +1367,179 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>Central</source>
+        <translation>中部</translation>
+    </message>
+    <message>
+        <source>North</source>
+        <translation>北区</translation>
+    </message>
+    <message>
+        <source>South</source>
+        <translation>南区</translation>
+    </message>
+    <message>
+        <source>West</source>
+        <translation>西区</translation>
+    </message>
+    <message>
+        <source>East</source>
+        <translation>东区</translation>
+    </message>
+    <message>
+        <source>North-West</source>
+        <translation>西北</translation>
+    </message>
+    <message>
+        <source>North-East</source>
+        <translation>东北</translation>
+    </message>
+    <message>
+        <source>South-West</source>
+        <translation>西南</translation>
+    </message>
+    <message>
+        <source>South-East</source>
+        <translation>东南</translation>
+    </message>
+    <message>
+        <source>Central West</source>
+        <translation>中西</translation>
+    </message>
+    <message>
+        <source>Central East</source>
+        <translation>中东</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>发生</translation>
+    </message>
+    <message>
+        <source>returned to normal</source>
+        <translation>恢复正常</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>shelved</source>
+        <translation>搁置</translation>
+    </message>
+    <message>
+        <source>unshelved</source>
+        <translation>取消搁置</translation>
+    </message>
+    <message>
+        <source>taken out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>returned to service</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>抑制</translation>
+    </message>
+    <message>
+        <source>no longer suppressed</source>
+        <translation>取消抑制</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>started replay</source>
+        <translation>开始回放</translation>
+    </message>
+    <message>
+        <source>stopped replay</source>
+        <translation>结束回放</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>sign-in refused</source>
+        <translation>登录被拒</translation>
+    </message>
+    <message>
+        <source>locked the console</source>
+        <translation>锁定控制台</translation>
+    </message>
+    <message>
+        <source>unlocked the console</source>
+        <translation>解锁控制台</translation>
+    </message>
+    <message>
+        <source>handed over the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>took over the shift</source>
+        <translation>接班</translation>
+    </message>
+    <message>
+        <source>overrode an interlock</source>
+        <translation>解除联锁</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <comment>incident, alarm or order step by a person</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>acknowledgement overdue</source>
+        <translation>确认超时</translation>
+    </message>
+    <message>
+        <source>on scene overdue</source>
+        <translation>到场超时</translation>
+    </message>
+    <message>
+        <source>Incident #%1: %2</source>
+        <translation>事件 #%1：%2</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (%2): %3</source>
+        <translation>告警 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>指令 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>simulator ×%1</source>
+        <translation>模拟器 ×%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -1633,6 +1806,11 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; lock the console · Session ▸ Hand over the shift · View ▸ Reset the layout&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; 锁定控制台 · 会话 ▸ 交班 · 视图 ▸ 恢复默认布局&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>ddd d MMM  HH:mm:ss </source>
+        <comment>date format: each language its own order</comment>
+        <translation>M月d日 ddd  HH:mm:ss </translation>
     </message>
 </context>
 <context>
@@ -2269,12 +2447,22 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Who did what (within 30 min)</source>
         <translation>谁做了什么（前后30分钟）</translation>
     </message>
+    <message>
+        <source>ddd d MMM yyyy  HH:mm:ss</source>
+        <comment>date format: each language its own order</comment>
+        <translation>yyyy年M月d日 ddd  HH:mm:ss</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>
     <message>
         <source>Replay timeline</source>
         <translation>回放时间轴</translation>
+    </message>
+    <message>
+        <source>d MMM HH:mm</source>
+        <comment>date format: each language its own order</comment>
+        <translation>M月d日 HH:mm</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "ops/opsrules.h"
 
+#include <QRegularExpression>
 #include <QDateTime>
 
 namespace cityops {
@@ -91,8 +92,118 @@ QString Labels::duration(std::int64_t ms)
 
 QString Labels::district(const CityModel &city, int district)
 {
-    return district >= 0 && district < static_cast<int>(city.districts.size()) ? city.districts[district].name
-                                                                                 : tr("outside districts");
+    if (district < 0 || district >= static_cast<int>(city.districts.size()))
+        return tr("outside districts");
+    const District &d = city.districts[size_t(district)];
+    if (!d.generated)
+        return d.name;
+    // The importer's compass names (citymodel: cityassets), each translated whole.
+    static const char *const compass[] = {
+        QT_TR_NOOP("Central"), QT_TR_NOOP("North"), QT_TR_NOOP("South"), QT_TR_NOOP("West"), QT_TR_NOOP("East"),
+        QT_TR_NOOP("North-West"), QT_TR_NOOP("North-East"), QT_TR_NOOP("South-West"), QT_TR_NOOP("South-East"),
+        QT_TR_NOOP("Central West"), QT_TR_NOOP("Central East")};
+    for (const char *name : compass)
+        if (d.name == QLatin1String(name))
+            return tr(name);
+    return d.name;
+}
+
+QString Labels::alarmChange(AlarmChange change)
+{
+    switch (change) {
+    case AlarmChange::Raised: return tr("raised");
+    case AlarmChange::Returned: return tr("returned to normal");
+    case AlarmChange::Acknowledged: return tr("acknowledged");
+    case AlarmChange::Shelved: return tr("shelved");
+    case AlarmChange::Unshelved: return tr("unshelved");
+    case AlarmChange::OutOfService: return tr("taken out of service");
+    case AlarmChange::InService: return tr("returned to service");
+    case AlarmChange::Suppressed: return tr("suppressed");
+    case AlarmChange::Unsuppressed: return tr("no longer suppressed");
+    }
+    return {};
+}
+
+QString Labels::operatorAction(OperatorAction action)
+{
+    switch (action) {
+    case OperatorAction::SignIn: return tr("signed in");
+    case OperatorAction::SignOut: return tr("signed out");
+    case OperatorAction::StartReplay: return tr("started replay");
+    case OperatorAction::StopReplay: return tr("stopped replay");
+    case OperatorAction::Export: return tr("exported");
+    case OperatorAction::Select: return tr("selected");
+    case OperatorAction::Acknowledge: return tr("acknowledged");
+    case OperatorAction::Approve: return tr("approved");
+    case OperatorAction::SignInRefused: return tr("sign-in refused");
+    case OperatorAction::Lock: return tr("locked the console");
+    case OperatorAction::Unlock: return tr("unlocked the console");
+    case OperatorAction::HandOver: return tr("handed over the shift");
+    case OperatorAction::TakeOver: return tr("took over the shift");
+    case OperatorAction::InterlockOverride: return tr("overrode an interlock");
+    }
+    return {};
+}
+
+QString Labels::activity(const QString &recorded)
+{
+    // The record keeps stable English keys (codec/eventcodec markerFor); people read them in their language.
+    static const QRegularExpression action(QStringLiteral("^(\\S+) (\\S+)(?:: (.*))?$"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression incident(QStringLiteral("^incident #(\\d+) (\\S+)(?: by (\\S+))?(?:: (.*))?$"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression alarm(QStringLiteral("^alarm (\\d+) (\\S+) (\\S+)(?: by (\\S+))?$"));
+    static const QRegularExpression order(QStringLiteral("^order (\\d+) (\\S+)(?: by (\\S+))?(?:: (.*))?$"),
+                                          QRegularExpression::DotMatchesEverythingOption);
+    const auto with = [](QString line, const QString &user, const QString &text) {
+        if (!user.isEmpty())
+            line = tr("%1 by %2", "incident, alarm or order step by a person").arg(line, user);
+        if (!text.isEmpty())
+            line = tr("%1 — %2").arg(line, text);
+        return line;
+    };
+    if (const auto m = incident.match(recorded); m.hasMatch()) {
+        QString step = m.captured(2);
+        for (int s = 0; s <= int(IncidentState::Merged); ++s)
+            if (step == incidentStateName(IncidentState(s)))
+                step = incidentState(IncidentState(s));
+        if (step == incidentChangeName(IncidentChange::Note))
+            step = tr("note");
+        else if (step == incidentChangeName(IncidentChange::AckOverdue))
+            step = tr("acknowledgement overdue");
+        else if (step == incidentChangeName(IncidentChange::OnSceneOverdue))
+            step = tr("on scene overdue");
+        return with(tr("Incident #%1: %2").arg(m.captured(1), step), m.captured(3), m.captured(4));
+    }
+    if (const auto m = alarm.match(recorded); m.hasMatch()) {
+        QString cause = m.captured(2), change = m.captured(3);
+        for (int c = 0; c <= int(AlarmCause::FeederTrip); ++c)
+            if (cause == alarmCauseName(AlarmCause(c)))
+                cause = alarmCause(AlarmCause(c));
+        for (int c = 0; c <= int(AlarmChange::Unsuppressed); ++c)
+            if (change == alarmChangeName(AlarmChange(c)))
+                change = alarmChange(AlarmChange(c));
+        return with(tr("Alarm %1 (%2): %3").arg(m.captured(1), cause, change), m.captured(4), {});
+    }
+    if (const auto m = order.match(recorded); m.hasMatch()) {
+        QString stage = m.captured(2);
+        for (int s = 0; s <= int(CommandStage::Finished); ++s)
+            if (stage == commandStageName(CommandStage(s)))
+                stage = commandStage(CommandStage(s));
+        return with(tr("Order %1: %2").arg(m.captured(1), stage), m.captured(3), m.captured(4));
+    }
+    if (const auto m = action.match(recorded); m.hasMatch())
+        for (int a = 0; a < kOperatorActionCount; ++a)
+            if (m.captured(1) == operatorActionName(OperatorAction(a)))
+                return with(tr("%1 %2").arg(m.captured(2), operatorAction(OperatorAction(a))), {}, m.captured(3));
+    return recorded;
+}
+
+QString Labels::linkDescription(const QString &description)
+{
+    static const QRegularExpression simulator(QStringLiteral("^simulator ×(\\S+)$"));
+    if (const auto m = simulator.match(description); m.hasMatch())
+        return tr("simulator ×%1").arg(m.captured(1));
+    return description;
 }
 
 QString Labels::where(const CityModel &city, int road, int district, const GeoPoint &p)

@@ -27,8 +27,11 @@ public:
     static QString severity(IncidentSeverity severity);
     static QString incidentState(IncidentState state);
     static QString linkState(LinkState state);
+    /// The link's own description in the console's language ("simulator ×30"; a broker's address as it is).
+    static QString linkDescription(const QString &description);
     static QString alarmCause(AlarmCause cause);
     static QString alarmPriority(AlarmPriority priority);
+    static QString alarmChange(AlarmChange change);
     static QString commandAction(CommandAction action);
     /// An action with its value as a person reads it: "Hold phase 4", "Dim to 40 %". Phases are numbered from 1
     /// wherever a person sees them (the wire and SUMO count from 0).
@@ -42,7 +45,13 @@ public:
     static QString duration(std::int64_t ms);
     /// Where an incident is, for lists: road name, else district, else coordinates.
     static QString where(const CityModel &city, int road, int district, const GeoPoint &p);
+    /// A district's name: the package's own, or — for the districts the importer made by compass — in the console's
+    /// language ("North-West" → 北西).
     static QString district(const CityModel &city, int district);
+    static QString operatorAction(OperatorAction action);
+    /// A line of the recorded activity ("sign-in olga: operator", "incident #7 acknowledged by rita: seen", "order 5
+    /// finished") in the console's language: its fixed words translated, names and people's own words as written.
+    static QString activity(const QString &recorded);
     /// The city's time zone (UTC when the package names none the system knows).
     static QTimeZone zone(const CityModel &city);
     /// Local clock time in the city's zone.

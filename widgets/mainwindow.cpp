@@ -540,7 +540,7 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::showLinkStatus(const LinkStatus &status)
 {
-    m_linkLabel->setText(tr("Link: %1 — %2").arg(status.description, Labels::linkState(status.state)));
+    m_linkLabel->setText(tr("Link: %1 — %2").arg(Labels::linkDescription(status.description), Labels::linkState(status.state)));
     const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded;
     m_linkLabel->setStyleSheet(bad ? QStringLiteral("background: #ffb000; color: black; font-weight: bold;") : QString());
 }
@@ -598,7 +598,8 @@ void MainWindow::updateStatus()
     }
     m_clockLabel->setStyleSheet(m_live->isLive() ? QString() : QStringLiteral("color: #6f8cff;"));
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_live->nowMs(), m_zone);
-    m_clockLabel->setText(QLocale().toString(now, QStringLiteral("ddd d MMM  HH:mm:ss ")) + m_zone.abbreviation(now));
+    // The format is translated: a language orders day, month and weekday its own way ("11月29日(日)", not "日 29 11月").
+    m_clockLabel->setText(QLocale().toString(now, tr("ddd d MMM  HH:mm:ss ", "date format: each language its own order")) + m_zone.abbreviation(now));
     int offline = 0;
     for (const DeviceState &s : m_scene->states)
         offline += (s.reported && !s.online) ? 1 : 0;

@@ -245,13 +245,13 @@ private Q_SLOTS:
 
         // The whole story in the event log.
         JournalPanel *journal = ops.journalPanel();
-        const QString order = QStringLiteral("order %1").arg(orderId);
-        QTRY_VERIFY(journalHas(journal, order + QStringLiteral(" requested by olga")));
-        QTRY_VERIFY(journalHas(journal, order + QStringLiteral(" approved by sven")));
-        QTRY_VERIFY(journalHas(journal, order + QStringLiteral(" finished")));
-        QTRY_VERIFY(journalHas(journal, QStringLiteral("incident #%1 dispatched by olga").arg(work)));
-        QTRY_VERIFY(journalHas(journal, QStringLiteral("incident #%1 acknowledged by %2").arg(work).arg(here)));
-        QTRY_VERIFY(journalHas(journal, QStringLiteral("sign-in sven")));
+        const QString order = QStringLiteral("Order %1: ").arg(orderId);
+        QTRY_VERIFY(journalHas(journal, order + QStringLiteral("Requested by olga")));
+        QTRY_VERIFY(journalHas(journal, order + QStringLiteral("Approved by sven")));
+        QTRY_VERIFY(journalHas(journal, order + QStringLiteral("Finished")));
+        QTRY_VERIFY(journalHas(journal, QStringLiteral("Incident #%1: Dispatched by olga").arg(work)));
+        QTRY_VERIFY(journalHas(journal, QStringLiteral("Incident #%1: Acknowledged by %2").arg(work).arg(here)));
+        QTRY_VERIFY(journalHas(journal, QStringLiteral("sven signed in")));
     }
 
     /// Select an incident, then click a signal on the map: no row is highlighted any more, so nothing may act on the

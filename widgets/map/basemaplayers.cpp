@@ -1,5 +1,6 @@
 #include "map/basemaplayers.h"
 
+#include "labels.h"
 #include "map/mapstyle.h"
 
 #include <QCoreApplication>
@@ -31,7 +32,7 @@ void DistrictLayer::render(QPainter &painter, const MapViewport &viewport) const
     for (size_t i = 0; i < districts.size(); ++i) {
         const QPointF at = viewport.worldToScreen(scene().districtLabelPoints()[i]);
         const QRectF box(at.x() - 200, at.y() - 20, 400, 40);
-        painter.drawText(box, Qt::AlignCenter, districts[i].name.toUpper());
+        painter.drawText(box, Qt::AlignCenter, Labels::district(scene().city(), int(i)).toUpper());
     }
     painter.restore();
 }

@@ -182,8 +182,8 @@ void OpsConsole::dimDistrict()
 {
     const CityModel &city = m_engine.city();
     QStringList names;
-    for (const District &d : city.districts)
-        names << d.name;
+    for (int d = 0; d < int(city.districts.size()); ++d)
+        names << Labels::district(city, d);
     if (names.isEmpty())
         return;
     bool ok = false;

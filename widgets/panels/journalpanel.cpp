@@ -26,7 +26,7 @@ void JournalPanel::reload()
     m_list->clear();
     const auto &journal = m_live.scene().journal;
     for (auto it = journal.rbegin(); it != journal.rend(); ++it)
-        m_list->addItem(QStringLiteral("%1  %2").arg(Labels::clock(it->timeMs, zone), it->text));
+        m_list->addItem(QStringLiteral("%1  %2").arg(Labels::clock(it->timeMs, zone), Labels::activity(it->text)));
 }
 
 } // namespace cityops

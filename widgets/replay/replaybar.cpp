@@ -1,5 +1,7 @@
 #include "replay/replaybar.h"
 
+#include "labels.h"
+
 #include "replay/timelinewidget.h"
 
 #include <QComboBox>
@@ -151,7 +153,7 @@ void ReplayBar::refreshTimeline()
 void ReplayBar::showPosition(qint64 timeMs, bool playing)
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(timeMs, m_zone);
-    m_banner->setText(tr("REPLAY — %1 — %2").arg(QLocale().toString(t, QStringLiteral("ddd d MMM yyyy  HH:mm:ss")),
+    m_banner->setText(tr("REPLAY — %1 — %2").arg(QLocale().toString(t, tr("ddd d MMM yyyy  HH:mm:ss", "date format: each language its own order")),
                                                  playing ? tr("playing %1").arg(m_speed->currentText()) : tr("paused")));
     m_play->setText(playing ? tr("Pause") : tr("Play"));
     m_timeline->setPosition(timeMs);
@@ -170,7 +172,7 @@ void ReplayBar::updateOperatorActions(qint64 timeMs)
         if (m.label.isEmpty() || std::abs(m.timeMs - timeMs) > kActionWindowMs)
             continue;
         m_actions->addItem(QStringLiteral("%1  %2").arg(QDateTime::fromMSecsSinceEpoch(m.timeMs, m_zone).toString(QStringLiteral("HH:mm:ss")),
-                                                        m.label));
+                                                        Labels::activity(m.label)));
     }
     if (m_actions->count() == 0)
         m_actions->addItem(tr("No operator actions within 30 minutes"));

@@ -1,6 +1,7 @@
 #include "replay/timelinewidget.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -96,7 +97,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     p.setFont(f);
     p.setPen(QColor(0x9a, 0xa1, 0xa8));
     const auto label = [this](std::int64_t ms) {
-        return QDateTime::fromMSecsSinceEpoch(ms, m_zone).toString(QStringLiteral("d MMM HH:mm"));
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, m_zone), tr("d MMM HH:mm", "date format: each language its own order"));
     };
     p.drawText(QRectF(t.left(), 0, 200, 14), Qt::AlignLeft | Qt::AlignVCenter, label(m_from));
     p.drawText(QRectF(t.right() - 200, 0, 200, 14), Qt::AlignRight | Qt::AlignVCenter, label(m_to));

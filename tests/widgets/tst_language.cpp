@@ -1,0 +1,82 @@
+// The console in Japanese and Chinese (issue 16, item 13): what it writes itself — the event log, the link, the
+// importer's district names, dates — reads in the language, in its order; Replay (the mode) and Play (the button)
+// are different words.
+#include "labels.h"
+
+#include <QColor>
+#include "testcity.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QTest>
+#include <QTranslator>
+
+using namespace cityops;
+
+class TestLanguage : public QObject {
+    Q_OBJECT
+    QTranslator m_translator;
+
+    static QString translated(const char *context, const char *source, const char *comment = nullptr)
+    {
+        return QCoreApplication::translate(context, source, comment);
+    }
+
+private Q_SLOTS:
+    void japanese()
+    {
+        QVERIFY(m_translator.load(QStringLiteral(QM_DIR "/cityops_ja.qm")));
+        QCoreApplication::installTranslator(&m_translator);
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+
+        // The event log: the record's fixed words translated, people's names and words as written.
+        const QString acknowledged = Labels::activity(QStringLiteral("incident #7 acknowledged by rita: on my way"));
+        QVERIFY2(acknowledged.startsWith(QStringLiteral("インシデント #7")) && acknowledged.contains(QLatin1String("rita"))
+                     && acknowledged.contains(QLatin1String("on my way")) && !acknowledged.contains(QLatin1String("acknowledged")),
+                 qPrintable(acknowledged));
+        QCOMPARE(Labels::activity(QStringLiteral("sign-in olga: operator")), QStringLiteral("olga サインイン — operator"));
+        QVERIFY(Labels::activity(QStringLiteral("order 5 finished")).startsWith(QStringLiteral("指令 5")));
+        QVERIFY(Labels::activity(QStringLiteral("alarm 12 lamp-fault shelved by sven")).contains(QStringLiteral("保留")));
+        QCOMPARE(Labels::activity(QStringLiteral("something a newer console wrote")), QStringLiteral("something a newer console wrote"));
+
+        // The link and the importer's compass districts; a package's own district names stay as they are.
+        QCOMPARE(Labels::linkDescription(QStringLiteral("simulator ×30")), QStringLiteral("シミュレーター ×30"));
+        QCOMPARE(Labels::linkDescription(QStringLiteral("mqtts://broker:8883")), QStringLiteral("mqtts://broker:8883"));
+        CityModel city;
+        city.districts.push_back({QStringLiteral("d1"), QStringLiteral("North-West"), {}, true});
+        city.districts.push_back({QStringLiteral("d2"), QStringLiteral("Adlershof"), {}, false});
+        QCOMPARE(Labels::district(city, 0), QStringLiteral("北西"));
+        QCOMPARE(Labels::district(city, 1), QStringLiteral("Adlershof"));
+
+        // Dates in the language's order: "11月29日(日)", not "日 29 11月".
+        const QDateTime t(QDate(2026, 11, 29), QTime(22, 47, 21));
+        const QString clock = QLocale().toString(t, translated("cityops::MainWindow", "ddd d MMM  HH:mm:ss ", "date format: each language its own order"));
+        QVERIFY2(clock.startsWith(QStringLiteral("11月29日(日)")), qPrintable(clock));
+
+        // Replay the mode, Play the button: two words.
+        const QString replay = translated("cityops::MainWindow", "&Replay");
+        const QString play = translated("cityops::ReplayBar", "Play");
+        QVERIFY2(!replay.contains(play), qPrintable(replay + QStringLiteral(" / ") + play));
+        QCoreApplication::removeTranslator(&m_translator);
+    }
+
+    void chinese()
+    {
+        QTranslator zh;
+        QVERIFY(zh.load(QStringLiteral(QM_DIR "/cityops_zh_CN.qm")));
+        QCoreApplication::installTranslator(&zh);
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        QVERIFY(Labels::activity(QStringLiteral("order 5 approved by sven")).startsWith(QStringLiteral("指令 5")));
+        QCOMPARE(Labels::linkDescription(QStringLiteral("simulator ×30")), QStringLiteral("模拟器 ×30"));
+        const QString clock = QLocale().toString(QDateTime(QDate(2026, 11, 29), QTime(22, 47)),
+                                                 translated("cityops::MainWindow", "ddd d MMM  HH:mm:ss ", "date format: each language its own order"));
+        QVERIFY2(clock.startsWith(QStringLiteral("11月29日")), qPrintable(clock));
+        QVERIFY(translated("cityops::MainWindow", "&Replay") != translated("cityops::ReplayBar", "Play"));
+        QCoreApplication::removeTranslator(&zh);
+        QLocale::setDefault(QLocale::c());
+    }
+};
+
+QTEST_MAIN(TestLanguage)
+#include "tst_language.moc"
