@@ -57,6 +57,9 @@ struct Parser {
     QCommandLineOption commandKey{QStringLiteral("command-key"),
                                   QStringLiteral("Ed25519 private key (PEM) that signs commands; without it commands are refused."),
                                   QStringLiteral("file")};
+    QCommandLineOption gateways{QStringLiteral("gateways"),
+                                QStringLiteral("Take field reports only from these gateways (names, comma-separated; default: any)."),
+                                QStringLiteral("names")};
     QCommandLineOption consoleId{QStringLiteral("console-id"), QStringLiteral("This console's name on the broker (default: console-HOST-PID)."),
                                  QStringLiteral("name")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
@@ -73,7 +76,7 @@ struct Parser {
     {
         return {&city, &seed, &speed, &lang, &screenshot, &quitAfter, &store, &noStore, &retain, &replay, &from, &to, &synthetic,
                 &tiles, &directory, &ldapMap, &user, &passwordFile, &idleLock, &link, &ca, &cert, &key, &brokerUser, &brokerPasswordFile,
-                &commandKey, &consoleId, &help, &version};
+                &commandKey, &gateways, &consoleId, &help, &version};
     }
 };
 
@@ -81,7 +84,7 @@ Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
 {
     const auto &parser = p.parser;
     if (!parser.isSet(p.link)) {
-        for (const QCommandLineOption *only : {&p.ca, &p.cert, &p.key, &p.brokerUser, &p.brokerPasswordFile, &p.commandKey, &p.consoleId})
+        for (const QCommandLineOption *only : {&p.ca, &p.cert, &p.key, &p.brokerUser, &p.brokerPasswordFile, &p.commandKey, &p.consoleId, &p.gateways})
             if (parser.isSet(*only))
                 return makeError(QStringLiteral("--%1 only makes sense with --link").arg(only->names().first()));
         return Ok{};
@@ -102,6 +105,16 @@ Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
         && (o.mqtt.clientId.isEmpty() || o.mqtt.clientId.contains(QLatin1Char('/')) || o.mqtt.clientId.contains(QLatin1Char('+'))
             || o.mqtt.clientId.contains(QLatin1Char('#')) || o.mqtt.clientId.size() > 64))
         return makeError(QStringLiteral("--console-id must be 1 to 64 characters without /, + or #"));
+    if (parser.isSet(p.gateways)) {
+        for (const QString &name : parser.value(p.gateways).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString g = name.trimmed();
+            if (g.isEmpty() || g.contains(QLatin1Char('/')) || g.contains(QLatin1Char('+')) || g.contains(QLatin1Char('#')) || g.size() > 64)
+                return makeError(QStringLiteral("--gateways: \"%1\" is not a gateway name (1 to 64 characters without /, + or #)").arg(g));
+            o.knownGateways << g;
+        }
+        if (o.knownGateways.isEmpty())
+            return makeError(QStringLiteral("--gateways needs at least one gateway name"));
+    }
     o.commandKeyPath = parser.value(p.commandKey);
     if (!o.commandKeyPath.isEmpty())
         if (auto s = secretfile::checkPrivate(o.commandKeyPath); !s)

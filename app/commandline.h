@@ -29,6 +29,7 @@ struct ConsoleOptions {
     bool useBroker = false;       ///< --link: the field through an MQTT broker instead of the built-in simulator
     MqttOptions mqtt;             ///< broker address, TLS files, user and password (read from --broker-password-file)
     QString commandKeyPath;       ///< Ed25519 private key that signs commands
+    QStringList knownGateways;    ///< --gateways: the only gateways taken (empty: any)
     QString directoryPath;        ///< user directory file or ldap[s]:// address; empty: the default file in the data folder
     QString ldapMapPath;          ///< LDAP groups → roles; empty: ldap-map.json in the data folder
     QString signInUser;           ///< --user: sign in headless as this person

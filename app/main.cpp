@@ -335,6 +335,7 @@ int main(int argc, char **argv)
         }
         MqttLinkOptions linkOptions;
         linkOptions.mqtt = options.mqtt;
+        linkOptions.knownGateways = options.knownGateways;
         if (linkOptions.mqtt.clientId.isEmpty())
             linkOptions.mqtt.clientId = QStringLiteral("console-%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
         engine.setIdSalt(qHash(linkOptions.mqtt.clientId) & 0xfff);

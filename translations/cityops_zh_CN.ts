@@ -1812,6 +1812,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <comment>date format: each language its own order</comment>
         <translation>M月d日 ddd  HH:mm:ss </translation>
     </message>
+    <message>
+        <source>Gateways refused (not on --gateways, or more than the link keeps track of): %1</source>
+        <translation>被拒绝的网关（不在 --gateways 中，或超出上限）：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

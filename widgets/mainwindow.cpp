@@ -566,7 +566,8 @@ void MainWindow::showLinkTrouble(const LinkCounters &c)
            "Shared with other consoles: %12 · received from them: %13")
             .arg(c.malformed).arg(c.oversized).arg(c.unknownVersion).arg(c.unknownDevice).arg(c.wrongKind)
             .arg(c.duplicates).arg(c.skewed).arg(c.reconnects).arg(c.commandsSent).arg(c.results).arg(c.unsolicited)
-            .arg(c.opsShared).arg(c.opsReceived));
+            .arg(c.opsShared).arg(c.opsReceived)
+        + QLatin1Char('\n') + tr("Gateways refused (not on --gateways, or more than the link keeps track of): %1").arg(c.unknownGateway));
 }
 
 void MainWindow::updateStatus()

@@ -22,12 +22,13 @@ struct LinkStatus {
 /// status bar when anything was refused or lost, never silent.
 struct LinkCounters {
     std::uint64_t accepted = 0;       ///< device reports and field events taken in
-    std::uint64_t refused = 0;        ///< malformed, oversized, unknown version, unknown device, wrong kind (sum)
+    std::uint64_t refused = 0;        ///< malformed, oversized, unknown version, unknown device, wrong kind, unknown gateway (sum)
     std::uint64_t malformed = 0;
     std::uint64_t oversized = 0;
     std::uint64_t unknownVersion = 0;
     std::uint64_t unknownDevice = 0;
     std::uint64_t wrongKind = 0;
+    std::uint64_t unknownGateway = 0; ///< a gateway not on the known list, or one more than the link keeps track of
     std::uint64_t duplicates = 0;     ///< reports not newer than one already seen (dropped)
     std::uint64_t gaps = 0;           ///< reports missing in a device's sequence (fresh state requested)
     std::uint64_t refreshes = 0;      ///< fresh-state requests sent

@@ -8,7 +8,7 @@
 namespace cityops {
 
 struct MqttLink::AtomicCounters {
-    std::atomic<std::uint64_t> accepted{0}, malformed{0}, oversized{0}, unknownVersion{0}, unknownDevice{0}, wrongKind{0},
+    std::atomic<std::uint64_t> accepted{0}, malformed{0}, oversized{0}, unknownVersion{0}, unknownDevice{0}, wrongKind{0}, unknownGateway{0},
         duplicates{0}, gaps{0}, refreshes{0}, skewed{0}, commandsSent{0}, results{0}, unsolicited{0}, sendFailures{0};
 };
 
@@ -35,8 +35,9 @@ LinkCounters MqttLink::counters() const
     c.oversized = a.oversized;
     c.unknownVersion = a.unknownVersion;
     c.unknownDevice = a.unknownDevice;
+    c.unknownGateway = a.unknownGateway;
     c.wrongKind = a.wrongKind;
-    c.refused = c.malformed + c.oversized + c.unknownVersion + c.unknownDevice + c.wrongKind;
+    c.refused = c.malformed + c.oversized + c.unknownVersion + c.unknownDevice + c.wrongKind + c.unknownGateway;
     c.duplicates = a.duplicates;
     c.gaps = a.gaps;
     c.refreshes = a.refreshes;
@@ -197,6 +198,8 @@ void MqttLink::flushBatch()
 
 void MqttLink::onDeviceReport(const wire::TopicRef &ref, const MqttClient::Message &m)
 {
+    if (!admitGateway(ref.gateway))
+        return;
     auto parsed = wire::decodeDeviceReport(m.payload, ref.device, ref.kind, *m_city);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, m.topic);
@@ -214,6 +217,20 @@ void MqttLink::onDeviceReport(const wire::TopicRef &ref, const MqttClient::Messa
     push(std::move(report.event));
 }
 
+bool MqttLink::admitGateway(const QString &gateway)
+{
+    // An attacker with a client on the broker could otherwise invent gateways: each name a table entry kept for
+    // ever (2.6 million names grew the console by 300 MB), its "offline" status a flood of devices gone, its
+    // reports taken as telemetry.
+    const bool listed = m_options.knownGateways.isEmpty() || m_options.knownGateways.contains(gateway);
+    const bool room = m_gatewayNumbers.contains(gateway) || m_gatewayNumbers.size() < m_options.maxGateways;
+    if (listed && room)
+        return true;
+    ++m_counts->unknownGateway;
+    qCDebug(lcLink) << "refused gateway" << gateway << (listed ? "(too many gateways)" : "(not a known gateway)");
+    return false;
+}
+
 int MqttLink::gatewayNumber(const QString &gateway)
 {
     auto it = m_gatewayNumbers.find(gateway);
@@ -224,6 +241,8 @@ int MqttLink::gatewayNumber(const QString &gateway)
 
 void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload)
 {
+    if (!admitGateway(ref.gateway))
+        return;
     auto parsed = wire::decodeFieldEvent(payload, *m_city);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, wire::gatewayEventTopic(ref.gateway));
@@ -241,6 +260,8 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
 
 void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payload)
 {
+    if (!admitGateway(ref.gateway))
+        return;
     auto parsed = wire::decodePresence(payload);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, wire::gatewayStatusTopic(ref.gateway));

@@ -25,6 +25,10 @@ struct MqttLinkOptions {
     MqttOptions mqtt;                      ///< clientId is the console's id on the broker
     std::int64_t skewToleranceMs = 5'000;  ///< reports further than this from our clock are stamped on arrival
     int refreshIntervalMs = 250;           ///< fresh-state requests are batched this often
+    /// The gateways this console takes reports, incidents and status from (`--gateways`); empty: any, up to
+    /// maxGateways. A name off the list is refused and counted before anything is kept about it.
+    QStringList knownGateways;
+    int maxGateways = 256;                 ///< distinct gateway names kept track of; more are refused (memory stays bounded)
 };
 
 /// The field through a real MQTT 5 broker (docs/PROTOCOL.md): device gateways (cityops-sim) publish state,
@@ -80,6 +84,9 @@ private:
     bool publishCommand(const DeviceCommand &c);
     void flushUnsent();
     int gatewayNumber(const QString &gateway);
+    /// Whether messages from `gateway` are taken: on the known list (when there is one), and either already known
+    /// or within maxGateways. Refusals are counted.
+    bool admitGateway(const QString &gateway);
     /// Every device that reports through gateway `number` goes offline (its Will, or its heartbeat stopped).
     void gatewayGone(int number, const QString &gateway, const char *why);
 

@@ -165,6 +165,9 @@ private Q_SLOTS:
         QTest::newRow("idle lock negative") << QStringList{QStringLiteral("--idle-lock"), QStringLiteral("-1")} << "--idle-lock";
         QTest::newRow("idle lock text") << QStringList{QStringLiteral("--idle-lock"), QStringLiteral("soon")} << "--idle-lock";
         QTest::newRow("directory empty") << QStringList{QStringLiteral("--directory"), QString()} << "--directory";
+        QTest::newRow("gateways without link") << QStringList{QStringLiteral("--gateways"), QStringLiteral("gw1")} << "only makes sense with --link";
+        QTest::newRow("gateway name") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--gateways"),
+                                                     QStringLiteral("gw1,a/b")} << "is not a gateway name";
         QTest::newRow("ldap map without ldap") << QStringList{QStringLiteral("--ldap-map"), QStringLiteral("map.json")} << "only makes sense with --directory ldaps://";
         QTest::newRow("console id") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--console-id"),
                                                    QStringLiteral("a/b")} << "--console-id";

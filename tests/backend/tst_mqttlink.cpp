@@ -52,7 +52,7 @@ struct Console {
     Engine engine{city()};
     MqttLink *link = nullptr;
 
-    Console(const MqttOptions &mqtt, const QString &keyFile)
+    Console(const MqttOptions &mqtt, const QString &keyFile, const std::function<void(MqttLinkOptions &)> &tune = {})
     {
         std::optional<CommandSigner> signer;
         if (!keyFile.isEmpty())
@@ -63,6 +63,8 @@ struct Console {
         engine.setDispatchConfig(config);
         MqttLinkOptions options;
         options.mqtt = mqtt;
+        if (tune)
+            tune(options);
         auto l = std::make_unique<MqttLink>(city(), &engine.clock(), options, std::move(signer));
         link = l.get();
         engine.start(std::move(l), QStringLiteral("tester"));
@@ -301,6 +303,39 @@ private Q_SLOTS:
         QVERIFY(garbage.client->publish(state, QByteArray(good).replace("\"b\":7", "\"b\":8"), 1));   // a new boot: numbering afresh
         QTRY_VERIFY_WITH_TIMEOUT(console.engine.states().state(lamps(1).front()).level == 60, 5000);
         QCOMPARE(console.engine.linkStatus().state, LinkState::Connected);
+    }
+
+    void onlyKnownGatewaysAreHeardAndInventedOnesCannotGrowTheConsole()
+    {
+        // The attacks of the trust issue: a retained goodbye on an invented gateway's status topic (1,420 devices
+        // "not reporting"), reports from a gateway that does not exist, 2.6 million gateway names (+300 MB).
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {}, [](MqttLinkOptions &o) {
+            o.knownGateways = {QStringLiteral("gw-real")};
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().state == LinkState::Connected, 10'000);
+        RawClient attacker(brokerOptions(broker.plainUrl(), "attacker"));
+        QTRY_VERIFY_WITH_TIMEOUT(attacker.client->connected(), 5000);
+        const DeviceIndex lamp = lamps(1).front();
+        const QByteArray good = R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{"level":60,"lamp_fault":false,"power_w":40}})";
+        attacker.client->publish(wire::deviceTopic("gw-fake", city()->devices[lamp].id, "state"), good, 1);
+        attacker.client->publish(wire::gatewayStatusTopic("gw-fake"), R"({"v":1,"online":false})", 1, true);
+        attacker.client->publish(wire::root() + "/gw/gw-fake/event", R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"presence","data":{"online":true}})", 1);
+        QTRY_COMPARE_WITH_TIMEOUT(console.link->counters().unknownGateway, 3u, 5000);
+        QVERIFY(!console.engine.states().state(lamp).reported);
+        // The gateway on the list is heard.
+        attacker.client->publish(wire::deviceTopic("gw-real", city()->devices[lamp].id, "state"), good, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(console.engine.states().state(lamp).level, std::uint8_t(60), 5000);
+        attacker.client->publish(wire::gatewayStatusTopic("gw-fake"), QByteArray(), 1, true);   // clear the retained forgery
+
+        // Without a list, the link keeps track of a bounded number of gateways; the rest are refused.
+        Console open(brokerOptions(broker.plainUrl(), "console-b"), {}, [](MqttLinkOptions &o) { o.maxGateways = 8; });
+        QTRY_VERIFY_WITH_TIMEOUT(open.engine.linkStatus().state == LinkState::Connected, 10'000);
+        for (int i = 0; i < 2000; ++i)
+            attacker.client->publish(wire::gatewayStatusTopic(QStringLiteral("invented-%1").arg(i)), R"({"v":1,"online":true,"keepalive":5})", 1);
+        QTRY_COMPARE_WITH_TIMEOUT(open.link->counters().unknownGateway, 2000u - 8u, 20'000);
+        QCOMPARE(open.engine.linkStatus().state, LinkState::Connected);
     }
 
     void devicesRefuseForgedAlteredExpiredAndReplayedCommands()
