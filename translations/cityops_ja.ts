@@ -764,6 +764,94 @@
         <source>note by %1: %2</source>
         <translation>%1 のメモ: %2</translation>
     </message>
+    <message>
+        <source>green</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <source>green, yield</source>
+        <translation>青（譲れ）</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <source>red-yellow</source>
+        <translation>赤黄</translation>
+    </message>
+    <message>
+        <source>stop, then go</source>
+        <translation>一時停止後進行</translation>
+    </message>
+    <message>
+        <source>straight</source>
+        <translation>直進</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>左折</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>右折</translation>
+    </message>
+    <message>
+        <source>U-turn</source>
+        <translation>転回</translation>
+    </message>
+    <message>
+        <source>half left</source>
+        <translation>やや左</translation>
+    </message>
+    <message>
+        <source>half right</source>
+        <translation>やや右</translation>
+    </message>
+    <message>
+        <source>From the north</source>
+        <translation>北から</translation>
+    </message>
+    <message>
+        <source>From the north-east</source>
+        <translation>北東から</translation>
+    </message>
+    <message>
+        <source>From the east</source>
+        <translation>東から</translation>
+    </message>
+    <message>
+        <source>From the south-east</source>
+        <translation>南東から</translation>
+    </message>
+    <message>
+        <source>From the south</source>
+        <translation>南から</translation>
+    </message>
+    <message>
+        <source>From the south-west</source>
+        <translation>南西から</translation>
+    </message>
+    <message>
+        <source>From the west</source>
+        <translation>西から</translation>
+    </message>
+    <message>
+        <source>From the north-west</source>
+        <translation>北西から</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>SUMO state of this phase: %1</source>
+        <translation>この現示の SUMO 状態: %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyPanel</name>

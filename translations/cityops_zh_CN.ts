@@ -764,6 +764,94 @@
         <source>note by %1: %2</source>
         <translation>%1 的备注：%2</translation>
     </message>
+    <message>
+        <source>green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>green, yield</source>
+        <translation>绿（让行）</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>red-yellow</source>
+        <translation>红黄</translation>
+    </message>
+    <message>
+        <source>stop, then go</source>
+        <translation>停车后通行</translation>
+    </message>
+    <message>
+        <source>straight</source>
+        <translation>直行</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>左转</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>右转</translation>
+    </message>
+    <message>
+        <source>U-turn</source>
+        <translation>掉头</translation>
+    </message>
+    <message>
+        <source>half left</source>
+        <translation>偏左</translation>
+    </message>
+    <message>
+        <source>half right</source>
+        <translation>偏右</translation>
+    </message>
+    <message>
+        <source>From the north</source>
+        <translation>北向来车</translation>
+    </message>
+    <message>
+        <source>From the north-east</source>
+        <translation>东北向来车</translation>
+    </message>
+    <message>
+        <source>From the east</source>
+        <translation>东向来车</translation>
+    </message>
+    <message>
+        <source>From the south-east</source>
+        <translation>东南向来车</translation>
+    </message>
+    <message>
+        <source>From the south</source>
+        <translation>南向来车</translation>
+    </message>
+    <message>
+        <source>From the south-west</source>
+        <translation>西南向来车</translation>
+    </message>
+    <message>
+        <source>From the west</source>
+        <translation>西向来车</translation>
+    </message>
+    <message>
+        <source>From the north-west</source>
+        <translation>西北向来车</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>SUMO state of this phase: %1</source>
+        <translation>此相位的 SUMO 状态：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyPanel</name>

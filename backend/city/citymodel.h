@@ -70,12 +70,22 @@ struct SignalProgram {
     int cycleS() const;
 };
 
+/// One controlled link of a signal (a SUMO connection under the traffic light): the movement that the character at
+/// `index` of a phase's state string drives.
+struct SignalLink {
+    int index = 0;             ///< position in the phase state string
+    QString approach;          ///< the incoming street's name (empty when the road has none)
+    int bearingDeg = 0;        ///< the way vehicles drive as they arrive (0 = north, clockwise)
+    QChar direction;           ///< SUMO's dir: s straight, l left, r right, t turn, L / R partly left / right
+};
+
 struct SignalInfo {
     DeviceIndex device = kNoDevice;
     QString sumoTlsId;
     QStringList junctions;
     int linkCount = 0;
     std::vector<SignalProgram> programs;
+    std::vector<SignalLink> links;   ///< by index; empty in packages made before links were stored
 };
 
 struct StreetlightInfo {

@@ -57,6 +57,8 @@ CREATE TABLE feeders (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POINT
   commercial_share REAL NOT NULL, priority INTEGER NOT NULL, generated INTEGER NOT NULL);
 CREATE TABLE streetlights (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POINT NOT NULL,
   device_id TEXT NOT NULL UNIQUE, feeder_id TEXT, road_sumo_id TEXT, power_w REAL NOT NULL, generated INTEGER NOT NULL);
+CREATE TABLE signal_links (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, sumo_tls_id TEXT NOT NULL,
+  link_index INTEGER NOT NULL, approach TEXT, bearing_deg INTEGER NOT NULL, direction TEXT NOT NULL);
 CREATE TABLE cityops_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
 )SQL";
 
@@ -75,6 +77,7 @@ const LayerDef kLayers[] = {
     {"feeders", "POINT", "Distribution feeder cabinets (generated)"},
     {"streetlights", "POINT", "Streetlights (generated along roads)"},
     {"signal_phases", nullptr, "Signal programs: one row per phase (SUMO tlLogic)"},
+    {"signal_links", nullptr, "Signal movements: one row per controlled link (SUMO connections)"},
     {"cityops_meta", nullptr, "CityOps package metadata"},
 };
 
@@ -121,7 +124,9 @@ Status insertAll(SqliteDb &db, const CityModel &city)
     auto phases = db.prepare(QStringLiteral("INSERT INTO signal_phases (sumo_tls_id, program_id, program_type, "
                                             "program_offset_s, phase_index, duration_s, state, min_dur_s, max_dur_s) "
                                             "VALUES (?,?,?,?,?,?,?,?,?)"));
-    if (!signals || !phases)
+    auto links = db.prepare(QStringLiteral("INSERT INTO signal_links (sumo_tls_id, link_index, approach, bearing_deg, direction) "
+                                           "VALUES (?,?,?,?,?)"));
+    if (!signals || !phases || !links)
         return makeError(db.lastError());
     for (const SignalInfo &s : city.signals) {
         const DeviceInfo &d = city.devices[s.device];
@@ -133,6 +138,15 @@ Status insertAll(SqliteDb &db, const CityModel &city)
         signals->bind(6, d.generated ? 1 : 0);
         if (auto st = signals->run(); !st)
             return st;
+        for (const SignalLink &link : s.links) {
+            links->bind(1, s.sumoTlsId);
+            links->bind(2, link.index);
+            link.approach.isEmpty() ? links->bindNull(3) : links->bind(3, link.approach);
+            links->bind(4, link.bearingDeg);
+            links->bind(5, QString(link.direction));
+            if (auto st = links->run(); !st)
+                return st;
+        }
         for (const SignalProgram &program : s.programs) {
             for (size_t i = 0; i < program.phases.size(); ++i) {
                 const SignalPhase &phase = program.phases[i];
@@ -386,6 +400,26 @@ public:
         if (!error.isEmpty())
             return makeError(QStringLiteral("%1: signal_phases: %2").arg(m_path, error));
 
+        // Movements: packages made before they were stored have no signal_links table (Details then shows the raw
+        // state string).
+        std::map<QString, std::vector<SignalLink>> movements;
+        if (auto has = m_db.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signal_links'"));
+            has && has->step(&error)) {
+            auto rows = m_db.prepare(QStringLiteral("SELECT sumo_tls_id, link_index, approach, bearing_deg, direction FROM signal_links "
+                                                    "ORDER BY sumo_tls_id, link_index"));
+            if (!rows)
+                return makeError(QStringLiteral("%1: signal_links: %2").arg(m_path, rows.error()));
+            while (rows->step(&error)) {
+                const QString direction = rows->columnText(4);
+                const std::int64_t index = rows->columnInt(1), bearing = rows->columnInt(3);
+                if (index < 0 || index > 4096 || bearing < 0 || bearing >= 360 || direction.size() != 1)
+                    return makeError(QStringLiteral("%1: signal_links: a movement of %2 is out of range").arg(m_path, rows->columnText(0)));
+                movements[rows->columnText(0)].push_back({int(index), rows->columnText(2), int(bearing), direction.front()});
+            }
+            if (!error.isEmpty())
+                return makeError(QStringLiteral("%1: signal_links: %2").arg(m_path, error));
+        }
+
         s = forEach(QStringLiteral("signals"), QStringLiteral("geom, device_id, sumo_tls_id, junctions, link_count, generated"),
                     gpkg::GeometryType::Point, [&](const gpkg::Geometry &g, const SqliteStatement &row) {
                         SignalInfo info;
@@ -394,6 +428,7 @@ public:
                         info.linkCount = static_cast<int>(row.columnInt(4));
                         for (auto &[id, program] : programs[info.sumoTlsId])
                             info.programs.push_back(program);
+                        info.links = movements[info.sumoTlsId];
                         info.device = city->addDevice({row.columnText(1), DeviceKind::SignalController, g.points.front(),
                                                        -1, static_cast<int>(city->signals.size()), row.columnInt(5) != 0});
                         city->signals.push_back(std::move(info));

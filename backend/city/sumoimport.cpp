@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cityops {
@@ -37,6 +38,46 @@ RoadClass classFromSumoType(const QString &type, bool *known)
 }
 
 } // namespace
+
+/// The movements a traffic light drives, one per link index: the incoming street, the way vehicles drive as they
+/// reach the junction (the last piece of the incoming edge) and SUMO's turn direction.
+static std::vector<SignalLink> signalLinks(const SumoNet &net, const SumoNet::TlControl &control)
+{
+    std::vector<SignalLink> links;
+    QSet<int> seen;
+    for (const SumoNet::TlLink &l : control.links) {
+        if (seen.contains(l.index))
+            continue;   // one movement per character of the state string
+        seen.insert(l.index);
+        SignalLink link;
+        link.index = l.index;
+        link.direction = l.dir;
+        const int e = net.edgeIndex.value(l.from, -1);
+        if (e >= 0) {
+            const SumoNet::Edge &edge = net.edges[size_t(e)];
+            link.approach = edge.name;
+            SumoNet::Point a, b;
+            if (edge.shape.size() >= 2) {
+                a = edge.shape[edge.shape.size() - 2];
+                b = edge.shape.back();
+            } else {
+                const int from = net.junctionIndex.value(edge.from, -1), to = net.junctionIndex.value(edge.to, -1);
+                if (from < 0 || to < 0) {
+                    links.push_back(link);
+                    continue;
+                }
+                a = net.junctions[size_t(from)].position;
+                b = net.junctions[size_t(to)].position;
+            }
+            // SUMO's local coordinates: x east, y north.
+            const double degrees = std::atan2(b.x - a.x, b.y - a.y) * 180.0 / M_PI;
+            link.bearingDeg = (static_cast<int>(std::lround(degrees)) + 360) % 360;
+        }
+        links.push_back(link);
+    }
+    std::sort(links.begin(), links.end(), [](const SignalLink &x, const SignalLink &y) { return x.index < y.index; });
+    return links;
+}
 
 Result<CityModel> buildCityFromSumo(const SumoNet &net, const QString &sourcePath, const ImportOptions &options)
 {
@@ -132,6 +173,7 @@ Result<CityModel> buildCityFromSumo(const SumoNet &net, const QString &sourcePat
             continue;
         }
         info.junctions = junctions;
+        info.links = signalLinks(net, control);
         const GeoPoint position = net.toWgs84({x / n, y / n});
         info.device = city.addDevice({QStringLiteral("sig/") + logic.id, DeviceKind::SignalController, position, -1,
                                       static_cast<int>(city.signals.size()), false});

@@ -191,7 +191,10 @@ private:
             const QString from = attrs.value(QLatin1String("from")).toString();
             if (!control.fromEdges.contains(from))
                 control.fromEdges.append(from);
-            control.maxLinkIndex = std::max(control.maxLinkIndex, attrs.value(QLatin1String("linkIndex")).toInt());
+            const int index = attrs.value(QLatin1String("linkIndex")).toInt();
+            control.maxLinkIndex = std::max(control.maxLinkIndex, index);
+            const QString dir = attrs.value(QLatin1String("dir")).toString();
+            control.links.push_back({index, from, dir.isEmpty() ? QChar(u's') : dir.front()});
         }
         m_xml.skipCurrentElement();
     }

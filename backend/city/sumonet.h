@@ -35,9 +35,15 @@ struct SumoNet {
         double offset = 0;
         std::vector<Phase> phases;
     };
+    struct TlLink {
+        int index = 0;
+        QString from;   ///< incoming edge
+        QChar dir;      ///< s, l, r, t, L, R
+    };
     struct TlControl {
         QStringList fromEdges;
         int maxLinkIndex = -1;
+        std::vector<TlLink> links;   ///< in the order the connections appear
     };
 
     double offsetX = 0, offsetY = 0;

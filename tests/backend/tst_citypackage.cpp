@@ -78,6 +78,14 @@ private Q_SLOTS:
                 QCOMPARE(t.programs[0].phases[p].state, s.programs[0].phases[p].state);
                 QCOMPARE(t.programs[0].phases[p].durationS, s.programs[0].phases[p].durationS);
             }
+            // The movements travel with the signal.
+            QCOMPARE(t.links.size(), s.links.size());
+            for (size_t l = 0; l < s.links.size(); ++l) {
+                QCOMPARE(t.links[l].index, s.links[l].index);
+                QCOMPARE(t.links[l].approach, s.links[l].approach);
+                QCOMPARE(t.links[l].bearingDeg, s.links[l].bearingDeg);
+                QCOMPARE(t.links[l].direction, s.links[l].direction);
+            }
         }
         for (size_t r = 0; r < a.roads.size(); ++r) {
             QCOMPARE(b.roads[r].line, a.roads[r].line);
@@ -103,6 +111,12 @@ private Q_SLOTS:
         const DeviceIndex sig = c.deviceIndex(QStringLiteral("sig/GS_cluster_1704693650_1866350919_38920778_671564358"));
         QVERIFY(sig != kNoDevice);
         QVERIFY(distanceMetres(c.devices[sig].position, {13.532695400, 52.430798189}) < 40.0);
+        // Every signal knows what each character of its state string drives: the incoming street and the turn.
+        for (const SignalInfo &s : c.signals) {
+            QVERIFY2(!s.links.empty() && int(s.links.size()) <= s.linkCount, qPrintable(s.sumoTlsId));
+            for (const SignalLink &l : s.links)
+                QVERIFY(QStringLiteral("slrtLR").contains(l.direction));
+        }
         // Every device has a responsible district, even on the outskirts.
         for (const DeviceInfo &d : c.devices)
             QVERIFY2(d.district >= 0, qPrintable(d.id));

@@ -219,7 +219,7 @@ private Q_SLOTS:
         QVERIFY(dim.ok());
         QVERIFY(rig.runUntil(rig.finishing(dim->ref)));
         QCOMPARE(rig.books().states().state(a).level, std::uint8_t(40));
-        const auto restore = rig.ask(rig.olga, request::RestoreOrder{dim->ref});
+        const auto restore = rig.ask(rig.olga, request::RestoreOrder{dim->ref, {}});
         QVERIFY2(restore.ok(), qPrintable(restore.error()));
         QCOMPARE(rig.find(restore->ref)->restores, dim->ref);
         QCOMPARE(rig.find(restore->ref)->targets.front().action, CommandAction::LightAuto);
@@ -231,7 +231,7 @@ private Q_SLOTS:
         const auto flash = rig.order(CommandAction::SignalFlash, {signal});
         QVERIFY(rig.ask(rig.sven, request::DecideOrder{flash->ref, true, {}}).ok());
         QVERIFY(rig.runUntil(rig.finishing(flash->ref)));
-        const auto back = rig.ask(rig.olga, request::RestoreOrder{flash->ref});
+        const auto back = rig.ask(rig.olga, request::RestoreOrder{flash->ref, {}});
         QVERIFY(back.ok());
         QVERIFY(rig.runUntil(rig.finishing(back->ref)));
         QCOMPARE(SignalMode(rig.books().states().state(signal).mode), SignalMode::Normal);

@@ -17,7 +17,7 @@ constexpr std::int64_t kNow = 1'790'000'000'000;
 QByteArray sshaOf(const QByteArray &password)
 {
     QProcess p;
-    p.start(QStringLiteral("slappasswd"), {QStringLiteral("-s"), QString::fromUtf8(password)});
+    p.start(QStringLiteral("/usr/sbin/slappasswd"), {QStringLiteral("-s"), QString::fromUtf8(password)});
     p.waitForFinished(10'000);
     return p.readAllStandardOutput().trimmed();
 }

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 
 using namespace cityops;
@@ -58,6 +59,20 @@ private Q_SLOTS:
         QVERIFY(sig != kNoDevice);
         const SignalInfo &info = c.signals[c.devices[sig].detail];
         QCOMPARE(info.sumoTlsId, QStringLiteral("1560223979"));
+        // Its movements: at most one per character of the state string (a cut-out network may have lost the edges
+        // of a few), each with its incoming street, the way vehicles arrive, and the turn; the junction is fed from
+        // more than one side.
+        QVERIFY(!info.links.empty() && int(info.links.size()) <= info.linkCount);
+        QSet<int> sides;
+        for (int l = 0; l < int(info.links.size()); ++l) {
+            QVERIFY(info.links[size_t(l)].index >= 0 && info.links[size_t(l)].index < info.linkCount);
+            QVERIFY(l == 0 || info.links[size_t(l)].index > info.links[size_t(l - 1)].index);
+            QVERIFY(QStringLiteral("slrtLR").contains(info.links[size_t(l)].direction));
+            QVERIFY(info.links[size_t(l)].bearingDeg >= 0 && info.links[size_t(l)].bearingDeg < 360);
+            sides.insert(info.links[size_t(l)].bearingDeg / 90);
+        }
+        QVERIFY(sides.size() >= 2);
+        QVERIFY(std::any_of(info.links.begin(), info.links.end(), [](const SignalLink &l) { return !l.approach.isEmpty(); }));
         QCOMPARE(info.programs.size(), size_t(1));
         QCOMPARE(info.programs[0].type, QStringLiteral("static"));
         QCOMPARE(info.programs[0].phases.size(), size_t(6));

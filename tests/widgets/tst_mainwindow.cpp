@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTest>
@@ -112,6 +113,14 @@ private Q_SLOTS:
         QVERIFY2(rows.filter(QStringLiteral("Phase: ")).size() == 1 || rows.filter(QStringLiteral("Mode: Flashing")).size() == 1,
                  qPrintable(rows.join(QLatin1Char('\n'))));
         QVERIFY(rows.filter(QStringLiteral("SUMO id: 1560223979")).size() == 1);
+        // In normal operation the phase reads as movements per approach (not SUMO's "GGrrGG…"), raw on hover.
+        if (rows.filter(QStringLiteral("Phase: ")).size() == 1) {
+            const QStringList approaches = rows.filter(QStringLiteral("From the "));
+            QVERIFY2(approaches.size() >= 2, qPrintable(rows.join(QLatin1Char('\n'))));
+            QVERIFY2(approaches.filter(QRegularExpression(QStringLiteral("(straight|left|right) (green|red|yellow)"))).size() >= 2,
+                     qPrintable(approaches.join(QLatin1Char('\n'))));
+            QVERIFY(rows.filter(QStringLiteral("Aspect: ")).isEmpty());
+        }
 
         // And the map draws it in its current state at its place.
         const QImage map = window.mapView()->grab().toImage();

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 namespace cityops {
@@ -42,9 +43,10 @@ void DetailsPanel::clearRows()
     m_rows.clear();
 }
 
-void DetailsPanel::addRow(const QString &label, const QString &value, const QString &emphasis)
+void DetailsPanel::addRow(const QString &label, const QString &value, const QString &emphasis, const QString &toolTip)
 {
     auto *valueLabel = new QLabel(value, this);
+    valueLabel->setToolTip(toolTip);
     valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     valueLabel->setWordWrap(true);
     if (!emphasis.isEmpty())
@@ -114,12 +116,69 @@ void DetailsPanel::showSignal(DeviceIndex device)
         if (mode == SignalMode::Normal && s.phase < program.phases.size()) {
             addRow(tr("Phase"), tr("%1 of %2, %3 s").arg(s.phase + 1).arg(program.phases.size())
                                      .arg(program.phases[s.phase].durationS));
-            addRow(tr("Aspect"), program.phases[s.phase].state);
+            if (info.links.empty())
+                addRow(tr("Aspect"), program.phases[s.phase].state);   // a package without movements: SUMO's own string
+            else
+                addMovements(info, program.phases[s.phase].state);
             if (s.untilMs > 0)
                 addRow(tr("Next switch in"), Labels::duration(std::max<std::int64_t>(0, s.untilMs - m_scene.nowMs) + 999));
         }
     }
     addRow(tr("Controlled movements"), QString::number(info.linkCount));
+}
+
+void DetailsPanel::addMovements(const SignalInfo &info, const QString &state)
+{
+    const auto aspect = [](QChar c) {
+        switch (c.unicode()) {
+        case 'G': return tr("green");
+        case 'g': return tr("green, yield");
+        case 'y':
+        case 'Y': return tr("yellow");
+        case 'r': return tr("red");
+        case 'u': return tr("red-yellow");
+        case 's': return tr("stop, then go");
+        case 'o':
+        case 'O': return tr("off");
+        default: return QString(c);
+        }
+    };
+    const auto turn = [](QChar d) {
+        switch (d.unicode()) {
+        case 's': return tr("straight");
+        case 'l': return tr("left");
+        case 'r': return tr("right");
+        case 't': return tr("U-turn");
+        case 'L': return tr("half left");
+        case 'R': return tr("half right");
+        default: return QString(d);
+        }
+    };
+    static const char *const from[] = {QT_TR_NOOP("From the north"), QT_TR_NOOP("From the north-east"), QT_TR_NOOP("From the east"),
+                                        QT_TR_NOOP("From the south-east"), QT_TR_NOOP("From the south"), QT_TR_NOOP("From the south-west"),
+                                        QT_TR_NOOP("From the west"), QT_TR_NOOP("From the north-west")};
+    // Approaches in compass order; within one, each turn once with the aspects its lanes show.
+    std::map<std::pair<int, QString>, std::vector<std::pair<QChar, QChar>>> approaches;
+    for (const SignalLink &l : info.links)
+        if (l.index >= 0 && l.index < state.size())
+            approaches[{((l.bearingDeg + 180 + 22) % 360) / 45, l.approach}].emplace_back(l.direction, state.at(l.index));
+    for (const auto &[key, moves] : approaches) {
+        QStringList turns;
+        std::vector<QChar> done;
+        for (const auto &[direction, first] : moves) {
+            if (std::find(done.begin(), done.end(), direction) != done.end())
+                continue;
+            done.push_back(direction);
+            QStringList aspects;
+            for (const auto &[d, c] : moves)
+                if (d == direction && !aspects.contains(aspect(c)))
+                    aspects << aspect(c);
+            turns << tr("%1 %2").arg(turn(direction), aspects.join(QStringLiteral("/")));
+        }
+        const QString street = key.second.isEmpty() ? QString() : key.second + QStringLiteral(": ");
+        addRow(tr(from[key.first]), street + turns.join(QStringLiteral(" · ")), QString(),
+               tr("SUMO state of this phase: %1").arg(state));
+    }
 }
 
 void DetailsPanel::showStreetlight(DeviceIndex device)

@@ -25,7 +25,10 @@ public:
 
 private:
     void clearRows();
-    void addRow(const QString &label, const QString &value, const QString &emphasis = QString());
+    void addRow(const QString &label, const QString &value, const QString &emphasis = QString(), const QString &toolTip = QString());
+    /// The current phase as movements, one row per approach ("From the west: Rudower Chaussee: straight green ·
+    /// left red"); the raw state string on hover.
+    void addMovements(const SignalInfo &info, const QString &state);
     void showSignal(DeviceIndex device);
     void showStreetlight(DeviceIndex device);
     void showFeeder(DeviceIndex device);

@@ -299,7 +299,7 @@ void OrderPanel::cancel()
 void OrderPanel::restore()
 {
     if (const std::uint32_t id = currentOrder())
-        m_ops.ask(request::RestoreOrder{id}, tr("Order %1").arg(id));
+        m_ops.ask(request::RestoreOrder{id, {}}, tr("Order %1").arg(id));
 }
 
 } // namespace cityops
