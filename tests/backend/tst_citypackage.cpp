@@ -23,7 +23,7 @@ QByteArray sha256(const QString &path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
-QString importFixture(const QTemporaryDir &dir)
+QString importFixture(const QTemporaryDir &dir, const QString &name = QStringLiteral("fixture.gpkg"))
 {
     ImportOptions options;
     options.name = QStringLiteral("Fixture");
@@ -31,7 +31,7 @@ QString importFixture(const QTemporaryDir &dir)
     auto city = importSumoNet(kFixture, options);
     if (!city)
         return {};
-    const QString path = dir.filePath(QStringLiteral("fixture.gpkg"));
+    const QString path = dir.filePath(name);
     return citypackage::write(city.value(), path).ok() ? path : QString();
 }
 } // namespace
@@ -192,6 +192,33 @@ private Q_SLOTS:
         QVERIFY2(city.error().contains(path), qPrintable(city.error()));
         QVERIFY2(city.error().contains(expected), qPrintable(city.error()));
         QCOMPARE(sha256(path), before); // reading never modifies the file
+    }
+
+    void packagesWithoutMovementsStillOpen()
+    {
+        // A package written before signal_links existed: it opens, and its signals simply have no movements.
+        QTemporaryDir dir;
+        const QString path = importFixture(dir);
+        QVERIFY(!path.isEmpty());
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.ok());
+            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE signal_links; DELETE FROM gpkg_contents WHERE table_name = 'signal_links'")).ok());
+        }
+        const auto read = citypackage::read(path);
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error()));
+        QVERIFY(!read.value()->signals.empty());
+        for (const SignalInfo &s : read.value()->signals)
+            QVERIFY(s.links.empty());
+        // A movement out of range is refused with the file named.
+        const QString bad = importFixture(dir, QStringLiteral("bad.gpkg"));
+        {
+            auto db = SqliteDb::open(bad, SqliteDb::Mode::Create);
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE signal_links SET bearing_deg = 720 WHERE id = 1")).ok());
+        }
+        const auto refused = citypackage::read(bad);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QLatin1String("signal_links")), qPrintable(refused.error()));
     }
 
     void missingFile()
