@@ -2,6 +2,8 @@
 // importer's district names, dates — reads in the language, in its order; Replay (the mode) and Play (the button)
 // are different words.
 #include "labels.h"
+#include "panels/energypanel.h"
+#include "panels/qcustomplot_include.h"
 
 #include <QColor>
 #include "testcity.h"
@@ -53,6 +55,20 @@ private Q_SLOTS:
         const QDateTime t(QDate(2026, 11, 29), QTime(22, 47, 21));
         const QString clock = QLocale().toString(t, translated("cityops::MainWindow", "ddd d MMM  HH:mm:ss ", "date format: each language its own order"));
         QVERIFY2(clock.startsWith(QStringLiteral("11月29日(日)")), qPrintable(clock));
+
+        // The energy panel's axis labels read whole at the height the console gives the panel (it was clipped).
+        {
+            EnergyPanel energy(test::networkCity());
+            energy.resize(700, 250);
+            energy.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&energy));
+            energy.plot()->replot();
+            for (QCPAxisRect *rect : energy.plot()->axisRects()) {
+                QCPAxis *axis = rect->axis(QCPAxis::atLeft);
+                const int needed = QFontMetrics(axis->labelFont()).horizontalAdvance(axis->label());
+                QVERIFY2(needed <= rect->height(), qPrintable(QStringLiteral("\"%1\" needs %2 px, has %3").arg(axis->label()).arg(needed).arg(rect->height())));
+            }
+        }
 
         // Replay the mode, Play the button: two words.
         const QString replay = translated("cityops::MainWindow", "&Replay");
