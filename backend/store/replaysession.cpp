@@ -135,6 +135,7 @@ void ReplaySession::seek(qint64 timeMs)
         return;
     }
     Q_EMIT positionChanged(timeMs, m_playing.load());
+    Q_EMIT seekDone(timeMs, m_playing.load());
 }
 
 void ReplaySession::ensureTimer()

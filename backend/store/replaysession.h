@@ -58,6 +58,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void positionChanged(qint64 timeMs, bool playing);
+    /// A seek() has landed at `timeMs` (after its positionChanged): what a caller waiting for its seek listens to.
+    void seekDone(qint64 timeMs, bool playing);
     void timelineChanged();
     void failed(const QString &message);
 

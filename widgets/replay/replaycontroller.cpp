@@ -66,20 +66,26 @@ void ReplayController::adopt(ReplaySession *raw, const QString &error, std::int6
         return;
     }
     m_session = raw;
+    // Reports cross threads queued: while a seek is in flight, one sent before it (a pause, an earlier step, the
+    // playback timer) must not move the position back — a step taken then would count from the stale time. The
+    // seek's own landing (seekDone) ends the flight.
     connect(m_session, &ReplaySession::positionChanged, this, [this](qint64 t, bool playing) {
-        m_position = t;
-        m_playing = playing;
+        if (!m_seekInFlight)
+            applyPosition(t, playing);
+    });
+    connect(m_session, &ReplaySession::seekDone, this, [this](qint64 t, bool playing) {
         m_seekInFlight = false;
-        sendPendingSeek();
-        Q_EMIT positionChanged(t, playing);
-        if (m_incidentAhead != 0 && t == m_incidentAheadMs && !m_seekInFlight) {
-            const auto id = static_cast<quint32>(m_incidentAhead);
-            m_incidentAhead = 0;
-            Q_EMIT incidentReached(id);
+        if (m_pendingSeek >= 0) {
+            sendPendingSeek();   // a newer request (a key pressed meanwhile) supersedes this landing: go on from there
+            return;
         }
+        applyPosition(t, playing);
     });
     connect(m_session, &ReplaySession::timelineChanged, this, &ReplayController::timelineChanged);
-    connect(m_session, &ReplaySession::failed, this, &ReplayController::failed);
+    connect(m_session, &ReplaySession::failed, this, [this](const QString &why) {
+        m_seekInFlight = false;   // a seek that failed lands nowhere: the next one may go
+        Q_EMIT failed(why);
+    });
     const auto range = m_session->range();
     std::int64_t start = startMs > 0 ? startMs : (m_toMs > 0 ? m_toMs : range.lastMs);
     if (m_fromMs > 0 && startMs <= 0 && m_toMs <= 0)
@@ -87,6 +93,18 @@ void ReplayController::adopt(ReplaySession *raw, const QString &error, std::int6
     m_position = start;
     Q_EMIT opened();
     seek(start);
+}
+
+void ReplayController::applyPosition(qint64 t, bool playing)
+{
+    m_position = t;
+    m_playing = playing;
+    Q_EMIT positionChanged(t, playing);
+    if (m_incidentAhead != 0 && t == m_incidentAheadMs && !m_seekInFlight && m_pendingSeek < 0) {
+        const auto id = static_cast<quint32>(m_incidentAhead);
+        m_incidentAhead = 0;
+        Q_EMIT incidentReached(id);
+    }
 }
 
 void ReplayController::close()

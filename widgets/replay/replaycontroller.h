@@ -46,6 +46,8 @@ Q_SIGNALS:
     void timelineChanged();
 
 private:
+    /// The replay is at `t` now: the position, the signal, and the incident a jump was heading for.
+    void applyPosition(qint64 t, bool playing);
     void adopt(ReplaySession *session, const QString &error, std::int64_t startMs);
     void sendPendingSeek();
     template <typename Fn>
