@@ -235,7 +235,7 @@ private Q_SLOTS:
         QVERIFY(back.ok());
         QVERIFY(rig.runUntil(rig.finishing(back->ref)));
         QCOMPARE(SignalMode(rig.books().states().state(signal).mode), SignalMode::Normal);
-        QVERIFY(!rig.ask(rig.olga, request::RestoreOrder{424242}).ok());
+        QVERIFY(!rig.ask(rig.olga, request::RestoreOrder{424242, {}}).ok());
     }
 
     void shedInPriorityOrderThenRestore()

@@ -302,7 +302,7 @@ private Q_SLOTS:
                     QVERIFY(driver.request(olga, request::AcknowledgeAlarms{{alarms.back().id}}, t).ok());
             }
             if (step == 140)
-                QVERIFY(driver.request(olga, request::RestoreOrder{dimOrder}, t).ok());
+                QVERIFY(driver.request(olga, request::RestoreOrder{dimOrder, {}}, t).ok());
             driver.tick(t);
             for (const DeviceCommand &c : driver.takeCommands())
                 sim.command(c);
