@@ -177,15 +177,13 @@ void Dispatcher::resume(std::vector<Event> &out)
 {
     std::vector<Order> booked;
     m_ctx.orders.snapshot(booked);
-    // Breakers our earlier orders opened, in the order things happened: the last confirmed shed or reclose wins.
-    std::vector<std::pair<std::int64_t, const OrderTarget *>> breakerChanges;
+    // Breakers our earlier orders opened and nobody's order has closed since count as commanded again.
+    const QHash<DeviceIndex, std::uint32_t> shed = feedersShedOnPurpose(booked);
+    for (auto it = shed.begin(); it != shed.end(); ++it)
+        if (m_ctx.issuedEarlier(it.value()))
+            m_shedFeeders.insert(it.key());
     for (const Order &b : booked) {
-        if (!m_ctx.issuedEarlier(b.id) || m_orders.count(b.id))
-            continue;
-        for (const OrderTarget &t : b.targets)
-            if (t.stage == CommandStage::Confirmed && (t.action == CommandAction::FeederShed || t.action == CommandAction::FeederRestore))
-                breakerChanges.emplace_back(t.changedMs, &t);
-        if (b.finished())
+        if (!m_ctx.issuedEarlier(b.id) || m_orders.count(b.id) || b.finished())
             continue;
         LiveOrder o;
         o.id = b.id;
@@ -219,13 +217,6 @@ void Dispatcher::resume(std::vector<Event> &out)
                          out);
         }
         out.push_back(orderEvent(o, CommandStage::Finished));
-    }
-    std::sort(breakerChanges.begin(), breakerChanges.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[when, t] : breakerChanges) {
-        if (t->action == CommandAction::FeederShed)
-            m_shedFeeders.insert(t->device);
-        else
-            m_shedFeeders.remove(t->device);
     }
 }
 

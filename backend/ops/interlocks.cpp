@@ -24,25 +24,6 @@ QString firstText(const Incident &i)
     return i.notes.empty() ? QString() : i.notes.front().text;
 }
 
-/// Feeders whose breaker an order opened and no later order closed: feeder -> the order that shed it.
-QHash<DeviceIndex, std::uint32_t> shedFeeders(const std::vector<Order> &orders)
-{
-    std::vector<std::tuple<std::int64_t, DeviceIndex, bool, std::uint32_t>> changes;
-    for (const Order &o : orders)
-        for (const OrderTarget &t : o.targets)
-            if (t.stage == CommandStage::Confirmed && (t.action == CommandAction::FeederShed || t.action == CommandAction::FeederRestore))
-                changes.emplace_back(t.changedMs, t.device, t.action == CommandAction::FeederShed, o.id);
-    std::sort(changes.begin(), changes.end());
-    QHash<DeviceIndex, std::uint32_t> shed;
-    for (const auto &[when, feeder, opened, order] : changes) {
-        if (opened)
-            shed.insert(feeder, order);
-        else
-            shed.remove(feeder);
-    }
-    return shed;
-}
-
 } // namespace
 
 std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook &incidents, const AlarmBook &alarms,
@@ -83,7 +64,7 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
                        QStringLiteral("%1 is reserved by order %2 of %3 until it has its result")
                            .arg(idOf(device)).arg(order).arg(holder ? holder->requestedBy : QStringLiteral("another console"))});
     }
-    const QHash<DeviceIndex, std::uint32_t> shed = shedFeeders(all);
+    const QHash<DeviceIndex, std::uint32_t> shed = feedersShedOnPurpose(all);
     for (auto it = shed.begin(); it != shed.end(); ++it) {
         if (!targets.contains(it.key()) || spec.restores == it.value())
             continue;
@@ -101,6 +82,24 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
     }
     std::stable_sort(out.begin(), out.end(), [](const Interlock &a, const Interlock &b) { return a.device < b.device; });
     return out;
+}
+
+QHash<DeviceIndex, std::uint32_t> feedersShedOnPurpose(const std::vector<Order> &orders)
+{
+    std::vector<std::tuple<std::int64_t, DeviceIndex, bool, std::uint32_t>> changes;
+    for (const Order &o : orders)
+        for (const OrderTarget &t : o.targets)
+            if (t.stage == CommandStage::Confirmed && (t.action == CommandAction::FeederShed || t.action == CommandAction::FeederRestore))
+                changes.emplace_back(t.changedMs, t.device, t.action == CommandAction::FeederShed, o.id);
+    std::sort(changes.begin(), changes.end());
+    QHash<DeviceIndex, std::uint32_t> shed;
+    for (const auto &[when, feeder, opened, order] : changes) {
+        if (opened)
+            shed.insert(feeder, order);
+        else
+            shed.remove(feeder);
+    }
+    return shed;
 }
 
 OrderSpec withoutHeld(const OrderSpec &spec, const std::vector<Interlock> &interlocks)

@@ -6,6 +6,8 @@
 #include "state/incidentbook.h"
 #include "state/orderbook.h"
 
+#include <QHash>
+
 #include <vector>
 
 namespace cityops {
@@ -32,6 +34,10 @@ struct Interlock {
 /// hold the order itself undoes (restoring the order that shed a feeder).
 std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook &incidents, const AlarmBook &alarms,
                                       const OrderBook &orders, const OrderSpec &spec);
+
+/// Feeders whose breaker an order opened and no later order closed (confirmed results, in time order): feeder ->
+/// the order that shed it. The interlocks and a restarted dispatcher read the same answer.
+QHash<DeviceIndex, std::uint32_t> feedersShedOnPurpose(const std::vector<Order> &orders);
 
 /// The spec without the targets that are held (the preview's "leave them out").
 OrderSpec withoutHeld(const OrderSpec &spec, const std::vector<Interlock> &interlocks);

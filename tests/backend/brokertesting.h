@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -44,6 +45,34 @@ inline bool run(const QString &program, const QStringList &args, const QString &
     p.setWorkingDirectory(dir);
     p.start(program, args);
     return p.waitForFinished(30'000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+/// Starts a server as a child of the test (its output appended to `log`) and waits until every port answers.
+inline bool startDaemon(QProcess &process, const QString &program, const QStringList &args, const QString &log, const QList<int> &ports)
+{
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setStandardOutputFile(log, QIODevice::Append);
+    dieWithParent(process);
+    process.start(program, args);
+    if (!process.waitForStarted(5000))
+        return false;
+    for (int i = 0; i < 100; ++i) {
+        if (std::all_of(ports.begin(), ports.end(), [](int port) { return portOpen(port); }))
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+
+/// SIGTERM, then SIGKILL if it does not go within 5 s.
+inline void stopDaemon(QProcess &process)
+{
+    if (process.state() == QProcess::NotRunning)
+        return;
+    process.terminate();
+    if (!process.waitForFinished(5000))
+        process.kill();
+    process.waitForFinished(2000);
 }
 
 /// A throwaway PKI in `dir`: ca.crt/ca.key, a server certificate for localhost and 127.0.0.1 (server.crt/.key), a
@@ -123,29 +152,10 @@ public:
 
     bool start()
     {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.setStandardOutputFile(path("broker.log"), QIODevice::Append);
-        dieWithParent(m_process);
-        m_process.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), path("mosquitto.conf")});
-        if (!m_process.waitForStarted(5000))
-            return false;
-        const int port = m_plainPort ? m_plainPort : m_tlsPort;
-        for (int i = 0; i < 50; ++i) {
-            if (portOpen(port))
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
+        return startDaemon(m_process, QStringLiteral("mosquitto"), {QStringLiteral("-c"), path("mosquitto.conf")}, path("broker.log"),
+                           {m_plainPort ? m_plainPort : m_tlsPort});
     }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000))
-            m_process.kill();
-        m_process.waitForFinished(2000);
-    }
+    void stop() { stopDaemon(m_process); }
     QString log() const
     {
         QFile f(path("broker.log"));

@@ -39,31 +39,13 @@ public:
 
     bool start()
     {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.setStandardOutputFile(path("slapd.log"), QIODevice::Append);
-        dieWithParent(m_process);
         // -d 0: stay in the foreground (a child of the test), log nothing.
-        m_process.start(QStringLiteral("/usr/sbin/slapd"),
-                        {"-f", path("slapd.conf"), "-h",
-                         QStringLiteral("ldap://127.0.0.1:%1/ ldaps://127.0.0.1:%2/").arg(m_plainPort).arg(m_tlsPort), "-d", "0"});
-        if (!m_process.waitForStarted(5000))
-            return false;
-        for (int i = 0; i < 100; ++i) {
-            if (portOpen(m_plainPort) && portOpen(m_tlsPort))
-                return true;
-            QTest::qWait(50);
-        }
-        return false;
+        return startDaemon(m_process, QStringLiteral("/usr/sbin/slapd"),
+                           {"-f", path("slapd.conf"), "-h",
+                            QStringLiteral("ldap://127.0.0.1:%1/ ldaps://127.0.0.1:%2/").arg(m_plainPort).arg(m_tlsPort), "-d", "0"},
+                           path("slapd.log"), {m_plainPort, m_tlsPort});
     }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000))
-            m_process.kill();
-        m_process.waitForFinished(2000);
-    }
+    void stop() { stopDaemon(m_process); }
 
 private:
     bool write(const char *name, const QByteArray &text) const

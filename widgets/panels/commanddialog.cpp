@@ -94,7 +94,12 @@ CommandDialog::CommandDialog(const CityMirror &scene, OpsClient &ops, const City
     });
     connect(m_value, &QSpinBox::valueChanged, this, &CommandDialog::updatePreview);
     connect(m_leaveOut, &QPushButton::clicked, this, &CommandDialog::leaveHeldOut);
-    connect(m_override, &QLineEdit::textChanged, this, &CommandDialog::updatePreview);
+    // Typing the reason changes only whether Send may go: the holds found for this order stand.
+    connect(m_override, &QLineEdit::textChanged, this, [this] {
+        m_reuseHolds = true;
+        updatePreview();
+        m_reuseHolds = false;
+    });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CommandDialog::send);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
@@ -251,7 +256,8 @@ void CommandDialog::updatePreview()
 {
     QString problem;
     const OrderSpec s = spec(&problem);
-    m_interlocks = findInterlocks(m_scene.city(), m_books.incidents(), m_books.alarms(), m_books.orders(), s);
+    if (!m_reuseHolds)
+        m_interlocks = findInterlocks(m_scene.city(), m_books.incidents(), m_books.alarms(), m_books.orders(), s);
     QHash<DeviceIndex, QStringList> heldBy;
     bool anyFixed = false;   // a hold nobody may override (another order's reservation)
     for (const Interlock &i : m_interlocks) {

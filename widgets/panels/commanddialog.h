@@ -61,6 +61,7 @@ private:
     OpsClient &m_ops;
     const CityBooks &m_books;
     std::vector<Interlock> m_interlocks;
+    bool m_reuseHolds = false;   ///< while the override reason is typed
     bool m_planMode = false;
     OrderSpec m_plan;
     std::vector<DeviceIndex> m_targets;
