@@ -62,6 +62,9 @@ struct Parser {
                                 QStringLiteral("names")};
     QCommandLineOption consoleId{QStringLiteral("console-id"), QStringLiteral("This console's name on the broker (default: console-HOST-PID)."),
                                  QStringLiteral("name")};
+    QCommandLineOption consoles{QStringLiteral("consoles"),
+                                QStringLiteral("Keyring of the consoles whose operations are taken (default: consoles.json in the data folder)."),
+                                QStringLiteral("file")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version and exit.")};
 
@@ -76,7 +79,7 @@ struct Parser {
     {
         return {&city, &seed, &speed, &lang, &screenshot, &quitAfter, &store, &noStore, &retain, &replay, &from, &to, &synthetic,
                 &tiles, &directory, &ldapMap, &user, &passwordFile, &idleLock, &link, &ca, &cert, &key, &brokerUser, &brokerPasswordFile,
-                &commandKey, &gateways, &consoleId, &help, &version};
+                &commandKey, &gateways, &consoleId, &consoles, &help, &version};
     }
 };
 
@@ -84,7 +87,7 @@ Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
 {
     const auto &parser = p.parser;
     if (!parser.isSet(p.link)) {
-        for (const QCommandLineOption *only : {&p.ca, &p.cert, &p.key, &p.brokerUser, &p.brokerPasswordFile, &p.commandKey, &p.consoleId, &p.gateways})
+        for (const QCommandLineOption *only : {&p.ca, &p.cert, &p.key, &p.brokerUser, &p.brokerPasswordFile, &p.commandKey, &p.consoleId, &p.gateways, &p.consoles})
             if (parser.isSet(*only))
                 return makeError(QStringLiteral("--%1 only makes sense with --link").arg(only->names().first()));
         return Ok{};
@@ -116,6 +119,7 @@ Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
             return makeError(QStringLiteral("--gateways needs at least one gateway name"));
     }
     o.commandKeyPath = parser.value(p.commandKey);
+    o.consolesPath = parser.value(p.consoles);
     if (!o.commandKeyPath.isEmpty())
         if (auto s = secretfile::checkPrivate(o.commandKeyPath); !s)
             return makeError(QStringLiteral("--command-key: %1").arg(s.error()));

@@ -28,7 +28,8 @@ struct ConsoleOptions {
     int syntheticDevices = 0;     ///< generated devices added to the city, for demonstrations and measurement
     bool useBroker = false;       ///< --link: the field through an MQTT broker instead of the built-in simulator
     MqttOptions mqtt;             ///< broker address, TLS files, user and password (read from --broker-password-file)
-    QString commandKeyPath;       ///< Ed25519 private key that signs commands
+    QString commandKeyPath;       ///< Ed25519 private key that signs commands (and this console's operations)
+    QString consolesPath;         ///< --consoles: the console keyring; empty: consoles.json in the data folder
     QStringList knownGateways;    ///< --gateways: the only gateways taken (empty: any)
     QString directoryPath;        ///< user directory file or ldap[s]:// address; empty: the default file in the data folder
     QString ldapMapPath;          ///< LDAP groups → roles; empty: ldap-map.json in the data folder

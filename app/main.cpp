@@ -10,6 +10,7 @@
 #include "map/mapview.h"
 #include "base/secretfile.h"
 #include "security/commandsigner.h"
+#include "security/consolekeyring.h"
 #include "security/ldapdirectory.h"
 #include "security/userdirectory.h"
 #include "store/eventstore.h"
@@ -288,7 +289,8 @@ int main(int argc, char **argv)
         return fail(QObject::tr("Cannot replay: %1").arg(storeWarning), interactive, kExitUsage);
     // Who may sign in: a city's LDAP directory, or the local user directory (created on the first run with an
     // administrator's account).
-    std::unique_ptr<Authenticator> directory;
+    // Shared: the engine's core thread looks people up in it until the engine stops, whichever goes first.
+    std::shared_ptr<Authenticator> directory;
     if (isLdapAddress(options.directoryPath)) {
         const QString mapPath = options.ldapMapPath.isEmpty()
                                     ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("ldap-map.json"))
@@ -333,8 +335,32 @@ int main(int argc, char **argv)
         } else {
             qCWarning(lcApp) << "no --command-key: this console can watch but its commands will be refused";
         }
+        // The consoles whose operations this one believes; the people those operations name are checked in our own
+        // directory. A missing default keyring is an empty one: this console then takes nobody's operations.
+        auto keyring = ConsoleKeyring::load(options.consolesPath.isEmpty() ? ConsoleKeyring::defaultPath() : options.consolesPath,
+                                            options.consolesPath.isEmpty());
+        if (!keyring)
+            return fail(QObject::tr("Cannot use the console keyring: %1").arg(keyring.error()), interactive, kExitUsage);
+        if (keyring.value().isEmpty())
+            qCInfo(lcApp) << "no console keyring: operations of other consoles will be refused (cityops-admin console add)";
+        if (directory) {
+            QStringList districtNames;
+            for (const District &d : city.value()->districts)
+                districtNames << d.name;
+            engine.setRoster([people = directory, districtNames](const QString &user) -> std::optional<Actor> {
+                auto found = people->lookUp(user);
+                if (!found) {
+                    qCWarning(lcApp) << "cannot look up" << user << ":" << found.error();
+                    return std::nullopt;
+                }
+                if (!found.value())
+                    return std::nullopt;
+                return actorFor(*found.value(), districtNames);
+            });
+        }
         MqttLinkOptions linkOptions;
         linkOptions.mqtt = options.mqtt;
+        linkOptions.consoles = std::make_shared<const ConsoleKeyring>(std::move(keyring).value());
         linkOptions.knownGateways = options.knownGateways;
         if (linkOptions.mqtt.clientId.isEmpty())
             linkOptions.mqtt.clientId = QStringLiteral("console-%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());

@@ -66,6 +66,7 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
     }
     m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, m_store ? m_store->session() : 1, m_dispatchConfig, m_idSalt);
     m_link = std::move(link);
+    m_driver->setRoster(m_roster);
     m_driver->setShareFilter([link = m_link.get()](const Event &e) { return link->shares(e); });
     m_link->setSink(&m_queue);
     m_core = std::thread([this] { coreLoop(); });
@@ -155,6 +156,7 @@ void Engine::coreLoop()
         const bool open = m_queue.popAll(batch, std::chrono::milliseconds(50));
         takeOperatorActions(batch);
         m_processed += m_driver->ingest(batch);
+        m_peerRefused = m_driver->gate().refused();
         // The ops clock runs once the link is live; before, the link is still reporting history.
         const bool live = m_link && m_link->hasBeenLive();
         serveRequests(live);
@@ -176,7 +178,7 @@ void Engine::coreLoop()
 
 Engine::Stats Engine::stats() const
 {
-    return {m_processed.load(), m_queue.dropped(), m_pipeline.sequencer().lastSeq()};
+    return {m_processed.load(), m_queue.dropped(), m_pipeline.sequencer().lastSeq(), m_peerRefused.load()};
 }
 
 LinkStatus Engine::linkStatus() const { return m_link ? m_link->status() : LinkStatus{LinkState::Disconnected, {}}; }

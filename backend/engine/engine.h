@@ -53,6 +53,9 @@ public:
     /// Consoles sharing one field (MqttLink) allocate incident and order ids in the same space: a salt per
     /// console (e.g. from its broker client id) keeps their ranges apart. Call before start().
     void setIdSalt(std::uint32_t salt) { m_idSalt = salt; }
+    /// Who people are in this console's directory, for re-authorising other consoles' operations (PeerGate); called
+    /// on the core thread. Set before start().
+    void setRoster(Roster roster) { m_roster = std::move(roster); }
     /// Stops the link, drains the queue and joins the threads. Safe to call twice.
     void stop();
 
@@ -67,6 +70,7 @@ public:
         std::uint64_t processed = 0;   ///< events sequenced since start
         std::uint64_t dropped = 0;     ///< events lost to a full queue (must stay 0; shown when not)
         std::uint64_t lastSeq = 0;
+        std::uint64_t peerRefused = 0;   ///< other consoles' operations refused on re-authorisation
     };
     Stats stats() const;
     LinkStatus linkStatus() const;
@@ -98,6 +102,8 @@ private:
     std::unique_ptr<EventStore> m_store;
     DispatchConfig m_dispatchConfig;
     std::uint32_t m_idSalt = 0;
+    Roster m_roster;
+    std::atomic<std::uint64_t> m_peerRefused{0};
     std::unique_ptr<LiveOpsLoop> m_driver;   ///< used on the core thread only
     std::mutex m_requestMutex;
     std::vector<PendingRequest> m_requests;

@@ -37,6 +37,7 @@ size_t LiveOpsLoop::settle(std::vector<Event> &derived, std::int64_t timeMs)
 
 size_t LiveOpsLoop::ingest(std::vector<Event> &batch)
 {
+    m_gate.filter(batch, m_ops.context());
     if (batch.empty())
         return 0;
     m_pipeline.process(batch);

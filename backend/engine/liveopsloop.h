@@ -2,6 +2,7 @@
 
 #include "engine/corepipeline.h"
 #include "ops/opsdesks.h"
+#include "ops/peergate.h"
 
 #include <functional>
 #include <memory>
@@ -29,6 +30,11 @@ public:
     void setShareFilter(std::function<bool(const Event &)> share) { m_share = std::move(share); }
     std::vector<Event> takeShared();
 
+    /// Who people are in this console's directory: other consoles' operations are re-authorised against it before
+    /// they reach the books (none set: every operation of another console is refused).
+    void setRoster(Roster roster) { m_gate.setRoster(std::move(roster)); }
+    const PeerGate &gate() const { return m_gate; }
+
     const OpsDesks &ops() const { return m_ops; }
 
 private:
@@ -37,6 +43,7 @@ private:
     CorePipeline &m_pipeline;
     std::shared_ptr<const CityModel> m_city;
     OpsDesks m_ops;
+    PeerGate m_gate;
     std::vector<DeviceCommand> m_commands;
     std::function<bool(const Event &)> m_share;
     std::vector<Event> m_shared;

@@ -22,7 +22,7 @@ struct LinkStatus {
 /// status bar when anything was refused or lost, never silent.
 struct LinkCounters {
     std::uint64_t accepted = 0;       ///< device reports and field events taken in
-    std::uint64_t refused = 0;        ///< malformed, oversized, unknown version, unknown device, wrong kind, unknown gateway (sum)
+    std::uint64_t refused = 0;        ///< malformed, oversized, unknown version, unknown device, wrong kind, unknown gateway, untrusted, replayed (sum)
     std::uint64_t malformed = 0;
     std::uint64_t oversized = 0;
     std::uint64_t unknownVersion = 0;
@@ -41,6 +41,8 @@ struct LinkCounters {
     std::uint64_t reconnects = 0;
     std::uint64_t opsShared = 0;      ///< operations this console published for the others
     std::uint64_t opsReceived = 0;    ///< operations of other consoles taken in
+    std::uint64_t untrusted = 0;      ///< operations not signed by a console in the keyring (unknown, altered, speaking for another)
+    std::uint64_t replayed = 0;       ///< signed operations seen before or outside the freshness window
 };
 
 /// The time a link's field runs on: wall time for real devices, a chosen origin and speed for the simulator

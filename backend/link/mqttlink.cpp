@@ -9,13 +9,13 @@ namespace cityops {
 
 struct MqttLink::AtomicCounters {
     std::atomic<std::uint64_t> accepted{0}, malformed{0}, oversized{0}, unknownVersion{0}, unknownDevice{0}, wrongKind{0}, unknownGateway{0},
-        duplicates{0}, gaps{0}, refreshes{0}, skewed{0}, commandsSent{0}, results{0}, unsolicited{0}, sendFailures{0};
+        duplicates{0}, untrusted{0}, replayed{0}, gaps{0}, refreshes{0}, skewed{0}, commandsSent{0}, results{0}, unsolicited{0}, sendFailures{0};
 };
 
 MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, MqttLinkOptions options,
                    std::optional<CommandSigner> signer)
     : m_city(std::move(city)), m_clock(clock), m_options(std::move(options)), m_signer(std::move(signer)),
-      m_counts(std::make_unique<AtomicCounters>()), m_ops(*m_city, m_options.mqtt.clientId)
+      m_counts(std::make_unique<AtomicCounters>()), m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles)
 {
     m_deviceSeq.resize(m_city->devices.size());
     m_gatewayOfDevice = std::make_unique<std::atomic<std::int16_t>[]>(m_city->devices.size());
@@ -37,7 +37,9 @@ LinkCounters MqttLink::counters() const
     c.unknownDevice = a.unknownDevice;
     c.unknownGateway = a.unknownGateway;
     c.wrongKind = a.wrongKind;
-    c.refused = c.malformed + c.oversized + c.unknownVersion + c.unknownDevice + c.wrongKind + c.unknownGateway;
+    c.untrusted = a.untrusted;
+    c.replayed = a.replayed;
+    c.refused = c.malformed + c.oversized + c.unknownVersion + c.unknownDevice + c.wrongKind + c.unknownGateway + c.untrusted + c.replayed;
     c.duplicates = a.duplicates;
     c.gaps = a.gaps;
     c.refreshes = a.refreshes;
@@ -152,8 +154,17 @@ void MqttLink::refuse(const wire::Refused &refused, const QByteArray &topic)
     case wire::Refusal::UnknownVersion: ++a.unknownVersion; break;
     case wire::Refusal::UnknownDevice: ++a.unknownDevice; break;
     case wire::Refusal::WrongKind: ++a.wrongKind; break;
+    case wire::Refusal::Untrusted: ++a.untrusted; break;
+    case wire::Refusal::Replayed: ++a.replayed; break;
     }
-    qCDebug(lcLink) << "refused" << wire::refusalName(refused.reason) << "on" << topic << ":" << refused.detail;
+    // Forgeries and replays are what an attacker on the broker would try: they are worth a line in the log.
+    if (refused.reason == wire::Refusal::Untrusted || refused.reason == wire::Refusal::Replayed) {
+        if (m_trustWarnings.allow())
+            qCWarning(lcLink).nospace() << "refused " << wire::refusalName(refused.reason) << " operations on " << topic << ": " << refused.detail
+                                        << " (" << m_trustWarnings.count() << " so far)";
+    }
+    else
+        qCDebug(lcLink) << "refused" << wire::refusalName(refused.reason) << "on" << topic << ":" << refused.detail;
 }
 
 ReportSequence::Verdict MqttLink::checkSequence(ReportSequence &known, std::uint64_t boot, std::uint64_t seq)

@@ -2,6 +2,7 @@
 
 #include "city/citymodel.h"
 #include "base/consoleclock.h"
+#include "base/logging.h"
 #include "link/reportsequence.h"
 #include "link/fieldlink.h"
 #include "link/mqttclient.h"
@@ -29,6 +30,9 @@ struct MqttLinkOptions {
     /// maxGateways. A name off the list is refused and counted before anything is kept about it.
     QStringList knownGateways;
     int maxGateways = 256;                 ///< distinct gateway names kept track of; more are refused (memory stays bounded)
+    /// The consoles whose signed operations this console takes (`--consoles`, default the data folder's
+    /// consoles.json); null or empty: none — this console's own operations are still shared, signed with its key.
+    std::shared_ptr<const ConsoleKeyring> consoles;
 };
 
 /// The field through a real MQTT 5 broker (docs/PROTOCOL.md): device gateways (cityops-sim) publish state,
@@ -128,6 +132,7 @@ private:
     std::atomic<size_t> m_unsentCount{0};
     static constexpr size_t kMaxUnsent = 20'000;
 
+    LogThrottle m_trustWarnings;
     struct AtomicCounters;
     std::unique_ptr<AtomicCounters> m_counts;
     OpsExchange m_ops;

@@ -2,7 +2,20 @@
 
 #include "base/logging.h"
 
+#include <QDateTime>
+
 namespace cityops {
+
+OpsExchange::OpsExchange(const CityModel &city, QString consoleId, const CommandSigner *signer,
+                         std::shared_ptr<const ConsoleKeyring> keyring, WallClock wall)
+    : m_city(city), m_console(std::move(consoleId)), m_signer(signer), m_keyring(std::move(keyring)), m_wall(std::move(wall))
+{
+    if (!m_wall)
+        m_wall = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    // Counted from the wall clock in microseconds, so a restarted console goes on above everything it sent before
+    // without keeping a file (the others refuse counters they have seen).
+    m_counter = static_cast<std::uint64_t>(std::max<std::int64_t>(0, m_wall())) * 1000;
+}
 
 void OpsExchange::share(const std::vector<Event> &events)
 {
@@ -10,33 +23,76 @@ void OpsExchange::share(const std::vector<Event> &events)
         return;
     for (const Event &e : events)
         remember(e);
-    publish(wire::opsTopic(), events);
+    publish(wire::opsTopic(), m_console, events);
 }
 
 wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload, bool handover)
 {
-    auto parsed = wire::decodeOps(payload, m_city);
+    auto envelope = wire::decodeSignedOps(payload);
+    if (auto *refused = std::get_if<wire::Refused>(&envelope))
+        return *refused;
+    const wire::SignedOps &signedOps = std::get<wire::SignedOps>(envelope);
+    if (signedOps.console == m_console)
+        return std::vector<Event>{};
+    const CommandVerifier *verifier = m_keyring ? m_keyring->verifierFor(signedOps.console) : nullptr;
+    if (!verifier)
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("console %1 is not in this console's keyring").arg(signedOps.console)};
+    const QByteArray topic = handover ? wire::handoverTopic(m_console) : wire::opsTopic();
+    if (!verifier->verify(signedOps.canonical(topic), signedOps.signature))
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("the signature of console %1 does not verify (altered, or signed by another key)")
+                                                           .arg(signedOps.console)};
+    const std::int64_t age = m_wall() - signedOps.sentMs;
+    if (age > kFreshnessMs || age < -kFreshnessMs)
+        return wire::Refused{wire::Refusal::Replayed, QStringLiteral("sent %1 s from now by console %2: outside the %3 s window")
+                                                          .arg(age / 1000)
+                                                          .arg(signedOps.console)
+                                                          .arg(kFreshnessMs / 1000)};
+    {
+        std::lock_guard lock(m_mutex);
+        std::uint64_t &last = m_lastCounter[signedOps.console];   // bounded: only keyring consoles get here
+        if (signedOps.counter <= last)
+            return wire::Refused{wire::Refusal::Replayed, QStringLiteral("counter %1 of console %2 is not newer than %3 (a copy or a replay)")
+                                                              .arg(signedOps.counter)
+                                                              .arg(signedOps.console)
+                                                              .arg(last)};
+        last = signedOps.counter;
+    }
+
+    auto parsed = wire::decodeOps(signedOps.body, m_city);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return *refused;
     wire::OpsMessage &message = std::get<wire::OpsMessage>(parsed);
-    if (message.console == m_console)
-        return std::vector<Event>{};
+    // A console speaks for itself on the log; only a hand-over relays what another console did (the newcomer trusts
+    // the consoles in its keyring to relay faithfully, and re-authorises every step itself).
+    if (!handover && message.console != signedOps.console)
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("console %1 signed operations in the name of %2").arg(signedOps.console, message.console)};
+    const std::uint16_t origin = message.console == m_console ? 0 : m_keyring->originOf(message.console);
+    if (origin == 0 && message.console != m_console)
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("console %1 relayed operations of %2, which is not in this console's keyring")
+                                                           .arg(signedOps.console, message.console)};
     if (handover) {
         // Every console that was there hands over the same history; one is enough (and applying two would repeat it).
         std::lock_guard lock(m_mutex);
         if (m_handoverFrom.isEmpty())
-            m_handoverFrom = message.console;
-        if (m_handoverFrom != message.console)
+            m_handoverFrom = signedOps.console;
+        if (m_handoverFrom != signedOps.console)
             return std::vector<Event>{};
     }
+    // Our own operations handed back to us after our restart are already in our books (carried over).
+    if (origin == 0)
+        return std::vector<Event>{};
     m_received += message.events.size();
-    for (const Event &e : message.events)
+    for (Event &e : message.events) {
+        e.origin = origin;
         remember(e);
+    }
     return std::move(message.events);
 }
 
 void OpsExchange::handOver(const QString &console)
 {
+    if (!m_keyring || !m_keyring->verifierFor(console))
+        return;
     std::vector<Event> events;
     {
         std::lock_guard lock(m_mutex);
@@ -48,7 +104,20 @@ void OpsExchange::handOver(const QString &console)
     if (events.empty() || !m_publish)
         return;
     qCInfo(lcLink) << "handing" << events.size() << "open operations over to" << console;
-    publish(wire::handoverTopic(console), events);
+    // One message per run of events from one console, in order: each names the console the events came from.
+    size_t runStart = 0;
+    for (size_t i = 1; i <= events.size(); ++i) {
+        if (i == events.size() || events[i].origin != events[runStart].origin) {
+            publish(wire::handoverTopic(console), originName(events[runStart].origin),
+                    std::vector<Event>(events.begin() + static_cast<std::ptrdiff_t>(runStart), events.begin() + static_cast<std::ptrdiff_t>(i)));
+            runStart = i;
+        }
+    }
+}
+
+QString OpsExchange::originName(std::uint16_t origin) const
+{
+    return origin == 0 ? m_console : (m_keyring ? m_keyring->nameOf(origin) : QString());
 }
 
 void OpsExchange::remember(const Event &e)
@@ -78,15 +147,30 @@ void OpsExchange::remember(const Event &e)
         m_openIncidents[id].push_back(e);
 }
 
-void OpsExchange::publish(const QByteArray &topic, const std::vector<Event> &events)
+void OpsExchange::publish(const QByteArray &topic, const QString &origin, const std::vector<Event> &events)
 {
+    if (!m_signer) {
+        m_failures += events.size();
+        if (!m_warnedNoKey.exchange(true))
+            qCWarning(lcLink) << "operations are not shared: this console has no signing key (--command-key)";
+        return;
+    }
     // Chunks well under the ops size limit; one message per chunk, in order.
     constexpr size_t kChunk = 200;
     for (size_t i = 0; i < events.size(); i += kChunk) {
-        wire::OpsMessage message{m_console, {}};
+        wire::OpsMessage message{origin, {}};
         message.events.assign(events.begin() + static_cast<std::ptrdiff_t>(i),
                               events.begin() + static_cast<std::ptrdiff_t>(std::min(events.size(), i + kChunk)));
-        if (m_publish(topic, wire::encodeOps(message, m_city)))
+        wire::SignedOps envelope;
+        envelope.console = m_console;
+        envelope.sentMs = m_wall();
+        {
+            std::lock_guard lock(m_mutex);
+            envelope.counter = ++m_counter;
+        }
+        envelope.body = wire::encodeOps(message, m_city);
+        envelope.signature = m_signer->sign(envelope.canonical(topic));
+        if (m_publish(topic, wire::encodeSignedOps(envelope)))
             m_shared += message.events.size();
         else
             ++m_failures;

@@ -2,21 +2,36 @@
 
 #include "city/citymodel.h"
 #include "link/wireprotocol.h"
+#include "security/commandsigner.h"
+#include "security/consolekeyring.h"
 
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 
 namespace cityops {
 
 /// The consoles' shared operations over one broker (docs/PROTOCOL.md, "Operations shared between consoles"):
-/// publishes this console's operations on the ops topic, takes in the others', and keeps the shared history of
-/// orders and incidents still open so a console that joins late can be handed what it missed. Thread-safe: the link
-/// thread shares and hands over, the network thread receives.
+/// publishes this console's operations on the ops topic, signed with its key; takes in the others' when they are
+/// signed by a console in the keyring, fresh and not seen before; and keeps the shared history of orders and incidents
+/// still open so a console that joins late can be handed what it missed. Thread-safe: the link thread shares and
+/// hands over, the network thread receives.
+///
+/// What it checks is who *sent* a message. Whether the people named in it may do what it says is the core's check
+/// against this console's own directory (ops/peergate.h), for which received events carry their console's origin tag.
 class OpsExchange {
 public:
-    OpsExchange(const CityModel &city, QString consoleId) : m_city(city), m_console(std::move(consoleId)) {}
+    /// Wall time in ms since the epoch (the freshness window is about real time, whatever the console's clock speed).
+    using WallClock = std::function<std::int64_t()>;
+    /// Messages sent further than this from our wall time (either way) are refused as stale.
+    static constexpr std::int64_t kFreshnessMs = 30'000;
+
+    /// `signer`: this console's key (null: nothing is shared — a console without a key only watches). `keyring`: the
+    /// consoles whose operations are taken (null or empty: none).
+    OpsExchange(const CityModel &city, QString consoleId, const CommandSigner *signer, std::shared_ptr<const ConsoleKeyring> keyring,
+                WallClock wall = {});
 
     /// How a message reaches the broker (QoS 1, not retained); false when it could not be sent. Until it is set
     /// nothing is shared or handed over.
@@ -24,9 +39,11 @@ public:
     void setPublisher(Publish publish) { m_publish = std::move(publish); }
     /// Our operations, in the order they happened.
     void share(const std::vector<Event> &events);
-    /// A message on the ops topic or on our hand-over topic: the events to apply (none for our own), or a refusal.
+    /// A message on the ops topic or on our hand-over topic: the events to apply (none for our own), each tagged with
+    /// the origin of the console it came from, or a refusal (malformed, untrusted, replayed).
     wire::Parsed<std::vector<Event>> receive(const QByteArray &payload, bool handover);
-    /// Another console has just come online: publish the history of what is still open to its hand-over topic.
+    /// Another console has just come online: publish the history of what is still open to its hand-over topic (only
+    /// to consoles in the keyring: nobody else could take it).
     void handOver(const QString &console);
 
     std::uint64_t shared() const { return m_shared.load(); }
@@ -35,16 +52,24 @@ public:
 
 private:
     void remember(const Event &event);
-    void publish(const QByteArray &topic, const std::vector<Event> &events);
+    QString originName(std::uint16_t origin) const;
+    /// Publishes `events` as `origin`'s operations, signed by us, in chunks.
+    void publish(const QByteArray &topic, const QString &origin, const std::vector<Event> &events);
 
     const CityModel &m_city;
     const QString m_console;
+    const CommandSigner *m_signer;
+    std::shared_ptr<const ConsoleKeyring> m_keyring;
+    WallClock m_wall;
     Publish m_publish;
     std::mutex m_mutex;
+    std::uint64_t m_counter = 0;                                ///< our last message's counter
+    std::map<QString, std::uint64_t> m_lastCounter;             ///< per keyring console: the newest counter taken
     std::map<std::uint32_t, std::vector<Event>> m_openOrders;   ///< shared events of orders not yet finished
     std::map<IncidentId, std::vector<Event>> m_openIncidents;   ///< shared steps on incidents still open
     QString m_handoverFrom;                                     ///< the one console whose hand-over we took
     std::atomic<std::uint64_t> m_shared{0}, m_received{0}, m_failures{0};
+    std::atomic<bool> m_warnedNoKey{false};
 };
 
 } // namespace cityops

@@ -172,6 +172,8 @@ QString refusalName(Refusal refusal)
     case Refusal::UnknownVersion: return QStringLiteral("unknown-version");
     case Refusal::UnknownDevice: return QStringLiteral("unknown-device");
     case Refusal::WrongKind: return QStringLiteral("wrong-kind");
+    case Refusal::Untrusted: return QStringLiteral("untrusted");
+    case Refusal::Replayed: return QStringLiteral("replayed");
     }
     return {};
 }
@@ -423,6 +425,56 @@ Parsed<OpsMessage> decodeOps(const QByteArray &payload, const CityModel &city)
             return Refused{Refusal::WrongKind, QStringLiteral("only incident steps, console incidents and orders are shared")};
         m.events.push_back(std::move(event).value());
     }
+    return m;
+}
+
+} // namespace cityops::wire
+
+namespace cityops::wire {
+
+QByteArray SignedOps::canonical(const QByteArray &topic) const
+{
+    // As the command's canonical bytes: fixed order, <byte length>:<bytes>\n per field, so no two messages share them.
+    QByteArray out = QByteArrayLiteral("cityops-ops-v1\n");
+    auto field = [&out](const QByteArray &bytes) { out += QByteArray::number(bytes.size()) + ':' + bytes + '\n'; };
+    field(topic);
+    field(console.toUtf8());
+    field(QByteArray::number(counter));
+    field(QByteArray::number(sentMs));
+    field(body);
+    return out;
+}
+
+QByteArray encodeSignedOps(const SignedOps &m)
+{
+    return compact({{"v", kVersion}, {"console", m.console}, {"counter", static_cast<double>(m.counter)},
+                    {"sent_ms", static_cast<double>(m.sentMs)}, {"body", QString::fromUtf8(m.body)},
+                    {"sig", QString::fromLatin1(m.signature.toBase64())}});
+}
+
+Parsed<SignedOps> decodeSignedOps(const QByteArray &payload)
+{
+    auto opened = open(payload, kMaxOpsPayloadBytes);
+    if (auto *r = std::get_if<Refused>(&opened))
+        return *r;
+    const QJsonObject &o = std::get<QJsonObject>(opened);
+    if (!o.value(QLatin1String("sig")).isString())
+        return Refused{Refusal::Untrusted, QStringLiteral("operations must be signed by the sending console (no sig)")};
+    SignedOps m;
+    m.console = o.value(QLatin1String("console")).toString();
+    if (m.console.isEmpty() || m.console.size() > 64)
+        return malformed(QStringLiteral("console must name the sender (1 to 64 characters)"));
+    if (!isCount(o.value(QLatin1String("counter"))) || !isCount(o.value(QLatin1String("sent_ms"))))
+        return malformed(QStringLiteral("counter and sent_ms must be whole numbers"));
+    if (!o.value(QLatin1String("body")).isString() || !o.value(QLatin1String("sig")).isString())
+        return malformed(QStringLiteral("an operations message needs a body and a signature (sig)"));
+    m.counter = static_cast<std::uint64_t>(o.value(QLatin1String("counter")).toDouble());
+    m.sentMs = static_cast<std::int64_t>(o.value(QLatin1String("sent_ms")).toDouble());
+    m.body = o.value(QLatin1String("body")).toString().toUtf8();
+    const auto sig = QByteArray::fromBase64Encoding(o.value(QLatin1String("sig")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!sig || sig.decoded.size() != 64)
+        return malformed(QStringLiteral("sig must be a base64 Ed25519 signature (64 bytes)"));
+    m.signature = sig.decoded;
     return m;
 }
 

@@ -46,8 +46,12 @@ struct TopicRef {
 TopicRef parseTopic(const QByteArray &topic);
 
 /// Why a message was refused (counted per reason by both sides).
-enum class Refusal : std::uint8_t { Oversized, Malformed, UnknownVersion, UnknownDevice, WrongKind };
-constexpr int kRefusalCount = 5;
+enum class Refusal : std::uint8_t {
+    Oversized, Malformed, UnknownVersion, UnknownDevice, WrongKind,
+    Untrusted,   ///< not signed by a key this side trusts (unknown sender, bad signature, speaking for another)
+    Replayed,    ///< signed, but seen before or outside the freshness window
+};
+constexpr int kRefusalCount = 7;
 QString refusalName(Refusal refusal);
 
 struct Refused {
@@ -131,12 +135,28 @@ Parsed<RefreshRequest> decodeRefresh(const QByteArray &payload);
 /// Operations a console shares with the others (incident steps, console-reported incidents, orders and their
 /// reservations), in the export's event JSON.
 struct OpsMessage {
-    QString console;
+    QString console;   ///< whose operations these are (in a hand-over, the console they came from, not the one relaying)
     std::vector<Event> events;
 };
 /// Whether an event is one a console shares on the operations log.
 bool isShared(const Event &event);
 QByteArray encodeOps(const OpsMessage &message, const CityModel &city);
 Parsed<OpsMessage> decodeOps(const QByteArray &payload, const CityModel &city);
+
+/// An operations message as it travels (docs/PROTOCOL.md, "Signed operations"): the body (encodeOps bytes) signed by
+/// the sending console's Ed25519 key, with a counter that only grows and the sender's wall time.
+struct SignedOps {
+    QString console;             ///< who signed: the sender (for a hand-over, the console handing over)
+    std::uint64_t counter = 0;   ///< grows with every message the console sends, across its restarts
+    std::int64_t sentMs = 0;     ///< the sender's wall time, ms since the epoch
+    QByteArray body;
+    QByteArray signature;        ///< Ed25519 over canonical(topic)
+
+    /// The signed bytes: length-prefixed fields, including the topic (a hand-over meant for one console cannot be
+    /// replayed to another or onto the shared log).
+    QByteArray canonical(const QByteArray &topic) const;
+};
+QByteArray encodeSignedOps(const SignedOps &message);
+Parsed<SignedOps> decodeSignedOps(const QByteArray &payload);
 
 } // namespace cityops::wire

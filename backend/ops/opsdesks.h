@@ -19,6 +19,7 @@ public:
     void tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<DeviceCommand> &send);
 
     const Dispatcher &dispatcher() const { return m_dispatcher; }
+    const DeskContext &context() const { return m_ctx; }
 
 private:
     DeskContext m_ctx;

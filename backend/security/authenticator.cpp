@@ -38,4 +38,14 @@ SignInOutcome countWrongPassword(const SignInPolicy &policy, UserAccount &accoun
             true};
 }
 
+Actor actorFor(const UserAccount &account, const QStringList &districtNames)
+{
+    Actor a{account.name, {account.role}, {}};
+    for (const QString &name : account.districts)
+        for (int d = 0; d < districtNames.size(); ++d)
+            if (districtNames[d].compare(name, Qt::CaseInsensitive) == 0)
+                a.districts << d;
+    return a;
+}
+
 } // namespace cityops

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/result.h"
 #include "security/actor.h"
 #include "security/signinpolicy.h"
 
@@ -45,7 +46,14 @@ public:
     virtual SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) = 0;
     /// Where people are checked, for the sign-in card and the log ("the user directory users.db", "LDAP at …").
     virtual QString describe() const = 0;
+    /// Who `name` is, without their password: what other consoles' operations naming them are re-authorised
+    /// against (nothing: no such person). May be called from any thread, alongside signIn().
+    virtual Result<std::optional<UserAccount>> lookUp(const QString &name) = 0;
 };
+
+/// The Actor an account signs in as: its role, and its districts by index in `districtNames` (names compared
+/// without case; unknown names are left out).
+Actor actorFor(const UserAccount &account, const QStringList &districtNames);
 
 /// The policy's gate before a password is checked: a locked account, or an attempt before the delay has passed,
 /// is refused without looking at the password (so a guess costs the attacker time even when it is right).

@@ -190,6 +190,11 @@ LdapDirectory::~LdapDirectory() = default;
 
 QString LdapDirectory::describe() const { return QStringLiteral("the LDAP directory %1/%2").arg(m_server, m_base); }
 
+Result<std::optional<UserAccount>> LdapDirectory::lookUp(const QString &name)
+{
+    return makeError(QStringLiteral("the LDAP directory is asked only when a person signs in (the console holds no service account), so %1 cannot be looked up").arg(name));
+}
+
 QString LdapDirectory::userDnFor(const QString &name) const
 {
     // Plain replacement, not QString::arg: a name must never be read as a placeholder. Names are checked

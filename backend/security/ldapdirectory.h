@@ -55,6 +55,9 @@ public:
 
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
     QString describe() const override;
+    /// The console holds no service account, so it cannot ask the directory about a person who is not signing in:
+    /// always an error (other consoles' operations are refused at an LDAP city; docs/SECURITY.md).
+    Result<std::optional<UserAccount>> lookUp(const QString &name) override;
 
     void setPolicy(const SignInPolicy &policy) { m_policy = policy; }
     const QString &baseDn() const { return m_base; }

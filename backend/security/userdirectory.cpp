@@ -160,6 +160,21 @@ Result<std::optional<UserAccount>> UserDirectory::find(const QString &name) cons
     return std::optional<UserAccount>();
 }
 
+Result<std::optional<UserAccount>> UserDirectory::lookUp(const QString &name)
+{
+    std::lock_guard lock(m_lookupMutex);
+    if (!m_lookup) {
+        auto opened = open(m_path, Mode::ReadOnly);
+        if (!opened)
+            return makeError(opened.error());
+        m_lookup = std::move(opened).value();
+    }
+    auto found = m_lookup->find(name);
+    if (found && found.value() && found.value()->disabled)
+        return std::optional<UserAccount>();
+    return found;
+}
+
 Result<int> UserDirectory::count() const
 {
     auto stmt = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM users"));

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -48,6 +49,9 @@ public:
     /// as the policy says; a success clears the count.
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
     QString describe() const override;
+    /// find() on a connection of its own (the directory's main one belongs to the thread that signs people in);
+    /// a disabled account is nobody.
+    Result<std::optional<UserAccount>> lookUp(const QString &name) override;
 
     void setPolicy(const SignInPolicy &policy) { m_policy = policy; }
     const SignInPolicy &policy() const { return m_policy; }
@@ -61,6 +65,8 @@ private:
 
     QString m_path;
     std::unique_ptr<SqliteDb> m_db;
+    std::mutex m_lookupMutex;
+    std::unique_ptr<UserDirectory> m_lookup;   ///< read-only, opened on the first lookUp
     SignInPolicy m_policy;
     passwordhash::Cost m_cost;
 };

@@ -1,6 +1,7 @@
 // cityops-admin as an administrator uses it (and misuses it): accounts added, listed, changed and unlocked in a
 // real directory file; every bad argument a sentence and exit 2; a password file others may read refused; a file
 // that is not a directory refused and left untouched; the console then signs in with what the tool wrote.
+#include "security/consolekeyring.h"
 #include "security/userdirectory.h"
 
 #include <QFile>
@@ -122,6 +123,51 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(expected), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("users.db"))));   // nothing created on the way
+    }
+
+    /// The console keyring: consoles added from their public keys, listed, replaced and removed; what the tool writes
+    /// is what the console loads; a private key, a bad name or a keyring others may change are refused.
+    void consoleKeyring()
+    {
+        QTemporaryDir dir;
+        const QString keyring = dir.filePath(QStringLiteral("consoles.json"));
+        const CommandSigner desk1 = CommandSigner::generate(), desk2 = CommandSigner::generate();
+        const QString pub1 = secret(dir, QStringLiteral("desk1.pub"), desk1.publicKeyPem(), kPrivate | QFile::ReadOther);
+        const QString pub2 = secret(dir, QStringLiteral("desk2.pub"), desk2.publicKeyPem(), kPrivate | QFile::ReadOther);
+        const QString priv = secret(dir, QStringLiteral("desk1.pem"), desk1.privateKeyPem(), kPrivate);
+        auto console = [&](QStringList args) { return admin(QStringList{QStringLiteral("console")} + args + QStringList{QStringLiteral("--keyring"), keyring}); };
+        Run r = console({QStringLiteral("add"), QStringLiteral("desk-1"), pub1});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(desk1.keyId()), qPrintable(r.out));
+        QVERIFY2(console({QStringLiteral("add"), QStringLiteral("desk-2"), pub1}).exitCode == 0, "added");
+        QVERIFY2(console({QStringLiteral("add"), QStringLiteral("desk-2"), pub2}).out.contains(QLatin1String("new key")), "replaced");
+        r = console({QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("desk-1\t%1").arg(desk1.keyId())));
+        QVERIFY(r.out.contains(QStringLiteral("desk-2\t%1").arg(desk2.keyId())));
+        auto loaded = ConsoleKeyring::load(keyring);
+        QVERIFY2(loaded, qPrintable(loaded.error()));
+        QVERIFY(loaded.value().verifierFor(QStringLiteral("desk-2"))->verify("x", desk2.sign("x")));
+        QVERIFY(!loaded.value().verifierFor(QStringLiteral("desk-2"))->verify("x", desk1.sign("x")));
+        // Misuse: a private key (never copied into the keyring), a bad name, a missing console, wrong arguments.
+        r = console({QStringLiteral("add"), QStringLiteral("desk-3"), priv});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("not an Ed25519 public key")), qPrintable(r.err));
+        QCOMPARE(console({QStringLiteral("add"), QStringLiteral("desk/3"), pub1}).exitCode, 2);
+        QCOMPARE(console({QStringLiteral("add"), QStringLiteral("desk-3")}).exitCode, 2);
+        QCOMPARE(console({QStringLiteral("remove"), QStringLiteral("desk-9")}).exitCode, 1);
+        QVERIFY(console({QStringLiteral("remove"), QStringLiteral("desk-1")}).exitCode == 0);
+        QVERIFY(!ConsoleKeyring::load(keyring).value().verifierFor(QStringLiteral("desk-1")));
+        QFile written(keyring);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray text = written.readAll();
+        QVERIFY(text.contains("desk-2") && text.contains("PUBLIC KEY") && !text.contains("PRIVATE"));
+        // A keyring others may change is not believed.
+        QFile::setPermissions(keyring, kPrivate | QFile::ReadOther | QFile::WriteOther);
+        r = console({QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("may be changed by others")), qPrintable(r.err));
+        QVERIFY(!ConsoleKeyring::load(keyring));
     }
 
     void passwordsComeFromPrivateFilesOrATerminal()

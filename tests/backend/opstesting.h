@@ -12,7 +12,7 @@ struct OpsBench {
     LiveOpsLoop driver;
     std::int64_t now = berlin({2026, 3, 2}, {10, 0});
 
-    explicit OpsBench(DispatchConfig config = {}) : driver(pipeline, city, 1, config) {}
+    explicit OpsBench(DispatchConfig config = {}, std::uint32_t salt = 0) : driver(pipeline, city, 1, config, salt) {}
 
     void feed(std::vector<Event> events)
     {

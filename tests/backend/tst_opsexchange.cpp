@@ -1,5 +1,6 @@
-// The consoles' shared operations without a broker: what a console publishes, what it takes in from the others,
-// and what it hands over to a console that joins late (only what is still open, from one console only).
+// The consoles' shared operations without a broker: what a console publishes (signed), what it takes in from the
+// others (only from consoles in its keyring, fresh and once), and what it hands over to a console that joins late
+// (only what is still open, from one console only). Each refusal is the attack performed on the real exchange.
 #include "link/opsexchange.h"
 #include "storetesting.h"
 
@@ -10,30 +11,54 @@ using namespace cityops::test;
 
 namespace {
 
+constexpr std::int64_t kStart = 1'790'000'000'000;
+
 struct Published {
     QByteArray topic;
+    QByteArray payload;
+    wire::SignedOps envelope;
     wire::OpsMessage message;
+};
+
+/// The consoles of one room: their keys, the keyring every desk holds, and one wall clock they share.
+struct Room {
+    std::map<QString, std::shared_ptr<CommandSigner>> keys;
+    std::shared_ptr<ConsoleKeyring> keyring = std::make_shared<ConsoleKeyring>();
+    std::int64_t wallMs = kStart;
+
+    explicit Room(const QStringList &consoles)
+    {
+        for (const QString &c : consoles) {
+            keys[c] = std::make_shared<CommandSigner>(CommandSigner::generate());
+            QVERIFY(keyring->add(c, keys[c]->publicKeyPem()));
+        }
+    }
 };
 
 /// An exchange whose messages land in a list instead of a broker.
 struct Desk {
+    std::shared_ptr<CommandSigner> key;
     OpsExchange exchange;
     std::vector<Published> out;
     bool brokerUp = true;
 
-    explicit Desk(const QString &console) : exchange(*fixtureCity(), console)
+    Desk(Room &room, const QString &console, std::shared_ptr<CommandSigner> ownKey = {})
+        : key(ownKey ? ownKey : room.keys.at(console)), exchange(*fixtureCity(), console, key.get(), room.keyring, [&room] { return room.wallMs; })
     {
         exchange.setPublisher([this](const QByteArray &topic, const QByteArray &payload) {
             if (!brokerUp)
                 return false;
-            auto decoded = wire::decodeOps(payload, *fixtureCity());
-            if (!std::holds_alternative<wire::OpsMessage>(decoded))
+            auto envelope = wire::decodeSignedOps(payload);
+            if (!std::holds_alternative<wire::SignedOps>(envelope))
                 qFatal("the exchange published something it cannot read back");
-            out.push_back({topic, std::get<wire::OpsMessage>(decoded)});
+            auto decoded = wire::decodeOps(std::get<wire::SignedOps>(envelope).body, *fixtureCity());
+            if (!std::holds_alternative<wire::OpsMessage>(decoded))
+                qFatal("the exchange published a body it cannot read back");
+            out.push_back({topic, payload, std::get<wire::SignedOps>(envelope), std::get<wire::OpsMessage>(decoded)});
             return true;
         });
     }
-    QByteArray encoded(size_t i) const { return wire::encodeOps(out.at(i).message, *fixtureCity()); }
+    const QByteArray &payload(size_t i) const { return out.at(i).payload; }
 };
 
 Event step(IncidentId id, IncidentState state, const QString &user = QStringLiteral("rita"))
@@ -43,7 +68,7 @@ Event step(IncidentId id, IncidentState state, const QString &user = QStringLite
     p.change = IncidentChange::Transition;
     p.state = state;
     p.user = user;
-    return Event{0, 1'790'000'000'000, kNoDevice, p};
+    return Event{0, kStart, kNoDevice, p};
 }
 
 Event order(std::uint32_t id, CommandStage stage, DeviceIndex device = kNoDevice)
@@ -54,7 +79,7 @@ Event order(std::uint32_t id, CommandStage stage, DeviceIndex device = kNoDevice
     p.action = CommandAction::LightDim;
     p.value = 40;
     p.user = QStringLiteral("sven");
-    return Event{0, 1'790'000'000'000, device, p};
+    return Event{0, kStart, device, p};
 }
 
 std::vector<Event> allHandedOver(const Desk &desk, const QString &to)
@@ -66,6 +91,21 @@ std::vector<Event> allHandedOver(const Desk &desk, const QString &to)
     return events;
 }
 
+wire::Refusal refusalOf(const wire::Parsed<std::vector<Event>> &got)
+{
+    if (!std::holds_alternative<wire::Refused>(got))
+        qFatal("expected a refusal");
+    return std::get<wire::Refused>(got).reason;
+}
+
+/// Re-signs a message with `key` after `change` altered it (an attacker holding some key).
+QByteArray resign(wire::SignedOps envelope, const CommandSigner &key, const QByteArray &topic, const std::function<void(wire::SignedOps &)> &change)
+{
+    change(envelope);
+    envelope.signature = key.sign(envelope.canonical(topic));
+    return wire::encodeSignedOps(envelope);
+}
+
 } // namespace
 
 class TestOpsExchange : public QObject {
@@ -73,49 +113,199 @@ class TestOpsExchange : public QObject {
 private Q_SLOTS:
     void initTestCase() { QVERIFY(fixtureCity()); }
 
-    void sharesOnTheOpsTopic()
+    void sharesSignedOnTheOpsTopic()
     {
-        Desk a(QStringLiteral("desk-a"));
+        Room room({QStringLiteral("desk-a")});
+        Desk a(room, QStringLiteral("desk-a"));
         a.exchange.share({step(5, IncidentState::Acknowledged)});
         QCOMPARE(a.out.size(), size_t(1));
         QCOMPARE(a.out[0].topic, wire::opsTopic());
+        QCOMPARE(a.out[0].envelope.console, QStringLiteral("desk-a"));
         QCOMPARE(a.out[0].message.console, QStringLiteral("desk-a"));
+        QVERIFY(room.keyring->verifierFor(QStringLiteral("desk-a"))->verify(a.out[0].envelope.canonical(wire::opsTopic()), a.out[0].envelope.signature));
         QCOMPARE(a.exchange.shared(), 1u);
+    }
+
+    /// Counters only grow, within a run and across a restart (a new exchange of the same console).
+    void countersGrowAcrossRestarts()
+    {
+        Room room({QStringLiteral("desk-a")});
+        std::uint64_t last = 0;
+        for (int run = 0; run < 2; ++run) {
+            Desk a(room, QStringLiteral("desk-a"));
+            a.exchange.share({step(5, IncidentState::Acknowledged)});
+            a.exchange.share({step(6, IncidentState::Acknowledged)});
+            for (const Published &p : a.out) {
+                QVERIFY(p.envelope.counter > last);
+                last = p.envelope.counter;
+            }
+            room.wallMs += 1;   // a restart takes at least a millisecond
+        }
     }
 
     void ownMessagesAreNotAppliedTwice()
     {
-        Desk a(QStringLiteral("desk-a"));
+        Room room({QStringLiteral("desk-a")});
+        Desk a(room, QStringLiteral("desk-a"));
         a.exchange.share({step(5, IncidentState::Acknowledged)});
-        const auto back = a.exchange.receive(a.encoded(0), false);
+        const auto back = a.exchange.receive(a.payload(0), false);
         QVERIFY(std::holds_alternative<std::vector<Event>>(back));
         QVERIFY(std::get<std::vector<Event>>(back).empty());
         QCOMPARE(a.exchange.received(), 0u);
     }
 
-    void takesInTheOthers()
+    void takesInTheOthersTaggedWithTheirOrigin()
     {
-        Desk a(QStringLiteral("desk-a")), b(QStringLiteral("desk-b"));
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b")});
+        Desk a(room, QStringLiteral("desk-a")), b(room, QStringLiteral("desk-b"));
         a.exchange.share({step(5, IncidentState::Acknowledged), order(9, CommandStage::Requested)});
-        const auto got = b.exchange.receive(a.encoded(0), false);
-        QCOMPARE(std::get<std::vector<Event>>(got).size(), size_t(2));
+        const auto got = b.exchange.receive(a.payload(0), false);
+        const auto &events = std::get<std::vector<Event>>(got);
+        QCOMPARE(events.size(), size_t(2));
+        for (const Event &e : events)
+            QCOMPARE(e.origin, room.keyring->originOf(QStringLiteral("desk-a")));
         QCOMPARE(b.exchange.received(), 2u);
     }
 
     void refusesWhatIsNotAnOperation()
     {
-        Desk b(QStringLiteral("desk-b"));
-        const QByteArray telemetry = wire::encodeOps({QStringLiteral("desk-a"), {Event{0, 1, 0, SignalPayload{}}}}, *fixtureCity());
-        const auto got = b.exchange.receive(telemetry, false);
-        QVERIFY(std::holds_alternative<wire::Refused>(got));
-        QCOMPARE(int(std::get<wire::Refused>(got).reason), int(wire::Refusal::WrongKind));
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b")});
+        Desk b(room, QStringLiteral("desk-b"));
+        wire::SignedOps envelope{QStringLiteral("desk-a"), 1, kStart,
+                                 wire::encodeOps({QStringLiteral("desk-a"), {Event{0, 1, 0, SignalPayload{}}}}, *fixtureCity()), {}};
+        envelope.signature = room.keys.at(QStringLiteral("desk-a"))->sign(envelope.canonical(wire::opsTopic()));
+        const auto got = b.exchange.receive(wire::encodeSignedOps(envelope), false);
+        QCOMPARE(int(refusalOf(got)), int(wire::Refusal::WrongKind));
         QCOMPARE(b.exchange.received(), 0u);
     }
+
+    // --- the attacks of issue 13, with nothing but access to the broker (or one console's key) ---
+
+    /// The first-round format, unsigned, as `mosquitto_pub` would send it.
+    void refusesUnsignedOperations()
+    {
+        Room room({QStringLiteral("desk-b")});
+        Desk b(room, QStringLiteral("desk-b"));
+        const QByteArray unsigned_ = wire::encodeOps({QStringLiteral("wall"), {step(5, IncidentState::Closed)}}, *fixtureCity());
+        QCOMPARE(int(refusalOf(b.exchange.receive(unsigned_, false))), int(wire::Refusal::Untrusted));
+        QCOMPARE(b.exchange.received(), 0u);
+    }
+
+    void refusesAConsoleNotInTheKeyring()
+    {
+        Room room({QStringLiteral("desk-b")});
+        Desk b(room, QStringLiteral("desk-b"));
+        Desk mallory(room, QStringLiteral("mallory"), std::make_shared<CommandSigner>(CommandSigner::generate()));
+        mallory.exchange.share({step(5, IncidentState::Acknowledged)});
+        const auto got = b.exchange.receive(mallory.payload(0), false);
+        QCOMPARE(int(refusalOf(got)), int(wire::Refusal::Untrusted));
+        QVERIFY(std::get<wire::Refused>(got).detail.contains(QStringLiteral("not in this console's keyring")));
+    }
+
+    /// A stranger's key, claiming to be a console in the keyring.
+    void refusesAForgedSignature()
+    {
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b")});
+        Desk b(room, QStringLiteral("desk-b"));
+        Desk forger(room, QStringLiteral("desk-a"), std::make_shared<CommandSigner>(CommandSigner::generate()));
+        forger.exchange.share({step(5, IncidentState::Acknowledged)});
+        QCOMPARE(int(refusalOf(b.exchange.receive(forger.payload(0), false))), int(wire::Refusal::Untrusted));
+    }
+
+    /// A genuine message with one word changed on the way.
+    void refusesATamperedMessage()
+    {
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b")});
+        Desk a(room, QStringLiteral("desk-a")), b(room, QStringLiteral("desk-b"));
+        a.exchange.share({step(5, IncidentState::Acknowledged)});
+        QByteArray tampered = a.payload(0);
+        QVERIFY(tampered.contains("acknowledged"));
+        tampered.replace("acknowledged", "closed");
+        QCOMPARE(int(refusalOf(b.exchange.receive(tampered, false))), int(wire::Refusal::Untrusted));
+        QCOMPARE(b.exchange.received(), 0u);
+    }
+
+    /// The same message again (captured and re-published): taken once.
+    void refusesAReplayedMessage()
+    {
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b")});
+        Desk a(room, QStringLiteral("desk-a")), b(room, QStringLiteral("desk-b"));
+        a.exchange.share({step(5, IncidentState::Acknowledged)});
+        QCOMPARE(std::get<std::vector<Event>>(b.exchange.receive(a.payload(0), false)).size(), size_t(1));
+        QCOMPARE(int(refusalOf(b.exchange.receive(a.payload(0), false))), int(wire::Refusal::Replayed));
+        QCOMPARE(b.exchange.received(), 1u);
+    }
+
+    /// A captured message shown to a console that never saw it, after the window: refused as stale.
+    void refusesAnOldMessage()
+    {
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b")});
+        Desk a(room, QStringLiteral("desk-a"));
+        a.exchange.share({step(5, IncidentState::Acknowledged)});
+        room.wallMs += OpsExchange::kFreshnessMs + 1;
+        Desk b(room, QStringLiteral("desk-b"));
+        QCOMPARE(int(refusalOf(b.exchange.receive(a.payload(0), false))), int(wire::Refusal::Replayed));
+        // ... and within the window it would have been taken.
+        room.wallMs -= 2;
+        Desk c(room, QStringLiteral("desk-b"));
+        QCOMPARE(std::get<std::vector<Event>>(c.exchange.receive(a.payload(0), false)).size(), size_t(1));
+    }
+
+    /// A console in the keyring speaking on the shared log in another console's name.
+    void refusesSpeakingForAnotherConsole()
+    {
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b"), QStringLiteral("desk-c")});
+        Desk b(room, QStringLiteral("desk-b")), c(room, QStringLiteral("desk-c"));
+        b.exchange.share({step(5, IncidentState::Acknowledged)});
+        const QByteArray inAsName = resign(b.out[0].envelope, *room.keys.at(QStringLiteral("desk-b")), wire::opsTopic(), [](wire::SignedOps &e) {
+            e.body = wire::encodeOps({QStringLiteral("desk-a"), {step(5, IncidentState::Acknowledged)}}, *fixtureCity());
+        });
+        QCOMPARE(int(refusalOf(c.exchange.receive(inAsName, false))), int(wire::Refusal::Untrusted));
+    }
+
+    /// A hand-over meant for one console, replayed to another or onto the shared log: the topic is signed.
+    void refusesAHandOverMovedToAnotherTopic()
+    {
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-c"), QStringLiteral("desk-d")});
+        Desk a(room, QStringLiteral("desk-a")), d(room, QStringLiteral("desk-d"));
+        a.exchange.share({order(9, CommandStage::Requested)});
+        a.exchange.handOver(QStringLiteral("desk-c"));
+        const QByteArray handover = a.out.back().payload;
+        QCOMPARE(a.out.back().topic, wire::handoverTopic(QStringLiteral("desk-c")));
+        QCOMPARE(int(refusalOf(d.exchange.receive(handover, true))), int(wire::Refusal::Untrusted));
+        QCOMPARE(int(refusalOf(d.exchange.receive(handover, false))), int(wire::Refusal::Untrusted));
+    }
+
+    /// Nothing is handed over to a console the keyring does not list (it could not take it anyway).
+    void handsOverOnlyToKnownConsoles()
+    {
+        Room room({QStringLiteral("desk-a")});
+        Desk a(room, QStringLiteral("desk-a"));
+        a.exchange.share({order(9, CommandStage::Requested)});
+        a.out.clear();
+        a.exchange.handOver(QStringLiteral("mallory"));
+        QVERIFY(a.out.empty());
+    }
+
+    /// A console without a key shares nothing (and says so in its counters).
+    void withoutAKeyNothingIsShared()
+    {
+        Room room({QStringLiteral("desk-a")});
+        OpsExchange watcher(*fixtureCity(), QStringLiteral("desk-w"), nullptr, room.keyring, [&room] { return room.wallMs; });
+        int published = 0;
+        watcher.setPublisher([&](const QByteArray &, const QByteArray &) { return ++published, true; });
+        watcher.share({step(5, IncidentState::Acknowledged)});
+        QCOMPARE(published, 0);
+        QCOMPARE(watcher.failures(), 1u);
+    }
+
+    // --- hand-over ---
 
     /// A late joiner gets the open incidents' steps and the open orders' history — nothing that has ended.
     void handsOverOnlyWhatIsOpen()
     {
-        Desk a(QStringLiteral("desk-a"));
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-c")});
+        Desk a(room, QStringLiteral("desk-a"));
         a.exchange.share({step(5, IncidentState::Acknowledged), step(6, IncidentState::Acknowledged),
                           step(6, IncidentState::Closed), order(9, CommandStage::Requested),
                           order(9, CommandStage::Sent, 3), order(10, CommandStage::Requested),
@@ -129,19 +319,35 @@ private Q_SLOTS:
         QCOMPARE(handed[2].device, DeviceIndex(3));
     }
 
-    /// What a console received from others is part of what it hands over.
-    void handsOverWhatOthersShared()
+    /// What a console received from others is part of what it hands over, in their name: the joiner tags it with
+    /// the console it came from, not the one relaying it.
+    void handsOverWhatOthersSharedInTheirName()
     {
-        Desk a(QStringLiteral("desk-a")), b(QStringLiteral("desk-b"));
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b"), QStringLiteral("desk-c")});
+        Desk a(room, QStringLiteral("desk-a")), b(room, QStringLiteral("desk-b")), c(room, QStringLiteral("desk-c"));
         a.exchange.share({order(9, CommandStage::Requested)});
-        (void)b.exchange.receive(a.encoded(0), false);
+        b.exchange.share({order(7, CommandStage::Requested)});
+        (void)b.exchange.receive(a.payload(0), false);
+        b.out.clear();
         b.exchange.handOver(QStringLiteral("desk-c"));
-        QCOMPARE(allHandedOver(b, QStringLiteral("desk-c")).size(), size_t(1));
+        QCOMPARE(b.out.size(), size_t(2));
+        std::vector<Event> taken;
+        for (const Published &p : b.out) {
+            const auto got = c.exchange.receive(p.payload, true);
+            const auto &events = std::get<std::vector<Event>>(got);
+            taken.insert(taken.end(), events.begin(), events.end());
+        }
+        QCOMPARE(taken.size(), size_t(2));
+        QCOMPARE(std::get<CommandPayload>(taken[0].payload).order, 7u);
+        QCOMPARE(taken[0].origin, room.keyring->originOf(QStringLiteral("desk-b")));
+        QCOMPARE(std::get<CommandPayload>(taken[1].payload).order, 9u);
+        QCOMPARE(taken[1].origin, room.keyring->originOf(QStringLiteral("desk-a")));
     }
 
     void nothingOpenNothingHandedOver()
     {
-        Desk a(QStringLiteral("desk-a"));
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-c")});
+        Desk a(room, QStringLiteral("desk-a"));
         a.exchange.handOver(QStringLiteral("desk-c"));
         QVERIFY(a.out.empty());
     }
@@ -149,23 +355,23 @@ private Q_SLOTS:
     /// Every console that was there hands over the same history: the joiner takes one and ignores the rest.
     void takesOneHandOver()
     {
-        Desk a(QStringLiteral("desk-a")), b(QStringLiteral("desk-b")), c(QStringLiteral("desk-c"));
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b"), QStringLiteral("desk-c")});
+        Desk a(room, QStringLiteral("desk-a")), b(room, QStringLiteral("desk-b")), c(room, QStringLiteral("desk-c"));
         a.exchange.share({order(9, CommandStage::Requested)});
-        (void)b.exchange.receive(a.encoded(0), false);
+        (void)b.exchange.receive(a.payload(0), false);
         a.exchange.handOver(QStringLiteral("desk-c"));
+        a.exchange.handOver(QStringLiteral("desk-c"));   // a second chunk of the same console's hand-over
         b.exchange.handOver(QStringLiteral("desk-c"));
-        const QByteArray fromA = a.encoded(a.out.size() - 1);
-        const QByteArray fromB = b.encoded(b.out.size() - 1);
-        QCOMPARE(std::get<std::vector<Event>>(c.exchange.receive(fromA, true)).size(), size_t(1));
-        QVERIFY(std::get<std::vector<Event>>(c.exchange.receive(fromB, true)).empty());
-        // ... but more of the same console's hand-over (a second chunk) is taken.
-        QCOMPARE(std::get<std::vector<Event>>(c.exchange.receive(fromA, true)).size(), size_t(1));
+        QCOMPARE(std::get<std::vector<Event>>(c.exchange.receive(a.payload(1), true)).size(), size_t(1));
+        QVERIFY(std::get<std::vector<Event>>(c.exchange.receive(b.out.back().payload, true)).empty());
+        QCOMPARE(std::get<std::vector<Event>>(c.exchange.receive(a.payload(2), true)).size(), size_t(1));
     }
 
     /// Large histories go in chunks under the size limit, in order.
     void chunksLargeHandOvers()
     {
-        Desk a(QStringLiteral("desk-a"));
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-c")});
+        Desk a(room, QStringLiteral("desk-a"));
         std::vector<Event> many;
         for (std::uint32_t i = 1; i <= 450; ++i)
             many.push_back(step(i, IncidentState::Acknowledged));
@@ -181,7 +387,8 @@ private Q_SLOTS:
 
     void countsWhatCouldNotBeSent()
     {
-        Desk a(QStringLiteral("desk-a"));
+        Room room({QStringLiteral("desk-a")});
+        Desk a(room, QStringLiteral("desk-a"));
         a.brokerUp = false;
         a.exchange.share({step(5, IncidentState::Acknowledged)});
         QCOMPARE(a.exchange.failures(), 1u);

@@ -1,5 +1,6 @@
 // cityops-admin: the accounts of the people who sign in at the consoles.
 #include "base/secretfile.h"
+#include "security/consolekeyring.h"
 #include "security/userdirectory.h"
 
 #include "toolcli.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -112,10 +114,69 @@ const char *const kHelp =
         "  cityops-admin user list\n"
         "  cityops-admin user set-role NAME --role ROLE [--districts A,B]\n"
         "  cityops-admin user reset-password NAME [--password-file FILE]\n"
-        "  cityops-admin user disable NAME | enable NAME | unlock NAME\n\n"
+        "  cityops-admin user disable NAME | enable NAME | unlock NAME\n"
+        "  cityops-admin console add NAME PUBLIC-KEY-FILE | list | remove NAME   [--keyring FILE]\n\n"
         "Roles: viewer, responder, operator, supervisor, admin. Responders need --districts (names as in the city).\n"
         "Without --password-file the password is typed twice at the terminal; it is never shown, stored or logged,\n"
-        "only its Argon2id hash. A password file must be private to its owner (chmod 600).";
+        "only its Argon2id hash. A password file must be private to its owner (chmod 600).\n"
+        "The console keyring lists the consoles whose operations a console takes: each console's name (its --console-id)\n"
+        "and the public half of its --command-key (openssl pkey -in KEY -pubout). Give every console the same keyring.";
+
+/// cityops-admin console …: the keyring of the consoles whose signed operations are believed.
+int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
+{
+    for (const char *userOnly : {"directory", "role", "districts", "password-file"})
+        if (parser.isSet(QString::fromLatin1(userOnly)))
+            return usage(QStringLiteral("--%1 belongs to the user commands").arg(QString::fromLatin1(userOnly)));
+    const QString verb = args.value(1);
+    const int expected = verb == QLatin1String("add") ? 4 : verb == QLatin1String("remove") ? 3 : verb == QLatin1String("list") ? 2 : -1;
+    if (expected < 0)
+        return usage(QStringLiteral("say what to do: console add NAME PUBLIC-KEY-FILE | list | remove NAME"));
+    if (args.size() != expected)
+        return usage(verb == QLatin1String("add")    ? QStringLiteral("console add takes a console name and a public key file")
+                     : verb == QLatin1String("remove") ? QStringLiteral("console remove takes one console name")
+                                                       : QStringLiteral("console list takes no name"));
+    const QString path = parser.isSet(QStringLiteral("keyring")) ? parser.value(QStringLiteral("keyring")) : ConsoleKeyring::defaultPath();
+    if (path.isEmpty())
+        return usage(QStringLiteral("--keyring needs a file name"));
+    if (verb != QLatin1String("list"))
+        if (auto s = ConsoleKeyring::checkName(args[2]); !s)
+            return usage(s.error());
+    auto keyring = ConsoleKeyring::load(path, verb == QLatin1String("add") || verb == QLatin1String("list"));
+    if (!keyring)
+        return failure(keyring.error());
+    ConsoleKeyring &k = keyring.value();
+    if (verb == QLatin1String("list")) {
+        std::printf("console\tkey\n");
+        for (const ConsoleKeyring::Entry &e : k.entries())
+            std::printf("%s\t%s\n", qPrintable(e.name), qPrintable(e.keyId));
+        return 0;
+    }
+    QString said;
+    if (verb == QLatin1String("add")) {
+        QFile file(args[3]);
+        if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+            return usage(QStringLiteral("cannot read the public key file %1%2").arg(args[3], file.error() ? QStringLiteral(": ") + file.errorString() : QString()));
+        const bool replaces = k.verifierFor(args[2]) != nullptr;
+        if (auto added = k.add(args[2], file.readAll()); !added)
+            return usage(added.error());
+        said = QStringLiteral("%1 console %2 (key %3)").arg(replaces ? QStringLiteral("new key for") : QStringLiteral("added"), args[2],
+                                                            k.entries().back().keyId);
+        if (replaces)
+            for (const ConsoleKeyring::Entry &e : k.entries())
+                if (e.name == args[2])
+                    said = QStringLiteral("new key for console %1 (key %2)").arg(e.name, e.keyId);
+    } else {
+        if (!k.remove(args[2]))
+            return failure(QStringLiteral("there is no console %1 in %2").arg(args[2], path));
+        said = QStringLiteral("removed console %1; its operations are refused from now on (restart the consoles)").arg(args[2]);
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (auto saved = k.save(path); !saved)
+        return failure(saved.error());
+    std::printf("%s\n", qPrintable(said));
+    return 0;
+}
 
 } // namespace
 
@@ -132,12 +193,18 @@ int main(int argc, char **argv)
         {QStringLiteral("role"), QStringLiteral("viewer, responder, operator, supervisor or admin."), QStringLiteral("role")},
         {QStringLiteral("districts"), QStringLiteral("Comma-separated district names (responders)."), QStringLiteral("names")},
         {QStringLiteral("password-file"), QStringLiteral("Read the password from the first line of this file."), QStringLiteral("file")},
+        {QStringLiteral("keyring"), QStringLiteral("The console keyring (default: consoles.json in the console's data folder)."),
+         QStringLiteral("file")},
     });
     if (const auto done = tool::parseOrExit(parser, "cityops-admin"))
         return *done;
     const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty() && args[0] == QLatin1String("console"))
+        return runConsoleCommand(parser, args);
+    if (parser.isSet(QStringLiteral("keyring")))
+        return usage(QStringLiteral("--keyring belongs to the console commands"));
     if (args.size() < 2 || args[0] != QLatin1String("user"))
-        return usage(QStringLiteral("say what to do: user add|list|set-role|reset-password|disable|enable|unlock"));
+        return usage(QStringLiteral("say what to do: user add|list|set-role|reset-password|disable|enable|unlock, or console add|list|remove"));
     const QString verb = args[1];
     static const QStringList verbs{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("set-role"), QStringLiteral("reset-password"),
                                    QStringLiteral("disable"), QStringLiteral("enable"), QStringLiteral("unlock")};

@@ -54,13 +54,10 @@ bool AccessControl::isSignedIn() const { return m_client.actor().isValid(); }
 
 Actor AccessControl::actorFor(const UserAccount &account) const
 {
-    Actor a{account.name, {account.role}, {}};
-    const auto &districts = m_engine.city().districts;
-    for (const QString &name : account.districts)
-        for (int d = 0; d < int(districts.size()); ++d)
-            if (districts[size_t(d)].name.compare(name, Qt::CaseInsensitive) == 0)
-                a.districts << d;
-    return a;
+    QStringList names;
+    for (const District &d : m_engine.city().districts)
+        names << d.name;
+    return cityops::actorFor(account, names);
 }
 
 void AccessControl::record(OperatorAction action, const QString &user, const QString &detail)

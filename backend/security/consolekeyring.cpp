@@ -1,0 +1,145 @@
+#include "security/consolekeyring.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <sys/stat.h>
+
+namespace cityops {
+
+QString ConsoleKeyring::defaultPath()
+{
+    // The console's data folder, spelled out so that cityops-admin (another application) finds the same file.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/CityOps/cityops/consoles.json");
+}
+
+Status ConsoleKeyring::checkName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 64)
+        return makeError(QStringLiteral("a console name has 1 to 64 characters"));
+    for (QChar c : name) {
+        if (c == QLatin1Char('/') || c == QLatin1Char('+') || c == QLatin1Char('#') || c.isSpace() || !c.isPrint())
+            return makeError(QStringLiteral("\"%1\" is not a valid console name: no /, +, #, spaces or control characters").arg(name.left(64)));
+    }
+    return Ok{};
+}
+
+Status ConsoleKeyring::add(const QString &name, const QByteArray &publicKeyPem)
+{
+    if (auto ok = checkName(name); !ok)
+        return ok;
+    auto verifier = CommandVerifier::fromPublicKeyPem(publicKeyPem);
+    if (!verifier)
+        return makeError(QStringLiteral("the key for console %1 is not an Ed25519 public key: %2").arg(name, verifier.error()));
+    Keyed keyed{{name, publicKeyPem.trimmed() + '\n', verifier.value().keyId()}, std::make_shared<CommandVerifier>(std::move(verifier).value())};
+    for (Keyed &k : m_entries) {
+        if (k.entry.name == name) {
+            k = std::move(keyed);
+            return Ok{};
+        }
+    }
+    if (m_entries.size() >= 0xfffe)
+        return makeError(QStringLiteral("the keyring is full"));
+    m_entries.push_back(std::move(keyed));
+    return Ok{};
+}
+
+bool ConsoleKeyring::remove(const QString &name)
+{
+    const auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const Keyed &k) { return k.entry.name == name; });
+    if (it == m_entries.end())
+        return false;
+    m_entries.erase(it);
+    return true;
+}
+
+const CommandVerifier *ConsoleKeyring::verifierFor(const QString &console) const
+{
+    for (const Keyed &k : m_entries)
+        if (k.entry.name == console)
+            return k.verifier.get();
+    return nullptr;
+}
+
+std::uint16_t ConsoleKeyring::originOf(const QString &console) const
+{
+    for (size_t i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].entry.name == console)
+            return static_cast<std::uint16_t>(i + 1);
+    return 0;
+}
+
+QString ConsoleKeyring::nameOf(std::uint16_t origin) const
+{
+    return origin >= 1 && origin <= m_entries.size() ? m_entries[origin - 1].entry.name : QString();
+}
+
+std::vector<ConsoleKeyring::Entry> ConsoleKeyring::entries() const
+{
+    std::vector<Entry> out;
+    for (const Keyed &k : m_entries)
+        out.push_back(k.entry);
+    return out;
+}
+
+Result<ConsoleKeyring> ConsoleKeyring::load(const QString &path, bool missingIsEmpty)
+{
+    QFile file(path);
+    if (!file.exists()) {
+        if (missingIsEmpty)
+            return ConsoleKeyring{};
+        return makeError(QStringLiteral("the console keyring %1 does not exist").arg(path));
+    }
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)))
+        return makeError(QStringLiteral("the console keyring %1 may be changed by others (mode %2): whoever can add a key can speak for a console; "
+                                        "run chmod go-w %1")
+                             .arg(path)
+                             .arg(st.st_mode & 0777, 4, 8, QLatin1Char('0')));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("cannot read the console keyring %1: %2").arg(path, file.errorString()));
+    if (file.size() > 4 * 1024 * 1024)
+        return makeError(QStringLiteral("%1 is too large to be a console keyring").arg(path));
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(QStringLiteral("the console keyring %1 is not valid JSON: %2").arg(path, error.errorString()));
+    const QJsonObject root = doc.object();
+    if (root.value(QStringLiteral("v")).toInt() != 1 || !root.value(QStringLiteral("consoles")).isArray())
+        return makeError(QStringLiteral("%1 is not a CityOps console keyring (it needs \"v\":1 and a \"consoles\" list)").arg(path));
+    ConsoleKeyring keyring;
+    int index = 0;
+    for (const QJsonValue &v : root.value(QStringLiteral("consoles")).toArray()) {
+        ++index;
+        const QJsonObject o = v.toObject();
+        const QString name = o.value(QStringLiteral("name")).toString();
+        if (keyring.verifierFor(name))
+            return makeError(QStringLiteral("%1: console %2 is listed twice").arg(path, name));
+        if (auto added = keyring.add(name, o.value(QStringLiteral("key")).toString().toLatin1()); !added)
+            return makeError(QStringLiteral("%1, entry %2: %3").arg(path).arg(index).arg(added.error()));
+    }
+    return keyring;
+}
+
+Status ConsoleKeyring::save(const QString &path) const
+{
+    QJsonArray consoles;
+    for (const Keyed &k : m_entries)
+        consoles.append(QJsonObject{{QStringLiteral("name"), k.entry.name}, {QStringLiteral("key"), QString::fromLatin1(k.entry.publicKeyPem)}});
+    const QJsonObject root{{QStringLiteral("v"), 1}, {QStringLiteral("consoles"), consoles}};
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(QStringLiteral("cannot write the console keyring %1: %2").arg(path, file.errorString()));
+    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    if (!file.commit())
+        return makeError(QStringLiteral("cannot write the console keyring %1: %2").arg(path, file.errorString()));
+    return Ok{};
+}
+
+} // namespace cityops

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "base/result.h"
+#include "security/commandsigner.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace cityops {
+
+/// The consoles this console believes on the broker: each console's name and its Ed25519 public key, as an admin
+/// distributes them (`cityops-admin console add NAME PUBKEY-FILE`, docs/SECURITY.md). Operations from a console
+/// that is not listed, or whose signature does not verify with the listed key, are refused.
+///
+/// The file is JSON: `{"v":1,"consoles":[{"name":"desk-1","key":"-----BEGIN PUBLIC KEY-----…"}]}`. Its secrecy does not
+/// matter, its integrity does: a keyring that its group or anyone else may write is refused (whoever can add a line can
+/// speak for a console).
+class ConsoleKeyring {
+public:
+    struct Entry {
+        QString name;
+        QByteArray publicKeyPem;
+        QString keyId;
+    };
+
+    ConsoleKeyring() = default;
+
+    /// Reads a keyring file; a missing file is an empty keyring when `missingIsEmpty`, an error otherwise.
+    static Result<ConsoleKeyring> load(const QString &path, bool missingIsEmpty = false);
+    /// Writes the keyring atomically (the old file stays whole if anything fails), mode 0644.
+    Status save(const QString &path) const;
+    /// Where the console and cityops-admin keep it unless told otherwise: consoles.json in the console's data folder.
+    static QString defaultPath();
+
+    /// Validates a console name as the broker and the command line take it: 1 to 64 characters without / + # or spaces.
+    static Status checkName(const QString &name);
+    /// Adds or replaces a console's key (PEM SubjectPublicKeyInfo, Ed25519 only).
+    Status add(const QString &name, const QByteArray &publicKeyPem);
+    bool remove(const QString &name);
+
+    /// The key `console` signs with, or null when the console is not in the keyring.
+    const CommandVerifier *verifierFor(const QString &console) const;
+    /// 1-based position of `console` in the keyring (0: not listed): the short origin tag events carry in the core.
+    std::uint16_t originOf(const QString &console) const;
+    /// The name behind an origin tag (empty for 0 or unknown).
+    QString nameOf(std::uint16_t origin) const;
+    std::vector<Entry> entries() const;
+    bool isEmpty() const { return m_entries.empty(); }
+    size_t size() const { return m_entries.size(); }
+
+private:
+    struct Keyed {
+        Entry entry;
+        std::shared_ptr<CommandVerifier> verifier;
+    };
+    std::vector<Keyed> m_entries;   ///< in the order added: the origin tags stay stable while the file is unchanged
+};
+
+} // namespace cityops

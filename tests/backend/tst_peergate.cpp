@@ -1,0 +1,264 @@
+// Operations received from another console are re-authorised by the receiving console against its own directory and
+// books (ops/peergate.h) — whatever the sending console signed. Two live ops loops stand for two consoles: what A
+// really emits is handed to B as the link would (tagged with A's origin), and each attack of issue 13 is A's console
+// (its key is in B's keyring) sending something its people may not do.
+#include "link/wireprotocol.h"
+#include "opstesting.h"
+
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+constexpr std::uint16_t kFromA = 1, kFromC = 2;
+
+/// B's directory: who these people are at B, whatever A claims.
+std::optional<Actor> directoryOfB(const QString &user)
+{
+    if (user == QLatin1String("olga") || user == QLatin1String("kai"))
+        return actor(user, Role::Operator);
+    if (user == QLatin1String("sven") || user == QLatin1String("maria"))
+        return actor(user, Role::Supervisor);
+    if (user == QLatin1String("rolf"))
+        return actor(user, Role::Responder, {1});
+    if (user == QLatin1String("wall"))
+        return actor(user, Role::Viewer);
+    return std::nullopt;
+}
+
+struct Room {
+    OpsBench a{{}, 0x111};
+    OpsBench b{{}, 0x222};
+
+    Room()
+    {
+        a.driver.setShareFilter(wire::isShared);
+        b.driver.setRoster(directoryOfB);
+    }
+    /// What A shared since the last call, as B's link hands it to B's core.
+    std::vector<Event> fromA(std::uint16_t origin = kFromA)
+    {
+        std::vector<Event> events = a.driver.takeShared();
+        for (Event &e : events)
+            e.origin = origin;
+        return events;
+    }
+    void deliver(std::vector<Event> events) { b.feed(std::move(events)); }
+    std::uint64_t refused() const { return b.driver.gate().refused(); }
+    QString why() const { return b.driver.gate().lastRefusal(); }
+    /// A's incident, reported by olga at A and delivered to B.
+    IncidentId reportedIncident(int *district = nullptr)
+    {
+        const GeoPoint at = a.city->devices[a.first(DeviceKind::Streetlight)].position;
+        auto r = a.ask(actor(QStringLiteral("olga"), Role::Operator), request::ReportIncident{at, IncidentSeverity::Major, QStringLiteral("fallen tree"), kNoDevice});
+        if (!r)
+            qFatal("report refused: %s", qPrintable(r.error()));
+        deliver(fromA());
+        if (district)
+            *district = a.pipeline.books().incidents().find(r->ref)->district;
+        return r->ref;
+    }
+    Event step(IncidentId id, IncidentState to, const QString &user) const
+    {
+        IncidentUpdatePayload u;
+        u.id = id;
+        u.state = to;
+        u.user = user;
+        return Event{0, a.now, kNoDevice, u, kFromA};
+    }
+    std::uint32_t highRiskOrder(const char *by)
+    {
+        OrderSpec spec;
+        spec.description = QStringLiteral("shed");
+        spec.targets.push_back({a.first(DeviceKind::Feeder), CommandAction::FeederShed, 0, 0, 0});
+        auto r = a.ask(actor(QString::fromLatin1(by), Role::Supervisor), request::IssueOrder{spec});
+        if (!r)
+            qFatal("order refused: %s", qPrintable(r.error()));
+        return r->ref;
+    }
+    Event orderEvent(std::uint32_t order, CommandStage stage, const QString &user = {}, DeviceIndex device = kNoDevice,
+                     std::uint16_t origin = kFromA) const
+    {
+        CommandPayload c;
+        c.order = order;
+        c.stage = stage;
+        c.user = user;
+        c.action = CommandAction::FeederShed;
+        return Event{0, a.now, device, c, origin};
+    }
+};
+
+} // namespace
+
+class TestPeerGate : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    void genuineOperationsPass()
+    {
+        Room room;
+        const IncidentId id = room.reportedIncident();
+        QVERIFY(room.b.pipeline.books().incidents().find(id));
+        QVERIFY(room.a.ask(actor(QStringLiteral("kai"), Role::Operator), request::TransitionIncident{id, IncidentState::Acknowledged, {}, 0}));
+        room.deliver(room.fromA());
+        QCOMPARE(room.b.pipeline.books().incidents().find(id)->acknowledgedBy, QStringLiteral("kai"));
+        // A high-risk order, approved by a second person, reserves its device on B too.
+        const std::uint32_t order = room.highRiskOrder("sven");
+        room.deliver(room.fromA());
+        QVERIFY(room.a.ask(actor(QStringLiteral("maria"), Role::Supervisor), request::DecideOrder{order, true, {}}));
+        room.deliver(room.fromA());
+        QCOMPARE(room.b.pipeline.books().orders().find(order)->approvedBy, QStringLiteral("maria"));
+        QCOMPARE(room.b.pipeline.books().orders().reservedBy(room.a.first(DeviceKind::Feeder)), order);
+        QCOMPARE(room.refused(), 0u);
+    }
+
+    /// The viewer account of a wall "closing" and acknowledging an incident: B's directory says viewer.
+    void aViewerCannotWorkIncidents()
+    {
+        Room room;
+        const IncidentId id = room.reportedIncident();
+        room.deliver({room.step(id, IncidentState::Acknowledged, QStringLiteral("wall"))});
+        QCOMPARE(room.b.pipeline.books().incidents().find(id)->state, IncidentState::New);
+        QCOMPARE(room.refused(), 1u);
+        QVERIFY2(room.why().contains(QStringLiteral("wall")), qPrintable(room.why()));
+    }
+
+    /// A responder acknowledging an incident outside their district (their console may claim anything).
+    void aResponderCannotActOutsideTheirDistrict()
+    {
+        Room room;
+        int district = -1;
+        const IncidentId id = room.reportedIncident(&district);
+        QVERIFY(district != 1);   // rolf answers for district 1 only
+        room.deliver({room.step(id, IncidentState::Acknowledged, QStringLiteral("rolf"))});
+        QCOMPARE(room.b.pipeline.books().incidents().find(id)->state, IncidentState::New);
+        QCOMPARE(room.refused(), 1u);
+    }
+
+    /// Closing an incident that is not resolved skips the lifecycle, whoever asks.
+    void noStepOutsideTheLifecycle()
+    {
+        Room room;
+        const IncidentId id = room.reportedIncident();
+        room.deliver({room.step(id, IncidentState::Closed, QStringLiteral("sven"))});
+        QCOMPARE(room.b.pipeline.books().incidents().find(id)->state, IncidentState::New);
+        QVERIFY2(room.why().contains(QStringLiteral("cannot go from")), qPrintable(room.why()));
+    }
+
+    void someoneTheDirectoryDoesNotKnowIsNobody()
+    {
+        Room room;
+        const IncidentId id = room.reportedIncident();
+        room.deliver({room.step(id, IncidentState::Acknowledged, QStringLiteral("mallory"))});
+        QCOMPARE(room.b.pipeline.books().incidents().find(id)->state, IncidentState::New);
+        QVERIFY2(room.why().contains(QStringLiteral("not a person")), qPrintable(room.why()));
+    }
+
+    /// "An approval by a supervisor who never saw the order": the requester approving their own order.
+    void theRequesterCannotApprove()
+    {
+        Room room;
+        const std::uint32_t order = room.highRiskOrder("sven");
+        room.deliver(room.fromA());
+        room.deliver({room.orderEvent(order, CommandStage::Approved, QStringLiteral("sven"))});
+        QVERIFY(room.b.pipeline.books().orders().find(order)->approvedBy.isEmpty());
+        QVERIFY2(room.why().contains(QStringLiteral("cannot approve")), qPrintable(room.why()));
+        // ... nor an operator.
+        room.deliver({room.orderEvent(order, CommandStage::Approved, QStringLiteral("kai"))});
+        QVERIFY(room.b.pipeline.books().orders().find(order)->approvedBy.isEmpty());
+        QCOMPARE(room.refused(), 2u);
+    }
+
+    /// Devices reserved for a forged order that never got its approval: a real order must not be refused for it.
+    void noReservationForAnOrderNeverApproved()
+    {
+        Room room;
+        const std::uint32_t order = room.highRiskOrder("sven");
+        room.deliver(room.fromA());
+        const DeviceIndex feeder = room.a.first(DeviceKind::Feeder);
+        room.deliver({room.orderEvent(order, CommandStage::Selected, {}, feeder)});
+        QCOMPARE(room.b.pipeline.books().orders().reservedBy(feeder), 0u);
+        QVERIFY2(room.why().contains(QStringLiteral("never got")), qPrintable(room.why()));
+        // Skipping the "awaiting approval" step does not help: the high-risk target says it needs one.
+        Room fresh;
+        CommandPayload requested;
+        requested.order = 0x0100'0001;
+        requested.stage = CommandStage::Requested;
+        requested.user = QStringLiteral("kai");
+        CommandPayload target = requested;
+        target.action = CommandAction::FeederShed;
+        CommandPayload selected = target;
+        selected.stage = CommandStage::Selected;
+        fresh.deliver({Event{0, fresh.a.now, kNoDevice, requested, kFromA}, Event{0, fresh.a.now, feeder, target, kFromA},
+                       Event{0, fresh.a.now, feeder, selected, kFromA}});
+        QCOMPARE(fresh.b.pipeline.books().orders().reservedBy(feeder), 0u);
+        QCOMPARE(fresh.refused(), 1u);
+    }
+
+    /// "Ended a live order as Rejected before any command left": another console speaking for B's own order.
+    void nobodyElseSpeaksForOurOrders()
+    {
+        Room room;
+        const DeviceIndex lamp = room.b.first(DeviceKind::Streetlight);
+        OrderSpec spec;
+        spec.description = QStringLiteral("dim");
+        spec.targets.push_back({lamp, CommandAction::LightDim, 40, 0, 0});
+        auto ours = room.b.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{spec});
+        QVERIFY(ours);
+        room.deliver({room.orderEvent(ours->ref, CommandStage::Rejected, {}, lamp), room.orderEvent(ours->ref, CommandStage::Finished)});
+        QVERIFY(room.b.pipeline.books().orders().find(ours->ref)->stage != CommandStage::Finished);
+        QCOMPARE(room.refused(), 2u);
+        QVERIFY2(room.why().contains(QStringLiteral("this console's own")), qPrintable(room.why()));
+    }
+
+    /// A third console in the keyring finishing A's order.
+    void oneConsoleCannotSpeakForAnothersOrder()
+    {
+        Room room;
+        const std::uint32_t order = room.highRiskOrder("sven");
+        room.deliver(room.fromA());
+        room.deliver({room.orderEvent(order, CommandStage::Finished, {}, kNoDevice, kFromC)});
+        QVERIFY(room.b.pipeline.books().orders().find(order)->stage != CommandStage::Finished);
+        QVERIFY2(room.why().contains(QStringLiteral("another console")), qPrintable(room.why()));
+    }
+
+    /// A made-up incident, or one "reported" by a viewer, never reaches B's board.
+    void reportsNeedSomeoneAllowedToReport()
+    {
+        Room room;
+        IncidentRaisedPayload raised;
+        raised.id = kConsoleIncidentBase + 77;
+        raised.kind = IncidentKind::Reported;
+        raised.district = 0;
+        IncidentUpdatePayload note;
+        note.id = raised.id;
+        note.change = IncidentChange::Note;
+        note.user = QStringLiteral("wall");
+        note.text = QStringLiteral("reported");
+        room.deliver({Event{0, room.a.now, kNoDevice, raised, kFromA}});   // no reporter at all
+        room.deliver({Event{0, room.a.now, kNoDevice, raised, kFromA}, Event{0, room.a.now, kNoDevice, note, kFromA}});
+        QVERIFY(!room.b.pipeline.books().incidents().find(raised.id));
+        QCOMPARE(room.refused(), 3u);   // the first raise; the second raise and its note
+        // Incidents of the field come from gateways, never from consoles.
+        raised.id = 5;
+        raised.kind = IncidentKind::Collision;
+        room.deliver({Event{0, room.a.now, kNoDevice, raised, kFromA}});
+        QVERIFY(!room.b.pipeline.books().incidents().find(5));
+    }
+
+    /// Without a directory to ask, nothing from other consoles is believed.
+    void withoutADirectoryNothingPasses()
+    {
+        Room room;
+        room.b.driver.setRoster({});
+        const IncidentId id = room.reportedIncident();
+        QVERIFY(!room.b.pipeline.books().incidents().find(id));
+        QVERIFY(room.refused() >= 1u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPeerGate)
+#include "tst_peergate.moc"
