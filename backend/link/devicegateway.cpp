@@ -21,6 +21,7 @@ Status DeviceGateway::start()
 {
     m_boot = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
     const std::int64_t now = nowMs();
+    m_startedMs = now;
     // Incident ids stay apart from an earlier run's (consoles may still hold those) and below the console's range.
     SimParameters parameters = m_options.parameters;
     if (parameters.firstIncidentId <= 1)
@@ -250,13 +251,23 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
         return refuse(m, &c, QStringLiteral("issued %1 s in this device's future: the clocks disagree").arg((c.issuedMs - now) / 1000));
     if (m_seenNonces.contains(c.nonce))
         return refuse(m, &c, QStringLiteral("replayed: this exact command was received before"), true);
+    // The nonce memory is this run's: a command issued before the gateway started may have been captured and
+    // replayed after a restart. Consoles connect with a clean start, so nothing genuine from before arrives late.
+    if (c.issuedMs < m_startedMs)
+        return refuse(m, &c, QStringLiteral("replayed: issued %1 s before this gateway started").arg((m_startedMs - c.issuedMs + 999) / 1000), true);
     m_seenNonces.insert(c.nonce, c.expiresMs);
     const DeviceIndex device = m_city->deviceIndex(c.device);
     if (device == kNoDevice)
         return refuse(m, &c, QStringLiteral("there is no device %1 here").arg(c.device));
     if (m_offline.contains(device))
         return;   // cut off: the command never arrives
-    if (m_executedSteps.insert({device, c.order, c.step}).second)
+    // Attempts of one target are numbered; an older one arriving after a newer one (queued in the broker while it
+    // was away) is superseded: the console has already taken the newer one's answer as the result.
+    auto [step, firstTime] = m_executedSteps.try_emplace({device, c.order, c.step}, c.attempt);
+    if (!firstTime && c.attempt < step->second)
+        return refuse(m, &c, QStringLiteral("superseded: attempt %1 of this command already arrived").arg(step->second));
+    step->second = std::max(step->second, c.attempt);
+    if (firstTime)
         ++m_stats.executed;
     else
         ++m_stats.repeats;

@@ -110,7 +110,9 @@ private:
     std::uint64_t m_eventSeq = 0;                     ///< field events
     QHash<QByteArray, std::int64_t> m_seenNonces;     ///< nonce -> expiry (replay memory)
     std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t, std::uint8_t>, PendingAnswer> m_pending;
-    std::set<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t>> m_executedSteps;   ///< (device, order, step) handed to a device
+    /// (device, order, step) handed to a device -> the newest attempt that arrived
+    std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t>, std::uint8_t> m_executedSteps;
+    std::int64_t m_startedMs = 0;   ///< this gateway's clock at start: commands issued earlier are refused
     std::deque<Delayed> m_delayed;
     QSet<DeviceIndex> m_offline;
     std::int64_t m_offlineUntilMs = 0;

@@ -151,6 +151,7 @@ void MqttClient::run()
     const int keepAlive = std::max(5, m_options.keepAliveS);
     bool first = true;
     int delayS = 1;
+    auto outageStart = std::chrono::steady_clock::now();
     while (m_started) {
         // Non-blocking connects, so stop() never waits on an unanswered SYN; the loop drives them.
         int rc = first ? mosquitto_connect_bind_async(m_mosq, host.constData(), m_options.url.port, keepAlive, nullptr)
@@ -167,9 +168,16 @@ void MqttClient::run()
             // (A TLS failure was already described, in more detail, through the log callback.)
             setLastError(QStringLiteral("%1: %2").arg(m_options.url.toString(), mosquittoError(rc)));
         }
-        if (m_wasUp.exchange(false))
+        const auto now = std::chrono::steady_clock::now();
+        if (m_wasUp.exchange(false)) {
             delayS = 1;   // it worked until now: try again soon
-        for (int waited = 0; m_started && waited < delayS * 10; ++waited)
+            outageStart = now;
+        }
+        // A broker that restarts is back within seconds: try every 2 s for the first minute of an outage (every
+        // second while commands wait for answers), and back off only after that.
+        const int capS = m_urgent.load() ? 1 : now - outageStart < std::chrono::seconds(60) ? 2 : 30;
+        const int waitS = std::min(delayS, capS);
+        for (int waited = 0; m_started && waited < waitS * 10; ++waited)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         delayS = std::min(delayS * 2, 30);
     }

@@ -46,8 +46,8 @@ struct MqttOptions {
 Status completeTlsOptions(MqttOptions &options, const QString &passwordFile);
 
 /// One MQTT 5 connection through libmosquitto: TLS with CA verification, optional client certificate,
-/// username/password, a retained Last Will, automatic reconnection with exponential backoff (1 s .. 30 s) from the
-/// very first attempt. Callbacks run on the client's network thread; publish() and subscribe() are safe from any
+/// username/password, a retained Last Will, automatic reconnection from the very first attempt
+/// (every 2 s for the first minute of an outage, every second while commands wait, then backing off to 30 s). Callbacks run on the client's network thread; publish() and subscribe() are safe from any
 /// thread.
 class MqttClient {
 public:
@@ -83,6 +83,8 @@ public:
     /// Messages handed to publish() and not yet written (QoS 0) or acknowledged by the broker (QoS 1).
     int unacknowledged() const { return m_unacked.load(); }
     std::uint64_t reconnects() const { return m_reconnects.load(); }
+    /// While set (commands wait for answers), a lost connection is retried every second whatever the backoff says.
+    void setUrgent(bool urgent) { m_urgent = urgent; }
     const MqttOptions &options() const { return m_options; }
     /// The last error libmosquitto reported (TLS verification, refused connection ...), for the status line.
     QString lastError() const;
@@ -104,6 +106,7 @@ private:
     std::atomic<bool> m_everConnected{false};
     std::atomic<int> m_unacked{0};
     std::atomic<std::uint64_t> m_reconnects{0};
+    std::atomic<bool> m_urgent{false};
     void run();   ///< the network thread: connect, loop, reconnect with backoff until stop()
     std::atomic<bool> m_started{false};
     std::atomic<bool> m_wasUp{false};   ///< a connection was accepted since the last attempt began

@@ -420,7 +420,21 @@ void MqttLink::flushUnsent()
     }
 }
 
-void MqttLink::share(const std::vector<Event> &events) { m_ops.share(events); }
+void MqttLink::share(const std::vector<Event> &events)
+{
+    // A target with its final result must not act later: a retry still waiting here for the broker is dropped
+    // (what the record says is what the field did).
+    if (!m_unsent.empty()) {
+        for (const Event &e : events) {
+            const auto *c = std::get_if<CommandPayload>(&e.payload);
+            if (!c || e.device == kNoDevice || !isTerminal(c->stage))
+                continue;
+            std::erase_if(m_unsent, [&](const DeviceCommand &u) { return u.order == c->order && u.step == c->step && u.device == e.device; });
+        }
+        m_unsentCount = m_unsent.size();
+    }
+    m_ops.share(events);
+}
 
 void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m)
 {
@@ -463,6 +477,8 @@ void MqttLink::onTimer()
         const std::int64_t now = m_clock->nowMs();
         for (auto it = m_outstanding.begin(); it != m_outstanding.end();)
             it = it->expiresMs + 60'000 < now ? m_outstanding.erase(it) : std::next(it);
+        if (m_client)
+            m_client->setUrgent(!m_outstanding.isEmpty() || m_unsentCount.load() > 0);
         // A gateway whose heartbeat stopped for 1.5 keep-alives is gone, whatever the broker has noticed yet — unless
         // it is we who cannot hear anyone (the broker is away): then nothing is known about the field, and the status
         // line says so instead of a wall of devices going offline.

@@ -405,10 +405,15 @@ void Dispatcher::observe(const std::vector<Event> &batch, std::vector<Event> &ou
             Target &t = o.targets[index.value()];
             if (isTerminal(t.stage))
                 continue;
-            if (answer->stage == CommandStage::Rejected)
+            if (answer->stage == CommandStage::Rejected) {
+                // Only the latest attempt's refusal is final: an earlier attempt's "busy" may arrive after the retry
+                // went out, and the retry can still act (the device refuses attempts older than one it has seen).
+                if (answer->attempt < t.attempt)
+                    continue;
                 finishTarget(o, t, CommandStage::Rejected, QString(), out);   // the device's answer is the record
-            else if (m_queue.accept(keyOf(o, t), e.timeMs))
+            } else if (m_queue.accept(keyOf(o, t), e.timeMs)) {
                 t.stage = CommandStage::InProgress;
+            }
             continue;
         }
         const bool telemetry = std::holds_alternative<SignalPayload>(e.payload) || std::holds_alternative<LightPayload>(e.payload)

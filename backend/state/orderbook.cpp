@@ -124,8 +124,10 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
     OrderTarget &t = o.targets[static_cast<size_t>(index)];
     if (isTerminal(t.stage))
         return;   // exactly one terminal result: a late answer changes nothing
+    if (p.stage == CommandStage::Rejected && p.attempt < t.attempt)
+        return;   // a superseded attempt's refusal is not the result: the retry may still act (Dispatcher::observe)
     t.stage = p.stage;
-    t.attempt = p.attempt;
+    t.attempt = std::max(t.attempt, p.attempt);
     t.changedMs = event.timeMs;
     if (!p.text.isEmpty())
         t.reason = p.text;

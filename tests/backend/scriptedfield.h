@@ -18,7 +18,9 @@ namespace cityops::test {
 /// and the order of sends are recorded exactly.
 class ScriptedField {
 public:
-    enum class Behaviour { Accept, AcceptLate, Reject, NeverAnswer, AcceptNoConfirm, Offline };
+    /// BusyThenLate: the first attempt is refused late ("device busy", after the console has sent its retry), the
+    /// retry is accepted late too and acts — the order in which a broker outage delivers them.
+    enum class Behaviour { Accept, AcceptLate, Reject, NeverAnswer, AcceptNoConfirm, Offline, BusyThenLate };
 
     ScriptedField(std::shared_ptr<const CityModel> city, std::int64_t answerMs, std::int64_t lateMs)
         : m_city(std::move(city)), m_answerMs(answerMs), m_lateMs(lateMs), m_states(m_city->devices.size())
@@ -61,6 +63,14 @@ public:
                     out.push_back(Event{0, t, c.device, commandAnswer(c, CommandStage::InProgress)});
                 });
                 break;
+            case Behaviour::BusyThenLate:
+                if (c.attempt == 1) {
+                    at(nowMs + m_lateMs, [c](std::int64_t t, std::vector<Event> &out) {
+                        out.push_back(Event{0, t, c.device, commandAnswer(c, CommandStage::Rejected, QStringLiteral("device busy"))});
+                    });
+                    break;
+                }
+                [[fallthrough]];
             case Behaviour::Accept:
             case Behaviour::AcceptLate:
                 at(nowMs + (b == Behaviour::Accept ? m_answerMs : m_lateMs), [this, c](std::int64_t t, std::vector<Event> &out) {
@@ -84,6 +94,8 @@ public:
         return out;
     }
     bool idle() const { return m_agenda.empty(); }
+    /// What the device itself holds now (the truth the record must match).
+    const DeviceState &fieldState(DeviceIndex d) const { return m_states[d]; }
 
 private:
     using Action = std::function<void(std::int64_t, std::vector<Event> &)>;

@@ -112,6 +112,22 @@ private Q_SLOTS:
         QCOMPARE(rig.books().states().state(lamp).level, std::uint8_t(30));
     }
 
+    /// Issue 13's broker outage: the first attempt's "busy" comes back after the retry went out, and the retry then
+    /// acts. The record must say what the lamp did — a superseded attempt's refusal is not the target's result.
+    void aSupersededAttemptsRefusalIsNotTheResult()
+    {
+        Rig probe;
+        const DeviceIndex lamp = probe.nth(DeviceKind::Streetlight);
+        Rig rig({{lamp, B::BusyThenLate}});
+        const auto r = rig.order(CommandAction::LightDim, {lamp}, 30);
+        QVERIFY(r.ok());
+        QVERIFY(rig.runUntil(rig.finishing(r->ref)));
+        QVERIFY(rig.runUntil([&] { return rig.field.idle(); }));
+        QVERIFY(rig.field.sends(lamp) >= 2);
+        QCOMPARE(rig.field.fieldState(lamp).level, std::uint8_t(30));   // the lamp acted on the retry
+        QCOMPARE(rig.find(r->ref)->targets.front().stage, CommandStage::Confirmed);
+    }
+
     void acceptedButNeverShown()
     {
         Rig probe;

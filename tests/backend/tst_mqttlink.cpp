@@ -416,9 +416,38 @@ private Q_SLOTS:
         QVERIFY2(reason(r).startsWith(QLatin1String("replayed")), qPrintable(reason(r)));
         QCOMPARE(r.value(QLatin1String("replay")).toBool(), true);
 
+        // Attempts are numbered: once attempt 2 of a target has arrived, attempt 1 (held up in the broker) is refused.
+        wire::SignedCommand retry = command(trusted, now + 60'000, 'f');
+        retry.order = 78;
+        retry.attempt = 2;
+        retry.signature = trusted.sign(retry.canonical());
+        QCOMPARE(send(retry).value(QLatin1String("result")).toString(), QStringLiteral("accepted"));
+        wire::SignedCommand older = retry;
+        older.attempt = 1;
+        older.nonce = QByteArray(16, 'g');
+        older.signature = trusted.sign(older.canonical());
+        r = send(older);
+        QVERIFY2(reason(r).startsWith(QLatin1String("superseded")), qPrintable(reason(r)));
+
         const QJsonObject stats = json(sim.finish().trimmed().split('\n').last());
-        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 1);
-        QCOMPARE(stats.value(QLatin1String("refused")).toInt(), 5);
+        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 2);
+        QCOMPARE(stats.value(QLatin1String("refused")).toInt(), 6);
+
+        // Issue 13: a genuine command captured from the command topic, replayed after the gateway restarted (its
+        // nonce memory is gone with the old process) — refused, and a command issued now still works.
+        hand.take();
+        SimProcess restarted(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--id", "gw1", "--answer-latency", "0:0", "--reject-rate", "0"});
+        QTRY_VERIFY2_WITH_TIMEOUT(hand.waiting() > 0, qPrintable(restarted.errors()), 10'000);   // its new retained status
+        hand.take();
+        r = send(genuine);
+        QCOMPARE(r.value(QLatin1String("result")).toString(), QStringLiteral("rejected"));
+        QVERIFY2(reason(r).contains(QLatin1String("before this gateway started")), qPrintable(reason(r)));
+        wire::SignedCommand fresh = command(trusted, QDateTime::currentMSecsSinceEpoch() + 60'000, 'h');
+        fresh.issuedMs = QDateTime::currentMSecsSinceEpoch();
+        fresh.signature = trusted.sign(fresh.canonical());
+        QCOMPARE(send(fresh).value(QLatin1String("result")).toString(), QStringLiteral("accepted"));
+        const QJsonObject after = json(restarted.finish().trimmed().split('\n').last());
+        QCOMPARE(after.value(QLatin1String("executed")).toInt(), 1);
     }
 
     void aStoppedGatewayIsShownOfflineWithinOneAndAHalfKeepAlives()
