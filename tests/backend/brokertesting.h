@@ -3,6 +3,10 @@
 // by openssl at test time, and the real cityops-sim process against it. Started and stopped by the test.
 
 #include "city/citypackage.h"
+#include "link/mqttclient.h"
+
+#include <mutex>
+#include <vector>
 
 #include <QDir>
 #include <QFile>
@@ -110,9 +114,11 @@ public:
 
     /// Secured: anonymous clients refused (user "olga", password "s3cret"), and a client certificate from the
     /// test CA required on the TLS listener.
-    enum Security { Open, PasswordAndClientCertificate };
+    /// Accounts: anonymous clients refused; accounts and roles from `cityops-admin broker init` with `accountArgs`
+    /// (e.g. --consoles desk-1 --gateways gw1), their passwords in accountPassword(name).
+    enum Security { Open, PasswordAndClientCertificate, Accounts };
 
-    explicit TestBroker(Listeners listeners = PlainOnly, Security security = Open) : m_listeners(listeners)
+    explicit TestBroker(Listeners listeners = PlainOnly, Security security = Open, const QStringList &accountArgs = {}) : m_listeners(listeners)
     {
         // mosquitto started as root drops to its own user: it must be able to read the folder and the key.
         QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ReadOther | QFile::ExeOther
@@ -131,6 +137,14 @@ public:
             QFile::setPermissions(path("passwords"), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
             conf += QStringLiteral("password_file %1\n").arg(path("passwords"));
         }
+        if (security == Accounts) {
+            QProcess admin;
+            admin.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-admin"), QStringList{"broker", "init", path("accounts")} + accountArgs);
+            m_ok = m_ok && admin.waitForFinished(30'000) && admin.exitCode() == 0;
+            const QByteArray lines = admin.readAllStandardOutput();
+            conf.replace(QStringLiteral("allow_anonymous true\n"), QString()).replace(QStringLiteral("per_listener_settings false\n"), QString());
+            conf += QString::fromUtf8(lines.mid(lines.indexOf('\n') + 1));   // the mosquitto.conf lines it printed
+        }
         if (m_plainPort)
             conf += QStringLiteral("listener %1 127.0.0.1\n").arg(m_plainPort);
         if (m_tlsPort)
@@ -145,6 +159,8 @@ public:
 
     bool ok() const { return m_ok; }
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+    /// Accounts: the password file `cityops-admin broker init` wrote for `name`.
+    QString accountPassword(const QString &name) const { return m_dir.filePath(QStringLiteral("accounts/%1.password").arg(name)); }
     QString plainUrl() const { return QStringLiteral("mqtt://127.0.0.1:%1").arg(m_plainPort); }
     QString tlsUrl() const { return QStringLiteral("mqtts://localhost:%1").arg(m_tlsPort); }
     int plainPort() const { return m_plainPort; }
@@ -214,5 +230,32 @@ private:
 };
 
 inline QString defaultCityFile() { return QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg"); }
+
+/// A bare MQTT client that keeps what it receives, for tests that play a device, an attacker or a spy.
+struct RawClient {
+    std::unique_ptr<MqttClient> client;
+    std::mutex mutex;
+    std::vector<MqttClient::Message> received;
+
+    RawClient(const MqttOptions &options)
+    {
+        client = MqttClient::create(options).value();
+        client->onMessage([this](const MqttClient::Message &m) {
+            std::lock_guard lock(mutex);
+            received.push_back(m);
+        });
+        (void)client->start();
+    }
+    size_t waiting()
+    {
+        std::lock_guard lock(mutex);
+        return received.size();
+    }
+    std::vector<MqttClient::Message> take()
+    {
+        std::lock_guard lock(mutex);
+        return std::exchange(received, {});
+    }
+};
 
 } // namespace cityops::test

@@ -135,31 +135,6 @@ std::vector<DeviceIndex> lamps(int n, int skip = 0)
 }
 
 /// A bare MQTT client for the test to play a device, an attacker or a console by hand.
-struct RawClient {
-    std::unique_ptr<MqttClient> client;
-    std::mutex mutex;
-    std::vector<MqttClient::Message> received;
-
-    RawClient(const MqttOptions &options)
-    {
-        client = MqttClient::create(options).value();
-        client->onMessage([this](const MqttClient::Message &m) {
-            std::lock_guard lock(mutex);
-            received.push_back(m);
-        });
-        (void)client->start();
-    }
-    size_t waiting()
-    {
-        std::lock_guard lock(mutex);
-        return received.size();
-    }
-    std::vector<MqttClient::Message> take()
-    {
-        std::lock_guard lock(mutex);
-        return std::exchange(received, {});
-    }
-};
 
 QJsonObject json(const QByteArray &payload) { return QJsonDocument::fromJson(payload).object(); }
 

@@ -1,5 +1,6 @@
 // cityops-admin: the accounts of the people who sign in at the consoles.
 #include "base/secretfile.h"
+#include "brokeraccess.h"
 #include "security/consolekeyring.h"
 #include "security/userdirectory.h"
 
@@ -115,12 +116,41 @@ const char *const kHelp =
         "  cityops-admin user set-role NAME --role ROLE [--districts A,B]\n"
         "  cityops-admin user reset-password NAME [--password-file FILE]\n"
         "  cityops-admin user disable NAME | enable NAME | unlock NAME\n"
-        "  cityops-admin console add NAME PUBLIC-KEY-FILE | list | remove NAME   [--keyring FILE]\n\n"
+        "  cityops-admin console add NAME PUBLIC-KEY-FILE | list | remove NAME   [--keyring FILE]\n"
+        "  cityops-admin broker init DIR --consoles A,B --gateways G1,G2 [--walls W]\n\n"
         "Roles: viewer, responder, operator, supervisor, admin. Responders need --districts (names as in the city).\n"
         "Without --password-file the password is typed twice at the terminal; it is never shown, stored or logged,\n"
         "only its Argon2id hash. A password file must be private to its owner (chmod 600).\n"
         "The console keyring lists the consoles whose operations a console takes: each console's name (its --console-id)\n"
-        "and the public half of its --command-key (openssl pkey -in KEY -pubout). Give every console the same keyring.";
+        "and the public half of its --command-key (openssl pkey -in KEY -pubout). Give every console the same keyring.\n"
+        "broker init writes the broker's accounts and roles (mosquitto's dynamic security plugin) into DIR: one account per\n"
+        "console, gateway and wall, bound to its client id, with a random password in DIR/NAME.password (docs/SECURITY.md).";
+
+QStringList namesOf(const QCommandLineParser &parser, const char *option)
+{
+    QStringList out;
+    for (const QString &n : parser.value(QString::fromLatin1(option)).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out << n.trimmed();
+    return out;
+}
+
+/// cityops-admin broker init DIR …: accounts and roles for the field broker.
+int runBrokerCommand(const QCommandLineParser &parser, const QStringList &args)
+{
+    for (const char *other : {"directory", "role", "districts", "password-file", "keyring"})
+        if (parser.isSet(QString::fromLatin1(other)))
+            return usage(QStringLiteral("--%1 does not belong to broker init").arg(QString::fromLatin1(other)));
+    if (args.value(1) != QLatin1String("init") || args.size() != 3)
+        return usage(QStringLiteral("say what to do: broker init DIR --consoles A,B --gateways G1,G2 [--walls W]"));
+    BrokerAccess access{namesOf(parser, "consoles"), namesOf(parser, "gateways"), namesOf(parser, "walls")};
+    if (auto ok = access.validate(); !ok)
+        return usage(ok.error());
+    auto written = access.writeTo(args[2]);
+    if (!written)
+        return failure(written.error());
+    std::printf("wrote %s/dynsec.json and a password file per account; add to mosquitto.conf:\n%s", qPrintable(args[2]), qPrintable(written.value()));
+    return 0;
+}
 
 /// cityops-admin console …: the keyring of the consoles whose signed operations are believed.
 int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
@@ -195,12 +225,20 @@ int main(int argc, char **argv)
         {QStringLiteral("password-file"), QStringLiteral("Read the password from the first line of this file."), QStringLiteral("file")},
         {QStringLiteral("keyring"), QStringLiteral("The console keyring (default: consoles.json in the console's data folder)."),
          QStringLiteral("file")},
+        {QStringLiteral("consoles"), QStringLiteral("broker init: the consoles' names (their --console-id)."), QStringLiteral("names")},
+        {QStringLiteral("gateways"), QStringLiteral("broker init: the gateways' names (their --id)."), QStringLiteral("names")},
+        {QStringLiteral("walls"), QStringLiteral("broker init: the walls' names (read-only consoles)."), QStringLiteral("names")},
     });
     if (const auto done = tool::parseOrExit(parser, "cityops-admin"))
         return *done;
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty() && args[0] == QLatin1String("console"))
         return runConsoleCommand(parser, args);
+    if (!args.isEmpty() && args[0] == QLatin1String("broker"))
+        return runBrokerCommand(parser, args);
+    for (const char *brokerOnly : {"consoles", "gateways", "walls"})
+        if (parser.isSet(QString::fromLatin1(brokerOnly)))
+            return usage(QStringLiteral("--%1 belongs to broker init").arg(QString::fromLatin1(brokerOnly)));
     if (parser.isSet(QStringLiteral("keyring")))
         return usage(QStringLiteral("--keyring belongs to the console commands"));
     if (args.size() < 2 || args[0] != QLatin1String("user"))
