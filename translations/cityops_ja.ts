@@ -79,6 +79,10 @@
         <source>Cannot use the LDAP directory: %1</source>
         <translation>LDAP ディレクトリを使用できません: %1</translation>
     </message>
+    <message>
+        <source>Cannot use the console keyring: %1</source>
+        <translation>コンソールの鍵束を使えません: %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>

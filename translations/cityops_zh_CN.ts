@@ -79,6 +79,10 @@
         <source>Cannot use the LDAP directory: %1</source>
         <translation>无法使用 LDAP 目录：%1</translation>
     </message>
+    <message>
+        <source>Cannot use the console keyring: %1</source>
+        <translation>无法使用控制台密钥环：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
