@@ -65,6 +65,9 @@ struct Parser {
     QCommandLineOption consoles{QStringLiteral("consoles"),
                                 QStringLiteral("Keyring of the consoles whose operations are taken (default: consoles.json in the data folder)."),
                                 QStringLiteral("file")};
+    QCommandLineOption wall{QStringLiteral("wall"),
+                            QStringLiteral("Run as a video wall with this layout: a JSON file, or \"default\" (docs/WALL.md)."),
+                            QStringLiteral("layout")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version and exit.")};
 
@@ -79,7 +82,7 @@ struct Parser {
     {
         return {&city, &seed, &speed, &lang, &screenshot, &quitAfter, &store, &noStore, &retain, &replay, &from, &to, &synthetic,
                 &tiles, &directory, &ldapMap, &user, &passwordFile, &idleLock, &link, &ca, &cert, &key, &brokerUser, &brokerPasswordFile,
-                &commandKey, &gateways, &consoleId, &consoles, &help, &version};
+                &commandKey, &gateways, &consoleId, &consoles, &wall, &help, &version};
     }
 };
 
@@ -182,6 +185,9 @@ Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments)
             return makeError(QStringLiteral("--lang must be one of %1, not \"%2\"")
                                  .arg(supportedLanguages().join(QStringLiteral(", ")), o.language));
     }
+    o.wallLayout = p.parser.value(p.wall);
+    if (p.parser.isSet(p.wall) && o.wallLayout.isEmpty())
+        return makeError(QStringLiteral("--wall needs a layout file, or \"default\""));
     o.screenshotPath = p.parser.value(p.screenshot);
     if (p.parser.isSet(p.screenshot) && !o.screenshotPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
         return makeError(QStringLiteral("--screenshot must name a .png file"));
@@ -213,6 +219,8 @@ Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments)
                                  .arg(p.parser.value(p.synthetic)));
     }
     o.replay = p.parser.isSet(p.replay);
+    if (!o.wallLayout.isEmpty() && o.replay)
+        return makeError(QStringLiteral("--wall shows the live city; replay at a desk console"));
     if (o.replay && o.noStore)
         return makeError(QStringLiteral("--replay needs a store; it cannot be combined with --no-store"));
     for (auto [option, target] : {std::pair{&p.from, &o.fromMs}, std::pair{&p.to, &o.toMs}}) {

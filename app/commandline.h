@@ -36,6 +36,7 @@ struct ConsoleOptions {
     QString signInUser;           ///< --user: sign in headless as this person
     QByteArray signInPassword;    ///< from --password-file (never logged)
     int idleLockMinutes = 10;     ///< 0: never
+    QString wallLayout;           ///< --wall: a layout file or "default"; empty: a desk console
     bool showHelp = false;
     bool showVersion = false;
 };

@@ -11,6 +11,7 @@
 #include "base/secretfile.h"
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
+#include "wall/videowall.h"
 #include "security/ldapdirectory.h"
 #include "security/userdirectory.h"
 #include "store/eventstore.h"
@@ -172,6 +173,34 @@ bool createFirstAdministrator(UserDirectory &directory)
     return dialog.exec() == QDialog::Accepted;
 }
 
+/// The video wall instead of a desk window: full screen on its screens (plain windows for screenshots), until quit.
+int runWall(QApplication &app, Engine &engine, const WallLayout &layout, const ConsoleOptions &options)
+{
+    VideoWall wall(engine, layout);
+    wall.show(options.screenshotPath.isEmpty());
+    qCInfo(lcApp) << "wall:" << layout.rows << "x" << layout.columns << "panels, smallest text" << wall.look().minCapPx << "px";
+    int exitCode = 0;
+    if (options.quitAfterMs > 0) {
+        QTimer::singleShot(options.quitAfterMs, &app, [&] {
+            if (!options.screenshotPath.isEmpty()) {
+                QString prefix = options.screenshotPath;
+                prefix.chop(4);   // ".png"
+                auto written = wall.saveScreenshots(prefix);
+                if (!written) {
+                    std::fprintf(stderr, "cityops: %s\n", qPrintable(written.error()));
+                    exitCode = kExitFailure;
+                } else {
+                    qCInfo(lcApp) << "wall screenshots:" << written.value().join(QStringLiteral(", "));
+                }
+            }
+            app.quit();
+        });
+    }
+    const int rc = app.exec();
+    engine.stop();
+    return exitCode ? exitCode : rc;
+}
+
 int fail(const QString &message, bool interactive, int code)
 {
     std::fprintf(stderr, "cityops: %s\n", qPrintable(message));
@@ -217,7 +246,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("cityops"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CITYOPS_VERSION));
     installTranslations(app, options.language);
-    const bool interactive = options.screenshotPath.isEmpty() && QGuiApplication::platformName() != QLatin1String("offscreen");
+    // A wall is never interactive: nobody is there to answer a dialog (errors go to the log and the exit code).
+    const bool interactive = options.screenshotPath.isEmpty() && options.wallLayout.isEmpty()
+                             && QGuiApplication::platformName() != QLatin1String("offscreen");
 
     const bool userCity = !options.cityPath.isEmpty();
     const QString cityPath = userCity ? options.cityPath : defaultCityPath();
@@ -231,6 +262,17 @@ int main(int argc, char **argv)
         city = std::shared_ptr<const CityModel>(std::move(enlarged));
     }
     qCInfo(lcApp) << "city" << city.value()->meta.name << "loaded in" << startup.elapsed() << "ms";
+    std::optional<WallLayout> wallLayout;
+    if (!options.wallLayout.isEmpty()) {
+        QStringList districtNames;
+        for (const District &d : city.value()->districts)
+            districtNames << d.name;
+        auto layout = options.wallLayout == QLatin1String("default") ? Result<WallLayout>(WallLayout::builtIn())
+                                                                     : WallLayout::load(options.wallLayout, districtNames);
+        if (!layout)
+            return fail(QObject::tr("Cannot use the wall layout: %1").arg(layout.error()), interactive, kExitUsage);
+        wallLayout = std::move(layout).value();
+    }
     std::shared_ptr<const MbTiles> background;
     if (!options.tilesPath.isEmpty()) {
         auto tiles = MbTiles::open(options.tilesPath);
@@ -374,6 +416,9 @@ int main(int argc, char **argv)
         engine.start(std::make_unique<SimLink>(city.value(), &engine.clock(), simOptions), QString(),
                      std::max(now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000), simOptions.historyFloorMs));
     }
+
+    if (wallLayout)
+        return runWall(app, engine, *wallLayout, options);
 
     MainWindow window(engine, directory.get());
     window.access().setIdleLimit(std::int64_t(options.idleLockMinutes) * 60'000);

@@ -21,6 +21,10 @@ void DistrictLayer::render(QPainter &painter, const MapViewport &viewport) const
     for (const QPolygonF &poly : scene().districtPolygons())
         painter.drawPolygon(t.map(poly));
 
+    if (!m_names) {
+        painter.restore();
+        return;
+    }
     // Names large enough to read across a control room, fading out when zoomed in close.
     QFont font = painter.font();
     font.setPixelSize(std::clamp(static_cast<int>(viewport.zoom() * 1.6), 14, 28));

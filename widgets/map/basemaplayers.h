@@ -13,6 +13,11 @@ public:
     int zValue() const override { return 0; }
     bool isStatic() const override { return true; }
     void render(QPainter &painter, const MapViewport &viewport) const override;
+    /// The wall draws the names itself, at its own minimum text size.
+    void setNamesVisible(bool visible) { m_names = visible; }
+
+private:
+    bool m_names = true;
 };
 
 /// Road network by class, least important first so main roads draw on top.

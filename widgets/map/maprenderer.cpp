@@ -46,6 +46,8 @@ const MapLayer *MapRenderer::layer(const QString &id) const
     return nullptr;
 }
 
+MapLayer *MapRenderer::layer(const QString &id) { return const_cast<MapLayer *>(std::as_const(*this).layer(id)); }
+
 void MapRenderer::setLayerVisible(const QString &id, bool visible)
 {
     for (Entry &e : m_layers) {

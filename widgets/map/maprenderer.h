@@ -21,6 +21,7 @@ public:
     void addLayer(std::unique_ptr<MapLayer> layer);
     QStringList layerIds() const;
     const MapLayer *layer(const QString &id) const;
+    MapLayer *layer(const QString &id);
     void setLayerVisible(const QString &id, bool visible);
     bool isLayerVisible(const QString &id) const;
 

@@ -1,0 +1,256 @@
+// The video wall as the back of the room sees it: the sizing rule computed for a 55" 1080p panel at 6 m and
+// checked on every grabbed tile; layouts refused with a sentence; the boards' content; the stale overlay after the
+// link is cut and after the data stops; NOT LIVE during replay; a spanned 3 × 2 wall and one window per screen.
+#include <QColor>
+#include <QImage>
+
+#include "engine/engine.h"
+#include "link/simlink.h"
+#include "testcity.h"
+#include "wall/videowall.h"
+#include "wall/wallboards.h"
+#include "wall/wallfeed.h"
+#include "wall/wallmaptile.h"
+
+#include <QtTest>
+
+using namespace cityops;
+
+namespace {
+
+/// The simulator, with a field link the test can cut.
+class CuttableLink : public SimLink {
+public:
+    using SimLink::SimLink;
+    void cut() { setStatus(LinkState::Disconnected, QStringLiteral("cut by the test")); }
+};
+
+/// A replay position: the live books shown as if from the past.
+class PastSource : public CityStateSource {
+public:
+    PastSource(const CityStateSource &live, std::int64_t atMs) : m_live(live), m_atMs(atMs) {}
+    const CityBooks &books() const override { return m_live.books(); }
+    std::int64_t nowMs() const override { return m_atMs; }
+
+private:
+    const CityStateSource &m_live;
+    std::int64_t m_atMs;
+};
+
+int countColor(const QImage &image, const QColor &color, int tolerance = 12)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            n += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) + std::abs(c.blue() - color.blue()) <= tolerance;
+        }
+    return n;
+}
+
+struct LiveWall {
+    std::shared_ptr<const CityModel> city = test::networkCity();
+    Engine engine{city};
+    CuttableLink *link = nullptr;
+    std::unique_ptr<VideoWall> wall;
+
+    explicit LiveWall(WallLayout layout = WallLayout::builtIn())
+    {
+        SimLinkOptions sim;
+        sim.seed = 7;
+        sim.warmUpHours = 2;
+        auto l = std::make_unique<CuttableLink>(city, &engine.clock(), sim);
+        link = l.get();
+        engine.start(std::move(l), QString(), QDateTime::currentMSecsSinceEpoch() - 2 * 3600'000);
+        wall = std::make_unique<VideoWall>(engine, std::move(layout));
+        wall->show(false);
+    }
+    ~LiveWall()
+    {
+        wall.reset();
+        engine.stop();
+    }
+    bool settled()
+    {
+        wall->refreshNow();
+        return engine.linkStatus().state == LinkState::Connected && !wall->feed().incidents().empty() && wall->feed().cityLoadKw() > 0;
+    }
+};
+
+} // namespace
+
+class TestWall : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(test::networkCity()); }
+
+    /// 55" 16:9 at 1920 × 1080: 1217.7 mm wide, 0.634 mm a pixel; 6 m × tan(20′) = 34.9 mm = 55.04 px → 56 px.
+    void sizingRuleForA55InchPanelAt6Metres()
+    {
+        QVERIFY(std::abs(wallsizing::minCharHeightMm(6.0) - 34.907) < 0.01);
+        QVERIFY(std::abs(wallsizing::pixelPitchMm(55, 1920, 1080) - 0.63418) < 0.0005);
+        const WallLayout layout = WallLayout::builtIn();
+        QCOMPARE(layout.viewingDistanceM, 6.0);
+        QCOMPARE(wallsizing::minCharHeightPx(layout), 56);
+        WallLayout near = layout;
+        near.viewingDistanceM = 3.0;
+        QCOMPARE(wallsizing::minCharHeightPx(near), 28);
+        const WallLook look(56);
+        QVERIFY(QFontMetrics(look.normal).capHeight() >= 56);
+        QVERIFY(QFontMetrics(look.normal).capHeight() <= 60);   // the smallest type is the minimum, not more
+    }
+
+    void layoutsAreCheckedWithASentence_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        const QByteArray tile = R"({"kind":"incidents","row":0,"column":0})";
+        QTest::newRow("not json") << QByteArray("{") << "not a JSON object";
+        QTest::newRow("unknown key") << QByteArray(R"({"tiles":[)" + tile + R"(],"colour":"red"})") << "unknown key \"colour\"";
+        QTest::newRow("no tiles") << QByteArray(R"({"tiles":[]})") << "at least one tile";
+        QTest::newRow("bad kind") << QByteArray(R"({"tiles":[{"kind":"weather","row":0,"column":0}]})") << "\"kind\" must be one of";
+        QTest::newRow("off the wall") << QByteArray(R"({"rows":1,"columns":2,"tiles":[{"kind":"clock","row":0,"column":2}]})") << "does not fit";
+        QTest::newRow("overlap") << QByteArray(R"({"tiles":[{"kind":"clock","row":0,"column":0,"columnSpan":2},{"kind":"alarms","row":0,"column":1}]})")
+                                 << "overlaps";
+        QTest::newRow("span across screens") << QByteArray(R"({"wiring":"screens","tiles":[{"kind":"city-map","row":0,"column":0,"columnSpan":2}]})")
+                                             << "spans panels";
+        QTest::newRow("unknown district") << QByteArray(R"({"tiles":[{"kind":"district-map","row":0,"column":0,"district":"Atlantis"}]})")
+                                          << "no district \"Atlantis\"";
+        QTest::newRow("too fast") << QByteArray(R"({"tiles":[{"kind":"district-map","row":0,"column":0,"rotateSeconds":2}]})") << "at least 5";
+        QTest::newRow("bad distance") << QByteArray(R"({"viewingDistanceM":-1,"tiles":[)" + tile + "]}") << "viewingDistanceM";
+        QTest::newRow("bad panel") << QByteArray(R"({"panel":{"diagonalInches":55},"tiles":[)" + tile + "]}") << "\"panel\" needs";
+    }
+    void layoutsAreCheckedWithASentence()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const auto layout = WallLayout::fromJson(json, {QStringLiteral("North"), QStringLiteral("South")});
+        QVERIFY(!layout);
+        QVERIFY2(layout.error().contains(expected), qPrintable(layout.error()));
+    }
+
+    void aLayoutFileIsRead()
+    {
+        const auto layout = WallLayout::fromJson(R"({"wiring":"spanned","rows":1,"columns":2,"bezelPx":12,"viewingDistanceM":4,
+            "panel":{"diagonalInches":46,"widthPx":1920,"heightPx":1080},"staleAfterSeconds":20,
+            "tiles":[{"kind":"district-map","row":0,"column":0,"district":"south","rotateSeconds":30},{"kind":"clock","row":0,"column":1}]})",
+                                                 {QStringLiteral("North"), QStringLiteral("South")});
+        QVERIFY2(layout, qPrintable(layout.error()));
+        QCOMPARE(layout->tiles.front().district, 1);
+        QCOMPARE(layout->wallSize(), QSize(1920 * 2 + 12, 1080));
+        QCOMPARE(layout->panelRect(0, 1).left(), 1932);
+    }
+
+    /// The built-in 3 × 2 wall: each panel is one tile's worth, everything on it at or above the minimum size, and
+    /// the boards say what the city is doing.
+    void theDefaultWallShowsTheCityReadableFromTheBack()
+    {
+        LiveWall live;
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+        VideoWall &wall = *live.wall;
+        QCOMPARE(int(wall.tiles().size()), 5);
+        const std::vector<QImage> panels = wall.grabPanels();
+        QCOMPARE(int(panels.size()), 6);
+        for (const QImage &p : panels)
+            QCOMPARE(p.size(), QSize(1920, 1080));
+        for (WallTile *tile : wall.tiles()) {
+            tile->grab();
+            QVERIFY2(!tile->drawnCapHeights().empty(), qPrintable(tile->title()));
+            const int smallest = *std::min_element(tile->drawnCapHeights().begin(), tile->drawnCapHeights().end());
+            QVERIFY2(smallest >= wall.look().minCapPx, qPrintable(QStringLiteral("%1: %2 px").arg(tile->title()).arg(smallest)));
+            QVERIFY2(tile->staleText().isEmpty(), qPrintable(tile->staleText()));
+        }
+        // Incidents: the first is the most urgent, and its severity's colour is on the board.
+        auto *incidents = dynamic_cast<IncidentBoard *>(wall.tileAt(0, 2));
+        QVERIFY(incidents);
+        QVERIFY(incidents->title().contains(QStringLiteral("%1 OPEN").arg(wall.feed().incidents().size())));
+        const Incident &first = wall.feed().incidents().front();
+        for (const Incident &i : wall.feed().incidents())
+            QVERIFY(first.escalated() || !i.escalated());
+        const QColor firstColor = first.severity == IncidentSeverity::Critical ? WallLook::red()
+                                  : first.severity == IncidentSeverity::Major  ? WallLook::amber()
+                                                                               : WallLook::text();
+        QVERIFY(countColor(incidents->grab().toImage(), firstColor) > 20);
+        // The city map spans two panels, draws the devices, and says whose roads they are.
+        auto *map = dynamic_cast<WallMapTile *>(wall.tileAt(0, 0));
+        QVERIFY(map && map == wall.tileAt(0, 1));
+        QVERIFY(map->title().contains(QLatin1String("OpenStreetMap")));
+        QVERIFY(countColor(map->grab().toImage(), QColor(0x5f, 0xa8, 0x6e), 30) > 50);   // signals in their normal aspect
+        // Nothing says NOT LIVE on a live wall.
+        QVERIFY(wall.bannerText().isEmpty());
+    }
+
+    /// The field link is cut: every field tile says so across its face, hatched; the clock tile keeps going.
+    void aCutLinkIsSaidAcrossEveryTile()
+    {
+        WallLayout layout = WallLayout::builtIn();
+        layout.tiles.push_back({WallTileKind::Clock, 1, 2, 1, 1});
+        layout.tiles.erase(layout.tiles.begin() + 4);   // the key figures make room for a clock
+        LiveWall live(layout);
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+        WallTile *alarms = live.wall->tileAt(1, 1);
+        const int hatchBefore = countColor(alarms->grab().toImage(), WallLook::noData(), 40);
+        live.link->cut();
+        QTRY_VERIFY_WITH_TIMEOUT(!alarms->staleText().isEmpty(), 5000);
+        QVERIFY2(alarms->staleText().contains(QLatin1String("FIELD LINK")), qPrintable(alarms->staleText()));
+        for (WallTile *t : live.wall->tiles())
+            QCOMPARE(t->staleText().isEmpty(), dynamic_cast<ClockTile *>(t) != nullptr);
+        const QImage after = alarms->grab().toImage();
+        QVERIFY(countColor(after, WallLook::noData(), 40) > hatchBefore + 200);
+        const int smallest = *std::min_element(alarms->drawnCapHeights().begin(), alarms->drawnCapHeights().end());
+        QVERIFY(smallest >= live.wall->look().minCapPx);
+    }
+
+    /// Data that stops coming, with the link still up: after the layout's threshold every field tile says how long.
+    void dataOlderThanTheThresholdIsSaid()
+    {
+        LiveWall live;
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+        WallFeed &feed = live.wall->feed();
+        const std::int64_t real = QDateTime::currentMSecsSinceEpoch();
+        feed.setClock([real] { return real + 10 * 60'000; });   // ten minutes later, nothing new
+        for (WallTile *t : live.wall->tiles())
+            t->checkStale();
+        QVERIFY2(live.wall->tileAt(1, 0)->staleText().startsWith(QLatin1String("NO DATA FOR")), qPrintable(live.wall->tileAt(1, 0)->staleText()));
+        QVERIFY(countColor(live.wall->tileAt(1, 0)->grab().toImage(), WallLook::noData(), 40) > 200);
+    }
+
+    /// During replay the whole wall says NOT LIVE across every panel.
+    void replayIsNotLive()
+    {
+        LiveWall live;
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+        PastSource past(live.engine, live.engine.clock().nowMs() - 3600'000);
+        live.wall->live().setSource(&past);
+        live.wall->refreshNow();
+        QVERIFY(live.wall->bannerText().startsWith(QLatin1String("NOT LIVE")));
+        for (const QImage &panel : live.wall->grabPanels())
+            QVERIFY(countColor(panel.copy(0, 0, panel.width(), 60), WallLook::replay()) > 1000);
+        live.wall->live().setSource(nullptr);
+        live.wall->refreshNow();
+        QVERIFY(live.wall->bannerText().isEmpty());
+    }
+
+    /// A district map shows one district and goes on to the next; a place pushed to it is shown for a while.
+    void aDistrictMapRotatesAndTakesAPushedPlace()
+    {
+        WallLayout layout;
+        layout.rows = 1;
+        layout.columns = 1;
+        layout.tiles = {{WallTileKind::DistrictMap, 0, 0, 1, 1, 0, 5}};
+        LiveWall live(layout);
+        auto *map = dynamic_cast<WallMapTile *>(live.wall->tileAt(0, 0));
+        QVERIFY(map);
+        QCOMPARE(map->district(), 0);
+        if (live.city->districts.size() > 1)
+            QTRY_COMPARE_WITH_TIMEOUT(map->district(), 1, 8000);
+        map->showPlace(live.city->devices.front().position, QStringLiteral("INCIDENT #6"), 1);
+        QCOMPARE(map->pushedTitle(), QStringLiteral("INCIDENT #6"));
+        const int during = map->district();
+        QTRY_VERIFY_WITH_TIMEOUT(map->pushedTitle().isEmpty(), 3000);   // back to its layout after its time
+        QCOMPARE(map->district(), during);                               // the rotation waited meanwhile
+    }
+};
+
+QTEST_MAIN(TestWall)
+#include "tst_wall.moc"

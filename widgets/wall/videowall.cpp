@@ -1,0 +1,210 @@
+#include "wall/videowall.h"
+
+#include "citymirror.h"
+#include "labels.h"
+#include "livecity.h"
+#include "wall/wallboards.h"
+#include "wall/wallfeed.h"
+#include "wall/wallmaptile.h"
+
+#include "base/logging.h"
+
+#include <QGuiApplication>
+#include <QPainter>
+#include <QScreen>
+
+namespace cityops {
+
+WallBanner::WallBanner(const WallLook &look, QWidget *parent) : QWidget(parent), m_look(look)
+{
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+    hide();
+}
+
+void WallBanner::setText(const QString &text)
+{
+    if (text == m_text)
+        return;
+    m_text = text;
+    setVisible(!text.isEmpty());
+    raise();
+    update();
+}
+
+void WallBanner::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), WallLook::replay());
+    painter.setFont(m_look.large);
+    painter.setPen(WallLook::background());
+    painter.drawText(rect(), Qt::AlignCenter, m_text);
+}
+
+VideoWall::VideoWall(Engine &engine, WallLayout layout, QObject *parent)
+    : QObject(parent), m_engine(engine), m_layout(std::move(layout)), m_look(std::make_unique<WallLook>(wallsizing::minCharHeightPx(m_layout)))
+{
+    m_scene = std::make_unique<CityMirror>(engine.cityPtr());
+    m_live = new LiveCity(engine, *m_scene, this);
+    m_feed = new WallFeed(*m_live, m_layout.staleAfterSeconds, this);
+    build();
+    connect(m_feed, &WallFeed::tick, this, &VideoWall::updateBanner);
+    m_live->start();
+}
+
+VideoWall::~VideoWall() = default;
+
+void VideoWall::build()
+{
+    // Screens: one window per panel, in row order, each on its own screen (when the system has that many; otherwise
+    // the panels are laid out side by side on one window, as a spanned wall, and the log says so).
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    const bool perScreen = m_layout.wiring == WallLayout::Wiring::Screens;
+    if (perScreen && screens.size() < m_layout.rows * m_layout.columns)
+        qCWarning(lcCore) << "wall: the layout wants" << m_layout.rows * m_layout.columns << "screens, the system has" << screens.size()
+                          << "- laying the panels out on one window";
+    const bool useScreens = perScreen && screens.size() >= m_layout.rows * m_layout.columns;
+    auto makeWindow = [this](const QRect &onWall) {
+        auto window = std::make_unique<QWidget>();
+        window->setWindowTitle(tr("CityOps wall"));
+        window->setWindowFlag(Qt::FramelessWindowHint);
+        window->setAutoFillBackground(true);
+        QPalette p = window->palette();
+        p.setColor(QPalette::Window, WallLook::background());
+        window->setPalette(p);
+        window->setCursor(Qt::BlankCursor);
+        window->resize(onWall.size());
+        m_windowOrigins.push_back(onWall.topLeft());
+        m_windows.push_back(std::move(window));
+    };
+    if (useScreens) {
+        for (int r = 0; r < m_layout.rows; ++r)
+            for (int c = 0; c < m_layout.columns; ++c) {
+                makeWindow(m_layout.panelRect(r, c));
+                QWidget *w = m_windows.back().get();
+                QScreen *screen = screens[r * m_layout.columns + c];
+                w->setScreen(screen);
+                w->setGeometry(screen->geometry());
+            }
+    } else {
+        makeWindow(QRect(QPoint(0, 0), m_layout.wallSize()));
+    }
+    auto windowFor = [&](const QRect &onWall) -> int {
+        for (size_t i = 0; i < m_windows.size(); ++i)
+            if (QRect(m_windowOrigins[i], m_windows[i]->size()).contains(onWall.topLeft()))
+                return int(i);
+        return 0;
+    };
+    for (const WallTileSpec &spec : m_layout.tiles) {
+        const QRect onWall = m_layout.tileRect(spec);
+        const int w = windowFor(onWall);
+        QWidget *parent = m_windows[size_t(w)].get();
+        WallTile *tile = nullptr;
+        switch (spec.kind) {
+        case WallTileKind::CityMap: tile = new WallMapTile(*m_feed, *m_look, -1, 0, parent); break;
+        case WallTileKind::DistrictMap: tile = new WallMapTile(*m_feed, *m_look, spec.district, spec.rotateSeconds, parent); break;
+        case WallTileKind::Incidents: tile = new IncidentBoard(*m_feed, *m_look, parent); break;
+        case WallTileKind::Alarms: tile = new AlarmBoard(*m_feed, *m_look, parent); break;
+        case WallTileKind::Energy: tile = new EnergyBoard(*m_feed, *m_look, parent); break;
+        case WallTileKind::KeyFigures: tile = new KeyFiguresBoard(*m_feed, *m_look, parent); break;
+        case WallTileKind::Clock: tile = new ClockTile(*m_feed, *m_look, parent); break;
+        }
+        // A thin gap between tiles; a span keeps its content clear of the bezels it crosses only by its margins.
+        const int gap = std::max(2, m_look->margin / 4);
+        tile->setGeometry(QRect(onWall.topLeft() - m_windowOrigins[size_t(w)], onWall.size()).adjusted(gap, gap, -gap, -gap));
+        m_tiles.push_back(tile);
+        m_specs.push_back(spec);
+    }
+    // The NOT LIVE banner across the top of every panel.
+    for (int r = 0; r < m_layout.rows; ++r)
+        for (int c = 0; c < m_layout.columns; ++c) {
+            const QRect panel = m_layout.panelRect(r, c);
+            const int w = windowFor(panel);
+            auto *banner = new WallBanner(*m_look, m_windows[size_t(w)].get());
+            banner->setGeometry(QRect(panel.topLeft() - m_windowOrigins[size_t(w)], QSize(panel.width(), QFontMetrics(m_look->large).height() * 3 / 2)));
+            m_banners.push_back(banner);
+        }
+    updateBanner();
+}
+
+QString VideoWall::bannerText() const
+{
+    if (m_live->isLive())
+        return {};
+    return tr("NOT LIVE — REPLAY %1").arg(Labels::clock(m_live->nowMs(), QTimeZone::systemTimeZone(), false));
+}
+
+void VideoWall::updateBanner()
+{
+    const QString text = bannerText();
+    for (WallBanner *b : m_banners)
+        b->setText(text);
+    for (WallTile *t : m_tiles)
+        t->checkStale();
+}
+
+void VideoWall::show(bool fullScreen)
+{
+    for (auto &w : m_windows) {
+        if (fullScreen)
+            w->showFullScreen();
+        else
+            w->show();
+    }
+}
+
+WallTile *VideoWall::tileAt(int row, int column) const
+{
+    for (size_t i = 0; i < m_specs.size(); ++i) {
+        const WallTileSpec &s = m_specs[i];
+        if (row >= s.row && row < s.row + s.rowSpan && column >= s.column && column < s.column + s.columnSpan)
+            return m_tiles[i];
+    }
+    return nullptr;
+}
+
+void VideoWall::refreshNow()
+{
+    m_live->refreshAll();
+    updateBanner();
+}
+
+QImage VideoWall::grabWall()
+{
+    QImage wall(m_layout.wallSize(), QImage::Format_RGB32);
+    wall.fill(Qt::black);   // the bezels
+    QPainter painter(&wall);
+    for (size_t i = 0; i < m_windows.size(); ++i)
+        painter.drawImage(m_windowOrigins[i], m_windows[i]->grab().toImage());
+    return wall;
+}
+
+std::vector<QImage> VideoWall::grabPanels()
+{
+    const QImage wall = grabWall();
+    std::vector<QImage> panels;
+    for (int r = 0; r < m_layout.rows; ++r)
+        for (int c = 0; c < m_layout.columns; ++c)
+            panels.push_back(wall.copy(m_layout.panelRect(r, c)));
+    return panels;
+}
+
+Result<QStringList> VideoWall::saveScreenshots(const QString &prefix)
+{
+    refreshNow();
+    QStringList written;
+    const std::vector<QImage> panels = grabPanels();
+    for (int r = 0; r < m_layout.rows; ++r)
+        for (int c = 0; c < m_layout.columns; ++c) {
+            const QString path = QStringLiteral("%1-r%2c%3.png").arg(prefix).arg(r).arg(c);
+            if (!panels[size_t(r * m_layout.columns + c)].save(path, "PNG"))
+                return makeError(QStringLiteral("cannot write %1").arg(path));
+            written << path;
+        }
+    const QString whole = prefix + QStringLiteral("-wall.png");
+    if (!grabWall().save(whole, "PNG"))
+        return makeError(QStringLiteral("cannot write %1").arg(whole));
+    written << whole;
+    return written;
+}
+
+} // namespace cityops

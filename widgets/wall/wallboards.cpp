@@ -1,0 +1,278 @@
+#include "wall/wallboards.h"
+
+#include "labels.h"
+#include "panels/qcustomplot_include.h"
+#include "wall/wallfeed.h"
+
+#include <QPainter>
+#include <QTimeZone>
+
+namespace cityops {
+namespace {
+
+QColor severityColor(IncidentSeverity s)
+{
+    return s == IncidentSeverity::Critical ? WallLook::red() : s == IncidentSeverity::Major ? WallLook::amber() : WallLook::text();
+}
+
+/// Shape and word together: the severity reads without colour.
+QString severityMark(IncidentSeverity s)
+{
+    const QString shape = s == IncidentSeverity::Critical ? QStringLiteral("\u25C6") : s == IncidentSeverity::Major ? QStringLiteral("\u25B2")
+                                                                                                                   : QStringLiteral("\u25CB");
+    return shape + QLatin1Char(' ') + Labels::severity(s).toUpper();
+}
+
+QString countdown(std::int64_t ms)
+{
+    const std::int64_t s = std::abs(ms) / 1000;
+    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString clockText(std::int64_t utcMs, const QString &format)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::systemTimeZone()).toString(format);
+}
+
+} // namespace
+
+// --- incidents ---
+
+IncidentBoard::IncidentBoard(WallFeed &feed, const WallLook &look, QWidget *parent) : WallTile(feed, look, parent)
+{
+    connect(&feed, &WallFeed::incidentsChanged, this, qOverload<>(&QWidget::update));
+    connect(&feed, &WallFeed::tick, this, [this] {
+        if (!m_feed.incidents().empty())
+            update();   // the countdowns
+    });
+}
+
+QString IncidentBoard::title() const { return tr("INCIDENTS · %n OPEN", nullptr, int(m_feed.incidents().size())); }
+
+void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
+{
+    const auto &incidents = m_feed.incidents();
+    if (incidents.empty()) {
+        drawText(painter, body, Qt::AlignCenter, tr("No open incidents"), Size::Normal, WallLook::dim());
+        return;
+    }
+    const int line = lineHeight(Size::Normal);
+    const int rowHeight = 2 * line + m_look.margin;
+    const int fits = std::max(1, (body.height() - line) / rowHeight);
+    const int shown = std::min<int>(int(incidents.size()), incidents.size() > size_t(fits) ? fits : fits + 1);
+    const CityModel &city = m_feed.scene().city();
+    const std::int64_t now = m_feed.nowMs();
+    int y = body.top();
+    for (int i = 0; i < shown && i < int(incidents.size()); ++i) {
+        const Incident &inc = incidents[size_t(i)];
+        const QRect first(body.left(), y, body.width(), line);
+        const QRect left = drawText(painter, first, Qt::AlignLeft | Qt::AlignVCenter, severityMark(inc.severity), Size::Normal,
+                                    severityColor(inc.severity));
+        // The deadline that runs: acknowledge, then on scene. Overdue is amber with a "!" (it has been escalated).
+        QString due;
+        QColor dueColor = WallLook::text();
+        std::int64_t deadline = 0;
+        QString what;
+        if (inc.state == IncidentState::New && inc.ackByMs > 0) {
+            deadline = inc.ackByMs;
+            what = tr("ACK");
+        } else if ((inc.state == IncidentState::Acknowledged || inc.state == IncidentState::Dispatched) && inc.onSceneByMs > 0) {
+            deadline = inc.onSceneByMs;
+            what = tr("ON SCENE");
+        }
+        if (deadline > 0) {
+            due = deadline >= now ? tr("%1 IN %2").arg(what, countdown(deadline - now)) : tr("! %1 OVERDUE %2").arg(what, countdown(now - deadline));
+            if (deadline < now)
+                dueColor = WallLook::amber();
+        } else {
+            due = Labels::incidentState(inc.state).toUpper();
+        }
+        drawText(painter, first.adjusted(left.width() + m_look.margin, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter, due, Size::Normal, dueColor);
+        const QString where = Labels::incidentKind(inc.kind) + QStringLiteral(" · ") + Labels::district(city, inc.district);
+        drawText(painter, QRect(body.left(), y + line, body.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                 QFontMetrics(m_look.normal).elidedText(QStringLiteral("#%1 %2").arg(inc.id % 100000).arg(where), Qt::ElideRight, body.width()),
+                 Size::Normal, WallLook::dim());
+        y += rowHeight;
+    }
+    if (shown < int(incidents.size()))
+        drawText(painter, QRect(body.left(), y, body.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                 tr("+ %n more", nullptr, int(incidents.size()) - shown), Size::Normal, WallLook::dim());
+}
+
+// --- alarms ---
+
+AlarmBoard::AlarmBoard(WallFeed &feed, const WallLook &look, QWidget *parent) : WallTile(feed, look, parent)
+{
+    connect(&feed, &WallFeed::alarmsChanged, this, qOverload<>(&QWidget::update));
+}
+
+QString AlarmBoard::title() const { return tr("ALARMS"); }
+
+void AlarmBoard::paintBody(QPainter &painter, const QRect &body)
+{
+    const AlarmSummary &a = m_feed.alarms();
+    int counts[3] = {0, 0, 0};
+    for (const AlarmRow &row : a.rows)
+        counts[int(row.priority)] += std::max(row.active, row.unacknowledged);
+    int y = body.top();
+    const int line = lineHeight(Size::Large);
+    if (a.flood) {
+        const QRect banner(body.left(), y, body.width(), line);
+        painter.fillRect(banner, WallLook::red());
+        drawText(painter, banner, Qt::AlignCenter, tr("\u25B2 ALARM FLOOD"), Size::Large, WallLook::background());
+        y += line + m_look.margin;
+    }
+    const struct {
+        AlarmPriority priority;
+        QString shape;
+        QColor color;
+    } rows[] = {{AlarmPriority::High, QStringLiteral("\u25C6"), WallLook::red()},
+                {AlarmPriority::Medium, QStringLiteral("\u25B2"), WallLook::amber()},
+                {AlarmPriority::Low, QStringLiteral("\u25CB"), WallLook::text()}};
+    for (const auto &r : rows) {
+        const int n = counts[int(r.priority)];
+        const QRect rowRect(body.left(), y, body.width(), line);
+        drawText(painter, rowRect, Qt::AlignLeft | Qt::AlignVCenter, r.shape + QLatin1Char(' ') + Labels::alarmPriority(r.priority).toUpper(),
+                 Size::Normal, n > 0 ? r.color : WallLook::dim());
+        drawText(painter, rowRect, Qt::AlignRight | Qt::AlignVCenter, QString::number(n), Size::Large, n > 0 ? r.color : WallLook::dim());
+        y += line;
+    }
+    y += m_look.margin;
+    const bool tooMany = a.ratePer10Min > kManageableRatePer10Min;
+    drawText(painter, QRect(body.left(), y, body.width(), lineHeight(Size::Normal) * 2), Qt::AlignLeft | Qt::TextWordWrap,
+             tr("%1%2 per 10 min — manageable: %3").arg(tooMany ? QStringLiteral("\u25B2 ") : QString()).arg(a.ratePer10Min).arg(kManageableRatePer10Min),
+             Size::Normal, tooMany ? WallLook::amber() : WallLook::dim());
+}
+
+// --- energy ---
+
+EnergyBoard::EnergyBoard(WallFeed &feed, const WallLook &look, QWidget *parent) : WallTile(feed, look, parent), m_plot(std::make_unique<QCustomPlot>())
+{
+    m_plot->setBackground(WallLook::tile());
+    m_plot->addGraph();
+    m_plot->graph(0)->setPen(QPen(WallLook::text(), std::max(4, look.minCapPx / 8)));
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setTickLabelFont(look.normal);
+        axis->setTickLabelColor(WallLook::dim());
+        axis->setBasePen(QPen(WallLook::rule(), 2));
+        axis->setTickPen(QPen(WallLook::rule(), 2));
+        axis->setSubTicks(false);
+        axis->grid()->setPen(QPen(WallLook::rule(), 1, Qt::DotLine));
+        axis->ticker()->setTickCount(2);
+    }
+    QSharedPointer<QCPAxisTickerDateTime> time(new QCPAxisTickerDateTime);
+    time->setDateTimeFormat(QStringLiteral("HH:mm"));
+    time->setTickCount(2);
+    m_plot->xAxis->setTicker(time);
+    connect(&feed, &WallFeed::loadsChanged, this, qOverload<>(&QWidget::update));
+}
+
+EnergyBoard::~EnergyBoard() = default;
+
+QString EnergyBoard::title() const { return tr("ENERGY"); }
+
+void EnergyBoard::paintBody(QPainter &painter, const QRect &body)
+{
+    const double load = m_feed.cityLoadKw() / 1000.0, rating = m_feed.cityRatingKw() / 1000.0;
+    const int big = lineHeight(Size::Huge), line = lineHeight(Size::Normal);
+    const QRect head(body.left(), body.top(), body.width(), big);
+    const QRect used = drawText(painter, head, Qt::AlignLeft | Qt::AlignVCenter, tr("%1 MW").arg(load, 0, 'f', 1), Size::Huge);
+    drawText(painter, head.adjusted(used.width() + m_look.margin, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+             tr("of %1 MW").arg(rating, 0, 'f', 0), Size::Normal, WallLook::dim());
+    const auto &busiest = m_feed.busiestFeeders();
+    const int feederLines = std::min<int>(3, int(busiest.size()));
+    const int plotHeight = body.height() - big - feederLines * line - m_look.margin * 2;
+    if (plotHeight > 3 * line) {
+        const LoadHistory::Series &series = m_feed.loads();
+        QVector<double> keys, values;
+        for (size_t i = 0; i < series.timesMs.size(); ++i) {
+            keys << series.timesMs[i] / 1000.0;
+            values << series.totalKw[i] / 1000.0;
+        }
+        m_plot->graph(0)->setData(keys, values, true);
+        if (!keys.isEmpty()) {
+            m_plot->xAxis->setRange(keys.back() - 3600.0, keys.back());
+            m_plot->yAxis->setRange(0, std::max(1.0, *std::max_element(values.begin(), values.end()) * 1.2));
+        }
+        const QRect plotRect(body.left(), head.bottom() + m_look.margin, body.width(), plotHeight);
+        painter.drawPixmap(plotRect.topLeft(), m_plot->toPixmap(plotRect.width(), plotRect.height()));
+        noteTextDrawn(m_look.normal);   // the plot's tick labels
+    }
+    int y = body.bottom() - feederLines * line + 1;
+    for (int i = 0; i < feederLines; ++i) {
+        const auto &f = busiest[size_t(i)];
+        const bool over = f.ratio > 1.0, high = f.ratio >= 0.8;
+        const QColor c = over ? WallLook::red() : high ? WallLook::amber() : WallLook::dim();
+        const QRect row(body.left(), y, body.width(), line);
+        drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter, (over ? QStringLiteral("\u25C6 ") : high ? QStringLiteral("\u25B2 ") : QString()) + f.id,
+                 Size::Normal, c);
+        drawText(painter, row, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1 %").arg(qRound(f.ratio * 100)), Size::Normal, c);
+        y += line;
+    }
+}
+
+// --- key figures ---
+
+KeyFiguresBoard::KeyFiguresBoard(WallFeed &feed, const WallLook &look, QWidget *parent) : WallTile(feed, look, parent)
+{
+    connect(&feed, &WallFeed::figuresChanged, this, qOverload<>(&QWidget::update));
+    connect(&feed, &WallFeed::tick, this, qOverload<>(&QWidget::update));   // the clock
+}
+
+QString KeyFiguresBoard::title() const { return tr("CITY"); }
+
+void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
+{
+    const WallFeed::KeyFigures &k = m_feed.figures();
+    const int big = lineHeight(Size::Large);
+    int y = body.top();
+    const QRect clock(body.left(), y, body.width(), big);
+    drawText(painter, clock, Qt::AlignLeft | Qt::AlignVCenter, clockText(m_feed.nowMs(), QStringLiteral("HH:mm:ss")), Size::Large);
+    const std::int64_t age = m_feed.dataAgeMs();
+    const bool stale = age < 0 || age > std::int64_t(m_feed.staleAfterSeconds()) * 1000;
+    drawText(painter, clock, Qt::AlignRight | Qt::AlignVCenter,
+             age < 0 ? tr("no data") : tr("data %1 old").arg(Labels::duration(age)), Size::Normal, stale ? WallLook::amber() : WallLook::dim());
+    y += big + m_look.margin;
+    const struct {
+        QString label;
+        QString value;
+        bool abnormal;
+    } rows[] = {{tr("Signals fault/flash"), QString::number(k.signalsFaulted), k.signalsFaulted > 0},
+                {tr("Not reporting"), QString::number(k.devicesNotReporting), k.devicesNotReporting > 0},
+                {tr("Incidents overdue"), QString::number(k.incidentsOverdue), k.incidentsOverdue > 0},
+                {tr("Field link"), k.linkText.toUpper(), k.link != LinkState::Connected}};
+    for (const auto &r : rows) {
+        const QRect row(body.left(), y, body.width(), big);
+        const QColor c = r.abnormal ? WallLook::amber() : WallLook::dim();
+        drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter, (r.abnormal ? QStringLiteral("\u25B2 ") : QString()) + r.label, Size::Normal,
+                 r.abnormal ? WallLook::amber() : WallLook::dim());
+        drawText(painter, row, Qt::AlignRight | Qt::AlignVCenter, r.value, Size::Large, r.abnormal ? c : WallLook::text());
+        y += big;
+    }
+}
+
+// --- clock ---
+
+ClockTile::ClockTile(WallFeed &feed, const WallLook &look, QWidget *parent) : WallTile(feed, look, parent)
+{
+    connect(&feed, &WallFeed::tick, this, qOverload<>(&QWidget::update));
+}
+
+QString ClockTile::title() const { return tr("TIME"); }
+
+void ClockTile::paintBody(QPainter &painter, const QRect &body)
+{
+    const int big = lineHeight(Size::Huge), line = lineHeight(Size::Normal);
+    const int top = body.center().y() - (big + 2 * line) / 2;
+    drawText(painter, QRect(body.left(), top, body.width(), big), Qt::AlignCenter, clockText(m_feed.nowMs(), QStringLiteral("HH:mm:ss")), Size::Huge);
+    drawText(painter, QRect(body.left(), top + big, body.width(), line), Qt::AlignCenter,
+             QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_feed.nowMs()).date(), QLocale::LongFormat), Size::Normal, WallLook::dim());
+    const std::int64_t age = m_feed.dataAgeMs();
+    const bool stale = age < 0 || age > std::int64_t(m_feed.staleAfterSeconds()) * 1000;
+    drawText(painter, QRect(body.left(), top + big + line, body.width(), line), Qt::AlignCenter,
+             age < 0 ? tr("no field data yet") : tr("newest data %1 old").arg(Labels::duration(age)), Size::Normal,
+             stale ? WallLook::amber() : WallLook::dim());
+}
+
+} // namespace cityops

@@ -1,0 +1,116 @@
+#include "wall/wallfeed.h"
+
+#include "labels.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <numeric>
+
+namespace cityops {
+
+WallFeed::WallFeed(LiveCity &live, int staleAfterSeconds, QObject *parent) : QObject(parent), m_live(live), m_staleAfterS(staleAfterSeconds)
+{
+    // Wall time, not the console clock: at --speed 600 a second of silence is ten minutes of city time.
+    m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    for (const FeederInfo &f : m_live.scene().city().feeders)
+        m_ratingKw += f.capacityKw;
+    connect(&m_live, &LiveCity::devicesChanged, this, [this] {
+        m_lastDataMs = m_clock();
+        pullFigures();
+    });
+    connect(&m_live, &LiveCity::incidentsChanged, this, [this] {
+        pullIncidents();
+        pullFigures();
+    });
+    connect(&m_live, &LiveCity::alarmsChanged, this, &WallFeed::pullAlarms);
+    connect(&m_live, &LiveCity::loadsChanged, this, &WallFeed::pullLoads);
+    connect(&m_live, &LiveCity::secondElapsed, this, [this] {
+        pullFigures();   // the link's state
+        Q_EMIT tick();
+    });
+    connect(&m_live.engine(), &Engine::linkStatusChanged, this, &WallFeed::pullFigures);
+    pullIncidents();
+    pullAlarms();
+    pullLoads();
+    pullFigures();
+}
+
+std::int64_t WallFeed::dataAgeMs() const { return m_lastDataMs < 0 ? -1 : std::max<std::int64_t>(0, m_clock() - m_lastDataMs); }
+
+QString WallFeed::staleReason() const
+{
+    if (!isLive())
+        return {};
+    if (m_figures.link != LinkState::Connected)
+        return tr("FIELD LINK %1").arg(Labels::linkState(m_figures.link).toUpper());
+    const std::int64_t age = dataAgeMs();
+    if (age < 0)
+        return tr("NO DATA YET");
+    if (age > std::int64_t(m_staleAfterS) * 1000)
+        return tr("NO DATA FOR %1").arg(Labels::duration(age).toUpper());
+    return {};
+}
+
+void WallFeed::pullIncidents()
+{
+    m_incidents.clear();
+    for (const Incident &i : m_live.scene().incidents)
+        if (i.isOpen())
+            m_incidents.push_back(i);
+    std::sort(m_incidents.begin(), m_incidents.end(), [](const Incident &a, const Incident &b) {
+        if (a.escalated() != b.escalated())
+            return a.escalated();
+        if (a.severity != b.severity)
+            return a.severity > b.severity;
+        return a.raisedMs < b.raisedMs;
+    });
+    Q_EMIT incidentsChanged();
+}
+
+void WallFeed::pullAlarms()
+{
+    m_alarms = summarizeAlarms(m_live.source().alarms(), {}, m_live.nowMs());
+    Q_EMIT alarmsChanged();
+}
+
+void WallFeed::pullLoads()
+{
+    const LoadHistory::Series &series = m_live.loads();
+    const CityModel &city = m_live.scene().city();
+    m_loadKw = series.totalKw.empty() ? 0.0 : series.totalKw.back();
+    m_busiest.clear();
+    for (size_t f = 0; f < series.feederKw.size() && f < city.feeders.size(); ++f)
+        if (!series.feederKw[f].empty() && city.feeders[f].capacityKw > 0)
+            m_busiest.push_back({city.devices[city.feeders[f].device].id, series.feederKw[f].back() / city.feeders[f].capacityKw});
+    std::sort(m_busiest.begin(), m_busiest.end(), [](const FeederLoad &a, const FeederLoad &b) { return a.ratio > b.ratio; });
+    if (m_busiest.size() > 5)
+        m_busiest.resize(5);
+    Q_EMIT loadsChanged();
+}
+
+void WallFeed::pullFigures()
+{
+    KeyFigures k;
+    const CityModel &city = m_live.scene().city();
+    const auto &states = m_live.scene().states;
+    for (size_t d = 0; d < states.size() && d < city.devices.size(); ++d) {
+        const DeviceState &s = states[d];
+        if (s.reported && !s.online)
+            ++k.devicesNotReporting;
+        else if (city.devices[d].kind == DeviceKind::SignalController && s.reported
+                 && (s.fault || SignalMode(s.mode) == SignalMode::Flash))
+            ++k.signalsFaulted;
+    }
+    k.incidentsOverdue = int(std::count_if(m_incidents.begin(), m_incidents.end(), [](const Incident &i) { return i.escalated(); }));
+    const LinkStatus status = m_live.engine().linkStatus();
+    k.link = status.state;
+    k.linkText = Labels::linkState(status.state);
+    const bool changed = k.signalsFaulted != m_figures.signalsFaulted || k.devicesNotReporting != m_figures.devicesNotReporting
+                         || k.incidentsOverdue != m_figures.incidentsOverdue || k.link != m_figures.link;
+    m_figures = k;
+    if (changed)
+        Q_EMIT figuresChanged();
+}
+
+} // namespace cityops

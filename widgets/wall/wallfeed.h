@@ -1,0 +1,79 @@
+#pragma once
+
+#include "livecity.h"
+#include "state/alarmsummary.h"
+
+#include <QObject>
+
+#include <vector>
+
+namespace cityops {
+
+/// What the wall's boards show, derived once per change from the console's live view (LiveCity and its mirror) and
+/// shared by every tile: no tile keeps its own copy of the city, and a board redraws only when its part changed.
+class WallFeed : public QObject {
+    Q_OBJECT
+public:
+    WallFeed(LiveCity &live, int staleAfterSeconds, QObject *parent = nullptr);
+
+    struct KeyFigures {
+        int signalsFaulted = 0;       ///< in fault or flashing
+        int devicesNotReporting = 0;  ///< reported once, offline now
+        int incidentsOverdue = 0;     ///< escalated: not acknowledged or nobody on scene in time
+        LinkState link = LinkState::Disconnected;
+        QString linkText;
+    };
+    struct FeederLoad {
+        QString id;
+        double ratio = 0;             ///< load / rating now
+    };
+
+    LiveCity &live() { return m_live; }
+    const CityMirror &scene() const { return m_live.scene(); }
+    /// Open incidents, escalated first, then by severity, then oldest first.
+    const std::vector<Incident> &incidents() const { return m_incidents; }
+    const AlarmSummary &alarms() const { return m_alarms; }
+    const KeyFigures &figures() const { return m_figures; }
+    double cityLoadKw() const { return m_loadKw; }
+    double cityRatingKw() const { return m_ratingKw; }
+    const std::vector<FeederLoad> &busiestFeeders() const { return m_busiest; }
+    const LoadHistory::Series &loads() const { return m_live.loads(); }
+
+    /// The instant on screen (live clock or replay position).
+    std::int64_t nowMs() const { return m_live.nowMs(); }
+    bool isLive() const { return m_live.isLive(); }
+    /// How old the newest field data is (ms; -1 before any arrived).
+    std::int64_t dataAgeMs() const;
+    /// Why the field's data on the wall is not to be trusted now, in words for the wall ("FIELD LINK LOST", "NO DATA FOR
+    /// 2 MIN"); empty while it is live and fresh. Replay is not stale: it is NOT LIVE, which the whole wall says.
+    QString staleReason() const;
+    int staleAfterSeconds() const { return m_staleAfterS; }
+    /// Test hook: the clock the data's age is measured by (default: wall time).
+    void setClock(std::function<std::int64_t()> clock) { m_clock = std::move(clock); }
+
+Q_SIGNALS:
+    void incidentsChanged();
+    void alarmsChanged();
+    void loadsChanged();
+    void figuresChanged();
+    /// Once a second: countdowns, the clock, the data's age, staleness.
+    void tick();
+
+private:
+    void pullIncidents();
+    void pullAlarms();
+    void pullLoads();
+    void pullFigures();
+
+    LiveCity &m_live;
+    int m_staleAfterS;
+    std::function<std::int64_t()> m_clock;
+    std::int64_t m_lastDataMs = -1;
+    std::vector<Incident> m_incidents;
+    AlarmSummary m_alarms;
+    KeyFigures m_figures;
+    double m_loadKw = 0, m_ratingKw = 0;
+    std::vector<FeederLoad> m_busiest;
+};
+
+} // namespace cityops

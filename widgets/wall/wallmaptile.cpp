@@ -1,0 +1,109 @@
+#include "wall/wallmaptile.h"
+
+#include "labels.h"
+#include "map/basemaplayers.h"
+#include "wall/wallfeed.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace cityops {
+
+double WallMapTile::symbolScaleFor(int minCapPx) { return std::clamp(std::round(minCapPx / 16.0), 1.0, 4.0); }
+
+WallMapTile::WallMapTile(WallFeed &feed, const WallLook &look, int district, int rotateSeconds, QWidget *parent)
+    : WallTile(feed, look, parent), m_renderer(feed.scene()), m_district(district), m_rotateSeconds(rotateSeconds)
+{
+    // Place names, the legend and the scale bar are desk-sized; the wall's tiles say what they show in their title.
+    m_renderer.setLayerVisible(QStringLiteral("labels"), false);
+    m_renderer.setLayerVisible(QStringLiteral("selection"), false);
+    if (auto *districts = dynamic_cast<DistrictLayer *>(m_renderer.layer(QStringLiteral("districts"))))
+        districts->setNamesVisible(false);   // drawn below at the wall's size
+    connect(&feed.live(), &LiveCity::devicesChanged, this, qOverload<>(&QWidget::update));
+    connect(&feed.live(), &LiveCity::incidentsChanged, this, qOverload<>(&QWidget::update));
+    if (m_district >= 0 && m_rotateSeconds > 0) {
+        connect(&m_rotate, &QTimer::timeout, this, &WallMapTile::nextDistrict);
+        m_rotate.start(m_rotateSeconds * 1000);
+    }
+    m_pushEnds.setSingleShot(true);
+    connect(&m_pushEnds, &QTimer::timeout, this, [this] {
+        m_pushedAt.reset();
+        setPushedTitle({});
+        if (m_rotateSeconds > 0)
+            m_rotate.start(m_rotateSeconds * 1000);
+    });
+}
+
+QString WallMapTile::title() const
+{
+    const CityModel &city = m_feed.scene().city();
+    // The roads' licence travels with the map (the map's own attribution line is desk-sized).
+    const QString place = m_district >= 0 ? Labels::district(city, m_district).toUpper() : city.meta.name.toUpper();
+    return tr("%1 · roads © OpenStreetMap").arg(place);
+}
+
+void WallMapTile::nextDistrict()
+{
+    const int n = int(m_feed.scene().city().districts.size());
+    if (n > 0 && !m_pushedAt) {
+        m_district = (m_district + 1) % n;
+        update();
+    }
+}
+
+void WallMapTile::showPlace(const GeoPoint &at, const QString &what, int seconds)
+{
+    m_pushedAt = at;
+    m_rotate.stop();
+    setPushedTitle(what);
+    m_pushEnds.start(std::max(1, seconds) * 1000);
+}
+
+GeoBox WallMapTile::boxToShow() const
+{
+    const CityModel &city = m_feed.scene().city();
+    if (m_pushedAt) {
+        GeoBox box;   // about 600 m around the place
+        box.extend({m_pushedAt->lon - 0.004, m_pushedAt->lat - 0.0027});
+        box.extend({m_pushedAt->lon + 0.004, m_pushedAt->lat + 0.0027});
+        return box;
+    }
+    if (m_district >= 0 && m_district < int(city.districts.size())) {
+        GeoBox box;
+        for (const GeoPoint &p : city.districts[size_t(m_district)].ring)
+            box.extend(p);
+        if (box.isValid())
+            return box;
+    }
+    return city.operationalBounds();
+}
+
+void WallMapTile::paintBody(QPainter &painter, const QRect &body)
+{
+    // Drawn at 1/scale of the tile's pixels and scaled up: every symbol and line grows by the same factor.
+    const double scale = symbolScaleFor(m_look.minCapPx);
+    const QSize logical(std::max(1, int(body.width() / scale)), std::max(1, int(body.height() / scale)));
+    m_viewport.setSize(logical);
+    m_viewport.fit(boxToShow(), 4);
+    painter.save();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);   // the cached basemap is scaled up too
+    painter.translate(body.topLeft());
+    painter.scale(scale, scale);
+    painter.setClipRect(QRect(QPoint(0, 0), logical));
+    m_renderer.render(painter, m_viewport);
+    painter.restore();
+    // District names at the wall's own size (the map's are desk-sized), when the whole city is shown.
+    if (m_district < 0 && !m_pushedAt) {
+        const CityModel &city = m_feed.scene().city();
+        const auto &points = m_feed.scene().districtLabelPoints();
+        for (size_t i = 0; i < city.districts.size() && i < points.size(); ++i) {
+            const QPointF at = body.topLeft() + m_viewport.worldToScreen(points[i]) * scale;
+            const int h = lineHeight(Size::Normal);
+            drawText(painter, QRect(int(at.x()) - body.width() / 4, int(at.y()) - h / 2, body.width() / 2, h), Qt::AlignCenter,
+                     Labels::district(city, int(i)).toUpper(), Size::Normal, WallLook::dim());
+        }
+    }
+}
+
+} // namespace cityops

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "map/maprenderer.h"
+#include "map/mapviewport.h"
+#include "wall/walltile.h"
+
+#include <QTimer>
+
+namespace cityops {
+
+/// The city (or one district) on the wall: the console's own map engine over the shared mirror (no copy of the
+/// city), drawn at a symbol scale that makes a desk-sized symbol readable from the wall's viewing distance; no
+/// labels, legend or scale bar (nothing below the wall's minimum text size is drawn). A district map may go on to
+/// the next district every N seconds.
+class WallMapTile : public WallTile {
+    Q_OBJECT
+public:
+    /// `district` < 0: the whole city.
+    WallMapTile(WallFeed &feed, const WallLook &look, int district, int rotateSeconds, QWidget *parent = nullptr);
+    QString title() const override;
+    int district() const { return m_district; }
+    /// Shows a place for a while (what a desk pushed), then returns to the layout's view.
+    void showPlace(const GeoPoint &at, const QString &what, int seconds);
+    /// The symbol scale for the wall's minimum text height: a desk symbol (~16 px) becomes at least that tall.
+    static double symbolScaleFor(int minCapPx);
+
+protected:
+    void paintBody(QPainter &painter, const QRect &body) override;
+
+private:
+    void nextDistrict();
+    GeoBox boxToShow() const;
+
+    MapRenderer m_renderer;
+    MapViewport m_viewport;
+    int m_district;
+    int m_rotateSeconds;
+    QTimer m_rotate;
+    QTimer m_pushEnds;
+    std::optional<GeoPoint> m_pushedAt;
+};
+
+} // namespace cityops

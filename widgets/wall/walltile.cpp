@@ -1,0 +1,85 @@
+#include "wall/walltile.h"
+
+#include "wall/wallfeed.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace cityops {
+
+WallTile::WallTile(WallFeed &feed, const WallLook &look, QWidget *parent) : QWidget(parent), m_feed(feed), m_look(look)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+    setFocusPolicy(Qt::NoFocus);
+    connect(&m_feed, &WallFeed::tick, this, &WallTile::checkStale);
+    connect(&m_feed, &WallFeed::figuresChanged, this, &WallTile::checkStale);
+}
+
+void WallTile::checkStale()
+{
+    const QString stale = showsFieldData() ? m_feed.staleReason() : QString();
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    update();
+}
+
+const QFont &WallTile::font(Size size) const
+{
+    return size == Size::Huge ? m_look.huge : size == Size::Large ? m_look.large : m_look.normal;
+}
+
+int WallTile::lineHeight(Size size) const { return QFontMetrics(font(size)).height(); }
+
+QRect WallTile::drawText(QPainter &painter, const QRect &rect, int flags, const QString &text, Size size, const QColor &color)
+{
+    const QFont &f = font(size);
+    painter.setFont(f);
+    painter.setPen(color);
+    QRect used;
+    painter.drawText(rect, flags, text, &used);
+    m_capHeights.push_back(QFontMetrics(f).capHeight());
+    return used;
+}
+
+void WallTile::paintEvent(QPaintEvent *)
+{
+    m_capHeights.clear();
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    const QRect all = rect();
+    painter.fillRect(all, WallLook::tile());
+    const int m = m_look.margin;
+    const QRect titleRect(m, m / 2, width() - 2 * m, lineHeight(Size::Normal));
+    drawText(painter, titleRect, Qt::AlignLeft | Qt::AlignVCenter, m_pushedTitle.isEmpty() ? title() : m_pushedTitle, Size::Normal,
+             m_pushedTitle.isEmpty() ? WallLook::dim() : WallLook::text());
+    painter.setPen(QPen(WallLook::rule(), 2));
+    painter.drawLine(m, titleRect.bottom() + m / 2, width() - m, titleRect.bottom() + m / 2);
+    const QRect body(m, titleRect.bottom() + m, width() - 2 * m, height() - titleRect.bottom() - 2 * m);
+    painter.save();
+    painter.setClipRect(body);
+    paintBody(painter, body);
+    painter.restore();
+    if (!m_stale.isEmpty())
+        paintStale(painter, body);
+}
+
+void WallTile::paintStale(QPainter &painter, const QRect &body)
+{
+    // Hatched across the whole face, so nobody reads the numbers underneath as current; the reason in large type.
+    painter.save();
+    painter.setClipRect(body);
+    painter.fillRect(body, QColor(0x0e, 0x10, 0x12, 170));
+    painter.setPen(QPen(QColor(0xe0, 0x40, 0xe0, 110), std::max(3, m_look.minCapPx / 8)));
+    const int step = m_look.minCapPx;
+    for (int x = body.left() - body.height(); x < body.right(); x += step)
+        painter.drawLine(x, body.bottom(), x + body.height(), body.top());
+    painter.restore();
+    const QRect band(body.left(), body.center().y() - lineHeight(Size::Large), body.width(), 2 * lineHeight(Size::Large));
+    painter.fillRect(band, WallLook::background());
+    drawText(painter, band, Qt::AlignCenter | Qt::TextWordWrap, QStringLiteral("\u25A7 ") + m_stale, Size::Large, WallLook::noData());
+}
+
+} // namespace cityops

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "wall/walllook.h"
+
+#include <QWidget>
+
+#include <vector>
+
+namespace cityops {
+
+class WallFeed;
+
+/// One tile of the wall: a title line, a body its subclass draws, and what the wall must never hide — when the tile's
+/// data is stale, a hatched face with the reason in large type. Nobody touches a tile: it takes no input. All text
+/// goes through drawText(), which never draws below the wall's minimum character height and remembers the heights it
+/// drew (for the sizing test).
+class WallTile : public QWidget {
+    Q_OBJECT
+public:
+    WallTile(WallFeed &feed, const WallLook &look, QWidget *parent = nullptr);
+
+    virtual QString title() const = 0;
+    /// Whether this tile shows field data (a clock does not go stale).
+    virtual bool showsFieldData() const { return true; }
+    /// The reason shown across the face, or empty.
+    QString staleText() const { return m_stale; }
+    /// Capital-letter heights of every text drawn in the last paint.
+    const std::vector<int> &drawnCapHeights() const { return m_capHeights; }
+    /// Shows `text` over the tile instead of its title for `seconds` (what a desk pushed to it; empty to stop).
+    void setPushedTitle(const QString &text) { m_pushedTitle = text; update(); }
+    const QString &pushedTitle() const { return m_pushedTitle; }
+
+public Q_SLOTS:
+    /// Re-reads the feed's staleness; repaints only when it changed.
+    void checkStale();
+
+protected:
+    enum class Size { Normal, Large, Huge };
+    void paintEvent(QPaintEvent *event) override;
+    /// Draws the tile's content inside `body` (the title line is already drawn).
+    virtual void paintBody(QPainter &painter, const QRect &body) = 0;
+    /// Draws text no smaller than the wall's minimum; returns the rectangle it took.
+    QRect drawText(QPainter &painter, const QRect &rect, int flags, const QString &text, Size size = Size::Normal,
+                   const QColor &color = WallLook::text());
+    /// Records text drawn by someone else (a plot's tick labels) for drawnCapHeights().
+    void noteTextDrawn(const QFont &font) { m_capHeights.push_back(QFontMetrics(font).capHeight()); }
+    /// The height of one line of text of `size`.
+    int lineHeight(Size size) const;
+    const QFont &font(Size size) const;
+
+    WallFeed &m_feed;
+    const WallLook &m_look;
+
+private:
+    void paintStale(QPainter &painter, const QRect &body);
+
+    QString m_stale;
+    QString m_pushedTitle;
+    std::vector<int> m_capHeights;
+};
+
+} // namespace cityops
