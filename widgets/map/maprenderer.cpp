@@ -143,6 +143,22 @@ void MapRenderer::render(QPainter &painter, const MapViewport &viewport)
             e.layer->render(painter, viewport);
 }
 
+void MapRenderer::renderLiveLayers(QPainter &painter, const MapViewport &viewport) const
+{
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const Entry &e : m_layers) {
+        if (!e.visible || e.layer->isStatic())
+            continue;
+        if (e.layer->isViewStatic())
+            e.layer->render(painter, viewport);
+        else if (e.layer->prepareBackdrop(viewport))
+            e.layer->renderBackdrop(painter, viewport);
+    }
+    for (const Entry &e : m_layers)
+        if (e.visible && !e.layer->isStatic() && !e.layer->isViewStatic())
+            e.layer->render(painter, viewport);
+}
+
 std::optional<MapSelection> MapRenderer::hitTest(const MapViewport &viewport, const QPointF &pos, double radiusPx) const
 {
     for (auto it = m_layers.rbegin(); it != m_layers.rend(); ++it) {

@@ -26,6 +26,9 @@ public:
     bool isLayerVisible(const QString &id) const;
 
     void render(QPainter &painter, const MapViewport &viewport);
+    /// Draws only the live (non-static) visible layers over what the painter already holds — no basemap, no
+    /// background: for a view that draws its basemap at another scale (the wall's maps).
+    void renderLiveLayers(QPainter &painter, const MapViewport &viewport) const;
     /// Whether the last frame was drawn for a moving view (quicker, unfiltered basemap): the view should draw one
     /// more frame once it holds still.
     bool lastFrameWasMoving() const { return m_lastFrameMoving; }

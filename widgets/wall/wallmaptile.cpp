@@ -13,12 +13,17 @@ namespace cityops {
 double WallMapTile::symbolScaleFor(int minCapPx) { return std::clamp(std::round(minCapPx / 16.0), 1.0, 4.0); }
 
 WallMapTile::WallMapTile(WallFeed &feed, const WallLook &look, int district, int rotateSeconds, QWidget *parent)
-    : WallTile(feed, look, parent), m_renderer(feed.scene()), m_district(district), m_rotateSeconds(rotateSeconds)
+    : WallTile(feed, look, parent), m_basemap(feed.scene()), m_devices(feed.scene()), m_district(district), m_rotateSeconds(rotateSeconds)
 {
     // Place names, the legend and the scale bar are desk-sized; the wall's tiles say what they show in their title.
-    m_renderer.setLayerVisible(QStringLiteral("labels"), false);
-    m_renderer.setLayerVisible(QStringLiteral("selection"), false);
-    if (auto *districts = dynamic_cast<DistrictLayer *>(m_renderer.layer(QStringLiteral("districts"))))
+    for (const QString &id : m_basemap.layerIds()) {
+        // Streetlights line the roads by the hundred: at full resolution they read as lit streets (a fault still
+        // shows in its colour), scaled up they would be a wall of blocks.
+        const bool basemap = m_basemap.layer(id)->isStatic() || id == QLatin1String("streetlights");
+        m_basemap.setLayerVisible(id, basemap && id != QLatin1String("labels"));
+        m_devices.setLayerVisible(id, !basemap && id != QLatin1String("selection"));
+    }
+    if (auto *districts = dynamic_cast<DistrictLayer *>(m_basemap.layer(QStringLiteral("districts"))))
         districts->setNamesVisible(false);   // drawn below at the wall's size
     connect(&feed.live(), &LiveCity::devicesChanged, this, qOverload<>(&QWidget::update));
     connect(&feed.live(), &LiveCity::incidentsChanged, this, qOverload<>(&QWidget::update));
@@ -86,12 +91,17 @@ void WallMapTile::paintBody(QPainter &painter, const QRect &body)
     const QSize logical(std::max(1, int(body.width() / scale)), std::max(1, int(body.height() / scale)));
     m_viewport.setSize(logical);
     m_viewport.fit(boxToShow(), 4);
+    // The same view at full resolution for the basemap: the same centre, `scale` times the pixels.
+    MapViewport full = m_viewport;
+    full.setSize(body.size());
+    full.setZoom(m_viewport.zoom() + std::log2(scale));
     painter.save();
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);   // the cached basemap is scaled up too
     painter.translate(body.topLeft());
+    painter.setClipRect(QRect(QPoint(0, 0), body.size()));
+    m_basemap.render(painter, full);
     painter.scale(scale, scale);
-    painter.setClipRect(QRect(QPoint(0, 0), logical));
-    m_renderer.render(painter, m_viewport);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);   // the symbols' sprites grow smoothly
+    m_devices.renderLiveLayers(painter, m_viewport);
     painter.restore();
     // District names at the wall's own size (the map's are desk-sized), when the whole city is shown.
     if (m_district < 0 && !m_pushedAt) {

@@ -31,8 +31,9 @@ private:
     void nextDistrict();
     GeoBox boxToShow() const;
 
-    MapRenderer m_renderer;
-    MapViewport m_viewport;
+    MapRenderer m_basemap;   ///< districts and roads, drawn at the tile's full resolution (crisp lines)
+    MapRenderer m_devices;   ///< the live layers, drawn at 1/scale and scaled up (symbols grow)
+    MapViewport m_viewport;  ///< the devices' (logical) view
     int m_district;
     int m_rotateSeconds;
     QTimer m_rotate;
