@@ -83,6 +83,10 @@
         <source>Cannot use the console keyring: %1</source>
         <translation>コンソールの鍵束を使えません: %1</translation>
     </message>
+    <message>
+        <source>Cannot use the wall layout: %1</source>
+        <translation>ウォールのレイアウトを使えません: %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
@@ -178,6 +182,21 @@
     <message>
         <source>Checking…</source>
         <translation>確認中…</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::AlarmBoard</name>
+    <message>
+        <source>ALARMS</source>
+        <translation>警報</translation>
+    </message>
+    <message>
+        <source>▲ ALARM FLOOD</source>
+        <translation>▲ 警報フラッド</translation>
+    </message>
+    <message>
+        <source>%1%2 per 10 min — manageable: %3</source>
+        <translation>%1%2 件 / 10 分 — 対応可能: %3</translation>
     </message>
 </context>
 <context>
@@ -363,6 +382,21 @@
     <message>
         <source>  — F10 silences the sound</source>
         <translation>  — F10 で消音</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::ClockTile</name>
+    <message>
+        <source>TIME</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>no field data yet</source>
+        <translation>現場データはまだありません</translation>
+    </message>
+    <message>
+        <source>newest data %1 old</source>
+        <translation>最新データは %1 前</translation>
     </message>
 </context>
 <context>
@@ -858,6 +892,21 @@
     </message>
 </context>
 <context>
+    <name>cityops::EnergyBoard</name>
+    <message>
+        <source>ENERGY</source>
+        <translation>電力</translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation>%1 MW</translation>
+    </message>
+    <message>
+        <source>of %1 MW</source>
+        <translation>/ %1 MW</translation>
+    </message>
+</context>
+<context>
     <name>cityops::EnergyPanel</name>
     <message>
         <source>City load (MW)</source>
@@ -995,6 +1044,41 @@
     </message>
 </context>
 <context>
+    <name>cityops::IncidentBoard</name>
+    <message numerus="yes">
+        <source>INCIDENTS · %n OPEN</source>
+        <translation>
+            <numerusform>インシデント · 未解決 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open incidents</source>
+        <translation>未解決のインシデントはありません</translation>
+    </message>
+    <message>
+        <source>ACK</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>ON SCENE</source>
+        <translation>現着</translation>
+    </message>
+    <message>
+        <source>%1 IN %2</source>
+        <translation>%1 まで %2</translation>
+    </message>
+    <message>
+        <source>! %1 OVERDUE %2</source>
+        <translation>! %1 期限超過 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>ほか %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cityops::IncidentPanel</name>
     <message>
         <source>Incident list</source>
@@ -1121,6 +1205,37 @@
     <message>
         <source>Event log</source>
         <translation>イベントログ</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::KeyFiguresBoard</name>
+    <message>
+        <source>CITY</source>
+        <translation>都市</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>データなし</translation>
+    </message>
+    <message>
+        <source>data %1 old</source>
+        <translation>データは %1 前</translation>
+    </message>
+    <message>
+        <source>Signals fault/flash</source>
+        <translation>信号 故障/点滅</translation>
+    </message>
+    <message>
+        <source>Not reporting</source>
+        <translation>無応答</translation>
+    </message>
+    <message>
+        <source>Incidents overdue</source>
+        <translation>期限超過インシデント</translation>
+    </message>
+    <message>
+        <source>Field link</source>
+        <translation>現場リンク</translation>
     </message>
 </context>
 <context>
@@ -2559,6 +2674,39 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>d MMM HH:mm</source>
         <comment>date format: each language its own order</comment>
         <translation>M月d日 HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::VideoWall</name>
+    <message>
+        <source>CityOps wall</source>
+        <translation>CityOps ウォール</translation>
+    </message>
+    <message>
+        <source>NOT LIVE — REPLAY %1</source>
+        <translation>ライブではありません — リプレイ %1</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::WallFeed</name>
+    <message>
+        <source>FIELD LINK %1</source>
+        <translation>現場リンク %1</translation>
+    </message>
+    <message>
+        <source>NO DATA YET</source>
+        <translation>データ未着</translation>
+    </message>
+    <message>
+        <source>NO DATA FOR %1</source>
+        <translation>%1 データなし</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::WallMapTile</name>
+    <message>
+        <source>%1 · roads © OpenStreetMap</source>
+        <translation>%1 · 道路 © OpenStreetMap</translation>
     </message>
 </context>
 </TS>

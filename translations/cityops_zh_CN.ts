@@ -83,6 +83,10 @@
         <source>Cannot use the console keyring: %1</source>
         <translation>无法使用控制台密钥环：%1</translation>
     </message>
+    <message>
+        <source>Cannot use the wall layout: %1</source>
+        <translation>无法使用大屏布局：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
@@ -178,6 +182,21 @@
     <message>
         <source>Checking…</source>
         <translation>正在验证…</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::AlarmBoard</name>
+    <message>
+        <source>ALARMS</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>▲ ALARM FLOOD</source>
+        <translation>▲ 告警泛滥</translation>
+    </message>
+    <message>
+        <source>%1%2 per 10 min — manageable: %3</source>
+        <translation>%1每10分钟 %2 条 — 可处理：%3</translation>
     </message>
 </context>
 <context>
@@ -363,6 +382,21 @@
     <message>
         <source>  — F10 silences the sound</source>
         <translation>  — 按 F10 静音</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::ClockTile</name>
+    <message>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>no field data yet</source>
+        <translation>尚无现场数据</translation>
+    </message>
+    <message>
+        <source>newest data %1 old</source>
+        <translation>最新数据 %1 前</translation>
     </message>
 </context>
 <context>
@@ -858,6 +892,21 @@
     </message>
 </context>
 <context>
+    <name>cityops::EnergyBoard</name>
+    <message>
+        <source>ENERGY</source>
+        <translation>能源</translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation>%1 MW</translation>
+    </message>
+    <message>
+        <source>of %1 MW</source>
+        <translation>/ %1 MW</translation>
+    </message>
+</context>
+<context>
     <name>cityops::EnergyPanel</name>
     <message>
         <source>City load (MW)</source>
@@ -995,6 +1044,41 @@
     </message>
 </context>
 <context>
+    <name>cityops::IncidentBoard</name>
+    <message numerus="yes">
+        <source>INCIDENTS · %n OPEN</source>
+        <translation>
+            <numerusform>事件 · 未结 %n 起</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open incidents</source>
+        <translation>没有未结事件</translation>
+    </message>
+    <message>
+        <source>ACK</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>ON SCENE</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>%1 IN %2</source>
+        <translation>%1 剩余 %2</translation>
+    </message>
+    <message>
+        <source>! %1 OVERDUE %2</source>
+        <translation>! %1 超时 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>另有 %n 起</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cityops::IncidentPanel</name>
     <message>
         <source>Incident list</source>
@@ -1121,6 +1205,37 @@
     <message>
         <source>Event log</source>
         <translation>事件日志</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::KeyFiguresBoard</name>
+    <message>
+        <source>CITY</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>data %1 old</source>
+        <translation>数据 %1 前</translation>
+    </message>
+    <message>
+        <source>Signals fault/flash</source>
+        <translation>信号 故障/闪烁</translation>
+    </message>
+    <message>
+        <source>Not reporting</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <source>Incidents overdue</source>
+        <translation>超时事件</translation>
+    </message>
+    <message>
+        <source>Field link</source>
+        <translation>现场链路</translation>
     </message>
 </context>
 <context>
@@ -2559,6 +2674,39 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>d MMM HH:mm</source>
         <comment>date format: each language its own order</comment>
         <translation>M月d日 HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::VideoWall</name>
+    <message>
+        <source>CityOps wall</source>
+        <translation>CityOps 大屏</translation>
+    </message>
+    <message>
+        <source>NOT LIVE — REPLAY %1</source>
+        <translation>非实时 — 回放 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::WallFeed</name>
+    <message>
+        <source>FIELD LINK %1</source>
+        <translation>现场链路 %1</translation>
+    </message>
+    <message>
+        <source>NO DATA YET</source>
+        <translation>尚无数据</translation>
+    </message>
+    <message>
+        <source>NO DATA FOR %1</source>
+        <translation>已 %1 无数据</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::WallMapTile</name>
+    <message>
+        <source>%1 · roads © OpenStreetMap</source>
+        <translation>%1 · 道路 © OpenStreetMap</translation>
     </message>
 </context>
 </TS>
