@@ -4,6 +4,8 @@
 #include "city/sumoimport.h"
 #include "citymirror.h"
 
+#include <QColor>
+
 #include <memory>
 
 namespace cityops::test {

@@ -11,6 +11,7 @@
 #include "e2pbench.h"
 #include "linkbench.h"
 #include "signinbench.h"
+#include "wallbench.h"
 #include "mapbench.h"
 #include "syntheticload.h"
 
@@ -255,7 +256,8 @@ int main(int argc, char **argv)
                                                     "  cityops-bench dispatch [--targets N]\n"
                                                     "  cityops-bench e2p [--devices N] [--rate R] [--seconds S] [--fps F]\n"
                                                     "  cityops-bench link [--messages N] [--commands C] [--targets T]\n"
-                                                    "  cityops-bench signin [--runs N]"));
+                                                    "  cityops-bench signin [--runs N]\n"
+                                                    "  cityops-bench wall [--devices N] [--frames F] [--rate R]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
     parser.addOptions({
@@ -295,7 +297,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link or signin\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link, signin or wall\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -313,6 +315,8 @@ int main(int argc, char **argv)
         return bench::runLinkBench(parser, city);
     if (pos[0] == QLatin1String("signin"))
         return bench::runSignInBench(parser, city);
-    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin)\n", qPrintable(pos[0]));
+    if (pos[0] == QLatin1String("wall"))
+        return bench::runWallBench(parser, city);
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin, wall)\n", qPrintable(pos[0]));
     return kExitUsage;
 }

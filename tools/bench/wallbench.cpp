@@ -1,0 +1,142 @@
+#include "wallbench.h"
+
+#include "benchutil.h"
+#include "syntheticload.h"
+
+#include "city/syntheticdevices.h"
+#include "engine/engine.h"
+#include "livecity.h"
+#include "wall/videowall.h"
+#include "wall/walltile.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTimer>
+
+namespace cityops::bench {
+namespace {
+
+/// Field events from SyntheticLoad at a fixed rate (signal phases, lamp reports, feeder samples, presence, incidents).
+class LoadLink : public FieldLink {
+public:
+    LoadLink(const CityModel &city, double rate) : m_load(city, 23), m_rate(rate) {}
+    void start() override
+    {
+        m_timer = new QTimer(this);
+        m_timer->setTimerType(Qt::PreciseTimer);
+        connect(m_timer, &QTimer::timeout, this, &LoadLink::tick);
+        m_elapsed.start();
+        m_timer->start(2);
+        setStatus(LinkState::Connected, QStringLiteral("synthetic field load"));
+    }
+    void stop() override
+    {
+        if (m_timer)
+            m_timer->stop();
+    }
+    void send(const std::vector<DeviceCommand> &) override {}
+
+private:
+    void tick()
+    {
+        const auto due = static_cast<size_t>(m_elapsed.nsecsElapsed() / 1e9 * m_rate);
+        if (due <= m_sent)
+            return;
+        std::vector<Event> batch;
+        m_load.generate(due - m_sent, QDateTime::currentMSecsSinceEpoch(), m_rate, batch);
+        m_sent = due;
+        sink()->push(std::move(batch), Overflow::DropNewest);
+    }
+
+    SyntheticLoad m_load;
+    double m_rate;
+    size_t m_sent = 0;
+    QTimer *m_timer = nullptr;
+    QElapsedTimer m_elapsed;
+};
+
+double rssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+} // namespace
+
+int runWallBench(const QCommandLineParser &parser, const QString &cityPath)
+{
+    const int devices = parser.value(QStringLiteral("devices")).toInt();
+    const int frames = parser.value(QStringLiteral("frames")).toInt();
+    const double rate = parser.isSet(QStringLiteral("rate")) ? parser.value(QStringLiteral("rate")).toDouble() : 10'000.0;
+    const auto loaded = loadCity(cityPath);
+    if (!loaded)
+        return 1;
+    auto city = std::make_shared<CityModel>(*loaded);
+    if (static_cast<int>(city->devices.size()) < devices)
+        addSyntheticDevices(*city, static_cast<size_t>(devices) - city->devices.size(), 7);
+    std::shared_ptr<const CityModel> shared = city;
+
+    QElapsedTimer startup;
+    startup.start();
+    Engine engine(shared);
+    engine.start(std::make_unique<LoadLink>(*shared, rate));
+    WallLayout layout = WallLayout::builtIn();   // 3 × 2: two map tiles and four boards
+    layout.tiles = {{WallTileKind::CityMap, 0, 0, 1, 1},    {WallTileKind::DistrictMap, 0, 1, 1, 1, 0, 0},
+                    {WallTileKind::Incidents, 0, 2, 1, 1},  {WallTileKind::Energy, 1, 0, 1, 1},
+                    {WallTileKind::Alarms, 1, 1, 1, 1},     {WallTileKind::KeyFigures, 1, 2, 1, 1}};
+    VideoWall wall(engine, layout);
+    wall.show(false);
+    wall.refreshNow();
+    QCoreApplication::processEvents();
+    const QImage first = wall.grabWall();
+    const double startupMs = startup.nsecsElapsed() / 1e6;
+    if (first.isNull())
+        return 1;
+
+    // Frames as the wall runs them: pull what changed, let the tiles whose data changed repaint.
+    std::vector<double> frameMs, fullMs;
+    QElapsedTimer run;
+    run.start();
+    for (int f = 0; f < frames; ++f) {
+        QElapsedTimer t;
+        t.start();
+        wall.live().refresh();
+        QCoreApplication::processEvents();
+        frameMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    const double seconds = run.nsecsElapsed() / 1e9;
+    // The whole wall from scratch, every tile (a screenshot; the worst case).
+    for (int f = 0; f < std::max(10, frames / 10); ++f) {
+        QElapsedTimer t;
+        t.start();
+        wall.live().refresh();
+        (void)wall.grabWall();
+        fullMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    const auto stats = engine.stats();
+    emit(QJsonObject{{QStringLiteral("bench"), QStringLiteral("wall")},
+                     {QStringLiteral("devices"), static_cast<double>(shared->devices.size())},
+                     {QStringLiteral("panels"), layout.rows * layout.columns},
+                     {QStringLiteral("rate_per_s"), rate},
+                     {QStringLiteral("frames"), frames},
+                     {QStringLiteral("frame_ms_p50"), round2(percentile(frameMs, 50))},
+                     {QStringLiteral("frame_ms_p95"), round2(percentile(frameMs, 95))},
+                     {QStringLiteral("frame_ms_p99"), round2(percentile(frameMs, 99))},
+                     {QStringLiteral("fps"), round2(frames / seconds)},
+                     {QStringLiteral("full_ms_p50"), round2(percentile(fullMs, 50))},
+                     {QStringLiteral("full_ms_p95"), round2(percentile(fullMs, 95))},
+                     {QStringLiteral("startup_to_first_frame_ms"), round2(startupMs)},
+                     {QStringLiteral("events_processed"), static_cast<double>(stats.processed)},
+                     {QStringLiteral("events_dropped"), static_cast<double>(stats.dropped)},
+                     {QStringLiteral("rss_mb"), round2(rssMb())}});
+    engine.stop();
+    return 0;
+}
+
+} // namespace cityops::bench
