@@ -178,6 +178,9 @@ int runWall(QApplication &app, Engine &engine, const WallLayout &layout, const C
 {
     VideoWall wall(engine, layout);
     wall.show(options.screenshotPath.isEmpty());
+    // Desks on this machine may put an incident, a device or a district on the wall (View ▸ Show on the wall).
+    if (auto listening = wall.listenForDesks(); !listening)
+        qCWarning(lcApp) << "wall:" << listening.error();
     qCInfo(lcApp) << "wall:" << layout.rows << "x" << layout.columns << "panels, smallest text" << wall.look().minCapPx << "px";
     int exitCode = 0;
     if (options.quitAfterMs > 0) {

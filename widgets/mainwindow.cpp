@@ -15,6 +15,8 @@
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 
+#include "wall/wallremote.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -415,6 +417,9 @@ void MainWindow::buildMenus()
         m_incidents->view()->setFocus();
     });
     focusList->setShortcut(Qt::Key_F7);
+    QAction *onWall = view->addAction(tr("Show on the &wall"), this, &MainWindow::showOnWall);
+    onWall->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    onWall->setToolTip(tr("Puts the selected incident or device on the video wall's map for a minute"));
     view->addSeparator();
     // Each person's docks come back as they left them; this puts them back as the console ships.
     view->addAction(tr("Reset the &layout"), this, [this] { restoreState(m_defaultLayout); });
@@ -617,6 +622,26 @@ void MainWindow::focusIncident(IncidentId id)
     m_map->select({MapSelection::Kind::Incident, id});
 }
 
+void MainWindow::showOnWall()
+{
+    WallRequest request;
+    const MapSelection &selected = m_scene->selection;
+    if (selected.kind == MapSelection::Kind::Incident) {
+        request.kind = WallRequest::Kind::Incident;
+        request.incident = selected.id;
+    } else if (selected.kind == MapSelection::Kind::Device && selected.id < m_scene->city().devices.size()) {
+        request.kind = WallRequest::Kind::Device;
+        request.device = m_scene->city().devices[selected.id].id;
+    } else {
+        statusBar()->showMessage(tr("Select an incident or a device to show on the wall."), 8000);
+        return;
+    }
+    statusBar()->showMessage(tr("Asking the wall…"), 3000);
+    sendToWall(request, [this](Result<QString> answer) {
+        statusBar()->showMessage(answer ? tr("On the wall: %1").arg(answer.value()) : tr("Not on the wall: %1").arg(answer.error()), 10000);
+    }, m_wallName, 2000, this);
+}
+
 void MainWindow::showShortcuts()
 {
     QMessageBox::information(
@@ -632,6 +657,7 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Ctrl+F</b></td><td>find a device, street or incident</td></tr>"
            "<tr><td><b>Ctrl+Shift+L</b></td><td>show / hide the legend</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>export a time window</td></tr>"
+           "<tr><td><b>Ctrl+Shift+W</b></td><td>show the selection on the video wall</td></tr>"
            "<tr><td><b>Ctrl+R / Ctrl+L</b></td><td>replay the recording / return to live</td></tr>"
            "<tr><td><b>Space, ← →, PgUp / PgDn</b> (replay)</td><td>play/pause, step 10 s, previous/next incident</td></tr>"
            "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr></table>")

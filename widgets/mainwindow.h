@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "livecity.h"
 #include "citymirror.h"
+#include "wall/wallremote.h"
 
 #include <QFutureWatcher>
 #include <QSettings>
@@ -65,6 +66,10 @@ public:
     void setArchive(const QString &path, const QString &why);
     /// The recording replay and export read: the live store, or the archive.
     QString recordingPath() const;
+    /// Puts the selected incident or device on the video wall of this machine (WallRemote), for a minute.
+    void showOnWall();
+    /// The local socket the wall listens on (tests use their own).
+    void setWallName(const QString &name) { m_wallName = name; }
 
 private:
     /// What a background export came to (the job's result, or why it stopped).
@@ -125,6 +130,7 @@ private:
     QByteArray m_defaultLayout;   ///< the docks as the console ships them (View ▸ Reset the layout)
     QString m_layoutUser;         ///< whose arrangement is on screen
     QString m_archiveWhy;
+    QString m_wallName = QString::fromLatin1(WallRemote::kDefaultName);
 };
 
 } // namespace cityops

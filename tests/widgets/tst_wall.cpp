@@ -11,6 +11,9 @@
 #include "wall/wallboards.h"
 #include "wall/wallfeed.h"
 #include "wall/wallmaptile.h"
+#include "wall/wallremote.h"
+
+#include <QLocalSocket>
 
 #include <QtTest>
 
@@ -229,6 +232,49 @@ private Q_SLOTS:
         live.wall->live().setSource(nullptr);
         live.wall->refreshNow();
         QVERIFY(live.wall->bannerText().isEmpty());
+    }
+
+    /// "Show on wall" from a desk on the same machine: the incident appears on the map tile; a made-up incident, a
+    /// malformed line and a wall that is not there are answered with a sentence and change nothing.
+    void aDeskPutsAnIncidentOnTheWall()
+    {
+        LiveWall live;
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+        const QString name = QStringLiteral("cityops-wall-test-%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(live.wall->listenForDesks(name));
+        auto ask = [&](const WallRequest &request, const QString &server) -> Result<QString> {
+            std::optional<Result<QString>> answer;
+            sendToWall(request, [&answer](Result<QString> r) { answer = std::move(r); }, server, 3000);
+            if (!QTest::qWaitFor([&] { return answer.has_value(); }, 5000))
+                return makeError(QStringLiteral("(the test got no answer)"));
+            return *answer;
+        };
+        auto *map = dynamic_cast<WallMapTile *>(live.wall->tileAt(0, 0));
+        QVERIFY(map);
+        const IncidentId id = live.wall->feed().incidents().front().id;
+        WallRequest request;
+        request.incident = id;
+        request.seconds = 30;
+        const auto shown = ask(request, name);
+        QVERIFY2(shown, qPrintable(shown.error()));
+        QVERIFY(map->pushedTitle().startsWith(QStringLiteral("INCIDENT #%1").arg(id)));
+        request.incident = 999'999;
+        const auto unknown = ask(request, name);
+        QVERIFY(!unknown && unknown.error().contains(QLatin1String("no open incident")));
+        request.row = 0;
+        request.column = 2;   // the incident board, not a map
+        request.incident = id;
+        const auto notAMap = ask(request, name);
+        QVERIFY(!notAMap && notAMap.error().contains(QLatin1String("does not show a map")));
+        QLocalSocket raw;
+        raw.connectToServer(name);
+        QVERIFY(raw.waitForConnected(3000));
+        raw.write("{\"v\":1,\"show\":\"everything\"}\n");
+        QTRY_VERIFY_WITH_TIMEOUT(raw.canReadLine(), 3000);
+        QVERIFY(raw.readLine().contains("incident, device or district"));
+        QVERIFY(map->pushedTitle().startsWith(QStringLiteral("INCIDENT #%1").arg(id)));   // unchanged
+        const auto nobody = ask(WallRequest{}, name + QStringLiteral("-nobody"));
+        QVERIFY(!nobody && nobody.error().contains(QLatin1String("no wall is listening")));
     }
 
     /// A district map shows one district and goes on to the next; a place pushed to it is shown for a while.

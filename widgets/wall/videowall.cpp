@@ -168,6 +168,68 @@ void VideoWall::refreshNow()
     updateBanner();
 }
 
+Result<QString> VideoWall::apply(const WallRequest &r)
+{
+    WallMapTile *map = nullptr;
+    if (r.row >= 0) {
+        map = dynamic_cast<WallMapTile *>(tileAt(r.row, r.column));
+        if (!map)
+            return makeError(tr("panel %1,%2 does not show a map").arg(r.row).arg(r.column));
+    } else {
+        for (WallTile *t : m_tiles)
+            if ((map = dynamic_cast<WallMapTile *>(t)))
+                break;
+        if (!map)
+            return makeError(tr("this wall has no map tile"));
+    }
+    const CityModel &city = m_scene->city();
+    QString what;
+    switch (r.kind) {
+    case WallRequest::Kind::Incident: {
+        m_live->refreshAll();
+        const Incident *incident = m_scene->incident(r.incident);
+        if (!incident || !incident->isOpen())
+            return makeError(tr("there is no open incident #%1").arg(r.incident));
+        what = tr("INCIDENT #%1 · %2").arg(r.incident).arg(Labels::incidentKind(incident->kind).toUpper());
+        map->showPlace(incident->position, what, r.seconds);
+        break;
+    }
+    case WallRequest::Kind::Device: {
+        const DeviceIndex d = city.deviceIndex(r.device);
+        if (d == kNoDevice)
+            return makeError(tr("there is no device %1").arg(r.device));
+        what = r.device.toUpper();
+        map->showPlace(city.devices[d].position, what, r.seconds);
+        break;
+    }
+    case WallRequest::Kind::District: {
+        for (size_t i = 0; i < city.districts.size(); ++i) {
+            if (Labels::district(city, int(i)).compare(r.district, Qt::CaseInsensitive) != 0
+                && city.districts[i].name.compare(r.district, Qt::CaseInsensitive) != 0)
+                continue;
+            GeoBox box;
+            for (const GeoPoint &p : city.districts[i].ring)
+                box.extend(p);
+            what = Labels::district(city, int(i)).toUpper();
+            map->showArea(box, what, r.seconds);
+            break;
+        }
+        if (what.isEmpty())
+            return makeError(tr("there is no district %1").arg(r.district));
+        break;
+    }
+    }
+    qCInfo(lcCore) << "wall: showing" << what << "for" << r.seconds << "s";
+    return tr("%1 on the wall for %2 s").arg(what).arg(r.seconds);
+}
+
+Status VideoWall::listenForDesks(const QString &name)
+{
+    if (!m_remote)
+        m_remote = new WallRemote([this](const WallRequest &r) { return apply(r); }, this);
+    return m_remote->listen(name);
+}
+
 QImage VideoWall::grabWall()
 {
     QImage wall(m_layout.wallSize(), QImage::Format_RGB32);

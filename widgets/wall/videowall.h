@@ -2,6 +2,7 @@
 
 #include "wall/walllayout.h"
 #include "wall/walllook.h"
+#include "wall/wallremote.h"
 
 #include <QImage>
 #include <QObject>
@@ -64,6 +65,10 @@ public:
     Result<QStringList> saveScreenshots(const QString &prefix);
     /// What the NOT LIVE banner says now (empty while live).
     QString bannerText() const;
+    /// Shows what a desk asked for on a map tile (the named panel's, or the first); says what it showed, or why not.
+    Result<QString> apply(const WallRequest &request);
+    /// Takes "Show on wall" requests from desks on this machine (WallRemote).
+    Status listenForDesks(const QString &name = QString::fromLatin1(WallRemote::kDefaultName));
 
 private:
     void build();
@@ -80,6 +85,7 @@ private:
     std::vector<WallTile *> m_tiles;
     std::vector<WallTileSpec> m_specs;                ///< parallel to m_tiles
     std::vector<WallBanner *> m_banners;
+    WallRemote *m_remote = nullptr;
 };
 
 } // namespace cityops

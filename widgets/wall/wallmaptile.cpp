@@ -33,7 +33,7 @@ WallMapTile::WallMapTile(WallFeed &feed, const WallLook &look, int district, int
     }
     m_pushEnds.setSingleShot(true);
     connect(&m_pushEnds, &QTimer::timeout, this, [this] {
-        m_pushedAt.reset();
+        m_pushed.reset();
         setPushedTitle({});
         if (m_rotateSeconds > 0)
             m_rotate.start(m_rotateSeconds * 1000);
@@ -51,7 +51,7 @@ QString WallMapTile::title() const
 void WallMapTile::nextDistrict()
 {
     const int n = int(m_feed.scene().city().districts.size());
-    if (n > 0 && !m_pushedAt) {
+    if (n > 0 && !m_pushed) {
         m_district = (m_district + 1) % n;
         update();
     }
@@ -59,7 +59,15 @@ void WallMapTile::nextDistrict()
 
 void WallMapTile::showPlace(const GeoPoint &at, const QString &what, int seconds)
 {
-    m_pushedAt = at;
+    GeoBox box;
+    box.extend({at.lon - 0.004, at.lat - 0.0027});
+    box.extend({at.lon + 0.004, at.lat + 0.0027});
+    showArea(box, what, seconds);
+}
+
+void WallMapTile::showArea(const GeoBox &area, const QString &what, int seconds)
+{
+    m_pushed = area;
     m_rotate.stop();
     setPushedTitle(what);
     m_pushEnds.start(std::max(1, seconds) * 1000);
@@ -68,12 +76,8 @@ void WallMapTile::showPlace(const GeoPoint &at, const QString &what, int seconds
 GeoBox WallMapTile::boxToShow() const
 {
     const CityModel &city = m_feed.scene().city();
-    if (m_pushedAt) {
-        GeoBox box;   // about 600 m around the place
-        box.extend({m_pushedAt->lon - 0.004, m_pushedAt->lat - 0.0027});
-        box.extend({m_pushedAt->lon + 0.004, m_pushedAt->lat + 0.0027});
-        return box;
-    }
+    if (m_pushed)
+        return *m_pushed;
     if (m_district >= 0 && m_district < int(city.districts.size())) {
         GeoBox box;
         for (const GeoPoint &p : city.districts[size_t(m_district)].ring)
@@ -104,7 +108,7 @@ void WallMapTile::paintBody(QPainter &painter, const QRect &body)
     m_devices.renderLiveLayers(painter, m_viewport);
     painter.restore();
     // District names at the wall's own size (the map's are desk-sized), when the whole city is shown.
-    if (m_district < 0 && !m_pushedAt) {
+    if (m_district < 0 && !m_pushed) {
         const CityModel &city = m_feed.scene().city();
         const auto &points = m_feed.scene().districtLabelPoints();
         for (size_t i = 0; i < city.districts.size() && i < points.size(); ++i) {

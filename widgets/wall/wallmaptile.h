@@ -19,8 +19,10 @@ public:
     WallMapTile(WallFeed &feed, const WallLook &look, int district, int rotateSeconds, QWidget *parent = nullptr);
     QString title() const override;
     int district() const { return m_district; }
-    /// Shows a place for a while (what a desk pushed), then returns to the layout's view.
+    /// Shows a place (about 600 m around it) for a while — what a desk pushed — then returns to the layout's view.
     void showPlace(const GeoPoint &at, const QString &what, int seconds);
+    /// The same for an area (a district).
+    void showArea(const GeoBox &area, const QString &what, int seconds);
     /// The symbol scale for the wall's minimum text height: a desk symbol (~16 px) becomes at least that tall.
     static double symbolScaleFor(int minCapPx);
 
@@ -38,7 +40,7 @@ private:
     int m_rotateSeconds;
     QTimer m_rotate;
     QTimer m_pushEnds;
-    std::optional<GeoPoint> m_pushedAt;
+    std::optional<GeoBox> m_pushed;
 };
 
 } // namespace cityops
