@@ -36,6 +36,7 @@ private:
     MapRenderer m_basemap;   ///< districts and roads, drawn at the tile's full resolution (crisp lines)
     MapRenderer m_devices;   ///< the live layers, drawn at 1/scale and scaled up (symbols grow)
     MapViewport m_viewport;  ///< the devices' (logical) view
+    QImage m_liveImage;      ///< the live layers at the logical size, scaled up onto the tile
     int m_district;
     int m_rotateSeconds;
     QTimer m_rotate;
