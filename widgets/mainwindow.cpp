@@ -562,6 +562,10 @@ void MainWindow::showLinkTrouble(const LinkCounters &c)
         trouble << tr("%n send(s) failed", nullptr, static_cast<int>(c.sendFailures));
     if (c.waiting > 0)
         trouble << tr("%n command(s) waiting for the broker", nullptr, static_cast<int>(c.waiting));
+    // Other consoles' operations that were forged, copied or not allowed: an attack, or a console set up wrongly.
+    const std::uint64_t peerRefused = m_engine.stats().peerRefused;
+    if (c.untrusted + c.replayed + peerRefused > 0)
+        trouble << tr("%n operation(s) of other consoles refused", nullptr, static_cast<int>(c.untrusted + c.replayed + peerRefused));
     m_linkTroubleLabel->setVisible(!trouble.isEmpty());
     m_linkTroubleLabel->setText(trouble.join(QStringLiteral(" · ")));
     m_linkTroubleLabel->setToolTip(
@@ -572,7 +576,10 @@ void MainWindow::showLinkTrouble(const LinkCounters &c)
             .arg(c.malformed).arg(c.oversized).arg(c.unknownVersion).arg(c.unknownDevice).arg(c.wrongKind)
             .arg(c.duplicates).arg(c.skewed).arg(c.reconnects).arg(c.commandsSent).arg(c.results).arg(c.unsolicited)
             .arg(c.opsShared).arg(c.opsReceived)
-        + QLatin1Char('\n') + tr("Gateways refused (not on --gateways, or more than the link keeps track of): %1").arg(c.unknownGateway));
+        + QLatin1Char('\n') + tr("Gateways refused (not on --gateways, or more than the link keeps track of): %1").arg(c.unknownGateway)
+        + QLatin1Char('\n')
+        + tr("Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console's directory")
+              .arg(c.untrusted).arg(c.replayed).arg(peerRefused));
 }
 
 void MainWindow::updateStatus()

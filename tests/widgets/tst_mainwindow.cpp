@@ -30,7 +30,9 @@ public:
         LinkCounters c;
         c.malformed = 2;
         c.oversized = 1;
-        c.refused = 3;
+        c.untrusted = 2;   // operations of other consoles: not signed by one in the keyring
+        c.replayed = 1;    // ... and a copy
+        c.refused = 6;
         c.gaps = 5;
         c.waiting = 4;
         return c;
@@ -56,13 +58,15 @@ private Q_SLOTS:
         QLabel *trouble = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT([&] {
             for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
-                if (label->isVisible() && label->text().contains(QLatin1String("3 message(s) refused")))
+                if (label->isVisible() && label->text().contains(QLatin1String("6 message(s) refused")))
                     trouble = label;
             return trouble != nullptr;
         }(), 5000);
         QVERIFY2(trouble->text().contains(QLatin1String("5 report(s) lost, fresh state asked"))
                      && trouble->text().contains(QLatin1String("4 command(s) waiting for the broker")), qPrintable(trouble->text()));
         QVERIFY(trouble->toolTip().contains(QLatin1String("2 malformed, 1 oversized")));
+        QVERIFY2(trouble->text().contains(QLatin1String("3 operation(s) of other consoles refused")), qPrintable(trouble->text()));
+        QVERIFY(trouble->toolTip().contains(QStringLiteral("2 not signed by a console in the keyring · 1 copies or stale")));
         // Amber: something to look at.
         const QImage shot = trouble->grab().toImage();
         QCOMPARE(shot.pixelColor(2, shot.height() / 2), QColor(0xff, 0xb0, 0x00));
