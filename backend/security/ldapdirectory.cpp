@@ -1,5 +1,7 @@
 #include "security/ldapdirectory.h"
 
+#include "base/secretfile.h"
+
 #include "base/logging.h"
 #include "security/userdirectory.h"
 
@@ -71,6 +73,11 @@ QString ldapFilterEscape(const QString &value)
     return out;
 }
 
+struct LdapDirectory::Connection {
+    LdapHandle handle;
+    LDAP *ld() const { return handle.ld; }
+};
+
 Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString &source)
 {
     QJsonParseError parseError;
@@ -82,7 +89,8 @@ Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString 
     const QJsonObject o = doc.object();
     static const QStringList known{QStringLiteral("userDn"), QStringLiteral("groupBase"), QStringLiteral("groupFilter"),
                                    QStringLiteral("groupAttribute"), QStringLiteral("caFile"), QStringLiteral("startTls"),
-                                   QStringLiteral("timeoutSeconds"), QStringLiteral("groups")};
+                                   QStringLiteral("timeoutSeconds"), QStringLiteral("lookupDn"), QStringLiteral("lookupPasswordFile"),
+                                   QStringLiteral("groups")};
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
             return makeError(QStringLiteral("%1: unknown key \"%2\" (known: %3)").arg(source, it.key(), known.join(QStringLiteral(", "))));
@@ -97,13 +105,19 @@ Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString 
         return Ok{};
     };
     for (auto [key, into] : {std::pair{"userDn", &m.userDn}, std::pair{"groupBase", &m.groupBase}, std::pair{"groupFilter", &m.groupFilter},
-                             std::pair{"groupAttribute", &m.groupAttribute}, std::pair{"caFile", &m.caFile}})
+                             std::pair{"groupAttribute", &m.groupAttribute}, std::pair{"caFile", &m.caFile}, std::pair{"lookupDn", &m.lookupDn},
+                             std::pair{"lookupPasswordFile", &m.lookupPasswordFile}})
         if (auto s = text(key, into); !s)
             return makeError(s.error());
     if (!m.userDn.contains(QLatin1String("{user}")))
         return makeError(QStringLiteral("%1: \"userDn\" must contain {user}").arg(source));
     if (!m.groupFilter.contains(QLatin1String("{dn}")))
         return makeError(QStringLiteral("%1: \"groupFilter\" must contain {dn}").arg(source));
+    if (m.lookupDn.isEmpty() != m.lookupPasswordFile.isEmpty())
+        return makeError(QStringLiteral("%1: \"lookupDn\" and \"lookupPasswordFile\" go together").arg(source));
+    if (!m.lookupPasswordFile.isEmpty())
+        if (auto secret = secretfile::checkPrivate(m.lookupPasswordFile); !secret)
+            return makeError(QStringLiteral("%1: %2").arg(source, secret.error()));
     if (!m.caFile.isEmpty() && !QFileInfo(m.caFile).isReadable())
         return makeError(QStringLiteral("%1: the CA file %2 cannot be read").arg(source, m.caFile));
     if (o.contains(QLatin1String("startTls"))) {
@@ -192,7 +206,40 @@ QString LdapDirectory::describe() const { return QStringLiteral("the LDAP direct
 
 Result<std::optional<UserAccount>> LdapDirectory::lookUp(const QString &name)
 {
-    return makeError(QStringLiteral("the LDAP directory is asked only when a person signs in (the console holds no service account), so %1 cannot be looked up").arg(name));
+    if (m_mapping.lookupDn.isEmpty())
+        return makeError(QStringLiteral("the LDAP mapping has no lookup account (lookupDn), so %1 cannot be looked up").arg(name));
+    if (!UserDirectory::checkName(name))
+        return std::optional<UserAccount>();   // not a name: nobody (and never sent to the server)
+    auto password = secretfile::readFirstLine(m_mapping.lookupPasswordFile);
+    if (!password)
+        return makeError(password.error());
+    auto connection = connect();
+    if (!connection)
+        return makeError(connection.error());
+    Connection &h = *connection.value();
+    QString lookupDn = m_mapping.lookupDn;
+    lookupDn.replace(QLatin1String("{base}"), m_base);
+    const QByteArray secret = password.value().toUtf8();
+    berval credentials{ber_len_t(secret.size()), const_cast<char *>(secret.constData())};
+    if (const int rc = ldap_sasl_bind_s(h.ld(), lookupDn.toUtf8().constData(), LDAP_SASL_SIMPLE, &credentials, nullptr, nullptr, nullptr);
+        rc != LDAP_SUCCESS)
+        return makeError(QStringLiteral("the lookup account cannot bind: %1").arg(ldapError(h.ld(), rc)));
+    const QByteArray dn = userDnFor(name).toUtf8();
+    LDAPMessage *result = nullptr;
+    char noAttributes[] = LDAP_NO_ATTRS;
+    char *attrs[] = {noAttributes, nullptr};
+    const int found = ldap_search_ext_s(h.ld(), dn.constData(), LDAP_SCOPE_BASE, "(objectClass=*)", attrs, 0, nullptr, nullptr, nullptr, 1, &result);
+    const bool exists = found == LDAP_SUCCESS && ldap_count_entries(h.ld(), result) > 0;
+    ldap_msgfree(result);
+    if (!exists)
+        return std::optional<UserAccount>();
+    bool granted = false;
+    auto account = readGrants(h, dn, name, &granted);
+    if (!account)
+        return makeError(account.error());
+    if (!granted)
+        return std::optional<UserAccount>();
+    return std::optional<UserAccount>(account.value());
 }
 
 QString LdapDirectory::userDnFor(const QString &name) const
@@ -222,6 +269,73 @@ void LdapDirectory::forgetOldFailures(std::int64_t now)
     }
 }
 
+Result<std::unique_ptr<LdapDirectory::Connection>> LdapDirectory::connect() const
+{
+    auto c = std::make_unique<Connection>();
+    LdapHandle &h = c->handle;
+    if (const int rc = ldap_initialize(&h.ld, m_server.toUtf8().constData()); rc != LDAP_SUCCESS)
+        return makeError(ldapError(nullptr, rc));
+    const int version = LDAP_VERSION3;
+    timeval timeout{m_mapping.timeoutSeconds, 0};
+    const int demand = LDAP_OPT_X_TLS_DEMAND;
+    const bool tls = m_server.startsWith(QLatin1String("ldaps:")) || m_mapping.startTls;
+    Status options = setOption(h.ld, LDAP_OPT_PROTOCOL_VERSION, &version, "protocol version");
+    options = options ? setOption(h.ld, LDAP_OPT_NETWORK_TIMEOUT, &timeout, "network timeout") : options;
+    options = options ? setOption(h.ld, LDAP_OPT_TIMEOUT, &timeout, "timeout") : options;
+    options = options ? setOption(h.ld, LDAP_OPT_REFERRALS, LDAP_OPT_OFF, "referrals") : options;
+    if (tls) {
+        // The server's certificate must chain to the mapping's CA (or the system's) and carry the server's name.
+        options = options ? setOption(h.ld, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand, "require certificate") : options;
+        const QByteArray ca = m_mapping.caFile.toUtf8();
+        if (options && !ca.isEmpty())
+            options = setOption(h.ld, LDAP_OPT_X_TLS_CACERTFILE, ca.constData(), "CA file");
+        const int client = 0;
+        options = options ? setOption(h.ld, LDAP_OPT_X_TLS_NEWCTX, &client, "TLS context") : options;
+    }
+    if (!options)
+        return makeError(options.error());
+    if (m_mapping.startTls && m_server.startsWith(QLatin1String("ldap:")))
+        if (const int rc = ldap_start_tls_s(h.ld, nullptr, nullptr); rc != LDAP_SUCCESS)
+            return makeError(QStringLiteral("StartTLS failed: %1").arg(ldapError(h.ld, rc)));
+    return c;
+}
+
+Result<UserAccount> LdapDirectory::readGrants(Connection &h, const QByteArray &dn, const QString &name, bool *granted) const
+{
+    timeval timeout{m_mapping.timeoutSeconds, 0};
+    QString filter = m_mapping.groupFilter;
+    filter.replace(QLatin1String("{dn}"), ldapFilterEscape(QString::fromUtf8(dn)));
+    QString groupBase = m_mapping.groupBase;
+    groupBase.replace(QLatin1String("{base}"), m_base);
+    const QByteArray attribute = m_mapping.groupAttribute.toUtf8();
+    char *attrs[] = {const_cast<char *>(attribute.constData()), nullptr};
+    LDAPMessage *result = nullptr;
+    const int searched = ldap_search_ext_s(h.ld(), groupBase.toUtf8().constData(), LDAP_SCOPE_SUBTREE, filter.toUtf8().constData(), attrs, 0,
+                                           nullptr, nullptr, &timeout, 1000, &result);
+    const std::unique_ptr<LDAPMessage, decltype(&ldap_msgfree)> ownedResult(result, &ldap_msgfree);
+    if (searched != LDAP_SUCCESS && searched != LDAP_SIZELIMIT_EXCEEDED)
+        return makeError(QStringLiteral("the groups of %1 cannot be read: %2").arg(name, ldapError(h.ld(), searched)));
+    UserAccount account;
+    account.name = name;
+    *granted = false;
+    for (LDAPMessage *e = ldap_first_entry(h.ld(), result); e; e = ldap_next_entry(h.ld(), e)) {
+        berval **values = ldap_get_values_len(h.ld(), e, attribute.constData());
+        for (int i = 0; values && values[i]; ++i) {
+            const QString group = QString::fromUtf8(values[i]->bv_val, int(values[i]->bv_len));
+            const auto grant = m_mapping.groups.constFind(group.toLower());
+            if (grant == m_mapping.groups.constEnd())
+                continue;
+            account.role = *granted ? std::max(account.role, grant->role) : grant->role;
+            *granted = true;
+            for (const QString &d : grant->districts)
+                if (!account.districts.contains(d, Qt::CaseInsensitive))
+                    account.districts << d;
+        }
+        ldap_value_free_len(values);
+    }
+    return account;
+}
+
 SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &password, std::int64_t now)
 {
     const SignInOutcome wrong{SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong.")};
@@ -244,43 +358,21 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
         return SignInOutcome{SignInRefusal::Unavailable,
                              QStringLiteral("The directory server cannot be asked (%1): %2. Try again, or tell the administrator.").arg(m_server, why)};
     };
-    LdapHandle h;
-    if (const int rc = ldap_initialize(&h.ld, m_server.toUtf8().constData()); rc != LDAP_SUCCESS)
-        return unavailable(ldapError(nullptr, rc));
-    const int version = LDAP_VERSION3;
-    timeval timeout{m_mapping.timeoutSeconds, 0};
-    const int demand = LDAP_OPT_X_TLS_DEMAND;
-    const bool tls = m_server.startsWith(QLatin1String("ldaps:")) || m_mapping.startTls;
-    Status options = setOption(h.ld, LDAP_OPT_PROTOCOL_VERSION, &version, "protocol version");
-    options = options ? setOption(h.ld, LDAP_OPT_NETWORK_TIMEOUT, &timeout, "network timeout") : options;
-    options = options ? setOption(h.ld, LDAP_OPT_TIMEOUT, &timeout, "timeout") : options;
-    options = options ? setOption(h.ld, LDAP_OPT_REFERRALS, LDAP_OPT_OFF, "referrals") : options;
-    if (tls) {
-        // The server's certificate must chain to the mapping's CA (or the system's) and carry the server's name.
-        options = options ? setOption(h.ld, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand, "require certificate") : options;
-        const QByteArray ca = m_mapping.caFile.toUtf8();
-        if (options && !ca.isEmpty())
-            options = setOption(h.ld, LDAP_OPT_X_TLS_CACERTFILE, ca.constData(), "CA file");
-        const int client = 0;
-        options = options ? setOption(h.ld, LDAP_OPT_X_TLS_NEWCTX, &client, "TLS context") : options;
-    }
-    if (!options)
-        return unavailable(options.error());
-    if (m_mapping.startTls && m_server.startsWith(QLatin1String("ldap:")))
-        if (const int rc = ldap_start_tls_s(h.ld, nullptr, nullptr); rc != LDAP_SUCCESS)
-            return unavailable(QStringLiteral("StartTLS failed: %1").arg(ldapError(h.ld, rc)));
-
+    auto connection = connect();
+    if (!connection)
+        return unavailable(connection.error());
+    Connection &h = *connection.value();
     const QByteArray dn = userDnFor(name).toUtf8();
     berval credentials{ber_len_t(password.size()), const_cast<char *>(password.constData())};
-    const int bound = ldap_sasl_bind_s(h.ld, dn.constData(), LDAP_SASL_SIMPLE, &credentials, nullptr, nullptr, nullptr);
+    const int bound = ldap_sasl_bind_s(h.ld(), dn.constData(), LDAP_SASL_SIMPLE, &credentials, nullptr, nullptr, nullptr);
     if (bound == LDAP_INVALID_CREDENTIALS) {
         // Whether the entry exists decides only what the record may name; the person sees the same sentence.
         LDAPMessage *result = nullptr;
         char noAttributes[] = LDAP_NO_ATTRS;
         char *attrs[] = {noAttributes, nullptr};
-        const bool exists = ldap_search_ext_s(h.ld, dn.constData(), LDAP_SCOPE_BASE, "(objectClass=*)", attrs, 0, nullptr, nullptr,
+        const bool exists = ldap_search_ext_s(h.ld(), dn.constData(), LDAP_SCOPE_BASE, "(objectClass=*)", attrs, 0, nullptr, nullptr,
                                               nullptr, 1, &result) == LDAP_SUCCESS
-                            && ldap_count_entries(h.ld, result) > 0;
+                            && ldap_count_entries(h.ld(), result) > 0;
         ldap_msgfree(result);
         std::lock_guard lock(m_mutex);
         forgetOldFailures(now);
@@ -291,47 +383,20 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
         return refused;
     }
     if (bound != LDAP_SUCCESS)
-        return unavailable(ldapError(h.ld, bound));
+        return unavailable(ldapError(h.ld(), bound));
 
     // Bound as the person: read the groups they are in, with their own rights.
-    QString filter = m_mapping.groupFilter;
-    filter.replace(QLatin1String("{dn}"), ldapFilterEscape(QString::fromUtf8(dn)));
-    QString groupBase = m_mapping.groupBase;
-    groupBase.replace(QLatin1String("{base}"), m_base);
-    const QByteArray attribute = m_mapping.groupAttribute.toUtf8();
-    char *attrs[] = {const_cast<char *>(attribute.constData()), nullptr};
-    LDAPMessage *result = nullptr;
-    const int searched = ldap_search_ext_s(h.ld, groupBase.toUtf8().constData(), LDAP_SCOPE_SUBTREE, filter.toUtf8().constData(), attrs, 0,
-                                           nullptr, nullptr, &timeout, 1000, &result);
-    const std::unique_ptr<LDAPMessage, decltype(&ldap_msgfree)> ownedResult(result, &ldap_msgfree);
-    if (searched != LDAP_SUCCESS && searched != LDAP_SIZELIMIT_EXCEEDED)
-        return unavailable(QStringLiteral("the groups of %1 cannot be read: %2").arg(name, ldapError(h.ld, searched)));
-    QStringList memberOf;
-    UserAccount account;
-    account.name = name;
     bool granted = false;
-    for (LDAPMessage *e = ldap_first_entry(h.ld, result); e; e = ldap_next_entry(h.ld, e)) {
-        berval **values = ldap_get_values_len(h.ld, e, attribute.constData());
-        for (int i = 0; values && values[i]; ++i) {
-            const QString group = QString::fromUtf8(values[i]->bv_val, int(values[i]->bv_len));
-            memberOf << group;
-            const auto grant = m_mapping.groups.constFind(group.toLower());
-            if (grant == m_mapping.groups.constEnd())
-                continue;
-            account.role = granted ? std::max(account.role, grant->role) : grant->role;
-            granted = true;
-            for (const QString &d : grant->districts)
-                if (!account.districts.contains(d, Qt::CaseInsensitive))
-                    account.districts << d;
-        }
-        ldap_value_free_len(values);
-    }
+    auto read = readGrants(h, dn, name, &granted);
+    if (!read)
+        return unavailable(read.error());
+    const UserAccount account = read.value();
     {
         std::lock_guard lock(m_mutex);
         m_failures.remove(name);
     }
     if (!granted) {
-        qCInfo(lcSecurity) << "LDAP:" << name << "is in no mapped group; in:" << memberOf;
+        qCInfo(lcSecurity) << "LDAP:" << name << "is in no mapped group";
         SignInOutcome refused{SignInRefusal::NoRole,
                               QStringLiteral("The directory knows you, but none of your groups gives a role at this console. Ask an "
                                              "administrator to add you to a CityOps group.")};

@@ -16,6 +16,7 @@ namespace cityops {
 ///     { "userDn": "uid={user},ou=people,{base}", "groupBase": "ou=groups,{base}",
 ///       "groupFilter": "(&(objectClass=groupOfNames)(member={dn}))", "groupAttribute": "cn",
 ///       "caFile": "/etc/cityops/ldap-ca.pem", "startTls": false, "timeoutSeconds": 5,
+///       "lookupDn": "cn=cityops-lookup,ou=services,{base}", "lookupPasswordFile": "/etc/cityops/ldap-lookup.password",
 ///       "groups": { "cityops-supervisors": {"role": "supervisor"},
 ///                   "north-responders": {"role": "responder", "districts": ["North"]} } }
 ///
@@ -32,6 +33,10 @@ struct LdapMapping {
     QString caFile;                 ///< the CA that signed the server's certificate; empty: the system's trust store
     bool startTls = false;          ///< ldap:// upgraded to TLS before the password is sent
     int timeoutSeconds = 5;
+    /// A read-only account the console may bind as to look people up who are not signing in here (the people other
+    /// consoles' operations name). Both or neither; without it such operations are refused at this console.
+    QString lookupDn;
+    QString lookupPasswordFile;     ///< private to its owner, first line
     QHash<QString, Grant> groups;   ///< by the group's name (groupAttribute), compared without case
 
     static Result<LdapMapping> fromJson(const QByteArray &json, const QString &source);
@@ -55,8 +60,8 @@ public:
 
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
     QString describe() const override;
-    /// The console holds no service account, so it cannot ask the directory about a person who is not signing in:
-    /// always an error (other consoles' operations are refused at an LDAP city; docs/SECURITY.md).
+    /// Who `name` is, read with the mapping's lookup account (the person's entry and their mapped groups); an error
+    /// without a lookup account — the console then refuses other consoles' operations (docs/SECURITY.md).
     Result<std::optional<UserAccount>> lookUp(const QString &name) override;
 
     void setPolicy(const SignInPolicy &policy) { m_policy = policy; }
@@ -67,6 +72,11 @@ public:
 private:
     LdapDirectory(QString server, QString base, LdapMapping mapping);
     void forgetOldFailures(std::int64_t nowMs);
+    struct Connection;
+    /// A connection with the mapping's options and TLS (StartTLS done), not bound yet.
+    Result<std::unique_ptr<Connection>> connect() const;
+    /// The mapped role and districts of the entry `dn` (`granted` false: in no mapped group), read on `c`.
+    Result<UserAccount> readGrants(Connection &c, const QByteArray &dn, const QString &name, bool *granted) const;
 
     QString m_server;   ///< scheme://host:port
     QString m_base;

@@ -76,7 +76,7 @@ private:
         QByteArray ldif = "dn: dc=city,dc=test\nobjectClass: dcObject\nobjectClass: organization\no: City\ndc: city\n\n"
                           "dn: ou=people,dc=city,dc=test\nobjectClass: organizationalUnit\nou: people\n\n"
                           "dn: ou=groups,dc=city,dc=test\nobjectClass: organizationalUnit\nou: groups\n\n";
-        for (const char *person : {"olga", "sven", "rita", "nora"})
+        for (const char *person : {"olga", "sven", "rita", "nora", "lookup"})
             ldif += QByteArray("dn: uid=") + person + ",ou=people,dc=city,dc=test\nobjectClass: inetOrgPerson\nuid: " + person
                     + "\ncn: " + person + "\nsn: " + person + "\nuserPassword: " + hash + "\n\n";
         const auto group = [&](const char *name, std::initializer_list<const char *> members) {
@@ -262,6 +262,39 @@ private Q_SLOTS:
         QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow).ok());
     }
 
+    /// Other consoles' operations name people who are not signing in here: with the mapping's read-only lookup
+    /// account the console reads who they are; without one it says it cannot (and refuses their operations).
+    void peopleAreLookedUpWithTheLookupAccount()
+    {
+        QTemporaryDir dir;
+        const QString secret = dir.filePath(QStringLiteral("lookup.password"));
+        QFile f(secret);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(kPassword) + "\n");
+        f.close();
+        QFile::setPermissions(secret, QFile::ReadOwner | QFile::WriteOwner);
+        LdapMapping m = mapping(m_slapd->path("ca.crt"));
+        QVERIFY(!tls()->lookUp(QStringLiteral("rita")));   // no lookup account: an error, never a guess
+        m.lookupDn = QStringLiteral("uid=lookup,ou=people,{base}");
+        m.lookupPasswordFile = secret;
+        auto d = directory(m_slapd->tlsUrl(), m);
+        const auto rita = d->lookUp(QStringLiteral("rita"));
+        QVERIFY2(rita, qPrintable(rita.error()));
+        QVERIFY(rita.value().has_value());
+        QCOMPARE(rita.value()->role, Role::Responder);
+        QCOMPARE(rita.value()->districts, QStringList{QStringLiteral("North")});
+        QCOMPARE(d->lookUp(QStringLiteral("sven")).value()->role, Role::Supervisor);
+        QVERIFY(!d->lookUp(QStringLiteral("nora")).value().has_value());       // in no mapped group: nobody here
+        QVERIFY(!d->lookUp(QStringLiteral("mallory")).value().has_value());    // no entry
+        QVERIFY(!d->lookUp(QStringLiteral("olga)(uid=*")).value().has_value()); // not a name: never sent
+        // A wrong lookup password is an error (the operation is refused), not "nobody".
+        f.open(QIODevice::WriteOnly);
+        f.write("not the password\n");
+        f.close();
+        const auto broken = d->lookUp(QStringLiteral("rita"));
+        QVERIFY(!broken && broken.error().contains(QLatin1String("cannot bind")));
+    }
+
     void addressesAreChecked_data()
     {
         QTest::addColumn<QString>("uri");
@@ -295,6 +328,10 @@ private Q_SLOTS:
         QTest::newRow("bad timeout") << QByteArray(R"({"timeoutSeconds": 0, "groups": {"a": {"role": "operator"}}})") << QStringLiteral("timeoutSeconds");
         QTest::newRow("missing CA") << QByteArray(R"({"caFile": "/nonexistent/ca.pem", "groups": {"a": {"role": "operator"}}})") << QStringLiteral("cannot be read");
         QTest::newRow("grant typo") << QByteArray(R"({"groups": {"a": {"role": "operator", "district": ["North"]}}})") << QStringLiteral("unknown key \"district\"");
+        QTest::newRow("lookup without password") << QByteArray(R"({"lookupDn": "cn=x,{base}", "groups": {"a": {"role": "operator"}}})")
+                                                 << QStringLiteral("go together");
+        QTest::newRow("lookup password missing") << QByteArray(R"({"lookupDn": "cn=x,{base}", "lookupPasswordFile": "/nonexistent/pw", "groups": {"a": {"role": "operator"}}})")
+                                                 << QStringLiteral("/nonexistent/pw");
     }
     void mappingsAreChecked()
     {
