@@ -172,6 +172,12 @@ public:
                            {m_plainPort ? m_plainPort : m_tlsPort});
     }
     void stop() { stopDaemon(m_process); }
+    /// kill -9: no goodbye, no Wills published on the way out, every queued message gone.
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
     QString log() const
     {
         QFile f(path("broker.log"));

@@ -502,6 +502,43 @@ private Q_SLOTS:
         QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 20);   // each (device, step) once; retries not re-done
     }
 
+    /// Issue 13: the broker is killed (-9) in the middle of a 600-lamp order. Afterwards every target's recorded
+    /// result matches what its lamp did: confirmed ones are at the new level, the others are not.
+    void aBrokerKilledMidOrderLeavesRecordAndFieldAgreeing()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        CommandKeys keys;
+        QVERIFY(keys.ok);
+        SimProcess sim(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--reject-rate", "2", "--id", "gw1", "--answer-latency", "200:2500"});
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), keys.privateKey);
+        QTRY_COMPARE_WITH_TIMEOUT(console.reported(), city()->devices.size(), 15'000);
+        const auto targets = lamps(600, 30);
+        QCOMPARE(int(targets.size()), 600);
+        auto issued = console.order(person("olga", Role::Operator), CommandAction::LightDim, targets, 37);
+        QVERIFY2(issued, qPrintable(issued.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(console.link->counters().commandsSent >= 300, 10'000);
+        broker.kill();
+        QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Degraded, 10'000);
+        QVERIFY(broker.start());
+        QTRY_VERIFY_WITH_TIMEOUT(console.finished(issued->ref), 120'000);
+        const auto order = console.engine.orders().find(issued->ref);
+        QVERIFY(order);
+        // The lamps' own reports (fresh state is asked for after the reconnection) must agree with the record.
+        auto disagreeing = [&] {
+            QStringList out;
+            for (const OrderTarget &t : order->targets) {
+                const bool atNewLevel = console.engine.states().state(t.device).level == 37;
+                if ((t.stage == CommandStage::Confirmed) != atNewLevel)
+                    out << QStringLiteral("%1 %2 (level %3)").arg(city()->devices[t.device].id, commandStageName(t.stage))
+                               .arg(console.engine.states().state(t.device).level);
+            }
+            return out;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(disagreeing().isEmpty(), qPrintable(disagreeing().join(QStringLiteral(", "))), 20'000);
+        QVERIFY(console.count(issued->ref, CommandStage::Confirmed) > 500);
+    }
+
     void gapsAndDuplicatesAreNoticedAndHealed()
     {
         TestBroker broker;
