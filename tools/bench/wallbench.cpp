@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QTimer>
 
+#include <map>
+
 namespace cityops::bench {
 namespace {
 
@@ -54,6 +56,28 @@ private:
     size_t m_sent = 0;
     QTimer *m_timer = nullptr;
     QElapsedTimer m_elapsed;
+};
+
+/// Time spent painting each tile (what a frame's paint events cost, tile by tile).
+class PaintClock : public QObject {
+public:
+    std::map<QString, double> totalMs;
+    std::map<QString, int> paints;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::Paint)
+            return false;
+        auto *tile = static_cast<WallTile *>(watched);
+        QElapsedTimer t;
+        t.start();
+        tile->removeEventFilter(this);   // paint it now, timed, then watch again
+        QCoreApplication::sendEvent(tile, event);
+        tile->installEventFilter(this);
+        const QString kind = QString::fromLatin1(tile->metaObject()->className()).section(QStringLiteral("::"), -1);
+        totalMs[kind] += t.nsecsElapsed() / 1e6;
+        ++paints[kind];
+        return true;
+    }
 };
 
 double rssMb()
@@ -99,6 +123,9 @@ int runWallBench(const QCommandLineParser &parser, const QString &cityPath)
     if (first.isNull())
         return 1;
 
+    PaintClock paintClock;
+    for (WallTile *tile : wall.tiles())
+        tile->installEventFilter(&paintClock);
     // Frames as the wall runs them: pull what changed, let the tiles whose data changed repaint.
     std::vector<double> frameMs, fullMs;
     QElapsedTimer run;
@@ -111,6 +138,12 @@ int runWallBench(const QCommandLineParser &parser, const QString &cityPath)
         frameMs.push_back(t.nsecsElapsed() / 1e6);
     }
     const double seconds = run.nsecsElapsed() / 1e9;
+    for (WallTile *tile : wall.tiles())
+        tile->removeEventFilter(&paintClock);
+    QJsonObject perTile;
+    for (const auto &[kind, ms] : paintClock.totalMs)
+        perTile.insert(kind, round2(ms / frames));   // ms per frame, averaged over all frames
+
     // The whole wall from scratch, every tile (a screenshot; the worst case).
     for (int f = 0; f < std::max(10, frames / 10); ++f) {
         QElapsedTimer t;
@@ -134,7 +167,8 @@ int runWallBench(const QCommandLineParser &parser, const QString &cityPath)
                      {QStringLiteral("startup_to_first_frame_ms"), round2(startupMs)},
                      {QStringLiteral("events_processed"), static_cast<double>(stats.processed)},
                      {QStringLiteral("events_dropped"), static_cast<double>(stats.dropped)},
-                     {QStringLiteral("rss_mb"), round2(rssMb())}});
+                     {QStringLiteral("rss_mb"), round2(rssMb())},
+                     {QStringLiteral("paint_ms_per_frame"), perTile}});
     engine.stop();
     return 0;
 }

@@ -4,6 +4,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QCache>
 
 namespace cityops {
 
@@ -35,12 +36,45 @@ int WallTile::lineHeight(Size size) const { return QFontMetrics(font(size)).heig
 QRect WallTile::drawText(QPainter &painter, const QRect &rect, int flags, const QString &text, Size size, const QColor &color)
 {
     const QFont &f = font(size);
-    painter.setFont(f);
-    painter.setPen(color);
-    QRect used;
-    painter.drawText(rect, flags, text, &used);
     m_capHeights.push_back(QFontMetrics(f).capHeight());
-    return used;
+    if (flags & Qt::TextWordWrap) {
+        painter.setFont(f);
+        painter.setPen(color);
+        QRect used;
+        painter.drawText(rect, flags, text, &used);
+        return used;
+    }
+    // Wall type is large enough that Qt draws its glyphs as paths, every time: a line is rendered once into an image
+    // and blitted after that (the boards redraw every second with mostly the same words).
+    const QImage line = renderedLine(text, f, color);
+    const QSize s = line.size() / line.devicePixelRatio();
+    const int x = (flags & Qt::AlignRight) ? rect.right() - s.width() + 1 : (flags & Qt::AlignHCenter) ? rect.left() + (rect.width() - s.width()) / 2 : rect.left();
+    const int y = (flags & Qt::AlignBottom) ? rect.bottom() - s.height() + 1 : (flags & Qt::AlignVCenter) ? rect.top() + (rect.height() - s.height()) / 2 : rect.top();
+    painter.drawImage(QPoint(x, y), line);
+    return QRect(QPoint(x, y), s);
+}
+
+QImage WallTile::renderedLine(const QString &text, const QFont &font, const QColor &color)
+{
+    // One cache for every tile of the wall (GUI thread only), bounded by pixels.
+    static QCache<QString, QImage> cache(16 * 1024 * 1024 / 4);   // 16 MB of lines
+    const QString key = text + QChar(0x1f) + QString::number(font.pixelSize()) + (font.bold() ? u'b' : u'r') + QString::number(color.rgba(), 16);
+    if (const QImage *hit = cache.object(key))
+        return *hit;   // shared, not copied
+    const QFontMetrics metrics(font);
+    const QSize size(std::max(1, metrics.horizontalAdvance(text) + 2), metrics.height());
+    auto *image = new QImage(size, QImage::Format_ARGB32_Premultiplied);
+    image->fill(Qt::transparent);
+    {
+        QPainter p(image);
+        p.setRenderHint(QPainter::TextAntialiasing);
+        p.setFont(font);
+        p.setPen(color);
+        p.drawText(QRect(QPoint(0, 0), size), Qt::AlignLeft | Qt::AlignVCenter, text);
+    }
+    const QImage line = *image;
+    cache.insert(key, image, std::max(1, size.width() * size.height()));
+    return line;
 }
 
 void WallTile::paintEvent(QPaintEvent *)

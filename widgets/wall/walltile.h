@@ -47,6 +47,8 @@ protected:
     /// The height of one line of text of `size`.
     int lineHeight(Size size) const;
     const QFont &font(Size size) const;
+    /// One line of text as an image, rendered once and cached (shared by all tiles).
+    static QImage renderedLine(const QString &text, const QFont &font, const QColor &color);
 
     WallFeed &m_feed;
     const WallLook &m_look;
