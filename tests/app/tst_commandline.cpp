@@ -171,6 +171,9 @@ private Q_SLOTS:
         QTest::newRow("ldap map without ldap") << QStringList{QStringLiteral("--ldap-map"), QStringLiteral("map.json")} << "only makes sense with --directory ldaps://";
         QTest::newRow("console id") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--console-id"),
                                                    QStringLiteral("a/b")} << "--console-id";
+        QTest::newRow("wall and replay") << QStringList{QStringLiteral("--wall"), QStringLiteral("default"), QStringLiteral("--replay")}
+                                         << "--wall shows the live city";
+        QTest::newRow("wall without layout") << QStringList{QStringLiteral("--wall"), QString()} << "--wall needs a layout";
         QTest::newRow("link and replay") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"), QStringLiteral("--replay")}
                                          << "cannot be combined with --link";
     }
@@ -219,6 +222,30 @@ private Q_SLOTS:
         const Run noBroker = runProgram(QStringLiteral("cityops-sim"), {});
         QCOMPARE(noBroker.exitCode, 2);
         QVERIFY2(noBroker.err.contains(QLatin1String("--broker is required")), qPrintable(noBroker.err));
+    }
+
+    /// A wall with a layout it cannot use stops at once with the reason (exit 2), and never shows a dialog; with
+    /// the built-in layout it writes a PNG per panel and the whole wall.
+    void wallLayouts()
+    {
+        QTemporaryDir dir;
+        const QString shot = dir.filePath(QStringLiteral("w.png"));
+        const QStringList base{QStringLiteral("--no-store"), QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"), QStringLiteral("1500")};
+        Run run = runProgram(QStringLiteral("cityops"), base + QStringList{QStringLiteral("--wall"), dir.filePath(QStringLiteral("missing.json"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("Cannot use the wall layout")) && run.err.contains(QLatin1String("missing.json")), qPrintable(run.err));
+        QFile bad(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(R"({"rows":1,"columns":1,"tiles":[{"kind":"clock","row":0,"column":3}]})");
+        bad.close();
+        run = runProgram(QStringLiteral("cityops"), base + QStringList{QStringLiteral("--wall"), bad.fileName()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("does not fit")), qPrintable(run.err));
+        run = runProgram(QStringLiteral("cityops"), base + QStringList{QStringLiteral("--wall"), QStringLiteral("default")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *panel : {"w-r0c0.png", "w-r1c2.png", "w-wall.png"})
+            QVERIFY2(QFile::exists(dir.filePath(QLatin1String(panel))), panel);
+        QCOMPARE(QImage(dir.filePath(QStringLiteral("w-wall.png"))).size(), QSize(5760, 2160));
     }
 
     void headlessSignIn()
