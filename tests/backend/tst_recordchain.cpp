@@ -5,10 +5,15 @@
 // cityops-export verify's exit code.
 #include "base/sqlitedb.h"
 #include "security/commandsigner.h"
+#include "city/citypackage.h"
+#include "store/chainexport.h"
 #include "store/recordchain.h"
 #include "storetesting.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -176,6 +181,136 @@ private Q_SLOTS:
         QCOMPARE(runVerify({QStringLiteral("--store"), recording().path, QStringLiteral("--key"), other}, &out), 1);
         QVERIFY2(out.contains(QLatin1String("signed with key")), qPrintable(out));
         QCOMPARE(runVerify({QStringLiteral("--key"), other}, &out), 2);   // no store: usage
+    }
+
+    // --- exports that carry the chain: checked by a third party with the public key alone ---
+
+    /// A window in the middle of the recording, as cityops-export --verifiable writes it, as lines to attack.
+    static QList<QByteArray> windowLines()
+    {
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(6, 0));
+        auto written = chainexport::write(recording().path, *fixtureCity(), start + 1800'000, start + 2400'000, out);
+        if (!written || written.value() < 100)
+            qFatal("export: %s", written ? "too few events" : qPrintable(written.error()));
+        return out.data().trimmed().split('\n');
+    }
+    static recordchain::Verdict checkLines(const QList<QByteArray> &lines, const CommandSigner *signer = nullptr)
+    {
+        QBuffer in;
+        in.setData(lines.join('\n') + '\n');
+        in.open(QIODevice::ReadOnly);
+        auto verifier = CommandVerifier::fromPublicKeyPem((signer ? signer : recording().key.get())->publicKeyPem());
+        auto v = chainexport::verify(in, *fixtureCity(), verifier.value());
+        if (!v)
+            qFatal("%s", qPrintable(v.error()));
+        return v.value();
+    }
+    static int eventLine(const QList<QByteArray> &lines, int nth)
+    {
+        for (int i = 0; i < lines.size(); ++i)
+            if (lines[i].contains("\"row\"") && nth-- == 0)
+                return i;
+        return -1;
+    }
+
+    void aVerifiableExportIsIntact()
+    {
+        const QList<QByteArray> lines = windowLines();
+        const auto v = checkLines(lines);
+        QVERIFY2(v.intact, qPrintable(v.sentence));
+        QVERIFY(v.events >= 100 && v.checkpoints >= 1);
+        // And from a shell, as a third party would.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("window.jsonl"));
+        const QString cityFile = dir.filePath(QStringLiteral("city.gpkg"));   // the recording's city as a package
+        QVERIFY(citypackage::write(*fixtureCity(), cityFile));
+        const auto fixturePath = [&cityFile] { return cityFile; };
+        QProcess p;
+        p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-export"),
+                {QStringLiteral("--store"), recording().path, QStringLiteral("--city"), fixturePath(), QStringLiteral("--from"),
+                 QStringLiteral("2026-11-22T05:30:00Z"), QStringLiteral("--to"), QStringLiteral("2026-11-22T05:40:00Z"), QStringLiteral("--verifiable"), file});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QString out;
+        QCOMPARE(runVerify({QStringLiteral("--export"), file, QStringLiteral("--key"), recording().publicKey, QStringLiteral("--city"), fixturePath()}, &out), 0);
+        QVERIFY2(out.contains(QLatin1String("intact")), qPrintable(out));
+        QCOMPARE(runVerify({QStringLiteral("--export"), file}, &out), 2);   // no key: usage
+    }
+
+    void attacksOnAnExport()
+    {
+        const QList<QByteArray> original = windowLines();
+        // A value changed in an event's line (its row left alone).
+        QList<QByteArray> lines = original;
+        int i = eventLine(lines, 20);
+        QJsonObject o = QJsonDocument::fromJson(lines[i]).object();
+        o.insert(QStringLiteral("time_ms"), o.value(QStringLiteral("time_ms")).toDouble() + 1000);
+        lines[i] = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        auto v = checkLines(lines);
+        QVERIFY(!v.intact && v.sentence.contains(QLatin1String("not as it was recorded")));
+        // The data edited, the row too (its payload): the chain breaks there.
+        lines = original;
+        o = QJsonDocument::fromJson(lines[i]).object();
+        QJsonObject row = o.value(QStringLiteral("row")).toObject();
+        QByteArray payload = QByteArray::fromBase64(row.value(QStringLiteral("payload")).toString().toLatin1());
+        payload[0] = char(payload[0] ^ 1);
+        row.insert(QStringLiteral("payload"), QString::fromLatin1(payload.toBase64()));
+        o.insert(QStringLiteral("row"), row);
+        lines[i] = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        v = checkLines(lines);
+        QVERIFY2(!v.intact, qPrintable(v.sentence));
+        // Only the words of a line changed, its row and chain kept: the line no longer says what its row says.
+        lines = original;
+        o = QJsonDocument::fromJson(lines[i]).object();
+        QJsonObject data = o.value(QStringLiteral("data")).toObject();
+        data.insert(QStringLiteral("forged"), true);
+        o.insert(QStringLiteral("data"), data);
+        lines[i] = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        v = checkLines(lines);
+        QVERIFY2(!v.intact && v.sentence.contains(QLatin1String("does not say what its recorded row says")), qPrintable(v.sentence));
+        // A line deleted.
+        lines = original;
+        lines.removeAt(eventLine(lines, 30));
+        v = checkLines(lines);
+        QVERIFY2(!v.intact && v.sentence.contains(QLatin1String("missing")), qPrintable(v.sentence));
+        // The whole chain recomputed after an edit: the signed checkpoint no longer matches.
+        lines = original;
+        QByteArray chain = QByteArray::fromHex(QJsonDocument::fromJson(lines[0]).object().value(QStringLiteral("chain_before")).toString().toLatin1());
+        for (int k = 1; k < lines.size(); ++k) {
+            QJsonObject line = QJsonDocument::fromJson(lines[k]).object();
+            if (line.contains(QStringLiteral("checkpoint")))
+                continue;
+            const bool tail = line.contains(QStringLiteral("tail"));
+            QJsonObject r = tail ? line.value(QStringLiteral("tail")).toObject() : line.value(QStringLiteral("row")).toObject();
+            const QJsonObject &where = tail ? r : line;
+            QByteArray p = QByteArray::fromBase64(r.value(QStringLiteral("payload")).toString().toLatin1());
+            if (k == i)
+                p[0] = char(p[0] ^ 1);   // the edit (its line's words would also be rewritten by a careful forger)
+            chain = recordchain::link(chain, std::uint64_t(where.value(QStringLiteral("seq")).toDouble()),
+                                      std::int64_t(where.value(QStringLiteral("time_ms")).toDouble()), r.value(QStringLiteral("kind")).toInt(),
+                                      std::int64_t(r.value(QStringLiteral("device")).toDouble()), p);
+            r.insert(QStringLiteral("payload"), QString::fromLatin1(p.toBase64()));
+            if (tail) {
+                line.insert(QStringLiteral("tail"), r);
+            } else {
+                line.insert(QStringLiteral("row"), r);
+                line.insert(QStringLiteral("chain"), QString::fromLatin1(chain.toHex()));
+            }
+            lines[k] = QJsonDocument(line).toJson(QJsonDocument::Compact);
+        }
+        v = checkLines(lines);
+        QVERIFY2(!v.intact && (v.sentence.contains(QLatin1String("signed checkpoint")) || v.sentence.contains(QLatin1String("does not say"))),
+                 qPrintable(v.sentence));
+        // Checked with another key (a forger's), or with the checkpoints dropped: nothing vouches for it.
+        const CommandSigner stranger = CommandSigner::generate();
+        v = checkLines(original, &stranger);
+        QVERIFY2(!v.intact && v.sentence.contains(QLatin1String("not signed by the given key")), qPrintable(v.sentence));
+        lines = original;
+        lines.erase(std::remove_if(lines.begin(), lines.end(), [](const QByteArray &l) { return l.startsWith("{\"checkpoint\""); }), lines.end());
+        v = checkLines(lines);
+        QVERIFY2(!v.intact && v.sentence.contains(QLatin1String("no signed checkpoint vouches")), qPrintable(v.sentence));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "base/sqlitedb.h"
 #include "security/commandsigner.h"
 #include "store/exportjob.h"
+#include "store/chainexport.h"
 #include "store/recordchain.h"
 
 #include "toolcli.h"
@@ -10,7 +11,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 #include <optional>
 
@@ -34,10 +37,49 @@ int usage(const QString &message)
     std::fprintf(stderr, "cityops-export: %s\nTry 'cityops-export --help'.\n", qPrintable(message));
     return kExitUsage;
 }
+QString cityPathOf(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("city")) ? parser.value(QStringLiteral("city")) : QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
+}
+
+/// verify --export FILE --key PUBLIC.pem: a third party's check of an export that carries the chain.
+int verifyExport(const QCommandLineParser &parser)
+{
+    for (const char *other : {"from", "to", "events", "incidents", "store", "verifiable"})
+        if (parser.isSet(QLatin1String(other)))
+            return usage(QStringLiteral("--%1 does not go with verify --export").arg(QLatin1String(other)));
+    if (!parser.isSet(QStringLiteral("key")))
+        return usage(QStringLiteral("verify --export needs --key (the console's public key): without it anyone could have written the file"));
+    auto key = CommandVerifier::fromPublicKeyFile(parser.value(QStringLiteral("key")));
+    if (!key)
+        return usage(QStringLiteral("--key: %1").arg(key.error()));
+    QFile file(parser.value(QStringLiteral("export")));
+    if (!file.open(QIODevice::ReadOnly))
+        return usage(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    auto city = citypackage::read(cityPathOf(parser));
+    if (!city) {
+        std::fprintf(stderr, "cityops-export: %s\n", qPrintable(city.error()));
+        return 1;
+    }
+    auto verdict = chainexport::verify(file, *city.value(), key.value());
+    if (!verdict) {
+        std::fprintf(stderr, "cityops-export: cannot verify %s: %s\n", qPrintable(file.fileName()), qPrintable(verdict.error()));
+        return 1;
+    }
+    if (!verdict->intact) {
+        std::printf("TAMPERED: %s (first bad seq %llu)\n", qPrintable(verdict->sentence), static_cast<unsigned long long>(verdict->firstBadSeq));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(verdict->sentence));
+    return 0;
+}
+
 int verify(const QCommandLineParser &parser)
 {
+    if (parser.isSet(QStringLiteral("export")))
+        return verifyExport(parser);
     if (!parser.isSet(QStringLiteral("store")))
-        return usage(QStringLiteral("verify needs --store"));
+        return usage(QStringLiteral("verify needs --store (or --export)"));
     for (const char *other : {"from", "to", "events", "incidents", "city"})
         if (parser.isSet(QLatin1String(other)))
             return usage(QStringLiteral("--%1 does not go with verify").arg(QLatin1String(other)));
@@ -79,7 +121,11 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
         "Exports a time window of a CityOps event store.\n\n"
         "  cityops-export --store FILE --from TIME --to TIME [--events OUT.jsonl|OUT.csv] [--incidents OUT.geojson]\n"
-        "  cityops-export verify --store FILE [--key PUBLIC.pem]\n\n"
+        "  cityops-export --store FILE --from TIME --to TIME --verifiable OUT.jsonl\n"
+        "  cityops-export verify --store FILE [--key PUBLIC.pem]\n"
+        "  cityops-export verify --export OUT.jsonl --key PUBLIC.pem [--city FILE]\n\n"
+        "--verifiable writes the window with the record's chain, the rows up to the next signed checkpoint and the\n"
+        "checkpoints, so that anyone with the console's public key can check it with verify --export.\n\n"
         "verify walks the record's hash chain and its signed checkpoints (with the console's public key, record.pub in\n"
         "its data folder or its command key's public half) and names the first row that is not as recorded: exit 0 when\n"
         "intact, 1 when not.\n\n"
@@ -93,6 +139,8 @@ int main(int argc, char **argv)
         {QStringLiteral("events"), QStringLiteral("Write the events here (.jsonl or .csv)."), QStringLiteral("file")},
         {QStringLiteral("incidents"), QStringLiteral("Write the incidents here (.geojson)."), QStringLiteral("file")},
         {QStringLiteral("key"), QStringLiteral("verify: the public key the checkpoints must be signed with (PEM)."), QStringLiteral("file")},
+        {QStringLiteral("verifiable"), QStringLiteral("Write the window with its chain and checkpoints here (.jsonl)."), QStringLiteral("file")},
+        {QStringLiteral("export"), QStringLiteral("verify: an export written with --verifiable."), QStringLiteral("file")},
     });
     if (const auto done = tool::parseOrExit(parser, "cityops-export"))
         return *done;
@@ -103,6 +151,40 @@ int main(int argc, char **argv)
     for (const char *required : {"store", "from", "to"})
         if (!parser.isSet(QLatin1String(required)))
             return usage(QStringLiteral("--%1 is required").arg(QLatin1String(required)));
+    if (parser.isSet(QStringLiteral("export")))
+        return usage(QStringLiteral("--export belongs to verify"));
+    if (parser.isSet(QStringLiteral("verifiable"))) {
+        if (parser.isSet(QStringLiteral("events")) || parser.isSet(QStringLiteral("incidents")))
+            return usage(QStringLiteral("--verifiable is written on its own (not with --events or --incidents)"));
+        const auto from = parseTime(parser.value(QStringLiteral("from")));
+        const auto to = parseTime(parser.value(QStringLiteral("to")));
+        if (!from || !to)
+            return usage(from ? to.error() : from.error());
+        if (to.value() < from.value())
+            return usage(QStringLiteral("--to must be later than --from"));
+        if (!QFileInfo(parser.value(QStringLiteral("store"))).isFile())
+            return usage(QStringLiteral("store %1 does not exist").arg(parser.value(QStringLiteral("store"))));
+        auto city = citypackage::read(cityPathOf(parser));
+        if (!city) {
+            std::fprintf(stderr, "cityops-export: %s\n", qPrintable(city.error()));
+            return 1;
+        }
+        QSaveFile out(parser.value(QStringLiteral("verifiable")));
+        if (!out.open(QIODevice::WriteOnly))
+            return usage(QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+        auto written = chainexport::write(parser.value(QStringLiteral("store")), *city.value(), from.value(), to.value(), out);
+        if (!written) {
+            out.cancelWriting();
+            std::fprintf(stderr, "cityops-export: %s\n", qPrintable(written.error()));
+            return 1;
+        }
+        if (!out.commit()) {
+            std::fprintf(stderr, "cityops-export: cannot write %s\n", qPrintable(out.fileName()));
+            return 1;
+        }
+        std::printf("exported %zu events with their chain to %s\n", written.value(), qPrintable(out.fileName()));
+        return 0;
+    }
     ExportJob job;
     job.storePath = parser.value(QStringLiteral("store"));
     job.eventsPath = parser.value(QStringLiteral("events"));
