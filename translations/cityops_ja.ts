@@ -905,6 +905,10 @@
         <source>of %1 MW</source>
         <translation>/ %1 MW</translation>
     </message>
+    <message>
+        <source>No feeder has reported yet</source>
+        <translation>まだどのフィーダーも報告していません</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyPanel</name>

@@ -905,6 +905,10 @@
         <source>of %1 MW</source>
         <translation>/ %1 MW</translation>
     </message>
+    <message>
+        <source>No feeder has reported yet</source>
+        <translation>尚无馈线上报</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyPanel</name>

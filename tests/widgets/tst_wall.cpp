@@ -28,6 +28,14 @@ public:
     void cut() { setStatus(LinkState::Disconnected, QStringLiteral("cut by the test")); }
 };
 
+/// A field that is connected and says nothing (a gateway that has not reported yet).
+class SilentLink : public FieldLink {
+public:
+    void start() override { setStatus(LinkState::Connected, QStringLiteral("silent")); }
+    void stop() override {}
+    void send(const std::vector<DeviceCommand> &) override {}
+};
+
 /// A replay position: the live books shown as if from the past.
 class PastSource : public CityStateSource {
 public:
@@ -216,6 +224,26 @@ private Q_SLOTS:
             t->checkStale();
         QVERIFY2(live.wall->tileAt(1, 0)->staleText().startsWith(QLatin1String("NO DATA FOR")), qPrintable(live.wall->tileAt(1, 0)->staleText()));
         QVERIFY(countColor(live.wall->tileAt(1, 0)->grab().toImage(), WallLook::noData(), 40) > 200);
+    }
+
+    /// Before the field has said anything, the wall says so: no "0.0 MW", every field tile marked NO DATA YET.
+    void nothingReportedYetIsNotZero()
+    {
+        const auto city = test::networkCity();
+        Engine engine(city);
+        engine.start(std::make_unique<SilentLink>());
+        {
+            VideoWall wall(engine, WallLayout::builtIn());
+            wall.show(false);
+            QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 5000);
+            wall.refreshNow();
+            QVERIFY(!wall.feed().loadKnown());
+            WallTile *energy = wall.tileAt(1, 0);
+            energy->checkStale();
+            QCOMPARE(energy->staleText(), QStringLiteral("NO DATA YET"));
+            QVERIFY(countColor(energy->grab().toImage(), WallLook::noData(), 40) > 200);
+        }
+        engine.stop();
     }
 
     /// During replay the whole wall says NOT LIVE across every panel.

@@ -174,6 +174,11 @@ QString EnergyBoard::title() const { return tr("ENERGY"); }
 
 void EnergyBoard::paintBody(QPainter &painter, const QRect &body)
 {
+    if (!m_feed.loadKnown()) {
+        // Unknown is not zero: a wall must not show "0.0 MW" before the feeders have said anything.
+        drawText(painter, body, Qt::AlignCenter, tr("No feeder has reported yet"), Size::Normal, WallLook::dim());
+        return;
+    }
     const double load = m_feed.cityLoadKw() / 1000.0, rating = m_feed.cityRatingKw() / 1000.0;
     const int big = lineHeight(Size::Huge), line = lineHeight(Size::Normal);
     const QRect head(body.left(), body.top(), body.width(), big);

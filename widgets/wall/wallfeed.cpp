@@ -79,6 +79,11 @@ void WallFeed::pullLoads()
     const LoadHistory::Series &series = m_live.loads();
     const CityModel &city = m_live.scene().city();
     m_loadKw = series.totalKw.empty() ? 0.0 : series.totalKw.back();
+    m_loadKnown = false;
+    for (const FeederInfo &f : city.feeders)
+        if (f.device < m_live.scene().states.size() && m_live.scene().states[f.device].reported)
+            m_loadKnown = true;
+    m_loadKnown = m_loadKnown && !series.timesMs.empty();
     m_busiest.clear();
     for (size_t f = 0; f < series.feederKw.size() && f < city.feeders.size(); ++f)
         if (!series.feederKw[f].empty() && city.feeders[f].capacityKw > 0)

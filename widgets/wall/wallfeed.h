@@ -35,6 +35,8 @@ public:
     const AlarmSummary &alarms() const { return m_alarms; }
     const KeyFigures &figures() const { return m_figures; }
     double cityLoadKw() const { return m_loadKw; }
+    /// Whether any feeder has reported yet (until then the city's load is unknown, not zero).
+    bool loadKnown() const { return m_loadKnown; }
     double cityRatingKw() const { return m_ratingKw; }
     const std::vector<FeederLoad> &busiestFeeders() const { return m_busiest; }
     const LoadHistory::Series &loads() const { return m_live.loads(); }
@@ -73,6 +75,7 @@ private:
     AlarmSummary m_alarms;
     KeyFigures m_figures;
     double m_loadKw = 0, m_ratingKw = 0;
+    bool m_loadKnown = false;
     std::vector<FeederLoad> m_busiest;
 };
 
