@@ -53,7 +53,7 @@ Status DeviceGateway::start()
     m_client->onMessage([this](const MqttClient::Message &m) {
         QMetaObject::invokeMethod(this, [this, m] {
             const wire::TopicRef ref = wire::parseTopic(m.topic);
-            if (ref.kind == wire::TopicRef::Command) {
+            if (ref.kind == wire::TopicRef::Command && ref.gateway == id()) {
                 onCommand(m, ref.device);
             } else if (ref.kind == wire::TopicRef::Refresh) {
                 auto request = wire::decodeRefresh(m.payload);
@@ -82,7 +82,7 @@ void DeviceGateway::stop()
 
 void DeviceGateway::onConnected()
 {
-    m_client->subscribe(wire::root() + "/cmd/#", 1);
+    m_client->subscribe(wire::root() + "/cmd/" + id().toUtf8() + "/#", 1);   // only its own devices' commands
     m_client->subscribe(wire::refreshTopic(), 1);
     heartbeat();
     // Consoles may have missed anything while the broker was away: the whole picture, unasked.

@@ -17,6 +17,7 @@ MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *cl
     : m_city(std::move(city)), m_clock(clock), m_options(std::move(options)), m_signer(std::move(signer)),
       m_counts(std::make_unique<AtomicCounters>()), m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles)
 {
+    m_options.maxGateways = std::clamp(m_options.maxGateways, 1, 32767);   // gateway numbers are kept per device in 16 bits
     m_deviceSeq.resize(m_city->devices.size());
     m_gatewayOfDevice = std::make_unique<std::atomic<std::int16_t>[]>(m_city->devices.size());
     for (size_t d = 0; d < m_city->devices.size(); ++d)
@@ -245,8 +246,12 @@ bool MqttLink::admitGateway(const QString &gateway)
 int MqttLink::gatewayNumber(const QString &gateway)
 {
     auto it = m_gatewayNumbers.find(gateway);
-    if (it == m_gatewayNumbers.end())
-        it = m_gatewayNumbers.insert(gateway, std::min<int>(m_gatewayNumbers.size(), 32767));
+    if (it == m_gatewayNumbers.end()) {
+        // Bounded by admitGateway (maxGateways), so numbers never alias.
+        it = m_gatewayNumbers.insert(gateway, int(m_gatewayNumbers.size()));
+        std::lock_guard lock(m_mutex);
+        m_gatewayNames.push_back(gateway);
+    }
     return it.value();
 }
 
@@ -378,6 +383,19 @@ bool MqttLink::publishCommand(const DeviceCommand &c)
 {
     if (!m_client || !m_client->connected())
         return false;
+    // A command goes to the gateway the device reports through (each gateway reads only its own command topics).
+    QString gateway;
+    {
+        const int number = m_gatewayOfDevice[c.device].load(std::memory_order_relaxed);
+        std::lock_guard lock(m_mutex);
+        if (number >= 0 && number < int(m_gatewayNames.size()))
+            gateway = m_gatewayNames[size_t(number)];
+    }
+    if (gateway.isEmpty()) {
+        ++m_counts->sendFailures;
+        answer(c, CommandStage::Rejected, QStringLiteral("the device has not reported through any gateway: there is nowhere to send it"));
+        return true;   // answered; not something to wait for the broker with
+    }
     const std::int64_t now = m_clock->nowMs();
     wire::SignedCommand s;
     s.device = m_city->devices[c.device].id;
@@ -396,7 +414,7 @@ bool MqttLink::publishCommand(const DeviceCommand &c)
         std::lock_guard lock(m_mutex);
         m_outstanding.insert(s.nonce, Outstanding{c, s.expiresMs});
     }
-    if (!m_client->publish(wire::commandTopic(s.device), wire::encodeCommand(s), 1, false, wire::resultTopic(consoleId()), s.nonce)) {
+    if (!m_client->publish(wire::commandTopic(gateway, s.device), wire::encodeCommand(s), 1, false, wire::resultTopic(consoleId()), s.nonce)) {
         std::lock_guard lock(m_mutex);
         m_outstanding.remove(s.nonce);
         return false;

@@ -125,6 +125,7 @@ private:
     };
     std::mutex m_mutex;                               ///< guards what both threads touch
     QHash<QString, GatewayLife> m_gateways;
+    std::vector<QString> m_gatewayNames;              ///< by gateway number: where commands for its devices go
     QSet<DeviceIndex> m_refreshWanted;
     bool m_fullRefreshWanted = false;
     QHash<QByteArray, Outstanding> m_outstanding;     ///< commands sent, by nonce (the correlation data)

@@ -124,7 +124,7 @@ QByteArray deviceTopic(const QString &gateway, const QString &device, const char
 }
 QByteArray gatewayStatusTopic(const QString &gateway) { return root() + "/gw/" + gateway.toUtf8() + "/status"; }
 QByteArray gatewayEventTopic(const QString &gateway) { return root() + "/gw/" + gateway.toUtf8() + "/event"; }
-QByteArray commandTopic(const QString &device) { return root() + "/cmd/" + topicId(device); }
+QByteArray commandTopic(const QString &gateway, const QString &device) { return root() + "/cmd/" + gateway.toUtf8() + '/' + topicId(device); }
 QByteArray refreshTopic() { return root() + "/ctl/refresh"; }
 QByteArray resultTopic(const QString &console) { return root() + "/console/" + console.toUtf8() + "/result"; }
 QByteArray opsTopic() { return root() + "/ops"; }
@@ -149,8 +149,9 @@ TopicRef parseTopic(const QByteArray &topic)
         QList<QByteArray> id = l.mid(3, l.size() - 4);
         ref.device = idFromTopic(id.join('/'));
         ref.kind = l.last() == "state" ? TopicRef::DeviceState : l.last() == "presence" ? TopicRef::DevicePresence : TopicRef::Unknown;
-    } else if (l[0] == "cmd" && l.size() >= 2) {
-        ref.device = idFromTopic(l.mid(1).join('/'));
+    } else if (l[0] == "cmd" && l.size() >= 3) {
+        ref.gateway = QString::fromUtf8(l[1]);
+        ref.device = idFromTopic(l.mid(2).join('/'));
         ref.kind = TopicRef::Command;
     } else if (l.size() == 2 && l[0] == "ctl" && l[1] == "refresh") {
         ref.kind = TopicRef::Refresh;

@@ -28,7 +28,8 @@ QByteArray root();                                                     ///< "cit
 QByteArray deviceTopic(const QString &gateway, const QString &device, const char *channel);   ///< .../gw/G/dev/D/state
 QByteArray gatewayStatusTopic(const QString &gateway);                 ///< retained presence of a gateway (and its Will)
 QByteArray gatewayEventTopic(const QString &gateway);                  ///< incidents the field raises and clears
-QByteArray commandTopic(const QString &device);                        ///< cityops/v1/cmd/<device id>
+/// cityops/v1/cmd/<gateway>/<device id>: each gateway reads only its own devices' commands (broker roles).
+QByteArray commandTopic(const QString &gateway, const QString &device);
 QByteArray refreshTopic();                                             ///< consoles ask gateways for fresh state
 QByteArray resultTopic(const QString &console);                        ///< a console's response topic
 QByteArray opsTopic();                                                 ///< shared operations log of the consoles

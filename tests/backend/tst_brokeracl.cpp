@@ -94,7 +94,7 @@ private Q_SLOTS:
         gw2.client->publish(wire::gatewayStatusTopic("gw1"), R"({"v":1,"online":false})", 1, true);
         gw2.client->publish(wire::deviceTopic("gw1", lampId(), "state"), R"({"v":1,"b":1,"seq":1,"time_ms":0,"kind":"light","data":{"level":0}})", 1);
         gw2.client->publish(wire::opsTopic(), R"({"v":1,"console":"desk-1","events":[]})", 1);
-        gw2.client->publish(wire::commandTopic(QString::fromUtf8(lampId())), "{}", 1);
+        gw2.client->publish(wire::commandTopic(QStringLiteral("gw1"), QString::fromUtf8(lampId())), "{}", 1);
         const QByteArray marker = wire::gatewayStatusTopic("gw2");
         gw2.client->publish(marker, R"({"v":1,"online":true})", 1, true);
         QList<QByteArray> seen;
@@ -102,7 +102,8 @@ private Q_SLOTS:
         QVERIFY2(!seen.contains(wire::gatewayStatusTopic("gw1")) && !seen.contains(wire::opsTopic()), qPrintable(seen.join(' ')));
     }
 
-    /// A gateway reads commands, not the consoles' operations; a wall reads everything and sends nothing that acts.
+    /// A gateway reads its own devices' commands — not another gateway's, not the consoles' operations; a wall reads
+    /// everything and sends nothing that acts.
     void gatewaysReadOnlyCommandsAndWallsOnlyRead()
     {
         TestBroker broker(TestBroker::PlainOnly, TestBroker::Accounts, kAccounts);
@@ -111,13 +112,15 @@ private Q_SLOTS:
         RawClient gw1(as(broker, QStringLiteral("gw1")));
         RawClient wall(as(broker, QStringLiteral("wall-1")));
         QTRY_VERIFY_WITH_TIMEOUT(desk.client->connected() && gw1.client->connected() && wall.client->connected(), 5000);
-        QVERIFY(gw1.client->subscribe(wire::opsTopic(), 1));   // refused by the broker
-        QVERIFY(gw1.client->subscribe(wire::root() + "/cmd/#", 1));
+        QVERIFY(gw1.client->subscribe(wire::opsTopic(), 1));                  // refused by the broker
+        QVERIFY(gw1.client->subscribe(wire::root() + "/cmd/#", 1));           // refused: every gateway's commands
+        QVERIFY(gw1.client->subscribe(wire::root() + "/cmd/gw1/#", 1));       // its own
         QVERIFY(desk.client->subscribe(wire::root() + "/#", 1));
-        QVERIFY(subscribed(gw1, desk, wire::root() + "/cmd/probe"));
+        QVERIFY(subscribed(gw1, desk, wire::root() + "/cmd/gw1/probe"));
         desk.take();
         desk.client->publish(wire::opsTopic(), "ops for consoles only", 1);
-        const QByteArray command = wire::commandTopic(QString::fromUtf8(lampId()));
+        desk.client->publish(wire::commandTopic(QStringLiteral("gw2"), QString::fromUtf8(lampId())), "gw2's command", 1);
+        const QByteArray command = wire::commandTopic(QStringLiteral("gw1"), QString::fromUtf8(lampId()));
         desk.client->publish(command, "a console's command", 1);
         QTRY_COMPARE_WITH_TIMEOUT(gw1.waiting(), size_t(1), 5000);
         QCOMPARE(topicsOf(gw1.take()), QList<QByteArray>{command});

@@ -359,7 +359,7 @@ private Q_SLOTS:
         auto send = [&](const wire::SignedCommand &c, QByteArray payload = {}) {
             if (payload.isEmpty())
                 payload = wire::encodeCommand(c);
-            hand.client->publish(wire::commandTopic(c.device), payload, 1, false, wire::resultTopic("by-hand"), c.nonce);
+            hand.client->publish(wire::commandTopic("gw1", c.device), payload, 1, false, wire::resultTopic("by-hand"), c.nonce);
             std::vector<MqttClient::Message> got;
             const bool answered = QTest::qWaitFor([&] { got = hand.take(); return !got.empty(); }, 5000);
             return answered ? json(got.front().payload) : QJsonObject();

@@ -368,7 +368,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("device");
         QTest::newRow("state with # in id") << wire::deviceTopic("g1", "8025704#1", "state") << int(wire::TopicRef::DeviceState) << "8025704#1";
         QTest::newRow("presence with / in id") << wire::deviceTopic("g1", "sig/J12", "presence") << int(wire::TopicRef::DevicePresence) << "sig/J12";
-        QTest::newRow("command with + and %") << wire::commandTopic("a+b%c") << int(wire::TopicRef::Command) << "a+b%c";
+        QTest::newRow("command with + and %") << wire::commandTopic("gw1", "a+b%c") << int(wire::TopicRef::Command) << "a+b%c";
+        QTest::newRow("command without its gateway") << QByteArray("cityops/v1/cmd/sig") << int(wire::TopicRef::Unknown) << "";
         QTest::newRow("other root") << QByteArray("cityops/v2/ops") << int(wire::TopicRef::Unknown) << QString();
         QTest::newRow("unknown channel") << QByteArray("cityops/v1/gw/g1/dev/x/colour") << int(wire::TopicRef::Unknown) << "x";
         QTest::newRow("gateway without channel") << QByteArray("cityops/v1/gw/g1") << int(wire::TopicRef::Unknown) << QString();

@@ -94,7 +94,7 @@ Result<QString> BrokerAccess::writeTo(const QString &dirPath) const
         acl("publishClientSend", kRoot + QStringLiteral("/ops")), acl("publishClientSend", kRoot + QStringLiteral("/console/+/handover")),
         acl("subscribePattern", kRoot + QStringLiteral("/#"))};
     const QJsonArray gatewayAcls{acl("publishClientSend", kRoot + QStringLiteral("/console/+/result")),
-        acl("subscribePattern", kRoot + QStringLiteral("/cmd/#")), acl("subscribePattern", kRoot + QStringLiteral("/ctl/refresh"))};
+        acl("subscribePattern", kRoot + QStringLiteral("/ctl/refresh"))};
     const QJsonArray wallAcls{acl("publishClientSend", kRoot + QStringLiteral("/ctl/refresh")), acl("subscribePattern", kRoot + QStringLiteral("/#"))};
     const QJsonArray adminAcls{acl("publishClientSend", QStringLiteral("$CONTROL/dynamic-security/#")),
                                acl("publishClientReceive", QStringLiteral("$CONTROL/dynamic-security/#")),
@@ -107,9 +107,11 @@ Result<QString> BrokerAccess::writeTo(const QString &dirPath) const
     auto account = [&](const QString &name, const QString &roleName, bool bindClientId) -> Status {
         QJsonArray roles{QJsonObject{{QStringLiteral("rolename"), roleName}}};
         if (roleName != QLatin1String("admin")) {
-            const QString own = roleName == QLatin1String("cityops-gateway") ? kRoot + QStringLiteral("/gw/%1/#").arg(name)
-                                                                              : kRoot + QStringLiteral("/console/%1/status").arg(name);
-            ownRoles.append(role(QStringLiteral("own-") + name, QJsonArray{acl("publishClientSend", own)}));
+            const bool gateway = roleName == QLatin1String("cityops-gateway");
+            QJsonArray acls{acl("publishClientSend", gateway ? kRoot + QStringLiteral("/gw/%1/#").arg(name) : kRoot + QStringLiteral("/console/%1/status").arg(name))};
+            if (gateway)   // its own devices' commands only
+                acls.append(acl("subscribePattern", kRoot + QStringLiteral("/cmd/%1/#").arg(name)));
+            ownRoles.append(role(QStringLiteral("own-") + name, acls));
             roles.append(QJsonObject{{QStringLiteral("rolename"), QString(QStringLiteral("own-") + name)}});
         }
         const QByteArray password = randomBytes(18).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);

@@ -10,7 +10,8 @@ namespace cityops {
 /// Who may do what on the field broker (docs/SECURITY.md, "The broker"): a configuration for mosquitto's dynamic
 /// security plugin with one account per console, gateway and wall, each bound to its client id, and three roles —
 ///   console: publish commands, refresh requests, operations, its own status and hand-overs; read everything;
-///   gateway: publish only under its own gw/<name>/ and to consoles' result topics; read only commands and refreshes;
+///   gateway: publish only under its own gw/<name>/ and to consoles' result topics; read only its own devices'
+///            commands (cmd/<name>/…) and refresh requests;
 ///   wall:    publish only its own status and refresh requests; read everything.
 /// Anonymous clients are refused. Every account gets a random password in <name>.password (mode 0600).
 struct BrokerAccess {
