@@ -135,17 +135,26 @@ private Q_SLOTS:
         QVERIFY(gw1.take().empty());
     }
 
-    /// The real console and the real gateway with their own accounts: every device reports, as on an open broker.
+    /// The real console and the real gateway with their own accounts: every device reports, and a signed command
+    /// goes out on the gateway's own command topic and is confirmed, as on an open broker.
     void theConsoleAndTheGatewayWorkWithTheirAccounts()
     {
         TestBroker broker(TestBroker::PlainOnly, TestBroker::Accounts, kAccounts);
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        SimProcess sim(broker.plainUrl(), {"--id", "gw1", "--user", "gw1", "--password-file", broker.accountPassword(QStringLiteral("gw1"))});
+        CommandSigner key = CommandSigner::generate();
+        QTemporaryDir dir;
+        const QString publicKey = dir.filePath(QStringLiteral("command.pub"));
+        QFile pub(publicKey);
+        QVERIFY(pub.open(QIODevice::WriteOnly) && pub.write(key.publicKeyPem()) > 0);
+        pub.close();
+        SimProcess sim(broker.plainUrl(), {"--id", "gw1", "--user", "gw1", "--password-file", broker.accountPassword(QStringLiteral("gw1")),
+                                           "--command-pubkey", publicKey, "--reject-rate", "0", "--answer-latency", "0:0"});
         Engine engine(fixtureCity());
         MqttLinkOptions options;
         options.mqtt = as(broker, QStringLiteral("desk-1"));
         options.knownGateways = QStringList{QStringLiteral("gw1")};
-        engine.start(std::make_unique<MqttLink>(fixtureCity(), &engine.clock(), options, std::nullopt), QStringLiteral("tester"));
+        engine.start(std::make_unique<MqttLink>(fixtureCity(), &engine.clock(), options, std::optional<CommandSigner>(std::move(key))),
+                     QStringLiteral("tester"));
         auto reported = [&] {
             size_t n = 0;
             for (DeviceIndex d = 0; d < fixtureCity()->devices.size(); ++d)
@@ -153,6 +162,21 @@ private Q_SLOTS:
             return n;
         };
         QTRY_VERIFY2_WITH_TIMEOUT(reported() == fixtureCity()->devices.size(), qPrintable(sim.errors()), 20'000);
+        DeviceIndex lamp = 0;
+        while (fixtureCity()->devices[lamp].kind != DeviceKind::Streetlight)
+            ++lamp;
+        OrderSpec spec;
+        spec.description = QStringLiteral("dim");
+        spec.targets.push_back({lamp, CommandAction::LightDim, 33, 0, 0});
+        std::optional<Result<OpsReceipt>> issued;
+        engine.request(Actor{QStringLiteral("olga"), {Role::Operator}, {}}, request::IssueOrder{spec},
+                       [&issued](const Result<OpsReceipt> &r) { issued = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(issued.has_value(), 5000);
+        QVERIFY2(*issued, qPrintable(issued->error()));
+        const std::uint32_t order = issued->value().ref;
+        QTRY_VERIFY_WITH_TIMEOUT(engine.orders().find(order) && engine.orders().find(order)->stage == CommandStage::Finished, 20'000);
+        QCOMPARE(engine.orders().find(order)->targets.front().stage, CommandStage::Confirmed);
+        QCOMPARE(engine.states().state(lamp).level, std::uint8_t(33));
         engine.stop();
     }
 };
