@@ -187,6 +187,11 @@ void MqttClient::stop()
 {
     if (!m_started)
         return;
+    // What was published last (a gateway's goodbye, a console's last operation) reaches the broker before the
+    // connection closes: a clean disconnect publishes no Will, so a lost goodbye would leave others waiting for the
+    // keep-alive. The network thread is still running the loop meanwhile; bounded, so a dead broker cannot hold us.
+    for (int waited = 0; m_connected.load() && m_unacked.load() > 0 && waited < 100; ++waited)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     m_started = false;
     mosquitto_disconnect_v5(m_mosq, MQTT_RC_NORMAL_DISCONNECTION, nullptr);
     if (m_thread.joinable())
