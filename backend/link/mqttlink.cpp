@@ -5,6 +5,9 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 
+#include <set>
+#include <tuple>
+
 namespace cityops {
 
 struct MqttLink::AtomicCounters {
@@ -443,13 +446,15 @@ void MqttLink::share(const std::vector<Event> &events)
     // A target with its final result must not act later: a retry still waiting here for the broker is dropped
     // (what the record says is what the field did).
     if (!m_unsent.empty()) {
-        for (const Event &e : events) {
-            const auto *c = std::get_if<CommandPayload>(&e.payload);
-            if (!c || e.device == kNoDevice || !isTerminal(c->stage))
-                continue;
-            std::erase_if(m_unsent, [&](const DeviceCommand &u) { return u.order == c->order && u.step == c->step && u.device == e.device; });
+        // One pass over the waiting commands whatever the batch's size (an order's 600 results, 20,000 waiting).
+        std::set<std::tuple<std::uint32_t, std::uint16_t, DeviceIndex>> finished;   // targets with their result
+        for (const Event &e : events)
+            if (const auto *c = std::get_if<CommandPayload>(&e.payload); c && e.device != kNoDevice && isTerminal(c->stage))
+                finished.emplace(c->order, c->step, e.device);
+        if (!finished.empty()) {
+            std::erase_if(m_unsent, [&](const DeviceCommand &u) { return finished.count({u.order, u.step, u.device}) > 0; });
+            m_unsentCount = m_unsent.size();
         }
-        m_unsentCount = m_unsent.size();
     }
     m_ops.share(events);
 }

@@ -47,7 +47,7 @@ QString PeerGate::check(const std::vector<Event> &batch, size_t index, const Des
     if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload))
         return checkIncidentRaised(batch, index, *raised, ctx);
     if (const auto *u = std::get_if<IncidentUpdatePayload>(&e.payload))
-        return checkIncidentUpdate(e, *u, ctx);
+        return checkIncidentUpdate(*u, ctx);
     return QStringLiteral("not an operation consoles share");
 }
 
@@ -173,9 +173,8 @@ QString PeerGate::checkIncidentRaised(const std::vector<Event> &batch, size_t in
     return {};
 }
 
-QString PeerGate::checkIncidentUpdate(const Event &e, const IncidentUpdatePayload &u, const DeskContext &ctx)
+QString PeerGate::checkIncidentUpdate(const IncidentUpdatePayload &u, const DeskContext &ctx)
 {
-    Q_UNUSED(e);
     const IncidentId reported = std::exchange(m_reportNote, 0);
     const auto seen = incident(u.id, ctx);
     if (!seen)

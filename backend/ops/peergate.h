@@ -55,7 +55,7 @@ private:
     QString check(const std::vector<Event> &batch, size_t index, const DeskContext &ctx);
     QString checkCommand(const Event &e, const CommandPayload &c, const DeskContext &ctx);
     QString checkIncidentRaised(const std::vector<Event> &batch, size_t index, const IncidentRaisedPayload &raised, const DeskContext &ctx);
-    QString checkIncidentUpdate(const Event &e, const IncidentUpdatePayload &u, const DeskContext &ctx);
+    QString checkIncidentUpdate(const IncidentUpdatePayload &u, const DeskContext &ctx);
     /// The person named, as this console's directory knows them; `why` says what is missing otherwise.
     std::optional<Actor> lookUp(const QString &user, QString *why) const;
     std::optional<IncidentSeen> incident(IncidentId id, const DeskContext &ctx) const;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "map/mapstyle.h"
+
 #include <QColor>
 #include <QFont>
 
@@ -22,9 +24,10 @@ struct WallLook {
     static QColor text() { return QColor(0xd8, 0xdc, 0xe0); }
     static QColor dim() { return QColor(0x9a, 0xa1, 0xa8); }
     static QColor rule() { return QColor(0x3a, 0x40, 0x46); }
-    static QColor amber() { return QColor(0xff, 0xb0, 0x00); }
+    // The console's one palette (map/mapstyle.h); red is a shade lighter, as text on the wall's darker ground.
+    static QColor amber() { return mapstyle::alarmAmber(); }
     static QColor red() { return QColor(0xff, 0x4d, 0x40); }
-    static QColor noData() { return QColor(0xe0, 0x40, 0xe0); }
+    static QColor noData() { return mapstyle::noData(); }
     static QColor replay() { return QColor(0x4d, 0x9c, 0xff); }
 
     /// The pixel size of `family` (bold when asked) whose capital letters are at least `capPx` high.
