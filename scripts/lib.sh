@@ -14,8 +14,9 @@ CITYOPS_PACKAGES=(
 # The field through a broker (scripts/stack, the link tests and bench): mosquitto, and openssl to make throwaway
 # certificates and command keys.
 CITYOPS_STACK_PACKAGES=(mosquitto openssl)
-# What the tests need beyond that: ogrinfo checks our GeoPackages, sumo-tools has the other real networks.
-CITYOPS_TEST_PACKAGES=(gdal-bin sumo-tools slapd ldap-utils "${CITYOPS_STACK_PACKAGES[@]}")
+# What the tests need beyond that: ogrinfo checks our GeoPackages, sumo runs the signals in the co-simulation tests
+# (and brings the TraCI client the build then links), sumo-tools has the other real networks.
+CITYOPS_TEST_PACKAGES=(gdal-bin sumo sumo-tools slapd ldap-utils "${CITYOPS_STACK_PACKAGES[@]}")
 
 cityops_install_packages() {
     local missing=() p

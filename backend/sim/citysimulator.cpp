@@ -169,8 +169,9 @@ void CitySimulator::setLamp(std::uint32_t light, std::uint8_t level, bool fault)
 void CitySimulator::initialState(std::vector<Event> &out)
 {
     for (std::uint32_t i = 0; i < m_signals.size(); ++i) {
-        out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{true}});
-        out.push_back(signalEvent(i));
+        out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{reporting(i)}});
+        if (reporting(i))
+            out.push_back(signalEvent(i));
     }
     for (std::uint32_t i = 0; i < m_lights.size(); ++i)
         out.push_back(lightEvent(i));
@@ -214,8 +215,8 @@ void CitySimulator::clear(std::vector<Event> &out, IncidentId id)
 void CitySimulator::currentPicture(std::vector<Event> &out, std::int64_t reportedAfterMs)
 {
     for (std::uint32_t i = 0; i < m_signals.size(); ++i) {
-        out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{m_signals[i].online}});
-        if (m_signals[i].online)
+        out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{reporting(i)}});
+        if (reporting(i))
             out.push_back(signalEvent(i));
     }
     for (std::uint32_t i = 0; i < m_lights.size(); ++i) {
@@ -307,8 +308,8 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     switch (s.task) {
     case Task::SignalSwitch: {
         SignalSim &sig = m_signals[s.index];
-        if (sig.fault || sig.mode != SignalMode::Normal || s.timeMs != sig.nextSwitchMs)
-            break; // stale: the controller was faulted, commanded or re-synchronised since this was scheduled
+        if (sig.fault || sig.mode != SignalMode::Normal || s.timeMs != sig.nextSwitchMs || plantRuns(s.index))
+            break; // stale: the controller was faulted, commanded, re-synchronised or handed to the plant since
         const SignalProgram &program = m_city->signals[s.index].programs[static_cast<size_t>(sig.program)];
         sig.phase = (sig.phase + 1) % static_cast<int>(program.phases.size());
         sig.nextSwitchMs = m_now + static_cast<std::int64_t>(program.phases[sig.phase].durationS) * 1000;
@@ -367,7 +368,9 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
         SignalSim &sig = m_signals[i];
         if (!sig.fault) {
             sig.fault = true;
-            if (sig.online)
+            if (plantRuns(i) && !m_plantDown)
+                drivePlant(i);   // the lights flash in the traffic too; a dead plant is found at its next step
+            if (reporting(i))
                 out.push_back(signalEvent(i));
             const DeviceIndex device = m_city->signals[i].device;
             m_signalIncidents[i] = raise(out, IncidentKind::SignalFault, IncidentSeverity::Major,
@@ -380,9 +383,13 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     case Task::RepairSignal: {
         SignalSim &sig = m_signals[s.index];
         sig.fault = false;
-        if (sig.mode == SignalMode::Normal)
+        if (plantRuns(s.index)) {
+            if (!m_plantDown && drivePlant(s.index).isEmpty())
+                adoptReading(s.index);
+        } else if (sig.mode == SignalMode::Normal) {
             resyncSignal(s.index);
-        if (sig.online)
+        }
+        if (reporting(s.index))
             out.push_back(signalEvent(s.index));
         clear(out, m_signalIncidents[s.index]);
         m_signalIncidents[s.index] = 0;
@@ -400,8 +407,10 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     }
     case Task::RestoreComm:
         m_signals[s.index].online = true;
-        out.push_back(Event{0, m_now, m_city->signals[s.index].device, PresencePayload{true}});
-        out.push_back(signalEvent(s.index)); // a reconnecting controller reports its full state
+        if (reporting(s.index)) {
+            out.push_back(Event{0, m_now, m_city->signals[s.index].device, PresencePayload{true}});
+            out.push_back(signalEvent(s.index)); // a reconnecting controller reports its full state
+        }
         break;
     case Task::NextFeederSurge: {
         const auto f = static_cast<std::uint32_t>(m_rng.below(m_feeders.size()));
@@ -414,6 +423,12 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     }
     case Task::EndSurge:
         m_feeders[s.index].surge = 1.0f;
+        break;
+    case Task::PlantStep:
+        stepPlant(out);
+        break;
+    case Task::PlantStart:
+        startPlant(out);
         break;
     case Task::CommandArrives: {
         const auto it = m_commandsInFlight.find(s.index);
@@ -457,7 +472,7 @@ void CitySimulator::execute(const DeviceCommand &c, std::vector<Event> &out)
         return;
     const DeviceInfo &info = m_city->devices[c.device];
     // A device that cannot hear the command does not answer: the console's timeout finds out.
-    if (info.kind == DeviceKind::SignalController && !m_signals[static_cast<size_t>(info.detail)].online)
+    if (info.kind == DeviceKind::SignalController && !reporting(static_cast<std::uint32_t>(info.detail)))
         return;
     if (info.kind == DeviceKind::Streetlight && !m_lights[static_cast<size_t>(info.detail)].powered)
         return;
@@ -496,6 +511,7 @@ QString CitySimulator::apply(const DeviceCommand &c, std::vector<Event> &out)
         const SignalInfo &signal = m_city->signals[index];
         if (sig.fault)
             return QStringLiteral("controller in fault flash");
+        const SignalSim before = sig;
         const auto phases = static_cast<int>(signal.programs[static_cast<size_t>(sig.program)].phases.size());
         switch (c.action) {
         case CommandAction::SignalSwitchProgram:
@@ -525,6 +541,14 @@ QString CitySimulator::apply(const DeviceCommand &c, std::vector<Event> &out)
             break;
         default:
             return QStringLiteral("not a signal command");
+        }
+        if (plantRuns(index)) {
+            // The traffic simulation carries it out, and what it then shows is what the controller reports.
+            if (const QString refusal = drivePlant(index); !refusal.isEmpty()) {
+                sig = before;
+                return refusal;
+            }
+            adoptReading(index);
         }
         out.push_back(signalEvent(index));
         return {};

@@ -2,6 +2,7 @@
 
 #include "city/citymodel.h"
 #include "base/random.h"
+#include "sim/signalplant.h"
 #include "model/event.h"
 
 #include <QTimeZone>
@@ -55,6 +56,14 @@ public:
     /// Runs the model up to and including `untilMs`, appending the events it produces in time order.
     void advanceTo(std::int64_t untilMs, std::vector<Event> &out);
     std::int64_t nowMs() const { return m_now; }
+    /// Hands the signals the plant runs to it (a traffic simulation) from now on: it is started at the current
+    /// time, its readings replace the timetable and are appended to `out`. Lights, feeders, faults and answers stay
+    /// here. When the plant cannot start or stops later, its signals report "not reporting" and it is started
+    /// again every half minute of simulated time; `trafficProblem` says why meanwhile.
+    void attachPlant(std::unique_ptr<SignalPlant> plant, std::vector<Event> &out);
+    SignalPlant *plant() const { return m_plant.get(); }
+    /// Why the traffic simulation is not running (empty while it is, or when there is none).
+    QString trafficProblem() const { return m_plantProblem; }
     /// A command reaches the device after a network latency; the device answers (accepts, or refuses with a
     /// reason), acts, and reports its new state. Offline and unpowered devices never answer.
     void command(const DeviceCommand &command);
@@ -68,7 +77,8 @@ public:
 private:
     enum class Task : std::uint8_t {
         SignalSwitch, FeederSample, LightCheck, NextCollision, NextLampFault, NextSignalFault, NextCommLoss,
-        NextFeederSurge, ClearCollision, RepairLamp, RepairSignal, RestoreComm, EndSurge, CommandArrives
+        NextFeederSurge, ClearCollision, RepairLamp, RepairSignal, RestoreComm, EndSurge, CommandArrives,
+        PlantStep, PlantStart
     };
     struct Scheduled {
         std::int64_t timeMs;
@@ -114,6 +124,17 @@ private:
     /// Acts on a command the device accepted; returns a refusal reason instead when it cannot.
     QString apply(const DeviceCommand &command, std::vector<Event> &out);
     void resyncSignal(std::uint32_t signal);
+    // The plant (sim/plantsignals.cpp)
+    bool plantRuns(std::uint32_t signal) const { return m_plant && m_plant->runs(signal); }
+    /// Whether the controller can be heard: online and, when a plant runs it, the plant running.
+    bool reporting(std::uint32_t signal) const { return m_signals[signal].online && !(m_plantDown && plantRuns(signal)); }
+    void stepPlant(std::vector<Event> &out);
+    void startPlant(std::vector<Event> &out);
+    void plantStopped(const QString &why, std::vector<Event> &out);
+    /// Takes the plant's reading into the controller's state; true when what the controller reports changed.
+    bool adoptReading(std::uint32_t signal);
+    /// Has the plant show what the controller is meant to show (fault flash, a held phase, its program).
+    QString drivePlant(std::uint32_t signal);
     void setFeederBreaker(std::uint32_t feeder, bool open, std::vector<Event> &out);
     std::uint8_t autoLevel(const LightSim &lamp) const;
 
@@ -138,6 +159,9 @@ private:
     std::vector<std::vector<std::uint32_t>> m_feederLamps;
     QTimeZone m_zone;
     GeoPoint m_centre;
+    std::unique_ptr<SignalPlant> m_plant;
+    bool m_plantDown = false;
+    QString m_plantProblem;
 };
 
 } // namespace cityops

@@ -1,0 +1,101 @@
+// CitySimulator's side of a signal plant (a traffic simulation that runs the signals): starting it, stepping it in
+// lock-step, and what its signals report when it stops.
+#include "sim/citysimulator.h"
+
+#include "base/logging.h"
+
+namespace cityops {
+namespace {
+constexpr std::int64_t kPlantRetryMs = 30'000;   ///< simulated time between attempts to start a stopped plant
+}
+
+void CitySimulator::attachPlant(std::unique_ptr<SignalPlant> plant, std::vector<Event> &out)
+{
+    m_plant = std::move(plant);
+    startPlant(out);
+}
+
+void CitySimulator::startPlant(std::vector<Event> &out)
+{
+    if (auto started = m_plant->start(m_now); !started) {
+        plantStopped(started.error(), out);
+        return;
+    }
+    const bool wasDown = m_plantDown;
+    m_plantDown = false;
+    m_plantProblem.clear();
+    for (std::uint32_t i = 0; i < m_signals.size(); ++i) {
+        if (!plantRuns(i))
+            continue;
+        const SignalSim &sig = m_signals[i];
+        // A fresh plant runs every signal's first program: have it show what the controller is meant to.
+        if (sig.fault || sig.mode != SignalMode::Normal || sig.program != m_plant->reading(i).program)
+            drivePlant(i);
+        adoptReading(i);
+        if (!reporting(i))
+            continue;
+        if (wasDown)
+            out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{true}});
+        out.push_back(signalEvent(i));
+    }
+    if (wasDown)
+        qCInfo(lcSim).noquote() << m_plant->name() << "runs the signals again";
+    schedule(m_now + m_plant->stepMs(), Task::PlantStep);
+}
+
+void CitySimulator::stepPlant(std::vector<Event> &out)
+{
+    if (m_plantDown)
+        return;
+    std::vector<std::uint32_t> changed;
+    if (auto stepped = m_plant->advanceTo(m_now, changed); !stepped) {
+        plantStopped(stepped.error(), out);
+        return;
+    }
+    for (const std::uint32_t i : changed)
+        if (adoptReading(i) && reporting(i))
+            out.push_back(signalEvent(i));
+    schedule(m_now + m_plant->stepMs(), Task::PlantStep);
+}
+
+void CitySimulator::plantStopped(const QString &why, std::vector<Event> &out)
+{
+    m_plantProblem = why;
+    // The lights' state is unknown now: say so rather than show the last one as if it were current.
+    if (!m_plantDown)
+        for (std::uint32_t i = 0; i < m_signals.size(); ++i)
+            if (plantRuns(i) && m_signals[i].online)
+                out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{false}});
+    m_plantDown = true;
+    qCWarning(lcSim).noquote() << why << "- signals not reporting; starting it again in" << kPlantRetryMs / 1000 << "s";
+    schedule(m_now + kPlantRetryMs, Task::PlantStart);
+}
+
+bool CitySimulator::adoptReading(std::uint32_t signal)
+{
+    SignalSim &sig = m_signals[signal];
+    const SignalReading r = m_plant->reading(signal);
+    const bool normal = !sig.fault && sig.mode == SignalMode::Normal;
+    const bool showsPhase = !sig.fault && sig.mode != SignalMode::Flash && sig.mode != SignalMode::Off;
+    const bool changed = sig.program != r.program || (showsPhase && sig.phase != r.phase)
+                         || (normal && sig.nextSwitchMs != r.nextSwitchMs);
+    sig.program = r.program;
+    if (showsPhase)
+        sig.phase = r.phase;
+    sig.nextSwitchMs = r.nextSwitchMs;
+    return changed;
+}
+
+QString CitySimulator::drivePlant(std::uint32_t signal)
+{
+    const SignalSim &sig = m_signals[signal];
+    if (sig.fault || sig.mode == SignalMode::Flash)
+        return m_plant->flash(signal);
+    if (sig.mode == SignalMode::Off)
+        return m_plant->dark(signal);
+    if (sig.mode == SignalMode::Manual || sig.mode == SignalMode::Preempt)
+        return m_plant->holdPhase(signal, sig.phase);
+    return m_plant->runProgram(signal, sig.program);
+}
+
+} // namespace cityops

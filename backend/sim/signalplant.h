@@ -1,0 +1,49 @@
+#pragma once
+
+#include "base/result.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace cityops {
+
+/// What a signal controller shows, as the plant that runs it reports it.
+struct SignalReading {
+    int program = 0;                 ///< index into SignalInfo::programs (kept while the plant runs a commanded state)
+    int phase = 0;                   ///< phase index within that program
+    std::int64_t nextSwitchMs = 0;   ///< when the plant will switch next (ms since epoch)
+    QString state;                   ///< one character per controlled link (SUMO's r y g G o O ...)
+    bool operator==(const SignalReading &) const = default;
+};
+
+/// Who runs the city's signals when it is not the simulator's own timetable: a traffic simulation (SUMO) that the
+/// CitySimulator steps in lock-step with its clock. The simulator keeps faults, communication and answers to
+/// commands; the plant keeps what the lights show. Every call may find the plant gone (the traffic simulation died):
+/// it then fails with a sentence, and the simulator reports its signals as not reporting until `start` works again.
+class SignalPlant {
+public:
+    virtual ~SignalPlant() = default;
+
+    virtual QString name() const = 0;
+    /// The plant's own time step; the simulator steps it on multiples of this.
+    virtual std::int64_t stepMs() const = 0;
+    /// Whether it runs this signal (index into CityModel::signals); the others keep the simulator's timetable.
+    virtual bool runs(std::uint32_t signal) const = 0;
+    virtual SignalReading reading(std::uint32_t signal) const = 0;
+
+    /// Runs the traffic up to `untilMs` and appends the signals whose reading changed.
+    virtual Status advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &changed) = 0;
+
+    /// Commands the controller carries out. Each returns an empty string when done, else why it cannot.
+    virtual QString runProgram(std::uint32_t signal, int program) = 0;   ///< normal operation of that program
+    virtual QString holdPhase(std::uint32_t signal, int phase) = 0;      ///< go to the phase and stay there
+    virtual QString flash(std::uint32_t signal) = 0;                     ///< flashing amber on every link
+    virtual QString dark(std::uint32_t signal) = 0;                      ///< lights off (no power)
+
+    /// Starts the traffic (or starts it again after it stopped) with its clock at `nowMs`.
+    virtual Status start(std::int64_t nowMs) = 0;
+};
+
+} // namespace cityops

@@ -1,0 +1,432 @@
+#include "sim/sumoplant.h"
+
+#include "base/logging.h"
+#include "sim/citysimulator.h"
+
+#include <QDateTime>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimeZone>
+
+#include <libsumo/libtraci.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cmath>
+#include <mutex>
+
+namespace cityops {
+namespace {
+
+/// libtraci's connections are process-wide; one lock for every use of it.
+std::mutex &traciLock()
+{
+    static std::mutex lock;
+    return lock;
+}
+
+std::atomic<int> g_nextLabel{0};
+
+/// A TCP port nobody listens on now (SUMO binds it a moment later; a clash shows as a failed start).
+int freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    int port = -1;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    ::close(fd);
+    return port;
+}
+
+/// Whether something listens on the TCP port (read from the kernel's table, so SUMO's single client slot is not
+/// taken by a probe).
+bool listening(int port)
+{
+    const QByteArray hexPort = ":" + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
+    for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        QFile f(QString::fromLatin1(table));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            if (fields.size() > 3 && fields[1].endsWith(hexPort) && fields[3] == "0A")
+                return true;
+        }
+    }
+    return false;
+}
+
+QString tail(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray all = f.readAll().trimmed();
+    const QList<QByteArray> lines = all.split('\n');
+    QStringList last;
+    for (qsizetype i = std::max<qsizetype>(0, lines.size() - 3); i < lines.size(); ++i)
+        last << QString::fromUtf8(lines[i]).trimmed();
+    return last.join(QStringLiteral(" | "));
+}
+
+} // namespace
+
+SumoPlant::SumoPlant(std::shared_ptr<const CityModel> city, SumoSetup setup)
+    : m_city(std::move(city)), m_setup(std::move(setup))
+{
+    const size_t n = m_city->signals.size();
+    m_tls.resize(n);
+    m_linkCount.assign(n, 0);
+    m_readings.resize(n);
+    m_programIndex.resize(n);
+    m_failure = QStringLiteral("the traffic simulation has not started");
+    for (size_t i = 0; i < n; ++i)   // generated controllers are not on SUMO's network: the simulator keeps them
+        m_tls[i] = m_city->signals[i].sumoTlsId.toStdString();
+}
+
+SumoPlant::~SumoPlant() { shutDown(); }
+
+Status SumoPlant::start(std::int64_t nowMs)
+{
+    if (m_setup.stepMs < 10 || m_setup.stepMs > 10'000)
+        return makeError(QStringLiteral("SUMO's step must be from 10 ms to 10 s, not %1 ms").arg(m_setup.stepMs));
+    if (!QFileInfo(m_setup.networkFile).isReadable())
+        return makeError(QStringLiteral("the city's road network for SUMO is missing (%1)").arg(m_setup.networkFile));
+    auto launched = launch(nowMs);
+    if (!launched)
+        m_failure = launched.error();
+    return launched;
+}
+
+Status SumoPlant::launch(std::int64_t startMs)
+{
+    shutDown();
+    m_failure.clear();
+    // A connection that broke cannot be closed cleanly and keeps its name in libtraci: every start takes a new one.
+    m_label = "cityops-" + std::to_string(g_nextLabel++);
+    // Writing to a SUMO that died must be an error to handle, not the end of the process.
+    std::signal(SIGPIPE, SIG_IGN);
+    const QString binary = QStandardPaths::findExecutable(m_setup.sumoBinary).isEmpty() && !QFileInfo(m_setup.sumoBinary).isExecutable()
+                               ? QString() : m_setup.sumoBinary;
+    if (binary.isEmpty())
+        return makeError(QStringLiteral("SUMO is not installed (no \"%1\" to run): install the Debian package sumo").arg(m_setup.sumoBinary));
+    // SUMO's clock is seconds since the city's local midnight, as the demand is; whole steps line up with ours.
+    QTimeZone zone(m_setup.timezone.toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone::utc();
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(startMs, zone);
+    const std::int64_t intoDay = local.time().msecsSinceStartOfDay();
+    const std::int64_t aligned = intoDay - intoDay % m_setup.stepMs;
+    m_startMs = startMs - (intoDay - aligned);
+    m_beginS = static_cast<double>(aligned) / 1000.0;
+
+    const int port = freePort();
+    if (port <= 0)
+        return makeError(QStringLiteral("no free local port for SUMO"));
+    const QString log = QDir::temp().filePath(QStringLiteral("cityops-%1-%2.log").arg(QString::fromStdString(m_label)).arg(QCoreApplication::applicationPid()));
+    QStringList args{QStringLiteral("--net-file"), m_setup.networkFile,
+                     QStringLiteral("--begin"), QString::number(m_beginS, 'f', 3),
+                     QStringLiteral("--step-length"), QString::number(static_cast<double>(m_setup.stepMs) / 1000.0, 'f', 3),
+                     QStringLiteral("--remote-port"), QString::number(port),
+                     QStringLiteral("--num-clients"), QStringLiteral("1"),
+                     QStringLiteral("--seed"), QString::number(m_setup.seed % 2'000'000'000),
+                     QStringLiteral("--no-step-log"), QStringLiteral("true"),
+                     QStringLiteral("--no-warnings"), QStringLiteral("true"),
+                     QStringLiteral("--duration-log.disable"), QStringLiteral("true"),
+                     QStringLiteral("--ignore-route-errors"), QStringLiteral("true"),
+                     QStringLiteral("--time-to-teleport"), QStringLiteral("300"),
+                     QStringLiteral("--xml-validation"), QStringLiteral("never"),
+                     QStringLiteral("--error-log"), log};
+    if (!m_setup.demandFiles.isEmpty())
+        args << QStringLiteral("--route-files") << m_setup.demandFiles.join(QLatin1Char(','));
+    m_process = std::make_unique<QProcess>();
+    m_process->setProgram(binary);
+    m_process->setArguments(args);
+    m_process->setStandardOutputFile(QProcess::nullDevice());
+    m_process->setStandardErrorFile(log);
+    m_process->start();
+    if (!m_process->waitForStarted(5000))
+        return makeError(QStringLiteral("SUMO did not start: %1").arg(m_process->errorString()));
+    // Wait until it listens (it reads the network first), or says why it cannot.
+    const QDeadlineTimer deadline(m_setup.startTimeoutMs);
+    while (!listening(port)) {
+        if (m_process->state() != QProcess::Running || m_process->waitForFinished(0)) {
+            const QString why = tail(log);
+            m_process.reset();
+            return makeError(QStringLiteral("SUMO stopped on start: %1").arg(why.isEmpty() ? QStringLiteral("no message") : why));
+        }
+        if (deadline.hasExpired()) {
+            shutDown();
+            return makeError(QStringLiteral("SUMO did not open its TraCI port within %1 s").arg(m_setup.startTimeoutMs / 1000));
+        }
+        QThread::msleep(10);
+    }
+    QFile::remove(log + QStringLiteral(".old"));
+    return connectAndCheck();
+}
+
+Status SumoPlant::connectAndCheck()
+{
+    std::lock_guard lock(traciLock());
+    const int port = m_process->arguments().at(m_process->arguments().indexOf(QStringLiteral("--remote-port")) + 1).toInt();
+    try {
+        libtraci::Simulation::init(port, 3, "localhost", m_label);
+        m_connected = true;
+        libtraci::Simulation::switchConnection(m_label);
+        const std::vector<std::string> ids = libtraci::TrafficLight::getIDList();
+        for (std::uint32_t i = 0; i < m_city->signals.size(); ++i) {
+            const SignalInfo &signal = m_city->signals[i];
+            if (m_tls[i].empty())
+                continue;
+            const std::string &id = m_tls[i];
+            if (std::find(ids.begin(), ids.end(), id) == ids.end())
+                return makeError(QStringLiteral("SUMO's network has no traffic light \"%1\": it is not the network this city was imported from").arg(signal.sumoTlsId));
+            // The length of its state string (getControlledLinks leaves out indexes with no connection left).
+            const int links = static_cast<int>(libtraci::TrafficLight::getRedYellowGreenState(id).size());
+            if (signal.linkCount > 0 && links != signal.linkCount)
+                return makeError(QStringLiteral("traffic light \"%1\" controls %2 links in SUMO and %3 in the city: not the same network")
+                                     .arg(signal.sumoTlsId).arg(links).arg(signal.linkCount));
+            m_linkCount[i] = links;
+            m_programIndex[i].clear();
+            for (const libsumo::TraCILogic &logic : libtraci::TrafficLight::getAllProgramLogics(id))
+                for (size_t k = 0; k < signal.programs.size(); ++k)
+                    if (signal.programs[k].programId.toStdString() == logic.programID)
+                        m_programIndex[i].insert(signal.programs[k].programId, static_cast<int>(k));
+            libtraci::TrafficLight::subscribe(id, {libsumo::TL_CURRENT_PROGRAM, libsumo::TL_CURRENT_PHASE,
+                                                   libsumo::TL_NEXT_SWITCH, libsumo::TL_RED_YELLOW_GREEN_STATE});
+        }
+    } catch (const std::exception &e) {
+        const QString why = died("connecting", e);
+        return makeError(why);
+    }
+    for (std::uint32_t i = 0; i < m_tls.size(); ++i)
+        if (!m_tls[i].empty())
+            refresh(i);
+    if (!m_failure.isEmpty())
+        return makeError(m_failure);
+    qCInfo(lcSim) << "SUMO runs" << std::count_if(m_tls.begin(), m_tls.end(), [](const std::string &s) { return !s.empty(); })
+                  << "signals from" << m_beginS << "s of the day";
+    return Ok{};
+}
+
+QString SumoPlant::died(const char *what, const std::exception &e)
+{
+    QString why = QString::fromStdString(e.what()).trimmed();
+    if (m_process && (m_process->state() != QProcess::Running || m_process->waitForFinished(0)))
+        why = QStringLiteral("SUMO exited (code %1)").arg(m_process->exitCode());
+    m_failure = QStringLiteral("traffic simulation stopped while %1: %2").arg(QLatin1String(what), why);
+    qCWarning(lcSim).noquote() << m_failure;
+    return m_failure;
+}
+
+void SumoPlant::shutDown()
+{
+    if (m_connected) {
+        std::lock_guard lock(traciLock());
+        try {
+            libtraci::Simulation::switchConnection(m_label);
+            libtraci::Simulation::close();
+        } catch (const std::exception &) {
+            // already gone: nothing to close
+        }
+        m_connected = false;
+    }
+    if (m_process) {
+        if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(2000)) {
+            m_process->kill();
+            m_process->waitForFinished(2000);
+        }
+        if (const int i = m_process->arguments().indexOf(QStringLiteral("--error-log")); i >= 0)
+            QFile::remove(m_process->arguments().at(i + 1));
+        m_process.reset();
+    }
+}
+
+std::int64_t SumoPlant::nextSwitchMs(double sumoSwitchS, double sumoNowS) const
+{
+    // An actuated phase that may end at any step reports "now": its end is not known in advance.
+    if (sumoSwitchS <= sumoNowS + 1e-6)
+        return 0;
+    return m_startMs + std::llround((sumoSwitchS - m_beginS) * 1000.0);
+}
+
+bool SumoPlant::runs(std::uint32_t signal) const { return signal < m_tls.size() && !m_tls[signal].empty(); }
+
+SignalReading SumoPlant::reading(std::uint32_t signal) const { return m_readings.at(signal); }
+
+qint64 SumoPlant::processId() const { return m_process ? m_process->processId() : 0; }
+
+Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &changed)
+{
+    if (!m_failure.isEmpty())
+        return makeError(m_failure);
+    const std::int64_t steps = (untilMs - m_startMs) / m_setup.stepMs;
+    const double target = m_beginS + static_cast<double>(steps * m_setup.stepMs) / 1000.0;
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        if (target <= libtraci::Simulation::getTime() + 1e-6)
+            return Ok{};
+        libtraci::Simulation::step(target);
+        const libsumo::SubscriptionResults results = libtraci::TrafficLight::getAllSubscriptionResults();
+        for (std::uint32_t i = 0; i < m_tls.size(); ++i) {
+            if (m_tls[i].empty())
+                continue;
+            const auto it = results.find(m_tls[i]);
+            if (it == results.end())
+                continue;
+            SignalReading r = m_readings[i];
+            for (const auto &[variable, value] : it->second) {
+                if (variable == libsumo::TL_CURRENT_PHASE)
+                    r.phase = static_cast<const libsumo::TraCIInt &>(*value).value;
+                else if (variable == libsumo::TL_CURRENT_PROGRAM)
+                    r.program = m_programIndex[i].value(QString::fromStdString(value->getString()), r.program);
+                else if (variable == libsumo::TL_NEXT_SWITCH)
+                    r.nextSwitchMs = nextSwitchMs(static_cast<const libsumo::TraCIDouble &>(*value).value, target);
+                else if (variable == libsumo::TL_RED_YELLOW_GREEN_STATE)
+                    r.state = QString::fromStdString(value->getString());
+            }
+            if (!(r == m_readings[i])) {
+                m_readings[i] = std::move(r);
+                changed.push_back(i);
+            }
+        }
+    } catch (const std::exception &e) {
+        return makeError(died("stepping", e));
+    }
+    return Ok{};
+}
+
+void SumoPlant::refresh(std::uint32_t signal)
+{
+    // Called with the lock held (by a command, or by the start-up checks).
+    SignalReading &r = m_readings[signal];
+    const std::string &id = m_tls[signal];
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        r.phase = libtraci::TrafficLight::getPhase(id);
+        r.program = m_programIndex[signal].value(QString::fromStdString(libtraci::TrafficLight::getProgram(id)), r.program);
+        r.nextSwitchMs = nextSwitchMs(libtraci::TrafficLight::getNextSwitch(id), libtraci::Simulation::getTime());
+        r.state = QString::fromStdString(libtraci::TrafficLight::getRedYellowGreenState(id));
+    } catch (const std::exception &e) {
+        died("reading a signal", e);
+    }
+}
+
+QString SumoPlant::runProgram(std::uint32_t signal, int program)
+{
+    if (!runs(signal))
+        return QStringLiteral("not run by SUMO");
+    const auto &programs = m_city->signals[signal].programs;
+    if (program < 0 || program >= static_cast<int>(programs.size()) || !m_programIndex[signal].contains(programs[program].programId))
+        return QStringLiteral("no such program");
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        libtraci::TrafficLight::setProgram(m_tls[signal], programs[program].programId.toStdString());
+        // Back in step with the program's cycle and offset, as the controller's clock has it (SUMO would go on
+        // from the phase it left, with what remained of a held phase: days).
+        std::int64_t remainingMs = 0;
+        const int phase = CitySimulator::phaseAt(programs[program], std::llround(libtraci::Simulation::getTime() * 1000.0), &remainingMs);
+        libtraci::TrafficLight::setPhase(m_tls[signal], phase);
+        libtraci::TrafficLight::setPhaseDuration(m_tls[signal], static_cast<double>(remainingMs) / 1000.0);
+    } catch (const libsumo::TraCIException &e) {
+        return QStringLiteral("SUMO refused: %1").arg(QString::fromStdString(e.what()));
+    } catch (const std::exception &e) {
+        return died("switching a program", e);
+    }
+    m_readings[signal].program = program;
+    refresh(signal);
+    return m_failure;
+}
+
+QString SumoPlant::holdPhase(std::uint32_t signal, int phase)
+{
+    if (!runs(signal))
+        return QStringLiteral("not run by SUMO");
+    const SignalReading &now = m_readings[signal];
+    const auto &programs = m_city->signals[signal].programs;
+    if (now.program < 0 || now.program >= static_cast<int>(programs.size())
+        || phase < 0 || phase >= static_cast<int>(programs[now.program].phases.size()))
+        return QStringLiteral("no such phase");
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        // Back on the program first (after a flash SUMO runs an ad-hoc state), then the phase, held for days.
+        libtraci::TrafficLight::setProgram(m_tls[signal], programs[now.program].programId.toStdString());
+        libtraci::TrafficLight::setPhase(m_tls[signal], phase);
+        libtraci::TrafficLight::setPhaseDuration(m_tls[signal], 1e6);
+    } catch (const libsumo::TraCIException &e) {
+        return QStringLiteral("SUMO refused: %1").arg(QString::fromStdString(e.what()));
+    } catch (const std::exception &e) {
+        return died("holding a phase", e);
+    }
+    refresh(signal);
+    return m_failure;
+}
+
+QString SumoPlant::setState(std::uint32_t signal, const QString &state)
+{
+    if (!runs(signal))
+        return QStringLiteral("not run by SUMO");
+    if (state.size() != m_linkCount[signal])
+        return QStringLiteral("a state of %1 characters for a signal with %2 links").arg(state.size()).arg(m_linkCount[signal]);
+    for (const QChar c : state)
+        if (!QStringLiteral("rygGsuoO").contains(c))
+            return QStringLiteral("\"%1\" is not a signal state").arg(c);
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        libtraci::TrafficLight::setRedYellowGreenState(m_tls[signal], state.toStdString());
+    } catch (const libsumo::TraCIException &e) {
+        return QStringLiteral("SUMO refused: %1").arg(QString::fromStdString(e.what()));
+    } catch (const std::exception &e) {
+        return died("setting a state", e);
+    }
+    refresh(signal);
+    return m_failure;
+}
+
+QString SumoPlant::flash(std::uint32_t signal)
+{
+    if (!runs(signal))
+        return QStringLiteral("not run by SUMO");
+    return setState(signal, QString(m_linkCount[signal], QLatin1Char('o')));
+}
+
+QString SumoPlant::dark(std::uint32_t signal)
+{
+    if (!runs(signal))
+        return QStringLiteral("not run by SUMO");
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        libtraci::TrafficLight::setProgram(m_tls[signal], "off");
+    } catch (const libsumo::TraCIException &e) {
+        return QStringLiteral("SUMO refused: %1").arg(QString::fromStdString(e.what()));
+    } catch (const std::exception &e) {
+        return died("switching a signal off", e);
+    }
+    refresh(signal);
+    return m_failure;
+}
+
+} // namespace cityops

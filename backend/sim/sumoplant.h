@@ -1,0 +1,83 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "sim/signalplant.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <memory>
+
+class QProcess;
+
+namespace cityops {
+
+/// How to run SUMO for a city: its network, its demand and the binary.
+struct SumoSetup {
+    QString networkFile;         ///< .net.xml of the city (the one its package was imported from)
+    QStringList demandFiles;     ///< route or trip files (may be empty: signals without vehicles)
+    QString sumoBinary = QStringLiteral("sumo");
+    QString timezone;            ///< the city's zone: SUMO's clock is seconds since local midnight, as the demand is
+    std::uint64_t seed = 1;
+    std::int64_t stepMs = 1000;
+    int startTimeoutMs = 20'000;
+};
+
+/// The city's signals run by a real SUMO (a child process) through TraCI (libtracicpp): SUMO is started on the
+/// city's network with its demand, stepped in lock-step with the simulator's clock and stopped with it. Readings
+/// come from TraCI subscriptions (program, phase, next switch, state), so a step costs one round trip whatever
+/// the number of signals. Commands become TraCI calls; a state string is checked against the signal's controlled
+/// links before it is sent (SUMO quits on a wrong length).
+///
+/// libtraci keeps its connections in process-wide state; every call here holds one lock and selects this plant's
+/// connection first, so two plants in one process do not mix (they do take turns).
+class SumoPlant final : public SignalPlant {
+public:
+    SumoPlant(std::shared_ptr<const CityModel> city, SumoSetup setup);
+    ~SumoPlant() override;
+
+    QString name() const override { return QStringLiteral("SUMO"); }
+    std::int64_t stepMs() const override { return m_setup.stepMs; }
+    bool runs(std::uint32_t signal) const override;
+    SignalReading reading(std::uint32_t signal) const override;
+    Status advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &changed) override;
+    QString runProgram(std::uint32_t signal, int program) override;
+    QString holdPhase(std::uint32_t signal, int phase) override;
+    QString flash(std::uint32_t signal) override;
+    QString dark(std::uint32_t signal) override;
+    /// Starts SUMO (again) with its clock at `nowMs`; fails with a sentence when SUMO is missing, dies on start or
+    /// the network does not match the city (a signal the city has and the network lacks, another number of links).
+    Status start(std::int64_t nowMs) override;
+
+    /// Sets a state string as is (after the length and character checks): the checked door to SUMO's
+    /// setRedYellowGreenState.
+    QString setState(std::uint32_t signal, const QString &state);
+    /// SUMO's process id (tests kill it to see the console cope); 0 when not running.
+    qint64 processId() const;
+    /// SUMO's time in seconds for a simulator time.
+    double sumoSeconds(std::int64_t ms) const { return m_beginS + static_cast<double>(ms - m_startMs) / 1000.0; }
+
+private:
+    Status launch(std::int64_t startMs);
+    Status connectAndCheck();
+    void shutDown();
+    /// Reads one signal's reading directly (after a command: SUMO applies set-calls at once).
+    void refresh(std::uint32_t signal);
+    QString died(const char *what, const std::exception &e);
+    std::int64_t nextSwitchMs(double sumoSwitchS, double sumoNowS) const;
+
+    std::shared_ptr<const CityModel> m_city;
+    SumoSetup m_setup;
+    std::unique_ptr<QProcess> m_process;
+    std::string m_label;
+    bool m_connected = false;
+    QString m_failure;                                  ///< why the plant stopped (empty while it runs)
+    std::int64_t m_startMs = 0;
+    double m_beginS = 0;
+    std::vector<std::string> m_tls;                     ///< SUMO id per city signal ("" = not run by SUMO)
+    std::vector<int> m_linkCount;                       ///< controlled links per signal, from SUMO itself
+    std::vector<SignalReading> m_readings;
+    std::vector<QHash<QString, int>> m_programIndex;    ///< SUMO programID -> city program index, per signal
+};
+
+} // namespace cityops

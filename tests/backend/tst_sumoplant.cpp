@@ -1,0 +1,265 @@
+// SUMO runs the city's signals: a real sumo started and stopped by the test on a real piece of Berlin-Adlershof.
+#include "city/sumoimport.h"
+#include "sim/citysimulator.h"
+#include "sim/sumoplant.h"
+
+#include <QDateTime>
+#include <QTest>
+
+#include <csignal>
+
+using namespace cityops;
+
+namespace {
+
+const QString kNet = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
+// A Tuesday 17:30 in Berlin (the evening peak of the demand profile).
+const std::int64_t kStart = QDateTime::fromString(QStringLiteral("2026-11-24T16:30:00Z"), Qt::ISODate).toMSecsSinceEpoch();
+
+std::shared_ptr<const CityModel> smallCity()
+{
+    static std::shared_ptr<const CityModel> city = [] {
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto imported = importSumoNet(kNet, options);
+        if (!imported)
+            qFatal("%s", qPrintable(imported.error()));
+        return std::make_shared<const CityModel>(std::move(imported).value());
+    }();
+    return city;
+}
+
+SumoSetup setupFor(const QString &net = kNet)
+{
+    SumoSetup setup;
+    setup.networkFile = net;
+    setup.timezone = QStringLiteral("Europe/Berlin");
+    return setup;
+}
+
+/// The simulator with SUMO running its signals, no random faults (they would move signals under the test).
+struct Rig {
+    std::shared_ptr<const CityModel> city = smallCity();
+    CitySimulator sim;
+    SumoPlant *plant = nullptr;
+    std::vector<Event> events;
+    explicit Rig(SumoSetup setup = setupFor())
+        : sim(city, 7, kStart, quiet())
+    {
+        sim.initialState(events);
+        auto owned = std::make_unique<SumoPlant>(city, std::move(setup));
+        plant = owned.get();
+        sim.attachPlant(std::move(owned), events);
+    }
+    static SimParameters quiet()
+    {
+        SimParameters p;
+        p.signalMtbfHours = 1e12;
+        p.signalCommLossMtbfHours = 1e12;
+        p.commandRejectRate = 0;
+        p.commandLatencyMinMs = 100;
+        p.commandLatencyMaxMs = 100;
+        return p;
+    }
+    std::vector<Event> advance(std::int64_t ms)
+    {
+        events.clear();
+        sim.advanceTo(sim.nowMs() + ms, events);
+        return events;
+    }
+    const SignalPayload *lastSignal(DeviceIndex device) const
+    {
+        for (auto it = events.rbegin(); it != events.rend(); ++it)
+            if (it->device == device)
+                if (const auto *p = std::get_if<SignalPayload>(&it->payload))
+                    return p;
+        return nullptr;
+    }
+    const CommandPayload *answer(std::uint32_t order) const
+    {
+        for (const Event &e : events)
+            if (const auto *p = std::get_if<CommandPayload>(&e.payload); p && p->order == order)
+                return p;
+        return nullptr;
+    }
+    DeviceCommand command(std::uint32_t order, std::uint32_t signal, CommandAction action, int value = 0) const
+    {
+        DeviceCommand c;
+        c.order = order;
+        c.device = city->signals[signal].device;
+        c.action = action;
+        c.value = value;
+        return c;
+    }
+    /// The first signal with a program of at least three phases (to hold one that is not the first).
+    std::uint32_t aSignalWithPhases() const
+    {
+        for (std::uint32_t i = 0; i < city->signals.size(); ++i)
+            if (city->signals[i].programs.front().phases.size() >= 3)
+                return i;
+        return 0;
+    }
+};
+
+int count(const std::vector<Event> &events, auto predicate)
+{
+    return static_cast<int>(std::count_if(events.begin(), events.end(), predicate));
+}
+
+} // namespace
+
+class TestSumoPlant : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void signalsComeFromSumo()
+    {
+        Rig rig;
+        QVERIFY2(rig.sim.trafficProblem().isEmpty(), qPrintable(rig.sim.trafficProblem()));
+        const size_t n = rig.city->signals.size();
+        QCOMPARE(n, size_t(21));
+        for (std::uint32_t i = 0; i < n; ++i)
+            QVERIFY(rig.plant->runs(i));
+        // Two minutes of SUMO: every signal switches; what each reports is a phase of its program whose state
+        // string is exactly what SUMO shows at that moment.
+        std::map<DeviceIndex, int> switches;
+        for (int s = 0; s < 120; ++s) {
+            for (const Event &e : rig.advance(1000)) {
+                if (!std::holds_alternative<SignalPayload>(e.payload))
+                    continue;
+                ++switches[e.device];
+                const int signal = rig.city->devices[e.device].detail;
+                const auto &p = std::get<SignalPayload>(e.payload);
+                const SignalReading r = rig.plant->reading(static_cast<std::uint32_t>(signal));
+                const SignalProgram &program = rig.city->signals[signal].programs.at(p.program);
+                QCOMPARE(r.phase, int(p.phase));
+                QCOMPARE(r.state, program.phases.at(p.phase).state);
+                QCOMPARE(p.mode, SignalMode::Normal);
+                QVERIFY2(p.nextSwitchMs == 0 || p.nextSwitchMs > e.timeMs, "the next switch lies ahead, or is not known (actuated)");
+                QVERIFY(e.timeMs <= rig.sim.nowMs());
+            }
+        }
+        QCOMPARE(switches.size(), n);
+        QVERIFY(rig.plant->sumoSeconds(rig.sim.nowMs()) > 17.5 * 3600);   // SUMO's clock is local time of day
+    }
+
+    void commandsActOnSumo()
+    {
+        Rig rig;
+        const std::uint32_t i = rig.aSignalWithPhases();
+        const DeviceIndex device = rig.city->signals[i].device;
+        const SignalProgram &program = rig.city->signals[i].programs.front();
+
+        rig.sim.command(rig.command(1, i, CommandAction::SignalHoldPhase, 2));
+        rig.advance(1000);
+        QVERIFY(rig.answer(1));
+        QCOMPARE(rig.answer(1)->stage, CommandStage::InProgress);
+        QVERIFY(rig.lastSignal(device));
+        QCOMPARE(rig.lastSignal(device)->mode, SignalMode::Manual);
+        QCOMPARE(int(rig.lastSignal(device)->phase), 2);
+        // Held: five minutes later SUMO still shows phase 2.
+        for (int s = 0; s < 300; ++s)
+            rig.advance(1000);
+        QCOMPARE(rig.plant->reading(i).phase, 2);
+        QCOMPARE(rig.plant->reading(i).state, program.phases[2].state);
+
+        rig.sim.command(rig.command(2, i, CommandAction::SignalFlash));
+        rig.advance(1000);
+        QCOMPARE(rig.answer(2)->stage, CommandStage::InProgress);
+        QCOMPARE(rig.lastSignal(device)->mode, SignalMode::Flash);
+        QCOMPARE(rig.plant->reading(i).state, QString(rig.city->signals[i].linkCount, QLatin1Char('o')));
+
+        rig.sim.command(rig.command(3, i, CommandAction::SignalRestore));
+        rig.advance(1000);
+        QCOMPARE(rig.answer(3)->stage, CommandStage::InProgress);
+        QCOMPARE(rig.lastSignal(device)->mode, SignalMode::Normal);
+        // Running its program again: it switches on its own and shows the program's states.
+        int switched = 0;
+        for (int s = 0; s < 180; ++s)
+            for (const Event &e : rig.advance(1000))
+                if (e.device == device && std::holds_alternative<SignalPayload>(e.payload))
+                    ++switched;
+        QVERIFY2(switched >= 2, qPrintable(QString::number(switched)));
+        QCOMPARE(rig.plant->reading(i).state, program.phases.at(rig.plant->reading(i).phase).state);
+
+        // A phase the program does not have is refused by the controller; SUMO is not asked.
+        rig.sim.command(rig.command(4, i, CommandAction::SignalHoldPhase, 99));
+        rig.advance(1000);
+        QCOMPARE(rig.answer(4)->stage, CommandStage::Rejected);
+        QCOMPARE(rig.answer(4)->text, QStringLiteral("no such phase"));
+    }
+
+    void wrongLengthStateNeverReachesSumo()
+    {
+        Rig rig;
+        const std::uint32_t i = rig.aSignalWithPhases();
+        const int links = rig.city->signals[i].linkCount;
+        const QString shorter(links - 1, QLatin1Char('G')), longer(links + 1, QLatin1Char('r'));
+        QCOMPARE(rig.plant->setState(i, shorter), QStringLiteral("a state of %1 characters for a signal with %2 links").arg(links - 1).arg(links));
+        QVERIFY(!rig.plant->setState(i, longer).isEmpty());
+        QCOMPARE(rig.plant->setState(i, QString(links, QLatin1Char('x'))), QStringLiteral("\"x\" is not a signal state"));
+        // SUMO is alive: it steps on and a correct state is taken.
+        rig.advance(5000);
+        QVERIFY(rig.sim.trafficProblem().isEmpty());
+        QCOMPARE(rig.plant->setState(i, QString(links, QLatin1Char('r'))), QString());
+        QCOMPARE(rig.plant->reading(i).state, QString(links, QLatin1Char('r')));
+    }
+
+    void sumoDyingIsSaidAndRecovered()
+    {
+        Rig rig;
+        rig.advance(10'000);
+        const std::uint32_t i = rig.aSignalWithPhases();
+        const qint64 pid = rig.plant->processId();
+        QVERIFY(pid > 0);
+        QCOMPARE(::kill(static_cast<pid_t>(pid), SIGKILL), 0);
+        rig.advance(2000);
+        QVERIFY(rig.sim.trafficProblem().contains(QStringLiteral("traffic simulation stopped")));
+        // Every signal SUMO ran is now "not reporting" — never its last state shown as current.
+        const int offline = count(rig.events, [](const Event &e) {
+            const auto *p = std::get_if<PresencePayload>(&e.payload);
+            return p && !p->online;
+        });
+        QCOMPARE(offline, int(rig.city->signals.size()));
+        // A command meanwhile is not answered (the controller cannot be heard), and nothing crashes.
+        rig.sim.command(rig.command(9, i, CommandAction::SignalFlash));
+        rig.advance(5000);
+        QVERIFY(!rig.answer(9));
+        // Half a minute later it is started again and every signal reports.
+        rig.advance(30'000);
+        QVERIFY2(rig.sim.trafficProblem().isEmpty(), qPrintable(rig.sim.trafficProblem()));
+        QVERIFY(rig.plant->processId() > 0 && rig.plant->processId() != pid);
+        const int back = count(rig.events, [](const Event &e) {
+            const auto *p = std::get_if<PresencePayload>(&e.payload);
+            return p && p->online;
+        });
+        QCOMPARE(back, int(rig.city->signals.size()));
+    }
+
+    void refusesAnotherNetwork()
+    {
+        // The network SUMO ships without the guessed signals: the city's junction signals are not all there.
+        SumoPlant plant(smallCity(), setupFor(QStringLiteral("/usr/share/sumo/tools/game/DRT/osm.net.xml")));
+        const Status started = plant.start(kStart);
+        QVERIFY(!started);
+        QVERIFY2(started.error().contains(QStringLiteral("not the network this city was imported from"))
+                     || started.error().contains(QStringLiteral("not the same network")), qPrintable(started.error()));
+    }
+
+    void saysWhenSumoIsMissing()
+    {
+        SumoSetup setup = setupFor();
+        setup.sumoBinary = QStringLiteral("/nonexistent/sumo");
+        SumoPlant plant(smallCity(), setup);
+        const Status started = plant.start(kStart);
+        QVERIFY(!started);
+        QCOMPARE(started.error(), QStringLiteral("SUMO is not installed (no \"/nonexistent/sumo\" to run): install the Debian package sumo"));
+        // The simulator keeps running with the signals "not reporting".
+        Rig rig(setup);
+        QVERIFY(!rig.sim.trafficProblem().isEmpty());
+        rig.advance(60'000);
+        QVERIFY(!rig.sim.trafficProblem().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSumoPlant)
+#include "tst_sumoplant.moc"
