@@ -68,6 +68,10 @@ struct Parser {
     QCommandLineOption wall{QStringLiteral("wall"),
                             QStringLiteral("Run as a video wall with this layout: a JSON file, or \"default\" (docs/WALL.md)."),
                             QStringLiteral("layout")};
+    QCommandLineOption traffic{QStringLiteral("traffic"),
+                               QStringLiteral("Who runs the built-in simulator's signals: embedded (their timetables, default) or sumo "
+                                              "(SUMO with the city's network and demand)."),
+                               QStringLiteral("embedded|sumo")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version and exit.")};
 
@@ -82,13 +86,23 @@ struct Parser {
     {
         return {&city, &seed, &speed, &lang, &screenshot, &quitAfter, &store, &noStore, &retain, &replay, &from, &to, &synthetic,
                 &tiles, &directory, &ldapMap, &user, &passwordFile, &idleLock, &link, &ca, &cert, &key, &brokerUser, &brokerPasswordFile,
-                &commandKey, &gateways, &consoleId, &consoles, &wall, &help, &version};
+                &commandKey, &gateways, &consoleId, &consoles, &wall, &traffic, &help, &version};
     }
 };
 
 Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
 {
     const auto &parser = p.parser;
+    if (parser.isSet(p.traffic)) {
+        const QString traffic = parser.value(p.traffic);
+        if (traffic != QLatin1String("embedded") && traffic != QLatin1String("sumo"))
+            return makeError(QStringLiteral("--traffic must be embedded or sumo, not \"%1\"").arg(traffic));
+        o.sumoTraffic = traffic == QLatin1String("sumo");
+        if (o.sumoTraffic && parser.isSet(p.link))
+            return makeError(QStringLiteral("--traffic sumo is for the built-in simulator; with --link give it to cityops-sim"));
+        if (o.sumoTraffic && o.replay)
+            return makeError(QStringLiteral("--traffic sumo runs live traffic; it cannot be combined with --replay"));
+    }
     if (!parser.isSet(p.link)) {
         for (const QCommandLineOption *only : {&p.ca, &p.cert, &p.key, &p.brokerUser, &p.brokerPasswordFile, &p.commandKey, &p.consoleId, &p.gateways, &p.consoles})
             if (parser.isSet(*only))

@@ -37,6 +37,7 @@ struct ConsoleOptions {
     QByteArray signInPassword;    ///< from --password-file (never logged)
     int idleLockMinutes = 10;     ///< 0: never
     QString wallLayout;           ///< --wall: a layout file or "default"; empty: a desk console
+    bool sumoTraffic = false;     ///< --traffic sumo: SUMO runs the signals of the built-in simulator
     bool showHelp = false;
     bool showVersion = false;
 };

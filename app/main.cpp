@@ -6,6 +6,9 @@
 #include "engine/engine.h"
 #include "link/mqttlink.h"
 #include "link/simlink.h"
+#ifdef CITYOPS_HAVE_SUMO
+#include "sim/sumoplant.h"
+#endif
 #include "mainwindow.h"
 #include "map/mapview.h"
 #include "base/secretfile.h"
@@ -288,6 +291,19 @@ int main(int argc, char **argv)
     SimLinkOptions simOptions;
     simOptions.seed = options.seed;
     simOptions.speed = options.speed;
+    if (options.sumoTraffic) {
+#ifdef CITYOPS_HAVE_SUMO
+        if (QStandardPaths::findExecutable(QStringLiteral("sumo")).isEmpty())
+            return fail(QObject::tr("--traffic sumo needs SUMO, which is not installed: install the Debian package sumo"), interactive, kExitUsage);
+        auto setup = sumoSetupFromPackage(cityPath, *city.value());
+        if (!setup)
+            return fail(setup.error(), interactive, kExitUsage);
+        setup->seed = options.seed;
+        simOptions.signalPlant = [c = city.value(), s = setup.value()] { return std::make_unique<SumoPlant>(c, s); };
+#else
+        return fail(QObject::tr("--traffic sumo: this build has no SUMO client (install the Debian package sumo and build again)"), interactive, kExitUsage);
+#endif
+    }
 
     // Recording: every event goes to the store. A store the user named must open; the default one may fail (the
     // console then runs unrecorded and says so on screen).

@@ -30,9 +30,21 @@ Status DeviceGateway::start()
     m_sim = std::make_unique<CitySimulator>(m_city, m_options.seed, now - warmUp, parameters);
     std::vector<Event> discard;
     m_sim->initialState(discard);
+    // A traffic simulation takes the signals over shortly before going live (stepping SUMO through hours would
+    // take minutes); if it cannot start, the gateway does not either.
+    const std::int64_t plantFrom = m_options.signalPlant ? now - std::min(warmUp, m_options.trafficWarmUpMs) : now + 1;
+    auto attachPlantAt = [&](std::int64_t t) {
+        if (t == plantFrom)
+            m_sim->attachPlant(m_options.signalPlant(), discard);
+        return m_sim->trafficProblem();
+    };
+    if (const QString problem = attachPlantAt(now - warmUp); !problem.isEmpty())
+        return makeError(problem);
     for (std::int64_t t = now - warmUp; t < now; discard.clear()) {
-        t = std::min(now, t + 600'000);
+        t = std::min({now, t + 600'000, t < plantFrom ? plantFrom : now});
         m_sim->advanceTo(t, discard);
+        if (const QString problem = attachPlantAt(t); !problem.isEmpty())
+            return makeError(problem);
     }
 
     MqttOptions mqtt = m_options.mqtt;

@@ -17,6 +17,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -40,6 +41,9 @@ struct GatewayOptions {
     SimParameters parameters;
     FaultInjection faults;
     int tickMs = 50;
+    /// Who runs the signals instead of the simulator's timetable (a traffic simulation); empty for the timetable.
+    std::function<std::unique_ptr<SignalPlant>()> signalPlant;
+    std::int64_t trafficWarmUpMs = 15 * 60'000;   ///< the plant starts this long before going live (roads fill)
 };
 
 struct GatewayStats {

@@ -24,9 +24,15 @@ void SimLink::deliver(std::vector<Event> &events)
     events.clear();
 }
 
+QString SimLink::description() const
+{
+    const QString base = QStringLiteral("simulator ×%1").arg(m_options.speed);
+    return m_options.signalPlant ? base + QStringLiteral(" · signals by SUMO") : base;
+}
+
 void SimLink::start()
 {
-    const QString description = QStringLiteral("simulator ×%1").arg(m_options.speed);
+    const QString description = this->description();
     setStatus(LinkState::Starting, description);
     QElapsedTimer timer;
     timer.start();
@@ -46,10 +52,16 @@ void SimLink::start()
     };
     m_sim->initialState(events);
     deliverAfterFloor();
-    // Warm up in slices so the sequencer works in parallel and memory stays bounded.
+    // Warm up in slices so the sequencer works in parallel and memory stays bounded. A traffic simulation takes
+    // the signals over shortly before going live (stepping SUMO through hours would take minutes).
+    const std::int64_t plantFrom = m_options.signalPlant ? origin - std::min(warmUpMs, m_options.trafficWarmUpMs) : origin + 1;
+    if (plantFrom == origin - warmUpMs)
+        m_sim->attachPlant(m_options.signalPlant(), events);
     for (std::int64_t t = origin - warmUpMs; t < origin;) {
-        t = std::min(origin, t + 600'000);
+        t = std::min({origin, t + 600'000, t < plantFrom ? plantFrom : origin});
         m_sim->advanceTo(t, events);
+        if (t == plantFrom)
+            m_sim->attachPlant(m_options.signalPlant(), events);
         deliverAfterFloor();
     }
     if (floor > origin - warmUpMs) {
@@ -71,6 +83,15 @@ void SimLink::tick()
     std::vector<Event> events;
     m_sim->advanceTo(m_clock->nowMs(), events);
     deliver(events);
+    // A traffic simulation that stopped (or came back) is said in the link's status, not only by the signals.
+    if (const QString problem = m_sim->trafficProblem(); problem != m_trafficProblem) {
+        m_trafficProblem = problem;
+        const QString description = this->description();
+        if (problem.isEmpty())
+            setStatus(LinkState::Connected, description);
+        else
+            setStatus(LinkState::Degraded, QStringLiteral("%1 — %2; signals not reporting until it runs again").arg(description, problem));
+    }
 }
 
 void SimLink::send(const std::vector<DeviceCommand> &commands)

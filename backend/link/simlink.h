@@ -6,6 +6,7 @@
 
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace cityops {
@@ -17,6 +18,10 @@ struct SimLinkOptions {
     std::int64_t startMs = 0;        ///< simulated start time; 0 = the current wall time
     std::int64_t historyFloorMs = 0; ///< never simulate history before this (the end of an existing recording)
     SimParameters parameters;
+    /// Who runs the signals instead of the simulator's timetable (a traffic simulation), made on the link's thread;
+    /// empty for the timetable.
+    std::function<std::unique_ptr<SignalPlant>()> signalPlant;
+    std::int64_t trafficWarmUpMs = 15 * 60'000;   ///< the plant starts this long before going live (roads fill)
 };
 
 /// The embedded default link: the whole city simulated in-process (CitySimulator) and delivered in real or scaled
@@ -37,6 +42,7 @@ public Q_SLOTS:
 
 private:
     void tick();
+    QString description() const;
     void deliver(std::vector<Event> &events);
 
     std::shared_ptr<const CityModel> m_city;
@@ -44,6 +50,7 @@ private:
     SimLinkOptions m_options;
     std::int64_t m_origin = 0;   ///< the simulated instant the console goes live at
     std::unique_ptr<CitySimulator> m_sim;
+    QString m_trafficProblem;   ///< last said in the status
     QTimer *m_timer = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "sim/sumoplant.h"
 
 #include "base/logging.h"
+#include "city/trafficfiles.h"
 #include "sim/citysimulator.h"
 
 #include <QDateTime>
@@ -88,6 +89,22 @@ QString tail(const QString &path)
 }
 
 } // namespace
+
+Result<SumoSetup> sumoSetupFromPackage(const QString &packagePath, const CityModel &city)
+{
+    SumoSetup setup;
+    setup.files = std::make_shared<QTemporaryDir>();
+    if (!setup.files->isValid())
+        return makeError(QStringLiteral("no temporary folder for SUMO's files: %1").arg(setup.files->errorString()));
+    auto extracted = trafficfiles::extract(packagePath, setup.files->path());
+    if (!extracted)
+        return makeError(QStringLiteral("this city cannot run in SUMO: %1").arg(extracted.error()));
+    setup.networkFile = extracted->network;
+    if (!extracted->demand.isEmpty())
+        setup.demandFiles << extracted->demand;
+    setup.timezone = city.meta.timezone;
+    return setup;
+}
 
 SumoPlant::SumoPlant(std::shared_ptr<const CityModel> city, SumoSetup setup)
     : m_city(std::move(city)), m_setup(std::move(setup))

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -21,7 +22,12 @@ struct SumoSetup {
     std::uint64_t seed = 1;
     std::int64_t stepMs = 1000;
     int startTimeoutMs = 20'000;
+    std::shared_ptr<QTemporaryDir> files;   ///< where the files were extracted to; removed with the last copy
 };
+
+/// SUMO's files from a city package (cityops-import stores them), extracted to a temporary folder; fails with a
+/// sentence when the package has no network (imported before packages carried it, or not from SUMO).
+Result<SumoSetup> sumoSetupFromPackage(const QString &packagePath, const CityModel &city);
 
 /// The city's signals run by a real SUMO (a child process) through TraCI (libtracicpp): SUMO is started on the
 /// city's network with its demand, stepped in lock-step with the simulator's clock and stopped with it. Readings

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QSaveFile>
 #include <QTemporaryDir>
@@ -123,6 +124,9 @@ private Q_SLOTS:
         QTest::newRow("quit-after") << QStringList{QStringLiteral("--quit-after"), QStringLiteral("-5")} << "--quit-after";
         QTest::newRow("screenshot not png") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("a.jpg")} << ".png";
         QTest::newRow("stray argument") << QStringList{QStringLiteral("berlin")} << "unexpected argument";
+        QTest::newRow("traffic unknown") << QStringList{QStringLiteral("--traffic"), QStringLiteral("vissim")} << "--traffic must be embedded or sumo";
+        QTest::newRow("traffic with link") << QStringList{QStringLiteral("--traffic"), QStringLiteral("sumo"), QStringLiteral("--link"),
+                                                          QStringLiteral("mqtt://127.0.0.1:1883")} << "give it to cityops-sim";
         QTest::newRow("missing value") << QStringList{QStringLiteral("--city")} << "Missing value";
         QTest::newRow("store and no-store") << QStringList{QStringLiteral("--store"), QStringLiteral("x"), QStringLiteral("--no-store")}
                                             << "contradict";
@@ -496,6 +500,44 @@ private Q_SLOTS:
         QVERIFY2(roads > 500, qPrintable(QString::number(roads)));
     }
 
+    void importedCityRunsInSumo()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("sumo")).isEmpty())
+            QSKIP("SUMO is not installed");
+        QTemporaryDir dir;
+        const QString gpkg = dir.filePath(QStringLiteral("small.gpkg"));
+        // The package carries the network and a generated day of demand ...
+        Run run = runProgram(QStringLiteral("cityops-import"), {QStringLiteral("sumo"), QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"),
+                                                                QStringLiteral("--out"), gpkg, QStringLiteral("--timezone"), QStringLiteral("Europe/Berlin"),
+                                                                QStringLiteral("--peak-vehicles"), QStringLiteral("300")}, 120'000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("SUMO network and")) && run.out.contains(QLatin1String("vehicles of demand")), qPrintable(run.out));
+        // ... so the console runs its signals in SUMO, and says so.
+        const QString shot = dir.filePath(QStringLiteral("small.png"));
+        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--city"), gpkg, QStringLiteral("--no-store"), QStringLiteral("--traffic"),
+                                                     QStringLiteral("sumo"), QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"),
+                                                     QStringLiteral("3000")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("SUMO runs 21 signals")), qPrintable(run.err));
+        // A package imported without its network (as before packages carried one) is refused with a sentence.
+        const QString bare = dir.filePath(QStringLiteral("bare.gpkg"));
+        QVERIFY(QFile::copy(gpkg, bare));
+        {
+            auto db = SqliteDb::open(bare, SqliteDb::Mode::Create);
+            QVERIFY(db && db.value()->exec(QStringLiteral("DROP TABLE traffic_files")));
+        }
+        for (const QString &program : {QStringLiteral("cityops"), QStringLiteral("cityops-sim")}) {
+            QStringList args{QStringLiteral("--city"), bare, QStringLiteral("--traffic"), QStringLiteral("sumo")};
+            if (program == QLatin1String("cityops"))
+                args << QStringLiteral("--no-store");
+            else
+                args << QStringLiteral("--broker") << QStringLiteral("mqtt://127.0.0.1:%1").arg(closedPort());
+            run = runProgram(program, args);
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(QLatin1String("cannot run in SUMO")) && run.err.contains(QLatin1String("carries no network.net.xml")), qPrintable(run.err));
+        }
+    }
+
     void importerUsageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -510,6 +552,15 @@ private Q_SLOTS:
                                                  QStringLiteral("Mars/Olympus")} << 2 << "time zone";
         QTest::newRow("missing net") << QStringList{QStringLiteral("sumo"), QStringLiteral("/nonexistent.net.xml"), QStringLiteral("--out"),
                                                     QStringLiteral("/tmp/cityops-test-missing.gpkg")} << 1 << "does not exist";
+        const QString small = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
+        QTest::newRow("demand and no demand") << QStringList{QStringLiteral("sumo"), small, QStringLiteral("--out"), QStringLiteral("/tmp/cityops-test-d.gpkg"),
+                                                             QStringLiteral("--demand"), small, QStringLiteral("--no-demand")} << 2 << "exclude each other";
+        QTest::newRow("demand not routes") << QStringList{QStringLiteral("sumo"), small, QStringLiteral("--out"), QStringLiteral("/tmp/cityops-test-d.gpkg"),
+                                                          QStringLiteral("--demand"), small} << 2 << "not a SUMO route file";
+        QTest::newRow("demand missing") << QStringList{QStringLiteral("sumo"), small, QStringLiteral("--out"), QStringLiteral("/tmp/cityops-test-d.gpkg"),
+                                                       QStringLiteral("--demand"), QStringLiteral("/nonexistent.rou.xml")} << 2 << "cannot read the demand";
+        QTest::newRow("peak zero") << QStringList{QStringLiteral("sumo"), small, QStringLiteral("--out"), QStringLiteral("/tmp/cityops-test-d.gpkg"),
+                                                  QStringLiteral("--peak-vehicles"), QStringLiteral("0")} << 2 << "--peak-vehicles";
     }
     void importerUsageErrors()
     {
@@ -526,7 +577,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("c.gpkg"));
         const QStringList args = {QStringLiteral("sumo"), QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"),
-                                  QStringLiteral("--out"), out};
+                                  QStringLiteral("--out"), out, QStringLiteral("--no-demand")};
         QCOMPARE(runProgram(QStringLiteral("cityops-import"), args).exitCode, 0);
         const Run again = runProgram(QStringLiteral("cityops-import"), args);
         QCOMPARE(again.exitCode, 2);

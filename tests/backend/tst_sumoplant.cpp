@@ -1,11 +1,21 @@
 // SUMO runs the city's signals: a real sumo started and stopped by the test on a real piece of Berlin-Adlershof.
+#include "city/citypackage.h"
 #include "city/sumoimport.h"
+#include "city/trafficfiles.h"
+#include "engine/engine.h"
+#include "link/simlink.h"
 #include "sim/citysimulator.h"
 #include "sim/sumoplant.h"
 
 #include <QDateTime>
+#include <QSignalSpy>
 #include <QTest>
 
+#include <QTemporaryDir>
+
+#include <libsumo/libtraci.h>
+
+#include <cmath>
 #include <csignal>
 
 using namespace cityops;
@@ -233,6 +243,99 @@ private Q_SLOTS:
             return p && p->online;
         });
         QCOMPARE(back, int(rig.city->signals.size()));
+    }
+
+    void anOrderThroughTheDispatcherIsConfirmedBySumo()
+    {
+        // The console's own path: order, approval, dispatcher, link, simulator, SUMO; confirmed by SUMO's report.
+        auto city = smallCity();
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.speed = 10;
+        sim.warmUpHours = 0.5;
+        sim.parameters = Rig::quiet();
+        sim.signalPlant = [city] { return std::make_unique<SumoPlant>(city, setupFor()); };
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QStringLiteral("tester"),
+                     QDateTime::currentMSecsSinceEpoch() - 1800'000);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 20'000);
+        QVERIFY2(engine.linkStatus().description.contains(QStringLiteral("SUMO")), qPrintable(engine.linkStatus().description));
+        std::uint32_t signal = 0;
+        while (city->signals[signal].programs.front().phases.size() < 3)
+            ++signal;
+        const DeviceIndex device = city->signals[signal].device;
+        QTRY_VERIFY_WITH_TIMEOUT(engine.states().state(device).reported, 10'000);
+
+        auto request = [&engine](const Actor &who, OpsRequest what) {
+            std::optional<Result<OpsReceipt>> receipt;
+            engine.request(who, std::move(what), [&receipt](const Result<OpsReceipt> &r) { receipt = r; });
+            QTest::qWaitFor([&] { return receipt.has_value(); }, 5000);
+            return receipt.value_or(Result<OpsReceipt>(makeError(QStringLiteral("no answer"))));
+        };
+        OrderSpec spec;
+        spec.description = QStringLiteral("hold phase 2");
+        spec.targets.push_back({device, CommandAction::SignalHoldPhase, 2, 0, 0});
+        const auto issued = request(Actor{QStringLiteral("olga"), {Role::Operator}, {}}, request::IssueOrder{spec});
+        QVERIFY2(issued, qPrintable(issued.error()));
+        const std::uint32_t order = issued.value().ref;
+        const auto approved = request(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, request::DecideOrder{order, true, {}});
+        QVERIFY2(approved, qPrintable(approved.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(engine.orders().find(order) && engine.orders().find(order)->stage == CommandStage::Finished, 20'000);
+        QCOMPARE(engine.orders().find(order)->targets.front().stage, CommandStage::Confirmed);
+        QCOMPARE(int(engine.states().state(device).phase), 2);
+        QCOMPARE(SignalMode(engine.states().state(device).mode), SignalMode::Manual);
+        engine.stop();
+    }
+
+    void approachesMatchSumosOwnLinks()
+    {
+        // Every movement the default city stores for its signals, against what SUMO itself says of the network
+        // the city carries: the incoming street, SUMO's turn and the bearing of the arriving lane.
+        const QString package = QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
+        auto city = citypackage::read(package);
+        QVERIFY2(city, qPrintable(city.error()));
+        QTemporaryDir dir;
+        auto files = trafficfiles::extract(package, dir.path());
+        QVERIFY2(files, qPrintable(files.error()));
+        libtraci::Simulation::start({"sumo", "-n", files->network.toStdString(), "--no-step-log", "--no-warnings"}, -1,
+                                    libsumo::DEFAULT_NUM_RETRIES, "approaches");
+        int checked = 0, skewed = 0;
+        for (const SignalInfo &signal : city.value()->signals) {
+            const std::string tls = signal.sumoTlsId.toStdString();
+            const auto controlled = libtraci::TrafficLight::getControlledLinks(tls);
+            int sumoMovements = 0;
+            for (const auto &links : controlled)
+                sumoMovements += links.empty() ? 0 : 1;
+            QCOMPARE(int(signal.links.size()), sumoMovements);
+            for (const SignalLink &link : signal.links) {
+                QVERIFY(link.index < int(controlled.size()) && !controlled[link.index].empty());
+                const libsumo::TraCILink &l = controlled[link.index].front();
+                const std::string edge = libtraci::Lane::getEdgeID(l.fromLane);
+                QCOMPARE(link.approach, QString::fromStdString(libtraci::Edge::getStreetName(edge)));
+                std::string direction;
+                for (const libsumo::TraCIConnection &c : libtraci::Lane::getLinks(l.fromLane))
+                    if (c.approachedLane == l.toLane)
+                        direction = c.direction;
+                QCOMPARE(QString(link.direction), QString::fromStdString(direction));
+                if (l.fromLane.front() == ':') {
+                    // A pedestrian crossing's signal: it starts on the junction's walking area, no street, no bearing.
+                    QVERIFY(link.approach.isEmpty());
+                    ++checked;
+                    continue;
+                }
+                const auto shape = libtraci::Lane::getShape(l.fromLane).value;
+                QVERIFY(shape.size() >= 2);
+                const auto &a = shape[shape.size() - 2], &b = shape.back();
+                const double bearing = std::fmod(std::atan2(b.x - a.x, b.y - a.y) * 180.0 / M_PI + 360.0, 360.0);
+                const double off = std::abs(std::remainder(bearing - link.bearingDeg, 360.0));
+                // The city keeps the bearing of the edge's last piece, SUMO's lane bends a little differently.
+                QVERIFY2(off < 20.0, qPrintable(QStringLiteral("%1 link %2: %3 vs %4").arg(signal.sumoTlsId).arg(link.index).arg(bearing).arg(link.bearingDeg)));
+                skewed += off > 5.0 ? 1 : 0;
+                ++checked;
+            }
+        }
+        libtraci::Simulation::close();
+        QVERIFY(checked > 500);
+        QVERIFY2(skewed * 100 < checked, qPrintable(QStringLiteral("%1 of %2 bearings off by more than 5°").arg(skewed).arg(checked)));
     }
 
     void refusesAnotherNetwork()

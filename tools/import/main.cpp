@@ -1,10 +1,15 @@
 // cityops-import: turns a SUMO network into a CityOps city package (GeoPackage).
 #include "city/citypackage.h"
 #include "city/sumoimport.h"
+#include "city/trafficfiles.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimeZone>
 
@@ -16,6 +21,37 @@ namespace {
 
 constexpr int kExitUsage = 2;
 constexpr int kExitFailed = 1;
+
+/// A day of demand for the network: randomTrips.py (sumo-tools) at the peak rate for 24 h with a fixed seed,
+/// routed and checked by duarouter (--validate), then thinned to the daily profile.
+Result<QByteArray> generateDemand(const QString &net, double peakPerHour, std::uint64_t seed)
+{
+    const QString home = qEnvironmentVariable("SUMO_HOME", QStringLiteral("/usr/share/sumo"));
+    const QString script = QDir(home).filePath(QStringLiteral("tools/randomTrips.py"));
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (!QFileInfo::exists(script) || python.isEmpty())
+        return makeError(QStringLiteral("generating demand needs python3 and SUMO's randomTrips.py (Debian package sumo-tools; "
+                                        "not found at %1): install it, or pass --demand FILE or --no-demand").arg(script));
+    QTemporaryDir work;
+    const QString trips = work.filePath(QStringLiteral("trips.xml"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SUMO_HOME"), home);
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(work.path());
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(python, {script, QStringLiteral("-n"), QFileInfo(net).absoluteFilePath(), QStringLiteral("-o"), trips,
+                     QStringLiteral("-b"), QStringLiteral("0"), QStringLiteral("-e"), QStringLiteral("86400"),
+                     QStringLiteral("-p"), QString::number(3600.0 / peakPerHour, 'f', 4),
+                     QStringLiteral("--seed"), QString::number(seed % 2'000'000'000), QStringLiteral("--validate"),
+                     QStringLiteral("--fringe-factor"), QStringLiteral("5"), QStringLiteral("--min-distance"), QStringLiteral("500")});
+    if (!p.waitForFinished(15 * 60'000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return makeError(QStringLiteral("randomTrips.py failed: %1").arg(QString::fromUtf8(p.readAll()).trimmed().split(QLatin1Char('\n')).last()));
+    QFile f(trips);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("randomTrips.py wrote no trips"));
+    return trafficfiles::shapeToDailyProfile(f.readAll(), seed);
+}
 
 int usageError(const QCommandLineParser &parser, const QString &message)
 {
@@ -38,7 +74,8 @@ int main(int argc, char **argv)
         "  cityops-import sumo NET.net.xml --out CITY.gpkg [options]\n\n"
         "Reads a georeferenced SUMO network (netconvert output, UTM projection) and writes a GeoPackage city "
         "package: roads, junctions and signals from the network, generated streetlights, substations, feeders and "
-        "districts."));
+        "districts. The network itself and a day of traffic demand are stored in the package for SUMO "
+        "(--traffic sumo): generated with SUMO's randomTrips.py and a daily profile unless --demand or --no-demand."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("Source format: sumo."));
@@ -53,7 +90,12 @@ int main(int argc, char **argv)
                                            QStringLiteral("Metres between streetlights on residential roads (default 30)."),
                                            QStringLiteral("m"), QStringLiteral("30"));
     const QCommandLineOption forceOption(QStringLiteral("force"), QStringLiteral("Overwrite an existing output file."));
-    parser.addOptions({outOption, nameOption, zoneOption, seedOption, spacingOption, forceOption});
+    const QCommandLineOption demandOption(QStringLiteral("demand"), QStringLiteral("A day of traffic (SUMO route or trip file) to store instead of generating one."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption noDemandOption(QStringLiteral("no-demand"), QStringLiteral("Store no traffic demand (signals run without vehicles)."));
+    const QCommandLineOption peakOption(QStringLiteral("peak-vehicles"), QStringLiteral("Vehicles entering in the evening peak hour when generating demand (default 2400)."),
+                                        QStringLiteral("n"), QStringLiteral("2400"));
+    parser.addOptions({outOption, nameOption, zoneOption, seedOption, spacingOption, forceOption, demandOption, noDemandOption, peakOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser, parser.errorText());
@@ -91,6 +133,21 @@ int main(int argc, char **argv)
     if (!ok || options.lightSpacingM < 5 || options.lightSpacingM > 500)
         return usageError(parser, QStringLiteral("--light-spacing must be a number of metres between 5 and 500"));
 
+    if (parser.isSet(demandOption) && parser.isSet(noDemandOption))
+        return usageError(parser, QStringLiteral("--demand and --no-demand exclude each other"));
+    const double peak = parser.value(peakOption).toDouble(&ok);
+    if (!ok || peak < 1 || peak > 100'000)
+        return usageError(parser, QStringLiteral("--peak-vehicles must be a number of vehicles from 1 to 100000"));
+    QByteArray demand;
+    if (parser.isSet(demandOption)) {
+        QFile f(parser.value(demandOption));
+        if (!f.open(QIODevice::ReadOnly))
+            return usageError(parser, QStringLiteral("cannot read the demand %1: %2").arg(f.fileName(), f.errorString()));
+        demand = f.readAll();
+        if (auto checked = trafficfiles::checkDemand(demand); !checked)
+            return usageError(parser, QStringLiteral("%1: %2").arg(f.fileName(), checked.error()));
+    }
+
     QTextStream err(stderr);
     auto city = importSumoNet(args[1], options);
     if (!city) {
@@ -101,10 +158,38 @@ int main(int argc, char **argv)
         err << "cityops-import: " << s.error() << "\n";
         return kExitFailed;
     }
+    // SUMO's files: the network as given, and a day of demand.
+    QFile netFile(args[1]);
+    if (!netFile.open(QIODevice::ReadOnly)) {
+        err << "cityops-import: cannot read " << args[1] << " again: " << netFile.errorString() << "\n";
+        return kExitFailed;
+    }
+    if (auto s = trafficfiles::store(out, trafficfiles::kNetwork, netFile.readAll()); !s) {
+        err << "cityops-import: " << s.error() << "\n";
+        return kExitFailed;
+    }
+    if (!parser.isSet(demandOption) && !parser.isSet(noDemandOption)) {
+        err << "cityops-import: generating a day of traffic (randomTrips.py, " << peak << " vehicles in the peak hour) ...\n";
+        err.flush();
+        auto generated = generateDemand(args[1], peak, options.seed);
+        if (!generated) {
+            err << "cityops-import: " << generated.error() << "\n";
+            return kExitFailed;
+        }
+        demand = std::move(generated).value();
+    }
+    if (!demand.isEmpty()) {
+        if (auto s = trafficfiles::store(out, trafficfiles::kDemand, demand); !s) {
+            err << "cityops-import: " << s.error() << "\n";
+            return kExitFailed;
+        }
+    }
     const CityModel &c = city.value();
     QTextStream(stdout) << "wrote " << out << ": " << c.roads.size() << " roads, " << c.junctions.size() << " junctions, "
                         << c.signals.size() << " signals, " << c.streetlights.size() << " streetlights, "
                         << c.feeders.size() << " feeders, " << c.substations.size() << " substations, "
-                        << c.districts.size() << " districts\n";
+                        << c.districts.size() << " districts; SUMO network"
+                        << (demand.isEmpty() ? QStringLiteral(", no demand") : QStringLiteral(" and %1 vehicles of demand").arg(demand.count("<trip") + demand.count("<vehicle")))
+                        << "\n";
     return 0;
 }

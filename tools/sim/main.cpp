@@ -4,6 +4,9 @@
 #include "city/syntheticdevices.h"
 #include "base/logging.h"
 #include "link/devicegateway.h"
+#ifdef CITYOPS_HAVE_SUMO
+#include "sim/sumoplant.h"
+#endif
 
 #include "toolcli.h"
 
@@ -15,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <csignal>
@@ -61,7 +65,7 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
         "The city's devices as a separate process, publishing to an MQTT broker (docs/PROTOCOL.md).\n\n"
         "  cityops-sim --broker mqtt[s]://HOST:PORT [--city FILE] [--ca FILE --cert FILE --key FILE --user U --password-file F]\n"
-        "              [--command-pubkey FILE] [fault injection]\n\n"
+        "              [--command-pubkey FILE] [--traffic sumo] [fault injection]\n\n"
         "Without --command-pubkey every command is refused (nothing is trusted)."));
     parser.addHelpOption();
     const QString n = QStringLiteral("n"), ms = QStringLiteral("ms"), pct = QStringLiteral("percent"), file = QStringLiteral("file");
@@ -77,6 +81,8 @@ int main(int argc, char **argv)
         {QStringLiteral("password-file"), QStringLiteral("File whose first line is the password."), file},
         {QStringLiteral("command-pubkey"), QStringLiteral("Ed25519 public key (PEM) commands must be signed with."), file},
         {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), n},
+        {QStringLiteral("traffic"), QStringLiteral("Who runs the signals: embedded (their timetables, the default) or sumo (SUMO with the city's "
+                                                   "network and demand; needs the Debian package sumo)."), QStringLiteral("embedded|sumo")},
         {QStringLiteral("keepalive"), QStringLiteral("MQTT keep-alive in seconds (default 10; the broker declares us gone after 1.5 x)."), QStringLiteral("s")},
         {QStringLiteral("answer-latency"), QStringLiteral("Device command latency range in ms, MIN:MAX (default 150:900)."), QStringLiteral("min:max")},
         {QStringLiteral("reject-rate"), QStringLiteral("Share of commands healthy devices refuse, percent (default 2)."), pct},
@@ -160,6 +166,23 @@ int main(int argc, char **argv)
         auto enlarged = std::make_shared<CityModel>(*city.value());
         addSyntheticDevices(*enlarged, static_cast<size_t>(synthetic), options.seed);
         city = std::shared_ptr<const CityModel>(std::move(enlarged));
+    }
+
+    const QString traffic = parser.value(QStringLiteral("traffic"));
+    if (!traffic.isEmpty() && traffic != QLatin1String("embedded") && traffic != QLatin1String("sumo"))
+        return usage(QStringLiteral("--traffic must be embedded or sumo, not \"%1\"").arg(traffic));
+    if (traffic == QLatin1String("sumo")) {
+#ifdef CITYOPS_HAVE_SUMO
+        if (QStandardPaths::findExecutable(QStringLiteral("sumo")).isEmpty())
+            return usage(QStringLiteral("--traffic sumo needs SUMO, which is not installed: install the Debian package sumo"));
+        auto setup = sumoSetupFromPackage(userCity ? parser.value(QStringLiteral("city")) : defaultCityPath(), *city.value());
+        if (!setup)
+            return usage(setup.error());
+        setup->seed = options.seed;
+        options.signalPlant = [c = city.value(), s = setup.value()] { return std::make_unique<SumoPlant>(c, s); };
+#else
+        return usage(QStringLiteral("--traffic sumo: this build has no SUMO client (install the Debian package sumo and build again)"));
+#endif
     }
 
     DeviceGateway gateway(city.value(), options, std::move(verifier));

@@ -1,0 +1,243 @@
+#include "city/trafficfiles.h"
+
+#include "base/random.h"
+#include "base/sqlitedb.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+#include <cmath>
+#include <functional>
+
+namespace cityops::trafficfiles {
+namespace {
+
+const QString kCreate = QStringLiteral(
+    "CREATE TABLE IF NOT EXISTS traffic_files (name TEXT PRIMARY KEY NOT NULL, content BLOB NOT NULL, "
+    "bytes INTEGER NOT NULL, sha256 TEXT NOT NULL)");
+
+QString digest(const QByteArray &text) { return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex()); }
+
+bool isVehicle(QStringView name) { return name == u"trip" || name == u"vehicle"; }
+
+/// What to do with one vehicle of the demand: drop it, or write it with these attributes.
+using VehicleRule = std::function<bool(QXmlStreamAttributes &attributes)>;
+
+/// Copies a SUMO route file element by element; every top-level trip or vehicle passes `rule` (which may drop it
+/// or change its attributes); other top-level elements are written when `keepOthers`. The root element is not
+/// written (the caller writes it once).
+Status copyDemand(const QByteArray &xml, QXmlStreamWriter &out, const VehicleRule &rule, bool keepOthers)
+{
+    QXmlStreamReader in(xml);
+    int depth = 0;
+    bool writing = false;
+    int writeDepth = 0;
+    while (!in.atEnd()) {
+        const auto token = in.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            ++depth;
+            if (depth == 1) {
+                if (in.name() != u"routes")
+                    return makeError(QStringLiteral("the demand is not a SUMO route file (its root is <%1>, not <routes>)").arg(in.name()));
+                continue;
+            }
+            if (depth == 2) {
+                QXmlStreamAttributes attributes = in.attributes();
+                writing = isVehicle(in.name()) ? rule(attributes) : keepOthers;
+                writeDepth = depth;
+                if (writing) {
+                    out.writeStartElement(in.name().toString());
+                    out.writeAttributes(attributes);
+                }
+                continue;
+            }
+            if (writing)
+                out.writeCurrentToken(in);
+        } else if (token == QXmlStreamReader::EndElement) {
+            if (writing && depth >= writeDepth)
+                out.writeEndElement();
+            if (depth == writeDepth)
+                writing = false;
+            --depth;
+        } else if (writing && depth >= writeDepth && token != QXmlStreamReader::Comment) {
+            if (token != QXmlStreamReader::Characters || !in.isWhitespace())
+                out.writeCurrentToken(in);
+        }
+    }
+    if (in.hasError())
+        return makeError(QStringLiteral("the demand is not well-formed XML (line %1: %2)").arg(in.lineNumber()).arg(in.errorString()));
+    return Ok{};
+}
+
+Result<QByteArray> writeDemand(const std::function<Status(QXmlStreamWriter &)> &body)
+{
+    QByteArray text;
+    QXmlStreamWriter out(&text);
+    out.setAutoFormatting(true);
+    out.setAutoFormattingIndent(1);
+    out.writeStartDocument();
+    out.writeStartElement(QStringLiteral("routes"));
+    if (auto s = body(out); !s)
+        return Error{s.error()};
+    out.writeEndElement();
+    out.writeEndDocument();
+    return text;
+}
+
+} // namespace
+
+Status store(const QString &packagePath, const QString &name, const QByteArray &content)
+{
+    auto db = SqliteDb::open(packagePath, SqliteDb::Mode::Create);
+    if (!db)
+        return Error{db.error()};
+    if (auto s = db.value()->exec(kCreate); !s)
+        return makeError(QStringLiteral("%1: %2").arg(packagePath, s.error()));
+    auto insert = db.value()->prepare(QStringLiteral("INSERT OR REPLACE INTO traffic_files (name, content, bytes, sha256) VALUES (?, ?, ?, ?)"));
+    if (!insert)
+        return Error{insert.error()};
+    insert->bind(1, name);
+    insert->bind(2, qCompress(content, 9));
+    insert->bind(3, static_cast<std::int64_t>(content.size()));
+    insert->bind(4, digest(content));
+    if (auto s = insert->run(); !s)
+        return makeError(QStringLiteral("%1: storing %2: %3").arg(packagePath, name, s.error()));
+    return Ok{};
+}
+
+Result<bool> has(const QString &packagePath, const QString &name)
+{
+    auto db = SqliteDb::open(packagePath, SqliteDb::Mode::ReadOnly);
+    if (!db)
+        return Error{db.error()};
+    auto table = db.value()->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'traffic_files'"));
+    if (!table)
+        return Error{table.error()};
+    if (!table->step())
+        return false;
+    auto row = db.value()->prepare(QStringLiteral("SELECT 1 FROM traffic_files WHERE name = ?"));
+    if (!row)
+        return Error{row.error()};
+    row->bind(1, name);
+    return row->step();
+}
+
+Result<QByteArray> load(const QString &packagePath, const QString &name)
+{
+    auto present = has(packagePath, name);
+    if (!present)
+        return Error{present.error()};
+    if (!present.value())
+        return makeError(QStringLiteral("%1 carries no %2 (import it again with cityops-import sumo to add SUMO's files)").arg(packagePath, name));
+    auto db = SqliteDb::open(packagePath, SqliteDb::Mode::ReadOnly);
+    if (!db)
+        return Error{db.error()};
+    auto row = db.value()->prepare(QStringLiteral("SELECT content, bytes, sha256 FROM traffic_files WHERE name = ?"));
+    if (!row)
+        return Error{row.error()};
+    row->bind(1, name);
+    QString error;
+    if (!row->step(&error))
+        return makeError(QStringLiteral("%1: %2: %3").arg(packagePath, name, error));
+    const QByteArray text = qUncompress(row->columnBlob(0));
+    if (text.size() != row->columnInt(1) || digest(text) != row->columnText(2))
+        return makeError(QStringLiteral("%1: the stored %2 is damaged (its content does not match its digest)").arg(packagePath, name));
+    return text;
+}
+
+Result<Extracted> extract(const QString &packagePath, const QString &directory, int days)
+{
+    auto network = load(packagePath, kNetwork);
+    if (!network)
+        return Error{network.error()};
+    Extracted files;
+    auto write = [&](const QString &name, const QByteArray &content) -> Result<QString> {
+        QSaveFile f(QDir(directory).filePath(name));
+        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size() || !f.commit())
+            return makeError(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        return f.fileName();
+    };
+    auto net = write(kNetwork, network.value());
+    if (!net)
+        return Error{net.error()};
+    files.network = net.value();
+    auto present = has(packagePath, kDemand);
+    if (!present)
+        return Error{present.error()};
+    if (!present.value())
+        return files;
+    auto day = load(packagePath, kDemand);
+    if (!day)
+        return Error{day.error()};
+    auto demand = writeDemand([&](QXmlStreamWriter &out) -> Status {
+        for (int d = 0; d < std::max(1, days); ++d) {
+            auto shift = [d](QXmlStreamAttributes &a) {
+                bool numeric = false;
+                const double depart = a.value(QStringLiteral("depart")).toDouble(&numeric);
+                if (d == 0)
+                    return true;
+                if (!numeric)
+                    return false;   // "triggered" and the like happen once
+                QXmlStreamAttributes shifted;
+                for (const QXmlStreamAttribute &attribute : a) {
+                    if (attribute.name() == u"id")
+                        shifted.append(QStringLiteral("id"), QStringLiteral("d%1.%2").arg(d).arg(attribute.value()));
+                    else if (attribute.name() == u"depart")
+                        shifted.append(QStringLiteral("depart"), QString::number(depart + 86400.0 * d, 'f', 2));
+                    else
+                        shifted.append(attribute);
+                }
+                a = shifted;
+                return true;
+            };
+            if (auto s = copyDemand(day.value(), out, shift, d == 0); !s)
+                return s;
+        }
+        return Ok{};
+    });
+    if (!demand)
+        return makeError(QStringLiteral("%1: %2").arg(packagePath, demand.error()));
+    auto written = write(kDemand, demand.value());
+    if (!written)
+        return Error{written.error()};
+    files.demand = written.value();
+    return files;
+}
+
+const std::array<double, 24> &dailyProfile()
+{
+    // Working-day traffic in a European city district, as a share of the evening peak hour: a morning peak at
+    // 7-9, a long shoulder through the day and the evening peak at 16-18 (cf. hourly count profiles of urban
+    // roads, e.g. Berlin's Verkehrsmengenkarte).
+    static const std::array<double, 24> profile = {0.10, 0.06, 0.05, 0.05, 0.08, 0.20, 0.50, 0.90, 0.95, 0.75, 0.60, 0.60,
+                                                   0.65, 0.65, 0.70, 0.80, 0.95, 1.00, 0.85, 0.60, 0.45, 0.35, 0.25, 0.15};
+    return profile;
+}
+
+Status checkDemand(const QByteArray &demand)
+{
+    auto copy = writeDemand([&](QXmlStreamWriter &out) { return copyDemand(demand, out, [](QXmlStreamAttributes &) { return true; }, true); });
+    if (!copy)
+        return Error{copy.error()};
+    return Ok{};
+}
+
+Result<QByteArray> shapeToDailyProfile(const QByteArray &trips, std::uint64_t seed)
+{
+    Random random(seed);
+    return writeDemand([&](QXmlStreamWriter &out) {
+        return copyDemand(trips, out, [&](QXmlStreamAttributes &a) {
+            bool numeric = false;
+            const double depart = a.value(QStringLiteral("depart")).toDouble(&numeric);
+            if (!numeric || depart < 0 || depart >= 86400)
+                return false;
+            return random.uniform() < dailyProfile()[static_cast<size_t>(depart / 3600.0)];
+        }, true);
+    });
+}
+
+} // namespace cityops::trafficfiles

@@ -1,0 +1,157 @@
+// SUMO's files inside a city package: stored compressed with a digest, refused when damaged, a day of demand
+// repeated across midnight, and the daily profile the generated demand follows.
+#include "base/sqlitedb.h"
+#include "city/citypackage.h"
+#include "city/sumoimport.h"
+#include "city/trafficfiles.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+
+namespace {
+
+const QString kNet = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// A day of trips, one every `everyS` seconds.
+QByteArray uniformTrips(int everyS)
+{
+    QByteArray xml = "<?xml version=\"1.0\"?>\n<routes>\n <vType id=\"car\" vClass=\"passenger\"/>\n";
+    for (int t = 0, id = 0; t < 86400; t += everyS, ++id)
+        xml += QStringLiteral(" <trip id=\"%1\" type=\"car\" depart=\"%2.00\" from=\"a\" to=\"b\"/>\n").arg(id).arg(t).toUtf8();
+    return xml + "</routes>\n";
+}
+
+QList<double> departures(const QByteArray &xml)
+{
+    QList<double> out;
+    static const QRegularExpression depart(QStringLiteral("depart=\"([0-9.]+)\""));
+    for (auto it = depart.globalMatch(QString::fromUtf8(xml)); it.hasNext();)
+        out << it.next().captured(1).toDouble();
+    return out;
+}
+
+} // namespace
+
+class TestTrafficFiles : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_package;
+private Q_SLOTS:
+    void initTestCase()
+    {
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto city = importSumoNet(kNet, options);
+        QVERIFY2(city, qPrintable(city.error()));
+        m_package = m_dir.filePath(QStringLiteral("small.gpkg"));
+        QVERIFY(citypackage::write(city.value(), m_package));
+    }
+
+    void aPackageWithoutTheNetworkSaysSo()
+    {
+        QCOMPARE(trafficfiles::has(m_package, trafficfiles::kNetwork).value(), false);
+        auto files = trafficfiles::extract(m_package, m_dir.path());
+        QVERIFY(!files);
+        QVERIFY2(files.error().contains(QStringLiteral("carries no network.net.xml")), qPrintable(files.error()));
+    }
+
+    void storedFilesComeBackExactly()
+    {
+        const QByteArray net = readAll(kNet);
+        QVERIFY(trafficfiles::store(m_package, trafficfiles::kNetwork, net));
+        QVERIFY(trafficfiles::store(m_package, trafficfiles::kDemand, uniformTrips(600)));
+        QCOMPARE(trafficfiles::load(m_package, trafficfiles::kNetwork).value(), net);
+        // Compressed inside (the network is mostly repeated XML).
+        QVERIFY(QFileInfo(m_package).size() < net.size());
+        // The package still opens as a city.
+        QVERIFY(citypackage::read(m_package));
+    }
+
+    void theDemandRunsOnAcrossMidnight()
+    {
+        QTemporaryDir out;
+        auto files = trafficfiles::extract(m_package, out.path(), 3);
+        QVERIFY2(files, qPrintable(files.error()));
+        QCOMPARE(readAll(files->network), readAll(kNet));
+        const QByteArray demand = readAll(files->demand);
+        const QList<double> departs = departures(demand);
+        QCOMPARE(departs.size(), 3 * 144);
+        QVERIFY(std::is_sorted(departs.begin(), departs.end()));   // SUMO reads route files in departure order
+        QCOMPARE(departs.last(), 2 * 86400.0 + 86400 - 600);
+        QVERIFY(demand.contains("id=\"d1.0\"") && demand.contains("id=\"d2.143\""));
+        QCOMPARE(demand.count("<vType"), 1);   // types once, vehicles every day
+        QVERIFY(trafficfiles::checkDemand(demand));
+    }
+
+    void aDamagedFileIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("damaged.gpkg"));
+        QVERIFY(QFile::copy(m_package, copy));
+        {
+            auto db = SqliteDb::open(copy, SqliteDb::Mode::Create);
+            QVERIFY(db);
+            // Someone changed the stored network (a different but valid compressed text).
+            auto update = db.value()->prepare(QStringLiteral("UPDATE traffic_files SET content = ? WHERE name = 'network.net.xml'"));
+            QVERIFY(update);
+            update->bind(1, qCompress(readAll(kNet).replace("<net ", "<net  ")));
+            QVERIFY(update->run());
+        }
+        auto loaded = trafficfiles::load(copy, trafficfiles::kNetwork);
+        QVERIFY(!loaded);
+        QVERIFY2(loaded.error().contains(QStringLiteral("is damaged")), qPrintable(loaded.error()));
+        QVERIFY(!trafficfiles::extract(copy, dir.path()));
+        // Truncated bytes too.
+        {
+            auto db = SqliteDb::open(copy, SqliteDb::Mode::Create);
+            auto update = db.value()->prepare(QStringLiteral("UPDATE traffic_files SET content = substr(content, 1, 100) WHERE name = 'demand.rou.xml'"));
+            QVERIFY(update && update->run());
+        }
+        QVERIFY(trafficfiles::load(copy, trafficfiles::kDemand).error().contains(QStringLiteral("is damaged")));
+    }
+
+    void generatedDemandFollowsTheDailyProfile()
+    {
+        // Trips every 5 s all day (720 an hour), thinned: each hour keeps its share of the peak.
+        auto shaped = trafficfiles::shapeToDailyProfile(uniformTrips(5), 42);
+        QVERIFY2(shaped, qPrintable(shaped.error()));
+        std::array<int, 24> perHour{};
+        for (double t : departures(shaped.value()))
+            ++perHour[static_cast<size_t>(t / 3600)];
+        for (size_t h = 0; h < 24; ++h) {
+            const double expected = 720 * trafficfiles::dailyProfile()[h];
+            const double sigma = std::sqrt(720 * trafficfiles::dailyProfile()[h] * (1 - trafficfiles::dailyProfile()[h]));
+            QVERIFY2(std::abs(perHour[h] - expected) <= 5 * sigma + 1,
+                     qPrintable(QStringLiteral("hour %1: %2 trips, expected about %3").arg(h).arg(perHour[h]).arg(expected)));
+        }
+        QVERIFY(perHour[17] > 3 * perHour[3]);   // the evening peak against the night
+        // The same seed gives the same day.
+        QCOMPARE(trafficfiles::shapeToDailyProfile(uniformTrips(5), 42).value(), shaped.value());
+        QVERIFY(trafficfiles::shapeToDailyProfile(uniformTrips(5), 43).value() != shaped.value());
+    }
+
+    void notADemandIsRefused()
+    {
+        QVERIFY(trafficfiles::checkDemand(uniformTrips(3600)));
+        const auto notRoutes = trafficfiles::checkDemand("<net><edge id=\"a\"/></net>");
+        QVERIFY(!notRoutes);
+        QCOMPARE(notRoutes.error(), QStringLiteral("the demand is not a SUMO route file (its root is <net>, not <routes>)"));
+        const auto broken = trafficfiles::checkDemand("<routes><trip id=\"1\" depart=\"0\"></routes>");
+        QVERIFY(!broken);
+        QVERIFY2(broken.error().startsWith(QStringLiteral("the demand is not well-formed XML")), qPrintable(broken.error()));
+        QVERIFY(!trafficfiles::shapeToDailyProfile("garbage", 1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrafficFiles)
+#include "tst_trafficfiles.moc"
