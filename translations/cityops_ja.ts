@@ -87,6 +87,14 @@
         <source>Cannot use the wall layout: %1</source>
         <translation>ウォールのレイアウトを使えません: %1</translation>
     </message>
+    <message>
+        <source>--traffic sumo needs SUMO, which is not installed: install the Debian package sumo</source>
+        <translation>--traffic sumo には SUMO が必要ですが、インストールされていません: Debian パッケージ sumo をインストールしてください</translation>
+    </message>
+    <message>
+        <source>--traffic sumo: this build has no SUMO client (install the Debian package sumo and build again)</source>
+        <translation>--traffic sumo: このビルドには SUMO クライアントがありません (Debian パッケージ sumo をインストールしてビルドし直してください)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>

@@ -87,6 +87,14 @@
         <source>Cannot use the wall layout: %1</source>
         <translation>无法使用大屏布局：%1</translation>
     </message>
+    <message>
+        <source>--traffic sumo needs SUMO, which is not installed: install the Debian package sumo</source>
+        <translation>--traffic sumo 需要 SUMO，但未安装：请安装 Debian 软件包 sumo</translation>
+    </message>
+    <message>
+        <source>--traffic sumo: this build has no SUMO client (install the Debian package sumo and build again)</source>
+        <translation>--traffic sumo：此版本没有 SUMO 客户端（请安装 Debian 软件包 sumo 并重新构建）</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
