@@ -1,0 +1,80 @@
+#include "ops/greenwavefollower.h"
+
+#include <algorithm>
+
+namespace cityops {
+
+int phaseServing(const SignalProgram &program, int linkIndex)
+{
+    for (const QChar wanted : {QChar(u'G'), QChar(u'g')}) {
+        int best = -1;
+        for (size_t i = 0; i < program.phases.size(); ++i) {
+            const QString &state = program.phases[i].state;
+            if (linkIndex < 0 || linkIndex >= state.size() || state[linkIndex] != wanted)
+                continue;
+            if (best < 0 || program.phases[i].durationS > program.phases[static_cast<size_t>(best)].durationS)
+                best = static_cast<int>(i);
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
+}
+
+GreenWaveFollower::GreenWaveFollower(std::shared_ptr<const CityModel> city, Settings settings)
+    : m_city(std::move(city)), m_settings(settings)
+{
+}
+
+std::vector<WaveStep> GreenWaveFollower::update(const VehicleFix &fix)
+{
+    std::vector<WaveStep> steps;
+    if (m_finished)
+        return steps;
+    // Passed: held signals no longer ahead are released a little later (the vehicle's tail clears the junction).
+    for (auto &[signal, passedAt] : m_held) {
+        const bool ahead = std::any_of(fix.ahead.begin(), fix.ahead.end(), [s = signal](const SignalAhead &a) { return a.signal == s; });
+        if (!ahead && passedAt == 0)
+            passedAt = fix.timeMs;
+    }
+    for (auto it = m_held.begin(); it != m_held.end();) {
+        if (fix.arrived || (it->second != 0 && fix.timeMs - it->second >= m_settings.releaseAfterMs)) {
+            steps.push_back({WaveStep::Kind::Release, it->first, 0, 0});
+            m_done[it->first] = true;
+            it = m_held.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (fix.arrived) {
+        m_finished = true;
+        return steps;
+    }
+    const double speed = std::max(fix.speedMps, m_settings.crawlMps);
+    for (const SignalAhead &a : fix.ahead) {
+        if (a.signal >= m_city->signals.size() || m_held.count(a.signal) || m_done.count(a.signal))
+            continue;
+        const double eta = a.distanceM / speed;
+        if (eta > m_settings.leadS)
+            break;   // the ones after it are further still
+        const SignalInfo &info = m_city->signals[a.signal];
+        if (info.programs.empty())
+            continue;
+        const int phase = phaseServing(info.programs.front(), a.linkIndex);
+        if (phase < 0)
+            continue;   // no phase gives that movement a green (a link the program never serves): leave it be
+        steps.push_back({WaveStep::Kind::Preempt, a.signal, phase, eta});
+        m_held[a.signal] = 0;
+    }
+    return steps;
+}
+
+std::vector<std::uint32_t> GreenWaveFollower::held() const
+{
+    std::vector<std::uint32_t> out;
+    for (const auto &[signal, passedAt] : m_held)
+        out.push_back(signal);
+    return out;
+}
+
+} // namespace cityops

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "city/citymodel.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace cityops {
+
+/// One signal still ahead of an emergency vehicle, as its location feed tells it: the link (movement) it will use
+/// and the distance to that signal's stop line.
+struct SignalAhead {
+    std::uint32_t signal = 0;   ///< index into CityModel::signals
+    int linkIndex = 0;
+    double distanceM = 0;
+};
+
+/// Where the vehicle is now.
+struct VehicleFix {
+    std::int64_t timeMs = 0;
+    double speedMps = 0;
+    std::vector<SignalAhead> ahead;   ///< in the order it meets them
+    bool arrived = false;
+};
+
+/// One thing the wave asks of a signal.
+struct WaveStep {
+    enum class Kind { Preempt, Release } kind = Kind::Preempt;
+    std::uint32_t signal = 0;
+    int phase = 0;                    ///< Preempt: the phase that serves the vehicle's movement
+    double etaS = 0;                  ///< Preempt: the vehicle's time to the stop line when asked
+};
+
+/// The phase of a program that gives the link a green: a protected green ('G') before a permissive one ('g'), the
+/// longest such phase (the program's own main green for that movement); -1 when no phase serves the link.
+int phaseServing(const SignalProgram &program, int linkIndex);
+
+/// A green wave that follows the vehicle, as GPS-based pre-emption does: each signal ahead is pre-empted on the
+/// phase serving the vehicle's own approach when its live ETA drops below the lead time, and released once the
+/// vehicle has passed it (a short while after, so the tail clears the junction). Pure: fed with fixes, answers
+/// with steps; the caller turns them into orders.
+class GreenWaveFollower {
+public:
+    struct Settings {
+        double leadS = 20;                 ///< pre-empt when the vehicle is this far away in time
+        double crawlMps = 3;               ///< ETA of a stopped vehicle is taken at this speed (it is about to move)
+        std::int64_t releaseAfterMs = 3000;
+    };
+    GreenWaveFollower(std::shared_ptr<const CityModel> city, Settings settings);
+
+    std::vector<WaveStep> update(const VehicleFix &fix);
+    /// Signals pre-empted and not yet released.
+    std::vector<std::uint32_t> held() const;
+    bool finished() const { return m_finished; }
+
+private:
+    std::shared_ptr<const CityModel> m_city;
+    Settings m_settings;
+    std::map<std::uint32_t, std::int64_t> m_held;   ///< signal -> when the vehicle passed it (0: still ahead)
+    std::map<std::uint32_t, bool> m_done;           ///< pre-empted and released: not again on this trip
+    bool m_finished = false;
+};
+
+} // namespace cityops
