@@ -1,6 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
+#include "model/vehicle.h"
 
 #include <cstdint>
 #include <map>
@@ -8,22 +9,6 @@
 #include <vector>
 
 namespace cityops {
-
-/// One signal still ahead of an emergency vehicle, as its location feed tells it: the link (movement) it will use
-/// and the distance to that signal's stop line.
-struct SignalAhead {
-    std::uint32_t signal = 0;   ///< index into CityModel::signals
-    int linkIndex = 0;
-    double distanceM = 0;
-};
-
-/// Where the vehicle is now.
-struct VehicleFix {
-    std::int64_t timeMs = 0;
-    double speedMps = 0;
-    std::vector<SignalAhead> ahead;   ///< in the order it meets them
-    bool arrived = false;
-};
 
 /// One thing the wave asks of a signal.
 struct WaveStep {

@@ -115,8 +115,11 @@ SumoPlant::SumoPlant(std::shared_ptr<const CityModel> city, SumoSetup setup)
     m_readings.resize(n);
     m_programIndex.resize(n);
     m_failure = QStringLiteral("the traffic simulation has not started");
-    for (size_t i = 0; i < n; ++i)   // generated controllers are not on SUMO's network: the simulator keeps them
+    for (size_t i = 0; i < n; ++i) {   // generated controllers are not on SUMO's network: the simulator keeps them
         m_tls[i] = m_city->signals[i].sumoTlsId.toStdString();
+        if (!m_tls[i].empty())
+            m_signalByTls.insert(m_city->signals[i].sumoTlsId, static_cast<std::uint32_t>(i));
+    }
 }
 
 SumoPlant::~SumoPlant() { shutDown(); }
@@ -174,6 +177,7 @@ Status SumoPlant::launch(std::int64_t startMs)
                      QStringLiteral("--error-log"), log};
     if (!m_setup.demandFiles.isEmpty())
         args << QStringLiteral("--route-files") << m_setup.demandFiles.join(QLatin1Char(','));
+    args << m_setup.extraArguments;
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(binary);
     m_process->setArguments(args);
@@ -420,6 +424,68 @@ QString SumoPlant::setState(std::uint32_t signal, const QString &state)
     }
     refresh(signal);
     return m_failure;
+}
+
+Status SumoPlant::addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs)
+{
+    if (!m_failure.isEmpty())
+        return makeError(m_failure);
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        const std::string type = "cityops-emergency";
+        const auto types = libtraci::VehicleType::getIDList();
+        if (std::find(types.begin(), types.end(), type) == types.end()) {
+            libtraci::VehicleType::copy("DEFAULT_VEHTYPE", type);
+            libtraci::VehicleType::setVehicleClass(type, "emergency");
+            libtraci::VehicleType::setShapeClass(type, "emergency");
+            libtraci::VehicleType::setSpeedFactor(type, 1.0);
+        }
+        std::vector<std::string> route;
+        for (const QString &e : edges)
+            route.push_back(e.toStdString());
+        const std::string routeId = "route-" + id.toStdString();
+        libtraci::Route::add(routeId, route);
+        libtraci::Vehicle::add(id.toStdString(), routeId, type, QString::number(sumoSeconds(departMs), 'f', 1).toStdString());
+    } catch (const libsumo::TraCIException &e) {
+        return makeError(QStringLiteral("SUMO refused the vehicle: %1").arg(QString::fromStdString(e.what())));
+    } catch (const std::exception &e) {
+        return makeError(died("adding a vehicle", e));
+    }
+    m_seenVehicles.insert(id, false);
+    return Ok{};
+}
+
+std::optional<VehicleFix> SumoPlant::vehicleFix(const QString &id)
+{
+    if (!m_failure.isEmpty())
+        return std::nullopt;
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        VehicleFix fix;
+        fix.timeMs = m_startMs + std::llround((libtraci::Simulation::getTime() - m_beginS) * 1000.0);
+        const auto inNetwork = libtraci::Vehicle::getIDList();
+        if (std::find(inNetwork.begin(), inNetwork.end(), id.toStdString()) == inNetwork.end()) {
+            if (!m_seenVehicles.value(id))
+                return std::nullopt;   // still waiting to enter
+            fix.arrived = true;
+            return fix;
+        }
+        m_seenVehicles[id] = true;
+        fix.speedMps = libtraci::Vehicle::getSpeed(id.toStdString());
+        for (const libsumo::TraCINextTLSData &next : libtraci::Vehicle::getNextTLS(id.toStdString())) {
+            const auto signal = m_signalByTls.find(QString::fromStdString(next.id));
+            if (signal != m_signalByTls.end())
+                fix.ahead.push_back({*signal, next.tlIndex, next.dist});
+        }
+        return fix;
+    } catch (const libsumo::TraCIException &) {
+        return std::nullopt;
+    } catch (const std::exception &e) {
+        died("following a vehicle", e);
+        return std::nullopt;
+    }
 }
 
 QString SumoPlant::flash(std::uint32_t signal)

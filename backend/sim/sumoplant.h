@@ -1,6 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
+#include "model/vehicle.h"
 #include "sim/signalplant.h"
 
 #include <QHash>
@@ -8,6 +9,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 class QProcess;
 
@@ -21,6 +23,7 @@ struct SumoSetup {
     QString timezone;            ///< the city's zone: SUMO's clock is seconds since local midnight, as the demand is
     std::uint64_t seed = 1;
     std::int64_t stepMs = 1000;
+    QStringList extraArguments;   ///< passed to sumo as they are (outputs such as --tripinfo-output)
     int startTimeoutMs = 20'000;
     std::shared_ptr<QTemporaryDir> files;   ///< where the files were extracted to; removed with the last copy
 };
@@ -58,6 +61,12 @@ public:
     /// Sets a state string as is (after the length and character checks): the checked door to SUMO's
     /// setRedYellowGreenState.
     QString setState(std::uint32_t signal, const QString &state);
+    /// An emergency vehicle (class emergency) on the given edges, departing at `departMs` (SUMO then inserts it
+    /// as its own traffic allows). Fails with SUMO's reason (an edge that does not exist, a broken route).
+    Status addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs);
+    /// Where a vehicle SUMO drives is: speed and the signals ahead (SUMO's own next-signal list, with the link it
+    /// will use); `arrived` once it has left the network after having been in it. Nothing while it waits to enter.
+    std::optional<VehicleFix> vehicleFix(const QString &id);
     /// SUMO's process id (tests kill it to see the console cope); 0 when not running.
     qint64 processId() const;
     /// SUMO's time in seconds for a simulator time.
@@ -84,6 +93,8 @@ private:
     std::vector<int> m_linkCount;                       ///< controlled links per signal, from SUMO itself
     std::vector<SignalReading> m_readings;
     std::vector<QHash<QString, int>> m_programIndex;    ///< SUMO programID -> city program index, per signal
+    QHash<QString, std::uint32_t> m_signalByTls;
+    QHash<QString, bool> m_seenVehicles;                ///< tracked vehicles that have entered the network
 };
 
 } // namespace cityops

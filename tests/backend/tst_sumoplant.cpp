@@ -4,6 +4,7 @@
 #include "city/trafficfiles.h"
 #include "engine/engine.h"
 #include "link/simlink.h"
+#include "ops/greenwavefollower.h"
 #include "sim/citysimulator.h"
 #include "sim/sumoplant.h"
 
@@ -75,6 +76,9 @@ struct Rig {
     {
         events.clear();
         sim.advanceTo(sim.nowMs() + ms, events);
+        for (const Event &e : events)
+            if (const auto *p = std::get_if<SignalPayload>(&e.payload))
+                modes[static_cast<std::uint32_t>(city->devices[e.device].detail)] = p->mode;
         return events;
     }
     const SignalPayload *lastSignal(DeviceIndex device) const
@@ -85,6 +89,9 @@ struct Rig {
                     return p;
         return nullptr;
     }
+    /// The mode the simulator last reported for a signal over the whole run.
+    std::map<std::uint32_t, SignalMode> modes;
+    int lastSignalMode(std::uint32_t signal) const { return modes.count(signal) ? int(modes.at(signal)) : -1; }
     const CommandPayload *answer(std::uint32_t order) const
     {
         for (const Event &e : events)
@@ -336,6 +343,88 @@ private Q_SLOTS:
         libtraci::Simulation::close();
         QVERIFY(checked > 500);
         QVERIFY2(skewed * 100 < checked, qPrintable(QStringLiteral("%1 of %2 bearings off by more than 5°").arg(skewed).arg(checked)));
+    }
+
+    void theWaveGivesTheVehicleGreenAtEverySignal()
+    {
+        // A short route on the small network, found by SUMO's router: an emergency vehicle on it meets signals.
+        QStringList edges;
+        {
+            libtraci::Simulation::start({"sumo", "-n", kNet.toStdString(), "--no-step-log", "--no-warnings"}, -1,
+                                        libsumo::DEFAULT_NUM_RETRIES, "wave-route");
+            std::vector<std::string> all;
+            for (const std::string &e : libtraci::Edge::getIDList())
+                if (e.front() != ':')
+                    all.push_back(e);
+            for (size_t a = 0; a < all.size() && edges.isEmpty(); ++a) {
+                for (size_t b = all.size(); b-- > 0 && edges.isEmpty();) {
+                    libsumo::TraCIStage stage;
+                    try {
+                        stage = libtraci::Simulation::findRoute(all[a], all[b]);
+                    } catch (const libsumo::TraCIException &) {
+                        continue;
+                    }
+                    if (stage.length < 350)
+                        continue;
+                    const std::string id = "p" + std::to_string(a) + "_" + std::to_string(b);
+                    libtraci::Route::add(id, stage.edges);
+                    libtraci::Vehicle::add(id, id);
+                    libtraci::Simulation::step();
+                    if (libtraci::Vehicle::getNextTLS(id).size() >= 3)
+                        for (const std::string &e : stage.edges)
+                            edges << QString::fromStdString(e);
+                    libtraci::Vehicle::remove(id);
+                }
+            }
+            libtraci::Simulation::close();
+        }
+        QVERIFY2(!edges.isEmpty(), "a route through three signals");
+
+        // Stepped second by second (the simulator's clock is the test's): the follower's steps become commands.
+        Rig rig;
+        QVERIFY(rig.plant->addEmergencyVehicle(QStringLiteral("ev"), edges, rig.sim.nowMs() + 2000));
+        QVERIFY(!rig.plant->addEmergencyVehicle(QStringLiteral("ev2"), {QStringLiteral("no-such-edge")}, rig.sim.nowMs()));
+        GreenWaveFollower wave(rig.city, {20, 3, 3000});
+        std::uint32_t order = 100;
+        std::map<std::uint32_t, int> preempted;     // signal -> phase
+        std::map<std::uint32_t, QChar> metAtLine;   // signal -> what the vehicle's link showed as it reached it
+        std::map<std::uint32_t, int> linkOf;
+        bool arrived = false;
+        for (int s = 0; s < 600 && !arrived; ++s) {
+            rig.advance(1000);
+            const auto fix = rig.plant->vehicleFix(QStringLiteral("ev"));
+            if (!fix)
+                continue;
+            arrived = fix->arrived;
+            for (const SignalAhead &a : fix->ahead) {
+                linkOf[a.signal] = a.linkIndex;
+                if (a.distanceM < 15 && !metAtLine.count(a.signal))
+                    metAtLine[a.signal] = rig.plant->reading(a.signal).state.at(a.linkIndex);
+            }
+            for (const WaveStep &step : wave.update(*fix)) {
+                if (step.kind == WaveStep::Kind::Preempt) {
+                    preempted[step.signal] = step.phase;
+                    QVERIFY2(step.etaS <= 20.0, "asked within the lead time, not before");
+                    rig.sim.command(rig.command(++order, step.signal, CommandAction::SignalPreempt, step.phase));
+                } else {
+                    rig.sim.command(rig.command(++order, step.signal, CommandAction::SignalRestore));
+                }
+            }
+        }
+        QVERIFY(arrived);
+        rig.advance(2000);   // the last release reaches its controller
+        QVERIFY2(preempted.size() >= 3, qPrintable(QString::number(preempted.size())));
+        for (const auto &[signal, phase] : preempted) {
+            // The phase held gives the vehicle's own movement a green ...
+            const QString state = rig.city->signals[signal].programs.front().phases.at(phase).state;
+            QVERIFY(state.at(linkOf[signal]) == u'G' || state.at(linkOf[signal]) == u'g');
+            // ... the vehicle met green there ...
+            QVERIFY2(metAtLine.count(signal) && (metAtLine[signal] == u'G' || metAtLine[signal] == u'g'),
+                     qPrintable(QStringLiteral("signal %1 showed %2").arg(signal).arg(metAtLine[signal])));
+            // ... and afterwards the signal runs its program again.
+            QCOMPARE(SignalMode(rig.lastSignalMode(signal)), SignalMode::Normal);
+        }
+        QVERIFY(wave.held().empty());
     }
 
     void refusesAnotherNetwork()

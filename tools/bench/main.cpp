@@ -12,6 +12,7 @@
 #include "linkbench.h"
 #include "signinbench.h"
 #include "wallbench.h"
+#include "greenwavebench.h"
 #include "mapbench.h"
 #include "syntheticload.h"
 
@@ -257,7 +258,8 @@ int main(int argc, char **argv)
                                                     "  cityops-bench e2p [--devices N] [--rate R] [--seconds S] [--fps F]\n"
                                                     "  cityops-bench link [--messages N] [--commands C] [--targets T]\n"
                                                     "  cityops-bench signin [--runs N]\n"
-                                                    "  cityops-bench wall [--devices N] [--frames F] [--rate R]"));
+                                                    "  cityops-bench wall [--devices N] [--frames F] [--rate R]\n"
+                                                    "  cityops-bench greenwave [--seed N] [--runs K] [--speed X]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
     parser.addOptions({
@@ -275,7 +277,9 @@ int main(int argc, char **argv)
         {QStringLiteral("targets"), QStringLiteral("dispatch, link: devices the order commands (default 1000)."), QStringLiteral("n"), QStringLiteral("1000")},
         {QStringLiteral("messages"), QStringLiteral("link: device reports through the broker (default 50000)."), QStringLiteral("n"), QStringLiteral("50000")},
         {QStringLiteral("commands"), QStringLiteral("link: command round trips (default 500)."), QStringLiteral("n"), QStringLiteral("500")},
-        {QStringLiteral("runs"), QStringLiteral("signin: sign-ins measured (default 20)."), QStringLiteral("n"), QStringLiteral("20")},
+        {QStringLiteral("runs"), QStringLiteral("signin: sign-ins measured (default 20); greenwave: route pairs (default 3)."), QStringLiteral("n"), QStringLiteral("20")},
+        {QStringLiteral("seed"), QStringLiteral("greenwave: seed of the first route and of SUMO (default 1)."), QStringLiteral("n")},
+        {QStringLiteral("speed"), QStringLiteral("greenwave: simulated seconds per wall second (default 20)."), QStringLiteral("x")},
         {QStringLiteral("dump"), QStringLiteral("map: save the last frame of each renderer as PREFIX-cityops.png and PREFIX-baseline.png."),
          QStringLiteral("prefix")},
     });
@@ -297,7 +301,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link, signin or wall\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link, signin, wall or greenwave\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -317,6 +321,8 @@ int main(int argc, char **argv)
         return bench::runSignInBench(parser, city);
     if (pos[0] == QLatin1String("wall"))
         return bench::runWallBench(parser, city);
-    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin, wall)\n", qPrintable(pos[0]));
+    if (pos[0] == QLatin1String("greenwave"))
+        return bench::runGreenWaveBench(parser, city);
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave)\n", qPrintable(pos[0]));
     return kExitUsage;
 }

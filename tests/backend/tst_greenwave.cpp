@@ -1,0 +1,106 @@
+// The green wave that follows an emergency vehicle: which phase serves its movement, when each signal is
+// pre-empted and released — fed with vehicle fixes on a manual clock.
+#include "ops/greenwavefollower.h"
+
+#include <QTest>
+
+using namespace cityops;
+
+namespace {
+
+SignalProgram program(std::initializer_list<std::pair<const char *, int>> phases)
+{
+    SignalProgram p;
+    p.programId = QStringLiteral("0");
+    for (const auto &[state, seconds] : phases)
+        p.phases.push_back({seconds, QString::fromLatin1(state), 0, 0});
+    return p;
+}
+
+/// Two signals, each with a program whose second movement pair has its own phase.
+std::shared_ptr<const CityModel> twoSignals()
+{
+    auto city = std::make_shared<CityModel>();
+    for (int i = 0; i < 2; ++i) {
+        SignalInfo s;
+        s.device = static_cast<DeviceIndex>(i);
+        s.linkCount = 4;
+        s.programs.push_back(program({{"GGrr", 30}, {"yyrr", 3}, {"rrGG", 25}, {"rrgG", 10}, {"rryy", 3}}));
+        city->signals.push_back(s);
+    }
+    return city;
+}
+
+VehicleFix fix(double seconds, double speed, std::vector<SignalAhead> ahead)
+{
+    return {static_cast<std::int64_t>(seconds * 1000), speed, std::move(ahead), false};
+}
+
+} // namespace
+
+class TestGreenWave : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void thePhaseThatServesTheMovement()
+    {
+        const SignalProgram p = program({{"GGrr", 30}, {"yyrr", 3}, {"rrGG", 25}, {"rrgG", 10}, {"rryy", 3}});
+        QCOMPARE(phaseServing(p, 0), 0);
+        QCOMPARE(phaseServing(p, 2), 2);   // protected green, not the permissive one
+        QCOMPARE(phaseServing(p, 3), 2);   // green in two phases: the longer
+        QCOMPARE(phaseServing(p, 9), -1);  // no such link
+        QCOMPARE(phaseServing(program({{"rrrr", 10}, {"rgrr", 5}}), 0), -1);   // never green
+        QCOMPARE(phaseServing(program({{"rrrr", 10}, {"grrr", 5}}), 0), 1);    // only a permissive green
+    }
+
+    void preemptsWhenTheVehicleIsCloseAndReleasesOnceItPassed()
+    {
+        GreenWaveFollower wave(twoSignals(), {20, 3, 3000});
+        // 500 m and 800 m away at 10 m/s: 50 and 80 s, beyond the lead time.
+        QVERIFY(wave.update(fix(0, 10, {{0, 2, 500}, {1, 0, 800}})).empty());
+        // 15 s from the first: its phase for link 2 (phase 2); the second, 45 s away, waits.
+        auto steps = wave.update(fix(35, 10, {{0, 2, 150}, {1, 0, 450}}));
+        QCOMPARE(steps.size(), size_t(1));
+        QCOMPARE(steps[0].kind, WaveStep::Kind::Preempt);
+        QCOMPARE(steps[0].signal, 0u);
+        QCOMPARE(steps[0].phase, 2);
+        QCOMPARE(steps[0].etaS, 15.0);
+        // Asked once only.
+        QVERIFY(wave.update(fix(36, 10, {{0, 2, 140}, {1, 0, 440}})).empty());
+        // Stuck behind a queue (speed 0) 50 m before the second: its ETA is taken at a crawl (17 s): pre-empted.
+        steps = wave.update(fix(50, 0, {{0, 2, 5}, {1, 0, 50}}));
+        QCOMPARE(steps.size(), size_t(1));
+        QCOMPARE(steps[0].signal, 1u);
+        QCOMPARE(steps[0].phase, 0);
+        // Past the first at 52 s: released 3 s later, not before.
+        QVERIFY(wave.update(fix(52, 8, {{1, 0, 30}})).empty());
+        QVERIFY(wave.update(fix(54.9, 8, {{1, 0, 10}})).empty());
+        steps = wave.update(fix(55, 8, {{1, 0, 9}}));
+        QCOMPARE(steps.size(), size_t(1));
+        QCOMPARE(steps[0].kind, WaveStep::Kind::Release);
+        QCOMPARE(steps[0].signal, 0u);
+        QCOMPARE(wave.held(), std::vector<std::uint32_t>{1});
+        // A released signal is not pre-empted again on this trip, even if the feed lists it once more.
+        QVERIFY(wave.update(fix(56, 8, {{0, 2, 5}, {1, 0, 5}})).empty());
+        // Arrived: whatever is still held is released, and the wave is over.
+        VehicleFix arrived = fix(60, 0, {});
+        arrived.arrived = true;
+        steps = wave.update(arrived);
+        QCOMPARE(steps.size(), size_t(1));
+        QCOMPARE(steps[0].kind, WaveStep::Kind::Release);
+        QCOMPARE(steps[0].signal, 1u);
+        QVERIFY(wave.finished());
+        QVERIFY(wave.update(fix(61, 10, {{0, 2, 5}})).empty());
+    }
+
+    void aMovementNoPhaseServesIsLeftAlone()
+    {
+        auto city = std::make_shared<CityModel>(*twoSignals());
+        city->signals[0].programs[0] = program({{"rGrr", 30}, {"rrGG", 30}});
+        GreenWaveFollower wave(city, {});
+        QVERIFY(wave.update(fix(0, 10, {{0, 0, 50}, {5, 0, 60}})).empty());   // link 0 never green; signal 5 unknown
+        QVERIFY(wave.held().empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGreenWave)
+#include "tst_greenwave.moc"

@@ -1,0 +1,334 @@
+#include "greenwavebench.h"
+
+#include "benchutil.h"
+
+#ifdef CITYOPS_HAVE_SUMO
+#include "base/random.h"
+#include "city/trafficfiles.h"
+#include "engine/engine.h"
+#include "link/simlink.h"
+#include "ops/greenwavefollower.h"
+#include "sim/sumoplant.h"
+
+#include <libsumo/libtraci.h>
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimeZone>
+#include <QXmlStreamReader>
+
+#include <atomic>
+#endif
+
+namespace cityops::bench {
+
+#ifndef CITYOPS_HAVE_SUMO
+int runGreenWaveBench(const QCommandLineParser &, const QString &)
+{
+    std::fprintf(stderr, "cityops-bench greenwave: this build has no SUMO client (install the Debian package sumo and build again)\n");
+    return 2;
+}
+#else
+namespace {
+
+const QString kPackage = QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
+const QString kVehicle = QStringLiteral("ev");
+
+struct Route {
+    QStringList edges;
+    int signals = 0;
+    double lengthM = 0;
+};
+
+/// A route from the seed through 5 to 12 signalised junctions and at least 1.5 km long: probe vehicles in a SUMO of
+/// the bare network, SUMO's own router and its own list of the signals a vehicle will meet.
+Route chooseRoute(const QString &network, std::uint64_t seed)
+{
+    Route chosen;
+    libtraci::Simulation::start({"sumo", "-n", network.toStdString(), "--no-step-log", "--no-warnings"}, -1, 60, "route-choice");
+    std::vector<std::string> edges;
+    for (const std::string &e : libtraci::Edge::getIDList()) {
+        if (e.empty() || e.front() == ':')
+            continue;
+        const auto allowed = libtraci::Lane::getAllowed(e + "_0");   // cars may start and end there
+        if (allowed.empty() || std::find(allowed.begin(), allowed.end(), "passenger") != allowed.end())
+            edges.push_back(e);
+    }
+    Random random(seed * 7919 + 11);
+    for (int attempt = 0; attempt < 4000 && chosen.edges.isEmpty(); ++attempt) {
+        const std::string &from = edges[random.below(edges.size())], &to = edges[random.below(edges.size())];
+        libsumo::TraCIStage stage;
+        try {
+            stage = libtraci::Simulation::findRoute(from, to);
+        } catch (const libsumo::TraCIException &) {
+            continue;
+        }
+        if (stage.edges.size() < 2 || stage.length < 1500)
+            continue;
+        const std::string probe = "probe" + std::to_string(attempt), route = "r" + std::to_string(attempt);
+        try {
+            libtraci::Route::add(route, stage.edges);
+            libtraci::Vehicle::add(probe, route);
+            libtraci::Simulation::step();
+            const auto signals = libtraci::Vehicle::getNextTLS(probe);
+            if (signals.size() >= 5 && signals.size() <= 12) {
+                for (const std::string &e : stage.edges)
+                    chosen.edges << QString::fromStdString(e);
+                chosen.signals = static_cast<int>(signals.size());
+                chosen.lengthM = stage.length;
+            }
+            libtraci::Vehicle::remove(probe);
+        } catch (const libsumo::TraCIException &) {
+        }
+    }
+    libtraci::Simulation::close();
+    return chosen;
+}
+
+enum class Mode { Base, Wave, Bluelight };
+
+struct RunResult {
+    bool arrived = false;
+    double travelS = 0;
+    int stops = 0;
+    double othersDelayS = 0;
+    int others = 0;
+    int preempted = 0;
+    int ordersRefused = 0;
+};
+
+/// Reads SUMO's tripinfo: the vehicle's own figures and the mean time loss of the others that departed in a window
+/// around it (unfinished trips included, as SUMO writes them at the end).
+void readTripinfo(const QString &path, std::int64_t windowFromS, std::int64_t windowToS, RunResult &r)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    QXmlStreamReader xml(&f);
+    double lossSum = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != u"tripinfo")
+            continue;
+        const auto a = xml.attributes();
+        if (a.value(QStringLiteral("id")) == kVehicle) {
+            r.travelS = a.value(QStringLiteral("duration")).toDouble();
+            r.stops = a.value(QStringLiteral("waitingCount")).toInt();
+            continue;
+        }
+        const double depart = a.value(QStringLiteral("depart")).toDouble();
+        if (depart >= windowFromS && depart <= windowToS) {
+            lossSum += a.value(QStringLiteral("timeLoss")).toDouble();
+            ++r.others;
+        }
+    }
+    r.othersDelayS = r.others > 0 ? lossSum / r.others : 0;
+}
+
+RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &route, std::uint64_t seed, Mode mode, double speed,
+                  std::int64_t liveMs, double leadS = 20)
+{
+    RunResult result;
+    auto setup = sumoSetupFromPackage(kPackage, *city);
+    if (!setup) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(setup.error()));
+        return result;
+    }
+    QTemporaryDir out;
+    const QString tripinfo = out.filePath(QStringLiteral("tripinfo.xml"));
+    setup->seed = seed;
+    setup->extraArguments << QStringLiteral("--tripinfo-output") << tripinfo << QStringLiteral("--tripinfo-output.write-unfinished")
+                          << QStringLiteral("true");
+    if (mode == Mode::Bluelight)
+        setup->extraArguments << QStringLiteral("--device.bluelight.explicit") << kVehicle;
+    const std::int64_t departMs = liveMs + 30'000;
+    const std::int64_t windowEndMs = departMs + 600'000;
+    double departS = 0;
+    {
+        Engine engine(city);
+        SimLinkOptions options;
+        options.seed = seed;
+        options.speed = speed;
+        options.startMs = liveMs;
+        options.warmUpHours = 0.25;
+        options.parameters.signalMtbfHours = 1e12;        // the comparison is about traffic, not random faults
+        options.parameters.signalCommLossMtbfHours = 1e12;
+        options.parameters.commandRejectRate = 0;
+        std::atomic<SumoPlant *> plant{nullptr};
+        options.signalPlant = [&plant, city, s = setup.value()] {
+            auto p = std::make_unique<SumoPlant>(city, s);
+            plant = p.get();
+            return p;
+        };
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), options), QStringLiteral("bench"), liveMs - 15 * 60'000);
+        QElapsedTimer wait;
+        wait.start();
+        while (engine.linkStatus().state != LinkState::Connected && wait.elapsed() < 120'000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (!plant.load() || !plant.load()->addEmergencyVehicle(kVehicle, route.edges, departMs)) {
+            std::fprintf(stderr, "cityops-bench: the emergency vehicle could not be added\n");
+            return result;
+        }
+        const Actor operatorOnDuty{QStringLiteral("bench-operator"), {Role::Operator}, {}};
+        const Actor supervisor{QStringLiteral("bench-supervisor"), {Role::Supervisor}, {}};
+        GreenWaveFollower::Settings wave;
+        wave.leadS = leadS;
+        GreenWaveFollower follower(city, wave);
+        std::int64_t arrivedMs = 0;
+        std::map<std::uint32_t, bool> pendingRelease;   ///< signal -> a request is on its way
+        departS = plant.load()->sumoSeconds(departMs);
+        while (engine.clock().nowMs() < windowEndMs) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+            QThread::msleep(10);
+            if (arrivedMs && pendingRelease.empty())
+                continue;
+            // Releases wait for their pre-emption to be confirmed (the signal is reserved until then): asked again
+            // until taken.
+            std::vector<std::uint32_t> toAsk;
+            for (const auto &[signal, asking] : pendingRelease)
+                if (!asking)
+                    toAsk.push_back(signal);
+            for (const std::uint32_t signal : toAsk) {
+                pendingRelease[signal] = true;
+                OrderSpec spec;
+                spec.description = QStringLiteral("green wave: release after the emergency vehicle");
+                spec.targets.push_back({city->signals[signal].device, CommandAction::SignalRestore, 0, 0, 0});
+                engine.request(operatorOnDuty, request::IssueOrder{spec}, [&pendingRelease, s = signal](const Result<OpsReceipt> &r) {
+                    if (r)
+                        pendingRelease.erase(s);
+                    else
+                        pendingRelease[s] = false;
+                });
+            }
+            const auto fix = arrivedMs ? std::nullopt : plant.load()->vehicleFix(kVehicle);
+            if (!fix)
+                continue;
+            if (mode == Mode::Wave) {
+                for (const WaveStep &step : follower.update(*fix)) {
+                    OrderSpec spec;
+                    const DeviceIndex device = city->signals[step.signal].device;
+                    if (step.kind == WaveStep::Kind::Preempt) {
+                        ++result.preempted;
+                        spec.description = QStringLiteral("green wave: pre-empt for the emergency vehicle");
+                        spec.targets.push_back({device, CommandAction::SignalPreempt, step.phase, 0, 0});
+                        // The supervisor approved the whole wave once: each pre-emption is approved as it is asked.
+                        engine.request(operatorOnDuty, request::IssueOrder{spec}, [&engine, &supervisor, &result](const Result<OpsReceipt> &r) {
+                            if (!r) {
+                                ++result.ordersRefused;
+                                std::fprintf(stderr, "cityops-bench greenwave: pre-emption refused: %s\n", qPrintable(r.error()));
+                                return;
+                            }
+                            engine.request(supervisor, request::DecideOrder{r.value().ref, true, {}}, [&result](const Result<OpsReceipt> &d) {
+                                if (!d) {
+                                    ++result.ordersRefused;
+                                    std::fprintf(stderr, "cityops-bench greenwave: approval refused: %s\n", qPrintable(d.error()));
+                                }
+                            });
+                        });
+                    } else {
+                        pendingRelease[step.signal] = false;
+                    }
+                }
+            }
+            if (fix->arrived)
+                arrivedMs = fix->timeMs;
+        }
+        result.arrived = arrivedMs > 0;
+        engine.stop();
+    }   // the link and SUMO stop here: tripinfo is complete
+    // The others: whoever departed from two minutes before to four minutes after the emergency vehicle.
+    readTripinfo(tripinfo, static_cast<std::int64_t>(departS) - 120, static_cast<std::int64_t>(departS) + 240, result);
+    return result;
+}
+
+double median(std::vector<double> v) { return percentile(std::move(v), 50); }
+
+} // namespace
+
+int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
+{
+    if (!cityPath.isEmpty()) {
+        std::fprintf(stderr, "cityops-bench greenwave: runs on the default city (its evening peak is the measured case)\n");
+        return 2;
+    }
+    auto city = loadCity({});
+    if (!city)
+        return 1;
+    const std::uint64_t seed = parser.isSet(QStringLiteral("seed")) ? parser.value(QStringLiteral("seed")).toULongLong() : 1;
+    const int runs = parser.isSet(QStringLiteral("runs")) ? parser.value(QStringLiteral("runs")).toInt() : 3;
+    const double speed = parser.isSet(QStringLiteral("speed")) ? parser.value(QStringLiteral("speed")).toDouble() : 20;
+    const double leadS = qEnvironmentVariableIsSet("CITYOPS_WAVE_LEAD") ? qEnvironmentVariable("CITYOPS_WAVE_LEAD").toDouble() : 20;
+    if (runs < 1 || runs > 50 || speed < 1 || speed > 100) {
+        std::fprintf(stderr, "cityops-bench greenwave: --runs must be 1 to 50 and --speed 1 to 100\n");
+        return 2;
+    }
+    // A working Tuesday at 17:00 in the city: the evening peak of its demand.
+    const std::int64_t liveMs = QDateTime(QDate(2026, 11, 24), QTime(17, 0), QTimeZone(city->meta.timezone.toUtf8())).toMSecsSinceEpoch();
+    QTemporaryDir files;
+    auto extracted = trafficfiles::extract(kPackage, files.path(), 1);
+    if (!extracted) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(extracted.error()));
+        return 1;
+    }
+    std::vector<double> baseS, waveS, stopsBase, stopsWave, delayBase, delayWave, cut, delayChange, signals;
+    QJsonArray perRun;
+    Route first;
+    RunResult firstBase;
+    for (int k = 0; k < runs; ++k) {
+        const std::uint64_t s = seed + static_cast<std::uint64_t>(k);
+        const Route route = chooseRoute(extracted->network, s);
+        if (route.edges.isEmpty()) {
+            std::fprintf(stderr, "cityops-bench greenwave: no route through five signals found for seed %llu\n", static_cast<unsigned long long>(s));
+            return 1;
+        }
+        const RunResult base = runOnce(city, route, s, Mode::Base, speed, liveMs);
+        if (k == 0) {
+            first = route;
+            firstBase = base;
+        }
+        const RunResult wave = runOnce(city, route, s, Mode::Wave, speed, liveMs, leadS);
+        if (!base.arrived || !wave.arrived || base.travelS <= 0 || wave.travelS <= 0) {
+            std::fprintf(stderr, "cityops-bench greenwave: the emergency vehicle did not arrive (seed %llu)\n", static_cast<unsigned long long>(s));
+            return 1;
+        }
+        baseS.push_back(base.travelS);
+        waveS.push_back(wave.travelS);
+        stopsBase.push_back(base.stops);
+        stopsWave.push_back(wave.stops);
+        delayBase.push_back(base.othersDelayS);
+        delayWave.push_back(wave.othersDelayS);
+        cut.push_back(100.0 * (base.travelS - wave.travelS) / base.travelS);
+        delayChange.push_back(base.othersDelayS > 0 ? 100.0 * (wave.othersDelayS - base.othersDelayS) / base.othersDelayS : 0);
+        signals.push_back(route.signals);
+        perRun.append(QJsonObject{{"seed", double(s)}, {"signals", route.signals}, {"route_m", std::round(route.lengthM)},
+                                  {"ev_s_base", base.travelS}, {"ev_s_wave", wave.travelS}, {"stops_base", base.stops}, {"stops_wave", wave.stops},
+                                  {"others", base.others}, {"others_delay_s_base", round2(base.othersDelayS)},
+                                  {"others_delay_s_wave", round2(wave.othersDelayS)}, {"preempted", wave.preempted},
+                                  {"orders_refused", wave.ordersRefused}});
+        std::fprintf(stderr, "cityops-bench greenwave: seed %llu: %.0f s -> %.0f s through %d signals\n", static_cast<unsigned long long>(s),
+                     base.travelS, wave.travelS, route.signals);
+    }
+    QJsonArray edges;
+    for (const QString &e : first.edges)
+        edges.append(e);
+    emit({{"bench", "greenwave"}, {"runs", runs}, {"speed", speed}, {"signals_on_route", median(signals)},
+          {"ev_travel_s_base", median(baseS)}, {"ev_travel_s_wave", median(waveS)}, {"cut_pct", round2(median(cut))},
+          {"stops_base", median(stopsBase)}, {"stops_wave", median(stopsWave)},
+          {"others_delay_s_base", round2(median(delayBase))}, {"others_delay_s_wave", round2(median(delayWave))},
+          {"others_delay_change_pct", round2(median(delayChange))}, {"per_run", perRun}, {"route_edges_first", edges}});
+    // The same first route with SUMO's bluelight device instead of the console (the vehicle may cross a red slowly).
+    const RunResult &base = firstBase;   // the same seed and route: SUMO's run without commands is the same
+    const RunResult bluelight = runOnce(city, first, seed, Mode::Bluelight, speed, liveMs);
+    emit({{"bench", "greenwave-bluelight"}, {"seed", double(seed)}, {"ev_travel_s_base", base.travelS},
+          {"ev_travel_s_bluelight", bluelight.travelS}, {"cut_pct", round2(100.0 * (base.travelS - bluelight.travelS) / std::max(1.0, base.travelS))},
+          {"stops_base", base.stops}, {"stops_bluelight", bluelight.stops},
+          {"others_delay_s_base", round2(base.othersDelayS)}, {"others_delay_s_bluelight", round2(bluelight.othersDelayS)}});
+    return 0;
+}
+#endif
+
+} // namespace cityops::bench

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+
+namespace cityops::bench {
+
+/// `cityops-bench greenwave [--seed N] [--runs K] [--speed X]`: does the console's green wave get an emergency
+/// vehicle through the city faster, and at what cost to everybody else? The default city in SUMO at its evening
+/// peak; an emergency vehicle on a route through at least five signalised junctions (chosen from the seed); each run
+/// twice with the same seed — without intervention, and with the green wave that follows the vehicle through the
+/// console's real command path (order, a supervisor's approval, dispatcher, link, simulator, SUMO). Travel time,
+/// stops and the others' time loss come from SUMO's tripinfo. Prints medians over the runs, and one pair with SUMO's
+/// bluelight device (the vehicle may pass a red slowly) so the comparison is not mistaken for that.
+int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath);
+
+} // namespace cityops::bench
