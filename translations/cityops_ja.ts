@@ -1759,6 +1759,10 @@
         <source>simulator ×%1</source>
         <translation>シミュレーター ×%1</translation>
     </message>
+    <message>
+        <source>Signals dark</source>
+        <translation>信号消灯</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -39,6 +39,7 @@ QString Labels::incidentKind(IncidentKind kind)
     case IncidentKind::FeederOverload: return tr("Feeder overload");
     case IncidentKind::Reported: return tr("Reported");
     case IncidentKind::FieldWork: return tr("Field work");
+    case IncidentKind::SignalsDark: return tr("Signals dark");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "city/citymodel.h"
 
 #include <array>
+#include <limits>
 
 namespace cityops {
 namespace {
@@ -141,6 +142,22 @@ int CityModel::nearestRoad(const GeoPoint &p, double maxMetres, bool namedOnly) 
         }
     }
     return best;
+}
+
+std::vector<DeviceIndex> CityModel::signalFeeders() const
+{
+    std::vector<DeviceIndex> out(signals.size(), kNoDevice);
+    for (size_t i = 0; i < signals.size(); ++i) {
+        double best = std::numeric_limits<double>::max();
+        for (const FeederInfo &feeder : feeders) {
+            const double d = distanceMetres(devices[signals[i].device].position, devices[feeder.device].position);
+            if (d < best) {
+                best = d;
+                out[i] = feeder.device;
+            }
+        }
+    }
+    return out;
 }
 
 } // namespace cityops

@@ -143,6 +143,9 @@ struct CityModel {
     /// The district answerable for p: the one containing it, else the nearest one (devices and incidents on the
     /// outskirts still belong to somebody). -1 only when the city has no districts.
     int responsibleDistrict(const GeoPoint &p) const;
+    /// The feeder each signal's cabinet draws its power from (by index into `signals`): the nearest feeder, as
+    /// distribution networks feed street furniture locally. kNoDevice when the city has no feeders.
+    std::vector<DeviceIndex> signalFeeders() const;
     /// Nearest road to p within maxMetres, or -1.
     int nearestRoad(const GeoPoint &p, double maxMetres, bool namedOnly = false) const;
     DeviceIndex deviceIndex(const QString &id) const { return deviceByName.value(id, kNoDevice); }

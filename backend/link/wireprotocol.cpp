@@ -388,11 +388,14 @@ bool isShared(const Event &event)
     if (std::holds_alternative<CommandPayload>(event.payload))
         return true;
     // What people did to incidents; escalations are the system's, and every console makes its own.
+    // Entries without a person (the console's own findings, e.g. signals dark behind an open feeder) are made by
+    // every console from the same field, so they stay home too.
     if (const auto *update = std::get_if<IncidentUpdatePayload>(&event.payload))
-        return update->change == IncidentChange::Transition || update->change == IncidentChange::Note
-            || update->change == IncidentChange::LinkDevice;
+        return !update->user.isEmpty()
+            && (update->change == IncidentChange::Transition || update->change == IncidentChange::Note
+                || update->change == IncidentChange::LinkDevice);
     const auto *raised = std::get_if<IncidentRaisedPayload>(&event.payload);
-    return raised && raised->id >= kConsoleIncidentBase;
+    return raised && raised->id >= kConsoleIncidentBase && raised->kind != IncidentKind::SignalsDark;
 }
 
 QByteArray encodeOps(const OpsMessage &message, const CityModel &city)

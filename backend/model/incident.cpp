@@ -26,6 +26,7 @@ QString incidentKindName(IncidentKind kind)
     case IncidentKind::FeederOverload: return QStringLiteral("feeder-overload");
     case IncidentKind::Reported: return QStringLiteral("reported");
     case IncidentKind::FieldWork: return QStringLiteral("field-work");
+    case IncidentKind::SignalsDark: return QStringLiteral("signals-dark");
     }
     return QStringLiteral("unknown");
 }

@@ -16,8 +16,9 @@ enum class IncidentKind : std::uint8_t {
     Collision, SignalFault, LampOutage, FeederOverload,
     Reported,      ///< reported by an operator (clicked on the map)
     FieldWork,     ///< a control action that needs people on site (e.g. an intersection put on flash)
+    SignalsDark,   ///< signal cabinets without power: their feeder is open (raised by the console, feeder linked first)
 };
-constexpr std::uint8_t kIncidentKindMax = 5;
+constexpr std::uint8_t kIncidentKindMax = 6;
 enum class IncidentSeverity : std::uint8_t { Info, Minor, Major, Critical };
 /// Lifecycle (ARCHITECTURE §7): New → Acknowledged → Dispatched → On scene → Resolved → Closed, plus Cancelled and
 /// Merged. The field may report a condition cleared (→ Resolved); everything else is done by people.

@@ -34,7 +34,7 @@ Event alarmEvent(std::uint32_t id, DeviceIndex device, AlarmChange change, Alarm
 } // namespace
 
 AlarmDesk::AlarmDesk(const DeskContext &context, std::function<bool(DeviceIndex)> commandedOpen)
-    : m_ctx(context), m_commandedOpen(std::move(commandedOpen))
+    : m_ctx(context), m_commandedOpen(std::move(commandedOpen)), m_signalFeeders(m_ctx.city.signalFeeders())
 {
 }
 
@@ -51,7 +51,11 @@ std::optional<AlarmDesk::Known> AlarmDesk::current(DeviceIndex device, AlarmCaus
 DeviceIndex AlarmDesk::feederOf(DeviceIndex device) const
 {
     const DeviceInfo &info = m_ctx.city.devices[device];
-    if (info.kind != DeviceKind::Streetlight || info.detail < 0)
+    if (info.detail < 0)
+        return kNoDevice;
+    if (info.kind == DeviceKind::SignalController)
+        return static_cast<size_t>(info.detail) < m_signalFeeders.size() ? m_signalFeeders[static_cast<size_t>(info.detail)] : kNoDevice;
+    if (info.kind != DeviceKind::Streetlight)
         return kNoDevice;
     return m_ctx.city.streetlights[static_cast<size_t>(info.detail)].feeder;
 }

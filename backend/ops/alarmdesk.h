@@ -15,7 +15,8 @@ namespace cityops {
 /// Turns device conditions into ISA-18.2 alarms in live operation and carries out operators' alarm requests.
 /// Consequential alarms are suppressed by design: lamps that go dark or silent behind a tripped feeder are raised
 /// as children of the feeder's trip alarm (one line for the operator, not hundreds), and lamps behind a feeder an
-/// operator shed on purpose raise nothing. Runs on the core thread.
+/// operator shed on purpose raise nothing. Signal cabinets draw their power from their nearest feeder
+/// (CityModel::signalFeeders) and are treated the same way. Runs on the core thread.
 class AlarmDesk {
 public:
     /// `commandedOpen(feeder)` tells whether a feeder's breaker is open because an order opened it.
@@ -45,6 +46,7 @@ private:
 
     const DeskContext &m_ctx;
     std::function<bool(DeviceIndex)> m_commandedOpen;
+    std::vector<DeviceIndex> m_signalFeeders;   ///< per signal, the feeder its cabinet hangs on
     QHash<quint64, Known> m_overlay;   ///< changes emitted in the current observe() call, not yet in the book
     std::uint32_t m_issued = 0;
     std::int64_t m_lastTickMs = 0;

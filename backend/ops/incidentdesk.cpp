@@ -102,6 +102,33 @@ Result<OpsReceipt> IncidentDesk::report(const Actor &actor, const request::Repor
     return OpsReceipt{QStringLiteral("incident #%1 reported by %2").arg(raised.id).arg(actor.user), raised.id};
 }
 
+IncidentId IncidentDesk::raiseDarkSignals(DeviceIndex feeder, const std::vector<DeviceIndex> &signals, std::vector<Event> &out)
+{
+    const DeviceInfo &info = m_ctx.city.devices[feeder];
+    IncidentRaisedPayload raised;
+    raised.id = nextId();
+    raised.kind = IncidentKind::SignalsDark;
+    raised.severity = IncidentSeverity::Critical;   // junctions without signals: people at risk now
+    raised.position = info.position;
+    raised.district = info.district >= 0 ? info.district : m_ctx.city.responsibleDistrict(info.position);
+    raised.road = m_ctx.city.nearestRoad(info.position, 60.0);
+    out.push_back(Event{0, 0, feeder, raised});
+    // System entries (no user): every console finds the same cause in the same field, so they are not shared.
+    out.push_back(updateEvent(raised.id, IncidentChange::Note, IncidentState::New, QString(),
+                              QStringLiteral("signals dark at %1 junction(s) — cause: feeder %2 is open; the feeder's command "
+                                             "Restore (close breaker) brings them back")
+                                  .arg(signals.size()).arg(info.id)));
+    for (const DeviceIndex signal : signals)
+        linkDevice(raised.id, signal, out);
+    return raised.id;
+}
+
+void IncidentDesk::linkDevice(IncidentId id, DeviceIndex device, std::vector<Event> &out)
+{
+    const auto incident = m_ctx.incidents.find(id);
+    out.push_back(updateEvent(id, IncidentChange::LinkDevice, incident ? incident->state : IncidentState::New, QString(), QString(), device));
+}
+
 IncidentId IncidentDesk::raiseFieldWork(DeviceIndex device, const QString &user, const QString &text, std::vector<Event> &out)
 {
     const DeviceInfo &info = m_ctx.city.devices[device];

@@ -21,6 +21,10 @@ public:
     Result<OpsReceipt> report(const Actor &actor, const request::ReportIncident &r, std::int64_t nowMs, std::vector<Event> &out);
     /// Raises an incident on behalf of a workflow (field work at a device), dispatched to its district.
     IncidentId raiseFieldWork(DeviceIndex device, const QString &user, const QString &text, std::vector<Event> &out);
+    /// Signals gone dark behind an open feeder: one incident, the feeder linked first and then each signal, with
+    /// a note that names the cause and what restores it. Later signals of the same feeder: `linkDevice`.
+    IncidentId raiseDarkSignals(DeviceIndex feeder, const std::vector<DeviceIndex> &signals, std::vector<Event> &out);
+    void linkDevice(IncidentId id, DeviceIndex device, std::vector<Event> &out);
     /// Escalates incidents whose acknowledge-by or on-scene-by time has passed (once each).
     void checkSla(std::int64_t nowMs, std::vector<Event> &out);
 

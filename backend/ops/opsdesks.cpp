@@ -9,7 +9,8 @@ OpsDesks::OpsDesks(DeskContext context, DispatchConfig config)
                    [this](DeviceIndex device, const QString &user, const QString &text, std::vector<Event> &out) {
                        m_incidents.raiseFieldWork(device, user, text, out);
                    }),
-      m_alarms(m_ctx, [this](DeviceIndex feeder) { return m_dispatcher.commandedOpen(feeder); })
+      m_alarms(m_ctx, [this](DeviceIndex feeder) { return m_dispatcher.commandedOpen(feeder); }),
+      m_darkSignals(m_ctx, m_incidents)
 {
 }
 
@@ -43,6 +44,7 @@ void OpsDesks::observe(const std::vector<Event> &batch, std::vector<Event> &out)
     // Commands first: a feeder an order just opened must count as commanded before its lamps' reports are judged.
     m_dispatcher.observe(batch, out);
     m_alarms.observe(batch, out);
+    m_darkSignals.observe(batch, out);
 }
 
 void OpsDesks::tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<DeviceCommand> &send)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ops/alarmdesk.h"
+#include "ops/darksignals.h"
 #include "ops/dispatcher.h"
 #include "ops/incidentdesk.h"
 
@@ -26,6 +27,7 @@ private:
     IncidentDesk m_incidents;
     Dispatcher m_dispatcher;
     AlarmDesk m_alarms;
+    DarkSignalsWatch m_darkSignals;
 };
 
 } // namespace cityops

@@ -40,6 +40,11 @@ CitySimulator::CitySimulator(std::shared_ptr<const CityModel> city, std::uint64_
     for (std::uint32_t i = 0; i < m_city->streetlights.size(); ++i)
         if (const DeviceIndex feeder = m_city->streetlights[i].feeder; feeder != kNoDevice)
             m_feederLamps[static_cast<size_t>(m_city->devices[feeder].detail)].push_back(i);
+    m_feederSignals.resize(m_city->feeders.size());
+    const std::vector<DeviceIndex> signalFeeders = m_city->signalFeeders();
+    for (std::uint32_t i = 0; i < signalFeeders.size(); ++i)
+        if (signalFeeders[i] != kNoDevice)
+            m_feederSignals[static_cast<size_t>(m_city->devices[signalFeeders[i]].detail)].push_back(i);
     m_nextIncident = std::max<IncidentId>(1, m_params.firstIncidentId);
 
     for (auto &lamp : m_lights) // photocells differ: each lamp switches at its own sun elevation
@@ -314,7 +319,7 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
         sig.phase = (sig.phase + 1) % static_cast<int>(program.phases.size());
         sig.nextSwitchMs = m_now + static_cast<std::int64_t>(program.phases[sig.phase].durationS) * 1000;
         schedule(sig.nextSwitchMs, Task::SignalSwitch, s.index);
-        if (sig.online)
+        if (reporting(s.index))
             out.push_back(signalEvent(s.index));
         break;
     }
@@ -602,6 +607,7 @@ void CitySimulator::setFeederBreaker(std::uint32_t feeder, bool open, std::vecto
             out.push_back(lightEvent(lamp));
         }
     }
+    powerSignals(feeder, !open, out);
 }
 
 } // namespace cityops

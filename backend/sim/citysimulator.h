@@ -93,6 +93,7 @@ private:
         SignalMode mode = SignalMode::Normal;   ///< commanded mode (a fault overrides it with flash)
         bool fault = false;
         bool online = true;
+        bool powered = true;                    ///< its feeder's breaker is closed (dark and silent without)
         std::int64_t nextSwitchMs = 0;
     };
     struct LightSim {
@@ -127,7 +128,12 @@ private:
     // The plant (sim/plantsignals.cpp)
     bool plantRuns(std::uint32_t signal) const { return m_plant && m_plant->runs(signal); }
     /// Whether the controller can be heard: online and, when a plant runs it, the plant running.
-    bool reporting(std::uint32_t signal) const { return m_signals[signal].online && !(m_plantDown && plantRuns(signal)); }
+    bool reporting(std::uint32_t signal) const
+    {
+        return m_signals[signal].online && m_signals[signal].powered && !(m_plantDown && plantRuns(signal));
+    }
+    /// A feeder's breaker opened or closed: the signal cabinets it feeds go dark and silent, or come back.
+    void powerSignals(std::uint32_t feeder, bool on, std::vector<Event> &out);
     void stepPlant(std::vector<Event> &out);
     void startPlant(std::vector<Event> &out);
     void plantStopped(const QString &why, std::vector<Event> &out);
@@ -157,6 +163,7 @@ private:
     std::uint32_t m_nextCommand = 0;
     std::map<DeviceIndex, std::pair<std::uint32_t, std::uint16_t>> m_lastExecuted;   ///< (order, step): repeats are not re-applied
     std::vector<std::vector<std::uint32_t>> m_feederLamps;
+    std::vector<std::vector<std::uint32_t>> m_feederSignals;
     QTimeZone m_zone;
     GeoPoint m_centre;
     std::unique_ptr<SignalPlant> m_plant;

@@ -29,7 +29,7 @@ void CitySimulator::startPlant(std::vector<Event> &out)
             continue;
         const SignalSim &sig = m_signals[i];
         // A fresh plant runs every signal's first program: have it show what the controller is meant to.
-        if (sig.fault || sig.mode != SignalMode::Normal || sig.program != m_plant->reading(i).program)
+        if (sig.fault || !sig.powered || sig.mode != SignalMode::Normal || sig.program != m_plant->reading(i).program)
             drivePlant(i);
         adoptReading(i);
         if (!reporting(i))
@@ -86,9 +86,35 @@ bool CitySimulator::adoptReading(std::uint32_t signal)
     return changed;
 }
 
+void CitySimulator::powerSignals(std::uint32_t feeder, bool on, std::vector<Event> &out)
+{
+    for (const std::uint32_t i : m_feederSignals[feeder]) {
+        SignalSim &sig = m_signals[i];
+        if (sig.powered == on)
+            continue;
+        const bool wasReporting = reporting(i);
+        sig.powered = on;
+        if (plantRuns(i) && !m_plantDown) {
+            drivePlant(i);   // dark in the traffic (SUMO's program "off"), or back to what it is meant to show
+            adoptReading(i);
+        } else if (on && !plantRuns(i) && sig.mode == SignalMode::Normal && !sig.fault) {
+            resyncSignal(i);
+        }
+        const DeviceIndex device = m_city->signals[i].device;
+        if (wasReporting && !on) {
+            out.push_back(Event{0, m_now, device, PresencePayload{false}});
+        } else if (on && reporting(i)) {
+            out.push_back(Event{0, m_now, device, PresencePayload{true}});
+            out.push_back(signalEvent(i));
+        }
+    }
+}
+
 QString CitySimulator::drivePlant(std::uint32_t signal)
 {
     const SignalSim &sig = m_signals[signal];
+    if (!sig.powered)
+        return m_plant->dark(signal);
     if (sig.fault || sig.mode == SignalMode::Flash)
         return m_plant->flash(signal);
     if (sig.mode == SignalMode::Off)

@@ -307,6 +307,7 @@ Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &ch
         if (target <= libtraci::Simulation::getTime() + 1e-6)
             return Ok{};
         libtraci::Simulation::step(target);
+        m_steppedToMs = m_startMs + steps * m_setup.stepMs;
         const libsumo::SubscriptionResults results = libtraci::TrafficLight::getAllSubscriptionResults();
         for (std::uint32_t i = 0; i < m_tls.size(); ++i) {
             if (m_tls[i].empty())

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -67,6 +68,8 @@ public:
     /// Where a vehicle SUMO drives is: speed and the signals ahead (SUMO's own next-signal list, with the link it
     /// will use); `arrived` once it has left the network after having been in it. Nothing while it waits to enter.
     std::optional<VehicleFix> vehicleFix(const QString &id);
+    /// How far SUMO has run (simulator time, ms since the epoch). Safe from another thread.
+    std::int64_t steppedToMs() const { return m_steppedToMs.load(); }
     /// SUMO's process id (tests kill it to see the console cope); 0 when not running.
     qint64 processId() const;
     /// SUMO's time in seconds for a simulator time.
@@ -88,6 +91,7 @@ private:
     bool m_connected = false;
     QString m_failure;                                  ///< why the plant stopped (empty while it runs)
     std::int64_t m_startMs = 0;
+    std::atomic<std::int64_t> m_steppedToMs{0};
     double m_beginS = 0;
     std::vector<std::string> m_tls;                     ///< SUMO id per city signal ("" = not run by SUMO)
     std::vector<int> m_linkCount;                       ///< controlled links per signal, from SUMO itself

@@ -2,6 +2,7 @@
 // with expiry, out of service, flood grouping and consequential suppression behind a tripped feeder.
 #include "state/alarmsummary.h"
 #include "ops/opsrules.h"
+#include "link/wireprotocol.h"
 #include "opstesting.h"
 
 #include <QTest>
@@ -326,6 +327,85 @@ private Q_SLOTS:
         QCOMPARE(s.rows.front().consequential, int(lamps.size()));
         QCOMPARE(s.suppressed, int(lamps.size()));
         QVERIFY(!s.flood);   // consequential alarms do not count towards a flood
+    }
+
+    void signalsDarkBehindAFeederAreOneIncident()
+    {
+        OpsBench b;
+        // The feeder that powers the most signal cabinets.
+        const std::vector<DeviceIndex> feederOf = b.city->signalFeeders();
+        std::map<DeviceIndex, std::vector<DeviceIndex>> signalsOf;
+        for (size_t i = 0; i < feederOf.size(); ++i)
+            signalsOf[feederOf[i]].push_back(b.city->signals[i].device);
+        auto most = std::max_element(signalsOf.begin(), signalsOf.end(), [](const auto &x, const auto &y) { return x.second.size() < y.second.size(); });
+        const DeviceIndex feeder = most->first;
+        const std::vector<DeviceIndex> signals = most->second;
+        QVERIFY2(signals.size() >= 3, qPrintable(QString::number(signals.size())));
+        DeviceIndex elsewhere = kNoDevice;   // a signal on another feeder
+        for (const auto &[f, s] : signalsOf)
+            if (f != feeder && !s.empty())
+                elsewhere = s.front();
+        for (const auto &[f, s] : signalsOf)   // every feeder reports, breakers closed
+            b.feed(f, FeederPayload{100.0f, true});
+        auto darkIncidents = [&b] {
+            std::vector<Incident> all, out;
+            b.pipeline.books().incidents().snapshot(all);
+            for (const Incident &i : all)
+                if (i.kind == IncidentKind::SignalsDark)
+                    out.push_back(i);
+            return out;
+        };
+
+        // The breaker trips; all but one of its signals go silent in one batch.
+        b.feed(feeder, FeederPayload{0.0f, false});
+        std::vector<Event> silent;
+        for (size_t i = 0; i + 1 < signals.size(); ++i)
+            silent.push_back(Event{0, b.now, signals[i], PresencePayload{false}});
+        b.feed(silent);
+        auto found = darkIncidents();
+        QCOMPARE(found.size(), size_t(1));
+        const Incident incident = found.front();
+        QCOMPARE(incident.device, feeder);
+        QCOMPARE(incident.severity, IncidentSeverity::Critical);
+        std::vector<DeviceIndex> expected{feeder};
+        expected.insert(expected.end(), signals.begin(), signals.end() - 1);
+        QCOMPARE(incident.linked, expected);
+        QCOMPARE(incident.notes.size(), size_t(1));
+        QVERIFY2(incident.notes[0].text.startsWith(QStringLiteral("signals dark at %1 junction(s) — cause: feeder %2 is open")
+                                                       .arg(signals.size() - 1).arg(b.city->devices[feeder].id)),
+                 qPrintable(incident.notes[0].text));
+        // Their communication losses are consequences of the trip: one alarm line, not one per cabinet.
+        const AlarmSummary s = summarizeAlarms(b.pipeline.books().alarms(), {}, b.now);
+        QCOMPARE(s.rows.size(), size_t(1));
+        QCOMPARE(s.rows.front().cause, AlarmCause::FeederTrip);
+        QCOMPARE(s.rows.front().consequential, int(signals.size() - 1));
+
+        // The last one goes dark later: it joins the same incident.
+        b.feed(signals.back(), PresencePayload{false});
+        found = darkIncidents();
+        QCOMPARE(found.size(), size_t(1));
+        QCOMPARE(found.front().linked.size(), signals.size() + 1);
+        // A signal of a feeder that is closed going silent is a communication loss, not a dark signal.
+        b.feed(elsewhere, PresencePayload{false});
+        QCOMPARE(darkIncidents().size(), size_t(1));
+
+        // Nothing of it travels to other consoles: each finds it in the same field.
+        QVERIFY(!wire::isShared(Event{0, b.now, feeder, IncidentRaisedPayload{incident.id, 0, IncidentKind::SignalsDark}}));
+        IncidentUpdatePayload link;
+        link.id = incident.id;
+        link.change = IncidentChange::LinkDevice;
+        QVERIFY(!wire::isShared(Event{0, b.now, signals.front(), link}));
+        link.user = QStringLiteral("olga");
+        QVERIFY(wire::isShared(Event{0, b.now, signals.front(), link}));   // a person's link does
+
+        // Closed by people; power back; the next trip is a new incident.
+        bringTo(b, incident.id, IncidentState::Closed);
+        b.feed(feeder, FeederPayload{100.0f, true});
+        b.feed(feeder, FeederPayload{0.0f, false});
+        b.feed(signals.front(), PresencePayload{false});
+        found = darkIncidents();
+        QCOMPARE(found.size(), size_t(2));
+        QVERIFY(found[0].id != found[1].id);
     }
 
     void rulesTable()

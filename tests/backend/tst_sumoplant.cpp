@@ -427,6 +427,53 @@ private Q_SLOTS:
         QVERIFY(wave.held().empty());
     }
 
+    void aShedFeederDarkensItsSignalsInSumo()
+    {
+        Rig rig;
+        const std::vector<DeviceIndex> feederOf = rig.city->signalFeeders();
+        const DeviceIndex feeder = feederOf.front();
+        std::vector<std::uint32_t> fed;
+        for (std::uint32_t i = 0; i < feederOf.size(); ++i)
+            if (feederOf[i] == feeder)
+                fed.push_back(i);
+        QVERIFY(!fed.empty() && fed.size() < rig.city->signals.size());
+        DeviceCommand shed;
+        shed.order = 50;
+        shed.device = feeder;
+        shed.action = CommandAction::FeederShed;
+        rig.sim.command(shed);
+        rig.advance(2000);
+        // Dark in the traffic (SUMO's program "off": every link 'O') and silent to the console.
+        for (const std::uint32_t i : fed) {
+            // SUMO's "off": no signal on any link ('O' where the road has priority, 'o' where it must yield).
+            const QString state = rig.plant->reading(i).state;
+            QVERIFY2(!state.isEmpty() && std::all_of(state.begin(), state.end(), [](QChar c) { return c == u'o' || c == u'O'; }),
+                     qPrintable(state));
+            QCOMPARE(count(rig.events, [&](const Event &e) {
+                const auto *p = std::get_if<PresencePayload>(&e.payload);
+                return p && !p->online && e.device == rig.city->signals[i].device;
+            }), 1);
+        }
+        // A command to a dark signal goes unanswered; the others still run their programs.
+        rig.sim.command(rig.command(51, fed.front(), CommandAction::SignalFlash));
+        rig.advance(60'000);
+        QVERIFY(!rig.answer(51));
+        for (std::uint32_t i = 0; i < rig.city->signals.size(); ++i)
+            if (std::find(fed.begin(), fed.end(), i) == fed.end())
+                QVERIFY(rig.plant->reading(i).state.contains(QLatin1Char('G')) || rig.plant->reading(i).state.contains(QLatin1Char('g'))
+                        || rig.plant->reading(i).state.contains(QLatin1Char('r')));
+        // Power back: they report and run their program again.
+        DeviceCommand restore = shed;
+        restore.order = 52;
+        restore.action = CommandAction::FeederRestore;
+        rig.sim.command(restore);
+        rig.advance(2000);
+        for (const std::uint32_t i : fed) {
+            QVERIFY(!rig.plant->reading(i).state.contains(QLatin1Char('O')));
+            QCOMPARE(rig.lastSignalMode(i), int(SignalMode::Normal));
+        }
+    }
+
     void refusesAnotherNetwork()
     {
         // The network SUMO ships without the guessed signals: the city's junction signals are not all there.

@@ -8,6 +8,7 @@
 #include "engine/engine.h"
 #include "link/simlink.h"
 #include "ops/greenwavefollower.h"
+#include "sim/citysimulator.h"
 #include "sim/sumoplant.h"
 
 #include <libsumo/libtraci.h>
@@ -23,6 +24,9 @@
 #include <QXmlStreamReader>
 
 #include <atomic>
+
+#include <fcntl.h>
+#include <unistd.h>
 #endif
 
 namespace cityops::bench {
@@ -31,6 +35,11 @@ namespace cityops::bench {
 int runGreenWaveBench(const QCommandLineParser &, const QString &)
 {
     std::fprintf(stderr, "cityops-bench greenwave: this build has no SUMO client (install the Debian package sumo and build again)\n");
+    return 2;
+}
+int runCosimBench(const QCommandLineParser &, const QString &)
+{
+    std::fprintf(stderr, "cityops-bench cosim: this build has no SUMO client (install the Debian package sumo and build again)\n");
     return 2;
 }
 #else
@@ -50,7 +59,17 @@ struct Route {
 Route chooseRoute(const QString &network, std::uint64_t seed)
 {
     Route chosen;
-    libtraci::Simulation::start({"sumo", "-n", network.toStdString(), "--no-step-log", "--no-warnings"}, -1, 60, "route-choice");
+    {
+        // libtraci says "Could not connect ... Retrying" on standard output while SUMO loads: keep stdout JSON only.
+        std::fflush(stdout);
+        const int saved = ::dup(1), null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, 1);
+        libtraci::Simulation::start({"sumo", "-n", network.toStdString(), "--no-step-log", "--no-warnings"}, -1, 60, "route-choice");
+        std::fflush(stdout);
+        ::dup2(saved, 1);
+        ::close(saved);
+        ::close(null);
+    }
     std::vector<std::string> edges;
     for (const std::string &e : libtraci::Edge::getIDList()) {
         if (e.empty() || e.front() == ':')
@@ -249,6 +268,82 @@ double median(std::vector<double> v) { return percentile(std::move(v), 50); }
 
 } // namespace
 
+int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
+{
+    if (!cityPath.isEmpty()) {
+        std::fprintf(stderr, "cityops-bench cosim: runs on the default city at its evening peak\n");
+        return 2;
+    }
+    auto city = loadCity({});
+    if (!city)
+        return 1;
+    const double speed = parser.isSet(QStringLiteral("speed")) ? parser.value(QStringLiteral("speed")).toDouble() : 10;
+    const double seconds = parser.isSet(QStringLiteral("seconds")) ? parser.value(QStringLiteral("seconds")).toDouble() : 30;
+    const std::int64_t peakMs = QDateTime(QDate(2026, 11, 24), QTime(17, 0), QTimeZone(city->meta.timezone.toUtf8())).toMSecsSinceEpoch();
+    auto setup = sumoSetupFromPackage(kPackage, *city);
+    if (!setup) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(setup.error()));
+        return 1;
+    }
+    // SUMO alone: launch on the network with the day's demand, then as many steps as it can at the peak.
+    double launchMs = 0, maxStepsPerS = 0;
+    {
+        CitySimulator sim(city, 1, peakMs);
+        auto plant = std::make_unique<SumoPlant>(city, setup.value());
+        SumoPlant *raw = plant.get();
+        std::vector<Event> events;
+        QElapsedTimer t;
+        t.start();
+        sim.attachPlant(std::move(plant), events);
+        launchMs = t.nsecsElapsed() / 1e6;
+        if (!sim.trafficProblem().isEmpty()) {
+            std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(sim.trafficProblem()));
+            return 1;
+        }
+        sim.advanceTo(peakMs + 600'000, events);   // ten minutes to fill the roads
+        t.restart();
+        for (int s = 0; s < 600; ++s) {
+            events.clear();
+            sim.advanceTo(sim.nowMs() + 1000, events);
+        }
+        maxStepsPerS = 600.0 / (t.nsecsElapsed() / 1e9);
+        Q_UNUSED(raw);
+    }
+    // The console's embedded link at --speed: start-up to live, then how many SUMO steps a wall second carries.
+    Engine engine(city);
+    SimLinkOptions options;
+    options.speed = speed;
+    options.startMs = peakMs;
+    options.warmUpHours = 1;
+    std::atomic<SumoPlant *> plant{nullptr};
+    options.signalPlant = [&plant, city, s = setup.value()] {
+        auto p = std::make_unique<SumoPlant>(city, s);
+        plant = p.get();
+        return p;
+    };
+    QElapsedTimer startup;
+    startup.start();
+    engine.start(std::make_unique<SimLink>(city, &engine.clock(), options), QStringLiteral("bench"), peakMs - 3600'000);
+    while (engine.linkStatus().state != LinkState::Connected && startup.elapsed() < 120'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    const double startupMs = startup.elapsed();
+    const auto firstSeq = engine.stats().lastSeq;
+    QElapsedTimer run;
+    run.start();
+    const std::int64_t steppedStart = plant.load()->steppedToMs();
+    while (run.elapsed() < seconds * 1000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    const double wallS = run.nsecsElapsed() / 1e9;
+    const double simS = (plant.load()->steppedToMs() - steppedStart) / 1000.0;   // what SUMO actually ran
+    const auto events = engine.stats().lastSeq - firstSeq;
+    engine.stop();
+    emit({{"bench", "cosim"}, {"signals", static_cast<double>(city->signals.size())}, {"speed", speed},
+          {"sumo_launch_ms", std::round(launchMs)}, {"startup_to_live_ms", std::round(startupMs)},
+          {"sumo_max_steps_per_s", std::round(maxStepsPerS)}, {"steps_per_wall_s", round2(simS / wallS)},
+          {"events_per_s", std::round(events / wallS)}});
+    return 0;
+}
+
 int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
 {
     if (!cityPath.isEmpty()) {
@@ -261,9 +356,9 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
     const std::uint64_t seed = parser.isSet(QStringLiteral("seed")) ? parser.value(QStringLiteral("seed")).toULongLong() : 1;
     const int runs = parser.isSet(QStringLiteral("runs")) ? parser.value(QStringLiteral("runs")).toInt() : 3;
     const double speed = parser.isSet(QStringLiteral("speed")) ? parser.value(QStringLiteral("speed")).toDouble() : 20;
-    const double leadS = qEnvironmentVariableIsSet("CITYOPS_WAVE_LEAD") ? qEnvironmentVariable("CITYOPS_WAVE_LEAD").toDouble() : 20;
-    if (runs < 1 || runs > 50 || speed < 1 || speed > 100) {
-        std::fprintf(stderr, "cityops-bench greenwave: --runs must be 1 to 50 and --speed 1 to 100\n");
+    const double leadS = parser.isSet(QStringLiteral("lead")) ? parser.value(QStringLiteral("lead")).toDouble() : 40;
+    if (runs < 1 || runs > 50 || speed < 1 || speed > 100 || !(leadS >= 5 && leadS <= 300)) {
+        std::fprintf(stderr, "cityops-bench greenwave: --runs must be 1 to 50, --speed 1 to 100 and --lead 5 to 300\n");
         return 2;
     }
     // A working Tuesday at 17:00 in the city: the evening peak of its demand.
@@ -315,7 +410,7 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
     QJsonArray edges;
     for (const QString &e : first.edges)
         edges.append(e);
-    emit({{"bench", "greenwave"}, {"runs", runs}, {"speed", speed}, {"signals_on_route", median(signals)},
+    emit({{"bench", "greenwave"}, {"runs", runs}, {"speed", speed}, {"lead_s", leadS}, {"signals_on_route", median(signals)},
           {"ev_travel_s_base", median(baseS)}, {"ev_travel_s_wave", median(waveS)}, {"cut_pct", round2(median(cut))},
           {"stops_base", median(stopsBase)}, {"stops_wave", median(stopsWave)},
           {"others_delay_s_base", round2(median(delayBase))}, {"others_delay_s_wave", round2(median(delayWave))},

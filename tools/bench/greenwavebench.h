@@ -5,7 +5,7 @@
 
 namespace cityops::bench {
 
-/// `cityops-bench greenwave [--seed N] [--runs K] [--speed X]`: does the console's green wave get an emergency
+/// `cityops-bench greenwave [--seed N] [--runs K] [--speed X] [--lead S]`: does the console's green wave get an emergency
 /// vehicle through the city faster, and at what cost to everybody else? The default city in SUMO at its evening
 /// peak; an emergency vehicle on a route through at least five signalised junctions (chosen from the seed); each run
 /// twice with the same seed — without intervention, and with the green wave that follows the vehicle through the
@@ -13,5 +13,10 @@ namespace cityops::bench {
 /// stops and the others' time loss come from SUMO's tripinfo. Prints medians over the runs, and one pair with SUMO's
 /// bluelight device (the vehicle may pass a red slowly) so the comparison is not mistaken for that.
 int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath);
+
+/// `cityops-bench cosim [--speed X] [--seconds S]`: what co-simulation costs on the default city at its evening
+/// peak — SUMO's launch, start-up to live, SUMO's own step rate flat out, and the steps per wall second the console's
+/// embedded link sustains at --speed X (default 10).
+int runCosimBench(const QCommandLineParser &parser, const QString &cityPath);
 
 } // namespace cityops::bench

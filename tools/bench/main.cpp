@@ -259,7 +259,8 @@ int main(int argc, char **argv)
                                                     "  cityops-bench link [--messages N] [--commands C] [--targets T]\n"
                                                     "  cityops-bench signin [--runs N]\n"
                                                     "  cityops-bench wall [--devices N] [--frames F] [--rate R]\n"
-                                                    "  cityops-bench greenwave [--seed N] [--runs K] [--speed X]"));
+                                                    "  cityops-bench greenwave [--seed N] [--runs K] [--speed X] [--lead S]\n"
+                                                    "  cityops-bench cosim [--speed X] [--seconds S]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
     parser.addOptions({
@@ -280,6 +281,7 @@ int main(int argc, char **argv)
         {QStringLiteral("runs"), QStringLiteral("signin: sign-ins measured (default 20); greenwave: route pairs (default 3)."), QStringLiteral("n"), QStringLiteral("20")},
         {QStringLiteral("seed"), QStringLiteral("greenwave: seed of the first route and of SUMO (default 1)."), QStringLiteral("n")},
         {QStringLiteral("speed"), QStringLiteral("greenwave: simulated seconds per wall second (default 20)."), QStringLiteral("x")},
+        {QStringLiteral("lead"), QStringLiteral("greenwave: pre-empt a signal when the vehicle is this many seconds away (default 40)."), QStringLiteral("s")},
         {QStringLiteral("dump"), QStringLiteral("map: save the last frame of each renderer as PREFIX-cityops.png and PREFIX-baseline.png."),
          QStringLiteral("prefix")},
     });
@@ -301,7 +303,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link, signin, wall or greenwave\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave or cosim\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -323,6 +325,8 @@ int main(int argc, char **argv)
         return bench::runWallBench(parser, city);
     if (pos[0] == QLatin1String("greenwave"))
         return bench::runGreenWaveBench(parser, city);
-    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave)\n", qPrintable(pos[0]));
+    if (pos[0] == QLatin1String("cosim"))
+        return bench::runCosimBench(parser, city);
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave, cosim)\n", qPrintable(pos[0]));
     return kExitUsage;
 }
