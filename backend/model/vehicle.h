@@ -18,6 +18,7 @@ struct VehicleFix {
     std::int64_t timeMs = 0;
     double speedMps = 0;
     std::vector<SignalAhead> ahead;   ///< in the order it meets them
+    int queueAhead = 0;               ///< vehicles standing between it and the first signal ahead
     bool arrived = false;
 };
 

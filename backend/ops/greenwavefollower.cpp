@@ -51,11 +51,13 @@ std::vector<WaveStep> GreenWaveFollower::update(const VehicleFix &fix)
         return steps;
     }
     const double speed = std::max(fix.speedMps, m_settings.crawlMps);
-    for (const SignalAhead &a : fix.ahead) {
+    for (size_t k = 0; k < fix.ahead.size(); ++k) {
+        const SignalAhead &a = fix.ahead[k];
+        const double lead = m_settings.leadS + (k == 0 ? fix.queueAhead * m_settings.headwayS : 0.0);
         if (a.signal >= m_city->signals.size() || m_held.count(a.signal) || m_done.count(a.signal))
             continue;
         const double eta = a.distanceM / speed;
-        if (eta > m_settings.leadS)
+        if (eta > lead)
             break;   // the ones after it are further still
         const SignalInfo &info = m_city->signals[a.signal];
         if (info.programs.empty())

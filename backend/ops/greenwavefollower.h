@@ -29,7 +29,9 @@ int phaseServing(const SignalProgram &program, int linkIndex);
 class GreenWaveFollower {
 public:
     struct Settings {
-        double leadS = 20;                 ///< pre-empt when the vehicle is this far away in time
+        double leadS = 20;                 ///< pre-empt when the vehicle is this far away in time ...
+        double headwayS = 2;               ///< ... plus this much per vehicle queued before the next signal (the
+                                           ///< queue must drain before the vehicle can pass)
         double crawlMps = 3;               ///< ETA of a stopped vehicle is taken at this speed (it is about to move)
         std::int64_t releaseAfterMs = 3000;
     };

@@ -480,6 +480,22 @@ std::optional<VehicleFix> SumoPlant::vehicleFix(const QString &id)
             if (signal != m_signalByTls.end())
                 fix.ahead.push_back({*signal, next.tlIndex, next.dist});
         }
+        // The queue it stands in: leaders one after another up to the next signal, those barely moving counted.
+        if (!fix.ahead.empty()) {
+            std::string from = id.toStdString();
+            double covered = 0;
+            for (int k = 0; k < 60; ++k) {
+                const auto [leader, gap] = libtraci::Vehicle::getLeader(from, fix.ahead.front().distanceM - covered);
+                if (leader.empty() || gap < -1)
+                    break;
+                covered += std::max(0.0, gap) + libtraci::Vehicle::getLength(leader);
+                if (covered > fix.ahead.front().distanceM)
+                    break;
+                if (libtraci::Vehicle::getSpeed(leader) < 1.0)
+                    ++fix.queueAhead;
+                from = leader;
+            }
+        }
         return fix;
     } catch (const libsumo::TraCIException &) {
         return std::nullopt;

@@ -54,7 +54,7 @@ private Q_SLOTS:
 
     void preemptsWhenTheVehicleIsCloseAndReleasesOnceItPassed()
     {
-        GreenWaveFollower wave(twoSignals(), {20, 3, 3000});
+        GreenWaveFollower wave(twoSignals(), {20, 2, 3, 3000});
         // 500 m and 800 m away at 10 m/s: 50 and 80 s, beyond the lead time.
         QVERIFY(wave.update(fix(0, 10, {{0, 2, 500}, {1, 0, 800}})).empty());
         // 15 s from the first: its phase for link 2 (phase 2); the second, 45 s away, waits.
@@ -90,6 +90,21 @@ private Q_SLOTS:
         QCOMPARE(steps[0].signal, 1u);
         QVERIFY(wave.finished());
         QVERIFY(wave.update(fix(61, 10, {{0, 2, 5}})).empty());
+    }
+
+    void aQueueAheadBringsThePreemptionForward()
+    {
+        // 300 m at 10 m/s is 30 s: beyond a 20 s lead — unless six vehicles stand before the signal (2 s each to
+        // drain): then it is asked now, so the queue is gone when the vehicle gets there. Only for the next signal.
+        GreenWaveFollower wave(twoSignals(), {20, 2, 3, 3000});
+        VehicleFix f = fix(0, 10, {{0, 2, 300}, {1, 0, 310}});
+        f.queueAhead = 4;   // 28 s
+        QVERIFY(wave.update(f).empty());
+        f.timeMs = 1000;
+        f.queueAhead = 6;   // 32 s
+        const auto steps = wave.update(f);
+        QCOMPARE(steps.size(), size_t(1));
+        QCOMPARE(steps[0].signal, 0u);
     }
 
     void aMovementNoPhaseServesIsLeftAlone()

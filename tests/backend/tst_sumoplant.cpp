@@ -384,7 +384,7 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(rig.plant->addEmergencyVehicle(QStringLiteral("ev"), edges, rig.sim.nowMs() + 2000));
         QVERIFY(!rig.plant->addEmergencyVehicle(QStringLiteral("ev2"), {QStringLiteral("no-such-edge")}, rig.sim.nowMs()));
-        GreenWaveFollower wave(rig.city, {20, 3, 3000});
+        GreenWaveFollower wave(rig.city, {20, 2, 3, 3000});
         std::uint32_t order = 100;
         std::map<std::uint32_t, int> preempted;     // signal -> phase
         std::map<std::uint32_t, QChar> metAtLine;   // signal -> what the vehicle's link showed as it reached it
