@@ -40,8 +40,12 @@ cityops_install_packages() {
 }
 
 cityops_build() {
+    # Configure every time (a few seconds): optional parts found since the last build — SUMO's TraCI client once
+    # scripts/test has installed sumo after scripts/run built without it — are then built too.
     if [ ! -f "$CITYOPS_BUILD/build.ninja" ]; then
         cmake -S "$CITYOPS_ROOT" -B "$CITYOPS_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    else
+        cmake -S "$CITYOPS_ROOT" -B "$CITYOPS_BUILD" > /dev/null
     fi
     cmake --build "$CITYOPS_BUILD" --parallel "$(nproc)"
 }

@@ -19,6 +19,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -183,6 +184,9 @@ Status SumoPlant::launch(std::int64_t startMs)
     m_process->setArguments(args);
     m_process->setStandardOutputFile(QProcess::nullDevice());
     m_process->setStandardErrorFile(log);
+    // SUMO goes with us even when we are killed (PR_SET_PDEATHSIG: when the thread that started it ends; a plant is
+    // stopped by its owner before that).
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start();
     if (!m_process->waitForStarted(5000))
         return makeError(QStringLiteral("SUMO did not start: %1").arg(m_process->errorString()));
