@@ -6,6 +6,7 @@
 
 #include "engine/engine.h"
 #include "link/simlink.h"
+#include "livecity.h"
 #include "testcity.h"
 #include "wall/videowall.h"
 #include "wall/wallboards.h"
@@ -306,6 +307,44 @@ private Q_SLOTS:
     }
 
     /// A district map shows one district and goes on to the next; a place pushed to it is shown for a while.
+    void mapsTakeTurnsAndEachShowsEveryChange()
+    {
+        WallLayout layout;   // two maps side by side, as the bench's wall has them
+        layout.rows = 1;
+        layout.columns = 2;
+        layout.tiles = {{WallTileKind::CityMap, 0, 0, 1, 1, -1, 0}, {WallTileKind::DistrictMap, 0, 1, 1, 1, 0, 0}};
+        LiveWall live(layout);
+        QTRY_VERIFY_WITH_TIMEOUT(live.engine.linkStatus().state == LinkState::Connected, 20'000);
+        std::vector<WallMapTile *> maps;
+        for (WallTile *t : live.wall->tiles())
+            if (auto *m = dynamic_cast<WallMapTile *>(t))
+                maps.push_back(m);
+        QCOMPARE(maps.size(), size_t(2));
+        struct PaintCount : QObject {
+            std::map<QObject *, int> n;
+            bool eventFilter(QObject *o, QEvent *e) override
+            {
+                if (e->type() == QEvent::Paint)
+                    ++n[o];
+                return false;
+            }
+        } paints;
+        for (WallMapTile *m : maps)
+            m->installEventFilter(&paints);
+        // Devices change (the simulated city moves on): one map repaints in this frame, the other waits its turn.
+        QSignalSpy changed(&live.wall->live(), &LiveCity::devicesChanged);
+        QVERIFY(QTest::qWaitFor([&] {
+            live.wall->live().refresh();
+            return !changed.isEmpty();
+        }, 10'000));
+        QCOMPARE(int(std::count_if(maps.begin(), maps.end(), [](WallMapTile *m) { return m->stale(); })), 1);
+        // Within a few frames both have painted what changed.
+        QTRY_VERIFY_WITH_TIMEOUT(std::none_of(maps.begin(), maps.end(), [](WallMapTile *m) { return m->stale(); }), 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(paints.n[maps[0]] > 0 && paints.n[maps[1]] > 0, 1000);
+        for (WallMapTile *m : maps)
+            m->removeEventFilter(&paints);
+    }
+
     void aDistrictMapRotatesAndTakesAPushedPlace()
     {
         WallLayout layout;

@@ -109,7 +109,7 @@ Route chooseRoute(const QString &network, std::uint64_t seed)
     return chosen;
 }
 
-enum class Mode { Base, Wave, Bluelight };
+enum class Mode { Base, Wave, Bluelight, WaveAndBluelight };
 
 struct RunResult {
     bool arrived = false;
@@ -162,7 +162,7 @@ RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &rou
     setup->seed = seed;
     setup->extraArguments << QStringLiteral("--tripinfo-output") << tripinfo << QStringLiteral("--tripinfo-output.write-unfinished")
                           << QStringLiteral("true");
-    if (mode == Mode::Bluelight)
+    if (mode == Mode::Bluelight || mode == Mode::WaveAndBluelight)
         setup->extraArguments << QStringLiteral("--device.bluelight.explicit") << kVehicle;
     const std::int64_t departMs = liveMs + 30'000;
     const std::int64_t windowEndMs = departMs + 600'000;
@@ -226,7 +226,7 @@ RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &rou
             const auto fix = arrivedMs ? std::nullopt : plant.load()->vehicleFix(kVehicle);
             if (!fix)
                 continue;
-            if (mode == Mode::Wave) {
+            if (mode == Mode::Wave || mode == Mode::WaveAndBluelight) {
                 for (const WaveStep &step : follower.update(*fix)) {
                     OrderSpec spec;
                     const DeviceIndex device = city->signals[step.signal].device;
@@ -422,10 +422,15 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
     // The same first route with SUMO's bluelight device instead of the console (the vehicle may cross a red slowly).
     const RunResult &base = firstBase;   // the same seed and route: SUMO's run without commands is the same
     const RunResult bluelight = runOnce(city, first, seed, Mode::Bluelight, speed, liveMs);
+    // And both, as a real emergency vehicle has them: the siren (others make way) and the green wave.
+    const RunResult both = runOnce(city, first, seed, Mode::WaveAndBluelight, speed, liveMs, leadS);
     emit({{"bench", "greenwave-bluelight"}, {"seed", double(seed)}, {"ev_travel_s_base", base.travelS},
           {"ev_travel_s_bluelight", bluelight.travelS}, {"cut_pct", round2(100.0 * (base.travelS - bluelight.travelS) / std::max(1.0, base.travelS))},
           {"stops_base", base.stops}, {"stops_bluelight", bluelight.stops},
-          {"others_delay_s_base", round2(base.othersDelayS)}, {"others_delay_s_bluelight", round2(bluelight.othersDelayS)}});
+          {"others_delay_s_base", round2(base.othersDelayS)}, {"others_delay_s_bluelight", round2(bluelight.othersDelayS)},
+          {"ev_travel_s_wave_and_bluelight", both.travelS}, {"stops_wave_and_bluelight", both.stops},
+          {"cut_pct_wave_and_bluelight", round2(100.0 * (base.travelS - both.travelS) / std::max(1.0, base.travelS))},
+          {"others_delay_s_wave_and_bluelight", round2(both.othersDelayS)}});
     return 0;
 }
 #endif

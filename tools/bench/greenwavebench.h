@@ -11,7 +11,8 @@ namespace cityops::bench {
 /// twice with the same seed — without intervention, and with the green wave that follows the vehicle through the
 /// console's real command path (order, a supervisor's approval, dispatcher, link, simulator, SUMO). Travel time,
 /// stops and the others' time loss come from SUMO's tripinfo. Prints medians over the runs, and one pair with SUMO's
-/// bluelight device (the vehicle may pass a red slowly) so the comparison is not mistaken for that.
+/// bluelight device (the vehicle may pass a red slowly) so the comparison is not mistaken for that, and one with
+/// both (siren and green wave, as a real emergency vehicle has them).
 int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath);
 
 /// `cityops-bench cosim [--speed X] [--seconds S]`: what co-simulation costs on the default city at its evening

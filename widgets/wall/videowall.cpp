@@ -113,7 +113,18 @@ void VideoWall::build()
         tile->setGeometry(QRect(onWall.topLeft() - m_windowOrigins[size_t(w)], onWall.size()).adjusted(gap, gap, -gap, -gap));
         m_tiles.push_back(tile);
         m_specs.push_back(spec);
+        if (auto *map = dynamic_cast<WallMapTile *>(tile))
+            m_maps.push_back(map);
     }
+    m_mapTurn.setSingleShot(true);
+    m_mapTurn.setInterval(33);   // a frame at 30 per second
+    connect(&m_mapTurn, &QTimer::timeout, this, &VideoWall::serveMaps);
+    connect(m_live, &LiveCity::devicesChanged, this, [this] {
+        for (WallMapTile *map : m_maps)
+            map->markDevicesChanged();
+        if (!m_mapTurn.isActive())
+            serveMaps();
+    });
     // The NOT LIVE banner across the top of every panel.
     for (int r = 0; r < m_layout.rows; ++r)
         for (int c = 0; c < m_layout.columns; ++c) {
@@ -160,6 +171,20 @@ WallTile *VideoWall::tileAt(int row, int column) const
             return m_tiles[i];
     }
     return nullptr;
+}
+
+void VideoWall::serveMaps()
+{
+    for (size_t k = 0; k < m_maps.size(); ++k) {
+        const size_t i = (m_nextMap + k) % m_maps.size();
+        if (!m_maps[i]->stale())
+            continue;
+        m_maps[i]->repaintDevices();
+        m_nextMap = (i + 1) % m_maps.size();
+        break;
+    }
+    if (std::any_of(m_maps.begin(), m_maps.end(), [](const WallMapTile *m) { return m->stale(); }))
+        m_mapTurn.start();
 }
 
 void VideoWall::refreshNow()

@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -73,6 +74,10 @@ public:
 private:
     void build();
     void updateBanner();
+    /// Device changes: one map repaints now, the next waiting one a frame later, and so on — maps are the heavy
+    /// tiles (~10 ms each at a 1920 × 1080 tile), so a frame costs one of them, and each shows a change within
+    /// (number of maps) frames. Boards repaint as before.
+    void serveMaps();
 
     Engine &m_engine;
     WallLayout m_layout;
@@ -85,6 +90,9 @@ private:
     std::vector<WallTile *> m_tiles;
     std::vector<WallTileSpec> m_specs;                ///< parallel to m_tiles
     std::vector<WallBanner *> m_banners;
+    std::vector<class WallMapTile *> m_maps;
+    size_t m_nextMap = 0;
+    QTimer m_mapTurn;
     WallRemote *m_remote = nullptr;
 };
 

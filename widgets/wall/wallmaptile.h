@@ -25,6 +25,15 @@ public:
     void showArea(const GeoBox &area, const QString &what, int seconds);
     /// The symbol scale for the wall's minimum text height: a desk symbol (~16 px) becomes at least that tall.
     static double symbolScaleFor(int minCapPx);
+    /// Devices changed since this map last painted them (the wall repaints its maps in turn, see VideoWall).
+    bool stale() const { return m_devicesChanged; }
+    void markDevicesChanged() { m_devicesChanged = true; }
+    /// Repaints now for the changes marked.
+    void repaintDevices()
+    {
+        m_devicesChanged = false;
+        update();
+    }
 
 protected:
     void paintBody(QPainter &painter, const QRect &body) override;
@@ -42,6 +51,7 @@ private:
     QTimer m_rotate;
     QTimer m_pushEnds;
     std::optional<GeoBox> m_pushed;
+    bool m_devicesChanged = false;
 };
 
 } // namespace cityops
