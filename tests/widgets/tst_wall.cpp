@@ -337,6 +337,8 @@ private Q_SLOTS:
             live.wall->live().refresh();
             return !changed.isEmpty();
         }, 10'000));
+        QCOMPARE(int(std::count_if(maps.begin(), maps.end(), [](WallMapTile *m) { return m->stale(); })), 2);
+        QCoreApplication::sendPostedEvents(live.wall.get(), QEvent::MetaCall);   // the refresh is done: one map is served
         QCOMPARE(int(std::count_if(maps.begin(), maps.end(), [](WallMapTile *m) { return m->stale(); })), 1);
         // Within a few frames both have painted what changed.
         QTRY_VERIFY_WITH_TIMEOUT(std::none_of(maps.begin(), maps.end(), [](WallMapTile *m) { return m->stale(); }), 1000);

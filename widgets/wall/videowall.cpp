@@ -117,14 +117,23 @@ void VideoWall::build()
             m_maps.push_back(map);
     }
     m_mapTurn.setSingleShot(true);
-    m_mapTurn.setInterval(33);   // a frame at 30 per second
+    m_mapTurn.setInterval(100);   // when changes stop coming, the maps still waiting get theirs
     connect(&m_mapTurn, &QTimer::timeout, this, &VideoWall::serveMaps);
-    connect(m_live, &LiveCity::devicesChanged, this, [this] {
+    auto mapsChanged = [this] {
         for (WallMapTile *map : m_maps)
             map->markDevicesChanged();
-        if (!m_mapTurn.isActive())
-            serveMaps();
-    });
+        // One map per refresh (the GUI pulls changes 30 times a second; devices and incidents may both change in
+        // one pull): served once the refresh is done.
+        if (!m_serveQueued) {
+            m_serveQueued = true;
+            QMetaObject::invokeMethod(this, [this] {
+                m_serveQueued = false;
+                serveMaps();
+            }, Qt::QueuedConnection);
+        }
+    };
+    connect(m_live, &LiveCity::devicesChanged, this, mapsChanged);
+    connect(m_live, &LiveCity::incidentsChanged, this, mapsChanged);
     // The NOT LIVE banner across the top of every panel.
     for (int r = 0; r < m_layout.rows; ++r)
         for (int c = 0; c < m_layout.columns; ++c) {
@@ -183,7 +192,7 @@ void VideoWall::serveMaps()
         m_nextMap = (i + 1) % m_maps.size();
         break;
     }
-    if (std::any_of(m_maps.begin(), m_maps.end(), [](const WallMapTile *m) { return m->stale(); }))
+    if (std::any_of(m_maps.begin(), m_maps.end(), [](const WallMapTile *m) { return m->stale(); }) && !m_mapTurn.isActive())
         m_mapTurn.start();
 }
 

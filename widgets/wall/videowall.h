@@ -74,9 +74,9 @@ public:
 private:
     void build();
     void updateBanner();
-    /// Device changes: one map repaints now, the next waiting one a frame later, and so on — maps are the heavy
-    /// tiles (~10 ms each at a 1920 × 1080 tile), so a frame costs one of them, and each shows a change within
-    /// (number of maps) frames. Boards repaint as before.
+    /// Device or incident changes: one map repaints at each refresh, in turn — maps are the heavy tiles (~10 ms each
+    /// at 1920 × 1080), so a frame costs one of them, and each shows a change within (number of maps) refreshes; when
+    /// changes stop, the maps still waiting are served every 100 ms. Boards repaint as before.
     void serveMaps();
 
     Engine &m_engine;
@@ -92,6 +92,7 @@ private:
     std::vector<WallBanner *> m_banners;
     std::vector<class WallMapTile *> m_maps;
     size_t m_nextMap = 0;
+    bool m_serveQueued = false;
     QTimer m_mapTurn;
     WallRemote *m_remote = nullptr;
 };

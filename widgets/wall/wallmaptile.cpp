@@ -25,8 +25,7 @@ WallMapTile::WallMapTile(WallFeed &feed, const WallLook &look, int district, int
     }
     if (auto *districts = dynamic_cast<DistrictLayer *>(m_basemap.layer(QStringLiteral("districts"))))
         districts->setNamesVisible(false);   // drawn below at the wall's size
-    // Device changes reach the maps through VideoWall::serveMaps (in turn, one map a frame).
-    connect(&feed.live(), &LiveCity::incidentsChanged, this, qOverload<>(&QWidget::update));
+    // Device and incident changes reach the maps through VideoWall::serveMaps (in turn, one map a frame).
     if (m_district >= 0 && m_rotateSeconds > 0) {
         connect(&m_rotate, &QTimer::timeout, this, &WallMapTile::nextDistrict);
         m_rotate.start(m_rotateSeconds * 1000);
