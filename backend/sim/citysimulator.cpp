@@ -586,28 +586,4 @@ QString CitySimulator::apply(const DeviceCommand &c, std::vector<Event> &out)
     return QStringLiteral("this device takes no commands");
 }
 
-void CitySimulator::setFeederBreaker(std::uint32_t feeder, bool open, std::vector<Event> &out)
-{
-    FeederSim &sim = m_feeders[feeder];
-    sim.breakerOpen = open;
-    if (open)
-        sim.lastLoad = 0.0f;
-    out.push_back(Event{0, m_now, m_city->feeders[feeder].device, FeederPayload{sim.lastLoad, !open}});
-    // The feeder's lamps lose power (and with it their communication) or get it back and report.
-    for (std::uint32_t lamp : m_feederLamps[feeder]) {
-        LightSim &l = m_lights[lamp];
-        l.powered = !open;
-        const DeviceIndex device = m_city->streetlights[lamp].device;
-        if (open) {
-            setLamp(lamp, 0, l.fault);
-            out.push_back(Event{0, m_now, device, PresencePayload{false}});
-        } else {
-            setLamp(lamp, autoLevel(l), l.fault);
-            out.push_back(Event{0, m_now, device, PresencePayload{true}});
-            out.push_back(lightEvent(lamp));
-        }
-    }
-    powerSignals(feeder, !open, out);
-}
-
 } // namespace cityops

@@ -1,5 +1,6 @@
 // CitySimulator's side of a signal plant (a traffic simulation that runs the signals): starting it, stepping it in
-// lock-step, and what its signals report when it stops.
+// lock-step, and what its signals report when it stops; and power: what a feeder's breaker does to the lamps and
+// signal cabinets it feeds.
 #include "sim/citysimulator.h"
 
 #include "base/logging.h"
@@ -84,6 +85,30 @@ bool CitySimulator::adoptReading(std::uint32_t signal)
         sig.phase = r.phase;
     sig.nextSwitchMs = r.nextSwitchMs;
     return changed;
+}
+
+void CitySimulator::setFeederBreaker(std::uint32_t feeder, bool open, std::vector<Event> &out)
+{
+    FeederSim &sim = m_feeders[feeder];
+    sim.breakerOpen = open;
+    if (open)
+        sim.lastLoad = 0.0f;
+    out.push_back(Event{0, m_now, m_city->feeders[feeder].device, FeederPayload{sim.lastLoad, !open}});
+    // The feeder's lamps lose power (and with it their communication) or get it back and report.
+    for (std::uint32_t lamp : m_feederLamps[feeder]) {
+        LightSim &l = m_lights[lamp];
+        l.powered = !open;
+        const DeviceIndex device = m_city->streetlights[lamp].device;
+        if (open) {
+            setLamp(lamp, 0, l.fault);
+            out.push_back(Event{0, m_now, device, PresencePayload{false}});
+        } else {
+            setLamp(lamp, autoLevel(l), l.fault);
+            out.push_back(Event{0, m_now, device, PresencePayload{true}});
+            out.push_back(lightEvent(lamp));
+        }
+    }
+    powerSignals(feeder, !open, out);
 }
 
 void CitySimulator::powerSignals(std::uint32_t feeder, bool on, std::vector<Event> &out)
