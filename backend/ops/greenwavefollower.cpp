@@ -40,7 +40,7 @@ std::vector<WaveStep> GreenWaveFollower::update(const VehicleFix &fix)
     for (auto it = m_held.begin(); it != m_held.end();) {
         if (fix.arrived || (it->second != 0 && fix.timeMs - it->second >= m_settings.releaseAfterMs)) {
             steps.push_back({WaveStep::Kind::Release, it->first, 0, 0});
-            m_done[it->first] = true;
+            m_done.insert(it->first);
             it = m_held.erase(it);
         } else {
             ++it;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 namespace cityops {
@@ -46,7 +47,7 @@ private:
     std::shared_ptr<const CityModel> m_city;
     Settings m_settings;
     std::map<std::uint32_t, std::int64_t> m_held;   ///< signal -> when the vehicle passed it (0: still ahead)
-    std::map<std::uint32_t, bool> m_done;           ///< pre-empted and released: not again on this trip
+    std::set<std::uint32_t> m_done;                 ///< pre-empted and released: not again on this trip
     bool m_finished = false;
 };
 

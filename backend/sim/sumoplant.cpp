@@ -26,6 +26,7 @@
 #include <atomic>
 #include <csignal>
 #include <cmath>
+#include <functional>
 #include <mutex>
 
 namespace cityops {
@@ -159,14 +160,14 @@ Status SumoPlant::launch(std::int64_t startMs)
     m_startMs = startMs - (intoDay - aligned);
     m_beginS = static_cast<double>(aligned) / 1000.0;
 
-    const int port = freePort();
-    if (port <= 0)
+    m_port = freePort();
+    if (m_port <= 0)
         return makeError(QStringLiteral("no free local port for SUMO"));
-    const QString log = QDir::temp().filePath(QStringLiteral("cityops-%1-%2.log").arg(QString::fromStdString(m_label)).arg(QCoreApplication::applicationPid()));
+    const QString log = m_errorLog = QDir::temp().filePath(QStringLiteral("cityops-%1-%2.log").arg(QString::fromStdString(m_label)).arg(QCoreApplication::applicationPid()));
     QStringList args{QStringLiteral("--net-file"), m_setup.networkFile,
                      QStringLiteral("--begin"), QString::number(m_beginS, 'f', 3),
                      QStringLiteral("--step-length"), QString::number(static_cast<double>(m_setup.stepMs) / 1000.0, 'f', 3),
-                     QStringLiteral("--remote-port"), QString::number(port),
+                     QStringLiteral("--remote-port"), QString::number(m_port),
                      QStringLiteral("--num-clients"), QStringLiteral("1"),
                      QStringLiteral("--seed"), QString::number(m_setup.seed % 2'000'000'000),
                      QStringLiteral("--no-step-log"), QStringLiteral("true"),
@@ -192,10 +193,10 @@ Status SumoPlant::launch(std::int64_t startMs)
         return makeError(QStringLiteral("SUMO did not start: %1").arg(m_process->errorString()));
     // Wait until it listens (it reads the network first), or says why it cannot.
     const QDeadlineTimer deadline(m_setup.startTimeoutMs);
-    while (!listening(port)) {
+    while (!listening(m_port)) {
         if (m_process->state() != QProcess::Running || m_process->waitForFinished(0)) {
             const QString why = tail(log);
-            m_process.reset();
+            shutDown();   // and its log with it
             return makeError(QStringLiteral("SUMO stopped on start: %1").arg(why.isEmpty() ? QStringLiteral("no message") : why));
         }
         if (deadline.hasExpired()) {
@@ -204,16 +205,14 @@ Status SumoPlant::launch(std::int64_t startMs)
         }
         QThread::msleep(10);
     }
-    QFile::remove(log + QStringLiteral(".old"));
     return connectAndCheck();
 }
 
 Status SumoPlant::connectAndCheck()
 {
     std::lock_guard lock(traciLock());
-    const int port = m_process->arguments().at(m_process->arguments().indexOf(QStringLiteral("--remote-port")) + 1).toInt();
     try {
-        libtraci::Simulation::init(port, 3, "localhost", m_label);
+        libtraci::Simulation::init(m_port, 3, "localhost", m_label);
         m_connected = true;
         libtraci::Simulation::switchConnection(m_label);
         const std::vector<std::string> ids = libtraci::TrafficLight::getIDList();
@@ -279,8 +278,7 @@ void SumoPlant::shutDown()
             m_process->kill();
             m_process->waitForFinished(2000);
         }
-        if (const int i = m_process->arguments().indexOf(QStringLiteral("--error-log")); i >= 0)
-            QFile::remove(m_process->arguments().at(i + 1));
+        QFile::remove(m_errorLog);
         m_process.reset();
     }
 }
@@ -364,24 +362,16 @@ QString SumoPlant::runProgram(std::uint32_t signal, int program)
     const auto &programs = m_city->signals[signal].programs;
     if (program < 0 || program >= static_cast<int>(programs.size()) || !m_programIndex[signal].contains(programs[program].programId))
         return QStringLiteral("no such program");
-    std::lock_guard lock(traciLock());
-    try {
-        libtraci::Simulation::switchConnection(m_label);
-        libtraci::TrafficLight::setProgram(m_tls[signal], programs[program].programId.toStdString());
+    return command(signal, "switching a program", [&](const std::string &tls) {
+        libtraci::TrafficLight::setProgram(tls, programs[program].programId.toStdString());
         // Back in step with the program's cycle and offset, as the controller's clock has it (SUMO would go on
         // from the phase it left, with what remained of a held phase: days).
         std::int64_t remainingMs = 0;
         const int phase = CitySimulator::phaseAt(programs[program], std::llround(libtraci::Simulation::getTime() * 1000.0), &remainingMs);
-        libtraci::TrafficLight::setPhase(m_tls[signal], phase);
-        libtraci::TrafficLight::setPhaseDuration(m_tls[signal], static_cast<double>(remainingMs) / 1000.0);
-    } catch (const libsumo::TraCIException &e) {
-        return QStringLiteral("SUMO refused: %1").arg(QString::fromStdString(e.what()));
-    } catch (const std::exception &e) {
-        return died("switching a program", e);
-    }
-    m_readings[signal].program = program;
-    refresh(signal);
-    return m_failure;
+        libtraci::TrafficLight::setPhase(tls, phase);
+        libtraci::TrafficLight::setPhaseDuration(tls, static_cast<double>(remainingMs) / 1000.0);
+        m_readings[signal].program = program;
+    });
 }
 
 QString SumoPlant::holdPhase(std::uint32_t signal, int phase)
@@ -393,20 +383,12 @@ QString SumoPlant::holdPhase(std::uint32_t signal, int phase)
     if (now.program < 0 || now.program >= static_cast<int>(programs.size())
         || phase < 0 || phase >= static_cast<int>(programs[now.program].phases.size()))
         return QStringLiteral("no such phase");
-    std::lock_guard lock(traciLock());
-    try {
-        libtraci::Simulation::switchConnection(m_label);
+    return command(signal, "holding a phase", [&](const std::string &tls) {
         // Back on the program first (after a flash SUMO runs an ad-hoc state), then the phase, held for days.
-        libtraci::TrafficLight::setProgram(m_tls[signal], programs[now.program].programId.toStdString());
-        libtraci::TrafficLight::setPhase(m_tls[signal], phase);
-        libtraci::TrafficLight::setPhaseDuration(m_tls[signal], 1e6);
-    } catch (const libsumo::TraCIException &e) {
-        return QStringLiteral("SUMO refused: %1").arg(QString::fromStdString(e.what()));
-    } catch (const std::exception &e) {
-        return died("holding a phase", e);
-    }
-    refresh(signal);
-    return m_failure;
+        libtraci::TrafficLight::setProgram(tls, programs[now.program].programId.toStdString());
+        libtraci::TrafficLight::setPhase(tls, phase);
+        libtraci::TrafficLight::setPhaseDuration(tls, 1e6);
+    });
 }
 
 QString SumoPlant::setState(std::uint32_t signal, const QString &state)
@@ -418,17 +400,8 @@ QString SumoPlant::setState(std::uint32_t signal, const QString &state)
     for (const QChar c : state)
         if (!QStringLiteral("rygGsuoO").contains(c))
             return QStringLiteral("\"%1\" is not a signal state").arg(c);
-    std::lock_guard lock(traciLock());
-    try {
-        libtraci::Simulation::switchConnection(m_label);
-        libtraci::TrafficLight::setRedYellowGreenState(m_tls[signal], state.toStdString());
-    } catch (const libsumo::TraCIException &e) {
-        return QStringLiteral("SUMO refused: %1").arg(QString::fromStdString(e.what()));
-    } catch (const std::exception &e) {
-        return died("setting a state", e);
-    }
-    refresh(signal);
-    return m_failure;
+    return command(signal, "setting a state",
+                   [&](const std::string &tls) { libtraci::TrafficLight::setRedYellowGreenState(tls, state.toStdString()); });
 }
 
 Status SumoPlant::addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs)
@@ -512,7 +485,7 @@ std::optional<VehicleFix> SumoPlant::vehicleFix(const QString &id)
 QString SumoPlant::flash(std::uint32_t signal)
 {
     if (!runs(signal))
-        return QStringLiteral("not run by SUMO");
+        return QStringLiteral("not run by SUMO");   // (m_linkCount is per signal: check before reading it)
     return setState(signal, QString(m_linkCount[signal], QLatin1Char('o')));
 }
 
@@ -520,14 +493,19 @@ QString SumoPlant::dark(std::uint32_t signal)
 {
     if (!runs(signal))
         return QStringLiteral("not run by SUMO");
+    return command(signal, "switching a signal off", [](const std::string &tls) { libtraci::TrafficLight::setProgram(tls, "off"); });
+}
+
+QString SumoPlant::command(std::uint32_t signal, const char *what, const std::function<void(const std::string &)> &call)
+{
     std::lock_guard lock(traciLock());
     try {
         libtraci::Simulation::switchConnection(m_label);
-        libtraci::TrafficLight::setProgram(m_tls[signal], "off");
+        call(m_tls[signal]);
     } catch (const libsumo::TraCIException &e) {
         return QStringLiteral("SUMO refused: %1").arg(QString::fromStdString(e.what()));
     } catch (const std::exception &e) {
-        return died("switching a signal off", e);
+        return died(what, e);
     }
     refresh(signal);
     return m_failure;

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -82,12 +83,17 @@ private:
     /// Reads one signal's reading directly (after a command: SUMO applies set-calls at once).
     void refresh(std::uint32_t signal);
     QString died(const char *what, const std::exception &e);
+    /// One command to a signal through TraCI: SUMO's refusal comes back as a sentence, a broken connection stops
+    /// the plant; afterwards the signal's reading is what SUMO then shows.
+    QString command(std::uint32_t signal, const char *what, const std::function<void(const std::string &tls)> &call);
     std::int64_t nextSwitchMs(double sumoSwitchS, double sumoNowS) const;
 
     std::shared_ptr<const CityModel> m_city;
     SumoSetup m_setup;
     std::unique_ptr<QProcess> m_process;
     std::string m_label;
+    int m_port = 0;
+    QString m_errorLog;   ///< SUMO's --error-log, read when it stops on start, removed with it
     bool m_connected = false;
     QString m_failure;                                  ///< why the plant stopped (empty while it runs)
     std::int64_t m_startMs = 0;

@@ -109,6 +109,24 @@ Route chooseRoute(const QString &network, std::uint64_t seed)
     return chosen;
 }
 
+/// Starts the console's embedded link with SUMO running the signals and waits until it is live (up to 2 min);
+/// `plant` receives the SumoPlant the link makes on its own thread. False when it did not go live.
+bool startWithSumo(Engine &engine, const std::shared_ptr<const CityModel> &city, SimLinkOptions options, const SumoSetup &setup,
+                   std::int64_t sessionStartMs, std::atomic<SumoPlant *> &plant)
+{
+    options.signalPlant = [&plant, city, setup] {
+        auto p = std::make_unique<SumoPlant>(city, setup);
+        plant = p.get();
+        return p;
+    };
+    engine.start(std::make_unique<SimLink>(city, &engine.clock(), options), QStringLiteral("bench"), sessionStartMs);
+    QElapsedTimer wait;
+    wait.start();
+    while (engine.linkStatus().state != LinkState::Connected && wait.elapsed() < 120'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return engine.linkStatus().state == LinkState::Connected && plant.load();
+}
+
 enum class Mode { Base, Wave, Bluelight, WaveAndBluelight };
 
 struct RunResult {
@@ -178,17 +196,8 @@ RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &rou
         options.parameters.signalCommLossMtbfHours = 1e12;
         options.parameters.commandRejectRate = 0;
         std::atomic<SumoPlant *> plant{nullptr};
-        options.signalPlant = [&plant, city, s = setup.value()] {
-            auto p = std::make_unique<SumoPlant>(city, s);
-            plant = p.get();
-            return p;
-        };
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), options), QStringLiteral("bench"), liveMs - 15 * 60'000);
-        QElapsedTimer wait;
-        wait.start();
-        while (engine.linkStatus().state != LinkState::Connected && wait.elapsed() < 120'000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (!plant.load() || !plant.load()->addEmergencyVehicle(kVehicle, route.edges, departMs)) {
+        if (!startWithSumo(engine, city, options, setup.value(), liveMs - 15 * 60'000, plant)
+            || !plant.load()->addEmergencyVehicle(kVehicle, route.edges, departMs)) {
             std::fprintf(stderr, "cityops-bench: the emergency vehicle could not be added\n");
             return result;
         }
@@ -279,6 +288,10 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
         return 1;
     const double speed = parser.isSet(QStringLiteral("speed")) ? parser.value(QStringLiteral("speed")).toDouble() : 10;
     const double seconds = parser.isSet(QStringLiteral("seconds")) ? parser.value(QStringLiteral("seconds")).toDouble() : 30;
+    if (!(speed >= 1 && speed <= 1000) || !(seconds >= 1 && seconds <= 3600)) {
+        std::fprintf(stderr, "cityops-bench cosim: --speed must be 1 to 1000 and --seconds 1 to 3600\n");
+        return 2;
+    }
     const std::int64_t peakMs = QDateTime(QDate(2026, 11, 24), QTime(17, 0), QTimeZone(city->meta.timezone.toUtf8())).toMSecsSinceEpoch();
     auto setup = sumoSetupFromPackage(kPackage, *city);
     if (!setup) {
@@ -316,16 +329,12 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
     options.startMs = peakMs;
     options.warmUpHours = 1;
     std::atomic<SumoPlant *> plant{nullptr};
-    options.signalPlant = [&plant, city, s = setup.value()] {
-        auto p = std::make_unique<SumoPlant>(city, s);
-        plant = p.get();
-        return p;
-    };
     QElapsedTimer startup;
     startup.start();
-    engine.start(std::make_unique<SimLink>(city, &engine.clock(), options), QStringLiteral("bench"), peakMs - 3600'000);
-    while (engine.linkStatus().state != LinkState::Connected && startup.elapsed() < 120'000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    if (!startWithSumo(engine, city, options, setup.value(), peakMs - 3600'000, plant)) {
+        std::fprintf(stderr, "cityops-bench cosim: the console did not go live with SUMO\n");
+        return 1;
+    }
     const double startupMs = startup.elapsed();
     QElapsedTimer settle;   // the first ticks after going live catch up with the clock: not what it sustains
     settle.start();
@@ -357,7 +366,12 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
     auto city = loadCity({});
     if (!city)
         return 1;
-    const std::uint64_t seed = parser.isSet(QStringLiteral("seed")) ? parser.value(QStringLiteral("seed")).toULongLong() : 1;
+    bool seedOk = true;
+    const std::uint64_t seed = parser.isSet(QStringLiteral("seed")) ? parser.value(QStringLiteral("seed")).toULongLong(&seedOk) : 1;
+    if (!seedOk) {
+        std::fprintf(stderr, "cityops-bench greenwave: --seed must be a non-negative whole number\n");
+        return 2;
+    }
     const int runs = parser.isSet(QStringLiteral("runs")) ? parser.value(QStringLiteral("runs")).toInt() : 3;
     const double speed = parser.isSet(QStringLiteral("speed")) ? parser.value(QStringLiteral("speed")).toDouble() : 20;
     const double leadS = parser.isSet(QStringLiteral("lead")) ? parser.value(QStringLiteral("lead")).toDouble() : 40;

@@ -33,6 +33,8 @@ Result<QByteArray> generateDemand(const QString &net, double peakPerHour, std::u
         return makeError(QStringLiteral("generating demand needs python3 and SUMO's randomTrips.py (Debian package sumo-tools; "
                                         "not found at %1): install it, or pass --demand FILE or --no-demand").arg(script));
     QTemporaryDir work;
+    if (!work.isValid())
+        return makeError(QStringLiteral("no temporary folder for randomTrips.py: %1").arg(work.errorString()));
     const QString trips = work.filePath(QStringLiteral("trips.xml"));
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
