@@ -10,6 +10,9 @@
 #include "sim/sumoplant.h"
 #endif
 #include "mainwindow.h"
+#include "ops/opsclient.h"
+#include "ops/opsconsole.h"
+#include "security/approval.h"
 #include "map/mapview.h"
 #include "base/secretfile.h"
 #include "security/commandsigner.h"
@@ -441,6 +444,8 @@ int main(int argc, char **argv)
 
     MainWindow window(engine, directory.get());
     window.access().setIdleLimit(std::int64_t(options.idleLockMinutes) * 60'000);
+    // Devices behind a broker act on a high-risk command only with its approver's own signature (docs/SECURITY.md).
+    window.ops().client().setApprovalKeys(approval::defaultFolder(), options.useBroker);
     if (!options.signInUser.isEmpty()) {
         // Headless sign-in (walls, scripts): the same check, delay and lockout as the sign-in screen.
         const SignInOutcome signedIn = window.access().signIn(options.signInUser, options.signInPassword);

@@ -2228,6 +2228,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Order %1 was not approved: approving needs your password again.</source>
         <translation>指令 %1 は承認されませんでした。承認にはパスワードの再入力が必要です。</translation>
     </message>
+    <message>
+        <source>Order %1 was not approved: the devices need your approval signature, and %2</source>
+        <translation>指令 %1 は承認されませんでした: 機器はあなたの承認署名を必要としますが、%2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OpsConsole</name>

@@ -2228,6 +2228,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Order %1 was not approved: approving needs your password again.</source>
         <translation>指令 %1 未获批准：批准需要再次输入密码。</translation>
     </message>
+    <message>
+        <source>Order %1 was not approved: the devices need your approval signature, and %2</source>
+        <translation>指令 %1 未获批准：设备需要您的批准签名，但 %2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OpsConsole</name>

@@ -1,5 +1,7 @@
 #include "link/devicegateway.h"
 
+#include "security/approval.h"
+
 #include "base/logging.h"
 
 #include <QDateTime>
@@ -267,6 +269,10 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
     // replayed after a restart. Consoles connect with a clean start, so nothing genuine from before arrives late.
     if (c.issuedMs < m_startedMs)
         return refuse(m, &c, QStringLiteral("replayed: issued %1 s before this gateway started").arg((m_startedMs - c.issuedMs + 999) / 1000), true);
+    if (isHighRisk(c.action)) {
+        if (QString why = refusedApproval(c, now); !why.isEmpty())
+            return refuse(m, &c, why);
+    }
     m_seenNonces.insert(c.nonce, c.expiresMs);
     const DeviceIndex device = m_city->deviceIndex(c.device);
     if (device == kNoDevice)
@@ -299,6 +305,29 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
     m_sim->command(command);
     m_sim->advanceTo(now, events);
     publishEvents(events, true);
+}
+
+QString DeviceGateway::refusedApproval(const wire::SignedCommand &c, std::int64_t nowMs) const
+{
+    // The second signature: the console's key says which console sent it, this one says which supervisor approved it.
+    // A console key alone (stolen, or a console acting on its own) cannot stop a junction or cut a feeder.
+    if (c.approval.isEmpty())
+        return QStringLiteral("approval signature missing: %1 is high risk and needs the approving supervisor's signature")
+            .arg(commandActionName(c.action));
+    const CommandVerifier *approver = m_options.approvers ? m_options.approvers->verifierFor(c.approver) : nullptr;
+    if (!approver)
+        return QStringLiteral("approved by %1, who is not an approver this device knows").arg(c.approver);
+    DeviceCommand approved;
+    approved.order = c.order;
+    approved.step = c.step;
+    approved.action = c.action;
+    approved.value = c.value;
+    approved.expiresMs = c.approvedUntilMs;
+    if (!approver->verify(approval::statement(c.device, approved, c.approver), c.approval))
+        return QStringLiteral("the approval signature of %1 does not verify: not an approval of this command").arg(c.approver);
+    if (c.approvedUntilMs <= nowMs)
+        return QStringLiteral("the approval by %1 expired %2 s ago").arg(c.approver).arg((nowMs - c.approvedUntilMs) / 1000);
+    return {};
 }
 
 void DeviceGateway::answer(const Event &e)

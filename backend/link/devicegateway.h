@@ -5,6 +5,7 @@
 #include "link/mqttclient.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
+#include "security/consolekeyring.h"
 #include "sim/citysimulator.h"
 
 #include <QElapsedTimer>
@@ -44,6 +45,9 @@ struct GatewayOptions {
     /// Who runs the signals instead of the simulator's timetable (a traffic simulation); empty for the timetable.
     std::function<std::unique_ptr<SignalPlant>()> signalPlant;
     std::int64_t trafficWarmUpMs = 15 * 60'000;   ///< the plant starts this long before going live (roads fill)
+    /// The supervisors whose approval signatures the devices take (approver keyring); high-risk commands approved by
+    /// anyone else, or by nobody, are refused. Null: no approvers, so no high-risk command acts.
+    std::shared_ptr<const ConsoleKeyring> approvers;
 };
 
 struct GatewayStats {
@@ -97,6 +101,8 @@ private:
     void onConnected();
     /// The retained online status, repeated every half keep-alive so consoles can tell a silent gateway quickly.
     void heartbeat();
+    /// Why a high-risk command's approval is not good enough (missing, unknown approver, forged, expired); empty if it is.
+    QString refusedApproval(const wire::SignedCommand &c, std::int64_t nowMs) const;
     void onCommand(const MqttClient::Message &m, const QString &topicDevice);
     void refuse(const MqttClient::Message &m, const wire::SignedCommand *c, const QString &reason, bool replay = false);
     void answer(const Event &e);

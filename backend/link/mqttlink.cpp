@@ -412,6 +412,11 @@ bool MqttLink::publishCommand(const DeviceCommand &c)
     s.nonce.resize(16);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(s.nonce.data()), 4);
     s.keyId = m_signer->keyId();
+    if (!c.approval.isEmpty()) {
+        s.approver = c.approver;
+        s.approvedUntilMs = c.expiresMs;
+        s.approval = c.approval;
+    }
     s.signature = m_signer->sign(s.canonical());
     {
         std::lock_guard lock(m_mutex);

@@ -255,7 +255,7 @@ QByteArray SignedCommand::canonical() const
     // and JSON library, and no two commands can share them. (Version 1 chained QString::arg, which substituted
     // "%2" inside a device id already inserted, and let a newline in an id shift the fields: two different commands
     // could sign the same string.)
-    QByteArray out = QByteArrayLiteral("cityops-command-v2\n");
+    QByteArray out = QByteArrayLiteral("cityops-command-v3\n");
     auto field = [&out](const QByteArray &bytes) { out += QByteArray::number(bytes.size()) + ':' + bytes + '\n'; };
     field(device.toUtf8());
     field(QByteArray::number(order));
@@ -267,16 +267,25 @@ QByteArray SignedCommand::canonical() const
     field(QByteArray::number(expiresMs));
     field(nonce.toHex());
     field(keyId.toUtf8());
+    field(approver.toUtf8());
+    field(QByteArray::number(approvedUntilMs));
+    field(approval.toHex());
     return out;
 }
 
 QByteArray encodeCommand(const SignedCommand &c)
 {
-    return compact({{"v", kVersion}, {"device", c.device}, {"order", static_cast<double>(c.order)}, {"step", c.step},
-                    {"attempt", c.attempt}, {"action", commandActionName(c.action)}, {"value", c.value},
-                    {"issued_ms", static_cast<double>(c.issuedMs)}, {"expires_ms", static_cast<double>(c.expiresMs)},
-                    {"nonce", QString::fromLatin1(c.nonce.toHex())}, {"key", c.keyId},
-                    {"sig", QString::fromLatin1(c.signature.toBase64())}});
+    QJsonObject o{{"v", kVersion}, {"device", c.device}, {"order", static_cast<double>(c.order)}, {"step", c.step},
+                  {"attempt", c.attempt}, {"action", commandActionName(c.action)}, {"value", c.value},
+                  {"issued_ms", static_cast<double>(c.issuedMs)}, {"expires_ms", static_cast<double>(c.expiresMs)},
+                  {"nonce", QString::fromLatin1(c.nonce.toHex())}, {"key", c.keyId},
+                  {"sig", QString::fromLatin1(c.signature.toBase64())}};
+    if (!c.approval.isEmpty()) {
+        o.insert(QLatin1String("approver"), c.approver);
+        o.insert(QLatin1String("approved_until_ms"), static_cast<double>(c.approvedUntilMs));
+        o.insert(QLatin1String("approval"), QString::fromLatin1(c.approval.toBase64()));
+    }
+    return compact(o);
 }
 
 Parsed<SignedCommand> decodeCommand(const QByteArray &payload)
@@ -313,6 +322,17 @@ Parsed<SignedCommand> decodeCommand(const QByteArray &payload)
     c.signature = QByteArray::fromBase64(o.value(QLatin1String("sig")).toString().toLatin1());
     if (c.nonce.size() != 16)
         return malformed(QStringLiteral("nonce must be 16 bytes in hex"));
+    const QJsonValue approver = o.value(QLatin1String("approver")), approval = o.value(QLatin1String("approval"));
+    if (!approver.isUndefined() || !approval.isUndefined()) {
+        if (!approver.isString() || !approval.isString() || approver.toString().isEmpty() || approver.toString().size() > 64
+            || !isCount(o.value(QLatin1String("approved_until_ms"))))
+            return malformed(QStringLiteral("an approval needs approver (1 to 64 characters), approved_until_ms and approval"));
+        c.approver = approver.toString();
+        c.approvedUntilMs = static_cast<std::int64_t>(o.value(QLatin1String("approved_until_ms")).toDouble());
+        c.approval = QByteArray::fromBase64(approval.toString().toLatin1());
+        if (c.approval.size() != 64)
+            return malformed(QStringLiteral("approval must be a 64-byte signature in base64"));
+    }
     return c;
 }
 

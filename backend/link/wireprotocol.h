@@ -105,6 +105,9 @@ struct SignedCommand {
     std::int64_t expiresMs = 0;
     QByteArray nonce;       ///< 16 random bytes, new for every message (a retry is a new message)
     QString keyId;
+    QString approver;       ///< high risk: the supervisor who approved it (empty otherwise)
+    std::int64_t approvedUntilMs = 0;   ///< high risk: the order's expiry, which the approval covers
+    QByteArray approval;    ///< high risk: their Ed25519 signature over approval::statement() (64 bytes)
     QByteArray signature;   ///< Ed25519, 64 bytes
 
     QByteArray canonical() const;

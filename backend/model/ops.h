@@ -3,6 +3,7 @@
 #include "model/device.h"
 #include "model/incident.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <cstdint>
@@ -78,6 +79,22 @@ enum class CommandAction : std::uint8_t {
 };
 constexpr int kCommandActionCount = 12;
 
+/// High-risk actions (they stop traffic or cut power): a supervisor approves the order, and a device acts only when the
+/// command carries that supervisor's own signature besides the console's (docs/SECURITY.md, "Two signatures").
+constexpr bool isHighRisk(CommandAction action)
+{
+    switch (action) {
+    case CommandAction::SignalHoldPhase:
+    case CommandAction::SignalAdvancePhase:
+    case CommandAction::SignalFlash:
+    case CommandAction::SignalPreempt:
+    case CommandAction::FeederShed:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /// Where an order or one of its targets stands. Order-level events have no device; target events name it.
 enum class CommandStage : std::uint8_t {
     Requested,        ///< order: issued (text = description); target: included, with its action/value/step
@@ -116,7 +133,9 @@ struct DeviceCommand {
     DeviceIndex device = kNoDevice;
     CommandAction action = CommandAction::SignalRestore;
     std::int32_t value = 0;
-    std::int64_t expiresMs = 0;   ///< a device must not act on it after this
+    std::int64_t expiresMs = 0;   ///< a device must not act on it after this (the order's expiry)
+    QString approver;             ///< high risk: the supervisor who approved the order
+    QByteArray approval;          ///< high risk: their approval key's signature over approvalStatement() (security/approval.h)
 };
 
 /// A device's answer to a command (accepted: InProgress; or Rejected with a reason), as links deliver it.

@@ -2,6 +2,7 @@
 
 #include "base/logging.h"
 #include "ops/opsrules.h"
+#include "security/approval.h"
 
 #include <algorithm>
 
@@ -288,6 +289,16 @@ void Dispatcher::onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out)
                     QStringLiteral("intersection %1 on flash (order %2): responders dispatched").arg(m_ctx.city.devices[t.spec.device].id).arg(o.id), out);
 }
 
+DeviceCommand Dispatcher::commandFor(const LiveOrder &o, const Target &t)
+{
+    DeviceCommand command{o.id, t.spec.step, 1, t.spec.device, t.spec.action, t.spec.value, o.expiresMs};
+    if (!t.approval.isEmpty()) {
+        command.approver = o.approvedBy;
+        command.approval = t.approval;
+    }
+    return command;
+}
+
 void Dispatcher::sendFirst(LiveOrder &o, Target &t, std::vector<Event> &out, std::vector<DeviceCommand> &send)
 {
     const DeviceState state = m_ctx.states.state(t.spec.device);
@@ -295,8 +306,7 @@ void Dispatcher::sendFirst(LiveOrder &o, Target &t, std::vector<Event> &out, std
         finishTarget(o, t, CommandStage::Rejected, QStringLiteral("device offline"), out);
         return;
     }
-    const DeviceCommand command = m_queue.send(keyOf(o, t), {o.id, t.spec.step, 1, t.spec.device, t.spec.action, t.spec.value, o.expiresMs},
-                                               t.idempotent, state, m_nowMs);
+    const DeviceCommand command = m_queue.send(keyOf(o, t), commandFor(o, t), t.idempotent, state, m_nowMs);
     t.attempt = command.attempt;
     t.stage = CommandStage::Sent;
     if (t.spec.action == CommandAction::FeederShed)
@@ -447,6 +457,10 @@ Result<OpsReceipt> Dispatcher::decide(const Actor &actor, const request::DecideO
         return makeError(QStringLiteral("the reason is too long"));
     o.awaitingApproval = false;
     if (r.approve) {
+        o.approvedBy = actor.user;
+        if (r.approvalKey)
+            for (Target &t : o.targets)
+                t.approval = r.approvalKey->sign(approval::statement(m_ctx.city.devices[t.spec.device].id, commandFor(o, t), actor.user));
         out.push_back(orderEvent(o, CommandStage::Approved, actor.user, r.reason));
         select(o, out);
         return OpsReceipt{QStringLiteral("order %1 approved by %2").arg(r.order).arg(actor.user), r.order};

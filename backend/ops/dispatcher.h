@@ -59,11 +59,13 @@ private:
         CommandStage stage = CommandStage::Requested;
         std::uint8_t attempt = 0;   ///< as recorded (the queue counts them while in flight)
         bool idempotent = true;
+        QByteArray approval;        ///< high risk: the approver's signature for this target (approval::statement)
     };
     struct LiveOrder {
         std::uint32_t id = 0;
         WorkflowKind workflow = WorkflowKind::Single;
         QString requestedBy;
+        QString approvedBy;
         std::int64_t expiresMs = 0;
         bool awaitingApproval = false;
         std::uint32_t restores = 0;          ///< the order this one undoes
@@ -88,6 +90,8 @@ private:
     /// Another console selected `device` for order `rival`: if we hold it with a higher order id, we let go.
     void yieldToRival(DeviceIndex device, std::uint32_t rival, std::vector<Event> &out);
     void onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out);
+    /// The command for a target's first attempt (with the approver's signature when the order has one).
+    static DeviceCommand commandFor(const LiveOrder &o, const Target &t);
     void sendFirst(LiveOrder &o, Target &t, std::vector<Event> &out, std::vector<DeviceCommand> &send);
     /// The order and target a queued command belongs to (nullptr pair when the order is gone).
     std::pair<LiveOrder *, Target *> lookup(CommandQueue::Key key);

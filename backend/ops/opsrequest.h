@@ -3,11 +3,13 @@
 #include "model/geo.h"
 #include "model/incident.h"
 #include "model/ops.h"
+#include "security/commandsigner.h"
 #include "state/orderbook.h"
 
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <variant>
 #include <vector>
 
@@ -42,7 +44,14 @@ struct AcknowledgeAlarms { std::vector<std::uint32_t> alarms; };
 struct ShelveAlarms { std::vector<std::uint32_t> alarms; std::int64_t durationMs = 0; };   ///< 0 = unshelve
 struct SetAlarmService { std::uint32_t alarm = 0; bool inService = true; };
 struct IssueOrder { OrderSpec spec; };
-struct DecideOrder { std::uint32_t order = 0; bool approve = true; QString reason; };
+struct DecideOrder {
+    std::uint32_t order = 0;
+    bool approve = true;
+    QString reason;
+    /// The approver's own key, opened with their password for this approval only: it signs every target so the
+    /// devices see who approved (security/approval.h). Without it the approval stands, and devices that check refuse.
+    std::shared_ptr<const CommandSigner> approvalKey;
+};
 struct CancelOrder { std::uint32_t order = 0; };
 struct RestoreOrder { std::uint32_t order = 0; QString interlockOverride; };
 } // namespace request

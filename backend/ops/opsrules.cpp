@@ -50,6 +50,9 @@ const CommandSpec &commandSpec(CommandAction action)
         {A::FeederRestore, K::Feeder, false, true, false},
         {A::LightAuto, K::Streetlight, false, true, false},
     }};
+    static_assert(kCommandActionCount == 12);
+    // Whether an action is high risk is the model's one rule (devices check it too); the table above must agree.
+    Q_ASSERT(catalogue[static_cast<size_t>(action)].highRisk == isHighRisk(action));
     return catalogue[static_cast<size_t>(action)];
 }
 

@@ -3,8 +3,12 @@
 #include <QCryptographicHash>
 #include <QFile>
 
+#include <cstring>
+
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
 
 namespace cityops {
 namespace {
@@ -29,15 +33,35 @@ QString keyIdOf(EVP_PKEY *key)
     return QString::fromLatin1(digest.left(8).toHex());
 }
 
-Pkey readPem(const QByteArray &pem, bool isPrivate)
+/// Hands OpenSSL the password of an encrypted key; with none, it says "no password" instead of OpenSSL's default of
+/// asking on the terminal (a console or gateway given an encrypted key must fail, not wait for a keyboard).
+int passwordCallback(char *buf, int size, int, void *userdata)
+{
+    const auto *password = static_cast<const QByteArray *>(userdata);
+    if (!password || password->isEmpty() || password->size() > size)
+        return 0;
+    std::memcpy(buf, password->constData(), static_cast<size_t>(password->size()));
+    return static_cast<int>(password->size());
+}
+
+Pkey readPem(const QByteArray &pem, bool isPrivate, const QByteArray *password = nullptr)
 {
     BIO *bio = BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size()));
     if (!bio)
         return {};
-    EVP_PKEY *key = isPrivate ? PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr)
+    EVP_PKEY *key = isPrivate ? PEM_read_bio_PrivateKey(bio, nullptr, passwordCallback, const_cast<QByteArray *>(password))
                               : PEM_read_bio_PUBKEY(bio, nullptr, nullptr, nullptr);
     BIO_free(bio);
     return Pkey(key);
+}
+
+QByteArray drain(BIO *bio)
+{
+    char *data = nullptr;
+    const long len = BIO_get_mem_data(bio, &data);
+    QByteArray out(data, static_cast<int>(len));
+    BIO_free(bio);
+    return out;
 }
 
 Result<QByteArray> readKeyFile(const QString &path)
@@ -77,6 +101,18 @@ Result<CommandSigner> CommandSigner::fromPrivateKeyFile(const QString &path)
     return CommandSigner(std::make_unique<Key>(Key{std::move(key)}));
 }
 
+Result<CommandSigner> CommandSigner::fromEncryptedPem(const QByteArray &pem, const QByteArray &password)
+{
+    if (!pem.contains("BEGIN ENCRYPTED PRIVATE KEY"))
+        return makeError(QStringLiteral("not a password-protected private key"));
+    Pkey key = readPem(pem, true, &password);
+    if (!key)
+        return makeError(QStringLiteral("the password does not open this key"));
+    if (EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519)
+        return makeError(QStringLiteral("not an Ed25519 key"));
+    return CommandSigner(std::make_unique<Key>(Key{std::move(key)}));
+}
+
 CommandSigner CommandSigner::generate()
 {
     EVP_PKEY *key = EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519");
@@ -109,6 +145,26 @@ QByteArray CommandSigner::publicKeyPem() const
 }
 
 QString CommandSigner::keyId() const { return keyIdOf(m_key->pkey.get()); }
+
+QByteArray CommandSigner::encryptedPrivateKeyPem(const QByteArray &password) const
+{
+    // PKCS#8 with PBES2: the key is derived with scrypt (N = 2^14, r = 8, p = 1: tens of milliseconds and 16 MB
+    // per guess; OpenSSL refuses more than 32 MB when it opens the key), then AES-256-CBC. OpenSSL's own default
+    // (PBKDF2 with 2048 rounds) is too cheap to guess against.
+    X509_ALGOR *pbe = PKCS5_pbe2_set_scrypt(EVP_aes_256_cbc(), nullptr, 0, nullptr, 1u << 14, 8, 1);
+    PKCS8_PRIV_KEY_INFO *info = EVP_PKEY2PKCS8(m_key->pkey.get());
+    X509_SIG *sealed = pbe && info ? PKCS8_set0_pbe(password.constData(), static_cast<int>(password.size()), info, pbe) : nullptr;
+    PKCS8_PRIV_KEY_INFO_free(info);
+    if (!sealed) {
+        X509_ALGOR_free(pbe);
+        return {};
+    }
+    BIO *bio = BIO_new(BIO_s_mem());
+    const bool written = PEM_write_bio_PKCS8(bio, sealed) == 1;
+    X509_SIG_free(sealed);
+    QByteArray pem = drain(bio);
+    return written ? pem : QByteArray();
+}
 
 QByteArray CommandSigner::privateKeyPem() const
 {

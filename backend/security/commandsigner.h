@@ -20,6 +20,8 @@ public:
 
     /// A private key (PEM, PKCS#8) from a file; refuses other key types.
     static Result<CommandSigner> fromPrivateKeyFile(const QString &path);
+    /// A password-protected private key (PEM "ENCRYPTED PRIVATE KEY", as encryptedPrivateKeyPem() writes it).
+    static Result<CommandSigner> fromEncryptedPem(const QByteArray &pem, const QByteArray &password);
     /// A freshly generated key pair (tests, the bench).
     static CommandSigner generate();
 
@@ -29,6 +31,8 @@ public:
     QByteArray publicKeyPem() const;
     /// The private key as PEM (PKCS#8), to be written to a file only its owner may read.
     QByteArray privateKeyPem() const;
+    /// The private key as PEM sealed with `password` (scrypt + AES-256): a file that is worthless without it.
+    QByteArray encryptedPrivateKeyPem(const QByteArray &password) const;
     /// Short id of the key (first 8 bytes of SHA-256 of the raw public key, hex): names the key in commands so a
     /// device can tell "signed by a key I do not trust" from "altered".
     QString keyId() const;

@@ -11,11 +11,22 @@
 #include <sys/stat.h>
 
 namespace cityops {
+namespace {
 
-QString ConsoleKeyring::defaultPath()
+QString listName(ConsoleKeyring::Kind kind) { return kind == ConsoleKeyring::Kind::Consoles ? QStringLiteral("consoles") : QStringLiteral("approvers"); }
+QString what(ConsoleKeyring::Kind kind) { return kind == ConsoleKeyring::Kind::Consoles ? QStringLiteral("console keyring") : QStringLiteral("approver keyring"); }
+
+} // namespace
+
+QString ConsoleKeyring::dataFolder()
 {
-    // The console's data folder, spelled out so that cityops-admin (another application) finds the same file.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/CityOps/cityops/consoles.json");
+    // The console's data folder, spelled out so that cityops-admin (another application) finds the same files.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/CityOps/cityops");
+}
+
+QString ConsoleKeyring::defaultPath(Kind kind)
+{
+    return dataFolder() + QLatin1Char('/') + listName(kind) + QStringLiteral(".json");
 }
 
 Status ConsoleKeyring::checkName(const QString &name)
@@ -35,7 +46,7 @@ Status ConsoleKeyring::add(const QString &name, const QByteArray &publicKeyPem)
         return ok;
     auto verifier = CommandVerifier::fromPublicKeyPem(publicKeyPem);
     if (!verifier)
-        return makeError(QStringLiteral("the key for console %1 is not an Ed25519 public key: %2").arg(name, verifier.error()));
+        return makeError(QStringLiteral("the key for %1 is not an Ed25519 public key: %2").arg(name, verifier.error()));
     Keyed keyed{{name, publicKeyPem.trimmed() + '\n', verifier.value().keyId()}, std::make_shared<CommandVerifier>(std::move(verifier).value())};
     for (Keyed &k : m_entries) {
         if (k.entry.name == name) {
@@ -87,39 +98,40 @@ std::vector<ConsoleKeyring::Entry> ConsoleKeyring::entries() const
     return out;
 }
 
-Result<ConsoleKeyring> ConsoleKeyring::load(const QString &path, bool missingIsEmpty)
+Result<ConsoleKeyring> ConsoleKeyring::load(const QString &path, bool missingIsEmpty, Kind kind)
 {
     QFile file(path);
     if (!file.exists()) {
         if (missingIsEmpty)
-            return ConsoleKeyring{};
-        return makeError(QStringLiteral("the console keyring %1 does not exist").arg(path));
+            return ConsoleKeyring(kind);
+        return makeError(QStringLiteral("the %1 %2 does not exist").arg(what(kind), path));
     }
     struct stat st {};
     if (::stat(QFile::encodeName(path).constData(), &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)))
-        return makeError(QStringLiteral("the console keyring %1 may be changed by others (mode %2): whoever can add a key can speak for a console; "
+        return makeError(QStringLiteral("the %3 %1 may be changed by others (mode %2): whoever can add a key can speak for a %4; "
                                         "run chmod go-w %1")
                              .arg(path)
-                             .arg(st.st_mode & 0777, 4, 8, QLatin1Char('0')));
+                             .arg(st.st_mode & 0777, 4, 8, QLatin1Char('0'))
+                             .arg(what(kind), kind == Kind::Consoles ? QStringLiteral("console") : QStringLiteral("supervisor")));
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("cannot read the console keyring %1: %2").arg(path, file.errorString()));
+        return makeError(QStringLiteral("cannot read the %1 %2: %3").arg(what(kind), path, file.errorString()));
     if (file.size() > 4 * 1024 * 1024)
-        return makeError(QStringLiteral("%1 is too large to be a console keyring").arg(path));
+        return makeError(QStringLiteral("%1 is too large to be a %2").arg(path, what(kind)));
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(QStringLiteral("the console keyring %1 is not valid JSON: %2").arg(path, error.errorString()));
+        return makeError(QStringLiteral("the %1 %2 is not valid JSON: %3").arg(what(kind), path, error.errorString()));
     const QJsonObject root = doc.object();
-    if (root.value(QStringLiteral("v")).toInt() != 1 || !root.value(QStringLiteral("consoles")).isArray())
-        return makeError(QStringLiteral("%1 is not a CityOps console keyring (it needs \"v\":1 and a \"consoles\" list)").arg(path));
-    ConsoleKeyring keyring;
+    if (root.value(QStringLiteral("v")).toInt() != 1 || !root.value(listName(kind)).isArray())
+        return makeError(QStringLiteral("%1 is not a CityOps %2 (it needs \"v\":1 and a \"%3\" list)").arg(path, what(kind), listName(kind)));
+    ConsoleKeyring keyring(kind);
     int index = 0;
-    for (const QJsonValue &v : root.value(QStringLiteral("consoles")).toArray()) {
+    for (const QJsonValue &v : root.value(listName(kind)).toArray()) {
         ++index;
         const QJsonObject o = v.toObject();
         const QString name = o.value(QStringLiteral("name")).toString();
         if (keyring.verifierFor(name))
-            return makeError(QStringLiteral("%1: console %2 is listed twice").arg(path, name));
+            return makeError(QStringLiteral("%1: %2 is listed twice").arg(path, name));
         if (auto added = keyring.add(name, o.value(QStringLiteral("key")).toString().toLatin1()); !added)
             return makeError(QStringLiteral("%1, entry %2: %3").arg(path).arg(index).arg(added.error()));
     }
@@ -131,14 +143,14 @@ Status ConsoleKeyring::save(const QString &path) const
     QJsonArray consoles;
     for (const Keyed &k : m_entries)
         consoles.append(QJsonObject{{QStringLiteral("name"), k.entry.name}, {QStringLiteral("key"), QString::fromLatin1(k.entry.publicKeyPem)}});
-    const QJsonObject root{{QStringLiteral("v"), 1}, {QStringLiteral("consoles"), consoles}};
+    const QJsonObject root{{QStringLiteral("v"), 1}, {listName(m_kind), consoles}};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("cannot write the console keyring %1: %2").arg(path, file.errorString()));
+        return makeError(QStringLiteral("cannot write the %1 %2: %3").arg(what(m_kind), path, file.errorString()));
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     if (!file.commit())
-        return makeError(QStringLiteral("cannot write the console keyring %1: %2").arg(path, file.errorString()));
+        return makeError(QStringLiteral("cannot write the %1 %2: %3").arg(what(m_kind), path, file.errorString()));
     return Ok{};
 }
 

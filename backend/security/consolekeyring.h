@@ -27,14 +27,21 @@ public:
         QString keyId;
     };
 
-    ConsoleKeyring() = default;
+    /// Whose keys: consoles (operations between consoles) or approvers (supervisors whose approval a device takes for a
+    /// high-risk command; the file is then `{"v":1,"approvers":[…]}`, names are sign-in names).
+    enum class Kind { Consoles, Approvers };
+
+    explicit ConsoleKeyring(Kind kind = Kind::Consoles) : m_kind(kind) {}
 
     /// Reads a keyring file; a missing file is an empty keyring when `missingIsEmpty`, an error otherwise.
-    static Result<ConsoleKeyring> load(const QString &path, bool missingIsEmpty = false);
+    static Result<ConsoleKeyring> load(const QString &path, bool missingIsEmpty = false, Kind kind = Kind::Consoles);
     /// Writes the keyring atomically (the old file stays whole if anything fails), mode 0644.
     Status save(const QString &path) const;
-    /// Where the console and cityops-admin keep it unless told otherwise: consoles.json in the console's data folder.
-    static QString defaultPath();
+    /// Where the console and cityops-admin keep it unless told otherwise: consoles.json (approvers.json) in the
+    /// console's data folder.
+    static QString defaultPath(Kind kind = Kind::Consoles);
+    /// The console's data folder (the same for the console and cityops-admin).
+    static QString dataFolder();
 
     /// Validates a console name as the broker and the command line take it: 1 to 64 characters without / + # or spaces.
     static Status checkName(const QString &name);
@@ -57,6 +64,7 @@ private:
         Entry entry;
         std::shared_ptr<CommandVerifier> verifier;
     };
+    Kind m_kind = Kind::Consoles;
     std::vector<Keyed> m_entries;   ///< in the order added: the origin tags stay stable while the file is unchanged
 };
 

@@ -29,6 +29,12 @@ public:
 
     void script(DeviceIndex device, Behaviour behaviour) { m_behaviour[device] = behaviour; }
     int sends(DeviceIndex device) const { return m_sends.count(device) ? m_sends.at(device) : 0; }
+    /// Every command sent to `device`, in order (what a device would receive, signatures included).
+    std::vector<DeviceCommand> received(DeviceIndex device) const
+    {
+        const auto it = m_received.find(device);
+        return it == m_received.end() ? std::vector<DeviceCommand>{} : it->second;
+    }
     const std::vector<DeviceIndex> &sendLog() const { return m_log; }
 
     /// What the devices report when the link comes up: presence, and the state of every device that is online.
@@ -48,6 +54,7 @@ public:
     {
         for (const DeviceCommand &c : commands) {
             ++m_sends[c.device];
+            m_received[c.device].push_back(c);
             m_log.push_back(c.device);
             switch (const Behaviour b = behaviour(c.device)) {
             case Behaviour::NeverAnswer:
@@ -147,6 +154,7 @@ private:
     std::map<DeviceIndex, bool> m_initialised;
     std::map<DeviceIndex, Behaviour> m_behaviour;
     std::map<DeviceIndex, int> m_sends;
+    std::map<DeviceIndex, std::vector<DeviceCommand>> m_received;
     std::vector<DeviceIndex> m_log;
     std::multimap<std::int64_t, Action> m_agenda;   ///< what the devices will say, by time (ties in sending order)
 };

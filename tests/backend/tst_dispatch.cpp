@@ -5,6 +5,7 @@
 #include "opstesting.h"
 #include "ops/workflows.h"
 #include "dispatchrig.h"
+#include "security/approval.h"
 
 #include <QTest>
 
@@ -29,9 +30,9 @@ private Q_SLOTS:
         QCOMPARE(rig.field.sends(signal), 0);   // nothing goes out before approval
 
         // Not by the requester, not by an operator: a second person, a supervisor.
-        QVERIFY(!rig.ask(rig.olga, request::DecideOrder{id, true, {}}).ok());
-        QVERIFY(!rig.ask(person("otto", Role::Operator), request::DecideOrder{id, true, {}}).ok());
-        QVERIFY(rig.ask(rig.sven, request::DecideOrder{id, true, QStringLiteral("checked on camera")}).ok());
+        QVERIFY(!rig.ask(rig.olga, request::DecideOrder{id, true, {}, {}}).ok());
+        QVERIFY(!rig.ask(person("otto", Role::Operator), request::DecideOrder{id, true, {}, {}}).ok());
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{id, true, QStringLiteral("checked on camera"), {}}).ok());
         QCOMPARE(rig.find(id)->approvedBy, QStringLiteral("sven"));
         QCOMPARE(rig.books().orders().reservedBy(signal), id);   // reserved, visibly to everyone
 
@@ -93,7 +94,7 @@ private Q_SLOTS:
         Rig rig({{signal, B::NeverAnswer}});
         const auto r = rig.order(CommandAction::SignalAdvancePhase, {signal});
         QVERIFY(r.ok());
-        QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}}).ok());
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}, {}}).ok());
         QVERIFY(rig.runUntil(rig.finishing(r->ref)));
         QCOMPARE(rig.find(r->ref)->targets.front().stage, CommandStage::TimedOut);
         QCOMPARE(rig.field.sends(signal), 1);
@@ -197,7 +198,7 @@ private Q_SLOTS:
         const DeviceIndex feeder = rig.nth(DeviceKind::Feeder);
         const auto r = rig.order(CommandAction::FeederShed, {feeder});
         QVERIFY(r.ok());
-        QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, false, QStringLiteral("hospital on that feeder")}).ok());
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, false, QStringLiteral("hospital on that feeder"), {}}).ok());
         const Order o = *rig.find(r->ref);
         QCOMPARE(o.stage, CommandStage::Finished);
         QCOMPARE(o.deniedReason, QStringLiteral("hospital on that feeder"));
@@ -209,8 +210,52 @@ private Q_SLOTS:
         spec.targets.push_back({feeder, CommandAction::FeederShed, 0, 0, 0});
         const auto own = rig.ask(rig.sven, request::IssueOrder{spec});
         QVERIFY(own.ok());
-        QVERIFY(rig.ask(rig.sven, request::DecideOrder{own->ref, true, {}}).error().contains(QLatin1String("second person")));
-        QVERIFY(rig.ask(person("sara", Role::Supervisor), request::DecideOrder{own->ref, true, {}}).ok());
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{own->ref, true, {}, {}}).error().contains(QLatin1String("second person")));
+        QVERIFY(rig.ask(person("sara", Role::Supervisor), request::DecideOrder{own->ref, true, {}, {}}).ok());
+    }
+
+    void theApproversOwnKeySignsEveryTargetAndItsRetries()
+    {
+        // Issue 13: the devices see who approved a high-risk command. The approver's key signs each target (device,
+        // order, step, action, value, expiry, approver) when they approve; every attempt of that target carries it.
+        Rig probe;
+        const DeviceIndex a = probe.nth(DeviceKind::SignalController), b = probe.nth(DeviceKind::SignalController, 1);
+        Rig rig({{a, B::NeverAnswer}});
+        const auto r = rig.order(CommandAction::SignalFlash, {a, b});
+        QVERIFY(r.ok());
+        const auto key = std::make_shared<const CommandSigner>(CommandSigner::generate());
+        const CommandVerifier check = CommandVerifier::fromPublicKeyPem(key->publicKeyPem()).value();
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}, key}).ok());
+        QVERIFY(rig.runUntil(rig.finishing(r->ref)));
+        const std::vector<DeviceCommand> toA = rig.field.received(a), toB = rig.field.received(b);
+        QVERIFY2(toA.size() > 1, "the unanswered signal is retried (a flash is a set-point)");
+        QCOMPARE(toB.size(), size_t(1));
+        const QString idA = rig.city->devices[a].id, idB = rig.city->devices[b].id;
+        for (const auto &[id, c] : {std::pair{idA, toA.front()}, std::pair{idB, toB.front()}}) {
+            QCOMPARE(c.approver, QStringLiteral("sven"));
+            QCOMPARE(c.approval.size(), 64);
+            QVERIFY(check.verify(approval::statement(id, c, QStringLiteral("sven")), c.approval));
+            // The same signature proves nothing for another device, another approver or another action.
+            QVERIFY(!check.verify(approval::statement(id == idA ? idB : idA, c, QStringLiteral("sven")), c.approval));
+            QVERIFY(!check.verify(approval::statement(id, c, QStringLiteral("sara")), c.approval));
+            DeviceCommand other = c;
+            other.action = CommandAction::SignalPreempt;
+            QVERIFY(!check.verify(approval::statement(id, other, QStringLiteral("sven")), c.approval));
+        }
+        QVERIFY(toA.front().approval != toB.front().approval);
+        for (const DeviceCommand &retry : toA) {   // every attempt carries the one approval
+            QCOMPARE(retry.approval, toA.front().approval);
+            QVERIFY(check.verify(approval::statement(idA, retry, QStringLiteral("sven")), retry.approval));
+        }
+
+        // Approved without a key (no broker, or no key made): the commands carry no approval.
+        const auto plain = rig.order(CommandAction::SignalFlash, {rig.nth(DeviceKind::SignalController, 3)});
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{plain->ref, true, {}, {}}).ok());
+        QVERIFY(rig.runUntil(rig.finishing(plain->ref)));
+        const auto sent = rig.field.received(rig.nth(DeviceKind::SignalController, 3));
+        QCOMPARE(sent.size(), size_t(1));
+        QVERIFY(sent.front().approval.isEmpty());
+        QVERIFY(sent.front().approver.isEmpty());
     }
 
     void expiresWhileAwaitingApproval()
@@ -221,7 +266,7 @@ private Q_SLOTS:
         QVERIFY(r.ok());
         QVERIFY(rig.runUntil(rig.finishing(r->ref), 12'000));
         QCOMPARE(rig.find(r->ref)->targets.front().stage, CommandStage::Expired);
-        QVERIFY(!rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}}).ok());   // too late to approve
+        QVERIFY(!rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}, {}}).ok());   // too late to approve
         QCOMPARE(rig.field.sends(signal), 0);
     }
 
@@ -245,7 +290,7 @@ private Q_SLOTS:
         QCOMPARE(rig.books().states().state(b).level, before);
 
         const auto flash = rig.order(CommandAction::SignalFlash, {signal});
-        QVERIFY(rig.ask(rig.sven, request::DecideOrder{flash->ref, true, {}}).ok());
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{flash->ref, true, {}, {}}).ok());
         QVERIFY(rig.runUntil(rig.finishing(flash->ref)));
         const auto back = rig.ask(rig.olga, request::RestoreOrder{flash->ref, {}});
         QVERIFY(back.ok());
@@ -264,7 +309,7 @@ private Q_SLOTS:
         const OrderSpec plan = workflows::shedFeeders(*rig.city, feeders, 0);
         const auto r = rig.ask(rig.olga, request::IssueOrder{plan});
         QVERIFY(r.ok());
-        QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}}).ok());
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}, {}}).ok());
         QVERIFY(rig.runUntil(rig.finishing(r->ref)));
         QCOMPARE(rig.find(r->ref)->count(CommandStage::Confirmed), int(2 * feeders.size()));
         // Sent one by one, least critical first, and restored most critical first.
@@ -303,7 +348,7 @@ private Q_SLOTS:
         QVERIFY(targets[0].offsetMs <= targets[2].offsetMs);
         const auto r = rig.ask(rig.olga, request::IssueOrder{plan.spec});
         QVERIFY(r.ok());
-        QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}}).ok());
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{r->ref, true, {}, {}}).ok());
         QVERIFY(rig.runUntil([&] { return rig.find(r->ref)->count(CommandStage::Confirmed) >= 1; }));
         QCOMPARE(SignalMode(rig.books().states().state(s1).mode), SignalMode::Preempt);
         QVERIFY(rig.ask(rig.olga, request::CancelOrder{r->ref}).ok());

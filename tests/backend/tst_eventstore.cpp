@@ -292,7 +292,7 @@ private Q_SLOTS:
                 flashOrder = r->ref;
             }
             if (step == 62)
-                QVERIFY(driver.request(sven, request::DecideOrder{flashOrder, true, QStringLiteral("ok")}, t).ok());
+                QVERIFY(driver.request(sven, request::DecideOrder{flashOrder, true, QStringLiteral("ok"), {}}, t).ok());
             if (step == 100) {
                 std::vector<Alarm> alarms;
                 rec.books().alarms().snapshot(alarms);

@@ -28,7 +28,7 @@ struct HeldRig : Rig {
             // What "flash and dispatch" leaves: the signal on flash and a field-work incident for its crew.
             const auto flash = ask(olga, request::IssueOrder{workflows::flashAndDispatch(*city, {device})});
             QVERIFY(flash.ok());
-            QVERIFY(ask(sven, request::DecideOrder{flash->ref, true, {}}).ok());
+            QVERIFY(ask(sven, request::DecideOrder{flash->ref, true, {}, {}}).ok());
             QVERIFY(runUntil(finishing(flash->ref)));
             std::vector<Incident> incidents;
             books().incidents().snapshot(incidents);
@@ -61,7 +61,7 @@ struct HeldRig : Rig {
         case Hold::ShedFeeder: {
             const auto shed = ask(olga, request::IssueOrder{workflows::shedFeeders(*city, {device}, 3600'000)});
             QVERIFY(shed.ok());
-            QVERIFY(ask(sven, request::DecideOrder{shed->ref, true, {}}).ok());
+            QVERIFY(ask(sven, request::DecideOrder{shed->ref, true, {}, {}}).ok());
             QVERIFY(runUntil([&] { return find(shed->ref)->count(CommandStage::Confirmed) == 1; }));
             QVERIFY(ask(olga, request::CancelOrder{shed->ref}).ok());   // the breaker stays open; the order ends
             holder = shed->ref;
@@ -232,7 +232,7 @@ private Q_SLOTS:
         const auto incident = rig.ask(rig.olga, request::ReportIncident{{}, IncidentSeverity::Major, QStringLiteral("crash in the junction"), a});
         QVERIFY(incident.ok());
         QVERIFY(rig.ask(rig.olga, request::TransitionIncident{incident->ref, IncidentState::Dispatched, {}}).ok());
-        QVERIFY(rig.ask(rig.sven, request::DecideOrder{flash->ref, true, {}}).ok());
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{flash->ref, true, {}, {}}).ok());
         QVERIFY(rig.runUntil(rig.finishing(flash->ref)));
         const auto done = rig.find(flash->ref);
         for (const OrderTarget &t : done->targets) {

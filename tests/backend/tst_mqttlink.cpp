@@ -4,6 +4,7 @@
 #include "brokertesting.h"
 #include "engine/engine.h"
 #include "link/mqttlink.h"
+#include "security/approval.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -423,6 +424,125 @@ private Q_SLOTS:
         QCOMPARE(send(fresh).value(QLatin1String("result")).toString(), QStringLiteral("accepted"));
         const QJsonObject after = json(restarted.finish().trimmed().split('\n').last());
         QCOMPARE(after.value(QLatin1String("executed")).toInt(), 1);
+    }
+
+    void highRiskCommandsActOnlyWithTheApproversOwnSignature()
+    {
+        // Issue 13, "two signatures": with the console's command key alone (a stolen key, a console acting on its own)
+        // nothing high-risk acts. The approval must be signed by a supervisor in the gateway's approver keyring, for
+        // exactly this device, order, step, action, value and expiry.
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        CommandKeys keys;
+        QVERIFY(keys.ok);
+        QTemporaryDir room;
+        const QString sealed = room.filePath(QStringLiteral("approvers"));
+        auto svenPublic = approval::create(sealed, QStringLiteral("sven"), "sven-password");
+        QVERIFY2(svenPublic.ok(), qPrintable(svenPublic.error()));
+        ConsoleKeyring approvers(ConsoleKeyring::Kind::Approvers);
+        QVERIFY(approvers.add(QStringLiteral("sven"), svenPublic.value()).ok());
+        const QString keyring = room.filePath(QStringLiteral("approvers.json"));
+        QVERIFY(approvers.save(keyring).ok());
+        SimProcess sim(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--approvers", keyring, "--id", "gw1", "--answer-latency", "0:0",
+                                           "--reject-rate", "0"});
+        RawClient hand(brokerOptions(broker.plainUrl(), "by-hand"));
+        QTRY_VERIFY_WITH_TIMEOUT(hand.client->connected(), 5000);
+        QVERIFY(hand.client->subscribe(wire::resultTopic("by-hand"), 1));
+        QVERIFY(hand.client->subscribe(wire::gatewayStatusTopic("gw1"), 1));
+        QTRY_VERIFY_WITH_TIMEOUT(hand.waiting() > 0, 10'000);
+        hand.take();
+
+        const CommandSigner console = CommandSigner::fromPrivateKeyFile(keys.privateKey).value();
+        const CommandSigner sven = approval::open(sealed, QStringLiteral("sven"), "sven-password").value();
+        const CommandSigner mallory = CommandSigner::generate();
+        std::vector<QString> junctions;
+        for (const auto &d : city()->devices)
+            if (d.kind == DeviceKind::SignalController && junctions.size() < 3)
+                junctions.push_back(d.id);
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        char nonce = 'a';
+        auto flash = [&](const QString &device) {
+            wire::SignedCommand c;
+            c.device = device;
+            c.order = 90;
+            c.action = CommandAction::SignalFlash;
+            c.issuedMs = now;
+            c.expiresMs = now + 60'000;
+            c.nonce = QByteArray(16, nonce++);
+            c.keyId = console.keyId();
+            return c;
+        };
+        auto approve = [&](wire::SignedCommand &c, const CommandSigner &key, const QString &approver, const QString &forDevice,
+                           CommandAction forAction) {
+            c.approver = approver;
+            c.approvedUntilMs = c.expiresMs;
+            DeviceCommand approved{c.order, c.step, 1, kNoDevice, forAction, c.value, c.approvedUntilMs};
+            c.approval = key.sign(approval::statement(forDevice, approved, approver));
+        };
+        auto send = [&](wire::SignedCommand c) {
+            c.signature = console.sign(c.canonical());   // always the genuine console's signature
+            hand.client->publish(wire::commandTopic("gw1", c.device), wire::encodeCommand(c), 1, false, wire::resultTopic("by-hand"), c.nonce);
+            std::vector<MqttClient::Message> got;
+            const bool answered = QTest::qWaitFor([&] { got = hand.take(); return !got.empty(); }, 5000);
+            return answered ? json(got.front().payload) : QJsonObject();
+        };
+        const auto reason = [](const QJsonObject &o) { return o.value(QLatin1String("reason")).toString(); };
+
+        // The console's signature alone.
+        QJsonObject r = send(flash(junctions[0]));
+        QCOMPARE(r.value(QLatin1String("result")).toString(), QStringLiteral("rejected"));
+        QVERIFY2(reason(r).startsWith(QLatin1String("approval signature missing")), qPrintable(reason(r)));
+        // A made-up approval in a real supervisor's name.
+        wire::SignedCommand c = flash(junctions[0]);
+        approve(c, mallory, QStringLiteral("sven"), junctions[0], CommandAction::SignalFlash);
+        QVERIFY2(reason(send(c)).contains(QLatin1String("does not verify")), "forged in sven's name");
+        // A made-up approver.
+        c = flash(junctions[0]);
+        approve(c, mallory, QStringLiteral("mallory"), junctions[0], CommandAction::SignalFlash);
+        QVERIFY2(reason(send(c)).contains(QLatin1String("not an approver this device knows")), "unknown approver");
+        // Sven's real approval for another junction, moved here; and his approval of a pre-empt, turned into a flash.
+        c = flash(junctions[0]);
+        approve(c, sven, QStringLiteral("sven"), junctions[1], CommandAction::SignalFlash);
+        QVERIFY2(reason(send(c)).contains(QLatin1String("does not verify")), "approval moved to another device");
+        c = flash(junctions[0]);
+        approve(c, sven, QStringLiteral("sven"), junctions[0], CommandAction::SignalPreempt);
+        QVERIFY2(reason(send(c)).contains(QLatin1String("does not verify")), "approval moved to another action");
+        // Sven's approval with its expiry pushed out (the console's signature covers it, the approver's does not match).
+        c = flash(junctions[0]);
+        approve(c, sven, QStringLiteral("sven"), junctions[0], CommandAction::SignalFlash);
+        c.approvedUntilMs += 3'600'000;
+        QVERIFY2(reason(send(c)).contains(QLatin1String("does not verify")), "approval stretched");
+        // Low-risk commands need no approval; the genuine approval acts.
+        c = flash(junctions[0]);
+        approve(c, sven, QStringLiteral("sven"), junctions[0], CommandAction::SignalFlash);
+        r = send(c);
+        QCOMPARE(r.value(QLatin1String("result")).toString(), QStringLiteral("accepted"));
+        const QJsonObject stats = json(sim.finish().trimmed().split('\n').last());
+        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 1);
+        QCOMPARE(stats.value(QLatin1String("refused")).toInt(), 6);
+
+        // Through the real console: an approval without the approver's key ends as the devices' refusal; with it the
+        // junction flashes.
+        SimProcess field(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--approvers", keyring, "--id", "gw1", "--answer-latency", "0:0",
+                                             "--reject-rate", "0"});
+        Console desk(brokerOptions(broker.plainUrl(), "console-a"), keys.privateKey);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.reported(), city()->devices.size(), 15'000);
+        const Actor olga = person("olga", Role::Operator), svenAtDesk = person("sven", Role::Supervisor);
+        const DeviceIndex first = city()->deviceIndex(junctions[1]), second = city()->deviceIndex(junctions[2]);
+        auto unsignedOrder = desk.order(olga, CommandAction::SignalFlash, {first}, 0);
+        QVERIFY2(unsignedOrder.ok(), qPrintable(unsignedOrder.error()));
+        QVERIFY(desk.ask(svenAtDesk, request::DecideOrder{unsignedOrder->ref, true, {}, nullptr}).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(desk.finished(unsignedOrder->ref), 15'000);
+        QCOMPARE(desk.count(unsignedOrder->ref, CommandStage::Rejected), 1);
+        QVERIFY2(desk.describe(unsignedOrder->ref).contains(QLatin1String("approval signature missing")), qPrintable(desk.describe(unsignedOrder->ref)));
+        auto signedOrder = desk.order(olga, CommandAction::SignalFlash, {second}, 0);
+        QVERIFY(signedOrder.ok());
+        auto key = approval::open(sealed, QStringLiteral("sven"), "sven-password");
+        QVERIFY(key.ok());
+        QVERIFY(desk.ask(svenAtDesk, request::DecideOrder{signedOrder->ref, true, {}, std::make_shared<const CommandSigner>(std::move(key).value())}).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(desk.finished(signedOrder->ref), 15'000);
+        QCOMPARE(desk.count(signedOrder->ref, CommandStage::Confirmed), 1);
+        QCOMPARE(SignalMode(desk.engine.states().state(second).mode), SignalMode::Flash);
     }
 
     void aStoppedGatewayIsShownOfflineWithinOneAndAHalfKeepAlives()

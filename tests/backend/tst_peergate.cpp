@@ -108,7 +108,7 @@ private Q_SLOTS:
         // A high-risk order, approved by a second person, reserves its device on B too.
         const std::uint32_t order = room.highRiskOrder("sven");
         room.deliver(room.fromA());
-        QVERIFY(room.a.ask(actor(QStringLiteral("maria"), Role::Supervisor), request::DecideOrder{order, true, {}}));
+        QVERIFY(room.a.ask(actor(QStringLiteral("maria"), Role::Supervisor), request::DecideOrder{order, true, {}, {}}));
         room.deliver(room.fromA());
         QCOMPARE(room.b.pipeline.books().orders().find(order)->approvedBy, QStringLiteral("maria"));
         QCOMPARE(room.b.pipeline.books().orders().reservedBy(room.a.first(DeviceKind::Feeder)), order);

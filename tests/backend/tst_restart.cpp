@@ -189,8 +189,8 @@ private Q_SLOTS:
             QVERIFY(s->shelved);
         // The order waiting for approval waits here too, and a supervisor of the new session can approve it.
         QCOMPARE(rec.books().orders().find(waiting)->stage, CommandStage::AwaitingApproval);
-        QVERIFY(!driver.request(olga, request::DecideOrder{waiting, true, {}}, restart).ok());   // still not the requester
-        auto approved = driver.request(sven, request::DecideOrder{waiting, true, QStringLiteral("crew is there")}, restart);
+        QVERIFY(!driver.request(olga, request::DecideOrder{waiting, true, {}, {}}, restart).ok());   // still not the requester
+        auto approved = driver.request(sven, request::DecideOrder{waiting, true, QStringLiteral("crew is there"), {}}, restart);
         QVERIFY2(approved.ok(), qPrintable(approved.error()));
         // The order under way got one honest result per target, and released its lamps.
         const auto dim = rec.books().orders().find(underWay);

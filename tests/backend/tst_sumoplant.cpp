@@ -284,7 +284,7 @@ private Q_SLOTS:
         const auto issued = request(Actor{QStringLiteral("olga"), {Role::Operator}, {}}, request::IssueOrder{spec});
         QVERIFY2(issued, qPrintable(issued.error()));
         const std::uint32_t order = issued.value().ref;
-        const auto approved = request(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, request::DecideOrder{order, true, {}});
+        const auto approved = request(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, request::DecideOrder{order, true, {}, {}});
         QVERIFY2(approved, qPrintable(approved.error()));
         QTRY_VERIFY_WITH_TIMEOUT(engine.orders().find(order) && engine.orders().find(order)->stage == CommandStage::Finished, 20'000);
         QCOMPARE(engine.orders().find(order)->targets.front().stage, CommandStage::Confirmed);

@@ -219,7 +219,7 @@ private Q_SLOTS:
             dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
             dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
         });
-        desk.client().ask(request::DecideOrder{order, true, {}});
+        desk.client().ask(request::DecideOrder{order, true, {}, {}});
         QTRY_COMPARE(answers.count(), 2);
         QCOMPARE(answers.at(1).at(0).toBool(), false);
         QVERIFY(answers.at(1).at(1).toString().contains(QLatin1String("password again")));
@@ -231,7 +231,7 @@ private Q_SLOTS:
             dialog->findChild<QLineEdit *>()->setText(QString::fromLatin1(People::kPassword));
             dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         });
-        desk.client().ask(request::DecideOrder{order, true, {}});
+        desk.client().ask(request::DecideOrder{order, true, {}, {}});
         QTRY_COMPARE(answers.count(), 3);
         QVERIFY2(answers.at(2).at(0).toBool(), qPrintable(answers.at(2).at(1).toString()));
         QTRY_COMPARE(desk.engine.orders().find(order)->approvedBy, QStringLiteral("sven"));

@@ -1,6 +1,7 @@
 // cityops-admin: the accounts of the people who sign in at the consoles.
 #include "base/secretfile.h"
 #include "brokeraccess.h"
+#include "security/approval.h"
 #include "security/consolekeyring.h"
 #include "security/userdirectory.h"
 
@@ -117,12 +118,17 @@ const char *const kHelp =
         "  cityops-admin user reset-password NAME [--password-file FILE]\n"
         "  cityops-admin user disable NAME | enable NAME | unlock NAME\n"
         "  cityops-admin console add NAME PUBLIC-KEY-FILE | list | remove NAME   [--keyring FILE]\n"
+        "  cityops-admin approver add NAME [--password-file FILE] | list | remove NAME   [--keyring FILE] [--keys DIR]\n"
         "  cityops-admin broker init DIR --consoles A,B --gateways G1,G2 [--walls W]\n\n"
         "Roles: viewer, responder, operator, supervisor, admin. Responders need --districts (names as in the city).\n"
         "Without --password-file the password is typed twice at the terminal; it is never shown, stored or logged,\n"
         "only its Argon2id hash. A password file must be private to its owner (chmod 600).\n"
         "The console keyring lists the consoles whose operations a console takes: each console's name (its --console-id)\n"
         "and the public half of its --command-key (openssl pkey -in KEY -pubout). Give every console the same keyring.\n"
+        "approver add makes a supervisor's approval key, sealed with the password they type (their sign-in password: the\n"
+        "console opens it when they approve), in DIR/NAME.key (default: approvers/ in the console's data folder), and lists\n"
+        "its public half in the approver keyring (default approvers.json there) that the gateways take (cityops-sim\n"
+        "--approvers): devices act on a high-risk command only with an approver's signature.\n"
         "broker init writes the broker's accounts and roles (mosquitto's dynamic security plugin) into DIR: one account per\n"
         "console, gateway and wall, bound to its client id, with a random password in DIR/NAME.password (docs/SECURITY.md).";
 
@@ -137,7 +143,7 @@ QStringList namesOf(const QCommandLineParser &parser, const char *option)
 /// cityops-admin broker init DIR …: accounts and roles for the field broker.
 int runBrokerCommand(const QCommandLineParser &parser, const QStringList &args)
 {
-    for (const char *other : {"directory", "role", "districts", "password-file", "keyring"})
+    for (const char *other : {"directory", "role", "districts", "password-file", "keyring", "keys"})
         if (parser.isSet(QString::fromLatin1(other)))
             return usage(QStringLiteral("--%1 does not belong to broker init").arg(QString::fromLatin1(other)));
     if (args.value(1) != QLatin1String("init") || args.size() != 3)
@@ -155,9 +161,9 @@ int runBrokerCommand(const QCommandLineParser &parser, const QStringList &args)
 /// cityops-admin console …: the keyring of the consoles whose signed operations are believed.
 int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
 {
-    for (const char *userOnly : {"directory", "role", "districts", "password-file"})
+    for (const char *userOnly : {"directory", "role", "districts", "password-file", "keys"})
         if (parser.isSet(QString::fromLatin1(userOnly)))
-            return usage(QStringLiteral("--%1 belongs to the user commands").arg(QString::fromLatin1(userOnly)));
+            return usage(QStringLiteral("--%1 does not belong to the console commands").arg(QString::fromLatin1(userOnly)));
     const QString verb = args.value(1);
     const int expected = verb == QLatin1String("add") ? 4 : verb == QLatin1String("remove") ? 3 : verb == QLatin1String("list") ? 2 : -1;
     if (expected < 0)
@@ -208,6 +214,72 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
     return 0;
 }
 
+/// cityops-admin approver …: the supervisors' approval keys and the keyring the devices check them with.
+int runApproverCommand(const QCommandLineParser &parser, const QStringList &args)
+{
+    for (const char *userOnly : {"directory", "role", "districts"})
+        if (parser.isSet(QString::fromLatin1(userOnly)))
+            return usage(QStringLiteral("--%1 belongs to the user commands").arg(QString::fromLatin1(userOnly)));
+    const QString verb = args.value(1);
+    const int expected = verb == QLatin1String("add") || verb == QLatin1String("remove") ? 3 : verb == QLatin1String("list") ? 2 : -1;
+    if (expected < 0)
+        return usage(QStringLiteral("say what to do: approver add NAME | list | remove NAME"));
+    if (args.size() != expected)
+        return usage(verb == QLatin1String("list") ? QStringLiteral("approver list takes no name")
+                                                   : QStringLiteral("approver %1 takes one supervisor's sign-in name").arg(verb));
+    if (verb != QLatin1String("add") && parser.isSet(QStringLiteral("password-file")))
+        return usage(QStringLiteral("--password-file belongs to approver add"));
+    const QString path = parser.isSet(QStringLiteral("keyring")) ? parser.value(QStringLiteral("keyring"))
+                                                                 : ConsoleKeyring::defaultPath(ConsoleKeyring::Kind::Approvers);
+    const QString keys = parser.isSet(QStringLiteral("keys")) ? parser.value(QStringLiteral("keys")) : approval::defaultFolder();
+    if (path.isEmpty() || keys.isEmpty())
+        return usage(QStringLiteral("--keyring and --keys need a name"));
+    const QString name = args.value(2);
+    if (verb != QLatin1String("list"))
+        if (auto s = UserDirectory::checkName(name); !s)
+            return usage(s.error());
+    auto keyring = ConsoleKeyring::load(path, verb != QLatin1String("remove"), ConsoleKeyring::Kind::Approvers);
+    if (!keyring)
+        return failure(keyring.error());
+    ConsoleKeyring &k = keyring.value();
+    if (verb == QLatin1String("list")) {
+        std::printf("approver\tkey\tsealed key here\n");
+        for (const ConsoleKeyring::Entry &e : k.entries())
+            std::printf("%s\t%s\t%s\n", qPrintable(e.name), qPrintable(e.keyId),
+                        QFileInfo::exists(approval::keyPath(keys, e.name)) ? "yes" : "no");
+        return 0;
+    }
+    QString said;
+    if (verb == QLatin1String("add")) {
+        if (k.verifierFor(name))
+            return failure(QStringLiteral("%1 is already an approver; remove them first to give them a new key").arg(name));
+        auto password = newPassword(parser);
+        if (!password)
+            return usage(password.error());
+        auto publicKey = approval::create(keys, name, password.value());
+        if (!publicKey)
+            return failure(publicKey.error());
+        if (auto added = k.add(name, publicKey.value()); !added) {
+            QFile::remove(approval::keyPath(keys, name));
+            return failure(added.error());
+        }
+        said = QStringLiteral("%1 approves with key %2 (sealed in %3); give the gateways the keyring %4")
+                   .arg(name, k.entries().back().keyId, approval::keyPath(keys, name), path);
+    } else {
+        const bool listed = k.remove(name);
+        const bool removed = QFile::remove(approval::keyPath(keys, name));
+        if (!listed && !removed)
+            return failure(QStringLiteral("%1 is not an approver in %2").arg(name, path));
+        said = QStringLiteral("%1 no longer approves (keyring %2%3); give the gateways the new keyring")
+                   .arg(name, path, removed ? QStringLiteral(", sealed key deleted") : QString());
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (auto saved = k.save(path); !saved)
+        return failure(saved.error());
+    std::printf("%s\n", qPrintable(said));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -223,8 +295,11 @@ int main(int argc, char **argv)
         {QStringLiteral("role"), QStringLiteral("viewer, responder, operator, supervisor or admin."), QStringLiteral("role")},
         {QStringLiteral("districts"), QStringLiteral("Comma-separated district names (responders)."), QStringLiteral("names")},
         {QStringLiteral("password-file"), QStringLiteral("Read the password from the first line of this file."), QStringLiteral("file")},
-        {QStringLiteral("keyring"), QStringLiteral("The console keyring (default: consoles.json in the console's data folder)."),
+        {QStringLiteral("keyring"), QStringLiteral("The console keyring (default: consoles.json in the console's data folder), or for approver the "
+                                                  "approver keyring (default: approvers.json there)."),
          QStringLiteral("file")},
+        {QStringLiteral("keys"), QStringLiteral("approver: the folder of sealed approval keys (default: approvers/ in the console's data folder)."),
+         QStringLiteral("dir")},
         {QStringLiteral("consoles"), QStringLiteral("broker init: the consoles' names (their --console-id)."), QStringLiteral("names")},
         {QStringLiteral("gateways"), QStringLiteral("broker init: the gateways' names (their --id)."), QStringLiteral("names")},
         {QStringLiteral("walls"), QStringLiteral("broker init: the walls' names (read-only consoles)."), QStringLiteral("names")},
@@ -236,13 +311,18 @@ int main(int argc, char **argv)
         return runConsoleCommand(parser, args);
     if (!args.isEmpty() && args[0] == QLatin1String("broker"))
         return runBrokerCommand(parser, args);
+    if (!args.isEmpty() && args[0] == QLatin1String("approver"))
+        return runApproverCommand(parser, args);
+    if (parser.isSet(QStringLiteral("keys")))
+        return usage(QStringLiteral("--keys belongs to the approver commands"));
     for (const char *brokerOnly : {"consoles", "gateways", "walls"})
         if (parser.isSet(QString::fromLatin1(brokerOnly)))
             return usage(QStringLiteral("--%1 belongs to broker init").arg(QString::fromLatin1(brokerOnly)));
     if (parser.isSet(QStringLiteral("keyring")))
-        return usage(QStringLiteral("--keyring belongs to the console commands"));
+        return usage(QStringLiteral("--keyring belongs to the console and approver commands"));
     if (args.size() < 2 || args[0] != QLatin1String("user"))
-        return usage(QStringLiteral("say what to do: user add|list|set-role|reset-password|disable|enable|unlock, or console add|list|remove"));
+        return usage(QStringLiteral("say what to do: user add|list|set-role|reset-password|disable|enable|unlock, console add|list|remove, "
+                                    "or approver add|list|remove"));
     const QString verb = args[1];
     static const QStringList verbs{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("set-role"), QStringLiteral("reset-password"),
                                    QStringLiteral("disable"), QStringLiteral("enable"), QStringLiteral("unlock")};

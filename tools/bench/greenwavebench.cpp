@@ -250,7 +250,7 @@ RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &rou
                                 std::fprintf(stderr, "cityops-bench greenwave: pre-emption refused: %s\n", qPrintable(r.error()));
                                 return;
                             }
-                            engine.request(supervisor, request::DecideOrder{r.value().ref, true, {}}, [&result](const Result<OpsReceipt> &d) {
+                            engine.request(supervisor, request::DecideOrder{r.value().ref, true, {}, {}}, [&result](const Result<OpsReceipt> &d) {
                                 if (!d) {
                                     ++result.ordersRefused;
                                     std::fprintf(stderr, "cityops-bench greenwave: approval refused: %s\n", qPrintable(d.error()));

@@ -65,8 +65,9 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
         "The city's devices as a separate process, publishing to an MQTT broker (docs/PROTOCOL.md).\n\n"
         "  cityops-sim --broker mqtt[s]://HOST:PORT [--city FILE] [--ca FILE --cert FILE --key FILE --user U --password-file F]\n"
-        "              [--command-pubkey FILE] [--traffic sumo] [fault injection]\n\n"
-        "Without --command-pubkey every command is refused (nothing is trusted)."));
+        "              [--command-pubkey FILE] [--approvers FILE] [--traffic sumo] [fault injection]\n\n"
+        "Without --command-pubkey every command is refused (nothing is trusted); without --approvers every high-risk one\n"
+        "(hold, advance, flash, pre-empt, shed) is (nobody's approval is known)."));
     parser.addHelpOption();
     const QString n = QStringLiteral("n"), ms = QStringLiteral("ms"), pct = QStringLiteral("percent"), file = QStringLiteral("file");
     parser.addOptions({
@@ -80,6 +81,8 @@ int main(int argc, char **argv)
         {QStringLiteral("user"), QStringLiteral("User name on the broker."), QStringLiteral("name")},
         {QStringLiteral("password-file"), QStringLiteral("File whose first line is the password."), file},
         {QStringLiteral("command-pubkey"), QStringLiteral("Ed25519 public key (PEM) commands must be signed with."), file},
+        {QStringLiteral("approvers"), QStringLiteral("Approver keyring (cityops-admin approver add): the supervisors whose signature a "
+                                                     "high-risk command must carry."), file},
         {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), n},
         {QStringLiteral("traffic"), QStringLiteral("Who runs the signals: embedded (their timetables, the default) or sumo (SUMO with the city's "
                                                    "network and demand; needs the Debian package sumo)."), QStringLiteral("embedded|sumo")},
@@ -154,6 +157,12 @@ int main(int argc, char **argv)
         if (!v)
             return usage(v.error());
         verifier = std::move(v).value();
+    }
+    if (parser.isSet(QStringLiteral("approvers"))) {
+        auto approvers = ConsoleKeyring::load(parser.value(QStringLiteral("approvers")), false, ConsoleKeyring::Kind::Approvers);
+        if (!approvers)
+            return usage(approvers.error());
+        options.approvers = std::make_shared<const ConsoleKeyring>(std::move(approvers).value());
     }
 
     const bool userCity = parser.isSet(QStringLiteral("city"));

@@ -183,7 +183,7 @@ SignInOutcome AccessControl::verifyCurrent(const QByteArray &password)
     return outcome;
 }
 
-bool AccessControl::confirmIdentity(const QString &what)
+std::optional<QByteArray> AccessControl::confirmIdentity(const QString &what)
 {
     QDialog dialog(&m_window);
     dialog.setWindowTitle(what);
@@ -201,16 +201,18 @@ bool AccessControl::confirmIdentity(const QString &what)
     layout->addWidget(password);
     layout->addWidget(message);
     layout->addWidget(buttons);
-    bool confirmed = false;
+    std::optional<QByteArray> confirmed;
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        const SignInOutcome outcome = verifyCurrent(password->text().toUtf8());
+        QByteArray typed = password->text().toUtf8();
+        const SignInOutcome outcome = verifyCurrent(typed);
         password->clear();
         if (outcome.ok()) {
-            confirmed = true;
+            confirmed = std::move(typed);   // it opens the approver's approval key next, then it is wiped
             dialog.accept();
             return;
         }
+        typed.fill('\0');
         message->setText(outcome.sentence);
         message->show();
         if (outcome.refusal == SignInRefusal::Locked || outcome.refusal == SignInRefusal::Disabled)

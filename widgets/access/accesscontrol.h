@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class QMainWindow;
 class QTimer;
@@ -54,8 +55,9 @@ public:
     /// The same person's password, or a supervisor's (who then takes over the console).
     SignInOutcome unlock(const QString &name, const QByteArray &password);
 
-    /// Step-up before an approval: asks the signed-in person's password in a dialog. True when it matched.
-    bool confirmIdentity(const QString &what);
+    /// Step-up before an approval: asks the signed-in person's password in a dialog; returns it only when it matched
+    /// (it opens their approval key next).
+    std::optional<QByteArray> confirmIdentity(const QString &what);
     /// Checks the signed-in person's password without a dialog (the dialog and tests use it).
     SignInOutcome verifyCurrent(const QByteArray &password);
 

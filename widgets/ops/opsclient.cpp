@@ -1,5 +1,7 @@
 #include "ops/opsclient.h"
 
+#include "security/approval.h"
+
 #include <QAbstractButton>
 #include <QCoreApplication>
 #include <QPointer>
@@ -47,11 +49,26 @@ void OpsClient::ask(OpsRequest request, const QString &context)
         Q_EMIT answered(false, tr("Nobody is signed in at this console: sign in first."), 0, context);
         return;
     }
-    // Two-person integrity means two real people: the approver proves who they are again, here and now.
-    if (const auto *decide = std::get_if<request::DecideOrder>(&request); decide && decide->approve && m_stepUp
-        && !m_stepUp(tr("Approve order %1").arg(decide->order))) {
-        Q_EMIT answered(false, tr("Order %1 was not approved: approving needs your password again.").arg(decide->order), 0, context);
-        return;
+    // Two-person integrity means two real people: the approver proves who they are again, here and now, and their
+    // password opens the key that signs the approval for the devices.
+    if (auto *decide = std::get_if<request::DecideOrder>(&request); decide && decide->approve && m_stepUp) {
+        std::optional<QByteArray> password = m_stepUp(tr("Approve order %1").arg(decide->order));
+        if (!password) {
+            Q_EMIT answered(false, tr("Order %1 was not approved: approving needs your password again.").arg(decide->order), 0, context);
+            return;
+        }
+        if (!m_approvalKeys.isEmpty()) {
+            auto key = approval::open(m_approvalKeys, m_actor.user, *password);
+            if (key)
+                decide->approvalKey = std::make_shared<const CommandSigner>(std::move(key).value());
+            else if (m_approvalKeyRequired) {
+                password->fill('\0');
+                Q_EMIT answered(false, tr("Order %1 was not approved: the devices need your approval signature, and %2")
+                                           .arg(decide->order).arg(key.error()), 0, context);
+                return;
+            }
+        }
+        password->fill('\0');
     }
     // The answer arrives on the engine's core thread; hand it to the GUI thread, unless the console is gone.
     QPointer<OpsClient> self(this);

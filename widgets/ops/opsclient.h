@@ -7,6 +7,7 @@
 class QAbstractButton;
 
 #include <functional>
+#include <optional>
 
 namespace cityops {
 
@@ -46,8 +47,17 @@ public:
     static void explain(QAbstractButton *button, const QString &why, const QString &whatItDoes = {});
     /// Whether the actor may do this (for enabling buttons; the backend decides for real).
     bool may(Permission permission, int district = -1) const { return !isReadOnly() && permits(m_actor, permission, district); }
-    /// Step-up: approving an order asks this first (the approver's password again); false refuses the approval.
-    void setStepUp(std::function<bool(const QString &what)> confirm) { m_stepUp = std::move(confirm); }
+    /// Step-up: approving an order asks this first (the approver's password again, checked); no password refuses the
+    /// approval. The password opens the approver's own approval key (below) and is then forgotten.
+    void setStepUp(std::function<std::optional<QByteArray>(const QString &what)> confirm) { m_stepUp = std::move(confirm); }
+    /// Where the supervisors' sealed approval keys are (security/approval.h), and whether an approval must carry one:
+    /// on a broker the devices refuse a high-risk command without its approver's signature, so the approval is refused
+    /// here, with the reason, instead of every target later.
+    void setApprovalKeys(const QString &folder, bool required)
+    {
+        m_approvalKeys = folder;
+        m_approvalKeyRequired = required;
+    }
 
     /// Sends a request; `answered` follows. `context` is an optional tag the caller gets back.
     void ask(OpsRequest request, const QString &context = {});
@@ -63,7 +73,9 @@ private:
     QString m_readOnlyReason;
     bool m_locked = false;
     QString m_lockedReason;
-    std::function<bool(const QString &)> m_stepUp;
+    std::function<std::optional<QByteArray>(const QString &)> m_stepUp;
+    QString m_approvalKeys;
+    bool m_approvalKeyRequired = false;
 };
 
 } // namespace cityops

@@ -276,7 +276,7 @@ void OrderPanel::updateActions()
 void OrderPanel::approve()
 {
     if (const std::uint32_t id = currentOrder())
-        m_ops.ask(request::DecideOrder{id, true, {}}, tr("Order %1").arg(id));
+        m_ops.ask(request::DecideOrder{id, true, {}, {}}, tr("Order %1").arg(id));
 }
 
 void OrderPanel::deny()
@@ -287,7 +287,7 @@ void OrderPanel::deny()
     bool ok = false;
     const QString reason = QInputDialog::getText(this, tr("Deny order %1").arg(id), tr("Reason:"), QLineEdit::Normal, {}, &ok);
     if (ok)
-        m_ops.ask(request::DecideOrder{id, false, reason.left(kMaxNoteLength)}, tr("Order %1").arg(id));
+        m_ops.ask(request::DecideOrder{id, false, reason.left(kMaxNoteLength), {}}, tr("Order %1").arg(id));
 }
 
 void OrderPanel::cancel()

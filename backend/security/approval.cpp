@@ -1,0 +1,81 @@
+#include "security/approval.h"
+
+#include "base/secretfile.h"
+#include "security/consolekeyring.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace cityops::approval {
+
+QByteArray statement(const QString &device, const DeviceCommand &command, const QString &approver)
+{
+    QByteArray out = QByteArrayLiteral("cityops-approval-v1\n");
+    auto field = [&out](const QByteArray &bytes) { out += QByteArray::number(bytes.size()) + ':' + bytes + '\n'; };
+    field(device.toUtf8());
+    field(QByteArray::number(command.order));
+    field(QByteArray::number(command.step));
+    field(commandActionName(command.action).toUtf8());
+    field(QByteArray::number(command.value));
+    field(QByteArray::number(command.expiresMs));
+    field(approver.toUtf8());
+    return out;
+}
+
+QString defaultFolder() { return ConsoleKeyring::dataFolder() + QStringLiteral("/approvers"); }
+
+QString keyPath(const QString &folder, const QString &user) { return QDir(folder).filePath(user + QStringLiteral(".key")); }
+
+Result<QByteArray> create(const QString &folder, const QString &user, const QByteArray &password)
+{
+    if (auto named = ConsoleKeyring::checkName(user); !named)
+        return Error{named.error()};
+    if (user.startsWith(QLatin1Char('.')))
+        return makeError(QStringLiteral("\"%1\" is not a valid sign-in name").arg(user));
+    if (password.size() < 8)
+        return makeError(QStringLiteral("an approval key's password has at least 8 characters"));
+    const QString path = keyPath(folder, user);
+    if (QFileInfo::exists(path))
+        return makeError(QStringLiteral("%1 already has an approval key (%2); remove it first to make a new one").arg(user, path));
+    if (!QFileInfo::exists(folder)) {
+        if (!QDir().mkpath(folder))
+            return makeError(QStringLiteral("cannot make the folder %1").arg(folder));
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    const CommandSigner key = CommandSigner::generate();
+    const QByteArray sealed = key.encryptedPrivateKeyPem(password);
+    if (sealed.isEmpty())
+        return makeError(QStringLiteral("cannot seal the approval key (OpenSSL)"));
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return makeError(QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    out.write(sealed);
+    if (!out.commit())
+        return makeError(QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+    return key.publicKeyPem();
+}
+
+Result<CommandSigner> open(const QString &folder, const QString &user, const QByteArray &password)
+{
+    if (auto named = ConsoleKeyring::checkName(user); !named || user.startsWith(QLatin1Char('.')))
+        return makeError(QStringLiteral("\"%1\" is not a valid sign-in name").arg(user.left(64)));
+    const QString path = keyPath(folder, user);
+    if (!QFileInfo::exists(path))
+        return makeError(QStringLiteral("%1 has no approval key on this console (%2): an administrator makes one with "
+                                        "cityops-admin approver add %1")
+                             .arg(user, path));
+    if (auto s = secretfile::checkPrivate(path); !s)
+        return Error{s.error()};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+        return makeError(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    auto key = CommandSigner::fromEncryptedPem(file.readAll(), password);
+    if (!key)
+        return makeError(QStringLiteral("%1's approval key %2: %3").arg(user, path, key.error()));
+    return key;
+}
+
+} // namespace cityops::approval

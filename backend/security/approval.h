@@ -1,0 +1,35 @@
+#pragma once
+
+#include "base/result.h"
+#include "model/ops.h"
+#include "security/commandsigner.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace cityops::approval {
+
+// The second signature of a high-risk command (docs/SECURITY.md, "Two signatures"). The console signs every command
+// with its command key; a high-risk one must also carry the approving supervisor's signature, made with a key that is
+// the supervisor's own: sealed with their password in the console's data folder and opened only when they type it to
+// approve. A stolen console key alone cannot stop a junction or cut a feeder, and a device can tell which person
+// approved what it does.
+
+/// The bytes a supervisor signs for one target of an order: the device, order, step, action, value and the order's
+/// expiry, and the approver's name, as length-prefixed fields (no two statements share bytes). The command's nonce,
+/// attempt and issue time are not in it: retries of one approved target carry the same approval.
+QByteArray statement(const QString &device, const DeviceCommand &command, const QString &approver);
+
+/// The folder of the supervisors' sealed keys: approvers/ in the console's data folder.
+QString defaultFolder();
+/// The sealed key of `user` in `folder` (NAME.key).
+QString keyPath(const QString &folder, const QString &user);
+
+/// Makes `user`'s approval key, sealed with `password`, in `folder` (made private to its owner if new); refuses to
+/// overwrite one (replace = remove first, then tell the gateways the new public key). Returns the public key (PEM).
+Result<QByteArray> create(const QString &folder, const QString &user, const QByteArray &password);
+/// Opens `user`'s approval key with `password`. A missing file, one others may read, or a wrong password: an error
+/// with a sentence (which never repeats the password).
+Result<CommandSigner> open(const QString &folder, const QString &user, const QByteArray &password);
+
+} // namespace cityops::approval

@@ -1,0 +1,131 @@
+// The approver's own key (issue 13, "two signatures"): sealed with their password in a file only they may read,
+// opened only with that password; the statement it signs names every field of the target, so an approval cannot be
+// moved to another device, order, step, action, value, expiry or approver.
+#include "ops/opsrules.h"
+#include "security/approval.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+
+class TestApproval : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void aSealedKeyOpensOnlyWithItsPassword()
+    {
+        const CommandSigner key = CommandSigner::generate();
+        const QByteArray sealed = key.encryptedPrivateKeyPem("correct horse battery");
+        QVERIFY(sealed.contains("BEGIN ENCRYPTED PRIVATE KEY"));
+        QVERIFY(!sealed.contains(key.privateKeyPem().mid(30, 20)));   // the plain key is not in the file
+        auto opened = CommandSigner::fromEncryptedPem(sealed, "correct horse battery");
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        QCOMPARE(opened.value().keyId(), key.keyId());
+        QVERIFY(!CommandSigner::fromEncryptedPem(sealed, "correct horse batterz").ok());
+        QVERIFY(!CommandSigner::fromEncryptedPem(sealed, {}).ok());
+        QVERIFY(!CommandSigner::fromEncryptedPem(key.privateKeyPem(), "anything").ok());   // not sealed: refused
+
+        // A sealed key given where a plain one is expected fails at once instead of asking on the terminal.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sealed.key"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(sealed);
+        f.close();
+        auto plain = CommandSigner::fromPrivateKeyFile(path);
+        QVERIFY(!plain.ok());
+    }
+
+    void approverKeysAreMadeOnceAndKeptPrivate()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("approvers"));
+        auto made = approval::create(folder, QStringLiteral("sven"), "sven-password");
+        QVERIFY2(made.ok(), qPrintable(made.error()));
+        const QString path = approval::keyPath(folder, QStringLiteral("sven"));
+        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions{});
+        QCOMPARE(QFile::permissions(folder) & (QFileDevice::ReadOther | QFileDevice::ExeOther), QFileDevice::Permissions{});
+
+        auto opened = approval::open(folder, QStringLiteral("sven"), "sven-password");
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        const CommandVerifier check = CommandVerifier::fromPublicKeyPem(made.value()).value();
+        QVERIFY(check.verify("m", opened.value().sign("m")));
+
+        // Wrong password, someone else's name, a second key over the first, a too-short password, a path in the name.
+        auto wrong = approval::open(folder, QStringLiteral("sven"), "sven-passwore");
+        QVERIFY(!wrong.ok());
+        QVERIFY2(wrong.error().contains(QLatin1String("password does not open")), qPrintable(wrong.error()));
+        QVERIFY(!wrong.error().contains(QLatin1String("sven-passwore")));
+        auto nobody = approval::open(folder, QStringLiteral("sara"), "sven-password");
+        QVERIFY(!nobody.ok());
+        QVERIFY2(nobody.error().contains(QLatin1String("cityops-admin approver add sara")), qPrintable(nobody.error()));
+        QVERIFY(!approval::create(folder, QStringLiteral("sven"), "another-password").ok());
+        QVERIFY(approval::open(folder, QStringLiteral("sven"), "sven-password").ok());   // the first key stands
+        QVERIFY(!approval::create(folder, QStringLiteral("sara"), "short").ok());
+        QVERIFY(!approval::open(folder, QStringLiteral("../sven"), "sven-password").ok());
+        QVERIFY(!approval::create(folder, QStringLiteral("a/b"), "long-enough-pw").ok());
+
+        // A key file others may read is refused with the fix, even with the right password.
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        auto exposed = approval::open(folder, QStringLiteral("sven"), "sven-password");
+        QVERIFY(!exposed.ok());
+        QVERIFY2(exposed.error().contains(QLatin1String("chmod 600")), qPrintable(exposed.error()));
+    }
+
+    void theStatementNamesEveryFieldOfTheTarget()
+    {
+        DeviceCommand c;
+        c.order = 17;
+        c.step = 2;
+        c.action = CommandAction::SignalFlash;
+        c.value = 0;
+        c.expiresMs = 1'800'000'000'000;
+        const QByteArray base = approval::statement(QStringLiteral("tls-1"), c, QStringLiteral("sven"));
+        QSet<QByteArray> seen{base};
+        auto differs = [&](const QByteArray &s) { return !seen.contains(s) && (seen.insert(s), true); };
+        DeviceCommand m = c;
+        m.order = 18;
+        QVERIFY(differs(approval::statement(QStringLiteral("tls-1"), m, QStringLiteral("sven"))));
+        m = c;
+        m.step = 3;
+        QVERIFY(differs(approval::statement(QStringLiteral("tls-1"), m, QStringLiteral("sven"))));
+        m = c;
+        m.action = CommandAction::FeederShed;
+        QVERIFY(differs(approval::statement(QStringLiteral("tls-1"), m, QStringLiteral("sven"))));
+        m = c;
+        m.value = 1;
+        QVERIFY(differs(approval::statement(QStringLiteral("tls-1"), m, QStringLiteral("sven"))));
+        m = c;
+        m.expiresMs += 1;
+        QVERIFY(differs(approval::statement(QStringLiteral("tls-1"), m, QStringLiteral("sven"))));
+        QVERIFY(differs(approval::statement(QStringLiteral("tls-2"), c, QStringLiteral("sven"))));
+        QVERIFY(differs(approval::statement(QStringLiteral("tls-1"), c, QStringLiteral("sara"))));
+        // Fields cannot leak into each other: a newline and a length in a name do not make another statement's bytes.
+        QVERIFY(differs(approval::statement(QStringLiteral("tls-1\n2:17"), c, QStringLiteral("sven"))));
+        // What is not part of the approval: the attempt and the device index (a retry carries the same approval).
+        m = c;
+        m.attempt = 3;
+        m.device = 99;
+        QCOMPARE(approval::statement(QStringLiteral("tls-1"), m, QStringLiteral("sven")), base);
+    }
+
+    void theHighRiskRuleIsTheCatalogues()
+    {
+        // The devices' rule (model) and the dispatcher's catalogue (ops) are one rule.
+        int highRisk = 0;
+        for (int i = 0; i < kCommandActionCount; ++i) {
+            const auto action = static_cast<CommandAction>(i);
+            QCOMPARE(isHighRisk(action), commandSpec(action).highRisk);
+            highRisk += isHighRisk(action);
+        }
+        QCOMPARE(highRisk, 5);   // hold, advance, flash, pre-empt, shed
+        QVERIFY(isHighRisk(CommandAction::FeederShed));
+        QVERIFY(!isHighRisk(CommandAction::FeederRestore));
+        QVERIFY(!isHighRisk(CommandAction::LightDim));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApproval)
+#include "tst_approval.moc"
