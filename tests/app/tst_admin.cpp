@@ -1,6 +1,7 @@
 // cityops-admin as an administrator uses it (and misuses it): accounts added, listed, changed and unlocked in a
 // real directory file; every bad argument a sentence and exit 2; a password file others may read refused; a file
 // that is not a directory refused and left untouched; the console then signs in with what the tool wrote.
+#include "security/approval.h"
 #include "security/consolekeyring.h"
 #include "security/userdirectory.h"
 
@@ -168,6 +169,50 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("may be changed by others")), qPrintable(r.err));
         QVERIFY(!ConsoleKeyring::load(keyring));
+    }
+
+    /// Approvers (issue 13): a supervisor's approval key made sealed with their password, its public half in the
+    /// approver keyring the gateways take; the sealed key opens only with that password; misuse is exit 2.
+    void approverKeys()
+    {
+        QTemporaryDir dir;
+        const QString keyring = dir.filePath(QStringLiteral("approvers.json")), keys = dir.filePath(QStringLiteral("approvers"));
+        const QString password = secret(dir, QStringLiteral("sven.password"), "sven's sign-in pw\n", kPrivate);
+        auto approver = [&](QStringList args) {
+            return admin(QStringList{QStringLiteral("approver")} + args + QStringList{QStringLiteral("--keyring"), keyring, QStringLiteral("--keys"), keys});
+        };
+        Run r = approver({QStringLiteral("add"), QStringLiteral("sven"), QStringLiteral("--password-file"), password});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        auto loaded = ConsoleKeyring::load(keyring, false, ConsoleKeyring::Kind::Approvers);
+        QVERIFY2(loaded, qPrintable(loaded.error()));
+        QVERIFY(!ConsoleKeyring::load(keyring));   // an approver keyring is not a console keyring
+        auto key = approval::open(keys, QStringLiteral("sven"), "sven's sign-in pw");
+        QVERIFY2(key, qPrintable(key.error()));
+        QVERIFY(loaded.value().verifierFor(QStringLiteral("sven"))->verify("x", key.value().sign("x")));
+        QVERIFY2(r.out.contains(key.value().keyId()), qPrintable(r.out));
+        QVERIFY(!approval::open(keys, QStringLiteral("sven"), "sven's sign-in pX"));
+        r = approver({QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("sven\t%1\tyes").arg(key.value().keyId())), qPrintable(r.out));
+        // A second key for the same person only after removing the first; misuse.
+        r = approver({QStringLiteral("add"), QStringLiteral("sven"), QStringLiteral("--password-file"), password});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("already an approver")), qPrintable(r.err));
+        QCOMPARE(approver({QStringLiteral("add")}).exitCode, 2);
+        QCOMPARE(approver({QStringLiteral("add"), QStringLiteral("Sven Svensson"), QStringLiteral("--password-file"), password}).exitCode, 2);
+        QCOMPARE(approver({QStringLiteral("grant"), QStringLiteral("sven")}).exitCode, 2);
+        QCOMPARE(approver({QStringLiteral("list"), QStringLiteral("--password-file"), password}).exitCode, 2);
+        const QString shortPassword = secret(dir, QStringLiteral("short.password"), "short\n", kPrivate);
+        r = approver({QStringLiteral("add"), QStringLiteral("sara"), QStringLiteral("--password-file"), shortPassword});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("at least 8")), qPrintable(r.err));
+        QVERIFY(!ConsoleKeyring::load(keyring, false, ConsoleKeyring::Kind::Approvers).value().verifierFor(QStringLiteral("sara")));
+        // Removed: out of the keyring and the sealed key gone.
+        r = approver({QStringLiteral("remove"), QStringLiteral("sven")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!ConsoleKeyring::load(keyring, false, ConsoleKeyring::Kind::Approvers).value().verifierFor(QStringLiteral("sven")));
+        QVERIFY(!QFile::exists(approval::keyPath(keys, QStringLiteral("sven"))));
+        QCOMPARE(approver({QStringLiteral("remove"), QStringLiteral("sven")}).exitCode, 1);
     }
 
     void passwordsComeFromPrivateFilesOrATerminal()

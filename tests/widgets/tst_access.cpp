@@ -13,6 +13,7 @@
 #include "ops/opsclient.h"
 #include "ops/opsconsole.h"
 #include "ops/workflows.h"
+#include "security/approval.h"
 #include "testpeople.h"
 
 #include <QApplication>
@@ -234,6 +235,56 @@ private Q_SLOTS:
         desk.client().ask(request::DecideOrder{order, true, {}, {}});
         QTRY_COMPARE(answers.count(), 3);
         QVERIFY2(answers.at(2).at(0).toBool(), qPrintable(answers.at(2).at(1).toString()));
+        QTRY_COMPARE(desk.engine.orders().find(order)->approvedBy, QStringLiteral("sven"));
+    }
+
+    /// On a broker the devices want the approver's own signature (issue 13): the step-up password opens the
+    /// supervisor's sealed approval key; without one, or with one sealed under another password, the approval is
+    /// refused here with the reason instead of every target being refused by the devices later.
+    void approvalOnABrokerNeedsTheApproversOwnKey()
+    {
+        Desk desk;
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        QTemporaryDir keys;
+        desk.client().setApprovalKeys(keys.path(), true);
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        QSignalSpy answers(&desk.client(), &OpsClient::answered);
+        desk.client().ask(request::IssueOrder{workflows::flashAndDispatch(*desk.city, {desk.city->signals.front().device})});
+        QTRY_COMPARE(answers.count(), 1);
+        const std::uint32_t order = answers.at(0).at(2).toUInt();
+        desk.access().signOut();
+        desk.type(QStringLiteral("sven"), QString::fromLatin1(People::kPassword));
+        auto typePassword = [] {
+            answerNextDialog([](QWidget *dialog) {
+                dialog->findChild<QLineEdit *>()->setText(QString::fromLatin1(People::kPassword));
+                dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            });
+        };
+
+        typePassword();
+        desk.client().ask(request::DecideOrder{order, true, {}, {}});
+        QTRY_COMPARE(answers.count(), 2);
+        QCOMPARE(answers.at(1).at(0).toBool(), false);
+        QVERIFY2(answers.at(1).at(1).toString().contains(QLatin1String("cityops-admin approver add sven")), qPrintable(answers.at(1).at(1).toString()));
+        QCOMPARE(desk.engine.orders().find(order)->stage, CommandStage::AwaitingApproval);
+
+        // A key sealed with another password does not open with the sign-in password.
+        QTemporaryDir other;
+        QVERIFY(approval::create(other.path(), QStringLiteral("sven"), "not the sign-in password").ok());
+        desk.client().setApprovalKeys(other.path(), true);
+        typePassword();
+        desk.client().ask(request::DecideOrder{order, true, {}, {}});
+        QTRY_COMPARE(answers.count(), 3);
+        QCOMPARE(answers.at(2).at(0).toBool(), false);
+        QVERIFY2(answers.at(2).at(1).toString().contains(QLatin1String("password does not open")), qPrintable(answers.at(2).at(1).toString()));
+
+        // Sealed with his sign-in password: approved.
+        QVERIFY(approval::create(keys.path(), QStringLiteral("sven"), People::kPassword).ok());
+        desk.client().setApprovalKeys(keys.path(), true);
+        typePassword();
+        desk.client().ask(request::DecideOrder{order, true, {}, {}});
+        QTRY_COMPARE(answers.count(), 4);
+        QVERIFY2(answers.at(3).at(0).toBool(), qPrintable(answers.at(3).at(1).toString()));
         QTRY_COMPARE(desk.engine.orders().find(order)->approvedBy, QStringLiteral("sven"));
     }
 
