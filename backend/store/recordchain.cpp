@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 
+#include <openssl/evp.h>
 #include <openssl/sha.h>
 
 #include <algorithm>
@@ -47,24 +48,38 @@ QByteArray rowBytes(std::uint64_t seq, std::int64_t timeMs, int kind, std::int64
 QByteArray link(const QByteArray &previous, std::uint64_t seq, std::int64_t timeMs, int kind, std::int64_t device,
                 const QByteArray &payload)
 {
-    // On the store writer's hot path: one buffer per thread, OpenSSL's SHA-256 (which uses the CPU's SHA
-    // instructions where there are some), no allocation per row but the result. Same bytes as rowBytes().
-    thread_local std::vector<unsigned char> buffer;
-    const size_t size = 32 + 40 + size_t(payload.size());
-    if (buffer.size() < size)
-        buffer.resize(size);
-    std::memcpy(buffer.data(), previous.constData(), std::min<size_t>(32, size_t(previous.size())));
-    if (previous.size() < 32)
-        std::memset(buffer.data() + previous.size(), 0, 32 - size_t(previous.size()));
-    unsigned char *p = buffer.data() + 32;
+    // On the store writer's hot path. OpenSSL 3's one-shot SHA256() looks the algorithm up again on every call (a
+    // locked fetch and a context allocated and freed: 0.8 us a row here, three times the hash); the algorithm is fetched
+    // once and each thread keeps one context. Same bytes as rowBytes(), fed in three pieces instead of copied together.
+    struct Digest {
+        EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        ~Digest()
+        {
+            EVP_MD_CTX_free(ctx);
+            EVP_MD_free(md);
+        }
+    };
+    thread_local Digest digest;
+    unsigned char previousBytes[32] = {};
+    std::memcpy(previousBytes, previous.constData(), std::min<size_t>(32, size_t(previous.size())));
+    unsigned char header[40];
+    unsigned char *p = header;
     for (std::uint64_t v : {seq, static_cast<std::uint64_t>(timeMs), static_cast<std::uint64_t>(kind), static_cast<std::uint64_t>(device),
                             static_cast<std::uint64_t>(payload.size())}) {
         qToLittleEndian(v, p);
         p += 8;
     }
-    std::memcpy(p, payload.constData(), size_t(payload.size()));
     QByteArray out(32, Qt::Uninitialized);
-    SHA256(buffer.data(), size, reinterpret_cast<unsigned char *>(out.data()));
+    unsigned int length = 0;
+    if (!digest.md || !digest.ctx || EVP_DigestInit_ex(digest.ctx, digest.md, nullptr) != 1
+        || EVP_DigestUpdate(digest.ctx, previousBytes, sizeof previousBytes) != 1 || EVP_DigestUpdate(digest.ctx, header, sizeof header) != 1
+        || EVP_DigestUpdate(digest.ctx, payload.constData(), size_t(payload.size())) != 1
+        || EVP_DigestFinal_ex(digest.ctx, reinterpret_cast<unsigned char *>(out.data()), &length) != 1 || length != 32) {
+        // Not expected from a working OpenSSL; the slower one-shot gives the same value.
+        const QByteArray bytes = QByteArray(reinterpret_cast<const char *>(previousBytes), 32) + rowBytes(seq, timeMs, kind, device, payload);
+        SHA256(reinterpret_cast<const unsigned char *>(bytes.constData()), size_t(bytes.size()), reinterpret_cast<unsigned char *>(out.data()));
+    }
     return out;
 }
 

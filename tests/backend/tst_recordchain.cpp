@@ -11,6 +11,7 @@
 #include "storetesting.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -95,6 +96,22 @@ class TestRecordChain : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QVERIFY(recording().last > 5000); }
+
+    /// The chain is what docs/STORE.md says — SHA-256 of the previous value and the row's canonical bytes — checked
+    /// with another SHA-256 (Qt's), so the writer's fast path cannot drift from what a third party recomputes.
+    void eachLinkIsSha256OfThePreviousAndTheRow()
+    {
+        QByteArray chain = recordchain::genesis();
+        for (int i = 0; i < 200; ++i) {
+            const QByteArray payload(i * 7 % 300, char('a' + i % 26));
+            const std::int64_t time = 1'795'000'000'000 + i, device = i % 3 == 0 ? -1 : i * 31;
+            const QByteArray expected = QCryptographicHash::hash(QByteArray(chain + recordchain::rowBytes(std::uint64_t(i + 1), time, i % 11, device, payload)),
+                                                                 QCryptographicHash::Sha256);
+            const QByteArray got = recordchain::link(chain, std::uint64_t(i + 1), time, i % 11, device, payload);
+            QCOMPARE(got.toHex(), expected.toHex());
+            chain = got;
+        }
+    }
 
     void anUntouchedRecordIsIntact()
     {
