@@ -24,6 +24,12 @@ Status DeviceGateway::start()
     m_boot = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
     const std::int64_t now = nowMs();
     m_startedMs = now;
+    if (!m_options.replayMemoryPath.isEmpty()) {
+        auto memory = ReplayMemory::open(m_options.replayMemoryPath, now);
+        if (!memory)
+            return Error{memory.error()};
+        m_durableNonces = std::move(memory).value();
+    }
     // Incident ids stay apart from an earlier run's (consoles may still hold those) and below the console's range.
     SimParameters parameters = m_options.parameters;
     if (parameters.firstIncidentId <= 1)
@@ -129,6 +135,8 @@ void DeviceGateway::tick()
     }
     for (auto it = m_seenNonces.begin(); it != m_seenNonces.end();)
         it = it.value() < now ? m_seenNonces.erase(it) : std::next(it);
+    if (m_durableNonces)
+        m_durableNonces->forgetExpired(now);
     for (auto it = m_pending.begin(); it != m_pending.end();)
         it = it->second.expiresMs + 60'000 < now ? m_pending.erase(it) : std::next(it);
 }
@@ -263,7 +271,7 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
         return refuse(m, &c, QStringLiteral("valid for longer than the %1 min a command may be").arg(wire::kMaxCommandLifetimeMs / 60'000));
     if (c.issuedMs > now + wire::kMaxIssueSkewMs)
         return refuse(m, &c, QStringLiteral("issued %1 s in this device's future: the clocks disagree").arg((c.issuedMs - now) / 1000));
-    if (m_seenNonces.contains(c.nonce))
+    if (m_seenNonces.contains(c.nonce) || (m_durableNonces && m_durableNonces->contains(c.nonce)))
         return refuse(m, &c, QStringLiteral("replayed: this exact command was received before"), true);
     // The nonce memory is this run's: a command issued before the gateway started may have been captured and
     // replayed after a restart. Consoles connect with a clean start, so nothing genuine from before arrives late.
@@ -273,6 +281,9 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
         if (QString why = refusedApproval(c, now); !why.isEmpty())
             return refuse(m, &c, why);
     }
+    if (m_durableNonces)
+        if (auto remembered = m_durableNonces->remember(c.nonce, c.expiresMs); !remembered)
+            return refuse(m, &c, QStringLiteral("not acting: %1").arg(remembered.error()));
     m_seenNonces.insert(c.nonce, c.expiresMs);
     const DeviceIndex device = m_city->deviceIndex(c.device);
     if (device == kNoDevice)

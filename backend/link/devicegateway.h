@@ -3,6 +3,7 @@
 #include "city/citymodel.h"
 #include "base/random.h"
 #include "link/mqttclient.h"
+#include "link/replaymemory.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
@@ -48,6 +49,9 @@ struct GatewayOptions {
     /// The supervisors whose approval signatures the devices take (approver keyring); high-risk commands approved by
     /// anyone else, or by nobody, are refused. Null: no approvers, so no high-risk command acts.
     std::shared_ptr<const ConsoleKeyring> approvers;
+    /// Where the gateway remembers the commands it acted on across restarts (ReplayMemory); empty: in memory only,
+    /// with "issued before this gateway started" as the guard across restarts.
+    QString replayMemoryPath;
 };
 
 struct GatewayStats {
@@ -119,6 +123,7 @@ private:
     std::vector<std::uint64_t> m_seq;                 ///< per device
     std::uint64_t m_eventSeq = 0;                     ///< field events
     QHash<QByteArray, std::int64_t> m_seenNonces;     ///< nonce -> expiry (replay memory)
+    std::optional<ReplayMemory> m_durableNonces;      ///< the same on disk, when the gateway has a replay memory file
     std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t, std::uint8_t>, PendingAnswer> m_pending;
     /// (device, order, step) handed to a device -> the newest attempt that arrived
     std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t>, std::uint8_t> m_executedSteps;

@@ -545,6 +545,85 @@ private Q_SLOTS:
         QCOMPARE(SignalMode(desk.engine.states().state(second).mode), SignalMode::Flash);
     }
 
+    void aCaptureStaysRefusedAfterARestartWithTheClockSetBack()
+    {
+        // Issue 13, "replays stay refused across restarts": "issued before this gateway started" alone is only as good
+        // as the gateway's clock. Here it comes back 20 s behind: without the durable memory a captured command acts
+        // again; with it (--replay-memory), it is refused, and a command issued now still acts.
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        CommandKeys keys;
+        QVERIFY(keys.ok);
+        QTemporaryDir state;
+        const QString memory = state.filePath(QStringLiteral("gw1.replay"));
+        const QStringList common{"--command-pubkey", keys.publicKey, "--id", "gw1", "--answer-latency", "0:0", "--reject-rate", "0"};
+        RawClient hand(brokerOptions(broker.plainUrl(), "by-hand"));
+        QTRY_VERIFY_WITH_TIMEOUT(hand.client->connected(), 5000);
+        QVERIFY(hand.client->subscribe(wire::resultTopic("by-hand"), 1));
+        QVERIFY(hand.client->subscribe(wire::gatewayStatusTopic("gw1"), 1));
+        const CommandSigner trusted = CommandSigner::fromPrivateKeyFile(keys.privateKey).value();
+        auto command = [&](char nonce) {
+            wire::SignedCommand c;
+            c.device = city()->devices[lamps(1).front()].id;
+            c.order = 88;
+            c.action = CommandAction::LightDim;
+            c.value = 25;
+            c.issuedMs = QDateTime::currentMSecsSinceEpoch();
+            c.expiresMs = c.issuedMs + 120'000;
+            c.nonce = QByteArray(16, nonce);
+            c.keyId = trusted.keyId();
+            c.signature = trusted.sign(c.canonical());
+            return c;
+        };
+        auto send = [&](const wire::SignedCommand &c) {
+            hand.client->publish(wire::commandTopic("gw1", c.device), wire::encodeCommand(c), 1, false, wire::resultTopic("by-hand"), c.nonce);
+            std::vector<MqttClient::Message> got;
+            const bool answered = QTest::qWaitFor([&] { got = hand.take(); return !got.empty(); }, 5000);
+            return answered ? json(got.front().payload) : QJsonObject();
+        };
+        auto gatewayUp = [&] {   // the new gateway's retained "online" (the old one's goodbye may still be waiting)
+            return QTest::qWaitFor([&] {
+                for (const MqttClient::Message &m : hand.take())
+                    if (json(m.payload).value(QLatin1String("online")).toBool())
+                        return true;
+                return false;
+            }, 15'000);
+        };
+
+        wire::SignedCommand captured;
+        {
+            SimProcess first(broker.plainUrl(), common + QStringList{"--replay-memory", memory});
+            QVERIFY2(gatewayUp(), qPrintable(first.errors()));
+            captured = command('k');
+            QCOMPARE(send(captured).value(QLatin1String("result")).toString(), QStringLiteral("accepted"));
+        }
+        {
+            SimProcess forgetful(broker.plainUrl(), common + QStringList{"--clock-skew", "-20000"});
+            QVERIFY2(gatewayUp(), qPrintable(forgetful.errors()));
+            QCOMPARE(send(captured).value(QLatin1String("result")).toString(), QStringLiteral("accepted"));   // the gap
+        }
+        SimProcess remembering(broker.plainUrl(), common + QStringList{"--clock-skew", "-20000", "--replay-memory", memory});
+        QVERIFY2(gatewayUp(), qPrintable(remembering.errors()));
+        const QJsonObject r = send(captured);
+        QCOMPARE(r.value(QLatin1String("result")).toString(), QStringLiteral("rejected"));
+        QVERIFY2(r.value(QLatin1String("reason")).toString().startsWith(QLatin1String("replayed: this exact command")),
+                 qPrintable(r.value(QLatin1String("reason")).toString()));
+        wire::SignedCommand fresh = command('m');
+        fresh.issuedMs -= 20'000;   // by the gateway's clock, so "now" for it
+        fresh.signature = trusted.sign(fresh.canonical());
+        QCOMPARE(send(fresh).value(QLatin1String("result")).toString(), QStringLiteral("accepted"));
+        remembering.finish();
+
+        // A memory file damaged in the middle: the gateway does not start, and says why.
+        QFile file(memory);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("garbage\n" + QByteArray(16, 'q').toHex() + " 1\n");
+        file.close();
+        SimProcess refused(broker.plainUrl(), common + QStringList{"--replay-memory", memory});
+        QTRY_VERIFY_WITH_TIMEOUT(!refused.running(), 15'000);
+        QVERIFY2(refused.errors().contains(QLatin1String("damaged at line")), "a damaged memory is refused with a sentence");
+    }
+
     void aStoppedGatewayIsShownOfflineWithinOneAndAHalfKeepAlives()
     {
         TestBroker broker;

@@ -65,7 +65,7 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
         "The city's devices as a separate process, publishing to an MQTT broker (docs/PROTOCOL.md).\n\n"
         "  cityops-sim --broker mqtt[s]://HOST:PORT [--city FILE] [--ca FILE --cert FILE --key FILE --user U --password-file F]\n"
-        "              [--command-pubkey FILE] [--approvers FILE] [--traffic sumo] [fault injection]\n\n"
+        "              [--command-pubkey FILE] [--approvers FILE] [--replay-memory FILE] [--traffic sumo] [fault injection]\n\n"
         "Without --command-pubkey every command is refused (nothing is trusted); without --approvers every high-risk one\n"
         "(hold, advance, flash, pre-empt, shed) is (nobody's approval is known)."));
     parser.addHelpOption();
@@ -83,6 +83,8 @@ int main(int argc, char **argv)
         {QStringLiteral("command-pubkey"), QStringLiteral("Ed25519 public key (PEM) commands must be signed with."), file},
         {QStringLiteral("approvers"), QStringLiteral("Approver keyring (cityops-admin approver add): the supervisors whose signature a "
                                                      "high-risk command must carry."), file},
+        {QStringLiteral("replay-memory"), QStringLiteral("File where the gateway remembers the commands it acted on, so a captured one "
+                                                         "stays refused after a restart (made if missing, private to its owner)."), file},
         {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), n},
         {QStringLiteral("traffic"), QStringLiteral("Who runs the signals: embedded (their timetables, the default) or sumo (SUMO with the city's "
                                                    "network and demand; needs the Debian package sumo)."), QStringLiteral("embedded|sumo")},
@@ -158,6 +160,9 @@ int main(int argc, char **argv)
             return usage(v.error());
         verifier = std::move(v).value();
     }
+    options.replayMemoryPath = parser.value(QStringLiteral("replay-memory"));
+    if (parser.isSet(QStringLiteral("replay-memory")) && options.replayMemoryPath.isEmpty())
+        return usage(QStringLiteral("--replay-memory needs a file name"));
     if (parser.isSet(QStringLiteral("approvers"))) {
         auto approvers = ConsoleKeyring::load(parser.value(QStringLiteral("approvers")), false, ConsoleKeyring::Kind::Approvers);
         if (!approvers)
