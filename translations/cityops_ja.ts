@@ -1763,6 +1763,10 @@
         <source>Signals dark</source>
         <translation>信号消灯</translation>
     </message>
+    <message>
+        <source>Devices silent: common cause</source>
+        <translation>機器の応答なし：共通原因</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

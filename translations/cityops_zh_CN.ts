@@ -1763,6 +1763,10 @@
         <source>Signals dark</source>
         <translation>信号灯熄灭</translation>
     </message>
+    <message>
+        <source>Devices silent: common cause</source>
+        <translation>设备无响应：共同原因</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

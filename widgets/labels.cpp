@@ -177,7 +177,7 @@ QString Labels::activity(const QString &recorded)
     }
     if (const auto m = alarm.match(recorded); m.hasMatch()) {
         QString cause = m.captured(2), change = m.captured(3);
-        for (int c = 0; c <= int(AlarmCause::FeederTrip); ++c)
+        for (int c = 0; c < kAlarmCauseCount; ++c)
             if (cause == alarmCauseName(AlarmCause(c)))
                 cause = alarmCause(AlarmCause(c));
         for (int c = 0; c <= int(AlarmChange::Unsuppressed); ++c)
@@ -238,6 +238,7 @@ QString Labels::alarmCause(AlarmCause cause)
     case AlarmCause::CommLoss: return tr("No communication");
     case AlarmCause::FeederOverload: return tr("Feeder overloaded");
     case AlarmCause::FeederTrip: return tr("Feeder breaker tripped");
+    case AlarmCause::LinkLoss: return tr("Devices silent: common cause");
     }
     return {};
 }

@@ -110,6 +110,8 @@ QByteArray encode(const EventPayload &payload)
                 w.u8(p.breakerClosed ? 1 : 0);
             } else if constexpr (std::is_same_v<T, PresencePayload>) {
                 w.u8(p.online ? 1 : 0);
+                if (!p.cause.isEmpty())
+                    w.str(p.cause);   // absent in rows from before there was one: both read back
             } else if constexpr (std::is_same_v<T, IncidentRaisedPayload>) {
                 w.u32(p.id);
                 w.i64(p.sinceMs);
@@ -192,8 +194,10 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
     }
     case Kind::Presence: {
         std::uint8_t online = 0;
-        ok = r.u8(&online);
-        out = PresencePayload{online != 0};
+        PresencePayload p;
+        ok = r.u8(&online) && (r.atEnd() || r.str(&p.cause));
+        p.online = online != 0;
+        out = p;
         break;
     }
     case Kind::IncidentRaised: {

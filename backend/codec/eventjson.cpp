@@ -26,7 +26,7 @@ QJsonObject payloadToJson(const EventPayload &payload)
             else if constexpr (std::is_same_v<T, FeederPayload>)
                 return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
             else if constexpr (std::is_same_v<T, PresencePayload>)
-                return {{"online", p.online}};
+                return p.cause.isEmpty() ? QJsonObject{{"online", p.online}} : QJsonObject{{"online", p.online}, {"cause", p.cause}};
             else if constexpr (std::is_same_v<T, IncidentRaisedPayload>)
                 return {{"id", static_cast<double>(p.id)}, {"since_ms", static_cast<double>(p.sinceMs)}, {"kind", incidentKindName(p.kind)},
                         {"severity", incidentSeverityName(p.severity)}, {"lon", p.position.lon}, {"lat", p.position.lat},
@@ -111,7 +111,10 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
     } else if (kind == QLatin1String("feeder")) {
         e.payload = FeederPayload{static_cast<float>(num("load_kw")), d.value(QLatin1String("breaker_closed")).toBool()};
     } else if (kind == QLatin1String("presence")) {
-        e.payload = PresencePayload{d.value(QLatin1String("online")).toBool()};
+        const QJsonValue cause = d.value(QLatin1String("cause"));
+        if (!cause.isUndefined() && (!cause.isString() || cause.toString().size() > 200))
+            return bad(QStringLiteral("a presence's cause is text of at most 200 characters"));
+        e.payload = PresencePayload{d.value(QLatin1String("online")).toBool(), cause.toString()};
     } else if (kind == QLatin1String("incident-raised")) {
         IncidentRaisedPayload p;
         p.id = static_cast<IncidentId>(num("id"));

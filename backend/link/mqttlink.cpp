@@ -309,7 +309,7 @@ void MqttLink::gatewayGone(int number, const QString &gateway, const char *why)
     const std::int64_t now = m_clock->nowMs();
     for (DeviceIndex d = 0; d < m_city->devices.size(); ++d)
         if (m_gatewayOfDevice[d].load(std::memory_order_relaxed) == number)
-            offline.push_back(Event{0, now, d, PresencePayload{false}});
+            offline.push_back(Event{0, now, d, PresencePayload{false, QStringLiteral("gateway %1 is gone: %2").arg(gateway, QLatin1String(why))}});
     qCWarning(lcLink) << "gateway" << gateway << "is gone (" << why << "):" << offline.size() << "devices offline";
     flushBatch();
     sink()->push(std::move(offline), Overflow::DropNewest);

@@ -32,6 +32,10 @@ struct FeederPayload {
 };
 struct PresencePayload {
     bool online = true;
+    /// Offline because of something besides the device itself, named by whoever knows it ("gateway gw-3 went
+    /// silent", "traffic simulation stopped: …"): the devices that share it are one problem (one parent alarm), not
+    /// many. Empty when the device itself is silent, and always when online.
+    QString cause;
 };
 struct IncidentRaisedPayload {
     IncidentId id = 0;

@@ -35,6 +35,7 @@ QString alarmCauseName(AlarmCause cause)
     case AlarmCause::CommLoss: return QStringLiteral("comm-loss");
     case AlarmCause::FeederOverload: return QStringLiteral("feeder-overload");
     case AlarmCause::FeederTrip: return QStringLiteral("feeder-trip");
+    case AlarmCause::LinkLoss: return QStringLiteral("link-loss");
     }
     return QStringLiteral("unknown");
 }

@@ -33,8 +33,10 @@ struct IncidentUpdatePayload {
 };
 
 /// Why an alarm exists. The alarm is keyed by (device, cause).
-enum class AlarmCause : std::uint8_t { LampFault, SignalFault, CommLoss, FeederOverload, FeederTrip };
-constexpr int kAlarmCauseCount = 5;
+/// LinkLoss: many devices silent for one named reason (their gateway gone, the traffic simulation stopped) — the parent
+/// of their own comm-loss alarms, raised on the first of them.
+enum class AlarmCause : std::uint8_t { LampFault, SignalFault, CommLoss, FeederOverload, FeederTrip, LinkLoss };
+constexpr int kAlarmCauseCount = 6;
 
 enum class AlarmPriority : std::uint8_t { Low, Medium, High };
 

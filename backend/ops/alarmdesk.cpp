@@ -1,5 +1,7 @@
 #include "ops/alarmdesk.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace cityops {
@@ -11,7 +13,8 @@ AlarmPriority priorityFor(AlarmCause cause, DeviceKind kind)
 {
     switch (cause) {
     case AlarmCause::SignalFault:
-    case AlarmCause::FeederTrip: return AlarmPriority::High;
+    case AlarmCause::FeederTrip:
+    case AlarmCause::LinkLoss: return AlarmPriority::High;
     case AlarmCause::FeederOverload: return AlarmPriority::Medium;
     case AlarmCause::CommLoss: return kind == DeviceKind::Streetlight ? AlarmPriority::Low : AlarmPriority::Medium;
     case AlarmCause::LampFault: return AlarmPriority::Low;
@@ -77,7 +80,8 @@ std::uint32_t AlarmDesk::parentFor(DeviceIndex device, AlarmCause cause) const
     return trip && trip->active ? trip->id : 0;
 }
 
-void AlarmDesk::setCondition(DeviceIndex device, AlarmCause cause, bool condition, std::vector<Event> &out)
+void AlarmDesk::setCondition(DeviceIndex device, AlarmCause cause, bool condition, std::vector<Event> &out, std::uint32_t parent,
+                             const QString &text)
 {
     const auto known = current(device, cause);
     if (condition) {
@@ -88,7 +92,8 @@ void AlarmDesk::setCondition(DeviceIndex device, AlarmCause cause, bool conditio
         Event e = alarmEvent(id, device, AlarmChange::Raised, cause);
         auto &p = std::get<AlarmPayload>(e.payload);
         p.priority = priorityFor(cause, kind);
-        p.parent = known ? 0 : parentFor(device, cause);
+        p.parent = parent ? parent : parentFor(device, cause);
+        p.text = text;
         out.push_back(std::move(e));
         m_overlay.insert(keyOf(device, cause), Known{id, true});
     } else if (known && known->active) {
@@ -97,9 +102,38 @@ void AlarmDesk::setCondition(DeviceIndex device, AlarmCause cause, bool conditio
     }
 }
 
+std::uint32_t AlarmDesk::commonCauseParent(const QString &cause, const std::vector<DeviceIndex> &devices, std::vector<Event> &out)
+{
+    if (const auto it = m_causeParents.constFind(cause); it != m_causeParents.constEnd())
+        if (const auto known = current(it->device, AlarmCause::LinkLoss); known && known->active && known->id == it->id)
+            return it->id;   // more of the same: they join it
+    if (devices.size() < 2)
+        return 0;   // one device is its own alarm
+    const DeviceIndex first = devices.front();
+    setCondition(first, AlarmCause::LinkLoss, true, out, 0, cause.left(200));   // the count: its consequential alarms
+    const auto raised = current(first, AlarmCause::LinkLoss);
+    if (!raised || !raised->active)
+        return 0;
+    m_causeParents.insert(cause, CauseParent{raised->id, first});
+    return raised->id;
+}
+
 void AlarmDesk::observe(const std::vector<Event> &batch, std::vector<Event> &out)
 {
     m_overlay.clear();
+    // Devices that fall silent for one named reason are one problem for the operator: one parent alarm with the reason
+    // and the count, and their own comm-loss alarms as its children (suppressed by design, as lamps behind a tripped
+    // feeder) — a gateway or the traffic simulation going away is one line, not a flood of 88 or 1,400.
+    QHash<QString, std::vector<DeviceIndex>> silentFor;
+    for (const Event &e : batch)
+        if (const auto *presence = std::get_if<PresencePayload>(&e.payload);
+            presence && !presence->online && !presence->cause.isEmpty() && e.device < m_ctx.city.devices.size())
+            silentFor[presence->cause].push_back(e.device);
+    QHash<DeviceIndex, std::uint32_t> parentOf;
+    for (auto it = silentFor.cbegin(); it != silentFor.cend(); ++it)
+        if (const std::uint32_t parent = commonCauseParent(it.key(), it.value(), out))
+            for (DeviceIndex d : it.value())
+                parentOf.insert(d, parent);
     for (const Event &e : batch) {
         if (e.device == kNoDevice || e.device >= m_ctx.city.devices.size())
             continue;
@@ -119,7 +153,8 @@ void AlarmDesk::observe(const std::vector<Event> &batch, std::vector<Event> &out
             setCondition(e.device, AlarmCause::FeederTrip, !feeder->breakerClosed && !(m_commandedOpen && m_commandedOpen(e.device)), out);
             setCondition(e.device, AlarmCause::CommLoss, false, out);
         } else if (const auto *presence = std::get_if<PresencePayload>(&e.payload)) {
-            setCondition(e.device, AlarmCause::CommLoss, !presence->online && !behindCommandedFeeder(e.device), out);
+            setCondition(e.device, AlarmCause::CommLoss, !presence->online && !behindCommandedFeeder(e.device), out,
+                         presence->online ? 0 : parentOf.value(e.device, 0));
         }
     }
     m_overlay.clear();
@@ -132,9 +167,20 @@ void AlarmDesk::tick(std::int64_t nowMs, std::vector<Event> &out)
     m_lastTickMs = nowMs;
     std::vector<Alarm> alarms;
     m_ctx.alarms.snapshot(alarms);
-    for (const Alarm &a : alarms)
+    QSet<std::uint32_t> parentsOfActive;
+    for (const Alarm &a : alarms) {
         if (a.shelved && a.shelvedUntilMs <= nowMs)
             out.push_back(alarmEvent(a.id, a.device, AlarmChange::Unshelved, a.cause, {}, QStringLiteral("shelf expired")));
+        if (a.active && a.parent != 0)
+            parentsOfActive.insert(a.parent);
+    }
+    // A common cause is over when none of its devices is silent any more.
+    for (const Alarm &a : alarms)
+        if (a.cause == AlarmCause::LinkLoss && a.active && !parentsOfActive.contains(a.id)) {
+            out.push_back(alarmEvent(a.id, a.device, AlarmChange::Returned, a.cause, {}, QStringLiteral("every device reports again")));
+            for (auto it = m_causeParents.begin(); it != m_causeParents.end();)
+                it = it->id == a.id ? m_causeParents.erase(it) : std::next(it);
+        }
 }
 
 Result<OpsReceipt> AlarmDesk::acknowledge(const Actor &actor, const request::AcknowledgeAlarms &r, std::vector<Event> &out)

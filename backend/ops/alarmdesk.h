@@ -16,7 +16,9 @@ namespace cityops {
 /// Consequential alarms are suppressed by design: lamps that go dark or silent behind a tripped feeder are raised
 /// as children of the feeder's trip alarm (one line for the operator, not hundreds), and lamps behind a feeder an
 /// operator shed on purpose raise nothing. Signal cabinets draw their power from their nearest feeder
-/// (CityModel::signalFeeders) and are treated the same way. Runs on the core thread.
+/// (CityModel::signalFeeders) and are treated the same way. Devices that fall silent for one named reason (a presence
+/// with a cause: their gateway gone, the traffic simulation stopped) get one parent alarm, "devices silent: common
+/// cause", with their own comm-loss alarms as its children. Runs on the core thread.
 class AlarmDesk {
 public:
     /// `commandedOpen(feeder)` tells whether a feeder's breaker is open because an order opened it.
@@ -39,7 +41,11 @@ private:
         bool active = false;
     };
     std::optional<Known> current(DeviceIndex device, AlarmCause cause) const;
-    void setCondition(DeviceIndex device, AlarmCause cause, bool condition, std::vector<Event> &out);
+    /// Raises or returns the alarm (device, cause); a new one is born a child of `parent` (or of its feeder's trip).
+    void setCondition(DeviceIndex device, AlarmCause cause, bool condition, std::vector<Event> &out, std::uint32_t parent = 0,
+                      const QString &text = {});
+    /// The parent alarm of devices silent for `cause` (raised for two or more, joined by later ones); 0 for none.
+    std::uint32_t commonCauseParent(const QString &cause, const std::vector<DeviceIndex> &devices, std::vector<Event> &out);
     std::uint32_t parentFor(DeviceIndex device, AlarmCause cause) const;
     bool behindCommandedFeeder(DeviceIndex device) const;
     DeviceIndex feederOf(DeviceIndex device) const;
@@ -47,6 +53,11 @@ private:
     const DeskContext &m_ctx;
     std::function<bool(DeviceIndex)> m_commandedOpen;
     std::vector<DeviceIndex> m_signalFeeders;   ///< per signal, the feeder its cabinet hangs on
+    struct CauseParent {
+        std::uint32_t id = 0;
+        DeviceIndex device = kNoDevice;
+    };
+    QHash<QString, CauseParent> m_causeParents;   ///< active common-cause alarms by their cause
     QHash<quint64, Known> m_overlay;   ///< changes emitted in the current observe() call, not yet in the book
     std::uint32_t m_issued = 0;
     std::int64_t m_lastTickMs = 0;

@@ -66,7 +66,7 @@ void CitySimulator::plantStopped(const QString &why, std::vector<Event> &out)
     if (!m_plantDown)
         for (std::uint32_t i = 0; i < m_signals.size(); ++i)
             if (plantRuns(i) && m_signals[i].online)
-                out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{false}});
+                out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{false, QStringLiteral("traffic simulation stopped: %1").arg(why.left(150))}});
     m_plantDown = true;
     qCWarning(lcSim).noquote() << why << "- signals not reporting; starting it again in" << kPlantRetryMs / 1000 << "s";
     schedule(m_now + kPlantRetryMs, Task::PlantStart);

@@ -29,6 +29,10 @@ void AlarmBook::applyOne(const Event &event, const AlarmPayload &p)
             Alarm &again = m_alarms[it.value()];
             again.active = true;
             again.acknowledged = false;
+            if (p.parent != 0) {   // raised again, this time as a consequence (its feeder tripped, its gateway went)
+                again.suppressed = true;
+                again.parent = p.parent;
+            }
             again.changedMs = event.timeMs;
             again.version = ++m_version;
             if (again.annunciated())

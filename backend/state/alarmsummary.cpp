@@ -54,6 +54,7 @@ AlarmSummary summarizeAlarms(const std::vector<Alarm> &alarms, const QList<int> 
             row->cause = a.cause;
             row->district = a.district;
             row->device = a.device;
+            row->text = a.text;
         }
         row->alarms.push_back(a.id);
         row->priority = std::max(row->priority, a.priority);

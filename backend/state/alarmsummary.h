@@ -16,6 +16,7 @@ struct AlarmRow {
     AlarmPriority priority = AlarmPriority::Low;
     int district = -1;
     DeviceIndex device = kNoDevice;      ///< for a single alarm
+    QString text;                        ///< for a single alarm: what raised it says (a common cause names itself)
     int unacknowledged = 0;
     int active = 0;
     int consequential = 0;               ///< suppressed children of these alarms

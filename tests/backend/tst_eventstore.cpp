@@ -128,6 +128,7 @@ private Q_SLOTS:
             LightPayload{50, false, 75.5f},
             FeederPayload{4321.25f, false},
             PresencePayload{false},
+            PresencePayload{false, QStringLiteral("gateway gw-3 is gone: no heartbeat for 1.5 keep-alives")},
             IncidentRaisedPayload{99, 1700000000000, IncidentKind::FeederOverload, IncidentSeverity::Critical, {13.5, 52.4}, 2, 17},
             IncidentClearedPayload{99},
             SessionPayload{4},
@@ -143,6 +144,24 @@ private Q_SLOTS:
             QVERIFY(!eventcodec::decode(kind, blob + QByteArray(1, 'x')).ok());      // trailing junk
         }
         QVERIFY(!eventcodec::decode(static_cast<eventcodec::Kind>(42), QByteArray(4, 0)).ok());
+        // A presence recorded before presences could name a cause (one byte) reads back as one without.
+        const auto old = eventcodec::decode(eventcodec::Kind::Presence, QByteArray(1, '\0'));
+        QVERIFY(old.ok());
+        QVERIFY(std::get<PresencePayload>(old.value()).cause.isEmpty());
+        // The cause travels in the export's (and the wire's) JSON too, and only as short text.
+        const DeviceIndex lamp = 0;
+        Event silent{7, 1'795'000'000'000, lamp, PresencePayload{false, QStringLiteral("traffic simulation stopped: SUMO exited")}};
+        QJsonObject json = eventjson::eventToJson(silent, *fixtureCity());
+        auto back = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<PresencePayload>(back.value().payload).cause, QStringLiteral("traffic simulation stopped: SUMO exited"));
+        QJsonObject data = json.value(QLatin1String("data")).toObject();
+        data.insert(QLatin1String("cause"), 42);
+        json.insert(QLatin1String("data"), data);
+        QVERIFY(!eventjson::eventFromJson(json, *fixtureCity()).ok());
+        data.insert(QLatin1String("cause"), QString(201, QLatin1Char('x')));
+        json.insert(QLatin1String("data"), data);
+        QVERIFY(!eventjson::eventFromJson(json, *fixtureCity()).ok());
         QVERIFY(!eventcodec::decode(eventcodec::Kind::Light, QByteArray("\xff\x00\x00\x00\x00\x00", 6)).ok()); // level 255
     }
 

@@ -644,6 +644,19 @@ private Q_SLOTS:
         for (DeviceIndex d = 0; d < city()->devices.size(); ++d)
             offline += console.engine.states().state(d).online ? 0 : 1;
         QCOMPARE(offline, city()->devices.size());
+        // One problem, one alarm: the gateway's devices silent for the reason the console found, its 1,400 comm
+        // losses the parent's consequences, not a flood.
+        std::vector<Alarm> alarms;
+        const bool raised = QTest::qWaitFor([&] {
+            console.engine.books().alarms().snapshot(alarms);
+            return std::any_of(alarms.begin(), alarms.end(), [](const Alarm &a) { return a.cause == AlarmCause::LinkLoss; });
+        }, 5000);
+        QVERIFY(raised);
+        const auto annunciated = std::count_if(alarms.begin(), alarms.end(), [](const Alarm &a) { return a.active && a.annunciated(); });
+        const auto parent = std::find_if(alarms.begin(), alarms.end(), [](const Alarm &a) { return a.cause == AlarmCause::LinkLoss; });
+        QVERIFY(parent != alarms.end());
+        QVERIFY2(parent->text.startsWith(QLatin1String("gateway gw1 is gone")), qPrintable(parent->text));
+        QVERIFY2(annunciated <= 3, qPrintable(QString::number(annunciated)));   // the parent (and a fault or two from before)
         sim.resume();
         QTRY_VERIFY_WITH_TIMEOUT(console.engine.states().state(lamp).online, 15'000);
         // A clean goodbye (SIGTERM) is believed after a grace second, before any keep-alive could tell (7.5 s); the

@@ -329,6 +329,82 @@ private Q_SLOTS:
         QVERIFY(!s.flood);   // consequential alarms do not count towards a flood
     }
 
+    /// Issue 15: SUMO stopping (or a gateway going) silenced every signal at once, and the desk raised one alarm per
+    /// signal. A presence that names its cause makes them one parent alarm with the cause and the count; the signals'
+    /// own comm losses are its children (not annunciated); it returns once every device reports again.
+    void devicesSilentForOneCauseAreOneAlarm()
+    {
+        OpsBench b;
+        std::vector<DeviceIndex> signals;
+        for (const SignalInfo &s : b.city->signals)
+            signals.push_back(s.device);
+        QVERIFY(signals.size() > 20);
+        const QString why = QStringLiteral("traffic simulation stopped: SUMO exited with code 9");
+        const std::vector<DeviceIndex> first(signals.begin(), signals.begin() + 20), later(signals.begin() + 20, signals.end());
+        auto silence = [&](const std::vector<DeviceIndex> &devices, const QString &cause) {
+            std::vector<Event> batch;
+            for (DeviceIndex d : devices)
+                batch.push_back(Event{0, b.now, d, PresencePayload{false, cause}});
+            b.feed(batch);
+        };
+        // One of them had been silent on its own a moment ago: its alarm, returned but not yet acknowledged, is still
+        // listed — raised again now, it joins the others under the cause.
+        b.feed(first.front(), PresencePayload{false, {}});
+        b.feed(first.front(), PresencePayload{true, {}});
+        QVERIFY(b.pipeline.books().alarms().forDevice(first.front(), AlarmCause::CommLoss));
+        silence(first, why);
+        AlarmSummary s = summarizeAlarms(b.pipeline.books().alarms(), {}, b.now);
+        QCOMPARE(s.rows.size(), size_t(1));
+        QCOMPARE(s.rows.front().cause, AlarmCause::LinkLoss);
+        QCOMPARE(s.rows.front().priority, AlarmPriority::High);
+        QCOMPARE(s.rows.front().consequential, 20);
+        QCOMPARE(s.suppressed, 20);
+        const auto parent = b.pipeline.books().alarms().find(s.rows.front().alarms.front());
+        QVERIFY(parent);
+        QCOMPARE(parent->text, why);
+        QCOMPARE(s.rows.front().text, why);
+        // More of the same join it: still one line.
+        silence(later, why);
+        s = summarizeAlarms(b.pipeline.books().alarms(), {}, b.now);
+        QCOMPARE(s.rows.size(), size_t(1));
+        QCOMPARE(s.suppressed, int(signals.size()));
+        QVERIFY(!s.flood);
+        // A device silent on its own, and one with a cause it shares with nobody, are alarms of their own.
+        const DeviceIndex lamp = b.first(DeviceKind::Streetlight), other = b.first(DeviceKind::Streetlight, 1);
+        b.feed(lamp, PresencePayload{false, {}});
+        b.feed(other, PresencePayload{false, QStringLiteral("gateway gw-9 is gone: no heartbeat")});
+        s = summarizeAlarms(b.pipeline.books().alarms(), {}, b.now);
+        QCOMPARE(s.suppressed, int(signals.size()));
+        QCOMPARE(b.pipeline.books().alarms().forDevice(lamp, AlarmCause::CommLoss)->parent, 0u);
+        QCOMPARE(b.pipeline.books().alarms().forDevice(other, AlarmCause::CommLoss)->parent, 0u);
+        // Back: the children return with their devices; the parent once none is silent.
+        std::vector<Event> back;
+        for (DeviceIndex d : first)
+            back.push_back(Event{0, b.now, d, PresencePayload{true, {}}});
+        b.feed(back);
+        b.advance(2000);
+        QVERIFY(b.pipeline.books().alarms().find(parent->id)->active);   // some are still silent
+        back.clear();
+        for (DeviceIndex d : later)
+            back.push_back(Event{0, b.now, d, PresencePayload{true, {}}});
+        b.feed(back);
+        b.advance(2000);
+        const auto after = b.pipeline.books().alarms().find(parent->id);
+        QVERIFY(after);   // returned, waiting for its acknowledgement (ISA-18.2)
+        QVERIFY(!after->active);
+        for (DeviceIndex d : signals)
+            QVERIFY(!b.pipeline.books().alarms().forDevice(d, AlarmCause::CommLoss) || !b.pipeline.books().alarms().forDevice(d, AlarmCause::CommLoss)->active);
+        // The same cause again later: the parent alarm is active again (not yet acknowledged, so the same alarm, as
+        // ISA-18.2 re-annunciates a returned one) with the new silent devices under it.
+        silence(first, why);
+        s = summarizeAlarms(b.pipeline.books().alarms(), {}, b.now);
+        bool again = false;
+        for (const AlarmRow &row : s.rows)
+            again = again || (row.cause == AlarmCause::LinkLoss && row.consequential == 20);
+        QVERIFY(again);
+        QVERIFY(b.pipeline.books().alarms().find(parent->id)->active);
+    }
+
     void signalsDarkBehindAFeederAreOneIncident()
     {
         OpsBench b;

@@ -237,6 +237,12 @@ private Q_SLOTS:
             return p && !p->online;
         });
         QCOMPARE(offline, int(rig.city->signals.size()));
+        // ... and each says why, the same for all: the console makes them one alarm, not one per signal (tst_ops).
+        const int named = count(rig.events, [](const Event &e) {
+            const auto *p = std::get_if<PresencePayload>(&e.payload);
+            return p && !p->online && p->cause.startsWith(QLatin1String("traffic simulation stopped"));
+        });
+        QCOMPARE(named, offline);
         // A command meanwhile is not answered (the controller cannot be heard), and nothing crashes.
         rig.sim.command(rig.command(9, i, CommandAction::SignalFlash));
         rig.advance(5000);

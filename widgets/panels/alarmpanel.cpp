@@ -46,9 +46,12 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Priority: return Labels::alarmPriority(row->priority);
         case Alarm: {
+            // A common cause names itself (its device is only the first of many); other alarms name their device.
+            const QString what = row->cause == AlarmCause::LinkLoss && !row->text.isEmpty() ? row->text
+                                 : row->device < city.devices.size()                        ? city.devices[row->device].id
+                                                                                            : QString();
             QString text = row->grouped ? tr("%1 × %2").arg(row->alarms.size()).arg(Labels::alarmCause(row->cause))
-                                        : QStringLiteral("%1 — %2").arg(Labels::alarmCause(row->cause),
-                                                                         row->device < city.devices.size() ? city.devices[row->device].id : QString());
+                                        : QStringLiteral("%1 — %2").arg(Labels::alarmCause(row->cause), what);
             if (row->consequential > 0)
                 text += tr(" (+%n consequential)", nullptr, row->consequential);
             return text;
@@ -171,6 +174,7 @@ void AlarmPanel::reload()
             row.priority = a.priority;
             row.district = a.district;
             row.device = a.device;
+            row.text = a.text;
             row.unacknowledged = 0;   // hidden: shown grey whatever its state
             row.active = a.active;
             row.latestMs = a.changedMs;
