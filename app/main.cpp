@@ -446,6 +446,7 @@ int main(int argc, char **argv)
     window.access().setIdleLimit(std::int64_t(options.idleLockMinutes) * 60'000);
     // Devices behind a broker act on a high-risk command only with its approver's own signature (docs/SECURITY.md).
     window.ops().client().setApprovalKeys(approval::defaultFolder(), options.useBroker);
+    window.setWallOverBroker(options.useBroker);
     if (!options.signInUser.isEmpty()) {
         // Headless sign-in (walls, scripts): the same check, delay and lockout as the sign-in screen.
         const SignInOutcome signedIn = window.access().signIn(options.signInUser, options.signInPassword);

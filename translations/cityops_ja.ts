@@ -1767,6 +1767,10 @@
         <source>Devices silent: common cause</source>
         <translation>機器の応答なし：共通原因</translation>
     </message>
+    <message>
+        <source>put on the video wall</source>
+        <translation>ビデオウォールに表示</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2076,6 +2080,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
         <translation>拒否した操作: 鍵束のコンソールの署名なし %1 · 複製または古いもの %2 · このコンソールのディレクトリで許可されないもの %3</translation>
+    </message>
+    <message>
+        <source>Sent to the walls on the broker for %1 s</source>
+        <translation>ブローカー上のウォールに %1 秒間表示を送信しました</translation>
     </message>
 </context>
 <context>

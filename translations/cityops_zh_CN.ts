@@ -1767,6 +1767,10 @@
         <source>Devices silent: common cause</source>
         <translation>设备无响应：共同原因</translation>
     </message>
+    <message>
+        <source>put on the video wall</source>
+        <translation>显示到视频墙</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2076,6 +2080,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
         <translation>已拒绝的操作：无密钥环中控制台签名 %1 · 重复或过期 %2 · 本控制台目录不允许 %3</translation>
+    </message>
+    <message>
+        <source>Sent to the walls on the broker for %1 s</source>
+        <translation>已发送到代理上的视频墙，显示 %1 秒</translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,7 @@ QString Labels::operatorAction(OperatorAction action)
     case OperatorAction::HandOver: return tr("handed over the shift");
     case OperatorAction::TakeOver: return tr("took over the shift");
     case OperatorAction::InterlockOverride: return tr("overrode an interlock");
+    case OperatorAction::ShowOnWall: return tr("put on the video wall");
     }
     return {};
 }

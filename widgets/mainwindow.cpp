@@ -643,6 +643,17 @@ void MainWindow::showOnWall()
         statusBar()->showMessage(tr("Select an incident or a device to show on the wall."), 8000);
         return;
     }
+    if (m_wallOverBroker) {
+        // The walls are on the broker: the request is an operations message, signed, recorded and re-checked by each
+        // wall against its own directory; there is no answer to wait for.
+        if (const QString why = m_ops->client().whyNot(Permission::DriveWall); !why.isEmpty()) {
+            statusBar()->showMessage(tr("Not on the wall: %1").arg(why), 10000);
+            return;
+        }
+        m_engine.recordOperatorAction(OperatorAction::ShowOnWall, currentUser(), QString::fromUtf8(request.encode()).trimmed());
+        statusBar()->showMessage(tr("Sent to the walls on the broker for %1 s").arg(request.seconds), 10000);
+        return;
+    }
     statusBar()->showMessage(tr("Asking the wall…"), 3000);
     sendToWall(request, [this](Result<QString> answer) {
         statusBar()->showMessage(answer ? tr("On the wall: %1").arg(answer.value()) : tr("Not on the wall: %1").arg(answer.error()), 10000);

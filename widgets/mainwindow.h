@@ -70,6 +70,8 @@ public:
     void showOnWall();
     /// The local socket the wall listens on (tests use their own).
     void setWallName(const QString &name) { m_wallName = name; }
+    /// On a broker, "Show on the wall" goes to the walls there as a signed operations message instead of a local socket.
+    void setWallOverBroker(bool overBroker) { m_wallOverBroker = overBroker; }
 
 private:
     /// What a background export came to (the job's result, or why it stopped).
@@ -131,6 +133,7 @@ private:
     QString m_layoutUser;         ///< whose arrangement is on screen
     QString m_archiveWhy;
     QString m_wallName = QString::fromLatin1(WallRemote::kDefaultName);
+    bool m_wallOverBroker = false;
 };
 
 } // namespace cityops

@@ -166,6 +166,8 @@ void Engine::coreLoop()
             FieldLink *link = m_link.get();
             QMetaObject::invokeMethod(link, [link, commands = std::move(send)] { link->send(commands); }, Qt::QueuedConnection);
         }
+        for (const OperatorActionPayload &wall : m_driver->takeWallRequests())
+            Q_EMIT wallRequested(wall.user, wall.detail);
         if (std::vector<Event> shared = m_driver->takeShared(); !shared.empty()) {
             FieldLink *link = m_link.get();
             QMetaObject::invokeMethod(link, [link, events = std::move(shared)] { link->share(events); }, Qt::QueuedConnection);

@@ -79,6 +79,9 @@ public:
 Q_SIGNALS:
     /// Coarse notification (queued to the receiver's thread) that the link changed state.
     void linkStatusChanged(cityops::LinkStatus status);
+    /// A person at another console put something on the video wall (re-authorised here); `request` is the wall
+    /// request's JSON line (docs/WALL.md). Rare: one signal per request, queued to the receiver's thread.
+    void wallRequested(const QString &user, const QString &request);
 
 private:
     struct PendingRequest {

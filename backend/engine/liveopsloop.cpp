@@ -41,6 +41,15 @@ size_t LiveOpsLoop::ingest(std::vector<Event> &batch)
     if (batch.empty())
         return 0;
     m_pipeline.process(batch);
+    // A person's own wall request goes to the walls on the broker; one from another console (it passed the gate) is
+    // for the wall this console may be.
+    for (const Event &e : batch)
+        if (const auto *a = std::get_if<OperatorActionPayload>(&e.payload); a && a->action == OperatorAction::ShowOnWall) {
+            if (e.origin != 0)
+                m_wallRequests.push_back(*a);
+            else if (m_share && m_share(e))
+                m_shared.push_back(e);
+        }
     std::vector<Event> derived;
     m_ops.observe(batch, derived);
     // Consequences of a batch are stamped with the batch's time: during the link's replay of recent history
@@ -67,6 +76,13 @@ std::vector<Event> LiveOpsLoop::takeShared()
 {
     std::vector<Event> out;
     out.swap(m_shared);
+    return out;
+}
+
+std::vector<OperatorActionPayload> LiveOpsLoop::takeWallRequests()
+{
+    std::vector<OperatorActionPayload> out;
+    out.swap(m_wallRequests);
     return out;
 }
 

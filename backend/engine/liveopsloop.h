@@ -29,6 +29,8 @@ public:
     /// Keeps the events the ops logic emits that `share` selects, for other consoles (see FieldLink::share).
     void setShareFilter(std::function<bool(const Event &)> share) { m_share = std::move(share); }
     std::vector<Event> takeShared();
+    /// Wall requests (OperatorAction::ShowOnWall) other consoles sent that passed the gate, since the last call.
+    std::vector<OperatorActionPayload> takeWallRequests();
 
     /// Who people are in this console's directory: other consoles' operations are re-authorised against it before
     /// they reach the books (none set: every operation of another console is refused).
@@ -47,6 +49,7 @@ private:
     std::vector<DeviceCommand> m_commands;
     std::function<bool(const Event &)> m_share;
     std::vector<Event> m_shared;
+    std::vector<OperatorActionPayload> m_wallRequests;
 };
 
 } // namespace cityops

@@ -414,6 +414,9 @@ bool isShared(const Event &event)
         return !update->user.isEmpty()
             && (update->change == IncidentChange::Transition || update->change == IncidentChange::Note
                 || update->change == IncidentChange::LinkDevice);
+    // A person putting something on the video wall: the walls on the broker show it (and record who did).
+    if (const auto *action = std::get_if<OperatorActionPayload>(&event.payload))
+        return action->action == OperatorAction::ShowOnWall && !action->user.isEmpty();
     const auto *raised = std::get_if<IncidentRaisedPayload>(&event.payload);
     return raised && raised->id >= kConsoleIncidentBase && raised->kind != IncidentKind::SignalsDark;
 }
@@ -446,7 +449,7 @@ Parsed<OpsMessage> decodeOps(const QByteArray &payload, const CityModel &city)
         if (!event)
             return malformed(event.error());
         if (!isShared(event.value()))
-            return Refused{Refusal::WrongKind, QStringLiteral("only incident steps, console incidents and orders are shared")};
+            return Refused{Refusal::WrongKind, QStringLiteral("only incident steps, console incidents, orders and wall requests are shared")};
         m.events.push_back(std::move(event).value());
     }
     return m;

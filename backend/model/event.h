@@ -65,8 +65,9 @@ enum class OperatorAction : std::uint8_t {
     HandOver,           ///< the outgoing person's hand-over note
     TakeOver,           ///< the incoming person accepted the hand-over checklist
     InterlockOverride,  ///< a supervisor ordered held devices anyway: the order, the holds and the reason
+    ShowOnWall,         ///< put something on the video wall for a while; detail: the request (docs/WALL.md), shared
 };
-constexpr int kOperatorActionCount = 14;
+constexpr int kOperatorActionCount = 15;
 
 /// Something a person did. Rare compared with telemetry, so it may carry text.
 struct OperatorActionPayload {

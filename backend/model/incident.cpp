@@ -74,6 +74,7 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::HandOver: return QStringLiteral("hand-over");
     case OperatorAction::TakeOver: return QStringLiteral("take-over");
     case OperatorAction::InterlockOverride: return QStringLiteral("interlock-override");
+    case OperatorAction::ShowOnWall: return QStringLiteral("show-on-wall");
     }
     return QStringLiteral("unknown");
 }

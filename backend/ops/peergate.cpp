@@ -48,6 +48,19 @@ QString PeerGate::check(const std::vector<Event> &batch, size_t index, const Des
         return checkIncidentRaised(batch, index, *raised, ctx);
     if (const auto *u = std::get_if<IncidentUpdatePayload>(&e.payload))
         return checkIncidentUpdate(*u, ctx);
+    if (const auto *a = std::get_if<OperatorActionPayload>(&e.payload); a && a->action == OperatorAction::ShowOnWall) {
+        // The wall shows it only for a person this console's directory lets drive the wall; what is shown is checked
+        // by the wall itself (a request it cannot read changes nothing).
+        QString why;
+        const auto actor = lookUp(a->user, &why);
+        if (!actor)
+            return why;
+        if (!permits(*actor, Permission::DriveWall))
+            return refusal(*actor, Permission::DriveWall);
+        if (a->detail.size() > 1000)
+            return QStringLiteral("a wall request of %1 characters is not one").arg(a->detail.size());
+        return {};
+    }
     return QStringLiteral("not an operation consoles share");
 }
 

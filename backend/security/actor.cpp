@@ -49,6 +49,7 @@ Role leastRoleAnywhere(Permission p)
     case Permission::ShelveAlarm:
     case Permission::RequestCommand:
     case Permission::CancelCommand:
+    case Permission::DriveWall:
         return Role::Operator;
     case Permission::CloseIncident:
     case Permission::CancelIncident:

@@ -27,6 +27,7 @@ enum class Permission : std::uint8_t {
     ApproveCommand,
     CancelCommand,
     OverrideInterlock,     ///< order devices that field work, a shed or maintenance holds
+    DriveWall,             ///< put a view, an incident or a device on the video wall for a while
 };
 
 /// Who performs an operation: a user, their roles and (for district-scoped roles) their districts.

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <future>
@@ -789,6 +790,14 @@ private Q_SLOTS:
         QCOMPARE(a.engine.incidents().find(id)->acknowledgedBy, QStringLiteral("kai"));
         // A second acknowledgement is refused on the other console too.
         QVERIFY(!a.ask(olga, request::TransitionIncident{id, IncidentState::Acknowledged, {}, 0}));
+
+        // "Show on wall" from A reaches B (a wall on the broker) as a signed operation, with who asked (issue 14).
+        QSignalSpy onWall(&b.engine, &Engine::wallRequested);
+        const QString line = QStringLiteral("{\"v\":1,\"show\":\"incident\",\"id\":%1,\"seconds\":30}").arg(id);
+        a.engine.recordOperatorAction(OperatorAction::ShowOnWall, QStringLiteral("olga"), line);
+        QTRY_COMPARE_WITH_TIMEOUT(onWall.count(), 1, 2000);
+        QCOMPARE(onWall.at(0).at(0).toString(), QStringLiteral("olga"));
+        QCOMPARE(onWall.at(0).at(1).toString(), line);
 
         // A reserves a lamp; B cannot while A's order holds it.
         const DeviceIndex lamp = lamps(1, 3).front();

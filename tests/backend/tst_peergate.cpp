@@ -115,6 +115,37 @@ private Q_SLOTS:
         QCOMPARE(room.refused(), 0u);
     }
 
+    /// "Show on wall" from another console (issue 14): an operator's request reaches B's wall; a viewer's, a made-up
+    /// person's or an oversized one does not. A's own request is what A shares.
+    void wallRequestsAreForPeopleWhoMayDriveTheWall()
+    {
+        Room room;
+        const QString line = QStringLiteral("{\"v\":1,\"show\":\"incident\",\"id\":7,\"seconds\":30}");
+        room.a.feed({Event{0, room.a.now, kNoDevice, OperatorActionPayload{OperatorAction::ShowOnWall, QStringLiteral("olga"), line}}});
+        std::vector<Event> shared = room.fromA();
+        QCOMPARE(shared.size(), size_t(1));
+        QVERIFY(room.a.driver.takeWallRequests().empty());   // A's own request is not for A's wall: it went out
+        room.deliver(shared);
+        std::vector<OperatorActionPayload> arrived = room.b.driver.takeWallRequests();
+        QCOMPARE(arrived.size(), size_t(1));
+        QCOMPARE(arrived.front().user, QStringLiteral("olga"));
+        QCOMPARE(arrived.front().detail, line);
+        QCOMPARE(room.refused(), 0u);
+        auto from = [&](const QString &user, const QString &detail) {
+            return Event{0, room.a.now, kNoDevice, OperatorActionPayload{OperatorAction::ShowOnWall, user, detail}, kFromA};
+        };
+        room.deliver({from(QStringLiteral("wall"), line)});
+        QVERIFY2(room.why().contains(QLatin1String("wall")), qPrintable(room.why()));
+        room.deliver({from(QStringLiteral("mallory"), line)});
+        room.deliver({from(QStringLiteral("kai"), QString(2000, QLatin1Char('x')))});
+        QVERIFY2(room.why().contains(QLatin1String("2000 characters")), qPrintable(room.why()));
+        QCOMPARE(room.refused(), 3u);
+        QVERIFY(room.b.driver.takeWallRequests().empty());
+        // Other operator actions of a peer are not operations at all.
+        room.deliver({Event{0, room.a.now, kNoDevice, OperatorActionPayload{OperatorAction::SignIn, QStringLiteral("olga"), {}}, kFromA}});
+        QCOMPARE(room.refused(), 4u);
+    }
+
     /// The viewer account of a wall "closing" and acknowledging an incident: B's directory says viewer.
     void aViewerCannotWorkIncidents()
     {

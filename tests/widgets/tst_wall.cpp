@@ -304,6 +304,19 @@ private Q_SLOTS:
         QVERIFY(map->pushedTitle().startsWith(QStringLiteral("INCIDENT #%1").arg(id)));   // unchanged
         const auto nobody = ask(WallRequest{}, name + QStringLiteral("-nobody"));
         QVERIFY(!nobody && nobody.error().contains(QLatin1String("no wall is listening")));
+
+        // Over the broker the request arrives through the engine (an operations message another console signed, that
+        // this wall's directory allowed): the wall shows it; one it cannot read changes nothing and shows no dialog.
+        WallRequest device;
+        device.kind = WallRequest::Kind::Device;
+        device.device = live.city->devices[live.city->signals.front().device].id;
+        device.seconds = 20;
+        Q_EMIT live.engine.wallRequested(QStringLiteral("olga"), QString::fromUtf8(device.encode()));
+        QTRY_VERIFY_WITH_TIMEOUT(map->pushedTitle() == device.device.toUpper(), 3000);
+        Q_EMIT live.engine.wallRequested(QStringLiteral("olga"), QStringLiteral("{\"v\":1,\"show\":\"everything\"}"));
+        QTest::qWait(50);   // a queued-free direct emit: applied (or not) by now
+        QCOMPARE(map->pushedTitle(), device.device.toUpper());
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
     }
 
     /// A district map shows one district and goes on to the next; a place pushed to it is shown for a while.

@@ -48,6 +48,16 @@ VideoWall::VideoWall(Engine &engine, WallLayout layout, QObject *parent)
     m_feed = new WallFeed(*m_live, m_layout.staleAfterSeconds, this);
     build();
     connect(m_feed, &WallFeed::tick, this, &VideoWall::updateBanner);
+    // "Show on wall" from a desk on the broker: a signed operations message, re-authorised against this wall's own
+    // directory by the engine before it arrives here. What cannot be shown is said in the log (never a dialog).
+    connect(&m_engine, &Engine::wallRequested, this, [this](const QString &user, const QString &line) {
+        auto request = WallRequest::decode(line.toUtf8());
+        auto shown = request ? apply(request.value()) : Result<QString>(Error{request.error()});
+        if (shown)
+            qCInfo(lcCore).noquote() << "wall: for" << user << "-" << shown.value();
+        else
+            qCWarning(lcCore).noquote() << "wall: not shown for" << user << "-" << shown.error();
+    });
     m_live->start();
 }
 
