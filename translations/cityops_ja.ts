@@ -898,6 +898,14 @@
         <source>SUMO state of this phase: %1</source>
         <translation>この現示の SUMO 状態: %1</translation>
     </message>
+    <message>
+        <source>Restore feeder %1…</source>
+        <translation>フィーダー %1 を復旧…</translation>
+    </message>
+    <message>
+        <source>Opens the order that closes the breaker of %1 again, for you to check and send; its signals come back in step with their programs.</source>
+        <translation>%1 の遮断器を再投入する指令を開きます。確認して送信してください。信号はプログラムに同期して復帰します。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -898,6 +898,14 @@
         <source>SUMO state of this phase: %1</source>
         <translation>此相位的 SUMO 状态：%1</translation>
     </message>
+    <message>
+        <source>Restore feeder %1…</source>
+        <translation>恢复馈线 %1…</translation>
+    </message>
+    <message>
+        <source>Opens the order that closes the breaker of %1 again, for you to check and send; its signals come back in step with their programs.</source>
+        <translation>打开重新合上 %1 断路器的指令，请检查后发送；其信号灯将按配时方案同步恢复。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

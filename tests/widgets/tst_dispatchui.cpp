@@ -540,6 +540,55 @@ private Q_SLOTS:
         QVERIFY2(details.rows().filter(QStringLiteral("Phase: 4 of")).size() == 1, qPrintable(details.rows().join(QLatin1Char('\n'))));
     }
 
+    /// Issue 15: the signals-dark incident suggested the restore only in its note; Details now offers it as a
+    /// button while the feeder is open, and says nothing once it is closed again.
+    void signalsDarkOfferTheRestoreOfTheirFeeder()
+    {
+        const auto city = test::networkCity();
+        CityMirror scene(city);
+        DeviceIndex feeder = kNoDevice;
+        for (DeviceIndex d = 0; d < city->devices.size() && feeder == kNoDevice; ++d)
+            if (city->devices[d].kind == DeviceKind::Feeder)
+                feeder = d;
+        QVERIFY(feeder != kNoDevice);
+        DeviceState &state = scene.states[feeder];
+        state.reported = state.online = true;
+        state.breakerClosed = false;
+        Incident dark;
+        dark.id = 42;
+        dark.kind = IncidentKind::SignalsDark;
+        dark.severity = IncidentSeverity::Critical;
+        dark.device = feeder;
+        dark.linked = {feeder, city->signals.front().device};
+        scene.incidents.push_back(dark);
+        scene.selection = {MapSelection::Kind::Incident, 42};
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        details.resize(500, 700);
+        details.refresh();
+        QPushButton *restore = details.suggestion();
+        QVERIFY(restore);
+        QCOMPARE(restore->text(), QStringLiteral("Restore feeder %1…").arg(city->devices[feeder].id));
+        details.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&details));
+        QVERIFY(restore->isVisible());
+        QVERIFY2(details.rect().contains(restore->geometry()), "the button lies within the panel a person sees");
+        QSignalSpy asked(&details, &DetailsPanel::restoreFeederRequested);
+        restore->click();
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.at(0).at(0).value<DeviceIndex>(), feeder);
+        QCOMPARE(asked.at(0).at(1).value<IncidentId>(), IncidentId(42));
+        // Closed again: nothing to suggest.
+        state.breakerClosed = true;
+        details.refresh();
+        QVERIFY(!details.suggestion());
+        // Another kind of incident suggests nothing either.
+        state.breakerClosed = false;
+        scene.incidents.front().kind = IncidentKind::Collision;
+        details.refresh();
+        QVERIFY(!details.suggestion());
+    }
+
     void greyedAlarmButtonsSayWhy()
     {
         OlgasConsole console(0.5);

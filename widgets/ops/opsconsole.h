@@ -48,12 +48,13 @@ public:
     void shedFeeders();
     void greenWave();
     void reportIncident(const GeoPoint &at);
+    /// Opens an order as it will run, for the operator to check and send (nothing goes out before they do).
+    void openPlan(const OrderSpec &plan);
 
 private:
     void buildMenus();
     void showContextMenu(const GeoPoint &at, const MapSelection &under, const QPoint &globalPos);
     std::vector<DeviceIndex> selectedDevices() const;
-    void openPlan(const OrderSpec &plan);
     void showAnswer(bool ok, const QString &message, const QString &context);
 
     QMainWindow &m_window;

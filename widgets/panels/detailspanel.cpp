@@ -4,6 +4,7 @@
 #include "map/mapstyle.h"
 
 #include <QFormLayout>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -30,9 +31,19 @@ DetailsPanel::DetailsPanel(const CityMirror &scene, const LoadHistory::Series &l
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
     layout->addLayout(m_form);
+    // The next step an incident calls for, one click away (the order still opens for the operator to confirm).
+    m_suggestion = new QPushButton(this);
+    m_suggestion->hide();
+    connect(m_suggestion, &QPushButton::clicked, this, [this] {
+        if (m_suggestedFeeder != kNoDevice)
+            Q_EMIT restoreFeederRequested(m_suggestedFeeder, m_suggestedFor);
+    });
+    layout->addWidget(m_suggestion, 0, Qt::AlignLeft);
     layout->addStretch(1);
     refresh();
 }
+
+QPushButton *DetailsPanel::suggestion() const { return m_suggestion->isHidden() ? nullptr : m_suggestion; }
 
 QStringList DetailsPanel::rows() const { return m_rows; }
 
@@ -58,6 +69,8 @@ void DetailsPanel::addRow(const QString &label, const QString &value, const QStr
 void DetailsPanel::refresh()
 {
     clearRows();
+    m_suggestion->hide();
+    m_suggestedFeeder = kNoDevice;
     const MapSelection &sel = m_scene.selection;
     if (sel.kind == MapSelection::Kind::Incident) {
         if (const Incident *incident = m_scene.incident(sel.id)) {
@@ -277,6 +290,18 @@ void DetailsPanel::showIncident(const Incident &incident)
     }
     for (const IncidentNote &note : incident.notes)
         addRow(Labels::clock(note.timeMs, m_zone, false), tr("note by %1: %2").arg(note.user, note.text));
+    // Signals dark behind an open feeder: the way back is closing that breaker.
+    const DeviceIndex feeder = incident.device;
+    if (incident.kind == IncidentKind::SignalsDark && incident.isOpen() && feeder < city.devices.size()
+        && city.devices[feeder].kind == DeviceKind::Feeder && m_scene.states[feeder].reported && !m_scene.states[feeder].breakerClosed) {
+        m_suggestedFeeder = feeder;
+        m_suggestedFor = incident.id;
+        m_suggestion->setText(tr("Restore feeder %1…").arg(city.devices[feeder].id));
+        m_suggestion->setToolTip(tr("Opens the order that closes the breaker of %1 again, for you to check and send; its "
+                                    "signals come back in step with their programs.")
+                                     .arg(city.devices[feeder].id));
+        m_suggestion->show();
+    }
 }
 
 } // namespace cityops

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QFormLayout;
+class QPushButton;
 
 namespace cityops {
 
@@ -22,6 +23,13 @@ public:
     void refresh();
     /// The rows currently shown as "label: value" lines, for tests and accessibility.
     QStringList rows() const;
+    /// The suggested next step for the selection (e.g. "Restore feeder …" for signals dark behind it), or null when
+    /// there is none (tests).
+    QPushButton *suggestion() const;
+
+Q_SIGNALS:
+    /// The operator took the suggestion to close this feeder's breaker again (the console opens the order to confirm).
+    void restoreFeederRequested(cityops::DeviceIndex feeder, cityops::IncidentId incident);
 
 private:
     void clearRows();
@@ -42,6 +50,9 @@ private:
     QLabel *m_title;
     QLabel *m_subtitle;
     QFormLayout *m_form;
+    QPushButton *m_suggestion;
+    DeviceIndex m_suggestedFeeder = kNoDevice;
+    IncidentId m_suggestedFor = 0;
     QStringList m_rows;
 };
 
