@@ -148,6 +148,10 @@
         <source>%1 open incident(s) · %2 unacknowledged alarm(s) · %3 order(s) running. The map behind stays live; nothing can be done until the console is unlocked.</source>
         <translation>未解決のインシデント %1 件 · 未確認のアラーム %2 件 · 実行中の指令 %3 件。背後の地図はライブのままです。解除するまで操作はできません。</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>

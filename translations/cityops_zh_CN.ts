@@ -148,6 +148,10 @@
         <source>%1 open incident(s) · %2 unacknowledged alarm(s) · %3 order(s) running. The map behind stays live; nothing can be done until the console is unlocked.</source>
         <translation>%1 个未结事件 · %2 个未确认报警 · %3 个指令执行中。后方地图保持实时；解锁前无法进行任何操作。</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>

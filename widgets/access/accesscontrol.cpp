@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QFutureWatcher>
+#include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QDateTime>
 #include <QDialog>
@@ -40,7 +41,9 @@ AccessControl::~AccessControl()
 {
     qApp->removeEventFilter(this);
     m_check->disconnect(this);
-    m_check->waitForFinished();   // the worker uses the directory, which outlives this
+    m_check->waitForFinished();   // the workers use the directory, which outlives this
+    for (QFuture<SignInOutcome> &stepUp : m_stepUps)
+        stepUp.waitForFinished();
 }
 
 void AccessControl::setClock(std::function<std::int64_t()> now)
@@ -173,16 +176,6 @@ SignInOutcome AccessControl::applyUnlock(const QString &name, SignInOutcome outc
     return outcome;
 }
 
-SignInOutcome AccessControl::verifyCurrent(const QByteArray &password)
-{
-    if (!m_directory || !isSignedIn())
-        return {SignInRefusal::Unavailable, tr("Nobody is signed in.")};
-    SignInOutcome outcome = m_directory->signIn(actor().user, password, m_now());
-    if (!outcome.ok())
-        recordRefusal(actor().user, outcome, QStringLiteral("step-up: "));
-    return outcome;
-}
-
 std::optional<QByteArray> AccessControl::confirmIdentity(const QString &what)
 {
     QDialog dialog(&m_window);
@@ -203,20 +196,43 @@ std::optional<QByteArray> AccessControl::confirmIdentity(const QString &what)
     layout->addWidget(buttons);
     std::optional<QByteArray> confirmed;
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        QByteArray typed = password->text().toUtf8();
-        const SignInOutcome outcome = verifyCurrent(typed);
-        password->clear();
-        if (outcome.ok()) {
-            confirmed = std::move(typed);   // it opens the approver's approval key next, then it is wiped
-            dialog.accept();
+    // The password is checked on a worker (Argon2id, or the city's LDAP: never on the GUI thread); the dialog stays
+    // responsive and may be cancelled meanwhile. A wrong password is recorded by the worker, also after a cancel.
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&, ok] {
+        if (!m_directory || !isSignedIn()) {
+            message->setText(tr("Nobody is signed in."));
+            message->show();
             return;
         }
-        typed.fill('\0');
-        message->setText(outcome.sentence);
+        QByteArray typed = password->text().toUtf8();
+        password->clear();
+        ok->setEnabled(false);
+        message->setText(tr("Checking…"));
         message->show();
-        if (outcome.refusal == SignInRefusal::Locked || outcome.refusal == SignInRefusal::Disabled)
-            dialog.reject();
+        auto *check = new QFutureWatcher<SignInOutcome>(&dialog);
+        connect(check, &QFutureWatcher<SignInOutcome>::finished, &dialog, [&, check, ok, typed]() mutable {
+            const SignInOutcome outcome = check->result();
+            ok->setEnabled(true);
+            if (outcome.ok()) {
+                confirmed = typed;   // it opens the approver's approval key next, then it is wiped
+                dialog.accept();
+                return;
+            }
+            typed.fill('\0');
+            message->setText(outcome.sentence);
+            if (outcome.refusal == SignInRefusal::Locked || outcome.refusal == SignInRefusal::Disabled)
+                dialog.reject();
+        });
+        std::erase_if(m_stepUps, [](const QFuture<SignInOutcome> &f) { return f.isFinished(); });
+        m_stepUps.push_back(QtConcurrent::run([directory = m_directory, engine = &m_engine, user = actor().user, typed, now = m_now()] {
+            SignInOutcome outcome = directory->signIn(user, typed, now);
+            if (!outcome.ok())
+                engine->recordOperatorAction(OperatorAction::SignInRefused, outcome.nameKnown ? user : QStringLiteral("(unknown name)"),
+                                             QStringLiteral("step-up: ") + refusalKey(outcome.refusal));
+            return outcome;
+        }));
+        check->setFuture(m_stepUps.back());
     });
     dialog.exec();
     return confirmed;

@@ -3,10 +3,12 @@
 #include "engine/engine.h"
 #include "security/authenticator.h"
 
+#include <QFuture>
 #include <QObject>
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QMainWindow;
 class QTimer;
@@ -58,8 +60,6 @@ public:
     /// Step-up before an approval: asks the signed-in person's password in a dialog; returns it only when it matched
     /// (it opens their approval key next).
     std::optional<QByteArray> confirmIdentity(const QString &what);
-    /// Checks the signed-in person's password without a dialog (the dialog and tests use it).
-    SignInOutcome verifyCurrent(const QByteArray &password);
 
     /// Shift hand-over, outgoing side: records the note and signs out; the next sign-in gets the checklist.
     void handOver(const QString &note);
@@ -97,6 +97,7 @@ private:
     Engine &m_engine;
     Authenticator *m_directory;
     QFutureWatcher<SignInOutcome> *m_check;
+    std::vector<QFuture<SignInOutcome>> m_stepUps;   ///< step-up checks (waited for on destruction)
     bool m_checking = false;
     OpsClient &m_client;
     LiveCity &m_live;

@@ -4,7 +4,9 @@
 
 #include <QAbstractButton>
 #include <QCoreApplication>
+#include <QFutureWatcher>
 #include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cityops {
 
@@ -58,18 +60,39 @@ void OpsClient::ask(OpsRequest request, const QString &context)
             return;
         }
         if (!m_approvalKeys.isEmpty()) {
-            auto key = approval::open(m_approvalKeys, m_actor.user, *password);
-            if (key)
-                decide->approvalKey = std::make_shared<const CommandSigner>(std::move(key).value());
-            else if (m_approvalKeyRequired) {
-                password->fill('\0');
-                Q_EMIT answered(false, tr("Order %1 was not approved: the devices need your approval signature, and %2")
-                                           .arg(decide->order).arg(key.error()), 0, context);
-                return;
-            }
+            // Opening the sealed key is a file read and tens of milliseconds of scrypt: on a worker, then on.
+            using Opened = Result<std::shared_ptr<const CommandSigner>>;
+            auto *opening = new QFutureWatcher<Opened>(this);
+            connect(opening, &QFutureWatcher<Opened>::finished, this, [this, opening, request = std::move(request), context]() mutable {
+                opening->deleteLater();
+                const Opened key = opening->result();
+                auto &decision = std::get<request::DecideOrder>(request);
+                if (key) {
+                    decision.approvalKey = key.value();
+                } else if (m_approvalKeyRequired) {
+                    Q_EMIT answered(false, tr("Order %1 was not approved: the devices need your approval signature, and %2")
+                                               .arg(decision.order).arg(key.error()), 0, context);
+                    return;
+                }
+                send(std::move(request), context);
+            });
+            opening->setFuture(QtConcurrent::run([folder = m_approvalKeys, user = m_actor.user, typed = *password]() mutable -> Opened {
+                auto key = approval::open(folder, user, typed);
+                typed.fill('\0');
+                if (!key)
+                    return Error{key.error()};
+                return std::make_shared<const CommandSigner>(std::move(key).value());
+            }));
+            password->fill('\0');
+            return;
         }
         password->fill('\0');
     }
+    send(std::move(request), context);
+}
+
+void OpsClient::send(OpsRequest request, const QString &context)
+{
     // The answer arrives on the engine's core thread; hand it to the GUI thread, unless the console is gone.
     QPointer<OpsClient> self(this);
     m_engine.request(m_actor, std::move(request), [self, context](const Result<OpsReceipt> &result) {

@@ -67,6 +67,9 @@ Q_SIGNALS:
     void answered(bool ok, const QString &message, std::uint32_t ref, const QString &context);
 
 private:
+    /// Hands a checked request to the engine; the answer comes back as `answered`.
+    void send(OpsRequest request, const QString &context);
+
     Engine &m_engine;
     Actor m_actor;
     bool m_readOnly = false;
