@@ -320,6 +320,43 @@ private Q_SLOTS:
     }
 
     /// A district map shows one district and goes on to the next; a place pushed to it is shown for a while.
+    /// Boards spanning two rows of panels on a spanned wall: no line of text is cut by the bezel between them
+    /// (issue 14, "bezel-aware spans"); what does not fit above goes on below it.
+    void rowsOfTextStayOffTheBezels()
+    {
+        WallLayout layout;   // short panels, so that a few rows of each board reach the bezel
+        layout.rows = 2;
+        layout.columns = 2;
+        layout.panelWidthPx = 960;
+        layout.panelHeightPx = 260;
+        layout.bezelPx = 40;
+        layout.tiles = {{WallTileKind::Incidents, 0, 0, 2, 1, -1, 0}, {WallTileKind::KeyFigures, 0, 1, 2, 1, -1, 0}};
+        LiveWall live(layout);
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+
+        for (WallTile *tile : live.wall->tiles()) {
+            QCOMPARE(tile->bezels().size(), size_t(1));
+            const QRect band = tile->bezels().front();
+            QCOMPARE(band.height(), 40);
+            // Where the band lies in the tile is where the two panels meet on the wall.
+            QCOMPARE(tile->mapTo(tile->window(), band.topLeft()).y(), layout.panelRect(0, 0).bottom() + 1);   // one window spans the wall
+            (void)tile->grab();   // paints
+            int above = 0, below = 0;
+            for (const QRect &text : tile->drawnTextRects()) {
+                QVERIFY2(!text.intersects(band), qPrintable(QStringLiteral("%1: text at y %2..%3 crosses the bezel at %4..%5")
+                                                                .arg(tile->title()).arg(text.top()).arg(text.bottom()).arg(band.top()).arg(band.bottom())));
+                (text.bottom() < band.top() ? above : below) += 1;
+            }
+            QVERIFY(above > 0);
+            if (dynamic_cast<KeyFiguresBoard *>(tile))   // five rows: they go on below the bezel
+                QVERIFY2(below > 0, "the figures go on below the bezel");
+        }
+        // One screen per panel: nothing spans, no bands.
+        WallLayout screens = layout;
+        screens.wiring = WallLayout::Wiring::Screens;
+        QVERIFY(screens.bezelsWithin(screens.tiles.front(), QPoint()).empty());
+    }
+
     void mapsTakeTurnsAndEachShowsEveryChange()
     {
         WallLayout layout;   // two maps side by side, as the bench's wall has them

@@ -118,9 +118,11 @@ void VideoWall::build()
         case WallTileKind::KeyFigures: tile = new KeyFiguresBoard(*m_feed, *m_look, parent); break;
         case WallTileKind::Clock: tile = new ClockTile(*m_feed, *m_look, parent); break;
         }
-        // A thin gap between tiles; a span keeps its content clear of the bezels it crosses only by its margins.
+        // A thin gap between tiles; a span keeps its rows of text off the horizontal bezels it crosses.
         const int gap = std::max(2, m_look->margin / 4);
-        tile->setGeometry(QRect(onWall.topLeft() - m_windowOrigins[size_t(w)], onWall.size()).adjusted(gap, gap, -gap, -gap));
+        const QRect placed = QRect(onWall.topLeft() - m_windowOrigins[size_t(w)], onWall.size()).adjusted(gap, gap, -gap, -gap);
+        tile->setGeometry(placed);
+        tile->setBezels(m_layout.bezelsWithin(spec, placed.topLeft() + m_windowOrigins[size_t(w)]));
         m_tiles.push_back(tile);
         m_specs.push_back(spec);
         if (auto *map = dynamic_cast<WallMapTile *>(tile))

@@ -63,9 +63,12 @@ void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
     const int shown = std::min<int>(int(incidents.size()), incidents.size() > size_t(fits) ? fits : fits + 1);
     const CityModel &city = m_feed.scene().city();
     const std::int64_t now = m_feed.nowMs();
-    int y = body.top();
-    for (int i = 0; i < shown && i < int(incidents.size()); ++i) {
+    int y = body.top(), drawn = 0;
+    for (int i = 0; i < shown && i < int(incidents.size()); ++i, ++drawn) {
         const Incident &inc = incidents[size_t(i)];
+        y = belowBezels(y, 2 * line);   // an incident's two lines stay on one panel
+        if (y + 2 * line > body.bottom() + 1)
+            break;
         const QRect first(body.left(), y, body.width(), line);
         const QRect left = drawText(painter, first, Qt::AlignLeft | Qt::AlignVCenter, severityMark(inc.severity), Size::Normal,
                                     severityColor(inc.severity));
@@ -95,9 +98,9 @@ void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
                  Size::Normal, WallLook::dim());
         y += rowHeight;
     }
-    if (shown < int(incidents.size()))
-        drawText(painter, QRect(body.left(), y, body.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                 tr("+ %n more", nullptr, int(incidents.size()) - shown), Size::Normal, WallLook::dim());
+    if (drawn < int(incidents.size()))
+        drawText(painter, QRect(body.left(), belowBezels(y, line), body.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                 tr("+ %n more", nullptr, int(incidents.size()) - drawn), Size::Normal, WallLook::dim());
 }
 
 // --- alarms ---
@@ -118,6 +121,7 @@ void AlarmBoard::paintBody(QPainter &painter, const QRect &body)
     int y = body.top();
     const int line = lineHeight(Size::Large);
     if (a.flood) {
+        y = belowBezels(y, line);
         const QRect banner(body.left(), y, body.width(), line);
         painter.fillRect(banner, WallLook::red());
         drawText(painter, banner, Qt::AlignCenter, tr("\u25B2 ALARM FLOOD"), Size::Large, WallLook::background());
@@ -132,13 +136,14 @@ void AlarmBoard::paintBody(QPainter &painter, const QRect &body)
                 {AlarmPriority::Low, QStringLiteral("\u25CB"), WallLook::text()}};
     for (const auto &r : rows) {
         const int n = counts[int(r.priority)];
+        y = belowBezels(y, line);
         const QRect rowRect(body.left(), y, body.width(), line);
         drawText(painter, rowRect, Qt::AlignLeft | Qt::AlignVCenter, r.shape + QLatin1Char(' ') + Labels::alarmPriority(r.priority).toUpper(),
                  Size::Normal, n > 0 ? r.color : WallLook::dim());
         drawText(painter, rowRect, Qt::AlignRight | Qt::AlignVCenter, QString::number(n), Size::Large, n > 0 ? r.color : WallLook::dim());
         y += line;
     }
-    y += m_look.margin;
+    y = belowBezels(y + m_look.margin, lineHeight(Size::Normal) * 2);
     const bool tooMany = a.ratePer10Min > kManageableRatePer10Min;
     drawText(painter, QRect(body.left(), y, body.width(), lineHeight(Size::Normal) * 2), Qt::AlignLeft | Qt::TextWordWrap,
              tr("%1%2 per 10 min — manageable: %3").arg(tooMany ? QStringLiteral("\u25B2 ") : QString()).arg(a.ratePer10Min).arg(kManageableRatePer10Min),
@@ -231,7 +236,7 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
 {
     const WallFeed::KeyFigures &k = m_feed.figures();
     const int big = lineHeight(Size::Large);
-    int y = body.top();
+    int y = belowBezels(body.top(), big);
     const QRect clock(body.left(), y, body.width(), big);
     drawText(painter, clock, Qt::AlignLeft | Qt::AlignVCenter, clockText(m_feed.nowMs(), QStringLiteral("HH:mm:ss")), Size::Large);
     const std::int64_t age = m_feed.dataAgeMs();
@@ -248,6 +253,7 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
                 {tr("Incidents overdue"), QString::number(k.incidentsOverdue), k.incidentsOverdue > 0},
                 {tr("Field link"), k.linkText.toUpper(), k.link != LinkState::Connected}};
     for (const auto &r : rows) {
+        y = belowBezels(y, big);
         const QRect row(body.left(), y, body.width(), big);
         const QColor c = r.abnormal ? WallLook::amber() : WallLook::dim();
         drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter, (r.abnormal ? QStringLiteral("\u25B2 ") : QString()) + r.label, Size::Normal,

@@ -165,6 +165,24 @@ QRect WallLayout::panelRect(int row, int column) const
     return QRect(column * (panelWidthPx + bezelPx), row * (panelHeightPx + bezelPx), panelWidthPx, panelHeightPx);
 }
 
+std::vector<QRect> WallLayout::bezelsWithin(const WallTileSpec &t, const QPoint &tileOrigin) const
+{
+    std::vector<QRect> bands;
+    if (wiring != Wiring::Spanned)
+        return bands;   // one screen per panel: a tile never spans
+    const QRect whole = tileRect(t);
+    const int seam = std::max(1, bezelPx);
+    for (int r = t.row; r + 1 < t.row + t.rowSpan; ++r) {
+        const int top = panelRect(r, t.column).bottom() + 1;
+        bands.push_back(QRect(whole.left(), top, whole.width(), seam).translated(-tileOrigin));
+    }
+    for (int c = t.column; c + 1 < t.column + t.columnSpan; ++c) {
+        const int left = panelRect(t.row, c).right() + 1;
+        bands.push_back(QRect(left, whole.top(), seam, whole.height()).translated(-tileOrigin));
+    }
+    return bands;
+}
+
 QRect WallLayout::tileRect(const WallTileSpec &t) const
 {
     return panelRect(t.row, t.column).united(panelRect(t.row + t.rowSpan - 1, t.column + t.columnSpan - 1));

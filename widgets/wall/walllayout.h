@@ -46,6 +46,9 @@ struct WallLayout {
 
     /// Where panel (row, column) sits on the spanned desktop, bezels included.
     QRect panelRect(int row, int column) const;
+    /// The bezels between the panels a tile spans, as bands in the coordinates of a tile whose top-left corner is at
+    /// `tileOrigin` on the wall (a seam of 0 px is a band 1 px wide: the panels' frames are still there).
+    std::vector<QRect> bezelsWithin(const WallTileSpec &tile, const QPoint &tileOrigin) const;
     /// Where a tile sits on the spanned desktop: from its first panel's corner to its last panel's (the bezels inside
     /// a span are covered — the tile's content keeps clear of them, see WallTile).
     QRect tileRect(const WallTileSpec &tile) const;

@@ -42,6 +42,7 @@ QRect WallTile::drawText(QPainter &painter, const QRect &rect, int flags, const 
         painter.setPen(color);
         QRect used;
         painter.drawText(rect, flags, text, &used);
+        m_textRects.push_back(used);
         return used;
     }
     // Wall type is large enough that Qt draws its glyphs as paths, every time: a line is rendered once into an image
@@ -51,7 +52,24 @@ QRect WallTile::drawText(QPainter &painter, const QRect &rect, int flags, const 
     const int x = (flags & Qt::AlignRight) ? rect.right() - s.width() + 1 : (flags & Qt::AlignHCenter) ? rect.left() + (rect.width() - s.width()) / 2 : rect.left();
     const int y = (flags & Qt::AlignBottom) ? rect.bottom() - s.height() + 1 : (flags & Qt::AlignVCenter) ? rect.top() + (rect.height() - s.height()) / 2 : rect.top();
     painter.drawImage(QPoint(x, y), line);
+    m_textRects.push_back(QRect(QPoint(x, y), s));
     return QRect(QPoint(x, y), s);
+}
+
+int WallTile::belowBezels(int y, int height) const
+{
+    // Bands are few (a tile spans a handful of panels); moving below one may meet the next.
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const QRect &band : m_bezels) {
+            const bool horizontal = band.width() > band.height();
+            if (horizontal && y <= band.bottom() && y + height - 1 >= band.top()) {
+                y = band.bottom() + 1 + m_look.margin / 2;
+                moved = true;
+            }
+        }
+    }
+    return y;
 }
 
 QImage WallTile::renderedLine(const QString &text, const QFont &font, const QColor &color)
@@ -80,6 +98,7 @@ QImage WallTile::renderedLine(const QString &text, const QFont &font, const QCol
 void WallTile::paintEvent(QPaintEvent *)
 {
     m_capHeights.clear();
+    m_textRects.clear();
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);

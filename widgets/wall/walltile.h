@@ -26,6 +26,16 @@ public:
     QString staleText() const { return m_stale; }
     /// Capital-letter heights of every text drawn in the last paint.
     const std::vector<int> &drawnCapHeights() const { return m_capHeights; }
+    /// Where bezels cross this tile (tile coordinates; a tile spanning panels of a spanned wall): the boards keep their
+    /// rows of text off the horizontal ones, so no line is cut in two by a panel's frame.
+    void setBezels(std::vector<QRect> bands)
+    {
+        m_bezels = std::move(bands);
+        update();
+    }
+    const std::vector<QRect> &bezels() const { return m_bezels; }
+    /// Where every text was drawn in the last paint (tests: none crosses a horizontal bezel).
+    const std::vector<QRect> &drawnTextRects() const { return m_textRects; }
     /// Shows `text` over the tile instead of its title for `seconds` (what a desk pushed to it; empty to stop).
     void setPushedTitle(const QString &text) { m_pushedTitle = text; update(); }
     const QString &pushedTitle() const { return m_pushedTitle; }
@@ -44,6 +54,8 @@ protected:
                    const QColor &color = WallLook::text());
     /// Records text drawn by someone else (a plot's tick labels) for drawnCapHeights().
     void noteTextDrawn(const QFont &font) { m_capHeights.push_back(QFontMetrics(font).capHeight()); }
+    /// The first y at or below `y` where a row `height` high crosses no horizontal bezel.
+    int belowBezels(int y, int height) const;
     /// The height of one line of text of `size`.
     int lineHeight(Size size) const;
     const QFont &font(Size size) const;
@@ -59,6 +71,8 @@ private:
     QString m_stale;
     QString m_pushedTitle;
     std::vector<int> m_capHeights;
+    std::vector<QRect> m_textRects;
+    std::vector<QRect> m_bezels;
 };
 
 } // namespace cityops
