@@ -26,7 +26,10 @@ Parsed<QJsonObject> open(const QByteArray &payload, int limit = kMaxPayloadBytes
     const QJsonValue v = o.value(QLatin1String("v"));
     if (!v.isDouble())
         return Refused{Refusal::Malformed, QStringLiteral("no protocol version")};
-    if (v.toInt() != kVersion)
+    if (v.toDouble() == 1)
+        return Refused{Refusal::UnknownVersion, QStringLiteral("version 1, from before signed operations and approval signatures: "
+                                                               "the sender must be updated to version %1").arg(kVersion)};
+    if (v.toDouble() != kVersion)
         return Refused{Refusal::UnknownVersion, QStringLiteral("version %1").arg(v.toDouble())};
     return o;
 }

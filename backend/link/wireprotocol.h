@@ -12,11 +12,13 @@
 
 namespace cityops::wire {
 
-// The MQTT protocol between consoles and device gateways, version 1 (docs/PROTOCOL.md is the reference; keep the
-// two in step). Payloads are UTF-8 JSON objects with "v": 1; device data objects are the same as the export's
+// The MQTT protocol between consoles and device gateways, version 2 (docs/PROTOCOL.md is the reference; keep the
+// two in step). Payloads are UTF-8 JSON objects with "v": 2; device data objects are the same as the export's
 // "data" (docs/STORE.md), so one schema serves the wire, the files and the tests.
 
-constexpr int kVersion = 1;
+/// 2: operations signed in an envelope, high-risk commands with the approver's signature (cityops-command-v3), command
+/// topics per gateway. Version 1 payloads are refused with a sentence that says so.
+constexpr int kVersion = 2;
 /// Largest payload either side accepts; anything bigger is refused unread (and counted).
 constexpr int kMaxPayloadBytes = 4096;
 /// A command must expire no later than this after it was issued (bounds the device's replay memory).

@@ -91,12 +91,12 @@ private Q_SLOTS:
         RawClient gw2(as(broker, QStringLiteral("gw2")));
         QTRY_VERIFY_WITH_TIMEOUT(gw2.client->connected(), 5000);
         QVERIFY(subscribed(spy, spy, wire::opsTopic()));
-        gw2.client->publish(wire::gatewayStatusTopic("gw1"), R"({"v":1,"online":false})", 1, true);
-        gw2.client->publish(wire::deviceTopic("gw1", lampId(), "state"), R"({"v":1,"b":1,"seq":1,"time_ms":0,"kind":"light","data":{"level":0}})", 1);
-        gw2.client->publish(wire::opsTopic(), R"({"v":1,"console":"desk-1","events":[]})", 1);
+        gw2.client->publish(wire::gatewayStatusTopic("gw1"), R"({"v":2,"online":false})", 1, true);
+        gw2.client->publish(wire::deviceTopic("gw1", lampId(), "state"), R"({"v":2,"b":1,"seq":1,"time_ms":0,"kind":"light","data":{"level":0}})", 1);
+        gw2.client->publish(wire::opsTopic(), R"({"v":2,"console":"desk-1","events":[]})", 1);
         gw2.client->publish(wire::commandTopic(QStringLiteral("gw1"), QString::fromUtf8(lampId())), "{}", 1);
         const QByteArray marker = wire::gatewayStatusTopic("gw2");
-        gw2.client->publish(marker, R"({"v":1,"online":true})", 1, true);
+        gw2.client->publish(marker, R"({"v":2,"online":true})", 1, true);
         QList<QByteArray> seen;
         QTRY_VERIFY_WITH_TIMEOUT((seen += topicsOf(spy.take()), seen.contains(marker)), 5000);
         QVERIFY2(!seen.contains(wire::gatewayStatusTopic("gw1")) && !seen.contains(wire::opsTopic()), qPrintable(seen.join(' ')));
@@ -129,7 +129,7 @@ private Q_SLOTS:
         wall.client->publish(command, "a wall's command", 1);
         wall.client->publish(wire::opsTopic(), "a wall's operation", 1);
         const QByteArray marker = wire::root() + "/console/wall-1/status";
-        wall.client->publish(marker, R"({"v":1,"online":true})", 1);
+        wall.client->publish(marker, R"({"v":2,"online":true})", 1);
         QTRY_VERIFY_WITH_TIMEOUT(desk.waiting() > 0, 5000);
         QCOMPARE(topicsOf(desk.take()), QList<QByteArray>{marker});
         QVERIFY(gw1.take().empty());

@@ -255,15 +255,15 @@ private Q_SLOTS:
             return QString();
         }();
         const QByteArray state = wire::deviceTopic("gwx", lamp, "state");
-        const QByteArray good = R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{"level":60,"lamp_fault":false,"power_w":40}})";
+        const QByteArray good = R"({"v":2,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{"level":60,"lamp_fault":false,"power_w":40}})";
         garbage.client->publish(state, "not json at all \xff", 1);
         garbage.client->publish(state, QByteArray(wire::kMaxPayloadBytes + 1, ' '), 1);
-        garbage.client->publish(state, R"({"v":2,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{}})", 1);
+        garbage.client->publish(state, R"({"v":3,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{}})", 1);   // a version not spoken
         garbage.client->publish(wire::deviceTopic("gwx", "lamp/does-not-exist", "state"), good, 1);
         garbage.client->publish(wire::deviceTopic("gwx", signal, "state"), good, 1);   // a lamp's report on a signal
-        garbage.client->publish(state, R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{"level":300}})", 1);
-        garbage.client->publish(wire::root() + "/gw/gwx/event", R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"presence","data":{"online":true}})", 1);
-        garbage.client->publish(wire::opsTopic(), R"({"v":1,"console":"x","events":[{"kind":"light","seq":0,"time_ms":0,"data":{}}]})", 1);
+        garbage.client->publish(state, R"({"v":2,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{"level":300}})", 1);
+        garbage.client->publish(wire::root() + "/gw/gwx/event", R"({"v":2,"b":7,"seq":1,"time_ms":0,"kind":"presence","data":{"online":true}})", 1);
+        garbage.client->publish(wire::opsTopic(), R"({"v":2,"console":"x","events":[{"kind":"light","seq":0,"time_ms":0,"data":{}}]})", 1);
         QTRY_COMPARE_WITH_TIMEOUT(console.link->counters().refused, 8u, 5000);
         const LinkCounters c = console.link->counters();
         QCOMPARE(c.malformed, 2u);   // not JSON; level out of range
@@ -284,7 +284,7 @@ private Q_SLOTS:
             case 0: payload = QByteArray(static_cast<int>(rng.bounded(300)), '\0'); for (char &c : payload) c = static_cast<char>(rng.bounded(256)); break;
             case 1: payload.truncate(static_cast<int>(rng.bounded(payload.size()))); break;
             case 2: payload[static_cast<int>(rng.bounded(payload.size()))] = static_cast<char>(rng.bounded(256)); break;
-            default: payload = R"({"v":1,"console":"evil","events":[{"kind":"command","seq":0,"time_ms":0,"data":{"order":1,"stage":"nope"}}]})"; break;
+            default: payload = R"({"v":2,"console":"evil","events":[{"kind":"command","seq":0,"time_ms":0,"data":{"order":1,"stage":"nope"}}]})"; break;
             }
             garbage.client->publish(topics[static_cast<int>(rng.bounded(topics.size()))], payload, 0);
         }
@@ -308,10 +308,10 @@ private Q_SLOTS:
         RawClient attacker(brokerOptions(broker.plainUrl(), "attacker"));
         QTRY_VERIFY_WITH_TIMEOUT(attacker.client->connected(), 5000);
         const DeviceIndex lamp = lamps(1).front();
-        const QByteArray good = R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{"level":60,"lamp_fault":false,"power_w":40}})";
+        const QByteArray good = R"({"v":2,"b":7,"seq":1,"time_ms":0,"kind":"light","data":{"level":60,"lamp_fault":false,"power_w":40}})";
         attacker.client->publish(wire::deviceTopic("gw-fake", city()->devices[lamp].id, "state"), good, 1);
-        attacker.client->publish(wire::gatewayStatusTopic("gw-fake"), R"({"v":1,"online":false})", 1, true);
-        attacker.client->publish(wire::root() + "/gw/gw-fake/event", R"({"v":1,"b":7,"seq":1,"time_ms":0,"kind":"presence","data":{"online":true}})", 1);
+        attacker.client->publish(wire::gatewayStatusTopic("gw-fake"), R"({"v":2,"online":false})", 1, true);
+        attacker.client->publish(wire::root() + "/gw/gw-fake/event", R"({"v":2,"b":7,"seq":1,"time_ms":0,"kind":"presence","data":{"online":true}})", 1);
         QTRY_COMPARE_WITH_TIMEOUT(console.link->counters().unknownGateway, 3u, 5000);
         QVERIFY(!console.engine.states().state(lamp).reported);
         // The gateway on the list is heard.
@@ -323,7 +323,7 @@ private Q_SLOTS:
         Console open(brokerOptions(broker.plainUrl(), "console-b"), {}, [](MqttLinkOptions &o) { o.maxGateways = 8; });
         QTRY_VERIFY_WITH_TIMEOUT(open.engine.linkStatus().state == LinkState::Connected, 10'000);
         for (int i = 0; i < 2000; ++i)
-            attacker.client->publish(wire::gatewayStatusTopic(QStringLiteral("invented-%1").arg(i)), R"({"v":1,"online":true,"keepalive":5})", 1);
+            attacker.client->publish(wire::gatewayStatusTopic(QStringLiteral("invented-%1").arg(i)), R"({"v":2,"online":true,"keepalive":5})", 1);
         QTRY_COMPARE_WITH_TIMEOUT(open.link->counters().unknownGateway, 2000u - 8u, 20'000);
         QCOMPARE(open.engine.linkStatus().state, LinkState::Connected);
     }

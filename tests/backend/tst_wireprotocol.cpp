@@ -180,8 +180,9 @@ private Q_SLOTS:
             row("an array") << d << QByteArray("[1,2,3]") << M;
             row("a string") << d << QByteArray("\"v\"") << M;
             row("no version") << d << with(ok, QStringLiteral("v"), QJsonValue::Undefined) << M;
-            row("version as text") << d << with(ok, QStringLiteral("v"), QStringLiteral("1")) << M;
-            row("version 2") << d << with(ok, QStringLiteral("v"), 2) << V;
+            row("version as text") << d << with(ok, QStringLiteral("v"), QStringLiteral("2")) << M;
+            row("version 1") << d << with(ok, QStringLiteral("v"), 1) << V;
+            row("version 3") << d << with(ok, QStringLiteral("v"), 3) << V;
             row("version 0") << d << with(ok, QStringLiteral("v"), 0) << V;
             row("one byte over the limit") << d << padded(ok, limit - ok.size() + 1) << O;
             row("far over the limit") << d << QByteArray(limit * 4, '{') << O;
@@ -244,7 +245,7 @@ private Q_SLOTS:
         QTest::newRow("presence: devices as text") << Decoder::Presence << with(p, "devices", "many") << QString() << 0 << M;
         QTest::newRow("presence: devices negative") << Decoder::Presence << with(p, "devices", -3) << QString() << 0 << M;
         QTest::newRow("presence: keep-alive as text") << Decoder::Presence << with(p, "keepalive", "30") << QString() << 0 << M;
-        QTest::newRow("presence: Will without counts") << Decoder::Presence << QByteArray(R"({"v":1,"online":false})") << QString() << 0 << kOk;
+        QTest::newRow("presence: Will without counts") << Decoder::Presence << QByteArray(R"({"v":2,"online":false})") << QString() << 0 << kOk;
 
         const QByteArray c = validCommand();
         QTest::newRow("command: nonce 15 bytes") << Decoder::Command << with(c, "nonce", QString(30, QLatin1Char('a'))) << QString() << 0 << M;
@@ -325,6 +326,19 @@ private Q_SLOTS:
         const auto ops = wire::decodeOps(validOps(), city());
         QVERIFY(std::holds_alternative<wire::OpsMessage>(ops));
         QCOMPARE(std::get<IncidentUpdatePayload>(std::get<wire::OpsMessage>(ops).events.at(0).payload).user, QStringLiteral("rita"));
+    }
+
+    /// Version 2 (signed operations, approval signatures): a version 1 peer is told what is wrong, not just "unknown".
+    void versionOnePeersAreToldToUpdate()
+    {
+        QJsonObject old = QJsonDocument::fromJson(validCommand()).object();
+        old.insert(QStringLiteral("v"), 1);
+        const auto refused = wire::decodeCommand(QJsonDocument(old).toJson(QJsonDocument::Compact));
+        QVERIFY(std::holds_alternative<wire::Refused>(refused));
+        QCOMPARE(std::get<wire::Refused>(refused).reason, wire::Refusal::UnknownVersion);
+        QVERIFY2(std::get<wire::Refused>(refused).detail.contains(QLatin1String("before signed operations")),
+                 qPrintable(std::get<wire::Refused>(refused).detail));
+        QCOMPARE(QJsonDocument::fromJson(validCommand()).object().value(QStringLiteral("v")).toInt(), 2);
     }
 
     /// The signed bytes are unambiguous: ids holding "%2" or a newline can no longer make two different commands sign
