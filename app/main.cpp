@@ -113,13 +113,8 @@ Result<std::shared_ptr<const CommandSigner>> checkpointKey(const ConsoleOptions 
     if (!QFileInfo::exists(path) && options.commandKeyPath.isEmpty()) {
         QDir().mkpath(QFileInfo(path).absolutePath());
         const CommandSigner fresh = CommandSigner::generate();
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly))
-            return makeError(QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
-        out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        out.write(fresh.privateKeyPem());
-        if (!out.commit())
-            return makeError(QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+        if (auto written = secretfile::writePrivate(path, fresh.privateKeyPem()); !written)
+            return Error{written.error()};
         QSaveFile pub(QFileInfo(path).absoluteDir().filePath(QStringLiteral("record.pub")));
         if (pub.open(QIODevice::WriteOnly)) {
             pub.write(fresh.publicKeyPem());

@@ -1,6 +1,7 @@
 #include "base/secretfile.h"
 
 #include <QFile>
+#include <QSaveFile>
 
 #include <sys/stat.h>
 
@@ -20,6 +21,18 @@ Status checkPrivate(const QString &path)
         return makeError(QStringLiteral("%1 holds a secret but others may read or change it (mode %2); make it private with: chmod 600 %1")
                              .arg(path)
                              .arg(QString::number(st.st_mode & 0777, 8).rightJustified(4, QLatin1Char('0'))));
+    return Ok{};
+}
+
+Status writePrivate(const QString &path, const QByteArray &content)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(content);
+    if (!file.commit())
+        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     return Ok{};
 }
 

@@ -11,6 +11,8 @@ namespace cityops::secretfile {
 /// group or anyone else may read is refused with a sentence naming the mode and the fix (chmod 600), as ssh does
 /// for private keys: a secret that others could read is not a secret any more.
 Status checkPrivate(const QString &path);
+/// Writes a secret atomically (the old file stays whole if anything fails), readable and writable by its owner only.
+Status writePrivate(const QString &path, const QByteArray &content);
 /// The file's first line, without its line end, after checkPrivate(); an empty first line is refused.
 Result<QString> readFirstLine(const QString &path);
 

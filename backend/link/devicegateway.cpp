@@ -328,13 +328,7 @@ QString DeviceGateway::refusedApproval(const wire::SignedCommand &c, std::int64_
     const CommandVerifier *approver = m_options.approvers ? m_options.approvers->verifierFor(c.approver) : nullptr;
     if (!approver)
         return QStringLiteral("approved by %1, who is not an approver this device knows").arg(c.approver);
-    DeviceCommand approved;
-    approved.order = c.order;
-    approved.step = c.step;
-    approved.action = c.action;
-    approved.value = c.value;
-    approved.expiresMs = c.approvedUntilMs;
-    if (!approver->verify(approval::statement(c.device, approved, c.approver), c.approval))
+    if (!approver->verify(approval::statement(c.device, c.order, c.step, c.action, c.value, c.approvedUntilMs, c.approver), c.approval))
         return QStringLiteral("the approval signature of %1 does not verify: not an approval of this command").arg(c.approver);
     if (c.approvedUntilMs <= nowMs)
         return QStringLiteral("the approval by %1 expired %2 s ago").arg(c.approver).arg((nowMs - c.approvedUntilMs) / 1000);

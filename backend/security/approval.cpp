@@ -6,20 +6,20 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace cityops::approval {
 
-QByteArray statement(const QString &device, const DeviceCommand &command, const QString &approver)
+QByteArray statement(const QString &device, std::uint32_t order, std::uint16_t step, CommandAction action, std::int32_t value,
+                     std::int64_t expiresMs, const QString &approver)
 {
     QByteArray out = QByteArrayLiteral("cityops-approval-v1\n");
     auto field = [&out](const QByteArray &bytes) { out += QByteArray::number(bytes.size()) + ':' + bytes + '\n'; };
     field(device.toUtf8());
-    field(QByteArray::number(command.order));
-    field(QByteArray::number(command.step));
-    field(commandActionName(command.action).toUtf8());
-    field(QByteArray::number(command.value));
-    field(QByteArray::number(command.expiresMs));
+    field(QByteArray::number(order));
+    field(QByteArray::number(step));
+    field(commandActionName(action).toUtf8());
+    field(QByteArray::number(value));
+    field(QByteArray::number(expiresMs));
     field(approver.toUtf8());
     return out;
 }
@@ -48,13 +48,8 @@ Result<QByteArray> create(const QString &folder, const QString &user, const QByt
     const QByteArray sealed = key.encryptedPrivateKeyPem(password);
     if (sealed.isEmpty())
         return makeError(QStringLiteral("cannot seal the approval key (OpenSSL)"));
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    out.write(sealed);
-    if (!out.commit())
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+    if (auto written = secretfile::writePrivate(path, sealed); !written)
+        return Error{written.error()};
     return key.publicKeyPem();
 }
 

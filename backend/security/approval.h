@@ -18,7 +18,13 @@ namespace cityops::approval {
 /// The bytes a supervisor signs for one target of an order: the device, order, step, action, value and the order's
 /// expiry, and the approver's name, as length-prefixed fields (no two statements share bytes). The command's nonce,
 /// attempt and issue time are not in it: retries of one approved target carry the same approval.
-QByteArray statement(const QString &device, const DeviceCommand &command, const QString &approver);
+QByteArray statement(const QString &device, std::uint32_t order, std::uint16_t step, CommandAction action, std::int32_t value,
+                     std::int64_t expiresMs, const QString &approver);
+/// The same for a command the console sends (its expiry is the order's).
+inline QByteArray statement(const QString &device, const DeviceCommand &command, const QString &approver)
+{
+    return statement(device, command.order, command.step, command.action, command.value, command.expiresMs, approver);
+}
 
 /// The folder of the supervisors' sealed keys: approvers/ in the console's data folder.
 QString defaultFolder();

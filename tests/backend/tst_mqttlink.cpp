@@ -477,8 +477,7 @@ private Q_SLOTS:
                            CommandAction forAction) {
             c.approver = approver;
             c.approvedUntilMs = c.expiresMs;
-            DeviceCommand approved{c.order, c.step, 1, kNoDevice, forAction, c.value, c.approvedUntilMs};
-            c.approval = key.sign(approval::statement(forDevice, approved, approver));
+            c.approval = key.sign(approval::statement(forDevice, c.order, c.step, forAction, c.value, c.approvedUntilMs, approver));
         };
         auto send = [&](wire::SignedCommand c) {
             c.signature = console.sign(c.canonical());   // always the genuine console's signature

@@ -1,5 +1,7 @@
 #include "brokeraccess.h"
 
+#include "base/secretfile.h"
+
 #include "security/consolekeyring.h"
 
 #include <QDir>
@@ -36,18 +38,6 @@ QByteArray randomBytes(int n)
     if (RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), n) != 1)
         qFatal("no random bytes from OpenSSL");
     return out;
-}
-
-Status writePrivate(const QString &path, const QByteArray &content)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(content);
-    if (!file.commit())
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return Ok{};
 }
 
 } // namespace
@@ -125,7 +115,7 @@ Result<QString> BrokerAccess::writeTo(const QString &dirPath) const
         if (bindClientId)
             client.insert(QStringLiteral("clientid"), name);
         clients.append(client);
-        return writePrivate(dir.filePath(name + QStringLiteral(".password")), password + '\n');
+        return secretfile::writePrivate(dir.filePath(name + QStringLiteral(".password")), password + '\n');
     };
     for (const QString &c : consoles)
         if (auto ok = account(c, QStringLiteral("cityops-console"), true); !ok)
@@ -148,7 +138,7 @@ Result<QString> BrokerAccess::writeTo(const QString &dirPath) const
         {QStringLiteral("roles"), roles},
         {QStringLiteral("defaultACLAccess"), QJsonObject{{QStringLiteral("publishClientSend"), false}, {QStringLiteral("publishClientReceive"), true},
                                                          {QStringLiteral("subscribe"), false}, {QStringLiteral("unsubscribe"), true}}}};
-    if (auto ok = writePrivate(config, QJsonDocument(root).toJson(QJsonDocument::Indented)); !ok)
+    if (auto ok = secretfile::writePrivate(config, QJsonDocument(root).toJson(QJsonDocument::Indented)); !ok)
         return makeError(ok.error());
     return QStringLiteral("per_listener_settings false\nallow_anonymous false\nplugin /usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so\n"
                           "plugin_opt_config_file %1\n")
