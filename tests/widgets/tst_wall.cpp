@@ -37,6 +37,19 @@ public:
     void send(const std::vector<DeviceCommand> &) override {}
 };
 
+/// A field that reports once (one device present) and then says nothing: the wall has live data, nothing moves.
+class OneReportLink : public FieldLink {
+public:
+    void start() override
+    {
+        setStatus(LinkState::Connected, QStringLiteral("one report"));
+        std::vector<Event> batch{Event{0, QDateTime::currentMSecsSinceEpoch(), 0, PresencePayload{true, {}}}};
+        sink()->push(std::move(batch), Overflow::DropNewest);
+    }
+    void stop() override {}
+    void send(const std::vector<DeviceCommand> &) override {}
+};
+
 /// A replay position: the live books shown as if from the past.
 class PastSource : public CityStateSource {
 public:
@@ -395,6 +408,40 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(paints.n[maps[0]] > 0 && paints.n[maps[1]] > 0, 1000);
         for (WallMapTile *m : maps)
             m->removeEventFilter(&paints);
+    }
+
+    /// A map draws what changed on the wall's map thread: the paint right after the change still shows the last
+    /// frame (nothing was rendered on the GUI thread), and the finished frame shows the change.
+    void aMapRendersChangesOffTheGuiThread()
+    {
+        auto city = test::networkCity();
+        Engine engine(city);
+        engine.start(std::make_unique<OneReportLink>());
+        WallLayout layout;
+        layout.rows = 1;
+        layout.columns = 1;
+        layout.tiles = {{WallTileKind::CityMap, 0, 0, 1, 1, -1, 0}};
+        VideoWall wall(engine, layout);
+        wall.show(false);
+        QTRY_VERIFY_WITH_TIMEOUT(wall.feed().staleReason().isEmpty(), 5000);   // live data: no overlay over the map
+        wall.refreshNow();
+        auto *map = dynamic_cast<WallMapTile *>(wall.tileAt(0, 0));
+        QVERIFY(map);
+        const QColor critical(0xff, 0x3b, 0x30);
+        QCOMPARE(countColor(map->grab().toImage(), critical, 30), 0);
+        const int rendersBefore = map->backgroundRenders();
+        Incident fire;
+        fire.id = 77;
+        fire.severity = IncidentSeverity::Critical;
+        fire.state = IncidentState::New;
+        fire.position = city->operationalBounds().center();
+        wall.live().scene().incidents.push_back(fire);
+        map->markDevicesChanged();
+        map->repaintDevices();
+        QCOMPARE(countColor(map->grab().toImage(), critical, 30), 0);   // the last frame, until the new one is ready
+        QTRY_VERIFY_WITH_TIMEOUT(countColor(map->grab().toImage(), critical, 30) > 20, 5000);
+        QCOMPARE(map->backgroundRenders(), rendersBefore + 1);
+        engine.stop();
     }
 
     void aDistrictMapRotatesAndTakesAPushedPlace()

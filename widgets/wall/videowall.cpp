@@ -211,6 +211,8 @@ void VideoWall::serveMaps()
 void VideoWall::refreshNow()
 {
     m_live->refreshAll();
+    for (WallMapTile *map : m_maps)
+        map->renderNow();
     updateBanner();
 }
 

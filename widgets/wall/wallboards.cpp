@@ -41,7 +41,9 @@ QString clockText(std::int64_t utcMs, const QString &format)
 
 IncidentBoard::IncidentBoard(WallFeed &feed, const WallLook &look, QWidget *parent) : WallTile(feed, look, parent)
 {
-    connect(&feed, &WallFeed::incidentsChanged, this, qOverload<>(&QWidget::update));
+    connect(&feed, &WallFeed::incidentsChanged, this, &IncidentBoard::contentMayHaveChanged);
+    m_paintLater.setSingleShot(true);
+    connect(&m_paintLater, &QTimer::timeout, this, &IncidentBoard::contentMayHaveChanged);
     connect(&feed, &WallFeed::tick, this, [this] {
         if (!m_feed.incidents().empty())
             update();   // the countdowns
@@ -49,6 +51,44 @@ IncidentBoard::IncidentBoard(WallFeed &feed, const WallLook &look, QWidget *pare
 }
 
 QString IncidentBoard::title() const { return tr("INCIDENTS · %n OPEN", nullptr, int(m_feed.incidents().size())); }
+
+int IncidentBoard::rowsThatFit(const QRect &body) const
+{
+    const int line = lineHeight(Size::Normal);
+    const int rowHeight = 2 * line + m_look.margin;
+    return std::max(1, (body.height() - line) / rowHeight);
+}
+
+void IncidentBoard::contentMayHaveChanged()
+{
+    constexpr qint64 kMinIntervalMs = 250;
+    if (m_sincePaint.isValid() && m_sincePaint.elapsed() < kMinIntervalMs) {
+        if (!m_paintLater.isActive())
+            m_paintLater.start(int(kMinIntervalMs - m_sincePaint.elapsed()));
+        return;
+    }
+    QByteArray shown = shownContent();
+    if (shown != m_shown) {
+        m_shown = std::move(shown);
+        m_sincePaint.start();
+        update();
+    }
+}
+
+QByteArray IncidentBoard::shownContent() const
+{
+    const auto &incidents = m_feed.incidents();
+    QByteArray shown = QByteArray::number(qulonglong(incidents.size()));
+    const size_t rows = std::min(incidents.size(), size_t(rowsThatFit(bodyRect())) + 1);
+    for (size_t i = 0; i < rows; ++i) {
+        const Incident &inc = incidents[i];
+        for (const qint64 v : {qint64(inc.id), qint64(inc.severity), qint64(inc.state), qint64(inc.kind), qint64(inc.district),
+                               qint64(inc.ackByMs), qint64(inc.onSceneByMs), qint64(inc.escalated())})
+            shown += ',' + QByteArray::number(v);
+        shown += ';';
+    }
+    return shown;
+}
 
 void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
 {
@@ -59,7 +99,7 @@ void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
     }
     const int line = lineHeight(Size::Normal);
     const int rowHeight = 2 * line + m_look.margin;
-    const int fits = std::max(1, (body.height() - line) / rowHeight);
+    const int fits = rowsThatFit(body);
     const int shown = std::min<int>(int(incidents.size()), incidents.size() > size_t(fits) ? fits : fits + 1);
     const CityModel &city = m_feed.scene().city();
     const std::int64_t now = m_feed.nowMs();

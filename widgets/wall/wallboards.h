@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QElapsedTimer>
+#include <QTimer>
+
 #include "wall/walltile.h"
 
 #include <QPixmap>
@@ -20,6 +23,17 @@ public:
 
 protected:
     void paintBody(QPainter &painter, const QRect &body) override;
+
+private:
+    /// How many incidents the body has room for (the last row may say "+ N more" instead).
+    int rowsThatFit(const QRect &body) const;
+    /// What the board shows, apart from the countdowns: the count and the rows it has room for. Incidents change
+    /// many times a second in a busy city; the board repaints only when what it shows changed (and each second).
+    QByteArray shownContent() const;
+    void contentMayHaveChanged();
+    QByteArray m_shown;
+    QElapsedTimer m_sincePaint;   ///< at most four content repaints a second: nobody reads a board faster
+    QTimer m_paintLater;
 };
 
 /// Active alarms by priority, the alarm rate against EEMUA 191's manageable one, and a flood banner.

@@ -1,20 +1,49 @@
 #include "wall/wallmaptile.h"
 
+#include "citymirror.h"
 #include "labels.h"
 #include "map/basemaplayers.h"
 #include "wall/wallfeed.h"
 
+#include <QElapsedTimer>
 #include <QPainter>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
 namespace cityops {
 
+namespace {
+
+/// The wall's map thread: one for every map tile, so two frames are never rendered at once (the layers' caches are
+/// per tile, but one thread keeps a 2-core machine's second core for the engine).
+QThreadPool &mapThread()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(1);
+        return p;
+    }();
+    return *pool;
+}
+
+} // namespace
+
 double WallMapTile::symbolScaleFor(int minCapPx) { return std::clamp(std::round(minCapPx / 16.0), 1.0, 4.0); }
 
 WallMapTile::WallMapTile(WallFeed &feed, const WallLook &look, int district, int rotateSeconds, QWidget *parent)
-    : WallTile(feed, look, parent), m_basemap(feed.scene()), m_devices(feed.scene()), m_district(district), m_rotateSeconds(rotateSeconds)
+    : WallTile(feed, look, parent), m_renderScene(std::make_unique<CityMirror>(feed.scene())), m_basemap(*m_renderScene),
+      m_devices(*m_renderScene), m_district(district), m_rotateSeconds(rotateSeconds)
 {
+    connect(&m_job, &QFutureWatcher<Frame>::finished, this, &WallMapTile::renderFinished);
+    m_renderLater.setSingleShot(true);
+    connect(&m_renderLater, &QTimer::timeout, this, [this] {
+        if (m_job.isRunning())
+            m_renderAgain = true;
+        else
+            startRender();
+    });
     // Place names, the legend and the scale bar are desk-sized; the wall's tiles say what they show in their title.
     for (const QString &id : m_basemap.layerIds()) {
         // Streetlights line the roads by the hundred: at full resolution they read as lit streets (a fault still
@@ -87,20 +116,91 @@ GeoBox WallMapTile::boxToShow() const
     return city.operationalBounds();
 }
 
-void WallMapTile::paintBody(QPainter &painter, const QRect &body)
+WallMapTile::~WallMapTile()
 {
+    m_job.waitForFinished();   // the frame being rendered reads this tile's layers
+}
+
+void WallMapTile::copyLiveState()
+{
+    const CityMirror &live = m_feed.scene();
+    m_renderScene->states = live.states;
+    m_renderScene->incidents = live.incidents;
+    m_renderScene->reservations = live.reservations;
+    m_renderScene->picked = live.picked;
+    m_renderScene->selection = live.selection;
+    m_renderScene->nowMs = live.nowMs;
+    ++m_generation;
+}
+
+void WallMapTile::repaintDevices()
+{
+    m_devicesChanged = false;
+    if (m_job.isRunning())
+        m_renderAgain = true;
+    else
+        startRender();
+}
+
+void WallMapTile::startRender()
+{
+    // At most one frame a tile every 100 ms: from the back of the room 10 frames a second lose nothing, and the map
+    // thread leaves the engine its share of a 2-core machine.
+    if (m_sinceRender.isValid() && m_sinceRender.elapsed() < kMinFrameIntervalMs) {
+        if (!m_renderLater.isActive())
+            m_renderLater.start(int(kMinFrameIntervalMs - m_sinceRender.elapsed()));
+        return;
+    }
+    m_sinceRender.start();
+    m_renderAgain = false;
+    copyLiveState();
+    const FrameView view{bodyRect().size(), boxToShow()};
+    m_job.setFuture(QtConcurrent::run(&mapThread(), [this, view] { return render(view); }));
+}
+
+void WallMapTile::renderFinished()
+{
+    Frame done = m_job.result();
+    ++m_backgroundRenders;
+    m_backgroundRenderMs += done.ms;
+    if (done.generation > m_frame.generation) {   // not older than what a render on this thread drew meanwhile
+        m_frame = std::move(done);
+        update();
+    }
+    if (m_renderAgain)
+        startRender();
+}
+
+void WallMapTile::renderNow()
+{
+    m_job.waitForFinished();
+    m_renderAgain = false;
+    m_devicesChanged = false;
+    copyLiveState();
+    m_frame = render({bodyRect().size(), boxToShow()});
+    update();
+}
+
+WallMapTile::Frame WallMapTile::render(const FrameView &view)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Frame frame;
+    frame.view = view;
+    frame.generation = m_generation;
+    frame.image = QImage(view.size, QImage::Format_RGB32);
+    frame.image.fill(WallLook::tile());
+    QPainter painter(&frame.image);
     // Drawn at 1/scale of the tile's pixels and scaled up: every symbol and line grows by the same factor.
     const double scale = symbolScaleFor(m_look.minCapPx);
-    const QSize logical(std::max(1, int(body.width() / scale)), std::max(1, int(body.height() / scale)));
-    m_viewport.setSize(logical);
-    m_viewport.fit(boxToShow(), 4);
+    const QSize logical(std::max(1, int(view.size.width() / scale)), std::max(1, int(view.size.height() / scale)));
+    MapViewport viewport;
+    viewport.setSize(logical);
+    viewport.fit(view.box, 4);
     // The same view at full resolution for the basemap: the same centre, `scale` times the pixels.
-    MapViewport full = m_viewport;
-    full.setSize(body.size());
-    full.setZoom(m_viewport.zoom() + std::log2(scale));
-    painter.save();
-    painter.translate(body.topLeft());
-    painter.setClipRect(QRect(QPoint(0, 0), body.size()));
+    MapViewport full = viewport;
+    full.setSize(view.size);
+    full.setZoom(viewport.zoom() + std::log2(scale));
     m_basemap.render(painter, full);
     // The live layers go onto a transparent image at the logical size, which is then scaled up once: one smooth
     // blit instead of every symbol drawn scaled (at 100,000 devices that is most of a frame).
@@ -109,11 +209,27 @@ void WallMapTile::paintBody(QPainter &painter, const QRect &body)
     m_liveImage.fill(Qt::transparent);
     {
         QPainter live(&m_liveImage);
-        m_devices.renderLiveLayers(live, m_viewport);
+        m_devices.renderLiveLayers(live, viewport);
     }
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.drawImage(QRectF(QPointF(0, 0), QSizeF(logical) * scale), m_liveImage);
-    painter.restore();
+    frame.ms = timer.nsecsElapsed() / 1e6;
+    return frame;
+}
+
+void WallMapTile::paintBody(QPainter &painter, const QRect &body)
+{
+    const FrameView view{body.size(), boxToShow()};
+    // A frame of another view (a district rotated in, a place pushed, a new size) is never shown: render this one now.
+    if (m_frame.image.isNull() || !(m_frame.view == view)) {
+        m_job.waitForFinished();
+        copyLiveState();
+        m_frame = render(view);
+    }
+    painter.drawImage(body.topLeft(), m_frame.image);
+    const double scale = symbolScaleFor(m_look.minCapPx);
+    m_viewport.setSize(QSize(std::max(1, int(body.width() / scale)), std::max(1, int(body.height() / scale))));
+    m_viewport.fit(view.box, 4);
     // District names at the wall's own size (the map's are desk-sized), when the whole city is shown.
     if (m_district < 0 && !m_pushed) {
         const CityModel &city = m_feed.scene().city();

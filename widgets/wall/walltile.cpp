@@ -72,6 +72,32 @@ int WallTile::belowBezels(int y, int height) const
     return y;
 }
 
+namespace {
+
+/// Characters that change from one second to the next on a board (countdowns, counts, the clock, loads).
+bool isNumeric(QChar c) { return c.isDigit() || c == u':' || c == u'.' || c == u',' || c == u'%'; }
+
+/// The text cut into the pieces a line is composed from: each numeric character alone, the words between whole.
+QStringList piecesOf(const QString &text)
+{
+    QStringList pieces;
+    QString words;
+    for (const QChar c : text) {
+        if (!isNumeric(c)) {
+            words += c;
+            continue;
+        }
+        if (!words.isEmpty())
+            pieces << std::exchange(words, QString());
+        pieces << QString(c);
+    }
+    if (!words.isEmpty())
+        pieces << words;
+    return pieces;
+}
+
+} // namespace
+
 QImage WallTile::renderedLine(const QString &text, const QFont &font, const QColor &color)
 {
     // One cache for every tile of the wall (GUI thread only), bounded by pixels.
@@ -79,20 +105,38 @@ QImage WallTile::renderedLine(const QString &text, const QFont &font, const QCol
     const QString key = text + QChar(0x1f) + QString::number(font.pixelSize()) + (font.bold() ? u'b' : u'r') + QString::number(color.rgba(), 16);
     if (const QImage *hit = cache.object(key))
         return *hit;   // shared, not copied
-    const QFontMetrics metrics(font);
-    const QSize size(std::max(1, metrics.horizontalAdvance(text) + 2), metrics.height());
+    const QFontMetricsF metrics(font);
+    const QStringList pieces = piecesOf(text);
+    const QSize size(std::max(1, int(std::ceil(metrics.horizontalAdvance(text))) + 2), int(std::ceil(metrics.height())));
     auto *image = new QImage(size, QImage::Format_ARGB32_Premultiplied);
     image->fill(Qt::transparent);
     {
         QPainter p(image);
-        p.setRenderHint(QPainter::TextAntialiasing);
-        p.setFont(font);
-        p.setPen(color);
-        p.drawText(QRect(QPoint(0, 0), size), Qt::AlignLeft | Qt::AlignVCenter, text);
+        if (pieces.size() <= 1) {
+            p.setRenderHint(QPainter::TextAntialiasing);
+            p.setFont(font);
+            p.setPen(color);
+            p.drawText(QRect(QPoint(0, 0), size), Qt::AlignLeft | Qt::AlignVCenter, text);
+        } else {
+            // A line with numbers in it is new every second ("ACK OVERDUE 2:35:28"): drawing it as paths costs a few
+            // ms at wall sizes, so it is put together from its words and digits, each rendered once.
+            qreal x = 0;
+            for (const QString &piece : pieces) {
+                p.drawImage(QPointF(std::round(x), 0), renderedLine(piece, font, color));
+                x += metrics.horizontalAdvance(piece);
+            }
+        }
     }
     const QImage line = *image;
     cache.insert(key, image, std::max(1, size.width() * size.height()));
     return line;
+}
+
+QRect WallTile::bodyRect() const
+{
+    const int m = m_look.margin;
+    const int titleBottom = m / 2 + lineHeight(Size::Normal) - 1;
+    return QRect(m, titleBottom + m, width() - 2 * m, height() - titleBottom - 2 * m);
 }
 
 void WallTile::paintEvent(QPaintEvent *)
@@ -110,7 +154,7 @@ void WallTile::paintEvent(QPaintEvent *)
              m_pushedTitle.isEmpty() ? WallLook::dim() : WallLook::text());
     painter.setPen(QPen(WallLook::rule(), 2));
     painter.drawLine(m, titleRect.bottom() + m / 2, width() - m, titleRect.bottom() + m / 2);
-    const QRect body(m, titleRect.bottom() + m, width() - 2 * m, height() - titleRect.bottom() - 2 * m);
+    const QRect body = bodyRect();
     painter.save();
     painter.setClipRect(body);
     paintBody(painter, body);

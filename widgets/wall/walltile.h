@@ -56,6 +56,8 @@ protected:
     void noteTextDrawn(const QFont &font) { m_capHeights.push_back(QFontMetrics(font).capHeight()); }
     /// The first y at or below `y` where a row `height` high crosses no horizontal bezel.
     int belowBezels(int y, int height) const;
+    /// Where paintBody draws: below the title line, inside the margins.
+    QRect bodyRect() const;
     /// The height of one line of text of `size`.
     int lineHeight(Size size) const;
     const QFont &font(Size size) const;
