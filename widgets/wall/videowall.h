@@ -74,9 +74,9 @@ public:
 private:
     void build();
     void updateBanner();
-    /// Device or incident changes: one map repaints at each refresh, in turn — maps are the heavy tiles (~10 ms each
-    /// at 1920 × 1080), so a frame costs one of them, and each shows a change within (number of maps) refreshes; when
-    /// changes stop, the maps still waiting are served every 100 ms. Boards repaint as before.
+    /// Device or incident changes: one map is served at each refresh, in turn (its frame is rendered on the wall's map
+    /// thread, at most 10 a second, see WallMapTile); when changes stop, the maps still waiting are served every
+    /// 100 ms. Boards repaint when what they show changed.
     void serveMaps();
 
     Engine &m_engine;
