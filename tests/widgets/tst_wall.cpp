@@ -200,7 +200,10 @@ private Q_SLOTS:
         auto *map = dynamic_cast<WallMapTile *>(wall.tileAt(0, 0));
         QVERIFY(map && map == wall.tileAt(0, 1));
         QVERIFY(map->title().contains(QLatin1String("OpenStreetMap")));
-        QVERIFY(countColor(map->grab().toImage(), QColor(0x5f, 0xa8, 0x6e), 30) > 50);   // signals in their normal aspect
+        // Signals in their normal aspects: green, or all yellow together (the city's programs share a cycle and offset,
+        // so for a few seconds in each cycle every one of them is yellow).
+        const QImage mapImage = map->grab().toImage();
+        QVERIFY(countColor(mapImage, QColor(0x5f, 0xa8, 0x6e), 30) > 50 || countColor(mapImage, QColor(0xa3, 0x98, 0x6e), 30) > 50);
         // Nothing says NOT LIVE on a live wall.
         QVERIFY(wall.bannerText().isEmpty());
     }
@@ -370,6 +373,39 @@ private Q_SLOTS:
         QVERIFY(screens.bezelsWithin(screens.tiles.front(), QPoint()).empty());
     }
 
+    /// Tiles spanning two columns of panels: no line of text is cut by the frame between them (the clock is centred
+    /// on one panel, not on the frame); rows go down the first panel and on into the second (issue 14, "bezel-aware
+    /// spans").
+    void linesOfTextStayOffVerticalBezels()
+    {
+        WallLayout layout;   // wide, short panels (the 55" panel's pixel pitch): the figures need both panels
+        layout.rows = 2;
+        layout.columns = 2;
+        layout.panelWidthPx = 1920;
+        layout.panelHeightPx = 400;
+        layout.panelDiagonalInches = 48.9;
+        layout.bezelPx = 40;
+        layout.tiles = {{WallTileKind::Clock, 0, 0, 1, 2, -1, 0}, {WallTileKind::KeyFigures, 1, 0, 1, 2, -1, 0}};
+        LiveWall live(layout);
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+        bool rowsGoOn = false;
+        for (WallTile *tile : live.wall->tiles()) {
+            QCOMPARE(tile->bezels().size(), size_t(1));
+            const QRect band = tile->bezels().front();
+            QCOMPARE(band.width(), 40);
+            QCOMPARE(tile->mapTo(tile->window(), band.topLeft()).x(), layout.panelRect(0, 0).right() + 1);
+            (void)tile->grab();   // paints
+            for (const QRect &text : tile->drawnTextRects()) {
+                QVERIFY2(text.right() < band.left() || text.left() > band.right(),
+                         qPrintable(QStringLiteral("%1: text at x %2..%3 crosses the bezel at %4..%5")
+                                        .arg(tile->title()).arg(text.left()).arg(text.right()).arg(band.left()).arg(band.right())));
+                // A row that starts at the second panel's left edge: the rows went on there.
+                rowsGoOn |= text.left() > band.right() && text.left() <= band.right() + 1 + live.wall->look().margin;
+            }
+        }
+        QVERIFY2(rowsGoOn, "the key figures go on in the second panel");
+    }
+
     void mapsTakeTurnsAndEachShowsEveryChange()
     {
         WallLayout layout;   // two maps side by side, as the bench's wall has them
@@ -440,7 +476,7 @@ private Q_SLOTS:
         map->repaintDevices();
         QCOMPARE(countColor(map->grab().toImage(), critical, 30), 0);   // the last frame, until the new one is ready
         QTRY_VERIFY_WITH_TIMEOUT(countColor(map->grab().toImage(), critical, 30) > 20, 5000);
-        QCOMPARE(map->backgroundRenders(), rendersBefore + 1);
+        QVERIFY(map->backgroundRenders() > rendersBefore);   // (the wall may have served it more since)
         engine.stop();
     }
 

@@ -54,9 +54,22 @@ QString IncidentBoard::title() const { return tr("INCIDENTS · %n OPEN", nullptr
 
 int IncidentBoard::rowsThatFit(const QRect &body) const
 {
+    // As many two-line rows as the panels hold with one line left for "+ N more".
     const int line = lineHeight(Size::Normal);
-    const int rowHeight = 2 * line + m_look.margin;
-    return std::max(1, (body.height() - line) / rowHeight);
+    RowFlow flow = rowFlow(body);
+    int rows = 0;
+    for (;;) {
+        RowFlow after = flow;
+        if (nextRow(after, 2 * line).isNull())
+            break;
+        after.y += m_look.margin;
+        RowFlow tail = after;
+        if (nextRow(tail, line).isNull())
+            break;
+        flow = after;
+        ++rows;
+    }
+    return std::max(1, rows);
 }
 
 void IncidentBoard::contentMayHaveChanged()
@@ -94,22 +107,24 @@ void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
 {
     const auto &incidents = m_feed.incidents();
     if (incidents.empty()) {
-        drawText(painter, body, Qt::AlignCenter, tr("No open incidents"), Size::Normal, WallLook::dim());
+        drawText(painter, firstPanel(body), Qt::AlignCenter, tr("No open incidents"), Size::Normal, WallLook::dim());
         return;
     }
     const int line = lineHeight(Size::Normal);
-    const int rowHeight = 2 * line + m_look.margin;
     const int fits = rowsThatFit(body);
+    // All of them when the last fits where "+ N more" would go.
     const int shown = std::min<int>(int(incidents.size()), incidents.size() > size_t(fits) ? fits : fits + 1);
     const CityModel &city = m_feed.scene().city();
     const std::int64_t now = m_feed.nowMs();
-    int y = body.top(), drawn = 0;
-    for (int i = 0; i < shown && i < int(incidents.size()); ++i, ++drawn) {
+    RowFlow flow = rowFlow(body);
+    int drawn = 0;
+    for (int i = 0; i < shown; ++i, ++drawn) {
         const Incident &inc = incidents[size_t(i)];
-        y = belowBezels(y, 2 * line);   // an incident's two lines stay on one panel
-        if (y + 2 * line > body.bottom() + 1)
+        const QRect row = nextRow(flow, 2 * line);   // an incident's two lines stay on one panel
+        if (row.isNull())
             break;
-        const QRect first(body.left(), y, body.width(), line);
+        flow.y += m_look.margin;
+        const QRect first(row.left(), row.top(), row.width(), line);
         const QRect left = drawText(painter, first, Qt::AlignLeft | Qt::AlignVCenter, severityMark(inc.severity), Size::Normal,
                                     severityColor(inc.severity));
         // The deadline that runs: acknowledge, then on scene. Overdue is amber with a "!" (it has been escalated).
@@ -133,14 +148,16 @@ void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
         }
         drawText(painter, first.adjusted(left.width() + m_look.margin, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter, due, Size::Normal, dueColor);
         const QString where = Labels::incidentKind(inc.kind) + QStringLiteral(" · ") + Labels::district(city, inc.district);
-        drawText(painter, QRect(body.left(), y + line, body.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                 QFontMetrics(m_look.normal).elidedText(QStringLiteral("#%1 %2").arg(inc.id % 100000).arg(where), Qt::ElideRight, body.width()),
+        drawText(painter, QRect(row.left(), row.top() + line, row.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                 QFontMetrics(m_look.normal).elidedText(QStringLiteral("#%1 %2").arg(inc.id % 100000).arg(where), Qt::ElideRight, row.width()),
                  Size::Normal, WallLook::dim());
-        y += rowHeight;
     }
-    if (drawn < int(incidents.size()))
-        drawText(painter, QRect(body.left(), belowBezels(y, line), body.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                 tr("+ %n more", nullptr, int(incidents.size()) - drawn), Size::Normal, WallLook::dim());
+    if (drawn < int(incidents.size())) {
+        const QRect more = nextRow(flow, line);
+        if (!more.isNull())
+            drawText(painter, more, Qt::AlignLeft | Qt::AlignVCenter, tr("+ %n more", nullptr, int(incidents.size()) - drawn), Size::Normal,
+                     WallLook::dim());
+    }
 }
 
 // --- alarms ---
@@ -158,14 +175,15 @@ void AlarmBoard::paintBody(QPainter &painter, const QRect &body)
     int counts[3] = {0, 0, 0};
     for (const AlarmRow &row : a.rows)
         counts[int(row.priority)] += std::max(row.active, row.unacknowledged);
-    int y = body.top();
     const int line = lineHeight(Size::Large);
+    RowFlow flow = rowFlow(body);
     if (a.flood) {
-        y = belowBezels(y, line);
-        const QRect banner(body.left(), y, body.width(), line);
-        painter.fillRect(banner, WallLook::red());
-        drawText(painter, banner, Qt::AlignCenter, tr("\u25B2 ALARM FLOOD"), Size::Large, WallLook::background());
-        y += line + m_look.margin;
+        const QRect banner = nextRow(flow, line);
+        if (!banner.isNull()) {
+            painter.fillRect(banner, WallLook::red());
+            drawText(painter, banner, Qt::AlignCenter, tr("\u25B2 ALARM FLOOD"), Size::Large, WallLook::background());
+        }
+        flow.y += m_look.margin;
     }
     const struct {
         AlarmPriority priority;
@@ -176,16 +194,19 @@ void AlarmBoard::paintBody(QPainter &painter, const QRect &body)
                 {AlarmPriority::Low, QStringLiteral("\u25CB"), WallLook::text()}};
     for (const auto &r : rows) {
         const int n = counts[int(r.priority)];
-        y = belowBezels(y, line);
-        const QRect rowRect(body.left(), y, body.width(), line);
+        const QRect rowRect = nextRow(flow, line);
+        if (rowRect.isNull())
+            return;
         drawText(painter, rowRect, Qt::AlignLeft | Qt::AlignVCenter, r.shape + QLatin1Char(' ') + Labels::alarmPriority(r.priority).toUpper(),
                  Size::Normal, n > 0 ? r.color : WallLook::dim());
         drawText(painter, rowRect, Qt::AlignRight | Qt::AlignVCenter, QString::number(n), Size::Large, n > 0 ? r.color : WallLook::dim());
-        y += line;
     }
-    y = belowBezels(y + m_look.margin, lineHeight(Size::Normal) * 2);
+    flow.y += m_look.margin;
+    const QRect rate = nextRow(flow, lineHeight(Size::Normal) * 2);
+    if (rate.isNull())
+        return;
     const bool tooMany = a.ratePer10Min > kManageableRatePer10Min;
-    drawText(painter, QRect(body.left(), y, body.width(), lineHeight(Size::Normal) * 2), Qt::AlignLeft | Qt::TextWordWrap,
+    drawText(painter, rate, Qt::AlignLeft | Qt::TextWordWrap,
              tr("%1%2 per 10 min — manageable: %3").arg(tooMany ? QStringLiteral("\u25B2 ") : QString()).arg(a.ratePer10Min).arg(kManageableRatePer10Min),
              Size::Normal, tooMany ? WallLook::amber() : WallLook::dim());
 }
@@ -217,8 +238,9 @@ EnergyBoard::~EnergyBoard() = default;
 
 QString EnergyBoard::title() const { return tr("ENERGY"); }
 
-void EnergyBoard::paintBody(QPainter &painter, const QRect &body)
+void EnergyBoard::paintBody(QPainter &painter, const QRect &whole)
 {
+    const QRect body = firstPanel(whole);   // the figure, the plot and the feeders as one piece, on one panel
     if (!m_feed.loadKnown()) {
         // Unknown is not zero: a wall must not show "0.0 MW" before the feeders have said anything.
         drawText(painter, body, Qt::AlignCenter, tr("No feeder has reported yet"), Size::Normal, WallLook::dim());
@@ -276,14 +298,16 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
 {
     const WallFeed::KeyFigures &k = m_feed.figures();
     const int big = lineHeight(Size::Large);
-    int y = belowBezels(body.top(), big);
-    const QRect clock(body.left(), y, body.width(), big);
+    RowFlow flow = rowFlow(body);
+    const QRect clock = nextRow(flow, big);
+    if (clock.isNull())
+        return;
     drawText(painter, clock, Qt::AlignLeft | Qt::AlignVCenter, clockText(m_feed.nowMs(), QStringLiteral("HH:mm:ss")), Size::Large);
     const std::int64_t age = m_feed.dataAgeMs();
     const bool stale = age < 0 || age > std::int64_t(m_feed.staleAfterSeconds()) * 1000;
     drawText(painter, clock, Qt::AlignRight | Qt::AlignVCenter,
              age < 0 ? tr("no data") : tr("data %1 old").arg(Labels::duration(age)), Size::Normal, stale ? WallLook::amber() : WallLook::dim());
-    y += big + m_look.margin;
+    flow.y += m_look.margin;
     const struct {
         QString label;
         QString value;
@@ -293,13 +317,13 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
                 {tr("Incidents overdue"), QString::number(k.incidentsOverdue), k.incidentsOverdue > 0},
                 {tr("Field link"), k.linkText.toUpper(), k.link != LinkState::Connected}};
     for (const auto &r : rows) {
-        y = belowBezels(y, big);
-        const QRect row(body.left(), y, body.width(), big);
+        const QRect row = nextRow(flow, big);
+        if (row.isNull())
+            return;
         const QColor c = r.abnormal ? WallLook::amber() : WallLook::dim();
         drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter, (r.abnormal ? QStringLiteral("\u25B2 ") : QString()) + r.label, Size::Normal,
                  r.abnormal ? WallLook::amber() : WallLook::dim());
         drawText(painter, row, Qt::AlignRight | Qt::AlignVCenter, r.value, Size::Large, r.abnormal ? c : WallLook::text());
-        y += big;
     }
 }
 
@@ -312,8 +336,9 @@ ClockTile::ClockTile(WallFeed &feed, const WallLook &look, QWidget *parent) : Wa
 
 QString ClockTile::title() const { return tr("TIME"); }
 
-void ClockTile::paintBody(QPainter &painter, const QRect &body)
+void ClockTile::paintBody(QPainter &painter, const QRect &whole)
 {
+    const QRect body = firstPanel(whole);   // centred on one panel, not across a frame
     const int big = lineHeight(Size::Huge), line = lineHeight(Size::Normal);
     const int top = body.center().y() - (big + 2 * line) / 2;
     drawText(painter, QRect(body.left(), top, body.width(), big), Qt::AlignCenter, clockText(m_feed.nowMs(), QStringLiteral("HH:mm:ss")), Size::Huge);

@@ -6,6 +6,8 @@
 #include <QPainterPath>
 #include <QCache>
 
+#include <algorithm>
+
 namespace cityops {
 
 WallTile::WallTile(WallFeed &feed, const WallLook &look, QWidget *parent) : QWidget(parent), m_feed(feed), m_look(look)
@@ -54,6 +56,39 @@ QRect WallTile::drawText(QPainter &painter, const QRect &rect, int flags, const 
     painter.drawImage(QPoint(x, y), line);
     m_textRects.push_back(QRect(QPoint(x, y), s));
     return QRect(QPoint(x, y), s);
+}
+
+WallTile::RowFlow WallTile::rowFlow(const QRect &body) const
+{
+    RowFlow flow;
+    std::vector<QRect> vertical;
+    for (const QRect &band : m_bezels)
+        if (band.height() > band.width() && band.right() >= body.left() && band.left() <= body.right())
+            vertical.push_back(band);
+    std::sort(vertical.begin(), vertical.end(), [](const QRect &a, const QRect &b) { return a.left() < b.left(); });
+    int left = body.left();
+    for (const QRect &band : vertical) {
+        flow.columns.push_back(QRect(QPoint(left, body.top()), QPoint(band.left() - m_look.margin - 1, body.bottom())));
+        left = band.right() + 1 + m_look.margin;
+    }
+    flow.columns.push_back(QRect(QPoint(left, body.top()), body.bottomRight()));
+    flow.y = body.top();
+    return flow;
+}
+
+QRect WallTile::nextRow(RowFlow &flow, int height) const
+{
+    while (flow.column < flow.columns.size()) {
+        const QRect &column = flow.columns[flow.column];
+        const int y = belowBezels(flow.y, height);
+        if (y + height - 1 <= column.bottom()) {
+            flow.y = y + height;
+            return QRect(column.left(), y, column.width(), height);
+        }
+        if (++flow.column < flow.columns.size())
+            flow.y = flow.columns[flow.column].top();
+    }
+    return {};
 }
 
 int WallTile::belowBezels(int y, int height) const
@@ -149,8 +184,10 @@ void WallTile::paintEvent(QPaintEvent *)
     const QRect all = rect();
     painter.fillRect(all, WallLook::tile());
     const int m = m_look.margin;
-    const QRect titleRect(m, m / 2, width() - 2 * m, lineHeight(Size::Normal));
-    drawText(painter, titleRect, Qt::AlignLeft | Qt::AlignVCenter, m_pushedTitle.isEmpty() ? title() : m_pushedTitle, Size::Normal,
+    // The title on the first panel only (a frame between panels must not cut it), shortened to fit there.
+    const QRect titleRect = firstPanel(QRect(m, m / 2, width() - 2 * m, lineHeight(Size::Normal)));
+    drawText(painter, titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+             QFontMetrics(font(Size::Normal)).elidedText(m_pushedTitle.isEmpty() ? title() : m_pushedTitle, Qt::ElideRight, titleRect.width()), Size::Normal,
              m_pushedTitle.isEmpty() ? WallLook::dim() : WallLook::text());
     painter.setPen(QPen(WallLook::rule(), 2));
     painter.drawLine(m, titleRect.bottom() + m / 2, width() - m, titleRect.bottom() + m / 2);

@@ -54,6 +54,19 @@ protected:
                    const QColor &color = WallLook::text());
     /// Records text drawn by someone else (a plot's tick labels) for drawnCapHeights().
     void noteTextDrawn(const QFont &font) { m_capHeights.push_back(QFontMetrics(font).capHeight()); }
+    /// Rows laid out down the panels a tile covers: the body cut into one column per panel at the vertical bezels;
+    /// rows stay off the horizontal bezels and go on into the next panel's column when one is full, so no row is
+    /// cut by the frame between two panels (on a single panel: one column, the body).
+    struct RowFlow {
+        std::vector<QRect> columns;
+        size_t column = 0;
+        int y = 0;
+    };
+    RowFlow rowFlow(const QRect &body) const;
+    /// The next row `height` high across its column, or an empty rect when the body is full.
+    QRect nextRow(RowFlow &flow, int height) const;
+    /// The body's part on its first panel (what is drawn as one piece: a plot, centred text).
+    QRect firstPanel(const QRect &body) const { return rowFlow(body).columns.front(); }
     /// The first y at or below `y` where a row `height` high crosses no horizontal bezel.
     int belowBezels(int y, int height) const;
     /// Where paintBody draws: below the title line, inside the margins.
