@@ -7,6 +7,7 @@
 #include "state/activitylog.h"
 #include "state/alarmbook.h"
 #include "state/orderbook.h"
+#include "state/trafficbook.h"
 
 #include <QPainterPath>
 #include <QPointF>
@@ -49,6 +50,7 @@ public:
     std::vector<Order> orders;          ///< the session's orders
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations;   ///< device -> order holding it
     std::vector<ActivityLog::Entry> journal;                          ///< who did what, oldest first
+    std::vector<TrafficBook::Signal> traffic;   ///< per signal: its approaches' queues (co-simulation), may be empty
     MapSelection selection;
     std::vector<DeviceIndex> picked;    ///< many devices picked with the rubber band or lasso (command targets)
     std::int64_t nowMs = 0;

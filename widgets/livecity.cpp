@@ -80,6 +80,10 @@ void LiveCity::refresh()
         m_scene.reservations = m_source->orders().reservations();
         Q_EMIT ordersChanged();
     }
+    if (m_source->traffic().version() != m_trafficVersion) {
+        m_trafficVersion = m_source->traffic().snapshot(m_scene.traffic);
+        Q_EMIT trafficChanged();
+    }
     if (m_source->activity().version() != m_journalVersion) {
         m_journalVersion = m_source->activity().snapshot(m_scene.journal);
         Q_EMIT journalChanged();

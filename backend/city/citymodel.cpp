@@ -1,5 +1,7 @@
 #include "city/citymodel.h"
 
+#include "model/event.h"
+
 #include <array>
 #include <limits>
 
@@ -142,6 +144,34 @@ int CityModel::nearestRoad(const GeoPoint &p, double maxMetres, bool namedOnly) 
         }
     }
     return best;
+}
+
+std::vector<SignalApproach> signalApproaches(const SignalInfo &signal)
+{
+    const auto apart = [](int a, int b) {
+        const int d = std::abs(a - b) % 360;
+        return std::min(d, 360 - d);
+    };
+    std::vector<SignalApproach> approaches;
+    for (const SignalLink &link : signal.links) {
+        SignalApproach *joined = nullptr;
+        for (SignalApproach &a : approaches)
+            if (a.street == link.approach && apart(a.bearingDeg, link.bearingDeg) <= 45) {
+                joined = &a;
+                break;
+            }
+        if (!joined && approaches.size() >= size_t(kMaxApproaches)) {
+            joined = &*std::min_element(approaches.begin(), approaches.end(), [&](const SignalApproach &a, const SignalApproach &b) {
+                return apart(a.bearingDeg, link.bearingDeg) < apart(b.bearingDeg, link.bearingDeg);
+            });
+        }
+        if (!joined) {
+            approaches.push_back({link.approach, link.bearingDeg, {}});
+            joined = &approaches.back();
+        }
+        joined->links.push_back(link.index);
+    }
+    return approaches;
 }
 
 std::vector<DeviceIndex> CityModel::signalFeeders() const

@@ -79,6 +79,14 @@ struct SignalLink {
     QChar direction;           ///< SUMO's dir: s straight, l left, r right, t turn, L / R partly left / right
 };
 
+/// The links of a signal that arrive from one street in one direction: what a driver calls an approach ("from the
+/// west on Rudower Chaussee"), with the lanes the traffic simulation counts its queue on.
+struct SignalApproach {
+    QString street;            ///< the incoming street's name (may be empty)
+    int bearingDeg = 0;        ///< the way vehicles drive as they arrive (of its first link)
+    std::vector<int> links;    ///< indexes into the state string
+};
+
 struct SignalInfo {
     DeviceIndex device = kNoDevice;
     QString sumoTlsId;
@@ -87,6 +95,10 @@ struct SignalInfo {
     std::vector<SignalProgram> programs;
     std::vector<SignalLink> links;   ///< by index; empty in packages made before links were stored
 };
+
+/// A signal's approaches, in the order of their first link: links with the same street whose arrival bearings
+/// differ by at most 45° are one approach (at most kMaxApproaches; the rest join the nearest). Empty without links.
+std::vector<SignalApproach> signalApproaches(const SignalInfo &signal);
 
 struct StreetlightInfo {
     DeviceIndex device = kNoDevice;

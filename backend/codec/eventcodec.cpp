@@ -19,6 +19,7 @@ Kind kindOf(const EventPayload &payload)
             else if constexpr (std::is_same_v<T, OperatorActionPayload>) return Kind::Operator;
             else if constexpr (std::is_same_v<T, IncidentUpdatePayload>) return Kind::IncidentUpdate;
             else if constexpr (std::is_same_v<T, AlarmPayload>) return Kind::Alarm;
+            else if constexpr (std::is_same_v<T, TrafficPayload>) return Kind::Traffic;
             else return Kind::Command;
         },
         payload);
@@ -38,6 +39,7 @@ QString kindName(Kind kind)
     case Kind::IncidentUpdate: return QStringLiteral("incident-update");
     case Kind::Alarm: return QStringLiteral("alarm");
     case Kind::Command: return QStringLiteral("command");
+    case Kind::Traffic: return QStringLiteral("traffic");
     }
     return QStringLiteral("unknown");
 }
@@ -105,6 +107,16 @@ QByteArray encode(const EventPayload &payload)
                 w.u8(p.level);
                 w.u8(p.lampFault ? 1 : 0);
                 w.f32(p.powerW);
+            } else if constexpr (std::is_same_v<T, TrafficPayload>) {
+                w.u8(static_cast<std::uint8_t>(std::min<size_t>(p.approaches.size(), kMaxApproaches)));
+                for (size_t i = 0; i < p.approaches.size() && i < size_t(kMaxApproaches); ++i) {
+                    const ApproachTraffic &a = p.approaches[i];
+                    w.u8(a.approach);
+                    w.u16(a.queue);
+                    w.u16(a.vehicles);
+                    w.u8(a.occupancyPct);
+                    w.u16(a.queueM);
+                }
             } else if constexpr (std::is_same_v<T, FeederPayload>) {
                 w.f32(p.loadKw);
                 w.u8(p.breakerClosed ? 1 : 0);
@@ -189,6 +201,19 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         std::uint8_t closed = 0;
         ok = r.f32(&p.loadKw) && r.u8(&closed);
         p.breakerClosed = closed != 0;
+        out = p;
+        break;
+    }
+    case Kind::Traffic: {
+        TrafficPayload p;
+        std::uint8_t n = 0;
+        ok = r.u8(&n) && n <= kMaxApproaches;
+        for (int i = 0; ok && i < n; ++i) {
+            ApproachTraffic a;
+            ok = r.u8(&a.approach) && r.u16(&a.queue) && r.u16(&a.vehicles) && r.u8(&a.occupancyPct) && r.u16(&a.queueM) && a.approach < kMaxApproaches
+                 && a.occupancyPct <= 100;
+            p.approaches.push_back(a);
+        }
         out = p;
         break;
     }

@@ -23,7 +23,13 @@ QJsonObject payloadToJson(const EventPayload &payload)
                         {"next_switch_ms", static_cast<double>(p.nextSwitchMs)}, {"fault", p.fault}};
             else if constexpr (std::is_same_v<T, LightPayload>)
                 return {{"level", p.level}, {"lamp_fault", p.lampFault}, {"power_w", static_cast<double>(p.powerW)}};
-            else if constexpr (std::is_same_v<T, FeederPayload>)
+            else if constexpr (std::is_same_v<T, TrafficPayload>) {
+                QJsonArray approaches;
+                for (const ApproachTraffic &a : p.approaches)
+                    approaches.append(QJsonObject{{"approach", a.approach}, {"queue", a.queue}, {"vehicles", a.vehicles},
+                                                  {"occupancy_pct", a.occupancyPct}, {"queue_m", a.queueM}});
+                return {{"approaches", approaches}};
+            } else if constexpr (std::is_same_v<T, FeederPayload>)
                 return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
             else if constexpr (std::is_same_v<T, PresencePayload>)
                 return p.cause.isEmpty() ? QJsonObject{{"online", p.online}} : QJsonObject{{"online", p.online}, {"cause", p.cause}};
@@ -110,6 +116,24 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
                                  static_cast<float>(num("power_w"))};
     } else if (kind == QLatin1String("feeder")) {
         e.payload = FeederPayload{static_cast<float>(num("load_kw")), d.value(QLatin1String("breaker_closed")).toBool()};
+    } else if (kind == QLatin1String("traffic")) {
+        const QJsonArray approaches = d.value(QLatin1String("approaches")).toArray();
+        if (approaches.size() > kMaxApproaches)
+            return bad(QStringLiteral("more than %1 approaches").arg(kMaxApproaches));
+        TrafficPayload p;
+        for (const QJsonValue &v : approaches) {
+            const QJsonObject a = v.toObject();
+            const double approach = a.value(QLatin1String("approach")).toDouble(-1), queue = a.value(QLatin1String("queue")).toDouble(-1),
+                         vehicles = a.value(QLatin1String("vehicles")).toDouble(-1), occupancy = a.value(QLatin1String("occupancy_pct")).toDouble(-1),
+                         queueM = a.value(QLatin1String("queue_m")).toDouble(-1);
+            if (approach < 0 || approach >= kMaxApproaches || queue < 0 || queue > 65535 || vehicles < 0 || vehicles > 65535 || occupancy < 0
+                || occupancy > 100 || queueM < 0 || queueM > 65535)
+                return bad(QStringLiteral("an approach needs approach (0-%1), queue, vehicles and queue_m (0-65535) and occupancy_pct (0-100)")
+                               .arg(kMaxApproaches - 1));
+            p.approaches.push_back({static_cast<std::uint8_t>(approach), static_cast<std::uint16_t>(queue), static_cast<std::uint16_t>(vehicles),
+                                    static_cast<std::uint8_t>(occupancy), static_cast<std::uint16_t>(queueM)});
+        }
+        e.payload = p;
     } else if (kind == QLatin1String("presence")) {
         const QJsonValue cause = d.value(QLatin1String("cause"));
         if (!cause.isUndefined() && (!cause.isString() || cause.toString().size() > 200))

@@ -203,7 +203,7 @@ Parsed<DeviceReport> decodeDeviceReport(const QByteArray &payload, const QString
     if (channel == TopicRef::DevicePresence)
         fits = std::holds_alternative<PresencePayload>(p);
     else if (channel == TopicRef::DeviceState)
-        fits = (kind == DeviceKind::SignalController && std::holds_alternative<SignalPayload>(p))
+        fits = (kind == DeviceKind::SignalController && (std::holds_alternative<SignalPayload>(p) || std::holds_alternative<TrafficPayload>(p)))
             || (kind == DeviceKind::Streetlight && std::holds_alternative<LightPayload>(p))
             || (kind == DeviceKind::Feeder && std::holds_alternative<FeederPayload>(p));
     if (!fits)

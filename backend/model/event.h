@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <variant>
+#include <vector>
 
 namespace cityops {
 
@@ -26,6 +27,34 @@ struct LightPayload {
     bool lampFault = false;
     float powerW = 0.0f;
 };
+/// Traffic on one approach of a signal (the incoming lanes of its links that share a street and direction, see
+/// signalApproaches), as the traffic simulation or the junction's detectors count it.
+struct ApproachTraffic {
+    std::uint8_t approach = 0;       ///< index into signalApproaches(signal)
+    std::uint16_t queue = 0;         ///< vehicles standing (SUMO: halting, below 0.1 m/s) on its lanes
+    std::uint16_t vehicles = 0;      ///< vehicles on its lanes
+    std::uint8_t occupancyPct = 0;   ///< share of the lanes' length covered by vehicles, mean over its lanes
+    std::uint16_t queueM = 0;        ///< the longest lane's queue back from the stop line, metres (7.5 m a vehicle)
+    bool operator==(const ApproachTraffic &) const = default;
+};
+constexpr int kMaxApproaches = 32;
+
+/// How abnormal a queue is (ISA-101: a few vehicles waiting at red are what a signal does, and stay grey). Longer
+/// than kLongQueueM (about 15 cars in one lane) is congestion; longer than kSpillbackQueueM reaches back toward
+/// the junction before (city blocks here are 150–300 m).
+constexpr int kLongQueueM = 110;
+constexpr int kSpillbackQueueM = 220;
+enum class QueueLevel { Normal, Long, Spillback };
+inline QueueLevel queueLevel(const ApproachTraffic &a)
+{
+    return a.queueM > kSpillbackQueueM ? QueueLevel::Spillback : a.queueM > kLongQueueM ? QueueLevel::Long : QueueLevel::Normal;
+}
+
+/// A signal's approaches, every few seconds while traffic is measured (co-simulation with SUMO).
+struct TrafficPayload {
+    std::vector<ApproachTraffic> approaches;
+};
+
 struct FeederPayload {
     float loadKw = 0.0f;
     bool breakerClosed = true;
@@ -78,7 +107,7 @@ struct OperatorActionPayload {
 
 using EventPayload = std::variant<SignalPayload, LightPayload, FeederPayload, PresencePayload,
                                   IncidentRaisedPayload, IncidentClearedPayload, SessionPayload, OperatorActionPayload,
-                                  IncidentUpdatePayload, AlarmPayload, CommandPayload>;
+                                  IncidentUpdatePayload, AlarmPayload, CommandPayload, TrafficPayload>;
 
 QString operatorActionName(OperatorAction action);   ///< stable English key
 

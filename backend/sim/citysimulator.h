@@ -137,6 +137,8 @@ private:
     void stepPlant(std::vector<Event> &out);
     void startPlant(std::vector<Event> &out);
     void plantStopped(const QString &why, std::vector<Event> &out);
+    /// The approaches' traffic of the signals the plant runs, where it changed since last reported.
+    void reportTraffic(std::vector<Event> &out);
     /// Takes the plant's reading into the controller's state; true when what the controller reports changed.
     bool adoptReading(std::uint32_t signal);
     /// Has the plant show what the controller is meant to show (fault flash, a held phase, its program).
@@ -168,6 +170,11 @@ private:
     GeoPoint m_centre;
     std::unique_ptr<SignalPlant> m_plant;
     bool m_plantDown = false;
+    /// Traffic on the signals' approaches is reported every kTrafficReportMs (when it changed): queues move by the
+    /// second, a control room reads them by the ten seconds.
+    static constexpr std::int64_t kTrafficReportMs = 10'000;
+    std::int64_t m_nextTrafficMs = 0;
+    std::vector<std::vector<ApproachTraffic>> m_reportedTraffic;   ///< per signal, as last reported
     QString m_plantProblem;
 };
 

@@ -56,7 +56,27 @@ void CitySimulator::stepPlant(std::vector<Event> &out)
     for (const std::uint32_t i : changed)
         if (adoptReading(i) && reporting(i))
             out.push_back(signalEvent(i));
+    if (m_now >= m_nextTrafficMs) {
+        m_nextTrafficMs = m_now + kTrafficReportMs;
+        reportTraffic(out);
+    }
     schedule(m_now + m_plant->stepMs(), Task::PlantStep);
+}
+
+void CitySimulator::reportTraffic(std::vector<Event> &out)
+{
+    m_reportedTraffic.resize(m_city->signals.size());
+    for (std::uint32_t i = 0; i < m_city->signals.size(); ++i) {
+        if (!plantRuns(i) || !reporting(i)) {
+            m_reportedTraffic[i].clear();   // said again in full once it reports again (its figures were dropped)
+            continue;
+        }
+        std::vector<ApproachTraffic> traffic = m_plant->traffic(i);
+        if (traffic.empty() || traffic == m_reportedTraffic[i])
+            continue;
+        m_reportedTraffic[i] = traffic;
+        out.push_back(Event{0, m_now, m_city->signals[i].device, TrafficPayload{std::move(traffic)}});
+    }
 }
 
 void CitySimulator::plantStopped(const QString &why, std::vector<Event> &out)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "model/event.h"
 
 #include <QString>
 
@@ -32,6 +33,9 @@ public:
     /// Whether it runs this signal (index into CityModel::signals); the others keep the simulator's timetable.
     virtual bool runs(std::uint32_t signal) const = 0;
     virtual SignalReading reading(std::uint32_t signal) const = 0;
+    /// Traffic on the signal's approaches at the last step (signalApproaches order); empty when the plant has no
+    /// traffic (a timetable runs signals without vehicles).
+    virtual std::vector<ApproachTraffic> traffic(std::uint32_t /*signal*/) const { return {}; }
 
     /// Runs the traffic up to `untilMs` and appends the signals whose reading changed.
     virtual Status advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &changed) = 0;

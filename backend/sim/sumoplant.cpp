@@ -115,6 +115,8 @@ SumoPlant::SumoPlant(std::shared_ptr<const CityModel> city, SumoSetup setup)
     m_tls.resize(n);
     m_linkCount.assign(n, 0);
     m_readings.resize(n);
+    m_approachLanes.assign(n, {});
+    m_traffic.assign(n, {});
     m_programIndex.resize(n);
     m_failure = QStringLiteral("the traffic simulation has not started");
     for (size_t i = 0; i < n; ++i) {   // generated controllers are not on SUMO's network: the simulator keeps them
@@ -142,6 +144,9 @@ Status SumoPlant::launch(std::int64_t startMs)
 {
     shutDown();
     m_failure.clear();
+    m_laneFigures.clear();   // a new SUMO: its lanes are subscribed again
+    for (auto &t : m_traffic)
+        t.clear();
     // A connection that broke cannot be closed cleanly and keeps its name in libtraci: every start takes a new one.
     m_label = "cityops-" + std::to_string(g_nextLabel++);
     // Writing to a SUMO that died must be an error to handle, not the end of the process.
@@ -236,6 +241,7 @@ Status SumoPlant::connectAndCheck()
                         m_programIndex[i].insert(signal.programs[k].programId, static_cast<int>(k));
             libtraci::TrafficLight::subscribe(id, {libsumo::TL_CURRENT_PROGRAM, libsumo::TL_CURRENT_PHASE,
                                                    libsumo::TL_NEXT_SWITCH, libsumo::TL_RED_YELLOW_GREEN_STATE});
+            subscribeApproaches(i);
         }
     } catch (const std::exception &e) {
         const QString why = died("connecting", e);
@@ -295,6 +301,74 @@ bool SumoPlant::runs(std::uint32_t signal) const { return signal < m_tls.size() 
 
 SignalReading SumoPlant::reading(std::uint32_t signal) const { return m_readings.at(signal); }
 
+std::vector<ApproachTraffic> SumoPlant::traffic(std::uint32_t signal) const { return m_traffic.at(signal); }
+
+void SumoPlant::subscribeApproaches(std::uint32_t signal)
+{
+    // Called with the lock held, on this plant's connection.
+    const std::vector<SignalApproach> approaches = signalApproaches(m_city->signals[signal]);
+    const std::vector<std::vector<libsumo::TraCILink>> links = libtraci::TrafficLight::getControlledLinks(m_tls[signal]);
+    std::vector<std::vector<std::string>> lanes(approaches.size());
+    for (size_t a = 0; a < approaches.size(); ++a)
+        for (const int k : approaches[a].links)
+            if (k >= 0 && size_t(k) < links.size())
+                for (const libsumo::TraCILink &l : links[size_t(k)])
+                    // Internal lanes (a pedestrian crossing starts on a walking area) carry no queue of vehicles.
+                    if (!l.fromLane.empty() && l.fromLane.front() != ':'
+                        && std::find(lanes[a].begin(), lanes[a].end(), l.fromLane) == lanes[a].end())
+                        lanes[a].push_back(l.fromLane);
+    for (const auto &approachLanes : lanes)
+        for (const std::string &lane : approachLanes)
+            if (!m_laneFigures.contains(lane)) {
+                libtraci::Lane::subscribe(lane, {libsumo::LAST_STEP_VEHICLE_HALTING_NUMBER, libsumo::LAST_STEP_VEHICLE_NUMBER,
+                                                 libsumo::LAST_STEP_OCCUPANCY});
+                m_laneFigures.emplace(lane, LaneFigures{});
+            }
+    m_approachLanes[signal] = std::move(lanes);
+}
+
+void SumoPlant::readTraffic()
+{
+    // SUMO's default car is 5 m long and stands 2.5 m behind the one in front.
+    constexpr double kMetresPerQueuedVehicle = 7.5;
+    // Called with the lock held, after a step: one round trip for every lane subscribed.
+    for (const auto &[lane, variables] : libtraci::Lane::getAllSubscriptionResults()) {
+        auto it = m_laneFigures.find(lane);
+        if (it == m_laneFigures.end())
+            continue;
+        for (const auto &[variable, value] : variables) {
+            if (variable == libsumo::LAST_STEP_VEHICLE_HALTING_NUMBER)
+                it->second.halting = static_cast<const libsumo::TraCIInt &>(*value).value;
+            else if (variable == libsumo::LAST_STEP_VEHICLE_NUMBER)
+                it->second.vehicles = static_cast<const libsumo::TraCIInt &>(*value).value;
+            else if (variable == libsumo::LAST_STEP_OCCUPANCY)
+                it->second.occupancyPct = static_cast<const libsumo::TraCIDouble &>(*value).value;
+        }
+    }
+    for (size_t i = 0; i < m_approachLanes.size(); ++i) {
+        std::vector<ApproachTraffic> &traffic = m_traffic[i];
+        traffic.clear();
+        for (size_t a = 0; a < m_approachLanes[i].size(); ++a) {
+            if (m_approachLanes[i][a].empty())
+                continue;   // no lane of vehicles (a crossing): nothing to count
+            int halting = 0, vehicles = 0, longest = 0;
+            double occupancy = 0;
+            for (const std::string &lane : m_approachLanes[i][a]) {
+                const LaneFigures &f = m_laneFigures.at(lane);
+                halting += f.halting;
+                longest = std::max(longest, f.halting);
+                vehicles += f.vehicles;
+                occupancy += f.occupancyPct;
+            }
+            const size_t n = std::max<size_t>(1, m_approachLanes[i][a].size());
+            traffic.push_back({static_cast<std::uint8_t>(a), static_cast<std::uint16_t>(std::clamp(halting, 0, 65535)),
+                               static_cast<std::uint16_t>(std::clamp(vehicles, 0, 65535)),
+                               static_cast<std::uint8_t>(std::clamp(std::lround(occupancy / double(n)), 0L, 100L)),
+                               static_cast<std::uint16_t>(std::clamp(std::lround(longest * kMetresPerQueuedVehicle), 0L, 65535L))});
+        }
+    }
+}
+
 qint64 SumoPlant::processId() const { return m_process ? m_process->processId() : 0; }
 
 Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &changed)
@@ -310,6 +384,7 @@ Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &ch
             return Ok{};
         libtraci::Simulation::step(target);
         m_steppedToMs = m_startMs + steps * m_setup.stepMs;
+        readTraffic();
         const libsumo::SubscriptionResults results = libtraci::TrafficLight::getAllSubscriptionResults();
         for (std::uint32_t i = 0; i < m_tls.size(); ++i) {
             if (m_tls[i].empty())

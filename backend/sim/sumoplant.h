@@ -12,6 +12,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 class QProcess;
 
@@ -51,6 +53,7 @@ public:
     std::int64_t stepMs() const override { return m_setup.stepMs; }
     bool runs(std::uint32_t signal) const override;
     SignalReading reading(std::uint32_t signal) const override;
+    std::vector<ApproachTraffic> traffic(std::uint32_t signal) const override;
     Status advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &changed) override;
     QString runProgram(std::uint32_t signal, int program) override;
     QString holdPhase(std::uint32_t signal, int phase) override;
@@ -78,6 +81,14 @@ public:
 
 private:
     Status launch(std::int64_t startMs);
+    void subscribeApproaches(std::uint32_t signal);
+    void readTraffic();
+    struct LaneFigures {
+        int halting = 0;
+        int vehicles = 0;
+        double occupancyPct = 0;
+    };
+    std::unordered_map<std::string, LaneFigures> m_laneFigures;   ///< the lanes subscribed, as of the last step
     Status connectAndCheck();
     void shutDown();
     /// Reads one signal's reading directly (after a command: SUMO applies set-calls at once).
@@ -102,6 +113,10 @@ private:
     std::vector<std::string> m_tls;                     ///< SUMO id per city signal ("" = not run by SUMO)
     std::vector<int> m_linkCount;                       ///< controlled links per signal, from SUMO itself
     std::vector<SignalReading> m_readings;
+    /// Per signal, per approach: the incoming lanes of its links (SUMO's getControlledLinks), subscribed for their
+    /// halting vehicles, vehicles and occupancy, which make the approach's figures at each step.
+    std::vector<std::vector<std::vector<std::string>>> m_approachLanes;
+    std::vector<std::vector<ApproachTraffic>> m_traffic;
     std::vector<QHash<QString, int>> m_programIndex;    ///< SUMO programID -> city program index, per signal
     QHash<QString, std::uint32_t> m_signalByTls;
     QHash<QString, bool> m_seenVehicles;                ///< tracked vehicles that have entered the network

@@ -3,7 +3,7 @@
 namespace cityops {
 
 CityBooks::CityBooks(std::shared_ptr<const CityModel> city)
-    : m_city(std::move(city)), m_states(m_city->devices.size()), m_loads(m_city), m_alarms(m_city)
+    : m_city(std::move(city)), m_states(m_city->devices.size()), m_loads(m_city), m_alarms(m_city), m_traffic(m_city)
 {
 }
 
@@ -15,6 +15,7 @@ void CityBooks::apply(const std::vector<Event> &batch)
     m_alarms.apply(batch);
     m_orders.apply(batch);
     m_activity.apply(batch);
+    m_traffic.apply(batch);
 }
 
 CityBooks::State CityBooks::exportState() const
@@ -35,6 +36,7 @@ void CityBooks::restore(const State &s)
     m_loads.restore(s.loads);
     m_alarms.restore(s.alarms);
     m_orders.restore(s.orders);
+    m_traffic.clear();   // measurements come again with the next reports
 }
 
 CityBooks::State CityBooks::emptyState() const

@@ -7,6 +7,7 @@
 #include "state/loadhistory.h"
 #include "state/orderbook.h"
 #include "state/statestore.h"
+#include "state/trafficbook.h"
 
 #include <memory>
 #include <vector>
@@ -48,6 +49,8 @@ public:
     AlarmBook &alarms() { return m_alarms; }
     OrderBook &orders() { return m_orders; }
     ActivityLog &activity() { return m_activity; }
+    TrafficBook &traffic() { return m_traffic; }
+    const TrafficBook &traffic() const { return m_traffic; }
     const StateStore &states() const { return m_states; }
     const IncidentBook &incidents() const { return m_incidents; }
     const LoadHistory &loads() const { return m_loads; }
@@ -64,6 +67,7 @@ private:
     AlarmBook m_alarms;
     OrderBook m_orders;
     ActivityLog m_activity;
+    TrafficBook m_traffic;   ///< measurements: not in State (see TrafficBook)
 };
 
 } // namespace cityops

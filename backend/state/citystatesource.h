@@ -21,6 +21,7 @@ public:
     const AlarmBook &alarms() const { return books().alarms(); }
     const OrderBook &orders() const { return books().orders(); }
     const ActivityLog &activity() const { return books().activity(); }
+    const TrafficBook &traffic() const { return books().traffic(); }
 };
 
 } // namespace cityops

@@ -133,6 +133,8 @@ private Q_SLOTS:
             IncidentClearedPayload{99},
             SessionPayload{4},
             OperatorActionPayload{OperatorAction::Acknowledge, QStringLiteral("anna"), QStringLiteral("Vorfall #99 — ok")},
+            TrafficPayload{{{0, 12, 15, 34, 45}, {3, 0, 1, 2, 0}}},
+            TrafficPayload{},
         };
         for (const EventPayload &p : payloads) {
             const auto kind = eventcodec::kindOf(p);
@@ -163,6 +165,27 @@ private Q_SLOTS:
         json.insert(QLatin1String("data"), data);
         QVERIFY(!eventjson::eventFromJson(json, *fixtureCity()).ok());
         QVERIFY(!eventcodec::decode(eventcodec::Kind::Light, QByteArray("\xff\x00\x00\x00\x00\x00", 6)).ok()); // level 255
+        // Traffic: more approaches than a signal may have, an approach index out of range, occupancy over 100 % are
+        // refused, in the store's bytes and in JSON.
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Traffic, QByteArray(1, char(kMaxApproaches + 1))).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Traffic, eventcodec::encode(TrafficPayload{{{kMaxApproaches, 1, 1, 1, 7}}})).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Traffic, eventcodec::encode(TrafficPayload{{{0, 1, 1, 101, 7}}})).ok());
+        const DeviceIndex aSignal = fixtureCity()->signals.front().device;
+        Event traffic{8, 1'795'000'000'000, aSignal, TrafficPayload{{{1, 12, 15, 34, 45}}}};
+        json = eventjson::eventToJson(traffic, *fixtureCity());
+        back = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<TrafficPayload>(back.value().payload).approaches, std::get<TrafficPayload>(traffic.payload).approaches);
+        for (const char *key : {"approach", "queue", "vehicles", "occupancy_pct", "queue_m"}) {
+            QJsonObject bad = json, badData = json.value(QLatin1String("data")).toObject();
+            QJsonArray approaches = badData.value(QLatin1String("approaches")).toArray();
+            QJsonObject a = approaches.first().toObject();
+            a.insert(QLatin1String(key), -1);
+            approaches[0] = a;
+            badData.insert(QLatin1String("approaches"), approaches);
+            bad.insert(QLatin1String("data"), badData);
+            QVERIFY2(!eventjson::eventFromJson(bad, *fixtureCity()).ok(), key);
+        }
     }
 
     void replayEqualsLiveAtRandomInstants()

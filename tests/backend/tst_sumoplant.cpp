@@ -13,6 +13,9 @@
 #include <QTest>
 
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
+
+#include "state/trafficbook.h"
 
 #include <libsumo/libtraci.h>
 
@@ -297,6 +300,84 @@ private Q_SLOTS:
         QCOMPARE(int(engine.states().state(device).phase), 2);
         QCOMPARE(SignalMode(engine.states().state(device).mode), SignalMode::Manual);
         engine.stop();
+    }
+
+    /// Cars pour onto one approach of a signal: its queue grows at red and reaches the console every 10 s; the
+    /// signal's other approaches stay empty; the book keeps the figures until the signal goes silent.
+    void queuesOnTheApproachesReachTheConsole()
+    {
+        // A signal whose first approach is a named street with a link of its own, and the edges of that link.
+        const auto city = smallCity();
+        std::uint32_t signal = 0;
+        QString from, to;
+        for (; signal < city->signals.size() && from.isEmpty(); ++signal) {
+            const auto approaches = signalApproaches(city->signals[signal]);
+            if (approaches.size() < 2 || approaches.front().street.isEmpty())
+                continue;
+            QFile net(kNet);
+            QVERIFY(net.open(QIODevice::ReadOnly));
+            QXmlStreamReader xml(&net);
+            while (!xml.atEnd() && from.isEmpty())
+                if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("connection")
+                    && xml.attributes().value(QLatin1String("tl")) == city->signals[signal].sumoTlsId
+                    && xml.attributes().value(QLatin1String("linkIndex")).toInt() == approaches.front().links.front()
+                    && xml.attributes().value(QLatin1String("dir")) == QLatin1String("s")) {
+                    from = xml.attributes().value(QLatin1String("from")).toString();
+                    to = xml.attributes().value(QLatin1String("to")).toString();
+                }
+            if (from.isEmpty())
+                continue;
+            break;
+        }
+        QVERIFY2(!from.isEmpty(), "a signal with a straight link on a named approach");
+        QTemporaryDir dir;
+        const QString routes = dir.filePath(QStringLiteral("heavy.rou.xml"));
+        {
+            QFile f(routes);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("<routes><flow id=\"heavy\" begin=\"0\" end=\"86400\" vehsPerHour=\"1500\" from=\"%1\" to=\"%2\" "
+                                   "departLane=\"best\"/></routes>\n").arg(from, to).toUtf8());
+        }
+        SumoSetup setup = setupFor();
+        setup.demandFiles = {routes};
+        Rig rig(setup);
+        QVERIFY2(rig.sim.trafficProblem().isEmpty(), qPrintable(rig.sim.trafficProblem()));
+        const DeviceIndex device = city->signals[signal].device;
+        TrafficBook book(city);
+        std::vector<std::pair<std::int64_t, TrafficPayload>> reports;
+        for (int s = 0; s < 240; ++s) {
+            const auto events = rig.advance(1000);
+            book.apply(events);
+            for (const Event &e : events)
+                if (const auto *t = std::get_if<TrafficPayload>(&e.payload); t && e.device == device)
+                    reports.emplace_back(e.timeMs, *t);
+        }
+        QVERIFY2(reports.size() >= 10 && reports.size() <= 25, qPrintable(QString::number(reports.size())));
+        int longest = 0;
+        for (size_t k = 0; k < reports.size(); ++k) {
+            if (k > 0)
+                QVERIFY2(reports[k].first - reports[k - 1].first >= 10'000, "at most one report every 10 s");
+            for (const ApproachTraffic &a : reports[k].second.approaches) {
+                QVERIFY(a.approach < signalApproaches(city->signals[signal]).size());
+                QVERIFY(a.occupancyPct <= 100);
+                QVERIFY(a.queue <= a.vehicles);
+                QVERIFY(a.queueM >= a.queue * 7.5 / 4 && a.queueM <= a.queue * 7.5 + 0.5);   // the longest lane of at most 4
+                if (a.approach == 0)
+                    longest = std::max(longest, int(a.queue));
+                else
+                    QCOMPARE(int(a.vehicles), 0);   // nobody else drives towards this signal
+            }
+        }
+        QVERIFY2(longest >= 3, qPrintable(QStringLiteral("longest queue %1").arg(longest)));
+        // The console's book holds the last report, and forgets it when the signal falls silent.
+        std::vector<TrafficBook::Signal> held;
+        book.snapshot(held);
+        QCOMPARE(held[signal].timeMs, reports.back().first);
+        QCOMPARE(held[signal].approaches, reports.back().second.approaches);
+        book.apply({Event{0, rig.sim.nowMs(), device, PresencePayload{false, {}}}});
+        book.snapshot(held);
+        QCOMPARE(held[signal].timeMs, std::int64_t(0));
+        QVERIFY(held[signal].approaches.empty());
     }
 
     void approachesMatchSumosOwnLinks()

@@ -224,6 +224,14 @@ private Q_SLOTS:
         QTest::newRow("report: unknown device in topic") << Decoder::Report << report << QStringLiteral("sig/nowhere") << state << U;
         QTest::newRow("report: signal data for a lamp") << Decoder::Report << report << lamp << state << W;
         QTest::newRow("report: state on the presence topic") << Decoder::Report << report << signal << presence << W;
+        // A signal's traffic travels on its state topic; a lamp has no approaches.
+        const QByteArray traffic = wire::encodeDeviceReport(
+            {1, 6, Event{0, kNow, firstOf(DeviceKind::SignalController), TrafficPayload{{{0, 4, 6, 20, 30}}}}}, city());
+        QTest::newRow("report: a signal's traffic") << Decoder::Report << traffic << signal << state << kOk;
+        QTest::newRow("report: traffic for a lamp") << Decoder::Report << traffic << lamp << state << W;
+        QTest::newRow("report: traffic occupancy over 100 %") << Decoder::Report
+            << withData(traffic, "approaches", QJsonArray{QJsonObject{{"approach", 0}, {"queue", 1}, {"vehicles", 1}, {"occupancy_pct", 130}, {"queue_m", 7}}})
+            << signal << state << M;
         QTest::newRow("report: payload names another device") << Decoder::Report << with(report, "device", lamp) << signal << state << M;
         QTest::newRow("report: payload names its own device") << Decoder::Report << with(report, "device", signal) << signal << state << kOk;
         QTest::newRow("field: no device (null)") << Decoder::FieldEvent << with(validFieldEvent(), "device", QJsonValue::Null) << QString() << 0 << kOk;

@@ -589,6 +589,39 @@ private Q_SLOTS:
         QVERIFY(!details.suggestion());
     }
 
+    /// Issue 15: Details of a signal whose traffic is measured shows each approach's queue, marked by shape and
+    /// word when it is long or spills back; nothing once the signal is silent.
+    void signalDetailsShowTheQueueOfEachApproach()
+    {
+        const auto city = test::networkCity();
+        std::uint32_t signal = 0;
+        while (signal < city->signals.size() && signalApproaches(city->signals[signal]).size() < 2)
+            ++signal;
+        QVERIFY(signal < city->signals.size());
+        const auto approaches = signalApproaches(city->signals[signal]);
+        const DeviceIndex device = city->signals[signal].device;
+        CityMirror scene(city);
+        DeviceState &state = scene.states[device];
+        state.reported = state.online = true;
+        scene.nowMs = 100'000;
+        scene.traffic.resize(city->signals.size());
+        scene.traffic[signal] = {92'000, {{0, 40, 45, 80, 300}, {1, 2, 3, 4, 15}}};
+        scene.selection = {MapSelection::Kind::Device, device};
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        details.refresh();
+        const QStringList rows = details.rows();
+        QVERIFY2(rows.filter(QStringLiteral("Traffic: measured 8 s ago")).size() == 1, qPrintable(rows.join(QLatin1Char('\n'))));
+        QVERIFY2(rows.filter(QStringLiteral("\u25C6 spills back, queue 300 m · 40 standing · 45 vehicles · 80 % occupied")).size() == 1,
+                 qPrintable(rows.join(QLatin1Char('\n'))));
+        QVERIFY(rows.filter(QStringLiteral("queue 15 m · 2 standing · 3 vehicles · 4 % occupied")).size() == 1);
+        if (!approaches[0].street.isEmpty())
+            QVERIFY(rows.filter(approaches[0].street + QStringLiteral(": \u25C6 spills back")).size() == 1);
+        state.online = false;
+        details.refresh();
+        QVERIFY(details.rows().filter(QStringLiteral("queue")).isEmpty());
+    }
+
     void greyedAlarmButtonsSayWhy()
     {
         OlgasConsole console(0.5);

@@ -106,6 +106,36 @@ private Q_SLOTS:
         }
     }
 
+    /// Queues on a signal's approaches (co-simulation): drawn back the way the traffic comes, as long as the queue;
+    /// quiet grey while normal, amber when long, red when it spills back; nothing for a signal that is silent.
+    void queuesDrawnBackAlongTheirApproach()
+    {
+        auto city = std::make_shared<CityModel>(*m_city);
+        city->signals[0].links = {{0, QStringLiteral("Main Street"), 90, u's'}, {1, QStringLiteral("Side Street"), 0, u's'}};
+        QCOMPARE(city->signals[0].device, kSignal);
+        CityMirror scene(city);
+        setNormal(scene);
+        scene.traffic.resize(city->signals.size());
+        // From the west (driving east), 300 m: it spills back. From the south (driving north), 160 m: long.
+        scene.traffic[0] = {1, {{0, 40, 45, 80, 300}, {1, 21, 25, 60, 160}}};
+        const MapViewport v = viewport(16.0);
+        const double px = 1.0 / v.metresPerPixel();
+        QImage image = render(scene, v);
+        QVERIFY(colourDistance(at(image, v, kSignal, {-80 * px, 0}), mapstyle::alarmRed()) < 60);    // west, on the queue
+        QVERIFY(colourDistance(at(image, v, kSignal, {-280 * px, 0}), mapstyle::alarmRed()) < 60);   // its far end
+        QVERIFY(colourDistance(at(image, v, kSignal, {80 * px, 0}), mapstyle::alarmRed()) > 150);    // nothing east
+        QVERIFY(colourDistance(at(image, v, kSignal, {0, 100 * px}), mapstyle::alarmAmber()) < 60);  // south, long
+        QVERIFY(colourDistance(at(image, v, kSignal, {0, -100 * px}), mapstyle::alarmAmber()) > 150); // nothing north
+        // A normal queue (60 m) is grey: no alarm colour on it.
+        scene.traffic[0].approaches[1].queueM = 60;
+        image = render(scene, v);
+        QVERIFY(colourDistance(at(image, v, kSignal, {0, 45 * px}), mapstyle::queueColor(QueueLevel::Normal)) < 60);
+        // A signal that is not reporting shows no queue: nobody measures it now.
+        scene.states[kSignal].online = false;
+        image = render(scene, v);
+        QVERIFY(colourDistance(at(image, v, kSignal, {-80 * px, 0}), mapstyle::alarmRed()) > 150);
+    }
+
     void abnormalSignalsStandOut()
     {
         CityMirror scene(m_city);

@@ -4,6 +4,7 @@
 #include "map/devicelayers.h"
 #include "map/labellayer.h"
 #include "map/mapstyle.h"
+#include "map/trafficlayer.h"
 
 #include <algorithm>
 
@@ -16,6 +17,7 @@ MapRenderer::MapRenderer(const CityMirror &scene)
     addLayer(std::make_unique<LabelLayer>(scene));
     addLayer(std::make_unique<StreetlightLayer>(scene));
     addLayer(std::make_unique<EnergyLayer>(scene));
+    addLayer(std::make_unique<TrafficLayer>(scene));
     addLayer(std::make_unique<SignalLayer>(scene));
     addLayer(std::make_unique<IncidentLayer>(scene));
     addLayer(std::make_unique<ReservationLayer>(scene));

@@ -77,4 +77,20 @@ QColor severityColor(IncidentSeverity severity)
     return QColor(0x9f, 0xb3, 0xc8);
 }
 
+QColor queueColor(QueueLevel level)
+{
+    switch (level) {
+    case QueueLevel::Spillback: return alarmRed();
+    case QueueLevel::Long: return alarmAmber();
+    case QueueLevel::Normal: break;
+    }
+    return QColor(0x8a, 0x90, 0x96);
+}
+
+double queueWidthPx(QueueLevel level, double zoom)
+{
+    const double base = std::clamp(zoom - 12.0, 2.0, 6.0);
+    return level == QueueLevel::Spillback ? base * 2.0 : level == QueueLevel::Long ? base * 1.5 : base;
+}
+
 } // namespace cityops::mapstyle

@@ -2,6 +2,7 @@
 
 #include "city/citymodel.h"
 #include "model/device.h"
+#include "model/event.h"
 #include "model/incident.h"
 
 #include <QColor>
@@ -40,5 +41,9 @@ QColor aggregateSignalColor(const QString &state);
 /// Feeder colour by load against capacity: grey below 80 %, amber to 100 %, red above.
 QColor feederColor(double loadRatio);
 QColor severityColor(IncidentSeverity severity);
+/// A queue back from a stop line: quiet grey while normal, amber when long, red when it spills back (the line's
+/// width says it too, for those who do not see the colours).
+QColor queueColor(QueueLevel level);
+double queueWidthPx(QueueLevel level, double zoom);
 
 } // namespace cityops::mapstyle

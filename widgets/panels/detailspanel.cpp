@@ -138,6 +138,40 @@ void DetailsPanel::showSignal(DeviceIndex device)
         }
     }
     addRow(tr("Controlled movements"), QString::number(info.linkCount));
+    if (s.online)
+        addTraffic(m_scene.city().devices[device].detail, info);
+}
+
+int DetailsPanel::compassPoint(int arrivalBearingDeg) { return ((arrivalBearingDeg + 180 + 22) % 360 + 360) % 360 / 45; }
+
+QString DetailsPanel::fromCompass(int point45)
+{
+    // Where the traffic comes from: the opposite of the way it drives as it arrives.
+    static const char *const from[] = {QT_TR_NOOP("From the north"), QT_TR_NOOP("From the north-east"), QT_TR_NOOP("From the east"),
+                                        QT_TR_NOOP("From the south-east"), QT_TR_NOOP("From the south"), QT_TR_NOOP("From the south-west"),
+                                        QT_TR_NOOP("From the west"), QT_TR_NOOP("From the north-west")};
+    return tr(from[(point45 / 45) % 8]);
+}
+
+void DetailsPanel::addTraffic(int signal, const SignalInfo &info)
+{
+    if (signal < 0 || size_t(signal) >= m_scene.traffic.size() || m_scene.traffic[size_t(signal)].timeMs == 0)
+        return;
+    const TrafficBook::Signal &traffic = m_scene.traffic[size_t(signal)];
+    addRow(tr("Traffic"), tr("measured %1 ago").arg(Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - traffic.timeMs))));
+    const std::vector<SignalApproach> approaches = signalApproaches(info);
+    for (const ApproachTraffic &a : traffic.approaches) {
+        if (a.approach >= approaches.size())
+            continue;
+        const SignalApproach &approach = approaches[a.approach];
+        const QueueLevel level = queueLevel(a);
+        const QString street = approach.street.isEmpty() ? QString() : approach.street + QStringLiteral(": ");
+        const QString mark = level == QueueLevel::Spillback ? tr("\u25C6 spills back, ") : level == QueueLevel::Long ? tr("\u25B2 long, ") : QString();
+        addRow(fromCompass(compassPoint(approach.bearingDeg) * 45),
+               street + mark + tr("queue %1 m · %2 standing · %3 vehicles · %4 % occupied").arg(a.queueM).arg(a.queue).arg(a.vehicles).arg(a.occupancyPct),
+               level == QueueLevel::Normal ? QString() : mapstyle::queueColor(level).name(),
+               tr("Queue: the longest lane's standing vehicles × 7.5 m. Long over %1 m, spilling back over %2 m.").arg(kLongQueueM).arg(kSpillbackQueueM));
+    }
 }
 
 void DetailsPanel::addMovements(const SignalInfo &info, const QString &state)
@@ -167,14 +201,11 @@ void DetailsPanel::addMovements(const SignalInfo &info, const QString &state)
         default: return QString(d);
         }
     };
-    static const char *const from[] = {QT_TR_NOOP("From the north"), QT_TR_NOOP("From the north-east"), QT_TR_NOOP("From the east"),
-                                        QT_TR_NOOP("From the south-east"), QT_TR_NOOP("From the south"), QT_TR_NOOP("From the south-west"),
-                                        QT_TR_NOOP("From the west"), QT_TR_NOOP("From the north-west")};
     // Approaches in compass order; within one, each turn once with the aspects its lanes show.
     std::map<std::pair<int, QString>, std::vector<std::pair<QChar, QChar>>> approaches;
     for (const SignalLink &l : info.links)
         if (l.index >= 0 && l.index < state.size())
-            approaches[{((l.bearingDeg + 180 + 22) % 360) / 45, l.approach}].emplace_back(l.direction, state.at(l.index));
+            approaches[{compassPoint(l.bearingDeg), l.approach}].emplace_back(l.direction, state.at(l.index));
     for (const auto &[key, moves] : approaches) {
         QStringList turns;
         std::vector<QChar> done;
@@ -189,7 +220,7 @@ void DetailsPanel::addMovements(const SignalInfo &info, const QString &state)
             turns << tr("%1 %2").arg(turn(direction), aspects.join(QStringLiteral("/")));
         }
         const QString street = key.second.isEmpty() ? QString() : key.second + QStringLiteral(": ");
-        addRow(tr(from[key.first]), street + turns.join(QStringLiteral(" · ")), QString(),
+        addRow(fromCompass(key.first * 45), street + turns.join(QStringLiteral(" · ")), QString(),
                tr("SUMO state of this phase: %1").arg(state));
     }
 }

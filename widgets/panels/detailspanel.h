@@ -37,6 +37,12 @@ private:
     /// The current phase as movements, one row per approach ("From the west: Rudower Chaussee: straight green ·
     /// left red"); the raw state string on hover.
     void addMovements(const SignalInfo &info, const QString &state);
+    /// The queue and occupancy of each approach, when the signal's traffic is measured (co-simulation).
+    void addTraffic(int signal, const SignalInfo &info);
+    /// The compass point (0..7, north first) traffic arriving on this bearing comes from.
+    static int compassPoint(int arrivalBearingDeg);
+    /// "From the west" for a compass point × 45.
+    static QString fromCompass(int point45);
     void showSignal(DeviceIndex device);
     void showStreetlight(DeviceIndex device);
     void showFeeder(DeviceIndex device);

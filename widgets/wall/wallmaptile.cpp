@@ -129,6 +129,7 @@ void WallMapTile::copyLiveState()
     m_renderScene->reservations = live.reservations;
     m_renderScene->picked = live.picked;
     m_renderScene->selection = live.selection;
+    m_renderScene->traffic = live.traffic;
     m_renderScene->nowMs = live.nowMs;
     ++m_generation;
 }

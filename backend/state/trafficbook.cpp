@@ -1,0 +1,52 @@
+#include "state/trafficbook.h"
+
+namespace cityops {
+
+TrafficBook::TrafficBook(std::shared_ptr<const CityModel> city) : m_city(std::move(city)), m_signals(m_city->signals.size()) {}
+
+void TrafficBook::apply(const std::vector<Event> &events)
+{
+    std::lock_guard lock(m_mutex);
+    for (const Event &e : events) {
+        if (e.device >= m_city->devices.size() || m_city->devices[e.device].kind != DeviceKind::SignalController)
+            continue;
+        const int signal = m_city->devices[e.device].detail;
+        if (signal < 0 || signal >= int(m_signals.size()))
+            continue;
+        Signal &s = m_signals[size_t(signal)];
+        if (const auto *traffic = std::get_if<TrafficPayload>(&e.payload)) {
+            const size_t known = signalApproaches(m_city->signals[size_t(signal)]).size();
+            s.timeMs = e.timeMs;
+            s.approaches.clear();
+            for (const ApproachTraffic &a : traffic->approaches)
+                if (a.approach < known)   // an approach this city's signal does not have is not shown
+                    s.approaches.push_back(a);
+            ++m_version;
+        } else if (const auto *presence = std::get_if<PresencePayload>(&e.payload); presence && !presence->online && s.timeMs != 0) {
+            s = Signal{};
+            ++m_version;
+        }
+    }
+}
+
+std::uint64_t TrafficBook::snapshot(std::vector<Signal> &out) const
+{
+    std::lock_guard lock(m_mutex);
+    out = m_signals;
+    return m_version;
+}
+
+std::uint64_t TrafficBook::version() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_version;
+}
+
+void TrafficBook::clear()
+{
+    std::lock_guard lock(m_mutex);
+    m_signals.assign(m_city->signals.size(), Signal{});
+    ++m_version;
+}
+
+} // namespace cityops

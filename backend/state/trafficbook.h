@@ -1,0 +1,40 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "model/event.h"
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace cityops {
+
+/// The latest traffic measured on each signal's approaches (queues, vehicles, occupancy — in co-simulation, SUMO's
+/// counts on the approaches' lanes), fed by the sequencer. A signal that goes silent loses its figures: a queue
+/// nobody measures any more is not shown as if it were current.
+///
+/// Not part of store snapshots: the figures are measurements repeated every few seconds, so a replay shows them
+/// again from the first report after its starting point.
+class TrafficBook {
+public:
+    explicit TrafficBook(std::shared_ptr<const CityModel> city);
+
+    struct Signal {
+        std::int64_t timeMs = 0;                    ///< when measured; 0: nothing known
+        std::vector<ApproachTraffic> approaches;    ///< as reported, by approach index
+    };
+    void apply(const std::vector<Event> &events);
+    /// Copies every signal's figures (index: CityModel::signals) and returns the version they are at.
+    std::uint64_t snapshot(std::vector<Signal> &out) const;
+    std::uint64_t version() const;
+    void clear();
+
+private:
+    std::shared_ptr<const CityModel> m_city;
+    mutable std::mutex m_mutex;
+    std::vector<Signal> m_signals;
+    std::uint64_t m_version = 0;
+};
+
+} // namespace cityops
