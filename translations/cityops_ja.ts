@@ -910,6 +910,30 @@
         <source>Opens the order that closes the breaker of %1 again, for you to check and send; its signals come back in step with their programs.</source>
         <translation>%1 の遮断器を再投入する指令を開きます。確認して送信してください。信号はプログラムに同期して復帰します。</translation>
     </message>
+    <message>
+        <source>Traffic</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <source>measured %1 ago</source>
+        <translation>%1 前に計測</translation>
+    </message>
+    <message>
+        <source>◆ spills back, </source>
+        <translation>◆ 延伸(上流交差点へ), </translation>
+    </message>
+    <message>
+        <source>▲ long, </source>
+        <translation>▲ 長い, </translation>
+    </message>
+    <message>
+        <source>queue %1 m · %2 standing · %3 vehicles · %4 % occupied</source>
+        <translation>渋滞長 %1 m · 停止 %2 台 · 車両 %3 台 · 占有率 %4 %</translation>
+    </message>
+    <message>
+        <source>Queue: the longest lane&apos;s standing vehicles × 7.5 m. Long over %1 m, spilling back over %2 m.</source>
+        <translation>渋滞長: 最も長い車線の停止車両数 × 7.5 m。%1 m を超えると長い、%2 m を超えると上流へ延伸。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2139,6 +2163,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Street names</source>
         <translation>通り名</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>渋滞</translation>
     </message>
 </context>
 <context>

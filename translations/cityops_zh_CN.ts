@@ -910,6 +910,30 @@
         <source>Opens the order that closes the breaker of %1 again, for you to check and send; its signals come back in step with their programs.</source>
         <translation>打开重新合上 %1 断路器的指令，请检查后发送；其信号灯将按配时方案同步恢复。</translation>
     </message>
+    <message>
+        <source>Traffic</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <source>measured %1 ago</source>
+        <translation>%1 前测量</translation>
+    </message>
+    <message>
+        <source>◆ spills back, </source>
+        <translation>◆ 溢出至上游路口, </translation>
+    </message>
+    <message>
+        <source>▲ long, </source>
+        <translation>▲ 较长, </translation>
+    </message>
+    <message>
+        <source>queue %1 m · %2 standing · %3 vehicles · %4 % occupied</source>
+        <translation>排队 %1 米 · 停车 %2 辆 · 车辆 %3 辆 · 占有率 %4 %</translation>
+    </message>
+    <message>
+        <source>Queue: the longest lane&apos;s standing vehicles × 7.5 m. Long over %1 m, spilling back over %2 m.</source>
+        <translation>排队长度:最长车道的停车数 × 7.5 米。超过 %1 米为较长,超过 %2 米为溢出。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2139,6 +2163,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Street names</source>
         <translation>街道名称</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>排队</translation>
     </message>
 </context>
 <context>
