@@ -7,6 +7,9 @@
 #include "city/trafficfiles.h"
 #include "engine/engine.h"
 #include "link/simlink.h"
+#include "citymirror.h"
+#include "livecity.h"
+#include "map/maprenderer.h"
 #include "ops/greenwavefollower.h"
 #include "sim/citysimulator.h"
 #include "sim/sumoplant.h"
@@ -17,6 +20,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
+#include <QPainter>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QThread>
@@ -344,8 +349,38 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
     QElapsedTimer run;
     run.start();
     const std::int64_t steppedStart = plant.load()->steppedToMs();
-    while (run.elapsed() < seconds * 1000)
+    // The console's live map frame meanwhile, as the desk draws it (the whole city on a 1920 × 1080 map: pull what
+    // changed, then basemap and live layers), with the queue shading on and off in alternate frames.
+    CityMirror scene(city);
+    LiveCity live(engine, scene);
+    MapRenderer renderer(scene);
+    MapViewport view;
+    view.setSize(QSize(1920, 1080));
+    view.fit(city->operationalBounds());
+    QImage frame(view.size(), QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> withQueues, withoutQueues;
+    int queuesDrawn = 0, longQueues = 0, spillbacks = 0, longestQueueM = 0;
+    while (run.elapsed() < seconds * 1000) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        const bool queues = withQueues.size() <= withoutQueues.size();
+        renderer.setLayerVisible(QStringLiteral("traffic"), queues);
+        QElapsedTimer t;
+        t.start();
+        live.refresh();
+        {
+            QPainter painter(&frame);
+            renderer.render(painter, view);
+        }
+        (queues ? withQueues : withoutQueues).push_back(t.nsecsElapsed() / 1e6);
+        if (queues)
+            for (const TrafficBook::Signal &s : scene.traffic)
+                for (const ApproachTraffic &a : s.approaches) {
+                    queuesDrawn += a.queueM > 0 ? 1 : 0;
+                    longestQueueM = std::max(longestQueueM, int(a.queueM));
+                    longQueues += queueLevel(a) == QueueLevel::Long ? 1 : 0;
+                    spillbacks += queueLevel(a) == QueueLevel::Spillback ? 1 : 0;
+                }
+    }
     const double wallS = run.nsecsElapsed() / 1e9;
     const double simS = (plant.load()->steppedToMs() - steppedStart) / 1000.0;   // what SUMO actually ran
     const auto events = engine.stats().lastSeq - firstSeq;
@@ -353,7 +388,12 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
     emit({{"bench", "cosim"}, {"signals", static_cast<double>(city->signals.size())}, {"speed", speed},
           {"sumo_launch_ms", std::round(launchMs)}, {"startup_to_live_ms", std::round(startupMs)},
           {"sumo_max_steps_per_s", std::round(maxStepsPerS)}, {"steps_per_wall_s", round2(simS / wallS)},
-          {"events_per_s", std::round(events / wallS)}});
+          {"events_per_s", std::round(events / wallS)}, {"live_frames", static_cast<double>(withQueues.size() + withoutQueues.size())},
+          {"live_frame_ms_p50_queues", round2(percentile(withQueues, 50))}, {"live_frame_ms_p95_queues", round2(percentile(withQueues, 95))},
+          {"live_frame_ms_p50_no_queues", round2(percentile(withoutQueues, 50))}, {"live_frame_ms_p95_no_queues", round2(percentile(withoutQueues, 95))},
+          {"queues_per_frame", withQueues.empty() ? 0.0 : round2(double(queuesDrawn) / withQueues.size())},
+          {"longest_queue_m", longestQueueM}, {"long_per_frame", withQueues.empty() ? 0.0 : round2(double(longQueues) / withQueues.size())},
+          {"spillback_per_frame", withQueues.empty() ? 0.0 : round2(double(spillbacks) / withQueues.size())}});
     return 0;
 }
 
