@@ -145,6 +145,8 @@ void WallMapTile::repaintDevices()
 
 void WallMapTile::startRender()
 {
+    if (bodyRect().isEmpty())
+        return;   // not laid out yet: the first paint renders
     // At most one frame a tile every 100 ms: from the back of the room 10 frames a second lose nothing, and the map
     // thread leaves the engine its share of a 2-core machine.
     if (m_sinceRender.isValid() && m_sinceRender.elapsed() < kMinFrameIntervalMs) {
@@ -177,6 +179,8 @@ void WallMapTile::renderNow()
     m_job.waitForFinished();
     m_renderAgain = false;
     m_devicesChanged = false;
+    if (bodyRect().isEmpty())
+        return;   // not laid out yet: the first paint renders
     copyLiveState();
     m_frame = render({bodyRect().size(), boxToShow()});
     update();
