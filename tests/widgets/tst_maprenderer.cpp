@@ -136,6 +136,30 @@ private Q_SLOTS:
         QVERIFY(colourDistance(at(image, v, kSignal, {-80 * px, 0}), mapstyle::alarmRed()) > 150);
     }
 
+    /// Close in, each approach has its own signal head on the side its traffic comes from, in its own aspect.
+    void signalHeadsPerApproachAtCloseZoom()
+    {
+        auto city = std::make_shared<CityModel>(*m_city);
+        // Links 0 and 1 arrive driving east (from the west), link 2 driving north (from the south).
+        city->signals[0].links = {{0, QStringLiteral("Main Street"), 90, u's'}, {1, QStringLiteral("Main Street"), 95, u'l'},
+                                  {2, QStringLiteral("Side Street"), 0, u's'}};
+        city->signals[0].linkCount = 3;
+        for (SignalProgram &program : city->signals[0].programs)
+            for (SignalPhase &phase : program.phases)
+                phase.state = phase.state.left(3).leftJustified(3, u'r');
+        city->signals[0].programs[0].phases[0].state = QStringLiteral("Grr");   // the west may go, the south waits
+        CityMirror scene(city);
+        setNormal(scene, 0);
+        const MapViewport v = viewport(SignalLayer::kHeadsZoom + 0.5);
+        QImage image = render(scene, v);
+        QVERIFY(colourDistance(at(image, v, kSignal, SignalLayer::headOffset(90, v.zoom())), mapstyle::signalGreen()) < 40);
+        QVERIFY(colourDistance(at(image, v, kSignal, SignalLayer::headOffset(0, v.zoom())), mapstyle::signalRed()) < 40);
+        // Further out, no heads: the disc alone.
+        const MapViewport far = viewport(SignalLayer::kHeadsZoom - 1.0);
+        image = render(scene, far);
+        QVERIFY(colourDistance(at(image, far, kSignal, SignalLayer::headOffset(90, SignalLayer::kHeadsZoom + 0.5)), mapstyle::signalGreen()) > 60);
+    }
+
     void abnormalSignalsStandOut()
     {
         CityMirror scene(m_city);

@@ -285,12 +285,26 @@ std::optional<MapSelection> EnergyLayer::hitTest(const MapViewport &v, const QPo
 
 double SignalLayer::discRadius(double zoom) { return std::clamp(zoom - 9.5, 4.0, 8.0); }
 
+SignalLayer::SignalLayer(const CityMirror &scene) : MapLayer(scene)
+{
+    for (const SignalInfo &signal : scene.city().signals)
+        m_approaches.push_back(signalApproaches(signal));
+}
+
+QPointF SignalLayer::headOffset(int bearingDeg, double zoom)
+{
+    // Back the way the traffic comes (opposite its arrival bearing; 0 = north, clockwise, screen y down).
+    const double back = (bearingDeg + 180.0) * M_PI / 180.0;
+    const double distance = discRadius(zoom) + 9.0;
+    return QPointF(std::sin(back), -std::cos(back)) * distance;
+}
+
 void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
     const auto &city = scene().city();
     const QRectF visible = viewport.visibleWorld(20);
     const double r = discRadius(viewport.zoom());
-    const bool strips = viewport.zoom() >= 17.0;
+    const bool strips = viewport.zoom() >= kHeadsZoom;
     painter.save();
     for (const SignalInfo &signal : city.signals) {
         const QPointF w = scene().deviceWorld()[signal.device];
@@ -309,8 +323,24 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
         } else {
             const QString state = scene().signalState(signal.device);
             sprites::draw(painter, sprites::circle({mapstyle::aggregateSignalColor(state), QColor(0x1c, 0x1f, 0x22), r, 1.0}), p);
-            if (strips && !state.isEmpty()) {
-                // One cell per controlled movement, as a signal-head strip under the junction.
+            const auto &approaches = m_approaches[size_t(city.devices[signal.device].detail)];
+            if (strips && !state.isEmpty() && !approaches.empty()) {
+                // One head per approach, on the side its traffic comes from, in the aspect its movements show
+                // (green when any of them may go, yellow, else red): what a driver on that street sees.
+                painter.setPen(QPen(QColor(0x1c, 0x1f, 0x22), 1.0));
+                for (const SignalApproach &a : approaches) {
+                    QString aspect;
+                    for (const int k : a.links)
+                        if (k >= 0 && k < state.size())
+                            aspect += state[k];
+                    if (aspect.isEmpty())
+                        continue;
+                    painter.setBrush(mapstyle::aggregateSignalColor(aspect));
+                    const QPointF at = p + headOffset(a.bearingDeg, viewport.zoom());
+                    painter.drawRoundedRect(QRectF(at.x() - 4.5, at.y() - 4.5, 9, 9), 2, 2);
+                }
+            } else if (strips && !state.isEmpty()) {
+                // A package without movements: one cell per controlled link, as a strip under the junction.
                 const double cell = 5.0;
                 const int n = static_cast<int>(state.size());
                 const double x0 = p.x() - n * cell / 2;

@@ -52,7 +52,7 @@ public:
 /// Signal controllers drawn in their current aspect; flashing, faulted and silent controllers stand out.
 class SignalLayer : public MapLayer {
 public:
-    using MapLayer::MapLayer;
+    explicit SignalLayer(const CityMirror &scene);
     QString id() const override { return QStringLiteral("signals"); }
     QString title() const override;
     int zValue() const override { return 50; }
@@ -60,6 +60,14 @@ public:
     std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const override;
     /// Radius of the signal disc at a zoom, in pixels (tests use it to know where to look).
     static double discRadius(double zoom);
+    /// From this zoom on, each approach has its own signal head beside the disc, on the side its traffic comes from.
+    static constexpr double kHeadsZoom = 17.0;
+    /// Where the head of an approach arriving on `bearingDeg` is drawn, from the disc's centre (pixels).
+    static QPointF headOffset(int bearingDeg, double zoom);
+
+private:
+    /// Per signal: each approach's arrival bearing and links (the package's links; empty in older packages).
+    std::vector<std::vector<SignalApproach>> m_approaches;
 };
 
 /// Open incidents as severity-coloured warning triangles.
