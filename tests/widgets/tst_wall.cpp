@@ -480,6 +480,42 @@ private Q_SLOTS:
         engine.stop();
     }
 
+    /// In a busy city incidents change many times a second; the incident board repaints only when what it shows
+    /// changed (a pull that changes nothing on it paints nothing), and at most four times a second.
+    void theIncidentBoardRepaintsOnlyForWhatItShows()
+    {
+        auto city = test::networkCity();
+        Engine engine(city);
+        engine.start(std::make_unique<OneReportLink>());   // nothing moves: only the test's pulls
+        WallLayout layout;
+        layout.rows = 1;
+        layout.columns = 1;
+        layout.tiles = {{WallTileKind::Incidents, 0, 0, 1, 1, -1, 0}};
+        VideoWall wall(engine, layout);
+        wall.show(false);
+        wall.refreshNow();
+        auto *board = dynamic_cast<IncidentBoard *>(wall.tileAt(0, 0));
+        QVERIFY(board);
+        struct PaintCount : QObject {
+            int n = 0;
+            bool eventFilter(QObject *, QEvent *e) override
+            {
+                n += e->type() == QEvent::Paint;
+                return false;
+            }
+        } paints;
+        (void)board->grab();
+        QCoreApplication::processEvents();
+        board->installEventFilter(&paints);
+        for (int i = 0; i < 50; ++i)
+            Q_EMIT wall.feed().incidentsChanged();   // nothing on the board changed
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(paints.n, 0);
+        board->removeEventFilter(&paints);
+        engine.stop();
+    }
+
     void aDistrictMapRotatesAndTakesAPushedPlace()
     {
         WallLayout layout;
