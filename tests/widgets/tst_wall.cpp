@@ -406,6 +406,26 @@ private Q_SLOTS:
         QVERIFY2(rowsGoOn, "the key figures go on in the second panel");
     }
 
+    /// A clock spanning two rows of panels is centred on its first panel, not on the frame between them.
+    void centredTextStaysOnOnePanel()
+    {
+        WallLayout layout;
+        layout.rows = 2;
+        layout.columns = 1;
+        layout.bezelPx = 40;
+        layout.tiles = {{WallTileKind::Clock, 0, 0, 2, 1, -1, 0}};
+        LiveWall live(layout);
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+        WallTile *clock = live.wall->tileAt(0, 0);
+        QCOMPARE(clock->bezels().size(), size_t(1));
+        const QRect band = clock->bezels().front();
+        (void)clock->grab();
+        QVERIFY(!clock->drawnTextRects().empty());
+        for (const QRect &text : clock->drawnTextRects())
+            QVERIFY2(text.bottom() < band.top(), qPrintable(QStringLiteral("text at y %1..%2, the bezel at %3..%4")
+                                                                .arg(text.top()).arg(text.bottom()).arg(band.top()).arg(band.bottom())));
+    }
+
     void mapsTakeTurnsAndEachShowsEveryChange()
     {
         WallLayout layout;   // two maps side by side, as the bench's wall has them

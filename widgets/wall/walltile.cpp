@@ -76,6 +76,15 @@ WallTile::RowFlow WallTile::rowFlow(const QRect &body) const
     return flow;
 }
 
+QRect WallTile::firstPanel(const QRect &body) const
+{
+    QRect panel = rowFlow(body).columns.front();
+    for (const QRect &band : m_bezels)
+        if (band.width() > band.height() && band.top() > panel.top() && band.top() <= panel.bottom())
+            panel.setBottom(band.top() - m_look.margin - 1);   // above the first horizontal frame
+    return panel;
+}
+
 QRect WallTile::nextRow(RowFlow &flow, int height) const
 {
     while (flow.column < flow.columns.size()) {

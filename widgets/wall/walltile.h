@@ -65,8 +65,9 @@ protected:
     RowFlow rowFlow(const QRect &body) const;
     /// The next row `height` high across its column, or an empty rect when the body is full.
     QRect nextRow(RowFlow &flow, int height) const;
-    /// The body's part on its first panel (what is drawn as one piece: a plot, centred text).
-    QRect firstPanel(const QRect &body) const { return rowFlow(body).columns.front(); }
+    /// The body's part on its first (top-left) panel: what is drawn as one piece (a plot, centred text) goes there,
+    /// so no frame between panels crosses it.
+    QRect firstPanel(const QRect &body) const;
     /// The first y at or below `y` where a row `height` high crosses no horizontal bezel.
     int belowBezels(int y, int height) const;
     /// Where paintBody draws: below the title line, inside the margins.
