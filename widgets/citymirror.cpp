@@ -29,6 +29,8 @@ CityMirror::CityMirror(std::shared_ptr<const CityModel> city) : m_city(std::move
         m_districts.push_back(poly);
         m_districtLabels.push_back(poly.isEmpty() ? QPointF() : sum / poly.size());
     }
+    for (const SignalInfo &signal : m_city->signals)
+        m_approaches.push_back(signalApproaches(signal));
 }
 
 const Incident *CityMirror::incident(IncidentId id) const

@@ -41,6 +41,8 @@ public:
     const QPainterPath &roadPath(RoadClass cls) const { return m_roadPaths[static_cast<int>(cls)]; }
     const std::vector<QPolygonF> &districtPolygons() const { return m_districts; }
     const std::vector<QPointF> &districtLabelPoints() const { return m_districtLabels; }
+    /// Each signal's approaches (signalApproaches), by signal index: derived once, shared by the layers and Details.
+    const std::vector<SignalApproach> &approaches(size_t signal) const { return m_approaches[signal]; }
     /// Devices by map cell, for hit-testing, picking and culling.
     const DeviceGrid &grid() const { return m_grid; }
 
@@ -65,6 +67,7 @@ private:
     std::array<QPainterPath, kRoadClassCount> m_roadPaths;
     std::vector<QPolygonF> m_districts;
     std::vector<QPointF> m_districtLabels;
+    std::vector<std::vector<SignalApproach>> m_approaches;
     DeviceGrid m_grid;
 };
 

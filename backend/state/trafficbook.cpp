@@ -2,7 +2,11 @@
 
 namespace cityops {
 
-TrafficBook::TrafficBook(std::shared_ptr<const CityModel> city) : m_city(std::move(city)), m_signals(m_city->signals.size()) {}
+TrafficBook::TrafficBook(std::shared_ptr<const CityModel> city) : m_city(std::move(city)), m_signals(m_city->signals.size())
+{
+    for (const SignalInfo &signal : m_city->signals)
+        m_approachCount.push_back(signalApproaches(signal).size());
+}
 
 void TrafficBook::apply(const std::vector<Event> &events)
 {
@@ -15,7 +19,7 @@ void TrafficBook::apply(const std::vector<Event> &events)
             continue;
         Signal &s = m_signals[size_t(signal)];
         if (const auto *traffic = std::get_if<TrafficPayload>(&e.payload)) {
-            const size_t known = signalApproaches(m_city->signals[size_t(signal)]).size();
+            const size_t known = m_approachCount[size_t(signal)];
             s.timeMs = e.timeMs;
             s.approaches.clear();
             for (const ApproachTraffic &a : traffic->approaches)

@@ -32,6 +32,7 @@ public:
 
 private:
     std::shared_ptr<const CityModel> m_city;
+    std::vector<size_t> m_approachCount;   ///< per signal: how many approaches it has (signalApproaches)
     mutable std::mutex m_mutex;
     std::vector<Signal> m_signals;
     std::uint64_t m_version = 0;

@@ -285,19 +285,7 @@ std::optional<MapSelection> EnergyLayer::hitTest(const MapViewport &v, const QPo
 
 double SignalLayer::discRadius(double zoom) { return std::clamp(zoom - 9.5, 4.0, 8.0); }
 
-SignalLayer::SignalLayer(const CityMirror &scene) : MapLayer(scene)
-{
-    for (const SignalInfo &signal : scene.city().signals)
-        m_approaches.push_back(signalApproaches(signal));
-}
-
-QPointF SignalLayer::headOffset(int bearingDeg, double zoom)
-{
-    // Back the way the traffic comes (opposite its arrival bearing; 0 = north, clockwise, screen y down).
-    const double back = (bearingDeg + 180.0) * M_PI / 180.0;
-    const double distance = discRadius(zoom) + 9.0;
-    return QPointF(std::sin(back), -std::cos(back)) * distance;
-}
+QPointF SignalLayer::headOffset(int bearingDeg, double zoom) { return MapViewport::backFrom(bearingDeg) * (discRadius(zoom) + 9.0); }
 
 void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
@@ -323,7 +311,7 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
         } else {
             const QString state = scene().signalState(signal.device);
             sprites::draw(painter, sprites::circle({mapstyle::aggregateSignalColor(state), QColor(0x1c, 0x1f, 0x22), r, 1.0}), p);
-            const auto &approaches = m_approaches[size_t(city.devices[signal.device].detail)];
+            const auto &approaches = scene().approaches(size_t(city.devices[signal.device].detail));
             if (strips && !state.isEmpty() && !approaches.empty()) {
                 // One head per approach, on the side its traffic comes from, in the aspect its movements show
                 // (green when any of them may go, yellow, else red): what a driver on that street sees.

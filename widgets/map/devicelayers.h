@@ -52,7 +52,7 @@ public:
 /// Signal controllers drawn in their current aspect; flashing, faulted and silent controllers stand out.
 class SignalLayer : public MapLayer {
 public:
-    explicit SignalLayer(const CityMirror &scene);
+    using MapLayer::MapLayer;
     QString id() const override { return QStringLiteral("signals"); }
     QString title() const override;
     int zValue() const override { return 50; }
@@ -64,10 +64,6 @@ public:
     static constexpr double kHeadsZoom = 17.0;
     /// Where the head of an approach arriving on `bearingDeg` is drawn, from the disc's centre (pixels).
     static QPointF headOffset(int bearingDeg, double zoom);
-
-private:
-    /// Per signal: each approach's arrival bearing and links (the package's links; empty in older packages).
-    std::vector<std::vector<SignalApproach>> m_approaches;
 };
 
 /// Open incidents as severity-coloured warning triangles.

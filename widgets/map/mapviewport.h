@@ -19,6 +19,13 @@ public:
     static constexpr double kMinZoom = 2.0;
     static constexpr double kMaxZoom = 20.0;
 
+    /// The screen direction (north up, y down) opposite a compass bearing: where traffic that arrives driving on
+    /// `arrivalBearingDeg` comes from (a queue behind a stop line, a signal head facing that approach).
+    static QPointF backFrom(double arrivalBearingDeg)
+    {
+        const double back = (arrivalBearingDeg + 180.0) * M_PI / 180.0;
+        return {std::sin(back), -std::cos(back)};
+    }
     static QPointF project(const GeoPoint &p)
     {
         const double lat = std::clamp(p.lat, -85.05112878, 85.05112878) * M_PI / 180.0;

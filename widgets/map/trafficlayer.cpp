@@ -8,16 +8,6 @@
 
 namespace cityops {
 
-TrafficLayer::TrafficLayer(const CityMirror &scene) : MapLayer(scene)
-{
-    for (const SignalInfo &signal : scene.city().signals) {
-        std::vector<int> bearings;
-        for (const SignalApproach &a : signalApproaches(signal))
-            bearings.push_back(a.bearingDeg);
-        m_bearings.push_back(std::move(bearings));
-    }
-}
-
 QString TrafficLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Queues"); }
 
 void TrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
@@ -41,13 +31,12 @@ void TrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
             if (!visible.contains(w))
                 continue;
             const QPointF stopLine = viewport.worldToScreen(w);
+            const auto &approaches = scene().approaches(i);
             for (const ApproachTraffic &a : traffic[i].approaches) {
-                if (a.queueM == 0 || queueLevel(a) != pass || a.approach >= m_bearings[i].size())
+                if (a.queueM == 0 || queueLevel(a) != pass || a.approach >= approaches.size())
                     continue;
-                // Back the way the traffic comes: opposite to its arrival bearing (0 = north, clockwise; screen y down).
-                const double back = (m_bearings[i][a.approach] + 180.0) * M_PI / 180.0;
-                const double lengthPx = a.queueM / metresPerPixel;
-                painter.drawLine(stopLine, stopLine + QPointF(std::sin(back), -std::cos(back)) * lengthPx);
+                const QPointF back = MapViewport::backFrom(approaches[a.approach].bearingDeg);   // the way the traffic comes
+                painter.drawLine(stopLine, stopLine + back * (a.queueM / metresPerPixel));
             }
         }
     }

@@ -16,14 +16,11 @@ namespace cityops {
 /// of each approach, not the shape of the road behind it; on a bending street a long queue is drawn as its chord.
 class TrafficLayer : public MapLayer {
 public:
-    explicit TrafficLayer(const CityMirror &scene);
+    using MapLayer::MapLayer;
     QString id() const override { return QStringLiteral("traffic"); }
     QString title() const override;
     int zValue() const override { return 45; }   // over the lamps and feeders, under the signals
     void render(QPainter &painter, const MapViewport &viewport) const override;
-
-private:
-    std::vector<std::vector<int>> m_bearings;   ///< per signal, per approach: arrival bearing (degrees)
 };
 
 } // namespace cityops

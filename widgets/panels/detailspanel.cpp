@@ -139,27 +139,27 @@ void DetailsPanel::showSignal(DeviceIndex device)
     }
     addRow(tr("Controlled movements"), QString::number(info.linkCount));
     if (s.online)
-        addTraffic(m_scene.city().devices[device].detail, info);
+        addTraffic(m_scene.city().devices[device].detail);
 }
 
 int DetailsPanel::compassPoint(int arrivalBearingDeg) { return ((arrivalBearingDeg + 180 + 22) % 360 + 360) % 360 / 45; }
 
-QString DetailsPanel::fromCompass(int point45)
+QString DetailsPanel::fromCompass(int point)
 {
     // Where the traffic comes from: the opposite of the way it drives as it arrives.
     static const char *const from[] = {QT_TR_NOOP("From the north"), QT_TR_NOOP("From the north-east"), QT_TR_NOOP("From the east"),
                                         QT_TR_NOOP("From the south-east"), QT_TR_NOOP("From the south"), QT_TR_NOOP("From the south-west"),
                                         QT_TR_NOOP("From the west"), QT_TR_NOOP("From the north-west")};
-    return tr(from[(point45 / 45) % 8]);
+    return tr(from[point % 8]);
 }
 
-void DetailsPanel::addTraffic(int signal, const SignalInfo &info)
+void DetailsPanel::addTraffic(int signal)
 {
     if (signal < 0 || size_t(signal) >= m_scene.traffic.size() || m_scene.traffic[size_t(signal)].timeMs == 0)
         return;
     const TrafficBook::Signal &traffic = m_scene.traffic[size_t(signal)];
     addRow(tr("Traffic"), tr("measured %1 ago").arg(Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - traffic.timeMs))));
-    const std::vector<SignalApproach> approaches = signalApproaches(info);
+    const std::vector<SignalApproach> &approaches = m_scene.approaches(size_t(signal));
     for (const ApproachTraffic &a : traffic.approaches) {
         if (a.approach >= approaches.size())
             continue;
@@ -167,7 +167,7 @@ void DetailsPanel::addTraffic(int signal, const SignalInfo &info)
         const QueueLevel level = queueLevel(a);
         const QString street = approach.street.isEmpty() ? QString() : approach.street + QStringLiteral(": ");
         const QString mark = level == QueueLevel::Spillback ? tr("\u25C6 spills back, ") : level == QueueLevel::Long ? tr("\u25B2 long, ") : QString();
-        addRow(fromCompass(compassPoint(approach.bearingDeg) * 45),
+        addRow(fromCompass(compassPoint(approach.bearingDeg)),
                street + mark + tr("queue %1 m · %2 standing · %3 vehicles · %4 % occupied").arg(a.queueM).arg(a.queue).arg(a.vehicles).arg(a.occupancyPct),
                level == QueueLevel::Normal ? QString() : mapstyle::queueColor(level).name(),
                tr("Queue: the longest lane's standing vehicles × 7.5 m. Long over %1 m, spilling back over %2 m.").arg(kLongQueueM).arg(kSpillbackQueueM));
@@ -220,7 +220,7 @@ void DetailsPanel::addMovements(const SignalInfo &info, const QString &state)
             turns << tr("%1 %2").arg(turn(direction), aspects.join(QStringLiteral("/")));
         }
         const QString street = key.second.isEmpty() ? QString() : key.second + QStringLiteral(": ");
-        addRow(fromCompass(key.first * 45), street + turns.join(QStringLiteral(" · ")), QString(),
+        addRow(fromCompass(key.first), street + turns.join(QStringLiteral(" · ")), QString(),
                tr("SUMO state of this phase: %1").arg(state));
     }
 }

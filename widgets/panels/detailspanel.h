@@ -38,11 +38,11 @@ private:
     /// left red"); the raw state string on hover.
     void addMovements(const SignalInfo &info, const QString &state);
     /// The queue and occupancy of each approach, when the signal's traffic is measured (co-simulation).
-    void addTraffic(int signal, const SignalInfo &info);
+    void addTraffic(int signal);
     /// The compass point (0..7, north first) traffic arriving on this bearing comes from.
     static int compassPoint(int arrivalBearingDeg);
-    /// "From the west" for a compass point × 45.
-    static QString fromCompass(int point45);
+    /// "From the west" for a compass point (0..7, north first).
+    static QString fromCompass(int point);
     void showSignal(DeviceIndex device);
     void showStreetlight(DeviceIndex device);
     void showFeeder(DeviceIndex device);

@@ -105,7 +105,6 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const Incident &i = m_rows[index.row()];
-    const CityModel &city = m_scene.city();
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Severity: return i.isOpen() ? Labels::severity(i.severity) : Labels::incidentState(i.state);
