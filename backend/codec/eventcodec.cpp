@@ -20,6 +20,7 @@ Kind kindOf(const EventPayload &payload)
             else if constexpr (std::is_same_v<T, IncidentUpdatePayload>) return Kind::IncidentUpdate;
             else if constexpr (std::is_same_v<T, AlarmPayload>) return Kind::Alarm;
             else if constexpr (std::is_same_v<T, TrafficPayload>) return Kind::Traffic;
+            else if constexpr (std::is_same_v<T, VehiclePayload>) return Kind::Vehicle;
             else return Kind::Command;
         },
         payload);
@@ -40,6 +41,7 @@ QString kindName(Kind kind)
     case Kind::Alarm: return QStringLiteral("alarm");
     case Kind::Command: return QStringLiteral("command");
     case Kind::Traffic: return QStringLiteral("traffic");
+    case Kind::Vehicle: return QStringLiteral("vehicle");
     }
     return QStringLiteral("unknown");
 }
@@ -107,6 +109,27 @@ QByteArray encode(const EventPayload &payload)
                 w.u8(p.level);
                 w.u8(p.lampFault ? 1 : 0);
                 w.f32(p.powerW);
+            } else if constexpr (std::is_same_v<T, VehiclePayload>) {
+                w.str(p.id);
+                w.f64(p.position.lon);
+                w.f64(p.position.lat);
+                w.f32(p.speedMps);
+                w.f32(p.headingDeg);
+                w.u8(p.parked ? 1 : 0);
+                w.u16(p.queueAhead);
+                const size_t points = std::min<size_t>(p.route.size(), kMaxRoutePoints);
+                w.u16(static_cast<std::uint16_t>(points));
+                for (size_t i = 0; i < points; ++i) {
+                    w.f64(p.route[i].lon);
+                    w.f64(p.route[i].lat);
+                }
+                const size_t ahead = std::min<size_t>(p.ahead.size(), kMaxSignalsAhead);
+                w.u8(static_cast<std::uint8_t>(ahead));
+                for (size_t i = 0; i < ahead; ++i) {
+                    w.u32(p.ahead[i].signal);
+                    w.u16(static_cast<std::uint16_t>(std::clamp(p.ahead[i].linkIndex, 0, 65535)));
+                    w.f32(static_cast<float>(p.ahead[i].distanceM));
+                }
             } else if constexpr (std::is_same_v<T, TrafficPayload>) {
                 w.u8(static_cast<std::uint8_t>(std::min<size_t>(p.approaches.size(), kMaxApproaches)));
                 for (size_t i = 0; i < p.approaches.size() && i < size_t(kMaxApproaches); ++i) {
@@ -213,6 +236,31 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
             ok = r.u8(&a.approach) && r.u16(&a.queue) && r.u16(&a.vehicles) && r.u8(&a.occupancyPct) && r.u16(&a.queueM) && a.approach < kMaxApproaches
                  && a.occupancyPct <= 100;
             p.approaches.push_back(a);
+        }
+        out = p;
+        break;
+    }
+    case Kind::Vehicle: {
+        VehiclePayload p;
+        std::uint8_t parked = 0, ahead = 0;
+        std::uint16_t points = 0;
+        ok = r.str(&p.id) && validVehicleId(p.id) && r.f64(&p.position.lon) && r.f64(&p.position.lat) && r.f32(&p.speedMps)
+             && r.f32(&p.headingDeg) && r.u8(&parked) && r.u16(&p.queueAhead) && r.u16(&points) && points <= kMaxRoutePoints;
+        p.parked = parked != 0;
+        for (int i = 0; ok && i < points; ++i) {
+            GeoPoint g;
+            ok = r.f64(&g.lon) && r.f64(&g.lat);
+            p.route.push_back(g);
+        }
+        ok = ok && r.u8(&ahead) && ahead <= kMaxSignalsAhead;
+        for (int i = 0; ok && i < ahead; ++i) {
+            SignalAhead a;
+            std::uint16_t link = 0;
+            float distance = 0;
+            ok = r.u32(&a.signal) && r.u16(&link) && r.f32(&distance);
+            a.linkIndex = link;
+            a.distanceM = distance;
+            p.ahead.push_back(a);
         }
         out = p;
         break;

@@ -7,23 +7,34 @@
 #include <QJsonDocument>
 #include <QMap>
 
+#include <cmath>
 #include <functional>
 
 namespace cityops::eventjson {
 namespace {
 
 
-QJsonObject payloadToJson(const EventPayload &payload)
+QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
 {
     return std::visit(
-        [](const auto &p) -> QJsonObject {
+        [&city](const auto &p) -> QJsonObject {
             using T = std::decay_t<decltype(p)>;
             if constexpr (std::is_same_v<T, SignalPayload>)
                 return {{"program", p.program}, {"phase", p.phase}, {"mode", signalModeName(p.mode)},
                         {"next_switch_ms", static_cast<double>(p.nextSwitchMs)}, {"fault", p.fault}};
             else if constexpr (std::is_same_v<T, LightPayload>)
                 return {{"level", p.level}, {"lamp_fault", p.lampFault}, {"power_w", static_cast<double>(p.powerW)}};
-            else if constexpr (std::is_same_v<T, TrafficPayload>) {
+            else if constexpr (std::is_same_v<T, VehiclePayload>) {
+                QJsonArray route, ahead;
+                for (const GeoPoint &g : p.route)
+                    route.append(QJsonArray{g.lon, g.lat});
+                for (const SignalAhead &a : p.ahead)
+                    ahead.append(QJsonObject{{"signal", a.signal < city.signals.size() ? QJsonValue(city.devices[city.signals[a.signal].device].id) : QJsonValue()},
+                                             {"link", a.linkIndex}, {"distance_m", a.distanceM}});
+                return {{"id", p.id}, {"lon", p.position.lon}, {"lat", p.position.lat}, {"speed_mps", static_cast<double>(p.speedMps)},
+                        {"heading_deg", static_cast<double>(p.headingDeg)}, {"parked", p.parked}, {"queue_ahead", p.queueAhead},
+                        {"route", route}, {"ahead", ahead}};
+            } else if constexpr (std::is_same_v<T, TrafficPayload>) {
                 QJsonArray approaches;
                 for (const ApproachTraffic &a : p.approaches)
                     approaches.append(QJsonObject{{"approach", a.approach}, {"queue", a.queue}, {"vehicles", a.vehicles},
@@ -69,6 +80,51 @@ bool enumFromName(const QString &name, QString (*namer)(E), int count, E *out)
     return false;
 }
 
+bool validPosition(double lon, double lat) { return std::isfinite(lon) && std::isfinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90; }
+
+/// A vehicle report as JSON, every figure range-checked: it comes from outside (a fleet's location system, a file).
+Result<VehiclePayload> vehicleFromJson(const QJsonObject &d, const CityModel &city)
+{
+    VehiclePayload p;
+    p.id = d.value(QLatin1String("id")).toString();
+    if (!validVehicleId(p.id))
+        return makeError(QStringLiteral("a vehicle's id is 1 to %1 letters, digits, '-', '_' or '.'").arg(kMaxVehicleIdLength));
+    p.position = {d.value(QLatin1String("lon")).toDouble(1000), d.value(QLatin1String("lat")).toDouble(1000)};
+    if (!validPosition(p.position.lon, p.position.lat))
+        return makeError(QStringLiteral("vehicle %1: lon and lat must be degrees").arg(p.id));
+    const double speed = d.value(QLatin1String("speed_mps")).toDouble(-1), heading = d.value(QLatin1String("heading_deg")).toDouble(-1),
+                 queue = d.value(QLatin1String("queue_ahead")).toDouble(0);
+    if (!(speed >= 0 && speed <= 100) || !(heading >= 0 && heading <= 360) || !(queue >= 0 && queue <= 1000))
+        return makeError(QStringLiteral("vehicle %1: speed_mps 0-100, heading_deg 0-360 and queue_ahead 0-1000").arg(p.id));
+    p.speedMps = static_cast<float>(speed);
+    p.headingDeg = static_cast<float>(heading);
+    p.queueAhead = static_cast<std::uint16_t>(queue);
+    p.parked = d.value(QLatin1String("parked")).toBool();
+    const QJsonArray route = d.value(QLatin1String("route")).toArray(), ahead = d.value(QLatin1String("ahead")).toArray();
+    if (route.size() > kMaxRoutePoints || ahead.size() > kMaxSignalsAhead)
+        return makeError(QStringLiteral("vehicle %1: at most %2 route points and %3 signals ahead").arg(p.id).arg(kMaxRoutePoints).arg(kMaxSignalsAhead));
+    for (const QJsonValue &v : route) {
+        const QJsonArray pair = v.toArray();
+        if (pair.size() != 2 || !validPosition(pair[0].toDouble(1000), pair[1].toDouble(1000)))
+            return makeError(QStringLiteral("vehicle %1: a route point is [lon, lat] in degrees").arg(p.id));
+        p.route.push_back({pair[0].toDouble(), pair[1].toDouble()});
+    }
+    for (const QJsonValue &v : ahead) {
+        const QJsonObject a = v.toObject();
+        const QString device = a.value(QLatin1String("signal")).toString();
+        const DeviceIndex index = city.deviceIndex(device);
+        if (index == kNoDevice || city.devices[index].kind != DeviceKind::SignalController || city.devices[index].detail < 0)
+            return makeError(QStringLiteral("vehicle %1: \"%2\" is not a signal of this city").arg(p.id, device));
+        const auto signal = static_cast<std::uint32_t>(city.devices[index].detail);
+        const double link = a.value(QLatin1String("link")).toDouble(-1), distance = a.value(QLatin1String("distance_m")).toDouble(-1);
+        const int links = static_cast<int>(city.signals[signal].links.size());
+        if (!(link >= 0 && link < (links > 0 ? links : 256) && link == std::floor(link)) || !(distance >= 0 && distance <= 100'000))
+            return makeError(QStringLiteral("vehicle %1: signal %2 has no link %3, or distance_m is not 0-100000").arg(p.id, device).arg(link));
+        p.ahead.push_back({signal, static_cast<int>(link), distance});
+    }
+    return p;
+}
+
 } // namespace
 
 QString isoTime(std::int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); }
@@ -77,7 +133,7 @@ QJsonObject eventToJson(const Event &event, const CityModel &city)
 {
     QJsonObject o{{"seq", static_cast<double>(event.seq)}, {"time_ms", static_cast<double>(event.timeMs)},
                   {"time", isoTime(event.timeMs)}, {"kind", eventcodec::kindName(eventcodec::kindOf(event.payload))},
-                  {"data", payloadToJson(event.payload)}};
+                  {"data", payloadToJson(event.payload, city)}};
     o.insert(QStringLiteral("device"), event.device < city.devices.size() ? QJsonValue(city.devices[event.device].id) : QJsonValue());
     return o;
 }
@@ -116,6 +172,13 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
                                  static_cast<float>(num("power_w"))};
     } else if (kind == QLatin1String("feeder")) {
         e.payload = FeederPayload{static_cast<float>(num("load_kw")), d.value(QLatin1String("breaker_closed")).toBool()};
+    } else if (kind == QLatin1String("vehicle")) {
+        auto vehicle = vehicleFromJson(d, city);
+        if (!vehicle)
+            return bad(vehicle.error());
+        if (e.device != kNoDevice)
+            return bad(QStringLiteral("a vehicle is not a device"));
+        e.payload = vehicle.value();
     } else if (kind == QLatin1String("traffic")) {
         const QJsonArray approaches = d.value(QLatin1String("approaches")).toArray();
         if (approaches.size() > kMaxApproaches)

@@ -76,6 +76,23 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
     QMetaObject::invokeMethod(m_link.get(), &FieldLink::start, Qt::QueuedConnection);
 }
 
+void Engine::planRoute(const QString &vehicle, GeoPoint destination, FieldLink::RouteCallback done)
+{
+    if (!m_running.load() || !m_link)
+        return done(makeError(QStringLiteral("the console is not connected to the field")));
+    FieldLink *link = m_link.get();
+    QMetaObject::invokeMethod(link, [link, vehicle, destination, done = std::move(done)] { link->planRoute(vehicle, destination, done); },
+                              Qt::QueuedConnection);
+}
+
+void Engine::sendRoute(const PlannedRoute &route, FieldLink::SentCallback done)
+{
+    if (!m_running.load() || !m_link)
+        return done(makeError(QStringLiteral("the console is not connected to the field")));
+    FieldLink *link = m_link.get();
+    QMetaObject::invokeMethod(link, [link, route, done = std::move(done)] { link->sendRoute(route, done); }, Qt::QueuedConnection);
+}
+
 void Engine::stop()
 {
     if (!m_running.exchange(false))

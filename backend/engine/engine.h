@@ -48,6 +48,11 @@ public:
     /// the resulting events have been applied. Before start() or after stop() it is refused at once.
     using OpsCallback = std::function<void(const Result<OpsReceipt> &)>;
     void request(const Actor &actor, OpsRequest request, OpsCallback done = {});
+    /// A route for a tracked vehicle, planned by the link (co-simulation: SUMO's router); asynchronous, `done` is
+    /// called on the link's thread. Refused at once when no link runs.
+    void planRoute(const QString &vehicle, GeoPoint destination, FieldLink::RouteCallback done);
+    /// Sends the vehicle on a planned route through the link; `done` on the link's thread.
+    void sendRoute(const PlannedRoute &route, FieldLink::SentCallback done);
     /// Timeouts of the command pipeline; call before start().
     void setDispatchConfig(const DispatchConfig &config) { m_dispatchConfig = config; }
     /// Consoles sharing one field (MqttLink) allocate incident and order ids in the same space: a salt per

@@ -193,7 +193,8 @@ void DeviceGateway::publishEvents(std::vector<Event> &events, bool faults)
             answer(e);
             continue;
         }
-        if (std::holds_alternative<IncidentRaisedPayload>(e.payload) || std::holds_alternative<IncidentClearedPayload>(e.payload)) {
+        if (std::holds_alternative<IncidentRaisedPayload>(e.payload) || std::holds_alternative<IncidentClearedPayload>(e.payload)
+            || std::holds_alternative<VehiclePayload>(e.payload)) {
             publishReport(wire::gatewayEventTopic(id()), wire::encodeFieldEvent({m_boot, ++m_eventSeq, e}, *m_city), faults);
             continue;
         }

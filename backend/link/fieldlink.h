@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/result.h"
+#include "model/vehicle.h"
 #include "state/eventqueue.h"
 #include "model/ops.h"
 
@@ -7,6 +9,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 
 namespace cityops {
@@ -70,6 +73,23 @@ public:
     virtual TimeBase timeBase() const { return {}; }
     /// Which of this console's operations go to share() (none when the link has no other consoles).
     virtual bool shares(const Event &event) const { Q_UNUSED(event); return false; }
+
+    /// Routes for tracked vehicles (the emergency fleet): planned by whoever drives them (in co-simulation SUMO's
+    /// router), shown to the operator, then sent. Called on the link thread; `done` runs there too. A link that
+    /// carries no fleet dispatch says so.
+    using RouteCallback = std::function<void(const Result<PlannedRoute> &)>;
+    using SentCallback = std::function<void(const Status &)>;
+    virtual void planRoute(const QString &vehicle, GeoPoint destination, const RouteCallback &done)
+    {
+        Q_UNUSED(vehicle);
+        Q_UNUSED(destination);
+        done(makeError(QStringLiteral("this link plans no routes: vehicles are sent from the console with --traffic sumo")));
+    }
+    virtual void sendRoute(const PlannedRoute &route, const SentCallback &done)
+    {
+        Q_UNUSED(route);
+        done(makeError(QStringLiteral("this link sends no vehicles: vehicles are sent from the console with --traffic sumo")));
+    }
 
 public Q_SLOTS:
     /// Called on the link thread once the link is moved there.

@@ -111,4 +111,18 @@ void SimLink::stop()
     setStatus(LinkState::Disconnected, QStringLiteral("simulator stopped"));
 }
 
+void SimLink::planRoute(const QString &vehicle, GeoPoint destination, const RouteCallback &done)
+{
+    if (!m_sim)
+        return done(makeError(QStringLiteral("the simulation has not started")));
+    done(m_sim->planRoute(vehicle, destination));
+}
+
+void SimLink::sendRoute(const PlannedRoute &route, const SentCallback &done)
+{
+    if (!m_sim)
+        return done(makeError(QStringLiteral("the simulation has not started")));
+    done(m_sim->sendRoute(route));
+}
+
 } // namespace cityops

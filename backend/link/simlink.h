@@ -34,6 +34,8 @@ public:
     /// The simulated city runs from --start (or now) at --speed.
     TimeBase timeBase() const override { return {m_origin, m_options.speed}; }
     ~SimLink() override;
+    void planRoute(const QString &vehicle, GeoPoint destination, const RouteCallback &done) override;
+    void sendRoute(const PlannedRoute &route, const SentCallback &done) override;
 
 public Q_SLOTS:
     void start() override;

@@ -3,6 +3,7 @@
 #include "model/device.h"
 #include "model/incident.h"
 #include "model/ops.h"
+#include "model/vehicle.h"
 
 #include <QString>
 
@@ -54,6 +55,27 @@ inline QueueLevel queueLevel(const ApproachTraffic &a)
 struct TrafficPayload {
     std::vector<ApproachTraffic> approaches;
 };
+
+/// Where a tracked vehicle is (an emergency vehicle's location feed, AVL): every second while it moves, every few
+/// seconds while it stands. Not a device: `Event::device` is kNoDevice and the vehicle is named by its call sign.
+struct VehiclePayload {
+    QString id;                       ///< call sign (validVehicleId)
+    GeoPoint position;
+    float speedMps = 0;
+    float headingDeg = 0;             ///< compass degrees, 0 = north, clockwise
+    bool parked = false;              ///< standing at a stop (its station, a scene): not on its way anywhere
+    std::uint16_t queueAhead = 0;     ///< vehicles standing between it and the next signal
+    GeoLine route;                    ///< the rest of its route while on its way, from where it is (≤ kMaxRoutePoints)
+    std::vector<SignalAhead> ahead;   ///< the signals on that route, in the order it meets them (≤ kMaxSignalsAhead)
+    bool operator==(const VehiclePayload &) const = default;
+};
+constexpr int kMaxRoutePoints = 256;
+constexpr int kMaxSignalsAhead = 32;
+constexpr int kMaxVehicleIdLength = 32;
+/// A call sign: 1 to 32 letters, digits, '-', '_' or '.' (it is shown on the map and named in orders).
+bool validVehicleId(const QString &id);
+/// What the green wave needs of a report: speed, the signals ahead, and whether the trip is over (parked).
+VehicleFix fixOf(const VehiclePayload &vehicle, std::int64_t timeMs);
 
 struct FeederPayload {
     float loadKw = 0.0f;
@@ -107,7 +129,7 @@ struct OperatorActionPayload {
 
 using EventPayload = std::variant<SignalPayload, LightPayload, FeederPayload, PresencePayload,
                                   IncidentRaisedPayload, IncidentClearedPayload, SessionPayload, OperatorActionPayload,
-                                  IncidentUpdatePayload, AlarmPayload, CommandPayload, TrafficPayload>;
+                                  IncidentUpdatePayload, AlarmPayload, CommandPayload, TrafficPayload, VehiclePayload>;
 
 QString operatorActionName(OperatorAction action);   ///< stable English key
 

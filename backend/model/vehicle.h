@@ -1,5 +1,10 @@
 #pragma once
 
+#include "model/geo.h"
+
+#include <QString>
+#include <QStringList>
+
 #include <cstdint>
 #include <vector>
 
@@ -11,6 +16,7 @@ struct SignalAhead {
     std::uint32_t signal = 0;   ///< index into CityModel::signals
     int linkIndex = 0;
     double distanceM = 0;
+    bool operator==(const SignalAhead &) const = default;
 };
 
 /// Where a tracked vehicle is now.
@@ -20,6 +26,18 @@ struct VehicleFix {
     std::vector<SignalAhead> ahead;   ///< in the order it meets them
     int queueAhead = 0;               ///< vehicles standing between it and the first signal ahead
     bool arrived = false;
+};
+
+/// A route planned for a tracked vehicle (in co-simulation SUMO's router on the city's network): shown to the
+/// operator before it is sent, then sent to the vehicle as it is.
+struct PlannedRoute {
+    QString vehicle;
+    QStringList edges;                ///< the road network's edges, from the one the vehicle is on
+    GeoLine line;                     ///< its shape, to draw
+    std::vector<SignalAhead> signals; ///< the signals it crosses, with the link it uses and the distance from the start
+    double lengthM = 0;
+    double travelS = 0;               ///< the router's estimate at the speeds on the roads now
+    GeoPoint destination;             ///< where it ends (the end of its last edge)
 };
 
 } // namespace cityops

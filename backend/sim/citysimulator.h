@@ -64,6 +64,9 @@ public:
     SignalPlant *plant() const { return m_plant.get(); }
     /// Why the traffic simulation is not running (empty while it is, or when there is none).
     QString trafficProblem() const { return m_plantProblem; }
+    /// The tracked vehicles' routes, through the plant that drives them (co-simulation); a sentence without one.
+    Result<PlannedRoute> planRoute(const QString &vehicle, GeoPoint destination);
+    Status sendRoute(const PlannedRoute &route);
     /// A command reaches the device after a network latency; the device answers (accepts, or refuses with a
     /// reason), acts, and reports its new state. Offline and unpowered devices never answer.
     void command(const DeviceCommand &command);
@@ -139,6 +142,9 @@ private:
     void plantStopped(const QString &why, std::vector<Event> &out);
     /// The approaches' traffic of the signals the plant runs, where it changed since last reported.
     void reportTraffic(std::vector<Event> &out);
+    /// The tracked vehicles: each when it moved, a standing one every kVehicleHeartbeatMs (so the console knows
+    /// it is still tracked).
+    void reportVehicles(std::vector<Event> &out);
     /// Takes the plant's reading into the controller's state; true when what the controller reports changed.
     bool adoptReading(std::uint32_t signal);
     /// Has the plant show what the controller is meant to show (fault flash, a held phase, its program).
@@ -175,6 +181,12 @@ private:
     static constexpr std::int64_t kTrafficReportMs = 10'000;
     std::int64_t m_nextTrafficMs = 0;
     std::vector<std::vector<ApproachTraffic>> m_reportedTraffic;   ///< per signal, as last reported
+    static constexpr std::int64_t kVehicleHeartbeatMs = 10'000;
+    struct ReportedVehicle {
+        std::int64_t timeMs = 0;
+        VehiclePayload report;
+    };
+    std::map<QString, ReportedVehicle> m_reportedVehicles;
     QString m_plantProblem;
 };
 

@@ -60,6 +60,7 @@ void CitySimulator::stepPlant(std::vector<Event> &out)
         m_nextTrafficMs = m_now + kTrafficReportMs;
         reportTraffic(out);
     }
+    reportVehicles(out);
     schedule(m_now + m_plant->stepMs(), Task::PlantStep);
 }
 
@@ -79,6 +80,35 @@ void CitySimulator::reportTraffic(std::vector<Event> &out)
     }
 }
 
+void CitySimulator::reportVehicles(std::vector<Event> &out)
+{
+    for (VehiclePayload &v : m_plant->vehicles()) {
+        ReportedVehicle &last = m_reportedVehicles[v.id];
+        if (last.timeMs != 0 && last.report == v && m_now - last.timeMs < kVehicleHeartbeatMs)
+            continue;
+        last = {m_now, v};
+        out.push_back(Event{0, m_now, kNoDevice, std::move(v)});
+    }
+}
+
+Result<PlannedRoute> CitySimulator::planRoute(const QString &vehicle, GeoPoint destination)
+{
+    if (!m_plant)
+        return makeError(QStringLiteral("vehicles are driven only in co-simulation (--traffic sumo)"));
+    if (m_plantDown)
+        return makeError(m_plantProblem);
+    return m_plant->planRoute(vehicle, destination);
+}
+
+Status CitySimulator::sendRoute(const PlannedRoute &route)
+{
+    if (!m_plant)
+        return makeError(QStringLiteral("vehicles are driven only in co-simulation (--traffic sumo)"));
+    if (m_plantDown)
+        return makeError(m_plantProblem);
+    return m_plant->sendRoute(route);
+}
+
 void CitySimulator::plantStopped(const QString &why, std::vector<Event> &out)
 {
     m_plantProblem = why;
@@ -88,6 +118,7 @@ void CitySimulator::plantStopped(const QString &why, std::vector<Event> &out)
             if (plantRuns(i) && m_signals[i].online)
                 out.push_back(Event{0, m_now, m_city->signals[i].device, PresencePayload{false, QStringLiteral("traffic simulation stopped: %1").arg(why.left(150))}});
     m_plantDown = true;
+    m_reportedVehicles.clear();   // reported afresh once it runs again
     qCWarning(lcSim).noquote() << why << "- signals not reporting; starting it again in" << kPlantRetryMs / 1000 << "s";
     schedule(m_now + kPlantRetryMs, Task::PlantStart);
 }

@@ -37,6 +37,24 @@ public:
     /// traffic (a timetable runs signals without vehicles).
     virtual std::vector<ApproachTraffic> traffic(std::uint32_t /*signal*/) const { return {}; }
 
+    /// The tracked vehicles (the emergency fleet) at the last step; empty when the plant has no vehicles.
+    virtual std::vector<VehiclePayload> vehicles() const { return {}; }
+    /// A route for a tracked vehicle from where it is to the road nearest `destination`, for the operator to see
+    /// before it is sent; fails with a sentence (no such vehicle, no road there, no way to it).
+    virtual Result<PlannedRoute> planRoute(const QString &vehicle, GeoPoint destination)
+    {
+        Q_UNUSED(vehicle);
+        Q_UNUSED(destination);
+        return makeError(QStringLiteral("%1 plans no routes").arg(name()));
+    }
+    /// Sends the vehicle on a planned route; it parks at its end. Fails with a sentence when the vehicle has moved
+    /// off the route's first road since it was planned (plan again).
+    virtual Status sendRoute(const PlannedRoute &route)
+    {
+        Q_UNUSED(route);
+        return makeError(QStringLiteral("%1 sends no vehicles").arg(name()));
+    }
+
     /// Runs the traffic up to `untilMs` and appends the signals whose reading changed.
     virtual Status advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &changed) = 0;
 

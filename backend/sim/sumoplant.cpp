@@ -30,14 +30,14 @@
 #include <mutex>
 
 namespace cityops {
-namespace {
 
-/// libtraci's connections are process-wide; one lock for every use of it.
 std::mutex &traciLock()
 {
     static std::mutex lock;
     return lock;
 }
+
+namespace {
 
 std::atomic<int> g_nextLabel{0};
 
@@ -243,6 +243,7 @@ Status SumoPlant::connectAndCheck()
                                                    libsumo::TL_NEXT_SWITCH, libsumo::TL_RED_YELLOW_GREEN_STATE});
             subscribeApproaches(i);
         }
+        placeFleet();
     } catch (const std::exception &e) {
         const QString why = died("connecting", e);
         return makeError(why);
@@ -309,6 +310,12 @@ void SumoPlant::subscribeApproaches(std::uint32_t signal)
     const std::vector<SignalApproach> approaches = signalApproaches(m_city->signals[signal]);
     const std::vector<std::vector<libsumo::TraCILink>> links = libtraci::TrafficLight::getControlledLinks(m_tls[signal]);
     std::vector<std::vector<std::string>> lanes(approaches.size());
+    // Which movement a route's turn from one edge onto the next is (the green wave needs the link it uses).
+    const auto edgeOf = [](const std::string &lane) { return lane.substr(0, lane.rfind('_')); };
+    for (size_t k = 0; k < links.size(); ++k)
+        for (const libsumo::TraCILink &l : links[k])
+            if (!l.fromLane.empty() && l.fromLane.front() != ':' && !l.toLane.empty())
+                m_movements.emplace(std::pair{edgeOf(l.fromLane), edgeOf(l.toLane)}, SignalAhead{signal, static_cast<int>(k), 0});
     for (size_t a = 0; a < approaches.size(); ++a)
         for (const int k : approaches[a].links)
             if (k >= 0 && size_t(k) < links.size())
@@ -385,6 +392,7 @@ Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &ch
         libtraci::Simulation::step(target);
         m_steppedToMs = m_startMs + steps * m_setup.stepMs;
         readTraffic();
+        readVehicles();
         const libsumo::SubscriptionResults results = libtraci::TrafficLight::getAllSubscriptionResults();
         for (std::uint32_t i = 0; i < m_tls.size(); ++i) {
             if (m_tls[i].empty())
@@ -477,84 +485,6 @@ QString SumoPlant::setState(std::uint32_t signal, const QString &state)
             return QStringLiteral("\"%1\" is not a signal state").arg(c);
     return command(signal, "setting a state",
                    [&](const std::string &tls) { libtraci::TrafficLight::setRedYellowGreenState(tls, state.toStdString()); });
-}
-
-Status SumoPlant::addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs)
-{
-    if (!m_failure.isEmpty())
-        return makeError(m_failure);
-    std::lock_guard lock(traciLock());
-    try {
-        libtraci::Simulation::switchConnection(m_label);
-        const std::string type = "cityops-emergency";
-        const auto types = libtraci::VehicleType::getIDList();
-        if (std::find(types.begin(), types.end(), type) == types.end()) {
-            libtraci::VehicleType::copy("DEFAULT_VEHTYPE", type);
-            libtraci::VehicleType::setVehicleClass(type, "emergency");
-            libtraci::VehicleType::setShapeClass(type, "emergency");
-            libtraci::VehicleType::setSpeedFactor(type, 1.0);
-        }
-        std::vector<std::string> route;
-        for (const QString &e : edges)
-            route.push_back(e.toStdString());
-        const std::string routeId = "route-" + id.toStdString();
-        libtraci::Route::add(routeId, route);
-        libtraci::Vehicle::add(id.toStdString(), routeId, type, QString::number(sumoSeconds(departMs), 'f', 1).toStdString());
-    } catch (const libsumo::TraCIException &e) {
-        return makeError(QStringLiteral("SUMO refused the vehicle: %1").arg(QString::fromStdString(e.what())));
-    } catch (const std::exception &e) {
-        return makeError(died("adding a vehicle", e));
-    }
-    m_seenVehicles.insert(id, false);
-    return Ok{};
-}
-
-std::optional<VehicleFix> SumoPlant::vehicleFix(const QString &id)
-{
-    if (!m_failure.isEmpty())
-        return std::nullopt;
-    std::lock_guard lock(traciLock());
-    try {
-        libtraci::Simulation::switchConnection(m_label);
-        VehicleFix fix;
-        fix.timeMs = m_startMs + std::llround((libtraci::Simulation::getTime() - m_beginS) * 1000.0);
-        const auto inNetwork = libtraci::Vehicle::getIDList();
-        if (std::find(inNetwork.begin(), inNetwork.end(), id.toStdString()) == inNetwork.end()) {
-            if (!m_seenVehicles.value(id))
-                return std::nullopt;   // still waiting to enter
-            fix.arrived = true;
-            return fix;
-        }
-        m_seenVehicles[id] = true;
-        fix.speedMps = libtraci::Vehicle::getSpeed(id.toStdString());
-        for (const libsumo::TraCINextTLSData &next : libtraci::Vehicle::getNextTLS(id.toStdString())) {
-            const auto signal = m_signalByTls.find(QString::fromStdString(next.id));
-            if (signal != m_signalByTls.end())
-                fix.ahead.push_back({*signal, next.tlIndex, next.dist});
-        }
-        // The queue it stands in: leaders one after another up to the next signal, those barely moving counted.
-        if (!fix.ahead.empty()) {
-            std::string from = id.toStdString();
-            double covered = 0;
-            for (int k = 0; k < 60; ++k) {
-                const auto [leader, gap] = libtraci::Vehicle::getLeader(from, fix.ahead.front().distanceM - covered);
-                if (leader.empty() || gap < -1)
-                    break;
-                covered += std::max(0.0, gap) + libtraci::Vehicle::getLength(leader);
-                if (covered > fix.ahead.front().distanceM)
-                    break;
-                if (libtraci::Vehicle::getSpeed(leader) < 1.0)
-                    ++fix.queueAhead;
-                from = leader;
-            }
-        }
-        return fix;
-    } catch (const libsumo::TraCIException &) {
-        return std::nullopt;
-    } catch (const std::exception &e) {
-        died("following a vehicle", e);
-        return std::nullopt;
-    }
 }
 
 QString SumoPlant::flash(std::uint32_t signal)

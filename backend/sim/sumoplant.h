@@ -10,6 +10,8 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +20,9 @@
 class QProcess;
 
 namespace cityops {
+
+/// libtraci's connections are process-wide; one lock for every use of it.
+std::mutex &traciLock();
 
 /// How to run SUMO for a city: its network, its demand and the binary.
 struct SumoSetup {
@@ -29,6 +34,9 @@ struct SumoSetup {
     std::int64_t stepMs = 1000;
     QStringList extraArguments;   ///< passed to sumo as they are (outputs such as --tripinfo-output)
     int startTimeoutMs = 20'000;
+    /// Emergency vehicles parked at stations spread over the network (call signs ambulance-1 …), tracked and
+    /// reported as a fleet; the operator sends them (planRoute, sendRoute).
+    int emergencyFleet = 3;
     std::shared_ptr<QTemporaryDir> files;   ///< where the files were extracted to; removed with the last copy
 };
 
@@ -63,11 +71,16 @@ public:
     /// the network does not match the city (a signal the city has and the network lacks, another number of links).
     Status start(std::int64_t nowMs) override;
 
+    std::vector<VehiclePayload> vehicles() const override { return m_vehicles; }
+    Result<PlannedRoute> planRoute(const QString &vehicle, GeoPoint destination) override;
+    Status sendRoute(const PlannedRoute &route) override;
+
     /// Sets a state string as is (after the length and character checks): the checked door to SUMO's
     /// setRedYellowGreenState.
     QString setState(std::uint32_t signal, const QString &state);
     /// An emergency vehicle (class emergency) on the given edges, departing at `departMs` (SUMO then inserts it
-    /// as its own traffic allows). Fails with SUMO's reason (an edge that does not exist, a broken route).
+    /// as its own traffic allows), tracked from then on. Fails with SUMO's reason (an edge that does not exist, a
+    /// broken route).
     Status addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs);
     /// Where a vehicle SUMO drives is: speed and the signals ahead (SUMO's own next-signal list, with the link it
     /// will use); `arrived` once it has left the network after having been in it. Nothing while it waits to enter.
@@ -89,6 +102,23 @@ private:
         double occupancyPct = 0;
     };
     std::unordered_map<std::string, LaneFigures> m_laneFigures;   ///< the lanes subscribed, as of the last step
+    // The tracked vehicles (sumovehicles.cpp); called with the lock held, on this plant's connection.
+    void ensureEmergencyType();
+    void placeFleet();
+    void readVehicles();
+    std::optional<VehiclePayload> readVehicle(const std::string &id);
+    const GeoLine &edgeLine(const std::string &edge);
+    std::vector<SignalAhead> signalsOn(const std::vector<std::string> &edges, std::vector<double> *startsM = nullptr);
+    struct Station {
+        QString vehicle;
+        std::string edge;
+    };
+    std::vector<Station> m_stations;                    ///< where the fleet parks (chosen once, kept across restarts)
+    QStringList m_tracked;                              ///< the fleet and vehicles added since
+    std::vector<VehiclePayload> m_vehicles;             ///< as of the last step
+    std::unordered_map<std::string, GeoLine> m_edgeLines;
+    /// (incoming edge, outgoing edge) -> the signal and link index that controls that movement
+    std::map<std::pair<std::string, std::string>, SignalAhead> m_movements;
     Status connectAndCheck();
     void shutDown();
     /// Reads one signal's reading directly (after a command: SUMO applies set-calls at once).

@@ -3,7 +3,7 @@
 namespace cityops {
 
 CityBooks::CityBooks(std::shared_ptr<const CityModel> city)
-    : m_city(std::move(city)), m_states(m_city->devices.size()), m_loads(m_city), m_alarms(m_city), m_traffic(m_city)
+    : m_city(std::move(city)), m_states(m_city->devices.size()), m_loads(m_city), m_alarms(m_city), m_traffic(m_city), m_vehicles(m_city)
 {
 }
 
@@ -16,6 +16,7 @@ void CityBooks::apply(const std::vector<Event> &batch)
     m_orders.apply(batch);
     m_activity.apply(batch);
     m_traffic.apply(batch);
+    m_vehicles.apply(batch);
 }
 
 CityBooks::State CityBooks::exportState() const
@@ -37,6 +38,7 @@ void CityBooks::restore(const State &s)
     m_alarms.restore(s.alarms);
     m_orders.restore(s.orders);
     m_traffic.clear();   // measurements come again with the next reports
+    m_vehicles.clear();
 }
 
 CityBooks::State CityBooks::emptyState() const

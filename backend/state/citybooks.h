@@ -8,6 +8,7 @@
 #include "state/orderbook.h"
 #include "state/statestore.h"
 #include "state/trafficbook.h"
+#include "state/vehiclebook.h"
 
 #include <memory>
 #include <vector>
@@ -51,6 +52,8 @@ public:
     ActivityLog &activity() { return m_activity; }
     TrafficBook &traffic() { return m_traffic; }
     const TrafficBook &traffic() const { return m_traffic; }
+    VehicleBook &vehicles() { return m_vehicles; }
+    const VehicleBook &vehicles() const { return m_vehicles; }
     const StateStore &states() const { return m_states; }
     const IncidentBook &incidents() const { return m_incidents; }
     const LoadHistory &loads() const { return m_loads; }
@@ -68,6 +71,7 @@ private:
     OrderBook m_orders;
     ActivityLog m_activity;
     TrafficBook m_traffic;   ///< measurements: not in State (see TrafficBook)
+    VehicleBook m_vehicles;  ///< positions: not in State (see VehicleBook)
 };
 
 } // namespace cityops

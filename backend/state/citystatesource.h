@@ -22,6 +22,7 @@ public:
     const OrderBook &orders() const { return books().orders(); }
     const ActivityLog &activity() const { return books().activity(); }
     const TrafficBook &traffic() const { return books().traffic(); }
+    const VehicleBook &vehicles() const { return books().vehicles(); }
 };
 
 } // namespace cityops

@@ -135,6 +135,8 @@ private Q_SLOTS:
             OperatorActionPayload{OperatorAction::Acknowledge, QStringLiteral("anna"), QStringLiteral("Vorfall #99 — ok")},
             TrafficPayload{{{0, 12, 15, 34, 45}, {3, 0, 1, 2, 0}}},
             TrafficPayload{},
+            VehiclePayload{QStringLiteral("ambulance-2"), {13.52, 52.43}, 13.9f, 271.5f, false, 3, {{13.52, 52.43}, {13.53, 52.44}}, {{4, 7, 312.5}}},
+            VehiclePayload{QStringLiteral("ambulance-1"), {13.5, 52.4}, 0, 0, true, 0, {}, {}},
         };
         for (const EventPayload &p : payloads) {
             const auto kind = eventcodec::kindOf(p);
@@ -186,6 +188,16 @@ private Q_SLOTS:
             bad.insert(QLatin1String("data"), badData);
             QVERIFY2(!eventjson::eventFromJson(bad, *fixtureCity()).ok(), key);
         }
+        // A vehicle: its call sign is checked in the store's bytes too; in JSON it names its signals ahead by id.
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Vehicle, eventcodec::encode(VehiclePayload{QStringLiteral("amb 1"), {}, 0, 0, true, 0, {}, {}})).ok());
+        const VehiclePayload moving{QStringLiteral("ambulance-2"), {13.52, 52.43}, 13.9f, 271.5f, false, 3, {{13.52, 52.43}, {13.53, 52.44}}, {{0, 0, 312.5}}};
+        json = eventjson::eventToJson(Event{9, 1'795'000'000'000, kNoDevice, moving}, *fixtureCity());
+        QCOMPARE(json.value(QLatin1String("data")).toObject().value(QLatin1String("ahead")).toArray().first().toObject().value(QLatin1String("signal")).toString(),
+                 fixtureCity()->devices[fixtureCity()->signals[0].device].id);
+        back = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<VehiclePayload>(back.value().payload), moving);
+        QVERIFY(back.value().device == kNoDevice);
     }
 
     void replayEqualsLiveAtRandomInstants()

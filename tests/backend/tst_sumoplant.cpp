@@ -16,6 +16,7 @@
 #include <QXmlStreamReader>
 
 #include "state/trafficbook.h"
+#include "state/vehiclebook.h"
 
 #include <libsumo/libtraci.h>
 
@@ -340,6 +341,7 @@ private Q_SLOTS:
         }
         SumoSetup setup = setupFor();
         setup.demandFiles = {routes};
+        setup.emergencyFleet = 0;   // nobody but the flow: the fleet's stations could be on this signal's approaches
         Rig rig(setup);
         QVERIFY2(rig.sim.trafficProblem().isEmpty(), qPrintable(rig.sim.trafficProblem()));
         const DeviceIndex device = city->signals[signal].device;
@@ -512,6 +514,89 @@ private Q_SLOTS:
             QCOMPARE(SignalMode(rig.lastSignalMode(signal)), SignalMode::Normal);
         }
         QVERIFY(wave.held().empty());
+    }
+
+    void theFleetIsTrackedAndSentOnAPlannedRoute()
+    {
+        Rig rig;
+        const auto vehicleReports = [](const std::vector<Event> &events) {
+            std::map<QString, VehiclePayload> out;
+            for (const Event &e : events)
+                if (const auto *v = std::get_if<VehiclePayload>(&e.payload)) {
+                    if (e.device != kNoDevice)
+                        return std::map<QString, VehiclePayload>{};   // a vehicle is never a device
+                    out[v->id] = *v;
+                }
+            return out;
+        };
+        // The fleet stands at its stations, on the city's roads, and says so.
+        auto reports = vehicleReports(rig.advance(5000));
+        QCOMPARE(int(reports.size()), 3);
+        const GeoBox box = rig.city->bounds;
+        for (const auto &[id, v] : reports) {
+            QVERIFY2(v.parked, qPrintable(id));
+            QVERIFY2(box.contains(v.position), qPrintable(id));
+            QVERIFY(v.route.empty() && v.ahead.empty());
+        }
+        // Standing still it repeats itself only every 10 s (the console drops a vehicle silent for 30 s).
+        rig.advance(15'000);   // settled in its parking place
+        std::map<QString, std::vector<std::int64_t>> heard;
+        for (int s = 0; s < 30; ++s) {
+            const std::vector<Event> events = rig.advance(1000);
+            for (const auto &[id, v] : vehicleReports(events))
+                heard[id].push_back(rig.sim.nowMs());
+        }
+        QCOMPARE(int(heard.size()), 3);
+        for (const auto &[id, times] : heard) {
+            QCOMPARE(int(times.size()), 3);
+            QCOMPARE(times[1] - times[0], 10'000);
+        }
+
+        // A route from SUMO's router, from ambulance-1's station to ambulance-3's.
+        QVERIFY(!rig.sim.planRoute(QStringLiteral("nobody"), reports[QStringLiteral("ambulance-3")].position));
+        auto plan = rig.sim.planRoute(QStringLiteral("ambulance-1"), reports[QStringLiteral("ambulance-3")].position);
+        QVERIFY2(plan, qPrintable(plan ? QString() : plan.error()));
+        QVERIFY(plan->edges.size() >= 2 && plan->lengthM > 100 && plan->travelS > 0 && plan->line.size() >= 2);
+        QVERIFY(distanceMetres(plan->destination, reports[QStringLiteral("ambulance-3")].position) < 60);
+        QVERIFY2(!plan->signals.empty(), "the route crosses signals");
+        QVERIFY(rig.sim.sendRoute(plan.value()));
+
+        // It drives the route, reporting each second what is left of it and the signals ahead — the same signals,
+        // with the same movements, the plan showed — and parks at its end.
+        bool moved = false, parkedAgain = false, sawAhead = false;
+        VehicleBook book(rig.city);
+        for (int s = 0; s < 900 && !parkedAgain; ++s) {
+            const std::vector<Event> events = rig.advance(1000);
+            book.apply(events);
+            const auto now = vehicleReports(events);
+            const auto it = now.find(QStringLiteral("ambulance-1"));
+            if (it == now.end())
+                continue;
+            const VehiclePayload &v = it->second;
+            if (!v.parked) {
+                moved = moved || v.speedMps > 1;
+                QVERIFY(!v.route.empty() && int(v.route.size()) <= kMaxRoutePoints);
+                QVERIFY(distanceMetres(v.route.back(), plan->destination) < 1);
+                if (!sawAhead) {
+                    sawAhead = true;
+                    QCOMPARE(v.ahead.size(), plan->signals.size());
+                    for (size_t k = 0; k < v.ahead.size(); ++k) {
+                        QCOMPARE(v.ahead[k].signal, plan->signals[k].signal);
+                        QCOMPARE(v.ahead[k].linkIndex, plan->signals[k].linkIndex);
+                    }
+                }
+            } else if (moved) {
+                parkedAgain = true;
+                QVERIFY(distanceMetres(v.position, plan->destination) < 60);
+            }
+        }
+        QVERIFY(moved && sawAhead && parkedAgain);
+        VehicleBook::Vehicle kept;
+        QVERIFY(book.find(QStringLiteral("ambulance-1"), &kept));
+        QVERIFY(kept.report.parked);
+        // A vehicle nobody reports any more is dropped, not shown where it was.
+        book.apply({Event{0, kept.timeMs + VehicleBook::kSilentMs + 1000, rig.city->signals[0].device, PresencePayload{true, {}}}});
+        QVERIFY(!book.find(QStringLiteral("ambulance-1"), &kept));
     }
 
     void aShedFeederDarkensItsSignalsInSumo()

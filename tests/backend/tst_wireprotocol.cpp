@@ -243,6 +243,27 @@ private Q_SLOTS:
         QTest::newRow("field: road out of range") << Decoder::FieldEvent << withData(field, "road", 999999) << QString() << 0 << M;
         QTest::newRow("field: unknown device") << Decoder::FieldEvent << with(field, "device", "sig/nowhere") << QString() << 0 << U;
         QTest::newRow("field: device as number") << Decoder::FieldEvent << with(field, "device", 12) << QString() << 0 << M;
+        // The emergency fleet's location feed travels as field events: a vehicle is not a device, every figure checked.
+        VehiclePayload vehicle{QStringLiteral("ambulance-1"), city().devices[0].position, 12.5f, 90.0f, false, 2,
+                               {city().devices[0].position, city().devices[1].position}, {{0, 0, 120.0}}};
+        const QByteArray moving = wire::encodeFieldEvent({3, 10, Event{0, kNow, kNoDevice, vehicle}}, city());
+        QTest::newRow("field: a vehicle") << Decoder::FieldEvent << moving << QString() << 0 << kOk;
+        QTest::newRow("field: a vehicle named as a device") << Decoder::FieldEvent << with(moving, "device", signal) << QString() << 0 << M;
+        QTest::newRow("report: a vehicle on a signal's state topic") << Decoder::Report << moving << signal << state << W;
+        QTest::newRow("field: vehicle call sign with a slash") << Decoder::FieldEvent << withData(moving, "id", "amb/1") << QString() << 0 << M;
+        QTest::newRow("field: vehicle call sign too long") << Decoder::FieldEvent << withData(moving, "id", QString(33, QLatin1Char('a'))) << QString() << 0 << M;
+        QTest::newRow("field: vehicle at latitude 95") << Decoder::FieldEvent << withData(moving, "lat", 95) << QString() << 0 << M;
+        QTest::newRow("field: vehicle speed negative") << Decoder::FieldEvent << withData(moving, "speed_mps", -3) << QString() << 0 << M;
+        QTest::newRow("field: vehicle heading as text") << Decoder::FieldEvent << withData(moving, "heading_deg", "east") << QString() << 0 << M;
+        QTest::newRow("field: vehicle route point not a pair") << Decoder::FieldEvent << withData(moving, "route", QJsonArray{QJsonArray{13.5}}) << QString() << 0 << M;
+        QJsonArray longRoute;
+        for (int i = 0; i <= kMaxRoutePoints; ++i)
+            longRoute.append(QJsonArray{13.5, 52.4});
+        QTest::newRow("field: vehicle route of 257 points") << Decoder::FieldEvent << withData(moving, "route", longRoute) << QString() << 0 << M;
+        QTest::newRow("field: vehicle's signal ahead is a lamp") << Decoder::FieldEvent
+            << withData(moving, "ahead", QJsonArray{QJsonObject{{"signal", lamp}, {"link", 0}, {"distance_m", 50}}}) << QString() << 0 << M;
+        QTest::newRow("field: vehicle's signal ahead unknown") << Decoder::FieldEvent
+            << withData(moving, "ahead", QJsonArray{QJsonObject{{"signal", "sig/nowhere"}, {"link", 0}, {"distance_m", 50}}}) << QString() << 0 << M;
         QTest::newRow("field: a signal report is not a field event") << Decoder::FieldEvent << with(report, "device", signal) << QString() << 0 << W;
 
         const QByteArray p = validPresence();

@@ -1,0 +1,334 @@
+// SumoPlant's tracked vehicles: the emergency fleet parked at its stations, what each reports every step
+// (position, heading, speed, the rest of its route and the signals on it), and routes planned by SUMO's router
+// and sent to a vehicle.
+#include "sim/sumoplant.h"
+
+#include "base/logging.h"
+#include "base/random.h"
+
+#include <libsumo/libtraci.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cityops {
+namespace {
+
+const std::string kEmergencyType = "cityops-emergency";
+constexpr double kParkBeforeEndM = 5;   ///< a vehicle parks this far before the end of its last road
+constexpr double kParkedS = 1e7;        ///< and stays until sent again (SUMO's stop needs a duration)
+
+std::vector<std::string> toStd(const QStringList &list)
+{
+    std::vector<std::string> out;
+    out.reserve(size_t(list.size()));
+    for (const QString &s : list)
+        out.push_back(s.toStdString());
+    return out;
+}
+
+/// At most `limit` points, the first and last kept (a long route keeps its shape at map scale).
+GeoLine thinned(GeoLine line, size_t limit)
+{
+    if (line.size() <= limit)
+        return line;
+    GeoLine out;
+    const double step = double(line.size() - 1) / double(limit - 1);
+    for (size_t i = 0; i < limit; ++i)
+        out.push_back(line[std::min(line.size() - 1, size_t(std::lround(double(i) * step)))]);
+    return out;
+}
+
+} // namespace
+
+void SumoPlant::ensureEmergencyType()
+{
+    const auto types = libtraci::VehicleType::getIDList();
+    if (std::find(types.begin(), types.end(), kEmergencyType) != types.end())
+        return;
+    libtraci::VehicleType::copy("DEFAULT_VEHTYPE", kEmergencyType);
+    libtraci::VehicleType::setVehicleClass(kEmergencyType, "emergency");
+    libtraci::VehicleType::setShapeClass(kEmergencyType, "emergency");
+    libtraci::VehicleType::setSpeedFactor(kEmergencyType, 1.0);
+}
+
+void SumoPlant::placeFleet()
+{
+    m_tracked.clear();
+    m_vehicles.clear();
+    m_seenVehicles.clear();
+    if (m_setup.emergencyFleet <= 0)
+        return;
+    ensureEmergencyType();
+    if (m_stations.empty()) {
+        // Stations spread over the network: each next one the candidate farthest from those chosen (of 200 drawn
+        // with the setup's seed, so a city's stations are the same every run), on a road cars may use.
+        std::vector<std::string> roads;
+        for (const std::string &e : libtraci::Edge::getIDList()) {
+            if (e.empty() || e.front() == ':' || libtraci::Lane::getLength(e + "_0") < 40)
+                continue;
+            const auto allowed = libtraci::Lane::getAllowed(e + "_0");
+            if (allowed.empty() || std::find(allowed.begin(), allowed.end(), "emergency") != allowed.end())
+                roads.push_back(e);
+        }
+        if (roads.empty())
+            return;
+        Random random(m_setup.seed * 104729 + 7);
+        std::vector<libsumo::TraCIPosition> chosen;
+        for (int v = 0; v < m_setup.emergencyFleet; ++v) {
+            std::string best;
+            double bestDistance = -1;
+            for (int c = 0; c < 200; ++c) {
+                const std::string &road = roads[random.below(roads.size())];
+                const libsumo::TraCIPosition at = libtraci::Lane::getShape(road + "_0").value.back();
+                double nearest = 1e18;
+                for (const auto &p : chosen)
+                    nearest = std::min(nearest, std::hypot(p.x - at.x, p.y - at.y));
+                if (nearest > bestDistance) {
+                    bestDistance = nearest;
+                    best = road;
+                }
+            }
+            chosen.push_back(libtraci::Lane::getShape(best + "_0").value.back());
+            m_stations.push_back({QStringLiteral("ambulance-%1").arg(v + 1), best});
+        }
+    }
+    for (const Station &station : m_stations) {
+        const std::string id = station.vehicle.toStdString(), route = "station-" + id;
+        try {
+            libtraci::Route::add(route, {station.edge});
+            const double at = libtraci::Lane::getLength(station.edge + "_0") - kParkBeforeEndM;
+            // Inserted just before where it parks: it stands at its station from its first steps.
+            libtraci::Vehicle::add(id, route, kEmergencyType, "now", "first", QString::number(at - 2, 'f', 1).toStdString(), "0");
+            libtraci::Vehicle::setStop(id, station.edge, at, 0, kParkedS, libsumo::STOP_PARKING);
+            m_tracked << station.vehicle;
+        } catch (const libsumo::TraCIException &e) {
+            qCWarning(lcSim).noquote() << station.vehicle << "could not be placed at its station:" << e.what();
+        }
+    }
+}
+
+const GeoLine &SumoPlant::edgeLine(const std::string &edge)
+{
+    auto it = m_edgeLines.find(edge);
+    if (it != m_edgeLines.end())
+        return it->second;
+    GeoLine line;
+    for (const libsumo::TraCIPosition &p : libtraci::Lane::getShape(edge + "_0").value) {
+        const libsumo::TraCIPosition g = libtraci::Simulation::convertGeo(p.x, p.y);
+        line.push_back({g.x, g.y});
+    }
+    return m_edgeLines.emplace(edge, std::move(line)).first->second;
+}
+
+std::vector<SignalAhead> SumoPlant::signalsOn(const std::vector<std::string> &edges, std::vector<double> *startsM)
+{
+    std::vector<SignalAhead> out;
+    double along = 0;
+    for (size_t i = 0; i + 1 < edges.size(); ++i) {
+        along += libtraci::Lane::getLength(edges[i] + "_0");
+        if (startsM)
+            startsM->push_back(along);
+        const auto it = m_movements.find({edges[i], edges[i + 1]});
+        if (it != m_movements.end() && out.size() < size_t(kMaxSignalsAhead))
+            out.push_back({it->second.signal, it->second.linkIndex, along});
+    }
+    return out;
+}
+
+std::optional<VehiclePayload> SumoPlant::readVehicle(const std::string &id)
+{
+    VehiclePayload v;
+    v.id = QString::fromStdString(id);
+    try {
+        const std::string road = libtraci::Vehicle::getRoadID(id);
+        if (road.empty())
+            return std::nullopt;   // waiting to enter
+        const libsumo::TraCIPosition xy = libtraci::Vehicle::getPosition(id);
+        const libsumo::TraCIPosition g = libtraci::Simulation::convertGeo(xy.x, xy.y);
+        v.position = {g.x, g.y};
+        v.speedMps = static_cast<float>(libtraci::Vehicle::getSpeed(id));
+        v.headingDeg = static_cast<float>(std::fmod(libtraci::Vehicle::getAngle(id) + 360.0, 360.0));
+        v.parked = (libtraci::Vehicle::getStopState(id) & 2) != 0;
+    } catch (const libsumo::TraCIException &) {
+        return std::nullopt;   // not (or no longer) in the network
+    }
+    if (v.parked)
+        return v;
+    const std::vector<std::string> route = libtraci::Vehicle::getRoute(id);
+    const int index = std::max(0, libtraci::Vehicle::getRouteIndex(id));
+    GeoLine line{v.position};
+    for (size_t i = size_t(index); i < route.size(); ++i) {
+        const GeoLine &edge = edgeLine(route[i]);
+        // Of the road it is on, only what lies ahead: the end of it.
+        if (i == size_t(index) && !edge.empty())
+            line.push_back(edge.back());
+        else
+            line.insert(line.end(), edge.begin(), edge.end());
+    }
+    v.route = thinned(std::move(line), kMaxRoutePoints);
+    for (const libsumo::TraCINextTLSData &next : libtraci::Vehicle::getNextTLS(id)) {
+        const auto signal = m_signalByTls.find(QString::fromStdString(next.id));
+        if (signal != m_signalByTls.end() && v.ahead.size() < size_t(kMaxSignalsAhead))
+            v.ahead.push_back({*signal, next.tlIndex, next.dist});
+    }
+    // The queue it stands in: leaders one after another up to the next signal, those barely moving counted.
+    if (!v.ahead.empty()) {
+        std::string from = id;
+        double covered = 0;
+        for (int k = 0; k < 60; ++k) {
+            const auto [leader, gap] = libtraci::Vehicle::getLeader(from, v.ahead.front().distanceM - covered);
+            if (leader.empty() || gap < -1)
+                break;
+            covered += std::max(0.0, gap) + libtraci::Vehicle::getLength(leader);
+            if (covered > v.ahead.front().distanceM)
+                break;
+            if (libtraci::Vehicle::getSpeed(leader) < 1.0)
+                ++v.queueAhead;
+            from = leader;
+        }
+    }
+    return v;
+}
+
+void SumoPlant::readVehicles()
+{
+    m_vehicles.clear();
+    for (const QString &id : std::as_const(m_tracked))
+        if (auto v = readVehicle(id.toStdString())) {
+            m_seenVehicles[id] = true;
+            m_vehicles.push_back(std::move(*v));
+        }
+}
+
+Status SumoPlant::addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs)
+{
+    if (!m_failure.isEmpty())
+        return makeError(m_failure);
+    if (!validVehicleId(id))
+        return makeError(QStringLiteral("\"%1\" is not a call sign").arg(id));
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        ensureEmergencyType();
+        const std::string routeId = "route-" + id.toStdString();
+        libtraci::Route::add(routeId, toStd(edges));
+        libtraci::Vehicle::add(id.toStdString(), routeId, kEmergencyType, QString::number(sumoSeconds(departMs), 'f', 1).toStdString());
+    } catch (const libsumo::TraCIException &e) {
+        return makeError(QStringLiteral("SUMO refused the vehicle: %1").arg(QString::fromStdString(e.what())));
+    } catch (const std::exception &e) {
+        return makeError(died("adding a vehicle", e));
+    }
+    m_seenVehicles.insert(id, false);
+    m_tracked << id;
+    return Ok{};
+}
+
+std::optional<VehicleFix> SumoPlant::vehicleFix(const QString &id)
+{
+    if (!m_failure.isEmpty())
+        return std::nullopt;
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        const std::int64_t nowMs = m_startMs + std::llround((libtraci::Simulation::getTime() - m_beginS) * 1000.0);
+        const auto v = readVehicle(id.toStdString());
+        if (!v) {
+            if (!m_seenVehicles.value(id))
+                return std::nullopt;   // still waiting to enter
+            VehicleFix gone;
+            gone.timeMs = nowMs;
+            gone.arrived = true;   // it has left the network: its trip is over
+            return gone;
+        }
+        m_seenVehicles[id] = true;
+        return fixOf(*v, nowMs);
+    } catch (const libsumo::TraCIException &) {
+        return std::nullopt;
+    } catch (const std::exception &e) {
+        died("following a vehicle", e);
+        return std::nullopt;
+    }
+}
+
+Result<PlannedRoute> SumoPlant::planRoute(const QString &vehicle, GeoPoint destination)
+{
+    if (!m_failure.isEmpty())
+        return makeError(m_failure);
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        const std::string id = vehicle.toStdString();
+        if (!m_tracked.contains(vehicle))
+            return makeError(QStringLiteral("%1 is not a tracked vehicle").arg(vehicle));
+        std::string from;
+        try {
+            from = libtraci::Vehicle::getRoadID(id);
+            if (!from.empty() && from.front() == ':') {   // inside a junction: from the road it is about to take
+                const auto route = libtraci::Vehicle::getRoute(id);
+                const int index = libtraci::Vehicle::getRouteIndex(id);
+                from = index + 1 < int(route.size()) ? route[size_t(index + 1)] : std::string();
+            }
+        } catch (const libsumo::TraCIException &) {
+        }
+        if (from.empty())
+            return makeError(QStringLiteral("%1 is not on the road network now").arg(vehicle));
+        libsumo::TraCIRoadPosition to;
+        try {
+            to = libtraci::Simulation::convertRoad(destination.lon, destination.lat, true, "emergency");
+        } catch (const libsumo::TraCIException &) {
+            return makeError(QStringLiteral("no road near that place"));
+        }
+        const libsumo::TraCIStage stage = libtraci::Simulation::findRoute(from, to.edgeID, kEmergencyType);
+        if (stage.edges.empty())
+            return makeError(QStringLiteral("no way for %1 from where it is to that road").arg(vehicle));
+        PlannedRoute plan;
+        plan.vehicle = vehicle;
+        for (const std::string &e : stage.edges) {
+            plan.edges << QString::fromStdString(e);
+            const GeoLine &line = edgeLine(e);
+            plan.line.insert(plan.line.end(), line.begin(), line.end());
+        }
+        plan.line = thinned(std::move(plan.line), kMaxRoutePoints);
+        plan.signals = signalsOn(stage.edges);
+        plan.lengthM = stage.length;
+        plan.travelS = stage.travelTime;
+        plan.destination = plan.line.empty() ? destination : plan.line.back();
+        return plan;
+    } catch (const libsumo::TraCIException &e) {
+        return makeError(QStringLiteral("SUMO could not plan the route: %1").arg(QString::fromStdString(e.what())));
+    } catch (const std::exception &e) {
+        return makeError(died("planning a route", e));
+    }
+}
+
+Status SumoPlant::sendRoute(const PlannedRoute &plan)
+{
+    if (!m_failure.isEmpty())
+        return makeError(m_failure);
+    if (plan.edges.isEmpty())
+        return makeError(QStringLiteral("an empty route"));
+    std::lock_guard lock(traciLock());
+    try {
+        libtraci::Simulation::switchConnection(m_label);
+        const std::string id = plan.vehicle.toStdString();
+        if (!m_tracked.contains(plan.vehicle))
+            return makeError(QStringLiteral("%1 is not a tracked vehicle").arg(plan.vehicle));
+        const bool parked = (libtraci::Vehicle::getStopState(id) & 2) != 0;
+        // SUMO takes a new route only from the road the vehicle is on.
+        libtraci::Vehicle::setRoute(id, toStd(plan.edges));
+        if (parked)
+            libtraci::Vehicle::resume(id);
+        const std::string last = plan.edges.last().toStdString();
+        libtraci::Vehicle::setStop(id, last, std::max(1.0, libtraci::Lane::getLength(last + "_0") - kParkBeforeEndM), 0,
+                                   kParkedS, libsumo::STOP_PARKING);
+    } catch (const libsumo::TraCIException &e) {
+        return makeError(QStringLiteral("%1 cannot take that route now (%2): plan it again").arg(plan.vehicle, QString::fromStdString(e.what())));
+    } catch (const std::exception &e) {
+        return makeError(died("sending a vehicle", e));
+    }
+    qCInfo(lcSim).noquote() << plan.vehicle << "sent on a route of" << plan.edges.size() << "roads";
+    return Ok{};
+}
+
+} // namespace cityops

@@ -1,0 +1,73 @@
+#include "state/vehiclebook.h"
+
+#include <algorithm>
+
+namespace cityops {
+
+VehicleBook::VehicleBook(std::shared_ptr<const CityModel> city) : m_city(std::move(city)) {}
+
+void VehicleBook::apply(const std::vector<Event> &events)
+{
+    std::lock_guard lock(m_mutex);
+    std::int64_t latestMs = 0;
+    for (const Event &e : events) {
+        latestMs = std::max(latestMs, e.timeMs);
+        const auto *report = std::get_if<VehiclePayload>(&e.payload);
+        if (!report || !validVehicleId(report->id))
+            continue;
+        auto it = std::lower_bound(m_vehicles.begin(), m_vehicles.end(), report->id,
+                                   [](const Vehicle &v, const QString &id) { return v.report.id < id; });
+        if (it == m_vehicles.end() || it->report.id != report->id) {
+            if (int(m_vehicles.size()) >= kMaxVehicles)
+                continue;
+            it = m_vehicles.insert(it, Vehicle{});
+        }
+        it->timeMs = e.timeMs;
+        it->report = *report;
+        std::erase_if(it->report.ahead, [this](const SignalAhead &a) {
+            return a.signal >= m_city->signals.size() || a.linkIndex < 0
+                   || (!m_city->signals[a.signal].links.empty() && a.linkIndex >= int(m_city->signals[a.signal].links.size()));
+        });
+        ++m_version;
+    }
+    if (latestMs > 0)
+        dropSilent(latestMs);
+}
+
+void VehicleBook::dropSilent(std::int64_t nowMs)
+{
+    if (std::erase_if(m_vehicles, [nowMs](const Vehicle &v) { return nowMs - v.timeMs > kSilentMs; }) > 0)
+        ++m_version;
+}
+
+std::uint64_t VehicleBook::snapshot(std::vector<Vehicle> &out) const
+{
+    std::lock_guard lock(m_mutex);
+    out = m_vehicles;
+    return m_version;
+}
+
+std::uint64_t VehicleBook::version() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_version;
+}
+
+bool VehicleBook::find(const QString &id, Vehicle *out) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = std::lower_bound(m_vehicles.begin(), m_vehicles.end(), id, [](const Vehicle &v, const QString &i) { return v.report.id < i; });
+    if (it == m_vehicles.end() || it->report.id != id)
+        return false;
+    *out = *it;
+    return true;
+}
+
+void VehicleBook::clear()
+{
+    std::lock_guard lock(m_mutex);
+    m_vehicles.clear();
+    ++m_version;
+}
+
+} // namespace cityops

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "model/event.h"
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace cityops {
+
+/// The tracked vehicles (the emergency fleet's location feed) as last reported, fed by the sequencer. A vehicle
+/// that has said nothing for kSilentMs is dropped: a position nobody reports any more is not shown as if it were
+/// current. Signals ahead that this city does not have are dropped on the way in (the store's rows are not checked
+/// against the city as the wire's are).
+///
+/// Not part of store snapshots: positions repeat every second or few, so a replay shows the fleet again from the
+/// first reports after its starting point.
+class VehicleBook {
+public:
+    static constexpr std::int64_t kSilentMs = 30'000;
+    static constexpr int kMaxVehicles = 256;   ///< more call signs than any city's emergency fleet: the rest ignored
+
+    explicit VehicleBook(std::shared_ptr<const CityModel> city);
+
+    struct Vehicle {
+        std::int64_t timeMs = 0;   ///< when reported
+        VehiclePayload report;
+    };
+    void apply(const std::vector<Event> &events);
+    /// Copies the vehicles (ordered by call sign) and returns the version they are at.
+    std::uint64_t snapshot(std::vector<Vehicle> &out) const;
+    std::uint64_t version() const;
+    /// One vehicle, if it is tracked.
+    bool find(const QString &id, Vehicle *out) const;
+    void clear();
+
+private:
+    void dropSilent(std::int64_t nowMs);
+
+    std::shared_ptr<const CityModel> m_city;
+    mutable std::mutex m_mutex;
+    std::vector<Vehicle> m_vehicles;   ///< ordered by call sign
+    std::uint64_t m_version = 0;
+};
+
+} // namespace cityops
