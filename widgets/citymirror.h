@@ -8,6 +8,7 @@
 #include "state/alarmbook.h"
 #include "state/orderbook.h"
 #include "state/trafficbook.h"
+#include "state/vehiclebook.h"
 
 #include <QPainterPath>
 #include <QPointF>
@@ -53,6 +54,8 @@ public:
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations;   ///< device -> order holding it
     std::vector<ActivityLog::Entry> journal;                          ///< who did what, oldest first
     std::vector<TrafficBook::Signal> traffic;   ///< per signal: its approaches' queues (co-simulation), may be empty
+    std::vector<VehicleBook::Vehicle> vehicles; ///< the tracked emergency vehicles
+    PlannedRoute plannedRoute;                  ///< a route the operator is looking at before sending it (empty: none)
     MapSelection selection;
     std::vector<DeviceIndex> picked;    ///< many devices picked with the rubber band or lasso (command targets)
     std::int64_t nowMs = 0;

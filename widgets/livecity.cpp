@@ -33,7 +33,7 @@ void LiveCity::setSource(const CityStateSource *source)
     m_scene.incidents.clear();
     m_stateVersion = 0;
     m_incidentVersion = ~std::uint64_t(0);
-    m_alarmVersion = m_orderVersion = m_journalVersion = ~std::uint64_t(0);
+    m_alarmVersion = m_orderVersion = m_journalVersion = m_trafficVersion = m_vehicleVersion = ~std::uint64_t(0);
     m_lastLists.invalidate();
     m_loadVersion = ~std::uint64_t(0);
     refresh();
@@ -83,6 +83,10 @@ void LiveCity::refresh()
     if (m_source->traffic().version() != m_trafficVersion) {
         m_trafficVersion = m_source->traffic().snapshot(m_scene.traffic);
         Q_EMIT trafficChanged();
+    }
+    if (m_source->vehicles().version() != m_vehicleVersion) {
+        m_vehicleVersion = m_source->vehicles().snapshot(m_scene.vehicles);
+        Q_EMIT vehiclesChanged();
     }
     if (m_source->activity().version() != m_journalVersion) {
         m_journalVersion = m_source->activity().snapshot(m_scene.journal);

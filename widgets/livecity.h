@@ -48,6 +48,7 @@ Q_SIGNALS:
     void journalChanged();
     void loadsChanged();
     void trafficChanged();
+    void vehiclesChanged();
     /// Once a second: clock, event rate, link status.
     void secondElapsed();
 
@@ -65,6 +66,7 @@ private:
     std::uint64_t m_orderVersion = ~std::uint64_t(0);
     std::uint64_t m_journalVersion = ~std::uint64_t(0);
     std::uint64_t m_trafficVersion = ~std::uint64_t(0);
+    std::uint64_t m_vehicleVersion = ~std::uint64_t(0);
     std::vector<StateStore::Change> m_changes;
     LoadHistory::Series m_loads;
     bool m_loadsPending = false;   ///< live history changed since the chart last heard

@@ -135,6 +135,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     connect(m_live, &LiveCity::incidentsChanged, m_map, &MapView::sceneChanged);
     connect(m_live, &LiveCity::ordersChanged, m_map, &MapView::sceneChanged);
     connect(m_live, &LiveCity::trafficChanged, m_map, &MapView::sceneChanged);
+    connect(m_live, &LiveCity::vehiclesChanged, m_map, &MapView::sceneChanged);
     connect(m_live, &LiveCity::incidentsChanged, m_incidents, &IncidentPanel::reload);
     connect(m_live, &LiveCity::incidentsChanged, m_details, &DetailsPanel::refresh);
     connect(m_live, &LiveCity::loadsChanged, this, [this] { m_energy->setSeries(m_live->loads()); });

@@ -3,12 +3,14 @@
 #include "city/sumoimport.h"
 #include "city/trafficfiles.h"
 #include "engine/engine.h"
+#include "engine/greenwaverun.h"
 #include "link/simlink.h"
 #include "ops/greenwavefollower.h"
 #include "sim/citysimulator.h"
 #include "sim/sumoplant.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -597,6 +599,87 @@ private Q_SLOTS:
         // A vehicle nobody reports any more is dropped, not shown where it was.
         book.apply({Event{0, kept.timeMs + VehicleBook::kSilentMs + 1000, rig.city->signals[0].device, PresencePayload{true, {}}}});
         QVERIFY(!book.find(QStringLiteral("ambulance-1"), &kept));
+    }
+
+    void aWaveFromTheConsoleFollowsAFleetVehicle()
+    {
+        // The console's whole path: the fleet's reports reach the books; a route planned by SUMO's router through
+        // the link and sent; the wave run follows the vehicle's reports and orders each pre-emption as the person who
+        // started it, approved by the supervisor who pre-approved the wave; the vehicle parks; every signal released.
+        auto city = smallCity();
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.speed = 10;
+        sim.warmUpHours = 0.1;
+        sim.parameters = Rig::quiet();
+        sim.signalPlant = [city] { return std::make_unique<SumoPlant>(city, setupFor()); };
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QStringLiteral("tester"),
+                     QDateTime::currentMSecsSinceEpoch() - 600'000);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 20'000);
+        VehicleBook::Vehicle one, three;
+        QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &one) && engine.vehicles().find(QStringLiteral("ambulance-3"), &three), 10'000);
+        QVERIFY(one.report.parked);
+
+        std::optional<Result<PlannedRoute>> planned;
+        engine.planRoute(QStringLiteral("ambulance-1"), three.report.position, [&planned](const Result<PlannedRoute> &r) { planned = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(planned.has_value(), 5000);
+        QVERIFY2(planned->ok(), qPrintable(planned->error()));
+        const PlannedRoute plan = planned->value();
+        QVERIFY(!plan.signals.empty());
+        std::optional<Status> sent;
+        engine.sendRoute(plan, [&sent](const Status &s) { sent = s; });
+        QTRY_VERIFY_WITH_TIMEOUT(sent.has_value(), 5000);
+        QVERIFY(sent->ok());
+
+        const Actor olga{QStringLiteral("olga"), {Role::Operator}, {}}, sven{QStringLiteral("sven"), {Role::Supervisor}, {}};
+        GreenWaveRun run(engine, QStringLiteral("ambulance-1"), olga, sven);
+        std::map<std::uint32_t, int> reportedAhead;   // signal -> the link the vehicle said it would use there
+        QElapsedTimer wall;
+        wall.start();
+        while (!run.finished() && wall.elapsed() < 90'000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            VehicleBook::Vehicle now;
+            if (engine.vehicles().find(QStringLiteral("ambulance-1"), &now)) {
+                for (const SignalAhead &a : now.report.ahead)
+                    reportedAhead[a.signal] = a.linkIndex;
+                run.update(now);
+            }
+        }
+        QVERIFY2(run.finished(), qPrintable(QStringLiteral("held %1, last refusal: %2").arg(run.held().size()).arg(run.stats().lastRefusal)));
+        QCOMPARE(run.stats().refused, 0);
+        // The signals it reported ahead are the plan's, with the plan's movements. (SUMO's next-signal list can leave out
+        // a signal of a joined junction cluster that the plan crosses: the wave follows what the vehicle reports.)
+        QVERIFY(!reportedAhead.empty());
+        for (const auto &[signal, link] : reportedAhead)
+            QVERIFY(std::any_of(plan.signals.begin(), plan.signals.end(), [&](const SignalAhead &p) { return p.signal == signal && p.linkIndex == link; }));
+        QCOMPARE(run.stats().preemptionsAsked, int(reportedAhead.size()));
+        QCOMPARE(run.stats().preemptionsApproved, run.stats().preemptionsAsked);
+        QCOMPARE(run.stats().releasesAsked, run.stats().preemptionsAsked);
+        // Each signal on the route was pre-empted once, on the phase serving the vehicle's movement there, by an
+        // order olga asked and sven approved; each was released by an order of its own.
+        std::vector<Order> orders;
+        engine.orders().snapshot(orders);
+        for (const auto &[signal, link] : reportedAhead) {
+            const DeviceIndex device = city->signals[signal].device;
+            int preempts = 0, restores = 0;
+            for (const Order &o : orders) {
+                if (o.targets.size() != 1 || o.targets.front().device != device)
+                    continue;
+                if (o.targets.front().action == CommandAction::SignalPreempt) {
+                    ++preempts;
+                    QCOMPARE(o.requestedBy, olga.user);
+                    QCOMPARE(o.approvedBy, sven.user);
+                    QCOMPARE(o.targets.front().value, phaseServing(city->signals[signal].programs.front(), link));
+                } else if (o.targets.front().action == CommandAction::SignalRestore) {
+                    ++restores;
+                }
+            }
+            QCOMPARE(preempts, 1);
+            QCOMPARE(restores, 1);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &one) && one.report.parked, 5000);
+        QVERIFY(distanceMetres(one.report.position, plan.destination) < 60);
+        engine.stop();
     }
 
     void aShedFeederDarkensItsSignalsInSumo()

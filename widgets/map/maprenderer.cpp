@@ -5,6 +5,7 @@
 #include "map/labellayer.h"
 #include "map/mapstyle.h"
 #include "map/trafficlayer.h"
+#include "map/vehiclelayer.h"
 
 #include <algorithm>
 
@@ -18,6 +19,7 @@ MapRenderer::MapRenderer(const CityMirror &scene)
     addLayer(std::make_unique<StreetlightLayer>(scene));
     addLayer(std::make_unique<EnergyLayer>(scene));
     addLayer(std::make_unique<TrafficLayer>(scene));
+    addLayer(std::make_unique<VehicleLayer>(scene));
     addLayer(std::make_unique<SignalLayer>(scene));
     addLayer(std::make_unique<IncidentLayer>(scene));
     addLayer(std::make_unique<ReservationLayer>(scene));

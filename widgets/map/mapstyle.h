@@ -33,6 +33,10 @@ inline QColor lampOn() { return QColor(0xa8, 0xa2, 0x8c); }
 inline QColor lampOff() { return QColor(0x4a, 0x4f, 0x55); }
 inline QColor feederNormal() { return QColor(0x9a, 0xa1, 0xa8); }
 inline QColor selection() { return QColor(0xff, 0xff, 0xff); }
+/// Emergency vehicles and their routes: light and neutral (they are information, not alarms), apart from the
+/// signal palette and from selection white.
+inline QColor vehicleFill() { return QColor(0xd8, 0xe2, 0xea); }
+inline QColor vehicleRoute() { return QColor(0xa9, 0xbc, 0xcc); }
 
 /// Colour of one SUMO link state character (r/y/g/G/s/u/o/O).
 QColor linkStateColor(QChar c);

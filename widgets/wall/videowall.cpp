@@ -147,6 +147,7 @@ void VideoWall::build()
     connect(m_live, &LiveCity::devicesChanged, this, mapsChanged);
     connect(m_live, &LiveCity::incidentsChanged, this, mapsChanged);
     connect(m_live, &LiveCity::trafficChanged, this, mapsChanged);
+    connect(m_live, &LiveCity::vehiclesChanged, this, mapsChanged);
     // The NOT LIVE banner across the top of every panel.
     for (int r = 0; r < m_layout.rows; ++r)
         for (int c = 0; c < m_layout.columns; ++c) {

@@ -1,0 +1,106 @@
+#include "engine/greenwaverun.h"
+
+#include "base/logging.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QTimer>
+
+#include <cmath>
+
+namespace cityops {
+
+GreenWaveRun::GreenWaveRun(Engine &engine, QString vehicle, Actor requester, Actor approver, GreenWaveFollower::Settings settings,
+                           QObject *parent)
+    : QObject(parent), m_engine(engine), m_vehicle(std::move(vehicle)), m_requester(std::move(requester)), m_approver(std::move(approver)),
+      m_follower(engine.cityPtr(), settings)
+{
+}
+
+void GreenWaveRun::request(const Actor &actor, OpsRequest request, std::function<void(const Result<OpsReceipt> &)> then)
+{
+    QPointer<GreenWaveRun> self(this);
+    m_engine.request(actor, std::move(request), [self, then = std::move(then)](const Result<OpsReceipt> &answer) {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, then, answer] {
+            if (self)
+                then(answer);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void GreenWaveRun::update(const VehicleBook::Vehicle &report)
+{
+    if (report.report.id != m_vehicle || report.timeMs <= m_lastFixMs || m_follower.finished())
+        return;
+    m_lastFixMs = report.timeMs;
+    // Parked before it set off (still at its station, the route not taken yet) is not the end of the trip.
+    if (report.report.parked && !m_underway)
+        return;
+    m_underway = true;
+    const CityModel &city = m_engine.city();
+    for (const WaveStep &step : m_follower.update(fixOf(report.report, report.timeMs))) {
+        if (step.signal >= city.signals.size())
+            continue;
+        if (step.kind == WaveStep::Kind::Release) {
+            askRelease(step.signal, 0);
+            continue;
+        }
+        OrderSpec spec;
+        spec.description = tr("Green wave for %1: pre-empt (ETA %2 s)").arg(m_vehicle).arg(std::lround(step.etaS));
+        spec.targets.push_back({city.signals[step.signal].device, CommandAction::SignalPreempt, step.phase, 0, 0});
+        ++m_stats.preemptionsAsked;
+        request(m_requester, request::IssueOrder{spec}, [this](const Result<OpsReceipt> &issued) {
+            if (!issued)
+                return refusedWith(issued.error());
+            // The supervisor approved the whole wave when it started: each of its orders is approved as it comes.
+            request(m_approver, request::DecideOrder{issued.value().ref, true, {}, {}}, [this](const Result<OpsReceipt> &approved) {
+                if (!approved)
+                    return refusedWith(approved.error());
+                ++m_stats.preemptionsApproved;
+                Q_EMIT progressed();
+            });
+        });
+    }
+    Q_EMIT progressed();
+    if (finished() && !m_saidDone) {
+        m_saidDone = true;
+        Q_EMIT done();
+    }
+}
+
+void GreenWaveRun::askRelease(std::uint32_t signal, int attempt)
+{
+    m_releases[signal] = true;
+    ++m_stats.releasesAsked;
+    OrderSpec spec;
+    spec.description = tr("Green wave for %1: release after it passed").arg(m_vehicle);
+    spec.targets.push_back({m_engine.city().signals[signal].device, CommandAction::SignalRestore, 0, 0, 0});
+    request(m_requester, request::IssueOrder{spec}, [this, signal, attempt](const Result<OpsReceipt> &issued) {
+        if (issued) {
+            m_releases.erase(signal);
+            Q_EMIT progressed();
+            if (finished() && !m_saidDone) {
+                m_saidDone = true;
+                Q_EMIT done();
+            }
+            return;
+        }
+        // Most often the pre-emption is not confirmed yet (its signal still reserved): ask again shortly, for as long
+        // as a command may take to be confirmed; then say so and leave the signal to a person.
+        if (attempt >= kReleaseAttempts) {
+            m_releases.erase(signal);
+            return refusedWith(tr("signal %1 was not released: %2").arg(m_engine.city().devices[m_engine.city().signals[signal].device].id, issued.error()));
+        }
+        QTimer::singleShot(500, this, [this, signal, attempt] { askRelease(signal, attempt + 1); });
+    });
+}
+
+void GreenWaveRun::refusedWith(const QString &why)
+{
+    ++m_stats.refused;
+    m_stats.lastRefusal = why;
+    qCWarning(lcCore).noquote() << "green wave for" << m_vehicle << "- refused:" << why;
+    Q_EMIT progressed();
+}
+
+} // namespace cityops
