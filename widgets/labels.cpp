@@ -143,6 +143,7 @@ QString Labels::operatorAction(OperatorAction action)
     case OperatorAction::TakeOver: return tr("took over the shift");
     case OperatorAction::InterlockOverride: return tr("overrode an interlock");
     case OperatorAction::ShowOnWall: return tr("put on the video wall");
+    case OperatorAction::SendVehicle: return tr("sent a vehicle");
     }
     return {};
 }

@@ -99,6 +99,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     buildStatusBar();
     m_ops = new OpsConsole(*this, engine, *m_live, *m_map, *m_incidents);
     m_access = new AccessControl(*this, engine, directory, m_ops->client(), *m_live);
+    m_ops->setAccess(m_access);
     // Signals dark behind an open feeder: Details offers the restore; the order opens for the operator to check.
     connect(m_details, &DetailsPanel::restoreFeederRequested, this, [this](DeviceIndex feeder, IncidentId incident) {
         OrderSpec plan;

@@ -75,6 +75,7 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::TakeOver: return QStringLiteral("take-over");
     case OperatorAction::InterlockOverride: return QStringLiteral("interlock-override");
     case OperatorAction::ShowOnWall: return QStringLiteral("show-on-wall");
+    case OperatorAction::SendVehicle: return QStringLiteral("send-vehicle");
     }
     return QStringLiteral("unknown");
 }

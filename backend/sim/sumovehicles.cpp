@@ -315,13 +315,25 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
         if (!m_tracked.contains(plan.vehicle))
             return makeError(QStringLiteral("%1 is not a tracked vehicle").arg(plan.vehicle));
         const bool parked = (libtraci::Vehicle::getStopState(id) & 2) != 0;
-        // SUMO takes a new route only from the road the vehicle is on.
+        // It parks at the end of its last road, on the first lane there that lets an emergency vehicle stop (the
+        // rightmost may be a bus or cycle lane).
+        const std::string last = plan.edges.last().toStdString();
+        int lane = -1;
+        for (int k = 0; k < libtraci::Edge::getLaneNumber(last) && lane < 0; ++k) {
+            const auto allowed = libtraci::Lane::getAllowed(last + "_" + std::to_string(k));
+            if (allowed.empty() || std::find(allowed.begin(), allowed.end(), "emergency") != allowed.end())
+                lane = k;
+        }
+        if (lane < 0)
+            return makeError(QStringLiteral("%1 may not stop on the destination's road: choose a place on another").arg(plan.vehicle));
+        const std::string laneId = last + "_" + std::to_string(lane);
+        // SUMO takes a new route only from the road the vehicle is on; the new stop before leaving the old one, so
+        // that a refusal leaves it standing where it is.
         libtraci::Vehicle::setRoute(id, toStd(plan.edges));
+        libtraci::Vehicle::setStop(id, last, std::max(1.0, libtraci::Lane::getLength(laneId) - kParkBeforeEndM), lane, kParkedS,
+                                   libsumo::STOP_PARKING);
         if (parked)
             libtraci::Vehicle::resume(id);
-        const std::string last = plan.edges.last().toStdString();
-        libtraci::Vehicle::setStop(id, last, std::max(1.0, libtraci::Lane::getLength(last + "_0") - kParkBeforeEndM), 0,
-                                   kParkedS, libsumo::STOP_PARKING);
     } catch (const libsumo::TraCIException &e) {
         return makeError(QStringLiteral("%1 cannot take that route now (%2): plan it again").arg(plan.vehicle, QString::fromStdString(e.what())));
     } catch (const std::exception &e) {

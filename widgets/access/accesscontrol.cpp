@@ -238,6 +238,39 @@ std::optional<QByteArray> AccessControl::confirmIdentity(const QString &what)
     return confirmed;
 }
 
+void AccessControl::checkApprover(const QString &name, QByteArray password, QObject *context, std::function<void(const Result<Actor> &)> done)
+{
+    if (!m_directory || !isSignedIn()) {
+        password.fill('\0');
+        return done(makeError(tr("Nobody is signed in at this console.")));
+    }
+    if (name.compare(actor().user, Qt::CaseInsensitive) == 0) {
+        password.fill('\0');
+        return done(makeError(tr("%1 is signed in here: the approval needs a second person, a supervisor.").arg(name)));
+    }
+    auto *check = new QFutureWatcher<SignInOutcome>(context);
+    connect(check, &QFutureWatcher<SignInOutcome>::finished, context, [this, check, done = std::move(done)] {
+        check->deleteLater();
+        const SignInOutcome outcome = check->result();
+        if (!outcome.ok())
+            return done(makeError(outcome.sentence));
+        const Actor approver = actorFor(outcome.account);
+        if (!permits(approver, Permission::ApproveCommand))
+            return done(makeError(tr("%1 may not approve commands: a supervisor must.").arg(approver.user)));
+        done(approver);
+    });
+    std::erase_if(m_stepUps, [](const QFuture<SignInOutcome> &f) { return f.isFinished(); });
+    m_stepUps.push_back(QtConcurrent::run([directory = m_directory, engine = &m_engine, name, password, now = m_now()]() mutable {
+        SignInOutcome outcome = directory->signIn(name, password, now);
+        password.fill('\0');
+        if (!outcome.ok())
+            engine->recordOperatorAction(OperatorAction::SignInRefused, outcome.nameKnown ? name : QStringLiteral("(unknown name)"),
+                                         QStringLiteral("approval in advance: ") + refusalKey(outcome.refusal));
+        return outcome;
+    }));
+    check->setFuture(m_stepUps.back());
+}
+
 void AccessControl::handOver(const QString &note)
 {
     if (!isSignedIn())

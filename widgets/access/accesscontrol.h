@@ -61,6 +61,12 @@ public:
     /// (it opens their approval key next).
     std::optional<QByteArray> confirmIdentity(const QString &what);
 
+    /// A second person present at this console vouching for something in advance (a supervisor pre-approving a whole
+    /// green wave): their name and password are checked on a worker against the directory (a wrong one recorded as any
+    /// refused sign-in); `done` gets their Actor on the GUI thread, or why not — not a supervisor, or the person who
+    /// is signed in (two-person integrity: two people).
+    void checkApprover(const QString &name, QByteArray password, QObject *context, std::function<void(const Result<Actor> &)> done);
+
     /// Shift hand-over, outgoing side: records the note and signs out; the next sign-in gets the checklist.
     void handOver(const QString &note);
     /// Incoming side: the checklist was accepted (recorded with what it held).

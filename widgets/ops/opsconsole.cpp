@@ -4,6 +4,8 @@
 #include "livecity.h"
 #include "map/mapstyle.h"
 #include "map/mapview.h"
+#include "engine/greenwaverun.h"
+#include "ops/greenwavedialog.h"
 #include "ops/opsclient.h"
 #include "ops/workflows.h"
 #include "panels/alarmpanel.h"
@@ -70,6 +72,13 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     window.statusBar()->addPermanentWidget(m_personLabel);
 
     buildMenus();
+    // The waves under way follow their vehicles' reports as they reach the console.
+    connect(&m_live, &LiveCity::vehiclesChanged, this, [this] {
+        for (GreenWaveRun *run : std::vector<GreenWaveRun *>(m_waves))
+            for (const VehicleBook::Vehicle &v : m_live.scene().vehicles)
+                if (v.report.id == run->vehicle())
+                    run->update(v);
+    });
     connect(m_client, &OpsClient::answered, this, [this](bool ok, const QString &message, std::uint32_t ref, const QString &context) {
         showAnswer(ok, message, context);
         if (ok && ref != 0 && m_live.scene().incident(ref) == nullptr)
@@ -118,7 +127,9 @@ void OpsConsole::buildMenus()
     ops->addAction(tr("&Flash intersection and dispatch responders…"), this, &OpsConsole::flashAndDispatch);
     ops->addAction(tr("&Dim a district…"), this, &OpsConsole::dimDistrict);
     ops->addAction(tr("&Shed feeders, then restore…"), this, &OpsConsole::shedFeeders);
-    ops->addAction(tr("Emergency &green wave…"), this, &OpsConsole::greenWave);
+    QAction *vehicle = ops->addAction(tr("Send an emergency &vehicle with a green wave…"), this, &OpsConsole::sendVehicle);
+    vehicle->setShortcut(Qt::CTRL | Qt::Key_G);
+    ops->addAction(tr("Emergency &green wave on a timetable…"), this, &OpsConsole::greenWave);
     ops->addSeparator();
     QAction *report = ops->addAction(tr("&Report an incident at the map centre…"), this,
                                      [this] { reportIncident(m_map.viewport().toGeo(QPointF(m_map.width() / 2.0, m_map.height() / 2.0))); });
@@ -248,6 +259,53 @@ void OpsConsole::greenWave()
     const int speed = QInputDialog::getInt(&m_window, tr("Emergency green wave"), tr("Vehicle speed (km/h):"), 50, 10, 120, 5, &ok);
     if (ok)
         openPlan(workflows::greenWave(city, m_engine.states(), route, speed).spec);
+}
+
+void OpsConsole::sendVehicle()
+{
+    const MapSelection &sel = m_live.scene().selection;
+    const CityModel &city = m_engine.city();
+    GeoPoint destination;
+    QString where;
+    if (sel.kind == MapSelection::Kind::Incident && m_live.scene().incident(sel.id)) {
+        const Incident *incident = m_live.scene().incident(sel.id);
+        destination = incident->position;
+        where = tr("incident #%1 (%2)").arg(incident->id).arg(Labels::incidentKind(incident->kind));
+    } else if (sel.kind == MapSelection::Kind::Device && sel.id < city.devices.size()) {
+        destination = city.devices[sel.id].position;
+        where = city.devices[sel.id].id;
+    } else {
+        m_window.statusBar()->showMessage(tr("Select where the vehicle goes first: an incident or a device on the map."), 8000);
+        return;
+    }
+    if (!m_access)
+        return;
+    GreenWaveDialog dialog(m_engine, m_live, m_map, *m_client, *m_access, destination, where, &m_window);
+    connect(&dialog, &GreenWaveDialog::waveApproved, this, &OpsConsole::startWave);
+    dialog.exec();
+}
+
+void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const PlannedRoute &route)
+{
+    auto *run = new GreenWaveRun(m_engine, vehicle, m_client->actor(), approver, {}, this);
+    m_waves.push_back(run);
+    post(false, tr("%1 is on its way (%2 km); green wave over %n signal(s), pre-approved by %3", nullptr, int(route.signals.size()))
+                    .arg(vehicle)
+                    .arg(route.lengthM / 1000.0, 0, 'f', 1)
+                    .arg(approver.user));
+    auto refused = std::make_shared<int>(0);
+    connect(run, &GreenWaveRun::progressed, this, [this, run, refused] {
+        if (run->stats().refused > *refused) {
+            *refused = run->stats().refused;
+            post(true, tr("Green wave for %1: %2").arg(run->vehicle(), run->stats().lastRefusal));
+        }
+    });
+    connect(run, &GreenWaveRun::done, this, [this, run] {
+        post(false, tr("Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released", nullptr, run->stats().preemptionsAsked)
+                        .arg(run->vehicle()));
+        std::erase(m_waves, run);
+        run->deleteLater();
+    });
 }
 
 void OpsConsole::reportIncident(const GeoPoint &at)

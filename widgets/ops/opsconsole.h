@@ -13,7 +13,9 @@ class QMenu;
 
 namespace cityops {
 
+class AccessControl;
 class AlarmPanel;
+class GreenWaveRun;
 class IncidentPanel;
 class JournalPanel;
 class LiveCity;
@@ -47,6 +49,13 @@ public:
     void dimDistrict();
     void shedFeeders();
     void greenWave();
+    /// Sends a tracked emergency vehicle to what is selected, with a green wave that follows it (GreenWaveDialog).
+    void sendVehicle();
+    /// Who may vouch for a wave in advance is checked through the console's access control (set once it exists).
+    void setAccess(AccessControl *access) { m_access = access; }
+    /// Green waves under way (each follows its vehicle until it parks and every signal is released).
+    const std::vector<GreenWaveRun *> &waves() const { return m_waves; }
+    void startWave(const QString &vehicle, const Actor &approver, const PlannedRoute &route);
     void reportIncident(const GeoPoint &at);
     /// Opens an order as it will run, for the operator to check and send (nothing goes out before they do).
     void openPlan(const OrderSpec &plan);
@@ -70,6 +79,8 @@ private:
     QListWidget *m_messages;
     QDockWidget *m_messageDock;
     static constexpr int kMaxMessages = 200;
+    AccessControl *m_access = nullptr;
+    std::vector<GreenWaveRun *> m_waves;
 };
 
 } // namespace cityops

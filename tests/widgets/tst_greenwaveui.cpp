@@ -1,0 +1,152 @@
+// The green-wave dialog at a live console whose fleet SUMO drives: the operator picks a vehicle for the selected
+// place, sees SUMO's route on the map before sending, a supervisor pre-approves the wave (refused for the operator
+// themselves and for a wrong password), and the wave runs to the end in the console.
+#include "access/accesscontrol.h"
+#include "engine/greenwaverun.h"
+#include "link/simlink.h"
+#include "mainwindow.h"
+#include "map/mapstyle.h"
+#include "map/mapview.h"
+#include "ops/greenwavedialog.h"
+#include "ops/opsclient.h"
+#include "ops/opsconsole.h"
+#include "sim/sumoplant.h"
+#include "testcity.h"
+#include "testpeople.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+int routePixels(const QImage &image)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            if (image.pixelColor(x, y) == mapstyle::vehicleRoute())
+                ++n;
+    return n;
+}
+
+} // namespace
+
+class TestGreenWaveUi : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_settings;
+
+private Q_SLOTS:
+    void initTestCase() { QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path()); }
+
+    void sendAVehicleWithAWaveFromTheConsole()
+    {
+        auto city = networkCity();
+        QVERIFY(city);
+        People people(*city);
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.speed = 10;
+        sim.warmUpHours = 0.1;
+        sim.parameters.signalMtbfHours = 1e12;
+        sim.parameters.signalCommLossMtbfHours = 1e12;
+        sim.parameters.commandRejectRate = 0;
+        sim.signalPlant = [city] {
+            SumoSetup setup;
+            setup.networkFile = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
+            setup.timezone = QStringLiteral("Europe/Berlin");
+            return std::make_unique<SumoPlant>(city, setup);
+        };
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), {}, QDateTime::currentMSecsSinceEpoch() - 600'000);
+        MainWindow window(engine, people.get());
+        window.resize(1400, 900);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 20'000);
+        QVERIFY(window.access().signIn(QStringLiteral("olga"), People::kPassword).ok());
+        // The fleet reaches the console's scene; the destination is a signal near ambulance-3's station.
+        QTRY_VERIFY_WITH_TIMEOUT(window.liveCity().scene().vehicles.size() == 3, 10'000);
+        GeoPoint station;
+        for (const VehicleBook::Vehicle &v : window.liveCity().scene().vehicles)
+            if (v.report.id == QStringLiteral("ambulance-3"))
+                station = v.report.position;
+        DeviceIndex nearest = kNoDevice;
+        for (const SignalInfo &s : city->signals)
+            if (nearest == kNoDevice || distanceMetres(city->devices[s.device].position, station) < distanceMetres(city->devices[nearest].position, station))
+                nearest = s.device;
+        window.mapView()->select({MapSelection::Kind::Device, nearest});
+
+        GreenWaveDialog dialog(engine, window.liveCity(), *window.mapView(), window.ops().client(), window.access(),
+                               city->devices[nearest].position, city->devices[nearest].id, &window);
+        dialog.show();
+        QCOMPARE(dialog.vehicles()->count(), 3);
+        const int one = dialog.vehicles()->findData(QStringLiteral("ambulance-1"));
+        QVERIFY(one >= 0);
+        dialog.vehicles()->setCurrentIndex(one);
+        QVERIFY(!dialog.sendButton()->isEnabled());   // nothing is sent before the route is seen
+
+        // SUMO's route, shown in words and drawn dashed on the map before anything goes out.
+        const int before = routePixels(window.mapView()->grab().toImage());
+        dialog.plan();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.statusLabel()->text().contains(QStringLiteral(" km")), 5000);
+        QVERIFY2(dialog.signalList()->count() >= 1, qPrintable(dialog.statusLabel()->text()));
+        QVERIFY(dialog.sendButton()->isEnabled());
+        window.mapView()->fitCity();
+        QVERIFY2(routePixels(window.mapView()->grab().toImage()) > before + 50, "the planned route is on the map");
+
+        // The operator cannot approve their own wave; a wrong password approves nothing.
+        QSignalSpy approved(&dialog, &GreenWaveDialog::waveApproved);
+        dialog.supervisorName()->setText(QStringLiteral("olga"));
+        dialog.supervisorPassword()->setText(QString::fromLatin1(People::kPassword));
+        dialog.send();
+        QTRY_VERIFY(dialog.statusLabel()->text().contains(QStringLiteral("second person")));
+        QVERIFY(dialog.supervisorPassword()->text().isEmpty());   // not kept
+        dialog.supervisorName()->setText(QStringLiteral("otto"));   // an operator
+        dialog.supervisorPassword()->setText(QString::fromLatin1(People::kPassword));
+        dialog.send();
+        QTRY_VERIFY(dialog.statusLabel()->text().contains(QStringLiteral("may not approve")));
+        dialog.supervisorName()->setText(QStringLiteral("sven"));
+        dialog.supervisorPassword()->setText(QStringLiteral("wrong"));
+        dialog.send();
+        QTRY_VERIFY(dialog.sendButton()->isEnabled());
+        QCOMPARE(approved.count(), 0);
+        QVERIFY(window.ops().waves().empty());
+
+        // sven, present, approves the whole wave once: the vehicle goes and the console's wave follows it.
+        connect(&dialog, &GreenWaveDialog::waveApproved, &window.ops(), &OpsConsole::startWave);
+        dialog.supervisorPassword()->setText(QString::fromLatin1(People::kPassword));
+        dialog.send();
+        QTRY_VERIFY2_WITH_TIMEOUT(approved.count() == 1, qPrintable(dialog.statusLabel()->text()), 5000);
+        QCOMPARE(int(window.ops().waves().size()), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(window.ops().waves().empty(), 90'000);   // arrived, every signal released
+        std::vector<Order> orders;
+        engine.orders().snapshot(orders);
+        int preempts = 0;
+        for (const Order &o : orders)
+            if (o.targets.size() == 1 && o.targets.front().action == CommandAction::SignalPreempt) {
+                ++preempts;
+                QCOMPARE(o.requestedBy, QStringLiteral("olga"));
+                QCOMPARE(o.approvedBy, QStringLiteral("sven"));
+            }
+        QVERIFY(preempts >= 1);
+        // What was done is in the record, with who pre-approved it.
+        std::vector<ActivityLog::Entry> entries;
+        engine.books().activity().snapshot(entries);
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](const ActivityLog::Entry &e) {
+            return e.text.contains(QStringLiteral("ambulance-1")) && e.text.contains(QStringLiteral("pre-approved by sven"));
+        }));
+        dialog.close();
+        engine.stop();
+    }
+};
+
+QTEST_MAIN(TestGreenWaveUi)
+#include "tst_greenwaveui.moc"
