@@ -152,6 +152,18 @@
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
+    <message>
+        <source>Nobody is signed in at this console.</source>
+        <translation>このコンソールには誰もサインインしていません。</translation>
+    </message>
+    <message>
+        <source>%1 is signed in here: the approval needs a second person, a supervisor.</source>
+        <translation>%1 はここでサインイン中です。承認には二人目の監督者が必要です。</translation>
+    </message>
+    <message>
+        <source>%1 may not approve commands: a supervisor must.</source>
+        <translation>%1 は指令を承認できません。監督者が承認する必要があります。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>
@@ -1017,6 +1029,91 @@
     </message>
 </context>
 <context>
+    <name>cityops::GreenWaveDialog</name>
+    <message>
+        <source>&amp;Plan the route</source>
+        <translation>経路を計画(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Send with green wave</source>
+        <translation>青信号連携で出動(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send an emergency vehicle with a green wave</source>
+        <translation>緊急車両を青信号連携で出動</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle:</source>
+        <translation>車両(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>目的地:</translation>
+    </message>
+    <message>
+        <source>a supervisor at this console, not you</source>
+        <translation>このコンソールにいる監督者（あなた以外）</translation>
+    </message>
+    <message>
+        <source>Every pre-emption of the wave is a high-risk order. A supervisor approves them all now, once:</source>
+        <translation>連携の各優先制御は高リスク指令です。監督者がここで一度にすべて承認します:</translation>
+    </message>
+    <message>
+        <source>Supe&amp;rvisor:</source>
+        <translation>監督者(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 km away</source>
+        <translation>%1 — %2、%3 km 先</translation>
+    </message>
+    <message>
+        <source>standing</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>on its way</source>
+        <translation>走行中</translation>
+    </message>
+    <message>
+        <source>No emergency vehicle reports its position: the fleet&apos;s location feed is silent (vehicles are tracked in co-simulation, --traffic sumo).</source>
+        <translation>位置を報告している緊急車両がありません。車両位置フィードが沈黙しています（車両は連成シミュレーション --traffic sumo で追跡されます）。</translation>
+    </message>
+    <message>
+        <source>Asking the router for %1&apos;s way…</source>
+        <translation>%1 の経路を問い合わせ中…</translation>
+    </message>
+    <message>
+        <source>No route: %1</source>
+        <translation>経路なし: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 km, about %2 min %3 s at today&apos;s speeds, %n signal(s) on the way — drawn dashed on the map.</source>
+        <translation>
+            <numerusform>%1 km、現在の速度で約 %2 分 %3 秒、途中の信号 %n 基 — 地図に破線で表示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 m — %2</source>
+        <translation>%1 m — %2</translation>
+    </message>
+    <message>
+        <source>Checking the supervisor…</source>
+        <translation>監督者を確認中…</translation>
+    </message>
+    <message>
+        <source>Sending %1…</source>
+        <translation>%1 を出動中…</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: %2</source>
+        <translation>%1 は出動できませんでした: %2</translation>
+    </message>
+</context>
+<context>
     <name>cityops::HandOverChecklist</name>
     <message>
         <source>Shift hand-over from %1</source>
@@ -1807,6 +1904,10 @@
         <source>put on the video wall</source>
         <translation>ビデオウォールに表示</translation>
     </message>
+    <message>
+        <source>sent a vehicle</source>
+        <translation>車両を出動</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2168,6 +2269,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Queues</source>
         <translation>渋滞</translation>
     </message>
+    <message>
+        <source>Emergency vehicles</source>
+        <translation>緊急車両</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapView</name>
@@ -2324,10 +2429,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>フィーダーを遮断し、後で復旧(&amp;S)…</translation>
     </message>
     <message>
-        <source>Emergency &amp;green wave…</source>
-        <translation>緊急車両の青信号連携(&amp;G)…</translation>
-    </message>
-    <message>
         <source>&amp;Report an incident at the map centre…</source>
         <translation>地図中央でインシデントを通報(&amp;R)…</translation>
     </message>
@@ -2462,6 +2563,38 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Messages</source>
         <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Send an emergency &amp;vehicle with a green wave…</source>
+        <translation>緊急車両を青信号連携で出動(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Emergency &amp;green wave on a timetable…</source>
+        <translation>時刻表による緊急青信号連携(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>incident #%1 (%2)</source>
+        <translation>インシデント #%1（%2）</translation>
+    </message>
+    <message>
+        <source>Select where the vehicle goes first: an incident or a device on the map.</source>
+        <translation>先に車両の行き先（地図上のインシデントまたは機器）を選んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is on its way (%2 km); green wave over %n signal(s), pre-approved by %3</source>
+        <translation>
+            <numerusform>%1 が出動しました（%2 km）。信号 %n 基の青信号連携、%3 が事前承認</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Green wave for %1: %2</source>
+        <translation>%1 の青信号連携: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released</source>
+        <translation>
+            <numerusform>%1 の青信号連携が終了: 到着しました。信号 %n 基を優先制御し解除しました</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,18 @@
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
+    <message>
+        <source>Nobody is signed in at this console.</source>
+        <translation>此控制台无人登录。</translation>
+    </message>
+    <message>
+        <source>%1 is signed in here: the approval needs a second person, a supervisor.</source>
+        <translation>%1 已在此登录：审批需要第二个人，即一名主管。</translation>
+    </message>
+    <message>
+        <source>%1 may not approve commands: a supervisor must.</source>
+        <translation>%1 不能审批指令：必须由主管审批。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>
@@ -1017,6 +1029,91 @@
     </message>
 </context>
 <context>
+    <name>cityops::GreenWaveDialog</name>
+    <message>
+        <source>&amp;Plan the route</source>
+        <translation>规划路线(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Send with green wave</source>
+        <translation>以绿波派出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send an emergency vehicle with a green wave</source>
+        <translation>以绿波派出应急车辆</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle:</source>
+        <translation>车辆(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>目的地：</translation>
+    </message>
+    <message>
+        <source>a supervisor at this console, not you</source>
+        <translation>此控制台旁的一名主管（不是您）</translation>
+    </message>
+    <message>
+        <source>Every pre-emption of the wave is a high-risk order. A supervisor approves them all now, once:</source>
+        <translation>绿波中的每次优先控制都是高风险指令。由主管现在一次性全部审批：</translation>
+    </message>
+    <message>
+        <source>Supe&amp;rvisor:</source>
+        <translation>主管(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 km away</source>
+        <translation>%1 — %2，距离 %3 公里</translation>
+    </message>
+    <message>
+        <source>standing</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <source>on its way</source>
+        <translation>行驶中</translation>
+    </message>
+    <message>
+        <source>No emergency vehicle reports its position: the fleet&apos;s location feed is silent (vehicles are tracked in co-simulation, --traffic sumo).</source>
+        <translation>没有应急车辆报告位置：车队定位数据无声（车辆在联合仿真 --traffic sumo 中被跟踪）。</translation>
+    </message>
+    <message>
+        <source>Asking the router for %1&apos;s way…</source>
+        <translation>正在为 %1 查询路线…</translation>
+    </message>
+    <message>
+        <source>No route: %1</source>
+        <translation>无路线：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 km, about %2 min %3 s at today&apos;s speeds, %n signal(s) on the way — drawn dashed on the map.</source>
+        <translation>
+            <numerusform>%1 公里，按当前车速约 %2 分 %3 秒，途经 %n 个信号 — 已在地图上以虚线显示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 m — %2</source>
+        <translation>%1 米 — %2</translation>
+    </message>
+    <message>
+        <source>Checking the supervisor…</source>
+        <translation>正在核验主管…</translation>
+    </message>
+    <message>
+        <source>Sending %1…</source>
+        <translation>正在派出 %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: %2</source>
+        <translation>%1 未能派出：%2</translation>
+    </message>
+</context>
+<context>
     <name>cityops::HandOverChecklist</name>
     <message>
         <source>Shift hand-over from %1</source>
@@ -1807,6 +1904,10 @@
         <source>put on the video wall</source>
         <translation>显示到视频墙</translation>
     </message>
+    <message>
+        <source>sent a vehicle</source>
+        <translation>派出车辆</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2168,6 +2269,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Queues</source>
         <translation>排队</translation>
     </message>
+    <message>
+        <source>Emergency vehicles</source>
+        <translation>应急车辆</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapView</name>
@@ -2324,10 +2429,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>馈线甩负荷后恢复(&amp;S)…</translation>
     </message>
     <message>
-        <source>Emergency &amp;green wave…</source>
-        <translation>紧急绿波(&amp;G)…</translation>
-    </message>
-    <message>
         <source>&amp;Report an incident at the map centre…</source>
         <translation>在地图中心上报事件(&amp;R)…</translation>
     </message>
@@ -2462,6 +2563,38 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Messages</source>
         <translation>消息</translation>
+    </message>
+    <message>
+        <source>Send an emergency &amp;vehicle with a green wave…</source>
+        <translation>以绿波派出应急车辆(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Emergency &amp;green wave on a timetable…</source>
+        <translation>按时刻表的应急绿波(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>incident #%1 (%2)</source>
+        <translation>事件 #%1（%2）</translation>
+    </message>
+    <message>
+        <source>Select where the vehicle goes first: an incident or a device on the map.</source>
+        <translation>请先选择车辆的去向：地图上的事件或设备。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is on its way (%2 km); green wave over %n signal(s), pre-approved by %3</source>
+        <translation>
+            <numerusform>%1 已出发（%2 公里）；绿波覆盖 %n 个信号，由 %3 预先审批</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Green wave for %1: %2</source>
+        <translation>%1 的绿波：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released</source>
+        <translation>
+            <numerusform>%1 的绿波结束：已到达；%n 个信号已优先控制并释放</numerusform>
+        </translation>
     </message>
 </context>
 <context>

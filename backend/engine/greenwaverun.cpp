@@ -46,7 +46,7 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
             continue;
         }
         OrderSpec spec;
-        spec.description = tr("Green wave for %1: pre-empt (ETA %2 s)").arg(m_vehicle).arg(std::lround(step.etaS));
+        spec.description = QStringLiteral("Green wave for %1: pre-empt (ETA %2 s)").arg(m_vehicle).arg(std::lround(step.etaS));
         spec.targets.push_back({city.signals[step.signal].device, CommandAction::SignalPreempt, step.phase, 0, 0});
         ++m_stats.preemptionsAsked;
         request(m_requester, request::IssueOrder{spec}, [this](const Result<OpsReceipt> &issued) {
@@ -73,7 +73,7 @@ void GreenWaveRun::askRelease(std::uint32_t signal, int attempt)
     m_releases[signal] = true;
     ++m_stats.releasesAsked;
     OrderSpec spec;
-    spec.description = tr("Green wave for %1: release after it passed").arg(m_vehicle);
+    spec.description = QStringLiteral("Green wave for %1: release after it passed").arg(m_vehicle);
     spec.targets.push_back({m_engine.city().signals[signal].device, CommandAction::SignalRestore, 0, 0, 0});
     request(m_requester, request::IssueOrder{spec}, [this, signal, attempt](const Result<OpsReceipt> &issued) {
         if (issued) {
@@ -89,7 +89,7 @@ void GreenWaveRun::askRelease(std::uint32_t signal, int attempt)
         // as a command may take to be confirmed; then say so and leave the signal to a person.
         if (attempt >= kReleaseAttempts) {
             m_releases.erase(signal);
-            return refusedWith(tr("signal %1 was not released: %2").arg(m_engine.city().devices[m_engine.city().signals[signal].device].id, issued.error()));
+            return refusedWith(QStringLiteral("signal %1 was not released: %2").arg(m_engine.city().devices[m_engine.city().signals[signal].device].id, issued.error()));
         }
         QTimer::singleShot(500, this, [this, signal, attempt] { askRelease(signal, attempt + 1); });
     });
