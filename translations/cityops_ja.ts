@@ -2370,6 +2370,14 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>online</source>
         <translation>オンライン</translation>
     </message>
+    <message>
+        <source>Emergency vehicle on its way, its route</source>
+        <translation>走行中の緊急車両とその経路</translation>
+    </message>
+    <message>
+        <source>Emergency vehicle standing</source>
+        <translation>待機中の緊急車両</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OpsClient</name>

@@ -2370,6 +2370,14 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>online</source>
         <translation>在线</translation>
     </message>
+    <message>
+        <source>Emergency vehicle on its way, its route</source>
+        <translation>行驶中的应急车辆及其路线</translation>
+    </message>
+    <message>
+        <source>Emergency vehicle standing</source>
+        <translation>待命的应急车辆</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OpsClient</name>

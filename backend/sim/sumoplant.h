@@ -108,7 +108,8 @@ private:
     void readVehicles();
     std::optional<VehiclePayload> readVehicle(const std::string &id);
     const GeoLine &edgeLine(const std::string &edge);
-    std::vector<SignalAhead> signalsOn(const std::vector<std::string> &edges, std::vector<double> *startsM = nullptr);
+    /// The signals a route crosses, with the movement it takes there and the distance from `fromM` along its first road.
+    std::vector<SignalAhead> signalsOn(const std::vector<std::string> &edges, double fromM);
     struct Station {
         QString vehicle;
         std::string edge;

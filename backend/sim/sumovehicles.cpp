@@ -121,14 +121,12 @@ const GeoLine &SumoPlant::edgeLine(const std::string &edge)
     return m_edgeLines.emplace(edge, std::move(line)).first->second;
 }
 
-std::vector<SignalAhead> SumoPlant::signalsOn(const std::vector<std::string> &edges, std::vector<double> *startsM)
+std::vector<SignalAhead> SumoPlant::signalsOn(const std::vector<std::string> &edges, double fromM)
 {
     std::vector<SignalAhead> out;
-    double along = 0;
+    double along = -fromM;
     for (size_t i = 0; i + 1 < edges.size(); ++i) {
         along += libtraci::Lane::getLength(edges[i] + "_0");
-        if (startsM)
-            startsM->push_back(along);
         const auto it = m_movements.find({edges[i], edges[i + 1]});
         if (it != m_movements.end() && out.size() < size_t(kMaxSignalsAhead))
             out.push_back({it->second.signal, it->second.linkIndex, along});
@@ -284,13 +282,22 @@ Result<PlannedRoute> SumoPlant::planRoute(const QString &vehicle, GeoPoint desti
             return makeError(QStringLiteral("no way for %1 from where it is to that road").arg(vehicle));
         PlannedRoute plan;
         plan.vehicle = vehicle;
-        for (const std::string &e : stage.edges) {
-            plan.edges << QString::fromStdString(e);
-            const GeoLine &line = edgeLine(e);
-            plan.line.insert(plan.line.end(), line.begin(), line.end());
+        // Drawn from where the vehicle is: of its first road only what lies ahead of it.
+        const libsumo::TraCIPosition xy = libtraci::Vehicle::getPosition(id);
+        const libsumo::TraCIPosition at = libtraci::Simulation::convertGeo(xy.x, xy.y);
+        plan.line.push_back({at.x, at.y});
+        for (size_t i = 0; i < stage.edges.size(); ++i) {
+            plan.edges << QString::fromStdString(stage.edges[i]);
+            const GeoLine &line = edgeLine(stage.edges[i]);
+            if (i == 0 && !line.empty())
+                plan.line.push_back(line.back());
+            else
+                plan.line.insert(plan.line.end(), line.begin(), line.end());
         }
         plan.line = thinned(std::move(plan.line), kMaxRoutePoints);
-        plan.signals = signalsOn(stage.edges);
+        // Distances from where it stands on its first road (a parked vehicle has no lane position: its stop's).
+        const double onFirst = libtraci::Vehicle::getLanePosition(id);
+        plan.signals = signalsOn(stage.edges, onFirst >= 0 ? onFirst : libtraci::Lane::getLength(stage.edges.front() + "_0") - kParkBeforeEndM);
         plan.lengthM = stage.length;
         plan.travelS = stage.travelTime;
         plan.destination = plan.line.empty() ? destination : plan.line.back();

@@ -173,14 +173,14 @@ void MapView::setLegendVisible(bool visible)
 void MapView::drawLegend(QPainter &painter) const
 {
     // Only what needs explaining: normal is grey, colour is abnormal (ISA-101).
-    enum class Shape { Sprite, Diamond, Triangle, Halo };
+    enum class Shape { Sprite, Diamond, Triangle, Halo, Arrow, Square };
     struct Row {
         Shape shape;
         QImage sprite;
         QColor colour;
         QString text;
     };
-    const std::vector<Row> rows = {
+    std::vector<Row> rows = {
         {Shape::Sprite, sprites::circle({mapstyle::signalGreen(), QColor(0x1c, 0x1f, 0x22), 5, 1}), {}, tr("Signal (current aspect)")},
         {Shape::Halo, sprites::circle({mapstyle::alarmAmber(), QColor(), 3.5, 1}), {}, tr("Signal flashing / faulted")},
         {Shape::Sprite, sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2}), {}, tr("Lamp fault")},
@@ -191,6 +191,10 @@ void MapView::drawLegend(QPainter &painter) const
         {Shape::Triangle, {}, mapstyle::severityColor(IncidentSeverity::Major), tr("Incident: major")},
         {Shape::Triangle, {}, mapstyle::severityColor(IncidentSeverity::Minor), tr("Incident: minor")},
     };
+    if (!m_scene.vehicles.empty()) {   // only where a fleet is tracked
+        rows.push_back({Shape::Arrow, {}, mapstyle::vehicleFill(), tr("Emergency vehicle on its way, its route")});
+        rows.push_back({Shape::Square, {}, mapstyle::vehicleFill(), tr("Emergency vehicle standing")});
+    }
     painter.save();
     QFont font = painter.font();
     font.setPixelSize(12);
@@ -221,6 +225,10 @@ void MapView::drawLegend(QPainter &painter) const
             painter.setBrush(rows[i].colour);
             if (rows[i].shape == Shape::Diamond)
                 painter.drawPolygon(QPolygonF({c + QPointF(0, -6), c + QPointF(6, 0), c + QPointF(0, 6), c + QPointF(-6, 0)}));
+            else if (rows[i].shape == Shape::Square)
+                painter.drawRect(QRectF(c - QPointF(5, 5), QSizeF(10, 10)));
+            else if (rows[i].shape == Shape::Arrow)   // pointing right, along a short piece of route
+                painter.drawPolygon(QPolygonF({c + QPointF(7, 0), c + QPointF(-4, -6), c + QPointF(-2, 0), c + QPointF(-4, 6)}));
             else
                 painter.drawPolygon(QPolygonF({c + QPointF(0, -7), c + QPointF(7, 5), c + QPointF(-7, 5)}));
             painter.restore();

@@ -168,6 +168,7 @@ void GreenWaveDialog::send()
                         .arg(plan.lengthM / 1000.0, 0, 'f', 1)
                         .arg(plan.signals.size())
                         .arg(who.user));
+                self->clearPreview();   // from now on the vehicle's own route, as it reports it
                 Q_EMIT self->waveApproved(plan.vehicle, who, plan);
                 self->accept();
             }, Qt::QueuedConnection);
