@@ -96,6 +96,13 @@ struct SignalInfo {
     std::vector<SignalLink> links;   ///< by index; empty in packages made before links were stored
 };
 
+/// How many controlled links (movements) a signal has: the length of its state strings. `links` may leave out an index
+/// with no connection left, so its size is not the bound; a package without link counts allows up to 256.
+inline int movementsOf(const SignalInfo &signal)
+{
+    return signal.linkCount > 0 ? signal.linkCount : signal.links.empty() ? 256 : int(signal.links.size());
+}
+
 /// A signal's approaches, in the order of their first link: links with the same street whose arrival bearings
 /// differ by at most 45° are one approach (at most kMaxApproaches; the rest join the nearest). Empty without links.
 std::vector<SignalApproach> signalApproaches(const SignalInfo &signal);

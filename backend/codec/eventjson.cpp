@@ -117,8 +117,7 @@ Result<VehiclePayload> vehicleFromJson(const QJsonObject &d, const CityModel &ci
             return makeError(QStringLiteral("vehicle %1: \"%2\" is not a signal of this city").arg(p.id, device));
         const auto signal = static_cast<std::uint32_t>(city.devices[index].detail);
         const double link = a.value(QLatin1String("link")).toDouble(-1), distance = a.value(QLatin1String("distance_m")).toDouble(-1);
-        const int links = static_cast<int>(city.signals[signal].links.size());
-        if (!(link >= 0 && link < (links > 0 ? links : 256) && link == std::floor(link)) || !(distance >= 0 && distance <= 100'000))
+        if (!(link >= 0 && link < movementsOf(city.signals[signal]) && link == std::floor(link)) || !(distance >= 0 && distance <= 100'000))
             return makeError(QStringLiteral("vehicle %1: signal %2 has no link %3, or distance_m is not 0-100000").arg(p.id, device).arg(link));
         p.ahead.push_back({signal, static_cast<int>(link), distance});
     }

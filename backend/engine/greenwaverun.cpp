@@ -41,6 +41,8 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
     for (const WaveStep &step : m_follower.update(fixOf(report.report, report.timeMs))) {
         if (step.signal >= city.signals.size())
             continue;
+        qCDebug(lcCore).noquote() << "green wave for" << m_vehicle << (step.kind == WaveStep::Kind::Release ? "release" : "pre-empt")
+                                  << city.devices[city.signals[step.signal].device].id << "phase" << step.phase << "eta" << step.etaS;
         if (step.kind == WaveStep::Kind::Release) {
             askRelease(step.signal, 0);
             continue;

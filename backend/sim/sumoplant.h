@@ -118,6 +118,8 @@ private:
     QStringList m_tracked;                              ///< the fleet and vehicles added since
     std::vector<VehiclePayload> m_vehicles;             ///< as of the last step
     std::unordered_map<std::string, GeoLine> m_edgeLines;
+    std::unordered_map<std::string, double> m_edgeLengths;
+    double edgeLength(const std::string &edge);
     /// (incoming edge, outgoing edge) -> the signal and link index that controls that movement
     std::map<std::pair<std::string, std::string>, SignalAhead> m_movements;
     Status connectAndCheck();

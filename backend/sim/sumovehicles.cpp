@@ -121,15 +121,23 @@ const GeoLine &SumoPlant::edgeLine(const std::string &edge)
     return m_edgeLines.emplace(edge, std::move(line)).first->second;
 }
 
+double SumoPlant::edgeLength(const std::string &edge)
+{
+    auto it = m_edgeLengths.find(edge);
+    if (it == m_edgeLengths.end())
+        it = m_edgeLengths.emplace(edge, libtraci::Lane::getLength(edge + "_0")).first;
+    return it->second;
+}
+
 std::vector<SignalAhead> SumoPlant::signalsOn(const std::vector<std::string> &edges, double fromM)
 {
     std::vector<SignalAhead> out;
     double along = -fromM;
     for (size_t i = 0; i + 1 < edges.size(); ++i) {
-        along += libtraci::Lane::getLength(edges[i] + "_0");
+        along += edgeLength(edges[i]);
         const auto it = m_movements.find({edges[i], edges[i + 1]});
         if (it != m_movements.end() && out.size() < size_t(kMaxSignalsAhead))
-            out.push_back({it->second.signal, it->second.linkIndex, along});
+            out.push_back({it->second.signal, it->second.linkIndex, std::max(0.0, along)});
     }
     return out;
 }
@@ -138,8 +146,9 @@ std::optional<VehiclePayload> SumoPlant::readVehicle(const std::string &id)
 {
     VehiclePayload v;
     v.id = QString::fromStdString(id);
+    std::string road;
     try {
-        const std::string road = libtraci::Vehicle::getRoadID(id);
+        road = libtraci::Vehicle::getRoadID(id);
         if (road.empty())
             return std::nullopt;   // waiting to enter
         const libsumo::TraCIPosition xy = libtraci::Vehicle::getPosition(id);
@@ -165,11 +174,17 @@ std::optional<VehiclePayload> SumoPlant::readVehicle(const std::string &id)
             line.insert(line.end(), edge.begin(), edge.end());
     }
     v.route = thinned(std::move(line), kMaxRoutePoints);
-    for (const libsumo::TraCINextTLSData &next : libtraci::Vehicle::getNextTLS(id)) {
-        const auto signal = m_signalByTls.find(QString::fromStdString(next.id));
-        if (signal != m_signalByTls.end() && v.ahead.size() < size_t(kMaxSignalsAhead))
-            v.ahead.push_back({*signal, next.tlIndex, next.dist});
+    // The signals ahead, as a pre-emption unit on the vehicle works them out: the turns of the rest of its route
+    // that a signal controls, with the distance to each stop line. (SUMO's own next-signal list leaves out a signal
+    // of a joined junction cluster now and then, and a wave cannot ask for what the vehicle does not report.)
+    std::vector<std::string> rest(route.begin() + std::min<std::ptrdiff_t>(index, std::ptrdiff_t(route.size())), route.end());
+    double alongM = libtraci::Vehicle::getLanePosition(id);
+    if (!road.empty() && road.front() == ':' && !rest.empty()) {
+        // Crossing a junction: the turn it is making is behind it; count from the start of the road it turns into.
+        rest.erase(rest.begin());
+        alongM = -(libtraci::Lane::getLength(libtraci::Vehicle::getLaneID(id)) - alongM);
     }
+    v.ahead = signalsOn(rest, alongM);
     // The queue it stands in: leaders one after another up to the next signal, those barely moving counted.
     if (!v.ahead.empty()) {
         std::string from = id;

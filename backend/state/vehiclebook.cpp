@@ -25,8 +25,7 @@ void VehicleBook::apply(const std::vector<Event> &events)
         it->timeMs = e.timeMs;
         it->report = *report;
         std::erase_if(it->report.ahead, [this](const SignalAhead &a) {
-            return a.signal >= m_city->signals.size() || a.linkIndex < 0
-                   || (!m_city->signals[a.signal].links.empty() && a.linkIndex >= int(m_city->signals[a.signal].links.size()));
+            return a.signal >= m_city->signals.size() || a.linkIndex < 0 || a.linkIndex >= movementsOf(m_city->signals[a.signal]);
         });
         ++m_version;
     }

@@ -634,22 +634,29 @@ private Q_SLOTS:
         const Actor olga{QStringLiteral("olga"), {Role::Operator}, {}}, sven{QStringLiteral("sven"), {Role::Supervisor}, {}};
         GreenWaveRun run(engine, QStringLiteral("ambulance-1"), olga, sven);
         std::map<std::uint32_t, int> reportedAhead;   // signal -> the link the vehicle said it would use there
+        std::map<std::uint32_t, SignalMode> modeAtLine;
+        std::map<std::uint32_t, double> firstSeenM;   // how far the vehicle was from the signal when it set off
         QElapsedTimer wall;
         wall.start();
         while (!run.finished() && wall.elapsed() < 90'000) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
             VehicleBook::Vehicle now;
             if (engine.vehicles().find(QStringLiteral("ambulance-1"), &now)) {
-                for (const SignalAhead &a : now.report.ahead)
+                for (const SignalAhead &a : now.report.ahead) {
                     reportedAhead[a.signal] = a.linkIndex;
+                    // What the signal shows the vehicle's movement as it reaches the stop line (its mode, as reported).
+                    if (a.distanceM < 15 && !modeAtLine.count(a.signal))
+                        modeAtLine[a.signal] = SignalMode(engine.states().state(city->signals[a.signal].device).mode);
+                    if (!firstSeenM.count(a.signal))
+                        firstSeenM[a.signal] = a.distanceM;
+                }
                 run.update(now);
             }
         }
         QVERIFY2(run.finished(), qPrintable(QStringLiteral("held %1, last refusal: %2").arg(run.held().size()).arg(run.stats().lastRefusal)));
         QCOMPARE(run.stats().refused, 0);
-        // The signals it reported ahead are the plan's, with the plan's movements. (SUMO's next-signal list can leave out
-        // a signal of a joined junction cluster that the plan crosses: the wave follows what the vehicle reports.)
-        QVERIFY(!reportedAhead.empty());
+        // The signals it reported ahead are the plan's, with the plan's movements, every one of them.
+        QCOMPARE(reportedAhead.size(), plan.signals.size());
         for (const auto &[signal, link] : reportedAhead)
             QVERIFY(std::any_of(plan.signals.begin(), plan.signals.end(), [&](const SignalAhead &p) { return p.signal == signal && p.linkIndex == link; }));
         QCOMPARE(run.stats().preemptionsAsked, int(reportedAhead.size()));
@@ -676,6 +683,12 @@ private Q_SLOTS:
             }
             QCOMPARE(preempts, 1);
             QCOMPARE(restores, 1);
+            // The pre-emption was in force when the vehicle reached the stop line (unless its station is at that stop
+            // line: nothing can turn green before a vehicle that stands there when it is sent).
+            if (firstSeenM[signal] < 30)
+                continue;
+            QVERIFY2(modeAtLine.count(signal) && modeAtLine[signal] == SignalMode::Preempt,
+                     qPrintable(QStringLiteral("signal %1 was %2 as the vehicle reached it").arg(signal).arg(int(modeAtLine[signal]))));
         }
         QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &one) && one.report.parked, 5000);
         QVERIFY(distanceMetres(one.report.position, plan.destination) < 60);

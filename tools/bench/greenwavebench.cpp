@@ -10,6 +10,7 @@
 #include "citymirror.h"
 #include "livecity.h"
 #include "map/maprenderer.h"
+#include "engine/greenwaverun.h"
 #include "ops/greenwavefollower.h"
 #include "sim/citysimulator.h"
 #include "sim/sumoplant.h"
@@ -158,6 +159,7 @@ void readTripinfo(const QString &path, std::int64_t windowFromS, std::int64_t wi
             continue;
         const auto a = xml.attributes();
         if (a.value(QStringLiteral("id")) == kVehicle) {
+            r.arrived = a.value(QStringLiteral("arrival")).toDouble() > 0;   // an unfinished trip says -1
             r.travelS = a.value(QStringLiteral("duration")).toDouble();
             r.stops = a.value(QStringLiteral("waitingCount")).toInt();
             continue;
@@ -210,67 +212,26 @@ RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &rou
         const Actor supervisor{QStringLiteral("bench-supervisor"), {Role::Supervisor}, {}};
         GreenWaveFollower::Settings wave;
         wave.leadS = leadS;
-        GreenWaveFollower follower(city, wave);
-        std::int64_t arrivedMs = 0;
-        std::map<std::uint32_t, bool> pendingRelease;   ///< signal -> a request is on its way
+        // The console's own wave: fed by the vehicle's location feed as it reaches the console's books (a report a
+        // simulated second), each pre-emption an order the supervisor pre-approved, each release an order.
+        std::unique_ptr<GreenWaveRun> run;
+        if (mode == Mode::Wave || mode == Mode::WaveAndBluelight)
+            run = std::make_unique<GreenWaveRun>(engine, kVehicle, operatorOnDuty, supervisor, wave);
         departS = plant.load()->sumoSeconds(departMs);
         while (engine.clock().nowMs() < windowEndMs) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
             QThread::msleep(10);
-            if (arrivedMs && pendingRelease.empty())
-                continue;
-            // Releases wait for their pre-emption to be confirmed (the signal is reserved until then): asked again
-            // until taken.
-            std::vector<std::uint32_t> toAsk;
-            for (const auto &[signal, asking] : pendingRelease)
-                if (!asking)
-                    toAsk.push_back(signal);
-            for (const std::uint32_t signal : toAsk) {
-                pendingRelease[signal] = true;
-                OrderSpec spec;
-                spec.description = QStringLiteral("green wave: release after the emergency vehicle");
-                spec.targets.push_back({city->signals[signal].device, CommandAction::SignalRestore, 0, 0, 0});
-                engine.request(operatorOnDuty, request::IssueOrder{spec}, [&pendingRelease, s = signal](const Result<OpsReceipt> &r) {
-                    if (r)
-                        pendingRelease.erase(s);
-                    else
-                        pendingRelease[s] = false;
-                });
-            }
-            const auto fix = arrivedMs ? std::nullopt : plant.load()->vehicleFix(kVehicle);
-            if (!fix)
-                continue;
-            if (mode == Mode::Wave || mode == Mode::WaveAndBluelight) {
-                for (const WaveStep &step : follower.update(*fix)) {
-                    OrderSpec spec;
-                    const DeviceIndex device = city->signals[step.signal].device;
-                    if (step.kind == WaveStep::Kind::Preempt) {
-                        ++result.preempted;
-                        spec.description = QStringLiteral("green wave: pre-empt for the emergency vehicle");
-                        spec.targets.push_back({device, CommandAction::SignalPreempt, step.phase, 0, 0});
-                        // The supervisor approved the whole wave once: each pre-emption is approved as it is asked.
-                        engine.request(operatorOnDuty, request::IssueOrder{spec}, [&engine, &supervisor, &result](const Result<OpsReceipt> &r) {
-                            if (!r) {
-                                ++result.ordersRefused;
-                                std::fprintf(stderr, "cityops-bench greenwave: pre-emption refused: %s\n", qPrintable(r.error()));
-                                return;
-                            }
-                            engine.request(supervisor, request::DecideOrder{r.value().ref, true, {}, {}}, [&result](const Result<OpsReceipt> &d) {
-                                if (!d) {
-                                    ++result.ordersRefused;
-                                    std::fprintf(stderr, "cityops-bench greenwave: approval refused: %s\n", qPrintable(d.error()));
-                                }
-                            });
-                        });
-                    } else {
-                        pendingRelease[step.signal] = false;
-                    }
-                }
-            }
-            if (fix->arrived)
-                arrivedMs = fix->timeMs;
+            VehicleBook::Vehicle report;
+            if (run && engine.vehicles().find(kVehicle, &report))
+                run->update(report);
         }
-        result.arrived = arrivedMs > 0;
+        if (run) {
+            result.preempted = run->stats().preemptionsAsked;
+            result.ordersRefused = run->stats().refused;
+            if (run->stats().refused > 0)
+                std::fprintf(stderr, "cityops-bench greenwave: %d request(s) refused, the last: %s\n", run->stats().refused,
+                             qPrintable(run->stats().lastRefusal));
+        }
         engine.stop();
     }   // the link and SUMO stop here: tripinfo is complete
     // The others: whoever departed from two minutes before to four minutes after the emergency vehicle.
