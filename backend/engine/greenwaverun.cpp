@@ -38,6 +38,12 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
         return;
     m_underway = true;
     const CityModel &city = m_engine.city();
+    if (lcCore().isDebugEnabled()) {
+        QString ahead;
+        for (const SignalAhead &a : report.report.ahead)
+            ahead += QStringLiteral(" %1/%2@%3").arg(a.signal).arg(a.linkIndex).arg(std::lround(a.distanceM));
+        qCDebug(lcCore).noquote() << "green wave for" << m_vehicle << "at" << report.timeMs << "speed" << report.report.speedMps << "ahead" << ahead;
+    }
     for (const WaveStep &step : m_follower.update(fixOf(report.report, report.timeMs))) {
         if (step.signal >= city.signals.size())
             continue;
@@ -64,6 +70,11 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
         });
     }
     Q_EMIT progressed();
+    sayIfDone();
+}
+
+void GreenWaveRun::sayIfDone()
+{
     if (finished() && !m_saidDone) {
         m_saidDone = true;
         Q_EMIT done();
@@ -73,7 +84,8 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
 void GreenWaveRun::askRelease(std::uint32_t signal, int attempt)
 {
     m_releases[signal] = true;
-    ++m_stats.releasesAsked;
+    if (attempt == 0)
+        ++m_stats.releasesAsked;
     OrderSpec spec;
     spec.description = QStringLiteral("Green wave for %1: release after it passed").arg(m_vehicle);
     spec.targets.push_back({m_engine.city().signals[signal].device, CommandAction::SignalRestore, 0, 0, 0});
@@ -81,10 +93,7 @@ void GreenWaveRun::askRelease(std::uint32_t signal, int attempt)
         if (issued) {
             m_releases.erase(signal);
             Q_EMIT progressed();
-            if (finished() && !m_saidDone) {
-                m_saidDone = true;
-                Q_EMIT done();
-            }
+            sayIfDone();
             return;
         }
         // Most often the pre-emption is not confirmed yet (its signal still reserved): ask again shortly, for as long
@@ -93,7 +102,7 @@ void GreenWaveRun::askRelease(std::uint32_t signal, int attempt)
             m_releases.erase(signal);
             return refusedWith(QStringLiteral("signal %1 was not released: %2").arg(m_engine.city().devices[m_engine.city().signals[signal].device].id, issued.error()));
         }
-        QTimer::singleShot(500, this, [this, signal, attempt] { askRelease(signal, attempt + 1); });
+        QTimer::singleShot(kReleaseRetryMs, this, [this, signal, attempt] { askRelease(signal, attempt + 1); });
     });
 }
 

@@ -48,7 +48,9 @@ Q_SIGNALS:
     void done();
 
 private:
-    static constexpr int kReleaseAttempts = 120;   ///< a minute of asking every half second
+    static constexpr int kReleaseRetryMs = 250;
+    static constexpr int kReleaseAttempts = 240;   ///< a minute of asking, four times a second
+    void sayIfDone();
     void askRelease(std::uint32_t signal, int attempt);
     void refusedWith(const QString &why);
     /// Runs `then` on this object's thread with the engine's answer (the engine answers on its core thread).

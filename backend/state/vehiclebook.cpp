@@ -3,6 +3,15 @@
 #include <algorithm>
 
 namespace cityops {
+namespace {
+
+bool isFieldTelemetry(const EventPayload &p)
+{
+    return std::holds_alternative<SignalPayload>(p) || std::holds_alternative<LightPayload>(p) || std::holds_alternative<FeederPayload>(p)
+           || std::holds_alternative<TrafficPayload>(p) || std::holds_alternative<VehiclePayload>(p);
+}
+
+} // namespace
 
 VehicleBook::VehicleBook(std::shared_ptr<const CityModel> city) : m_city(std::move(city)) {}
 
@@ -11,7 +20,10 @@ void VehicleBook::apply(const std::vector<Event> &events)
     std::lock_guard lock(m_mutex);
     std::int64_t latestMs = 0;
     for (const Event &e : events) {
-        latestMs = std::max(latestMs, e.timeMs);
+        // Silence is measured on the field's clock (what devices and vehicles report), not the console's: a field
+        // running behind the console (a simulation that cannot keep its speed) must not make every vehicle look silent.
+        if (isFieldTelemetry(e.payload))
+            latestMs = std::max(latestMs, e.timeMs);
         const auto *report = std::get_if<VehiclePayload>(&e.payload);
         if (!report || !validVehicleId(report->id))
             continue;

@@ -596,8 +596,13 @@ private Q_SLOTS:
         VehicleBook::Vehicle kept;
         QVERIFY(book.find(QStringLiteral("ambulance-1"), &kept));
         QVERIFY(kept.report.parked);
-        // A vehicle nobody reports any more is dropped, not shown where it was.
-        book.apply({Event{0, kept.timeMs + VehicleBook::kSilentMs + 1000, rig.city->signals[0].device, PresencePayload{true, {}}}});
+        // Silence is counted on the field's clock: the console's own events, stamped ahead of a field that runs
+        // behind, drop nobody ...
+        book.apply({Event{0, kept.timeMs + VehicleBook::kSilentMs + 5000, kNoDevice,
+                          OperatorActionPayload{OperatorAction::Select, QStringLiteral("olga"), {}}}});
+        QVERIFY(book.find(QStringLiteral("ambulance-1"), &kept));
+        // ... but a vehicle the field has not reported for 30 s is dropped, not shown where it was.
+        book.apply({Event{0, kept.timeMs + VehicleBook::kSilentMs + 1000, rig.city->signals[0].device, SignalPayload{}}});
         QVERIFY(!book.find(QStringLiteral("ambulance-1"), &kept));
     }
 
