@@ -30,9 +30,11 @@ void GreenWaveRun::request(const Actor &actor, OpsRequest request, std::function
 
 void GreenWaveRun::update(const VehicleBook::Vehicle &report)
 {
-    if (report.report.id != m_vehicle || report.timeMs <= m_lastFixMs || m_follower.finished())
+    // A new report is a new count: two reports may carry the same time (the sequencer stamps none earlier than
+    // the event before it, and the console's own orders may be ahead of a field running behind).
+    if (report.report.id != m_vehicle || report.reports <= m_lastReport || m_follower.finished())
         return;
-    m_lastFixMs = report.timeMs;
+    m_lastReport = report.reports;
     // Parked before it set off (still at its station, the route not taken yet) is not the end of the trip.
     if (report.report.parked && !m_underway)
         return;

@@ -34,7 +34,7 @@ public:
                  QObject *parent = nullptr);
 
     const QString &vehicle() const { return m_vehicle; }
-    /// Feeds the vehicle's latest report (ignored when not newer than the last one fed).
+    /// Feeds the vehicle's latest report (ignored when it is the one fed last).
     void update(const VehicleBook::Vehicle &report);
     /// The trip is over (the vehicle parked at its destination) and every held signal has been released.
     bool finished() const { return m_follower.finished() && m_releases.empty(); }
@@ -61,7 +61,7 @@ private:
     Actor m_requester;
     Actor m_approver;
     GreenWaveFollower m_follower;
-    std::int64_t m_lastFixMs = 0;
+    std::uint64_t m_lastReport = 0;
     bool m_underway = false;   ///< has been reported on its way (a parked report before that is its station)
     std::map<std::uint32_t, bool> m_releases;   ///< signal -> a release request is on its way
     Stats m_stats;

@@ -185,21 +185,13 @@ std::optional<VehiclePayload> SumoPlant::readVehicle(const std::string &id)
         alongM = -(libtraci::Lane::getLength(libtraci::Vehicle::getLaneID(id)) - alongM);
     }
     v.ahead = signalsOn(rest, alongM);
-    // The queue it stands in: leaders one after another up to the next signal, those barely moving counted.
-    if (!v.ahead.empty()) {
-        std::string from = id;
-        double covered = 0;
-        for (int k = 0; k < 60; ++k) {
-            const auto [leader, gap] = libtraci::Vehicle::getLeader(from, v.ahead.front().distanceM - covered);
-            if (leader.empty() || gap < -1)
-                break;
-            covered += std::max(0.0, gap) + libtraci::Vehicle::getLength(leader);
-            if (covered > v.ahead.front().distanceM)
-                break;
-            if (libtraci::Vehicle::getSpeed(leader) < 1.0)
-                ++v.queueAhead;
-            from = leader;
-        }
+    // The queue it stands in: the vehicles halting on its lane, as the approach's subscription counted them at this
+    // step (no round trips: following the leader chain cost up to 180 calls a step in a queue and made the
+    // co-simulation fall behind the console at the peak). Only when the next signal is at the end of that lane.
+    if (!v.ahead.empty() && road.front() != ':') {
+        const auto lane = m_laneFigures.find(libtraci::Vehicle::getLaneID(id));
+        if (lane != m_laneFigures.end() && v.ahead.front().distanceM <= edgeLength(road) + 1)
+            v.queueAhead = static_cast<std::uint16_t>(std::clamp(lane->second.halting - (v.speedMps < 0.1f ? 1 : 0), 0, 1000));
     }
     return v;
 }

@@ -35,6 +35,7 @@ void VehicleBook::apply(const std::vector<Event> &events)
             it = m_vehicles.insert(it, Vehicle{});
         }
         it->timeMs = e.timeMs;
+        ++it->reports;
         it->report = *report;
         std::erase_if(it->report.ahead, [this](const SignalAhead &a) {
             return a.signal >= m_city->signals.size() || a.linkIndex < 0 || a.linkIndex >= movementsOf(m_city->signals[a.signal]);

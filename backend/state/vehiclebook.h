@@ -25,7 +25,8 @@ public:
     explicit VehicleBook(std::shared_ptr<const CityModel> city);
 
     struct Vehicle {
-        std::int64_t timeMs = 0;   ///< when reported
+        std::int64_t timeMs = 0;   ///< when reported (as sequenced: no earlier than the event before it)
+        std::uint64_t reports = 0; ///< how many reports of it the book has taken: a new one is a new number (times may repeat)
         VehiclePayload report;
     };
     void apply(const std::vector<Event> &events);
