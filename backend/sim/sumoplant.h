@@ -82,8 +82,8 @@ public:
     /// as its own traffic allows), tracked from then on. Fails with SUMO's reason (an edge that does not exist, a
     /// broken route).
     Status addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs);
-    /// Where a vehicle SUMO drives is: speed and the signals ahead (SUMO's own next-signal list, with the link it
-    /// will use); `arrived` once it has left the network after having been in it. Nothing while it waits to enter.
+    /// Where a vehicle SUMO drives is: speed and the signals ahead (from the rest of its route, with the link it
+    /// will use at each); `arrived` once it has left the network after having been in it. Nothing while it waits to enter.
     std::optional<VehicleFix> vehicleFix(const QString &id);
     /// How far SUMO has run (simulator time, ms since the epoch). Safe from another thread.
     std::int64_t steppedToMs() const { return m_steppedToMs.load(); }
