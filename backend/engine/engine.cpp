@@ -48,7 +48,17 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
         return;
     // The console's clock runs on the link's time base; the link only reads it from now on.
     const TimeBase base = link->timeBase();
-    m_clock.start(base.originMs > 0 ? base.originMs : QDateTime::currentMSecsSinceEpoch(), base.speed);
+    const std::int64_t origin = base.originMs > 0 ? base.originMs : QDateTime::currentMSecsSinceEpoch();
+    if (base.startsWhenLive) {
+        m_clock.startHeld(origin, base.speed);
+        // Released on the link's own thread the moment it says it is live, before its first live step reads it.
+        connect(link.get(), &FieldLink::statusChanged, this, [this](const LinkStatus &status) {
+            if (status.state == LinkState::Connected)
+                m_clock.release();
+        }, Qt::DirectConnection);
+    } else {
+        m_clock.start(origin, base.speed);
+    }
     // The session marker goes first, so a replay of this store resets exactly where this process started. It is
     // stamped no later than the first thing the link reports, because the sequencer never lets time go backwards.
     const std::int64_t start = std::max(sessionStartMs > 0 ? sessionStartMs : m_clock.nowMs(), m_store ? m_store->lastTimeMs() : 0);

@@ -53,6 +53,8 @@ struct LinkCounters {
 struct TimeBase {
     std::int64_t originMs = 0;   ///< 0 = now
     double speed = 1.0;
+    /// The clock stands at its origin until the link is first live (a simulation's warm-up takes no simulated time).
+    bool startsWhenLive = false;
 };
 
 /// One interface for every way devices reach the console (simulator, MQTT, SUMO). A link lives on its own thread

@@ -3,6 +3,7 @@
 #include "link/simlink.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -47,6 +48,33 @@ private Q_SLOTS:
         QCOMPARE(engine.linkStatus().state, LinkState::Disconnected);
         QVERIFY(status.count() >= 2);
         engine.stop(); // twice is harmless
+    }
+
+    void aSimulatedCitysClockStandsUntilItsWarmUpIsDone()
+    {
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
+        QVERIFY(imported.ok());
+        auto city = std::make_shared<const CityModel>(std::move(imported).value());
+
+        // Three days of warm-up at 100x: had the clock run meanwhile, the city would go live minutes behind it.
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.speed = 100;
+        sim.warmUpHours = 72;
+        sim.startMs = QDateTime(QDate(2026, 11, 24), QTime(17, 0), QTimeZone(QByteArrayLiteral("Europe/Berlin"))).toMSecsSinceEpoch();
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QString(), sim.startMs - 72 * 3600'000);
+        int readsWhileWarmingUp = 0;
+        while (engine.linkStatus().state != LinkState::Connected) {
+            QCOMPARE(engine.clock().nowMs(), sim.startMs);
+            ++readsWhileWarmingUp;
+            QTest::qWait(5);
+        }
+        QVERIFY(readsWhileWarmingUp > 0);
+        // Live: it runs from its origin at the link's speed.
+        QTRY_VERIFY(engine.clock().nowMs() > sim.startMs);
+        engine.stop();
     }
 };
 
