@@ -6,6 +6,7 @@
 #include "panels/detailspanel.h"
 #include "panels/energypanel.h"
 #include "panels/incidentpanel.h"
+#include "panels/qcustomplot_include.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -188,6 +189,39 @@ private Q_SLOTS:
         window.resize(1500, 850);
         QTRY_COMPARE(map->viewport().zoom(), zoom + 2);
         engine.stop();
+    }
+
+    void theEnergyLegendNamesOnlyTheFeedersItDraws()
+    {
+        // Fewer feeders than the chart has room for (five): a legend row for each, none with QCustomPlot's default
+        // name for an unused graph ("Graph 6" was seen).
+        const auto city = test::networkCity();
+        QVERIFY(city->feeders.size() < 5);
+        EnergyPanel energy(city);
+        energy.resize(700, 250);
+        LoadHistory::Series series;
+        series.timesMs = {1'795'536'000'000, 1'795'536'010'000};
+        for (const FeederInfo &f : city->feeders) {
+            series.feederKw.push_back({float(f.capacityKw * 0.4), float(f.capacityKw * 0.5)});
+            series.feederPeakKw.push_back(float(f.capacityKw * 0.5));
+        }
+        series.totalKw = {1000, 1100};
+        energy.setSeries(series);
+        QVERIFY(!energy.grab().toImage().isNull());
+        QCPLegend *legend = nullptr;
+        for (QCPAxisRect *rect : energy.plot()->axisRects())
+            for (int i = 0; i < rect->insetLayout()->elementCount(); ++i)
+                if (auto *l = qobject_cast<QCPLegend *>(rect->insetLayout()->elementAt(i)))
+                    legend = l;
+        QVERIFY(legend);
+        QCOMPARE(legend->itemCount(), int(city->feeders.size()));
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            auto *row = qobject_cast<QCPPlottableLegendItem *>(legend->item(i));
+            QVERIFY(row);
+            const QString name = row->plottable()->name();
+            QVERIFY2(name.startsWith(QLatin1String("fdr/")) && name.endsWith(QLatin1String("50 %")), qPrintable(name));
+        }
+        QCOMPARE(energy.plottedFeeders().size(), int(city->feeders.size()));
     }
 };
 

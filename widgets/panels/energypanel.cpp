@@ -123,10 +123,14 @@ void EnergyPanel::setSeries(const LoadHistory::Series &series)
     for (int g = 0; g < kBusiestShown; ++g) {
         QCPGraph *graph = m_plot->graph(g + 1);
         if (g >= static_cast<int>(order.size())) {
+            // A city with fewer feeders: no line, and no legend row with QCustomPlot's default name ("Graph 6").
             graph->data()->clear();
             graph->setVisible(false);
+            graph->removeFromLegend(m_legend);
             continue;
         }
+        if (!m_legend->hasItemWithPlottable(graph))
+            graph->addToLegend(m_legend);   // hidden graphs are always the last ones: the rows keep their order
         const int f = order[g];
         QVector<double> pct;
         for (float kw : series.feederKw[f]) {
