@@ -51,9 +51,9 @@ bool isInteger(const QJsonValue &v, double min, double max)
 
 /// The shared part of device reports and field events: boot, seq and an exported event.
 template <typename T>
-Parsed<T> decodeSequenced(const QByteArray &payload, const CityModel &city, const QString &deviceId)
+Parsed<T> decodeSequenced(const QByteArray &payload, const CityModel &city, const QString &deviceId, int limit = kMaxPayloadBytes)
 {
-    auto opened = open(payload);
+    auto opened = open(payload, limit);
     if (auto *r = std::get_if<Refused>(&opened))
         return *r;
     QJsonObject o = std::get<QJsonObject>(opened);
@@ -215,7 +215,7 @@ QByteArray encodeFieldEvent(const FieldEvent &e, const CityModel &city) { return
 
 Parsed<FieldEvent> decodeFieldEvent(const QByteArray &payload, const CityModel &city)
 {
-    auto parsed = decodeSequenced<FieldEvent>(payload, city, QString());
+    auto parsed = decodeSequenced<FieldEvent>(payload, city, QString(), kMaxFieldEventBytes);
     auto *e = std::get_if<FieldEvent>(&parsed);
     if (!e)
         return parsed;

@@ -21,6 +21,9 @@ namespace cityops::wire {
 constexpr int kVersion = 2;
 /// Largest payload either side accepts; anything bigger is refused unread (and counted).
 constexpr int kMaxPayloadBytes = 4096;
+/// Field events may be larger: a vehicle's report carries the rest of its route (up to 256 points at SUMO's full
+/// precision and 32 signals ahead: about 12 KB).
+constexpr int kMaxFieldEventBytes = 16 * 1024;
 /// A command must expire no later than this after it was issued (bounds the device's replay memory).
 constexpr std::int64_t kMaxCommandLifetimeMs = 10 * 60'000;
 /// How far a command's issue time may lie in the device's future before it is refused (clock skew tolerance).

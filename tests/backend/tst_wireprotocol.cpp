@@ -170,7 +170,7 @@ private Q_SLOTS:
         for (Decoder d : {Decoder::Report, Decoder::FieldEvent, Decoder::Presence, Decoder::Command, Decoder::Result,
                           Decoder::Refresh, Decoder::Ops}) {
             const QByteArray ok = valid(d);
-            const int limit = d == Decoder::Ops ? 256 * 1024 : wire::kMaxPayloadBytes;
+            const int limit = d == Decoder::Ops ? 256 * 1024 : d == Decoder::FieldEvent ? wire::kMaxFieldEventBytes : wire::kMaxPayloadBytes;
             auto row = [&](const char *what) -> QTestData & { return QTest::addRow("%s: %s", nameOf(d), what); };
             row("valid") << d << ok << kOk;
             row("empty") << d << QByteArray() << M;
@@ -260,6 +260,14 @@ private Q_SLOTS:
         for (int i = 0; i <= kMaxRoutePoints; ++i)
             longRoute.append(QJsonArray{13.5, 52.4});
         QTest::newRow("field: vehicle route of 257 points") << Decoder::FieldEvent << withData(moving, "route", longRoute) << QString() << 0 << M;
+        // The largest report a vehicle may send, with coordinates as SUMO gives them (full double precision), fits.
+        VehiclePayload farthest = vehicle;
+        farthest.route.clear();
+        for (int i = 0; i < kMaxRoutePoints; ++i)
+            farthest.route.push_back({13.541234567891234 + i * 1.234567e-5, 52.431234567891234 + i * 7.654321e-6});
+        farthest.ahead.assign(kMaxSignalsAhead, SignalAhead{0, 0, 1234.56789});
+        QTest::newRow("field: a vehicle's largest report") << Decoder::FieldEvent
+            << wire::encodeFieldEvent({3, 11, Event{0, kNow, kNoDevice, farthest}}, city()) << QString() << 0 << kOk;
         QTest::newRow("field: vehicle's signal ahead is a lamp") << Decoder::FieldEvent
             << withData(moving, "ahead", QJsonArray{QJsonObject{{"signal", lamp}, {"link", 0}, {"distance_m", 50}}}) << QString() << 0 << M;
         QTest::newRow("field: vehicle's signal ahead unknown") << Decoder::FieldEvent
