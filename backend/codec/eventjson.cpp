@@ -25,15 +25,9 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
             else if constexpr (std::is_same_v<T, LightPayload>)
                 return {{"level", p.level}, {"lamp_fault", p.lampFault}, {"power_w", static_cast<double>(p.powerW)}};
             else if constexpr (std::is_same_v<T, VehiclePayload>) {
-                QJsonArray route, ahead;
-                for (const GeoPoint &g : p.route)
-                    route.append(QJsonArray{g.lon, g.lat});
-                for (const SignalAhead &a : p.ahead)
-                    ahead.append(QJsonObject{{"signal", a.signal < city.signals.size() ? QJsonValue(city.devices[city.signals[a.signal].device].id) : QJsonValue()},
-                                             {"link", a.linkIndex}, {"distance_m", a.distanceM}});
                 return {{"id", p.id}, {"lon", p.position.lon}, {"lat", p.position.lat}, {"speed_mps", static_cast<double>(p.speedMps)},
                         {"heading_deg", static_cast<double>(p.headingDeg)}, {"parked", p.parked}, {"queue_ahead", p.queueAhead},
-                        {"route", route}, {"ahead", ahead}};
+                        {"route", lineToJson(p.route)}, {"ahead", signalsToJson(p.ahead, city)}};
             } else if constexpr (std::is_same_v<T, TrafficPayload>) {
                 QJsonArray approaches;
                 for (const ApproachTraffic &a : p.approaches)
@@ -80,7 +74,6 @@ bool enumFromName(const QString &name, QString (*namer)(E), int count, E *out)
     return false;
 }
 
-bool validPosition(double lon, double lat) { return std::isfinite(lon) && std::isfinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90; }
 
 /// A vehicle report as JSON, every figure range-checked: it comes from outside (a fleet's location system, a file).
 Result<VehiclePayload> vehicleFromJson(const QJsonObject &d, const CityModel &city)
@@ -100,33 +93,79 @@ Result<VehiclePayload> vehicleFromJson(const QJsonObject &d, const CityModel &ci
     p.headingDeg = static_cast<float>(heading);
     p.queueAhead = static_cast<std::uint16_t>(queue);
     p.parked = d.value(QLatin1String("parked")).toBool();
-    const QJsonArray route = d.value(QLatin1String("route")).toArray(), ahead = d.value(QLatin1String("ahead")).toArray();
-    if (route.size() > kMaxRoutePoints || ahead.size() > kMaxSignalsAhead)
-        return makeError(QStringLiteral("vehicle %1: at most %2 route points and %3 signals ahead").arg(p.id).arg(kMaxRoutePoints).arg(kMaxSignalsAhead));
-    for (const QJsonValue &v : route) {
-        const QJsonArray pair = v.toArray();
-        if (pair.size() != 2 || !validPosition(pair[0].toDouble(1000), pair[1].toDouble(1000)))
-            return makeError(QStringLiteral("vehicle %1: a route point is [lon, lat] in degrees").arg(p.id));
-        p.route.push_back({pair[0].toDouble(), pair[1].toDouble()});
-    }
-    for (const QJsonValue &v : ahead) {
-        const QJsonObject a = v.toObject();
-        const QString device = a.value(QLatin1String("signal")).toString();
-        const DeviceIndex index = city.deviceIndex(device);
-        if (index == kNoDevice || city.devices[index].kind != DeviceKind::SignalController || city.devices[index].detail < 0)
-            return makeError(QStringLiteral("vehicle %1: \"%2\" is not a signal of this city").arg(p.id, device));
-        const auto signal = static_cast<std::uint32_t>(city.devices[index].detail);
-        const double link = a.value(QLatin1String("link")).toDouble(-1), distance = a.value(QLatin1String("distance_m")).toDouble(-1);
-        if (!(link >= 0 && link < movementsOf(city.signals[signal]) && link == std::floor(link)) || !(distance >= 0 && distance <= 100'000))
-            return makeError(QStringLiteral("vehicle %1: signal %2 has no link %3, or distance_m is not 0-100000").arg(p.id, device).arg(link));
-        p.ahead.push_back({signal, static_cast<int>(link), distance});
-    }
+    auto route = lineFromJson(d.value(QLatin1String("route")), kMaxRoutePoints);
+    if (!route)
+        return makeError(QStringLiteral("vehicle %1: %2").arg(p.id, route.error()));
+    auto ahead = signalsFromJson(d.value(QLatin1String("ahead")), city, kMaxSignalsAhead);
+    if (!ahead)
+        return makeError(QStringLiteral("vehicle %1: %2").arg(p.id, ahead.error()));
+    p.route = std::move(route).value();
+    p.ahead = std::move(ahead).value();
     return p;
 }
 
 } // namespace
 
+bool validPosition(double lon, double lat) { return std::isfinite(lon) && std::isfinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90; }
+
 QString isoTime(std::int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); }
+
+QJsonArray lineToJson(const GeoLine &line)
+{
+    QJsonArray out;
+    for (const GeoPoint &g : line)
+        out.append(QJsonArray{g.lon, g.lat});
+    return out;
+}
+
+Result<GeoLine> lineFromJson(const QJsonValue &value, int maxPoints)
+{
+    if (!value.isUndefined() && !value.isArray())
+        return makeError(QStringLiteral("a line is an array of [lon, lat]"));
+    const QJsonArray points = value.toArray();
+    if (points.size() > maxPoints)
+        return makeError(QStringLiteral("at most %1 points on a line").arg(maxPoints));
+    GeoLine line;
+    for (const QJsonValue &v : points) {
+        const QJsonArray pair = v.toArray();
+        if (pair.size() != 2 || !validPosition(pair[0].toDouble(1000), pair[1].toDouble(1000)))
+            return makeError(QStringLiteral("a point is [lon, lat] in degrees"));
+        line.push_back({pair[0].toDouble(), pair[1].toDouble()});
+    }
+    return line;
+}
+
+QJsonArray signalsToJson(const std::vector<SignalAhead> &signals, const CityModel &city)
+{
+    QJsonArray out;
+    for (const SignalAhead &a : signals)
+        out.append(QJsonObject{{"signal", a.signal < city.signals.size() ? QJsonValue(city.devices[city.signals[a.signal].device].id) : QJsonValue()},
+                               {"link", a.linkIndex}, {"distance_m", a.distanceM}});
+    return out;
+}
+
+Result<std::vector<SignalAhead>> signalsFromJson(const QJsonValue &value, const CityModel &city, int maxSignals)
+{
+    if (!value.isUndefined() && !value.isArray())
+        return makeError(QStringLiteral("signals are an array"));
+    const QJsonArray signals = value.toArray();
+    if (signals.size() > maxSignals)
+        return makeError(QStringLiteral("at most %1 signals").arg(maxSignals));
+    std::vector<SignalAhead> out;
+    for (const QJsonValue &v : signals) {
+        const QJsonObject a = v.toObject();
+        const QString device = a.value(QLatin1String("signal")).toString();
+        const DeviceIndex index = city.deviceIndex(device);
+        if (index == kNoDevice || city.devices[index].kind != DeviceKind::SignalController || city.devices[index].detail < 0)
+            return makeError(QStringLiteral("\"%1\" is not a signal of this city").arg(device));
+        const auto signal = static_cast<std::uint32_t>(city.devices[index].detail);
+        const double link = a.value(QLatin1String("link")).toDouble(-1), distance = a.value(QLatin1String("distance_m")).toDouble(-1);
+        if (!(link >= 0 && link < movementsOf(city.signals[signal]) && link == std::floor(link)) || !(distance >= 0 && distance <= 100'000))
+            return makeError(QStringLiteral("signal %1 has no link %2, or distance_m is not 0-100000").arg(device).arg(link));
+        out.push_back({signal, static_cast<int>(link), distance});
+    }
+    return out;
+}
 
 QJsonObject eventToJson(const Event &event, const CityModel &city)
 {

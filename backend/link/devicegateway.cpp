@@ -75,6 +75,8 @@ Status DeviceGateway::start()
             const wire::TopicRef ref = wire::parseTopic(m.topic);
             if (ref.kind == wire::TopicRef::Command && ref.gateway == id()) {
                 onCommand(m, ref.device);
+            } else if ((ref.kind == wire::TopicRef::FleetPlan || ref.kind == wire::TopicRef::FleetSend) && ref.gateway == id()) {
+                onFleet(m, ref.kind == wire::TopicRef::FleetSend);
             } else if (ref.kind == wire::TopicRef::Refresh) {
                 auto request = wire::decodeRefresh(m.payload);
                 if (auto *r = std::get_if<wire::RefreshRequest>(&request)) {
@@ -104,6 +106,7 @@ void DeviceGateway::onConnected()
 {
     m_client->subscribe(wire::root() + "/cmd/" + id().toUtf8() + "/#", 1);   // only its own devices' commands
     m_client->subscribe(wire::refreshTopic(), 1);
+    m_client->subscribe(wire::root() + "/fleet/" + id().toUtf8() + "/#", 1);   // routes for the vehicles it drives
     heartbeat();
     // Consoles may have missed anything while the broker was away: the whole picture, unasked.
     publishPicture({});
@@ -266,26 +269,15 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
     if (c.device != topicDevice || !m_verifier->verify(c.canonical(), c.signature))
         return refuse(m, &c, QStringLiteral("the signature does not verify: forged or altered"));
     // From here on the message is authentic.
-    if (c.expiresMs <= now)
-        return refuse(m, &c, QStringLiteral("expired %1 ms ago").arg(now - c.expiresMs));
-    if (c.expiresMs - c.issuedMs > wire::kMaxCommandLifetimeMs)
-        return refuse(m, &c, QStringLiteral("valid for longer than the %1 min a command may be").arg(wire::kMaxCommandLifetimeMs / 60'000));
-    if (c.issuedMs > now + wire::kMaxIssueSkewMs)
-        return refuse(m, &c, QStringLiteral("issued %1 s in this device's future: the clocks disagree").arg((c.issuedMs - now) / 1000));
-    if (m_seenNonces.contains(c.nonce) || (m_durableNonces && m_durableNonces->contains(c.nonce)))
-        return refuse(m, &c, QStringLiteral("replayed: this exact command was received before"), true);
-    // The nonce memory is this run's: a command issued before the gateway started may have been captured and
-    // replayed after a restart. Consoles connect with a clean start, so nothing genuine from before arrives late.
-    if (c.issuedMs < m_startedMs)
-        return refuse(m, &c, QStringLiteral("replayed: issued %1 s before this gateway started").arg((m_startedMs - c.issuedMs + 999) / 1000), true);
+    bool replay = false;
+    if (const QString why = staleOrReplayed(c.issuedMs, c.expiresMs, c.nonce, now, &replay); !why.isEmpty())
+        return refuse(m, &c, why, replay);
     if (isHighRisk(c.action)) {
         if (QString why = refusedApproval(c, now); !why.isEmpty())
             return refuse(m, &c, why);
     }
-    if (m_durableNonces)
-        if (auto remembered = m_durableNonces->remember(c.nonce, c.expiresMs); !remembered)
-            return refuse(m, &c, QStringLiteral("not acting: %1").arg(remembered.error()));
-    m_seenNonces.insert(c.nonce, c.expiresMs);
+    if (auto remembered = rememberNonce(c.nonce, c.expiresMs); !remembered)
+        return refuse(m, &c, QStringLiteral("not acting: %1").arg(remembered.error()));
     const DeviceIndex device = m_city->deviceIndex(c.device);
     if (device == kNoDevice)
         return refuse(m, &c, QStringLiteral("there is no device %1 here").arg(c.device));
@@ -317,6 +309,35 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
     m_sim->command(command);
     m_sim->advanceTo(now, events);
     publishEvents(events, true);
+}
+
+QString DeviceGateway::staleOrReplayed(std::int64_t issuedMs, std::int64_t expiresMs, const QByteArray &nonce, std::int64_t now,
+                                       bool *replay) const
+{
+    if (expiresMs <= now)
+        return QStringLiteral("expired %1 ms ago").arg(now - expiresMs);
+    if (expiresMs - issuedMs > wire::kMaxCommandLifetimeMs)
+        return QStringLiteral("valid for longer than the %1 min a command may be").arg(wire::kMaxCommandLifetimeMs / 60'000);
+    if (issuedMs > now + wire::kMaxIssueSkewMs)
+        return QStringLiteral("issued %1 s in this device's future: the clocks disagree").arg((issuedMs - now) / 1000);
+    *replay = true;
+    if (m_seenNonces.contains(nonce) || (m_durableNonces && m_durableNonces->contains(nonce)))
+        return QStringLiteral("replayed: this exact command was received before");
+    // The nonce memory is this run's: a command issued before the gateway started may have been captured and
+    // replayed after a restart. Consoles connect with a clean start, so nothing genuine from before arrives late.
+    if (issuedMs < m_startedMs)
+        return QStringLiteral("replayed: issued %1 s before this gateway started").arg((m_startedMs - issuedMs + 999) / 1000);
+    *replay = false;
+    return {};
+}
+
+Status DeviceGateway::rememberNonce(const QByteArray &nonce, std::int64_t expiresMs)
+{
+    if (m_durableNonces)
+        if (auto remembered = m_durableNonces->remember(nonce, expiresMs); !remembered)
+            return remembered;
+    m_seenNonces.insert(nonce, expiresMs);
+    return Ok{};
 }
 
 QString DeviceGateway::refusedApproval(const wire::SignedCommand &c, std::int64_t nowMs) const

@@ -4,6 +4,7 @@
 #include "base/random.h"
 #include "link/mqttclient.h"
 #include "link/replaymemory.h"
+#include "link/fleetwire.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
@@ -64,6 +65,7 @@ struct GatewayStats {
                                        ///< application is harmless and produces the answer the console waits for.
     std::uint64_t refused = 0;         ///< refused before reaching a device (forged, expired, replayed, malformed ...)
     std::uint64_t refreshes = 0;
+    std::uint64_t fleetRequests = 0;   ///< route plans and sends for the vehicles it drives
 };
 
 /// The devices' side of docs/PROTOCOL.md: the city simulator behind one MQTT connection, as a gateway in a real
@@ -107,7 +109,15 @@ private:
     void heartbeat();
     /// Why a high-risk command's approval is not good enough (missing, unknown approver, forged, expired); empty if it is.
     QString refusedApproval(const wire::SignedCommand &c, std::int64_t nowMs) const;
+    /// Why a signed message cannot act by its times or nonce (expired, valid too long, issued in the future,
+    /// replayed — then `replay` is set); empty when it is fresh. Commands and fleet sends alike.
+    QString staleOrReplayed(std::int64_t issuedMs, std::int64_t expiresMs, const QByteArray &nonce, std::int64_t now, bool *replay) const;
+    /// Keeps the nonce until the message expires (on disk too, with a replay memory file), before anything acts.
+    Status rememberNonce(const QByteArray &nonce, std::int64_t expiresMs);
     void onCommand(const MqttClient::Message &m, const QString &topicDevice);
+    /// Route plans and sends for the vehicles this gateway drives (devicegatewayfleet.cpp).
+    void onFleet(const MqttClient::Message &m, bool send);
+    void answerFleet(const MqttClient::Message &m, const wire::FleetAnswer &answer);
     void refuse(const MqttClient::Message &m, const wire::SignedCommand *c, const QString &reason, bool replay = false);
     void answer(const Event &e);
     void rotateOfflineDevices(std::vector<Event> &out);

@@ -18,7 +18,8 @@ struct MqttLink::AtomicCounters {
 MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, MqttLinkOptions options,
                    std::optional<CommandSigner> signer)
     : m_city(std::move(city)), m_clock(clock), m_options(std::move(options)), m_signer(std::move(signer)),
-      m_counts(std::make_unique<AtomicCounters>()), m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles)
+      m_counts(std::make_unique<AtomicCounters>()), m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles),
+      m_fleet(m_city)
 {
     m_options.maxGateways = std::clamp(m_options.maxGateways, 1, 32767);   // gateway numbers are kept per device in 16 bits
     m_deviceSeq.resize(m_city->devices.size());
@@ -274,6 +275,8 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
         m_fullRefreshWanted = true;   // a lost incident report: ask for the whole picture
     }
     ++m_counts->accepted;
+    if (const auto *vehicle = std::get_if<VehiclePayload>(&e.event.payload))
+        m_fleet.vehicleReported(vehicle->id, ref.gateway);
     push(std::move(e.event));
 }
 
@@ -317,6 +320,15 @@ void MqttLink::gatewayGone(int number, const QString &gateway, const char *why)
 
 void MqttLink::onResult(const MqttClient::Message &m)
 {
+    if (m_fleet.waitingFor(m.correlation)) {
+        wire::Refused refusal{wire::Refusal::Malformed, {}};
+        std::function<void()> tell = m_fleet.answer(m.correlation, m.payload, &refusal);
+        if (!tell)
+            return refuse(refusal, m.topic);
+        ++m_counts->results;
+        QMetaObject::invokeMethod(this, std::move(tell), Qt::QueuedConnection);   // callers hear on the link thread
+        return;
+    }
     auto parsed = wire::decodeResult(m.payload);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, m.topic);
@@ -484,8 +496,36 @@ void MqttLink::requestRefresh(const std::vector<QString> &devices)
         ++m_counts->refreshes;
 }
 
+void MqttLink::planRoute(const QString &vehicle, GeoPoint destination, const RouteCallback &done)
+{
+    if (!m_client || !m_client->connected())
+        return done(makeError(QStringLiteral("the broker is unreachable: no route can be asked for now")));
+    auto out = m_fleet.plan(vehicle, destination, m_clock->nowMs(), done);
+    if (!out)
+        return done(makeError(out.error()));
+    if (!m_client->publish(out->topic, out->payload, 1, false, wire::resultTopic(consoleId()), out->correlation)) {
+        m_fleet.forget(out->correlation);
+        done(makeError(QStringLiteral("the broker did not take the request: try again")));
+    }
+}
+
+void MqttLink::sendRoute(const PlannedRoute &route, const SentCallback &done)
+{
+    if (!m_client || !m_client->connected())
+        return done(makeError(QStringLiteral("the broker is unreachable: the vehicle was not sent")));
+    auto out = m_fleet.send(route, m_signer ? &*m_signer : nullptr, m_clock->nowMs(), done);
+    if (!out)
+        return done(makeError(out.error()));
+    if (!m_client->publish(out->topic, out->payload, 1, false, wire::resultTopic(consoleId()), out->correlation)) {
+        m_fleet.forget(out->correlation);
+        done(makeError(QStringLiteral("the broker did not take the request: the vehicle was not sent")));
+    }
+}
+
 void MqttLink::onTimer()
 {
+    for (const std::function<void()> &tell : m_fleet.expire(m_clock->nowMs()))
+        tell();
     std::vector<QString> devices;
     struct Gone {
         int number;

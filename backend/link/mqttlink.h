@@ -5,6 +5,7 @@
 #include "base/logging.h"
 #include "link/reportsequence.h"
 #include "link/fieldlink.h"
+#include "link/fleetdispatch.h"
 #include "link/mqttclient.h"
 #include "link/opsexchange.h"
 #include "link/wireprotocol.h"
@@ -53,6 +54,9 @@ public:
     LinkCounters counters() const override;
     bool shares(const Event &event) const override { return wire::isShared(event); }
     QString consoleId() const { return m_options.mqtt.clientId; }
+    /// The fleet's routes through the gateway that drives the vehicle (docs/PROTOCOL.md, "Fleet dispatch").
+    void planRoute(const QString &vehicle, GeoPoint destination, const RouteCallback &done) override;
+    void sendRoute(const PlannedRoute &route, const SentCallback &done) override;
 
 public Q_SLOTS:
     void start() override;
@@ -137,6 +141,7 @@ private:
     struct AtomicCounters;
     std::unique_ptr<AtomicCounters> m_counts;
     OpsExchange m_ops;
+    FleetDispatch m_fleet;
 };
 
 } // namespace cityops

@@ -120,6 +120,8 @@ QString idFromTopic(const QByteArray &level)
 
 } // namespace
 
+Parsed<QJsonObject> openPayload(const QByteArray &payload, int limit) { return open(payload, limit); }
+
 QByteArray root() { return QByteArrayLiteral("cityops/v1"); }
 QByteArray deviceTopic(const QString &gateway, const QString &device, const char *channel)
 {
@@ -164,6 +166,9 @@ TopicRef parseTopic(const QByteArray &topic)
                  : l[2] == "handover" ? TopicRef::Handover : TopicRef::Unknown;
     } else if (l.size() == 1 && l[0] == "ops") {
         ref.kind = TopicRef::Ops;
+    } else if (l.size() == 3 && l[0] == "fleet") {
+        ref.gateway = QString::fromUtf8(l[1]);
+        ref.kind = l[2] == "plan" ? TopicRef::FleetPlan : l[2] == "send" ? TopicRef::FleetSend : TopicRef::Unknown;
     }
     return ref;
 }

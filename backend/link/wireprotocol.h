@@ -5,6 +5,7 @@
 #include "model/event.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <cstdint>
@@ -43,7 +44,8 @@ QByteArray handoverTopic(const QString &console);                     ///< what 
 
 /// What a topic under root() names.
 struct TopicRef {
-    enum Kind { Unknown, DeviceState, DevicePresence, GatewayStatus, GatewayEvent, Command, Refresh, Result, Ops, ConsoleStatus, Handover };
+    enum Kind { Unknown, DeviceState, DevicePresence, GatewayStatus, GatewayEvent, Command, Refresh, Result, Ops, ConsoleStatus, Handover,
+                FleetPlan, FleetSend };
     Kind kind = Unknown;
     QString gateway;
     QString device;
@@ -66,6 +68,9 @@ struct Refused {
 };
 template <typename T>
 using Parsed = std::variant<T, Refused>;
+
+/// A payload as a JSON object of this protocol version ("v": 2), or why not (oversized, malformed, another version).
+Parsed<QJsonObject> openPayload(const QByteArray &payload, int limit);
 
 /// A device report (state or presence) with the device's own sequence number: `boot` changes when the gateway
 /// restarts (numbering starts again), `seq` counts this device's reports within a boot without gaps.

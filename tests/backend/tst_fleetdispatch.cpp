@@ -1,0 +1,226 @@
+// The emergency fleet dispatched over a real broker: a real mosquitto, a gateway driving a real SUMO on a piece of
+// Berlin-Adlershof, and the console's engine on its MQTT link — all started and stopped by the test.
+#include "brokertesting.h"
+
+#include "city/sumoimport.h"
+#include "engine/engine.h"
+#include "link/devicegateway.h"
+#include "link/fleetwire.h"
+#include "link/mqttlink.h"
+#include "sim/sumoplant.h"
+#include "state/vehiclebook.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <optional>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+std::shared_ptr<const CityModel> smallCity()
+{
+    static std::shared_ptr<const CityModel> city = [] {
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
+        if (!imported)
+            qFatal("%s", qPrintable(imported.error()));
+        return std::make_shared<const CityModel>(std::move(imported).value());
+    }();
+    return city;
+}
+
+MqttOptions brokerOptions(const TestBroker &broker, const QString &clientId)
+{
+    MqttOptions o;
+    o.url = BrokerUrl::parse(broker.plainUrl()).value();
+    o.clientId = clientId;
+    o.keepAliveS = 5;
+    return o;
+}
+
+/// A gateway whose signals and fleet are SUMO's, trusting `trusted` for commands and sends.
+std::unique_ptr<DeviceGateway> startGateway(const TestBroker &broker, const CommandSigner &trusted)
+{
+    GatewayOptions options;
+    options.mqtt = brokerOptions(broker, QStringLiteral("gw-sumo"));
+    options.warmUpHours = 0.02;
+    options.trafficWarmUpMs = 60'000;
+    options.parameters.signalMtbfHours = 1e12;
+    options.parameters.signalCommLossMtbfHours = 1e12;
+    options.signalPlant = [] {
+        SumoSetup setup;
+        setup.networkFile = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
+        setup.timezone = QStringLiteral("Europe/Berlin");
+        return std::make_unique<SumoPlant>(smallCity(), setup);
+    };
+    auto gateway = std::make_unique<DeviceGateway>(smallCity(), options, CommandVerifier::fromPublicKeyPem(trusted.publicKeyPem()).value());
+    if (auto started = gateway->start(); !started)
+        qWarning("%s", qPrintable(started.error()));
+    return gateway;
+}
+
+/// The console: the real engine on an MQTT link, with or without the command key.
+struct Console {
+    Engine engine{smallCity()};
+    Console(const TestBroker &broker, const QString &id, std::optional<CommandSigner> signer)
+    {
+        MqttLinkOptions options;
+        options.mqtt = brokerOptions(broker, id);
+        engine.start(std::make_unique<MqttLink>(smallCity(), &engine.clock(), options, std::move(signer)), QStringLiteral("olga"));
+    }
+    ~Console() { engine.stop(); }
+
+    std::optional<VehicleBook::Vehicle> vehicle(const QString &id) const
+    {
+        VehicleBook::Vehicle v;
+        return engine.vehicles().find(id, &v) ? std::optional(v) : std::nullopt;
+    }
+    Result<PlannedRoute> plan(const QString &vehicle, GeoPoint destination)
+    {
+        std::optional<Result<PlannedRoute>> answer;
+        engine.planRoute(vehicle, destination, [&answer](const Result<PlannedRoute> &r) { answer = r; });
+        QTest::qWaitFor([&answer] { return answer.has_value(); }, 30'000);
+        return answer.value_or(makeError(QStringLiteral("no answer within 30 s")));
+    }
+    Status send(const PlannedRoute &route)
+    {
+        std::optional<Status> answer;
+        engine.sendRoute(route, [&answer](const Status &r) { answer = r; });
+        QTest::qWaitFor([&answer] { return answer.has_value(); }, 30'000);
+        return answer.value_or(makeError(QStringLiteral("no answer within 30 s")));
+    }
+};
+
+/// What the gateway answers a hand-made send (the attacker's view of it): the answer's reason, "sent", or "".
+QString answerTo(RawClient &attacker, const wire::RouteSend &send)
+{
+    attacker.take();
+    const QByteArray correlation = send.nonce;
+    attacker.client->publish(wire::fleetSendTopic(QStringLiteral("gw-sumo")), wire::encodeRouteSend(send), 1, false,
+                             wire::resultTopic(QStringLiteral("attacker")), correlation);
+    QString said;
+    QTest::qWaitFor([&] {
+        for (const MqttClient::Message &m : attacker.take()) {
+            if (m.correlation != correlation)
+                continue;
+            auto parsed = wire::decodeFleetAnswer(m.payload, *smallCity());
+            if (auto *a = std::get_if<wire::FleetAnswer>(&parsed))
+                said = a->kind == wire::FleetAnswer::Kind::Sent ? QStringLiteral("sent") : a->reason;
+        }
+        return !said.isEmpty();
+    }, 10'000);
+    return said;
+}
+
+wire::RouteSend signedSend(const CommandSigner &key, const PlannedRoute &route, std::int64_t issuedMs, std::int64_t expiresMs)
+{
+    wire::RouteSend s;
+    s.gateway = QStringLiteral("gw-sumo");
+    s.vehicle = route.vehicle;
+    s.edges = route.edges;
+    s.issuedMs = issuedMs;
+    s.expiresMs = expiresMs;
+    s.nonce.resize(16);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(s.nonce.data()), 4);
+    s.keyId = key.keyId();
+    s.signature = key.sign(s.canonical());
+    return s;
+}
+
+} // namespace
+
+class TestFleetDispatch : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void theFleetIsPlannedAndSentThroughItsGateway()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        const CommandSigner consoleKey = CommandSigner::generate();
+        const auto copyOf = [](const CommandSigner &key) {
+            return CommandSigner::fromEncryptedPem(key.encryptedPrivateKeyPem("t"), "t").value();
+        };
+        auto gateway = startGateway(broker, consoleKey);
+        Console console(broker, QStringLiteral("console-a"), copyOf(consoleKey));
+        Console watcher(broker, QStringLiteral("console-b"), std::nullopt);   // no command key: it may only watch
+
+        // The fleet's reports reach the consoles through the broker; each knows which gateway drives whom.
+        QTRY_VERIFY_WITH_TIMEOUT(console.vehicle(QStringLiteral("ambulance-1")) && console.vehicle(QStringLiteral("ambulance-3")), 60'000);
+        const GeoPoint there = console.vehicle(QStringLiteral("ambulance-3"))->report.position;
+        QVERIFY(console.vehicle(QStringLiteral("ambulance-1"))->report.parked);
+
+        // Nothing to ask about a vehicle no gateway reports; a place the router cannot reach is refused by the gateway.
+        auto nobody = console.plan(QStringLiteral("ambulance-9"), there);
+        QVERIFY(!nobody);
+        QVERIFY2(nobody.error().contains(QLatin1String("has not reported through any gateway")), qPrintable(nobody.error()));
+        auto nowhere = console.plan(QStringLiteral("ambulance-1"), GeoPoint{0.0, 0.0});
+        QVERIFY(!nowhere);
+        QVERIFY2(!nowhere.error().contains(QLatin1String("did not answer")), qPrintable(nowhere.error()));
+
+        // A plan from SUMO's router through the gateway, with the signals on it.
+        auto plan = console.plan(QStringLiteral("ambulance-1"), there);
+        QVERIFY2(plan, qPrintable(plan ? QString() : plan.error()));
+        QVERIFY(plan->edges.size() >= 2 && plan->lengthM > 100 && plan->travelS > 0 && plan->line.size() >= 2);
+        QVERIFY(!plan->signals.empty());
+        QVERIFY(distanceMetres(plan->destination, there) < 60);
+
+        // A console without the command key is told so and nothing leaves it.
+        QTRY_VERIFY_WITH_TIMEOUT(watcher.vehicle(QStringLiteral("ambulance-1")).has_value(), 30'000);
+        const Status unsigned_ = watcher.send(plan.value());
+        QVERIFY(!unsigned_);
+        QVERIFY2(unsigned_.error().contains(QLatin1String("no command signing key")), qPrintable(unsigned_.error()));
+
+        // Attacks on the send, performed on the broker against the real gateway.
+        RawClient attacker(brokerOptions(broker, QStringLiteral("attacker")));
+        QTRY_VERIFY_WITH_TIMEOUT(attacker.client->connected(), 5000);
+        attacker.client->subscribe(wire::resultTopic(QStringLiteral("attacker")), 1);
+        QTest::qWait(200);   // the subscription settles before the first answer is due
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const CommandSigner stranger = CommandSigner::generate();
+        // 1. Its own key, which the gateway does not trust.
+        QVERIFY(answerTo(attacker, signedSend(stranger, plan.value(), now, now + 30'000)).contains(QLatin1String("does not trust")));
+        // 2. A forgery in the console's name: the trusted key's id, a signature of another key.
+        wire::RouteSend forged = signedSend(stranger, plan.value(), now, now + 30'000);
+        forged.keyId = consoleKey.keyId();
+        QVERIFY(answerTo(attacker, forged).contains(QLatin1String("does not verify")));
+        // 3. A genuine send with its route altered on the way (the ambulance taken somewhere else).
+        wire::RouteSend altered = signedSend(consoleKey, plan.value(), now, now + 30'000);
+        altered.edges.removeLast();
+        QVERIFY(answerTo(attacker, altered).contains(QLatin1String("does not verify")));
+        // 4. A genuine send that expired.
+        QVERIFY(answerTo(attacker, signedSend(consoleKey, plan.value(), now - 120'000, now - 60'000)).contains(QLatin1String("expired")));
+        // 5. A genuine send captured for another gateway does not verify here (the gateway is in the signed bytes).
+        wire::RouteSend elsewhere = signedSend(consoleKey, plan.value(), now, now + 30'000);
+        elsewhere.gateway = QStringLiteral("gw-other");
+        elsewhere.signature = consoleKey.sign(elsewhere.canonical());
+        QVERIFY(answerTo(attacker, elsewhere).contains(QLatin1String("does not verify")));
+        QVERIFY2(gateway->stats().refused >= 5, qPrintable(QString::number(gateway->stats().refused)));
+        QVERIFY(console.vehicle(QStringLiteral("ambulance-1"))->report.parked);   // none of it moved the vehicle
+
+        // The console sends it: the gateway takes it, the vehicle drives off.
+        attacker.client->subscribe(wire::fleetSendTopic(QStringLiteral("gw-sumo")), 1);   // and listens in
+        QTest::qWait(200);
+        attacker.take();
+        const Status sent = console.send(plan.value());
+        QVERIFY2(sent, qPrintable(sent ? QString() : sent.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(!console.vehicle(QStringLiteral("ambulance-1"))->report.parked, 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(console.vehicle(QStringLiteral("ambulance-1"))->report.speedMps > 1, 30'000);
+
+        // 6. The console's send, captured on the broker and published again: refused as a replay.
+        QByteArray captured;
+        for (const MqttClient::Message &m : attacker.take())
+            if (m.topic == wire::fleetSendTopic(QStringLiteral("gw-sumo")))
+                captured = m.payload;
+        QVERIFY(!captured.isEmpty());
+        auto replayed = wire::decodeRouteSend(captured, QStringLiteral("gw-sumo"));
+        QVERIFY(std::holds_alternative<wire::RouteSend>(replayed));
+        QVERIFY(answerTo(attacker, std::get<wire::RouteSend>(replayed)).contains(QLatin1String("replayed")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFleetDispatch)
+#include "tst_fleetdispatch.moc"
