@@ -4,6 +4,7 @@
 #include "brokertesting.h"
 #include "engine/engine.h"
 #include "link/mqttlink.h"
+#include "link/fleetwire.h"
 #include "link/wireprotocol.h"
 #include "storetesting.h"
 
@@ -114,19 +115,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(desk.client->connected() && gw1.client->connected() && wall.client->connected(), 5000);
         QVERIFY(gw1.client->subscribe(wire::opsTopic(), 1));                  // refused by the broker
         QVERIFY(gw1.client->subscribe(wire::root() + "/cmd/#", 1));           // refused: every gateway's commands
+        QVERIFY(gw1.client->subscribe(wire::root() + "/fleet/#", 1));         // refused: every gateway's vehicles
         QVERIFY(gw1.client->subscribe(wire::root() + "/cmd/gw1/#", 1));       // its own
+        QVERIFY(gw1.client->subscribe(wire::root() + "/fleet/gw1/#", 1));
         QVERIFY(desk.client->subscribe(wire::root() + "/#", 1));
         QVERIFY(subscribed(gw1, desk, wire::root() + "/cmd/gw1/probe"));
         desk.take();
         desk.client->publish(wire::opsTopic(), "ops for consoles only", 1);
         desk.client->publish(wire::commandTopic(QStringLiteral("gw2"), QString::fromUtf8(lampId())), "gw2's command", 1);
+        desk.client->publish(wire::fleetSendTopic(QStringLiteral("gw2")), "gw2's vehicle", 1);
         const QByteArray command = wire::commandTopic(QStringLiteral("gw1"), QString::fromUtf8(lampId()));
         desk.client->publish(command, "a console's command", 1);
-        QTRY_COMPARE_WITH_TIMEOUT(gw1.waiting(), size_t(1), 5000);
-        QCOMPARE(topicsOf(gw1.take()), QList<QByteArray>{command});
-        // The wall: a command and an operation are dropped; its own status goes through.
+        const QByteArray route = wire::fleetSendTopic(QStringLiteral("gw1"));
+        desk.client->publish(route, "a console's route", 1);
+        QTRY_COMPARE_WITH_TIMEOUT(gw1.waiting(), size_t(2), 5000);
+        QCOMPARE(topicsOf(gw1.take()), (QList<QByteArray>{command, route}));
+        // The wall: a command, a route and an operation are dropped; its own status goes through.
         desk.take();
         wall.client->publish(command, "a wall's command", 1);
+        wall.client->publish(route, "a wall's route", 1);
         wall.client->publish(wire::opsTopic(), "a wall's operation", 1);
         const QByteArray marker = wire::root() + "/console/wall-1/status";
         wall.client->publish(marker, R"({"v":2,"online":true})", 1);

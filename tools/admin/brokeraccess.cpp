@@ -82,7 +82,7 @@ Result<QString> BrokerAccess::writeTo(const QString &dirPath) const
     const QJsonArray consoleAcls{
         acl("publishClientSend", kRoot + QStringLiteral("/cmd/#")), acl("publishClientSend", kRoot + QStringLiteral("/ctl/refresh")),
         acl("publishClientSend", kRoot + QStringLiteral("/ops")), acl("publishClientSend", kRoot + QStringLiteral("/console/+/handover")),
-        acl("subscribePattern", kRoot + QStringLiteral("/#"))};
+        acl("publishClientSend", kRoot + QStringLiteral("/fleet/#")), acl("subscribePattern", kRoot + QStringLiteral("/#"))};
     const QJsonArray gatewayAcls{acl("publishClientSend", kRoot + QStringLiteral("/console/+/result")),
         acl("subscribePattern", kRoot + QStringLiteral("/ctl/refresh"))};
     const QJsonArray wallAcls{acl("publishClientSend", kRoot + QStringLiteral("/ctl/refresh")), acl("subscribePattern", kRoot + QStringLiteral("/#"))};
@@ -99,8 +99,10 @@ Result<QString> BrokerAccess::writeTo(const QString &dirPath) const
         if (roleName != QLatin1String("admin")) {
             const bool gateway = roleName == QLatin1String("cityops-gateway");
             QJsonArray acls{acl("publishClientSend", gateway ? kRoot + QStringLiteral("/gw/%1/#").arg(name) : kRoot + QStringLiteral("/console/%1/status").arg(name))};
-            if (gateway)   // its own devices' commands only
+            if (gateway) {   // its own devices' commands and its own vehicles' routes only
                 acls.append(acl("subscribePattern", kRoot + QStringLiteral("/cmd/%1/#").arg(name)));
+                acls.append(acl("subscribePattern", kRoot + QStringLiteral("/fleet/%1/#").arg(name)));
+            }
             ownRoles.append(role(QStringLiteral("own-") + name, acls));
             roles.append(QJsonObject{{QStringLiteral("rolename"), QString(QStringLiteral("own-") + name)}});
         }
