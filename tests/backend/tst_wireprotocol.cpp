@@ -1,6 +1,7 @@
 // Every decoder of the MQTT wire protocol (docs/PROTOCOL.md) against what an attacker or a broken gateway can put on
 // a topic: malformed and truncated JSON, wrong types, out-of-range numbers, oversized payloads and other versions.
 // Each row names the refusal the decoder must give (or "ok"); no broker, no threads, milliseconds.
+#include "link/fleetwire.h"
 #include "link/wireprotocol.h"
 #include "storetesting.h"
 
@@ -411,6 +412,74 @@ private Q_SLOTS:
         QVERIFY(!differs([](wire::SignedCommand &x) { x.signature = QByteArray(64, '\x02'); }));   // not signed over itself
     }
 
+    /// Fleet dispatch: each message round-trips, and what is wrong in one is refused with a reason.
+    void fleetMessages()
+    {
+        const auto refused = [](const auto &parsed) { return std::holds_alternative<wire::Refused>(parsed); };
+        // Plans.
+        const QByteArray plan = wire::encodePlanRequest({QStringLiteral("ambulance-1"), city().devices[0].position});
+        QVERIFY(!refused(wire::decodePlanRequest(plan)));
+        QVERIFY(refused(wire::decodePlanRequest(with(plan, "vehicle", "amb/1"))));
+        QVERIFY(refused(wire::decodePlanRequest(with(plan, "lat", 95))));
+        QVERIFY(refused(wire::decodePlanRequest(with(plan, "lon", "east"))));
+        QVERIFY(refused(wire::decodePlanRequest(with(plan, "v", 1))));
+        // Sends: the bytes signed name the gateway, and every field takes part.
+        wire::RouteSend send{QStringLiteral("gw1"), QStringLiteral("ambulance-1"), {QStringLiteral("-4711#2"), QStringLiteral("815")},
+                             kNow, kNow + 60'000, QByteArray(16, '\x07'), QStringLiteral("a1b2c3d4e5f60718"), QByteArray(64, '\x01')};
+        const QByteArray sent = wire::encodeRouteSend(send);
+        auto back = wire::decodeRouteSend(sent, QStringLiteral("gw1"));
+        QVERIFY(!refused(back));
+        QCOMPARE(std::get<wire::RouteSend>(back).canonical(), send.canonical());
+        QVERIFY(std::get<wire::RouteSend>(wire::decodeRouteSend(sent, QStringLiteral("gw2"))).canonical() != send.canonical());
+        auto differs = [&](auto change) {
+            wire::RouteSend x = send;
+            change(x);
+            return x.canonical() != send.canonical();
+        };
+        QVERIFY(differs([](wire::RouteSend &x) { x.vehicle = QStringLiteral("ambulance-2"); }));
+        QVERIFY(differs([](wire::RouteSend &x) { x.edges.removeLast(); }));
+        QVERIFY(differs([](wire::RouteSend &x) { x.edges = {QStringLiteral("-4711#2815")}; }));   // joined roads are not the same
+        QVERIFY(differs([](wire::RouteSend &x) { x.expiresMs++; }));
+        QVERIFY(differs([](wire::RouteSend &x) { x.nonce[0] = 'q'; }));
+        QVERIFY(refused(wire::decodeRouteSend(with(sent, "edges", QJsonArray{}), QStringLiteral("gw1"))));
+        QVERIFY(refused(wire::decodeRouteSend(with(sent, "edges", QJsonArray{"a road"}), QStringLiteral("gw1"))));
+        QVERIFY(refused(wire::decodeRouteSend(with(sent, "edges", QJsonArray{12}), QStringLiteral("gw1"))));
+        QJsonArray many;
+        for (int i = 0; i <= wire::kMaxRouteEdges; ++i)
+            many.append(QStringLiteral("e%1").arg(i));
+        QVERIFY(refused(wire::decodeRouteSend(with(sent, "edges", many), QStringLiteral("gw1"))));
+        QVERIFY(refused(wire::decodeRouteSend(with(sent, "nonce", "00ff"), QStringLiteral("gw1"))));
+        QVERIFY(refused(wire::decodeRouteSend(with(sent, "issued_ms", -5), QStringLiteral("gw1"))));
+        QVERIFY(refused(wire::decodeRouteSend(with(sent, "sig", 7), QStringLiteral("gw1"))));
+        // Answers: a plan with its signals (each a signal of the city with a link it has), a send, a refusal with a reason.
+        const std::uint32_t signal = 0;
+        wire::FleetAnswer planned{wire::FleetAnswer::Kind::Planned, QStringLiteral("ambulance-1"), {}, {}};
+        planned.route.vehicle = planned.vehicle;
+        planned.route.edges = send.edges;
+        planned.route.line = {city().devices[0].position, city().devices[1].position};
+        planned.route.signals = {{signal, 0, 120.5}};
+        planned.route.lengthM = 812;
+        planned.route.travelS = 96;
+        planned.route.destination = city().devices[1].position;
+        const QByteArray answer = wire::encodeFleetAnswer(planned, city());
+        auto decoded = wire::decodeFleetAnswer(answer, city());
+        QVERIFY(!refused(decoded));
+        const PlannedRoute &r = std::get<wire::FleetAnswer>(decoded).route;
+        QCOMPARE(r.edges, send.edges);
+        QCOMPARE(r.signals.size(), size_t(1));
+        QCOMPARE(r.signals[0].signal, signal);
+        QCOMPARE(r.lengthM, 812.0);
+        QVERIFY(refused(wire::decodeFleetAnswer(with(answer, "signals", QJsonArray{QJsonObject{{"signal", "sig/nowhere"}, {"link", 0}, {"distance_m", 5}}}), city())));
+        QVERIFY(refused(wire::decodeFleetAnswer(with(answer, "signals", QJsonArray{QJsonObject{{"signal", city().devices[city().signals[0].device].id},
+                                                                                            {"link", 999}, {"distance_m", 5}}}), city())));
+        QVERIFY(refused(wire::decodeFleetAnswer(with(answer, "length_m", -1), city())));
+        QVERIFY(refused(wire::decodeFleetAnswer(with(answer, "fleet", "teleported"), city())));
+        QVERIFY(refused(wire::decodeFleetAnswer(with(answer, "fleet", "refused"), city())));   // a refusal without a reason
+        const QByteArray no = wire::encodeFleetAnswer({wire::FleetAnswer::Kind::Refused, QStringLiteral("ambulance-1"), QStringLiteral("expired 5 ms ago"), {}}, city());
+        QCOMPARE(std::get<wire::FleetAnswer>(wire::decodeFleetAnswer(no, city())).reason, QStringLiteral("expired 5 ms ago"));
+        QVERIFY(refused(wire::decodeFleetAnswer(QByteArray(wire::kMaxFleetPayloadBytes + 1, ' '), city())));
+    }
+
     /// Topics: device ids with MQTT wildcards and slashes survive; anything outside the tree is Unknown.
     void topics_data()
     {
@@ -428,6 +497,9 @@ private Q_SLOTS:
         QTest::newRow("ops") << wire::opsTopic() << int(wire::TopicRef::Ops) << QString();
         QTest::newRow("ops with a tail") << QByteArray("cityops/v1/ops/extra") << int(wire::TopicRef::Unknown) << QString();
         QTest::newRow("empty") << QByteArray() << int(wire::TopicRef::Unknown) << QString();
+        QTest::newRow("fleet plan") << wire::fleetPlanTopic("gw1") << int(wire::TopicRef::FleetPlan) << QString();
+        QTest::newRow("fleet send") << wire::fleetSendTopic("gw1") << int(wire::TopicRef::FleetSend) << QString();
+        QTest::newRow("fleet, another channel") << QByteArray("cityops/v1/fleet/gw1/steal") << int(wire::TopicRef::Unknown) << QString();
     }
     void topics()
     {
