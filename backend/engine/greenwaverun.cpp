@@ -11,9 +11,9 @@
 namespace cityops {
 
 GreenWaveRun::GreenWaveRun(Engine &engine, QString vehicle, Actor requester, Actor approver, GreenWaveFollower::Settings settings,
-                           QObject *parent)
+                           QObject *parent, std::shared_ptr<const CommandSigner> approvalKey)
     : QObject(parent), m_engine(engine), m_vehicle(std::move(vehicle)), m_requester(std::move(requester)), m_approver(std::move(approver)),
-      m_follower(engine.cityPtr(), settings)
+      m_approvalKey(std::move(approvalKey)), m_follower(engine.cityPtr(), settings)
 {
 }
 
@@ -63,7 +63,7 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
             if (!issued)
                 return refusedWith(issued.error());
             // The supervisor approved the whole wave when it started: each of its orders is approved as it comes.
-            request(m_approver, request::DecideOrder{issued.value().ref, true, {}, {}}, [this](const Result<OpsReceipt> &approved) {
+            request(m_approver, request::DecideOrder{issued.value().ref, true, {}, m_approvalKey}, [this](const Result<OpsReceipt> &approved) {
                 if (!approved)
                     return refusedWith(approved.error());
                 ++m_stats.preemptionsApproved;

@@ -30,8 +30,11 @@ public:
         QString lastRefusal;
     };
 
+    /// `approvalKey`: the approver's own key, opened with their password when they pre-approved the wave; it signs
+    /// each pre-emption's approval for the devices (on a broker they refuse a pre-emption without it) and is dropped
+    /// with the run. Null where the devices do not check approvals (the embedded link).
     GreenWaveRun(Engine &engine, QString vehicle, Actor requester, Actor approver, GreenWaveFollower::Settings settings = {},
-                 QObject *parent = nullptr);
+                 QObject *parent = nullptr, std::shared_ptr<const CommandSigner> approvalKey = {});
 
     const QString &vehicle() const { return m_vehicle; }
     /// Feeds the vehicle's latest report (ignored when it is the one fed last).
@@ -60,6 +63,7 @@ private:
     QString m_vehicle;
     Actor m_requester;
     Actor m_approver;
+    std::shared_ptr<const CommandSigner> m_approvalKey;
     GreenWaveFollower m_follower;
     std::uint64_t m_lastReport = 0;
     bool m_underway = false;   ///< has been reported on its way (a parked report before that is its station)

@@ -4,12 +4,15 @@
 
 #include "city/sumoimport.h"
 #include "engine/engine.h"
+#include "engine/greenwaverun.h"
 #include "link/devicegateway.h"
 #include "link/fleetwire.h"
 #include "link/mqttlink.h"
+#include "security/consolekeyring.h"
 #include "sim/sumoplant.h"
 #include "state/vehiclebook.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -43,9 +46,11 @@ MqttOptions brokerOptions(const TestBroker &broker, const QString &clientId)
 }
 
 /// A gateway whose signals and fleet are SUMO's, trusting `trusted` for commands and sends.
-std::unique_ptr<DeviceGateway> startGateway(const TestBroker &broker, const CommandSigner &trusted)
+std::unique_ptr<DeviceGateway> startGateway(const TestBroker &broker, const CommandSigner &trusted,
+                                            std::shared_ptr<const ConsoleKeyring> approvers = {})
 {
     GatewayOptions options;
+    options.approvers = std::move(approvers);
     options.mqtt = brokerOptions(broker, QStringLiteral("gw-sumo"));
     options.warmUpHours = 0.02;
     options.trafficWarmUpMs = 60'000;
@@ -219,6 +224,72 @@ private Q_SLOTS:
         auto replayed = wire::decodeRouteSend(captured, QStringLiteral("gw-sumo"));
         QVERIFY(std::holds_alternative<wire::RouteSend>(replayed));
         QVERIFY(answerTo(attacker, std::get<wire::RouteSend>(replayed)).contains(QLatin1String("replayed")));
+    }
+
+    void aWaveOverTheBrokerCarriesTheSupervisorsSignature()
+    {
+        // On a broker the signals refuse a pre-emption without the approving supervisor's own signature: the wave
+        // holds sven's key, opened when he pre-approved it, and signs each pre-emption's approval with it.
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        const CommandSigner consoleKey = CommandSigner::generate();
+        auto svenKey = std::make_shared<const CommandSigner>(CommandSigner::generate());
+        auto approvers = std::make_shared<ConsoleKeyring>();
+        QVERIFY(approvers->add(QStringLiteral("sven"), svenKey->publicKeyPem()));
+        auto gateway = startGateway(broker, consoleKey, approvers);
+        Console console(broker, QStringLiteral("console-a"), CommandSigner::fromEncryptedPem(consoleKey.encryptedPrivateKeyPem("t"), "t").value());
+        QTRY_VERIFY_WITH_TIMEOUT(console.vehicle(QStringLiteral("ambulance-1")) && console.vehicle(QStringLiteral("ambulance-2"))
+                                     && console.vehicle(QStringLiteral("ambulance-3")), 60'000);
+        const GeoPoint there = console.vehicle(QStringLiteral("ambulance-3"))->report.position;
+
+        // Two ambulances to the same place: one wave with sven's key, one without (as a console without the key
+        // folder would run it).
+        const Actor olga{QStringLiteral("olga"), {Role::Operator}, {}}, sven{QStringLiteral("sven"), {Role::Supervisor}, {}};
+        GreenWaveFollower::Settings early;
+        early.leadS = 600;   // every signal ahead at once: the test is about the signatures, not the timing
+        std::vector<std::unique_ptr<GreenWaveRun>> runs;
+        for (const char *id : {"ambulance-1", "ambulance-2"}) {
+            auto plan = console.plan(QString::fromLatin1(id), there);
+            QVERIFY2(plan, qPrintable(plan ? QString() : plan.error()));
+            QVERIFY2(!plan->signals.empty(), id);
+            const Status sent = console.send(plan.value());
+            QVERIFY2(sent, qPrintable(sent ? QString() : sent.error()));
+            runs.push_back(std::make_unique<GreenWaveRun>(console.engine, QString::fromLatin1(id), olga, sven, early, nullptr,
+                                                          runs.empty() ? svenKey : nullptr));
+        }
+        // The pre-emptions of each wave, by their results at the signals.
+        const auto results = [&](const QString &vehicle) {
+            std::vector<Order> orders;
+            console.engine.orders().snapshot(orders);
+            std::vector<OrderTarget> out;
+            for (const Order &o : orders)
+                if (o.description.contains(vehicle) && !o.targets.empty() && o.targets.front().action == CommandAction::SignalPreempt)
+                    out.push_back(o.targets.front());
+            return out;
+        };
+        const auto settled = [](const std::vector<OrderTarget> &targets) {
+            return !targets.empty() && std::all_of(targets.begin(), targets.end(), [](const OrderTarget &t) {
+                return t.stage == CommandStage::Confirmed || t.stage == CommandStage::Rejected || t.stage == CommandStage::TimedOut;
+            });
+        };
+        QElapsedTimer wall;
+        wall.start();
+        while (wall.elapsed() < 60'000 && !(settled(results(QStringLiteral("ambulance-1"))) && settled(results(QStringLiteral("ambulance-2"))))) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            for (const auto &run : runs) {
+                VehicleBook::Vehicle now;
+                if (console.engine.vehicles().find(run->vehicle(), &now))
+                    run->update(now);
+            }
+        }
+        const auto signedOnes = results(QStringLiteral("ambulance-1")), unsignedOnes = results(QStringLiteral("ambulance-2"));
+        QVERIFY(settled(signedOnes) && settled(unsignedOnes));
+        for (const OrderTarget &t : signedOnes)
+            QVERIFY2(t.stage == CommandStage::Confirmed, qPrintable(t.reason));
+        for (const OrderTarget &t : unsignedOnes) {
+            QCOMPARE(t.stage, CommandStage::Rejected);
+            QVERIFY2(t.reason.contains(QLatin1String("approval signature missing")), qPrintable(t.reason));
+        }
     }
 };
 

@@ -141,40 +141,54 @@ void GreenWaveDialog::send()
     if (const QString why = m_client.whyNot(Permission::RequestCommand); !why.isEmpty())
         return say(why, true);
     QByteArray password = m_password->text().toUtf8();
+    QByteArray keyPassword = password;   // the same password opens the supervisor's approval key
     m_password->clear();
     m_send->setEnabled(false);
     say(tr("Checking the supervisor…"), false);
     const PlannedRoute plan = *m_planned;
-    m_access.checkApprover(m_supervisor->text().trimmed(), password, this, [this, plan](const Result<Actor> &approver) {
+    m_access.checkApprover(m_supervisor->text().trimmed(), password, this, [this, plan, keyPassword](const Result<Actor> &approver) mutable {
         if (!approver) {
+            keyPassword.fill('\0');
             m_send->setEnabled(true);
             return say(approver.error(), true);
         }
-        say(tr("Sending %1…").arg(plan.vehicle), false);
-        QPointer<GreenWaveDialog> self(this);
         const Actor who = approver.value();
-        m_engine.sendRoute(plan, [self, plan, who](const Status &sent) {
-            QMetaObject::invokeMethod(qApp, [self, plan, who, sent] {
-                if (!self)
-                    return;
-                if (!sent) {
-                    self->m_send->setEnabled(true);
-                    return self->say(tr("%1 was not sent: %2").arg(plan.vehicle, sent.error()), true);
-                }
-                self->m_engine.recordOperatorAction(
-                    OperatorAction::SendVehicle, self->m_client.actor().user,
-                    QStringLiteral("%1 to %2 (%3 km): green wave over %4 signal(s), pre-approved by %5")
-                        .arg(plan.vehicle, self->m_destinationText)
-                        .arg(plan.lengthM / 1000.0, 0, 'f', 1)
-                        .arg(plan.signals.size())
-                        .arg(who.user));
-                self->clearPreview();   // from now on the vehicle's own route, as it reports it
-                Q_EMIT self->waveApproved(plan.vehicle, who, plan);
-                self->accept();
-            }, Qt::QueuedConnection);
+        m_client.openApprovalKey(who.user, keyPassword, this, [this, plan, who](const OpsClient::ApprovalKey &key) {
+            if (!key) {
+                m_send->setEnabled(true);
+                return say(tr("%1 was not sent: the signals need %2's approval signature for the wave, and %3").arg(plan.vehicle, who.user, key.error()), true);
+            }
+            sendVehicle(plan, who, key.value());
         });
+        keyPassword.fill('\0');
     });
     password.fill('\0');
+}
+
+void GreenWaveDialog::sendVehicle(const PlannedRoute &plan, const Actor &who, std::shared_ptr<const CommandSigner> approvalKey)
+{
+    say(tr("Sending %1…").arg(plan.vehicle), false);
+    QPointer<GreenWaveDialog> self(this);
+    m_engine.sendRoute(plan, [self, plan, who, approvalKey](const Status &sent) {
+        QMetaObject::invokeMethod(qApp, [self, plan, who, sent, approvalKey] {
+            if (!self)
+                return;
+            if (!sent) {
+                self->m_send->setEnabled(true);
+                return self->say(tr("%1 was not sent: %2").arg(plan.vehicle, sent.error()), true);
+            }
+            self->m_engine.recordOperatorAction(
+                OperatorAction::SendVehicle, self->m_client.actor().user,
+                QStringLiteral("%1 to %2 (%3 km): green wave over %4 signal(s), pre-approved by %5")
+                    .arg(plan.vehicle, self->m_destinationText)
+                    .arg(plan.lengthM / 1000.0, 0, 'f', 1)
+                    .arg(plan.signals.size())
+                    .arg(who.user));
+            self->clearPreview();   // from now on the vehicle's own route, as it reports it
+            Q_EMIT self->waveApproved(plan.vehicle, who, plan, approvalKey);
+            self->accept();
+        }, Qt::QueuedConnection);
+    });
 }
 
 } // namespace cityops

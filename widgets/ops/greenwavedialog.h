@@ -2,6 +2,7 @@
 
 #include "model/vehicle.h"
 #include "security/actor.h"
+#include "security/commandsigner.h"
 
 #include <QDialog>
 
@@ -46,11 +47,16 @@ public:
 
 Q_SIGNALS:
     /// The vehicle is on its way with `approver`'s pre-approval: the caller starts the wave.
-    void waveApproved(const QString &vehicle, const cityops::Actor &approver, const cityops::PlannedRoute &route);
+    /// `approvalKey`: the supervisor's approval key, opened with the password they typed, for the wave's orders (null
+    /// where the devices do not check approvals).
+    void waveApproved(const QString &vehicle, const cityops::Actor &approver, const cityops::PlannedRoute &route,
+                      std::shared_ptr<const cityops::CommandSigner> approvalKey);
 
 private:
     void fillVehicles();
     void showPlan(const PlannedRoute &plan);
+    /// The supervisor is checked (and their key opened): the vehicle goes, then the wave starts.
+    void sendVehicle(const PlannedRoute &plan, const Actor &who, std::shared_ptr<const CommandSigner> approvalKey);
     void say(const QString &text, bool problem);
     void clearPreview();
 

@@ -60,35 +60,45 @@ void OpsClient::ask(OpsRequest request, const QString &context)
             return;
         }
         if (!m_approvalKeys.isEmpty()) {
-            // Opening the sealed key is a file read and tens of milliseconds of scrypt: on a worker, then on.
-            using Opened = Result<std::shared_ptr<const CommandSigner>>;
-            auto *opening = new QFutureWatcher<Opened>(this);
-            connect(opening, &QFutureWatcher<Opened>::finished, this, [this, opening, request = std::move(request), context]() mutable {
-                opening->deleteLater();
-                const Opened key = opening->result();
+            openApprovalKey(m_actor.user, *password, this, [this, request = std::move(request), context](const ApprovalKey &key) mutable {
                 auto &decision = std::get<request::DecideOrder>(request);
-                if (key) {
-                    decision.approvalKey = key.value();
-                } else if (m_approvalKeyRequired) {
+                if (!key) {
                     Q_EMIT answered(false, tr("Order %1 was not approved: the devices need your approval signature, and %2")
-                                               .arg(decision.order).arg(key.error()), 0, context);
+                                                     .arg(decision.order).arg(key.error()), 0, context);
                     return;
                 }
+                decision.approvalKey = key.value();
                 send(std::move(request), context);
             });
-            opening->setFuture(QtConcurrent::run([folder = m_approvalKeys, user = m_actor.user, typed = *password]() mutable -> Opened {
-                auto key = approval::open(folder, user, typed);
-                typed.fill('\0');
-                if (!key)
-                    return Error{key.error()};
-                return std::make_shared<const CommandSigner>(std::move(key).value());
-            }));
             password->fill('\0');
             return;
         }
         password->fill('\0');
     }
     send(std::move(request), context);
+}
+
+void OpsClient::openApprovalKey(const QString &user, QByteArray password, QObject *context, std::function<void(const ApprovalKey &)> done)
+{
+    if (m_approvalKeys.isEmpty()) {
+        password.fill('\0');
+        return done(std::shared_ptr<const CommandSigner>());
+    }
+    // Opening the sealed key is a file read and tens of milliseconds of scrypt: on a worker, then on.
+    auto *opening = new QFutureWatcher<ApprovalKey>(context);
+    connect(opening, &QFutureWatcher<ApprovalKey>::finished, context, [opening, required = m_approvalKeyRequired, done = std::move(done)] {
+        opening->deleteLater();
+        const ApprovalKey key = opening->result();
+        // Where the devices do not check approvals, an approval without the key still stands.
+        done(key || required ? key : ApprovalKey(std::shared_ptr<const CommandSigner>()));
+    });
+    opening->setFuture(QtConcurrent::run([folder = m_approvalKeys, user, typed = std::move(password)]() mutable -> ApprovalKey {
+        auto key = approval::open(folder, user, typed);
+        typed.fill('\0');
+        if (!key)
+            return Error{key.error()};
+        return std::make_shared<const CommandSigner>(std::move(key).value());
+    }));
 }
 
 void OpsClient::send(OpsRequest request, const QString &context)

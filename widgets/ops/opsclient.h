@@ -59,6 +59,12 @@ public:
         m_approvalKeyRequired = required;
     }
 
+    /// Opens `user`'s sealed approval key with their password on a worker; `done` runs on the GUI thread (while
+    /// `context` lives) with the key, with null when no key folder is set or the key is not needed, or with the reason
+    /// when the devices need it and it does not open.
+    using ApprovalKey = Result<std::shared_ptr<const CommandSigner>>;
+    void openApprovalKey(const QString &user, QByteArray password, QObject *context, std::function<void(const ApprovalKey &)> done);
+
     /// Sends a request; `answered` follows. `context` is an optional tag the caller gets back.
     void ask(OpsRequest request, const QString &context = {});
 

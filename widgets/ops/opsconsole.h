@@ -55,7 +55,7 @@ public:
     void setAccess(AccessControl *access) { m_access = access; }
     /// Green waves under way (each follows its vehicle until it parks and every signal is released).
     const std::vector<GreenWaveRun *> &waves() const { return m_waves; }
-    void startWave(const QString &vehicle, const Actor &approver, const PlannedRoute &route);
+    void startWave(const QString &vehicle, const Actor &approver, const PlannedRoute &route, std::shared_ptr<const CommandSigner> approvalKey);
     void reportIncident(const GeoPoint &at);
     /// Opens an order as it will run, for the operator to check and send (nothing goes out before they do).
     void openPlan(const OrderSpec &plan);
