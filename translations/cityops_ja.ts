@@ -1079,10 +1079,6 @@
         <translation>走行中</translation>
     </message>
     <message>
-        <source>No emergency vehicle reports its position: the fleet&apos;s location feed is silent (vehicles are tracked in co-simulation, --traffic sumo).</source>
-        <translation>位置を報告している緊急車両がありません。車両位置フィードが沈黙しています（車両は連成シミュレーション --traffic sumo で追跡されます）。</translation>
-    </message>
-    <message>
         <source>Asking the router for %1&apos;s way…</source>
         <translation>%1 の経路を問い合わせ中…</translation>
     </message>
@@ -1111,6 +1107,14 @@
     <message>
         <source>%1 was not sent: %2</source>
         <translation>%1 は出動できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>No emergency vehicle reports its position: the fleet&apos;s location feed is silent (vehicles are tracked in co-simulation: cityops --traffic sumo, or a gateway started with cityops-sim --traffic sumo).</source>
+        <translation>位置を報告している緊急車両がありません。車両位置フィードが沈黙しています（車両は連成シミュレーションで追跡されます：cityops --traffic sumo、または cityops-sim --traffic sumo で起動したゲートウェイ）。</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: the signals need %2&apos;s approval signature for the wave, and %3</source>
+        <translation>%1 は出動しませんでした：信号機はグリーンウェーブに %2 の承認署名を必要としますが、%3</translation>
     </message>
 </context>
 <context>

@@ -1079,10 +1079,6 @@
         <translation>行驶中</translation>
     </message>
     <message>
-        <source>No emergency vehicle reports its position: the fleet&apos;s location feed is silent (vehicles are tracked in co-simulation, --traffic sumo).</source>
-        <translation>没有应急车辆报告位置：车队定位数据无声（车辆在联合仿真 --traffic sumo 中被跟踪）。</translation>
-    </message>
-    <message>
         <source>Asking the router for %1&apos;s way…</source>
         <translation>正在为 %1 查询路线…</translation>
     </message>
@@ -1111,6 +1107,14 @@
     <message>
         <source>%1 was not sent: %2</source>
         <translation>%1 未能派出：%2</translation>
+    </message>
+    <message>
+        <source>No emergency vehicle reports its position: the fleet&apos;s location feed is silent (vehicles are tracked in co-simulation: cityops --traffic sumo, or a gateway started with cityops-sim --traffic sumo).</source>
+        <translation>没有应急车辆报告位置：车队定位数据无声（车辆在联合仿真中被跟踪：cityops --traffic sumo，或以 cityops-sim --traffic sumo 启动的网关）。</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: the signals need %2&apos;s approval signature for the wave, and %3</source>
+        <translation>%1 未派出：信号机需要 %2 对绿波的审批签名，但 %3</translation>
     </message>
 </context>
 <context>

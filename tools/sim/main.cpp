@@ -225,7 +225,7 @@ int main(int argc, char **argv)
     gateway.stop();
     const QJsonObject stats{{"gateway", gateway.id()}, {"published", double(s.published)}, {"dropped", double(s.dropped)},
                             {"commands", double(s.commands)}, {"executed", double(s.executed)}, {"repeats", double(s.repeats)},
-                            {"refused", double(s.refused)}, {"refreshes", double(s.refreshes)}};
+                            {"refused", double(s.refused)}, {"refreshes", double(s.refreshes)}, {"fleet_requests", double(s.fleetRequests)}};
     std::printf("%s\n", QJsonDocument(stats).toJson(QJsonDocument::Compact).constData());
     return rc;
 }

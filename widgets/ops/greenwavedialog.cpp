@@ -79,7 +79,7 @@ void GreenWaveDialog::fillVehicles()
                             v.report.id);
     if (vehicles.empty()) {
         say(tr("No emergency vehicle reports its position: the fleet's location feed is silent (vehicles are tracked in "
-               "co-simulation, --traffic sumo)."), true);
+               "co-simulation: cityops --traffic sumo, or a gateway started with cityops-sim --traffic sumo)."), true);
         m_plan->setEnabled(false);
     }
 }
