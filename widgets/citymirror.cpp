@@ -33,6 +33,16 @@ CityMirror::CityMirror(std::shared_ptr<const CityModel> city) : m_city(std::move
         m_approaches.push_back(signalApproaches(signal));
 }
 
+std::uint32_t vehicleKey(const QString &callSign) { return static_cast<std::uint32_t>(qHash(callSign, 0x5eed)); }
+
+const VehicleBook::Vehicle *CityMirror::vehicle(std::uint32_t key) const
+{
+    for (const VehicleBook::Vehicle &v : vehicles)
+        if (vehicleKey(v.report.id) == key)
+            return &v;
+    return nullptr;
+}
+
 const Incident *CityMirror::incident(IncidentId id) const
 {
     for (const Incident &i : incidents)

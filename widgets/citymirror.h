@@ -21,11 +21,14 @@
 
 namespace cityops {
 
-/// What the map is showing: the selected device or incident.
+/// A vehicle's call sign as a selection id (a hash: a fleet is a handful of call signs).
+std::uint32_t vehicleKey(const QString &callSign);
+
+/// What the map is showing: the selected device, incident or emergency vehicle.
 struct MapSelection {
-    enum class Kind { None, Device, Incident };
+    enum class Kind { None, Device, Incident, Vehicle };
     Kind kind = Kind::None;
-    std::uint32_t id = 0;   ///< device index or incident id
+    std::uint32_t id = 0;   ///< device index, incident id, or vehicleKey() of the call sign
     bool operator==(const MapSelection &) const = default;
 };
 
@@ -61,6 +64,8 @@ public:
     std::int64_t nowMs = 0;
 
     const Incident *incident(IncidentId id) const;
+    /// The tracked vehicle whose call sign has this key (vehicleKey), or null when it is not tracked (any more).
+    const VehicleBook::Vehicle *vehicle(std::uint32_t key) const;
     /// The state string a signal currently shows (its program's phase), or empty if unknown.
     QString signalState(DeviceIndex device) const;
 

@@ -5,6 +5,7 @@
 #include "engine/greenwaverun.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
+#include "panels/detailspanel.h"
 #include "map/mapstyle.h"
 #include "map/mapview.h"
 #include "ops/greenwavedialog.h"
@@ -126,6 +127,23 @@ private Q_SLOTS:
         dialog.send();
         QTRY_VERIFY2_WITH_TIMEOUT(approved.count() == 1, qPrintable(dialog.statusLabel()->text()), 5000);
         QCOMPARE(int(window.ops().waves().size()), 1);
+
+        // On its way, the vehicle is clicked on the map: Details says who it is, how fast, what is ahead of it.
+        VehicleBook::Vehicle moving;
+        QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &moving) && !moving.report.parked
+                                     && moving.report.speedMps > 2, 30'000);
+        window.mapView()->centerOn(moving.report.position, 16);
+        QTRY_VERIFY(window.mapView()->viewport().zoom() == 16);
+        QTest::qWait(100);   // a frame: the map's copy of the fleet is the one drawn
+        engine.vehicles().find(QStringLiteral("ambulance-1"), &moving);
+        QTest::mouseClick(window.mapView(), Qt::LeftButton, {}, window.mapView()->viewport().toScreen(moving.report.position).toPoint());
+        QTRY_VERIFY2(window.detailsPanel()->rows().join(u'|').contains(QStringLiteral("Status: on its way")),
+                     qPrintable(window.detailsPanel()->rows().join(u'|')));
+        const QString details = window.detailsPanel()->rows().join(u'|');
+        QVERIFY2(details.contains(QStringLiteral("Route left: ")) && details.contains(QStringLiteral("Last report: ")), qPrintable(details));
+        QVERIFY(details.contains(QStringLiteral("Next signal: sig/")) || moving.report.ahead.empty());
+        const QList<QLabel *> labels = window.detailsPanel()->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) { return l->text() == QStringLiteral("ambulance-1") && l->isVisible(); }));
         QTRY_VERIFY_WITH_TIMEOUT(window.ops().waves().empty(), 90'000);   // arrived, every signal released
         std::vector<Order> orders;
         engine.orders().snapshot(orders);

@@ -462,6 +462,8 @@ void SelectionLayer::render(QPainter &painter, const MapViewport &viewport) cons
         p = viewport.worldToScreen(scene().deviceWorld()[sel.id]);
     else if (sel.kind == MapSelection::Kind::Incident && scene().incident(sel.id))
         p = viewport.toScreen(scene().incident(sel.id)->position);
+    else if (const VehicleBook::Vehicle *v = sel.kind == MapSelection::Kind::Vehicle ? scene().vehicle(sel.id) : nullptr)
+        p = viewport.toScreen(v->report.position);
     else
         return;
     painter.save();

@@ -388,6 +388,9 @@ QString MapView::describe(const MapSelection &selection) const
                                                  Labels::where(city, i->road, i->district, i->position),
                                                  Labels::duration(m_scene.nowMs - i->raisedMs));
     }
+    if (const VehicleBook::Vehicle *v = selection.kind == MapSelection::Kind::Vehicle ? m_scene.vehicle(selection.id) : nullptr)
+        return v->report.parked ? tr("%1 — standing").arg(v->report.id)
+                                : tr("%1 — on its way, %2 km/h").arg(v->report.id).arg(std::lround(v->report.speedMps * 3.6));
     if (selection.kind != MapSelection::Kind::Device || selection.id >= city.devices.size())
         return {};
     const DeviceInfo &d = city.devices[selection.id];

@@ -30,6 +30,20 @@ QPolygonF arrow(const QPointF &at, double headingDeg, double size)
 
 } // namespace
 
+std::optional<MapSelection> VehicleLayer::hitTest(const MapViewport &viewport, const QPointF &pos, double radiusPx) const
+{
+    double best = (radiusPx + 8) * (radiusPx + 8);   // the symbol is bigger than a device's dot
+    std::optional<MapSelection> hit;
+    for (const VehicleBook::Vehicle &v : scene().vehicles) {
+        const QPointF d = viewport.toScreen(v.report.position) - pos;
+        if (const double d2 = d.x() * d.x() + d.y() * d.y(); d2 <= best) {
+            best = d2;
+            hit = MapSelection{MapSelection::Kind::Vehicle, vehicleKey(v.report.id)};
+        }
+    }
+    return hit;
+}
+
 QString VehicleLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Emergency vehicles"); }
 
 void VehicleLayer::render(QPainter &painter, const MapViewport &viewport) const

@@ -16,6 +16,7 @@ public:
     QString title() const override;
     int zValue() const override { return 65; }   // over the incidents: the vehicle going to one stays visible
     void render(QPainter &painter, const MapViewport &viewport) const override;
+    std::optional<MapSelection> hitTest(const MapViewport &viewport, const QPointF &pos, double radiusPx) const override;
 };
 
 } // namespace cityops

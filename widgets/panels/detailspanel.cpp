@@ -84,9 +84,36 @@ void DetailsPanel::refresh()
         case DeviceKind::Feeder: showFeeder(sel.id); return;
         case DeviceKind::Substation: showSubstation(sel.id); return;
         }
+    } else if (sel.kind == MapSelection::Kind::Vehicle) {
+        if (const VehicleBook::Vehicle *vehicle = m_scene.vehicle(sel.id)) {
+            showVehicle(*vehicle);
+            return;
+        }
     }
     m_title->setText(tr("Nothing selected"));
     m_subtitle->setText(tr("Click a signal, feeder, streetlight or incident on the map, or pick an incident from the list."));
+}
+
+void DetailsPanel::showVehicle(const VehicleBook::Vehicle &vehicle)
+{
+    const VehiclePayload &v = vehicle.report;
+    m_title->setText(tr("Emergency vehicle"));
+    m_subtitle->setText(v.id);
+    addRow(tr("Status"), v.parked ? tr("standing") : tr("on its way, %1 km/h").arg(std::lround(v.speedMps * 3.6)));
+    if (!v.parked && v.route.size() >= 2) {
+        double left = 0;
+        for (size_t i = 1; i < v.route.size(); ++i)
+            left += distanceMetres(v.route[i - 1], v.route[i]);
+        addRow(tr("Route left"), tr("%1 km, %n signal(s) on it", nullptr, int(v.ahead.size())).arg(left / 1000.0, 0, 'f', 1));
+    }
+    if (!v.ahead.empty() && v.ahead.front().signal < m_scene.city().signals.size()) {
+        const SignalAhead &next = v.ahead.front();
+        const DeviceIndex signal = m_scene.city().signals[next.signal].device;
+        const QString state = m_scene.states[signal].mode == static_cast<std::uint8_t>(SignalMode::Preempt) ? tr(" — pre-empted") : QString();
+        addRow(tr("Next signal"), tr("%1 in %2 m, %n vehicle(s) queued before it", nullptr, int(v.queueAhead))
+                                      .arg(m_scene.city().devices[signal].id).arg(std::lround(next.distanceM)) + state);
+    }
+    addRow(tr("Last report"), tr("%1 ago").arg(Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - vehicle.timeMs))));
 }
 
 void DetailsPanel::showCommon(DeviceIndex device)

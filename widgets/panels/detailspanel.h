@@ -48,6 +48,7 @@ private:
     void showFeeder(DeviceIndex device);
     void showSubstation(DeviceIndex device);
     void showIncident(const Incident &incident);
+    void showVehicle(const VehicleBook::Vehicle &vehicle);
     void showCommon(DeviceIndex device);
 
     const CityMirror &m_scene;
