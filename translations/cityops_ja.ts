@@ -946,6 +946,54 @@
         <source>Queue: the longest lane&apos;s standing vehicles × 7.5 m. Long over %1 m, spilling back over %2 m.</source>
         <translation>渋滞長: 最も長い車線の停止車両数 × 7.5 m。%1 m を超えると長い、%2 m を超えると上流へ延伸。</translation>
     </message>
+    <message>
+        <source>Emergency vehicle</source>
+        <translation>緊急車両</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>standing</source>
+        <translation>停車中</translation>
+    </message>
+    <message>
+        <source>on its way, %1 km/h</source>
+        <translation>走行中、時速 %1 km</translation>
+    </message>
+    <message>
+        <source>Route left</source>
+        <translation>残りの経路</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 km, %n signal(s) on it</source>
+        <translation>
+            <numerusform>%1 km、信号機 %n 基</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — pre-empted</source>
+        <translation> — 優先制御中</translation>
+    </message>
+    <message>
+        <source>Next signal</source>
+        <translation>次の信号機</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %2 m, %n vehicle(s) queued before it</source>
+        <translation>
+            <numerusform>%1 まで %2 m、手前の待ち車両 %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>最終報告</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2381,6 +2429,14 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Emergency vehicle standing</source>
         <translation>待機中の緊急車両</translation>
+    </message>
+    <message>
+        <source>%1 — standing</source>
+        <translation>%1 — 停車中</translation>
+    </message>
+    <message>
+        <source>%1 — on its way, %2 km/h</source>
+        <translation>%1 — 走行中、時速 %2 km</translation>
     </message>
 </context>
 <context>

@@ -946,6 +946,54 @@
         <source>Queue: the longest lane&apos;s standing vehicles × 7.5 m. Long over %1 m, spilling back over %2 m.</source>
         <translation>排队长度:最长车道的停车数 × 7.5 米。超过 %1 米为较长,超过 %2 米为溢出。</translation>
     </message>
+    <message>
+        <source>Emergency vehicle</source>
+        <translation>应急车辆</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>standing</source>
+        <translation>停靠中</translation>
+    </message>
+    <message>
+        <source>on its way, %1 km/h</source>
+        <translation>行驶中，时速 %1 公里</translation>
+    </message>
+    <message>
+        <source>Route left</source>
+        <translation>剩余路线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 km, %n signal(s) on it</source>
+        <translation>
+            <numerusform>%1 公里，途经 %n 个信号机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — pre-empted</source>
+        <translation> — 优先控制中</translation>
+    </message>
+    <message>
+        <source>Next signal</source>
+        <translation>下一个信号机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %2 m, %n vehicle(s) queued before it</source>
+        <translation>
+            <numerusform>%1，距离 %2 米，前方排队 %n 辆</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>最后报告</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2381,6 +2429,14 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Emergency vehicle standing</source>
         <translation>待命的应急车辆</translation>
+    </message>
+    <message>
+        <source>%1 — standing</source>
+        <translation>%1 — 停靠中</translation>
+    </message>
+    <message>
+        <source>%1 — on its way, %2 km/h</source>
+        <translation>%1 — 行驶中，时速 %2 公里</translation>
     </message>
 </context>
 <context>
