@@ -1,5 +1,7 @@
 #include "engine/greenwaverun.h"
 
+#include "base/answeron.h"
+
 #include "base/logging.h"
 
 #include <QCoreApplication>
@@ -19,13 +21,10 @@ GreenWaveRun::GreenWaveRun(Engine &engine, QString vehicle, Actor requester, Act
 
 void GreenWaveRun::request(const Actor &actor, OpsRequest request, std::function<void(const Result<OpsReceipt> &)> then)
 {
-    QPointer<GreenWaveRun> self(this);
-    m_engine.request(actor, std::move(request), [self, then = std::move(then)](const Result<OpsReceipt> &answer) {
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, then, answer] {
-            if (self)
-                then(answer);
-        }, Qt::QueuedConnection);
-    });
+    m_engine.request(actor, std::move(request),
+                     answerOnMainThread<Result<OpsReceipt>>(this, [then = std::move(then)](GreenWaveRun *, const Result<OpsReceipt> &answer) {
+                         then(answer);
+                     }));
 }
 
 void GreenWaveRun::update(const VehicleBook::Vehicle &report)

@@ -1,5 +1,7 @@
 #include "ops/greenwavedialog.h"
 
+#include "base/answeron.h"
+
 #include "access/accesscontrol.h"
 #include "livecity.h"
 #include "map/mapview.h"
@@ -103,17 +105,13 @@ void GreenWaveDialog::plan()
     m_plan->setEnabled(false);
     m_send->setEnabled(false);
     say(tr("Asking the router for %1's way…").arg(vehicle), false);
-    QPointer<GreenWaveDialog> self(this);
-    m_engine.planRoute(vehicle, m_destination, [self](const Result<PlannedRoute> &planned) {
-        QMetaObject::invokeMethod(qApp, [self, planned] {
-            if (!self)
-                return;
-            self->m_plan->setEnabled(true);
-            if (!planned)
-                return self->say(tr("No route: %1").arg(planned.error()), true);
-            self->showPlan(planned.value());
-        }, Qt::QueuedConnection);
-    });
+    m_engine.planRoute(vehicle, m_destination,
+                       answerOnMainThread<Result<PlannedRoute>>(this, [](GreenWaveDialog *self, const Result<PlannedRoute> &planned) {
+                           self->m_plan->setEnabled(true);
+                           if (!planned)
+                               return self->say(tr("No route: %1").arg(planned.error()), true);
+                           self->showPlan(planned.value());
+                       }));
 }
 
 void GreenWaveDialog::showPlan(const PlannedRoute &plan)
@@ -168,27 +166,21 @@ void GreenWaveDialog::send()
 void GreenWaveDialog::sendVehicle(const PlannedRoute &plan, const Actor &who, std::shared_ptr<const CommandSigner> approvalKey)
 {
     say(tr("Sending %1…").arg(plan.vehicle), false);
-    QPointer<GreenWaveDialog> self(this);
-    m_engine.sendRoute(plan, [self, plan, who, approvalKey](const Status &sent) {
-        QMetaObject::invokeMethod(qApp, [self, plan, who, sent, approvalKey] {
-            if (!self)
-                return;
-            if (!sent) {
-                self->m_send->setEnabled(true);
-                return self->say(tr("%1 was not sent: %2").arg(plan.vehicle, sent.error()), true);
-            }
-            self->m_engine.recordOperatorAction(
-                OperatorAction::SendVehicle, self->m_client.actor().user,
-                QStringLiteral("%1 to %2 (%3 km): green wave over %4 signal(s), pre-approved by %5")
-                    .arg(plan.vehicle, self->m_destinationText)
-                    .arg(plan.lengthM / 1000.0, 0, 'f', 1)
-                    .arg(plan.signals.size())
-                    .arg(who.user));
-            self->clearPreview();   // from now on the vehicle's own route, as it reports it
-            Q_EMIT self->waveApproved(plan.vehicle, who, plan, approvalKey);
-            self->accept();
-        }, Qt::QueuedConnection);
-    });
+    m_engine.sendRoute(plan, answerOnMainThread<Status>(this, [plan, who, approvalKey](GreenWaveDialog *self, const Status &sent) {
+        if (!sent) {
+            self->m_send->setEnabled(true);
+            return self->say(tr("%1 was not sent: %2").arg(plan.vehicle, sent.error()), true);
+        }
+        self->m_engine.recordOperatorAction(OperatorAction::SendVehicle, self->m_client.actor().user,
+                                            QStringLiteral("%1 to %2 (%3 km): green wave over %4 signal(s), pre-approved by %5")
+                                                .arg(plan.vehicle, self->m_destinationText)
+                                                .arg(plan.lengthM / 1000.0, 0, 'f', 1)
+                                                .arg(plan.signals.size())
+                                                .arg(who.user));
+        self->clearPreview();   // from now on the vehicle's own route, as it reports it
+        Q_EMIT self->waveApproved(plan.vehicle, who, plan, approvalKey);
+        self->accept();
+    }));
 }
 
 } // namespace cityops

@@ -1,5 +1,7 @@
 #include "ops/opsclient.h"
 
+#include "base/answeron.h"
+
 #include "security/approval.h"
 
 #include <QAbstractButton>
@@ -104,16 +106,11 @@ void OpsClient::openApprovalKey(const QString &user, QByteArray password, QObjec
 void OpsClient::send(OpsRequest request, const QString &context)
 {
     // The answer arrives on the engine's core thread; hand it to the GUI thread, unless the console is gone.
-    QPointer<OpsClient> self(this);
-    m_engine.request(m_actor, std::move(request), [self, context](const Result<OpsReceipt> &result) {
-        const bool ok = result.ok();
-        const QString message = ok ? result->message : result.error();
-        const std::uint32_t ref = ok ? result->ref : 0;
-        QMetaObject::invokeMethod(qApp, [self, ok, message, ref, context] {
-            if (self)
-                Q_EMIT self->answered(ok, message, ref, context);
-        }, Qt::QueuedConnection);
-    });
+    m_engine.request(m_actor, std::move(request),
+                     answerOnMainThread<Result<OpsReceipt>>(this, [context](OpsClient *self, const Result<OpsReceipt> &result) {
+                         const bool ok = result.ok();
+                         Q_EMIT self->answered(ok, ok ? result->message : result.error(), ok ? result->ref : 0, context);
+                     }));
 }
 
 } // namespace cityops
