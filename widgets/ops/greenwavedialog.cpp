@@ -161,6 +161,7 @@ void GreenWaveDialog::send()
         keyPassword.fill('\0');
     });
     password.fill('\0');
+    keyPassword.fill('\0');
 }
 
 void GreenWaveDialog::sendVehicle(const PlannedRoute &plan, const Actor &who, std::shared_ptr<const CommandSigner> approvalKey)
