@@ -994,6 +994,14 @@
         <source>%1 ago</source>
         <translation>%1 前</translation>
     </message>
+    <message>
+        <source>Follow on the map</source>
+        <translation>地図で追従</translation>
+    </message>
+    <message>
+        <source>Keeps the vehicle in the middle of the map as it drives; moving the map yourself stops it.</source>
+        <translation>走行中の車両を地図の中央に保ちます。自分で地図を動かすと追従は止まります。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

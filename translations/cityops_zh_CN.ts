@@ -994,6 +994,14 @@
         <source>%1 ago</source>
         <translation>%1 前</translation>
     </message>
+    <message>
+        <source>Follow on the map</source>
+        <translation>在地图上跟随</translation>
+    </message>
+    <message>
+        <source>Keeps the vehicle in the middle of the map as it drives; moving the map yourself stops it.</source>
+        <translation>车辆行驶时保持在地图中央；自行移动地图即停止跟随。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

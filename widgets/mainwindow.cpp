@@ -145,6 +145,8 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
         m_incidents->tick();
         updateStatus();
     });
+    connect(m_details, &DetailsPanel::followRequested, m_map, &MapView::setFollowing);
+    connect(m_map, &MapView::followingChanged, m_details, &DetailsPanel::setFollowing);
     connect(m_map, &MapView::selectionChanged, this, [this](const MapSelection &selection) {
         m_details->refresh();
         m_incidents->showSelection(selection);

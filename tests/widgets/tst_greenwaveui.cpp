@@ -148,6 +148,23 @@ private Q_SLOTS:
         QVERIFY(details.contains(QStringLiteral("Next signal: sig/")) || moving.report.ahead.empty());
         const QList<QLabel *> labels = window.detailsPanel()->findChildren<QLabel *>();
         QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) { return l->text() == QStringLiteral("ambulance-1") && l->isVisible(); }));
+
+        // Followed, it stays in the middle of the map as it drives; the operator moving the map ends that.
+        QPushButton *follow = window.detailsPanel()->followButton();
+        QVERIFY(follow->isVisible() && !follow->isChecked());
+        follow->click();
+        QVERIFY(window.mapView()->isFollowing());
+        const GeoPoint startedAt = moving.report.position;
+        const auto middle = [&] { return window.mapView()->viewport().toGeo(QPointF(window.mapView()->width() / 2.0, window.mapView()->height() / 2.0)); };
+        QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &moving)
+                                     && (moving.report.parked || distanceMetres(moving.report.position, startedAt) > 100), 30'000);
+        // (the map draws the last report it has pulled; the book may be a report ahead: 14 m at most here)
+        QTRY_VERIFY2(engine.vehicles().find(QStringLiteral("ambulance-1"), &moving) && distanceMetres(middle(), moving.report.position) < 40,
+                     "the map is centred on the vehicle");
+        QVERIFY(distanceMetres(middle(), startedAt) > 50 || moving.report.parked);
+        QTest::keyClick(window.mapView(), Qt::Key_Left);
+        QVERIFY(!window.mapView()->isFollowing());
+        QVERIFY(!follow->isChecked());
         QTRY_VERIFY_WITH_TIMEOUT(window.ops().waves().empty(), 90'000);   // arrived, every signal released
         std::vector<Order> orders;
         engine.orders().snapshot(orders);

@@ -78,6 +78,7 @@ void MapView::zoomBy(double steps, const QPointF &anchor)
 
 void MapView::panBy(const QPointF &deltaPx)
 {
+    setFollowing(false);   // the operator takes the map (drag or arrow keys)
     m_viewport.setCenter(m_viewport.center() - deltaPx / m_viewport.worldSize());
     m_showingCity = false;
     update();
@@ -88,11 +89,32 @@ void MapView::select(const MapSelection &selection)
     if (m_scene.selection == selection)
         return;
     m_scene.selection = selection;
+    setFollowing(false);
     update();
     Q_EMIT selectionChanged(selection);
 }
 
-void MapView::sceneChanged() { update(); }
+void MapView::setFollowing(bool follow)
+{
+    follow = follow && m_scene.selection.kind == MapSelection::Kind::Vehicle;
+    if (follow == m_following)
+        return;
+    m_following = follow;
+    if (follow)
+        sceneChanged();
+    Q_EMIT followingChanged(follow);
+}
+
+void MapView::sceneChanged()
+{
+    if (m_following) {
+        if (const VehicleBook::Vehicle *v = m_scene.vehicle(m_scene.selection.id))
+            centerOn(v->report.position);
+        else
+            setFollowing(false);   // it is no longer tracked: the map stays where it last saw it
+    }
+    update();
+}
 
 void MapView::setReplayMode(bool replay)
 {

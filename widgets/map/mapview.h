@@ -42,6 +42,10 @@ public:
     bool isLegendVisible() const { return m_legend; }
     /// What the pointer is over, as the tooltip says it; empty over nothing.
     QString describe(const MapSelection &selection) const;
+    /// Keeps the selected vehicle in the middle of the map as it drives. Ends when the selection changes or the
+    /// operator moves the map by hand; only a selected vehicle can be followed.
+    void setFollowing(bool follow);
+    bool isFollowing() const { return m_following; }
 
 public Q_SLOTS:
     /// The scene's live data changed: repaint (the basemap cache makes this cheap).
@@ -52,6 +56,7 @@ Q_SIGNALS:
     void pointerMoved(const cityops::GeoPoint &position);
     /// Devices were picked with the rubber band or the lasso (or the pick was cleared).
     void pickedChanged(int count);
+    void followingChanged(bool following);
     /// Right click (or the menu key): what is under the pointer, for a context menu at `globalPos`.
     void contextRequested(const cityops::GeoPoint &at, const cityops::MapSelection &under, const QPoint &globalPos);
 
@@ -68,6 +73,7 @@ protected:
 
 private:
     void drawScaleBar(QPainter &painter) const;
+    bool m_following = false;
     void drawAttribution(QPainter &painter) const;
     void drawLegend(QPainter &painter) const;
     void panBy(const QPointF &deltaPx);

@@ -5,6 +5,7 @@
 
 #include <QFormLayout>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -39,6 +40,12 @@ DetailsPanel::DetailsPanel(const CityMirror &scene, const LoadHistory::Series &l
             Q_EMIT restoreFeederRequested(m_suggestedFeeder, m_suggestedFor);
     });
     layout->addWidget(m_suggestion, 0, Qt::AlignLeft);
+    m_follow = new QPushButton(tr("Follow on the map"), this);
+    m_follow->setCheckable(true);
+    m_follow->setToolTip(tr("Keeps the vehicle in the middle of the map as it drives; moving the map yourself stops it."));
+    m_follow->hide();
+    connect(m_follow, &QPushButton::toggled, this, &DetailsPanel::followRequested);
+    layout->addWidget(m_follow, 0, Qt::AlignLeft);
     layout->addStretch(1);
     refresh();
 }
@@ -70,6 +77,7 @@ void DetailsPanel::refresh()
 {
     clearRows();
     m_suggestion->hide();
+    m_follow->hide();
     m_suggestedFeeder = kNoDevice;
     const MapSelection &sel = m_scene.selection;
     if (sel.kind == MapSelection::Kind::Incident) {
@@ -114,6 +122,13 @@ void DetailsPanel::showVehicle(const VehicleBook::Vehicle &vehicle)
                                       .arg(m_scene.city().devices[signal].id).arg(std::lround(next.distanceM)) + state);
     }
     addRow(tr("Last report"), tr("%1 ago").arg(Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - vehicle.timeMs))));
+    m_follow->show();
+}
+
+void DetailsPanel::setFollowing(bool following)
+{
+    const QSignalBlocker quiet(m_follow);   // the map's state shown, not asked for again
+    m_follow->setChecked(following);
 }
 
 void DetailsPanel::showCommon(DeviceIndex device)

@@ -26,10 +26,15 @@ public:
     /// The suggested next step for the selection (e.g. "Restore feeder …" for signals dark behind it), or null when
     /// there is none (tests).
     QPushButton *suggestion() const;
+    /// "Follow on the map", shown for a selected vehicle; checked while the map follows it.
+    QPushButton *followButton() const { return m_follow; }
+    void setFollowing(bool following);
 
 Q_SIGNALS:
     /// The operator took the suggestion to close this feeder's breaker again (the console opens the order to confirm).
     void restoreFeederRequested(cityops::DeviceIndex feeder, cityops::IncidentId incident);
+    /// The operator asked the map to follow the selected vehicle (or to stop).
+    void followRequested(bool follow);
 
 private:
     void clearRows();
@@ -58,6 +63,7 @@ private:
     QLabel *m_subtitle;
     QFormLayout *m_form;
     QPushButton *m_suggestion;
+    QPushButton *m_follow;
     DeviceIndex m_suggestedFeeder = kNoDevice;
     IncidentId m_suggestedFor = 0;
     QStringList m_rows;
