@@ -1002,6 +1002,10 @@
         <source>Keeps the vehicle in the middle of the map as it drives; moving the map yourself stops it.</source>
         <translation>走行中の車両を地図の中央に保ちます。自分で地図を動かすと追従は止まります。</translation>
     </message>
+    <message>
+        <source>Following on the map — click to stop</source>
+        <translation>地図で追従中 — クリックで停止</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -1002,6 +1002,10 @@
         <source>Keeps the vehicle in the middle of the map as it drives; moving the map yourself stops it.</source>
         <translation>车辆行驶时保持在地图中央；自行移动地图即停止跟随。</translation>
     </message>
+    <message>
+        <source>Following on the map — click to stop</source>
+        <translation>正在地图上跟随 — 点击停止</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -154,6 +154,7 @@ private Q_SLOTS:
         QVERIFY(follow->isVisible() && !follow->isChecked());
         follow->click();
         QVERIFY(window.mapView()->isFollowing());
+        QVERIFY(follow->isChecked() && follow->text().contains(QStringLiteral("click to stop")));
         const GeoPoint startedAt = moving.report.position;
         const auto middle = [&] { return window.mapView()->viewport().toGeo(QPointF(window.mapView()->width() / 2.0, window.mapView()->height() / 2.0)); };
         QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &moving)
@@ -165,6 +166,7 @@ private Q_SLOTS:
         QTest::keyClick(window.mapView(), Qt::Key_Left);
         QVERIFY(!window.mapView()->isFollowing());
         QVERIFY(!follow->isChecked());
+        QCOMPARE(follow->text(), QStringLiteral("Follow on the map"));
         QTRY_VERIFY_WITH_TIMEOUT(window.ops().waves().empty(), 90'000);   // arrived, every signal released
         std::vector<Order> orders;
         engine.orders().snapshot(orders);

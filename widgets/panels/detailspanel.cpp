@@ -44,7 +44,10 @@ DetailsPanel::DetailsPanel(const CityMirror &scene, const LoadHistory::Series &l
     m_follow->setCheckable(true);
     m_follow->setToolTip(tr("Keeps the vehicle in the middle of the map as it drives; moving the map yourself stops it."));
     m_follow->hide();
-    connect(m_follow, &QPushButton::toggled, this, &DetailsPanel::followRequested);
+    connect(m_follow, &QPushButton::toggled, this, [this](bool on) {
+        m_follow->setText(on ? tr("Following on the map — click to stop") : tr("Follow on the map"));
+        Q_EMIT followRequested(on);
+    });
     layout->addWidget(m_follow, 0, Qt::AlignLeft);
     layout->addStretch(1);
     refresh();
@@ -129,6 +132,7 @@ void DetailsPanel::setFollowing(bool following)
 {
     const QSignalBlocker quiet(m_follow);   // the map's state shown, not asked for again
     m_follow->setChecked(following);
+    m_follow->setText(following ? tr("Following on the map — click to stop") : tr("Follow on the map"));
 }
 
 void DetailsPanel::showCommon(DeviceIndex device)
