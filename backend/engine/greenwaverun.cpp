@@ -4,8 +4,6 @@
 
 #include "base/logging.h"
 
-#include <QCoreApplication>
-#include <QPointer>
 #include <QTimer>
 
 #include <cmath>

@@ -1,22 +1,12 @@
 #include "link/fleetwire.h"
 
 #include "codec/eventjson.h"
+#include "link/wirejson.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
-
-#include <cmath>
 
 namespace cityops::wire {
 namespace {
-
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
-Refused malformed(const QString &why) { return Refused{Refusal::Malformed, why}; }
-
-bool isCount(const QJsonValue &v)
-{
-    return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 9007199254740991.0 && v.toDouble() == std::floor(v.toDouble());
-}
 
 /// A road of the traffic simulation's network: SUMO edge ids are short and printable.
 bool validEdge(const QString &edge)

@@ -1,5 +1,7 @@
 #include "link/wireprotocol.h"
 
+#include "link/wirejson.h"
+
 #include "codec/eventjson.h"
 
 #include <QJsonArray>
@@ -10,8 +12,6 @@ namespace cityops::wire {
 namespace {
 
 constexpr int kMaxOpsPayloadBytes = 256 * 1024;
-
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 
 /// Parses a payload into a JSON object of this protocol version, or says why not.
 Parsed<QJsonObject> open(const QByteArray &payload, int limit = kMaxPayloadBytes)
@@ -33,13 +33,6 @@ Parsed<QJsonObject> open(const QByteArray &payload, int limit = kMaxPayloadBytes
         return Refused{Refusal::UnknownVersion, QStringLiteral("version %1").arg(v.toDouble())};
     return o;
 }
-
-bool isCount(const QJsonValue &v, double max = 9007199254740991.0)
-{
-    return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= max && v.toDouble() == std::floor(v.toDouble());
-}
-
-Refused malformed(const QString &why) { return Refused{Refusal::Malformed, why}; }
 
 /// Absent, or a whole number in [0, max].
 bool isOptionalCount(const QJsonValue &v, double max) { return v.isUndefined() || isCount(v, max); }

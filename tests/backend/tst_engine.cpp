@@ -9,16 +9,26 @@
 
 using namespace cityops;
 
+namespace {
+
+/// A piece of Berlin-Adlershof imported from its SUMO network (null if it does not import).
+std::shared_ptr<const CityModel> smallCity()
+{
+    ImportOptions options;
+    options.timezone = QStringLiteral("Europe/Berlin");
+    auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
+    return imported.ok() ? std::make_shared<const CityModel>(std::move(imported).value()) : nullptr;
+}
+
+} // namespace
+
 class TestEngine : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void simulatedCityFlowsIntoTheStores()
     {
-        ImportOptions options;
-        options.timezone = QStringLiteral("Europe/Berlin");
-        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
-        QVERIFY(imported.ok());
-        auto city = std::make_shared<const CityModel>(std::move(imported).value());
+        const auto city = smallCity();
+        QVERIFY(city);
 
         Engine engine(city);
         QSignalSpy status(&engine, &Engine::linkStatusChanged);
@@ -52,11 +62,8 @@ private Q_SLOTS:
 
     void aSimulatedCitysClockStandsUntilItsWarmUpIsDone()
     {
-        ImportOptions options;
-        options.timezone = QStringLiteral("Europe/Berlin");
-        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
-        QVERIFY(imported.ok());
-        auto city = std::make_shared<const CityModel>(std::move(imported).value());
+        const auto city = smallCity();
+        QVERIFY(city);
 
         // Three days of warm-up at 100x: had the clock run meanwhile, the city would go live minutes behind it.
         Engine engine(city);

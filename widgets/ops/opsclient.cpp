@@ -7,7 +7,6 @@
 #include <QAbstractButton>
 #include <QCoreApplication>
 #include <QFutureWatcher>
-#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace cityops {
