@@ -2,6 +2,7 @@
 
 #include "base/logging.h"
 #include "city/trafficfiles.h"
+#include "sim/changeinterval.h"
 #include "sim/citysimulator.h"
 
 #include <QDateTime>
@@ -23,6 +24,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cmath>
@@ -144,6 +146,8 @@ Status SumoPlant::launch(std::int64_t startMs)
 {
     shutDown();
     m_failure.clear();
+    m_changes.clear();   // a new SUMO shows its programs from the start: nothing to end
+    m_stepped = false;
     m_laneFigures.clear();   // a new SUMO: its lanes are subscribed again
     for (auto &t : m_traffic)
         t.clear();
@@ -389,7 +393,14 @@ Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &ch
         libtraci::Simulation::switchConnection(m_label);
         if (target <= libtraci::Simulation::getTime() + 1e-6)
             return Ok{};
+        // Steps to the end of each change interval on the way, so that a yellow lasts what it should.
+        for (double due = nextChangeS(); due < target - 1e-6; due = nextChangeS()) {
+            if (due > libtraci::Simulation::getTime() + 1e-6)
+                libtraci::Simulation::step(due);
+            finishChanges(libtraci::Simulation::getTime(), changed);
+        }
         libtraci::Simulation::step(target);
+        m_stepped = true;
         m_steppedToMs = m_startMs + steps * m_setup.stepMs;
         readTraffic();
         readVehicles();
@@ -411,11 +422,14 @@ Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &ch
                 else if (variable == libsumo::TL_RED_YELLOW_GREEN_STATE)
                     r.state = QString::fromStdString(value->getString());
             }
+            reportChange(i, r);
             if (!(r == m_readings[i])) {
                 m_readings[i] = std::move(r);
-                changed.push_back(i);
+                if (std::find(changed.begin(), changed.end(), i) == changed.end())
+                    changed.push_back(i);
             }
         }
+        finishChanges(target, changed);
     } catch (const std::exception &e) {
         return makeError(died("stepping", e));
     }
@@ -433,6 +447,7 @@ void SumoPlant::refresh(std::uint32_t signal)
         r.program = m_programIndex[signal].value(QString::fromStdString(libtraci::TrafficLight::getProgram(id)), r.program);
         r.nextSwitchMs = nextSwitchMs(libtraci::TrafficLight::getNextSwitch(id), libtraci::Simulation::getTime());
         r.state = QString::fromStdString(libtraci::TrafficLight::getRedYellowGreenState(id));
+        reportChange(signal, r);
     } catch (const std::exception &e) {
         died("reading a signal", e);
     }
@@ -446,14 +461,18 @@ QString SumoPlant::runProgram(std::uint32_t signal, int program)
     if (program < 0 || program >= static_cast<int>(programs.size()) || !m_programIndex[signal].contains(programs[program].programId))
         return QStringLiteral("no such program");
     return command(signal, "switching a program", [&](const std::string &tls) {
-        libtraci::TrafficLight::setProgram(tls, programs[program].programId.toStdString());
-        // Back in step with the program's cycle and offset, as the controller's clock has it (SUMO would go on
-        // from the phase it left, with what remained of a held phase: days).
-        std::int64_t remainingMs = 0;
-        const int phase = CitySimulator::phaseAt(programs[program], std::llround(libtraci::Simulation::getTime() * 1000.0), &remainingMs);
-        libtraci::TrafficLight::setPhase(tls, phase);
-        libtraci::TrafficLight::setPhaseDuration(tls, static_cast<double>(remainingMs) / 1000.0);
-        m_readings[signal].program = program;
+        // What the program will show when the yellow of what runs now ends (and when it starts, should the
+        // program switch meanwhile): greens of neither are ended first.
+        const SignalReading &now = m_readings[signal];
+        const double nowS = libtraci::Simulation::getTime();
+        const int yellowS = yellowSeconds(programs[static_cast<size_t>(std::clamp(now.program, 0, int(programs.size()) - 1))]);
+        std::vector<QString> next;
+        for (const double atS : {nowS, nowS + yellowS}) {
+            std::int64_t remainingMs = 0;
+            next.push_back(programs[program].phases[CitySimulator::phaseAt(programs[program], std::llround(atS * 1000.0), &remainingMs)].state);
+        }
+        if (!beginChange(signal, tls, next, Change{0, false, program, now.phase}))
+            runProgramNow(signal, tls, program);
     });
 }
 
@@ -467,10 +486,8 @@ QString SumoPlant::holdPhase(std::uint32_t signal, int phase)
         || phase < 0 || phase >= static_cast<int>(programs[now.program].phases.size()))
         return QStringLiteral("no such phase");
     return command(signal, "holding a phase", [&](const std::string &tls) {
-        // Back on the program first (after a flash SUMO runs an ad-hoc state), then the phase, held for days.
-        libtraci::TrafficLight::setProgram(tls, programs[now.program].programId.toStdString());
-        libtraci::TrafficLight::setPhase(tls, phase);
-        libtraci::TrafficLight::setPhaseDuration(tls, 1e6);
+        if (!beginChange(signal, tls, {programs[now.program].phases[phase].state}, Change{0, true, phase, now.phase}))
+            holdNow(signal, tls, phase);
     });
 }
 
@@ -483,8 +500,10 @@ QString SumoPlant::setState(std::uint32_t signal, const QString &state)
     for (const QChar c : state)
         if (!QStringLiteral("rygGsuoO").contains(c))
             return QStringLiteral("\"%1\" is not a signal state").arg(c);
-    return command(signal, "setting a state",
-                   [&](const std::string &tls) { libtraci::TrafficLight::setRedYellowGreenState(tls, state.toStdString()); });
+    return command(signal, "setting a state", [&](const std::string &tls) {
+        m_changes.erase(signal);   // a state set as is (a flash) ends a change interval at once
+        libtraci::TrafficLight::setRedYellowGreenState(tls, state.toStdString());
+    });
 }
 
 QString SumoPlant::flash(std::uint32_t signal)
@@ -498,7 +517,10 @@ QString SumoPlant::dark(std::uint32_t signal)
 {
     if (!runs(signal))
         return QStringLiteral("not run by SUMO");
-    return command(signal, "switching a signal off", [](const std::string &tls) { libtraci::TrafficLight::setProgram(tls, "off"); });
+    return command(signal, "switching a signal off", [&](const std::string &tls) {
+        m_changes.erase(signal);   // no power: dark now, whatever it was changing to
+        libtraci::TrafficLight::setProgram(tls, "off");
+    });
 }
 
 QString SumoPlant::command(std::uint32_t signal, const char *what, const std::function<void(const std::string &)> &call)

@@ -126,6 +126,27 @@ private:
     void shutDown();
     /// Reads one signal's reading directly (after a command: SUMO applies set-calls at once).
     void refresh(std::uint32_t signal);
+
+    // Change intervals (sumochange.cpp): a command that would take a green straight to red shows those movements
+    // yellow for the program's yellow time first, and is carried out when it ends. Called with the lock held.
+    struct Change {
+        double untilS = 0;      ///< SUMO time when the yellow ends and the command is carried out
+        bool hold = true;       ///< hold `value` (a phase of the running program), else run program `value`
+        int value = 0;
+        int showsPhase = 0;     ///< the phase reported meanwhile: the one being ended
+    };
+    /// Begins (or extends) the change interval before `next` (what the signal will show); false when nothing needs
+    /// clearing and no interval runs: the caller then acts at once.
+    bool beginChange(std::uint32_t signal, const std::string &tls, const std::vector<QString> &next, Change change);
+    /// Carries out the commands whose change interval has ended by `nowS`.
+    void finishChanges(double nowS, std::vector<std::uint32_t> &changed);
+    double nextChangeS() const;
+    void holdNow(std::uint32_t signal, const std::string &tls, int phase);
+    void runProgramNow(std::uint32_t signal, const std::string &tls, int program);
+    /// The reading of a signal in its change interval: the phase it ends, switching when the yellow ends.
+    void reportChange(std::uint32_t signal, SignalReading &r) const;
+    std::unordered_map<std::uint32_t, Change> m_changes;
+    bool m_stepped = false;   ///< SUMO has run a step since it started (before, nothing was shown: no yellow needed)
     QString died(const char *what, const std::exception &e);
     /// One command to a signal through TraCI: SUMO's refusal comes back as a sentence, a broken connection stops
     /// the plant; afterwards the signal's reading is what SUMO then shows.

@@ -6,6 +6,7 @@
 #include "engine/greenwaverun.h"
 #include "link/simlink.h"
 #include "ops/greenwavefollower.h"
+#include "sim/changeinterval.h"
 #include "sim/citysimulator.h"
 #include "sim/sumoplant.h"
 
@@ -209,6 +210,91 @@ private Q_SLOTS:
         rig.advance(1000);
         QCOMPARE(rig.answer(4)->stage, CommandStage::Rejected);
         QCOMPARE(rig.answer(4)->text, QStringLiteral("no such phase"));
+    }
+
+    void theChangeIntervalRule()
+    {
+        // Greens that the next state keeps stay; the others turn yellow; red, yellow and flashing stay as they are.
+        QCOMPARE(changeIntervalState(QStringLiteral("GGgrry"), {QStringLiteral("GrrGGr")}), QStringLiteral("Gyyrry"));
+        QCOMPARE(changeIntervalState(QStringLiteral("GGrr"), {QStringLiteral("GGGG")}), QString());
+        // Against two states (a program that may switch during the yellow): green only where both keep it.
+        QCOMPARE(changeIntervalState(QStringLiteral("GGGr"), {QStringLiteral("GGrr"), QStringLiteral("Grrr")}), QStringLiteral("Gyyr"));
+        // A state of another length counts as red everywhere.
+        QCOMPARE(changeIntervalState(QStringLiteral("Gg"), {QStringLiteral("GGG")}), QStringLiteral("yy"));
+        SignalProgram program;
+        program.phases = {{37, QStringLiteral("GGr")}, {4, QStringLiteral("yyr")}, {5, QStringLiteral("rrG")}, {3, QStringLiteral("rry")}};
+        QCOMPARE(yellowSeconds(program), 4);
+        program.phases = {{37, QStringLiteral("Gr")}, {37, QStringLiteral("rG")}};
+        QCOMPARE(yellowSeconds(program), 3);
+    }
+
+    void aCommandEndsGreensThroughYellow()
+    {
+        // A hold that would take greens straight to red shows them yellow for the program's yellow time first (a
+        // real controller would go into conflict flash otherwise); the signal reports the phase it ends meanwhile,
+        // so nothing confirms the command before SUMO shows it. Then the restore ends the held greens the same way.
+        Rig rig;
+        rig.advance(1000);
+        std::uint32_t signal = 0;
+        int target = -1;
+        for (int s = 0; s < 120 && target < 0; ++s) {
+            for (std::uint32_t i = 0; i < rig.city->signals.size() && target < 0; ++i) {
+                const SignalProgram &program = rig.city->signals[i].programs.front();
+                for (int p = 0; p < int(program.phases.size()) && target < 0; ++p)
+                    if (rig.plant->reading(i).program == 0 && !changeIntervalState(rig.plant->reading(i).state, {program.phases[p].state}).isEmpty()) {
+                        signal = i;
+                        target = p;
+                    }
+            }
+            if (target < 0)
+                rig.advance(1000);
+        }
+        QVERIFY2(target >= 0, "a signal showing a green that another phase of it ends");
+        const SignalProgram &program = rig.city->signals[signal].programs.front();
+        const DeviceIndex device = rig.city->signals[signal].device;
+        const SignalReading before = rig.plant->reading(signal);
+        const QString yellow = changeIntervalState(before.state, {program.phases[target].state});
+
+        rig.sim.command(rig.command(1, signal, CommandAction::SignalPreempt, target));
+        rig.advance(1000);
+        QCOMPARE(rig.answer(1)->stage, CommandStage::InProgress);
+        QCOMPARE(rig.plant->reading(signal).state, yellow);
+        QCOMPARE(rig.lastSignal(device)->mode, SignalMode::Preempt);
+        QCOMPARE(int(rig.lastSignal(device)->phase), before.phase);   // still ending its phase: not confirmed yet
+        int seconds = 1;
+        while (rig.plant->reading(signal).phase != target && seconds < 30) {
+            QCOMPARE(rig.plant->reading(signal).state, yellow);
+            rig.advance(1000);
+            ++seconds;
+        }
+        QCOMPARE(seconds, yellowSeconds(program));
+        QCOMPARE(rig.plant->reading(signal).state, program.phases[target].state);
+        QCOMPARE(int(rig.lastSignal(device)->phase), target);
+        // Held from then on.
+        for (int s = 0; s < 60; ++s)
+            rig.advance(1000);
+        QCOMPARE(rig.plant->reading(signal).state, program.phases[target].state);
+
+        // Restored: no green the program does not give now goes straight to red.
+        const QString held = rig.plant->reading(signal).state;
+        rig.sim.command(rig.command(2, signal, CommandAction::SignalRestore));
+        rig.advance(1000);
+        QCOMPARE(rig.lastSignal(device)->mode, SignalMode::Normal);
+        const QString after = rig.plant->reading(signal).state;
+        for (qsizetype k = 0; k < held.size(); ++k)
+            if (held[k] == u'G' || held[k] == u'g')
+                QVERIFY2(after[k] != u'r', qPrintable(QStringLiteral("link %1: %2 -> %3").arg(k).arg(held, after)));
+        for (int s = 0; s < 2 * yellowSeconds(program); ++s)
+            rig.advance(1000);
+        QCOMPARE(rig.plant->reading(signal).state, program.phases.at(rig.plant->reading(signal).phase).state);
+
+        // A flash during a yellow ends it at once: flashing, and nothing held afterwards.
+        rig.sim.command(rig.command(3, signal, CommandAction::SignalHoldPhase, target));
+        rig.advance(1000);
+        rig.sim.command(rig.command(4, signal, CommandAction::SignalFlash));
+        for (int s = 0; s < 2 * yellowSeconds(program); ++s)
+            rig.advance(1000);
+        QCOMPARE(rig.plant->reading(signal).state, QString(rig.city->signals[signal].linkCount, QLatin1Char('o')));
     }
 
     void wrongLengthStateNeverReachesSumo()
