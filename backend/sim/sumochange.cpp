@@ -34,7 +34,13 @@ bool SumoPlant::beginChange(std::uint32_t signal, const std::string &tls, const 
         change.untilS = running->second.untilS;   // a yellow already runs and what follows keeps every green left
     } else {
         const auto &programs = m_city->signals[signal].programs;
-        const int yellowS = yellowSeconds(programs[static_cast<size_t>(std::clamp(m_readings[signal].program, 0, int(programs.size()) - 1))]);
+        const SignalProgram &program = programs[static_cast<size_t>(std::clamp(m_readings[signal].program, 0, int(programs.size()) - 1))];
+        const int yellowS = yellowSeconds(program);
+        // Most often the yellow is one of the program's own phases (the one after the green it ends): reported as
+        // that phase, the console draws what the signal shows. Otherwise it reports the phase being ended.
+        for (size_t p = 0; p < program.phases.size(); ++p)
+            if (program.phases[p].state == during)
+                change.showsPhase = static_cast<int>(p);
         const double stepS = static_cast<double>(m_setup.stepMs) / 1000.0;
         change.untilS = libtraci::Simulation::getTime() + std::ceil(yellowS / stepS - 1e-9) * stepS;
         libtraci::TrafficLight::setRedYellowGreenState(tls, during.toStdString());

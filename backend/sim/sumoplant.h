@@ -133,7 +133,7 @@ private:
         double untilS = 0;      ///< SUMO time when the yellow ends and the command is carried out
         bool hold = true;       ///< hold `value` (a phase of the running program), else run program `value`
         int value = 0;
-        int showsPhase = 0;     ///< the phase reported meanwhile: the one being ended
+        int showsPhase = 0;     ///< the phase reported meanwhile: the program's own yellow phase when one shows just that, else the one ended
     };
     /// Begins (or extends) the change interval before `next` (what the signal will show); false when nothing needs
     /// clearing and no interval runs: the caller then acts at once.
@@ -143,7 +143,7 @@ private:
     double nextChangeS() const;
     void holdNow(std::uint32_t signal, const std::string &tls, int phase);
     void runProgramNow(std::uint32_t signal, const std::string &tls, int program);
-    /// The reading of a signal in its change interval: the phase it ends, switching when the yellow ends.
+    /// The reading of a signal in its change interval: showsPhase, switching when the yellow ends.
     void reportChange(std::uint32_t signal, SignalReading &r) const;
     std::unordered_map<std::uint32_t, Change> m_changes;
     bool m_stepped = false;   ///< SUMO has run a step since it started (before, nothing was shown: no yellow needed)
