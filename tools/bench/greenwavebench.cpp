@@ -138,6 +138,7 @@ enum class Mode { Base, Wave, Bluelight, WaveAndBluelight };
 struct RunResult {
     bool arrived = false;
     double travelS = 0;
+    double timeLossS = 0;   // SUMO's time lost against driving at its desired speed all the way
     int stops = 0;
     double othersDelayS = 0;
     int others = 0;
@@ -163,6 +164,7 @@ void readTripinfo(const QString &path, std::int64_t windowFromS, std::int64_t wi
         if (a.value(QStringLiteral("id")) == kVehicle) {
             r.arrived = a.value(QStringLiteral("arrival")).toDouble() > 0;   // an unfinished trip says -1
             r.travelS = a.value(QStringLiteral("duration")).toDouble();
+            r.timeLossS = a.value(QStringLiteral("timeLoss")).toDouble();
             r.stops = a.value(QStringLiteral("waitingCount")).toInt();
             continue;
         }
@@ -395,7 +397,7 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
         std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(extracted.error()));
         return 1;
     }
-    std::vector<double> baseS, waveS, stopsBase, stopsWave, delayBase, delayWave, cut, delayChange, signals;
+    std::vector<double> baseS, waveS, stopsBase, stopsWave, delayBase, delayWave, cut, delayChange, signals, idealS, ceiling, removed;
     QJsonArray perRun;
     Route first;
     RunResult firstBase;
@@ -423,10 +425,18 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
         delayBase.push_back(base.othersDelayS);
         delayWave.push_back(wave.othersDelayS);
         cut.push_back(100.0 * (base.travelS - wave.travelS) / base.travelS);
+        // What no signal can buy back: the trip at the vehicle's desired speed all the way (SUMO's duration less its
+        // time loss), so the cut has a ceiling; and how much of the time lost the wave removed.
+        const double ideal = base.travelS - base.timeLossS;
+        idealS.push_back(ideal);
+        ceiling.push_back(100.0 * base.timeLossS / base.travelS);
+        removed.push_back(base.timeLossS > 0 ? 100.0 * (base.travelS - wave.travelS) / base.timeLossS : 0);
         delayChange.push_back(base.othersDelayS > 0 ? 100.0 * (wave.othersDelayS - base.othersDelayS) / base.othersDelayS : 0);
         signals.push_back(route.signals);
         perRun.append(QJsonObject{{"seed", double(s)}, {"signals", route.signals}, {"route_m", std::round(route.lengthM)},
-                                  {"ev_s_base", base.travelS}, {"ev_s_wave", wave.travelS}, {"stops_base", base.stops}, {"stops_wave", wave.stops},
+                                  {"ev_s_base", base.travelS}, {"ev_s_wave", wave.travelS}, {"ev_s_ideal", round2(ideal)},
+                                  {"cut_pct", round2(cut.back())}, {"cut_ceiling_pct", round2(ceiling.back())},
+                                  {"time_loss_removed_pct", round2(removed.back())}, {"stops_base", base.stops}, {"stops_wave", wave.stops},
                                   {"others", base.others}, {"others_delay_s_base", round2(base.othersDelayS)},
                                   {"others_delay_s_wave", round2(wave.othersDelayS)}, {"preempted", wave.preempted},
                                   {"orders_refused", wave.ordersRefused}, {"sim_lag_s_p50_wave", round2(wave.lagP50S)},
@@ -439,6 +449,8 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
         edges.append(e);
     emit({{"bench", "greenwave"}, {"runs", runs}, {"speed", speed}, {"lead_s", leadS}, {"signals_on_route", median(signals)},
           {"ev_travel_s_base", median(baseS)}, {"ev_travel_s_wave", median(waveS)}, {"cut_pct", round2(median(cut))},
+          {"ev_travel_s_ideal", round2(median(idealS))}, {"cut_ceiling_pct", round2(median(ceiling))},
+          {"time_loss_removed_pct", round2(median(removed))},
           {"stops_base", median(stopsBase)}, {"stops_wave", median(stopsWave)},
           {"others_delay_s_base", round2(median(delayBase))}, {"others_delay_s_wave", round2(median(delayWave))},
           {"others_delay_change_pct", round2(median(delayChange))}, {"per_run", perRun}, {"route_edges_first", edges}});
