@@ -30,7 +30,10 @@ int phaseServing(const SignalProgram &program, int linkIndex);
 class GreenWaveFollower {
 public:
     struct Settings {
-        double leadS = 20;                 ///< pre-empt when the vehicle is this far away in time ...
+        /// Pre-empt when the vehicle is this far away in time ... 40 s is what measured best at the peak
+        /// (docs/BENCHMARKS.md: 20 s leaves the vehicle behind the queue ahead, 60 s buys nothing more and costs
+        /// the cross streets), and it covers the signal's yellow before the pre-empted green.
+        double leadS = 40;
         double headwayS = 2;               ///< ... plus this much per vehicle queued before the next signal (the
                                            ///< queue must drain before the vehicle can pass)
         double crawlMps = 3;               ///< ETA of a stopped vehicle is taken at this speed (it is about to move)
