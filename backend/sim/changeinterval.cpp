@@ -28,6 +28,19 @@ QString changeIntervalState(const QString &showing, const std::vector<QString> &
     return clears ? during : QString();
 }
 
+int nextGreenPhase(const SignalProgram &program, int phase)
+{
+    const int n = static_cast<int>(program.phases.size());
+    if (n == 0)
+        return 0;
+    for (int k = 1; k < n; ++k) {
+        const int candidate = (phase + k) % n;
+        if (std::any_of(program.phases[candidate].state.begin(), program.phases[candidate].state.end(), isGreen))
+            return candidate;
+    }
+    return (phase + 1) % n;
+}
+
 int yellowSeconds(const SignalProgram &program)
 {
     int longest = 0;

@@ -14,6 +14,9 @@ namespace cityops {
 /// (every green now stays green in each state of `next`). States of another length than `showing` count as all red.
 QString changeIntervalState(const QString &showing, const std::vector<QString> &next);
 
+/// The first other phase after `phase` (cyclically) that shows some movement green; the next phase when none does.
+int nextGreenPhase(const SignalProgram &program, int phase);
+
 /// How long a program's yellow lasts: its longest phase that only ends greens (yellow, no green), else 3 s.
 int yellowSeconds(const SignalProgram &program);
 

@@ -1,6 +1,7 @@
 #include "sim/citysimulator.h"
 
 #include "base/logging.h"
+#include "sim/changeinterval.h"
 #include "sim/solar.h"
 
 #include <QDateTime>
@@ -534,7 +535,9 @@ QString CitySimulator::apply(const DeviceCommand &c, std::vector<Event> &out)
             sig.mode = c.action == CommandAction::SignalHoldPhase ? SignalMode::Manual : SignalMode::Preempt;
             break;
         case CommandAction::SignalAdvancePhase:
-            sig.phase = (sig.phase + 1) % std::max(1, phases);
+            // To the next phase that gives a movement green, as a controller's manual advance does (the change
+            // interval between is the plant's to show): holding a yellow phase would face drivers with it for good.
+            sig.phase = nextGreenPhase(signal.programs[static_cast<size_t>(sig.program)], sig.phase);
             sig.mode = SignalMode::Manual;
             break;
         case CommandAction::SignalFlash:

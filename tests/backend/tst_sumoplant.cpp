@@ -302,6 +302,52 @@ private Q_SLOTS:
         QCOMPARE(rig.plant->reading(signal).state, QString(rig.city->signals[signal].linkCount, QLatin1Char('o')));
     }
 
+    void advanceGoesToTheNextGreenThroughYellow()
+    {
+        // A manual advance from a held green goes to the next phase that gives a movement green, ending the held
+        // greens through yellow — not to the program's yellow phase, held for good (drivers would face yellow
+        // until someone restored the signal).
+        SignalProgram cycle;
+        cycle.phases = {{30, QStringLiteral("GGr")}, {3, QStringLiteral("yyr")}, {2, QStringLiteral("rrr")}, {20, QStringLiteral("rrG")},
+                        {3, QStringLiteral("rry")}};
+        QCOMPARE(nextGreenPhase(cycle, 0), 3);
+        QCOMPARE(nextGreenPhase(cycle, 3), 0);
+        cycle.phases = {{30, QStringLiteral("GG")}, {3, QStringLiteral("yy")}};
+        QCOMPARE(nextGreenPhase(cycle, 0), 1);   // no other green: the next phase
+
+        Rig rig;
+        rig.advance(1000);
+        std::uint32_t signal = 0;
+        int held = -1;
+        for (std::uint32_t i = 0; i < rig.city->signals.size() && held < 0; ++i) {
+            const SignalProgram &p = rig.city->signals[i].programs.front();
+            const int next = (0 + 1) % int(p.phases.size());
+            if (p.phases.size() >= 4 && p.phases[next].state.contains(u'y') && nextGreenPhase(p, 0) != next) {
+                signal = i;
+                held = 0;
+            }
+        }
+        QVERIFY2(held == 0, "a signal whose first phase is followed by a yellow one");
+        const SignalProgram &program = rig.city->signals[signal].programs.front();
+        rig.sim.command(rig.command(1, signal, CommandAction::SignalHoldPhase, held));
+        for (int s = 0; s < 10; ++s)
+            rig.advance(1000);
+        QCOMPARE(rig.plant->reading(signal).phase, held);
+
+        const int expected = nextGreenPhase(program, held);
+        const QString yellow = changeIntervalState(program.phases[held].state, {program.phases[expected].state});
+        rig.sim.command(rig.command(2, signal, CommandAction::SignalAdvancePhase));
+        rig.advance(1000);
+        QCOMPARE(rig.answer(2)->stage, CommandStage::InProgress);
+        if (!yellow.isEmpty())
+            QCOMPARE(rig.plant->reading(signal).state, yellow);
+        for (int s = 0; s < 60; ++s)
+            rig.advance(1000);
+        QCOMPARE(rig.plant->reading(signal).phase, expected);
+        QCOMPARE(rig.plant->reading(signal).state, program.phases[expected].state);
+        QVERIFY(program.phases[expected].state.contains(u'G') || program.phases[expected].state.contains(u'g'));
+    }
+
     void wrongLengthStateNeverReachesSumo()
     {
         Rig rig;
