@@ -436,6 +436,23 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     case Task::PlantStart:
         startPlant(out);
         break;
+    case Task::PreemptMaxPresence: {
+        SignalSim &sig = m_signals[s.index];
+        if (sig.mode != SignalMode::Preempt || sig.preemptEndsMs != s.timeMs)
+            break;   // released, commanded otherwise or pre-empted again since
+        qCInfo(lcSim).noquote() << m_city->devices[m_city->signals[s.index].device].id << "drops a pre-emption held for"
+                                << m_params.preemptMaxPresenceMs / 1000 << "s and returns to its program";
+        sig.mode = SignalMode::Normal;
+        resyncSignal(s.index);
+        if (plantRuns(s.index) && !m_plantDown) {
+            if (const QString refusal = drivePlant(s.index); !refusal.isEmpty())
+                qCWarning(lcSim).noquote() << "the traffic simulation did not take the return to the program:" << refusal;
+            adoptReading(s.index);
+        }
+        if (reporting(s.index))
+            out.push_back(signalEvent(s.index));
+        break;
+    }
     case Task::CommandArrives: {
         const auto it = m_commandsInFlight.find(s.index);
         if (it != m_commandsInFlight.end()) {
@@ -533,6 +550,10 @@ QString CitySimulator::apply(const DeviceCommand &c, std::vector<Event> &out)
                 return QStringLiteral("no such phase");
             sig.phase = c.value;
             sig.mode = c.action == CommandAction::SignalHoldPhase ? SignalMode::Manual : SignalMode::Preempt;
+            if (sig.mode == SignalMode::Preempt && m_params.preemptMaxPresenceMs > 0) {
+                sig.preemptEndsMs = m_now + m_params.preemptMaxPresenceMs;   // a new call starts the timer again
+                schedule(sig.preemptEndsMs, Task::PreemptMaxPresence, index);
+            }
             break;
         case CommandAction::SignalAdvancePhase:
             // To the next phase that gives a movement green, as a controller's manual advance does (the change

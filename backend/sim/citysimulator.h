@@ -30,6 +30,9 @@ struct SimParameters {
     std::int64_t commandLatencyMinMs = 150;  ///< a device answers a command this long after it was sent ...
     std::int64_t commandLatencyMaxMs = 900;  ///< ... to this long
     double commandRejectRate = 0.02;         ///< share of commands a healthy device refuses (busy, local control)
+    /// A controller drops a pre-emption it has held this long and returns to its program (NTCIP 1202's maximum
+    /// presence): a console that went quiet, or a vehicle that never came, cannot hold a junction red for good.
+    std::int64_t preemptMaxPresenceMs = 180'000;
 };
 
 /// The embedded simulator of the whole city, as a pure discrete-event model: given the city, a seed and a start
@@ -81,7 +84,7 @@ private:
     enum class Task : std::uint8_t {
         SignalSwitch, FeederSample, LightCheck, NextCollision, NextLampFault, NextSignalFault, NextCommLoss,
         NextFeederSurge, ClearCollision, RepairLamp, RepairSignal, RestoreComm, EndSurge, CommandArrives,
-        PlantStep, PlantStart
+        PlantStep, PlantStart, PreemptMaxPresence
     };
     struct Scheduled {
         std::int64_t timeMs;
@@ -98,6 +101,7 @@ private:
         bool online = true;
         bool powered = true;                    ///< its feeder's breaker is closed (dark and silent without)
         std::int64_t nextSwitchMs = 0;
+        std::int64_t preemptEndsMs = 0;         ///< when the pre-emption it holds times out (maximum presence)
     };
     struct LightSim {
         float thresholdDeg = 0;

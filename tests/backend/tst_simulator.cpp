@@ -8,6 +8,7 @@
 #include <QTimeZone>
 
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace cityops;
@@ -111,6 +112,67 @@ private Q_SLOTS:
                 QCOMPARE(switches[i + 1].first - switches[i].first, program.phases[phase].durationS * 1000LL);
         }
         QCOMPARE(seen.size(), program.phases.size());
+    }
+
+    void aPreemptionNobodyReleasesTimesOut()
+    {
+        // A controller holds a pre-emption at most its maximum presence (3 min), then returns to its program on its
+        // own: a console that went quiet, or a vehicle that never came, cannot hold the junction. A second call
+        // while held starts the timer again; a released signal is not touched by the old timer.
+        const auto city = fixtureCity();
+        const DeviceIndex device = city->deviceIndex(QStringLiteral("sig/1560223979"));
+        QVERIFY(device != kNoDevice);
+        SimParameters quiet;
+        quiet.signalMtbfHours = 1e12;
+        quiet.signalCommLossMtbfHours = 1e12;
+        quiet.commandRejectRate = 0;
+        const auto start = berlin(QDate(2026, 11, 22), QTime(10, 0, 0));
+        CitySimulator sim(city, 3, start, quiet);
+        std::vector<Event> events;
+        sim.initialState(events);
+        const auto modeAt = [&](std::int64_t t) {
+            events.clear();
+            sim.advanceTo(t, events);
+            std::optional<SignalMode> last;
+            for (const Event &e : events)
+                if (const auto *s = std::get_if<SignalPayload>(&e.payload); s && e.device == device)
+                    last = s->mode;
+            return last;
+        };
+        const auto order = [&](std::uint32_t id, CommandAction action, int value) {
+            DeviceCommand c;
+            c.order = id;
+            c.device = device;
+            c.action = action;
+            c.value = value;
+            sim.command(c);
+        };
+        order(1, CommandAction::SignalPreempt, 2);
+        QCOMPARE(modeAt(start + 2'000), std::optional(SignalMode::Preempt));   // latency is under a second
+        QCOMPARE(modeAt(start + 179'000), std::nullopt);                       // held, nothing said
+        const auto back = modeAt(start + 182'000);
+        QCOMPARE(back, std::optional(SignalMode::Normal));                      // dropped at 3 min after it arrived
+        QVERIFY(modeAt(start + 300'000).has_value());                           // and runs its program again
+
+        // Called again 100 s into a second pre-emption: held until 3 min after the second call.
+        order(2, CommandAction::SignalPreempt, 2);
+        QCOMPARE(modeAt(start + 302'000), std::optional(SignalMode::Preempt));
+        QCOMPARE(modeAt(start + 400'000), std::nullopt);
+        order(3, CommandAction::SignalPreempt, 0);
+        QCOMPARE(modeAt(start + 402'000), std::optional(SignalMode::Preempt));
+        QCOMPARE(modeAt(start + 579'000), std::nullopt);                        // the first call's timer did nothing
+        QCOMPARE(modeAt(start + 582'000), std::optional(SignalMode::Normal));
+
+        // Released in time: the timer finds it released and leaves it be (no second report).
+        order(4, CommandAction::SignalPreempt, 2);
+        QCOMPARE(modeAt(start + 602'000), std::optional(SignalMode::Preempt));
+        order(5, CommandAction::SignalRestore, 0);
+        QCOMPARE(modeAt(start + 622'000), std::optional(SignalMode::Normal));
+        events.clear();
+        sim.advanceTo(start + 800'000, events);
+        for (const Event &e : events)
+            if (const auto *s = std::get_if<SignalPayload>(&e.payload); s && e.device == device)
+                QCOMPARE(s->mode, SignalMode::Normal);
     }
 
     void phaseFollowsAbsoluteTime()
