@@ -2676,6 +2676,48 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>%1 の青信号連携が終了: 到着しました。信号 %n 基を優先制御し解除しました</numerusform>
         </translation>
     </message>
+    <message>
+        <source>S&amp;top a green wave…</source>
+        <translation>グリーンウェーブを停止(&amp;T)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Green wave for %1 stopped by %2; %n signal(s) released</source>
+        <translation>
+            <numerusform>%1 のグリーンウェーブを %2 が停止しました。信号 %n 基を解放</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No green wave is under way.</source>
+        <translation>実行中のグリーンウェーブはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n signal(s) held</source>
+        <translation>
+            <numerusform>%1 — 信号 %n 基を保持中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop a green wave</source>
+        <translation>グリーンウェーブの停止</translation>
+    </message>
+    <message>
+        <source>Its held signals return to their programs; the vehicle drives on without a wave.</source>
+        <translation>保持中の信号は通常のプログラムに戻ります。車両はグリーンウェーブなしで走行を続けます。</translation>
+    </message>
+    <message>
+        <source>Refused — green wave for %1: %2</source>
+        <translation>拒否 — %1 のグリーンウェーブ: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n held)</source>
+        <translation>
+            <numerusform>%1(%n 基保持)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Green wave: %1</source>
+        <translation>グリーンウェーブ: %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderPanel</name>

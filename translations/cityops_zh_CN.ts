@@ -2676,6 +2676,48 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>%1 的绿波结束：已到达；%n 个信号已优先控制并释放</numerusform>
         </translation>
     </message>
+    <message>
+        <source>S&amp;top a green wave…</source>
+        <translation>停止绿波(&amp;T)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Green wave for %1 stopped by %2; %n signal(s) released</source>
+        <translation>
+            <numerusform>%1 的绿波已由 %2 停止;已释放 %n 个信号</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No green wave is under way.</source>
+        <translation>当前没有进行中的绿波。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n signal(s) held</source>
+        <translation>
+            <numerusform>%1 — 保持 %n 个信号</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop a green wave</source>
+        <translation>停止绿波</translation>
+    </message>
+    <message>
+        <source>Its held signals return to their programs; the vehicle drives on without a wave.</source>
+        <translation>其保持的信号恢复原有配时方案;车辆在无绿波的情况下继续行驶。</translation>
+    </message>
+    <message>
+        <source>Refused — green wave for %1: %2</source>
+        <translation>已拒绝 — %1 的绿波:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n held)</source>
+        <translation>
+            <numerusform>%1(保持 %n 个)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Green wave: %1</source>
+        <translation>绿波:%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderPanel</name>

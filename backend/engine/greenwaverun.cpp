@@ -12,9 +12,12 @@ namespace cityops {
 
 GreenWaveRun::GreenWaveRun(Engine &engine, QString vehicle, Actor requester, Actor approver, GreenWaveFollower::Settings settings,
                            QObject *parent, std::shared_ptr<const CommandSigner> approvalKey)
-    : QObject(parent), m_engine(engine), m_vehicle(std::move(vehicle)), m_requester(std::move(requester)), m_approver(std::move(approver)),
+    : QObject(parent), m_engine(engine), m_vehicle(std::move(vehicle)), m_requester(std::move(requester)), m_approver(std::move(approver)), m_releaser(m_requester),
       m_approvalKey(std::move(approvalKey)), m_follower(engine.cityPtr(), settings)
 {
+    auto *timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, [this] { tick(m_engine.clock().nowMs()); });
+    timer->start(1000);
 }
 
 void GreenWaveRun::request(const Actor &actor, OpsRequest request, std::function<void(const Result<OpsReceipt> &)> then)
@@ -36,19 +39,60 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
     if (report.report.parked && !m_underway)
         return;
     m_underway = true;
-    const CityModel &city = m_engine.city();
     if (lcCore().isDebugEnabled()) {
         QString ahead;
         for (const SignalAhead &a : report.report.ahead)
             ahead += QStringLiteral(" %1/%2@%3").arg(a.signal).arg(a.linkIndex).arg(std::lround(a.distanceM));
         qCDebug(lcCore).noquote() << "green wave for" << m_vehicle << "at" << report.timeMs << "speed" << report.report.speedMps << "ahead" << ahead;
     }
-    for (const WaveStep &step : m_follower.update(fixOf(report.report, report.timeMs))) {
+    m_lastReportMs = report.timeMs;
+    m_saidSilent = false;
+    carryOut(m_follower.update(fixOf(report.report, report.timeMs)));
+}
+
+void GreenWaveRun::tick(std::int64_t nowMs)
+{
+    if (m_follower.finished())
+        return;
+    if (const auto due = m_follower.tick(nowMs); !due.empty())
+        carryOut(due);
+    if (m_underway && !m_saidSilent && nowMs - m_lastReportMs >= kSilentFeedMs) {
+        m_saidSilent = true;
+        Q_EMIT warned(QStringLiteral("no report from %1 for %2 s; its held signals are released if it does not reach them in time")
+                          .arg(m_vehicle)
+                          .arg((nowMs - m_lastReportMs) / 1000));
+    }
+}
+
+Status GreenWaveRun::stop(const Actor &who)
+{
+    if (!permits(who, Permission::RequestCommand))
+        return makeError(refusal(who, Permission::RequestCommand));
+    if (m_follower.finished())
+        return Ok{};
+    m_stats.stoppedBy = who.user;
+    m_releaser = who;
+    qCInfo(lcCore).noquote() << "green wave for" << m_vehicle << "stopped by" << who.user;
+    carryOut(m_follower.stop());
+    return Ok{};
+}
+
+void GreenWaveRun::carryOut(const std::vector<WaveStep> &steps)
+{
+    const CityModel &city = m_engine.city();
+    for (const WaveStep &step : steps) {
         if (step.signal >= city.signals.size())
             continue;
+        const QString &signalId = city.devices[city.signals[step.signal].device].id;
         qCDebug(lcCore).noquote() << "green wave for" << m_vehicle << (step.kind == WaveStep::Kind::Release ? "release" : "pre-empt")
-                                  << city.devices[city.signals[step.signal].device].id << "phase" << step.phase << "eta" << step.etaS;
+                                  << signalId << "phase" << step.phase << "eta" << step.etaS;
         if (step.kind == WaveStep::Kind::Release) {
+            if (step.expired) {
+                ++m_stats.expired;
+                Q_EMIT warned(QStringLiteral("%1 had not reached signal %2 %3 s after it was pre-empted: released")
+                                  .arg(m_vehicle, signalId)
+                                  .arg(m_follower.settings().maxHoldMs / 1000));
+            }
             askRelease(step.signal, 0);
             continue;
         }
@@ -86,9 +130,9 @@ void GreenWaveRun::askRelease(std::uint32_t signal, int attempt)
     if (attempt == 0)
         ++m_stats.releasesAsked;
     OrderSpec spec;
-    spec.description = QStringLiteral("Green wave for %1: release after it passed").arg(m_vehicle);
+    spec.description = QStringLiteral("Green wave for %1: release").arg(m_vehicle);
     spec.targets.push_back({m_engine.city().signals[signal].device, CommandAction::SignalRestore, 0, 0, 0});
-    request(m_requester, request::IssueOrder{spec}, [this, signal, attempt](const Result<OpsReceipt> &issued) {
+    request(m_releaser, request::IssueOrder{spec}, [this, signal, attempt](const Result<OpsReceipt> &issued) {
         if (issued) {
             m_releases.erase(signal);
             Q_EMIT progressed();
@@ -110,6 +154,7 @@ void GreenWaveRun::refusedWith(const QString &why)
     ++m_stats.refused;
     m_stats.lastRefusal = why;
     qCWarning(lcCore).noquote() << "green wave for" << m_vehicle << "- refused:" << why;
+    Q_EMIT warned(why);
     Q_EMIT progressed();
 }
 

@@ -19,6 +19,10 @@ namespace cityops {
 /// pre-approved the whole wave approves each as it is issued (their approval is recorded per order, as any other).
 /// A release waits until its signal's pre-emption is confirmed (the signal is reserved until then) and is asked
 /// again until taken. Lives on the thread that feeds it (the GUI thread); answers from the engine come back to it.
+///
+/// Time passes for it on the console's clock even when no report comes (`tick`, every second on a timer): a hold
+/// the vehicle does not reach in time is released and said (GreenWaveFollower's longest hold), and a feed that falls
+/// silent is said once. A person may stop it at any time (`stop`): every held signal is released.
 class GreenWaveRun : public QObject {
     Q_OBJECT
 public:
@@ -28,6 +32,8 @@ public:
         int releasesAsked = 0;
         int refused = 0;            ///< requests the ops logic refused (the last reason in lastRefusal)
         QString lastRefusal;
+        int expired = 0;            ///< holds released because the vehicle had not come in time
+        QString stoppedBy;          ///< who stopped the wave before the vehicle arrived (empty: nobody)
     };
 
     /// `approvalKey`: the approver's own key, opened with their password when they pre-approved the wave; it signs
@@ -39,7 +45,14 @@ public:
     const QString &vehicle() const { return m_vehicle; }
     /// Feeds the vehicle's latest report (ignored when it is the one fed last).
     void update(const VehicleBook::Vehicle &report);
-    /// The trip is over (the vehicle parked at its destination) and every held signal has been released.
+    /// Time passes with no report: releases what is due at `nowMs` (the console's clock) and says when the
+    /// vehicle's feed has been silent too long. Called every second by the run's own timer.
+    void tick(std::int64_t nowMs);
+    /// A person ends the wave before the vehicle arrives: every held signal is released in their name, nothing
+    /// more is pre-empted. Refused with a sentence for someone who may not command signals (the wave goes on).
+    Status stop(const Actor &who);
+    /// The trip is over (the vehicle parked at its destination, or the wave was stopped) and every held signal has
+    /// been released.
     bool finished() const { return m_follower.finished() && m_releases.empty(); }
     const Stats &stats() const { return m_stats; }
     /// Signals pre-empted for the vehicle and not released yet.
@@ -48,11 +61,16 @@ public:
 Q_SIGNALS:
     /// Something changed that a person watching the wave would want to see (a step asked, answered, refused).
     void progressed();
+    /// Something a person must know and may have to act on (a request refused, a hold released because the vehicle
+    /// did not come, a silent feed), as a sentence.
+    void warned(const QString &what);
     void done();
 
 private:
     static constexpr int kReleaseRetryMs = 250;
     static constexpr int kReleaseAttempts = 240;   ///< a minute of asking, four times a second
+    static constexpr std::int64_t kSilentFeedMs = 30'000;   ///< no report for this long while under way is said
+    void carryOut(const std::vector<WaveStep> &steps);
     void sayIfDone();
     void askRelease(std::uint32_t signal, int attempt);
     void refusedWith(const QString &why);
@@ -63,9 +81,12 @@ private:
     QString m_vehicle;
     Actor m_requester;
     Actor m_approver;
+    Actor m_releaser;   ///< who releases the held signals: the requester, or whoever stopped the wave
     std::shared_ptr<const CommandSigner> m_approvalKey;
     GreenWaveFollower m_follower;
     std::uint64_t m_lastReport = 0;
+    std::int64_t m_lastReportMs = 0;   ///< console time of the last report fed
+    bool m_saidSilent = false;
     bool m_underway = false;   ///< has been reported on its way (a parked report before that is its station)
     std::map<std::uint32_t, bool> m_releases;   ///< signal -> a release request is on its way
     Stats m_stats;

@@ -26,30 +26,63 @@ GreenWaveFollower::GreenWaveFollower(std::shared_ptr<const CityModel> city, Sett
 {
 }
 
-std::vector<WaveStep> GreenWaveFollower::update(const VehicleFix &fix)
+void GreenWaveFollower::releaseDue(std::int64_t nowMs, std::vector<WaveStep> &steps)
 {
-    std::vector<WaveStep> steps;
-    if (m_finished)
-        return steps;
-    // Passed: held signals no longer ahead are released a little later (the vehicle's tail clears the junction).
-    for (auto &[signal, passedAt] : m_held) {
-        const bool ahead = std::any_of(fix.ahead.begin(), fix.ahead.end(), [s = signal](const SignalAhead &a) { return a.signal == s; });
-        if (!ahead && passedAt == 0)
-            passedAt = fix.timeMs;
-    }
     for (auto it = m_held.begin(); it != m_held.end();) {
-        if (fix.arrived || (it->second != 0 && fix.timeMs - it->second >= m_settings.releaseAfterMs)) {
-            steps.push_back({WaveStep::Kind::Release, it->first, 0, 0});
+        const Hold &h = it->second;
+        const bool passed = h.passedAtMs != 0 && nowMs - h.passedAtMs >= m_settings.releaseAfterMs;
+        const bool expired = h.passedAtMs == 0 && nowMs - h.askedAtMs >= m_settings.maxHoldMs;
+        if (passed || expired) {
+            WaveStep step{WaveStep::Kind::Release, it->first, 0, 0};
+            step.expired = expired;
+            steps.push_back(step);
             m_done.insert(it->first);
             it = m_held.erase(it);
         } else {
             ++it;
         }
     }
+}
+
+std::vector<WaveStep> GreenWaveFollower::tick(std::int64_t nowMs)
+{
+    std::vector<WaveStep> steps;
+    if (!m_finished)
+        releaseDue(nowMs, steps);
+    return steps;
+}
+
+std::vector<WaveStep> GreenWaveFollower::stop()
+{
+    std::vector<WaveStep> steps;
+    for (const auto &[signal, hold] : m_held) {
+        steps.push_back({WaveStep::Kind::Release, signal, 0, 0});
+        m_done.insert(signal);
+    }
+    m_held.clear();
+    m_finished = true;
+    return steps;
+}
+
+std::vector<WaveStep> GreenWaveFollower::update(const VehicleFix &fix)
+{
+    std::vector<WaveStep> steps;
+    if (m_finished)
+        return steps;
+    // Passed: held signals no longer ahead are released a little later (the vehicle's tail clears the junction).
+    for (auto &[signal, hold] : m_held) {
+        const bool ahead = std::any_of(fix.ahead.begin(), fix.ahead.end(), [s = signal](const SignalAhead &a) { return a.signal == s; });
+        if (!ahead && hold.passedAtMs == 0)
+            hold.passedAtMs = fix.timeMs;
+    }
     if (fix.arrived) {
+        for (const auto &[signal, hold] : m_held)
+            steps.push_back({WaveStep::Kind::Release, signal, 0, 0});
+        m_held.clear();
         m_finished = true;
         return steps;
     }
+    releaseDue(fix.timeMs, steps);
     const double speed = std::max(fix.speedMps, m_settings.crawlMps);
     for (size_t k = 0; k < fix.ahead.size(); ++k) {
         const SignalAhead &a = fix.ahead[k];
@@ -66,7 +99,7 @@ std::vector<WaveStep> GreenWaveFollower::update(const VehicleFix &fix)
         if (phase < 0)
             continue;   // no phase gives that movement a green (a link the program never serves): leave it be
         steps.push_back({WaveStep::Kind::Preempt, a.signal, phase, eta});
-        m_held[a.signal] = 0;
+        m_held[a.signal] = Hold{fix.timeMs, 0};
     }
     return steps;
 }
@@ -74,7 +107,7 @@ std::vector<WaveStep> GreenWaveFollower::update(const VehicleFix &fix)
 std::vector<std::uint32_t> GreenWaveFollower::held() const
 {
     std::vector<std::uint32_t> out;
-    for (const auto &[signal, passedAt] : m_held)
+    for (const auto &[signal, hold] : m_held)
         out.push_back(signal);
     return out;
 }

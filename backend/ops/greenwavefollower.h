@@ -17,6 +17,7 @@ struct WaveStep {
     std::uint32_t signal = 0;
     int phase = 0;                    ///< Preempt: the phase that serves the vehicle's movement
     double etaS = 0;                  ///< Preempt: the vehicle's time to the stop line when asked
+    bool expired = false;             ///< Release: the vehicle had not passed within the longest hold
 };
 
 /// The phase of a program that gives the link a green: a protected green ('G') before a permissive one ('g'), the
@@ -38,19 +39,35 @@ public:
                                            ///< queue must drain before the vehicle can pass)
         double crawlMps = 3;               ///< ETA of a stopped vehicle is taken at this speed (it is about to move)
         std::int64_t releaseAfterMs = 3000;
+        /// A pre-emption the vehicle has not passed this long after it was asked is released (the vehicle stopped
+        /// short, or its feed did): the cross streets are not starved for a vehicle that is not coming. Three times
+        /// the lead, as a controller's maximum-presence timer bounds a pre-emption call (NTCIP 1202).
+        std::int64_t maxHoldMs = 120'000;
     };
     GreenWaveFollower(std::shared_ptr<const CityModel> city, Settings settings);
 
     std::vector<WaveStep> update(const VehicleFix &fix);
+    /// Time alone, between fixes (a feed may fall silent): releases what is due at `nowMs` — passed signals after
+    /// their delay, holds past the longest hold.
+    std::vector<WaveStep> tick(std::int64_t nowMs);
+    /// Ends the wave now (a person stopped it): every held signal is released, nothing more is pre-empted.
+    std::vector<WaveStep> stop();
     /// Signals pre-empted and not yet released.
     std::vector<std::uint32_t> held() const;
     bool finished() const { return m_finished; }
+    const Settings &settings() const { return m_settings; }
 
 private:
+    struct Hold {
+        std::int64_t askedAtMs = 0;
+        std::int64_t passedAtMs = 0;   ///< 0: still ahead
+    };
+    void releaseDue(std::int64_t nowMs, std::vector<WaveStep> &steps);
+
     std::shared_ptr<const CityModel> m_city;
     Settings m_settings;
-    std::map<std::uint32_t, std::int64_t> m_held;   ///< signal -> when the vehicle passed it (0: still ahead)
-    std::set<std::uint32_t> m_done;                 ///< pre-empted and released: not again on this trip
+    std::map<std::uint32_t, Hold> m_held;
+    std::set<std::uint32_t> m_done;   ///< pre-empted and released: not again on this trip
     bool m_finished = false;
 };
 

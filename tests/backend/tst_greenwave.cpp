@@ -92,6 +92,62 @@ private Q_SLOTS:
         QVERIFY(wave.update(fix(61, 10, {{0, 2, 5}})).empty());
     }
 
+    void aHoldTheVehicleDoesNotReachIsReleased()
+    {
+        // Pre-empted at 10 s with the vehicle 150 m away; it stops short and stays there (or its feed falls
+        // silent): at the longest hold the signal is released, said as expired, and not pre-empted again.
+        GreenWaveFollower::Settings s{20, 2, 3, 3000};
+        s.maxHoldMs = 120'000;
+        GreenWaveFollower wave(twoSignals(), s);
+        QCOMPARE(wave.update(fix(10, 10, {{0, 2, 150}, {1, 0, 900}})).size(), size_t(1));
+        QVERIFY(wave.update(fix(60, 0, {{0, 2, 80}, {1, 0, 830}})).empty());   // standing
+        QVERIFY(wave.tick(129'999).empty());
+        auto steps = wave.tick(130'000);
+        QCOMPARE(steps.size(), size_t(1));
+        QCOMPARE(steps[0].kind, WaveStep::Kind::Release);
+        QCOMPARE(steps[0].signal, 0u);
+        QVERIFY(steps[0].expired);
+        QVERIFY(wave.held().empty());
+        QVERIFY(wave.update(fix(140, 5, {{0, 2, 10}, {1, 0, 760}})).empty());   // moving again: the first stays released
+        QVERIFY(!wave.finished());
+        // Passing a held signal in time is an ordinary release, not an expiry.
+        QCOMPARE(wave.update(fix(300, 10, {{1, 0, 150}})).size(), size_t(1));
+        steps = wave.update(fix(330, 10, {}));
+        QVERIFY(steps.empty());
+        steps = wave.tick(333'000);
+        QCOMPARE(steps.size(), size_t(1));
+        QVERIFY(!steps[0].expired);
+    }
+
+    void aPassedSignalIsReleasedWhenTheFeedFallsSilent()
+    {
+        // The last report says the vehicle is past the signal; no report comes after it: time alone releases it.
+        GreenWaveFollower wave(twoSignals(), {20, 2, 3, 3000});
+        QCOMPARE(wave.update(fix(0, 10, {{0, 2, 100}, {1, 0, 900}})).size(), size_t(1));
+        QVERIFY(wave.update(fix(12, 10, {{1, 0, 780}})).empty());
+        QVERIFY(wave.tick(14'999).empty());
+        const auto steps = wave.tick(15'000);
+        QCOMPARE(steps.size(), size_t(1));
+        QCOMPARE(steps[0].signal, 0u);
+        QVERIFY(!steps[0].expired);
+    }
+
+    void stoppingReleasesEverythingHeld()
+    {
+        GreenWaveFollower wave(twoSignals(), {20, 2, 3, 3000});
+        QCOMPARE(wave.update(fix(0, 10, {{0, 2, 100}, {1, 0, 150}})).size(), size_t(2));
+        auto steps = wave.stop();
+        QCOMPARE(steps.size(), size_t(2));
+        for (const WaveStep &step : steps)
+            QCOMPARE(step.kind, WaveStep::Kind::Release);
+        QVERIFY(wave.finished());
+        QVERIFY(wave.held().empty());
+        // Nothing more after a stop: no pre-emption for the vehicle still driving, nothing on the clock.
+        QVERIFY(wave.update(fix(5, 10, {{0, 2, 50}, {1, 0, 100}})).empty());
+        QVERIFY(wave.tick(500'000).empty());
+        QVERIFY(wave.stop().empty());
+    }
+
     void aQueueAheadBringsThePreemptionForward()
     {
         // 300 m at 10 m/s is 30 s: beyond a 20 s lead — unless six vehicles stand before the signal (2 s each to

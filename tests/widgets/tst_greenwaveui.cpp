@@ -15,6 +15,7 @@
 #include "testcity.h"
 #include "testpeople.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -185,6 +186,88 @@ private Q_SLOTS:
             return e.text.contains(QStringLiteral("ambulance-1")) && e.text.contains(QStringLiteral("pre-approved by sven"));
         }));
         dialog.close();
+        engine.stop();
+    }
+
+    void stopAWaveFromTheConsole()
+    {
+        // The embedded timetable runs the signals; the vehicle's reports are given by the test (no SUMO needed):
+        // a wave holds two signals, the status bar says so, a viewer cannot stop it, the operator can — in her
+        // name, every held signal back on its program, and the console says so.
+        auto city = networkCity();
+        QVERIFY(city);
+        People people(*city);
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.speed = 1;   // the wave's longest hold (2 min) is far off while the test runs
+        sim.parameters.signalMtbfHours = 1e12;
+        sim.parameters.signalCommLossMtbfHours = 1e12;
+        sim.parameters.commandRejectRate = 0;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), {}, QDateTime::currentMSecsSinceEpoch() - 600'000);
+        MainWindow window(engine, people.get());
+        window.resize(1400, 900);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 20'000);
+        QVERIFY(window.access().signIn(QStringLiteral("olga"), People::kPassword).ok());
+
+        std::vector<SignalAhead> ahead;
+        for (std::uint32_t i = 0; i < city->signals.size() && ahead.size() < 2; ++i)
+            if (!city->signals[i].programs.empty() && phaseServing(city->signals[i].programs.front(), 0) >= 0)
+                ahead.push_back({i, 0, 100.0 * double(ahead.size() + 1)});
+        QCOMPARE(ahead.size(), size_t(2));
+        const auto mode = [&](size_t k) { return SignalMode(engine.books().states().state(city->signals[ahead[k].signal].device).mode); };
+        PlannedRoute route;
+        route.vehicle = QStringLiteral("ambulance-9");
+        route.signals = ahead;
+        route.lengthM = 1200;
+        QVERIFY(!window.ops().waveLabel()->isVisible());
+        window.ops().startWave(route.vehicle, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, route, nullptr);
+        QCOMPARE(int(window.ops().waves().size()), 1);
+        VehicleBook::Vehicle report;
+        report.timeMs = engine.clock().nowMs();
+        report.reports = 1;
+        report.report.id = route.vehicle;
+        report.report.speedMps = 10;
+        report.report.ahead = ahead;   // 10 and 20 s away: both within the lead
+        window.ops().waves().front()->update(report);
+        QTRY_VERIFY_WITH_TIMEOUT(mode(0) == SignalMode::Preempt && mode(1) == SignalMode::Preempt, 20'000);
+        QTRY_COMPARE(window.ops().waveLabel()->text(), QStringLiteral("Green wave: ambulance-9 (2 held)"));
+        QVERIFY(window.ops().waveLabel()->isVisible());
+        const QList<QAction *> actions = window.findChildren<QAction *>();
+        QVERIFY(std::any_of(actions.begin(), actions.end(), [](QAction *a) {
+            return a->text().contains(QStringLiteral("top a green wave")) && a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G);
+        }));
+
+        // The wall's viewer may not stop it: refused, said, and nothing released.
+        window.access().signOut();
+        QVERIFY(window.access().signIn(QStringLiteral("wall"), People::kPassword).ok());
+        window.ops().stopWave(route.vehicle);
+        const QString refused = window.ops().messages()->item(0)->text();
+        QVERIFY2(refused.contains(QStringLiteral("Refused")) && refused.contains(QStringLiteral("wall")), qPrintable(refused));
+        QCOMPARE(int(window.ops().waves().size()), 1);
+        QTest::qWait(1500);
+        QVERIFY(mode(0) == SignalMode::Preempt && mode(1) == SignalMode::Preempt);
+
+        // The operator stops it: both signals return to their programs, released in her name; the wave is over.
+        window.access().signOut();
+        QVERIFY(window.access().signIn(QStringLiteral("olga"), People::kPassword).ok());
+        window.ops().stopWave(route.vehicle);
+        QTRY_VERIFY_WITH_TIMEOUT(window.ops().waves().empty(), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(mode(0) == SignalMode::Normal && mode(1) == SignalMode::Normal, 20'000);
+        std::vector<Order> orders;
+        engine.orders().snapshot(orders);
+        int releases = 0;
+        for (const Order &o : orders)
+            if (o.targets.size() == 1 && o.targets.front().action == CommandAction::SignalRestore && o.description.contains(route.vehicle)) {
+                ++releases;
+                QCOMPARE(o.requestedBy, QStringLiteral("olga"));
+            }
+        QCOMPARE(releases, 2);
+        QVERIFY(!window.ops().waveLabel()->isVisible());
+        QStringList said;
+        for (int i = 0; i < window.ops().messages()->count(); ++i)
+            said << window.ops().messages()->item(i)->text();
+        QVERIFY2(said.join(u'|').contains(QStringLiteral("Green wave for ambulance-9 stopped by olga; 2 signal(s) released")), qPrintable(said.join(u'|')));
         engine.stop();
     }
 };

@@ -144,6 +144,7 @@ struct RunResult {
     int others = 0;
     int preempted = 0;
     int ordersRefused = 0;
+    int holdsExpired = 0;   // pre-emptions released because the vehicle had not come within the longest hold
     double lagP50S = 0;   // how far SUMO ran behind the console's clock while the vehicle drove
     double lagP95S = 0;
 };
@@ -237,6 +238,7 @@ RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &rou
         if (run) {
             result.preempted = run->stats().preemptionsAsked;
             result.ordersRefused = run->stats().refused;
+            result.holdsExpired = run->stats().expired;
             if (run->stats().refused > 0)
                 std::fprintf(stderr, "cityops-bench greenwave: %d request(s) refused, the last: %s\n", run->stats().refused,
                              qPrintable(run->stats().lastRefusal));
@@ -439,7 +441,7 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
                                   {"time_loss_removed_pct", round2(removed.back())}, {"stops_base", base.stops}, {"stops_wave", wave.stops},
                                   {"others", base.others}, {"others_delay_s_base", round2(base.othersDelayS)},
                                   {"others_delay_s_wave", round2(wave.othersDelayS)}, {"preempted", wave.preempted},
-                                  {"orders_refused", wave.ordersRefused}, {"sim_lag_s_p50_wave", round2(wave.lagP50S)},
+                                  {"orders_refused", wave.ordersRefused}, {"holds_expired", wave.holdsExpired}, {"sim_lag_s_p50_wave", round2(wave.lagP50S)},
                                   {"sim_lag_s_p95_wave", round2(wave.lagP95S)}});
         std::fprintf(stderr, "cityops-bench greenwave: seed %llu: %.0f s -> %.0f s through %d signals (SUMO behind the clock: p50 %.1f s, p95 %.1f s)\n",
                      static_cast<unsigned long long>(s), base.travelS, wave.travelS, route.signals, wave.lagP50S, wave.lagP95S);

@@ -70,6 +70,11 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     m_personLabel = new QLabel(&window);
     m_personLabel->setObjectName(QStringLiteral("personLabel"));
     window.statusBar()->addPermanentWidget(m_personLabel);
+    m_waveLabel = new QLabel(&window);
+    m_waveLabel->setObjectName(QStringLiteral("waveLabel"));
+    m_waveLabel->setStyleSheet(QStringLiteral("QLabel { padding: 0 6px; }"));
+    m_waveLabel->hide();
+    window.statusBar()->insertPermanentWidget(0, m_waveLabel);
 
     buildMenus();
     // The waves under way follow their vehicles' reports as they reach the console.
@@ -129,6 +134,8 @@ void OpsConsole::buildMenus()
     ops->addAction(tr("&Shed feeders, then restore…"), this, &OpsConsole::shedFeeders);
     QAction *vehicle = ops->addAction(tr("Send an emergency &vehicle with a green wave…"), this, &OpsConsole::sendVehicle);
     vehicle->setShortcut(Qt::CTRL | Qt::Key_G);
+    QAction *stop = ops->addAction(tr("S&top a green wave…"), this, &OpsConsole::chooseWaveToStop);
+    stop->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_G);
     ops->addAction(tr("Emergency &green wave on a timetable…"), this, &OpsConsole::greenWave);
     ops->addSeparator();
     QAction *report = ops->addAction(tr("&Report an incident at the map centre…"), this,
@@ -294,19 +301,60 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
                     .arg(vehicle)
                     .arg(route.lengthM / 1000.0, 0, 'f', 1)
                     .arg(approver.user));
-    auto refused = std::make_shared<int>(0);
-    connect(run, &GreenWaveRun::progressed, this, [this, run, refused] {
-        if (run->stats().refused > *refused) {
-            *refused = run->stats().refused;
-            post(true, tr("Green wave for %1: %2").arg(run->vehicle(), run->stats().lastRefusal));
-        }
-    });
+    connect(run, &GreenWaveRun::progressed, this, &OpsConsole::showWaves);
+    connect(run, &GreenWaveRun::warned, this, [this, run](const QString &what) { post(true, tr("Green wave for %1: %2").arg(run->vehicle(), what)); });
     connect(run, &GreenWaveRun::done, this, [this, run] {
-        post(false, tr("Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released", nullptr, run->stats().preemptionsAsked)
-                        .arg(run->vehicle()));
+        if (run->stats().stoppedBy.isEmpty())
+            post(false, tr("Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released", nullptr, run->stats().preemptionsAsked)
+                            .arg(run->vehicle()));
+        else
+            post(false, tr("Green wave for %1 stopped by %2; %n signal(s) released", nullptr, run->stats().releasesAsked)
+                            .arg(run->vehicle(), run->stats().stoppedBy));
         std::erase(m_waves, run);
         run->deleteLater();
+        showWaves();
     });
+    showWaves();
+}
+
+void OpsConsole::chooseWaveToStop()
+{
+    if (m_waves.empty()) {
+        m_window.statusBar()->showMessage(tr("No green wave is under way."), 6000);
+        return;
+    }
+    QStringList items;
+    for (const GreenWaveRun *run : m_waves)
+        items << tr("%1 — %n signal(s) held", nullptr, int(run->held().size())).arg(run->vehicle());
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(&m_window, tr("Stop a green wave"),
+                                                 tr("Its held signals return to their programs; the vehicle drives on without a wave."), items, 0,
+                                                 false, &ok);
+    if (ok && items.contains(chosen))
+        stopWave(m_waves[static_cast<size_t>(items.indexOf(chosen))]->vehicle());
+}
+
+void OpsConsole::stopWave(const QString &vehicle)
+{
+    const auto it = std::find_if(m_waves.begin(), m_waves.end(), [&](const GreenWaveRun *run) { return run->vehicle() == vehicle; });
+    if (it == m_waves.end())
+        return;
+    // Locked, in replay or nobody signed in: nothing is changed from here (the backend checks the person's role).
+    if (const QString blocked = m_client->whyNot(); !blocked.isEmpty()) {
+        post(true, tr("Refused — green wave for %1: %2").arg(vehicle, blocked));
+        return;
+    }
+    if (const Status stopped = (*it)->stop(m_client->actor()); !stopped)
+        post(true, tr("Refused — green wave for %1: %2").arg(vehicle, stopped.error()));
+}
+
+void OpsConsole::showWaves()
+{
+    QStringList waves;
+    for (const GreenWaveRun *run : m_waves)
+        waves << tr("%1 (%n held)", nullptr, int(run->held().size())).arg(run->vehicle());
+    m_waveLabel->setText(tr("Green wave: %1").arg(waves.join(QStringLiteral(", "))));
+    m_waveLabel->setVisible(!waves.isEmpty());
 }
 
 void OpsConsole::reportIncident(const GeoPoint &at)

@@ -56,6 +56,12 @@ public:
     /// Green waves under way (each follows its vehicle until it parks and every signal is released).
     const std::vector<GreenWaveRun *> &waves() const { return m_waves; }
     void startWave(const QString &vehicle, const Actor &approver, const PlannedRoute &route, std::shared_ptr<const CommandSigner> approvalKey);
+    /// Operations ▸ Stop a green wave: asks which (when one or more are under way), then stopWave.
+    void chooseWaveToStop();
+    /// Ends the vehicle's wave in the name of the person acting here: its held signals are released.
+    void stopWave(const QString &vehicle);
+    /// The waves under way and the signals each holds, in the status bar (hidden when there are none).
+    QLabel *waveLabel() const { return m_waveLabel; }
     void reportIncident(const GeoPoint &at);
     /// Opens an order as it will run, for the operator to check and send (nothing goes out before they do).
     void openPlan(const OrderSpec &plan);
@@ -65,6 +71,7 @@ private:
     void showContextMenu(const GeoPoint &at, const MapSelection &under, const QPoint &globalPos);
     std::vector<DeviceIndex> selectedDevices() const;
     void showAnswer(bool ok, const QString &message, const QString &context);
+    void showWaves();
 
     QMainWindow &m_window;
     Engine &m_engine;
@@ -76,6 +83,7 @@ private:
     OrderPanel *m_orders;
     JournalPanel *m_journal;
     QLabel *m_personLabel;
+    QLabel *m_waveLabel;
     QListWidget *m_messages;
     QDockWidget *m_messageDock;
     static constexpr int kMaxMessages = 200;
