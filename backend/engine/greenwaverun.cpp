@@ -73,7 +73,9 @@ Status GreenWaveRun::stop(const Actor &who)
     m_stats.stoppedBy = who.user;
     m_releaser = who;
     qCInfo(lcCore).noquote() << "green wave for" << m_vehicle << "stopped by" << who.user;
-    carryOut(m_follower.stop());
+    const std::vector<WaveStep> releases = m_follower.stop();
+    m_stats.releasedOnStop = static_cast<int>(releases.size());
+    carryOut(releases);
     return Ok{};
 }
 

@@ -34,6 +34,7 @@ public:
         QString lastRefusal;
         int expired = 0;            ///< holds released because the vehicle had not come in time
         QString stoppedBy;          ///< who stopped the wave before the vehicle arrived (empty: nobody)
+        int releasedOnStop = 0;     ///< signals it held when stopped
     };
 
     /// `approvalKey`: the approver's own key, opened with their password when they pre-approved the wave; it signs

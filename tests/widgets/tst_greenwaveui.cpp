@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -24,7 +25,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QStatusBar>
 #include <QTest>
+#include <QTimer>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -233,15 +236,33 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(mode(0) == SignalMode::Preempt && mode(1) == SignalMode::Preempt, 20'000);
         QTRY_COMPARE(window.ops().waveLabel()->text(), QStringLiteral("Green wave: ambulance-9 (2 held)"));
         QVERIFY(window.ops().waveLabel()->isVisible());
-        const QList<QAction *> actions = window.findChildren<QAction *>();
-        QVERIFY(std::any_of(actions.begin(), actions.end(), [](QAction *a) {
-            return a->text().contains(QStringLiteral("top a green wave")) && a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G);
-        }));
+        QAction *stopAction = nullptr;
+        for (QAction *a : window.findChildren<QAction *>())
+            if (a->text().contains(QStringLiteral("top a green wave")))
+                stopAction = a;
+        QVERIFY(stopAction);
+        QCOMPARE(stopAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+        // Operations ▸ Stop a green wave lists the waves with what each holds, for the person to pick (or cancel).
+        const auto choose = [&](bool accept) {
+            QStringList offered;
+            QTimer::singleShot(0, &window, [&] {
+                for (QInputDialog *d : window.findChildren<QInputDialog *>()) {
+                    if (!d->isVisible())
+                        continue;
+                    offered = d->comboBoxItems();
+                    accept ? d->accept() : d->reject();
+                }
+            });
+            stopAction->trigger();
+            return offered;
+        };
 
         // The wall's viewer may not stop it: refused, said, and nothing released.
+        QCOMPARE(choose(false), QStringList{QStringLiteral("ambulance-9 — 2 signal(s) held")});   // cancelled: nothing
+        QCOMPARE(int(window.ops().waves().size()), 1);
         window.access().signOut();
         QVERIFY(window.access().signIn(QStringLiteral("wall"), People::kPassword).ok());
-        window.ops().stopWave(route.vehicle);
+        choose(true);
         const QString refused = window.ops().messages()->item(0)->text();
         QVERIFY2(refused.contains(QStringLiteral("Refused")) && refused.contains(QStringLiteral("wall")), qPrintable(refused));
         QCOMPARE(int(window.ops().waves().size()), 1);
@@ -251,7 +272,7 @@ private Q_SLOTS:
         // The operator stops it: both signals return to their programs, released in her name; the wave is over.
         window.access().signOut();
         QVERIFY(window.access().signIn(QStringLiteral("olga"), People::kPassword).ok());
-        window.ops().stopWave(route.vehicle);
+        choose(true);
         QTRY_VERIFY_WITH_TIMEOUT(window.ops().waves().empty(), 20'000);
         QTRY_VERIFY_WITH_TIMEOUT(mode(0) == SignalMode::Normal && mode(1) == SignalMode::Normal, 20'000);
         std::vector<Order> orders;
@@ -264,6 +285,8 @@ private Q_SLOTS:
             }
         QCOMPARE(releases, 2);
         QVERIFY(!window.ops().waveLabel()->isVisible());
+        stopAction->trigger();   // nothing left to stop: said, no dialog
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("No green wave is under way."));
         QStringList said;
         for (int i = 0; i < window.ops().messages()->count(); ++i)
             said << window.ops().messages()->item(i)->text();

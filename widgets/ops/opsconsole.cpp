@@ -308,7 +308,7 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
             post(false, tr("Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released", nullptr, run->stats().preemptionsAsked)
                             .arg(run->vehicle()));
         else
-            post(false, tr("Green wave for %1 stopped by %2; %n signal(s) released", nullptr, run->stats().releasesAsked)
+            post(false, tr("Green wave for %1 stopped by %2; %n signal(s) released", nullptr, run->stats().releasedOnStop)
                             .arg(run->vehicle(), run->stats().stoppedBy));
         std::erase(m_waves, run);
         run->deleteLater();
@@ -323,15 +323,17 @@ void OpsConsole::chooseWaveToStop()
         m_window.statusBar()->showMessage(tr("No green wave is under way."), 6000);
         return;
     }
-    QStringList items;
-    for (const GreenWaveRun *run : m_waves)
+    QStringList items, vehicles;   // by call sign: a wave may end while the person chooses
+    for (const GreenWaveRun *run : m_waves) {
         items << tr("%1 — %n signal(s) held", nullptr, int(run->held().size())).arg(run->vehicle());
+        vehicles << run->vehicle();
+    }
     bool ok = false;
     const QString chosen = QInputDialog::getItem(&m_window, tr("Stop a green wave"),
                                                  tr("Its held signals return to their programs; the vehicle drives on without a wave."), items, 0,
                                                  false, &ok);
     if (ok && items.contains(chosen))
-        stopWave(m_waves[static_cast<size_t>(items.indexOf(chosen))]->vehicle());
+        stopWave(vehicles[items.indexOf(chosen)]);
 }
 
 void OpsConsole::stopWave(const QString &vehicle)
