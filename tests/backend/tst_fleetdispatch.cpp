@@ -1,15 +1,14 @@
 // The emergency fleet dispatched over a real broker: a real mosquitto, a gateway driving a real SUMO on a piece of
 // Berlin-Adlershof, and the console's engine on its MQTT link — all started and stopped by the test.
 #include "brokertesting.h"
+#include "sumotesting.h"
 
-#include "city/sumoimport.h"
 #include "engine/engine.h"
 #include "engine/greenwaverun.h"
 #include "link/devicegateway.h"
 #include "link/fleetwire.h"
 #include "link/mqttlink.h"
 #include "security/consolekeyring.h"
-#include "sim/sumoplant.h"
 #include "state/vehiclebook.h"
 
 #include <QElapsedTimer>
@@ -22,19 +21,6 @@ using namespace cityops;
 using namespace cityops::test;
 
 namespace {
-
-std::shared_ptr<const CityModel> smallCity()
-{
-    static std::shared_ptr<const CityModel> city = [] {
-        ImportOptions options;
-        options.timezone = QStringLiteral("Europe/Berlin");
-        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), options);
-        if (!imported)
-            qFatal("%s", qPrintable(imported.error()));
-        return std::make_shared<const CityModel>(std::move(imported).value());
-    }();
-    return city;
-}
 
 MqttOptions brokerOptions(const TestBroker &broker, const QString &clientId)
 {
@@ -56,12 +42,7 @@ std::unique_ptr<DeviceGateway> startGateway(const TestBroker &broker, const Comm
     options.trafficWarmUpMs = 60'000;
     options.parameters.signalMtbfHours = 1e12;
     options.parameters.signalCommLossMtbfHours = 1e12;
-    options.signalPlant = [] {
-        SumoSetup setup;
-        setup.networkFile = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
-        setup.timezone = QStringLiteral("Europe/Berlin");
-        return std::make_unique<SumoPlant>(smallCity(), setup);
-    };
+    options.signalPlant = [] { return std::make_unique<SumoPlant>(smallCity(), setupFor()); };
     auto gateway = std::make_unique<DeviceGateway>(smallCity(), options, CommandVerifier::fromPublicKeyPem(trusted.publicKeyPem()).value());
     if (auto started = gateway->start(); !started)
         qWarning("%s", qPrintable(started.error()));
@@ -88,14 +69,14 @@ struct Console {
     {
         std::optional<Result<PlannedRoute>> answer;
         engine.planRoute(vehicle, destination, [&answer](const Result<PlannedRoute> &r) { answer = r; });
-        QTest::qWaitFor([&answer] { return answer.has_value(); }, 30'000);
+        (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 30'000);   // no answer is said below
         return answer.value_or(makeError(QStringLiteral("no answer within 30 s")));
     }
     Status send(const PlannedRoute &route)
     {
         std::optional<Status> answer;
         engine.sendRoute(route, [&answer](const Status &r) { answer = r; });
-        QTest::qWaitFor([&answer] { return answer.has_value(); }, 30'000);
+        (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 30'000);   // no answer is said below
         return answer.value_or(makeError(QStringLiteral("no answer within 30 s")));
     }
 };
@@ -108,7 +89,7 @@ QString answerTo(RawClient &attacker, const wire::RouteSend &send)
     attacker.client->publish(wire::fleetSendTopic(QStringLiteral("gw-sumo")), wire::encodeRouteSend(send), 1, false,
                              wire::resultTopic(QStringLiteral("attacker")), correlation);
     QString said;
-    QTest::qWaitFor([&] {
+    (void)QTest::qWaitFor([&] {   // nothing in time: "" (said by the caller)
         for (const MqttClient::Message &m : attacker.take()) {
             if (m.correlation != correlation)
                 continue;

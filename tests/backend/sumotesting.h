@@ -1,0 +1,117 @@
+#pragma once
+// What the tests that run a real SUMO share: the small piece of Berlin-Adlershof they import, SUMO set up on it, and
+// the simulator with SUMO running its signals (started by the test, stopped with the rig).
+#include "city/sumoimport.h"
+#include "sim/citysimulator.h"
+#include "sim/sumoplant.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace cityops::test {
+
+inline const QString kNet = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
+// A Tuesday 17:30 in Berlin (the evening peak of the demand profile).
+inline const std::int64_t kStart = QDateTime::fromString(QStringLiteral("2026-11-24T16:30:00Z"), Qt::ISODate).toMSecsSinceEpoch();
+
+inline std::shared_ptr<const CityModel> smallCity()
+{
+    static std::shared_ptr<const CityModel> city = [] {
+        ImportOptions options;
+        options.timezone = QStringLiteral("Europe/Berlin");
+        auto imported = importSumoNet(kNet, options);
+        if (!imported)
+            qFatal("%s", qPrintable(imported.error()));
+        return std::make_shared<const CityModel>(std::move(imported).value());
+    }();
+    return city;
+}
+
+inline SumoSetup setupFor(const QString &net = kNet)
+{
+    SumoSetup setup;
+    setup.networkFile = net;
+    setup.timezone = QStringLiteral("Europe/Berlin");
+    return setup;
+}
+
+/// The simulator with SUMO running its signals, no random faults (they would move signals under the test).
+struct Rig {
+    std::shared_ptr<const CityModel> city = smallCity();
+    CitySimulator sim;
+    SumoPlant *plant = nullptr;
+    std::vector<Event> events;
+    explicit Rig(SumoSetup setup = setupFor())
+        : sim(city, 7, kStart, quiet())
+    {
+        sim.initialState(events);
+        auto owned = std::make_unique<SumoPlant>(city, std::move(setup));
+        plant = owned.get();
+        sim.attachPlant(std::move(owned), events);
+    }
+    static SimParameters quiet()
+    {
+        SimParameters p;
+        p.signalMtbfHours = 1e12;
+        p.signalCommLossMtbfHours = 1e12;
+        p.commandRejectRate = 0;
+        p.commandLatencyMinMs = 100;
+        p.commandLatencyMaxMs = 100;
+        return p;
+    }
+    std::vector<Event> advance(std::int64_t ms)
+    {
+        events.clear();
+        sim.advanceTo(sim.nowMs() + ms, events);
+        for (const Event &e : events)
+            if (const auto *p = std::get_if<SignalPayload>(&e.payload))
+                modes[static_cast<std::uint32_t>(city->devices[e.device].detail)] = p->mode;
+        return events;
+    }
+    const SignalPayload *lastSignal(DeviceIndex device) const
+    {
+        for (auto it = events.rbegin(); it != events.rend(); ++it)
+            if (it->device == device)
+                if (const auto *p = std::get_if<SignalPayload>(&it->payload))
+                    return p;
+        return nullptr;
+    }
+    /// The mode the simulator last reported for a signal over the whole run.
+    std::map<std::uint32_t, SignalMode> modes;
+    int lastSignalMode(std::uint32_t signal) const { return modes.count(signal) ? int(modes.at(signal)) : -1; }
+    const CommandPayload *answer(std::uint32_t order) const
+    {
+        for (const Event &e : events)
+            if (const auto *p = std::get_if<CommandPayload>(&e.payload); p && p->order == order)
+                return p;
+        return nullptr;
+    }
+    DeviceCommand command(std::uint32_t order, std::uint32_t signal, CommandAction action, int value = 0) const
+    {
+        DeviceCommand c;
+        c.order = order;
+        c.device = city->signals[signal].device;
+        c.action = action;
+        c.value = value;
+        return c;
+    }
+    /// The first signal with a program of at least three phases (to hold one that is not the first).
+    std::uint32_t aSignalWithPhases() const
+    {
+        for (std::uint32_t i = 0; i < city->signals.size(); ++i)
+            if (city->signals[i].programs.front().phases.size() >= 3)
+                return i;
+        return 0;
+    }
+};
+
+inline int count(const std::vector<Event> &events, auto predicate)
+{
+    return static_cast<int>(std::count_if(events.begin(), events.end(), predicate));
+}
+
+} // namespace cityops::test

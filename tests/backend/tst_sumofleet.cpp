@@ -1,0 +1,289 @@
+// The emergency fleet SUMO drives and the green wave that follows a vehicle, against a real sumo started and stopped
+// by the test on a real piece of Berlin-Adlershof: the follower pre-empting each signal on the vehicle's own
+// movement, the fleet planned and sent on SUMO's routes, and the console's own wave through its engine.
+#include "sumotesting.h"
+
+#include "engine/engine.h"
+#include "engine/greenwaverun.h"
+#include "link/simlink.h"
+#include "ops/greenwavefollower.h"
+#include "state/vehiclebook.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <libsumo/libtraci.h>
+
+using namespace cityops;
+using namespace cityops::test;
+
+class TestSumoFleet : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void theWaveGivesTheVehicleGreenAtEverySignal()
+    {
+        // A short route on the small network, found by SUMO's router: an emergency vehicle on it meets signals.
+        QStringList edges;
+        {
+            libtraci::Simulation::start({"sumo", "-n", kNet.toStdString(), "--no-step-log", "--no-warnings"}, -1,
+                                        libsumo::DEFAULT_NUM_RETRIES, "wave-route");
+            std::vector<std::string> all;
+            for (const std::string &e : libtraci::Edge::getIDList())
+                if (e.front() != ':')
+                    all.push_back(e);
+            for (size_t a = 0; a < all.size() && edges.isEmpty(); ++a) {
+                for (size_t b = all.size(); b-- > 0 && edges.isEmpty();) {
+                    libsumo::TraCIStage stage;
+                    try {
+                        stage = libtraci::Simulation::findRoute(all[a], all[b]);
+                    } catch (const libsumo::TraCIException &) {
+                        continue;
+                    }
+                    if (stage.length < 350)
+                        continue;
+                    const std::string id = "p" + std::to_string(a) + "_" + std::to_string(b);
+                    libtraci::Route::add(id, stage.edges);
+                    libtraci::Vehicle::add(id, id);
+                    libtraci::Simulation::step();
+                    if (libtraci::Vehicle::getNextTLS(id).size() >= 3)
+                        for (const std::string &e : stage.edges)
+                            edges << QString::fromStdString(e);
+                    libtraci::Vehicle::remove(id);
+                }
+            }
+            libtraci::Simulation::close();
+        }
+        QVERIFY2(!edges.isEmpty(), "a route through three signals");
+
+        // Stepped second by second (the simulator's clock is the test's): the follower's steps become commands.
+        Rig rig;
+        QVERIFY(rig.plant->addEmergencyVehicle(QStringLiteral("ev"), edges, rig.sim.nowMs() + 2000));
+        QVERIFY(!rig.plant->addEmergencyVehicle(QStringLiteral("ev2"), {QStringLiteral("no-such-edge")}, rig.sim.nowMs()));
+        GreenWaveFollower wave(rig.city, {20, 2, 3, 3000});
+        std::uint32_t order = 100;
+        std::map<std::uint32_t, int> preempted;     // signal -> phase
+        std::map<std::uint32_t, QChar> metAtLine;   // signal -> what the vehicle's link showed as it reached it
+        std::map<std::uint32_t, int> linkOf;
+        bool arrived = false;
+        for (int s = 0; s < 600 && !arrived; ++s) {
+            rig.advance(1000);
+            const auto fix = rig.plant->vehicleFix(QStringLiteral("ev"));
+            if (!fix)
+                continue;
+            arrived = fix->arrived;
+            for (const SignalAhead &a : fix->ahead) {
+                linkOf[a.signal] = a.linkIndex;
+                if (a.distanceM < 15 && !metAtLine.count(a.signal))
+                    metAtLine[a.signal] = rig.plant->reading(a.signal).state.at(a.linkIndex);
+            }
+            for (const WaveStep &step : wave.update(*fix)) {
+                if (step.kind == WaveStep::Kind::Preempt) {
+                    preempted[step.signal] = step.phase;
+                    QVERIFY2(step.etaS <= 20.0, "asked within the lead time, not before");
+                    rig.sim.command(rig.command(++order, step.signal, CommandAction::SignalPreempt, step.phase));
+                } else {
+                    rig.sim.command(rig.command(++order, step.signal, CommandAction::SignalRestore));
+                }
+            }
+        }
+        QVERIFY(arrived);
+        rig.advance(2000);   // the last release reaches its controller
+        QVERIFY2(preempted.size() >= 3, qPrintable(QString::number(preempted.size())));
+        for (const auto &[signal, phase] : preempted) {
+            // The phase held gives the vehicle's own movement a green ...
+            const QString state = rig.city->signals[signal].programs.front().phases.at(phase).state;
+            QVERIFY(state.at(linkOf[signal]) == u'G' || state.at(linkOf[signal]) == u'g');
+            // ... the vehicle met green there ...
+            QVERIFY2(metAtLine.count(signal) && (metAtLine[signal] == u'G' || metAtLine[signal] == u'g'),
+                     qPrintable(QStringLiteral("signal %1 showed %2").arg(signal).arg(metAtLine[signal])));
+            // ... and afterwards the signal runs its program again.
+            QCOMPARE(SignalMode(rig.lastSignalMode(signal)), SignalMode::Normal);
+        }
+        QVERIFY(wave.held().empty());
+    }
+
+    void theFleetIsTrackedAndSentOnAPlannedRoute()
+    {
+        Rig rig;
+        const auto vehicleReports = [](const std::vector<Event> &events) {
+            std::map<QString, VehiclePayload> out;
+            for (const Event &e : events)
+                if (const auto *v = std::get_if<VehiclePayload>(&e.payload)) {
+                    if (e.device != kNoDevice)
+                        return std::map<QString, VehiclePayload>{};   // a vehicle is never a device
+                    out[v->id] = *v;
+                }
+            return out;
+        };
+        // The fleet stands at its stations, on the city's roads, and says so.
+        auto reports = vehicleReports(rig.advance(5000));
+        QCOMPARE(int(reports.size()), 3);
+        const GeoBox box = rig.city->bounds;
+        for (const auto &[id, v] : reports) {
+            QVERIFY2(v.parked, qPrintable(id));
+            QVERIFY2(box.contains(v.position), qPrintable(id));
+            QVERIFY(v.route.empty() && v.ahead.empty());
+        }
+        // Standing still it repeats itself only every 10 s (the console drops a vehicle silent for 30 s).
+        rig.advance(15'000);   // settled in its parking place
+        std::map<QString, std::vector<std::int64_t>> heard;
+        for (int s = 0; s < 30; ++s) {
+            const std::vector<Event> events = rig.advance(1000);
+            for (const auto &[id, v] : vehicleReports(events))
+                heard[id].push_back(rig.sim.nowMs());
+        }
+        QCOMPARE(int(heard.size()), 3);
+        for (const auto &[id, times] : heard) {
+            QCOMPARE(int(times.size()), 3);
+            QCOMPARE(times[1] - times[0], 10'000);
+        }
+
+        // A route from SUMO's router, from ambulance-1's station to ambulance-3's.
+        QVERIFY(!rig.sim.planRoute(QStringLiteral("nobody"), reports[QStringLiteral("ambulance-3")].position));
+        auto plan = rig.sim.planRoute(QStringLiteral("ambulance-1"), reports[QStringLiteral("ambulance-3")].position);
+        QVERIFY2(plan, qPrintable(plan ? QString() : plan.error()));
+        QVERIFY(plan->edges.size() >= 2 && plan->lengthM > 100 && plan->travelS > 0 && plan->line.size() >= 2);
+        QVERIFY(distanceMetres(plan->destination, reports[QStringLiteral("ambulance-3")].position) < 60);
+        QVERIFY2(!plan->signals.empty(), "the route crosses signals");
+        QVERIFY(rig.sim.sendRoute(plan.value()));
+
+        // It drives the route, reporting each second what is left of it and the signals ahead — the same signals,
+        // with the same movements, the plan showed — and parks at its end.
+        bool moved = false, parkedAgain = false, sawAhead = false;
+        VehicleBook book(rig.city);
+        for (int s = 0; s < 900 && !parkedAgain; ++s) {
+            const std::vector<Event> events = rig.advance(1000);
+            book.apply(events);
+            const auto now = vehicleReports(events);
+            const auto it = now.find(QStringLiteral("ambulance-1"));
+            if (it == now.end())
+                continue;
+            const VehiclePayload &v = it->second;
+            if (!v.parked) {
+                moved = moved || v.speedMps > 1;
+                QVERIFY(!v.route.empty() && int(v.route.size()) <= kMaxRoutePoints);
+                QVERIFY(distanceMetres(v.route.back(), plan->destination) < 1);
+                if (!sawAhead) {
+                    sawAhead = true;
+                    QCOMPARE(v.ahead.size(), plan->signals.size());
+                    for (size_t k = 0; k < v.ahead.size(); ++k) {
+                        QCOMPARE(v.ahead[k].signal, plan->signals[k].signal);
+                        QCOMPARE(v.ahead[k].linkIndex, plan->signals[k].linkIndex);
+                    }
+                }
+            } else if (moved) {
+                parkedAgain = true;
+                QVERIFY(distanceMetres(v.position, plan->destination) < 60);
+            }
+        }
+        QVERIFY(moved && sawAhead && parkedAgain);
+        VehicleBook::Vehicle kept;
+        QVERIFY(book.find(QStringLiteral("ambulance-1"), &kept));
+        QVERIFY(kept.report.parked);
+        // Silence is counted on the field's clock: the console's own events, stamped ahead of a field that runs
+        // behind, drop nobody ...
+        book.apply({Event{0, kept.timeMs + VehicleBook::kSilentMs + 5000, kNoDevice,
+                          OperatorActionPayload{OperatorAction::Select, QStringLiteral("olga"), {}}}});
+        QVERIFY(book.find(QStringLiteral("ambulance-1"), &kept));
+        // ... but a vehicle the field has not reported for 30 s is dropped, not shown where it was.
+        book.apply({Event{0, kept.timeMs + VehicleBook::kSilentMs + 1000, rig.city->signals[0].device, SignalPayload{}}});
+        QVERIFY(!book.find(QStringLiteral("ambulance-1"), &kept));
+    }
+
+    void aWaveFromTheConsoleFollowsAFleetVehicle()
+    {
+        // The console's whole path: the fleet's reports reach the books; a route planned by SUMO's router through
+        // the link and sent; the wave run follows the vehicle's reports and orders each pre-emption as the person who
+        // started it, approved by the supervisor who pre-approved the wave; the vehicle parks; every signal released.
+        auto city = smallCity();
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.speed = 10;
+        sim.warmUpHours = 0.1;
+        sim.parameters = Rig::quiet();
+        sim.signalPlant = [city] { return std::make_unique<SumoPlant>(city, setupFor()); };
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QStringLiteral("tester"),
+                     QDateTime::currentMSecsSinceEpoch() - 600'000);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 20'000);
+        VehicleBook::Vehicle one, three;
+        QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &one) && engine.vehicles().find(QStringLiteral("ambulance-3"), &three), 10'000);
+        QVERIFY(one.report.parked);
+
+        std::optional<Result<PlannedRoute>> planned;
+        engine.planRoute(QStringLiteral("ambulance-1"), three.report.position, [&planned](const Result<PlannedRoute> &r) { planned = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(planned.has_value(), 5000);
+        QVERIFY2(planned->ok(), qPrintable(planned->error()));
+        const PlannedRoute plan = planned->value();
+        QVERIFY(!plan.signals.empty());
+        std::optional<Status> sent;
+        engine.sendRoute(plan, [&sent](const Status &s) { sent = s; });
+        QTRY_VERIFY_WITH_TIMEOUT(sent.has_value(), 5000);
+        QVERIFY(sent->ok());
+
+        const Actor olga{QStringLiteral("olga"), {Role::Operator}, {}}, sven{QStringLiteral("sven"), {Role::Supervisor}, {}};
+        GreenWaveRun run(engine, QStringLiteral("ambulance-1"), olga, sven);
+        std::map<std::uint32_t, int> reportedAhead;   // signal -> the link the vehicle said it would use there
+        std::map<std::uint32_t, SignalMode> modeAtLine;
+        std::map<std::uint32_t, double> firstSeenM;   // how far the vehicle was from the signal when it set off
+        QElapsedTimer wall;
+        wall.start();
+        while (!run.finished() && wall.elapsed() < 90'000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            VehicleBook::Vehicle now;
+            if (engine.vehicles().find(QStringLiteral("ambulance-1"), &now)) {
+                for (const SignalAhead &a : now.report.ahead) {
+                    reportedAhead[a.signal] = a.linkIndex;
+                    // What the signal shows the vehicle's movement as it reaches the stop line (its mode, as reported).
+                    if (a.distanceM < 15 && !modeAtLine.count(a.signal))
+                        modeAtLine[a.signal] = SignalMode(engine.states().state(city->signals[a.signal].device).mode);
+                    if (!firstSeenM.count(a.signal))
+                        firstSeenM[a.signal] = a.distanceM;
+                }
+                run.update(now);
+            }
+        }
+        QVERIFY2(run.finished(), qPrintable(QStringLiteral("held %1, last refusal: %2").arg(run.held().size()).arg(run.stats().lastRefusal)));
+        QCOMPARE(run.stats().refused, 0);
+        // The signals it reported ahead are the plan's, with the plan's movements, every one of them.
+        QCOMPARE(reportedAhead.size(), plan.signals.size());
+        for (const auto &[signal, link] : reportedAhead)
+            QVERIFY(std::any_of(plan.signals.begin(), plan.signals.end(), [&](const SignalAhead &p) { return p.signal == signal && p.linkIndex == link; }));
+        QCOMPARE(run.stats().preemptionsAsked, int(reportedAhead.size()));
+        QCOMPARE(run.stats().preemptionsApproved, run.stats().preemptionsAsked);
+        QCOMPARE(run.stats().releasesAsked, run.stats().preemptionsAsked);
+        // Each signal on the route was pre-empted once, on the phase serving the vehicle's movement there, by an
+        // order olga asked and sven approved; each was released by an order of its own.
+        std::vector<Order> orders;
+        engine.orders().snapshot(orders);
+        for (const auto &[signal, link] : reportedAhead) {
+            const DeviceIndex device = city->signals[signal].device;
+            int preempts = 0, restores = 0;
+            for (const Order &o : orders) {
+                if (o.targets.size() != 1 || o.targets.front().device != device)
+                    continue;
+                if (o.targets.front().action == CommandAction::SignalPreempt) {
+                    ++preempts;
+                    QCOMPARE(o.requestedBy, olga.user);
+                    QCOMPARE(o.approvedBy, sven.user);
+                    QCOMPARE(o.targets.front().value, phaseServing(city->signals[signal].programs.front(), link));
+                } else if (o.targets.front().action == CommandAction::SignalRestore) {
+                    ++restores;
+                }
+            }
+            QCOMPARE(preempts, 1);
+            QCOMPARE(restores, 1);
+            // The pre-emption was in force when the vehicle reached the stop line (unless its station is at that stop
+            // line: nothing can turn green before a vehicle that stands there when it is sent).
+            if (firstSeenM[signal] < 30)
+                continue;
+            QVERIFY2(modeAtLine.count(signal) && modeAtLine[signal] == SignalMode::Preempt,
+                     qPrintable(QStringLiteral("signal %1 was %2 as the vehicle reached it").arg(signal).arg(int(modeAtLine[signal]))));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &one) && one.report.parked, 5000);
+        QVERIFY(distanceMetres(one.report.position, plan.destination) < 60);
+        engine.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSumoFleet)
+#include "tst_sumofleet.moc"
