@@ -1251,6 +1251,26 @@
         <source>Not now (sign out)</source>
         <translation>今はしない（サインアウト）</translation>
     </message>
+    <message>
+        <source>Green waves under way (%1)</source>
+        <translation>実行中のグリーンウェーブ(%1)</translation>
+    </message>
+    <message>
+        <source>%1 — started by %2, pre-approved by %3</source>
+        <translation>%1 — 開始: %2、事前承認: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) held</source>
+        <translation>
+            <numerusform>信号 %n 基を保持中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n green wave(s) under way</source>
+        <translation>
+            <numerusform>、実行中のグリーンウェーブ %n 件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentBoard</name>
@@ -1971,6 +1991,10 @@
     <message>
         <source>sent a vehicle</source>
         <translation>車両を出動</translation>
+    </message>
+    <message>
+        <source>stopped a green wave</source>
+        <translation>グリーンウェーブを停止</translation>
     </message>
 </context>
 <context>
@@ -2717,6 +2741,12 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Green wave: %1</source>
         <translation>グリーンウェーブ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The earlier green wave for %1 ends: its %n held signal(s) go to the new one (released there if not on the new route)</source>
+        <translation>
+            <numerusform>%1 の以前のグリーンウェーブを終了: 保持中の信号 %n 基は新しいウェーブに引き継がれます(新しいルート上にない信号はそこで解放)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

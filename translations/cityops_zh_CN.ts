@@ -1251,6 +1251,26 @@
         <source>Not now (sign out)</source>
         <translation>暂不（退出登录）</translation>
     </message>
+    <message>
+        <source>Green waves under way (%1)</source>
+        <translation>进行中的绿波(%1)</translation>
+    </message>
+    <message>
+        <source>%1 — started by %2, pre-approved by %3</source>
+        <translation>%1 — 由 %2 发起,%3 预先批准</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) held</source>
+        <translation>
+            <numerusform>保持 %n 个信号</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n green wave(s) under way</source>
+        <translation>
+            <numerusform>,进行中的绿波 %n 个</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentBoard</name>
@@ -1971,6 +1991,10 @@
     <message>
         <source>sent a vehicle</source>
         <translation>派出车辆</translation>
+    </message>
+    <message>
+        <source>stopped a green wave</source>
+        <translation>停止了绿波</translation>
     </message>
 </context>
 <context>
@@ -2717,6 +2741,12 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Green wave: %1</source>
         <translation>绿波:%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The earlier green wave for %1 ends: its %n held signal(s) go to the new one (released there if not on the new route)</source>
+        <translation>
+            <numerusform>%1 之前的绿波结束:其保持的 %n 个信号移交给新绿波(不在新路线上的信号将在那里释放)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,7 @@ QString Labels::operatorAction(OperatorAction action)
     case OperatorAction::InterlockOverride: return tr("overrode an interlock");
     case OperatorAction::ShowOnWall: return tr("put on the video wall");
     case OperatorAction::SendVehicle: return tr("sent a vehicle");
+    case OperatorAction::StopWave: return tr("stopped a green wave");
     }
     return {};
 }

@@ -383,7 +383,7 @@ void MainWindow::handOverShift()
 
 void MainWindow::showHandOver(const QString &from, const QString &note)
 {
-    HandOverChecklist checklist(m_live->source(), m_engine.city(), from, note, this);
+    HandOverChecklist checklist(m_live->source(), m_engine.city(), from, note, m_ops->waves(), this);
     if (checklist.exec() == QDialog::Accepted)
         m_access->acceptHandOver(checklist.summary());
     else

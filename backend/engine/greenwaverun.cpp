@@ -64,6 +64,18 @@ void GreenWaveRun::tick(std::int64_t nowMs)
     }
 }
 
+void GreenWaveRun::takeOver(GreenWaveRun &earlier)
+{
+    if (&earlier == this || earlier.m_vehicle != m_vehicle || earlier.m_follower.finished())
+        return;
+    earlier.m_stats.handedOver = true;
+    m_follower.adopt(earlier.m_follower.handOver());
+    qCInfo(lcCore).noquote() << "green wave for" << m_vehicle << "takes over" << m_follower.held().size() << "held signal(s) from the earlier one";
+    Q_EMIT earlier.progressed();
+    earlier.sayIfDone();   // done once its own releases in flight are through
+    Q_EMIT progressed();
+}
+
 Status GreenWaveRun::stop(const Actor &who)
 {
     if (!permits(who, Permission::RequestCommand))
@@ -75,6 +87,16 @@ Status GreenWaveRun::stop(const Actor &who)
     qCInfo(lcCore).noquote() << "green wave for" << m_vehicle << "stopped by" << who.user;
     const std::vector<WaveStep> releases = m_follower.stop();
     m_stats.releasedOnStop = static_cast<int>(releases.size());
+    QStringList released;
+    for (const WaveStep &step : releases)
+        if (step.signal < m_engine.city().signals.size())
+            released << m_engine.city().devices[m_engine.city().signals[step.signal].device].id;
+    // In the record, beside the send: who ended the wave and what it let go (the releases are orders of their own).
+    m_engine.recordOperatorAction(OperatorAction::StopWave, who.user,
+                                  QStringLiteral("%1: green wave stopped, %2 signal(s) released%3")
+                                      .arg(m_vehicle)
+                                      .arg(released.size())
+                                      .arg(released.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(released.join(QStringLiteral(", ")))));
     carryOut(releases);
     return Ok{};
 }

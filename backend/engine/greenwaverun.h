@@ -35,6 +35,7 @@ public:
         int expired = 0;            ///< holds released because the vehicle had not come in time
         QString stoppedBy;          ///< who stopped the wave before the vehicle arrived (empty: nobody)
         int releasedOnStop = 0;     ///< signals it held when stopped
+        bool handedOver = false;    ///< a new wave for the same vehicle took over what it held
     };
 
     /// `approvalKey`: the approver's own key, opened with their password when they pre-approved the wave; it signs
@@ -44,11 +45,17 @@ public:
                  QObject *parent = nullptr, std::shared_ptr<const CommandSigner> approvalKey = {});
 
     const QString &vehicle() const { return m_vehicle; }
+    const Actor &requester() const { return m_requester; }
+    const Actor &approver() const { return m_approver; }
     /// Feeds the vehicle's latest report (ignored when it is the one fed last).
     void update(const VehicleBook::Vehicle &report);
     /// Time passes with no report: releases what is due at `nowMs` (the console's clock) and says when the
     /// vehicle's feed has been silent too long. Called every second by the run's own timer.
     void tick(std::int64_t nowMs);
+    /// The vehicle was sent again on a new route (diverted) while `earlier` followed it: this wave takes over what
+    /// the earlier one holds (on the new route still held, the others released once behind or off it) and the
+    /// earlier one ends without releasing anything itself.
+    void takeOver(GreenWaveRun &earlier);
     /// A person ends the wave before the vehicle arrives: every held signal is released in their name, nothing
     /// more is pre-empted. Refused with a sentence for someone who may not command signals (the wave goes on).
     Status stop(const Actor &who);

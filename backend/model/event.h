@@ -118,8 +118,9 @@ enum class OperatorAction : std::uint8_t {
     InterlockOverride,  ///< a supervisor ordered held devices anyway: the order, the holds and the reason
     ShowOnWall,         ///< put something on the video wall for a while; detail: the request (docs/WALL.md), shared
     SendVehicle,        ///< sent a tracked vehicle on a planned route (detail: where, how far, the wave and who pre-approved it)
+    StopWave,           ///< stopped a vehicle's green wave before it arrived (detail: the vehicle, the signals released)
 };
-constexpr int kOperatorActionCount = 16;
+constexpr int kOperatorActionCount = 17;
 
 /// Something a person did. Rare compared with telemetry, so it may carry text.
 struct OperatorActionPayload {

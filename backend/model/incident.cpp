@@ -76,6 +76,7 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::InterlockOverride: return QStringLiteral("interlock-override");
     case OperatorAction::ShowOnWall: return QStringLiteral("show-on-wall");
     case OperatorAction::SendVehicle: return QStringLiteral("send-vehicle");
+    case OperatorAction::StopWave: return QStringLiteral("stop-wave");
     }
     return QStringLiteral("unknown");
 }

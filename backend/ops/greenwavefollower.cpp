@@ -104,6 +104,23 @@ std::vector<WaveStep> GreenWaveFollower::update(const VehicleFix &fix)
     return steps;
 }
 
+std::map<std::uint32_t, std::int64_t> GreenWaveFollower::handOver()
+{
+    std::map<std::uint32_t, std::int64_t> holds;
+    for (const auto &[signal, hold] : m_held)
+        holds[signal] = hold.askedAtMs;
+    m_held.clear();
+    m_finished = true;
+    return holds;
+}
+
+void GreenWaveFollower::adopt(const std::map<std::uint32_t, std::int64_t> &holds)
+{
+    for (const auto &[signal, askedAtMs] : holds)
+        if (!m_held.count(signal))
+            m_held[signal] = Hold{askedAtMs, 0};
+}
+
 std::vector<std::uint32_t> GreenWaveFollower::held() const
 {
     std::vector<std::uint32_t> out;

@@ -52,6 +52,12 @@ public:
     std::vector<WaveStep> tick(std::int64_t nowMs);
     /// Ends the wave now (a person stopped it): every held signal is released, nothing more is pre-empted.
     std::vector<WaveStep> stop();
+    /// The vehicle was sent on a new route with a new wave: what this one holds goes to the new one (`adopt`), as it
+    /// stands — nothing released here, nothing more pre-empted. Signal -> when it was pre-empted.
+    std::map<std::uint32_t, std::int64_t> handOver();
+    /// Takes the holds of the vehicle's earlier wave: those on the new route stay held (not asked again), the others
+    /// are released once a fix shows them not ahead, all within the longest hold from when they were first asked.
+    void adopt(const std::map<std::uint32_t, std::int64_t> &holds);
     /// Signals pre-empted and not yet released.
     std::vector<std::uint32_t> held() const;
     bool finished() const { return m_finished; }

@@ -148,6 +148,31 @@ private Q_SLOTS:
         QVERIFY(wave.stop().empty());
     }
 
+    void aNewWaveTakesOverTheHoldsOfTheEarlier()
+    {
+        // The vehicle is sent again on a new route: the earlier wave hands what it holds to the new one, releasing
+        // nothing itself; the new one keeps what is still ahead (not asked again), releases what is not, and counts
+        // the longest hold from when each was first asked.
+        GreenWaveFollower earlier(twoSignals(), {20, 2, 3, 3000}), later(twoSignals(), {20, 2, 3, 3000});
+        QCOMPARE(earlier.update(fix(0, 10, {{0, 2, 100}, {1, 0, 150}})).size(), size_t(2));
+        const auto holds = earlier.handOver();
+        QCOMPARE(holds.size(), size_t(2));
+        QVERIFY(earlier.finished() && earlier.held().empty());
+        QVERIFY(earlier.update(fix(1, 10, {{0, 2, 90}})).empty());
+        later.adopt(holds);
+        QCOMPARE(later.held().size(), size_t(2));
+        QVERIFY(later.update(fix(5, 10, {{1, 0, 100}})).empty());   // signal 1 is held already
+        auto steps = later.tick(8'000);
+        QCOMPARE(steps.size(), size_t(1));
+        QCOMPARE(steps[0].signal, 0u);   // off the new route: released
+        QVERIFY(!steps[0].expired);
+        QVERIFY(later.tick(119'999).empty());
+        steps = later.tick(120'000);
+        QCOMPARE(steps.size(), size_t(1));
+        QCOMPARE(steps[0].signal, 1u);
+        QVERIFY(steps[0].expired);
+    }
+
     void aQueueAheadBringsThePreemptionForward()
     {
         // 300 m at 10 m/s is 30 s: beyond a 20 s lead — unless six vehicles stand before the signal (2 s each to

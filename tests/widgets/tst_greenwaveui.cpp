@@ -1,7 +1,10 @@
 // The green-wave dialog at a live console whose fleet SUMO drives: the operator picks a vehicle for the selected
 // place, sees SUMO's route on the map before sending, a supervisor pre-approves the wave (refused for the operator
-// themselves and for a wrong password), and the wave runs to the end in the console.
+// themselves and for a wrong password), and the wave runs to the end in the console. And a wave under way at the
+// console (on its embedded link, the vehicle's reports given by the test): shown, handed over, stopped by a person
+// (not by a viewer), and carried over when the vehicle is sent again.
 #include "access/accesscontrol.h"
+#include "access/handoverchecklist.h"
 #include "engine/greenwaverun.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
@@ -28,6 +31,7 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -43,6 +47,76 @@ int routePixels(const QImage &image)
                 ++n;
     return n;
 }
+
+/// The console on its embedded link (the timetable runs the signals, no SUMO; no faults, no refusals), olga signed
+/// in, and two signals with a phase serving link 0 for a wave whose vehicle's reports the test gives.
+struct WaveConsole {
+    static inline const QString kVehicle = QStringLiteral("ambulance-9");
+    std::shared_ptr<const CityModel> city = networkCity();
+    People people{*city};
+    Engine engine{city};
+    std::unique_ptr<MainWindow> window;
+    std::vector<SignalAhead> ahead;
+    std::uint64_t reports = 0;
+
+    bool start()
+    {
+        SimLinkOptions sim;
+        sim.speed = 1;   // the wave's longest hold (2 min) is far off while a test runs
+        sim.parameters.signalMtbfHours = 1e12;
+        sim.parameters.signalCommLossMtbfHours = 1e12;
+        sim.parameters.commandRejectRate = 0;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), {}, QDateTime::currentMSecsSinceEpoch() - 600'000);
+        window = std::make_unique<MainWindow>(engine, people.get());
+        window->resize(1400, 900);
+        window->show();
+        for (std::uint32_t i = 0; i < city->signals.size() && ahead.size() < 2; ++i)
+            if (!city->signals[i].programs.empty() && phaseServing(city->signals[i].programs.front(), 0) >= 0)
+                ahead.push_back({i, 0, 100.0 * double(ahead.size() + 1)});
+        return QTest::qWaitFor([this] { return engine.linkStatus().state == LinkState::Connected; }, 20'000) && ahead.size() == 2
+               && window->access().signIn(QStringLiteral("olga"), People::kPassword).ok();
+    }
+    SignalMode mode(size_t k) const { return SignalMode(engine.books().states().state(city->signals[ahead[k].signal].device).mode); }
+    /// A wave pre-approved by sven over `signals`, started at the console as the dialog does.
+    void startWave(std::vector<SignalAhead> signals)
+    {
+        PlannedRoute route;
+        route.vehicle = kVehicle;
+        route.signals = std::move(signals);
+        route.lengthM = 1200;
+        window->ops().startWave(kVehicle, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, route, nullptr);
+    }
+    /// The vehicle reports, at 10 m/s, these signals ahead.
+    void report(std::vector<SignalAhead> signalsAhead)
+    {
+        VehicleBook::Vehicle r;
+        r.timeMs = engine.clock().nowMs();
+        r.reports = ++reports;
+        r.report.id = kVehicle;
+        r.report.speedMps = 10;
+        r.report.ahead = std::move(signalsAhead);
+        for (GreenWaveRun *run : window->ops().waves())
+            run->update(r);
+    }
+    /// Orders of the waves for the vehicle with this action at the k-th signal.
+    std::vector<Order> orders(CommandAction action, size_t k) const
+    {
+        std::vector<Order> all, out;
+        engine.orders().snapshot(all);
+        for (const Order &o : all)
+            if (o.targets.size() == 1 && o.targets.front().action == action && o.description.contains(kVehicle)
+                && o.targets.front().device == city->signals[ahead[k].signal].device)
+                out.push_back(o);
+        return out;
+    }
+    QStringList said() const
+    {
+        QStringList out;
+        for (int i = 0; i < window->ops().messages()->count(); ++i)
+            out << window->ops().messages()->item(i)->text();
+        return out;
+    }
+};
 
 } // namespace
 
@@ -194,48 +268,30 @@ private Q_SLOTS:
 
     void stopAWaveFromTheConsole()
     {
-        // The embedded timetable runs the signals; the vehicle's reports are given by the test (no SUMO needed):
-        // a wave holds two signals, the status bar says so, a viewer cannot stop it, the operator can — in her
-        // name, every held signal back on its program, and the console says so.
-        auto city = networkCity();
-        QVERIFY(city);
-        People people(*city);
-        Engine engine(city);
-        SimLinkOptions sim;
-        sim.speed = 1;   // the wave's longest hold (2 min) is far off while the test runs
-        sim.parameters.signalMtbfHours = 1e12;
-        sim.parameters.signalCommLossMtbfHours = 1e12;
-        sim.parameters.commandRejectRate = 0;
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), {}, QDateTime::currentMSecsSinceEpoch() - 600'000);
-        MainWindow window(engine, people.get());
-        window.resize(1400, 900);
-        window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 20'000);
-        QVERIFY(window.access().signIn(QStringLiteral("olga"), People::kPassword).ok());
-
-        std::vector<SignalAhead> ahead;
-        for (std::uint32_t i = 0; i < city->signals.size() && ahead.size() < 2; ++i)
-            if (!city->signals[i].programs.empty() && phaseServing(city->signals[i].programs.front(), 0) >= 0)
-                ahead.push_back({i, 0, 100.0 * double(ahead.size() + 1)});
-        QCOMPARE(ahead.size(), size_t(2));
-        const auto mode = [&](size_t k) { return SignalMode(engine.books().states().state(city->signals[ahead[k].signal].device).mode); };
-        PlannedRoute route;
-        route.vehicle = QStringLiteral("ambulance-9");
-        route.signals = ahead;
-        route.lengthM = 1200;
+        // A wave holds two signals, the status bar and the hand-over say so, a viewer cannot stop it, the operator
+        // can — in her name, every held signal back on its program, and the console and the record say so.
+        WaveConsole c;
+        QVERIFY(c.start());
+        MainWindow &window = *c.window;
         QVERIFY(!window.ops().waveLabel()->isVisible());
-        window.ops().startWave(route.vehicle, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, route, nullptr);
+        c.startWave(c.ahead);
         QCOMPARE(int(window.ops().waves().size()), 1);
-        VehicleBook::Vehicle report;
-        report.timeMs = engine.clock().nowMs();
-        report.reports = 1;
-        report.report.id = route.vehicle;
-        report.report.speedMps = 10;
-        report.report.ahead = ahead;   // 10 and 20 s away: both within the lead
-        window.ops().waves().front()->update(report);
-        QTRY_VERIFY_WITH_TIMEOUT(mode(0) == SignalMode::Preempt && mode(1) == SignalMode::Preempt, 20'000);
+        c.report(c.ahead);   // 10 and 20 s away: both within the lead
+        QTRY_VERIFY_WITH_TIMEOUT(c.mode(0) == SignalMode::Preempt && c.mode(1) == SignalMode::Preempt, 20'000);
         QTRY_COMPARE(window.ops().waveLabel()->text(), QStringLiteral("Green wave: ambulance-9 (2 held)"));
         QVERIFY(window.ops().waveLabel()->isVisible());
+        // A shift hand-over now lists the wave: it goes on in olga's name after she leaves.
+        {
+            HandOverChecklist checklist(window.liveCity().source(), *c.city, QStringLiteral("olga"), {}, window.ops().waves(), &window);
+            QTreeWidgetItem *waves = nullptr;
+            for (int i = 0; i < checklist.items()->topLevelItemCount(); ++i)
+                if (checklist.items()->topLevelItem(i)->text(0) == QStringLiteral("Green waves under way (1)"))
+                    waves = checklist.items()->topLevelItem(i);
+            QVERIFY(waves && waves->childCount() == 1);
+            QCOMPARE(waves->child(0)->text(0), QStringLiteral("ambulance-9 — started by olga, pre-approved by sven"));
+            QCOMPARE(waves->child(0)->text(1), QStringLiteral("2 signal(s) held"));
+            QVERIFY2(checklist.summary().endsWith(QStringLiteral(", 1 green wave(s) under way")), qPrintable(checklist.summary()));
+        }
         QAction *stopAction = nullptr;
         for (QAction *a : window.findChildren<QAction *>())
             if (a->text().contains(QStringLiteral("top a green wave")))
@@ -267,31 +323,60 @@ private Q_SLOTS:
         QVERIFY2(refused.contains(QStringLiteral("Refused")) && refused.contains(QStringLiteral("wall")), qPrintable(refused));
         QCOMPARE(int(window.ops().waves().size()), 1);
         QTest::qWait(1500);
-        QVERIFY(mode(0) == SignalMode::Preempt && mode(1) == SignalMode::Preempt);
+        QVERIFY(c.mode(0) == SignalMode::Preempt && c.mode(1) == SignalMode::Preempt);
 
         // The operator stops it: both signals return to their programs, released in her name; the wave is over.
         window.access().signOut();
         QVERIFY(window.access().signIn(QStringLiteral("olga"), People::kPassword).ok());
         choose(true);
         QTRY_VERIFY_WITH_TIMEOUT(window.ops().waves().empty(), 20'000);
-        QTRY_VERIFY_WITH_TIMEOUT(mode(0) == SignalMode::Normal && mode(1) == SignalMode::Normal, 20'000);
-        std::vector<Order> orders;
-        engine.orders().snapshot(orders);
-        int releases = 0;
-        for (const Order &o : orders)
-            if (o.targets.size() == 1 && o.targets.front().action == CommandAction::SignalRestore && o.description.contains(route.vehicle)) {
-                ++releases;
-                QCOMPARE(o.requestedBy, QStringLiteral("olga"));
-            }
-        QCOMPARE(releases, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(c.mode(0) == SignalMode::Normal && c.mode(1) == SignalMode::Normal, 20'000);
+        for (size_t k = 0; k < 2; ++k) {
+            const std::vector<Order> releases = c.orders(CommandAction::SignalRestore, k);
+            QCOMPARE(releases.size(), size_t(1));
+            QCOMPARE(releases.front().requestedBy, QStringLiteral("olga"));
+        }
         QVERIFY(!window.ops().waveLabel()->isVisible());
         stopAction->trigger();   // nothing left to stop: said, no dialog
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("No green wave is under way."));
-        QStringList said;
-        for (int i = 0; i < window.ops().messages()->count(); ++i)
-            said << window.ops().messages()->item(i)->text();
-        QVERIFY2(said.join(u'|').contains(QStringLiteral("Green wave for ambulance-9 stopped by olga; 2 signal(s) released")), qPrintable(said.join(u'|')));
-        engine.stop();
+        QVERIFY2(c.said().join(u'|').contains(QStringLiteral("Green wave for ambulance-9 stopped by olga; 2 signal(s) released")),
+                 qPrintable(c.said().join(u'|')));
+        // In the record for the supervisor's replay: who stopped it and which signals it let go.
+        std::vector<ActivityLog::Entry> entries;
+        QTRY_VERIFY([&] {
+            c.engine.books().activity().snapshot(entries);
+            return std::any_of(entries.begin(), entries.end(), [&](const ActivityLog::Entry &e) {
+                return e.text.contains(QStringLiteral("olga")) && e.text.contains(QStringLiteral("ambulance-9: green wave stopped, 2 signal(s) released (sig/"));
+            });
+        }());
+        c.engine.stop();
+    }
+
+    void aVehicleSentAgainKeepsWhatItsWaveHolds()
+    {
+        // Diverted mid-trip: sent again on a route that still crosses the second signal but no longer the first.
+        // The new wave takes over both holds: the second stays pre-empted (not asked again), the first — behind
+        // the vehicle now — is released; one wave is left.
+        WaveConsole c;
+        QVERIFY(c.start());
+        MainWindow &window = *c.window;
+        c.startWave(c.ahead);
+        c.report(c.ahead);
+        QTRY_VERIFY_WITH_TIMEOUT(c.mode(0) == SignalMode::Preempt && c.mode(1) == SignalMode::Preempt, 20'000);
+        c.startWave({c.ahead[1]});
+        QCOMPARE(int(window.ops().waves().size()), 1);
+        QVERIFY2(c.said().front().contains(QStringLiteral("The earlier green wave for ambulance-9 ends: its 2 held signal(s) go to the new one")),
+                 qPrintable(c.said().join(u'|')));
+        SignalAhead second = c.ahead[1];
+        second.distanceM = 150;
+        c.report({second});
+        QTRY_VERIFY_WITH_TIMEOUT(c.mode(0) == SignalMode::Normal, 20'000);
+        QTRY_COMPARE(window.ops().waveLabel()->text(), QStringLiteral("Green wave: ambulance-9 (1 held)"));
+        QCOMPARE(c.mode(1), SignalMode::Preempt);
+        QCOMPARE(c.orders(CommandAction::SignalPreempt, 1).size(), size_t(1));   // held throughout, never asked twice
+        QCOMPARE(c.orders(CommandAction::SignalRestore, 0).size(), size_t(1));
+        QCOMPARE(c.orders(CommandAction::SignalRestore, 1).size(), size_t(0));
+        c.engine.stop();
     }
 };
 

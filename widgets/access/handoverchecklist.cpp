@@ -1,5 +1,6 @@
 #include "access/handoverchecklist.h"
 
+#include "engine/greenwaverun.h"
 #include "labels.h"
 
 #include <QCheckBox>
@@ -15,7 +16,7 @@
 namespace cityops {
 
 HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityModel &city, const QString &from, const QString &note,
-                                     QWidget *parent)
+                                     const std::vector<GreenWaveRun *> &waves, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Shift hand-over from %1").arg(from));
@@ -63,6 +64,12 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
         new QTreeWidgetItem(orderGroup, {tr("Order %1: %2 (%3)").arg(o.id).arg(o.description, o.requestedBy),
                                          o.stage == CommandStage::AwaitingApproval ? tr("waits for approval")
                                                                                   : tr("%1 of %2 done").arg(o.terminalCount()).arg(o.targets.size())});
+    if (!waves.empty()) {
+        auto *waveGroup = new QTreeWidgetItem(m_items, {tr("Green waves under way (%1)").arg(waves.size())});
+        for (const GreenWaveRun *w : waves)
+            new QTreeWidgetItem(waveGroup, {tr("%1 — started by %2, pre-approved by %3").arg(w->vehicle(), w->requester().user, w->approver().user),
+                                            tr("%n signal(s) held", nullptr, int(w->held().size()))});
+    }
     m_items->expandAll();
     layout->addWidget(m_items, 1);
 
@@ -70,6 +77,8 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
                     .arg(incidents.size())
                     .arg(alarms.size())
                     .arg(orders.size());
+    if (!waves.empty())
+        m_summary += tr(", %n green wave(s) under way", nullptr, int(waves.size()));
     m_read = new QCheckBox(tr("I have gone through this list and take over the console"), this);
     layout->addWidget(m_read);
     auto *buttons = new QDialogButtonBox(this);

@@ -304,16 +304,26 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
     connect(run, &GreenWaveRun::progressed, this, &OpsConsole::showWaves);
     connect(run, &GreenWaveRun::warned, this, [this, run](const QString &what) { post(true, tr("Green wave for %1: %2").arg(run->vehicle(), what)); });
     connect(run, &GreenWaveRun::done, this, [this, run] {
-        if (run->stats().stoppedBy.isEmpty())
+        // (a wave a newer one took over for the same vehicle was said when that happened)
+        if (!run->stats().handedOver && run->stats().stoppedBy.isEmpty())
             post(false, tr("Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released", nullptr, run->stats().preemptionsAsked)
                             .arg(run->vehicle()));
-        else
+        else if (!run->stats().handedOver)
             post(false, tr("Green wave for %1 stopped by %2; %n signal(s) released", nullptr, run->stats().releasedOnStop)
                             .arg(run->vehicle(), run->stats().stoppedBy));
         std::erase(m_waves, run);
         run->deleteLater();
         showWaves();
     });
+    // Sent again while an earlier wave follows it (diverted): the new wave takes over what the earlier one holds
+    // rather than releasing a junction it is about to need again.
+    for (GreenWaveRun *earlier : std::vector<GreenWaveRun *>(m_waves))
+        if (earlier != run && earlier->vehicle() == vehicle && !earlier->stats().handedOver) {
+            run->takeOver(*earlier);
+            post(false, tr("The earlier green wave for %1 ends: its %n held signal(s) go to the new one (released there if not on the new route)",
+                           nullptr, int(run->held().size()))
+                            .arg(vehicle));
+        }
     showWaves();
 }
 
