@@ -2,6 +2,8 @@
 // What the tests that run a real SUMO share: the small piece of Berlin-Adlershof they import, SUMO set up on it, and
 // the simulator with SUMO running its signals (started by the test, stopped with the rig).
 #include "city/sumoimport.h"
+#include "engine/engine.h"
+#include "link/simlink.h"
 #include "sim/citysimulator.h"
 #include "sim/sumoplant.h"
 
@@ -112,6 +114,19 @@ struct Rig {
 inline int count(const std::vector<Event> &events, auto predicate)
 {
     return static_cast<int>(std::count_if(events.begin(), events.end(), predicate));
+}
+
+/// Starts the console's engine on its embedded link with SUMO running the small city's signals (10x, no faults),
+/// after `warmUpHours` of traffic, its session begun `sinceMs` ago; the caller waits for it to connect.
+inline void startWithSumo(Engine &engine, double warmUpHours, std::int64_t sinceMs)
+{
+    const auto city = engine.cityPtr();
+    SimLinkOptions sim;
+    sim.speed = 10;
+    sim.warmUpHours = warmUpHours;
+    sim.parameters = Rig::quiet();
+    sim.signalPlant = [city] { return std::make_unique<SumoPlant>(city, setupFor()); };
+    engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QStringLiteral("tester"), QDateTime::currentMSecsSinceEpoch() - sinceMs);
 }
 
 } // namespace cityops::test

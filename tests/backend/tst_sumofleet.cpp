@@ -3,9 +3,7 @@
 // movement, the fleet planned and sent on SUMO's routes, and the console's own wave through its engine.
 #include "sumotesting.h"
 
-#include "engine/engine.h"
 #include "engine/greenwaverun.h"
-#include "link/simlink.h"
 #include "ops/greenwavefollower.h"
 #include "state/vehiclebook.h"
 
@@ -197,13 +195,7 @@ private Q_SLOTS:
         // started it, approved by the supervisor who pre-approved the wave; the vehicle parks; every signal released.
         auto city = smallCity();
         Engine engine(city);
-        SimLinkOptions sim;
-        sim.speed = 10;
-        sim.warmUpHours = 0.1;
-        sim.parameters = Rig::quiet();
-        sim.signalPlant = [city] { return std::make_unique<SumoPlant>(city, setupFor()); };
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QStringLiteral("tester"),
-                     QDateTime::currentMSecsSinceEpoch() - 600'000);
+        startWithSumo(engine, 0.1, 600'000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 20'000);
         VehicleBook::Vehicle one, three;
         QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &one) && engine.vehicles().find(QStringLiteral("ambulance-3"), &three), 10'000);

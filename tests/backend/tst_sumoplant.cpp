@@ -5,8 +5,6 @@
 
 #include "city/citypackage.h"
 #include "city/trafficfiles.h"
-#include "engine/engine.h"
-#include "link/simlink.h"
 #include "sim/changeinterval.h"
 #include "state/trafficbook.h"
 
@@ -298,13 +296,7 @@ private Q_SLOTS:
         // The console's own path: order, approval, dispatcher, link, simulator, SUMO; confirmed by SUMO's report.
         auto city = smallCity();
         Engine engine(city);
-        SimLinkOptions sim;
-        sim.speed = 10;
-        sim.warmUpHours = 0.5;
-        sim.parameters = Rig::quiet();
-        sim.signalPlant = [city] { return std::make_unique<SumoPlant>(city, setupFor()); };
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QStringLiteral("tester"),
-                     QDateTime::currentMSecsSinceEpoch() - 1800'000);
+        startWithSumo(engine, 0.5, 1800'000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 20'000);
         QVERIFY2(engine.linkStatus().description.contains(QStringLiteral("SUMO")), qPrintable(engine.linkStatus().description));
         std::uint32_t signal = 0;
