@@ -113,7 +113,7 @@ void GreenWaveRun::carryOut(const std::vector<WaveStep> &steps)
         if (step.kind == WaveStep::Kind::Release) {
             if (step.expired) {
                 ++m_stats.expired;
-                Q_EMIT warned(QStringLiteral("%1 had not reached signal %2 %3 s after it was pre-empted: released")
+                Q_EMIT warned(QStringLiteral("%1 had not reached signal %2 %3 s after it was due there: released")
                                   .arg(m_vehicle, signalId)
                                   .arg(m_follower.settings().maxHoldMs / 1000));
             }

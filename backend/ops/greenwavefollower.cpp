@@ -31,7 +31,7 @@ void GreenWaveFollower::releaseDue(std::int64_t nowMs, std::vector<WaveStep> &st
     for (auto it = m_held.begin(); it != m_held.end();) {
         const Hold &h = it->second;
         const bool passed = h.passedAtMs != 0 && nowMs - h.passedAtMs >= m_settings.releaseAfterMs;
-        const bool expired = h.passedAtMs == 0 && nowMs - h.askedAtMs >= m_settings.maxHoldMs;
+        const bool expired = h.passedAtMs == 0 && nowMs - h.dueAtMs >= m_settings.maxHoldMs;
         if (passed || expired) {
             WaveStep step{WaveStep::Kind::Release, it->first, 0, 0};
             step.expired = expired;
@@ -99,7 +99,7 @@ std::vector<WaveStep> GreenWaveFollower::update(const VehicleFix &fix)
         if (phase < 0)
             continue;   // no phase gives that movement a green (a link the program never serves): leave it be
         steps.push_back({WaveStep::Kind::Preempt, a.signal, phase, eta});
-        m_held[a.signal] = Hold{fix.timeMs, 0};
+        m_held[a.signal] = Hold{fix.timeMs + static_cast<std::int64_t>(eta * 1000.0), 0};
     }
     return steps;
 }
@@ -108,7 +108,7 @@ std::map<std::uint32_t, std::int64_t> GreenWaveFollower::handOver()
 {
     std::map<std::uint32_t, std::int64_t> holds;
     for (const auto &[signal, hold] : m_held)
-        holds[signal] = hold.askedAtMs;
+        holds[signal] = hold.dueAtMs;
     m_held.clear();
     m_finished = true;
     return holds;
@@ -116,9 +116,9 @@ std::map<std::uint32_t, std::int64_t> GreenWaveFollower::handOver()
 
 void GreenWaveFollower::adopt(const std::map<std::uint32_t, std::int64_t> &holds)
 {
-    for (const auto &[signal, askedAtMs] : holds)
+    for (const auto &[signal, dueAtMs] : holds)
         if (!m_held.count(signal))
-            m_held[signal] = Hold{askedAtMs, 0};
+            m_held[signal] = Hold{dueAtMs, 0};
 }
 
 std::vector<std::uint32_t> GreenWaveFollower::held() const

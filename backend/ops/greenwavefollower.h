@@ -39,9 +39,10 @@ public:
                                            ///< queue must drain before the vehicle can pass)
         double crawlMps = 3;               ///< ETA of a stopped vehicle is taken at this speed (it is about to move)
         std::int64_t releaseAfterMs = 3000;
-        /// A pre-emption the vehicle has not passed this long after it was asked is released (the vehicle stopped
-        /// short, or its feed did): the cross streets are not starved for a vehicle that is not coming. Three times
-        /// the lead, as a controller's maximum-presence timer bounds a pre-emption call (NTCIP 1202).
+        /// A pre-emption the vehicle has not passed this long after it was due (its ETA when asked) is released
+        /// (the vehicle stopped short, or its feed did): the cross streets are not starved for a vehicle that is not
+        /// coming, as a controller's maximum-presence timer bounds a pre-emption call (NTCIP 1202). Counted from the
+        /// ETA, not the asking, so a long lead before a long queue is not cut short.
         std::int64_t maxHoldMs = 120'000;
     };
     GreenWaveFollower(std::shared_ptr<const CityModel> city, Settings settings);
@@ -53,10 +54,10 @@ public:
     /// Ends the wave now (a person stopped it): every held signal is released, nothing more is pre-empted.
     std::vector<WaveStep> stop();
     /// The vehicle was sent on a new route with a new wave: what this one holds goes to the new one (`adopt`), as it
-    /// stands — nothing released here, nothing more pre-empted. Signal -> when it was pre-empted.
+    /// stands — nothing released here, nothing more pre-empted. Signal -> when the vehicle was due there.
     std::map<std::uint32_t, std::int64_t> handOver();
     /// Takes the holds of the vehicle's earlier wave: those on the new route stay held (not asked again), the others
-    /// are released once a fix shows them not ahead, all within the longest hold from when they were first asked.
+    /// are released once a fix shows them not ahead, all within the longest hold past when they were first due.
     void adopt(const std::map<std::uint32_t, std::int64_t> &holds);
     /// Signals pre-empted and not yet released.
     std::vector<std::uint32_t> held() const;
@@ -65,7 +66,7 @@ public:
 
 private:
     struct Hold {
-        std::int64_t askedAtMs = 0;
+        std::int64_t dueAtMs = 0;      ///< when the vehicle was expected at the stop line (asked + ETA)
         std::int64_t passedAtMs = 0;   ///< 0: still ahead
     };
     void releaseDue(std::int64_t nowMs, std::vector<WaveStep> &steps);

@@ -94,21 +94,21 @@ private Q_SLOTS:
 
     void aHoldTheVehicleDoesNotReachIsReleased()
     {
-        // Pre-empted at 10 s with the vehicle 150 m away; it stops short and stays there (or its feed falls
-        // silent): at the longest hold the signal is released, said as expired, and not pre-empted again.
+        // Pre-empted at 10 s with the vehicle 150 m away (due at 25 s); it stops short and stays there (or its feed
+        // falls silent): 2 min after it was due the signal is released, said as expired, and not pre-empted again.
         GreenWaveFollower::Settings s{20, 2, 3, 3000};
         s.maxHoldMs = 120'000;
         GreenWaveFollower wave(twoSignals(), s);
         QCOMPARE(wave.update(fix(10, 10, {{0, 2, 150}, {1, 0, 900}})).size(), size_t(1));
         QVERIFY(wave.update(fix(60, 0, {{0, 2, 80}, {1, 0, 830}})).empty());   // standing
-        QVERIFY(wave.tick(129'999).empty());
-        auto steps = wave.tick(130'000);
+        QVERIFY(wave.tick(144'999).empty());
+        auto steps = wave.tick(145'000);
         QCOMPARE(steps.size(), size_t(1));
         QCOMPARE(steps[0].kind, WaveStep::Kind::Release);
         QCOMPARE(steps[0].signal, 0u);
         QVERIFY(steps[0].expired);
         QVERIFY(wave.held().empty());
-        QVERIFY(wave.update(fix(140, 5, {{0, 2, 10}, {1, 0, 760}})).empty());   // moving again: the first stays released
+        QVERIFY(wave.update(fix(150, 5, {{0, 2, 10}, {1, 0, 760}})).empty());   // moving again: the first stays released
         QVERIFY(!wave.finished());
         // Passing a held signal in time is an ordinary release, not an expiry.
         QCOMPARE(wave.update(fix(300, 10, {{1, 0, 150}})).size(), size_t(1));
@@ -152,7 +152,7 @@ private Q_SLOTS:
     {
         // The vehicle is sent again on a new route: the earlier wave hands what it holds to the new one, releasing
         // nothing itself; the new one keeps what is still ahead (not asked again), releases what is not, and counts
-        // the longest hold from when each was first asked.
+        // the longest hold from when the vehicle was first due at each.
         GreenWaveFollower earlier(twoSignals(), {20, 2, 3, 3000}), later(twoSignals(), {20, 2, 3, 3000});
         QCOMPARE(earlier.update(fix(0, 10, {{0, 2, 100}, {1, 0, 150}})).size(), size_t(2));
         const auto holds = earlier.handOver();
@@ -166,8 +166,8 @@ private Q_SLOTS:
         QCOMPARE(steps.size(), size_t(1));
         QCOMPARE(steps[0].signal, 0u);   // off the new route: released
         QVERIFY(!steps[0].expired);
-        QVERIFY(later.tick(119'999).empty());
-        steps = later.tick(120'000);
+        QVERIFY(later.tick(134'999).empty());   // signal 1 was due at 15 s
+        steps = later.tick(135'000);
         QCOMPARE(steps.size(), size_t(1));
         QCOMPARE(steps[0].signal, 1u);
         QVERIFY(steps[0].expired);
