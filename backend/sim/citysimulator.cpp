@@ -1,7 +1,6 @@
 #include "sim/citysimulator.h"
 
 #include "base/logging.h"
-#include "sim/changeinterval.h"
 #include "sim/solar.h"
 
 #include <QDateTime>
@@ -436,23 +435,9 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
     case Task::PlantStart:
         startPlant(out);
         break;
-    case Task::PreemptMaxPresence: {
-        SignalSim &sig = m_signals[s.index];
-        if (sig.mode != SignalMode::Preempt || sig.preemptEndsMs != s.timeMs)
-            break;   // released, commanded otherwise or pre-empted again since
-        qCInfo(lcSim).noquote() << m_city->devices[m_city->signals[s.index].device].id << "drops a pre-emption held for"
-                                << m_params.preemptMaxPresenceMs / 1000 << "s and returns to its program";
-        sig.mode = SignalMode::Normal;
-        resyncSignal(s.index);
-        if (plantRuns(s.index) && !m_plantDown) {
-            if (const QString refusal = drivePlant(s.index); !refusal.isEmpty())
-                qCWarning(lcSim).noquote() << "the traffic simulation did not take the return to the program:" << refusal;
-            adoptReading(s.index);
-        }
-        if (reporting(s.index))
-            out.push_back(signalEvent(s.index));
+    case Task::PreemptMaxPresence:
+        dropPreemption(s.index, s.timeMs, out);
         break;
-    }
     case Task::CommandArrives: {
         const auto it = m_commandsInFlight.find(s.index);
         if (it != m_commandsInFlight.end()) {
@@ -529,59 +514,8 @@ QString CitySimulator::apply(const DeviceCommand &c, std::vector<Event> &out)
     const DeviceInfo &info = m_city->devices[c.device];
     const auto index = static_cast<std::uint32_t>(info.detail);
     switch (info.kind) {
-    case DeviceKind::SignalController: {
-        SignalSim &sig = m_signals[index];
-        const SignalInfo &signal = m_city->signals[index];
-        if (sig.fault)
-            return QStringLiteral("controller in fault flash");
-        const SignalSim before = sig;
-        const auto phases = static_cast<int>(signal.programs[static_cast<size_t>(sig.program)].phases.size());
-        switch (c.action) {
-        case CommandAction::SignalSwitchProgram:
-            if (c.value < 0 || c.value >= static_cast<int>(signal.programs.size()))
-                return QStringLiteral("no such program");
-            sig.program = c.value;
-            sig.mode = SignalMode::Normal;
-            resyncSignal(index);
-            break;
-        case CommandAction::SignalHoldPhase:
-        case CommandAction::SignalPreempt:
-            if (c.value < 0 || c.value >= phases)
-                return QStringLiteral("no such phase");
-            sig.phase = c.value;
-            sig.mode = c.action == CommandAction::SignalHoldPhase ? SignalMode::Manual : SignalMode::Preempt;
-            if (sig.mode == SignalMode::Preempt && m_params.preemptMaxPresenceMs > 0) {
-                sig.preemptEndsMs = m_now + m_params.preemptMaxPresenceMs;   // a new call starts the timer again
-                schedule(sig.preemptEndsMs, Task::PreemptMaxPresence, index);
-            }
-            break;
-        case CommandAction::SignalAdvancePhase:
-            // To the next phase that gives a movement green, as a controller's manual advance does (the change
-            // interval between is the plant's to show): holding a yellow phase would face drivers with it for good.
-            sig.phase = nextGreenPhase(signal.programs[static_cast<size_t>(sig.program)], sig.phase);
-            sig.mode = SignalMode::Manual;
-            break;
-        case CommandAction::SignalFlash:
-            sig.mode = SignalMode::Flash;
-            break;
-        case CommandAction::SignalRestore:
-            sig.mode = SignalMode::Normal;
-            resyncSignal(index);
-            break;
-        default:
-            return QStringLiteral("not a signal command");
-        }
-        if (plantRuns(index)) {
-            // The traffic simulation carries it out, and what it then shows is what the controller reports.
-            if (const QString refusal = drivePlant(index); !refusal.isEmpty()) {
-                sig = before;
-                return refusal;
-            }
-            adoptReading(index);
-        }
-        out.push_back(signalEvent(index));
-        return {};
-    }
+    case DeviceKind::SignalController:
+        return applyToSignal(c, index, out);
     case DeviceKind::Streetlight: {
         LightSim &lamp = m_lights[index];
         switch (c.action) {

@@ -131,6 +131,11 @@ private:
     void execute(const DeviceCommand &command, std::vector<Event> &out);
     /// Acts on a command the device accepted; returns a refusal reason instead when it cannot.
     QString apply(const DeviceCommand &command, std::vector<Event> &out);
+    // The controllers (sim/signalcontrol.cpp)
+    QString applyToSignal(const DeviceCommand &command, std::uint32_t signal, std::vector<Event> &out);
+    /// The pre-emption called for `dueMs` has been held its maximum presence: back to the program, unless it was
+    /// released, commanded otherwise or called again since.
+    void dropPreemption(std::uint32_t signal, std::int64_t dueMs, std::vector<Event> &out);
     void resyncSignal(std::uint32_t signal);
     // The plant (sim/plantsignals.cpp)
     bool plantRuns(std::uint32_t signal) const { return m_plant && m_plant->runs(signal); }
