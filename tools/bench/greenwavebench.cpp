@@ -179,7 +179,7 @@ void readTripinfo(const QString &path, std::int64_t windowFromS, std::int64_t wi
 }
 
 RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &route, std::uint64_t seed, Mode mode, double speed,
-                  std::int64_t liveMs, double leadS = 20)
+                  std::int64_t liveMs, double leadS = GreenWaveFollower::Settings{}.leadS)
 {
     RunResult result;
     auto setup = sumoSetupFromPackage(kPackage, *city);
@@ -386,7 +386,7 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
     }
     const int runs = parser.isSet(QStringLiteral("runs")) ? parser.value(QStringLiteral("runs")).toInt() : 3;
     const double speed = parser.isSet(QStringLiteral("speed")) ? parser.value(QStringLiteral("speed")).toDouble() : 20;
-    const double leadS = parser.isSet(QStringLiteral("lead")) ? parser.value(QStringLiteral("lead")).toDouble() : 40;
+    const double leadS = parser.isSet(QStringLiteral("lead")) ? parser.value(QStringLiteral("lead")).toDouble() : GreenWaveFollower::Settings{}.leadS;   // the console's own
     if (runs < 1 || runs > 50 || speed < 1 || speed > 100 || !(leadS >= 5 && leadS <= 300)) {
         std::fprintf(stderr, "cityops-bench greenwave: --runs must be 1 to 50, --speed 1 to 100 and --lead 5 to 300\n");
         return 2;

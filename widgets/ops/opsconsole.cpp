@@ -320,6 +320,8 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
     for (GreenWaveRun *earlier : std::vector<GreenWaveRun *>(m_waves))
         if (earlier != run && earlier->vehicle() == vehicle && !earlier->stats().handedOver) {
             run->takeOver(*earlier);
+            // Out of the list now (nothing to show or stop there); it deletes itself once its releases in flight are through.
+            std::erase(m_waves, earlier);
             post(false, tr("The earlier green wave for %1 ends: its %n held signal(s) go to the new one (released there if not on the new route)",
                            nullptr, int(run->held().size()))
                             .arg(vehicle));
