@@ -130,10 +130,11 @@ Event CitySimulator::signalEvent(std::uint32_t signal) const
 {
     const SignalSim &s = m_signals[signal];
     SignalPayload p;
+    const bool yellow = changing(s) && !plantRuns(signal);
     p.program = static_cast<std::uint8_t>(s.program);
-    p.phase = static_cast<std::uint16_t>(s.phase);
+    p.phase = static_cast<std::uint16_t>(yellow ? s.showsPhase : s.phase);
     p.mode = s.fault ? SignalMode::Flash : s.mode;
-    p.nextSwitchMs = s.fault || s.mode != SignalMode::Normal ? 0 : s.nextSwitchMs;
+    p.nextSwitchMs = s.fault || s.mode != SignalMode::Normal ? 0 : yellow ? s.changeEndsMs : s.nextSwitchMs;
     p.fault = s.fault;
     return Event{0, m_now, m_city->signals[signal].device, p};
 }
@@ -319,7 +320,7 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
         sig.phase = (sig.phase + 1) % static_cast<int>(program.phases.size());
         sig.nextSwitchMs = m_now + static_cast<std::int64_t>(program.phases[sig.phase].durationS) * 1000;
         schedule(sig.nextSwitchMs, Task::SignalSwitch, s.index);
-        if (reporting(s.index))
+        if (reporting(s.index) && !changing(sig))   // during a change interval it goes on showing its yellow
             out.push_back(signalEvent(s.index));
         break;
     }
@@ -437,6 +438,9 @@ void CitySimulator::run(const Scheduled &s, std::vector<Event> &out)
         break;
     case Task::PreemptMaxPresence:
         dropPreemption(s.index, s.timeMs, out);
+        break;
+    case Task::ChangeEnds:
+        endChange(s.index, s.timeMs, out);
         break;
     case Task::CommandArrives: {
         const auto it = m_commandsInFlight.find(s.index);

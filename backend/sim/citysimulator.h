@@ -84,7 +84,7 @@ private:
     enum class Task : std::uint8_t {
         SignalSwitch, FeederSample, LightCheck, NextCollision, NextLampFault, NextSignalFault, NextCommLoss,
         NextFeederSurge, ClearCollision, RepairLamp, RepairSignal, RestoreComm, EndSurge, CommandArrives,
-        PlantStep, PlantStart, PreemptMaxPresence
+        PlantStep, PlantStart, PreemptMaxPresence, ChangeEnds
     };
     struct Scheduled {
         std::int64_t timeMs;
@@ -102,6 +102,11 @@ private:
         bool powered = true;                    ///< its feeder's breaker is closed (dark and silent without)
         std::int64_t nextSwitchMs = 0;
         std::int64_t preemptEndsMs = 0;         ///< when the pre-emption it holds times out (maximum presence)
+        // The change interval of a controller the timetable runs (a plant runs its own): a command that ends a
+        // green shows it yellow first, and the controller reports `showsPhase` until `changeEndsMs`.
+        std::int64_t changeEndsMs = 0;
+        int showsPhase = 0;
+        QString changeState;                    ///< what it shows meanwhile (the ending greens yellow)
     };
     struct LightSim {
         float thresholdDeg = 0;
@@ -137,6 +142,14 @@ private:
     /// released, commanded otherwise or called again since.
     void dropPreemption(std::uint32_t signal, std::int64_t dueMs, std::vector<Event> &out);
     void resyncSignal(std::uint32_t signal);
+    /// Whether a timetable-run controller is in a change interval now.
+    bool changing(const SignalSim &sig) const { return sig.changeEndsMs > m_now && !sig.fault && sig.mode != SignalMode::Flash; }
+    /// The link states a timetable-run controller shows now; empty when it shows no green (flashing, dark).
+    QString shownState(std::uint32_t signal) const;
+    /// After a command (or the end of a pre-emption) changed what `signal` is to show: the greens it showed
+    /// (`showing`, as it stood `before`) that do not go on are shown yellow for the program's yellow time first.
+    void beginChange(std::uint32_t signal, const SignalSim &before, const QString &showing);
+    void endChange(std::uint32_t signal, std::int64_t dueMs, std::vector<Event> &out);
     // The plant (sim/plantsignals.cpp)
     bool plantRuns(std::uint32_t signal) const { return m_plant && m_plant->runs(signal); }
     /// Whether the controller can be heard: online and, when a plant runs it, the plant running.

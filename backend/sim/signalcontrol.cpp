@@ -1,6 +1,7 @@
 // CitySimulator's signal controllers: what a controller does with a command (program switch, hold, pre-emption,
-// advance, flash, restore — carried out by the traffic simulation when one runs the signal), and the maximum
-// presence that bounds a pre-emption.
+// advance, flash, restore — carried out by the traffic simulation when one runs the signal), the change interval
+// (yellow) before a commanded change when the timetable runs it, and the maximum presence that bounds a
+// pre-emption.
 #include "sim/citysimulator.h"
 
 #include "base/logging.h"
@@ -15,6 +16,7 @@ QString CitySimulator::applyToSignal(const DeviceCommand &c, std::uint32_t index
     if (sig.fault)
         return QStringLiteral("controller in fault flash");
     const SignalSim before = sig;
+    const QString showing = plantRuns(index) ? QString() : shownState(index);
     const auto phases = static_cast<int>(signal.programs[static_cast<size_t>(sig.program)].phases.size());
     switch (c.action) {
     case CommandAction::SignalSwitchProgram:
@@ -51,6 +53,8 @@ QString CitySimulator::applyToSignal(const DeviceCommand &c, std::uint32_t index
     default:
         return QStringLiteral("not a signal command");
     }
+    if (!plantRuns(index))
+        beginChange(index, before, showing);
     if (plantRuns(index)) {
         // The traffic simulation carries it out, and what it then shows is what the controller reports.
         if (const QString refusal = drivePlant(index); !refusal.isEmpty()) {
@@ -70,8 +74,12 @@ void CitySimulator::dropPreemption(std::uint32_t signal, std::int64_t dueMs, std
         return;   // released, commanded otherwise or pre-empted again since
     qCInfo(lcSim).noquote() << m_city->devices[m_city->signals[signal].device].id << "drops a pre-emption held for"
                             << m_params.preemptMaxPresenceMs / 1000 << "s and returns to its program";
+    const SignalSim before = sig;
+    const QString showing = plantRuns(signal) ? QString() : shownState(signal);
     sig.mode = SignalMode::Normal;
     resyncSignal(signal);
+    if (!plantRuns(signal))
+        beginChange(signal, before, showing);
     if (plantRuns(signal) && !m_plantDown) {
         if (const QString refusal = drivePlant(signal); !refusal.isEmpty())
             qCWarning(lcSim).noquote() << "the traffic simulation did not take the return to the program:" << refusal;
@@ -79,6 +87,67 @@ void CitySimulator::dropPreemption(std::uint32_t signal, std::int64_t dueMs, std
     }
     if (reporting(signal))
         out.push_back(signalEvent(signal));
+}
+
+QString CitySimulator::shownState(std::uint32_t signal) const
+{
+    const SignalSim &sig = m_signals[signal];
+    if (sig.fault || !sig.powered || sig.mode == SignalMode::Flash || sig.mode == SignalMode::Off)
+        return {};
+    if (changing(sig))
+        return sig.changeState;
+    const auto &program = m_city->signals[signal].programs[static_cast<size_t>(sig.program)];
+    return program.phases[static_cast<size_t>(sig.phase)].state;
+}
+
+void CitySimulator::beginChange(std::uint32_t signal, const SignalSim &before, const QString &showing)
+{
+    SignalSim &sig = m_signals[signal];
+    const SignalInfo &info = m_city->signals[signal];
+    if (sig.mode == SignalMode::Flash || showing.isEmpty()) {
+        sig.changeEndsMs = 0;   // a flash ends a yellow at once (the conflict monitor's own answer); no green, no yellow
+        return;
+    }
+    const SignalProgram &was = info.programs[static_cast<size_t>(before.program)];
+    const int yellowS = yellowSeconds(was);
+    // What follows: the held phase, or what the program shows now and when the yellow ends (greens of neither end).
+    const SignalProgram &program = info.programs[static_cast<size_t>(sig.program)];
+    std::vector<QString> next;
+    if (sig.mode == SignalMode::Normal) {
+        for (const std::int64_t at : {m_now, m_now + std::int64_t{yellowS} * 1000}) {
+            std::int64_t remainingMs = 0;
+            next.push_back(program.phases[static_cast<size_t>(phaseAt(program, at, &remainingMs))].state);
+        }
+    } else {
+        next.push_back(program.phases[static_cast<size_t>(sig.phase)].state);
+    }
+    const QString during = changeIntervalState(showing, next);
+    const bool running = changing(before);
+    if (during.isEmpty()) {
+        if (!running)
+            sig.changeEndsMs = 0;   // nothing to end: carried out at once
+        return;                     // else the yellow that runs ends as due: what follows keeps every green left
+    }
+    // Reported meanwhile: the program's own yellow phase when it shows just that (the console then draws what the
+    // signal shows), else the phase being ended.
+    sig.showsPhase = running ? before.showsPhase : before.phase;
+    for (size_t p = 0; p < was.phases.size(); ++p)
+        if (was.phases[p].state == during)
+            sig.showsPhase = static_cast<int>(p);
+    sig.changeState = during;
+    sig.changeEndsMs = m_now + std::int64_t{yellowS} * 1000;
+    schedule(sig.changeEndsMs, Task::ChangeEnds, signal);
+}
+
+void CitySimulator::endChange(std::uint32_t signal, std::int64_t dueMs, std::vector<Event> &out)
+{
+    SignalSim &sig = m_signals[signal];
+    if (sig.changeEndsMs != dueMs || plantRuns(signal))
+        return;   // stale: another change, a flash, a fault or the plant took over since
+    sig.changeEndsMs = 0;
+    sig.changeState.clear();
+    if (reporting(signal))
+        out.push_back(signalEvent(signal));   // now showing what was commanded
 }
 
 } // namespace cityops
