@@ -67,14 +67,14 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     window.tabifyDockWidget(journalDock, messageDock);   // beside the event log: what the console said back
     journalDock->raise();
 
-    m_personLabel = new QLabel(&window);
-    m_personLabel->setObjectName(QStringLiteral("personLabel"));
-    window.statusBar()->addPermanentWidget(m_personLabel);
-    m_waveLabel = new QLabel(&window);
+    m_waveLabel = new QLabel(&window);   // before the person: the waves under way, hidden when none
     m_waveLabel->setObjectName(QStringLiteral("waveLabel"));
     m_waveLabel->setStyleSheet(QStringLiteral("QLabel { padding: 0 6px; }"));
     m_waveLabel->hide();
-    window.statusBar()->insertPermanentWidget(0, m_waveLabel);
+    window.statusBar()->addPermanentWidget(m_waveLabel);
+    m_personLabel = new QLabel(&window);
+    m_personLabel->setObjectName(QStringLiteral("personLabel"));
+    window.statusBar()->addPermanentWidget(m_personLabel);
 
     buildMenus();
     // The waves under way follow their vehicles' reports as they reach the console.
