@@ -2361,6 +2361,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Emergency vehicles</source>
         <translation>緊急車両</translation>
     </message>
+    <message>
+        <source>Road traffic</source>
+        <translation>道路交通</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapView</name>
@@ -2473,6 +2477,14 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>%1 — on its way, %2 km/h</source>
         <translation>%1 — 走行中、時速 %2 km</translation>
+    </message>
+    <message>
+        <source>Traffic standing a block long</source>
+        <translation>1ブロック分の停滞</translation>
+    </message>
+    <message>
+        <source>Traffic standing two blocks long</source>
+        <translation>2ブロック分の停滞</translation>
     </message>
 </context>
 <context>

@@ -2361,6 +2361,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Emergency vehicles</source>
         <translation>应急车辆</translation>
     </message>
+    <message>
+        <source>Road traffic</source>
+        <translation>道路交通</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapView</name>
@@ -2473,6 +2477,14 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>%1 — on its way, %2 km/h</source>
         <translation>%1 — 行驶中，时速 %2 公里</translation>
+    </message>
+    <message>
+        <source>Traffic standing a block long</source>
+        <translation>拥堵长达一个街区</translation>
+    </message>
+    <message>
+        <source>Traffic standing two blocks long</source>
+        <translation>拥堵长达两个街区</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,17 @@ CityMirror::CityMirror(std::shared_ptr<const CityModel> city) : m_city(std::move
     for (const DeviceInfo &d : m_city->devices)
         m_deviceWorld.push_back(MapViewport::project(d.position));
     m_grid.build(m_deviceWorld);
+    m_roadShapes.reserve(m_city->roads.size());
     for (const Road &road : m_city->roads) {
+        RoadShape &shape = m_roadShapes.emplace_back();
+        for (size_t i = 0; i < road.line.size(); ++i) {
+            shape.world << MapViewport::project(road.line[i]);
+            if (i > 0)
+                shape.lengthM += distanceMetres(road.line[i - 1], road.line[i]);
+        }
+        // Widened a hair: a straight east-west or north-south road has no height or width, and an empty rectangle
+        // intersects nothing (the layers cull by it).
+        shape.bounds = shape.world.boundingRect().adjusted(-1e-9, -1e-9, 1e-9, 1e-9);
         if (road.line.size() < 2)
             continue;
         QPainterPath &path = m_roadPaths[static_cast<int>(road.cls)];

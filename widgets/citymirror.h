@@ -43,6 +43,13 @@ public:
     std::shared_ptr<const CityModel> cityPtr() const { return m_city; }
     const std::vector<QPointF> &deviceWorld() const { return m_deviceWorld; }
     const QPainterPath &roadPath(RoadClass cls) const { return m_roadPaths[static_cast<int>(cls)]; }
+    /// One road's line (index: CityModel::roads), projected, with its bounds and length in metres.
+    struct RoadShape {
+        QPolygonF world;
+        QRectF bounds;
+        double lengthM = 0;
+    };
+    const RoadShape &roadShape(size_t road) const { return m_roadShapes[road]; }
     const std::vector<QPolygonF> &districtPolygons() const { return m_districts; }
     const std::vector<QPointF> &districtLabelPoints() const { return m_districtLabels; }
     /// Each signal's approaches (signalApproaches), by signal index: derived once, shared by the layers and Details.
@@ -57,6 +64,7 @@ public:
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations;   ///< device -> order holding it
     std::vector<ActivityLog::Entry> journal;                          ///< who did what, oldest first
     std::vector<TrafficBook::Signal> traffic;   ///< per signal: its approaches' queues (co-simulation), may be empty
+    TrafficBook::Roads roads;                   ///< the roads with vehicles on them (co-simulation), as last measured
     std::vector<VehicleBook::Vehicle> vehicles; ///< the tracked emergency vehicles
     PlannedRoute plannedRoute;                  ///< a route the operator is looking at before sending it (empty: none)
     MapSelection selection;
@@ -73,6 +81,7 @@ private:
     std::shared_ptr<const CityModel> m_city;
     std::vector<QPointF> m_deviceWorld;
     std::array<QPainterPath, kRoadClassCount> m_roadPaths;
+    std::vector<RoadShape> m_roadShapes;
     std::vector<QPolygonF> m_districts;
     std::vector<QPointF> m_districtLabels;
     std::vector<std::vector<SignalApproach>> m_approaches;

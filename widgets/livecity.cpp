@@ -82,6 +82,7 @@ void LiveCity::refresh()
     }
     if (m_source->traffic().version() != m_trafficVersion) {
         m_trafficVersion = m_source->traffic().snapshot(m_scene.traffic);
+        m_source->traffic().snapshot(m_scene.roads);
         Q_EMIT trafficChanged();
     }
     if (m_source->vehicles().version() != m_vehicleVersion) {

@@ -21,6 +21,7 @@ Kind kindOf(const EventPayload &payload)
             else if constexpr (std::is_same_v<T, AlarmPayload>) return Kind::Alarm;
             else if constexpr (std::is_same_v<T, TrafficPayload>) return Kind::Traffic;
             else if constexpr (std::is_same_v<T, VehiclePayload>) return Kind::Vehicle;
+            else if constexpr (std::is_same_v<T, RoadTrafficPayload>) return Kind::Roads;
             else return Kind::Command;
         },
         payload);
@@ -42,6 +43,7 @@ QString kindName(Kind kind)
     case Kind::Command: return QStringLiteral("command");
     case Kind::Traffic: return QStringLiteral("traffic");
     case Kind::Vehicle: return QStringLiteral("vehicle");
+    case Kind::Roads: return QStringLiteral("roads");
     }
     return QStringLiteral("unknown");
 }
@@ -139,6 +141,15 @@ QByteArray encode(const EventPayload &payload)
                     w.u16(a.vehicles);
                     w.u8(a.occupancyPct);
                     w.u16(a.queueM);
+                }
+            } else if constexpr (std::is_same_v<T, RoadTrafficPayload>) {
+                const size_t n = std::min<size_t>(p.roads.size(), kMaxRoadsReported);
+                w.u16(static_cast<std::uint16_t>(n));
+                for (size_t i = 0; i < n; ++i) {
+                    w.u32(p.roads[i].road);
+                    w.u16(p.roads[i].vehicles);
+                    w.u16(p.roads[i].halting);
+                    w.u8(p.roads[i].speedPct);
                 }
             } else if constexpr (std::is_same_v<T, FeederPayload>) {
                 w.f32(p.loadKw);
@@ -261,6 +272,19 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
             a.linkIndex = link;
             a.distanceM = distance;
             p.ahead.push_back(a);
+        }
+        out = p;
+        break;
+    }
+    case Kind::Roads: {
+        RoadTrafficPayload p;
+        std::uint16_t n = 0;
+        ok = r.u16(&n) && n <= kMaxRoadsReported;
+        for (int i = 0; ok && i < n; ++i) {
+            RoadTraffic t;
+            ok = r.u32(&t.road) && r.u16(&t.vehicles) && r.u16(&t.halting) && r.u8(&t.speedPct) && t.speedPct <= 100
+                 && t.halting <= t.vehicles;
+            p.roads.push_back(t);
         }
         out = p;
         break;

@@ -34,6 +34,12 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
                     approaches.append(QJsonObject{{"approach", a.approach}, {"queue", a.queue}, {"vehicles", a.vehicles},
                                                   {"occupancy_pct", a.occupancyPct}, {"queue_m", a.queueM}});
                 return {{"approaches", approaches}};
+            } else if constexpr (std::is_same_v<T, RoadTrafficPayload>) {
+                // [road, vehicles, halting, speed_pct] each: a peak's few hundred roads fit one field event.
+                QJsonArray roads;
+                for (const RoadTraffic &r : p.roads)
+                    roads.append(QJsonArray{static_cast<double>(r.road), r.vehicles, r.halting, r.speedPct});
+                return {{"roads", roads}};
             } else if constexpr (std::is_same_v<T, FeederPayload>)
                 return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
             else if constexpr (std::is_same_v<T, PresencePayload>)
@@ -217,6 +223,29 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         if (e.device != kNoDevice)
             return bad(QStringLiteral("a vehicle is not a device"));
         e.payload = vehicle.value();
+    } else if (kind == QLatin1String("roads")) {
+        if (e.device != kNoDevice)
+            return bad(QStringLiteral("road traffic is not a device's"));
+        const QJsonArray roads = d.value(QLatin1String("roads")).toArray();
+        if (roads.size() > kMaxRoadsReported)
+            return bad(QStringLiteral("more than %1 roads").arg(kMaxRoadsReported));
+        RoadTrafficPayload p;
+        const auto whole = [](const QJsonValue &v, double max) {
+            const double x = v.toDouble(-1);
+            return v.isDouble() && x >= 0 && x <= max && x == std::floor(x) ? x : -1.0;
+        };
+        for (const QJsonValue &v : roads) {
+            const QJsonArray r = v.toArray();
+            const bool four = r.size() == 4;
+            const double road = four ? whole(r[0], double(city.roads.size()) - 1) : -1, vehicles = four ? whole(r[1], 65535) : -1,
+                         halting = four ? whole(r[2], 65535) : -1, speed = four ? whole(r[3], 100) : -1;
+            if (road < 0 || vehicles < 0 || halting < 0 || halting > vehicles || speed < 0)
+                return bad(QStringLiteral("a road is [road (0-%1), vehicles, halting (no more than vehicles), speed_pct (0-100)]")
+                               .arg(qsizetype(city.roads.size()) - 1));
+            p.roads.push_back({static_cast<std::uint32_t>(road), static_cast<std::uint16_t>(vehicles), static_cast<std::uint16_t>(halting),
+                               static_cast<std::uint8_t>(speed)});
+        }
+        e.payload = p;
     } else if (kind == QLatin1String("traffic")) {
         const QJsonArray approaches = d.value(QLatin1String("approaches")).toArray();
         if (approaches.size() > kMaxApproaches)

@@ -197,7 +197,7 @@ void DeviceGateway::publishEvents(std::vector<Event> &events, bool faults)
             continue;
         }
         if (std::holds_alternative<IncidentRaisedPayload>(e.payload) || std::holds_alternative<IncidentClearedPayload>(e.payload)
-            || std::holds_alternative<VehiclePayload>(e.payload)) {
+            || std::holds_alternative<VehiclePayload>(e.payload) || std::holds_alternative<RoadTrafficPayload>(e.payload)) {
             publishReport(wire::gatewayEventTopic(id()), wire::encodeFieldEvent({m_boot, ++m_eventSeq, e}, *m_city), faults);
             continue;
         }

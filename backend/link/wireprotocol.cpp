@@ -222,8 +222,9 @@ Parsed<FieldEvent> decodeFieldEvent(const QByteArray &payload, const CityModel &
             return malformed(QStringLiteral("field incident ids lie between 1 and %1").arg(kConsoleIncidentBase - 1));
         if (raised->district >= static_cast<int>(city.districts.size()) || raised->road >= static_cast<int>(city.roads.size()))
             return malformed(QStringLiteral("district or road out of range"));
-    } else if (!std::holds_alternative<IncidentClearedPayload>(e->event.payload) && !std::holds_alternative<VehiclePayload>(e->event.payload)) {
-        return Refused{Refusal::WrongKind, QStringLiteral("only incident-raised, incident-cleared and vehicle travel as field events")};
+    } else if (!std::holds_alternative<IncidentClearedPayload>(e->event.payload) && !std::holds_alternative<VehiclePayload>(e->event.payload)
+               && !std::holds_alternative<RoadTrafficPayload>(e->event.payload)) {
+        return Refused{Refusal::WrongKind, QStringLiteral("only incident-raised, incident-cleared, vehicle and roads travel as field events")};
     }
     return parsed;
 }

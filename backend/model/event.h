@@ -56,6 +56,31 @@ struct TrafficPayload {
     std::vector<ApproachTraffic> approaches;
 };
 
+/// Traffic on one street segment (a road of the city; both directions of a two-way street together), as the
+/// traffic simulation counts it.
+struct RoadTraffic {
+    std::uint32_t road = 0;          ///< index into CityModel::roads
+    std::uint16_t vehicles = 0;      ///< vehicles on it
+    std::uint16_t halting = 0;       ///< of them standing (SUMO: below 0.1 m/s)
+    std::uint8_t speedPct = 100;     ///< their mean speed as a share of the road's limit, 0-100
+    bool operator==(const RoadTraffic &) const = default;
+};
+constexpr int kMaxRoadsReported = 600;   ///< the busiest first, should more roads carry vehicles
+/// Every street segment with vehicles on it, every few seconds while traffic is measured (co-simulation): the whole
+/// picture each time, so a road not named is empty. Not a device's: `Event::device` is kNoDevice.
+struct RoadTrafficPayload {
+    std::vector<RoadTraffic> roads;
+};
+/// A road's figures are old after this long without a report (the traffic simulation stopped): not shown as current.
+constexpr std::int64_t kRoadTrafficStaleMs = 90'000;
+/// How abnormal a road's traffic is. What stands on it, per lane, against the same lengths as an approach's queue
+/// (kLongQueueM, kSpillbackQueueM): a few cars at a red are what a signal does; standing traffic a block long is not.
+/// Busy (grey) is a road at least a quarter full. `lanes` is a direction's lanes; on a two-way street the standing
+/// traffic of both directions is counted against one direction's lanes (a queue is mostly one way), and its fill
+/// against both.
+enum class RoadLevel { Free, Busy, Long, Spillback };
+RoadLevel roadLevel(const RoadTraffic &traffic, double lengthM, int lanes, bool oneway);
+
 /// Where a tracked vehicle is (an emergency vehicle's location feed, AVL): every second while it moves, every few
 /// seconds while it stands. Not a device: `Event::device` is kNoDevice and the vehicle is named by its call sign.
 struct VehiclePayload {
@@ -131,7 +156,8 @@ struct OperatorActionPayload {
 
 using EventPayload = std::variant<SignalPayload, LightPayload, FeederPayload, PresencePayload,
                                   IncidentRaisedPayload, IncidentClearedPayload, SessionPayload, OperatorActionPayload,
-                                  IncidentUpdatePayload, AlarmPayload, CommandPayload, TrafficPayload, VehiclePayload>;
+                                  IncidentUpdatePayload, AlarmPayload, CommandPayload, TrafficPayload, VehiclePayload,
+                                  RoadTrafficPayload>;
 
 QString operatorActionName(OperatorAction action);   ///< stable English key
 

@@ -203,6 +203,12 @@ private:
     static constexpr std::int64_t kTrafficReportMs = 10'000;
     std::int64_t m_nextTrafficMs = 0;
     std::vector<std::vector<ApproachTraffic>> m_reportedTraffic;   ///< per signal, as last reported
+    /// The roads' picture is sent when it changed, and at least this often while it stands (so a console knows
+    /// it is current: kRoadTrafficStaleMs).
+    static constexpr std::int64_t kRoadsRepeatMs = 30'000;
+    std::vector<RoadTraffic> m_reportedRoads;
+    std::int64_t m_roadsReportedMs = 0;
+    bool m_roadsMeasured = false;   ///< the plant has reported road traffic (an empty picture then means empty roads)
     static constexpr std::int64_t kVehicleHeartbeatMs = 10'000;
     struct ReportedVehicle {
         std::int64_t timeMs = 0;

@@ -78,6 +78,15 @@ void CitySimulator::reportTraffic(std::vector<Event> &out)
         m_reportedTraffic[i] = traffic;
         out.push_back(Event{0, m_now, m_city->signals[i].device, TrafficPayload{std::move(traffic)}});
     }
+    if (m_plantDown)
+        return;   // nothing measured: the picture goes stale at the console
+    std::vector<RoadTraffic> roads = m_plant->roadTraffic();
+    m_roadsMeasured = m_roadsMeasured || !roads.empty();
+    if (!m_roadsMeasured || (roads == m_reportedRoads && m_now - m_roadsReportedMs < kRoadsRepeatMs))
+        return;
+    m_reportedRoads = roads;
+    m_roadsReportedMs = m_now;
+    out.push_back(Event{0, m_now, kNoDevice, RoadTrafficPayload{std::move(roads)}});
 }
 
 void CitySimulator::reportVehicles(std::vector<Event> &out)

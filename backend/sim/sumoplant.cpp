@@ -148,7 +148,8 @@ Status SumoPlant::launch(std::int64_t startMs)
     m_failure.clear();
     m_changes.clear();   // a new SUMO shows its programs from the start: nothing to end
     m_stepped = false;
-    m_laneFigures.clear();   // a new SUMO: its lanes are subscribed again
+    m_laneFigures.clear();   // a new SUMO: its lanes and edges are subscribed again
+    m_edgeFigures.clear();
     for (auto &t : m_traffic)
         t.clear();
     // A connection that broke cannot be closed cleanly and keeps its name in libtraci: every start takes a new one.
@@ -247,6 +248,7 @@ Status SumoPlant::connectAndCheck()
                                                    libsumo::TL_NEXT_SWITCH, libsumo::TL_RED_YELLOW_GREEN_STATE});
             subscribeApproaches(i);
         }
+        subscribeRoads();
         placeFleet();
     } catch (const std::exception &e) {
         const QString why = died("connecting", e);
@@ -403,6 +405,7 @@ Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &ch
         m_stepped = true;
         m_steppedToMs = m_startMs + steps * m_setup.stepMs;
         readTraffic();
+        readRoads();
         readVehicles();
         const libsumo::SubscriptionResults results = libtraci::TrafficLight::getAllSubscriptionResults();
         for (std::uint32_t i = 0; i < m_tls.size(); ++i) {

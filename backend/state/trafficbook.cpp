@@ -12,6 +12,15 @@ void TrafficBook::apply(const std::vector<Event> &events)
 {
     std::lock_guard lock(m_mutex);
     for (const Event &e : events) {
+        if (const auto *roads = std::get_if<RoadTrafficPayload>(&e.payload)) {
+            m_roads.timeMs = e.timeMs;
+            m_roads.roads.clear();
+            for (const RoadTraffic &r : roads->roads)
+                if (r.road < m_city->roads.size())
+                    m_roads.roads.push_back(r);
+            ++m_version;
+            continue;
+        }
         if (e.device >= m_city->devices.size() || m_city->devices[e.device].kind != DeviceKind::SignalController)
             continue;
         const int signal = m_city->devices[e.device].detail;
@@ -40,6 +49,13 @@ std::uint64_t TrafficBook::snapshot(std::vector<Signal> &out) const
     return m_version;
 }
 
+std::uint64_t TrafficBook::snapshot(Roads &out) const
+{
+    std::lock_guard lock(m_mutex);
+    out = m_roads;
+    return m_version;
+}
+
 std::uint64_t TrafficBook::version() const
 {
     std::lock_guard lock(m_mutex);
@@ -50,6 +66,7 @@ void TrafficBook::clear()
 {
     std::lock_guard lock(m_mutex);
     m_signals.assign(m_city->signals.size(), Signal{});
+    m_roads = Roads{};
     ++m_version;
 }
 

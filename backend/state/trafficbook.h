@@ -11,8 +11,9 @@
 namespace cityops {
 
 /// The latest traffic measured on each signal's approaches (queues, vehicles, occupancy — in co-simulation, SUMO's
-/// counts on the approaches' lanes), fed by the sequencer. A signal that goes silent loses its figures: a queue
-/// nobody measures any more is not shown as if it were current.
+/// counts on the approaches' lanes) and on the city's roads, fed by the sequencer. A signal that goes silent loses
+/// its figures: a queue nobody measures any more is not shown as if it were current. Roads are a picture of the whole
+/// city at once, replaced by each report; readers judge its age (kRoadTrafficStaleMs).
 ///
 /// Not part of store snapshots: the figures are measurements repeated every few seconds, so a replay shows them
 /// again from the first report after its starting point.
@@ -24,7 +25,13 @@ public:
         std::int64_t timeMs = 0;                    ///< when measured; 0: nothing known
         std::vector<ApproachTraffic> approaches;    ///< as reported, by approach index
     };
+    struct Roads {
+        std::int64_t timeMs = 0;           ///< when measured; 0: nothing known
+        std::vector<RoadTraffic> roads;    ///< the roads with vehicles on them (roads of this city only)
+    };
     void apply(const std::vector<Event> &events);
+    /// Copies the roads' figures and returns the version they are at (the same version as the signals').
+    std::uint64_t snapshot(Roads &out) const;
     /// Copies every signal's figures (index: CityModel::signals) and returns the version they are at.
     std::uint64_t snapshot(std::vector<Signal> &out) const;
     std::uint64_t version() const;
@@ -35,6 +42,7 @@ private:
     std::vector<size_t> m_approachCount;   ///< per signal: how many approaches it has (signalApproaches)
     mutable std::mutex m_mutex;
     std::vector<Signal> m_signals;
+    Roads m_roads;
     std::uint64_t m_version = 0;
 };
 

@@ -8,7 +8,8 @@ namespace {
 bool isFieldTelemetry(const EventPayload &p)
 {
     return std::holds_alternative<SignalPayload>(p) || std::holds_alternative<LightPayload>(p) || std::holds_alternative<FeederPayload>(p)
-           || std::holds_alternative<TrafficPayload>(p) || std::holds_alternative<VehiclePayload>(p);
+           || std::holds_alternative<TrafficPayload>(p) || std::holds_alternative<VehiclePayload>(p)
+           || std::holds_alternative<RoadTrafficPayload>(p);
 }
 
 } // namespace

@@ -137,6 +137,8 @@ private Q_SLOTS:
             TrafficPayload{},
             VehiclePayload{QStringLiteral("ambulance-2"), {13.52, 52.43}, 13.9f, 271.5f, false, 3, {{13.52, 52.43}, {13.53, 52.44}}, {{4, 7, 312.5}}},
             VehiclePayload{QStringLiteral("ambulance-1"), {13.5, 52.4}, 0, 0, true, 0, {}, {}},
+            RoadTrafficPayload{{{0, 12, 4, 35}, {7, 3, 0, 90}}},
+            RoadTrafficPayload{},
         };
         for (const EventPayload &p : payloads) {
             const auto kind = eventcodec::kindOf(p);
@@ -198,6 +200,37 @@ private Q_SLOTS:
         QVERIFY2(back.ok(), qPrintable(back.error()));
         QCOMPARE(std::get<VehiclePayload>(back.value().payload), moving);
         QVERIFY(back.value().device == kNoDevice);
+
+        // The roads' picture: more standing than on the road, a speed over 100 % or more roads than a report may
+        // carry are refused in the store's bytes; in JSON each road is [road, vehicles, halting, speed_pct] of this city.
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 3, 10}}})).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 1, 101}}})).ok());
+        QByteArray tooMany;
+        tooMany.append(char((kMaxRoadsReported + 1) & 0xff)).append(char((kMaxRoadsReported + 1) >> 8));
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, tooMany).ok());
+        const RoadTrafficPayload roads{{{0, 12, 4, 35}, {1, 3, 0, 90}}};
+        json = eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, roads}, *fixtureCity());
+        QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("roads"));
+        back = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<RoadTrafficPayload>(back.value().payload).roads, roads.roads);
+        const auto roadsWith = [&](const QJsonArray &road) {
+            QJsonObject bad = json, data = json.value(QLatin1String("data")).toObject();
+            data.insert(QLatin1String("roads"), QJsonArray{road});
+            bad.insert(QLatin1String("data"), data);
+            return eventjson::eventFromJson(bad, *fixtureCity());
+        };
+        QVERIFY(roadsWith(QJsonArray{0, 12, 4, 35}).ok());
+        QVERIFY(!roadsWith(QJsonArray{double(fixtureCity()->roads.size()), 12, 4, 35}).ok());   // no such road
+        QVERIFY(!roadsWith(QJsonArray{0, 2, 3, 35}).ok());      // more standing than on it
+        QVERIFY(!roadsWith(QJsonArray{0, 2, 1, 101}).ok());     // faster than the limit's 100 %
+        QVERIFY(!roadsWith(QJsonArray{0, -1, 0, 35}).ok());
+        QVERIFY(!roadsWith(QJsonArray{0.5, 2, 1, 35}).ok());
+        QVERIFY(!roadsWith(QJsonArray{0, "2", 1, 35}).ok());
+        QVERIFY(!roadsWith(QJsonArray{0, 2, 1}).ok());
+        QJsonObject asDevice = json;
+        asDevice.insert(QLatin1String("device"), fixtureCity()->devices[0].id);
+        QVERIFY(!eventjson::eventFromJson(asDevice, *fixtureCity()).ok());   // not a device's
     }
 
     void replayEqualsLiveAtRandomInstants()

@@ -328,7 +328,7 @@ private Q_SLOTS:
 
     /// Cars pour onto one approach of a signal: its queue grows at red and reaches the console every 10 s; the
     /// signal's other approaches stay empty; the book keeps the figures until the signal goes silent.
-    void queuesOnTheApproachesReachTheConsole()
+    void queuesAndRoadTrafficReachTheConsole()
     {
         // A signal whose first approach is a named street with a link of its own, and the edges of that link.
         const auto city = smallCity();
@@ -370,12 +370,18 @@ private Q_SLOTS:
         const DeviceIndex device = city->signals[signal].device;
         TrafficBook book(city);
         std::vector<std::pair<std::int64_t, TrafficPayload>> reports;
+        std::vector<std::pair<std::int64_t, RoadTrafficPayload>> roadReports;
         for (int s = 0; s < 240; ++s) {
             const auto events = rig.advance(1000);
             book.apply(events);
-            for (const Event &e : events)
+            for (const Event &e : events) {
                 if (const auto *t = std::get_if<TrafficPayload>(&e.payload); t && e.device == device)
                     reports.emplace_back(e.timeMs, *t);
+                if (const auto *r = std::get_if<RoadTrafficPayload>(&e.payload)) {
+                    QCOMPARE(e.device, kNoDevice);
+                    roadReports.emplace_back(e.timeMs, *r);
+                }
+            }
         }
         QVERIFY2(reports.size() >= 10 && reports.size() <= 25, qPrintable(QString::number(reports.size())));
         int longest = 0;
@@ -394,6 +400,46 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(longest >= 3, qPrintable(QStringLiteral("longest queue %1").arg(longest)));
+
+        // The roads: only the flow's two streets carry vehicles (SUMO's "-X" is the street "X"), the one before the
+        // signal at least as many as its approach counts at the same instant, standing at the red; a picture every
+        // 10 s while it changes, every 30 s at most while it stands.
+        const auto roadOf = [&](const QString &edge) {
+            for (std::uint32_t r = 0; r < city->roads.size(); ++r)
+                if (city->roads[r].sumoId == edge || (!city->roads[r].oneway && QLatin1Char('-') + city->roads[r].sumoId == edge))
+                    return int(r);
+            return -1;
+        };
+        const int before = roadOf(from), after = roadOf(to);
+        QVERIFY(before >= 0 && after >= 0);
+        QVERIFY2(roadReports.size() >= 8 && roadReports.size() <= 25, qPrintable(QString::number(roadReports.size())));
+        int standingBefore = 0, compared = 0;
+        for (size_t k = 0; k < roadReports.size(); ++k) {
+            if (k > 0) {
+                const std::int64_t gap = roadReports[k].first - roadReports[k - 1].first;
+                QVERIFY2(gap >= 10'000 && gap <= 30'000, qPrintable(QString::number(gap)));
+            }
+            for (const RoadTraffic &r : roadReports[k].second.roads) {
+                QVERIFY2(int(r.road) == before || int(r.road) == after, qPrintable(city->roads[r.road].sumoId));
+                QVERIFY(r.vehicles > 0 && r.halting <= r.vehicles && r.speedPct <= 100);
+                if (int(r.road) != before)
+                    continue;
+                standingBefore = std::max(standingBefore, int(r.halting));
+                for (const auto &[time, traffic] : reports)
+                    if (time == roadReports[k].first)
+                        for (const ApproachTraffic &a : traffic.approaches)
+                            if (a.approach == 0) {
+                                QVERIFY(r.vehicles >= a.vehicles && r.halting >= a.queue);
+                                ++compared;
+                            }
+            }
+        }
+        QVERIFY2(standingBefore >= 3, qPrintable(QString::number(standingBefore)));
+        QVERIFY(compared >= 5);
+        TrafficBook::Roads roadsHeld;
+        book.snapshot(roadsHeld);
+        QCOMPARE(roadsHeld.timeMs, roadReports.back().first);
+        QCOMPARE(roadsHeld.roads, roadReports.back().second.roads);
         // The console's book holds the last report, and forgets it when the signal falls silent.
         std::vector<TrafficBook::Signal> held;
         book.snapshot(held);

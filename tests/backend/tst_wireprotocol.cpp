@@ -273,6 +273,30 @@ private Q_SLOTS:
             << withData(moving, "ahead", QJsonArray{QJsonObject{{"signal", lamp}, {"link", 0}, {"distance_m", 50}}}) << QString() << 0 << M;
         QTest::newRow("field: vehicle's signal ahead unknown") << Decoder::FieldEvent
             << withData(moving, "ahead", QJsonArray{QJsonObject{{"signal", "sig/nowhere"}, {"link", 0}, {"distance_m", 50}}}) << QString() << 0 << M;
+        // The roads' traffic travels as a field event too: the whole city's picture at once, every figure checked.
+        const QByteArray roads = wire::encodeFieldEvent({3, 12, Event{0, kNow, kNoDevice, RoadTrafficPayload{{{0, 12, 4, 35}, {1, 3, 0, 90}}}}}, city());
+        QTest::newRow("field: the roads") << Decoder::FieldEvent << roads << QString() << 0 << kOk;
+        QTest::newRow("field: the roads named as a device") << Decoder::FieldEvent << with(roads, "device", signal) << QString() << 0 << M;
+        QTest::newRow("report: the roads on a signal's state topic") << Decoder::Report << roads << signal << state << W;
+        const auto road = [&](const QJsonValue &a, const QJsonValue &b, const QJsonValue &c, const QJsonValue &d) {
+            return withData(roads, "roads", QJsonArray{QJsonArray{a, b, c, d}});
+        };
+        QTest::newRow("field: a road not of this city") << Decoder::FieldEvent << road(double(city().roads.size()), 1, 0, 50) << QString() << 0 << M;
+        QTest::newRow("field: more standing on a road than on it") << Decoder::FieldEvent << road(0, 2, 3, 10) << QString() << 0 << M;
+        QTest::newRow("field: a road at 101 % of its limit") << Decoder::FieldEvent << road(0, 2, 0, 101) << QString() << 0 << M;
+        QTest::newRow("field: a road's vehicles as text") << Decoder::FieldEvent << road(0, "2", 0, 10) << QString() << 0 << M;
+        QTest::newRow("field: a road's index fractional") << Decoder::FieldEvent << road(0.5, 2, 0, 10) << QString() << 0 << M;
+        QTest::newRow("field: a road of three figures") << Decoder::FieldEvent << withData(roads, "roads", QJsonArray{QJsonArray{0, 2, 0}}) << QString() << 0 << M;
+        QJsonArray tooMany;
+        for (int i = 0; i <= kMaxRoadsReported; ++i)
+            tooMany.append(QJsonArray{0, 1, 0, 50});
+        QTest::newRow("field: one road more than a report may carry") << Decoder::FieldEvent << withData(roads, "roads", tooMany) << QString() << 0 << M;
+        // The largest picture a gateway may send, every figure at its widest, fits a field event.
+        RoadTrafficPayload busiest;
+        for (int i = 0; i < kMaxRoadsReported; ++i)
+            busiest.roads.push_back({static_cast<std::uint32_t>(city().roads.size() - 1), 65535, 65535, 100});
+        QTest::newRow("field: the largest road picture") << Decoder::FieldEvent
+            << wire::encodeFieldEvent({3, 13, Event{0, kNow, kNoDevice, busiest}}, city()) << QString() << 0 << kOk;
         QTest::newRow("field: a signal report is not a field event") << Decoder::FieldEvent << with(report, "device", signal) << QString() << 0 << W;
 
         const QByteArray p = validPresence();

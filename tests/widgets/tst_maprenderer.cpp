@@ -136,6 +136,50 @@ private Q_SLOTS:
         QVERIFY(colourDistance(at(image, v, kSignal, {-80 * px, 0}), mapstyle::alarmRed()) > 150);
     }
 
+    /// Traffic on the roads (co-simulation): a road shaded along its length only where traffic stands a block
+    /// (amber) or two (red) per lane; a busy road that moves is a quiet grey; a few cars, or an old picture, nothing.
+    void roadTrafficShadedOnlyWhereItStands()
+    {
+        // The rule: standing traffic per lane against the queues' lengths; fill against both directions' lanes.
+        QCOMPARE(roadLevel({0, 40, 30, 5}, 500, 2, false), RoadLevel::Long);        // 30 × 7.5 m / 2 lanes = 112 m
+        QCOMPARE(roadLevel({0, 40, 29, 5}, 500, 2, false), RoadLevel::Free);        // 109 m: a long red; 300 m of cars on 2 km of lane
+        QCOMPARE(roadLevel({0, 70, 29, 5}, 500, 2, false), RoadLevel::Busy);        // 525 m of cars: over a quarter
+        QCOMPARE(roadLevel({0, 40, 30, 5}, 500, 1, true), RoadLevel::Spillback);    // 225 m in one lane
+        QCOMPARE(roadLevel({0, 3, 3, 0}, 20, 1, true), RoadLevel::Free);            // a short block's few cars at a red
+        QCOMPARE(roadLevel({0, 10, 0, 90}, 400, 1, true), RoadLevel::Free);         // 75 m of cars on 400 m: under a quarter
+        QCOMPARE(roadLevel({0, 14, 0, 90}, 400, 1, true), RoadLevel::Busy);
+
+        CityMirror scene(m_city);
+        setNormal(scene);
+        scene.nowMs = 1'000'000;
+        const MapViewport v = viewport(16.0);
+        const GeoPoint c = m_city->devices[kSignal].position;
+        const auto onEast = [&](const QImage &image) { return image.pixelColor(v.toScreen({c.lon + 0.002, c.lat}).toPoint()); };
+        const auto onNorth = [&](const QImage &image) { return image.pixelColor(v.toScreen({c.lon, c.lat + 0.0012}).toPoint()); };
+        const QImage quiet = render(scene, v);
+
+        // Road 0 (two lanes each way): 70 standing, 262 m a lane: red. Road 1: 30 moving on 445 m, both ways: grey.
+        scene.roads = {scene.nowMs - 5'000, {{0, 80, 70, 5}, {1, 30, 0, 80}}};
+        QImage image = render(scene, v);
+        QVERIFY(colourDistance(onEast(image), mapstyle::alarmRed()) < 60);
+        QVERIFY(onNorth(image) != onNorth(quiet));
+        QVERIFY(colourDistance(onNorth(image), mapstyle::alarmAmber()) > 150 && colourDistance(onNorth(image), mapstyle::alarmRed()) > 150);
+        // 40 standing on road 0 (150 m a lane): amber.
+        scene.roads.roads[0].halting = 40;
+        image = render(scene, v);
+        QVERIFY(colourDistance(onEast(image), mapstyle::alarmAmber()) < 60);
+        // A few cars: nothing drawn.
+        scene.roads.roads = {{0, 3, 3, 0}, {1, 2, 0, 90}};
+        image = render(scene, v);
+        QCOMPARE(onEast(image), onEast(quiet));
+        QCOMPARE(onNorth(image), onNorth(quiet));
+        // The same congestion from a picture 91 s old (the traffic simulation stopped): not shown as current.
+        scene.roads = {scene.nowMs - 91'000, {{0, 80, 70, 5}, {1, 30, 0, 80}}};
+        image = render(scene, v);
+        QCOMPARE(onEast(image), onEast(quiet));
+        QCOMPARE(onNorth(image), onNorth(quiet));
+    }
+
     /// Close in, each approach has its own signal head on the side its traffic comes from, in its own aspect.
     void signalHeadsPerApproachAtCloseZoom()
     {

@@ -18,6 +18,7 @@ MapRenderer::MapRenderer(const CityMirror &scene)
     addLayer(std::make_unique<LabelLayer>(scene));
     addLayer(std::make_unique<StreetlightLayer>(scene));
     addLayer(std::make_unique<EnergyLayer>(scene));
+    addLayer(std::make_unique<RoadTrafficLayer>(scene));
     addLayer(std::make_unique<TrafficLayer>(scene));
     addLayer(std::make_unique<VehicleLayer>(scene));
     addLayer(std::make_unique<SignalLayer>(scene));

@@ -93,4 +93,21 @@ double queueWidthPx(QueueLevel level, double zoom)
     return level == QueueLevel::Spillback ? base * 2.0 : level == QueueLevel::Long ? base * 1.5 : base;
 }
 
+QColor roadTrafficColor(RoadLevel level)
+{
+    switch (level) {
+    case RoadLevel::Spillback: return alarmRed();
+    case RoadLevel::Long: return alarmAmber();
+    case RoadLevel::Busy:
+    case RoadLevel::Free: break;
+    }
+    return QColor(0x8a, 0x90, 0x96, 150);   // the queues' grey, let through: a shade on the road, not a line over it
+}
+
+double roadTrafficWidthPx(RoadLevel level, double zoom)
+{
+    const double base = std::clamp(zoom - 11.0, 2.5, 7.0);
+    return level == RoadLevel::Spillback ? base * 1.6 : level == RoadLevel::Long ? base * 1.3 : base;
+}
+
 } // namespace cityops::mapstyle

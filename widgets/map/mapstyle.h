@@ -49,5 +49,8 @@ QColor severityColor(IncidentSeverity severity);
 /// width says it too, for those who do not see the colours).
 QColor queueColor(QueueLevel level);
 double queueWidthPx(QueueLevel level, double zoom);
+/// Road traffic (RoadTrafficLayer): grey for a busy road, amber and red where traffic stands a block or two long.
+QColor roadTrafficColor(RoadLevel level);
+double roadTrafficWidthPx(RoadLevel level, double zoom);
 
 } // namespace cityops::mapstyle

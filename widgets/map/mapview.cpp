@@ -195,7 +195,7 @@ void MapView::setLegendVisible(bool visible)
 void MapView::drawLegend(QPainter &painter) const
 {
     // Only what needs explaining: normal is grey, colour is abnormal (ISA-101).
-    enum class Shape { Sprite, Diamond, Triangle, Halo, Arrow, Square };
+    enum class Shape { Sprite, Diamond, Triangle, Halo, Arrow, Square, Line };
     struct Row {
         Shape shape;
         QImage sprite;
@@ -216,6 +216,10 @@ void MapView::drawLegend(QPainter &painter) const
     if (!m_scene.vehicles.empty()) {   // only where a fleet is tracked
         rows.push_back({Shape::Arrow, {}, mapstyle::vehicleFill(), tr("Emergency vehicle on its way, its route")});
         rows.push_back({Shape::Square, {}, mapstyle::vehicleFill(), tr("Emergency vehicle standing")});
+    }
+    if (m_scene.roads.timeMs != 0) {   // only where traffic is measured (co-simulation)
+        rows.push_back({Shape::Line, {}, mapstyle::roadTrafficColor(RoadLevel::Long), tr("Traffic standing a block long")});
+        rows.push_back({Shape::Line, {}, mapstyle::roadTrafficColor(RoadLevel::Spillback), tr("Traffic standing two blocks long")});
     }
     painter.save();
     QFont font = painter.font();
@@ -245,7 +249,10 @@ void MapView::drawLegend(QPainter &painter) const
             painter.setRenderHint(QPainter::Antialiasing);
             painter.setPen(QPen(QColor(0x10, 0x10, 0x10), 1));
             painter.setBrush(rows[i].colour);
-            if (rows[i].shape == Shape::Diamond)
+            if (rows[i].shape == Shape::Line) {
+                painter.setPen(QPen(rows[i].colour, 4, Qt::SolidLine, Qt::RoundCap));
+                painter.drawLine(c + QPointF(-7, 0), c + QPointF(7, 0));
+            } else if (rows[i].shape == Shape::Diamond)
                 painter.drawPolygon(QPolygonF({c + QPointF(0, -6), c + QPointF(6, 0), c + QPointF(0, 6), c + QPointF(-6, 0)}));
             else if (rows[i].shape == Shape::Square)
                 painter.drawRect(QRectF(c - QPointF(5, 5), QSizeF(10, 10)));

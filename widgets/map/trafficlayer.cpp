@@ -43,4 +43,33 @@ void TrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
     painter.restore();
 }
 
+QString RoadTrafficLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Road traffic"); }
+
+void RoadTrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
+{
+    const TrafficBook::Roads &roads = scene().roads;
+    if (roads.timeMs == 0 || scene().nowMs - roads.timeMs > kRoadTrafficStaleMs)
+        return;
+    const auto &city = scene().city();
+    const QRectF visible = viewport.visibleWorld(50);
+    const QTransform t = viewport.worldTransform();
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const RoadLevel pass : {RoadLevel::Busy, RoadLevel::Long, RoadLevel::Spillback}) {
+        QPen pen(mapstyle::roadTrafficColor(pass), mapstyle::roadTrafficWidthPx(pass, viewport.zoom()), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        painter.setPen(pen);
+        for (const RoadTraffic &r : roads.roads) {
+            if (r.road >= city.roads.size())
+                continue;
+            const Road &road = city.roads[r.road];
+            const CityMirror::RoadShape &shape = scene().roadShape(r.road);
+            if (shape.world.size() < 2 || !visible.intersects(shape.bounds)
+                || roadLevel(r, shape.lengthM, road.lanes, road.oneway) != pass)
+                continue;
+            painter.drawPolyline(t.map(shape.world));
+        }
+    }
+    painter.restore();
+}
+
 } // namespace cityops

@@ -23,4 +23,18 @@ public:
     void render(QPainter &painter, const MapViewport &viewport) const override;
 };
 
+/// Traffic on the city's roads (co-simulation with SUMO): each road segment with vehicles on it, shaded along its
+/// whole length — quiet grey where it is at least a quarter full, amber where traffic stands a block long (per lane,
+/// kLongQueueM), red where it stands two (kSpillbackQueueM) — the same lengths as the approaches' queues, so both
+/// layers tell one story (ISA-101: moving traffic, however dense, is not an alarm). Nothing is drawn from a picture
+/// older than kRoadTrafficStaleMs (the traffic simulation stopped): old congestion is not shown as current.
+class RoadTrafficLayer : public MapLayer {
+public:
+    using MapLayer::MapLayer;
+    QString id() const override { return QStringLiteral("roadtraffic"); }
+    QString title() const override;
+    int zValue() const override { return 44; }   // under the queues, over the roads and lamps
+    void render(QPainter &painter, const MapViewport &viewport) const override;
+};
+
 } // namespace cityops

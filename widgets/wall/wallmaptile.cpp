@@ -130,6 +130,7 @@ void WallMapTile::copyLiveState()
     m_renderScene->picked = live.picked;
     m_renderScene->selection = live.selection;
     m_renderScene->traffic = live.traffic;
+    m_renderScene->roads = live.roads;
     m_renderScene->vehicles = live.vehicles;
     m_renderScene->nowMs = live.nowMs;
     ++m_generation;
