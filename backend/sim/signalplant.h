@@ -37,9 +37,9 @@ public:
     /// traffic (a timetable runs signals without vehicles).
     virtual std::vector<ApproachTraffic> traffic(std::uint32_t /*signal*/) const { return {}; }
 
-    /// The city's roads with vehicles on them at the last step (the busiest first, at most kMaxRoadsReported);
-    /// empty when the plant has no traffic.
-    virtual std::vector<RoadTraffic> roadTraffic() const { return {}; }
+    /// The city's roads with vehicles on them now (the busiest first, at most kMaxRoadsReported); empty when the
+    /// plant has no traffic. Asked every few seconds, not every step: it may cost the plant some work.
+    virtual std::vector<RoadTraffic> roadTraffic() { return {}; }
     /// The tracked vehicles (the emergency fleet) at the last step; empty when the plant has no vehicles.
     virtual std::vector<VehiclePayload> vehicles() const { return {}; }
     /// A route for a tracked vehicle from where it is to the road nearest `destination`, for the operator to see

@@ -120,6 +120,7 @@ SumoPlant::SumoPlant(std::shared_ptr<const CityModel> city, SumoSetup setup)
     m_approachLanes.assign(n, {});
     m_traffic.assign(n, {});
     m_programIndex.resize(n);
+    mapRoads();
     m_failure = QStringLiteral("the traffic simulation has not started");
     for (size_t i = 0; i < n; ++i) {   // generated controllers are not on SUMO's network: the simulator keeps them
         m_tls[i] = m_city->signals[i].sumoTlsId.toStdString();
@@ -148,8 +149,7 @@ Status SumoPlant::launch(std::int64_t startMs)
     m_failure.clear();
     m_changes.clear();   // a new SUMO shows its programs from the start: nothing to end
     m_stepped = false;
-    m_laneFigures.clear();   // a new SUMO: its lanes and edges are subscribed again
-    m_edgeFigures.clear();
+    m_laneFigures.clear();   // a new SUMO: its lanes are subscribed again
     for (auto &t : m_traffic)
         t.clear();
     // A connection that broke cannot be closed cleanly and keeps its name in libtraci: every start takes a new one.
@@ -248,7 +248,6 @@ Status SumoPlant::connectAndCheck()
                                                    libsumo::TL_NEXT_SWITCH, libsumo::TL_RED_YELLOW_GREEN_STATE});
             subscribeApproaches(i);
         }
-        subscribeRoads();
         placeFleet();
     } catch (const std::exception &e) {
         const QString why = died("connecting", e);
@@ -405,7 +404,6 @@ Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &ch
         m_stepped = true;
         m_steppedToMs = m_startMs + steps * m_setup.stepMs;
         readTraffic();
-        readRoads();
         readVehicles();
         const libsumo::SubscriptionResults results = libtraci::TrafficLight::getAllSubscriptionResults();
         for (std::uint32_t i = 0; i < m_tls.size(); ++i) {

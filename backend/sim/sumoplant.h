@@ -72,7 +72,7 @@ public:
     Status start(std::int64_t nowMs) override;
 
     std::vector<VehiclePayload> vehicles() const override { return m_vehicles; }
-    std::vector<RoadTraffic> roadTraffic() const override;
+    std::vector<RoadTraffic> roadTraffic() override;
     Result<PlannedRoute> planRoute(const QString &vehicle, GeoPoint destination) override;
     Status sendRoute(const PlannedRoute &route) override;
 
@@ -103,16 +103,9 @@ private:
         double occupancyPct = 0;
     };
     std::unordered_map<std::string, LaneFigures> m_laneFigures;   ///< the lanes subscribed, as of the last step
-    // The roads' traffic (sumoroads.cpp): every edge of a city road subscribed, both directions of a street summed.
-    void subscribeRoads();
-    void readRoads();
-    struct EdgeFigures {
-        std::uint32_t road = 0;
-        int vehicles = 0;
-        int halting = 0;
-        double meanSpeedMps = 0;
-    };
-    std::unordered_map<std::string, EdgeFigures> m_edgeFigures;   ///< as of the last step
+    // The roads' traffic (sumoroads.cpp): SUMO's edges of each city road (both directions of a street).
+    void mapRoads();
+    std::unordered_map<std::string, std::uint32_t> m_edgeRoad;
     // The tracked vehicles (sumovehicles.cpp); called with the lock held, on this plant's connection.
     void ensureEmergencyType();
     void placeFleet();

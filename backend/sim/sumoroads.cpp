@@ -1,9 +1,13 @@
-// SumoPlant's road traffic: how many vehicles are on each street segment of the city and how fast they go, from
-// SUMO's edges (a two-way street is the edges "X" and "-X", one road of the city). Subscribed once at start, so each
-// step brings every edge's figures in the step's one round trip.
+// SumoPlant's road traffic: how many vehicles are on each street segment of the city and how fast they go. Counted
+// from SUMO's vehicles when a report is due (every few seconds: a few hundred round trips at a peak), not from edge
+// subscriptions, which made SUMO send every edge's figures every step and tripled the cost of a step at the peak.
 #include "sim/sumoplant.h"
 
+#include "base/logging.h"
+
 #include <libsumo/libtraci.h>
+
+#include <QElapsedTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -11,60 +15,51 @@
 
 namespace cityops {
 
-void SumoPlant::subscribeRoads()
+void SumoPlant::mapRoads()
 {
-    // Called with the lock held, on this plant's connection, after the network was checked.
-    const std::vector<std::string> edges = libtraci::Edge::getIDList();
-    std::unordered_map<std::string, std::uint32_t> roadOf;
+    // A two-way street is SUMO's edges "X" and "-X", one road of the city (as the importer drew it).
     for (std::uint32_t r = 0; r < m_city->roads.size(); ++r) {
         const std::string id = m_city->roads[r].sumoId.toStdString();
-        roadOf.emplace(id, r);
+        m_edgeRoad.emplace(id, r);
         if (!m_city->roads[r].oneway)
-            roadOf.emplace("-" + id, r);
-    }
-    for (const std::string &edge : edges) {
-        const auto it = roadOf.find(edge);
-        if (it == roadOf.end())
-            continue;   // an internal edge (":…"), or one the city drew no road for
-        libtraci::Edge::subscribe(edge, {libsumo::LAST_STEP_VEHICLE_NUMBER, libsumo::LAST_STEP_VEHICLE_HALTING_NUMBER,
-                                         libsumo::LAST_STEP_MEAN_SPEED});
-        m_edgeFigures.emplace(edge, EdgeFigures{it->second, 0, 0, 0});
+            m_edgeRoad.emplace("-" + id, r);
     }
 }
 
-void SumoPlant::readRoads()
+std::vector<RoadTraffic> SumoPlant::roadTraffic()
 {
-    for (const auto &[edge, variables] : libtraci::Edge::getAllSubscriptionResults()) {
-        auto it = m_edgeFigures.find(edge);
-        if (it == m_edgeFigures.end())
-            continue;
-        for (const auto &[variable, value] : variables) {
-            if (variable == libsumo::LAST_STEP_VEHICLE_NUMBER)
-                it->second.vehicles = static_cast<const libsumo::TraCIInt &>(*value).value;
-            else if (variable == libsumo::LAST_STEP_VEHICLE_HALTING_NUMBER)
-                it->second.halting = static_cast<const libsumo::TraCIInt &>(*value).value;
-            else if (variable == libsumo::LAST_STEP_MEAN_SPEED)
-                it->second.meanSpeedMps = static_cast<const libsumo::TraCIDouble &>(*value).value;
-        }
-    }
-}
-
-std::vector<RoadTraffic> SumoPlant::roadTraffic() const
-{
+    constexpr double kHaltingMps = 0.1;   // SUMO's own threshold for a halting vehicle
     struct Sum {
         int vehicles = 0;
         int halting = 0;
-        double speedSum = 0;   // mean speed × vehicles, per direction
+        double speedSum = 0;
     };
     std::map<std::uint32_t, Sum> roads;
-    for (const auto &[edge, f] : m_edgeFigures) {
-        if (f.vehicles <= 0)
-            continue;
-        Sum &s = roads[f.road];
-        s.vehicles += f.vehicles;
-        s.halting += std::min(f.halting, f.vehicles);
-        s.speedSum += std::max(0.0, f.meanSpeedMps) * f.vehicles;
+    if (!m_failure.isEmpty())
+        return {};
+    QElapsedTimer timer;
+    timer.start();
+    {
+        std::lock_guard lock(traciLock());
+        try {
+            libtraci::Simulation::switchConnection(m_label);
+            for (const std::string &id : libtraci::Vehicle::getIDList()) {
+                const auto road = m_edgeRoad.find(libtraci::Vehicle::getRoadID(id));
+                if (road == m_edgeRoad.end())
+                    continue;   // inside a junction (":…"), or on an edge the city drew no road for
+                const double speed = std::max(0.0, libtraci::Vehicle::getSpeed(id));
+                Sum &s = roads[road->second];
+                ++s.vehicles;
+                s.halting += speed < kHaltingMps ? 1 : 0;
+                s.speedSum += speed;
+            }
+        } catch (const std::exception &e) {
+            // A vehicle that left between the list and its reading, or SUMO gone (the next step says so): no picture now.
+            qCDebug(lcSim) << "road traffic not counted:" << e.what();
+            return {};
+        }
     }
+    qCDebug(lcSim) << "road traffic counted in" << timer.nsecsElapsed() / 1000 << "us";
     std::vector<RoadTraffic> out;
     out.reserve(roads.size());
     for (const auto &[road, s] : roads) {

@@ -29,6 +29,7 @@
 #include <QTimeZone>
 #include <QXmlStreamReader>
 
+#include <array>
 #include <atomic>
 
 #include <fcntl.h>
@@ -322,7 +323,8 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
     run.start();
     const std::int64_t steppedStart = plant.load()->steppedToMs();
     // The console's live map frame meanwhile, as the desk draws it (the whole city on a 1920 × 1080 map: pull what
-    // changed, then basemap and live layers), with the queue shading on and off in alternate frames.
+    // changed, then basemap and live layers), with the traffic shading (the queues and the roads) on and off in
+    // alternate frames.
     CityMirror scene(city);
     LiveCity live(engine, scene);
     MapRenderer renderer(scene);
@@ -332,10 +334,13 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
     QImage frame(view.size(), QImage::Format_ARGB32_Premultiplied);
     std::vector<double> withQueues, withoutQueues;
     int queuesDrawn = 0, longQueues = 0, spillbacks = 0, longestQueueM = 0;
+    std::array<double, 4> roadsByLevel{};   // RoadLevel: free (with vehicles), busy, long, spillback
+    double roadsMeasured = 0;
     while (run.elapsed() < seconds * 1000) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         const bool queues = withQueues.size() <= withoutQueues.size();
         renderer.setLayerVisible(QStringLiteral("traffic"), queues);
+        renderer.setLayerVisible(QStringLiteral("roadtraffic"), queues);
         QElapsedTimer t;
         t.start();
         live.refresh();
@@ -344,6 +349,13 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
             renderer.render(painter, view);
         }
         (queues ? withQueues : withoutQueues).push_back(t.nsecsElapsed() / 1e6);
+        if (queues && !scene.roads.roads.empty()) {
+            ++roadsMeasured;
+            for (const RoadTraffic &r : scene.roads.roads) {
+                const Road &road = city->roads[r.road];
+                roadsByLevel[size_t(roadLevel(r, scene.roadShape(r.road).lengthM, road.lanes, road.oneway))] += 1;
+            }
+        }
         if (queues)
             for (const TrafficBook::Signal &s : scene.traffic)
                 for (const ApproachTraffic &a : s.approaches) {
@@ -365,7 +377,24 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
           {"live_frame_ms_p50_no_queues", round2(percentile(withoutQueues, 50))}, {"live_frame_ms_p95_no_queues", round2(percentile(withoutQueues, 95))},
           {"queues_per_frame", withQueues.empty() ? 0.0 : round2(double(queuesDrawn) / withQueues.size())},
           {"longest_queue_m", longestQueueM}, {"long_per_frame", withQueues.empty() ? 0.0 : round2(double(longQueues) / withQueues.size())},
-          {"spillback_per_frame", withQueues.empty() ? 0.0 : round2(double(spillbacks) / withQueues.size())}});
+          {"spillback_per_frame", withQueues.empty() ? 0.0 : round2(double(spillbacks) / withQueues.size())},
+          {"roads_with_vehicles_per_frame", roadsMeasured == 0 ? 0.0 : round2((roadsByLevel[0] + roadsByLevel[1] + roadsByLevel[2] + roadsByLevel[3]) / roadsMeasured)},
+          {"roads_busy_per_frame", roadsMeasured == 0 ? 0.0 : round2(roadsByLevel[1] / roadsMeasured)},
+          {"roads_long_per_frame", roadsMeasured == 0 ? 0.0 : round2(roadsByLevel[2] / roadsMeasured)},
+          {"roads_spillback_per_frame", roadsMeasured == 0 ? 0.0 : round2(roadsByLevel[3] / roadsMeasured)}});
+    if (parser.isSet(QStringLiteral("dump"))) {   // the city as it stood at the end, the traffic shading on
+        renderer.setLayerVisible(QStringLiteral("traffic"), true);
+        renderer.setLayerVisible(QStringLiteral("roadtraffic"), true);
+        QImage shaded(view.size(), QImage::Format_ARGB32_Premultiplied);
+        shaded.fill(Qt::black);
+        {
+            QPainter painter(&shaded);
+            renderer.render(painter, view);
+        }
+        const QString file = parser.value(QStringLiteral("dump")) + QStringLiteral("-cosim.png");
+        if (!shaded.save(file))
+            std::fprintf(stderr, "cityops-bench cosim: could not write %s\n", qPrintable(file));
+    }
     return 0;
 }
 
