@@ -230,50 +230,40 @@ private Q_SLOTS:
             }
         };
 
+        // The signal's one report up to `t`, as "phase P mode" (else how many there were).
+        const auto oneReport = [&](std::int64_t t) {
+            const auto reports = reportsUntil(t);
+            return reports.size() != 1 ? QStringLiteral("%1 reports").arg(reports.size())
+                                       : QStringLiteral("phase %1 %2").arg(reports[0].phase).arg(signalModeName(reports[0].mode));
+        };
+
         // From phase 1 to phase 3: the yellow shown is the program's own phase 2, and reported as such.
         reportsUntil(whenShowing(start + 1000, 1));
         std::int64_t arrives = send(CommandAction::SignalPreempt, 3);
-        auto reports = reportsUntil(arrives);
-        QCOMPARE(reports.size(), size_t(1));
-        QCOMPARE(reports[0].phase, 2);
-        QCOMPARE(reports[0].mode, SignalMode::Preempt);
+        QCOMPARE(oneReport(arrives), QStringLiteral("phase 2 preempt"));
         QVERIFY(reportsUntil(arrives + 2999).empty());
-        reports = reportsUntil(arrives + 3000);
-        QCOMPARE(reports.size(), size_t(1));
-        QCOMPARE(reports[0].phase, 3);
-        QCOMPARE(reports[0].mode, SignalMode::Preempt);
+        QCOMPARE(oneReport(arrives + 3000), QStringLiteral("phase 3 preempt"));
 
         // Asked for what it shows already: at once.
         arrives = send(CommandAction::SignalHoldPhase, 3);
-        reports = reportsUntil(arrives);
-        QCOMPARE(reports.size(), size_t(1));
-        QCOMPARE(reports[0].phase, 3);
-        QCOMPARE(reports[0].mode, SignalMode::Manual);
+        QCOMPARE(oneReport(arrives), QStringLiteral("phase 3 manual"));
         QVERIFY(reportsUntil(arrives + 10'000).empty());
 
         // Back to the program while it is in phase 0: phase 3's greens end through a yellow that is none of the
         // program's phases (its crossings too), so the phase being ended is reported until the program takes over.
         reportsUntil(whenShowing(sim.nowMs(), 0));
         arrives = send(CommandAction::SignalRestore, 0);
-        reports = reportsUntil(arrives);
-        QCOMPARE(reports.size(), size_t(1));
-        QCOMPARE(reports[0].phase, 3);
-        QCOMPARE(reports[0].mode, SignalMode::Normal);
+        QCOMPARE(oneReport(arrives), QStringLiteral("phase 3 normal"));
         QVERIFY(reportsUntil(arrives + 2999).empty());
-        reports = reportsUntil(arrives + 3000);
-        QCOMPARE(reports.size(), size_t(1));
-        QCOMPARE(reports[0].phase, 0);
-        QCOMPARE(reports[0].mode, SignalMode::Normal);
+        QCOMPARE(oneReport(arrives + 3000), QStringLiteral("phase 0 normal"));
 
         // A flash during a yellow ends it at once, and the yellow's end says nothing more.
         reportsUntil(whenShowing(sim.nowMs(), 0));
         arrives = send(CommandAction::SignalPreempt, 3);
-        reports = reportsUntil(arrives);
-        QCOMPARE(reports.size(), size_t(1));
-        QCOMPARE(reports[0].phase, 0);   // ending phase 0
+        QCOMPARE(oneReport(arrives), QStringLiteral("phase 0 preempt"));   // ending phase 0
         reportsUntil(arrives + 1000);
         const std::int64_t flashes = send(CommandAction::SignalFlash, 0);
-        reports = reportsUntil(arrives + 10'000);
+        const auto reports = reportsUntil(arrives + 10'000);
         QCOMPARE(reports.size(), size_t(1));
         QCOMPARE(reports[0].timeMs, flashes);
         QCOMPARE(reports[0].mode, SignalMode::Flash);
