@@ -138,6 +138,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(console.vehicle(QStringLiteral("ambulance-1")) && console.vehicle(QStringLiteral("ambulance-3")), 60'000);
         const GeoPoint there = console.vehicle(QStringLiteral("ambulance-3"))->report.position;
         QVERIFY(console.vehicle(QStringLiteral("ambulance-1"))->report.parked);
+        // So does the picture of the roads' traffic, a field event of the gateway, into the console's book.
+        const auto roadsSeen = [&console] {
+            TrafficBook::Roads roads;
+            console.engine.traffic().snapshot(roads);
+            return roads.timeMs != 0 && !roads.roads.empty() ? roads : TrafficBook::Roads{};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(roadsSeen().timeMs != 0, 30'000);
+        for (const RoadTraffic &r : roadsSeen().roads)
+            QVERIFY(r.road < smallCity()->roads.size() && r.vehicles > 0 && r.halting <= r.vehicles);
 
         // Nothing to ask about a vehicle no gateway reports; a place the router cannot reach is refused by the gateway.
         auto nobody = console.plan(QStringLiteral("ambulance-9"), there);
