@@ -54,6 +54,16 @@ QStringList run(std::uint64_t seed, std::int64_t start, std::int64_t hours)
     return out;
 }
 
+/// A simulated city whose controllers neither fail, go silent nor refuse: what a test commands is what happens.
+SimParameters withoutRandomFaults()
+{
+    SimParameters p;
+    p.signalMtbfHours = 1e12;
+    p.signalCommLossMtbfHours = 1e12;
+    p.commandRejectRate = 0;
+    return p;
+}
+
 } // namespace
 
 class TestSimulator : public QObject {
@@ -122,10 +132,7 @@ private Q_SLOTS:
         const auto city = fixtureCity();
         const DeviceIndex device = city->deviceIndex(QStringLiteral("sig/1560223979"));
         QVERIFY(device != kNoDevice);
-        SimParameters quiet;
-        quiet.signalMtbfHours = 1e12;
-        quiet.signalCommLossMtbfHours = 1e12;
-        quiet.commandRejectRate = 0;
+        SimParameters quiet = withoutRandomFaults();
         const auto start = berlin(QDate(2026, 11, 22), QTime(10, 0, 0));
         CitySimulator sim(city, 3, start, quiet);
         std::vector<Event> events;
@@ -187,10 +194,7 @@ private Q_SLOTS:
         const SignalProgram &program = city->signals[static_cast<size_t>(city->devices[device].detail)].programs.front();
         QCOMPARE(program.phases[1].state, QStringLiteral("rrrrgGggrrrrgGggrrrr"));   // phase 0 less its crossings
         QCOMPARE(program.phases[2].state, QStringLiteral("rrrryyyyrrrryyyyrrrr"));   // the yellow that ends it
-        SimParameters quiet;
-        quiet.signalMtbfHours = 1e12;
-        quiet.signalCommLossMtbfHours = 1e12;
-        quiet.commandRejectRate = 0;
+        SimParameters quiet = withoutRandomFaults();
         quiet.commandLatencyMinMs = quiet.commandLatencyMaxMs = 500;
         const auto start = berlin(QDate(2026, 11, 22), QTime(10, 0, 0));
         CitySimulator sim(city, 3, start, quiet);

@@ -217,7 +217,7 @@ void MapView::drawLegend(QPainter &painter) const
         rows.push_back({Shape::Arrow, {}, mapstyle::vehicleFill(), tr("Emergency vehicle on its way, its route")});
         rows.push_back({Shape::Square, {}, mapstyle::vehicleFill(), tr("Emergency vehicle standing")});
     }
-    if (m_scene.roads.timeMs != 0) {   // only where traffic is measured (co-simulation)
+    if (m_scene.roads.current(m_scene.nowMs)) {   // only while traffic is measured (co-simulation), as the layer draws it
         rows.push_back({Shape::Line, {}, mapstyle::roadTrafficColor(RoadLevel::Long), tr("Traffic standing a block long")});
         rows.push_back({Shape::Line, {}, mapstyle::roadTrafficColor(RoadLevel::Spillback), tr("Traffic standing two blocks long")});
     }

@@ -48,7 +48,7 @@ QString RoadTrafficLayer::title() const { return QCoreApplication::translate("ci
 void RoadTrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
     const TrafficBook::Roads &roads = scene().roads;
-    if (roads.timeMs == 0 || scene().nowMs - roads.timeMs > kRoadTrafficStaleMs)
+    if (!roads.current(scene().nowMs))
         return;
     const auto &city = scene().city();
     const QRectF visible = viewport.visibleWorld(50);
