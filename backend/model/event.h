@@ -61,7 +61,8 @@ struct TrafficPayload {
 struct RoadTraffic {
     std::uint32_t road = 0;          ///< index into CityModel::roads
     std::uint16_t vehicles = 0;      ///< vehicles on it
-    std::uint16_t halting = 0;       ///< of them standing (SUMO: below 0.1 m/s)
+    std::uint16_t halting = 0;       ///< of them standing (SUMO: below 0.1 m/s); on a two-way street the direction
+                                     ///< where the longer line stands, as many as would stand that long on `lanes`
     std::uint8_t speedPct = 100;     ///< their mean speed as a share of the road's limit, 0-100
     bool operator==(const RoadTraffic &) const = default;
 };
@@ -75,9 +76,8 @@ struct RoadTrafficPayload {
 constexpr std::int64_t kRoadTrafficStaleMs = 90'000;
 /// How abnormal a road's traffic is. What stands on it, per lane, against the same lengths as an approach's queue
 /// (kLongQueueM, kSpillbackQueueM): a few cars at a red are what a signal does; standing traffic a block long is not.
-/// Busy (grey) is a road at least a quarter full. `lanes` is a direction's lanes; on a two-way street the standing
-/// traffic of both directions is counted against one direction's lanes (a queue is mostly one way), and its fill
-/// against both.
+/// Busy (grey) is a road at least a quarter full. `lanes` is a direction's lanes (what `halting` counts against: one
+/// direction's line), the fill of a two-way street against both directions' lanes.
 enum class RoadLevel { Free, Busy, Long, Spillback };
 RoadLevel roadLevel(const RoadTraffic &traffic, double lengthM, int lanes, bool oneway);
 

@@ -105,7 +105,12 @@ private:
     std::unordered_map<std::string, LaneFigures> m_laneFigures;   ///< the lanes subscribed, as of the last step
     // The roads' traffic (sumoroads.cpp): SUMO's edges of each city road (both directions of a street).
     void mapRoads();
-    std::unordered_map<std::string, std::uint32_t> m_edgeRoad;
+    struct EdgeOfRoad {
+        std::uint32_t road = 0;
+        bool reverse = false;   ///< SUMO's "-X": against the road's drawn direction
+        int lanes = 0;          ///< 0 until read from SUMO (the package keeps the drawn direction's only)
+    };
+    std::unordered_map<std::string, EdgeOfRoad> m_edgeRoad;
     // The tracked vehicles (sumovehicles.cpp); called with the lock held, on this plant's connection.
     void ensureEmergencyType();
     void placeFleet();

@@ -1,12 +1,15 @@
 #include "storetesting.h"
 #include "state/statestore.h"
 #include "sim/citysimulator.h"
+#include "sim/roadcount.h"
 #include "sim/solar.h"
 
 #include <QDateTime>
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -271,6 +274,66 @@ private Q_SLOTS:
         QCOMPARE(reports.size(), size_t(1));
         QCOMPARE(reports[0].timeMs, flashes);
         QCOMPARE(reports[0].mode, SignalMode::Flash);
+    }
+
+    void theRoadsPictureJudgesEachDirectionsLine()
+    {
+        // A two-way street of one lane a direction, 100 m: ten cars stand at each end, facing each other.
+        CityModel city;
+        const auto road = [&](int lanes, bool oneway) {
+            Road r;
+            r.lanes = lanes;
+            r.oneway = oneway;
+            r.speedKmh = 36.0f;   // 10 m/s
+            city.roads.push_back(r);
+        };
+        road(1, false);
+        road(2, false);
+        road(2, true);
+        RoadCounter counter(city);
+        for (int k = 0; k < 10; ++k) {
+            counter.add(0, false, 1, 0.0);
+            counter.add(0, true, 1, 0.05);   // below SUMO's 0.1 m/s: standing
+        }
+        // Road 1: its drawn direction has two lanes, three standing in each; the other direction one lane, five standing
+        // and one moving: the longer line is the one-lane direction's, as long as ten on the road's two lanes.
+        for (int k = 0; k < 6; ++k)
+            counter.add(1, false, 2, 0.0);
+        for (int k = 0; k < 5; ++k)
+            counter.add(1, true, 1, 0.0);
+        counter.add(1, true, 1, 12.0);
+        // Road 2 moves at 7.5 m/s; a road the city does not have is not counted; NaN speed counts as standing.
+        counter.add(2, false, 2, 7.5);
+        counter.add(2, false, 2, 7.5);
+        counter.add(3, false, 1, 0.0);
+        counter.add(2, false, 2, std::nan(""));
+
+        const std::vector<RoadTraffic> picture = counter.picture();
+        QCOMPARE(picture.size(), size_t(3));
+        QCOMPARE(picture[0], (RoadTraffic{0, 20, 10, 0}));   // 20 on it, but each line is ten long, not twenty
+        QCOMPARE(roadLevel(picture[0], 100, 1, false), RoadLevel::Busy);   // 75 m a lane: full, not a block's line
+        QCOMPARE(picture[1], (RoadTraffic{1, 12, 10, 10}));   // mean 12/12 m/s over 10 m/s: 10 %
+        QCOMPARE(picture[2], (RoadTraffic{2, 3, 1, 50}));
+
+        // Twenty standing in one direction is a long line: per direction, nothing is lost.
+        RoadCounter oneWay(city);
+        for (int k = 0; k < 20; ++k)
+            oneWay.add(0, true, 1, 0.0);
+        QCOMPARE(oneWay.picture().front(), (RoadTraffic{0, 20, 20, 0}));
+        QCOMPARE(roadLevel(oneWay.picture().front(), 100, 1, false), RoadLevel::Long);
+
+        // More roads than a report carries: the busiest, in road order.
+        CityModel wide;
+        wide.roads.resize(kMaxRoadsReported + 5);
+        RoadCounter many(wide);
+        for (std::uint32_t r = 0; r < wide.roads.size(); ++r)
+            for (std::uint32_t k = 0; k < (r % 7 == 0 ? 2u : 1u); ++k)
+                many.add(r, false, 1, 5.0);
+        const auto busiest = many.picture();
+        QCOMPARE(busiest.size(), size_t(kMaxRoadsReported));
+        QVERIFY(std::is_sorted(busiest.begin(), busiest.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.road < b.road; }));
+        QCOMPARE(std::count_if(busiest.begin(), busiest.end(), [](const RoadTraffic &t) { return t.vehicles == 2; }),
+                 std::ptrdiff_t((wide.roads.size() + 6) / 7));   // every road with two kept
     }
 
     void phaseFollowsAbsoluteTime()
