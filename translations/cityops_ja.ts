@@ -2056,18 +2056,6 @@
         <translation>CityOps について(&amp;A)</translation>
     </message>
     <message>
-        <source>Link: %1 — %2</source>
-        <translation>リンク: %1 — %2</translation>
-    </message>
-    <message>
-        <source>%1 events/s</source>
-        <translation>%1 イベント/秒</translation>
-    </message>
-    <message>
-        <source>%1 events dropped (queue full)</source>
-        <translation>%1 件のイベントを破棄（キュー満杯）</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
@@ -2078,12 +2066,6 @@
     <message>
         <source>&lt;h3&gt;CityOps %1&lt;/h3&gt;&lt;p&gt;Operations console for city control rooms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;City:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Source:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors, available under the Open Database License (ODbL). Road network converted with Eclipse SUMO (EPL-2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CityOps %1&lt;/h3&gt;&lt;p&gt;都市管制室のための運用コンソール。&lt;/p&gt;&lt;p&gt;&lt;b&gt;都市:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;出典:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;&lt;p&gt;地図データ © OpenStreetMap contributors、Open Database License (ODbL) の下で利用可能。道路網は Eclipse SUMO (EPL-2.0) で変換。&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n device(s) not reporting</source>
-        <translation>
-            <numerusform>%n 台が応答なし</numerusform>
-        </translation>
     </message>
     <message>
         <source>Replay: %1</source>
@@ -2108,18 +2090,6 @@
     <message>
         <source>Return to &amp;live</source>
         <translation>ライブに戻る(&amp;L)</translation>
-    </message>
-    <message>
-        <source>NOT RECORDING: %1</source>
-        <translation>記録停止中: %1</translation>
-    </message>
-    <message>
-        <source>Recording</source>
-        <translation>記録中</translation>
-    </message>
-    <message>
-        <source>Not recording</source>
-        <translation>記録していません</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2160,40 +2130,6 @@
     <message>
         <source>Showing %1</source>
         <translation>%1 を表示中</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) refused</source>
-        <translation>
-            <numerusform>%n 件のメッセージを拒否</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n report(s) lost, fresh state asked</source>
-        <translation>
-            <numerusform>%n 件の報告が欠落、最新状態を要求済み</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n send(s) failed</source>
-        <translation>
-            <numerusform>%n 件の送信に失敗</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind
-Duplicates dropped: %6 · clock off (stamped on arrival): %7 · reconnections: %8
-Commands sent: %9 · answers: %10 · answers to nothing sent or to a repeated copy: %11
-Shared with other consoles: %12 · received from them: %13</source>
-        <translation>拒否: 不正形式 %1、サイズ超過 %2、未知のバージョン %3、未知の機器 %4、種類不一致 %5
-重複破棄: %6 · 時刻ずれ（受信時刻で記録）: %7 · 再接続: %8
-送信した指令: %9 · 応答: %10 · 送っていない指令や重複コピーへの応答: %11
-他の卓と共有: %12 · 他の卓から受信: %13</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n command(s) waiting for the broker</source>
-        <translation>
-            <numerusform>ブローカー待ちの指令 %n 件</numerusform>
-        </translation>
     </message>
     <message>
         <source>An export is still running; cancel it or wait for it to finish.</source>
@@ -2248,25 +2184,12 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>引き継ぐ人へのメモ（注意すべきこと、保留中のこと）:</translation>
     </message>
     <message>
-        <source>Not recording: %1</source>
-        <translation>記録していません: %1</translation>
-    </message>
-    <message>
         <source>Reset the &amp;layout</source>
         <translation>レイアウトを元に戻す(&amp;L)</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; lock the console · Session ▸ Hand over the shift · View ▸ Reset the layout&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; コンソールをロック · セッション ▸ シフトを引き継ぐ · 表示 ▸ レイアウトを元に戻す&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>ddd d MMM  HH:mm:ss </source>
-        <comment>date format: each language its own order</comment>
-        <translation>M月d日(ddd)  HH:mm:ss </translation>
-    </message>
-    <message>
-        <source>Gateways refused (not on --gateways, or more than the link keeps track of): %1</source>
-        <translation>拒否したゲートウェイ（--gateways にない、または上限超過）: %1</translation>
     </message>
     <message>
         <source>Show on the &amp;wall</source>
@@ -2295,16 +2218,6 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrow keys&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan the map&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −, PgUp / PgDn, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom in / out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;whole city&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the selection&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide map layers&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;focus the map / the incident list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt; (incident list)&lt;/td&gt;&lt;td&gt;fly to the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a device, street or incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide the legend&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a time window&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show the selection on the video wall&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;replay the recording / return to live&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space, ← →, PgUp / PgDn&lt;/b&gt; (replay)&lt;/td&gt;&lt;td&gt;play/pause, step 10 s, previous/next incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;矢印キー&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図の移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −、PgUp / PgDn、ホイール&lt;/b&gt;&lt;/td&gt;&lt;td&gt;拡大 / 縮小&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;都市全体&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;選択の解除&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図レイヤーの表示 / 非表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;地図 / インシデント一覧にフォーカス&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;（インシデント一覧）&lt;/td&gt;&lt;td&gt;インシデントへ移動&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;機器・通り・インシデントの検索&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;凡例の表示 / 非表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;時間帯のエクスポート&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;選択をビデオウォールに表示&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;記録のリプレイ / ライブに戻る&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space、← →、PgUp / PgDn&lt;/b&gt;（リプレイ中）&lt;/td&gt;&lt;td&gt;再生/一時停止、10 秒移動、前/次のインシデント&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;終了&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n operation(s) of other consoles refused</source>
-        <translation>
-            <numerusform>他のコンソールの操作 %n 件を拒否</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
-        <translation>拒否した操作: 鍵束のコンソールの署名なし %1 · 複製または古いもの %2 · このコンソールのディレクトリで許可されないもの %3</translation>
     </message>
     <message>
         <source>Sent to the walls on the broker for %1 s</source>
@@ -3065,6 +2978,96 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>ddd d MMM yyyy  HH:mm:ss</source>
         <comment>date format: each language its own order</comment>
         <translation>yyyy年M月d日(ddd)  HH:mm:ss</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::StatusLine</name>
+    <message>
+        <source>%1 events/s</source>
+        <translation>%1 イベント/秒</translation>
+    </message>
+    <message>
+        <source>%1 events dropped (queue full)</source>
+        <translation>%1 件のイベントを破棄（キュー満杯）</translation>
+    </message>
+    <message>
+        <source>NOT RECORDING: %1</source>
+        <translation>記録停止中: %1</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>記録中</translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>記録していません</translation>
+    </message>
+    <message>
+        <source>Not recording: %1</source>
+        <translation>記録していません: %1</translation>
+    </message>
+    <message>
+        <source>ddd d MMM  HH:mm:ss </source>
+        <comment>date format: each language its own order</comment>
+        <translation>M月d日(ddd)  HH:mm:ss </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) not reporting</source>
+        <translation>
+            <numerusform>%n 台が応答なし</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link: %1 — %2</source>
+        <translation>リンク: %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) refused</source>
+        <translation>
+            <numerusform>%n 件のメッセージを拒否</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) lost, fresh state asked</source>
+        <translation>
+            <numerusform>%n 件の報告が欠落、最新状態を要求済み</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n send(s) failed</source>
+        <translation>
+            <numerusform>%n 件の送信に失敗</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) waiting for the broker</source>
+        <translation>
+            <numerusform>ブローカー待ちの指令 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) of other consoles refused</source>
+        <translation>
+            <numerusform>他のコンソールの操作 %n 件を拒否</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind
+Duplicates dropped: %6 · clock off (stamped on arrival): %7 · reconnections: %8
+Commands sent: %9 · answers: %10 · answers to nothing sent or to a repeated copy: %11
+Shared with other consoles: %12 · received from them: %13</source>
+        <translation>拒否: 不正形式 %1、サイズ超過 %2、未知のバージョン %3、未知の機器 %4、種類不一致 %5
+重複破棄: %6 · 時刻ずれ（受信時刻で記録）: %7 · 再接続: %8
+送信した指令: %9 · 応答: %10 · 送っていない指令や重複コピーへの応答: %11
+他の卓と共有: %12 · 他の卓から受信: %13</translation>
+    </message>
+    <message>
+        <source>Gateways refused (not on --gateways, or more than the link keeps track of): %1</source>
+        <translation>拒否したゲートウェイ（--gateways にない、または上限超過）: %1</translation>
+    </message>
+    <message>
+        <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
+        <translation>拒否した操作: 鍵束のコンソールの署名なし %1 · 複製または古いもの %2 · このコンソールのディレクトリで許可されないもの %3</translation>
     </message>
 </context>
 <context>

@@ -2056,18 +2056,6 @@
         <translation>关于 CityOps(&amp;A)</translation>
     </message>
     <message>
-        <source>Link: %1 — %2</source>
-        <translation>链路：%1 — %2</translation>
-    </message>
-    <message>
-        <source>%1 events/s</source>
-        <translation>%1 事件/秒</translation>
-    </message>
-    <message>
-        <source>%1 events dropped (queue full)</source>
-        <translation>已丢弃 %1 个事件（队列已满）</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2078,12 +2066,6 @@
     <message>
         <source>&lt;h3&gt;CityOps %1&lt;/h3&gt;&lt;p&gt;Operations console for city control rooms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;City:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Source:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors, available under the Open Database License (ODbL). Road network converted with Eclipse SUMO (EPL-2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CityOps %1&lt;/h3&gt;&lt;p&gt;城市指挥中心运行控制台。&lt;/p&gt;&lt;p&gt;&lt;b&gt;城市：&lt;/b&gt;%2&lt;br&gt;&lt;b&gt;来源：&lt;/b&gt;%3&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;&lt;p&gt;地图数据 © OpenStreetMap 贡献者，依据开放数据库许可 (ODbL) 提供。路网由 Eclipse SUMO (EPL-2.0) 转换。&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n device(s) not reporting</source>
-        <translation>
-            <numerusform>%n 台设备无响应</numerusform>
-        </translation>
     </message>
     <message>
         <source>Replay: %1</source>
@@ -2108,18 +2090,6 @@
     <message>
         <source>Return to &amp;live</source>
         <translation>返回实时(&amp;L)</translation>
-    </message>
-    <message>
-        <source>NOT RECORDING: %1</source>
-        <translation>未在记录：%1</translation>
-    </message>
-    <message>
-        <source>Recording</source>
-        <translation>记录中</translation>
-    </message>
-    <message>
-        <source>Not recording</source>
-        <translation>未记录</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2160,40 +2130,6 @@
     <message>
         <source>Showing %1</source>
         <translation>正在显示 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) refused</source>
-        <translation>
-            <numerusform>已拒绝 %n 条消息</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n report(s) lost, fresh state asked</source>
-        <translation>
-            <numerusform>丢失 %n 条上报，已请求最新状态</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n send(s) failed</source>
-        <translation>
-            <numerusform>%n 次发送失败</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind
-Duplicates dropped: %6 · clock off (stamped on arrival): %7 · reconnections: %8
-Commands sent: %9 · answers: %10 · answers to nothing sent or to a repeated copy: %11
-Shared with other consoles: %12 · received from them: %13</source>
-        <translation>已拒绝：格式错误 %1、超长 %2、未知版本 %3、未知设备 %4、类型不符 %5
-已丢弃重复：%6 · 时钟偏差（按接收时间记录）：%7 · 重连：%8
-已发送指令：%9 · 应答：%10 · 对未发送指令或重复副本的应答：%11
-与其他控制台共享：%12 · 从其他控制台接收：%13</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n command(s) waiting for the broker</source>
-        <translation>
-            <numerusform>%n 条指令等待代理恢复</numerusform>
-        </translation>
     </message>
     <message>
         <source>An export is still running; cancel it or wait for it to finish.</source>
@@ -2248,25 +2184,12 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>给接班人的备注（需关注什么、有什么待办）：</translation>
     </message>
     <message>
-        <source>Not recording: %1</source>
-        <translation>未记录：%1</translation>
-    </message>
-    <message>
         <source>Reset the &amp;layout</source>
         <translation>恢复默认布局(&amp;L)</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; lock the console · Session ▸ Hand over the shift · View ▸ Reset the layout&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Ctrl+Alt+L&lt;/b&gt; 锁定控制台 · 会话 ▸ 交班 · 视图 ▸ 恢复默认布局&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>ddd d MMM  HH:mm:ss </source>
-        <comment>date format: each language its own order</comment>
-        <translation>M月d日 ddd  HH:mm:ss </translation>
-    </message>
-    <message>
-        <source>Gateways refused (not on --gateways, or more than the link keeps track of): %1</source>
-        <translation>被拒绝的网关（不在 --gateways 中，或超出上限）：%1</translation>
     </message>
     <message>
         <source>Show on the &amp;wall</source>
@@ -2295,16 +2218,6 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrow keys&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan the map&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −, PgUp / PgDn, wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom in / out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;whole city&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the selection&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide map layers&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;focus the map / the incident list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt; (incident list)&lt;/td&gt;&lt;td&gt;fly to the incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a device, street or incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show / hide the legend&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a time window&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;show the selection on the video wall&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;replay the recording / return to live&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space, ← →, PgUp / PgDn&lt;/b&gt; (replay)&lt;/td&gt;&lt;td&gt;play/pause, step 10 s, previous/next incident&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;方向键&lt;/b&gt;&lt;/td&gt;&lt;td&gt;平移地图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / −、PgUp / PgDn、滚轮&lt;/b&gt;&lt;/td&gt;&lt;td&gt;放大 / 缩小&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;全市&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;取消选择&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1 … Alt+6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏地图图层&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6 / F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;聚焦地图 / 事件列表&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;（事件列表）&lt;/td&gt;&lt;td&gt;跳转到事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;查找设备、街道或事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏图例&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出时间段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在大屏上显示所选对象&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R / Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回放记录 / 返回实时&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space、← →、PgUp / PgDn&lt;/b&gt;（回放中）&lt;/td&gt;&lt;td&gt;播放/暂停、步进 10 秒、上/下一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;退出&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n operation(s) of other consoles refused</source>
-        <translation>
-            <numerusform>已拒绝其他控制台的操作 %n 条</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
-        <translation>已拒绝的操作：无密钥环中控制台签名 %1 · 重复或过期 %2 · 本控制台目录不允许 %3</translation>
     </message>
     <message>
         <source>Sent to the walls on the broker for %1 s</source>
@@ -3065,6 +2978,96 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>ddd d MMM yyyy  HH:mm:ss</source>
         <comment>date format: each language its own order</comment>
         <translation>yyyy年M月d日 ddd  HH:mm:ss</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::StatusLine</name>
+    <message>
+        <source>%1 events/s</source>
+        <translation>%1 事件/秒</translation>
+    </message>
+    <message>
+        <source>%1 events dropped (queue full)</source>
+        <translation>已丢弃 %1 个事件（队列已满）</translation>
+    </message>
+    <message>
+        <source>NOT RECORDING: %1</source>
+        <translation>未在记录：%1</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>记录中</translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Not recording: %1</source>
+        <translation>未记录：%1</translation>
+    </message>
+    <message>
+        <source>ddd d MMM  HH:mm:ss </source>
+        <comment>date format: each language its own order</comment>
+        <translation>M月d日 ddd  HH:mm:ss </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) not reporting</source>
+        <translation>
+            <numerusform>%n 台设备无响应</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link: %1 — %2</source>
+        <translation>链路：%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) refused</source>
+        <translation>
+            <numerusform>已拒绝 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) lost, fresh state asked</source>
+        <translation>
+            <numerusform>丢失 %n 条上报，已请求最新状态</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n send(s) failed</source>
+        <translation>
+            <numerusform>%n 次发送失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) waiting for the broker</source>
+        <translation>
+            <numerusform>%n 条指令等待代理恢复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) of other consoles refused</source>
+        <translation>
+            <numerusform>已拒绝其他控制台的操作 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind
+Duplicates dropped: %6 · clock off (stamped on arrival): %7 · reconnections: %8
+Commands sent: %9 · answers: %10 · answers to nothing sent or to a repeated copy: %11
+Shared with other consoles: %12 · received from them: %13</source>
+        <translation>已拒绝：格式错误 %1、超长 %2、未知版本 %3、未知设备 %4、类型不符 %5
+已丢弃重复：%6 · 时钟偏差（按接收时间记录）：%7 · 重连：%8
+已发送指令：%9 · 应答：%10 · 对未发送指令或重复副本的应答：%11
+与其他控制台共享：%12 · 从其他控制台接收：%13</translation>
+    </message>
+    <message>
+        <source>Gateways refused (not on --gateways, or more than the link keeps track of): %1</source>
+        <translation>被拒绝的网关（不在 --gateways 中，或超出上限）：%1</translation>
+    </message>
+    <message>
+        <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
+        <translation>已拒绝的操作：无密钥环中控制台签名 %1 · 重复或过期 %2 · 本控制台目录不允许 %3</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "ops/opsconsole.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
+#include "statusline.h"
 
 #include "wall/wallremote.h"
 
@@ -152,7 +153,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
         m_incidents->showSelection(selection);
     });
     connect(m_map, &MapView::pointerMoved, this, [this](const GeoPoint &p) {
-        m_pointerLabel->setText(QStringLiteral("%1, %2").arg(p.lat, 0, 'f', 5).arg(p.lon, 0, 'f', 5));
+        m_statusLine->showPointer(p);
     });
     connect(m_incidents, &IncidentPanel::incidentActivated, this, &MainWindow::focusIncident);
     connect(m_replayBar, &ReplayBar::returnToLiveRequested, this, &MainWindow::returnToLive);
@@ -183,8 +184,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
         m_live->refresh();
         updateStatus();
     });
-    connect(&engine, &Engine::linkStatusChanged, this, &MainWindow::showLinkStatus);
-    showLinkStatus(engine.linkStatus());
+    connect(&engine, &Engine::linkStatusChanged, m_statusLine, &StatusLine::showLink);
     m_live->start(30);
     m_defaultLayout = saveState();
 }
@@ -503,30 +503,6 @@ bool MainWindow::showSearchResult(const QString &query)
 
 void MainWindow::buildStatusBar()
 {
-    auto makeLabel = [this](int minWidth) {
-        auto *label = new QLabel(this);
-        label->setMinimumWidth(minWidth);
-        label->setContentsMargins(8, 0, 8, 0);
-        return label;
-    };
-    m_linkLabel = makeLabel(260);
-    m_rateLabel = makeLabel(140);
-    m_dropLabel = makeLabel(0);
-    m_dropLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
-    m_dropLabel->hide();
-    m_linkTroubleLabel = makeLabel(0);
-    m_linkTroubleLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
-    m_linkTroubleLabel->hide();
-    m_offlineLabel = makeLabel(0);
-    // Magenta = no data, as on the map.
-    m_offlineLabel->setStyleSheet(QStringLiteral("background: #e040e0; color: black; font-weight: bold;"));
-    m_offlineLabel->hide();
-    m_pointerLabel = makeLabel(160);
-    m_clockLabel = makeLabel(200);
-    QFont clockFont = m_clockLabel->font();
-    clockFont.setBold(true);
-    clockFont.setPointSizeF(clockFont.pointSizeF() * 1.3);
-    m_clockLabel->setFont(clockFont);
     // A background export: its progress and a way to cancel it, shown only while it runs.
     m_export = new QFutureWatcher<ExportOutcome>(this);
     m_exportProgress = new QProgressBar(this);
@@ -543,93 +519,29 @@ void MainWindow::buildStatusBar()
     connect(m_export, &QFutureWatcher<ExportOutcome>::finished, this, &MainWindow::exportFinished);
     statusBar()->addPermanentWidget(m_exportProgress);
     statusBar()->addPermanentWidget(m_exportCancel);
-    statusBar()->addWidget(m_linkLabel);
-    statusBar()->addWidget(m_rateLabel);
-    statusBar()->addWidget(m_dropLabel);
-    statusBar()->addWidget(m_linkTroubleLabel);
-    statusBar()->addWidget(m_offlineLabel);
-    m_recordingLabel = makeLabel(0);
-    statusBar()->addPermanentWidget(m_recordingLabel);
-    statusBar()->addPermanentWidget(m_pointerLabel);
-    statusBar()->addPermanentWidget(m_clockLabel);
+    m_statusLine = new StatusLine(statusBar());
     updateStatus();
-}
-
-void MainWindow::showLinkStatus(const LinkStatus &status)
-{
-    m_linkLabel->setText(tr("Link: %1 — %2").arg(Labels::linkDescription(status.description), Labels::linkState(status.state)));
-    const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded;
-    m_linkLabel->setStyleSheet(bad ? QStringLiteral("background: #ffb000; color: black; font-weight: bold;") : QString());
-}
-
-void MainWindow::showLinkTrouble(const LinkCounters &c)
-{
-    // Quiet while the field behaves; what was refused or lost is counted here, never dropped silently.
-    QStringList trouble;
-    if (c.refused > 0)
-        trouble << tr("%n message(s) refused", nullptr, static_cast<int>(c.refused));
-    if (c.gaps > 0)
-        trouble << tr("%n report(s) lost, fresh state asked", nullptr, static_cast<int>(c.gaps));
-    if (c.sendFailures > 0)
-        trouble << tr("%n send(s) failed", nullptr, static_cast<int>(c.sendFailures));
-    if (c.waiting > 0)
-        trouble << tr("%n command(s) waiting for the broker", nullptr, static_cast<int>(c.waiting));
-    // Other consoles' operations that were forged, copied or not allowed: an attack, or a console set up wrongly.
-    const std::uint64_t peerRefused = m_engine.stats().peerRefused;
-    if (c.untrusted + c.replayed + peerRefused > 0)
-        trouble << tr("%n operation(s) of other consoles refused", nullptr, static_cast<int>(c.untrusted + c.replayed + peerRefused));
-    m_linkTroubleLabel->setVisible(!trouble.isEmpty());
-    m_linkTroubleLabel->setText(trouble.join(QStringLiteral(" · ")));
-    m_linkTroubleLabel->setToolTip(
-        tr("Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind\n"
-           "Duplicates dropped: %6 · clock off (stamped on arrival): %7 · reconnections: %8\n"
-           "Commands sent: %9 · answers: %10 · answers to nothing sent or to a repeated copy: %11\n"
-           "Shared with other consoles: %12 · received from them: %13")
-            .arg(c.malformed).arg(c.oversized).arg(c.unknownVersion).arg(c.unknownDevice).arg(c.wrongKind)
-            .arg(c.duplicates).arg(c.skewed).arg(c.reconnects).arg(c.commandsSent).arg(c.results).arg(c.unsolicited)
-            .arg(c.opsShared).arg(c.opsReceived)
-        + QLatin1Char('\n') + tr("Gateways refused (not on --gateways, or more than the link keeps track of): %1").arg(c.unknownGateway)
-        + QLatin1Char('\n')
-        + tr("Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console's directory")
-              .arg(c.untrusted).arg(c.replayed).arg(peerRefused));
 }
 
 void MainWindow::updateStatus()
 {
-    showLinkStatus(m_engine.linkStatus()); // the queued signal is the fast path; this keeps the label honest
-
-    m_rateLabel->setText(tr("%1 events/s").arg(qRound(m_live->eventsPerSecond())));
-    const auto dropped = m_engine.stats().dropped;
-    m_dropLabel->setVisible(dropped > 0);
-    if (dropped > 0)
-        m_dropLabel->setText(tr("%1 events dropped (queue full)").arg(dropped));
-    showLinkTrouble(m_engine.linkCounters());
-    // Recording: quiet while healthy, loud when not (a control room must know its audit trail is incomplete).
+    m_statusLine->showLink(m_engine.linkStatus());   // the queued signal is the fast path; this keeps the label honest
+    m_statusLine->showLinkTrouble(m_engine.linkCounters(), m_engine.stats().peerRefused);
+    StatusLine::Figures figures;
+    figures.eventsPerSecond = m_live->eventsPerSecond();
+    figures.dropped = m_engine.stats().dropped;
     if (EventStore *store = m_engine.store()) {
         const auto stats = store->stats();
-        if (stats.failing) {
-            m_recordingLabel->setText(tr("NOT RECORDING: %1").arg(stats.error));
-            m_recordingLabel->setStyleSheet(QStringLiteral("background: #ff3b30; color: black; font-weight: bold;"));
-        } else {
-            m_recordingLabel->setText(tr("Recording"));
-            m_recordingLabel->setStyleSheet(QString());
-        }
-    } else if (!m_archiveWhy.isEmpty()) {
-        m_recordingLabel->setText(tr("Not recording: %1").arg(m_archiveWhy));
-        m_recordingLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
+        figures.recording = {true, stats.failing, stats.error};
     } else {
-        m_recordingLabel->setText(tr("Not recording"));
-        m_recordingLabel->setStyleSheet(QStringLiteral("background: #ffb000; color: black; font-weight: bold;"));
+        figures.recording = {false, false, m_archiveWhy};
     }
-    m_clockLabel->setStyleSheet(m_live->isLive() ? QString() : QStringLiteral("color: #6f8cff;"));
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_live->nowMs(), m_zone);
-    // The format is translated: a language orders day, month and weekday its own way ("11月29日(日)", not "日 29 11月").
-    m_clockLabel->setText(QLocale().toString(now, tr("ddd d MMM  HH:mm:ss ", "date format: each language its own order")) + m_zone.abbreviation(now));
-    int offline = 0;
+    figures.live = m_live->isLive();
+    figures.nowMs = m_live->nowMs();
+    figures.zone = m_zone;
     for (const DeviceState &s : m_scene->states)
-        offline += (s.reported && !s.online) ? 1 : 0;
-    m_offlineLabel->setVisible(offline > 0);
-    m_offlineLabel->setText(tr("%n device(s) not reporting", nullptr, offline));
+        figures.offline += (s.reported && !s.online) ? 1 : 0;
+    m_statusLine->show(figures);
 }
 
 void MainWindow::focusIncident(IncidentId id)

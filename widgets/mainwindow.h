@@ -29,6 +29,7 @@ class OpsConsole;
 class AccessControl;
 class Annunciator;
 class Authenticator;
+class StatusLine;
 
 /// The console: map in the middle, details and incidents on the right, energy below, status along the bottom.
 class MainWindow : public QMainWindow {
@@ -91,8 +92,6 @@ private:
     void buildStatusBar();
     void buildSearch();
     void updateStatus();
-    void showLinkStatus(const LinkStatus &status);
-    void showLinkTrouble(const LinkCounters &counters);
     void focusIncident(IncidentId id);
     void showAbout();
     void showShortcuts();
@@ -112,14 +111,7 @@ private:
     QLabel *m_annunciatorBanner = nullptr;
     QTimeZone m_zone;
     QLineEdit *m_search = nullptr;
-    QLabel *m_linkLabel;
-    QLabel *m_rateLabel;
-    QLabel *m_dropLabel;
-    QLabel *m_linkTroubleLabel;   ///< messages the field link refused or lost (network links only)
-    QLabel *m_offlineLabel;
-    QLabel *m_pointerLabel;
-    QLabel *m_clockLabel;
-    QLabel *m_recordingLabel;
+    StatusLine *m_statusLine = nullptr;
     QAction *m_startReplay = nullptr;
     QAction *m_returnLive = nullptr;
     QAction *m_exportAction = nullptr;

@@ -53,7 +53,7 @@ private Q_SLOTS:
 
         // Dates in the language's order: "11月29日(日)", not "日 29 11月".
         const QDateTime t(QDate(2026, 11, 29), QTime(22, 47, 21));
-        const QString clock = QLocale().toString(t, translated("cityops::MainWindow", "ddd d MMM  HH:mm:ss ", "date format: each language its own order"));
+        const QString clock = QLocale().toString(t, translated("cityops::StatusLine", "ddd d MMM  HH:mm:ss ", "date format: each language its own order"));
         QVERIFY2(clock.startsWith(QStringLiteral("11月29日(日)")), qPrintable(clock));
 
         // The energy panel's axis labels read whole at the height the console gives the panel (it was clipped).
@@ -86,7 +86,7 @@ private Q_SLOTS:
         QVERIFY(Labels::activity(QStringLiteral("order 5 approved by sven")).startsWith(QStringLiteral("指令 5")));
         QCOMPARE(Labels::linkDescription(QStringLiteral("simulator ×30")), QStringLiteral("模拟器 ×30"));
         const QString clock = QLocale().toString(QDateTime(QDate(2026, 11, 29), QTime(22, 47)),
-                                                 translated("cityops::MainWindow", "ddd d MMM  HH:mm:ss ", "date format: each language its own order"));
+                                                 translated("cityops::StatusLine", "ddd d MMM  HH:mm:ss ", "date format: each language its own order"));
         QVERIFY2(clock.startsWith(QStringLiteral("11月29日")), qPrintable(clock));
         QVERIFY(translated("cityops::MainWindow", "&Replay") != translated("cityops::ReplayBar", "Play"));
         QCoreApplication::removeTranslator(&zh);

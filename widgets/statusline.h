@@ -1,0 +1,58 @@
+#pragma once
+
+#include "link/fieldlink.h"
+#include "model/geo.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimeZone>
+
+#include <cstdint>
+
+class QLabel;
+class QStatusBar;
+
+namespace cityops {
+
+/// The status bar's standing figures: the field link and what it refused or lost, the event rate and drops, devices
+/// not reporting, the recording, the pointer's position and the clock. Quiet while all is well; a label turns amber
+/// (magenta for devices without data, as on the map; red when nothing is recorded) only when something is wrong.
+class StatusLine : public QObject {
+    Q_OBJECT
+public:
+    /// Adds its labels to `bar`: the link's on the left, recording, pointer and clock as permanent widgets on the right.
+    explicit StatusLine(QStatusBar *bar);
+
+    /// What the recording is doing: recording, failing (with the store's error) or not recording (with why).
+    struct Recording {
+        bool store = false;      ///< a live store records
+        bool failing = false;    ///< ... and cannot write
+        QString error;           ///< the store's error, or why nothing records (empty: not said)
+    };
+    struct Figures {
+        double eventsPerSecond = 0;
+        std::uint64_t dropped = 0;   ///< events dropped because the queue was full
+        int offline = 0;             ///< devices that reported once and are silent now
+        Recording recording;
+        bool live = true;            ///< false in replay: the clock is shown in the replay colour
+        std::int64_t nowMs = 0;
+        QTimeZone zone;
+    };
+    void show(const Figures &figures);
+    void showLink(const LinkStatus &status);
+    /// `peerRefused`: other consoles' operations this console's directory did not allow (the engine counts those).
+    void showLinkTrouble(const LinkCounters &counters, std::uint64_t peerRefused);
+    void showPointer(const GeoPoint &position);
+
+private:
+    QLabel *m_link;
+    QLabel *m_rate;
+    QLabel *m_dropped;
+    QLabel *m_linkTrouble;   ///< messages the field link refused or lost (network links only)
+    QLabel *m_offline;
+    QLabel *m_recording;
+    QLabel *m_pointer;
+    QLabel *m_clock;
+};
+
+} // namespace cityops
