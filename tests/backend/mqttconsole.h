@@ -1,0 +1,139 @@
+#pragma once
+// A console on the real field link for the tests that run a real mosquitto and the real cityops-sim (brokertesting.h):
+// the default city, an operator's command keys, a broker's options, and the Engine on an MqttLink with a small
+// directory and keyring, with the few questions those tests ask it.
+
+#include "brokertesting.h"
+#include "engine/engine.h"
+#include "link/mqttlink.h"
+#include "security/approval.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <functional>
+#include <future>
+#include <optional>
+
+namespace cityops::test {
+
+inline Actor person(const char *user, Role role) { return Actor{QString::fromLatin1(user), {role}, {}}; }
+
+inline std::shared_ptr<const CityModel> city()
+{
+    static std::shared_ptr<const CityModel> c = [] {
+        auto read = citypackage::read(defaultCityFile());
+        return read.ok() ? read.value() : nullptr;
+    }();
+    return c;
+}
+
+/// An Ed25519 key pair made with openssl, as an operator would (scripts/stack does the same).
+struct CommandKeys {
+    QTemporaryDir dir;
+    QString privateKey = dir.filePath(QStringLiteral("command.key"));
+    QString publicKey = dir.filePath(QStringLiteral("command.pub"));
+    bool ok = run(QStringLiteral("openssl"), {"genpkey", "-algorithm", "ed25519", "-out", privateKey}, dir.path())
+           && run(QStringLiteral("openssl"), {"pkey", "-in", privateKey, "-pubout", "-out", publicKey}, dir.path());
+};
+
+inline MqttOptions brokerOptions(const QString &url, const QString &clientId, const QString &ca = {})
+{
+    MqttOptions o;
+    o.url = BrokerUrl::parse(url).value();
+    o.clientId = clientId;
+    o.caFile = ca;
+    o.keepAliveS = 5;
+    return o;
+}
+
+/// One console: the real Engine on an MqttLink.
+struct Console {
+    Engine engine{city()};
+    MqttLink *link = nullptr;
+
+    Console(const MqttOptions &mqtt, const QString &keyFile, const std::function<void(MqttLinkOptions &)> &tune = {})
+    {
+        std::optional<CommandSigner> signer;
+        auto keyring = std::make_shared<ConsoleKeyring>();
+        if (!keyFile.isEmpty()) {
+            signer = CommandSigner::fromPrivateKeyFile(keyFile).value();
+            // The room's consoles, as an admin would list them (here they share the one command key the gateway trusts).
+            for (const char *name : {"console-a", "console-b", "console-c"})
+                (void)keyring->add(QString::fromLatin1(name), signer->publicKeyPem());
+        }
+        engine.setIdSalt(qHash(mqtt.clientId) & 0xfff);
+        engine.setRoster([](const QString &user) -> std::optional<Actor> {
+            // The people of this room's directory, the same on every console.
+            if (user == QLatin1String("olga") || user == QLatin1String("kai") || user == QLatin1String("ute"))
+                return Actor{user, {Role::Operator}, {}};
+            return std::nullopt;
+        });
+        DispatchConfig config;
+        config.selectSettleMs = 250;
+        engine.setDispatchConfig(config);
+        MqttLinkOptions options;
+        options.mqtt = mqtt;
+        options.consoles = keyring;
+        if (tune)
+            tune(options);
+        auto l = std::make_unique<MqttLink>(city(), &engine.clock(), options, std::move(signer));
+        link = l.get();
+        engine.start(std::move(l), QStringLiteral("tester"));
+    }
+    ~Console() { engine.stop(); }
+
+    size_t reported() const
+    {
+        size_t n = 0;
+        for (DeviceIndex d = 0; d < city()->devices.size(); ++d)
+            n += engine.states().state(d).reported ? 1 : 0;
+        return n;
+    }
+    Result<OpsReceipt> ask(const Actor &actor, OpsRequest request)
+    {
+        std::promise<Result<OpsReceipt>> answer;
+        auto future = answer.get_future();
+        engine.request(actor, std::move(request), [&answer](const Result<OpsReceipt> &r) { answer.set_value(r); });
+        return future.get();
+    }
+    Result<OpsReceipt> order(const Actor &actor, CommandAction action, const std::vector<DeviceIndex> &devices, int value)
+    {
+        OrderSpec spec;
+        spec.description = commandActionName(action);
+        for (DeviceIndex d : devices)
+            spec.targets.push_back({d, action, value, 0, 0});
+        return ask(actor, request::IssueOrder{spec});
+    }
+    bool finished(std::uint32_t order) const
+    {
+        const auto o = engine.orders().find(order);
+        return o && o->stage == CommandStage::Finished;
+    }
+    QString describe(std::uint32_t order) const
+    {
+        QStringList out;
+        if (const auto o = engine.orders().find(order))
+            for (const OrderTarget &t : o->targets)
+                out << QStringLiteral("%1:%2(%3)").arg(t.device).arg(commandStageName(t.stage), t.reason);
+        return out.join(QLatin1Char(' '));
+    }
+    int count(std::uint32_t order, CommandStage stage) const
+    {
+        const auto o = engine.orders().find(order);
+        return o ? static_cast<int>(std::count_if(o->targets.begin(), o->targets.end(), [stage](const OrderTarget &t) { return t.stage == stage; })) : -1;
+    }
+};
+
+inline std::vector<DeviceIndex> lamps(int n, int skip = 0)
+{
+    std::vector<DeviceIndex> out;
+    for (DeviceIndex d = 0; d < city()->devices.size() && static_cast<int>(out.size()) < n; ++d)
+        if (city()->devices[d].kind == DeviceKind::Streetlight && skip-- <= 0)
+            out.push_back(d);
+    return out;
+}
+
+inline QJsonObject json(const QByteArray &payload) { return QJsonDocument::fromJson(payload).object(); }
+
+} // namespace cityops::test
