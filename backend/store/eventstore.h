@@ -30,7 +30,7 @@ struct EventStoreOptions {
     size_t maxGroupEvents = 8192;        ///< events per transaction, so one commit stays short under a burst
     /// Signs a checkpoint of the record's chain every `checkpointEvents` events and at every clean close (no key: the
     /// chain is kept, checkpoints are not — docs/STORE.md says what that leaves open).
-    std::shared_ptr<const CommandSigner> checkpointKey;
+    std::shared_ptr<const CommandSigner> checkpointKey{};
     size_t checkpointEvents = 10'000;
     bool chain = true;                   ///< false only for measuring what the chain costs (cityops-bench ingest)
 };

@@ -1,18 +1,15 @@
+// The event store: replay equals live (devices, incidents, alarms, orders) at any instant, sequences across
+// sessions, a killed writer, damaged, foreign, read-only and full-disk stores, and schema migration.
+// The codecs: tst_eventcodec; export: tst_storeexport.
 #include "base/sqlitedb.h"
 #include "storetesting.h"
 #include "codec/eventcodec.h"
-#include "codec/eventjson.h"
-#include "store/exporter.h"
-#include "store/exportjob.h"
 #include "store/replaysession.h"
 #include "store/storeschema.h"
 #include "engine/liveopsloop.h"
 
-#include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -120,118 +117,6 @@ class TestEventStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QVERIFY(fixtureCity()); }
-
-    void codecRoundTrip()
-    {
-        const std::vector<EventPayload> payloads = {
-            SignalPayload{1, 7, SignalMode::Flash, 1234567890123, true},
-            LightPayload{50, false, 75.5f},
-            FeederPayload{4321.25f, false},
-            PresencePayload{false},
-            PresencePayload{false, QStringLiteral("gateway gw-3 is gone: no heartbeat for 1.5 keep-alives")},
-            IncidentRaisedPayload{99, 1700000000000, IncidentKind::FeederOverload, IncidentSeverity::Critical, {13.5, 52.4}, 2, 17},
-            IncidentClearedPayload{99},
-            SessionPayload{4},
-            OperatorActionPayload{OperatorAction::Acknowledge, QStringLiteral("anna"), QStringLiteral("Vorfall #99 — ok")},
-            TrafficPayload{{{0, 12, 15, 34, 45}, {3, 0, 1, 2, 0}}},
-            TrafficPayload{},
-            VehiclePayload{QStringLiteral("ambulance-2"), {13.52, 52.43}, 13.9f, 271.5f, false, 3, {{13.52, 52.43}, {13.53, 52.44}}, {{4, 7, 312.5}}},
-            VehiclePayload{QStringLiteral("ambulance-1"), {13.5, 52.4}, 0, 0, true, 0, {}, {}},
-            RoadTrafficPayload{{{0, 12, 4, 35}, {7, 3, 0, 90}}},
-            RoadTrafficPayload{},
-        };
-        for (const EventPayload &p : payloads) {
-            const auto kind = eventcodec::kindOf(p);
-            const QByteArray blob = eventcodec::encode(p);
-            const auto back = eventcodec::decode(kind, blob);
-            QVERIFY2(back.ok(), qPrintable(eventcodec::kindName(kind)));
-            QCOMPARE(eventcodec::encode(back.value()), blob);
-            QVERIFY(!eventcodec::decode(kind, blob.left(blob.size() - 1)).ok());   // truncated
-            QVERIFY(!eventcodec::decode(kind, blob + QByteArray(1, 'x')).ok());      // trailing junk
-        }
-        QVERIFY(!eventcodec::decode(static_cast<eventcodec::Kind>(42), QByteArray(4, 0)).ok());
-        // A presence recorded before presences could name a cause (one byte) reads back as one without.
-        const auto old = eventcodec::decode(eventcodec::Kind::Presence, QByteArray(1, '\0'));
-        QVERIFY(old.ok());
-        QVERIFY(std::get<PresencePayload>(old.value()).cause.isEmpty());
-        // The cause travels in the export's (and the wire's) JSON too, and only as short text.
-        const DeviceIndex lamp = 0;
-        Event silent{7, 1'795'000'000'000, lamp, PresencePayload{false, QStringLiteral("traffic simulation stopped: SUMO exited")}};
-        QJsonObject json = eventjson::eventToJson(silent, *fixtureCity());
-        auto back = eventjson::eventFromJson(json, *fixtureCity());
-        QVERIFY2(back.ok(), qPrintable(back.error()));
-        QCOMPARE(std::get<PresencePayload>(back.value().payload).cause, QStringLiteral("traffic simulation stopped: SUMO exited"));
-        QJsonObject data = json.value(QLatin1String("data")).toObject();
-        data.insert(QLatin1String("cause"), 42);
-        json.insert(QLatin1String("data"), data);
-        QVERIFY(!eventjson::eventFromJson(json, *fixtureCity()).ok());
-        data.insert(QLatin1String("cause"), QString(201, QLatin1Char('x')));
-        json.insert(QLatin1String("data"), data);
-        QVERIFY(!eventjson::eventFromJson(json, *fixtureCity()).ok());
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Light, QByteArray("\xff\x00\x00\x00\x00\x00", 6)).ok()); // level 255
-        // Traffic: more approaches than a signal may have, an approach index out of range, occupancy over 100 % are
-        // refused, in the store's bytes and in JSON.
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Traffic, QByteArray(1, char(kMaxApproaches + 1))).ok());
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Traffic, eventcodec::encode(TrafficPayload{{{kMaxApproaches, 1, 1, 1, 7}}})).ok());
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Traffic, eventcodec::encode(TrafficPayload{{{0, 1, 1, 101, 7}}})).ok());
-        const DeviceIndex aSignal = fixtureCity()->signals.front().device;
-        Event traffic{8, 1'795'000'000'000, aSignal, TrafficPayload{{{1, 12, 15, 34, 45}}}};
-        json = eventjson::eventToJson(traffic, *fixtureCity());
-        back = eventjson::eventFromJson(json, *fixtureCity());
-        QVERIFY2(back.ok(), qPrintable(back.error()));
-        QCOMPARE(std::get<TrafficPayload>(back.value().payload).approaches, std::get<TrafficPayload>(traffic.payload).approaches);
-        for (const char *key : {"approach", "queue", "vehicles", "occupancy_pct", "queue_m"}) {
-            QJsonObject bad = json, badData = json.value(QLatin1String("data")).toObject();
-            QJsonArray approaches = badData.value(QLatin1String("approaches")).toArray();
-            QJsonObject a = approaches.first().toObject();
-            a.insert(QLatin1String(key), -1);
-            approaches[0] = a;
-            badData.insert(QLatin1String("approaches"), approaches);
-            bad.insert(QLatin1String("data"), badData);
-            QVERIFY2(!eventjson::eventFromJson(bad, *fixtureCity()).ok(), key);
-        }
-        // A vehicle: its call sign is checked in the store's bytes too; in JSON it names its signals ahead by id.
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Vehicle, eventcodec::encode(VehiclePayload{QStringLiteral("amb 1"), {}, 0, 0, true, 0, {}, {}})).ok());
-        const VehiclePayload moving{QStringLiteral("ambulance-2"), {13.52, 52.43}, 13.9f, 271.5f, false, 3, {{13.52, 52.43}, {13.53, 52.44}}, {{0, 0, 312.5}}};
-        json = eventjson::eventToJson(Event{9, 1'795'000'000'000, kNoDevice, moving}, *fixtureCity());
-        QCOMPARE(json.value(QLatin1String("data")).toObject().value(QLatin1String("ahead")).toArray().first().toObject().value(QLatin1String("signal")).toString(),
-                 fixtureCity()->devices[fixtureCity()->signals[0].device].id);
-        back = eventjson::eventFromJson(json, *fixtureCity());
-        QVERIFY2(back.ok(), qPrintable(back.error()));
-        QCOMPARE(std::get<VehiclePayload>(back.value().payload), moving);
-        QVERIFY(back.value().device == kNoDevice);
-
-        // The roads' picture: more standing than on the road, a speed over 100 % or more roads than a report may
-        // carry are refused in the store's bytes; in JSON each road is [road, vehicles, halting, speed_pct] of this city.
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 3, 10}}})).ok());
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 1, 101}}})).ok());
-        QByteArray tooMany;
-        tooMany.append(char((kMaxRoadsReported + 1) & 0xff)).append(char((kMaxRoadsReported + 1) >> 8));
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, tooMany).ok());
-        const RoadTrafficPayload roads{{{0, 12, 4, 35}, {1, 3, 0, 90}}};
-        json = eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, roads}, *fixtureCity());
-        QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("roads"));
-        back = eventjson::eventFromJson(json, *fixtureCity());
-        QVERIFY2(back.ok(), qPrintable(back.error()));
-        QCOMPARE(std::get<RoadTrafficPayload>(back.value().payload).roads, roads.roads);
-        const auto roadsWith = [&](const QJsonArray &road) {
-            QJsonObject bad = json, data = json.value(QLatin1String("data")).toObject();
-            data.insert(QLatin1String("roads"), QJsonArray{road});
-            bad.insert(QLatin1String("data"), data);
-            return eventjson::eventFromJson(bad, *fixtureCity());
-        };
-        QVERIFY(roadsWith(QJsonArray{0, 12, 4, 35}).ok());
-        QVERIFY(!roadsWith(QJsonArray{double(fixtureCity()->roads.size()), 12, 4, 35}).ok());   // no such road
-        QVERIFY(!roadsWith(QJsonArray{0, 2, 3, 35}).ok());      // more standing than on it
-        QVERIFY(!roadsWith(QJsonArray{0, 2, 1, 101}).ok());     // faster than the limit's 100 %
-        QVERIFY(!roadsWith(QJsonArray{0, -1, 0, 35}).ok());
-        QVERIFY(!roadsWith(QJsonArray{0.5, 2, 1, 35}).ok());
-        QVERIFY(!roadsWith(QJsonArray{0, "2", 1, 35}).ok());
-        QVERIFY(!roadsWith(QJsonArray{0, 2, 1}).ok());
-        QJsonObject asDevice = json;
-        asDevice.insert(QLatin1String("device"), fixtureCity()->devices[0].id);
-        QVERIFY(!eventjson::eventFromJson(asDevice, *fixtureCity()).ok());   // not a device's
-    }
 
     void replayEqualsLiveAtRandomInstants()
     {
@@ -712,115 +597,6 @@ private Q_SLOTS:
         QVERIFY(seqs->step());
         QVERIFY(seqs->columnInt(0) > 0);
         QCOMPARE(seqs->columnInt(0), seqs->columnInt(1));
-    }
-
-    void exportRoundTrips()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("e.store"));
-        auto store = EventStore::open({path}, *fixtureCity());
-        Recorder rec(fixtureCity(), store->get());
-        const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(12, 0));
-        CitySimulator sim(fixtureCity(), 8, start);
-        std::vector<Event> batch{Event{0, start, kNoDevice, SessionPayload{1}},
-                                 Event{0, start, kNoDevice, OperatorActionPayload{OperatorAction::SignIn, QStringLiteral("sup \"one\", two"), {}}}};
-        sim.initialState(batch);
-        sim.advanceTo(start + 6 * 3600'000, batch);
-        rec.process(std::move(batch));
-        store.value()->flush();
-        auto reader = StoreReader::open(path, fixtureCity());
-        QVERIFY(reader.ok());
-        const std::int64_t from = start + 3600'000, to = start + 5 * 3600'000;
-        std::vector<Event> original;
-        QVERIFY(reader.value()->forEachEvent(from, to, [&](const Event &e) { original.push_back(e); }).ok());
-        QVERIFY(original.size() > 100);
-
-        QBuffer jsonl;
-        jsonl.open(QIODevice::ReadWrite);
-        const auto written = exporter::writeEventsJsonl(*reader.value(), from, to, jsonl);
-        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error()));
-        QCOMPARE(written.value(), original.size());
-        const QList<QByteArray> lines = jsonl.data().split('\n');
-        QCOMPARE(lines.size(), qsizetype(original.size() + 1)); // trailing newline
-        for (size_t i = 0; i < original.size(); ++i) {
-            const auto e = eventjson::eventFromJson(QJsonDocument::fromJson(lines[qsizetype(i)]).object(), *fixtureCity());
-            QVERIFY2(e.ok(), qPrintable(e.error()));
-            QCOMPARE(e->seq, original[i].seq);
-            QCOMPARE(e->timeMs, original[i].timeMs);
-            QCOMPARE(e->device, original[i].device);
-            QCOMPARE(eventcodec::encode(e->payload), eventcodec::encode(original[i].payload));
-        }
-
-        QBuffer csv;
-        csv.open(QIODevice::ReadWrite);
-        QCOMPARE(exporter::writeEventsCsv(*reader.value(), from, to, csv).value(), original.size());
-        QVERIFY(csv.data().startsWith("seq,time_ms,time,kind,device,data\n"));
-        QCOMPARE(csv.data().count('\n'), qsizetype(original.size() + 1));
-
-        QBuffer geo;
-        geo.open(QIODevice::ReadWrite);
-        const auto incidents = exporter::writeIncidentsGeoJson(*reader.value(), start, start + 6 * 3600'000, geo);
-        QVERIFY(incidents.ok());
-        const QJsonObject collection = QJsonDocument::fromJson(geo.data()).object();
-        QCOMPARE(collection.value(QLatin1String("type")).toString(), QStringLiteral("FeatureCollection"));
-        const auto features = collection.value(QLatin1String("features")).toArray();
-        QCOMPARE(size_t(features.size()), incidents.value());
-        QVERIFY(features.size() >= 3);
-        for (const auto &f : features) {
-            const auto coords = f.toObject().value(QLatin1String("geometry")).toObject().value(QLatin1String("coordinates")).toArray();
-            QVERIFY(coords[0].toDouble() > 13.5 && coords[1].toDouble() > 52.4); // lon, lat order (RFC 7946)
-        }
-        QVERIFY(!eventjson::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "bogus"}}, *fixtureCity()).ok());
-        QVERIFY(!eventjson::eventFromJson(QJsonObject{{"seq", 1}, {"time_ms", 2}, {"kind", "presence"}, {"device", "nope"}},
-                                         *fixtureCity()).ok());
-    }
-
-    /// GeoJSON's "resolved" is the responder's step (with who), not the moment the field cleared the cause.
-    void geoJsonResolvedIsThePersonsStep()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("g.store"));
-        const std::int64_t t0 = berlin(QDate(2026, 11, 22), QTime(8, 0));
-        {
-            auto store = EventStore::open({path}, *fixtureCity());
-            Recorder rec(fixtureCity(), store->get());
-            IncidentRaisedPayload raised;
-            raised.id = 5;
-            raised.kind = IncidentKind::LampOutage;
-            raised.position = fixtureCity()->devices[0].position;
-            raised.district = 0;
-            IncidentUpdatePayload resolve;
-            resolve.id = 5;
-            resolve.change = IncidentChange::Transition;
-            resolve.state = IncidentState::Resolved;
-            resolve.user = QStringLiteral("rita");
-            rec.process({Event{0, t0, kNoDevice, SessionPayload{1}}, Event{0, t0 + 1000, 0, raised},
-                         Event{0, t0 + 600'000, kNoDevice, resolve}, Event{0, t0 + 900'000, 0, IncidentClearedPayload{5}}});
-            store.value()->flush();
-        }
-        auto reader = StoreReader::open(path, fixtureCity());
-        QBuffer geo;
-        geo.open(QIODevice::ReadWrite);
-        QVERIFY(exporter::writeIncidentsGeoJson(*reader.value(), t0, t0 + 3600'000, geo).ok());
-        const QJsonObject p = QJsonDocument::fromJson(geo.data()).object().value(QLatin1String("features")).toArray().at(0).toObject()
-                                  .value(QLatin1String("properties")).toObject();
-        QCOMPARE(p.value(QLatin1String("resolved")).toString(), eventjson::isoTime(t0 + 600'000));
-        QCOMPARE(p.value(QLatin1String("resolved_by")).toString(), QStringLiteral("rita"));
-        QCOMPARE(p.value(QLatin1String("cleared_in_field")).toString(), eventjson::isoTime(t0 + 900'000));
-
-        // An export job into a folder that does not exist yet makes it, and its summary says where the files went;
-        // a cancelled one leaves nothing behind.
-        const QString folder = dir.filePath(QStringLiteral("Documents/reports"));
-        ExportJob job{path, t0, t0 + 3600'000, folder + QStringLiteral("/events.jsonl"), folder + QStringLiteral("/incidents.geojson")};
-        const auto done = job.run(fixtureCity());
-        QVERIFY2(done.ok(), qPrintable(done.error()));
-        QVERIFY(QFile::exists(folder + QStringLiteral("/events.jsonl")) && QFile::exists(folder + QStringLiteral("/incidents.geojson")));
-        QVERIFY2(done.value().contains(folder), qPrintable(done.value()));
-        ExportJob cancelled{path, t0, t0 + 3600'000, folder + QStringLiteral("/never.jsonl"), {}};
-        const auto stopped = cancelled.run(fixtureCity(), [](double) { return false; });
-        QVERIFY(!stopped.ok());
-        QCOMPARE(stopped.error(), QStringLiteral("cancelled"));
-        QVERIFY(!QFile::exists(folder + QStringLiteral("/never.jsonl")));
     }
 };
 

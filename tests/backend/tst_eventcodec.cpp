@@ -1,0 +1,149 @@
+// The event codecs: every kind's stored bytes and its JSON (export, and the wire's field events) round trip, and
+// every damaged, truncated or out-of-range figure is refused with an error rather than read.
+#include "storetesting.h"
+#include "codec/eventcodec.h"
+#include "codec/eventjson.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+class TestEventCodec : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    void everyKindRoundTripsAndDamageIsRefused()
+    {
+        const std::vector<EventPayload> payloads = {
+            SignalPayload{1, 7, SignalMode::Flash, 1234567890123, true},
+            LightPayload{50, false, 75.5f},
+            FeederPayload{4321.25f, false},
+            PresencePayload{false, {}},
+            PresencePayload{false, QStringLiteral("gateway gw-3 is gone: no heartbeat for 1.5 keep-alives")},
+            IncidentRaisedPayload{99, 1700000000000, IncidentKind::FeederOverload, IncidentSeverity::Critical, {13.5, 52.4}, 2, 17},
+            IncidentClearedPayload{99},
+            SessionPayload{4},
+            OperatorActionPayload{OperatorAction::Acknowledge, QStringLiteral("anna"), QStringLiteral("Vorfall #99 — ok")},
+            TrafficPayload{{{0, 12, 15, 34, 45}, {3, 0, 1, 2, 0}}},
+            TrafficPayload{},
+            VehiclePayload{QStringLiteral("ambulance-2"), {13.52, 52.43}, 13.9f, 271.5f, false, 3, {{13.52, 52.43}, {13.53, 52.44}}, {{4, 7, 312.5}}},
+            VehiclePayload{QStringLiteral("ambulance-1"), {13.5, 52.4}, 0, 0, true, 0, {}, {}},
+            RoadTrafficPayload{{{0, 12, 4, 35}, {7, 3, 0, 90}}},
+            RoadTrafficPayload{},
+        };
+        for (const EventPayload &p : payloads) {
+            const auto kind = eventcodec::kindOf(p);
+            const QByteArray blob = eventcodec::encode(p);
+            const auto back = eventcodec::decode(kind, blob);
+            QVERIFY2(back.ok(), qPrintable(eventcodec::kindName(kind)));
+            QCOMPARE(eventcodec::encode(back.value()), blob);
+            QVERIFY(!eventcodec::decode(kind, blob.left(blob.size() - 1)).ok());   // truncated
+            QVERIFY(!eventcodec::decode(kind, blob + QByteArray(1, 'x')).ok());      // trailing junk
+        }
+        QVERIFY(!eventcodec::decode(static_cast<eventcodec::Kind>(42), QByteArray(4, 0)).ok());
+        // A presence recorded before presences could name a cause (one byte) reads back as one without.
+        const auto old = eventcodec::decode(eventcodec::Kind::Presence, QByteArray(1, '\0'));
+        QVERIFY(old.ok());
+        QVERIFY(std::get<PresencePayload>(old.value()).cause.isEmpty());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Light, QByteArray("\xff\x00\x00\x00\x00\x00", 6)).ok()); // level 255
+    }
+
+    void aPresenceCauseIsShortText()
+    {
+        // The cause travels in the export's (and the wire's) JSON too, and only as short text.
+        const DeviceIndex lamp = 0;
+        Event silent{7, 1'795'000'000'000, lamp, PresencePayload{false, QStringLiteral("traffic simulation stopped: SUMO exited")}};
+        QJsonObject json = eventjson::eventToJson(silent, *fixtureCity());
+        auto back = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<PresencePayload>(back.value().payload).cause, QStringLiteral("traffic simulation stopped: SUMO exited"));
+        QJsonObject data = json.value(QLatin1String("data")).toObject();
+        data.insert(QLatin1String("cause"), 42);
+        json.insert(QLatin1String("data"), data);
+        QVERIFY(!eventjson::eventFromJson(json, *fixtureCity()).ok());
+        data.insert(QLatin1String("cause"), QString(201, QLatin1Char('x')));
+        json.insert(QLatin1String("data"), data);
+        QVERIFY(!eventjson::eventFromJson(json, *fixtureCity()).ok());
+    }
+
+    void trafficFiguresAreChecked()
+    {
+        // Traffic: more approaches than a signal may have, an approach index out of range, occupancy over 100 % are
+        // refused, in the store's bytes and in JSON.
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Traffic, QByteArray(1, char(kMaxApproaches + 1))).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Traffic, eventcodec::encode(TrafficPayload{{{kMaxApproaches, 1, 1, 1, 7}}})).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Traffic, eventcodec::encode(TrafficPayload{{{0, 1, 1, 101, 7}}})).ok());
+        const DeviceIndex aSignal = fixtureCity()->signals.front().device;
+        Event traffic{8, 1'795'000'000'000, aSignal, TrafficPayload{{{1, 12, 15, 34, 45}}}};
+        QJsonObject json = eventjson::eventToJson(traffic, *fixtureCity());
+        auto back = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<TrafficPayload>(back.value().payload).approaches, std::get<TrafficPayload>(traffic.payload).approaches);
+        for (const char *key : {"approach", "queue", "vehicles", "occupancy_pct", "queue_m"}) {
+            QJsonObject bad = json, badData = json.value(QLatin1String("data")).toObject();
+            QJsonArray approaches = badData.value(QLatin1String("approaches")).toArray();
+            QJsonObject a = approaches.first().toObject();
+            a.insert(QLatin1String(key), -1);
+            approaches[0] = a;
+            badData.insert(QLatin1String("approaches"), approaches);
+            bad.insert(QLatin1String("data"), badData);
+            QVERIFY2(!eventjson::eventFromJson(bad, *fixtureCity()).ok(), key);
+        }
+    }
+
+    void aVehicleNamesItsSignalsAhead()
+    {
+        // A vehicle: its call sign is checked in the store's bytes too; in JSON it names its signals ahead by id.
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Vehicle, eventcodec::encode(VehiclePayload{QStringLiteral("amb 1"), {}, 0, 0, true, 0, {}, {}})).ok());
+        const VehiclePayload moving{QStringLiteral("ambulance-2"), {13.52, 52.43}, 13.9f, 271.5f, false, 3, {{13.52, 52.43}, {13.53, 52.44}}, {{0, 0, 312.5}}};
+        const QJsonObject json = eventjson::eventToJson(Event{9, 1'795'000'000'000, kNoDevice, moving}, *fixtureCity());
+        QCOMPARE(json.value(QLatin1String("data")).toObject().value(QLatin1String("ahead")).toArray().first().toObject().value(QLatin1String("signal")).toString(),
+                 fixtureCity()->devices[fixtureCity()->signals[0].device].id);
+        const auto back = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<VehiclePayload>(back.value().payload), moving);
+        QVERIFY(back.value().device == kNoDevice);
+
+    }
+
+    void theRoadsPictureIsChecked()
+    {
+        // The roads' picture: more standing than on the road, a speed over 100 % or more roads than a report may
+        // carry are refused in the store's bytes; in JSON each road is [road, vehicles, halting, speed_pct] of this city.
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 3, 10}}})).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 1, 101}}})).ok());
+        QByteArray tooMany;
+        tooMany.append(char((kMaxRoadsReported + 1) & 0xff)).append(char((kMaxRoadsReported + 1) >> 8));
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, tooMany).ok());
+        const RoadTrafficPayload roads{{{0, 12, 4, 35}, {1, 3, 0, 90}}};
+        const QJsonObject json = eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, roads}, *fixtureCity());
+        QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("roads"));
+        const auto back = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<RoadTrafficPayload>(back.value().payload).roads, roads.roads);
+        const auto roadsWith = [&](const QJsonArray &road) {
+            QJsonObject bad = json, data = json.value(QLatin1String("data")).toObject();
+            data.insert(QLatin1String("roads"), QJsonArray{road});
+            bad.insert(QLatin1String("data"), data);
+            return eventjson::eventFromJson(bad, *fixtureCity());
+        };
+        QVERIFY(roadsWith(QJsonArray{0, 12, 4, 35}).ok());
+        QVERIFY(!roadsWith(QJsonArray{double(fixtureCity()->roads.size()), 12, 4, 35}).ok());   // no such road
+        QVERIFY(!roadsWith(QJsonArray{0, 2, 3, 35}).ok());      // more standing than on it
+        QVERIFY(!roadsWith(QJsonArray{0, 2, 1, 101}).ok());     // faster than the limit's 100 %
+        QVERIFY(!roadsWith(QJsonArray{0, -1, 0, 35}).ok());
+        QVERIFY(!roadsWith(QJsonArray{0.5, 2, 1, 35}).ok());
+        QVERIFY(!roadsWith(QJsonArray{0, "2", 1, 35}).ok());
+        QVERIFY(!roadsWith(QJsonArray{0, 2, 1}).ok());
+        QJsonObject asDevice = json;
+        asDevice.insert(QLatin1String("device"), fixtureCity()->devices[0].id);
+        QVERIFY(!eventjson::eventFromJson(asDevice, *fixtureCity()).ok());   // not a device's
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventCodec)
+#include "tst_eventcodec.moc"
