@@ -1,6 +1,7 @@
 #include "statusline.h"
 
 #include "labels.h"
+#include "map/mapstyle.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -11,10 +12,15 @@
 namespace cityops {
 
 namespace {
-// Only what is wrong has colour (ISA-101): amber for attention, red for an audit trail that is not being kept.
-const QString kAmber = QStringLiteral("background: #ffb000; color: black; font-weight: bold;");
-const QString kRed = QStringLiteral("background: #ff3b30; color: black; font-weight: bold;");
-const QString kMagenta = QStringLiteral("background: #e040e0; color: black; font-weight: bold;");   // no data, as on the map
+// Only what is wrong has colour (ISA-101), from the map's one palette: amber for attention, red for an audit trail
+// that is not being kept, magenta for devices without data.
+QString alarmStyle(const QColor &background)
+{
+    return QStringLiteral("background: %1; color: black; font-weight: bold;").arg(background.name());
+}
+const QString kAmber = alarmStyle(mapstyle::alarmAmber());
+const QString kRed = alarmStyle(mapstyle::alarmRed());
+const QString kMagenta = alarmStyle(mapstyle::noData());
 
 QLabel *makeLabel(QStatusBar *bar, int minWidth)
 {
