@@ -43,7 +43,7 @@ public:
         std::vector<Event> events;
         for (DeviceIndex d = 0; d < m_city->devices.size(); ++d) {
             const bool offline = behaviour(d) == Behaviour::Offline;
-            events.push_back(Event{0, nowMs, d, PresencePayload{!offline}});
+            events.push_back(Event{0, nowMs, d, PresencePayload{!offline, {}}});
             if (!offline)
                 events.push_back(report(d, nowMs));
         }
@@ -145,7 +145,7 @@ private:
         case DeviceKind::Substation:
             break;
         }
-        return Event{0, now, d, PresencePayload{true}};
+        return Event{0, now, d, PresencePayload{true, {}}};
     }
 
     std::shared_ptr<const CityModel> m_city;

@@ -53,9 +53,9 @@ private Q_SLOTS:
         QCOMPARE(work.linked.front(), signal);
         const int district = work.district;
         QVERIFY(district >= 0);
-        const auto elsewhere = rig.ask(person("otto", Role::Responder, {district + 1}), request::TransitionIncident{work.id, IncidentState::Acknowledged});
+        const auto elsewhere = rig.ask(person("otto", Role::Responder, {district + 1}), request::TransitionIncident{work.id, IncidentState::Acknowledged, {}, 0});
         QVERIFY(!elsewhere.ok());
-        QVERIFY(rig.ask(person("rita", Role::Responder, {district}), request::TransitionIncident{work.id, IncidentState::Acknowledged}).ok());
+        QVERIFY(rig.ask(person("rita", Role::Responder, {district}), request::TransitionIncident{work.id, IncidentState::Acknowledged, {}, 0}).ok());
         QCOMPARE(rig.books().incidents().find(work.id)->acknowledgedBy, QStringLiteral("rita"));
     }
 

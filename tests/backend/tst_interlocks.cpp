@@ -69,7 +69,7 @@ struct HeldRig : Rig {
         }
         case Hold::OutOfService: {
             EventPayload report = kind == DeviceKind::Streetlight ? EventPayload{LightPayload{100, true, 0.0f}}
-                                                                  : EventPayload{PresencePayload{false}};
+                                                                  : EventPayload{PresencePayload{false, {}}};
             bench.feed(device, report);
             const auto alarm = books().alarms().forDevice(device, kind == DeviceKind::Streetlight ? AlarmCause::LampFault : AlarmCause::CommLoss);
             QVERIFY(alarm);
