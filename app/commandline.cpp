@@ -157,6 +157,8 @@ QString consoleHelpText()
     // Built by hand rather than QCommandLineParser::helpText() so it does not need an application object.
     Parser p;
     QString text = QStringLiteral("Usage: cityops [options]\n%1\n\nOptions:\n").arg(p.parser.applicationDescription());
+    QList<QPair<QString, QString>> rows;
+    qsizetype width = 0;
     for (const QCommandLineOption *o : p.all()) {
         QStringList names;
         for (const QString &n : o->names())
@@ -164,8 +166,12 @@ QString consoleHelpText()
         QString left = names.join(QStringLiteral(", "));
         if (!o->valueName().isEmpty())
             left += QStringLiteral(" <%1>").arg(o->valueName());
-        text += QStringLiteral("  %1%2\n").arg(left.leftJustified(28), o->description());
+        width = std::max(width, left.size());
+        rows.append({left, o->description()});
     }
+    // Every description starts in one column, two spaces past the longest option, so none runs into its option.
+    for (const auto &[left, description] : std::as_const(rows))
+        text += QStringLiteral("  %1  %2\n").arg(left.leftJustified(width), description);
     return text;
 }
 

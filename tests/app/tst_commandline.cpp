@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QSaveFile>
@@ -203,6 +204,24 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         for (const char *option : {"--city", "--seed", "--speed", "--lang", "--screenshot", "--quit-after"})
             QVERIFY2(run.out.contains(QLatin1String(option)), option);
+        // Every option's description starts in the same column, at least two spaces after the longest option
+        // (a long option such as --broker-password-file once ran into its description).
+        const QStringList lines = run.out.split(QLatin1Char('\n'));
+        const QRegularExpression row(QStringLiteral("^  (-\\S.*?\\S)( {2,})(\\S.*)$"));
+        qsizetype column = -1;
+        int rows = 0;
+        for (const QString &line : lines) {
+            if (!line.startsWith(QLatin1String("  -")))
+                continue;
+            const QRegularExpressionMatch m = row.match(line);
+            QVERIFY2(m.hasMatch(), qPrintable(line));
+            if (column < 0)
+                column = m.capturedStart(3);
+            QVERIFY2(m.capturedStart(3) == column, qPrintable(line));
+            ++rows;
+        }
+        QVERIFY(rows > 20);
+        QVERIFY2(run.out.contains(QLatin1String("--broker-password-file <file>  ")), qPrintable(run.out));
     }
 
     void badCommandKey()
