@@ -66,7 +66,6 @@ private Q_SLOTS:
             for (int x = box.left(); x <= box.right(); ++x)
                 differing += with.pixel(x, y) != without.pixel(x, y);
         QVERIFY2(differing > 30, qPrintable(QString::number(differing)));
-        with.save(QStringLiteral("/tmp/labels.png"));
     }
 
     void gridPickingMatchesEveryDevice()
