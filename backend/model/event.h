@@ -111,7 +111,7 @@ struct PresencePayload {
     /// Offline because of something besides the device itself, named by whoever knows it ("gateway gw-3 went
     /// silent", "traffic simulation stopped: …"): the devices that share it are one problem (one parent alarm), not
     /// many. Empty when the device itself is silent, and always when online.
-    QString cause;
+    QString cause{};   // (braces: aggregates that name only `online` need not name it)
 };
 struct IncidentRaisedPayload {
     IncidentId id = 0;

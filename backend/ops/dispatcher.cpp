@@ -291,7 +291,7 @@ void Dispatcher::onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out)
 
 DeviceCommand Dispatcher::commandFor(const LiveOrder &o, const Target &t)
 {
-    DeviceCommand command{o.id, t.spec.step, 1, t.spec.device, t.spec.action, t.spec.value, o.expiresMs};
+    DeviceCommand command{o.id, t.spec.step, 1, t.spec.device, t.spec.action, t.spec.value, o.expiresMs, {}, {}};
     if (!t.approval.isEmpty()) {
         command.approver = o.approvedBy;
         command.approval = t.approval;
@@ -430,7 +430,7 @@ void Dispatcher::observe(const std::vector<Event> &batch, std::vector<Event> &ou
                                || std::holds_alternative<FeederPayload>(e.payload);
         if (!telemetry || !m_queue.awaits(e.device))
             continue;
-        for (const CommandQueue::Key key : m_queue.confirmedBy(e.device, m_ctx.states.state(e.device))) {
+        for (const CommandQueue::Key &key : m_queue.confirmedBy(e.device, m_ctx.states.state(e.device))) {
             auto [o, t] = lookup(key);
             if (!o || (t->stage != CommandStage::Sent && t->stage != CommandStage::InProgress))
                 continue;

@@ -36,7 +36,7 @@ struct OrderSpec {
 
 // Requests from people to the ops logic. Each is checked against the actor's permissions by the backend.
 namespace request {
-struct TransitionIncident { IncidentId id = 0; IncidentState to = IncidentState::Acknowledged; QString text; IncidentId mergeInto = 0; };
+struct TransitionIncident { IncidentId id = 0; IncidentState to = IncidentState::Acknowledged; QString text{}; IncidentId mergeInto = 0; };
 struct NoteIncident { IncidentId id = 0; QString text; };
 /// By hand at a point, or from an alarm: then `device` is the alarm's device (position and link come from it).
 struct ReportIncident { GeoPoint at; IncidentSeverity severity = IncidentSeverity::Minor; QString text; DeviceIndex device = kNoDevice; };

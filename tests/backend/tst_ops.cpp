@@ -466,7 +466,7 @@ private Q_SLOTS:
         QCOMPARE(darkIncidents().size(), size_t(1));
 
         // Nothing of it travels to other consoles: each finds it in the same field.
-        QVERIFY(!wire::isShared(Event{0, b.now, feeder, IncidentRaisedPayload{incident.id, 0, IncidentKind::SignalsDark}}));
+        QVERIFY(!wire::isShared(Event{0, b.now, feeder, IncidentRaisedPayload{incident.id, 0, IncidentKind::SignalsDark, IncidentSeverity::Minor, {}, -1, -1}}));
         IncidentUpdatePayload link;
         link.id = incident.id;
         link.change = IncidentChange::LinkDevice;
