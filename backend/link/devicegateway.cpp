@@ -38,9 +38,9 @@ Status DeviceGateway::start()
     m_sim = std::make_unique<CitySimulator>(m_city, m_options.seed, now - warmUp, parameters);
     std::vector<Event> discard;
     m_sim->initialState(discard);
-    // A traffic simulation takes the signals over shortly before going live (stepping SUMO through hours would
-    // take minutes); if it cannot start, the gateway does not either.
-    const std::int64_t plantFrom = m_options.signalPlant ? now - std::min(warmUp, m_options.trafficWarmUpMs) : now + 1;
+    // A traffic simulation takes the signals over as the gateway goes live, after its own warm-up (stepping SUMO
+    // through hours would take minutes); if it cannot start, the gateway does not either.
+    const std::int64_t plantFrom = m_options.signalPlant ? now : now + 1;
     auto attachPlantAt = [&](std::int64_t t) {
         if (t == plantFrom)
             m_sim->attachPlant(m_options.signalPlant(), discard);

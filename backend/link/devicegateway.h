@@ -46,7 +46,6 @@ struct GatewayOptions {
     int tickMs = 50;
     /// Who runs the signals instead of the simulator's timetable (a traffic simulation); empty for the timetable.
     std::function<std::unique_ptr<SignalPlant>()> signalPlant;
-    std::int64_t trafficWarmUpMs = 15 * 60'000;   ///< the plant starts this long before going live (roads fill)
     /// The supervisors whose approval signatures the devices take (approver keyring); high-risk commands approved by
     /// anyone else, or by nobody, are refused. Null: no approvers, so no high-risk command acts.
     std::shared_ptr<const ConsoleKeyring> approvers;

@@ -53,8 +53,9 @@ void SimLink::start()
     m_sim->initialState(events);
     deliverAfterFloor();
     // Warm up in slices so the sequencer works in parallel and memory stays bounded. A traffic simulation takes
-    // the signals over shortly before going live (stepping SUMO through hours would take minutes).
-    const std::int64_t plantFrom = m_options.signalPlant ? origin - std::min(warmUpMs, m_options.trafficWarmUpMs) : origin + 1;
+    // the signals over as the link goes live, after its own warm-up (SumoSetup::warmUpMs: stepping SUMO through
+    // hours would take minutes); the record before that is the timetable's.
+    const std::int64_t plantFrom = m_options.signalPlant ? origin : origin + 1;
     if (plantFrom == origin - warmUpMs)
         m_sim->attachPlant(m_options.signalPlant(), events);
     for (std::int64_t t = origin - warmUpMs; t < origin;) {

@@ -21,7 +21,6 @@ struct SimLinkOptions {
     /// Who runs the signals instead of the simulator's timetable (a traffic simulation), made on the link's thread;
     /// empty for the timetable.
     std::function<std::unique_ptr<SignalPlant>()> signalPlant;
-    std::int64_t trafficWarmUpMs = 15 * 60'000;   ///< the plant starts this long before going live (roads fill)
 };
 
 /// The embedded default link: the whole city simulated in-process (CitySimulator) and delivered in real or scaled

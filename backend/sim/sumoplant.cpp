@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -107,6 +108,7 @@ Result<SumoSetup> sumoSetupFromPackage(const QString &packagePath, const CityMod
     if (!extracted->demand.isEmpty())
         setup.demandFiles << extracted->demand;
     setup.timezone = city.meta.timezone;
+    setup.warmUpMs = kCityTrafficWarmUpMs;
     return setup;
 }
 
@@ -161,14 +163,18 @@ Status SumoPlant::launch(std::int64_t startMs)
     if (binary.isEmpty())
         return makeError(QStringLiteral("SUMO is not installed (no \"%1\" to run): install the Debian package sumo").arg(m_setup.sumoBinary));
     // SUMO's clock is seconds since the city's local midnight, as the demand is; whole steps line up with ours.
+    // It begins where its warm-up does (past midnight it runs on into the next day, as the demand does).
     QTimeZone zone(m_setup.timezone.toUtf8());
     if (!zone.isValid())
         zone = QTimeZone::utc();
-    const QDateTime local = QDateTime::fromMSecsSinceEpoch(startMs, zone);
+    const std::int64_t beginMs = startMs - std::max<std::int64_t>(0, m_setup.warmUpMs);
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(beginMs, zone);
     const std::int64_t intoDay = local.time().msecsSinceStartOfDay();
     const std::int64_t aligned = intoDay - intoDay % m_setup.stepMs;
-    m_startMs = startMs - (intoDay - aligned);
+    m_startMs = beginMs - (intoDay - aligned);
     m_beginS = static_cast<double>(aligned) / 1000.0;
+    m_liveMs = m_startMs + (startMs - m_startMs) / m_setup.stepMs * m_setup.stepMs;
+    m_steppedToMs = m_startMs;
 
     m_port = freePort();
     if (m_port <= 0)
@@ -225,6 +231,17 @@ Status SumoPlant::connectAndCheck()
         libtraci::Simulation::init(m_port, 3, "localhost", m_label);
         m_connected = true;
         libtraci::Simulation::switchConnection(m_label);
+        // The fleet first: parked at its stations by the time the console sees it.
+        placeFleet();
+        // The warm-up in one step and before any subscription: SUMO reports nothing in between, so this costs its
+        // own simulation time only (a step at a time with the signals and lanes subscribed took three times as long).
+        if (m_liveMs > m_startMs) {
+            QElapsedTimer warmUp;
+            warmUp.start();
+            libtraci::Simulation::step(sumoSeconds(m_liveMs));
+            m_steppedToMs = m_liveMs;
+            qCInfo(lcSim).noquote() << QStringLiteral("SUMO ran %1 s of traffic on its own in %2 ms").arg((m_liveMs - m_startMs) / 1000).arg(warmUp.elapsed());
+        }
         const std::vector<std::string> ids = libtraci::TrafficLight::getIDList();
         for (std::uint32_t i = 0; i < m_city->signals.size(); ++i) {
             const SignalInfo &signal = m_city->signals[i];
@@ -248,7 +265,6 @@ Status SumoPlant::connectAndCheck()
                                                    libsumo::TL_NEXT_SWITCH, libsumo::TL_RED_YELLOW_GREEN_STATE});
             subscribeApproaches(i);
         }
-        placeFleet();
     } catch (const std::exception &e) {
         const QString why = died("connecting", e);
         return makeError(why);
@@ -259,7 +275,7 @@ Status SumoPlant::connectAndCheck()
     if (!m_failure.isEmpty())
         return makeError(m_failure);
     qCInfo(lcSim) << "SUMO runs" << std::count_if(m_tls.begin(), m_tls.end(), [](const std::string &s) { return !s.empty(); })
-                  << "signals from" << m_beginS << "s of the day";
+                  << "signals from" << sumoSeconds(m_liveMs) << "s of the day";
     return Ok{};
 }
 

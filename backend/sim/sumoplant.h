@@ -34,14 +34,21 @@ struct SumoSetup {
     std::int64_t stepMs = 1000;
     QStringList extraArguments;   ///< passed to sumo as they are (outputs such as --tripinfo-output)
     int startTimeoutMs = 20'000;
+    /// Traffic SUMO runs on its own before it takes the signals over, so the roads are full when it does (and again
+    /// when it restarts): run in one TraCI step before anything is subscribed, so it costs only SUMO's own time.
+    std::int64_t warmUpMs = 0;
     /// Emergency vehicles parked at stations spread over the network (call signs ambulance-1 …), tracked and
     /// reported as a fleet; the operator sends them (planRoute, sendRoute).
     int emergencyFleet = 3;
     std::shared_ptr<QTemporaryDir> files;   ///< where the files were extracted to; removed with the last copy
 };
 
-/// SUMO's files from a city package (cityops-import stores them), extracted to a temporary folder; fails with a
-/// sentence when the package has no network (imported before packages carried it, or not from SUMO).
+/// How long a city's traffic runs in SUMO before it takes the signals over: the roads are full at a peak by then.
+inline constexpr std::int64_t kCityTrafficWarmUpMs = 15 * 60'000;
+
+/// SUMO's files from a city package (cityops-import stores them), extracted to a temporary folder, with the city's
+/// traffic warm-up; fails with a sentence when the package has no network (imported before packages carried it, or
+/// not from SUMO).
 Result<SumoSetup> sumoSetupFromPackage(const QString &packagePath, const CityModel &city);
 
 /// The city's signals run by a real SUMO (a child process) through TraCI (libtracicpp): SUMO is started on the
@@ -67,8 +74,9 @@ public:
     QString holdPhase(std::uint32_t signal, int phase) override;
     QString flash(std::uint32_t signal) override;
     QString dark(std::uint32_t signal) override;
-    /// Starts SUMO (again) with its clock at `nowMs`; fails with a sentence when SUMO is missing, dies on start or
-    /// the network does not match the city (a signal the city has and the network lacks, another number of links).
+    /// Starts SUMO (again) with its clock at `nowMs`, after it has run the setup's warm-up on its own; fails with a
+    /// sentence when SUMO is missing, dies on start or the network does not match the city (a signal the city has
+    /// and the network lacks, another number of links).
     Status start(std::int64_t nowMs) override;
 
     std::vector<VehiclePayload> vehicles() const override { return m_vehicles; }
@@ -170,7 +178,8 @@ private:
     QString m_errorLog;   ///< SUMO's --error-log, read when it stops on start, removed with it
     bool m_connected = false;
     QString m_failure;                                  ///< why the plant stopped (empty while it runs)
-    std::int64_t m_startMs = 0;
+    std::int64_t m_startMs = 0;   ///< simulator time of SUMO's first step (m_beginS), its warm-up's start
+    std::int64_t m_liveMs = 0;    ///< simulator time at which it takes the signals over (the warm-up's end)
     std::atomic<std::int64_t> m_steppedToMs{0};
     double m_beginS = 0;
     std::vector<std::string> m_tls;                     ///< SUMO id per city signal ("" = not run by SUMO)

@@ -125,7 +125,11 @@ inline void startWithSumo(Engine &engine, double warmUpHours, std::int64_t since
     sim.speed = 10;
     sim.warmUpHours = warmUpHours;
     sim.parameters = Rig::quiet();
-    sim.signalPlant = [city] { return std::make_unique<SumoPlant>(city, setupFor()); };
+    sim.signalPlant = [city] {
+        SumoSetup setup = setupFor();
+        setup.warmUpMs = 60'000;   // as a city's setup has one: the fleet is parked at its stations when it goes live
+        return std::make_unique<SumoPlant>(city, setup);
+    };
     engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim), QStringLiteral("tester"), QDateTime::currentMSecsSinceEpoch() - sinceMs);
 }
 

@@ -39,10 +39,13 @@ std::unique_ptr<DeviceGateway> startGateway(const TestBroker &broker, const Comm
     options.approvers = std::move(approvers);
     options.mqtt = brokerOptions(broker, QStringLiteral("gw-sumo"));
     options.warmUpHours = 0.02;
-    options.trafficWarmUpMs = 60'000;
     options.parameters.signalMtbfHours = 1e12;
     options.parameters.signalCommLossMtbfHours = 1e12;
-    options.signalPlant = [] { return std::make_unique<SumoPlant>(smallCity(), setupFor()); };
+    options.signalPlant = [] {
+        SumoSetup setup = setupFor();
+        setup.warmUpMs = 60'000;
+        return std::make_unique<SumoPlant>(smallCity(), setup);
+    };
     auto gateway = std::make_unique<DeviceGateway>(smallCity(), options, CommandVerifier::fromPublicKeyPem(trusted.publicKeyPem()).value());
     if (auto started = gateway->start(); !started)
         qWarning("%s", qPrintable(started.error()));

@@ -22,6 +22,46 @@
 using namespace cityops;
 using namespace cityops::test;
 
+namespace {
+
+/// A heavy flow (1,500 vehicles an hour all day) straight through a signal whose first approach is a named street
+/// with a link of its own, written to `path`; `routes` empty when the network has no such signal.
+struct HeavyFlow {
+    std::uint32_t signal = 0;
+    QString routes;
+    QString from, to;   ///< SUMO's edges before and after the signal
+};
+
+HeavyFlow heavyFlow(const CityModel &city, const QString &path)
+{
+    for (std::uint32_t signal = 0; signal < city.signals.size(); ++signal) {
+        const auto approaches = signalApproaches(city.signals[signal]);
+        if (approaches.size() < 2 || approaches.front().street.isEmpty())
+            continue;
+        QFile net(kNet);
+        if (!net.open(QIODevice::ReadOnly))
+            return {};
+        QXmlStreamReader xml(&net);
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("connection")
+                && xml.attributes().value(QLatin1String("tl")) == city.signals[signal].sumoTlsId
+                && xml.attributes().value(QLatin1String("linkIndex")).toInt() == approaches.front().links.front()
+                && xml.attributes().value(QLatin1String("dir")) == QLatin1String("s")) {
+                const QString from = xml.attributes().value(QLatin1String("from")).toString();
+                const QString to = xml.attributes().value(QLatin1String("to")).toString();
+                QFile f(path);
+                if (!f.open(QIODevice::WriteOnly))
+                    return {};
+                f.write(QStringLiteral("<routes><flow id=\"heavy\" begin=\"0\" end=\"86400\" vehsPerHour=\"1500\" from=\"%1\" to=\"%2\" "
+                                       "departLane=\"best\"/></routes>\n").arg(from, to).toUtf8());
+                return {signal, path, from, to};
+            }
+    }
+    return {};
+}
+
+} // namespace
+
 class TestSumoPlant : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -328,42 +368,55 @@ private Q_SLOTS:
 
     /// Cars pour onto one approach of a signal: its queue grows at red and reaches the console every 10 s; the
     /// signal's other approaches stay empty; the book keeps the figures until the signal goes silent.
+    void theTrafficWarmsUpBeforeTheSignalsAreTakenOver()
+    {
+        // SUMO runs the setup's warm-up on its own before it takes the signals over: at the first step the console
+        // sees, the roads already carry the flow and the fleet stands parked at its stations; SUMO's clock still
+        // reads the console's time of day. Without a warm-up both start empty and moving.
+        const auto city = smallCity();
+        QTemporaryDir dir;
+        const HeavyFlow flow = heavyFlow(*city, dir.filePath(QStringLiteral("heavy.rou.xml")));
+        QVERIFY(!flow.routes.isEmpty());
+        const auto firstStep = [&](std::int64_t warmUpMs, int *vehiclesOnRoads, int *parked, int *fleet) {
+            SumoSetup setup = setupFor();
+            setup.demandFiles = {flow.routes};
+            setup.warmUpMs = warmUpMs;
+            Rig rig(setup);
+            QVERIFY2(rig.sim.trafficProblem().isEmpty(), qPrintable(rig.sim.trafficProblem()));
+            QCOMPARE(rig.plant->steppedToMs(), kStart);
+            QCOMPARE(rig.plant->sumoSeconds(kStart), 17.5 * 3600);   // 16:30 UTC is 17:30 in Berlin
+            *vehiclesOnRoads = *parked = *fleet = 0;
+            for (const Event &e : rig.advance(1000)) {
+                if (const auto *roads = std::get_if<RoadTrafficPayload>(&e.payload))
+                    for (const RoadTraffic &r : roads->roads)
+                        if (const QString &edge = city->roads[r.road].sumoId; edge == flow.from || edge == flow.to)
+                            *vehiclesOnRoads += r.vehicles;   // the flow's (the fleet may park on any street)
+                if (const auto *v = std::get_if<VehiclePayload>(&e.payload)) {
+                    ++*fleet;
+                    *parked += v->parked ? 1 : 0;
+                }
+            }
+        };
+        int warmVehicles = 0, warmParked = 0, warmFleet = 0;
+        firstStep(5 * 60'000, &warmVehicles, &warmParked, &warmFleet);
+        int coldVehicles = 0, coldParked = 0, coldFleet = 0;
+        firstStep(0, &coldVehicles, &coldParked, &coldFleet);
+        QVERIFY2(warmVehicles >= 5, qPrintable(QString::number(warmVehicles)));   // 5 min of 1,500 an hour: some still on the two streets
+        QVERIFY2(coldVehicles <= 1, qPrintable(QString::number(coldVehicles)));
+        QCOMPARE(warmFleet, 3);
+        QCOMPARE(warmParked, 3);
+        QVERIFY2(coldParked < coldFleet || coldFleet < 3, "without a warm-up the fleet is still pulling in");
+    }
+
     void queuesAndRoadTrafficReachTheConsole()
     {
-        // A signal whose first approach is a named street with a link of its own, and the edges of that link.
         const auto city = smallCity();
-        std::uint32_t signal = 0;
-        QString from, to;
-        for (; signal < city->signals.size() && from.isEmpty(); ++signal) {
-            const auto approaches = signalApproaches(city->signals[signal]);
-            if (approaches.size() < 2 || approaches.front().street.isEmpty())
-                continue;
-            QFile net(kNet);
-            QVERIFY(net.open(QIODevice::ReadOnly));
-            QXmlStreamReader xml(&net);
-            while (!xml.atEnd() && from.isEmpty())
-                if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("connection")
-                    && xml.attributes().value(QLatin1String("tl")) == city->signals[signal].sumoTlsId
-                    && xml.attributes().value(QLatin1String("linkIndex")).toInt() == approaches.front().links.front()
-                    && xml.attributes().value(QLatin1String("dir")) == QLatin1String("s")) {
-                    from = xml.attributes().value(QLatin1String("from")).toString();
-                    to = xml.attributes().value(QLatin1String("to")).toString();
-                }
-            if (from.isEmpty())
-                continue;
-            break;
-        }
-        QVERIFY2(!from.isEmpty(), "a signal with a straight link on a named approach");
         QTemporaryDir dir;
-        const QString routes = dir.filePath(QStringLiteral("heavy.rou.xml"));
-        {
-            QFile f(routes);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QStringLiteral("<routes><flow id=\"heavy\" begin=\"0\" end=\"86400\" vehsPerHour=\"1500\" from=\"%1\" to=\"%2\" "
-                                   "departLane=\"best\"/></routes>\n").arg(from, to).toUtf8());
-        }
+        const HeavyFlow flow = heavyFlow(*city, dir.filePath(QStringLiteral("heavy.rou.xml")));
+        QVERIFY2(!flow.routes.isEmpty(), "a signal with a straight link on a named approach");
+        const std::uint32_t signal = flow.signal;
         SumoSetup setup = setupFor();
-        setup.demandFiles = {routes};
+        setup.demandFiles = {flow.routes};
         setup.emergencyFleet = 0;   // nobody but the flow: the fleet's stations could be on this signal's approaches
         Rig rig(setup);
         QVERIFY2(rig.sim.trafficProblem().isEmpty(), qPrintable(rig.sim.trafficProblem()));
@@ -410,7 +463,7 @@ private Q_SLOTS:
                     return int(r);
             return -1;
         };
-        const int before = roadOf(from), after = roadOf(to);
+        const int before = roadOf(flow.from), after = roadOf(flow.to);
         QVERIFY(before >= 0 && after >= 0);
         QVERIFY2(roadReports.size() >= 8 && roadReports.size() <= 25, qPrintable(QString::number(roadReports.size())));
         int standingBefore = 0, compared = 0;
