@@ -234,7 +234,8 @@ Status SumoPlant::connectAndCheck()
         // The fleet first: parked at its stations by the time the console sees it.
         placeFleet();
         // The warm-up in one step and before any subscription: SUMO reports nothing in between, so this costs its
-        // own simulation time only (a step at a time with the signals and lanes subscribed took three times as long).
+        // own simulation time only (a step at a time with the signals and lanes subscribed took four to five times
+        // as long).
         if (m_liveMs > m_startMs) {
             QElapsedTimer warmUp;
             warmUp.start();
