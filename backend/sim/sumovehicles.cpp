@@ -346,8 +346,14 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
         libtraci::Vehicle::setRoute(id, toStd(plan.edges));
         libtraci::Vehicle::setStop(id, last, std::max(1.0, libtraci::Lane::getLength(laneId) - kParkBeforeEndM), lane, kParkedS,
                                    libsumo::STOP_PARKING);
-        if (parked)
+        if (parked) {
             libtraci::Vehicle::resume(id);
+        } else {
+            // Still pulling in to its station (sent in its first seconds): that stop is still ahead of it and would
+            // hold it there; only the destination's stays.
+            for (size_t k = libtraci::Vehicle::getStops(id).size(); k > 1; --k)
+                libtraci::Vehicle::replaceStop(id, 0, "");
+        }
     } catch (const libsumo::TraCIException &e) {
         return makeError(QStringLiteral("%1 cannot take that route now (%2): plan it again").arg(plan.vehicle, QString::fromStdString(e.what())));
     } catch (const std::exception &e) {

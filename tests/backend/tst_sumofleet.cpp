@@ -188,6 +188,33 @@ private Q_SLOTS:
         QVERIFY(!book.find(QStringLiteral("ambulance-1"), &kept));
     }
 
+    void aVehicleSentWhileStillPullingInDrivesOff()
+    {
+        // Sent in its first second, before it has parked at its station: the station's stop, still ahead of it,
+        // must not hold it there (it did: the console's wave then waited for a vehicle that never left).
+        Rig rig;
+        std::map<QString, VehiclePayload> first;
+        for (const Event &e : rig.advance(1000))
+            if (const auto *v = std::get_if<VehiclePayload>(&e.payload))
+                first[v->id] = *v;
+        QVERIFY(first.contains(QStringLiteral("ambulance-1")) && first.contains(QStringLiteral("ambulance-3")));
+        QVERIFY2(!first[QStringLiteral("ambulance-1")].parked, "still pulling in to its station");
+        auto plan = rig.sim.planRoute(QStringLiteral("ambulance-1"), first[QStringLiteral("ambulance-3")].position);
+        QVERIFY2(plan, qPrintable(plan ? QString() : plan.error()));
+        QVERIFY(rig.sim.sendRoute(plan.value()));
+        // It leaves for the first junction of its route at once and never parks on the way (before, it pulled in
+        // and parked at the station for good). Whether that junction is green is the signal's business.
+        bool moved = false;
+        for (int s = 0; s < 60; ++s)
+            for (const Event &e : rig.advance(1000))
+                if (const auto *v = std::get_if<VehiclePayload>(&e.payload); v && v->id == QStringLiteral("ambulance-1")) {
+                    QVERIFY2(!v->parked, qPrintable(QStringLiteral("parked %1 s after it was sent").arg(s)));
+                    QVERIFY(!v->route.empty());
+                    moved = moved || v->speedMps > 1;
+                }
+        QVERIFY(moved);
+    }
+
     void aWaveFromTheConsoleFollowsAFleetVehicle()
     {
         // The console's whole path: the fleet's reports reach the books; a route planned by SUMO's router through
