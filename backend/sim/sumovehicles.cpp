@@ -341,19 +341,31 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
         if (lane < 0)
             return makeError(QStringLiteral("%1 may not stop on the destination's road: choose a place on another").arg(plan.vehicle));
         const std::string laneId = last + "_" + std::to_string(lane);
-        // SUMO takes a new route only from the road the vehicle is on; the new stop before leaving the old one, so
-        // that a refusal leaves it standing where it is.
-        libtraci::Vehicle::setRoute(id, toStd(plan.edges));
-        libtraci::Vehicle::setStop(id, last, std::max(1.0, libtraci::Lane::getLength(laneId) - kParkBeforeEndM), lane, kParkedS,
-                                   libsumo::STOP_PARKING);
-        if (parked) {
-            libtraci::Vehicle::resume(id);
-        } else {
-            // Still pulling in to its station (sent in its first seconds): that stop is still ahead of it and would
-            // hold it there; only the destination's stays.
-            for (size_t k = libtraci::Vehicle::getStops(id).size(); k > 1; --k)
+        // Still pulling in to its station (sent in its first seconds): that stop, still ahead of it, would hold it
+        // there. It goes before the new route is set — removed afterwards, SUMO 1.15 leaves the vehicle standing at
+        // the end of its road for good — and comes back should SUMO refuse the route.
+        std::vector<libsumo::TraCINextStopData> station;
+        if (!parked) {
+            station = libtraci::Vehicle::getStops(id);
+            for (size_t k = 0; k < station.size(); ++k)
                 libtraci::Vehicle::replaceStop(id, 0, "");
         }
+        try {
+            // SUMO takes a new route only from the road the vehicle is on; the new stop before leaving the old one,
+            // so that a refusal leaves it standing where it is.
+            libtraci::Vehicle::setRoute(id, toStd(plan.edges));
+            libtraci::Vehicle::setStop(id, last, std::max(1.0, libtraci::Lane::getLength(laneId) - kParkBeforeEndM), lane, kParkedS,
+                                       libsumo::STOP_PARKING);
+        } catch (const libsumo::TraCIException &) {
+            for (const libsumo::TraCINextStopData &stop : station) {
+                const std::string stopLane = stop.lane;
+                libtraci::Vehicle::setStop(id, stopLane.substr(0, stopLane.rfind('_')), stop.endPos,
+                                           std::stoi(stopLane.substr(stopLane.rfind('_') + 1)), kParkedS, libsumo::STOP_PARKING);
+            }
+            throw;
+        }
+        if (parked)
+            libtraci::Vehicle::resume(id);
     } catch (const libsumo::TraCIException &e) {
         return makeError(QStringLiteral("%1 cannot take that route now (%2): plan it again").arg(plan.vehicle, QString::fromStdString(e.what())));
     } catch (const std::exception &e) {
