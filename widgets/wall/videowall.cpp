@@ -164,7 +164,7 @@ QString VideoWall::bannerText() const
 {
     if (m_live->isLive())
         return {};
-    return tr("NOT LIVE — REPLAY %1").arg(Labels::clock(m_live->nowMs(), QTimeZone::systemTimeZone(), false));
+    return tr("NOT LIVE — REPLAY %1").arg(Labels::clock(m_live->nowMs(), Labels::zone(m_live->scene().city()), false));
 }
 
 void VideoWall::updateBanner()

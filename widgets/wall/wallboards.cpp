@@ -30,9 +30,9 @@ QString countdown(std::int64_t ms)
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString clockText(std::int64_t utcMs, const QString &format)
+QString clockText(std::int64_t utcMs, const QTimeZone &zone)
 {
-    return QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::systemTimeZone()).toString(format);
+    return QDateTime::fromMSecsSinceEpoch(utcMs, zone).toString(QStringLiteral("HH:mm:ss"));
 }
 
 } // namespace
@@ -229,6 +229,7 @@ EnergyBoard::EnergyBoard(WallFeed &feed, const WallLook &look, QWidget *parent) 
     }
     QSharedPointer<QCPAxisTickerDateTime> time(new QCPAxisTickerDateTime);
     time->setDateTimeFormat(QStringLiteral("HH:mm"));
+    time->setTimeZone(feed.zone());
     time->setTickCount(2);
     m_plot->xAxis->setTicker(time);
     connect(&feed, &WallFeed::loadsChanged, this, qOverload<>(&QWidget::update));
@@ -302,7 +303,7 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
     const QRect clock = nextRow(flow, big);
     if (clock.isNull())
         return;
-    drawText(painter, clock, Qt::AlignLeft | Qt::AlignVCenter, clockText(m_feed.nowMs(), QStringLiteral("HH:mm:ss")), Size::Large);
+    drawText(painter, clock, Qt::AlignLeft | Qt::AlignVCenter, clockText(m_feed.nowMs(), m_feed.zone()), Size::Large);
     const std::int64_t age = m_feed.dataAgeMs();
     const bool stale = age < 0 || age > std::int64_t(m_feed.staleAfterSeconds()) * 1000;
     drawText(painter, clock, Qt::AlignRight | Qt::AlignVCenter,
@@ -341,9 +342,9 @@ void ClockTile::paintBody(QPainter &painter, const QRect &whole)
     const QRect body = firstPanel(whole);   // centred on one panel, not across a frame
     const int big = lineHeight(Size::Huge), line = lineHeight(Size::Normal);
     const int top = body.center().y() - (big + 2 * line) / 2;
-    drawText(painter, QRect(body.left(), top, body.width(), big), Qt::AlignCenter, clockText(m_feed.nowMs(), QStringLiteral("HH:mm:ss")), Size::Huge);
+    drawText(painter, QRect(body.left(), top, body.width(), big), Qt::AlignCenter, clockText(m_feed.nowMs(), m_feed.zone()), Size::Huge);
     drawText(painter, QRect(body.left(), top + big, body.width(), line), Qt::AlignCenter,
-             QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_feed.nowMs()).date(), QLocale::LongFormat), Size::Normal, WallLook::dim());
+             QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_feed.nowMs(), m_feed.zone()).date(), QLocale::LongFormat), Size::Normal, WallLook::dim());
     const std::int64_t age = m_feed.dataAgeMs();
     const bool stale = age < 0 || age > std::int64_t(m_feed.staleAfterSeconds()) * 1000;
     drawText(painter, QRect(body.left(), top + big + line, body.width(), line), Qt::AlignCenter,

@@ -36,6 +36,8 @@ WallFeed::WallFeed(LiveCity &live, int staleAfterSeconds, QObject *parent) : QOb
     pullFigures();
 }
 
+QTimeZone WallFeed::zone() const { return Labels::zone(m_live.scene().city()); }
+
 std::int64_t WallFeed::dataAgeMs() const { return m_lastDataMs < 0 ? -1 : std::max<std::int64_t>(0, m_clock() - m_lastDataMs); }
 
 QString WallFeed::staleReason() const

@@ -4,6 +4,7 @@
 #include "state/alarmsummary.h"
 
 #include <QObject>
+#include <QTimeZone>
 
 #include <vector>
 
@@ -43,6 +44,9 @@ public:
 
     /// The instant on screen (live clock or replay position).
     std::int64_t nowMs() const { return m_live.nowMs(); }
+    /// The city's time zone: the wall's clocks and axes read the same local time as the console's desks, whatever
+    /// zone the wall's computer is set to.
+    QTimeZone zone() const;
     bool isLive() const { return m_live.isLive(); }
     /// How old the newest field data is (ms; -1 before any arrived).
     std::int64_t dataAgeMs() const;

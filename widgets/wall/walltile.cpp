@@ -39,6 +39,7 @@ QRect WallTile::drawText(QPainter &painter, const QRect &rect, int flags, const 
 {
     const QFont &f = font(size);
     m_capHeights.push_back(QFontMetrics(f).capHeight());
+    m_texts.push_back(text);
     if (flags & Qt::TextWordWrap) {
         painter.setFont(f);
         painter.setPen(color);
@@ -187,6 +188,7 @@ void WallTile::paintEvent(QPaintEvent *)
 {
     m_capHeights.clear();
     m_textRects.clear();
+    m_texts.clear();
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);

@@ -36,6 +36,8 @@ public:
     const std::vector<QRect> &bezels() const { return m_bezels; }
     /// Where every text was drawn in the last paint (tests: none crosses a horizontal bezel).
     const std::vector<QRect> &drawnTextRects() const { return m_textRects; }
+    /// What drawText() wrote in the last paint, in order (tests read the wall as the room does).
+    const std::vector<QString> &drawnTexts() const { return m_texts; }
     /// Shows `text` over the tile instead of its title for `seconds` (what a desk pushed to it; empty to stop).
     void setPushedTitle(const QString &text) { m_pushedTitle = text; update(); }
     const QString &pushedTitle() const { return m_pushedTitle; }
@@ -88,6 +90,7 @@ private:
     QString m_pushedTitle;
     std::vector<int> m_capHeights;
     std::vector<QRect> m_textRects;
+    std::vector<QString> m_texts;
     std::vector<QRect> m_bezels;
 };
 
