@@ -19,6 +19,8 @@
 
 #include <libsumo/libtraci.h>
 
+#include <cctype>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/prctl.h>
@@ -38,6 +40,17 @@ std::mutex &traciLock()
 {
     static std::mutex lock;
     return lock;
+}
+
+SumoLaneRef splitLaneId(const std::string &laneId)
+{
+    const size_t cut = laneId.rfind('_');
+    if (cut == std::string::npos)
+        return {laneId, 0};
+    int index = 0;
+    for (size_t k = cut + 1; k < laneId.size() && std::isdigit(static_cast<unsigned char>(laneId[k])); ++k)
+        index = index * 10 + (laneId[k] - '0');
+    return {laneId.substr(0, cut), index};
 }
 
 namespace {
@@ -333,7 +346,7 @@ void SumoPlant::subscribeApproaches(std::uint32_t signal)
     const std::vector<std::vector<libsumo::TraCILink>> links = libtraci::TrafficLight::getControlledLinks(m_tls[signal]);
     std::vector<std::vector<std::string>> lanes(approaches.size());
     // Which movement a route's turn from one edge onto the next is (the green wave needs the link it uses).
-    const auto edgeOf = [](const std::string &lane) { return lane.substr(0, lane.rfind('_')); };
+    const auto edgeOf = [](const std::string &lane) { return splitLaneId(lane).edge; };
     for (size_t k = 0; k < links.size(); ++k)
         for (const libsumo::TraCILink &l : links[k])
             if (!l.fromLane.empty() && l.fromLane.front() != ':' && !l.toLane.empty())

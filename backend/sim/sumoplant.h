@@ -24,6 +24,13 @@ namespace cityops {
 /// libtraci's connections are process-wide; one lock for every use of it.
 std::mutex &traciLock();
 
+/// A SUMO lane id split into its road and the lane's index on it: SUMO names every lane "<edge>_<index>".
+struct SumoLaneRef {
+    std::string edge;
+    int index = 0;
+};
+SumoLaneRef splitLaneId(const std::string &laneId);
+
 /// How to run SUMO for a city: its network, its demand and the binary.
 struct SumoSetup {
     QString networkFile;         ///< .net.xml of the city (the one its package was imported from)

@@ -358,9 +358,8 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
                                        libsumo::STOP_PARKING);
         } catch (const libsumo::TraCIException &) {
             for (const libsumo::TraCINextStopData &stop : station) {
-                const std::string stopLane = stop.lane;
-                libtraci::Vehicle::setStop(id, stopLane.substr(0, stopLane.rfind('_')), stop.endPos,
-                                           std::stoi(stopLane.substr(stopLane.rfind('_') + 1)), kParkedS, libsumo::STOP_PARKING);
+                const SumoLaneRef stopLane = splitLaneId(stop.lane);
+                libtraci::Vehicle::setStop(id, stopLane.edge, stop.endPos, stopLane.index, kParkedS, libsumo::STOP_PARKING);
             }
             throw;
         }

@@ -142,6 +142,18 @@ private Q_SLOTS:
         QCOMPARE(rig.answer(4)->text, QStringLiteral("no such phase"));
     }
 
+    /// SUMO's lane ids as OpenStreetMap imports make them: the road's own id may hold underscores and a '#'.
+    void laneIdsSplitAtTheirLastUnderscore()
+    {
+        const SumoLaneRef plain = splitLaneId("-123456#2_1");
+        QCOMPARE(plain.edge, std::string("-123456#2"));
+        QCOMPARE(plain.index, 1);
+        const SumoLaneRef cluster = splitLaneId("cluster_1292264943_1301707116_12");
+        QCOMPARE(cluster.edge, std::string("cluster_1292264943_1301707116"));
+        QCOMPARE(cluster.index, 12);
+        QCOMPARE(splitLaneId("noindex").edge, std::string("noindex"));
+    }
+
     void theChangeIntervalRule()
     {
         // Greens that the next state keeps stay; the others turn yellow; red, yellow and flashing stay as they are.
