@@ -379,9 +379,12 @@ int main(int argc, char **argv)
             qCWarning(lcApp) << "nobody can sign in:" << opened.error();
         }
     }
-    QObject::connect(&engine, &Engine::linkStatusChanged, &app, [&startup](const LinkStatus &status) {
-        if (status.state == LinkState::Connected)
-            qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
+    // Said once: the link says "connected" again whenever its description changes (a pace it cannot keep, SUMO back).
+    QObject::connect(&engine, &Engine::linkStatusChanged, &app, [&startup, said = false](const LinkStatus &status) mutable {
+        if (status.state != LinkState::Connected || said)
+            return;
+        said = true;
+        qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
     });
     if (options.useBroker) {
         // The field through a broker: devices live in another process (cityops-sim) and report in real time.

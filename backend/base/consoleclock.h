@@ -3,17 +3,29 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
-#include <atomic>
+#include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <mutex>
 
 namespace cityops {
 
 /// The console's notion of "now": wall time for real links, scaled time for the simulator (--speed X). All
-/// timestamps are milliseconds since the Unix epoch, UTC. Thread-safe.
+/// timestamps are milliseconds since the Unix epoch, UTC. Thread-safe. Never goes back.
 class ConsoleClock {
 public:
-    ConsoleClock() { start(QDateTime::currentMSecsSinceEpoch(), 1.0); }
+    /// Milliseconds of a monotonic wall clock (tests pass their own, to move time by hand).
+    using WallSource = std::function<std::int64_t()>;
+
+    explicit ConsoleClock(WallSource wall = {}) : m_wall(std::move(wall))
+    {
+        if (!m_wall) {
+            m_timer.start();
+            m_wall = [this] { return m_timer.elapsed(); };
+        }
+        start(QDateTime::currentMSecsSinceEpoch(), 1.0);
+    }
 
     void start(std::int64_t originMs, double speed)
     {
@@ -21,7 +33,8 @@ public:
         m_originMs = originMs;
         m_speed = speed;
         m_held = false;
-        m_elapsed.start();
+        m_limitMs = kNoLimit;
+        m_startWallMs = m_wall();
     }
     /// Stands at originMs until release(): a simulated city's time must not run while its simulation is still
     /// warming up (at 20x, ten seconds of SUMO warm-up would leave the traffic 200 simulated seconds behind).
@@ -31,6 +44,7 @@ public:
         m_originMs = originMs;
         m_speed = speed;
         m_held = true;
+        m_limitMs = kNoLimit;
     }
     /// Lets a held clock run from its origin; a running clock is left as it is.
     void release()
@@ -39,14 +53,28 @@ public:
         if (!m_held)
             return;
         m_held = false;
-        m_elapsed.start();
+        m_startWallMs = m_wall();
+    }
+    /// How far a simulated city's time may run: up to `limitMs` (what the simulation has reached, and a little).
+    /// There the clock stands until the simulation moves the limit on, and then goes on from where it stood — it never
+    /// jumps ahead to where it would have been, and never goes back (a limit below what it shows holds it where it
+    /// is). So a simulation slower than --speed slows the console's time instead of falling ever further behind it.
+    /// A clock nobody limits (a real field) runs freely.
+    void setLimit(std::int64_t limitMs)
+    {
+        std::lock_guard lock(m_mutex);
+        const std::int64_t shown = nowLocked();
+        if (!m_held && scaledLocked() > m_limitMs) {
+            // It has stood at the old limit: run on from there, not from where the wall would have taken it.
+            m_originMs = shown;
+            m_startWallMs = m_wall();
+        }
+        m_limitMs = std::max(limitMs, shown);
     }
     std::int64_t nowMs() const
     {
         std::lock_guard lock(m_mutex);
-        if (m_held)
-            return m_originMs;
-        return m_originMs + static_cast<std::int64_t>(static_cast<double>(m_elapsed.elapsed()) * m_speed);
+        return nowLocked();
     }
     double speed() const
     {
@@ -55,11 +83,22 @@ public:
     }
 
 private:
+    static constexpr std::int64_t kNoLimit = std::numeric_limits<std::int64_t>::max();
+
+    std::int64_t scaledLocked() const
+    {
+        return m_held ? m_originMs : m_originMs + static_cast<std::int64_t>(static_cast<double>(m_wall() - m_startWallMs) * m_speed);
+    }
+    std::int64_t nowLocked() const { return std::min(scaledLocked(), m_limitMs); }
+
     mutable std::mutex m_mutex;
-    QElapsedTimer m_elapsed;
+    QElapsedTimer m_timer;
+    WallSource m_wall;
+    std::int64_t m_startWallMs = 0;
     std::int64_t m_originMs = 0;
     double m_speed = 1.0;
     bool m_held = false;
+    std::int64_t m_limitMs = kNoLimit;
 };
 
 } // namespace cityops

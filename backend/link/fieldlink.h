@@ -106,6 +106,10 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void statusChanged(cityops::LinkStatus status);
+    /// A simulated city has been simulated up to this instant (after each step of a link that runs on a
+    /// `startsWhenLive` time base; emitted on the link's thread). The Engine keeps the console's clock from running
+    /// further ahead of it than a moment (ConsoleClock::setLimit).
+    void simulatedUpTo(std::int64_t reachedMs);
 
 protected:
     void setStatus(LinkState state, const QString &description);

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
+#include <cmath>
+
 namespace cityops {
 
 SimLink::SimLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, SimLinkOptions options)
@@ -26,7 +28,9 @@ void SimLink::deliver(std::vector<Event> &events)
 
 QString SimLink::description() const
 {
-    const QString base = QStringLiteral("simulator ×%1").arg(m_options.speed);
+    QString base = QStringLiteral("simulator ×%1").arg(m_options.speed);
+    if (m_slower)
+        base += QStringLiteral(" (keeps ×%1: the city's time follows it)").arg(m_keptPace);
     return m_options.signalPlant ? base + QStringLiteral(" · signals by SUMO") : base;
 }
 
@@ -76,23 +80,71 @@ void SimLink::start()
     connect(m_timer, &QTimer::timeout, this, &SimLink::tick);
     m_timer->start(50);
     setStatus(LinkState::Connected, description);
+    m_paceTimer.start();
+    m_paceFromMs = m_sim->nowMs();
     tick();
 }
 
 void SimLink::tick()
 {
+    const std::int64_t now = m_clock->nowMs();
+    // A slice at a time (a twentieth of a wall second at --speed, at least one simulated second): a simulation slower
+    // than the clock still delivers its events as they happen and takes a command between two slices, instead of
+    // running minutes of catch-up in one go.
+    const std::int64_t slice = std::max<std::int64_t>(1000, static_cast<std::int64_t>(m_options.speed * 50.0));
+    const std::int64_t target = std::min(now, m_sim->nowMs() + slice);
     std::vector<Event> events;
-    m_sim->advanceTo(m_clock->nowMs(), events);
+    m_sim->advanceTo(target, events);
     deliver(events);
+    Q_EMIT simulatedUpTo(m_sim->nowMs());
+    if (m_sim->nowMs() < now && !m_catchUpQueued) {
+        m_catchUpQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_catchUpQueued = false;
+            tick();
+        }, Qt::QueuedConnection);
+    }
+    notePace();
     // A traffic simulation that stopped (or came back) is said in the link's status, not only by the signals.
     if (const QString problem = m_sim->trafficProblem(); problem != m_trafficProblem) {
         m_trafficProblem = problem;
-        const QString description = this->description();
-        if (problem.isEmpty())
-            setStatus(LinkState::Connected, description);
-        else
-            setStatus(LinkState::Degraded, QStringLiteral("%1 — %2; signals not reporting until it runs again").arg(description, problem));
+        sayStatus();
     }
+}
+
+void SimLink::notePace()
+{
+    // Over five wall seconds: how many simulated seconds a wall second the simulation kept. Below nine tenths of
+    // --speed the console's clock has been held back to it (Engine), and the status says so; back over 97 % it no
+    // longer does (a margin, so the words do not flicker).
+    const std::int64_t wallMs = m_paceTimer.elapsed();
+    if (wallMs < 5000)
+        return;
+    const double pace = static_cast<double>(m_sim->nowMs() - m_paceFromMs) / static_cast<double>(wallMs);
+    m_paceTimer.start();
+    m_paceFromMs = m_sim->nowMs();
+    const bool slower = m_slower ? pace < m_options.speed * 0.97 : pace < m_options.speed * 0.9;
+    // Two significant figures are what a person reads ("×150", "×4.2").
+    const double kept = !slower ? 0 : pace >= 100 ? std::round(pace / 10) * 10 : pace >= 10 ? std::round(pace) : std::round(pace * 10) / 10;
+    // The figure is said again only when it moved by a fifth: SUMO's pace wanders with the traffic.
+    if (slower == m_slower && (!slower || std::abs(kept - m_keptPace) <= 0.2 * m_keptPace))
+        return;
+    m_slower = slower;
+    m_keptPace = kept;
+    if (slower)
+        qCWarning(lcSim).noquote() << QStringLiteral("the simulation keeps ×%1 of the ×%2 asked: the console's time follows it").arg(kept).arg(m_options.speed);
+    else
+        qCInfo(lcSim).noquote() << QStringLiteral("the simulation keeps the ×%1 asked again").arg(m_options.speed);
+    sayStatus();
+}
+
+void SimLink::sayStatus()
+{
+    const QString description = this->description();
+    if (m_trafficProblem.isEmpty())
+        setStatus(LinkState::Connected, description);
+    else
+        setStatus(LinkState::Degraded, QStringLiteral("%1 — %2; signals not reporting until it runs again").arg(description, m_trafficProblem));
 }
 
 void SimLink::send(const std::vector<DeviceCommand> &commands)

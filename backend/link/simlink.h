@@ -4,6 +4,7 @@
 #include "link/fieldlink.h"
 #include "sim/citysimulator.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <functional>
@@ -43,6 +44,9 @@ public Q_SLOTS:
 
 private:
     void tick();
+    /// Whether the simulation kept --speed over the last few wall seconds (status and log say when it did not).
+    void notePace();
+    void sayStatus();
     QString description() const;
     void deliver(std::vector<Event> &events);
 
@@ -53,6 +57,11 @@ private:
     std::unique_ptr<CitySimulator> m_sim;
     QString m_trafficProblem;   ///< last said in the status
     QTimer *m_timer = nullptr;
+    bool m_catchUpQueued = false;
+    QElapsedTimer m_paceTimer;
+    std::int64_t m_paceFromMs = 0;
+    bool m_slower = false;   ///< the simulation kept less than --speed over the last few wall seconds
+    double m_keptPace = 0;   ///< how many simulated seconds a wall second it kept then
 };
 
 } // namespace cityops

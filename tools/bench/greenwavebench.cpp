@@ -323,6 +323,8 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
     QElapsedTimer run;
     run.start();
     const std::int64_t steppedStart = plant.load()->steppedToMs();
+    const std::int64_t clockStart = engine.clock().nowMs();
+    double clockAheadMaxS = 0;   // how far the console's clock ran ahead of what SUMO had stepped (bounded by the clock's lead)
     // The console's live map frame meanwhile, as the desk draws it (the whole city on a 1920 × 1080 map: pull what
     // changed, then basemap and live layers), with the traffic shading (the queues and the roads) on and off in
     // alternate frames.
@@ -339,6 +341,7 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
     double roadsMeasured = 0;
     while (run.elapsed() < seconds * 1000) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        clockAheadMaxS = std::max(clockAheadMaxS, (engine.clock().nowMs() - plant.load()->steppedToMs()) / 1000.0);
         const bool queues = withQueues.size() <= withoutQueues.size();
         renderer.setLayerVisible(QStringLiteral("traffic"), queues);
         renderer.setLayerVisible(QStringLiteral("roadtraffic"), queues);
@@ -368,12 +371,14 @@ int runCosimBench(const QCommandLineParser &parser, const QString &cityPath)
     }
     const double wallS = run.nsecsElapsed() / 1e9;
     const double simS = (plant.load()->steppedToMs() - steppedStart) / 1000.0;   // what SUMO actually ran
+    const double clockS = (engine.clock().nowMs() - clockStart) / 1000.0;           // what the console's time did
     const auto events = engine.stats().lastSeq - firstSeq;
     engine.stop();
     emit({{"bench", "cosim"}, {"signals", static_cast<double>(city->signals.size())}, {"speed", speed},
           {"sumo_launch_ms", std::round(launchMs)}, {"sumo_start_ms", std::round(startMs)},
           {"sumo_warm_up_s", setup->warmUpMs / 1000.0}, {"startup_to_live_ms", std::round(startupMs)},
           {"sumo_max_steps_per_s", std::round(maxStepsPerS)}, {"steps_per_wall_s", round2(simS / wallS)},
+          {"clock_per_wall_s", round2(clockS / wallS)}, {"clock_ahead_s_max", round2(clockAheadMaxS)},
           {"events_per_s", std::round(events / wallS)}, {"live_frames", static_cast<double>(withQueues.size() + withoutQueues.size())},
           {"live_frame_ms_p50_queues", round2(percentile(withQueues, 50))}, {"live_frame_ms_p95_queues", round2(percentile(withQueues, 95))},
           {"live_frame_ms_p50_no_queues", round2(percentile(withoutQueues, 50))}, {"live_frame_ms_p95_no_queues", round2(percentile(withoutQueues, 95))},
