@@ -1996,6 +1996,20 @@
         <source>stopped a green wave</source>
         <translation>グリーンウェーブを停止</translation>
     </message>
+    <message>
+        <source> (keeps ×%1: the city&apos;s time follows it)</source>
+        <comment>the simulation runs slower than asked</comment>
+        <translation>（実行速度 ×%1：都市の時刻はこれに従う）</translation>
+    </message>
+    <message>
+        <source> · signals by SUMO</source>
+        <translation> · 信号はSUMO</translation>
+    </message>
+    <message>
+        <source> — %1; signals not reporting until it runs again</source>
+        <comment>%1: what happened to SUMO, in its words</comment>
+        <translation> — %1。再開するまで信号は報告なし</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -1996,6 +1996,20 @@
         <source>stopped a green wave</source>
         <translation>停止了绿波</translation>
     </message>
+    <message>
+        <source> (keeps ×%1: the city&apos;s time follows it)</source>
+        <comment>the simulation runs slower than asked</comment>
+        <translation>（实际 ×%1：城市时间随之放慢）</translation>
+    </message>
+    <message>
+        <source> · signals by SUMO</source>
+        <translation> · 信号由SUMO控制</translation>
+    </message>
+    <message>
+        <source> — %1; signals not reporting until it runs again</source>
+        <comment>%1: what happened to SUMO, in its words</comment>
+        <translation> — %1；恢复运行前信号无报告</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

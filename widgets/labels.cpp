@@ -204,10 +204,21 @@ QString Labels::activity(const QString &recorded)
 
 QString Labels::linkDescription(const QString &description)
 {
-    static const QRegularExpression simulator(QStringLiteral("^simulator ×(\\S+)$"));
-    if (const auto m = simulator.match(description); m.hasMatch())
-        return tr("simulator ×%1").arg(m.captured(1));
-    return description;
+    // The embedded link's words, as SimLink puts them together; what follows them (SUMO's own error) stays as written.
+    static const QRegularExpression simulator(
+        QStringLiteral("^simulator ×(\\S+)( \\(keeps ×(\\S+): the city's time follows it\\))?( · signals by SUMO)?(.*)$"));
+    const auto m = simulator.match(description);
+    if (!m.hasMatch())
+        return description;
+    QString said = tr("simulator ×%1").arg(m.captured(1));
+    if (!m.captured(2).isEmpty())
+        said += tr(" (keeps ×%1: the city's time follows it)", "the simulation runs slower than asked").arg(m.captured(3));
+    if (!m.captured(4).isEmpty())
+        said += tr(" · signals by SUMO");
+    static const QRegularExpression stopped(QStringLiteral("^ — (.*); signals not reporting until it runs again$"));
+    if (const auto problem = stopped.match(m.captured(5)); problem.hasMatch())
+        return said + tr(" — %1; signals not reporting until it runs again", "%1: what happened to SUMO, in its words").arg(problem.captured(1));
+    return said + m.captured(5);
 }
 
 QString Labels::where(const CityModel &city, int road, int district, const GeoPoint &p)

@@ -44,6 +44,12 @@ private Q_SLOTS:
 
         // The link and the importer's compass districts; a package's own district names stay as they are.
         QCOMPARE(Labels::linkDescription(QStringLiteral("simulator ×30")), QStringLiteral("シミュレーター ×30"));
+        // Co-simulation slower than asked: every word of the embedded link's translated, SUMO's own error as written.
+        const QString slow = Labels::linkDescription(
+            QStringLiteral("simulator ×600 (keeps ×150: the city's time follows it) · signals by SUMO — SUMO stopped: x; signals not reporting until it runs again"));
+        QVERIFY2(slow.startsWith(QStringLiteral("シミュレーター ×600")) && slow.contains(QLatin1String("150")) && slow.contains(QLatin1String("SUMO"))
+                     && !slow.contains(QLatin1String("keeps")) && !slow.contains(QLatin1String("signals by")) && slow.contains(QLatin1String("SUMO stopped: x")) && !slow.contains(QLatin1String("not reporting")),
+                 qPrintable(slow));
         QCOMPARE(Labels::linkDescription(QStringLiteral("mqtts://broker:8883")), QStringLiteral("mqtts://broker:8883"));
         CityModel city;
         city.districts.push_back({QStringLiteral("d1"), QStringLiteral("North-West"), {}, true});
@@ -85,6 +91,9 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
         QVERIFY(Labels::activity(QStringLiteral("order 5 approved by sven")).startsWith(QStringLiteral("指令 5")));
         QCOMPARE(Labels::linkDescription(QStringLiteral("simulator ×30")), QStringLiteral("模拟器 ×30"));
+        const QString slow = Labels::linkDescription(QStringLiteral("simulator ×600 (keeps ×150: the city's time follows it) · signals by SUMO"));
+        QVERIFY2(slow.startsWith(QStringLiteral("模拟器 ×600")) && slow.contains(QLatin1String("150")) && !slow.contains(QLatin1String("keeps")),
+                 qPrintable(slow));
         const QString clock = QLocale().toString(QDateTime(QDate(2026, 11, 29), QTime(22, 47)),
                                                  translated("cityops::StatusLine", "ddd d MMM  HH:mm:ss ", "date format: each language its own order"));
         QVERIFY2(clock.startsWith(QStringLiteral("11月29日")), qPrintable(clock));
