@@ -7,7 +7,6 @@
 #include "panels/detailspanel.h"
 #include "panels/energypanel.h"
 #include "map/mapsearch.h"
-#include "panels/exportdialog.h"
 #include "panels/incidentpanel.h"
 #include "ops/annunciator.h"
 #include "ops/opsclient.h"
@@ -40,9 +39,7 @@
 #include <QShortcut>
 #include <QSettings>
 #include <QProgressBar>
-#include <QPromise>
 #include <QToolButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cityops {
 
@@ -252,74 +249,6 @@ void MainWindow::returnToLive()
 }
 
 bool MainWindow::isReplaying() const { return m_replay->isOpen(); }
-
-void MainWindow::exportWindow()
-{
-    if (recordingPath().isEmpty())
-        return;
-    // Default window: the hour up to what is on screen (the replay position, or now).
-    const std::int64_t to = m_live->nowMs();
-    ExportDialog dialog(recordingPath(), m_zone, to - 3600'000, to, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const std::vector<ExportJob> jobs = dialog.jobs();
-    for (const ExportJob &job : jobs) {
-        if (auto s = job.validate(); !s) {
-            QMessageBox::warning(this, tr("Export"), s.error());
-            return;
-        }
-    }
-    if (m_export->isRunning()) {
-        statusBar()->showMessage(tr("An export is still running; cancel it or wait for it to finish."), 8000);
-        return;
-    }
-    // The export reads what is committed (everything older than one group commit, ≤ 50 ms); the GUI does not wait.
-    // It runs as a job on the thread pool with progress and cancel; the window waits for it when it closes.
-    const QString window = QStringLiteral("%1 .. %2").arg(Labels::clock(jobs.front().fromMs, m_zone), Labels::clock(jobs.front().toMs, m_zone));
-    m_exportWindow = window;
-    m_exportUser = currentUser();   // who asked for it, even if someone else is signed in when it finishes
-    m_exportProgress->setValue(0);
-    m_exportProgress->show();
-    m_exportCancel->show();
-    statusBar()->showMessage(tr("Exporting %1…").arg(window));
-    m_export->setFuture(QtConcurrent::run([jobs, city = m_engine.cityPtr()](QPromise<ExportOutcome> &promise) {
-        promise.setProgressRange(0, 1000);
-        QStringList done;
-        const double count = double(jobs.size());
-        for (size_t i = 0; i < jobs.size(); ++i) {
-            auto r = jobs[i].run(city, [&](double f) {
-                promise.setProgressValue(int(1000.0 * (double(i) + f) / count));
-                return !promise.isCanceled();
-            });
-            if (!r) {
-                promise.addResult(ExportOutcome{false, promise.isCanceled(), r.error()});
-                return;
-            }
-            done << r.value();
-        }
-        promise.addResult(ExportOutcome{true, false, done.join(QStringLiteral("; "))});
-    }));
-}
-
-void MainWindow::exportFinished()
-{
-    m_exportProgress->hide();
-    m_exportCancel->hide();
-    const QFuture<ExportOutcome> future = m_export->future();
-    const ExportOutcome outcome = future.resultCount() > 0 ? future.result() : ExportOutcome{false, true, QString()};
-    // Recorded with its real outcome: a failed or cancelled export is not an export.
-    QString detail = m_exportWindow;
-    if (outcome.cancelled)
-        detail += QStringLiteral(" — cancelled");
-    else if (!outcome.ok)
-        detail += QStringLiteral(" — failed: ") + outcome.text;
-    m_engine.recordOperatorAction(OperatorAction::Export, m_exportUser, detail);
-    const QString said = outcome.cancelled ? tr("Export cancelled; no files were written.")
-                         : outcome.ok      ? tr("Exported %1").arg(outcome.text)
-                                           : tr("Export failed: %1").arg(outcome.text);
-    statusBar()->showMessage(said, 20000);
-    m_ops->post(!outcome.ok && !outcome.cancelled, said);
-}
 
 void MainWindow::setArchive(const QString &path, const QString &why)
 {
