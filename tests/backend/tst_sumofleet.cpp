@@ -216,6 +216,34 @@ private Q_SLOTS:
         QVERIFY2(farthest >= 50, qPrintable(QStringLiteral("%1 m from where it was sent").arg(farthest)));
     }
 
+    /// A route SUMO refuses (a road in it that the network does not have) sent while the vehicle is still pulling in:
+    /// the send fails with a sentence and the station's stop, taken away to let it drive off, is put back — it parks
+    /// at its station as before, rather than driving past it to the end of its road and out of the simulation.
+    void aRefusedRouteLeavesTheVehicleBoundForItsStation()
+    {
+        Rig rig;
+        std::map<QString, VehiclePayload> first;
+        for (const Event &e : rig.advance(1000))
+            if (const auto *v = std::get_if<VehiclePayload>(&e.payload))
+                first[v->id] = *v;
+        QVERIFY2(!first[QStringLiteral("ambulance-1")].parked, "still pulling in to its station");
+        auto plan = rig.sim.planRoute(QStringLiteral("ambulance-1"), first[QStringLiteral("ambulance-3")].position);
+        QVERIFY2(plan, qPrintable(plan ? QString() : plan.error()));
+        PlannedRoute refused = plan.value();
+        QVERIFY(refused.edges.size() >= 2);
+        refused.edges.insert(1, QStringLiteral("no-such-road"));
+        const Status sent = rig.sim.sendRoute(refused);
+        QVERIFY(!sent);
+        QVERIFY2(sent.error().contains(QLatin1String("cannot take that route now")), qPrintable(sent.error()));
+        // It goes on to its station and parks there, and keeps reporting.
+        bool parked = false;
+        for (int s = 0; s < 120 && !parked; ++s)
+            for (const Event &e : rig.advance(1000))
+                if (const auto *v = std::get_if<VehiclePayload>(&e.payload); v && v->id == QStringLiteral("ambulance-1") && v->parked)
+                    parked = distanceMetres(v->position, first[QStringLiteral("ambulance-1")].position) < 300;
+        QVERIFY2(parked, "never parked at its station");
+    }
+
     void aWaveFromTheConsoleFollowsAFleetVehicle()
     {
         // The console's whole path: the fleet's reports reach the books; a route planned by SUMO's router through
