@@ -235,22 +235,14 @@ private Q_SLOTS:
                                      && console.vehicle(QStringLiteral("ambulance-3")), 60'000);
         const GeoPoint there = console.vehicle(QStringLiteral("ambulance-3"))->report.position;
 
-        // Two ambulances to the same place: one wave with sven's key, one without (as a console without the key
-        // folder would run it).
+        // Two ambulances to the same place: one wave without sven's key (as a console without the key folder would run
+        // it), then one with it. One after the other: their routes share signals, and a signal another wave is still
+        // pre-empting is refused as a duplicate — which wave asks first is a race this test is not about (CI lost it
+        // once: the signed wave found its signals taken and had nothing to show).
         const Actor olga{QStringLiteral("olga"), {Role::Operator}, {}}, sven{QStringLiteral("sven"), {Role::Supervisor}, {}};
         GreenWaveFollower::Settings early;
         early.leadS = 600;   // every signal ahead at once: the test is about the signatures, not the timing
-        std::vector<std::unique_ptr<GreenWaveRun>> runs;
-        for (const char *id : {"ambulance-1", "ambulance-2"}) {
-            auto plan = console.plan(QString::fromLatin1(id), there);
-            QVERIFY2(plan, qPrintable(plan ? QString() : plan.error()));
-            QVERIFY2(!plan->signals.empty(), id);
-            const Status sent = console.send(plan.value());
-            QVERIFY2(sent, qPrintable(sent ? QString() : sent.error()));
-            runs.push_back(std::make_unique<GreenWaveRun>(console.engine, QString::fromLatin1(id), olga, sven, early, nullptr,
-                                                          runs.empty() ? svenKey : nullptr));
-        }
-        // The pre-emptions of each wave, by their results at the signals.
+        // The pre-emptions of a wave, by their results at the signals.
         const auto results = [&](const QString &vehicle) {
             std::vector<Order> orders;
             console.engine.orders().snapshot(orders);
@@ -265,24 +257,35 @@ private Q_SLOTS:
                 return t.stage == CommandStage::Confirmed || t.stage == CommandStage::Rejected || t.stage == CommandStage::TimedOut;
             });
         };
-        QElapsedTimer wall;
-        wall.start();
-        while (wall.elapsed() < 60'000 && !(settled(results(QStringLiteral("ambulance-1"))) && settled(results(QStringLiteral("ambulance-2"))))) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-            for (const auto &run : runs) {
+        const auto runWave = [&](const QString &id, std::shared_ptr<const CommandSigner> key) {
+            auto plan = console.plan(id, there);
+            QVERIFY2(plan, qPrintable(plan ? QString() : plan.error()));
+            QVERIFY2(!plan->signals.empty(), qPrintable(id));
+            const Status sent = console.send(plan.value());
+            QVERIFY2(sent, qPrintable(sent ? QString() : sent.error()));
+            GreenWaveRun run(console.engine, id, olga, sven, early, nullptr, std::move(key));
+            QElapsedTimer wall;
+            wall.start();
+            while (wall.elapsed() < 60'000 && !settled(results(id))) {
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
                 VehicleBook::Vehicle now;
-                if (console.engine.vehicles().find(run->vehicle(), &now))
-                    run->update(now);
+                if (console.engine.vehicles().find(id, &now))
+                    run.update(now);
             }
-        }
-        const auto signedOnes = results(QStringLiteral("ambulance-1")), unsignedOnes = results(QStringLiteral("ambulance-2"));
-        QVERIFY(settled(signedOnes) && settled(unsignedOnes));
-        for (const OrderTarget &t : signedOnes)
-            QVERIFY2(t.stage == CommandStage::Confirmed, qPrintable(t.reason));
-        for (const OrderTarget &t : unsignedOnes) {
+            QVERIFY2(settled(results(id)), qPrintable(id));
+        };
+        runWave(QStringLiteral("ambulance-2"), nullptr);
+        if (QTest::currentTestFailed())
+            return;
+        for (const OrderTarget &t : results(QStringLiteral("ambulance-2"))) {
             QCOMPARE(t.stage, CommandStage::Rejected);
             QVERIFY2(t.reason.contains(QLatin1String("approval signature missing")), qPrintable(t.reason));
         }
+        runWave(QStringLiteral("ambulance-1"), svenKey);
+        if (QTest::currentTestFailed())
+            return;
+        for (const OrderTarget &t : results(QStringLiteral("ambulance-1")))
+            QVERIFY2(t.stage == CommandStage::Confirmed, qPrintable(t.reason));
     }
 };
 

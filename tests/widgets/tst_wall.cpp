@@ -235,6 +235,12 @@ private Q_SLOTS:
     {
         const QByteArray before = qgetenv("TZ");
         qputenv("TZ", "Pacific/Auckland");
+        const auto restore = qScopeGuard([&before] {   // the tests after this one run in the machine's zone, pass or fail
+            if (before.isNull())
+                qunsetenv("TZ");
+            else
+                qputenv("TZ", before);
+        });
         QVERIFY(QTimeZone::systemTimeZone().id() != QByteArray("Europe/Berlin"));
         WallLayout layout = WallLayout::builtIn();
         layout.tiles.push_back({WallTileKind::Clock, 1, 2, 1, 1});
@@ -263,10 +269,6 @@ private Q_SLOTS:
         live.wall->refreshNow();
         QVERIFY2(live.wall->bannerText().contains(QLatin1String("01:00")), qPrintable(live.wall->bannerText()));
         live.wall->live().setSource(nullptr);
-        if (before.isNull())
-            qunsetenv("TZ");
-        else
-            qputenv("TZ", before);
     }
 
     /// Data that stops coming, with the link still up: after the layout's threshold every field tile says how long.
