@@ -151,7 +151,8 @@ void SimLink::send(const std::vector<DeviceCommand> &commands)
 {
     if (!m_sim)
         return;
-    // Catch the model up to now first, so the command's latency counts from the moment it was sent.
+    // Step the model first (up to now, or one slice when it runs behind the clock), so the command's latency counts
+    // from the moment it was sent.
     tick();
     for (const DeviceCommand &c : commands)
         m_sim->command(c);
