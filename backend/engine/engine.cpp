@@ -57,8 +57,8 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
                 m_clock.release();
         }, Qt::DirectConnection);
         // Nor may it run away from a simulation slower than --speed (SUMO flat out keeps about ×150): it runs at most
-        // a quarter of a wall second ahead of what has been simulated (two simulated seconds at slow speeds) — five
-        // of SimLink's slices, so a simulation that keeps up is never held.
+        // a quarter of a wall second ahead of what has been simulated (two simulated seconds at slow speeds) — two
+        // of SimLink's slices or more (five from ×40), so a simulation that keeps up is never held.
         const std::int64_t lead = std::max<std::int64_t>(2000, static_cast<std::int64_t>(base.speed * 250.0));
         connect(link.get(), &FieldLink::simulatedUpTo, this, [this, lead](std::int64_t reachedMs) { m_clock.setLimit(reachedMs + lead); },
                 Qt::DirectConnection);
