@@ -2010,6 +2010,11 @@
         <comment>%1: what happened to SUMO, in its words</comment>
         <translation> — %1。再開するまで信号は報告なし</translation>
     </message>
+    <message>
+        <source>%1 — retrying: %2</source>
+        <comment>%1: the broker&apos;s address; %2: why it failed, in its words</comment>
+        <translation>%1 — 再試行中: %2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

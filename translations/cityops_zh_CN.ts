@@ -2010,6 +2010,11 @@
         <comment>%1: what happened to SUMO, in its words</comment>
         <translation> — %1；恢复运行前信号无报告</translation>
     </message>
+    <message>
+        <source>%1 — retrying: %2</source>
+        <comment>%1: the broker&apos;s address; %2: why it failed, in its words</comment>
+        <translation>%1 — 正在重试：%2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -202,23 +202,25 @@ QString Labels::activity(const QString &recorded)
     return recorded;
 }
 
-QString Labels::linkDescription(const QString &description)
+QString Labels::linkDescription(const LinkStatus &status)
 {
-    // The embedded link's words, as SimLink puts them together; what follows them (SUMO's own error) stays as written.
-    static const QRegularExpression simulator(
-        QStringLiteral("^simulator ×(\\S+)( \\(keeps ×(\\S+): the city's time follows it\\))?( · signals by SUMO)?(.*)$"));
-    const auto m = simulator.match(description);
-    if (!m.hasMatch())
-        return description;
-    QString said = tr("simulator ×%1").arg(m.captured(1));
-    if (!m.captured(2).isEmpty())
-        said += tr(" (keeps ×%1: the city's time follows it)", "the simulation runs slower than asked").arg(m.captured(3));
-    if (!m.captured(4).isEmpty())
+    // The link's own parts in the desk's language; what went wrong stays in the words of what said it (broker, SUMO).
+    if (!status.simulated()) {
+        if (status.problem.isEmpty())
+            return status.endpoint;
+        if (status.endpoint.isEmpty())
+            return status.problem;
+        return status.retrying ? tr("%1 — retrying: %2", "%1: the broker's address; %2: why it failed, in its words").arg(status.endpoint, status.problem)
+                               : tr("%1 — %2").arg(status.endpoint, status.problem);
+    }
+    QString said = tr("simulator ×%1").arg(status.speed);
+    if (status.paceKept > 0)
+        said += tr(" (keeps ×%1: the city's time follows it)", "the simulation runs slower than asked").arg(status.paceKept);
+    if (status.signalsBySumo)
         said += tr(" · signals by SUMO");
-    static const QRegularExpression stopped(QStringLiteral("^ — (.*); signals not reporting until it runs again$"));
-    if (const auto problem = stopped.match(m.captured(5)); problem.hasMatch())
-        return said + tr(" — %1; signals not reporting until it runs again", "%1: what happened to SUMO, in its words").arg(problem.captured(1));
-    return said + m.captured(5);
+    if (!status.problem.isEmpty())
+        said += tr(" — %1; signals not reporting until it runs again", "%1: what happened to SUMO, in its words").arg(status.problem);
+    return said;
 }
 
 QString Labels::where(const CityModel &city, int road, int district, const GeoPoint &p)

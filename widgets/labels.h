@@ -28,7 +28,7 @@ public:
     static QString incidentState(IncidentState state);
     static QString linkState(LinkState state);
     /// The link's own description in the console's language ("simulator ×30"; a broker's address as it is).
-    static QString linkDescription(const QString &description);
+    static QString linkDescription(const LinkStatus &status);
     static QString alarmCause(AlarmCause cause);
     static QString alarmPriority(AlarmPriority priority);
     static QString alarmChange(AlarmChange change);

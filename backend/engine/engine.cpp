@@ -216,6 +216,6 @@ Engine::Stats Engine::stats() const
     return {m_processed.load(), m_queue.dropped(), m_pipeline.sequencer().lastSeq(), m_peerRefused.load()};
 }
 
-LinkStatus Engine::linkStatus() const { return m_link ? m_link->status() : LinkStatus{LinkState::Disconnected, {}}; }
+LinkStatus Engine::linkStatus() const { return m_link ? m_link->status() : LinkStatus::network(LinkState::Disconnected, {}); }
 
 } // namespace cityops

@@ -16,9 +16,41 @@ namespace cityops {
 
 enum class LinkState { Starting, Connected, Degraded, Disconnected };
 
+/// What a link says of itself, in parts: the desk puts them into words in its own language (Labels::linkStatus); logs
+/// and tests read them in English (description()). `problem` is somebody else's words — the broker's, TLS's, SUMO's —
+/// and is shown as written.
 struct LinkStatus {
     LinkState state = LinkState::Starting;
-    QString description;   ///< e.g. "simulator ×10" or "mqtts://host:8883"
+    QString endpoint;            ///< what a network link talks to ("mqtts://host:8883"); empty for the embedded simulator
+    double speed = 0;            ///< the embedded simulator's --speed; 0 for a network link
+    double paceKept = 0;         ///< below `speed`: what the simulation keeps (the city's time follows it); 0 while it keeps up
+    bool signalsBySumo = false;  ///< the embedded simulator's signals and vehicles come from SUMO
+    QString problem;             ///< why the link is not (wholly) live, in its source's words; empty when nothing is wrong
+    bool retrying = false;       ///< a network link trying again after `problem`
+
+    /// A link to a field elsewhere (a broker; a bench's or test's stand-in, by name).
+    static LinkStatus network(LinkState state, QString endpoint, QString problem = {}, bool retrying = false)
+    {
+        LinkStatus s;
+        s.state = state;
+        s.endpoint = std::move(endpoint);
+        s.problem = std::move(problem);
+        s.retrying = retrying;
+        return s;
+    }
+    /// The embedded simulator at `speed`; `problem` is what stopped SUMO, when it did.
+    static LinkStatus simulator(LinkState state, double speed, double paceKept = 0, bool signalsBySumo = false, QString problem = {})
+    {
+        LinkStatus s;
+        s.state = state;
+        s.speed = speed;
+        s.paceKept = paceKept;
+        s.signalsBySumo = signalsBySumo;
+        s.problem = std::move(problem);
+        return s;
+    }
+    bool simulated() const { return speed > 0; }
+    QString description() const;
 };
 
 /// What a network link has seen and refused since it started (zero for the embedded simulator). Shown in the
@@ -112,7 +144,7 @@ Q_SIGNALS:
     void simulatedUpTo(std::int64_t reachedMs);
 
 protected:
-    void setStatus(LinkState state, const QString &description);
+    void setStatus(LinkStatus status);
     EventQueue *sink() const { return m_sink; }
 
 private:

@@ -26,10 +26,19 @@ MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *cl
     m_gatewayOfDevice = std::make_unique<std::atomic<std::int16_t>[]>(m_city->devices.size());
     for (size_t d = 0; d < m_city->devices.size(); ++d)
         m_gatewayOfDevice[d].store(-1, std::memory_order_relaxed);
-    m_description = m_options.mqtt.url.toString();
+    m_endpoint = m_options.mqtt.url.toString();
 }
 
 MqttLink::~MqttLink() = default;
+
+LinkStatus MqttLink::trouble(const QString &why, bool retrying) const
+{
+    // The client's words name the broker's address, which the status shows anyway: said once, not twice.
+    const QString prefix = m_endpoint + QStringLiteral(": ");
+    QString problem = why.startsWith(prefix) ? why.mid(prefix.size()) : why;
+    problem.replace(m_endpoint, QStringLiteral("the broker"));
+    return LinkStatus::network(hasBeenLive() ? LinkState::Degraded : LinkState::Disconnected, m_endpoint, problem, retrying);
+}
 
 LinkCounters MqttLink::counters() const
 {
@@ -63,13 +72,13 @@ LinkCounters MqttLink::counters() const
 
 void MqttLink::start()
 {
-    setStatus(LinkState::Starting, QStringLiteral("connecting to %1").arg(m_description));
+    setStatus(LinkStatus::network(LinkState::Starting, m_endpoint));
     MqttOptions mqtt = m_options.mqtt;
     mqtt.willTopic = wire::consoleStatusTopic(mqtt.clientId);
     mqtt.willPayload = wire::encodePresence({false, 0, 0});
     auto client = MqttClient::create(mqtt);
     if (!client) {
-        setStatus(LinkState::Disconnected, client.error());
+        setStatus(trouble(client.error(), false));
         return;
     }
     m_client = std::move(client).value();
@@ -86,7 +95,7 @@ void MqttLink::start()
     connect(m_flushTimer, &QTimer::timeout, this, &MqttLink::flushBatch);
     m_flushTimer->start(2);
     if (auto started = m_client->start(); !started)
-        setStatus(LinkState::Disconnected, started.error());
+        setStatus(trouble(started.error(), false));
 }
 
 void MqttLink::stop()
@@ -100,7 +109,7 @@ void MqttLink::stop()
         m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodePresence({false, 0, 0}), 1, true);
         m_client->stop();
     }
-    setStatus(LinkState::Disconnected, QStringLiteral("disconnected from %1").arg(m_description));
+    setStatus(LinkStatus::network(LinkState::Disconnected, m_endpoint));
 }
 
 void MqttLink::onConnection(bool connected, const QString &why)
@@ -120,8 +129,8 @@ void MqttLink::onConnection(bool connected, const QString &why)
             for (GatewayLife &life : m_gateways)
                 life.lastHeardMs = m_clock->nowMs();
         }
-        setStatus(LinkState::Connected, m_description);
-        qCInfo(lcLink) << "connected to" << m_description;
+        setStatus(LinkStatus::network(LinkState::Connected, m_endpoint));
+        qCInfo(lcLink) << "connected to" << m_endpoint;
     } else {
         {
             std::lock_guard lock(m_mutex);
@@ -129,8 +138,7 @@ void MqttLink::onConnection(bool connected, const QString &why)
                 life.offlineSaidMs = 0;   // said by a broker on its way down, most likely: nothing is known now
         }
         qCWarning(lcLink) << "broker connection:" << why;
-        setStatus(hasBeenLive() ? LinkState::Degraded : LinkState::Disconnected,
-                  hasBeenLive() ? QStringLiteral("%1 — reconnecting: %2").arg(m_description, why) : why);
+        setStatus(trouble(why, true));
     }
 }
 
@@ -571,9 +579,7 @@ void MqttLink::onTimer()
         const QString why = m_client->lastError();
         if (!why.isEmpty() && why != m_shownError) {
             m_shownError = why;
-            const QString prefix = m_description + QStringLiteral(": ");
-            setStatus(hasBeenLive() ? LinkState::Degraded : LinkState::Disconnected,
-                      QStringLiteral("%1 — retrying: %2").arg(m_description, why.startsWith(prefix) ? why.mid(prefix.size()) : why));
+            setStatus(trouble(why, true));
         }
         return;
     }

@@ -70,6 +70,8 @@ private:
         std::int64_t expiresMs = 0;
     };
 
+    /// The status while the broker cannot be reached: `why` in the client's words, without the address shown beside it.
+    LinkStatus trouble(const QString &why, bool retrying) const;
     void onConnection(bool connected, const QString &why);
     void onMessage(const MqttClient::Message &m);
     void onDeviceReport(const wire::TopicRef &ref, const MqttClient::Message &m);
@@ -108,7 +110,7 @@ private:
     std::mutex m_batchMutex;
     std::vector<Event> m_batch;
     QElapsedTimer m_batchAge;
-    QString m_description;
+    QString m_endpoint;
     QString m_shownError;   ///< link thread: the connection failure last shown
 
     // Network thread only.

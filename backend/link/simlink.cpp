@@ -26,18 +26,15 @@ void SimLink::deliver(std::vector<Event> &events)
     events.clear();
 }
 
-QString SimLink::description() const
+LinkStatus SimLink::statusNow(LinkState state) const
 {
-    QString base = QStringLiteral("simulator ×%1").arg(m_options.speed);
-    if (m_slower)
-        base += QStringLiteral(" (keeps ×%1: the city's time follows it)").arg(m_keptPace);
-    return m_options.signalPlant ? base + QStringLiteral(" · signals by SUMO") : base;
+    return LinkStatus::simulator(state, m_options.speed, m_slower ? m_keptPace : 0, static_cast<bool>(m_options.signalPlant),
+                                 state == LinkState::Disconnected ? QString() : m_trafficProblem);
 }
 
 void SimLink::start()
 {
-    const QString description = this->description();
-    setStatus(LinkState::Starting, description);
+    setStatus(statusNow(LinkState::Starting));
     QElapsedTimer timer;
     timer.start();
     const std::int64_t origin = m_origin;   // the engine started its clock here (timeBase)
@@ -79,7 +76,7 @@ void SimLink::start()
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &SimLink::tick);
     m_timer->start(50);
-    setStatus(LinkState::Connected, description);
+    setStatus(statusNow(LinkState::Connected));
     m_paceTimer.start();
     m_paceFromMs = m_sim->nowMs();
     tick();
@@ -140,11 +137,7 @@ void SimLink::notePace()
 
 void SimLink::sayStatus()
 {
-    const QString description = this->description();
-    if (m_trafficProblem.isEmpty())
-        setStatus(LinkState::Connected, description);
-    else
-        setStatus(LinkState::Degraded, QStringLiteral("%1 — %2; signals not reporting until it runs again").arg(description, m_trafficProblem));
+    setStatus(statusNow(m_trafficProblem.isEmpty() ? LinkState::Connected : LinkState::Degraded));
 }
 
 void SimLink::send(const std::vector<DeviceCommand> &commands)
@@ -162,7 +155,7 @@ void SimLink::stop()
 {
     if (m_timer)
         m_timer->stop();
-    setStatus(LinkState::Disconnected, QStringLiteral("simulator stopped"));
+    setStatus(statusNow(LinkState::Disconnected));
 }
 
 void SimLink::planRoute(const QString &vehicle, GeoPoint destination, const RouteCallback &done)

@@ -47,7 +47,7 @@ private:
     /// Whether the simulation kept --speed over the last few wall seconds (status and log say when it did not).
     void notePace();
     void sayStatus();
-    QString description() const;
+    LinkStatus statusNow(LinkState state) const;   ///< what the link says of itself, in that state
     void deliver(std::vector<Event> &events);
 
     std::shared_ptr<const CityModel> m_city;

@@ -54,7 +54,7 @@ private Q_SLOTS:
         // TLS, but trusting another CA: the console refuses the broker.
         Console wrongCa(brokerOptions(broker.tlsUrl(), "console-wrong-ca", broker.path("other.crt")), {});
         QTest::qWait(4000);
-        QVERIFY(!plain.engine.linkStatus().description.isEmpty());
+        QVERIFY(!plain.engine.linkStatus().description().isEmpty());
         QCOMPARE_NE(plain.engine.linkStatus().state, LinkState::Connected);
         QCOMPARE_NE(wrongCa.engine.linkStatus().state, LinkState::Connected);
         QCOMPARE(plain.reported(), 0u);
@@ -90,8 +90,8 @@ private Q_SLOTS:
         QTest::qWait(1500);
         for (Console *refused : {&a, &b, &c})
             QCOMPARE_NE(refused->engine.linkStatus().state, LinkState::Connected);
-        QVERIFY2(a.engine.linkStatus().description.contains(QLatin1String("not authorized"), Qt::CaseInsensitive),
-                 qPrintable(a.engine.linkStatus().description));
+        QVERIFY2(a.engine.linkStatus().description().contains(QLatin1String("not authorized"), Qt::CaseInsensitive),
+                 qPrintable(a.engine.linkStatus().description()));
     }
 
     void aConsoleStartedBeforeItsBrokerConnectsWhenItComesUp()
@@ -100,7 +100,7 @@ private Q_SLOTS:
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
         broker.stop();
         Console console(brokerOptions(broker.plainUrl(), "console-early"), {});
-        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().description.contains(QLatin1String("Connection refused")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().description().contains(QLatin1String("Connection refused")), 5000);
         QCOMPARE(console.engine.linkStatus().state, LinkState::Disconnected);
         QTest::qWait(1500);
         QVERIFY(broker.start());

@@ -350,7 +350,7 @@ private Q_SLOTS:
         Engine engine(city);
         startWithSumo(engine, 0.5, 1800'000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 20'000);
-        QVERIFY2(engine.linkStatus().description.contains(QStringLiteral("SUMO")), qPrintable(engine.linkStatus().description));
+        QVERIFY2(engine.linkStatus().description().contains(QStringLiteral("SUMO")), qPrintable(engine.linkStatus().description()));
         std::uint32_t signal = 0;
         while (city->signals[signal].programs.front().phases.size() < 3)
             ++signal;

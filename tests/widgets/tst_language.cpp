@@ -3,14 +3,19 @@
 // are different words.
 #include "labels.h"
 #include "panels/energypanel.h"
+#include "map/mapstyle.h"
 #include "panels/qcustomplot_include.h"
+#include "statusline.h"
 
 #include <QColor>
 #include "testcity.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLabel>
 #include <QLocale>
+#include <QScopeGuard>
+#include <QStatusBar>
 #include <QTest>
 #include <QTranslator>
 
@@ -43,14 +48,20 @@ private Q_SLOTS:
         QCOMPARE(Labels::activity(QStringLiteral("something a newer console wrote")), QStringLiteral("something a newer console wrote"));
 
         // The link and the importer's compass districts; a package's own district names stay as they are.
-        QCOMPARE(Labels::linkDescription(QStringLiteral("simulator ×30")), QStringLiteral("シミュレーター ×30"));
+        QCOMPARE(Labels::linkDescription(LinkStatus::simulator(LinkState::Connected, 30)), QStringLiteral("シミュレーター ×30"));
         // Co-simulation slower than asked: every word of the embedded link's translated, SUMO's own error as written.
-        const QString slow = Labels::linkDescription(
-            QStringLiteral("simulator ×600 (keeps ×150: the city's time follows it) · signals by SUMO — SUMO stopped: x; signals not reporting until it runs again"));
+        const QString slow = Labels::linkDescription(LinkStatus::simulator(LinkState::Degraded, 600, 150, true, QStringLiteral("SUMO stopped: x")));
         QVERIFY2(slow.startsWith(QStringLiteral("シミュレーター ×600")) && slow.contains(QLatin1String("150")) && slow.contains(QLatin1String("SUMO"))
                      && !slow.contains(QLatin1String("keeps")) && !slow.contains(QLatin1String("signals by")) && slow.contains(QLatin1String("SUMO stopped: x")) && !slow.contains(QLatin1String("not reporting")),
                  qPrintable(slow));
-        QCOMPARE(Labels::linkDescription(QStringLiteral("mqtts://broker:8883")), QStringLiteral("mqtts://broker:8883"));
+        QCOMPARE(Labels::linkDescription(LinkStatus::network(LinkState::Connected, QStringLiteral("mqtts://broker:8883"))),
+                 QStringLiteral("mqtts://broker:8883"));
+        // A broker's own words stay as written; the link's are translated.
+        const QString retrying = Labels::linkDescription(
+            LinkStatus::network(LinkState::Degraded, QStringLiteral("mqtts://broker:8883"), QStringLiteral("Connection refused"), true));
+        QVERIFY2(retrying.startsWith(QLatin1String("mqtts://broker:8883")) && retrying.endsWith(QLatin1String("Connection refused"))
+                     && !retrying.contains(QLatin1String("retrying")),
+                 qPrintable(retrying));
         CityModel city;
         city.districts.push_back({QStringLiteral("d1"), QStringLiteral("North-West"), {}, true});
         city.districts.push_back({QStringLiteral("d2"), QStringLiteral("Adlershof"), {}, false});
@@ -90,8 +101,8 @@ private Q_SLOTS:
         QCoreApplication::installTranslator(&zh);
         QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
         QVERIFY(Labels::activity(QStringLiteral("order 5 approved by sven")).startsWith(QStringLiteral("指令 5")));
-        QCOMPARE(Labels::linkDescription(QStringLiteral("simulator ×30")), QStringLiteral("模拟器 ×30"));
-        const QString slow = Labels::linkDescription(QStringLiteral("simulator ×600 (keeps ×150: the city's time follows it) · signals by SUMO"));
+        QCOMPARE(Labels::linkDescription(LinkStatus::simulator(LinkState::Connected, 30)), QStringLiteral("模拟器 ×30"));
+        const QString slow = Labels::linkDescription(LinkStatus::simulator(LinkState::Connected, 600, 150, true));
         QVERIFY2(slow.startsWith(QStringLiteral("模拟器 ×600")) && slow.contains(QLatin1String("150")) && !slow.contains(QLatin1String("keeps")),
                  qPrintable(slow));
         const QString clock = QLocale().toString(QDateTime(QDate(2026, 11, 29), QTime(22, 47)),
@@ -100,6 +111,41 @@ private Q_SLOTS:
         QVERIFY(translated("cityops::MainWindow", "&Replay") != translated("cityops::ReplayBar", "Play"));
         QCoreApplication::removeTranslator(&zh);
         QLocale::setDefault(QLocale::c());
+    }
+
+    void theStatusBarSaysALostBrokerInTheDesksLanguage()
+    {
+        // What a Japanese desk reads when its broker went away: the broker's address and the broker's own words as
+        // written, everything else in Japanese, on amber (the link is the one abnormal thing on the bar).
+        QTranslator ja;
+        QVERIFY(ja.load(QStringLiteral(QM_DIR "/cityops_ja.qm")));
+        QCoreApplication::installTranslator(&ja);
+        const auto restore = qScopeGuard([&ja] { QCoreApplication::removeTranslator(&ja); });
+        QStatusBar bar;
+        bar.resize(1200, 32);
+        StatusLine line(&bar);
+        line.showLink(LinkStatus::network(LinkState::Degraded, QStringLiteral("mqtts://broker.city:8883"), QStringLiteral("Connection refused"), true));
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        const QImage shot = bar.grab().toImage();
+        const QLabel *link = nullptr;
+        for (const QLabel *label : bar.findChildren<QLabel *>())
+            if (label->isVisible() && label->text().contains(QLatin1String("mqtts://broker.city:8883")))
+                link = label;
+        QVERIFY(link);
+        const QString text = link->text();
+        QVERIFY2(text.contains(QLatin1String("Connection refused")) && !text.contains(QLatin1String("Link"))
+                     && !text.contains(QLatin1String("retrying")) && !text.contains(QLatin1String("degraded")),
+                 qPrintable(text));
+        // Its left margin, clear of the text: amber.
+        const QPoint margin = link->mapTo(&bar, QPoint(2, link->height() / 2)) * shot.devicePixelRatio();
+        QCOMPARE(shot.pixelColor(margin).name(), mapstyle::alarmAmber().name());
+
+        // Back on line: the same label, neutral again.
+        line.showLink(LinkStatus::network(LinkState::Connected, QStringLiteral("mqtts://broker.city:8883")));
+        const QImage calm = bar.grab().toImage();
+        QVERIFY2(calm.pixelColor(margin).name() != mapstyle::alarmAmber().name(), qPrintable(calm.pixelColor(margin).name()));
+        QVERIFY2(!link->text().contains(QLatin1String("Connection refused")), qPrintable(link->text()));
     }
 };
 

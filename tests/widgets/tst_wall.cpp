@@ -26,13 +26,13 @@ namespace {
 class CuttableLink : public SimLink {
 public:
     using SimLink::SimLink;
-    void cut() { setStatus(LinkState::Disconnected, QStringLiteral("cut by the test")); }
+    void cut() { setStatus(LinkStatus::network(LinkState::Disconnected, QStringLiteral("cut by the test"))); }
 };
 
 /// A field that is connected and says nothing (a gateway that has not reported yet).
 class SilentLink : public FieldLink {
 public:
-    void start() override { setStatus(LinkState::Connected, QStringLiteral("silent")); }
+    void start() override { setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("silent"))); }
     void stop() override {}
     void send(const std::vector<DeviceCommand> &) override {}
 };
@@ -42,7 +42,7 @@ class OneReportLink : public FieldLink {
 public:
     void start() override
     {
-        setStatus(LinkState::Connected, QStringLiteral("one report"));
+        setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("one report")));
         std::vector<Event> batch{Event{0, QDateTime::currentMSecsSinceEpoch(), 0, PresencePayload{true, {}}}};
         sink()->push(std::move(batch), Overflow::DropNewest);
     }

@@ -1,6 +1,7 @@
 #include "e2pbench.h"
 
 #include "benchutil.h"
+#include "pacedlink.h"
 
 #include "city/citypackage.h"
 #include "city/syntheticdevices.h"
@@ -27,35 +28,20 @@ std::int64_t steadyNs()
 
 /// Pushes streetlight reports at a fixed rate. Each event's number rides in its power field (exact in a float up
 /// to 2^24), and the moment it entered the engine's queue is kept under that number.
-class PacedLink : public FieldLink {
+class PacedLink : public PacedBenchLink {
 public:
     PacedLink(std::vector<DeviceIndex> lamps, double rate, double seconds)
-        : m_lamps(std::move(lamps)), m_rate(rate), m_pushedAt(static_cast<size_t>(rate * seconds) + 1, 0)
+        : PacedBenchLink(QStringLiteral("paced bench link"), 1), m_lamps(std::move(lamps)), m_rate(rate),
+          m_pushedAt(static_cast<size_t>(rate * seconds) + 1, 0)
     {
     }
     const std::vector<std::int64_t> &pushedAt() const { return m_pushedAt; }
     size_t sent() const { return m_sent.load(); }
 
-    void start() override
-    {
-        m_timer = new QTimer(this);
-        m_timer->setTimerType(Qt::PreciseTimer);
-        connect(m_timer, &QTimer::timeout, this, &PacedLink::tick);
-        m_elapsed.start();
-        m_timer->start(1);
-        setStatus(LinkState::Connected, QStringLiteral("paced bench link"));
-    }
-    void stop() override
-    {
-        if (m_timer)
-            m_timer->stop();
-    }
-    void send(const std::vector<DeviceCommand> &) override {}
-
 private:
-    void tick()
+    bool pace(double seconds) override
     {
-        const auto due = std::min(m_pushedAt.size(), static_cast<size_t>(m_elapsed.nsecsElapsed() / 1e9 * m_rate));
+        const auto due = std::min(m_pushedAt.size(), static_cast<size_t>(seconds * m_rate));
         std::vector<Event> batch;
         const std::int64_t now = steadyNs();
         for (size_t k = m_sent.load(); k < due; ++k) {
@@ -67,16 +53,13 @@ private:
             sink()->push(std::move(batch), Overflow::Block);
             m_sent = due;
         }
-        if (due >= m_pushedAt.size())
-            m_timer->stop();
+        return due < m_pushedAt.size();
     }
 
     std::vector<DeviceIndex> m_lamps;
     double m_rate;
     std::vector<std::int64_t> m_pushedAt;
     std::atomic<size_t> m_sent{0};
-    QTimer *m_timer = nullptr;
-    QElapsedTimer m_elapsed;
     Random m_rng{17};
 };
 

@@ -1,6 +1,7 @@
 #include "wallbench.h"
 
 #include "benchutil.h"
+#include "pacedlink.h"
 #include "syntheticload.h"
 
 #include "city/syntheticdevices.h"
@@ -22,42 +23,26 @@ namespace cityops::bench {
 namespace {
 
 /// Field events from SyntheticLoad at a fixed rate (signal phases, lamp reports, feeder samples, presence, incidents).
-class LoadLink : public FieldLink {
+class LoadLink : public PacedBenchLink {
 public:
-    LoadLink(const CityModel &city, double rate) : m_load(city, 23), m_rate(rate) {}
-    void start() override
-    {
-        m_timer = new QTimer(this);
-        m_timer->setTimerType(Qt::PreciseTimer);
-        connect(m_timer, &QTimer::timeout, this, &LoadLink::tick);
-        m_elapsed.start();
-        m_timer->start(2);
-        setStatus(LinkState::Connected, QStringLiteral("synthetic field load"));
-    }
-    void stop() override
-    {
-        if (m_timer)
-            m_timer->stop();
-    }
-    void send(const std::vector<DeviceCommand> &) override {}
+    LoadLink(const CityModel &city, double rate) : PacedBenchLink(QStringLiteral("synthetic field load"), 2), m_load(city, 23), m_rate(rate) {}
 
 private:
-    void tick()
+    bool pace(double seconds) override
     {
-        const auto due = static_cast<size_t>(m_elapsed.nsecsElapsed() / 1e9 * m_rate);
+        const auto due = static_cast<size_t>(seconds * m_rate);
         if (due <= m_sent)
-            return;
+            return true;
         std::vector<Event> batch;
         m_load.generate(due - m_sent, QDateTime::currentMSecsSinceEpoch(), m_rate, batch);
         m_sent = due;
         sink()->push(std::move(batch), Overflow::DropNewest);
+        return true;
     }
 
     SyntheticLoad m_load;
     double m_rate;
     size_t m_sent = 0;
-    QTimer *m_timer = nullptr;
-    QElapsedTimer m_elapsed;
 };
 
 /// Time spent painting each tile (what a frame's paint events cost, tile by tile).
