@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QSet>
 #include <QTableView>
 #include <QTest>
 
@@ -222,6 +223,42 @@ private Q_SLOTS:
             QVERIFY2(name.startsWith(QLatin1String("fdr/")) && name.endsWith(QLatin1String("50 %")), qPrintable(name));
         }
         QCOMPARE(energy.plottedFeeders().size(), int(city->feeders.size()));
+    }
+
+    void theEnergyChartInventsNoTimesBeforeTelemetry()
+    {
+        // Waiting for the first feeder figures (a broker not reached yet): no times or loads on the scales — they read
+        // 01:00 at every tick (1970, QCustomPlot's default range) and 0–5 MW. Once figures come, the last hour's times.
+        const auto city = test::networkCity();
+        EnergyPanel energy(city);
+        energy.resize(700, 250);
+        energy.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&energy));
+        energy.setSeries({});
+        QVERIFY(!energy.grab().toImage().isNull());
+        for (QCPAxisRect *rect : energy.plot()->axisRects())
+            for (QCPAxis *axis : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)})
+                QVERIFY2(!axis->tickLabels(), qPrintable(axis->tickVectorLabels().join(QLatin1Char(' '))));
+
+        LoadHistory::Series series;
+        series.timesMs = {1'795'536'000'000, 1'795'539'600'000};   // an hour, in the city's afternoon
+        for (const FeederInfo &f : city->feeders) {
+            series.feederKw.push_back({float(f.capacityKw * 0.4), float(f.capacityKw * 0.5)});
+            series.feederPeakKw.push_back(float(f.capacityKw * 0.5));
+        }
+        series.totalKw = {1000, 1100};
+        energy.setSeries(series);
+        QVERIFY(!energy.grab().toImage().isNull());
+        for (QCPAxisRect *rect : energy.plot()->axisRects()) {
+            QCPAxis *time = rect->axis(QCPAxis::atBottom);
+            QVERIFY(time->tickLabels() && rect->axis(QCPAxis::atLeft)->tickLabels());
+            const QStringList labels = time->tickVectorLabels();
+            QVERIFY2(labels.size() >= 3 && QSet<QString>(labels.begin(), labels.end()).size() == labels.size()
+                         && !labels.contains(QStringLiteral("01:00")),
+                     qPrintable(labels.join(QLatin1Char(' '))));
+        }
+        energy.setSeries({});   // the history cleared (a replay's start): blank again
+        QVERIFY(!energy.plot()->axisRects().front()->axis(QCPAxis::atBottom)->tickLabels());
     }
 };
 

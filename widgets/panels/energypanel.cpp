@@ -87,6 +87,16 @@ EnergyPanel::EnergyPanel(std::shared_ptr<const CityModel> city, QWidget *parent)
     for (int i = 1; i <= kBusiestShown; ++i)
         legend->addItem(new QCPPlottableLegendItem(legend, m_plot->graph(i)));
     setMinimumHeight(200);
+    showScales(false);
+}
+
+void EnergyPanel::showScales(bool shown)
+{
+    // Before the first telemetry the axes have no time or load to show: QCustomPlot's default range would label the
+    // time axis 01:00 at every tick (1970) and the loads 0–5. Blank scales, until there is something to measure.
+    for (QCPAxisRect *rect : m_plot->axisRects())
+        for (QCPAxis *axis : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)})
+            axis->setTickLabels(shown);
 }
 
 void EnergyPanel::setSeries(const LoadHistory::Series &series)
@@ -98,11 +108,13 @@ void EnergyPanel::setSeries(const LoadHistory::Series &series)
             m_plot->graph(g)->setVisible(false);
         }
         m_legend->setVisible(false);
+        showScales(false);
         m_plotted.clear();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
     m_legend->setVisible(true);
+    showScales(true);
     m_plot->graph(0)->setVisible(true);
     QVector<double> keys, total;
     for (size_t i = 0; i < series.timesMs.size(); ++i) {

@@ -25,6 +25,8 @@ public:
     QCustomPlot *plot() { return m_plot; }
 
 private:
+    void showScales(bool shown);
+
     std::shared_ptr<const CityModel> m_city;
     QCustomPlot *m_plot;
     QCPAxisRect *m_feederRect;
