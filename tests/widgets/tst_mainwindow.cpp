@@ -44,6 +44,20 @@ public:
 
 class TestMainWindow : public QObject {
     Q_OBJECT
+
+    /// Two load samples `apartMs` apart: every feeder at 40 % of its rating, then 50 %.
+    static LoadHistory::Series twoSamples(const CityModel &city, std::int64_t fromMs, std::int64_t apartMs)
+    {
+        LoadHistory::Series series;
+        series.timesMs = {fromMs, fromMs + apartMs};
+        for (const FeederInfo &f : city.feeders) {
+            series.feederKw.push_back({float(f.capacityKw * 0.4), float(f.capacityKw * 0.5)});
+            series.feederPeakKw.push_back(float(f.capacityKw * 0.5));
+        }
+        series.totalKw = {1000, 1100};
+        return series;
+    }
+
 private Q_SLOTS:
     void statusBarSaysWhatTheLinkRefusedAndLost()
     {
@@ -200,14 +214,7 @@ private Q_SLOTS:
         QVERIFY(city->feeders.size() < 5);
         EnergyPanel energy(city);
         energy.resize(700, 250);
-        LoadHistory::Series series;
-        series.timesMs = {1'795'536'000'000, 1'795'536'010'000};
-        for (const FeederInfo &f : city->feeders) {
-            series.feederKw.push_back({float(f.capacityKw * 0.4), float(f.capacityKw * 0.5)});
-            series.feederPeakKw.push_back(float(f.capacityKw * 0.5));
-        }
-        series.totalKw = {1000, 1100};
-        energy.setSeries(series);
+        energy.setSeries(twoSamples(*city, 1'795'536'000'000, 10'000));
         QVERIFY(!energy.grab().toImage().isNull());
         QCPLegend *legend = nullptr;
         for (QCPAxisRect *rect : energy.plot()->axisRects())
@@ -240,14 +247,7 @@ private Q_SLOTS:
             for (QCPAxis *axis : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)})
                 QVERIFY2(!axis->tickLabels(), qPrintable(axis->tickVectorLabels().join(QLatin1Char(' '))));
 
-        LoadHistory::Series series;
-        series.timesMs = {1'795'536'000'000, 1'795'539'600'000};   // an hour, in the city's afternoon
-        for (const FeederInfo &f : city->feeders) {
-            series.feederKw.push_back({float(f.capacityKw * 0.4), float(f.capacityKw * 0.5)});
-            series.feederPeakKw.push_back(float(f.capacityKw * 0.5));
-        }
-        series.totalKw = {1000, 1100};
-        energy.setSeries(series);
+        energy.setSeries(twoSamples(*city, 1'795'536'000'000, 3'600'000));   // an hour, in the city's afternoon
         QVERIFY(!energy.grab().toImage().isNull());
         for (QCPAxisRect *rect : energy.plot()->axisRects()) {
             QCPAxis *time = rect->axis(QCPAxis::atBottom);
