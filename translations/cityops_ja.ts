@@ -2242,6 +2242,14 @@
         <source>Sent to the walls on the broker for %1 s</source>
         <translation>ブローカー上のウォールに %1 秒間表示を送信しました</translation>
     </message>
+    <message>
+        <source>No field data since %1 — the map shows the last reports; the link is retrying</source>
+        <translation>%1 以降フィールドデータなし — 地図は最後の報告を表示中。リンク再試行中</translation>
+    </message>
+    <message>
+        <source>No field data — the field link is not connected</source>
+        <translation>フィールドデータなし — フィールドリンク未接続</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

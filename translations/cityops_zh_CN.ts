@@ -2242,6 +2242,14 @@
         <source>Sent to the walls on the broker for %1 s</source>
         <translation>已发送到代理上的视频墙，显示 %1 秒</translation>
     </message>
+    <message>
+        <source>No field data since %1 — the map shows the last reports; the link is retrying</source>
+        <translation>自 %1 起无现场数据 — 地图显示最后的报告；链路正在重试</translation>
+    </message>
+    <message>
+        <source>No field data — the field link is not connected</source>
+        <translation>无现场数据 — 现场链路未连接</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

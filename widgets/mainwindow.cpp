@@ -182,6 +182,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
         updateStatus();
     });
     connect(&engine, &Engine::linkStatusChanged, m_statusLine, &StatusLine::showLink);
+    connect(&engine, &Engine::linkStatusChanged, this, &MainWindow::showLinkOnMap);
     m_live->start(30);
     m_defaultLayout = saveState();
 }
@@ -455,6 +456,7 @@ void MainWindow::buildStatusBar()
 void MainWindow::updateStatus()
 {
     m_statusLine->showLink(m_engine.linkStatus());   // the queued signal is the fast path; this keeps the label honest
+    showLinkOnMap(m_engine.linkStatus());
     m_statusLine->showLinkTrouble(m_engine.linkCounters(), m_engine.stats().peerRefused);
     StatusLine::Figures figures;
     figures.eventsPerSecond = m_live->eventsPerSecond();
@@ -471,6 +473,25 @@ void MainWindow::updateStatus()
     for (const DeviceState &s : m_scene->states)
         figures.offline += (s.reported && !s.online) ? 1 : 0;
     m_statusLine->show(figures);
+}
+
+void MainWindow::showLinkOnMap(const LinkStatus &status)
+{
+    // Only a network link: the embedded simulator is the field (a stopped SUMO marks its own signals not reporting).
+    // Its devices cannot be heard while the broker is away, and they are not marked silent one by one — the console
+    // cannot tell a quiet device from its own lost connection — so the whole map says it.
+    const bool silent = !status.simulated() && (status.state == LinkState::Disconnected || status.state == LinkState::Degraded);
+    if (!silent) {
+        m_fieldSilentSinceMs = 0;
+        m_map->setNotice({});
+        return;
+    }
+    if (m_fieldSilentSinceMs == 0)
+        m_fieldSilentSinceMs = m_engine.clock().nowMs();
+    m_map->setNotice(status.state == LinkState::Degraded
+                         ? tr("No field data since %1 — the map shows the last reports; the link is retrying")
+                               .arg(Labels::clock(m_fieldSilentSinceMs, m_zone, true))
+                         : tr("No field data — the field link is not connected"));
 }
 
 void MainWindow::focusIncident(IncidentId id)

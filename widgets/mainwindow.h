@@ -92,6 +92,8 @@ private:
     void buildStatusBar();
     void buildSearch();
     void updateStatus();
+    /// A field behind a broker that cannot be reached: the map says it shows the last reports, not the field now.
+    void showLinkOnMap(const LinkStatus &status);
     void focusIncident(IncidentId id);
     void showAbout();
     void showShortcuts();
@@ -110,6 +112,7 @@ private:
     Annunciator *m_annunciator = nullptr;
     QLabel *m_annunciatorBanner = nullptr;
     QTimeZone m_zone;
+    std::int64_t m_fieldSilentSinceMs = 0;   ///< the console's time the network link went down (0: it is up)
     QLineEdit *m_search = nullptr;
     StatusLine *m_statusLine = nullptr;
     QAction *m_startReplay = nullptr;

@@ -1,7 +1,10 @@
+#include "brokertesting.h"
 #include "city/sumoimport.h"
+#include "link/mqttlink.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
 #include "testcity.h"
+#include "map/mapstyle.h"
 #include "map/mapview.h"
 #include "panels/detailspanel.h"
 #include "panels/energypanel.h"
@@ -230,6 +233,53 @@ private Q_SLOTS:
             QVERIFY2(name.startsWith(QLatin1String("fdr/")) && name.endsWith(QLatin1String("50 %")), qPrintable(name));
         }
         QCOMPARE(energy.plottedFeeders().size(), int(city->feeders.size()));
+    }
+
+    void aLostBrokerIsSaidAcrossTheMap()
+    {
+        // A desk behind a real broker: live, the map is plain; the broker killed, the map is framed in magenta (no
+        // data) and says since when it has had none — its devices keep their last colours, which are not the field's
+        // now; the broker back, the frame goes.
+        test::TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        const auto city = fixtureCity();
+        Engine engine(city);
+        MqttLinkOptions options;
+        options.mqtt.url = BrokerUrl::parse(broker.plainUrl()).value();
+        options.mqtt.clientId = QStringLiteral("desk-map-test");
+        engine.start(std::make_unique<MqttLink>(city, &engine.clock(), options, std::nullopt));
+        MainWindow window(engine, nullptr);
+        window.resize(1600, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        MapView *map = window.mapView();
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 10'000);
+        QTRY_VERIFY(map->notice().isEmpty());
+        const auto magentaIn = [](const QImage &image, const QRect &area) {
+            int n = 0;
+            for (int y = area.top(); y <= area.bottom(); ++y)
+                for (int x = area.left(); x <= area.right(); ++x)
+                    n += image.pixelColor(x, y) == mapstyle::noData();
+            return n;
+        };
+        const QImage live = map->grab().toImage();
+        const QRect leftEdge(0, live.height() / 2 - 100, 10, 200);   // under the frame, clear of the band and the legend
+        const QRect band(0, 0, live.width(), 50);
+        QCOMPARE(magentaIn(live, leftEdge), 0);
+
+        broker.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(!map->notice().isEmpty(), 10'000);
+        QVERIFY2(map->notice().startsWith(QLatin1String("No field data since ")) && map->notice().contains(QLatin1String("retrying")),
+                 qPrintable(map->notice()));
+        const QImage lost = map->grab().toImage();
+        QVERIFY2(magentaIn(lost, leftEdge) > 100, qPrintable(QString::number(magentaIn(lost, leftEdge))));
+        QVERIFY2(magentaIn(lost, band) > 2 * magentaIn(live, band) + 100, "the sentence is drawn across the top");
+
+        QVERIFY(broker.start());
+        QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 30'000);
+        QTRY_VERIFY(map->notice().isEmpty());
+        QCOMPARE(magentaIn(map->grab().toImage(), leftEdge), 0);
+        engine.stop();
     }
 
     void theEnergyChartInventsNoTimesBeforeTelemetry()

@@ -122,6 +122,38 @@ void MapView::setReplayMode(bool replay)
     update();
 }
 
+void MapView::setNotice(const QString &notice)
+{
+    if (notice == m_notice)
+        return;
+    m_notice = notice;
+    update();
+}
+
+void MapView::drawNotice(QPainter &painter) const
+{
+    // As the wall draws a tile without live data: magenta hatching (ISA-101's no-data) — here only a frame, so the
+    // last known state stays readable under it — and the sentence on a dark band.
+    const QColor noData = mapstyle::noData();
+    const int frame = 10;
+    const QRegion band = QRegion(rect()) - QRegion(rect().adjusted(frame, frame, -frame, -frame));
+    painter.save();   // the scale bar, legend and attribution are drawn after, in their own font
+    painter.setClipRegion(band);
+    painter.fillRect(rect(), QBrush(noData, Qt::BDiagPattern));
+    painter.setClipping(false);
+    QFont font = painter.font();
+    font.setPixelSize(20);
+    font.setBold(true);
+    painter.setFont(font);
+    const QRect text = painter.fontMetrics().boundingRect(rect().adjusted(frame + 16, 0, -frame - 16, 0), Qt::AlignHCenter | Qt::TextWordWrap,
+                                                          QStringLiteral("\u25A7 ") + m_notice);
+    const QRect strip(frame, frame, width() - 2 * frame, text.height() + 16);
+    painter.fillRect(strip, QColor(0x10, 0x11, 0x13, 235));
+    painter.setPen(noData);
+    painter.drawText(strip, Qt::AlignCenter | Qt::TextWordWrap, QStringLiteral("\u25A7 ") + m_notice);
+    painter.restore();
+}
+
 void MapView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -143,6 +175,8 @@ void MapView::paintEvent(QPaintEvent *)
         painter.setPen(QColor(replay.red(), replay.green(), replay.blue(), 170));
         painter.drawText(rect().adjusted(24, 16, -24, -16), Qt::AlignTop | Qt::AlignLeft, tr("REPLAY"));
     }
+    if (!m_notice.isEmpty() && !m_replay)
+        drawNotice(painter);
     if (m_gesture != Gesture::None) {
         painter.setPen(QPen(mapstyle::selection(), 1.5, Qt::DashLine));
         painter.setBrush(QColor(255, 255, 255, 24));

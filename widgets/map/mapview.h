@@ -35,6 +35,10 @@ public:
     /// Replay is drawn unmistakably: a blue frame, a light wash over the map and a REPLAY watermark.
     void setReplayMode(bool replay);
     bool isReplayMode() const { return m_replay; }
+    /// The live map is not live: a magenta (no data) frame and this sentence across its top, until it is cleared
+    /// with an empty one. Not drawn in replay, whose frame says what the map shows.
+    void setNotice(const QString &notice);
+    QString notice() const { return m_notice; }
     /// The legend explains every colour on the map (bottom left); on by default.
     void setLegendVisible(bool visible);
     /// Draws an offline raster background (MBTiles) under the city; its attribution joins the map's.
@@ -73,6 +77,7 @@ protected:
 
 private:
     void drawScaleBar(QPainter &painter) const;
+    void drawNotice(QPainter &painter) const;
     bool m_following = false;
     void drawAttribution(QPainter &painter) const;
     void drawLegend(QPainter &painter) const;
@@ -86,6 +91,7 @@ private:
     bool m_fitPending = true;
     bool m_showingCity = false;   ///< the view is the whole city (fitCity) and nobody has moved it since
     bool m_replay = false;
+    QString m_notice;
     bool m_legend = true;
     QString m_rasterAttribution;
     bool m_dragging = false;
