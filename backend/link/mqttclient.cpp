@@ -26,7 +26,21 @@ void initLibrary()
     });
 }
 
-QString mosquittoError(int rc) { return QString::fromUtf8(mosquitto_strerror(rc)); }
+QString mosquittoError(int rc)
+{
+    // Debian 12's libmosquitto (2.0.11) calls some of its own codes "Unknown error.": a server that takes the
+    // connection and never answers it (not an MQTT broker, or a broker that hangs) came out as just that.
+    switch (rc) {
+    case MOSQ_ERR_KEEPALIVE: return QStringLiteral("no answer within the keep-alive (is it an MQTT broker?)");
+    case MOSQ_ERR_LOOKUP: return QStringLiteral("the host name could not be looked up");
+    case MOSQ_ERR_MALFORMED_PACKET: return QStringLiteral("the broker sent a malformed packet");
+    case MOSQ_ERR_TIMEOUT: return QStringLiteral("timed out");
+    case MOSQ_ERR_ADMINISTRATIVE_ACTION: return QStringLiteral("disconnected by the broker's administrator");
+    default: break;
+    }
+    const QString said = QString::fromUtf8(mosquitto_strerror(rc));
+    return said == QLatin1String("Unknown error.") ? QStringLiteral("mosquitto error %1").arg(rc) : said;
+}
 
 } // namespace
 

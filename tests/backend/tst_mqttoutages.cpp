@@ -2,6 +2,7 @@
 // console's own outage, a broker restarted or killed in the middle of an order, reports lost and duplicated.
 #include "mqttconsole.h"
 
+#include <QTcpServer>
 #include <QTest>
 
 using namespace cityops;
@@ -34,6 +35,23 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Connected, 30'000);
         QTest::qWait(2000);
         QVERIFY(console.engine.states().state(lamp).online);
+    }
+
+    void somethingThatIsNotABrokerIsSaidSo()
+    {
+        // --link pointed at a server that takes the connection and never answers (another service on that port, a
+        // hung broker): the status says no answer came, not "Unknown error." as libmosquitto names it.
+        QTcpServer mute;
+        QVERIFY(mute.listen(QHostAddress::LocalHost));
+        MqttOptions options = brokerOptions(QStringLiteral("mqtt://127.0.0.1:%1").arg(mute.serverPort()), "console-mute");
+        options.keepAliveS = 2;
+        Console console(options, {});
+        QTRY_VERIFY_WITH_TIMEOUT(!console.engine.linkStatus().problem.isEmpty(), 20'000);
+        const LinkStatus status = console.engine.linkStatus();
+        QCOMPARE(status.state, LinkState::Disconnected);
+        QVERIFY2(status.problem.contains(QLatin1String("no answer")) && !status.problem.contains(QLatin1String("Unknown")),
+                 qPrintable(status.description()));
+        QVERIFY2(status.retrying && status.endpoint == options.url.toString(), qPrintable(status.description()));
     }
 
     void brokerRestartLosesNoCommandAndRunsNoneTwice()
