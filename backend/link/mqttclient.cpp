@@ -317,7 +317,15 @@ void MqttClient::onPublish(mosquitto *, void *self, int, int, const mqtt5__prope
 void MqttClient::onLog(mosquitto *, void *self, int level, const char *text)
 {
     if (level & (MOSQ_LOG_ERR | MOSQ_LOG_WARNING)) {
-        static_cast<MqttClient *>(self)->setLastError(QString::fromUtf8(text));
+        QString said = QString::fromUtf8(text);
+        // OpenSSL's words name a routine ("OpenSSL Error[0]: error:0A000086:SSL routines::certificate verify failed");
+        // the likely causes go first, its words after.
+        if (said.startsWith(QLatin1String("OpenSSL Error"))) {
+            const qsizetype colon = said.indexOf(QLatin1String(": "));
+            said = QStringLiteral("TLS handshake failed (not a TLS listener, or a certificate this console does not trust): %1")
+                       .arg(colon > 0 ? said.mid(colon + 2) : said);
+        }
+        static_cast<MqttClient *>(self)->setLastError(said);
         qCDebug(lcLink) << "libmosquitto:" << text;
     }
 }

@@ -59,6 +59,10 @@ private Q_SLOTS:
         QCOMPARE_NE(wrongCa.engine.linkStatus().state, LinkState::Connected);
         QCOMPARE(plain.reported(), 0u);
         QCOMPARE(wrongCa.reported(), 0u);
+        // The operator is told why in words that point at the cause, OpenSSL's own after them.
+        const LinkStatus untrusted = wrongCa.engine.linkStatus();
+        QVERIFY2(untrusted.problem.startsWith(QLatin1String("TLS handshake failed")) && untrusted.problem.contains(QLatin1String("certificate verify failed")),
+                 qPrintable(untrusted.description()));
         // And a console cannot be pointed at plain MQTT across a network at all.
         MqttOptions remote;
         remote.url = BrokerUrl::parse(QStringLiteral("mqtt://192.0.2.10:1883")).value();
