@@ -9,7 +9,8 @@
 
 namespace cityops {
 
-WallFeed::WallFeed(LiveCity &live, int staleAfterSeconds, QObject *parent) : QObject(parent), m_live(live), m_staleAfterS(staleAfterSeconds)
+WallFeed::WallFeed(LiveCity &live, int staleAfterSeconds, QObject *parent)
+    : QObject(parent), m_live(live), m_zone(Labels::zone(live.scene().city())), m_staleAfterS(staleAfterSeconds)
 {
     // Wall time, not the console clock: at --speed 600 a second of silence is ten minutes of city time.
     m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
@@ -36,7 +37,6 @@ WallFeed::WallFeed(LiveCity &live, int staleAfterSeconds, QObject *parent) : QOb
     pullFigures();
 }
 
-QTimeZone WallFeed::zone() const { return Labels::zone(m_live.scene().city()); }
 
 std::int64_t WallFeed::dataAgeMs() const { return m_lastDataMs < 0 ? -1 : std::max<std::int64_t>(0, m_clock() - m_lastDataMs); }
 

@@ -46,7 +46,7 @@ public:
     std::int64_t nowMs() const { return m_live.nowMs(); }
     /// The city's time zone: the wall's clocks and axes read the same local time as the console's desks, whatever
     /// zone the wall's computer is set to.
-    QTimeZone zone() const;
+    QTimeZone zone() const { return m_zone; }   ///< the city's, for every time the wall shows
     bool isLive() const { return m_live.isLive(); }
     /// How old the newest field data is (ms; -1 before any arrived).
     std::int64_t dataAgeMs() const;
@@ -72,6 +72,7 @@ private:
     void pullFigures();
 
     LiveCity &m_live;
+    QTimeZone m_zone;
     int m_staleAfterS;
     std::function<std::int64_t()> m_clock;
     std::int64_t m_lastDataMs = -1;
