@@ -2244,11 +2244,11 @@
     </message>
     <message>
         <source>No field data since %1 — the map shows the last reports; the link is retrying</source>
-        <translation>%1 以降フィールドデータなし — 地図は最後の報告を表示中。リンク再試行中</translation>
+        <translation>%1 以降現場データなし — 地図は最後の報告を表示中。リンク再試行中</translation>
     </message>
     <message>
         <source>No field data — the field link is not connected</source>
-        <translation>フィールドデータなし — フィールドリンク未接続</translation>
+        <translation>現場データなし — 現場リンク未接続</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3161,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>NO DATA FOR %1</source>
         <translation>%1 データなし</translation>
+    </message>
+    <message>
+        <source>FIELD LINK LOST — RETRYING</source>
+        <translation>現場リンク切断 — 再試行中</translation>
     </message>
 </context>
 <context>

@@ -3162,6 +3162,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>NO DATA FOR %1</source>
         <translation>已 %1 无数据</translation>
     </message>
+    <message>
+        <source>FIELD LINK LOST — RETRYING</source>
+        <translation>现场链路中断 — 正在重试</translation>
+    </message>
 </context>
 <context>
     <name>cityops::WallMapTile</name>

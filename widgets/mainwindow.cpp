@@ -477,11 +477,9 @@ void MainWindow::updateStatus()
 
 void MainWindow::showLinkOnMap(const LinkStatus &status)
 {
-    // Only a network link: the embedded simulator is the field (a stopped SUMO marks its own signals not reporting).
-    // Its devices cannot be heard while the broker is away, and they are not marked silent one by one — the console
-    // cannot tell a quiet device from its own lost connection — so the whole map says it.
-    const bool silent = !status.simulated() && (status.state == LinkState::Disconnected || status.state == LinkState::Degraded);
-    if (!silent) {
+    // A network link's devices cannot be heard while the broker is away, and they are not marked silent one by one —
+    // the console cannot tell a quiet device from its own lost connection — so the whole map says it.
+    if (!status.fieldSilent()) {
         m_fieldSilentSinceMs = 0;
         m_map->setNotice({});
         return;

@@ -50,6 +50,10 @@ struct LinkStatus {
         return s;
     }
     bool simulated() const { return speed > 0; }
+    /// Nothing from the field reaches the console: a link stopped or never connected, or a network link that lost its
+    /// broker. Not the embedded simulator without SUMO (Degraded): its lamps, feeders and incidents still report, and
+    /// the signals SUMO ran say themselves that they do not.
+    bool fieldSilent() const { return state == LinkState::Disconnected || (state == LinkState::Degraded && !simulated()); }
     QString description() const;
 };
 

@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QImage>
 
+#include "labels.h"
 #include "engine/engine.h"
 #include "link/simlink.h"
 #include "livecity.h"
@@ -27,6 +28,11 @@ class CuttableLink : public SimLink {
 public:
     using SimLink::SimLink;
     void cut() { setStatus(LinkStatus::network(LinkState::Disconnected, QStringLiteral("cut by the test"))); }
+    /// What this simulator's link says when its SUMO stops: degraded, its other devices still reporting.
+    void sumoStops()
+    {
+        setStatus(LinkStatus::simulator(LinkState::Degraded, 1, 0, true, QStringLiteral("SUMO stopped: killed by the test")));
+    }
 };
 
 /// A field that is connected and says nothing (a gateway that has not reported yet).
@@ -227,6 +233,25 @@ private Q_SLOTS:
         QVERIFY(countColor(after, WallLook::noData(), 40) > hatchBefore + 200);
         const int smallest = *std::min_element(alarms->drawnCapHeights().begin(), alarms->drawnCapHeights().end());
         QVERIFY(smallest >= live.wall->look().minCapPx);
+    }
+
+    /// SUMO stops under the embedded simulator: the lamps, feeders and incidents still report, so their tiles stay
+    /// clear; the key figures say the link is degraded (and the signals SUMO ran go magenta on the map themselves).
+    void aStoppedSumoDoesNotHatchWhatStillReports()
+    {
+        WallLayout layout = WallLayout::builtIn();
+        LiveWall live(layout);
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+        live.link->sumoStops();
+        QTRY_COMPARE_WITH_TIMEOUT(live.wall->feed().figures().link, LinkState::Degraded, 5000);
+        live.wall->refreshNow();
+        for (WallTile *t : live.wall->tiles())
+            QVERIFY2(t->staleText().isEmpty(), qPrintable(t->staleText()));
+        bool said = false;
+        for (WallTile *t : live.wall->tiles())
+            for (const QString &text : t->drawnTexts())
+                said = said || text.contains(Labels::linkState(LinkState::Degraded).toUpper());
+        QVERIFY2(said, "the key figures name the degraded link");
     }
 
     /// The wall's computer set to another zone than the city's (here New Zealand's): its clocks, the replay banner

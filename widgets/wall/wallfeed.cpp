@@ -44,8 +44,8 @@ QString WallFeed::staleReason() const
 {
     if (!isLive())
         return {};
-    if (m_figures.link != LinkState::Connected)
-        return tr("FIELD LINK %1").arg(Labels::linkState(m_figures.link).toUpper());
+    if (m_figures.fieldSilent)
+        return m_figures.link == LinkState::Degraded ? tr("FIELD LINK LOST — RETRYING") : tr("FIELD LINK %1").arg(Labels::linkState(m_figures.link).toUpper());
     const std::int64_t age = dataAgeMs();
     if (age < 0)
         return tr("NO DATA YET");
@@ -113,8 +113,10 @@ void WallFeed::pullFigures()
     const LinkStatus status = m_live.engine().linkStatus();
     k.link = status.state;
     k.linkText = Labels::linkState(status.state);
+    k.fieldSilent = status.state == LinkState::Starting || status.fieldSilent();
     const bool changed = k.signalsFaulted != m_figures.signalsFaulted || k.devicesNotReporting != m_figures.devicesNotReporting
-                         || k.incidentsOverdue != m_figures.incidentsOverdue || k.link != m_figures.link;
+                         || k.incidentsOverdue != m_figures.incidentsOverdue || k.link != m_figures.link
+                         || k.fieldSilent != m_figures.fieldSilent;
     m_figures = k;
     if (changed)
         Q_EMIT figuresChanged();

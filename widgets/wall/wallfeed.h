@@ -23,6 +23,7 @@ public:
         int incidentsOverdue = 0;     ///< escalated: not acknowledged or nobody on scene in time
         LinkState link = LinkState::Disconnected;
         QString linkText;
+        bool fieldSilent = true;   ///< nothing from the field reaches the console (LinkStatus::fieldSilent), or not yet
     };
     struct FeederLoad {
         QString id;
@@ -46,7 +47,7 @@ public:
     std::int64_t nowMs() const { return m_live.nowMs(); }
     /// The city's time zone: the wall's clocks and axes read the same local time as the console's desks, whatever
     /// zone the wall's computer is set to.
-    QTimeZone zone() const { return m_zone; }   ///< the city's, for every time the wall shows
+    QTimeZone zone() const { return m_zone; }
     bool isLive() const { return m_live.isLive(); }
     /// How old the newest field data is (ms; -1 before any arrived).
     std::int64_t dataAgeMs() const;
