@@ -16,7 +16,7 @@ namespace cityops {
 
 enum class LinkState { Starting, Connected, Degraded, Disconnected };
 
-/// What a link says of itself, in parts: the desk puts them into words in its own language (Labels::linkStatus); logs
+/// What a link says of itself, in parts: the desk puts them into words in its own language (Labels::linkDescription); logs
 /// and tests read them in English (description()). `problem` is somebody else's words — the broker's, TLS's, SUMO's —
 /// and is shown as written.
 struct LinkStatus {
@@ -50,8 +50,8 @@ struct LinkStatus {
         return s;
     }
     bool simulated() const { return speed > 0; }
-    /// Nothing from the field reaches the console: a link stopped or never connected, or a network link that lost its
-    /// broker. Not the embedded simulator without SUMO (Degraded): its lamps, feeders and incidents still report, and
+    /// Nothing from the field reaches the console: a link stopped or unable to connect, or a network link that lost
+    /// its broker (not yet while a link is still starting). Not the embedded simulator without SUMO (Degraded): its lamps, feeders and incidents still report, and
     /// the signals SUMO ran say themselves that they do not.
     bool fieldSilent() const { return state == LinkState::Disconnected || (state == LinkState::Degraded && !simulated()); }
     QString description() const;
