@@ -2015,6 +2015,11 @@
         <comment>%1: the broker&apos;s address; %2: why it failed, in its words</comment>
         <translation>%1 — 再試行中: %2</translation>
     </message>
+    <message>
+        <source>reconnecting</source>
+        <comment>a field link that lost its broker</comment>
+        <translation>再接続中</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3161,10 +3166,6 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>NO DATA FOR %1</source>
         <translation>%1 データなし</translation>
-    </message>
-    <message>
-        <source>FIELD LINK LOST — RETRYING</source>
-        <translation>現場リンク切断 — 再試行中</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,13 @@ QString Labels::linkState(LinkState state)
     return {};
 }
 
+QString Labels::linkState(const LinkStatus &status)
+{
+    if (status.state == LinkState::Degraded && !status.simulated())
+        return tr("reconnecting", "a field link that lost its broker");
+    return linkState(status.state);
+}
+
 QString Labels::duration(std::int64_t ms)
 {
     const std::int64_t s = std::max<std::int64_t>(0, ms / 1000);

@@ -27,6 +27,8 @@ public:
     static QString severity(IncidentSeverity severity);
     static QString incidentState(IncidentState state);
     static QString linkState(LinkState state);
+    /// The state as this link is in it: a network link degraded has lost its broker and is reconnecting.
+    static QString linkState(const LinkStatus &status);
     /// The link's own description in the console's language ("simulator ×30"; a broker's address as it is).
     static QString linkDescription(const LinkStatus &status);
     static QString alarmCause(AlarmCause cause);

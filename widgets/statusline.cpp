@@ -87,7 +87,7 @@ void StatusLine::show(const Figures &f)
 
 void StatusLine::showLink(const LinkStatus &status)
 {
-    m_link->setText(tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status.state)));
+    m_link->setText(tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status)));
     const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded;
     m_link->setStyleSheet(bad ? kAmber : QString());
 }

@@ -274,6 +274,13 @@ private Q_SLOTS:
         const QImage lost = map->grab().toImage();
         QVERIFY2(magentaIn(lost, leftEdge) > 100, qPrintable(QString::number(magentaIn(lost, leftEdge))));
         QVERIFY2(magentaIn(lost, band) > 2 * magentaIn(live, band) + 100, "the sentence is drawn across the top");
+        // The status bar names the broker and what it is doing about it.
+        QString linkText;
+        for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            if (label->text().startsWith(QLatin1String("Link: ")))
+                linkText = label->text();
+        QVERIFY2(linkText.startsWith(QStringLiteral("Link: %1 — retrying: ").arg(broker.plainUrl())) && linkText.endsWith(QStringLiteral(" — reconnecting")),
+                 qPrintable(linkText));
 
         QVERIFY(broker.start());
         QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 30'000);

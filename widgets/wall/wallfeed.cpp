@@ -45,7 +45,7 @@ QString WallFeed::staleReason() const
     if (!isLive())
         return {};
     if (m_figures.fieldSilent)
-        return m_figures.link == LinkState::Degraded ? tr("FIELD LINK LOST — RETRYING") : tr("FIELD LINK %1").arg(Labels::linkState(m_figures.link).toUpper());
+        return tr("FIELD LINK %1").arg(m_figures.linkText.toUpper());
     const std::int64_t age = dataAgeMs();
     if (age < 0)
         return tr("NO DATA YET");
@@ -112,7 +112,7 @@ void WallFeed::pullFigures()
     k.incidentsOverdue = int(std::count_if(m_incidents.begin(), m_incidents.end(), [](const Incident &i) { return i.escalated(); }));
     const LinkStatus status = m_live.engine().linkStatus();
     k.link = status.state;
-    k.linkText = Labels::linkState(status.state);
+    k.linkText = Labels::linkState(status);
     k.fieldSilent = status.state == LinkState::Starting || status.fieldSilent();
     const bool changed = k.signalsFaulted != m_figures.signalsFaulted || k.devicesNotReporting != m_figures.devicesNotReporting
                          || k.incidentsOverdue != m_figures.incidentsOverdue || k.link != m_figures.link
