@@ -98,19 +98,6 @@ private Q_SLOTS:
                  qPrintable(a.engine.linkStatus().description()));
     }
 
-    void aConsoleStartedBeforeItsBrokerConnectsWhenItComesUp()
-    {
-        TestBroker broker;
-        QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        broker.stop();
-        Console console(brokerOptions(broker.plainUrl(), "console-early"), {});
-        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().description().contains(QLatin1String("Connection refused")), 5000);
-        QCOMPARE(console.engine.linkStatus().state, LinkState::Disconnected);
-        QTest::qWait(1500);
-        QVERIFY(broker.start());
-        QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Connected, 20'000);
-    }
-
     void badPayloadsAreRefusedAndCounted()
     {
         TestBroker broker;

@@ -1,5 +1,6 @@
 // The field link when the network fails, through a real mosquitto on loopback and the real cityops-sim process: the
-// console's own outage, a broker restarted or killed in the middle of an order, reports lost and duplicated.
+// console's own outage, a broker not there yet or not a broker at all, a broker restarted or killed in the middle of
+// an order, reports lost and duplicated.
 #include "mqttconsole.h"
 
 #include <QTcpServer>
@@ -35,6 +36,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Connected, 30'000);
         QTest::qWait(2000);
         QVERIFY(console.engine.states().state(lamp).online);
+    }
+
+    void aConsoleStartedBeforeItsBrokerConnectsWhenItComesUp()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        broker.stop();
+        Console console(brokerOptions(broker.plainUrl(), "console-early"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().description().contains(QLatin1String("Connection refused")), 5000);
+        QCOMPARE(console.engine.linkStatus().state, LinkState::Disconnected);
+        QTest::qWait(1500);
+        QVERIFY(broker.start());
+        QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Connected, 20'000);
     }
 
     void somethingThatIsNotABrokerIsSaidSo()

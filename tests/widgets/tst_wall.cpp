@@ -1,6 +1,7 @@
 // The video wall as the back of the room sees it: the sizing rule computed for a 55" 1080p panel at 6 m and
 // checked on every grabbed tile; layouts refused with a sentence; the boards' content; the stale overlay after the
-// link is cut and after the data stops; NOT LIVE during replay; a spanned 3 × 2 wall and one window per screen.
+// link is cut and after the data stops; NOT LIVE during replay; a spanned 3 × 2 wall. Bezels: tst_wallbezels; one
+// window per screen: tst_wallscreens.
 #include <QColor>
 #include <QImage>
 
@@ -9,6 +10,7 @@
 #include "link/simlink.h"
 #include "livecity.h"
 #include "testcity.h"
+#include "walltesting.h"
 #include "wall/videowall.h"
 #include "wall/wallboards.h"
 #include "wall/wallfeed.h"
@@ -20,20 +22,9 @@
 #include <QtTest>
 
 using namespace cityops;
+using namespace cityops::test;
 
 namespace {
-
-/// The simulator, with a field link the test can cut.
-class CuttableLink : public SimLink {
-public:
-    using SimLink::SimLink;
-    void cut() { setStatus(LinkStatus::network(LinkState::Disconnected, QStringLiteral("cut by the test"))); }
-    /// What this simulator's link says when its SUMO stops: degraded, its other devices still reporting.
-    void sumoStops()
-    {
-        setStatus(LinkStatus::simulator(LinkState::Degraded, 1, 0, true, QStringLiteral("SUMO stopped: killed by the test")));
-    }
-};
 
 /// A field that is connected and says nothing (a gateway that has not reported yet).
 class SilentLink : public FieldLink {
@@ -66,46 +57,6 @@ public:
 private:
     const CityStateSource &m_live;
     std::int64_t m_atMs;
-};
-
-int countColor(const QImage &image, const QColor &color, int tolerance = 12)
-{
-    int n = 0;
-    for (int y = 0; y < image.height(); y += 2)
-        for (int x = 0; x < image.width(); x += 2) {
-            const QColor c = image.pixelColor(x, y);
-            n += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) + std::abs(c.blue() - color.blue()) <= tolerance;
-        }
-    return n;
-}
-
-struct LiveWall {
-    std::shared_ptr<const CityModel> city = test::networkCity();
-    Engine engine{city};
-    CuttableLink *link = nullptr;
-    std::unique_ptr<VideoWall> wall;
-
-    explicit LiveWall(WallLayout layout = WallLayout::builtIn())
-    {
-        SimLinkOptions sim;
-        sim.seed = 7;
-        sim.warmUpHours = 2;
-        auto l = std::make_unique<CuttableLink>(city, &engine.clock(), sim);
-        link = l.get();
-        engine.start(std::move(l), QString(), QDateTime::currentMSecsSinceEpoch() - 2 * 3600'000);
-        wall = std::make_unique<VideoWall>(engine, std::move(layout));
-        wall->show(false);
-    }
-    ~LiveWall()
-    {
-        wall.reset();
-        engine.stop();
-    }
-    bool settled()
-    {
-        wall->refreshNow();
-        return engine.linkStatus().state == LinkState::Connected && !wall->feed().incidents().empty() && wall->feed().cityLoadKw() > 0;
-    }
 };
 
 } // namespace
@@ -402,97 +353,6 @@ private Q_SLOTS:
         QVERIFY(QApplication::activeModalWidget() == nullptr);
     }
 
-    /// A district map shows one district and goes on to the next; a place pushed to it is shown for a while.
-    /// Boards spanning two rows of panels on a spanned wall: no line of text is cut by the bezel between them
-    /// (issue 14, "bezel-aware spans"); what does not fit above goes on below it.
-    void rowsOfTextStayOffTheBezels()
-    {
-        WallLayout layout;   // short panels, so that a few rows of each board reach the bezel
-        layout.rows = 2;
-        layout.columns = 2;
-        layout.panelWidthPx = 960;
-        layout.panelHeightPx = 260;
-        layout.bezelPx = 40;
-        layout.tiles = {{WallTileKind::Incidents, 0, 0, 2, 1, -1, 0}, {WallTileKind::KeyFigures, 0, 1, 2, 1, -1, 0}};
-        LiveWall live(layout);
-        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
-
-        for (WallTile *tile : live.wall->tiles()) {
-            QCOMPARE(tile->bezels().size(), size_t(1));
-            const QRect band = tile->bezels().front();
-            QCOMPARE(band.height(), 40);
-            // Where the band lies in the tile is where the two panels meet on the wall.
-            QCOMPARE(tile->mapTo(tile->window(), band.topLeft()).y(), layout.panelRect(0, 0).bottom() + 1);   // one window spans the wall
-            (void)tile->grab();   // paints
-            int above = 0, below = 0;
-            for (const QRect &text : tile->drawnTextRects()) {
-                QVERIFY2(!text.intersects(band), qPrintable(QStringLiteral("%1: text at y %2..%3 crosses the bezel at %4..%5")
-                                                                .arg(tile->title()).arg(text.top()).arg(text.bottom()).arg(band.top()).arg(band.bottom())));
-                (text.bottom() < band.top() ? above : below) += 1;
-            }
-            QVERIFY(above > 0);
-            if (dynamic_cast<KeyFiguresBoard *>(tile))   // five rows: they go on below the bezel
-                QVERIFY2(below > 0, "the figures go on below the bezel");
-        }
-        // One screen per panel: nothing spans, no bands.
-        WallLayout screens = layout;
-        screens.wiring = WallLayout::Wiring::Screens;
-        QVERIFY(screens.bezelsWithin(screens.tiles.front(), QPoint()).empty());
-    }
-
-    /// Tiles spanning two columns of panels: no line of text is cut by the frame between them (the clock is centred
-    /// on one panel, not on the frame); rows go down the first panel and on into the second (issue 14, "bezel-aware
-    /// spans").
-    void linesOfTextStayOffVerticalBezels()
-    {
-        WallLayout layout;   // wide, short panels (the 55" panel's pixel pitch): the figures need both panels
-        layout.rows = 2;
-        layout.columns = 2;
-        layout.panelWidthPx = 1920;
-        layout.panelHeightPx = 400;
-        layout.panelDiagonalInches = 48.9;
-        layout.bezelPx = 40;
-        layout.tiles = {{WallTileKind::Clock, 0, 0, 1, 2, -1, 0}, {WallTileKind::KeyFigures, 1, 0, 1, 2, -1, 0}};
-        LiveWall live(layout);
-        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
-        bool rowsGoOn = false;
-        for (WallTile *tile : live.wall->tiles()) {
-            QCOMPARE(tile->bezels().size(), size_t(1));
-            const QRect band = tile->bezels().front();
-            QCOMPARE(band.width(), 40);
-            QCOMPARE(tile->mapTo(tile->window(), band.topLeft()).x(), layout.panelRect(0, 0).right() + 1);
-            (void)tile->grab();   // paints
-            for (const QRect &text : tile->drawnTextRects()) {
-                QVERIFY2(text.right() < band.left() || text.left() > band.right(),
-                         qPrintable(QStringLiteral("%1: text at x %2..%3 crosses the bezel at %4..%5")
-                                        .arg(tile->title()).arg(text.left()).arg(text.right()).arg(band.left()).arg(band.right())));
-                // A row that starts at the second panel's left edge: the rows went on there.
-                rowsGoOn |= text.left() > band.right() && text.left() <= band.right() + 1 + live.wall->look().margin;
-            }
-        }
-        QVERIFY2(rowsGoOn, "the key figures go on in the second panel");
-    }
-
-    /// A clock spanning two rows of panels is centred on its first panel, not on the frame between them.
-    void centredTextStaysOnOnePanel()
-    {
-        WallLayout layout;
-        layout.rows = 2;
-        layout.columns = 1;
-        layout.bezelPx = 40;
-        layout.tiles = {{WallTileKind::Clock, 0, 0, 2, 1, -1, 0}};
-        LiveWall live(layout);
-        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
-        WallTile *clock = live.wall->tileAt(0, 0);
-        QCOMPARE(clock->bezels().size(), size_t(1));
-        const QRect band = clock->bezels().front();
-        (void)clock->grab();
-        QVERIFY(!clock->drawnTextRects().empty());
-        for (const QRect &text : clock->drawnTextRects())
-            QVERIFY2(text.bottom() < band.top(), qPrintable(QStringLiteral("text at y %1..%2, the bezel at %3..%4")
-                                                                .arg(text.top()).arg(text.bottom()).arg(band.top()).arg(band.bottom())));
-    }
-
     void mapsTakeTurnsAndEachShowsEveryChange()
     {
         WallLayout layout;   // two maps side by side, as the bench's wall has them
@@ -603,6 +463,7 @@ private Q_SLOTS:
         engine.stop();
     }
 
+    /// A district map shows one district and goes on to the next; a place pushed to it is shown for a while.
     void aDistrictMapRotatesAndTakesAPushedPlace()
     {
         WallLayout layout;

@@ -1,0 +1,73 @@
+#pragma once
+// A live wall for widget tests: the real engine on the embedded simulator (a link the test can cut), the wall on it.
+
+#include "engine/engine.h"
+#include "link/simlink.h"
+#include "testcity.h"
+#include "wall/videowall.h"
+#include "wall/wallfeed.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QImage>
+
+#include <cstdlib>
+#include <memory>
+
+namespace cityops::test {
+
+/// The simulator, with a field link the test can cut.
+class CuttableLink : public SimLink {
+public:
+    using SimLink::SimLink;
+    void cut() { setStatus(LinkStatus::network(LinkState::Disconnected, QStringLiteral("cut by the test"))); }
+    /// What this simulator's link says when its SUMO stops: degraded, its other devices still reporting.
+    void sumoStops()
+    {
+        setStatus(LinkStatus::simulator(LinkState::Degraded, 1, 0, true, QStringLiteral("SUMO stopped: killed by the test")));
+    }
+};
+
+/// Pixels within `tolerance` (summed over red, green, blue) of `color`, every second pixel of every second row.
+inline int countColor(const QImage &image, const QColor &color, int tolerance = 12)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            n += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) + std::abs(c.blue() - color.blue()) <= tolerance;
+        }
+    return n;
+}
+
+/// The default city live on the simulator (two hours warmed up), and a wall on it, shown.
+struct LiveWall {
+    std::shared_ptr<const CityModel> city = test::networkCity();
+    Engine engine{city};
+    CuttableLink *link = nullptr;
+    std::unique_ptr<VideoWall> wall;
+
+    explicit LiveWall(WallLayout layout = WallLayout::builtIn())
+    {
+        SimLinkOptions sim;
+        sim.seed = 7;
+        sim.warmUpHours = 2;
+        auto l = std::make_unique<CuttableLink>(city, &engine.clock(), sim);
+        link = l.get();
+        engine.start(std::move(l), QString(), QDateTime::currentMSecsSinceEpoch() - 2 * 3600'000);
+        wall = std::make_unique<VideoWall>(engine, std::move(layout));
+        wall->show(false);
+    }
+    ~LiveWall()
+    {
+        wall.reset();
+        engine.stop();
+    }
+    bool settled()
+    {
+        wall->refreshNow();
+        return engine.linkStatus().state == LinkState::Connected && !wall->feed().incidents().empty() && wall->feed().cityLoadKw() > 0;
+    }
+};
+
+} // namespace cityops::test
