@@ -135,7 +135,7 @@ private Q_SLOTS:
         QVERIFY(link);
         const QString text = link->text();
         QVERIFY2(text.contains(QLatin1String("Connection refused")) && !text.contains(QLatin1String("Link"))
-                     && !text.contains(QLatin1String("retrying")) && !text.contains(QLatin1String("degraded")),
+                     && !text.contains(QLatin1String("retrying")) && !text.contains(QLatin1String("reconnecting")) && !text.contains(QLatin1String("degraded")),
                  qPrintable(text));
         // Its left margin, clear of the text: amber.
         const QPoint margin = link->mapTo(&bar, QPoint(2, link->height() / 2)) * shot.devicePixelRatio();
