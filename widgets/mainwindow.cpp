@@ -455,8 +455,9 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::updateStatus()
 {
-    m_statusLine->showLink(m_engine.linkStatus());   // the queued signal is the fast path; this keeps the label honest
-    showLinkOnMap(m_engine.linkStatus());
+    const LinkStatus link = m_engine.linkStatus();   // the queued signal is the fast path; this keeps the label honest
+    m_statusLine->showLink(link);
+    showLinkOnMap(link);
     m_statusLine->showLinkTrouble(m_engine.linkCounters(), m_engine.stats().peerRefused);
     StatusLine::Figures figures;
     figures.eventsPerSecond = m_live->eventsPerSecond();
