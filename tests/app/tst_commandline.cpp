@@ -1,49 +1,20 @@
-#include "base/sqlitedb.h"
 #include "security/userdirectory.h"
 #include "commandline.h"
+#include "programtesting.h"
 
 #include <QColor>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
-#include <QTcpServer>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace cityops;
+using namespace cityops::test;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run runProgram(const QString &program, const QStringList &args, int timeoutMs = 60000)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(CITYOPS_BIN_DIR "/") + program, args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-/// A loopback port nothing listens on.
-int closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();   // closed again when the server goes
-}
 
 /// Runs the console for 1.5 s at 60x, recording to `store`.
 bool recordFor1500Ms(const QString &store)
@@ -73,18 +44,6 @@ QStringList signedInAs(const QTemporaryDir &dir, const QByteArray &password = "o
     if (!f.commit())
         qFatal("cannot write %s", qPrintable(pw));
     return {QStringLiteral("--directory"), db, QStringLiteral("--user"), QStringLiteral("olga"), QStringLiteral("--password-file"), pw};
-}
-
-int countNear(const QImage &image, const QColor &colour, int tolerance = 12)
-{
-    int n = 0;
-    for (int y = 0; y < image.height(); y += 2)
-        for (int x = 0; x < image.width(); x += 2) {
-            const QColor c = image.pixelColor(x, y);
-            if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) <= tolerance)
-                ++n;
-        }
-    return n;
 }
 
 } // namespace
@@ -494,120 +453,6 @@ private Q_SLOTS:
             QVERIFY2(!run.err.contains(QLatin1String("no translation")), qPrintable(run.err));
             QVERIFY(!QImage(shot).isNull());
         }
-    }
-
-    void importsAndShowsAnotherSumoCity()
-    {
-        const QString net = QStringLiteral("/usr/share/sumo/tools/game/A10KW/osm.net.xml");
-        if (!QFile::exists(net))
-            QSKIP("sumo-tools is not installed (A10KW network absent)");
-        QTemporaryDir dir;
-        const QString gpkg = dir.filePath(QStringLiteral("a10kw.gpkg"));
-        Run run = runProgram(QStringLiteral("cityops-import"), {QStringLiteral("sumo"), net, QStringLiteral("--out"), gpkg,
-                                                                QStringLiteral("--timezone"), QStringLiteral("Europe/Berlin")});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains(QLatin1String("streetlights")));
-        const QString shot = dir.filePath(QStringLiteral("a10kw.png"));
-        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--city"), gpkg, QStringLiteral("--no-store"),
-                                                     QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"), QStringLiteral("1500")});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        const QImage image(shot);
-        // Roads are drawn: plenty of road-grey pixels on the background.
-        int roads = 0;
-        for (const QColor &c : {QColor(0x93, 0x9a, 0xa1), QColor(0x84, 0x8b, 0x92), QColor(0x74, 0x7b, 0x82), QColor(0x60, 0x67, 0x6e)})
-            roads += countNear(image, c, 20);
-        QVERIFY2(roads > 500, qPrintable(QString::number(roads)));
-    }
-
-    void importedCityRunsInSumo()
-    {
-#ifndef CITYOPS_HAVE_SUMO
-        QSKIP("built without SUMO's TraCI client (scripts/test installs sumo and builds it in)");
-#endif
-        if (QStandardPaths::findExecutable(QStringLiteral("sumo")).isEmpty())
-            QSKIP("SUMO is not installed");
-        QTemporaryDir dir;
-        const QString gpkg = dir.filePath(QStringLiteral("small.gpkg"));
-        // The package carries the network and a generated day of demand ...
-        Run run = runProgram(QStringLiteral("cityops-import"), {QStringLiteral("sumo"), QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"),
-                                                                QStringLiteral("--out"), gpkg, QStringLiteral("--timezone"), QStringLiteral("Europe/Berlin"),
-                                                                QStringLiteral("--peak-vehicles"), QStringLiteral("300")}, 120'000);
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.out.contains(QLatin1String("SUMO network and")) && run.out.contains(QLatin1String("vehicles of demand")), qPrintable(run.out));
-        // ... so the console runs its signals in SUMO, and says so.
-        const QString shot = dir.filePath(QStringLiteral("small.png"));
-        const QByteArray rules = qgetenv("QT_LOGGING_RULES");
-        qputenv("QT_LOGGING_RULES", "cityops.sim.info=true");   // CTest hides info lines; this one is what we look for
-        run = runProgram(QStringLiteral("cityops"), {QStringLiteral("--city"), gpkg, QStringLiteral("--no-store"), QStringLiteral("--traffic"),
-                                                     QStringLiteral("sumo"), QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"),
-                                                     QStringLiteral("3000")});
-        qputenv("QT_LOGGING_RULES", rules);
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.err.contains(QLatin1String("SUMO runs 21 signals")), qPrintable(run.err));
-        // A package imported without its network (as before packages carried one) is refused with a sentence.
-        const QString bare = dir.filePath(QStringLiteral("bare.gpkg"));
-        QVERIFY(QFile::copy(gpkg, bare));
-        {
-            auto db = SqliteDb::open(bare, SqliteDb::Mode::Create);
-            QVERIFY(db && db.value()->exec(QStringLiteral("DROP TABLE traffic_files")));
-        }
-        for (const QString &program : {QStringLiteral("cityops"), QStringLiteral("cityops-sim")}) {
-            QStringList args{QStringLiteral("--city"), bare, QStringLiteral("--traffic"), QStringLiteral("sumo")};
-            if (program == QLatin1String("cityops"))
-                args << QStringLiteral("--no-store");
-            else
-                args << QStringLiteral("--broker") << QStringLiteral("mqtt://127.0.0.1:%1").arg(closedPort());
-            run = runProgram(program, args);
-            QCOMPARE(run.exitCode, 2);
-            QVERIFY2(run.err.contains(QLatin1String("cannot run in SUMO")) && run.err.contains(QLatin1String("carries no network.net.xml")), qPrintable(run.err));
-        }
-    }
-
-    void importerUsageErrors_data()
-    {
-        QTest::addColumn<QStringList>("args");
-        QTest::addColumn<int>("code");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("no args") << QStringList{} << 2 << "expected a format";
-        QTest::newRow("unknown format") << QStringList{QStringLiteral("osm"), QStringLiteral("x.osm"), QStringLiteral("--out"),
-                                                       QStringLiteral("x.gpkg")} << 2 << "unknown format";
-        QTest::newRow("no --out") << QStringList{QStringLiteral("sumo"), QStringLiteral("x.net.xml")} << 2 << "--out";
-        QTest::newRow("bad zone") << QStringList{QStringLiteral("sumo"), QStringLiteral("x.net.xml"), QStringLiteral("--out"),
-                                                 QStringLiteral("/tmp/cityops-test-x.gpkg"), QStringLiteral("--timezone"),
-                                                 QStringLiteral("Mars/Olympus")} << 2 << "time zone";
-        QTest::newRow("missing net") << QStringList{QStringLiteral("sumo"), QStringLiteral("/nonexistent.net.xml"), QStringLiteral("--out"),
-                                                    QStringLiteral("/tmp/cityops-test-missing.gpkg")} << 1 << "does not exist";
-        const QString small = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
-        QTest::newRow("demand and no demand") << QStringList{QStringLiteral("sumo"), small, QStringLiteral("--out"), QStringLiteral("/tmp/cityops-test-d.gpkg"),
-                                                             QStringLiteral("--demand"), small, QStringLiteral("--no-demand")} << 2 << "exclude each other";
-        QTest::newRow("demand not routes") << QStringList{QStringLiteral("sumo"), small, QStringLiteral("--out"), QStringLiteral("/tmp/cityops-test-d.gpkg"),
-                                                          QStringLiteral("--demand"), small} << 2 << "not a SUMO route file";
-        QTest::newRow("demand missing") << QStringList{QStringLiteral("sumo"), small, QStringLiteral("--out"), QStringLiteral("/tmp/cityops-test-d.gpkg"),
-                                                       QStringLiteral("--demand"), QStringLiteral("/nonexistent.rou.xml")} << 2 << "cannot read the demand";
-        QTest::newRow("peak zero") << QStringList{QStringLiteral("sumo"), small, QStringLiteral("--out"), QStringLiteral("/tmp/cityops-test-d.gpkg"),
-                                                  QStringLiteral("--peak-vehicles"), QStringLiteral("0")} << 2 << "--peak-vehicles";
-    }
-    void importerUsageErrors()
-    {
-        QFETCH(QStringList, args);
-        QFETCH(int, code);
-        QFETCH(QString, expected);
-        const Run run = runProgram(QStringLiteral("cityops-import"), args);
-        QCOMPARE(run.exitCode, code);
-        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
-    }
-
-    void importerRefusesToOverwrite()
-    {
-        QTemporaryDir dir;
-        const QString out = dir.filePath(QStringLiteral("c.gpkg"));
-        const QStringList args = {QStringLiteral("sumo"), QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"),
-                                  QStringLiteral("--out"), out, QStringLiteral("--no-demand")};
-        QCOMPARE(runProgram(QStringLiteral("cityops-import"), args).exitCode, 0);
-        const Run again = runProgram(QStringLiteral("cityops-import"), args);
-        QCOMPARE(again.exitCode, 2);
-        QVERIFY(again.err.contains(QLatin1String("--force")));
-        QCOMPARE(runProgram(QStringLiteral("cityops-import"), args + QStringList{QStringLiteral("--force")}).exitCode, 0);
     }
 };
 

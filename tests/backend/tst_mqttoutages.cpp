@@ -1,10 +1,13 @@
 // The field link when the network fails, through a real mosquitto on loopback and the real cityops-sim process: the
-// console's own outage, a broker not there yet or not a broker at all, a broker restarted or killed in the middle of
-// an order, reports lost and duplicated.
+// console's own outage, a gateway frozen or gone, a broker not there yet or not a broker at all, a broker restarted
+// or killed in the middle of an order, reports lost and duplicated.
 #include "mqttconsole.h"
 
+#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -36,6 +39,47 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(console.engine.linkStatus().state, LinkState::Connected, 30'000);
         QTest::qWait(2000);
         QVERIFY(console.engine.states().state(lamp).online);
+    }
+
+    void aStoppedGatewayIsShownOfflineWithinOneAndAHalfKeepAlives()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        SimProcess sim(broker.plainUrl(), {"--keepalive", "5", "--id", "gw1"});
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        QTRY_COMPARE_WITH_TIMEOUT(console.reported(), city()->devices.size(), 15'000);
+        const DeviceIndex lamp = lamps(1).front();
+        QVERIFY(console.engine.states().state(lamp).online);
+        // Frozen, not closed: the socket stays open, only the keep-alive can tell.
+        sim.pause();
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!console.engine.states().state(lamp).online, 12'000);
+        // Within 1.5 x 5 s of the last packet (the wait started up to one keep-alive after it).
+        QVERIFY2(timer.elapsed() <= 7500 + 500, qPrintable(QString::number(timer.elapsed())));
+        size_t offline = 0;
+        for (DeviceIndex d = 0; d < city()->devices.size(); ++d)
+            offline += console.engine.states().state(d).online ? 0 : 1;
+        QCOMPARE(offline, city()->devices.size());
+        // One problem, one alarm: the gateway's devices silent for the reason the console found, its 1,400 comm
+        // losses the parent's consequences, not a flood.
+        std::vector<Alarm> alarms;
+        const bool raised = QTest::qWaitFor([&] {
+            console.engine.books().alarms().snapshot(alarms);
+            return std::any_of(alarms.begin(), alarms.end(), [](const Alarm &a) { return a.cause == AlarmCause::LinkLoss; });
+        }, 5000);
+        QVERIFY(raised);
+        const auto annunciated = std::count_if(alarms.begin(), alarms.end(), [](const Alarm &a) { return a.active && a.annunciated(); });
+        const auto parent = std::find_if(alarms.begin(), alarms.end(), [](const Alarm &a) { return a.cause == AlarmCause::LinkLoss; });
+        QVERIFY(parent != alarms.end());
+        QVERIFY2(parent->text.startsWith(QLatin1String("gateway gw1 is gone")), qPrintable(parent->text));
+        QVERIFY2(annunciated <= 3, qPrintable(QString::number(annunciated)));   // the parent (and a fault or two from before)
+        sim.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.states().state(lamp).online, 15'000);
+        // A clean goodbye (SIGTERM) is believed after a grace second, before any keep-alive could tell (7.5 s); the
+        // margin is for a machine busy with other tests.
+        sim.finish();
+        QTRY_VERIFY_WITH_TIMEOUT(!console.engine.states().state(lamp).online, 5000);
     }
 
     void aConsoleStartedBeforeItsBrokerConnectsWhenItComesUp()

@@ -1,0 +1,144 @@
+// Details and the command dialog on a city the test sets up (no live console): what a signal's and an incident's
+// Details say, and the phase numbers people read (split from tst_dispatchui).
+#include "city/citypackage.h"
+#include "labels.h"
+#include "ops/opsclient.h"
+#include "panels/commanddialog.h"
+#include "panels/detailspanel.h"
+#include "testcity.h"
+
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace cityops;
+
+class TestDetails : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void phaseNumbersAgreeAndValuesRead()
+    {
+        QCOMPARE(Labels::commandWithValue(CommandAction::SignalHoldPhase, 3), QStringLiteral("Hold phase 4"));
+        QCOMPARE(Labels::commandWithValue(CommandAction::LightDim, 40), QStringLiteral("Dim to 40 %"));
+        QCOMPARE(Labels::commandWithValue(CommandAction::SignalFlash, 0), Labels::commandAction(CommandAction::SignalFlash));
+
+        const auto city = test::networkCity();
+        Engine engine(city);
+        CityMirror scene(city);
+        const DeviceIndex signal = city->signals.front().device;
+        DeviceState &s = scene.states[signal];
+        s.reported = s.online = true;
+        s.mode = std::uint8_t(SignalMode::Normal);
+        s.program = 0;
+        s.phase = 3;
+        OpsClient client(engine, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
+        CommandDialog dialog(scene, client, engine.books());
+        dialog.setTargets({signal});
+        auto *action = dialog.findChild<QComboBox *>();
+        action->setCurrentIndex(action->findData(int(CommandAction::SignalHoldPhase)));
+        auto *value = dialog.findChild<QSpinBox *>();
+        QCOMPARE(value->minimum(), 1);   // phases from 1 for people
+        value->setValue(4);
+        QCOMPARE(dialog.spec().targets.front().value, 3);   // the device gets SUMO's index
+        bool before = false, after = false;
+        for (int c = 0; c < dialog.preview()->columnCount(); ++c) {
+            const QString text = dialog.preview()->item(0, c) ? dialog.preview()->item(0, c)->text() : QString();
+            before = before || text.contains(QLatin1String("phase 4"));
+            after = after || text == QLatin1String("Hold phase 4");
+        }
+        QVERIFY2(before && after, "the preview names the phase as Details does");
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        scene.selection = {MapSelection::Kind::Device, signal};
+        details.refresh();
+        QVERIFY2(details.rows().filter(QStringLiteral("Phase: 4 of")).size() == 1, qPrintable(details.rows().join(QLatin1Char('\n'))));
+    }
+
+    /// Issue 15: the signals-dark incident suggested the restore only in its note; Details now offers it as a
+    /// button while the feeder is open, and says nothing once it is closed again.
+    void signalsDarkOfferTheRestoreOfTheirFeeder()
+    {
+        const auto city = test::networkCity();
+        CityMirror scene(city);
+        DeviceIndex feeder = kNoDevice;
+        for (DeviceIndex d = 0; d < city->devices.size() && feeder == kNoDevice; ++d)
+            if (city->devices[d].kind == DeviceKind::Feeder)
+                feeder = d;
+        QVERIFY(feeder != kNoDevice);
+        DeviceState &state = scene.states[feeder];
+        state.reported = state.online = true;
+        state.breakerClosed = false;
+        Incident dark;
+        dark.id = 42;
+        dark.kind = IncidentKind::SignalsDark;
+        dark.severity = IncidentSeverity::Critical;
+        dark.device = feeder;
+        dark.linked = {feeder, city->signals.front().device};
+        scene.incidents.push_back(dark);
+        scene.selection = {MapSelection::Kind::Incident, 42};
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        details.resize(500, 700);
+        details.refresh();
+        QPushButton *restore = details.suggestion();
+        QVERIFY(restore);
+        QCOMPARE(restore->text(), QStringLiteral("Restore feeder %1…").arg(city->devices[feeder].id));
+        details.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&details));
+        QVERIFY(restore->isVisible());
+        QVERIFY2(details.rect().contains(restore->geometry()), "the button lies within the panel a person sees");
+        QSignalSpy asked(&details, &DetailsPanel::restoreFeederRequested);
+        restore->click();
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.at(0).at(0).value<DeviceIndex>(), feeder);
+        QCOMPARE(asked.at(0).at(1).value<IncidentId>(), IncidentId(42));
+        // Closed again: nothing to suggest.
+        state.breakerClosed = true;
+        details.refresh();
+        QVERIFY(!details.suggestion());
+        // Another kind of incident suggests nothing either.
+        state.breakerClosed = false;
+        scene.incidents.front().kind = IncidentKind::Collision;
+        details.refresh();
+        QVERIFY(!details.suggestion());
+    }
+
+    /// Issue 15: Details of a signal whose traffic is measured shows each approach's queue, marked by shape and
+    /// word when it is long or spills back; nothing once the signal is silent.
+    void signalDetailsShowTheQueueOfEachApproach()
+    {
+        const auto city = test::networkCity();
+        std::uint32_t signal = 0;
+        while (signal < city->signals.size() && signalApproaches(city->signals[signal]).size() < 2)
+            ++signal;
+        QVERIFY(signal < city->signals.size());
+        const auto approaches = signalApproaches(city->signals[signal]);
+        const DeviceIndex device = city->signals[signal].device;
+        CityMirror scene(city);
+        DeviceState &state = scene.states[device];
+        state.reported = state.online = true;
+        scene.nowMs = 100'000;
+        scene.traffic.resize(city->signals.size());
+        scene.traffic[signal] = {92'000, {{0, 40, 45, 80, 300}, {1, 2, 3, 4, 15}}};
+        scene.selection = {MapSelection::Kind::Device, device};
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        details.refresh();
+        const QStringList rows = details.rows();
+        QVERIFY2(rows.filter(QStringLiteral("Traffic: measured 8 s ago")).size() == 1, qPrintable(rows.join(QLatin1Char('\n'))));
+        QVERIFY2(rows.filter(QStringLiteral("\u25C6 spills back, queue 300 m · 40 standing · 45 vehicles · 80 % occupied")).size() == 1,
+                 qPrintable(rows.join(QLatin1Char('\n'))));
+        QVERIFY(rows.filter(QStringLiteral("queue 15 m · 2 standing · 3 vehicles · 4 % occupied")).size() == 1);
+        if (!approaches[0].street.isEmpty())
+            QVERIFY(rows.filter(approaches[0].street + QStringLiteral(": \u25C6 spills back")).size() == 1);
+        state.online = false;
+        details.refresh();
+        QVERIFY(details.rows().filter(QStringLiteral("queue")).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestDetails)
+#include "tst_details.moc"
