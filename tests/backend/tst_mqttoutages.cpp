@@ -12,6 +12,17 @@
 using namespace cityops;
 using namespace cityops::test;
 
+namespace {
+
+/// A broker, one gateway (gw1, keep-alive 5 s) and a console on it: the field the outages happen to.
+struct OneGateway {
+    TestBroker broker;
+    SimProcess sim{broker.plainUrl(), {QStringLiteral("--keepalive"), QStringLiteral("5"), QStringLiteral("--id"), QStringLiteral("gw1")}};
+    Console console{brokerOptions(broker.plainUrl(), "console-a"), {}};
+};
+
+} // namespace
+
 class TestMqttOutages : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -23,10 +34,9 @@ private Q_SLOTS:
 
     void theConsolesOwnOutageDoesNotTurnTheFieldOffline()
     {
-        TestBroker broker;
-        QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        SimProcess sim(broker.plainUrl(), {"--keepalive", "5", "--id", "gw1"});
-        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        OneGateway field;
+        QVERIFY2(field.broker.ok(), qPrintable(field.broker.log()));
+        auto &[broker, sim, console] = field;
         QTRY_COMPARE_WITH_TIMEOUT(console.reported(), city()->devices.size(), 15'000);
         const DeviceIndex lamp = lamps(1).front();
         // The broker is away for longer than 1.5 gateway keep-alives: no heartbeat reaches us, but it is our link
@@ -43,10 +53,9 @@ private Q_SLOTS:
 
     void aStoppedGatewayIsShownOfflineWithinOneAndAHalfKeepAlives()
     {
-        TestBroker broker;
-        QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        SimProcess sim(broker.plainUrl(), {"--keepalive", "5", "--id", "gw1"});
-        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        OneGateway field;
+        QVERIFY2(field.broker.ok(), qPrintable(field.broker.log()));
+        auto &[broker, sim, console] = field;
         QTRY_COMPARE_WITH_TIMEOUT(console.reported(), city()->devices.size(), 15'000);
         const DeviceIndex lamp = lamps(1).front();
         QVERIFY(console.engine.states().state(lamp).online);
