@@ -151,6 +151,9 @@ QByteArray encode(const EventPayload &payload)
                     w.u16(p.roads[i].halting);
                     w.u8(p.roads[i].speedPct);
                 }
+                // Where each line stands, after the roads: rows from before there was one end here, and read back.
+                for (size_t i = 0; i < n; ++i)
+                    w.u8(static_cast<std::uint8_t>(p.roads[i].standsAt));
             } else if constexpr (std::is_same_v<T, FeederPayload>) {
                 w.f32(p.loadKw);
                 w.u8(p.breakerClosed ? 1 : 0);
@@ -286,6 +289,12 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
                  && t.halting <= t.vehicles;
             p.roads.push_back(t);
         }
+        if (ok && !r.atEnd())
+            for (RoadTraffic &t : p.roads) {
+                std::uint8_t end = 0;
+                ok = ok && r.u8(&end) && end <= static_cast<std::uint8_t>(RoadEnd::First);
+                t.standsAt = static_cast<RoadEnd>(end);
+            }
         out = p;
         break;
     }

@@ -35,10 +35,15 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
                                                   {"occupancy_pct", a.occupancyPct}, {"queue_m", a.queueM}});
                 return {{"approaches", approaches}};
             } else if constexpr (std::is_same_v<T, RoadTrafficPayload>) {
-                // [road, vehicles, halting, speed_pct] each: a peak's few hundred roads fit one field event.
+                // [road, vehicles, halting, speed_pct(, stands_at)] each: a peak's few hundred roads fit one field
+                // event. stands_at (1: before the road's last point, 2: before its first) only where it is known.
                 QJsonArray roads;
-                for (const RoadTraffic &r : p.roads)
-                    roads.append(QJsonArray{static_cast<double>(r.road), r.vehicles, r.halting, r.speedPct});
+                for (const RoadTraffic &r : p.roads) {
+                    QJsonArray road{static_cast<double>(r.road), r.vehicles, r.halting, r.speedPct};
+                    if (r.standsAt != RoadEnd::Unknown)
+                        road.append(static_cast<int>(r.standsAt));
+                    roads.append(road);
+                }
                 return {{"roads", roads}};
             } else if constexpr (std::is_same_v<T, FeederPayload>)
                 return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
@@ -236,14 +241,16 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         };
         for (const QJsonValue &v : roads) {
             const QJsonArray r = v.toArray();
-            const bool four = r.size() == 4;
-            const double road = four ? whole(r[0], double(city.roads.size()) - 1) : -1, vehicles = four ? whole(r[1], 65535) : -1,
-                         halting = four ? whole(r[2], 65535) : -1, speed = four ? whole(r[3], 100) : -1;
-            if (road < 0 || vehicles < 0 || halting < 0 || halting > vehicles || speed < 0)
-                return bad(QStringLiteral("a road is [road (0-%1), vehicles, halting (no more than vehicles), speed_pct (0-100)]")
+            const bool sized = r.size() == 4 || r.size() == 5;   // stands_at may be left out (a gateway from before it)
+            const double road = sized ? whole(r[0], double(city.roads.size()) - 1) : -1, vehicles = sized ? whole(r[1], 65535) : -1,
+                         halting = sized ? whole(r[2], 65535) : -1, speed = sized ? whole(r[3], 100) : -1,
+                         standsAt = r.size() == 5 ? whole(r[4], static_cast<double>(RoadEnd::First)) : 0;
+            if (road < 0 || vehicles < 0 || halting < 0 || halting > vehicles || speed < 0 || standsAt < 0)
+                return bad(QStringLiteral("a road is [road (0-%1), vehicles, halting (no more than vehicles), speed_pct (0-100), "
+                                          "stands_at (1 before its last point, 2 before its first; 0 or left out: not said)]")
                                .arg(qsizetype(city.roads.size()) - 1));
             p.roads.push_back({static_cast<std::uint32_t>(road), static_cast<std::uint16_t>(vehicles), static_cast<std::uint16_t>(halting),
-                               static_cast<std::uint8_t>(speed)});
+                               static_cast<std::uint8_t>(speed), static_cast<RoadEnd>(standsAt)});
         }
         e.payload = p;
     } else if (kind == QLatin1String("traffic")) {

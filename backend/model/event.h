@@ -56,6 +56,13 @@ struct TrafficPayload {
     std::vector<ApproachTraffic> approaches;
 };
 
+/// The end of a road, as the city package draws it (its first or last point), that a standing line reaches back
+/// from: where the traffic that stands is held — the junction its direction drives toward.
+enum class RoadEnd : std::uint8_t {
+    Unknown = 0,   ///< not said (nothing stands, or a picture from before the end was reported)
+    Last = 1,      ///< the line stands before the road's last point: traffic along the drawn direction
+    First = 2,     ///< before its first point: traffic against the drawn direction
+};
 /// Traffic on one street segment (a road of the city; both directions of a two-way street together), as the
 /// traffic simulation counts it.
 struct RoadTraffic {
@@ -64,6 +71,7 @@ struct RoadTraffic {
     std::uint16_t halting = 0;       ///< of them standing (SUMO: below 0.1 m/s); on a two-way street the direction
                                      ///< where the longer line stands, as many as would stand that long on `lanes`
     std::uint8_t speedPct = 100;     ///< their mean speed as a share of the road's limit, 0-100
+    RoadEnd standsAt = RoadEnd::Unknown;   ///< the end the `halting` line reaches back from
     bool operator==(const RoadTraffic &) const = default;
 };
 constexpr int kMaxRoadsReported = 600;   ///< the busiest first, should more roads carry vehicles
@@ -80,6 +88,9 @@ constexpr std::int64_t kRoadTrafficStaleMs = 90'000;
 /// direction's line), the fill of a two-way street against both directions' lanes.
 enum class RoadLevel { Free, Busy, Long, Spillback };
 RoadLevel roadLevel(const RoadTraffic &traffic, double lengthM, int lanes, bool oneway);
+/// How far back from `traffic.standsAt` its standing line reaches, in metres a lane (`lanes`: a direction's, as for
+/// roadLevel): SUMO's car and the gap before it, 7.5 m, for each vehicle standing.
+double roadStandingM(const RoadTraffic &traffic, int lanes);
 
 /// Where a tracked vehicle is (an emergency vehicle's location feed, AVL): every second while it moves, every few
 /// seconds while it stands. Not a device: `Event::device` is kNoDevice and the vehicle is named by its call sign.

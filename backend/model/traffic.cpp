@@ -4,14 +4,19 @@
 
 namespace cityops {
 
+namespace {
+// SUMO's default car is 5 m long and stands 2.5 m behind the one in front.
+constexpr double kMetresPerVehicle = 7.5;
+} // namespace
+
+double roadStandingM(const RoadTraffic &traffic, int lanes) { return traffic.halting * kMetresPerVehicle / std::max(1, lanes); }
+
 RoadLevel roadLevel(const RoadTraffic &traffic, double lengthM, int lanes, bool oneway)
 {
-    // SUMO's default car is 5 m long and stands 2.5 m behind the one in front.
-    constexpr double kMetresPerVehicle = 7.5;
     constexpr double kBusyFill = 0.25;
     constexpr int kBusyVehicles = 4;   // below that a short segment is "full" of a car or two: not worth a shade
     lanes = std::max(1, lanes);
-    const double standingPerLaneM = traffic.halting * kMetresPerVehicle / lanes;
+    const double standingPerLaneM = roadStandingM(traffic, lanes);
     if (standingPerLaneM > kSpillbackQueueM)
         return RoadLevel::Spillback;
     if (standingPerLaneM > kLongQueueM)

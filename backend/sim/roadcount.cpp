@@ -30,14 +30,19 @@ std::vector<RoadTraffic> RoadCounter::picture() const
         const Road &r = m_city.roads[road];
         const int vehicles = sum.way[0].vehicles + sum.way[1].vehicles;
         // Each direction's standing line per lane, in vehicles; the longer one, on the road's lanes.
+        // It stands before the end its direction drives toward.
         double longestPerLane = 0;
-        for (const Direction &way : sum.way)
-            longestPerLane = std::max(longestPerLane, double(way.halting) / way.lanes);
+        RoadEnd standsAt = RoadEnd::Unknown;
+        for (int w = 0; w < 2; ++w)
+            if (const double perLane = double(sum.way[w].halting) / sum.way[w].lanes; perLane > longestPerLane) {
+                longestPerLane = perLane;
+                standsAt = w == 0 ? RoadEnd::Last : RoadEnd::First;
+            }
         const long halting = std::min<long>(vehicles, std::lround(std::ceil(longestPerLane * std::max(1, r.lanes) - 1e-9)));
         const double limitMps = std::max(1.0, r.speedKmh / 3.6);
         const double pct = 100.0 * (sum.speedSum / vehicles) / limitMps;
         out.push_back({road, static_cast<std::uint16_t>(std::min(vehicles, 65535)), static_cast<std::uint16_t>(std::min(halting, 65535L)),
-                       static_cast<std::uint8_t>(std::clamp(std::lround(pct), 0L, 100L))});
+                       static_cast<std::uint8_t>(std::clamp(std::lround(pct), 0L, 100L)), standsAt});
     }
     if (out.size() > size_t(kMaxRoadsReported)) {   // the busiest first: what a report can carry
         std::stable_sort(out.begin(), out.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.vehicles > b.vehicles; });

@@ -23,7 +23,8 @@ public:
 
     /// The picture: every road with vehicles on it, in road order. `halting` is the direction where the longest line
     /// stands, as many as would stand that long on the road's lanes (CityModel's `lanes`, one direction's): the figure
-    /// roadLevel() judges. The busiest kMaxRoadsReported roads when more carry vehicles.
+    /// roadLevel() judges; `standsAt` the end that direction drives toward. The busiest kMaxRoadsReported roads when
+    /// more carry vehicles.
     std::vector<RoadTraffic> picture() const;
 
 private:

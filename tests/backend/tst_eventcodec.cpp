@@ -32,7 +32,7 @@ private Q_SLOTS:
             TrafficPayload{},
             VehiclePayload{QStringLiteral("ambulance-2"), {13.52, 52.43}, 13.9f, 271.5f, false, 3, {{13.52, 52.43}, {13.53, 52.44}}, {{4, 7, 312.5}}},
             VehiclePayload{QStringLiteral("ambulance-1"), {13.5, 52.4}, 0, 0, true, 0, {}, {}},
-            RoadTrafficPayload{{{0, 12, 4, 35}, {7, 3, 0, 90}}},
+            RoadTrafficPayload{{{0, 12, 4, 35, RoadEnd::Last}, {7, 3, 0, 90}, {9, 8, 8, 0, RoadEnd::First}}},
             RoadTrafficPayload{},
         };
         for (const EventPayload &p : payloads) {
@@ -119,7 +119,15 @@ private Q_SLOTS:
         QByteArray tooMany;
         tooMany.append(char((kMaxRoadsReported + 1) & 0xff)).append(char((kMaxRoadsReported + 1) >> 8));
         QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, tooMany).ok());
-        const RoadTrafficPayload roads{{{0, 12, 4, 35}, {1, 3, 0, 90}}};
+        // Where each line stands follows the roads: a row from before it was recorded (none) reads as not said; an
+        // end that is neither of the road's is refused.
+        const RoadTrafficPayload roads{{{0, 12, 4, 35, RoadEnd::First}, {1, 3, 0, 90}}};
+        const QByteArray blob = eventcodec::encode(roads);
+        const auto older = eventcodec::decode(eventcodec::Kind::Roads, blob.left(blob.size() - 2));
+        QVERIFY(older.ok());
+        QCOMPARE(std::get<RoadTrafficPayload>(older.value()).roads.front().standsAt, RoadEnd::Unknown);
+        QCOMPARE(std::get<RoadTrafficPayload>(older.value()).roads.front().halting, std::uint16_t(4));
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, blob.left(blob.size() - 2) + QByteArray("\x03\x00", 2)).ok());
         const QJsonObject json = eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, roads}, *fixtureCity());
         QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("roads"));
         const auto back = eventjson::eventFromJson(json, *fixtureCity());
@@ -139,6 +147,14 @@ private Q_SLOTS:
         QVERIFY(!roadsWith(QJsonArray{0.5, 2, 1, 35}).ok());
         QVERIFY(!roadsWith(QJsonArray{0, "2", 1, 35}).ok());
         QVERIFY(!roadsWith(QJsonArray{0, 2, 1}).ok());
+        QCOMPARE(json.value(QLatin1String("data")).toObject().value(QLatin1String("roads")).toArray().at(0).toArray(),
+                 (QJsonArray{0, 12, 4, 35, 2}));   // stands before its first point
+        QCOMPARE(json.value(QLatin1String("data")).toObject().value(QLatin1String("roads")).toArray().at(1).toArray().size(), 4);
+        QVERIFY(roadsWith(QJsonArray{0, 12, 4, 35, 1}).ok());
+        QVERIFY(roadsWith(QJsonArray{0, 12, 4, 35, 0}).ok());     // not said
+        QVERIFY(!roadsWith(QJsonArray{0, 12, 4, 35, 3}).ok());    // no such end
+        QVERIFY(!roadsWith(QJsonArray{0, 12, 4, 35, "first"}).ok());
+        QVERIFY(!roadsWith(QJsonArray{0, 12, 4, 35, 1, 1}).ok());
         QJsonObject asDevice = json;
         asDevice.insert(QLatin1String("device"), fixtureCity()->devices[0].id);
         QVERIFY(!eventjson::eventFromJson(asDevice, *fixtureCity()).ok());   // not a device's

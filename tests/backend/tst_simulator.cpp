@@ -310,16 +310,16 @@ private Q_SLOTS:
 
         const std::vector<RoadTraffic> picture = counter.picture();
         QCOMPARE(picture.size(), size_t(3));
-        QCOMPARE(picture[0], (RoadTraffic{0, 20, 10, 0}));   // 20 on it, but each line is ten long, not twenty
+        QCOMPARE(picture[0], (RoadTraffic{0, 20, 10, 0, RoadEnd::Last}));   // 20 on it, but each line is ten long, not twenty
         QCOMPARE(roadLevel(picture[0], 100, 1, false), RoadLevel::Busy);   // 75 m a lane: full, not a block's line
-        QCOMPARE(picture[1], (RoadTraffic{1, 12, 10, 10}));   // mean 12/12 m/s over 10 m/s: 10 %
-        QCOMPARE(picture[2], (RoadTraffic{2, 3, 1, 50}));
+        QCOMPARE(picture[1], (RoadTraffic{1, 12, 10, 10, RoadEnd::First}));   // mean 12/12 m/s over 10 m/s: 10 %; the line drives against the drawing
+        QCOMPARE(picture[2], (RoadTraffic{2, 3, 1, 50, RoadEnd::Last}));
 
         // Twenty standing in one direction is a long line: per direction, nothing is lost.
         RoadCounter oneWay(city);
         for (int k = 0; k < 20; ++k)
             oneWay.add(0, true, 1, 0.0);
-        QCOMPARE(oneWay.picture().front(), (RoadTraffic{0, 20, 20, 0}));
+        QCOMPARE(oneWay.picture().front(), (RoadTraffic{0, 20, 20, 0, RoadEnd::First}));
         QCOMPARE(roadLevel(oneWay.picture().front(), 100, 1, false), RoadLevel::Long);
 
         // More roads than a report carries: the busiest, in road order.
@@ -334,6 +334,8 @@ private Q_SLOTS:
         QVERIFY(std::is_sorted(busiest.begin(), busiest.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.road < b.road; }));
         QCOMPARE(std::count_if(busiest.begin(), busiest.end(), [](const RoadTraffic &t) { return t.vehicles == 2; }),
                  std::ptrdiff_t((wide.roads.size() + 6) / 7));   // every road with two kept
+        // All of it moves: no line, so no end it stands at.
+        QVERIFY(std::all_of(busiest.begin(), busiest.end(), [](const RoadTraffic &t) { return t.standsAt == RoadEnd::Unknown; }));
     }
 
     void phaseFollowsAbsoluteTime()

@@ -242,7 +242,11 @@ private Q_SLOTS:
         const int before = roadOf(flow.from), after = roadOf(flow.to);
         QVERIFY(before >= 0 && after >= 0);
         QVERIFY2(roadReports.size() >= 8 && roadReports.size() <= 25, qPrintable(QString::number(roadReports.size())));
-        int standingBefore = 0, compared = 0;
+        int standingBefore = 0, compared = 0, endsChecked = 0;
+        const GeoPoint signalAt = city->devices[city->signals[flow.signal].device].position;
+        const auto squaredDegrees = [](const GeoPoint &a, const GeoPoint &b) {
+            return (a.lon - b.lon) * (a.lon - b.lon) + (a.lat - b.lat) * (a.lat - b.lat);
+        };
         for (size_t k = 0; k < roadReports.size(); ++k) {
             if (k > 0) {
                 const std::int64_t gap = roadReports[k].first - roadReports[k - 1].first;
@@ -254,6 +258,15 @@ private Q_SLOTS:
                 if (int(r.road) != before)
                     continue;
                 standingBefore = std::max(standingBefore, int(r.halting));
+                // It stands at the end of the street the signal is at (the package's drawing against SUMO's).
+                if (r.halting > 0) {
+                    QVERIFY(r.standsAt != RoadEnd::Unknown);
+                    const auto &line = city->roads[r.road].line;
+                    const GeoPoint held = r.standsAt == RoadEnd::Last ? line.back() : line.front();
+                    const GeoPoint other = r.standsAt == RoadEnd::Last ? line.front() : line.back();
+                    QVERIFY2(squaredDegrees(held, signalAt) < squaredDegrees(other, signalAt), qPrintable(city->roads[r.road].sumoId));
+                    ++endsChecked;
+                }
                 for (const auto &[time, traffic] : reports)
                     if (time == roadReports[k].first)
                         for (const ApproachTraffic &a : traffic.approaches)
@@ -265,6 +278,7 @@ private Q_SLOTS:
         }
         QVERIFY2(standingBefore >= 3, qPrintable(QString::number(standingBefore)));
         QVERIFY(compared >= 5);
+        QVERIFY(endsChecked >= 3);
         TrafficBook::Roads roadsHeld;
         book.snapshot(roadsHeld);
         QCOMPARE(roadsHeld.timeMs, roadReports.back().first);

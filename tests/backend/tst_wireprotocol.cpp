@@ -287,6 +287,10 @@ private Q_SLOTS:
         QTest::newRow("field: a road's vehicles as text") << Decoder::FieldEvent << road(0, "2", 0, 10) << QString() << 0 << M;
         QTest::newRow("field: a road's index fractional") << Decoder::FieldEvent << road(0.5, 2, 0, 10) << QString() << 0 << M;
         QTest::newRow("field: a road of three figures") << Decoder::FieldEvent << withData(roads, "roads", QJsonArray{QJsonArray{0, 2, 0}}) << QString() << 0 << M;
+        QTest::newRow("field: a road's line at an end it does not have") << Decoder::FieldEvent
+            << withData(roads, "roads", QJsonArray{QJsonArray{0, 2, 2, 0, 3}}) << QString() << 0 << M;
+        QTest::newRow("field: a road of six figures") << Decoder::FieldEvent
+            << withData(roads, "roads", QJsonArray{QJsonArray{0, 2, 2, 0, 1, 0}}) << QString() << 0 << M;
         QJsonArray tooMany;
         for (int i = 0; i <= kMaxRoadsReported; ++i)
             tooMany.append(QJsonArray{0, 1, 0, 50});
@@ -294,7 +298,7 @@ private Q_SLOTS:
         // The largest picture a gateway may send, every figure at its widest, fits a field event.
         RoadTrafficPayload busiest;
         for (int i = 0; i < kMaxRoadsReported; ++i)
-            busiest.roads.push_back({static_cast<std::uint32_t>(city().roads.size() - 1), 65535, 65535, 100});
+            busiest.roads.push_back({static_cast<std::uint32_t>(city().roads.size() - 1), 65535, 65535, 100, RoadEnd::First});
         QTest::newRow("field: the largest road picture") << Decoder::FieldEvent
             << wire::encodeFieldEvent({3, 13, Event{0, kNow, kNoDevice, busiest}}, city()) << QString() << 0 << kOk;
         QTest::newRow("field: a signal report is not a field event") << Decoder::FieldEvent << with(report, "device", signal) << QString() << 0 << W;

@@ -136,8 +136,9 @@ private Q_SLOTS:
         QVERIFY(colourDistance(at(image, v, kSignal, {-80 * px, 0}), mapstyle::alarmRed()) > 150);
     }
 
-    /// Traffic on the roads (co-simulation): a road shaded along its length only where traffic stands a block
-    /// (amber) or two (red) per lane; a busy road that moves is a quiet grey; a few cars, or an old picture, nothing.
+    /// Traffic on the roads (co-simulation): a road shaded only where traffic stands a block (amber) or two (red) per
+    /// lane, as far back as it stands from the end that holds it; a busy road that moves is a quiet grey; a few cars,
+    /// or an old picture, nothing.
     void roadTrafficShadedOnlyWhereItStands()
     {
         // The rule: standing traffic per lane against the queues' lengths; fill against both directions' lanes.
@@ -164,10 +165,25 @@ private Q_SLOTS:
         QVERIFY(colourDistance(onEast(image), mapstyle::alarmRed()) < 60);
         QVERIFY(onNorth(image) != onNorth(quiet));
         QVERIFY(colourDistance(onNorth(image), mapstyle::alarmAmber()) > 150 && colourDistance(onNorth(image), mapstyle::alarmRed()) > 150);
+        // A picture that does not say where the line stands: the whole road (540 m, west to east).
+        const auto onWest = [&](const QImage &image) { return image.pixelColor(v.toScreen({c.lon - 0.002, c.lat}).toPoint()); };
+        QVERIFY(colourDistance(onWest(image), mapstyle::alarmRed()) < 60);
+        // Held at the road's last point (its east end): drawn 262 m back from there, short of the road's west part;
+        // held at its first point (traffic driving west), from the west end.
+        scene.roads.roads[0].standsAt = RoadEnd::Last;
+        image = render(scene, v);
+        QVERIFY(colourDistance(onEast(image), mapstyle::alarmRed()) < 60);
+        QCOMPARE(onWest(image), onWest(quiet));
+        scene.roads.roads[0].standsAt = RoadEnd::First;
+        image = render(scene, v);
+        QVERIFY(colourDistance(onWest(image), mapstyle::alarmRed()) < 60);
+        QCOMPARE(onEast(image), onEast(quiet));
         // 40 standing on road 0 (150 m a lane): amber.
         scene.roads.roads[0].halting = 40;
+        scene.roads.roads[0].standsAt = RoadEnd::Last;
         image = render(scene, v);
         QVERIFY(colourDistance(onEast(image), mapstyle::alarmAmber()) < 60);
+        QCOMPARE(onWest(image), onWest(quiet));
         // A few cars: nothing drawn.
         scene.roads.roads = {{0, 3, 3, 0}, {1, 2, 0, 90}};
         image = render(scene, v);

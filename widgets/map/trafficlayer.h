@@ -23,11 +23,12 @@ public:
     void render(QPainter &painter, const MapViewport &viewport) const override;
 };
 
-/// Traffic on the city's roads (co-simulation with SUMO): each road segment with vehicles on it, shaded along its
-/// whole length — quiet grey where it is at least a quarter full, amber where traffic stands a block long (per lane,
-/// kLongQueueM), red where it stands two (kSpillbackQueueM) — the same lengths as the approaches' queues, so both
-/// layers tell one story (ISA-101: moving traffic, however dense, is not an alarm). Nothing is drawn from a picture
-/// older than kRoadTrafficStaleMs (the traffic simulation stopped): old congestion is not shown as current.
+/// Traffic on the city's roads (co-simulation with SUMO): each road segment with vehicles on it — quiet grey along
+/// its whole length where it is at least a quarter full; amber where traffic stands a block long (per lane,
+/// kLongQueueM), red where it stands two (kSpillbackQueueM), drawn as far back as it stands from the end that holds
+/// it (the whole road when the picture does not say which end) — the same lengths as the approaches' queues, so
+/// both layers tell one story (ISA-101: moving traffic, however dense, is not an alarm). Nothing is drawn from a
+/// picture older than kRoadTrafficStaleMs (the traffic simulation stopped): old congestion is not shown as current.
 class RoadTrafficLayer : public MapLayer {
 public:
     using MapLayer::MapLayer;
