@@ -137,6 +137,7 @@ private:
     struct Station {
         QString vehicle;
         std::string edge;
+        int lane = 0;   ///< the lane it parks on, halfway along
     };
     std::vector<Station> m_stations;                    ///< where the fleet parks (chosen once, kept across restarts)
     QStringList m_tracked;                              ///< the fleet and vehicles added since

@@ -16,6 +16,10 @@ namespace {
 
 const std::string kEmergencyType = "cityops-emergency";
 constexpr double kParkBeforeEndM = 5;   ///< a vehicle parks this far before the end of its last road
+/// A station stands halfway along a road at least this long: 40 m from the junction ahead, which a vehicle from a
+/// standing start covers in about 5 s — the time the first signal's pre-emption needs (the command, its 3-s
+/// yellow). At the end of its road, 5 m from a stop line, the vehicle met that signal still red.
+constexpr double kStationRoadM = 80;
 constexpr double kParkedS = 1e7;        ///< and stays until sent again (SUMO's stop needs a duration)
 
 std::vector<std::string> toStd(const QStringList &list)
@@ -62,45 +66,50 @@ void SumoPlant::placeFleet()
     ensureEmergencyType();
     if (m_stations.empty()) {
         // Stations spread over the network: each next one the candidate farthest from those chosen (of 200 drawn
-        // with the setup's seed, so a city's stations are the same every run), on a road cars may use.
-        std::vector<std::string> roads;
+        // with the setup's seed, so a city's stations are the same every run), on a road long enough (its first
+        // lane an emergency vehicle may stop on: the rightmost is often a footway).
+        std::vector<Station> candidates;
         for (const std::string &e : libtraci::Edge::getIDList()) {
-            if (e.empty() || e.front() == ':' || libtraci::Lane::getLength(e + "_0") < 40)
+            if (e.empty() || e.front() == ':' || libtraci::Lane::getLength(e + "_0") < kStationRoadM)
                 continue;
-            const auto allowed = libtraci::Lane::getAllowed(e + "_0");
-            if (allowed.empty() || std::find(allowed.begin(), allowed.end(), "emergency") != allowed.end())
-                roads.push_back(e);
+            for (int k = 0, lanes = libtraci::Edge::getLaneNumber(e); k < lanes; ++k) {
+                const auto allowed = libtraci::Lane::getAllowed(e + "_" + std::to_string(k));
+                if (allowed.empty() || std::find(allowed.begin(), allowed.end(), "emergency") != allowed.end()) {
+                    candidates.push_back({{}, e, k});
+                    break;
+                }
+            }
         }
-        if (roads.empty())
+        if (candidates.empty())
             return;
         Random random(m_setup.seed * 104729 + 7);
         std::vector<libsumo::TraCIPosition> chosen;
         for (int v = 0; v < m_setup.emergencyFleet; ++v) {
-            std::string best;
+            const Station *best = nullptr;
             double bestDistance = -1;
             for (int c = 0; c < 200; ++c) {
-                const std::string &road = roads[random.below(roads.size())];
-                const libsumo::TraCIPosition at = libtraci::Lane::getShape(road + "_0").value.back();
+                const Station &candidate = candidates[random.below(candidates.size())];
+                const libsumo::TraCIPosition at = libtraci::Lane::getShape(candidate.edge + "_0").value.back();
                 double nearest = 1e18;
                 for (const auto &p : chosen)
                     nearest = std::min(nearest, std::hypot(p.x - at.x, p.y - at.y));
                 if (nearest > bestDistance) {
                     bestDistance = nearest;
-                    best = road;
+                    best = &candidate;
                 }
             }
-            chosen.push_back(libtraci::Lane::getShape(best + "_0").value.back());
-            m_stations.push_back({QStringLiteral("ambulance-%1").arg(v + 1), best});
+            chosen.push_back(libtraci::Lane::getShape(best->edge + "_0").value.back());
+            m_stations.push_back({QStringLiteral("ambulance-%1").arg(v + 1), best->edge, best->lane});
         }
     }
     for (const Station &station : m_stations) {
         const std::string id = station.vehicle.toStdString(), route = "station-" + id;
         try {
             libtraci::Route::add(route, {station.edge});
-            const double at = libtraci::Lane::getLength(station.edge + "_0") - kParkBeforeEndM;
+            const double at = libtraci::Lane::getLength(station.edge + "_" + std::to_string(station.lane)) / 2;
             // Inserted just before where it parks: it stands at its station from its first steps.
-            libtraci::Vehicle::add(id, route, kEmergencyType, "now", "first", QString::number(at - 2, 'f', 1).toStdString(), "0");
-            libtraci::Vehicle::setStop(id, station.edge, at, 0, kParkedS, libsumo::STOP_PARKING);
+            libtraci::Vehicle::add(id, route, kEmergencyType, "now", std::to_string(station.lane), QString::number(at - 2, 'f', 1).toStdString(), "0");
+            libtraci::Vehicle::setStop(id, station.edge, at, station.lane, kParkedS, libsumo::STOP_PARKING);
             m_tracked << station.vehicle;
         } catch (const libsumo::TraCIException &e) {
             qCWarning(lcSim).noquote() << station.vehicle << "could not be placed at its station:" << e.what();
@@ -303,8 +312,14 @@ Result<PlannedRoute> SumoPlant::planRoute(const QString &vehicle, GeoPoint desti
         }
         plan.line = thinned(std::move(plan.line), kMaxRoutePoints);
         // Distances from where it stands on its first road (a parked vehicle has no lane position: its stop's).
-        const double onFirst = libtraci::Vehicle::getLanePosition(id);
-        plan.signals = signalsOn(stage.edges, onFirst >= 0 ? onFirst : libtraci::Lane::getLength(stage.edges.front() + "_0") - kParkBeforeEndM);
+        double onFirst = libtraci::Vehicle::getLanePosition(id);
+        if (onFirst < 0) {
+            const std::vector<libsumo::TraCINextStopData> stop = libtraci::Vehicle::getStops(id, 1);
+            onFirst = !stop.empty() && splitLaneId(stop.front().lane).edge == stage.edges.front()
+                          ? stop.front().endPos
+                          : libtraci::Lane::getLength(stage.edges.front() + "_0") - kParkBeforeEndM;
+        }
+        plan.signals = signalsOn(stage.edges, onFirst);
         plan.lengthM = stage.length;
         plan.travelS = stage.travelTime;
         plan.destination = plan.line.empty() ? destination : plan.line.back();
