@@ -65,41 +65,50 @@ void SumoPlant::placeFleet()
         return;
     ensureEmergencyType();
     if (m_stations.empty()) {
-        // Stations spread over the network: each next one the candidate farthest from those chosen (of 200 drawn
-        // with the setup's seed, so a city's stations are the same every run), on a road long enough (its first
-        // lane an emergency vehicle may stop on: the rightmost is often a footway).
-        std::vector<Station> candidates;
+        // Stations spread over the city: each next one the candidate farthest from those chosen (of 200 drawn with
+        // the setup's seed, so a city's stations are the same every run), on a road long enough (its first lane an
+        // emergency vehicle may stop on: the rightmost is often a footway) in one of the city's districts — the
+        // network reaches beyond them, and its far ends are what lies farthest apart.
+        struct Candidate {
+            Station station;
+            libsumo::TraCIPosition at;
+        };
+        std::vector<Candidate> inCity, elsewhere;
         for (const std::string &e : libtraci::Edge::getIDList()) {
             if (e.empty() || e.front() == ':' || libtraci::Lane::getLength(e + "_0") < kStationRoadM)
                 continue;
             for (int k = 0, lanes = libtraci::Edge::getLaneNumber(e); k < lanes; ++k) {
-                const auto allowed = libtraci::Lane::getAllowed(e + "_" + std::to_string(k));
+                const std::string lane = e + "_" + std::to_string(k);
+                const auto allowed = libtraci::Lane::getAllowed(lane);
                 if (allowed.empty() || std::find(allowed.begin(), allowed.end(), "emergency") != allowed.end()) {
-                    candidates.push_back({{}, e, k});
+                    // Where it would park: halfway along.
+                    const libsumo::TraCIPosition at = libtraci::Simulation::convert2D(e, libtraci::Lane::getLength(lane) / 2, k);
+                    const libsumo::TraCIPosition geo = libtraci::Simulation::convertGeo(at.x, at.y);
+                    (m_city->districtAt({geo.x, geo.y}) >= 0 ? inCity : elsewhere).push_back({{{}, e, k}, at});
                     break;
                 }
             }
         }
+        const std::vector<Candidate> &candidates = inCity.empty() ? elsewhere : inCity;
         if (candidates.empty())
             return;
         Random random(m_setup.seed * 104729 + 7);
         std::vector<libsumo::TraCIPosition> chosen;
         for (int v = 0; v < m_setup.emergencyFleet; ++v) {
-            const Station *best = nullptr;
+            const Candidate *best = nullptr;
             double bestDistance = -1;
             for (int c = 0; c < 200; ++c) {
-                const Station &candidate = candidates[random.below(candidates.size())];
-                const libsumo::TraCIPosition at = libtraci::Lane::getShape(candidate.edge + "_0").value.back();
+                const Candidate &candidate = candidates[random.below(candidates.size())];
                 double nearest = 1e18;
                 for (const auto &p : chosen)
-                    nearest = std::min(nearest, std::hypot(p.x - at.x, p.y - at.y));
+                    nearest = std::min(nearest, std::hypot(p.x - candidate.at.x, p.y - candidate.at.y));
                 if (nearest > bestDistance) {
                     bestDistance = nearest;
                     best = &candidate;
                 }
             }
-            chosen.push_back(libtraci::Lane::getShape(best->edge + "_0").value.back());
-            m_stations.push_back({QStringLiteral("ambulance-%1").arg(v + 1), best->edge, best->lane});
+            chosen.push_back(best->at);
+            m_stations.push_back({QStringLiteral("ambulance-%1").arg(v + 1), best->station.edge, best->station.lane});
         }
     }
     for (const Station &station : m_stations) {

@@ -47,8 +47,8 @@ struct Rig {
     CitySimulator sim;
     SumoPlant *plant = nullptr;
     std::vector<Event> events;
-    explicit Rig(SumoSetup setup = setupFor())
-        : sim(city, 7, kStart, quiet())
+    explicit Rig(SumoSetup setup = setupFor(), std::shared_ptr<const CityModel> cityModel = smallCity())
+        : city(std::move(cityModel)), sim(city, 7, kStart, quiet())
     {
         sim.initialState(events);
         auto owned = std::make_unique<SumoPlant>(city, std::move(setup));

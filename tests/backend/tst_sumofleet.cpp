@@ -134,6 +134,7 @@ private Q_SLOTS:
         for (const auto &[id, v] : reports) {
             QVERIFY2(v.parked, qPrintable(id));
             QVERIFY2(box.contains(v.position), qPrintable(id));
+            QVERIFY2(rig.city->districtAt(v.position) >= 0, qPrintable(id));   // a station serves the city, not the network's far ends
             QVERIFY(v.route.empty() && v.ahead.empty());
         }
         // Standing still it repeats itself only every 10 s (the console drops a vehicle silent for 30 s).
@@ -250,6 +251,33 @@ private Q_SLOTS:
                 if (const auto *v = std::get_if<VehiclePayload>(&e.payload); v && v->id == QStringLiteral("ambulance-1") && v->parked)
                     parked = distanceMetres(v->position, first[QStringLiteral("ambulance-1")].position) < 300;
         QVERIFY2(parked, "never parked at its station");
+    }
+
+    /// A station serves the city: it stands in one of the city's districts, halfway along its road — not at the far
+    /// ends of the network (what lies farthest apart), nor beside a stop line.
+    void stationsStandInTheCitysDistrictsAwayFromStopLines()
+    {
+        // The small city with one district, the middle half of it from west to east: its network reaches beyond.
+        auto city = std::make_shared<CityModel>(*smallCity());
+        const GeoBox b = city->bounds;
+        const double west = b.minLon + (b.maxLon - b.minLon) / 4, east = b.maxLon - (b.maxLon - b.minLon) / 4;
+        city->districts = {{QStringLiteral("M"), QStringLiteral("Middle"), {{west, b.minLat}, {east, b.minLat}, {east, b.maxLat}, {west, b.maxLat}}, true}};
+        Rig rig(setupFor(), city);
+        std::map<QString, VehiclePayload> parked;
+        for (int s = 0; s < 15; ++s)
+            for (const Event &e : rig.advance(1000))
+                if (const auto *v = std::get_if<VehiclePayload>(&e.payload); v && v->parked)
+                    parked[v->id] = *v;
+        QCOMPARE(int(parked.size()), 3);
+        for (const auto &[id, v] : parked) {
+            QVERIFY2(city->districtAt(v.position) == 0, qPrintable(QStringLiteral("%1 at %2").arg(id).arg(v.position.lon)));
+            // From where it is parked, the nearest stop line of a route it may take is 40 m away at least.
+            const auto plan = rig.sim.planRoute(id, parked.begin()->first == id ? std::next(parked.begin())->second.position
+                                                                                 : parked.begin()->second.position);
+            QVERIFY2(plan, qPrintable(plan ? QString() : plan.error()));
+            if (!plan.value().signals.empty())
+                QVERIFY2(plan.value().signals.front().distanceM >= 39, qPrintable(QString::number(plan.value().signals.front().distanceM)));
+        }
     }
 
     void aWaveFromTheConsoleFollowsAFleetVehicle()
