@@ -37,7 +37,7 @@ struct PlannedRoute {
     std::vector<SignalAhead> signals; ///< the signals it crosses, with the link it uses and the distance from the start
     double lengthM = 0;
     double travelS = 0;               ///< the router's estimate at the speeds on the roads now
-    GeoPoint destination;             ///< where it ends (the end of its last edge)
+    GeoPoint destination;             ///< where it parks (halfway along its last edge; a one-edge route, at its end)
 };
 
 } // namespace cityops

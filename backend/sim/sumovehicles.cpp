@@ -15,7 +15,7 @@ namespace cityops {
 namespace {
 
 const std::string kEmergencyType = "cityops-emergency";
-constexpr double kParkBeforeEndM = 5;   ///< a vehicle parks this far before the end of its last road
+constexpr double kParkBeforeEndM = 5;   ///< sent along the one road it is on, a vehicle parks this far before its end
 /// A station stands halfway along a road at least this long: 40 m from the junction ahead, which a vehicle from a
 /// standing start covers in about 5 s — the time the first signal's pre-emption needs (the command, its 3-s
 /// yellow). At the end of its road, 5 m from a stop line, the vehicle met that signal still red.
@@ -42,6 +42,41 @@ GeoLine thinned(GeoLine line, size_t limit)
         out.push_back(line[std::min(line.size() - 1, size_t(std::lround(double(i) * step)))]);
     return out;
 }
+
+/// The first half of `line`, by length: where a vehicle sent along a route of more than one road parks on its last
+/// (halfway along it, not beside the stop line at its end — sent again from there, the first signal could not turn
+/// in time).
+GeoLine firstHalf(const GeoLine &line)
+{
+    double total = 0;
+    for (size_t i = 1; i < line.size(); ++i)
+        total += distanceMetres(line[i - 1], line[i]);
+    GeoLine out;
+    double left = total / 2;
+    for (size_t i = 0; i < line.size(); ++i) {
+        if (i > 0) {
+            const double step = distanceMetres(line[i - 1], line[i]);
+            if (step >= left) {
+                const double f = step > 0 ? left / step : 0;
+                out.push_back({line[i - 1].lon + f * (line[i].lon - line[i - 1].lon), line[i - 1].lat + f * (line[i].lat - line[i - 1].lat)});
+                break;
+            }
+            left -= step;
+        }
+        out.push_back(line[i]);
+    }
+    return out;
+}
+
+/// Where along its last road (of `laneLengthM`) a vehicle sent on a route of `roads` roads parks: halfway along it;
+/// at its end when the route is the one road it is on (the middle may lie behind it).
+double parkingPosM(size_t roads, double laneLengthM)
+{
+    return std::max(1.0, roads > 1 ? laneLengthM / 2 : laneLengthM - kParkBeforeEndM);
+}
+
+/// The line of a route's last road as far as the vehicle drives it (to where it parks).
+GeoLine lastRoadLine(const GeoLine &line, size_t roads) { return roads > 1 ? firstHalf(line) : line; }
 
 } // namespace
 
@@ -184,8 +219,8 @@ std::optional<VehiclePayload> SumoPlant::readVehicle(const std::string &id)
     const int index = std::max(0, libtraci::Vehicle::getRouteIndex(id));
     GeoLine line{v.position};
     for (size_t i = size_t(index); i < route.size(); ++i) {
-        const GeoLine &edge = edgeLine(route[i]);
-        // Of the road it is on, only what lies ahead: the end of it.
+        const GeoLine edge = i + 1 == route.size() ? lastRoadLine(edgeLine(route[i]), route.size()) : edgeLine(route[i]);
+        // Of the road it is on, only what lies ahead: the end of it (or where it parks on it).
         if (i == size_t(index) && !edge.empty())
             line.push_back(edge.back());
         else
@@ -313,7 +348,7 @@ Result<PlannedRoute> SumoPlant::planRoute(const QString &vehicle, GeoPoint desti
         plan.line.push_back({at.x, at.y});
         for (size_t i = 0; i < stage.edges.size(); ++i) {
             plan.edges << QString::fromStdString(stage.edges[i]);
-            const GeoLine &line = edgeLine(stage.edges[i]);
+            const GeoLine line = i + 1 == stage.edges.size() ? lastRoadLine(edgeLine(stage.edges[i]), stage.edges.size()) : edgeLine(stage.edges[i]);
             if (i == 0 && !line.empty())
                 plan.line.push_back(line.back());
             else
@@ -353,8 +388,8 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
         if (!m_tracked.contains(plan.vehicle))
             return makeError(QStringLiteral("%1 is not a tracked vehicle").arg(plan.vehicle));
         const bool parked = (libtraci::Vehicle::getStopState(id) & 2) != 0;
-        // It parks at the end of its last road, on the first lane there that lets an emergency vehicle stop (the
-        // rightmost may be a bus or cycle lane).
+        // It parks halfway along its last road (parkingPosM), on the first lane there that lets an emergency vehicle
+        // stop (the rightmost may be a bus or cycle lane).
         const std::string last = plan.edges.last().toStdString();
         int lane = -1;
         for (int k = 0; k < libtraci::Edge::getLaneNumber(last) && lane < 0; ++k) {
@@ -378,7 +413,7 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
             // SUMO takes a new route only from the road the vehicle is on; the new stop before leaving the old one,
             // so that a refusal leaves it standing where it is.
             libtraci::Vehicle::setRoute(id, toStd(plan.edges));
-            libtraci::Vehicle::setStop(id, last, std::max(1.0, libtraci::Lane::getLength(laneId) - kParkBeforeEndM), lane, kParkedS,
+            libtraci::Vehicle::setStop(id, last, parkingPosM(size_t(plan.edges.size()), libtraci::Lane::getLength(laneId)), lane, kParkedS,
                                        libsumo::STOP_PARKING);
         } catch (const libsumo::TraCIException &) {
             for (const libsumo::TraCINextStopData &stop : station) {
