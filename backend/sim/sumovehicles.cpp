@@ -43,16 +43,14 @@ GeoLine thinned(GeoLine line, size_t limit)
     return out;
 }
 
-/// The first half of `line`, by length: where a vehicle sent along a route of more than one road parks on its last
-/// (halfway along it, not beside the stop line at its end — sent again from there, the first signal could not turn
-/// in time).
-GeoLine firstHalf(const GeoLine &line)
+/// The part of `line` from its start to `fraction` (0-1) of its length.
+GeoLine lineUpTo(const GeoLine &line, double fraction)
 {
     double total = 0;
     for (size_t i = 1; i < line.size(); ++i)
         total += distanceMetres(line[i - 1], line[i]);
     GeoLine out;
-    double left = total / 2;
+    double left = std::clamp(fraction, 0.0, 1.0) * total;
     for (size_t i = 0; i < line.size(); ++i) {
         if (i > 0) {
             const double step = distanceMetres(line[i - 1], line[i]);
@@ -68,15 +66,13 @@ GeoLine firstHalf(const GeoLine &line)
     return out;
 }
 
-/// Where along its last road (of `laneLengthM`) a vehicle sent on a route of `roads` roads parks: halfway along it;
-/// at its end when the route is the one road it is on (the middle may lie behind it).
+/// Where along its last road (of `laneLengthM`) a vehicle sent on a route of `roads` roads parks: halfway along it —
+/// not beside the stop line at its end: sent again from there, that signal could not turn in time — or at its end
+/// when the route is the one road it is on (the middle may lie behind it).
 double parkingPosM(size_t roads, double laneLengthM)
 {
     return std::max(1.0, roads > 1 ? laneLengthM / 2 : laneLengthM - kParkBeforeEndM);
 }
-
-/// The line of a route's last road as far as the vehicle drives it (to where it parks).
-GeoLine lastRoadLine(const GeoLine &line, size_t roads) { return roads > 1 ? firstHalf(line) : line; }
 
 } // namespace
 
@@ -218,8 +214,12 @@ std::optional<VehiclePayload> SumoPlant::readVehicle(const std::string &id)
     const std::vector<std::string> route = libtraci::Vehicle::getRoute(id);
     const int index = std::max(0, libtraci::Vehicle::getRouteIndex(id));
     GeoLine line{v.position};
+    // A vehicle bound to park on its last road drives it only so far.
+    double lastRoadShare = 1.0;
+    if (const auto stops = libtraci::Vehicle::getStops(id, 1); !route.empty() && !stops.empty() && splitLaneId(stops.front().lane).edge == route.back())
+        lastRoadShare = stops.front().endPos / std::max(1.0, libtraci::Lane::getLength(stops.front().lane));
     for (size_t i = size_t(index); i < route.size(); ++i) {
-        const GeoLine edge = i + 1 == route.size() ? lastRoadLine(edgeLine(route[i]), route.size()) : edgeLine(route[i]);
+        const GeoLine edge = i + 1 == route.size() ? lineUpTo(edgeLine(route[i]), lastRoadShare) : edgeLine(route[i]);
         // Of the road it is on, only what lies ahead: the end of it (or where it parks on it).
         if (i == size_t(index) && !edge.empty())
             line.push_back(edge.back());
@@ -348,7 +348,9 @@ Result<PlannedRoute> SumoPlant::planRoute(const QString &vehicle, GeoPoint desti
         plan.line.push_back({at.x, at.y});
         for (size_t i = 0; i < stage.edges.size(); ++i) {
             plan.edges << QString::fromStdString(stage.edges[i]);
-            const GeoLine line = i + 1 == stage.edges.size() ? lastRoadLine(edgeLine(stage.edges[i]), stage.edges.size()) : edgeLine(stage.edges[i]);
+            // Of its last road, as far as where it will park (halfway: parkingPosM).
+            const GeoLine line = i + 1 == stage.edges.size() && stage.edges.size() > 1 ? lineUpTo(edgeLine(stage.edges[i]), 0.5)
+                                                                                        : edgeLine(stage.edges[i]);
             if (i == 0 && !line.empty())
                 plan.line.push_back(line.back());
             else
