@@ -83,7 +83,7 @@ QString Labels::linkState(LinkState state)
 
 QString Labels::linkState(const LinkStatus &status)
 {
-    if (status.state == LinkState::Degraded && !status.simulated())
+    if (status.reconnecting())
         return tr("reconnecting", "a field link that lost its broker");
     return linkState(status.state);
 }

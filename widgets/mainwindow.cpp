@@ -487,7 +487,7 @@ void MainWindow::showLinkOnMap(const LinkStatus &status)
     }
     if (m_fieldSilentSinceMs == 0)
         m_fieldSilentSinceMs = m_engine.clock().nowMs();
-    m_map->setNotice(status.state == LinkState::Degraded
+    m_map->setNotice(status.reconnecting()
                          ? tr("No field data since %1 — the map shows the last reports; the link is retrying")
                                .arg(Labels::clock(m_fieldSilentSinceMs, m_zone, true))
                          : tr("No field data — the field link is not connected"));

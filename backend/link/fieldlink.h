@@ -50,10 +50,12 @@ struct LinkStatus {
         return s;
     }
     bool simulated() const { return speed > 0; }
-    /// Nothing from the field reaches the console: a link stopped or unable to connect, or a network link that lost
-    /// its broker (not yet while a link is still starting). Not the embedded simulator without SUMO (Degraded): its lamps, feeders and incidents still report, and
-    /// the signals SUMO ran say themselves that they do not.
-    bool fieldSilent() const { return state == LinkState::Disconnected || (state == LinkState::Degraded && !simulated()); }
+    /// A network link that lost its broker and is trying again (a simulator degraded is one without SUMO).
+    bool reconnecting() const { return state == LinkState::Degraded && !simulated(); }
+    /// Nothing from the field reaches the console: a link stopped or unable to connect, or reconnecting (not yet
+    /// while a link is still starting). Not the embedded simulator without SUMO (Degraded): its lamps, feeders and
+    /// incidents still report, and the signals SUMO ran say themselves that they do not.
+    bool fieldSilent() const { return state == LinkState::Disconnected || reconnecting(); }
     QString description() const;
 };
 

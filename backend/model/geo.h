@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -41,6 +42,29 @@ inline double distanceMetres(const GeoPoint &a, const GeoPoint &b)
     const double h = std::sin(dLat / 2) * std::sin(dLat / 2)
                      + std::cos(a.lat * kDeg) * std::cos(b.lat * kDeg) * std::sin(dLon / 2) * std::sin(dLon / 2);
     return 2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+/// The part of `line` from its first point to `fraction` (0-1) of its length, by distanceMetres.
+inline GeoLine lineUpTo(const GeoLine &line, double fraction)
+{
+    double total = 0;
+    for (size_t i = 1; i < line.size(); ++i)
+        total += distanceMetres(line[i - 1], line[i]);
+    GeoLine out;
+    double left = std::clamp(fraction, 0.0, 1.0) * total;
+    for (size_t i = 0; i < line.size(); ++i) {
+        if (i > 0) {
+            const double step = distanceMetres(line[i - 1], line[i]);
+            if (step >= left) {
+                const double f = step > 0 ? left / step : 0;
+                out.push_back({line[i - 1].lon + f * (line[i].lon - line[i - 1].lon), line[i - 1].lat + f * (line[i].lat - line[i - 1].lat)});
+                break;
+            }
+            left -= step;
+        }
+        out.push_back(line[i]);
+    }
+    return out;
 }
 
 } // namespace cityops

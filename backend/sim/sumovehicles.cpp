@@ -43,29 +43,6 @@ GeoLine thinned(GeoLine line, size_t limit)
     return out;
 }
 
-/// The part of `line` from its start to `fraction` (0-1) of its length.
-GeoLine lineUpTo(const GeoLine &line, double fraction)
-{
-    double total = 0;
-    for (size_t i = 1; i < line.size(); ++i)
-        total += distanceMetres(line[i - 1], line[i]);
-    GeoLine out;
-    double left = std::clamp(fraction, 0.0, 1.0) * total;
-    for (size_t i = 0; i < line.size(); ++i) {
-        if (i > 0) {
-            const double step = distanceMetres(line[i - 1], line[i]);
-            if (step >= left) {
-                const double f = step > 0 ? left / step : 0;
-                out.push_back({line[i - 1].lon + f * (line[i].lon - line[i - 1].lon), line[i - 1].lat + f * (line[i].lat - line[i - 1].lat)});
-                break;
-            }
-            left -= step;
-        }
-        out.push_back(line[i]);
-    }
-    return out;
-}
-
 /// Where along its last road (of `laneLengthM`) a vehicle sent on a route of `roads` roads parks: halfway along it —
 /// not beside the stop line at its end: sent again from there, that signal could not turn in time — or at its end
 /// when the route is the one road it is on (the middle may lie behind it).

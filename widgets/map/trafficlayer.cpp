@@ -44,36 +44,6 @@ void TrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
     painter.restore();
 }
 
-namespace {
-
-/// The part of `line` within `fraction` (0-1) of its length from its last point (`atLast`) or its first, in the
-/// line's own direction.
-QPolygonF endPart(const QPolygonF &line, double fraction, bool atLast)
-{
-    if (fraction >= 1.0 || line.size() < 2)
-        return line;
-    QPolygonF from = line;
-    if (atLast)
-        std::reverse(from.begin(), from.end());
-    double total = 0;
-    for (qsizetype i = 1; i < from.size(); ++i)
-        total += QLineF(from[i - 1], from[i]).length();
-    double left = std::max(0.0, fraction) * total;
-    QPolygonF part{from.front()};
-    for (qsizetype i = 1; i < from.size() && left > 0; ++i) {
-        const QLineF segment(from[i - 1], from[i]);
-        if (segment.length() >= left) {
-            part << segment.pointAt(left / segment.length());
-            break;
-        }
-        part << from[i];
-        left -= segment.length();
-    }
-    return part;
-}
-
-} // namespace
-
 QString RoadTrafficLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Road traffic"); }
 
 void RoadTrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
@@ -99,11 +69,17 @@ void RoadTrafficLayer::render(QPainter &painter, const MapViewport &viewport) co
                 continue;
             // Standing traffic is drawn as far back as it stands from the junction that holds it; a busy road and a
             // line whose end was not said, along the whole road.
-            if (pass == RoadLevel::Busy || r.standsAt == RoadEnd::Unknown)
+            if (pass == RoadLevel::Busy || r.standsAt == RoadEnd::Unknown) {
                 painter.drawPolyline(t.map(shape.world));
-            else
-                painter.drawPolyline(t.map(endPart(shape.world, roadStandingM(r, road.lanes) / std::max(1.0, shape.lengthM),
-                                                   r.standsAt == RoadEnd::Last)));
+                continue;
+            }
+            GeoLine from = road.line;   // from the end that holds it
+            if (r.standsAt == RoadEnd::Last)
+                std::reverse(from.begin(), from.end());
+            QPolygonF standing;
+            for (const GeoPoint &p : lineUpTo(from, roadStandingM(r, road.lanes) / std::max(1.0, shape.lengthM)))
+                standing << viewport.toScreen(p);
+            painter.drawPolyline(standing);
         }
     }
     painter.restore();

@@ -37,7 +37,6 @@ WallFeed::WallFeed(LiveCity &live, int staleAfterSeconds, QObject *parent)
     pullFigures();
 }
 
-
 std::int64_t WallFeed::dataAgeMs() const { return m_lastDataMs < 0 ? -1 : std::max<std::int64_t>(0, m_clock() - m_lastDataMs); }
 
 QString WallFeed::staleReason() const
