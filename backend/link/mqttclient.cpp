@@ -175,6 +175,7 @@ void MqttClient::run()
             return;
         }
         first = false;
+        m_attemptExplained = false;
         if (rc == MOSQ_ERR_SUCCESS) {
             while (m_started && (rc = mosquitto_loop(m_mosq, 200, 1)) == MOSQ_ERR_SUCCESS) {
             }
@@ -249,6 +250,7 @@ void MqttClient::setLastError(const QString &text)
 {
     std::lock_guard lock(m_errorMutex);
     m_lastError = text;
+    m_attemptExplained = true;
 }
 
 void MqttClient::onConnect(mosquitto *, void *self, int rc, int, const mqtt5__property *)
@@ -280,8 +282,19 @@ void MqttClient::onDisconnect(mosquitto *, void *self, int rc, const mqtt5__prop
     if (rc == 0 && !c->m_started)
         return;   // our own clean disconnect
     const QString why = rc == 0 ? QStringLiteral("disconnected") : mosquittoError(rc);
-    if (was)
+    if (was) {
         c->setLastError(QStringLiteral("lost %1: %2").arg(c->m_options.url.toString(), why));
+    } else if (rc == MOSQ_ERR_CONN_LOST && !c->m_attemptExplained) {
+        // The socket was closed by the other end before it answered our CONNECT, and nothing (TLS, a refusal) said
+        // why: libmosquitto calls it "The connection was lost.", which points nowhere. Plain MQTT spoken to a TLS
+        // listener ends exactly so.
+        c->setLastError(c->m_options.url.tls
+                            ? QStringLiteral("%1 closed the connection before answering the sign-on (is it an MQTT broker?)")
+                                  .arg(c->m_options.url.toString())
+                            : QStringLiteral("%1 closed the connection before answering the sign-on: a TLS listener (use "
+                                             "mqtts://), or not an MQTT broker")
+                                  .arg(c->m_options.url.toString()));
+    }
     if (c->m_onConnection)
         c->m_onConnection(false, c->lastError().isEmpty() ? why : c->lastError());
 }

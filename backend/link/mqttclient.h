@@ -110,6 +110,7 @@ private:
     void run();   ///< the network thread: connect, loop, reconnect with backoff until stop()
     std::atomic<bool> m_started{false};
     std::atomic<bool> m_wasUp{false};   ///< a connection was accepted since the last attempt began
+    std::atomic<bool> m_attemptExplained{false};   ///< an error was said since the last attempt began
     std::thread m_thread;
     mutable std::mutex m_errorMutex;
     QString m_lastError;
