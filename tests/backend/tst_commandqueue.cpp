@@ -8,7 +8,7 @@ using namespace cityops;
 
 namespace {
 const DispatchConfig kConfig{3000, 5000, 3, 0};
-DeviceCommand dim(DeviceIndex device, int level) { return {7, 0, 0, device, CommandAction::LightDim, level, 1'000'000}; }
+DeviceCommand dim(DeviceIndex device, int level) { return {7, 0, 0, device, CommandAction::LightDim, level, 1'000'000, {}, {}}; }
 DeviceState lampAt(int level)
 {
     DeviceState s;
@@ -52,7 +52,7 @@ private Q_SLOTS:
     void notIdempotentGetsOneAttempt()
     {
         CommandQueue q(kConfig);
-        DeviceCommand advance{8, 0, 0, 1, CommandAction::SignalAdvancePhase, 0, 1'000'000};
+        DeviceCommand advance{8, 0, 0, 1, CommandAction::SignalAdvancePhase, 0, 1'000'000, {}, {}};
         q.send({8, 0}, advance, false, DeviceState{}, 0);
         const Tick t = tickAt(q, 3000);
         QVERIFY(t.resend.empty());
@@ -92,7 +92,7 @@ private Q_SLOTS:
     void automaticNeedsAcceptanceFirst()
     {
         CommandQueue q(kConfig);
-        DeviceCommand autoMode{9, 0, 0, 5, CommandAction::LightAuto, 0, 1'000'000};
+        DeviceCommand autoMode{9, 0, 0, 5, CommandAction::LightAuto, 0, 1'000'000, {}, {}};
         q.send({9, 0}, autoMode, true, lampAt(100), 0);
         // A routine report arrives before the device has even answered: it proves nothing.
         QVERIFY(q.confirmedBy(5, lampAt(100)).empty());
