@@ -211,23 +211,15 @@ QString Labels::activity(const QString &recorded)
 
 QString Labels::linkDescription(const LinkStatus &status)
 {
-    // The link's own parts in the desk's language; what went wrong stays in the words of what said it (broker, SUMO).
-    if (!status.simulated()) {
-        if (status.problem.isEmpty())
-            return status.endpoint;
-        if (status.endpoint.isEmpty())
-            return status.problem;
-        return status.retrying ? tr("%1 — retrying: %2", "%1: the broker's address; %2: why it failed, in its words").arg(status.endpoint, status.problem)
-                               : tr("%1 — %2").arg(status.endpoint, status.problem);
-    }
-    QString said = tr("simulator ×%1").arg(status.speed);
-    if (status.paceKept > 0)
-        said += tr(" (keeps ×%1: the city's time follows it)", "the simulation runs slower than asked").arg(status.paceKept);
-    if (status.signalsBySumo)
-        said += tr(" · signals by SUMO");
-    if (!status.problem.isEmpty())
-        said += tr(" — %1; signals not reporting until it runs again", "%1: what happened to SUMO, in its words").arg(status.problem);
-    return said;
+    // The link's own parts in the desk's language (built each time: the language may change while the console runs).
+    LinkStatus::Words words;
+    words.retrying = tr("%1 — retrying: %2", "%1: the broker's address; %2: why it failed, in its words");
+    words.failed = tr("%1 — %2");
+    words.simulator = tr("simulator ×%1");
+    words.paceKept = tr(" (keeps ×%1: the city's time follows it)", "the simulation runs slower than asked");
+    words.bySumo = tr(" · signals by SUMO");
+    words.sumoStopped = tr(" — %1; signals not reporting until it runs again", "%1: what happened to SUMO, in its words");
+    return status.describe(words);
 }
 
 QString Labels::where(const CityModel &city, int road, int district, const GeoPoint &p)

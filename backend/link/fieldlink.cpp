@@ -2,22 +2,22 @@
 
 namespace cityops {
 
-QString LinkStatus::description() const
+QString LinkStatus::describe(const Words &words) const
 {
     if (!simulated()) {
         if (problem.isEmpty())
             return endpoint;
         if (endpoint.isEmpty())
             return problem;
-        return QStringLiteral("%1 — %2%3").arg(endpoint, retrying ? QStringLiteral("retrying: ") : QString(), problem);
+        return (retrying ? words.retrying : words.failed).arg(endpoint, problem);
     }
-    QString said = QStringLiteral("simulator ×%1").arg(speed);
+    QString said = words.simulator.arg(speed);
     if (paceKept > 0)
-        said += QStringLiteral(" (keeps ×%1: the city's time follows it)").arg(paceKept);
+        said += words.paceKept.arg(paceKept);
     if (signalsBySumo)
-        said += QStringLiteral(" · signals by SUMO");
+        said += words.bySumo;
     if (!problem.isEmpty())
-        said += QStringLiteral(" — %1; signals not reporting until it runs again").arg(problem);
+        said += words.sumoStopped.arg(problem);
     return said;
 }
 

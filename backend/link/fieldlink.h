@@ -56,7 +56,19 @@ struct LinkStatus {
     /// while a link is still starting). Not the embedded simulator without SUMO (Degraded): its lamps, feeders and
     /// incidents still report, and the signals SUMO ran say themselves that they do not.
     bool fieldSilent() const { return state == LinkState::Disconnected || reconnecting(); }
-    QString description() const;
+    /// The words put around the parts: English in logs and tools (description()), the desk's language on screen.
+    /// Each keeps its %-numbering: %1 the address, %2 the problem; the simulator's %1 its speed or the problem.
+    struct Words {
+        QString retrying = QStringLiteral("%1 — retrying: %2");
+        QString failed = QStringLiteral("%1 — %2");
+        QString simulator = QStringLiteral("simulator ×%1");
+        QString paceKept = QStringLiteral(" (keeps ×%1: the city's time follows it)");
+        QString bySumo = QStringLiteral(" · signals by SUMO");
+        QString sumoStopped = QStringLiteral(" — %1; signals not reporting until it runs again");
+    };
+    /// The status in `words`; what went wrong stays in the words of what said it (broker, SUMO).
+    QString describe(const Words &words) const;
+    QString description() const { return describe(Words{}); }
 };
 
 /// What a network link has seen and refused since it started (zero for the embedded simulator). Shown in the
