@@ -54,6 +54,13 @@ public:
     const std::vector<QPointF> &districtLabelPoints() const { return m_districtLabels; }
     /// Each signal's approaches (signalApproaches), by signal index: derived once, shared by the layers and Details.
     const std::vector<SignalApproach> &approaches(size_t signal) const { return m_approaches[signal]; }
+    /// The street an approach's traffic stands on, from its stop line back the way the traffic comes (the road it
+    /// arrives on, CityModel::approachRoads), with its length; empty when the road is not known.
+    struct ApproachLine {
+        GeoLine fromStopLine;
+        double lengthM = 0;
+    };
+    const std::vector<ApproachLine> &approachLines(size_t signal) const { return m_approachLines[signal]; }
     /// Devices by map cell, for hit-testing, picking and culling.
     const DeviceGrid &grid() const { return m_grid; }
 
@@ -85,6 +92,7 @@ private:
     std::vector<QPolygonF> m_districts;
     std::vector<QPointF> m_districtLabels;
     std::vector<std::vector<SignalApproach>> m_approaches;
+    std::vector<std::vector<ApproachLine>> m_approachLines;
     DeviceGrid m_grid;
 };
 

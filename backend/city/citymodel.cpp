@@ -43,6 +43,9 @@ void CityModel::finalize()
 {
     deviceByName.clear();
     deviceByName.reserve(static_cast<qsizetype>(devices.size()));
+    roadBySumoId.clear();
+    for (size_t r = 0; r < roads.size(); ++r)
+        roadBySumoId.insert(roads[r].sumoId, static_cast<int>(r));
     bounds = GeoBox{};
     for (DeviceIndex i = 0; i < devices.size(); ++i) {
         deviceByName.insert(devices[i].id, i);
@@ -172,6 +175,31 @@ std::vector<SignalApproach> signalApproaches(const SignalInfo &signal)
         joined->links.push_back(link.index);
     }
     return approaches;
+}
+
+ApproachRoad CityModel::roadOfEdge(const QString &sumoEdge) const
+{
+    // The importer keeps "X" of a two-way street and drops "-X": its traffic drives X's line backwards.
+    if (const auto it = roadBySumoId.constFind(sumoEdge); it != roadBySumoId.cend())
+        return {it.value(), false};
+    if (sumoEdge.startsWith(QLatin1Char('-')))
+        if (const auto it = roadBySumoId.constFind(sumoEdge.mid(1)); it != roadBySumoId.cend() && !roads[size_t(it.value())].oneway)
+            return {it.value(), true};
+    return {};
+}
+
+std::vector<ApproachRoad> CityModel::approachRoads(const SignalInfo &signal, const std::vector<SignalApproach> &approaches) const
+{
+    std::vector<ApproachRoad> out(approaches.size());
+    for (size_t a = 0; a < approaches.size(); ++a)
+        for (const int k : approaches[a].links) {
+            const auto link = std::find_if(signal.links.begin(), signal.links.end(), [k](const SignalLink &l) { return l.index == k; });
+            if (link == signal.links.end() || link->fromEdge.isEmpty())
+                continue;
+            if ((out[a] = roadOfEdge(link->fromEdge)).road >= 0)
+                break;
+        }
+    return out;
 }
 
 std::vector<DeviceIndex> CityModel::signalFeeders() const

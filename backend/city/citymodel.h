@@ -77,6 +77,7 @@ struct SignalLink {
     QString approach;          ///< the incoming street's name (empty when the road has none)
     int bearingDeg = 0;        ///< the way vehicles drive as they arrive (0 = north, clockwise)
     QChar direction;           ///< SUMO's dir: s straight, l left, r right, t turn, L / R partly left / right
+    QString fromEdge;          ///< SUMO's incoming edge ("-X": the other direction of X); empty in older packages
 };
 
 /// The links of a signal that arrive from one street in one direction: what a driver calls an approach ("from the
@@ -106,6 +107,13 @@ inline int movementsOf(const SignalInfo &signal)
 /// A signal's approaches, in the order of their first link: links with the same street whose arrival bearings
 /// differ by at most 45° are one approach (at most kMaxApproaches; the rest join the nearest). Empty without links.
 std::vector<SignalApproach> signalApproaches(const SignalInfo &signal);
+
+/// The road an approach's traffic arrives on: `reverse` when it drives the road against the order of its line (the
+/// other direction of a two-way street, which the city draws once).
+struct ApproachRoad {
+    int road = -1;   ///< index into CityModel::roads; -1 when none was found
+    bool reverse = false;
+};
 
 struct StreetlightInfo {
     DeviceIndex device = kNoDevice;
@@ -155,7 +163,7 @@ struct CityModel {
 
     /// Adds a device to the registry and returns its dense index.
     DeviceIndex addDevice(DeviceInfo info);
-    /// Rebuilds deviceByName and bounds after loading.
+    /// Rebuilds deviceByName, roadBySumoId and bounds after loading.
     void finalize();
     /// Index of the district containing p, or -1.
     int districtAt(const GeoPoint &p) const;
@@ -165,6 +173,13 @@ struct CityModel {
     /// The feeder each signal's cabinet draws its power from (by index into `signals`): the nearest feeder, as
     /// distribution networks feed street furniture locally. kNoDevice when the city has no feeders.
     std::vector<DeviceIndex> signalFeeders() const;
+    QHash<QString, int> roadBySumoId;   ///< built by finalize()
+
+    /// The road SUMO's edge `sumoEdge` is ("X", or "-X" the other direction of two-way street X), or none.
+    ApproachRoad roadOfEdge(const QString &sumoEdge) const;
+    /// The road each of a signal's approaches arrives on (same order as `approaches`): the incoming edge of its first
+    /// movement that has one; none in packages made before the edges were stored, and for a crossing.
+    std::vector<ApproachRoad> approachRoads(const SignalInfo &signal, const std::vector<SignalApproach> &approaches) const;
     /// Nearest road to p within maxMetres, or -1.
     int nearestRoad(const GeoPoint &p, double maxMetres, bool namedOnly = false) const;
     DeviceIndex deviceIndex(const QString &id) const { return deviceByName.value(id, kNoDevice); }

@@ -58,7 +58,7 @@ CREATE TABLE feeders (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POINT
 CREATE TABLE streetlights (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POINT NOT NULL,
   device_id TEXT NOT NULL UNIQUE, feeder_id TEXT, road_sumo_id TEXT, power_w REAL NOT NULL, generated INTEGER NOT NULL);
 CREATE TABLE signal_links (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, sumo_tls_id TEXT NOT NULL,
-  link_index INTEGER NOT NULL, approach TEXT, bearing_deg INTEGER NOT NULL, direction TEXT NOT NULL);
+  link_index INTEGER NOT NULL, approach TEXT, bearing_deg INTEGER NOT NULL, direction TEXT NOT NULL, from_edge TEXT);
 CREATE TABLE cityops_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
 )SQL";
 
@@ -124,8 +124,8 @@ Status insertAll(SqliteDb &db, const CityModel &city)
     auto phases = db.prepare(QStringLiteral("INSERT INTO signal_phases (sumo_tls_id, program_id, program_type, "
                                             "program_offset_s, phase_index, duration_s, state, min_dur_s, max_dur_s) "
                                             "VALUES (?,?,?,?,?,?,?,?,?)"));
-    auto links = db.prepare(QStringLiteral("INSERT INTO signal_links (sumo_tls_id, link_index, approach, bearing_deg, direction) "
-                                           "VALUES (?,?,?,?,?)"));
+    auto links = db.prepare(QStringLiteral("INSERT INTO signal_links (sumo_tls_id, link_index, approach, bearing_deg, direction, "
+                                           "from_edge) VALUES (?,?,?,?,?,?)"));
     if (!signals || !phases || !links)
         return makeError(db.lastError());
     for (const SignalInfo &s : city.signals) {
@@ -144,6 +144,7 @@ Status insertAll(SqliteDb &db, const CityModel &city)
             link.approach.isEmpty() ? links->bindNull(3) : links->bind(3, link.approach);
             links->bind(4, link.bearingDeg);
             links->bind(5, QString(link.direction));
+            link.fromEdge.isEmpty() ? links->bindNull(6) : links->bind(6, link.fromEdge);
             if (auto st = links->run(); !st)
                 return st;
         }
@@ -405,8 +406,13 @@ public:
         std::map<QString, std::vector<SignalLink>> movements;
         if (auto has = m_db.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signal_links'"));
             has && has->step(&error)) {
-            auto rows = m_db.prepare(QStringLiteral("SELECT sumo_tls_id, link_index, approach, bearing_deg, direction FROM signal_links "
-                                                    "ORDER BY sumo_tls_id, link_index"));
+            // The incoming edges came later: a package without them draws queues as straight lines.
+            bool hasEdges = false;
+            if (auto column = m_db.prepare(QStringLiteral("SELECT 1 FROM pragma_table_info('signal_links') WHERE name = 'from_edge'")))
+                hasEdges = column->step(&error);
+            auto rows = m_db.prepare(QStringLiteral("SELECT sumo_tls_id, link_index, approach, bearing_deg, direction, %1 FROM signal_links "
+                                                    "ORDER BY sumo_tls_id, link_index")
+                                         .arg(hasEdges ? QStringLiteral("from_edge") : QStringLiteral("NULL")));
             if (!rows)
                 return makeError(QStringLiteral("%1: signal_links: %2").arg(m_path, rows.error()));
             while (rows->step(&error)) {
@@ -414,7 +420,7 @@ public:
                 const std::int64_t index = rows->columnInt(1), bearing = rows->columnInt(3);
                 if (index < 0 || index > 4096 || bearing < 0 || bearing >= 360 || direction.size() != 1)
                     return makeError(QStringLiteral("%1: signal_links: a movement of %2 is out of range").arg(m_path, rows->columnText(0)));
-                movements[rows->columnText(0)].push_back({int(index), rows->columnText(2), int(bearing), direction.front()});
+                movements[rows->columnText(0)].push_back({int(index), rows->columnText(2), int(bearing), direction.front(), rows->columnText(5)});
             }
             if (!error.isEmpty())
                 return makeError(QStringLiteral("%1: signal_links: %2").arg(m_path, error));

@@ -52,6 +52,7 @@ static std::vector<SignalLink> signalLinks(const SumoNet &net, const SumoNet::Tl
         SignalLink link;
         link.index = l.index;
         link.direction = l.dir;
+        link.fromEdge = l.from;
         const int e = net.edgeIndex.value(l.from, -1);
         if (e >= 0) {
             const SumoNet::Edge &edge = net.edges[size_t(e)];

@@ -85,6 +85,7 @@ private Q_SLOTS:
                 QCOMPARE(t.links[l].approach, s.links[l].approach);
                 QCOMPARE(t.links[l].bearingDeg, s.links[l].bearingDeg);
                 QCOMPARE(t.links[l].direction, s.links[l].direction);
+                QCOMPARE(t.links[l].fromEdge, s.links[l].fromEdge);
             }
         }
         for (size_t r = 0; r < a.roads.size(); ++r) {
@@ -116,6 +117,11 @@ private Q_SLOTS:
             QVERIFY2(!s.links.empty() && int(s.links.size()) <= s.linkCount, qPrintable(s.sumoTlsId));
             for (const SignalLink &l : s.links)
                 QVERIFY(QStringLiteral("slrtLR").contains(l.direction));
+            // ... and the road each approach arrives on (its queue is drawn back along it); a crossing has none.
+            const std::vector<SignalApproach> approaches = signalApproaches(s);
+            const std::vector<ApproachRoad> roads = c.approachRoads(s, approaches);
+            for (size_t a = 0; a < approaches.size(); ++a)
+                QVERIFY2(roads[a].road >= 0 || approaches[a].street.isEmpty(), qPrintable(s.sumoTlsId + approaches[a].street));
         }
         // Every device has a responsible district, even on the outskirts.
         for (const DeviceInfo &d : c.devices)
@@ -219,6 +225,37 @@ private Q_SLOTS:
         const auto refused = citypackage::read(bad);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().contains(QLatin1String("signal_links")), qPrintable(refused.error()));
+    }
+
+    void packagesWithoutIncomingEdgesStillOpen()
+    {
+        // A package written before the movements' incoming edges were stored: its movements open without them, and
+        // no approach claims a road (the map draws its queue straight back, as it did).
+        QTemporaryDir dir;
+        const QString path = importFixture(dir);
+        QVERIFY(!path.isEmpty());
+        const auto withEdges = citypackage::read(path);
+        QVERIFY2(withEdges.ok(), withEdges.ok() ? "" : qPrintable(withEdges.error()));
+        int roadsFound = 0;
+        for (const SignalInfo &s : withEdges.value()->signals)
+            for (const ApproachRoad &r : withEdges.value()->approachRoads(s, signalApproaches(s)))
+                roadsFound += r.road >= 0 ? 1 : 0;
+        QVERIFY(roadsFound > 0);
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.ok());
+            QVERIFY(db.value()->exec(QStringLiteral("ALTER TABLE signal_links DROP COLUMN from_edge")).ok());
+        }
+        const auto read = citypackage::read(path);
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error()));
+        QCOMPARE(read.value()->signals.size(), withEdges.value()->signals.size());
+        for (const SignalInfo &s : read.value()->signals) {
+            QVERIFY(!s.links.empty());
+            for (const SignalLink &l : s.links)
+                QVERIFY(l.fromEdge.isEmpty());
+            for (const ApproachRoad &r : read.value()->approachRoads(s, signalApproaches(s)))
+                QCOMPARE(r.road, -1);
+        }
     }
 
     void missingFile()

@@ -341,6 +341,36 @@ private Q_SLOTS:
                 ++checked;
             }
         }
+        // The road each approach arrives on, found again by its shape (the package keeps no edge ids), is the edge
+        // SUMO says the approach's movements come from: the queues are drawn back along it.
+        int roadsFound = 0, roadsWanted = 0;
+        QStringList wrongRoads;
+        for (const SignalInfo &signal : city.value()->signals) {
+            const auto controlled = libtraci::TrafficLight::getControlledLinks(signal.sumoTlsId.toStdString());
+            const std::vector<SignalApproach> approaches = signalApproaches(signal);
+            const std::vector<ApproachRoad> roads = city.value()->approachRoads(signal, approaches);
+            QCOMPARE(roads.size(), approaches.size());
+            for (size_t a = 0; a < approaches.size(); ++a) {
+                QSet<QString> edges;   // an approach may gather a street's slip lane too
+                for (const int k : approaches[a].links)
+                    for (const libsumo::TraCILink &l : controlled[size_t(k)])
+                        if (l.fromLane.front() != ':')
+                            edges.insert(QString::fromStdString(libtraci::Lane::getEdgeID(l.fromLane)));
+                if (edges.isEmpty())
+                    continue;   // a crossing: no road of vehicles
+                ++roadsWanted;
+                if (roads[a].road < 0)
+                    continue;
+                const Road &road = city.value()->roads[size_t(roads[a].road)];
+                const QString edge = roads[a].reverse ? QLatin1Char('-') + road.sumoId : road.sumoId;
+                if (edges.contains(edge))
+                    ++roadsFound;
+                else
+                    wrongRoads << QStringLiteral("%1/%2: %3 not in %4").arg(signal.sumoTlsId).arg(a).arg(edge, QStringList(edges.begin(), edges.end()).join(','));
+            }
+        }
+        QVERIFY2(wrongRoads.isEmpty(), qPrintable(wrongRoads.join(QLatin1String("; "))));
+        QCOMPARE(roadsFound, roadsWanted);
         libtraci::Simulation::close();
         QVERIFY(checked > 500);
         QVERIFY2(skewed * 100 < checked, qPrintable(QStringLiteral("%1 of %2 bearings off by more than 5°").arg(skewed).arg(checked)));

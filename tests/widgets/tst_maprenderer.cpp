@@ -111,7 +111,7 @@ private Q_SLOTS:
     void queuesDrawnBackAlongTheirApproach()
     {
         auto city = std::make_shared<CityModel>(*m_city);
-        city->signals[0].links = {{0, QStringLiteral("Main Street"), 90, u's'}, {1, QStringLiteral("Side Street"), 0, u's'}};
+        city->signals[0].links = {{0, QStringLiteral("Main Street"), 90, u's', {}}, {1, QStringLiteral("Side Street"), 0, u's', {}}};
         QCOMPARE(city->signals[0].device, kSignal);
         CityMirror scene(city);
         setNormal(scene);
@@ -134,6 +134,48 @@ private Q_SLOTS:
         scene.states[kSignal].online = false;
         image = render(scene, v);
         QVERIFY(colourDistance(at(image, v, kSignal, {-80 * px, 0}), mapstyle::alarmRed()) > 150);
+    }
+
+    /// A queue follows the street it stands on, from that street's stop line: round a bend, and up a two-way street
+    /// whose other direction the city draws; without the street (an older package), straight back as before.
+    void queuesFollowTheStreetTheyStandOn()
+    {
+        auto city = std::make_shared<CityModel>(*m_city);
+        const GeoPoint c = city->devices[kSignal].position;
+        // Bent Street comes down from the north and turns east into the junction (about 222 m, then 102 m);
+        // Short Street leaves it southwards, and is two-way: "-s1" is the traffic that comes up it to the signal.
+        city->roads.push_back({QStringLiteral("w1"), QStringLiteral("Bent Street"), RoadClass::Residential, 1, 30, true,
+                               {{c.lon - 0.0015, c.lat + 0.002}, {c.lon - 0.0015, c.lat}, c}});
+        city->roads.push_back({QStringLiteral("s1"), QStringLiteral("Short Street"), RoadClass::Residential, 1, 30, false,
+                               {c, {c.lon, c.lat - 0.002}}});
+        city->finalize();
+        city->signals[0].links = {{0, QStringLiteral("Bent Street"), 90, u's', QStringLiteral("w1")},
+                                  {1, QStringLiteral("Short Street"), 0, u's', QStringLiteral("-s1")}};
+        CityMirror scene(city);
+        setNormal(scene);
+        scene.traffic.resize(city->signals.size());
+        // 300 m standing on Bent Street (it spills back), 200 m coming up Short Street (long).
+        scene.traffic[0] = {1, {{0, 40, 45, 80, 300}, {1, 26, 30, 60, 200}}};
+        const MapViewport v = viewport(16.0);
+        const auto pixel = [&](const QImage &image, double dLon, double dLat) {
+            return image.pixelColor(v.toScreen({c.lon + dLon, c.lat + dLat}).toPoint());
+        };
+        QImage image = render(scene, v);
+        QVERIFY(colourDistance(pixel(image, -0.0008, 0), mapstyle::alarmRed()) < 60);        // the last 55 m, into the junction
+        QVERIFY(colourDistance(pixel(image, -0.0015, 0.001), mapstyle::alarmRed()) < 60);    // round the bend, 111 m up
+        QVERIFY(colourDistance(pixel(image, -0.0015, 0.00195), mapstyle::alarmRed()) > 150); // beyond its 300 m
+        QVERIFY(colourDistance(pixel(image, -0.003, 0), mapstyle::alarmRed()) > 150);        // not straight on westwards
+        QVERIFY(colourDistance(pixel(image, 0, -0.0009), mapstyle::alarmAmber()) < 60);      // 100 m down Short Street
+        QVERIFY(colourDistance(pixel(image, 0, -0.0019), mapstyle::alarmAmber()) > 150);     // beyond its 200 m
+        // A package that does not know the streets: straight back along the arrival bearing, as before.
+        for (SignalLink &l : city->signals[0].links)
+            l.fromEdge.clear();
+        CityMirror unknown(city);
+        setNormal(unknown);
+        unknown.traffic = scene.traffic;
+        image = render(unknown, v);
+        QVERIFY(colourDistance(pixel(image, -0.003, 0), mapstyle::alarmRed()) < 60);
+        QVERIFY(colourDistance(pixel(image, -0.0015, 0.001), mapstyle::alarmRed()) > 150);
     }
 
     /// Traffic on the roads (co-simulation): a road shaded only where traffic stands a block (amber) or two (red) per
@@ -201,8 +243,8 @@ private Q_SLOTS:
     {
         auto city = std::make_shared<CityModel>(*m_city);
         // Links 0 and 1 arrive driving east (from the west), link 2 driving north (from the south).
-        city->signals[0].links = {{0, QStringLiteral("Main Street"), 90, u's'}, {1, QStringLiteral("Main Street"), 95, u'l'},
-                                  {2, QStringLiteral("Side Street"), 0, u's'}};
+        city->signals[0].links = {{0, QStringLiteral("Main Street"), 90, u's', {}}, {1, QStringLiteral("Main Street"), 95, u'l', {}},
+                                  {2, QStringLiteral("Side Street"), 0, u's', {}}};
         city->signals[0].linkCount = 3;
         for (SignalProgram &program : city->signals[0].programs)
             for (SignalPhase &phase : program.phases)

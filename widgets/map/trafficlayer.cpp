@@ -33,9 +33,19 @@ void TrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
                 continue;
             const QPointF stopLine = viewport.worldToScreen(w);
             const auto &approaches = scene().approaches(i);
+            const auto &lines = scene().approachLines(i);
             for (const ApproachTraffic &a : traffic[i].approaches) {
                 if (a.queueM == 0 || queueLevel(a) != pass || a.approach >= approaches.size())
                     continue;
+                if (const CityMirror::ApproachLine &line = lines[a.approach]; line.fromStopLine.size() >= 2) {
+                    // Along the street, from its stop line: a lane's queue is counted on that lane, so it ends
+                    // on this street (its last few metres at most, as 7.5 m a vehicle is an estimate).
+                    QPolygonF queue;
+                    for (const GeoPoint &p : lineUpTo(line.fromStopLine, a.queueM / std::max(1.0, line.lengthM)))
+                        queue << viewport.toScreen(p);
+                    painter.drawPolyline(queue);
+                    continue;
+                }
                 const QPointF back = MapViewport::backFrom(approaches[a.approach].bearingDeg);   // the way the traffic comes
                 painter.drawLine(stopLine, stopLine + back * (a.queueM / metresPerPixel));
             }

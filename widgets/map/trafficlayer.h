@@ -6,14 +6,14 @@
 
 namespace cityops {
 
-/// Queues on the signals' approaches (co-simulation with SUMO): from each stop line a line back along the way the
-/// traffic comes, as long as the queue on the approach's longest lane, so the map shows where the city stands
-/// still. Quiet grey for the queues a signal makes, amber and wider for congestion, red and widest for a queue that
-/// spills back (ISA-101: only abnormal congestion gets colour). Nothing is drawn for a signal that is not
-/// reporting or whose traffic is not measured.
+/// Queues on the signals' approaches (co-simulation with SUMO): from each stop line back along the street the
+/// traffic comes on, following its shape, as long as the queue on the approach's longest lane, so the map shows
+/// where the city stands still. Quiet grey for the queues a signal makes, amber and wider for congestion, red and
+/// widest for a queue that spills back (ISA-101: only abnormal congestion gets colour). Nothing is drawn for a
+/// signal that is not reporting or whose traffic is not measured.
 ///
-/// The line is straight, along the approach's arrival bearing: the console has the stop line and the direction
-/// of each approach, not the shape of the road behind it; on a bending street a long queue is drawn as its chord.
+/// In a package made before the movements' incoming edges were stored the street is not known: the queue is drawn
+/// straight back from the signal along the approach's arrival bearing.
 class TrafficLayer : public MapLayer {
 public:
     using MapLayer::MapLayer;
