@@ -56,6 +56,7 @@ void DeviceGateway::onFleet(const MqttClient::Message &m, bool send)
     PlannedRoute route;
     route.vehicle = s.vehicle;
     route.edges = s.edges;
+    route.parkAtM = s.parkDm >= 0 ? s.parkDm / 10.0 : -1;
     if (auto sent = m_sim->sendRoute(route); !sent)
         return refuse(sent.error());
     answerFleet(m, {wire::FleetAnswer::Kind::Sent, s.vehicle, {}, {}});

@@ -2,6 +2,8 @@
 
 #include <QRandomGenerator>
 
+#include <cmath>
+
 namespace cityops {
 namespace {
 
@@ -59,6 +61,8 @@ Result<FleetDispatch::Outgoing> FleetDispatch::send(const PlannedRoute &route, c
     s.gateway = gateway.value();
     s.vehicle = route.vehicle;
     s.edges = route.edges;
+    if (route.parkAtM >= 0 && route.parkAtM <= wire::kMaxParkM)
+        s.parkDm = static_cast<std::int32_t>(std::lround(route.parkAtM * 10));
     s.issuedMs = nowMs;
     s.expiresMs = nowMs + 60'000;   // a route is for now: sent later, the vehicle has moved on
     s.nonce = freshNonce();

@@ -66,7 +66,8 @@ Parsed<RoutePlanRequest> decodePlanRequest(const QByteArray &payload)
 QByteArray RouteSend::canonical() const
 {
     // As commands (cityops-command-v3): fixed order, each field <byte length>:<bytes>\n, so no two sends share bytes.
-    QByteArray out = QByteArrayLiteral("cityops-fleet-route-v1\n");
+    // A send that says where to park is v2, one field more at the end; without it, the bytes of v1 as before.
+    QByteArray out = parkDm >= 0 ? QByteArrayLiteral("cityops-fleet-route-v2\n") : QByteArrayLiteral("cityops-fleet-route-v1\n");
     auto field = [&out](const QByteArray &bytes) { out += QByteArray::number(bytes.size()) + ':' + bytes + '\n'; };
     field(gateway.toUtf8());
     field(vehicle.toUtf8());
@@ -77,14 +78,19 @@ QByteArray RouteSend::canonical() const
     field(QByteArray::number(expiresMs));
     field(nonce.toHex());
     field(keyId.toUtf8());
+    if (parkDm >= 0)
+        field(QByteArray::number(parkDm));
     return out;
 }
 
 QByteArray encodeRouteSend(const RouteSend &s)
 {
-    return compact({{"v", kVersion}, {"vehicle", s.vehicle}, {"edges", QJsonArray::fromStringList(s.edges)},
-                    {"issued_ms", static_cast<double>(s.issuedMs)}, {"expires_ms", static_cast<double>(s.expiresMs)},
-                    {"nonce", QString::fromLatin1(s.nonce.toHex())}, {"key", s.keyId}, {"sig", QString::fromLatin1(s.signature.toBase64())}});
+    QJsonObject o{{"v", kVersion}, {"vehicle", s.vehicle}, {"edges", QJsonArray::fromStringList(s.edges)},
+                  {"issued_ms", static_cast<double>(s.issuedMs)}, {"expires_ms", static_cast<double>(s.expiresMs)},
+                  {"nonce", QString::fromLatin1(s.nonce.toHex())}, {"key", s.keyId}, {"sig", QString::fromLatin1(s.signature.toBase64())}};
+    if (s.parkDm >= 0)
+        o.insert(QLatin1String("park_dm"), s.parkDm);
+    return compact(o);
 }
 
 Parsed<RouteSend> decodeRouteSend(const QByteArray &payload, const QString &gateway)
@@ -107,6 +113,11 @@ Parsed<RouteSend> decodeRouteSend(const QByteArray &payload, const QString &gate
         return malformed(QStringLiteral("issued_ms and expires_ms must be whole numbers"));
     s.issuedMs = static_cast<std::int64_t>(o.value(QLatin1String("issued_ms")).toDouble());
     s.expiresMs = static_cast<std::int64_t>(o.value(QLatin1String("expires_ms")).toDouble());
+    if (const QJsonValue park = o.value(QLatin1String("park_dm")); !park.isUndefined()) {
+        if (!isCount(park) || park.toDouble() > kMaxParkM * 10)
+            return malformed(QStringLiteral("park_dm must be a whole number of decimetres, 0 to 1,000,000"));
+        s.parkDm = static_cast<std::int32_t>(park.toDouble());
+    }
     if (!o.value(QLatin1String("sig")).isString() || !o.value(QLatin1String("nonce")).isString() || !o.value(QLatin1String("key")).isString())
         return malformed(QStringLiteral("nonce, key and sig must be text"));
     s.nonce = QByteArray::fromHex(o.value(QLatin1String("nonce")).toString().toLatin1());
@@ -137,6 +148,8 @@ QByteArray encodeFleetAnswer(const FleetAnswer &a, const CityModel &city)
         o.insert(QLatin1String("length_m"), r.lengthM);
         o.insert(QLatin1String("travel_s"), r.travelS);
         o.insert(QLatin1String("dest"), QJsonArray{r.destination.lon, r.destination.lat});
+        if (r.parkAtM >= 0)
+            o.insert(QLatin1String("park_m"), r.parkAtM);
         break;
     }
     }
@@ -190,6 +203,11 @@ Parsed<FleetAnswer> decodeFleetAnswer(const QByteArray &payload, const CityModel
         || !eventjson::validPosition(dest[0].toDouble(1000), dest[1].toDouble(1000)))
         return malformed(QStringLiteral("length_m and travel_s must be 0 to 1,000,000 and dest [lon, lat] in degrees"));
     r.destination = {dest[0].toDouble(), dest[1].toDouble()};
+    if (const QJsonValue park = o.value(QLatin1String("park_m")); !park.isUndefined()) {
+        r.parkAtM = park.toDouble(-1);
+        if (!park.isDouble() || !(r.parkAtM >= 0 && r.parkAtM <= kMaxParkM))
+            return malformed(QStringLiteral("park_m must be 0 to 100,000 metres"));
+    }
     return a;
 }
 

@@ -24,6 +24,8 @@ QByteArray fleetSendTopic(const QString &gateway);
 /// signals (about 45 KB).
 constexpr int kMaxFleetPayloadBytes = 64 * 1024;
 constexpr int kMaxRouteEdges = 1024;
+/// The longest road a vehicle is told to park on, in metres (SUMO's longest edges are a few kilometres).
+constexpr double kMaxParkM = 100'000;
 
 struct RoutePlanRequest {
     QString vehicle;
@@ -32,7 +34,8 @@ struct RoutePlanRequest {
 QByteArray encodePlanRequest(const RoutePlanRequest &request);
 Parsed<RoutePlanRequest> decodePlanRequest(const QByteArray &payload);
 
-/// Sends a vehicle on a route its gateway planned (the roads only: the gateway drives it, the rest was for showing).
+/// Sends a vehicle on a route its gateway planned (the roads and where it parks on the last: the gateway drives it,
+/// the rest was for showing).
 struct RouteSend {
     QString gateway;        ///< in the signed bytes: a send for one gateway's vehicle cannot be replayed to another
     QString vehicle;
@@ -42,6 +45,9 @@ struct RouteSend {
     QByteArray nonce;       ///< 16 random bytes
     QString keyId;
     QByteArray signature;   ///< Ed25519 over canonical()
+    /// Where it parks along the last road, in decimetres (whole numbers sign the same on both sides); -1 not said:
+    /// the gateway's own rule, and the signed bytes are those of a send from before (cityops-fleet-route-v1).
+    std::int32_t parkDm = -1;
 
     QByteArray canonical() const;
 };

@@ -37,7 +37,11 @@ struct PlannedRoute {
     std::vector<SignalAhead> signals; ///< the signals it crosses, with the link it uses and the distance from the start
     double lengthM = 0;
     double travelS = 0;               ///< the router's estimate at the speeds on the roads now
-    GeoPoint destination;             ///< where it parks (halfway along its last edge; a one-edge route, at its end)
+    GeoPoint destination;             ///< where it parks
+    /// Where along its last edge it parks, in metres from the edge's start: the point nearest the place asked for,
+    /// kept 40 m clear of the junction ahead on a long road (parkingPosM). -1 when not said (a console from before
+    /// it was planned): the gateway parks it halfway along that edge (a one-edge route: at its end).
+    double parkAtM = -1;
 };
 
 } // namespace cityops

@@ -21,6 +21,8 @@ constexpr double kParkBeforeEndM = 5;   ///< sent along the one road it is on, a
 /// yellow). At the end of its road, 5 m from a stop line, the vehicle met that signal still red.
 constexpr double kStationRoadM = 80;
 constexpr double kParkedS = 1e7;        ///< and stays until sent again (SUMO's stop needs a duration)
+constexpr double kClearOfJunctionBehindM = 10;   ///< a vehicle parks clear of the junction it came through
+constexpr double kParkAheadM = 10;      ///< along the road it is on, a place this far ahead of it at least
 
 std::vector<std::string> toStd(const QStringList &list)
 {
@@ -43,12 +45,32 @@ GeoLine thinned(GeoLine line, size_t limit)
     return out;
 }
 
-/// Where along its last road (of `laneLengthM`) a vehicle sent on a route of `roads` roads parks: halfway along it —
-/// not beside the stop line at its end: sent again from there, that signal could not turn in time — or at its end
-/// when the route is the one road it is on (the middle may lie behind it).
-double parkingPosM(size_t roads, double laneLengthM)
+/// Where along its last road (of `laneLengthM`) a vehicle sent on a route of `roads` roads parks, near the place
+/// asked for (`wantedM` along that road; negative when not said). On a road of kStationRoadM or more, at the point
+/// nearest the place, but half that short of the junction ahead — beside its stop line, sent again from there, that
+/// signal could not turn in time — and clear of the junction behind; on a shorter road, or the place not said,
+/// halfway. On a route that is the one road it is on (standing at `fromM`): at the place if it lies ahead, else
+/// at the road's end.
+double parkingPosM(size_t roads, double laneLengthM, double wantedM, double fromM)
 {
-    return std::max(1.0, roads > 1 ? laneLengthM / 2 : laneLengthM - kParkBeforeEndM);
+    if (roads <= 1) {
+        const double end = laneLengthM - kParkBeforeEndM;
+        return std::max(1.0, wantedM >= fromM + kParkAheadM ? std::min(wantedM, end) : end);
+    }
+    if (wantedM < 0 || laneLengthM < kStationRoadM)
+        return std::max(1.0, laneLengthM / 2);
+    return std::clamp(wantedM, kClearOfJunctionBehindM, laneLengthM - kStationRoadM / 2);
+}
+
+/// The first lane of `edge` an emergency vehicle may stop on (the rightmost may be a bus or cycle lane), or -1.
+int stoppingLane(const std::string &edge)
+{
+    for (int k = 0; k < libtraci::Edge::getLaneNumber(edge); ++k) {
+        const auto allowed = libtraci::Lane::getAllowed(edge + "_" + std::to_string(k));
+        if (allowed.empty() || std::find(allowed.begin(), allowed.end(), "emergency") != allowed.end())
+            return k;
+    }
+    return -1;
 }
 
 } // namespace
@@ -319,21 +341,6 @@ Result<PlannedRoute> SumoPlant::planRoute(const QString &vehicle, GeoPoint desti
             return makeError(QStringLiteral("no way for %1 from where it is to that road").arg(vehicle));
         PlannedRoute plan;
         plan.vehicle = vehicle;
-        // Drawn from where the vehicle is: of its first road only what lies ahead of it.
-        const libsumo::TraCIPosition xy = libtraci::Vehicle::getPosition(id);
-        const libsumo::TraCIPosition at = libtraci::Simulation::convertGeo(xy.x, xy.y);
-        plan.line.push_back({at.x, at.y});
-        for (size_t i = 0; i < stage.edges.size(); ++i) {
-            plan.edges << QString::fromStdString(stage.edges[i]);
-            // Of its last road, as far as where it will park (halfway: parkingPosM).
-            const GeoLine line = i + 1 == stage.edges.size() && stage.edges.size() > 1 ? lineUpTo(edgeLine(stage.edges[i]), 0.5)
-                                                                                        : edgeLine(stage.edges[i]);
-            if (i == 0 && !line.empty())
-                plan.line.push_back(line.back());
-            else
-                plan.line.insert(plan.line.end(), line.begin(), line.end());
-        }
-        plan.line = thinned(std::move(plan.line), kMaxRoutePoints);
         // Distances from where it stands on its first road (a parked vehicle has no lane position: its stop's).
         double onFirst = libtraci::Vehicle::getLanePosition(id);
         if (onFirst < 0) {
@@ -342,6 +349,25 @@ Result<PlannedRoute> SumoPlant::planRoute(const QString &vehicle, GeoPoint desti
                           ? stop.front().endPos
                           : libtraci::Lane::getLength(stage.edges.front() + "_0") - kParkBeforeEndM;
         }
+        // Where it will park on its last road: near the place asked for (parkingPosM).
+        const std::string &last = stage.edges.back();
+        if (const int lane = stoppingLane(last); lane >= 0)
+            plan.parkAtM = parkingPosM(stage.edges.size(), libtraci::Lane::getLength(last + "_" + std::to_string(lane)), to.pos, onFirst);
+        const double lastLengthM = libtraci::Lane::getLength(last + "_0");
+        const double parkedShare = plan.parkAtM >= 0 ? plan.parkAtM / std::max(1.0, lastLengthM) : 1.0;
+        // Drawn from where the vehicle is: of its first road only what lies ahead of it; of its last, up to where it parks.
+        const libsumo::TraCIPosition xy = libtraci::Vehicle::getPosition(id);
+        const libsumo::TraCIPosition at = libtraci::Simulation::convertGeo(xy.x, xy.y);
+        plan.line.push_back({at.x, at.y});
+        for (size_t i = 0; i < stage.edges.size(); ++i) {
+            plan.edges << QString::fromStdString(stage.edges[i]);
+            const GeoLine line = i + 1 == stage.edges.size() ? lineUpTo(edgeLine(stage.edges[i]), parkedShare) : edgeLine(stage.edges[i]);
+            if (i == 0 && !line.empty())
+                plan.line.push_back(line.back());
+            else
+                plan.line.insert(plan.line.end(), line.begin(), line.end());
+        }
+        plan.line = thinned(std::move(plan.line), kMaxRoutePoints);
         plan.signals = signalsOn(stage.edges, onFirst);
         plan.lengthM = stage.length;
         plan.travelS = stage.travelTime;
@@ -367,18 +393,16 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
         if (!m_tracked.contains(plan.vehicle))
             return makeError(QStringLiteral("%1 is not a tracked vehicle").arg(plan.vehicle));
         const bool parked = (libtraci::Vehicle::getStopState(id) & 2) != 0;
-        // It parks halfway along its last road (parkingPosM), on the first lane there that lets an emergency vehicle
-        // stop (the rightmost may be a bus or cycle lane).
+        // It parks where the plan said (near the place asked for), else halfway along its last road (parkingPosM),
+        // on the first lane there that lets an emergency vehicle stop.
         const std::string last = plan.edges.last().toStdString();
-        int lane = -1;
-        for (int k = 0; k < libtraci::Edge::getLaneNumber(last) && lane < 0; ++k) {
-            const auto allowed = libtraci::Lane::getAllowed(last + "_" + std::to_string(k));
-            if (allowed.empty() || std::find(allowed.begin(), allowed.end(), "emergency") != allowed.end())
-                lane = k;
-        }
+        const int lane = stoppingLane(last);
         if (lane < 0)
             return makeError(QStringLiteral("%1 may not stop on the destination's road: choose a place on another").arg(plan.vehicle));
         const std::string laneId = last + "_" + std::to_string(lane);
+        const double laneLengthM = libtraci::Lane::getLength(laneId);
+        const double parkAtM = plan.parkAtM >= 0 ? std::clamp(plan.parkAtM, 1.0, std::max(1.0, laneLengthM - 1))
+                                                 : parkingPosM(size_t(plan.edges.size()), laneLengthM, -1, 0);
         // Still pulling in to its station (sent in its first seconds): that stop, still ahead of it, would hold it
         // there. It goes before the new route is set — removed afterwards, SUMO 1.15 leaves the vehicle standing at
         // the end of its road for good — and comes back should SUMO refuse the route.
@@ -392,8 +416,7 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
             // SUMO takes a new route only from the road the vehicle is on; the new stop before leaving the old one,
             // so that a refusal leaves it standing where it is.
             libtraci::Vehicle::setRoute(id, toStd(plan.edges));
-            libtraci::Vehicle::setStop(id, last, parkingPosM(size_t(plan.edges.size()), libtraci::Lane::getLength(laneId)), lane, kParkedS,
-                                       libsumo::STOP_PARKING);
+            libtraci::Vehicle::setStop(id, last, parkAtM, lane, kParkedS, libsumo::STOP_PARKING);
         } catch (const libsumo::TraCIException &) {
             for (const libsumo::TraCINextStopData &stop : station) {
                 const SumoLaneRef stopLane = splitLaneId(stop.lane);

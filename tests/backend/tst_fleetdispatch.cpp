@@ -15,6 +15,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cmath>
+
 #include <optional>
 
 using namespace cityops;
@@ -111,6 +113,7 @@ wire::RouteSend signedSend(const CommandSigner &key, const PlannedRoute &route, 
     s.gateway = QStringLiteral("gw-sumo");
     s.vehicle = route.vehicle;
     s.edges = route.edges;
+    s.parkDm = route.parkAtM >= 0 ? static_cast<std::int32_t>(std::lround(route.parkAtM * 10)) : -1;
     s.issuedMs = issuedMs;
     s.expiresMs = expiresMs;
     s.nonce.resize(16);
@@ -165,6 +168,7 @@ private Q_SLOTS:
         QVERIFY(plan->edges.size() >= 2 && plan->lengthM > 100 && plan->travelS > 0 && plan->line.size() >= 2);
         QVERIFY(!plan->signals.empty());
         QVERIFY(distanceMetres(plan->destination, there) < 60);
+        QVERIFY(plan->parkAtM >= 0);   // where it will park, planned by the gateway, carried to the console
 
         // A console without the command key is told so and nothing leaves it.
         QTRY_VERIFY_WITH_TIMEOUT(watcher.vehicle(QStringLiteral("ambulance-1")).has_value(), 30'000);
@@ -189,6 +193,14 @@ private Q_SLOTS:
         wire::RouteSend altered = signedSend(consoleKey, plan.value(), now, now + 30'000);
         altered.edges.removeLast();
         QVERIFY(answerTo(attacker, altered).contains(QLatin1String("does not verify")));
+        // 3b. ... or with where it parks moved, or that taken out (the gateway would park it by its own rule).
+        wire::RouteSend moved = signedSend(consoleKey, plan.value(), now, now + 30'000);
+        QVERIFY(moved.parkDm >= 0);
+        moved.parkDm += 500;
+        QVERIFY(answerTo(attacker, moved).contains(QLatin1String("does not verify")));
+        wire::RouteSend unsaid = signedSend(consoleKey, plan.value(), now, now + 30'000);
+        unsaid.parkDm = -1;
+        QVERIFY(answerTo(attacker, unsaid).contains(QLatin1String("does not verify")));
         // 4. A genuine send that expired.
         QVERIFY(answerTo(attacker, signedSend(consoleKey, plan.value(), now - 120'000, now - 60'000)).contains(QLatin1String("expired")));
         // 5. A genuine send captured for another gateway does not verify here (the gateway is in the signed bytes).
@@ -196,7 +208,7 @@ private Q_SLOTS:
         elsewhere.gateway = QStringLiteral("gw-other");
         elsewhere.signature = consoleKey.sign(elsewhere.canonical());
         QVERIFY(answerTo(attacker, elsewhere).contains(QLatin1String("does not verify")));
-        QVERIFY2(gateway->stats().refused >= 5, qPrintable(QString::number(gateway->stats().refused)));
+        QVERIFY2(gateway->stats().refused >= 7, qPrintable(QString::number(gateway->stats().refused)));
         QVERIFY(console.vehicle(QStringLiteral("ambulance-1"))->report.parked);   // none of it moved the vehicle
 
         // The console sends it: the gateway takes it, the vehicle drives off.
@@ -216,6 +228,7 @@ private Q_SLOTS:
         QVERIFY(!captured.isEmpty());
         auto replayed = wire::decodeRouteSend(captured, QStringLiteral("gw-sumo"));
         QVERIFY(std::holds_alternative<wire::RouteSend>(replayed));
+        QCOMPARE(std::get<wire::RouteSend>(replayed).parkDm, static_cast<std::int32_t>(std::lround(plan->parkAtM * 10)));
         QVERIFY(answerTo(attacker, std::get<wire::RouteSend>(replayed)).contains(QLatin1String("replayed")));
     }
 

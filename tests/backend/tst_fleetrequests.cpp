@@ -93,6 +93,16 @@ private Q_SLOTS:
         QCOMPARE(s.expiresMs - s.issuedMs, 60'000);
         auto elsewhere = wire::decodeRouteSend(out->payload, QStringLiteral("gw-2"));
         QVERIFY(!verifier.verify(std::get<wire::RouteSend>(elsewhere).canonical(), s.signature));
+        QCOMPARE(s.parkDm, -1);   // the plan did not say where it parks: nor does the send
+        // Where the plan parks it goes out signed, to the decimetre.
+        PlannedRoute parking = aRoute(QStringLiteral("ambulance-1"));
+        parking.parkAtM = 61.43;
+        auto parks = fleet.send(parking, &key, kNow, remember);
+        QVERIFY(parks);
+        const wire::RouteSend p = std::get<wire::RouteSend>(wire::decodeRouteSend(parks->payload, QStringLiteral("gw-1")));
+        QCOMPARE(p.parkDm, 614);
+        QVERIFY(verifier.verify(p.canonical(), p.signature));
+        fleet.forget(parks->correlation);
 
         // A plan where a send was answered is a gateway's mistake, said as such.
         wire::Refused why{wire::Refusal::Malformed, {}};

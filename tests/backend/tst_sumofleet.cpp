@@ -12,6 +12,9 @@
 
 #include <libsumo/libtraci.h>
 
+#include <algorithm>
+#include <optional>
+
 using namespace cityops;
 using namespace cityops::test;
 
@@ -252,6 +255,55 @@ private Q_SLOTS:
                 if (const auto *v = std::get_if<VehiclePayload>(&e.payload); v && v->id == QStringLiteral("ambulance-1") && v->parked)
                     parked = distanceMetres(v->position, first[QStringLiteral("ambulance-1")].position) < 300;
         QVERIFY2(parked, "never parked at its station");
+    }
+
+    /// Sent to a place, a vehicle parks at the point of the street nearest it (it parked halfway along the street,
+    /// up to half its length away), no nearer the junction ahead than 40 m.
+    void aVehicleParksNearThePlaceAskedFor()
+    {
+        Rig rig;
+        rig.advance(20'000);   // parked at the stations
+        // Places a quarter of the way along the longest streets: their middle lies 30 m or more from them.
+        std::vector<std::pair<double, size_t>> streets;
+        for (size_t r = 0; r < rig.city->roads.size(); ++r) {
+            const Road &road = rig.city->roads[r];
+            double lengthM = 0;
+            for (size_t i = 1; i < road.line.size(); ++i)
+                lengthM += distanceMetres(road.line[i - 1], road.line[i]);
+            if (lengthM >= 120 && road.cls >= RoadClass::Primary && road.cls <= RoadClass::Residential)
+                streets.push_back({lengthM, r});
+        }
+        std::sort(streets.rbegin(), streets.rend());
+        std::optional<PlannedRoute> plan;
+        GeoPoint asked;
+        for (const auto &[lengthM, r] : streets) {
+            asked = lineUpTo(rig.city->roads[r].line, 0.25).back();
+            if (auto planned = rig.sim.planRoute(QStringLiteral("ambulance-1"), asked); planned && planned->edges.size() >= 2) {
+                plan = planned.value();
+                break;
+            }
+        }
+        QVERIFY2(plan, "no long street to send a vehicle to");
+        QVERIFY(plan->parkAtM >= 10);
+        QVERIFY2(distanceMetres(plan->destination, asked) < 15, qPrintable(QString::number(distanceMetres(plan->destination, asked))));
+        QVERIFY(rig.sim.sendRoute(*plan));
+        bool moved = false;
+        for (int s = 0; s < 900; ++s) {
+            const auto v = std::find_if(rig.events.begin(), rig.events.end(), [](const Event &e) {
+                const auto *p = std::get_if<VehiclePayload>(&e.payload);
+                return p && p->id == QStringLiteral("ambulance-1");
+            });
+            if (v != rig.events.end()) {
+                const VehiclePayload &report = std::get<VehiclePayload>(v->payload);
+                moved = moved || !report.parked;
+                if (moved && report.parked) {
+                    QVERIFY2(distanceMetres(report.position, asked) < 20, qPrintable(QString::number(distanceMetres(report.position, asked))));
+                    return;
+                }
+            }
+            rig.advance(1000);
+        }
+        QFAIL("it never parked again");
     }
 
     /// A station serves the city: it stands in one of the city's districts, halfway along its road — not at the far

@@ -469,6 +469,22 @@ private Q_SLOTS:
         QVERIFY(differs([](wire::RouteSend &x) { x.edges = {QStringLiteral("-4711#2815")}; }));   // joined roads are not the same
         QVERIFY(differs([](wire::RouteSend &x) { x.expiresMs++; }));
         QVERIFY(differs([](wire::RouteSend &x) { x.nonce[0] = 'q'; }));
+        // Where it parks: said, it is signed (v2, one field more); not said, the bytes are v1's as before, so a send
+        // from an older console still verifies.
+        QVERIFY(send.canonical().startsWith("cityops-fleet-route-v1\n"));
+        QVERIFY(differs([](wire::RouteSend &x) { x.parkDm = 0; }));
+        wire::RouteSend parking = send;
+        parking.parkDm = 1234;
+        QVERIFY(parking.canonical().startsWith("cityops-fleet-route-v2\n") && parking.canonical().endsWith("4:1234\n"));
+        const QByteArray parks = wire::encodeRouteSend(parking);
+        auto parksBack = wire::decodeRouteSend(parks, QStringLiteral("gw1"));
+        QVERIFY(!refused(parksBack));
+        QCOMPARE(std::get<wire::RouteSend>(parksBack).parkDm, 1234);
+        QCOMPARE(std::get<wire::RouteSend>(parksBack).canonical(), parking.canonical());
+        QVERIFY(std::get<wire::RouteSend>(wire::decodeRouteSend(with(parks, "park_dm", 1235), QStringLiteral("gw1"))).canonical()
+                != parking.canonical());
+        for (const QJsonValue &bad : {QJsonValue(-1), QJsonValue(12.5), QJsonValue(QStringLiteral("12")), QJsonValue(2e6)})
+            QVERIFY(refused(wire::decodeRouteSend(with(parks, "park_dm", bad), QStringLiteral("gw1"))));
         QVERIFY(refused(wire::decodeRouteSend(with(sent, "edges", QJsonArray{}), QStringLiteral("gw1"))));
         QVERIFY(refused(wire::decodeRouteSend(with(sent, "edges", QJsonArray{"a road"}), QStringLiteral("gw1"))));
         QVERIFY(refused(wire::decodeRouteSend(with(sent, "edges", QJsonArray{12}), QStringLiteral("gw1"))));
@@ -497,6 +513,14 @@ private Q_SLOTS:
         QCOMPARE(r.signals.size(), size_t(1));
         QCOMPARE(r.signals[0].signal, signal);
         QCOMPARE(r.lengthM, 812.0);
+        QCOMPARE(r.parkAtM, -1.0);   // not said: the gateway's own rule
+        planned.route.parkAtM = 61.4;
+        const QByteArray parksAt = wire::encodeFleetAnswer(planned, city());
+        auto parksAtBack = wire::decodeFleetAnswer(parksAt, city());
+        QVERIFY(!refused(parksAtBack));
+        QCOMPARE(std::get<wire::FleetAnswer>(parksAtBack).route.parkAtM, 61.4);
+        for (const QJsonValue &bad : {QJsonValue(-3), QJsonValue(QStringLiteral("61")), QJsonValue(1e6)})
+            QVERIFY(refused(wire::decodeFleetAnswer(with(parksAt, "park_m", bad), city())));
         QVERIFY(refused(wire::decodeFleetAnswer(with(answer, "signals", QJsonArray{QJsonObject{{"signal", "sig/nowhere"}, {"link", 0}, {"distance_m", 5}}}), city())));
         QVERIFY(refused(wire::decodeFleetAnswer(with(answer, "signals", QJsonArray{QJsonObject{{"signal", city().devices[city().signals[0].device].id},
                                                                                             {"link", 999}, {"distance_m", 5}}}), city())));
