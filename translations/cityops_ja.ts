@@ -1176,6 +1176,10 @@
         <source>%1 was not sent: the signals need %2&apos;s approval signature for the wave, and %3</source>
         <translation>%1 は出動しませんでした：信号機はグリーンウェーブに %2 の承認署名を必要としますが、%3</translation>
     </message>
+    <message>
+        <source>It parks %1 m from the destination.</source>
+        <translation>目的地から %1 m の位置に停車します。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::HandOverChecklist</name>

@@ -1176,6 +1176,10 @@
         <source>%1 was not sent: the signals need %2&apos;s approval signature for the wave, and %3</source>
         <translation>%1 未派出：信号机需要 %2 对绿波的审批签名，但 %3</translation>
     </message>
+    <message>
+        <source>It parks %1 m from the destination.</source>
+        <translation>停在距目的地 %1 米处。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::HandOverChecklist</name>

@@ -178,6 +178,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(dialog.statusLabel()->text().contains(QStringLiteral(" km")), 5000);
         QVERIFY2(dialog.signalList()->count() >= 1, qPrintable(dialog.statusLabel()->text()));
         QVERIFY(dialog.sendButton()->isEnabled());
+        // ... and where it will stand: by the signal's junction, short of its stop line.
+        const long parksM = std::lround(distanceMetres(window.liveCity().scene().plannedRoute.destination, city->devices[nearest].position));
+        QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("It parks %1 m from the destination.").arg(parksM)),
+                 qPrintable(dialog.statusLabel()->text()));
+        QVERIFY(parksM < 150);
         window.mapView()->fitCity();
         QVERIFY2(routePixels(window.mapView()->grab().toImage()) > before + 50, "the planned route is on the map");
 
