@@ -349,12 +349,15 @@ Result<PlannedRoute> SumoPlant::planRoute(const QString &vehicle, GeoPoint desti
                           ? stop.front().endPos
                           : libtraci::Lane::getLength(stage.edges.front() + "_0") - kParkBeforeEndM;
         }
-        // Where it will park on its last road: near the place asked for (parkingPosM).
+        // Where it will park on its last road: near the place asked for (parkingPosM), on a lane it may stop on —
+        // said now, before a supervisor approves a wave for a send that would be refused.
         const std::string &last = stage.edges.back();
-        if (const int lane = stoppingLane(last); lane >= 0)
-            plan.parkAtM = parkingPosM(stage.edges.size(), libtraci::Lane::getLength(last + "_" + std::to_string(lane)), to.pos, onFirst);
-        const double lastLengthM = libtraci::Lane::getLength(last + "_0");
-        const double parkedShare = plan.parkAtM >= 0 ? plan.parkAtM / std::max(1.0, lastLengthM) : 1.0;
+        const int lane = stoppingLane(last);
+        if (lane < 0)
+            return makeError(QStringLiteral("%1 may not stop on the road nearest that place: choose a place on another").arg(vehicle));
+        const double lastLengthM = libtraci::Lane::getLength(last + "_" + std::to_string(lane));
+        plan.parkAtM = parkingPosM(stage.edges.size(), lastLengthM, to.pos, onFirst);
+        const double parkedShare = plan.parkAtM / std::max(1.0, lastLengthM);
         // Drawn from where the vehicle is: of its first road only what lies ahead of it; of its last, up to where it parks.
         const libsumo::TraCIPosition xy = libtraci::Vehicle::getPosition(id);
         const libsumo::TraCIPosition at = libtraci::Simulation::convertGeo(xy.x, xy.y);
