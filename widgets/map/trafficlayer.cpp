@@ -38,8 +38,8 @@ void TrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
                 if (a.queueM == 0 || queueLevel(a) != pass || a.approach >= approaches.size())
                     continue;
                 if (const CityMirror::ApproachLine &line = lines[a.approach]; line.fromStopLine.size() >= 2) {
-                    // Along the street, from its stop line: a lane's queue is counted on that lane, so it ends
-                    // on this street (its last few metres at most, as 7.5 m a vehicle is an estimate).
+                    // Along the street, from its stop line. A lane's queue is counted on that lane, so it ends on
+                    // this street: one that 7.5 m a vehicle makes longer than the street is drawn to its start.
                     QPolygonF queue;
                     for (const GeoPoint &p : lineUpTo(line.fromStopLine, a.queueM / std::max(1.0, line.lengthM)))
                         queue << viewport.toScreen(p);
