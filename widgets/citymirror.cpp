@@ -2,8 +2,6 @@
 
 #include "map/mapviewport.h"
 
-#include <algorithm>
-
 namespace cityops {
 
 CityMirror::CityMirror(std::shared_ptr<const CityModel> city) : m_city(std::move(city))
@@ -43,16 +41,7 @@ CityMirror::CityMirror(std::shared_ptr<const CityModel> city) : m_city(std::move
     }
     for (const SignalInfo &signal : m_city->signals) {
         m_approaches.push_back(signalApproaches(signal));
-        std::vector<ApproachLine> &lines = m_approachLines.emplace_back();
-        for (const ApproachRoad &r : m_city->approachRoads(signal, m_approaches.back())) {
-            ApproachLine &line = lines.emplace_back();
-            if (r.road < 0)
-                continue;
-            line.fromStopLine = m_city->roads[size_t(r.road)].line;
-            if (!r.reverse)   // the traffic drives the line to its end: the stop line is its last point
-                std::reverse(line.fromStopLine.begin(), line.fromStopLine.end());
-            line.lengthM = m_roadShapes[size_t(r.road)].lengthM;
-        }
+        m_approachRoads.push_back(m_city->approachRoads(signal, m_approaches.back()));
     }
 }
 

@@ -54,13 +54,8 @@ public:
     const std::vector<QPointF> &districtLabelPoints() const { return m_districtLabels; }
     /// Each signal's approaches (signalApproaches), by signal index: derived once, shared by the layers and Details.
     const std::vector<SignalApproach> &approaches(size_t signal) const { return m_approaches[signal]; }
-    /// The street an approach's traffic stands on, from its stop line back the way the traffic comes (the road it
-    /// arrives on, CityModel::approachRoads), with its length; empty when the road is not known.
-    struct ApproachLine {
-        GeoLine fromStopLine;
-        double lengthM = 0;
-    };
-    const std::vector<ApproachLine> &approachLines(size_t signal) const { return m_approachLines[signal]; }
+    /// The road each approach's traffic arrives on (CityModel::approachRoads), by signal index: derived once.
+    const std::vector<ApproachRoad> &approachRoads(size_t signal) const { return m_approachRoads[signal]; }
     /// Devices by map cell, for hit-testing, picking and culling.
     const DeviceGrid &grid() const { return m_grid; }
 
@@ -92,7 +87,7 @@ private:
     std::vector<QPolygonF> m_districts;
     std::vector<QPointF> m_districtLabels;
     std::vector<std::vector<SignalApproach>> m_approaches;
-    std::vector<std::vector<ApproachLine>> m_approachLines;
+    std::vector<std::vector<ApproachRoad>> m_approachRoads;
     DeviceGrid m_grid;
 };
 

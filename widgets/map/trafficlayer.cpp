@@ -8,6 +8,22 @@
 #include <cmath>
 
 namespace cityops {
+namespace {
+
+/// On screen, the part of a road's line within `metres` of its last point (`fromLast`) or its first, starting
+/// there: where traffic stands back from the junction that holds it. Both layers draw standing traffic so.
+QPolygonF standingPart(const Road &road, double lengthM, double metres, bool fromLast, const MapViewport &viewport)
+{
+    GeoLine from = road.line;
+    if (fromLast)
+        std::reverse(from.begin(), from.end());
+    QPolygonF part;
+    for (const GeoPoint &p : lineUpTo(from, metres / std::max(1.0, lengthM)))
+        part << viewport.toScreen(p);
+    return part;
+}
+
+} // namespace
 
 QString TrafficLayer::title() const { return QCoreApplication::translate("cityops::MapLayers", "Queues"); }
 
@@ -33,17 +49,16 @@ void TrafficLayer::render(QPainter &painter, const MapViewport &viewport) const
                 continue;
             const QPointF stopLine = viewport.worldToScreen(w);
             const auto &approaches = scene().approaches(i);
-            const auto &lines = scene().approachLines(i);
+            const auto &roads = scene().approachRoads(i);
             for (const ApproachTraffic &a : traffic[i].approaches) {
                 if (a.queueM == 0 || queueLevel(a) != pass || a.approach >= approaches.size())
                     continue;
-                if (const CityMirror::ApproachLine &line = lines[a.approach]; line.fromStopLine.size() >= 2) {
-                    // Along the street, from its stop line. A lane's queue is counted on that lane, so it ends on
-                    // this street: one that 7.5 m a vehicle makes longer than the street is drawn to its start.
-                    QPolygonF queue;
-                    for (const GeoPoint &p : lineUpTo(line.fromStopLine, a.queueM / std::max(1.0, line.lengthM)))
-                        queue << viewport.toScreen(p);
-                    painter.drawPolyline(queue);
+                if (const ApproachRoad &r = roads[a.approach]; r.road >= 0) {
+                    // Along the street, back from its stop line (its last point, or its first for the other
+                    // direction of a two-way street). A lane's queue is counted on that lane, so it ends on this
+                    // street: one that 7.5 m a vehicle makes longer than the street is drawn to its start.
+                    painter.drawPolyline(standingPart(city.roads[size_t(r.road)], scene().roadShape(size_t(r.road)).lengthM, a.queueM,
+                                                      !r.reverse, viewport));
                     continue;
                 }
                 const QPointF back = MapViewport::backFrom(approaches[a.approach].bearingDeg);   // the way the traffic comes
@@ -83,13 +98,7 @@ void RoadTrafficLayer::render(QPainter &painter, const MapViewport &viewport) co
                 painter.drawPolyline(t.map(shape.world));
                 continue;
             }
-            GeoLine from = road.line;   // from the end that holds it
-            if (r.standsAt == RoadEnd::Last)
-                std::reverse(from.begin(), from.end());
-            QPolygonF standing;
-            for (const GeoPoint &p : lineUpTo(from, roadStandingM(r, road.lanes) / std::max(1.0, shape.lengthM)))
-                standing << viewport.toScreen(p);
-            painter.drawPolyline(standing);
+            painter.drawPolyline(standingPart(road, shape.lengthM, roadStandingM(r, road.lanes), r.standsAt == RoadEnd::Last, viewport));
         }
     }
     painter.restore();
