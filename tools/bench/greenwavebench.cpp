@@ -14,12 +14,15 @@
 #include "ops/greenwavefollower.h"
 #include "sim/citysimulator.h"
 #include "sim/sumoplant.h"
+#include "triptrace.h"
 
 #include <libsumo/libtraci.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFile>
 #include <QImage>
 #include <QPainter>
@@ -141,6 +144,9 @@ struct RunResult {
     double travelS = 0;
     double timeLossS = 0;   // SUMO's time lost against driving at its desired speed all the way
     int stops = 0;
+    double speedFactor = 1;     // the vehicle's, as SUMO drew it
+    double lossAtSignalsS = 0;  // its time loss on the roads into signals and in their junctions (from its trace)
+    double lossElsewhereS = 0;
     double othersDelayS = 0;
     int others = 0;
     int preempted = 0;
@@ -168,6 +174,7 @@ void readTripinfo(const QString &path, std::int64_t windowFromS, std::int64_t wi
             r.travelS = a.value(QStringLiteral("duration")).toDouble();
             r.timeLossS = a.value(QStringLiteral("timeLoss")).toDouble();
             r.stops = a.value(QStringLiteral("waitingCount")).toInt();
+            r.speedFactor = a.value(QStringLiteral("speedFactor")).toDouble();
             continue;
         }
         const double depart = a.value(QStringLiteral("depart")).toDouble();
@@ -179,9 +186,22 @@ void readTripinfo(const QString &path, std::int64_t windowFromS, std::int64_t wi
     r.othersDelayS = r.others > 0 ? lossSum / r.others : 0;
 }
 
-RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &route, std::uint64_t seed, Mode mode, double speed,
-                  std::int64_t liveMs, double leadS = GreenWaveFollower::Settings{}.leadS)
+/// What every run of one bench shares.
+struct RunSetting {
+    std::shared_ptr<const CityModel> city;
+    double speed = 20;
+    std::int64_t liveMs = 0;
+    double leadS = GreenWaveFollower::Settings{}.leadS;
+    SignalApproaches approaches;
+    QString traceDir;   // empty: the traces are not kept
+};
+
+/// One trip of the vehicle on `route`; `name` ("base", "wave" …) names its kept trace.
+RunResult runOnce(const RunSetting &setting, const Route &route, std::uint64_t seed, Mode mode, const char *name)
 {
+    const auto &city = setting.city;
+    const double speed = setting.speed, leadS = setting.leadS;
+    const std::int64_t liveMs = setting.liveMs;
     RunResult result;
     auto setup = sumoSetupFromPackage(kPackage, *city);
     if (!setup) {
@@ -189,12 +209,16 @@ RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &rou
         return result;
     }
     QTemporaryDir out;
-    const QString tripinfo = out.filePath(QStringLiteral("tripinfo.xml"));
+    const QString prefix = setting.traceDir.isEmpty() ? out.filePath(QStringLiteral("run"))
+                                                      : QDir(setting.traceDir).filePath(QStringLiteral("seed-%1-%2").arg(seed).arg(QLatin1String(name)));
+    const QString tripinfo = prefix + QStringLiteral(".tripinfo.xml"), fcd = prefix + QStringLiteral(".fcd.xml");
     setup->seed = seed;
     setup->extraArguments << QStringLiteral("--tripinfo-output") << tripinfo << QStringLiteral("--tripinfo-output.write-unfinished")
                           << QStringLiteral("true");
     if (mode == Mode::Bluelight || mode == Mode::WaveAndBluelight)
         setup->extraArguments << QStringLiteral("--device.bluelight.explicit") << kVehicle;
+    // The vehicle second by second: where its time went.
+    setup->extraArguments << QStringLiteral("--fcd-output") << fcd << QStringLiteral("--device.fcd.explicit") << kVehicle;
     const std::int64_t departMs = liveMs + 30'000;
     const std::int64_t windowEndMs = departMs + 600'000;
     double departS = 0;
@@ -248,6 +272,12 @@ RunResult runOnce(const std::shared_ptr<const CityModel> &city, const Route &rou
     }   // the link and SUMO stop here: tripinfo is complete
     // The others: whoever departed from two minutes before to four minutes after the emergency vehicle.
     readTripinfo(tripinfo, static_cast<std::int64_t>(departS) - 120, static_cast<std::int64_t>(departS) + 240, result);
+    if (const auto split = splitTimeLoss(fcd, kVehicle, result.speedFactor, setting.approaches)) {
+        result.lossAtSignalsS = split->atSignalsS;
+        result.lossElsewhereS = split->elsewhereS;
+    } else {
+        std::fprintf(stderr, "cityops-bench greenwave: %s\n", qPrintable(split.error()));
+    }
     return result;
 }
 
@@ -427,6 +457,12 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
         std::fprintf(stderr, "cityops-bench greenwave: --runs must be 1 to 50, --speed 1 to 100 and --lead 5 to 300\n");
         return 2;
     }
+    RunSetting setting;
+    setting.traceDir = parser.value(QStringLiteral("trace"));
+    if (parser.isSet(QStringLiteral("trace")) && !QFileInfo(setting.traceDir).isDir()) {
+        std::fprintf(stderr, "cityops-bench greenwave: --trace needs an existing folder (\"%s\" is not one)\n", qPrintable(setting.traceDir));
+        return 2;
+    }
     // A working Tuesday at 17:00 in the city: the evening peak of its demand.
     const std::int64_t liveMs = QDateTime(QDate(2026, 11, 24), QTime(17, 0), QTimeZone(city->meta.timezone.toUtf8())).toMSecsSinceEpoch();
     QTemporaryDir files;
@@ -435,6 +471,17 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
         std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(extracted.error()));
         return 1;
     }
+    auto approaches = SignalApproaches::read(extracted->network);
+    if (!approaches) {
+        std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(approaches.error()));
+        return 1;
+    }
+    setting.city = city;
+    setting.speed = speed;
+    setting.liveMs = liveMs;
+    setting.leadS = leadS;
+    setting.approaches = std::move(approaches).value();
+    std::vector<double> signalLossBase, signalLossWave, otherLossBase, otherLossWave;
     std::vector<double> baseS, waveS, stopsBase, stopsWave, delayBase, delayWave, cut, delayChange, signals, idealS, ceiling, removed;
     QJsonArray perRun;
     Route first;
@@ -446,12 +493,12 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
             std::fprintf(stderr, "cityops-bench greenwave: no route through five signals found for seed %llu\n", static_cast<unsigned long long>(s));
             return 1;
         }
-        const RunResult base = runOnce(city, route, s, Mode::Base, speed, liveMs);
+        const RunResult base = runOnce(setting, route, s, Mode::Base, "base");
         if (k == 0) {
             first = route;
             firstBase = base;
         }
-        const RunResult wave = runOnce(city, route, s, Mode::Wave, speed, liveMs, leadS);
+        const RunResult wave = runOnce(setting, route, s, Mode::Wave, "wave");
         if (!base.arrived || !wave.arrived || base.travelS <= 0 || wave.travelS <= 0) {
             std::fprintf(stderr, "cityops-bench greenwave: the emergency vehicle did not arrive (seed %llu)\n", static_cast<unsigned long long>(s));
             return 1;
@@ -471,10 +518,16 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
         removed.push_back(base.timeLossS > 0 ? 100.0 * (base.travelS - wave.travelS) / base.timeLossS : 0);
         delayChange.push_back(base.othersDelayS > 0 ? 100.0 * (wave.othersDelayS - base.othersDelayS) / base.othersDelayS : 0);
         signals.push_back(route.signals);
+        signalLossBase.push_back(base.lossAtSignalsS);
+        signalLossWave.push_back(wave.lossAtSignalsS);
+        otherLossBase.push_back(base.lossElsewhereS);
+        otherLossWave.push_back(wave.lossElsewhereS);
         perRun.append(QJsonObject{{"seed", double(s)}, {"signals", route.signals}, {"route_m", std::round(route.lengthM)},
                                   {"ev_s_base", base.travelS}, {"ev_s_wave", wave.travelS}, {"ev_s_ideal", round2(ideal)},
                                   {"cut_pct", round2(cut.back())}, {"cut_ceiling_pct", round2(ceiling.back())},
                                   {"time_loss_removed_pct", round2(removed.back())}, {"stops_base", base.stops}, {"stops_wave", wave.stops},
+                                  {"ev_loss_at_signals_s_base", round2(base.lossAtSignalsS)}, {"ev_loss_at_signals_s_wave", round2(wave.lossAtSignalsS)},
+                                  {"ev_loss_elsewhere_s_base", round2(base.lossElsewhereS)}, {"ev_loss_elsewhere_s_wave", round2(wave.lossElsewhereS)},
                                   {"others", base.others}, {"others_delay_s_base", round2(base.othersDelayS)},
                                   {"others_delay_s_wave", round2(wave.othersDelayS)}, {"preempted", wave.preempted},
                                   {"orders_refused", wave.ordersRefused}, {"holds_expired", wave.holdsExpired}, {"sim_lag_s_p50_wave", round2(wave.lagP50S)},
@@ -489,14 +542,16 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
           {"ev_travel_s_base", median(baseS)}, {"ev_travel_s_wave", median(waveS)}, {"cut_pct", round2(median(cut))},
           {"ev_travel_s_ideal", round2(median(idealS))}, {"cut_ceiling_pct", round2(median(ceiling))},
           {"time_loss_removed_pct", round2(median(removed))},
+          {"ev_loss_at_signals_s_base", round2(median(signalLossBase))}, {"ev_loss_at_signals_s_wave", round2(median(signalLossWave))},
+          {"ev_loss_elsewhere_s_base", round2(median(otherLossBase))}, {"ev_loss_elsewhere_s_wave", round2(median(otherLossWave))},
           {"stops_base", median(stopsBase)}, {"stops_wave", median(stopsWave)},
           {"others_delay_s_base", round2(median(delayBase))}, {"others_delay_s_wave", round2(median(delayWave))},
           {"others_delay_change_pct", round2(median(delayChange))}, {"per_run", perRun}, {"route_edges_first", edges}});
     // The same first route with SUMO's bluelight device instead of the console (the vehicle may cross a red slowly).
     const RunResult &base = firstBase;   // the same seed and route: SUMO's run without commands is the same
-    const RunResult bluelight = runOnce(city, first, seed, Mode::Bluelight, speed, liveMs);
+    const RunResult bluelight = runOnce(setting, first, seed, Mode::Bluelight, "bluelight");
     // And both, as a real emergency vehicle has them: the siren (others make way) and the green wave.
-    const RunResult both = runOnce(city, first, seed, Mode::WaveAndBluelight, speed, liveMs, leadS);
+    const RunResult both = runOnce(setting, first, seed, Mode::WaveAndBluelight, "wave-bluelight");
     emit({{"bench", "greenwave-bluelight"}, {"seed", double(seed)}, {"ev_travel_s_base", base.travelS},
           {"ev_travel_s_bluelight", bluelight.travelS}, {"cut_pct", round2(100.0 * (base.travelS - bluelight.travelS) / std::max(1.0, base.travelS))},
           {"stops_base", base.stops}, {"stops_bluelight", bluelight.stops},

@@ -274,7 +274,7 @@ int main(int argc, char **argv)
                                                     "  cityops-bench link [--messages N] [--commands C] [--targets T]\n"
                                                     "  cityops-bench signin [--runs N]\n"
                                                     "  cityops-bench wall [--devices N] [--frames F] [--rate R]\n"
-                                                    "  cityops-bench greenwave [--seed N] [--runs K] [--speed X] [--lead S]\n"
+                                                    "  cityops-bench greenwave [--seed N] [--runs K] [--speed X] [--lead S] [--trace DIR]\n"
                                                     "  cityops-bench cosim [--speed X] [--seconds S] [--dump PREFIX]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
@@ -299,6 +299,9 @@ int main(int argc, char **argv)
         {QStringLiteral("seed"), QStringLiteral("greenwave: seed of the first route and of SUMO (default 1)."), QStringLiteral("n")},
         {QStringLiteral("speed"), QStringLiteral("greenwave: simulated seconds per wall second (default 20)."), QStringLiteral("x")},
         {QStringLiteral("lead"), QStringLiteral("greenwave: pre-empt a signal when the vehicle is this many seconds away (default 40)."), QStringLiteral("s")},
+        {QStringLiteral("trace"), QStringLiteral("greenwave: keep each run's tripinfo and the vehicle's second-by-second trace (SUMO fcd) "
+                                                 "in DIR as seed-N-MODE.tripinfo.xml and seed-N-MODE.fcd.xml."),
+         QStringLiteral("dir")},
         {QStringLiteral("dump"), QStringLiteral("map: save the last frame of each renderer as PREFIX-cityops.png and PREFIX-baseline.png; "
                                                 "cosim: the last frame with the traffic shading as PREFIX-cosim.png."),
          QStringLiteral("prefix")},
