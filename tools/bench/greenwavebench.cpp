@@ -481,7 +481,7 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
     setting.liveMs = liveMs;
     setting.leadS = leadS;
     setting.approaches = std::move(approaches).value();
-    std::vector<double> signalLossBase, signalLossWave, otherLossBase, otherLossWave;
+    std::vector<double> signalLossBase, signalLossWave, otherLossBase, otherLossWave, signalCeiling;
     std::vector<double> baseS, waveS, stopsBase, stopsWave, delayBase, delayWave, cut, delayChange, signals, idealS, ceiling, removed;
     QJsonArray perRun;
     Route first;
@@ -518,6 +518,8 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
         removed.push_back(base.timeLossS > 0 ? 100.0 * (base.travelS - wave.travelS) / base.timeLossS : 0);
         delayChange.push_back(base.othersDelayS > 0 ? 100.0 * (wave.othersDelayS - base.othersDelayS) / base.othersDelayS : 0);
         signals.push_back(route.signals);
+        // What the wave could at most have cut: its own trip less every second it still lost at signals.
+        signalCeiling.push_back(100.0 * (base.travelS - (wave.travelS - wave.lossAtSignalsS)) / base.travelS);
         signalLossBase.push_back(base.lossAtSignalsS);
         signalLossWave.push_back(wave.lossAtSignalsS);
         otherLossBase.push_back(base.lossElsewhereS);
@@ -528,6 +530,7 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
                                   {"time_loss_removed_pct", round2(removed.back())}, {"stops_base", base.stops}, {"stops_wave", wave.stops},
                                   {"ev_loss_at_signals_s_base", round2(base.lossAtSignalsS)}, {"ev_loss_at_signals_s_wave", round2(wave.lossAtSignalsS)},
                                   {"ev_loss_elsewhere_s_base", round2(base.lossElsewhereS)}, {"ev_loss_elsewhere_s_wave", round2(wave.lossElsewhereS)},
+                                  {"cut_ceiling_signals_pct", round2(signalCeiling.back())},
                                   {"others", base.others}, {"others_delay_s_base", round2(base.othersDelayS)},
                                   {"others_delay_s_wave", round2(wave.othersDelayS)}, {"preempted", wave.preempted},
                                   {"orders_refused", wave.ordersRefused}, {"holds_expired", wave.holdsExpired}, {"sim_lag_s_p50_wave", round2(wave.lagP50S)},
@@ -544,6 +547,7 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
           {"time_loss_removed_pct", round2(median(removed))},
           {"ev_loss_at_signals_s_base", round2(median(signalLossBase))}, {"ev_loss_at_signals_s_wave", round2(median(signalLossWave))},
           {"ev_loss_elsewhere_s_base", round2(median(otherLossBase))}, {"ev_loss_elsewhere_s_wave", round2(median(otherLossWave))},
+          {"cut_ceiling_signals_pct", round2(median(signalCeiling))},
           {"stops_base", median(stopsBase)}, {"stops_wave", median(stopsWave)},
           {"others_delay_s_base", round2(median(delayBase))}, {"others_delay_s_wave", round2(median(delayWave))},
           {"others_delay_change_pct", round2(median(delayChange))}, {"per_run", perRun}, {"route_edges_first", edges}});
