@@ -2024,6 +2024,10 @@
         <comment>a field link that lost its broker</comment>
         <translation>再接続中</translation>
     </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2655,12 +2659,6 @@
         <source>Green wave for %1: %2</source>
         <translation>%1 の青信号連携: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released</source>
-        <translation>
-            <numerusform>%1 の青信号連携が終了: 到着しました。信号 %n 基を優先制御し解除しました</numerusform>
-        </translation>
-    </message>
     <message>
         <source>S&amp;top a green wave…</source>
         <translation>グリーンウェーブを停止(&amp;T)…</translation>
@@ -2707,6 +2705,18 @@
         <source>The earlier green wave for %1 ends: its %n held signal(s) go to the new one (released there if not on the new route)</source>
         <translation>
             <numerusform>%1 の以前のグリーンウェーブを終了: 保持中の信号 %n 基は新しいウェーブに引き継がれます(新しいルート上にない信号はそこで解放)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Green wave for %1 over: it arrived %2 after setting off (planned %3), with %n stop(s) on the way</source>
+        <translation>
+            <numerusform>%1 のグリーンウェーブが終了: 出発から %2 で到着(予定 %3)、途中の停止 %n 回</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) pre-empted and released</source>
+        <translation>
+            <numerusform>信号 %n 基を優先制御し解除しました</numerusform>
         </translation>
     </message>
 </context>

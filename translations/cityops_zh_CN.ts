@@ -2024,6 +2024,10 @@
         <comment>a field link that lost its broker</comment>
         <translation>正在重新连接</translation>
     </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2655,12 +2659,6 @@
         <source>Green wave for %1: %2</source>
         <translation>%1 的绿波：%2</translation>
     </message>
-    <message numerus="yes">
-        <source>Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released</source>
-        <translation>
-            <numerusform>%1 的绿波结束：已到达；%n 个信号已优先控制并释放</numerusform>
-        </translation>
-    </message>
     <message>
         <source>S&amp;top a green wave…</source>
         <translation>停止绿波(&amp;T)…</translation>
@@ -2707,6 +2705,18 @@
         <source>The earlier green wave for %1 ends: its %n held signal(s) go to the new one (released there if not on the new route)</source>
         <translation>
             <numerusform>%1 之前的绿波结束:其保持的 %n 个信号移交给新绿波(不在新路线上的信号将在那里释放)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Green wave for %1 over: it arrived %2 after setting off (planned %3), with %n stop(s) on the way</source>
+        <translation>
+            <numerusform>%1 的绿波结束：出发后 %2 到达（计划 %3），途中停车 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) pre-empted and released</source>
+        <translation>
+            <numerusform>已优先控制并释放 %n 个信号</numerusform>
         </translation>
     </message>
 </context>

@@ -98,6 +98,14 @@ QString Labels::duration(std::int64_t ms)
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
+QString Labels::minutesAndSeconds(std::int64_t ms)
+{
+    const std::int64_t s = std::max<std::int64_t>(0, (ms + 500) / 1000);
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    return tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
 QString Labels::district(const CityModel &city, int district)
 {
     if (district < 0 || district >= static_cast<int>(city.districts.size()))

@@ -45,6 +45,8 @@ public:
     static QString workflow(WorkflowKind kind);
     /// "12 min", "1 h 05 min", "45 s"
     static QString duration(std::int64_t ms);
+    /// To the second, for trips: "3 min 05 s", "45 s".
+    static QString minutesAndSeconds(std::int64_t ms);
     /// Where an incident is, for lists: road name, else district, else coordinates.
     static QString where(const CityModel &city, int road, int district, const GeoPoint &p);
     /// A district's name: the package's own, or — for the districts the importer made by compass — in the console's

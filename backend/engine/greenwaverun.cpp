@@ -47,7 +47,9 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
     }
     m_lastReportMs = report.timeMs;
     m_saidSilent = false;
-    carryOut(m_follower.update(fixOf(report.report, report.timeMs)));
+    const VehicleFix fix = fixOf(report.report, report.timeMs);
+    m_trip.add(fix);
+    carryOut(m_follower.update(fix));
 }
 
 void GreenWaveRun::tick(std::int64_t nowMs)

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "ops/greenwavefollower.h"
+#include "ops/triptally.h"
 #include "state/vehiclebook.h"
 
 #include <QObject>
@@ -63,6 +64,8 @@ public:
     /// been released.
     bool finished() const { return m_follower.finished() && m_releases.empty(); }
     const Stats &stats() const { return m_stats; }
+    /// The vehicle's trip as its reports to this wave tell it: how long, how many stops.
+    const TripTally &trip() const { return m_trip; }
     /// Signals pre-empted for the vehicle and not released yet.
     std::vector<std::uint32_t> held() const { return m_follower.held(); }
 
@@ -92,6 +95,7 @@ private:
     Actor m_releaser;   ///< who releases the held signals: the requester, or whoever stopped the wave
     std::shared_ptr<const CommandSigner> m_approvalKey;
     GreenWaveFollower m_follower;
+    TripTally m_trip;
     std::uint64_t m_lastReport = 0;
     std::int64_t m_lastReportMs = 0;   ///< console time of the last report fed
     bool m_saidSilent = false;

@@ -1,6 +1,7 @@
 // The green wave that follows an emergency vehicle: which phase serves its movement, when each signal is
 // pre-empted and released — fed with vehicle fixes on a manual clock.
 #include "ops/greenwavefollower.h"
+#include "ops/triptally.h"
 
 #include <QTest>
 
@@ -195,6 +196,37 @@ private Q_SLOTS:
         GreenWaveFollower wave(city, {});
         QVERIFY(wave.update(fix(0, 10, {{0, 0, 50}, {5, 0, 60}})).empty());   // link 0 never green; signal 5 unknown
         QVERIFY(wave.held().empty());
+    }
+
+    /// After the wave, the console says how the trip went: how long from setting off to parking, and how often the
+    /// vehicle came to a stand — a queue crept through is one stop, standing at the start and parking are none.
+    void theTripIsTalliedFromTheVehiclesReports()
+    {
+        TripTally trip;
+        QVERIFY(!trip.started() && !trip.arrived());
+        trip.add(fix(100, 0, {}));      // reported standing at its station: not a stop
+        trip.add(fix(101, 1.5, {}));    // pulling out, not yet moving
+        trip.add(fix(102, 0.05, {}));
+        trip.add(fix(103, 8, {}));
+        QCOMPARE(trip.stops(), 0);
+        trip.add(fix(110, 0.05, {}));   // a red ahead: one stop
+        trip.add(fix(112, 1.0, {}));    // creeping up in the queue ...
+        trip.add(fix(113, 0.0, {}));    // ... and standing again: still that one stop
+        trip.add(fix(120, 12, {}));
+        QCOMPARE(trip.stops(), 1);
+        QCOMPARE(trip.tripMs(), 0);     // not there yet
+        trip.add(fix(150, 0.08, {}));   // a second stop
+        trip.add(fix(151, 13, {}));
+        VehicleFix parked = fix(190, 0, {});
+        parked.arrived = true;
+        trip.add(parked);               // parking at the destination ends the trip, it is no stop
+        QVERIFY(trip.arrived());
+        QCOMPARE(trip.stops(), 2);
+        QCOMPARE(trip.tripMs(), 90'000);
+        trip.add(fix(200, 10, {}));     // what comes after the trip changes nothing
+        trip.add(fix(201, 0, {}));
+        QCOMPARE(trip.stops(), 2);
+        QCOMPARE(trip.tripMs(), 90'000);
     }
 };
 

@@ -26,6 +26,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QStatusBar>
@@ -207,6 +208,7 @@ private Q_SLOTS:
         // sven, present, approves the whole wave once: the vehicle goes and the console's wave follows it.
         connect(&dialog, &GreenWaveDialog::waveApproved, &window.ops(), &OpsConsole::startWave);
         dialog.supervisorPassword()->setText(QString::fromLatin1(People::kPassword));
+        const std::int64_t sentAtMs = engine.clock().nowMs();
         dialog.send();
         QTRY_VERIFY2_WITH_TIMEOUT(approved.count() == 1, qPrintable(dialog.statusLabel()->text()), 5000);
         QCOMPARE(int(window.ops().waves().size()), 1);
@@ -215,6 +217,7 @@ private Q_SLOTS:
         VehicleBook::Vehicle moving;
         QTRY_VERIFY_WITH_TIMEOUT(engine.vehicles().find(QStringLiteral("ambulance-1"), &moving) && !moving.report.parked
                                      && moving.report.speedMps > 2, 30'000);
+        const std::int64_t seenMovingMs = moving.timeMs;
         window.mapView()->centerOn(moving.report.position, 16);
         QTRY_VERIFY(window.mapView()->viewport().zoom() == 16);
         // It moves (ten simulated seconds a second): clicked where the map draws it now (the map's own picture, which
@@ -276,6 +279,22 @@ private Q_SLOTS:
                 QCOMPARE(o.approvedBy, QStringLiteral("sven"));
             }
         QVERIFY(preempts >= 1);
+        // The console says how the trip went: the time from setting off to parking, beside the plan, its stops, and
+        // the signals the wave pre-empted (each one an order above).
+        const QString over = window.ops().messages()->item(0)->text();
+        static const QRegularExpression said(QStringLiteral("Green wave for ambulance-1 over: it arrived (?:(\\d+) min )?(\\d+) s after setting "
+                                                            "off \\(planned (?:\\d+ min )?\\d+ s\\), with (\\d+) stop\\(s\\) on the way; "
+                                                            "(\\d+) signal\\(s\\) pre-empted and released$"));
+        const QRegularExpressionMatch m = said.match(over);
+        QVERIFY2(m.hasMatch(), qPrintable(over));
+        QCOMPARE(m.captured(4).toInt(), preempts);
+        // It was seen moving at one report and parked at a later one, and it was sent before: the trip took at least
+        // the time between those reports, and no longer than since it was sent.
+        VehicleBook::Vehicle parked;
+        QVERIFY(engine.vehicles().find(QStringLiteral("ambulance-1"), &parked) && parked.report.parked);
+        const int tripS = m.captured(1).toInt() * 60 + m.captured(2).toInt();
+        QVERIFY2(tripS >= (parked.timeMs - seenMovingMs) / 1000 - 1, qPrintable(over));
+        QVERIFY2(tripS <= (parked.timeMs - sentAtMs) / 1000 + 1, qPrintable(over));
         // What was done is in the record, with who pre-approved it.
         std::vector<ActivityLog::Entry> entries;
         engine.books().activity().snapshot(entries);

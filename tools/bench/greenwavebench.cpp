@@ -152,6 +152,8 @@ struct RunResult {
     int preempted = 0;
     int ordersRefused = 0;
     int holdsExpired = 0;   // pre-emptions released because the vehicle had not come within the longest hold
+    int stopsSeen = 0;      // stops as the console's wave counted them in the vehicle's reports (its trip time it
+                            // cannot: the bench's vehicle leaves the network at the end rather than park)
     double lagP50S = 0;   // how far SUMO ran behind the console's clock while the vehicle drove
     double lagP95S = 0;
 };
@@ -262,6 +264,7 @@ RunResult runOnce(const RunSetting &setting, const Route &route, std::uint64_t s
         result.lagP95S = percentile(lagS, 95);
         if (run) {
             result.preempted = run->stats().preemptionsAsked;
+            result.stopsSeen = run->trip().stops();
             result.ordersRefused = run->stats().refused;
             result.holdsExpired = run->stats().expired;
             if (run->stats().refused > 0)
@@ -531,6 +534,7 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
                                   {"ev_loss_at_signals_s_base", round2(base.lossAtSignalsS)}, {"ev_loss_at_signals_s_wave", round2(wave.lossAtSignalsS)},
                                   {"ev_loss_elsewhere_s_base", round2(base.lossElsewhereS)}, {"ev_loss_elsewhere_s_wave", round2(wave.lossElsewhereS)},
                                   {"cut_ceiling_signals_pct", round2(signalCeiling.back())},
+                                  {"stops_wave_seen", wave.stopsSeen},
                                   {"others", base.others}, {"others_delay_s_base", round2(base.othersDelayS)},
                                   {"others_delay_s_wave", round2(wave.othersDelayS)}, {"preempted", wave.preempted},
                                   {"orders_refused", wave.ordersRefused}, {"holds_expired", wave.holdsExpired}, {"sim_lag_s_p50_wave", round2(wave.lagP50S)},

@@ -303,11 +303,15 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
                     .arg(approver.user));
     connect(run, &GreenWaveRun::progressed, this, &OpsConsole::showWaves);
     connect(run, &GreenWaveRun::warned, this, [this, run](const QString &what) { post(true, tr("Green wave for %1: %2").arg(run->vehicle(), what)); });
-    connect(run, &GreenWaveRun::done, this, [this, run] {
+    connect(run, &GreenWaveRun::done, this, [this, run, plannedS = route.travelS] {
         // (a wave a newer one took over for the same vehicle was said when that happened)
         if (!run->stats().handedOver && run->stats().stoppedBy.isEmpty())
-            post(false, tr("Green wave for %1 over: it has arrived; %n signal(s) pre-empted and released", nullptr, run->stats().preemptionsAsked)
-                            .arg(run->vehicle()));
+            // How the trip went beside what was planned: what a supervisor asks first after a wave.
+            post(false, tr("Green wave for %1 over: it arrived %2 after setting off (planned %3), with %n stop(s) on the way", nullptr,
+                           run->trip().stops())
+                                .arg(run->vehicle(), Labels::minutesAndSeconds(run->trip().tripMs()),
+                                     Labels::minutesAndSeconds(std::llround(plannedS * 1000.0)))
+                            + QStringLiteral("; ") + tr("%n signal(s) pre-empted and released", nullptr, run->stats().preemptionsAsked));
         else if (!run->stats().handedOver)
             post(false, tr("Green wave for %1 stopped by %2; %n signal(s) released", nullptr, run->stats().releasedOnStop)
                             .arg(run->vehicle(), run->stats().stoppedBy));
