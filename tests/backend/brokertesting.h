@@ -11,12 +11,14 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 #include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -34,6 +36,19 @@ inline int freePort()
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
     return server.serverPort();
+}
+
+/// `n` ports free now and different from each other (each socket held until all are chosen).
+inline QList<int> freePorts(int n)
+{
+    std::vector<std::unique_ptr<QTcpServer>> held;
+    QList<int> ports;
+    for (int i = 0; i < n; ++i) {
+        held.push_back(std::make_unique<QTcpServer>());
+        held.back()->listen(QHostAddress::LocalHost, 0);
+        ports << held.back()->serverPort();
+    }
+    return ports;
 }
 
 inline bool portOpen(int port)
@@ -125,8 +140,6 @@ public:
                                                 | QFile::ReadGroup | QFile::ExeGroup);
         if (listeners != PlainOnly)
             m_ok = makeTestCertificates(m_dir.path());
-        m_plainPort = listeners != TlsOnly ? freePort() : 0;
-        m_tlsPort = listeners != PlainOnly ? freePort() : 0;
         const bool secured = security == PasswordAndClientCertificate;
         // As root, mosquitto would switch to its own user, which also cancels "die with the test" (dieWithParent).
         const QString user = ::geteuid() == 0 ? QStringLiteral("user root\n") : QString();
@@ -145,15 +158,27 @@ public:
             conf.replace(QStringLiteral("allow_anonymous true\n"), QString()).replace(QStringLiteral("per_listener_settings false\n"), QString());
             conf += QString::fromUtf8(lines.mid(lines.indexOf('\n') + 1));   // the mosquitto.conf lines it printed
         }
-        if (m_plainPort)
-            conf += QStringLiteral("listener %1 127.0.0.1\n").arg(m_plainPort);
-        if (m_tlsPort)
-            conf += QStringLiteral("listener %1 127.0.0.1\ncafile %2\ncertfile %3\nkeyfile %4\nrequire_certificate %5\n")
-                        .arg(m_tlsPort).arg(path("ca.crt"), path("server.crt"), path("server.key"), secured ? "true" : "false");
-        QFile f(path("mosquitto.conf"));
-        m_ok = m_ok && f.open(QIODevice::WriteOnly) && f.write(conf.toUtf8()) > 0;
-        f.close();
-        m_ok = m_ok && start();
+        // Ports are free when chosen but may be taken before mosquitto binds them (tests run side by side): then
+        // it says so and stops, and the broker starts again on others.
+        bool started = false;
+        for (int attempt = 0; m_ok && !started && attempt < 3; ++attempt) {
+            const QList<int> ports = freePorts(2);
+            m_plainPort = listeners != TlsOnly ? ports[0] : 0;
+            m_tlsPort = listeners != PlainOnly ? ports[1] : 0;
+            QString withListeners = conf;
+            if (m_plainPort)
+                withListeners += QStringLiteral("listener %1 127.0.0.1\n").arg(m_plainPort);
+            if (m_tlsPort)
+                withListeners += QStringLiteral("listener %1 127.0.0.1\ncafile %2\ncertfile %3\nkeyfile %4\nrequire_certificate %5\n")
+                                     .arg(m_tlsPort).arg(path("ca.crt"), path("server.crt"), path("server.key"), secured ? "true" : "false");
+            QFile f(path("mosquitto.conf"));
+            m_ok = f.open(QIODevice::WriteOnly) && f.write(withListeners.toUtf8()) > 0;
+            f.close();
+            started = m_ok && start();
+            if (!started)
+                stop();
+        }
+        m_ok = m_ok && started;
     }
     ~TestBroker() { stop(); }
 
@@ -166,10 +191,23 @@ public:
     int plainPort() const { return m_plainPort; }
     int tlsPort() const { return m_tlsPort; }
 
+    /// True once this broker runs: its port answering is not enough (another test's broker may hold it), so it
+    /// waits for mosquitto's own word that it runs, or its exit.
     bool start()
     {
-        return startDaemon(m_process, QStringLiteral("mosquitto"), {QStringLiteral("-c"), path("mosquitto.conf")}, path("broker.log"),
-                           {m_plainPort ? m_plainPort : m_tlsPort});
+        static const QRegularExpression running(QStringLiteral("mosquitto version \\S+ running"));
+        const qsizetype runningBefore = log().count(running);
+        if (!startDaemon(m_process, QStringLiteral("mosquitto"), {QStringLiteral("-c"), path("mosquitto.conf")}, path("broker.log"),
+                         {m_plainPort ? m_plainPort : m_tlsPort}))
+            return false;
+        for (int i = 0; i < 250; ++i) {
+            if (log().count(running) > runningBefore)
+                return m_process.state() == QProcess::Running;
+            if (m_process.state() == QProcess::NotRunning)
+                return false;
+            QTest::qWait(20);
+        }
+        return false;
     }
     void stop() { stopDaemon(m_process); }
     /// kill -9: no goodbye, no Wills published on the way out, every queued message gone.
