@@ -31,13 +31,6 @@ inline void dieWithParent(QProcess &process)
     process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
 }
 
-inline int freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
-
 /// `n` ports free now and different from each other (each socket held until all are chosen).
 inline QList<int> freePorts(int n)
 {

@@ -55,8 +55,9 @@ private:
     }
     bool writeConfig()
     {
-        m_plainPort = freePort();
-        m_tlsPort = freePort();
+        const QList<int> ports = freePorts(2);   // two different ones
+        m_plainPort = ports[0];
+        m_tlsPort = ports[1];
         const QString conf = QStringLiteral(
             "include /etc/ldap/schema/core.schema\ninclude /etc/ldap/schema/cosine.schema\ninclude /etc/ldap/schema/inetorgperson.schema\n"
             "modulepath /usr/lib/ldap\nmoduleload back_mdb\npidfile %1/slapd.pid\n"
