@@ -39,9 +39,9 @@ struct PlannedRoute {
     double travelS = 0;               ///< the router's estimate at the speeds on the roads now
     GeoPoint destination;             ///< where it parks
     /// Where along its last edge it parks, in metres from the edge's start: the point nearest the place asked for,
-    /// kept 40 m clear of the junction ahead on a long road (parkingPosM). -1 when not said (a gateway's plan or a
-    /// console's send from before it was said): the gateway parks it halfway along that edge (a one-edge route: at
-    /// its end).
+    /// kept clear of the junctions at its ends, 40 m of a signal ahead (parkingPositionM). -1 when not said (a
+    /// gateway's plan or a console's send from before it was said): the gateway parks it halfway along that edge (a
+    /// one-edge route: at its end).
     double parkAtM = -1;
 };
 

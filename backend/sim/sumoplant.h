@@ -134,6 +134,8 @@ private:
     const GeoLine &edgeLine(const std::string &edge);
     /// The signals a route crosses, with the movement it takes there and the distance from `fromM` along its first road.
     std::vector<SignalAhead> signalsOn(const std::vector<std::string> &edges, double fromM);
+    /// Whether a signal this plant runs controls the far end of `edge` (a movement leaves it through that signal).
+    bool endsAtSignal(const std::string &edge) const;
     struct Station {
         QString vehicle;
         std::string edge;

@@ -3,6 +3,8 @@
 // and sent to a vehicle.
 #include "sim/sumoplant.h"
 
+#include "sim/parking.h"
+
 #include "base/logging.h"
 #include "base/random.h"
 
@@ -15,14 +17,9 @@ namespace cityops {
 namespace {
 
 const std::string kEmergencyType = "cityops-emergency";
-constexpr double kParkBeforeEndM = 5;   ///< sent along the one road it is on, a vehicle parks this far before its end
-/// A station stands halfway along a road at least this long: 40 m from the junction ahead, which a vehicle from a
-/// standing start covers in about 5 s — the time the first signal's pre-emption needs (the command, its 3-s
-/// yellow). At the end of its road, 5 m from a stop line, the vehicle met that signal still red.
-constexpr double kStationRoadM = 80;
+/// A station stands halfway along a road at least this long: kClearOfSignalAheadM from the junction ahead.
+constexpr double kStationRoadM = 2 * kClearOfSignalAheadM;
 constexpr double kParkedS = 1e7;        ///< and stays until sent again (SUMO's stop needs a duration)
-constexpr double kClearOfJunctionBehindM = 10;   ///< a vehicle parks clear of the junction it came through
-constexpr double kParkAheadM = 10;      ///< along the road it is on, a place this far ahead of it at least
 
 std::vector<std::string> toStd(const QStringList &list)
 {
@@ -43,23 +40,6 @@ GeoLine thinned(GeoLine line, size_t limit)
     for (size_t i = 0; i < limit; ++i)
         out.push_back(line[std::min(line.size() - 1, size_t(std::lround(double(i) * step)))]);
     return out;
-}
-
-/// Where along its last road (of `laneLengthM`) a vehicle sent on a route of `roads` roads parks, near the place
-/// asked for (`wantedM` along that road; negative when not said). On a road of kStationRoadM or more, at the point
-/// nearest the place, but half that short of the junction ahead — beside its stop line, sent again from there, that
-/// signal could not turn in time — and clear of the junction behind; on a shorter road, or the place not said,
-/// halfway. On a route that is the one road it is on (standing at `fromM`): at the place if it lies ahead, else
-/// at the road's end.
-double parkingPosM(size_t roads, double laneLengthM, double wantedM, double fromM)
-{
-    if (roads <= 1) {
-        const double end = laneLengthM - kParkBeforeEndM;
-        return std::max(1.0, wantedM >= fromM + kParkAheadM ? std::min(wantedM, end) : end);
-    }
-    if (wantedM < 0 || laneLengthM < kStationRoadM)
-        return std::max(1.0, laneLengthM / 2);
-    return std::clamp(wantedM, kClearOfJunctionBehindM, laneLengthM - kStationRoadM / 2);
 }
 
 /// The first lane of `edge` an emergency vehicle may stop on (the rightmost may be a bus or cycle lane), or -1.
@@ -175,6 +155,12 @@ double SumoPlant::edgeLength(const std::string &edge)
     if (it == m_edgeLengths.end())
         it = m_edgeLengths.emplace(edge, libtraci::Lane::getLength(edge + "_0")).first;
     return it->second;
+}
+
+bool SumoPlant::endsAtSignal(const std::string &edge) const
+{
+    const auto first = m_movements.lower_bound({edge, std::string()});
+    return first != m_movements.end() && first->first.first == edge;
 }
 
 std::vector<SignalAhead> SumoPlant::signalsOn(const std::vector<std::string> &edges, double fromM)
@@ -349,14 +335,14 @@ Result<PlannedRoute> SumoPlant::planRoute(const QString &vehicle, GeoPoint desti
                           ? stop.front().endPos
                           : libtraci::Lane::getLength(stage.edges.front() + "_0") - kParkBeforeEndM;
         }
-        // Where it will park on its last road: near the place asked for (parkingPosM), on a lane it may stop on —
+        // Where it will park on its last road: near the place asked for (parkingPositionM), on a lane it may stop on —
         // said now, before a supervisor approves a wave for a send that would be refused.
         const std::string &last = stage.edges.back();
         const int lane = stoppingLane(last);
         if (lane < 0)
             return makeError(QStringLiteral("%1 may not stop on the road nearest that place: choose a place on another").arg(vehicle));
         const double lastLengthM = libtraci::Lane::getLength(last + "_" + std::to_string(lane));
-        plan.parkAtM = parkingPosM(stage.edges.size(), lastLengthM, to.pos, onFirst);
+        plan.parkAtM = parkingPositionM({stage.edges.size(), lastLengthM, to.pos, onFirst, endsAtSignal(last)});
         const double parkedShare = plan.parkAtM / std::max(1.0, lastLengthM);
         // Drawn from where the vehicle is: of its first road only what lies ahead of it; of its last, up to where it parks.
         const libsumo::TraCIPosition xy = libtraci::Vehicle::getPosition(id);
@@ -396,7 +382,7 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
         if (!m_tracked.contains(plan.vehicle))
             return makeError(QStringLiteral("%1 is not a tracked vehicle").arg(plan.vehicle));
         const bool parked = (libtraci::Vehicle::getStopState(id) & 2) != 0;
-        // It parks where the plan said (near the place asked for), else halfway along its last road (parkingPosM),
+        // It parks where the plan said (near the place asked for), else halfway along its last road (parkingPositionM),
         // on the first lane there that lets an emergency vehicle stop.
         const std::string last = plan.edges.last().toStdString();
         const int lane = stoppingLane(last);
@@ -405,7 +391,7 @@ Status SumoPlant::sendRoute(const PlannedRoute &plan)
         const std::string laneId = last + "_" + std::to_string(lane);
         const double laneLengthM = libtraci::Lane::getLength(laneId);
         const double parkAtM = plan.parkAtM >= 0 ? std::clamp(plan.parkAtM, 1.0, std::max(1.0, laneLengthM - 1))
-                                                 : parkingPosM(size_t(plan.edges.size()), laneLengthM, -1, 0);
+                                                 : parkingPositionM({size_t(plan.edges.size()), laneLengthM, -1, 0, false});
         // Still pulling in to its station (sent in its first seconds): that stop, still ahead of it, would hold it
         // there. It goes before the new route is set — removed afterwards, SUMO 1.15 leaves the vehicle standing at
         // the end of its road for good — and comes back should SUMO refuse the route.

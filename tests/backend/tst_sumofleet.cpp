@@ -4,10 +4,12 @@
 #include "sumotesting.h"
 
 #include "engine/greenwaverun.h"
+#include "sim/parking.h"
 #include "ops/greenwavefollower.h"
 #include "state/vehiclebook.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QTest>
 
 #include <libsumo/libtraci.h>
@@ -258,7 +260,7 @@ private Q_SLOTS:
     }
 
     /// Sent to a place, a vehicle parks at the point of the street nearest it (it parked halfway along the street,
-    /// up to half its length away), no nearer the junction ahead than 40 m.
+    /// up to half its length away).
     void aVehicleParksNearThePlaceAskedFor()
     {
         Rig rig;
@@ -304,6 +306,71 @@ private Q_SLOTS:
             rig.advance(1000);
         }
         QFAIL("it never parked again");
+    }
+
+    /// The rule itself: the point nearest the place, kept 40 m short of a signal ahead (sent on from beside its stop
+    /// line, that signal could not turn in time) but only 10 m short of any other junction, and 10 m clear of the one
+    /// behind; halfway on a road too short for that; along the one road it is on, the place if ahead, else the end.
+    void whereAVehicleParksOnItsLastRoad()
+    {
+        const auto at = [](double lengthM, double wantedM, bool signal) { return parkingPositionM({3, lengthM, wantedM, 0, signal}); };
+        QCOMPARE(at(200, 195, true), 160.0);    // 40 m short of the stop line
+        QCOMPARE(at(200, 195, false), 190.0);   // no signal ahead: 10 m short of the junction
+        QCOMPARE(at(200, 100, true), 100.0);    // in the middle: where asked
+        QCOMPARE(at(200, 3, true), 10.0);       // clear of the junction behind
+        QCOMPARE(at(60, 55, true), 20.0);       // a 60-m road into a signal: still 40 m short of it
+        QCOMPARE(at(30, 29, false), 20.0);
+        QCOMPARE(at(45, 40, true), 22.5);       // too short to keep 40 m and 10 m: halfway
+        QCOMPARE(at(15, 14, false), 7.5);
+        QCOMPARE(at(200, -1, true), 100.0);     // no place said: halfway
+        const auto alongItsRoad = [](double wantedM, double fromM) { return parkingPositionM({1, 100, wantedM, fromM, true}); };
+        QCOMPARE(alongItsRoad(50, 20), 50.0);   // ahead of it: there
+        QCOMPARE(alongItsRoad(25, 20), 95.0);   // not far enough ahead (or behind it): the road's end
+        QCOMPARE(alongItsRoad(300, 20), 95.0);
+    }
+
+    /// Sent to the far end of a street, a vehicle parks 40 m short of it where a signal stands there, and near it
+    /// where none does: the plan knows which junctions are signalised.
+    void aVehicleParksShortOfASignalButNotOfAPlainJunction()
+    {
+        Rig rig;
+        rig.advance(20'000);
+        QSet<QString> intoSignals;
+        for (const SignalInfo &signal : rig.city->signals)
+            for (const SignalLink &link : signal.links)
+                intoSignals.insert(link.fromEdge);
+        const auto farEnd = [&](const QString &edge) {
+            const ApproachRoad r = rig.city->roadOfEdge(edge);
+            const GeoLine &line = rig.city->roads[size_t(r.road)].line;
+            return r.reverse ? line.front() : line.back();
+        };
+        int nearSignal = 0, nearPlain = 0;
+        for (size_t r = 0; r < rig.city->roads.size() && (nearSignal < 2 || nearPlain < 2); ++r) {
+            const Road &road = rig.city->roads[r];
+            double lengthM = 0;
+            for (size_t i = 1; i < road.line.size(); ++i)
+                lengthM += distanceMetres(road.line[i - 1], road.line[i]);
+            if (lengthM < 60)
+                continue;   // room for 40 m before a signal, and 10 m behind
+            for (const double share : {(lengthM - 5) / lengthM, 5 / lengthM}) {   // 5 m from either end: one is the far
+                const GeoPoint asked = lineUpTo(road.line, share).back();         // end of the edge SUMO picks
+                const auto plan = rig.sim.planRoute(QStringLiteral("ambulance-1"), asked);
+                if (!plan || plan->edges.size() < 2 || rig.city->roadOfEdge(plan->edges.last()).road < 0
+                    || distanceMetres(asked, farEnd(plan->edges.last())) > 8)
+                    continue;   // no route, or the place is not by the far end of the road it parks on
+                // Measured on the map, against 40 m and 10 m along SUMO's lane (whose length may differ from its
+                // drawn shape by several metres): well apart either way.
+                const double fromEndM = distanceMetres(plan->destination, farEnd(plan->edges.last()));
+                if (intoSignals.contains(plan->edges.last())) {
+                    QVERIFY2(fromEndM > 28, qPrintable(QStringLiteral("%1: %2 m from the signal").arg(plan->edges.last()).arg(fromEndM)));
+                    ++nearSignal;
+                } else {
+                    QVERIFY2(fromEndM < 22, qPrintable(QStringLiteral("%1: %2 m from the junction").arg(plan->edges.last()).arg(fromEndM)));
+                    ++nearPlain;
+                }
+            }
+        }
+        QVERIFY2(nearSignal >= 2 && nearPlain >= 2, qPrintable(QStringLiteral("%1 by a signal, %2 by a plain junction").arg(nearSignal).arg(nearPlain)));
     }
 
     /// A station serves the city: it stands in one of the city's districts, halfway along its road — not at the far
