@@ -19,6 +19,8 @@ const char *kNetwork = R"(<net version="1.16">
   <edge id="c" from="P" to="E" priority="1"><lane id="c_0" index="0" speed="20.00" length="100.00"/></edge>
   <junction id="O" type="dead_end"/><junction id="S" type="traffic_light"/>
   <junction id="P" type="priority"/><junction id="E" type="dead_end"/>
+  <edge id="d" from="E" to="R" priority="1"><lane id="d_0" index="0" speed="10.00" length="50.00"/></edge>
+  <junction id="R" type="traffic_light_right_on_red"/>
 </net>)";
 
 QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
@@ -51,10 +53,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const auto net = SignalApproaches::read(write(dir, QStringLiteral("n.net.xml"), kNetwork));
         QVERIFY2(net, qPrintable(net.error()));
-        QCOMPARE(net->approachEdges, QSet<QString>{QStringLiteral("a")});
-        QCOMPARE(net->signalJunctions, QSet<QString>{QStringLiteral("S")});
+        QCOMPARE(net->approachEdges, (QSet<QString>{QStringLiteral("a"), QStringLiteral("d")}));   // d: right on red is a signal too
+        QCOMPARE(net->signalJunctions, (QSet<QString>{QStringLiteral("S"), QStringLiteral("R")}));
         QCOMPARE(net->laneSpeed.value(QStringLiteral(":S_0_0")), 5.0);
-        QCOMPARE(net->laneSpeed.size(), 5);
+        QCOMPARE(net->laneSpeed.size(), 6);
     }
 
     void splitsTheLossBetweenSignalsAndTheRest()

@@ -33,7 +33,7 @@ Result<SignalApproaches> SignalApproaches::read(const QString &networkFile)
             edgeTo.insert(a.value(QStringLiteral("id")).toString(), a.value(QStringLiteral("to")).toString());
         else if (xml.name() == u"lane")
             net.laneSpeed.insert(a.value(QStringLiteral("id")).toString(), a.value(QStringLiteral("speed")).toDouble());
-        else if (xml.name() == u"junction" && a.value(QStringLiteral("type")) == u"traffic_light")
+        else if (xml.name() == u"junction" && a.value(QStringLiteral("type")).startsWith(u"traffic_light"))   // also _right_on_red, _unregulated
             net.signalJunctions.insert(a.value(QStringLiteral("id")).toString());
     }
     if (xml.hasError())

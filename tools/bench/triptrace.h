@@ -12,7 +12,7 @@ namespace cityops::bench {
 struct SignalApproaches {
     QHash<QString, double> laneSpeed;    // lane id → speed limit, m/s (internal lanes included)
     QSet<QString> approachEdges;         // roads whose far end is a signalised junction
-    QSet<QString> signalJunctions;       // junctions of type traffic_light (their internal lanes count as the signal's)
+    QSet<QString> signalJunctions;       // junctions of a traffic_light type (their internal lanes count as the signal's)
 
     /// Reads SUMO's network file.
     static Result<SignalApproaches> read(const QString &networkFile);
