@@ -1147,9 +1147,9 @@
         <translation>経路なし: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 km, about %2 min %3 s at today&apos;s speeds, %n signal(s) on the way — drawn dashed on the map.</source>
+        <source>%1 km, about %2 at today&apos;s speeds, %n signal(s) on the way — drawn dashed on the map.</source>
         <translation>
-            <numerusform>%1 km、現在の速度で約 %2 分 %3 秒、途中の信号 %n 基 — 地図に破線で表示。</numerusform>
+            <numerusform>%1 km、現在の速度で約 %2、途中の信号 %n 基 — 地図に破線で表示。</numerusform>
         </translation>
     </message>
     <message>

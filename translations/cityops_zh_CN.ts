@@ -1147,9 +1147,9 @@
         <translation>无路线：%1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 km, about %2 min %3 s at today&apos;s speeds, %n signal(s) on the way — drawn dashed on the map.</source>
+        <source>%1 km, about %2 at today&apos;s speeds, %n signal(s) on the way — drawn dashed on the map.</source>
         <translation>
-            <numerusform>%1 公里，按当前车速约 %2 分 %3 秒，途经 %n 个信号 — 已在地图上以虚线显示。</numerusform>
+            <numerusform>%1 公里，按当前车速约 %2，途经 %n 个信号 — 已在地图上以虚线显示。</numerusform>
         </translation>
     </message>
     <message>

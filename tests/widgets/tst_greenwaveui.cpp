@@ -6,6 +6,7 @@
 #include "access/accesscontrol.h"
 #include "access/handoverchecklist.h"
 #include "engine/greenwaverun.h"
+#include "labels.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
 #include "panels/detailspanel.h"
@@ -184,6 +185,13 @@ private Q_SLOTS:
         QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("It parks %1 m from the destination.").arg(parksM)),
                  qPrintable(dialog.statusLabel()->text()));
         QVERIFY(parksM < 150);
+        // The router's time, to the second (59.6 s reads 1 min 00 s, not 0 min 00 s).
+        const double travelS = window.liveCity().scene().plannedRoute.travelS;
+        QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("about %1 at today's speeds").arg(Labels::minutesAndSeconds(std::llround(travelS * 1000)))),
+                 qPrintable(dialog.statusLabel()->text()));
+        QCOMPARE(Labels::minutesAndSeconds(59'600), QStringLiteral("1 min 00 s"));
+        QCOMPARE(Labels::minutesAndSeconds(125'400), QStringLiteral("2 min 05 s"));
+        QCOMPARE(Labels::minutesAndSeconds(44'000), QStringLiteral("44 s"));
         window.mapView()->fitCity();
         QVERIFY2(routePixels(window.mapView()->grab().toImage()) > before + 50, "the planned route is on the map");
 

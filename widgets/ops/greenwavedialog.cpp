@@ -3,6 +3,7 @@
 #include "base/answeron.h"
 
 #include "access/accesscontrol.h"
+#include "labels.h"
 #include "livecity.h"
 #include "map/mapview.h"
 #include "ops/opsclient.h"
@@ -116,13 +117,11 @@ void GreenWaveDialog::plan()
 void GreenWaveDialog::showPlan(const PlannedRoute &plan)
 {
     m_planned = plan;
-    const int minutes = int(plan.travelS) / 60, seconds = int(std::lround(plan.travelS)) % 60;
     // Where it will stand: on the road nearest the destination, short of a junction (docs/TRAFFIC.md, "Send").
     const long parksM = std::lround(distanceMetres(plan.destination, m_destination));
-    say(tr("%1 km, about %2 min %3 s at today's speeds, %n signal(s) on the way — drawn dashed on the map.", nullptr, int(plan.signals.size()))
+    say(tr("%1 km, about %2 at today's speeds, %n signal(s) on the way — drawn dashed on the map.", nullptr, int(plan.signals.size()))
                 .arg(plan.lengthM / 1000.0, 0, 'f', 1)
-                .arg(minutes)
-                .arg(seconds, 2, 10, QLatin1Char('0'))
+                .arg(Labels::minutesAndSeconds(std::llround(plan.travelS * 1000.0)))
             + QLatin1Char(' ') + tr("It parks %1 m from the destination.").arg(parksM),
         false);
     m_signals->clear();
