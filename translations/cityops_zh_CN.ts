@@ -2028,6 +2028,11 @@
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
+    <message>
+        <source>saw a green wave through</source>
+        <comment>the vehicle of a wave this person started arrived</comment>
+        <translation>的绿波已完成(车辆到达)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -146,8 +146,23 @@ void GreenWaveRun::sayIfDone()
 {
     if (finished() && !m_saidDone) {
         m_saidDone = true;
+        if (m_trip.arrived() && m_stats.stoppedBy.isEmpty() && !m_stats.handedOver)
+            recordTheTrip();
         Q_EMIT done();
     }
+}
+
+void GreenWaveRun::recordTheTrip()
+{
+    // Stable English, as every detail in the record (people read it in their language through Labels::activity);
+    // whole seconds, so a supervisor can set it beside the plan and the vehicle's stored reports.
+    QString detail = QStringLiteral("%1: arrived %2 s after setting off").arg(m_vehicle).arg(std::llround(m_trip.tripMs() / 1000.0));
+    if (m_plannedTravelS > 0)
+        detail += QStringLiteral(" (planned %1 s)").arg(std::llround(m_plannedTravelS));
+    detail += QStringLiteral(", %1 stop(s) on the way; %2 signal(s) pre-empted and released").arg(m_trip.stops()).arg(m_stats.preemptionsAsked);
+    if (m_stats.expired > 0)
+        detail += QStringLiteral(", %1 of them released before it came (not reached in time)").arg(m_stats.expired);
+    m_engine.recordOperatorAction(OperatorAction::WaveOver, m_requester.user, detail);
 }
 
 void GreenWaveRun::askRelease(std::uint32_t signal, int attempt)

@@ -48,6 +48,8 @@ public:
     const QString &vehicle() const { return m_vehicle; }
     const Actor &requester() const { return m_requester; }
     const Actor &approver() const { return m_approver; }
+    /// The router's time for the route the vehicle was sent on, for the record of how the trip went (0: not known).
+    void setPlannedTravelS(double seconds) { m_plannedTravelS = seconds; }
     /// Feeds the vehicle's latest report (ignored when it is the one fed last).
     void update(const VehicleBook::Vehicle &report);
     /// Time passes with no report: releases what is due at `nowMs` (the console's clock) and says when the
@@ -83,6 +85,8 @@ private:
     static constexpr std::int64_t kSilentFeedMs = 30'000;   ///< no report for this long while under way is said
     void carryOut(const std::vector<WaveStep> &steps);
     void sayIfDone();
+    /// The wave's end, in the record beside its send: the trip and the signals it pre-empted (arrived only).
+    void recordTheTrip();
     void askRelease(std::uint32_t signal, int attempt);
     void refusedWith(const QString &why);
     /// Runs `then` on this object's thread with the engine's answer (the engine answers on its core thread).
@@ -103,6 +107,7 @@ private:
     std::map<std::uint32_t, bool> m_releases;   ///< signal -> a release request is on its way
     Stats m_stats;
     bool m_saidDone = false;
+    double m_plannedTravelS = 0;
 };
 
 } // namespace cityops

@@ -77,6 +77,7 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::ShowOnWall: return QStringLiteral("show-on-wall");
     case OperatorAction::SendVehicle: return QStringLiteral("send-vehicle");
     case OperatorAction::StopWave: return QStringLiteral("stop-wave");
+    case OperatorAction::WaveOver: return QStringLiteral("wave-over");
     }
     return QStringLiteral("unknown");
 }

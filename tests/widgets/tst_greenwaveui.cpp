@@ -86,16 +86,18 @@ struct WaveConsole {
         route.vehicle = kVehicle;
         route.signals = std::move(signals);
         route.lengthM = 1200;
+        route.travelS = 95;
         window->ops().startWave(kVehicle, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, route, nullptr);
     }
-    /// The vehicle reports, at 10 m/s, these signals ahead.
-    void report(std::vector<SignalAhead> signalsAhead)
+    /// The vehicle reports, at 10 m/s, these signals ahead (at the console's time now, or at `atMs`).
+    void report(std::vector<SignalAhead> signalsAhead, std::int64_t atMs = 0, double speedMps = 10, bool parked = false)
     {
         VehicleBook::Vehicle r;
-        r.timeMs = engine.clock().nowMs();
+        r.timeMs = atMs > 0 ? atMs : engine.clock().nowMs();
         r.reports = ++reports;
         r.report.id = kVehicle;
-        r.report.speedMps = 10;
+        r.report.speedMps = speedMps;
+        r.report.parked = parked;
         r.report.ahead = std::move(signalsAhead);
         for (GreenWaveRun *run : window->ops().waves())
             run->update(r);
@@ -109,6 +111,16 @@ struct WaveConsole {
             if (o.targets.size() == 1 && o.targets.front().action == action && o.description.contains(kVehicle)
                 && o.targets.front().device == city->signals[ahead[k].signal].device)
                 out.push_back(o);
+        return out;
+    }
+    /// What the record holds so far (the activity the books keep of the recorded events), oldest first.
+    QStringList recorded() const
+    {
+        std::vector<ActivityLog::Entry> entries;
+        engine.books().activity().snapshot(entries);
+        QStringList out;
+        for (const ActivityLog::Entry &e : entries)
+            out << e.text;
         return out;
     }
     QStringList said() const
@@ -303,9 +315,23 @@ private Q_SLOTS:
         const int tripS = m.captured(1).toInt() * 60 + m.captured(2).toInt();
         QVERIFY2(tripS >= (parked.timeMs - seenMovingMs) / 1000 - 1, qPrintable(over));
         QVERIFY2(tripS <= (parked.timeMs - sentAtMs) / 1000 + 1, qPrintable(over));
-        // What was done is in the record, with who pre-approved it.
+        // How it went is in the record too, in olga's name, with the same trip and signals as the message.
+        static const QRegularExpression recordedTrip(QStringLiteral("^wave-over olga: ambulance-1: arrived (\\d+) s after setting off "
+                                                                    "\\(planned \\d+ s\\), (\\d+) stop\\(s\\) on the way; (\\d+) signal\\(s\\) "
+                                                                    "pre-empted and released$"));
         std::vector<ActivityLog::Entry> entries;
-        engine.books().activity().snapshot(entries);
+        QRegularExpressionMatch trip;
+        QTRY_VERIFY([&] {
+            engine.books().activity().snapshot(entries);
+            for (const ActivityLog::Entry &e : entries)
+                if ((trip = recordedTrip.match(e.text)).hasMatch())
+                    return true;
+            return false;
+        }());
+        QCOMPARE(trip.captured(1).toInt(), tripS);
+        QCOMPARE(trip.captured(2), m.captured(3));
+        QCOMPARE(trip.captured(3).toInt(), preempts);
+        // What was done is in the record, with who pre-approved it.
         QVERIFY(std::any_of(entries.begin(), entries.end(), [](const ActivityLog::Entry &e) {
             return e.text.contains(QStringLiteral("ambulance-1")) && e.text.contains(QStringLiteral("pre-approved by sven"));
         }));
@@ -396,6 +422,37 @@ private Q_SLOTS:
                 return e.text.contains(QStringLiteral("olga")) && e.text.contains(QStringLiteral("ambulance-9: green wave stopped, 2 signal(s) released (sig/"));
             });
         }());
+        // A wave stopped is not one seen through: no trip is recorded for it.
+        QVERIFY(!c.recorded().join(u'|').contains(QStringLiteral("wave-over")));
+        c.engine.stop();
+    }
+
+    void aWaveWhoseVehicleArrivesIsRecordedWithItsTrip()
+    {
+        // The vehicle sets off, stands once at a red, passes both signals (released) and parks 61.4 s after its
+        // first report on the way: the record holds how the trip went, in the name of the one who started the wave,
+        // beside the router's time — what a supervisor's replay shows of it.
+        WaveConsole c;
+        QVERIFY(c.start());
+        c.startWave(c.ahead);
+        const std::int64_t t0 = c.engine.clock().nowMs() + 1000;
+        c.report(c.ahead, t0);
+        QTRY_VERIFY_WITH_TIMEOUT(c.mode(0) == SignalMode::Preempt && c.mode(1) == SignalMode::Preempt, 20'000);
+        c.report(c.ahead, t0 + 20'000, 0);     // came to a stand
+        c.report(c.ahead, t0 + 25'000, 10);    // and moves on
+        c.report({}, t0 + 30'000);             // both signals behind it
+        c.report({}, t0 + 61'400, 0, true);    // parked at the destination
+        QTRY_VERIFY_WITH_TIMEOUT(c.window->ops().waves().empty(), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(c.mode(0) == SignalMode::Normal && c.mode(1) == SignalMode::Normal, 20'000);
+        const QString expected = QStringLiteral("wave-over olga: ambulance-9: arrived 61 s after setting off (planned 95 s), "
+                                                "1 stop(s) on the way; 2 signal(s) pre-empted and released");
+        QTRY_VERIFY2(c.recorded().contains(expected), qPrintable(c.recorded().join(u'|')));
+        // In the desk's words: who, that the wave went through, and the trip.
+        QCOMPARE(Labels::activity(expected), QStringLiteral("olga saw a green wave through — ambulance-9: arrived 61 s after setting off "
+                                                            "(planned 95 s), 1 stop(s) on the way; 2 signal(s) pre-empted and released"));
+        QVERIFY2(c.said().front().contains(QStringLiteral("Green wave for ambulance-9 over: it arrived 1 min 01 s after setting off "
+                                                            "(planned 1 min 35 s), with 1 stop(s) on the way")),
+                 qPrintable(c.said().join(u'|')));
         c.engine.stop();
     }
 
@@ -423,6 +480,9 @@ private Q_SLOTS:
         QCOMPARE(c.orders(CommandAction::SignalPreempt, 1).size(), size_t(1));   // held throughout, never asked twice
         QCOMPARE(c.orders(CommandAction::SignalRestore, 0).size(), size_t(1));
         QCOMPARE(c.orders(CommandAction::SignalRestore, 1).size(), size_t(0));
+        // The earlier wave ended by being taken over, not by the vehicle arriving: nothing of a trip recorded for it.
+        QTest::qWait(500);
+        QVERIFY(!c.recorded().join(u'|').contains(QStringLiteral("wave-over")));
         c.engine.stop();
     }
 };

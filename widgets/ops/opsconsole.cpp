@@ -296,6 +296,7 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
                            std::shared_ptr<const CommandSigner> approvalKey)
 {
     auto *run = new GreenWaveRun(m_engine, vehicle, m_client->actor(), approver, {}, this, std::move(approvalKey));
+    run->setPlannedTravelS(route.travelS);
     m_waves.push_back(run);
     post(false, tr("%1 is on its way (%2 km); green wave over %n signal(s), pre-approved by %3", nullptr, int(route.signals.size()))
                     .arg(vehicle)
