@@ -4,6 +4,7 @@
 #include "city/trafficfiles.h"
 #include "sim/changeinterval.h"
 #include "sim/citysimulator.h"
+#include "sim/localport.h"
 
 #include <QDateTime>
 #include <QCoreApplication>
@@ -21,10 +22,7 @@
 
 #include <cctype>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -56,42 +54,6 @@ SumoLaneRef splitLaneId(const std::string &laneId)
 namespace {
 
 std::atomic<int> g_nextLabel{0};
-
-/// A TCP port nobody listens on now (SUMO binds it a moment later; a clash shows as a failed start).
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return -1;
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    int port = -1;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
-
-/// Whether something listens on the TCP port (read from the kernel's table, so SUMO's single client slot is not
-/// taken by a probe).
-bool listening(int port)
-{
-    const QByteArray hexPort = ":" + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
-    for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
-        QFile f(QString::fromLatin1(table));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            const QList<QByteArray> fields = line.simplified().split(' ');
-            if (fields.size() > 3 && fields[1].endsWith(hexPort) && fields[3] == "0A")
-                return true;
-        }
-    }
-    return false;
-}
 
 QString tail(const QString &path)
 {
@@ -189,14 +151,10 @@ Status SumoPlant::launch(std::int64_t startMs)
     m_liveMs = m_startMs + (startMs - m_startMs) / m_setup.stepMs * m_setup.stepMs;
     m_steppedToMs = m_startMs;
 
-    m_port = freePort();
-    if (m_port <= 0)
-        return makeError(QStringLiteral("no free local port for SUMO"));
     const QString log = m_errorLog = QDir::temp().filePath(QStringLiteral("cityops-%1-%2.log").arg(QString::fromStdString(m_label)).arg(QCoreApplication::applicationPid()));
     QStringList args{QStringLiteral("--net-file"), m_setup.networkFile,
                      QStringLiteral("--begin"), QString::number(m_beginS, 'f', 3),
                      QStringLiteral("--step-length"), QString::number(static_cast<double>(m_setup.stepMs) / 1000.0, 'f', 3),
-                     QStringLiteral("--remote-port"), QString::number(m_port),
                      QStringLiteral("--num-clients"), QStringLiteral("1"),
                      QStringLiteral("--seed"), QString::number(m_setup.seed % 2'000'000'000),
                      QStringLiteral("--no-step-log"), QStringLiteral("true"),
@@ -209,6 +167,29 @@ Status SumoPlant::launch(std::int64_t startMs)
     if (!m_setup.demandFiles.isEmpty())
         args << QStringLiteral("--route-files") << m_setup.demandFiles.join(QLatin1Char(','));
     args << m_setup.extraArguments;
+    // The port is free when picked, but another program may take it before SUMO binds it: SUMO then quits saying
+    // so — or, still reading its network, has not bound yet while the other already listens. So only SUMO's own
+    // listening socket counts, and a port taken means starting SUMO again on another.
+    for (int attempt = 1;; ++attempt) {
+        m_port = attempt == 1 && m_setup.port > 0 ? m_setup.port : localport::freePort();
+        if (m_port <= 0)
+            return makeError(QStringLiteral("no free local port for SUMO"));
+        auto listening = startListening(binary, args, log);
+        if (!listening)
+            return makeError(listening.error());
+        if (listening.value())
+            break;
+        shutDown();
+        if (attempt == kPortAttempts)
+            return makeError(QStringLiteral("SUMO found its TraCI port taken by another program %1 times").arg(kPortAttempts));
+        qCInfo(lcSim).noquote() << QStringLiteral("port %1 was taken by another program before SUMO could listen there: trying another").arg(m_port);
+    }
+    return connectAndCheck();
+}
+
+Result<bool> SumoPlant::startListening(const QString &binary, QStringList args, const QString &log)
+{
+    args << QStringLiteral("--remote-port") << QString::number(m_port);
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(binary);
     m_process->setArguments(args);
@@ -222,9 +203,11 @@ Status SumoPlant::launch(std::int64_t startMs)
         return makeError(QStringLiteral("SUMO did not start: %1").arg(m_process->errorString()));
     // Wait until it listens (it reads the network first), or says why it cannot.
     const QDeadlineTimer deadline(m_setup.startTimeoutMs);
-    while (!listening(m_port)) {
+    while (!localport::listensOn(m_process->processId(), m_port)) {
         if (m_process->state() != QProcess::Running || m_process->waitForFinished(0)) {
             const QString why = tail(log);
+            if (why.contains(QLatin1String("Address already in use")))
+                return false;
             shutDown();   // and its log with it
             return makeError(QStringLiteral("SUMO stopped on start: %1").arg(why.isEmpty() ? QStringLiteral("no message") : why));
         }
@@ -234,7 +217,7 @@ Status SumoPlant::launch(std::int64_t startMs)
         }
         QThread::msleep(10);
     }
-    return connectAndCheck();
+    return true;
 }
 
 Status SumoPlant::connectAndCheck()

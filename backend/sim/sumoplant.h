@@ -41,6 +41,9 @@ struct SumoSetup {
     std::int64_t stepMs = 1000;
     QStringList extraArguments;   ///< passed to sumo as they are (outputs such as --tripinfo-output)
     int startTimeoutMs = 20'000;
+    /// The TraCI port SUMO listens on; 0: a free one. Found taken by another program as SUMO starts (it quits, or
+    /// the other listens there first), SUMO starts again on a free one — up to three tries in all.
+    int port = 0;
     /// Traffic SUMO runs on its own before it takes the signals over, so the roads are full when it does (and again
     /// when it restarts): run in one TraCI step before anything is subscribed, so it costs only SUMO's own time.
     std::int64_t warmUpMs = 0;
@@ -110,6 +113,10 @@ public:
 
 private:
     Status launch(std::int64_t startMs);
+    static constexpr int kPortAttempts = 3;
+    /// Starts SUMO listening on m_port (`args` without the port): true once SUMO itself listens there, false when
+    /// another program has the port, an error (SUMO stopped) otherwise.
+    Result<bool> startListening(const QString &binary, QStringList args, const QString &log);
     void subscribeApproaches(std::uint32_t signal);
     void readTraffic();
     struct LaneFigures {
