@@ -61,7 +61,12 @@ Result<FleetDispatch::Outgoing> FleetDispatch::send(const PlannedRoute &route, c
     s.gateway = gateway.value();
     s.vehicle = route.vehicle;
     s.edges = route.edges;
-    if (route.parkAtM >= 0 && route.parkAtM <= wire::kMaxParkM)
+    // Not said (negative) leaves it to the gateway; a place no road reaches is a mistake to say, not to drop (the
+    // gateway would park it elsewhere than the plan the operator saw).
+    if (std::isnan(route.parkAtM) || route.parkAtM > wire::kMaxParkM)
+        return makeError(QStringLiteral("where the vehicle parks (%1 m along its last road) lies beyond any road: not sent")
+                             .arg(route.parkAtM, 0, 'f', 0));
+    if (route.parkAtM >= 0)
         s.parkDm = static_cast<std::int32_t>(std::lround(route.parkAtM * 10));
     s.issuedMs = nowMs;
     s.expiresMs = nowMs + 60'000;   // a route is for now: sent later, the vehicle has moved on

@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <optional>
 
 using namespace cityops;
@@ -103,6 +104,13 @@ private Q_SLOTS:
         QCOMPARE(p.parkDm, 614);
         QVERIFY(verifier.verify(p.canonical(), p.signature));
         fleet.forget(parks->correlation);
+        // A place beyond any road (a plan of 100 km and more along one road, or none at all) is refused, not left out.
+        for (const double beyond : {100'001.0, std::nan("")}) {
+            parking.parkAtM = beyond;
+            auto nowhere = fleet.send(parking, &key, kNow, remember);
+            QVERIFY(!nowhere);
+            QVERIFY2(nowhere.error().contains(QLatin1String("beyond any road: not sent")), qPrintable(nowhere.error()));
+        }
 
         // A plan where a send was answered is a gateway's mistake, said as such.
         wire::Refused why{wire::Refusal::Malformed, {}};
