@@ -84,6 +84,80 @@ int mainGreenPhase(const SignalProgram &program)
     return best;
 }
 
+namespace {
+
+/// Degrees clockwise from north of the way from a to b (flat: over a junction's few dozen metres).
+double headingDeg(const GeoPoint &a, const GeoPoint &b)
+{
+    const double east = (b.lon - a.lon) * std::cos((a.lat + b.lat) / 2.0 * M_PI / 180.0);
+    const double north = b.lat - a.lat;
+    const double deg = std::atan2(east, north) * 180.0 / M_PI;
+    return deg < 0 ? deg + 360.0 : deg;
+}
+
+/// From one heading to another: negative turning left, positive right, in (-180, 180].
+double turnDeg(double fromDeg, double toDeg)
+{
+    double d = std::fmod(toDeg - fromDeg, 360.0);
+    if (d <= -180.0)
+        d += 360.0;
+    else if (d > 180.0)
+        d -= 360.0;
+    return d;
+}
+
+/// The point `metres` along the polyline (clamped to its ends).
+GeoPoint pointAlong(const std::vector<GeoPoint> &route, const std::vector<double> &cumulative, double metres)
+{
+    if (metres <= 0)
+        return route.front();
+    for (size_t i = 1; i < route.size(); ++i)
+        if (metres <= cumulative[i] && cumulative[i] > cumulative[i - 1]) {
+            const double t = (metres - cumulative[i - 1]) / (cumulative[i] - cumulative[i - 1]);
+            return {route[i - 1].lon + t * (route[i].lon - route[i - 1].lon), route[i - 1].lat + t * (route[i].lat - route[i - 1].lat)};
+        }
+    return route.back();
+}
+
+/// How far before and after a signal the route's heading is read: past the junction's own corner, within its block.
+constexpr double kHeadingMetres = 30.0;
+
+} // namespace
+
+int phaseForMovement(const SignalInfo &signal, const SignalProgram &program, double arrivingDeg, double leavingDeg)
+{
+    const double turn = turnDeg(arrivingDeg, leavingDeg);
+    const QChar wanted = std::abs(turn) <= 35.0 ? u's' : std::abs(turn) >= 150.0 ? u't' : turn > 0 ? u'r' : u'l';
+    // The links the vehicle may take: arriving its way and turning its way (SUMO's L and R: partly left or right);
+    // none turning its way, the straight ones from there.
+    std::vector<int> taken, straight;
+    for (const SignalLink &link : signal.links) {
+        if (std::abs(turnDeg(link.bearingDeg, arrivingDeg)) > 45.0)
+            continue;
+        if (link.direction.toLower() == wanted)
+            taken.push_back(link.index);
+        else if (link.direction == u's')
+            straight.push_back(link.index);
+    }
+    if (taken.empty())
+        taken = std::move(straight);
+    // The phase showing most of them green: through a cluster of junctions under one controller the vehicle takes a
+    // link at each, and one phase serves them all. Protected greens count double; of equals, the longer phase.
+    int best = -1, bestScore = 0;
+    for (size_t i = 0; i < program.phases.size(); ++i) {
+        const QString &state = program.phases[i].state;
+        int score = 0;
+        for (const int link : taken)
+            if (link >= 0 && link < state.size())
+                score += state[link] == u'G' ? 2 : state[link] == u'g' ? 1 : 0;
+        if (score > bestScore || (score > 0 && score == bestScore && program.phases[i].durationS > program.phases[static_cast<size_t>(best)].durationS)) {
+            best = static_cast<int>(i);
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
 GreenWavePlan greenWave(const CityModel &city, const StateStore &states, const std::vector<GeoPoint> &route, double speedKmh,
                         double corridorMetres)
 {
@@ -116,7 +190,18 @@ GreenWavePlan greenWave(const CityModel &city, const StateStore &states, const s
             continue;
         const int program = std::min<int>(states.state(device).program, static_cast<int>(signal.programs.size()) - 1);
         const auto arrivalMs = static_cast<std::int64_t>(distance / metresPerMs);
-        const int phase = mainGreenPhase(signal.programs[static_cast<size_t>(program)]);
+        // The movement the route makes there, read from its heading before and after the point nearest the signal
+        // (a route that starts or ends there goes straight through).
+        const GeoPoint at = pointAlong(route, cumulative, distance);
+        const GeoPoint before = pointAlong(route, cumulative, distance - kHeadingMetres);
+        const GeoPoint after = pointAlong(route, cumulative, distance + kHeadingMetres);
+        const bool starts = distance <= 0.5, ends = distance >= cumulative.back() - 0.5;
+        const double leaving = ends ? headingDeg(before, at) : headingDeg(at, after);
+        const double arriving = starts ? leaving : headingDeg(before, at);
+        const SignalProgram &running = signal.programs[static_cast<size_t>(program)];
+        const int movementPhase = phaseForMovement(signal, running, arriving, leaving);
+        const int phase = movementPhase >= 0 ? movementPhase : mainGreenPhase(running);
+        plan.byMovement.push_back(movementPhase >= 0);
         plan.spec.targets.push_back({device, CommandAction::SignalPreempt, phase, 0, std::max<std::int64_t>(0, arrivalMs - kLeadMs)});
         plan.spec.targets.push_back({device, CommandAction::SignalRestore, 0, 1, arrivalMs + kReleaseMs});
         plan.signals.push_back(device);
@@ -126,6 +211,8 @@ GreenWavePlan greenWave(const CityModel &city, const StateStore &states, const s
                                 .arg(static_cast<int>(cumulative.back()))
                                 .arg(plan.signals.size())
                                 .arg(speedKmh);
+    if (const auto guessed = std::count(plan.byMovement.begin(), plan.byMovement.end(), false); guessed > 0)
+        plan.spec.description += QStringLiteral("; %1 of them on their main green (the route's way through not known there)").arg(guessed);
     return plan;
 }
 

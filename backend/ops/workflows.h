@@ -23,17 +23,25 @@ OrderSpec dimDistrict(const CityModel &city, int district, int percent);
 OrderSpec shedFeeders(const CityModel &city, const std::vector<DeviceIndex> &feeders, std::int64_t holdMs);
 
 /// A green wave for an emergency vehicle along `route` (a polyline the operator drew): the signals within
-/// `corridorMetres` of it, in the order the vehicle meets them, each held on its main green phase shortly before the
-/// vehicle arrives at `speedKmh`, and released once it has passed.
+/// `corridorMetres` of it, in the order the vehicle meets them, each held shortly before the vehicle arrives at
+/// `speedKmh` on the phase serving the movement the route makes there (phaseForMovement), and released once it has
+/// passed. A signal whose package does not say which links arrive from where is held on its main green.
 struct GreenWavePlan {
     OrderSpec spec;
     std::vector<DeviceIndex> signals;          ///< in the order the vehicle meets them
     std::vector<double> distancesMetres;       ///< along the route
+    std::vector<bool> byMovement;              ///< per signal: the phase serves the route's movement (else main green)
 };
 GreenWavePlan greenWave(const CityModel &city, const StateStore &states, const std::vector<GeoPoint> &route,
                         double speedKmh = 50.0, double corridorMetres = 40.0);
-/// The phase a green wave holds: the phase of the program with the most green links (the main road's green).
+/// The phase of the program with the most green links (the main road's green): what a wave holds where the
+/// movement is not known.
 int mainGreenPhase(const SignalProgram &program);
+/// The phase serving a vehicle that arrives at the signal heading `arrivingDeg` and leaves it heading `leavingDeg`
+/// (degrees clockwise from north): of the links arriving within 45° of its heading, the one whose turn (straight,
+/// left, right, U-turn) is the vehicle's, else the straight one from there; -1 when no link arrives that way (or the
+/// package has no links) or no phase serves it.
+int phaseForMovement(const SignalInfo &signal, const SignalProgram &program, double arrivingDeg, double leavingDeg);
 
 } // namespace workflows
 } // namespace cityops

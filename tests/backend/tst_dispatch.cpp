@@ -4,10 +4,14 @@
 // was sent" is asserted after driving the clock past every timeout, never after sleeping.
 #include "opstesting.h"
 #include "ops/workflows.h"
+#include "ops/greenwavefollower.h"
 #include "dispatchrig.h"
 #include "security/approval.h"
 
 #include <QTest>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -352,6 +356,77 @@ private Q_SLOTS:
         QVERIFY(rig.runUntil([&] { return rig.find(r->ref)->count(CommandStage::Confirmed) >= 1; }));
         QCOMPARE(SignalMode(rig.books().states().state(s1).mode), SignalMode::Preempt);
         QVERIFY(rig.ask(rig.olga, request::CancelOrder{r->ref}).ok());
+    }
+
+    void aTimetableWaveHoldsThePhaseOfTheRoutesWayThrough()
+    {
+        // A route drawn through a signal from each of its approaches, straight on and turning left: the wave holds
+        // a phase that shows that movement green — where the main green (what it held before) would often not.
+        Rig rig;
+        const CityModel &city = *rig.city;
+        const auto away = [](GeoPoint p, double bearingDeg, double metres) {
+            const double rad = bearingDeg * M_PI / 180.0;
+            return GeoPoint{p.lon + metres * std::sin(rad) / (111'320.0 * std::cos(p.lat * M_PI / 180.0)), p.lat + metres * std::cos(rad) / 111'320.0};
+        };
+        const auto held = [&](const workflows::GreenWavePlan &plan, DeviceIndex device) {
+            for (const OrderTargetSpec &t : plan.spec.targets)
+                if (t.device == device && t.action == CommandAction::SignalPreempt)
+                    return t.value;
+            return -1;
+        };
+        const auto greenIn = [](const SignalProgram &program, int phase, const SignalLink &link) {
+            const QChar c = program.phases.at(phase).state.at(link.index);
+            return c == u'G' || c == u'g';
+        };
+        int movements = 0, mainGreenWouldStop = 0;
+        for (const SignalInfo &signal : city.signals) {
+            if (signal.programs.empty() || signal.links.empty())
+                continue;
+            const SignalProgram &program = signal.programs.front();
+            const GeoPoint at = city.devices[signal.device].position;
+            const std::vector<SignalApproach> approaches = signalApproaches(signal);
+            for (const SignalApproach &approach : approaches) {
+                // Two roads arriving the same way (a street and a tram track beside it) are one way in for a route
+                // drawn through the junction: the wave serves the one with more links (phaseForMovement).
+                if (std::count_if(approaches.begin(), approaches.end(), [&](const SignalApproach &other) {
+                        return std::abs(std::remainder(other.bearingDeg - approach.bearingDeg, 360.0)) <= 45.0;
+                    }) > 1)
+                    continue;
+                for (const QChar turn : {u's', u'l'}) {
+                    std::vector<SignalLink> links;
+                    for (const SignalLink &l : signal.links)
+                        if (l.direction.toLower() == turn && std::find(approach.links.begin(), approach.links.end(), l.index) != approach.links.end()
+                            && phaseServing(program, l.index) >= 0)
+                            links.push_back(l);
+                    if (links.empty())
+                        continue;
+                    const double in = links.front().bearingDeg, out = turn == u's' ? in : in - 90.0;
+                    const auto plan = workflows::greenWave(city, rig.books().states(), {away(at, in + 180.0, 150), at, away(at, out, 150)}, 50.0, 5.0);
+                    const int phase = held(plan, signal.device);
+                    QVERIFY2(phase >= 0, qPrintable(signal.sumoTlsId));
+                    QVERIFY(plan.byMovement.at(std::find(plan.signals.begin(), plan.signals.end(), signal.device) - plan.signals.begin()));
+                    QVERIFY2(std::any_of(links.begin(), links.end(), [&](const SignalLink &l) { return greenIn(program, phase, l); }),
+                             qPrintable(QStringLiteral("%1 from %2° turning %3: phase %4 shows it red").arg(signal.sumoTlsId).arg(in).arg(turn).arg(phase)));
+                    ++movements;
+                    mainGreenWouldStop += std::none_of(links.begin(), links.end(), [&](const SignalLink &l) {
+                        return greenIn(program, workflows::mainGreenPhase(program), l);
+                    });
+                }
+            }
+        }
+        QVERIFY2(movements >= 20, qPrintable(QString::number(movements)));
+        QVERIFY2(mainGreenWouldStop >= 5, qPrintable(QString::number(mainGreenWouldStop)));   // what the change is for
+
+        // A package that does not say where a signal's links come from: its main green, and the plan says so.
+        CityModel bare = city;
+        const DeviceIndex device = bare.signals.front().device;
+        bare.signals.front().links.clear();
+        const GeoPoint at = bare.devices[device].position;
+        const auto plan = workflows::greenWave(bare, rig.books().states(), {away(at, 270, 150), at, away(at, 90, 150)}, 50.0, 5.0);
+        QCOMPARE(held(plan, device), workflows::mainGreenPhase(bare.signals.front().programs.front()));
+        QVERIFY(!plan.byMovement.front());
+        QVERIFY2(plan.spec.description.endsWith(QStringLiteral("1 of them on their main green (the route's way through not known there)")),
+                 qPrintable(plan.spec.description));
     }
 };
 
