@@ -2724,6 +2724,12 @@
             <numerusform>信号 %n 基を優先制御し解除しました</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Green wave for %1 over: it parked %2 m from where it was sent, %3 after setting off (planned %4), with %n stop(s) on the way</source>
+        <translation>
+            <numerusform>%1 のグリーンウェーブが終了: 送り先から %2 m の地点に停車、出発から %3(予定 %4)、途中の停止 %n 回</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderPanel</name>

@@ -2724,6 +2724,12 @@
             <numerusform>已优先控制并释放 %n 个信号</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Green wave for %1 over: it parked %2 m from where it was sent, %3 after setting off (planned %4), with %n stop(s) on the way</source>
+        <translation>
+            <numerusform>%1 的绿波结束：停在距派往地点 %2 米处，出发后 %3（计划 %4），途中停车 %n 次</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderPanel</name>

@@ -46,6 +46,7 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
         qCDebug(lcCore).noquote() << "green wave for" << m_vehicle << "at" << report.timeMs << "speed" << report.report.speedMps << "ahead" << ahead;
     }
     m_lastReportMs = report.timeMs;
+    m_lastPosition = report.report.position;
     m_saidSilent = false;
     const VehicleFix fix = fixOf(report.report, report.timeMs);
     m_trip.add(fix);
@@ -152,11 +153,25 @@ void GreenWaveRun::sayIfDone()
     }
 }
 
+void GreenWaveRun::setPlan(const PlannedRoute &route)
+{
+    m_plannedTravelS = route.travelS;
+    m_destination = route.destination;
+}
+
+double GreenWaveRun::parkedFromDestinationM() const
+{
+    return m_destination ? distanceMetres(m_lastPosition, *m_destination) : -1;
+}
+
 void GreenWaveRun::recordTheTrip()
 {
     // Stable English, as every detail in the record (people read it in their language through Labels::activity);
     // whole seconds, so a supervisor can set it beside the plan and the vehicle's stored reports.
-    QString detail = QStringLiteral("%1: arrived %2 s after setting off").arg(m_vehicle).arg(std::llround(m_trip.tripMs() / 1000.0));
+    const QString how = arrivedAtDestination()
+                            ? QStringLiteral("arrived")
+                            : QStringLiteral("parked %1 m from where it was sent").arg(std::llround(parkedFromDestinationM()));
+    QString detail = QStringLiteral("%1: %2 %3 s after setting off").arg(m_vehicle, how).arg(std::llround(m_trip.tripMs() / 1000.0));
     if (m_plannedTravelS > 0)
         detail += QStringLiteral(" (planned %1 s)").arg(std::llround(m_plannedTravelS));
     detail += QStringLiteral(", %1 stop(s) on the way; %2 signal(s) pre-empted and released").arg(m_trip.stops()).arg(m_stats.preemptionsAsked);

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace cityops {
 
@@ -48,8 +49,12 @@ public:
     const QString &vehicle() const { return m_vehicle; }
     const Actor &requester() const { return m_requester; }
     const Actor &approver() const { return m_approver; }
-    /// The router's time for the route the vehicle was sent on, for the record of how the trip went (0: not known).
-    void setPlannedTravelS(double seconds) { m_plannedTravelS = seconds; }
+    /// The route the vehicle was sent on: its router's time and where it parks, against which the trip is told
+    /// (without it, parking anywhere counts as arriving, and no planned time is said).
+    void setPlan(const PlannedRoute &route);
+    /// A vehicle that parks farther than this from where it was sent has not arrived (it stopped on the way: a
+    /// patient found sooner, a road closed; or its simulation restarted it at its station).
+    static constexpr double kArrivedWithinM = 100;
     /// Feeds the vehicle's latest report (ignored when it is the one fed last).
     void update(const VehicleBook::Vehicle &report);
     /// Time passes with no report: releases what is due at `nowMs` (the console's clock) and says when the
@@ -68,6 +73,11 @@ public:
     const Stats &stats() const { return m_stats; }
     /// The vehicle's trip as its reports to this wave tell it: how long, how many stops.
     const TripTally &trip() const { return m_trip; }
+    /// Once it has parked: how far from where it was sent (metres), -1 when no plan says where that is.
+    double parkedFromDestinationM() const;
+    /// It parked where it was sent (within kArrivedWithinM; anywhere, when no plan says where).
+    bool arrivedAtDestination() const { return m_trip.arrived() && parkedFromDestinationM() <= kArrivedWithinM; }
+    double plannedTravelS() const { return m_plannedTravelS; }
     /// Signals pre-empted for the vehicle and not released yet.
     std::vector<std::uint32_t> held() const { return m_follower.held(); }
 
@@ -108,6 +118,8 @@ private:
     Stats m_stats;
     bool m_saidDone = false;
     double m_plannedTravelS = 0;
+    std::optional<GeoPoint> m_destination;
+    GeoPoint m_lastPosition;   ///< of the last report fed
 };
 
 } // namespace cityops

@@ -296,7 +296,7 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
                            std::shared_ptr<const CommandSigner> approvalKey)
 {
     auto *run = new GreenWaveRun(m_engine, vehicle, m_client->actor(), approver, {}, this, std::move(approvalKey));
-    run->setPlannedTravelS(route.travelS);
+    run->setPlan(route);
     m_waves.push_back(run);
     post(false, tr("%1 is on its way (%2 km); green wave over %n signal(s), pre-approved by %3", nullptr, int(route.signals.size()))
                     .arg(vehicle)
@@ -304,16 +304,20 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
                     .arg(approver.user));
     connect(run, &GreenWaveRun::progressed, this, &OpsConsole::showWaves);
     connect(run, &GreenWaveRun::warned, this, [this, run](const QString &what) { post(true, tr("Green wave for %1: %2").arg(run->vehicle(), what)); });
-    connect(run, &GreenWaveRun::done, this, [this, run, plannedS = route.travelS] {
+    connect(run, &GreenWaveRun::done, this, [this, run] {
         // (a wave a newer one took over for the same vehicle was said when that happened)
-        if (!run->stats().handedOver && run->stats().stoppedBy.isEmpty())
+        if (!run->stats().handedOver && run->stats().stoppedBy.isEmpty()) {
             // How the trip went beside what was planned: what a supervisor asks first after a wave.
-            post(false, tr("Green wave for %1 over: it arrived %2 after setting off (planned %3), with %n stop(s) on the way", nullptr,
-                           run->trip().stops())
-                                .arg(run->vehicle(), Labels::minutesAndSeconds(run->trip().tripMs()),
-                                     Labels::minutesAndSeconds(std::llround(plannedS * 1000.0)))
-                            + QStringLiteral("; ") + tr("%n signal(s) pre-empted and released", nullptr, run->stats().preemptionsAsked));
-        else if (!run->stats().handedOver)
+            const QString trip = Labels::minutesAndSeconds(run->trip().tripMs()), planned = Labels::minutesAndSeconds(std::llround(run->plannedTravelS() * 1000.0));
+            const QString over = run->arrivedAtDestination()
+                                     ? tr("Green wave for %1 over: it arrived %2 after setting off (planned %3), with %n stop(s) on the way", nullptr,
+                                          run->trip().stops()).arg(run->vehicle(), trip, planned)
+                                     // Parked on the way: the operator must not take it for there.
+                                     : tr("Green wave for %1 over: it parked %2 m from where it was sent, %3 after setting off (planned %4), "
+                                          "with %n stop(s) on the way", nullptr, run->trip().stops())
+                                           .arg(run->vehicle()).arg(std::llround(run->parkedFromDestinationM())).arg(trip, planned);
+            post(!run->arrivedAtDestination(), over + QStringLiteral("; ") + tr("%n signal(s) pre-empted and released", nullptr, run->stats().preemptionsAsked));
+        } else if (!run->stats().handedOver)
             post(false, tr("Green wave for %1 stopped by %2; %n signal(s) released", nullptr, run->stats().releasedOnStop)
                             .arg(run->vehicle(), run->stats().stoppedBy));
         std::erase(m_waves, run);
