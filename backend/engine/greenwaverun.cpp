@@ -168,10 +168,11 @@ void GreenWaveRun::recordTheTrip()
 {
     // Stable English, as every detail in the record (people read it in their language through Labels::activity);
     // whole seconds, so a supervisor can set it beside the plan and the vehicle's stored reports.
-    const QString how = arrivedAtDestination()
-                            ? QStringLiteral("arrived")
-                            : QStringLiteral("parked %1 m from where it was sent").arg(std::llround(parkedFromDestinationM()));
-    QString detail = QStringLiteral("%1: %2 %3 s after setting off").arg(m_vehicle, how).arg(std::llround(m_trip.tripMs() / 1000.0));
+    const long long tripS = std::llround(m_trip.tripMs() / 1000.0);
+    QString detail = arrivedAtDestination()
+                         ? QStringLiteral("%1: arrived %2 s after setting off").arg(m_vehicle).arg(tripS)
+                         : QStringLiteral("%1: parked %2 m from where it was sent, %3 s after setting off")
+                               .arg(m_vehicle).arg(std::llround(parkedFromDestinationM())).arg(tripS);
     if (m_plannedTravelS > 0)
         detail += QStringLiteral(" (planned %1 s)").arg(std::llround(m_plannedTravelS));
     detail += QStringLiteral(", %1 stop(s) on the way; %2 signal(s) pre-empted and released").arg(m_trip.stops()).arg(m_stats.preemptionsAsked);

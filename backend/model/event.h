@@ -155,8 +155,9 @@ enum class OperatorAction : std::uint8_t {
     ShowOnWall,         ///< put something on the video wall for a while; detail: the request (docs/WALL.md), shared
     SendVehicle,        ///< sent a tracked vehicle on a planned route (detail: where, how far, the wave and who pre-approved it)
     StopWave,           ///< stopped a vehicle's green wave before it arrived (detail: the vehicle, the signals released)
-    WaveOver,           ///< a green wave's vehicle arrived, every signal released; in the name of who started the wave
-                        ///< (detail: the vehicle, its trip — time, planned time, stops — and the signals pre-empted)
+    WaveOver,           ///< a green wave's vehicle parked (arrived, or stopped on the way), every signal released; in
+                        ///< the name of who started the wave (detail: the vehicle, its trip — where it parked, time,
+                        ///< planned time, stops — and the signals pre-empted)
 };
 constexpr int kOperatorActionCount = 18;
 

@@ -491,7 +491,7 @@ private Q_SLOTS:
         c.report({}, t0 + 40'000, 0, true, away);
         QTRY_VERIFY_WITH_TIMEOUT(c.window->ops().waves().empty(), 20'000);
         QTRY_VERIFY_WITH_TIMEOUT(c.mode(0) == SignalMode::Normal && c.mode(1) == SignalMode::Normal, 20'000);
-        const QString recorded = QStringLiteral("wave-over olga: ambulance-9: parked 1200 m from where it was sent 40 s after setting off "
+        const QString recorded = QStringLiteral("wave-over olga: ambulance-9: parked 1200 m from where it was sent, 40 s after setting off "
                                                 "(planned 95 s), 0 stop(s) on the way; 2 signal(s) pre-empted and released");
         QTRY_VERIFY2(c.recorded().contains(recorded), qPrintable(c.recorded().join(u'|')));
         QVERIFY2(c.said().front().contains(QStringLiteral("Green wave for ambulance-9 over: it parked 1200 m from where it was sent, 40 s after "
