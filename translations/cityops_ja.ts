@@ -2029,9 +2029,9 @@
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <source>saw a green wave through</source>
-        <comment>the vehicle of a wave this person started arrived</comment>
-        <translation>のグリーンウェーブが完了(車両到着)</translation>
+        <source>started a green wave, now over</source>
+        <comment>the vehicle of a wave this person started has parked</comment>
+        <translation>が開始したグリーンウェーブが終了</translation>
     </message>
 </context>
 <context>

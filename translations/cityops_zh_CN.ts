@@ -2029,9 +2029,9 @@
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <source>saw a green wave through</source>
-        <comment>the vehicle of a wave this person started arrived</comment>
-        <translation>的绿波已完成(车辆到达)</translation>
+        <source>started a green wave, now over</source>
+        <comment>the vehicle of a wave this person started has parked</comment>
+        <translation>发起的绿波已结束</translation>
     </message>
 </context>
 <context>

@@ -160,7 +160,7 @@ QString Labels::operatorAction(OperatorAction action)
     case OperatorAction::ShowOnWall: return tr("put on the video wall");
     case OperatorAction::SendVehicle: return tr("sent a vehicle");
     case OperatorAction::StopWave: return tr("stopped a green wave");
-    case OperatorAction::WaveOver: return tr("saw a green wave through", "the vehicle of a wave this person started arrived");
+    case OperatorAction::WaveOver: return tr("started a green wave, now over", "the vehicle of a wave this person started has parked");
     }
     return {};
 }

@@ -469,7 +469,7 @@ private Q_SLOTS:
                                                 "1 stop(s) on the way; 2 signal(s) pre-empted and released");
         QTRY_VERIFY2(c.recorded().contains(expected), qPrintable(c.recorded().join(u'|')));
         // In the desk's words: who, that the wave went through, and the trip.
-        QCOMPARE(Labels::activity(expected), QStringLiteral("olga saw a green wave through — ambulance-9: arrived 61 s after setting off "
+        QCOMPARE(Labels::activity(expected), QStringLiteral("olga started a green wave, now over — ambulance-9: arrived 61 s after setting off "
                                                             "(planned 95 s), 1 stop(s) on the way; 2 signal(s) pre-empted and released"));
         QVERIFY2(c.said().front().contains(QStringLiteral("Green wave for ambulance-9 over: it arrived 1 min 01 s after setting off "
                                                             "(planned 1 min 35 s), with 1 stop(s) on the way")),
