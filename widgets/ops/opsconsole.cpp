@@ -312,7 +312,7 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
             const QString over = run->arrivedAtDestination()
                                      ? tr("Green wave for %1 over: it arrived %2 after setting off (planned %3), with %n stop(s) on the way", nullptr,
                                           run->trip().stops()).arg(run->vehicle(), trip, planned)
-                                     // Parked on the way: the operator must not take it for there.
+                                     // Parked on the way: said so (and on amber), lest the operator take it for arrived.
                                      : tr("Green wave for %1 over: it parked %2 m from where it was sent, %3 after setting off (planned %4), "
                                           "with %n stop(s) on the way", nullptr, run->trip().stops())
                                            .arg(run->vehicle()).arg(std::llround(run->parkedFromDestinationM())).arg(trip, planned);
