@@ -8,6 +8,7 @@
 #include "sim/localport.h"
 #include "state/trafficbook.h"
 
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -16,12 +17,6 @@
 
 #include <cmath>
 #include <csignal>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -63,30 +58,6 @@ HeavyFlow heavyFlow(const CityModel &city, const QString &path)
     }
     return {};
 }
-
-/// A loopback TCP port this process listens on (another program, as far as SUMO is concerned: not inherited by
-/// the SUMO the test starts, which would hold it too); closed with it.
-struct Listener {
-    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    int port = 0;
-    Listener()
-    {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 && ::listen(fd, 4) == 0
-            && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
-            port = ntohs(address.sin_port);
-    }
-    ~Listener() { ::close(fd); }
-    /// Whether anyone connected to it.
-    bool called() const
-    {
-        pollfd p{fd, POLLIN, 0};
-        return ::poll(&p, 1, 0) > 0;
-    }
-};
 
 } // namespace
 
@@ -457,24 +428,25 @@ private Q_SLOTS:
     void aPortAnotherProgramHoldsIsLeftForAFreeOne()
     {
         // Who listens on a port is told by the process holding the socket, not by the port alone.
-        Listener other;
-        QVERIFY(other.port > 0);
-        QVERIFY(localport::listensOn(QCoreApplication::applicationPid(), other.port));
+        // (Qt's sockets are close-on-exec: the SUMO the test starts does not inherit, and so hold, this one.)
+        QTcpServer other;
+        QVERIFY(other.listen(QHostAddress::LocalHost));
+        QVERIFY(localport::listensOn(QCoreApplication::applicationPid(), other.serverPort()));
         QVERIFY(!localport::listensOn(QCoreApplication::applicationPid(), localport::freePort()));
         // SUMO told to listen where another program already does (as when that program takes the port between our
         // pick and SUMO's bind): the plant does not take the other for SUMO and connect to it — SUMO, refused the
         // port, is started again on a free one, and runs the signals.
         SumoSetup setup = setupFor();
-        setup.port = other.port;
+        setup.port = other.serverPort();
         Rig rig(setup);
         QVERIFY2(rig.sim.trafficProblem().isEmpty(), qPrintable(rig.sim.trafficProblem()));
-        QVERIFY(!localport::listensOn(rig.plant->processId(), other.port));
+        QVERIFY(!localport::listensOn(rig.plant->processId(), other.serverPort()));
         int switched = 0;
         for (int s = 0; s < 30; ++s)
             for (const Event &e : rig.advance(1000))
                 switched += std::holds_alternative<SignalPayload>(e.payload);
         QVERIFY(switched > 0);
-        QVERIFY2(!other.called(), "nothing connected to the other program's port");
+        QVERIFY2(!other.waitForNewConnection(0), "nothing connected to the other program's port");
     }
 
     void refusesAnotherNetwork()
