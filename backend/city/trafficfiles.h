@@ -29,9 +29,12 @@ struct Extracted {
     QString network;    ///< path of the network file
     QString demand;     ///< path of the demand file; empty when the package has none
 };
+/// How many days of demand extract() writes by default: SUMO starts within the first (its clock is the time of day),
+/// so a run crossing midnight goes on with the second; the days after it are added while SUMO runs (DemandRepeat).
+inline constexpr int kDemandDaysWritten = 2;
 /// Writes the network and the demand into `directory` for SUMO. The demand is one day (0-86400 s); it is written
 /// `days` times, each day's vehicles shifted by a day and renamed, so that a run crossing midnight goes on.
-Result<Extracted> extract(const QString &packagePath, const QString &directory, int days = 2);
+Result<Extracted> extract(const QString &packagePath, const QString &directory, int days = kDemandDaysWritten);
 
 /// Share of the peak hour's traffic in each local hour of a working day (morning and evening peaks).
 const std::array<double, 24> &dailyProfile();

@@ -80,8 +80,16 @@ Result<SumoSetup> sumoSetupFromPackage(const QString &packagePath, const CityMod
     if (!extracted)
         return makeError(QStringLiteral("this city cannot run in SUMO: %1").arg(extracted.error()));
     setup.networkFile = extracted->network;
-    if (!extracted->demand.isEmpty())
+    if (!extracted->demand.isEmpty()) {
         setup.demandFiles << extracted->demand;
+        auto day = trafficfiles::load(packagePath, trafficfiles::kDemand);
+        if (!day)
+            return makeError(QStringLiteral("this city cannot run in SUMO: %1").arg(day.error()));
+        auto repeat = DemandRepeat::fromDay(day.value(), trafficfiles::kDemandDaysWritten);
+        if (!repeat)
+            return makeError(QStringLiteral("this city cannot run in SUMO: %1").arg(repeat.error()));
+        setup.repeat = std::make_shared<const DemandRepeat>(std::move(repeat).value());
+    }
     setup.timezone = city.meta.timezone;
     setup.warmUpMs = kCityTrafficWarmUpMs;
     return setup;
@@ -150,6 +158,7 @@ Status SumoPlant::launch(std::int64_t startMs)
     m_beginS = static_cast<double>(aligned) / 1000.0;
     m_liveMs = m_startMs + (startMs - m_startMs) / m_setup.stepMs * m_setup.stepMs;
     m_steppedToMs = m_startMs;
+    m_demandAddedToS = m_beginS;   // a new SUMO starts within the days its demand file holds
 
     const QString log = m_errorLog = QDir::temp().filePath(QStringLiteral("cityops-%1-%2.log").arg(QString::fromStdString(m_label)).arg(QCoreApplication::applicationPid()));
     QStringList args{QStringLiteral("--net-file"), m_setup.networkFile,
@@ -407,6 +416,7 @@ Status SumoPlant::advanceTo(std::int64_t untilMs, std::vector<std::uint32_t> &ch
         libtraci::Simulation::switchConnection(m_label);
         if (target <= libtraci::Simulation::getTime() + 1e-6)
             return Ok{};
+        addRepeatedDemand(target + kRepeatAheadS);
         // Steps to the end of each change interval on the way, so that a yellow lasts what it should.
         for (double due = nextChangeS(); due < target - 1e-6; due = nextChangeS()) {
             if (due > libtraci::Simulation::getTime() + 1e-6)

@@ -2,6 +2,7 @@
 
 #include "city/citymodel.h"
 #include "model/vehicle.h"
+#include "sim/demandrepeat.h"
 #include "sim/signalplant.h"
 
 #include <QHash>
@@ -51,6 +52,8 @@ struct SumoSetup {
     /// reported as a fleet; the operator sends them (planRoute, sendRoute).
     int emergencyFleet = 3;
     std::shared_ptr<QTemporaryDir> files;   ///< where the files were extracted to; removed with the last copy
+    /// The days of demand after those in demandFiles, added while SUMO runs (null: none after them).
+    std::shared_ptr<const DemandRepeat> repeat;
 };
 
 /// How long a city's traffic runs in SUMO before it takes the signals over: the roads are full at a peak by then.
@@ -114,10 +117,18 @@ public:
 private:
     Status launch(std::int64_t startMs);
     static constexpr int kPortAttempts = 3;
+    /// How far ahead of the step the repeated demand's vehicles are added (they wait in SUMO for their departure).
+    static constexpr double kRepeatAheadS = 60;
     /// Starts SUMO listening on m_port (`args` without the port): true once SUMO itself listens there, false when
     /// another program has the port, an error (SUMO stopped) otherwise.
     Result<bool> startListening(const QString &binary, QStringList args, const QString &log);
     void subscribeApproaches(std::uint32_t signal);
+    /// Adds the repeated demand's vehicles departing up to `untilS` (SUMO's time) that are not added yet; called with
+    /// the lock held, on this plant's connection.
+    void addRepeatedDemand(double untilS);
+    double m_demandAddedToS = 0;   ///< SUMO time up to which the repeated demand's vehicles have been added
+    long long m_demandDaySaid = -1;   ///< the last day whose repeat was said in the log
+    int m_demandRefused = 0;       ///< of that day, vehicles SUMO would not take
     void readTraffic();
     struct LaneFigures {
         int halting = 0;

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "base/result.h"
+
+#include <QByteArray>
+
+#include <string>
+#include <vector>
+
+namespace cityops {
+
+/// The city's day of traffic, repeated for as long as SUMO runs. SUMO reads its demand file once, at start; that
+/// file holds the first days (trafficfiles::extract), and a console that runs on past them — a control room's runs
+/// for weeks — would see its roads empty out. So from `firstDay` on, SUMO's plant adds each day's vehicles itself
+/// through TraCI, a little ahead of their departure, renamed for their day as the file does ("d2.<id>").
+///
+/// Repeated: trips from one road to another (SUMO routes them as it inserts them, as it does a file's trips) and
+/// vehicles on a route of their own or named in the file. Not repeated, and counted so the plant can say so: flows,
+/// people, trips through a `via` or between zones or junctions, vehicles with stops, departures that are not a time.
+class DemandRepeat {
+public:
+    struct Vehicle {
+        double departS = 0;                  ///< in its day, seconds since midnight
+        std::string id;
+        std::vector<std::string> edges;      ///< from and to (a trip), or the route's edges; empty: `route` names one
+        std::string route;                   ///< a route the file defines
+        std::string type = "DEFAULT_VEHTYPE";
+        std::string departLane = "first", departPos = "base", departSpeed = "0";
+        std::string arrivalLane = "current", arrivalPos = "max", arrivalSpeed = "current";
+    };
+    /// One vehicle to add: its day's name and its departure in SUMO's time (seconds since the first day's midnight).
+    struct Due {
+        const Vehicle *vehicle = nullptr;
+        std::string id;
+        double departS = 0;
+    };
+
+    /// Reads a day of demand (a SUMO route file, as a city package stores it); fails with a sentence when it is not one.
+    static Result<DemandRepeat> fromDay(const QByteArray &routeFile, int firstDay);
+
+    /// The vehicles of the days from firstDay() on that depart after `afterS` and up to `untilS` (SUMO's time), in
+    /// departure order.
+    std::vector<Due> due(double afterS, double untilS) const;
+    int firstDay() const { return m_firstDay; }
+    /// Vehicles of the day that are repeated, and the elements that are not.
+    int repeated() const { return static_cast<int>(m_vehicles.size()); }
+    int notRepeated() const { return m_notRepeated; }
+
+    static constexpr double kDayS = 86400;
+
+private:
+    std::vector<Vehicle> m_vehicles;   ///< by departure
+    int m_firstDay = 0;
+    int m_notRepeated = 0;
+};
+
+} // namespace cityops

@@ -1,0 +1,46 @@
+// SumoPlant: the days of demand after those SUMO read from its file, added through TraCI as they come.
+#include "sim/sumoplant.h"
+
+#include "base/logging.h"
+
+#include <libsumo/libtraci.h>
+
+#include <cmath>
+
+namespace cityops {
+
+void SumoPlant::addRepeatedDemand(double untilS)
+{
+    if (!m_setup.repeat || untilS <= m_demandAddedToS)
+        return;
+    const DemandRepeat &repeat = *m_setup.repeat;
+    for (const DemandRepeat::Due &due : repeat.due(m_demandAddedToS, untilS)) {
+        const auto day = static_cast<long long>(std::floor(due.departS / DemandRepeat::kDayS));
+        if (day != m_demandDaySaid) {
+            if (m_demandRefused > 0)
+                qCWarning(lcSim) << "SUMO refused" << m_demandRefused << "vehicle(s) of day" << m_demandDaySaid << "of traffic";
+            m_demandDaySaid = day;
+            m_demandRefused = 0;
+            qCInfo(lcSim).noquote() << QStringLiteral("day %1 of traffic: the city's day again, added as it comes (%2 vehicles; %3 "
+                                                      "element(s) of the demand not repeated: flows, people, stops, trips via roads)")
+                                           .arg(day).arg(repeat.repeated()).arg(repeat.notRepeated());
+        }
+        const DemandRepeat::Vehicle &v = *due.vehicle;
+        try {
+            std::string route = v.route;
+            if (route.empty()) {
+                route = "route-" + due.id;
+                libtraci::Route::add(route, v.edges);
+            }
+            libtraci::Vehicle::add(due.id, route, v.type, std::to_string(due.departS), v.departLane, v.departPos, v.departSpeed,
+                                   v.arrivalLane, v.arrivalPos, v.arrivalSpeed);
+        } catch (const libsumo::TraCIException &e) {
+            // One vehicle SUMO would not take (a road closed to its type, say): the day goes on without it.
+            if (m_demandRefused++ == 0)
+                qCWarning(lcSim) << "SUMO refused vehicle" << due.id.c_str() << "of the repeated day:" << e.what();
+        }
+    }
+    m_demandAddedToS = untilS;
+}
+
+} // namespace cityops
