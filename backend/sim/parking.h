@@ -26,8 +26,9 @@ constexpr double kParkAheadM = 10;
 
 /// Where along its last road the vehicle parks, in metres from the road's start: at the point nearest the place
 /// asked for, kept kClearOfSignalAheadM short of a signal ahead and kClearOfJunctionM clear of any other junction
-/// ahead and of the one behind; halfway on a road too short for both, or when no place was said. On a route that is
-/// just the road it is on: at the place if it lies ahead, else the road's end.
+/// ahead and of the one behind. On a road too short for both: into a signal, kClearOfJunctionM from its start (as far
+/// from the signal as the junction behind allows; halfway on one under twice that), else halfway; halfway too when
+/// no place was said. On a route that is just the road it is on: at the place if it lies ahead, else the road's end.
 double parkingPositionM(const ParkingRoad &road);
 
 } // namespace cityops

@@ -310,7 +310,8 @@ private Q_SLOTS:
 
     /// The rule itself: the point nearest the place, kept 40 m short of a signal ahead (sent on from beside its stop
     /// line, that signal could not turn in time) but only 10 m short of any other junction, and 10 m clear of the one
-    /// behind; halfway on a road too short for that; along the one road it is on, the place if ahead, else the end.
+    /// behind; on a road too short for that, as far from a signal ahead as that allows, else halfway; along the one
+    /// road it is on, the place if ahead, else the end.
     void whereAVehicleParksOnItsLastRoad()
     {
         const auto at = [](double lengthM, double wantedM, bool signal) { return parkingPositionM({3, lengthM, wantedM, 0, signal}); };
@@ -320,7 +321,11 @@ private Q_SLOTS:
         QCOMPARE(at(200, 3, true), 10.0);       // clear of the junction behind
         QCOMPARE(at(60, 55, true), 20.0);       // a 60-m road into a signal: still 40 m short of it
         QCOMPARE(at(30, 29, false), 20.0);
-        QCOMPARE(at(45, 40, true), 22.5);       // too short to keep 40 m and 10 m: halfway
+        // Too short to keep 40 m and 10 m: as far from the signal as the junction behind allows (35 m from it,
+        // not 22.5 m halfway); a very short one, and one without a signal ahead, halfway.
+        QCOMPARE(at(45, 40, true), 10.0);
+        QCOMPARE(at(45, 5, true), 10.0);
+        QCOMPARE(at(16, 14, true), 8.0);
         QCOMPARE(at(15, 14, false), 7.5);
         QCOMPARE(at(200, -1, true), 100.0);     // no place said: halfway
         const auto alongItsRoad = [](double wantedM, double fromM) { return parkingPositionM({1, 100, wantedM, fromM, true}); };
