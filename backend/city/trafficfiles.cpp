@@ -205,6 +205,7 @@ Result<Extracted> extract(const QString &packagePath, const QString &directory, 
     if (!written)
         return Error{written.error()};
     files.demand = written.value();
+    files.day = std::move(day).value();
     return files;
 }
 

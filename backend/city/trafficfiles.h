@@ -28,6 +28,7 @@ Result<QByteArray> load(const QString &packagePath, const QString &name);
 struct Extracted {
     QString network;    ///< path of the network file
     QString demand;     ///< path of the demand file; empty when the package has none
+    QByteArray day;     ///< the stored day of demand it was written from (checked against its digest)
 };
 /// How many days of demand extract() writes by default: SUMO starts within the first (its clock is the time of day),
 /// so a run crossing midnight goes on with the second; the days after it are added while SUMO runs (DemandRepeat).

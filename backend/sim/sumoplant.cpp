@@ -82,10 +82,7 @@ Result<SumoSetup> sumoSetupFromPackage(const QString &packagePath, const CityMod
     setup.networkFile = extracted->network;
     if (!extracted->demand.isEmpty()) {
         setup.demandFiles << extracted->demand;
-        auto day = trafficfiles::load(packagePath, trafficfiles::kDemand);
-        if (!day)
-            return makeError(QStringLiteral("this city cannot run in SUMO: %1").arg(day.error()));
-        auto repeat = DemandRepeat::fromDay(day.value(), trafficfiles::kDemandDaysWritten);
+        auto repeat = DemandRepeat::fromDay(extracted->day, trafficfiles::kDemandDaysWritten);
         if (!repeat)
             return makeError(QStringLiteral("this city cannot run in SUMO: %1").arg(repeat.error()));
         setup.repeat = std::make_shared<const DemandRepeat>(std::move(repeat).value());

@@ -83,6 +83,7 @@ private Q_SLOTS:
         auto files = trafficfiles::extract(m_package, out.path(), 3);
         QVERIFY2(files, qPrintable(files.error()));
         QCOMPARE(readAll(files->network), readAll(kNet));
+        QCOMPARE(files->day, uniformTrips(600));   // the stored day itself, for the days SUMO's plant adds later
         const QByteArray demand = readAll(files->demand);
         const QList<double> departs = departures(demand);
         QCOMPARE(departs.size(), 3 * 144);
