@@ -1,6 +1,7 @@
 #include "city/trafficfiles.h"
 
 #include "base/random.h"
+#include "city/flowschedule.h"
 #include "base/sqlitedb.h"
 
 #include <QCryptographicHash>
@@ -10,6 +11,7 @@
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -22,15 +24,18 @@ const QString kCreate = QStringLiteral(
 
 QString digest(const QByteArray &text) { return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex()); }
 
-bool isVehicle(QStringView name) { return name == u"trip" || name == u"vehicle"; }
+/// What departs: a trip, a vehicle, or a flow of them.
+bool departs(QStringView name) { return name == u"trip" || name == u"vehicle" || name == u"flow"; }
 
-/// What to do with one vehicle of the demand: drop it, or write it with these attributes.
-using VehicleRule = std::function<bool(QXmlStreamAttributes &attributes)>;
+/// What to do with one top-level trip, vehicle or flow of the demand: drop it, or write it with these attributes.
+using VehicleRule = std::function<bool(QStringView element, QXmlStreamAttributes &attributes)>;
+/// What to change in the elements inside one that is written (its stops, say).
+using InsideRule = std::function<void(QStringView element, QXmlStreamAttributes &attributes)>;
 
-/// Copies a SUMO route file element by element; every top-level trip or vehicle passes `rule` (which may drop it
-/// or change its attributes); other top-level elements are written when `keepOthers`. The root element is not
-/// written (the caller writes it once).
-Status copyDemand(const QByteArray &xml, QXmlStreamWriter &out, const VehicleRule &rule, bool keepOthers)
+/// Copies a SUMO route file element by element; every top-level trip, vehicle or flow passes `rule` (which may drop
+/// it or change its attributes), and every element inside one written passes `inside`; other top-level elements
+/// are written when `keepOthers`. The root element is not written (the caller writes it once).
+Status copyDemand(const QByteArray &xml, QXmlStreamWriter &out, const VehicleRule &rule, bool keepOthers, const InsideRule &inside = {})
 {
     QXmlStreamReader in(xml);
     int depth = 0;
@@ -47,7 +52,7 @@ Status copyDemand(const QByteArray &xml, QXmlStreamWriter &out, const VehicleRul
             }
             if (depth == 2) {
                 QXmlStreamAttributes attributes = in.attributes();
-                writing = isVehicle(in.name()) ? rule(attributes) : keepOthers;
+                writing = departs(in.name()) ? rule(in.name(), attributes) : keepOthers;
                 writeDepth = depth;
                 if (writing) {
                     out.writeStartElement(in.name().toString());
@@ -55,8 +60,14 @@ Status copyDemand(const QByteArray &xml, QXmlStreamWriter &out, const VehicleRul
                 }
                 continue;
             }
-            if (writing)
+            if (writing && inside) {
+                QXmlStreamAttributes attributes = in.attributes();
+                inside(in.name(), attributes);
+                out.writeStartElement(in.name().toString());
+                out.writeAttributes(attributes);
+            } else if (writing) {
                 out.writeCurrentToken(in);
+            }
         } else if (token == QXmlStreamReader::EndElement) {
             if (writing && depth >= writeDepth)
                 out.writeEndElement();
@@ -71,6 +82,23 @@ Status copyDemand(const QByteArray &xml, QXmlStreamWriter &out, const VehicleRul
     if (in.hasError())
         return makeError(QStringLiteral("the demand is not well-formed XML (line %1: %2)").arg(in.lineNumber()).arg(in.errorString()));
     return Ok{};
+}
+
+/// `attributes` moved on to day `day`: each of `times` that is a number by `day` days, the id (if `rename`) "d<day>.<id>".
+QXmlStreamAttributes shiftedToDay(const QXmlStreamAttributes &attributes, std::initializer_list<QLatin1StringView> times, int day, bool rename = true)
+{
+    QXmlStreamAttributes shifted;
+    for (const QXmlStreamAttribute &attribute : attributes) {
+        bool numeric = false;
+        const double s = attribute.value().toDouble(&numeric);
+        if (rename && attribute.name() == u"id")
+            shifted.append(QStringLiteral("id"), QStringLiteral("d%1.%2").arg(day).arg(attribute.value()));
+        else if (numeric && std::find(times.begin(), times.end(), attribute.name()) != times.end())
+            shifted.append(attribute.name().toString(), QString::number(s + 86400.0 * day, 'f', 2));
+        else
+            shifted.append(attribute);
+    }
+    return shifted;
 }
 
 Result<QByteArray> writeDemand(const std::function<Status(QXmlStreamWriter &)> &body)
@@ -175,26 +203,31 @@ Result<Extracted> extract(const QString &packagePath, const QString &directory, 
         return Error{day.error()};
     auto demand = writeDemand([&](QXmlStreamWriter &out) -> Status {
         for (int d = 0; d < std::max(1, days); ++d) {
-            auto shift = [d](QXmlStreamAttributes &a) {
-                bool numeric = false;
-                const double depart = a.value(QStringLiteral("depart")).toDouble(&numeric);
+            // The day again, a day later: each trip and vehicle departing at a time, each flow all of whose
+            // vehicles depart within its day (one that runs on, or past midnight, already covers the next day),
+            // renamed for the day; the times its stops wait until move with it.
+            auto shift = [d](QStringView element, QXmlStreamAttributes &a) {
                 if (d == 0)
                     return true;
-                if (!numeric)
-                    return false;   // "triggered" and the like happen once
-                QXmlStreamAttributes shifted;
-                for (const QXmlStreamAttribute &attribute : a) {
-                    if (attribute.name() == u"id")
-                        shifted.append(QStringLiteral("id"), QStringLiteral("d%1.%2").arg(d).arg(attribute.value()));
-                    else if (attribute.name() == u"depart")
-                        shifted.append(QStringLiteral("depart"), QString::number(depart + 86400.0 * d, 'f', 2));
-                    else
-                        shifted.append(attribute);
+                if (element == u"flow") {
+                    auto flow = FlowSchedule::read(a);
+                    if (!flow || flow->span() != FlowSchedule::Span::WithinDay)
+                        return false;
+                    a = shiftedToDay(a, {QLatin1StringView("begin"), QLatin1StringView("end")}, d);
+                    return true;
                 }
-                a = shifted;
+                bool numeric = false;
+                const double depart = a.value(QStringLiteral("depart")).toDouble(&numeric);
+                if (!numeric || !std::isfinite(depart))
+                    return false;   // "triggered" and the like happen once
+                a = shiftedToDay(a, {QLatin1StringView("depart")}, d);
                 return true;
             };
-            if (auto s = copyDemand(day.value(), out, shift, d == 0); !s)
+            auto stopsToo = [d](QStringView element, QXmlStreamAttributes &a) {
+                if (d > 0 && element == u"stop")
+                    a = shiftedToDay(a, {QLatin1StringView("until"), QLatin1StringView("arrival")}, d, false);
+            };
+            if (auto s = copyDemand(day.value(), out, shift, d == 0, stopsToo); !s)
                 return s;
         }
         return Ok{};
@@ -221,7 +254,7 @@ const std::array<double, 24> &dailyProfile()
 
 Status checkDemand(const QByteArray &demand)
 {
-    auto copy = writeDemand([&](QXmlStreamWriter &out) { return copyDemand(demand, out, [](QXmlStreamAttributes &) { return true; }, true); });
+    auto copy = writeDemand([&](QXmlStreamWriter &out) { return copyDemand(demand, out, [](QStringView, QXmlStreamAttributes &) { return true; }, true); });
     if (!copy)
         return Error{copy.error()};
     return Ok{};
@@ -231,7 +264,9 @@ Result<QByteArray> shapeToDailyProfile(const QByteArray &trips, std::uint64_t se
 {
     Random random(seed);
     return writeDemand([&](QXmlStreamWriter &out) {
-        return copyDemand(trips, out, [&](QXmlStreamAttributes &a) {
+        return copyDemand(trips, out, [&](QStringView element, QXmlStreamAttributes &a) {
+            if (element == u"flow")
+                return true;   // a flow has its own rate; the generated demand has none
             bool numeric = false;
             const double depart = a.value(QStringLiteral("depart")).toDouble(&numeric);
             if (!numeric || depart < 0 || depart >= 86400)

@@ -1,5 +1,7 @@
 #include "sim/demandrepeat.h"
 
+#include "city/flowschedule.h"
+
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -18,14 +20,9 @@ std::vector<std::string> words(QStringView s)
     return out;
 }
 
-/// Takes the departure and what SUMO's add takes of a trip's or vehicle's attributes; false when it cannot be
-/// repeated this way.
-bool readCommon(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
+/// Takes what SUMO's add takes of a trip's, vehicle's or flow's attributes (not its departure); false without an id.
+bool readHow(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
 {
-    bool numeric = false;
-    v.departS = a.value(QLatin1StringView("depart")).toDouble(&numeric);
-    if (!numeric || v.departS < 0 || v.departS >= DemandRepeat::kDayS || !std::isfinite(v.departS))
-        return false;   // "triggered", "containerTriggered", "begin": departures that are not a time of day
     v.id = text(a, QLatin1StringView("id"));
     if (v.id.empty())
         return false;
@@ -43,6 +40,62 @@ bool readCommon(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
     return true;
 }
 
+/// Takes the departure and how it departs; false when it cannot be repeated this way.
+bool readCommon(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
+{
+    bool numeric = false;
+    v.departS = a.value(QLatin1StringView("depart")).toDouble(&numeric);
+    if (!numeric || v.departS < 0 || v.departS >= DemandRepeat::kDayS || !std::isfinite(v.departS))
+        return false;   // "triggered", "containerTriggered", "begin": departures that are not a time of day
+    return readHow(a, v);
+}
+
+/// A trip between two roads, no more: SUMO routes a vehicle added on two roads that do not meet, as it routes a trip
+/// it reads. Through `via`, or between zones or junctions, it would not.
+bool readPlainTrip(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
+{
+    if (!a.hasAttribute(QLatin1StringView("from")) || !a.hasAttribute(QLatin1StringView("to")) || a.hasAttribute(QLatin1StringView("via")))
+        return false;
+    v.edges = {text(a, QLatin1StringView("from")), text(a, QLatin1StringView("to"))};
+    return true;
+}
+
+/// A vehicle's or flow's route: named, or its own inside, and nothing else inside (stops, people riding along would
+/// be lost). Reads to the element's end.
+bool readRoute(QXmlStreamReader &in, const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
+{
+    v.route = text(a, QLatin1StringView("route"));
+    bool ok = true;
+    while (in.readNextStartElement()) {
+        if (in.name() == u"route" && v.route.empty() && v.edges.empty())
+            v.edges = words(in.attributes().value(QLatin1StringView("edges")));
+        else if (in.name() != u"param")
+            ok = false;
+        in.skipCurrentElement();
+    }
+    return ok && (v.edges.empty() != v.route.empty());
+}
+
+/// Whether nothing but params is inside the element (a trip's stops would be lost). Reads to the element's end.
+bool onlyParamsInside(QXmlStreamReader &in)
+{
+    bool ok = true;
+    while (in.readNextStartElement()) {
+        ok = ok && in.name() == u"param";
+        in.skipCurrentElement();
+    }
+    return ok;
+}
+
+/// FNV-1a: a flow's own seed for its drawn departures, the same in every run.
+std::uint64_t seedOf(const std::string &id)
+{
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (const char c : id)
+        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    return h;
+}
+
 } // namespace
 
 Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firstDay)
@@ -58,28 +111,36 @@ Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firs
         Vehicle v;
         bool ok = false;
         if (element == u"trip") {
-            // A trip between two roads, no more: SUMO routes a vehicle added on two roads that do not meet, as it
-            // routes a trip it reads. Through `via`, or between zones or junctions, it would not.
-            const bool plain = a.hasAttribute(QLatin1StringView("from")) && a.hasAttribute(QLatin1StringView("to"))
-                               && !a.hasAttribute(QLatin1StringView("via"));
-            ok = plain && readCommon(a, v);
-            if (ok)
-                v.edges = {text(a, QLatin1StringView("from")), text(a, QLatin1StringView("to"))};
-            in.skipCurrentElement();
+            ok = readPlainTrip(a, v) && readCommon(a, v);
+            ok = onlyParamsInside(in) && ok;
         } else if (element == u"vehicle") {
             ok = readCommon(a, v);
-            v.route = text(a, QLatin1StringView("route"));
-            // Its own route inside, and nothing else (stops, people riding along would be lost).
-            while (in.readNextStartElement()) {
-                if (in.name() == u"route" && v.route.empty() && v.edges.empty())
-                    v.edges = words(in.attributes().value(QLatin1StringView("edges")));
-                else if (in.name() != u"param")
-                    ok = false;
-                in.skipCurrentElement();
+            ok = readRoute(in, a, v) && ok;
+        } else if (element == u"flow") {
+            // A flow is its vehicles, each "<flow>.<i>" as SUMO names them. One without an end SUMO goes on with by
+            // itself; one running past midnight would overlap with its next day.
+            auto schedule = FlowSchedule::read(a);
+            const bool plainTrip = a.hasAttribute(QLatin1StringView("from")) || a.hasAttribute(QLatin1StringView("to"));
+            ok = readHow(a, v) && (plainTrip ? readPlainTrip(a, v) : true);
+            if (plainTrip)
+                ok = onlyParamsInside(in) && ok;
+            else
+                ok = readRoute(in, a, v) && ok;
+            if (schedule && schedule->span() == FlowSchedule::Span::RunsOn)
+                continue;
+            ok = ok && schedule && schedule->span() == FlowSchedule::Span::WithinDay;
+            if (ok) {
+                const std::vector<double> departures = schedule->departures(seedOf(v.id));
+                for (std::size_t i = 0; i < departures.size(); ++i) {
+                    Vehicle one = v;
+                    one.id = v.id + "." + std::to_string(i);
+                    one.departS = departures[i];
+                    repeat.m_vehicles.push_back(std::move(one));
+                }
+                continue;
             }
-            ok = ok && (v.edges.empty() != v.route.empty());
         } else {
-            // vTypes and routes SUMO keeps from the file; what moves on its own (flows, people) is not repeated.
+            // vTypes and routes SUMO keeps from the file; people are not repeated.
             const bool definition = element == u"vType" || element == u"route" || element == u"vTypeDistribution"
                                     || element == u"routeDistribution";
             if (!definition)

@@ -14,9 +14,12 @@ namespace cityops {
 /// for weeks — would see its roads empty out. So from `firstDay` on, SUMO's plant adds each day's vehicles itself
 /// through TraCI, a little ahead of their departure, renamed for their day as the file does ("d2.<id>").
 ///
-/// Repeated: trips from one road to another (SUMO routes them as it inserts them, as it does a file's trips) and
-/// vehicles on a route of their own or named in the file. Not repeated, and counted so the plant can say so: flows,
-/// people, trips through a `via` or between zones or junctions, vehicles with stops, departures that are not a time.
+/// Repeated: trips from one road to another (SUMO routes them as it inserts them, as it does a file's trips),
+/// vehicles on a route of their own or named in the file, and flows of either whose vehicles all depart within the
+/// day (as their vehicles, "<flow>.<i>", at the times SUMO would give them: FlowSchedule). Not repeated, and counted
+/// so the plant can say so: people, trips through a `via` or between zones or junctions, vehicles and flows with
+/// stops, departures that are not a time, flows that run past midnight. A flow without an end is neither: SUMO
+/// keeps adding its vehicles by itself.
 class DemandRepeat {
 public:
     struct Vehicle {

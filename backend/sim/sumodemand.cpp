@@ -22,7 +22,7 @@ void SumoPlant::addRepeatedDemand(double untilS)
             m_demandDaySaid = day;
             m_demandRefused = 0;
             qCInfo(lcSim).noquote() << QStringLiteral("day %1 of traffic: the city's day again, added as it comes (%2 vehicles; %3 "
-                                                      "element(s) of the demand not repeated: flows, people, stops, trips via roads)")
+                                                      "element(s) of the demand not repeated: people, stops, trips via roads or zones, flows past midnight)")
                                            .arg(day).arg(repeat.repeated()).arg(repeat.notRepeated());
         }
         const DemandRepeat::Vehicle &v = *due.vehicle;

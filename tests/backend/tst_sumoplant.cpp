@@ -5,7 +5,6 @@
 
 #include "city/citypackage.h"
 #include "city/trafficfiles.h"
-#include "sim/demandrepeat.h"
 #include "sim/localport.h"
 #include "state/trafficbook.h"
 
@@ -426,62 +425,6 @@ private Q_SLOTS:
         }
     }
 
-    void theDayIsRepeatedPastTheDaysTheFileHolds()
-    {
-        // What SUMO's plant adds after the days its demand file holds: the day's trips and vehicles, renamed for
-        // their day, at their time of day; what it cannot add so is counted.
-        const QByteArray day = R"(<?xml version="1.0"?>
-<routes>
- <vType id="car" vClass="passenger"/>
- <route id="r0" edges="a b"/>
- <trip id="t1" type="car" depart="10.00" from="a" to="b" departLane="best" departSpeed="max"/>
- <trip id="via" depart="12.00" from="a" to="c" via="b"/>
- <vehicle id="v1" depart="20.00" route="r0"/>
- <vehicle id="v2" depart="30.00"><route edges="a b c"/><param key="k" value="v"/></vehicle>
- <vehicle id="stops" depart="40.00"><route edges="a b"/><stop lane="b_0" duration="20"/></vehicle>
- <flow id="f" begin="0" end="3600" vehsPerHour="100" from="a" to="b"/>
- <trip id="waits" depart="triggered" from="a" to="b"/>
- <person id="p" depart="50.00"><walk edges="a b"/></person>
- <trip id="late" depart="86399.00" from="b" to="a"/>
-</routes>
-)";
-        auto repeat = DemandRepeat::fromDay(day, 2);
-        QVERIFY2(repeat, qPrintable(repeat.error()));
-        QCOMPARE(repeat->repeated(), 4);      // t1, v1, v2, late
-        QCOMPARE(repeat->notRepeated(), 5);   // via, stops, the flow, the triggered trip, the person
-        // The days the file holds are not added again.
-        QVERIFY(repeat->due(0, 2 * 86400.0).empty());
-        const auto first = repeat->due(2 * 86400.0, 2 * 86400.0 + 30);
-        QCOMPARE(first.size(), size_t(3));
-        QCOMPARE(first[0].id, std::string("d2.t1"));
-        QCOMPARE(first[0].departS, 2 * 86400.0 + 10);
-        QCOMPARE(first[0].vehicle->edges, (std::vector<std::string>{"a", "b"}));
-        QCOMPARE(first[0].vehicle->type, std::string("car"));
-        QCOMPARE(first[0].vehicle->departLane, std::string("best"));
-        QCOMPARE(first[0].vehicle->departSpeed, std::string("max"));
-        QCOMPARE(first[0].vehicle->departPos, std::string("base"));   // SUMO's own default where the file says none
-        QCOMPARE(first[1].id, std::string("d2.v1"));
-        QCOMPARE(first[1].vehicle->route, std::string("r0"));
-        QVERIFY(first[1].vehicle->edges.empty());
-        QCOMPARE(first[2].id, std::string("d2.v2"));
-        QCOMPARE(first[2].vehicle->edges, (std::vector<std::string>{"a", "b", "c"}));
-        // After one moment up to the next: none twice, none lost — across midnight too.
-        const auto between = repeat->due(2 * 86400.0 + 10, 2 * 86400.0 + 20);
-        QCOMPARE(between.size(), size_t(1));
-        QCOMPARE(between[0].id, std::string("d2.v1"));
-        const auto midnight = repeat->due(3 * 86400.0 - 5, 3 * 86400.0 + 10);
-        QCOMPARE(midnight.size(), size_t(2));
-        QCOMPARE(midnight[0].id, std::string("d2.late"));
-        QCOMPARE(midnight[0].departS, 2 * 86400.0 + 86399);
-        QCOMPARE(midnight[1].id, std::string("d3.t1"));
-        QCOMPARE(midnight[1].departS, 3 * 86400.0 + 10);
-        // Not a route file, or not well-formed: a sentence.
-        auto notRoutes = DemandRepeat::fromDay("<net/>", 2);
-        QVERIFY(!notRoutes && notRoutes.error().contains(QStringLiteral("not a SUMO route file")));
-        auto torn = DemandRepeat::fromDay("<routes><trip id=\"1\" depart=\"1\" from=\"a\" to=\"b\"/><trip", 2);
-        QVERIFY(!torn && torn.error().contains(QStringLiteral("not well-formed")));
-    }
-
     void trafficGoesOnPastTheDaysItsFileHolds()
     {
         // A city package's day of traffic through the console's own set-up, SUMO started at 23:50 and run on to
@@ -496,7 +439,8 @@ private Q_SLOTS:
         QVERIFY(net.open(QIODevice::ReadOnly));
         QVERIFY(trafficfiles::store(package, trafficfiles::kNetwork, net.readAll()));
         QVERIFY(trafficfiles::store(package, trafficfiles::kDemand, QStringLiteral(
-            "<routes>\n <trip id=\"early\" depart=\"60.00\" from=\"%1\" to=\"%2\"/>\n"
+            "<routes>\n <flow id=\"fl\" begin=\"20.00\" end=\"60.00\" period=\"20\" from=\"%1\" to=\"%2\"/>\n"
+            " <trip id=\"early\" depart=\"60.00\" from=\"%1\" to=\"%2\"/>\n"
             " <vehicle id=\"own\" depart=\"90.00\"><route edges=\"%1 %2\"/></vehicle>\n"
             " <trip id=\"late\" depart=\"86300.00\" from=\"%1\" to=\"%2\"/>\n</routes>\n").arg(edges.from, edges.to).toUtf8()));
         auto setup = sumoSetupFromPackage(package, *smallCity());
@@ -519,13 +463,18 @@ private Q_SLOTS:
         while (!xml.atEnd())
             if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("tripinfo"))
                 departed[xml.attributes().value(QLatin1String("id")).toString()] = xml.attributes().value(QLatin1String("depart")).toDouble();
-        QCOMPARE(departed.size(), size_t(6));   // the first day's early ones are before SUMO's start
+        QCOMPARE(departed.size(), size_t(10));   // the first day's early ones are before SUMO's start
         QCOMPARE(departed.at(QStringLiteral("late")), 86300.0);                   // from the file
         QCOMPARE(departed.at(QStringLiteral("d1.early")), 86400.0 + 60);          // from the file
         QCOMPARE(departed.at(QStringLiteral("d1.own")), 86400.0 + 90);
         QCOMPARE(departed.at(QStringLiteral("d1.late")), 86400.0 + 86300);
         QCOMPARE(departed.at(QStringLiteral("d2.early")), 2 * 86400.0 + 60);      // added by the plant
         QCOMPARE(departed.at(QStringLiteral("d2.own")), 2 * 86400.0 + 90);
+        // The flow's vehicles too: the file's second day has the flow a day later, the plant adds them after it.
+        QCOMPARE(departed.at(QStringLiteral("d1.fl.0")), 86400.0 + 20);
+        QCOMPARE(departed.at(QStringLiteral("d1.fl.1")), 86400.0 + 40);
+        QCOMPARE(departed.at(QStringLiteral("d2.fl.0")), 2 * 86400.0 + 20);
+        QCOMPARE(departed.at(QStringLiteral("d2.fl.1")), 2 * 86400.0 + 40);
     }
 
     void aPortAnotherProgramHoldsIsLeftForAFreeOne()

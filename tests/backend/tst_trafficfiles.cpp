@@ -9,6 +9,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
+
+#include <map>
 
 using namespace cityops;
 
@@ -92,6 +95,54 @@ private Q_SLOTS:
         QVERIFY(demand.contains("id=\"d1.0\"") && demand.contains("id=\"d2.143\""));
         QCOMPARE(demand.count("<vType"), 1);   // types once, vehicles every day
         QVERIFY(trafficfiles::checkDemand(demand));
+    }
+
+    void flowsAndStopsMoveWithTheirDay()
+    {
+        // The file's second day has the first day's flows a day later (those whose vehicles all depart within it),
+        // and the times stops wait until move with their vehicle; a flow without an end, or running past midnight,
+        // already covers the next day and is written once.
+        QTemporaryDir dir;
+        const QString package = dir.filePath(QStringLiteral("flows.gpkg"));
+        QVERIFY(QFile::copy(m_package, package));
+        QVERIFY(trafficfiles::store(package, trafficfiles::kDemand, R"(<routes>
+ <flow id="day" begin="100" end="400" period="60" from="a" to="b"/>
+ <flow id="counted" begin="200" number="3" period="50" from="a" to="b"/>
+ <flow id="forever" begin="300" period="60" from="a" to="b"/>
+ <flow id="night" begin="80000" end="90000" period="600" from="a" to="b"/>
+ <vehicle id="bus" depart="500.00"><route edges="a b"/><stop lane="b_0" until="700" duration="20"/></vehicle>
+</routes>)"));
+        QTemporaryDir out;
+        auto files = trafficfiles::extract(package, out.path());
+        QVERIFY2(files, qPrintable(files.error()));
+        QFile demandFile(files->demand);
+        QVERIFY(demandFile.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&demandFile);
+        std::map<QString, QXmlStreamAttributes> written;
+        QList<QXmlStreamAttributes> stops;
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement) {
+                if (xml.name() == u"stop")
+                    stops << xml.attributes();
+                else if (xml.name() != u"routes" && xml.name() != u"route")
+                    written[xml.attributes().value(QLatin1String("id")).toString()] = xml.attributes();
+            }
+        QVERIFY(!xml.hasError());
+        QCOMPARE(written.size(), size_t(8));   // five on the first day, three on the second
+        QCOMPARE(written["d1.day"].value(QLatin1String("begin")), QLatin1String("86500.00"));
+        QCOMPARE(written["d1.day"].value(QLatin1String("end")), QLatin1String("86800.00"));
+        QCOMPARE(written["d1.day"].value(QLatin1String("period")), QLatin1String("60"));
+        QCOMPARE(written["d1.counted"].value(QLatin1String("begin")), QLatin1String("86600.00"));
+        QVERIFY(!written["d1.counted"].hasAttribute(QLatin1String("end")));
+        QCOMPARE(written["d1.bus"].value(QLatin1String("depart")), QLatin1String("86900.00"));
+        QVERIFY(written.count(QStringLiteral("forever")) && !written.count(QStringLiteral("d1.forever")));
+        QVERIFY(written.count(QStringLiteral("night")) && !written.count(QStringLiteral("d1.night")));
+        QCOMPARE(written["day"].value(QLatin1String("begin")), QLatin1String("100"));   // the first day as it was
+        QCOMPARE(stops.size(), 2);
+        QCOMPARE(stops[0].value(QLatin1String("until")), QLatin1String("700"));
+        QCOMPARE(stops[1].value(QLatin1String("until")), QLatin1String("87100.00"));
+        QCOMPARE(stops[1].value(QLatin1String("duration")), QLatin1String("20"));
+        QCOMPARE(stops[1].value(QLatin1String("lane")), QLatin1String("b_0"));
     }
 
     void aDamagedFileIsRefused()

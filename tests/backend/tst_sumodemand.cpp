@@ -1,0 +1,265 @@
+// The city's day of traffic repeated for as long as SUMO runs (DemandRepeat): what is repeated and what is not, and
+// flows departing their vehicles when SUMO itself would — checked against a real sumo, started by the test.
+#include "sumotesting.h"
+
+#include "city/flowschedule.h"
+#include "sim/demandrepeat.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <map>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+/// Two roads of the small network that cars may drive, one leading straight into the other (from its connections).
+std::pair<QString, QString> twoRoads()
+{
+    QFile net(kNet);
+    if (!net.open(QIODevice::ReadOnly))
+        return {};
+    QXmlStreamReader xml(&net);
+    QSet<QString> forCars;   // edges with a lane open to passenger cars
+    QString edge;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QXmlStreamAttributes a = xml.attributes();
+        if (xml.name() == QLatin1String("edge"))
+            edge = a.value(QLatin1String("function")).isEmpty() ? a.value(QLatin1String("id")).toString() : QString();
+        else if (xml.name() == QLatin1String("lane") && !edge.isEmpty()
+                 && (a.hasAttribute(QLatin1String("allow")) ? a.value(QLatin1String("allow")).contains(QLatin1String("passenger"))
+                                                            : !a.value(QLatin1String("disallow")).contains(QLatin1String("passenger"))))
+            forCars.insert(edge);
+        else if (xml.name() == QLatin1String("connection") && a.value(QLatin1String("dir")) == QLatin1String("s")
+                 && forCars.contains(a.value(QLatin1String("from")).toString()) && forCars.contains(a.value(QLatin1String("to")).toString()))
+            return {a.value(QLatin1String("from")).toString(), a.value(QLatin1String("to")).toString()};
+    }
+    return {};
+}
+
+/// The attributes of each top-level <flow> of a route file, by id.
+std::map<QString, QXmlStreamAttributes> flowsOf(const QByteArray &routes)
+{
+    std::map<QString, QXmlStreamAttributes> out;
+    QXmlStreamReader xml(routes);
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("flow"))
+            out[xml.attributes().value(QLatin1String("id")).toString()] = xml.attributes();
+    return out;
+}
+
+} // namespace
+
+class TestSumoDemand : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void theDayIsRepeatedPastTheDaysTheFileHolds()
+    {
+        // What SUMO's plant adds after the days its demand file holds: the day's trips, vehicles and flows, renamed
+        // for their day, at their time of day; what it cannot add so is counted.
+        const QByteArray day = R"(<?xml version="1.0"?>
+<routes>
+ <vType id="car" vClass="passenger"/>
+ <route id="r0" edges="a b"/>
+ <flow id="f" begin="0" end="3600" vehsPerHour="100" from="a" to="b"/>
+ <trip id="t1" type="car" depart="10.00" from="a" to="b" departLane="best" departSpeed="max"/>
+ <trip id="via" depart="12.00" from="a" to="c" via="b"/>
+ <vehicle id="v1" depart="20.00" route="r0"/>
+ <vehicle id="v2" depart="30.00"><route edges="a b c"/><param key="k" value="v"/></vehicle>
+ <vehicle id="stops" depart="40.00"><route edges="a b"/><stop lane="b_0" duration="20"/></vehicle>
+ <trip id="waits" depart="triggered" from="a" to="b"/>
+ <trip id="tripstops" depart="45.00" from="a" to="b"><stop lane="b_0" duration="20"/></trip>
+ <person id="p" depart="50.00"><walk edges="a b"/></person>
+ <trip id="late" depart="86399.00" from="b" to="a"/>
+</routes>
+)";
+        auto repeat = DemandRepeat::fromDay(day, 2);
+        QVERIFY2(repeat, qPrintable(repeat.error()));
+        QCOMPARE(repeat->repeated(), 104);    // t1, v1, v2, late and the flow's 100 (one every 36 s for an hour)
+        QCOMPARE(repeat->notRepeated(), 5);   // via, both with stops, the triggered trip, the person
+        // The days the file holds are not added again.
+        QVERIFY(repeat->due(0, 2 * 86400.0 - 0.5).empty());
+        const auto first = repeat->due(2 * 86400.0 - 1, 2 * 86400.0 + 30);
+        QCOMPARE(first.size(), size_t(4));
+        QCOMPARE(first[0].id, std::string("d2.f.0"));
+        QCOMPARE(first[0].departS, 2 * 86400.0);
+        QCOMPARE(first[0].vehicle->edges, (std::vector<std::string>{"a", "b"}));
+        QCOMPARE(first[1].id, std::string("d2.t1"));
+        QCOMPARE(first[1].departS, 2 * 86400.0 + 10);
+        QCOMPARE(first[1].vehicle->edges, (std::vector<std::string>{"a", "b"}));
+        QCOMPARE(first[1].vehicle->type, std::string("car"));
+        QCOMPARE(first[1].vehicle->departLane, std::string("best"));
+        QCOMPARE(first[1].vehicle->departSpeed, std::string("max"));
+        QCOMPARE(first[1].vehicle->departPos, std::string("base"));   // SUMO's own default where the file says none
+        QCOMPARE(first[2].id, std::string("d2.v1"));
+        QCOMPARE(first[2].vehicle->route, std::string("r0"));
+        QVERIFY(first[2].vehicle->edges.empty());
+        QCOMPARE(first[3].id, std::string("d2.v2"));
+        QCOMPARE(first[3].vehicle->edges, (std::vector<std::string>{"a", "b", "c"}));
+        // After one moment up to the next: none twice, none lost — across midnight too.
+        const auto between = repeat->due(2 * 86400.0 + 10, 2 * 86400.0 + 20);
+        QCOMPARE(between.size(), size_t(1));
+        QCOMPARE(between[0].id, std::string("d2.v1"));
+        const auto midnight = repeat->due(3 * 86400.0 - 5, 3 * 86400.0 + 10);
+        QCOMPARE(midnight.size(), size_t(3));
+        QCOMPARE(midnight[0].id, std::string("d2.late"));
+        QCOMPARE(midnight[0].departS, 2 * 86400.0 + 86399);
+        QCOMPARE(midnight[1].id, std::string("d3.f.0"));
+        QCOMPARE(midnight[2].id, std::string("d3.t1"));
+        QCOMPARE(midnight[2].departS, 3 * 86400.0 + 10);
+        QCOMPARE(repeat->due(2 * 86400.0 + 3500, 2 * 86400.0 + 3600).back().id, std::string("d2.f.99"));
+        // Not a route file, or not well-formed: a sentence.
+        auto notRoutes = DemandRepeat::fromDay("<net/>", 2);
+        QVERIFY(!notRoutes && notRoutes.error().contains(QStringLiteral("not a SUMO route file")));
+        auto torn = DemandRepeat::fromDay("<routes><trip id=\"1\" depart=\"1\" from=\"a\" to=\"b\"/><trip", 2);
+        QVERIFY(!torn && torn.error().contains(QStringLiteral("not well-formed")));
+    }
+
+    void aFlowIsRepeatedOnlyWhenItsDayEndsWithIt()
+    {
+        const QByteArray day = R"xml(<routes>
+ <route id="r0" edges="a b"/>
+ <flow id="forever" begin="0" period="60" from="a" to="b"/>
+ <flow id="chance" begin="1000" end="2000" probability="0.2" route="r0"/>
+ <flow id="own" begin="1000" number="3" period="10"><route edges="a b c"/></flow>
+ <flow id="poisson" begin="1000" end="2000" period="exp(0.1)" from="a" to="b"/>
+ <flow id="bus" begin="1000" end="2000" period="600" from="a" to="b"><stop lane="b_0" duration="20"/></flow>
+ <flow id="zones" begin="1000" end="2000" period="600" fromTaz="z1" toTaz="z2"/>
+ <flow id="backwards" begin="2000" end="1000" period="60" from="a" to="b"/>
+ <flow id="night" begin="80000" end="90000" period="600" from="a" to="b"/>
+ <flow id="tonight" begin="86000" number="2" period="300" from="a" to="b"/>
+</routes>)xml";
+        auto repeat = DemandRepeat::fromDay(day, 2);
+        QVERIFY2(repeat, qPrintable(repeat.error()));
+        // A flow without an end SUMO goes on adding by itself: neither repeated nor missing. Past midnight, with
+        // a rate that is not a time, with stops, between zones, ending before it begins: counted, not repeated.
+        // One whose last vehicle leaves before midnight is repeated.
+        QCOMPARE(repeat->notRepeated(), 5);
+        const auto all = repeat->due(2 * 86400.0 - 1, 3 * 86400.0 - 1);
+        std::map<std::string, int> perFlow;
+        for (const auto &due : all)
+            ++perFlow[due.id.substr(0, due.id.find('.', 3))];
+        QCOMPARE(perFlow.size(), size_t(3));
+        QCOMPARE(perFlow["d2.own"], 3);
+        QCOMPARE(perFlow["d2.tonight"], 2);
+        QCOMPARE(all.back().id, std::string("d2.tonight.1"));
+        QCOMPARE(all.back().departS, 2 * 86400.0 + 86300);
+        QCOMPARE(all[0].id, std::string("d2.own.0"));
+        QCOMPARE(all[0].vehicle->edges, (std::vector<std::string>{"a", "b", "c"}));
+        // A chance each second, drawn: about a fifth of the 1000 seconds, all within them, on whole seconds from
+        // its begin, the same every time the day is read.
+        const int drawn = perFlow["d2.chance"];
+        QVERIFY2(drawn > 150 && drawn < 250, qPrintable(QString::number(drawn)));
+        for (const auto &due : all)
+            if (due.id.rfind("d2.chance.", 0) == 0) {
+                const double s = due.departS - 2 * 86400.0;
+                QVERIFY(s >= 1000 && s < 2000 && s == std::floor(s));
+                QCOMPARE(due.vehicle->route, std::string("r0"));
+            }
+        auto again = DemandRepeat::fromDay(day, 2);
+        const auto allAgain = again->due(2 * 86400.0 - 1, 3 * 86400.0 - 1);
+        QCOMPARE(allAgain.size(), all.size());
+        for (size_t i = 0; i < all.size(); ++i)
+            QCOMPARE(allAgain[i].departS, all[i].departS);
+    }
+
+    void aFlowsTimingIsReadWithASentence()
+    {
+        const auto read = [](const QString &attributes) {
+            QXmlStreamReader xml(QStringLiteral("<flow %1/>").arg(attributes));
+            xml.readNextStartElement();
+            return FlowSchedule::read(xml.attributes());
+        };
+        QVERIFY(read(QStringLiteral("begin=\"0\" end=\"10\" period=\"1\"")));
+        QVERIFY(read(QStringLiteral("begin=\"triggered\" period=\"1\"")).error().contains(QStringLiteral("begin is not a time of day")));
+        QVERIFY(read(QStringLiteral("period=\"0\"")).error().contains(QStringLiteral("period is not a number of seconds above 0")));
+        QVERIFY(read(QStringLiteral("probability=\"1.5\" end=\"9\"")).error().contains(QStringLiteral("probability")));
+        QVERIFY(read(QStringLiteral("number=\"2.5\" end=\"9\"")).error().contains(QStringLiteral("whole number")));
+        QVERIFY(read(QStringLiteral("period=\"1\" vehsPerHour=\"5\"")).error().contains(QStringLiteral("more than one of")));
+        QVERIFY(read(QStringLiteral("end=\"50\" number=\"5\" period=\"1\"")).error().contains(QStringLiteral("both an end and a number")));
+        QVERIFY(read(QStringLiteral("begin=\"5\" end=\"5\" period=\"1\"")).error().contains(QStringLiteral("ends before it begins")));
+        QVERIFY(read(QStringLiteral("begin=\"5\" end=\"50\"")).error().contains(QStringLiteral("gives no rate")));
+        QVERIFY(read(QStringLiteral("end=\"86400\" period=\"0.01\"")).error().contains(QStringLiteral("more than 1000000 vehicles a day")));
+        QCOMPARE(read(QStringLiteral("period=\"1\"")).value().span(), FlowSchedule::Span::RunsOn);
+        QCOMPARE(read(QStringLiteral("end=\"86400\" period=\"1\"")).value().span(), FlowSchedule::Span::WithinDay);
+        QCOMPARE(read(QStringLiteral("end=\"86401\" period=\"1\"")).value().span(), FlowSchedule::Span::PastTheDay);
+        QCOMPARE(read(QStringLiteral("begin=\"86000\" number=\"2\" period=\"399\"")).value().span(), FlowSchedule::Span::WithinDay);
+        QCOMPARE(read(QStringLiteral("begin=\"86000\" number=\"2\" period=\"400\"")).value().span(), FlowSchedule::Span::PastTheDay);
+    }
+
+    void flowsDepartWhenSumoDepartsThem()
+    {
+        // The departures we repeat for a flow are those SUMO gives it: the same flows read by a real sumo, which
+        // writes each vehicle's intended departure.
+        if (QStandardPaths::findExecutable(QStringLiteral("sumo")).isEmpty())
+            QFAIL("sumo is not installed (scripts/test installs it)");
+        const auto [from, to] = twoRoads();
+        QVERIFY(!from.isEmpty());
+        const QByteArray flows = QStringLiteral(R"(<routes>
+ <flow id="period" begin="100" end="400" period="60" from="%1" to="%2"/>
+ <flow id="rate" begin="100" end="400" vehsPerHour="30" from="%1" to="%2"/>
+ <flow id="spread" begin="100" end="400" number="4" from="%1" to="%2"/>
+ <flow id="counted" begin="100" number="3" period="50" from="%1" to="%2"/>
+ <flow id="thin" begin="100" end="400" vehsPerHour="7" from="%1" to="%2"/>
+ <flow id="fraction" begin="100.5" end="130" period="7.3" from="%1" to="%2"/>
+ <flow id="odd" begin="101" end="200" number="3" from="%1" to="%2"/>
+ <flow id="hourly" begin="200" end="3000" vehsPerHour="4" from="%1" to="%2"/>
+</routes>)").arg(from, to).toUtf8();
+        QTemporaryDir dir;
+        const QString routes = dir.filePath(QStringLiteral("flows.rou.xml")), out = dir.filePath(QStringLiteral("vehroutes.xml"));
+        QFile file(routes);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(flows) == flows.size());
+        file.close();
+        QProcess sumo;
+        sumo.start(QStringLiteral("sumo"), {QStringLiteral("-n"), kNet, QStringLiteral("-r"), routes, QStringLiteral("--begin"), QStringLiteral("0"),
+                                             QStringLiteral("--end"), QStringLiteral("4000"), QStringLiteral("--vehroute-output"), out,
+                                             QStringLiteral("--vehroute-output.intended-depart"), QStringLiteral("--vehroute-output.write-unfinished"),
+                                             QStringLiteral("--no-step-log"), QStringLiteral("--no-warnings")});
+        QVERIFY(sumo.waitForFinished(60000));
+        QVERIFY2(sumo.exitCode() == 0, sumo.readAllStandardError().replace('\n', ' ').constData());
+        std::map<QString, double> sumoDeparts;
+        QFile written(out);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&written);
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("vehicle"))
+                sumoDeparts[xml.attributes().value(QLatin1String("id")).toString()] = xml.attributes().value(QLatin1String("depart")).toDouble();
+        QVERIFY(!sumoDeparts.empty());
+
+        std::map<QString, double> ours;
+        for (const auto &[id, attributes] : flowsOf(flows)) {
+            auto schedule = FlowSchedule::read(attributes);
+            QVERIFY2(schedule, qPrintable(id + QStringLiteral(": ") + schedule.error()));
+            const std::vector<double> departures = schedule->departures(1);
+            for (size_t i = 0; i < departures.size(); ++i)
+                ours[QStringLiteral("%1.%2").arg(id).arg(i)] = departures[i];
+        }
+        QCOMPARE(ours.size(), sumoDeparts.size());
+        for (const auto &[id, s] : sumoDeparts) {
+            QVERIFY2(ours.count(id), qPrintable(id + QStringLiteral(" departs in SUMO, not in ours")));
+            QVERIFY2(std::abs(ours[id] - s) < 0.01, qPrintable(QStringLiteral("%1: SUMO %2 s, ours %3 s").arg(id).arg(s).arg(ours[id])));
+        }
+        // And the repeat names and times them so: day 2 of each is SUMO's, a day later and renamed.
+        auto repeat = DemandRepeat::fromDay(flows, 2);
+        QVERIFY(repeat);
+        const auto due = repeat->due(2 * 86400.0 - 1, 3 * 86400.0 - 1);
+        QCOMPARE(due.size(), sumoDeparts.size());
+        for (const auto &d : due) {
+            const QString id = QString::fromStdString(d.id);
+            QVERIFY(id.startsWith(QStringLiteral("d2.")));
+            QCOMPARE(d.departS, 2 * 86400.0 + ours[id.mid(3)]);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSumoDemand)
+#include "tst_sumodemand.moc"
