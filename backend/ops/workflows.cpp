@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace cityops::workflows {
 namespace {
@@ -124,7 +125,36 @@ constexpr double kHeadingMetres = 30.0;
 
 } // namespace
 
-int phaseForMovement(const SignalInfo &signal, const SignalProgram &program, double arrivingDeg, double leavingDeg)
+QString roadArrivedOn(const CityModel &city, const SignalInfo &signal, double arrivingDeg, const std::vector<GeoPoint> &approach)
+{
+    if (approach.empty())
+        return {};
+    // Each road arriving that way, by its mean distance from the route's points (to the nearest point of its line).
+    std::vector<std::pair<double, QString>> roads;
+    for (const SignalLink &link : signal.links) {
+        if (link.fromEdge.isEmpty() || std::abs(turnDeg(link.bearingDeg, arrivingDeg)) > 45.0
+            || std::any_of(roads.begin(), roads.end(), [&](const auto &r) { return r.second == link.fromEdge; }))
+            continue;
+        const ApproachRoad road = city.roadOfEdge(link.fromEdge);
+        if (road.road < 0 || city.roads[static_cast<size_t>(road.road)].line.size() < 2)
+            return {};   // a road the city does not draw: no telling which
+        const GeoLine &line = city.roads[static_cast<size_t>(road.road)].line;
+        double sum = 0;
+        for (const GeoPoint &p : approach) {
+            double nearest = std::numeric_limits<double>::max();
+            for (size_t i = 1; i < line.size(); ++i)
+                nearest = std::min(nearest, distanceToSegment(p, line[i - 1], line[i]).first);
+            sum += nearest;
+        }
+        roads.emplace_back(sum / static_cast<double>(approach.size()), link.fromEdge);
+    }
+    if (roads.size() < 2)
+        return {};
+    std::sort(roads.begin(), roads.end());
+    return roads[1].first - roads[0].first >= 1.0 ? roads[0].second : QString();
+}
+
+int phaseForMovement(const SignalInfo &signal, const SignalProgram &program, double arrivingDeg, double leavingDeg, const QString &fromEdge)
 {
     const double turn = turnDeg(arrivingDeg, leavingDeg);
     const QChar wanted = std::abs(turn) <= 35.0 ? u's' : std::abs(turn) >= 150.0 ? u't' : turn > 0 ? u'r' : u'l';
@@ -132,7 +162,7 @@ int phaseForMovement(const SignalInfo &signal, const SignalProgram &program, dou
     // none turning its way, the straight ones from there.
     std::vector<int> taken, straight;
     for (const SignalLink &link : signal.links) {
-        if (std::abs(turnDeg(link.bearingDeg, arrivingDeg)) > 45.0)
+        if (std::abs(turnDeg(link.bearingDeg, arrivingDeg)) > 45.0 || (!fromEdge.isEmpty() && link.fromEdge != fromEdge))
             continue;
         if (link.direction.toLower() == wanted)
             taken.push_back(link.index);
@@ -199,7 +229,15 @@ GreenWavePlan greenWave(const CityModel &city, const StateStore &states, const s
         const double leaving = ends ? headingDeg(before, at) : headingDeg(at, after);
         const double arriving = starts ? leaving : headingDeg(before, at);
         const SignalProgram &running = signal.programs[static_cast<size_t>(program)];
-        const int movementPhase = phaseForMovement(signal, running, arriving, leaving);
+        // Two roads arriving that way (a street and a track beside it): the one the route's last stretch runs along.
+        std::vector<GeoPoint> approach;
+        if (!starts)
+            for (const double back : {kHeadingMetres / 3, 2 * kHeadingMetres / 3, kHeadingMetres})
+                approach.push_back(pointAlong(route, cumulative, distance - back));
+        const QString roadIn = roadArrivedOn(city, signal, arriving, approach);
+        int movementPhase = phaseForMovement(signal, running, arriving, leaving, roadIn);
+        if (movementPhase < 0 && !roadIn.isEmpty())
+            movementPhase = phaseForMovement(signal, running, arriving, leaving);   // that road cannot turn so: any that can
         const int phase = movementPhase >= 0 ? movementPhase : mainGreenPhase(running);
         plan.byMovement.push_back(movementPhase >= 0);
         plan.spec.targets.push_back({device, CommandAction::SignalPreempt, phase, 0, std::max<std::int64_t>(0, arrivalMs - kLeadMs)});

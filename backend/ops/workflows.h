@@ -38,10 +38,17 @@ GreenWavePlan greenWave(const CityModel &city, const StateStore &states, const s
 /// movement is not known.
 int mainGreenPhase(const SignalProgram &program);
 /// The phase serving a vehicle that arrives at the signal heading `arrivingDeg` and leaves it heading `leavingDeg`
-/// (degrees clockwise from north): of the links arriving within 45° of its heading, the one whose turn (straight,
-/// left, right, U-turn) is the vehicle's, else the straight one from there; -1 when no link arrives that way (or the
-/// package has no links) or no phase serves it.
-int phaseForMovement(const SignalInfo &signal, const SignalProgram &program, double arrivingDeg, double leavingDeg);
+/// (degrees clockwise from north): of the links arriving within 45° of its heading — only those on SUMO edge
+/// `fromEdge` when it is given (the road it comes in on, where two arrive the same way) — the one whose turn
+/// (straight, left, right, U-turn) is the vehicle's, else the straight one from there; -1 when no link arrives that
+/// way (or the package has no links) or no phase serves it.
+int phaseForMovement(const SignalInfo &signal, const SignalProgram &program, double arrivingDeg, double leavingDeg,
+                     const QString &fromEdge = {});
+/// Of the roads whose traffic arrives at `signal` heading within 45° of `arrivingDeg`, the SUMO edge of the one a
+/// route comes in along: the nearest to `approach` (points of the route's last stretch before the signal), by at
+/// least a metre. Empty when one road or none arrives that way, the package does not say which (no edges, roads
+/// not found), or two are as near.
+QString roadArrivedOn(const CityModel &city, const SignalInfo &signal, double arrivingDeg, const std::vector<GeoPoint> &approach);
 
 } // namespace workflows
 } // namespace cityops

@@ -378,7 +378,7 @@ private Q_SLOTS:
             const QChar c = program.phases.at(phase).state.at(link.index);
             return c == u'G' || c == u'g';
         };
-        int movements = 0, mainGreenWouldStop = 0;
+        int movements = 0, mainGreenWouldStop = 0, besideAnother = 0;
         for (const SignalInfo &signal : city.signals) {
             if (signal.programs.empty() || signal.links.empty())
                 continue;
@@ -386,12 +386,12 @@ private Q_SLOTS:
             const GeoPoint at = city.devices[signal.device].position;
             const std::vector<SignalApproach> approaches = signalApproaches(signal);
             for (const SignalApproach &approach : approaches) {
-                // Two roads arriving the same way (a street and a tram track beside it) are one way in for a route
-                // drawn through the junction: the wave serves the one with more links (phaseForMovement).
-                if (std::count_if(approaches.begin(), approaches.end(), [&](const SignalApproach &other) {
-                        return std::abs(std::remainder(other.bearingDeg - approach.bearingDeg, 360.0)) <= 45.0;
-                    }) > 1)
-                    continue;
+                // Two roads arriving the same way (a street and a tram track beside it): a route drawn straight
+                // through the junction cannot tell them apart; one drawn along the road it comes in on can
+                // (roadArrivedOn), and is served.
+                const bool beside = std::count_if(approaches.begin(), approaches.end(), [&](const SignalApproach &other) {
+                    return std::abs(std::remainder(other.bearingDeg - approach.bearingDeg, 360.0)) <= 45.0;
+                }) > 1;
                 for (const QChar turn : {u's', u'l'}) {
                     std::vector<SignalLink> links;
                     for (const SignalLink &l : signal.links)
@@ -401,7 +401,19 @@ private Q_SLOTS:
                     if (links.empty())
                         continue;
                     const double in = links.front().bearingDeg, out = turn == u's' ? in : in - 90.0;
-                    const auto plan = workflows::greenWave(city, rig.books().states(), {away(at, in + 180.0, 150), at, away(at, out, 150)}, 50.0, 5.0);
+                    std::vector<GeoPoint> route{away(at, in + 180.0, 150), at, away(at, out, 150)};
+                    if (beside) {
+                        const ApproachRoad road = city.roadOfEdge(links.front().fromEdge);
+                        if (road.road < 0)
+                            continue;
+                        route = city.roads[size_t(road.road)].line;   // along the road it comes in on, to the junction
+                        if (road.reverse)
+                            std::reverse(route.begin(), route.end());
+                        route.push_back(at);
+                        route.push_back(away(at, out, 150));
+                        ++besideAnother;
+                    }
+                    const auto plan = workflows::greenWave(city, rig.books().states(), route, 50.0, 5.0);
                     const int phase = held(plan, signal.device);
                     QVERIFY2(phase >= 0, qPrintable(signal.sumoTlsId));
                     QVERIFY(plan.byMovement.at(std::find(plan.signals.begin(), plan.signals.end(), signal.device) - plan.signals.begin()));
@@ -415,6 +427,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(movements >= 20, qPrintable(QString::number(movements)));
+        QVERIFY2(besideAnother >= 10, qPrintable(QString::number(besideAnother)));   // movements from a road beside another
         QVERIFY2(mainGreenWouldStop >= 5, qPrintable(QString::number(mainGreenWouldStop)));   // what the change is for
 
         // A package that does not say where a signal's links come from: its main green, and the plan says so.
