@@ -2,6 +2,7 @@
 
 #include "city/flowschedule.h"
 
+#include <QStringList>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -60,17 +61,75 @@ bool readPlainTrip(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
     return true;
 }
 
-/// A vehicle's or flow's route: named, or its own inside, and nothing else inside (stops, people riding along would
-/// be lost). Reads to the element's end.
+/// A stop on a lane, as TraCI can set it on a vehicle it added: false for one it cannot (a stopping place the
+/// package does not define, a trigger, a waypoint).
+bool readStop(const QXmlStreamAttributes &a, DemandRepeat::Stop &stop)
+{
+    static const QStringList known = {QStringLiteral("lane"), QStringLiteral("edge"), QStringLiteral("startPos"), QStringLiteral("endPos"),
+                                      QStringLiteral("duration"), QStringLiteral("until"), QStringLiteral("parking"),
+                                      QStringLiteral("friendlyPos"), QStringLiteral("actType"), QStringLiteral("line"), QStringLiteral("tripId")};
+    for (const QXmlStreamAttribute &attribute : a)
+        if (!known.contains(attribute.name().toString()))
+            return false;
+    if (a.hasAttribute(QLatin1StringView("lane"))) {
+        const QStringView lane = a.value(QLatin1StringView("lane"));
+        const qsizetype cut = lane.lastIndexOf(u'_');   // "<edge>_<index>"; edges may hold '_' themselves
+        bool numeric = false;
+        stop.laneIndex = cut > 0 ? lane.mid(cut + 1).toInt(&numeric) : 0;
+        if (!numeric || stop.laneIndex < 0)
+            return false;
+        stop.edge = lane.left(cut).toString().toStdString();
+    } else if (a.hasAttribute(QLatin1StringView("edge"))) {
+        stop.edge = text(a, QLatin1StringView("edge"));
+    }
+    if (stop.edge.empty())
+        return false;
+    const auto number = [&a](QLatin1StringView name, std::optional<double> &into) {
+        if (!a.hasAttribute(name))
+            return true;
+        bool ok = false;
+        const double value = a.value(name).toDouble(&ok);
+        if (ok && std::isfinite(value))
+            into = value;
+        return ok && std::isfinite(value);
+    };
+    if (!number(QLatin1StringView("endPos"), stop.endPosM) || !number(QLatin1StringView("startPos"), stop.startPosM)
+        || !number(QLatin1StringView("duration"), stop.durationS) || !number(QLatin1StringView("until"), stop.untilS))
+        return false;
+    if ((stop.durationS && *stop.durationS < 0) || (stop.untilS && (*stop.untilS < 0 || *stop.untilS >= 2 * DemandRepeat::kDayS)))
+        return false;
+    const QStringView parking = a.value(QLatin1StringView("parking"));
+    if (!parking.isEmpty() && parking != u"true" && parking != u"false" && parking != u"1" && parking != u"0")
+        return false;   // "opportunistic" and the like
+    stop.parking = parking == u"true" || parking == u"1";
+    return true;
+}
+
+/// A vehicle's or flow's route: named, or its own inside, with its stops on lanes and params, nothing else (people
+/// riding along would be lost). Reads to the element's end.
 bool readRoute(QXmlStreamReader &in, const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
 {
     v.route = text(a, QLatin1StringView("route"));
     bool ok = true;
     while (in.readNextStartElement()) {
-        if (in.name() == u"route" && v.route.empty() && v.edges.empty())
+        if (in.name() == u"route" && v.route.empty() && v.edges.empty()) {
             v.edges = words(in.attributes().value(QLatin1StringView("edges")));
-        else if (in.name() != u"param")
+            // A route's own stops are the vehicle's.
+            while (in.readNextStartElement()) {
+                DemandRepeat::Stop stop;
+                ok = ok && in.name() == u"stop" && readStop(in.attributes(), stop);
+                v.stops.push_back(std::move(stop));
+                in.skipCurrentElement();
+            }
+            continue;
+        }
+        if (in.name() == u"stop") {
+            DemandRepeat::Stop stop;
+            ok = ok && readStop(in.attributes(), stop);
+            v.stops.push_back(std::move(stop));
+        } else if (in.name() != u"param") {
             ok = false;
+        }
         in.skipCurrentElement();
     }
     return ok && (v.edges.empty() != v.route.empty());

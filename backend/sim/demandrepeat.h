@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+#include <optional>
+
 #include <string>
 #include <vector>
 
@@ -16,12 +18,23 @@ namespace cityops {
 ///
 /// Repeated: trips from one road to another (SUMO routes them as it inserts them, as it does a file's trips),
 /// vehicles on a route of their own or named in the file, and flows of either whose vehicles all depart within the
-/// day (as their vehicles, "<flow>.<i>", at the times SUMO would give them: FlowSchedule). Not repeated, and counted
-/// so the plant can say so: people, trips through a `via` or between zones or junctions, vehicles and flows with
-/// stops, departures that are not a time, flows that run past midnight. A flow without an end is neither: SUMO
-/// keeps adding its vehicles by itself.
+/// day (as their vehicles, "<flow>.<i>", at the times SUMO would give them: FlowSchedule), with their stops on
+/// lanes. Not repeated, and counted so the plant can say so: people, trips through a `via` or between zones or
+/// junctions, trips with stops, stops at stopping places (bus stops, parking areas) or waiting for a trigger,
+/// departures that are not a time, flows that run past midnight. A flow without an end is neither: SUMO keeps
+/// adding its vehicles by itself.
 class DemandRepeat {
 public:
+    /// A stop on a lane of the vehicle's route, as SUMO's `<stop lane=…>` gives it (no stopping places: the city
+    /// package carries no additional file to define them).
+    struct Stop {
+        std::string edge;
+        int laneIndex = 0;
+        std::optional<double> endPosM, startPosM;   ///< absent: SUMO's default (the lane's end); negative: from its end
+        std::optional<double> durationS;
+        std::optional<double> untilS;               ///< in its day, seconds since midnight
+        bool parking = false;                       ///< off the road while it stands
+    };
     struct Vehicle {
         double departS = 0;                  ///< in its day, seconds since midnight
         std::string id;
@@ -30,6 +43,7 @@ public:
         std::string type = "DEFAULT_VEHTYPE";
         std::string departLane = "first", departPos = "base", departSpeed = "0";
         std::string arrivalLane = "current", arrivalPos = "max", arrivalSpeed = "current";
+        std::vector<Stop> stops;             ///< only with a route (a trip's would not be on it before it is routed)
     };
     /// One vehicle to add: its day's name and its departure in SUMO's time (seconds since the first day's midnight).
     struct Due {

@@ -22,7 +22,7 @@ void SumoPlant::addRepeatedDemand(double untilS)
             m_demandDaySaid = day;
             m_demandRefused = 0;
             qCInfo(lcSim).noquote() << QStringLiteral("day %1 of traffic: the city's day again, added as it comes (%2 vehicles; %3 "
-                                                      "element(s) of the demand not repeated: people, stops, trips via roads or zones, flows past midnight)")
+                                                      "element(s) of the demand not repeated: people, trips via roads or zones or with stops, stops at stopping places or triggered, flows past midnight)")
                                            .arg(day).arg(repeat.repeated()).arg(repeat.notRepeated());
         }
         const DemandRepeat::Vehicle &v = *due.vehicle;
@@ -34,6 +34,12 @@ void SumoPlant::addRepeatedDemand(double untilS)
             }
             libtraci::Vehicle::add(due.id, route, v.type, std::to_string(due.departS), v.departLane, v.departPos, v.departSpeed,
                                    v.arrivalLane, v.arrivalPos, v.arrivalSpeed);
+            try {
+                addStops(due);
+            } catch (const libsumo::TraCIException &) {
+                libtraci::Vehicle::remove(due.id);   // not without its stops: a bus that does not stop is not the bus
+                throw;
+            }
         } catch (const libsumo::TraCIException &e) {
             // One vehicle SUMO would not take (a road closed to its type, say): the day goes on without it.
             if (m_demandRefused++ == 0)
@@ -41,6 +47,23 @@ void SumoPlant::addRepeatedDemand(double untilS)
         }
     }
     m_demandAddedToS = untilS;
+}
+
+void SumoPlant::addStops(const DemandRepeat::Due &due)
+{
+    const double midnight = std::floor(due.departS / DemandRepeat::kDayS) * DemandRepeat::kDayS;
+    for (const DemandRepeat::Stop &stop : due.vehicle->stops) {
+        // SUMO's defaults for a stop the file leaves open: at the lane's end; a negative position counts from it.
+        const double length = stop.endPosM && *stop.endPosM >= 0 && (!stop.startPosM || *stop.startPosM >= 0)
+                                  ? 0.0
+                                  : libtraci::Lane::getLength(stop.edge + "_" + std::to_string(stop.laneIndex));
+        const auto position = [length](double p) { return p < 0 ? length + p : p; };
+        libtraci::Vehicle::setStop(due.id, stop.edge, stop.endPosM ? position(*stop.endPosM) : length, stop.laneIndex,
+                                   stop.durationS.value_or(libsumo::INVALID_DOUBLE_VALUE),
+                                   stop.parking ? libsumo::STOP_PARKING : libsumo::STOP_DEFAULT,
+                                   stop.startPosM ? position(*stop.startPosM) : libsumo::INVALID_DOUBLE_VALUE,
+                                   stop.untilS ? midnight + *stop.untilS : libsumo::INVALID_DOUBLE_VALUE);
+    }
 }
 
 } // namespace cityops

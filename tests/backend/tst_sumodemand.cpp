@@ -84,8 +84,8 @@ private Q_SLOTS:
 )";
         auto repeat = DemandRepeat::fromDay(day, 2);
         QVERIFY2(repeat, qPrintable(repeat.error()));
-        QCOMPARE(repeat->repeated(), 104);    // t1, v1, v2, late and the flow's 100 (one every 36 s for an hour)
-        QCOMPARE(repeat->notRepeated(), 5);   // via, both with stops, the triggered trip, the person
+        QCOMPARE(repeat->repeated(), 105);    // t1, v1, v2, stops, late and the flow's 100 (one every 36 s for an hour)
+        QCOMPARE(repeat->notRepeated(), 4);   // via, the trip with stops, the triggered trip, the person
         // The days the file holds are not added again.
         QVERIFY(repeat->due(0, 2 * 86400.0 - 0.5).empty());
         const auto first = repeat->due(2 * 86400.0 - 1, 2 * 86400.0 + 30);
@@ -132,7 +132,7 @@ private Q_SLOTS:
  <flow id="chance" begin="1000" end="2000" probability="0.2" route="r0"/>
  <flow id="own" begin="1000" number="3" period="10"><route edges="a b c"/></flow>
  <flow id="poisson" begin="1000" end="2000" period="exp(0.1)" from="a" to="b"/>
- <flow id="bus" begin="1000" end="2000" period="600" from="a" to="b"><stop lane="b_0" duration="20"/></flow>
+ <flow id="bus" begin="1000" end="2000" period="600" route="r0"><stop busStop="s1" duration="20"/></flow>
  <flow id="zones" begin="1000" end="2000" period="600" fromTaz="z1" toTaz="z2"/>
  <flow id="backwards" begin="2000" end="1000" period="60" from="a" to="b"/>
  <flow id="night" begin="80000" end="90000" period="600" from="a" to="b"/>
@@ -141,7 +141,7 @@ private Q_SLOTS:
         auto repeat = DemandRepeat::fromDay(day, 2);
         QVERIFY2(repeat, qPrintable(repeat.error()));
         // A flow without an end SUMO goes on adding by itself: neither repeated nor missing. Past midnight, with
-        // a rate that is not a time, with stops, between zones, ending before it begins: counted, not repeated.
+        // a rate that is not a time, stopping at a bus stop the package cannot define, between zones, ending before it begins: counted, not repeated.
         // One whose last vehicle leaves before midnight is repeated.
         QCOMPARE(repeat->notRepeated(), 5);
         const auto all = repeat->due(2 * 86400.0 - 1, 3 * 86400.0 - 1);
@@ -170,6 +170,47 @@ private Q_SLOTS:
         QCOMPARE(allAgain.size(), all.size());
         for (size_t i = 0; i < all.size(); ++i)
             QCOMPARE(allAgain[i].departS, all[i].departS);
+    }
+
+    void stopsOnLanesComeWithTheirVehicle()
+    {
+        // A vehicle's or flow's stops on its route's lanes are repeated with it (TraCI sets them after adding it);
+        // one at a stopping place, waiting for a trigger, or a trip's (not on any route before it is routed) is not.
+        const QByteArray day = R"(<routes>
+ <vehicle id="bus" depart="40.00"><route edges="a x_y b"/><stop lane="x_y_1" endPos="-10" duration="20" until="100" parking="true"/><stop lane="b_0"/></vehicle>
+ <vehicle id="inroute" depart="50.00"><route edges="a b"><stop lane="b_0" startPos="5" endPos="30" duration="15"/></route></vehicle>
+ <flow id="line" begin="60" end="200" period="100"><route edges="a b"/><stop lane="b_0" duration="10" until="120"/></flow>
+ <vehicle id="atstop" depart="70.00"><route edges="a b"/><stop busStop="s1" duration="20"/></vehicle>
+ <vehicle id="trigger" depart="80.00"><route edges="a b"/><stop lane="b_0" triggered="person"/></vehicle>
+ <vehicle id="nolane" depart="90.00"><route edges="a b"/><stop lane="b" duration="20"/></vehicle>
+ <vehicle id="ride" depart="95.00"><route edges="a b"/><stop lane="b_0" parking="opportunistic"/></vehicle>
+</routes>)";
+        auto repeat = DemandRepeat::fromDay(day, 2);
+        QVERIFY2(repeat, qPrintable(repeat.error()));
+        QCOMPARE(repeat->repeated(), 4);      // bus, inroute, line.0, line.1
+        QCOMPARE(repeat->notRepeated(), 4);   // atstop, trigger, nolane, ride
+        const auto due = repeat->due(2 * 86400.0 - 1, 3 * 86400.0 - 1);
+        QCOMPARE(due.size(), size_t(4));
+        const DemandRepeat::Vehicle &bus = *due[0].vehicle;
+        QCOMPARE(due[0].id, std::string("d2.bus"));
+        QCOMPARE(bus.stops.size(), size_t(2));
+        QCOMPARE(bus.stops[0].edge, std::string("x_y"));   // the lane's index after the edge's own underscores
+        QCOMPARE(bus.stops[0].laneIndex, 1);
+        QCOMPARE(bus.stops[0].endPosM.value(), -10.0);
+        QVERIFY(!bus.stops[0].startPosM);
+        QCOMPARE(bus.stops[0].durationS.value(), 20.0);
+        QCOMPARE(bus.stops[0].untilS.value(), 100.0);     // its day's time; the plant adds the day's midnight
+        QVERIFY(bus.stops[0].parking);
+        QCOMPARE(bus.stops[1].edge, std::string("b"));
+        QVERIFY(!bus.stops[1].endPosM && !bus.stops[1].durationS && !bus.stops[1].untilS && !bus.stops[1].parking);
+        const DemandRepeat::Vehicle &inRoute = *due[1].vehicle;
+        QCOMPARE(inRoute.edges, (std::vector<std::string>{"a", "b"}));
+        QCOMPARE(inRoute.stops.size(), size_t(1));
+        QCOMPARE(inRoute.stops[0].startPosM.value(), 5.0);
+        QCOMPARE(inRoute.stops[0].endPosM.value(), 30.0);
+        QCOMPARE(due[2].id, std::string("d2.line.0"));
+        QCOMPARE(due[3].id, std::string("d2.line.1"));
+        QCOMPARE(due[3].vehicle->stops.at(0).untilS.value(), 120.0);
     }
 
     void aFlowsTimingIsReadWithASentence()

@@ -59,6 +59,28 @@ HeavyFlow heavyFlow(const CityModel &city, const QString &path)
     return {};
 }
 
+/// The first lane of a SUMO edge of the small network that cars may use ("<edge>_<index>"); empty when none.
+QString carLane(const QString &edge)
+{
+    QFile net(kNet);
+    if (!net.open(QIODevice::ReadOnly))
+        return {};
+    QXmlStreamReader xml(&net);
+    bool inEdge = false;
+    while (!xml.atEnd()) {
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement && xml.name() == QLatin1String("edge"))
+            inEdge = xml.attributes().value(QLatin1String("id")) == edge;
+        else if (token == QXmlStreamReader::StartElement && inEdge && xml.name() == QLatin1String("lane")) {
+            const QXmlStreamAttributes a = xml.attributes();
+            if (a.hasAttribute(QLatin1String("allow")) ? a.value(QLatin1String("allow")).contains(QLatin1String("passenger"))
+                                                       : !a.value(QLatin1String("disallow")).contains(QLatin1String("passenger")))
+                return a.value(QLatin1String("id")).toString();
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 class TestSumoPlant : public QObject {
@@ -442,12 +464,14 @@ private Q_SLOTS:
             "<routes>\n <flow id=\"fl\" begin=\"20.00\" end=\"60.00\" period=\"20\" from=\"%1\" to=\"%2\"/>\n"
             " <trip id=\"early\" depart=\"60.00\" from=\"%1\" to=\"%2\"/>\n"
             " <vehicle id=\"own\" depart=\"90.00\"><route edges=\"%1 %2\"/></vehicle>\n"
-            " <trip id=\"late\" depart=\"86300.00\" from=\"%1\" to=\"%2\"/>\n</routes>\n").arg(edges.from, edges.to).toUtf8()));
+            " <vehicle id=\"bus\" depart=\"100.00\"><route edges=\"%1 %2\"/><stop lane=\"%3\" duration=\"5\" until=\"200\"/></vehicle>\n"
+            " <trip id=\"late\" depart=\"86300.00\" from=\"%1\" to=\"%2\"/>\n</routes>\n").arg(edges.from, edges.to, carLane(edges.to)).toUtf8()));
         auto setup = sumoSetupFromPackage(package, *smallCity());
         QVERIFY2(setup, qPrintable(setup.error()));
         QVERIFY(setup->repeat);
         const QString trips = dir.filePath(QStringLiteral("tripinfo.xml"));
-        setup->extraArguments << QStringLiteral("--tripinfo-output") << trips;
+        const QString stops = dir.filePath(QStringLiteral("stopinfo.xml"));
+        setup->extraArguments << QStringLiteral("--tripinfo-output") << trips << QStringLiteral("--stop-output") << stops;
         const std::int64_t start = QDateTime::fromString(QStringLiteral("2026-11-24T22:50:00Z"), Qt::ISODate).toMSecsSinceEpoch();
         {
             SumoPlant plant(smallCity(), std::move(setup).value());
@@ -463,7 +487,7 @@ private Q_SLOTS:
         while (!xml.atEnd())
             if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("tripinfo"))
                 departed[xml.attributes().value(QLatin1String("id")).toString()] = xml.attributes().value(QLatin1String("depart")).toDouble();
-        QCOMPARE(departed.size(), size_t(10));   // the first day's early ones are before SUMO's start
+        QCOMPARE(departed.size(), size_t(12));   // the first day's early ones are before SUMO's start
         QCOMPARE(departed.at(QStringLiteral("late")), 86300.0);                   // from the file
         QCOMPARE(departed.at(QStringLiteral("d1.early")), 86400.0 + 60);          // from the file
         QCOMPARE(departed.at(QStringLiteral("d1.own")), 86400.0 + 90);
@@ -475,6 +499,19 @@ private Q_SLOTS:
         QCOMPARE(departed.at(QStringLiteral("d1.fl.1")), 86400.0 + 40);
         QCOMPARE(departed.at(QStringLiteral("d2.fl.0")), 2 * 86400.0 + 20);
         QCOMPARE(departed.at(QStringLiteral("d2.fl.1")), 2 * 86400.0 + 40);
+        // The bus stops on its last road each day and waits until 00:03:20 of its day: the file's second day with
+        // the time moved, the plant's with the time set.
+        QCOMPARE(departed.at(QStringLiteral("d2.bus")), 2 * 86400.0 + 100);
+        QFile stopInfo(stops);
+        QVERIFY(stopInfo.open(QIODevice::ReadOnly));
+        std::map<QString, double> left;
+        QXmlStreamReader stopXml(&stopInfo);
+        while (!stopXml.atEnd())
+            if (stopXml.readNext() == QXmlStreamReader::StartElement && stopXml.name() == QLatin1String("stopinfo"))
+                left[stopXml.attributes().value(QLatin1String("id")).toString()] = stopXml.attributes().value(QLatin1String("ended")).toDouble();
+        QCOMPARE(left.size(), size_t(2));
+        QCOMPARE(left.at(QStringLiteral("d1.bus")), 86400.0 + 200);
+        QCOMPARE(left.at(QStringLiteral("d2.bus")), 2 * 86400.0 + 200);
     }
 
     void aPortAnotherProgramHoldsIsLeftForAFreeOne()
