@@ -189,13 +189,13 @@ Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firs
                 continue;
             ok = ok && schedule && schedule->span() == FlowSchedule::Span::WithinDay;
             if (ok) {
+                // One vehicle kept for the flow, and a departure for each of its vehicles: a busy flow is many
+                // departures a day, each a few bytes, not a copy of its route.
                 const std::vector<double> departures = schedule->departures(seedOf(v.id));
-                for (std::size_t i = 0; i < departures.size(); ++i) {
-                    Vehicle one = v;
-                    one.id = v.id + "." + std::to_string(i);
-                    one.departS = departures[i];
-                    repeat.m_vehicles.push_back(std::move(one));
-                }
+                const auto index = static_cast<std::uint32_t>(repeat.m_vehicles.size());
+                for (std::size_t i = 0; i < departures.size(); ++i)
+                    repeat.m_departures.push_back({departures[i], index, static_cast<std::int32_t>(i)});
+                repeat.m_vehicles.push_back(std::move(v));
                 continue;
             }
         } else {
@@ -207,32 +207,39 @@ Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firs
             in.skipCurrentElement();
             continue;
         }
-        if (ok)
+        if (ok) {
+            repeat.m_departures.push_back({v.departS, static_cast<std::uint32_t>(repeat.m_vehicles.size()), -1});
             repeat.m_vehicles.push_back(std::move(v));
-        else
+        } else {
             ++repeat.m_notRepeated;
+        }
     }
     if (in.hasError())
         return makeError(QStringLiteral("the demand is not well-formed XML (line %1: %2)").arg(in.lineNumber()).arg(in.errorString()));
-    std::stable_sort(repeat.m_vehicles.begin(), repeat.m_vehicles.end(), [](const Vehicle &x, const Vehicle &y) { return x.departS < y.departS; });
+    std::stable_sort(repeat.m_departures.begin(), repeat.m_departures.end(), [](const Departure &x, const Departure &y) { return x.departS < y.departS; });
     return repeat;
 }
 
 std::vector<DemandRepeat::Due> DemandRepeat::due(double afterS, double untilS) const
 {
     std::vector<Due> out;
-    if (!(untilS > afterS) || m_vehicles.empty())
+    if (!(untilS > afterS) || m_departures.empty())
         return out;
     for (auto day = static_cast<long long>(std::floor(afterS / kDayS)); day <= static_cast<long long>(std::floor(untilS / kDayS)); ++day) {
         if (day < m_firstDay)
             continue;
         const double midnight = static_cast<double>(day) * kDayS;
         // (afterS, untilS] in the day's own time
-        const auto after = [](double s, const Vehicle &v) { return s < v.departS; };
-        auto it = std::upper_bound(m_vehicles.begin(), m_vehicles.end(), afterS - midnight, after);
-        const auto end = std::upper_bound(m_vehicles.begin(), m_vehicles.end(), untilS - midnight, after);
-        for (; it < end; ++it)
-            out.push_back({&*it, "d" + std::to_string(day) + "." + it->id, midnight + it->departS});
+        const auto after = [](double s, const Departure &d) { return s < d.departS; };
+        auto it = std::upper_bound(m_departures.begin(), m_departures.end(), afterS - midnight, after);
+        const auto end = std::upper_bound(m_departures.begin(), m_departures.end(), untilS - midnight, after);
+        for (; it < end; ++it) {
+            const Vehicle &v = m_vehicles[it->vehicle];
+            std::string id = "d" + std::to_string(day) + "." + v.id;
+            if (it->flowIndex >= 0)
+                id += "." + std::to_string(it->flowIndex);   // SUMO's name for a flow's vehicle
+            out.push_back({&v, std::move(id), midnight + it->departS});
+        }
     }
     return out;
 }

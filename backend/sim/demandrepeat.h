@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 
+#include <cstdint>
 #include <optional>
 
 #include <string>
@@ -36,8 +37,8 @@ public:
         bool parking = false;                       ///< off the road while it stands
     };
     struct Vehicle {
-        double departS = 0;                  ///< in its day, seconds since midnight
-        std::string id;
+        double departS = 0;                  ///< in its day, seconds since midnight (a flow's: see its departures)
+        std::string id;                      ///< a flow's own: its vehicles are "<id>.<i>"
         std::vector<std::string> edges;      ///< from and to (a trip), or the route's edges; empty: `route` names one
         std::string route;                   ///< a route the file defines
         std::string type = "DEFAULT_VEHTYPE";
@@ -60,13 +61,19 @@ public:
     std::vector<Due> due(double afterS, double untilS) const;
     int firstDay() const { return m_firstDay; }
     /// Vehicles of the day that are repeated, and the elements that are not.
-    int repeated() const { return static_cast<int>(m_vehicles.size()); }
+    int repeated() const { return static_cast<int>(m_departures.size()); }
     int notRepeated() const { return m_notRepeated; }
 
     static constexpr double kDayS = 86400;
 
 private:
-    std::vector<Vehicle> m_vehicles;   ///< by departure
+    struct Departure {
+        double departS = 0;          ///< in its day
+        std::uint32_t vehicle = 0;   ///< index into m_vehicles
+        std::int32_t flowIndex = -1; ///< the flow's i-th vehicle; -1: a vehicle of its own
+    };
+    std::vector<Vehicle> m_vehicles;       ///< as read (a flow once)
+    std::vector<Departure> m_departures;   ///< by departure
     int m_firstDay = 0;
     int m_notRepeated = 0;
 };
