@@ -1,8 +1,8 @@
 #include "city/trafficfiles.h"
 
 #include "base/random.h"
-#include "city/flowschedule.h"
 #include "base/sqlitedb.h"
+#include "city/flowschedule.h"
 
 #include <QCryptographicHash>
 #include <QDir>
