@@ -213,6 +213,8 @@ Result<Extracted> extract(const QString &packagePath, const QString &directory, 
                     auto flow = FlowSchedule::read(a);
                     if (!flow || flow->span() != FlowSchedule::Span::WithinDay)
                         return false;
+                    if (!a.hasAttribute(QLatin1StringView("begin")))
+                        a.append(QStringLiteral("begin"), QStringLiteral("0"));   // SUMO's default, which must move too
                     a = shiftedToDay(a, {QLatin1StringView("begin"), QLatin1StringView("end")}, d);
                     return true;
                 }

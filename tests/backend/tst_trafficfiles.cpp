@@ -106,6 +106,7 @@ private Q_SLOTS:
         const QString package = dir.filePath(QStringLiteral("flows.gpkg"));
         QVERIFY(QFile::copy(m_package, package));
         QVERIFY(trafficfiles::store(package, trafficfiles::kDemand, R"(<routes>
+ <flow id="dawn" end="50" period="10" from="a" to="b"/>
  <flow id="day" begin="100" end="400" period="60" from="a" to="b"/>
  <flow id="counted" begin="200" number="3" period="50" from="a" to="b"/>
  <flow id="forever" begin="300" period="60" from="a" to="b"/>
@@ -128,7 +129,10 @@ private Q_SLOTS:
                     written[xml.attributes().value(QLatin1String("id")).toString()] = xml.attributes();
             }
         QVERIFY(!xml.hasError());
-        QCOMPARE(written.size(), size_t(8));   // five on the first day, three on the second
+        QCOMPARE(written.size(), size_t(10));   // six on the first day, four on the second
+        QCOMPARE(written["d1.dawn"].value(QLatin1String("begin")), QLatin1String("86400.00"));   // SUMO's default moved
+        QCOMPARE(written["d1.dawn"].value(QLatin1String("end")), QLatin1String("86450.00"));
+        QVERIFY(!written["dawn"].hasAttribute(QLatin1String("begin")));
         QCOMPARE(written["d1.day"].value(QLatin1String("begin")), QLatin1String("86500.00"));
         QCOMPARE(written["d1.day"].value(QLatin1String("end")), QLatin1String("86800.00"));
         QCOMPARE(written["d1.day"].value(QLatin1String("period")), QLatin1String("60"));
