@@ -59,6 +59,20 @@ HeavyFlow heavyFlow(const CityModel &city, const QString &path)
     return {};
 }
 
+/// One number of each vehicle in a SUMO output file (`element`'s `attribute`, by its id); empty when unreadable.
+std::map<QString, double> byVehicle(const QString &path, const QString &element, const QString &attribute)
+{
+    std::map<QString, double> out;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader xml(&file);
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == element)
+            out[xml.attributes().value(QLatin1String("id")).toString()] = xml.attributes().value(attribute).toDouble();
+    return out;
+}
+
 /// The first lane of a SUMO edge of the small network that cars may use ("<edge>_<index>"); empty when none.
 QString carLane(const QString &edge)
 {
@@ -480,13 +494,7 @@ private Q_SLOTS:
             std::vector<std::uint32_t> changed;
             QVERIFY(plant.advanceTo(start + std::int64_t(2 * 86400 + 600 - 85800) * 1000, changed));
         }
-        QFile info(trips);
-        QVERIFY(info.open(QIODevice::ReadOnly));
-        std::map<QString, double> departed;
-        QXmlStreamReader xml(&info);
-        while (!xml.atEnd())
-            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("tripinfo"))
-                departed[xml.attributes().value(QLatin1String("id")).toString()] = xml.attributes().value(QLatin1String("depart")).toDouble();
+        const std::map<QString, double> departed = byVehicle(trips, QStringLiteral("tripinfo"), QStringLiteral("depart"));
         QCOMPARE(departed.size(), size_t(12));   // the first day's early ones are before SUMO's start
         QCOMPARE(departed.at(QStringLiteral("late")), 86300.0);                   // from the file
         QCOMPARE(departed.at(QStringLiteral("d1.early")), 86400.0 + 60);          // from the file
@@ -502,13 +510,7 @@ private Q_SLOTS:
         // The bus stops on its last road each day and waits until 00:03:20 of its day: the file's second day with
         // the time moved, the plant's with the time set.
         QCOMPARE(departed.at(QStringLiteral("d2.bus")), 2 * 86400.0 + 100);
-        QFile stopInfo(stops);
-        QVERIFY(stopInfo.open(QIODevice::ReadOnly));
-        std::map<QString, double> left;
-        QXmlStreamReader stopXml(&stopInfo);
-        while (!stopXml.atEnd())
-            if (stopXml.readNext() == QXmlStreamReader::StartElement && stopXml.name() == QLatin1String("stopinfo"))
-                left[stopXml.attributes().value(QLatin1String("id")).toString()] = stopXml.attributes().value(QLatin1String("ended")).toDouble();
+        const std::map<QString, double> left = byVehicle(stops, QStringLiteral("stopinfo"), QStringLiteral("ended"));
         QCOMPARE(left.size(), size_t(2));
         QCOMPARE(left.at(QStringLiteral("d1.bus")), 86400.0 + 200);
         QCOMPARE(left.at(QStringLiteral("d2.bus")), 2 * 86400.0 + 200);
