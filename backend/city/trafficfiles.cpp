@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
+#include <QSet>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -259,6 +260,78 @@ Status checkDemand(const QByteArray &demand)
     auto copy = writeDemand([&](QXmlStreamWriter &out) { return copyDemand(demand, out, [](QStringView, QXmlStreamAttributes &) { return true; }, true); });
     if (!copy)
         return Error{copy.error()};
+    return Ok{};
+}
+
+Status checkDemandFitsNetwork(const QByteArray &demand, const QByteArray &network)
+{
+    QSet<QString> edges, junctions;
+    {
+        QXmlStreamReader net(network);
+        while (!net.atEnd()) {
+            if (net.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (net.name() == u"edge")
+                edges.insert(net.attributes().value(QLatin1StringView("id")).toString());
+            else if (net.name() == u"junction")
+                junctions.insert(net.attributes().value(QLatin1StringView("id")).toString());
+        }
+        if (net.hasError())
+            return makeError(QStringLiteral("the network is not well-formed XML (line %1: %2)").arg(net.lineNumber()).arg(net.errorString()));
+    }
+    QSet<QString> routes;
+    QXmlStreamReader in(demand);
+    QString owner;   // the top-level element being read, as a person would name it
+    const auto miss = [&](const QString &what) {
+        return makeError(QStringLiteral("the demand names %1 (%2, line %3), which the network does not have: is it the demand for this network?")
+                             .arg(what, owner).arg(in.lineNumber()));
+    };
+    int depth = 0;
+    while (!in.atEnd()) {
+        const auto token = in.readNext();
+        if (token == QXmlStreamReader::EndElement)
+            --depth;
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        ++depth;
+        const QXmlStreamAttributes a = in.attributes();
+        if (depth == 2)
+            owner = QStringLiteral("%1 '%2'").arg(in.name(), a.value(QLatin1StringView("id")));
+        if ((in.name() == u"route" || in.name() == u"routeDistribution") && a.hasAttribute(QLatin1StringView("id")))
+            routes.insert(a.value(QLatin1StringView("id")).toString());
+        for (const auto name : {QLatin1StringView("busStop"), QLatin1StringView("containerStop"), QLatin1StringView("chargingStation"),
+                                QLatin1StringView("parkingArea"), QLatin1StringView("trainStop")})
+            if (a.hasAttribute(name))
+                return makeError(QStringLiteral("the demand stops at %1 '%2' (%3, line %4): SUMO needs it defined in an additional file, "
+                                                "which a city package does not carry; stop on a lane instead")
+                                     .arg(name, a.value(name), owner).arg(in.lineNumber()));
+        for (const auto name : {QLatin1StringView("from"), QLatin1StringView("to")})
+            if (a.hasAttribute(name) && !edges.contains(a.value(name).toString()))
+                return miss(QStringLiteral("road '%1'").arg(a.value(name)));
+        for (const auto name : {QLatin1StringView("via"), QLatin1StringView("edges")})
+            for (const QStringView edge : a.value(name).split(u' ', Qt::SkipEmptyParts))
+                if (!edges.contains(edge.toString()))
+                    return miss(QStringLiteral("road '%1'").arg(edge));
+        for (const auto name : {QLatin1StringView("fromJunction"), QLatin1StringView("toJunction")})
+            if (a.hasAttribute(name) && !junctions.contains(a.value(name).toString()))
+                return miss(QStringLiteral("junction '%1'").arg(a.value(name)));
+        for (const auto name : {QLatin1StringView("fromTaz"), QLatin1StringView("toTaz")})
+            if (a.hasAttribute(name))
+                return makeError(QStringLiteral("the demand goes between zones (%1 of %2, line %3): SUMO needs them defined in an additional "
+                                                "file, which a city package does not carry; give the trips roads (from/to)")
+                                     .arg(name, owner).arg(in.lineNumber()));
+        if (in.name() == u"stop" && a.hasAttribute(QLatin1StringView("lane"))) {
+            const QStringView lane = a.value(QLatin1StringView("lane"));
+            if (!edges.contains(lane.left(std::max<qsizetype>(0, lane.lastIndexOf(u'_'))).toString()))
+                return miss(QStringLiteral("lane '%1'").arg(lane));
+        }
+        if (depth == 2 && (in.name() == u"vehicle" || in.name() == u"flow") && a.hasAttribute(QLatin1StringView("route"))
+            && !routes.contains(a.value(QLatin1StringView("route")).toString()))
+            return makeError(QStringLiteral("the demand's %1 takes route '%2' (line %3), which the demand does not define before it")
+                                 .arg(owner, a.value(QLatin1StringView("route"))).arg(in.lineNumber()));
+    }
+    if (in.hasError())
+        return makeError(QStringLiteral("the demand is not well-formed XML (line %1: %2)").arg(in.lineNumber()).arg(in.errorString()));
     return Ok{};
 }
 

@@ -41,6 +41,11 @@ Result<Extracted> extract(const QString &packagePath, const QString &directory, 
 const std::array<double, 24> &dailyProfile();
 /// Checks that a demand file is a SUMO route file (well-formed, root <routes>).
 Status checkDemand(const QByteArray &demand);
+/// Checks that every road, junction and named route the demand uses is there: in `network` (a SUMO .net.xml) or,
+/// for a route, defined in the demand itself. SUMO quits on the first it does not know, `--ignore-route-errors` or
+/// not, so a demand for another network is refused with a sentence naming the first miss. Zones (fromTaz/toTaz)
+/// need an additional file the package does not carry, and are refused too.
+Status checkDemandFitsNetwork(const QByteArray &demand, const QByteArray &network);
 /// Thins a day of trips generated at the peak rate to the daily profile: a trip departing in hour h is kept with
 /// probability dailyProfile()[h], drawn from `seed`. Accepts SUMO trip, vehicle and flow-free route files; what
 /// is not a trip or vehicle (vTypes, routes) is kept as is.

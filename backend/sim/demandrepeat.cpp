@@ -185,8 +185,10 @@ Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firs
                 ok = onlyParamsInside(in) && ok;
             else
                 ok = readRoute(in, a, v) && ok;
-            if (schedule && schedule->span() == FlowSchedule::Span::RunsOn)
+            if (schedule && schedule->span() == FlowSchedule::Span::RunsOn) {
+                ++repeat.m_runOn;
                 continue;
+            }
             ok = ok && schedule && schedule->span() == FlowSchedule::Span::WithinDay;
             if (ok) {
                 // One vehicle kept for the flow, and a departure for each of its vehicles: a busy flow is many

@@ -63,6 +63,8 @@ public:
     /// Vehicles of the day that are repeated, and the elements that are not.
     int repeated() const { return static_cast<int>(m_departures.size()); }
     int notRepeated() const { return m_notRepeated; }
+    /// Flows without an end: SUMO keeps adding their vehicles by itself, day after day.
+    int runOn() const { return m_runOn; }
 
     static constexpr double kDayS = 86400;
 
@@ -76,6 +78,7 @@ private:
     std::vector<Departure> m_departures;   ///< by departure
     int m_firstDay = 0;
     int m_notRepeated = 0;
+    int m_runOn = 0;
 };
 
 } // namespace cityops

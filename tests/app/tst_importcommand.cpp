@@ -8,9 +8,44 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace cityops;
 using namespace cityops::test;
+
+namespace {
+
+const QString kSmallNet = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
+
+/// Two roads of the small network (ids of its first two edges that are not inside a junction).
+QStringList twoRoads()
+{
+    QFile net(kSmallNet);
+    QStringList out;
+    if (!net.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader xml(&net);
+    while (!xml.atEnd() && out.size() < 2)
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("edge")
+            && !xml.attributes().hasAttribute(QLatin1String("function")))
+            out << xml.attributes().value(QLatin1String("id")).toString();
+    return out;
+}
+
+/// Imports the small network with `demand` (a route file's text) as its day: the importer's run.
+Run importWithDemand(const QTemporaryDir &dir, const QString &demand)
+{
+    const QString routes = dir.filePath(QStringLiteral("day.rou.xml"));
+    QFile f(routes);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    f.write(demand.toUtf8());
+    f.close();
+    return runProgram(QStringLiteral("cityops-import"), {QStringLiteral("sumo"), kSmallNet, QStringLiteral("--out"), dir.filePath(QStringLiteral("own.gpkg")),
+                                                         QStringLiteral("--force"), QStringLiteral("--demand"), routes});
+}
+
+} // namespace
 
 class TestImportCommand : public QObject {
     Q_OBJECT
@@ -114,6 +149,66 @@ private Q_SLOTS:
         const Run run = runProgram(QStringLiteral("cityops-import"), args);
         QCOMPARE(run.exitCode, code);
         QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+    }
+
+    void aDemandOfOnesOwnSaysWhatIsNotRepeated()
+    {
+        // A day of one's own: the importer says how many vehicles it makes a day, and what of it SUMO's plant cannot
+        // repeat after the two days SUMO's file holds, rather than the console's log saying so two days into a run.
+        QTemporaryDir dir;
+        const QStringList roads = twoRoads();
+        QCOMPARE(roads.size(), 2);
+        const Run run = importWithDemand(dir, QStringLiteral(R"(<routes>
+ <flow id="morning" begin="25200" end="28800" period="60" from="%1" to="%2"/>
+ <flow id="always" begin="0" period="600" from="%1" to="%2"/>
+ <trip id="t" depart="30000" from="%1" to="%2"/>
+ <person id="p" depart="30100"><walk edges="%1 %2"/></person>
+ <flow id="night" begin="80000" end="90000" period="600" from="%1" to="%2"/>
+</routes>)").arg(roads[0], roads[1]));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("61 vehicles of demand a day (and 1 flow(s) without an end, which SUMO runs on by itself)")),
+                 qPrintable(run.out));
+        QVERIFY2(run.err.contains(QLatin1String("note: 2 element(s) of the demand are not repeated after its first two days")), qPrintable(run.err));
+    }
+
+    void aDemandForAnotherNetworkIsRefused()
+    {
+        // SUMO quits on the first road, junction or route of the demand it does not know (--ignore-route-errors or
+        // not): the importer refuses such a demand with the first miss named, and writes nothing.
+        QTemporaryDir dir;
+        const QStringList roads = twoRoads();
+        QCOMPARE(roads.size(), 2);
+        const struct {
+            QString demand, expected;
+        } cases[] = {
+            {QStringLiteral("<routes><trip id=\"t\" depart=\"1\" from=\"%1\" to=\"nowhere\"/></routes>"),
+             QStringLiteral("names road 'nowhere' (trip 't', line 1), which the network does not have")},
+            {QStringLiteral("<routes><vehicle id=\"v\" depart=\"1\"><route edges=\"%1 %2 gone\"/></vehicle></routes>"),
+             QStringLiteral("names road 'gone' (vehicle 'v', line 1)")},
+            {QStringLiteral("<routes><trip id=\"t\" depart=\"1\" from=\"%1\" to=\"%2\" via=\"elsewhere\"/></routes>"),
+             QStringLiteral("names road 'elsewhere'")},
+            {QStringLiteral("<routes><vehicle id=\"v\" depart=\"1\"><route edges=\"%1 %2\"/><stop lane=\"other_0\" duration=\"5\"/></vehicle></routes>"),
+             QStringLiteral("names lane 'other_0' (vehicle 'v', line 1)")},
+            {QStringLiteral("<routes><trip id=\"t\" depart=\"1\" fromJunction=\"j-none\" toJunction=\"j-none\"/></routes>"),
+             QStringLiteral("names junction 'j-none'")},
+            {QStringLiteral("<routes><vehicle id=\"v\" depart=\"1\" route=\"r9\"/></routes>"),
+             QStringLiteral("vehicle 'v' takes route 'r9' (line 1), which the demand does not define")},
+            {QStringLiteral("<routes><trip id=\"t\" depart=\"1\" fromTaz=\"z1\" toTaz=\"z2\"/></routes>"),
+             QStringLiteral("goes between zones")},
+            {QStringLiteral("<routes><vehicle id=\"v\" depart=\"1\"><route edges=\"%1 %2\"/><stop busStop=\"s1\"/></vehicle></routes>"),
+             QStringLiteral("stops at busStop 's1'")},
+        };
+        for (const auto &c : cases) {
+            const Run run = importWithDemand(dir, c.demand.arg(roads[0], roads[1]));
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(c.expected), qPrintable(run.err));
+            QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("own.gpkg"))));
+        }
+        // The same roads, named right: taken.
+        const Run fits = importWithDemand(dir, QStringLiteral("<routes><route id=\"r0\" edges=\"%1\"/><vehicle id=\"v\" depart=\"1\" route=\"r0\"/>"
+                                                               "<trip id=\"t\" depart=\"2\" from=\"%1\" to=\"%2\"/></routes>").arg(roads[0], roads[1]));
+        QVERIFY2(fits.exitCode == 0, qPrintable(fits.err));
+        QVERIFY2(fits.out.contains(QLatin1String("2 vehicles of demand a day")), qPrintable(fits.out));
     }
 
     void importerRefusesToOverwrite()

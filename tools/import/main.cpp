@@ -2,6 +2,7 @@
 #include "city/citypackage.h"
 #include "city/sumoimport.h"
 #include "city/trafficfiles.h"
+#include "sim/demandrepeat.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -148,6 +149,11 @@ int main(int argc, char **argv)
         demand = f.readAll();
         if (auto checked = trafficfiles::checkDemand(demand); !checked)
             return usageError(parser, QStringLiteral("%1: %2").arg(f.fileName(), checked.error()));
+        QFile net(args[1]);
+        if (!net.open(QIODevice::ReadOnly))
+            return usageError(parser, QStringLiteral("cannot read the network %1: %2").arg(net.fileName(), net.errorString()));
+        if (auto fits = trafficfiles::checkDemandFitsNetwork(demand, net.readAll()); !fits)
+            return usageError(parser, QStringLiteral("%1: %2").arg(f.fileName(), fits.error()));
     }
 
     QTextStream err(stderr);
@@ -186,12 +192,29 @@ int main(int argc, char **argv)
             return kExitFailed;
         }
     }
+    // What of the day SUMO's plant can repeat after the two days the file holds (DemandRepeat): said now, to the
+    // person who chose the demand, not first in the console's log two days into a run.
+    QString perDay = QStringLiteral(", no demand");
+    if (!demand.isEmpty()) {
+        auto repeat = DemandRepeat::fromDay(demand, trafficfiles::kDemandDaysWritten);
+        if (!repeat) {
+            err << "cityops-import: " << repeat.error() << "\n";
+            return kExitFailed;
+        }
+        perDay = QStringLiteral(" and %1 vehicles of demand a day").arg(repeat->repeated());
+        if (repeat->runOn() > 0)
+            perDay += QStringLiteral(" (and %1 flow(s) without an end, which SUMO runs on by itself)").arg(repeat->runOn());
+        if (repeat->notRepeated() > 0)
+            err << "cityops-import: note: " << repeat->notRepeated()
+                << " element(s) of the demand are not repeated after its first two days (people, trips via roads or zones or "
+                   "with stops, stops at stopping places or triggered, flows past midnight): docs/TRAFFIC.md\n";
+    }
     const CityModel &c = city.value();
     QTextStream(stdout) << "wrote " << out << ": " << c.roads.size() << " roads, " << c.junctions.size() << " junctions, "
                         << c.signals.size() << " signals, " << c.streetlights.size() << " streetlights, "
                         << c.feeders.size() << " feeders, " << c.substations.size() << " substations, "
                         << c.districts.size() << " districts; SUMO network"
-                        << (demand.isEmpty() ? QStringLiteral(", no demand") : QStringLiteral(" and %1 vehicles of demand").arg(demand.count("<trip") + demand.count("<vehicle")))
+                        << perDay
                         << "\n";
     return 0;
 }
