@@ -349,8 +349,10 @@ private Q_SLOTS:
         QVERIFY(engine.vehicles().find(QStringLiteral("ambulance-1"), &parked) && parked.report.parked);
         const int tripS = m.captured(1).toInt() * 60 + m.captured(2).toInt();
         QVERIFY(firstParkedMs > 0);
-        QVERIFY2(tripS >= (firstParkedMs - seenMovingMs) / 1000 - 1, qPrintable(over));
-        QVERIFY2(tripS <= (firstParkedMs - sentAtMs) / 1000 + 1, qPrintable(over));
+        const QString seen = QStringLiteral("%1 — sent at %2, seen moving at %3, first seen parked at %4 (ms)")
+                                 .arg(over).arg(sentAtMs).arg(seenMovingMs).arg(firstParkedMs);
+        QVERIFY2(tripS >= (firstParkedMs - seenMovingMs) / 1000 - 1, qPrintable(seen));
+        QVERIFY2(tripS <= (firstParkedMs - sentAtMs) / 1000 + 1, qPrintable(seen));
         // How it went is in the record too, in olga's name, with the same trip and signals as the message.
         static const QRegularExpression recordedTrip(QStringLiteral("^wave-over olga: ambulance-1: arrived (\\d+) s after setting off "
                                                                     "\\(planned \\d+ s\\), (\\d+) stop\\(s\\) on the way; (\\d+) signal\\(s\\) "
