@@ -201,7 +201,7 @@ int main(int argc, char **argv)
             err << "cityops-import: " << repeat.error() << "\n";
             return kExitFailed;
         }
-        perDay = QStringLiteral(" and %1 vehicles of demand a day").arg(repeat->repeated());
+        perDay = QStringLiteral(" and %1 vehicles of demand a day that SUMO repeats for as long as it runs").arg(repeat->repeated());
         if (repeat->runOn() > 0)
             perDay += QStringLiteral(" (and %1 flow(s) without an end, which SUMO runs on by itself)").arg(repeat->runOn());
         if (repeat->notRepeated() > 0)
