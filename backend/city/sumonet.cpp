@@ -3,7 +3,24 @@
 #include <QFile>
 #include <QXmlStreamReader>
 
+#include <cctype>
+
 namespace cityops {
+
+SumoLaneRef splitLaneId(const std::string &laneId)
+{
+    const size_t cut = laneId.rfind('_');
+    if (cut == std::string::npos || cut + 1 == laneId.size())
+        return {laneId, 0, false};
+    int index = 0;
+    for (size_t k = cut + 1; k < laneId.size(); ++k) {
+        if (!std::isdigit(static_cast<unsigned char>(laneId[k])) || index > 100'000)
+            return {laneId, 0, false};
+        index = index * 10 + (laneId[k] - '0');
+    }
+    return {laneId.substr(0, cut), index, true};
+}
+
 namespace {
 
 std::vector<SumoNet::Point> parseShape(QStringView text, bool *ok)

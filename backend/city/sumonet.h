@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
 #include <vector>
 
 namespace cityops {
@@ -59,6 +60,15 @@ struct SumoNet {
     /// Converts a local SUMO position to WGS84 (E = x - netOffset.x, N = y - netOffset.y, inverse UTM).
     GeoPoint toWgs84(const Point &p) const { return utmToWgs84(zone, p.x - offsetX, p.y - offsetY); }
 };
+
+/// A SUMO lane id split into its road and the lane's index on it: SUMO names every lane "<edge>_<index>", and the
+/// road's own id may hold underscores (OpenStreetMap clusters) and '#'.
+struct SumoLaneRef {
+    std::string edge;
+    int index = 0;
+    bool indexed = false;   ///< the id ended in "_<digits>"; otherwise `edge` is the whole id and `index` 0
+};
+SumoLaneRef splitLaneId(const std::string &laneId);
 
 /// Parses a .net.xml file. Missing files, other XML documents, networks without geo-reference and truncated or
 /// malformed XML are refused with a message naming the file and, for XML errors, the line.

@@ -3,6 +3,7 @@
 #include "base/random.h"
 #include "base/sqlitedb.h"
 #include "city/flowschedule.h"
+#include "city/sumonet.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -322,7 +323,7 @@ Status checkDemandFitsNetwork(const QByteArray &demand, const QByteArray &networ
                                      .arg(name, owner).arg(in.lineNumber()));
         if (in.name() == u"stop" && a.hasAttribute(QLatin1StringView("lane"))) {
             const QStringView lane = a.value(QLatin1StringView("lane"));
-            if (!edges.contains(lane.left(std::max<qsizetype>(0, lane.lastIndexOf(u'_'))).toString()))
+            if (!edges.contains(QString::fromStdString(splitLaneId(lane.toString().toStdString()).edge)))
                 return miss(QStringLiteral("lane '%1'").arg(lane));
         }
         if (depth == 2 && (in.name() == u"vehicle" || in.name() == u"flow") && a.hasAttribute(QLatin1StringView("route"))

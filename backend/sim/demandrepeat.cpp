@@ -1,6 +1,7 @@
 #include "sim/demandrepeat.h"
 
 #include "city/flowschedule.h"
+#include "city/sumonet.h"
 
 #include <QStringList>
 #include <QXmlStreamReader>
@@ -72,13 +73,11 @@ bool readStop(const QXmlStreamAttributes &a, DemandRepeat::Stop &stop)
         if (!known.contains(attribute.name().toString()))
             return false;
     if (a.hasAttribute(QLatin1StringView("lane"))) {
-        const QStringView lane = a.value(QLatin1StringView("lane"));
-        const qsizetype cut = lane.lastIndexOf(u'_');   // "<edge>_<index>"; edges may hold '_' themselves
-        bool numeric = false;
-        stop.laneIndex = cut > 0 ? lane.mid(cut + 1).toInt(&numeric) : 0;
-        if (!numeric || stop.laneIndex < 0)
+        const SumoLaneRef lane = splitLaneId(text(a, QLatin1StringView("lane")));
+        if (!lane.indexed)
             return false;
-        stop.edge = lane.left(cut).toString().toStdString();
+        stop.edge = lane.edge;
+        stop.laneIndex = lane.index;
     } else if (a.hasAttribute(QLatin1StringView("edge"))) {
         stop.edge = text(a, QLatin1StringView("edge"));
     }

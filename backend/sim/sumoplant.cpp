@@ -40,17 +40,6 @@ std::mutex &traciLock()
     return lock;
 }
 
-SumoLaneRef splitLaneId(const std::string &laneId)
-{
-    const size_t cut = laneId.rfind('_');
-    if (cut == std::string::npos)
-        return {laneId, 0};
-    int index = 0;
-    for (size_t k = cut + 1; k < laneId.size() && std::isdigit(static_cast<unsigned char>(laneId[k])); ++k)
-        index = index * 10 + (laneId[k] - '0');
-    return {laneId.substr(0, cut), index};
-}
-
 namespace {
 
 std::atomic<int> g_nextLabel{0};

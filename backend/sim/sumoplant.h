@@ -1,6 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
+#include "city/sumonet.h"
 #include "model/vehicle.h"
 #include "sim/demandrepeat.h"
 #include "sim/signalplant.h"
@@ -25,12 +26,6 @@ namespace cityops {
 /// libtraci's connections are process-wide; one lock for every use of it.
 std::mutex &traciLock();
 
-/// A SUMO lane id split into its road and the lane's index on it: SUMO names every lane "<edge>_<index>".
-struct SumoLaneRef {
-    std::string edge;
-    int index = 0;
-};
-SumoLaneRef splitLaneId(const std::string &laneId);
 
 /// How to run SUMO for a city: its network, its demand and the binary.
 struct SumoSetup {

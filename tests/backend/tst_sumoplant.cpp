@@ -140,7 +140,9 @@ private Q_SLOTS:
         const SumoLaneRef cluster = splitLaneId("cluster_1292264943_1301707116_12");
         QCOMPARE(cluster.edge, std::string("cluster_1292264943_1301707116"));
         QCOMPARE(cluster.index, 12);
+        QVERIFY(plain.indexed && cluster.indexed);
         QCOMPARE(splitLaneId("noindex").edge, std::string("noindex"));
+        QVERIFY(!splitLaneId("noindex").indexed && !splitLaneId("b_").indexed && !splitLaneId("b_x1").indexed);
     }
 
     void sumoDyingIsSaidAndRecovered()
