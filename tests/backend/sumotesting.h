@@ -8,6 +8,7 @@
 #include "sim/sumoplant.h"
 
 #include <QDateTime>
+#include <QXmlStreamAttributes>
 
 #include <algorithm>
 #include <map>
@@ -19,6 +20,13 @@ namespace cityops::test {
 inline const QString kNet = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
 // A Tuesday 17:30 in Berlin (the evening peak of the demand profile).
 inline const std::int64_t kStart = QDateTime::fromString(QStringLiteral("2026-11-24T16:30:00Z"), Qt::ISODate).toMSecsSinceEpoch();
+
+/// Whether a <lane> of a SUMO network (its attributes) is open to passenger cars.
+inline bool openToCars(const QXmlStreamAttributes &lane)
+{
+    return lane.hasAttribute(QLatin1String("allow")) ? lane.value(QLatin1String("allow")).contains(QLatin1String("passenger"))
+                                                     : !lane.value(QLatin1String("disallow")).contains(QLatin1String("passenger"));
+}
 
 inline std::shared_ptr<const CityModel> smallCity()
 {

@@ -36,8 +36,7 @@ std::pair<QString, QString> twoRoads()
         if (xml.name() == QLatin1String("edge"))
             edge = a.value(QLatin1String("function")).isEmpty() ? a.value(QLatin1String("id")).toString() : QString();
         else if (xml.name() == QLatin1String("lane") && !edge.isEmpty()
-                 && (a.hasAttribute(QLatin1String("allow")) ? a.value(QLatin1String("allow")).contains(QLatin1String("passenger"))
-                                                            : !a.value(QLatin1String("disallow")).contains(QLatin1String("passenger"))))
+                 && openToCars(a))
             forCars.insert(edge);
         else if (xml.name() == QLatin1String("connection") && a.value(QLatin1String("dir")) == QLatin1String("s")
                  && forCars.contains(a.value(QLatin1String("from")).toString()) && forCars.contains(a.value(QLatin1String("to")).toString()))

@@ -87,8 +87,7 @@ QString carLane(const QString &edge)
             inEdge = xml.attributes().value(QLatin1String("id")) == edge;
         else if (token == QXmlStreamReader::StartElement && inEdge && xml.name() == QLatin1String("lane")) {
             const QXmlStreamAttributes a = xml.attributes();
-            if (a.hasAttribute(QLatin1String("allow")) ? a.value(QLatin1String("allow")).contains(QLatin1String("passenger"))
-                                                       : !a.value(QLatin1String("disallow")).contains(QLatin1String("passenger")))
+            if (openToCars(a))
                 return a.value(QLatin1String("id")).toString();
         }
     }
