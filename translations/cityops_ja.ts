@@ -1006,6 +1006,14 @@
         <source>Following on the map — click to stop</source>
         <translation>地図で追従中 — クリックで停止</translation>
     </message>
+    <message>
+        <source>standing for %1</source>
+        <translation>停車中（%1）</translation>
+    </message>
+    <message>
+        <source>on its way for %1, %2 km/h</source>
+        <translation>走行中（%1）、時速 %2 km</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -1006,6 +1006,14 @@
         <source>Following on the map — click to stop</source>
         <translation>正在地图上跟随 — 点击停止</translation>
     </message>
+    <message>
+        <source>standing for %1</source>
+        <translation>停靠中（已 %1）</translation>
+    </message>
+    <message>
+        <source>on its way for %1, %2 km/h</source>
+        <translation>行驶中（已 %1），时速 %2 公里</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -35,6 +35,8 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
     if (report.report.id != m_vehicle || report.reports <= m_lastReport || m_follower.finished())
         return;
     m_lastReport = report.reports;
+    // Timed from when the vehicle set off and parked, as the book saw them, whichever reports reach this wave.
+    m_trip.add(fixOf(report.report, report.timeMs, report.spellSinceMs));
     // Parked before it set off (still at its station, the route not taken yet) is not the end of the trip.
     if (report.report.parked && !m_underway)
         return;
@@ -48,9 +50,15 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
     m_lastReportMs = report.timeMs;
     m_lastPosition = report.report.position;
     m_saidSilent = false;
-    const VehicleFix fix = fixOf(report.report, report.timeMs);
-    m_trip.add(fix);
-    carryOut(m_follower.update(fix));
+    carryOut(m_follower.update(fixOf(report.report, report.timeMs)));
+}
+
+void GreenWaveRun::sentFrom(const VehicleBook::Vehicle &report)
+{
+    if (report.report.id != m_vehicle || report.reports <= m_lastReport || m_trip.started())
+        return;
+    // Without its spell's beginning: on its way already, the trip counts from this report, not from long before.
+    m_trip.add(fixOf(report.report, report.timeMs));
 }
 
 void GreenWaveRun::tick(std::int64_t nowMs)

@@ -55,6 +55,10 @@ public:
     /// A vehicle that parks farther than this from where it was sent has not arrived (it stopped on the way: a
     /// patient found sooner, a road closed; or its simulation restarted it at its station).
     static constexpr double kArrivedWithinM = 100;
+    /// The vehicle as the console's book had it when it was sent (its last report before): the trip is timed from
+    /// its setting off after that — exactly, even when the reports fed later skip that one — or, were it already on
+    /// its way (diverted), from then. Only the trip takes it; the wave follows the reports fed by `update`.
+    void sentFrom(const VehicleBook::Vehicle &report);
     /// Feeds the vehicle's latest report (ignored when it is the one fed last).
     void update(const VehicleBook::Vehicle &report);
     /// Time passes with no report: releases what is due at `nowMs` (the console's clock) and says when the

@@ -26,6 +26,10 @@ struct VehicleFix {
     std::vector<SignalAhead> ahead;   ///< in the order it meets them
     int queueAhead = 0;               ///< vehicles standing between it and the first signal ahead
     bool arrived = false;
+    /// When the vehicle's present spell (parked, or on its way) began, as the reports it came from say: the first
+    /// report that said so. -1 when not known (it was already so when first reported). A follower fed only some of
+    /// the reports (the console's picture skips some under load) still knows when the vehicle set off or parked.
+    std::int64_t spellSinceMs = -1;
 };
 
 /// A route planned for a tracked vehicle (in co-simulation SUMO's router on the city's network): shown to the

@@ -8,6 +8,12 @@ namespace cityops {
 
 /// How a tracked vehicle's trip went, from its own reports: when it set off and arrived, and how often it came to a
 /// stand on the way — what a supervisor asks after a green wave ("did it get through?"). Pure: fed fixes in order.
+///
+/// Fed only some of the reports (the console's picture may skip one under load), it still times the trip from the
+/// vehicle's setting off to its parking, exactly, from each fix's `spellSinceMs`: a vehicle seen parked (at its
+/// station) before its first fix on the way set off when that spell on the way began; a vehicle first seen already
+/// on its way is timed from that first fix (the time it was sent, for a vehicle diverted on its way). The stops on
+/// the way are those the fed fixes show.
 class TripTally {
 public:
     /// Below this a vehicle stands (SUMO counts a vehicle as waiting below 0.1 m/s); it has moved off again once
@@ -19,7 +25,7 @@ public:
 
     bool started() const { return m_startedMs >= 0; }
     bool arrived() const { return m_arrivedMs >= 0; }
-    /// From its first report on the way to the report that it had parked; 0 until it arrives.
+    /// From setting off (or its first report, when first seen on its way) to parking; 0 until it arrives.
     std::int64_t tripMs() const { return arrived() ? m_arrivedMs - m_startedMs : 0; }
     /// Times it came to a stand after moving, before it arrived (standing at the start is not a stop).
     int stops() const { return m_stops; }
@@ -27,6 +33,8 @@ public:
 private:
     std::int64_t m_startedMs = -1;
     std::int64_t m_arrivedMs = -1;
+    std::int64_t m_standingAtStartMs = -1;   ///< its last report parked before it set off (its station)
+    std::int64_t m_lastMs = -1;              ///< the last fix taken
     bool m_moving = false;
     int m_stops = 0;
 };

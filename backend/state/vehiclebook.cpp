@@ -34,6 +34,8 @@ void VehicleBook::apply(const std::vector<Event> &events)
             if (int(m_vehicles.size()) >= kMaxVehicles)
                 continue;
             it = m_vehicles.insert(it, Vehicle{});
+        } else if (it->report.parked != report->parked) {
+            it->spellSinceMs = e.timeMs;
         }
         it->timeMs = e.timeMs;
         ++it->reports;

@@ -2,6 +2,7 @@
 // pre-empted and released — fed with vehicle fixes on a manual clock.
 #include "ops/greenwavefollower.h"
 #include "ops/triptally.h"
+#include "state/vehiclebook.h"
 
 #include <QTest>
 
@@ -35,6 +36,24 @@ std::shared_ptr<const CityModel> twoSignals()
 VehicleFix fix(double seconds, double speed, std::vector<SignalAhead> ahead)
 {
     return {static_cast<std::int64_t>(seconds * 1000), speed, std::move(ahead), false};
+}
+
+/// A fix as the console's picture passes it on: parked or not, and since when (seconds; -1 not known).
+VehicleFix seen(double seconds, double speed, bool parked, double spellSince)
+{
+    VehicleFix f = fix(seconds, speed, {});
+    f.arrived = parked;
+    f.spellSinceMs = spellSince < 0 ? -1 : static_cast<std::int64_t>(spellSince * 1000);
+    return f;
+}
+
+Event vehicleReport(double seconds, const char *id, bool parked)
+{
+    VehiclePayload p;
+    p.id = QString::fromLatin1(id);
+    p.parked = parked;
+    p.speedMps = parked ? 0 : 10;
+    return Event{0, static_cast<std::int64_t>(seconds * 1000), kNoDevice, p};
 }
 
 } // namespace
@@ -227,6 +246,69 @@ private Q_SLOTS:
         trip.add(fix(201, 0, {}));
         QCOMPARE(trip.stops(), 2);
         QCOMPARE(trip.tripMs(), 90'000);
+    }
+
+    /// The console's picture passes on the reports it has at each refresh and may skip one under load — the one in
+    /// which the vehicle set off, or the one in which it parked. The trip is still timed from those moments, from
+    /// when each report says its spell began.
+    void theTripIsTimedFromSettingOffToParkingWhateverReportsAreSkipped()
+    {
+        TripTally trip;
+        trip.add(seen(100, 0, true, -1));     // parked at its station (since before the console knew)
+        QVERIFY(!trip.started() && !trip.arrived());   // standing at its station is neither the start nor the end
+        trip.add(seen(104, 12, false, 102));   // on its way since 102: the report at 102 was skipped
+        QVERIFY(trip.started());
+        trip.add(seen(130, 14, false, 102));
+        trip.add(seen(190, 0, true, 187));     // parked since 187: the reports from 187 to 189 were skipped
+        QVERIFY(trip.arrived());
+        QCOMPARE(trip.tripMs(), 85'000);       // 102 to 187, not 104 to 190
+
+        // First seen on its way (a vehicle diverted while driving): timed from that report, not from when it set
+        // off on its earlier route.
+        TripTally diverted;
+        diverted.add(seen(500, 10, false, 300));
+        diverted.add(seen(560, 0, true, 555));
+        QCOMPARE(diverted.tripMs(), 55'000);
+
+        // A spell said to begin before the report seen before it, or after its own report, is not believed (a
+        // book cleared and refilled in between): the report's own time counts.
+        TripTally confused;
+        confused.add(seen(100, 0, true, -1));
+        confused.add(seen(110, 10, false, 90));    // on its way since before it was seen standing
+        confused.add(seen(150, 10, false, 110));
+        confused.add(seen(170, 0, true, 140));     // parked since before it was last seen driving
+        QCOMPARE(confused.tripMs(), 60'000);
+        TripTally unknown;                          // no spell times at all: as the reports come
+        unknown.add(seen(100, 0, true, -1));
+        unknown.add(seen(104, 12, false, -1));
+        unknown.add(seen(190, 0, true, -1));
+        QCOMPARE(unknown.tripMs(), 86'000);
+    }
+
+    /// The book keeps, for each vehicle, when its present spell (parked, or on its way) began: the first report
+    /// that said so — not known for the spell it was in when first reported.
+    void theBookSaysWhenEachVehiclesSpellBegan()
+    {
+        VehicleBook book(twoSignals());
+        book.apply({vehicleReport(100, "amb-1", true), vehicleReport(100, "amb-2", false)});
+        VehicleBook::Vehicle one, two;
+        QVERIFY(book.find(QStringLiteral("amb-1"), &one) && book.find(QStringLiteral("amb-2"), &two));
+        QCOMPARE(one.spellSinceMs, -1);   // parked since before the book heard of it: since when it cannot tell
+        QCOMPARE(two.spellSinceMs, -1);
+        book.apply({vehicleReport(101, "amb-1", true), vehicleReport(102, "amb-1", false), vehicleReport(103, "amb-1", false)});
+        QVERIFY(book.find(QStringLiteral("amb-1"), &one));
+        QCOMPARE(one.spellSinceMs, 102'000);   // set off at 102, whatever came after
+        QCOMPARE(one.timeMs, 103'000);
+        book.apply({vehicleReport(110, "amb-1", true), vehicleReport(115, "amb-1", true), vehicleReport(115, "amb-2", true)});
+        QVERIFY(book.find(QStringLiteral("amb-1"), &one) && book.find(QStringLiteral("amb-2"), &two));
+        QCOMPARE(one.spellSinceMs, 110'000);
+        QCOMPARE(two.spellSinceMs, 115'000);
+        // Silent long enough to be dropped, then back: a new vehicle to the book, since when not known again.
+        book.apply({vehicleReport(200, "amb-2", true)});
+        QVERIFY(!book.find(QStringLiteral("amb-1"), &one));
+        book.apply({vehicleReport(201, "amb-1", false)});
+        QVERIFY(book.find(QStringLiteral("amb-1"), &one));
+        QCOMPARE(one.spellSinceMs, -1);
     }
 };
 

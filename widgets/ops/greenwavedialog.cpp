@@ -168,7 +168,10 @@ void GreenWaveDialog::send()
 void GreenWaveDialog::sendVehicle(const PlannedRoute &plan, const Actor &who, std::shared_ptr<const CommandSigner> approvalKey)
 {
     say(tr("Sending %1…").arg(plan.vehicle), false);
-    m_engine.sendRoute(plan, answerOnMainThread<Status>(this, [plan, who, approvalKey](GreenWaveDialog *self, const Status &sent) {
+    // As the engine's book has it now, before it is sent: the wave times the trip from its setting off after this.
+    VehicleBook::Vehicle asSent;
+    m_engine.vehicles().find(plan.vehicle, &asSent);
+    m_engine.sendRoute(plan, answerOnMainThread<Status>(this, [plan, who, approvalKey, asSent](GreenWaveDialog *self, const Status &sent) {
         if (!sent) {
             self->m_send->setEnabled(true);
             return self->say(tr("%1 was not sent: %2").arg(plan.vehicle, sent.error()), true);
@@ -180,7 +183,7 @@ void GreenWaveDialog::sendVehicle(const PlannedRoute &plan, const Actor &who, st
                                                 .arg(plan.signals.size())
                                                 .arg(who.user));
         self->clearPreview();   // from now on the vehicle's own route, as it reports it
-        Q_EMIT self->waveApproved(plan.vehicle, who, plan, approvalKey);
+        Q_EMIT self->waveApproved(plan.vehicle, who, plan, approvalKey, asSent);
         self->accept();
     }));
 }

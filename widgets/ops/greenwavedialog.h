@@ -3,6 +3,7 @@
 #include "model/vehicle.h"
 #include "security/actor.h"
 #include "security/commandsigner.h"
+#include "state/vehiclebook.h"
 
 #include <QDialog>
 
@@ -48,9 +49,10 @@ public:
 Q_SIGNALS:
     /// The vehicle is on its way with `approver`'s pre-approval: the caller starts the wave.
     /// `approvalKey`: the supervisor's approval key, opened with the password they typed, for the wave's orders (null
-    /// where the devices do not check approvals).
+    /// where the devices do not check approvals). `asSent`: the vehicle's last report before it was sent, from
+    /// which the wave times its trip.
     void waveApproved(const QString &vehicle, const cityops::Actor &approver, const cityops::PlannedRoute &route,
-                      std::shared_ptr<const cityops::CommandSigner> approvalKey);
+                      std::shared_ptr<const cityops::CommandSigner> approvalKey, const cityops::VehicleBook::Vehicle &asSent);
 
 private:
     void fillVehicles();

@@ -293,10 +293,11 @@ void OpsConsole::sendVehicle()
 }
 
 void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const PlannedRoute &route,
-                           std::shared_ptr<const CommandSigner> approvalKey)
+                           std::shared_ptr<const CommandSigner> approvalKey, const VehicleBook::Vehicle &asSent)
 {
     auto *run = new GreenWaveRun(m_engine, vehicle, m_client->actor(), approver, {}, this, std::move(approvalKey));
     run->setPlan(route);
+    run->sentFrom(asSent);
     m_waves.push_back(run);
     post(false, tr("%1 is on its way (%2 km); green wave over %n signal(s), pre-approved by %3", nullptr, int(route.signals.size()))
                     .arg(vehicle)

@@ -55,7 +55,8 @@ public:
     void setAccess(AccessControl *access) { m_access = access; }
     /// Green waves under way (each follows its vehicle until it parks and every signal is released).
     const std::vector<GreenWaveRun *> &waves() const { return m_waves; }
-    void startWave(const QString &vehicle, const Actor &approver, const PlannedRoute &route, std::shared_ptr<const CommandSigner> approvalKey);
+    void startWave(const QString &vehicle, const Actor &approver, const PlannedRoute &route, std::shared_ptr<const CommandSigner> approvalKey,
+                   const VehicleBook::Vehicle &asSent = {});
     /// Operations ▸ Stop a green wave: asks which (when one or more are under way), then stopWave.
     void chooseWaveToStop();
     /// Ends the vehicle's wave in the name of the person acting here: its held signals are released.

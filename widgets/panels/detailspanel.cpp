@@ -110,7 +110,14 @@ void DetailsPanel::showVehicle(const VehicleBook::Vehicle &vehicle)
     const VehiclePayload &v = vehicle.report;
     m_title->setText(tr("Emergency vehicle"));
     m_subtitle->setText(v.id);
-    addRow(tr("Status"), v.parked ? tr("standing") : tr("on its way, %1 km/h").arg(std::lround(v.speedMps * 3.6)));
+    // How long it has stood or been on its way, when the console saw that begin (not since a restart of its own).
+    const long kmh = std::lround(v.speedMps * 3.6);
+    if (vehicle.spellSinceMs < 0) {
+        addRow(tr("Status"), v.parked ? tr("standing") : tr("on its way, %1 km/h").arg(kmh));
+    } else {
+        const QString spell = Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - vehicle.spellSinceMs));
+        addRow(tr("Status"), v.parked ? tr("standing for %1").arg(spell) : tr("on its way for %1, %2 km/h").arg(spell).arg(kmh));
+    }
     if (!v.parked && v.route.size() >= 2) {
         double left = 0;
         for (size_t i = 1; i < v.route.size(); ++i)
