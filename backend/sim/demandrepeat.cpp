@@ -52,13 +52,16 @@ bool readCommon(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
     return readHow(a, v);
 }
 
-/// A trip between two roads, no more: SUMO routes a vehicle added on two roads that do not meet, as it routes a trip
-/// it reads. Through `via`, or between zones or junctions, it would not.
-bool readPlainTrip(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
+/// A trip between two roads, perhaps through others (`via`): SUMO routes a vehicle added on two roads that do not
+/// meet, as it routes a trip it reads; the plant routes one with via roads or stops itself. Between zones or
+/// junctions it cannot be added so.
+bool readTrip(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
 {
-    if (!a.hasAttribute(QLatin1StringView("from")) || !a.hasAttribute(QLatin1StringView("to")) || a.hasAttribute(QLatin1StringView("via")))
+    if (!a.hasAttribute(QLatin1StringView("from")) || !a.hasAttribute(QLatin1StringView("to")))
         return false;
     v.edges = {text(a, QLatin1StringView("from")), text(a, QLatin1StringView("to"))};
+    v.via = words(a.value(QLatin1StringView("via")));
+    v.trip = true;
     return true;
 }
 
@@ -134,12 +137,18 @@ bool readRoute(QXmlStreamReader &in, const QXmlStreamAttributes &a, DemandRepeat
     return ok && (v.edges.empty() != v.route.empty());
 }
 
-/// Whether nothing but params is inside the element (a trip's stops would be lost). Reads to the element's end.
-bool onlyParamsInside(QXmlStreamReader &in)
+/// A trip's stops on lanes, and params; false for anything else inside (it would be lost). Reads to the element's end.
+bool readTripInside(QXmlStreamReader &in, DemandRepeat::Vehicle &v)
 {
     bool ok = true;
     while (in.readNextStartElement()) {
-        ok = ok && in.name() == u"param";
+        if (in.name() == u"stop") {
+            DemandRepeat::Stop stop;
+            ok = ok && readStop(in.attributes(), stop);
+            v.stops.push_back(std::move(stop));
+        } else {
+            ok = ok && in.name() == u"param";
+        }
         in.skipCurrentElement();
     }
     return ok;
@@ -169,8 +178,8 @@ Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firs
         Vehicle v;
         bool ok = false;
         if (element == u"trip") {
-            ok = readPlainTrip(a, v) && readCommon(a, v);
-            ok = onlyParamsInside(in) && ok;
+            ok = readTrip(a, v) && readCommon(a, v);
+            ok = readTripInside(in, v) && ok;
         } else if (element == u"vehicle") {
             ok = readCommon(a, v);
             ok = readRoute(in, a, v) && ok;
@@ -178,10 +187,10 @@ Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firs
             // A flow is its vehicles, each "<flow>.<i>" as SUMO names them. One without an end SUMO goes on with by
             // itself; one running past midnight would overlap with its next day.
             auto schedule = FlowSchedule::read(a);
-            const bool plainTrip = a.hasAttribute(QLatin1StringView("from")) || a.hasAttribute(QLatin1StringView("to"));
-            ok = readHow(a, v) && (plainTrip ? readPlainTrip(a, v) : true);
-            if (plainTrip)
-                ok = onlyParamsInside(in) && ok;
+            const bool trip = a.hasAttribute(QLatin1StringView("from")) || a.hasAttribute(QLatin1StringView("to"));
+            ok = readHow(a, v) && (trip ? readTrip(a, v) : true);
+            if (trip)
+                ok = readTripInside(in, v) && ok;
             else
                 ok = readRoute(in, a, v) && ok;
             if (schedule && schedule->span() == FlowSchedule::Span::RunsOn) {
@@ -219,6 +228,19 @@ Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firs
         return makeError(QStringLiteral("the demand is not well-formed XML (line %1: %2)").arg(in.lineNumber()).arg(in.errorString()));
     std::stable_sort(repeat.m_departures.begin(), repeat.m_departures.end(), [](const Departure &x, const Departure &y) { return x.departS < y.departS; });
     return repeat;
+}
+
+std::vector<std::string> DemandRepeat::Vehicle::routedThrough() const
+{
+    if (!trip)
+        return {};
+    if (!via.empty())
+        return via;   // SUMO: via takes precedence over the stops' roads (which must then lie on the way)
+    std::vector<std::string> through;
+    for (const Stop &stop : stops)
+        if (through.empty() || through.back() != stop.edge)
+            through.push_back(stop.edge);
+    return through;
 }
 
 std::vector<DemandRepeat::Due> DemandRepeat::due(double afterS, double untilS) const

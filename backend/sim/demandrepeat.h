@@ -17,13 +17,13 @@ namespace cityops {
 /// for weeks — would see its roads empty out. So from `firstDay` on, SUMO's plant adds each day's vehicles itself
 /// through TraCI, a little ahead of their departure, renamed for their day as the file does ("d2.<id>").
 ///
-/// Repeated: trips from one road to another (SUMO routes them as it inserts them, as it does a file's trips),
-/// vehicles on a route of their own or named in the file, and flows of either whose vehicles all depart within the
-/// day (as their vehicles, "<flow>.<i>", at the times SUMO would give them: FlowSchedule), with their stops on
-/// lanes. Not repeated, and counted so the plant can say so: people, trips through a `via` or between zones or
-/// junctions, trips with stops, stops at stopping places (bus stops, parking areas) or waiting for a trigger,
-/// departures that are not a time, flows that run past midnight. A flow without an end is neither: SUMO keeps
-/// adding its vehicles by itself.
+/// Repeated: trips from one road to another (SUMO routes them as it inserts them, as it does a file's trips; one
+/// through `via` roads or with stops the plant routes as it adds it, through those roads as SUMO would), vehicles on
+/// a route of their own or named in the file, and flows of either whose vehicles all depart within the day (as their
+/// vehicles, "<flow>.<i>", at the times SUMO would give them: FlowSchedule), with their stops on lanes. Not repeated,
+/// and counted so the plant can say so: people, trips between zones or junctions, stops at stopping places (bus
+/// stops, parking areas) or waiting for a trigger, departures that are not a time, flows that run past midnight. A
+/// flow without an end is neither: SUMO keeps adding its vehicles by itself.
 class DemandRepeat {
 public:
     /// A stop on a lane of the vehicle's route, as SUMO's `<stop lane=…>` gives it (no stopping places: the city
@@ -41,10 +41,15 @@ public:
         std::string id;                      ///< a flow's own: its vehicles are "<id>.<i>"
         std::vector<std::string> edges;      ///< from and to (a trip), or the route's edges; empty: `route` names one
         std::string route;                   ///< a route the file defines
+        bool trip = false;                   ///< `edges` are a trip's from and to: SUMO finds the way between them
+        std::vector<std::string> via;        ///< a trip's roads to pass on the way, in order
         std::string type = "DEFAULT_VEHTYPE";
         std::string departLane = "first", departPos = "base", departSpeed = "0";
         std::string arrivalLane = "current", arrivalPos = "max", arrivalSpeed = "current";
-        std::vector<Stop> stops;             ///< only with a route (a trip's would not be on it before it is routed)
+        std::vector<Stop> stops;
+        /// The roads a trip must be routed through, as SUMO routes a trip it reads: its `via`, or without one its
+        /// stops' roads in order (none for a vehicle with a route, or a trip with neither).
+        std::vector<std::string> routedThrough() const;
     };
     /// One vehicle to add: its day's name and its departure in SUMO's time (seconds since the first day's midnight).
     struct Due {

@@ -22,7 +22,7 @@ void SumoPlant::addRepeatedDemand(double untilS)
             m_demandDaySaid = day;
             m_demandRefused = 0;
             qCInfo(lcSim).noquote() << QStringLiteral("day %1 of traffic: the city's day again, added as it comes (%2 vehicles; %3 "
-                                                      "element(s) of the demand not repeated: people, trips via roads or zones or with stops, stops at stopping places or triggered, flows past midnight)")
+                                                      "element(s) of the demand not repeated: people, trips between zones or junctions, stops at stopping places or triggered, flows past midnight)")
                                            .arg(day).arg(repeat.repeated()).arg(repeat.notRepeated());
         }
         const DemandRepeat::Vehicle &v = *due.vehicle;
@@ -35,6 +35,13 @@ void SumoPlant::addRepeatedDemand(double untilS)
             libtraci::Vehicle::add(due.id, route, v.type, std::to_string(due.departS), v.departLane, v.departPos, v.departSpeed,
                                    v.arrivalLane, v.arrivalPos, v.arrivalSpeed);
             try {
+                // A trip through via roads or with stops: routed now, through them, as SUMO routes such a trip it
+                // reads (on the roads' own travel times, as a trip from the file is routed when inserted); its stops
+                // must lie on the way it takes.
+                if (const std::vector<std::string> through = v.routedThrough(); !through.empty()) {
+                    libtraci::Vehicle::setVia(due.id, through);
+                    libtraci::Vehicle::rerouteTraveltime(due.id, false);
+                }
                 addStops(due);
             } catch (const libsumo::TraCIException &) {
                 libtraci::Vehicle::remove(due.id);   // not without its stops: a bus that does not stop is not the bus

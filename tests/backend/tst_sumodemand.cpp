@@ -83,12 +83,12 @@ private Q_SLOTS:
 )";
         auto repeat = DemandRepeat::fromDay(day, 2);
         QVERIFY2(repeat, qPrintable(repeat.error()));
-        QCOMPARE(repeat->repeated(), 105);    // t1, v1, v2, stops, late and the flow's 100 (one every 36 s for an hour)
-        QCOMPARE(repeat->notRepeated(), 4);   // via, the trip with stops, the triggered trip, the person
+        QCOMPARE(repeat->repeated(), 107);    // t1, via, v1, v2, stops, tripstops, late and the flow's 100 (one every 36 s for an hour)
+        QCOMPARE(repeat->notRepeated(), 2);   // the triggered trip, the person
         // The days the file holds are not added again.
         QVERIFY(repeat->due(0, 2 * 86400.0 - 0.5).empty());
         const auto first = repeat->due(2 * 86400.0 - 1, 2 * 86400.0 + 30);
-        QCOMPARE(first.size(), size_t(4));
+        QCOMPARE(first.size(), size_t(5));
         QCOMPARE(first[0].id, std::string("d2.f.0"));
         QCOMPARE(first[0].departS, 2 * 86400.0);
         QCOMPARE(first[0].vehicle->edges, (std::vector<std::string>{"a", "b"}));
@@ -99,15 +99,28 @@ private Q_SLOTS:
         QCOMPARE(first[1].vehicle->departLane, std::string("best"));
         QCOMPARE(first[1].vehicle->departSpeed, std::string("max"));
         QCOMPARE(first[1].vehicle->departPos, std::string("base"));   // SUMO's own default where the file says none
-        QCOMPARE(first[2].id, std::string("d2.v1"));
-        QCOMPARE(first[2].vehicle->route, std::string("r0"));
-        QVERIFY(first[2].vehicle->edges.empty());
-        QCOMPARE(first[3].id, std::string("d2.v2"));
-        QCOMPARE(first[3].vehicle->edges, (std::vector<std::string>{"a", "b", "c"}));
+        QVERIFY(first[1].vehicle->trip && first[1].vehicle->routedThrough().empty());   // SUMO routes it when it inserts it
+        // A trip through a road: routed through it as it is added.
+        QCOMPARE(first[2].id, std::string("d2.via"));
+        QCOMPARE(first[2].vehicle->edges, (std::vector<std::string>{"a", "c"}));
+        QCOMPARE(first[2].vehicle->routedThrough(), (std::vector<std::string>{"b"}));
+        QCOMPARE(first[3].id, std::string("d2.v1"));
+        QCOMPARE(first[3].vehicle->route, std::string("r0"));
+        QVERIFY(first[3].vehicle->edges.empty());
+        QCOMPARE(first[4].id, std::string("d2.v2"));
+        QCOMPARE(first[4].vehicle->edges, (std::vector<std::string>{"a", "b", "c"}));
+        QVERIFY(!first[4].vehicle->trip && first[4].vehicle->routedThrough().empty());   // a route of its own: as it is
+        // A trip with stops: routed through its stops' roads, as SUMO routes it (the stops then set on that way).
+        const auto tripStops = repeat->due(2 * 86400.0 + 44, 2 * 86400.0 + 45);
+        QCOMPARE(tripStops.size(), size_t(1));
+        QCOMPARE(tripStops[0].id, std::string("d2.tripstops"));
+        QCOMPARE(tripStops[0].vehicle->stops.size(), size_t(1));
+        QCOMPARE(tripStops[0].vehicle->routedThrough(), (std::vector<std::string>{"b"}));
         // After one moment up to the next: none twice, none lost — across midnight too.
         const auto between = repeat->due(2 * 86400.0 + 10, 2 * 86400.0 + 20);
-        QCOMPARE(between.size(), size_t(1));
-        QCOMPARE(between[0].id, std::string("d2.v1"));
+        QCOMPARE(between.size(), size_t(2));
+        QCOMPARE(between[0].id, std::string("d2.via"));
+        QCOMPARE(between[1].id, std::string("d2.v1"));
         const auto midnight = repeat->due(3 * 86400.0 - 5, 3 * 86400.0 + 10);
         QCOMPARE(midnight.size(), size_t(3));
         QCOMPARE(midnight[0].id, std::string("d2.late"));
@@ -173,8 +186,8 @@ private Q_SLOTS:
 
     void stopsOnLanesComeWithTheirVehicle()
     {
-        // A vehicle's or flow's stops on its route's lanes are repeated with it (TraCI sets them after adding it);
-        // one at a stopping place, waiting for a trigger, or a trip's (not on any route before it is routed) is not.
+        // A vehicle's, flow's or trip's stops on lanes are repeated with it (TraCI sets them after adding it, a
+        // trip routed through their roads first); one at a stopping place or waiting for a trigger is not.
         const QByteArray day = R"(<routes>
  <vehicle id="bus" depart="40.00"><route edges="a x_y b"/><stop lane="x_y_1" endPos="-10" duration="20" until="100" parking="true"/><stop lane="b_0"/></vehicle>
  <vehicle id="inroute" depart="50.00"><route edges="a b"><stop lane="b_0" startPos="5" endPos="30" duration="15"/></route></vehicle>
@@ -183,13 +196,16 @@ private Q_SLOTS:
  <vehicle id="trigger" depart="80.00"><route edges="a b"/><stop lane="b_0" triggered="person"/></vehicle>
  <vehicle id="nolane" depart="90.00"><route edges="a b"/><stop lane="b" duration="20"/></vehicle>
  <vehicle id="ride" depart="95.00"><route edges="a b"/><stop lane="b_0" parking="opportunistic"/></vehicle>
+ <trip id="errand" depart="96.00" from="a" to="c"><stop lane="b_0" duration="5"/><stop lane="b_1" endPos="40"/><stop lane="x_y_0"/></trip>
+ <trip id="viafirst" depart="97.00" from="a" to="c" via="q r"><stop lane="b_0"/><param key="k" value="v"/></trip>
+ <trip id="tripbus" depart="98.00" from="a" to="c"><stop busStop="s1"/></trip>
 </routes>)";
         auto repeat = DemandRepeat::fromDay(day, 2);
         QVERIFY2(repeat, qPrintable(repeat.error()));
-        QCOMPARE(repeat->repeated(), 4);      // bus, inroute, line.0, line.1
-        QCOMPARE(repeat->notRepeated(), 4);   // atstop, trigger, nolane, ride
+        QCOMPARE(repeat->repeated(), 6);      // bus, inroute, line.0, line.1, errand, viafirst
+        QCOMPARE(repeat->notRepeated(), 5);   // atstop, trigger, nolane, ride, tripbus
         const auto due = repeat->due(2 * 86400.0 - 1, 3 * 86400.0 - 1);
-        QCOMPARE(due.size(), size_t(4));
+        QCOMPARE(due.size(), size_t(6));
         const DemandRepeat::Vehicle &bus = *due[0].vehicle;
         QCOMPARE(due[0].id, std::string("d2.bus"));
         QCOMPARE(bus.stops.size(), size_t(2));
@@ -207,9 +223,18 @@ private Q_SLOTS:
         QCOMPARE(inRoute.stops.size(), size_t(1));
         QCOMPARE(inRoute.stops[0].startPosM.value(), 5.0);
         QCOMPARE(inRoute.stops[0].endPosM.value(), 30.0);
+        QVERIFY(inRoute.routedThrough().empty());   // its route is its own: the stops must lie on it
         QCOMPARE(due[2].id, std::string("d2.line.0"));
-        QCOMPARE(due[3].id, std::string("d2.line.1"));
-        QCOMPARE(due[3].vehicle->stops.at(0).untilS.value(), 120.0);
+        QCOMPARE(due[5].id, std::string("d2.line.1"));
+        QCOMPARE(due[5].vehicle->stops.at(0).untilS.value(), 120.0);
+        // A trip's stops: it is routed through their roads in order (two stops on one road: that road once) ...
+        QCOMPARE(due[3].id, std::string("d2.errand"));
+        QCOMPARE(due[3].vehicle->stops.size(), size_t(3));
+        QCOMPARE(due[3].vehicle->routedThrough(), (std::vector<std::string>{"b", "x_y"}));
+        // ... unless it has via roads: as in SUMO, those take precedence, and its stops must lie on that way.
+        QCOMPARE(due[4].id, std::string("d2.viafirst"));
+        QCOMPARE(due[4].vehicle->routedThrough(), (std::vector<std::string>{"q", "r"}));
+        QCOMPARE(due[4].vehicle->stops.size(), size_t(1));
     }
 
     void aFlowsTimingIsReadWithASentence()

@@ -94,6 +94,43 @@ QString carLane(const QString &edge)
     return {};
 }
 
+/// Each vehicle's route as SUMO's --vehroute-output has it when it arrived (the last one, when it was rerouted).
+std::map<QString, QStringList> routesDriven(const QString &path)
+{
+    std::map<QString, QStringList> out;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader xml(&file);
+    QString vehicle;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == QLatin1String("vehicle"))
+            vehicle = xml.attributes().value(QLatin1String("id")).toString();
+        else if (xml.name() == QLatin1String("route") && !vehicle.isEmpty())
+            out[vehicle] = xml.attributes().value(QLatin1String("edges")).toString().split(u' ', Qt::SkipEmptyParts);
+    }
+    return out;
+}
+
+/// A road cars may take on from `edge` at its end (a connection's, leading to a lane open to cars); empty when none.
+QString roadAfter(const QString &edge)
+{
+    QFile net(kNet);
+    if (!net.open(QIODevice::ReadOnly))
+        return {};
+    QXmlStreamReader xml(&net);
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("connection")
+            && xml.attributes().value(QLatin1String("from")) == edge) {
+            const QString to = xml.attributes().value(QLatin1String("to")).toString();
+            if (!to.startsWith(u':') && !carLane(to).isEmpty())
+                return to;
+        }
+    return {};
+}
+
 } // namespace
 
 class TestSumoPlant : public QObject {
@@ -470,6 +507,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const HeavyFlow edges = heavyFlow(*smallCity(), dir.filePath(QStringLiteral("unused.rou.xml")));
         QVERIFY(!edges.routes.isEmpty());
+        const QString after = roadAfter(edges.to);
+        QVERIFY(!after.isEmpty());
         const QString package = dir.filePath(QStringLiteral("small.gpkg"));
         QVERIFY(citypackage::write(*smallCity(), package));
         QFile net(kNet);
@@ -480,13 +519,19 @@ private Q_SLOTS:
             " <trip id=\"early\" depart=\"60.00\" from=\"%1\" to=\"%2\"/>\n"
             " <vehicle id=\"own\" depart=\"90.00\"><route edges=\"%1 %2\"/></vehicle>\n"
             " <vehicle id=\"bus\" depart=\"100.00\"><route edges=\"%1 %2\"/><stop lane=\"%3\" duration=\"5\" until=\"200\"/></vehicle>\n"
-            " <trip id=\"late\" depart=\"86300.00\" from=\"%1\" to=\"%2\"/>\n</routes>\n").arg(edges.from, edges.to, carLane(edges.to)).toUtf8()));
+            // a trip stopping on a road between its two (the stop refused were it not routed through that road first)
+            " <trip id=\"errand\" depart=\"120.00\" from=\"%1\" to=\"%4\"><stop lane=\"%3\" duration=\"5\"/></trip>\n"
+            // a trip that must turn back to pass its via road
+            " <trip id=\"around\" depart=\"130.00\" from=\"%2\" to=\"%4\" via=\"%1\"/>\n"
+            " <trip id=\"late\" depart=\"86300.00\" from=\"%1\" to=\"%2\"/>\n</routes>\n").arg(edges.from, edges.to, carLane(edges.to), after).toUtf8()));
         auto setup = sumoSetupFromPackage(package, *smallCity());
         QVERIFY2(setup, qPrintable(setup.error()));
         QVERIFY(setup->repeat);
         const QString trips = dir.filePath(QStringLiteral("tripinfo.xml"));
         const QString stops = dir.filePath(QStringLiteral("stopinfo.xml"));
-        setup->extraArguments << QStringLiteral("--tripinfo-output") << trips << QStringLiteral("--stop-output") << stops;
+        const QString routes = dir.filePath(QStringLiteral("vehroutes.xml"));
+        setup->extraArguments << QStringLiteral("--tripinfo-output") << trips << QStringLiteral("--stop-output") << stops
+                              << QStringLiteral("--vehroute-output") << routes;
         const std::int64_t start = QDateTime::fromString(QStringLiteral("2026-11-24T22:50:00Z"), Qt::ISODate).toMSecsSinceEpoch();
         {
             SumoPlant plant(smallCity(), std::move(setup).value());
@@ -496,7 +541,7 @@ private Q_SLOTS:
             QVERIFY(plant.advanceTo(start + std::int64_t(2 * 86400 + 600 - 85800) * 1000, changed));
         }
         const std::map<QString, double> departed = byVehicle(trips, QStringLiteral("tripinfo"), QStringLiteral("depart"));
-        QCOMPARE(departed.size(), size_t(12));   // the first day's early ones are before SUMO's start
+        QCOMPARE(departed.size(), size_t(16));   // the first day's early ones are before SUMO's start
         QCOMPARE(departed.at(QStringLiteral("late")), 86300.0);                   // from the file
         QCOMPARE(departed.at(QStringLiteral("d1.early")), 86400.0 + 60);          // from the file
         QCOMPARE(departed.at(QStringLiteral("d1.own")), 86400.0 + 90);
@@ -512,9 +557,20 @@ private Q_SLOTS:
         // the time moved, the plant's with the time set.
         QCOMPARE(departed.at(QStringLiteral("d2.bus")), 2 * 86400.0 + 100);
         const std::map<QString, double> left = byVehicle(stops, QStringLiteral("stopinfo"), QStringLiteral("ended"));
-        QCOMPARE(left.size(), size_t(2));
+        QCOMPARE(left.size(), size_t(4));
         QCOMPARE(left.at(QStringLiteral("d1.bus")), 86400.0 + 200);
         QCOMPARE(left.at(QStringLiteral("d2.bus")), 2 * 86400.0 + 200);
+        // A trip with a stop on a road between its own two, and one through a via road it must turn back for: the
+        // plant routes them through those roads, as SUMO does the file's second day.
+        QVERIFY(left.count(QStringLiteral("d1.errand")) && left.count(QStringLiteral("d2.errand")));
+        QCOMPARE(departed.at(QStringLiteral("d2.errand")), 2 * 86400.0 + 120);
+        const std::map<QString, QStringList> driven = routesDriven(routes);
+        for (const QString day : {QStringLiteral("d1."), QStringLiteral("d2.")}) {
+            const QStringList around = driven.count(day + QStringLiteral("around")) ? driven.at(day + QStringLiteral("around")) : QStringList();
+            QVERIFY2(around.size() > 3 && around.front() == edges.to && around.contains(edges.from) && around.back() == after,
+                     qPrintable(day + QStringLiteral("around: ") + around.join(u' ')));
+            QCOMPARE(driven.at(day + QStringLiteral("errand")), (QStringList{edges.from, edges.to, after}));
+        }
     }
 
     void aPortAnotherProgramHoldsIsLeftForAFreeOne()

@@ -206,8 +206,8 @@ int main(int argc, char **argv)
             perDay += QStringLiteral(" (and %1 flow(s) without an end, which SUMO runs on by itself)").arg(repeat->runOn());
         if (repeat->notRepeated() > 0)
             err << "cityops-import: note: " << repeat->notRepeated()
-                << " element(s) of the demand are not repeated after its first two days (people, trips via roads or zones or "
-                   "with stops, stops at stopping places or triggered, flows past midnight): docs/TRAFFIC.md\n";
+                << " element(s) of the demand are not repeated after its first two days (people, trips between zones or "
+                   "junctions, stops at stopping places or triggered, flows past midnight): docs/TRAFFIC.md\n";
     }
     const CityModel &c = city.value();
     QTextStream(stdout) << "wrote " << out << ": " << c.roads.size() << " roads, " << c.junctions.size() << " junctions, "
