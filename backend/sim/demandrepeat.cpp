@@ -65,6 +65,26 @@ bool readTrip(const QXmlStreamAttributes &a, DemandRepeat::Vehicle &v)
     return true;
 }
 
+/// Whether the element has no attribute but these.
+bool onlyAttributes(const QXmlStreamAttributes &a, std::initializer_list<QLatin1StringView> known)
+{
+    return std::all_of(a.begin(), a.end(), [&known](const QXmlStreamAttribute &attribute) {
+        return std::find(known.begin(), known.end(), attribute.name()) != known.end();
+    });
+}
+
+/// A number the attribute holds, if it is there: false when it is there and not a finite number.
+bool optionalNumber(const QXmlStreamAttributes &a, QLatin1StringView name, std::optional<double> &into)
+{
+    if (!a.hasAttribute(name))
+        return true;
+    bool ok = false;
+    const double value = a.value(name).toDouble(&ok);
+    if (ok && std::isfinite(value))
+        into = value;
+    return ok && std::isfinite(value);
+}
+
 /// A stop on a lane, as TraCI can set it on a vehicle it added: false for one it cannot (a stopping place the
 /// package does not define, a trigger, a waypoint).
 bool readStop(const QXmlStreamAttributes &a, DemandRepeat::Stop &stop)
@@ -86,17 +106,8 @@ bool readStop(const QXmlStreamAttributes &a, DemandRepeat::Stop &stop)
     }
     if (stop.edge.empty())
         return false;
-    const auto number = [&a](QLatin1StringView name, std::optional<double> &into) {
-        if (!a.hasAttribute(name))
-            return true;
-        bool ok = false;
-        const double value = a.value(name).toDouble(&ok);
-        if (ok && std::isfinite(value))
-            into = value;
-        return ok && std::isfinite(value);
-    };
-    if (!number(QLatin1StringView("endPos"), stop.endPosM) || !number(QLatin1StringView("startPos"), stop.startPosM)
-        || !number(QLatin1StringView("duration"), stop.durationS) || !number(QLatin1StringView("until"), stop.untilS))
+    if (!optionalNumber(a, QLatin1StringView("endPos"), stop.endPosM) || !optionalNumber(a, QLatin1StringView("startPos"), stop.startPosM)
+        || !optionalNumber(a, QLatin1StringView("duration"), stop.durationS) || !optionalNumber(a, QLatin1StringView("until"), stop.untilS))
         return false;
     if ((stop.durationS && *stop.durationS < 0) || (stop.untilS && (*stop.untilS < 0 || *stop.untilS >= 2 * DemandRepeat::kDayS)))
         return false;
@@ -154,6 +165,76 @@ bool readTripInside(QXmlStreamReader &in, DemandRepeat::Vehicle &v)
     return ok;
 }
 
+/// One step of a person's plan that TraCI can add (see PersonStage); false for any other (a ride, a trip by another
+/// mode, a stop at a stopping place or until a time of day, a walk to a bus stop).
+bool readPersonStage(const QXmlStreamReader &in, const std::string &standingOn, DemandRepeat::PersonStage &stage)
+{
+    const QXmlStreamAttributes a = in.attributes();
+    using K = QLatin1StringView;
+    if (in.name() == u"walk" || in.name() == u"personTrip") {
+        const bool walk = in.name() == u"walk";
+        // A trip on foot is a walk; by any other mode it would need the lines and cars of its day.
+        if (!walk && !a.value(K("modes")).trimmed().isEmpty())
+            return false;
+        if (!(walk ? onlyAttributes(a, {K("edges"), K("from"), K("to"), K("arrivalPos"), K("speed"), K("duration")})
+                   : onlyAttributes(a, {K("from"), K("to"), K("arrivalPos"), K("modes")})))
+            return false;
+        if (a.hasAttribute(K("edges"))) {
+            stage.edges = words(a.value(K("edges")));
+        } else if (a.hasAttribute(K("to"))) {
+            stage.routed = true;
+            const std::string from = a.hasAttribute(K("from")) ? text(a, K("from")) : standingOn;
+            stage.edges = {from, text(a, K("to"))};
+            if (a.hasAttribute(K("duration")))
+                return false;   // a time of its own for a way not yet found
+        }
+        if (stage.edges.empty() || stage.edges.front().empty() || stage.edges.back().empty()
+            || (!standingOn.empty() && stage.edges.front() != standingOn))
+            return false;   // not where the person stands: SUMO would not take the plan
+        return optionalNumber(a, K("arrivalPos"), stage.arrivalPosM) && optionalNumber(a, K("speed"), stage.speedMps)
+               && optionalNumber(a, K("duration"), stage.durationS) && (!stage.speedMps || *stage.speedMps > 0)
+               && (!stage.durationS || *stage.durationS > 0);
+    }
+    if (in.name() == u"stop") {
+        // A wait where the person stands, for a time (TraCI's waiting stage has no place or time of day of its own).
+        stage.kind = DemandRepeat::PersonStage::Kind::Wait;
+        if (!onlyAttributes(a, {K("lane"), K("edge"), K("duration"), K("actType"), K("friendlyPos")}))
+            return false;
+        const std::string edge = a.hasAttribute(K("lane")) ? splitLaneId(text(a, K("lane"))).edge : text(a, K("edge"));
+        stage.edges = {edge};
+        return !edge.empty() && (standingOn.empty() || edge == standingOn) && optionalNumber(a, K("duration"), stage.durationS)
+               && stage.durationS && *stage.durationS >= 0;
+    }
+    return false;
+}
+
+/// A person whose day TraCI can add: walks and waits (readPersonStage) and params. Reads to the element's end.
+bool readPerson(QXmlStreamReader &in, const QXmlStreamAttributes &a, DemandRepeat::Person &person)
+{
+    person.id = text(a, QLatin1StringView("id"));
+    bool numeric = false;
+    person.departS = a.value(QLatin1StringView("depart")).toDouble(&numeric);
+    bool ok = !person.id.empty() && numeric && std::isfinite(person.departS) && person.departS >= 0 && person.departS < DemandRepeat::kDayS;
+    if (a.hasAttribute(QLatin1StringView("type")))
+        person.type = text(a, QLatin1StringView("type"));
+    std::optional<double> departPos;
+    ok = ok && optionalNumber(a, QLatin1StringView("departPos"), departPos) && departPos.value_or(0) >= 0;
+    person.departPosM = departPos.value_or(0);
+    std::string standingOn;   // where the last step left it
+    while (in.readNextStartElement()) {
+        if (in.name() != u"param") {
+            DemandRepeat::PersonStage stage;
+            ok = ok && readPersonStage(in, standingOn, stage);
+            if (ok) {
+                standingOn = stage.edges.back();
+                person.stages.push_back(std::move(stage));
+            }
+        }
+        in.skipCurrentElement();
+    }
+    return ok && !person.stages.empty() && !(person.stages.front().routed && person.stages.front().edges.front().empty());
+}
+
 /// FNV-1a: a flow's own seed for its drawn departures, the same in every run.
 std::uint64_t seedOf(const std::string &id)
 {
@@ -208,8 +289,15 @@ Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firs
                 repeat.m_vehicles.push_back(std::move(v));
                 continue;
             }
+        } else if (element == u"person") {
+            Person person;
+            if (readPerson(in, a, person))
+                repeat.m_people.push_back(std::move(person));
+            else
+                ++repeat.m_notRepeated;
+            continue;
         } else {
-            // vTypes and routes SUMO keeps from the file; people are not repeated.
+            // vTypes and routes SUMO keeps from the file; groups of people, containers are not repeated.
             const bool definition = element == u"vType" || element == u"route" || element == u"vTypeDistribution"
                                     || element == u"routeDistribution";
             if (!definition)
@@ -227,6 +315,7 @@ Result<DemandRepeat> DemandRepeat::fromDay(const QByteArray &routeFile, int firs
     if (in.hasError())
         return makeError(QStringLiteral("the demand is not well-formed XML (line %1: %2)").arg(in.lineNumber()).arg(in.errorString()));
     std::stable_sort(repeat.m_departures.begin(), repeat.m_departures.end(), [](const Departure &x, const Departure &y) { return x.departS < y.departS; });
+    std::stable_sort(repeat.m_people.begin(), repeat.m_people.end(), [](const Person &x, const Person &y) { return x.departS < y.departS; });
     return repeat;
 }
 
@@ -246,22 +335,34 @@ std::vector<std::string> DemandRepeat::Vehicle::routedThrough() const
 std::vector<DemandRepeat::Due> DemandRepeat::due(double afterS, double untilS) const
 {
     std::vector<Due> out;
-    if (!(untilS > afterS) || m_departures.empty())
+    if (!(untilS > afterS) || (m_departures.empty() && m_people.empty()))
         return out;
     for (auto day = static_cast<long long>(std::floor(afterS / kDayS)); day <= static_cast<long long>(std::floor(untilS / kDayS)); ++day) {
-        if (day < m_firstDay)
-            continue;
         const double midnight = static_cast<double>(day) * kDayS;
+        const std::size_t dayStart = out.size();
+        const std::string prefix = "d" + std::to_string(day) + ".";
         // (afterS, untilS] in the day's own time
-        const auto after = [](double s, const Departure &d) { return s < d.departS; };
-        auto it = std::upper_bound(m_departures.begin(), m_departures.end(), afterS - midnight, after);
-        const auto end = std::upper_bound(m_departures.begin(), m_departures.end(), untilS - midnight, after);
-        for (; it < end; ++it) {
-            const Vehicle &v = m_vehicles[it->vehicle];
-            std::string id = "d" + std::to_string(day) + "." + v.id;
-            if (it->flowIndex >= 0)
-                id += "." + std::to_string(it->flowIndex);   // SUMO's name for a flow's vehicle
-            out.push_back({&v, std::move(id), midnight + it->departS});
+        const auto after = [](double s, const auto &d) { return s < d.departS; };
+        if (day >= m_firstDay) {
+            auto it = std::upper_bound(m_departures.begin(), m_departures.end(), afterS - midnight, after);
+            const auto end = std::upper_bound(m_departures.begin(), m_departures.end(), untilS - midnight, after);
+            for (; it < end; ++it) {
+                const Vehicle &v = m_vehicles[it->vehicle];
+                std::string id = prefix + v.id;
+                if (it->flowIndex >= 0)
+                    id += "." + std::to_string(it->flowIndex);   // SUMO's name for a flow's vehicle
+                out.push_back({&v, std::move(id), midnight + it->departS});
+            }
+        }
+        if (day >= kFirstPeopleDay) {
+            const std::size_t people = out.size();
+            auto p = std::upper_bound(m_people.begin(), m_people.end(), afterS - midnight, after);
+            const auto end = std::upper_bound(m_people.begin(), m_people.end(), untilS - midnight, after);
+            for (; p < end; ++p)
+                out.push_back({nullptr, prefix + p->id, midnight + p->departS, &*p});
+            // The day's vehicles and people, each already in departure order, merged into one.
+            std::inplace_merge(out.begin() + static_cast<std::ptrdiff_t>(dayStart), out.begin() + static_cast<std::ptrdiff_t>(people), out.end(),
+                               [](const Due &x, const Due &y) { return x.departS < y.departS; });
         }
     }
     return out;

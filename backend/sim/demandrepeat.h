@@ -20,10 +20,13 @@ namespace cityops {
 /// Repeated: trips from one road to another (SUMO routes them as it inserts them, as it does a file's trips; one
 /// through `via` roads or with stops the plant routes as it adds it, through those roads as SUMO would), vehicles on
 /// a route of their own or named in the file, and flows of either whose vehicles all depart within the day (as their
-/// vehicles, "<flow>.<i>", at the times SUMO would give them: FlowSchedule), with their stops on lanes. Not repeated,
-/// and counted so the plant can say so: people, trips between zones or junctions, stops at stopping places (bus
-/// stops, parking areas) or waiting for a trigger, departures that are not a time, flows that run past midnight. A
-/// flow without an end is neither: SUMO keeps adding its vehicles by itself.
+/// vehicles, "<flow>.<i>", at the times SUMO would give them: FlowSchedule), with their stops on lanes. People who
+/// walk (along roads, or from one road to another: the way found as they are added) and wait where they are, from
+/// the file's second day on (the file carries people on its first day only: a ride names that day's vehicles). Not
+/// repeated, and counted so the plant can say so: people who ride or wait at a stopping place, trips between zones
+/// or junctions, stops at stopping places (bus stops, parking areas) or waiting for a trigger, departures that are
+/// not a time, flows that run past midnight. A flow without an end is neither: SUMO keeps adding its vehicles by
+/// itself.
 class DemandRepeat {
 public:
     /// A stop on a lane of the vehicle's route, as SUMO's `<stop lane=…>` gives it (no stopping places: the city
@@ -51,11 +54,32 @@ public:
         /// stops' roads in order (none for a vehicle with a route, or a trip with neither).
         std::vector<std::string> routedThrough() const;
     };
-    /// One vehicle to add: its day's name and its departure in SUMO's time (seconds since the first day's midnight).
+    /// A step of a person's day as TraCI can add it: a walk — along its roads, or (`routed`) from one road to
+    /// another, the way found when the person is added, as SUMO finds it for a walk or a trip on foot it reads —
+    /// or a wait where the person stands.
+    struct PersonStage {
+        enum class Kind { Walk, Wait };
+        Kind kind = Kind::Walk;
+        std::vector<std::string> edges;      ///< a walk's roads, or its from and to when routed; a wait's road
+        bool routed = false;
+        std::optional<double> arrivalPosM;   ///< absent: SUMO's default (the middle of its last road); negative: from its end
+        std::optional<double> speedMps;
+        std::optional<double> durationS;     ///< a walk's own time, or how long a wait lasts
+    };
+    struct Person {
+        double departS = 0;                  ///< in its day
+        std::string id;
+        std::string type = "DEFAULT_PEDTYPE";
+        double departPosM = 0;               ///< along its first road (SUMO's default: its start)
+        std::vector<PersonStage> stages;     ///< at least one; the first road is where it appears
+    };
+    /// One vehicle or person to add: its day's name and its departure in SUMO's time (seconds since the first
+    /// day's midnight).
     struct Due {
-        const Vehicle *vehicle = nullptr;
+        const Vehicle *vehicle = nullptr;    ///< null for a person
         std::string id;
         double departS = 0;
+        const Person *person = nullptr;
     };
 
     /// Reads a day of demand (a SUMO route file, as a city package stores it); fails with a sentence when it is not one.
@@ -65,8 +89,11 @@ public:
     /// departure order.
     std::vector<Due> due(double afterS, double untilS) const;
     int firstDay() const { return m_firstDay; }
-    /// Vehicles of the day that are repeated, and the elements that are not.
+    /// Vehicles of the day that are repeated, people, and the elements that are not.
     int repeated() const { return static_cast<int>(m_departures.size()); }
+    int repeatedPeople() const { return static_cast<int>(m_people.size()); }
+    /// The file's days carry people on the first only: they are added from this day on.
+    static constexpr int kFirstPeopleDay = 1;
     int notRepeated() const { return m_notRepeated; }
     /// Flows without an end: SUMO keeps adding their vehicles by itself, day after day.
     int runOn() const { return m_runOn; }
@@ -81,6 +108,7 @@ private:
     };
     std::vector<Vehicle> m_vehicles;       ///< as read (a flow once)
     std::vector<Departure> m_departures;   ///< by departure
+    std::vector<Person> m_people;          ///< by departure
     int m_firstDay = 0;
     int m_notRepeated = 0;
     int m_runOn = 0;

@@ -18,12 +18,25 @@ void SumoPlant::addRepeatedDemand(double untilS)
         const auto day = static_cast<long long>(std::floor(due.departS / DemandRepeat::kDayS));
         if (day != m_demandDaySaid) {
             if (m_demandRefused > 0)
-                qCWarning(lcSim) << "SUMO refused" << m_demandRefused << "vehicle(s) of day" << m_demandDaySaid << "of traffic";
+                qCWarning(lcSim) << "SUMO refused" << m_demandRefused << "vehicle(s) or people of day" << m_demandDaySaid << "of traffic";
             m_demandDaySaid = day;
             m_demandRefused = 0;
-            qCInfo(lcSim).noquote() << QStringLiteral("day %1 of traffic: the city's day again, added as it comes (%2 vehicles; %3 "
-                                                      "element(s) of the demand not repeated: people, trips between zones or junctions, stops at stopping places or triggered, flows past midnight)")
-                                           .arg(day).arg(repeat.repeated()).arg(repeat.notRepeated());
+            if (day >= repeat.firstDay())
+                qCInfo(lcSim).noquote() << QStringLiteral("day %1 of traffic: the city's day again, added as it comes (%2 vehicles, %3 people on foot; "
+                                                          "%4 element(s) of the demand not repeated: people who ride, trips between zones or junctions, "
+                                                          "stops at stopping places or triggered, flows past midnight)")
+                                               .arg(day).arg(repeat.repeated()).arg(repeat.repeatedPeople()).arg(repeat.notRepeated());
+            else   // the file's later days carry vehicles, not people
+                qCInfo(lcSim).noquote() << QStringLiteral("day %1 of traffic: the city's %2 people on foot added as they come").arg(day).arg(repeat.repeatedPeople());
+        }
+        if (due.person) {
+            try {
+                addPerson(due);
+            } catch (const libsumo::TraCIException &e) {
+                if (m_demandRefused++ == 0)
+                    qCWarning(lcSim) << "SUMO refused person" << due.id.c_str() << "of the repeated day:" << e.what();
+            }
+            continue;
         }
         const DemandRepeat::Vehicle &v = *due.vehicle;
         try {
@@ -54,6 +67,38 @@ void SumoPlant::addRepeatedDemand(double untilS)
         }
     }
     m_demandAddedToS = untilS;
+}
+
+void SumoPlant::addPerson(const DemandRepeat::Due &due)
+{
+    const DemandRepeat::Person &person = *due.person;
+    const auto roadLength = [](const std::string &edge) { return libtraci::Lane::getLength(edge + "_0"); };
+    // SUMO's defaults for where a walk ends: the middle of its last road; a negative position counts from its end.
+    const auto arrival = [&roadLength](const DemandRepeat::PersonStage &stage) {
+        const double length = roadLength(stage.edges.back());
+        return stage.arrivalPosM ? (*stage.arrivalPosM < 0 ? length + *stage.arrivalPosM : *stage.arrivalPosM) : length / 2;
+    };
+    libtraci::Person::add(due.id, person.stages.front().edges.front(), person.departPosM, due.departS, person.type);
+    try {
+        for (const DemandRepeat::PersonStage &stage : person.stages) {
+            if (stage.kind == DemandRepeat::PersonStage::Kind::Wait) {
+                libtraci::Person::appendWaitingStage(due.id, *stage.durationS);
+            } else if (stage.routed) {
+                // The way on foot, found now as SUMO finds it for a walk it reads.
+                const std::vector<libsumo::TraCIStage> way = libtraci::Simulation::findIntermodalRoute(
+                    stage.edges.front(), stage.edges.back(), "", due.departS, 0, stage.speedMps.value_or(-1), -1, 0, arrival(stage), 0, person.type);
+                if (way.empty())
+                    throw libsumo::TraCIException("no way on foot from " + stage.edges.front() + " to " + stage.edges.back());
+                for (const libsumo::TraCIStage &step : way)
+                    libtraci::Person::appendStage(due.id, step);
+            } else {
+                libtraci::Person::appendWalkingStage(due.id, stage.edges, arrival(stage), stage.durationS.value_or(-1), stage.speedMps.value_or(-1));
+            }
+        }
+    } catch (const libsumo::TraCIException &) {
+        libtraci::Person::remove(due.id);   // not half a day: all of it, or none
+        throw;
+    }
 }
 
 void SumoPlant::addStops(const DemandRepeat::Due &due)

@@ -123,6 +123,8 @@ private:
     void addRepeatedDemand(double untilS);
     /// Sets a repeated vehicle's stops, its day's `until` times moved with it; throws what TraCI throws.
     void addStops(const DemandRepeat::Due &due);
+    /// A person of a repeated day, with each step of its plan; removed again when SUMO will not take one of them.
+    void addPerson(const DemandRepeat::Due &due);
     double m_demandAddedToS = 0;   ///< SUMO time up to which the repeated demand's vehicles have been added
     long long m_demandDaySaid = -1;   ///< the last day whose repeat was said in the log
     int m_demandRefused = 0;       ///< of that day, vehicles SUMO would not take

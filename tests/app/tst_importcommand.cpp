@@ -163,13 +163,15 @@ private Q_SLOTS:
  <flow id="always" begin="0" period="600" from="%1" to="%2"/>
  <trip id="t" depart="30000" from="%1" to="%2"/>
  <person id="p" depart="30100"><walk edges="%1 %2"/></person>
+ <person id="rider" depart="30200"><walk edges="%1 %2"/><ride from="%2" to="%1" lines="bus"/></person>
  <flow id="night" begin="80000" end="90000" period="600" from="%1" to="%2"/>
 </routes>)").arg(roads[0], roads[1]));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.out.contains(QLatin1String("61 vehicles of demand a day that SUMO repeats for as long as it runs (and 1 flow(s) without an end, "
-                                                  "which SUMO runs on by itself)")),
+        QVERIFY2(run.out.contains(QLatin1String("61 vehicles of demand a day that SUMO repeats for as long as it runs, with 1 person on foot (and 1 "
+                                                  "flow(s) without an end, which SUMO runs on by itself)")),
                  qPrintable(run.out));
-        QVERIFY2(run.err.contains(QLatin1String("note: 2 element(s) of the demand are not repeated after its first two days")), qPrintable(run.err));
+        // the rider and the flow past midnight
+        QVERIFY2(run.err.contains(QLatin1String("note: 2 element(s) of the demand are not repeated after its first day or two")), qPrintable(run.err));
     }
 
     void aDemandForAnotherNetworkIsRefused()

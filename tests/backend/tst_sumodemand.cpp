@@ -84,9 +84,14 @@ private Q_SLOTS:
         auto repeat = DemandRepeat::fromDay(day, 2);
         QVERIFY2(repeat, qPrintable(repeat.error()));
         QCOMPARE(repeat->repeated(), 107);    // t1, via, v1, v2, stops, tripstops, late and the flow's 100 (one every 36 s for an hour)
-        QCOMPARE(repeat->notRepeated(), 2);   // the triggered trip, the person
-        // The days the file holds are not added again.
-        QVERIFY(repeat->due(0, 2 * 86400.0 - 0.5).empty());
+        QCOMPARE(repeat->notRepeated(), 1);   // the triggered trip
+        QCOMPARE(repeat->repeatedPeople(), 1);
+        // The days the file holds are not added again — but for its people, whom it holds on its first day only.
+        const auto fileDays = repeat->due(0, 2 * 86400.0 - 0.5);
+        QCOMPARE(fileDays.size(), size_t(1));
+        QCOMPARE(fileDays[0].id, std::string("d1.p"));
+        QVERIFY(fileDays[0].person && !fileDays[0].vehicle);
+        QCOMPARE(fileDays[0].departS, 86400.0 + 50);
         const auto first = repeat->due(2 * 86400.0 - 1, 2 * 86400.0 + 30);
         QCOMPARE(first.size(), size_t(5));
         QCOMPARE(first[0].id, std::string("d2.f.0"));
@@ -235,6 +240,67 @@ private Q_SLOTS:
         QCOMPARE(due[4].id, std::string("d2.viafirst"));
         QCOMPARE(due[4].vehicle->routedThrough(), (std::vector<std::string>{"q", "r"}));
         QCOMPARE(due[4].vehicle->stops.size(), size_t(1));
+    }
+
+    void peopleWhoWalkAreRepeated()
+    {
+        // People who walk and wait where they stand are added through TraCI each day from the file's second (which
+        // carries none); those who ride, or wait at a place or until a time TraCI cannot give, are counted instead.
+        const QByteArray day = R"(<routes>
+ <person id="walker" depart="100.00" departPos="5" type="ped"><walk edges="a b" arrivalPos="-5" speed="1.2"/><param key="k" value="v"/></person>
+ <person id="tripper" depart="100.00"><personTrip from="a" to="c"/></person>
+ <person id="errand" depart="200.00"><walk edges="a b"/><stop lane="b_0" duration="30"/><walk to="c"/></person>
+ <vehicle id="car" depart="150.00"><route edges="a b"/></vehicle>
+ <person id="rider" depart="300.00"><walk edges="a b"/><ride from="b" to="c" lines="bus"/></person>
+ <person id="transit" depart="300.00"><personTrip from="a" to="c" modes="public"/></person>
+ <person id="elsewhere" depart="300.00"><walk edges="a b"/><stop lane="c_0" duration="30"/></person>
+ <person id="till" depart="300.00"><walk edges="a b"/><stop lane="b_0" until="400"/></person>
+ <person id="jump" depart="300.00"><walk edges="a b"/><walk edges="c d"/></person>
+ <person id="nowhere" depart="300.00"/>
+ <person id="late" depart="triggered"><walk edges="a b"/></person>
+ <personFlow id="crowd" begin="0" end="100" period="10"><walk edges="a b"/></personFlow>
+</routes>)";
+        auto repeat = DemandRepeat::fromDay(day, 2);
+        QVERIFY2(repeat, qPrintable(repeat.error()));
+        QCOMPARE(repeat->repeatedPeople(), 3);
+        QCOMPARE(repeat->repeated(), 1);
+        QCOMPARE(repeat->notRepeated(), 8);   // rider, transit, elsewhere, till, jump, nowhere, late, crowd
+        // The file's second day: its people only; from its third, vehicles and people in the order they leave.
+        const auto second = repeat->due(86400.0, 2 * 86400.0 - 1);
+        QCOMPARE(second.size(), size_t(3));
+        const auto third = repeat->due(2 * 86400.0, 3 * 86400.0 - 1);
+        QCOMPARE(third.size(), size_t(4));
+        QCOMPARE(third[0].id, std::string("d2.walker"));
+        QCOMPARE(third[1].id, std::string("d2.tripper"));
+        QCOMPARE(third[2].id, std::string("d2.car"));
+        QVERIFY(third[2].vehicle && !third[2].person);
+        QCOMPARE(third[3].id, std::string("d2.errand"));
+        QCOMPARE(third[3].departS, 2 * 86400.0 + 200);
+        const DemandRepeat::Person &walker = *third[0].person;
+        QCOMPARE(walker.type, std::string("ped"));
+        QCOMPARE(walker.departPosM, 5.0);
+        QCOMPARE(walker.stages.size(), size_t(1));
+        QCOMPARE(walker.stages[0].edges, (std::vector<std::string>{"a", "b"}));
+        QVERIFY(!walker.stages[0].routed);
+        QCOMPARE(walker.stages[0].arrivalPosM.value(), -5.0);
+        QCOMPARE(walker.stages[0].speedMps.value(), 1.2);
+        const DemandRepeat::Person &tripper = *third[1].person;
+        QVERIFY(tripper.stages[0].routed);   // the way found as it is added
+        QCOMPARE(tripper.stages[0].edges, (std::vector<std::string>{"a", "c"}));
+        QCOMPARE(tripper.departPosM, 0.0);
+        QCOMPARE(tripper.type, std::string("DEFAULT_PEDTYPE"));
+        const DemandRepeat::Person &errand = *third[3].person;
+        QCOMPARE(errand.stages.size(), size_t(3));
+        QVERIFY(errand.stages[1].kind == DemandRepeat::PersonStage::Kind::Wait);
+        QCOMPARE(errand.stages[1].durationS.value(), 30.0);
+        QVERIFY(errand.stages[2].routed);
+        QCOMPARE(errand.stages[2].edges, (std::vector<std::string>{"b", "c"}));   // on from where the wait left it
+        // Across midnight: none twice, none lost.
+        const auto lateDay = repeat->due(2 * 86400.0 + 150, 3 * 86400.0 + 100);
+        QCOMPARE(lateDay.size(), size_t(3));
+        QCOMPARE(lateDay[0].id, std::string("d2.errand"));
+        QCOMPARE(lateDay[1].id, std::string("d3.walker"));
+        QCOMPARE(lateDay[2].id, std::string("d3.tripper"));
     }
 
     void aFlowsTimingIsReadWithASentence()

@@ -114,6 +114,31 @@ std::map<QString, QStringList> routesDriven(const QString &path)
     return out;
 }
 
+/// Each person's steps as SUMO's tripinfo output tells them: "walk", or "stop <seconds>".
+std::map<QString, QStringList> personSteps(const QString &path)
+{
+    std::map<QString, QStringList> out;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader xml(&file);
+    QString person;
+    while (!xml.atEnd()) {
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::EndElement && xml.name() == QLatin1String("personinfo"))
+            person.clear();
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == QLatin1String("personinfo"))
+            person = xml.attributes().value(QLatin1String("id")).toString();
+        else if (!person.isEmpty() && xml.name() == QLatin1String("walk"))
+            out[person] << QStringLiteral("walk");
+        else if (!person.isEmpty() && xml.name() == QLatin1String("stop"))
+            out[person] << QStringLiteral("stop %1").arg(xml.attributes().value(QLatin1String("duration")).toDouble());
+    }
+    return out;
+}
+
 /// A road cars may take on from `edge` at its end (a connection's, leading to a lane open to cars); empty when none.
 QString roadAfter(const QString &edge)
 {
@@ -523,6 +548,11 @@ private Q_SLOTS:
             " <trip id=\"errand\" depart=\"120.00\" from=\"%1\" to=\"%4\"><stop lane=\"%3\" duration=\"5\"/></trip>\n"
             // a trip that must turn back to pass its via road
             " <trip id=\"around\" depart=\"130.00\" from=\"%2\" to=\"%4\" via=\"%1\"/>\n"
+            // people on foot, on the test network's Rudower Chaussee (its sidewalks): a walk with a wait on the
+            // way, and a trip on foot to a road 340 m off whose way SUMO finds
+            " <person id=\"walker\" depart=\"150.00\"><walk edges=\"143308546#5 143308546#6\"/><stop lane=\"143308546#6_0\" duration=\"20\"/>"
+            "<walk edges=\"143308546#6 143308546#7\"/></person>\n"
+            " <person id=\"tripper\" depart=\"160.00\"><personTrip from=\"143308546#5\" to=\"-558305348#0\"/></person>\n"
             " <trip id=\"late\" depart=\"86300.00\" from=\"%1\" to=\"%2\"/>\n</routes>\n").arg(edges.from, edges.to, carLane(edges.to), after).toUtf8()));
         auto setup = sumoSetupFromPackage(package, *smallCity());
         QVERIFY2(setup, qPrintable(setup.error()));
@@ -565,11 +595,22 @@ private Q_SLOTS:
         QVERIFY(left.count(QStringLiteral("d1.errand")) && left.count(QStringLiteral("d2.errand")));
         QCOMPARE(departed.at(QStringLiteral("d2.errand")), 2 * 86400.0 + 120);
         const std::map<QString, QStringList> driven = routesDriven(routes);
-        for (const QString day : {QStringLiteral("d1."), QStringLiteral("d2.")}) {
+        for (const QString &day : {QStringLiteral("d1."), QStringLiteral("d2.")}) {
             const QStringList around = driven.count(day + QStringLiteral("around")) ? driven.at(day + QStringLiteral("around")) : QStringList();
             QVERIFY2(around.size() > 3 && around.front() == edges.to && around.contains(edges.from) && around.back() == after,
                      qPrintable(day + QStringLiteral("around: ") + around.join(u' ')));
             QCOMPARE(driven.at(day + QStringLiteral("errand")), (QStringList{edges.from, edges.to, after}));
+        }
+        // The people: the file holds them on its first day only (before SUMO's start here); the plant adds them on
+        // the next days, at their time, with their walks and their wait, the trip's way found on foot.
+        const std::map<QString, double> walked = byVehicle(trips, QStringLiteral("personinfo"), QStringLiteral("depart"));
+        const std::map<QString, QStringList> steps = personSteps(trips);
+        QCOMPARE(walked.size(), size_t(4));
+        for (int d = 1; d <= 2; ++d) {
+            QCOMPARE(walked.at(QStringLiteral("d%1.walker").arg(d)), d * 86400.0 + 150);
+            QCOMPARE(walked.at(QStringLiteral("d%1.tripper").arg(d)), d * 86400.0 + 160);
+            QCOMPARE(steps.at(QStringLiteral("d%1.walker").arg(d)), (QStringList{QStringLiteral("walk"), QStringLiteral("stop 20"), QStringLiteral("walk")}));
+            QCOMPARE(steps.at(QStringLiteral("d%1.tripper").arg(d)), (QStringList{QStringLiteral("walk")}));
         }
     }
 

@@ -202,12 +202,14 @@ int main(int argc, char **argv)
             return kExitFailed;
         }
         perDay = QStringLiteral(" and %1 vehicles of demand a day that SUMO repeats for as long as it runs").arg(repeat->repeated());
+        if (repeat->repeatedPeople() > 0)
+            perDay += QStringLiteral(", with %1 %2 on foot").arg(repeat->repeatedPeople()).arg(repeat->repeatedPeople() == 1 ? "person" : "people");
         if (repeat->runOn() > 0)
             perDay += QStringLiteral(" (and %1 flow(s) without an end, which SUMO runs on by itself)").arg(repeat->runOn());
         if (repeat->notRepeated() > 0)
             err << "cityops-import: note: " << repeat->notRepeated()
-                << " element(s) of the demand are not repeated after its first two days (people, trips between zones or "
-                   "junctions, stops at stopping places or triggered, flows past midnight): docs/TRAFFIC.md\n";
+                << " element(s) of the demand are not repeated after its first day or two (people who ride, trips between "
+                   "zones or junctions, stops at stopping places or triggered, flows past midnight): docs/TRAFFIC.md\n";
     }
     const CityModel &c = city.value();
     QTextStream(stdout) << "wrote " << out << ": " << c.roads.size() << " roads, " << c.junctions.size() << " junctions, "
