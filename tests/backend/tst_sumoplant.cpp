@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <csignal>
+#include <functional>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -59,58 +60,58 @@ HeavyFlow heavyFlow(const CityModel &city, const QString &path)
     return {};
 }
 
+/// Reads an XML file token by token, `onToken` seeing the reader at each; false when the file cannot be opened.
+bool readXml(const QString &path, const std::function<void(const QXmlStreamReader &)> &onToken)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QXmlStreamReader xml(&file);
+    while (!xml.atEnd()) {
+        xml.readNext();
+        onToken(xml);
+    }
+    return true;
+}
+
+bool starts(const QXmlStreamReader &xml, QLatin1String name) { return xml.isStartElement() && xml.name() == name; }
+
 /// One number of each vehicle in a SUMO output file (`element`'s `attribute`, by its id); empty when unreadable.
 std::map<QString, double> byVehicle(const QString &path, const QString &element, const QString &attribute)
 {
     std::map<QString, double> out;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return out;
-    QXmlStreamReader xml(&file);
-    while (!xml.atEnd())
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == element)
+    readXml(path, [&](const QXmlStreamReader &xml) {
+        if (xml.isStartElement() && xml.name() == element)
             out[xml.attributes().value(QLatin1String("id")).toString()] = xml.attributes().value(attribute).toDouble();
+    });
     return out;
 }
 
 /// The first lane of a SUMO edge of the small network that cars may use ("<edge>_<index>"); empty when none.
 QString carLane(const QString &edge)
 {
-    QFile net(kNet);
-    if (!net.open(QIODevice::ReadOnly))
-        return {};
-    QXmlStreamReader xml(&net);
+    QString lane;
     bool inEdge = false;
-    while (!xml.atEnd()) {
-        const auto token = xml.readNext();
-        if (token == QXmlStreamReader::StartElement && xml.name() == QLatin1String("edge"))
+    readXml(kNet, [&](const QXmlStreamReader &xml) {
+        if (starts(xml, QLatin1String("edge")))
             inEdge = xml.attributes().value(QLatin1String("id")) == edge;
-        else if (token == QXmlStreamReader::StartElement && inEdge && xml.name() == QLatin1String("lane")) {
-            const QXmlStreamAttributes a = xml.attributes();
-            if (openToCars(a))
-                return a.value(QLatin1String("id")).toString();
-        }
-    }
-    return {};
+        else if (lane.isEmpty() && inEdge && starts(xml, QLatin1String("lane")) && openToCars(xml.attributes()))
+            lane = xml.attributes().value(QLatin1String("id")).toString();
+    });
+    return lane;
 }
 
 /// Each vehicle's route as SUMO's --vehroute-output has it when it arrived (the last one, when it was rerouted).
 std::map<QString, QStringList> routesDriven(const QString &path)
 {
     std::map<QString, QStringList> out;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return out;
-    QXmlStreamReader xml(&file);
     QString vehicle;
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement)
-            continue;
-        if (xml.name() == QLatin1String("vehicle"))
+    readXml(path, [&](const QXmlStreamReader &xml) {
+        if (starts(xml, QLatin1String("vehicle")))
             vehicle = xml.attributes().value(QLatin1String("id")).toString();
-        else if (xml.name() == QLatin1String("route") && !vehicle.isEmpty())
+        else if (starts(xml, QLatin1String("route")) && !vehicle.isEmpty())
             out[vehicle] = xml.attributes().value(QLatin1String("edges")).toString().split(u' ', Qt::SkipEmptyParts);
-    }
+    });
     return out;
 }
 
@@ -118,41 +119,32 @@ std::map<QString, QStringList> routesDriven(const QString &path)
 std::map<QString, QStringList> personSteps(const QString &path)
 {
     std::map<QString, QStringList> out;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return out;
-    QXmlStreamReader xml(&file);
     QString person;
-    while (!xml.atEnd()) {
-        const auto token = xml.readNext();
-        if (token == QXmlStreamReader::EndElement && xml.name() == QLatin1String("personinfo"))
+    readXml(path, [&](const QXmlStreamReader &xml) {
+        if (xml.isEndElement() && xml.name() == QLatin1String("personinfo"))
             person.clear();
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        if (xml.name() == QLatin1String("personinfo"))
+        else if (starts(xml, QLatin1String("personinfo")))
             person = xml.attributes().value(QLatin1String("id")).toString();
-        else if (!person.isEmpty() && xml.name() == QLatin1String("walk"))
+        else if (!person.isEmpty() && starts(xml, QLatin1String("walk")))
             out[person] << QStringLiteral("walk");
-        else if (!person.isEmpty() && xml.name() == QLatin1String("stop"))
+        else if (!person.isEmpty() && starts(xml, QLatin1String("stop")))
             out[person] << QStringLiteral("stop %1").arg(xml.attributes().value(QLatin1String("duration")).toDouble());
-    }
+    });
     return out;
 }
 
 /// A road cars may take on from `edge` at its end (a connection's, leading to a lane open to cars); empty when none.
 QString roadAfter(const QString &edge)
 {
-    QFile net(kNet);
-    if (!net.open(QIODevice::ReadOnly))
-        return {};
-    QXmlStreamReader xml(&net);
-    while (!xml.atEnd())
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("connection")
-            && xml.attributes().value(QLatin1String("from")) == edge) {
-            const QString to = xml.attributes().value(QLatin1String("to")).toString();
-            if (!to.startsWith(u':') && !carLane(to).isEmpty())
-                return to;
-        }
+    QStringList next;
+    readXml(kNet, [&](const QXmlStreamReader &xml) {
+        if (starts(xml, QLatin1String("connection")) && xml.attributes().value(QLatin1String("from")) == edge
+            && !xml.attributes().value(QLatin1String("to")).startsWith(u':'))
+            next << xml.attributes().value(QLatin1String("to")).toString();
+    });
+    for (const QString &road : next)
+        if (!carLane(road).isEmpty())
+            return road;
     return {};
 }
 
