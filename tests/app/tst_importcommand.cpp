@@ -130,7 +130,7 @@ private Q_SLOTS:
                                                  QStringLiteral("/tmp/cityops-test-x.gpkg"), QStringLiteral("--timezone"),
                                                  QStringLiteral("Mars/Olympus")} << 2 << "time zone";
         QTest::newRow("missing net") << QStringList{QStringLiteral("sumo"), QStringLiteral("/nonexistent.net.xml"), QStringLiteral("--out"),
-                                                    QStringLiteral("/tmp/cityops-test-missing.gpkg")} << 1 << "does not exist";
+                                                    QStringLiteral("/tmp/cityops-test-missing.gpkg")} << 2 << "does not exist";
         const QString small = QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml");
         QTest::newRow("demand and no demand") << QStringList{QStringLiteral("sumo"), small, QStringLiteral("--out"), QStringLiteral("/tmp/cityops-test-d.gpkg"),
                                                              QStringLiteral("--demand"), small, QStringLiteral("--no-demand")} << 2 << "exclude each other";

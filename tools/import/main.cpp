@@ -141,6 +141,16 @@ int main(int argc, char **argv)
     const double peak = parser.value(peakOption).toDouble(&ok);
     if (!ok || peak < 1 || peak > 100'000)
         return usageError(parser, QStringLiteral("--peak-vehicles must be a number of vehicles from 1 to 100000"));
+    // The network as given, read once: checked against the demand and stored in the package as it is.
+    QByteArray network;
+    {
+        QFile net(args[1]);
+        if (!net.exists())
+            return usageError(parser, QStringLiteral("the network %1 does not exist").arg(net.fileName()));
+        if (!net.open(QIODevice::ReadOnly))
+            return usageError(parser, QStringLiteral("cannot read the network %1: %2").arg(net.fileName(), net.errorString()));
+        network = net.readAll();
+    }
     QByteArray demand;
     if (parser.isSet(demandOption)) {
         QFile f(parser.value(demandOption));
@@ -149,10 +159,7 @@ int main(int argc, char **argv)
         demand = f.readAll();
         if (auto checked = trafficfiles::checkDemand(demand); !checked)
             return usageError(parser, QStringLiteral("%1: %2").arg(f.fileName(), checked.error()));
-        QFile net(args[1]);
-        if (!net.open(QIODevice::ReadOnly))
-            return usageError(parser, QStringLiteral("cannot read the network %1: %2").arg(net.fileName(), net.errorString()));
-        if (auto fits = trafficfiles::checkDemandFitsNetwork(demand, net.readAll()); !fits)
+        if (auto fits = trafficfiles::checkDemandFitsNetwork(demand, network); !fits)
             return usageError(parser, QStringLiteral("%1: %2").arg(f.fileName(), fits.error()));
     }
 
@@ -167,12 +174,7 @@ int main(int argc, char **argv)
         return kExitFailed;
     }
     // SUMO's files: the network as given, and a day of demand.
-    QFile netFile(args[1]);
-    if (!netFile.open(QIODevice::ReadOnly)) {
-        err << "cityops-import: cannot read " << args[1] << " again: " << netFile.errorString() << "\n";
-        return kExitFailed;
-    }
-    if (auto s = trafficfiles::store(out, trafficfiles::kNetwork, netFile.readAll()); !s) {
+    if (auto s = trafficfiles::store(out, trafficfiles::kNetwork, network); !s) {
         err << "cityops-import: " << s.error() << "\n";
         return kExitFailed;
     }
