@@ -36,7 +36,10 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
         return;
     m_lastReport = report.reports;
     // Timed from when the vehicle set off and parked, as the book saw them, whichever reports reach this wave.
-    m_trip.add(fixOf(report.report, report.timeMs, report.spellSinceMs));
+    VehicleFix asBooked = fixOf(report.report, report.timeMs);
+    asBooked.spellSinceMs = report.spellSinceMs;
+    asBooked.standsSoFar = report.stands.stands();
+    m_trip.add(asBooked);
     // Parked before it set off (still at its station, the route not taken yet) is not the end of the trip.
     if (report.report.parked && !m_underway)
         return;
@@ -58,7 +61,9 @@ void GreenWaveRun::sentFrom(const VehicleBook::Vehicle &report)
     if (report.report.id != m_vehicle || report.reports <= m_lastReport || m_trip.started())
         return;
     // Without its spell's beginning: on its way already, the trip counts from this report, not from long before.
-    m_trip.add(fixOf(report.report, report.timeMs));
+    VehicleFix asSent = fixOf(report.report, report.timeMs);
+    asSent.standsSoFar = report.stands.stands();
+    m_trip.add(asSent);
 }
 
 void GreenWaveRun::tick(std::int64_t nowMs)

@@ -110,9 +110,8 @@ constexpr int kMaxSignalsAhead = 32;
 constexpr int kMaxVehicleIdLength = 32;
 /// A call sign: 1 to 32 letters, digits, '-', '_' or '.' (it is shown on the map and named in orders).
 bool validVehicleId(const QString &id);
-/// What the green wave needs of a report: speed, the signals ahead, and whether the trip is over (parked);
-/// `spellSinceMs` when the vehicle's present spell began (-1: not known).
-VehicleFix fixOf(const VehiclePayload &vehicle, std::int64_t timeMs, std::int64_t spellSinceMs = -1);
+/// What the green wave needs of a report: speed, the signals ahead, and whether the trip is over (parked).
+VehicleFix fixOf(const VehiclePayload &vehicle, std::int64_t timeMs);
 
 struct FeederPayload {
     float loadKw = 0.0f;

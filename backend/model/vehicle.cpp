@@ -12,11 +12,10 @@ bool validVehicleId(const QString &id)
     return true;
 }
 
-VehicleFix fixOf(const VehiclePayload &vehicle, std::int64_t timeMs, std::int64_t spellSinceMs)
+VehicleFix fixOf(const VehiclePayload &vehicle, std::int64_t timeMs)
 {
     VehicleFix fix;
     fix.timeMs = timeMs;
-    fix.spellSinceMs = spellSinceMs;
     fix.speedMps = vehicle.speedMps;
     fix.ahead = vehicle.ahead;
     fix.queueAhead = vehicle.queueAhead;

@@ -19,6 +19,36 @@ struct SignalAhead {
     bool operator==(const SignalAhead &) const = default;
 };
 
+/// When a tracked vehicle has come to a stand: below kStandingMps (SUMO counts a vehicle as waiting below 0.1 m/s)
+/// after moving; it has moved off again once above kMovingMps, so creeping forward in a queue is one stand, not many.
+/// Parking is the end of a trip, not a stand on it. Fed a vehicle's reports in order.
+class StandCounter {
+public:
+    static constexpr double kStandingMps = 0.1;
+    static constexpr double kMovingMps = 2.0;
+    /// Takes one report; true when it is a new stand.
+    bool add(double speedMps, bool parked)
+    {
+        if (parked) {
+            m_moving = false;
+            return false;
+        }
+        if (m_moving && speedMps < kStandingMps) {
+            m_moving = false;
+            ++m_stands;
+            return true;
+        }
+        if (speedMps >= kMovingMps)
+            m_moving = true;
+        return false;
+    }
+    std::uint32_t stands() const { return m_stands; }
+
+private:
+    bool m_moving = false;
+    std::uint32_t m_stands = 0;
+};
+
 /// Where a tracked vehicle is now.
 struct VehicleFix {
     std::int64_t timeMs = 0;
@@ -30,6 +60,8 @@ struct VehicleFix {
     /// report that said so. -1 when not known (it was already so when first reported). A follower fed only some of
     /// the reports (the console's picture skips some under load) still knows when the vehicle set off or parked.
     std::int64_t spellSinceMs = -1;
+    /// The stands it had come to by this report, as counted over all its reports (StandCounter); -1 when not known.
+    std::int64_t standsSoFar = -1;
 };
 
 /// A route planned for a tracked vehicle (in co-simulation SUMO's router on the city's network): shown to the

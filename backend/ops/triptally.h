@@ -12,14 +12,11 @@ namespace cityops {
 /// Fed only some of the reports (the console's picture may skip one under load), it still times the trip from the
 /// vehicle's setting off to its parking, exactly, from each fix's `spellSinceMs`: a vehicle seen parked (at its
 /// station) before its first fix on the way set off when that spell on the way began; a vehicle first seen already
-/// on its way is timed from that first fix (the time it was sent, for a vehicle diverted on its way). The stops on
-/// the way are those the fed fixes show.
+/// on its way is timed from that first fix (the time it was sent, for a vehicle diverted on its way). Its stops are
+/// counted from the fed fixes (StandCounter) and, once it has arrived, taken from the fixes' own count over all the
+/// reports (`standsSoFar`) where they carry one: a stand whose reports were all skipped is still one.
 class TripTally {
 public:
-    /// Below this a vehicle stands (SUMO counts a vehicle as waiting below 0.1 m/s); it has moved off again once
-    /// above `kMovingMps`, so creeping forward in a queue is one stop, not many.
-    static constexpr double kStandingMps = 0.1;
-    static constexpr double kMovingMps = 2.0;
 
     void add(const VehicleFix &fix);
 
@@ -35,8 +32,9 @@ private:
     std::int64_t m_arrivedMs = -1;
     std::int64_t m_standingAtStartMs = -1;   ///< its last report parked before it set off (its station)
     std::int64_t m_lastMs = -1;              ///< the last fix taken
-    bool m_moving = false;
+    StandCounter m_stands;
     int m_stops = 0;
+    std::int64_t m_standsAtStart = -1;       ///< the report count of stands when it set off (-1: not known)
 };
 
 } // namespace cityops

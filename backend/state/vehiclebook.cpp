@@ -39,6 +39,7 @@ void VehicleBook::apply(const std::vector<Event> &events)
         }
         it->timeMs = e.timeMs;
         ++it->reports;
+        it->stands.add(report->speedMps, report->parked);
         it->report = *report;
         std::erase_if(it->report.ahead, [this](const SignalAhead &a) {
             return a.signal >= m_city->signals.size() || a.linkIndex < 0 || a.linkIndex >= movementsOf(m_city->signals[a.signal]);

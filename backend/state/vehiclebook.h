@@ -30,6 +30,9 @@ public:
         /// When its present spell (parked, or on its way) began: the time of the first report that said so; -1 while
         /// it is as it was when the book first heard of it (since when, the book cannot tell).
         std::int64_t spellSinceMs = -1;
+        /// Its stands on the way (StandCounter) over every report the book has taken of it, whichever of them a
+        /// reader of the book sees.
+        StandCounter stands;
         VehiclePayload report;
     };
     void apply(const std::vector<Event> &events);

@@ -38,21 +38,23 @@ VehicleFix fix(double seconds, double speed, std::vector<SignalAhead> ahead)
     return {static_cast<std::int64_t>(seconds * 1000), speed, std::move(ahead), false};
 }
 
-/// A fix as the console's picture passes it on: parked or not, and since when (seconds; -1 not known).
-VehicleFix seen(double seconds, double speed, bool parked, double spellSince)
+/// A fix as the console's picture passes it on: parked or not, since when (seconds; -1 not known), and the stands
+/// the book had counted by then (-1 not known).
+VehicleFix seen(double seconds, double speed, bool parked, double spellSince, int stands = -1)
 {
     VehicleFix f = fix(seconds, speed, {});
     f.arrived = parked;
     f.spellSinceMs = spellSince < 0 ? -1 : static_cast<std::int64_t>(spellSince * 1000);
+    f.standsSoFar = stands;
     return f;
 }
 
-Event vehicleReport(double seconds, const char *id, bool parked)
+Event vehicleReport(double seconds, const char *id, bool parked, double speed = -1)
 {
     VehiclePayload p;
     p.id = QString::fromLatin1(id);
     p.parked = parked;
-    p.speedMps = parked ? 0 : 10;
+    p.speedMps = speed >= 0 ? speed : parked ? 0 : 10;
     return Event{0, static_cast<std::int64_t>(seconds * 1000), kNoDevice, p};
 }
 
@@ -285,6 +287,32 @@ private Q_SLOTS:
         QCOMPARE(unknown.tripMs(), 86'000);
     }
 
+    /// A stand whose reports the picture all skipped is still a stop: once the vehicle has arrived, its stops are the
+    /// book's count over every report since it set off.
+    void theStopsAreCountedOverEveryReport()
+    {
+        TripTally trip;
+        trip.add(seen(100, 0, true, -1, 4));        // at its station, after four stands on earlier trips
+        trip.add(seen(104, 12, false, 102, 4));
+        trip.add(seen(130, 0.05, false, 102, 5));   // a stand the picture saw
+        trip.add(seen(140, 12, false, 102, 6));     // ... and one it did not (the book counted it)
+        QCOMPARE(trip.stops(), 1);                  // on the way: what the picture showed
+        trip.add(seen(190, 0, true, 187, 6));
+        QCOMPARE(trip.stops(), 2);
+        // Diverted, first seen on its way: counted from that report's count.
+        TripTally diverted;
+        diverted.add(seen(500, 10, false, 300, 7));
+        diverted.add(seen(560, 0, true, 555, 8));
+        QCOMPARE(diverted.stops(), 1);
+        // A count that went back (the book cleared and refilled on the way): the picture's own count stands.
+        TripTally cleared;
+        cleared.add(seen(100, 0, true, -1, 4));
+        cleared.add(seen(104, 12, false, 102, 4));
+        cleared.add(seen(130, 0, false, 102, 5));
+        cleared.add(seen(190, 0, true, 187, 0));
+        QCOMPARE(cleared.stops(), 1);
+    }
+
     /// The book keeps, for each vehicle, when its present spell (parked, or on its way) began: the first report
     /// that said so — not known for the spell it was in when first reported.
     void theBookSaysWhenEachVehiclesSpellBegan()
@@ -309,6 +337,14 @@ private Q_SLOTS:
         book.apply({vehicleReport(201, "amb-1", false)});
         QVERIFY(book.find(QStringLiteral("amb-1"), &one));
         QCOMPARE(one.spellSinceMs, -1);
+        QCOMPARE(one.stands.stands(), 0u);
+        // Its stands over every report: a red (creeping up in the queue is the same stand), a second, then parking,
+        // which is no stand.
+        book.apply({vehicleReport(202, "amb-1", false, 12), vehicleReport(203, "amb-1", false, 0.05), vehicleReport(204, "amb-1", false, 1),
+                    vehicleReport(205, "amb-1", false, 0), vehicleReport(206, "amb-1", false, 13), vehicleReport(207, "amb-1", false, 0),
+                    vehicleReport(208, "amb-1", false, 9), vehicleReport(209, "amb-1", true, 0)});
+        QVERIFY(book.find(QStringLiteral("amb-1"), &one));
+        QCOMPARE(one.stands.stands(), 2u);
     }
 };
 

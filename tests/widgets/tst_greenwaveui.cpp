@@ -63,6 +63,7 @@ struct WaveConsole {
     std::unique_ptr<MainWindow> window;
     std::vector<SignalAhead> ahead;
     std::uint64_t reports = 0;
+    StandCounter stands;
     GeoPoint destination{13.5412, 52.4313};   ///< where the test's waves send the vehicle
 
     bool start()
@@ -107,6 +108,8 @@ struct WaveConsole {
         r.report.parked = parked;
         r.report.position = position.value_or(destination);
         r.report.ahead = std::move(signalsAhead);
+        stands.add(speedMps, parked);   // as the book counts them over every report
+        r.stands = stands;
         for (GreenWaveRun *run : window->ops().waves())
             run->update(r);
     }
@@ -346,6 +349,8 @@ private Q_SLOTS:
         const QString seen = QStringLiteral("%1 — set off at %2, parked at %3 (ms)").arg(over).arg(setOffMs).arg(parked.spellSinceMs);
         QVERIFY2(parked.spellSinceMs > setOffMs, qPrintable(seen));
         QVERIFY2(tripS == (parked.spellSinceMs - setOffMs + 500) / 1000, qPrintable(seen));
+        // ... and its stops those the engine's book counted over every report between.
+        QCOMPARE(m.captured(3).toUInt(), parked.stands.stands() - beforeSending.stands.stands());
         // How it went is in the record too, in olga's name, with the same trip and signals as the message.
         static const QRegularExpression recordedTrip(QStringLiteral("^wave-over olga: ambulance-1: arrived (\\d+) s after setting off "
                                                                     "\\(planned \\d+ s\\), (\\d+) stop\\(s\\) on the way; (\\d+) signal\\(s\\) "
