@@ -17,7 +17,6 @@ namespace cityops {
 /// reports (`standsSoFar`) where they carry one: a stand whose reports were all skipped is still one.
 class TripTally {
 public:
-
     void add(const VehicleFix &fix);
 
     bool started() const { return m_startedMs >= 0; }
@@ -34,7 +33,7 @@ private:
     std::int64_t m_lastMs = -1;              ///< the last fix taken
     StandCounter m_stands;
     int m_stops = 0;
-    std::int64_t m_standsAtStart = -1;       ///< the report count of stands when it set off (-1: not known)
+    std::int64_t m_standsAtStart = -1;       ///< the book's count of its stands when it set off (-1: not known)
 };
 
 } // namespace cityops

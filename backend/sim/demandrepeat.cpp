@@ -200,7 +200,10 @@ bool readPersonStage(const QXmlStreamReader &in, const std::string &standingOn, 
         stage.kind = DemandRepeat::PersonStage::Kind::Wait;
         if (!onlyAttributes(a, {K("lane"), K("edge"), K("duration"), K("actType"), K("friendlyPos")}))
             return false;
-        const std::string edge = a.hasAttribute(K("lane")) ? splitLaneId(text(a, K("lane"))).edge : text(a, K("edge"));
+        const SumoLaneRef lane = splitLaneId(text(a, K("lane")));
+        if (a.hasAttribute(K("lane")) && !lane.indexed)
+            return false;
+        const std::string edge = a.hasAttribute(K("lane")) ? lane.edge : text(a, K("edge"));
         stage.edges = {edge};
         return !edge.empty() && (standingOn.empty() || edge == standingOn) && optionalNumber(a, K("duration"), stage.durationS)
                && stage.durationS && *stage.durationS >= 0;
@@ -232,7 +235,7 @@ bool readPerson(QXmlStreamReader &in, const QXmlStreamAttributes &a, DemandRepea
         }
         in.skipCurrentElement();
     }
-    return ok && !person.stages.empty() && !(person.stages.front().routed && person.stages.front().edges.front().empty());
+    return ok && !person.stages.empty();
 }
 
 /// FNV-1a: a flow's own seed for its drawn departures, the same in every run.
