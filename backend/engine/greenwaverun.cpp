@@ -9,6 +9,19 @@
 #include <cmath>
 
 namespace cityops {
+namespace {
+
+/// A report as the book took it: with when its spell began and its stands over every report (what lets the trip be
+/// told exactly whichever reports reach the wave).
+VehicleFix fixAsBooked(const VehicleBook::Vehicle &report)
+{
+    VehicleFix fix = fixOf(report.report, report.timeMs);
+    fix.spellSinceMs = report.spellSinceMs;
+    fix.standsSoFar = report.stands.stands();
+    return fix;
+}
+
+} // namespace
 
 GreenWaveRun::GreenWaveRun(Engine &engine, QString vehicle, Actor requester, Actor approver, GreenWaveFollower::Settings settings,
                            QObject *parent, std::shared_ptr<const CommandSigner> approvalKey)
@@ -35,11 +48,8 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
     if (report.report.id != m_vehicle || report.reports <= m_lastReport || m_follower.finished())
         return;
     m_lastReport = report.reports;
-    // Timed from when the vehicle set off and parked, as the book saw them, whichever reports reach this wave.
-    VehicleFix asBooked = fixOf(report.report, report.timeMs);
-    asBooked.spellSinceMs = report.spellSinceMs;
-    asBooked.standsSoFar = report.stands.stands();
-    m_trip.add(asBooked);
+    const VehicleFix fix = fixAsBooked(report);
+    m_trip.add(fix);
     // Parked before it set off (still at its station, the route not taken yet) is not the end of the trip.
     if (report.report.parked && !m_underway)
         return;
@@ -53,17 +63,16 @@ void GreenWaveRun::update(const VehicleBook::Vehicle &report)
     m_lastReportMs = report.timeMs;
     m_lastPosition = report.report.position;
     m_saidSilent = false;
-    carryOut(m_follower.update(fixOf(report.report, report.timeMs)));
+    carryOut(m_follower.update(fix));
 }
 
 void GreenWaveRun::sentFrom(const VehicleBook::Vehicle &report)
 {
     if (report.report.id != m_vehicle || report.reports <= m_lastReport || m_trip.started())
         return;
-    // Without its spell's beginning: on its way already, the trip counts from this report, not from long before.
-    VehicleFix asSent = fixOf(report.report, report.timeMs);
-    asSent.standsSoFar = report.stands.stands();
-    m_trip.add(asSent);
+    // The first fix the trip takes: at its station, it sets off when its next spell begins; on its way already
+    // (diverted), the trip counts from this report, not from when that spell began (TripTally).
+    m_trip.add(fixAsBooked(report));
 }
 
 void GreenWaveRun::tick(std::int64_t nowMs)

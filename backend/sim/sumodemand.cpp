@@ -85,8 +85,10 @@ void SumoPlant::addPerson(const DemandRepeat::Due &due)
                 libtraci::Person::appendWaitingStage(due.id, *stage.durationS);
             } else if (stage.routed) {
                 // The way on foot, found now as SUMO finds it for a walk it reads.
+                // (without an arrivalPos, SUMO's own default: the middle of the last road)
                 const std::vector<libsumo::TraCIStage> way = libtraci::Simulation::findIntermodalRoute(
-                    stage.edges.front(), stage.edges.back(), "", due.departS, 0, stage.speedMps.value_or(-1), -1, 0, arrival(stage), 0, person.type);
+                    stage.edges.front(), stage.edges.back(), "", due.departS, 0, stage.speedMps.value_or(-1), -1, 0,
+                    stage.arrivalPosM ? arrival(stage) : libsumo::INVALID_DOUBLE_VALUE, 0, person.type);
                 if (way.empty())
                     throw libsumo::TraCIException("no way on foot from " + stage.edges.front() + " to " + stage.edges.back());
                 for (const libsumo::TraCIStage &step : way)

@@ -118,16 +118,16 @@ private:
     /// another program has the port, an error (SUMO stopped) otherwise.
     Result<bool> startListening(const QString &binary, QStringList args, const QString &log);
     void subscribeApproaches(std::uint32_t signal);
-    /// Adds the repeated demand's vehicles departing up to `untilS` (SUMO's time) that are not added yet; called with
-    /// the lock held, on this plant's connection.
+    /// Adds the repeated demand's vehicles and people departing up to `untilS` (SUMO's time) that are not added yet;
+    /// called with the lock held, on this plant's connection.
     void addRepeatedDemand(double untilS);
     /// Sets a repeated vehicle's stops, its day's `until` times moved with it; throws what TraCI throws.
     void addStops(const DemandRepeat::Due &due);
     /// A person of a repeated day, with each step of its plan; removed again when SUMO will not take one of them.
     void addPerson(const DemandRepeat::Due &due);
-    double m_demandAddedToS = 0;   ///< SUMO time up to which the repeated demand's vehicles have been added
+    double m_demandAddedToS = 0;   ///< SUMO time up to which the repeated demand's vehicles and people have been added
     long long m_demandDaySaid = -1;   ///< the last day whose repeat was said in the log
-    int m_demandRefused = 0;       ///< of that day, vehicles SUMO would not take
+    int m_demandRefused = 0;       ///< of that day, vehicles and people SUMO would not take
     void readTraffic();
     struct LaneFigures {
         int halting = 0;
