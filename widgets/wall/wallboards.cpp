@@ -4,6 +4,7 @@
 #include "panels/qcustomplot_include.h"
 #include "wall/wallfeed.h"
 
+#include <QFontMetrics>
 #include <QPainter>
 #include <QTimeZone>
 
@@ -232,6 +233,9 @@ EnergyBoard::EnergyBoard(WallFeed &feed, const WallLook &look, QWidget *parent) 
     time->setTimeZone(feed.zone());
     time->setTickCount(2);
     m_plot->xAxis->setTicker(time);
+    // The load axis' "0" is centred on the time axis: at wall sizes its lower half would run into the first time
+    // ("0" over "08:30"), so the times start below it.
+    m_plot->xAxis->setTickLabelPadding(m_plot->xAxis->tickLabelPadding() + QFontMetrics(look.normal).capHeight() / 2);
     connect(&feed, &WallFeed::loadsChanged, this, qOverload<>(&QWidget::update));
 }
 
