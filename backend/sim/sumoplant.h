@@ -96,9 +96,11 @@ public:
     /// setRedYellowGreenState.
     QString setState(std::uint32_t signal, const QString &state);
     /// An emergency vehicle (class emergency) on the given edges, departing at `departMs` (SUMO then inserts it
-    /// as its own traffic allows), tracked from then on. Fails with SUMO's reason (an edge that does not exist, a
-    /// broken route).
-    Status addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs);
+    /// as its own traffic allows), tracked from then on. At the end of its route it leaves the network, or parks on
+    /// its last road where a vehicle sent there would (parkingPositionM, no place asked for). Fails with SUMO's
+    /// reason (an edge that does not exist, a broken route, a last road it may not stop on).
+    enum class RouteEnd { Leaves, Parks };
+    Status addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs, RouteEnd end = RouteEnd::Leaves);
     /// Where a vehicle SUMO drives is: speed and the signals ahead (from the rest of its route, with the link it
     /// will use at each); `arrived` once it has left the network after having been in it. Nothing while it waits to enter.
     std::optional<VehicleFix> vehicleFix(const QString &id);

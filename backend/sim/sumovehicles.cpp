@@ -244,7 +244,7 @@ void SumoPlant::readVehicles()
         }
 }
 
-Status SumoPlant::addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs)
+Status SumoPlant::addEmergencyVehicle(const QString &id, const QStringList &edges, std::int64_t departMs, RouteEnd end)
 {
     if (!m_failure.isEmpty())
         return makeError(m_failure);
@@ -257,6 +257,24 @@ Status SumoPlant::addEmergencyVehicle(const QString &id, const QStringList &edge
         const std::string routeId = "route-" + id.toStdString();
         libtraci::Route::add(routeId, toStd(edges));
         libtraci::Vehicle::add(id.toStdString(), routeId, kEmergencyType, QString::number(sumoSeconds(departMs), 'f', 1).toStdString());
+        if (end == RouteEnd::Parks && !edges.isEmpty()) {
+            // Added whole or not at all: a vehicle that cannot park where it is going is taken out again.
+            const std::string last = edges.last().toStdString();
+            const int lane = stoppingLane(last);
+            if (lane < 0) {
+                libtraci::Vehicle::remove(id.toStdString());
+                return makeError(QStringLiteral("%1 may not stop on the last road of its route").arg(id));
+            }
+            try {
+                const double laneLengthM = libtraci::Lane::getLength(last + "_" + std::to_string(lane));
+                libtraci::Vehicle::setStop(id.toStdString(), last,
+                                           parkingPositionM({size_t(edges.size()), laneLengthM, -1, 0, endsAtSignal(last)}), lane,
+                                           kParkedS, libsumo::STOP_PARKING);
+            } catch (const libsumo::TraCIException &) {
+                libtraci::Vehicle::remove(id.toStdString());
+                throw;
+            }
+        }
     } catch (const libsumo::TraCIException &e) {
         return makeError(QStringLiteral("SUMO refused the vehicle: %1").arg(QString::fromStdString(e.what())));
     } catch (const std::exception &e) {

@@ -261,6 +261,52 @@ private Q_SLOTS:
 
     /// Sent to a place, a vehicle parks at the point of the street nearest it (it parked halfway along the street,
     /// up to half its length away).
+    /// A vehicle added to park at the end of its route (as the bench's, to time its trip as the console does) parks
+    /// halfway along its last road, as one sent there without a place would, and stays; one added to leave leaves.
+    void aVehicleAddedToParkStaysAtTheEndOfItsRoute()
+    {
+        Rig rig;
+        std::map<QString, VehiclePayload> first;
+        PlannedRoute plan;
+        planWhilePullingIn(rig, first, plan);
+        if (QTest::currentTestFailed())
+            return;
+        const ApproachRoad lastRoad = rig.city->roadOfEdge(plan.edges.last());
+        QVERIFY(plan.edges.size() >= 2 && lastRoad.road >= 0);
+        const GeoPoint halfway = lineUpTo(rig.city->roads[size_t(lastRoad.road)].line, 0.5).back();
+        QVERIFY(rig.plant->addEmergencyVehicle(QStringLiteral("parks"), plan.edges, rig.sim.nowMs() + 1000, SumoPlant::RouteEnd::Parks));
+        QVERIFY(rig.plant->addEmergencyVehicle(QStringLiteral("leaves"), plan.edges, rig.sim.nowMs() + 1000));
+        bool moved = false, left = false;
+        std::optional<VehiclePayload> parkedAt;
+        for (int s = 0; s < 900 && !(parkedAt && left); ++s) {
+            for (const Event &e : rig.advance(1000))
+                if (const auto *v = std::get_if<VehiclePayload>(&e.payload); v && v->id == QStringLiteral("parks")) {
+                    moved = moved || !v->parked;
+                    if (moved && v->parked && !parkedAt)
+                        parkedAt = *v;
+                }
+            const auto leaves = rig.plant->vehicleFix(QStringLiteral("leaves"));
+            left = left || (leaves && leaves->arrived);
+        }
+        QVERIFY2(moved, "it never set off");
+        QVERIFY2(parkedAt, "it never parked at the end of its route");
+        QVERIFY2(left, "the other never left the network");
+        // Measured on the map (SUMO's lane and the drawn road differ by a few metres in length).
+        QVERIFY2(distanceMetres(parkedAt->position, halfway) < 10, qPrintable(QString::number(distanceMetres(parkedAt->position, halfway))));
+        // It stays: a minute later it still reports, parked where it parked; the one that left reports nothing.
+        const std::vector<Event> later = rig.advance(60'000);
+        const auto report = [&later](const QString &id) {
+            std::optional<VehiclePayload> out;
+            for (const Event &e : later)
+                if (const auto *v = std::get_if<VehiclePayload>(&e.payload); v && v->id == id)
+                    out = *v;
+            return out;
+        };
+        QVERIFY(report(QStringLiteral("parks")) && report(QStringLiteral("parks"))->parked);
+        QVERIFY(distanceMetres(report(QStringLiteral("parks"))->position, parkedAt->position) < 0.5);
+        QVERIFY(!report(QStringLiteral("leaves")));
+    }
+
     void aVehicleParksNearThePlaceAskedFor()
     {
         Rig rig;

@@ -137,7 +137,13 @@ bool startWithSumo(Engine &engine, const std::shared_ptr<const CityModel> &city,
     return engine.linkStatus().state == LinkState::Connected && plant.load();
 }
 
-enum class Mode { Base, Wave, Bluelight, WaveAndBluelight };
+enum class Mode {
+    Base,
+    Wave,
+    Bluelight,
+    WaveAndBluelight,
+    WaveParked,   ///< the wave, the vehicle parking at the end of its route (as one sent from the console does)
+};
 
 struct RunResult {
     bool arrived = false;
@@ -152,8 +158,10 @@ struct RunResult {
     int preempted = 0;
     int ordersRefused = 0;
     int holdsExpired = 0;   // pre-emptions released because the vehicle had not come within the longest hold
-    int stopsSeen = 0;      // stops as the console's wave counted them in the vehicle's reports (its trip time it
-                            // cannot: the bench's vehicle leaves the network at the end rather than park)
+    int stopsSeen = 0;      // stops as the console's wave counted them in the vehicle's reports
+    double tripSeenS = -1;  // the trip as the console's wave timed it: only when the vehicle parks at the end
+    double departS = -1;    // SUMO's: when the vehicle entered the network ...
+    double parkedS = -1;    // ... and when it parked at the end (WaveParked)
     double lagP50S = 0;   // how far SUMO ran behind the console's clock while the vehicle drove
     double lagP95S = 0;
 };
@@ -173,6 +181,7 @@ void readTripinfo(const QString &path, std::int64_t windowFromS, std::int64_t wi
         const auto a = xml.attributes();
         if (a.value(QStringLiteral("id")) == kVehicle) {
             r.arrived = a.value(QStringLiteral("arrival")).toDouble() > 0;   // an unfinished trip says -1
+            r.departS = a.value(QStringLiteral("depart")).toDouble();
             r.travelS = a.value(QStringLiteral("duration")).toDouble();
             r.timeLossS = a.value(QStringLiteral("timeLoss")).toDouble();
             r.stops = a.value(QStringLiteral("waitingCount")).toInt();
@@ -186,6 +195,20 @@ void readTripinfo(const QString &path, std::int64_t windowFromS, std::int64_t wi
         }
     }
     r.othersDelayS = r.others > 0 ? lossSum / r.others : 0;
+}
+
+/// Reads SUMO's stopinfo: when the vehicle's first stop began (-1: it made none).
+double readStopStart(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    QXmlStreamReader xml(&f);
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"stopinfo"
+            && xml.attributes().value(QStringLiteral("id")) == kVehicle)
+            return xml.attributes().value(QStringLiteral("started")).toDouble();
+    return -1;
 }
 
 /// What every run of one bench shares.
@@ -214,11 +237,14 @@ RunResult runOnce(const RunSetting &setting, const Route &route, std::uint64_t s
     const QString prefix = setting.traceDir.isEmpty() ? out.filePath(QStringLiteral("run"))
                                                       : QDir(setting.traceDir).filePath(QStringLiteral("seed-%1-%2").arg(seed).arg(QLatin1String(name)));
     const QString tripinfo = prefix + QStringLiteral(".tripinfo.xml"), fcd = prefix + QStringLiteral(".fcd.xml");
+    const QString stopinfo = prefix + QStringLiteral(".stopinfo.xml");
     setup->seed = seed;
     setup->extraArguments << QStringLiteral("--tripinfo-output") << tripinfo << QStringLiteral("--tripinfo-output.write-unfinished")
                           << QStringLiteral("true");
     if (mode == Mode::Bluelight || mode == Mode::WaveAndBluelight)
         setup->extraArguments << QStringLiteral("--device.bluelight.explicit") << kVehicle;
+    if (mode == Mode::WaveParked)
+        setup->extraArguments << QStringLiteral("--stop-output") << stopinfo;
     // The vehicle second by second: where its time went.
     setup->extraArguments << QStringLiteral("--fcd-output") << fcd << QStringLiteral("--device.fcd.explicit") << kVehicle;
     const std::int64_t departMs = liveMs + 30'000;
@@ -236,7 +262,8 @@ RunResult runOnce(const RunSetting &setting, const Route &route, std::uint64_t s
         options.parameters.commandRejectRate = 0;
         std::atomic<SumoPlant *> plant{nullptr};
         if (!startWithSumo(engine, city, options, setup.value(), liveMs - 15 * 60'000, plant)
-            || !plant.load()->addEmergencyVehicle(kVehicle, route.edges, departMs)) {
+            || !plant.load()->addEmergencyVehicle(kVehicle, route.edges, departMs,
+                                                  mode == Mode::WaveParked ? SumoPlant::RouteEnd::Parks : SumoPlant::RouteEnd::Leaves)) {
             std::fprintf(stderr, "cityops-bench: the emergency vehicle could not be added\n");
             return result;
         }
@@ -247,7 +274,7 @@ RunResult runOnce(const RunSetting &setting, const Route &route, std::uint64_t s
         // The console's own wave: fed by the vehicle's location feed as it reaches the console's books (a report a
         // simulated second), each pre-emption an order the supervisor pre-approved, each release an order.
         std::unique_ptr<GreenWaveRun> run;
-        if (mode == Mode::Wave || mode == Mode::WaveAndBluelight)
+        if (mode == Mode::Wave || mode == Mode::WaveAndBluelight || mode == Mode::WaveParked)
             run = std::make_unique<GreenWaveRun>(engine, kVehicle, operatorOnDuty, supervisor, wave);
         departS = plant.load()->sumoSeconds(departMs);
         std::vector<double> lagS;
@@ -265,6 +292,8 @@ RunResult runOnce(const RunSetting &setting, const Route &route, std::uint64_t s
         if (run) {
             result.preempted = run->stats().preemptionsAsked;
             result.stopsSeen = run->trip().stops();
+            if (run->trip().arrived())
+                result.tripSeenS = run->trip().tripMs() / 1000.0;
             result.ordersRefused = run->stats().refused;
             result.holdsExpired = run->stats().expired;
             if (run->stats().refused > 0)
@@ -275,6 +304,8 @@ RunResult runOnce(const RunSetting &setting, const Route &route, std::uint64_t s
     }   // the link and SUMO stop here: tripinfo is complete
     // The others: whoever departed from two minutes before to four minutes after the emergency vehicle.
     readTripinfo(tripinfo, static_cast<std::int64_t>(departS) - 120, static_cast<std::int64_t>(departS) + 240, result);
+    if (mode == Mode::WaveParked)
+        result.parkedS = readStopStart(stopinfo);
     if (const auto split = splitTimeLoss(fcd, kVehicle, result.speedFactor, setting.approaches)) {
         result.lossAtSignalsS = split->atSignalsS;
         result.lossElsewhereS = split->elsewhereS;
@@ -567,6 +598,15 @@ int runGreenWaveBench(const QCommandLineParser &parser, const QString &cityPath)
           {"ev_travel_s_wave_and_bluelight", both.travelS}, {"stops_wave_and_bluelight", both.stops},
           {"cut_pct_wave_and_bluelight", round2(100.0 * (base.travelS - both.travelS) / std::max(1.0, base.travelS))},
           {"others_delay_s_wave_and_bluelight", round2(both.othersDelayS)}});
+    // The console's own account of a trip against SUMO's: the same wave, the vehicle parking at the end as one sent
+    // from the console does (the runs above leave the network, which ends no trip the console can see).
+    const RunResult parked = runOnce(setting, first, seed, Mode::WaveParked, "wave-parked");
+    // (null: that side never saw the vehicle park)
+    const QJsonValue sumoTrip = parked.departS >= 0 && parked.parkedS >= 0 ? QJsonValue(round2(parked.parkedS - parked.departS)) : QJsonValue();
+    const QJsonValue consoleTrip = parked.tripSeenS >= 0 ? QJsonValue(round2(parked.tripSeenS)) : QJsonValue();
+    emit({{"bench", "greenwave-parked"}, {"seed", double(seed)}, {"ev_trip_s_sumo", sumoTrip}, {"ev_trip_s_console", consoleTrip},
+          {"trip_difference_s", sumoTrip.isNull() || consoleTrip.isNull() ? QJsonValue() : QJsonValue(round2(consoleTrip.toDouble() - sumoTrip.toDouble()))},
+          {"stops_sumo", parked.stops}, {"stops_console", parked.stopsSeen}});
     return 0;
 }
 #endif
