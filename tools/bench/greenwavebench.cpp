@@ -244,7 +244,7 @@ RunResult runOnce(const RunSetting &setting, const Route &route, std::uint64_t s
     if (mode == Mode::Bluelight || mode == Mode::WaveAndBluelight)
         setup->extraArguments << QStringLiteral("--device.bluelight.explicit") << kVehicle;
     if (mode == Mode::WaveParked)
-        setup->extraArguments << QStringLiteral("--stop-output") << stopinfo;
+        setup->extraArguments << QStringLiteral("--stop-output") << stopinfo << QStringLiteral("--stop-output.write-unfinished") << QStringLiteral("true");
     // The vehicle second by second: where its time went.
     setup->extraArguments << QStringLiteral("--fcd-output") << fcd << QStringLiteral("--device.fcd.explicit") << kVehicle;
     const std::int64_t departMs = liveMs + 30'000;
