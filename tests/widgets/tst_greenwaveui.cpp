@@ -232,6 +232,12 @@ private Q_SLOTS:
         QCOMPARE(Labels::minutesAndSeconds(44'000), QStringLiteral("44 s"));
         window.mapView()->fitCity();
         QVERIFY2(routePixels(window.mapView()->grab().toImage()) > before + 50, "the planned route is on the map");
+        // The summary is there in full, every line of it, at the dialog's size (the route list gives way).
+        QCoreApplication::processEvents();
+        QLabel *summary = dialog.statusLabel();
+        QVERIFY2(summary->height() >= summary->heightForWidth(summary->width()),
+                 qPrintable(QStringLiteral("%1 px tall, needs %2").arg(summary->height()).arg(summary->heightForWidth(summary->width()))));
+        QVERIFY(summary->heightForWidth(summary->width()) > summary->fontMetrics().height() * 3 / 2);   // more than one line
 
         // The operator cannot approve their own wave; a wrong password approves nothing.
         QSignalSpy approved(&dialog, &GreenWaveDialog::waveApproved);
