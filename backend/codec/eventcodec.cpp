@@ -132,6 +132,7 @@ QByteArray encode(const EventPayload &payload)
                     w.u16(static_cast<std::uint16_t>(std::clamp(p.ahead[i].linkIndex, 0, 65535)));
                     w.f32(static_cast<float>(p.ahead[i].distanceM));
                 }
+                w.i64(p.sinceMs);   // (records from before it end with the signals ahead)
             } else if constexpr (std::is_same_v<T, TrafficPayload>) {
                 w.u8(static_cast<std::uint8_t>(std::min<size_t>(p.approaches.size(), kMaxApproaches)));
                 for (size_t i = 0; i < p.approaches.size() && i < size_t(kMaxApproaches); ++i) {
@@ -276,6 +277,8 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
             a.distanceM = distance;
             p.ahead.push_back(a);
         }
+        if (ok && !r.atEnd())
+            ok = r.i64(&p.sinceMs) && p.sinceMs >= -1;
         out = p;
         break;
     }

@@ -25,9 +25,12 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
             else if constexpr (std::is_same_v<T, LightPayload>)
                 return {{"level", p.level}, {"lamp_fault", p.lampFault}, {"power_w", static_cast<double>(p.powerW)}};
             else if constexpr (std::is_same_v<T, VehiclePayload>) {
-                return {{"id", p.id}, {"lon", p.position.lon}, {"lat", p.position.lat}, {"speed_mps", static_cast<double>(p.speedMps)},
-                        {"heading_deg", static_cast<double>(p.headingDeg)}, {"parked", p.parked}, {"queue_ahead", p.queueAhead},
-                        {"route", lineToJson(p.route)}, {"ahead", signalsToJson(p.ahead, city)}};
+                QJsonObject o{{"id", p.id}, {"lon", p.position.lon}, {"lat", p.position.lat}, {"speed_mps", static_cast<double>(p.speedMps)},
+                              {"heading_deg", static_cast<double>(p.headingDeg)}, {"parked", p.parked}, {"queue_ahead", p.queueAhead},
+                              {"route", lineToJson(p.route)}, {"ahead", signalsToJson(p.ahead, city)}};
+                if (p.sinceMs >= 0)
+                    o.insert(QLatin1String("since_ms"), static_cast<double>(p.sinceMs));
+                return o;
             } else if constexpr (std::is_same_v<T, TrafficPayload>) {
                 QJsonArray approaches;
                 for (const ApproachTraffic &a : p.approaches)
@@ -86,6 +89,8 @@ bool enumFromName(const QString &name, QString (*namer)(E), int count, E *out)
 }
 
 
+constexpr double kLatestSinceMs = 4102444800000.0;   // 2100-01-01
+
 /// A vehicle report as JSON, every figure range-checked: it comes from outside (a fleet's location system, a file).
 Result<VehiclePayload> vehicleFromJson(const QJsonObject &d, const CityModel &city)
 {
@@ -112,6 +117,14 @@ Result<VehiclePayload> vehicleFromJson(const QJsonObject &d, const CityModel &ci
         return makeError(QStringLiteral("vehicle %1: %2").arg(p.id, ahead.error()));
     p.route = std::move(route).value();
     p.ahead = std::move(ahead).value();
+    // Since when it has been parked or on its way: optional, whole milliseconds since 1970 up to the year 2100.
+    // (Whether it lies before the report is the vehicle book's to judge: it knows the report's time.)
+    if (const QJsonValue since = d.value(QLatin1String("since_ms")); !since.isUndefined()) {
+        const double ms = since.toDouble(-1);
+        if (!(ms >= 0 && ms <= kLatestSinceMs && ms == std::floor(ms)))
+            return makeError(QStringLiteral("vehicle %1: since_ms is a time in whole milliseconds since 1970").arg(p.id));
+        p.sinceMs = static_cast<std::int64_t>(ms);
+    }
     return p;
 }
 

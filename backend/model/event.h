@@ -103,6 +103,9 @@ struct VehiclePayload {
     std::uint16_t queueAhead = 0;     ///< vehicles standing between it and the next signal
     GeoLine route;                    ///< the rest of its route while on its way, from where it is (≤ kMaxRoutePoints)
     std::vector<SignalAhead> ahead;   ///< the signals on that route, in the order it meets them (≤ kMaxSignalsAhead)
+    /// When its present spell (parked, or on its way) began, as the source saw it (an AVL unit's status time; the
+    /// SUMO plant's step): a console that starts or joins mid-spell still knows since when. -1: not said.
+    std::int64_t sinceMs = -1;
     bool operator==(const VehiclePayload &) const = default;
 };
 constexpr int kMaxRoutePoints = 256;

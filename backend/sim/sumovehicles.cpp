@@ -71,6 +71,7 @@ void SumoPlant::placeFleet()
     m_tracked.clear();
     m_vehicles.clear();
     m_seenVehicles.clear();
+    m_spells.clear();
     if (m_setup.emergencyFleet <= 0)
         return;
     ensureEmergencyType();
@@ -240,6 +241,13 @@ void SumoPlant::readVehicles()
     for (const QString &id : std::as_const(m_tracked))
         if (auto v = readVehicle(id.toStdString())) {
             m_seenVehicles[id] = true;
+            // Read after every slice the link steps (a simulated second up to ×20), so the time a spell began is
+            // that exact; every report says it (a console that starts or joins mid-spell then knows since when, as
+            // from an AVL unit's status time).
+            Spell &spell = m_spells[id];
+            if (spell.sinceMs < 0 || spell.parked != v->parked)
+                spell = {v->parked, m_steppedToMs};
+            v->sinceMs = spell.sinceMs;
             m_vehicles.push_back(std::move(*v));
         }
 }

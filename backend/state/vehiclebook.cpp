@@ -30,12 +30,19 @@ void VehicleBook::apply(const std::vector<Event> &events)
             continue;
         auto it = std::lower_bound(m_vehicles.begin(), m_vehicles.end(), report->id,
                                    [](const Vehicle &v, const QString &id) { return v.report.id < id; });
+        // Since when, as the source says: believed only after the report before (which was of the spell before)
+        // and not after this one's own time.
+        const auto saidSince = [&](std::int64_t after) { return report->sinceMs > after && report->sinceMs <= e.timeMs ? report->sinceMs : -1; };
         if (it == m_vehicles.end() || it->report.id != report->id) {
             if (int(m_vehicles.size()) >= kMaxVehicles)
                 continue;
             it = m_vehicles.insert(it, Vehicle{});
+            it->spellSinceMs = saidSince(-1);   // heard of mid-spell: known only if the source says
         } else if (it->report.parked != report->parked) {
-            it->spellSinceMs = e.timeMs;
+            const std::int64_t said = saidSince(it->timeMs);
+            it->spellSinceMs = said >= 0 ? said : e.timeMs;
+        } else if (it->spellSinceMs < 0) {
+            it->spellSinceMs = saidSince(-1);
         }
         it->timeMs = e.timeMs;
         ++it->reports;

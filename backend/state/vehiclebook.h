@@ -27,8 +27,9 @@ public:
     struct Vehicle {
         std::int64_t timeMs = 0;   ///< when reported (as sequenced: no earlier than the event before it)
         std::uint64_t reports = 0; ///< how many reports of it the book has taken: a new one is a new number (times may repeat)
-        /// When its present spell (parked, or on its way) began: the time of the first report that said so; -1 while
-        /// it is as it was when the book first heard of it (since when, the book cannot tell).
+        /// When its present spell (parked, or on its way) began: as the source says (VehiclePayload::sinceMs, if it
+        /// lies after the report before and not after this one), else the time of the first report that said so;
+        /// -1 while it is as it was when the book first heard of it and the source has not said since when.
         std::int64_t spellSinceMs = -1;
         /// Its stands on the way (StandCounter) over every report the book has taken of it, whichever of them a
         /// reader of the book sees.

@@ -32,6 +32,7 @@ private Q_SLOTS:
             TrafficPayload{},
             VehiclePayload{QStringLiteral("ambulance-2"), {13.52, 52.43}, 13.9f, 271.5f, false, 3, {{13.52, 52.43}, {13.53, 52.44}}, {{4, 7, 312.5}}},
             VehiclePayload{QStringLiteral("ambulance-1"), {13.5, 52.4}, 0, 0, true, 0, {}, {}},
+            VehiclePayload{QStringLiteral("ambulance-3"), {13.5, 52.4}, 0, 0, true, 0, {}, {}, 1'794'999'280'000},
             RoadTrafficPayload{{{0, 12, 4, 35, RoadEnd::Last}, {7, 3, 0, 90}, {9, 8, 8, 0, RoadEnd::First}}},
             RoadTrafficPayload{},
         };
@@ -108,6 +109,44 @@ private Q_SLOTS:
         QCOMPARE(std::get<VehiclePayload>(back.value().payload), moving);
         QVERIFY(back.value().device == kNoDevice);
 
+    }
+
+    /// Since when a vehicle has been parked or on its way, as its source says: kept in the store's bytes and the
+    /// wire's JSON; a record from before it was said reads as not said; anything but a time is refused.
+    void aVehicleSaysSinceWhen()
+    {
+        const VehiclePayload parked{QStringLiteral("ambulance-3"), {13.5, 52.4}, 0, 0, true, 0, {}, {}, 1'794'999'280'000};
+        const QByteArray blob = eventcodec::encode(parked);
+        const auto back = eventcodec::decode(eventcodec::Kind::Vehicle, blob);
+        QVERIFY(back.ok());
+        QCOMPARE(std::get<VehiclePayload>(back.value()).sinceMs, parked.sinceMs);
+        const auto older = eventcodec::decode(eventcodec::Kind::Vehicle, blob.left(blob.size() - 8));   // recorded before
+        QVERIFY(older.ok());
+        QCOMPARE(std::get<VehiclePayload>(older.value()).sinceMs, std::int64_t(-1));
+        VehiclePayload negative = parked;
+        negative.sinceMs = -5;
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Vehicle, eventcodec::encode(negative)).ok());
+
+        const auto json = [](const VehiclePayload &v) {
+            return eventjson::eventToJson(Event{9, 1'795'000'000'000, kNoDevice, v}, *fixtureCity());
+        };
+        const QJsonObject said = json(parked);
+        QCOMPARE(said.value(QLatin1String("data")).toObject().value(QLatin1String("since_ms")).toDouble(), 1'794'999'280'000.0);
+        const auto fromJson = eventjson::eventFromJson(said, *fixtureCity());
+        QVERIFY2(fromJson.ok(), qPrintable(fromJson.error()));
+        QCOMPARE(std::get<VehiclePayload>(fromJson.value().payload), parked);
+        VehiclePayload unsaid = parked;
+        unsaid.sinceMs = -1;
+        QVERIFY(!json(unsaid).value(QLatin1String("data")).toObject().contains(QLatin1String("since_ms")));   // left out
+        for (const QJsonValue &bad : {QJsonValue(QStringLiteral("yesterday")), QJsonValue(-1), QJsonValue(1.5), QJsonValue(5e12), QJsonValue(true)}) {
+            QJsonObject event = said;
+            QJsonObject data = event.value(QLatin1String("data")).toObject();
+            data.insert(QLatin1String("since_ms"), bad);
+            event.insert(QLatin1String("data"), data);
+            const auto refused = eventjson::eventFromJson(event, *fixtureCity());
+            QVERIFY2(!refused.ok(), qPrintable(bad.toVariant().toString()));
+            QVERIFY2(refused.error().contains(QLatin1String("since_ms")), qPrintable(refused.error()));
+        }
     }
 
     void theRoadsPictureIsChecked()

@@ -346,6 +346,41 @@ private Q_SLOTS:
         QVERIFY(book.find(QStringLiteral("amb-1"), &one));
         QCOMPARE(one.stands.stands(), 2u);
     }
+
+    /// A book that hears of a vehicle mid-spell (a console started or joined late) knows since when if the source
+    /// says so; a source's time is believed only between the report before and this one.
+    void theBookTakesSinceWhenFromTheSource()
+    {
+        const auto said = [](double seconds, const char *id, bool parked, double sinceS) {
+            Event e = vehicleReport(seconds, id, parked);
+            std::get<VehiclePayload>(e.payload).sinceMs = static_cast<std::int64_t>(sinceS * 1000);
+            return e;
+        };
+        VehicleBook book(twoSignals());
+        book.apply({said(500, "amb-1", true, 80), said(500, "amb-2", false, 490), said(500, "amb-3", true, 501)});
+        VehicleBook::Vehicle one, two, three;
+        QVERIFY(book.find(QStringLiteral("amb-1"), &one) && book.find(QStringLiteral("amb-2"), &two) && book.find(QStringLiteral("amb-3"), &three));
+        QCOMPARE(one.spellSinceMs, 80'000);    // parked since long before the book heard of it
+        QCOMPARE(two.spellSinceMs, 490'000);
+        QCOMPARE(three.spellSinceMs, -1);      // after its own report: not believed
+        // amb-3's source says it later: taken then.
+        book.apply({said(501, "amb-3", true, 300)});
+        QVERIFY(book.find(QStringLiteral("amb-3"), &three));
+        QCOMPARE(three.spellSinceMs, 300'000);
+        // amb-1 sets off: the source's time of it, the feed having skipped the first report on its way (a picture
+        // refreshed a few times a second) ...
+        book.apply({said(510, "amb-1", false, 507)});
+        QVERIFY(book.find(QStringLiteral("amb-1"), &one));
+        QCOMPARE(one.spellSinceMs, 507'000);
+        // ... but not a time from within the spell before (the report at 510 was already on its way): the book's own.
+        book.apply({said(520, "amb-1", true, 505)});
+        QVERIFY(book.find(QStringLiteral("amb-1"), &one));
+        QCOMPARE(one.spellSinceMs, 520'000);
+        // A report that says nothing leaves what is known.
+        book.apply({vehicleReport(521, "amb-1", true)});
+        QVERIFY(book.find(QStringLiteral("amb-1"), &one));
+        QCOMPARE(one.spellSinceMs, 520'000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGreenWave)

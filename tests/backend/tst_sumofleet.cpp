@@ -278,12 +278,20 @@ private Q_SLOTS:
         QVERIFY(rig.plant->addEmergencyVehicle(QStringLiteral("leaves"), plan.edges, rig.sim.nowMs() + 1000));
         bool moved = false, left = false;
         std::optional<VehiclePayload> parkedAt;
+        std::int64_t setOffMs = -1, parkedMs = -1;   // its first report on its way, and parked
         for (int s = 0; s < 900 && !(parkedAt && left); ++s) {
             for (const Event &e : rig.advance(1000))
                 if (const auto *v = std::get_if<VehiclePayload>(&e.payload); v && v->id == QStringLiteral("parks")) {
+                    if (!v->parked && !moved)
+                        setOffMs = e.timeMs;
                     moved = moved || !v->parked;
-                    if (moved && v->parked && !parkedAt)
+                    // Every report says since when: the first report of its spell.
+                    if (!v->parked)
+                        QCOMPARE(v->sinceMs, setOffMs);
+                    if (moved && v->parked && !parkedAt) {
                         parkedAt = *v;
+                        parkedMs = e.timeMs;
+                    }
                 }
             const auto leaves = rig.plant->vehicleFix(QStringLiteral("leaves"));
             left = left || (leaves && leaves->arrived);
@@ -303,6 +311,8 @@ private Q_SLOTS:
             return out;
         };
         QVERIFY(report(QStringLiteral("parks")) && report(QStringLiteral("parks"))->parked);
+        QCOMPARE(parkedAt->sinceMs, parkedMs);
+        QCOMPARE(report(QStringLiteral("parks"))->sinceMs, parkedMs);   // a minute on, still since it parked
         QVERIFY(distanceMetres(report(QStringLiteral("parks"))->position, parkedAt->position) < 0.5);
         QVERIFY(!report(QStringLiteral("leaves")));
     }

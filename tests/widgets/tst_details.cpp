@@ -108,6 +108,40 @@ private Q_SLOTS:
 
     /// Issue 15: Details of a signal whose traffic is measured shows each approach's queue, marked by shape and
     /// word when it is long or spills back; nothing once the signal is silent.
+    /// A console that starts (or joins the broker) while a vehicle stands at its station or drives: Details says
+    /// since when from the source's own time in the report; without it, only that it stands.
+    void aVehicleHeardOfMidSpellSaysSinceWhen()
+    {
+        const auto city = test::networkCity();
+        CityMirror scene(city);
+        VehicleBook book(city);
+        const std::int64_t nowMs = 1'795'000'000'000;
+        VehiclePayload standing;
+        standing.id = QStringLiteral("ambulance-3");
+        standing.parked = true;
+        standing.sinceMs = nowMs - 12 * 60'000;   // parked twelve minutes before this console heard of it
+        VehiclePayload driving;
+        driving.id = QStringLiteral("ambulance-1");
+        driving.speedMps = 13.4f;
+        driving.sinceMs = nowMs - 125'000;
+        VehiclePayload unsaid = standing;
+        unsaid.id = QStringLiteral("ambulance-2");
+        unsaid.sinceMs = -1;
+        book.apply({Event{1, nowMs, kNoDevice, standing}, Event{2, nowMs, kNoDevice, driving}, Event{3, nowMs, kNoDevice, unsaid}});
+        book.snapshot(scene.vehicles);
+        scene.nowMs = nowMs + 1000;
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        const auto statusOf = [&](const QString &id) {
+            scene.selection = {MapSelection::Kind::Vehicle, vehicleKey(id)};
+            details.refresh();
+            return details.rows().filter(QStringLiteral("Status: ")).join(QLatin1Char('|'));
+        };
+        QCOMPARE(statusOf(QStringLiteral("ambulance-3")), QStringLiteral("Status: standing for 12 min"));
+        QCOMPARE(statusOf(QStringLiteral("ambulance-1")), QStringLiteral("Status: on its way for 2 min, 48 km/h"));
+        QCOMPARE(statusOf(QStringLiteral("ambulance-2")), QStringLiteral("Status: standing"));
+    }
+
     void signalDetailsShowTheQueueOfEachApproach()
     {
         const auto city = test::networkCity();
