@@ -259,8 +259,6 @@ private Q_SLOTS:
         QVERIFY2(parked, "never parked at its station");
     }
 
-    /// Sent to a place, a vehicle parks at the point of the street nearest it (it parked halfway along the street,
-    /// up to half its length away).
     /// A vehicle added to park at the end of its route (as the bench's, to time its trip as the console does) parks
     /// halfway along its last road, as one sent there without a place would, and stays; one added to leave leaves.
     void aVehicleAddedToParkStaysAtTheEndOfItsRoute()
@@ -317,6 +315,8 @@ private Q_SLOTS:
         QVERIFY(!report(QStringLiteral("leaves")));
     }
 
+    /// Sent to a place, a vehicle parks at the point of the street nearest it (it parked halfway along the street,
+    /// up to half its length away).
     void aVehicleParksNearThePlaceAskedFor()
     {
         Rig rig;
