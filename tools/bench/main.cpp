@@ -274,10 +274,10 @@ int main(int argc, char **argv)
                                                     "  cityops-bench link [--messages N] [--commands C] [--targets T]\n"
                                                     "  cityops-bench signin [--runs N]\n"
                                                     "  cityops-bench wall [--devices N] [--frames F] [--rate R]\n"
-                                                    "  cityops-bench greenwave [--seed N] [--runs K] [--speed X] [--lead S] [--trace DIR]\n"
+                                                    "  cityops-bench greenwave [--seed N] [--runs K] [--speed X] [--lead S] [--trace DIR] [--check-trips]\n"
                                                     "  cityops-bench cosim [--speed X] [--seconds S] [--dump PREFIX]"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("ingest or seek"));
+    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave or cosim"));
     parser.addOptions({
         {QStringLiteral("city"), QStringLiteral("City package (default: Berlin-Adlershof)."), QStringLiteral("file")},
         {QStringLiteral("dir"), QStringLiteral("Where to put temporary stores (default: the system temp folder)."), QStringLiteral("dir")},
@@ -297,6 +297,8 @@ int main(int argc, char **argv)
         {QStringLiteral("commands"), QStringLiteral("link: command round trips (default 500)."), QStringLiteral("n"), QStringLiteral("500")},
         {QStringLiteral("runs"), QStringLiteral("signin: sign-ins measured (default 20); greenwave: route pairs (default 3)."), QStringLiteral("n"), QStringLiteral("20")},
         {QStringLiteral("seed"), QStringLiteral("greenwave: seed of the first route and of SUMO (default 1)."), QStringLiteral("n")},
+        {QStringLiteral("check-trips"), QStringLiteral("greenwave: check the console's account of the trip against SUMO's on every route, "
+                                                      "not only the first (one wave run more per route).")},
         {QStringLiteral("speed"), QStringLiteral("greenwave: simulated seconds per wall second (default 20)."), QStringLiteral("x")},
         {QStringLiteral("lead"), QStringLiteral("greenwave: pre-empt a signal when the vehicle is this many seconds away (default 40)."), QStringLiteral("s")},
         {QStringLiteral("trace"), QStringLiteral("greenwave: keep each run's tripinfo and the vehicle's second-by-second trace (SUMO fcd) "
