@@ -1478,6 +1478,10 @@
         <source>Field link</source>
         <translation>現場リンク</translation>
     </message>
+    <message>
+        <source>Signals held/pre-empted</source>
+        <translation>信号 保持/優先制御</translation>
+    </message>
 </context>
 <context>
     <name>cityops::Labels</name>
@@ -2451,6 +2455,10 @@
     <message>
         <source>Traffic standing two blocks long</source>
         <translation>2ブロック分の停滞</translation>
+    </message>
+    <message>
+        <source>Signal held / pre-empted by command</source>
+        <translation>指令で保持 / 優先制御中の信号</translation>
     </message>
 </context>
 <context>

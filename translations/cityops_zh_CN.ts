@@ -1478,6 +1478,10 @@
         <source>Field link</source>
         <translation>现场链路</translation>
     </message>
+    <message>
+        <source>Signals held/pre-empted</source>
+        <translation>信号 保持/优先控制</translation>
+    </message>
 </context>
 <context>
     <name>cityops::Labels</name>
@@ -2451,6 +2455,10 @@
     <message>
         <source>Traffic standing two blocks long</source>
         <translation>拥堵长达两个街区</translation>
+    </message>
+    <message>
+        <source>Signal held / pre-empted by command</source>
+        <translation>指令保持 / 优先控制的信号</translation>
     </message>
 </context>
 <context>

@@ -283,6 +283,41 @@ private Q_SLOTS:
         QCOMPARE(at(image, v, kSignal), mapstyle::signalDark()); // no state shown: we do not know it
     }
 
+    /// A signal held or pre-empted by a command is framed by a square in the route's light tone (its corners are
+    /// where a ring is not); one on its program, or faulted, is not.
+    void heldAndPreemptedSignalsAreFramed_data()
+    {
+        QTest::addColumn<int>("mode");   // a SignalMode
+        QTest::addColumn<bool>("framed");
+        QTest::newRow("on its program") << int(SignalMode::Normal) << false;
+        QTest::newRow("held") << int(SignalMode::Manual) << true;
+        QTest::newRow("pre-empted") << int(SignalMode::Preempt) << true;
+        QTest::newRow("flashing") << int(SignalMode::Flash) << false;
+    }
+    void heldAndPreemptedSignalsAreFramed()
+    {
+        QFETCH(int, mode);
+        QFETCH(bool, framed);
+        CityMirror scene(m_city);
+        setNormal(scene);
+        scene.states[kSignal].mode = static_cast<std::uint8_t>(mode);
+        for (const double zoom : {14.0, SignalLayer::kHeadsZoom + 0.5}) {
+            const MapViewport v = viewport(zoom);
+            const QImage image = render(scene, v);
+            const double half = SignalLayer::overrideFrameHalf(zoom);
+            for (const QPointF corner : {QPointF(half, half), QPointF(-half, half), QPointF(half, -half), QPointF(-half, -half)}) {
+                int distance = 1000;   // the nearest to the frame's tone within a pixel of the corner (a 2 px line)
+                for (int dx = -1; dx <= 1; ++dx)
+                    for (int dy = -1; dy <= 1; ++dy)
+                        distance = std::min(distance, colourDistance(at(image, v, kSignal, corner + QPointF(dx, dy)), mapstyle::commandOverride()));
+                QVERIFY2(framed ? distance < 40 : distance > 100, qPrintable(QStringLiteral("zoom %1, corner (%2, %3): distance %4")
+                                                                                  .arg(zoom).arg(corner.x()).arg(corner.y()).arg(distance)));
+            }
+            // The disc keeps its aspect inside the frame.
+            QVERIFY(colourDistance(at(image, v, kSignal), mapstyle::commandOverride()) > 60);
+        }
+    }
+
     void feederColouredByLoad_data()
     {
         QTest::addColumn<double>("load");

@@ -47,6 +47,31 @@ public:
     void send(const std::vector<DeviceCommand> &) override {}
 };
 
+/// A field whose signals report once: the first held by a command, the second pre-empted, the rest on their programs.
+class HeldSignalsLink : public FieldLink {
+public:
+    explicit HeldSignalsLink(const CityModel &city) : m_city(city) {}
+    void start() override
+    {
+        setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("signals")));
+        std::vector<Event> batch;
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        for (size_t i = 0; i < m_city.signals.size(); ++i) {
+            SignalPayload s;
+            s.mode = i == 0 ? SignalMode::Manual : i == 1 ? SignalMode::Preempt : SignalMode::Normal;
+            s.nextSwitchMs = now + 30'000;
+            batch.push_back(Event{0, now, m_city.signals[i].device, PresencePayload{true, {}}});
+            batch.push_back(Event{0, now, m_city.signals[i].device, s});
+        }
+        sink()->push(std::move(batch), Overflow::DropNewest);
+    }
+    void stop() override {}
+    void send(const std::vector<DeviceCommand> &) override {}
+
+private:
+    const CityModel &m_city;
+};
+
 /// A replay position: the live books shown as if from the past.
 class PastSource : public CityStateSource {
 public:
@@ -163,6 +188,33 @@ private Q_SLOTS:
         QVERIFY(countColor(mapImage, QColor(0x5f, 0xa8, 0x6e), 30) > 50 || countColor(mapImage, QColor(0xa3, 0x98, 0x6e), 30) > 50);
         // Nothing says NOT LIVE on a live wall.
         QVERIFY(wall.bannerText().isEmpty());
+    }
+
+    /// Signals held or pre-empted by a command are counted on the key figures, in the board's plain colours: they
+    /// are off their programs on purpose (a green wave, a held junction), not abnormal.
+    void heldSignalsAreCountedWithoutAlarm()
+    {
+        const auto city = test::networkCity();
+        QVERIFY(city->signals.size() >= 3);
+        Engine engine(city);
+        engine.start(std::make_unique<HeldSignalsLink>(*city));
+        {
+            VideoWall wall(engine, WallLayout::builtIn());
+            wall.show(false);
+            QTRY_VERIFY_WITH_TIMEOUT((wall.refreshNow(), wall.feed().figures().signalsHeld == 2), 5000);
+            QCOMPARE(wall.feed().figures().signalsFaulted, 0);
+            auto *figures = dynamic_cast<KeyFiguresBoard *>(wall.tileAt(1, 2));
+            QVERIFY(figures);
+            const QImage image = figures->grab().toImage();
+            const std::vector<QString> &texts = figures->drawnTexts();
+            const auto at = std::find(texts.begin(), texts.end(), QStringLiteral("Signals held/pre-empted"));
+            QVERIFY2(at != texts.end(), "the row is on the board, without the alarm mark");
+            QVERIFY2(std::next(at) != texts.end() && *std::next(at) == QStringLiteral("2"), "and says how many");
+            QVERIFY(std::find(texts.begin(), texts.end(), QStringLiteral("Signals fault/flash")) != texts.end());
+            // Nothing on the board is amber: two held signals raise nothing.
+            QCOMPARE(countColor(image, WallLook::amber(), 40), 0);
+        }
+        engine.stop();
     }
 
     /// The field link is cut: every field tile says so across its face, hatched; the clock tile keeps going.

@@ -287,6 +287,8 @@ double SignalLayer::discRadius(double zoom) { return std::clamp(zoom - 9.5, 4.0,
 
 QPointF SignalLayer::headOffset(int bearingDeg, double zoom) { return MapViewport::backFrom(bearingDeg) * (discRadius(zoom) + 9.0); }
 
+double SignalLayer::overrideFrameHalf(double zoom) { return discRadius(zoom) + 3.0; }   // inside the heads (+4.5)
+
 void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
     const auto &city = scene().city();
@@ -311,6 +313,18 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
         } else {
             const QString state = scene().signalState(signal.device);
             sprites::draw(painter, sprites::circle({mapstyle::aggregateSignalColor(state), QColor(0x1c, 0x1f, 0x22), r, 1.0}), p);
+            if (mode == SignalMode::Manual || mode == SignalMode::Preempt) {
+                // Held or pre-empted by a command: off its program on purpose, not faulty — a square frame in the
+                // emergency route's light tone (no alarm colour), so a green wave's junctions and a held one are
+                // seen at a glance, and told apart from the round rings of selection, reservation and faults.
+                const double half = overrideFrameHalf(viewport.zoom());
+                const QRectF frame(p - QPointF(half, half), QSizeF(2 * half, 2 * half));
+                painter.setBrush(Qt::NoBrush);
+                painter.setPen(QPen(QColor(0, 0, 0, 170), 4.0, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+                painter.drawRect(frame);
+                painter.setPen(QPen(mapstyle::commandOverride(), 2.0, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+                painter.drawRect(frame);
+            }
             const auto &approaches = scene().approaches(size_t(city.devices[signal.device].detail));
             if (strips && !state.isEmpty() && !approaches.empty()) {
                 // One head per approach, on the side its traffic comes from, in the aspect its movements show

@@ -49,7 +49,8 @@ public:
     std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const override;
 };
 
-/// Signal controllers drawn in their current aspect; flashing, faulted and silent controllers stand out.
+/// Signal controllers drawn in their current aspect; flashing, faulted and silent controllers stand out, and one
+/// held or pre-empted by a command (off its program on purpose) is framed.
 class SignalLayer : public MapLayer {
 public:
     using MapLayer::MapLayer;
@@ -64,6 +65,8 @@ public:
     static constexpr double kHeadsZoom = 17.0;
     /// Where the head of an approach arriving on `bearingDeg` is drawn, from the disc's centre (pixels).
     static QPointF headOffset(int bearingDeg, double zoom);
+    /// Half the side of the square frame around a signal held or pre-empted by a command (pixels, from the centre).
+    static double overrideFrameHalf(double zoom);
 };
 
 /// Open incidents as severity-coloured warning triangles.

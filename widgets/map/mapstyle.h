@@ -37,6 +37,8 @@ inline QColor selection() { return QColor(0xff, 0xff, 0xff); }
 /// signal palette and from selection white.
 inline QColor vehicleFill() { return QColor(0xd8, 0xe2, 0xea); }
 inline QColor vehicleRoute() { return QColor(0xa9, 0xbc, 0xcc); }
+// A signal held or pre-empted by a command: deliberate, not abnormal — the route's tone, not an alarm colour.
+inline QColor commandOverride() { return vehicleRoute(); }
 
 /// Colour of one SUMO link state character (r/y/g/G/s/u/o/O).
 QColor linkStateColor(QChar c);

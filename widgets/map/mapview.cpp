@@ -229,7 +229,7 @@ void MapView::setLegendVisible(bool visible)
 void MapView::drawLegend(QPainter &painter) const
 {
     // Only what needs explaining: normal is grey, colour is abnormal (ISA-101).
-    enum class Shape { Sprite, Diamond, Triangle, Halo, Arrow, Square, Line };
+    enum class Shape { Sprite, Diamond, Triangle, Halo, Frame, Arrow, Square, Line };
     struct Row {
         Shape shape;
         QImage sprite;
@@ -239,6 +239,7 @@ void MapView::drawLegend(QPainter &painter) const
     std::vector<Row> rows = {
         {Shape::Sprite, sprites::circle({mapstyle::signalGreen(), QColor(0x1c, 0x1f, 0x22), 5, 1}), {}, tr("Signal (current aspect)")},
         {Shape::Halo, sprites::circle({mapstyle::alarmAmber(), QColor(), 3.5, 1}), {}, tr("Signal flashing / faulted")},
+        {Shape::Frame, sprites::circle({mapstyle::signalGreen(), QColor(0x1c, 0x1f, 0x22), 5, 1}), {}, tr("Signal held / pre-empted by command")},
         {Shape::Sprite, sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2}), {}, tr("Lamp fault")},
         {Shape::Sprite, sprites::circle({mapstyle::signalDark(), mapstyle::noData(), 5, 2.5}), {}, tr("Not reporting")},
         {Shape::Diamond, {}, mapstyle::alarmAmber(), tr("Feeder ≥ 80 % of rating")},
@@ -278,6 +279,14 @@ void MapView::drawLegend(QPainter &painter) const
             // As on the map: an amber disc inside an amber ring (a normal yellow aspect has no ring).
             sprites::draw(painter, sprites::circle({QColor(), mapstyle::alarmAmber(), 7, 2}), c);
             sprites::draw(painter, rows[i].sprite, c);
+        } else if (rows[i].shape == Shape::Frame) {
+            // As on the map: the disc in its aspect inside a square frame.
+            sprites::draw(painter, rows[i].sprite, c);
+            painter.save();
+            painter.setBrush(Qt::NoBrush);
+            painter.setPen(QPen(mapstyle::commandOverride(), 2.0, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+            painter.drawRect(QRectF(c - QPointF(8, 8), QSizeF(16, 16)));
+            painter.restore();
         } else {
             painter.save();
             painter.setRenderHint(QPainter::Antialiasing);

@@ -320,7 +320,9 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
     } rows[] = {{tr("Signals fault/flash"), QString::number(k.signalsFaulted), k.signalsFaulted > 0},
                 {tr("Not reporting"), QString::number(k.devicesNotReporting), k.devicesNotReporting > 0},
                 {tr("Incidents overdue"), QString::number(k.incidentsOverdue), k.incidentsOverdue > 0},
-                {tr("Field link"), k.linkText.toUpper(), k.link != LinkState::Connected}};
+                {tr("Field link"), k.linkText.toUpper(), k.link != LinkState::Connected},
+                // Last: deliberate, not abnormal (a green wave, a held junction) — where a small tile cuts rows, this goes.
+                {tr("Signals held/pre-empted"), QString::number(k.signalsHeld), false}};
     for (const auto &r : rows) {
         const QRect row = nextRow(flow, big);
         if (row.isNull())

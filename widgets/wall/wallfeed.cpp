@@ -107,13 +107,17 @@ void WallFeed::pullFigures()
         else if (city.devices[d].kind == DeviceKind::SignalController && s.reported
                  && (s.fault || SignalMode(s.mode) == SignalMode::Flash))
             ++k.signalsFaulted;
+        else if (city.devices[d].kind == DeviceKind::SignalController && s.reported
+                 && (SignalMode(s.mode) == SignalMode::Manual || SignalMode(s.mode) == SignalMode::Preempt))
+            ++k.signalsHeld;
     }
     k.incidentsOverdue = int(std::count_if(m_incidents.begin(), m_incidents.end(), [](const Incident &i) { return i.escalated(); }));
     const LinkStatus status = m_live.engine().linkStatus();
     k.link = status.state;
     k.linkText = Labels::linkState(status);
     k.fieldSilent = status.state == LinkState::Starting || status.fieldSilent();
-    const bool changed = k.signalsFaulted != m_figures.signalsFaulted || k.devicesNotReporting != m_figures.devicesNotReporting
+    const bool changed = k.signalsFaulted != m_figures.signalsFaulted || k.signalsHeld != m_figures.signalsHeld
+                         || k.devicesNotReporting != m_figures.devicesNotReporting
                          || k.incidentsOverdue != m_figures.incidentsOverdue || k.link != m_figures.link
                          || k.fieldSilent != m_figures.fieldSilent;
     m_figures = k;

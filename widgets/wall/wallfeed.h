@@ -19,6 +19,7 @@ public:
 
     struct KeyFigures {
         int signalsFaulted = 0;       ///< in fault or flashing
+        int signalsHeld = 0;          ///< held or pre-empted by a command (a green wave's junctions among them)
         int devicesNotReporting = 0;  ///< reported once, offline now
         int incidentsOverdue = 0;     ///< escalated: not acknowledged or nobody on scene in time
         LinkState link = LinkState::Disconnected;
