@@ -1014,6 +1014,30 @@
         <source>on its way for %1, %2 km/h</source>
         <translation>走行中（%1）、時速 %2 km</translation>
     </message>
+    <message>
+        <source>Holding</source>
+        <translation>保持中</translation>
+    </message>
+    <message>
+        <source>phase %1 of %2</source>
+        <translation>フェーズ %1 / %2</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>保持元</translation>
+    </message>
+    <message>
+        <source>a command from before this session</source>
+        <translation>このセッション以前の指令</translation>
+    </message>
+    <message>
+        <source>, approved by %1</source>
+        <translation>、承認者 %1</translation>
+    </message>
+    <message>
+        <source>order %1%2 of %3%4, for %5</source>
+        <translation>%3 の指令 %1%2%4、%5 継続中</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -1014,6 +1014,30 @@
         <source>on its way for %1, %2 km/h</source>
         <translation>行驶中（已 %1），时速 %2 公里</translation>
     </message>
+    <message>
+        <source>Holding</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>phase %1 of %2</source>
+        <translation>第 %1 / %2 相位</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>保持者</translation>
+    </message>
+    <message>
+        <source>a command from before this session</source>
+        <translation>本次会话之前的指令</translation>
+    </message>
+    <message>
+        <source>, approved by %1</source>
+        <translation>，由 %1 批准</translation>
+    </message>
+    <message>
+        <source>order %1%2 of %3%4, for %5</source>
+        <translation>%3 的指令 %1%2%4，已持续 %5</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

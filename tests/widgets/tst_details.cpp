@@ -8,6 +8,7 @@
 #include "testcity.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -171,6 +172,80 @@ private Q_SLOTS:
         state.online = false;
         details.refresh();
         QVERIFY(details.rows().filter(QStringLiteral("queue")).isEmpty());
+    }
+    /// A signal held or pre-empted by a command says by which order, whose, approved by whom and for how long, and
+    /// which phase it holds with what each approach may do — without alarm colour; flashing stays amber.
+    void aHeldSignalSaysWhoHoldsItAndWhat()
+    {
+        const auto city = test::networkCity();
+        std::uint32_t signal = 0;
+        while (signal < city->signals.size() && (city->signals[signal].links.empty() || city->signals[signal].programs.empty()
+                                                  || city->signals[signal].programs[0].phases.size() < 2))
+            ++signal;
+        QVERIFY(signal < city->signals.size());
+        const SignalInfo &info = city->signals[signal];
+        const DeviceIndex device = info.device;
+        CityMirror scene(city);
+        DeviceState &state = scene.states[device];
+        state.reported = state.online = true;
+        state.mode = std::uint8_t(SignalMode::Preempt);
+        state.program = 0;
+        state.phase = 1;
+        scene.nowMs = 1'000'000;
+        const auto order = [](std::uint32_t id, WorkflowKind workflow, DeviceIndex d, CommandAction action, CommandStage stage, std::int64_t atMs) {
+            Order o;
+            o.id = id;
+            o.workflow = workflow;
+            o.requestedBy = QStringLiteral("olga");
+            o.approvedBy = QStringLiteral("sven");
+            OrderTarget target;
+            target.device = d;
+            target.action = action;
+            target.value = 1;
+            target.stage = stage;
+            target.changedMs = atMs;
+            o.targets.push_back(target);
+            return o;
+        };
+        scene.orders = {order(5, WorkflowKind::Single, device, CommandAction::SignalHoldPhase, CommandStage::Confirmed, 700'000),   // before
+                        order(7, WorkflowKind::GreenWave, device, CommandAction::SignalPreempt, CommandStage::Confirmed, 925'000),   // it
+                        order(8, WorkflowKind::GreenWave, device, CommandAction::SignalPreempt, CommandStage::Rejected, 990'000),     // refused
+                        order(9, WorkflowKind::GreenWave, device + 1, CommandAction::SignalPreempt, CommandStage::Confirmed, 995'000)}; // another
+        scene.selection = {MapSelection::Kind::Device, device};
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        details.refresh();
+        QStringList rows = details.rows();
+        const QString all = rows.join(QLatin1Char('\n'));
+        QVERIFY2(rows.contains(QStringLiteral("Mode: Pre-empted")), qPrintable(all));
+        QVERIFY2(rows.contains(QStringLiteral("Held by: order 7 (Emergency green wave) of olga, approved by sven, for 1 min")), qPrintable(all));
+        QVERIFY2(rows.contains(QStringLiteral("Holding: phase 2 of %1").arg(info.programs[0].phases.size())), qPrintable(all));
+        QVERIFY2(rows.filter(QStringLiteral("From the ")).size() >= 1, qPrintable(all));   // the held phase's movements
+        QVERIFY(rows.filter(QStringLiteral("Next switch in")).isEmpty());
+        // Plain, not amber: the value's label carries no emphasis.
+        const auto emphasised = [&details](const QString &text) {
+            for (const QLabel *l : details.findChildren<QLabel *>())
+                if (l->text() == text)
+                    return !l->styleSheet().isEmpty();
+            return true;
+        };
+        QVERIFY(!emphasised(QStringLiteral("Pre-empted")));
+
+        // Held with a single command from another console's session, unknown here.
+        state.mode = std::uint8_t(SignalMode::Manual);
+        scene.orders.clear();
+        details.refresh();
+        rows = details.rows();
+        QVERIFY2(rows.contains(QStringLiteral("Held by: a command from before this session")), qPrintable(rows.join(QLatin1Char('\n'))));
+        scene.orders = {order(5, WorkflowKind::Single, device, CommandAction::SignalHoldPhase, CommandStage::Confirmed, 990'000)};
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Held by: order 5 of olga, approved by sven, for 10 s")), qPrintable(details.rows().join(QLatin1Char('\n'))));
+
+        // Flashing is abnormal: amber, and nobody "holds" it.
+        state.mode = std::uint8_t(SignalMode::Flash);
+        details.refresh();
+        QVERIFY(details.rows().filter(QStringLiteral("Held by")).isEmpty());
+        QVERIFY(emphasised(QStringLiteral("Flashing")));
     }
 };
 

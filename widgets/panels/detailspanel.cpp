@@ -175,11 +175,22 @@ void DetailsPanel::showSignal(DeviceIndex device)
     const DeviceState &s = m_scene.states[device];
     addRow(tr("SUMO id"), info.sumoTlsId);
     const auto mode = static_cast<SignalMode>(s.mode);
-    addRow(tr("Mode"), Labels::signalMode(mode), mode == SignalMode::Normal ? QString() : mapstyle::alarmAmber().name());
+    // Flashing or dark is abnormal (amber, as on the map); held or pre-empted by a command is deliberate (plain).
+    const bool held = mode == SignalMode::Manual || mode == SignalMode::Preempt;
+    addRow(tr("Mode"), Labels::signalMode(mode), mode == SignalMode::Normal || held ? QString() : mapstyle::alarmAmber().name());
+    if (held)
+        addHolder(device);
     if (s.program < info.programs.size()) {
         const SignalProgram &program = info.programs[s.program];
         addRow(tr("Program"), tr("%1 (%2, cycle %3 s)").arg(program.programId, program.type).arg(program.cycleS()));
-        if (mode == SignalMode::Normal && s.phase < program.phases.size()) {
+        if (held && s.phase < program.phases.size()) {
+            // What it holds: the phase and what each approach may do meanwhile.
+            addRow(tr("Holding"), tr("phase %1 of %2").arg(s.phase + 1).arg(program.phases.size()));
+            if (info.links.empty())
+                addRow(tr("Aspect"), program.phases[s.phase].state);
+            else
+                addMovements(info, program.phases[s.phase].state);
+        } else if (mode == SignalMode::Normal && s.phase < program.phases.size()) {
             addRow(tr("Phase"), tr("%1 of %2, %3 s").arg(s.phase + 1).arg(program.phases.size())
                                      .arg(program.phases[s.phase].durationS));
             if (info.links.empty())
@@ -193,6 +204,33 @@ void DetailsPanel::showSignal(DeviceIndex device)
     addRow(tr("Controlled movements"), QString::number(info.linkCount));
     if (s.online)
         addTraffic(m_scene.city().devices[device].detail);
+}
+
+void DetailsPanel::addHolder(DeviceIndex device)
+{
+    // The command that holds it: the last hold, advance or pre-emption of this signal the device confirmed (a later
+    // restore would have ended it). Unknown when it came before this console's session.
+    const Order *holder = nullptr;
+    const OrderTarget *target = nullptr;
+    for (const Order &o : m_scene.orders)
+        for (const OrderTarget &t : o.targets)
+            if (t.device == device && t.stage == CommandStage::Confirmed
+                && (t.action == CommandAction::SignalHoldPhase || t.action == CommandAction::SignalAdvancePhase
+                    || t.action == CommandAction::SignalPreempt)
+                && (!target || t.changedMs >= target->changedMs)) {
+                holder = &o;
+                target = &t;
+            }
+    if (!holder) {
+        addRow(tr("Held by"), tr("a command from before this session"));
+        return;
+    }
+    const QString approval = holder->approvedBy.isEmpty() ? QString() : tr(", approved by %1").arg(holder->approvedBy);
+    const QString workflow = holder->workflow == WorkflowKind::Single ? QString() : QStringLiteral(" (%1)").arg(Labels::workflow(holder->workflow));
+    addRow(tr("Held by"), tr("order %1%2 of %3%4, for %5")
+                              .arg(holder->id)
+                              .arg(workflow, holder->requestedBy, approval,
+                                   Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - target->changedMs))));
 }
 
 int DetailsPanel::compassPoint(int arrivalBearingDeg) { return ((arrivalBearingDeg + 180 + 22) % 360 + 360) % 360 / 45; }

@@ -42,6 +42,8 @@ private:
     /// The current phase as movements, one row per approach ("From the west: Rudower Chaussee: straight green ·
     /// left red"); the raw state string on hover.
     void addMovements(const SignalInfo &info, const QString &state);
+    /// "Held by": the order whose hold or pre-emption the signal shows, who asked and approved it, for how long.
+    void addHolder(DeviceIndex device);
     /// The queue and occupancy of each approach, when the signal's traffic is measured (co-simulation).
     void addTraffic(int signal);
     /// The compass point (0..7, north first) traffic arriving on this bearing comes from.
