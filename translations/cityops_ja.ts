@@ -2481,8 +2481,8 @@
         <translation>2ブロック分の停滞</translation>
     </message>
     <message>
-        <source>Signal held / pre-empted by command</source>
-        <translation>指令で保持 / 優先制御中の信号</translation>
+        <source>Signal held / pre-empted</source>
+        <translation>保持 / 優先制御中の信号</translation>
     </message>
 </context>
 <context>

@@ -2481,8 +2481,8 @@
         <translation>拥堵长达两个街区</translation>
     </message>
     <message>
-        <source>Signal held / pre-empted by command</source>
-        <translation>指令保持 / 优先控制的信号</translation>
+        <source>Signal held / pre-empted</source>
+        <translation>保持 / 优先控制的信号</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "livecity.h"
 #include "mainwindow.h"
 #include "panels/detailspanel.h"
+#include "map/devicelayers.h"
 #include "map/mapstyle.h"
 #include "map/mapview.h"
 #include "ops/greenwavedialog.h"
@@ -269,6 +270,32 @@ private Q_SLOTS:
         dialog.send();
         QTRY_VERIFY2_WITH_TIMEOUT(approved.count() == 1, qPrintable(dialog.statusLabel()->text()), 5000);
         QCOMPARE(int(window.ops().waves().size()), 1);
+        // The junctions it holds are framed on the map as SUMO's reports show them pre-empted (the map's own picture:
+        // a signal its scene holds in pre-emption has the frame's tone at its four corners).
+        window.mapView()->fitCity();
+        const auto aHeldSignalIsFramed = [&] {
+            const QImage image = window.mapView()->grab().toImage();
+            const CityMirror &scene = window.liveCity().scene();
+            const MapViewport &view = window.mapView()->viewport();
+            const double half = SignalLayer::overrideFrameHalf(view.zoom());
+            for (const SignalInfo &signal : city->signals) {
+                if (SignalMode(scene.states[signal.device].mode) != SignalMode::Preempt)
+                    continue;
+                const QPointF at = view.worldToScreen(scene.deviceWorld()[signal.device]);
+                int corners = 0;
+                for (const QPointF corner : {QPointF(half, half), QPointF(-half, half), QPointF(half, -half), QPointF(-half, -half)}) {
+                    bool seen = false;
+                    for (int dx = -1; dx <= 1; ++dx)
+                        for (int dy = -1; dy <= 1; ++dy)
+                            seen = seen || image.pixelColor((at + corner + QPointF(dx, dy)).toPoint()) == mapstyle::commandOverride();
+                    corners += seen ? 1 : 0;
+                }
+                if (corners == 4)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(aHeldSignalIsFramed(), 60'000);
 
         // On its way, the vehicle is clicked on the map: Details says who it is, how fast, what is ahead of it.
         VehicleBook::Vehicle moving;
