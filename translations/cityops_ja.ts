@@ -1307,6 +1307,28 @@
             <numerusform>、実行中のグリーンウェーブ %n 件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Signals held or pre-empted (%1)</source>
+        <translation>保持・優先制御中の信号 (%1)</translation>
+    </message>
+    <message>
+        <source>order %1 of %2</source>
+        <translation>%2 の指令 %1</translation>
+    </message>
+    <message>
+        <source>a command from before this session</source>
+        <translation>このセッション以前の指令</translation>
+    </message>
+    <message>
+        <source>%1 — phase %2, %3</source>
+        <translation>%1 — フェーズ %2、%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n signal(s) held or pre-empted</source>
+        <translation>
+            <numerusform>、保持・優先制御中の信号 %n 基</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentBoard</name>

@@ -1307,6 +1307,28 @@
             <numerusform>,进行中的绿波 %n 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Signals held or pre-empted (%1)</source>
+        <translation>保持或优先控制的信号 (%1)</translation>
+    </message>
+    <message>
+        <source>order %1 of %2</source>
+        <translation>%2 的指令 %1</translation>
+    </message>
+    <message>
+        <source>a command from before this session</source>
+        <translation>本次会话之前的指令</translation>
+    </message>
+    <message>
+        <source>%1 — phase %2, %3</source>
+        <translation>%1 — 第 %2 相位，%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n signal(s) held or pre-empted</source>
+        <translation>
+            <numerusform>,保持或优先控制的信号 %n 个</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentBoard</name>

@@ -30,6 +30,20 @@ int Order::count(CommandStage s) const
     return static_cast<int>(std::count_if(targets.begin(), targets.end(), [s](const OrderTarget &t) { return t.stage == s; }));
 }
 
+std::optional<HoldingCommand> holdingCommand(const std::vector<Order> &orders, DeviceIndex device)
+{
+    std::optional<HoldingCommand> found;
+    for (const Order &o : orders)
+        for (const OrderTarget &t : o.targets)
+            if (t.device == device
+                && (t.stage == CommandStage::Confirmed || t.stage == CommandStage::InProgress || t.stage == CommandStage::Sent)
+                && (t.action == CommandAction::SignalHoldPhase || t.action == CommandAction::SignalAdvancePhase
+                    || t.action == CommandAction::SignalPreempt)
+                && (!found || t.changedMs >= found->target->changedMs))
+                found = HoldingCommand{&o, &t};
+    return found;
+}
+
 int Order::terminalCount() const
 {
     return static_cast<int>(std::count_if(targets.begin(), targets.end(), [](const OrderTarget &t) { return isTerminal(t.stage); }));

@@ -48,6 +48,16 @@ struct Order {
     int terminalCount() const;
 };
 
+/// The command a held or pre-empted signal shows: the last hold, advance or pre-emption of `device` sent to it, of
+/// any order, confirmed or not yet (the device's report can reach the state before its confirmation reaches the
+/// order; one refused, timed out or cancelled is not it, and a later restore would have ended it). Empty when none
+/// is known — it came before this console's session. The pointers are into `orders`.
+struct HoldingCommand {
+    const Order *order = nullptr;
+    const OrderTarget *target = nullptr;
+};
+std::optional<HoldingCommand> holdingCommand(const std::vector<Order> &orders, DeviceIndex device);
+
 /// All orders of the session, a pure function of the command events; also who holds which device reserved
 /// (select-before-operate: from selection until the target's terminal result).
 class OrderBook {

@@ -241,6 +241,15 @@ private Q_SLOTS:
         details.refresh();
         QVERIFY2(details.rows().contains(QStringLiteral("Held by: order 5 of olga, approved by sven, for 10 s")), qPrintable(details.rows().join(QLatin1Char('\n'))));
 
+        // The device's report can reach the state before its confirmation reaches the order: a pre-emption under way
+        // holds it then; one that timed out does not.
+        state.mode = std::uint8_t(SignalMode::Preempt);
+        scene.orders.push_back(order(11, WorkflowKind::GreenWave, device, CommandAction::SignalPreempt, CommandStage::InProgress, 998'000));
+        scene.orders.push_back(order(12, WorkflowKind::GreenWave, device, CommandAction::SignalPreempt, CommandStage::TimedOut, 999'000));
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Held by: order 11 (Emergency green wave) of olga, approved by sven, for 2 s")),
+                 qPrintable(details.rows().join(QLatin1Char('\n'))));
+
         // Flashing is abnormal: amber, and nobody "holds" it.
         state.mode = std::uint8_t(SignalMode::Flash);
         details.refresh();

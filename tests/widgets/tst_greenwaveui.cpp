@@ -432,7 +432,24 @@ private Q_SLOTS:
             QVERIFY(waves && waves->childCount() == 1);
             QCOMPARE(waves->child(0)->text(0), QStringLiteral("ambulance-9 — started by olga, pre-approved by sven"));
             QCOMPARE(waves->child(0)->text(1), QStringLiteral("2 signal(s) held"));
-            QVERIFY2(checklist.summary().endsWith(QStringLiteral(", 1 green wave(s) under way")), qPrintable(checklist.summary()));
+            // ... and the two junctions it holds, each with the phase and the order (olga's, the wave's own).
+            QTreeWidgetItem *held = nullptr;
+            for (int i = 0; i < checklist.items()->topLevelItemCount(); ++i)
+                if (checklist.items()->topLevelItem(i)->text(0) == QStringLiteral("Signals held or pre-empted (2)"))
+                    held = checklist.items()->topLevelItem(i);
+            QVERIFY(held && held->childCount() == 2);
+            for (int k = 0; k < 2; ++k) {
+                const QString id = c.city->devices[c.city->signals[c.ahead[size_t(k)].signal].device].id;
+                bool listed = false;
+                for (int i = 0; i < held->childCount(); ++i)
+                    listed = listed || (held->child(i)->text(0).startsWith(id + QStringLiteral(" — phase ")) && held->child(i)->text(0).contains(QStringLiteral(" of olga"))
+                                        && held->child(i)->text(1) == QStringLiteral("Pre-empted"));
+                QStringList shown;
+                for (int i = 0; i < held->childCount(); ++i)
+                    shown << held->child(i)->text(0) + QStringLiteral(" | ") + held->child(i)->text(1);
+                QVERIFY2(listed, qPrintable(id + QStringLiteral(": ") + shown.join(QStringLiteral("; "))));
+            }
+            QVERIFY2(checklist.summary().endsWith(QStringLiteral(", 2 signal(s) held or pre-empted, 1 green wave(s) under way")), qPrintable(checklist.summary()));
         }
         QAction *stopAction = nullptr;
         for (QAction *a : window.findChildren<QAction *>())

@@ -56,14 +56,35 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
                                          a.outOfService ? tr("out of service") : tr("shelved")});
     }
 
-    std::vector<Order> orders;
-    source.orders().snapshot(orders);
+    std::vector<Order> allOrders;
+    source.orders().snapshot(allOrders);
+    std::vector<Order> orders = allOrders;
     std::erase_if(orders, [](const Order &o) { return o.finished(); });
     auto *orderGroup = new QTreeWidgetItem(m_items, {tr("Orders still running (%1)").arg(orders.size())});
     for (const Order &o : orders)
         new QTreeWidgetItem(orderGroup, {tr("Order %1: %2 (%3)").arg(o.id).arg(o.description, o.requestedBy),
                                          o.stage == CommandStage::AwaitingApproval ? tr("waits for approval")
                                                                                   : tr("%1 of %2 done").arg(o.terminalCount()).arg(o.targets.size())});
+    // Signals a command left off their programs (a held phase is held until someone restores it): what the next
+    // person must know is still in force, and whose it is.
+    std::vector<std::pair<DeviceIndex, DeviceState>> held;
+    for (const SignalInfo &signal : city.signals) {
+        if (signal.device >= source.states().deviceCount())
+            continue;
+        const DeviceState s = source.states().state(signal.device);
+        if (s.reported && (SignalMode(s.mode) == SignalMode::Manual || SignalMode(s.mode) == SignalMode::Preempt))
+            held.emplace_back(signal.device, s);
+    }
+    if (!held.empty()) {
+        auto *heldGroup = new QTreeWidgetItem(m_items, {tr("Signals held or pre-empted (%1)").arg(held.size())});
+        for (const auto &[device, s] : held) {
+            const auto holding = holdingCommand(allOrders, device);   // its order has usually finished
+            const QString by = holding ? tr("order %1 of %2").arg(holding->order->id).arg(holding->order->requestedBy)
+                                       : tr("a command from before this session");
+            new QTreeWidgetItem(heldGroup, {tr("%1 — phase %2, %3").arg(city.devices[device].id).arg(s.phase + 1).arg(by),
+                                            Labels::signalMode(SignalMode(s.mode))});
+        }
+    }
     if (!waves.empty()) {
         auto *waveGroup = new QTreeWidgetItem(m_items, {tr("Green waves under way (%1)").arg(waves.size())});
         for (const GreenWaveRun *w : waves)
@@ -77,6 +98,8 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
                     .arg(incidents.size())
                     .arg(alarms.size())
                     .arg(orders.size());
+    if (!held.empty())
+        m_summary += tr(", %n signal(s) held or pre-empted", nullptr, int(held.size()));
     if (!waves.empty())
         m_summary += tr(", %n green wave(s) under way", nullptr, int(waves.size()));
     m_read = new QCheckBox(tr("I have gone through this list and take over the console"), this);

@@ -208,29 +208,18 @@ void DetailsPanel::showSignal(DeviceIndex device)
 
 void DetailsPanel::addHolder(DeviceIndex device)
 {
-    // The command that holds it: the last hold, advance or pre-emption of this signal the device confirmed (a later
-    // restore would have ended it). Unknown when it came before this console's session.
-    const Order *holder = nullptr;
-    const OrderTarget *target = nullptr;
-    for (const Order &o : m_scene.orders)
-        for (const OrderTarget &t : o.targets)
-            if (t.device == device && t.stage == CommandStage::Confirmed
-                && (t.action == CommandAction::SignalHoldPhase || t.action == CommandAction::SignalAdvancePhase
-                    || t.action == CommandAction::SignalPreempt)
-                && (!target || t.changedMs >= target->changedMs)) {
-                holder = &o;
-                target = &t;
-            }
-    if (!holder) {
+    const auto holding = holdingCommand(m_scene.orders, device);
+    if (!holding) {
         addRow(tr("Held by"), tr("a command from before this session"));
         return;
     }
-    const QString approval = holder->approvedBy.isEmpty() ? QString() : tr(", approved by %1").arg(holder->approvedBy);
-    const QString workflow = holder->workflow == WorkflowKind::Single ? QString() : QStringLiteral(" (%1)").arg(Labels::workflow(holder->workflow));
+    const Order &holder = *holding->order;
+    const QString approval = holder.approvedBy.isEmpty() ? QString() : tr(", approved by %1").arg(holder.approvedBy);
+    const QString workflow = holder.workflow == WorkflowKind::Single ? QString() : QStringLiteral(" (%1)").arg(Labels::workflow(holder.workflow));
     addRow(tr("Held by"), tr("order %1%2 of %3%4, for %5")
-                              .arg(holder->id)
-                              .arg(workflow, holder->requestedBy, approval,
-                                   Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - target->changedMs))));
+                              .arg(holder.id)
+                              .arg(workflow, holder.requestedBy, approval,
+                                   Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - holding->target->changedMs))));
 }
 
 int DetailsPanel::compassPoint(int arrivalBearingDeg) { return ((arrivalBearingDeg + 180 + 22) % 360 + 360) % 360 / 45; }
