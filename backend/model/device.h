@@ -15,6 +15,9 @@ constexpr int kDeviceKindCount = 4;
 
 /// Operating mode of a signal controller (as in ARCHITECTURE §3).
 enum class SignalMode : std::uint8_t { Normal, Manual, Flash, Off, Preempt };
+/// Held on a phase by a command — a held or advanced phase (`Manual`) or a pre-emption — rather than running its
+/// program: off its program on purpose, not faulty.
+constexpr bool heldByCommand(SignalMode mode) { return mode == SignalMode::Manual || mode == SignalMode::Preempt; }
 
 /// Hot per-device state: one of these per device in a flat array (see StateStore). Kept to 40 bytes so a city of
 /// 100,000 devices fits in 4 MB and a scan for "changed since V" stays in cache. Fields are interpreted by kind.

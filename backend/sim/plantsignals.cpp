@@ -204,7 +204,7 @@ QString CitySimulator::drivePlant(std::uint32_t signal)
         return m_plant->flash(signal);
     if (sig.mode == SignalMode::Off)
         return m_plant->dark(signal);
-    if (sig.mode == SignalMode::Manual || sig.mode == SignalMode::Preempt)
+    if (heldByCommand(sig.mode))
         return m_plant->holdPhase(signal, sig.phase);
     return m_plant->runProgram(signal, sig.program);
 }

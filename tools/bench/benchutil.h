@@ -25,10 +25,14 @@ inline double percentile(std::vector<double> v, double p)
 
 inline double round2(double v) { return std::round(v * 100) / 100; }
 
+/// The default city's package (Berlin-Adlershof): the benches' city unless --city names another, and the one whose
+/// network and demand the SUMO benches run.
+inline QString defaultCityPackage() { return QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg"); }
+
 /// The bench's city (the default one unless --city names another); nullptr after saying why on stderr.
 inline std::shared_ptr<const CityModel> loadCity(const QString &cityPath)
 {
-    auto loaded = citypackage::read(cityPath.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : cityPath);
+    auto loaded = citypackage::read(cityPath.isEmpty() ? defaultCityPackage() : cityPath);
     if (!loaded) {
         std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(loaded.error()));
         return nullptr;

@@ -40,7 +40,7 @@ using bench::percentile;
 
 Result<std::shared_ptr<const CityModel>> loadCity(const QString &path)
 {
-    return citypackage::read(path.isEmpty() ? QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg") : path);
+    return citypackage::read(path.isEmpty() ? bench::defaultCityPackage() : path);
 }
 
 /// Raw ceiling: the same rows (kind, device, encoded payload) inserted with one prepared statement in large

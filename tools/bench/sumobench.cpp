@@ -10,11 +10,6 @@
 
 namespace cityops::bench {
 
-QString defaultCityPackage()
-{
-    return QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
-}
-
 std::int64_t eveningPeakMs(const CityModel &city)
 {
     return QDateTime(QDate(2026, 11, 24), QTime(17, 0), QTimeZone(city.meta.timezone.toUtf8())).toMSecsSinceEpoch();

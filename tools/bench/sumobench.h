@@ -17,9 +17,6 @@ class Engine;
 
 namespace cityops::bench {
 
-/// The default city's package, whose network and demand the SUMO benches run.
-QString defaultCityPackage();
-
 /// A working Tuesday at 17:00 in the city: the evening peak of its demand, the case the SUMO benches measure.
 std::int64_t eveningPeakMs(const CityModel &city);
 

@@ -72,7 +72,7 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
         if (signal.device >= source.states().deviceCount())
             continue;
         const DeviceState s = source.states().state(signal.device);
-        if (s.reported && (SignalMode(s.mode) == SignalMode::Manual || SignalMode(s.mode) == SignalMode::Preempt))
+        if (s.reported && heldByCommand(SignalMode(s.mode)))
             held.emplace_back(signal.device, s);
     }
     if (!held.empty()) {

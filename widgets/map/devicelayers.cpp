@@ -313,7 +313,7 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
         } else {
             const QString state = scene().signalState(signal.device);
             sprites::draw(painter, sprites::circle({mapstyle::aggregateSignalColor(state), QColor(0x1c, 0x1f, 0x22), r, 1.0}), p);
-            if (mode == SignalMode::Manual || mode == SignalMode::Preempt) {
+            if (heldByCommand(mode)) {
                 // Held or pre-empted by a command: off its program on purpose, not faulty — a square frame in the
                 // emergency route's light tone (no alarm colour), so a green wave's junctions and a held one are
                 // seen at a glance, and told apart from the round rings of selection, reservation and faults.

@@ -176,7 +176,7 @@ void DetailsPanel::showSignal(DeviceIndex device)
     addRow(tr("SUMO id"), info.sumoTlsId);
     const auto mode = static_cast<SignalMode>(s.mode);
     // Flashing or dark is abnormal (amber, as on the map); held or pre-empted by a command is deliberate (plain).
-    const bool held = mode == SignalMode::Manual || mode == SignalMode::Preempt;
+    const bool held = heldByCommand(mode);
     addRow(tr("Mode"), Labels::signalMode(mode), mode == SignalMode::Normal || held ? QString() : mapstyle::alarmAmber().name());
     if (held)
         addHolder(device);

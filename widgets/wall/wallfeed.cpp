@@ -104,12 +104,12 @@ void WallFeed::pullFigures()
         const DeviceState &s = states[d];
         if (s.reported && !s.online)
             ++k.devicesNotReporting;
-        else if (city.devices[d].kind == DeviceKind::SignalController && s.reported
-                 && (s.fault || SignalMode(s.mode) == SignalMode::Flash))
-            ++k.signalsFaulted;
-        else if (city.devices[d].kind == DeviceKind::SignalController && s.reported
-                 && (SignalMode(s.mode) == SignalMode::Manual || SignalMode(s.mode) == SignalMode::Preempt))
-            ++k.signalsHeld;
+        else if (city.devices[d].kind == DeviceKind::SignalController && s.reported) {
+            if (s.fault || SignalMode(s.mode) == SignalMode::Flash)
+                ++k.signalsFaulted;
+            else if (heldByCommand(SignalMode(s.mode)))
+                ++k.signalsHeld;
+        }
     }
     k.incidentsOverdue = int(std::count_if(m_incidents.begin(), m_incidents.end(), [](const Incident &i) { return i.escalated(); }));
     const LinkStatus status = m_live.engine().linkStatus();
