@@ -2091,6 +2091,10 @@
         <comment>the vehicle of a wave this person started has parked</comment>
         <translation>が開始したグリーンウェーブが終了</translation>
     </message>
+    <message>
+        <source>Signal held too long</source>
+        <translation>信号の保持が長すぎます</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -2091,6 +2091,10 @@
         <comment>the vehicle of a wave this person started has parked</comment>
         <translation>发起的绿波已结束</translation>
     </message>
+    <message>
+        <source>Signal held too long</source>
+        <translation>信号保持时间过长</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -263,6 +263,7 @@ QString Labels::alarmCause(AlarmCause cause)
     case AlarmCause::FeederOverload: return tr("Feeder overloaded");
     case AlarmCause::FeederTrip: return tr("Feeder breaker tripped");
     case AlarmCause::LinkLoss: return tr("Devices silent: common cause");
+    case AlarmCause::HoldOverrun: return tr("Signal held too long");
     }
     return {};
 }

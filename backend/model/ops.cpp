@@ -36,6 +36,7 @@ QString alarmCauseName(AlarmCause cause)
     case AlarmCause::FeederOverload: return QStringLiteral("feeder-overload");
     case AlarmCause::FeederTrip: return QStringLiteral("feeder-trip");
     case AlarmCause::LinkLoss: return QStringLiteral("link-loss");
+    case AlarmCause::HoldOverrun: return QStringLiteral("hold-overrun");
     }
     return QStringLiteral("unknown");
 }

@@ -34,9 +34,10 @@ struct IncidentUpdatePayload {
 
 /// Why an alarm exists. The alarm is keyed by (device, cause).
 /// LinkLoss: many devices silent for one named reason (their gateway gone, the traffic simulation stopped) — the parent
-/// of their own comm-loss alarms, raised on the first of them.
-enum class AlarmCause : std::uint8_t { LampFault, SignalFault, CommLoss, FeederOverload, FeederTrip, LinkLoss };
-constexpr int kAlarmCauseCount = 6;
+/// of their own comm-loss alarms, raised on the first of them. HoldOverrun: a signal a command holds or pre-empts for
+/// longer than such a hold should last (ops/holdwatch.h). New causes go at the end: stored events keep their numbers.
+enum class AlarmCause : std::uint8_t { LampFault, SignalFault, CommLoss, FeederOverload, FeederTrip, LinkLoss, HoldOverrun };
+constexpr int kAlarmCauseCount = 7;
 
 enum class AlarmPriority : std::uint8_t { Low, Medium, High };
 

@@ -15,7 +15,8 @@ AlarmPriority priorityFor(AlarmCause cause, DeviceKind kind)
     case AlarmCause::SignalFault:
     case AlarmCause::FeederTrip:
     case AlarmCause::LinkLoss: return AlarmPriority::High;
-    case AlarmCause::FeederOverload: return AlarmPriority::Medium;
+    case AlarmCause::FeederOverload:
+    case AlarmCause::HoldOverrun: return AlarmPriority::Medium;
     case AlarmCause::CommLoss: return kind == DeviceKind::Streetlight ? AlarmPriority::Low : AlarmPriority::Medium;
     case AlarmCause::LampFault: return AlarmPriority::Low;
     }
@@ -143,6 +144,8 @@ void AlarmDesk::observe(const std::vector<Event> &batch, std::vector<Event> &out
         } else if (const auto *signal = std::get_if<SignalPayload>(&e.payload)) {
             setCondition(e.device, AlarmCause::SignalFault, signal->fault, out);
             setCondition(e.device, AlarmCause::CommLoss, false, out);
+            if (m_holds.report(e.device, signal->mode, e.timeMs))
+                setCondition(e.device, AlarmCause::HoldOverrun, false, out);
         } else if (const auto *feeder = std::get_if<FeederPayload>(&e.payload)) {
             const auto &info = m_ctx.city.feeders[static_cast<size_t>(m_ctx.city.devices[e.device].detail)];
             const auto overload = current(e.device, AlarmCause::FeederOverload);
@@ -165,6 +168,7 @@ void AlarmDesk::tick(std::int64_t nowMs, std::vector<Event> &out)
     if (nowMs - m_lastTickMs < 1000)
         return;
     m_lastTickMs = nowMs;
+    checkHolds(nowMs, out);
     std::vector<Alarm> alarms;
     m_ctx.alarms.snapshot(alarms);
     QSet<std::uint32_t> parentsOfActive;
@@ -181,6 +185,26 @@ void AlarmDesk::tick(std::int64_t nowMs, std::vector<Event> &out)
             for (auto it = m_causeParents.begin(); it != m_causeParents.end();)
                 it = it->id == a.id ? m_causeParents.erase(it) : std::next(it);
         }
+}
+
+void AlarmDesk::checkHolds(std::int64_t nowMs, std::vector<Event> &out)
+{
+    if (m_holds.holds() == 0)
+        return;
+    std::vector<HoldWatch::Overrun> overdue;
+    std::vector<DeviceIndex> inTime;
+    m_holds.check(nowMs, m_ctx.orders, overdue, inTime);
+    for (const DeviceIndex device : inTime)
+        setCondition(device, AlarmCause::HoldOverrun, false, out);   // renewed by a newer command
+    for (const HoldWatch::Overrun &o : overdue) {
+        if (!m_ctx.states.state(o.device).online)
+            continue;   // a silent signal's mode is not known now: its comm-loss alarm says what there is to say
+        const QString what = o.mode == SignalMode::Preempt ? QStringLiteral("pre-empted") : QStringLiteral("held");
+        const QString by = o.order ? QStringLiteral(" by order %1").arg(o.order) : QString();
+        setCondition(o.device, AlarmCause::HoldOverrun, true, out, 0,
+                     QStringLiteral("%1%2 for more than %3 min").arg(what, by).arg(HoldWatch::limitFor(o.mode) / 60'000));
+    }
+    m_overlay.clear();
 }
 
 Result<OpsReceipt> AlarmDesk::acknowledge(const Actor &actor, const request::AcknowledgeAlarms &r, std::vector<Event> &out)

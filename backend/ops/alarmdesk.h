@@ -2,6 +2,7 @@
 
 #include "base/result.h"
 #include "ops/deskcontext.h"
+#include "ops/holdwatch.h"
 #include "ops/opsrequest.h"
 #include "security/actor.h"
 
@@ -18,7 +19,8 @@ namespace cityops {
 /// operator shed on purpose raise nothing. Signal cabinets draw their power from their nearest feeder
 /// (CityModel::signalFeeders) and are treated the same way. Devices that fall silent for one named reason (a presence
 /// with a cause: their gateway gone, the traffic simulation stopped) get one parent alarm, "devices silent: common
-/// cause", with their own comm-loss alarms as its children. Runs on the core thread.
+/// cause", with their own comm-loss alarms as its children. A signal a command holds or pre-empts past a sensible
+/// time raises "signal held too long" (HoldWatch). Runs on the core thread.
 class AlarmDesk {
 public:
     /// `commandedOpen(feeder)` tells whether a feeder's breaker is open because an order opened it.
@@ -48,11 +50,14 @@ private:
     std::uint32_t commonCauseParent(const QString &cause, const std::vector<DeviceIndex> &devices, std::vector<Event> &out);
     std::uint32_t parentFor(DeviceIndex device, AlarmCause cause) const;
     bool behindCommandedFeeder(DeviceIndex device) const;
+    /// Raises or returns the hold-overrun alarms of held and pre-empted signals (HoldWatch).
+    void checkHolds(std::int64_t nowMs, std::vector<Event> &out);
     DeviceIndex feederOf(DeviceIndex device) const;
 
     const DeskContext &m_ctx;
     std::function<bool(DeviceIndex)> m_commandedOpen;
     std::vector<DeviceIndex> m_signalFeeders;   ///< per signal, the feeder its cabinet hangs on
+    HoldWatch m_holds;
     struct CauseParent {
         std::uint32_t id = 0;
         DeviceIndex device = kNoDevice;

@@ -33,6 +33,8 @@ void AlarmBook::applyOne(const Event &event, const AlarmPayload &p)
                 again.suppressed = true;
                 again.parent = p.parent;
             }
+            if (!p.text.isEmpty())   // what it is this time (a hold renewed by another order names that order)
+                again.text = p.text;
             again.changedMs = event.timeMs;
             again.version = ++m_version;
             if (again.annunciated())

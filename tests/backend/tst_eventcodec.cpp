@@ -71,6 +71,30 @@ private Q_SLOTS:
         QVERIFY(!eventjson::eventFromJson(json, *fixtureCity()).ok());
     }
 
+    void aHoldOverrunAlarmRoundTripsAndAnUnknownCauseIsRefused()
+    {
+        // The newest alarm cause is stored and exported by its number and name; one past it is damage.
+        AlarmPayload alarm;
+        alarm.alarm = 1048581;
+        alarm.cause = AlarmCause::HoldOverrun;
+        alarm.priority = AlarmPriority::Medium;
+        alarm.text = QStringLiteral("pre-empted by order 1048577 for more than 5 min");
+        const QByteArray blob = eventcodec::encode(alarm);
+        const auto back = eventcodec::decode(eventcodec::Kind::Alarm, blob);
+        QVERIFY(back.ok());
+        QCOMPARE(std::get<AlarmPayload>(back.value()).cause, AlarmCause::HoldOverrun);
+        QByteArray unknown = blob;
+        unknown[5] = char(kAlarmCauseCount);   // after the id (4 bytes) and the change (1)
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Alarm, unknown).ok());
+
+        const Event e{9, 1'795'000'000'000, 0, alarm};
+        QJsonObject json = eventjson::eventToJson(e, *fixtureCity());
+        QCOMPARE(json.value(QLatin1String("data")).toObject().value(QLatin1String("cause")).toString(), QStringLiteral("hold-overrun"));
+        const auto fromJson = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(fromJson.ok(), qPrintable(fromJson.error()));
+        QCOMPARE(std::get<AlarmPayload>(fromJson.value().payload).cause, AlarmCause::HoldOverrun);
+    }
+
     void trafficFiguresAreChecked()
     {
         // Traffic: more approaches than a signal may have, an approach index out of range, occupancy over 100 % are

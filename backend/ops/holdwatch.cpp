@@ -1,0 +1,58 @@
+#include "ops/holdwatch.h"
+
+namespace cityops {
+namespace {
+// A command confirmed this long before a hold the watch saw begin did not make it (the device's report and the
+// command's confirmation arrive within the dispatcher's confirmation timeout of each other).
+constexpr std::int64_t kStaleMs = 60'000;
+} // namespace
+
+bool HoldWatch::report(DeviceIndex device, SignalMode mode, std::int64_t timeMs)
+{
+    const bool heardBefore = m_reported.contains(device);
+    m_reported.insert(device, true);
+    if (!heldByCommand(mode))
+        return m_holds.remove(device) > 0;
+    const auto it = m_holds.constFind(device);
+    if (it != m_holds.constEnd() && it->mode == mode)
+        return false;
+    // A hold turned into a pre-emption (or back) is a new command's doing: its own limit, from now.
+    Hold hold;
+    hold.mode = mode;
+    hold.sinceMs = timeMs;
+    hold.sawItBegin = heardBefore && it == m_holds.constEnd();
+    m_holds.insert(device, hold);
+    return false;
+}
+
+void HoldWatch::check(std::int64_t nowMs, const OrderBook &orders, std::vector<Overrun> &overdue, std::vector<DeviceIndex> &inTime)
+{
+    bool lookUp = false;
+    for (const Hold &h : std::as_const(m_holds))
+        lookUp = lookUp || !h.dated || nowMs - h.sinceMs > limitFor(h.mode);
+    std::vector<Order> all;
+    if (lookUp)
+        orders.snapshot(all);
+    for (auto it = m_holds.begin(); it != m_holds.end(); ++it) {
+        Hold &h = it.value();
+        if (!h.dated || nowMs - h.sinceMs > limitFor(h.mode)) {
+            if (const auto holding = holdingCommand(all, it.key())) {
+                const std::int64_t commanded = holding->target->changedMs;
+                // Later than the first report: a renewal (or the confirmation of the report just seen). Earlier, for
+                // a hold the watch did not see begin: the command dates it (a restart must not reset the clock). An
+                // earlier command of a hold seen to begin is an old one a restore already ended.
+                if (commanded > h.sinceMs || (!h.sawItBegin && !h.dated))
+                    h.sinceMs = commanded;
+                if (commanded + kStaleMs >= h.sinceMs)
+                    h.order = holding->order->id;
+            }
+            h.dated = true;
+        }
+        if (nowMs - h.sinceMs > limitFor(h.mode))
+            overdue.push_back(Overrun{it.key(), h.mode, h.sinceMs, h.order});
+        else
+            inTime.push_back(it.key());
+    }
+}
+
+} // namespace cityops

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "model/device.h"
+#include "state/orderbook.h"
+
+#include <QHash>
+
+#include <vector>
+
+namespace cityops {
+
+/// Signals a command has held on a phase or pre-empted for longer than such a hold should last. A green wave releases
+/// each junction once its vehicle has passed — a pre-emption still in force minutes later is one whose release failed
+/// or was lost; a phase held by hand (a police-directed junction, an event) is easily forgotten at the end of a shift,
+/// and the junction's other approaches wait at red meanwhile. Either needs someone to act — restore it, or renew the
+/// hold (a newer command starts the clock again), or shelve the alarm for a planned long hold — which is what makes
+/// it an alarm (ISA-18.2) and not just the map's frame. Runs on the core thread, inside the alarm desk.
+class HoldWatch {
+public:
+    static constexpr std::int64_t kPreemptLimitMs = 5 * 60'000;   ///< a wave's pre-emption lasts seconds to two minutes
+    static constexpr std::int64_t kHoldLimitMs = 30 * 60'000;     ///< a hold by hand: half an hour before it is questioned
+    static std::int64_t limitFor(SignalMode mode) { return mode == SignalMode::Preempt ? kPreemptLimitMs : kHoldLimitMs; }
+
+    /// A signal's report of `mode` at `timeMs`. Returns true when it left a hold (its alarm, if any, returns).
+    bool report(DeviceIndex device, SignalMode mode, std::int64_t timeMs);
+
+    struct Overrun {
+        DeviceIndex device = kNoDevice;
+        SignalMode mode = SignalMode::Manual;
+        std::int64_t sinceMs = 0;
+        std::uint32_t order = 0;   ///< the holding order, 0 when it came before this console's books
+    };
+    /// Which held signals are past their limit at `nowMs`, and which are not (any more). The order book is read only
+    /// when a hold is new to the watch or seems overdue: a console that restarted dates a hold from the command that
+    /// made it, not from its first report, and a newer command renews it.
+    void check(std::int64_t nowMs, const OrderBook &orders, std::vector<Overrun> &overdue, std::vector<DeviceIndex> &inTime);
+
+    int holds() const { return static_cast<int>(m_holds.size()); }
+
+private:
+    struct Hold {
+        SignalMode mode = SignalMode::Manual;
+        std::int64_t sinceMs = 0;
+        bool sawItBegin = false;   ///< the watch saw the signal on its program first: its first report dates the hold
+        bool dated = false;        ///< the holding command has been looked up
+        std::uint32_t order = 0;
+    };
+    QHash<DeviceIndex, Hold> m_holds;
+    QHash<DeviceIndex, bool> m_reported;   ///< signals heard from in this process
+};
+
+} // namespace cityops
