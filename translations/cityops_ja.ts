@@ -1038,6 +1038,14 @@
         <source>order %1%2 of %3%4, for %5</source>
         <translation>%3 の指令 %1%2%4、%5 継続中</translation>
     </message>
+    <message>
+        <source>Restore %1 to its program…</source>
+        <translation>%1 をプログラム運転に戻す…</translation>
+    </message>
+    <message>
+        <source>Opens the order that returns %1 to its signal program, for you to check and send.</source>
+        <translation>%1 を信号プログラムに戻す指令を開きます。確認して送信してください。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -1038,6 +1038,14 @@
         <source>order %1%2 of %3%4, for %5</source>
         <translation>%3 的指令 %1%2%4，已持续 %5</translation>
     </message>
+    <message>
+        <source>Restore %1 to its program…</source>
+        <translation>将 %1 恢复为配时方案…</translation>
+    </message>
+    <message>
+        <source>Opens the order that returns %1 to its signal program, for you to check and send.</source>
+        <translation>打开将 %1 恢复为信号配时方案的指令，请检查后发送。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

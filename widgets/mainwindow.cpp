@@ -98,13 +98,9 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     m_ops = new OpsConsole(*this, engine, *m_live, *m_map, *m_incidents);
     m_access = new AccessControl(*this, engine, directory, m_ops->client(), *m_live);
     m_ops->setAccess(m_access);
-    // Signals dark behind an open feeder: Details offers the restore; the order opens for the operator to check.
-    connect(m_details, &DetailsPanel::restoreFeederRequested, this, [this](DeviceIndex feeder, IncidentId incident) {
-        OrderSpec plan;
-        plan.description = QStringLiteral("restore feeder %1: signals dark (incident #%2)").arg(m_scene->city().devices[feeder].id).arg(incident);
-        plan.targets.push_back({feeder, CommandAction::FeederRestore, 0, 0, 0});
-        m_ops->openPlan(plan);
-    });
+    // Details suggests the next step (a feeder's restore for the signals dark behind it, a signal's restore when held
+    // past its limit); the order opens for the operator to check.
+    connect(m_details, &DetailsPanel::planSuggested, m_ops, &OpsConsole::openPlan);
     connect(m_access, &AccessControl::handOverWaiting, this, &MainWindow::showHandOver);
     buildSessionMenu();
     // Annunciation: new critical items make a sound and ask for attention; the banner counts what waits.

@@ -91,11 +91,14 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&details));
         QVERIFY(restore->isVisible());
         QVERIFY2(details.rect().contains(restore->geometry()), "the button lies within the panel a person sees");
-        QSignalSpy asked(&details, &DetailsPanel::restoreFeederRequested);
+        QSignalSpy asked(&details, &DetailsPanel::planSuggested);
         restore->click();
         QCOMPARE(asked.count(), 1);
-        QCOMPARE(asked.at(0).at(0).value<DeviceIndex>(), feeder);
-        QCOMPARE(asked.at(0).at(1).value<IncidentId>(), IncidentId(42));
+        const auto plan = asked.at(0).at(0).value<OrderSpec>();
+        QCOMPARE(plan.targets.size(), size_t(1));
+        QCOMPARE(plan.targets.front().device, feeder);
+        QCOMPARE(plan.targets.front().action, CommandAction::FeederRestore);
+        QVERIFY2(plan.description.contains(QLatin1String("incident #42")), qPrintable(plan.description));
         // Closed again: nothing to suggest.
         state.breakerClosed = true;
         details.refresh();
@@ -230,6 +233,29 @@ private Q_SLOTS:
             return true;
         };
         QVERIFY(!emphasised(QStringLiteral("Pre-empted")));
+        // A wave's pre-emption in its time: the wave releases it, nothing to suggest. Past its limit (5 min), the way
+        // back is one click away — the order opens for the operator to check.
+        QVERIFY(!details.suggestion());
+        scene.nowMs = 925'000 + 5 * 60'000 + 1000;
+        details.refresh();
+        QPushButton *restore = details.suggestion();
+        QVERIFY(restore);
+        const QString id = city->devices[device].id;
+        QCOMPARE(restore->text(), QStringLiteral("Restore %1 to its program…").arg(id));
+        QSignalSpy asked(&details, &DetailsPanel::planSuggested);
+        restore->click();
+        QCOMPARE(asked.count(), 1);
+        const auto plan = asked.at(0).at(0).value<OrderSpec>();
+        QCOMPARE(plan.targets.size(), size_t(1));
+        QCOMPARE(plan.targets.front().device, device);
+        QCOMPARE(plan.targets.front().action, CommandAction::SignalRestore);
+        QCOMPARE(plan.description, QStringLiteral("restore %1: held by order 7 past its limit").arg(id));
+        // Silent: its mode is not known now, so no restore is offered on it.
+        state.online = false;
+        details.refresh();
+        QVERIFY(!details.suggestion());
+        state.online = true;
+        scene.nowMs = 1'000'000;
 
         // Held with a single command from another console's session, unknown here.
         state.mode = std::uint8_t(SignalMode::Manual);
@@ -237,9 +263,11 @@ private Q_SLOTS:
         details.refresh();
         rows = details.rows();
         QVERIFY2(rows.contains(QStringLiteral("Held by: a command from before this session")), qPrintable(rows.join(QLatin1Char('\n'))));
+        QVERIFY(details.suggestion());   // nobody here will release it
         scene.orders = {order(5, WorkflowKind::Single, device, CommandAction::SignalHoldPhase, CommandStage::Confirmed, 990'000)};
         details.refresh();
         QVERIFY2(details.rows().contains(QStringLiteral("Held by: order 5 of olga, approved by sven, for 10 s")), qPrintable(details.rows().join(QLatin1Char('\n'))));
+        QVERIFY(!details.suggestion());   // a hold by hand has half an hour
 
         // The device's report can reach the state before its confirmation reaches the order: a pre-emption under way
         // holds it then; one that timed out does not.
@@ -255,6 +283,7 @@ private Q_SLOTS:
         details.refresh();
         QVERIFY(details.rows().filter(QStringLiteral("Held by")).isEmpty());
         QVERIFY(emphasised(QStringLiteral("Flashing")));
+        QVERIFY(!details.suggestion());
     }
 };
 

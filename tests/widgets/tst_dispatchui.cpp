@@ -302,6 +302,35 @@ private Q_SLOTS:
         QCOMPARE(engine.incidents().find(id)->state, IncidentState::New);
     }
 
+    /// What Details suggests (a feeder's restore, a signal's restore when held past its limit) opens as an order in
+    /// the console's command dialog, for the operator to check and send — nothing is sent by the click.
+    void aSuggestedPlanOpensInTheCommandDialog()
+    {
+        OlgasConsole console(0.1);
+        QVERIFY(console.live());
+        const DeviceIndex signal = console.city->signals.front().device;
+        OrderSpec plan;
+        plan.description = QStringLiteral("restore sig: held by order 7 past its limit");
+        plan.targets.push_back({signal, CommandAction::SignalRestore, 0, 0, 0});
+        QString seenDevice, seenAction;
+        bool dialogShown = false;
+        test::answerNextDialog([&](QWidget *dialog) {
+            if (auto *command = qobject_cast<CommandDialog *>(dialog); command && command->preview()->rowCount() == 1) {
+                dialogShown = true;
+                seenDevice = command->preview()->item(0, 0)->text();
+                for (int c = 0; c < command->preview()->columnCount(); ++c)
+                    if (command->preview()->item(0, c) && command->preview()->item(0, c)->text().contains(QLatin1String("Restore")))
+                        seenAction = command->preview()->item(0, c)->text();
+            }
+            dialog->close();
+        });
+        Q_EMIT console.window.detailsPanel()->planSuggested(plan);
+        QVERIFY(dialogShown);
+        QCOMPARE(seenDevice, console.city->devices[signal].id);
+        QCOMPARE(seenAction, QStringLiteral("Restore normal operation"));
+        QCOMPARE(console.engine.orders().lastId(), 0u);   // closed unsent: no order
+    }
+
     /// One numbering of phases everywhere a person reads them (from 1, as Details), while the order carries SUMO's
     /// 0-based index; and values read as sentences ("Dim to 40 %", never "Dim to % 40").
     void heldDevicesAreShownWithTheirHolder()

@@ -2,6 +2,7 @@
 
 #include "labels.h"
 #include "map/mapstyle.h"
+#include "ops/holdwatch.h"
 
 #include <QFormLayout>
 #include <QPushButton>
@@ -36,8 +37,8 @@ DetailsPanel::DetailsPanel(const CityMirror &scene, const LoadHistory::Series &l
     m_suggestion = new QPushButton(this);
     m_suggestion->hide();
     connect(m_suggestion, &QPushButton::clicked, this, [this] {
-        if (m_suggestedFeeder != kNoDevice)
-            Q_EMIT restoreFeederRequested(m_suggestedFeeder, m_suggestedFor);
+        if (!m_suggested.targets.empty())
+            Q_EMIT planSuggested(m_suggested);
     });
     layout->addWidget(m_suggestion, 0, Qt::AlignLeft);
     m_follow = new QPushButton(tr("Follow on the map"), this);
@@ -81,7 +82,7 @@ void DetailsPanel::refresh()
     clearRows();
     m_suggestion->hide();
     m_follow->hide();
-    m_suggestedFeeder = kNoDevice;
+    m_suggested = {};
     const MapSelection &sel = m_scene.selection;
     if (sel.kind == MapSelection::Kind::Incident) {
         if (const Incident *incident = m_scene.incident(sel.id)) {
@@ -178,8 +179,11 @@ void DetailsPanel::showSignal(DeviceIndex device)
     // Flashing or dark is abnormal (amber, as on the map); held or pre-empted by a command is deliberate (plain).
     const bool held = heldByCommand(mode);
     addRow(tr("Mode"), Labels::signalMode(mode), mode == SignalMode::Normal || held ? QString() : mapstyle::alarmAmber().name());
-    if (held)
+    if (held) {
         addHolder(device);
+        if (s.online)
+            suggestRestore(device, mode);
+    }
     if (s.program < info.programs.size()) {
         const SignalProgram &program = info.programs[s.program];
         addRow(tr("Program"), tr("%1 (%2, cycle %3 s)").arg(program.programId, program.type).arg(program.cycleS()));
@@ -220,6 +224,28 @@ void DetailsPanel::addHolder(DeviceIndex device)
                               .arg(holder.id)
                               .arg(workflow, holder.requestedBy, approval,
                                    Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - holding->target->changedMs))));
+}
+
+void DetailsPanel::suggestRestore(DeviceIndex device, SignalMode mode)
+{
+    const auto holding = holdingCommand(m_scene.orders, device);
+    if (holding && m_scene.nowMs - holding->target->changedMs <= HoldWatch::limitFor(mode))
+        return;   // in its time: a wave releases its own junctions, a hold by hand is what someone meant
+    const QString id = m_scene.city().devices[device].id;
+    OrderSpec plan;
+    plan.description = holding ? QStringLiteral("restore %1: held by order %2 past its limit").arg(id).arg(holding->order->id)
+                               : QStringLiteral("restore %1: held by a command from before this session").arg(id);
+    plan.targets.push_back({device, CommandAction::SignalRestore, 0, 0, 0});
+    suggest(tr("Restore %1 to its program…").arg(id),
+            tr("Opens the order that returns %1 to its signal program, for you to check and send.").arg(id), std::move(plan));
+}
+
+void DetailsPanel::suggest(const QString &text, const QString &toolTip, OrderSpec plan)
+{
+    m_suggested = std::move(plan);
+    m_suggestion->setText(text);
+    m_suggestion->setToolTip(toolTip);
+    m_suggestion->show();
 }
 
 int DetailsPanel::compassPoint(int arrivalBearingDeg) { return ((arrivalBearingDeg + 180 + 22) % 360 + 360) % 360 / 45; }
@@ -405,13 +431,14 @@ void DetailsPanel::showIncident(const Incident &incident)
     const DeviceIndex feeder = incident.device;
     if (incident.kind == IncidentKind::SignalsDark && incident.isOpen() && feeder < city.devices.size()
         && city.devices[feeder].kind == DeviceKind::Feeder && m_scene.states[feeder].reported && !m_scene.states[feeder].breakerClosed) {
-        m_suggestedFeeder = feeder;
-        m_suggestedFor = incident.id;
-        m_suggestion->setText(tr("Restore feeder %1…").arg(city.devices[feeder].id));
-        m_suggestion->setToolTip(tr("Opens the order that closes the breaker of %1 again, for you to check and send; its "
-                                    "signals come back in step with their programs.")
-                                     .arg(city.devices[feeder].id));
-        m_suggestion->show();
+        OrderSpec plan;
+        plan.description = QStringLiteral("restore feeder %1: signals dark (incident #%2)").arg(city.devices[feeder].id).arg(incident.id);
+        plan.targets.push_back({feeder, CommandAction::FeederRestore, 0, 0, 0});
+        suggest(tr("Restore feeder %1…").arg(city.devices[feeder].id),
+                tr("Opens the order that closes the breaker of %1 again, for you to check and send; its signals come back in "
+                   "step with their programs.")
+                    .arg(city.devices[feeder].id),
+                std::move(plan));
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "citymirror.h"
+#include "ops/opsrequest.h"
 #include "state/loadhistory.h"
 
 #include <QLabel>
@@ -23,16 +24,16 @@ public:
     void refresh();
     /// The rows currently shown as "label: value" lines, for tests and accessibility.
     QStringList rows() const;
-    /// The suggested next step for the selection (e.g. "Restore feeder …" for signals dark behind it), or null when
-    /// there is none (tests).
+    /// The suggested next step for the selection ("Restore feeder …" for signals dark behind it, "Restore … to its
+    /// program" for a signal held past its limit), or null when there is none (tests).
     QPushButton *suggestion() const;
     /// "Follow on the map", shown for a selected vehicle; checked while the map follows it.
     QPushButton *followButton() const { return m_follow; }
     void setFollowing(bool following);
 
 Q_SIGNALS:
-    /// The operator took the suggestion to close this feeder's breaker again (the console opens the order to confirm).
-    void restoreFeederRequested(cityops::DeviceIndex feeder, cityops::IncidentId incident);
+    /// The operator took the suggestion: the console opens this order for them to check and send.
+    void planSuggested(const cityops::OrderSpec &plan);
     /// The operator asked the map to follow the selected vehicle (or to stop).
     void followRequested(bool follow);
 
@@ -44,6 +45,10 @@ private:
     void addMovements(const SignalInfo &info, const QString &state);
     /// "Held by": the order whose hold or pre-emption the signal shows, who asked and approved it, for how long.
     void addHolder(DeviceIndex device);
+    /// Suggests restoring a signal held or pre-empted past the time such a hold should last (HoldWatch's limit), or
+    /// one held by a command this console does not know — nobody here will release it.
+    void suggestRestore(DeviceIndex device, SignalMode mode);
+    void suggest(const QString &text, const QString &toolTip, OrderSpec plan);
     /// The queue and occupancy of each approach, when the signal's traffic is measured (co-simulation).
     void addTraffic(int signal);
     /// The compass point (0..7, north first) traffic arriving on this bearing comes from.
@@ -66,8 +71,7 @@ private:
     QFormLayout *m_form;
     QPushButton *m_suggestion;
     QPushButton *m_follow;
-    DeviceIndex m_suggestedFeeder = kNoDevice;
-    IncidentId m_suggestedFor = 0;
+    OrderSpec m_suggested;
     QStringList m_rows;
 };
 
