@@ -1,5 +1,7 @@
 #include "ops/holdwatch.h"
 
+#include <algorithm>
+
 namespace cityops {
 namespace {
 // A command confirmed this long before a hold the watch saw begin did not make it (the device's report and the
@@ -27,15 +29,16 @@ bool HoldWatch::report(DeviceIndex device, SignalMode mode, std::int64_t timeMs)
 
 void HoldWatch::check(std::int64_t nowMs, const OrderBook &orders, std::vector<Overrun> &overdue, std::vector<DeviceIndex> &inTime)
 {
-    bool lookUp = false;
-    for (const Hold &h : std::as_const(m_holds))
-        lookUp = lookUp || !h.dated || nowMs - h.sinceMs > limitFor(h.mode);
+    // An overdue hold is looked up again only when the orders changed since (a renewal is a new order); an alarm
+    // that stands for hours does not copy the order book every second.
+    const bool ordersChanged = orders.version() != m_ordersVersion;
+    const auto needsLookUp = [&](const Hold &h) { return !h.dated || (ordersChanged && nowMs - h.sinceMs > limitFor(h.mode)); };
     std::vector<Order> all;
-    if (lookUp)
-        orders.snapshot(all);
+    if (std::any_of(m_holds.cbegin(), m_holds.cend(), needsLookUp))
+        m_ordersVersion = orders.snapshot(all);
     for (auto it = m_holds.begin(); it != m_holds.end(); ++it) {
         Hold &h = it.value();
-        if (!h.dated || nowMs - h.sinceMs > limitFor(h.mode)) {
+        if (needsLookUp(h)) {
             if (const auto holding = holdingCommand(all, it.key())) {
                 const std::int64_t commanded = holding->target->changedMs;
                 // Later than the first report: a renewal (or the confirmation of the report just seen). Earlier, for

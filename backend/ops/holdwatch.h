@@ -47,6 +47,7 @@ private:
     };
     QHash<DeviceIndex, Hold> m_holds;
     QHash<DeviceIndex, bool> m_reported;   ///< signals heard from in this process
+    std::uint64_t m_ordersVersion = ~std::uint64_t(0);   ///< the order book's version at the last look
 };
 
 } // namespace cityops
