@@ -17,6 +17,18 @@
 
 using namespace cityops;
 
+namespace {
+
+/// Clicks Details' suggestion and returns the one plan it asked the console to open (empty if not exactly one).
+OrderSpec takeSuggestion(DetailsPanel &details, QPushButton *suggestion)
+{
+    QSignalSpy asked(&details, &DetailsPanel::planSuggested);
+    suggestion->click();
+    return asked.count() == 1 ? asked.at(0).at(0).value<OrderSpec>() : OrderSpec{};
+}
+
+} // namespace
+
 class TestDetails : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -91,10 +103,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&details));
         QVERIFY(restore->isVisible());
         QVERIFY2(details.rect().contains(restore->geometry()), "the button lies within the panel a person sees");
-        QSignalSpy asked(&details, &DetailsPanel::planSuggested);
-        restore->click();
-        QCOMPARE(asked.count(), 1);
-        const auto plan = asked.at(0).at(0).value<OrderSpec>();
+        const OrderSpec plan = takeSuggestion(details, restore);
         QCOMPARE(plan.targets.size(), size_t(1));
         QCOMPARE(plan.targets.front().device, feeder);
         QCOMPARE(plan.targets.front().action, CommandAction::FeederRestore);
@@ -242,10 +251,7 @@ private Q_SLOTS:
         QVERIFY(restore);
         const QString id = city->devices[device].id;
         QCOMPARE(restore->text(), QStringLiteral("Restore %1 to its program…").arg(id));
-        QSignalSpy asked(&details, &DetailsPanel::planSuggested);
-        restore->click();
-        QCOMPARE(asked.count(), 1);
-        const auto plan = asked.at(0).at(0).value<OrderSpec>();
+        const OrderSpec plan = takeSuggestion(details, restore);
         QCOMPARE(plan.targets.size(), size_t(1));
         QCOMPARE(plan.targets.front().device, device);
         QCOMPARE(plan.targets.front().action, CommandAction::SignalRestore);
