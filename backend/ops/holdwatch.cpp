@@ -12,7 +12,7 @@ constexpr std::int64_t kStaleMs = 60'000;
 bool HoldWatch::report(DeviceIndex device, SignalMode mode, std::int64_t timeMs)
 {
     const bool heardBefore = m_reported.contains(device);
-    m_reported.insert(device, true);
+    m_reported.insert(device);
     if (!heldByCommand(mode))
         return m_holds.remove(device) > 0;
     const auto it = m_holds.constFind(device);
@@ -52,7 +52,7 @@ void HoldWatch::check(std::int64_t nowMs, const OrderBook &orders, std::vector<O
             h.dated = true;
         }
         if (nowMs - h.sinceMs > limitFor(h.mode))
-            overdue.push_back(Overrun{it.key(), h.mode, h.sinceMs, h.order});
+            overdue.push_back(Overrun{it.key(), h.mode, h.order});
         else
             inTime.push_back(it.key());
     }

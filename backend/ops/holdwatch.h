@@ -4,6 +4,7 @@
 #include "state/orderbook.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <vector>
 
@@ -27,12 +28,12 @@ public:
     struct Overrun {
         DeviceIndex device = kNoDevice;
         SignalMode mode = SignalMode::Manual;
-        std::int64_t sinceMs = 0;
         std::uint32_t order = 0;   ///< the holding order, 0 when it came before this console's books
     };
     /// Which held signals are past their limit at `nowMs`, and which are not (any more). The order book is read only
-    /// when a hold is new to the watch or seems overdue: a console that restarted dates a hold from the command that
-    /// made it, not from its first report, and a newer command renews it.
+    /// for a hold new to the watch, and for one that seems overdue when the orders changed since the last look: a
+    /// console that restarted dates a hold from the command that made it, not from its first report, and a newer
+    /// command renews it.
     void check(std::int64_t nowMs, const OrderBook &orders, std::vector<Overrun> &overdue, std::vector<DeviceIndex> &inTime);
 
     int holds() const { return static_cast<int>(m_holds.size()); }
@@ -46,7 +47,7 @@ private:
         std::uint32_t order = 0;
     };
     QHash<DeviceIndex, Hold> m_holds;
-    QHash<DeviceIndex, bool> m_reported;   ///< signals heard from in this process
+    QSet<DeviceIndex> m_reported;   ///< signals heard from in this process
     std::uint64_t m_ordersVersion = ~std::uint64_t(0);   ///< the order book's version at the last look
 };
 
