@@ -1027,10 +1027,6 @@
         <translation>保持元</translation>
     </message>
     <message>
-        <source>a command from before this session</source>
-        <translation>このセッション以前の指令</translation>
-    </message>
-    <message>
         <source>, approved by %1</source>
         <translation>、承認者 %1</translation>
     </message>
@@ -1322,10 +1318,6 @@
     <message>
         <source>order %1 of %2</source>
         <translation>%2 の指令 %1</translation>
-    </message>
-    <message>
-        <source>a command from before this session</source>
-        <translation>このセッション以前の指令</translation>
     </message>
     <message>
         <source>%1 — phase %2, %3</source>
@@ -2102,6 +2094,10 @@
     <message>
         <source>Signal held too long</source>
         <translation>信号の保持が長すぎます</translation>
+    </message>
+    <message>
+        <source>a command this console has no record of</source>
+        <translation>このコンソールに記録のない指令</translation>
     </message>
 </context>
 <context>

@@ -1027,10 +1027,6 @@
         <translation>保持者</translation>
     </message>
     <message>
-        <source>a command from before this session</source>
-        <translation>本次会话之前的指令</translation>
-    </message>
-    <message>
         <source>, approved by %1</source>
         <translation>，由 %1 批准</translation>
     </message>
@@ -1322,10 +1318,6 @@
     <message>
         <source>order %1 of %2</source>
         <translation>%2 的指令 %1</translation>
-    </message>
-    <message>
-        <source>a command from before this session</source>
-        <translation>本次会话之前的指令</translation>
     </message>
     <message>
         <source>%1 — phase %2, %3</source>
@@ -2102,6 +2094,10 @@
     <message>
         <source>Signal held too long</source>
         <translation>信号保持时间过长</translation>
+    </message>
+    <message>
+        <source>a command this console has no record of</source>
+        <translation>本控制台没有记录的指令</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,11 @@ QString Labels::signalMode(SignalMode mode)
     return {};
 }
 
+QString Labels::unrecordedHolder()
+{
+    return tr("a command this console has no record of");
+}
+
 QString Labels::incidentKind(IncidentKind kind)
 {
     switch (kind) {

@@ -23,6 +23,8 @@ class Labels {
 public:
     static QString deviceKind(DeviceKind kind);
     static QString signalMode(SignalMode mode);
+    /// Who holds a signal when no command of this console's record does (`holdingCommand` is empty).
+    static QString unrecordedHolder();
     static QString incidentKind(IncidentKind kind);
     static QString severity(IncidentSeverity severity);
     static QString incidentState(IncidentState state);

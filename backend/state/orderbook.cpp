@@ -10,6 +10,16 @@ bool holdsReservation(CommandStage s)
 {
     return s == CommandStage::Selected || s == CommandStage::Sent || s == CommandStage::InProgress;
 }
+
+bool holdsSignal(CommandAction a)
+{
+    return a == CommandAction::SignalHoldPhase || a == CommandAction::SignalAdvancePhase || a == CommandAction::SignalPreempt;
+}
+
+bool endsHold(CommandAction a)
+{
+    return a == CommandAction::SignalRestore || a == CommandAction::SignalSwitchProgram || a == CommandAction::SignalFlash;
+}
 } // namespace
 
 QString workflowKindName(WorkflowKind kind)
@@ -33,14 +43,22 @@ int Order::count(CommandStage s) const
 std::optional<HoldingCommand> holdingCommand(const std::vector<Order> &orders, DeviceIndex device)
 {
     std::optional<HoldingCommand> found;
+    std::int64_t lastEndedMs = -1;   // the newest restore, program switch or flash the device carried out
     for (const Order &o : orders)
-        for (const OrderTarget &t : o.targets)
-            if (t.device == device
-                && (t.stage == CommandStage::Confirmed || t.stage == CommandStage::InProgress || t.stage == CommandStage::Sent)
-                && (t.action == CommandAction::SignalHoldPhase || t.action == CommandAction::SignalAdvancePhase
-                    || t.action == CommandAction::SignalPreempt)
-                && (!found || t.changedMs >= found->target->changedMs))
+        for (const OrderTarget &t : o.targets) {
+            if (t.device != device)
+                continue;
+            if (endsHold(t.action) && t.stage == CommandStage::Confirmed)
+                lastEndedMs = std::max(lastEndedMs, t.changedMs);
+            else if (holdsSignal(t.action)
+                     && (t.stage == CommandStage::Confirmed || t.stage == CommandStage::InProgress || t.stage == CommandStage::Sent)
+                     && (!found || t.changedMs >= found->target->changedMs))
                 found = HoldingCommand{&o, &t};
+        }
+    // A hold the device carried out an end to since is over: what holds it now was not sent from here (another
+    // console's command, or one from before the record began). A restore still under way has not ended it yet.
+    if (found && lastEndedMs >= found->target->changedMs)
+        return std::nullopt;
     return found;
 }
 

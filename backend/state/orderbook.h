@@ -50,8 +50,10 @@ struct Order {
 
 /// The command a held or pre-empted signal shows: the last hold, advance or pre-emption of `device` sent to it, of
 /// any order, confirmed or not yet (the device's report can reach the state before its confirmation reaches the
-/// order; one refused, timed out or cancelled is not it, and a later restore would have ended it). Empty when none
-/// is known — it came before this console's session. The pointers are into `orders`.
+/// order; one refused, timed out or cancelled is not it). Empty when none is known, or when the device has since
+/// carried out a restore, program switch or flash (confirmed; one under way has not ended the hold yet): the hold
+/// it shows is then a command this console has no record of — from before the record, or another console's. The
+/// pointers are into `orders`.
 struct HoldingCommand {
     const Order *order = nullptr;
     const OrderTarget *target = nullptr;

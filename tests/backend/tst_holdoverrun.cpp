@@ -1,7 +1,7 @@
 // A signal a command holds or pre-empts for longer than such a hold should last raises "signal held too long"
 // (ops/holdwatch.h): a pre-emption after 5 min, a hold by hand after 30; a renewal starts the clock again; restoring
 // returns the alarm; a silent signal raises none; a restarted console dates the hold from its command, and a hold
-// that began after an older, restored one is dated from its own start. Real dispatcher and scripted devices, on a
+// that began after an older, restored one is dated from its own start and is not named as that order's. Real dispatcher and scripted devices, on a
 // clock the test moves.
 #include "dispatchrig.h"
 
@@ -124,11 +124,36 @@ private Q_SLOTS:
         // Held again by a command this console did not send (another console's): its own start dates it, not the
         // old hold 25 minutes ago that the restore ended.
         rig.bench.feed(signal, SignalPayload{0, 2, SignalMode::Manual, 0, false});
+        std::vector<Order> orders;
+        rig.books().orders().snapshot(orders);
+        QVERIFY(!holdingCommand(orders, signal));   // what Details and the hand-over name: not the restored hold
         rig.run(29 * kMinute);
         QVERIFY(!holdAlarm(rig, signal));
         rig.run(2 * kMinute);
         QVERIFY(activeHoldAlarm(rig, signal));
         QCOMPARE(holdAlarm(rig, signal)->text, QStringLiteral("held for more than 30 min"));   // not the old order's
+    }
+
+    void aFlashOrProgramSwitchEndsTheHoldItFollows()
+    {
+        Rig rig;
+        const DeviceIndex signal = rig.nth(DeviceKind::SignalController, 6);
+        const std::uint32_t hold = command(rig, signal, CommandAction::SignalHoldPhase, 1);
+        QVERIFY(hold);
+        std::vector<Order> orders;
+        rig.books().orders().snapshot(orders);
+        QVERIFY(holdingCommand(orders, signal));
+        QCOMPARE(holdingCommand(orders, signal)->order->id, hold);
+        QVERIFY(command(rig, signal, CommandAction::SignalFlash, 0));
+        rig.bench.feed(signal, SignalPayload{0, 1, SignalMode::Manual, 0, false});   // another console holds it
+        rig.books().orders().snapshot(orders);
+        QVERIFY(!holdingCommand(orders, signal));
+        const std::uint32_t again = command(rig, signal, CommandAction::SignalHoldPhase, 2);
+        QVERIFY(again);
+        QVERIFY(command(rig, signal, CommandAction::SignalSwitchProgram, 0));
+        rig.bench.feed(signal, SignalPayload{0, 1, SignalMode::Manual, 0, false});
+        rig.books().orders().snapshot(orders);
+        QVERIFY(!holdingCommand(orders, signal));
     }
 };
 

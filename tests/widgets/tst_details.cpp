@@ -268,12 +268,22 @@ private Q_SLOTS:
         scene.orders.clear();
         details.refresh();
         rows = details.rows();
-        QVERIFY2(rows.contains(QStringLiteral("Held by: a command from before this session")), qPrintable(rows.join(QLatin1Char('\n'))));
+        QVERIFY2(rows.contains(QStringLiteral("Held by: a command this console has no record of")), qPrintable(rows.join(QLatin1Char('\n'))));
         QVERIFY(details.suggestion());   // nobody here will release it
         scene.orders = {order(5, WorkflowKind::Single, device, CommandAction::SignalHoldPhase, CommandStage::Confirmed, 990'000)};
         details.refresh();
         QVERIFY2(details.rows().contains(QStringLiteral("Held by: order 5 of olga, approved by sven, for 10 s")), qPrintable(details.rows().join(QLatin1Char('\n'))));
         QVERIFY(!details.suggestion());   // a hold by hand has half an hour
+        // A restore under way has not ended that hold yet; once the signal carried it out, the hold it shows now is
+        // someone else's, not order 5.
+        scene.orders.push_back(order(6, WorkflowKind::Single, device, CommandAction::SignalRestore, CommandStage::InProgress, 995'000));
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Held by: order 5 of olga, approved by sven, for 10 s")), qPrintable(details.rows().join(QLatin1Char('\n'))));
+        scene.orders.back().targets.front().stage = CommandStage::Confirmed;
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Held by: a command this console has no record of")), qPrintable(details.rows().join(QLatin1Char('\n'))));
+        QVERIFY(details.suggestion());
+        scene.orders.pop_back();
 
         // The device's report can reach the state before its confirmation reaches the order: a pre-emption under way
         // holds it then; one that timed out does not.

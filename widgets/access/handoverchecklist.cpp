@@ -80,7 +80,7 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
         for (const auto &[device, s] : held) {
             const auto holding = holdingCommand(allOrders, device);   // its order has usually finished
             const QString by = holding ? tr("order %1 of %2").arg(holding->order->id).arg(holding->order->requestedBy)
-                                       : tr("a command from before this session");
+                                       : Labels::unrecordedHolder();
             new QTreeWidgetItem(heldGroup, {tr("%1 — phase %2, %3").arg(city.devices[device].id).arg(s.phase + 1).arg(by),
                                             Labels::signalMode(SignalMode(s.mode))});
         }

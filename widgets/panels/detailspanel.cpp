@@ -214,7 +214,7 @@ void DetailsPanel::addHolder(DeviceIndex device)
 {
     const auto holding = holdingCommand(m_scene.orders, device);
     if (!holding) {
-        addRow(tr("Held by"), tr("a command from before this session"));
+        addRow(tr("Held by"), Labels::unrecordedHolder());
         return;
     }
     const Order &holder = *holding->order;
@@ -234,7 +234,7 @@ void DetailsPanel::suggestRestore(DeviceIndex device, SignalMode mode)
     const QString id = m_scene.city().devices[device].id;
     OrderSpec plan;
     plan.description = holding ? QStringLiteral("restore %1: held by order %2 past its limit").arg(id).arg(holding->order->id)
-                               : QStringLiteral("restore %1: held by a command from before this session").arg(id);
+                               : QStringLiteral("restore %1: held by a command this console has no record of").arg(id);
     plan.targets.push_back({device, CommandAction::SignalRestore, 0, 0, 0});
     suggest(tr("Restore %1 to its program…").arg(id),
             tr("Opens the order that returns %1 to its signal program, for you to check and send.").arg(id), std::move(plan));
