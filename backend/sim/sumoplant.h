@@ -221,6 +221,7 @@ private:
     std::vector<QHash<QString, int>> m_programIndex;    ///< SUMO programID -> city program index, per signal
     QHash<QString, std::uint32_t> m_signalByTls;
     QHash<QString, bool> m_seenVehicles;                ///< tracked vehicles that have entered the network
+    int m_routesAdded = 0;                              ///< names each added vehicle's route apart (SUMO keeps routes for good)
     /// Each tracked vehicle's present spell as the plant saw it begin: parked or not, and the step it began at.
     struct Spell {
         bool parked = false;

@@ -262,7 +262,9 @@ Status SumoPlant::addEmergencyVehicle(const QString &id, const QStringList &edge
     try {
         libtraci::Simulation::switchConnection(m_label);
         ensureEmergencyType();
-        const std::string routeId = "route-" + id.toStdString();
+        // A route of its own name each time: SUMO keeps a route it was given for as long as it runs, so one named
+        // after the vehicle would refuse the call sign for good once SUMO refused the vehicle after its route.
+        const std::string routeId = "route-" + id.toStdString() + "-" + std::to_string(++m_routesAdded);
         libtraci::Route::add(routeId, toStd(edges));
         libtraci::Vehicle::add(id.toStdString(), routeId, kEmergencyType, QString::number(sumoSeconds(departMs), 'f', 1).toStdString());
         if (end == RouteEnd::Parks && !edges.isEmpty()) {

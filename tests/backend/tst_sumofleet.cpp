@@ -313,6 +313,15 @@ private Q_SLOTS:
         QCOMPARE(report(QStringLiteral("parks"))->sinceMs, parkedMs);   // a minute on, still since it parked
         QVERIFY(distanceMetres(report(QStringLiteral("parks"))->position, parkedAt->position) < 0.5);
         QVERIFY(!report(QStringLiteral("leaves")));
+        // Its call sign is free again once it left: SUMO takes the same vehicle for another trip (a route named
+        // after the vehicle alone would still be SUMO's, and refuse it).
+        QVERIFY(rig.plant->addEmergencyVehicle(QStringLiteral("leaves"), plan.edges, rig.sim.nowMs() + 1000));
+        bool again = false;
+        for (int s = 0; s < 30 && !again; ++s)
+            for (const Event &e : rig.advance(1000))
+                if (const auto *v = std::get_if<VehiclePayload>(&e.payload); v && v->id == QStringLiteral("leaves") && !v->parked)
+                    again = true;
+        QVERIFY2(again, "the vehicle added again never set off");
     }
 
     /// Sent to a place, a vehicle parks at the point of the street nearest it (it parked halfway along the street,
