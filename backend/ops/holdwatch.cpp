@@ -43,7 +43,9 @@ void HoldWatch::check(std::int64_t nowMs, const OrderBook &orders, std::vector<O
                 const std::int64_t commanded = holding->target->changedMs;
                 // Later than the first report: a renewal (or the confirmation of the report just seen). Earlier, for
                 // a hold the watch did not see begin: the command dates it (a restart must not reset the clock). An
-                // earlier command of a hold seen to begin is an old one a restore already ended.
+                // earlier command of a hold seen to begin is an old one that ended without a command from here
+                // (holdingCommand already leaves out one a restore, flash or program switch ended): the
+                // controller dropped a pre-emption on its own, say.
                 if (commanded > h.sinceMs || (!h.sawItBegin && !h.dated))
                     h.sinceMs = commanded;
                 if (commanded + kStaleMs >= h.sinceMs)

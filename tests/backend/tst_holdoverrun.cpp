@@ -1,8 +1,8 @@
 // A signal a command holds or pre-empts for longer than such a hold should last raises "signal held too long"
 // (ops/holdwatch.h): a pre-emption after 5 min, a hold by hand after 30; a renewal starts the clock again; restoring
 // returns the alarm; a silent signal raises none; a restarted console dates the hold from its command, and a hold
-// that began after an older, restored one is dated from its own start and is not named as that order's. Real dispatcher and scripted devices, on a
-// clock the test moves.
+// that began after an older one — restored, or a pre-emption the controller dropped — is dated from its own start
+// and is not named as that order's. Real dispatcher and scripted devices, on a clock the test moves.
 #include "dispatchrig.h"
 
 #include <QTest>
@@ -132,6 +132,24 @@ private Q_SLOTS:
         rig.run(2 * kMinute);
         QVERIFY(activeHoldAlarm(rig, signal));
         QCOMPARE(holdAlarm(rig, signal)->text, QStringLiteral("held for more than 30 min"));   // not the old order's
+    }
+
+    void aHoldAfterAPreemptionTheControllerDroppedIsDatedFromItsOwnStart()
+    {
+        Rig rig;
+        const DeviceIndex signal = rig.nth(DeviceKind::SignalController, 7);
+        QVERIFY(command(rig, signal, CommandAction::SignalPreempt, 1));
+        rig.run(3 * kMinute);
+        // The controller drops the pre-emption on its own (its maximum presence): no restore in the orders.
+        rig.bench.feed(signal, SignalPayload{0, 1, SignalMode::Normal, 0, false});
+        rig.run(20 * kMinute);
+        // Held by hand at the cabinet: dated from now, not from the pre-emption 23 minutes ago.
+        rig.bench.feed(signal, SignalPayload{0, 2, SignalMode::Manual, 0, false});
+        rig.run(29 * kMinute);
+        QVERIFY(!holdAlarm(rig, signal));
+        rig.run(2 * kMinute);
+        QVERIFY(activeHoldAlarm(rig, signal));
+        QCOMPARE(holdAlarm(rig, signal)->text, QStringLiteral("held for more than 30 min"));   // not the pre-emption's order
     }
 
     void aFlashOrProgramSwitchEndsTheHoldItFollows()

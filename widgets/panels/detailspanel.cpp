@@ -180,9 +180,10 @@ void DetailsPanel::showSignal(DeviceIndex device)
     const bool held = heldByCommand(mode);
     addRow(tr("Mode"), Labels::signalMode(mode), mode == SignalMode::Normal || held ? QString() : mapstyle::alarmAmber().name());
     if (held) {
-        addHolder(device);
+        const auto holding = holdingCommand(m_scene.orders, device);
+        addHolder(holding);
         if (s.online)
-            suggestRestore(device, mode);
+            suggestRestore(device, mode, holding);
     }
     if (s.program < info.programs.size()) {
         const SignalProgram &program = info.programs[s.program];
@@ -210,9 +211,8 @@ void DetailsPanel::showSignal(DeviceIndex device)
         addTraffic(m_scene.city().devices[device].detail);
 }
 
-void DetailsPanel::addHolder(DeviceIndex device)
+void DetailsPanel::addHolder(const std::optional<HoldingCommand> &holding)
 {
-    const auto holding = holdingCommand(m_scene.orders, device);
     if (!holding) {
         addRow(tr("Held by"), Labels::unrecordedHolder());
         return;
@@ -226,9 +226,8 @@ void DetailsPanel::addHolder(DeviceIndex device)
                                    Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - holding->target->changedMs))));
 }
 
-void DetailsPanel::suggestRestore(DeviceIndex device, SignalMode mode)
+void DetailsPanel::suggestRestore(DeviceIndex device, SignalMode mode, const std::optional<HoldingCommand> &holding)
 {
-    const auto holding = holdingCommand(m_scene.orders, device);
     if (holding && m_scene.nowMs - holding->target->changedMs <= HoldWatch::limitFor(mode))
         return;   // in its time: a wave releases its own junctions, a hold by hand is what someone meant
     const QString id = m_scene.city().devices[device].id;

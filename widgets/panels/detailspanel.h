@@ -43,11 +43,12 @@ private:
     /// The current phase as movements, one row per approach ("From the west: Rudower Chaussee: straight green ·
     /// left red"); the raw state string on hover.
     void addMovements(const SignalInfo &info, const QString &state);
-    /// "Held by": the order whose hold or pre-emption the signal shows, who asked and approved it, for how long.
-    void addHolder(DeviceIndex device);
+    /// "Held by": the order whose hold or pre-emption the signal shows (`holdingCommand`), who asked and approved it,
+    /// for how long.
+    void addHolder(const std::optional<HoldingCommand> &holding);
     /// Suggests restoring a signal held or pre-empted past the time such a hold should last (HoldWatch's limit), or
     /// one held by a command this console does not know — nobody here will release it.
-    void suggestRestore(DeviceIndex device, SignalMode mode);
+    void suggestRestore(DeviceIndex device, SignalMode mode, const std::optional<HoldingCommand> &holding);
     void suggest(const QString &text, const QString &toolTip, OrderSpec plan);
     /// The queue and occupancy of each approach, when the signal's traffic is measured (co-simulation).
     void addTraffic(int signal);
