@@ -2099,6 +2099,11 @@
         <source>a command this console has no record of</source>
         <translation>このコンソールに記録のない指令</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a device&apos;s place and its id</comment>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -1,5 +1,6 @@
 #include "citymirror.h"
 
+#include "labels.h"
 #include "map/mapviewport.h"
 
 namespace cityops {
@@ -53,6 +54,14 @@ const VehicleBook::Vehicle *CityMirror::vehicle(std::uint32_t key) const
         if (vehicleKey(v.report.id) == key)
             return &v;
     return nullptr;
+}
+
+const QString &CityMirror::place(DeviceIndex device) const
+{
+    auto it = m_places.constFind(device);
+    if (it == m_places.cend())
+        it = m_places.insert(device, Labels::place(*m_city, device));
+    return it.value();
 }
 
 const Incident *CityMirror::incident(IncidentId id) const

@@ -10,6 +10,7 @@
 #include "state/trafficbook.h"
 #include "state/vehiclebook.h"
 
+#include <QHash>
 #include <QPainterPath>
 #include <QPointF>
 #include <QPolygonF>
@@ -56,6 +57,8 @@ public:
     const std::vector<SignalApproach> &approaches(size_t signal) const { return m_approaches[signal]; }
     /// The road each approach's traffic arrives on (CityModel::approachRoads), by signal index: derived once.
     const std::vector<ApproachRoad> &approachRoads(size_t signal) const { return m_approachRoads[signal]; }
+    /// Where a device is, in words (Labels::place), found once per device: lists ask for it on every paint.
+    const QString &place(DeviceIndex device) const;
     /// Devices by map cell, for hit-testing, picking and culling.
     const DeviceGrid &grid() const { return m_grid; }
 
@@ -89,6 +92,7 @@ private:
     std::vector<std::vector<SignalApproach>> m_approaches;
     std::vector<std::vector<ApproachRoad>> m_approachRoads;
     DeviceGrid m_grid;
+    mutable QHash<DeviceIndex, QString> m_places;
 };
 
 } // namespace cityops

@@ -236,21 +236,60 @@ QString Labels::linkDescription(const LinkStatus &status)
     return status.describe(words);
 }
 
-QString Labels::where(const CityModel &city, int road, int district, const GeoPoint &p)
+namespace {
+
+/// The junction a signal stands at, by its streets; empty for any other device and for a signal without named links.
+QString junctionOf(const CityModel &city, DeviceIndex device)
 {
-    // The street a responder drives to: the road's own name, or the nearest named street (many service roads and
-    // junction links have none), then the district.
-    QString street;
-    if (road >= 0 && road < static_cast<int>(city.roads.size()) && !city.roads[road].name.isEmpty())
+    if (device >= city.devices.size() || city.devices[device].kind != DeviceKind::SignalController)
+        return {};
+    const int detail = city.devices[device].detail;
+    return detail >= 0 && size_t(detail) < city.signals.size() ? junctionName(city.signals[size_t(detail)]) : QString();
+}
+
+} // namespace
+
+QString Labels::where(const CityModel &city, const Incident &incident)
+{
+    // The street a responder drives to: the junction of a signal's incident (a fault, signals dark), the road's own
+    // name, or the nearest named street (many service roads and junction links have none), then the district.
+    const int road = incident.road, district = incident.district;
+    const GeoPoint &p = incident.position;
+    QString street = junctionOf(city, incident.device);   // says more than the road the signal stands on
+    if (street.isEmpty() && road >= 0 && road < static_cast<int>(city.roads.size()) && !city.roads[road].name.isEmpty())
         street = city.roads[road].name;
-    else if (const int named = city.nearestRoad(p, 250.0, true); named >= 0)
-        street = tr("near %1").arg(city.roads[named].name);
+    else if (street.isEmpty())
+        if (const int named = city.nearestRoad(p, 250.0, true); named >= 0)
+            street = tr("near %1").arg(city.roads[named].name);
     const QString area = district >= 0 ? Labels::district(city, district) : QString();
     if (!street.isEmpty())
         return area.isEmpty() ? street : tr("%1 · %2").arg(street, area);
     if (!area.isEmpty())
         return area;
     return QStringLiteral("%1, %2").arg(p.lat, 0, 'f', 5).arg(p.lon, 0, 'f', 5);
+}
+
+QString Labels::place(const CityModel &city, DeviceIndex device)
+{
+    if (device >= city.devices.size())
+        return {};
+    const DeviceInfo &info = city.devices[device];
+    const auto detail = size_t(info.detail);
+    if (QString junction = junctionOf(city, device); !junction.isEmpty())
+        return junction;
+    if (info.kind == DeviceKind::Streetlight && info.detail >= 0 && detail < city.streetlights.size()) {
+        const int road = city.streetlights[detail].road;
+        if (road >= 0 && road < int(city.roads.size()) && !city.roads[size_t(road)].name.isEmpty())
+            return city.roads[size_t(road)].name;
+    }
+    if (const int named = city.nearestRoad(info.position, 250.0, true); named >= 0)
+        return tr("near %1").arg(city.roads[size_t(named)].name);
+    return {};
+}
+
+QString Labels::deviceWithPlace(const QString &id, const QString &place)
+{
+    return place.isEmpty() ? id : tr("%1 (%2)", "a device's place and its id").arg(place, id);
 }
 
 QString Labels::clock(std::int64_t utcMs, const QTimeZone &zone, bool withSeconds)

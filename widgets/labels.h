@@ -49,8 +49,16 @@ public:
     static QString duration(std::int64_t ms);
     /// To the second, for trips: "3 min 05 s", "45 s".
     static QString minutesAndSeconds(std::int64_t ms);
-    /// Where an incident is, for lists: road name, else district, else coordinates.
-    static QString where(const CityModel &city, int road, int district, const GeoPoint &p);
+    /// Where an incident is, for lists: the junction of the signal it comes from, else its road's name (or the nearest
+    /// named street), with the district; else the district, else coordinates.
+    static QString where(const CityModel &city, const Incident &incident);
+    /// Where a device is, in words, without its district: a signal by the streets that meet there ("Rudower Chaussee
+    /// / Wegedornstraße"), a streetlight by its street, else the nearest named street ("near …"); empty when no named
+    /// street is within 250 m. Searches the roads: cache it (CityMirror::place) where it is asked for often.
+    static QString place(const CityModel &city, DeviceIndex device);
+    /// A device as a person names it in a list: its place with its id ("Rudower Chaussee / Wegedornstraße
+    /// (sig/J1)"), or the id alone when it has no place.
+    static QString deviceWithPlace(const QString &id, const QString &place);
     /// A district's name: the package's own, or — for the districts the importer made by compass — in the console's
     /// language ("North-West" → 北西).
     static QString district(const CityModel &city, int district);

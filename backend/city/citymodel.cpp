@@ -2,8 +2,10 @@
 
 #include "model/event.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
+#include <numeric>
 
 namespace cityops {
 namespace {
@@ -175,6 +177,35 @@ std::vector<SignalApproach> signalApproaches(const SignalInfo &signal)
         joined->links.push_back(link.index);
     }
     return approaches;
+}
+
+QStringList signalStreets(const SignalInfo &signal)
+{
+    QStringList streets;
+    std::vector<int> movements;
+    for (const SignalLink &link : signal.links) {
+        if (link.approach.isEmpty())
+            continue;
+        const qsizetype at = streets.indexOf(link.approach);
+        if (at < 0) {
+            streets << link.approach;
+            movements.push_back(1);
+        } else {
+            ++movements[size_t(at)];
+        }
+    }
+    std::vector<size_t> order(size_t(streets.size()));
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return movements[a] > movements[b]; });
+    QStringList sorted;
+    for (const size_t k : order)
+        sorted << streets[qsizetype(k)];
+    return sorted;
+}
+
+QString junctionName(const SignalInfo &signal)
+{
+    return signalStreets(signal).mid(0, 3).join(QStringLiteral(" / "));
 }
 
 ApproachRoad CityModel::roadOfEdge(const QString &sumoEdge) const

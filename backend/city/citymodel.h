@@ -108,6 +108,13 @@ inline int movementsOf(const SignalInfo &signal)
 /// differ by at most 45° are one approach (at most kMaxApproaches; the rest join the nearest). Empty without links.
 std::vector<SignalApproach> signalApproaches(const SignalInfo &signal);
 
+/// The named streets that arrive at a signal, the one with most movements first (the main road before the side
+/// street; ties in the order of their first link): what people call the junction by. Empty without named links.
+QStringList signalStreets(const SignalInfo &signal);
+/// A junction's name from its streets, "Rudower Chaussee / Wegedornstraße" (three at most: a list's column must hold
+/// it), the way the search box takes it too; empty without named links.
+QString junctionName(const SignalInfo &signal);
+
 /// The road an approach's traffic arrives on: `reverse` when it drives the road against the order of its line (the
 /// other direction of a two-way street, which the city draws once).
 struct ApproachRoad {

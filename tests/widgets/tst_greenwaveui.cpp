@@ -439,10 +439,14 @@ private Q_SLOTS:
                     held = checklist.items()->topLevelItem(i);
             QVERIFY(held && held->childCount() == 2);
             for (int k = 0; k < 2; ++k) {
-                const QString id = c.city->devices[c.city->signals[c.ahead[size_t(k)].signal].device].id;
+                // Named where it is, with its id: "Kekuléstraße / Magnusstraße (sig/1560223979) — phase 4, …".
+                const DeviceIndex device = c.city->signals[c.ahead[size_t(k)].signal].device;
+                const QString id = c.city->devices[device].id;
+                const QString named = Labels::deviceWithPlace(id, Labels::place(*c.city, device));
+                QVERIFY2(named != id, qPrintable(id));
                 bool listed = false;
                 for (int i = 0; i < held->childCount(); ++i)
-                    listed = listed || (held->child(i)->text(0).startsWith(id + QStringLiteral(" — phase ")) && held->child(i)->text(0).contains(QStringLiteral(" of olga"))
+                    listed = listed || (held->child(i)->text(0).startsWith(named + QStringLiteral(" — phase ")) && held->child(i)->text(0).contains(QStringLiteral(" of olga"))
                                         && held->child(i)->text(1) == QStringLiteral("Pre-empted"));
                 QStringList shown;
                 for (int i = 0; i < held->childCount(); ++i)

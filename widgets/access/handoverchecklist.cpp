@@ -51,7 +51,7 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
     std::erase_if(alarms, [](const Alarm &a) { return !a.shelved && !a.outOfService; });
     auto *alarmGroup = new QTreeWidgetItem(m_items, {tr("Shelved or out-of-service alarms (%1)").arg(alarms.size())});
     for (const Alarm &a : alarms) {
-        const QString device = a.device < city.devices.size() ? city.devices[a.device].id : QString();
+        const QString device = a.device < city.devices.size() ? Labels::deviceWithPlace(city.devices[a.device].id, Labels::place(city, a.device)) : QString();
         new QTreeWidgetItem(alarmGroup, {QStringLiteral("%1 — %2").arg(Labels::alarmCause(a.cause), device),
                                          a.outOfService ? tr("out of service") : tr("shelved")});
     }
@@ -81,7 +81,8 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
             const auto holding = holdingCommand(allOrders, device);   // its order has usually finished
             const QString by = holding ? tr("order %1 of %2").arg(holding->order->id).arg(holding->order->requestedBy)
                                        : Labels::unrecordedHolder();
-            new QTreeWidgetItem(heldGroup, {tr("%1 — phase %2, %3").arg(city.devices[device].id).arg(s.phase + 1).arg(by),
+            const QString signal = Labels::deviceWithPlace(city.devices[device].id, Labels::place(city, device));
+            new QTreeWidgetItem(heldGroup, {tr("%1 — phase %2, %3").arg(signal).arg(s.phase + 1).arg(by),
                                             Labels::signalMode(SignalMode(s.mode))});
         }
     }

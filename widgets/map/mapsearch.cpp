@@ -1,8 +1,25 @@
 #include "map/mapsearch.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace cityops {
+
+namespace {
+
+/// The streets of a "street / street" or "street & street" query, or nothing when it names fewer than two.
+QStringList junctionQuery(const QString &q)
+{
+    QStringList parts;
+    for (const QString &part : q.split(QRegularExpression(QStringLiteral("[/&]"))))
+        if (const QString street = part.trimmed(); !street.isEmpty())
+            parts << street;
+    return parts.size() >= 2 ? parts : QStringList();
+}
+
+} // namespace
 
 std::optional<SearchHit> searchCity(const CityMirror &scene, const QString &query)
 {
@@ -38,6 +55,26 @@ std::optional<SearchHit> searchCity(const CityMirror &scene, const QString &quer
         GeoBox box;
         box.extend(city.devices[device].position);
         return SearchHit{SearchHit::Kind::Device, device, box, city.devices[device].id};
+    }
+    // A junction by its streets ("Rudower / Wegedorn", "… & …"): the signals where all of them meet, the first
+    // selected, the map showing them all (a wide junction can have a controller per carriageway).
+    if (const QStringList parts = junctionQuery(q); !parts.isEmpty()) {
+        SearchHit hit{SearchHit::Kind::Device, 0, {}, {}};
+        for (const SignalInfo &signal : city.signals) {
+            const QStringList streets = signalStreets(signal);
+            const bool meets = std::all_of(parts.begin(), parts.end(), [&](const QString &part) {
+                return std::any_of(streets.begin(), streets.end(), [&](const QString &street) { return street.contains(part, Qt::CaseInsensitive); });
+            });
+            if (!meets || signal.device >= city.devices.size())
+                continue;
+            if (hit.label.isEmpty()) {
+                hit.id = signal.device;
+                hit.label = scene.place(signal.device);
+            }
+            hit.box.extend(city.devices[signal.device].position);
+        }
+        if (!hit.label.isEmpty())
+            return hit;
     }
     // Street by name: all segments of the best-matching name.
     for (int pass = 0; pass < 3; ++pass) {
@@ -80,6 +117,10 @@ QStringList searchVocabulary(const CityModel &city)
     for (const DeviceInfo &d : city.devices)
         if (d.kind != DeviceKind::Streetlight)
             words.insert(d.id);
+    // Junctions as people name them, so typing one street offers the crossings on it.
+    for (const SignalInfo &signal : city.signals)
+        if (signalStreets(signal).size() >= 2)
+            words.insert(junctionName(signal));
     QStringList list(words.begin(), words.end());
     list.sort(Qt::CaseInsensitive);
     return list;

@@ -457,7 +457,7 @@ QString MapView::describe(const MapSelection &selection) const
         if (!i)
             return {};
         return tr("%1 — %2\n%3, open for %4").arg(Labels::incidentKind(i->kind), Labels::severity(i->severity),
-                                                 Labels::where(city, i->road, i->district, i->position),
+                                                 Labels::where(city, *i),
                                                  Labels::duration(m_scene.nowMs - i->raisedMs));
     }
     if (const VehicleBook::Vehicle *v = selection.kind == MapSelection::Kind::Vehicle ? m_scene.vehicle(selection.id) : nullptr)

@@ -46,10 +46,12 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Priority: return Labels::alarmPriority(row->priority);
         case Alarm: {
-            // A common cause names itself (its device is only the first of many); other alarms name their device.
+            // A common cause names itself (its device is only the first of many); other alarms name their device
+            // where people look for it — the junction's streets — with the id the field crew knows it by.
             const QString what = row->cause == AlarmCause::LinkLoss && !row->text.isEmpty() ? row->text
-                                 : row->device < city.devices.size()                        ? city.devices[row->device].id
-                                                                                            : QString();
+                                 : row->device < city.devices.size()
+                                     ? Labels::deviceWithPlace(city.devices[row->device].id, m_scene.place(row->device))
+                                     : QString();
             QString text = row->grouped ? tr("%1 × %2").arg(row->alarms.size()).arg(Labels::alarmCause(row->cause))
                                         : QStringLiteral("%1 — %2").arg(Labels::alarmCause(row->cause), what);
             if (row->consequential > 0)
@@ -107,7 +109,7 @@ AlarmPanel::AlarmPanel(LiveCity &live, OpsClient &ops, QWidget *parent)
     m_hidden = new QLabel(this);
     m_hidden->setStyleSheet(QStringLiteral("color: #9aa1a8;"));
     m_view = new QTableView(this);
-    m_view->setTextElideMode(Qt::ElideMiddle);   // "No communication — sig/clus…_5546255410": both ends stay readable
+    m_view->setTextElideMode(Qt::ElideRight);   // "No communication — Rudower Chaussee / Wegedornstraße (sig/clus…": the id's tail on hover
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

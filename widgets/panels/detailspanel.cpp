@@ -149,6 +149,8 @@ void DetailsPanel::showCommon(DeviceIndex device)
     const DeviceState &s = m_scene.states[device];
     m_title->setText(Labels::deviceKind(info.kind));
     m_subtitle->setText(info.id + (info.generated ? tr(" (generated asset)") : QString()));
+    if (const QString &place = m_scene.place(device); !place.isEmpty())
+        addRow(tr("Where"), place);
     addRow(tr("District"), Labels::district(m_scene.city(), info.district));
     if (!s.reported)
         addRow(tr("Communication"), tr("no report yet"), mapstyle::noData().name());
@@ -398,7 +400,7 @@ void DetailsPanel::showIncident(const Incident &incident)
     addRow(tr("Severity"), Labels::severity(incident.severity),
            incident.isOpen() ? mapstyle::severityColor(incident.severity).name() : QString());
     addRow(tr("State"), Labels::incidentState(incident.state));
-    addRow(tr("Where"), Labels::where(city, incident.road, incident.district, incident.position));
+    addRow(tr("Where"), Labels::where(city, incident));
     addRow(tr("District"), Labels::district(city, incident.district));
     addRow(tr("Since"), tr("%1 (%2 ago)").arg(Labels::clock(incident.raisedMs, m_zone, false),
                                               Labels::duration(m_scene.nowMs - incident.raisedMs)));

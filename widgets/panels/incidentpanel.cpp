@@ -145,7 +145,7 @@ QString IncidentTableModel::whereOf(const Incident &i) const
 {
     auto it = m_where.constFind(i.id);
     if (it == m_where.constEnd())
-        it = m_where.insert(i.id, Labels::where(m_scene.city(), i.road, i.district, i.position));
+        it = m_where.insert(i.id, Labels::where(m_scene.city(), i));
     return it.value();
 }
 

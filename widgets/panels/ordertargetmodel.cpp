@@ -55,7 +55,8 @@ QVariant OrderTargetModel::data(const QModelIndex &index, int role) const
     const QString device = t.device < m_city.devices.size() ? m_city.devices[t.device].id : QString::number(t.device);
     if (role == Qt::DisplayRole || role == kSortRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case DeviceColumn: return device;
+        case DeviceColumn:   // the place on hover only: a wide order has thousands of rows, each a search of the roads
+            return role == Qt::ToolTipRole && t.device < m_city.devices.size() ? Labels::deviceWithPlace(device, Labels::place(m_city, t.device)) : device;
         case CommandColumn: return Labels::commandWithValue(t.action, t.value);
         case ResultColumn: return role == kSortRole ? QVariant(int(outcome) * 100 + int(t.stage)) : QVariant(Labels::commandStage(t.stage));
         case ReasonColumn: return t.reason;

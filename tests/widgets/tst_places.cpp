@@ -1,0 +1,137 @@
+// Where a device is, in words: a signal by the streets that meet at its junction, a streetlight by its street,
+// anything else by the nearest named street — in the alarm list, Details, the hand-over and the search box, so an
+// operator never has to look up where "sig/cluster_1292264943_…" is.
+
+#include "labels.h"
+#include "map/mapsearch.h"
+#include "panels/alarmpanel.h"
+#include "panels/detailspanel.h"
+#include "testcity.h"
+
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+/// The test city with its signal's movements named: two from Rudower Chaussee (each way), one from Wegedornstraße —
+/// given in the side street's order first, so "main road first" is the function's doing, not the data's.
+std::shared_ptr<const CityModel> junctionCity()
+{
+    auto city = std::make_shared<CityModel>(*makeCity());
+    SignalInfo &signal = city->signals[0];
+    signal.links = {{0, QStringLiteral("Wegedornstraße"), 0, QLatin1Char('s'), QStringLiteral("n1")},
+                    {1, QStringLiteral("Rudower Chaussee"), 90, QLatin1Char('s'), QStringLiteral("e1")},
+                    {2, QStringLiteral("Rudower Chaussee"), 270, QLatin1Char('s'), QStringLiteral("-e1")}};
+    // A feeder no street comes near (a kilometre north of the cross-roads).
+    const GeoPoint c = city->devices[kSignal].position;
+    FeederInfo far = city->feeders[0];
+    far.device = city->addDevice({QStringLiteral("fdr/far"), DeviceKind::Feeder, {c.lon, c.lat + 0.01}, 0, int(city->feeders.size()), true});
+    city->feeders.push_back(far);
+    city->finalize();
+    return city;
+}
+
+constexpr DeviceIndex kFarFeeder = 4;
+
+} // namespace
+
+class TestPlaces : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void eachDeviceIsPlacedByItsStreets()
+    {
+        const auto city = junctionCity();
+        QCOMPARE(signalStreets(city->signals[0]), QStringList({QStringLiteral("Rudower Chaussee"), QStringLiteral("Wegedornstraße")}));
+        QCOMPARE(Labels::place(*city, kSignal), QStringLiteral("Rudower Chaussee / Wegedornstraße"));
+        QCOMPARE(Labels::place(*city, kLight), QStringLiteral("Rudower Chaussee"));             // its own road
+        QCOMPARE(Labels::place(*city, kFeeder), QStringLiteral("near Rudower Chaussee"));       // 170 m off it
+        QCOMPARE(Labels::place(*city, kFarFeeder), QString());                                 // nothing named within 250 m
+        QCOMPARE(Labels::place(*city, 99), QString());                                         // no such device
+        // A signal whose movements carry no names is placed like any device: by the nearest named street.
+        QCOMPARE(Labels::place(*makeCity(), kSignal), QStringLiteral("near Rudower Chaussee"));
+        QCOMPARE(Labels::deviceWithPlace(QStringLiteral("sig/J1"), QStringLiteral("Rudower Chaussee / Wegedornstraße")),
+                 QStringLiteral("Rudower Chaussee / Wegedornstraße (sig/J1)"));
+        QCOMPARE(Labels::deviceWithPlace(QStringLiteral("fdr/far"), {}), QStringLiteral("fdr/far"));
+    }
+
+    /// An incident a signal raised (a fault, signals dark) is where its junction is; others where their road is.
+    void anIncidentOfASignalIsAtItsJunction()
+    {
+        const auto city = junctionCity();
+        Incident fault;
+        fault.kind = IncidentKind::SignalFault;
+        fault.device = kSignal;
+        fault.position = city->devices[kSignal].position;
+        fault.road = 1;
+        fault.district = 0;
+        QCOMPARE(Labels::where(*city, fault), QStringLiteral("Rudower Chaussee / Wegedornstraße · Centre"));
+        Incident collision = fault;
+        collision.kind = IncidentKind::Collision;
+        collision.device = kNoDevice;
+        QCOMPARE(Labels::where(*city, collision), QStringLiteral("Wegedornstraße · Centre"));
+        collision.device = kLight;   // a streetlight's incident: its road, as before
+        QCOMPARE(Labels::where(*city, collision), QStringLiteral("Wegedornstraße · Centre"));
+        fault.device = kSignal;
+        QCOMPARE(Labels::where(*makeCity(), fault), QStringLiteral("Wegedornstraße · Centre"));   // no names: the road
+    }
+
+    void theAlarmListSaysWhereTheDeviceIs()
+    {
+        const auto city = junctionCity();
+        CityMirror scene(city);
+        setNormal(scene);
+        AlarmTableModel model(scene);
+        AlarmRow signalFault;
+        signalFault.cause = AlarmCause::SignalFault;
+        signalFault.device = kSignal;
+        signalFault.priority = AlarmPriority::High;
+        AlarmRow silentFeeder;
+        silentFeeder.cause = AlarmCause::CommLoss;
+        silentFeeder.device = kFarFeeder;
+        model.setRows({signalFault, silentFeeder});
+        const auto text = [&](int row) { return model.data(model.index(row, AlarmTableModel::Alarm), Qt::DisplayRole).toString(); };
+        QCOMPARE(text(0), QStringLiteral("Signal controller fault — Rudower Chaussee / Wegedornstraße (sig/J1)"));
+        QCOMPARE(text(1), QStringLiteral("No communication — fdr/far"));
+        // A column too narrow for all of it cuts the id's end (the place stays readable): the whole on hover.
+        QCOMPARE(model.data(model.index(0, AlarmTableModel::Alarm), Qt::ToolTipRole).toString(), text(0));
+    }
+
+    void detailsSayWhereTheSignalIs()
+    {
+        const auto city = junctionCity();
+        CityMirror scene(city);
+        setNormal(scene);
+        scene.selection = {MapSelection::Kind::Device, kSignal};
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Where: Rudower Chaussee / Wegedornstraße")), qPrintable(details.rows().join(QLatin1Char('\n'))));
+        scene.selection = {MapSelection::Kind::Device, kFarFeeder};
+        details.refresh();
+        QVERIFY(details.rows().filter(QStringLiteral("Where:")).isEmpty());   // no row rather than an empty one
+    }
+
+    void theSearchFindsAJunctionByItsStreets()
+    {
+        const auto city = junctionCity();
+        CityMirror scene(city);
+        for (const QString &query : {QStringLiteral("Rudower Chaussee / Wegedornstraße"), QStringLiteral("wegedorn & rudower"),
+                                     QStringLiteral(" rudower/ wegedorn ")}) {
+            const auto hit = searchCity(scene, query);
+            QVERIFY2(hit && hit->kind == SearchHit::Kind::Device && hit->id == kSignal, qPrintable(query));
+            QCOMPARE(hit->label, QStringLiteral("Rudower Chaussee / Wegedornstraße"));
+        }
+        // A street that does not meet the other there finds no junction (and no street of that name either).
+        QVERIFY(!searchCity(scene, QStringLiteral("Rudower / Alexanderplatz")));
+        // A device id with a slash is still the device, not a junction.
+        const auto feeder = searchCity(scene, QStringLiteral("fdr/1-1"));
+        QVERIFY(feeder && feeder->id == kFeeder);
+        QVERIFY(searchVocabulary(*city).contains(QStringLiteral("Rudower Chaussee / Wegedornstraße")));
+        QVERIFY(!searchVocabulary(*makeCity()).join(QLatin1Char('|')).contains(QLatin1String(" / ")));   // no names, no junction
+    }
+};
+
+QTEST_MAIN(TestPlaces)
+#include "tst_places.moc"
