@@ -4,6 +4,7 @@
 // that district — and the whole story in the event log.
 #include "city/citypackage.h"
 #include "city/sumoimport.h"
+#include "labels.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
 #include "map/mapstyle.h"
@@ -137,7 +138,8 @@ private Q_SLOTS:
         CommandDialog dialog(window.liveCity().scene(), ops.client(), window.liveCity().source().books(), &window);
         dialog.setPlan(workflows::flashAndDispatch(*city, {signal}));
         QCOMPARE(dialog.preview()->rowCount(), 1);
-        QCOMPARE(dialog.preview()->item(0, 0)->text(), city->devices[signal].id);
+        QCOMPARE(dialog.preview()->item(0, 0)->text(), Labels::deviceWithPlace(city->devices[signal].id, Labels::place(*city, signal)));
+        QVERIFY2(dialog.preview()->item(0, 0)->text().contains(QLatin1String(" / ")), qPrintable(dialog.preview()->item(0, 0)->text()));
         QVERIFY(dialog.riskText().contains(QLatin1String("supervisor")));
         dialog.send();
 
@@ -326,7 +328,7 @@ private Q_SLOTS:
         });
         Q_EMIT console.window.detailsPanel()->planSuggested(plan);
         QVERIFY(dialogShown);
-        QCOMPARE(seenDevice, console.city->devices[signal].id);
+        QCOMPARE(seenDevice, Labels::deviceWithPlace(console.city->devices[signal].id, Labels::place(*console.city, signal)));
         QCOMPARE(seenAction, QStringLiteral("Restore normal operation"));
         QCOMPARE(console.engine.orders().lastId(), 0u);   // closed unsent: no order
     }
@@ -390,7 +392,7 @@ private Q_SLOTS:
         // Leave them out: the free junction alone, and it can go.
         dialog.leaveOutButton()->click();
         QCOMPARE(dialog.preview()->rowCount(), 1);
-        QCOMPARE(dialog.preview()->item(0, 0)->text(), city->devices[free].id);
+        QCOMPARE(dialog.preview()->item(0, 0)->text(), Labels::deviceWithPlace(city->devices[free].id, Labels::place(*city, free)));
         QVERIFY(!dialog.holdsLabel()->isVisible());
         QVERIFY(sendButton->isEnabled());
 
