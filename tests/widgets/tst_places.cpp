@@ -4,6 +4,7 @@
 
 #include "labels.h"
 #include "map/mapsearch.h"
+#include "map/mapview.h"
 #include "panels/alarmpanel.h"
 #include "panels/detailspanel.h"
 #include "testcity.h"
@@ -111,6 +112,16 @@ private Q_SLOTS:
         scene.selection = {MapSelection::Kind::Device, kFarFeeder};
         details.refresh();
         QVERIFY(details.rows().filter(QStringLiteral("Where:")).isEmpty());   // no row rather than an empty one
+    }
+
+    void theMapsHoverSaysWhereTheSignalIs()
+    {
+        const auto city = junctionCity();
+        CityMirror scene(city);
+        setNormal(scene);
+        MapView view(scene);
+        QVERIFY2(view.describe({MapSelection::Kind::Device, kSignal}).startsWith(QStringLiteral("Signal controller — Rudower Chaussee / Wegedornstraße (sig/J1)\n")),
+                 qPrintable(view.describe({MapSelection::Kind::Device, kSignal})));
     }
 
     void theSearchFindsAJunctionByItsStreets()
