@@ -261,7 +261,7 @@ QString Labels::where(const CityModel &city, const Incident &incident)
     else if (street.isEmpty())
         if (const int named = city.nearestRoad(p, 250.0, true); named >= 0)
             street = tr("near %1").arg(city.roads[named].name);
-    const QString area = district >= 0 ? Labels::district(city, district) : QString();
+    QString area = district >= 0 ? Labels::district(city, district) : QString();
     if (!street.isEmpty())
         return area.isEmpty() ? street : tr("%1 · %2").arg(street, area);
     if (!area.isEmpty())
