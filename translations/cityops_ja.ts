@@ -2895,8 +2895,8 @@
         <translation>この結果の対象を表示</translation>
     </message>
     <message>
-        <source>Device id contains…</source>
-        <translation>機器IDを含む…</translation>
+        <source>Device or street contains…</source>
+        <translation>機器または通りを含む…</translation>
     </message>
     <message>
         <source>Pick &amp;failed on map</source>

@@ -2895,8 +2895,8 @@
         <translation>显示此结果的目标</translation>
     </message>
     <message>
-        <source>Device id contains…</source>
-        <translation>设备 ID 包含…</translation>
+        <source>Device or street contains…</source>
+        <translation>设备或街道包含…</translation>
     </message>
     <message>
         <source>Pick &amp;failed on map</source>

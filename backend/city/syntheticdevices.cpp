@@ -56,6 +56,12 @@ void addSyntheticDevices(CityModel &city, size_t count, std::uint64_t seed)
             SignalInfo signal = city.signals[rng.below(templateSignals)];
             signal.sumoTlsId.clear();
             signal.junctions.clear();
+            // Its movements keep their shape (heads drawn per approach) but not the template's streets and roads:
+            // it stands somewhere else, and would be named, searched for and shaded as that junction.
+            for (SignalLink &link : signal.links) {
+                link.approach.clear();
+                link.fromEdge.clear();
+            }
             // A different offset per controller, so synthetic signals do not switch in lockstep.
             for (SignalProgram &program : signal.programs)
                 program.offsetS = static_cast<int>(rng.below(std::max(1, program.cycleS())));

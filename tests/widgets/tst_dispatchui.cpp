@@ -491,11 +491,14 @@ private Q_SLOTS:
             for (int y = at.y(); y < at.y() + cell.height() && !coloured; ++y)
                 coloured = shot.pixelColor(x, y) == mapstyle::severityColor(IncidentSeverity::Major);
         QVERIFY2(coloured, "the failed result is not drawn in the major colour");
-        // Sorted by device id.
+        // Sorted by device id (each row shows where its device is, with the id).
         panel.targetView()->sortByColumn(OrderTargetModel::DeviceColumn, Qt::AscendingOrder);
         QStringList ids;
-        for (int r = 0; r < panel.targetFilter()->rowCount(); ++r)
-            ids << panel.targetFilter()->index(r, OrderTargetModel::DeviceColumn).data().toString();
+        for (int r = 0; r < panel.targetFilter()->rowCount(); ++r) {
+            const QModelIndex device = panel.targetFilter()->index(r, OrderTargetModel::DeviceColumn);
+            ids << device.data(OrderTargetModel::kSortRole).toString();
+            QVERIFY(device.data().toString().endsWith(ids.back()) || device.data().toString().endsWith(ids.back() + QLatin1Char(')')));
+        }
         QStringList sorted = ids;
         std::sort(sorted.begin(), sorted.end());
         QCOMPARE(ids, sorted);

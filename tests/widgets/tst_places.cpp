@@ -2,11 +2,13 @@
 // anything else by the nearest named street — in the alarm list, Details, the hand-over and the search box, so an
 // operator never has to look up where "sig/cluster_1292264943_…" is.
 
+#include "city/syntheticdevices.h"
 #include "labels.h"
 #include "map/mapsearch.h"
 #include "map/mapview.h"
 #include "panels/alarmpanel.h"
 #include "panels/detailspanel.h"
+#include "panels/ordertargetmodel.h"
 #include "testcity.h"
 
 #include <QTest>
@@ -78,6 +80,24 @@ private Q_SLOTS:
         QCOMPARE(Labels::where(*makeCity(), fault), QStringLiteral("Wegedornstraße · Centre"));   // no names: the road
     }
 
+    /// A generated signal is a copy of a real one put somewhere else: named by where it stands, not by its template.
+    void aGeneratedSignalIsNotNamedAfterItsTemplate()
+    {
+        auto city = std::make_shared<CityModel>(*networkCity());
+        const size_t real = city->signals.size();
+        addSyntheticDevices(*city, 4000, 3);
+        city->finalize();
+        QVERIFY(city->signals.size() > real);
+        for (size_t s = real; s < city->signals.size(); ++s) {
+            const SignalInfo &signal = city->signals[s];
+            QVERIFY(!signal.links.empty());   // its heads are still drawn per approach
+            QVERIFY2(signalStreets(signal).isEmpty(), qPrintable(signalStreets(signal).join(QLatin1Char('|'))));
+            QVERIFY(std::all_of(signal.links.begin(), signal.links.end(), [](const SignalLink &l) { return l.fromEdge.isEmpty(); }));
+            const QString place = Labels::place(*city, signal.device);
+            QVERIFY2(place.isEmpty() || place.startsWith(QLatin1String("near ")), qPrintable(place));
+        }
+    }
+
     void theAlarmListSaysWhereTheDeviceIs()
     {
         const auto city = junctionCity();
@@ -97,6 +117,37 @@ private Q_SLOTS:
         QCOMPARE(text(1), QStringLiteral("No communication — fdr/far"));
         // A column too narrow for all of it cuts the id's end (the place stays readable): the whole on hover.
         QCOMPARE(model.data(model.index(0, AlarmTableModel::Alarm), Qt::ToolTipRole).toString(), text(0));
+    }
+
+    /// An order's targets say where each device is; they sort by id (a wide order's every row needs no search).
+    void anOrdersTargetsSayWhereTheyAre()
+    {
+        const auto city = junctionCity();
+        CityMirror scene(city);
+        OrderTargetModel model(scene);
+        Order order;
+        order.id = 7;
+        OrderTarget signal;
+        signal.device = kSignal;
+        signal.action = CommandAction::SignalFlash;
+        OrderTarget feeder = signal;
+        feeder.device = kFarFeeder;
+        feeder.action = CommandAction::FeederShed;
+        order.targets = {signal, feeder};
+        model.setOrder(order);
+        const auto cell = [&](int row, int role) { return model.data(model.index(row, OrderTargetModel::DeviceColumn), role).toString(); };
+        QCOMPARE(cell(0, Qt::DisplayRole), QStringLiteral("Rudower Chaussee / Wegedornstraße (sig/J1)"));
+        QCOMPARE(cell(0, Qt::ToolTipRole), cell(0, Qt::DisplayRole));
+        QCOMPARE(cell(0, OrderTargetModel::kSortRole), QStringLiteral("sig/J1"));
+        QCOMPARE(cell(1, Qt::DisplayRole), QStringLiteral("fdr/far"));
+        // The panel's filter takes a street as well as an id.
+        OrderTargetFilter filter;
+        filter.setSourceModel(&model);
+        filter.setDeviceText(QStringLiteral("wegedorn"));
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, OrderTargetModel::DeviceColumn).data(OrderTargetModel::kSortRole).toString(), QStringLiteral("sig/J1"));
+        filter.setDeviceText(QStringLiteral("fdr/"));
+        QCOMPARE(filter.rowCount(), 1);
     }
 
     void detailsSayWhereTheSignalIs()

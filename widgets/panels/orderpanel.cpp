@@ -14,11 +14,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSet>
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace cityops {
 namespace {
@@ -73,7 +76,7 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     m_outcome->addItem(tr("Cancelled"), int(OrderTargetModel::Outcome::Cancelled));
     m_outcome->setAccessibleName(tr("Show targets with this result"));
     m_deviceFilter = new QLineEdit(targets);
-    m_deviceFilter->setPlaceholderText(tr("Device id contains…"));
+    m_deviceFilter->setPlaceholderText(tr("Device or street contains…"));
     m_deviceFilter->setClearButtonEnabled(true);
     m_pickFailed = new QPushButton(tr("Pick &failed on map"), targets);
     m_retryFailed = new QPushButton(tr("Retr&y failed…"), targets);
@@ -83,7 +86,7 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     filterRow->addWidget(m_deviceFilter);
     filterRow->addWidget(m_pickFailed);
     filterRow->addWidget(m_retryFailed);
-    m_targetModel = new OrderTargetModel(live.scene().city(), this);
+    m_targetModel = new OrderTargetModel(live.scene(), this);
     m_filter = new OrderTargetFilter(this);
     m_filter->setSourceModel(m_targetModel);
     m_filter->setSortRole(OrderTargetModel::kSortRole);
@@ -98,6 +101,8 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     // Ids and results are read whole (the view measures at most its first thousand rows); the reason takes the rest.
     m_targetView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_targetView->horizontalHeader()->setSectionResizeMode(OrderTargetModel::ReasonColumn, QHeaderView::Stretch);
+    m_targetView->horizontalHeader()->setSectionResizeMode(OrderTargetModel::DeviceColumn, QHeaderView::Interactive);   // fitDeviceColumn
+    m_targetView->viewport()->installEventFilter(this);   // fitted again when the panel's width changes
     m_targetView->setWordWrap(false);
     m_targetView->setAccessibleName(tr("Targets of the order"));
     targetLayout->addLayout(filterRow);
@@ -187,8 +192,34 @@ void OrderPanel::showTargets()
         m_targetsTitle->setText(tr("No order selected"));
         return;
     }
+    const bool another = o->id != m_targetModel->order();
     m_targetModel->setOrder(*o);
+    if (another)
+        fitDeviceColumn();
     m_targetsTitle->setText(tr("Order %1: %n target(s)", nullptr, int(o->targets.size())).arg(o->id));
+}
+
+bool OrderPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_targetView->viewport() && event->type() == QEvent::Resize
+        && static_cast<QResizeEvent *>(event)->oldSize().width() != static_cast<QResizeEvent *>(event)->size().width())
+        fitDeviceColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+void OrderPanel::fitDeviceColumn()
+{
+    // A device's place and id can be long (three streets and a cluster's id): the failures' reasons keep the room
+    // they need, the device takes the rest (at least 40 characters), the rest of a long name shows on hover.
+    m_targetView->resizeColumnToContents(OrderTargetModel::DeviceColumn);
+    const QAbstractItemView *view = m_targetView;   // sizeHintForColumn is public here
+    int others = 0;
+    for (int c = 0; c < OrderTargetModel::ColumnCount; ++c)
+        if (c != OrderTargetModel::DeviceColumn)
+            others += c == OrderTargetModel::ReasonColumn ? view->sizeHintForColumn(c) : m_targetView->columnWidth(c);
+    const int most = std::max(m_targetView->fontMetrics().averageCharWidth() * 40, m_targetView->viewport()->width() - others);
+    if (m_targetView->columnWidth(OrderTargetModel::DeviceColumn) > most)
+        m_targetView->setColumnWidth(OrderTargetModel::DeviceColumn, most);
 }
 
 std::vector<OrderTargetSpec> OrderPanel::failedTargets() const

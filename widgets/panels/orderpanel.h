@@ -56,9 +56,14 @@ Q_SIGNALS:
     /// Open the command dialog with this order (the failed targets again).
     void retryRequested(const cityops::OrderSpec &spec);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateActions();
     void showTargets();
+    /// Fits the device column to the order's targets, up to a width that leaves the reasons theirs.
+    void fitDeviceColumn();
 
     LiveCity &m_live;
     OpsClient &m_ops;

@@ -5,7 +5,7 @@
 
 namespace cityops {
 
-OrderTargetModel::OrderTargetModel(const CityModel &city, QObject *parent) : QAbstractTableModel(parent), m_city(city) {}
+OrderTargetModel::OrderTargetModel(const CityMirror &scene, QObject *parent) : QAbstractTableModel(parent), m_scene(scene) {}
 
 OrderTargetModel::Outcome OrderTargetModel::outcomeOf(CommandStage stage)
 {
@@ -52,11 +52,12 @@ QVariant OrderTargetModel::data(const QModelIndex &index, int role) const
     const Outcome outcome = outcomeOf(t.stage);
     if (role == kOutcomeRole)
         return int(outcome);
-    const QString device = t.device < m_city.devices.size() ? m_city.devices[t.device].id : QString::number(t.device);
+    const CityModel &city = m_scene.city();
+    const QString device = t.device < city.devices.size() ? city.devices[t.device].id : QString::number(t.device);
     if (role == Qt::DisplayRole || role == kSortRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case DeviceColumn:   // the place on hover only: a wide order has thousands of rows, each a search of the roads
-            return role == Qt::ToolTipRole && t.device < m_city.devices.size() ? Labels::deviceWithPlace(device, Labels::place(m_city, t.device)) : device;
+        case DeviceColumn:   // sorted by id: a wide order has thousands of rows, and only those shown need their place
+            return role != kSortRole && t.device < city.devices.size() ? Labels::deviceWithPlace(device, m_scene.place(t.device)) : device;
         case CommandColumn: return Labels::commandWithValue(t.action, t.value);
         case ResultColumn: return role == kSortRole ? QVariant(int(outcome) * 100 + int(t.stage)) : QVariant(Labels::commandStage(t.stage));
         case ReasonColumn: return t.reason;

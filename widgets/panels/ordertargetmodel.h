@@ -1,6 +1,6 @@
 #pragma once
 
-#include "city/citymodel.h"
+#include "citymirror.h"
 #include "state/orderbook.h"
 
 #include <QAbstractTableModel>
@@ -19,7 +19,7 @@ public:
     static constexpr int kOutcomeRole = Qt::UserRole + 1;
     static constexpr int kSortRole = Qt::UserRole + 2;
 
-    explicit OrderTargetModel(const CityModel &city, QObject *parent = nullptr);
+    explicit OrderTargetModel(const CityMirror &scene, QObject *parent = nullptr);
 
     /// Shows `order`'s targets; the same order again updates the rows in place (sorting and scrolling stay).
     void setOrder(const Order &order);
@@ -34,7 +34,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    const CityModel &m_city;
+    const CityMirror &m_scene;   ///< the city, and where its devices are (found once per device)
     std::uint32_t m_order = 0;
     std::vector<OrderTarget> m_targets;
 };
