@@ -2396,6 +2396,15 @@
     </message>
 </context>
 <context>
+    <name>cityops::MapSearch</name>
+    <message numerus="yes">
+        <source>%1 (%n other junction(s) match too: type more of a name)</source>
+        <translation>
+            <numerusform>%1（ほかに %n か所の交差点も該当：名前をもう少し入力してください）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cityops::MapView</name>
     <message>
         <source>City map</source>

@@ -2396,6 +2396,15 @@
     </message>
 </context>
 <context>
+    <name>cityops::MapSearch</name>
+    <message numerus="yes">
+        <source>%1 (%n other junction(s) match too: type more of a name)</source>
+        <translation>
+            <numerusform>%1（另有 %n 个路口也符合：请多输入一些名称）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cityops::MapView</name>
     <message>
         <source>City map</source>

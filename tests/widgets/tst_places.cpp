@@ -32,11 +32,22 @@ std::shared_ptr<const CityModel> junctionCity()
     FeederInfo far = city->feeders[0];
     far.device = city->addDevice({QStringLiteral("fdr/far"), DeviceKind::Feeder, {c.lon, c.lat + 0.01}, 0, int(city->feeders.size()), true});
     city->feeders.push_back(far);
+    // Two more signals: the same junction's other carriageway, and another junction on Rudower Chaussee 500 m east.
+    SignalInfo carriageway = signal, east = signal;   // copied before the table grows under `signal`
+    carriageway.device = city->addDevice({QStringLiteral("sig/J1b"), DeviceKind::SignalController, {c.lon + 0.0002, c.lat}, 0,
+                                          int(city->signals.size()), false});
+    city->signals.push_back(carriageway);
+    east.links[0].approach = QStringLiteral("Kekuléstraße");
+    east.device = city->addDevice({QStringLiteral("sig/J2"), DeviceKind::SignalController, {c.lon + 0.0074, c.lat}, 0,
+                                   int(city->signals.size()), false});
+    city->signals.push_back(east);
     city->finalize();
     return city;
 }
 
 constexpr DeviceIndex kFarFeeder = 4;
+constexpr DeviceIndex kCarriageway = 5;
+constexpr DeviceIndex kEastSignal = 6;
 
 } // namespace
 
@@ -185,6 +196,19 @@ private Q_SLOTS:
             QVERIFY2(hit && hit->kind == SearchHit::Kind::Device && hit->id == kSignal, qPrintable(query));
             QCOMPARE(hit->label, QStringLiteral("Rudower Chaussee / Wegedornstraße"));
         }
+        // Both controllers of the junction are shown, the junction east of it is not.
+        const auto both = searchCity(scene, QStringLiteral("wegedorn & rudower"));
+        QVERIFY(both->box.contains(city->devices[kCarriageway].position));
+        QVERIFY(!both->box.contains(city->devices[kEastSignal].position));
+        const auto east = searchCity(scene, QStringLiteral("Kekulé / Rudower"));
+        QVERIFY(east && east->id == kEastSignal);
+        // Pieces that fit more than one junction: the first, and how many others, so the operator types more.
+        const auto either = searchCity(scene, QStringLiteral("Rudower / straße"));
+        QVERIFY(either && either->id == kSignal);
+        QCOMPARE(either->label, QStringLiteral("Rudower Chaussee / Wegedornstraße (1 other junction(s) match too: type more of a name)"));
+        QVERIFY(!either->box.contains(city->devices[kEastSignal].position));
+        // Each piece names a street of its own: two pieces of one street are not a junction.
+        QVERIFY(!searchCity(scene, QStringLiteral("Rudower / Chaussee")));
         // A street that does not meet the other there finds no junction (and no street of that name either).
         QVERIFY(!searchCity(scene, QStringLiteral("Rudower / Alexanderplatz")));
         // A device id with a slash is still the device, not a junction.

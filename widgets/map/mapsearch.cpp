@@ -1,9 +1,10 @@
 #include "map/mapsearch.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 
-#include <algorithm>
+#include <cstdint>
 
 namespace cityops {
 
@@ -17,6 +18,17 @@ QStringList junctionQuery(const QString &q)
         if (const QString street = part.trimmed(); !street.isEmpty())
             parts << street;
     return parts.size() >= 2 ? parts : QStringList();
+}
+
+/// Whether each part names a different one of the streets (a part may be any piece of its street's name).
+bool meetAt(const QStringList &parts, const QStringList &streets, qsizetype part = 0, std::uint32_t used = 0)
+{
+    if (part == parts.size())
+        return true;
+    for (qsizetype s = 0; s < streets.size() && s < 32; ++s)
+        if (!(used & (1u << s)) && streets[s].contains(parts[part], Qt::CaseInsensitive) && meetAt(parts, streets, part + 1, used | (1u << s)))
+            return true;
+    return false;
 }
 
 } // namespace
@@ -56,25 +68,33 @@ std::optional<SearchHit> searchCity(const CityMirror &scene, const QString &quer
         box.extend(city.devices[device].position);
         return SearchHit{SearchHit::Kind::Device, device, box, city.devices[device].id};
     }
-    // A junction by its streets ("Rudower / Wegedorn", "… & …"): the signals where all of them meet, the first
-    // selected, the map showing them all (a wide junction can have a controller per carriageway).
+    // A junction by its streets ("Rudower / Wegedorn", "… & …"): the first signal where they all meet, selected, the
+    // map showing it with any other controller of the same junction (a wide one has one per carriageway); other
+    // junctions that match too are counted, so the operator knows to type more of a name.
     if (const QStringList parts = junctionQuery(q); !parts.isEmpty()) {
         SearchHit hit{SearchHit::Kind::Device, 0, {}, {}};
+        QString first;
+        QSet<QString> others;
         for (const SignalInfo &signal : city.signals) {
-            const QStringList streets = signalStreets(signal);
-            const bool meets = std::all_of(parts.begin(), parts.end(), [&](const QString &part) {
-                return std::any_of(streets.begin(), streets.end(), [&](const QString &street) { return street.contains(part, Qt::CaseInsensitive); });
-            });
-            if (!meets || signal.device >= city.devices.size())
+            if (signal.device >= city.devices.size() || !meetAt(parts, signalStreets(signal)))
                 continue;
-            if (hit.label.isEmpty()) {
+            const QString junction = junctionName(signal);
+            if (first.isEmpty()) {
+                first = junction;
                 hit.id = signal.device;
-                hit.label = scene.place(signal.device);
             }
-            hit.box.extend(city.devices[signal.device].position);
+            if (junction == first)
+                hit.box.extend(city.devices[signal.device].position);
+            else
+                others.insert(junction);
         }
-        if (!hit.label.isEmpty())
+        if (!first.isEmpty()) {
+            hit.label = others.isEmpty() ? scene.place(hit.id)
+                                         : QCoreApplication::translate("cityops::MapSearch", "%1 (%n other junction(s) match too: type more of a name)",
+                                                                       nullptr, int(others.size()))
+                                               .arg(scene.place(hit.id));
             return hit;
+        }
     }
     // Street by name: all segments of the best-matching name.
     for (int pass = 0; pass < 3; ++pass) {
