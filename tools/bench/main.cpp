@@ -14,6 +14,7 @@
 #include "wallbench.h"
 #include "greenwavebench.h"
 #include "mapbench.h"
+#include "placebench.h"
 #include "syntheticload.h"
 
 #include <QCommandLineParser>
@@ -277,7 +278,7 @@ int main(int argc, char **argv)
                                                     "  cityops-bench greenwave [--seed N] [--runs K] [--speed X] [--lead S] [--trace DIR] [--check-trips]\n"
                                                     "  cityops-bench cosim [--speed X] [--seconds S] [--dump PREFIX]"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave or cosim"));
+    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave, cosim or places"));
     parser.addOptions({
         {QStringLiteral("city"), QStringLiteral("City package (default: Berlin-Adlershof)."), QStringLiteral("file")},
         {QStringLiteral("dir"), QStringLiteral("Where to put temporary stores (default: the system temp folder)."), QStringLiteral("dir")},
@@ -288,7 +289,7 @@ int main(int argc, char **argv)
         {QStringLiteral("rate"), QStringLiteral("seek: events per second recorded (default 1000); e2p: field events per second (default 10000)."),
          QStringLiteral("r"), QStringLiteral("1000")},
         {QStringLiteral("seeks"), QStringLiteral("seek: random seeks to time (default 200)."), QStringLiteral("n"), QStringLiteral("200")},
-        {QStringLiteral("devices"), QStringLiteral("map: devices on the map (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
+        {QStringLiteral("devices"), QStringLiteral("map: devices on the map; places: generated devices added to the city (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
         {QStringLiteral("frames"), QStringLiteral("map: frames per measurement (default 120)."), QStringLiteral("f"), QStringLiteral("120")},
         {QStringLiteral("seconds"), QStringLiteral("e2p: how long events flow (default 10)."), QStringLiteral("s"), QStringLiteral("10")},
         {QStringLiteral("fps"), QStringLiteral("e2p: frames per second the GUI pulls and renders (default 30, as the console)."), QStringLiteral("f"), QStringLiteral("30")},
@@ -326,7 +327,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave or cosim\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave, cosim or places\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -350,6 +351,8 @@ int main(int argc, char **argv)
         return bench::runGreenWaveBench(parser, city);
     if (pos[0] == QLatin1String("cosim"))
         return bench::runCosimBench(parser, city);
-    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave, cosim)\n", qPrintable(pos[0]));
+    if (pos[0] == QLatin1String("places"))
+        return bench::runPlaceBench(parser, city);
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave, cosim, places)\n", qPrintable(pos[0]));
     return kExitUsage;
 }
