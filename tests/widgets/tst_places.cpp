@@ -41,6 +41,14 @@ std::shared_ptr<const CityModel> junctionCity()
     east.device = city->addDevice({QStringLiteral("sig/J2"), DeviceKind::SignalController, {c.lon + 0.0074, c.lat}, 0,
                                    int(city->signals.size()), false});
     city->signals.push_back(east);
+    // A bigger junction west of it where Rudower Chaussee and Wegedornstraße meet a third street (listed first).
+    SignalInfo three = east;
+    three.links = {{0, QStringLiteral("Rudower Chaussee"), 90, QLatin1Char('s'), {}}, {1, QStringLiteral("Rudower Chaussee"), 270, QLatin1Char('s'), {}},
+                   {2, QStringLiteral("Wegedornstraße"), 0, QLatin1Char('s'), {}}, {3, QStringLiteral("Ernst-Ruska-Ufer"), 180, QLatin1Char('s'), {}}};
+    three.device = city->addDevice({QStringLiteral("sig/J3"), DeviceKind::SignalController, {c.lon - 0.0035, c.lat}, 0, int(city->signals.size()), false});
+    city->signals.insert(city->signals.begin(), three);   // first in the table: found first by pieces
+    for (size_t k = 0; k < city->signals.size(); ++k)
+        city->devices[city->signals[k].device].detail = int(k);
     city->finalize();
     return city;
 }
@@ -48,6 +56,7 @@ std::shared_ptr<const CityModel> junctionCity()
 constexpr DeviceIndex kFarFeeder = 4;
 constexpr DeviceIndex kCarriageway = 5;
 constexpr DeviceIndex kEastSignal = 6;
+constexpr DeviceIndex kThreeStreets = 7;
 
 } // namespace
 
@@ -57,7 +66,7 @@ private Q_SLOTS:
     void eachDeviceIsPlacedByItsStreets()
     {
         const auto city = junctionCity();
-        QCOMPARE(signalStreets(city->signals[0]), QStringList({QStringLiteral("Rudower Chaussee"), QStringLiteral("Wegedornstraße")}));
+        QCOMPARE(signalStreets(city->signals[size_t(city->devices[kSignal].detail)]), QStringList({QStringLiteral("Rudower Chaussee"), QStringLiteral("Wegedornstraße")}));
         QCOMPARE(Labels::place(*city, kSignal), QStringLiteral("Rudower Chaussee / Wegedornstraße"));
         QCOMPARE(Labels::place(*city, kLight), QStringLiteral("Rudower Chaussee"));             // its own road
         QCOMPARE(Labels::place(*city, kFeeder), QStringLiteral("near Rudower Chaussee"));       // 170 m off it
@@ -190,23 +199,33 @@ private Q_SLOTS:
     {
         const auto city = junctionCity();
         CityMirror scene(city);
-        for (const QString &query : {QStringLiteral("Rudower Chaussee / Wegedornstraße"), QStringLiteral("wegedorn & rudower"),
-                                     QStringLiteral(" rudower/ wegedorn ")}) {
+        // Its whole name, as the completer offers it: that junction, though a bigger one (found first) has both streets.
+        const auto named = searchCity(scene, QStringLiteral("Rudower Chaussee / Wegedornstraße"));
+        QVERIFY(named && named->kind == SearchHit::Kind::Device && named->id == kSignal);
+        QCOMPARE(named->label, QStringLiteral("Rudower Chaussee / Wegedornstraße (1 other junction(s) match too: type more of a name)"));
+        QVERIFY(!named->box.contains(city->devices[kThreeStreets].position));
+        // Pieces of the names, in any order: the first junction they fit, and how many more.
+        for (const QString &query : {QStringLiteral("wegedorn & rudower"), QStringLiteral(" rudower/ wegedorn ")}) {
             const auto hit = searchCity(scene, query);
-            QVERIFY2(hit && hit->kind == SearchHit::Kind::Device && hit->id == kSignal, qPrintable(query));
-            QCOMPARE(hit->label, QStringLiteral("Rudower Chaussee / Wegedornstraße"));
+            QVERIFY2(hit && hit->kind == SearchHit::Kind::Device && hit->id == kThreeStreets, qPrintable(query));
+            QCOMPARE(hit->label, QStringLiteral("Rudower Chaussee / Wegedornstraße / Ernst-Ruska-Ufer (1 other junction(s) match too: type more of a name)"));
         }
+        const auto three = searchCity(scene, QStringLiteral("wegedorn / ruska / rudower"));
+        QVERIFY(three && three->id == kThreeStreets && three->label == QStringLiteral("Rudower Chaussee / Wegedornstraße / Ernst-Ruska-Ufer"));
         // Both controllers of the junction are shown, the junction east of it is not.
-        const auto both = searchCity(scene, QStringLiteral("wegedorn & rudower"));
+        const auto both = searchCity(scene, QStringLiteral("Rudower Chaussee / Wegedornstraße"));
         QVERIFY(both->box.contains(city->devices[kCarriageway].position));
         QVERIFY(!both->box.contains(city->devices[kEastSignal].position));
         const auto east = searchCity(scene, QStringLiteral("Kekulé / Rudower"));
         QVERIFY(east && east->id == kEastSignal);
         // Pieces that fit more than one junction: the first, and how many others, so the operator types more.
-        const auto either = searchCity(scene, QStringLiteral("Rudower / straße"));
-        QVERIFY(either && either->id == kSignal);
-        QCOMPARE(either->label, QStringLiteral("Rudower Chaussee / Wegedornstraße (1 other junction(s) match too: type more of a name)"));
-        QVERIFY(!either->box.contains(city->devices[kEastSignal].position));
+        const auto either = searchCity(scene, QStringLiteral("Rudower / Kek"));
+        QVERIFY(either && either->id == kEastSignal);
+        QCOMPARE(either->label, QStringLiteral("Rudower Chaussee / Kekuléstraße"));
+        const auto any = searchCity(scene, QStringLiteral("Rudower / straße"));
+        QVERIFY(any && any->id == kThreeStreets);
+        QCOMPARE(any->label, QStringLiteral("Rudower Chaussee / Wegedornstraße / Ernst-Ruska-Ufer (2 other junction(s) match too: type more of a name)"));
+        QVERIFY(!any->box.contains(city->devices[kEastSignal].position));
         // Each piece names a street of its own: two pieces of one street are not a junction.
         QVERIFY(!searchCity(scene, QStringLiteral("Rudower / Chaussee")));
         // A street that does not meet the other there finds no junction (and no street of that name either).

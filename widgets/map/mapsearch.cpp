@@ -4,7 +4,10 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace cityops {
 
@@ -71,22 +74,24 @@ std::optional<SearchHit> searchCity(const CityMirror &scene, const QString &quer
     // A junction by its streets ("Rudower / Wegedorn", "… & …"): the first signal where they all meet, selected, the
     // map showing it with any other controller of the same junction (a wide one has one per carriageway); other
     // junctions that match too are counted, so the operator knows to type more of a name.
+    // A junction's whole name (as the completer offers it) is that junction, though a bigger one may contain it.
     if (const QStringList parts = junctionQuery(q); !parts.isEmpty()) {
+        std::vector<std::pair<QString, DeviceIndex>> matches;
+        for (const SignalInfo &signal : city.signals)
+            if (signal.device < city.devices.size() && meetAt(parts, signalStreets(signal)))
+                matches.emplace_back(junctionName(signal), signal.device);
+        const auto exact = std::find_if(matches.begin(), matches.end(), [&](const auto &m) { return m.first.compare(q, Qt::CaseInsensitive) == 0; });
+        const QString first = matches.empty() ? QString() : exact != matches.end() ? exact->first : matches.front().first;
         SearchHit hit{SearchHit::Kind::Device, 0, {}, {}};
-        QString first;
         QSet<QString> others;
-        for (const SignalInfo &signal : city.signals) {
-            if (signal.device >= city.devices.size() || !meetAt(parts, signalStreets(signal)))
-                continue;
-            const QString junction = junctionName(signal);
-            if (first.isEmpty()) {
-                first = junction;
-                hit.id = signal.device;
-            }
-            if (junction == first)
-                hit.box.extend(city.devices[signal.device].position);
-            else
+        for (const auto &[junction, device] : matches) {
+            if (junction != first) {
                 others.insert(junction);
+            } else {
+                if (!hit.box.isValid())
+                    hit.id = device;
+                hit.box.extend(city.devices[device].position);
+            }
         }
         if (!first.isEmpty()) {
             hit.label = others.isEmpty() ? scene.place(hit.id)
