@@ -73,8 +73,8 @@ std::optional<SearchHit> searchCity(const CityMirror &scene, const QString &quer
     }
     // A junction by its streets ("Rudower / Wegedorn", "… & …"): the first signal where they all meet, selected, the
     // map showing it with any other controller of the same junction (a wide one has one per carriageway); other
-    // junctions that match too are counted, so the operator knows to type more of a name.
-    // A junction's whole name (as the completer offers it) is that junction, though a bigger one may contain it.
+    // junctions that fit the pieces too are counted, so the operator knows to type more of a name. A junction's
+    // whole name (as the completer offers it) is that junction, though a bigger one has the same streets.
     if (const QStringList parts = junctionQuery(q); !parts.isEmpty()) {
         std::vector<std::pair<QString, DeviceIndex>> matches;
         for (const SignalInfo &signal : city.signals)
@@ -86,7 +86,8 @@ std::optional<SearchHit> searchCity(const CityMirror &scene, const QString &quer
         QSet<QString> others;
         for (const auto &[junction, device] : matches) {
             if (junction != first) {
-                others.insert(junction);
+                if (exact == matches.end())
+                    others.insert(junction);
             } else {
                 if (!hit.box.isValid())
                     hit.id = device;
