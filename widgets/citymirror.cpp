@@ -56,7 +56,7 @@ const VehicleBook::Vehicle *CityMirror::vehicle(std::uint32_t key) const
     return nullptr;
 }
 
-const QString &CityMirror::place(DeviceIndex device) const
+QString CityMirror::place(DeviceIndex device) const
 {
     auto it = m_places.constFind(device);
     if (it == m_places.cend())

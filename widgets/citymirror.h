@@ -57,8 +57,9 @@ public:
     const std::vector<SignalApproach> &approaches(size_t signal) const { return m_approaches[signal]; }
     /// The road each approach's traffic arrives on (CityModel::approachRoads), by signal index: derived once.
     const std::vector<ApproachRoad> &approachRoads(size_t signal) const { return m_approachRoads[signal]; }
-    /// Where a device is, in words (Labels::place), found once per device: lists ask for it on every paint.
-    const QString &place(DeviceIndex device) const;
+    /// Where a device is, in words (Labels::place), found once per device: lists ask for it on every paint. A copy
+    /// (shared, not deep): a reference into the cache would not outlive the next device's first lookup.
+    QString place(DeviceIndex device) const;
     /// Devices by map cell, for hit-testing, picking and culling.
     const DeviceGrid &grid() const { return m_grid; }
 

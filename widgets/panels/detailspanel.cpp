@@ -149,7 +149,7 @@ void DetailsPanel::showCommon(DeviceIndex device)
     const DeviceState &s = m_scene.states[device];
     m_title->setText(Labels::deviceKind(info.kind));
     m_subtitle->setText(info.id + (info.generated ? tr(" (generated asset)") : QString()));
-    if (const QString &place = m_scene.place(device); !place.isEmpty())
+    if (const QString place = m_scene.place(device); !place.isEmpty())
         addRow(tr("Where"), place);
     addRow(tr("District"), Labels::district(m_scene.city(), info.district));
     if (!s.reported)
