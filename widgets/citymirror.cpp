@@ -64,6 +64,11 @@ QString CityMirror::place(DeviceIndex device) const
     return it.value();
 }
 
+QString CityMirror::deviceName(DeviceIndex device) const
+{
+    return device < m_city->devices.size() ? Labels::deviceWithPlace(m_city->devices[device].id, place(device)) : QString();
+}
+
 const Incident *CityMirror::incident(IncidentId id) const
 {
     for (const Incident &i : incidents)

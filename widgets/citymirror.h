@@ -60,6 +60,8 @@ public:
     /// Where a device is, in words (Labels::place), found once per device: lists ask for it on every paint. A copy
     /// (shared, not deep): a reference into the cache would not outlive the next device's first lookup.
     QString place(DeviceIndex device) const;
+    /// A device as the lists name it: its place and its id (Labels::deviceWithPlace); empty for no such device.
+    QString deviceName(DeviceIndex device) const;
     /// Devices by map cell, for hit-testing, picking and culling.
     const DeviceGrid &grid() const { return m_grid; }
 

@@ -253,14 +253,11 @@ QString Labels::where(const CityModel &city, const Incident &incident)
 {
     // The street a responder drives to: the junction of a signal's incident (a fault, signals dark), the road's own
     // name, or the nearest named street (many service roads and junction links have none), then the district.
-    const int road = incident.road, district = incident.district;
+    const int district = incident.district;
     const GeoPoint &p = incident.position;
     QString street = junctionOf(city, incident.device);   // says more than the road the signal stands on
-    if (street.isEmpty() && road >= 0 && road < static_cast<int>(city.roads.size()) && !city.roads[road].name.isEmpty())
-        street = city.roads[road].name;
-    else if (street.isEmpty())
-        if (const int named = city.nearestRoad(p, 250.0, true); named >= 0)
-            street = tr("near %1").arg(city.roads[named].name);
+    if (street.isEmpty())
+        street = Labels::street(city, incident.road, p);
     QString area = district >= 0 ? Labels::district(city, district) : QString();
     if (!street.isEmpty())
         return area.isEmpty() ? street : tr("%1 · %2").arg(street, area);
@@ -274,15 +271,17 @@ QString Labels::place(const CityModel &city, DeviceIndex device)
     if (device >= city.devices.size())
         return {};
     const DeviceInfo &info = city.devices[device];
-    const auto detail = size_t(info.detail);
     if (QString junction = junctionOf(city, device); !junction.isEmpty())
         return junction;
-    if (info.kind == DeviceKind::Streetlight && info.detail >= 0 && detail < city.streetlights.size()) {
-        const int road = city.streetlights[detail].road;
-        if (road >= 0 && road < int(city.roads.size()) && !city.roads[size_t(road)].name.isEmpty())
-            return city.roads[size_t(road)].name;
-    }
-    if (const int named = city.nearestRoad(info.position, 250.0, true); named >= 0)
+    const bool light = info.kind == DeviceKind::Streetlight && info.detail >= 0 && size_t(info.detail) < city.streetlights.size();
+    return street(city, light ? city.streetlights[size_t(info.detail)].road : -1, info.position);
+}
+
+QString Labels::street(const CityModel &city, int road, const GeoPoint &p)
+{
+    if (road >= 0 && road < int(city.roads.size()) && !city.roads[size_t(road)].name.isEmpty())
+        return city.roads[size_t(road)].name;
+    if (const int named = city.nearestRoad(p, 250.0, true); named >= 0)
         return tr("near %1").arg(city.roads[size_t(named)].name);
     return {};
 }

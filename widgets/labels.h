@@ -57,7 +57,7 @@ public:
     /// street is within 250 m. Searches the roads: cache it (CityMirror::place) where it is asked for often.
     static QString place(const CityModel &city, DeviceIndex device);
     /// A device as a person names it in a list: its place with its id ("Rudower Chaussee / Wegedornstraße
-    /// (sig/J1)"), or the id alone when it has no place.
+    /// (sig/J1)"), or the id alone when it has no place (CityMirror::deviceName, with the place cached).
     static QString deviceWithPlace(const QString &id, const QString &place);
     /// A district's name: the package's own, or — for the districts the importer made by compass — in the console's
     /// language ("North-West" → 北西).
@@ -70,6 +70,11 @@ public:
     static QTimeZone zone(const CityModel &city);
     /// Local clock time in the city's zone.
     static QString clock(std::int64_t utcMs, const QTimeZone &zone, bool withSeconds = true);
+
+private:
+    /// A road's own name, else the nearest named street within 250 m ("near …"; many service roads and junction links
+    /// have none), else nothing: where an incident is (without a junction) and where a device is.
+    static QString street(const CityModel &city, int road, const GeoPoint &p);
 };
 
 } // namespace cityops

@@ -1,6 +1,6 @@
 // Where a device is, in words: a signal by the streets that meet at its junction, a streetlight by its street,
-// anything else by the nearest named street — in the alarm list, Details, the hand-over and the search box, so an
-// operator never has to look up where "sig/cluster_1292264943_…" is.
+// anything else by the nearest named street — in the alarm list, Details, the hover, the command preview, an order's
+// targets and the search box, so an operator never has to look up where "sig/cluster_1292264943_…" is.
 
 #include "city/syntheticdevices.h"
 #include "labels.h"

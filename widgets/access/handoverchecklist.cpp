@@ -46,12 +46,14 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
                                             QStringLiteral("%1, %2%3").arg(Labels::severity(i.severity), Labels::incidentState(i.state),
                                                                            i.escalated() ? tr(", overdue") : QString())});
 
+    // Devices as the desk's lists name them (CityMirror::deviceName, uncached: a checklist names a handful).
+    const auto named = [&city](DeviceIndex d) { return Labels::deviceWithPlace(city.devices[d].id, Labels::place(city, d)); };
     std::vector<Alarm> alarms;
     source.alarms().snapshot(alarms);
     std::erase_if(alarms, [](const Alarm &a) { return !a.shelved && !a.outOfService; });
     auto *alarmGroup = new QTreeWidgetItem(m_items, {tr("Shelved or out-of-service alarms (%1)").arg(alarms.size())});
     for (const Alarm &a : alarms) {
-        const QString device = a.device < city.devices.size() ? Labels::deviceWithPlace(city.devices[a.device].id, Labels::place(city, a.device)) : QString();
+        const QString device = a.device < city.devices.size() ? named(a.device) : QString();
         new QTreeWidgetItem(alarmGroup, {QStringLiteral("%1 — %2").arg(Labels::alarmCause(a.cause), device),
                                          a.outOfService ? tr("out of service") : tr("shelved")});
     }
@@ -81,8 +83,7 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
             const auto holding = holdingCommand(allOrders, device);   // its order has usually finished
             const QString by = holding ? tr("order %1 of %2").arg(holding->order->id).arg(holding->order->requestedBy)
                                        : Labels::unrecordedHolder();
-            const QString signal = Labels::deviceWithPlace(city.devices[device].id, Labels::place(city, device));
-            new QTreeWidgetItem(heldGroup, {tr("%1 — phase %2, %3").arg(signal).arg(s.phase + 1).arg(by),
+            new QTreeWidgetItem(heldGroup, {tr("%1 — phase %2, %3").arg(named(device)).arg(s.phase + 1).arg(by),
                                             Labels::signalMode(SignalMode(s.mode))});
         }
     }

@@ -480,7 +480,7 @@ QString MapView::describe(const MapSelection &selection) const
         state = tr("%1 % of rating").arg(qRound(100.0 * s.value / city.feeders[d.detail].capacityKw));
     else
         state = tr("online");
-    return QStringLiteral("%1 — %2\n%3").arg(Labels::deviceKind(d.kind), Labels::deviceWithPlace(d.id, m_scene.place(selection.id)), state);
+    return QStringLiteral("%1 — %2\n%3").arg(Labels::deviceKind(d.kind), m_scene.deviceName(selection.id), state);
 }
 
 bool MapView::event(QEvent *event)

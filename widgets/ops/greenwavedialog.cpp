@@ -126,10 +126,8 @@ void GreenWaveDialog::showPlan(const PlannedRoute &plan)
         false);
     m_signals->clear();
     const CityModel &city = m_engine.city();
-    for (const SignalAhead &s : plan.signals) {
-        const DeviceIndex signal = city.signals[s.signal].device;
-        m_signals->addItem(tr("%1 m — %2").arg(std::lround(s.distanceM)).arg(Labels::deviceWithPlace(city.devices[signal].id, m_live.scene().place(signal))));
-    }
+    for (const SignalAhead &s : plan.signals)
+        m_signals->addItem(tr("%1 m — %2").arg(std::lround(s.distanceM)).arg(m_live.scene().deviceName(city.signals[s.signal].device)));
     m_live.scene().plannedRoute = plan;
     m_map.sceneChanged();
     m_send->setEnabled(true);

@@ -48,10 +48,7 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
         case Alarm: {
             // A common cause names itself (its device is only the first of many); other alarms name their device
             // where people look for it — the junction's streets — with the id the field crew knows it by.
-            const QString what = row->cause == AlarmCause::LinkLoss && !row->text.isEmpty() ? row->text
-                                 : row->device < city.devices.size()
-                                     ? Labels::deviceWithPlace(city.devices[row->device].id, m_scene.place(row->device))
-                                     : QString();
+            const QString what = row->cause == AlarmCause::LinkLoss && !row->text.isEmpty() ? row->text : m_scene.deviceName(row->device);
             QString text = row->grouped ? tr("%1 × %2").arg(row->alarms.size()).arg(Labels::alarmCause(row->cause))
                                         : QStringLiteral("%1 — %2").arg(Labels::alarmCause(row->cause), what);
             if (row->consequential > 0)

@@ -279,7 +279,7 @@ void CommandDialog::updatePreview()
         if (t.offsetMs > 0 || t.step > 0)
             after += tr(" (step %1, from +%2)").arg(t.step + 1).arg(Labels::duration(t.offsetMs));
         // Where it is before its id: the last look before sending is whether it is the right junction.
-        m_preview->setItem(r, 0, new QTableWidgetItem(Labels::deviceWithPlace(m_scene.city().devices[t.device].id, m_scene.place(t.device))));
+        m_preview->setItem(r, 0, new QTableWidgetItem(m_scene.deviceName(t.device)));
         m_preview->setItem(r, 1, new QTableWidgetItem(stateText(t.device)));
         m_preview->setItem(r, 2, new QTableWidgetItem(after));
         const auto held = heldBy.constFind(t.device);

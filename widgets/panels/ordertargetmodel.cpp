@@ -57,7 +57,7 @@ QVariant OrderTargetModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole || role == kSortRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case DeviceColumn:   // sorted by id: a wide order has thousands of rows, and only those shown need their place
-            return role != kSortRole && t.device < city.devices.size() ? Labels::deviceWithPlace(device, m_scene.place(t.device)) : device;
+            return role != kSortRole && t.device < city.devices.size() ? m_scene.deviceName(t.device) : device;
         case CommandColumn: return Labels::commandWithValue(t.action, t.value);
         case ResultColumn: return role == kSortRole ? QVariant(int(outcome) * 100 + int(t.stage)) : QVariant(Labels::commandStage(t.stage));
         case ReasonColumn: return t.reason;
