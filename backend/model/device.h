@@ -24,6 +24,9 @@ constexpr bool heldByCommand(SignalMode mode) { return mode == SignalMode::Manua
 struct DeviceState {
     std::uint64_t version = 0;      ///< StateStore version at which this entry last changed
     std::int64_t untilMs = 0;       ///< signal: time of the next switch (ms since epoch)
+    /// signal: when its present mode began, the time of the report that first showed it; 0 when it was already in it
+    /// at the first report of the session (since when is not known); -1 before that first report
+    std::int64_t modeSinceMs = -1;
     float value = 0.0f;             ///< feeder: load kW; streetlight: power drawn W
     std::uint16_t phase = 0;        ///< signal: phase index within the current program
     std::uint8_t program = 0;       ///< signal: program index

@@ -3,12 +3,6 @@
 #include <algorithm>
 
 namespace cityops {
-namespace {
-// A command confirmed this long before a hold the watch saw begin did not make it (the device's report and the
-// command's confirmation arrive within the dispatcher's confirmation timeout of each other).
-constexpr std::int64_t kStaleMs = 60'000;
-} // namespace
-
 bool HoldWatch::report(DeviceIndex device, SignalMode mode, std::int64_t timeMs)
 {
     const bool heardBefore = m_reported.contains(device);
@@ -39,17 +33,16 @@ void HoldWatch::check(std::int64_t nowMs, const OrderBook &orders, std::vector<O
     for (auto it = m_holds.begin(); it != m_holds.end(); ++it) {
         Hold &h = it.value();
         if (needsLookUp(h)) {
-            if (const auto holding = holdingCommand(all, it.key())) {
+            // A command from well before a hold the watch saw begin is an old one that ended without a command
+            // from here (the controller dropped a pre-emption on its own, say): holdingCommand leaves it out, as it
+            // leaves out one a restore, flash or program switch ended.
+            if (const auto holding = holdingCommand(all, it.key(), h.sawItBegin ? h.sinceMs : 0)) {
                 const std::int64_t commanded = holding->target->changedMs;
                 // Later than the first report: a renewal (or the confirmation of the report just seen). Earlier, for
-                // a hold the watch did not see begin: the command dates it (a restart must not reset the clock). An
-                // earlier command of a hold seen to begin is an old one that ended without a command from here
-                // (holdingCommand already leaves out one a restore, flash or program switch ended): the
-                // controller dropped a pre-emption on its own, say.
+                // a hold the watch did not see begin: the command dates it (a restart must not reset the clock).
                 if (commanded > h.sinceMs || (!h.sawItBegin && !h.dated))
                     h.sinceMs = commanded;
-                if (commanded + kStaleMs >= h.sinceMs)
-                    h.order = holding->order->id;
+                h.order = holding->order->id;
             }
             h.dated = true;
         }

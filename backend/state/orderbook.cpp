@@ -40,7 +40,7 @@ int Order::count(CommandStage s) const
     return static_cast<int>(std::count_if(targets.begin(), targets.end(), [s](const OrderTarget &t) { return t.stage == s; }));
 }
 
-std::optional<HoldingCommand> holdingCommand(const std::vector<Order> &orders, DeviceIndex device)
+std::optional<HoldingCommand> holdingCommand(const std::vector<Order> &orders, DeviceIndex device, std::int64_t heldSinceMs)
 {
     std::optional<HoldingCommand> found;
     std::int64_t lastEndedMs = -1;   // the newest restore, program switch or flash the device carried out
@@ -58,6 +58,9 @@ std::optional<HoldingCommand> holdingCommand(const std::vector<Order> &orders, D
     // A hold the device carried out an end to since is over: what holds it now was not sent from here (another
     // console's command, or one from before the record began). A restore still under way has not ended it yet.
     if (found && lastEndedMs >= found->target->changedMs)
+        return std::nullopt;
+    // A hold that began well after the command did not come from it: that one ended without a command from here.
+    if (found && heldSinceMs > 0 && found->target->changedMs + kCommandToReportSkewMs < heldSinceMs)
         return std::nullopt;
     return found;
 }

@@ -48,17 +48,24 @@ struct Order {
     int terminalCount() const;
 };
 
+/// A device's report and the confirmation of the command that caused it arrive within this of each other (the
+/// dispatcher's confirmation timeout is well inside it): a command confirmed longer before a hold was seen to begin
+/// did not make that hold.
+constexpr std::int64_t kCommandToReportSkewMs = 60'000;
+
 /// The command a held or pre-empted signal shows: the last hold, advance or pre-emption of `device` sent to it, of
 /// any order, confirmed or not yet (the device's report can reach the state before its confirmation reaches the
 /// order; one refused, timed out or cancelled is not it). Empty when none is known, or when the device has since
-/// carried out a restore, program switch or flash (confirmed; one under way has not ended the hold yet): the hold
-/// it shows is then a command this console has no record of — from before the record, or another console's. The
-/// pointers are into `orders`.
+/// carried out a restore, program switch or flash (confirmed; one under way has not ended the hold yet), or when
+/// the hold was seen to begin (`heldSinceMs`, DeviceState::modeSinceMs; 0 or less: not seen) more than
+/// kCommandToReportSkewMs after that command — the controller ended it on its own (a pre-emption's maximum
+/// presence) and something else holds the signal now: the hold it shows is then a command this console has no
+/// record of — from before the record, or another console's, or set at the cabinet. The pointers are into `orders`.
 struct HoldingCommand {
     const Order *order = nullptr;
     const OrderTarget *target = nullptr;
 };
-std::optional<HoldingCommand> holdingCommand(const std::vector<Order> &orders, DeviceIndex device);
+std::optional<HoldingCommand> holdingCommand(const std::vector<Order> &orders, DeviceIndex device, std::int64_t heldSinceMs);
 
 /// All orders of the session, a pure function of the command events; also who holds which device reserved
 /// (select-before-operate: from selection until the target's terminal result).

@@ -38,9 +38,15 @@ bool StateStore::applyOne(const Event &event)
     }
     DeviceState &s = m_states[event.device];
     std::visit(
-        [&s](const auto &p) {
+        [&s, &event](const auto &p) {
             using T = std::decay_t<decltype(p)>;
             if constexpr (std::is_same_v<T, SignalPayload>) {
+                // Who holds a signal depends on when its hold began (holdingCommand): a report is the first one
+                // seen in its mode only if an earlier report showed another.
+                if (s.modeSinceMs < 0)
+                    s.modeSinceMs = 0;
+                else if (s.mode != static_cast<std::uint8_t>(p.mode))
+                    s.modeSinceMs = event.timeMs;
                 s.program = p.program;
                 s.phase = p.phase;
                 s.mode = static_cast<std::uint8_t>(p.mode);

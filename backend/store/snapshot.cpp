@@ -6,7 +6,7 @@
 namespace cityops::snapshotcodec {
 namespace {
 constexpr std::uint32_t kMagic = 0x50414E53; // "SNAP"
-constexpr std::uint8_t kVersion = 2;   // 2: incident lifecycle, alarms and orders
+constexpr std::uint8_t kVersion = 3;   // 2: incident lifecycle, alarms and orders; 3: when a signal's mode began
 constexpr std::uint32_t kMaxIncidents = 1'000'000;
 constexpr std::uint32_t kMaxBuckets = 100'000;
 } // namespace
@@ -27,6 +27,7 @@ QByteArray encode(const Snapshot &s)
         w.u8(d.mode);
         w.u8(d.level);
         w.u8(static_cast<std::uint8_t>((d.online ? 1 : 0) | (d.fault ? 2 : 0) | (d.breakerClosed ? 4 : 0) | (d.reported ? 8 : 0)));
+        w.i64(d.modeSinceMs);
     }
     w.u32(static_cast<std::uint32_t>(s.incidents.size()));
     for (const Incident &i : s.incidents) {
@@ -81,7 +82,7 @@ Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feede
     for (DeviceState &d : s.states) {
         std::uint8_t flags = 0;
         if (!r.i64(&d.untilMs) || !r.f32(&d.value) || !r.u16(&d.phase) || !r.u8(&d.program) || !r.u8(&d.mode)
-            || !r.u8(&d.level) || !r.u8(&flags))
+            || !r.u8(&d.level) || !r.u8(&flags) || (version >= 3 && !r.i64(&d.modeSinceMs)))
             return makeError(QStringLiteral("snapshot device records are truncated"));
         d.online = flags & 1;
         d.fault = flags & 2;

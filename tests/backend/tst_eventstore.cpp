@@ -26,7 +26,7 @@ bool sameDevice(const DeviceState &a, const DeviceState &b)
 {
     return a.untilMs == b.untilMs && a.value == b.value && a.phase == b.phase && a.program == b.program && a.mode == b.mode
            && a.level == b.level && a.online == b.online && a.fault == b.fault && a.breakerClosed == b.breakerClosed
-           && a.reported == b.reported;
+           && a.reported == b.reported && a.modeSinceMs == b.modeSinceMs;
 }
 
 bool sameIncidents(std::vector<Incident> a, std::vector<Incident> b)

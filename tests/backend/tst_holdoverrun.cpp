@@ -33,6 +33,16 @@ std::uint32_t command(Rig &rig, DeviceIndex signal, CommandAction action, int va
     return rig.runUntil(rig.finishing(issued->ref)) && rig.find(issued->ref)->count(CommandStage::Confirmed) == 1 ? issued->ref : 0;
 }
 
+/// The order Details and the hand-over name as holding `signal`, from the books as they stand; 0 for a hold this
+/// console has no command of.
+std::uint32_t holder(const Rig &rig, DeviceIndex signal)
+{
+    std::vector<Order> orders;
+    rig.books().orders().snapshot(orders);
+    const auto holding = holdingCommand(orders, signal, rig.books().states().state(signal).modeSinceMs);
+    return holding ? holding->order->id : 0;
+}
+
 } // namespace
 
 class TestHoldOverrun : public QObject {
@@ -124,9 +134,7 @@ private Q_SLOTS:
         // Held again by a command this console did not send (another console's): its own start dates it, not the
         // old hold 25 minutes ago that the restore ended.
         rig.bench.feed(signal, SignalPayload{0, 2, SignalMode::Manual, 0, false});
-        std::vector<Order> orders;
-        rig.books().orders().snapshot(orders);
-        QVERIFY(!holdingCommand(orders, signal));   // what Details and the hand-over name: not the restored hold
+        QCOMPARE(holder(rig, signal), 0u);   // what Details and the hand-over name: not the restored hold
         rig.run(29 * kMinute);
         QVERIFY(!holdAlarm(rig, signal));
         rig.run(2 * kMinute);
@@ -138,13 +146,19 @@ private Q_SLOTS:
     {
         Rig rig;
         const DeviceIndex signal = rig.nth(DeviceKind::SignalController, 7);
-        QVERIFY(command(rig, signal, CommandAction::SignalPreempt, 1));
+        const std::uint32_t preemption = command(rig, signal, CommandAction::SignalPreempt, 1);
+        QVERIFY(preemption);
+        QCOMPARE(holder(rig, signal), preemption);
         rig.run(3 * kMinute);
+        QCOMPARE(holder(rig, signal), preemption);   // the controller's repeated reports do not move when it began
         // The controller drops the pre-emption on its own (its maximum presence): no restore in the orders.
         rig.bench.feed(signal, SignalPayload{0, 1, SignalMode::Normal, 0, false});
         rig.run(20 * kMinute);
-        // Held by hand at the cabinet: dated from now, not from the pre-emption 23 minutes ago.
+        // Held by hand at the cabinet: dated from now, not from the pre-emption 23 minutes ago, and not named as
+        // the pre-emption's in Details or the hand-over (the state says when this hold began).
         rig.bench.feed(signal, SignalPayload{0, 2, SignalMode::Manual, 0, false});
+        QCOMPARE(rig.books().states().state(signal).modeSinceMs, rig.bench.now);
+        QCOMPARE(holder(rig, signal), 0u);
         rig.run(29 * kMinute);
         QVERIFY(!holdAlarm(rig, signal));
         rig.run(2 * kMinute);
@@ -158,20 +172,16 @@ private Q_SLOTS:
         const DeviceIndex signal = rig.nth(DeviceKind::SignalController, 6);
         const std::uint32_t hold = command(rig, signal, CommandAction::SignalHoldPhase, 1);
         QVERIFY(hold);
-        std::vector<Order> orders;
-        rig.books().orders().snapshot(orders);
-        QVERIFY(holdingCommand(orders, signal));
-        QCOMPARE(holdingCommand(orders, signal)->order->id, hold);
+        QCOMPARE(holder(rig, signal), hold);
         QVERIFY(command(rig, signal, CommandAction::SignalFlash, 0));
         rig.bench.feed(signal, SignalPayload{0, 1, SignalMode::Manual, 0, false});   // another console holds it
-        rig.books().orders().snapshot(orders);
-        QVERIFY(!holdingCommand(orders, signal));
+        QCOMPARE(holder(rig, signal), 0u);
         const std::uint32_t again = command(rig, signal, CommandAction::SignalHoldPhase, 2);
         QVERIFY(again);
+        QCOMPARE(holder(rig, signal), again);
         QVERIFY(command(rig, signal, CommandAction::SignalSwitchProgram, 0));
         rig.bench.feed(signal, SignalPayload{0, 1, SignalMode::Manual, 0, false});
-        rig.books().orders().snapshot(orders);
-        QVERIFY(!holdingCommand(orders, signal));
+        QCOMPARE(holder(rig, signal), 0u);
     }
 };
 

@@ -293,6 +293,21 @@ private Q_SLOTS:
         details.refresh();
         QVERIFY2(details.rows().contains(QStringLiteral("Held by: order 11 (Emergency green wave) of olga, approved by sven, for 2 s")),
                  qPrintable(details.rows().join(QLatin1Char('\n'))));
+        // Seen to begin with that command (its report a second after): order 11's still.
+        state.modeSinceMs = 999'000;
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Held by: order 11 (Emergency green wave) of olga, approved by sven, for 2 s")),
+                 qPrintable(details.rows().join(QLatin1Char('\n'))));
+        // The controller dropped that pre-emption on its own (no restore in the orders) and, minutes later, the
+        // signal is held again: the state says this hold began long after order 11, which did not make it.
+        state.mode = std::uint8_t(SignalMode::Manual);
+        state.modeSinceMs = 1'300'000;
+        scene.nowMs = 1'400'000;
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Held by: a command this console has no record of")), qPrintable(details.rows().join(QLatin1Char('\n'))));
+        QVERIFY(details.suggestion());   // nobody here will release it
+        state.modeSinceMs = -1;
+        scene.nowMs = 1'000'000;
 
         // Flashing is abnormal: amber, and nobody "holds" it.
         state.mode = std::uint8_t(SignalMode::Flash);

@@ -80,7 +80,7 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
     if (!held.empty()) {
         auto *heldGroup = new QTreeWidgetItem(m_items, {tr("Signals held or pre-empted (%1)").arg(held.size())});
         for (const auto &[device, s] : held) {
-            const auto holding = holdingCommand(allOrders, device);   // its order has usually finished
+            const auto holding = holdingCommand(allOrders, device, s.modeSinceMs);   // its order has usually finished
             const QString by = holding ? tr("order %1 of %2").arg(holding->order->id).arg(holding->order->requestedBy)
                                        : Labels::unrecordedHolder();
             new QTreeWidgetItem(heldGroup, {tr("%1 — phase %2, %3").arg(named(device)).arg(s.phase + 1).arg(by),

@@ -182,7 +182,7 @@ void DetailsPanel::showSignal(DeviceIndex device)
     const bool held = heldByCommand(mode);
     addRow(tr("Mode"), Labels::signalMode(mode), mode == SignalMode::Normal || held ? QString() : mapstyle::alarmAmber().name());
     if (held) {
-        const auto holding = holdingCommand(m_scene.orders, device);
+        const auto holding = holdingCommand(m_scene.orders, device, s.modeSinceMs);
         addHolder(holding);
         if (s.online)
             suggestRestore(device, mode, holding);
