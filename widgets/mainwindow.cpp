@@ -125,6 +125,10 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     connect(m_access, &AccessControl::signedOut, this, &MainWindow::saveLayout);
     tabifyDockWidget(energyDock, findChild<QDockWidget *>(QStringLiteral("commands")));
     energyDock->raise();
+    // Along the bottom the alarm list is the widest (its text names the junction); the event log gets room for a
+    // few words a line rather than a sliver.
+    resizeDocks({energyDock, findChild<QDockWidget *>(QStringLiteral("alarms")), findChild<QDockWidget *>(QStringLiteral("eventlog"))},
+                {620, 900, 400}, Qt::Horizontal);
 
     connect(m_live, &LiveCity::devicesChanged, m_map, &MapView::sceneChanged);
     connect(m_live, &LiveCity::incidentsChanged, m_map, &MapView::sceneChanged);

@@ -4,6 +4,8 @@
 #include "livecity.h"
 
 #include <QListWidget>
+
+#include <algorithm>
 #include <QVBoxLayout>
 
 namespace cityops {
@@ -14,19 +16,60 @@ JournalPanel::JournalPanel(LiveCity &live, QWidget *parent) : QWidget(parent), m
     layout->setContentsMargins(4, 4, 4, 4);
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Event log"));
-    m_list->setUniformItemSizes(true);
+    // Entries wrap: the log shares the bottom row with energy and alarms, and a line cut at the dock's edge leaves
+    // the operator scrolling sideways to read who did what. (At most ActivityLog::kCapacity entries are laid out.)
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setResizeMode(QListView::Adjust);
     layout->addWidget(m_list);
     connect(&live, &LiveCity::journalChanged, this, &JournalPanel::reload);
     reload();
 }
 
+namespace {
+bool sameEntry(const ActivityLog::Entry &a, const ActivityLog::Entry &b)
+{
+    return a.seq == b.seq && a.timeMs == b.timeMs && a.text == b.text;
+}
+} // namespace
+
+QListWidgetItem *JournalPanel::item(const QTimeZone &zone, const ActivityLog::Entry &entry) const
+{
+    return new QListWidgetItem(QStringLiteral("%1  %2").arg(Labels::clock(entry.timeMs, zone), Labels::activity(entry.text)));
+}
+
 void JournalPanel::reload()
 {
+    // Wrapped entries are laid out one by one (tens of µs each): a log of hundreds is not rebuilt for each new line.
+    const auto &journal = m_live.scene().journal;
+    if (journal.empty() || m_shown.empty()) {
+        rebuild();
+        return;
+    }
+    // The log only grows at its end and lets go at its front: the newest entry shown is still in it, and what
+    // came before it is the end of what is shown. Anything else (a seek in replay, another recording) is a new log.
+    const auto anchor = std::find_if(journal.rbegin(), journal.rend(), [&](const auto &e) { return sameEntry(e, m_shown.back()); });
+    const auto kept = static_cast<size_t>(journal.rend() - anchor);   // entries up to and including the anchor
+    if (anchor == journal.rend() || kept > m_shown.size() || !sameEntry(journal.front(), m_shown[m_shown.size() - kept])) {
+        rebuild();
+        return;
+    }
     const QTimeZone zone = Labels::zone(m_live.scene().city());
+    for (size_t i = kept; i < journal.size(); ++i)
+        m_list->insertItem(0, item(zone, journal[i]));
+    while (m_list->count() > static_cast<int>(journal.size()))
+        delete m_list->takeItem(m_list->count() - 1);
+    m_shown = journal;
+}
+
+void JournalPanel::rebuild()
+{
     m_list->clear();
     const auto &journal = m_live.scene().journal;
+    m_shown = journal;
+    const QTimeZone zone = Labels::zone(m_live.scene().city());
     for (auto it = journal.rbegin(); it != journal.rend(); ++it)
-        m_list->addItem(QStringLiteral("%1  %2").arg(Labels::clock(it->timeMs, zone), Labels::activity(it->text)));
+        m_list->addItem(item(zone, *it));
 }
 
 } // namespace cityops

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "state/activitylog.h"
+
+#include <QTimeZone>
 #include <QWidget>
 
 class QListWidget;
+class QListWidgetItem;
 
 namespace cityops {
 
@@ -14,12 +18,19 @@ class JournalPanel : public QWidget {
     Q_OBJECT
 public:
     explicit JournalPanel(LiveCity &live, QWidget *parent = nullptr);
+    /// Brings the list to the log as it stands: the entries added since at the top and the ones the log let go
+    /// of dropped at the bottom, so what a person scrolled to or selected stays put; built anew when the log was
+    /// replaced (a seek in replay).
     void reload();
     QListWidget *list() const { return m_list; }
 
 private:
+    void rebuild();
+    QListWidgetItem *item(const QTimeZone &zone, const ActivityLog::Entry &entry) const;
+
     LiveCity &m_live;
     QListWidget *m_list;
+    std::vector<ActivityLog::Entry> m_shown;   ///< the log as the list shows it, oldest first
 };
 
 } // namespace cityops
