@@ -276,7 +276,8 @@ int main(int argc, char **argv)
                                                     "  cityops-bench signin [--runs N]\n"
                                                     "  cityops-bench wall [--devices N] [--frames F] [--rate R]\n"
                                                     "  cityops-bench greenwave [--seed N] [--runs K] [--speed X] [--lead S] [--trace DIR] [--check-trips]\n"
-                                                    "  cityops-bench cosim [--speed X] [--seconds S] [--dump PREFIX]"));
+                                                    "  cityops-bench cosim [--speed X] [--seconds S] [--dump PREFIX]\n"
+                                                    "  cityops-bench places [--devices N]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave, cosim or places"));
     parser.addOptions({
