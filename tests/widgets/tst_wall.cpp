@@ -34,19 +34,6 @@ public:
     void send(const std::vector<DeviceCommand> &) override {}
 };
 
-/// A field that reports once (one device present) and then says nothing: the wall has live data, nothing moves.
-class OneReportLink : public FieldLink {
-public:
-    void start() override
-    {
-        setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("one report")));
-        std::vector<Event> batch{Event{0, QDateTime::currentMSecsSinceEpoch(), 0, PresencePayload{true, {}}}};
-        sink()->push(std::move(batch), Overflow::DropNewest);
-    }
-    void stop() override {}
-    void send(const std::vector<DeviceCommand> &) override {}
-};
-
 /// A field whose signals report once: the first held by a command, the second pre-empted, the rest on their programs.
 class HeldSignalsLink : public FieldLink {
 public:

@@ -16,6 +16,19 @@
 
 namespace cityops::test {
 
+/// A field that reports once (one device present) and then says nothing: the wall has live data, nothing moves.
+class OneReportLink : public FieldLink {
+public:
+    void start() override
+    {
+        setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("one report")));
+        std::vector<Event> batch{Event{0, QDateTime::currentMSecsSinceEpoch(), 0, PresencePayload{true, {}}}};
+        sink()->push(std::move(batch), Overflow::DropNewest);
+    }
+    void stop() override {}
+    void send(const std::vector<DeviceCommand> &) override {}
+};
+
 /// The simulator, with a field link the test can cut.
 class CuttableLink : public SimLink {
 public:

@@ -65,8 +65,13 @@ constexpr double kIndividualLampZoom = 16.0;
 void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) const
 {
     const auto &city = scene().city();
+    if (m_part == Part::Abnormal) {
+        renderAbnormalOnly(painter, viewport);
+        return;
+    }
     if (m_backdropView && *m_backdropView == viewport) {
-        drawAbnormal(painter);   // coverage is on the composed basemap
+        if (m_part == Part::All)
+            drawAbnormal(painter);   // coverage is on the composed basemap
         return;
     }
     if (aggregates(viewport)) {
@@ -105,6 +110,10 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
         sprites::draw(painter, offSprite, p);
     for (const QPointF &p : on)
         sprites::draw(painter, onSprite, p);
+    if (m_part == Part::Coverage) {
+        painter.restore();
+        return;
+    }
     const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
     for (const QPointF &p : silent)
         sprites::draw(painter, silentSprite, p);
@@ -121,10 +130,45 @@ bool StreetlightLayer::aggregates(const MapViewport &viewport) const
     return viewport.zoom() < kIndividualLampZoom || scene().grid().countIn(viewport.visibleWorld(8)) > 2 * kIndividualLampLimit;
 }
 
+void StreetlightLayer::renderAbnormalOnly(QPainter &painter, const MapViewport &viewport) const
+{
+    const bool coverage = aggregates(viewport);
+    const QRectF visible = viewport.visibleWorld(8);
+    const QTransform toScreen = viewport.worldTransform();
+    m_faults.clear();
+    m_silent.clear();
+    scene().grid().forEachIn(visible, [&](DeviceIndex d) {
+        if (scene().city().devices[d].kind != DeviceKind::Streetlight)
+            return;
+        const DeviceState &s = scene().states[d];
+        const bool silent = !s.online && s.reported;   // as render() sorts them
+        if (!silent && !s.fault)
+            return;
+        const QPointF w = scene().deviceWorld()[d];
+        if (visible.contains(w))
+            (silent ? m_silent : m_faults) << toScreen.map(w);
+    });
+    if (coverage) {
+        drawAbnormal(painter);   // the small rings that go over coverage
+        return;
+    }
+    painter.save();
+    const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
+    for (const QPointF &p : std::as_const(m_silent))
+        sprites::draw(painter, silentSprite, p);
+    const QImage &faultSprite = sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2.0});
+    for (const QPointF &p : std::as_const(m_faults))
+        sprites::draw(painter, faultSprite, p);
+    painter.restore();
+}
+
 std::optional<quint64> StreetlightLayer::prepareBackdrop(const MapViewport &viewport) const
 {
     m_backdropView.reset();
-    if (!aggregates(viewport))
+    // Only the whole layer (the desk) keeps its coverage on the composed basemap: a view that draws the parts apart
+    // (the wall) renders a picture at a time, and one that changes with every lamp would compose the basemap again
+    // for each; drawn straight onto the picture, it costs its binning and one image.
+    if (m_part != Part::All || !aggregates(viewport))
         return std::nullopt;
     if (bin(viewport) || !(m_densityView == viewport) || m_density.isNull()) {
         buildDensity();
@@ -221,7 +265,8 @@ void StreetlightLayer::renderAggregated(QPainter &painter, const MapViewport &vi
     m_densityView = viewport;
     ++m_backdropVersion;
     renderBackdrop(painter, viewport);
-    drawAbnormal(painter);
+    if (m_part == Part::All)
+        drawAbnormal(painter);
 }
 
 std::optional<MapSelection> StreetlightLayer::hitTest(const MapViewport &v, const QPointF &pos, double radius) const

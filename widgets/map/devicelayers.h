@@ -8,6 +8,11 @@ namespace cityops {
 class StreetlightLayer : public MapLayer {
 public:
     using MapLayer::MapLayer;
+    /// What the layer draws: everything (the desk), or one part, for a view that draws its lamps' coverage at one
+    /// scale and the lamps that need someone at another (the wall: coverage at the tile's full resolution, which
+    /// scaled up would be a field of blocks; faults and silent lamps sized for the distance).
+    enum class Part { All, Coverage, Abnormal };
+    void setPart(Part part) { m_part = part; }
     QString id() const override { return QStringLiteral("streetlights"); }
     QString title() const override;
     int zValue() const override { return 30; }
@@ -26,6 +31,8 @@ private:
     bool bin(const MapViewport &viewport) const;
     void buildDensity() const;
     void drawAbnormal(QPainter &painter) const;
+    /// Part::Abnormal: the faulted and silent lamps in view, as render() would draw them over the coverage.
+    void renderAbnormalOnly(QPainter &painter, const MapViewport &viewport) const;
     /// When the view holds too many lamps to draw one by one after all: coverage and abnormal lamps, directly.
     void renderAggregated(QPainter &painter, const MapViewport &viewport) const;
 
@@ -36,6 +43,7 @@ private:
     mutable std::optional<MapViewport> m_backdropView;   ///< prepared for this view (render() draws the rest)
     mutable MapViewport m_densityView;
     mutable quint64 m_backdropVersion = 0;
+    Part m_part = Part::All;
 };
 
 /// Substations and the feeder cabinets they supply; feeders coloured by load against capacity.

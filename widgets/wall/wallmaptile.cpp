@@ -3,6 +3,7 @@
 #include "citymirror.h"
 #include "labels.h"
 #include "map/basemaplayers.h"
+#include "map/devicelayers.h"
 #include "wall/wallfeed.h"
 
 #include <QElapsedTimer>
@@ -46,12 +47,20 @@ WallMapTile::WallMapTile(WallFeed &feed, const WallLook &look, int district, int
     });
     // Place names, the legend and the scale bar are desk-sized; the wall's tiles say what they show in their title.
     for (const QString &id : m_basemap.layerIds()) {
-        // Streetlights line the roads by the hundred: at full resolution they read as lit streets (a fault still
-        // shows in its colour), scaled up they would be a wall of blocks.
         const bool basemap = m_basemap.layer(id)->isStatic();
         m_basemap.setLayerVisible(id, basemap && id != QLatin1String("labels"));
         m_devices.setLayerVisible(id, !basemap && id != QLatin1String("selection"));
     }
+    // Streetlights line the roads by the hundred: their coverage at the tile's full resolution reads as lit streets;
+    // scaled up with the symbols it was a field of blocks. The lamps that need someone (faulted, silent) stay with
+    // the symbols, sized for the distance.
+    const QString lights = QStringLiteral("streetlights");
+    if (auto *coverage = dynamic_cast<StreetlightLayer *>(m_basemap.layer(lights))) {
+        coverage->setPart(StreetlightLayer::Part::Coverage);
+        m_basemap.setLayerVisible(lights, true);
+    }
+    if (auto *abnormal = dynamic_cast<StreetlightLayer *>(m_devices.layer(lights)))
+        abnormal->setPart(StreetlightLayer::Part::Abnormal);
     if (auto *districts = dynamic_cast<DistrictLayer *>(m_basemap.layer(QStringLiteral("districts"))))
         districts->setNamesVisible(false);   // drawn below at the wall's size
     // Device and incident changes reach the maps through VideoWall::serveMaps (in turn, one map a frame).
