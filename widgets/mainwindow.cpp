@@ -121,6 +121,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
         m_layoutUser = a.user;
         const QByteArray state = layoutSettings().value(a.user + QStringLiteral("/docks")).toByteArray();
         restoreState(state.isEmpty() ? m_defaultLayout : state);   // nobody inherits the last person's docks
+        m_ops->frontMessagesOnlyIfAny();
     });
     connect(m_access, &AccessControl::signedOut, this, &MainWindow::saveLayout);
     tabifyDockWidget(energyDock, findChild<QDockWidget *>(QStringLiteral("commands")));

@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -316,6 +317,27 @@ private Q_SLOTS:
         reset->trigger();
         QVERIFY(!energy->isHidden());
         QVERIFY(!details->isHidden());
+
+        // A refusal put the messages in front, and the layout kept that; messages are not kept across sessions, so
+        // the next time, with nothing in them, the event log beside them is in front — not an empty list.
+        auto *messages = desk.window->findChild<QDockWidget *>(QStringLiteral("messagesDock"));
+        auto *log = desk.window->findChild<QDockWidget *>(QStringLiteral("eventlog"));
+        QVERIFY(messages && log);
+        desk.window->ops().post(true, QStringLiteral("Refused — the test's"));
+        QTRY_VERIFY(!messages->visibleRegion().isEmpty());
+        desk.access().signOut();
+        desk.window->ops().messages()->clear();   // as a new process has them
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        QTRY_VERIFY(!log->visibleRegion().isEmpty());
+        QVERIFY(messages->visibleRegion().isEmpty());
+        // With something in them they stay where the person left them.
+        desk.window->ops().post(true, QStringLiteral("Refused — the test's, again"));
+        QTRY_VERIFY(!messages->visibleRegion().isEmpty());
+        desk.access().signOut();
+        QVERIFY(desk.window->ops().messages()->count() > 0);
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        QTRY_VERIFY(!messages->visibleRegion().isEmpty());
+        QVERIFY(log->visibleRegion().isEmpty());
     }
 
     /// What must not go unnoticed: a new order to approve asks for a low sound and the banner counts it; F10 silences

@@ -60,6 +60,7 @@ OpsConsole::OpsConsole(QMainWindow &window, Engine &engine, LiveCity &live, MapV
     auto *journalDock = new QDockWidget(tr("Event log"), &window);
     journalDock->setObjectName(QStringLiteral("eventlog"));
     journalDock->setWidget(m_journal);
+    m_journalDock = journalDock;
     window.addDockWidget(Qt::BottomDockWidgetArea, journalDock);
     // Along the bottom: energy and commands (tabbed, by the main window), then alarms, then the event log.
     window.splitDockWidget(orderDock, alarmDock, Qt::Horizontal);
@@ -418,6 +419,12 @@ void OpsConsole::showAnswer(bool ok, const QString &message, const QString &cont
     // A refusal must be read: it stays longer and is marked as such, and it stays in the message list.
     m_window.statusBar()->showMessage(ok ? text : tr("Refused — %1").arg(text), ok ? 6000 : 15000);
     post(!ok, ok ? text : tr("Refused — %1").arg(text));
+}
+
+void OpsConsole::frontMessagesOnlyIfAny()
+{
+    if (m_messages->count() == 0 && m_window.tabifiedDockWidgets(m_messageDock).contains(m_journalDock))
+        m_journalDock->raise();
 }
 
 void OpsConsole::post(bool problem, const QString &text)

@@ -41,6 +41,9 @@ public:
     QListWidget *messages() const { return m_messages; }
     /// Adds a line to the messages; `problem` marks refusals and errors.
     void post(bool problem, const QString &text);
+    /// After a person's saved arrangement of the docks is restored: the messages tab in front with nothing in it
+    /// (it was raised by a refusal in an earlier session; messages are not kept) gives way to the event log.
+    void frontMessagesOnlyIfAny();
     /// Replay is read-only.
     void setReplaying(bool replaying);
 
@@ -87,6 +90,7 @@ private:
     QLabel *m_waveLabel;
     QListWidget *m_messages;
     QDockWidget *m_messageDock;
+    QDockWidget *m_journalDock;
     static constexpr int kMaxMessages = 200;
     AccessControl *m_access = nullptr;
     std::vector<GreenWaveRun *> m_waves;
