@@ -4,9 +4,9 @@
 #include "livecity.h"
 
 #include <QListWidget>
+#include <QVBoxLayout>
 
 #include <algorithm>
-#include <QVBoxLayout>
 
 namespace cityops {
 
