@@ -1493,6 +1493,18 @@
         <source>Event log</source>
         <translation>イベントログ</translation>
     </message>
+    <message>
+        <source>Show only lines with… (a name, #incident, device)</source>
+        <translation>次を含む行だけ表示…（氏名、#インシデント、機器）</translation>
+    </message>
+    <message>
+        <source>Filter the event log</source>
+        <translation>イベントログを絞り込む</translation>
+    </message>
+    <message>
+        <source>%1 of %2 line(s) shown</source>
+        <translation>%2 行中 %1 行を表示</translation>
+    </message>
 </context>
 <context>
     <name>cityops::KeyFiguresBoard</name>

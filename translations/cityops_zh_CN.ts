@@ -1493,6 +1493,18 @@
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
+    <message>
+        <source>Show only lines with… (a name, #incident, device)</source>
+        <translation>仅显示包含以下内容的行…（姓名、#事件、设备）</translation>
+    </message>
+    <message>
+        <source>Filter the event log</source>
+        <translation>筛选事件日志</translation>
+    </message>
+    <message>
+        <source>%1 of %2 line(s) shown</source>
+        <translation>显示 %2 行中的 %1 行</translation>
+    </message>
 </context>
 <context>
     <name>cityops::KeyFiguresBoard</name>

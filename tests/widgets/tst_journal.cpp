@@ -1,11 +1,13 @@
 // The event log: entries wrap and read whole in a narrow dock; new entries arrive at the top and the ones the log
 // lets go of leave at the bottom without disturbing what a person selected or scrolled to; a replaced log (a seek in
-// replay) is shown as it is now.
+// replay) is shown as it is now; a filter narrows it to the lines with a name, an incident or a device.
 #include "engine/engine.h"
 #include "livecity.h"
 #include "panels/journalpanel.h"
 #include "storetesting.h"
 
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QScrollBar>
 #include <QTest>
@@ -119,6 +121,52 @@ private Q_SLOTS:
         books.reset({});
         live.refresh();
         QCOMPARE(list->count(), 0);
+    }
+
+    void aSupervisorNarrowsTheLogToWhatTheyLookFor()
+    {
+        Engine engine(fixtureCity());
+        CityMirror scene(fixtureCity());
+        LiveCity live(engine, scene);
+        Books books(fixtureCity());
+        live.setSource(&books);
+        JournalPanel journal(live);
+        QListWidget *list = journal.list();
+        books.add(12);   // person-1 … person-12
+        live.refresh();
+        const auto shown = [&] {
+            QStringList out;
+            for (int i = 0; i < list->count(); ++i)
+                if (!list->item(i)->isHidden())
+                    out << list->item(i)->text();
+            return out;
+        };
+        QVERIFY(journal.shownCount()->isHidden());   // nothing to count without a filter
+        QTest::keyClicks(journal.filter(), QStringLiteral("PERSON-1"));   // any case
+        QCOMPARE(shown().size(), 4);   // person-1, -10, -11, -12
+        QVERIFY(shown().front().contains(QLatin1String("person-12")));
+        QVERIFY(!journal.shownCount()->isHidden());
+        QCOMPARE(journal.shownCount()->text(), QStringLiteral("4 of 12 line(s) shown"));
+        // New lines keep to the filter as they arrive (and the rest of the log is still there).
+        books.add(11);   // person-13 … person-23: seven of them fit
+        live.refresh();
+        QCOMPARE(list->count(), 23);
+        QCOMPARE(shown().size(), 11);
+        QVERIFY(shown().front().contains(QLatin1String("person-19")));
+        QCOMPARE(journal.shownCount()->text(), QStringLiteral("11 of 23 line(s) shown"));
+        QTest::keyClick(journal.filter(), Qt::Key_Backspace);
+        QTest::keyClicks(journal.filter(), QStringLiteral("3"));   // "PERSON-3": person-3, not person-13
+        QCOMPARE(shown().size(), 1);
+        // A log replaced (a seek in replay) is filtered the same way.
+        books.reset({{3, 1'794'999'100'000, QStringLiteral("sign-in person-3")}, {4, 1'794'999'160'000, QStringLiteral("sign-in olga")}});
+        live.refresh();
+        QCOMPARE(shown().size(), 1);
+        QCOMPARE(journal.shownCount()->text(), QStringLiteral("1 of 2 line(s) shown"));
+        // Esc in the filter shows everything again.
+        QTest::keyClick(journal.filter(), Qt::Key_Escape);
+        QVERIFY(journal.filter()->text().isEmpty());
+        QCOMPARE(shown().size(), 2);
+        QVERIFY(journal.shownCount()->isHidden());
     }
 
     void entriesWrapInANarrowDock()

@@ -3,6 +3,9 @@
 #include "labels.h"
 #include "livecity.h"
 
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QVBoxLayout>
 
@@ -14,6 +17,18 @@ JournalPanel::JournalPanel(LiveCity &live, QWidget *parent) : QWidget(parent), m
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    // "Who did what to incident #8?", "what did olga do?": a supervisor narrows the log to the lines that say it.
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("journalFilter"));
+    m_filter->setPlaceholderText(tr("Show only lines with… (a name, #incident, device)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter the event log"));
+    layout->addWidget(m_filter);
+    m_filter->installEventFilter(this);   // Esc empties it
+    m_shownCount = new QLabel(this);
+    m_shownCount->setObjectName(QStringLiteral("journalShownCount"));
+    m_shownCount->hide();
+    layout->addWidget(m_shownCount);
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Event log"));
     // Entries wrap: the log shares the bottom row with energy and alarms, and a line cut at the dock's edge leaves
@@ -23,7 +38,41 @@ JournalPanel::JournalPanel(LiveCity &live, QWidget *parent) : QWidget(parent), m
     m_list->setResizeMode(QListView::Adjust);
     layout->addWidget(m_list);
     connect(&live, &LiveCity::journalChanged, this, &JournalPanel::reload);
+    connect(m_filter, &QLineEdit::textChanged, this, [this] {
+        for (int i = 0; i < m_list->count(); ++i)
+            applyFilter(m_list->item(i));
+        showCount();
+    });
     reload();
+}
+
+bool JournalPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape
+        && !m_filter->text().isEmpty()) {
+        m_filter->clear();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void JournalPanel::applyFilter(QListWidgetItem *item) const
+{
+    const QString wanted = m_filter->text().trimmed();
+    item->setHidden(!wanted.isEmpty() && !item->text().contains(wanted, Qt::CaseInsensitive));
+}
+
+void JournalPanel::showCount()
+{
+    if (m_filter->text().trimmed().isEmpty()) {
+        m_shownCount->hide();
+        return;
+    }
+    int shown = 0;
+    for (int i = 0; i < m_list->count(); ++i)
+        shown += m_list->item(i)->isHidden() ? 0 : 1;
+    m_shownCount->setText(tr("%1 of %2 line(s) shown").arg(shown).arg(m_list->count()));
+    m_shownCount->show();
 }
 
 namespace {
@@ -55,11 +104,14 @@ void JournalPanel::reload()
         return;
     }
     const QTimeZone zone = Labels::zone(m_live.scene().city());
-    for (size_t i = kept; i < journal.size(); ++i)
+    for (size_t i = kept; i < journal.size(); ++i) {
         m_list->insertItem(0, item(zone, journal[i]));
+        applyFilter(m_list->item(0));   // (an item is hidden by its list: only once it is in one)
+    }
     while (m_list->count() > static_cast<int>(journal.size()))
         delete m_list->takeItem(m_list->count() - 1);
     m_shown = journal;
+    showCount();
 }
 
 void JournalPanel::rebuild()
@@ -68,8 +120,11 @@ void JournalPanel::rebuild()
     const auto &journal = m_live.scene().journal;
     m_shown = journal;
     const QTimeZone zone = Labels::zone(m_live.scene().city());
-    for (auto it = journal.rbegin(); it != journal.rend(); ++it)
+    for (auto it = journal.rbegin(); it != journal.rend(); ++it) {
         m_list->addItem(item(zone, *it));
+        applyFilter(m_list->item(m_list->count() - 1));
+    }
+    showCount();
 }
 
 } // namespace cityops

@@ -5,6 +5,8 @@
 #include <QTimeZone>
 #include <QWidget>
 
+class QLabel;
+class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
 
@@ -23,12 +25,23 @@ public:
     /// replaced (a seek in replay).
     void reload();
     QListWidget *list() const { return m_list; }
+    /// Shows only the lines that contain its text (any case); Esc empties it.
+    QLineEdit *filter() const { return m_filter; }
+    /// While filtering: how many lines of how many are shown.
+    QLabel *shownCount() const { return m_shownCount; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void rebuild();
+    void applyFilter(QListWidgetItem *item) const;
+    void showCount();
     QListWidgetItem *item(const QTimeZone &zone, const ActivityLog::Entry &entry) const;
 
     LiveCity &m_live;
+    QLineEdit *m_filter;
+    QLabel *m_shownCount;
     QListWidget *m_list;
     std::vector<ActivityLog::Entry> m_shown;   ///< the log as the list shows it, oldest first
 };
