@@ -1042,6 +1042,10 @@
         <source>Opens the order that returns %1 to its signal program, for you to check and send.</source>
         <translation>%1 を信号プログラムに戻す指令を開きます。確認して送信してください。</translation>
     </message>
+    <message>
+        <source>Keys: F6 the map · F7 incidents · F8 alarms · F9 commands · Ctrl+F find · F1 every key</source>
+        <translation>キー：F6 地図 · F7 インシデント · F8 アラーム · F9 指令 · Ctrl+F 検索 · F1 すべてのキー</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -1042,6 +1042,10 @@
         <source>Opens the order that returns %1 to its signal program, for you to check and send.</source>
         <translation>打开将 %1 恢复为信号配时方案的指令，请检查后发送。</translation>
     </message>
+    <message>
+        <source>Keys: F6 the map · F7 incidents · F8 alarms · F9 commands · Ctrl+F find · F1 every key</source>
+        <translation>按键：F6 地图 · F7 事件 · F8 告警 · F9 指令 · Ctrl+F 查找 · F1 全部按键</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -11,6 +11,7 @@
 #include "panels/incidentpanel.h"
 #include "panels/qcustomplot_include.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QLabel>
 #include <QStatusBar>
@@ -195,6 +196,21 @@ private Q_SLOTS:
         }
         QVERIFY2(streets > 0, qPrintable(QStringLiteral("no incident names its street: %1").arg(view->model()->index(0, where).data().toString())));
         QVERIFY2(view->horizontalScrollBar()->maximum() == 0, "the incident list scrolls sideways");
+
+        // Nothing selected: Details names the keys to get about, each of them a key of this window's menus.
+        QString hint;
+        for (const QLabel *label : window.detailsPanel()->findChildren<QLabel *>())
+            if (label->text().contains(QLatin1String("Keys: ")))
+                hint = label->text().section(QLatin1String("Keys: "), 1);
+        QVERIFY2(!hint.isEmpty(), "no keys named while nothing is selected");
+        QStringList bound;
+        for (const QAction *action : window.findChildren<QAction *>())
+            for (const QKeySequence &key : action->shortcuts())
+                bound << key.toString();
+        for (const QString &named : hint.split(QStringLiteral(" · "))) {
+            const QString key = named.section(QLatin1Char(' '), 0, 0);
+            QVERIFY2(bound.contains(key), qPrintable(QStringLiteral("%1 is named but bound to nothing (%2)").arg(key, bound.join(QLatin1Char(',')))));
+        }
 
         // The whole city stays in view when the window changes size; a view someone moved stays put.
         MapView *map = window.mapView();

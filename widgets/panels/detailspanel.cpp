@@ -103,7 +103,10 @@ void DetailsPanel::refresh()
         }
     }
     m_title->setText(tr("Nothing selected"));
-    m_subtitle->setText(tr("Click a signal, feeder, streetlight or incident on the map, or pick an incident from the list."));
+    // The panel's room while nothing is selected tells a newcomer how to get about without the mouse.
+    m_subtitle->setText(tr("Click a signal, feeder, streetlight or incident on the map, or pick an incident from the list.")
+                        + QLatin1Char('\n')
+                        + tr("Keys: F6 the map · F7 incidents · F8 alarms · F9 commands · Ctrl+F find · F1 every key"));
 }
 
 void DetailsPanel::showVehicle(const VehicleBook::Vehicle &vehicle)
