@@ -41,6 +41,21 @@ private:
     std::int64_t m_nowMs = 1'794'999'000'000;
 };
 
+LiveCity &readingFrom(LiveCity &live, const Books &books)
+{
+    live.setSource(&books);
+    return live;
+}
+
+/// The event log panel over books the test writes, through the console's own LiveCity.
+struct Log {
+    Engine engine{fixtureCity()};   // not started: the panel reads the books the test sets
+    CityMirror scene{fixtureCity()};
+    LiveCity live{engine, scene};
+    Books books{fixtureCity()};
+    JournalPanel journal{readingFrom(live, books)};
+};
+
 QStringList texts(const QListWidget *list)
 {
     QStringList out;
@@ -58,12 +73,10 @@ private Q_SLOTS:
 
     void newEntriesArriveAtTheTopAndTheOldestLeave()
     {
-        Engine engine(fixtureCity());   // not started: the panel reads the books the test sets
-        CityMirror scene(fixtureCity());
-        LiveCity live(engine, scene);
-        Books books(fixtureCity());
-        live.setSource(&books);
-        JournalPanel journal(live);
+        Log log;
+        Books &books = log.books;
+        LiveCity &live = log.live;
+        JournalPanel &journal = log.journal;
         journal.resize(400, 300);
         QListWidget *list = journal.list();
 
@@ -125,12 +138,10 @@ private Q_SLOTS:
 
     void aSupervisorNarrowsTheLogToWhatTheyLookFor()
     {
-        Engine engine(fixtureCity());
-        CityMirror scene(fixtureCity());
-        LiveCity live(engine, scene);
-        Books books(fixtureCity());
-        live.setSource(&books);
-        JournalPanel journal(live);
+        Log log;
+        Books &books = log.books;
+        LiveCity &live = log.live;
+        JournalPanel &journal = log.journal;
         QListWidget *list = journal.list();
         books.add(12);   // person-1 … person-12
         live.refresh();
@@ -171,12 +182,10 @@ private Q_SLOTS:
 
     void entriesWrapInANarrowDock()
     {
-        Engine engine(fixtureCity());
-        CityMirror scene(fixtureCity());
-        LiveCity live(engine, scene);
-        Books books(fixtureCity());
-        live.setSource(&books);
-        JournalPanel journal(live);
+        Log log;
+        Books &books = log.books;
+        LiveCity &live = log.live;
+        JournalPanel &journal = log.journal;
         books.reset({{1, 1'794'999'100'000,
                       QStringLiteral("incident #8 acknowledgement overdue: not acknowledged within 5 min: escalated to supervisors")},
                      {2, 1'794'999'160'000, QStringLiteral("sign-in olga")}});

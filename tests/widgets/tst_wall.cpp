@@ -438,18 +438,12 @@ private Q_SLOTS:
     /// frame (nothing was rendered on the GUI thread), and the finished frame shows the change.
     void aMapRendersChangesOffTheGuiThread()
     {
-        auto city = test::networkCity();
-        Engine engine(city);
-        engine.start(std::make_unique<OneReportLink>());
-        WallLayout layout;
-        layout.rows = 1;
-        layout.columns = 1;
-        layout.tiles = {{WallTileKind::CityMap, 0, 0, 1, 1, -1, 0}};
-        VideoWall wall(engine, layout);
-        wall.show(false);
+        QuietMapWall quiet;
+        const auto &city = quiet.city;
+        VideoWall &wall = *quiet.wall;
         QTRY_VERIFY_WITH_TIMEOUT(wall.feed().staleReason().isEmpty(), 5000);   // live data: no overlay over the map
         wall.refreshNow();
-        auto *map = dynamic_cast<WallMapTile *>(wall.tileAt(0, 0));
+        auto *map = quiet.map();
         QVERIFY(map);
         const QColor critical(0xff, 0x3b, 0x30);
         QCOMPARE(countColor(map->grab().toImage(), critical, 30), 0);
@@ -465,7 +459,6 @@ private Q_SLOTS:
         QCOMPARE(countColor(map->grab().toImage(), critical, 30), 0);   // the last frame, until the new one is ready
         QTRY_VERIFY_WITH_TIMEOUT(countColor(map->grab().toImage(), critical, 30) > 20, 5000);
         QVERIFY(map->backgroundRenders() > rendersBefore);   // (the wall may have served it more since)
-        engine.stop();
     }
 
     /// In a busy city incidents change many times a second; the incident board repaints only when what it shows

@@ -32,19 +32,13 @@ private Q_SLOTS:
 
     void coverageAtFullResolutionFaultsSizedForTheDistance()
     {
-        auto city = test::networkCity();
+        QuietMapWall quiet;
+        const auto &city = quiet.city;
         QVERIFY(city->streetlights.size() > 10);
-        Engine engine(city);
-        engine.start(std::make_unique<OneReportLink>());
-        WallLayout layout;
-        layout.rows = 1;
-        layout.columns = 1;
-        layout.tiles = {{WallTileKind::CityMap, 0, 0, 1, 1, -1, 0}};
-        VideoWall wall(engine, layout);
-        wall.show(false);
+        VideoWall &wall = *quiet.wall;
         QTRY_VERIFY_WITH_TIMEOUT(wall.feed().staleReason().isEmpty(), 5000);
         wall.refreshNow();
-        auto *map = dynamic_cast<WallMapTile *>(wall.tileAt(0, 0));
+        auto *map = quiet.map();
         QVERIFY(map);
         const double scale = WallMapTile::symbolScaleFor(wall.look().minCapPx);
         QVERIFY2(scale >= 2, "the wall's symbols are scaled up: what this test tells apart");
@@ -85,7 +79,6 @@ private Q_SLOTS:
         QVERIFY2(ring.width() >= 6 * scale && ring.height() >= 6 * scale,
                  qPrintable(QStringLiteral("%1 × %2 px at a scale of %3").arg(ring.width()).arg(ring.height()).arg(scale)));
         QVERIFY(ring.contains(cell.center()));
-        engine.stop();
     }
 };
 

@@ -6,6 +6,7 @@
 #include "testcity.h"
 #include "wall/videowall.h"
 #include "wall/wallfeed.h"
+#include "wall/wallmaptile.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -27,6 +28,27 @@ public:
     }
     void stop() override {}
     void send(const std::vector<DeviceCommand> &) override {}
+};
+
+/// A wall of one panel, the city map, over a field that reported once: live data, and nothing moves but what the test
+/// puts into the wall's scene.
+struct QuietMapWall {
+    std::shared_ptr<const CityModel> city = test::networkCity();
+    Engine engine{city};
+    std::unique_ptr<VideoWall> wall;
+
+    QuietMapWall()
+    {
+        engine.start(std::make_unique<OneReportLink>());
+        WallLayout layout;
+        layout.rows = 1;
+        layout.columns = 1;
+        layout.tiles = {{WallTileKind::CityMap, 0, 0, 1, 1, -1, 0}};
+        wall = std::make_unique<VideoWall>(engine, layout);
+        wall->show(false);
+    }
+    ~QuietMapWall() { engine.stop(); }
+    WallMapTile *map() const { return dynamic_cast<WallMapTile *>(wall->tileAt(0, 0)); }
 };
 
 /// The simulator, with a field link the test can cut.

@@ -71,7 +71,7 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
     }
     if (m_backdropView && *m_backdropView == viewport) {
         if (m_part == Part::All)
-            drawAbnormal(painter);   // coverage is on the composed basemap
+            drawAbnormal(painter, true);   // coverage is on the composed basemap
         return;
     }
     if (aggregates(viewport)) {
@@ -110,17 +110,12 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
         sprites::draw(painter, offSprite, p);
     for (const QPointF &p : on)
         sprites::draw(painter, onSprite, p);
-    if (m_part == Part::Coverage) {
-        painter.restore();
-        return;
-    }
-    const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
-    for (const QPointF &p : silent)
-        sprites::draw(painter, silentSprite, p);
-    const QImage &faultSprite = sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2.0});
-    for (const QPointF &p : faults)
-        sprites::draw(painter, faultSprite, p);
     painter.restore();
+    if (m_part == Part::All) {
+        m_faults = std::move(faults);
+        m_silent = std::move(silent);
+        drawAbnormal(painter, false);
+    }
 }
 
 bool StreetlightLayer::aggregates(const MapViewport &viewport) const
@@ -132,7 +127,7 @@ bool StreetlightLayer::aggregates(const MapViewport &viewport) const
 
 void StreetlightLayer::renderAbnormalOnly(QPainter &painter, const MapViewport &viewport) const
 {
-    const bool coverage = aggregates(viewport);
+    const bool coverage = aggregates(viewport);   // then the rings that go over coverage
     const QRectF visible = viewport.visibleWorld(8);
     const QTransform toScreen = viewport.worldTransform();
     m_faults.clear();
@@ -148,18 +143,7 @@ void StreetlightLayer::renderAbnormalOnly(QPainter &painter, const MapViewport &
         if (visible.contains(w))
             (silent ? m_silent : m_faults) << toScreen.map(w);
     });
-    if (coverage) {
-        drawAbnormal(painter);   // the small rings that go over coverage
-        return;
-    }
-    painter.save();
-    const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
-    for (const QPointF &p : std::as_const(m_silent))
-        sprites::draw(painter, silentSprite, p);
-    const QImage &faultSprite = sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2.0});
-    for (const QPointF &p : std::as_const(m_faults))
-        sprites::draw(painter, faultSprite, p);
-    painter.restore();
+    drawAbnormal(painter, coverage);
 }
 
 std::optional<quint64> StreetlightLayer::prepareBackdrop(const MapViewport &viewport) const
@@ -242,7 +226,7 @@ void StreetlightLayer::buildDensity() const
     }
 }
 
-void StreetlightLayer::drawAbnormal(QPainter &painter) const
+void StreetlightLayer::drawAbnormal(QPainter &painter, bool overCoverage) const
 {
     painter.save();
     const QImage &silentSprite = sprites::circle({QColor(), mapstyle::noData(), 4, 1.5});
@@ -250,7 +234,8 @@ void StreetlightLayer::drawAbnormal(QPainter &painter) const
         sprites::draw(painter, silentSprite, p);
     // A failed lamp is a low-priority alarm: where lamps are shown as coverage (zoomed out, or too many to draw) it
     // is a small ring, so a wall of lamp outages does not drown the signals and incidents; close up it is full size.
-    const QImage &faultSprite = sprites::circle({QColor(), mapstyle::alarmAmber(), 3.0, 1.5});
+    const QImage &faultSprite = overCoverage ? sprites::circle({QColor(), mapstyle::alarmAmber(), 3.0, 1.5})
+                                             : sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2.0});
     for (const QPointF &p : std::as_const(m_faults))
         sprites::draw(painter, faultSprite, p);
     painter.restore();
@@ -266,7 +251,7 @@ void StreetlightLayer::renderAggregated(QPainter &painter, const MapViewport &vi
     ++m_backdropVersion;
     renderBackdrop(painter, viewport);
     if (m_part == Part::All)
-        drawAbnormal(painter);
+        drawAbnormal(painter, true);
 }
 
 std::optional<MapSelection> StreetlightLayer::hitTest(const MapViewport &v, const QPointF &pos, double radius) const

@@ -30,7 +30,8 @@ private:
     /// points to be drawn individually on top. Returns whether the cells differ from the last binning.
     bool bin(const MapViewport &viewport) const;
     void buildDensity() const;
-    void drawAbnormal(QPainter &painter) const;
+    /// The faulted and silent lamps found (m_faults, m_silent); over coverage a failed lamp is a smaller ring.
+    void drawAbnormal(QPainter &painter, bool overCoverage) const;
     /// Part::Abnormal: the faulted and silent lamps in view, as render() would draw them over the coverage.
     void renderAbnormalOnly(QPainter &painter, const MapViewport &viewport) const;
     /// When the view holds too many lamps to draw one by one after all: coverage and abnormal lamps, directly.
