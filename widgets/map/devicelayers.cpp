@@ -60,6 +60,17 @@ constexpr int kCellPx = 3;
 constexpr int kIndividualLampLimit = 6'000;
 constexpr double kIndividualLampZoom = 16.0;
 
+/// How a lamp is drawn: one that has gone silent (no data) or failed individually on top, the rest lit or dark.
+enum class LampLook { Lit, Dark, Failed, Silent };
+LampLook lampLook(const DeviceState &s)
+{
+    if (!s.online && (s.reported || s.fault))
+        return LampLook::Silent;
+    if (s.fault)
+        return LampLook::Failed;
+    return s.level > 0 ? LampLook::Lit : LampLook::Dark;
+}
+
 } // namespace
 
 void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) const
@@ -87,16 +98,13 @@ void StreetlightLayer::render(QPainter &painter, const MapViewport &viewport) co
         const QPointF w = scene().deviceWorld()[d];
         if (!visible.contains(w))
             return;
-        const DeviceState &s = scene().states[d];
         const QPointF p = toScreen.map(w);
-        if (!s.online && s.reported)
-            silent << p;
-        else if (s.fault)
-            faults << p;
-        else if (s.level > 0)
-            on << p;
-        else
-            off << p;
+        switch (lampLook(scene().states[d])) {
+        case LampLook::Silent: silent << p; break;
+        case LampLook::Failed: faults << p; break;
+        case LampLook::Lit: on << p; break;
+        case LampLook::Dark: off << p; break;
+        }
     });
     if (on.size() + off.size() > kIndividualLampLimit) {
         renderAggregated(painter, viewport);
@@ -135,13 +143,12 @@ void StreetlightLayer::renderAbnormalOnly(QPainter &painter, const MapViewport &
     scene().grid().forEachIn(visible, [&](DeviceIndex d) {
         if (scene().city().devices[d].kind != DeviceKind::Streetlight)
             return;
-        const DeviceState &s = scene().states[d];
-        const bool silent = !s.online && s.reported;   // as render() sorts them
-        if (!silent && !s.fault)
+        const LampLook look = lampLook(scene().states[d]);
+        if (look != LampLook::Silent && look != LampLook::Failed)
             return;
         const QPointF w = scene().deviceWorld()[d];
         if (visible.contains(w))
-            (silent ? m_silent : m_faults) << toScreen.map(w);
+            (look == LampLook::Silent ? m_silent : m_faults) << toScreen.map(w);
     });
     drawAbnormal(painter, coverage);
 }
@@ -189,8 +196,8 @@ bool StreetlightLayer::bin(const MapViewport &viewport) const
         if (fx < -2 || fy < -2 || fx >= cw + 2 || fy >= ch + 2)
             continue;
         const DeviceState &s = states[light.device];
-        if ((!s.online && s.reported) || s.fault)
-            (s.fault && s.online ? m_faults : m_silent) << QPointF(fx * kCellPx, fy * kCellPx);
+        if (const LampLook look = lampLook(s); look == LampLook::Silent || look == LampLook::Failed)
+            (look == LampLook::Silent ? m_silent : m_faults) << QPointF(fx * kCellPx, fy * kCellPx);
         const int cx = static_cast<int>(fx), cy = static_cast<int>(fy);
         if (fx < 0 || fy < 0 || cx >= cw || cy >= ch)
             continue;
