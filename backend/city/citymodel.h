@@ -2,6 +2,7 @@
 
 #include "model/device.h"
 #include "model/geo.h"
+#include "model/responserules.h"
 
 #include <QHash>
 #include <QString>
@@ -157,6 +158,7 @@ struct CityMeta {
 /// read-only between threads.
 struct CityModel {
     CityMeta meta;
+    ResponseRules rules = ResponseRules::defaults();   ///< the city's own from its package, else the defaults
     std::vector<Road> roads;
     std::vector<Junction> junctions;
     std::vector<District> districts;

@@ -1,4 +1,5 @@
 #include "city/citypackage.h"
+#include "city/cityrules.h"
 
 #include "city/gpkggeometry.h"
 #include "base/sqlitedb.h"
@@ -221,7 +222,10 @@ Status insertAll(SqliteDb &db, const CityModel &city)
         {QStringLiteral("created_utc"), city.meta.createdUtc},
         {QStringLiteral("generator"), city.meta.generator},
     };
-    for (const auto &[key, value] : entries) {
+    std::map<QString, QString> all = entries;
+    if (city.rules.cityOwn)
+        all.emplace(kResponseRulesKey, QString::fromUtf8(city.rules.toJson()));
+    for (const auto &[key, value] : all) {
         meta->bind(1, key);
         meta->bind(2, value);
         if (auto st = meta->run(); !st)
@@ -353,6 +357,11 @@ public:
         city->meta.timezone = m_meta.value(QStringLiteral("timezone"), QStringLiteral("UTC"));
         city->meta.createdUtc = m_meta.value(QStringLiteral("created_utc"));
         city->meta.generator = m_meta.value(QStringLiteral("generator"));
+        const auto stored = m_meta.constFind(kResponseRulesKey);
+        auto rules = responseRulesFrom(stored == m_meta.constEnd() ? std::nullopt : std::optional<QString>(stored.value()), m_path);
+        if (!rules)
+            return makeError(rules.error());
+        city->rules = rules.value();
 
         Status s = Ok{};
         s = forEach(QStringLiteral("roads"), QStringLiteral("geom, sumo_id, name, class, lanes, speed_kmh, oneway"),
@@ -538,14 +547,30 @@ private:
 
 } // namespace
 
-Result<std::shared_ptr<const CityModel>> read(const QString &path)
+namespace {
+Result<std::unique_ptr<SqliteDb>> openReadable(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
         return makeError(QStringLiteral("city file %1 does not exist").arg(path));
     if (!info.isFile() || !info.isReadable())
         return makeError(QStringLiteral("city file %1 is not a readable file").arg(path));
-    auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+    return SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+}
+} // namespace
+
+Status check(const QString &path)
+{
+    auto db = openReadable(path);
+    if (!db)
+        return makeError(db.error());
+    PackageReader reader(*db.value(), path);
+    return reader.check();
+}
+
+Result<std::shared_ptr<const CityModel>> read(const QString &path)
+{
+    auto db = openReadable(path);
     if (!db)
         return makeError(db.error());
     PackageReader reader(*db.value(), path);

@@ -23,5 +23,9 @@ Status write(const CityModel &city, const QString &path);
 /// that says which file and what is wrong; the file is never modified.
 Result<std::shared_ptr<const CityModel>> read(const QString &path);
 
+/// Whether `path` is a city package this CityOps reads (a GeoPackage with cityops_meta of a known format), without
+/// loading its layers or its rules — what a tool that changes one entry of it needs to know first.
+Status check(const QString &path);
+
 } // namespace citypackage
 } // namespace cityops

@@ -171,6 +171,10 @@ QByteArray encode(const EventPayload &payload)
                 w.f64(p.position.lat);
                 w.u32(static_cast<std::uint32_t>(p.district));
                 w.u32(static_cast<std::uint32_t>(p.road));
+                if (p.ackWithinMs >= 0) {   // absent in rows from before a city had rules of its own: both read back
+                    w.i64(p.ackWithinMs);
+                    w.i64(p.onSceneWithinMs);
+                }
             } else if constexpr (std::is_same_v<T, IncidentClearedPayload>) {
                 w.u32(p.id);
             } else if constexpr (std::is_same_v<T, SessionPayload>) {
@@ -314,7 +318,8 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         std::uint8_t k = 0, s = 0;
         std::uint32_t district = 0, road = 0;
         ok = r.u32(&p.id) && r.i64(&p.sinceMs) && r.u8(&k) && r.u8(&s) && r.f64(&p.position.lon) && r.f64(&p.position.lat) && r.u32(&district)
-             && r.u32(&road) && k <= kIncidentKindMax && s <= 3;
+             && r.u32(&road) && k <= kIncidentKindMax && s <= 3
+             && (r.atEnd() || (r.i64(&p.ackWithinMs) && r.i64(&p.onSceneWithinMs) && p.ackWithinMs >= 0 && p.onSceneWithinMs >= 0));
         p.kind = static_cast<IncidentKind>(k);
         p.severity = static_cast<IncidentSeverity>(s);
         p.district = static_cast<int>(district);

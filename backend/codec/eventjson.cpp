@@ -52,10 +52,17 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
                 return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
             else if constexpr (std::is_same_v<T, PresencePayload>)
                 return p.cause.isEmpty() ? QJsonObject{{"online", p.online}} : QJsonObject{{"online", p.online}, {"cause", p.cause}};
-            else if constexpr (std::is_same_v<T, IncidentRaisedPayload>)
-                return {{"id", static_cast<double>(p.id)}, {"since_ms", static_cast<double>(p.sinceMs)}, {"kind", incidentKindName(p.kind)},
-                        {"severity", incidentSeverityName(p.severity)}, {"lon", p.position.lon}, {"lat", p.position.lat},
-                        {"district", p.district}, {"road", p.road}};
+            else if constexpr (std::is_same_v<T, IncidentRaisedPayload>) {
+                QJsonObject o{{"id", static_cast<double>(p.id)}, {"since_ms", static_cast<double>(p.sinceMs)}, {"kind", incidentKindName(p.kind)},
+                              {"severity", incidentSeverityName(p.severity)}, {"lon", p.position.lon}, {"lat", p.position.lat},
+                              {"district", p.district}, {"road", p.road}};
+                // The deadlines the console gave it, in exports; read from no one (the console's rules decide them).
+                if (p.ackWithinMs >= 0) {
+                    o.insert(QLatin1String("ack_within_ms"), static_cast<double>(p.ackWithinMs));
+                    o.insert(QLatin1String("on_scene_within_ms"), static_cast<double>(p.onSceneWithinMs));
+                }
+                return o;
+            }
             else if constexpr (std::is_same_v<T, IncidentClearedPayload>)
                 return {{"id", static_cast<double>(p.id)}};
             else if constexpr (std::is_same_v<T, SessionPayload>)

@@ -24,6 +24,7 @@ size_t LiveOpsLoop::settle(std::vector<Event> &derived, std::int64_t timeMs)
             e.timeMs = timeMs;
         std::vector<Event> batch;
         batch.swap(derived);
+        stampDeadlines(batch);
         m_pipeline.process(batch);
         applied += batch.size();
         if (m_share)
@@ -35,11 +36,22 @@ size_t LiveOpsLoop::settle(std::vector<Event> &derived, std::int64_t timeMs)
     return applied;
 }
 
+void LiveOpsLoop::stampDeadlines(std::vector<Event> &batch) const
+{
+    for (Event &e : batch)
+        if (auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload)) {
+            const SlaPolicy sla = m_city->rules.slaFor(raised->severity);
+            raised->ackWithinMs = sla.ackWithinMs;
+            raised->onSceneWithinMs = sla.onSceneWithinMs;
+        }
+}
+
 size_t LiveOpsLoop::ingest(std::vector<Event> &batch)
 {
     m_gate.filter(batch, m_ops.context());
     if (batch.empty())
         return 0;
+    stampDeadlines(batch);
     m_pipeline.process(batch);
     // A person's own wall request goes to the walls on the broker; one from another console (it passed the gate) is
     // for the wall this console may be.

@@ -41,6 +41,9 @@ public:
 
 private:
     size_t settle(std::vector<Event> &derived, std::int64_t timeMs);
+    /// Gives each incident taken in the city's response times (ResponseRules), over whatever the event said: the
+    /// deadlines are this console's city's, never the field's or another console's to set.
+    void stampDeadlines(std::vector<Event> &batch) const;
 
     CorePipeline &m_pipeline;
     std::shared_ptr<const CityModel> m_city;

@@ -135,6 +135,11 @@ struct IncidentRaisedPayload {
     GeoPoint position;
     int district = -1;
     int road = -1;
+    /// The response times in force when the console took the incident in (the city's rules, stamped by the live
+    /// loop whatever the wire said), so a replay shows the deadlines the people then had. -1: not stated (recorded
+    /// before a city could set its own: the defaults, `slaFor`).
+    std::int64_t ackWithinMs = -1;
+    std::int64_t onSceneWithinMs = -1;
 };
 struct IncidentClearedPayload {
     IncidentId id = 0;

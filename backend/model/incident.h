@@ -77,7 +77,9 @@ QString incidentStateName(IncidentState s);        ///< stable English key
 struct SlaPolicy {
     std::int64_t ackWithinMs = 0;
     std::int64_t onSceneWithinMs = 0;
+    bool operator==(const SlaPolicy &) const = default;
 };
+/// The response times used before a city could set its own, and still when it has not (ResponseRules).
 SlaPolicy slaFor(IncidentSeverity severity);
 
 } // namespace cityops

@@ -38,7 +38,7 @@ Event alarmEvent(std::uint32_t id, DeviceIndex device, AlarmChange change, Alarm
 } // namespace
 
 AlarmDesk::AlarmDesk(const DeskContext &context, std::function<bool(DeviceIndex)> commandedOpen)
-    : m_ctx(context), m_commandedOpen(std::move(commandedOpen)), m_signalFeeders(m_ctx.city.signalFeeders())
+    : m_ctx(context), m_commandedOpen(std::move(commandedOpen)), m_signalFeeders(m_ctx.city.signalFeeders()), m_holds(m_ctx.city.rules)
 {
 }
 
@@ -202,7 +202,7 @@ void AlarmDesk::checkHolds(std::int64_t nowMs, std::vector<Event> &out)
         const QString what = o.mode == SignalMode::Preempt ? QStringLiteral("pre-empted") : QStringLiteral("held");
         const QString by = o.order ? QStringLiteral(" by order %1").arg(o.order) : QString();
         setCondition(o.device, AlarmCause::HoldOverrun, true, out, 0,
-                     QStringLiteral("%1%2 for more than %3 min").arg(what, by).arg(HoldWatch::limitFor(o.mode) / 60'000));
+                     QStringLiteral("%1%2 for more than %3 min").arg(what, by).arg(m_holds.limitFor(o.mode) / 60'000));
     }
     m_overlay.clear();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/device.h"
+#include "model/responserules.h"
 #include "state/orderbook.h"
 
 #include <QHash>
@@ -18,9 +19,9 @@ namespace cityops {
 /// it an alarm (ISA-18.2) and not just the map's frame. Runs on the core thread, inside the alarm desk.
 class HoldWatch {
 public:
-    static constexpr std::int64_t kPreemptLimitMs = 5 * 60'000;   ///< a wave's pre-emption lasts seconds to two minutes
-    static constexpr std::int64_t kHoldLimitMs = 30 * 60'000;     ///< a hold by hand: half an hour before it is questioned
-    static std::int64_t limitFor(SignalMode mode) { return mode == SignalMode::Preempt ? kPreemptLimitMs : kHoldLimitMs; }
+    /// The limits are the city's (ResponseRules: by default 30 min for a hold by hand, 5 for a pre-emption).
+    explicit HoldWatch(const ResponseRules &rules) : m_rules(rules) {}
+    std::int64_t limitFor(SignalMode mode) const { return m_rules.holdLimitFor(mode); }
 
     /// A signal's report of `mode` at `timeMs`. Returns true when it left a hold (its alarm, if any, returns).
     bool report(DeviceIndex device, SignalMode mode, std::int64_t timeMs);
@@ -39,6 +40,7 @@ public:
     int holds() const { return static_cast<int>(m_holds.size()); }
 
 private:
+    ResponseRules m_rules;
     struct Hold {
         SignalMode mode = SignalMode::Manual;
         std::int64_t sinceMs = 0;

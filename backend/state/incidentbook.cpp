@@ -31,7 +31,9 @@ void IncidentBook::apply(const std::vector<Event> &events)
             incident.road = raised->road;
             incident.device = event.device;
             incident.raisedMs = raised->sinceMs > 0 ? raised->sinceMs : event.timeMs;
-            const SlaPolicy sla = slaFor(incident.severity);
+            // The deadlines stamped when the console took it in (the city's rules then); a record from before
+            // there were any: the defaults, which were the rules then.
+            const SlaPolicy sla = raised->ackWithinMs >= 0 ? SlaPolicy{raised->ackWithinMs, raised->onSceneWithinMs} : slaFor(incident.severity);
             incident.ackByMs = sla.ackWithinMs ? incident.raisedMs + sla.ackWithinMs : 0;
             incident.onSceneByMs = sla.onSceneWithinMs ? incident.raisedMs + sla.onSceneWithinMs : 0;
             incident.history.push_back({IncidentState::New, incident.raisedMs, {}, {}});

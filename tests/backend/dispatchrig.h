@@ -21,6 +21,11 @@ struct Rig {
     Actor sven = person("sven", Role::Supervisor);
     static constexpr std::int64_t kStepMs = 50;
 
+    /// On a city of the test's own (its response rules, say).
+    explicit Rig(std::shared_ptr<const CityModel> ownCity) : bench(std::move(ownCity), DispatchConfig{3000, 5000, 3})
+    {
+        bench.feed(field.connect(bench.now));
+    }
     explicit Rig(const std::map<DeviceIndex, ScriptedField::Behaviour> &script = {})
     {
         for (const auto &[device, behaviour] : script)

@@ -13,6 +13,8 @@ struct OpsBench {
     std::int64_t now = berlin({2026, 3, 2}, {10, 0});
 
     explicit OpsBench(DispatchConfig config = {}, std::uint32_t salt = 0) : driver(pipeline, city, 1, config, salt) {}
+    /// On a city of the test's own (its response rules, say).
+    OpsBench(std::shared_ptr<const CityModel> ownCity, DispatchConfig config) : city(std::move(ownCity)), driver(pipeline, city, 1, config) {}
 
     void feed(std::vector<Event> events)
     {

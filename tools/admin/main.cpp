@@ -1,6 +1,7 @@
 // cityops-admin: the accounts of the people who sign in at the consoles.
 #include "base/secretfile.h"
 #include "brokeraccess.h"
+#include "rulescommand.h"
 #include "security/approval.h"
 #include "security/consolekeyring.h"
 #include "security/userdirectory.h"
@@ -119,7 +120,8 @@ const char *const kHelp =
         "  cityops-admin user disable NAME | enable NAME | unlock NAME\n"
         "  cityops-admin console add NAME PUBLIC-KEY-FILE | list | remove NAME   [--keyring FILE]\n"
         "  cityops-admin approver add NAME [--password-file FILE] | list | remove NAME   [--keyring FILE] [--keys DIR]\n"
-        "  cityops-admin broker init DIR --consoles A,B --gateways G1,G2 [--walls W]\n\n"
+        "  cityops-admin broker init DIR --consoles A,B --gateways G1,G2 [--walls W]\n"
+        "  cityops-admin rules show CITY.gpkg | export CITY.gpkg | set CITY.gpkg RULES.json | reset CITY.gpkg\n\n"
         "Roles: viewer, responder, operator, supervisor, admin. Responders need --districts (names as in the city).\n"
         "Without --password-file the password is typed twice at the terminal; it is never shown, stored or logged,\n"
         "only its Argon2id hash. A password file must be private to its owner (chmod 600).\n"
@@ -130,7 +132,11 @@ const char *const kHelp =
         "its public half in the approver keyring (default approvers.json there) that the gateways take (cityops-sim\n"
         "--approvers): devices act on a high-risk command only with an approver's signature.\n"
         "broker init writes the broker's accounts and roles (mosquitto's dynamic security plugin) into DIR: one account per\n"
-        "console, gateway and wall, bound to its client id, with a random password in DIR/NAME.password (docs/SECURITY.md).";
+        "console, gateway and wall, bound to its client id, with a random password in DIR/NAME.password (docs/SECURITY.md).\n"
+        "rules: the city's response rules in its package — how soon an incident of each severity must be acknowledged and\n"
+        "responders on scene, and how long a signal may be held or pre-empted before it is an alarm. export prints them as\n"
+        "JSON to edit (whole minutes, 0: no deadline), set stores such a file (checked first), reset goes back to the\n"
+        "defaults. Consoles take the rules when they start (docs/OPERATIONS.md).";
 
 QStringList namesOf(const QCommandLineParser &parser, const char *option)
 {
@@ -313,6 +319,8 @@ int main(int argc, char **argv)
         return runBrokerCommand(parser, args);
     if (!args.isEmpty() && args[0] == QLatin1String("approver"))
         return runApproverCommand(parser, args);
+    if (!args.isEmpty() && args[0] == QLatin1String("rules"))
+        return admin::runRulesCommand(parser, args);
     if (parser.isSet(QStringLiteral("keys")))
         return usage(QStringLiteral("--keys belongs to the approver commands"));
     for (const char *brokerOnly : {"consoles", "gateways", "walls"})
@@ -322,7 +330,7 @@ int main(int argc, char **argv)
         return usage(QStringLiteral("--keyring belongs to the console and approver commands"));
     if (args.size() < 2 || args[0] != QLatin1String("user"))
         return usage(QStringLiteral("say what to do: user add|list|set-role|reset-password|disable|enable|unlock, console add|list|remove, "
-                                    "or approver add|list|remove"));
+                                    "approver add|list|remove, or rules show|export|set|reset"));
     const QString verb = args[1];
     static const QStringList verbs{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("set-role"), QStringLiteral("reset-password"),
                                    QStringLiteral("disable"), QStringLiteral("enable"), QStringLiteral("unlock")};

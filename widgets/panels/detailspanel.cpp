@@ -2,7 +2,6 @@
 
 #include "labels.h"
 #include "map/mapstyle.h"
-#include "ops/holdwatch.h"
 
 #include <QFormLayout>
 #include <QPushButton>
@@ -233,7 +232,7 @@ void DetailsPanel::addHolder(const std::optional<HoldingCommand> &holding)
 
 void DetailsPanel::suggestRestore(DeviceIndex device, SignalMode mode, const std::optional<HoldingCommand> &holding)
 {
-    if (holding && m_scene.nowMs - holding->target->changedMs <= HoldWatch::limitFor(mode))
+    if (holding && m_scene.nowMs - holding->target->changedMs <= m_scene.city().rules.holdLimitFor(mode))
         return;   // in its time: a wave releases its own junctions, a hold by hand is what someone meant
     const QString id = m_scene.city().devices[device].id;
     OrderSpec plan;
