@@ -2120,6 +2120,34 @@
         <comment>a device&apos;s place and its id</comment>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>no deadline</source>
+        <translation>期限なし</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The city&apos;s own response rules (set with &lt;i&gt;cityops-admin rules&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;この都市独自の対応ルール（&lt;i&gt;cityops-admin rules&lt;/i&gt; で設定）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The default response rules: this city has set none of its own (&lt;i&gt;cityops-admin rules&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;既定の対応ルール：この都市は独自のルールを設定していません（&lt;i&gt;cityops-admin rules&lt;/i&gt;）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Acknowledge within</source>
+        <translation>確認期限</translation>
+    </message>
+    <message>
+        <source>On scene within</source>
+        <translation>現場到着期限</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Past a deadline the incident is escalated to the supervisors. A signal held on a phase for more than &lt;b&gt;%1&lt;/b&gt;, or pre-empted for more than &lt;b&gt;%2&lt;/b&gt;, raises an alarm.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;期限を過ぎたインシデントはスーパーバイザーにエスカレーションされます。信号が &lt;b&gt;%1&lt;/b&gt; を超えて現示保持されるか、&lt;b&gt;%2&lt;/b&gt; を超えて優先制御されると警報が出ます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each incident keeps the deadlines it was given when it arose.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;各インシデントは発生時に与えられた期限を保持します。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2354,6 +2382,14 @@
     <message>
         <source>No field data — the field link is not connected</source>
         <translation>現場データなし — 現場リンク未接続</translation>
+    </message>
+    <message>
+        <source>&amp;Response rules</source>
+        <translation>対応ルール(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Response rules</source>
+        <translation>対応ルール</translation>
     </message>
 </context>
 <context>

@@ -2120,6 +2120,34 @@
         <comment>a device&apos;s place and its id</comment>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>no deadline</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The city&apos;s own response rules (set with &lt;i&gt;cityops-admin rules&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;本城市自己的响应规则（用 &lt;i&gt;cityops-admin rules&lt;/i&gt; 设置）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The default response rules: this city has set none of its own (&lt;i&gt;cityops-admin rules&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;默认响应规则：本城市未设置自己的规则（&lt;i&gt;cityops-admin rules&lt;/i&gt;）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Acknowledge within</source>
+        <translation>确认时限</translation>
+    </message>
+    <message>
+        <source>On scene within</source>
+        <translation>到场时限</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Past a deadline the incident is escalated to the supervisors. A signal held on a phase for more than &lt;b&gt;%1&lt;/b&gt;, or pre-empted for more than &lt;b&gt;%2&lt;/b&gt;, raises an alarm.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;超过时限的事件会升级给主管。信号保持某相位超过 &lt;b&gt;%1&lt;/b&gt;，或被优先控制超过 &lt;b&gt;%2&lt;/b&gt;，将触发报警。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each incident keeps the deadlines it was given when it arose.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每个事件保留其发生时给定的时限。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2354,6 +2382,14 @@
     <message>
         <source>No field data — the field link is not connected</source>
         <translation>无现场数据 — 现场链路未连接</translation>
+    </message>
+    <message>
+        <source>&amp;Response rules</source>
+        <translation>响应规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Response rules</source>
+        <translation>响应规则</translation>
     </message>
 </context>
 <context>

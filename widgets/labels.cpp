@@ -103,6 +103,23 @@ QString Labels::duration(std::int64_t ms)
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
+QString Labels::responseRules(const ResponseRules &rules)
+{
+    const auto deadline = [](std::int64_t ms) { return ms > 0 ? duration(ms) : tr("no deadline"); };
+    QString rows;
+    for (const IncidentSeverity s : {IncidentSeverity::Critical, IncidentSeverity::Major, IncidentSeverity::Minor, IncidentSeverity::Info})
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>")
+                    .arg(severity(s), deadline(rules.slaFor(s).ackWithinMs), deadline(rules.slaFor(s).onSceneWithinMs));
+    return (rules.cityOwn ? tr("<p>The city's own response rules (set with <i>cityops-admin rules</i>).</p>")
+                          : tr("<p>The default response rules: this city has set none of its own (<i>cityops-admin rules</i>).</p>"))
+        + QStringLiteral("<table cellspacing=\"6\"><tr><th></th><th>%1</th><th>%2</th></tr>%3</table>")
+              .arg(tr("Acknowledge within"), tr("On scene within"), rows)
+        + tr("<p>Past a deadline the incident is escalated to the supervisors. A signal held on a phase for more than "
+             "<b>%1</b>, or pre-empted for more than <b>%2</b>, raises an alarm.</p>")
+              .arg(duration(rules.holdLimitFor(SignalMode::Manual)), duration(rules.holdLimitFor(SignalMode::Preempt)))
+        + tr("<p>Each incident keeps the deadlines it was given when it arose.</p>");
+}
+
 QString Labels::minutesAndSeconds(std::int64_t ms)
 {
     const std::int64_t s = std::max<std::int64_t>(0, (ms + 500) / 1000);

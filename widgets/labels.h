@@ -62,6 +62,8 @@ public:
     /// A district's name: the package's own, or — for the districts the importer made by compass — in the console's
     /// language ("North-West" → 北西).
     static QString district(const CityModel &city, int district);
+    /// The city's response rules as a table for Help: deadlines by severity, the hold limits, and whose they are.
+    static QString responseRules(const ResponseRules &rules);
     static QString operatorAction(OperatorAction action);
     /// A line of the recorded activity ("sign-in olga: operator", "incident #7 acknowledged by rita: seen", "order 5
     /// finished") in the console's language: its fixed words translated, names and people's own words as written.

@@ -378,6 +378,7 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Response rules"), this, &MainWindow::showResponseRules);
     help->addAction(tr("&About CityOps"), this, &MainWindow::showAbout);
 }
 
@@ -554,6 +555,11 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Space, ← →, PgUp / PgDn</b> (replay)</td><td>play/pause, step 10 s, previous/next incident</td></tr>"
            "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr></table>")
             + tr("<p><b>Ctrl+Alt+L</b> lock the console · Session ▸ Hand over the shift · View ▸ Reset the layout</p>"));
+}
+
+void MainWindow::showResponseRules()
+{
+    QMessageBox::information(this, tr("Response rules"), Labels::responseRules(m_engine.city().rules));
 }
 
 void MainWindow::showAbout()

@@ -95,6 +95,7 @@ private:
     /// A field behind a broker that cannot be reached: the map says it shows the last reports, not the field now.
     void showLinkOnMap(const LinkStatus &status);
     void focusIncident(IncidentId id);
+    void showResponseRules();
     void showAbout();
     void showShortcuts();
 

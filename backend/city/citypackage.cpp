@@ -578,7 +578,8 @@ Result<std::shared_ptr<const CityModel>> read(const QString &path)
         return makeError(s.error());
     auto city = reader.load();
     if (city)
-        qCInfo(lcCity) << "loaded" << path << city.value()->devices.size() << "devices" << city.value()->roads.size() << "roads";
+        qCInfo(lcCity) << "loaded" << path << city.value()->devices.size() << "devices" << city.value()->roads.size() << "roads"
+                       << (city.value()->rules.cityOwn ? "with the city's own response rules" : "");
     return city;
 }
 

@@ -12,7 +12,8 @@ Result<ResponseRules> responseRulesFrom(const std::optional<QString> &stored, co
         return ResponseRules::defaults();
     auto rules = ResponseRules::fromJson(stored->toUtf8());
     if (!rules)
-        return makeError(QStringLiteral("%1: the city's response rules (cityops_meta.%2) cannot be used: %3")
+        return makeError(QStringLiteral("%1: the city's response rules (cityops_meta.%2) cannot be used: %3 "
+                                        "(cityops-admin rules set or rules reset mends them)")
                              .arg(path, kResponseRulesKey, rules.error()));
     return rules;
 }

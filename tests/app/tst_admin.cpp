@@ -1,6 +1,8 @@
 // cityops-admin as an administrator uses it (and misuses it): accounts added, listed, changed and unlocked in a
 // real directory file; every bad argument a sentence and exit 2; a password file others may read refused; a file
 // that is not a directory refused and left untouched; the console then signs in with what the tool wrote.
+#include "city/citypackage.h"
+#include "city/sumoimport.h"
 #include "security/approval.h"
 #include "security/consolekeyring.h"
 #include "security/userdirectory.h"
@@ -255,6 +257,67 @@ private Q_SLOTS:
                                    dir.filePath(QStringLiteral("none.db"))});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.db"))));
+    }
+
+    void theCitysResponseRules()
+    {
+        QTemporaryDir dir;
+        auto imported = importSumoNet(QStringLiteral(CITYOPS_TEST_DATA "/adlershof-small.net.xml"), ImportOptions{});
+        QVERIFY2(imported, qPrintable(imported.error()));
+        const QString city = dir.filePath(QStringLiteral("city.gpkg"));
+        QVERIFY(citypackage::write(imported.value(), city));
+        const QString rulesFile = secret(dir, QStringLiteral("rules.json"), R"({"acknowledge_within_min": {"critical": 4}, "hold_limit_min": 20})",
+                                         kPrivate);
+        const auto rulesNow = [&city] { return citypackage::read(city).value()->rules; };
+
+        Run r = admin({QStringLiteral("rules"), QStringLiteral("show"), city});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("The default response rules (the city has set none)")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("critical: acknowledge within 2 min, on scene within 10 min")), qPrintable(r.out));
+
+        r = admin({QStringLiteral("rules"), QStringLiteral("set"), city, rulesFile});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("critical: acknowledge within 4 min")), qPrintable(r.out));
+        QVERIFY(rulesNow().cityOwn);
+        QCOMPARE(rulesNow().slaFor(IncidentSeverity::Critical).ackWithinMs, 4 * 60'000);
+        QCOMPARE(rulesNow().holdLimitFor(SignalMode::Manual), 20 * 60'000);
+
+        // What export prints is a file set takes back.
+        r = admin({QStringLiteral("rules"), QStringLiteral("export"), city});
+        QCOMPARE(r.exitCode, 0);
+        const auto exported = ResponseRules::fromJson(r.out.toUtf8());
+        QVERIFY2(exported, qPrintable(exported.error()));
+        QCOMPARE(exported.value(), rulesNow());
+
+        // A mistake in the file: said, and the city's rules stay as they were.
+        const QString typo = secret(dir, QStringLiteral("typo.json"), R"({"acknowledge_within_min": {"critcal": 1}})", kPrivate);
+        r = admin({QStringLiteral("rules"), QStringLiteral("set"), city, typo});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("no severity \"critcal\"")) && r.err.contains(QLatin1String("not changed")), qPrintable(r.err));
+        QCOMPARE(rulesNow().slaFor(IncidentSeverity::Critical).ackWithinMs, 4 * 60'000);
+
+        r = admin({QStringLiteral("rules"), QStringLiteral("reset"), city});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(rulesNow(), ResponseRules::defaults());
+
+        // Usage mistakes: exit 2, a sentence, nothing changed.
+        for (const QStringList &args : {QStringList{QStringLiteral("rules")}, QStringList{QStringLiteral("rules"), QStringLiteral("edit"), city},
+                                        QStringList{QStringLiteral("rules"), QStringLiteral("set"), city},
+                                        QStringList{QStringLiteral("rules"), QStringLiteral("show")},
+                                        QStringList{QStringLiteral("rules"), QStringLiteral("show"), city, QStringLiteral("--role"), QStringLiteral("admin")},
+                                        QStringList{QStringLiteral("rules"), QStringLiteral("set"), city, dir.filePath(QStringLiteral("none.json"))}}) {
+            r = admin(args);
+            QVERIFY2(r.exitCode == 2 && r.err.startsWith(QLatin1String("cityops-admin: ")), qPrintable(args.join(QLatin1Char(' ')) + QLatin1String(": ") + r.err));
+        }
+        QCOMPARE(rulesNow(), ResponseRules::defaults());
+
+        // Not a city: refused, the file untouched.
+        const QString notACity = secret(dir, QStringLiteral("store.db"), QByteArray(4096, 'z'), kPrivate);
+        r = admin({QStringLiteral("rules"), QStringLiteral("set"), notACity, rulesFile});
+        QCOMPARE(r.exitCode, 1);
+        QFile f(notACity);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray(4096, 'z'));
     }
 };
 

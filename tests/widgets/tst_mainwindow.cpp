@@ -12,6 +12,10 @@
 #include "panels/qcustomplot_include.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QMessageBox>
+#include <QTextDocument>
+#include <QTimer>
 #include <QDateTime>
 #include <QLabel>
 #include <QStatusBar>
@@ -223,6 +227,40 @@ private Q_SLOTS:
         window.resize(1500, 850);
         QTRY_COMPARE(map->viewport().zoom(), zoom + 2);
         engine.stop();
+    }
+
+    void theCitysResponseRulesAreOneHelpAway()
+    {
+        // A city with its own deadlines: Help ▸ Response rules says them, and says they are the city's.
+        auto ownRules = std::make_shared<CityModel>(*fixtureCity());
+        auto rules = ResponseRules::fromJson(R"({"acknowledge_within_min": {"critical": 7}, "hold_limit_min": 10})");
+        QVERIFY2(rules, qPrintable(rules.error()));
+        ownRules->rules = rules.value();
+        Engine engine(ownRules);
+        MainWindow window(engine, nullptr);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *help = nullptr;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == QLatin1String("&Response rules"))
+                help = action;
+        QVERIFY(help);
+        QString shown;
+        QTimer::singleShot(0, &window, [&shown] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            shown = box->text();
+            box->accept();
+        });
+        help->trigger();
+        QTextDocument doc;
+        doc.setHtml(shown);
+        const QString text = doc.toPlainText();
+        QVERIFY2(text.contains(QLatin1String("The city's own response rules")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("Critical\n7 min\n10 min")), qPrintable(text));   // a table's cells, a line each
+        QVERIFY2(text.contains(QLatin1String("Info\n1 h 00 min\nno deadline")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("more than 10 min, or pre-empted for more than 5 min")), qPrintable(text));
     }
 
     void theEnergyLegendNamesOnlyTheFeedersItDraws()
