@@ -71,11 +71,11 @@ QByteArray ResponseRules::toJson() const
 {
     QJsonObject ack, onScene;
     for (const IncidentSeverity s : kSeverities) {
-        ack.insert(incidentSeverityName(s), double(slaFor(s).ackWithinMs / kMinute));
-        onScene.insert(incidentSeverityName(s), double(slaFor(s).onSceneWithinMs / kMinute));
+        ack.insert(incidentSeverityName(s), QJsonValue(qint64(slaFor(s).ackWithinMs / kMinute)));
+        onScene.insert(incidentSeverityName(s), QJsonValue(qint64(slaFor(s).onSceneWithinMs / kMinute)));
     }
-    const QJsonObject root{{kAckKey, ack}, {kOnSceneKey, onScene}, {kHoldKey, double(holdLimitMs / kMinute)},
-                           {kPreemptKey, double(preemptLimitMs / kMinute)}};
+    const QJsonObject root{{kAckKey, ack}, {kOnSceneKey, onScene}, {kHoldKey, QJsonValue(qint64(holdLimitMs / kMinute))},
+                           {kPreemptKey, QJsonValue(qint64(preemptLimitMs / kMinute))}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

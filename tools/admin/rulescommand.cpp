@@ -34,7 +34,7 @@ int runRulesCommand(const QCommandLineParser &parser, const QStringList &args)
     if (args.size() != expected)
         return usage(verb == QLatin1String("set") ? QStringLiteral("rules set takes a city package and a rules file")
                                                   : QStringLiteral("rules %1 takes one city package").arg(verb));
-    const QString cityPath = args[2];
+    const QString &cityPath = args[2];
 
     if (verb == QLatin1String("show") || verb == QLatin1String("export")) {
         auto city = citypackage::read(cityPath);
@@ -55,7 +55,7 @@ int runRulesCommand(const QCommandLineParser &parser, const QStringList &args)
         QFile file(args[3]);
         if (!file.open(QIODevice::ReadOnly))
             return usage(QStringLiteral("cannot read the rules file %1: %2").arg(args[3], file.errorString()));
-        auto read = ResponseRules::fromJson(file.read(64 * 1024));
+        auto read = ResponseRules::fromJson(file.read(qint64(64) * 1024));
         if (!read)
             return failure(QStringLiteral("%1: %2; the city's rules were not changed").arg(args[3], read.error()));
         rules = read.value();
