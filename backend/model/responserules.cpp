@@ -53,9 +53,9 @@ Status readBySeverity(const QJsonObject &root, const QString &key, std::int64_t 
     return Ok{};
 }
 
-QString duration(std::int64_t ms)
+QString minutesOf(std::int64_t ms)
 {
-    return ms == 0 ? QStringLiteral("no deadline") : QStringLiteral("%1 min").arg(ms / kMinute);
+    return QStringLiteral("%1 min").arg(ms / kMinute);
 }
 } // namespace
 
@@ -128,8 +128,12 @@ QString ResponseRules::describe() const
 {
     QStringList lines;
     for (const IncidentSeverity s : kSeverities)
-        lines << QStringLiteral("%1: acknowledge within %2, on scene within %3")
-                     .arg(incidentSeverityName(s), duration(slaFor(s).ackWithinMs), duration(slaFor(s).onSceneWithinMs));
+        lines << QStringLiteral("%1: %2, %3")
+                     .arg(incidentSeverityName(s),
+                          slaFor(s).ackWithinMs ? QStringLiteral("acknowledge within %1").arg(minutesOf(slaFor(s).ackWithinMs))
+                                                : QStringLiteral("no acknowledgement deadline"),
+                          slaFor(s).onSceneWithinMs ? QStringLiteral("on scene within %1").arg(minutesOf(slaFor(s).onSceneWithinMs))
+                                                    : QStringLiteral("no on-scene deadline"));
     lines << QStringLiteral("a phase held by hand: an alarm after %1 min").arg(holdLimitMs / kMinute)
           << QStringLiteral("a pre-emption: an alarm after %1 min").arg(preemptLimitMs / kMinute);
     return lines.join(QLatin1Char('\n'));
