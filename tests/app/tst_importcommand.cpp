@@ -2,6 +2,8 @@
 // without its network refused), usage errors with exit code 2, no overwrite without --force (split from
 // tst_commandline).
 #include "base/sqlitedb.h"
+#include "city/citypackage.h"
+#include "city/cityrules.h"
 #include "programtesting.h"
 
 #include <QFile>
@@ -225,6 +227,15 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, 2);
         QVERIFY(again.err.contains(QLatin1String("--force")));
         QCOMPARE(runProgram(QStringLiteral("cityops-import"), args + QStringList{QStringLiteral("--force")}).exitCode, 0);
+
+        // A city's response rules are its policy, not its roads: imported anew, the package keeps them.
+        auto rules = ResponseRules::fromJson(R"({"acknowledge_within_min": {"critical": 4}})");
+        QVERIFY(rules);
+        QVERIFY(citypackage::setResponseRules(out, rules.value()));
+        const Run reimported = runProgram(QStringLiteral("cityops-import"), args + QStringList{QStringLiteral("--force")});
+        QVERIFY2(reimported.exitCode == 0, qPrintable(reimported.err));
+        QVERIFY2(reimported.err.contains(QLatin1String("keeping the city's own response rules")), qPrintable(reimported.err));
+        QCOMPARE(citypackage::read(out).value()->rules, rules.value());
     }
 };
 

@@ -169,6 +169,13 @@ int main(int argc, char **argv)
         err << "cityops-import: " << city.error() << "\n";
         return kExitFailed;
     }
+    // A city's response rules are its policy, not its roads: a package imported anew over the old one keeps them.
+    if (QFileInfo::exists(out)) {
+        if (const auto previous = citypackage::read(out); previous && previous.value()->rules.cityOwn) {
+            city.value().rules = previous.value()->rules;
+            err << "cityops-import: keeping the city's own response rules of " << out << " (cityops-admin rules show)\n";
+        }
+    }
     if (auto s = citypackage::write(city.value(), out); !s) {
         err << "cityops-import: " << s.error() << "\n";
         return kExitFailed;
