@@ -1046,6 +1046,18 @@
         <source>Keys: F6 the map · F7 incidents · F8 alarms · F9 commands · Ctrl+F find · F1 every key</source>
         <translation>キー：F6 地図 · F7 インシデント · F8 アラーム · F9 指令 · Ctrl+F 検索 · F1 すべてのキー</translation>
     </message>
+    <message>
+        <source>acknowledge by %1</source>
+        <translation>%1 までに確認</translation>
+    </message>
+    <message>
+        <source>on scene by %1</source>
+        <translation>%1 までに現場到着</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -1046,6 +1046,18 @@
         <source>Keys: F6 the map · F7 incidents · F8 alarms · F9 commands · Ctrl+F find · F1 every key</source>
         <translation>按键：F6 地图 · F7 事件 · F8 告警 · F9 指令 · Ctrl+F 查找 · F1 全部按键</translation>
     </message>
+    <message>
+        <source>acknowledge by %1</source>
+        <translation>%1 前确认</translation>
+    </message>
+    <message>
+        <source>on scene by %1</source>
+        <translation>%1 前到场</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -8,6 +8,8 @@
 #include "testcity.h"
 
 #include <QComboBox>
+#include <QDateTime>
+#include <QTimeZone>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -123,6 +125,40 @@ private Q_SLOTS:
     /// word when it is long or spills back; nothing once the signal is silent.
     /// A console that starts (or joins the broker) while a vehicle stands at its station or drives: Details says
     /// since when from the source's own time in the report; without it, only that it stands.
+    void anIncidentSaysTheDeadlinesItWasGiven()
+    {
+        const auto city = test::networkCity();
+        CityMirror scene(city);
+        const QTimeZone zone = Labels::zone(*city);
+        const std::int64_t raised = QDateTime(QDate(2026, 3, 2), QTime(10, 0), zone).toMSecsSinceEpoch();
+        Incident incident;
+        incident.id = 7;
+        incident.severity = IncidentSeverity::Critical;
+        incident.raisedMs = raised;
+        incident.ackByMs = raised + 7 * 60'000;        // the city's rules when it arose
+        incident.onSceneByMs = raised + 25 * 60'000;
+        incident.position = city->devices.front().position;
+        scene.incidents.push_back(incident);
+        scene.selection = {MapSelection::Kind::Incident, 7};
+        scene.nowMs = raised + 60'000;
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        const auto deadlines = [&] {
+            details.refresh();
+            return details.rows().filter(QStringLiteral("Deadlines: ")).join(QLatin1Char('|'));
+        };
+        QCOMPARE(deadlines(), QStringLiteral("Deadlines: acknowledge by 10:07 · on scene by 10:25"));
+        scene.incidents.front().acknowledgedBy = QStringLiteral("rita");
+        scene.incidents.front().state = IncidentState::Acknowledged;
+        QCOMPARE(deadlines(), QStringLiteral("Deadlines: on scene by 10:25"));
+        scene.incidents.front().state = IncidentState::OnScene;
+        QCOMPARE(deadlines(), QString());   // met: nothing left to say
+        scene.incidents.front().state = IncidentState::New;
+        scene.incidents.front().acknowledgedBy.clear();
+        scene.incidents.front().ackByMs = scene.incidents.front().onSceneByMs = 0;   // an info incident a city gave none
+        QCOMPARE(deadlines(), QString());
+    }
+
     void aVehicleHeardOfMidSpellSaysSinceWhen()
     {
         const auto city = test::networkCity();
