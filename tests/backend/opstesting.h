@@ -14,7 +14,10 @@ struct OpsBench {
 
     explicit OpsBench(DispatchConfig config = {}, std::uint32_t salt = 0) : driver(pipeline, city, 1, config, salt) {}
     /// On a city of the test's own (its response rules, say).
-    OpsBench(std::shared_ptr<const CityModel> ownCity, DispatchConfig config) : city(std::move(ownCity)), driver(pipeline, city, 1, config) {}
+    OpsBench(std::shared_ptr<const CityModel> ownCity, DispatchConfig config, std::uint32_t salt = 0)
+        : city(std::move(ownCity)), driver(pipeline, city, 1, config, salt)
+    {
+    }
 
     void feed(std::vector<Event> events)
     {

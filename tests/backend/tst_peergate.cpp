@@ -281,6 +281,34 @@ private Q_SLOTS:
     }
 
     /// Without a directory to ask, nothing from other consoles is believed.
+    void theDeadlinesAreTheReceivingConsoles()
+    {
+        // A runs rules of its own (a major incident acknowledged within 9 min) and says so in what it shares; B
+        // gives the incident the deadlines of its own city's rules (the default 5 min): another console has no say.
+        auto ownRules = std::make_shared<CityModel>(*fixtureCity());
+        ownRules->rules = ResponseRules::fromJson(R"({"acknowledge_within_min": {"major": 9}})").value();
+        Room room;
+        OpsBench a(ownRules, {}, 0x111);
+        a.driver.setShareFilter(wire::isShared);
+        const GeoPoint at = a.city->devices[a.first(DeviceKind::Streetlight)].position;
+        auto r = a.ask(actor(QStringLiteral("olga"), Role::Operator), request::ReportIncident{at, IncidentSeverity::Major, QStringLiteral("fallen tree"), kNoDevice});
+        QVERIFY2(r, qPrintable(r.error()));
+        const auto atA = a.pipeline.books().incidents().find(r->ref);
+        QCOMPARE(atA->ackByMs - atA->raisedMs, 9 * 60'000);
+        std::vector<Event> shared = a.driver.takeShared();
+        for (Event &e : shared)
+            e.origin = kFromA;
+        QVERIFY(std::any_of(shared.begin(), shared.end(), [](const Event &e) {
+            const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload);
+            return raised && raised->ackWithinMs == 9 * 60'000;
+        }));
+        room.deliver(shared);
+        QCOMPARE(room.refused(), std::uint64_t(0));
+        const auto atB = room.b.pipeline.books().incidents().find(r->ref);
+        QVERIFY(atB);
+        QCOMPARE(atB->ackByMs - atB->raisedMs, slaFor(IncidentSeverity::Major).ackWithinMs);
+    }
+
     void withoutADirectoryNothingPasses()
     {
         Room room;
