@@ -236,6 +236,17 @@ private Q_SLOTS:
         QVERIFY2(reimported.exitCode == 0, qPrintable(reimported.err));
         QVERIFY2(reimported.err.contains(QLatin1String("keeping the city's own response rules")), qPrintable(reimported.err));
         QCOMPARE(citypackage::read(out).value()->rules, rules.value());
+
+        // Rules that cannot be read are not carried over, and the importer says so rather than drop them unsaid.
+        {
+            auto db = SqliteDb::open(out, SqliteDb::Mode::Create);
+            QVERIFY(db);
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE cityops_meta SET value = '{' WHERE key = 'response_rules'")));
+        }
+        const Run overDamaged = runProgram(QStringLiteral("cityops-import"), args + QStringList{QStringLiteral("--force")});
+        QVERIFY2(overDamaged.exitCode == 0, qPrintable(overDamaged.err));
+        QVERIFY2(overDamaged.err.contains(QLatin1String("are not carried over")), qPrintable(overDamaged.err));
+        QCOMPARE(citypackage::read(out).value()->rules, ResponseRules::defaults());
     }
 };
 

@@ -174,6 +174,9 @@ int main(int argc, char **argv)
         if (const auto previous = citypackage::read(out); previous && previous.value()->rules.cityOwn) {
             city.value().rules = previous.value()->rules;
             err << "cityops-import: keeping the city's own response rules of " << out << " (cityops-admin rules show)\n";
+        } else if (!previous) {
+            err << "cityops-import: replacing a package that cannot be read (" << previous.error()
+                << "); response rules it may have held are not carried over (cityops-admin rules set)\n";
         }
     }
     if (auto s = citypackage::write(city.value(), out); !s) {
