@@ -1058,6 +1058,10 @@
         <source>Deadlines</source>
         <translation>期限</translation>
     </message>
+    <message>
+        <source>Alarm if held over</source>
+        <translation>保持がこれを超えると警報</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

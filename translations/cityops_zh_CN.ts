@@ -1058,6 +1058,10 @@
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
+    <message>
+        <source>Alarm if held over</source>
+        <translation>保持超过此时长即报警</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -267,6 +267,20 @@ private Q_SLOTS:
         const QString all = rows.join(QLatin1Char('\n'));
         QVERIFY2(rows.contains(QStringLiteral("Mode: Pre-empted")), qPrintable(all));
         QVERIFY2(rows.contains(QStringLiteral("Held by: order 7 (Emergency green wave) of olga, approved by sven, for 1 min")), qPrintable(all));
+        QVERIFY2(rows.contains(QStringLiteral("Alarm if held over: 5 min")), qPrintable(all));   // a pre-emption, by the default rules
+        {
+            // A city that questions pre-emptions sooner: its own limit.
+            auto ownRules = std::make_shared<CityModel>(*city);
+            ownRules->rules = ResponseRules::fromJson(R"({"preempt_limit_min": 3})").value();
+            CityMirror own(ownRules);
+            own.states = scene.states;
+            own.orders = scene.orders;
+            own.selection = scene.selection;
+            own.nowMs = scene.nowMs;
+            DetailsPanel ownDetails(own, loads);
+            ownDetails.refresh();
+            QVERIFY2(ownDetails.rows().contains(QStringLiteral("Alarm if held over: 3 min")), qPrintable(ownDetails.rows().join(QLatin1Char('\n'))));
+        }
         QVERIFY2(rows.contains(QStringLiteral("Holding: phase 2 of %1").arg(info.programs[0].phases.size())), qPrintable(all));
         QVERIFY2(rows.filter(QStringLiteral("From the ")).size() >= 1, qPrintable(all));   // the held phase's movements
         QVERIFY(rows.filter(QStringLiteral("Next switch in")).isEmpty());

@@ -186,6 +186,9 @@ void DetailsPanel::showSignal(DeviceIndex device)
     if (held) {
         const auto holding = holdingCommand(m_scene.orders, device, s.modeSinceMs);
         addHolder(holding);
+        // When the hold watch will ask about it (the city's response rules): a person holding a junction for the
+        // police knows when the alarm comes, and can renew the hold before it does.
+        addRow(tr("Alarm if held over"), Labels::duration(m_scene.city().rules.holdLimitFor(mode)));
         if (s.online)
             suggestRestore(device, mode, holding);
     }
