@@ -65,6 +65,18 @@ struct Incident {
     std::vector<DeviceIndex> linked;   ///< devices linked to it (the raising device first)
 
     bool escalated() const { return ackOverdue || onSceneOverdue; }
+    /// The acknowledge-by deadline while it is still owed (nobody has acknowledged, nobody is on scene), else 0.
+    std::int64_t ackDueMs() const
+    {
+        const bool owed = acknowledgedBy.isEmpty() && (state == IncidentState::New || state == IncidentState::Dispatched);
+        return owed ? ackByMs : 0;
+    }
+    /// The on-scene-by deadline while nobody is on scene yet, else 0.
+    std::int64_t onSceneDueMs() const
+    {
+        const bool owed = state == IncidentState::New || state == IncidentState::Acknowledged || state == IncidentState::Dispatched;
+        return owed ? onSceneByMs : 0;
+    }
     bool isOpen() const { return state != IncidentState::Resolved && state != IncidentState::Closed
                                  && state != IncidentState::Cancelled && state != IncidentState::Merged; }
 };

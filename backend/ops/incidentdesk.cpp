@@ -154,13 +154,11 @@ void IncidentDesk::checkSla(std::int64_t nowMs, std::vector<Event> &out)
     for (const Incident &i : incidents) {
         if (!i.isOpen())
             continue;
-        const bool unacknowledged = i.acknowledgedBy.isEmpty() && (i.state == IncidentState::New || i.state == IncidentState::Dispatched);
-        if (!i.ackOverdue && unacknowledged && i.ackByMs > 0 && nowMs > i.ackByMs)
+        if (!i.ackOverdue && i.ackDueMs() > 0 && nowMs > i.ackDueMs())
             out.push_back(updateEvent(i.id, IncidentChange::AckOverdue, i.state, {},
                                       QStringLiteral("not acknowledged within %1 min: escalated to supervisors")
                                           .arg((i.ackByMs - i.raisedMs) / 60'000)));
-        const bool nobodyThere = i.state == IncidentState::New || i.state == IncidentState::Acknowledged || i.state == IncidentState::Dispatched;
-        if (!i.onSceneOverdue && nobodyThere && i.onSceneByMs > 0 && nowMs > i.onSceneByMs)
+        if (!i.onSceneOverdue && i.onSceneDueMs() > 0 && nowMs > i.onSceneDueMs())
             out.push_back(updateEvent(i.id, IncidentChange::OnSceneOverdue, i.state, {},
                                       QStringLiteral("nobody on scene within %1 min: escalated to supervisors")
                                           .arg((i.onSceneByMs - i.raisedMs) / 60'000)));

@@ -1,5 +1,6 @@
 // cityops-admin: the accounts of the people who sign in at the consoles.
 #include "base/secretfile.h"
+#include "adminexit.h"
 #include "brokeraccess.h"
 #include "rulescommand.h"
 #include "security/approval.h"
@@ -24,21 +25,10 @@
 
 using namespace cityops;
 
+using admin::failure;
+using admin::usage;
+
 namespace {
-constexpr int kExitUsage = 2;
-constexpr int kExitFailure = 1;
-
-int usage(const QString &message)
-{
-    std::fprintf(stderr, "cityops-admin: %s\nTry 'cityops-admin --help'.\n", qPrintable(message));
-    return kExitUsage;
-}
-
-int failure(const QString &message)
-{
-    std::fprintf(stderr, "cityops-admin: %s\n", qPrintable(message));
-    return kExitFailure;
-}
 
 /// One line from the terminal without echo (the password never appears on screen).
 Result<QByteArray> askHidden(const char *prompt)

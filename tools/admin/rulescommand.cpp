@@ -1,5 +1,7 @@
 #include "rulescommand.h"
 
+#include "adminexit.h"
+
 #include "city/citypackage.h"
 #include "city/cityrules.h"
 
@@ -8,20 +10,6 @@
 #include <cstdio>
 
 namespace cityops::admin {
-
-namespace {
-int usage(const QString &message)
-{
-    std::fprintf(stderr, "cityops-admin: %s\nTry 'cityops-admin --help'.\n", qPrintable(message));
-    return 2;
-}
-
-int failure(const QString &message)
-{
-    std::fprintf(stderr, "cityops-admin: %s\n", qPrintable(message));
-    return 1;
-}
-} // namespace
 
 int runRulesCommand(const QCommandLineParser &parser, const QStringList &args)
 {

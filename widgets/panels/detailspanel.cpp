@@ -411,12 +411,10 @@ void DetailsPanel::showIncident(const Incident &incident)
                                               Labels::duration(m_scene.nowMs - incident.raisedMs)));
     // The deadlines still to meet, as this incident was given them (the city's response rules when it arose).
     QStringList due;
-    const bool beforeScene = incident.state == IncidentState::New || incident.state == IncidentState::Acknowledged
-                             || incident.state == IncidentState::Dispatched;
-    if (beforeScene && incident.acknowledgedBy.isEmpty() && incident.ackByMs > 0)
-        due << tr("acknowledge by %1").arg(Labels::clock(incident.ackByMs, m_zone, false));
-    if (beforeScene && incident.onSceneByMs > 0)
-        due << tr("on scene by %1").arg(Labels::clock(incident.onSceneByMs, m_zone, false));
+    if (incident.ackDueMs() > 0)
+        due << tr("acknowledge by %1").arg(Labels::clock(incident.ackDueMs(), m_zone, false));
+    if (incident.onSceneDueMs() > 0)
+        due << tr("on scene by %1").arg(Labels::clock(incident.onSceneDueMs(), m_zone, false));
     if (!due.isEmpty())
         addRow(tr("Deadlines"), due.join(QStringLiteral(" · ")));
     if (!incident.isOpen())

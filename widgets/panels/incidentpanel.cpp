@@ -40,13 +40,7 @@ namespace {
 /// The next SLA deadline still to meet, or 0.
 std::int64_t nextDeadline(const Incident &i)
 {
-    if (!i.isOpen())
-        return 0;
-    if (i.acknowledgedBy.isEmpty() && i.ackByMs > 0 && i.state != IncidentState::OnScene)
-        return i.ackByMs;
-    if ((i.state == IncidentState::New || i.state == IncidentState::Acknowledged || i.state == IncidentState::Dispatched) && i.onSceneByMs > 0)
-        return i.onSceneByMs;
-    return 0;
+    return i.ackDueMs() > 0 ? i.ackDueMs() : i.onSceneDueMs();
 }
 } // namespace
 
@@ -117,7 +111,7 @@ QVariant IncidentTableModel::data(const QModelIndex &index, int role) const
             const std::int64_t deadline = nextDeadline(i);
             if (deadline == 0)
                 return QString();
-            const bool ack = deadline == i.ackByMs && i.acknowledgedBy.isEmpty();
+            const bool ack = deadline == i.ackDueMs();
             const std::int64_t left = deadline - m_scene.nowMs;
             if (left >= 0)
                 return ack ? tr("acknowledge within %1").arg(Labels::duration(left)) : tr("on scene within %1").arg(Labels::duration(left));

@@ -133,11 +133,11 @@ void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
         QColor dueColor = WallLook::text();
         std::int64_t deadline = 0;
         QString what;
-        if (inc.state == IncidentState::New && inc.ackByMs > 0) {
-            deadline = inc.ackByMs;
+        if (inc.ackDueMs() > 0) {
+            deadline = inc.ackDueMs();
             what = tr("ACK");
-        } else if ((inc.state == IncidentState::Acknowledged || inc.state == IncidentState::Dispatched) && inc.onSceneByMs > 0) {
-            deadline = inc.onSceneByMs;
+        } else if (inc.onSceneDueMs() > 0) {
+            deadline = inc.onSceneDueMs();
             what = tr("ON SCENE");
         }
         if (deadline > 0) {
