@@ -7,6 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUtf8StringView>
+
+#include <algorithm>
 
 namespace cityops::wire {
 namespace {
@@ -134,6 +137,11 @@ TopicRef parseTopic(const QByteArray &topic)
     TopicRef ref;
     const QByteArray prefix = root() + '/';
     if (!topic.startsWith(prefix))
+        return ref;
+    // MQTT allows neither, and a broker should refuse them; a name taken from the topic (a gateway's, a device's) is
+    // shown and logged, so one that a broker let through is not read either (found by tests/fuzz).
+    if (!QUtf8StringView(topic).isValidUtf8()
+        || std::any_of(topic.begin(), topic.end(), [](char c) { return std::uint8_t(c) < 0x20 || c == 0x7f; }))
         return ref;
     const QList<QByteArray> l = levels(topic.mid(prefix.size()));
     if (l.isEmpty())

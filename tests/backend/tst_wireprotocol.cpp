@@ -552,6 +552,11 @@ private Q_SLOTS:
         QTest::newRow("fleet plan") << wire::fleetPlanTopic("gw1") << int(wire::TopicRef::FleetPlan) << QString();
         QTest::newRow("fleet send") << wire::fleetSendTopic("gw1") << int(wire::TopicRef::FleetSend) << QString();
         QTest::newRow("fleet, another channel") << QByteArray("cityops/v1/fleet/gw1/steal") << int(wire::TopicRef::Unknown) << QString();
+        // What MQTT forbids in a topic, should a broker let it through (found by tests/fuzz): the names would be shown.
+        QTest::newRow("NUL in the gateway's name") << QByteArray("cityops/v1/gw/gw-1\0\0/status", 28) << int(wire::TopicRef::Unknown) << QString();
+        QTest::newRow("control character in a device id") << QByteArray("cityops/v1/gw/g1/dev/sig/J\r12/state") << int(wire::TopicRef::Unknown) << QString();
+        QTest::newRow("not UTF-8 in a device id") << QByteArray("cityops/v1/gw/g1/dev/sig/J\xb5" "12/state") << int(wire::TopicRef::Unknown) << QString();
+        QTest::newRow("UTF-8 in a device id") << wire::deviceTopic("g1", "sig/Kreuzung-Süd", "state") << int(wire::TopicRef::DeviceState) << "sig/Kreuzung-Süd";
     }
     void topics()
     {
