@@ -2,6 +2,7 @@
 
 #include <QtEndian>
 
+#include <cmath>
 #include <cstring>
 
 namespace cityops::gpkg {
@@ -192,6 +193,16 @@ Result<Geometry> decode(const QByteArray &blob)
     default:
         return makeError(QStringLiteral("unsupported WKB geometry type %1").arg(type));
     }
+    // City packages are in WGS 84 degrees; a NaN, an infinity or a point off the globe would be projected onto the
+    // map and into distances as garbage, a line of one point or a ring of two is no street or district (found by
+    // tests/fuzz).
+    for (const GeoPoint &p : g.points)
+        if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90)
+            return makeError(QStringLiteral("a point outside WGS 84's degrees (%1, %2)").arg(p.lon).arg(p.lat));
+    if (g.type == GeometryType::LineString && g.points.size() < 2)
+        return makeError(QStringLiteral("a WKB linestring of fewer than two points"));
+    if (g.type == GeometryType::Polygon && g.points.size() < 3)
+        return makeError(QStringLiteral("a WKB polygon ring of fewer than three points"));
     return g;
 }
 

@@ -97,6 +97,45 @@ bool enumFromName(const QString &name, QString (*namer)(E), int count, E *out)
 
 
 constexpr double kLatestSinceMs = 4102444800000.0;   // 2100-01-01
+/// The largest whole number a JSON number (a double) keeps exactly: counts and times beyond it are not ours.
+constexpr double kMaxWhole = 9007199254740991.0;
+constexpr double kMaxId = 4294967295.0;   // ids and counters of 32 bits
+/// Measurements (watts, kilowatts) beyond any street's or feeder's: a float holds them, none is real.
+constexpr double kMaxMeasure = 1e9;
+
+/// Reads the figures of an event that came from outside (the wire, a file). Each must be a number within what its
+/// field holds, whole where the field is: casting anything else is undefined behaviour, and a district or road
+/// outside the city an index out of range further on (found by tests/fuzz). A key left out reads as 0, as files
+/// from before a field was written do; the first figure that is not right is named in `bad`.
+class Figures {
+public:
+    explicit Figures(const QJsonObject &object) : m_object(object) {}
+    double whole(const char *key, double min, double max) { return read(key, min, max, true); }
+    double real(const char *key, double min, double max) { return read(key, min, max, false); }
+    double time(const char *key) { return read(key, -kMaxWhole, kMaxWhole, true); }
+    double id(const char *key) { return read(key, 0, kMaxId, true); }
+    const QString &bad() const { return m_bad; }
+
+private:
+    double read(const char *key, double min, double max, bool integral)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(key));
+        if (v.isUndefined())
+            return 0;
+        const double x = v.toDouble();
+        if (!v.isDouble() || !(x >= min && x <= max) || (integral && x != std::floor(x))) {
+            if (m_bad.isEmpty())
+                m_bad = QStringLiteral("%1 must be a %2 from %3 to %4")
+                            .arg(QLatin1String(key), integral ? QStringLiteral("whole number") : QStringLiteral("number"))
+                            .arg(min, 0, 'g', 16)
+                            .arg(max, 0, 'g', 16);
+            return 0;
+        }
+        return x;
+    }
+    const QJsonObject &m_object;
+    QString m_bad;
+};
 
 /// A vehicle report as JSON, every figure range-checked: it comes from outside (a fleet's location system, a file).
 Result<VehiclePayload> vehicleFromJson(const QJsonObject &d, const CityModel &city)
@@ -212,9 +251,12 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
     const auto bad = [](const QString &why) { return makeError(QStringLiteral("invalid event: %1").arg(why)); };
     if (!o.value(QLatin1String("seq")).isDouble() || !o.value(QLatin1String("time_ms")).isDouble())
         return bad(QStringLiteral("seq and time_ms must be numbers"));
+    Figures top(o);
     Event e;
-    e.seq = static_cast<std::uint64_t>(o.value(QLatin1String("seq")).toDouble());
-    e.timeMs = static_cast<std::int64_t>(o.value(QLatin1String("time_ms")).toDouble());
+    e.seq = static_cast<std::uint64_t>(top.whole("seq", 0, kMaxWhole));
+    e.timeMs = static_cast<std::int64_t>(top.time("time_ms"));
+    if (!top.bad().isEmpty())
+        return bad(top.bad());
     const QJsonValue device = o.value(QLatin1String("device"));
     if (device.isString()) {
         e.device = city.deviceIndex(device.toString());
@@ -223,24 +265,22 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
     }
     const QString kind = o.value(QLatin1String("kind")).toString();
     const QJsonObject d = o.value(QLatin1String("data")).toObject();
-    auto num = [&d](const char *key) { return d.value(QLatin1String(key)).toDouble(); };
+    Figures f(d);
     if (kind == QLatin1String("signal")) {
         SignalPayload p;
-        p.program = static_cast<std::uint8_t>(num("program"));
-        p.phase = static_cast<std::uint16_t>(num("phase"));
+        p.program = static_cast<std::uint8_t>(f.whole("program", 0, 255));
+        p.phase = static_cast<std::uint16_t>(f.whole("phase", 0, 65535));
         if (!enumFromName(d.value(QLatin1String("mode")).toString(), signalModeName, 5, &p.mode))
             return bad(QStringLiteral("unknown signal mode"));
-        p.nextSwitchMs = static_cast<std::int64_t>(num("next_switch_ms"));
+        p.nextSwitchMs = static_cast<std::int64_t>(f.time("next_switch_ms"));
         p.fault = d.value(QLatin1String("fault")).toBool();
         e.payload = p;
     } else if (kind == QLatin1String("light")) {
-        const double level = num("level");
-        if (level < 0 || level > 100)
-            return bad(QStringLiteral("light level out of range"));
+        const double level = f.whole("level", 0, 100);
         e.payload = LightPayload{static_cast<std::uint8_t>(level), d.value(QLatin1String("lamp_fault")).toBool(),
-                                 static_cast<float>(num("power_w"))};
+                                 static_cast<float>(f.real("power_w", 0, kMaxMeasure))};
     } else if (kind == QLatin1String("feeder")) {
-        e.payload = FeederPayload{static_cast<float>(num("load_kw")), d.value(QLatin1String("breaker_closed")).toBool()};
+        e.payload = FeederPayload{static_cast<float>(f.real("load_kw", -kMaxMeasure, kMaxMeasure)), d.value(QLatin1String("breaker_closed")).toBool()};
     } else if (kind == QLatin1String("vehicle")) {
         auto vehicle = vehicleFromJson(d, city);
         if (!vehicle)
@@ -298,19 +338,19 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         e.payload = PresencePayload{d.value(QLatin1String("online")).toBool(), cause.toString()};
     } else if (kind == QLatin1String("incident-raised")) {
         IncidentRaisedPayload p;
-        p.id = static_cast<IncidentId>(num("id"));
-        p.sinceMs = static_cast<std::int64_t>(num("since_ms"));
+        p.id = static_cast<IncidentId>(f.id("id"));
+        p.sinceMs = static_cast<std::int64_t>(f.time("since_ms"));
         if (!enumFromName(d.value(QLatin1String("kind")).toString(), incidentKindName, kIncidentKindMax + 1, &p.kind)
             || !enumFromName(d.value(QLatin1String("severity")).toString(), incidentSeverityName, 4, &p.severity))
             return bad(QStringLiteral("unknown incident kind or severity"));
-        p.position = {num("lon"), num("lat")};
-        p.district = static_cast<int>(num("district"));
-        p.road = static_cast<int>(num("road"));
+        p.position = {f.real("lon", -180, 180), f.real("lat", -90, 90)};
+        p.district = static_cast<int>(f.whole("district", -1, double(city.districts.size()) - 1));
+        p.road = static_cast<int>(f.whole("road", -1, double(city.roads.size()) - 1));
         e.payload = p;
     } else if (kind == QLatin1String("incident-cleared")) {
-        e.payload = IncidentClearedPayload{static_cast<IncidentId>(num("id"))};
+        e.payload = IncidentClearedPayload{static_cast<IncidentId>(f.id("id"))};
     } else if (kind == QLatin1String("session")) {
-        e.payload = SessionPayload{static_cast<std::uint32_t>(num("session"))};
+        e.payload = SessionPayload{static_cast<std::uint32_t>(f.id("session"))};
     } else if (kind == QLatin1String("operator")) {
         OperatorActionPayload p;
         if (!enumFromName(d.value(QLatin1String("action")).toString(), operatorActionName, kOperatorActionCount, &p.action))
@@ -320,42 +360,44 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         e.payload = p;
     } else if (kind == QLatin1String("incident-update")) {
         IncidentUpdatePayload p;
-        p.id = static_cast<IncidentId>(num("id"));
+        p.id = static_cast<IncidentId>(f.id("id"));
         if (!enumFromName(d.value(QLatin1String("change")).toString(), incidentChangeName, static_cast<int>(IncidentChange::OnSceneOverdue) + 1, &p.change)
             || !enumFromName(d.value(QLatin1String("state")).toString(), incidentStateName, static_cast<int>(IncidentState::Merged) + 1, &p.state))
             return bad(QStringLiteral("unknown incident change or state"));
-        p.mergedInto = static_cast<IncidentId>(num("merged_into"));
+        p.mergedInto = static_cast<IncidentId>(f.id("merged_into"));
         p.user = d.value(QLatin1String("user")).toString();
         p.text = d.value(QLatin1String("text")).toString();
         e.payload = p;
     } else if (kind == QLatin1String("alarm")) {
         AlarmPayload p;
-        p.alarm = static_cast<std::uint32_t>(num("alarm"));
+        p.alarm = static_cast<std::uint32_t>(f.id("alarm"));
         if (!enumFromName(d.value(QLatin1String("change")).toString(), alarmChangeName, static_cast<int>(AlarmChange::Unsuppressed) + 1, &p.change)
             || !enumFromName(d.value(QLatin1String("cause")).toString(), alarmCauseName, kAlarmCauseCount, &p.cause)
             || !enumFromName(d.value(QLatin1String("priority")).toString(), alarmPriorityName, 3, &p.priority))
             return bad(QStringLiteral("unknown alarm change, cause or priority"));
-        p.parent = static_cast<std::uint32_t>(num("parent"));
-        p.untilMs = static_cast<std::int64_t>(num("until_ms"));
+        p.parent = static_cast<std::uint32_t>(f.id("parent"));
+        p.untilMs = static_cast<std::int64_t>(f.time("until_ms"));
         p.user = d.value(QLatin1String("user")).toString();
         p.text = d.value(QLatin1String("text")).toString();
         e.payload = p;
     } else if (kind == QLatin1String("command")) {
         CommandPayload p;
-        p.order = static_cast<std::uint32_t>(num("order"));
+        p.order = static_cast<std::uint32_t>(f.id("order"));
         if (!enumFromName(d.value(QLatin1String("stage")).toString(), commandStageName, static_cast<int>(CommandStage::Finished) + 1, &p.stage)
             || !enumFromName(d.value(QLatin1String("action")).toString(), commandActionName, kCommandActionCount, &p.action))
             return bad(QStringLiteral("unknown command stage or action"));
-        p.value = static_cast<std::int32_t>(num("value"));
-        p.step = static_cast<std::uint16_t>(num("step"));
-        p.attempt = static_cast<std::uint8_t>(num("attempt"));
-        p.timeMs = static_cast<std::int64_t>(num("time_ms"));
+        p.value = static_cast<std::int32_t>(f.whole("value", -2147483648.0, 2147483647.0));
+        p.step = static_cast<std::uint16_t>(f.whole("step", 0, 65535));
+        p.attempt = static_cast<std::uint8_t>(f.whole("attempt", 0, 255));
+        p.timeMs = static_cast<std::int64_t>(f.time("time_ms"));
         p.user = d.value(QLatin1String("user")).toString();
         p.text = d.value(QLatin1String("text")).toString();
         e.payload = p;
     } else {
         return bad(QStringLiteral("unknown kind \"%1\"").arg(kind));
     }
+    if (!f.bad().isEmpty())
+        return bad(QStringLiteral("%1 %2").arg(kind, f.bad()));
     return e;
 }
 

@@ -10,6 +10,7 @@
 #include <QUtf8StringView>
 
 #include <algorithm>
+#include <optional>
 
 namespace cityops::wire {
 namespace {
@@ -109,9 +110,14 @@ QByteArray topicId(const QString &id)
     return out;
 }
 
-QString idFromTopic(const QByteArray &level)
+/// The id a topic level names, when the level is that id's own spelling (topicId): one device, one topic — another
+/// spelling of the same id ("%50" for "P", a raw '#') is not read (found by tests/fuzz).
+std::optional<QString> idFromTopic(const QByteArray &level)
 {
-    return QString::fromUtf8(level.contains('%') ? QByteArray::fromPercentEncoding(level) : level);
+    const QString id = QString::fromUtf8(level.contains('%') ? QByteArray::fromPercentEncoding(level) : level);
+    if (topicId(id) != level)
+        return std::nullopt;
+    return id;
 }
 
 } // namespace
@@ -152,12 +158,17 @@ TopicRef parseTopic(const QByteArray &topic)
     } else if (l[0] == "gw" && l.size() >= 5 && l[2] == "dev") {
         // Device ids may contain '/', e.g. "sig/J12": everything between "dev" and the channel.
         ref.gateway = QString::fromUtf8(l[1]);
-        QList<QByteArray> id = l.mid(3, l.size() - 4);
-        ref.device = idFromTopic(id.join('/'));
+        const auto id = idFromTopic(l.mid(3, l.size() - 4).join('/'));
+        if (!id)
+            return TopicRef{};
+        ref.device = *id;
         ref.kind = l.last() == "state" ? TopicRef::DeviceState : l.last() == "presence" ? TopicRef::DevicePresence : TopicRef::Unknown;
     } else if (l[0] == "cmd" && l.size() >= 3) {
         ref.gateway = QString::fromUtf8(l[1]);
-        ref.device = idFromTopic(l.mid(2).join('/'));
+        const auto id = idFromTopic(l.mid(2).join('/'));
+        if (!id)
+            return TopicRef{};
+        ref.device = *id;
         ref.kind = TopicRef::Command;
     } else if (l.size() == 2 && l[0] == "ctl" && l[1] == "refresh") {
         ref.kind = TopicRef::Refresh;

@@ -3,6 +3,8 @@
 #include "codec/bytes.h"
 #include "store/opssnapshot.h"
 
+#include <QtEndian>
+
 namespace cityops::snapshotcodec {
 namespace {
 constexpr std::uint32_t kMagic = 0x50414E53; // "SNAP"
@@ -64,6 +66,17 @@ QByteArray encode(const Snapshot &s)
 
 Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feederCount)
 {
+    // qCompress's first four bytes say how large the data was, and qUncompress allocates that much before it
+    // inflates anything: a damaged row claiming gigabytes would take them (found by tests/fuzz). A snapshot is the
+    // devices' states (tens of bytes each) and the open incidents, alarms and orders: bounded well above that.
+    if (blob.size() < 4)
+        return makeError(QStringLiteral("snapshot is not valid compressed data"));
+    const quint32 claimed = qFromBigEndian<quint32>(reinterpret_cast<const uchar *>(blob.constData()));
+    const double limit = 64.0 * 1024 * 1024 + 1024.0 * double(deviceCount);
+    if (claimed > limit)
+        return makeError(QStringLiteral("snapshot claims %1 MB uncompressed, more than a city of %2 devices can need")
+                             .arg(claimed / (1024 * 1024))
+                             .arg(deviceCount));
     const QByteArray raw = qUncompress(blob);
     if (raw.isEmpty())
         return makeError(QStringLiteral("snapshot is not valid compressed data"));

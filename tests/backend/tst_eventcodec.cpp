@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
+#include <QtEndian>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -95,6 +96,15 @@ private Q_SLOTS:
         raw = qUncompress(snapshotcodec::encode(s));
         raw.truncate(kHeader + kRecordV2 + 4);
         QVERIFY(!snapshotcodec::decode(qCompress(raw), 3, 1).ok());
+
+        // A damaged row whose size word claims a gigabyte is refused before anything is allocated for it (found by
+        // tests/fuzz: qUncompress allocates what the word says first).
+        QByteArray claimsAGigabyte = snapshotcodec::encode(s);
+        qToBigEndian<quint32>(1u << 30, reinterpret_cast<uchar *>(claimsAGigabyte.data()));
+        back = snapshotcodec::decode(claimsAGigabyte, 3, 1);
+        QVERIFY(!back.ok());
+        QVERIFY2(back.error().contains(QLatin1String("claims 1024 MB uncompressed")), qPrintable(back.error()));
+        QVERIFY(!snapshotcodec::decode(QByteArray("\0\0", 2), 3, 1).ok());
     }
 
     void aPresenceCauseIsShortText()

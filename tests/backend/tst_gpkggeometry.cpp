@@ -2,6 +2,9 @@
 
 #include <QTest>
 
+#include <cmath>
+#include <limits>
+
 using namespace cityops;
 
 class TestGpkgGeometry : public QObject {
@@ -67,7 +70,7 @@ private Q_SLOTS:
         QTest::newRow("bad magic") << QByteArray("XX") + good.mid(2);
         QTest::newRow("truncated header") << good.left(6);
         QTest::newRow("truncated coordinates") << good.left(good.size() - 5);
-        QByteArray hugeCount = gpkg::encodeLineString({{1, 2}});
+        QByteArray hugeCount = gpkg::encodeLineString({{1, 2}, {3, 4}});
         hugeCount[8 + 32 + 5] = '\xff';                    // point count low byte
         hugeCount[8 + 32 + 8] = '\x7f';                    // point count high byte
         QTest::newRow("count beyond blob") << hugeCount;
@@ -77,6 +80,13 @@ private Q_SLOTS:
         QByteArray badEnvelope = good;
         badEnvelope[3] = static_cast<char>(0x0f);          // envelope code 7
         QTest::newRow("bad envelope code") << badEnvelope;
+        // What no street or district is (found by tests/fuzz): non-finite or off the globe, too few points.
+        QTest::newRow("NaN longitude") << gpkg::encodeLineString({{1, 2}, {std::nan(""), 4}});
+        QTest::newRow("infinite latitude") << gpkg::encodePoint({13.5, std::numeric_limits<double>::infinity()});
+        QTest::newRow("longitude 200") << gpkg::encodePoint({200, 52});
+        QTest::newRow("latitude -91") << gpkg::encodeLineString({{1, 2}, {3, -91}});
+        QTest::newRow("a line of one point") << gpkg::encodeLineString({{1, 2}});
+        QTest::newRow("a ring of two points") << gpkg::encodePolygon({{1, 2}, {3, 4}});
     }
     void malformed()
     {

@@ -222,6 +222,12 @@ private Q_SLOTS:
         QTest::newRow("report: data not an object") << Decoder::Report << with(report, "data", "green") << signal << state << M;
         QTest::newRow("report: unknown kind") << Decoder::Report << with(report, "kind", "teleport") << signal << state << M;
         QTest::newRow("report: signal mode unknown") << Decoder::Report << withData(report, "mode", "disco") << signal << state << M;
+        // Figures beyond what their field holds (found by tests/fuzz: casting them was undefined behaviour).
+        QTest::newRow("report: phase beyond 16 bits") << Decoder::Report << withData(report, "phase", 70000) << signal << state << M;
+        QTest::newRow("report: program fractional") << Decoder::Report << withData(report, "program", 1.5) << signal << state << M;
+        QTest::newRow("report: next switch beyond any time") << Decoder::Report << withData(report, "next_switch_ms", 1.8e116) << signal << state << M;
+        QTest::newRow("report: phase as text") << Decoder::Report << withData(report, "phase", "2") << signal << state << M;
+        QTest::newRow("report: time beyond any time") << Decoder::Report << with(report, "time_ms", 1.8e21) << signal << state << M;
         QTest::newRow("report: unknown device in topic") << Decoder::Report << report << QStringLiteral("sig/nowhere") << state << U;
         QTest::newRow("report: signal data for a lamp") << Decoder::Report << report << lamp << state << W;
         QTest::newRow("report: state on the presence topic") << Decoder::Report << report << signal << presence << W;
@@ -242,6 +248,8 @@ private Q_SLOTS:
         QTest::newRow("field: console's id range") << Decoder::FieldEvent << withData(field, "id", double(kConsoleIncidentBase)) << QString() << 0 << M;
         QTest::newRow("field: district out of range") << Decoder::FieldEvent << withData(field, "district", 9999) << QString() << 0 << M;
         QTest::newRow("field: road out of range") << Decoder::FieldEvent << withData(field, "road", 999999) << QString() << 0 << M;
+        QTest::newRow("field: longitude 500") << Decoder::FieldEvent << withData(field, "lon", 500) << QString() << 0 << M;
+        QTest::newRow("field: since beyond any time") << Decoder::FieldEvent << withData(field, "since_ms", -1e300) << QString() << 0 << M;
         QTest::newRow("field: unknown device") << Decoder::FieldEvent << with(field, "device", "sig/nowhere") << QString() << 0 << U;
         QTest::newRow("field: device as number") << Decoder::FieldEvent << with(field, "device", 12) << QString() << 0 << M;
         // The emergency fleet's location feed travels as field events: a vehicle is not a device, every figure checked.
@@ -346,6 +354,14 @@ private Q_SLOTS:
         QTest::newRow("ops: no console") << Decoder::Ops << with(o, "console", QJsonValue::Undefined) << QString() << 0 << M;
         QTest::newRow("ops: events not a list") << Decoder::Ops << with(o, "events", "x") << QString() << 0 << M;
         QTest::newRow("ops: an event that is not an object") << Decoder::Ops << with(o, "events", QJsonArray{7}) << QString() << 0 << M;
+        QTest::newRow("ops: a step of an incident id beyond 32 bits")
+            << Decoder::Ops << with(o, "events", QJsonArray{[&] {
+                   QJsonObject e = object(o).value(QLatin1String("events")).toArray().first().toObject();
+                   QJsonObject d = e.value(QLatin1String("data")).toObject();
+                   d.insert(QStringLiteral("id"), 1e10);
+                   e.insert(QStringLiteral("data"), d);
+                   return e;
+               }()}) << QString() << 0 << M;
         QTest::newRow("ops: telemetry is not an operation")
             << Decoder::Ops << with(o, "events", QJsonArray{object(with(report, "device", signal))}) << QString() << 0 << W;
     }
