@@ -143,6 +143,12 @@ Result<CityModel> buildCityFromSumo(const SumoNet &net, const QString &sourcePat
             program.phases.push_back({std::max(1, static_cast<int>(std::lround(p.duration))), p.state,
                                       static_cast<int>(std::lround(p.minDur)), static_cast<int>(std::lround(p.maxDur))});
         if (auto it = signalByTls.find(logic.id); it != signalByTls.end()) {
+            // Another program of the same light drives the same links (SUMO refuses one that does not).
+            if (logic.phases.front().state.size() != city.signals[it.value()].linkCount)
+                return makeError(QStringLiteral("%1: traffic light %2: program %3 has %4 signal states where its first program has %5")
+                                     .arg(sourcePath, logic.id, logic.programId)
+                                     .arg(logic.phases.front().state.size())
+                                     .arg(city.signals[it.value()].linkCount));
             city.signals[it.value()].programs.push_back(std::move(program));
             continue;
         }

@@ -3,7 +3,9 @@
 #include <QFile>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace cityops {
 
@@ -22,6 +24,8 @@ SumoLaneRef splitLaneId(const std::string &laneId)
 }
 
 namespace {
+
+constexpr double kDayS = 86400;   // no phase, limit or offset of a real program is longer
 
 std::vector<SumoNet::Point> parseShape(QStringView text, bool *ok)
 {
@@ -178,6 +182,9 @@ private:
         logic.type = attrs.value(QLatin1String("type")).toString();
         logic.programId = attrs.value(QLatin1String("programID")).toString();
         logic.offset = attrs.value(QLatin1String("offset")).toDouble();
+        if (!(std::abs(logic.offset) <= kDayS))
+            return makeError(QStringLiteral("%1 line %2: traffic light %3 has an offset that is not within a day")
+                                 .arg(m_path).arg(m_xml.lineNumber()).arg(logic.id));
         while (m_xml.readNextStartElement()) {
             if (m_xml.name() == QLatin1String("phase")) {
                 const auto p = m_xml.attributes();
@@ -187,9 +194,22 @@ private:
                 phase.state = p.value(QLatin1String("state")).toString();
                 phase.minDur = p.value(QLatin1String("minDur")).toDouble();
                 phase.maxDur = p.value(QLatin1String("maxDur")).toDouble();
-                if (!ok || phase.duration <= 0 || phase.state.isEmpty())
+                if (!ok || !(phase.duration > 0 && phase.duration <= kDayS) || phase.state.isEmpty())
                     return makeError(QStringLiteral("%1 line %2: traffic light %3 has a phase without valid duration/state")
                                          .arg(m_path).arg(m_xml.lineNumber()).arg(logic.id));
+                // As SUMO itself refuses them (found by tests/fuzz): a state letter SUMO does not know, a phase
+                // with more or fewer states than the program's first, times beyond a day.
+                if (std::any_of(phase.state.begin(), phase.state.end(), [](QChar c) { return !QStringLiteral("rRyYgGsuoO").contains(c); }))
+                    return makeError(QStringLiteral("%1 line %2: traffic light %3 has a phase state \"%4\" with a letter SUMO does not know "
+                                                    "(r R y Y g G s u o O)")
+                                         .arg(m_path).arg(m_xml.lineNumber()).arg(logic.id, phase.state.left(64)));
+                if (!logic.phases.empty() && phase.state.size() != logic.phases.front().state.size())
+                    return makeError(QStringLiteral("%1 line %2: traffic light %3 has a phase of %4 signal states where its first has %5")
+                                         .arg(m_path).arg(m_xml.lineNumber()).arg(logic.id).arg(phase.state.size())
+                                         .arg(logic.phases.front().state.size()));
+                if (!(phase.minDur >= 0 && phase.minDur <= kDayS && phase.maxDur >= 0 && phase.maxDur <= kDayS))
+                    return makeError(QStringLiteral("%1 line %2: traffic light %3 has a phase whose minDur or maxDur is not 0 to %4 s")
+                                         .arg(m_path).arg(m_xml.lineNumber()).arg(logic.id).arg(kDayS));
                 logic.phases.push_back(phase);
             }
             m_xml.skipCurrentElement();

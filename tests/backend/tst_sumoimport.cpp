@@ -151,6 +151,32 @@ private Q_SLOTS:
                                    << QByteArray("<net><location netOffset=\"0,0\" projParameter=\"+proj=utm +zone=33 "
                                                  "+ellps=WGS84\"/></net>")
                                    << "no road edges";
+        // What SUMO itself refuses in a signal's programs (found by tests/fuzz), on the 3 x 3 grid.
+        const QByteArray grid = [] {
+            QFile file(QStringLiteral(CITYOPS_TEST_DATA "/tiny-grid.net.xml"));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }();
+        const auto gridWith = [&grid](const QByteArray &from, const QByteArray &to) {
+            QByteArray g = grid;
+            return g.replace(from, to);
+        };
+        QTest::newRow("a phase shorter than the first") << "short.net.xml"
+            << gridWith(R"(<phase duration="3"  state="yyyrrryyyrrr"/>)", R"(<phase duration="3"  state="yy"/>)")
+            << "has a phase of 2 signal states where its first has 12";
+        QTest::newRow("a state letter SUMO does not know") << "letter.net.xml"
+            << gridWith(R"(<phase duration="3"  state="yyyrrryyyrrr"/>)", R"(<phase duration="3"  state="yyyrrryyyrrX"/>)")
+            << "with a letter SUMO does not know";
+        QTest::newRow("a phase longer than a day") << "long.net.xml"
+            << gridWith(R"(<phase duration="3"  state="yyyrrryyyrrr"/>)", R"(<phase duration="1e300"  state="yyyrrryyyrrr"/>)")
+            << "has a phase without valid duration/state";
+        QTest::newRow("an offset beyond a day") << "offset.net.xml"
+            << gridWith(R"(<tlLogic id="B1" type="static" programID="0" offset="0">)", R"(<tlLogic id="B1" type="static" programID="0" offset="nan">)")
+            << "has an offset that is not within a day";
+        QTest::newRow("a second program of other links") << "program.net.xml"
+            << gridWith(R"(<tlLogic id="B1" type="static" programID="0" offset="0">)",
+                        R"(<tlLogic id="B1" type="static" programID="night" offset="0"><phase duration="10" state="GGrr"/></tlLogic>)"
+                        "\n    " R"(<tlLogic id="B1" type="static" programID="0" offset="0">)")
+            << "program 0 has 12 signal states where its first program has 4";
     }
     void badNetworks()
     {
