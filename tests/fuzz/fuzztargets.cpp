@@ -9,9 +9,14 @@
 #include "link/fleetwire.h"
 #include "link/wireprotocol.h"
 #include "model/responserules.h"
+#include "engine/corepipeline.h"
+#include "security/commandsigner.h"
 #include "sim/citysimulator.h"
+#include "store/chainexport.h"
+#include "store/eventstore.h"
 #include "store/snapshot.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
@@ -579,6 +584,96 @@ std::vector<QByteArray> demandSeeds()
     return {'\0' + routes, '\1' + routes, '\2' + trips};
 }
 
+// --- a verifiable export, as a third party checks it (cityops-export verify --export) -------------------------------
+
+/// The record's key of the fuzz targets' own (a test key, made for them with openssl genpkey -algorithm ed25519): the
+/// same in every run, so inputs kept from one run check against the key of the next.
+const QByteArray kRecordKeyPem = "-----BEGIN PRIVATE KEY-----\n"
+                                 "MC4CAQAwBQYDK2VwBCIEIMhLV71GSZ/Ur3/psOUaBd7hbUR3WyvVBJo+bAMO+wOg\n"
+                                 "-----END PRIVATE KEY-----\n";
+
+QTemporaryDir &scratch()
+{
+    static QTemporaryDir folder;
+    return folder;
+}
+
+const CommandSigner &recordKey()
+{
+    static const CommandSigner key = [] {
+        const QString path = scratch().filePath(QStringLiteral("record.key"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(kRecordKeyPem) != kRecordKeyPem.size()
+            || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)) {
+            std::fprintf(stderr, "fuzz: cannot write %s\n", qPrintable(path));
+            std::abort();
+        }
+        file.close();
+        auto signer = CommandSigner::fromPrivateKeyFile(path);
+        if (!signer) {
+            std::fprintf(stderr, "fuzz: %s\n", qPrintable(signer.error()));
+            std::abort();
+        }
+        return std::move(signer).value();
+    }();
+    return key;
+}
+
+Outcome checkChainExport(const QByteArray &input)
+{
+    static const auto verifier = CommandVerifier::fromPublicKeyPem(recordKey().publicKeyPem());
+    QByteArray bytes = input;
+    QBuffer in(&bytes);
+    in.open(QIODevice::ReadOnly);
+    auto verdict = chainexport::verify(in, city(), verifier.value());
+    if (!verdict)
+        return kRefused;
+    if (verdict.value().intact && verdict.value().events == 0)
+        return broken("an export of no events found intact");
+    return verdict.value().intact ? kKept : kRefused;
+}
+
+std::vector<QByteArray> chainExportSeeds()
+{
+    // The first minutes of the hour recorded as the console records (its pipeline, a checkpoint every 40 rows), then a
+    // few seconds of it exported with the chain: small enough for a fuzzer to mutate.
+    const QString path = scratch().filePath(QStringLiteral("seed.store"));
+    QFile::remove(path);
+    EventStoreOptions options;
+    options.path = path;
+    options.checkpointKey = std::shared_ptr<const CommandSigner>(&recordKey(), [](const CommandSigner *) {});
+    options.checkpointEvents = 40;
+    const std::int64_t start = simulatedHour().front().timeMs;
+    {
+        auto store = EventStore::open(options, city());
+        if (!store) {
+            std::fprintf(stderr, "fuzz: %s\n", qPrintable(store.error()));
+            std::abort();
+        }
+        CorePipeline pipeline(sharedCity());
+        pipeline.attachStore(store.value().get());
+        std::vector<Event> batch{Event{0, start, kNoDevice, SessionPayload{1}}};
+        for (const Event &e : simulatedHour())
+            if (e.timeMs <= start + 600'000)
+                batch.push_back(e);
+        pipeline.process(batch);
+        store.value()->flush();
+    }
+    std::vector<QByteArray> seeds;
+    for (const std::int64_t from : {start + 300'000, start + 420'000}) {
+        QByteArray out;
+        QBuffer buffer(&out);
+        buffer.open(QIODevice::WriteOnly);
+        auto written = chainexport::write(path, city(), from, from + 4000, buffer);
+        if (!written) {
+            std::fprintf(stderr, "fuzz: %s\n", qPrintable(written.error()));
+            std::abort();
+        }
+        seeds.push_back(out);
+    }
+    return seeds;
+}
+
 } // namespace
 
 const CityModel &city() { return *sharedCity(); }
@@ -592,6 +687,7 @@ const std::vector<Target> &targets()
         {"geometry", &checkGeometry, &geometrySeeds},
         {"sumonet", &checkSumoNet, &sumoNetSeeds},
         {"demand", &checkDemand, &demandSeeds},
+        {"chainexport", &checkChainExport, &chainExportSeeds},
     };
     return all;
 }
