@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QMap>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -121,7 +122,7 @@ private:
     {
         const QJsonValue v = m_object.value(QLatin1String(key));
         if (v.isUndefined())
-            return 0;
+            return std::clamp(0.0, min, max);   // 0, or -1 for a district of a city without districts
         const double x = v.toDouble();
         if (!v.isDouble() || !(x >= min && x <= max) || (integral && x != std::floor(x))) {
             if (m_bad.isEmpty())

@@ -8,7 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
 #include <map>
+#include <optional>
 
 namespace cityops::chainexport {
 namespace {
@@ -32,6 +34,19 @@ Result<QJsonObject> eventOfRow(std::uint64_t seq, std::int64_t time, std::int64_
         return makeError(QStringLiteral("device %1 is not in this city").arg(device));
     return eventjson::eventToJson(Event{seq, time, static_cast<DeviceIndex>(device), std::move(decoded).value()}, city);
 }
+
+
+/// A whole number from [min, max] on an export's line, or nothing: the verifier reads files it was handed, and a figure
+/// beyond its field is a line that is not as written, not something to cast (that was undefined behaviour: found by
+/// tests/fuzz).
+std::optional<double> whole(const QJsonValue &v, double min, double max)
+{
+    const double x = v.toDouble();
+    if (!v.isDouble() || !(x >= min && x <= max) || x != std::floor(x))
+        return std::nullopt;
+    return x;
+}
+constexpr double kMaxWhole = 9007199254740991.0;   // what a JSON number keeps exactly
 
 } // namespace
 
@@ -125,8 +140,12 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
     if (header.value(QStringLiteral("cityops_export")).toInt() != 1)
         return makeError(QStringLiteral("this is not an export that carries the record's chain (cityops-export --verifiable)"));
     QByteArray chain = QByteArray::fromHex(header.value(QStringLiteral("chain_before")).toString().toLatin1());
-    const auto firstSeq = static_cast<std::uint64_t>(header.value(QStringLiteral("first_seq")).toDouble());
-    const auto lastSeq = static_cast<std::uint64_t>(header.value(QStringLiteral("last_seq")).toDouble());
+    const auto first = whole(header.value(QStringLiteral("first_seq")), 1, kMaxWhole);
+    const auto last = whole(header.value(QStringLiteral("last_seq")), 0, kMaxWhole);
+    if (!first || !last)
+        return makeError(QStringLiteral("the export's first line does not say which events it holds (first_seq, last_seq)"));
+    const auto firstSeq = static_cast<std::uint64_t>(*first);
+    const auto lastSeq = static_cast<std::uint64_t>(*last);
     std::uint64_t expected = firstSeq;
     std::map<std::uint64_t, QByteArray> chainAt;   // computed, for the checkpoints (only where one may be)
     std::vector<QJsonObject> checkpoints;
@@ -141,15 +160,19 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
         }
         const bool isTail = o.contains(QStringLiteral("tail"));
         const QJsonObject row = isTail ? o.value(QStringLiteral("tail")).toObject() : o.value(QStringLiteral("row")).toObject();
-        const auto seq = static_cast<std::uint64_t>((isTail ? row : o).value(QStringLiteral("seq")).toDouble());
-        const auto time = static_cast<std::int64_t>((isTail ? row : o).value(QStringLiteral("time_ms")).toDouble());
-        if (row.isEmpty() || seq == 0)
+        const auto seqSaid = whole((isTail ? row : o).value(QStringLiteral("seq")), 1, kMaxWhole);
+        const auto timeSaid = whole((isTail ? row : o).value(QStringLiteral("time_ms")), -kMaxWhole, kMaxWhole);
+        const auto kindSaid = whole(row.value(QStringLiteral("kind")), 0, 255);
+        const auto deviceSaid = whole(row.value(QStringLiteral("device")), -1, 4294967295.0);
+        if (row.isEmpty() || !seqSaid || !timeSaid || !kindSaid || !deviceSaid)
             return bad(expected, QStringLiteral("the line after seq %1 is not an event of this export").arg(expected - 1));
+        const auto seq = static_cast<std::uint64_t>(*seqSaid);
+        const auto time = static_cast<std::int64_t>(*timeSaid);
         if (seq != expected)
             return bad(expected, seq > expected ? QStringLiteral("event %1 is missing (the next line is %2): deleted").arg(expected).arg(seq)
                                                 : QStringLiteral("event %1 is out of order").arg(seq));
-        const auto kind = static_cast<std::int64_t>(row.value(QStringLiteral("kind")).toDouble());
-        const auto device = static_cast<std::int64_t>(row.value(QStringLiteral("device")).toDouble());
+        const auto kind = static_cast<std::int64_t>(*kindSaid);
+        const auto device = static_cast<std::int64_t>(*deviceSaid);
         const QByteArray payload = QByteArray::fromBase64(row.value(QStringLiteral("payload")).toString().toLatin1());
         chain = recordchain::link(chain, seq, time, int(kind), device, payload);
         if (!isTail) {
@@ -171,11 +194,13 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
         return bad(expected, QStringLiteral("the export ends before its last event %1: cut off").arg(lastSeq));
     std::uint64_t vouchedUpTo = 0;
     for (const QJsonObject &c : checkpoints) {
-        const auto seq = static_cast<std::uint64_t>(c.value(QStringLiteral("seq")).toDouble());
+        const auto seqSaid = whole(c.value(QStringLiteral("seq")), 0, kMaxWhole);
+        const auto timeSaid = whole(c.value(QStringLiteral("time_ms")), -kMaxWhole, kMaxWhole);
+        const auto seq = seqSaid ? static_cast<std::uint64_t>(*seqSaid) : 0;
         const QByteArray cpChain = QByteArray::fromHex(c.value(QStringLiteral("chain")).toString().toLatin1());
         const QByteArray sig = QByteArray::fromBase64(c.value(QStringLiteral("sig")).toString().toLatin1());
-        if (c.value(QStringLiteral("key")).toString() != key.keyId()
-            || !key.verify(recordchain::checkpointMessage(seq, static_cast<std::int64_t>(c.value(QStringLiteral("time_ms")).toDouble()), cpChain), sig))
+        if (!seqSaid || !timeSaid || c.value(QStringLiteral("key")).toString() != key.keyId()
+            || !key.verify(recordchain::checkpointMessage(seq, static_cast<std::int64_t>(*timeSaid), cpChain), sig))
             return bad(seq, QStringLiteral("the checkpoint at seq %1 is not signed by the given key: forged or altered").arg(seq));
         const auto computed = chainAt.find(seq);
         if (computed == chainAt.end() || computed->second != cpChain)

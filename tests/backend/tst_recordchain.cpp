@@ -328,6 +328,44 @@ private Q_SLOTS:
         lines.erase(std::remove_if(lines.begin(), lines.end(), [](const QByteArray &l) { return l.startsWith("{\"checkpoint\""); }), lines.end());
         v = checkLines(lines);
         QVERIFY2(!v.intact && v.sentence.contains(QLatin1String("no signed checkpoint vouches")), qPrintable(v.sentence));
+        // Figures no row can hold (found by tests/fuzz: casting them was undefined behaviour): a line's seq or time
+        // beyond any, a row's kind beyond a byte, a checkpoint's seq not a number — each a line not as written.
+        for (const auto &[key, inRow, value] : {std::tuple{"seq", false, QJsonValue(5e77)}, std::tuple{"time_ms", false, QJsonValue(1.8e24)},
+                                                std::tuple{"kind", true, QJsonValue(300)}, std::tuple{"device", true, QJsonValue(-7)}}) {
+            lines = original;
+            o = QJsonDocument::fromJson(lines[i]).object();
+            if (inRow) {
+                QJsonObject r = o.value(QStringLiteral("row")).toObject();
+                r.insert(QLatin1String(key), value);
+                o.insert(QStringLiteral("row"), r);
+            } else {
+                o.insert(QLatin1String(key), value);
+            }
+            lines[i] = QJsonDocument(o).toJson(QJsonDocument::Compact);
+            v = checkLines(lines);
+            QVERIFY2(!v.intact && v.sentence.contains(QLatin1String("is not an event of this export")), qPrintable(key + QStringLiteral(": ") + v.sentence));
+        }
+        lines = original;
+        const int cp = int(std::find_if(lines.begin(), lines.end(), [](const QByteArray &l) { return l.startsWith("{\"checkpoint\""); }) - lines.begin());
+        o = QJsonDocument::fromJson(lines[cp]).object();
+        QJsonObject c = o.value(QStringLiteral("checkpoint")).toObject();
+        c.insert(QStringLiteral("time_ms"), 1e300);
+        o.insert(QStringLiteral("checkpoint"), c);
+        lines[cp] = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        v = checkLines(lines);
+        QVERIFY2(!v.intact && v.sentence.contains(QLatin1String("not signed by the given key")), qPrintable(v.sentence));
+        // A first line that does not say which events it holds: not an export to check.
+        lines = original;
+        o = QJsonDocument::fromJson(lines[0]).object();
+        o.insert(QStringLiteral("first_seq"), -3);
+        lines[0] = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        QBuffer in;
+        in.setData(lines.join('\n') + '\n');
+        in.open(QIODevice::ReadOnly);
+        auto verifier = CommandVerifier::fromPublicKeyPem(recording().key->publicKeyPem());
+        const auto refused = chainexport::verify(in, *fixtureCity(), verifier.value());
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QLatin1String("does not say which events it holds")), qPrintable(refused.error()));
     }
 };
 
