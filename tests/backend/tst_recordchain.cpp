@@ -354,18 +354,21 @@ private Q_SLOTS:
         lines[cp] = QJsonDocument(o).toJson(QJsonDocument::Compact);
         v = checkLines(lines);
         QVERIFY2(!v.intact && v.sentence.contains(QLatin1String("not signed by the given key")), qPrintable(v.sentence));
-        // A first line that does not say which events it holds: not an export to check.
-        lines = original;
-        o = QJsonDocument::fromJson(lines[0]).object();
-        o.insert(QStringLiteral("first_seq"), -3);
-        lines[0] = QJsonDocument(o).toJson(QJsonDocument::Compact);
-        QBuffer in;
-        in.setData(lines.join('\n') + '\n');
-        in.open(QIODevice::ReadOnly);
+        // A first line that does not say which events it holds: not an export to check. Nor one that says it holds
+        // none (found by tests/fuzz: a header alone, last before first, was "intact" with nothing checked).
         auto verifier = CommandVerifier::fromPublicKeyPem(recording().key->publicKeyPem());
-        const auto refused = chainexport::verify(in, *fixtureCity(), verifier.value());
-        QVERIFY(!refused);
-        QVERIFY2(refused.error().contains(QLatin1String("does not say which events it holds")), qPrintable(refused.error()));
+        o = QJsonDocument::fromJson(original[0]).object();
+        for (const auto &[key, value] : {std::pair{"first_seq", -3.0}, std::pair{"last_seq", 0.0}}) {
+            QJsonObject header = o;
+            header.insert(QLatin1String(key), value);
+            QBuffer in;
+            const QByteArray first = QJsonDocument(header).toJson(QJsonDocument::Compact) + '\n';
+            in.setData(key == std::string_view("last_seq") ? first : QByteArray(first + original.mid(1).join('\n') + '\n'));
+            in.open(QIODevice::ReadOnly);
+            const auto refused = chainexport::verify(in, *fixtureCity(), verifier.value());
+            QVERIFY2(!refused, key);
+            QVERIFY2(refused.error().contains(QLatin1String("does not say which events it holds")), qPrintable(refused.error()));
+        }
     }
 };
 
