@@ -98,8 +98,6 @@ bool enumFromName(const QString &name, QString (*namer)(E), int count, E *out)
 
 
 constexpr double kLatestSinceMs = 4102444800000.0;   // 2100-01-01
-/// The largest whole number a JSON number (a double) keeps exactly: counts and times beyond it are not ours.
-constexpr double kMaxWhole = 9007199254740991.0;
 constexpr double kMaxId = 4294967295.0;   // ids and counters of 32 bits
 /// Measurements (watts, kilowatts) beyond any street's or feeder's: a float holds them, none is real.
 constexpr double kMaxMeasure = 1e9;
@@ -124,7 +122,7 @@ private:
         if (v.isUndefined())
             return std::clamp(0.0, min, max);   // 0, or -1 for a district of a city without districts
         const double x = v.toDouble();
-        if (!v.isDouble() || !(x >= min && x <= max) || (integral && x != std::floor(x))) {
+        if (integral ? !wholeIn(v, min, max) : !(v.isDouble() && x >= min && x <= max)) {
             if (m_bad.isEmpty())
                 m_bad = QStringLiteral("%1 must be a %2 from %3 to %4")
                             .arg(QLatin1String(key), integral ? QStringLiteral("whole number") : QStringLiteral("number"))
@@ -167,15 +165,23 @@ Result<VehiclePayload> vehicleFromJson(const QJsonObject &d, const CityModel &ci
     // Since when it has been parked or on its way: optional, whole milliseconds since 1970 up to the year 2100.
     // (Whether it lies before the report is the vehicle book's to judge: it knows the report's time.)
     if (const QJsonValue since = d.value(QLatin1String("since_ms")); !since.isUndefined()) {
-        const double ms = since.toDouble(-1);
-        if (!(ms >= 0 && ms <= kLatestSinceMs && ms == std::floor(ms)))
+        const auto ms = wholeIn(since, 0, kLatestSinceMs);
+        if (!ms)
             return makeError(QStringLiteral("vehicle %1: since_ms is a time in whole milliseconds since 1970").arg(p.id));
-        p.sinceMs = static_cast<std::int64_t>(ms);
+        p.sinceMs = static_cast<std::int64_t>(*ms);
     }
     return p;
 }
 
 } // namespace
+
+std::optional<double> wholeIn(const QJsonValue &value, double min, double max)
+{
+    const double x = value.toDouble();
+    if (!value.isDouble() || !(x >= min && x <= max) || x != std::floor(x))
+        return std::nullopt;
+    return x;
+}
 
 bool validPosition(double lon, double lat) { return std::isfinite(lon) && std::isfinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90; }
 
@@ -230,10 +236,11 @@ Result<std::vector<SignalAhead>> signalsFromJson(const QJsonValue &value, const 
         if (index == kNoDevice || city.devices[index].kind != DeviceKind::SignalController || city.devices[index].detail < 0)
             return makeError(QStringLiteral("\"%1\" is not a signal of this city").arg(device));
         const auto signal = static_cast<std::uint32_t>(city.devices[index].detail);
-        const double link = a.value(QLatin1String("link")).toDouble(-1), distance = a.value(QLatin1String("distance_m")).toDouble(-1);
-        if (!(link >= 0 && link < movementsOf(city.signals[signal]) && link == std::floor(link)) || !(distance >= 0 && distance <= 100'000))
-            return makeError(QStringLiteral("signal %1 has no link %2, or distance_m is not 0-100000").arg(device).arg(link));
-        out.push_back({signal, static_cast<int>(link), distance});
+        const auto link = wholeIn(a.value(QLatin1String("link")), 0, movementsOf(city.signals[signal]) - 1);
+        const double distance = a.value(QLatin1String("distance_m")).toDouble(-1);
+        if (!link || !(distance >= 0 && distance <= 100'000))
+            return makeError(QStringLiteral("signal %1 has no link %2, or distance_m is not 0-100000").arg(device).arg(a.value(QLatin1String("link")).toDouble(-1)));
+        out.push_back({signal, static_cast<int>(*link), distance});
     }
     return out;
 }
@@ -296,10 +303,7 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         if (roads.size() > kMaxRoadsReported)
             return bad(QStringLiteral("more than %1 roads").arg(kMaxRoadsReported));
         RoadTrafficPayload p;
-        const auto whole = [](const QJsonValue &v, double max) {
-            const double x = v.toDouble(-1);
-            return v.isDouble() && x >= 0 && x <= max && x == std::floor(x) ? x : -1.0;
-        };
+        const auto whole = [](const QJsonValue &v, double max) { return wholeIn(v, 0, max).value_or(-1.0); };
         for (const QJsonValue &v : roads) {
             const QJsonArray r = v.toArray();
             const bool sized = r.size() == 4 || r.size() == 5;   // stands_at may be left out (a gateway from before it)

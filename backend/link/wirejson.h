@@ -1,12 +1,11 @@
 #pragma once
 // Small JSON helpers shared by the wire protocol's codecs (wireprotocol.cpp, fleetwire.cpp); not a public header.
 
+#include "codec/eventjson.h"
 #include "link/wireprotocol.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <cmath>
 
 namespace cityops::wire {
 
@@ -15,9 +14,6 @@ inline QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson
 inline Refused malformed(const QString &why) { return Refused{Refusal::Malformed, why}; }
 
 /// A whole number in [0, max] (max defaults to the largest integer a double holds exactly).
-inline bool isCount(const QJsonValue &v, double max = 9007199254740991.0)
-{
-    return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= max && v.toDouble() == std::floor(v.toDouble());
-}
+inline bool isCount(const QJsonValue &v, double max = eventjson::kMaxWhole) { return eventjson::wholeIn(v, 0, max).has_value(); }
 
 } // namespace cityops::wire

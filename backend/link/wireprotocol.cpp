@@ -41,11 +41,6 @@ Parsed<QJsonObject> open(const QByteArray &payload, int limit = kMaxPayloadBytes
 /// Absent, or a whole number in [0, max].
 bool isOptionalCount(const QJsonValue &v, double max) { return v.isUndefined() || isCount(v, max); }
 
-bool isInteger(const QJsonValue &v, double min, double max)
-{
-    return v.isDouble() && v.toDouble() >= min && v.toDouble() <= max && v.toDouble() == std::floor(v.toDouble());
-}
-
 /// The shared part of device reports and field events: boot, seq and an exported event.
 template <typename T>
 Parsed<T> decodeSequenced(const QByteArray &payload, const CityModel &city, const QString &deviceId, int limit = kMaxPayloadBytes)
@@ -327,7 +322,7 @@ Parsed<SignedCommand> decodeCommand(const QByteArray &payload)
     if (c.device.isEmpty() || !actionKnown)
         return malformed(QStringLiteral("device and a known action are required"));
     if (!isCount(o.value(QLatin1String("order")), 4294967295.0) || !isCount(o.value(QLatin1String("step")), 65535)
-        || !isCount(o.value(QLatin1String("attempt")), 255) || !isInteger(o.value(QLatin1String("value")), -2147483648.0, 2147483647.0)
+        || !isCount(o.value(QLatin1String("attempt")), 255) || !eventjson::wholeIn(o.value(QLatin1String("value")), -2147483648.0, 2147483647.0)
         || !isCount(o.value(QLatin1String("issued_ms"))) || !isCount(o.value(QLatin1String("expires_ms"))))
         return malformed(QStringLiteral("order, step, attempt, value, issued_ms and expires_ms must be whole numbers in range"));
     c.order = static_cast<std::uint32_t>(o.value(QLatin1String("order")).toDouble());

@@ -8,9 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cmath>
 #include <map>
-#include <optional>
 
 namespace cityops::chainexport {
 namespace {
@@ -35,18 +33,6 @@ Result<QJsonObject> eventOfRow(std::uint64_t seq, std::int64_t time, std::int64_
     return eventjson::eventToJson(Event{seq, time, static_cast<DeviceIndex>(device), std::move(decoded).value()}, city);
 }
 
-
-/// A whole number from [min, max] on an export's line, or nothing: the verifier reads files it was handed, and a figure
-/// beyond its field is a line that is not as written, not something to cast (that was undefined behaviour: found by
-/// tests/fuzz).
-std::optional<double> whole(const QJsonValue &v, double min, double max)
-{
-    const double x = v.toDouble();
-    if (!v.isDouble() || !(x >= min && x <= max) || x != std::floor(x))
-        return std::nullopt;
-    return x;
-}
-constexpr double kMaxWhole = 9007199254740991.0;   // what a JSON number keeps exactly
 
 } // namespace
 
@@ -140,8 +126,10 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
     if (header.value(QStringLiteral("cityops_export")).toInt() != 1)
         return makeError(QStringLiteral("this is not an export that carries the record's chain (cityops-export --verifiable)"));
     QByteArray chain = QByteArray::fromHex(header.value(QStringLiteral("chain_before")).toString().toLatin1());
-    const auto first = whole(header.value(QStringLiteral("first_seq")), 1, kMaxWhole);
-    const auto last = whole(header.value(QStringLiteral("last_seq")), 0, kMaxWhole);
+    // Every figure through eventjson::wholeIn: the verifier reads files it was handed, and a figure beyond its field
+    // is a line not as written, not something to cast (found by tests/fuzz).
+    const auto first = eventjson::wholeIn(header.value(QStringLiteral("first_seq")), 1, eventjson::kMaxWhole);
+    const auto last = eventjson::wholeIn(header.value(QStringLiteral("last_seq")), 0, eventjson::kMaxWhole);
     // A window of no events would be found "intact" with nothing checked (found by tests/fuzz); the writer never
     // makes one (a window without events is refused there).
     if (!first || !last || *last < *first)
@@ -162,10 +150,10 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
         }
         const bool isTail = o.contains(QStringLiteral("tail"));
         const QJsonObject row = isTail ? o.value(QStringLiteral("tail")).toObject() : o.value(QStringLiteral("row")).toObject();
-        const auto seqSaid = whole((isTail ? row : o).value(QStringLiteral("seq")), 1, kMaxWhole);
-        const auto timeSaid = whole((isTail ? row : o).value(QStringLiteral("time_ms")), -kMaxWhole, kMaxWhole);
-        const auto kindSaid = whole(row.value(QStringLiteral("kind")), 0, 255);
-        const auto deviceSaid = whole(row.value(QStringLiteral("device")), -1, 4294967295.0);
+        const auto seqSaid = eventjson::wholeIn((isTail ? row : o).value(QStringLiteral("seq")), 1, eventjson::kMaxWhole);
+        const auto timeSaid = eventjson::wholeIn((isTail ? row : o).value(QStringLiteral("time_ms")), -eventjson::kMaxWhole, eventjson::kMaxWhole);
+        const auto kindSaid = eventjson::wholeIn(row.value(QStringLiteral("kind")), 0, 255);
+        const auto deviceSaid = eventjson::wholeIn(row.value(QStringLiteral("device")), -1, 4294967295.0);
         if (row.isEmpty() || !seqSaid || !timeSaid || !kindSaid || !deviceSaid)
             return bad(expected, QStringLiteral("the line after seq %1 is not an event of this export").arg(expected - 1));
         const auto seq = static_cast<std::uint64_t>(*seqSaid);
@@ -196,8 +184,8 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
         return bad(expected, QStringLiteral("the export ends before its last event %1: cut off").arg(lastSeq));
     std::uint64_t vouchedUpTo = 0;
     for (const QJsonObject &c : checkpoints) {
-        const auto seqSaid = whole(c.value(QStringLiteral("seq")), 0, kMaxWhole);
-        const auto timeSaid = whole(c.value(QStringLiteral("time_ms")), -kMaxWhole, kMaxWhole);
+        const auto seqSaid = eventjson::wholeIn(c.value(QStringLiteral("seq")), 0, eventjson::kMaxWhole);
+        const auto timeSaid = eventjson::wholeIn(c.value(QStringLiteral("time_ms")), -eventjson::kMaxWhole, eventjson::kMaxWhole);
         const auto seq = seqSaid ? static_cast<std::uint64_t>(*seqSaid) : 0;
         const QByteArray cpChain = QByteArray::fromHex(c.value(QStringLiteral("chain")).toString().toLatin1());
         const QByteArray sig = QByteArray::fromBase64(c.value(QStringLiteral("sig")).toString().toLatin1());
