@@ -4,6 +4,7 @@
 #include "city/syntheticdevices.h"
 #include "commandline.h"
 #include "engine/engine.h"
+#include "engine/ruleswatch.h"
 #include "link/mqttlink.h"
 #include "link/simlink.h"
 #ifdef CITYOPS_HAVE_SUMO
@@ -437,10 +438,16 @@ int main(int argc, char **argv)
                      std::max(now - static_cast<std::int64_t>(simOptions.warmUpHours * 3600'000), simOptions.historyFloorMs));
     }
 
+    // The city's response rules are read again whenever its package changes: `cityops-admin rules set` reaches a
+    // running console (and wall) without a restart.
+    RulesWatch rulesWatch(cityPath, city.value()->rules);
+    QObject::connect(&rulesWatch, &RulesWatch::rulesChanged, &engine, &Engine::setResponseRules);
+
     if (wallLayout)
         return runWall(app, engine, *wallLayout, options);
 
     MainWindow window(engine, directory.get());
+    QObject::connect(&rulesWatch, &RulesWatch::rulesUnusable, &window, &MainWindow::showRulesProblem);
     window.access().setIdleLimit(std::int64_t(options.idleLockMinutes) * 60'000);
     // Devices behind a broker act on a high-risk command only with its approver's own signature (docs/SECURITY.md).
     window.ops().client().setApprovalKeys(approval::defaultFolder(), options.useBroker);

@@ -2164,6 +2164,15 @@
         <source>&lt;p&gt;Each incident keeps the deadlines it was given when it arose.&lt;/p&gt;</source>
         <translation>&lt;p&gt;各インシデントは発生時に与えられた期限を保持します。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>changed the response rules</source>
+        <comment>recorded as the city&apos;s, not a person&apos;s: see activity()</comment>
+        <translation>対応ルールを変更</translation>
+    </message>
+    <message>
+        <source>The city&apos;s response rules changed</source>
+        <translation>都市の対応ルールが変更されました</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2406,6 +2415,14 @@
     <message>
         <source>Response rules</source>
         <translation>対応ルール</translation>
+    </message>
+    <message>
+        <source>The city&apos;s response rules changed: new incidents get the new deadlines, those open keep theirs (Help ▸ Response rules)</source>
+        <translation>都市の対応ルールが変更されました: 新しいインシデントには新しい期限が適用され、対応中のものは元の期限のままです (ヘルプ ▸ 対応ルール)</translation>
+    </message>
+    <message>
+        <source>The city&apos;s response rules were changed but cannot be used; those in force stay: %1</source>
+        <translation>都市の対応ルールが変更されましたが使用できません。現在のルールを継続します: %1</translation>
     </message>
 </context>
 <context>

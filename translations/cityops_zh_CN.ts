@@ -2164,6 +2164,15 @@
         <source>&lt;p&gt;Each incident keeps the deadlines it was given when it arose.&lt;/p&gt;</source>
         <translation>&lt;p&gt;每个事件保留其发生时给定的时限。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>changed the response rules</source>
+        <comment>recorded as the city&apos;s, not a person&apos;s: see activity()</comment>
+        <translation>更改了响应规则</translation>
+    </message>
+    <message>
+        <source>The city&apos;s response rules changed</source>
+        <translation>城市的响应规则已更改</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2406,6 +2415,14 @@
     <message>
         <source>Response rules</source>
         <translation>响应规则</translation>
+    </message>
+    <message>
+        <source>The city&apos;s response rules changed: new incidents get the new deadlines, those open keep theirs (Help ▸ Response rules)</source>
+        <translation>城市的响应规则已更改：新事件采用新的时限，未结事件保留原时限（帮助 ▸ 响应规则）</translation>
+    </message>
+    <message>
+        <source>The city&apos;s response rules were changed but cannot be used; those in force stay: %1</source>
+        <translation>城市的响应规则已更改但无法使用，继续沿用现行规则：%1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ namespace cityops {
 
 CityMirror::CityMirror(std::shared_ptr<const CityModel> city) : m_city(std::move(city))
 {
+    rules = m_city->rules;
     states.resize(m_city->devices.size());
     m_deviceWorld.reserve(m_city->devices.size());
     for (const DeviceInfo &d : m_city->devices)

@@ -76,6 +76,7 @@ public:
     std::vector<VehicleBook::Vehicle> vehicles; ///< the tracked emergency vehicles
     PlannedRoute plannedRoute;                  ///< a route the operator is looking at before sending it (empty: none)
     MapSelection selection;
+    ResponseRules rules;                ///< the city's response rules in force (Engine::responseRules)
     std::vector<DeviceIndex> picked;    ///< many devices picked with the rubber band or lasso (command targets)
     std::int64_t nowMs = 0;
 

@@ -183,6 +183,7 @@ QString Labels::operatorAction(OperatorAction action)
     case OperatorAction::SendVehicle: return tr("sent a vehicle");
     case OperatorAction::StopWave: return tr("stopped a green wave");
     case OperatorAction::WaveOver: return tr("started a green wave, now over", "the vehicle of a wave this person started has parked");
+    case OperatorAction::RulesChanged: return tr("changed the response rules", "recorded as the city's, not a person's: see activity()");
     }
     return {};
 }
@@ -235,8 +236,12 @@ QString Labels::activity(const QString &recorded)
     }
     if (const auto m = action.match(recorded); m.hasMatch())
         for (int a = 0; a < kOperatorActionCount; ++a)
-            if (m.captured(1) == operatorActionName(OperatorAction(a)))
+            if (m.captured(1) == operatorActionName(OperatorAction(a))) {
+                // No person changed them here: the city's package did (cityops-admin rules), as the record says.
+                if (OperatorAction(a) == OperatorAction::RulesChanged)
+                    return with(tr("The city's response rules changed"), {}, m.captured(3));
                 return with(tr("%1 %2").arg(m.captured(2), operatorAction(OperatorAction(a))), {}, m.captured(3));
+            }
     return recorded;
 }
 

@@ -184,6 +184,14 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     });
     connect(&engine, &Engine::linkStatusChanged, m_statusLine, &StatusLine::showLink);
     connect(&engine, &Engine::linkStatusChanged, this, &MainWindow::showLinkOnMap);
+    // New rules reach the desks without a restart (RulesWatch): said where it stays, and Help shows them.
+    connect(&engine, &Engine::responseRulesChanged, this, [this] {
+        m_scene->rules = m_engine.responseRules();
+        const QString said = tr("The city's response rules changed: new incidents get the new deadlines, those open keep theirs "
+                                "(Help ▸ Response rules)");
+        statusBar()->showMessage(said, 30000);
+        m_ops->post(false, said);
+    });
     m_live->start(30);
     m_defaultLayout = saveState();
 }
@@ -557,9 +565,16 @@ void MainWindow::showShortcuts()
             + tr("<p><b>Ctrl+Alt+L</b> lock the console · Session ▸ Hand over the shift · View ▸ Reset the layout</p>"));
 }
 
+void MainWindow::showRulesProblem(const QString &why)
+{
+    const QString said = tr("The city's response rules were changed but cannot be used; those in force stay: %1").arg(why);
+    statusBar()->showMessage(said, 60000);
+    m_ops->post(true, said);
+}
+
 void MainWindow::showResponseRules()
 {
-    QMessageBox::information(this, tr("Response rules"), Labels::responseRules(m_engine.city().rules));
+    QMessageBox::information(this, tr("Response rules"), Labels::responseRules(m_engine.responseRules()));
 }
 
 void MainWindow::showAbout()

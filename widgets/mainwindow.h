@@ -73,6 +73,8 @@ public:
     void setWallName(const QString &name) { m_wallName = name; }
     /// On a broker, "Show on the wall" goes to the walls there as a signed operations message instead of a local socket.
     void setWallOverBroker(bool overBroker) { m_wallOverBroker = overBroker; }
+    /// The city's package was changed but its response rules cannot be used (RulesWatch): said, those in force stay.
+    void showRulesProblem(const QString &why);
 
 private:
     /// What a background export came to (the job's result, or why it stopped).

@@ -41,6 +41,7 @@ QLabel *makeAlarmLabel(QStatusBar *bar, const QString &style)
 
 StatusLine::StatusLine(QStatusBar *bar)
     : QObject(bar)
+    , m_bar(bar)
     , m_link(makeLabel(bar, 260))
     , m_rate(makeLabel(bar, 140))
     , m_dropped(makeAlarmLabel(bar, kAmber))
@@ -60,10 +61,21 @@ StatusLine::StatusLine(QStatusBar *bar)
         bar->addPermanentWidget(label);
 }
 
+void StatusLine::setShown(QLabel *label, bool shown)
+{
+    if (!shown || m_bar->currentMessage().isEmpty()) {
+        label->setVisible(shown);
+        return;
+    }
+    label->hide();
+    // As QStatusBar marks the labels it hides for a message: it shows them again when the message goes.
+    label->setAttribute(Qt::WA_WState_ExplicitShowHide, false);
+}
+
 void StatusLine::show(const Figures &f)
 {
     m_rate->setText(tr("%1 events/s").arg(qRound(f.eventsPerSecond)));
-    m_dropped->setVisible(f.dropped > 0);
+    setShown(m_dropped, f.dropped > 0);
     if (f.dropped > 0)
         m_dropped->setText(tr("%1 events dropped (queue full)").arg(f.dropped));
     // Recording: quiet while healthy, loud when not (a control room must know its audit trail is incomplete).
@@ -81,7 +93,7 @@ void StatusLine::show(const Figures &f)
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(f.nowMs, f.zone);
     // The format is translated: a language orders day, month and weekday its own way ("11月29日(日)", not "日 29 11月").
     m_clock->setText(QLocale().toString(now, tr("ddd d MMM  HH:mm:ss ", "date format: each language its own order")) + f.zone.abbreviation(now));
-    m_offline->setVisible(f.offline > 0);
+    setShown(m_offline, f.offline > 0);
     m_offline->setText(tr("%n device(s) not reporting", nullptr, f.offline));
 }
 
@@ -107,7 +119,7 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
     // Other consoles' operations that were forged, copied or not allowed: an attack, or a console set up wrongly.
     if (c.untrusted + c.replayed + peerRefused > 0)
         trouble << tr("%n operation(s) of other consoles refused", nullptr, static_cast<int>(c.untrusted + c.replayed + peerRefused));
-    m_linkTrouble->setVisible(!trouble.isEmpty());
+    setShown(m_linkTrouble, !trouble.isEmpty());
     m_linkTrouble->setText(trouble.join(QStringLiteral(" · ")));
     m_linkTrouble->setToolTip(
         tr("Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind\n"

@@ -45,6 +45,11 @@ public:
     void showPointer(const GeoPoint &position);
 
 private:
+    /// Shows or hides one of the bar's left labels. While the bar shows a message it keeps them hidden and shows them
+    /// again after it; one shown meanwhile would paint over the message, so it is left for the bar to show.
+    void setShown(QLabel *label, bool shown);
+
+    QStatusBar *m_bar;
     QLabel *m_link;
     QLabel *m_rate;
     QLabel *m_dropped;

@@ -347,6 +347,12 @@ public:
         return Ok{};
     }
 
+    Result<ResponseRules> rules() const
+    {
+        const auto stored = m_meta.constFind(kResponseRulesKey);
+        return responseRulesFrom(stored == m_meta.constEnd() ? std::nullopt : std::optional<QString>(stored.value()), m_path);
+    }
+
     Result<std::shared_ptr<const CityModel>> load()
     {
         auto city = std::make_shared<CityModel>();
@@ -357,8 +363,7 @@ public:
         city->meta.timezone = m_meta.value(QStringLiteral("timezone"), QStringLiteral("UTC"));
         city->meta.createdUtc = m_meta.value(QStringLiteral("created_utc"));
         city->meta.generator = m_meta.value(QStringLiteral("generator"));
-        const auto stored = m_meta.constFind(kResponseRulesKey);
-        auto rules = responseRulesFrom(stored == m_meta.constEnd() ? std::nullopt : std::optional<QString>(stored.value()), m_path);
+        auto rules = this->rules();
         if (!rules)
             return makeError(rules.error());
         city->rules = rules.value();
@@ -566,6 +571,17 @@ Status check(const QString &path)
         return makeError(db.error());
     PackageReader reader(*db.value(), path);
     return reader.check();
+}
+
+Result<ResponseRules> readRules(const QString &path)
+{
+    auto db = openReadable(path);
+    if (!db)
+        return makeError(db.error());
+    PackageReader reader(*db.value(), path);
+    if (auto s = reader.check(); !s)
+        return makeError(s.error());
+    return reader.rules();
 }
 
 Result<std::shared_ptr<const CityModel>> read(const QString &path)

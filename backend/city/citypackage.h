@@ -27,5 +27,9 @@ Result<std::shared_ptr<const CityModel>> read(const QString &path);
 /// loading its layers or its rules — what a tool that changes one entry of it needs to know first.
 Status check(const QString &path);
 
+/// The response rules `path` holds now (the defaults when it holds none), without loading its layers: what a
+/// running console reads again when the package changes. A file that is not a city, or damaged rules: an error.
+Result<ResponseRules> readRules(const QString &path);
+
 } // namespace citypackage
 } // namespace cityops

@@ -18,7 +18,7 @@ Result<ResponseRules> responseRulesFrom(const std::optional<QString> &stored, co
 
 /// Stores `rules` as the city's own in the package at `path`, or with no rules takes the city's own out (the
 /// defaults apply again). The package is checked to be a readable city first and changed in one statement, so a
-/// failure leaves it as it was. Consoles read the rules when they start.
+/// failure leaves it as it was. Consoles running on the package read them again (RulesWatch).
 Status setResponseRules(const QString &path, const std::optional<ResponseRules> &rules);
 
 } // namespace cityops::citypackage

@@ -13,6 +13,7 @@ Engine::Engine(std::shared_ptr<const CityModel> city, QObject *parent)
     : QObject(parent), m_city(std::move(city)), m_queue(kQueueCapacity), m_pipeline(m_city)
 {
     qRegisterMetaType<cityops::LinkStatus>();
+    m_rules = m_city->rules;
     m_linkThread.setObjectName(QStringLiteral("cityops-link"));
 }
 
@@ -156,9 +157,32 @@ void Engine::request(const Actor &actor, OpsRequest request, OpsCallback done)
     m_queue.wake();
 }
 
+void Engine::setResponseRules(const ResponseRules &rules, const QString &changes)
+{
+    {
+        std::lock_guard lock(m_requestMutex);
+        m_rules = rules;
+        m_rulesChanged = true;
+        m_actions.push_back(Event{0, m_clock.nowMs(), kNoDevice, OperatorActionPayload{OperatorAction::RulesChanged, kCityActor, changes}});
+    }
+    m_queue.wake();
+    Q_EMIT responseRulesChanged(changes);
+}
+
+ResponseRules Engine::responseRules() const
+{
+    std::lock_guard lock(m_requestMutex);
+    return m_rules;
+}
+
 void Engine::takeOperatorActions(std::vector<Event> &batch)
 {
     std::lock_guard lock(m_requestMutex);
+    // The rules before the batch that records their change: an incident in the same batch already gets them.
+    if (m_rulesChanged && m_driver) {
+        m_driver->setRules(m_rules);
+        m_rulesChanged = false;
+    }
     for (Event &e : m_actions)
         batch.push_back(std::move(e));
     m_actions.clear();

@@ -61,6 +61,14 @@ public:
     /// Who people are in this console's directory, for re-authorising other consoles' operations (PeerGate); called
     /// on the core thread. Set before start().
     void setRoster(Roster roster) { m_roster = std::move(roster); }
+    /// The city's response rules changed while the console runs (RulesWatch): incidents taken in from the core's next
+    /// batch get these deadlines (those in keep theirs) and held signals these limits. Recorded as the city's action
+    /// `rules-changed` with `changes` (ResponseRules::changesFrom). Thread-safe, never blocks.
+    void setResponseRules(const ResponseRules &rules, const QString &changes);
+    /// The rules in force: the city's as loaded, or the last set.
+    ResponseRules responseRules() const;
+    /// Who a change of the city's rules is recorded as: no person (a user name cannot hold parentheses).
+    static inline const QString kCityActor = QStringLiteral("(city)");
     /// Stops the link, drains the queue and joins the threads. Safe to call twice.
     void stop();
 
@@ -87,6 +95,8 @@ Q_SIGNALS:
     /// A person at another console put something on the video wall (re-authorised here); `request` is the wall
     /// request's JSON line (docs/WALL.md). Rare: one signal per request, queued to the receiver's thread.
     void wallRequested(const QString &user, const QString &request);
+    /// setResponseRules was called (on the caller's thread): the rules in force are others now.
+    void responseRulesChanged(const QString &changes);
 
 private:
     struct PendingRequest {
@@ -113,9 +123,11 @@ private:
     Roster m_roster;
     std::atomic<std::uint64_t> m_peerRefused{0};
     std::unique_ptr<LiveOpsLoop> m_driver;   ///< used on the core thread only
-    std::mutex m_requestMutex;
+    mutable std::mutex m_requestMutex;
     std::vector<PendingRequest> m_requests;
     std::vector<Event> m_actions;   ///< operator actions waiting for the core (guarded by m_requestMutex)
+    ResponseRules m_rules;          ///< in force (guarded by m_requestMutex)
+    bool m_rulesChanged = false;    ///< not yet handed to the core (guarded by m_requestMutex)
 };
 
 } // namespace cityops

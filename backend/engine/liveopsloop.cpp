@@ -8,6 +8,7 @@ LiveOpsLoop::LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel
                          std::uint32_t salt)
     : m_pipeline(pipeline),
       m_city(std::move(city)),
+      m_rules(m_city->rules),
       m_ops(DeskContext{*m_city, pipeline.books().states(), pipeline.books().incidents(), pipeline.books().alarms(), pipeline.books().orders(),
                         session, salt},
             config)
@@ -40,10 +41,16 @@ void LiveOpsLoop::stampDeadlines(std::vector<Event> &batch) const
 {
     for (Event &e : batch)
         if (auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload)) {
-            const SlaPolicy sla = m_city->rules.slaFor(raised->severity);
+            const SlaPolicy sla = m_rules.slaFor(raised->severity);
             raised->ackWithinMs = sla.ackWithinMs;
             raised->onSceneWithinMs = sla.onSceneWithinMs;
         }
+}
+
+void LiveOpsLoop::setRules(const ResponseRules &rules)
+{
+    m_rules = rules;
+    m_ops.setRules(rules);
 }
 
 size_t LiveOpsLoop::ingest(std::vector<Event> &batch)

@@ -39,6 +39,11 @@ public:
 
     const OpsDesks &ops() const { return m_ops; }
 
+    /// The city's response rules from now on (they start as the city's, CityModel::rules): the deadlines of incidents
+    /// taken in from the next batch, and the hold limits. Incidents already in keep the deadlines they were given.
+    void setRules(const ResponseRules &rules);
+    const ResponseRules &rules() const { return m_rules; }
+
 private:
     size_t settle(std::vector<Event> &derived, std::int64_t timeMs);
     /// Gives each incident taken in the city's response times (ResponseRules), over whatever the event said: the
@@ -47,6 +52,7 @@ private:
 
     CorePipeline &m_pipeline;
     std::shared_ptr<const CityModel> m_city;
+    ResponseRules m_rules;
     OpsDesks m_ops;
     PeerGate m_gate;
     std::vector<DeviceCommand> m_commands;

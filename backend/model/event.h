@@ -166,8 +166,10 @@ enum class OperatorAction : std::uint8_t {
     WaveOver,           ///< a green wave's vehicle parked (arrived, or stopped on the way), every signal released; in
                         ///< the name of who started the wave (detail: the vehicle, its trip — where it parked, time,
                         ///< planned time, stops — and the signals pre-empted)
+    RulesChanged,       ///< the city's response rules changed in its package while the console ran; user "(city)"
+                        ///< (no person), detail: what changed (ResponseRules::changesFrom)
 };
-constexpr int kOperatorActionCount = 18;
+constexpr int kOperatorActionCount = 19;
 
 /// Something a person did. Rare compared with telemetry, so it may carry text.
 struct OperatorActionPayload {

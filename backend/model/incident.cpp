@@ -78,6 +78,7 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::SendVehicle: return QStringLiteral("send-vehicle");
     case OperatorAction::StopWave: return QStringLiteral("stop-wave");
     case OperatorAction::WaveOver: return QStringLiteral("wave-over");
+    case OperatorAction::RulesChanged: return QStringLiteral("rules-changed");
     }
     return QStringLiteral("unknown");
 }

@@ -14,7 +14,8 @@ namespace cityops {
 /// How soon the city wants its incidents answered and how long a signal may stay off its program before someone is
 /// asked about it. These are the city's own service levels — a contract with its districts, not a property of this
 /// software — so a city package may carry its own (`cityops-admin rules set`); without them the defaults below
-/// (`slaFor`, and the hold limits long used) apply. Read once when the console starts.
+/// (`slaFor`, and the hold limits long used) apply. Read when the console starts, and again whenever the package's
+/// rules change while it runs (RulesWatch).
 struct ResponseRules {
     std::array<SlaPolicy, 4> sla{};              ///< by IncidentSeverity (Info, Minor, Major, Critical)
     std::int64_t holdLimitMs = 30 * 60'000;      ///< a phase held by hand: half an hour before it is questioned
@@ -35,6 +36,9 @@ struct ResponseRules {
 
     /// One line per rule, for a person (the admin tool, the console's Help).
     QString describe() const;
+    /// What differs from `before`, rule by rule ("critical: acknowledge within 5 → 7 min; a phase held by hand:
+    /// an alarm after 30 → 20 min"); empty when nothing does. For the record when a running console takes new rules.
+    QString changesFrom(const ResponseRules &before) const;
 
     bool operator==(const ResponseRules &) const = default;
 

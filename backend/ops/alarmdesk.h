@@ -35,6 +35,9 @@ public:
     Result<OpsReceipt> shelve(const Actor &actor, const request::ShelveAlarms &r, std::int64_t nowMs, std::vector<Event> &out);
     Result<OpsReceipt> setService(const Actor &actor, const request::SetAlarmService &r, std::vector<Event> &out);
 
+    /// The city's rules changed while the console runs: the hold limits from the next tick on.
+    void setRules(const ResponseRules &rules) { m_holds.setRules(rules); }
+
     static constexpr std::int64_t kMaxShelveMs = 8 * 3600'000;
 
 private:

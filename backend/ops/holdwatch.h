@@ -22,6 +22,8 @@ public:
     /// The limits are the city's (ResponseRules: by default 30 min for a hold by hand, 5 for a pre-emption).
     explicit HoldWatch(const ResponseRules &rules) : m_rules(rules) {}
     std::int64_t limitFor(SignalMode mode) const { return m_rules.holdLimitFor(mode); }
+    /// New limits from the next check on, for the holds under way too (their clocks keep running).
+    void setRules(const ResponseRules &rules) { m_rules = rules; }
 
     /// A signal's report of `mode` at `timeMs`. Returns true when it left a hold (its alarm, if any, returns).
     bool report(DeviceIndex device, SignalMode mode, std::int64_t timeMs);

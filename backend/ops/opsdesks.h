@@ -19,6 +19,9 @@ public:
     void observe(const std::vector<Event> &batch, std::vector<Event> &out);
     void tick(std::int64_t nowMs, std::vector<Event> &out, std::vector<DeviceCommand> &send);
 
+    /// The city's response rules changed while the console runs (RulesWatch): what the desks apply from now on.
+    void setRules(const ResponseRules &rules) { m_alarms.setRules(rules); }
+
     const Dispatcher &dispatcher() const { return m_dispatcher; }
     const DeskContext &context() const { return m_ctx; }
 

@@ -239,6 +239,47 @@ private Q_SLOTS:
         QVERIFY(alarm && alarm->active);
         QVERIFY2(alarm->text.contains(QStringLiteral("held by order %1 for more than 10 min").arg(issued->ref)), qPrintable(alarm->text));
     }
+
+    void newRulesWhileHeldMoveTheHoldsLimit()
+    {
+        Rig rig;   // the defaults: a hold by hand is questioned after 30 min
+        const DeviceIndex signal = rig.nth(DeviceKind::SignalController, 1);
+        const auto issued = rig.order(CommandAction::SignalHoldPhase, {signal}, 1);
+        QVERIFY2(issued, qPrintable(issued.error()));
+        QVERIFY(rig.ask(rig.sven, request::DecideOrder{issued->ref, true, {}, {}}));
+        QVERIFY(rig.runUntil(rig.finishing(issued->ref)));
+        rig.run(12 * kMinute);
+        QVERIFY(!rig.books().alarms().forDevice(signal, AlarmCause::HoldOverrun));
+
+        // The city says 10 min while the signal is held: the hold is past it at the next look.
+        rig.bench.driver.setRules(cityWithRules()->rules);
+        QCOMPARE(rig.bench.driver.rules(), cityWithRules()->rules);
+        rig.run(2'000);
+        auto alarm = rig.books().alarms().forDevice(signal, AlarmCause::HoldOverrun);
+        QVERIFY(alarm && alarm->active);
+
+        // And back to half an hour: the hold is within it again, the alarm returns.
+        rig.bench.driver.setRules(ResponseRules::defaults());
+        rig.run(2'000);
+        alarm = rig.books().alarms().forDevice(signal, AlarmCause::HoldOverrun);
+        QVERIFY(alarm && !alarm->active);
+    }
+
+    void newRulesReachIncidentsFromThenOn()
+    {
+        Rig rig;
+        const CityModel &city = *rig.city;
+        std::vector<Event> first{Event{0, rig.bench.now, kNoDevice, critical(901, city)}};
+        rig.bench.driver.ingest(first);
+        rig.bench.driver.setRules(cityWithRules()->rules);
+        std::vector<Event> second{Event{0, rig.bench.now, kNoDevice, critical(902, city)}};
+        rig.bench.driver.ingest(second);
+        const auto old = rig.books().incidents().find(901), fresh = rig.books().incidents().find(902);
+        QVERIFY(old && fresh);
+        QCOMPARE(old->ackByMs - old->raisedMs, 2 * kMinute);   // keeps the deadline it was given
+        QCOMPARE(fresh->ackByMs - fresh->raisedMs, 7 * kMinute);
+        QCOMPARE(fresh->onSceneByMs - fresh->raisedMs, 25 * kMinute);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestResponseRules)

@@ -280,6 +280,10 @@ private Q_SLOTS:
             DetailsPanel ownDetails(own, loads);
             ownDetails.refresh();
             QVERIFY2(ownDetails.rows().contains(QStringLiteral("Alarm if held over: 3 min")), qPrintable(ownDetails.rows().join(QLatin1Char('\n'))));
+            // The city's rules changed while the console runs: the limit in force, not the one it started with.
+            own.rules = ResponseRules::fromJson(R"({"preempt_limit_min": 4})").value();
+            ownDetails.refresh();
+            QVERIFY2(ownDetails.rows().contains(QStringLiteral("Alarm if held over: 4 min")), qPrintable(ownDetails.rows().join(QLatin1Char('\n'))));
         }
         QVERIFY2(rows.contains(QStringLiteral("Holding: phase 2 of %1").arg(info.programs[0].phases.size())), qPrintable(all));
         QVERIFY2(rows.filter(QStringLiteral("From the ")).size() >= 1, qPrintable(all));   // the held phase's movements

@@ -6,6 +6,7 @@
 #include "testcity.h"
 #include "map/mapstyle.h"
 #include "map/mapview.h"
+#include "ops/opsconsole.h"
 #include "panels/detailspanel.h"
 #include "panels/energypanel.h"
 #include "panels/incidentpanel.h"
@@ -18,6 +19,7 @@
 #include <QTimer>
 #include <QDateTime>
 #include <QLabel>
+#include <QListWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QRegularExpression>
@@ -94,6 +96,19 @@ private Q_SLOTS:
         // Amber: something to look at.
         const QImage shot = trouble->grab().toImage();
         QCOMPARE(shot.pixelColor(2, shot.height() / 2), QColor(0xff, 0xb0, 0x00));
+
+        // A message the console says (a search, a wall answer, new rules) is not painted over by the figures: they
+        // step aside for it and come back after it.
+        window.statusBar()->showMessage(QStringLiteral("Showing Rudower Chaussee"));
+        window.refreshNow();
+        QVERIFY(!trouble->isVisible());
+        window.statusBar()->clearMessage();
+        QVERIFY(trouble->isVisible());
+        window.statusBar()->showMessage(QStringLiteral("Showing Rudower Chaussee"));
+        window.refreshNow();
+        window.refreshNow();
+        QVERIFY(!trouble->isVisible());
+        engine.stop();
     }
 
     void liveConsoleOnARealNetwork()
@@ -245,22 +260,41 @@ private Q_SLOTS:
             if (action->text() == QLatin1String("&Response rules"))
                 help = action;
         QVERIFY(help);
-        QString shown;
-        QTimer::singleShot(0, &window, [&shown] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            shown = box->text();
-            box->accept();
-        });
-        help->trigger();
-        QTextDocument doc;
-        doc.setHtml(shown);
-        const QString text = doc.toPlainText();
+        const auto helpSays = [&window, help] {
+            QString shown;
+            QTimer::singleShot(0, &window, [&shown] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                shown = box->text();
+                box->accept();
+            });
+            help->trigger();
+            QTextDocument doc;
+            doc.setHtml(shown);
+            return doc.toPlainText();
+        };
+        QString text = helpSays();
         QVERIFY2(text.contains(QLatin1String("The city's own response rules")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("Critical\n7 min\n10 min")), qPrintable(text));   // a table's cells, a line each
         QVERIFY2(text.contains(QLatin1String("Info\n1 h 00 min\nno deadline")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("more than 10 min, or pre-empted for more than 5 min")), qPrintable(text));
+
+        // The administrator changes them while the console runs (RulesWatch): said where it stays, Help shows the new.
+        const ResponseRules changed = ResponseRules::fromJson(R"({"acknowledge_within_min": {"critical": 4}, "hold_limit_min": 15})").value();
+        engine.setResponseRules(changed, changed.changesFrom(rules.value()));
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(QLatin1String("The city's response rules changed")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(window.ops().messages()->count() > 0);
+        QVERIFY(window.ops().messages()->item(0)->text().contains(QLatin1String("new incidents get the new deadlines")));
+        text = helpSays();
+        QVERIFY2(text.contains(QLatin1String("Critical\n4 min\n10 min")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("more than 15 min")), qPrintable(text));
+
+        // Rules the package holds but that cannot be used: said as a problem, those in force stay.
+        window.showRulesProblem(QStringLiteral("city.gpkg: hold_limit_min must be a whole number of minutes from 1 to 1440"));
+        QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("cannot be used; those in force stay: city.gpkg: hold_limit_min")));
+        QVERIFY2(helpSays().contains(QLatin1String("more than 15 min")), "the rules in force stay");
     }
 
     void theEnergyLegendNamesOnlyTheFeedersItDraws()

@@ -126,7 +126,7 @@ const char *const kHelp =
         "rules: the city's response rules in its package — how soon an incident of each severity must be acknowledged and\n"
         "responders on scene, and how long a signal may be held or pre-empted before it is an alarm. export prints them as\n"
         "JSON to edit (whole minutes, 0: no deadline), set stores such a file (checked first), reset goes back to the\n"
-        "defaults. Consoles take the rules when they start (docs/OPERATIONS.md).";
+        "defaults. Consoles running on the package take new rules at once (docs/OPERATIONS.md).";
 
 QStringList namesOf(const QCommandLineParser &parser, const char *option)
 {

@@ -50,7 +50,7 @@ int runRulesCommand(const QCommandLineParser &parser, const QStringList &args)
     }
     if (auto done = citypackage::setResponseRules(cityPath, rules); !done)
         return failure(done.error());
-    std::printf("%s\n%s\nConsoles take them when they start.\n",
+    std::printf("%s\n%s\nConsoles running on this package take them within a second; new incidents get the new deadlines.\n",
                 qPrintable(rules ? QStringLiteral("The city's response rules are now:") : QStringLiteral("The city's own rules taken out; the defaults apply:")),
                 qPrintable((rules ? *rules : ResponseRules::defaults()).describe()));
     return 0;

@@ -188,7 +188,7 @@ void DetailsPanel::showSignal(DeviceIndex device)
         addHolder(holding);
         // When the hold watch will ask about it (the city's response rules): a person holding a junction for the
         // police knows when the alarm comes, and can renew the hold before it does.
-        addRow(tr("Alarm if held over"), Labels::duration(m_scene.city().rules.holdLimitFor(mode)));
+        addRow(tr("Alarm if held over"), Labels::duration(m_scene.rules.holdLimitFor(mode)));
         if (s.online)
             suggestRestore(device, mode, holding);
     }
@@ -235,7 +235,7 @@ void DetailsPanel::addHolder(const std::optional<HoldingCommand> &holding)
 
 void DetailsPanel::suggestRestore(DeviceIndex device, SignalMode mode, const std::optional<HoldingCommand> &holding)
 {
-    if (holding && m_scene.nowMs - holding->target->changedMs <= m_scene.city().rules.holdLimitFor(mode))
+    if (holding && m_scene.nowMs - holding->target->changedMs <= m_scene.rules.holdLimitFor(mode))
         return;   // in its time: a wave releases its own junctions, a hold by hand is what someone meant
     const QString id = m_scene.city().devices[device].id;
     OrderSpec plan;
