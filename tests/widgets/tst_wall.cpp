@@ -165,6 +165,29 @@ private Q_SLOTS:
                                   : first.severity == IncidentSeverity::Major  ? WallLook::amber()
                                                                                : WallLook::text();
         QVERIFY(countColor(incidents->grab().toImage(), firstColor) > 20);
+        // Under each, what and where: the kind, the street and the district, as the desks' list says them.
+        const auto &boardTexts = incidents->drawnTexts();
+        const QString where = Labels::where(wall.feed().scene().city(), first);
+        const QString whatAndWhere = QStringLiteral("#%1 %2 · %3").arg(first.id % 100000).arg(Labels::incidentKind(first.kind), where);
+        QVERIFY2(std::find(boardTexts.begin(), boardTexts.end(), whatAndWhere) != boardTexts.end(), qPrintable(whatAndWhere));
+        // On a narrower panel the street is cut, not the district.
+        const QFontMetrics metrics(wall.look().normal);
+        const qsizetype at = where.lastIndexOf(QStringLiteral(" · "));
+        // A third of the street's width less: room for part of it (or, without a district, a quarter of the whole less).
+        const int narrow = metrics.horizontalAdvance(whatAndWhere)
+                           - (at > 0 ? metrics.horizontalAdvance(where.left(at)) / 3 : metrics.horizontalAdvance(whatAndWhere) / 4);
+        const QString cut = incidents->whatAndWhere(first, narrow);
+        QVERIFY2(metrics.horizontalAdvance(cut) <= narrow, qPrintable(cut));
+        const QString what = whatAndWhere.left(whatAndWhere.size() - where.size());
+        QVERIFY2(cut.startsWith(what), qPrintable(cut));
+        if (at > 0) {
+            const QString district = where.mid(at);
+            QVERIFY2(cut.endsWith(QChar(0x2026) + district), qPrintable(cut));
+            const QString streetShown = cut.mid(what.size(), cut.size() - what.size() - district.size() - 1);
+            QVERIFY2(streetShown.size() >= 3 && where.startsWith(streetShown), qPrintable(cut));
+        } else {
+            QVERIFY2(cut.endsWith(QChar(0x2026)), qPrintable(cut));
+        }
         // The city map spans two panels, draws the devices, and says whose roads they are.
         auto *map = dynamic_cast<WallMapTile *>(wall.tileAt(0, 0));
         QVERIFY(map && map == wall.tileAt(0, 1));

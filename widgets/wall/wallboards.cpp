@@ -104,6 +104,37 @@ QByteArray IncidentBoard::shownContent() const
     return shown;
 }
 
+QString IncidentBoard::placeOf(const Incident &incident)
+{
+    auto it = m_places.constFind(incident.id);
+    if (it == m_places.constEnd()) {
+        if (m_places.size() > 4096)   // resolved incidents leave the board; their places need not stay
+            m_places.clear();
+        it = m_places.insert(incident.id, Labels::where(m_feed.scene().city(), incident));
+    }
+    return it.value();
+}
+
+QString IncidentBoard::whatAndWhere(const Incident &incident, int width)
+{
+    // Kind and place — the street and the district, as the desks' list says them — on one line. Too long for the
+    // panel, the street is cut, not the district: the district says whose incident it is.
+    const QFontMetrics metrics(m_look.normal);
+    const QString what = QStringLiteral("#%1 %2 · ").arg(incident.id % 100000).arg(Labels::incidentKind(incident.kind));
+    const QString place = placeOf(incident);
+    if (metrics.horizontalAdvance(what + place) <= width)
+        return what + place;
+    const qsizetype cut = place.lastIndexOf(QStringLiteral(" · "));
+    if (cut > 0) {
+        const QString district = place.mid(cut);
+        const int room = width - metrics.horizontalAdvance(what + district);
+        const QString street = metrics.elidedText(place.left(cut), Qt::ElideRight, room);
+        if (street.size() > 3)   // three letters of the street and "…", at least; else the plain cut below
+            return what + street + district;
+    }
+    return metrics.elidedText(what + place, Qt::ElideRight, width);
+}
+
 void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
 {
     const auto &incidents = m_feed.incidents();
@@ -115,7 +146,6 @@ void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
     const int fits = rowsThatFit(body);
     // All of them when the last fits where "+ N more" would go.
     const int shown = std::min<int>(int(incidents.size()), incidents.size() > size_t(fits) ? fits : fits + 1);
-    const CityModel &city = m_feed.scene().city();
     const std::int64_t now = m_feed.nowMs();
     RowFlow flow = rowFlow(body);
     int drawn = 0;
@@ -148,10 +178,8 @@ void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
             due = Labels::incidentState(inc.state).toUpper();
         }
         drawText(painter, first.adjusted(left.width() + m_look.margin, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter, due, Size::Normal, dueColor);
-        const QString where = Labels::incidentKind(inc.kind) + QStringLiteral(" · ") + Labels::district(city, inc.district);
         drawText(painter, QRect(row.left(), row.top() + line, row.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                 QFontMetrics(m_look.normal).elidedText(QStringLiteral("#%1 %2").arg(inc.id % 100000).arg(where), Qt::ElideRight, row.width()),
-                 Size::Normal, WallLook::dim());
+                 whatAndWhere(inc, row.width()), Size::Normal, WallLook::dim());
     }
     if (drawn < int(incidents.size())) {
         const QRect more = nextRow(flow, line);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QTimer>
 
 #include "wall/walltile.h"
@@ -20,6 +21,8 @@ class IncidentBoard : public WallTile {
 public:
     IncidentBoard(WallFeed &feed, const WallLook &look, QWidget *parent = nullptr);
     QString title() const override;
+    /// The row under an incident's severity: "#id kind · street · district", fitted to `width` pixels.
+    QString whatAndWhere(const Incident &incident, int width);
 
 protected:
     void paintBody(QPainter &painter, const QRect &body) override;
@@ -31,6 +34,9 @@ private:
     /// many times a second in a busy city; the board repaints only when what it shows changed (and each second).
     QByteArray shownContent() const;
     void contentMayHaveChanged();
+    /// Where an incident is, in words (Labels::where: the street, near one, and the district), found once per incident.
+    QString placeOf(const Incident &incident);
+    QHash<std::uint32_t, QString> m_places;
     QByteArray m_shown;
     QElapsedTimer m_sincePaint;   ///< at most four content repaints a second: nobody reads a board faster
     QTimer m_paintLater;
