@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QSet>
+#include <QtEndian>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -173,8 +174,17 @@ Result<QByteArray> load(const QString &packagePath, const QString &name)
     QString error;
     if (!row->step(&error))
         return makeError(QStringLiteral("%1: %2: %3").arg(packagePath, name, error));
-    const QByteArray text = qUncompress(row->columnBlob(0));
-    if (text.size() != row->columnInt(1) || digest(text) != row->columnText(2))
+    // qUncompress allocates what the blob's first four bytes claim before it inflates: a hand-made or damaged row
+    // must not make the console allocate gigabytes. The claim must be the stored size, and within what deflate can
+    // make of the blob's bytes (at most 1032 out of one).
+    const QByteArray blob = row->columnBlob(0);
+    const std::int64_t bytes = row->columnInt(1);
+    const std::int64_t claimed = blob.size() < 4 ? -1 : qFromBigEndian<quint32>(blob.constData());
+    if (claimed != bytes || claimed > std::int64_t(blob.size() - 4) * 1032 + 64)
+        return makeError(QStringLiteral("%1: the stored %2 is damaged (it claims %3 bytes from %4 compressed)")
+                             .arg(packagePath, name).arg(claimed).arg(blob.size()));
+    const QByteArray text = qUncompress(blob);
+    if (text.size() != bytes || digest(text) != row->columnText(2))
         return makeError(QStringLiteral("%1: the stored %2 is damaged (its content does not match its digest)").arg(packagePath, name));
     return text;
 }

@@ -174,6 +174,24 @@ private Q_SLOTS:
             QVERIFY(update && update->run());
         }
         QVERIFY(trafficfiles::load(copy, trafficfiles::kDemand).error().contains(QStringLiteral("is damaged")));
+
+        // A row claiming two gigabytes (the size column agreeing) is refused before anything is allocated for it.
+        {
+            auto db = SqliteDb::open(copy, SqliteDb::Mode::Create);
+            auto update = db.value()->prepare(QStringLiteral("UPDATE traffic_files SET content = X'7FFFFFF0' || substr(content, 5), "
+                                                             "bytes = 2147483632 WHERE name = 'network.net.xml'"));
+            QVERIFY(update && update->run());
+        }
+        loaded = trafficfiles::load(copy, trafficfiles::kNetwork);
+        QVERIFY(!loaded);
+        QVERIFY2(loaded.error().contains(QStringLiteral("is damaged (it claims 2147483632 bytes from")), qPrintable(loaded.error()));
+        // One whose claim is not its stored size.
+        {
+            auto db = SqliteDb::open(copy, SqliteDb::Mode::Create);
+            auto update = db.value()->prepare(QStringLiteral("UPDATE traffic_files SET bytes = 100 WHERE name = 'network.net.xml'"));
+            QVERIFY(update && update->run());
+        }
+        QVERIFY(trafficfiles::load(copy, trafficfiles::kNetwork).error().contains(QStringLiteral("is damaged (it claims 2147483632 bytes")));
     }
 
     void generatedDemandFollowsTheDailyProfile()
