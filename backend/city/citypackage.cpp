@@ -562,37 +562,34 @@ Result<std::unique_ptr<SqliteDb>> openReadable(const QString &path)
         return makeError(QStringLiteral("city file %1 is not a readable file").arg(path));
     return SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
 }
+
+/// Opens `path` read-only, checks it is a city this CityOps reads, and hands the reader to `use`.
+template <typename T, typename Use>
+Result<T> readChecked(const QString &path, Use use)
+{
+    auto db = openReadable(path);
+    if (!db)
+        return makeError(db.error());
+    PackageReader reader(*db.value(), path);
+    if (auto s = reader.check(); !s)
+        return makeError(s.error());
+    return use(reader);
+}
 } // namespace
 
 Status check(const QString &path)
 {
-    auto db = openReadable(path);
-    if (!db)
-        return makeError(db.error());
-    PackageReader reader(*db.value(), path);
-    return reader.check();
+    return readChecked<Ok>(path, [](PackageReader &) -> Result<Ok> { return Ok{}; });
 }
 
 Result<ResponseRules> readRules(const QString &path)
 {
-    auto db = openReadable(path);
-    if (!db)
-        return makeError(db.error());
-    PackageReader reader(*db.value(), path);
-    if (auto s = reader.check(); !s)
-        return makeError(s.error());
-    return reader.rules();
+    return readChecked<ResponseRules>(path, [](PackageReader &reader) { return reader.rules(); });
 }
 
 Result<std::shared_ptr<const CityModel>> read(const QString &path)
 {
-    auto db = openReadable(path);
-    if (!db)
-        return makeError(db.error());
-    PackageReader reader(*db.value(), path);
-    if (auto s = reader.check(); !s)
-        return makeError(s.error());
-    auto city = reader.load();
+    auto city = readChecked<std::shared_ptr<const CityModel>>(path, [](PackageReader &reader) { return reader.load(); });
     if (city)
         qCInfo(lcCity) << "loaded" << path << city.value()->devices.size() << "devices" << city.value()->roads.size() << "roads"
                        << (city.value()->rules.cityOwn ? "with the city's own response rules" : "");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/sqlitedb.h"
 #include "city/sumoimport.h"
 #include "engine/corepipeline.h"
 #include "sim/citysimulator.h"
@@ -32,6 +33,19 @@ struct Recorder : CorePipeline {
     }
     void process(std::vector<Event> batch) { CorePipeline::process(batch); }
 };
+
+/// A package's response rules written behind the admin tool's back (by hand, or half-written): `value` stored as is.
+inline bool storeRulesText(const QString &packagePath, const QByteArray &value)
+{
+    auto db = SqliteDb::open(packagePath, SqliteDb::Mode::Create);
+    if (!db)
+        return false;
+    auto st = db.value()->prepare(QStringLiteral("INSERT OR REPLACE INTO cityops_meta (key, value) VALUES ('response_rules', ?)"));
+    if (!st)
+        return false;
+    st->bind(1, QString::fromUtf8(value));
+    return st->run().ok();
+}
 
 inline std::int64_t berlin(const QDate &date, const QTime &time)
 {

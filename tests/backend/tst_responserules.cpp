@@ -11,7 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -41,18 +40,6 @@ IncidentRaisedPayload critical(IncidentId id, const CityModel &city)
     raised.severity = IncidentSeverity::Critical;
     raised.position = city.devices.front().position;
     return raised;
-}
-
-void setMeta(const QString &path, const QByteArray &value)
-{
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
-    sqlite3_stmt *st = nullptr;
-    QCOMPARE(sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO cityops_meta (key, value) VALUES ('response_rules', ?)", -1, &st, nullptr), SQLITE_OK);
-    sqlite3_bind_text(st, 1, value.constData(), int(value.size()), SQLITE_TRANSIENT);
-    QCOMPARE(sqlite3_step(st), SQLITE_DONE);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
 }
 
 } // namespace
@@ -144,7 +131,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("city.gpkg"));
         QVERIFY(citypackage::write(*fixtureCity(), path));
-        setMeta(path, R"({"hold_limit_min": 5000})");
+        QVERIFY(test::storeRulesText(path, R"({"hold_limit_min": 5000})"));
         const auto city = citypackage::read(path);
         QVERIFY(!city);   // a console must not run other deadlines than the city's without saying so
         QVERIFY2(city.error().contains(QLatin1String("the city's response rules (cityops_meta.response_rules) cannot be used: hold_limit_min")),

@@ -14,8 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
-
 using namespace cityops;
 
 namespace {
@@ -30,18 +28,16 @@ ResponseRules rulesFrom(const char *json)
     return rules.value();
 }
 
-/// What a hand-edited or half-written entry looks like: the package's meta row set behind the admin tool's back.
-void setMeta(const QString &path, const QByteArray &value)
-{
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
-    sqlite3_stmt *st = nullptr;
-    QCOMPARE(sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO cityops_meta (key, value) VALUES ('response_rules', ?)", -1, &st, nullptr), SQLITE_OK);
-    sqlite3_bind_text(st, 1, value.constData(), int(value.size()), SQLITE_TRANSIENT);
-    QCOMPARE(sqlite3_step(st), SQLITE_DONE);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-}
+/// A city package of its own in a folder of its own, written with the defaults and watched from them.
+struct WatchedPackage {
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("city.gpkg"));
+    bool written = citypackage::write(*test::fixtureCity(), path).ok();
+    RulesWatch watch{path, ResponseRules::defaults()};
+    QSignalSpy changed{&watch, &RulesWatch::rulesChanged};
+    QSignalSpy unusable{&watch, &RulesWatch::rulesUnusable};
+    QSignalSpy checked{&watch, &RulesWatch::checked};
+};
 
 } // namespace
 
@@ -64,13 +60,11 @@ private Q_SLOTS:
 
     void aRunningConsoleTakesTheRulesTheAdministratorSets()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("city.gpkg"));
-        QVERIFY(citypackage::write(*test::fixtureCity(), path));
-        RulesWatch watch(path, ResponseRules::defaults());
-        QSignalSpy changed(&watch, &RulesWatch::rulesChanged);
-        QSignalSpy unusable(&watch, &RulesWatch::rulesUnusable);
-        QSignalSpy checked(&watch, &RulesWatch::checked);
+        WatchedPackage p;
+        QVERIFY(p.written);
+        const QString &path = p.path;
+        RulesWatch &watch = p.watch;
+        QSignalSpy &changed = p.changed, &unusable = p.unusable, &checked = p.checked;
 
         const ResponseRules own = rulesFrom(R"({"acknowledge_within_min": {"critical": 7}, "hold_limit_min": 20})");
         QVERIFY(citypackage::setResponseRules(path, own));   // as `cityops-admin rules set` does
@@ -97,17 +91,17 @@ private Q_SLOTS:
 
     void damagedRulesAreSaidOnceAndThoseInForceStay()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("city.gpkg"));
-        QVERIFY(citypackage::write(*test::fixtureCity(), path));
+        WatchedPackage p;
+        QVERIFY(p.written);
+        const QString &path = p.path;
+        RulesWatch &watch = p.watch;
+        QSignalSpy &changed = p.changed, &unusable = p.unusable, &checked = p.checked;
         const ResponseRules own = rulesFrom(R"({"acknowledge_within_min": {"critical": 7}})");
         QVERIFY(citypackage::setResponseRules(path, own));
-        RulesWatch watch(path, own);
-        QSignalSpy changed(&watch, &RulesWatch::rulesChanged);
-        QSignalSpy unusable(&watch, &RulesWatch::rulesUnusable);
-        QSignalSpy checked(&watch, &RulesWatch::checked);
+        QVERIFY(changed.wait());
+        changed.clear();
 
-        setMeta(path, R"({"hold_limit_min": 5000})");   // over a day: refused
+        QVERIFY(test::storeRulesText(path, R"({"hold_limit_min": 5000})"));   // over a day: refused
         QVERIFY(unusable.wait());
         const QString why = unusable.at(0).at(0).toString();
         QVERIFY2(why.contains(path) && why.contains(QLatin1String("hold_limit_min")), qPrintable(why));
@@ -125,7 +119,7 @@ private Q_SLOTS:
         QVERIFY(citypackage::setResponseRules(path, mended));
         QVERIFY(changed.wait());
         QCOMPARE(watch.current(), mended);
-        setMeta(path, "not json");
+        QVERIFY(test::storeRulesText(path, "not json"));
         QVERIFY(unusable.wait());
         QCOMPARE(unusable.count(), 2);
         QCOMPARE(watch.current(), mended);
@@ -133,12 +127,11 @@ private Q_SLOTS:
 
     void aPackageReplacedOrRemovedAndBackIsStillWatched()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("city.gpkg"));
-        QVERIFY(citypackage::write(*test::fixtureCity(), path));
-        RulesWatch watch(path, ResponseRules::defaults());
-        QSignalSpy changed(&watch, &RulesWatch::rulesChanged);
-        QSignalSpy unusable(&watch, &RulesWatch::rulesUnusable);
+        WatchedPackage p;
+        QVERIFY(p.written);
+        const QString &path = p.path;
+        RulesWatch &watch = p.watch;
+        QSignalSpy &changed = p.changed, &unusable = p.unusable;
 
         // A new import over the package (written beside it and renamed over it), carrying rules of the city's own.
         auto city = std::make_shared<CityModel>(*test::fixtureCity());
