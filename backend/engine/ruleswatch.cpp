@@ -7,13 +7,18 @@
 
 namespace cityops {
 
-RulesWatch::RulesWatch(const QString &packagePath, const ResponseRules &current, QObject *parent)
+RulesWatch::RulesWatch(const QString &packagePath, const ResponseRules &current, int pollMs, QObject *parent)
     : QObject(parent), m_path(QFileInfo(packagePath).absoluteFilePath()), m_current(current)
 {
     m_reader.setMaxThreadCount(1);
     m_settle.setSingleShot(true);
     m_settle.setInterval(kSettleMs);
     connect(&m_settle, &QTimer::timeout, this, &RulesWatch::checkNow);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        if (!m_settle.isActive())   // a read is on its way anyway
+            checkNow();
+    });
+    m_poll.start(pollMs);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
         watchFile();   // a file replaced by a rename is no longer watched
         m_settle.start();

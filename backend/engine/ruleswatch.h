@@ -13,13 +13,14 @@ namespace cityops {
 /// Reads a city package's response rules again whenever the package changes while the console runs, so that
 /// `cityops-admin rules set` reaches a running console without a restart (docs/OPERATIONS.md). Watches the file
 /// and its folder (an import with --force replaces the file), waits for the writer to finish, reads on a worker
-/// thread (never the GUI's) and says what changed. Rules that cannot be used are refused with the reason, said once;
+/// thread (never the GUI's) and says what changed. It also reads every `pollMs` whatever it was told: a package
+/// on a network share (NFS, SMB) changes without the local kernel noticing. Rules that cannot be used are refused with the reason, said once;
 /// the rules in force stay until the package holds usable ones again. Lives on the thread that made it.
 class RulesWatch : public QObject {
     Q_OBJECT
 public:
     /// `current`: the rules the console took from `packagePath` when it started.
-    RulesWatch(const QString &packagePath, const ResponseRules &current, QObject *parent = nullptr);
+    RulesWatch(const QString &packagePath, const ResponseRules &current, int pollMs = kPollMs, QObject *parent = nullptr);
     ~RulesWatch() override;
 
     const ResponseRules &current() const { return m_current; }
@@ -28,6 +29,8 @@ public:
 
     /// How long the package must be quiet before it is read (a change is several writes).
     static constexpr int kSettleMs = 300;
+    /// How often the package is read without being told it changed.
+    static constexpr int kPollMs = 60'000;
 
 Q_SIGNALS:
     /// The package holds other usable rules than those in force: `changes` says which (ResponseRules::changesFrom).
@@ -46,6 +49,7 @@ private:
     ResponseRules m_current;
     QFileSystemWatcher m_watcher;
     QTimer m_settle;
+    QTimer m_poll;
     QThreadPool m_reader;        ///< one thread: reads never overlap
     bool m_reading = false;
     bool m_readAgain = false;    ///< the package changed while it was being read

@@ -154,6 +154,19 @@ private Q_SLOTS:
         QCOMPARE(watch.current().preemptLimitMs, 2 * kMinute);
     }
 
+    void thePackageIsReadAgainUntoldForSharesThatDoNotTell()
+    {
+        // A package on a network share changes without a notification here: the watch reads it every so often anyway.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("city.gpkg"));
+        QVERIFY(citypackage::write(*test::fixtureCity(), path));
+        RulesWatch watch(path, ResponseRules::defaults(), 200);
+        QSignalSpy checked(&watch, &RulesWatch::checked);
+        QSignalSpy changed(&watch, &RulesWatch::rulesChanged);
+        QTRY_VERIFY(checked.count() >= 2);   // nothing changed, nothing said, and read all the same
+        QCOMPARE(changed.count(), 0);
+    }
+
     void theEngineAppliesNewRulesFromNowOnAndRecordsThemAsTheCitys()
     {
         const auto city = test::fixtureCity();
