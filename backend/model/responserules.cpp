@@ -141,19 +141,19 @@ QString ResponseRules::describe() const
 
 QString ResponseRules::changesFrom(const ResponseRules &before) const
 {
-    const auto minutes = [](std::int64_t ms) { return ms ? QString::number(ms / kMinute) : QStringLiteral("none"); };
+    const auto minutes = [](std::int64_t ms) { return ms ? minutesOf(ms) : QStringLiteral("none"); };
     QStringList changes;
     const auto compare = [&](const QString &rule, std::int64_t was, std::int64_t now) {
         if (was != now)
-            changes << QStringLiteral("%1 %2 → %3 min").arg(rule, minutes(was), minutes(now));
+            changes << QStringLiteral("%1: %2 → %3").arg(rule, minutes(was), minutes(now));
     };
     for (const IncidentSeverity s : kSeverities) {
         const QString name = incidentSeverityName(s);
-        compare(name + QStringLiteral(": acknowledge within"), before.slaFor(s).ackWithinMs, slaFor(s).ackWithinMs);
-        compare(name + QStringLiteral(": on scene within"), before.slaFor(s).onSceneWithinMs, slaFor(s).onSceneWithinMs);
+        compare(name + QStringLiteral(" acknowledgement deadline"), before.slaFor(s).ackWithinMs, slaFor(s).ackWithinMs);
+        compare(name + QStringLiteral(" on-scene deadline"), before.slaFor(s).onSceneWithinMs, slaFor(s).onSceneWithinMs);
     }
-    compare(QStringLiteral("a phase held by hand: an alarm after"), before.holdLimitMs, holdLimitMs);
-    compare(QStringLiteral("a pre-emption: an alarm after"), before.preemptLimitMs, preemptLimitMs);
+    compare(QStringLiteral("alarm on a phase held by hand after"), before.holdLimitMs, holdLimitMs);
+    compare(QStringLiteral("alarm on a pre-emption after"), before.preemptLimitMs, preemptLimitMs);
     if (before.cityOwn != cityOwn)
         changes << (cityOwn ? QStringLiteral("now the city's own rules") : QStringLiteral("now the default rules"));
     return changes.join(QStringLiteral("; "));

@@ -36,8 +36,8 @@ struct ResponseRules {
 
     /// One line per rule, for a person (the admin tool, the console's Help).
     QString describe() const;
-    /// What differs from `before`, rule by rule ("critical: acknowledge within 5 → 7 min; a phase held by hand:
-    /// an alarm after 30 → 20 min"); empty when nothing does. For the record when a running console takes new rules.
+    /// What differs from `before`, rule by rule ("critical acknowledgement deadline: 5 min → 7 min; alarm on a phase
+    /// held by hand after: 30 min → 20 min"); empty when nothing does. For the record when a running console takes new rules.
     QString changesFrom(const ResponseRules &before) const;
 
     bool operator==(const ResponseRules &) const = default;

@@ -51,11 +51,11 @@ private Q_SLOTS:
         const ResponseRules own = rulesFrom(R"({"acknowledge_within_min": {"critical": 7}, "on_scene_within_min": {"info": 90},
                                                 "preempt_limit_min": 3})");
         QCOMPARE(own.changesFrom(defaults),
-                 QStringLiteral("critical: acknowledge within 2 → 7 min; info: on scene within none → 90 min; "
-                                "a pre-emption: an alarm after 5 → 3 min; now the city's own rules"));
+                 QStringLiteral("critical acknowledgement deadline: 2 min → 7 min; info on-scene deadline: none → 90 min; "
+                                "alarm on a pre-emption after: 5 min → 3 min; now the city's own rules"));
         QCOMPARE(defaults.changesFrom(own),
-                 QStringLiteral("critical: acknowledge within 7 → 2 min; info: on scene within 90 → none min; "
-                                "a pre-emption: an alarm after 3 → 5 min; now the default rules"));
+                 QStringLiteral("critical acknowledgement deadline: 7 min → 2 min; info on-scene deadline: 90 min → none; "
+                                "alarm on a pre-emption after: 3 min → 5 min; now the default rules"));
     }
 
     void aRunningConsoleTakesTheRulesTheAdministratorSets()
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.at(0).at(0).value<ResponseRules>(), own);
         QCOMPARE(changed.at(0).at(1).toString(),
-                 QStringLiteral("critical: acknowledge within 2 → 7 min; a phase held by hand: an alarm after 30 → 20 min; "
+                 QStringLiteral("critical acknowledgement deadline: 2 min → 7 min; alarm on a phase held by hand after: 30 min → 20 min; "
                                 "now the city's own rules"));
         QCOMPARE(watch.current(), own);
 
@@ -213,7 +213,7 @@ private Q_SLOTS:
             return e.text.startsWith(QLatin1String("rules-changed"));
         });
         QVERIFY(recorded != journal.end());
-        QCOMPARE(recorded->text, QStringLiteral("rules-changed (city): critical: acknowledge within 2 → 7 min; now the city's own rules"));
+        QCOMPARE(recorded->text, QStringLiteral("rules-changed (city): critical acknowledgement deadline: 2 min → 7 min; now the city's own rules"));
         engine.stop();
     }
 };

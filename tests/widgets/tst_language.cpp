@@ -44,8 +44,8 @@ private Q_SLOTS:
                  qPrintable(acknowledged));
         QCOMPARE(Labels::activity(QStringLiteral("sign-in olga: operator")), QStringLiteral("olga サインイン — operator"));
         // The city's rules changed: no person's name in front, what changed as recorded.
-        QCOMPARE(Labels::activity(QStringLiteral("rules-changed (city): critical: acknowledge within 2 → 7 min")),
-                 QStringLiteral("都市の対応ルールが変更されました — critical: acknowledge within 2 → 7 min"));
+        QCOMPARE(Labels::activity(QStringLiteral("rules-changed (city): critical acknowledgement deadline: 2 min → 7 min")),
+                 QStringLiteral("都市の対応ルールが変更されました — critical acknowledgement deadline: 2 min → 7 min"));
         QVERIFY(Labels::activity(QStringLiteral("order 5 finished")).startsWith(QStringLiteral("指令 5")));
         QVERIFY(Labels::activity(QStringLiteral("alarm 12 lamp-fault shelved by sven")).contains(QStringLiteral("保留")));
         QCOMPARE(Labels::activity(QStringLiteral("something a newer console wrote")), QStringLiteral("something a newer console wrote"));
