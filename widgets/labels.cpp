@@ -271,21 +271,36 @@ QString junctionOf(const CityModel &city, DeviceIndex device)
 
 } // namespace
 
-QString Labels::where(const CityModel &city, const Incident &incident)
+Labels::Whereabouts Labels::whereabouts(const CityModel &city, const Incident &incident)
 {
     // The street a responder drives to: the junction of a signal's incident (a fault, signals dark), the road's own
     // name, or the nearest named street (many service roads and junction links have none), then the district.
-    const int district = incident.district;
-    const GeoPoint &p = incident.position;
-    QString street = junctionOf(city, incident.device);   // says more than the road the signal stands on
-    if (street.isEmpty())
-        street = Labels::street(city, incident.road, p);
-    QString area = district >= 0 ? Labels::district(city, district) : QString();
-    if (!street.isEmpty())
-        return area.isEmpty() ? street : tr("%1 · %2").arg(street, area);
-    if (!area.isEmpty())
-        return area;
-    return QStringLiteral("%1, %2").arg(p.lat, 0, 'f', 5).arg(p.lon, 0, 'f', 5);
+    Whereabouts parts;
+    parts.street = junctionOf(city, incident.device);   // says more than the road the signal stands on
+    if (parts.street.isEmpty())
+        parts.street = Labels::street(city, incident.road, incident.position);
+    if (incident.district >= 0)
+        parts.district = Labels::district(city, incident.district);
+    return parts;
+}
+
+QString Labels::where(const CityModel &city, const Incident &incident)
+{
+    return where(whereabouts(city, incident), incident.position);
+}
+
+QString Labels::where(const Whereabouts &parts, const GeoPoint &position)
+{
+    if (!parts.street.isEmpty())
+        return parts.district.isEmpty() ? parts.street : streetInDistrict(parts.street, parts.district);
+    if (!parts.district.isEmpty())
+        return parts.district;
+    return QStringLiteral("%1, %2").arg(position.lat, 0, 'f', 5).arg(position.lon, 0, 'f', 5);
+}
+
+QString Labels::streetInDistrict(const QString &street, const QString &district)
+{
+    return tr("%1 · %2").arg(street, district);
 }
 
 QString Labels::place(const CityModel &city, DeviceIndex device)

@@ -49,9 +49,17 @@ public:
     static QString duration(std::int64_t ms);
     /// To the second, for trips: "3 min 05 s", "45 s".
     static QString minutesAndSeconds(std::int64_t ms);
-    /// Where an incident is, for lists: the junction of the signal it comes from, else its road's name (or the nearest
-    /// named street), with the district; else the district, else coordinates.
+    /// Where an incident is, in its two parts (either may be empty): the street — the junction of the signal it comes
+    /// from, else its road's name, else the nearest named street — and the district's name.
+    struct Whereabouts {
+        QString street, district;
+    };
+    static Whereabouts whereabouts(const CityModel &city, const Incident &incident);
+    /// Where an incident is, for lists: "street · district", either alone, else the coordinates.
     static QString where(const CityModel &city, const Incident &incident);
+    static QString where(const Whereabouts &parts, const GeoPoint &position);
+    /// A street in its district, as `where` joins them (the order and the mark between are the language's).
+    static QString streetInDistrict(const QString &street, const QString &district);
     /// Where a device is, in words, without its district: a signal by the streets that meet there ("Rudower Chaussee
     /// / Wegedornstraße"), a streetlight by its street, else the nearest named street ("near …"); empty when no named
     /// street is within 250 m. Searches the roads: cache it (CityMirror::place) where it is asked for often.

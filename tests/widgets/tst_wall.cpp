@@ -167,26 +167,30 @@ private Q_SLOTS:
         QVERIFY(countColor(incidents->grab().toImage(), firstColor) > 20);
         // Under each, what and where: the kind, the street and the district, as the desks' list says them.
         const auto &boardTexts = incidents->drawnTexts();
-        const QString where = Labels::where(wall.feed().scene().city(), first);
+        const Labels::Whereabouts parts = Labels::whereabouts(wall.feed().scene().city(), first);
+        const QString where = Labels::where(parts, first.position);
+        QCOMPARE(where, Labels::where(wall.feed().scene().city(), first));
         const QString whatAndWhere = QStringLiteral("#%1 %2 · %3").arg(first.id % 100000).arg(Labels::incidentKind(first.kind), where);
         QVERIFY2(std::find(boardTexts.begin(), boardTexts.end(), whatAndWhere) != boardTexts.end(), qPrintable(whatAndWhere));
         // On a narrower panel the street is cut, not the district.
         const QFontMetrics metrics(wall.look().normal);
-        const qsizetype at = where.lastIndexOf(QStringLiteral(" · "));
-        // A third of the street's width less: room for part of it (or, without a district, a quarter of the whole less).
+        const bool both = !parts.street.isEmpty() && !parts.district.isEmpty();
+        // A third of the street's width less: room for part of it (or, without both parts, a quarter of the whole less).
         const int narrow = metrics.horizontalAdvance(whatAndWhere)
-                           - (at > 0 ? metrics.horizontalAdvance(where.left(at)) / 3 : metrics.horizontalAdvance(whatAndWhere) / 4);
+                           - (both ? metrics.horizontalAdvance(parts.street) / 3 : metrics.horizontalAdvance(whatAndWhere) / 4);
         const QString cut = incidents->whatAndWhere(first, narrow);
         QVERIFY2(metrics.horizontalAdvance(cut) <= narrow, qPrintable(cut));
         const QString what = whatAndWhere.left(whatAndWhere.size() - where.size());
-        QVERIFY2(cut.startsWith(what), qPrintable(cut));
-        if (at > 0) {
-            const QString district = where.mid(at);
-            QVERIFY2(cut.endsWith(QChar(0x2026) + district), qPrintable(cut));
-            const QString streetShown = cut.mid(what.size(), cut.size() - what.size() - district.size() - 1);
-            QVERIFY2(streetShown.size() >= 3 && where.startsWith(streetShown), qPrintable(cut));
+        if (both) {
+            // What is around the street, in the language's order: the district whole after (or before) the cut street.
+            const QStringList around = Labels::streetInDistrict(QString(QChar(1)), parts.district).split(QChar(1));
+            QCOMPARE(around.size(), 2);
+            QVERIFY2(cut.startsWith(what + around[0]) && cut.endsWith(around[1]), qPrintable(cut));
+            const QString streetShown = cut.mid(what.size() + around[0].size(), cut.size() - what.size() - around[0].size() - around[1].size());
+            QVERIFY2(streetShown.size() >= 4 && streetShown.endsWith(QChar(0x2026)) && parts.street.startsWith(streetShown.chopped(1)),
+                     qPrintable(cut));
         } else {
-            QVERIFY2(cut.endsWith(QChar(0x2026)), qPrintable(cut));
+            QVERIFY2(cut.startsWith(what.left(3)) && cut.endsWith(QChar(0x2026)), qPrintable(cut));
         }
         // The city map spans two panels, draws the devices, and says whose roads they are.
         auto *map = dynamic_cast<WallMapTile *>(wall.tileAt(0, 0));

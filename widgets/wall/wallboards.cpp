@@ -104,13 +104,13 @@ QByteArray IncidentBoard::shownContent() const
     return shown;
 }
 
-QString IncidentBoard::placeOf(const Incident &incident)
+const Labels::Whereabouts &IncidentBoard::placeOf(const Incident &incident)
 {
-    auto it = m_places.constFind(incident.id);
-    if (it == m_places.constEnd()) {
+    auto it = m_places.find(incident.id);
+    if (it == m_places.end()) {
         if (m_places.size() > 4096)   // resolved incidents leave the board; their places need not stay
             m_places.clear();
-        it = m_places.insert(incident.id, Labels::where(m_feed.scene().city(), incident));
+        it = m_places.insert(incident.id, Labels::whereabouts(m_feed.scene().city(), incident));
     }
     return it.value();
 }
@@ -121,18 +121,17 @@ QString IncidentBoard::whatAndWhere(const Incident &incident, int width)
     // panel, the street is cut, not the district: the district says whose incident it is.
     const QFontMetrics metrics(m_look.normal);
     const QString what = QStringLiteral("#%1 %2 · ").arg(incident.id % 100000).arg(Labels::incidentKind(incident.kind));
-    const QString place = placeOf(incident);
-    if (metrics.horizontalAdvance(what + place) <= width)
-        return what + place;
-    const qsizetype cut = place.lastIndexOf(QStringLiteral(" · "));
-    if (cut > 0) {
-        const QString district = place.mid(cut);
-        const int room = width - metrics.horizontalAdvance(what + district);
-        const QString street = metrics.elidedText(place.left(cut), Qt::ElideRight, room);
+    const Labels::Whereabouts &place = placeOf(incident);
+    const QString whole = what + Labels::where(place, incident.position);
+    if (metrics.horizontalAdvance(whole) <= width)
+        return whole;
+    if (!place.street.isEmpty() && !place.district.isEmpty()) {
+        const int room = width - metrics.horizontalAdvance(what + Labels::streetInDistrict(QString(), place.district));
+        const QString street = metrics.elidedText(place.street, Qt::ElideRight, room);
         if (street.size() > 3)   // three letters of the street and "…", at least; else the plain cut below
-            return what + street + district;
+            return what + Labels::streetInDistrict(street, place.district);
     }
-    return metrics.elidedText(what + place, Qt::ElideRight, width);
+    return metrics.elidedText(whole, Qt::ElideRight, width);
 }
 
 void IncidentBoard::paintBody(QPainter &painter, const QRect &body)

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QTimer>
 
+#include "labels.h"
 #include "wall/walltile.h"
 
 #include <QPixmap>
@@ -35,8 +36,8 @@ private:
     QByteArray shownContent() const;
     void contentMayHaveChanged();
     /// Where an incident is, in words (Labels::where: the street, near one, and the district), found once per incident.
-    QString placeOf(const Incident &incident);
-    QHash<std::uint32_t, QString> m_places;
+    const Labels::Whereabouts &placeOf(const Incident &incident);
+    QHash<std::uint32_t, Labels::Whereabouts> m_places;
     QByteArray m_shown;
     QElapsedTimer m_sincePaint;   ///< at most four content repaints a second: nobody reads a board faster
     QTimer m_paintLater;
