@@ -2,6 +2,7 @@
 
 #include "access/accesscontrol.h"
 #include "access/handoverchecklist.h"
+#include "consolestatusbar.h"
 #include "labels.h"
 #include "map/mapview.h"
 #include "panels/detailspanel.h"
@@ -443,6 +444,7 @@ bool MainWindow::showSearchResult(const QString &query)
 
 void MainWindow::buildStatusBar()
 {
+    setStatusBar(new ConsoleStatusBar(this));   // its figures stay shown under a message
     // A background export: its progress and a way to cancel it, shown only while it runs.
     m_export = new QFutureWatcher<ExportOutcome>(this);
     m_exportProgress = new QProgressBar(this);

@@ -41,9 +41,8 @@ QLabel *makeAlarmLabel(QStatusBar *bar, const QString &style)
 
 StatusLine::StatusLine(QStatusBar *bar)
     : QObject(bar)
-    , m_bar(bar)
-    , m_link(makeLabel(bar, 260))
-    , m_rate(makeLabel(bar, 140))
+    , m_link(makeLabel(bar, 0))
+    , m_rate(makeLabel(bar, 110))
     , m_dropped(makeAlarmLabel(bar, kAmber))
     , m_linkTrouble(makeAlarmLabel(bar, kAmber))
     , m_offline(makeAlarmLabel(bar, kMagenta))
@@ -55,51 +54,50 @@ StatusLine::StatusLine(QStatusBar *bar)
     clockFont.setBold(true);
     clockFont.setPointSizeF(clockFont.pointSizeF() * 1.3);
     m_clock->setFont(clockFont);
-    for (QLabel *label : {m_link, m_rate, m_dropped, m_linkTrouble, m_offline})
-        bar->addWidget(label);
-    for (QLabel *label : {m_recording, m_pointer, m_clock})
+    // The pointer's position steps aside for a message; the figures do not (ConsoleStatusBar): they are alarms.
+    bar->addWidget(m_pointer);
+    for (QLabel *label : {m_link, m_rate, m_dropped, m_linkTrouble, m_offline, m_recording, m_clock})
         bar->addPermanentWidget(label);
 }
 
-void StatusLine::setShown(QLabel *label, bool shown)
+void StatusLine::setAlarmText(QLabel *label, const QString &text, const QString &detail, Qt::TextElideMode cut)
 {
-    if (!shown || m_bar->currentMessage().isEmpty()) {
-        label->setVisible(shown);
-        return;
-    }
-    label->hide();
-    // As QStatusBar marks the labels it hides for a message: it shows them again when the message goes.
-    label->setAttribute(Qt::WA_WState_ExplicitShowHide, false);
+    // A long sentence is cut rather than widening the window past a desk's screen; the whole of it in the tooltip.
+    const QString shown = label->fontMetrics().elidedText(text, cut, kAlarmWidthPx);
+    label->setText(shown);
+    const QString whole = shown == text ? QString() : text;
+    label->setToolTip(whole.isEmpty() || detail.isEmpty() ? QString(whole + detail) : QString(whole + QLatin1Char('\n') + detail));
 }
 
 void StatusLine::show(const Figures &f)
 {
     m_rate->setText(tr("%1 events/s").arg(qRound(f.eventsPerSecond)));
-    setShown(m_dropped, f.dropped > 0);
+    m_dropped->setVisible(f.dropped > 0);
     if (f.dropped > 0)
-        m_dropped->setText(tr("%1 events dropped (queue full)").arg(f.dropped));
+        setAlarmText(m_dropped, tr("%1 events dropped (queue full)").arg(f.dropped));
     // Recording: quiet while healthy, loud when not (a control room must know its audit trail is incomplete).
     if (f.recording.store && f.recording.failing) {
-        m_recording->setText(tr("NOT RECORDING: %1").arg(f.recording.error));
+        setAlarmText(m_recording, tr("NOT RECORDING: %1").arg(f.recording.error));
         m_recording->setStyleSheet(kRed);
     } else if (f.recording.store) {
-        m_recording->setText(tr("Recording"));
+        setAlarmText(m_recording, tr("Recording"));
         m_recording->setStyleSheet(QString());
     } else {
-        m_recording->setText(f.recording.error.isEmpty() ? tr("Not recording") : tr("Not recording: %1").arg(f.recording.error));
+        setAlarmText(m_recording, f.recording.error.isEmpty() ? tr("Not recording") : tr("Not recording: %1").arg(f.recording.error));
         m_recording->setStyleSheet(kAmber);
     }
     m_clock->setStyleSheet(f.live ? QString() : QStringLiteral("color: #6f8cff;"));
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(f.nowMs, f.zone);
     // The format is translated: a language orders day, month and weekday its own way ("11月29日(日)", not "日 29 11月").
     m_clock->setText(QLocale().toString(now, tr("ddd d MMM  HH:mm:ss ", "date format: each language its own order")) + f.zone.abbreviation(now));
-    setShown(m_offline, f.offline > 0);
+    m_offline->setVisible(f.offline > 0);
     m_offline->setText(tr("%n device(s) not reporting", nullptr, f.offline));
 }
 
 void StatusLine::showLink(const LinkStatus &status)
 {
-    m_link->setText(tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status)));
+    // Cut in the middle: the broker's own words there, what the link is doing about it at the end.
+    setAlarmText(m_link, tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status)), QString(), Qt::ElideMiddle);
     const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded;
     m_link->setStyleSheet(bad ? kAmber : QString());
 }
@@ -119,9 +117,8 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
     // Other consoles' operations that were forged, copied or not allowed: an attack, or a console set up wrongly.
     if (c.untrusted + c.replayed + peerRefused > 0)
         trouble << tr("%n operation(s) of other consoles refused", nullptr, static_cast<int>(c.untrusted + c.replayed + peerRefused));
-    setShown(m_linkTrouble, !trouble.isEmpty());
-    m_linkTrouble->setText(trouble.join(QStringLiteral(" · ")));
-    m_linkTrouble->setToolTip(
+    m_linkTrouble->setVisible(!trouble.isEmpty());
+    setAlarmText(m_linkTrouble, trouble.join(QStringLiteral(" · ")),
         tr("Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind\n"
            "Duplicates dropped: %6 · clock off (stamped on arrival): %7 · reconnections: %8\n"
            "Commands sent: %9 · answers: %10 · answers to nothing sent or to a repeated copy: %11\n"

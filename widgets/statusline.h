@@ -20,7 +20,8 @@ namespace cityops {
 class StatusLine : public QObject {
     Q_OBJECT
 public:
-    /// Adds its labels to `bar`: the link's on the left, recording, pointer and clock as permanent widgets on the right.
+    /// Adds its labels to `bar`: the pointer's position on the left, where a message takes its place while shown; the
+    /// figures as permanent widgets on the right (a ConsoleStatusBar writes a message beside them, never over them).
     explicit StatusLine(QStatusBar *bar);
 
     /// What the recording is doing: recording, failing (with the store's error) or not recording (with why).
@@ -45,11 +46,10 @@ public:
     void showPointer(const GeoPoint &position);
 
 private:
-    /// Shows or hides one of the bar's left labels. While the bar shows a message it keeps them hidden and shows them
-    /// again after it; one shown meanwhile would paint over the message, so it is left for the bar to show.
-    void setShown(QLabel *label, bool shown);
+    /// Sets a figure's text, cut to kAlarmWidthPx where `cut` says (the whole of it, then `detail`, in its tooltip).
+    static void setAlarmText(QLabel *label, const QString &text, const QString &detail = QString(), Qt::TextElideMode cut = Qt::ElideRight);
+    static constexpr int kAlarmWidthPx = 420;
 
-    QStatusBar *m_bar;
     QLabel *m_link;
     QLabel *m_rate;
     QLabel *m_dropped;

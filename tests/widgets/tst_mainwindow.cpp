@@ -2,6 +2,7 @@
 #include "city/sumoimport.h"
 #include "link/mqttlink.h"
 #include "link/simlink.h"
+#include "consolestatusbar.h"
 #include "mainwindow.h"
 #include "testcity.h"
 #include "map/mapstyle.h"
@@ -88,26 +89,48 @@ private Q_SLOTS:
                     trouble = label;
             return trouble != nullptr;
         }(), 5000);
-        QVERIFY2(trouble->text().contains(QLatin1String("5 report(s) lost, fresh state asked"))
-                     && trouble->text().contains(QLatin1String("4 command(s) waiting for the broker")), qPrintable(trouble->text()));
+        // Four kinds of trouble are longer than a figure may be: cut, the whole sentence first in the tooltip.
+        QVERIFY2(trouble->text().endsWith(QChar(0x2026)) && trouble->width() <= 440, qPrintable(trouble->text()));
+        const QString whole = trouble->toolTip().section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(whole.startsWith(trouble->text().chopped(1)) && whole.contains(QLatin1String("5 report(s) lost, fresh state asked"))
+                     && whole.contains(QLatin1String("4 command(s) waiting for the broker")), qPrintable(whole));
         QVERIFY(trouble->toolTip().contains(QLatin1String("2 malformed, 1 oversized")));
-        QVERIFY2(trouble->text().contains(QLatin1String("3 operation(s) of other consoles refused")), qPrintable(trouble->text()));
+        QVERIFY2(whole.contains(QLatin1String("3 operation(s) of other consoles refused")), qPrintable(whole));
         QVERIFY(trouble->toolTip().contains(QStringLiteral("2 not signed by a console in the keyring · 1 copies or stale")));
         // Amber: something to look at.
         const QImage shot = trouble->grab().toImage();
         QCOMPARE(shot.pixelColor(2, shot.height() / 2), QColor(0xff, 0xb0, 0x00));
 
-        // A message the console says (a search, a wall answer, new rules) is not painted over by the figures: they
-        // step aside for it and come back after it.
-        window.statusBar()->showMessage(QStringLiteral("Showing Rudower Chaussee"));
+        // A message the console says (a search, a wall answer, new rules) is written beside the figures, which stay:
+        // they are alarms. Not over them, and cut with "…" where it is longer than its room, the whole in the tooltip.
+        auto *bar = qobject_cast<ConsoleStatusBar *>(window.statusBar());
+        QVERIFY(bar);
+        bar->showMessage(QStringLiteral("Showing Rudower Chaussee"));
         window.refreshNow();
-        QVERIFY(!trouble->isVisible());
-        window.statusBar()->clearMessage();
         QVERIFY(trouble->isVisible());
-        window.statusBar()->showMessage(QStringLiteral("Showing Rudower Chaussee"));
+        QCOMPARE(bar->shownMessage(), QStringLiteral("Showing Rudower Chaussee"));
+        QVERIFY(bar->messageRect().right() < trouble->geometry().left());
+        const QString longMessage = QStringLiteral("The city's response rules changed: ") + QString(40, QLatin1Char('x'))
+                                    + QStringLiteral(" and more besides, far longer than the room a status bar leaves")
+                                    + QString(200, QLatin1Char('y'));
+        bar->showMessage(longMessage);
         window.refreshNow();
-        window.refreshNow();
-        QVERIFY(!trouble->isVisible());
+        QVERIFY(trouble->isVisible());
+        const QString shown = bar->shownMessage();
+        QVERIFY2(shown.endsWith(QChar(0x2026)) && longMessage.startsWith(shown.chopped(1)), qPrintable(shown));
+        QVERIFY(bar->fontMetrics().horizontalAdvance(shown) <= bar->messageRect().width());
+        QCOMPARE(bar->toolTip(), longMessage);
+        // What a person sees: the message's words left of the figures, the amber figure whole beside them.
+        const QImage seen = bar->grab().toImage();
+        const QRect troubleOnBar = trouble->geometry();
+        QCOMPARE(seen.pixelColor(troubleOnBar.left() + 2, troubleOnBar.center().y()), QColor(0xff, 0xb0, 0x00));
+        int ink = 0;
+        const QColor background = seen.pixelColor(bar->messageRect().right() - 1, 1);
+        for (int x = bar->messageRect().left(); x < bar->messageRect().right(); ++x)
+            ink += seen.pixelColor(x, bar->height() / 2) != background;
+        QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
+        bar->clearMessage();
+        QVERIFY(bar->toolTip().isEmpty());
         engine.stop();
     }
 
@@ -363,12 +386,17 @@ private Q_SLOTS:
         QVERIFY2(magentaIn(lost, leftEdge) > 100, qPrintable(QString::number(magentaIn(lost, leftEdge))));
         QVERIFY2(magentaIn(lost, band) > 2 * magentaIn(live, band) + 100, "the sentence is drawn across the top");
         // The status bar names the broker and what it is doing about it.
-        QString linkText;
+        // Longer than a figure may be: cut in the middle, where the broker's own words are; the whole in the tooltip.
+        QString linkText, linkWhole;
         for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
-            if (label->text().startsWith(QLatin1String("Link: ")))
+            if (label->text().startsWith(QLatin1String("Link: "))) {
                 linkText = label->text();
-        QVERIFY2(linkText.startsWith(QStringLiteral("Link: %1 — retrying: ").arg(broker.plainUrl())) && linkText.endsWith(QStringLiteral(" — reconnecting")),
+                linkWhole = label->toolTip().isEmpty() ? linkText : label->toolTip();
+            }
+        QVERIFY2(linkText.startsWith(QStringLiteral("Link: %1 — ").arg(broker.plainUrl())) && linkText.endsWith(QStringLiteral(" — reconnecting")),
                  qPrintable(linkText));
+        QVERIFY2(linkWhole.startsWith(QStringLiteral("Link: %1 — retrying: ").arg(broker.plainUrl())) && linkWhole.endsWith(QStringLiteral(" — reconnecting")),
+                 qPrintable(linkWhole));
 
         QVERIFY(broker.start());
         QTRY_VERIFY_WITH_TIMEOUT(engine.linkStatus().state == LinkState::Connected, 30'000);
