@@ -14,6 +14,9 @@ namespace cityops {
 /// orders on read.
 namespace gpkg {
 
+/// A GeoPackage's SQLite application_id: "GPKG".
+constexpr qint64 kApplicationId = 0x47504B47;
+
 constexpr int kWgs84SrsId = 4326;
 
 QByteArray encodePoint(const GeoPoint &p);

@@ -200,6 +200,58 @@ private Q_SLOTS:
         QCOMPARE(sha256(path), before); // reading never modifies the file
     }
 
+    void refusesValuesNoCityHas_data()
+    {
+        // A hand edit or a damaged copy, row by row: each value the console would compute with wrongly is refused with
+        // a sentence naming the row — never read past a state's end, never a feeder that cannot overload.
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("expected");
+        const QString lastPhase = QStringLiteral(" WHERE id = (SELECT max(id) FROM signal_phases)");
+        QTest::newRow("phase shorter than its signal") << "UPDATE signal_phases SET state = substr(state, 2)" + lastPhase << "a phase of";
+        QTest::newRow("phase longer than its signal") << "UPDATE signal_phases SET state = state || 'r'" + lastPhase << "a phase of";
+        QTest::newRow("signal counts other movements") << "UPDATE signals SET link_count = link_count + 1 WHERE fid = 1" << "movements";
+        QTest::newRow("letter SUMO does not know") << "UPDATE signal_phases SET state = 'Q' || substr(state, 2)" + lastPhase << "a letter SUMO does not know";
+        QTest::newRow("movement beyond the states") << "UPDATE signal_links SET link_index = 4000 WHERE id = (SELECT min(id) FROM signal_links)" << "beyond its";
+        QTest::newRow("offset beyond a day") << "UPDATE signal_phases SET program_offset_s = 86401" << "not within a day";
+        QTest::newRow("offset beyond an int (wraps to -1)") << "UPDATE signal_phases SET program_offset_s = 9223372036854775807" << "not within a day";
+        QTest::newRow("phase longer than a day") << "UPDATE signal_phases SET duration_s = 86401" + lastPhase << "within a day";
+        QTest::newRow("negative min_dur_s") << "UPDATE signal_phases SET min_dur_s = -5" + lastPhase << "min_dur_s";
+        QTest::newRow("infinite capacity") << "UPDATE feeders SET capacity_kw = 9e999 WHERE fid = 1" << "capacity_kw";
+        QTest::newRow("negative peak load") << "UPDATE feeders SET peak_load_kw = -1 WHERE fid = 1" << "peak_load_kw";
+        QTest::newRow("commercial share 1.5") << "UPDATE feeders SET commercial_share = 1.5 WHERE fid = 1" << "commercial_share";
+        QTest::newRow("priority 0") << "UPDATE feeders SET priority = 0 WHERE fid = 1" << "priority";
+        QTest::newRow("priority 2^32 + 1 (wraps to 1)") << "UPDATE feeders SET priority = 4294967297 WHERE fid = 1" << "priority";
+        QTest::newRow("lamp of 1e308 W") << "UPDATE streetlights SET power_w = 1e308 WHERE fid = 1" << "power_w";
+        QTest::newRow("lamp of negative power") << "UPDATE streetlights SET power_w = -60 WHERE fid = 1" << "power_w";
+        QTest::newRow("road at -50 km/h") << "UPDATE roads SET speed_kmh = -50 WHERE fid = 1" << "km/h";
+        QTest::newRow("road of a million lanes") << "UPDATE roads SET lanes = 1000000 WHERE fid = 1" << "lanes";
+        QTest::newRow("empty device id") << "UPDATE streetlights SET device_id = '' WHERE fid = 1" << "0 characters";
+        QTest::newRow("device id over 1024 characters") << "UPDATE streetlights SET device_id = 'sl/' || printf('%.1100c', 'x') WHERE fid = 1"
+                                                        << "1103 characters";
+        QTest::newRow("control character in an id") << "UPDATE streetlights SET device_id = 'sl/a' || char(10) || 'b' WHERE fid = 1"
+                                                     << "control character";
+    }
+    void refusesValuesNoCityHas()
+    {
+        QFETCH(QString, damage);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = importFixture(dir);
+        QVERIFY(!path.isEmpty());
+        QVERIFY(citypackage::read(path).ok());
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.ok());
+            const Status changed = db.value()->exec(damage);
+            QVERIFY2(changed.ok(), changed.ok() ? "" : qPrintable(changed.error()));
+        }
+        const QByteArray before = sha256(path);
+        const auto city = citypackage::read(path);
+        QVERIFY2(!city.ok(), qPrintable(damage));
+        QVERIFY2(city.error().startsWith(path + QStringLiteral(": ")) && city.error().contains(expected), qPrintable(city.error()));
+        QCOMPARE(sha256(path), before);
+    }
+
     void packagesWithoutMovementsStillOpen()
     {
         // A package written before signal_links existed: it opens, and its signals simply have no movements.
