@@ -2,7 +2,7 @@
 // What the fuzz targets share (not a public header): the default city, an hour of its events to seed from, and how a
 // target says what became of an input. Each family of targets lives in its own file: fuzzwire.cpp (the MQTT wire),
 // fuzzrecord.cpp (the store's rows, exported lines, verifiable exports), fuzzimport.cpp (package geometry, SUMO
-// networks and demands).
+// networks and demands), fuzzpackage.cpp (a package's tables).
 
 #include "fuzztargets.h"
 
@@ -62,5 +62,7 @@ Outcome checkSumoNet(const QByteArray &input);
 std::vector<QByteArray> sumoNetSeeds();
 Outcome checkDemand(const QByteArray &input);
 std::vector<QByteArray> demandSeeds();
+Outcome checkPackage(const QByteArray &input);
+std::vector<QByteArray> packageSeeds();
 
 } // namespace cityops::fuzz

@@ -12,6 +12,7 @@ const std::vector<Target> &targets()
         {"sumonet", &checkSumoNet, &sumoNetSeeds},
         {"demand", &checkDemand, &demandSeeds},
         {"chainexport", &checkChainExport, &chainExportSeeds},
+        {"package", &checkPackage, &packageSeeds},
     };
     return all;
 }
