@@ -202,6 +202,8 @@ public:
                     gpkg::GeometryType::Point, [&](const gpkg::Geometry &g, const SqliteStatement &row) {
                         StreetlightInfo info;
                         info.feeder = row.columnIsNull(2) ? kNoDevice : city->deviceIndex(row.columnText(2));
+                        if (!row.columnIsNull(2) && info.feeder == kNoDevice && badReference.isEmpty())
+                            badReference = row.columnText(1);
                         info.road = roadBySumoId.value(row.columnText(3), -1);
                         info.powerW = static_cast<float>(row.columnDouble(4));
                         info.device = city->addDevice({row.columnText(1), DeviceKind::Streetlight, g.points.front(), -1,
@@ -209,6 +211,8 @@ public:
                         city->streetlights.push_back(info);
                     });
         if (!s) return makeError(s.error());
+        if (!badReference.isEmpty())
+            return makeError(QStringLiteral("%1: streetlight %2 names a feeder the package does not have").arg(m_path, badReference));
 
         city->finalize();
         if (city->deviceByName.size() != static_cast<qsizetype>(city->devices.size()))

@@ -66,6 +66,8 @@ Status checkValues(const CityModel &city)
             return s;
     for (const FeederInfo &feeder : city.feeders) {
         const QString &id = city.devices[feeder.device].id;
+        if (feeder.substation >= city.devices.size() || city.devices[feeder.substation].kind != DeviceKind::Substation)
+            return makeError(QStringLiteral("feeder %1: its substation_id is not a substation").arg(id));
         if (!within(feeder.capacityKw, 1e-3, 1e7) || !within(feeder.peakLoadKw, 0, 1e7))
             return makeError(QStringLiteral("feeder %1: capacity_kw must be above 0 and peak_load_kw at least 0, both at most 10,000,000").arg(id));
         if (!within(feeder.commercialShare, 0, 1))
@@ -73,9 +75,13 @@ Status checkValues(const CityModel &city)
         if (feeder.priority < 1 || feeder.priority > 99)
             return makeError(QStringLiteral("feeder %1: priority must be 1 (shed last) to 99").arg(id));
     }
-    for (const StreetlightInfo &light : city.streetlights)
+    for (const StreetlightInfo &light : city.streetlights) {
+        const QString &id = city.devices[light.device].id;
+        if (light.feeder != kNoDevice && (light.feeder >= city.devices.size() || city.devices[light.feeder].kind != DeviceKind::Feeder))
+            return makeError(QStringLiteral("streetlight %1: its feeder_id is not a feeder").arg(id));
         if (!within(light.powerW, 0, 1e5))
-            return makeError(QStringLiteral("streetlight %1: power_w must be 0 to 100,000").arg(city.devices[light.device].id));
+            return makeError(QStringLiteral("streetlight %1: power_w must be 0 to 100,000").arg(id));
+    }
     return Ok{};
 }
 

@@ -221,6 +221,12 @@ private Q_SLOTS:
         QTest::newRow("commercial share 1.5") << "UPDATE feeders SET commercial_share = 1.5 WHERE fid = 1" << "commercial_share";
         QTest::newRow("priority 0") << "UPDATE feeders SET priority = 0 WHERE fid = 1" << "priority";
         QTest::newRow("priority 2^32 + 1 (wraps to 1)") << "UPDATE feeders SET priority = 4294967297 WHERE fid = 1" << "priority";
+        QTest::newRow("feeder fed by a signal") << "UPDATE feeders SET substation_id = (SELECT device_id FROM signals LIMIT 1) WHERE fid = 1"
+                                                << "is not a substation";
+        QTest::newRow("lamp on a substation") << "UPDATE streetlights SET feeder_id = (SELECT device_id FROM substations LIMIT 1) WHERE fid = 1"
+                                              << "is not a feeder";
+        QTest::newRow("lamp on a feeder the package lacks") << "UPDATE streetlights SET feeder_id = 'fdr/none' WHERE fid = 1"
+                                                            << "names a feeder the package does not have";
         QTest::newRow("lamp of 1e308 W") << "UPDATE streetlights SET power_w = 1e308 WHERE fid = 1" << "power_w";
         QTest::newRow("lamp of negative power") << "UPDATE streetlights SET power_w = -60 WHERE fid = 1" << "power_w";
         QTest::newRow("road at -50 km/h") << "UPDATE roads SET speed_kmh = -50 WHERE fid = 1" << "km/h";
