@@ -24,10 +24,10 @@ Status checkId(const QString &id)
 Status checkSignal(const CityModel &city, const SignalInfo &signal)
 {
     const QString &id = city.devices[signal.device].id;
-    if (signal.linkCount < 0 || signal.linkCount > kMaxMovements)
-        return makeError(QStringLiteral("signal %1: link_count %2 is not 0 to %3").arg(id).arg(signal.linkCount).arg(kMaxMovements));
-    // The states' length: the signal's movements, or — in a package without link counts — its first phase's.
-    const qsizetype movements = signal.linkCount > 0 ? signal.linkCount : signal.programs.front().phases.front().state.size();
+    // The states' length, which the console takes as the signal's movements (movementsOf): the importer writes it.
+    if (signal.linkCount < 1 || signal.linkCount > kMaxMovements)
+        return makeError(QStringLiteral("signal %1: link_count %2 is not 1 to %3").arg(id).arg(signal.linkCount).arg(kMaxMovements));
+    const qsizetype movements = signal.linkCount;
     for (const SignalProgram &program : signal.programs) {
         if (program.offsetS < -kDayS || program.offsetS > kDayS)
             return makeError(QStringLiteral("signal %1, program %2: an offset of %3 s is not within a day").arg(id, program.programId).arg(program.offsetS));

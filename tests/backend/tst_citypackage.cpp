@@ -210,6 +210,7 @@ private Q_SLOTS:
         QTest::newRow("phase shorter than its signal") << "UPDATE signal_phases SET state = substr(state, 2)" + lastPhase << "a phase of";
         QTest::newRow("phase longer than its signal") << "UPDATE signal_phases SET state = state || 'r'" + lastPhase << "a phase of";
         QTest::newRow("signal counts other movements") << "UPDATE signals SET link_count = link_count + 1 WHERE fid = 1" << "movements";
+        QTest::newRow("signal without a link count") << "UPDATE signals SET link_count = 0 WHERE fid = 1" << "link_count 0 is not 1 to 4096";
         QTest::newRow("letter SUMO does not know") << "UPDATE signal_phases SET state = 'Q' || substr(state, 2)" + lastPhase << "a letter SUMO does not know";
         QTest::newRow("movement beyond the states") << "UPDATE signal_links SET link_index = 4000 WHERE id = (SELECT min(id) FROM signal_links)" << "beyond its";
         QTest::newRow("offset beyond a day") << "UPDATE signal_phases SET program_offset_s = 86401" << "not within a day";
