@@ -1,5 +1,6 @@
 #include "statusline.h"
 
+#include "figurelabel.h"
 #include "labels.h"
 #include "map/mapstyle.h"
 
@@ -16,11 +17,13 @@ namespace {
 // that is not being kept, magenta for devices without data.
 QString alarmStyle(const QColor &background)
 {
-    return QStringLiteral("background: %1; color: black; font-weight: bold;").arg(background.name());
+    // The padding is the labels' own margin: a style sheet's box takes the place of the contents margins.
+    return QStringLiteral("background: %1; color: black; font-weight: bold; padding: 0 8px;").arg(background.name());
 }
 const QString kAmber = alarmStyle(mapstyle::alarmAmber());
 const QString kRed = alarmStyle(mapstyle::alarmRed());
 const QString kMagenta = alarmStyle(mapstyle::noData());
+const QString kCalm = QStringLiteral("padding: 0 8px;");   // a figure with nothing wrong: the same room, no colour
 
 QLabel *makeLabel(QStatusBar *bar, int minWidth)
 {
@@ -30,9 +33,17 @@ QLabel *makeLabel(QStatusBar *bar, int minWidth)
     return label;
 }
 
-QLabel *makeAlarmLabel(QStatusBar *bar, const QString &style)
+/// A figure whose text can run long (a broker's words, a store's error, what was refused): cut to its room.
+FigureLabel *makeFigure(QStatusBar *bar, Qt::TextElideMode cut = Qt::ElideRight)
 {
-    QLabel *label = makeLabel(bar, 0);
+    auto *label = new FigureLabel(bar, 420, cut);
+    label->setStyleSheet(kCalm);
+    return label;
+}
+
+FigureLabel *makeAlarmFigure(QStatusBar *bar, const QString &style)
+{
+    FigureLabel *label = makeFigure(bar);
     label->setStyleSheet(style);
     label->hide();
     return label;
@@ -41,12 +52,12 @@ QLabel *makeAlarmLabel(QStatusBar *bar, const QString &style)
 
 StatusLine::StatusLine(QStatusBar *bar)
     : QObject(bar)
-    , m_link(makeLabel(bar, 0))
-    , m_rate(makeLabel(bar, 110))
-    , m_dropped(makeAlarmLabel(bar, kAmber))
-    , m_linkTrouble(makeAlarmLabel(bar, kAmber))
-    , m_offline(makeAlarmLabel(bar, kMagenta))
-    , m_recording(makeLabel(bar, 0))
+    , m_link(makeFigure(bar, Qt::ElideMiddle))   // the broker's own words in the middle; what the link does at the end
+    , m_rate(makeLabel(bar, 90))
+    , m_dropped(makeAlarmFigure(bar, kAmber))
+    , m_linkTrouble(makeAlarmFigure(bar, kAmber))
+    , m_offline(makeAlarmFigure(bar, kMagenta))
+    , m_recording(makeFigure(bar))
     , m_pointer(makeLabel(bar, 160))
     , m_clock(makeLabel(bar, 200))
 {
@@ -56,17 +67,8 @@ StatusLine::StatusLine(QStatusBar *bar)
     m_clock->setFont(clockFont);
     // The pointer's position steps aside for a message; the figures do not (ConsoleStatusBar): they are alarms.
     bar->addWidget(m_pointer);
-    for (QLabel *label : {m_link, m_rate, m_dropped, m_linkTrouble, m_offline, m_recording, m_clock})
+    for (QLabel *label : std::initializer_list<QLabel *>{m_link, m_rate, m_dropped, m_linkTrouble, m_offline, m_recording, m_clock})
         bar->addPermanentWidget(label);
-}
-
-void StatusLine::setAlarmText(QLabel *label, const QString &text, const QString &detail, Qt::TextElideMode cut)
-{
-    // A long sentence is cut rather than widening the window past a desk's screen; the whole of it in the tooltip.
-    const QString shown = label->fontMetrics().elidedText(text, cut, kAlarmWidthPx);
-    label->setText(shown);
-    const QString whole = shown == text ? QString() : text;
-    label->setToolTip(whole.isEmpty() || detail.isEmpty() ? QString(whole + detail) : QString(whole + QLatin1Char('\n') + detail));
 }
 
 void StatusLine::show(const Figures &f)
@@ -74,16 +76,16 @@ void StatusLine::show(const Figures &f)
     m_rate->setText(tr("%1 events/s").arg(qRound(f.eventsPerSecond)));
     m_dropped->setVisible(f.dropped > 0);
     if (f.dropped > 0)
-        setAlarmText(m_dropped, tr("%1 events dropped (queue full)").arg(f.dropped));
+        m_dropped->setFigure(tr("%1 events dropped (queue full)").arg(f.dropped));
     // Recording: quiet while healthy, loud when not (a control room must know its audit trail is incomplete).
     if (f.recording.store && f.recording.failing) {
-        setAlarmText(m_recording, tr("NOT RECORDING: %1").arg(f.recording.error));
+        m_recording->setFigure(tr("NOT RECORDING: %1").arg(f.recording.error));
         m_recording->setStyleSheet(kRed);
     } else if (f.recording.store) {
-        setAlarmText(m_recording, tr("Recording"));
-        m_recording->setStyleSheet(QString());
+        m_recording->setFigure(tr("Recording"));
+        m_recording->setStyleSheet(kCalm);
     } else {
-        setAlarmText(m_recording, f.recording.error.isEmpty() ? tr("Not recording") : tr("Not recording: %1").arg(f.recording.error));
+        m_recording->setFigure(f.recording.error.isEmpty() ? tr("Not recording") : tr("Not recording: %1").arg(f.recording.error));
         m_recording->setStyleSheet(kAmber);
     }
     m_clock->setStyleSheet(f.live ? QString() : QStringLiteral("color: #6f8cff;"));
@@ -91,15 +93,14 @@ void StatusLine::show(const Figures &f)
     // The format is translated: a language orders day, month and weekday its own way ("11月29日(日)", not "日 29 11月").
     m_clock->setText(QLocale().toString(now, tr("ddd d MMM  HH:mm:ss ", "date format: each language its own order")) + f.zone.abbreviation(now));
     m_offline->setVisible(f.offline > 0);
-    m_offline->setText(tr("%n device(s) not reporting", nullptr, f.offline));
+    m_offline->setFigure(tr("%n device(s) not reporting", nullptr, f.offline));
 }
 
 void StatusLine::showLink(const LinkStatus &status)
 {
-    // Cut in the middle: the broker's own words there, what the link is doing about it at the end.
-    setAlarmText(m_link, tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status)), QString(), Qt::ElideMiddle);
+    m_link->setFigure(tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status)));
     const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded;
-    m_link->setStyleSheet(bad ? kAmber : QString());
+    m_link->setStyleSheet(bad ? kAmber : kCalm);
 }
 
 void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefused)
@@ -118,7 +119,7 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
     if (c.untrusted + c.replayed + peerRefused > 0)
         trouble << tr("%n operation(s) of other consoles refused", nullptr, static_cast<int>(c.untrusted + c.replayed + peerRefused));
     m_linkTrouble->setVisible(!trouble.isEmpty());
-    setAlarmText(m_linkTrouble, trouble.join(QStringLiteral(" · ")),
+    m_linkTrouble->setFigure(trouble.join(QStringLiteral(" · ")),
         tr("Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind\n"
            "Duplicates dropped: %6 · clock off (stamped on arrival): %7 · reconnections: %8\n"
            "Commands sent: %9 · answers: %10 · answers to nothing sent or to a repeated copy: %11\n"

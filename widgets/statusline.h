@@ -14,6 +14,8 @@ class QStatusBar;
 
 namespace cityops {
 
+class FigureLabel;
+
 /// The status bar's standing figures: the field link and what it refused or lost, the event rate and drops, devices
 /// not reporting, the recording, the pointer's position and the clock. Quiet while all is well; a label turns amber
 /// (magenta for devices without data, as on the map; red when nothing is recorded) only when something is wrong.
@@ -46,16 +48,12 @@ public:
     void showPointer(const GeoPoint &position);
 
 private:
-    /// Sets a figure's text, cut to kAlarmWidthPx where `cut` says (the whole of it, then `detail`, in its tooltip).
-    static void setAlarmText(QLabel *label, const QString &text, const QString &detail = QString(), Qt::TextElideMode cut = Qt::ElideRight);
-    static constexpr int kAlarmWidthPx = 420;
-
-    QLabel *m_link;
+    FigureLabel *m_link;
     QLabel *m_rate;
-    QLabel *m_dropped;
-    QLabel *m_linkTrouble;   ///< messages the field link refused or lost (network links only)
-    QLabel *m_offline;
-    QLabel *m_recording;
+    FigureLabel *m_dropped;
+    FigureLabel *m_linkTrouble;   ///< messages the field link refused or lost (network links only)
+    FigureLabel *m_offline;
+    FigureLabel *m_recording;
     QLabel *m_pointer;
     QLabel *m_clock;
 };
