@@ -1,6 +1,5 @@
 #include "consolestatusbar.h"
 
-#include <QLayout>
 #include <QPainter>
 
 namespace cityops {

@@ -22,11 +22,11 @@ void FigureLabel::setFigure(const QString &text, const QString &detail)
 {
     if (text == m_text && detail == m_detail)
         return;
-    const bool wider = textWidth(text) != textWidth(m_text);
+    const bool widthChanged = textWidth(text) != textWidth(m_text);
     m_text = text;
     m_detail = detail;
     fit();
-    if (wider)
+    if (widthChanged)
         updateGeometry();
 }
 

@@ -114,9 +114,6 @@ public:
             program.offsetS = narrow(phases->columnInt(3));
             SignalPhase phase{narrow(phases->columnInt(4)), phases->columnText(5),
                               narrow(phases->columnInt(6)), narrow(phases->columnInt(7))};
-            if (phase.durationS <= 0)
-                return makeError(QStringLiteral("%1: signal %2 has a phase of non-positive duration")
-                                     .arg(m_path, phases->columnText(0)));
             program.phases.push_back(std::move(phase));
         }
         if (!error.isEmpty())
@@ -185,15 +182,15 @@ public:
                         info.peakLoadKw = static_cast<float>(row.columnDouble(4));
                         info.commercialShare = static_cast<float>(row.columnDouble(5));
                         info.priority = narrow(row.columnInt(6));
-                        if (info.substation == kNoDevice || info.capacityKw <= 0)
-                            badReference = row.columnText(1);
+                        if (info.substation == kNoDevice)
+                            badReference = row.columnText(1);   // its values are checkValues' (capacity above 0, …)
                         info.device = city->addDevice({row.columnText(1), DeviceKind::Feeder, g.points.front(), -1,
                                                        static_cast<int>(city->feeders.size()), row.columnInt(7) != 0});
                         city->feeders.push_back(info);
                     });
         if (!s) return makeError(s.error());
         if (!badReference.isEmpty())
-            return makeError(QStringLiteral("%1: feeder %2 has an unknown substation or no capacity").arg(m_path, badReference));
+            return makeError(QStringLiteral("%1: feeder %2 names a substation the package does not have").arg(m_path, badReference));
 
         QHash<QString, int> roadBySumoId;
         for (size_t i = 0; i < city->roads.size(); ++i)

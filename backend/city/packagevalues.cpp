@@ -1,5 +1,7 @@
 #include "city/packagevalues.h"
 
+#include "city/sumonet.h"
+
 #include <cmath>
 
 namespace cityops::citypackage {
@@ -35,10 +37,9 @@ Status checkSignal(const CityModel &city, const SignalInfo &signal)
             if (phase.state.isEmpty() || phase.state.size() != movements || movements > kMaxMovements)
                 return makeError(QStringLiteral("signal %1, program %2: a phase of %3 signal states where the signal has %4 movements")
                                      .arg(id, program.programId).arg(phase.state.size()).arg(movements));
-            for (QChar c : phase.state)
-                if (!QStringLiteral("rRyYgGsuoO").contains(c))
-                    return makeError(QStringLiteral("signal %1, program %2: a phase state \"%3\" with a letter SUMO does not know (r R y Y g G s u o O)")
-                                         .arg(id, program.programId, phase.state.left(64)));
+            if (!isSumoSignalState(phase.state))
+                return makeError(QStringLiteral("signal %1, program %2: a phase state \"%3\" with a letter SUMO does not know (%4)")
+                                     .arg(id, program.programId, phase.state.left(64), QLatin1String(kSumoStateLetters)));
             if (phase.durationS <= 0 || phase.durationS > kDayS || phase.minDurS < 0 || phase.minDurS > kDayS || phase.maxDurS < 0
                 || phase.maxDurS > kDayS)
                 return makeError(QStringLiteral("signal %1, program %2: a phase's duration, min_dur_s or max_dur_s is not within a day")

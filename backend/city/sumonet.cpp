@@ -23,6 +23,11 @@ SumoLaneRef splitLaneId(const std::string &laneId)
     return {laneId.substr(0, cut), index, true};
 }
 
+bool isSumoSignalState(QStringView state)
+{
+    return std::all_of(state.begin(), state.end(), [](QChar c) { return QStringView(u"rRyYgGsuoO").contains(c); });
+}
+
 namespace {
 
 constexpr double kDayS = 86400;   // no phase, limit or offset of a real program is longer
@@ -199,10 +204,9 @@ private:
                                          .arg(m_path).arg(m_xml.lineNumber()).arg(logic.id));
                 // As SUMO itself refuses them (found by tests/fuzz): a state letter SUMO does not know, a phase
                 // with more or fewer states than the program's first, times beyond a day.
-                if (std::any_of(phase.state.begin(), phase.state.end(), [](QChar c) { return !QStringLiteral("rRyYgGsuoO").contains(c); }))
-                    return makeError(QStringLiteral("%1 line %2: traffic light %3 has a phase state \"%4\" with a letter SUMO does not know "
-                                                    "(r R y Y g G s u o O)")
-                                         .arg(m_path).arg(m_xml.lineNumber()).arg(logic.id, phase.state.left(64)));
+                if (!isSumoSignalState(phase.state))
+                    return makeError(QStringLiteral("%1 line %2: traffic light %3 has a phase state \"%4\" with a letter SUMO does not know (%5)")
+                                         .arg(m_path).arg(m_xml.lineNumber()).arg(logic.id, phase.state.left(64), QLatin1String(kSumoStateLetters)));
                 if (!logic.phases.empty() && phase.state.size() != logic.phases.front().state.size())
                     return makeError(QStringLiteral("%1 line %2: traffic light %3 has a phase of %4 signal states where its first has %5")
                                          .arg(m_path).arg(m_xml.lineNumber()).arg(logic.id).arg(phase.state.size())

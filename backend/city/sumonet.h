@@ -70,6 +70,12 @@ struct SumoLaneRef {
 };
 SumoLaneRef splitLaneId(const std::string &laneId);
 
+/// Whether every letter of a phase's state is one SUMO knows (r R y Y g G s u o O): SUMO refuses a program with
+/// another, and is killed by one sent to it. The importer reads states with it, and a package's are checked with it.
+bool isSumoSignalState(QStringView state);
+/// The letters, as the refusals name them.
+inline constexpr const char *kSumoStateLetters = "r R y Y g G s u o O";
+
 /// Parses a .net.xml file. Missing files, other XML documents, networks without geo-reference and truncated or
 /// malformed XML are refused with a message naming the file and, for XML errors, the line.
 Result<SumoNet> parseSumoNet(const QString &path);

@@ -222,6 +222,10 @@ private Q_SLOTS:
         QTest::newRow("commercial share 1.5") << "UPDATE feeders SET commercial_share = 1.5 WHERE fid = 1" << "commercial_share";
         QTest::newRow("priority 0") << "UPDATE feeders SET priority = 0 WHERE fid = 1" << "priority";
         QTest::newRow("priority 2^32 + 1 (wraps to 1)") << "UPDATE feeders SET priority = 4294967297 WHERE fid = 1" << "priority";
+        QTest::newRow("feeder of no capacity") << "UPDATE feeders SET capacity_kw = 0 WHERE fid = 1" << "capacity_kw must be above 0";
+        QTest::newRow("feeder on a substation the package lacks") << "UPDATE feeders SET substation_id = 'sub/none' WHERE fid = 1"
+                                                                  << "names a substation the package does not have";
+        QTest::newRow("phase of no time") << "UPDATE signal_phases SET duration_s = 0" + lastPhase << "within a day";
         QTest::newRow("feeder fed by a signal") << "UPDATE feeders SET substation_id = (SELECT device_id FROM signals LIMIT 1) WHERE fid = 1"
                                                 << "is not a substation";
         QTest::newRow("lamp on a substation") << "UPDATE streetlights SET feeder_id = (SELECT device_id FROM substations LIMIT 1) WHERE fid = 1"
