@@ -1,5 +1,7 @@
 #include "security/commandsigner.h"
 
+#include "base/trustfile.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 
@@ -195,6 +197,17 @@ Result<CommandVerifier> CommandVerifier::fromPublicKeyPem(const QByteArray &pem)
 Result<CommandVerifier> CommandVerifier::fromPublicKeyFile(const QString &path)
 {
     auto pem = readKeyFile(path);
+    if (!pem)
+        return Error{pem.error()};
+    auto verifier = fromPublicKeyPem(pem.value());
+    if (!verifier)
+        return makeError(QStringLiteral("%1: %2").arg(path, verifier.error()));
+    return verifier;
+}
+
+Result<CommandVerifier> CommandVerifier::fromTrustedPublicKeyFile(const QString &path)
+{
+    auto pem = trustfile::read(path, QStringLiteral("the command key"), 64 * 1024);
     if (!pem)
         return Error{pem.error()};
     auto verifier = fromPublicKeyPem(pem.value());

@@ -52,6 +52,9 @@ public:
 
     static Result<CommandVerifier> fromPublicKeyPem(const QByteArray &pem);
     static Result<CommandVerifier> fromPublicKeyFile(const QString &path);
+    /// The key a device believes: as fromPublicKeyFile, from a file only its owner — this program's user or root —
+    /// could have written (trustfile::read): whoever could change it could sign commands.
+    static Result<CommandVerifier> fromTrustedPublicKeyFile(const QString &path);
 
     bool verify(const QByteArray &message, const QByteArray &signature) const;
     QString keyId() const;

@@ -1,5 +1,7 @@
 #include "security/consolekeyring.h"
 
+#include "base/trustfile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -8,7 +10,6 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
-#include <sys/stat.h>
 
 namespace cityops {
 namespace {
@@ -106,19 +107,12 @@ Result<ConsoleKeyring> ConsoleKeyring::load(const QString &path, bool missingIsE
             return ConsoleKeyring(kind);
         return makeError(QStringLiteral("the %1 %2 does not exist").arg(what(kind), path));
     }
-    struct stat st {};
-    if (::stat(QFile::encodeName(path).constData(), &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)))
-        return makeError(QStringLiteral("the %3 %1 may be changed by others (mode %2): whoever can add a key can speak for a %4; "
-                                        "run chmod go-w %1")
-                             .arg(path)
-                             .arg(st.st_mode & 0777, 4, 8, QLatin1Char('0'))
-                             .arg(what(kind), kind == Kind::Consoles ? QStringLiteral("console") : QStringLiteral("supervisor")));
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("cannot read the %1 %2: %3").arg(what(kind), path, file.errorString()));
-    if (file.size() > 4 * 1024 * 1024)
-        return makeError(QStringLiteral("%1 is too large to be a %2").arg(path, what(kind)));
+    // Whoever can change the file — or the folder it is in — can add a key and speak for a console or a supervisor.
+    auto text = trustfile::read(path, QStringLiteral("the ") + what(kind), 4 * 1024 * 1024);
+    if (!text)
+        return Error{text.error()};
     QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(text.value(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(QStringLiteral("the %1 %2 is not valid JSON: %3").arg(what(kind), path, error.errorString()));
     const QJsonObject root = doc.object();

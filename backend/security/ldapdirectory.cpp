@@ -1,6 +1,7 @@
 #include "security/ldapdirectory.h"
 
 #include "base/secretfile.h"
+#include "base/trustfile.h"
 
 #include "base/logging.h"
 #include "security/userdirectory.h"
@@ -153,6 +154,12 @@ Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString 
         }
         if (out.role == Role::Responder && out.districts.isEmpty())
             return makeError(QStringLiteral("%1: group \"%2\" makes responders but names no districts").arg(source, it.key()));
+        // Groups are matched without case: "Ops" and "ops" would be one group, and which grant won would depend on
+        // the order the keys happen to be read in.
+        if (it.key().trimmed().isEmpty())
+            return makeError(QStringLiteral("%1: a group needs a name").arg(source));
+        if (m.groups.contains(it.key().toLower()))
+            return makeError(QStringLiteral("%1: group \"%2\" is named twice (group names are compared without case)").arg(source, it.key()));
         m.groups.insert(it.key().toLower(), out);
     }
     return m;
@@ -160,12 +167,11 @@ Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString 
 
 Result<LdapMapping> LdapMapping::load(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("cannot read the LDAP mapping %1: %2").arg(path, f.errorString()));
-    if (f.size() > 1 << 20)
-        return makeError(QStringLiteral("the LDAP mapping %1 is larger than 1 MiB; it is not a mapping").arg(path));
-    return fromJson(f.readAll(), path);
+    // The mapping decides who gets which role: a file (or folder) others may change is not believed.
+    auto text = trustfile::read(path, QStringLiteral("the LDAP mapping"), 1 << 20);
+    if (!text)
+        return Error{text.error()};
+    return fromJson(text.value(), path);
 }
 
 Result<std::unique_ptr<LdapDirectory>> LdapDirectory::open(const QString &uri, LdapMapping mapping)

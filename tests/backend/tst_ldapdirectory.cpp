@@ -329,6 +329,9 @@ private Q_SLOTS:
         QTest::newRow("bad timeout") << QByteArray(R"({"timeoutSeconds": 0, "groups": {"a": {"role": "operator"}}})") << QStringLiteral("timeoutSeconds");
         QTest::newRow("missing CA") << QByteArray(R"({"caFile": "/nonexistent/ca.pem", "groups": {"a": {"role": "operator"}}})") << QStringLiteral("cannot be read");
         QTest::newRow("grant typo") << QByteArray(R"({"groups": {"a": {"role": "operator", "district": ["North"]}}})") << QStringLiteral("unknown key \"district\"");
+        QTest::newRow("group named twice") << QByteArray(R"({"groups": {"Ops": {"role": "supervisor"}, "ops": {"role": "viewer"}}})")
+                                           << QStringLiteral("group \"ops\" is named twice");
+        QTest::newRow("group without a name") << QByteArray(R"({"groups": {"": {"role": "operator"}}})") << QStringLiteral("a group needs a name");
         QTest::newRow("lookup without password") << QByteArray(R"({"lookupDn": "cn=x,{base}", "groups": {"a": {"role": "operator"}}})")
                                                  << QStringLiteral("go together");
         QTest::newRow("lookup password missing") << QByteArray(R"({"lookupDn": "cn=x,{base}", "lookupPasswordFile": "/nonexistent/pw", "groups": {"a": {"role": "operator"}}})")

@@ -155,7 +155,7 @@ int main(int argc, char **argv)
     }
     std::optional<CommandVerifier> verifier;
     if (parser.isSet(QStringLiteral("command-pubkey"))) {
-        auto v = CommandVerifier::fromPublicKeyFile(parser.value(QStringLiteral("command-pubkey")));
+        auto v = CommandVerifier::fromTrustedPublicKeyFile(parser.value(QStringLiteral("command-pubkey")));
         if (!v)
             return usage(v.error());
         verifier = std::move(v).value();
