@@ -113,6 +113,20 @@ private Q_SLOTS:
         QTest::newRow("too fast") << QByteArray(R"({"tiles":[{"kind":"district-map","row":0,"column":0,"rotateSeconds":2}]})") << "at least 5";
         QTest::newRow("bad distance") << QByteArray(R"({"viewingDistanceM":-1,"tiles":[)" + tile + "]}") << "viewingDistanceM";
         QTest::newRow("bad panel") << QByteArray(R"({"panel":{"diagonalInches":55},"tiles":[)" + tile + "]}") << "\"panel\" needs";
+        // A misspelt key is refused, never ignored: "colSpan" would leave the tile on one panel, "heigthPx" the panel at
+        // its default height.
+        QTest::newRow("tile typo") << QByteArray(R"({"tiles":[{"kind":"city-map","row":0,"column":0,"colSpan":2}]})") << "tile 1: unknown key \"colSpan\"";
+        QTest::newRow("panel typo") << QByteArray(R"({"panel":{"diagonalInches":55,"widthPx":1920,"heightPx":1080,"heigthPx":2160},"tiles":[)" + tile + "]}")
+                                    << "\"panel\": unknown key \"heigthPx\"";
+        QTest::newRow("tile not an object") << QByteArray(R"({"tiles":[)" + tile + R"(,"clock"]})") << "tile 2 must be an object";
+        QTest::newRow("wiring not a word") << QByteArray(R"({"wiring":1,"tiles":[)" + tile + "]}") << "\"wiring\" is";
+        // 55" 1080p panels read from 20 m: letters of 117 mm, 184 px — fewer than 8 lines to a panel.
+        QTest::newRow("too far to read") << QByteArray(R"({"viewingDistanceM":20,"tiles":[)" + tile + "]}")
+                                         << "from 20 m a character must be 117 mm high to be read: 184 px on these panels";
+        QTest::newRow("panel too small") << QByteArray(R"({"panel":{"diagonalInches":10,"widthPx":320,"heightPx":240},"tiles":[)" + tile + "]}")
+                                         << "a panel of 240 px holds fewer than 8 lines";
+        QTest::newRow("district not a name") << QByteArray(R"({"tiles":[{"kind":"district-map","row":0,"column":0,"district":1,"rotateSeconds":10}]})")
+                                             << "\"district\" is a district's name";
     }
     void layoutsAreCheckedWithASentence()
     {

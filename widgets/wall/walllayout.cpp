@@ -13,9 +13,22 @@ namespace {
 constexpr WallTileKind kKinds[] = {WallTileKind::CityMap, WallTileKind::DistrictMap, WallTileKind::Incidents, WallTileKind::Alarms,
                                    WallTileKind::Energy,  WallTileKind::KeyFigures,  WallTileKind::Clock};
 
+/// A panel must hold at least this many lines of the smallest type (a board's title and a few rows).
+constexpr int kLinesAPanelHolds = 8;
+
 bool isWhole(const QJsonValue &v, int min, int max)
 {
     return v.isDouble() && v.toDouble() == std::floor(v.toDouble()) && v.toDouble() >= min && v.toDouble() <= max;
+}
+
+/// The first key of `o` that is not one of `known` (empty when all are): a misspelt key must not be ignored — a tile
+/// with "colSpan" would quietly cover one panel instead of two.
+QString unknownKey(const QJsonObject &o, const QStringList &known)
+{
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!known.contains(it.key()))
+            return it.key();
+    return {};
 }
 
 } // namespace
@@ -65,13 +78,14 @@ Result<WallLayout> WallLayout::fromJson(const QByteArray &json, const QStringLis
     static const QStringList known{QStringLiteral("wiring"), QStringLiteral("rows"), QStringLiteral("columns"), QStringLiteral("bezelPx"),
                                    QStringLiteral("panel"), QStringLiteral("viewingDistanceM"), QStringLiteral("staleAfterSeconds"),
                                    QStringLiteral("tiles")};
-    for (const QString &key : o.keys())
-        if (!known.contains(key))
-            return makeError(QStringLiteral("unknown key \"%1\" (known: %2)").arg(key, known.join(QStringLiteral(", "))));
+    if (const QString key = unknownKey(o, known); !key.isEmpty())
+        return makeError(QStringLiteral("unknown key \"%1\" (known: %2)").arg(key, known.join(QStringLiteral(", "))));
     WallLayout l;
-    const QString wiring = o.value(QStringLiteral("wiring")).toString(QStringLiteral("spanned"));
+    const QJsonValue wiringValue = o.value(QStringLiteral("wiring"));
+    const QString wiring = wiringValue.isUndefined() ? QStringLiteral("spanned") : wiringValue.toString();
     if (wiring != QLatin1String("spanned") && wiring != QLatin1String("screens"))
-        return makeError(QStringLiteral("\"wiring\" is \"screens\" (one screen per panel) or \"spanned\" (one desktop), not \"%1\"").arg(wiring));
+        return makeError(QStringLiteral("\"wiring\" is \"screens\" (one screen per panel) or \"spanned\" (one desktop), not %1")
+                             .arg(wiringValue.isString() ? QLatin1Char('"') + wiring + QLatin1Char('"') : QStringLiteral("a value of another kind")));
     l.wiring = wiring == QLatin1String("screens") ? Wiring::Screens : Wiring::Spanned;
     for (const auto &[key, target, min, max] : {std::tuple{"rows", &l.rows, 1, 8}, std::tuple{"columns", &l.columns, 1, 12},
                                                 std::tuple{"bezelPx", &l.bezelPx, 0, 400}, std::tuple{"staleAfterSeconds", &l.staleAfterSeconds, 5, 3600}}) {
@@ -89,6 +103,9 @@ Result<WallLayout> WallLayout::fromJson(const QByteArray &json, const QStringLis
     }
     if (const QJsonValue p = o.value(QStringLiteral("panel")); !p.isUndefined()) {
         const QJsonObject panel = p.toObject();
+        static const QStringList panelKeys{QStringLiteral("diagonalInches"), QStringLiteral("widthPx"), QStringLiteral("heightPx")};
+        if (const QString key = unknownKey(panel, panelKeys); !key.isEmpty())
+            return makeError(QStringLiteral("\"panel\": unknown key \"%1\" (known: %2)").arg(key, panelKeys.join(QStringLiteral(", "))));
         if (!isWhole(panel.value(QStringLiteral("widthPx")), 320, 16384) || !isWhole(panel.value(QStringLiteral("heightPx")), 240, 16384)
             || !panel.value(QStringLiteral("diagonalInches")).isDouble() || panel.value(QStringLiteral("diagonalInches")).toDouble() < 10
             || panel.value(QStringLiteral("diagonalInches")).toDouble() > 300)
@@ -97,13 +114,29 @@ Result<WallLayout> WallLayout::fromJson(const QByteArray &json, const QStringLis
         l.panelWidthPx = panel.value(QStringLiteral("widthPx")).toInt();
         l.panelHeightPx = panel.value(QStringLiteral("heightPx")).toInt();
     }
+    // The wall is read from where people sit: a panel that cannot hold a few lines of type they can read from there
+    // (a small panel, or a far room) would show only cut-off words.
+    if (const int capPx = wallsizing::minCharHeightPx(l); capPx * kLinesAPanelHolds > l.panelHeightPx)
+        return makeError(QStringLiteral("from %1 m a character must be %2 mm high to be read: %3 px on these panels, and a panel of %4 px "
+                                        "holds fewer than %5 lines of it; set \"viewingDistanceM\" to where people sit, or use larger panels")
+                             .arg(l.viewingDistanceM)
+                             .arg(std::ceil(wallsizing::minCharHeightMm(l.viewingDistanceM)))
+                             .arg(capPx)
+                             .arg(l.panelHeightPx)
+                             .arg(kLinesAPanelHolds));
     if (!o.value(QStringLiteral("tiles")).isArray() || o.value(QStringLiteral("tiles")).toArray().isEmpty())
         return makeError(QStringLiteral("\"tiles\" must list at least one tile"));
     std::vector<std::vector<bool>> used(size_t(l.rows), std::vector<bool>(size_t(l.columns), false));
     int index = 0;
     for (const QJsonValue &v : o.value(QStringLiteral("tiles")).toArray()) {
         ++index;
+        if (!v.isObject())
+            return makeError(QStringLiteral("tile %1 must be an object: {\"kind\": …, \"row\": …, \"column\": …}").arg(index));
         const QJsonObject t = v.toObject();
+        static const QStringList tileKeys{QStringLiteral("kind"), QStringLiteral("row"), QStringLiteral("column"), QStringLiteral("rowSpan"),
+                                          QStringLiteral("columnSpan"), QStringLiteral("district"), QStringLiteral("rotateSeconds")};
+        if (const QString key = unknownKey(t, tileKeys); !key.isEmpty())
+            return makeError(QStringLiteral("tile %1: unknown key \"%2\" (known: %3)").arg(index).arg(key, tileKeys.join(QStringLiteral(", "))));
         WallTileSpec spec;
         const QString kind = t.value(QStringLiteral("kind")).toString();
         const auto found = std::find_if(std::begin(kKinds), std::end(kKinds), [&](WallTileKind k) { return wallTileKindName(k) == kind; });
@@ -133,7 +166,10 @@ Result<WallLayout> WallLayout::fromJson(const QByteArray &json, const QStringLis
                 used[size_t(r)][size_t(c)] = true;
             }
         if (spec.kind == WallTileKind::DistrictMap) {
-            const QString district = t.value(QStringLiteral("district")).toString();
+            const QJsonValue districtValue = t.value(QStringLiteral("district"));
+            if (!districtValue.isUndefined() && !districtValue.isString())
+                return makeError(QStringLiteral("tile %1: \"district\" is a district's name").arg(index));
+            const QString district = districtValue.toString();
             if (!district.isEmpty()) {
                 for (int d = 0; d < districtNames.size(); ++d)
                     if (districtNames[d].compare(district, Qt::CaseInsensitive) == 0)
