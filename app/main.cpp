@@ -16,6 +16,7 @@
 #include "security/approval.h"
 #include "map/mapview.h"
 #include "base/secretfile.h"
+#include "base/trustfile.h"
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
 #include "wall/videowall.h"
@@ -365,7 +366,7 @@ int main(int argc, char **argv)
         directory = std::move(ldap).value();
     } else {
         const QString directoryPath = options.directoryPath.isEmpty() ? UserDirectory::defaultPath() : options.directoryPath;
-        QDir().mkpath(QFileInfo(directoryPath).absolutePath());
+        (void)trustfile::makeFolder(QFileInfo(directoryPath).absolutePath());   // a failure is said by the open below
         auto opened = UserDirectory::open(directoryPath, interactive ? UserDirectory::Mode::CreateIfMissing : UserDirectory::Mode::Existing);
         if (opened) {
             UserDirectory &local = *opened.value();

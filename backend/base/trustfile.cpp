@@ -88,6 +88,21 @@ Result<QByteArray> read(const QString &path, const QString &what, qint64 maxByte
     return content;
 }
 
+Status makeFolder(const QString &folder)
+{
+    const QString absolute = QFileInfo(folder).absoluteFilePath();
+    QStringList missing;
+    for (QString f = absolute; !QFileInfo::exists(f); f = QFileInfo(f).absolutePath()) {
+        missing.prepend(f);
+        if (QFileInfo(f).absolutePath() == f)
+            break;
+    }
+    for (const QString &f : missing)
+        if (::mkdir(QFile::encodeName(f).constData(), 0755) != 0 && errno != EEXIST)
+            return makeError(QStringLiteral("cannot make the folder %1: %2").arg(f, QString::fromLocal8Bit(std::strerror(errno))));
+    return Ok{};
+}
+
 Status check(const QString &path, const QString &what)
 {
     struct stat st {};

@@ -22,4 +22,8 @@ Result<QByteArray> read(const QString &path, const QString &what, qint64 maxByte
 /// The same checks on a file that something else opens (SQLite's user directory), by name.
 Status check(const QString &path, const QString &what);
 
+/// Makes `folder` and any folder missing above it, mode 0755 whatever the umask allows beyond it: a trusted file's
+/// folder made group-writable by a umask of 002 would refuse the file at the next start.
+Status makeFolder(const QString &folder);
+
 } // namespace cityops::trustfile

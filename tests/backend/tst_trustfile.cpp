@@ -209,6 +209,26 @@ private Q_SLOTS:
         QVERIFY2(ConsoleKeyring::load(deep + QStringLiteral("/consoles.json")), "the same keyring, its folders mended");
     }
 
+    /// Under a umask of 002 (user-private groups), folders made the usual way are group-writable and the keyring in
+    /// them would be refused at the next start; the folders the tools make for these files are not.
+    void foldersMadeForTrustedFilesStayTrusted()
+    {
+        QTemporaryDir dir;
+        const mode_t before = ::umask(002);
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("usual/cityops"))));
+        const Status made = trustfile::makeFolder(dir.filePath(QStringLiteral("made/cityops/keys")));
+        ::umask(before);
+        QVERIFY2(made, qPrintable(made.error()));
+        QVERIFY(writeGood(Reader::ConsoleKeyring, dir.filePath(QStringLiteral("usual/cityops/consoles.json"))));
+        QVERIFY(writeGood(Reader::ConsoleKeyring, dir.filePath(QStringLiteral("made/cityops/keys/consoles.json"))));
+        const auto usual = ConsoleKeyring::load(dir.filePath(QStringLiteral("usual/cityops/consoles.json")));
+        QVERIFY2(!usual && usual.error().contains(QLatin1String("mode 0775")), "QDir::mkpath under umask 002 makes folders its group may write");
+        const auto made2 = ConsoleKeyring::load(dir.filePath(QStringLiteral("made/cityops/keys/consoles.json")));
+        QVERIFY2(made2, qPrintable(made2.error()));
+        QVERIFY(trustfile::makeFolder(dir.filePath(QStringLiteral("made/cityops/keys"))));   // already there: fine
+        QVERIFY(!trustfile::makeFolder(dir.filePath(QStringLiteral("made/cityops/keys/consoles.json/x"))));   // a file in the way
+    }
+
     void aFileTooLargeIsRefusedUnread()
     {
         QTemporaryDir dir;

@@ -1,5 +1,6 @@
 // cityops-admin: the accounts of the people who sign in at the consoles.
 #include "base/secretfile.h"
+#include "base/trustfile.h"
 #include "adminexit.h"
 #include "brokeraccess.h"
 #include "rulescommand.h"
@@ -203,7 +204,8 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
             return failure(QStringLiteral("there is no console %1 in %2").arg(args[2], path));
         said = QStringLiteral("removed console %1; its operations are refused from now on (restart the consoles)").arg(args[2]);
     }
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (auto folder = trustfile::makeFolder(QFileInfo(path).absolutePath()); !folder)
+        return failure(folder.error());
     if (auto saved = k.save(path); !saved)
         return failure(saved.error());
     std::printf("%s\n", qPrintable(said));
@@ -269,7 +271,8 @@ int runApproverCommand(const QCommandLineParser &parser, const QStringList &args
         said = QStringLiteral("%1 no longer approves (keyring %2%3); give the gateways the new keyring")
                    .arg(name, path, removed ? QStringLiteral(", sealed key deleted") : QString());
     }
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (auto folder = trustfile::makeFolder(QFileInfo(path).absolutePath()); !folder)
+        return failure(folder.error());
     if (auto saved = k.save(path); !saved)
         return failure(saved.error());
     std::printf("%s\n", qPrintable(said));
@@ -357,7 +360,8 @@ int main(int argc, char **argv)
     if (path.isEmpty())
         return usage(QStringLiteral("--directory needs a file name"));
     if (verb == QLatin1String("add"))
-        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (auto folder = trustfile::makeFolder(QFileInfo(path).absolutePath()); !folder)
+            return failure(folder.error());
     auto directory = UserDirectory::open(path, verb == QLatin1String("add") ? UserDirectory::Mode::CreateIfMissing
                                                : verb == QLatin1String("list") ? UserDirectory::Mode::ReadOnly
                                                                                : UserDirectory::Mode::Existing);
