@@ -2,7 +2,7 @@
 // What the fuzz targets share (not a public header): the default city, an hour of its events to seed from, and how a
 // target says what became of an input. Each family of targets lives in its own file: fuzzwire.cpp (the MQTT wire),
 // fuzzrecord.cpp (the store's rows, exported lines, verifiable exports), fuzzimport.cpp (package geometry, SUMO
-// networks and demands), fuzzpackage.cpp (a package's tables).
+// networks and demands), fuzzpackage.cpp (a package's tables), fuzzroom.cpp (the wall layout, the LDAP mapping, keyrings).
 
 #include "fuzztargets.h"
 
@@ -64,5 +64,7 @@ Outcome checkDemand(const QByteArray &input);
 std::vector<QByteArray> demandSeeds();
 Outcome checkPackage(const QByteArray &input);
 std::vector<QByteArray> packageSeeds();
+Outcome checkRoomFile(const QByteArray &input);
+std::vector<QByteArray> roomFileSeeds();
 
 } // namespace cityops::fuzz

@@ -13,6 +13,7 @@ const std::vector<Target> &targets()
         {"demand", &checkDemand, &demandSeeds},
         {"chainexport", &checkChainExport, &chainExportSeeds},
         {"package", &checkPackage, &packageSeeds},
+        {"roomfiles", &checkRoomFile, &roomFileSeeds},
     };
     return all;
 }
