@@ -1,5 +1,7 @@
 #include "link/replaymemory.h"
 
+#include "base/trustfile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -45,13 +47,12 @@ Result<ReplayMemory> ReplayMemory::open(const QString &path, std::int64_t nowMs)
 {
     ReplayMemory memory;
     memory.m_path = path;
-    QFile file(path);
-    if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("cannot read the replay memory %1: %2").arg(path, file.errorString()));
-        if (file.size() > 64 * 1024 * 1024)
-            return makeError(QStringLiteral("%1 is too large to be a replay memory").arg(path));
-        const QByteArray text = file.readAll();
+    if (QFileInfo::exists(path)) {
+        // Whoever could take a line out of it could have a captured command carried out again after a restart.
+        auto read = trustfile::read(path, QStringLiteral("the replay memory"), 64 * 1024 * 1024);
+        if (!read)
+            return Error{read.error()};
+        const QByteArray text = read.value();
         const QList<QByteArray> lines = text.split('\n');
         for (qsizetype i = 0; i < lines.size(); ++i) {
             const QByteArray &line = lines[i];

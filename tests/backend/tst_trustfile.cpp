@@ -1,10 +1,11 @@
 // The files that decide whom a console or a gateway believes — the console and approver keyrings, the key commands
-// must be signed with, the LDAP group-to-role map, the user directory — as someone else on the machine would attack
+// must be signed with, the LDAP group-to-role map, the user directory, a gateway's memory of the commands it saw — as someone else on the machine would attack
 // them: by writing into a file its group may change, by replacing it in a folder they may write, by handing over a file
 // (or a folder) of their own, by pointing a link at theirs. Each reader refuses every one of them with a sentence
 // naming the file and the fix; the same file, properly kept, is read. Owners other than the test's own user need root
 // to make (chown): those rows say so and are skipped elsewhere; CI runs them.
 #include "base/trustfile.h"
+#include "link/replaymemory.h"
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
 #include "security/ldapdirectory.h"
@@ -26,7 +27,7 @@ namespace {
 
 constexpr uid_t kSomeoneElse = 65534;   // nobody
 
-enum class Reader { ConsoleKeyring, ApproverKeyring, CommandKey, LdapMapping, UserDirectory };
+enum class Reader { ConsoleKeyring, ApproverKeyring, CommandKey, LdapMapping, UserDirectory, ReplayMemory };
 
 QString nameOf(Reader r)
 {
@@ -36,6 +37,7 @@ QString nameOf(Reader r)
     case Reader::CommandKey: return QStringLiteral("command key");
     case Reader::LdapMapping: return QStringLiteral("LDAP mapping");
     case Reader::UserDirectory: return QStringLiteral("user directory");
+    case Reader::ReplayMemory: return QStringLiteral("replay memory");
     }
     return {};
 }
@@ -53,6 +55,10 @@ bool writeGood(Reader r, const QString &path)
         auto d = UserDirectory::open(path, UserDirectory::Mode::CreateIfMissing);
         return d && QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     }
+    if (r == Reader::ReplayMemory) {
+        auto m = ReplayMemory::open(path, 0);
+        return m && m.value().remember(QByteArray(16, 'n'), 1'000'000).ok();
+    }
     const QByteArray pem = CommandSigner::generate().publicKeyPem();
     QByteArray text;
     switch (r) {
@@ -60,7 +66,8 @@ bool writeGood(Reader r, const QString &path)
     case Reader::ApproverKeyring: text = keyringText("approvers", pem); break;
     case Reader::CommandKey: text = pem; break;
     case Reader::LdapMapping: text = R"({"groups": {"cityops-operators": {"role": "operator"}}})"; break;
-    case Reader::UserDirectory: break;
+    case Reader::UserDirectory:
+    case Reader::ReplayMemory: break;
     }
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(text) == text.size()
@@ -91,6 +98,13 @@ QString readWith(Reader r, const QString &path)
         auto d = UserDirectory::open(path, UserDirectory::Mode::Existing);
         return d ? QString() : d.error();
     }
+    case Reader::ReplayMemory: {
+        // A gateway that trusted a memory someone else could shorten would carry out a captured command again.
+        auto m = ReplayMemory::open(path, 0);
+        if (m && !m.value().contains(QByteArray(16, 'n')))
+            return QStringLiteral("the memory was read but has forgotten the command it saw");
+        return m ? QString() : m.error();
+    }
     }
     return {};
 }
@@ -120,7 +134,8 @@ private Q_SLOTS:
             {"a link to someone else's file", "belongs to user 65534"},
             {"a folder", "is not a regular file"},
         };
-        for (Reader r : {Reader::ConsoleKeyring, Reader::ApproverKeyring, Reader::CommandKey, Reader::LdapMapping, Reader::UserDirectory})
+        for (Reader r : {Reader::ConsoleKeyring, Reader::ApproverKeyring, Reader::CommandKey, Reader::LdapMapping, Reader::UserDirectory,
+                         Reader::ReplayMemory})
             for (const auto &[attack, says] : attacks) {
                 if (r == Reader::UserDirectory && QByteArray(attack) == "a folder")
                     continue;   // SQLite's own refusal; the user directory's tests have it
