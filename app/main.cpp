@@ -270,11 +270,8 @@ int main(int argc, char **argv)
     qCInfo(lcApp) << "city" << city.value()->meta.name << "loaded in" << startup.elapsed() << "ms";
     std::optional<WallLayout> wallLayout;
     if (!options.wallLayout.isEmpty()) {
-        QStringList districtNames;
-        for (const District &d : city.value()->districts)
-            districtNames << d.name;
         auto layout = options.wallLayout == QLatin1String("default") ? Result<WallLayout>(WallLayout::builtIn())
-                                                                     : WallLayout::load(options.wallLayout, districtNames);
+                                                                     : WallLayout::load(options.wallLayout, city.value()->districtNames());
         if (!layout)
             return fail(QObject::tr("Cannot use the wall layout: %1").arg(layout.error()), interactive, kExitUsage);
         wallLayout = std::move(layout).value();
@@ -357,6 +354,9 @@ int main(int argc, char **argv)
                                     ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("ldap-map.json"))
                                     : options.ldapMapPath;
         auto mapping = LdapMapping::load(mapPath);
+        if (mapping)
+            if (auto known = mapping.value().checkDistricts(city.value()->districtNames(), mapPath); !known)
+                mapping = Error{known.error()};
         if (!mapping)
             return fail(QObject::tr("Cannot use the LDAP directory: %1").arg(mapping.error()), interactive, kExitUsage);
         auto ldap = LdapDirectory::open(options.directoryPath, std::move(mapping).value());
@@ -408,10 +408,7 @@ int main(int argc, char **argv)
         if (keyring.value().isEmpty())
             qCInfo(lcApp) << "no console keyring: operations of other consoles will be refused (cityops-admin console add)";
         if (directory) {
-            QStringList districtNames;
-            for (const District &d : city.value()->districts)
-                districtNames << d.name;
-            engine.setRoster([people = directory, districtNames](const QString &user) -> std::optional<Actor> {
+            engine.setRoster([people = directory, districtNames = city.value()->districtNames()](const QString &user) -> std::optional<Actor> {
                 auto found = people->lookUp(user);
                 if (!found) {
                     qCWarning(lcApp) << "cannot look up" << user << ":" << found.error();

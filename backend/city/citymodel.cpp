@@ -60,6 +60,14 @@ void CityModel::finalize()
         bounds.extend(j.position);
 }
 
+QStringList CityModel::districtNames() const
+{
+    QStringList names;
+    for (const District &d : districts)
+        names << d.name;
+    return names;
+}
+
 GeoBox CityModel::operationalBounds() const
 {
     GeoBox box;

@@ -194,6 +194,8 @@ struct CityModel {
     DeviceIndex deviceIndex(const QString &id) const { return deviceByName.value(id, kNoDevice); }
     /// The area operators look after: the districts' extent when there are districts, else everything.
     GeoBox operationalBounds() const;
+    /// The districts' names, in the order of `districts` (what accounts, mappings and wall layouts name them by).
+    QStringList districtNames() const;
 };
 
 bool pointInRing(const std::vector<GeoPoint> &ring, const GeoPoint &p);

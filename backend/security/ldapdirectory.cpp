@@ -165,6 +165,16 @@ Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString 
     return m;
 }
 
+Status LdapMapping::checkDistricts(const QStringList &districtNames, const QString &source) const
+{
+    for (auto it = groups.begin(); it != groups.end(); ++it)
+        for (const QString &d : it->districts)
+            if (!districtNames.contains(d, Qt::CaseInsensitive))
+                return makeError(QStringLiteral("%1: group \"%2\" names the district \"%3\", which this city does not have (its districts: %4)")
+                                     .arg(source, it.key(), d, districtNames.isEmpty() ? QStringLiteral("none") : districtNames.join(QStringLiteral(", "))));
+    return Ok{};
+}
+
 Result<LdapMapping> LdapMapping::load(const QString &path)
 {
     // The mapping decides who gets which role: a file (or folder) others may change is not believed.

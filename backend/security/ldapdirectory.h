@@ -41,6 +41,9 @@ struct LdapMapping {
 
     static Result<LdapMapping> fromJson(const QByteArray &json, const QString &source);
     static Result<LdapMapping> load(const QString &path);
+    /// Every district a group grants is one of the city's (`districtNames`, compared without case): a misspelt
+    /// district would let its responders sign in to answer for nothing.
+    Status checkDistricts(const QStringList &districtNames, const QString &source) const;
 };
 
 /// People checked against a city's LDAP directory (OpenLDAP's libldap): the console binds as the person with their

@@ -337,6 +337,24 @@ private Q_SLOTS:
         QTest::newRow("lookup password missing") << QByteArray(R"({"lookupDn": "cn=x,{base}", "lookupPasswordFile": "/nonexistent/pw", "groups": {"a": {"role": "operator"}}})")
                                                  << QStringLiteral("/nonexistent/pw");
     }
+    /// A mapping's districts against the city's (the console checks at start): a misspelt one is refused with the
+    /// city's own names; case does not matter, as at sign-in.
+    void aMappingNamesTheCitysDistricts()
+    {
+        const auto m = LdapMapping::fromJson(R"({"groups": {"north-responders": {"role": "responder", "districts": ["Nrth"]},
+                                                            "south-responders": {"role": "responder", "districts": ["south"]}}})",
+                                             QStringLiteral("map.json"));
+        QVERIFY2(m, qPrintable(m.error()));
+        const QStringList city{QStringLiteral("North"), QStringLiteral("South")};
+        const Status refused = m.value().checkDistricts(city, QStringLiteral("map.json"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error(), QStringLiteral("map.json: group \"north-responders\" names the district \"Nrth\", which this city does not have "
+                                                 "(its districts: North, South)"));
+        const auto mended = LdapMapping::fromJson(R"({"groups": {"north-responders": {"role": "responder", "districts": ["north"]}}})",
+                                                  QStringLiteral("map.json"));
+        QVERIFY(mended.value().checkDistricts(city, QStringLiteral("map.json")));
+    }
+
     void mappingsAreChecked()
     {
         QFETCH(QByteArray, json);

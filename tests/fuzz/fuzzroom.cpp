@@ -18,19 +18,11 @@ namespace {
 
 enum Selector : char { kWall = 0, kLdap = 1, kConsoles = 2, kApprovers = 3, kSelectors = 4 };
 
-QStringList districtNames()
-{
-    QStringList names;
-    for (const District &d : city().districts)
-        names << d.name;
-    return names;
-}
-
 /// A layout the wall can be built from: every tile on the grid, no panel shown twice, a district map's district one
 /// of the city's, type readable from where people sit that fits on a panel.
 Outcome checkWall(const QByteArray &text)
 {
-    const QStringList districts = districtNames();
+    const QStringList districts = city().districtNames();
     auto parsed = WallLayout::fromJson(text, districts);
     if (!parsed)
         return kRefused;
@@ -144,7 +136,7 @@ Outcome checkRoomFile(const QByteArray &input)
 std::vector<QByteArray> roomFileSeeds()
 {
     std::vector<QByteArray> seeds;
-    const QByteArray district = districtNames().value(0).toUtf8();
+    const QByteArray district = city().districtNames().value(0).toUtf8();
     seeds.push_back(char(kWall) + QByteArray(R"({"wiring":"spanned","rows":2,"columns":3,"bezelPx":6,"viewingDistanceM":6,
         "panel":{"diagonalInches":55,"widthPx":1920,"heightPx":1080},"staleAfterSeconds":30,
         "tiles":[{"kind":"city-map","row":0,"column":0,"columnSpan":2},{"kind":"incidents","row":0,"column":2},

@@ -57,10 +57,7 @@ bool AccessControl::isSignedIn() const { return m_client.actor().isValid(); }
 
 Actor AccessControl::actorFor(const UserAccount &account) const
 {
-    QStringList names;
-    for (const District &d : m_engine.city().districts)
-        names << d.name;
-    return cityops::actorFor(account, names);
+    return cityops::actorFor(account, m_engine.city().districtNames());
 }
 
 void AccessControl::record(OperatorAction action, const QString &user, const QString &detail)
