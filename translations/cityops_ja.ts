@@ -164,6 +164,14 @@
         <source>%1 may not approve commands: a supervisor must.</source>
         <translation>%1 は指令を承認できません。監督者が承認する必要があります。</translation>
     </message>
+    <message>
+        <source>Your account answers for %1, which this city does not have, so nothing here is yours to work. Ask an administrator to correct your districts.</source>
+        <translation>あなたのアカウントの担当地区 %1 はこの都市にありません。ここで担当できるものはありません。管理者に担当地区の修正を依頼してください。</translation>
+    </message>
+    <message>
+        <source>no district</source>
+        <translation>地区なし</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>

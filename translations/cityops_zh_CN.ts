@@ -164,6 +164,14 @@
         <source>%1 may not approve commands: a supervisor must.</source>
         <translation>%1 不能审批指令：必须由主管审批。</translation>
     </message>
+    <message>
+        <source>Your account answers for %1, which this city does not have, so nothing here is yours to work. Ask an administrator to correct your districts.</source>
+        <translation>您的账户负责 %1，但本城市没有该区域，因此这里没有您要处理的工作。请联系管理员更正您的区域。</translation>
+    </message>
+    <message>
+        <source>no district</source>
+        <translation>无区域</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>

@@ -131,6 +131,26 @@ private Q_SLOTS:
         QCOMPARE(desk.window->currentUser(), QStringLiteral("olga"));
     }
 
+    /// A responder whose account names no district of this city (misspelt, or made for another city) is refused with
+    /// a sentence and the refusal recorded; signed in, they would sit at a console where nothing is theirs.
+    void aResponderOfNoDistrictHereIsRefused()
+    {
+        Desk desk;
+        QVERIFY(desk.people.get()->add(QStringLiteral("rosa"), Role::Responder, {QStringLiteral("Atlantis")}, People::kPassword));
+        desk.type(QStringLiteral("rosa"), QString::fromLatin1(People::kPassword));
+        QVERIFY(!desk.client().actor().isValid());
+        QVERIFY(desk.overlay().isVisible());
+        QVERIFY2(desk.overlay().message()->text().contains(QLatin1String("Atlantis, which this city does not have")),
+                 qPrintable(desk.overlay().message()->text()));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("sign-in-refused rosa: no district of this city (Atlantis)")));
+        // One of the city's districts among them is enough: she answers for that one.
+        const QString north = desk.city->districts.front().name;
+        QVERIFY(desk.people.get()->setRole(QStringLiteral("rosa"), Role::Responder, {QStringLiteral("Atlantis"), north.toUpper()}));
+        desk.type(QStringLiteral("rosa"), QString::fromLatin1(People::kPassword));
+        QCOMPARE(desk.client().actor().user, QStringLiteral("rosa"));
+        QCOMPARE(desk.client().actor().districts, QList<int>{0});
+    }
+
     void growingDelayOnTheCard()
     {
         Desk desk;

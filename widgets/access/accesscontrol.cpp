@@ -94,6 +94,19 @@ SignInOutcome AccessControl::applySignIn(const QString &name, const SignInOutcom
         return outcome;
     }
     const Actor a = actorFor(outcome.account);
+    if (a.highestRole() == Role::Responder && a.districts.isEmpty()) {
+        // A responder answers for districts; one whose districts are none of this city's (a misspelt name, an
+        // account made for another city) would sit at a console where nothing is theirs to work.
+        SignInOutcome refused{SignInRefusal::NoRole,
+                              tr("Your account answers for %1, which this city does not have, so nothing here is yours to work. "
+                                 "Ask an administrator to correct your districts.")
+                                  .arg(outcome.account.districts.isEmpty() ? tr("no district") : outcome.account.districts.join(QStringLiteral(", ")))};
+        refused.nameKnown = true;
+        record(OperatorAction::SignInRefused, name,
+               QStringLiteral("no district of this city (%1)").arg(outcome.account.districts.join(QStringLiteral(", "))));
+        showRefusal(refused);
+        return refused;
+    }
     m_client.setActor(a);
     m_client.setLocked(false);
     m_locked = false;
