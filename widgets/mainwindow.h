@@ -130,7 +130,7 @@ private:
     QByteArray m_defaultLayout;   ///< the docks as the console ships them (View ▸ Reset the layout)
     QString m_layoutUser;         ///< whose arrangement is on screen
     QString m_archiveWhy;
-    QString m_wallName = QString::fromLatin1(WallRemote::kDefaultName);
+    QString m_wallName = WallRemote::defaultName();
     bool m_wallOverBroker = false;
 };
 

@@ -21,6 +21,8 @@
 
 #include <QtTest>
 
+#include <unistd.h>
+
 using namespace cityops;
 using namespace cityops::test;
 
@@ -383,6 +385,13 @@ private Q_SLOTS:
     /// malformed line and a wall that is not there are answered with a sentence and change nothing.
     void aDeskPutsAnIncidentOnTheWall()
     {
+        // Where a wall listens unless told otherwise: a folder only its user may enter, not /tmp where anyone could
+        // put a socket of their own under the name first and answer the desks in the wall's place.
+        const QFileInfo runtime(QFileInfo(WallRemote::defaultName()).absolutePath());
+        QVERIFY2(runtime.isDir() && runtime.ownerId() == ::geteuid(), qPrintable(runtime.absoluteFilePath()));
+        QCOMPARE(runtime.permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther),
+                 QFile::Permissions{});
+        QVERIFY(runtime.absoluteFilePath() != QDir::tempPath());
         LiveWall live;
         QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
         const QString name = QStringLiteral("cityops-wall-test-%1").arg(QCoreApplication::applicationPid());

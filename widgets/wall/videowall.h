@@ -69,7 +69,7 @@ public:
     /// Shows what a desk asked for on a map tile (the named panel's, or the first); says what it showed, or why not.
     Result<QString> apply(const WallRequest &request);
     /// Takes "Show on wall" requests from desks on this machine (WallRemote).
-    Status listenForDesks(const QString &name = QString::fromLatin1(WallRemote::kDefaultName));
+    Status listenForDesks(const QString &name = WallRemote::defaultName());
 
 private:
     void build();

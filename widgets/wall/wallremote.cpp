@@ -1,8 +1,10 @@
 #include "wall/wallremote.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalSocket>
+#include <QStandardPaths>
 #include <QTimer>
 
 namespace cityops {
@@ -82,6 +84,14 @@ WallRemote::WallRemote(Apply apply, QObject *parent) : QObject(parent), m_apply(
         while (QLocalSocket *socket = m_server.nextPendingConnection())
             serve(socket);
     });
+}
+
+QString WallRemote::defaultName()
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (folder.isEmpty())   // Qt found the runtime folder not the user's own and refused it
+        folder = QDir::tempPath();
+    return folder + QStringLiteral("/cityops-wall");
 }
 
 Status WallRemote::listen(const QString &name)

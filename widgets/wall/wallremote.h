@@ -33,11 +33,14 @@ class WallRemote : public QObject {
     Q_OBJECT
 public:
     using Apply = std::function<Result<QString>(const WallRequest &)>;
-    static constexpr const char *kDefaultName = "cityops-wall";
+    /// cityops-wall in the user's runtime folder ($XDG_RUNTIME_DIR, else Qt's /tmp/runtime-USER, both private to
+    /// the user): not in /tmp, where another user could put a socket of their own under the name first and answer
+    /// the desks in the wall's place.
+    static QString defaultName();
 
     WallRemote(Apply apply, QObject *parent = nullptr);
     /// Listens on `name` (a stale socket file of a crashed wall is removed first).
-    Status listen(const QString &name = QString::fromLatin1(kDefaultName));
+    Status listen(const QString &name = defaultName());
     QString serverName() const { return m_server.fullServerName(); }
 
 private:
@@ -50,6 +53,6 @@ private:
 /// The desk's end: sends one request without blocking the GUI; `done` gets the wall's answer, or why there is none
 /// (no wall listening, no answer within `timeoutMs`).
 void sendToWall(const WallRequest &request, std::function<void(Result<QString>)> done,
-                const QString &name = QString::fromLatin1(WallRemote::kDefaultName), int timeoutMs = 2000, QObject *context = nullptr);
+                const QString &name = WallRemote::defaultName(), int timeoutMs = 2000, QObject *context = nullptr);
 
 } // namespace cityops
