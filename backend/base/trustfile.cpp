@@ -34,10 +34,10 @@ Status checkFile(const struct stat &st, const QString &path, const QString &what
     return Ok{};
 }
 
-/// What is wrong with the folders the file is in, from its own folder up to /, or nothing.
-Status checkFolders(const QString &path, const QString &what)
+/// What is wrong with the folders `file` is in, from its own folder up to /, or nothing (`path`: the name given).
+Status checkFoldersOf(const QString &file, const QString &path, const QString &what)
 {
-    QString folder = QFileInfo(path).absolutePath();
+    QString folder = QFileInfo(file).absolutePath();
     for (;;) {
         struct stat st {};
         if (::stat(QFile::encodeName(folder).constData(), &st) != 0)
@@ -56,6 +56,18 @@ Status checkFolders(const QString &path, const QString &what)
             return Ok{};
         folder = parent;
     }
+}
+
+/// The folders of the name given (whoever may write them can change where it leads) and, when it is a link, the
+/// folders of the file it leads to (whoever may write those can replace that file).
+Status checkFolders(const QString &path, const QString &what)
+{
+    if (auto ok = checkFoldersOf(path, path, what); !ok)
+        return ok;
+    const QString real = QFileInfo(path).canonicalFilePath();
+    if (!real.isEmpty() && real != QFileInfo(path).absoluteFilePath())
+        return checkFoldersOf(real, path, what);
+    return Ok{};
 }
 
 } // namespace

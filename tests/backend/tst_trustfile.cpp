@@ -132,6 +132,7 @@ private Q_SLOTS:
             {"someone else's file", "belongs to user 65534"},
             {"someone else's folder", "which belongs to user 65534"},
             {"a link to someone else's file", "belongs to user 65534"},
+            {"a link to a file in a folder anyone may write", "which others may change (mode 0777)"},
             {"a folder", "is not a regular file"},
         };
         for (Reader r : {Reader::ConsoleKeyring, Reader::ApproverKeyring, Reader::CommandKey, Reader::LdapMapping, Reader::UserDirectory,
@@ -164,6 +165,13 @@ private Q_SLOTS:
             QVERIFY(writeGood(r, theirs));
             QVERIFY(giveTo(theirs, kSomeoneElse));
             QVERIFY(QFile::link(theirs, path));
+        } else if (attack == QLatin1String("a link to a file in a folder anyone may write")) {
+            // The file is ours and the link is in a safe folder, but anyone may replace what the link leads to.
+            const QString shared = dir.filePath(QStringLiteral("shared"));
+            QVERIFY(QDir().mkdir(shared));
+            QVERIFY(writeGood(r, shared + QStringLiteral("/file")));
+            QVERIFY(setMode(shared, 0777));
+            QVERIFY(QFile::link(shared + QStringLiteral("/file"), path));
         } else {
             QVERIFY(writeGood(r, path));
         }
