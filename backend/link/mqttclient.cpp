@@ -1,6 +1,7 @@
 #include "link/mqttclient.h"
 
 #include "base/secretfile.h"
+#include "base/trustfile.h"
 
 #include "base/logging.h"
 
@@ -77,6 +78,14 @@ Status completeTlsOptions(MqttOptions &o, const QString &passwordFile)
             return makeError(QStringLiteral("cannot read %1").arg(*file));
     if (o.certFile.isEmpty() != o.keyFile.isEmpty())
         return makeError(QStringLiteral("a client certificate needs its key, and a key its certificate (--cert and --key)"));
+    // The CA decides which broker is believed (whoever could change it could put a broker of their own in between);
+    // the client key is a secret.
+    if (!o.caFile.isEmpty())
+        if (auto trusted = trustfile::check(o.caFile, QStringLiteral("the broker's CA certificate")); !trusted)
+            return trusted;
+    if (!o.keyFile.isEmpty())
+        if (auto secret = secretfile::checkPrivate(o.keyFile); !secret)
+            return secret;
     if (!o.url.tls && (!o.caFile.isEmpty() || !o.certFile.isEmpty()))
         return makeError(QStringLiteral("--ca, --cert and --key need an mqtts:// address"));
     // Plain MQTT only on this machine: anything crossing a network must be encrypted.

@@ -119,8 +119,12 @@ Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString 
     if (!m.lookupPasswordFile.isEmpty())
         if (auto secret = secretfile::checkPrivate(m.lookupPasswordFile); !secret)
             return makeError(QStringLiteral("%1: %2").arg(source, secret.error()));
+    // The CA decides which server gets people's passwords: one others could change is not believed.
     if (!m.caFile.isEmpty() && !QFileInfo(m.caFile).isReadable())
         return makeError(QStringLiteral("%1: the CA file %2 cannot be read").arg(source, m.caFile));
+    if (!m.caFile.isEmpty())
+        if (auto trusted = trustfile::check(m.caFile, QStringLiteral("the LDAP server's CA certificate")); !trusted)
+            return makeError(QStringLiteral("%1: %2").arg(source, trusted.error()));
     if (o.contains(QLatin1String("startTls"))) {
         if (!o.value(QLatin1String("startTls")).isBool())
             return makeError(QStringLiteral("%1: \"startTls\" must be true or false").arg(source));

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace cityops;
 using namespace cityops::test;
 
@@ -50,6 +52,19 @@ QStringList signedInAs(const QTemporaryDir &dir, const QByteArray &password = "o
 
 class TestCommandLine : public QObject {
     Q_OBJECT
+    QTemporaryDir m_files;   ///< files the bad-argument rows name
+    /// A file in a folder of the test's own, with `mode`.
+    QString sharedFile(const QString &name, int mode)
+    {
+        const QString path = m_files.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write("-----BEGIN CERTIFICATE-----\n") < 0)
+            qFatal("cannot write %s", qPrintable(path));
+        f.close();
+        ::chmod(QFile::encodeName(path).constData(), mode_t(mode));
+        return path;
+    }
+
 private Q_SLOTS:
     void parsesValidArguments()
     {
@@ -104,6 +119,14 @@ private Q_SLOTS:
         QTest::newRow("ca without link") << QStringList{QStringLiteral("--ca"), QStringLiteral("ca.crt")} << "only makes sense with --link";
         QTest::newRow("ca missing") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtts://localhost:8883"), QStringLiteral("--ca"),
                                                    QStringLiteral("/nonexistent/ca.crt")} << "cannot read";
+        // The broker's CA decides which broker is believed; the client's key is a secret.
+        QTest::newRow("ca others may change") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtts://localhost:8883"), QStringLiteral("--ca"),
+                                                            sharedFile(QStringLiteral("ca.crt"), 0646)}
+                                              << "the broker's CA certificate";
+        QTest::newRow("client key readable by others")
+            << QStringList{QStringLiteral("--link"), QStringLiteral("mqtts://localhost:8883"), QStringLiteral("--cert"), QStringLiteral(CITYOPS_SOURCE_DIR "/README.md"),
+                           QStringLiteral("--key"), QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")}
+            << "chmod 600";
         QTest::newRow("cert without key") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtts://localhost:8883"), QStringLiteral("--cert"),
                                                          QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")} << "needs its key";
         QTest::newRow("broker password without user") << QStringList{QStringLiteral("--link"), QStringLiteral("mqtt://127.0.0.1:1883"),

@@ -5,6 +5,7 @@
 // naming the file and the fix; the same file, properly kept, is read. Owners other than the test's own user need root
 // to make (chown): those rows say so and are skipped elsewhere; CI runs them.
 #include "base/trustfile.h"
+#include "link/mqttclient.h"
 #include "link/replaymemory.h"
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
@@ -250,6 +251,34 @@ private Q_SLOTS:
         QVERIFY2(made2, qPrintable(made2.error()));
         QVERIFY(trustfile::makeFolder(dir.filePath(QStringLiteral("made/cityops/keys"))));   // already there: fine
         QVERIFY(!trustfile::makeFolder(dir.filePath(QStringLiteral("made/cityops/keys/consoles.json/x"))));   // a file in the way
+    }
+
+    /// A CA certificate decides which server is believed — the broker (its reports, where commands go) and the LDAP
+    /// server (which gets people's passwords): one others may change is refused, by the link and by the mapping.
+    void certificatesThatDecideWhichServerIsBelieved()
+    {
+        QTemporaryDir dir;
+        const QString ca = dir.filePath(QStringLiteral("ca.crt"));
+        QFile f(ca);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("-----BEGIN CERTIFICATE-----\n") > 0);
+        f.close();
+        const QByteArray mapping = QJsonDocument(QJsonObject{{QStringLiteral("caFile"), ca},
+                                                             {QStringLiteral("groups"), QJsonObject{{QStringLiteral("ops"), QJsonObject{{QStringLiteral("role"), QStringLiteral("operator")}}}}}})
+                                       .toJson();
+        MqttOptions link;
+        link.url = BrokerUrl::parse(QStringLiteral("mqtts://broker.city.example:8883")).value();
+        link.caFile = ca;
+        QVERIFY(setMode(ca, 0644));
+        QVERIFY2(LdapMapping::fromJson(mapping, QStringLiteral("map.json")), "kept properly");
+        QVERIFY2(completeTlsOptions(link, {}), "kept properly");
+        QVERIFY(setMode(ca, 0664));
+        const auto m = LdapMapping::fromJson(mapping, QStringLiteral("map.json"));
+        QVERIFY(!m);
+        QVERIFY2(m.error().contains(QLatin1String("the LDAP server's CA certificate")) && m.error().contains(QLatin1String("chmod go-w")),
+                 qPrintable(m.error()));
+        const Status l = completeTlsOptions(link, {});
+        QVERIFY(!l);
+        QVERIFY2(l.error().contains(QLatin1String("the broker's CA certificate")) && l.error().contains(QLatin1String("mode 0664")), qPrintable(l.error()));
     }
 
     void aFileTooLargeIsRefusedUnread()
