@@ -2,6 +2,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <optional>
@@ -24,5 +26,15 @@ inline std::optional<int> parseOrExit(QCommandLineParser &parser, const char *to
     }
     return std::nullopt;
 }
+
+#ifdef CITYOPS_SOURCE_DIR
+/// The default city: the installed package (bin/../share/cityops/cities) first, then the source tree the tool was
+/// built from.
+inline QString defaultCityPath()
+{
+    const QString installed = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/cityops/cities/adlershof.gpkg"));
+    return QFileInfo::exists(installed) ? QDir::cleanPath(installed) : QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
+}
+#endif
 
 } // namespace cityops::tool

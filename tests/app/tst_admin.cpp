@@ -60,13 +60,13 @@ private Q_SLOTS:
                        QStringLiteral("--directory"), db, QStringLiteral("--password-file"), pw});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("rita"), QStringLiteral("--role"), QStringLiteral("responder"),
-                   QStringLiteral("--districts"), QStringLiteral("Adlershof, Johannisthal"), QStringLiteral("--directory"), db,
+                   QStringLiteral("--districts"), QStringLiteral("West, east"), QStringLiteral("--directory"), db,
                    QStringLiteral("--password-file"), pw});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--directory"), db});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QLatin1String("olga\toperator\t-\tactive")), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QLatin1String("rita\tresponder\tAdlershof,Johannisthal\tactive")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("rita\tresponder\tWest,east\tactive")), qPrintable(r.out));
         QVERIFY(!r.out.contains(QLatin1String("first password")) && !r.err.contains(QLatin1String("first password")));
 
         // What the tool wrote is what the console checks.
@@ -113,6 +113,22 @@ private Q_SLOTS:
                                                  QStringLiteral("god")} << "--role must be";
         QTest::newRow("responder without districts") << QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("rita"),
                                                                     QStringLiteral("--role"), QStringLiteral("responder")} << "needs --districts";
+        // Districts are the city's: the default city's (West, East), or those of the package --city names.
+        QTest::newRow("district the city lacks") << QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("rita"), QStringLiteral("--role"),
+                                                                QStringLiteral("responder"), QStringLiteral("--districts"), QStringLiteral("West,Nrth")}
+                                                 << "Berlin-Adlershof has no district \"Nrth\" (its districts: West, East); name the city";
+        QTest::newRow("district the named city lacks") << QStringList{QStringLiteral("user"), QStringLiteral("set-role"), QStringLiteral("rita"),
+                                                                      QStringLiteral("--role"), QStringLiteral("responder"), QStringLiteral("--districts"),
+                                                                      QStringLiteral("Mitte"), QStringLiteral("--city"),
+                                                                      QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg")}
+                                                       << "has no district \"Mitte\" (its districts: West, East)";
+        QTest::newRow("city that is no package") << QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("rita"), QStringLiteral("--role"),
+                                                                QStringLiteral("responder"), QStringLiteral("--districts"), QStringLiteral("West"),
+                                                                QStringLiteral("--city"), QStringLiteral(CITYOPS_SOURCE_DIR "/README.md")}
+                                                 << "--city:";
+        QTest::newRow("city without districts") << QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"),
+                                                               QStringLiteral("operator"), QStringLiteral("--city"), QStringLiteral("x.gpkg")}
+                                                << "--city says whose districts";
         QTest::newRow("role on unlock") << QStringList{QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("olga"), QStringLiteral("--role"),
                                                        QStringLiteral("admin")} << "belong to";
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--force")} << "Unknown option";

@@ -3,6 +3,7 @@
 #include "base/trustfile.h"
 #include "adminexit.h"
 #include "brokeraccess.h"
+#include "city/citypackage.h"
 #include "rulescommand.h"
 #include "security/approval.h"
 #include "security/consolekeyring.h"
@@ -88,6 +89,24 @@ Result<QStringList> districtsOf(const QCommandLineParser &parser)
     return districts;
 }
 
+/// The districts named are the city's (the console refuses a responder of none of its districts at sign-in): 0, or
+/// the exit code after saying what is wrong.
+int checkDistricts(const QCommandLineParser &parser, const QStringList &districts)
+{
+    const bool named = parser.isSet(QStringLiteral("city"));
+    const QString path = named ? parser.value(QStringLiteral("city")) : tool::defaultCityPath();
+    auto city = citypackage::read(path);
+    if (!city)
+        return named ? usage(QStringLiteral("--city: %1").arg(city.error())) : failure(QStringLiteral("cannot read the default city: %1").arg(city.error()));
+    const QStringList known = city.value()->districtNames();
+    for (const QString &d : districts)
+        if (!known.contains(d, Qt::CaseInsensitive))
+            return usage(QStringLiteral("%1 has no district \"%2\" (its districts: %3)%4")
+                             .arg(city.value()->meta.name, d, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")),
+                                  named ? QString() : QStringLiteral("; name the city the accounts are for with --city PACKAGE")));
+    return 0;
+}
+
 QString describe(const UserAccount &a, std::int64_t now)
 {
     QStringList state;
@@ -113,7 +132,8 @@ const char *const kHelp =
         "  cityops-admin approver add NAME [--password-file FILE] | list | remove NAME   [--keyring FILE] [--keys DIR]\n"
         "  cityops-admin broker init DIR --consoles A,B --gateways G1,G2 [--walls W]\n"
         "  cityops-admin rules show CITY.gpkg | export CITY.gpkg | set CITY.gpkg RULES.json | reset CITY.gpkg\n\n"
-        "Roles: viewer, responder, operator, supervisor, admin. Responders need --districts (names as in the city).\n"
+        "Roles: viewer, responder, operator, supervisor, admin. Responders need --districts, names of the city's districts\n"
+        "(checked against --city PACKAGE, by default the console's default city).\n"
         "Without --password-file the password is typed twice at the terminal; it is never shown, stored or logged,\n"
         "only its Argon2id hash. A password file must be private to its owner (chmod 600).\n"
         "The console keyring lists the consoles whose operations a console takes: each console's name (its --console-id)\n"
@@ -140,7 +160,7 @@ QStringList namesOf(const QCommandLineParser &parser, const char *option)
 /// cityops-admin broker init DIR …: accounts and roles for the field broker.
 int runBrokerCommand(const QCommandLineParser &parser, const QStringList &args)
 {
-    for (const char *other : {"directory", "role", "districts", "password-file", "keyring", "keys"})
+    for (const char *other : {"directory", "role", "districts", "city", "password-file", "keyring", "keys"})
         if (parser.isSet(QString::fromLatin1(other)))
             return usage(QStringLiteral("--%1 does not belong to broker init").arg(QString::fromLatin1(other)));
     if (args.value(1) != QLatin1String("init") || args.size() != 3)
@@ -158,7 +178,7 @@ int runBrokerCommand(const QCommandLineParser &parser, const QStringList &args)
 /// cityops-admin console …: the keyring of the consoles whose signed operations are believed.
 int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
 {
-    for (const char *userOnly : {"directory", "role", "districts", "password-file", "keys"})
+    for (const char *userOnly : {"directory", "role", "districts", "city", "password-file", "keys"})
         if (parser.isSet(QString::fromLatin1(userOnly)))
             return usage(QStringLiteral("--%1 does not belong to the console commands").arg(QString::fromLatin1(userOnly)));
     const QString verb = args.value(1);
@@ -215,7 +235,7 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
 /// cityops-admin approver …: the supervisors' approval keys and the keyring the devices check them with.
 int runApproverCommand(const QCommandLineParser &parser, const QStringList &args)
 {
-    for (const char *userOnly : {"directory", "role", "districts"})
+    for (const char *userOnly : {"directory", "role", "districts", "city"})
         if (parser.isSet(QString::fromLatin1(userOnly)))
             return usage(QStringLiteral("--%1 belongs to the user commands").arg(QString::fromLatin1(userOnly)));
     const QString verb = args.value(1);
@@ -293,6 +313,8 @@ int main(int argc, char **argv)
          QStringLiteral("file")},
         {QStringLiteral("role"), QStringLiteral("viewer, responder, operator, supervisor or admin."), QStringLiteral("role")},
         {QStringLiteral("districts"), QStringLiteral("Comma-separated district names (responders)."), QStringLiteral("names")},
+        {QStringLiteral("city"), QStringLiteral("The city package whose districts --districts names (default: the console's default city)."),
+         QStringLiteral("package")},
         {QStringLiteral("password-file"), QStringLiteral("Read the password from the first line of this file."), QStringLiteral("file")},
         {QStringLiteral("keyring"), QStringLiteral("The console keyring (default: consoles.json in the console's data folder), or for approver the "
                                                   "approver keyring (default: approvers.json there)."),
@@ -352,6 +374,11 @@ int main(int argc, char **argv)
         return usage(districts.error());
     if (takesRole && role == Role::Responder && districts.value().isEmpty())
         return usage(QStringLiteral("a responder needs --districts (the districts they answer for)"));
+    if (parser.isSet(QStringLiteral("city")) && districts.value().isEmpty())
+        return usage(QStringLiteral("--city says whose districts --districts names (user add and set-role)"));
+    if (!districts.value().isEmpty())
+        if (const int refused = checkDistricts(parser, districts.value()); refused != 0)
+            return refused;
     const bool takesPassword = verb == QLatin1String("add") || verb == QLatin1String("reset-password");
     if (!takesPassword && parser.isSet(QStringLiteral("password-file")))
         return usage(QStringLiteral("--password-file belongs to user add and user reset-password"));

@@ -39,7 +39,7 @@ int usage(const QString &message)
 }
 QString cityPathOf(const QCommandLineParser &parser)
 {
-    return parser.isSet(QStringLiteral("city")) ? parser.value(QStringLiteral("city")) : QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
+    return parser.isSet(QStringLiteral("city")) ? parser.value(QStringLiteral("city")) : tool::defaultCityPath();
 }
 
 /// verify --export FILE --key PUBLIC.pem: a third party's check of an export that carries the chain.
@@ -197,8 +197,7 @@ int main(int argc, char **argv)
     job.toMs = to.value();
     if (auto s = job.validate(); !s)
         return usage(s.error());
-    const QString cityPath = parser.isSet(QStringLiteral("city")) ? parser.value(QStringLiteral("city"))
-                                                                  : QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
+    const QString cityPath = cityPathOf(parser);
     auto city = citypackage::read(cityPath);
     if (!city) {
         std::fprintf(stderr, "cityops-export: %s\n", qPrintable(city.error()));

@@ -38,12 +38,6 @@ int usage(const QString &message)
     return kExitUsage;
 }
 
-QString defaultCityPath()
-{
-    const QString installed = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/cityops/cities/adlershof.gpkg"));
-    return QFileInfo::exists(installed) ? QDir::cleanPath(installed) : QStringLiteral(CITYOPS_SOURCE_DIR "/resources/cities/adlershof.gpkg");
-}
-
 /// A number option within [lo, hi], or a sentence saying what is wrong with it.
 Result<double> number(const QCommandLineParser &p, const QString &name, double fallback, double lo, double hi)
 {
@@ -171,7 +165,7 @@ int main(int argc, char **argv)
     }
 
     const bool userCity = parser.isSet(QStringLiteral("city"));
-    auto city = citypackage::read(userCity ? parser.value(QStringLiteral("city")) : defaultCityPath());
+    auto city = citypackage::read(userCity ? parser.value(QStringLiteral("city")) : tool::defaultCityPath());
     if (!city) {
         std::fprintf(stderr, "cityops-sim: cannot open the city: %s\n", qPrintable(city.error()));
         return userCity ? kExitUsage : 1;
@@ -189,7 +183,7 @@ int main(int argc, char **argv)
 #ifdef CITYOPS_HAVE_SUMO
         if (QStandardPaths::findExecutable(QStringLiteral("sumo")).isEmpty())
             return usage(QStringLiteral("--traffic sumo needs SUMO, which is not installed: install the Debian package sumo"));
-        auto setup = sumoSetupFromPackage(userCity ? parser.value(QStringLiteral("city")) : defaultCityPath(), *city.value());
+        auto setup = sumoSetupFromPackage(userCity ? parser.value(QStringLiteral("city")) : tool::defaultCityPath(), *city.value());
         if (!setup)
             return usage(setup.error());
         setup->seed = options.seed;
