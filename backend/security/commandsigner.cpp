@@ -194,26 +194,24 @@ Result<CommandVerifier> CommandVerifier::fromPublicKeyPem(const QByteArray &pem)
     return CommandVerifier(std::make_unique<Key>(Key{std::move(key)}));
 }
 
-Result<CommandVerifier> CommandVerifier::fromPublicKeyFile(const QString &path)
+namespace {
+/// The verifier of the PEM `read` from `path`, or why not (naming the file).
+Result<CommandVerifier> verifierFrom(const QString &path, const Result<QByteArray> &pem)
 {
-    auto pem = readKeyFile(path);
     if (!pem)
         return Error{pem.error()};
-    auto verifier = fromPublicKeyPem(pem.value());
+    auto verifier = CommandVerifier::fromPublicKeyPem(pem.value());
     if (!verifier)
         return makeError(QStringLiteral("%1: %2").arg(path, verifier.error()));
     return verifier;
 }
+} // namespace
+
+Result<CommandVerifier> CommandVerifier::fromPublicKeyFile(const QString &path) { return verifierFrom(path, readKeyFile(path)); }
 
 Result<CommandVerifier> CommandVerifier::fromTrustedPublicKeyFile(const QString &path)
 {
-    auto pem = trustfile::read(path, QStringLiteral("the command key"), 64 * 1024);
-    if (!pem)
-        return Error{pem.error()};
-    auto verifier = fromPublicKeyPem(pem.value());
-    if (!verifier)
-        return makeError(QStringLiteral("%1: %2").arg(path, verifier.error()));
-    return verifier;
+    return verifierFrom(path, trustfile::read(path, QStringLiteral("the command key"), 64 * 1024));
 }
 
 bool CommandVerifier::verify(const QByteArray &message, const QByteArray &signature) const
