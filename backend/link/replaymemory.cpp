@@ -49,7 +49,7 @@ Result<ReplayMemory> ReplayMemory::open(const QString &path, std::int64_t nowMs)
     memory.m_path = path;
     if (QFileInfo::exists(path)) {
         // Whoever could take a line out of it could have a captured command carried out again after a restart.
-        auto read = trustfile::read(path, QStringLiteral("the replay memory"), 64 * 1024 * 1024);
+        auto read = trustfile::read(path, QStringLiteral("the replay memory"), qint64(64) * 1024 * 1024);
         if (!read)
             return Error{read.error()};
         const QByteArray text = read.value();

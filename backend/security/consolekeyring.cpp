@@ -108,7 +108,7 @@ Result<ConsoleKeyring> ConsoleKeyring::load(const QString &path, bool missingIsE
         return makeError(QStringLiteral("the %1 %2 does not exist").arg(what(kind), path));
     }
     // Whoever can change the file — or the folder it is in — can add a key and speak for a console or a supervisor.
-    auto text = trustfile::read(path, QStringLiteral("the ") + what(kind), 4 * 1024 * 1024);
+    auto text = trustfile::read(path, QStringLiteral("the ") + what(kind), qint64(4) * 1024 * 1024);
     if (!text)
         return Error{text.error()};
     QJsonParseError error{};
