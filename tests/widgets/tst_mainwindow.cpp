@@ -360,6 +360,22 @@ private Q_SLOTS:
         QCOMPARE(energy.plottedFeeders().size(), int(city->feeders.size()));
     }
 
+    /// Before the first telemetry (the console's first seconds, a feeder link still connecting) the panel says it is
+    /// waiting — not an empty headline over a legend of QCustomPlot's "Graph 2" … "Graph 6" (seen on a fresh desk).
+    void theEnergyPanelBeforeAnyTelemetrySaysItIsWaiting()
+    {
+        EnergyPanel energy(test::networkCity());
+        energy.resize(700, 250);
+        QVERIFY(!energy.grab().toImage().isNull());
+        const auto *headline = energy.findChild<QLabel *>();
+        QVERIFY(headline);
+        QCOMPARE(headline->text(), QStringLiteral("Energy: waiting for feeder telemetry"));
+        for (QCPAxisRect *rect : energy.plot()->axisRects())
+            for (int i = 0; i < rect->insetLayout()->elementCount(); ++i)
+                if (auto *legend = qobject_cast<QCPLegend *>(rect->insetLayout()->elementAt(i)))
+                    QVERIFY2(!legend->visible(), "a legend of graphs that draw nothing");
+    }
+
     void aLostBrokerIsSaidAcrossTheMap()
     {
         // A desk behind a real broker: live, the map is plain; the broker killed, the map is framed in magenta (no

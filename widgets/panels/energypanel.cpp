@@ -87,7 +87,7 @@ EnergyPanel::EnergyPanel(std::shared_ptr<const CityModel> city, QWidget *parent)
     for (int i = 1; i <= kBusiestShown; ++i)
         legend->addItem(new QCPPlottableLegendItem(legend, m_plot->graph(i)));
     setMinimumHeight(200);
-    showScales(false);
+    setSeries(LoadHistory::Series{});   // what it shows until the first telemetry: waiting, no legend, blank scales
 }
 
 void EnergyPanel::showScales(bool shown)
