@@ -125,4 +125,11 @@ Status check(const QString &path, const QString &what)
     return checkFolders(path, what);
 }
 
+Status checkPlace(const QString &path, const QString &what)
+{
+    if (!QFileInfo(QFileInfo(path).absolutePath()).isDir())
+        return Ok{};   // no folder there: the writer cannot write, and says so in its own words
+    return checkFoldersOf(path, path, what);
+}
+
 } // namespace cityops::trustfile

@@ -22,6 +22,10 @@ Result<QByteArray> read(const QString &path, const QString &what, qint64 maxByte
 /// The same checks on a file that something else opens (SQLite's user directory), by name.
 Status check(const QString &path, const QString &what);
 
+/// Before a trusted file is first written at `path`: the folders it will be in pass the checks above (else the
+/// program that reads it next would refuse it — better said now, by the one writing it).
+Status checkPlace(const QString &path, const QString &what);
+
 /// Makes `folder` and any folder missing above it, mode 0755 whatever the umask allows beyond it: a trusted file's
 /// folder made group-writable by a umask of 002 would refuse the file at the next start.
 Status makeFolder(const QString &folder);

@@ -47,7 +47,10 @@ Result<ReplayMemory> ReplayMemory::open(const QString &path, std::int64_t nowMs)
 {
     ReplayMemory memory;
     memory.m_path = path;
-    if (QFileInfo::exists(path)) {
+    if (!QFileInfo::exists(path)) {
+        if (auto place = trustfile::checkPlace(path, QStringLiteral("the replay memory")); !place)
+            return Error{place.error()};
+    } else {
         // Whoever could take a line out of it could have a captured command carried out again after a restart.
         auto read = trustfile::read(path, QStringLiteral("the replay memory"), qint64(64) * 1024 * 1024);
         if (!read)

@@ -138,6 +138,9 @@ Status ConsoleKeyring::save(const QString &path) const
     for (const Keyed &k : m_entries)
         consoles.append(QJsonObject{{QStringLiteral("name"), k.entry.name}, {QStringLiteral("key"), QString::fromLatin1(k.entry.publicKeyPem)}});
     const QJsonObject root{{QStringLiteral("v"), 1}, {listName(m_kind), consoles}};
+    // A keyring written where others could replace it would be refused by every console that reads it.
+    if (auto place = trustfile::checkPlace(path, QStringLiteral("the ") + what(m_kind)); !place)
+        return place;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(QStringLiteral("cannot write the %1 %2: %3").arg(what(m_kind), path, file.errorString()));

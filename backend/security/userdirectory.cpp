@@ -53,9 +53,10 @@ Result<std::unique_ptr<UserDirectory>> UserDirectory::open(const QString &path, 
     if (!exists && mode != Mode::CreateIfMissing)
         return makeError(QStringLiteral("there is no user directory at %1 (cityops-admin user add creates one)").arg(path));
     // The directory says who holds which role: a file (or folder) someone else could change is not believed.
-    if (info.exists())
-        if (auto trusted = trustfile::check(path, QStringLiteral("the user directory")); !trusted)
-            return makeError(trusted.error());
+    if (auto trusted = info.exists() ? trustfile::check(path, QStringLiteral("the user directory"))
+                                     : trustfile::checkPlace(path, QStringLiteral("the user directory"));
+        !trusted)
+        return makeError(trusted.error());
     auto db = SqliteDb::open(path, mode == Mode::ReadOnly ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Create);
     if (!db)
         return makeError(db.error());

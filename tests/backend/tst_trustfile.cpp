@@ -281,6 +281,29 @@ private Q_SLOTS:
         QVERIFY2(l.error().contains(QLatin1String("the broker's CA certificate")) && l.error().contains(QLatin1String("mode 0664")), qPrintable(l.error()));
     }
 
+    /// Writing such a file where others could replace it is refused by the writer too — the admin tool, the gateway's
+    /// first start, a console making its directory — and nothing is left there (the next reader would refuse it).
+    void writersRefuseAPlaceOthersCouldChange()
+    {
+        QTemporaryDir dir;
+        const QString shared = dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkdir(shared));
+        QVERIFY(setMode(shared, 0777));
+        ConsoleKeyring keyring;
+        QVERIFY(keyring.add(QStringLiteral("desk-1"), CommandSigner::generate().publicKeyPem()));
+        const Status saved = keyring.save(shared + QStringLiteral("/consoles.json"));
+        QVERIFY2(!saved && saved.error().contains(QLatin1String("which others may change (mode 0777)")), qPrintable(saved.error()));
+        const auto memory = ReplayMemory::open(shared + QStringLiteral("/sim.replay"), 0);
+        QVERIFY2(!memory && memory.error().contains(QLatin1String("the replay memory")), qPrintable(memory.error()));
+        const auto users = UserDirectory::open(shared + QStringLiteral("/users.db"), UserDirectory::Mode::CreateIfMissing);
+        QVERIFY2(!users && users.error().contains(QLatin1String("the user directory")), qPrintable(users.error()));
+        QCOMPARE(QDir(shared).entryList(QDir::Files | QDir::Hidden), QStringList{});
+        QVERIFY(setMode(shared, 0755));
+        QVERIFY(keyring.save(shared + QStringLiteral("/consoles.json")));
+        QVERIFY(ReplayMemory::open(shared + QStringLiteral("/sim.replay"), 0));
+        QVERIFY(UserDirectory::open(shared + QStringLiteral("/users.db"), UserDirectory::Mode::CreateIfMissing));
+    }
+
     void aFileTooLargeIsRefusedUnread()
     {
         QTemporaryDir dir;
