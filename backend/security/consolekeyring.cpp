@@ -10,7 +10,6 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
-
 namespace cityops {
 namespace {
 

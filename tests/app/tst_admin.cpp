@@ -191,6 +191,33 @@ private Q_SLOTS:
 
     /// Approvers (issue 13): a supervisor's approval key made sealed with their password, its public half in the
     /// approver keyring the gateways take; the sealed key opens only with that password; misuse is exit 2.
+    /// The admin tool refuses to write a file that decides whom to believe where others could replace it (the next
+    /// reader would refuse it, or — the broker's accounts — believe whoever did): exit 1, a sentence, nothing written.
+    void trustedFilesAreNotWrittenWhereOthersCouldReplaceThem()
+    {
+        QTemporaryDir dir;
+        const QString shared = dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkdir(shared));
+        QVERIFY(QFile::setPermissions(shared, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup
+                                                  | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther));
+        const CommandSigner desk = CommandSigner::generate();
+        const QString pub = secret(dir, QStringLiteral("desk.pub"), desk.publicKeyPem(), kPrivate);
+        Run r = admin({QStringLiteral("console"), QStringLiteral("add"), QStringLiteral("desk-1"), pub, QStringLiteral("--keyring"),
+                       shared + QStringLiteral("/consoles.json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("which others may change (mode 0777)")), qPrintable(r.err));
+        r = admin({QStringLiteral("broker"), QStringLiteral("init"), shared + QStringLiteral("/broker"), QStringLiteral("--consoles"), QStringLiteral("desk-1"),
+                   QStringLiteral("--gateways"), QStringLiteral("gw-1")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("the broker's accounts")), qPrintable(r.err));
+        const QString pw = secret(dir, QStringLiteral("pw"), "a good password\n", kPrivate);
+        r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("operator"),
+                   QStringLiteral("--directory"), shared + QStringLiteral("/users.db"), QStringLiteral("--password-file"), pw});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("the user directory")), qPrintable(r.err));
+        QCOMPARE(QDir(shared).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{});
+    }
+
     void approverKeys()
     {
         QTemporaryDir dir;
