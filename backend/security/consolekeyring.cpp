@@ -1,6 +1,7 @@
 #include "security/consolekeyring.h"
 
 #include "base/trustfile.h"
+#include "security/userdirectory.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -44,6 +45,11 @@ Status ConsoleKeyring::add(const QString &name, const QByteArray &publicKeyPem)
 {
     if (auto ok = checkName(name); !ok)
         return ok;
+    // An approver is named as they sign in: "Sven" would never match the supervisor "sven", whose every approval the
+    // devices would then refuse as by someone they do not know.
+    if (m_kind == Kind::Approvers)
+        if (auto ok = UserDirectory::checkName(name); !ok)
+            return makeError(QStringLiteral("an approver is named by their sign-in name: %1").arg(ok.error()));
     auto verifier = CommandVerifier::fromPublicKeyPem(publicKeyPem);
     if (!verifier)
         return makeError(QStringLiteral("the key for %1 is not an Ed25519 public key: %2").arg(name, verifier.error()));

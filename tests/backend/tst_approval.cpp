@@ -3,6 +3,8 @@
 // moved to another device, order, step, action, value, expiry or approver.
 #include "ops/opsrules.h"
 #include "security/approval.h"
+#include "security/commandsigner.h"
+#include "security/consolekeyring.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -72,6 +74,30 @@ private Q_SLOTS:
         auto exposed = approval::open(folder, QStringLiteral("sven"), "sven-password");
         QVERIFY(!exposed.ok());
         QVERIFY2(exposed.error().contains(QLatin1String("chmod 600")), qPrintable(exposed.error()));
+    }
+
+    /// A hand-edited approver keyring names a supervisor as they sign in: "Sven" is refused at load (the devices would
+    /// refuse every approval of "sven" as by someone they do not know); a console keyring may name a console so.
+    void anApproverIsNamedAsTheySignIn()
+    {
+        QTemporaryDir dir;
+        QString pem = QString::fromLatin1(CommandSigner::generate().publicKeyPem());
+        pem.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+        for (const char *list : {"approvers", "consoles"}) {
+            const QString path = dir.filePath(QString::fromLatin1(list) + QStringLiteral(".json"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral(R"({"v":1,"%1":[{"name":"Sven","key":"%2"}]})").arg(QLatin1String(list), pem).toUtf8());
+            f.close();
+            const bool approvers = QByteArray(list) == "approvers";
+            const auto k = ConsoleKeyring::load(path, false, approvers ? ConsoleKeyring::Kind::Approvers : ConsoleKeyring::Kind::Consoles);
+            if (approvers) {
+                QVERIFY(!k);
+                QVERIFY2(k.error().contains(QLatin1String("entry 1: an approver is named by their sign-in name")), qPrintable(k.error()));
+            } else {
+                QVERIFY2(k, qPrintable(k.error()));
+            }
+        }
     }
 
     void theStatementNamesEveryFieldOfTheTarget()
