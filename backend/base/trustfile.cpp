@@ -127,9 +127,11 @@ Status check(const QString &path, const QString &what)
 
 Status checkPlace(const QString &path, const QString &what)
 {
-    if (!QFileInfo(QFileInfo(path).absolutePath()).isDir())
-        return Ok{};   // no folder there: the writer cannot write, and says so in its own words
-    return checkFoldersOf(path, path, what);
+    // From the nearest folder that exists: the ones still to be made will be the writer's own (makeFolder).
+    QString file = QFileInfo(path).absoluteFilePath();
+    while (!QFileInfo(QFileInfo(file).absolutePath()).isDir() && QFileInfo(file).absolutePath() != file)
+        file = QFileInfo(file).absolutePath();
+    return checkFoldersOf(file, path, what);
 }
 
 } // namespace cityops::trustfile

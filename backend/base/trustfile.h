@@ -23,7 +23,8 @@ Result<QByteArray> read(const QString &path, const QString &what, qint64 maxByte
 Status check(const QString &path, const QString &what);
 
 /// Before a trusted file is first written at `path`: the folders it will be in pass the checks above (else the
-/// program that reads it next would refuse it — better said now, by the one writing it).
+/// program that reads it next would refuse it — better said now, by the one writing it). Folders not made yet are
+/// left out; those above them are checked.
 Status checkPlace(const QString &path, const QString &what);
 
 /// Makes `folder` and any folder missing above it, mode 0755 whatever the umask allows beyond it: a trusted file's

@@ -1,5 +1,7 @@
 #include "model/responserules.h"
 
+#include "base/jsonkeys.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
@@ -38,9 +40,8 @@ Status readBySeverity(const QJsonObject &root, const QString &key, std::int64_t 
     QStringList known;
     for (const IncidentSeverity s : kSeverities)
         known << incidentSeverityName(s);
-    for (auto it = bySeverity.begin(); it != bySeverity.end(); ++it)
-        if (!known.contains(it.key()))
-            return makeError(QStringLiteral("%1 has no severity \"%2\" (critical, major, minor, info)").arg(key, it.key()));
+    if (const QString unknown = jsonkeys::firstUnknown(bySeverity, known); !unknown.isEmpty())
+        return makeError(QStringLiteral("%1 has no severity \"%2\" (critical, major, minor, info)").arg(key, unknown));
     for (const IncidentSeverity s : kSeverities) {
         const QString name = incidentSeverityName(s);
         if (!bySeverity.contains(name))
@@ -90,9 +91,8 @@ Result<ResponseRules> ResponseRules::fromJson(const QByteArray &json)
     if (!doc.isObject())
         return makeError(QStringLiteral("response rules must be one JSON object"));
     const QJsonObject root = doc.object();
-    for (auto it = root.begin(); it != root.end(); ++it)
-        if (it.key() != kAckKey && it.key() != kOnSceneKey && it.key() != kHoldKey && it.key() != kPreemptKey)
-            return makeError(QStringLiteral("response rules have no \"%1\" (%2, %3, %4, %5)").arg(it.key(), kAckKey, kOnSceneKey, kHoldKey, kPreemptKey));
+    if (const QString unknown = jsonkeys::firstUnknown(root, {kAckKey, kOnSceneKey, kHoldKey, kPreemptKey}); !unknown.isEmpty())
+        return makeError(QStringLiteral("response rules have no \"%1\" (%2, %3, %4, %5)").arg(unknown, kAckKey, kOnSceneKey, kHoldKey, kPreemptKey));
 
     ResponseRules rules = defaults();
     rules.cityOwn = true;

@@ -1,5 +1,6 @@
 #include "security/ldapdirectory.h"
 
+#include "base/jsonkeys.h"
 #include "base/secretfile.h"
 #include "base/trustfile.h"
 
@@ -92,9 +93,8 @@ Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString 
                                    QStringLiteral("groupAttribute"), QStringLiteral("caFile"), QStringLiteral("startTls"),
                                    QStringLiteral("timeoutSeconds"), QStringLiteral("lookupDn"), QStringLiteral("lookupPasswordFile"),
                                    QStringLiteral("groups")};
-    for (auto it = o.begin(); it != o.end(); ++it)
-        if (!known.contains(it.key()))
-            return makeError(QStringLiteral("%1: unknown key \"%2\" (known: %3)").arg(source, it.key(), known.join(QStringLiteral(", "))));
+    if (const QString key = jsonkeys::firstUnknown(o, known); !key.isEmpty())
+        return makeError(QStringLiteral("%1: unknown key \"%2\" (known: %3)").arg(source, key, known.join(QStringLiteral(", "))));
     LdapMapping m;
     const auto text = [&](const char *key, QString *into) -> Status {
         const QJsonValue v = o.value(QLatin1String(key));
@@ -145,9 +145,8 @@ Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString 
         Grant out;
         if (!it.value().isObject() || !roleFromName(grant.value(QLatin1String("role")).toString(), &out.role))
             return makeError(QStringLiteral("%1: group \"%2\" needs a \"role\": viewer, responder, operator, supervisor or admin").arg(source, it.key()));
-        for (auto k = grant.begin(); k != grant.end(); ++k)
-            if (k.key() != QLatin1String("role") && k.key() != QLatin1String("districts"))
-                return makeError(QStringLiteral("%1: group \"%2\": unknown key \"%3\"").arg(source, it.key(), k.key()));
+        if (const QString key = jsonkeys::firstUnknown(grant, {QStringLiteral("role"), QStringLiteral("districts")}); !key.isEmpty())
+            return makeError(QStringLiteral("%1: group \"%2\": unknown key \"%3\"").arg(source, it.key(), key));
         const QJsonValue districts = grant.value(QLatin1String("districts"));
         if (!districts.isUndefined() && !districts.isArray())
             return makeError(QStringLiteral("%1: group \"%2\": \"districts\" must be a list of names").arg(source, it.key()));

@@ -295,6 +295,9 @@ private Q_SLOTS:
         QVERIFY2(!saved && saved.error().contains(QLatin1String("which others may change (mode 0777)")), qPrintable(saved.error()));
         const auto memory = ReplayMemory::open(shared + QStringLiteral("/sim.replay"), 0);
         QVERIFY2(!memory && memory.error().contains(QLatin1String("the replay memory")), qPrintable(memory.error()));
+        // Folders not made yet do not hide the one above them that anyone may write.
+        const Status deep = trustfile::checkPlace(shared + QStringLiteral("/not/made/yet/consoles.json"), QStringLiteral("the console keyring"));
+        QVERIFY2(!deep && deep.error().contains(QStringLiteral("the folder %1, which others may change").arg(shared)), qPrintable(deep.error()));
         const auto users = UserDirectory::open(shared + QStringLiteral("/users.db"), UserDirectory::Mode::CreateIfMissing);
         QVERIFY2(!users && users.error().contains(QLatin1String("the user directory")), qPrintable(users.error()));
         QCOMPARE(QDir(shared).entryList(QDir::Files | QDir::Hidden), QStringList{});

@@ -48,7 +48,7 @@ Outcome checkWall(const QByteArray &text)
             return broken("a wall layout accepted with a tile spanning screens it cannot span");
     }
     const int capPx = wallsizing::minCharHeightPx(l);
-    if (capPx < 1 || capPx * 8 > l.panelHeightPx)
+    if (capPx < 1 || capPx * WallLayout::kLinesAPanelHolds > l.panelHeightPx)
         return broken("a wall layout accepted whose type does not fit its panels", QString::number(capPx));
     return kKept;
 }

@@ -76,17 +76,14 @@ Result<QString> BrokerAccess::writeTo(const QString &dirPath) const
     // The accounts and their roles decide who may publish what on the broker: not into a folder others could change
     // (checked before anything is made there).
     QDir dir(dirPath);
-    if (auto place = trustfile::checkPlace(dir.exists() ? dir.filePath(QStringLiteral("dynsec.json")) : dirPath, QStringLiteral("the broker's accounts"));
-        !place)
+    const QString config = dir.filePath(QStringLiteral("dynsec.json"));
+    if (auto place = trustfile::checkPlace(config, QStringLiteral("the broker's accounts")); !place)
         return makeError(place.error());
     if (!dir.exists())
         if (auto made = trustfile::makeFolder(dirPath); !made)
             return makeError(made.error());
-    const QString config = dir.filePath(QStringLiteral("dynsec.json"));
     if (QFile::exists(config))
         return makeError(QStringLiteral("%1 exists already; change a running broker's accounts with mosquitto_ctrl dynsec (docs/SECURITY.md)").arg(config));
-    if (auto place = trustfile::checkPlace(config, QStringLiteral("the broker's accounts")); !place)
-        return makeError(place.error());   // a folder higher up that did not exist a moment ago
 
     const QJsonArray consoleAcls{
         acl("publishClientSend", kRoot + QStringLiteral("/cmd/#")), acl("publishClientSend", kRoot + QStringLiteral("/ctl/refresh")),

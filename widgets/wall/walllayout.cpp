@@ -1,5 +1,7 @@
 #include "wall/walllayout.h"
 
+#include "base/jsonkeys.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,23 +15,11 @@ namespace {
 constexpr WallTileKind kKinds[] = {WallTileKind::CityMap, WallTileKind::DistrictMap, WallTileKind::Incidents, WallTileKind::Alarms,
                                    WallTileKind::Energy,  WallTileKind::KeyFigures,  WallTileKind::Clock};
 
-/// A panel must hold at least this many lines of the smallest type (a board's title and a few rows).
-constexpr int kLinesAPanelHolds = 8;
-
 bool isWhole(const QJsonValue &v, int min, int max)
 {
     return v.isDouble() && v.toDouble() == std::floor(v.toDouble()) && v.toDouble() >= min && v.toDouble() <= max;
 }
 
-/// The first key of `o` that is not one of `known` (empty when all are): a misspelt key must not be ignored — a tile
-/// with "colSpan" would quietly cover one panel instead of two.
-QString unknownKey(const QJsonObject &o, const QStringList &known)
-{
-    for (auto it = o.begin(); it != o.end(); ++it)
-        if (!known.contains(it.key()))
-            return it.key();
-    return {};
-}
 
 } // namespace
 
@@ -78,7 +68,7 @@ Result<WallLayout> WallLayout::fromJson(const QByteArray &json, const QStringLis
     static const QStringList known{QStringLiteral("wiring"), QStringLiteral("rows"), QStringLiteral("columns"), QStringLiteral("bezelPx"),
                                    QStringLiteral("panel"), QStringLiteral("viewingDistanceM"), QStringLiteral("staleAfterSeconds"),
                                    QStringLiteral("tiles")};
-    if (const QString key = unknownKey(o, known); !key.isEmpty())
+    if (const QString key = jsonkeys::firstUnknown(o, known); !key.isEmpty())
         return makeError(QStringLiteral("unknown key \"%1\" (known: %2)").arg(key, known.join(QStringLiteral(", "))));
     WallLayout l;
     const QJsonValue wiringValue = o.value(QStringLiteral("wiring"));
@@ -104,7 +94,7 @@ Result<WallLayout> WallLayout::fromJson(const QByteArray &json, const QStringLis
     if (const QJsonValue p = o.value(QStringLiteral("panel")); !p.isUndefined()) {
         const QJsonObject panel = p.toObject();
         static const QStringList panelKeys{QStringLiteral("diagonalInches"), QStringLiteral("widthPx"), QStringLiteral("heightPx")};
-        if (const QString key = unknownKey(panel, panelKeys); !key.isEmpty())
+        if (const QString key = jsonkeys::firstUnknown(panel, panelKeys); !key.isEmpty())
             return makeError(QStringLiteral("\"panel\": unknown key \"%1\" (known: %2)").arg(key, panelKeys.join(QStringLiteral(", "))));
         if (!isWhole(panel.value(QStringLiteral("widthPx")), 320, 16384) || !isWhole(panel.value(QStringLiteral("heightPx")), 240, 16384)
             || !panel.value(QStringLiteral("diagonalInches")).isDouble() || panel.value(QStringLiteral("diagonalInches")).toDouble() < 10
@@ -116,14 +106,14 @@ Result<WallLayout> WallLayout::fromJson(const QByteArray &json, const QStringLis
     }
     // The wall is read from where people sit: a panel that cannot hold a few lines of type they can read from there
     // (a small panel, or a far room) would show only cut-off words.
-    if (const int capPx = wallsizing::minCharHeightPx(l); capPx * kLinesAPanelHolds > l.panelHeightPx)
+    if (const int capPx = wallsizing::minCharHeightPx(l); capPx * WallLayout::kLinesAPanelHolds > l.panelHeightPx)
         return makeError(QStringLiteral("from %1 m a character must be %2 mm high to be read: %3 px on these panels, and a panel of %4 px "
                                         "holds fewer than %5 lines of it; set \"viewingDistanceM\" to where people sit, or use larger panels")
                              .arg(l.viewingDistanceM)
                              .arg(std::ceil(wallsizing::minCharHeightMm(l.viewingDistanceM)))
                              .arg(capPx)
                              .arg(l.panelHeightPx)
-                             .arg(kLinesAPanelHolds));
+                             .arg(WallLayout::kLinesAPanelHolds));
     if (!o.value(QStringLiteral("tiles")).isArray() || o.value(QStringLiteral("tiles")).toArray().isEmpty())
         return makeError(QStringLiteral("\"tiles\" must list at least one tile"));
     std::vector<std::vector<bool>> used(size_t(l.rows), std::vector<bool>(size_t(l.columns), false));
@@ -135,7 +125,7 @@ Result<WallLayout> WallLayout::fromJson(const QByteArray &json, const QStringLis
         const QJsonObject t = v.toObject();
         static const QStringList tileKeys{QStringLiteral("kind"), QStringLiteral("row"), QStringLiteral("column"), QStringLiteral("rowSpan"),
                                           QStringLiteral("columnSpan"), QStringLiteral("district"), QStringLiteral("rotateSeconds")};
-        if (const QString key = unknownKey(t, tileKeys); !key.isEmpty())
+        if (const QString key = jsonkeys::firstUnknown(t, tileKeys); !key.isEmpty())
             return makeError(QStringLiteral("tile %1: unknown key \"%2\" (known: %3)").arg(index).arg(key, tileKeys.join(QStringLiteral(", "))));
         WallTileSpec spec;
         const QString kind = t.value(QStringLiteral("kind")).toString();

@@ -35,6 +35,9 @@ struct WallLayout {
     int panelWidthPx = 1920, panelHeightPx = 1080;
     double viewingDistanceM = 6.0;
     int staleAfterSeconds = 30;      ///< a tile whose data is older than this says so across its face
+    /// A panel must hold at least this many lines of the smallest type readable from viewingDistanceM (a board's
+    /// title and a few rows); a layout whose panels cannot is refused.
+    static constexpr int kLinesAPanelHolds = 8;
     std::vector<WallTileSpec> tiles;
 
     /// Three by two 55" 1080p panels: the city map over two panels and incidents on the top row; energy, alarms and
