@@ -81,10 +81,14 @@ void installTranslations(QApplication &app, const QString &requested)
         language = system.startsWith(QLatin1String("ja")) ? QStringLiteral("ja")
                  : system.startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
     }
-    if (language == QLatin1String("en"))
-        return;
-    QLocale::setDefault(QLocale(language));
     auto *ours = new QTranslator(&app);
+    if (language == QLatin1String("en")) {
+        // English is the sources' own language; its catalogue holds only the plural forms ("1 alarm", "3 alarms").
+        if (ours->load(QStringLiteral(":/i18n/cityops_en.qm")))
+            QCoreApplication::installTranslator(ours);
+        return;
+    }
+    QLocale::setDefault(QLocale(language));
     if (ours->load(QStringLiteral(":/i18n/cityops_%1.qm").arg(language)))
         QCoreApplication::installTranslator(ours);
     else

@@ -145,10 +145,6 @@
         <translation>%1 から: %2</translation>
     </message>
     <message>
-        <source>%1 open incident(s) · %2 unacknowledged alarm(s) · %3 order(s) running. The map behind stays live; nothing can be done until the console is unlocked.</source>
-        <translation>未解決のインシデント %1 件 · 未確認のアラーム %2 件 · 実行中の指令 %3 件。背後の地図はライブのままです。解除するまで操作はできません。</translation>
-    </message>
-    <message>
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
@@ -171,6 +167,28 @@
     <message>
         <source>no district</source>
         <translation>地区なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s)</source>
+        <translation>
+            <numerusform>未解決のインシデント %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged alarm(s)</source>
+        <translation>
+            <numerusform>未確認のアラーム %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) running.</source>
+        <translation>
+            <numerusform>実行中の指令 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The map behind stays live; nothing can be done until the console is unlocked.</source>
+        <translation>背後の地図はライブのままです。解除するまで操作はできません。</translation>
     </message>
 </context>
 <context>
@@ -489,9 +507,11 @@
         <source>What will change:</source>
         <translation>変更内容:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Unknown device(s): %1</source>
-        <translation>不明な機器: %1</translation>
+        <translation>
+            <numerusform>不明な機器: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The targets are of different kinds; command one kind at a time.</source>
@@ -1304,10 +1324,6 @@
         <translation>%2 件中 %1 件完了</translation>
     </message>
     <message>
-        <source>%1 open incident(s), %2 shelved or out-of-service alarm(s), %3 running order(s)</source>
-        <translation>未解決のインシデント %1 件、保留中または運用停止中のアラーム %2 件、実行中の指令 %3 件</translation>
-    </message>
-    <message>
         <source>I have gone through this list and take over the console</source>
         <translation>この一覧を確認し、コンソールを引き継ぎます</translation>
     </message>
@@ -1355,6 +1371,24 @@
         <source>, %n signal(s) held or pre-empted</source>
         <translation>
             <numerusform>、保持・優先制御中の信号 %n 基</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s)</source>
+        <translation>
+            <numerusform>未解決のインシデント %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n shelved or out-of-service alarm(s)</source>
+        <translation>
+            <numerusform>、保留中または運用停止中のアラーム %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n running order(s)</source>
+        <translation>
+            <numerusform>、実行中の指令 %n 件</numerusform>
         </translation>
     </message>
 </context>
@@ -1529,9 +1563,11 @@
         <source>Filter the event log</source>
         <translation>イベントログを絞り込む</translation>
     </message>
-    <message>
-        <source>%1 of %2 line(s) shown</source>
-        <translation>%2 行中 %1 行を表示</translation>
+    <message numerus="yes">
+        <source>%1 of %n line(s) shown</source>
+        <translation>
+            <numerusform>%n 行中 %1 行を表示</numerusform>
+        </translation>
     </message>
 </context>
 <context>

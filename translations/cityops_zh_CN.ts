@@ -145,10 +145,6 @@
         <translation>来自 %1：%2</translation>
     </message>
     <message>
-        <source>%1 open incident(s) · %2 unacknowledged alarm(s) · %3 order(s) running. The map behind stays live; nothing can be done until the console is unlocked.</source>
-        <translation>%1 个未结事件 · %2 个未确认报警 · %3 个指令执行中。后方地图保持实时；解锁前无法进行任何操作。</translation>
-    </message>
-    <message>
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
@@ -171,6 +167,28 @@
     <message>
         <source>no district</source>
         <translation>无区域</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s)</source>
+        <translation>
+            <numerusform>%n 个未结事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged alarm(s)</source>
+        <translation>
+            <numerusform>%n 个未确认报警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) running.</source>
+        <translation>
+            <numerusform>%n 个指令执行中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The map behind stays live; nothing can be done until the console is unlocked.</source>
+        <translation>后方地图保持实时；解锁前无法进行任何操作。</translation>
     </message>
 </context>
 <context>
@@ -489,9 +507,11 @@
         <source>What will change:</source>
         <translation>将要变更：</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Unknown device(s): %1</source>
-        <translation>未知设备：%1</translation>
+        <translation>
+            <numerusform>未知设备：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The targets are of different kinds; command one kind at a time.</source>
@@ -1304,10 +1324,6 @@
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <source>%1 open incident(s), %2 shelved or out-of-service alarm(s), %3 running order(s)</source>
-        <translation>%1 个未结事件，%2 个已搁置或停用的报警，%3 个执行中的指令</translation>
-    </message>
-    <message>
         <source>I have gone through this list and take over the console</source>
         <translation>我已逐项查看此清单并接管控制台</translation>
     </message>
@@ -1355,6 +1371,24 @@
         <source>, %n signal(s) held or pre-empted</source>
         <translation>
             <numerusform>,保持或优先控制的信号 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s)</source>
+        <translation>
+            <numerusform>%n 个未结事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n shelved or out-of-service alarm(s)</source>
+        <translation>
+            <numerusform>，%n 个已搁置或停用的报警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n running order(s)</source>
+        <translation>
+            <numerusform>，%n 个执行中的指令</numerusform>
         </translation>
     </message>
 </context>
@@ -1529,9 +1563,11 @@
         <source>Filter the event log</source>
         <translation>筛选事件日志</translation>
     </message>
-    <message>
-        <source>%1 of %2 line(s) shown</source>
-        <translation>显示 %2 行中的 %1 行</translation>
+    <message numerus="yes">
+        <source>%1 of %n line(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 行中的 %1 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "engine/greenwaverun.h"
 
 #include "base/answeron.h"
+#include "base/counted.h"
 
 #include "base/logging.h"
 
@@ -95,7 +96,7 @@ void GreenWaveRun::takeOver(GreenWaveRun &earlier)
         return;
     earlier.m_stats.handedOver = true;
     m_follower.adopt(earlier.m_follower.handOver());
-    qCInfo(lcCore).noquote() << "green wave for" << m_vehicle << "takes over" << m_follower.held().size() << "held signal(s) from the earlier one";
+    qCInfo(lcCore).noquote() << "green wave for" << m_vehicle << "takes over" << m_follower.held().size() << "held signals from the earlier one";
     Q_EMIT earlier.progressed();
     earlier.sayIfDone();   // done once its own releases in flight are through
     Q_EMIT progressed();
@@ -118,9 +119,9 @@ Status GreenWaveRun::stop(const Actor &who)
             released << m_engine.city().devices[m_engine.city().signals[step.signal].device].id;
     // In the record, beside the send: who ended the wave and what it let go (the releases are orders of their own).
     m_engine.recordOperatorAction(OperatorAction::StopWave, who.user,
-                                  QStringLiteral("%1: green wave stopped, %2 signal(s) released%3")
+                                  QStringLiteral("%1: green wave stopped, %2 released%3")
                                       .arg(m_vehicle)
-                                      .arg(released.size())
+                                      .arg(counted(released.size(), "signal"))
                                       .arg(released.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(released.join(QStringLiteral(", ")))));
     carryOut(releases);
     return Ok{};
@@ -197,7 +198,7 @@ void GreenWaveRun::recordTheTrip()
                                .arg(m_vehicle).arg(std::llround(parkedFromDestinationM())).arg(tripS);
     if (m_plannedTravelS > 0)
         detail += QStringLiteral(" (planned %1 s)").arg(std::llround(m_plannedTravelS));
-    detail += QStringLiteral(", %1 stop(s) on the way; %2 signal(s) pre-empted and released").arg(m_trip.stops()).arg(m_stats.preemptionsAsked);
+    detail += QStringLiteral(", %1 on the way; %2 pre-empted and released").arg(counted(m_trip.stops(), "stop"), counted(m_stats.preemptionsAsked, "signal"));
     if (m_stats.expired > 0)
         detail += QStringLiteral(", %1 of them released before it came (not reached in time)").arg(m_stats.expired);
     m_engine.recordOperatorAction(OperatorAction::WaveOver, m_requester.user, detail);

@@ -1,5 +1,7 @@
 #include "ops/alarmdesk.h"
 
+#include "base/counted.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -221,7 +223,7 @@ Result<OpsReceipt> AlarmDesk::acknowledge(const Actor &actor, const request::Ack
     }
     if (count == 0)
         return makeError(QStringLiteral("nothing to acknowledge: the alarms are gone or already acknowledged"));
-    return OpsReceipt{QStringLiteral("%1 alarm(s) acknowledged by %2").arg(count).arg(actor.user), 0};
+    return OpsReceipt{QStringLiteral("%1 acknowledged by %2").arg(counted(count, "alarm"), actor.user), 0};
 }
 
 Result<OpsReceipt> AlarmDesk::shelve(const Actor &actor, const request::ShelveAlarms &r, std::int64_t nowMs, std::vector<Event> &out)
@@ -242,8 +244,8 @@ Result<OpsReceipt> AlarmDesk::shelve(const Actor &actor, const request::ShelveAl
     }
     if (count == 0)
         return makeError(QStringLiteral("nothing to change: the alarms are gone or already so"));
-    return OpsReceipt{r.durationMs > 0 ? QStringLiteral("%1 alarm(s) shelved for %2 min").arg(count).arg(r.durationMs / 60'000)
-                                       : QStringLiteral("%1 alarm(s) unshelved").arg(count),
+    return OpsReceipt{r.durationMs > 0 ? QStringLiteral("%1 shelved for %2 min").arg(counted(count, "alarm")).arg(r.durationMs / 60'000)
+                                       : QStringLiteral("%1 unshelved").arg(counted(count, "alarm")),
                       0};
 }
 

@@ -1,5 +1,6 @@
 #include "ops/commandqueue.h"
 
+#include "base/counted.h"
 #include "ops/opsrules.h"
 
 #include <algorithm>
@@ -56,7 +57,7 @@ void CommandQueue::tick(std::int64_t nowMs, std::vector<std::pair<Key, DeviceCom
                 f.sentMs = nowMs;
                 resend.emplace_back(key, f.command);
             } else {
-                timedOut.push_back({key, QStringLiteral("no answer from the device after %1 attempt(s)").arg(f.command.attempt)});
+                timedOut.push_back({key, QStringLiteral("no answer from the device after %1").arg(counted(f.command.attempt, "attempt"))});
             }
         }
     }

@@ -1,5 +1,6 @@
 #include "ops/dispatcher.h"
 
+#include "base/counted.h"
 #include "base/logging.h"
 #include "ops/opsrules.h"
 #include "security/approval.h"
@@ -118,7 +119,7 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
     held.erase(std::remove_if(held.begin(), held.end(), [](const Interlock &i) { return !i.overridable(); }), held.end());
     if (!held.empty()) {
         if (spec.interlockOverride.trimmed().isEmpty())
-            return makeError(QStringLiteral("%1 — leave the held device(s) out, or a supervisor may override with a reason")
+            return makeError(QStringLiteral("%1 — leave the held devices out, or a supervisor may override with a reason")
                                  .arg(interlockSummary(held)));
         if (!permits(actor, Permission::OverrideInterlock))
             return makeError(QStringLiteral("%1; overriding needs a supervisor: %2")
@@ -164,10 +165,10 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
     if (highRisk) {
         o.awaitingApproval = true;
         out.push_back(orderEvent(o, CommandStage::AwaitingApproval));
-        message = QStringLiteral("order %1 (%2 target(s)) waits for a supervisor's approval").arg(o.id).arg(o.targets.size());
+        message = QStringLiteral("order %1 (%2) waits for a supervisor's approval").arg(o.id).arg(counted(qint64(o.targets.size()), "target"));
     } else {
         select(o, out);
-        message = QStringLiteral("order %1 goes to %2 target(s)").arg(o.id).arg(o.targets.size());
+        message = QStringLiteral("order %1 goes to %2").arg(o.id).arg(counted(qint64(o.targets.size()), "target"));
     }
     const std::uint32_t id = o.id;
     m_orders.emplace(id, std::move(o));
@@ -494,7 +495,7 @@ Result<OpsReceipt> Dispatcher::cancel(const Actor &actor, const request::CancelO
     }
     out.push_back(orderEvent(o, CommandStage::Finished, actor.user));
     m_orders.erase(it);
-    QString message = QStringLiteral("order %1 cancelled: %2 target(s)").arg(r.order).arg(cancelled);
+    QString message = QStringLiteral("order %1 cancelled: %2").arg(r.order).arg(counted(cancelled, "target"));
     if (inField > 0)
         message += QStringLiteral("; %1 already sent may still act — restore undoes them").arg(inField);
     return OpsReceipt{message, r.order};

@@ -1,5 +1,6 @@
 #include "ops/incidentdesk.h"
 
+#include "base/counted.h"
 #include "ops/opsrules.h"
 
 namespace cityops {
@@ -115,9 +116,9 @@ IncidentId IncidentDesk::raiseDarkSignals(DeviceIndex feeder, const std::vector<
     out.push_back(Event{0, 0, feeder, raised});
     // System entries (no user): every console finds the same cause in the same field, so they are not shared.
     out.push_back(updateEvent(raised.id, IncidentChange::Note, IncidentState::New, QString(),
-                              QStringLiteral("signals dark at %1 junction(s) — cause: feeder %2 is open; the feeder's command "
+                              QStringLiteral("signals dark at %1 — cause: feeder %2 is open; the feeder's command "
                                              "Restore (close breaker) brings them back")
-                                  .arg(signals.size()).arg(info.id)));
+                                  .arg(counted(qint64(signals.size()), "junction"), info.id)));
     for (const DeviceIndex signal : signals)
         linkDevice(raised.id, signal, out);
     return raised.id;

@@ -1,5 +1,7 @@
 #include "ops/opsrules.h"
 
+#include "base/counted.h"
+
 #include <array>
 
 namespace cityops {
@@ -66,9 +68,9 @@ QString validateCommand(CommandAction action, int value, DeviceKind kind, int pr
     if (value < spec.minValue || value > spec.maxValue)
         return QStringLiteral("%1 needs a value from %2 to %3, not %4").arg(commandActionName(action)).arg(spec.minValue).arg(spec.maxValue).arg(value);
     if (action == CommandAction::SignalSwitchProgram && value >= programCount)
-        return QStringLiteral("the controller has %1 program(s); there is no program %2").arg(programCount).arg(value);
+        return QStringLiteral("the controller has %1; there is no program %2").arg(counted(programCount, "program")).arg(value);
     if ((action == CommandAction::SignalHoldPhase || action == CommandAction::SignalPreempt) && value >= phaseCount)
-        return QStringLiteral("the program has %1 phase(s); there is no phase %2").arg(phaseCount).arg(value);
+        return QStringLiteral("the program has %1; there is no phase %2").arg(counted(phaseCount, "phase")).arg(value);
     return {};
 }
 

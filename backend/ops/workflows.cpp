@@ -1,5 +1,7 @@
 #include "ops/workflows.h"
 
+#include "base/counted.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -61,7 +63,7 @@ OrderSpec shedFeeders(const CityModel &city, const std::vector<DeviceIndex> &fee
     std::stable_sort(order.begin(), order.end(), [&](DeviceIndex a, DeviceIndex b) { return priority(a) > priority(b); });
     OrderSpec spec;
     spec.workflow = WorkflowKind::ShedFeeders;
-    spec.description = QStringLiteral("shed %1 feeder(s) for %2 min, then restore").arg(order.size()).arg(holdMs / 60'000);
+    spec.description = QStringLiteral("shed %1 for %2 min, then restore").arg(counted(qint64(order.size()), "feeder")).arg(holdMs / 60'000);
     spec.validForMs = std::max<std::int64_t>(spec.validForMs, holdMs + 10 * 60'000);
     const auto n = static_cast<std::uint16_t>(order.size());
     for (std::uint16_t i = 0; i < n; ++i)
@@ -245,9 +247,9 @@ GreenWavePlan greenWave(const CityModel &city, const StateStore &states, const s
         plan.signals.push_back(device);
         plan.distancesMetres.push_back(distance);
     }
-    plan.spec.description = QStringLiteral("emergency green wave over %1 m through %2 signal(s) at %3 km/h")
+    plan.spec.description = QStringLiteral("emergency green wave over %1 m through %2 at %3 km/h")
                                 .arg(static_cast<int>(cumulative.back()))
-                                .arg(plan.signals.size())
+                                .arg(counted(qint64(plan.signals.size()), "signal"))
                                 .arg(speedKmh);
     if (const auto guessed = std::count(plan.byMovement.begin(), plan.byMovement.end(), false); guessed > 0)
         plan.spec.description += QStringLiteral("; %1 of them on their main green (the route's way through not known there)").arg(guessed);

@@ -1,6 +1,7 @@
 // SumoPlant: the days of demand after those SUMO read from its file, added through TraCI as they come.
 #include "sim/sumoplant.h"
 
+#include "base/counted.h"
 #include "base/logging.h"
 
 #include <libsumo/libtraci.h>
@@ -23,9 +24,9 @@ void SumoPlant::addRepeatedDemand(double untilS)
             m_demandRefused = 0;
             if (day >= repeat.firstDay())
                 qCInfo(lcSim).noquote() << QStringLiteral("day %1 of traffic: the city's day again, added as it comes (%2 vehicles, %3 people on foot; "
-                                                          "%4 element(s) of the demand not repeated: people who ride, trips between zones or junctions, "
+                                                          "%4 of the demand not repeated: people who ride, trips between zones or junctions, "
                                                           "stops at stopping places or triggered, flows past midnight)")
-                                               .arg(day).arg(repeat.repeated()).arg(repeat.repeatedPeople()).arg(repeat.notRepeated());
+                                               .arg(day).arg(repeat.repeated()).arg(repeat.repeatedPeople()).arg(counted(repeat.notRepeated(), "element"));
             else   // the file's later days carry vehicles, not people
                 qCInfo(lcSim).noquote() << QStringLiteral("day %1 of traffic: the city's %2 people on foot added as they come").arg(day).arg(repeat.repeatedPeople());
         }

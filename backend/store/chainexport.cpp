@@ -1,5 +1,6 @@
 #include "store/chainexport.h"
 
+#include "base/counted.h"
 #include "base/sqlitedb.h"
 #include "codec/eventcodec.h"
 #include "codec/eventjson.h"
@@ -202,7 +203,7 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
         return bad(lastSeq, QStringLiteral("no signed checkpoint vouches for the window's end (seq %1): export again once the console has "
                                            "written its next checkpoint")
                                 .arg(lastSeq));
-    v.sentence = QStringLiteral("intact: %1 events, %2 signed checkpoint(s) verified").arg(v.events).arg(v.checkpoints);
+    v.sentence = QStringLiteral("intact: %1, %2 verified").arg(counted(v.events, "event"), counted(v.checkpoints, "signed checkpoint"));
     return v;
 }
 

@@ -1,5 +1,6 @@
 #include "store/recordchain.h"
 
+#include "base/counted.h"
 #include "security/commandsigner.h"
 
 #include <QCryptographicHash>
@@ -164,10 +165,10 @@ Result<Verdict> verify(SqliteDb &db, const CommandVerifier *key)
     if (checkpoints.empty())
         v.sentence = QStringLiteral("%1 rows chained, no signed checkpoint: a chain recomputed after an edit would not be noticed").arg(v.events);
     else
-        v.sentence = QStringLiteral("intact: %1 rows chained, %2 signed checkpoint(s)%3")
-                         .arg(v.events).arg(v.checkpoints)
+        v.sentence = QStringLiteral("intact: %1 chained, %2%3")
+                         .arg(counted(v.events, "row"), counted(v.checkpoints, "signed checkpoint"))
                          .arg(last > checkpoints.rbegin()->first
-                                  ? QStringLiteral(", %1 row(s) after the last checkpoint held by the chain only").arg(last - checkpoints.rbegin()->first)
+                                  ? QStringLiteral(", %1 after the last checkpoint held by the chain only").arg(counted(last - checkpoints.rbegin()->first, "row"))
                                   : QString());
     return v;
 }

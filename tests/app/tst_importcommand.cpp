@@ -170,10 +170,10 @@ private Q_SLOTS:
 </routes>)").arg(roads[0], roads[1]));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QLatin1String("61 vehicles of demand a day that SUMO repeats for as long as it runs, with 1 person on foot (and 1 "
-                                                  "flow(s) without an end, which SUMO runs on by itself)")),
+                                                  "flow without an end, which SUMO runs on by itself)")),
                  qPrintable(run.out));
         // the rider and the flow past midnight
-        QVERIFY2(run.err.contains(QLatin1String("note: 2 element(s) of the demand are not repeated after its first day or two")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("note: 2 elements of the demand are not repeated after its first day or two")), qPrintable(run.err));
     }
 
     void aDemandForAnotherNetworkIsRefused()

@@ -14,6 +14,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("language");
         QTest::newRow("ja") << QStringLiteral("ja");
         QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+        QTest::newRow("en (plural forms only)") << QStringLiteral("en");
     }
     void inStepWithTheSources()
     {
@@ -28,11 +29,15 @@ private Q_SLOTS:
         const QString copy = dir.filePath(QFileInfo(committed).fileName());
         QVERIFY(QFile::copy(committed, copy));
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        // English is the sources' language: its catalogue holds only the messages that count (lupdate -pluralonly).
+        const bool pluralsOnly = language == QLatin1String("en");
+        QStringList options{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none")};
+        if (pluralsOnly)
+            options << QStringLiteral("-pluralonly");
         QProcess lupdate;
         // Include paths let lupdate see the class declarations, so contexts carry their namespace as in the build.
         lupdate.start(QStringLiteral(LUPDATE_PATH),
-                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                       QStringLiteral("-I"), QStringLiteral(CITYOPS_SOURCE_DIR "/widgets"),
+                      options + QStringList{QStringLiteral("-I"), QStringLiteral(CITYOPS_SOURCE_DIR "/widgets"),
                        QStringLiteral("-I"), QStringLiteral(CITYOPS_SOURCE_DIR "/backend"),
                        QStringLiteral("-I"), QStringLiteral(CITYOPS_SOURCE_DIR "/app"),
                        QStringLiteral("@" UI_SOURCES_LIST), QStringLiteral("-ts"), copy});
@@ -42,7 +47,7 @@ private Q_SLOTS:
         QVERIFY(updated.open(QIODevice::ReadOnly));
         const QString after = QString::fromUtf8(updated.readAll());
         const auto messages = [](const QString &ts) { return ts.count(QStringLiteral("<message")); };
-        QVERIFY(messages(before) > 100);
+        QVERIFY(messages(before) > (pluralsOnly ? 40 : 100));
         QVERIFY2(messages(after) == messages(before),
                  qPrintable(QStringLiteral("translations/cityops_%1.ts is out of step with the sources (%2 vs %3 "
                                            "messages): run `cmake --build build --target update_translations` and translate")
@@ -88,7 +93,7 @@ private Q_SLOTS:
                     broken << QStringLiteral("\"%1\" → \"%2\"").arg(src, translated);
             }
         }
-        QVERIFY(checked > 100);
+        QVERIFY(checked > (language == QLatin1String("en") ? 80 : 100));
         QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QLatin1Char('\n'))));
     }
 
@@ -102,6 +107,63 @@ private Q_SLOTS:
         QVERIFY(!ja1.isEmpty() && ja1 != QLatin1String("Incidents"));
         QVERIFY(!zh1.isEmpty() && zh1 != QLatin1String("Incidents"));
         QVERIFY(ja1 != zh1);
+    }
+
+    void englishSaysOneAndMany_data()
+    {
+        QTest::addColumn<QByteArray>("context");
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("one alarm") << QByteArray("cityops::Annunciator") << QByteArray("%n high-priority alarm(s) not acknowledged") << 1
+                                   << QStringLiteral("1 high-priority alarm not acknowledged");
+        QTest::newRow("three alarms") << QByteArray("cityops::Annunciator") << QByteArray("%n high-priority alarm(s) not acknowledged") << 3
+                                      << QStringLiteral("3 high-priority alarms not acknowledged");
+        QTest::newRow("none") << QByteArray("cityops::OrderPanel") << QByteArray("Order %1: %n target(s)") << 0
+                              << QStringLiteral("Order %1: 0 targets");
+        QTest::newRow("its deadline") << QByteArray("cityops::Annunciator") << QByteArray("%n incident(s) past their deadline") << 1
+                                      << QStringLiteral("1 incident past its deadline");
+        QTest::newRow("their deadline") << QByteArray("cityops::Annunciator") << QByteArray("%n incident(s) past their deadline") << 2
+                                        << QStringLiteral("2 incidents past their deadline");
+        QTest::newRow("no %n in the source") << QByteArray("cityops::CommandDialog") << QByteArray("Unknown device(s): %1") << 1
+                                             << QStringLiteral("Unknown device: %1");
+    }
+    void englishSaysOneAndMany()
+    {
+        // The console shows "1 alarm" and "3 alarms", never "1 alarm(s)": the English catalogue's plural forms,
+        // through QCoreApplication::translate as every tr() call reaches them.
+        QFETCH(QByteArray, context);
+        QFETCH(QByteArray, source);
+        QFETCH(int, n);
+        QFETCH(QString, shown);
+        QTranslator en;
+        QVERIFY(en.load(QStringLiteral(QM_DIR "/cityops_en.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&en));
+        const QString said = QCoreApplication::translate(context.constData(), source.constData(), nullptr, n);
+        QCoreApplication::removeTranslator(&en);
+        QCOMPARE(said, shown);
+    }
+
+    void everyEnglishCountHasBothForms()
+    {
+        // A plural form left empty would show the bare source ("(s)") for that count.
+        QFile ts(QStringLiteral(CITYOPS_SOURCE_DIR "/translations/cityops_en.ts"));
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(ts.readAll());
+        static const QRegularExpression message(QStringLiteral("<message numerus=\"yes\">(.*?)</message>"), QRegularExpression::DotMatchesEverythingOption);
+        static const QRegularExpression form(QStringLiteral("<numerusform>([^<]+)</numerusform>"));
+        int counted = 0;
+        for (auto it = message.globalMatch(text); it.hasNext();) {
+            const QString block = it.next().captured(1);
+            int forms = 0;
+            for (auto f = form.globalMatch(block); f.hasNext(); f.next())
+                ++forms;
+            QVERIFY2(forms == 2, qPrintable(block));
+            QVERIFY2(!block.section(QLatin1String("</source>"), 1).contains(QLatin1String("(s)")), qPrintable(block));
+            ++counted;
+        }
+        QVERIFY(counted > 40);
+        QCOMPARE(counted, int(text.count(QLatin1String("<message"))));
     }
 };
 

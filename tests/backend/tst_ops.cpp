@@ -447,7 +447,7 @@ private Q_SLOTS:
         expected.insert(expected.end(), signals.begin(), signals.end() - 1);
         QCOMPARE(incident.linked, expected);
         QCOMPARE(incident.notes.size(), size_t(1));
-        QVERIFY2(incident.notes[0].text.startsWith(QStringLiteral("signals dark at %1 junction(s) — cause: feeder %2 is open")
+        QVERIFY2(incident.notes[0].text.startsWith(QStringLiteral("signals dark at %1 junctions — cause: feeder %2 is open")
                                                        .arg(signals.size() - 1).arg(b.city->devices[feeder].id)),
                  qPrintable(incident.notes[0].text));
         // Their communication losses are consequences of the trip: one alarm line, not one per cabinet.

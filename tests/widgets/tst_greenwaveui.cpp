@@ -386,7 +386,7 @@ private Q_SLOTS:
         QCOMPARE(m.captured(3).toUInt(), parked.stands.stands() - beforeSending.stands.stands());
         // How it went is in the record too, in olga's name, with the same trip and signals as the message.
         static const QRegularExpression recordedTrip(QStringLiteral("^wave-over olga: ambulance-1: arrived (\\d+) s after setting off "
-                                                                    "\\(planned \\d+ s\\), (\\d+) stop\\(s\\) on the way; (\\d+) signal\\(s\\) "
+                                                                    "\\(planned \\d+ s\\), (\\d+) stops? on the way; (\\d+) signals? "
                                                                     "pre-empted and released$"));
         std::vector<ActivityLog::Entry> entries;
         QRegularExpressionMatch trip;
@@ -509,7 +509,7 @@ private Q_SLOTS:
         QTRY_VERIFY([&] {
             c.engine.books().activity().snapshot(entries);
             return std::any_of(entries.begin(), entries.end(), [&](const ActivityLog::Entry &e) {
-                return e.text.contains(QStringLiteral("olga")) && e.text.contains(QStringLiteral("ambulance-9: green wave stopped, 2 signal(s) released (sig/"));
+                return e.text.contains(QStringLiteral("olga")) && e.text.contains(QStringLiteral("ambulance-9: green wave stopped, 2 signals released (sig/"));
             });
         }());
         // A wave stopped ends without its vehicle parking: no trip is recorded for it.
@@ -532,11 +532,11 @@ private Q_SLOTS:
         c.report({}, t0 + 61'400, 0, true);    // parked at the destination
         QVERIFY(c.overWithSignalsReleased());
         const QString expected = QStringLiteral("wave-over olga: ambulance-9: arrived 61 s after setting off (planned 95 s), "
-                                                "1 stop(s) on the way; 2 signal(s) pre-empted and released");
+                                                "1 stop on the way; 2 signals pre-empted and released");
         QTRY_VERIFY2(c.recorded().contains(expected), qPrintable(c.recorded().join(u'|')));
         // In the desk's words: who, that the wave went through, and the trip.
         QCOMPARE(Labels::activity(expected), QStringLiteral("olga started a green wave, now over — ambulance-9: arrived 61 s after setting off "
-                                                            "(planned 95 s), 1 stop(s) on the way; 2 signal(s) pre-empted and released"));
+                                                            "(planned 95 s), 1 stop on the way; 2 signals pre-empted and released"));
         QVERIFY2(c.said().front().contains(QStringLiteral("Green wave for ambulance-9 over: it arrived 1 min 01 s after setting off "
                                                             "(planned 1 min 35 s), with 1 stop(s) on the way")),
                  qPrintable(c.said().join(u'|')));
@@ -555,7 +555,7 @@ private Q_SLOTS:
         c.report({}, t0 + 40'000, 0, true, away);
         QVERIFY(c.overWithSignalsReleased());
         const QString recorded = QStringLiteral("wave-over olga: ambulance-9: parked 1200 m from where it was sent, 40 s after setting off "
-                                                "(planned 95 s), 0 stop(s) on the way; 2 signal(s) pre-empted and released");
+                                                "(planned 95 s), 0 stops on the way; 2 signals pre-empted and released");
         QTRY_VERIFY2(c.recorded().contains(recorded), qPrintable(c.recorded().join(u'|')));
         QVERIFY2(c.said().front().contains(QStringLiteral("Green wave for ambulance-9 over: it parked 1200 m from where it was sent, 40 s after "
                                                           "setting off (planned 1 min 35 s), with 0 stop(s) on the way")),

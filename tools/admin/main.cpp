@@ -1,4 +1,5 @@
 // cityops-admin: the accounts of the people who sign in at the consoles.
+#include "base/counted.h"
 #include "base/secretfile.h"
 #include "base/trustfile.h"
 #include "adminexit.h"
@@ -115,7 +116,7 @@ QString describe(const UserAccount &a, std::int64_t now)
     if (a.lockedUntilMs > now)
         state << QStringLiteral("locked until %1").arg(QDateTime::fromMSecsSinceEpoch(a.lockedUntilMs).toString(Qt::ISODate));
     else if (a.failures > 0)
-        state << QStringLiteral("%1 failed sign-in(s)").arg(a.failures);
+        state << counted(a.failures, "failed sign-in");
     return QStringLiteral("%1\t%2\t%3\t%4")
         .arg(a.name, roleName(a.role), a.districts.isEmpty() ? QStringLiteral("-") : a.districts.join(QLatin1Char(',')),
              state.isEmpty() ? QStringLiteral("active") : state.join(QStringLiteral(", ")));

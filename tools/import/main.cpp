@@ -1,4 +1,5 @@
 // cityops-import: turns a SUMO network into a CityOps city package (GeoPackage).
+#include "base/counted.h"
 #include "city/citypackage.h"
 #include "city/sumoimport.h"
 #include "city/trafficfiles.h"
@@ -217,10 +218,10 @@ int main(int argc, char **argv)
         if (repeat->repeatedPeople() > 0)
             perDay += QStringLiteral(", with %1 %2 on foot").arg(repeat->repeatedPeople()).arg(repeat->repeatedPeople() == 1 ? "person" : "people");
         if (repeat->runOn() > 0)
-            perDay += QStringLiteral(" (and %1 flow(s) without an end, which SUMO runs on by itself)").arg(repeat->runOn());
+            perDay += QStringLiteral(" (and %1 without an end, which SUMO runs on by itself)").arg(counted(repeat->runOn(), "flow"));
         if (repeat->notRepeated() > 0)
-            err << "cityops-import: note: " << repeat->notRepeated()
-                << " element(s) of the demand are not repeated after its first day or two (people who ride, trips between "
+            err << "cityops-import: note: " << counted(repeat->notRepeated(), "element")
+                << " of the demand" << (repeat->notRepeated() == 1 ? " is" : " are") << " not repeated after its first day or two (people who ride, trips between "
                    "zones or junctions, stops at stopping places or triggered, flows past midnight): docs/TRAFFIC.md\n";
     }
     const CityModel &c = city.value();

@@ -311,11 +311,11 @@ QString AccessControl::situation() const
     std::vector<Order> orders;
     s.orders().snapshot(orders);
     const auto running = std::count_if(orders.begin(), orders.end(), [](const Order &o) { return !o.finished(); });
-    return tr("%1 open incident(s) · %2 unacknowledged alarm(s) · %3 order(s) running. The map behind stays live; nothing can be done "
-              "until the console is unlocked.")
-        .arg(s.incidents().openCount())
-        .arg(unacknowledged)
-        .arg(running);
+    const QString dot = QStringLiteral(" · ");
+    return tr("%n open incident(s)", nullptr, int(s.incidents().openCount())) + dot
+         + tr("%n unacknowledged alarm(s)", nullptr, unacknowledged) + dot
+         + tr("%n order(s) running.", nullptr, int(running)) + QLatin1Char(' ')
+         + tr("The map behind stays live; nothing can be done until the console is unlocked.");
 }
 
 void AccessControl::onSubmitted(const QString &name, const QByteArray &password)

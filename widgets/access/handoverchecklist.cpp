@@ -96,10 +96,9 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
     m_items->expandAll();
     layout->addWidget(m_items, 1);
 
-    m_summary = tr("%1 open incident(s), %2 shelved or out-of-service alarm(s), %3 running order(s)")
-                    .arg(incidents.size())
-                    .arg(alarms.size())
-                    .arg(orders.size());
+    m_summary = tr("%n open incident(s)", nullptr, int(incidents.size()))
+              + tr(", %n shelved or out-of-service alarm(s)", nullptr, int(alarms.size()))
+              + tr(", %n running order(s)", nullptr, int(orders.size()));
     if (!held.empty())
         m_summary += tr(", %n signal(s) held or pre-empted", nullptr, int(held.size()));
     if (!waves.empty())

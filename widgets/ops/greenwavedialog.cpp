@@ -1,6 +1,7 @@
 #include "ops/greenwavedialog.h"
 
 #include "base/answeron.h"
+#include "base/counted.h"
 
 #include "access/accesscontrol.h"
 #include "labels.h"
@@ -177,11 +178,10 @@ void GreenWaveDialog::sendVehicle(const PlannedRoute &plan, const Actor &who, st
             return self->say(tr("%1 was not sent: %2").arg(plan.vehicle, sent.error()), true);
         }
         self->m_engine.recordOperatorAction(OperatorAction::SendVehicle, self->m_client.actor().user,
-                                            QStringLiteral("%1 to %2 (%3 km): green wave over %4 signal(s), pre-approved by %5")
+                                            QStringLiteral("%1 to %2 (%3 km): green wave over %4, pre-approved by %5")
                                                 .arg(plan.vehicle, self->m_destinationText)
                                                 .arg(plan.lengthM / 1000.0, 0, 'f', 1)
-                                                .arg(plan.signals.size())
-                                                .arg(who.user));
+                                                .arg(counted(qint64(plan.signals.size()), "signal"), who.user));
         self->clearPreview();   // from now on the vehicle's own route, as it reports it
         Q_EMIT self->waveApproved(plan.vehicle, who, plan, approvalKey, asSent);
         self->accept();

@@ -1,5 +1,7 @@
 #include "panels/commanddialog.h"
 
+#include "base/counted.h"
+
 #include "labels.h"
 #include "map/mapstyle.h"
 #include "ops/opsclient.h"
@@ -165,7 +167,7 @@ void CommandDialog::parseTargets()
         else if (std::find(m_targets.begin(), m_targets.end(), d) == m_targets.end())
             m_targets.push_back(d);
     }
-    m_problem->setText(unknown.isEmpty() ? QString() : tr("Unknown device(s): %1").arg(unknown.join(QStringLiteral(", "))));
+    m_problem->setText(unknown.isEmpty() ? QString() : tr("Unknown device(s): %1", nullptr, int(unknown.size())).arg(unknown.join(QStringLiteral(", "))));
 }
 
 void CommandDialog::fillActions()
@@ -199,7 +201,7 @@ OrderSpec CommandDialog::spec(QString *problem) const
         spec = m_plan;
     } else if (m_action->count() > 0 && !m_targets.empty()) {
         const auto action = static_cast<CommandAction>(m_action->currentData().toInt());
-        spec.description = QStringLiteral("%1 on %2 device(s)").arg(commandActionName(action)).arg(m_targets.size());
+        spec.description = QStringLiteral("%1 on %2").arg(commandActionName(action), counted(qint64(m_targets.size()), "device"));
         for (DeviceIndex d : m_targets)
             spec.targets.push_back({d, action, commandSpec(action).takesValue ? m_value->value() - (Labels::takesPhase(action) ? 1 : 0) : 0, 0, 0});
     }

@@ -71,7 +71,7 @@ void JournalPanel::showCount()
     int shown = 0;
     for (int i = 0; i < m_list->count(); ++i)
         shown += m_list->item(i)->isHidden() ? 0 : 1;
-    m_shownCount->setText(tr("%1 of %2 line(s) shown").arg(shown).arg(m_list->count()));
+    m_shownCount->setText(tr("%1 of %n line(s) shown", nullptr, m_list->count()).arg(shown));
     m_shownCount->show();
 }
 

@@ -1,5 +1,7 @@
 #include "panels/orderpanel.h"
 
+#include "base/counted.h"
+
 #include "labels.h"
 #include "livecity.h"
 #include "map/mapstyle.h"
@@ -247,7 +249,7 @@ void OrderPanel::retryFailed()
     spec.targets = failedTargets();
     if (spec.targets.empty())
         return;
-    spec.description = QStringLiteral("retry of the %1 failed target(s) of order %2").arg(spec.targets.size()).arg(m_targetModel->order());
+    spec.description = QStringLiteral("retry of the %1 of order %2").arg(counted(qint64(spec.targets.size()), "failed target")).arg(m_targetModel->order());
     Q_EMIT retryRequested(spec);
 }
 
