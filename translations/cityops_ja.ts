@@ -3339,6 +3339,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
         <translation>拒否した操作: 鍵束のコンソールの署名なし %1 · 複製または古いもの %2 · このコンソールのディレクトリで許可されないもの %3</translation>
     </message>
+    <message>
+        <source>Recording once the store is checked…</source>
+        <translation>記録ファイルの確認後に記録を開始…</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

@@ -3339,6 +3339,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
         <translation>已拒绝的操作：无密钥环中控制台签名 %1 · 重复或过期 %2 · 本控制台目录不允许 %3</translation>
     </message>
+    <message>
+        <source>Recording once the store is checked…</source>
+        <translation>记录文件检查完毕后开始记录…</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

@@ -81,6 +81,10 @@ void StatusLine::show(const Figures &f)
     if (f.recording.store && f.recording.failing) {
         m_recording->setFigure(tr("NOT RECORDING: %1").arg(f.recording.error));
         m_recording->setStyleSheet(kRed);
+    } else if (f.recording.store && f.recording.checking) {
+        // Start-up with a long record: nothing is lost meanwhile (it waits in memory), so it is not an alarm.
+        m_recording->setFigure(tr("Recording once the store is checked…"));
+        m_recording->setStyleSheet(kCalm);
     } else if (f.recording.store) {
         m_recording->setFigure(tr("Recording"));
         m_recording->setStyleSheet(kCalm);

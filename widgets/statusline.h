@@ -26,11 +26,13 @@ public:
     /// figures as permanent widgets on the right (a ConsoleStatusBar writes a message beside them, never over them).
     explicit StatusLine(QStatusBar *bar);
 
-    /// What the recording is doing: recording, failing (with the store's error) or not recording (with why).
+    /// What the recording is doing: checking the store first, recording, failing (with the store's error) or not
+    /// recording (with why).
     struct Recording {
         bool store = false;      ///< a live store records
         bool failing = false;    ///< ... and cannot write
         QString error;           ///< the store's error, or why nothing records (empty: not said)
+        bool checking = false;   ///< ... and is checking the file before its first write (start-up)
     };
     struct Figures {
         double eventsPerSecond = 0;

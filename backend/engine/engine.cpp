@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "base/counted.h"
 #include "base/logging.h"
 #include "store/carryover.h"
 
@@ -29,7 +30,7 @@ void Engine::attachStore(std::unique_ptr<EventStore> store)
     if (const Status carried = carryOver(m_city, *m_store, m_pipeline.books()); !carried)
         qCWarning(lcCore) << "could not carry over the recording's state:" << carried.error();
     else if (m_store->lastSeq() > 0)
-        qCInfo(lcCore) << "carried over from the recording:" << m_pipeline.books().incidents().openCount() << "open incident(s)";
+        qCInfo(lcCore).noquote() << "carried over from the recording:" << counted(qint64(m_pipeline.books().incidents().openCount()), "open incident");
 }
 
 void Engine::recordOperatorAction(OperatorAction action, const QString &user, const QString &detail)

@@ -41,16 +41,23 @@ Result<std::unique_ptr<EventStore>> EventStore::open(const EventStoreOptions &op
         return makeError(QStringLiteral("store %1 is read-only: the console will not record into it (replay it with --replay, or record "
                                         "to a writable store)").arg(options.path));
     const bool existed = info.exists() && info.size() > 0;
-    // One of ours: read-only first, nothing is written until SQLite's quick_check has found it intact (a foreign file
-    // is refused below, also before anything is written).
+    // One of ours: nothing is written until SQLite's quick_check has found it intact (a foreign file is refused below,
+    // also before anything is written). It reads the whole file — 27 s for 1.5 GB here from a cold disk, so a month's
+    // record would keep the console from starting for a minute or more: the writer thread runs it before its first
+    // write instead. Only a store that must be upgraded (a write at open) is checked here, read-only, first.
+    bool checkFirst = false;
     if (existed) {
         auto check = SqliteDb::open(options.path, SqliteDb::Mode::ReadOnly);
         if (!check)
             return makeError(check.error());
         auto id = check.value()->prepare(QStringLiteral("PRAGMA application_id"));
-        if (id && id->step() && id->columnInt(0) == storeschema::kApplicationId)
-            if (auto s = quickCheck(*check.value(), options.path); !s)
-                return makeError(s.error());
+        auto version = check.value()->prepare(QStringLiteral("PRAGMA user_version"));
+        if (id && id->step() && id->columnInt(0) == storeschema::kApplicationId) {
+            checkFirst = version && version->step() && version->columnInt(0) == storeschema::kSchemaVersion;
+            if (!checkFirst)
+                if (auto s = quickCheck(*check.value(), options.path); !s)
+                    return makeError(s.error());
+        }
     }
     auto db = SqliteDb::open(options.path, SqliteDb::Mode::Create);
     if (!db)
@@ -69,7 +76,7 @@ Result<std::unique_ptr<EventStore>> EventStore::open(const EventStoreOptions &op
         const std::int64_t pages = options.maxSizeMb * 1024 * 1024 / 4096;
         (void)d.exec(QStringLiteral("PRAGMA page_size = 4096; PRAGMA max_page_count = %1").arg(pages));
     }
-    return std::unique_ptr<EventStore>(new EventStore(options, std::move(db).value(), city));
+    return std::unique_ptr<EventStore>(new EventStore(options, std::move(db).value(), city, checkFirst));
 }
 
 bool EventStore::isReadOnlyFile(const QString &path)
@@ -95,7 +102,7 @@ Status EventStore::quickCheck(SqliteDb &db, const QString &path)
     return Ok{};
 }
 
-EventStore::EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city)
+EventStore::EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city, bool checkFirst)
     : m_options(std::move(options)), m_db(std::move(db)), m_deviceCount(city.devices.size()), m_feederCount(city.feeders.size())
 {
     auto last = m_db->prepare(QStringLiteral("SELECT seq, time_ms, chain FROM events ORDER BY seq DESC LIMIT 1"));
@@ -111,13 +118,47 @@ EventStore::EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, 
         m_lastCheckpointSeq = static_cast<std::uint64_t>(cp->columnInt(0));
     m_session = storeschema::meta(*m_db, QStringLiteral("sessions")).toUInt() + 1;
     m_maxIncidentId = storeschema::meta(*m_db, QStringLiteral("max_incident_id")).toUInt();
-    (void)m_db->exec(QStringLiteral("UPDATE store_meta SET value = '%1' WHERE key = 'sessions'").arg(m_session));
     m_enqueuedSeq = m_committedSeq = m_chainSeq = m_lastSeq;
     if (auto s = prepareStatements(); !s)
         qCCritical(lcStore) << "cannot prepare statements:" << s.error();
+    m_stats.checking = checkFirst;
+    m_writer = std::thread([this, checkFirst] {
+        if (checkFirst && !checkBeforeWriting())
+            return;
+        beginSession();
+        writerLoop();
+    });
+    qCInfo(lcStore) << "recording to" << m_options.path << "from seq" << m_lastSeq + 1 << "session" << m_session
+                    << (checkFirst ? "once the file is checked" : "");
+}
+
+bool EventStore::checkBeforeWriting()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Status intact = quickCheck(*m_db, m_options.path);
+    std::lock_guard lock(m_mutex);
+    m_stats.checking = false;
+    if (intact) {
+        qCInfo(lcStore) << "checked" << m_options.path << "in" << timer.elapsed() << "ms:" << m_pending.size() << "events waited";
+        return true;
+    }
+    qCCritical(lcStore).noquote() << intact.error();
+    m_refused = true;
+    m_stats.failing = true;
+    m_stats.error = intact.error();
+    m_stats.dropped += m_pending.size();
+    m_pending.clear();
+    m_pendingSnapshots.clear();
+    m_committedSeq = m_enqueuedSeq;
+    m_flushed.notify_all();
+    return false;
+}
+
+void EventStore::beginSession()
+{
+    (void)m_db->exec(QStringLiteral("UPDATE store_meta SET value = '%1' WHERE key = 'sessions'").arg(m_session));
     applyRetention();
-    m_writer = std::thread([this] { writerLoop(); });
-    qCInfo(lcStore) << "recording to" << m_options.path << "from seq" << m_lastSeq + 1 << "session" << m_session;
 }
 
 EventStore::~EventStore()
@@ -129,6 +170,8 @@ EventStore::~EventStore()
     m_wake.notify_all();
     if (m_writer.joinable())
         m_writer.join();
+    if (m_refused)
+        return;   // a damaged file is left exactly as it was found
     // A clean close signs where the record ends, so that rows cut off later are named by the verifier.
     if (m_options.checkpointKey && m_options.chain && m_chainSeq > m_lastCheckpointSeq && m_stmts)
         if (auto s = writeCheckpoint(m_chainSeq, m_lastTimeMs, m_chain); !s)
@@ -159,6 +202,11 @@ void EventStore::append(const std::vector<Event> &batch)
         return;
     {
         std::lock_guard lock(m_mutex);
+        if (m_refused) {   // the file is damaged: said once (stats), counted here
+            m_stats.dropped += batch.size();
+            m_enqueuedSeq = m_committedSeq = std::max(m_enqueuedSeq, batch.back().seq);
+            return;
+        }
         if (m_pending.size() + batch.size() > m_options.queueCapacity) {
             m_stats.dropped += batch.size();
             m_stats.failing = true;
@@ -178,6 +226,8 @@ void EventStore::appendSnapshot(Snapshot snapshot)
 {
     {
         std::lock_guard lock(m_mutex);
+        if (m_refused)
+            return;
         m_pendingSnapshots.push_back(std::move(snapshot));
     }
     m_wake.notify_one();
@@ -188,7 +238,7 @@ void EventStore::flush()
     std::unique_lock lock(m_mutex);
     const std::uint64_t target = m_enqueuedSeq;
     m_wake.notify_one();
-    m_flushed.wait(lock, [&] { return (m_committedSeq >= target && m_pendingSnapshots.empty()) || m_stop || m_stats.failing; });
+    m_flushed.wait(lock, [&] { return (m_committedSeq >= target && m_pendingSnapshots.empty()) || m_stop || m_stats.failing || m_refused; });
 }
 
 EventStore::Stats EventStore::stats() const

@@ -43,8 +43,12 @@ struct EventStoreOptions {
 class EventStore {
 public:
     /// Opens (or creates) a store to record into. Refused, and left exactly as it is: a file that is not a CityOps
-    /// store or belongs to another city, a file marked read-only (no write permission bits, whoever runs the
-    /// console — an archived recording is not to be appended to), and a damaged file (SQLite's quick_check).
+    /// store or belongs to another city, and a file marked read-only (no write permission bits, whoever runs the
+    /// console — an archived recording is not to be appended to). A damaged file (SQLite's quick_check) is never
+    /// written to either: an existing store is checked on the writer thread before its first write — the whole file
+    /// is read, which takes about a minute for a month's record, so the console starts at once and what it records
+    /// meanwhile waits in memory (stats().checking); damage found refuses every write (stats().failing, with the
+    /// sentence). A store of an older schema is checked here, before it is upgraded.
     static Result<std::unique_ptr<EventStore>> open(const EventStoreOptions &options, const CityModel &city);
     /// Whether `path` is a file nobody may write (mode without any w bit): such a store is replayed, never recorded into.
     static bool isReadOnlyFile(const QString &path);
@@ -77,7 +81,8 @@ public:
         size_t backlog = 0;              ///< events waiting
         double lastCommitMs = 0;         ///< duration of the last transaction
         QString error;                   ///< last write error, empty when healthy
-        bool failing = false;            ///< writes are currently failing (disk full, cap reached, I/O error)
+        bool failing = false;            ///< writes are currently failing (disk full, cap reached, I/O error, damaged)
+        bool checking = false;           ///< the existing store is being checked before the first write (start-up)
     };
     Stats stats() const;
     /// Durations of recent commits (ms), oldest first, for percentiles.
@@ -86,7 +91,11 @@ public:
     std::vector<double> recentCheckpointMs() const;
 
 private:
-    EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city);
+    EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city, bool checkFirst);
+    /// Writer thread, before anything is written: the whole file checked; false (and every write refused) if damaged.
+    bool checkBeforeWriting();
+    /// Writer thread, once the store may be written: this session counted, the oldest days let go.
+    void beginSession();
     Status prepareStatements();
     /// Signs (seq, the chain at it) with the checkpoint key; writer thread, inside its transaction or at close.
     Status writeCheckpoint(std::uint64_t seq, std::int64_t timeMs, const QByteArray &chain);
@@ -114,6 +123,7 @@ private:
     std::uint64_t m_enqueuedSeq = 0;   ///< highest seq handed to append()
     std::uint64_t m_committedSeq = 0;  ///< highest seq committed (or given up on)
     bool m_stop = false;
+    bool m_refused = false;            ///< the check found the file damaged: nothing is written, ever
     Stats m_stats;
     std::deque<double> m_commitTimes;
     std::deque<double> m_checkpointTimes;

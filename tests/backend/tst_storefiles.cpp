@@ -4,6 +4,7 @@
 #include "base/sqlitedb.h"
 #include "storetesting.h"
 #include "codec/eventcodec.h"
+#include "security/commandsigner.h"
 #include "store/replaysession.h"
 #include "store/storeschema.h"
 
@@ -78,8 +79,10 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }
 
-    /// A store with 64 KiB overwritten in the middle: refused for recording with a sentence that says damaged, not
-    /// one byte written; what is intact before the damage still replays, read-only.
+    /// A store with 64 KiB overwritten in the middle: the console opens it at once (the check of the whole file runs
+    /// on the writer thread, before its first write), then refuses to record into it with a sentence that says
+    /// damaged — the session's events counted as dropped, not one byte written, not even at close; what is intact
+    /// before the damage still replays, read-only.
     void damagedStoreIsNeverWrittenInto()
     {
         QTemporaryDir dir;
@@ -106,10 +109,28 @@ private Q_SLOTS:
             f.write(QByteArray(64 * 1024, '\xa5'));
         }
         const QByteArray before = sha256(path);
-        const auto store = EventStore::open({path}, *fixtureCity());
-        QVERIFY(!store.ok());
-        QVERIFY2(store.error().contains(QLatin1String("damaged")) && store.error().contains(QLatin1String("not written")),
-                 qPrintable(store.error()));
+        {
+            EventStoreOptions options{path};
+            options.checkpointKey = std::make_shared<CommandSigner>(CommandSigner::generate());   // it would sign at close
+            auto store = EventStore::open(options, *fixtureCity());
+            QVERIFY2(store.ok(), qPrintable(store.error()));
+            // A session goes on recording while the file is checked: its events wait, then are refused.
+            const std::uint64_t next = store.value()->lastSeq() + 1;
+            std::vector<Event> session;
+            for (std::uint64_t seq = next; seq < next + 50; ++seq)
+                session.push_back(Event{seq, first + 7 * 3600'000 + std::int64_t(seq - next), kNoDevice, SessionPayload{2}});
+            store.value()->append(session);
+            store.value()->flush();
+            const EventStore::Stats stats = store.value()->stats();
+            QVERIFY(stats.failing && !stats.checking);
+            QVERIFY2(stats.error.contains(QLatin1String("damaged")) && stats.error.contains(QLatin1String("not written")),
+                     qPrintable(stats.error));
+            QCOMPARE(stats.written, std::uint64_t(0));
+            QCOMPARE(stats.dropped, std::uint64_t(50));
+            store.value()->append({Event{next + 50, first + 8 * 3600'000, kNoDevice, SessionPayload{2}}});   // after the refusal too
+            QCOMPARE(store.value()->stats().dropped, std::uint64_t(51));
+            QCOMPARE(sha256(path), before);
+        }   // a clean close signs a checkpoint and folds the WAL in — not into a damaged file
         QCOMPARE(sha256(path), before);
         // Replay reads what it can, and says so where it cannot; the file stays as it was.
         auto reader = StoreReader::open(path, fixtureCity());
