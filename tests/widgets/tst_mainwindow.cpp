@@ -15,6 +15,7 @@
 #include "statusline.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QApplication>
 #include <QMessageBox>
 #include <QTextDocument>
@@ -293,6 +294,22 @@ private Q_SLOTS:
         }
         QVERIFY2(streets > 0, qPrintable(QStringLiteral("no incident names its street: %1").arg(view->model()->index(0, where).data().toString())));
         QVERIFY2(view->horizontalScrollBar()->maximum() == 0, "the incident list scrolls sideways");
+        // On a small desk the list's dock is narrower than its deadlines and times: the place keeps a street name's
+        // width (the list scrolls sideways instead) — it was squeezed to a sliver, each row a column of fragments.
+        auto *dock = qobject_cast<QDockWidget *>(window.incidentPanel()->parentWidget());
+        QVERIFY(dock);
+        window.resizeDocks({dock}, {300}, Qt::Horizontal);
+        QTRY_VERIFY2(view->width() < 560, qPrintable(QStringLiteral("%1 px").arg(view->width())));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY2(view->columnWidth(where) >= view->fontMetrics().horizontalAdvance(QStringLiteral("near Wilhelm-Ostwald-")),
+                 qPrintable(QString::number(view->columnWidth(where))));
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            QVERIFY2(view->rowHeight(r) <= 3 * view->fontMetrics().lineSpacing() + 8,
+                     qPrintable(QStringLiteral("row %1 is %2 px tall: \"%3\" in %4 px").arg(r).arg(view->rowHeight(r))
+                                    .arg(view->model()->index(r, where).data().toString()).arg(view->columnWidth(where))));
+        QVERIFY2(view->horizontalScrollBar()->maximum() > 0, "the other columns leave the place no room at this width");
+        window.resizeDocks({dock}, {700}, Qt::Horizontal);
+        QTRY_VERIFY(view->horizontalScrollBar()->maximum() == 0);   // room again: the place takes it
 
         // Nothing selected: Details names the keys to get about, each of them a key of this window's menus.
         QString hint;

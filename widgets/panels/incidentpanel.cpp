@@ -177,9 +177,16 @@ IncidentPanel::IncidentPanel(const CityMirror &scene, QWidget *parent)
     m_view->setWordWrap(true);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Everything but the place is as wide as its text; the place (street · district) takes the rest, whole.
+    // Everything but the place is as wide as its text; the place (street · district) takes the rest — but never less
+    // than a street's name: stretched, it shrank to a sliver beside long deadlines ("ACK OVERDUE 240 h 39 min") in a
+    // narrow dock, and each row wrapped into a column of fragments eight lines tall. Then the list scrolls sideways.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(IncidentTableModel::Where, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(IncidentTableModel::Where, QHeaderView::Fixed);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section != IncidentTableModel::Where)
+            fitPlaceColumn();
+    });
+    m_view->viewport()->installEventFilter(this);
 
     m_view->setAlternatingRowColors(true);
     m_view->setAccessibleName(tr("Incident list"));
@@ -325,8 +332,21 @@ void IncidentPanel::addNote()
         m_ops->ask(request::NoteIncident{id, text.left(kMaxNoteLength)}, tr("Incident #%1").arg(id));
 }
 
+void IncidentPanel::fitPlaceColumn()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    int others = 0;
+    for (int c = 0; c < header->count(); ++c)
+        if (c != IncidentTableModel::Where)
+            others += header->sectionSize(c);
+    const int least = m_view->fontMetrics().horizontalAdvance(QStringLiteral("near Wilhelm-Ostwald-"));
+    header->resizeSection(IncidentTableModel::Where, std::max(m_view->viewport()->width() - others, least));
+}
+
 bool IncidentPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitPlaceColumn();
     // One keystroke per lifecycle step while the list has focus (the buttons carry the same letters as Alt+).
     if (watched == m_view && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);

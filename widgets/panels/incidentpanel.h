@@ -79,6 +79,8 @@ protected:
 
 private:
     void updateSummary();
+    /// The place takes the room the other columns leave, at least a street name's width.
+    void fitPlaceColumn();
     void updateActions();
 
     const CityMirror &m_scene;
