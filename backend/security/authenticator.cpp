@@ -1,5 +1,7 @@
 #include "security/authenticator.h"
 
+#include "base/counted.h"
+
 #include <QDateTime>
 
 namespace cityops {
@@ -31,8 +33,8 @@ SignInOutcome countWrongPassword(const SignInPolicy &policy, UserAccount &accoun
     account.lockedUntilMs = account.failures >= policy.lockAfter ? now + policy.lockMs : 0;
     if (account.lockedUntilMs > 0)
         return {SignInRefusal::Locked,
-                QStringLiteral("The password is wrong. This account is now locked for %1 minutes; an administrator can unlock it.")
-                    .arg(policy.lockMs / 60'000),
+                QStringLiteral("The password is wrong. This account is now locked for %1; an administrator can unlock it.")
+                    .arg(counted(policy.lockMs / 60'000, "minute")),
                 {}, account.lockedUntilMs, true};
     return {SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong."), {}, now + policy.delayAfter(account.failures),
             true};

@@ -163,7 +163,7 @@ Result<Verdict> verify(SqliteDb &db, const CommandVerifier *key)
         return bad(last + 1, QStringLiteral("the record ends at seq %1, but a checkpoint vouches for rows up to %2: the tail was cut off")
                                  .arg(last).arg(checkpoints.rbegin()->first));
     if (checkpoints.empty())
-        v.sentence = QStringLiteral("%1 rows chained, no signed checkpoint: a chain recomputed after an edit would not be noticed").arg(v.events);
+        v.sentence = QStringLiteral("%1 chained, no signed checkpoint: a chain recomputed after an edit would not be noticed").arg(counted(v.events, "row"));
     else
         v.sentence = QStringLiteral("intact: %1 chained, %2%3")
                          .arg(counted(v.events, "row"), counted(v.checkpoints, "signed checkpoint"))
