@@ -46,7 +46,7 @@ public:
     /// store or belongs to another city, and a file marked read-only (no write permission bits, whoever runs the
     /// console — an archived recording is not to be appended to). A damaged file (SQLite's quick_check) is never
     /// written to either: an existing store is checked on the writer thread before its first write — the whole file
-    /// is read, which takes about a minute for a month's record, so the console starts at once and what it records
+    /// is read, which takes a minute or two for a month's record, so the console starts at once and what it records
     /// meanwhile waits in memory (stats().checking); damage found refuses every write (stats().failing, with the
     /// sentence). A store of an older schema is checked here, before it is upgraded.
     static Result<std::unique_ptr<EventStore>> open(const EventStoreOptions &options, const CityModel &city);
