@@ -3,6 +3,7 @@
 #include "access/accesscontrol.h"
 #include "access/handoverchecklist.h"
 #include "consolestatusbar.h"
+#include "desklayout.h"
 #include "labels.h"
 #include "map/mapview.h"
 #include "panels/detailspanel.h"
@@ -38,7 +39,7 @@
 #include <QFutureWatcher>
 #include <QInputDialog>
 #include <QShortcut>
-#include <QSettings>
+#include <QShowEvent>
 #include <QProgressBar>
 #include <QToolButton>
 
@@ -83,15 +84,12 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     incidentDock->setObjectName(QStringLiteral("incidents"));
     incidentDock->setWidget(m_incidents);
     addDockWidget(Qt::RightDockWidgetArea, incidentDock);
-    resizeDocks({detailsDock, incidentDock}, {300, 500}, Qt::Vertical);
-    resizeDocks({detailsDock}, {600}, Qt::Horizontal);   // the incident list reads whole: street and district included
 
     m_energy = new EnergyPanel(engine.cityPtr(), this);
     auto *energyDock = new QDockWidget(tr("Energy"), this);
     energyDock->setObjectName(QStringLiteral("energy"));
     energyDock->setWidget(m_energy);
     addDockWidget(Qt::BottomDockWidgetArea, energyDock);
-    resizeDocks({energyDock}, {250}, Qt::Vertical);
 
     buildMenus();
     buildSearch();
@@ -119,18 +117,12 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     connect(silence, &QShortcut::activated, m_annunciator, &Annunciator::silence);
     // The docks as they ship, and each person's own arrangement from the last time they signed out here.
     connect(m_access, &AccessControl::signedIn, this, [this](const Actor &a) {
-        m_layoutUser = a.user;
-        const QByteArray state = layoutSettings().value(a.user + QStringLiteral("/docks")).toByteArray();
-        restoreState(state.isEmpty() ? m_defaultLayout : state);   // nobody inherits the last person's docks
+        m_layout.signedIn(a.user);
         m_ops->frontMessagesOnlyIfAny();
     });
-    connect(m_access, &AccessControl::signedOut, this, &MainWindow::saveLayout);
+    connect(m_access, &AccessControl::signedOut, this, [this] { m_layout.keep(); });
     tabifyDockWidget(energyDock, findChild<QDockWidget *>(QStringLiteral("commands")));
     energyDock->raise();
-    // Along the bottom the alarm list is the widest (its text names the junction); the event log gets room for a
-    // few words a line rather than a sliver.
-    resizeDocks({energyDock, findChild<QDockWidget *>(QStringLiteral("alarms")), findChild<QDockWidget *>(QStringLiteral("eventlog"))},
-                {620, 900, 400}, Qt::Horizontal);
 
     connect(m_live, &LiveCity::devicesChanged, m_map, &MapView::sceneChanged);
     connect(m_live, &LiveCity::incidentsChanged, m_map, &MapView::sceneChanged);
@@ -194,12 +186,21 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
         m_ops->post(false, said);
     });
     m_live->start(30);
-    m_defaultLayout = saveState();
+    m_layout.captureShipped();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!event->spontaneous() && !m_shownOnce) {
+        m_shownOnce = true;
+        m_layout.shown();
+    }
 }
 
 MainWindow::~MainWindow()
 {
-    saveLayout();
+    m_layout.keep();
     // A running export is told to stop and waited for: no thread outlives the window.
     if (m_export->isRunning()) {
         disconnect(m_export, nullptr, this, nullptr);
@@ -268,20 +269,6 @@ void MainWindow::setArchive(const QString &path, const QString &why)
     m_startReplay->setEnabled(!recordingPath().isEmpty());
     m_exportAction->setEnabled(!recordingPath().isEmpty());
     updateStatus();
-}
-
-QSettings MainWindow::layoutSettings()
-{
-    return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("CityOps"), QStringLiteral("layouts"));
-}
-
-void MainWindow::saveLayout()
-{
-    if (m_layoutUser.isEmpty())
-        return;
-    QSettings settings = layoutSettings();
-    settings.setValue(m_layoutUser + QStringLiteral("/docks"), saveState());
-    m_layoutUser.clear();
 }
 
 QString MainWindow::recordingPath() const { return m_engine.store() ? m_engine.store()->path() : m_archivePath; }
@@ -374,7 +361,7 @@ void MainWindow::buildMenus()
     onWall->setToolTip(tr("Puts the selected incident or device on the video wall's map for a minute"));
     view->addSeparator();
     // Each person's docks come back as they left them; this puts them back as the console ships.
-    view->addAction(tr("Reset the &layout"), this, [this] { restoreState(m_defaultLayout); });
+    view->addAction(tr("Reset the &layout"), this, [this] { m_layout.reset(); });
 
     QMenu *replay = menuBar()->addMenu(tr("&Replay"));
     m_startReplay = replay->addAction(tr("&Replay the recording"), this, [this] { startReplay(); });

@@ -3,10 +3,10 @@
 #include "engine/engine.h"
 #include "livecity.h"
 #include "citymirror.h"
+#include "desklayout.h"
 #include "wall/wallremote.h"
 
 #include <QFutureWatcher>
-#include <QSettings>
 #include <QMainWindow>
 #include <QTimeZone>
 
@@ -76,6 +76,10 @@ public:
     /// The city's package was changed but its response rules cannot be used (RulesWatch): said, those in force stay.
     void showRulesProblem(const QString &why);
 
+protected:
+    /// The first show puts the shipped docks at their sizes (DeskLayout).
+    void showEvent(QShowEvent *event) override;
+
 private:
     /// What a background export came to (the job's result, or why it stopped).
     struct ExportOutcome {
@@ -85,9 +89,6 @@ private:
     };
     void exportFinished();
     void buildSessionMenu();
-    /// Keeps the signed-in person's dock arrangement for their next sign-in at this machine.
-    void saveLayout();
-    static QSettings layoutSettings();
     void handOverShift();
     void showHandOver(const QString &from, const QString &note);
     void buildMenus();
@@ -127,8 +128,8 @@ private:
     QString m_exportWindow;
     QString m_exportUser;
     QString m_archivePath;
-    QByteArray m_defaultLayout;   ///< the docks as the console ships them (View ▸ Reset the layout)
-    QString m_layoutUser;         ///< whose arrangement is on screen
+    DeskLayout m_layout{*this};
+    bool m_shownOnce = false;
     QString m_archiveWhy;
     QString m_wallName = WallRemote::defaultName();
     bool m_wallOverBroker = false;

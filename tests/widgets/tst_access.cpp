@@ -316,7 +316,18 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(desk.window.get()));
         auto *energy = desk.window->findChild<QDockWidget *>(QStringLiteral("energy"));
         auto *details = desk.window->findChild<QDockWidget *>(QStringLiteral("details"));
-        QVERIFY(energy && details);
+        auto *incidents = desk.window->findChild<QDockWidget *>(QStringLiteral("incidents"));
+        auto *eventLog = desk.window->findChild<QDockWidget *>(QStringLiteral("eventlog"));
+        QVERIFY(energy && details && incidents && eventLog);
+        // As shipped, once the window has its size: the incident list (the desk's queue) taller than Details, which is
+        // empty until something is picked; the event log a sixth of the width. Asked for before the first show, these
+        // came out as they fell: Details 379 px over the list's 340, the log 217 px wide.
+        const auto shipped = [&] {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            return incidents->height() > details->height() * 3 / 2 && eventLog->width() * 6 >= desk.window->width();
+        };
+        QTRY_VERIFY2(shipped(), qPrintable(QStringLiteral("details %1 px, incidents %2 px, event log %3 px wide")
+                                               .arg(details->height()).arg(incidents->height()).arg(eventLog->width())));
         desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
         energy->hide();
         details->hide();
@@ -337,6 +348,12 @@ private Q_SLOTS:
         reset->trigger();
         QVERIFY(!energy->isHidden());
         QVERIFY(!details->isHidden());
+        QTRY_VERIFY(shipped());
+        desk.window->resizeDocks({details}, {600}, Qt::Vertical);   // Details pulled down over the list...
+        QTRY_VERIFY(!shipped());
+        reset->trigger();                                             // ... and put back as shipped
+        QTRY_VERIFY2(shipped(), qPrintable(QStringLiteral("details %1 px, incidents %2 px, event log %3 px wide")
+                                               .arg(details->height()).arg(incidents->height()).arg(eventLog->width())));
 
         // A refusal put the messages in front, and the layout kept that; messages are not kept across sessions, so
         // the next time, with nothing in them, the event log beside them is in front — not an empty list.

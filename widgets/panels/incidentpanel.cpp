@@ -334,12 +334,27 @@ void IncidentPanel::addNote()
 
 void IncidentPanel::fitPlaceColumn()
 {
+    // After the header's own pass: the columns sized to their contents settle first (asked during that pass, the
+    // place came out 2 px too wide for the room and the list scrolled for nothing).
+    if (m_fitQueued)
+        return;
+    m_fitQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_fitQueued = false;
+        fitPlaceColumnNow();
+    }, Qt::QueuedConnection);
+}
+
+int IncidentPanel::leastPlaceWidth(const QFontMetrics &metrics) { return metrics.averageCharWidth() * 18; }
+
+void IncidentPanel::fitPlaceColumnNow()
+{
     QHeaderView *header = m_view->horizontalHeader();
     int others = 0;
     for (int c = 0; c < header->count(); ++c)
         if (c != IncidentTableModel::Where)
             others += header->sectionSize(c);
-    const int least = m_view->fontMetrics().horizontalAdvance(QStringLiteral("near Wilhelm-Ostwald-"));
+    const int least = IncidentPanel::leastPlaceWidth(m_view->fontMetrics());
     header->resizeSection(IncidentTableModel::Where, std::max(m_view->viewport()->width() - others, least));
 }
 

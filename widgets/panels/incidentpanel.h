@@ -6,6 +6,7 @@
 #include <QTimeZone>
 #include <QWidget>
 
+class QFontMetrics;
 class QTableView;
 class QCheckBox;
 class QLabel;
@@ -55,6 +56,8 @@ private:
 class IncidentPanel : public QWidget {
     Q_OBJECT
 public:
+    /// The place column is never narrower than this: a street name a line (18 average characters).
+    static int leastPlaceWidth(const QFontMetrics &metrics);
     explicit IncidentPanel(const CityMirror &scene, QWidget *parent = nullptr);
 
     IncidentTableModel *model() { return m_model; }
@@ -81,6 +84,7 @@ private:
     void updateSummary();
     /// The place takes the room the other columns leave, at least a street name's width.
     void fitPlaceColumn();
+    void fitPlaceColumnNow();
     void updateActions();
 
     const CityMirror &m_scene;
@@ -93,6 +97,7 @@ private:
     std::vector<std::pair<IncidentState, QPushButton *>> m_stepButtons;
     QPushButton *m_noteButton = nullptr;
     bool m_syncing = false;
+    bool m_fitQueued = false;
 };
 
 } // namespace cityops
