@@ -178,7 +178,7 @@ IncidentPanel::IncidentPanel(const CityMirror &scene, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Everything but the place is as wide as its text; the place (street · district) takes the rest — but never less
-    // than a street's name: stretched, it shrank to a sliver beside long deadlines ("ACK OVERDUE 240 h 39 min") in a
+    // than 18 characters: stretched, it shrank to a sliver beside long deadlines ("ACK OVERDUE 240 h 39 min") in a
     // narrow dock, and each row wrapped into a column of fragments eight lines tall. Then the list scrolls sideways.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(IncidentTableModel::Where, QHeaderView::Fixed);
@@ -334,8 +334,8 @@ void IncidentPanel::addNote()
 
 void IncidentPanel::fitPlaceColumn()
 {
-    // After the header's own pass: the columns sized to their contents settle first (asked during that pass, the
-    // place came out 2 px too wide for the room and the list scrolled for nothing).
+    // Once, after the header's own pass: a pass resizes several columns to their contents, each saying so; the place
+    // is fitted to what they come to together.
     if (m_fitQueued)
         return;
     m_fitQueued = true;

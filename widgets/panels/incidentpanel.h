@@ -82,7 +82,7 @@ protected:
 
 private:
     void updateSummary();
-    /// The place takes the room the other columns leave, at least a street name's width.
+    /// The place takes the room the other columns leave, at least leastPlaceWidth().
     void fitPlaceColumn();
     void fitPlaceColumnNow();
     void updateActions();
