@@ -19,6 +19,9 @@ void DeskLayout::captureShipped() { m_shipped = m_window.saveState(); }
 
 void DeskLayout::shown()
 {
+    if (m_shown)
+        return;
+    m_shown = true;
     if (!m_own)
         shipSizes();
 }

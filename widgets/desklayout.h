@@ -19,7 +19,7 @@ public:
 
     /// Once every dock is made: where each stands and which are tabbed together, as shipped.
     void captureShipped();
-    /// The window is shown for the first time.
+    /// The window is shown (only its first show counts).
     void shown();
     /// `user` signed in: their own arrangement, or the shipped one.
     void signedIn(const QString &user);
@@ -36,6 +36,7 @@ private:
     QByteArray m_shipped;
     QString m_user;        ///< whose arrangement is on screen
     bool m_own = false;    ///< a person's own arrangement is on screen
+    bool m_shown = false;  ///< the window has been shown: sizes can be set
 };
 
 } // namespace cityops

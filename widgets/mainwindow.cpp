@@ -192,10 +192,8 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (!event->spontaneous() && !m_shownOnce) {
-        m_shownOnce = true;
+    if (!event->spontaneous())
         m_layout.shown();
-    }
 }
 
 MainWindow::~MainWindow()

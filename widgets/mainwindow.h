@@ -129,7 +129,6 @@ private:
     QString m_exportUser;
     QString m_archivePath;
     DeskLayout m_layout{*this};
-    bool m_shownOnce = false;
     QString m_archiveWhy;
     QString m_wallName = WallRemote::defaultName();
     bool m_wallOverBroker = false;

@@ -300,7 +300,7 @@ private Q_SLOTS:
         QVERIFY(dock);
         window.resizeDocks({dock}, {300}, Qt::Horizontal);
         QTRY_VERIFY2(view->width() < 560, qPrintable(QStringLiteral("%1 px").arg(view->width())));
-        QCoreApplication::processEvents();   // the layout, then the place column fitted after it
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);   // laid out, the place column fitted
         QVERIFY2(view->columnWidth(where) >= IncidentPanel::leastPlaceWidth(view->fontMetrics()) && view->columnWidth(where) > 100,
                  qPrintable(QString::number(view->columnWidth(where))));
         for (int r = 0; r < view->model()->rowCount(); ++r)

@@ -216,7 +216,7 @@ int main(int argc, char **argv)
         }
         perDay = QStringLiteral(" and %1 vehicles of demand a day that SUMO repeats for as long as it runs").arg(repeat->repeated());
         if (repeat->repeatedPeople() > 0)
-            perDay += QStringLiteral(", with %1 %2 on foot").arg(repeat->repeatedPeople()).arg(repeat->repeatedPeople() == 1 ? "person" : "people");
+            perDay += QStringLiteral(", with %1 on foot").arg(counted(repeat->repeatedPeople(), "person", "people"));
         if (repeat->runOn() > 0)
             perDay += QStringLiteral(" (and %1 without an end, which SUMO runs on by itself)").arg(counted(repeat->runOn(), "flow"));
         if (repeat->notRepeated() > 0)

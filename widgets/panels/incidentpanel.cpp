@@ -332,22 +332,9 @@ void IncidentPanel::addNote()
         m_ops->ask(request::NoteIncident{id, text.left(kMaxNoteLength)}, tr("Incident #%1").arg(id));
 }
 
-void IncidentPanel::fitPlaceColumn()
-{
-    // Once, after the header's own pass: a pass resizes several columns to their contents, each saying so; the place
-    // is fitted to what they come to together.
-    if (m_fitQueued)
-        return;
-    m_fitQueued = true;
-    QMetaObject::invokeMethod(this, [this] {
-        m_fitQueued = false;
-        fitPlaceColumnNow();
-    }, Qt::QueuedConnection);
-}
-
 int IncidentPanel::leastPlaceWidth(const QFontMetrics &metrics) { return metrics.averageCharWidth() * 18; }
 
-void IncidentPanel::fitPlaceColumnNow()
+void IncidentPanel::fitPlaceColumn()
 {
     QHeaderView *header = m_view->horizontalHeader();
     int others = 0;

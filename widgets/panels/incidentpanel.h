@@ -84,7 +84,6 @@ private:
     void updateSummary();
     /// The place takes the room the other columns leave, at least leastPlaceWidth().
     void fitPlaceColumn();
-    void fitPlaceColumnNow();
     void updateActions();
 
     const CityMirror &m_scene;
@@ -97,7 +96,6 @@ private:
     std::vector<std::pair<IncidentState, QPushButton *>> m_stepButtons;
     QPushButton *m_noteButton = nullptr;
     bool m_syncing = false;
-    bool m_fitQueued = false;
 };
 
 } // namespace cityops
