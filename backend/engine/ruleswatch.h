@@ -1,12 +1,11 @@
 #pragma once
 
+#include "base/filewatch.h"
 #include "base/result.h"
 #include "model/responserules.h"
 
-#include <QFileSystemWatcher>
 #include <QObject>
 #include <QThreadPool>
-#include <QTimer>
 
 namespace cityops {
 
@@ -28,7 +27,7 @@ public:
     void checkNow();
 
     /// How long the package must be quiet before it is read (a change is several writes).
-    static constexpr int kSettleMs = 300;
+    static constexpr int kSettleMs = FileWatch::kSettleMs;
     /// How often the package is read without being told it changed.
     static constexpr int kPollMs = 60'000;
 
@@ -42,14 +41,10 @@ Q_SIGNALS:
     void checked();
 
 private:
-    void watchFile();
     void take(const Result<ResponseRules> &read);
 
-    QString m_path;
+    FileWatch m_watch;
     ResponseRules m_current;
-    QFileSystemWatcher m_watcher;
-    QTimer m_settle;
-    QTimer m_poll;
     QThreadPool m_reader;        ///< one thread: reads never overlap
     bool m_reading = false;
     bool m_readAgain = false;    ///< the package changed while it was being read

@@ -8,7 +8,8 @@
 
 namespace cityops {
 DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptions options, std::optional<CommandVerifier> verifier)
-    : m_city(std::move(city)), m_options(std::move(options)), m_verifier(std::move(verifier)), m_faultRng(m_options.seed ^ 0x5eedfau)
+    : m_city(std::move(city)), m_options(std::move(options)),
+      m_trust(std::move(verifier), {m_options.consoles, {}}, {m_options.approvers, {}}), m_faultRng(m_options.seed ^ 0x5eedfau)
 {
     m_seq.assign(m_city->devices.size(), 0);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -262,11 +263,10 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
         return refuse(m, nullptr, QStringLiteral("%1: %2").arg(wire::refusalName(refused->reason), refused->detail));
     const wire::SignedCommand &c = std::get<wire::SignedCommand>(parsed);
     const std::int64_t now = nowMs();
-    if (!m_verifier)
-        return refuse(m, &c, QStringLiteral("this device trusts no command key"));
-    if (c.keyId != m_verifier->keyId())
-        return refuse(m, &c, QStringLiteral("signed with key %1, which this device does not trust").arg(c.keyId));
-    if (c.device != topicDevice || !m_verifier->verify(c.canonical(), c.signature))
+    const auto signer = m_trust.signer(c.keyId, QStringLiteral("device"));
+    if (!signer)
+        return refuse(m, &c, signer.error());
+    if (c.device != topicDevice || !signer.value()->verify(c.canonical(), c.signature))
         return refuse(m, &c, QStringLiteral("the signature does not verify: forged or altered"));
     // From here on the message is authentic.
     bool replay = false;
@@ -347,10 +347,10 @@ QString DeviceGateway::refusedApproval(const wire::SignedCommand &c, std::int64_
     if (c.approval.isEmpty())
         return QStringLiteral("approval signature missing: %1 is high risk and needs the approving supervisor's signature")
             .arg(commandActionName(c.action));
-    const CommandVerifier *approver = m_options.approvers ? m_options.approvers->verifierFor(c.approver) : nullptr;
+    const auto approver = m_trust.approver(c.approver);
     if (!approver)
-        return QStringLiteral("approved by %1, who is not an approver this device knows").arg(c.approver);
-    if (!approver->verify(approval::statement(c.device, c.order, c.step, c.action, c.value, c.approvedUntilMs, c.approver), c.approval))
+        return approver.error();
+    if (!approver.value()->verify(approval::statement(c.device, c.order, c.step, c.action, c.value, c.approvedUntilMs, c.approver), c.approval))
         return QStringLiteral("the approval signature of %1 does not verify: not an approval of this command").arg(c.approver);
     if (c.approvedUntilMs <= nowMs)
         return QStringLiteral("the approval by %1 expired %2 s ago").arg(c.approver).arg((nowMs - c.approvedUntilMs) / 1000);

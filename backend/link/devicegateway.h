@@ -2,6 +2,7 @@
 
 #include "city/citymodel.h"
 #include "base/random.h"
+#include "link/commandtrust.h"
 #include "link/mqttclient.h"
 #include "link/replaymemory.h"
 #include "link/fleetwire.h"
@@ -46,6 +47,9 @@ struct GatewayOptions {
     int tickMs = 50;
     /// Who runs the signals instead of the simulator's timetable (a traffic simulation); empty for the timetable.
     std::function<std::unique_ptr<SignalPlant>()> signalPlant;
+    /// The consoles whose commands the devices take (console keyring: each console's own key), besides the one key
+    /// given to the constructor. Null: that key only.
+    std::shared_ptr<const ConsoleKeyring> consoles;
     /// The supervisors whose approval signatures the devices take (approver keyring); high-risk commands approved by
     /// anyone else, or by nobody, are refused. Null: no approvers, so no high-risk command acts.
     std::shared_ptr<const ConsoleKeyring> approvers;
@@ -80,6 +84,10 @@ public:
 
     Status start();
     void stop();
+    /// The console keyring and the approver keyring as read again while the gateway runs (KeyringWatch): from the
+    /// next command on, only who is in them is believed — nobody while one `unusable`.
+    void setConsoles(const cityops::KeyringState &consoles) { m_trust.setConsoles(consoles); }
+    void setApprovers(const cityops::KeyringState &approvers) { m_trust.setApprovers(approvers); }
     GatewayStats stats() const { return m_stats; }
     QString id() const { return m_options.mqtt.clientId; }
 
@@ -123,7 +131,7 @@ private:
 
     std::shared_ptr<const CityModel> m_city;
     GatewayOptions m_options;
-    std::optional<CommandVerifier> m_verifier;
+    CommandTrust m_trust;
     std::unique_ptr<CitySimulator> m_sim;
     std::unique_ptr<MqttClient> m_client;
     QTimer m_timer;

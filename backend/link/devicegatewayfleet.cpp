@@ -42,11 +42,10 @@ void DeviceGateway::onFleet(const MqttClient::Message &m, bool send)
     }
     const wire::RouteSend &s = std::get<wire::RouteSend>(parsed);
     auto refuse = [&](const QString &why) { answerFleet(m, {wire::FleetAnswer::Kind::Refused, s.vehicle, why, {}}); };
-    if (!m_verifier)
-        return refuse(QStringLiteral("this gateway trusts no command key"));
-    if (s.keyId != m_verifier->keyId())
-        return refuse(QStringLiteral("signed with key %1, which this gateway does not trust").arg(s.keyId));
-    if (!m_verifier->verify(s.canonical(), s.signature))
+    const auto signer = m_trust.signer(s.keyId, QStringLiteral("gateway"));
+    if (!signer)
+        return refuse(signer.error());
+    if (!signer.value()->verify(s.canonical(), s.signature))
         return refuse(QStringLiteral("the signature does not verify: forged or altered"));
     bool replay = false;
     if (const QString why = staleOrReplayed(s.issuedMs, s.expiresMs, s.nonce, nowMs(), &replay); !why.isEmpty())

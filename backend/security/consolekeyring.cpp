@@ -10,6 +10,9 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace cityops {
 namespace {
@@ -54,6 +57,9 @@ Status ConsoleKeyring::add(const QString &name, const QByteArray &publicKeyPem)
     if (!verifier)
         return makeError(QStringLiteral("the key for %1 is not an Ed25519 public key: %2").arg(name, verifier.error()));
     Keyed keyed{{name, publicKeyPem.trimmed() + '\n', verifier.value().keyId()}, std::make_shared<CommandVerifier>(std::move(verifier).value())};
+    if (const Entry *holder = entryForKey(keyed.entry.keyId); holder && holder->name != name)
+        return makeError(QStringLiteral("%1 has the key of %2: each %3 needs a key of their own, or one could sign as the other")
+                             .arg(name, holder->name, m_kind == Kind::Consoles ? QStringLiteral("console") : QStringLiteral("approver")));
     for (Keyed &k : m_entries) {
         if (k.entry.name == name) {
             k = std::move(keyed);
@@ -81,6 +87,38 @@ const CommandVerifier *ConsoleKeyring::verifierFor(const QString &console) const
         if (k.entry.name == console)
             return k.verifier.get();
     return nullptr;
+}
+
+const ConsoleKeyring::Entry *ConsoleKeyring::entryForKey(const QString &keyId) const
+{
+    for (const Keyed &k : m_entries)
+        if (k.entry.keyId == keyId)
+            return &k.entry;
+    return nullptr;
+}
+
+const CommandVerifier *ConsoleKeyring::verifierForKey(const QString &keyId) const
+{
+    for (const Keyed &k : m_entries)
+        if (k.entry.keyId == keyId)
+            return k.verifier.get();
+    return nullptr;
+}
+
+QString ConsoleKeyring::changesFrom(const ConsoleKeyring &before) const
+{
+    QStringList changes;
+    for (const Keyed &k : m_entries) {
+        const auto was = std::find_if(before.m_entries.begin(), before.m_entries.end(), [&](const Keyed &b) { return b.entry.name == k.entry.name; });
+        if (was == before.m_entries.end())
+            changes << QStringLiteral("%1 added").arg(k.entry.name);
+        else if (was->entry.keyId != k.entry.keyId)
+            changes << QStringLiteral("%1's key replaced").arg(k.entry.name);
+    }
+    for (const Keyed &b : before.m_entries)
+        if (!verifierFor(b.entry.name))
+            changes << QStringLiteral("%1 removed").arg(b.entry.name);
+    return changes.join(QStringLiteral("; "));
 }
 
 std::uint16_t ConsoleKeyring::originOf(const QString &console) const

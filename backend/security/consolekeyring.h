@@ -45,12 +45,20 @@ public:
 
     /// Validates a console name as the broker and the command line take it: 1 to 64 characters without / + # or spaces.
     static Status checkName(const QString &name);
-    /// Adds or replaces a console's key (PEM SubjectPublicKeyInfo, Ed25519 only).
+    /// Adds or replaces a console's key (PEM SubjectPublicKeyInfo, Ed25519 only). A key already listed under another
+    /// name is refused: whoever holds it could speak for both (a console for another, a supervisor approving as another).
     Status add(const QString &name, const QByteArray &publicKeyPem);
     bool remove(const QString &name);
 
     /// The key `console` signs with, or null when the console is not in the keyring.
     const CommandVerifier *verifierFor(const QString &console) const;
+    /// Who signs with the key `keyId` (CommandVerifier::keyId), or null when nobody listed does.
+    const Entry *entryForKey(const QString &keyId) const;
+    /// The key behind `keyId`, or null when nobody listed signs with it.
+    const CommandVerifier *verifierForKey(const QString &keyId) const;
+    /// What changed from `before`, in words for the log ("desk-2 added; sven removed; kai's key replaced"); empty when
+    /// the same names hold the same keys.
+    QString changesFrom(const ConsoleKeyring &before) const;
     /// 1-based position of `console` in the keyring (0: not listed): the short origin tag events carry in the core.
     std::uint16_t originOf(const QString &console) const;
     /// The name behind an origin tag (empty for 0 or unknown).

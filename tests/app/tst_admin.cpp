@@ -158,7 +158,13 @@ private Q_SLOTS:
         Run r = console({QStringLiteral("add"), QStringLiteral("desk-1"), pub1});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(desk1.keyId()), qPrintable(r.out));
-        QVERIFY2(console({QStringLiteral("add"), QStringLiteral("desk-2"), pub1}).exitCode == 0, "added");
+        // desk-1's key under a second name: whoever holds it could sign as either desk.
+        r = console({QStringLiteral("add"), QStringLiteral("desk-2"), pub1});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("desk-2 has the key of desk-1")), qPrintable(r.err));
+        const CommandSigner old2 = CommandSigner::generate();
+        QVERIFY2(console({QStringLiteral("add"), QStringLiteral("desk-2"), secret(dir, QStringLiteral("old2.pub"), old2.publicKeyPem(), kPrivate | QFile::ReadOther)})
+                     .exitCode == 0, "added");
         QVERIFY2(console({QStringLiteral("add"), QStringLiteral("desk-2"), pub2}).out.contains(QLatin1String("new key")), "replaced");
         r = console({QStringLiteral("list")});
         QCOMPARE(r.exitCode, 0);

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <future>
 #include <optional>
 
@@ -37,6 +39,34 @@ struct CommandKeys {
            && run(QStringLiteral("openssl"), {"pkey", "-in", privateKey, "-pubout", "-out", publicKey}, dir.path());
 };
 
+/// The room's desks, each with a command key of its own, and the console keyring that lists them as an admin writes
+/// it (cityops-admin console add): the consoles take each other's operations by it, and a gateway started with
+/// `--consoles` takes the commands of each.
+struct Room {
+    QTemporaryDir dir;
+    QString keyring = dir.filePath(QStringLiteral("consoles.json"));
+    std::map<QString, std::unique_ptr<CommandKeys>> keys;
+    bool ok = true;
+
+    Room()
+    {
+        ConsoleKeyring listed;
+        for (const char *name : {"console-a", "console-b", "console-c"}) {
+            auto &k = keys[QString::fromLatin1(name)] = std::make_unique<CommandKeys>();
+            QFile pub(k->publicKey);
+            ok = ok && k->ok && pub.open(QIODevice::ReadOnly) && listed.add(QString::fromLatin1(name), pub.readAll()).ok();
+        }
+        ok = ok && listed.save(keyring).ok();
+    }
+    QString privateKey(const char *console) const { return keys.at(QString::fromLatin1(console))->privateKey; }
+};
+
+inline Room &room()
+{
+    static Room r;
+    return r;
+}
+
 inline MqttOptions brokerOptions(const QString &url, const QString &clientId, const QString &ca = {})
 {
     MqttOptions o;
@@ -55,13 +85,10 @@ struct Console {
     Console(const MqttOptions &mqtt, const QString &keyFile, const std::function<void(MqttLinkOptions &)> &tune = {})
     {
         std::optional<CommandSigner> signer;
-        auto keyring = std::make_shared<ConsoleKeyring>();
-        if (!keyFile.isEmpty()) {
+        if (!keyFile.isEmpty())
             signer = CommandSigner::fromPrivateKeyFile(keyFile).value();
-            // The room's consoles, as an admin would list them (here they share the one command key the gateway trusts).
-            for (const char *name : {"console-a", "console-b", "console-c"})
-                (void)keyring->add(QString::fromLatin1(name), signer->publicKeyPem());
-        }
+        // The room's consoles as the admin listed them (a console of a one-desk test may sign with a key of its own).
+        auto keyring = std::make_shared<ConsoleKeyring>(ConsoleKeyring::load(room().keyring).value());
         engine.setIdSalt(qHash(mqtt.clientId) & 0xfff);
         engine.setRoster([](const QString &user) -> std::optional<Actor> {
             // The people of this room's directory, the same on every console.

@@ -100,6 +100,44 @@ private Q_SLOTS:
         }
     }
 
+    /// One key under two names is refused, in a hand-edited file too: whoever holds it could sign as either — a desk
+    /// as another desk, a supervisor approving in a colleague's name. What changed between two readings is said.
+    void aKeyBelongsToOneName()
+    {
+        QTemporaryDir dir;
+        const CommandSigner shared = CommandSigner::generate(), other = CommandSigner::generate();
+        for (const auto kind : {ConsoleKeyring::Kind::Consoles, ConsoleKeyring::Kind::Approvers}) {
+            ConsoleKeyring k(kind);
+            QVERIFY(k.add(QStringLiteral("olga"), shared.publicKeyPem()));
+            const Status twice = k.add(QStringLiteral("kai"), shared.publicKeyPem());
+            QVERIFY(!twice);
+            QVERIFY2(twice.error().startsWith(QLatin1String("kai has the key of olga")), qPrintable(twice.error()));
+            QVERIFY(k.add(QStringLiteral("olga"), shared.publicKeyPem()));   // the same name again replaces its key
+            QCOMPARE(k.size(), size_t(1));
+        }
+        QString pem = QString::fromLatin1(shared.publicKeyPem());
+        pem.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+        const QString path = dir.filePath(QStringLiteral("consoles.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral(R"({"v":1,"consoles":[{"name":"desk-1","key":"%1"},{"name":"desk-2","key":"%1"}]})").arg(pem).toUtf8());
+        f.close();
+        const auto read = ConsoleKeyring::load(path);
+        QVERIFY(!read);
+        QVERIFY2(read.error().contains(QLatin1String("entry 2: desk-2 has the key of desk-1")), qPrintable(read.error()));
+
+        ConsoleKeyring before, after;
+        QVERIFY(before.add(QStringLiteral("desk-1"), shared.publicKeyPem()));
+        QVERIFY(before.add(QStringLiteral("desk-2"), other.publicKeyPem()));
+        QVERIFY(after.add(QStringLiteral("desk-1"), other.publicKeyPem()));
+        QVERIFY(after.add(QStringLiteral("desk-3"), shared.publicKeyPem()));
+        QCOMPARE(after.changesFrom(before), QStringLiteral("desk-1's key replaced; desk-3 added; desk-2 removed"));
+        QCOMPARE(after.changesFrom(after), QString());
+        QCOMPARE(after.entryForKey(shared.keyId())->name, QStringLiteral("desk-3"));
+        QVERIFY(after.verifierForKey(shared.keyId()));
+        QVERIFY(!before.verifierForKey(CommandSigner::generate().keyId()));
+    }
+
     void theStatementNamesEveryFieldOfTheTarget()
     {
         DeviceCommand c;

@@ -495,12 +495,12 @@ private Q_SLOTS:
     {
         TestBroker broker;
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        CommandKeys keys;
-        QVERIFY(keys.ok);
-        SimProcess sim(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--reject-rate", "0", "--id", "gw1",
+        QVERIFY(room().ok);
+        // Each desk signs with its own key; the gateway takes the room's keyring (--consoles).
+        SimProcess sim(broker.plainUrl(), {"--consoles", room().keyring, "--reject-rate", "0", "--id", "gw1",
                                            "--answer-latency", "4000:4000"});
-        Console a(brokerOptions(broker.plainUrl(), "console-a"), keys.privateKey);
-        Console b(brokerOptions(broker.plainUrl(), "console-b"), keys.privateKey);
+        Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
         QTRY_COMPARE_WITH_TIMEOUT(a.reported(), city()->devices.size(), 15'000);
         QTRY_COMPARE_WITH_TIMEOUT(b.reported(), city()->devices.size(), 15'000);
         const Actor olga = person("olga", Role::Operator), kai = person("kai", Role::Operator);
@@ -536,7 +536,7 @@ private Q_SLOTS:
                  qPrintable(second.error()));
         {
             // A console that joins now is told what it missed: the reservation and the acknowledgement.
-            Console c(brokerOptions(broker.plainUrl(), "console-c"), keys.privateKey);
+            Console c(brokerOptions(broker.plainUrl(), "console-c"), room().privateKey("console-c"));
             QTRY_VERIFY_WITH_TIMEOUT(c.engine.orders().reservedBy(lamp) == first->ref, 5000);
             QTRY_VERIFY_WITH_TIMEOUT(c.engine.incidents().find(id).has_value(), 1000);
             QCOMPARE(c.engine.incidents().find(id)->acknowledgedBy, QStringLiteral("kai"));

@@ -223,7 +223,8 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
     } else {
         if (!k.remove(args[2]))
             return failure(QStringLiteral("there is no console %1 in %2").arg(args[2], path));
-        said = QStringLiteral("removed console %1; its operations are refused from now on (restart the consoles)").arg(args[2]);
+        said = QStringLiteral("removed console %1: gateways reading this keyring (cityops-sim --consoles) refuse its commands at once, "
+                              "consoles its operations from their next start").arg(args[2]);
     }
     if (auto folder = trustfile::makeFolder(QFileInfo(path).absolutePath()); !folder)
         return failure(folder.error());
@@ -289,7 +290,8 @@ int runApproverCommand(const QCommandLineParser &parser, const QStringList &args
         const bool removed = QFile::remove(approval::keyPath(keys, name));
         if (!listed && !removed)
             return failure(QStringLiteral("%1 is not an approver in %2").arg(name, path));
-        said = QStringLiteral("%1 no longer approves (keyring %2%3); give the gateways the new keyring")
+        said = QStringLiteral("%1 no longer approves (keyring %2%3): gateways reading this keyring refuse their approvals at once; "
+                              "copy it to the gateways that read another")
                    .arg(name, path, removed ? QStringLiteral(", sealed key deleted") : QString());
     }
     if (auto folder = trustfile::makeFolder(QFileInfo(path).absolutePath()); !folder)

@@ -4,6 +4,7 @@
 #include "city/syntheticdevices.h"
 #include "base/logging.h"
 #include "link/devicegateway.h"
+#include "security/keyringwatch.h"
 #ifdef CITYOPS_HAVE_SUMO
 #include "sim/sumoplant.h"
 #endif
@@ -22,6 +23,8 @@
 #include <QTimer>
 
 #include <csignal>
+#include <optional>
+#include <tuple>
 #include <cstdio>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -59,9 +62,11 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
         "The city's devices as a separate process, publishing to an MQTT broker (docs/PROTOCOL.md).\n\n"
         "  cityops-sim --broker mqtt[s]://HOST:PORT [--city FILE] [--ca FILE --cert FILE --key FILE --user U --password-file F]\n"
-        "              [--command-pubkey FILE] [--approvers FILE] [--replay-memory FILE] [--traffic sumo] [fault injection]\n\n"
-        "Without --command-pubkey every command is refused (nothing is trusted); without --approvers every high-risk one\n"
-        "(hold, advance, flash, pre-empt, shed) is (nobody's approval is known)."));
+        "              [--consoles FILE] [--command-pubkey FILE] [--approvers FILE] [--replay-memory FILE] [--traffic sumo]\n"
+        "              [fault injection]\n\n"
+        "Without --consoles or --command-pubkey every command is refused (nothing is trusted); without --approvers every\n"
+        "high-risk one (hold, advance, flash, pre-empt, shed) is (nobody's approval is known). The keyrings are read again\n"
+        "whenever they change: a console or approver removed is refused from the next command on."));
     parser.addHelpOption();
     const QString n = QStringLiteral("n"), ms = QStringLiteral("ms"), pct = QStringLiteral("percent"), file = QStringLiteral("file");
     parser.addOptions({
@@ -74,7 +79,9 @@ int main(int argc, char **argv)
         {QStringLiteral("key"), QStringLiteral("Client certificate's key."), file},
         {QStringLiteral("user"), QStringLiteral("User name on the broker."), QStringLiteral("name")},
         {QStringLiteral("password-file"), QStringLiteral("File whose first line is the password."), file},
-        {QStringLiteral("command-pubkey"), QStringLiteral("Ed25519 public key (PEM) commands must be signed with."), file},
+        {QStringLiteral("consoles"), QStringLiteral("Console keyring (cityops-admin console add): commands signed by any console listed "
+                                                    "there are taken, each console with its own key."), file},
+        {QStringLiteral("command-pubkey"), QStringLiteral("Ed25519 public key (PEM) commands may be signed with (one console's)."), file},
         {QStringLiteral("approvers"), QStringLiteral("Approver keyring (cityops-admin approver add): the supervisors whose signature a "
                                                      "high-risk command must carry."), file},
         {QStringLiteral("replay-memory"), QStringLiteral("File where the gateway remembers the commands it acted on, so a captured one "
@@ -157,11 +164,15 @@ int main(int argc, char **argv)
     options.replayMemoryPath = parser.value(QStringLiteral("replay-memory"));
     if (parser.isSet(QStringLiteral("replay-memory")) && options.replayMemoryPath.isEmpty())
         return usage(QStringLiteral("--replay-memory needs a file name"));
-    if (parser.isSet(QStringLiteral("approvers"))) {
-        auto approvers = ConsoleKeyring::load(parser.value(QStringLiteral("approvers")), false, ConsoleKeyring::Kind::Approvers);
-        if (!approvers)
-            return usage(approvers.error());
-        options.approvers = std::make_shared<const ConsoleKeyring>(std::move(approvers).value());
+    // The keyrings: read now (a bad one is a usage error), then watched (KeyringWatch) once the gateway exists.
+    for (const auto &[option, kind, target] : {std::tuple{"consoles", ConsoleKeyring::Kind::Consoles, &options.consoles},
+                                               std::tuple{"approvers", ConsoleKeyring::Kind::Approvers, &options.approvers}}) {
+        if (!parser.isSet(QLatin1String(option)))
+            continue;
+        auto keyring = ConsoleKeyring::load(parser.value(QLatin1String(option)), false, kind);
+        if (!keyring)
+            return usage(keyring.error());
+        *target = std::make_shared<const ConsoleKeyring>(std::move(keyring).value());
     }
 
     const bool userCity = parser.isSet(QStringLiteral("city"));
@@ -201,6 +212,15 @@ int main(int argc, char **argv)
         else
             std::fprintf(stderr, "cityops-sim: broker connection: %s (retrying)\n", qPrintable(why));
     });
+    std::optional<KeyringWatch> consolesWatch, approversWatch;
+    if (options.consoles) {
+        consolesWatch.emplace(parser.value(QStringLiteral("consoles")), ConsoleKeyring::Kind::Consoles, options.consoles);
+        QObject::connect(&*consolesWatch, &KeyringWatch::changed, &gateway, &DeviceGateway::setConsoles);
+    }
+    if (options.approvers) {
+        approversWatch.emplace(parser.value(QStringLiteral("approvers")), ConsoleKeyring::Kind::Approvers, options.approvers);
+        QObject::connect(&*approversWatch, &KeyringWatch::changed, &gateway, &DeviceGateway::setApprovers);
+    }
     if (auto started = gateway.start(); !started) {
         std::fprintf(stderr, "cityops-sim: %s\n", qPrintable(started.error()));
         return 1;

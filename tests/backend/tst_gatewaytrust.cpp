@@ -1,0 +1,140 @@
+// Whom a running gateway believes, through a real mosquitto and the real cityops-sim: every desk of a room commands
+// the field with its own key (the console keyring, --consoles), and a key an admin takes out of a keyring — a desk's
+// or a supervisor's — is refused from the next command on, without restarting the gateway; a keyring others could
+// have changed is not believed at all until it is mended. Commands are made and signed by hand, as an attacker
+// holding a removed key would send them.
+#include "mqttconsole.h"
+
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+class TestGatewayTrust : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(city(), "the default city package must be readable");
+        QVERIFY2(QFile::exists(QStringLiteral(CITYOPS_BIN_DIR "/cityops-sim")), "cityops-sim must be built");
+    }
+
+    void keysTakenAwayWhileTheGatewayRuns()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QTemporaryDir room;
+        QVERIFY(QFile::setPermissions(room.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        const CommandSigner desk1 = CommandSigner::generate(), desk2 = CommandSigner::generate(), stranger = CommandSigner::generate();
+        ConsoleKeyring consoles;
+        QVERIFY(consoles.add(QStringLiteral("desk-1"), desk1.publicKeyPem()));
+        QVERIFY(consoles.add(QStringLiteral("desk-2"), desk2.publicKeyPem()));
+        const QString consolesFile = room.filePath(QStringLiteral("consoles.json"));
+        QVERIFY(consoles.save(consolesFile));
+        const QString sealed = room.filePath(QStringLiteral("approvers"));
+        auto svenPublic = approval::create(sealed, QStringLiteral("sven"), "sven-password");
+        QVERIFY2(svenPublic, qPrintable(svenPublic.error()));
+        ConsoleKeyring approvers(ConsoleKeyring::Kind::Approvers);
+        QVERIFY(approvers.add(QStringLiteral("sven"), svenPublic.value()));
+        const QString approversFile = room.filePath(QStringLiteral("approvers.json"));
+        QVERIFY(approvers.save(approversFile));
+        const CommandSigner sven = approval::open(sealed, QStringLiteral("sven"), "sven-password").value();
+
+        // The gateway's security log says when it has read a keyring again (ctest turns the other info lines off).
+        qputenv("QT_LOGGING_RULES", "cityops.*.info=false\ncityops.security.info=true");
+        SimProcess sim(broker.plainUrl(), {"--consoles", consolesFile, "--approvers", approversFile, "--id", "gw1", "--answer-latency", "0:0",
+                                           "--reject-rate", "0"});
+        RawClient hand(brokerOptions(broker.plainUrl(), "by-hand"));
+        QTRY_VERIFY_WITH_TIMEOUT(hand.client->connected(), 5000);
+        QVERIFY(hand.client->subscribe(wire::resultTopic("by-hand"), 1));
+        QVERIFY(hand.client->subscribe(wire::gatewayStatusTopic("gw1"), 1));
+        QTRY_VERIFY_WITH_TIMEOUT(hand.waiting() > 0, 10'000);
+        hand.take();
+        QString simLog;
+        const auto logged = [&](const char *words) {
+            return QTest::qWaitFor([&] { simLog += sim.errors(); return simLog.contains(QLatin1String(words)); }, 10'000);
+        };
+
+        const QString lamp = city()->devices[lamps(1).front()].id;
+        QString junction;
+        for (const auto &d : city()->devices)
+            if (d.kind == DeviceKind::SignalController && junction.isEmpty())
+                junction = d.id;
+        std::uint32_t order = 100;
+        char nonce = 'a';
+        const auto command = [&](const CommandSigner &key, CommandAction action, const QString &device) {
+            const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+            wire::SignedCommand c;
+            c.device = device;
+            c.order = ++order;
+            c.action = action;
+            c.value = action == CommandAction::LightDim ? 40 : 0;
+            c.issuedMs = now;
+            c.expiresMs = now + 60'000;
+            c.nonce = QByteArray(16, nonce++);
+            c.keyId = key.keyId();
+            if (action == CommandAction::SignalFlash) {
+                c.approver = QStringLiteral("sven");
+                c.approvedUntilMs = c.expiresMs;
+                c.approval = sven.sign(approval::statement(c.device, c.order, c.step, c.action, c.value, c.approvedUntilMs, c.approver));
+            }
+            c.signature = key.sign(c.canonical());
+            return c;
+        };
+        // The gateway's answer: "accepted", or the reason it refused.
+        const auto send = [&](const wire::SignedCommand &c) {
+            hand.client->publish(wire::commandTopic("gw1", c.device), wire::encodeCommand(c), 1, false, wire::resultTopic("by-hand"), c.nonce);
+            std::vector<MqttClient::Message> got;
+            if (!QTest::qWaitFor([&] { got = hand.take(); return !got.empty(); }, 5000))
+                return QStringLiteral("(no answer)");
+            const QJsonObject r = json(got.front().payload);
+            return r.value(QLatin1String("result")).toString() == QLatin1String("accepted") ? QStringLiteral("accepted")
+                                                                                             : r.value(QLatin1String("reason")).toString();
+        };
+
+        // Both desks of the room command the field, each with its own key; a key nobody listed does not.
+        QCOMPARE(send(command(desk1, CommandAction::LightDim, lamp)), QStringLiteral("accepted"));
+        QCOMPARE(send(command(desk2, CommandAction::LightDim, lamp)), QStringLiteral("accepted"));
+        QString r = send(command(stranger, CommandAction::LightDim, lamp));
+        QVERIFY2(r.startsWith(QLatin1String("signed with key")) && r.contains(QLatin1String("which this device does not trust")), qPrintable(r));
+        QCOMPARE(send(command(desk1, CommandAction::SignalFlash, junction)), QStringLiteral("accepted"));
+
+        // The admin takes desk-2 out (its key was stolen): the gateway reads the file again and says so ...
+        QVERIFY(consoles.remove(QStringLiteral("desk-2")));
+        QVERIFY(consoles.save(consolesFile));
+        QVERIFY2(logged("changed: desk-2 removed"), qPrintable(simLog));
+        // ... and desk-2's key commands nothing from then on, while desk-1's still does.
+        r = send(command(desk2, CommandAction::LightDim, lamp));
+        QVERIFY2(r.contains(QLatin1String("which this device does not trust")), qPrintable(r));
+        QCOMPARE(send(command(desk1, CommandAction::LightDim, lamp)), QStringLiteral("accepted"));
+
+        // A supervisor who has left: their approval no longer makes a junction flash.
+        QVERIFY(approvers.remove(QStringLiteral("sven")));
+        QVERIFY(approvers.save(approversFile));
+        QVERIFY2(logged("changed: sven removed"), qPrintable(simLog));
+        r = send(command(desk1, CommandAction::SignalFlash, junction));
+        QVERIFY2(r.contains(QLatin1String("approved by sven, who is not an approver this device knows")), qPrintable(r));
+
+        // A keyring that others could have written to is believed no more — nobody in it — until it is mended.
+        QVERIFY(QFile::setPermissions(consolesFile, QFile::permissions(consolesFile) | QFileDevice::WriteOther));
+        QVERIFY2(logged("console keyring cannot be believed any more"), qPrintable(simLog));
+        r = send(command(desk1, CommandAction::LightDim, lamp));
+        QVERIFY2(r.contains(QLatin1String("console keyring cannot be believed")) && r.contains(QLatin1String("chmod")), qPrintable(r));
+        QVERIFY(QFile::setPermissions(consolesFile, QFile::permissions(consolesFile) & ~QFileDevice::WriteOther));
+        QVERIFY2(logged("can be believed again"), qPrintable(simLog));
+        QCOMPARE(send(command(desk1, CommandAction::LightDim, lamp)), QStringLiteral("accepted"));
+
+        // A keyring removed is not an empty one that lets the single key through unchecked: nobody is believed.
+        QVERIFY(QFile::remove(consolesFile));
+        QVERIFY2(logged("does not exist"), qPrintable(simLog));
+        r = send(command(desk1, CommandAction::LightDim, lamp));
+        QVERIFY2(r.contains(QLatin1String("console keyring cannot be believed")), qPrintable(r));
+
+        const QJsonObject stats = json(sim.finish().trimmed().split('\n').last());
+        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 5);
+        QCOMPARE(stats.value(QLatin1String("refused")).toInt(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayTrust)
+#include "tst_gatewaytrust.moc"
