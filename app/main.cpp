@@ -404,9 +404,10 @@ int main(int argc, char **argv)
             qCWarning(lcApp) << "no --command-key: this console can watch but its commands will be refused";
         }
         // The consoles whose operations this one believes; the people those operations name are checked in our own
-        // directory. A missing default keyring is an empty one: this console then takes nobody's operations.
-        auto keyring = ConsoleKeyring::load(options.consolesPath.isEmpty() ? ConsoleKeyring::defaultPath() : options.consolesPath,
-                                            options.consolesPath.isEmpty());
+        // directory. A missing default keyring is an empty one: this console then takes nobody's operations. The link
+        // reads it again whenever it changes.
+        const QString consolesPath = options.consolesPath.isEmpty() ? ConsoleKeyring::defaultPath() : options.consolesPath;
+        auto keyring = ConsoleKeyring::load(consolesPath, options.consolesPath.isEmpty());
         if (!keyring)
             return fail(QObject::tr("Cannot use the console keyring: %1").arg(keyring.error()), interactive, kExitUsage);
         if (keyring.value().isEmpty())
@@ -426,6 +427,8 @@ int main(int argc, char **argv)
         MqttLinkOptions linkOptions;
         linkOptions.mqtt = options.mqtt;
         linkOptions.consoles = std::make_shared<const ConsoleKeyring>(std::move(keyring).value());
+        linkOptions.consolesPath = consolesPath;
+        linkOptions.consolesMissingIsEmpty = options.consolesPath.isEmpty();
         linkOptions.knownGateways = options.knownGateways;
         if (linkOptions.mqtt.clientId.isEmpty())
             linkOptions.mqtt.clientId = QStringLiteral("console-%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());

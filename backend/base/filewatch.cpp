@@ -25,7 +25,8 @@ FileWatch::FileWatch(const QString &path, int pollMs, QObject *parent) : QObject
             m_settle.start();
         }
     });
-    m_watcher.addPath(QFileInfo(m_path).absolutePath());
+    if (const QString folder = QFileInfo(m_path).absolutePath(); QFileInfo(folder).isDir())   // one not yet made: the poll
+        m_watcher.addPath(folder);
     watchFile();
 }
 

@@ -87,12 +87,19 @@ void MqttLink::start()
     m_flushTimer->setTimerType(Qt::PreciseTimer);
     connect(m_flushTimer, &QTimer::timeout, this, &MqttLink::flushBatch);
     m_flushTimer->start(2);
+    if (!m_options.consolesPath.isEmpty()) {
+        // Made here, on the link's thread (never the GUI's): it reads the file on the thread it lives on.
+        m_keyringWatch = std::make_unique<KeyringWatch>(m_options.consolesPath, ConsoleKeyring::Kind::Consoles, m_options.consoles,
+                                                        m_options.consolesMissingIsEmpty);
+        connect(m_keyringWatch.get(), &KeyringWatch::changed, this, [this](const KeyringState &keyring) { m_ops.setKeyring(keyring); });
+    }
     if (auto started = m_client->start(); !started)
         setStatus(trouble(started.error(), false));
 }
 
 void MqttLink::stop()
 {
+    m_keyringWatch.reset();
     if (m_timer)
         m_timer->stop();
     if (m_flushTimer)

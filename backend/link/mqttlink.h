@@ -10,6 +10,7 @@
 #include "link/opsexchange.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
+#include "security/keyringwatch.h"
 
 #include <QHash>
 #include <QSet>
@@ -34,6 +35,10 @@ struct MqttLinkOptions {
     /// The consoles whose signed operations this console takes (`--consoles`, default the data folder's
     /// consoles.json); null or empty: none — this console's own operations are still shared, signed with its key.
     std::shared_ptr<const ConsoleKeyring> consoles;
+    /// The file `consoles` was read from: read again whenever it changes (KeyringWatch); empty: never. A missing file
+    /// lists nobody when `consolesMissingIsEmpty` (the default keyring before an admin writes one).
+    QString consolesPath;
+    bool consolesMissingIsEmpty = false;
 };
 
 /// The field through a real MQTT 5 broker (docs/PROTOCOL.md): device gateways (cityops-sim) publish state,
@@ -143,6 +148,7 @@ private:
     struct AtomicCounters;
     std::unique_ptr<AtomicCounters> m_counts;
     OpsExchange m_ops;
+    std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)
     FleetDispatch m_fleet;
 };
 

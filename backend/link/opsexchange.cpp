@@ -4,11 +4,13 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace cityops {
 
 OpsExchange::OpsExchange(const CityModel &city, QString consoleId, const CommandSigner *signer,
                          std::shared_ptr<const ConsoleKeyring> keyring, WallClock wall)
-    : m_city(city), m_console(std::move(consoleId)), m_signer(signer), m_keyring(std::move(keyring)), m_wall(std::move(wall))
+    : m_city(city), m_console(std::move(consoleId)), m_signer(signer), m_wall(std::move(wall)), m_keyring{std::move(keyring), {}}
 {
     if (!m_wall)
         m_wall = [] { return QDateTime::currentMSecsSinceEpoch(); };
@@ -34,7 +36,11 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
     const wire::SignedOps &signedOps = std::get<wire::SignedOps>(envelope);
     if (signedOps.console == m_console)
         return std::vector<Event>{};
-    const CommandVerifier *verifier = m_keyring ? m_keyring->verifierFor(signedOps.console) : nullptr;
+    const KeyringState keyring = this->keyring();
+    if (!keyring.unusable.isEmpty())
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("operations of console %1, and this console's keyring cannot be believed: %2")
+                                                           .arg(signedOps.console, keyring.unusable)};
+    const CommandVerifier *verifier = keyring.keys ? keyring.keys->verifierFor(signedOps.console) : nullptr;
     if (!verifier)
         return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("console %1 is not in this console's keyring").arg(signedOps.console)};
     const QByteArray topic = handover ? wire::handoverTopic(m_console) : wire::opsTopic();
@@ -66,8 +72,8 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
     // the consoles in its keyring to relay faithfully, and re-authorises every step itself).
     if (!handover && message.console != signedOps.console)
         return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("console %1 signed operations in the name of %2").arg(signedOps.console, message.console)};
-    const std::uint16_t origin = message.console == m_console ? 0 : m_keyring->originOf(message.console);
-    if (origin == 0 && message.console != m_console)
+    const bool ours = message.console == m_console;
+    if (!ours && !keyring.keys->verifierFor(message.console))
         return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("console %1 relayed operations of %2, which is not in this console's keyring")
                                                            .arg(signedOps.console, message.console)};
     if (handover) {
@@ -79,8 +85,11 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
             return std::vector<Event>{};
     }
     // Our own operations handed back to us after our restart are already in our books (carried over).
-    if (origin == 0)
+    if (ours)
         return std::vector<Event>{};
+    const std::uint16_t origin = originOf(message.console);
+    if (origin == 0)
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("operations of more consoles than one run can tell apart")};
     m_received += message.events.size();
     for (Event &e : message.events) {
         e.origin = origin;
@@ -91,7 +100,7 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
 
 void OpsExchange::handOver(const QString &console)
 {
-    if (!m_keyring || !m_keyring->verifierFor(console))
+    if (const KeyringState keyring = this->keyring(); !keyring.keys || !keyring.keys->verifierFor(console))
         return;
     std::vector<Event> events;
     {
@@ -115,9 +124,36 @@ void OpsExchange::handOver(const QString &console)
     }
 }
 
+void OpsExchange::setKeyring(const KeyringState &keyring)
+{
+    std::lock_guard lock(m_mutex);
+    m_keyring = keyring;
+}
+
+KeyringState OpsExchange::keyring() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_keyring;
+}
+
+std::uint16_t OpsExchange::originOf(const QString &console)
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = std::find(m_origins.begin(), m_origins.end(), console);
+    if (it != m_origins.end())
+        return static_cast<std::uint16_t>(it - m_origins.begin() + 1);
+    if (m_origins.size() >= 0xfffe)
+        return 0;
+    m_origins.push_back(console);
+    return static_cast<std::uint16_t>(m_origins.size());
+}
+
 QString OpsExchange::originName(std::uint16_t origin) const
 {
-    return origin == 0 ? m_console : (m_keyring ? m_keyring->nameOf(origin) : QString());
+    if (origin == 0)
+        return m_console;
+    std::lock_guard lock(m_mutex);
+    return origin <= m_origins.size() ? m_origins[origin - 1] : QString();
 }
 
 void OpsExchange::remember(const Event &e)

@@ -4,6 +4,7 @@
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
+#include "security/keyringwatch.h"
 
 #include <atomic>
 #include <functional>
@@ -45,6 +46,12 @@ public:
     /// Another console has just come online: publish the history of what is still open to its hand-over topic (only
     /// to consoles in the keyring: nobody else could take it).
     void handOver(const QString &console);
+    /// The console keyring as read again while the console runs (KeyringWatch): from the next message on, only the
+    /// consoles in it are believed — none while it is `unusable`.
+    void setKeyring(const KeyringState &keyring);
+
+    /// The console whose operations carry the origin tag `origin` (ours for 0; empty for a tag never given).
+    QString originName(std::uint16_t origin) const;
 
     std::uint64_t shared() const { return m_shared.load(); }
     std::uint64_t received() const { return m_received.load(); }
@@ -52,17 +59,22 @@ public:
 
 private:
     void remember(const Event &event);
-    QString originName(std::uint16_t origin) const;
+    /// The keyring in force (and why none is, when it cannot be believed), taken under the lock: it may be replaced.
+    KeyringState keyring() const;
+    /// The origin tag of a console's operations: given the first time that console is taken and kept while the console
+    /// runs, whatever becomes of the keyring (events already in the core carry it). Locks.
+    std::uint16_t originOf(const QString &console);
     /// Publishes `events` as `origin`'s operations, signed by us, in chunks.
     void publish(const QByteArray &topic, const QString &origin, const std::vector<Event> &events);
 
     const CityModel &m_city;
     const QString m_console;
     const CommandSigner *m_signer;
-    std::shared_ptr<const ConsoleKeyring> m_keyring;
     WallClock m_wall;
     Publish m_publish;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
+    KeyringState m_keyring;                                     ///< replaced by setKeyring
+    std::vector<QString> m_origins;                             ///< origin tag - 1 -> console (consoles of the keyring only)
     std::uint64_t m_counter = 0;                                ///< our last message's counter
     std::map<QString, std::uint64_t> m_lastCounter;             ///< per keyring console: the newest counter taken
     std::map<std::uint32_t, std::vector<Event>> m_openOrders;   ///< shared events of orders not yet finished

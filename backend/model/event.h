@@ -192,8 +192,8 @@ struct Event {
     std::int64_t timeMs = 0;
     DeviceIndex device = kNoDevice;
     EventPayload payload;
-    /// Which console an operation came from: 0 for this console and the field, otherwise the sender's place in the
-    /// console keyring (ConsoleKeyring::originOf). Set by the link for operations received from other consoles, so that
+    /// Which console an operation came from: 0 for this console and the field, otherwise a tag the link gives each
+    /// console the first time it takes its operations (OpsExchange::originOf). Set by the link for operations received from other consoles, so that
     /// the core re-authorises them before they reach the books (ops/peergate.h); not stored.
     std::uint16_t origin = 0;
 };

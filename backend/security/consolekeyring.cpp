@@ -121,19 +121,6 @@ QString ConsoleKeyring::changesFrom(const ConsoleKeyring &before) const
     return changes.join(QStringLiteral("; "));
 }
 
-std::uint16_t ConsoleKeyring::originOf(const QString &console) const
-{
-    for (size_t i = 0; i < m_entries.size(); ++i)
-        if (m_entries[i].entry.name == console)
-            return static_cast<std::uint16_t>(i + 1);
-    return 0;
-}
-
-QString ConsoleKeyring::nameOf(std::uint16_t origin) const
-{
-    return origin >= 1 && origin <= m_entries.size() ? m_entries[origin - 1].entry.name : QString();
-}
-
 std::vector<ConsoleKeyring::Entry> ConsoleKeyring::entries() const
 {
     std::vector<Entry> out;

@@ -59,10 +59,6 @@ public:
     /// What changed from `before`, in words for the log ("desk-2 added; sven removed; kai's key replaced"); empty when
     /// the same names hold the same keys.
     QString changesFrom(const ConsoleKeyring &before) const;
-    /// 1-based position of `console` in the keyring (0: not listed): the short origin tag events carry in the core.
-    std::uint16_t originOf(const QString &console) const;
-    /// The name behind an origin tag (empty for 0 or unknown).
-    QString nameOf(std::uint16_t origin) const;
     std::vector<Entry> entries() const;
     bool isEmpty() const { return m_entries.empty(); }
     size_t size() const { return m_entries.size(); }
@@ -73,7 +69,7 @@ private:
         std::shared_ptr<CommandVerifier> verifier;
     };
     Kind m_kind = Kind::Consoles;
-    std::vector<Keyed> m_entries;   ///< in the order added: the origin tags stay stable while the file is unchanged
+    std::vector<Keyed> m_entries;   ///< in the order added (and saved)
 };
 
 } // namespace cityops

@@ -4,8 +4,9 @@
 
 namespace cityops {
 
-KeyringWatch::KeyringWatch(const QString &path, ConsoleKeyring::Kind kind, std::shared_ptr<const ConsoleKeyring> current, int pollMs, QObject *parent)
-    : QObject(parent), m_watch(path, pollMs), m_kind(kind), m_current{std::move(current), {}}
+KeyringWatch::KeyringWatch(const QString &path, ConsoleKeyring::Kind kind, std::shared_ptr<const ConsoleKeyring> current, bool missingIsEmpty,
+                           int pollMs, QObject *parent)
+    : QObject(parent), m_watch(path, pollMs), m_kind(kind), m_missingIsEmpty(missingIsEmpty), m_current{std::move(current), {}}
 {
     connect(&m_watch, &FileWatch::due, this, &KeyringWatch::checkNow);
 }
@@ -13,7 +14,7 @@ KeyringWatch::KeyringWatch(const QString &path, ConsoleKeyring::Kind kind, std::
 void KeyringWatch::checkNow()
 {
     const QString what = m_kind == ConsoleKeyring::Kind::Consoles ? QStringLiteral("console keyring") : QStringLiteral("approver keyring");
-    auto read = ConsoleKeyring::load(m_watch.path(), false, m_kind);
+    auto read = ConsoleKeyring::load(m_watch.path(), m_missingIsEmpty, m_kind);
     if (!read) {
         if (read.error() == m_current.unusable)
             return;

@@ -26,9 +26,10 @@ struct KeyringState {
 class KeyringWatch : public QObject {
     Q_OBJECT
 public:
-    /// `current`: the keyring as read from `path` at start.
-    KeyringWatch(const QString &path, ConsoleKeyring::Kind kind, std::shared_ptr<const ConsoleKeyring> current, int pollMs = kPollMs,
-                 QObject *parent = nullptr);
+    /// `current`: the keyring as read from `path` at start. `missingIsEmpty`: no file lists nobody (a console's default
+    /// keyring before an admin writes one) rather than being a file that cannot be believed.
+    KeyringWatch(const QString &path, ConsoleKeyring::Kind kind, std::shared_ptr<const ConsoleKeyring> current, bool missingIsEmpty = false,
+                 int pollMs = kPollMs, QObject *parent = nullptr);
 
     const KeyringState &current() const { return m_current; }
     /// Reads the file now; `changed` follows if what is believed changed.
@@ -44,6 +45,7 @@ Q_SIGNALS:
 private:
     FileWatch m_watch;
     ConsoleKeyring::Kind m_kind;
+    bool m_missingIsEmpty;
     KeyringState m_current;
 };
 

@@ -134,6 +134,46 @@ private Q_SLOTS:
         QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 5);
         QCOMPARE(stats.value(QLatin1String("refused")).toInt(), 5);
     }
+
+    /// The consoles' side: a console taken out of another console's keyring is refused by it from its next
+    /// operation on, without a restart (MqttLink reads its --consoles file again when it changes).
+    void aConsoleTakenOutIsRefusedByTheOthers()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        const QString keyringFile = dir.filePath(QStringLiteral("consoles.json"));
+        ConsoleKeyring keyring = ConsoleKeyring::load(room().keyring).value();
+        QVERIFY(keyring.save(keyringFile));
+        Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"), [&](MqttLinkOptions &o) {
+            o.consoles = std::make_shared<const ConsoleKeyring>(keyring);
+            o.consolesPath = keyringFile;
+        });
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
+        const Actor kai = person("kai", Role::Operator);
+        const GeoPoint where = city()->devices[lamps(1).front()].position;
+        auto report = [&] {
+            auto r = b.ask(kai, request::ReportIncident{where, IncidentSeverity::Minor, "pothole", kNoDevice});
+            return r ? r->ref : IncidentId(0);
+        };
+        const IncidentId first = report();
+        QVERIFY(first);
+        QTRY_VERIFY_WITH_TIMEOUT(a.engine.incidents().find(first).has_value(), 5000);
+        QCOMPARE(a.link->counters().untrusted, 0u);
+
+        // The admin takes console-b out of console-a's keyring; console-b goes on reporting until console-a refuses it.
+        QVERIFY(keyring.remove(QStringLiteral("console-b")));
+        QVERIFY(keyring.save(keyringFile));
+        QVERIFY(QTest::qWaitFor([&] { (void)report(); return QTest::qWaitFor([&] { return a.link->counters().untrusted > 0; }, 500); }, 10'000));
+        // From then on nothing console-b does reaches console-a's books.
+        const std::uint64_t refusedSoFar = a.link->counters().untrusted;
+        const IncidentId later = report();
+        QVERIFY(later);
+        QTRY_COMPARE_WITH_TIMEOUT(a.link->counters().untrusted, refusedSoFar + 1, 5000);
+        QVERIFY(!a.engine.incidents().find(later).has_value());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGatewayTrust)

@@ -163,7 +163,7 @@ private Q_SLOTS:
         const auto &events = std::get<std::vector<Event>>(got);
         QCOMPARE(events.size(), size_t(2));
         for (const Event &e : events)
-            QCOMPARE(e.origin, room.keyring->originOf(QStringLiteral("desk-a")));
+            QCOMPARE(b.exchange.originName(e.origin), QStringLiteral("desk-a"));
         QCOMPARE(b.exchange.received(), 2u);
     }
 
@@ -339,9 +339,9 @@ private Q_SLOTS:
         }
         QCOMPARE(taken.size(), size_t(2));
         QCOMPARE(std::get<CommandPayload>(taken[0].payload).order, 7u);
-        QCOMPARE(taken[0].origin, room.keyring->originOf(QStringLiteral("desk-b")));
+        QCOMPARE(c.exchange.originName(taken[0].origin), QStringLiteral("desk-b"));
         QCOMPARE(std::get<CommandPayload>(taken[1].payload).order, 9u);
-        QCOMPARE(taken[1].origin, room.keyring->originOf(QStringLiteral("desk-a")));
+        QCOMPARE(c.exchange.originName(taken[1].origin), QStringLiteral("desk-a"));
     }
 
     void nothingOpenNothingHandedOver()
@@ -393,6 +393,46 @@ private Q_SLOTS:
         a.exchange.share({step(5, IncidentState::Acknowledged)});
         QCOMPARE(a.exchange.failures(), 1u);
         QCOMPARE(a.exchange.shared(), 0u);
+    }
+
+    /// The keyring read again while the console runs: a console taken out is refused from its next message on; a
+    /// keyring that cannot be believed believes nobody; and a console's origin tag stays what it was whatever the
+    /// new list's order (events already in the core carry it).
+    void takesTheKeyringAsItIsNow()
+    {
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b"), QStringLiteral("desk-c")});
+        Desk a(room, QStringLiteral("desk-a")), b(room, QStringLiteral("desk-b")), c(room, QStringLiteral("desk-c"));
+        a.exchange.share({step(5, IncidentState::Acknowledged)});
+        b.exchange.share({step(6, IncidentState::Acknowledged)});
+        const auto fromB = c.exchange.receive(b.payload(0), false);
+        const auto fromA = c.exchange.receive(a.payload(0), false);
+        const std::uint16_t tagA = std::get<std::vector<Event>>(fromA).at(0).origin, tagB = std::get<std::vector<Event>>(fromB).at(0).origin;
+        QVERIFY(tagA != 0 && tagB != 0 && tagA != tagB);
+
+        // desk-a taken out, the list in another order: desk-b keeps its tag, desk-a's next message is refused.
+        auto without = std::make_shared<ConsoleKeyring>();
+        QVERIFY(without->add(QStringLiteral("desk-c"), room.keys.at(QStringLiteral("desk-c"))->publicKeyPem()));
+        QVERIFY(without->add(QStringLiteral("desk-b"), room.keys.at(QStringLiteral("desk-b"))->publicKeyPem()));
+        c.exchange.setKeyring({without, {}});
+        a.exchange.share({step(7, IncidentState::Acknowledged)});
+        b.exchange.share({step(8, IncidentState::Acknowledged)});
+        const auto refused = c.exchange.receive(a.payload(1), false);
+        QVERIFY(std::holds_alternative<wire::Refused>(refused));
+        QVERIFY2(std::get<wire::Refused>(refused).detail.contains(QLatin1String("desk-a is not in this console's keyring")),
+                 qPrintable(std::get<wire::Refused>(refused).detail));
+        const auto taken = c.exchange.receive(b.payload(1), false);
+        QCOMPARE(std::get<std::vector<Event>>(taken).at(0).origin, tagB);
+        QCOMPARE(c.exchange.originName(tagA), QStringLiteral("desk-a"));   // what it did before is still its own
+
+        // A keyring that cannot be believed: nobody, with the reason.
+        c.exchange.setKeyring({nullptr, QStringLiteral("the console keyring /x/consoles.json may be changed by others")});
+        b.exchange.share({step(9, IncidentState::Acknowledged)});
+        const auto unbelieved = c.exchange.receive(b.payload(2), false);
+        QVERIFY(std::holds_alternative<wire::Refused>(unbelieved));
+        QVERIFY2(std::get<wire::Refused>(unbelieved).detail.contains(QLatin1String("keyring cannot be believed: the console keyring /x/")),
+                 qPrintable(std::get<wire::Refused>(unbelieved).detail));
+        c.exchange.handOver(QStringLiteral("desk-b"));
+        QVERIFY(c.out.empty());   // nothing handed over to a console nobody can vouch for
     }
 };
 

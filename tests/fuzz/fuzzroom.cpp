@@ -100,7 +100,7 @@ Outcome checkKeyring(const QByteArray &text, ConsoleKeyring::Kind kind)
     for (const ConsoleKeyring::Entry &e : first.value().entries()) {
         if (!ConsoleKeyring::checkName(e.name))
             return broken("a keyring accepted with a name it would refuse to add", e.name);
-        if (!first.value().verifierFor(e.name) || first.value().nameOf(first.value().originOf(e.name)) != e.name)
+        if (!first.value().verifierFor(e.name) || first.value().entryForKey(e.keyId)->name != e.name)
             return broken("a keyring accepted whose names do not lead back to their keys", e.name);
     }
     const QString again = scratch().filePath(QStringLiteral("keyring-again.json"));

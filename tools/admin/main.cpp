@@ -223,8 +223,8 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
     } else {
         if (!k.remove(args[2]))
             return failure(QStringLiteral("there is no console %1 in %2").arg(args[2], path));
-        said = QStringLiteral("removed console %1: gateways reading this keyring (cityops-sim --consoles) refuse its commands at once, "
-                              "consoles its operations from their next start").arg(args[2]);
+        said = QStringLiteral("removed console %1: the gateways and consoles reading this keyring refuse its commands and operations "
+                              "at once; copy it to those that read another").arg(args[2]);
     }
     if (auto folder = trustfile::makeFolder(QFileInfo(path).absolutePath()); !folder)
         return failure(folder.error());
