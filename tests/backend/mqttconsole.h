@@ -10,6 +10,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTest>
 
 #include <functional>
 #include <map>
@@ -162,5 +163,28 @@ inline std::vector<DeviceIndex> lamps(int n, int skip = 0)
 }
 
 inline QJsonObject json(const QByteArray &payload) { return QJsonDocument::fromJson(payload).object(); }
+
+/// Commands published by hand to the gateway "gw1", as someone on the broker would (an attacker with a captured,
+/// forged or removed key), with the gateway's answer on the client's own result topic.
+struct ByHand {
+    RawClient raw;
+
+    explicit ByHand(const QString &url) : raw(brokerOptions(url, QStringLiteral("by-hand"))) {}
+    /// Connected and listening to the answers and the gateway's status.
+    bool listening()
+    {
+        return QTest::qWaitFor([&] { return raw.client->connected(); }, 5000) && raw.client->subscribe(wire::resultTopic("by-hand"), 1)
+            && raw.client->subscribe(wire::gatewayStatusTopic("gw1"), 1);
+    }
+    /// Publishes `c` (or `payload` in its place) and waits for the answer: the result's JSON, empty when none came.
+    QJsonObject send(const wire::SignedCommand &c, const QByteArray &payload = {})
+    {
+        raw.client->publish(wire::commandTopic("gw1", c.device), payload.isEmpty() ? wire::encodeCommand(c) : payload, 1, false,
+                            wire::resultTopic("by-hand"), c.nonce);
+        std::vector<MqttClient::Message> got;
+        const bool answered = QTest::qWaitFor([&] { got = raw.take(); return !got.empty(); }, 5000);
+        return answered ? json(got.front().payload) : QJsonObject();
+    }
+};
 
 } // namespace cityops::test

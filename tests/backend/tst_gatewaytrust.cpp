@@ -44,12 +44,10 @@ private Q_SLOTS:
         qputenv("QT_LOGGING_RULES", "cityops.*.info=false\ncityops.security.info=true");
         SimProcess sim(broker.plainUrl(), {"--consoles", consolesFile, "--approvers", approversFile, "--id", "gw1", "--answer-latency", "0:0",
                                            "--reject-rate", "0"});
-        RawClient hand(brokerOptions(broker.plainUrl(), "by-hand"));
-        QTRY_VERIFY_WITH_TIMEOUT(hand.client->connected(), 5000);
-        QVERIFY(hand.client->subscribe(wire::resultTopic("by-hand"), 1));
-        QVERIFY(hand.client->subscribe(wire::gatewayStatusTopic("gw1"), 1));
-        QTRY_VERIFY_WITH_TIMEOUT(hand.waiting() > 0, 10'000);
-        hand.take();
+        ByHand hand(broker.plainUrl());
+        QVERIFY(hand.listening());
+        QTRY_VERIFY_WITH_TIMEOUT(hand.raw.waiting() > 0, 10'000);   // the gateway is up (its retained status)
+        hand.raw.take();
         QString simLog;
         const auto logged = [&](const char *words) {
             return QTest::qWaitFor([&] { simLog += sim.errors(); return simLog.contains(QLatin1String(words)); }, 10'000);
@@ -83,11 +81,9 @@ private Q_SLOTS:
         };
         // The gateway's answer: "accepted", or the reason it refused.
         const auto send = [&](const wire::SignedCommand &c) {
-            hand.client->publish(wire::commandTopic("gw1", c.device), wire::encodeCommand(c), 1, false, wire::resultTopic("by-hand"), c.nonce);
-            std::vector<MqttClient::Message> got;
-            if (!QTest::qWaitFor([&] { got = hand.take(); return !got.empty(); }, 5000))
+            const QJsonObject r = hand.send(c);
+            if (r.isEmpty())
                 return QStringLiteral("(no answer)");
-            const QJsonObject r = json(got.front().payload);
             return r.value(QLatin1String("result")).toString() == QLatin1String("accepted") ? QStringLiteral("accepted")
                                                                                              : r.value(QLatin1String("reason")).toString();
         };

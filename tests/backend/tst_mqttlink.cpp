@@ -202,10 +202,9 @@ private Q_SLOTS:
         CommandKeys keys;
         QVERIFY(keys.ok);
         SimProcess sim(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--id", "gw1", "--answer-latency", "0:0", "--reject-rate", "0"});
-        RawClient hand(brokerOptions(broker.plainUrl(), "by-hand"));
-        QTRY_VERIFY_WITH_TIMEOUT(hand.client->connected(), 5000);
-        QVERIFY(hand.client->subscribe(wire::resultTopic("by-hand"), 1));
-        QVERIFY(hand.client->subscribe(wire::gatewayStatusTopic("gw1"), 1));
+        ByHand byHand(broker.plainUrl());
+        RawClient &hand = byHand.raw;
+        QVERIFY(byHand.listening());
         QTRY_VERIFY_WITH_TIMEOUT(hand.waiting() > 0, 10'000);   // the gateway is up (its retained status)
         hand.take();
 
@@ -225,14 +224,7 @@ private Q_SLOTS:
             c.signature = key.sign(c.canonical());
             return c;
         };
-        auto send = [&](const wire::SignedCommand &c, QByteArray payload = {}) {
-            if (payload.isEmpty())
-                payload = wire::encodeCommand(c);
-            hand.client->publish(wire::commandTopic("gw1", c.device), payload, 1, false, wire::resultTopic("by-hand"), c.nonce);
-            std::vector<MqttClient::Message> got;
-            const bool answered = QTest::qWaitFor([&] { got = hand.take(); return !got.empty(); }, 5000);
-            return answered ? json(got.front().payload) : QJsonObject();
-        };
+        auto send = [&](const wire::SignedCommand &c, const QByteArray &payload = {}) { return byHand.send(c, payload); };
         const auto reason = [](const QJsonObject &o) { return o.value(QLatin1String("reason")).toString(); };
 
         QJsonObject r = send(command(stranger, now + 60'000, 'a'));
@@ -313,12 +305,10 @@ private Q_SLOTS:
         QVERIFY(approvers.save(keyring).ok());
         SimProcess sim(broker.plainUrl(), {"--command-pubkey", keys.publicKey, "--approvers", keyring, "--id", "gw1", "--answer-latency", "0:0",
                                            "--reject-rate", "0"});
-        RawClient hand(brokerOptions(broker.plainUrl(), "by-hand"));
-        QTRY_VERIFY_WITH_TIMEOUT(hand.client->connected(), 5000);
-        QVERIFY(hand.client->subscribe(wire::resultTopic("by-hand"), 1));
-        QVERIFY(hand.client->subscribe(wire::gatewayStatusTopic("gw1"), 1));
-        QTRY_VERIFY_WITH_TIMEOUT(hand.waiting() > 0, 10'000);
-        hand.take();
+        ByHand byHand(broker.plainUrl());
+        QVERIFY(byHand.listening());
+        QTRY_VERIFY_WITH_TIMEOUT(byHand.raw.waiting() > 0, 10'000);
+        byHand.raw.take();
 
         const CommandSigner console = CommandSigner::fromPrivateKeyFile(keys.privateKey).value();
         const CommandSigner sven = approval::open(sealed, QStringLiteral("sven"), "sven-password").value();
@@ -348,10 +338,7 @@ private Q_SLOTS:
         };
         auto send = [&](wire::SignedCommand c) {
             c.signature = console.sign(c.canonical());   // always the genuine console's signature
-            hand.client->publish(wire::commandTopic("gw1", c.device), wire::encodeCommand(c), 1, false, wire::resultTopic("by-hand"), c.nonce);
-            std::vector<MqttClient::Message> got;
-            const bool answered = QTest::qWaitFor([&] { got = hand.take(); return !got.empty(); }, 5000);
-            return answered ? json(got.front().payload) : QJsonObject();
+            return byHand.send(c);
         };
         const auto reason = [](const QJsonObject &o) { return o.value(QLatin1String("reason")).toString(); };
 
@@ -424,10 +411,9 @@ private Q_SLOTS:
         QTemporaryDir state;
         const QString memory = state.filePath(QStringLiteral("gw1.replay"));
         const QStringList common{"--command-pubkey", keys.publicKey, "--id", "gw1", "--answer-latency", "0:0", "--reject-rate", "0"};
-        RawClient hand(brokerOptions(broker.plainUrl(), "by-hand"));
-        QTRY_VERIFY_WITH_TIMEOUT(hand.client->connected(), 5000);
-        QVERIFY(hand.client->subscribe(wire::resultTopic("by-hand"), 1));
-        QVERIFY(hand.client->subscribe(wire::gatewayStatusTopic("gw1"), 1));
+        ByHand byHand(broker.plainUrl());
+        RawClient &hand = byHand.raw;
+        QVERIFY(byHand.listening());
         const CommandSigner trusted = CommandSigner::fromPrivateKeyFile(keys.privateKey).value();
         auto command = [&](char nonce) {
             wire::SignedCommand c;
@@ -442,12 +428,7 @@ private Q_SLOTS:
             c.signature = trusted.sign(c.canonical());
             return c;
         };
-        auto send = [&](const wire::SignedCommand &c) {
-            hand.client->publish(wire::commandTopic("gw1", c.device), wire::encodeCommand(c), 1, false, wire::resultTopic("by-hand"), c.nonce);
-            std::vector<MqttClient::Message> got;
-            const bool answered = QTest::qWaitFor([&] { got = hand.take(); return !got.empty(); }, 5000);
-            return answered ? json(got.front().payload) : QJsonObject();
-        };
+        auto send = [&](const wire::SignedCommand &c) { return byHand.send(c); };
         auto gatewayUp = [&] {   // the new gateway's retained "online" (the old one's goodbye may still be waiting)
             return QTest::qWaitFor([&] {
                 for (const MqttClient::Message &m : hand.take())
