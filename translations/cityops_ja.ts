@@ -426,12 +426,12 @@
         </translation>
     </message>
     <message>
-        <source>  (sound silenced)</source>
-        <translation>  （音は消音中）</translation>
+        <source>(sound silenced)</source>
+        <translation>（音は消音中）</translation>
     </message>
     <message>
-        <source>  — F10 silences the sound</source>
-        <translation>  — F10 で消音</translation>
+        <source>— F10 silences the sound</source>
+        <translation>— F10 で消音</translation>
     </message>
 </context>
 <context>

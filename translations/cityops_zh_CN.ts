@@ -426,12 +426,12 @@
         </translation>
     </message>
     <message>
-        <source>  (sound silenced)</source>
-        <translation>  （声音已静音）</translation>
+        <source>(sound silenced)</source>
+        <translation>（声音已静音）</translation>
     </message>
     <message>
-        <source>  — F10 silences the sound</source>
-        <translation>  — 按 F10 静音</translation>
+        <source>— F10 silences the sound</source>
+        <translation>— 按 F10 静音</translation>
     </message>
 </context>
 <context>

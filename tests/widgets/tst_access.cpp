@@ -23,6 +23,9 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -409,6 +412,24 @@ private Q_SLOTS:
         QTRY_VERIFY(banner->text().contains(QLatin1String("critical or major incident")));
         const QImage shot = banner->grab().toImage();
         QCOMPARE(shot.pixelColor(2, shot.height() / 2), QColor(0xff, 0x3b, 0x30));   // red while a critical one waits
+        // On a desk too narrow for one line the banner breaks between its counts, never inside one (nor the hint:
+        // "sound" alone on a second line).
+        const QStringList parts = a.bannerParts();
+        QVERIFY(parts.size() >= 3);
+        QTextDocument shown;
+        shown.setDefaultFont(banner->font());
+        shown.setHtml(banner->text());
+        shown.setTextWidth(shown.idealWidth() * 0.6);
+        QStringList lines;
+        for (QTextBlock b = shown.begin(); b.isValid(); b = b.next())
+            for (int i = 0; i < b.layout()->lineCount(); ++i)
+                lines << b.text().mid(b.layout()->lineAt(i).textStart(), b.layout()->lineAt(i).textLength());
+        QVERIFY2(lines.size() >= 2, qPrintable(lines.join(QLatin1Char('|'))));
+        for (const QString &part : parts) {
+            const QString unbroken = QString(part).replace(QLatin1Char(' '), QChar(QChar::Nbsp));
+            QVERIFY2(std::any_of(lines.begin(), lines.end(), [&](QString line) { return line.replace(QLatin1Char(' '), QChar(QChar::Nbsp)).contains(unbroken); }),
+                     qPrintable(part + QStringLiteral(" broken across lines: ") + lines.join(QLatin1Char('|'))));
+        }
 
         // A wall hears nothing and shows no banner.
         desk.access().signOut();

@@ -100,6 +100,20 @@ void Annunciator::review()
 
 QString Annunciator::bannerText() const
 {
+    // Each count, and the hint, kept on one line: a narrow desk wraps the banner between them, never leaving a word
+    // of a count (or "sound") alone on a line of its own.
+    const QStringList parts = bannerParts();
+    if (parts.isEmpty())
+        return {};
+    QStringList kept;
+    for (const QString &part : parts)
+        kept << QStringLiteral("<span style=\"white-space:nowrap\">%1</span>").arg(part.toHtmlEscaped());
+    return QStringLiteral("<html>▲ ") + kept.mid(0, kept.size() - 1).join(QStringLiteral(" · ")) + QStringLiteral("&nbsp; ") + kept.last()
+           + QStringLiteral("</html>");
+}
+
+QStringList Annunciator::bannerParts() const
+{
     QStringList parts;
     if (m_counts[0])
         parts << tr("%n critical or major incident(s) not acknowledged", nullptr, m_counts[0]);
@@ -109,10 +123,9 @@ QString Annunciator::bannerText() const
         parts << tr("%n high-priority alarm(s) not acknowledged", nullptr, m_counts[2]);
     if (m_counts[3])
         parts << tr("%n order(s) waiting for your approval", nullptr, m_counts[3]);
-    if (parts.isEmpty())
-        return {};
-    return QStringLiteral("▲ ") + parts.join(QStringLiteral(" · "))
-           + (m_silenced ? tr("  (sound silenced)") : tr("  — F10 silences the sound"));
+    if (!parts.isEmpty())
+        parts << (m_silenced ? tr("(sound silenced)") : tr("— F10 silences the sound"));
+    return parts;
 }
 
 void Annunciator::silence()

@@ -36,7 +36,10 @@ public:
     void silence();
     bool isSilenced() const { return m_silenced; }
     /// What the banner says (empty when nothing waits).
+    /// The banner as shown (rich text: each count kept on one line).
     QString bannerText() const;
+    /// What the banner says, one count a part, and the sound hint last; empty when nothing waits.
+    QStringList bannerParts() const;
     int waiting() const { return m_counts[0] + m_counts[1] + m_counts[2] + m_counts[3]; }
 
 Q_SIGNALS:
