@@ -23,6 +23,7 @@
 #include "security/ldapdirectory.h"
 #include "security/userdirectory.h"
 #include "store/eventstore.h"
+#include "store/storelock.h"
 #include "access/accesscontrol.h"
 
 #include <QApplication>
@@ -324,7 +325,9 @@ int main(int argc, char **argv)
         if (!store && options.replay && QFileInfo(storePath).isFile()) {
             // A read-only or damaged recording is still worth replaying: read-only, never written, and said so.
             archivePath = storePath;
-            archiveWhy = EventStore::isReadOnlyFile(storePath) ? QObject::tr("the store is read-only") : QObject::tr("the store is damaged");
+            archiveWhy = EventStore::isReadOnlyFile(storePath)  ? QObject::tr("the store is read-only")
+                       : storelock::heldElsewhere(storePath) ? QObject::tr("another console is recording into it")
+                                                              : QObject::tr("the store is damaged");
             qCWarning(lcApp) << "replaying read-only, not recording:" << store.error();
         } else if (!store) {
             if (userStore)

@@ -95,6 +95,10 @@
         <source>--traffic sumo: this build has no SUMO client (install the Debian package sumo and build again)</source>
         <translation>--traffic sumo: このビルドには SUMO クライアントがありません (Debian パッケージ sumo をインストールしてビルドし直してください)</translation>
     </message>
+    <message>
+        <source>another console is recording into it</source>
+        <translation>別のコンソールが記録中です</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>

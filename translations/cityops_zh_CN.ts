@@ -95,6 +95,10 @@
         <source>--traffic sumo: this build has no SUMO client (install the Debian package sumo and build again)</source>
         <translation>--traffic sumo：此版本没有 SUMO 客户端（请安装 Debian 软件包 sumo 并重新构建）</translation>
     </message>
+    <message>
+        <source>another console is recording into it</source>
+        <translation>另一个控制台正在记录</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>

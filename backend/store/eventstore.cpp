@@ -3,6 +3,7 @@
 #include "base/sqlitedb.h"
 #include "base/logging.h"
 #include "codec/eventcodec.h"
+#include "store/storelock.h"
 #include "store/storeschema.h"
 #include "store/recordchain.h"
 #include "security/commandsigner.h"
@@ -40,6 +41,9 @@ Result<std::unique_ptr<EventStore>> EventStore::open(const EventStoreOptions &op
     if (info.exists() && isReadOnlyFile(options.path))
         return makeError(QStringLiteral("store %1 is read-only: the console will not record into it (replay it with --replay, or record "
                                         "to a writable store)").arg(options.path));
+    auto lock = storelock::take(options.path);   // before anything is read: the numbering starts from what is there
+    if (!lock)
+        return makeError(lock.error());
     const bool existed = info.exists() && info.size() > 0;
     // One of ours: nothing is written until SQLite's quick_check has found it intact (a foreign file is refused below,
     // also before anything is written). It reads the whole file — 27 s for 1.5 GB here from a cold disk, so a month's
@@ -76,7 +80,7 @@ Result<std::unique_ptr<EventStore>> EventStore::open(const EventStoreOptions &op
         const std::int64_t pages = options.maxSizeMb * 1024 * 1024 / 4096;
         (void)d.exec(QStringLiteral("PRAGMA page_size = 4096; PRAGMA max_page_count = %1").arg(pages));
     }
-    return std::unique_ptr<EventStore>(new EventStore(options, std::move(db).value(), city, checkFirst));
+    return std::unique_ptr<EventStore>(new EventStore(options, std::move(lock).value(), std::move(db).value(), city, checkFirst));
 }
 
 bool EventStore::isReadOnlyFile(const QString &path)
@@ -102,8 +106,9 @@ Status EventStore::quickCheck(SqliteDb &db, const QString &path)
     return Ok{};
 }
 
-EventStore::EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city, bool checkFirst)
-    : m_options(std::move(options)), m_db(std::move(db)), m_deviceCount(city.devices.size()), m_feederCount(city.feeders.size())
+EventStore::EventStore(EventStoreOptions options, std::unique_ptr<QLockFile> lock, std::unique_ptr<SqliteDb> db, const CityModel &city,
+                       bool checkFirst)
+    : m_lock(std::move(lock)), m_options(std::move(options)), m_db(std::move(db)), m_deviceCount(city.devices.size()), m_feederCount(city.feeders.size())
 {
     auto last = m_db->prepare(QStringLiteral("SELECT seq, time_ms, chain FROM events ORDER BY seq DESC LIMIT 1"));
     m_chain = recordchain::genesis();

@@ -16,6 +16,8 @@
 #include <thread>
 #include <vector>
 
+class QLockFile;
+
 namespace cityops {
 
 class SqliteDb;
@@ -48,7 +50,8 @@ public:
     /// written to either: an existing store is checked on the writer thread before its first write — the whole file
     /// is read, which takes a minute or two for a month's record, so the console starts at once and what it records
     /// meanwhile waits in memory (stats().checking); damage found refuses every write (stats().failing, with the
-    /// sentence). A store of an older schema is checked here, before it is upgraded.
+    /// sentence). A store of an older schema is checked here, before it is upgraded. A store another console records
+    /// into is refused too (storelock.h).
     static Result<std::unique_ptr<EventStore>> open(const EventStoreOptions &options, const CityModel &city);
     /// Whether `path` is a file nobody may write (mode without any w bit): such a store is replayed, never recorded into.
     static bool isReadOnlyFile(const QString &path);
@@ -91,7 +94,7 @@ public:
     std::vector<double> recentCheckpointMs() const;
 
 private:
-    EventStore(EventStoreOptions options, std::unique_ptr<SqliteDb> db, const CityModel &city, bool checkFirst);
+    EventStore(EventStoreOptions options, std::unique_ptr<QLockFile> lock, std::unique_ptr<SqliteDb> db, const CityModel &city, bool checkFirst);
     /// Writer thread, before anything is written: the whole file checked; false (and every write refused) if damaged.
     bool checkBeforeWriting();
     /// Writer thread, once the store may be written: this session counted, the oldest days let go.
@@ -103,6 +106,7 @@ private:
     Status writeGroup(std::vector<Event> &events, std::vector<Snapshot> &snapshots);
     void applyRetention();
 
+    std::unique_ptr<QLockFile> m_lock;   ///< first: let go of last, once everything is written and closed (storelock.h)
     EventStoreOptions m_options;
     std::unique_ptr<SqliteDb> m_db;
     size_t m_deviceCount = 0;

@@ -6,11 +6,14 @@
 #include "codec/eventcodec.h"
 #include "security/commandsigner.h"
 #include "store/replaysession.h"
+#include "store/storelock.h"
 #include "store/storeschema.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -172,6 +175,60 @@ private Q_SLOTS:
         replay.value().reset();
         QCOMPARE(sha256(path), before);
         QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    }
+
+    /// One store, one recording console: a second console opening the same store is refused with who holds it, and
+    /// the file is left as it was (before, both recorded and the second lost every write to "UNIQUE constraint failed:
+    /// events.seq"); replay reads beside the recording one; once it closes the store opens again; and a lock left by a
+    /// console that crashed is taken over.
+    void oneConsoleRecordsIntoAStore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("desk.store"));
+        std::int64_t last = 0;
+        {
+            auto store = EventStore::open({path}, *fixtureCity());
+            QVERIFY2(store, qPrintable(store.error()));
+            Recorder rec(fixtureCity(), store->get());
+            CitySimulator sim(fixtureCity(), 3, berlin(QDate(2026, 11, 22), QTime(6, 0)));
+            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1}}};
+            sim.initialState(batch);
+            sim.advanceTo(sim.nowMs() + 600'000, batch);
+            rec.process(std::move(batch));
+            store.value()->flush();
+            last = rec.sequencer().lastTimeMs();
+            QVERIFY(storelock::heldElsewhere(path));
+
+            const QByteArray before = sha256(path);
+            const auto second = EventStore::open({path}, *fixtureCity());
+            QVERIFY(!second);
+            QVERIFY2(second.error().contains(QLatin1String("is being recorded by another console"))
+                         && second.error().contains(QStringLiteral("process %1").arg(QCoreApplication::applicationPid())),
+                     qPrintable(second.error()));
+            QCOMPARE(sha256(path), before);
+            auto replay = ReplaySession::open(fixtureCity(), path);
+            QVERIFY2(replay, qPrintable(replay.error()));
+            QVERIFY(replay.value()->seekNow(last));
+        }
+        QVERIFY(!storelock::heldElsewhere(path));
+        {
+            auto again = EventStore::open({path}, *fixtureCity());
+            QVERIFY2(again, qPrintable(again.error()));
+        }
+
+        // A console that crashed leaves its lock behind, naming a process that is gone: the next console takes over.
+        QProcess gone;
+        gone.start(QStringLiteral("true"), {});
+        QVERIFY(gone.waitForStarted(5000));
+        const qint64 pid = gone.processId();
+        QVERIFY(gone.waitForFinished(5000));
+        QVERIFY(pid > 0);
+        QFile left(path + QStringLiteral(".lock"));
+        QVERIFY(left.open(QIODevice::WriteOnly));
+        left.write(QByteArray::number(pid) + "\ncityops\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+        left.close();
+        auto taken = EventStore::open({path}, *fixtureCity());
+        QVERIFY2(taken, qPrintable(taken.error()));
     }
 
     void migratesSchemaOne()
