@@ -3347,6 +3347,14 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Recording once the store is checked…</source>
         <translation>記録ファイルの確認後に記録を開始…</translation>
     </message>
+    <message>
+        <source>Console keyring not believed</source>
+        <translation>コンソール鍵束を信頼できません</translation>
+    </message>
+    <message>
+        <source>Console keyring: %1 — other consoles&apos; operations are refused until it is mended</source>
+        <translation>コンソール鍵束: %1 — 直るまで他のコンソールの操作は拒否されます</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

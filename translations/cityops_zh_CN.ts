@@ -3347,6 +3347,14 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Recording once the store is checked…</source>
         <translation>记录文件检查完毕后开始记录…</translation>
     </message>
+    <message>
+        <source>Console keyring not believed</source>
+        <translation>控制台密钥环不可信</translation>
+    </message>
+    <message>
+        <source>Console keyring: %1 — other consoles&apos; operations are refused until it is mended</source>
+        <translation>控制台密钥环：%1 — 修复之前拒绝其他控制台的操作</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

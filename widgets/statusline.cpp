@@ -111,6 +111,8 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
 {
     // Quiet while the field behaves; what was refused or lost is counted here, never dropped silently.
     QStringList trouble;
+    if (!c.keyringProblem.isEmpty())   // first: it stops every other console's operations, whether any arrive yet or not
+        trouble << tr("Console keyring not believed");
     if (c.refused > 0)
         trouble << tr("%n message(s) refused", nullptr, static_cast<int>(c.refused));
     if (c.gaps > 0)
@@ -134,7 +136,8 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
         + QLatin1Char('\n') + tr("Gateways refused (not on --gateways, or more than the link keeps track of): %1").arg(c.unknownGateway)
         + QLatin1Char('\n')
         + tr("Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console's directory")
-              .arg(c.untrusted).arg(c.replayed).arg(peerRefused));
+              .arg(c.untrusted).arg(c.replayed).arg(peerRefused)
+        + (c.keyringProblem.isEmpty() ? QString() : QLatin1Char('\n') + tr("Console keyring: %1 — other consoles' operations are refused until it is mended").arg(c.keyringProblem)));
 }
 
 void StatusLine::showPointer(const GeoPoint &p)

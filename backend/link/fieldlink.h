@@ -96,6 +96,9 @@ struct LinkCounters {
     std::uint64_t opsReceived = 0;    ///< operations of other consoles taken in
     std::uint64_t untrusted = 0;      ///< operations not signed by a console in the keyring (unknown, altered, speaking for another)
     std::uint64_t replayed = 0;       ///< signed operations seen before or outside the freshness window
+    /// Why the console keyring cannot be believed now (no other console's operations are taken until it is mended);
+    /// empty while it can.
+    QString keyringProblem;
 };
 
 /// The time a link's field runs on: wall time for real devices, a chosen origin and speed for the simulator

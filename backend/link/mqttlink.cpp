@@ -60,6 +60,7 @@ LinkCounters MqttLink::counters() const
     c.opsShared = m_ops.shared();
     c.opsReceived = m_ops.received();
     c.sendFailures += m_ops.failures();
+    c.keyringProblem = m_ops.keyringProblem();
     return c;
 }
 

@@ -50,6 +50,8 @@ public:
     /// consoles in it are believed — none while it is `unusable`.
     void setKeyring(const KeyringState &keyring);
 
+    /// Why the console keyring cannot be believed now; empty while it can.
+    QString keyringProblem() const { return keyring().unusable; }
     /// The console whose operations carry the origin tag `origin` (ours for 0; empty for a tag never given).
     QString originName(std::uint16_t origin) const;
 

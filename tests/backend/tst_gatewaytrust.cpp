@@ -169,6 +169,12 @@ private Q_SLOTS:
         QVERIFY(later);
         QTRY_COMPARE_WITH_TIMEOUT(a.link->counters().untrusted, refusedSoFar + 1, 5000);
         QVERIFY(!a.engine.incidents().find(later).has_value());
+
+        // A keyring others could have written to: the console says so (its status bar shows it) until it is mended.
+        QVERIFY(QFile::setPermissions(keyringFile, QFile::permissions(keyringFile) | QFileDevice::WriteOther));
+        QTRY_VERIFY_WITH_TIMEOUT(a.link->counters().keyringProblem.contains(QLatin1String("may be changed by others")), 10'000);
+        QVERIFY(QFile::setPermissions(keyringFile, QFile::permissions(keyringFile) & ~QFileDevice::WriteOther));
+        QTRY_VERIFY_WITH_TIMEOUT(a.link->counters().keyringProblem.isEmpty(), 10'000);
     }
 };
 

@@ -53,6 +53,17 @@ public:
         return c;
     }
 };
+/// A console whose keyring was made writable by others while it ran: nothing refused yet, but nothing would be taken.
+class UnbelievingLink : public SimLink {
+public:
+    using SimLink::SimLink;
+    LinkCounters counters() const override
+    {
+        LinkCounters c;
+        c.keyringProblem = QStringLiteral("the console keyring /srv/cityops/consoles.json may be changed by others (mode 0666)");
+        return c;
+    }
+};
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -187,6 +198,35 @@ private Q_SLOTS:
         QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
         bar->clearMessage();
         QVERIFY(bar->toolTip().isEmpty());
+        engine.stop();
+    }
+
+    /// A console keyring that cannot be believed stops every other console's operations: said in amber at once, with
+    /// the reason on hover, before any operation has been refused.
+    void aKeyringNotBelievedIsSaid()
+    {
+        const auto city = fixtureCity();
+        Engine engine(city);
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.1;
+        engine.start(std::make_unique<UnbelievingLink>(city, &engine.clock(), sim));
+        MainWindow window(engine, nullptr);
+        window.resize(1600, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QLabel *trouble = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+                if (label->isVisible() && label->text().startsWith(QLatin1String("Console keyring not believed")))
+                    trouble = label;
+            return trouble != nullptr;
+        }(), 5000);
+        QCOMPARE(trouble->text(), QStringLiteral("Console keyring not believed"));   // whole, not cut
+        QVERIFY2(trouble->toolTip().contains(QLatin1String("Console keyring: the console keyring /srv/cityops/consoles.json may be changed by others"))
+                     && trouble->toolTip().contains(QLatin1String("other consoles' operations are refused until it is mended")),
+                 qPrintable(trouble->toolTip()));
+        const QImage shot = trouble->grab().toImage();
+        QCOMPARE(shot.pixelColor(2, shot.height() / 2), QColor(0xff, 0xb0, 0x00));
         engine.stop();
     }
 
