@@ -18,8 +18,9 @@ Result<std::unique_ptr<QLockFile>> take(const QString &storePath)
     qint64 pid = 0;
     QString host, app;
     if (lock->error() == QLockFile::LockFailedError && lock->getLockInfo(&pid, &host, &app))
-        return makeError(QStringLiteral("store %1 is being recorded by another console (%2, process %3 on %4): one store is recorded by "
-                                        "one console — record to another store (--store), or replay this one (--replay)")
+        return makeError(QStringLiteral("store %1 is being recorded by another console (%2, process %3 on %4; one just closed may still be "
+                                        "finishing its record): one store is recorded by one console — record to another store "
+                                        "(--store), or replay this one (--replay)")
                              .arg(storePath, app.isEmpty() ? QStringLiteral("a program") : app)
                              .arg(pid)
                              .arg(host.isEmpty() ? QStringLiteral("this machine") : host));
