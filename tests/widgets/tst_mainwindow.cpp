@@ -64,6 +64,41 @@ public:
         return c;
     }
 };
+/// A read-only console (nobody can sign in: it still shows everything) on `link`, at 1600 × 900.
+struct DeskOn {
+    Engine engine{fixtureCity()};
+    MainWindow window{engine, nullptr};
+
+    explicit DeskOn(const std::function<std::unique_ptr<FieldLink>(const ConsoleClock *)> &link)
+    {
+        engine.start(link(&engine.clock()));
+        window.resize(1600, 900);
+        window.show();
+    }
+    ~DeskOn() { engine.stop(); }
+    /// The visible status bar figure whose text contains `words`, once the window shows one; null after 5 s.
+    QLabel *figure(const QString &words)
+    {
+        QLabel *found = nullptr;
+        QTest::qWaitFor([&] {
+            for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+                if (label->isVisible() && label->text().contains(words))
+                    found = label;
+            return found != nullptr;
+        }, 5000);
+        return found;
+    }
+};
+
+template <typename Link>
+std::function<std::unique_ptr<FieldLink>(const ConsoleClock *)> quickly()
+{
+    return [](const ConsoleClock *clock) {
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.1;
+        return std::make_unique<Link>(fixtureCity(), clock, sim);
+    };
+}
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -125,23 +160,12 @@ private Q_SLOTS:
 
     void statusBarSaysWhatTheLinkRefusedAndLost()
     {
-        const auto city = fixtureCity();
-        QVERIFY(city);
-        Engine engine(city);
-        SimLinkOptions sim;
-        sim.warmUpHours = 0.1;
-        engine.start(std::make_unique<TroubledLink>(city, &engine.clock(), sim));
-        MainWindow window(engine, nullptr);   // nobody can sign in: a read-only console still shows everything
-        window.resize(1600, 900);
-        window.show();
+        QVERIFY(fixtureCity());
+        DeskOn desk(quickly<TroubledLink>());
+        MainWindow &window = desk.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QLabel *trouble = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
-                if (label->isVisible() && label->text().contains(QLatin1String("6 message(s) refused")))
-                    trouble = label;
-            return trouble != nullptr;
-        }(), 5000);
+        QLabel *trouble = desk.figure(QStringLiteral("6 message(s) refused"));
+        QVERIFY(trouble);
         // Four kinds of trouble are longer than a figure may be: cut, the whole sentence first in the tooltip.
         QVERIFY2(trouble->text().endsWith(QChar(0x2026)) && trouble->width() <= 440, qPrintable(trouble->text()));
         const QString whole = trouble->toolTip().section(QLatin1Char('\n'), 0, 0);
@@ -198,36 +222,22 @@ private Q_SLOTS:
         QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
         bar->clearMessage();
         QVERIFY(bar->toolTip().isEmpty());
-        engine.stop();
     }
 
     /// A console keyring that cannot be believed stops every other console's operations: said in amber at once, with
     /// the reason on hover, before any operation has been refused.
     void aKeyringNotBelievedIsSaid()
     {
-        const auto city = fixtureCity();
-        Engine engine(city);
-        SimLinkOptions sim;
-        sim.warmUpHours = 0.1;
-        engine.start(std::make_unique<UnbelievingLink>(city, &engine.clock(), sim));
-        MainWindow window(engine, nullptr);
-        window.resize(1600, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QLabel *trouble = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
-                if (label->isVisible() && label->text().startsWith(QLatin1String("Console keyring not believed")))
-                    trouble = label;
-            return trouble != nullptr;
-        }(), 5000);
+        DeskOn desk(quickly<UnbelievingLink>());
+        QVERIFY(QTest::qWaitForWindowExposed(&desk.window));
+        QLabel *trouble = desk.figure(QStringLiteral("Console keyring not believed"));
+        QVERIFY(trouble);
         QCOMPARE(trouble->text(), QStringLiteral("Console keyring not believed"));   // whole, not cut
         QVERIFY2(trouble->toolTip().contains(QLatin1String("Console keyring: the console keyring /srv/cityops/consoles.json may be changed by others"))
                      && trouble->toolTip().contains(QLatin1String("other consoles' operations are refused until it is mended")),
                  qPrintable(trouble->toolTip()));
         const QImage shot = trouble->grab().toImage();
         QCOMPARE(shot.pixelColor(2, shot.height() / 2), QColor(0xff, 0xb0, 0x00));
-        engine.stop();
     }
 
     void liveConsoleOnARealNetwork()
