@@ -29,6 +29,19 @@ QByteArray sha256(const QString &path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
+/// Records `ms` of the simulated city from 06:00 into the open `store` (flushed); the last recorded time.
+std::int64_t recordInto(EventStore &store, std::int64_t ms)
+{
+    Recorder rec(fixtureCity(), &store);
+    CitySimulator sim(fixtureCity(), 3, berlin(QDate(2026, 11, 22), QTime(6, 0)));
+    std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1}}};
+    sim.initialState(batch);
+    sim.advanceTo(sim.nowMs() + ms, batch);
+    rec.process(std::move(batch));
+    store.flush();
+    return rec.sequencer().lastTimeMs();
+}
+
 } // namespace
 
 class TestStoreFiles : public QObject {
@@ -153,14 +166,7 @@ private Q_SLOTS:
         std::int64_t last = 0;
         {
             auto store = EventStore::open({path}, *fixtureCity());
-            Recorder rec(fixtureCity(), store->get());
-            CitySimulator sim(fixtureCity(), 3, berlin(QDate(2026, 11, 22), QTime(6, 0)));
-            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1}}};
-            sim.initialState(batch);
-            sim.advanceTo(sim.nowMs() + 3600'000, batch);
-            rec.process(std::move(batch));
-            store.value()->flush();
-            last = rec.sequencer().lastTimeMs();
+            last = recordInto(*store.value(), 3600'000);
         }
         QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
         QVERIFY(EventStore::isReadOnlyFile(path));
@@ -189,14 +195,7 @@ private Q_SLOTS:
         {
             auto store = EventStore::open({path}, *fixtureCity());
             QVERIFY2(store, qPrintable(store.error()));
-            Recorder rec(fixtureCity(), store->get());
-            CitySimulator sim(fixtureCity(), 3, berlin(QDate(2026, 11, 22), QTime(6, 0)));
-            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1}}};
-            sim.initialState(batch);
-            sim.advanceTo(sim.nowMs() + 600'000, batch);
-            rec.process(std::move(batch));
-            store.value()->flush();
-            last = rec.sequencer().lastTimeMs();
+            last = recordInto(*store.value(), 600'000);
             QVERIFY(storelock::heldElsewhere(path));
 
             const QByteArray before = sha256(path);
