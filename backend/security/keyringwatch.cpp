@@ -28,7 +28,7 @@ void KeyringWatch::checkNow()
     if (changes.isEmpty() && m_current.unusable.isEmpty())
         return;
     if (!m_current.unusable.isEmpty())
-        qCInfo(lcSecurity).noquote() << QStringLiteral("the %1 %2 can be believed again (%3 listed)").arg(what, m_watch.path()).arg(read.value().size());
+        qCInfo(lcSecurity).noquote() << QStringLiteral("the %1 %2 can be believed again (%3 listed)").arg(what, m_watch.path(), QString::number(read.value().size()));
     if (!changes.isEmpty())
         qCInfo(lcSecurity).noquote() << QStringLiteral("the %1 %2 changed: %3").arg(what, m_watch.path(), changes);
     m_current = {std::make_shared<const ConsoleKeyring>(std::move(read).value()), {}};

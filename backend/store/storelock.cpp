@@ -21,9 +21,8 @@ Result<std::unique_ptr<QLockFile>> take(const QString &storePath)
         return makeError(QStringLiteral("store %1 is being recorded by another console (%2, process %3 on %4; one just closed may still be "
                                         "finishing its record): one store is recorded by one console — record to another store "
                                         "(--store), or replay this one (--replay)")
-                             .arg(storePath, app.isEmpty() ? QStringLiteral("a program") : app)
-                             .arg(pid)
-                             .arg(host.isEmpty() ? QStringLiteral("this machine") : host));
+                             .arg(storePath, app.isEmpty() ? QStringLiteral("a program") : app, QString::number(pid),
+                                  host.isEmpty() ? QStringLiteral("this machine") : host));
     return makeError(QStringLiteral("cannot take the lock %1 of store %2 (%3): the console records into a store only while it holds it")
                          .arg(lockPath(storePath), storePath,
                               lock->error() == QLockFile::PermissionError ? QStringLiteral("no permission to create it in that folder")
