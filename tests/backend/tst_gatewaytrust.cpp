@@ -154,9 +154,13 @@ private Q_SLOTS:
             auto r = b.ask(kai, request::ReportIncident{where, IncidentSeverity::Minor, "pothole", kNoDevice});
             return r ? r->ref : IncidentId(0);
         };
-        const IncidentId first = report();
-        QVERIFY(first);
-        QTRY_VERIFY_WITH_TIMEOUT(a.engine.incidents().find(first).has_value(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(a.engine.linkStatus().state == LinkState::Connected && b.engine.linkStatus().state == LinkState::Connected,
+                                 10'000);
+        // What console-b shares before console-a listens passes it by: report until one reaches console-a.
+        QVERIFY(QTest::qWaitFor([&] {
+            const IncidentId id = report();
+            return id && QTest::qWaitFor([&] { return a.engine.incidents().find(id).has_value(); }, 500);
+        }, 10'000));
         QCOMPARE(a.link->counters().untrusted, 0u);
 
         // The admin takes console-b out of console-a's keyring; console-b goes on reporting until console-a refuses it.
@@ -167,7 +171,7 @@ private Q_SLOTS:
         const std::uint64_t refusedSoFar = a.link->counters().untrusted;
         const IncidentId later = report();
         QVERIFY(later);
-        QTRY_COMPARE_WITH_TIMEOUT(a.link->counters().untrusted, refusedSoFar + 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(a.link->counters().untrusted > refusedSoFar, 5000);
         QVERIFY(!a.engine.incidents().find(later).has_value());
 
         // A keyring others could have written to: the console says so (its status bar shows it) until it is mended.
