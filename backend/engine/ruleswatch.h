@@ -26,8 +26,6 @@ public:
     /// Reads the package's rules now; the outcome arrives as a signal (`checked` always, last).
     void checkNow();
 
-    /// How long the package must be quiet before it is read (a change is several writes).
-    static constexpr int kSettleMs = FileWatch::kSettleMs;
     /// How often the package is read without being told it changed.
     static constexpr int kPollMs = 60'000;
 

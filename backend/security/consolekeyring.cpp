@@ -81,42 +81,48 @@ bool ConsoleKeyring::remove(const QString &name)
     return true;
 }
 
+const ConsoleKeyring::Keyed *ConsoleKeyring::named(const QString &name) const
+{
+    const auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const Keyed &k) { return k.entry.name == name; });
+    return it == m_entries.end() ? nullptr : &*it;
+}
+
+const ConsoleKeyring::Keyed *ConsoleKeyring::withKey(const QString &keyId) const
+{
+    const auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const Keyed &k) { return k.entry.keyId == keyId; });
+    return it == m_entries.end() ? nullptr : &*it;
+}
+
 const CommandVerifier *ConsoleKeyring::verifierFor(const QString &console) const
 {
-    for (const Keyed &k : m_entries)
-        if (k.entry.name == console)
-            return k.verifier.get();
-    return nullptr;
+    const Keyed *k = named(console);
+    return k ? k->verifier.get() : nullptr;
 }
 
 const ConsoleKeyring::Entry *ConsoleKeyring::entryForKey(const QString &keyId) const
 {
-    for (const Keyed &k : m_entries)
-        if (k.entry.keyId == keyId)
-            return &k.entry;
-    return nullptr;
+    const Keyed *k = withKey(keyId);
+    return k ? &k->entry : nullptr;
 }
 
 const CommandVerifier *ConsoleKeyring::verifierForKey(const QString &keyId) const
 {
-    for (const Keyed &k : m_entries)
-        if (k.entry.keyId == keyId)
-            return k.verifier.get();
-    return nullptr;
+    const Keyed *k = withKey(keyId);
+    return k ? k->verifier.get() : nullptr;
 }
 
 QString ConsoleKeyring::changesFrom(const ConsoleKeyring &before) const
 {
     QStringList changes;
     for (const Keyed &k : m_entries) {
-        const auto was = std::find_if(before.m_entries.begin(), before.m_entries.end(), [&](const Keyed &b) { return b.entry.name == k.entry.name; });
-        if (was == before.m_entries.end())
+        const Keyed *was = before.named(k.entry.name);
+        if (!was)
             changes << QStringLiteral("%1 added").arg(k.entry.name);
         else if (was->entry.keyId != k.entry.keyId)
             changes << QStringLiteral("%1's key replaced").arg(k.entry.name);
     }
     for (const Keyed &b : before.m_entries)
-        if (!verifierFor(b.entry.name))
+        if (!named(b.entry.name))
             changes << QStringLiteral("%1 removed").arg(b.entry.name);
     return changes.join(QStringLiteral("; "));
 }

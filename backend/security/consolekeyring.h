@@ -68,6 +68,9 @@ private:
         Entry entry;
         std::shared_ptr<CommandVerifier> verifier;
     };
+    const Keyed *named(const QString &name) const;
+    const Keyed *withKey(const QString &keyId) const;
+
     Kind m_kind = Kind::Consoles;
     std::vector<Keyed> m_entries;   ///< in the order added (and saved)
 };
