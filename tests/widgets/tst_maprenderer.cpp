@@ -84,25 +84,25 @@ private Q_SLOTS:
             QVERIFY(QRectF(QPointF(0, 0), QSizeF(v.size())).contains(v.toScreen(d.position)));
     }
 
-    void signalDrawnInItsStateColour_data()
+    /// A signal running its program is grey at any distance, whatever its aspect (ISA-101: a map of green discs with a
+    /// red one at each all-red would be colour for what is normal); close in, its heads show the aspects.
+    void aSignalRunningItsProgramIsGrey_data()
     {
         QTest::addColumn<int>("phase");
-        QTest::addColumn<QColor>("colour");
-        QTest::newRow("GGr -> green") << 0 << mapstyle::signalGreen();
-        QTest::newRow("yyr -> yellow") << 1 << mapstyle::signalYellow();
-        QTest::newRow("rrG -> green") << 2 << mapstyle::signalGreen();
-        QTest::newRow("rrr -> red") << 3 << mapstyle::signalRed();
+        QTest::newRow("GGr") << 0;
+        QTest::newRow("yyr") << 1;
+        QTest::newRow("rrG") << 2;
+        QTest::newRow("rrr (all red)") << 3;
     }
-    void signalDrawnInItsStateColour()
+    void aSignalRunningItsProgramIsGrey()
     {
         QFETCH(int, phase);
-        QFETCH(QColor, colour);
         for (double zoom : {14.0, 16.5, 18.0}) {
             CityMirror scene(m_city);
             setNormal(scene, phase);
             const MapViewport v = viewport(zoom);
             const QImage image = render(scene, v);
-            QCOMPARE(at(image, v, kSignal), colour);
+            QCOMPARE(at(image, v, kSignal), mapstyle::signalRunning());
         }
     }
 
@@ -313,8 +313,8 @@ private Q_SLOTS:
                 QVERIFY2(framed ? distance < 40 : distance > 100, qPrintable(QStringLiteral("zoom %1, corner (%2, %3): distance %4")
                                                                                   .arg(zoom).arg(corner.x()).arg(corner.y()).arg(distance)));
             }
-            // The disc keeps its aspect inside the frame.
-            QVERIFY(colourDistance(at(image, v, kSignal), mapstyle::commandOverride()) > 60);
+            // The disc inside the frame is as it would be without it (grey; amber when flashing): the frame is around it.
+            QCOMPARE(at(image, v, kSignal), mode == int(SignalMode::Flash) ? mapstyle::alarmAmber() : mapstyle::signalRunning());
         }
     }
 
@@ -367,11 +367,12 @@ private Q_SLOTS:
         setNormal(scene);
         MapRenderer renderer(scene);
         const MapViewport v = viewport();
-        QCOMPARE(at(render(scene, v, &renderer), v, kSignal), mapstyle::signalGreen());
+        scene.states[kSignal].fault = true;   // amber: nothing else on the map is
+        QCOMPARE(at(render(scene, v, &renderer), v, kSignal), mapstyle::alarmAmber());
         QVERIFY(renderer.layerIds().contains(QStringLiteral("signals")));
         renderer.setLayerVisible(QStringLiteral("signals"), false);
         QVERIFY(!renderer.isLayerVisible(QStringLiteral("signals")));
-        QVERIFY(colourDistance(at(render(scene, v, &renderer), v, kSignal), mapstyle::signalGreen()) > 60);
+        QVERIFY(colourDistance(at(render(scene, v, &renderer), v, kSignal), mapstyle::alarmAmber()) > 100);
         // Hidden basemap layers drop out of the cache too.
         renderer.setLayerVisible(QStringLiteral("roads"), false);
         renderer.setLayerVisible(QStringLiteral("districts"), false);
@@ -429,6 +430,7 @@ private Q_SLOTS:
         allLit(scene);
         const MapViewport v = wholeCity(*big);
         MapRenderer renderer(scene);
+        renderer.setLayerVisible(QStringLiteral("signals"), false);   // the road's signals are grey as a lit lamp's edge
         render(scene, v, &renderer);
         QVERIFY(renderer.lastFrameWasMoving());   // a new view: drawn the quick way
         const QImage still = render(scene, v, &renderer);

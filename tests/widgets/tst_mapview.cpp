@@ -174,12 +174,12 @@ private Q_SLOTS:
             QVERIFY(view.rect().contains(view.viewport().toScreen(d.position).toPoint()));
         QImage shot = view.grab().toImage();
         const QPoint signal = view.viewport().toScreen(m_city->devices[kSignal].position).toPoint();
-        QCOMPARE(shot.pixelColor(signal), mapstyle::signalRed());
-        // Live change: the next phase shows after sceneChanged().
-        scene.states[kSignal].phase = 0;
+        QCOMPARE(shot.pixelColor(signal), mapstyle::signalRunning());
+        // Live change: a fault shows after sceneChanged().
+        scene.states[kSignal].fault = true;
         view.sceneChanged();
         shot = view.grab().toImage();
-        QCOMPARE(shot.pixelColor(signal), mapstyle::signalGreen());
+        QCOMPARE(shot.pixelColor(signal), mapstyle::alarmAmber());
     }
 
     void keyboardNavigation()

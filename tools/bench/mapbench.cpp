@@ -70,7 +70,7 @@ QColor deviceColour(const CityModel &city, const CityMirror &scene, DeviceIndex 
         return mapstyle::noData();
     switch (city.devices[d].kind) {
     case DeviceKind::SignalController:
-        return s.fault ? mapstyle::alarmAmber() : mapstyle::aggregateSignalColor(scene.signalState(d));
+        return s.fault ? mapstyle::alarmAmber() : mapstyle::signalRunning();
     case DeviceKind::Streetlight:
         return s.fault ? mapstyle::alarmAmber() : mapstyle::lampOn();
     case DeviceKind::Feeder:

@@ -349,7 +349,7 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
             sprites::draw(painter, sprites::circle({mapstyle::alarmAmber(), QColor(), r, 1}), p);
         } else {
             const QString state = scene().signalState(signal.device);
-            sprites::draw(painter, sprites::circle({mapstyle::aggregateSignalColor(state), QColor(0x1c, 0x1f, 0x22), r, 1.0}), p);
+            sprites::draw(painter, sprites::circle({mapstyle::signalRunning(), QColor(0x1c, 0x1f, 0x22), r, 1.0}), p);
             if (heldByCommand(mode)) {
                 // Held or pre-empted by a command: off its program on purpose, not faulty — a square frame in the
                 // emergency route's light tone (no alarm colour), so a green wave's junctions and a held one are

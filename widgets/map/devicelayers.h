@@ -58,8 +58,9 @@ public:
     std::optional<MapSelection> hitTest(const MapViewport &, const QPointF &, double) const override;
 };
 
-/// Signal controllers drawn in their current aspect; flashing, faulted and silent controllers stand out, and one
-/// held or pre-empted by a command (off its program on purpose) is framed.
+/// Signal controllers: grey while they run their program (close in, each approach's head in its aspect); flashing,
+/// faulted and silent controllers stand out, and one held or pre-empted by a command (off its program on purpose) is
+/// framed.
 class SignalLayer : public MapLayer {
 public:
     using MapLayer::MapLayer;

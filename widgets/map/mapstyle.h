@@ -22,6 +22,9 @@ inline QColor districtLabel() { return QColor(0x76, 0x7f, 0x88); }
 QColor roadColor(RoadClass cls);
 double roadWidthPx(RoadClass cls, double zoom);
 
+/// A signal running its program, at any distance: normal, so grey (ISA-101). Its aspects are shown close in, one head
+/// per approach; a disc in the aspect's colours would light the whole map green with a red dot at every all-red.
+inline QColor signalRunning() { return QColor(0xb4, 0xbb, 0xc2); }   // lighter than any road, cooler than a lit lamp
 inline QColor signalGreen() { return QColor(0x5f, 0xa8, 0x6e); }
 inline QColor signalYellow() { return QColor(0xa3, 0x98, 0x6e); } // far from alarm amber: a normal aspect is not an alarm
 inline QColor signalRed() { return QColor(0xb8, 0x5c, 0x5c); }

@@ -237,9 +237,9 @@ void MapView::drawLegend(QPainter &painter) const
         QString text;
     };
     std::vector<Row> rows = {
-        {Shape::Sprite, sprites::circle({mapstyle::signalGreen(), QColor(0x1c, 0x1f, 0x22), 5, 1}), {}, tr("Signal (current aspect)")},
+        {Shape::Sprite, sprites::circle({mapstyle::signalRunning(), QColor(0x1c, 0x1f, 0x22), 5, 1}), {}, tr("Signal running its program")},
         {Shape::Halo, sprites::circle({mapstyle::alarmAmber(), QColor(), 3.5, 1}), {}, tr("Signal flashing / faulted")},
-        {Shape::Frame, sprites::circle({mapstyle::signalGreen(), QColor(0x1c, 0x1f, 0x22), 5, 1}), {}, tr("Signal held / pre-empted")},
+        {Shape::Frame, sprites::circle({mapstyle::signalRunning(), QColor(0x1c, 0x1f, 0x22), 5, 1}), {}, tr("Signal held / pre-empted")},
         {Shape::Sprite, sprites::circle({QColor(), mapstyle::alarmAmber(), 5, 2}), {}, tr("Lamp fault")},
         {Shape::Sprite, sprites::circle({mapstyle::signalDark(), mapstyle::noData(), 5, 2.5}), {}, tr("Not reporting")},
         {Shape::Diamond, {}, mapstyle::alarmAmber(), tr("Feeder ≥ 80 % of rating")},
