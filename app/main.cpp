@@ -487,6 +487,7 @@ int main(int argc, char **argv)
 
     int exitCode = 0;
     if (options.quitAfterMs > 0) {
+        window.setAskBeforeClosing(false);   // the run ends when it was told to, with nobody to answer
         QTimer::singleShot(options.quitAfterMs, &app, [&] {
             if (!options.screenshotPath.isEmpty()) {
                 window.refreshNow();

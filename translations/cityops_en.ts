@@ -98,6 +98,51 @@
     </message>
 </context>
 <context>
+    <name>cityops::CloseQuestion</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) under way — %1: results still due will not be followed, and when the console starts again those targets are marked timed out: check their devices.</source>
+        <translation>
+            <numerusform>%n order under way — %1: results still due will not be followed, and when the console starts again those targets are marked timed out: check their devices.</numerusform>
+            <numerusform>%n orders under way — %1: results still due will not be followed, and when the console starts again those targets are marked timed out: check their devices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n signal(s) it holds are released by their controllers within 3 min — stop the wave first to release them now.</source>
+        <translation>
+            <numerusform>The %n signal it holds is released by its controller within 3 min — stop the wave first to release it now.</numerusform>
+            <numerusform>The %n signals it holds are released by their controllers within 3 min — stop the wave first to release them now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The store is still being checked before anything is written: the console closes once the check is done and the %n event(s) waiting are recorded (minutes, on a store of months).</source>
+        <translation>
+            <numerusform>The store is still being checked before anything is written: the console closes once the check is done and the %n event waiting is recorded (minutes, on a store of months).</numerusform>
+            <numerusform>The store is still being checked before anything is written: the console closes once the check is done and the %n events waiting are recorded (minutes, on a store of months).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) could not be recorded yet (%1): they are lost when the console closes.</source>
+        <translation>
+            <numerusform>%n event could not be recorded yet (%1): it is lost when the console closes.</numerusform>
+            <numerusform>%n events could not be recorded yet (%1): they are lost when the console closes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting for approval — %1: they wait again when the console starts again.</source>
+        <translation>
+            <numerusform>%n order waiting for approval — %1: it waits again when the console starts again.</numerusform>
+            <numerusform>%n orders waiting for approval — %1: they wait again when the console starts again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cityops::CommandDialog</name>
     <message numerus="yes">
         <source>%n picked device(s) of other kinds left out.</source>

@@ -454,6 +454,81 @@
     </message>
 </context>
 <context>
+    <name>cityops::CloseQuestion</name>
+    <message>
+        <source>order %1 (%2)</source>
+        <translation>指令 %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>、ほか %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) under way — %1: results still due will not be followed, and when the console starts again those targets are marked timed out: check their devices.</source>
+        <translation>
+            <numerusform>実行中の指令 %n 件 — %1: まだ届いていない結果は追跡されません。コンソールを再起動すると、それらの対象はタイムアウトとして記録されます。機器を確認してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The green wave for %1 stops: no further signal is pre-empted for it.</source>
+        <translation>%1 のグリーンウェーブは止まります: これ以上の信号は優先制御されません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n signal(s) it holds are released by their controllers within 3 min — stop the wave first to release them now.</source>
+        <translation>
+            <numerusform>保持中の信号 %n 基は 3 分以内に制御機が自ら解放します — すぐに解放するには、先にウェーブを停止してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The store is still being checked before anything is written: the console closes once the check is done and the %n event(s) waiting are recorded (minutes, on a store of months).</source>
+        <translation>
+            <numerusform>ストアは書き込み前の検査中です: 検査が終わり、待機中のイベント %n 件が記録されてからコンソールが閉じます（数か月分のストアでは数分）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) could not be recorded yet (%1): they are lost when the console closes.</source>
+        <translation>
+            <numerusform>イベント %n 件をまだ記録できていません（%1）: コンソールを閉じると失われます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export of %1 is not finished: closing stops it, and no files are written.</source>
+        <translation>%1 のエクスポートは完了していません: 閉じると中止され、ファイルは書き込まれません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting for approval — %1: they wait again when the console starts again.</source>
+        <translation>
+            <numerusform>承認待ちの指令 %n 件 — %1: コンソールを再起動すると再び承認待ちになります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close CityOps</source>
+        <translation>CityOps を閉じる</translation>
+    </message>
+    <message>
+        <source>Close CityOps on this desk?</source>
+        <translation>この卓の CityOps を閉じますか?</translation>
+    </message>
+    <message>
+        <source>This desk stops watching the city: its alarms will no longer sound here.</source>
+        <translation>この卓は都市の監視をやめます: アラームはここでは鳴らなくなります。</translation>
+    </message>
+    <message>
+        <source>This desk stops watching the city: its alarms will no longer sound here, and %1 is signed out.</source>
+        <translation>この卓は都市の監視をやめます: アラームはここでは鳴らなくなり、%1 はサインアウトされます。</translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation>コンソールを閉じる</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>動かし続ける</translation>
+    </message>
+</context>
+<context>
     <name>cityops::CommandDialog</name>
     <message>
         <source>Command devices</source>
@@ -2221,6 +2296,10 @@
         <source>The city&apos;s response rules changed</source>
         <translation>都市の対応ルールが変更されました</translation>
     </message>
+    <message>
+        <source>closed the console</source>
+        <translation>コンソールを閉じた</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2560,10 +2639,6 @@
         <translation>リプレイ</translation>
     </message>
     <message>
-        <source>Signal (current aspect)</source>
-        <translation>信号（現在の灯色）</translation>
-    </message>
-    <message>
         <source>Signal flashing / faulted</source>
         <translation>信号 点滅 / 故障</translation>
     </message>
@@ -2660,6 +2735,10 @@
     <message>
         <source>Signal held / pre-empted</source>
         <translation>保持 / 優先制御中の信号</translation>
+    </message>
+    <message>
+        <source>Signal running its program</source>
+        <translation>プログラム運転中の信号</translation>
     </message>
 </context>
 <context>

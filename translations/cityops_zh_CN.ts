@@ -454,6 +454,81 @@
     </message>
 </context>
 <context>
+    <name>cityops::CloseQuestion</name>
+    <message>
+        <source>order %1 (%2)</source>
+        <translation>指令 %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>，另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) under way — %1: results still due will not be followed, and when the console starts again those targets are marked timed out: check their devices.</source>
+        <translation>
+            <numerusform>执行中的指令 %n 条 — %1：尚未到达的结果将不再跟踪；控制台重新启动时，这些目标会被记为超时：请检查相关设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The green wave for %1 stops: no further signal is pre-empted for it.</source>
+        <translation>%1 的绿波将停止：不再为其优先放行任何信号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n signal(s) it holds are released by their controllers within 3 min — stop the wave first to release them now.</source>
+        <translation>
+            <numerusform>它保持的 %n 个信号机将在 3 分钟内由控制器自行释放 — 如需立即释放，请先停止绿波。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The store is still being checked before anything is written: the console closes once the check is done and the %n event(s) waiting are recorded (minutes, on a store of months).</source>
+        <translation>
+            <numerusform>存储在写入前仍在检查：检查完成、等待中的 %n 条事件记录完毕后控制台才会关闭（数月的存储需要几分钟）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) could not be recorded yet (%1): they are lost when the console closes.</source>
+        <translation>
+            <numerusform>%n 条事件尚未能记录（%1）：关闭控制台后将丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export of %1 is not finished: closing stops it, and no files are written.</source>
+        <translation>%1 的导出尚未完成：关闭将中止导出，不会写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting for approval — %1: they wait again when the console starts again.</source>
+        <translation>
+            <numerusform>等待审批的指令 %n 条 — %1：控制台重新启动后将再次等待审批。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close CityOps</source>
+        <translation>关闭 CityOps</translation>
+    </message>
+    <message>
+        <source>Close CityOps on this desk?</source>
+        <translation>关闭此席位的 CityOps？</translation>
+    </message>
+    <message>
+        <source>This desk stops watching the city: its alarms will no longer sound here.</source>
+        <translation>此席位将停止监视城市：告警不再在此处鸣响。</translation>
+    </message>
+    <message>
+        <source>This desk stops watching the city: its alarms will no longer sound here, and %1 is signed out.</source>
+        <translation>此席位将停止监视城市：告警不再在此处鸣响，%1 将被登出。</translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation>关闭控制台</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>继续运行</translation>
+    </message>
+</context>
+<context>
     <name>cityops::CommandDialog</name>
     <message>
         <source>Command devices</source>
@@ -2221,6 +2296,10 @@
         <source>The city&apos;s response rules changed</source>
         <translation>城市的响应规则已更改</translation>
     </message>
+    <message>
+        <source>closed the console</source>
+        <translation>关闭了控制台</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2560,10 +2639,6 @@
         <translation>回放</translation>
     </message>
     <message>
-        <source>Signal (current aspect)</source>
-        <translation>信号（当前灯色）</translation>
-    </message>
-    <message>
         <source>Signal flashing / faulted</source>
         <translation>信号 闪烁 / 故障</translation>
     </message>
@@ -2660,6 +2735,10 @@
     <message>
         <source>Signal held / pre-empted</source>
         <translation>保持 / 优先控制的信号</translation>
+    </message>
+    <message>
+        <source>Signal running its program</source>
+        <translation>按配时方案运行的信号机</translation>
     </message>
 </context>
 <context>

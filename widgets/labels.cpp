@@ -184,6 +184,7 @@ QString Labels::operatorAction(OperatorAction action)
     case OperatorAction::StopWave: return tr("stopped a green wave");
     case OperatorAction::WaveOver: return tr("started a green wave, now over", "the vehicle of a wave this person started has parked");
     case OperatorAction::RulesChanged: return tr("changed the response rules", "recorded as the city's, not a person's: see activity()");
+    case OperatorAction::CloseConsole: return tr("closed the console");
     }
     return {};
 }

@@ -40,6 +40,8 @@
 #include <QInputDialog>
 #include <QShortcut>
 #include <QShowEvent>
+#include <QCloseEvent>
+#include <QPushButton>
 #include <QProgressBar>
 #include <QToolButton>
 
@@ -194,6 +196,32 @@ void MainWindow::showEvent(QShowEvent *event)
     QMainWindow::showEvent(event);
     if (!event->spontaneous())
         m_layout.shown();
+}
+
+ClosingCosts MainWindow::closingCosts() const
+{
+    ClosingContext context{m_engine, m_engine.city(), [this](std::uint32_t id) { return m_engine.issuedHere(id); }, m_ops->waves(), {},
+                           m_export->isRunning() ? m_exportWindow : QString()};
+    if (const EventStore *store = m_engine.store())
+        context.store = store->stats();
+    return cityops::closingCosts(context);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const ClosingCosts costs = closingCosts();
+    if (m_askBeforeClosing) {
+        CloseQuestion question(costs, currentUser(), this);
+        question.exec();
+        if (question.clickedButton() != static_cast<QAbstractButton *>(question.closeButton())) {
+            event->ignore();
+            return;
+        }
+    }
+    // Who closed it — or that nobody was signed in (a name cannot hold parentheses) — and what it left undone.
+    const QString who = currentUser().isEmpty() ? QStringLiteral("(nobody)") : currentUser();
+    m_engine.recordOperatorAction(OperatorAction::CloseConsole, who, costs.record);
+    event->accept();
 }
 
 MainWindow::~MainWindow()

@@ -4,6 +4,7 @@
 #include "livecity.h"
 #include "citymirror.h"
 #include "desklayout.h"
+#include "access/closequestion.h"
 #include "wall/wallremote.h"
 
 #include <QFutureWatcher>
@@ -76,9 +77,15 @@ public:
     /// The city's package was changed but its response rules cannot be used (RulesWatch): said, those in force stay.
     void showRulesProblem(const QString &why);
 
+    /// What closing the console now would leave undone (CloseQuestion says it before the console closes).
+    ClosingCosts closingCosts() const;
+    /// A run that ends on its own (--quit-after: screenshots, soaks) closes without the question; it is recorded all the same.
+    void setAskBeforeClosing(bool ask) { m_askBeforeClosing = ask; }
 protected:
     /// The first show puts the shipped docks at their sizes (DeskLayout).
     void showEvent(QShowEvent *event) override;
+    /// Asks first (CloseQuestion), and records who closed the console and what it left undone.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     /// What a background export came to (the job's result, or why it stopped).
@@ -130,6 +137,7 @@ private:
     QString m_archivePath;
     DeskLayout m_layout{*this};
     QString m_archiveWhy;
+    bool m_askBeforeClosing = true;
     QString m_wallName = WallRemote::defaultName();
     bool m_wallOverBroker = false;
 };

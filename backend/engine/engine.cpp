@@ -2,6 +2,7 @@
 
 #include "base/counted.h"
 #include "base/logging.h"
+#include "ops/deskcontext.h"
 #include "store/carryover.h"
 
 namespace cityops {
@@ -82,7 +83,8 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
             disconnect(*connection);
         });
     }
-    m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, m_store ? m_store->session() : 1, m_dispatchConfig, m_idSalt);
+    m_session = m_store ? m_store->session() : 1;
+    m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, m_session, m_dispatchConfig, m_idSalt);
     m_link = std::move(link);
     m_driver->setRoster(m_roster);
     m_driver->setShareFilter([link = m_link.get()](const Event &e) { return link->shares(e); });
@@ -110,6 +112,8 @@ void Engine::sendRoute(const PlannedRoute &route, FieldLink::SentCallback done)
     FieldLink *link = m_link.get();
     QMetaObject::invokeMethod(link, [link, route, done = std::move(done)] { link->sendRoute(route, done); }, Qt::QueuedConnection);
 }
+
+bool Engine::issuedHere(std::uint32_t orderId) const { return allocatedInSession(orderId, m_session, m_idSalt); }
 
 void Engine::stop()
 {

@@ -69,6 +69,9 @@ public:
     ResponseRules responseRules() const;
     /// Who a change of the city's rules is recorded as: no person (a user name cannot hold parentheses).
     static inline const QString kCityActor = QStringLiteral("(city)");
+    /// Whether order `id` was issued by this run of the console (not an earlier one, nor another console on the broker):
+    /// the orders whose results this process follows. Valid once start() has been called.
+    bool issuedHere(std::uint32_t orderId) const;
     /// Stops the link, drains the queue and joins the threads. Safe to call twice.
     void stop();
 
@@ -120,6 +123,7 @@ private:
     std::unique_ptr<EventStore> m_store;
     DispatchConfig m_dispatchConfig;
     std::uint32_t m_idSalt = 0;
+    std::uint32_t m_session = 1;   ///< the store's session number, set by start()
     Roster m_roster;
     std::atomic<std::uint64_t> m_peerRefused{0};
     std::unique_ptr<LiveOpsLoop> m_driver;   ///< used on the core thread only

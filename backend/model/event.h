@@ -168,8 +168,10 @@ enum class OperatorAction : std::uint8_t {
                         ///< planned time, stops — and the signals pre-empted)
     RulesChanged,       ///< the city's response rules changed in its package while the console ran; user "(city)"
                         ///< (no person), detail: what changed (ResponseRules::changesFrom)
+    CloseConsole,       ///< the console was closed (asked first); user: who was signed in, or empty; detail: what its
+                        ///< closing left undone (orders under way, waves, events not yet recorded), or nothing
 };
-constexpr int kOperatorActionCount = 19;
+constexpr int kOperatorActionCount = 20;
 
 /// Something a person did. Rare compared with telemetry, so it may carry text.
 struct OperatorActionPayload {

@@ -79,6 +79,7 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::StopWave: return QStringLiteral("stop-wave");
     case OperatorAction::WaveOver: return QStringLiteral("wave-over");
     case OperatorAction::RulesChanged: return QStringLiteral("rules-changed");
+    case OperatorAction::CloseConsole: return QStringLiteral("close-console");
     }
     return QStringLiteral("unknown");
 }

@@ -8,6 +8,13 @@
 
 namespace cityops {
 
+/// Whether console-allocated id `id` (an order, an alarm) was allocated in session `session` of a console with `salt`
+/// (DeskContext::idBase): by that run of that console.
+inline bool allocatedInSession(std::uint32_t id, std::uint32_t session, std::uint32_t salt)
+{
+    return ((id >> 20) & 0xfff) == ((session ^ salt) & 0xfff);
+}
+
 /// What the live ops logic reads: the city and the books, current up to the last processed event (the engine
 /// applies every event the logic emits before it asks again).
 struct DeskContext {

@@ -91,7 +91,7 @@ std::optional<PeerGate::IncidentSeen> PeerGate::incident(IncidentId id, const De
 
 bool PeerGate::isOurs(std::uint32_t order, const DeskContext &ctx)
 {
-    return ((order >> 20) & 0xfff) == (ctx.idSession() & 0xfff) || ctx.issuedEarlier(order);
+    return allocatedInSession(order, ctx.session, ctx.salt) || ctx.issuedEarlier(order);
 }
 
 QString PeerGate::checkCommand(const Event &e, const CommandPayload &c, const DeskContext &ctx)

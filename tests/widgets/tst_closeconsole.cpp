@@ -1,0 +1,202 @@
+// Closing a desk's console, as a person at the desk does it: Ctrl+Q or the window's close asks first, says what closing
+// leaves undone (this console's orders under way or waiting for approval, the store's check, events not recorded, an
+// export), keeps running unless "Close the console" is chosen — Enter and Escape keep it — and records who closed it.
+#include "access/closequestion.h"
+#include "link/simlink.h"
+#include "access/accesscontrol.h"
+#include "mainwindow.h"
+#include "ops/opsclient.h"
+#include "ops/opsconsole.h"
+#include "ops/workflows.h"
+#include "testcity.h"
+#include "testpeople.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTranslator>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+/// The simulator, but its devices never answer a command: what is sent stays under way.
+class DeafSimLink : public SimLink {
+public:
+    using SimLink::SimLink;
+    void send(const std::vector<DeviceCommand> &) override {}
+};
+
+/// A live console with real accounts whose field never answers commands.
+struct Desk {
+    std::shared_ptr<const CityModel> city = networkCity();
+    People people{*city};
+    Engine engine{city};
+    std::unique_ptr<MainWindow> window;
+
+    Desk()
+    {
+        DispatchConfig slow;
+        slow.answerTimeoutMs = 600'000;   // nothing times out while the test looks
+        engine.setDispatchConfig(slow);
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.1;
+        engine.start(std::make_unique<DeafSimLink>(city, &engine.clock(), sim));
+        window = std::make_unique<MainWindow>(engine, people.get());
+        window->resize(1400, 900);
+        window->show();
+    }
+    ~Desk() { engine.stop(); }
+    bool recorded(const QString &text) const
+    {
+        std::vector<ActivityLog::Entry> entries;
+        engine.books().activity().snapshot(entries);
+        return std::any_of(entries.begin(), entries.end(), [&](const ActivityLog::Entry &e) { return e.text.contains(text); });
+    }
+    /// Asks the window to close (as Ctrl+Q does) and lets `answer` handle the question; whether it closed.
+    bool tryToClose(const std::function<void(CloseQuestion &)> &answer)
+    {
+        bool asked = false;
+        answerNextDialog([&](QWidget *dialog) {
+            auto *question = qobject_cast<CloseQuestion *>(dialog);
+            asked = question != nullptr;
+            if (question)
+                answer(*question);
+            else
+                dialog->close();
+        });
+        const bool closed = window->close();
+        if (!asked)
+            qWarning("the console closed without asking");
+        return closed && asked;
+    }
+};
+
+QString shownText(const CloseQuestion &q) { return q.text() + QLatin1Char('\n') + q.informativeText(); }
+
+} // namespace
+
+class TestCloseConsole : public QObject {
+    Q_OBJECT
+    QTranslator m_english;
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // As the console runs in English: "1 order under way", not "1 order(s)".
+        QVERIFY(m_english.load(QStringLiteral(QM_DIR "/cityops_en.qm")));
+        QCoreApplication::installTranslator(&m_english);
+    }
+
+    /// Nobody signed in, nothing under way: the question says the desk stops watching; Enter and Escape keep it running
+    /// (a stray Ctrl+Q then Enter closes nothing); "Close the console" closes it, recorded as nobody's.
+    void asksFirstAndKeepsRunningByDefault()
+    {
+        Desk desk;
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        QString seen;
+        QVERIFY(!desk.tryToClose([&](CloseQuestion &q) {
+            seen = shownText(q);
+            QCOMPARE(q.defaultButton(), q.keepButton());
+            QTest::keyClick(&q, Qt::Key_Return);
+        }));
+        QVERIFY2(seen.contains(QLatin1String("Close CityOps on this desk?")) && seen.contains(QLatin1String("stops watching the city"))
+                     && !seen.contains(QLatin1String("<li>")),
+                 qPrintable(seen));
+        QVERIFY(desk.window->isVisible());
+        QVERIFY(!desk.tryToClose([](CloseQuestion &q) { QTest::keyClick(&q, Qt::Key_Escape); }));
+        QVERIFY(desk.window->isVisible());
+        QVERIFY(!desk.recorded(QStringLiteral("close-console")));
+
+        QVERIFY(desk.tryToClose([](CloseQuestion &q) { QTest::mouseClick(q.closeButton(), Qt::LeftButton); }));
+        QVERIFY(!desk.window->isVisible());
+        QTRY_VERIFY(desk.recorded(QStringLiteral("close-console (nobody)")));
+    }
+
+    /// olga's orders: one sent and not answered, one waiting for sven's approval. The question names both and what
+    /// closing does to them; she keeps the console, then closes it — recorded in her name with what it left.
+    void saysWhatClosingLeavesUndone()
+    {
+        Desk desk;
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        QVERIFY(desk.window->access().signIn(QStringLiteral("olga"), People::kPassword).ok());
+        const Actor olga = desk.window->ops().client().actor();
+        desk.engine.request(olga, request::IssueOrder{workflows::dimDistrict(*desk.city, 0, 40)});
+        desk.engine.request(olga, request::IssueOrder{workflows::flashAndDispatch(*desk.city, {desk.city->signals.front().device})});
+        QTRY_VERIFY(desk.window->closingCosts().lines.size() == 2);
+        const ClosingCosts costs = desk.window->closingCosts();
+        QVERIFY2(costs.lines[0].startsWith(QStringLiteral("1 order under way — order ")) && costs.lines[0].contains(QLatin1String("dim"))
+                     && costs.lines[0].contains(QLatin1String("marked timed out")),
+                 qPrintable(costs.lines[0]));
+        QVERIFY2(costs.lines[1].startsWith(QStringLiteral("1 order waiting for approval — order ")) && costs.lines[1].contains(QLatin1String("flash"))
+                     && costs.lines[1].contains(QLatin1String("it waits again")),
+                 qPrintable(costs.lines[1]));
+        QCOMPARE(costs.record, QStringLiteral("left 1 order under way, 1 order waiting for approval"));
+
+        QString seen;
+        QImage look;
+        QVERIFY(!desk.tryToClose([&](CloseQuestion &q) {
+            seen = shownText(q);
+            look = q.grab().toImage();
+            QTest::mouseClick(q.keepButton(), Qt::LeftButton);
+        }));
+        QVERIFY2(seen.contains(QLatin1String("olga is signed out")) && seen.contains(QLatin1String("1 order under way"))
+                     && seen.contains(QLatin1String("1 order waiting for approval")),
+                 qPrintable(seen));
+        QVERIFY(look.width() > 300 && look.height() > 150);   // drawn, with room for its lines
+        QVERIFY(desk.tryToClose([](CloseQuestion &q) { QTest::mouseClick(q.closeButton(), Qt::LeftButton); }));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("close-console olga: left 1 order under way, 1 order waiting for approval")));
+    }
+
+    /// Another console's orders on the same field are not this console's to follow: closing leaves them as they are.
+    void ordersOfOtherRunsAreNotCounted()
+    {
+        Desk desk;
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        const Actor olga{QStringLiteral("olga"), {Role::Operator}, {}};
+        desk.engine.request(olga, request::IssueOrder{workflows::dimDistrict(*desk.city, 0, 40)});
+        QTRY_VERIFY(desk.window->closingCosts().lines.size() == 1);
+        std::vector<Order> orders;
+        desk.engine.books().orders().snapshot(orders);
+        QCOMPARE(orders.size(), size_t(1));
+        QVERIFY(desk.engine.issuedHere(orders[0].id));
+        // The same order number from another session of this store, or from a console with another salt, is not ours.
+        QVERIFY(!desk.engine.issuedHere(orders[0].id ^ (1u << 20)));
+        QVERIFY(!desk.engine.issuedHere(orders[0].id ^ (0x7ffu << 20)));
+        ClosingContext other{desk.engine, *desk.city, [](std::uint32_t) { return false; }, {}, {}, {}};
+        QVERIFY(closingCosts(other).lines.isEmpty());
+        QVERIFY(closingCosts(other).record.isEmpty());
+    }
+
+    /// The store: while it is checked, closing waits for the check (said, nothing counted lost); while it cannot be
+    /// written, what waits is lost (said and recorded); an export not finished is stopped.
+    void theStoreAndAnExportAreSaid()
+    {
+        const auto city = networkCity();
+        Engine idle{city};
+        EventStore::Stats checking;
+        checking.checking = true;
+        checking.backlog = 1200;
+        ClosingContext context{idle, *city, [](std::uint32_t) { return true; }, {}, checking, {}};
+        ClosingCosts costs = closingCosts(context);
+        QCOMPARE(costs.lines.size(), 1);
+        QVERIFY2(costs.lines[0].contains(QLatin1String("still being checked")) && costs.lines[0].contains(QLatin1String("1200 events waiting")),
+                 qPrintable(costs.lines[0]));
+        QVERIFY(costs.record.isEmpty());
+
+        EventStore::Stats failing;
+        failing.failing = true;
+        failing.backlog = 1;
+        failing.error = QStringLiteral("database or disk is full");
+        context.store = failing;
+        context.exportUnderWay = QStringLiteral("21:00:00 .. 22:00:00");
+        costs = closingCosts(context);
+        QCOMPARE(costs.lines.size(), 2);
+        QVERIFY2(costs.lines[0].startsWith(QLatin1String("1 event could not be recorded yet (database or disk is full)")), qPrintable(costs.lines[0]));
+        QVERIFY2(costs.lines[1].contains(QLatin1String("export of 21:00:00 .. 22:00:00 is not finished")), qPrintable(costs.lines[1]));
+        QCOMPARE(costs.record, QStringLiteral("left 1 event not recorded, an export stopped"));
+    }
+};
+
+QTEST_MAIN(TestCloseConsole)
+#include "tst_closeconsole.moc"

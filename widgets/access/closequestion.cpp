@@ -1,0 +1,110 @@
+#include "access/closequestion.h"
+
+#include "base/counted.h"
+#include "engine/greenwaverun.h"
+
+#include <QPushButton>
+
+namespace cityops {
+
+namespace {
+
+/// "order 5 (dim district East)", the first few of them and how many more: a sentence names what an operator can
+/// look up, not all of a long list.
+QString someOrders(const std::vector<Order> &orders)
+{
+    constexpr size_t kNamed = 3;
+    QStringList named;
+    for (size_t i = 0; i < orders.size() && i < kNamed; ++i)
+        named << CloseQuestion::tr("order %1 (%2)").arg(orders[i].id).arg(orders[i].description);
+    QString said = named.join(QStringLiteral("; "));
+    if (orders.size() > kNamed)
+        said += CloseQuestion::tr(" and %n more", nullptr, int(orders.size() - kNamed));
+    return said;
+}
+
+} // namespace
+
+ClosingCosts closingCosts(const ClosingContext &context)
+{
+    ClosingCosts costs;
+    QStringList record;
+    std::vector<Order> orders;
+    context.source.orders().snapshot(orders);
+    std::erase_if(orders, [&](const Order &o) { return o.finished() || !context.issuedHere(o.id); });
+    std::vector<Order> waiting;
+    std::erase_if(orders, [&](const Order &o) {
+        if (o.stage != CommandStage::AwaitingApproval)
+            return false;
+        waiting.push_back(o);
+        return true;
+    });
+    if (!orders.empty()) {
+        costs.lines << CloseQuestion::tr("%n order(s) under way — %1: results still due will not be followed, and when the console "
+                                         "starts again those targets are marked timed out: check their devices.",
+                                         nullptr, int(orders.size()))
+                           .arg(someOrders(orders));
+        record << counted(qint64(orders.size()), "order") + QStringLiteral(" under way");
+    }
+    std::vector<const GreenWaveRun *> waves;
+    for (const GreenWaveRun *w : context.waves)
+        if (w && !w->finished())
+            waves.push_back(w);
+    for (const GreenWaveRun *w : waves) {
+        QString line = CloseQuestion::tr("The green wave for %1 stops: no further signal is pre-empted for it.").arg(w->vehicle());
+        if (const size_t held = w->held().size(); held > 0)
+            line += QLatin1Char(' ') + CloseQuestion::tr("The %n signal(s) it holds are released by their controllers within 3 min — "
+                                                         "stop the wave first to release them now.", nullptr, int(held));
+        costs.lines << line;
+    }
+    if (!waves.empty())
+        record << counted(qint64(waves.size()), "green wave") + QStringLiteral(" under way");
+    if (context.store && context.store->checking) {
+        costs.lines << CloseQuestion::tr("The store is still being checked before anything is written: the console closes once the "
+                                         "check is done and the %n event(s) waiting are recorded (minutes, on a store of months).",
+                                         nullptr, int(context.store->backlog));
+    } else if (context.store && context.store->failing && context.store->backlog > 0) {
+        costs.lines << CloseQuestion::tr("%n event(s) could not be recorded yet (%1): they are lost when the console closes.", nullptr,
+                                         int(context.store->backlog))
+                           .arg(context.store->error);
+        record << counted(qint64(context.store->backlog), "event") + QStringLiteral(" not recorded");
+    }
+    if (!context.exportUnderWay.isEmpty()) {
+        costs.lines << CloseQuestion::tr("The export of %1 is not finished: closing stops it, and no files are written.").arg(context.exportUnderWay);
+        record << QStringLiteral("an export stopped");
+    }
+    if (!waiting.empty()) {
+        costs.lines << CloseQuestion::tr("%n order(s) waiting for approval — %1: they wait again when the console starts again.",
+                                         nullptr, int(waiting.size()))
+                           .arg(someOrders(waiting));
+        record << counted(qint64(waiting.size()), "order") + QStringLiteral(" waiting for approval");
+    }
+    if (!record.isEmpty())
+        costs.record = QStringLiteral("left ") + record.join(QStringLiteral(", "));
+    return costs;
+}
+
+CloseQuestion::CloseQuestion(const ClosingCosts &costs, const QString &signedIn, QWidget *parent)
+    : QMessageBox(parent)
+{
+    setWindowTitle(tr("Close CityOps"));
+    setIcon(costs.lines.isEmpty() ? QMessageBox::Question : QMessageBox::Warning);
+    setText(tr("Close CityOps on this desk?"));
+    QString informative = signedIn.isEmpty()
+        ? tr("This desk stops watching the city: its alarms will no longer sound here.")
+        : tr("This desk stops watching the city: its alarms will no longer sound here, and %1 is signed out.").arg(signedIn.toHtmlEscaped());
+    if (!costs.lines.isEmpty()) {
+        informative += QStringLiteral("<ul>");
+        for (const QString &line : costs.lines)
+            informative += QStringLiteral("<li>") + line.toHtmlEscaped() + QStringLiteral("</li>");
+        informative += QStringLiteral("</ul>");
+    }
+    setTextFormat(Qt::RichText);
+    setInformativeText(informative);
+    m_close = addButton(tr("Close the console"), QMessageBox::DestructiveRole);
+    m_keep = addButton(tr("Keep running"), QMessageBox::RejectRole);
+    setDefaultButton(m_keep);
+    setEscapeButton(m_keep);
+}
+
+} // namespace cityops
