@@ -3,6 +3,7 @@
 #include "city/mbtiles.h"
 #include "city/syntheticdevices.h"
 #include "commandline.h"
+#include "stopsignals.h"
 #include "engine/engine.h"
 #include "engine/ruleswatch.h"
 #include "link/mqttlink.h"
@@ -190,6 +191,11 @@ int runWall(QApplication &app, Engine &engine, const WallLayout &layout, const C
     if (auto listening = wall.listenForDesks(); !listening)
         qCWarning(lcApp) << "wall:" << listening.error();
     qCInfo(lcApp) << "wall:" << layout.rows << "x" << layout.columns << "panels, smallest text" << wall.look().minCapPx << "px";
+    StopSignals stopSignals;   // a shutdown or Ctrl+C ends the wall cleanly
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, [&app](const QString &name) {
+        qCInfo(lcApp).noquote() << name << "received: the wall stops";
+        app.quit();
+    });
     int exitCode = 0;
     if (options.quitAfterMs > 0) {
         QTimer::singleShot(options.quitAfterMs, &app, [&] {
@@ -485,6 +491,14 @@ int main(int argc, char **argv)
         window.showMaximized();
     }
 
+    // A shutdown, Ctrl+C or a closed terminal closes the console as its window does, without the question (nobody
+    // may be there to answer): recorded with what it left, the store closed with its checkpoint.
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &window, [&](const QString &name) {
+        qCInfo(lcApp).noquote() << name << "received: the console closes";
+        window.closeBecause(QStringLiteral("stopped by %1").arg(name));
+        app.quit();
+    });
     int exitCode = 0;
     if (options.quitAfterMs > 0) {
         window.setAskBeforeClosing(false);   // the run ends when it was told to, with nobody to answer

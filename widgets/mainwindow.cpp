@@ -207,8 +207,19 @@ ClosingCosts MainWindow::closingCosts() const
     return cityops::closingCosts(context);
 }
 
+void MainWindow::closeBecause(const QString &why)
+{
+    m_closeReason = why;
+    m_askBeforeClosing = false;
+    close();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_closeRecorded) {   // closing already (a stop signal during the question, or quit() after close())
+        event->accept();
+        return;
+    }
     const ClosingCosts costs = closingCosts();
     if (m_askBeforeClosing) {
         CloseQuestion question(costs, currentUser(), this);
@@ -220,7 +231,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     // Who closed it — or that nobody was signed in (a name cannot hold parentheses) — and what it left undone.
     const QString who = currentUser().isEmpty() ? QStringLiteral("(nobody)") : currentUser();
-    m_engine.recordOperatorAction(OperatorAction::CloseConsole, who, costs.record);
+    QStringList detail{m_closeReason, costs.record};
+    detail.removeAll(QString());
+    m_engine.recordOperatorAction(OperatorAction::CloseConsole, who, detail.join(QStringLiteral("; ")));
+    m_closeRecorded = true;
     event->accept();
 }
 

@@ -81,6 +81,9 @@ public:
     ClosingCosts closingCosts() const;
     /// A run that ends on its own (--quit-after: screenshots, soaks) closes without the question; it is recorded all the same.
     void setAskBeforeClosing(bool ask) { m_askBeforeClosing = ask; }
+    /// Closes without the question, because of `why` (the system stopping the console: "stopped by SIGTERM"), recorded
+    /// with what closing left undone.
+    void closeBecause(const QString &why);
 protected:
     /// The first show puts the shipped docks at their sizes (DeskLayout).
     void showEvent(QShowEvent *event) override;
@@ -138,6 +141,8 @@ private:
     DeskLayout m_layout{*this};
     QString m_archiveWhy;
     bool m_askBeforeClosing = true;
+    QString m_closeReason;        ///< why it closes without asking (closeBecause), for the record
+    bool m_closeRecorded = false;   ///< recorded once, however many close events follow
     QString m_wallName = WallRemote::defaultName();
     bool m_wallOverBroker = false;
 };

@@ -442,6 +442,41 @@ private Q_SLOTS:
         QCOMPARE(seqs->columnInt(3), 2LL);                // two session markers
     }
 
+    /// A shutdown (SIGTERM) closes the console as its window does — exit 0, the close recorded in the name of who was
+    /// signed in and why, and the store ending on a signed checkpoint at its last row — where it used to die between
+    /// two writes, its last rows unsigned and nothing saying who or what ended it.
+    void stoppedBySigtermClosesLikeItsWindow()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("t.store"));
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("cityops.app.info=true"));   // to see it go live
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops"), QStringList{QStringLiteral("--store"), store} + signedInAs(dir));
+        QVERIFY(console.waitForStarted());
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += console.readAllStandardError()).contains("live after"), 60000);
+        console.terminate();   // SIGTERM
+        QVERIFY(console.waitForFinished(120000));
+        err += console.readAllStandardError();
+        QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(console.exitCode(), 0);
+        QVERIFY2(err.contains("SIGTERM received: the console closes"), err.constData());
+
+        auto db = SqliteDb::open(store, SqliteDb::Mode::ReadOnly);
+        QVERIFY(db.ok());
+        auto closed = db.value()->prepare(QStringLiteral("SELECT label FROM markers WHERE label LIKE 'close-console%'"));
+        QVERIFY(closed->step());
+        QCOMPARE(closed->columnText(0), QStringLiteral("close-console olga: stopped by SIGTERM"));
+        QVERIFY(!closed->step());
+        auto signedTo = db.value()->prepare(QStringLiteral("SELECT (SELECT max(seq) FROM checkpoints), (SELECT max(seq) FROM events)"));
+        QVERIFY(signedTo->step());
+        QVERIFY(signedTo->columnInt(1) > 0);
+        QCOMPARE(signedTo->columnInt(0), signedTo->columnInt(1));
+    }
+
     void screenshotOfTheDefaultCity()
     {
         QTemporaryDir dir;
