@@ -28,6 +28,17 @@ bool recordFor1500Ms(const QString &store)
 
 /// Arguments that sign the console in headless as olga (an operator), with a user directory and a private password
 /// file made in `dir` — screenshots then show the console itself rather than the sign-in card.
+/// Starts the console headless as a process of its own, its start-up log on (it says when it is live).
+bool startInBackground(QProcess &console, const QStringList &args)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("cityops.app.info=true"));
+    console.setProcessEnvironment(env);
+    console.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops"), args);
+    return console.waitForStarted();
+}
+
 QStringList signedInAs(const QTemporaryDir &dir, const QByteArray &password = "olga's password")
 {
     const QString db = dir.filePath(QStringLiteral("users.db"));
@@ -410,12 +421,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString store = dir.filePath(QStringLiteral("k.store"));
         QProcess console;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        console.setProcessEnvironment(env);
-        console.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops"), {QStringLiteral("--store"), store, QStringLiteral("--speed"),
-                                                                   QStringLiteral("600")});
-        QVERIFY(console.waitForStarted());
+        QVERIFY(startInBackground(console, {QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("600")}));
         QTest::qWait(2500);
         QCOMPARE(console.state(), QProcess::Running);
         console.kill(); // SIGKILL
@@ -450,12 +456,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString store = dir.filePath(QStringLiteral("t.store"));
         QProcess console;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("cityops.app.info=true"));   // to see it go live
-        console.setProcessEnvironment(env);
-        console.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops"), QStringList{QStringLiteral("--store"), store} + signedInAs(dir));
-        QVERIFY(console.waitForStarted());
+        QVERIFY(startInBackground(console, QStringList{QStringLiteral("--store"), store} + signedInAs(dir)));
         QByteArray err;
         QTRY_VERIFY_WITH_TIMEOUT((err += console.readAllStandardError()).contains("live after"), 60000);
         console.terminate();   // SIGTERM
