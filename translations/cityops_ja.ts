@@ -520,12 +520,12 @@
         <translation>この卓は都市の監視をやめます: アラームはここでは鳴らなくなり、%1 はサインアウトされます。</translation>
     </message>
     <message>
-        <source>Close the console</source>
-        <translation>コンソールを閉じる</translation>
+        <source>&amp;Close the console</source>
+        <translation>コンソールを閉じる(&amp;C)</translation>
     </message>
     <message>
-        <source>Keep running</source>
-        <translation>動かし続ける</translation>
+        <source>&amp;Keep running</source>
+        <translation>動かし続ける(&amp;K)</translation>
     </message>
 </context>
 <context>

@@ -520,12 +520,12 @@
         <translation>此席位将停止监视城市：告警不再在此处鸣响，%1 将被登出。</translation>
     </message>
     <message>
-        <source>Close the console</source>
-        <translation>关闭控制台</translation>
+        <source>&amp;Close the console</source>
+        <translation>关闭控制台(&amp;C)</translation>
     </message>
     <message>
-        <source>Keep running</source>
-        <translation>继续运行</translation>
+        <source>&amp;Keep running</source>
+        <translation>继续运行(&amp;K)</translation>
     </message>
 </context>
 <context>

@@ -101,8 +101,8 @@ CloseQuestion::CloseQuestion(const ClosingCosts &costs, const QString &signedIn,
     }
     setTextFormat(Qt::RichText);
     setInformativeText(informative);
-    m_close = addButton(tr("Close the console"), QMessageBox::DestructiveRole);
-    m_keep = addButton(tr("Keep running"), QMessageBox::RejectRole);
+    m_close = addButton(tr("&Close the console"), QMessageBox::DestructiveRole);   // Alt+C; Enter keeps it
+    m_keep = addButton(tr("&Keep running"), QMessageBox::RejectRole);
     setDefaultButton(m_keep);
     setEscapeButton(m_keep);
 }
