@@ -220,18 +220,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->accept();
         return;
     }
-    const ClosingCosts costs = closingCosts();
     if (m_askBeforeClosing) {
-        CloseQuestion question(costs, currentUser(), this);
+        CloseQuestion question(closingCosts(), currentUser(), this);
         question.exec();
         if (question.clickedButton() != static_cast<QAbstractButton *>(question.closeButton())) {
             event->ignore();
             return;
         }
     }
-    // Who closed it — or that nobody was signed in (a name cannot hold parentheses) — and what it left undone.
+    // Who closed it — or that nobody was signed in (a name cannot hold parentheses) — and what it left undone, as it
+    // stands now that it closes. Closed at the lock card, it may not have been the person signed in: the record says so.
     const QString who = currentUser().isEmpty() ? QStringLiteral("(nobody)") : currentUser();
-    QStringList detail{m_closeReason, costs.record};
+    QStringList detail{m_access->isLocked() ? QStringLiteral("while locked") : QString(), m_closeReason, closingCosts().record};
     detail.removeAll(QString());
     m_engine.recordOperatorAction(OperatorAction::CloseConsole, who, detail.join(QStringLiteral("; ")));
     m_closeRecorded = true;

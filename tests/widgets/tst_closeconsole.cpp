@@ -145,8 +145,10 @@ private Q_SLOTS:
                      && seen.contains(QLatin1String("1 order waiting for approval")),
                  qPrintable(seen));
         QVERIFY(look.width() > 300 && look.height() > 150);   // drawn, with room for its lines
+        // Closed at the lock card, it may have been anyone: the record says it was locked.
+        desk.window->access().lock(QStringLiteral("by hand"));
         QVERIFY(desk.tryToClose([](CloseQuestion &q) { QTest::mouseClick(q.closeButton(), Qt::LeftButton); }));
-        QTRY_VERIFY(desk.recorded(QStringLiteral("close-console olga: left 1 order under way, 1 order waiting for approval")));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("close-console olga: while locked; left 1 order under way, 1 order waiting for approval")));
     }
 
     /// Another console's orders on the same field are not this console's to follow: closing leaves them as they are.
