@@ -200,7 +200,7 @@ void MainWindow::showEvent(QShowEvent *event)
 
 ClosingCosts MainWindow::closingCosts() const
 {
-    ClosingContext context{m_engine, m_engine.city(), [this](std::uint32_t id) { return m_engine.issuedHere(id); }, m_ops->waves(), {},
+    ClosingContext context{m_engine, [this](std::uint32_t id) { return m_engine.issuedHere(id); }, m_ops->waves(), {},
                            m_export->isRunning() ? m_exportWindow : QString()};
     if (const EventStore *store = m_engine.store())
         context.store = store->stats();

@@ -166,7 +166,7 @@ private Q_SLOTS:
         // The same order number from another session of this store, or from a console with another salt, is not ours.
         QVERIFY(!desk.engine.issuedHere(orders[0].id ^ (1u << 20)));
         QVERIFY(!desk.engine.issuedHere(orders[0].id ^ (0x7ffu << 20)));
-        ClosingContext other{desk.engine, *desk.city, [](std::uint32_t) { return false; }, {}, {}, {}};
+        ClosingContext other{desk.engine, [](std::uint32_t) { return false; }, {}, {}, {}};
         QVERIFY(closingCosts(other).lines.isEmpty());
         QVERIFY(closingCosts(other).record.isEmpty());
     }
@@ -180,7 +180,7 @@ private Q_SLOTS:
         EventStore::Stats checking;
         checking.checking = true;
         checking.backlog = 1200;
-        ClosingContext context{idle, *city, [](std::uint32_t) { return true; }, {}, checking, {}};
+        ClosingContext context{idle, [](std::uint32_t) { return true; }, {}, checking, {}};
         ClosingCosts costs = closingCosts(context);
         QCOMPARE(costs.lines.size(), 1);
         QVERIFY2(costs.lines[0].contains(QLatin1String("still being checked")) && costs.lines[0].contains(QLatin1String("1200 events waiting")),

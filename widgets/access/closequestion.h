@@ -24,7 +24,6 @@ struct ClosingCosts {
 /// What the console is doing that closing it would cut short.
 struct ClosingContext {
     const CityStateSource &source;
-    const CityModel &city;
     std::function<bool(std::uint32_t)> issuedHere;   ///< orders this run of the console follows (Engine::issuedHere)
     std::vector<GreenWaveRun *> waves;               ///< this console's green waves
     std::optional<EventStore::Stats> store;          ///< the store recorded into, if any
