@@ -548,7 +548,7 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Ctrl+Shift+W</b></td><td>show the selection on the video wall</td></tr>"
            "<tr><td><b>Ctrl+R / Ctrl+L</b></td><td>replay the recording / return to live</td></tr>"
            "<tr><td><b>Space, ← →, PgUp / PgDn</b> (replay)</td><td>play/pause, step 10 s, previous/next incident</td></tr>"
-           "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr></table>")
+           "<tr><td><b>Ctrl+Q</b></td><td>close the console (asks first)</td></tr></table>")
             + tr("<p><b>Ctrl+Alt+L</b> lock the console · Session ▸ Hand over the shift · View ▸ Reset the layout</p>"));
 }
 
