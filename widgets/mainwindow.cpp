@@ -323,7 +323,7 @@ void MainWindow::buildMenus()
     m_exportAction->setEnabled(!recordingPath().isEmpty());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(Qt::CTRL | Qt::Key_Q);   // as F1 says, on every platform (QKeySequence::Quit is empty on some)
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *fit = view->addAction(tr("&Whole city"), m_map, &MapView::fitCity);

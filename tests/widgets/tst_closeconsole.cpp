@@ -54,7 +54,7 @@ struct Desk {
         engine.books().activity().snapshot(entries);
         return std::any_of(entries.begin(), entries.end(), [&](const ActivityLog::Entry &e) { return e.text.contains(text); });
     }
-    /// Asks the window to close (as Ctrl+Q does) and lets `answer` handle the question; whether it closed.
+    /// Presses Ctrl+Q on the window and lets `answer` handle the question; whether it closed.
     bool tryToClose(const std::function<void(CloseQuestion &)> &answer)
     {
         bool asked = false;
@@ -66,7 +66,11 @@ struct Desk {
             else
                 dialog->close();
         });
-        const bool closed = window->close();
+        window->activateWindow();   // the shortcut reaches the active window only
+        if (!QTest::qWaitForWindowActive(window.get()))
+            qWarning("the console's window is not active");
+        QTest::keyClick(window.get(), Qt::Key_Q, Qt::ControlModifier);
+        const bool closed = !window->isVisible();
         if (!asked)
             qWarning("the console closed without asking");
         return closed && asked;
