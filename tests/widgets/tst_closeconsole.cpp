@@ -12,7 +12,6 @@
 #include "testpeople.h"
 
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
 
