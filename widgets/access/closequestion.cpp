@@ -29,16 +29,12 @@ ClosingCosts closingCosts(const ClosingContext &context)
 {
     ClosingCosts costs;
     QStringList record;
-    std::vector<Order> orders;
-    context.source.orders().snapshot(orders);
-    std::erase_if(orders, [&](const Order &o) { return o.finished() || !context.issuedHere(o.id); });
-    std::vector<Order> waiting;
-    std::erase_if(orders, [&](const Order &o) {
-        if (o.stage != CommandStage::AwaitingApproval)
-            return false;
-        waiting.push_back(o);
-        return true;
-    });
+    std::vector<Order> all;
+    context.source.orders().snapshot(all);
+    std::vector<Order> orders, waiting;   // this run's orders under way, and those waiting for approval
+    for (Order &o : all)
+        if (!o.finished() && context.issuedHere(o.id))
+            (o.stage == CommandStage::AwaitingApproval ? waiting : orders).push_back(std::move(o));
     if (!orders.empty()) {
         costs.lines << CloseQuestion::tr("%n order(s) under way — %1: results still due will not be followed, and when the console "
                                          "starts again those targets are marked timed out: check their devices.",

@@ -348,7 +348,6 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
             sprites::draw(painter, sprites::circle({QColor(), mapstyle::alarmAmber(), r + 4, 2.5}), p);
             sprites::draw(painter, sprites::circle({mapstyle::alarmAmber(), QColor(), r, 1}), p);
         } else {
-            const QString state = scene().signalState(signal.device);
             sprites::draw(painter, sprites::circle({mapstyle::signalRunning(), QColor(0x1c, 0x1f, 0x22), r, 1.0}), p);
             if (heldByCommand(mode)) {
                 // Held or pre-empted by a command: off its program on purpose, not faulty — a square frame in the
@@ -362,8 +361,11 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
                 painter.setPen(QPen(mapstyle::commandOverride(), 2.0, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
                 painter.drawRect(frame);
             }
+            if (!strips)
+                continue;   // further out the disc is all there is: its aspect is not looked up
+            const QString state = scene().signalState(signal.device);
             const auto &approaches = scene().approaches(size_t(city.devices[signal.device].detail));
-            if (strips && !state.isEmpty() && !approaches.empty()) {
+            if (!state.isEmpty() && !approaches.empty()) {
                 // One head per approach, on the side its traffic comes from, in the aspect its movements show
                 // (green when any of them may go, yellow, else red): what a driver on that street sees.
                 painter.setPen(QPen(QColor(0x1c, 0x1f, 0x22), 1.0));
@@ -378,7 +380,7 @@ void SignalLayer::render(QPainter &painter, const MapViewport &viewport) const
                     const QPointF at = p + headOffset(a.bearingDeg, viewport.zoom());
                     painter.drawRoundedRect(QRectF(at.x() - 4.5, at.y() - 4.5, 9, 9), 2, 2);
                 }
-            } else if (strips && !state.isEmpty()) {
+            } else if (!state.isEmpty()) {
                 // A package without movements: one cell per controlled link, as a strip under the junction.
                 const double cell = 5.0;
                 const int n = static_cast<int>(state.size());
