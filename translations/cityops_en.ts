@@ -304,6 +304,23 @@
     </message>
 </context>
 <context>
+    <name>cityops::Labels</name>
+    <message numerus="yes">
+        <source>Carried on from the recording without %n event(s) it could not read (the first: %1); what they recorded is not on this desk.</source>
+        <translation>
+            <numerusform>Carried on from the recording without %n event it could not read (the first: %1); what it recorded is not on this desk.</numerusform>
+            <numerusform>Carried on from the recording without %n events it could not read (the first: %1); what they recorded is not on this desk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The replay goes on without %n recorded event(s) it cannot read (the first: %1).</source>
+        <translation>
+            <numerusform>The replay goes on without %n recorded event it cannot read (the first: %1).</numerusform>
+            <numerusform>The replay goes on without %n recorded events it cannot read (the first: %1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cityops::MapSearch</name>
     <message numerus="yes">
         <source>%1 (%n other junction(s) match too: type more of a name)</source>

@@ -2300,6 +2300,22 @@
         <source>closed the console</source>
         <translation>コンソールを閉じた</translation>
     </message>
+    <message>
+        <source>The incidents, alarms and orders open when this console last stopped were NOT carried over (%1): this desk starts without them. Replay the recording (Ctrl+R) to see them.</source>
+        <translation>このコンソールが前回停止したときに未完了だったインシデント・アラーム・指令は引き継がれていません（%1）。この卓はそれらなしで始まります。見るには記録を再生してください（Ctrl+R）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carried on from the recording without %n event(s) it could not read (the first: %1); what they recorded is not on this desk.</source>
+        <translation>
+            <numerusform>記録から引き継ぎましたが、読めないイベント %n 件を除いています（最初のもの: %1）。その内容はこの卓にありません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The replay goes on without %n recorded event(s) it cannot read (the first: %1).</source>
+        <translation>
+            <numerusform>再生は読めない記録済みイベント %n 件を除いて続きます（最初のもの: %1）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

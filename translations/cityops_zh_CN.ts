@@ -2300,6 +2300,22 @@
         <source>closed the console</source>
         <translation>关闭了控制台</translation>
     </message>
+    <message>
+        <source>The incidents, alarms and orders open when this console last stopped were NOT carried over (%1): this desk starts without them. Replay the recording (Ctrl+R) to see them.</source>
+        <translation>本控制台上次停止时未结的事件、报警和指令没有被接续（%1）：本席位在没有它们的情况下启动。请回放记录（Ctrl+R）查看。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carried on from the recording without %n event(s) it could not read (the first: %1); what they recorded is not on this desk.</source>
+        <translation>
+            <numerusform>已从记录接续，但跳过了 %n 条无法读取的事件（第一条：%1）；其内容不在本席位上。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The replay goes on without %n recorded event(s) it cannot read (the first: %1).</source>
+        <translation>
+            <numerusform>回放将跳过 %n 条无法读取的记录事件继续（第一条：%1）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -2,8 +2,11 @@
 
 #include "ops/opsrules.h"
 
-#include <QRegularExpression>
 #include <QDateTime>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <climits>
 
 namespace cityops {
 
@@ -101,6 +104,23 @@ QString Labels::duration(std::int64_t ms)
     if (s < 3600)
         return tr("%1 min").arg(s / 60);
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString Labels::carryOver(bool failed, const QString &error, std::uint64_t passedOver, const QString &firstReason)
+{
+    if (failed)
+        return tr("The incidents, alarms and orders open when this console last stopped were NOT carried over (%1): this desk "
+                  "starts without them. Replay the recording (Ctrl+R) to see them.").arg(error);
+    if (passedOver == 0)
+        return {};
+    return tr("Carried on from the recording without %n event(s) it could not read (the first: %1); what they recorded is not "
+              "on this desk.", "", int(std::min<std::uint64_t>(passedOver, INT_MAX))).arg(firstReason);
+}
+
+QString Labels::replayPassedOver(std::uint64_t count, const QString &firstReason)
+{
+    return tr("The replay goes on without %n recorded event(s) it cannot read (the first: %1).", "",
+              int(std::min<std::uint64_t>(count, INT_MAX))).arg(firstReason);
 }
 
 QString Labels::responseRules(const ResponseRules &rules)

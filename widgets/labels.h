@@ -73,6 +73,11 @@ public:
     /// The city's response rules as a table for Help: deadlines by severity, the hold limits, and whose they are.
     static QString responseRules(const ResponseRules &rules);
     static QString operatorAction(OperatorAction action);
+    /// What a restart could not carry over from the recording (Engine::CarryOverOutcome), for the desk's messages;
+    /// empty when it carried everything over.
+    static QString carryOver(bool failed, const QString &error, std::uint64_t passedOver, const QString &firstReason);
+    /// A replay going on without recorded rows it cannot read (ReplaySession::passedOver).
+    static QString replayPassedOver(std::uint64_t count, const QString &firstReason);
     /// A line of the recorded activity ("sign-in olga: operator", "incident #7 acknowledged by rita: seen", "order 5
     /// finished") in the console's language: its fixed words translated, names and people's own words as written.
     static QString activity(const QString &recorded);

@@ -171,6 +171,11 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
         statusBar()->showMessage(tr("Replay: %1").arg(message), 15000);
         m_ops->post(true, tr("Replay: %1").arg(message));
     });
+    connect(m_replay, &ReplayController::passedOver, this, [this](quint64 count, quint64, const QString &firstReason) {
+        const QString said = Labels::replayPassedOver(count, firstReason);
+        statusBar()->showMessage(said, 30000);
+        m_ops->post(true, said);
+    });
     connect(m_replay, &ReplayController::positionChanged, this, [this] {
         m_live->refresh();
         updateStatus();
@@ -185,6 +190,13 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
         statusBar()->showMessage(said, 30000);
         m_ops->post(false, said);
     });
+    // A restart that could not carry everything over from the recording says so where it stays (Messages).
+    const Engine::CarryOverOutcome &carried = engine.carryOverOutcome();
+    if (carried.troubled()) {
+        const QString said = Labels::carryOver(carried.failed, carried.error, carried.passedOver.count, carried.passedOver.firstReason);
+        statusBar()->showMessage(said, 60000);
+        m_ops->post(true, said);
+    }
     m_live->start(30);
     m_layout.captureShipped();
 }

@@ -342,7 +342,10 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
     case Kind::Operator: {
         OperatorActionPayload p;
         std::uint8_t action = 0;
-        ok = r.u8(&action) && r.str(&p.user) && r.str(&p.detail) && action < kOperatorActionCount;
+        ok = r.u8(&action) && r.str(&p.user) && r.str(&p.detail);
+        if (ok && r.atEnd() && action >= kOperatorActionCount)   // well formed, but an action added after this release
+            return makeError(QStringLiteral("a person's action (number %1) this release of CityOps does not know: recorded by a newer one?")
+                                 .arg(action));
         p.action = static_cast<OperatorAction>(action);
         out = p;
         break;
@@ -383,7 +386,8 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         break;
     }
     default:
-        return makeError(QStringLiteral("unknown event kind %1").arg(static_cast<int>(kind)));
+        return makeError(QStringLiteral("an event kind (number %1) this release of CityOps does not know: recorded by a newer one?")
+                             .arg(static_cast<int>(kind)));
     }
     if (!ok || !r.atEnd())
         return makeError(QStringLiteral("malformed %1 payload (%2 bytes)").arg(kindName(kind)).arg(blob.size()));

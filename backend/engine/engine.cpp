@@ -28,9 +28,19 @@ void Engine::attachStore(std::unique_ptr<EventStore> store)
     m_store = std::move(store);
     m_pipeline.attachStore(m_store.get());
     // A restart carries on from the recording (incidents, alarms, orders, the load hour: store/carryover.h).
-    if (const Status carried = carryOver(m_city, *m_store, m_pipeline.books()); !carried)
-        qCWarning(lcCore) << "could not carry over the recording's state:" << carried.error();
-    else if (m_store->lastSeq() > 0)
+    auto carried = carryOver(m_city, *m_store, m_pipeline.books());
+    m_carryOver = {};
+    if (!carried) {
+        m_carryOver.failed = true;
+        m_carryOver.error = carried.error();
+        qCWarning(lcCore).noquote() << "could not carry over the recording's state:" << carried.error();
+        return;
+    }
+    m_carryOver.passedOver = carried.value();
+    if (m_carryOver.passedOver.count > 0)
+        qCWarning(lcCore).noquote() << "carried over without" << counted(qint64(m_carryOver.passedOver.count), "event")
+                                    << "it could not read, the first" << m_carryOver.passedOver.firstReason;
+    if (m_store->lastSeq() > 0)
         qCInfo(lcCore).noquote() << "carried over from the recording:" << counted(qint64(m_pipeline.books().incidents().openCount()), "open incident");
 }
 

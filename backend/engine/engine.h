@@ -12,6 +12,7 @@
 #include "link/fieldlink.h"
 #include "engine/liveopsloop.h"
 #include "store/eventstore.h"
+#include "store/storereader.h"
 
 #include <QObject>
 #include <QThread>
@@ -36,6 +37,16 @@ public:
     /// continues where the store ends.
     void attachStore(std::unique_ptr<EventStore> store);
     EventStore *store() const { return m_store.get(); }
+    /// How the restart carried on from the recording (attachStore): `failed` with why, when nothing could be
+    /// carried over (the console then starts with empty books, which a person must be told); otherwise the rows it
+    /// went on without. Set before start(), read-only after.
+    struct CarryOverOutcome {
+        bool failed = false;
+        QString error;
+        StoreReader::PassedOver passedOver;
+        bool troubled() const { return failed || passedOver.count > 0; }
+    };
+    const CarryOverOutcome &carryOverOutcome() const { return m_carryOver; }
 
     /// Starts the core thread and the link on its own thread. The link is moved to that thread. The first event
     /// marks the session's start at `sessionStartMs` — the earliest time the link will report (the simulator
@@ -121,6 +132,7 @@ private:
     QThread m_linkThread;
     std::unique_ptr<FieldLink> m_link;
     std::unique_ptr<EventStore> m_store;
+    CarryOverOutcome m_carryOver;
     DispatchConfig m_dispatchConfig;
     std::uint32_t m_idSalt = 0;
     std::uint32_t m_session = 1;   ///< the store's session number, set by start()

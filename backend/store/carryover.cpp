@@ -5,17 +5,17 @@
 
 namespace cityops {
 
-Status carryOver(const std::shared_ptr<const CityModel> &city, const EventStore &store, CityBooks &books)
+Result<StoreReader::PassedOver> carryOver(const std::shared_ptr<const CityModel> &city, const EventStore &store, CityBooks &books)
 {
     if (store.lastSeq() == 0)
-        return Ok{};
+        return StoreReader::PassedOver{};
     auto replay = ReplaySession::open(city, store.path());
     if (!replay)
         return makeError(replay.error());
-    if (!replay.value()->seekNow(store.lastTimeMs()))
-        return makeError(QStringLiteral("the recording could not be replayed to its end"));
+    if (const Status replayed = replay.value()->seekNow(store.lastTimeMs()); !replayed)
+        return makeError(QStringLiteral("the recording could not be replayed to its end: %1").arg(replayed.error()));
     books.restore(replay.value()->books().exportState());
-    return Ok{};
+    return replay.value()->unreadable();
 }
 
 } // namespace cityops

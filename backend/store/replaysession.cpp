@@ -13,6 +13,9 @@ Result<std::unique_ptr<ReplaySession>> ReplaySession::open(std::shared_ptr<const
     auto reader = StoreReader::open(storePath, city);
     if (!reader)
         return makeError(reader.error());
+    // A replay shows what it can read and says what it could not (a newer release's events, a damaged row), rather
+    // than stopping at the first such row and showing nothing after it.
+    reader.value()->setPassOverUnreadable(true);
     std::unique_ptr<ReplaySession> session(new ReplaySession(std::move(city), std::move(reader).value()));
     if (auto s = session->refreshTimeline(); !s)
         return makeError(s.error());
@@ -133,6 +136,10 @@ void ReplaySession::seek(qint64 timeMs)
         pause();
         Q_EMIT failed(s.error());
         return;
+    }
+    if (const StoreReader::PassedOver &unread = unreadable(); unread.count > m_passedOverSaid) {
+        m_passedOverSaid = unread.count;
+        Q_EMIT passedOver(unread.count, unread.firstSeq, unread.firstReason);
     }
     Q_EMIT positionChanged(timeMs, m_playing.load());
     Q_EMIT seekDone(timeMs, m_playing.load());

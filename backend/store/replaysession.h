@@ -43,6 +43,10 @@ public:
     /// Reloads range, density and markers (the recording keeps growing while live).
     Status refreshTimeline();
 
+    /// Rows of the recording the replay went on without (a newer release's events, damage): StoreReader::PassedOver.
+    /// Read on the session's thread; the GUI hears of them through passedOver().
+    const StoreReader::PassedOver &unreadable() const { return m_reader->passedOver(); }
+
 public Q_SLOTS:
     void seek(qint64 timeMs);
     void play(double speed);
@@ -62,6 +66,9 @@ Q_SIGNALS:
     void seekDone(qint64 timeMs, bool playing);
     void timelineChanged();
     void failed(const QString &message);
+    /// A seek went on without rows it could not read: how many so far in all, the earliest and why (said once per
+    /// new count, so a person learns the replay is not the whole record).
+    void passedOver(quint64 count, quint64 firstSeq, const QString &firstReason);
 
 private:
     ReplaySession(std::shared_ptr<const CityModel> city, std::unique_ptr<StoreReader> reader);
@@ -77,6 +84,7 @@ private:
     std::atomic<double> m_speed{1.0};
     std::uint64_t m_appliedSeq = 0;
     bool m_valid = false;
+    std::uint64_t m_passedOverSaid = 0;
     mutable std::mutex m_timelineMutex;
     Timeline m_timeline;
     QTimer *m_timer = nullptr;

@@ -87,9 +87,9 @@ Result<Event> StoreReader::rowToEvent(std::int64_t seq, std::int64_t time, std::
 {
     auto decoded = eventcodec::decode(static_cast<eventcodec::Kind>(kind), payload);
     if (!decoded)
-        return makeError(QStringLiteral("%1: event %2: %3").arg(m_path).arg(seq).arg(decoded.error()));
+        return makeError(QStringLiteral("event %1: %2").arg(seq).arg(decoded.error()));
     if (device != kNoDevice && (device < 0 || static_cast<size_t>(device) >= m_city->devices.size()))
-        return makeError(QStringLiteral("%1: event %2 names device %3, which the city does not have").arg(m_path).arg(seq).arg(device));
+        return makeError(QStringLiteral("event %1 names device %2, which the city does not have").arg(seq).arg(device));
     return Event{static_cast<std::uint64_t>(seq), time, static_cast<DeviceIndex>(device), std::move(decoded).value()};
 }
 
@@ -97,9 +97,18 @@ Status StoreReader::readRows(SqliteStatement &stmt, const std::function<bool(Eve
 {
     QString error;
     while (stmt.step(&error)) {
-        auto e = rowToEvent(stmt.columnInt(0), stmt.columnInt(1), stmt.columnInt(2), stmt.columnInt(3), stmt.columnBlob(4));
+        const std::int64_t seq = stmt.columnInt(0);
+        auto e = rowToEvent(seq, stmt.columnInt(1), stmt.columnInt(2), stmt.columnInt(3), stmt.columnBlob(4));
+        if (!e && m_passOver) {
+            if (m_passedOverSeqs.insert(static_cast<std::uint64_t>(seq)).second
+                && (m_passedOver.count++ == 0 || static_cast<std::uint64_t>(seq) < m_passedOver.firstSeq)) {
+                m_passedOver.firstSeq = static_cast<std::uint64_t>(seq);
+                m_passedOver.firstReason = e.error();
+            }
+            continue;
+        }
         if (!e)
-            return makeError(e.error());
+            return makeError(QStringLiteral("%1: %2").arg(m_path, e.error()));
         if (!sink(std::move(e).value()))
             return makeError(QStringLiteral("cancelled"));
     }

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 namespace cityops {
@@ -59,15 +60,30 @@ public:
 
     const CityModel &city() const { return *m_city; }
 
+    /// Rows this reader could not turn into events — written by a newer CityOps (an event or an action this one does
+    /// not know: a console rolled back to an older release) or damaged. By default a read stops at the first with an
+    /// error naming it (an export must be complete or not be); a reader told to pass over them (replay, and a restart
+    /// carrying on from the recording) goes on without them and counts them here, so they are said, not lost unsaid.
+    struct PassedOver {
+        std::uint64_t count = 0;
+        std::uint64_t firstSeq = 0;   ///< the earliest of them, with why it could not be read
+        QString firstReason;
+    };
+    void setPassOverUnreadable(bool passOver) { m_passOver = passOver; }
+    const PassedOver &passedOver() const { return m_passedOver; }
+
 private:
     StoreReader(std::unique_ptr<SqliteDb> db, std::shared_ptr<const CityModel> city, QString path);
-    /// Decodes rows of (seq, time_ms, kind, device, payload) into events, refusing damaged ones.
+    /// Decodes rows of (seq, time_ms, kind, device, payload) into events, refusing (or passing over) unreadable ones.
     Status readRows(SqliteStatement &stmt, const std::function<bool(Event &&)> &sink);
     Result<Event> rowToEvent(std::int64_t seq, std::int64_t time, std::int64_t kind, std::int64_t device, const QByteArray &payload);
 
     std::unique_ptr<SqliteDb> m_db;
     std::shared_ptr<const CityModel> m_city;
     QString m_path;
+    bool m_passOver = false;
+    PassedOver m_passedOver;
+    std::unordered_set<std::uint64_t> m_passedOverSeqs;   ///< a row read again (replay seeks back) is counted once
 };
 
 } // namespace cityops

@@ -1,10 +1,14 @@
 #include "livecity.h"
+#include "mainwindow.h"
+#include "map/mapstyle.h"
+#include "ops/opsconsole.h"
 #include "map/mapview.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "storetesting.h"
 
 #include <QListWidget>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QLineEdit>
@@ -180,6 +184,63 @@ private Q_SLOTS:
         QTRY_VERIFY(controller.session()->nowMs() > before);
         QTest::keyClick(&bar, Qt::Key_Space);
         QTRY_VERIFY(bar.bannerText().contains(QLatin1String("paused")));
+    }
+
+    /// A restart and a replay that meet a row this release cannot read (here a person's action numbered as a newer
+    /// release would number a new one) go on without it, and the desk says so where it stays: in Messages, on amber,
+    /// with the row and why. The incidents on both sides of the row are on the desk.
+    void aRowThisReleaseCannotReadIsSaidOnTheDesk()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.store"));
+        std::size_t open = 0;
+        {
+            auto store = EventStore::open({path}, *fixtureCity());
+            QVERIFY(store.ok());
+            Recorder rec(fixtureCity(), store->get(), 2000);
+            SimParameters busy;
+            busy.collisionsPerHour = 12;
+            CitySimulator sim(fixtureCity(), 12, m_start, busy);
+            std::vector<Event> batch{Event{0, m_start, kNoDevice, SessionPayload{1}}};
+            sim.initialState(batch);
+            sim.advanceTo(m_t1, batch);
+            rec.process(std::move(batch));
+            rec.process({Event{0, m_t1 + 1, kNoDevice, OperatorActionPayload{OperatorAction::Lock, QStringLiteral("olga"), {}}}});
+            open = rec.books().incidents().openCount();
+            store.value()->flush();
+        }
+        QVERIFY(open > 0);
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.ok());
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE events SET payload = X'28' || substr(payload, 2) "
+                                                    "WHERE seq = (SELECT max(seq) FROM events WHERE kind = 8)")).ok());
+        }
+        auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY(store.ok());
+        Engine engine(fixtureCity());
+        engine.attachStore(std::move(store).value());
+        QCOMPARE(engine.books().incidents().openCount(), open);
+        MainWindow window(engine, nullptr);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QListWidget *messages = window.ops().messages();
+        QCOMPARE(messages->count(), 1);
+        const QString said = messages->item(0)->text();
+        QVERIFY2(said.contains(QLatin1String("Carried on from the recording without 1 event(s) it could not read"))
+                     && said.contains(QLatin1String("a person's action (number 40) this release of CityOps does not know")),
+                 qPrintable(said));
+        QCOMPARE(messages->item(0)->background().color(), mapstyle::alarmAmber());
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(QLatin1String("Carried on from the recording")),
+                 qPrintable(window.statusBar()->currentMessage()));
+
+        // Replayed to its end, over the row: the replay shows the recording and says what it went without.
+        window.startReplay(0);
+        QTRY_COMPARE_WITH_TIMEOUT(messages->count(), 2, 20'000);
+        QVERIFY2(messages->item(0)->text().contains(QLatin1String("The replay goes on without 1 recorded event(s) it cannot read")),
+                 qPrintable(messages->item(0)->text()));
+        QCOMPARE(messages->item(0)->background().color(), mapstyle::alarmAmber());
     }
 
     void mapIsMarkedInReplay()

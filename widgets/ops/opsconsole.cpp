@@ -18,7 +18,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
-#include <QTime>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -430,7 +429,10 @@ void OpsConsole::frontMessagesOnlyIfAny()
 void OpsConsole::post(bool problem, const QString &text)
 {
     // Newest first; problems on amber (ISA-101: colour only for what is abnormal), and the word says it too.
-    auto *item = new QListWidgetItem(QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
+    // Stamped in the city's time by the console's clock, as the status bar's clock and the event log are (the
+    // machine's own zone and pace may differ from both: a desk in UTC, a simulated city at --speed 10).
+    const QString at = Labels::clock(m_engine.clock().nowMs(), Labels::zone(m_engine.city()));
+    auto *item = new QListWidgetItem(QStringLiteral("%1  %2").arg(at, text));
     item->setToolTip(text);
     if (problem) {
         item->setBackground(mapstyle::alarmAmber());

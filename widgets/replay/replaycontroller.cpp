@@ -82,6 +82,7 @@ void ReplayController::adopt(ReplaySession *raw, const QString &error, std::int6
         applyPosition(t, playing);
     });
     connect(m_session, &ReplaySession::timelineChanged, this, &ReplayController::timelineChanged);
+    connect(m_session, &ReplaySession::passedOver, this, &ReplayController::passedOver);
     connect(m_session, &ReplaySession::failed, this, [this](const QString &why) {
         m_seekInFlight = false;   // a seek that failed lands nowhere: the next one may go
         Q_EMIT failed(why);

@@ -40,6 +40,8 @@ Q_SIGNALS:
     void aboutToClose();
     void closed();
     void failed(const QString &message);
+    /// The replay went on without recorded rows it could not read (ReplaySession::passedOver).
+    void passedOver(quint64 count, quint64 firstSeq, const QString &firstReason);
     void positionChanged(qint64 timeMs, bool playing);
     /// The replay has arrived at an incident it was asked to jump to (previous/next incident): show it.
     void incidentReached(quint32 incident);

@@ -1,0 +1,194 @@
+// A recorded row this release cannot read — a person's action added by a newer release (a console rolled back after
+// an upgrade), or a damaged row — is passed over by a restart and by replay, counted and said; it no longer costs the
+// console every incident, alarm and order it had open. An export still refuses rather than leave a row out unsaid.
+
+#include "engine/engine.h"
+#include "store/exporter.h"
+#include "store/replaysession.h"
+#include "storetesting.h"
+
+#include <QBuffer>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+QStringList openIncidents(const CityBooks &books)
+{
+    std::vector<Incident> v;
+    books.incidents().snapshot(v);
+    QStringList out;
+    for (const Incident &i : v)
+        if (i.isOpen())
+            out << QStringLiteral("#%1 %2").arg(i.id).arg(int(i.state));
+    return out;
+}
+
+bool editRow(const QString &path, std::uint64_t seq, const QString &payloadExpression)
+{
+    auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+    return db && db.value()->exec(QStringLiteral("UPDATE events SET payload = %1 WHERE seq = %2").arg(payloadExpression).arg(seq)).ok();
+}
+
+/// Half an hour of the city recorded, with a person's action after the last snapshot and an incident raised after
+/// that: what a restart must carry over lies on both sides of the row that will be made unreadable.
+struct Recording {
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("city.store"));
+    std::uint64_t actionSeq = 0;
+    std::int64_t endMs = 0;
+    QStringList open;     ///< the open incidents when the recording ended
+    IncidentId lateIncident = 0;
+
+    bool record()
+    {
+        const auto city = fixtureCity();
+        auto store = EventStore::open({path}, *city);
+        if (!store)
+            return false;
+        const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(18, 0));
+        SimParameters params;
+        params.collisionsPerHour = 12;
+        params.lampMtbfHours = 10;
+        Recorder rec(city, store->get(), 500);
+        CitySimulator sim(city, 5, start, params);
+        std::vector<Event> batch{Event{0, start, kNoDevice, SessionPayload{store.value()->session()}}};
+        sim.initialState(batch);
+        rec.process(batch);
+        std::int64_t t = start;
+        for (int step = 1; step <= 60; ++step) {
+            t = start + step * 30'000LL;
+            batch.clear();
+            sim.advanceTo(t, batch);
+            rec.process(batch);
+        }
+        rec.process({Event{0, t + 1, kNoDevice, OperatorActionPayload{OperatorAction::Lock, QStringLiteral("olga"), {}}}});
+        lateIncident = 9000;
+        IncidentRaisedPayload late;
+        late.id = lateIncident;
+        late.kind = IncidentKind::Collision;
+        late.severity = IncidentSeverity::Major;
+        late.position = city->devices[city->signals.front().device].position;
+        late.district = 0;
+        rec.process({Event{0, t + 2, kNoDevice, late}});
+        endMs = t + 2;
+        open = openIncidents(rec.books());
+        store.value()->flush();
+        auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+        if (!db)
+            return false;
+        auto last = db.value()->prepare(QStringLiteral("SELECT max(seq) FROM events WHERE kind = 8"));
+        if (!last || !last->step())
+            return false;
+        actionSeq = static_cast<std::uint64_t>(last->columnInt(0));
+        return actionSeq > 0 && open.contains(QStringLiteral("#%1 %2").arg(lateIncident).arg(int(IncidentState::New)));
+    }
+};
+
+} // namespace
+
+class TestUnreadableRows : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    /// The row holds action number 40, well formed: what a newer release's new action looks like to this one.
+    void aRestartCarriesOnWithoutANewerReleasesAction()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        QVERIFY(editRow(r.path, r.actionSeq, QStringLiteral("X'28' || substr(payload, 2)")));
+        auto store = EventStore::open({r.path}, *fixtureCity());
+        QVERIFY2(store.ok(), qPrintable(store.error()));
+        Engine engine(fixtureCity());
+        engine.attachStore(std::move(store).value());
+        const Engine::CarryOverOutcome &carried = engine.carryOverOutcome();
+        QVERIFY2(!carried.failed, qPrintable(carried.error));
+        QVERIFY(carried.troubled());
+        QCOMPARE(carried.passedOver.count, 1u);
+        QCOMPARE(carried.passedOver.firstSeq, r.actionSeq);
+        QVERIFY2(carried.passedOver.firstReason.contains(QStringLiteral("event %1: a person's action (number 40) this release of CityOps "
+                                                                        "does not know").arg(r.actionSeq)),
+                 qPrintable(carried.passedOver.firstReason));
+        // Everything open is carried over, the incident raised after the row included.
+        QCOMPARE(openIncidents(engine.books()), r.open);
+    }
+
+    void aDamagedRowIsPassedOverToo()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        QVERIFY(editRow(r.path, r.actionSeq, QStringLiteral("X'00ff'")));
+        auto store = EventStore::open({r.path}, *fixtureCity());
+        QVERIFY(store.ok());
+        Engine engine(fixtureCity());
+        engine.attachStore(std::move(store).value());
+        QCOMPARE(engine.carryOverOutcome().passedOver.count, 1u);
+        QVERIFY2(engine.carryOverOutcome().passedOver.firstReason.contains(QLatin1String("malformed operator payload")),
+                 qPrintable(engine.carryOverOutcome().passedOver.firstReason));
+        QCOMPARE(openIncidents(engine.books()), r.open);
+    }
+
+    void aRecordingReadInFullIsNotTroubled()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        auto store = EventStore::open({r.path}, *fixtureCity());
+        QVERIFY(store.ok());
+        Engine engine(fixtureCity());
+        engine.attachStore(std::move(store).value());
+        QVERIFY(!engine.carryOverOutcome().troubled());
+        QCOMPARE(openIncidents(engine.books()), r.open);
+    }
+
+    /// Replay shows the rest of the recording and says what it went without, once however often it passes the row.
+    void replayGoesOnAndSaysSoOnce()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        QVERIFY(editRow(r.path, r.actionSeq, QStringLiteral("X'28' || substr(payload, 2)")));
+        auto replay = ReplaySession::open(fixtureCity(), r.path);
+        QVERIFY2(replay.ok(), qPrintable(replay.error()));
+        QSignalSpy said(replay.value().get(), &ReplaySession::passedOver);
+        QSignalSpy failed(replay.value().get(), &ReplaySession::failed);
+        const auto range = replay.value()->range();
+        replay.value()->seek(range.lastMs);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(openIncidents(replay.value()->books()), r.open);
+        QCOMPARE(said.count(), 1);
+        QCOMPARE(said.at(0).at(0).toULongLong(), 1u);
+        QCOMPARE(said.at(0).at(1).toULongLong(), r.actionSeq);
+        QVERIFY(said.at(0).at(2).toString().contains(QLatin1String("number 40")));
+        // Back to the start and over the row again: the same row, not said again.
+        replay.value()->seek(range.firstMs);
+        replay.value()->seek(range.lastMs);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(said.count(), 1);
+        QCOMPARE(replay.value()->unreadable().count, 1u);
+    }
+
+    /// An export must hold the whole window or say it cannot: it names the row instead of leaving it out.
+    void anExportRefusesRatherThanLeaveTheRowOut()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        QVERIFY(editRow(r.path, r.actionSeq, QStringLiteral("X'28' || substr(payload, 2)")));
+        auto reader = StoreReader::open(r.path, fixtureCity());
+        QVERIFY(reader.ok());
+        const auto range = reader.value()->range();
+        QVERIFY(range.ok());
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        auto written = exporter::writeEventsJsonl(*reader.value(), range.value().firstMs, range.value().lastMs, out);
+        QVERIFY(!written.ok());
+        QVERIFY2(written.error().contains(QStringLiteral("event %1: a person's action (number 40)").arg(r.actionSeq)), qPrintable(written.error()));
+        QCOMPARE(reader.value()->passedOver().count, 0u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnreadableRows)
+#include "tst_unreadablerows.moc"
