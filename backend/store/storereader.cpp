@@ -1,5 +1,6 @@
 #include "store/storereader.h"
 
+#include "base/logging.h"
 #include "base/sqlitedb.h"
 #include "store/storeschema.h"
 
@@ -55,16 +56,33 @@ Result<std::optional<Snapshot>> StoreReader::snapshotAtOrBefore(std::int64_t tim
     if (!point.value())
         return std::optional<Snapshot>();
     auto stmt = m_db->prepare(QStringLiteral("SELECT state FROM snapshots WHERE seq = ?"));
-    if (!stmt)
-        return makeError(stmt.error());
-    stmt->bind(1, static_cast<std::int64_t>(point.value()->first));
-    QString error;
-    if (!stmt->step(&error))
-        return makeError(QStringLiteral("%1: snapshot %2 vanished: %3").arg(m_path).arg(point.value()->first).arg(error));
-    auto snap = snapshotcodec::decode(stmt->columnBlob(0), m_city->devices.size(), m_city->feeders.size());
-    if (!snap)
-        return makeError(QStringLiteral("%1: damaged snapshot: %2").arg(m_path, snap.error()));
-    return std::optional<Snapshot>(std::move(snap).value());
+    // A reader passing over what it cannot read takes the snapshot before one it cannot (a newer release's format, a
+    // damaged blob): the events since that one rebuild the same state, only more slowly.
+    auto earlier = m_db->prepare(QStringLiteral("SELECT seq FROM snapshots WHERE seq < ? ORDER BY seq DESC LIMIT 1"));
+    if (!stmt || !earlier)
+        return makeError(stmt ? earlier.error() : stmt.error());
+    std::int64_t seq = static_cast<std::int64_t>(point.value()->first);
+    while (true) {
+        stmt->reset();
+        stmt->bind(1, seq);
+        QString error;
+        if (!stmt->step(&error))
+            return makeError(QStringLiteral("%1: snapshot %2 vanished: %3").arg(m_path).arg(seq).arg(error));
+        auto snap = snapshotcodec::decode(stmt->columnBlob(0), m_city->devices.size(), m_city->feeders.size());
+        if (snap)
+            return std::optional<Snapshot>(std::move(snap).value());
+        if (!m_passOver)
+            return makeError(QStringLiteral("%1: damaged snapshot: %2").arg(m_path, snap.error()));
+        qCWarning(lcStore).noquote() << QStringLiteral("%1: passing over snapshot %2 (%3)").arg(m_path).arg(seq).arg(snap.error());
+        earlier->reset();
+        earlier->bind(1, seq);
+        if (!earlier->step(&error)) {
+            if (!error.isEmpty())
+                return makeError(error);
+            return std::optional<Snapshot>();   // none readable before it: from the start of the recording
+        }
+        seq = earlier->columnInt(0);
+    }
 }
 
 Result<std::optional<std::pair<std::uint64_t, std::int64_t>>> StoreReader::snapshotPointAtOrBefore(std::int64_t timeMs)

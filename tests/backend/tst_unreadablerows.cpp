@@ -133,6 +133,32 @@ private Q_SLOTS:
         QCOMPARE(openIncidents(engine.books()), r.open);
     }
 
+    /// A snapshot it cannot read (a newer release's format, a damaged blob): the one before it, and the events since.
+    void aSnapshotItCannotReadGivesWayToTheOneBefore()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        {
+            auto db = SqliteDb::open(r.path, SqliteDb::Mode::Create);
+            QVERIFY(db.ok());
+            auto count = db.value()->prepare(QStringLiteral("SELECT count(*) FROM snapshots"));
+            QVERIFY(count && count->step());
+            QVERIFY2(count->columnInt(0) >= 2, "the recording has fewer than two snapshots");
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE snapshots SET state = X'00ff00' WHERE seq = (SELECT max(seq) FROM snapshots)")).ok());
+        }
+        auto store = EventStore::open({r.path}, *fixtureCity());
+        QVERIFY(store.ok());
+        Engine engine(fixtureCity());
+        engine.attachStore(std::move(store).value());
+        QVERIFY2(!engine.carryOverOutcome().troubled(), qPrintable(engine.carryOverOutcome().error));
+        QCOMPARE(openIncidents(engine.books()), r.open);
+        // An export reads no snapshot; a replay seeks past the damaged one too.
+        auto replay = ReplaySession::open(fixtureCity(), r.path);
+        QVERIFY(replay.ok());
+        QVERIFY(replay.value()->seekNow(r.endMs).ok());
+        QCOMPARE(openIncidents(replay.value()->books()), r.open);
+    }
+
     void aRecordingReadInFullIsNotTroubled()
     {
         Recording r;
