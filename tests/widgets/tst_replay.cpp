@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QLineEdit>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -221,7 +222,12 @@ private Q_SLOTS:
         Engine engine(fixtureCity());
         engine.attachStore(std::move(store).value());
         QCOMPARE(engine.books().incidents().openCount(), open);
+        const auto cityTime = [&engine] {
+            return QDateTime::fromMSecsSinceEpoch(engine.clock().nowMs(), QTimeZone("Europe/Berlin")).time();
+        };
+        const QTime before = cityTime();
         MainWindow window(engine, nullptr);
+        const QTime after = cityTime();
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -232,6 +238,12 @@ private Q_SLOTS:
                      && said.contains(QLatin1String("a person's action (number 40) this release of CityOps does not know")),
                  qPrintable(said));
         QCOMPARE(messages->item(0)->background().color(), mapstyle::alarmAmber());
+        // Stamped in the city's time, as the clock beside it (this machine's own zone may be another).
+        const QTime stamped = QTime::fromString(said.left(8), QStringLiteral("HH:mm:ss"));
+        const QTime from = before.addMSecs(-before.msec());
+        const bool inTime = after >= from ? stamped >= from && stamped <= after : stamped >= from || stamped <= after;   // midnight
+        QVERIFY2(stamped.isValid() && inTime,
+                 qPrintable(QStringLiteral("%1 not within %2..%3").arg(said.left(8), before.toString(), after.toString())));
         QVERIFY2(window.statusBar()->currentMessage().startsWith(QLatin1String("Carried on from the recording")),
                  qPrintable(window.statusBar()->currentMessage()));
 
