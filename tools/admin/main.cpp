@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTimeZone>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -113,8 +114,9 @@ QString describe(const UserAccount &a, std::int64_t now)
     QStringList state;
     if (a.disabled)
         state << QStringLiteral("disabled");
+    // With its offset: an admin reading the list later, or on another machine, is not left to guess the zone.
     if (a.lockedUntilMs > now)
-        state << QStringLiteral("locked until %1").arg(QDateTime::fromMSecsSinceEpoch(a.lockedUntilMs).toString(Qt::ISODate));
+        state << QStringLiteral("locked until %1").arg(QDateTime::fromMSecsSinceEpoch(a.lockedUntilMs, QTimeZone::systemTimeZone()).toString(Qt::ISODate));
     else if (a.failures > 0)
         state << counted(a.failures, "failed sign-in");
     return QStringLiteral("%1\t%2\t%3\t%4")
