@@ -137,7 +137,9 @@ void ReplaySession::seek(qint64 timeMs)
         Q_EMIT failed(s.error());
         return;
     }
-    if (const StoreReader::PassedOver &unread = unreadable(); unread.count > m_passedOverSaid) {
+    // Said at the first such row, then again each time there are ten times as many: a newer release that changed
+    // every row of a kind would otherwise have a playing replay say so on every tick.
+    if (const StoreReader::PassedOver &unread = unreadable(); unread.count > 0 && unread.count >= 10 * m_passedOverSaid) {
         m_passedOverSaid = unread.count;
         Q_EMIT passedOver(unread.count, unread.firstSeq, unread.firstReason);
     }

@@ -66,8 +66,9 @@ Q_SIGNALS:
     void seekDone(qint64 timeMs, bool playing);
     void timelineChanged();
     void failed(const QString &message);
-    /// A seek went on without rows it could not read: how many so far in all, the earliest and why (said once per
-    /// new count, so a person learns the replay is not the whole record).
+    /// A seek went on without rows it could not read: how many so far in all, the earliest and why — at the first,
+    /// then whenever there are ten times as many as last said, so a person learns the replay is not the whole record
+    /// without a line per tick.
     void passedOver(quint64 count, quint64 firstSeq, const QString &firstReason);
 
 private:

@@ -111,28 +111,58 @@ Result<Event> StoreReader::rowToEvent(std::int64_t seq, std::int64_t time, std::
     return Event{static_cast<std::uint64_t>(seq), time, static_cast<DeviceIndex>(device), std::move(decoded).value()};
 }
 
+bool StoreReader::wasRead(std::uint64_t seq) const
+{
+    auto after = m_readRanges.upper_bound(seq);
+    return after != m_readRanges.begin() && seq <= std::prev(after)->second;
+}
+
+void StoreReader::noteRead(std::uint64_t first, std::uint64_t last)
+{
+    // Merge with every range it overlaps or touches.
+    auto it = m_readRanges.upper_bound(first);
+    if (it != m_readRanges.begin() && std::prev(it)->second + 1 >= first)
+        --it;
+    while (it != m_readRanges.end() && it->first <= last + 1) {
+        first = std::min(first, it->first);
+        last = std::max(last, it->second);
+        it = m_readRanges.erase(it);
+    }
+    m_readRanges.emplace(first, last);
+}
+
 Status StoreReader::readRows(SqliteStatement &stmt, const std::function<bool(Event &&)> &sink)
 {
+    // Every read is one run of consecutive seqs (a seq range, or a time range of a log in time order).
+    std::uint64_t runFirst = 0, runLast = 0;
+    const auto finish = [&](Status status) {
+        if (runLast > 0)
+            noteRead(runFirst, runLast);
+        return status;
+    };
     QString error;
     while (stmt.step(&error)) {
         const std::int64_t seq = stmt.columnInt(0);
         auto e = rowToEvent(seq, stmt.columnInt(1), stmt.columnInt(2), stmt.columnInt(3), stmt.columnBlob(4));
+        const auto at = static_cast<std::uint64_t>(seq);
+        if (runLast == 0)
+            runFirst = at;
+        runLast = at;
         if (!e && m_passOver) {
-            if (m_passedOverSeqs.insert(static_cast<std::uint64_t>(seq)).second
-                && (m_passedOver.count++ == 0 || static_cast<std::uint64_t>(seq) < m_passedOver.firstSeq)) {
-                m_passedOver.firstSeq = static_cast<std::uint64_t>(seq);
+            if (!wasRead(at) && (m_passedOver.count++ == 0 || at < m_passedOver.firstSeq)) {
+                m_passedOver.firstSeq = at;
                 m_passedOver.firstReason = e.error();
             }
             continue;
         }
         if (!e)
-            return makeError(QStringLiteral("%1: %2").arg(m_path, e.error()));
+            return finish(makeError(QStringLiteral("%1: %2").arg(m_path, e.error())));
         if (!sink(std::move(e).value()))
-            return makeError(QStringLiteral("cancelled"));
+            return finish(makeError(QStringLiteral("cancelled")));
     }
     if (!error.isEmpty())
-        return makeError(error);
-    return Ok{};
+        return finish(makeError(error));
+    return finish(Ok{});
 }
 
 Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit)

@@ -10,9 +10,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
-#include <unordered_set>
 #include <vector>
 
 namespace cityops {
@@ -83,7 +83,12 @@ private:
     QString m_path;
     bool m_passOver = false;
     PassedOver m_passedOver;
-    std::unordered_set<std::uint64_t> m_passedOverSeqs;   ///< a row read again (replay seeks back) is counted once
+    /// The seq ranges read so far (start -> end, merged), so a row read again (replay seeks back) is counted once:
+    /// a handful of ranges, where a set of the rows themselves would grow by one entry per row when a newer release
+    /// has changed the format of every row of a kind (millions in a month).
+    std::map<std::uint64_t, std::uint64_t> m_readRanges;
+    bool wasRead(std::uint64_t seq) const;
+    void noteRead(std::uint64_t first, std::uint64_t last);
 };
 
 } // namespace cityops
