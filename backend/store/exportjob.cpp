@@ -1,5 +1,6 @@
 #include "store/exportjob.h"
 
+#include "base/counted.h"
 #include "store/exporter.h"
 #include "store/storereader.h"
 
@@ -38,6 +39,7 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
     auto reader = StoreReader::open(storePath, std::move(city));
     if (!reader)
         return makeError(reader.error());
+    reader.value()->setPassOverUnreadable(passOverUnreadable);
     QStringList summary;
     auto write = [&](const QString &path, auto &&writer, const QString &what) -> Status {
         // A folder that does not exist yet (a fresh account's Documents) is made, not a reason to fail.
@@ -49,6 +51,9 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
         auto n = writer(file);
         if (!n) {
             file.cancelWriting();
+            if (reader.value()->refusedUnreadable())
+                return makeError(QStringLiteral("%1; nothing was written (cityops-export --pass-over-unreadable leaves such rows out "
+                                                "and says how many)").arg(n.error()));
             return makeError(n.error());
         }
         if (!file.commit())
@@ -72,6 +77,8 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
         if (!s)
             return makeError(s.error());
     }
+    if (const StoreReader::PassedOver &left = reader.value()->passedOver(); left.count > 0)
+        summary << QStringLiteral("left out %1 it could not read (the first: %2)").arg(counted(qint64(left.count), "event"), left.firstReason);
     return summary.join(QStringLiteral("; "));
 }
 

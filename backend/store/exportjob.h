@@ -19,6 +19,10 @@ struct ExportJob {
     std::int64_t toMs = 0;
     QString eventsPath;      ///< .jsonl or .csv; empty = no event export
     QString incidentsPath;   ///< .geojson; empty = no incident export
+    /// Rows this release cannot read (a newer release's, damaged ones) refuse the export, naming the first, unless
+    /// this is set: then they are left out and the summary says how many and the first (cityops-export
+    /// --pass-over-unreadable, for an auditor who wants the rest after a rollback).
+    bool passOverUnreadable = false;
 
     /// Checks the paths' suffixes and the window; a sentence for the user when wrong.
     Status validate() const;

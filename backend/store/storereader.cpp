@@ -155,8 +155,10 @@ Status StoreReader::readRows(SqliteStatement &stmt, const std::function<bool(Eve
             }
             continue;
         }
-        if (!e)
+        if (!e) {
+            m_refusedUnreadable = true;
             return finish(makeError(QStringLiteral("%1: %2").arg(m_path, e.error())));
+        }
         if (!sink(std::move(e).value()))
             return finish(makeError(QStringLiteral("cancelled")));
     }

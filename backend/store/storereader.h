@@ -71,6 +71,8 @@ public:
     };
     void setPassOverUnreadable(bool passOver) { m_passOver = passOver; }
     const PassedOver &passedOver() const { return m_passedOver; }
+    /// Whether a read stopped at a row it could not read (not passing over): the error names it.
+    bool refusedUnreadable() const { return m_refusedUnreadable; }
 
 private:
     StoreReader(std::unique_ptr<SqliteDb> db, std::shared_ptr<const CityModel> city, QString path);
@@ -82,6 +84,7 @@ private:
     std::shared_ptr<const CityModel> m_city;
     QString m_path;
     bool m_passOver = false;
+    bool m_refusedUnreadable = false;
     PassedOver m_passedOver;
     /// The seq ranges read so far (start -> end, merged), so a row read again (replay seeks back) is counted once:
     /// a handful of ranges, where a set of the rows themselves would grow by one entry per row when a newer release

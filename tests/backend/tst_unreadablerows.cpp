@@ -2,12 +2,14 @@
 // an upgrade), or a damaged row — is passed over by a restart and by replay, counted and said; it no longer costs the
 // console every incident, alarm and order it had open. An export still refuses rather than leave a row out unsaid.
 
+#include "city/citypackage.h"
 #include "engine/engine.h"
 #include "store/exporter.h"
 #include "store/replaysession.h"
 #include "storetesting.h"
 
 #include <QBuffer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -266,6 +268,51 @@ private Q_SLOTS:
         QVERIFY(!written.ok());
         QVERIFY2(written.error().contains(QStringLiteral("event %1: a person's action (number 40)").arg(r.actionSeq)), qPrintable(written.error()));
         QCOMPARE(reader.value()->passedOver().count, 0u);
+    }
+
+    /// From a shell: refused with the row named and the way round it; with --pass-over-unreadable the rest is written
+    /// and the summary says what was left out; a verifiable window cannot leave anything out (bad usage, exit 2).
+    void theExportToolLeavesRowsOutOnlyWhenAsked()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        QVERIFY(editRow(r.path, r.actionSeq, QStringLiteral("X'28' || substr(payload, 2)")));
+        const QString cityFile = r.dir.filePath(QStringLiteral("city.gpkg"));
+        QVERIFY(citypackage::write(*fixtureCity(), cityFile));
+        const QString events = r.dir.filePath(QStringLiteral("window.jsonl"));
+        const auto exportTool = [&](const QStringList &extra, QString *said) {
+            QProcess p;
+            p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-export"),
+                    QStringList{QStringLiteral("--store"), r.path, QStringLiteral("--city"), cityFile, QStringLiteral("--from"),
+                                QStringLiteral("2026-11-22T00:00:00Z"), QStringLiteral("--to"), QStringLiteral("2026-11-23T00:00:00Z")}
+                        + extra);
+            if (!p.waitForFinished(60'000))
+                return -1;
+            *said = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        QString said;
+        QCOMPARE(exportTool({QStringLiteral("--events"), events}, &said), 1);
+        QVERIFY2(said.contains(QStringLiteral("event %1: a person's action (number 40)").arg(r.actionSeq))
+                     && said.contains(QLatin1String("nothing was written (cityops-export --pass-over-unreadable")),
+                 qPrintable(said));
+        QVERIFY(!QFileInfo::exists(events));
+
+        QCOMPARE(exportTool({QStringLiteral("--events"), events, QStringLiteral("--pass-over-unreadable")}, &said), 0);
+        QVERIFY2(said.contains(QStringLiteral("left out 1 event it could not read (the first: event %1:").arg(r.actionSeq)), qPrintable(said));
+        QFile written(events);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        qint64 lines = 0;
+        bool rowThere = false;
+        while (!written.atEnd()) {
+            const QByteArray line = written.readLine();
+            ++lines;
+            rowThere |= line.startsWith(QStringLiteral("{\"seq\":%1,").arg(r.actionSeq).toUtf8());
+        }
+        QVERIFY(!rowThere);
+        QCOMPARE(quint64(lines), r.actionSeq);   // the recording is seq 1 .. actionSeq + 1: every event but that one
+
+        QCOMPARE(exportTool({QStringLiteral("--verifiable"), r.dir.filePath(QStringLiteral("v.jsonl")), QStringLiteral("--pass-over-unreadable")}, &said), 2);
     }
 };
 

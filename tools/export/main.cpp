@@ -45,7 +45,7 @@ QString cityPathOf(const QCommandLineParser &parser)
 /// verify --export FILE --key PUBLIC.pem: a third party's check of an export that carries the chain.
 int verifyExport(const QCommandLineParser &parser)
 {
-    for (const char *other : {"from", "to", "events", "incidents", "store", "verifiable"})
+    for (const char *other : {"from", "to", "events", "incidents", "store", "verifiable", "pass-over-unreadable"})
         if (parser.isSet(QLatin1String(other)))
             return usage(QStringLiteral("--%1 does not go with verify --export").arg(QLatin1String(other)));
     if (!parser.isSet(QStringLiteral("key")))
@@ -80,7 +80,7 @@ int verify(const QCommandLineParser &parser)
         return verifyExport(parser);
     if (!parser.isSet(QStringLiteral("store")))
         return usage(QStringLiteral("verify needs --store (or --export)"));
-    for (const char *other : {"from", "to", "events", "incidents", "city"})
+    for (const char *other : {"from", "to", "events", "incidents", "city", "pass-over-unreadable"})
         if (parser.isSet(QLatin1String(other)))
             return usage(QStringLiteral("--%1 does not go with verify").arg(QLatin1String(other)));
     std::optional<CommandVerifier> key;
@@ -141,6 +141,9 @@ int main(int argc, char **argv)
         {QStringLiteral("key"), QStringLiteral("verify: the public key the checkpoints must be signed with (PEM)."), QStringLiteral("file")},
         {QStringLiteral("verifiable"), QStringLiteral("Write the window with its chain and checkpoints here (.jsonl)."), QStringLiteral("file")},
         {QStringLiteral("export"), QStringLiteral("verify: an export written with --verifiable."), QStringLiteral("file")},
+        {QStringLiteral("pass-over-unreadable"),
+         QStringLiteral("--events/--incidents: leave out rows this release cannot read (written by a newer CityOps, or damaged) "
+                        "and say how many, instead of refusing the export.")},
     });
     if (const auto done = tool::parseOrExit(parser, "cityops-export"))
         return *done;
@@ -156,6 +159,8 @@ int main(int argc, char **argv)
     if (parser.isSet(QStringLiteral("verifiable"))) {
         if (parser.isSet(QStringLiteral("events")) || parser.isSet(QStringLiteral("incidents")))
             return usage(QStringLiteral("--verifiable is written on its own (not with --events or --incidents)"));
+        if (parser.isSet(QStringLiteral("pass-over-unreadable")))   // a verifiable window is whole or it is not verifiable
+            return usage(QStringLiteral("--pass-over-unreadable does not go with --verifiable: a window with rows left out could not be checked"));
         const auto from = parseTime(parser.value(QStringLiteral("from")));
         const auto to = parseTime(parser.value(QStringLiteral("to")));
         if (!from || !to)
@@ -189,6 +194,7 @@ int main(int argc, char **argv)
     job.storePath = parser.value(QStringLiteral("store"));
     job.eventsPath = parser.value(QStringLiteral("events"));
     job.incidentsPath = parser.value(QStringLiteral("incidents"));
+    job.passOverUnreadable = parser.isSet(QStringLiteral("pass-over-unreadable"));
     const auto from = parseTime(parser.value(QStringLiteral("from")));
     const auto to = parseTime(parser.value(QStringLiteral("to")));
     if (!from || !to)
