@@ -149,6 +149,56 @@ private Q_SLOTS:
         QCOMPARE(std::get<AlarmPayload>(fromJson.value().payload).cause, AlarmCause::HoldOverrun);
     }
 
+    /// A row a newer release wrote — well formed, with a value added since (an incident kind, an alarm cause, a
+    /// command, a person's action, a kind of event) — is refused saying so; the same row cut short is damage.
+    void aNewerReleasesValueIsToldFromDamage_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QByteArray>("blob");
+        QTest::addColumn<int>("at");         // the byte holding the value
+        QTest::addColumn<QString>("named");
+        IncidentRaisedPayload raised;
+        raised.id = 7;
+        raised.ackWithinMs = 300'000;
+        raised.onSceneWithinMs = 900'000;
+        QTest::newRow("incident kind") << int(eventcodec::Kind::IncidentRaised) << eventcodec::encode(raised) << 12
+                                       << QStringLiteral("an incident kind (number %1)");
+        IncidentRaisedPayload older = raised;   // recorded before a city could set its own response times
+        older.ackWithinMs = older.onSceneWithinMs = -1;
+        QTest::newRow("incident kind, older layout") << int(eventcodec::Kind::IncidentRaised) << eventcodec::encode(older) << 12
+                                                     << QStringLiteral("an incident kind (number %1)");
+        AlarmPayload alarm;
+        alarm.text = QStringLiteral("lamp");
+        QTest::newRow("alarm cause") << int(eventcodec::Kind::Alarm) << eventcodec::encode(alarm) << 5 << QStringLiteral("an alarm cause (number %1)");
+        CommandPayload command;
+        command.user = QStringLiteral("olga");
+        QTest::newRow("command") << int(eventcodec::Kind::Command) << eventcodec::encode(command) << 5 << QStringLiteral("a command (number %1)");
+        OperatorActionPayload action{OperatorAction::Lock, QStringLiteral("olga"), {}};
+        QTest::newRow("person's action") << int(eventcodec::Kind::Operator) << eventcodec::encode(action) << 0
+                                         << QStringLiteral("a person's action (number %1)");
+    }
+
+    void aNewerReleasesValueIsToldFromDamage()
+    {
+        QFETCH(int, kind);
+        QFETCH(QByteArray, blob);
+        QFETCH(int, at);
+        QFETCH(QString, named);
+        QVERIFY2(eventcodec::decode(eventcodec::Kind(kind), blob).ok(), "the row as this release writes it");
+        QByteArray newer = blob;
+        newer[at] = char(200);
+        const auto refused = eventcodec::decode(eventcodec::Kind(kind), newer);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error() == named.arg(200) + QLatin1String(" this release of CityOps does not know: recorded by a newer one?"),
+                 qPrintable(refused.error()));
+        newer.chop(1);   // and cut short: damage, whatever the value
+        const auto damaged = eventcodec::decode(eventcodec::Kind(kind), newer);
+        QVERIFY(!damaged.ok());
+        QVERIFY2(damaged.error().startsWith(QLatin1String("malformed")), qPrintable(damaged.error()));
+        const auto unknownKind = eventcodec::decode(eventcodec::Kind(99), blob);
+        QVERIFY(unknownKind.error().startsWith(QLatin1String("an event kind (number 99) this release of CityOps does not know")));
+    }
+
     void trafficFiguresAreChecked()
     {
         // Traffic: more approaches than a signal may have, an approach index out of range, occupancy over 100 % are
