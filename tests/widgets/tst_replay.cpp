@@ -1,3 +1,4 @@
+#include "labels.h"
 #include "livecity.h"
 #include "mainwindow.h"
 #include "map/mapstyle.h"
@@ -253,6 +254,14 @@ private Q_SLOTS:
         QVERIFY2(messages->item(0)->text().contains(QLatin1String("The replay goes on without 1 recorded event(s) it cannot read")),
                  qPrintable(messages->item(0)->text()));
         QCOMPARE(messages->item(0)->background().color(), mapstyle::alarmAmber());
+
+        // When nothing could be carried over (the file could not be read), the sentence says the desk starts empty
+        // and where to look; with everything carried over there is nothing to say.
+        const QString nothing = Labels::carryOver(true, QStringLiteral("disk I/O error"), 0, {});
+        QVERIFY2(nothing.contains(QLatin1String("were NOT carried over (disk I/O error): this desk starts without them"))
+                     && nothing.contains(QLatin1String("Replay the recording (Ctrl+R)")),
+                 qPrintable(nothing));
+        QVERIFY(Labels::carryOver(false, {}, 0, {}).isEmpty());
     }
 
     void mapIsMarkedInReplay()
