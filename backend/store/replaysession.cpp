@@ -78,6 +78,7 @@ Status ReplaySession::applyUntil(std::int64_t timeMs)
         if (events.empty())
             break;
         m_books.apply(events);
+        m_eventsApplied += events.size();
         m_appliedSeq = events.back().seq;
         if (events.size() < kChunk)
             break;
@@ -90,8 +91,9 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
     const std::int64_t current = m_position.load();
     // Going forward, apply just the new events unless a snapshot lies between here and T: then starting from the
     // snapshot means fewer events (and is exact either way).
-    bool fromSnapshot = !m_valid || timeMs < current;
-    if (!fromSnapshot) {
+    const bool forward = m_valid && timeMs >= current;
+    bool fromSnapshot = !forward;
+    if (forward) {
         auto point = m_reader->snapshotPointAtOrBefore(timeMs);
         if (!point)
             return makeError(point.error());
@@ -101,7 +103,12 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
         auto snapshot = m_reader->snapshotAtOrBefore(timeMs);
         if (!snapshot)
             return makeError(snapshot.error());
-        if (snapshot.value()) {
+        // The snapshot between here and T could not be read and an earlier one was given instead: going forward,
+        // carrying on from here is the shorter way (restoring that one would replay everything since it, on every
+        // tick of playback that passes such a snapshot).
+        if (forward && (!snapshot.value() || snapshot.value()->seq <= m_appliedSeq)) {
+            fromSnapshot = false;
+        } else if (snapshot.value()) {
             const Snapshot &s = *snapshot.value();
             m_books.restore(s);
             m_appliedSeq = s.seq;

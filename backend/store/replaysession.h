@@ -46,6 +46,8 @@ public:
     /// Rows of the recording the replay went on without (a newer release's events, damage): StoreReader::PassedOver.
     /// Read on the session's thread; the GUI hears of them through passedOver().
     const StoreReader::PassedOver &unreadable() const { return m_reader->passedOver(); }
+    /// Events applied since the session opened, all seeks together: the work replay has done (tests and benches).
+    std::uint64_t eventsApplied() const { return m_eventsApplied; }
 
 public Q_SLOTS:
     void seek(qint64 timeMs);
@@ -86,6 +88,7 @@ private:
     std::uint64_t m_appliedSeq = 0;
     bool m_valid = false;
     std::uint64_t m_passedOverSaid = 0;
+    std::uint64_t m_eventsApplied = 0;
     mutable std::mutex m_timelineMutex;
     Timeline m_timeline;
     QTimer *m_timer = nullptr;

@@ -161,6 +161,36 @@ private Q_SLOTS:
         QCOMPARE(openIncidents(replay.value()->books()), r.open);
     }
 
+    /// A rolled-back console replaying a store whose every later snapshot is in a newer format: playing forward
+    /// carries on from where it is rather than going back to the one snapshot it can read at every snapshot it
+    /// passes — each event is applied once.
+    void playingPastSnapshotsItCannotReadAppliesEachEventOnce()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        std::uint64_t firstSnapshot = 0, events = 0;
+        {
+            auto db = SqliteDb::open(r.path, SqliteDb::Mode::Create);
+            QVERIFY(db.ok());
+            auto first = db.value()->prepare(QStringLiteral("SELECT min(seq), (SELECT count(*) FROM snapshots), (SELECT count(*) FROM events) FROM snapshots"));
+            QVERIFY(first && first->step());
+            firstSnapshot = static_cast<std::uint64_t>(first->columnInt(0));
+            events = static_cast<std::uint64_t>(first->columnInt(2));
+            QVERIFY2(first->columnInt(1) >= 4, "the recording has too few snapshots");
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE snapshots SET state = X'00ff00' WHERE seq > %1").arg(firstSnapshot)).ok());
+        }
+        auto replay = ReplaySession::open(fixtureCity(), r.path);
+        QVERIFY(replay.ok());
+        const auto range = replay.value()->range();
+        QVERIFY(replay.value()->seekNow(range.firstMs).ok());
+        for (std::int64_t t = range.firstMs; t <= r.endMs; t += 5'000)
+            QVERIFY(replay.value()->seekNow(t).ok());
+        QVERIFY(replay.value()->seekNow(r.endMs).ok());
+        QCOMPARE(openIncidents(replay.value()->books()), r.open);
+        QVERIFY2(replay.value()->eventsApplied() <= events,
+                 qPrintable(QStringLiteral("%1 events applied for a recording of %2").arg(replay.value()->eventsApplied()).arg(events)));
+    }
+
     void aRecordingReadInFullIsNotTroubled()
     {
         Recording r;
