@@ -106,9 +106,9 @@ QString Labels::duration(std::int64_t ms)
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
-QString Labels::carryOver(bool failed, const QString &error, std::uint64_t passedOver, const QString &firstReason)
+QString Labels::carryOver(const QString &error, std::uint64_t passedOver, const QString &firstReason)
 {
-    if (failed)
+    if (!error.isEmpty())
         return tr("The incidents, alarms and orders open when this console last stopped were NOT carried over (%1): this desk "
                   "starts without them. Replay the recording (Ctrl+R) to see them.").arg(error);
     if (passedOver == 0)

@@ -73,9 +73,9 @@ public:
     /// The city's response rules as a table for Help: deadlines by severity, the hold limits, and whose they are.
     static QString responseRules(const ResponseRules &rules);
     static QString operatorAction(OperatorAction action);
-    /// What a restart could not carry over from the recording (Engine::CarryOverOutcome), for the desk's messages;
-    /// empty when it carried everything over.
-    static QString carryOver(bool failed, const QString &error, std::uint64_t passedOver, const QString &firstReason);
+    /// What a restart could not carry over from the recording (Engine::CarryOverOutcome: `error` when it carried
+    /// nothing over), for the desk's messages; empty when it carried everything over.
+    static QString carryOver(const QString &error, std::uint64_t passedOver, const QString &firstReason);
     /// A replay going on without recorded rows it cannot read (ReplaySession::passedOver).
     static QString replayPassedOver(std::uint64_t count, const QString &firstReason);
     /// A line of the recorded activity ("sign-in olga: operator", "incident #7 acknowledged by rita: seen", "order 5

@@ -31,7 +31,6 @@ void Engine::attachStore(std::unique_ptr<EventStore> store)
     auto carried = carryOver(m_city, *m_store, m_pipeline.books());
     m_carryOver = {};
     if (!carried) {
-        m_carryOver.failed = true;
         m_carryOver.error = carried.error();
         qCWarning(lcCore).noquote() << "could not carry over the recording's state:" << carried.error();
         return;

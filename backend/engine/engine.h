@@ -37,14 +37,14 @@ public:
     /// continues where the store ends.
     void attachStore(std::unique_ptr<EventStore> store);
     EventStore *store() const { return m_store.get(); }
-    /// How the restart carried on from the recording (attachStore): `failed` with why, when nothing could be
-    /// carried over (the console then starts with empty books, which a person must be told); otherwise the rows it
-    /// went on without. Set before start(), read-only after.
+    /// How the restart carried on from the recording (attachStore): `error` says why when nothing could be carried
+    /// over (the console then starts with empty books, which a person must be told); otherwise the rows it went on
+    /// without. Set before start(), read-only after.
     struct CarryOverOutcome {
-        bool failed = false;
         QString error;
         StoreReader::PassedOver passedOver;
-        bool troubled() const { return failed || passedOver.count > 0; }
+        bool failed() const { return !error.isEmpty(); }
+        bool troubled() const { return failed() || passedOver.count > 0; }
     };
     const CarryOverOutcome &carryOverOutcome() const { return m_carryOver; }
 

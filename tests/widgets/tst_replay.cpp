@@ -257,11 +257,11 @@ private Q_SLOTS:
 
         // When nothing could be carried over (the file could not be read), the sentence says the desk starts empty
         // and where to look; with everything carried over there is nothing to say.
-        const QString nothing = Labels::carryOver(true, QStringLiteral("disk I/O error"), 0, {});
+        const QString nothing = Labels::carryOver(QStringLiteral("disk I/O error"), 0, {});
         QVERIFY2(nothing.contains(QLatin1String("were NOT carried over (disk I/O error): this desk starts without them"))
                      && nothing.contains(QLatin1String("Replay the recording (Ctrl+R)")),
                  qPrintable(nothing));
-        QVERIFY(Labels::carryOver(false, {}, 0, {}).isEmpty());
+        QVERIFY(Labels::carryOver({}, 0, {}).isEmpty());
     }
 
     void mapIsMarkedInReplay()
