@@ -141,6 +141,13 @@
             <numerusform>%n orders waiting for approval — %1: they wait again when the console starts again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Stop the green wave(s), then close</source>
+        <translation>
+            <numerusform>&amp;Stop the green wave, then close</numerusform>
+            <numerusform>&amp;Stop the green waves, then close</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::CommandDialog</name>
@@ -417,6 +424,16 @@
         <translation>
             <numerusform>Order %1: %n target</numerusform>
             <numerusform>Order %1: %n targets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cityops::ReleaseBeforeClose</name>
+    <message numerus="yes">
+        <source>%n signal(s) still pre-empted.</source>
+        <translation>
+            <numerusform>%n signal still pre-empted.</numerusform>
+            <numerusform>%n signals still pre-empted.</numerusform>
         </translation>
     </message>
 </context>

@@ -527,6 +527,12 @@
         <source>&amp;Keep running</source>
         <translation>動かし続ける(&amp;K)</translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Stop the green wave(s), then close</source>
+        <translation>
+            <numerusform>緑の波を止めてから閉じる(&amp;S)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::CommandDialog</name>
@@ -2567,6 +2573,10 @@
         <source>The city&apos;s response rules were changed but cannot be used; those in force stay: %1</source>
         <translation>都市の対応ルールが変更されましたが使用できません。現在のルールを継続します: %1</translation>
     </message>
+    <message>
+        <source>Kept running: the green waves are stopped.</source>
+        <translation>動かし続けています：緑の波は止めました。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -3227,6 +3237,39 @@
     <message>
         <source>Attempt</source>
         <translation>試行</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::ReleaseBeforeClose</name>
+    <message>
+        <source>Close CityOps</source>
+        <translation>CityOps を閉じる</translation>
+    </message>
+    <message>
+        <source>Releasing the signals the green waves held</source>
+        <translation>緑の波が保持していた信号を解放しています</translation>
+    </message>
+    <message>
+        <source>Close &amp;now</source>
+        <translation>今すぐ閉じる(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running</source>
+        <translation>動かし続ける(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) still pre-empted.</source>
+        <translation>
+            <numerusform>まだ優先制御中の信号 %n 基。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The releases are being asked for.</source>
+        <translation>解放を要求しています。</translation>
+    </message>
+    <message>
+        <source>The console closes once the field reports every junction the green waves held back on its program. %1 Close now to leave them to their controllers (released within 3 min).</source>
+        <translation>緑の波が保持していたすべての交差点が現場の報告で通常のプログラムに戻ると、コンソールは閉じます。%1 今すぐ閉じると、それらは各制御機に任されます（3 分以内に解放）。</translation>
     </message>
 </context>
 <context>

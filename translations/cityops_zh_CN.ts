@@ -527,6 +527,12 @@
         <source>&amp;Keep running</source>
         <translation>继续运行(&amp;K)</translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Stop the green wave(s), then close</source>
+        <translation>
+            <numerusform>停止绿波后关闭(&amp;S)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::CommandDialog</name>
@@ -2567,6 +2573,10 @@
         <source>The city&apos;s response rules were changed but cannot be used; those in force stay: %1</source>
         <translation>城市的响应规则已更改但无法使用，继续沿用现行规则：%1</translation>
     </message>
+    <message>
+        <source>Kept running: the green waves are stopped.</source>
+        <translation>继续运行：绿波已停止。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -3227,6 +3237,39 @@
     <message>
         <source>Attempt</source>
         <translation>尝试</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::ReleaseBeforeClose</name>
+    <message>
+        <source>Close CityOps</source>
+        <translation>关闭 CityOps</translation>
+    </message>
+    <message>
+        <source>Releasing the signals the green waves held</source>
+        <translation>正在释放绿波占用的信号</translation>
+    </message>
+    <message>
+        <source>Close &amp;now</source>
+        <translation>立即关闭(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running</source>
+        <translation>继续运行(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) still pre-empted.</source>
+        <translation>
+            <numerusform>仍有 %n 个信号处于优先控制。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The releases are being asked for.</source>
+        <translation>正在请求释放。</translation>
+    </message>
+    <message>
+        <source>The console closes once the field reports every junction the green waves held back on its program. %1 Close now to leave them to their controllers (released within 3 min).</source>
+        <translation>现场报告绿波占用的所有路口都恢复原有配时方案后，控制台才会关闭。%1 立即关闭则交由各信号机处理（3 分钟内释放）。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimeZone>
 
 #include <memory>
@@ -27,6 +28,7 @@ class EnergyPanel;
 class ReplayBar;
 class ReplayController;
 class OpsConsole;
+class ReleaseBeforeClose;
 class AccessControl;
 class Annunciator;
 class Authenticator;
@@ -98,6 +100,8 @@ private:
         QString text;   ///< the summary, or the error
     };
     void exportFinished();
+    /// "Stop the green waves, then close": stops them and closes once the field shows their signals released.
+    void closeOnceWavesReleased();
     void buildSessionMenu();
     void handOverShift();
     void showHandOver(const QString &from, const QString &note);
@@ -143,6 +147,7 @@ private:
     bool m_askBeforeClosing = true;
     QString m_closeReason;        ///< why it closes without asking (closeBecause), for the record
     bool m_closeRecorded = false;   ///< recorded once, however many close events follow
+    QPointer<ReleaseBeforeClose> m_releasing;   ///< waiting for the waves' signals before closing
     QString m_wallName = WallRemote::defaultName();
     bool m_wallOverBroker = false;
 };

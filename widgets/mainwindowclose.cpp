@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
 #include "access/accesscontrol.h"
+#include "access/releasebeforeclose.h"
+#include "ops/opsclient.h"
 #include "ops/opsconsole.h"
 
 #include <QCloseEvent>
 #include <QFutureWatcher>
 #include <QPushButton>
+#include <QStatusBar>
 
 namespace cityops {
 
@@ -27,16 +30,48 @@ void MainWindow::closeBecause(const QString &why)
     close();
 }
 
+void MainWindow::closeOnceWavesReleased()
+{
+    auto *releasing = new ReleaseBeforeClose(*m_ops, m_engine, this);
+    releasing->setAttribute(Qt::WA_DeleteOnClose);
+    m_releasing = releasing;
+    connect(releasing, &ReleaseBeforeClose::released, this, [this, releasing] {
+        releasing->close();
+        closeBecause(QStringLiteral("after its green waves' signals were released"));
+    });
+    connect(releasing, &ReleaseBeforeClose::closeNow, this, [this] {
+        closeBecause(QStringLiteral("before its green waves' signals were released"));
+    });
+    connect(releasing, &ReleaseBeforeClose::keepRunning, this, [this] {
+        statusBar()->showMessage(tr("Kept running: the green waves are stopped."), 10000);
+    });
+    releasing->open();   // window-modal, not a nested event loop: the field's reports keep coming in
+    releasing->start();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_closeRecorded) {   // closing already (a stop signal during the question, or quit() after close())
         event->accept();
         return;
     }
+    if (m_releasing && m_askBeforeClosing) {   // waiting for the waves' signals: that window says when it closes
+        m_releasing->raise();
+        event->ignore();
+        return;
+    }
     if (m_askBeforeClosing) {
-        CloseQuestion question(closingCosts(), currentUser(), this);
+        const OpsClient &client = m_ops->client();
+        const bool mayStopWaves = client.whyNot().isEmpty() && permits(client.actor(), Permission::RequestCommand);
+        CloseQuestion question(closingCosts(), currentUser(), mayStopWaves, this);
         question.exec();
-        if (question.clickedButton() != static_cast<QAbstractButton *>(question.closeButton())) {
+        const QAbstractButton *chosen = question.clickedButton();
+        if (chosen && chosen == question.stopWavesButton()) {
+            event->ignore();
+            closeOnceWavesReleased();
+            return;
+        }
+        if (chosen != static_cast<QAbstractButton *>(question.closeButton())) {
             event->ignore();
             return;
         }

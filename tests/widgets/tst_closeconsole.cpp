@@ -2,6 +2,9 @@
 // leaves undone (this console's orders under way or waiting for approval, the store's check, events not recorded, an
 // export), keeps running unless "Close the console" is chosen — Enter and Escape keep it — and records who closed it.
 #include "access/closequestion.h"
+#include "access/releasebeforeclose.h"
+#include "engine/greenwaverun.h"
+#include "ops/greenwavefollower.h"
 #include "link/simlink.h"
 #include "access/accesscontrol.h"
 #include "mainwindow.h"
@@ -12,6 +15,7 @@
 #include "testpeople.h"
 
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTest>
 #include <QTranslator>
 
@@ -172,6 +176,89 @@ private Q_SLOTS:
         ClosingContext other{desk.engine, [](std::uint32_t) { return false; }, {}, {}, {}};
         QVERIFY(closingCosts(other).lines.isEmpty());
         QVERIFY(closingCosts(other).record.isEmpty());
+    }
+
+    /// A green wave whose signals do not answer (the field is deaf): the question offers to stop the wave first —
+    /// not to nobody signed in, who may not — and then waits, saying so, for as long as the person lets it:
+    /// "Keep running" keeps the console with the wave stopped, "Close now" closes it, recorded with what it left.
+    void aWaveWhoseSignalsDoNotAnswerLeavesTheChoiceToThePerson()
+    {
+        Desk desk;
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        QVERIFY(desk.window->access().signIn(QStringLiteral("olga"), People::kPassword).ok());
+        std::uint32_t signal = 0;
+        while (signal < desk.city->signals.size()
+               && (desk.city->signals[signal].programs.empty() || phaseServing(desk.city->signals[signal].programs.front(), 0) < 0))
+            ++signal;
+        QVERIFY(signal < desk.city->signals.size());
+        const QString vehicle = QStringLiteral("ambulance-3");
+        PlannedRoute route;
+        route.vehicle = vehicle;
+        route.signals = {{signal, 0, 100.0}};
+        route.lengthM = 800;
+        route.travelS = 70;
+        desk.window->ops().startWave(vehicle, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, route, nullptr);
+        QCOMPARE(int(desk.window->ops().waves().size()), 1);
+        GreenWaveRun *wave = desk.window->ops().waves().front();
+        VehicleBook::Vehicle report;
+        report.timeMs = desk.engine.clock().nowMs();
+        report.reports = 1;
+        report.report.id = vehicle;
+        report.report.speedMps = 10;
+        report.report.ahead = route.signals;   // 10 s away: within the lead, its pre-emption is asked
+        wave->update(report);
+        QTRY_COMPARE(int(wave->held().size()), 1);
+
+        // Nobody signed in may not stop it: only "Close the console" and "Keep running".
+        desk.window->access().signOut();
+        bool offered = true;
+        QVERIFY(!desk.tryToClose([&](CloseQuestion &q) {
+            offered = q.stopWavesButton() != nullptr;
+            QTest::mouseClick(q.keepButton(), Qt::LeftButton);
+        }));
+        QVERIFY(!offered);
+        QVERIFY(desk.window->access().signIn(QStringLiteral("olga"), People::kPassword).ok());
+
+        const auto stopThenAnswer = [&](bool closeNow) -> QString {
+            QString said;
+            const auto answerTheWait = [&said, closeNow](QWidget *dialog) {
+                auto *releasing = qobject_cast<ReleaseBeforeClose *>(dialog);
+                if (!releasing) {
+                    dialog->close();
+                    return;
+                }
+                said = releasing->informativeText();
+                QTest::mouseClick(closeNow ? releasing->closeNowButton() : releasing->keepRunningButton(), Qt::LeftButton);
+            };
+            QString offeredAs;
+            desk.tryToClose([&](CloseQuestion &q) {
+                if (!q.stopWavesButton())
+                    return QTest::mouseClick(q.keepButton(), Qt::LeftButton);
+                offeredAs = q.stopWavesButton()->text();
+                answerNextDialog(answerTheWait);   // the wait that follows the question
+                QTest::mouseClick(q.stopWavesButton(), Qt::LeftButton);
+            });
+            if (!QTest::qWaitFor([&] { return !said.isEmpty(); }))
+                qWarning("the console did not show what it waits for");
+            return offeredAs + QLatin1Char('\n') + said;   // what the question offered, then what the wait said
+        };
+        const QString waiting = stopThenAnswer(false);
+        QVERIFY2(waiting.startsWith(QStringLiteral("&Stop the green wave, then close\n")) && waiting.contains(QLatin1String("back on its program")) && waiting.contains(QLatin1String("The releases are being asked for."))
+                     && waiting.contains(QLatin1String("Close now to leave them to their controllers")),
+                 qPrintable(waiting));
+        // Kept running: the console is there, the wave stopped in olga's name (its release still asked for), and said.
+        QTRY_VERIFY(!desk.window->findChild<ReleaseBeforeClose *>());
+        QVERIFY(desk.window->isVisible());
+        QCOMPARE(wave->stats().stoppedBy, QStringLiteral("olga"));
+        QCOMPARE(desk.window->statusBar()->currentMessage(), QStringLiteral("Kept running: the green waves are stopped."));
+        QVERIFY(!desk.recorded(QStringLiteral("close-console")));
+
+        // Asked again, still waiting: "Close now" closes it, the record saying the signals were not released yet.
+        stopThenAnswer(true);
+        QTRY_VERIFY(!desk.window->isVisible());
+        // (the pre-emption the deaf field never confirmed is the order under way)
+        QTRY_VERIFY(desk.recorded(QStringLiteral("close-console olga: before its green waves' signals were released; "
+                                                 "left 1 order under way, 1 green wave under way")));
     }
 
     /// The store: while it is checked, closing waits for the check (said, nothing counted lost); while it cannot be

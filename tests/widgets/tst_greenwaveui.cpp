@@ -5,6 +5,7 @@
 // (not by a viewer), and carried over when the vehicle is sent again.
 #include "access/accesscontrol.h"
 #include "access/handoverchecklist.h"
+#include "access/releasebeforeclose.h"
 #include "engine/greenwaverun.h"
 #include "labels.h"
 #include "link/simlink.h"
@@ -157,6 +158,25 @@ struct WaveConsole {
             out << window->ops().messages()->item(i)->text();
         return out;
     }
+};
+
+/// Calls `then` when `widget` is hidden (a window closing), before anything else hears of it.
+class WhenHidden : public QObject {
+public:
+    WhenHidden(QWidget &widget, std::function<void()> then)
+        : m_then(std::move(then))
+    {
+        widget.installEventFilter(this);
+    }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Hide && m_then)
+            std::exchange(m_then, {})();
+        return false;
+    }
+
+private:
+    std::function<void()> m_then;
 };
 
 } // namespace
@@ -562,6 +582,55 @@ private Q_SLOTS:
                  qPrintable(c.said().join(u'|')));
         // Said on amber: not the outcome the operator sent it for.
         QCOMPARE(c.window->ops().messages()->item(0)->background().color(), mapstyle::alarmAmber());
+        c.engine.stop();
+    }
+
+    void closingStopsTheWavesAndWaitsForTheirSignals()
+    {
+        // Olga closes the console with a wave holding two junctions: the question offers to stop the wave first; she
+        // takes it. The console stops the wave in her name and stays open — saying what it waits for — until the
+        // field reports both signals back on their programs, and only then closes; the record says so.
+        WaveConsole c;
+        QVERIFY(c.start());
+        QVERIFY(c.waveUnderWay() > 0);
+        QStringList offered;
+        bool waited = false;
+        answerNextDialog([&](QWidget *dialog) {
+            auto *question = qobject_cast<CloseQuestion *>(dialog);
+            if (!question) {
+                dialog->close();
+                return;
+            }
+            for (QAbstractButton *b : question->buttons())
+                offered << b->text();
+            QCOMPARE(question->defaultButton(), question->keepButton());   // Enter still keeps the console
+            if (question->stopWavesButton())
+                QTest::keyClick(question, Qt::Key_S, Qt::AltModifier);
+            else
+                question->keepButton()->click();
+        });
+        // What the field reported at the moment the window went away.
+        SignalMode atClose[2] = {SignalMode::Preempt, SignalMode::Preempt};
+        WhenHidden hidden(*c.window, [&] {
+            atClose[0] = c.mode(0);
+            atClose[1] = c.mode(1);
+            waited = c.window->findChild<ReleaseBeforeClose *>() != nullptr;
+        });
+        c.window->close();
+        QVERIFY2(offered.contains(QStringLiteral("&Stop the green wave(s), then close")), qPrintable(offered.join(u'|')));
+        // Still open, waiting, the wave stopped in olga's name.
+        QVERIFY(c.window->isVisible());
+        auto *releasing = c.window->findChild<ReleaseBeforeClose *>();
+        QVERIFY(releasing && releasing->isVisible());
+        QVERIFY2(releasing->informativeText().contains(QStringLiteral("back on its program")), qPrintable(releasing->informativeText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!c.window->isVisible(), 20'000);
+        QVERIFY(waited);
+        QCOMPARE(atClose[0], SignalMode::Normal);
+        QCOMPARE(atClose[1], SignalMode::Normal);
+        QTRY_VERIFY2(c.recorded().contains(QStringLiteral("close-console olga: after its green waves' signals were released")),
+                     qPrintable(c.recorded().join(u'|')));
+        QVERIFY2(c.recorded().join(u'|').contains(QStringLiteral("stop-wave olga: ambulance-9: green wave stopped, 2 signals released")),
+                 qPrintable(c.recorded().join(u'|')));
         c.engine.stop();
     }
 

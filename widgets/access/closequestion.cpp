@@ -53,6 +53,7 @@ ClosingCosts closingCosts(const ClosingContext &context)
                                                          "stop the wave first to release them now.", nullptr, int(held));
         costs.lines << line;
     }
+    costs.waves = int(waves.size());
     if (!waves.empty())
         record << counted(qint64(waves.size()), "green wave") + QStringLiteral(" under way");
     if (context.store && context.store->checking) {
@@ -80,7 +81,7 @@ ClosingCosts closingCosts(const ClosingContext &context)
     return costs;
 }
 
-CloseQuestion::CloseQuestion(const ClosingCosts &costs, const QString &signedIn, QWidget *parent)
+CloseQuestion::CloseQuestion(const ClosingCosts &costs, const QString &signedIn, bool mayStopWaves, QWidget *parent)
     : QMessageBox(parent)
 {
     setWindowTitle(tr("Close CityOps"));
@@ -98,6 +99,8 @@ CloseQuestion::CloseQuestion(const ClosingCosts &costs, const QString &signedIn,
     setTextFormat(Qt::RichText);
     setInformativeText(informative);
     m_close = addButton(tr("&Close the console"), QMessageBox::DestructiveRole);   // Alt+C; Enter keeps it
+    if (mayStopWaves && costs.waves > 0)   // Alt+S: the held junctions freed now, not in 3 min
+        m_stopWaves = addButton(tr("&Stop the green wave(s), then close", nullptr, costs.waves), QMessageBox::DestructiveRole);
     m_keep = addButton(tr("&Keep running"), QMessageBox::RejectRole);
     setDefaultButton(m_keep);
     setEscapeButton(m_keep);

@@ -1,0 +1,81 @@
+#include "access/releasebeforeclose.h"
+
+#include "engine/greenwaverun.h"
+#include "ops/opsconsole.h"
+#include "state/citystatesource.h"
+
+#include <QPushButton>
+#include <QTimer>
+
+namespace cityops {
+
+ReleaseBeforeClose::ReleaseBeforeClose(OpsConsole &ops, const CityStateSource &field, QWidget *parent)
+    : QMessageBox(parent)
+    , m_ops(ops)
+    , m_field(field)
+    , m_poll(new QTimer(this))
+{
+    setWindowTitle(tr("Close CityOps"));
+    setIcon(QMessageBox::Information);
+    setText(tr("Releasing the signals the green waves held"));
+    m_closeNow = addButton(tr("Close &now"), QMessageBox::DestructiveRole);
+    m_keep = addButton(tr("&Keep running"), QMessageBox::RejectRole);
+    setDefaultButton(m_keep);
+    setEscapeButton(m_keep);
+    // A QMessageBox closes itself on any button; the window decides what each means.
+    connect(this, &QMessageBox::buttonClicked, this, [this](QAbstractButton *button) {
+        m_poll->stop();
+        if (button == m_closeNow)
+            Q_EMIT closeNow();
+        else
+            Q_EMIT keepRunning();
+    });
+    // The field's reports reach the books without a signal per device: looked at four times a second.
+    m_poll->setInterval(250);
+    connect(m_poll, &QTimer::timeout, this, &ReleaseBeforeClose::check);
+}
+
+void ReleaseBeforeClose::start()
+{
+    QStringList vehicles;
+    for (const GreenWaveRun *run : m_ops.waves()) {
+        vehicles << run->vehicle();
+        for (const std::uint32_t signal : run->held())
+            if (signal < m_field.books().city().signals.size())
+                m_held.push_back(m_field.books().city().signals[signal].device);
+    }
+    for (const QString &vehicle : vehicles)   // a wave holding nothing ends at once, out of the list it is taken from
+        m_ops.stopWave(vehicle);
+    m_poll->start();
+    check();
+}
+
+int ReleaseBeforeClose::stillHeld() const
+{
+    int held = 0;
+    for (const DeviceIndex device : m_held)
+        held += SignalMode(m_field.books().states().state(device).mode) == SignalMode::Preempt ? 1 : 0;
+    return held;
+}
+
+void ReleaseBeforeClose::check()
+{
+    if (m_said)
+        return;
+    // Every release asked (a wave is over once its releases are taken, and a release is taken only after its
+    // pre-emption was confirmed) and the field no longer reporting any of them pre-empted.
+    const int waves = int(m_ops.waves().size());
+    const int held = stillHeld();
+    if (waves == 0 && held == 0) {
+        m_said = true;
+        m_poll->stop();
+        Q_EMIT released();
+        return;
+    }
+    const QString waiting = held > 0 ? tr("%n signal(s) still pre-empted.", nullptr, held)
+                                     : tr("The releases are being asked for.");
+    setInformativeText(tr("The console closes once the field reports every junction the green waves held back on its program. "
+                          "%1 Close now to leave them to their controllers (released within 3 min).").arg(waiting));
+}
+
+} // namespace cityops
