@@ -533,6 +533,10 @@
             <numerusform>緑の波を止めてから閉じる(&amp;S)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The green wave for %1 was stopped by %2, and its signals are still being released: closing leaves them to their controllers (released within 3 min).</source>
+        <translation>%1 の緑の波は %2 が止めましたが、その信号はまだ解放中です。閉じるとそれらは各制御機に任されます（3 分以内に解放）。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::CommandDialog</name>

@@ -533,6 +533,10 @@
             <numerusform>停止绿波后关闭(&amp;S)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The green wave for %1 was stopped by %2, and its signals are still being released: closing leaves them to their controllers (released within 3 min).</source>
+        <translation>%1 的绿波已由 %2 停止，其信号仍在释放中：关闭则交由各信号机处理（3 分钟内释放）。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::CommandDialog</name>

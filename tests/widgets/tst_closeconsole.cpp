@@ -219,6 +219,7 @@ private Q_SLOTS:
         QVERIFY(!offered);
         QVERIFY(desk.window->access().signIn(QStringLiteral("olga"), People::kPassword).ok());
 
+        QString asked;
         const auto stopThenAnswer = [&](bool closeNow) -> QString {
             QString said;
             const auto answerTheWait = [&said, closeNow](QWidget *dialog) {
@@ -232,6 +233,7 @@ private Q_SLOTS:
             };
             QString offeredAs;
             desk.tryToClose([&](CloseQuestion &q) {
+                asked = shownText(q);
                 if (!q.stopWavesButton())
                     return QTest::mouseClick(q.keepButton(), Qt::LeftButton);
                 offeredAs = q.stopWavesButton()->text();
@@ -253,8 +255,11 @@ private Q_SLOTS:
         QCOMPARE(desk.window->statusBar()->currentMessage(), QStringLiteral("Kept running: the green waves are stopped."));
         QVERIFY(!desk.recorded(QStringLiteral("close-console")));
 
-        // Asked again, still waiting: "Close now" closes it, the record saying the signals were not released yet.
+        // Asked again, still waiting: the question says the wave was stopped and its signals are still being released;
+        // "Close now" closes it, the record saying the signals were not released yet.
         stopThenAnswer(true);
+        QVERIFY2(asked.contains(QLatin1String("The green wave for ambulance-3 was stopped by olga, and its signals are still being released")),
+                 qPrintable(asked));
         QTRY_VERIFY(!desk.window->isVisible());
         // (the pre-emption the deaf field never confirmed is the order under way)
         QTRY_VERIFY(desk.recorded(QStringLiteral("close-console olga: before its green waves' signals were released; "

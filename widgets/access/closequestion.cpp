@@ -47,6 +47,12 @@ ClosingCosts closingCosts(const ClosingContext &context)
         if (w && !w->finished())
             waves.push_back(w);
     for (const GreenWaveRun *w : waves) {
+        if (!w->stats().stoppedBy.isEmpty()) {   // stopped, its releases not all taken yet
+            costs.lines << CloseQuestion::tr("The green wave for %1 was stopped by %2, and its signals are still being released: closing "
+                                             "leaves them to their controllers (released within 3 min).")
+                               .arg(w->vehicle(), w->stats().stoppedBy);
+            continue;
+        }
         QString line = CloseQuestion::tr("The green wave for %1 stops: no further signal is pre-empted for it.").arg(w->vehicle());
         if (const size_t held = w->held().size(); held > 0)
             line += QLatin1Char(' ') + CloseQuestion::tr("The %n signal(s) it holds are released by their controllers within 3 min — "
