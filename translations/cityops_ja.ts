@@ -2581,6 +2581,18 @@
         <source>Kept running: the green waves are stopped.</source>
         <translation>動かし続けています：緑の波は止めました。</translation>
     </message>
+    <message>
+        <source>The recording holds events this console cannot read, so nothing was exported.</source>
+        <translation>記録にこのコンソールが読めないイベントがあるため、何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>Export the window without them? The files then leave out every event it cannot read, and the summary says how many and the first. The first refused: %1</source>
+        <translation>それらを除いてこの時間帯を書き出しますか？ファイルからは読めないイベントがすべて除かれ、要約に件数と最初のものが示されます。最初に拒否されたもの: %1</translation>
+    </message>
+    <message>
+        <source>Export &amp;without them</source>
+        <translation>それらを除いて書き出す(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

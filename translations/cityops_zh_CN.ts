@@ -2581,6 +2581,18 @@
         <source>Kept running: the green waves are stopped.</source>
         <translation>继续运行：绿波已停止。</translation>
     </message>
+    <message>
+        <source>The recording holds events this console cannot read, so nothing was exported.</source>
+        <translation>记录中有本控制台无法读取的事件，因此没有导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Export the window without them? The files then leave out every event it cannot read, and the summary says how many and the first. The first refused: %1</source>
+        <translation>是否不含这些事件导出该时段？文件将略去所有无法读取的事件，摘要会说明数量和第一条。第一条被拒绝的：%1</translation>
+    </message>
+    <message>
+        <source>Export &amp;without them</source>
+        <translation>不含这些事件导出(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>

@@ -4,6 +4,7 @@
 #include "livecity.h"
 #include "citymirror.h"
 #include "desklayout.h"
+#include "store/exportjob.h"
 #include "access/closequestion.h"
 #include "wall/wallremote.h"
 
@@ -98,8 +99,13 @@ private:
         bool ok = false;
         bool cancelled = false;
         QString text;   ///< the summary, or the error
+        bool unreadable = false;   ///< refused for a row this release cannot read
     };
+    /// Runs an export on the thread pool, with progress and cancel in the status bar.
+    void startExport(const std::vector<ExportJob> &jobs);
     void exportFinished();
+    /// After a refusal for rows this release cannot read: asks whether to export without them.
+    void offerExportWithoutUnreadable(const QString &why);
     /// "Stop the green waves, then close": stops them and closes once the field shows their signals released.
     void closeOnceWavesReleased();
     void buildSessionMenu();
@@ -141,6 +147,7 @@ private:
     QToolButton *m_exportCancel = nullptr;
     QString m_exportWindow;
     QString m_exportUser;
+    std::vector<ExportJob> m_exportJobs;   ///< the export running or last run (offered again without unreadable rows)
     QString m_archivePath;
     DeskLayout m_layout{*this};
     QString m_archiveWhy;

@@ -9,6 +9,7 @@
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QPromise>
 #include <QStatusBar>
 #include <QToolButton>
@@ -36,11 +37,17 @@ void MainWindow::exportWindow()
         statusBar()->showMessage(tr("An export is still running; cancel it or wait for it to finish."), 8000);
         return;
     }
+    startExport(jobs);
+}
+
+void MainWindow::startExport(const std::vector<ExportJob> &jobs)
+{
     // The export reads what is committed (everything older than one group commit, ≤ 50 ms); the GUI does not wait.
     // It runs as a job on the thread pool with progress and cancel; the window waits for it when it closes.
     const QString window = QStringLiteral("%1 .. %2").arg(Labels::clock(jobs.front().fromMs, m_zone), Labels::clock(jobs.front().toMs, m_zone));
     m_exportWindow = window;
     m_exportUser = currentUser();   // who asked for it, even if someone else is signed in when it finishes
+    m_exportJobs = jobs;
     m_exportProgress->setValue(0);
     m_exportProgress->show();
     m_exportCancel->show();
@@ -50,12 +57,13 @@ void MainWindow::exportWindow()
         QStringList done;
         const double count = double(jobs.size());
         for (size_t i = 0; i < jobs.size(); ++i) {
+            bool unreadable = false;
             auto r = jobs[i].run(city, [&](double f) {
                 promise.setProgressValue(int(1000.0 * (double(i) + f) / count));
                 return !promise.isCanceled();
-            });
+            }, &unreadable);
             if (!r) {
-                promise.addResult(ExportOutcome{false, promise.isCanceled(), r.error()});
+                promise.addResult(ExportOutcome{false, promise.isCanceled(), r.error(), unreadable});
                 return;
             }
             done << r.value();
@@ -82,6 +90,31 @@ void MainWindow::exportFinished()
                                            : tr("Export failed: %1").arg(outcome.text);
     statusBar()->showMessage(said, 20000);
     m_ops->post(!outcome.ok && !outcome.cancelled, said);
+    if (outcome.unreadable)
+        offerExportWithoutUnreadable(outcome.text);
+}
+
+void MainWindow::offerExportWithoutUnreadable(const QString &why)
+{
+    // Refused for a row this release cannot read (a newer release's, or damage): the person may want the rest — an
+    // auditor after a rollback — but only on purpose, and told what the files will lack.
+    auto *offer = new QMessageBox(QMessageBox::Warning, tr("Export"),
+                                  tr("The recording holds events this console cannot read, so nothing was exported."), QMessageBox::NoButton, this);
+    offer->setAttribute(Qt::WA_DeleteOnClose);
+    offer->setInformativeText(tr("Export the window without them? The files then leave out every event it cannot read, and the "
+                                 "summary says how many and the first. The first refused: %1").arg(why));
+    QPushButton *without = offer->addButton(tr("Export &without them"), QMessageBox::AcceptRole);
+    offer->addButton(QMessageBox::Cancel);
+    offer->setDefaultButton(QMessageBox::Cancel);   // leaving something out is chosen, never the default
+    connect(offer, &QMessageBox::buttonClicked, this, [this, without](QAbstractButton *button) {
+        if (button != without || m_export->isRunning())
+            return;
+        std::vector<ExportJob> jobs = m_exportJobs;
+        for (ExportJob &job : jobs)
+            job.passOverUnreadable = true;
+        startExport(jobs);
+    });
+    offer->open();
 }
 
 } // namespace cityops

@@ -26,8 +26,10 @@ Status ExportJob::validate() const
     return Ok{};
 }
 
-Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Progress &progress) const
+Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Progress &progress, bool *refusedUnreadable) const
 {
+    if (refusedUnreadable)
+        *refusedUnreadable = false;
     // Each file is one part of the job: the share done is (files finished + fraction of this one) / files.
     const int parts = (eventsPath.isEmpty() ? 0 : 1) + (incidentsPath.isEmpty() ? 0 : 1);
     int part = 0;
@@ -51,9 +53,12 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
         auto n = writer(file);
         if (!n) {
             file.cancelWriting();
-            if (reader.value()->refusedUnreadable())
+            if (reader.value()->refusedUnreadable()) {
+                if (refusedUnreadable)
+                    *refusedUnreadable = true;
                 return makeError(QStringLiteral("%1; nothing was written (cityops-export --pass-over-unreadable leaves such rows out "
                                                 "and says how many)").arg(n.error()));
+            }
             return makeError(n.error());
         }
         if (!file.commit())

@@ -30,7 +30,9 @@ struct ExportJob {
     /// share done (0..1 over every file of the job) and may cancel by returning false: the export then stops with
     /// the error "cancelled" and leaves no file behind.
     using Progress = std::function<bool(double fraction)>;
-    Result<QString> run(std::shared_ptr<const CityModel> city, const Progress &progress = {}) const;
+    /// `refusedUnreadable`, when given, is set when the export was refused for a row it cannot read (so a person
+    /// can be offered the export without such rows, passOverUnreadable).
+    Result<QString> run(std::shared_ptr<const CityModel> city, const Progress &progress = {}, bool *refusedUnreadable = nullptr) const;
 };
 
 } // namespace cityops

@@ -7,8 +7,13 @@
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "storetesting.h"
+#include "testpeople.h"
 
+#include <QDateTimeEdit>
+#include <QDir>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -254,6 +259,52 @@ private Q_SLOTS:
         QVERIFY2(messages->item(0)->text().contains(QLatin1String("The replay goes on without 1 recorded event(s) it cannot read")),
                  qPrintable(messages->item(0)->text()));
         QCOMPARE(messages->item(0)->background().color(), mapstyle::alarmAmber());
+
+        // Exported from the desk (Ctrl+E), the window over the row is refused, nothing written; the console then asks —
+        // Cancel the default — whether to export without what it cannot read, and doing so says what it left out.
+        QTemporaryDir out;
+        const auto cityFields = [](std::int64_t ms) {
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone("Europe/Berlin"));
+            return QDateTime(t.date(), t.time(), Qt::UTC);   // the dialog's edits hold the city's wall-clock fields
+        };
+        answerNextDialog([&](QWidget *dialog) {
+            const QList<QDateTimeEdit *> edits = dialog->findChildren<QDateTimeEdit *>();
+            if (edits.size() == 2) {
+                edits[0]->setDateTime(cityFields(m_start - 1000));
+                edits[1]->setDateTime(cityFields(m_t1 + 1000));
+                dialog->findChild<QLineEdit *>()->setText(out.path());
+            }
+            qobject_cast<QDialog *>(dialog)->accept();
+        });
+        window.exportWindow();
+        QString offered;
+        answerNextDialog([&](QWidget *dialog) {
+            auto *box = qobject_cast<QMessageBox *>(dialog);
+            if (!box) {
+                dialog->close();
+                return;
+            }
+            offered = box->text() + QLatin1Char('\n') + box->informativeText();
+            QAbstractButton *without = nullptr;
+            for (QAbstractButton *b : box->buttons())
+                if (b->text() == QStringLiteral("Export &without them"))
+                    without = b;
+            if (!without || box->defaultButton() != box->button(QMessageBox::Cancel))
+                return box->button(QMessageBox::Cancel)->click();
+            without->click();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(messages->item(0)->text().contains(QLatin1String("Export failed:")), 20'000);
+        QVERIFY2(messages->item(0)->text().contains(QLatin1String("number 40")) && messages->item(0)->text().contains(QLatin1String("nothing was written")),
+                 qPrintable(messages->item(0)->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(messages->item(0)->text().contains(QLatin1String("Exported ")), 20'000);
+        QVERIFY2(offered.contains(QLatin1String("The recording holds events this console cannot read, so nothing was exported."))
+                     && offered.contains(QLatin1String("number 40")),
+                 qPrintable(offered));
+        const QString exported = messages->item(0)->text();
+        QVERIFY2(exported.contains(QLatin1String("left out 1 event it could not read (the first: event ")) && exported.contains(QLatin1String("number 40")),
+                 qPrintable(exported));
+        const QStringList files = QDir(out.path()).entryList(QDir::Files);
+        QCOMPARE(files.size(), 2);   // the events and the incidents, both whole but for the row
 
         // When nothing could be carried over (the file could not be read), the sentence says the desk starts empty
         // and where to look; with everything carried over there is nothing to say.
