@@ -482,4 +482,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>cityops::VideoWall</name>
+    <message numerus="yes">
+        <source>%n RECORDED EVENT(S) UNREADABLE</source>
+        <translation>
+            <numerusform>%n RECORDED EVENT UNREADABLE</numerusform>
+            <numerusform>%n RECORDED EVENTS UNREADABLE</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

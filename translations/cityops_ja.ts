@@ -3560,6 +3560,16 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>%1 on the wall for %2 s</source>
         <translation>%1 をウォールに %2 秒表示</translation>
     </message>
+    <message>
+        <source>OPEN BEFORE %1 NOT SHOWN</source>
+        <translation>%1 以前の未完了分は表示されていません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n RECORDED EVENT(S) UNREADABLE</source>
+        <translation>
+            <numerusform>読めない記録イベント %n 件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::WallFeed</name>

@@ -3560,6 +3560,16 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>%1 on the wall for %2 s</source>
         <translation>%1 在大屏上显示 %2 秒</translation>
     </message>
+    <message>
+        <source>OPEN BEFORE %1 NOT SHOWN</source>
+        <translation>%1 之前未结的未显示</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n RECORDED EVENT(S) UNREADABLE</source>
+        <translation>
+            <numerusform>%n 条记录事件无法读取</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::WallFeed</name>

@@ -7,6 +7,11 @@
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "storetesting.h"
+#include "link/simlink.h"
+#include "wall/videowall.h"
+#include "wall/wallboards.h"
+#include "wall/wallfeed.h"
+#include "wall/walllook.h"
 #include "testpeople.h"
 
 #include <QDateTimeEdit>
@@ -196,14 +201,15 @@ private Q_SLOTS:
     /// A restart and a replay that meet a row this release cannot read (here a person's action numbered as a newer
     /// release would number a new one) go on without it, and the desk says so where it stays: in Messages, on amber,
     /// with the row and why. The incidents on both sides of the row are on the desk.
-    void aRowThisReleaseCannotReadIsSaidOnTheDesk()
+    /// A recording of the fixture's first 80 minutes (busy: incidents stay open) whose last person's action is one a
+    /// newer release added (number 40); how many incidents were open at its end, 0 when it could not be made.
+    std::size_t recordWithANewerRow(const QString &path) const
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("newer.store"));
         std::size_t open = 0;
         {
             auto store = EventStore::open({path}, *fixtureCity());
-            QVERIFY(store.ok());
+            if (!store.ok())
+                return 0;
             Recorder rec(fixtureCity(), store->get(), 2000);
             SimParameters busy;
             busy.collisionsPerHour = 12;
@@ -216,13 +222,19 @@ private Q_SLOTS:
             open = rec.books().incidents().openCount();
             store.value()->flush();
         }
+        auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+        if (!db.ok() || !db.value()->exec(QStringLiteral("UPDATE events SET payload = X'28' || substr(payload, 2) "
+                                                         "WHERE seq = (SELECT max(seq) FROM events WHERE kind = 8)")).ok())
+            return 0;
+        return open;
+    }
+
+    void aRowThisReleaseCannotReadIsSaidOnTheDesk()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.store"));
+        const std::size_t open = recordWithANewerRow(path);
         QVERIFY(open > 0);
-        {
-            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
-            QVERIFY(db.ok());
-            QVERIFY(db.value()->exec(QStringLiteral("UPDATE events SET payload = X'28' || substr(payload, 2) "
-                                                    "WHERE seq = (SELECT max(seq) FROM events WHERE kind = 8)")).ok());
-        }
         auto store = EventStore::open({path}, *fixtureCity());
         QVERIFY(store.ok());
         Engine engine(fixtureCity());
@@ -313,6 +325,49 @@ private Q_SLOTS:
                      && nothing.contains(QLatin1String("Replay the recording (Ctrl+R)")),
                  qPrintable(nothing));
         QVERIFY(Labels::carryOver({}, 0, {}).isEmpty());
+    }
+
+    void theWallSaysWhatItStartedWithout()
+    {
+        // A wall started on the same recording: nobody there reads a message, so its incident board says, in amber above
+        // its incidents for as long as it runs, that it went without an event it could not read.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.store"));
+        const std::size_t open = recordWithANewerRow(path);
+        QVERIFY(open > 0);
+        auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY(store.ok());
+        Engine engine(fixtureCity());
+        engine.attachStore(std::move(store).value());
+        QCOMPARE(engine.books().incidents().openCount(), open);
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.1;
+        engine.start(std::make_unique<SimLink>(fixtureCity(), &engine.clock(), sim));
+        VideoWall wall(engine, WallLayout::builtIn());
+        wall.show(false);
+        // Live and fresh, so that nothing is hatched over the board.
+        QTRY_VERIFY_WITH_TIMEOUT((wall.refreshNow(), wall.feed().staleReason().isEmpty()), 20'000);
+        WallTile *board = nullptr;
+        for (WallTile *t : wall.tiles())
+            if (dynamic_cast<IncidentBoard *>(t))
+                board = t;
+        QVERIFY(board);
+        const QImage look = board->grab().toImage();
+        const std::vector<QString> &texts = board->drawnTexts();
+        QVERIFY2(std::find(texts.begin(), texts.end(), QStringLiteral("\u25B2 1 RECORDED EVENT(S) UNREADABLE")) != texts.end(),
+                 qPrintable(QStringList(texts.begin(), texts.end()).join(u'|')));
+        // In amber, first under the title (the second line of type from the top of the tile).
+        const QImage titleLine = look.copy(0, wall.look().minCapPx * 2, look.width(), wall.look().minCapPx * 2);
+        int amber = 0;
+        for (int y = 0; y < titleLine.height(); ++y)
+            for (int x = 0; x < titleLine.width(); ++x)
+                amber += titleLine.pixelColor(x, y) == WallLook::amber() ? 1 : 0;
+        QVERIFY2(amber > 50, qPrintable(QString::number(amber)));
+        // A wall whose recording was read whole says nothing of the kind.
+        Engine plain(fixtureCity());
+        VideoWall quiet(plain, WallLayout::builtIn());
+        QVERIFY(quiet.feed().startGap().isEmpty());
+        engine.stop();
     }
 
     void mapIsMarkedInReplay()

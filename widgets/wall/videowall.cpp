@@ -10,6 +10,8 @@
 #include "base/logging.h"
 
 #include <QGuiApplication>
+
+#include <climits>
 #include <QPainter>
 #include <QScreen>
 
@@ -46,6 +48,13 @@ VideoWall::VideoWall(Engine &engine, WallLayout layout, QObject *parent)
     m_scene = std::make_unique<CityMirror>(engine.cityPtr());
     m_live = new LiveCity(engine, *m_scene, this);
     m_feed = new WallFeed(*m_live, m_layout.staleAfterSeconds, this);
+    // The incidents open when the recording stopped, or some of what became of them, may be missing: a wall cannot
+    // show a message a person dismisses, so its incident board says so for as long as it runs.
+    const Engine::CarryOverOutcome &carried = engine.carryOverOutcome();
+    if (carried.failed())
+        m_feed->setStartGap(tr("OPEN BEFORE %1 NOT SHOWN").arg(Labels::clock(m_live->nowMs(), Labels::zone(engine.city()), false)));
+    else if (carried.passedOver.count > 0)
+        m_feed->setStartGap(tr("%n RECORDED EVENT(S) UNREADABLE", nullptr, int(std::min<std::uint64_t>(carried.passedOver.count, INT_MAX))));
     build();
     connect(m_feed, &WallFeed::tick, this, &VideoWall::updateBanner);
     // "Show on wall" from a desk on the broker: a signed operations message, re-authorised against this wall's own

@@ -57,7 +57,7 @@ int IncidentBoard::rowsThatFit(const QRect &body) const
 {
     // As many two-line rows as the panels hold with one line left for "+ N more".
     const int line = lineHeight(Size::Normal);
-    RowFlow flow = rowFlow(body);
+    RowFlow flow = incidentsFlow(body);
     int rows = 0;
     for (;;) {
         RowFlow after = flow;
@@ -134,11 +134,30 @@ QString IncidentBoard::whatAndWhere(const Incident &incident, int width)
     return metrics.elidedText(whole, Qt::ElideRight, width);
 }
 
+WallTile::RowFlow IncidentBoard::incidentsFlow(const QRect &body, QRect *gapRow) const
+{
+    RowFlow flow = rowFlow(body);
+    if (m_feed.startGap().isEmpty())
+        return flow;
+    const QRect gap = nextRow(flow, lineHeight(Size::Normal));
+    if (gapRow)
+        *gapRow = gap;
+    flow.y += m_look.margin;
+    return flow;
+}
+
 void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
 {
     const auto &incidents = m_feed.incidents();
+    QRect gap;
+    RowFlow flow = incidentsFlow(body, &gap);
+    if (!gap.isNull())   // above the incidents, in amber: they may not be all there is
+        drawText(painter, gap, Qt::AlignLeft | Qt::AlignVCenter,
+                 QFontMetrics(m_look.normal).elidedText(QStringLiteral("\u25B2 ") + m_feed.startGap(), Qt::ElideRight, gap.width()),
+                 Size::Normal, WallLook::amber());
     if (incidents.empty()) {
-        drawText(painter, firstPanel(body), Qt::AlignCenter, tr("No open incidents"), Size::Normal, WallLook::dim());
+        drawText(painter, firstPanel(QRect(body.left(), flow.y, body.width(), body.bottom() - flow.y)), Qt::AlignCenter, tr("No open incidents"),
+                 Size::Normal, WallLook::dim());
         return;
     }
     const int line = lineHeight(Size::Normal);
@@ -146,7 +165,6 @@ void IncidentBoard::paintBody(QPainter &painter, const QRect &body)
     // All of them when the last fits where "+ N more" would go.
     const int shown = std::min<int>(int(incidents.size()), incidents.size() > size_t(fits) ? fits : fits + 1);
     const std::int64_t now = m_feed.nowMs();
-    RowFlow flow = rowFlow(body);
     int drawn = 0;
     for (int i = 0; i < shown; ++i, ++drawn) {
         const Incident &inc = incidents[size_t(i)];

@@ -27,6 +27,9 @@ public:
 
 protected:
     void paintBody(QPainter &painter, const QRect &body) override;
+    /// Where the incidents go: below the line (`gapRow`) saying what the board may lack since the wall started
+    /// (WallFeed::startGap), when there is something to say.
+    RowFlow incidentsFlow(const QRect &body, QRect *gapRow = nullptr) const;
 
 private:
     /// How many incidents the body has room for (the last row may say "+ N more" instead).

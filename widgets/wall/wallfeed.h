@@ -56,6 +56,10 @@ public:
     /// 2 MIN"); empty while it is live and fresh. Replay is not stale: it is NOT LIVE, which the whole wall says.
     QString staleReason() const;
     int staleAfterSeconds() const { return m_staleAfterS; }
+    /// What the incidents on the wall may lack since it started (the recording's state not carried over, or events
+    /// in it this release cannot read), in words for the wall; empty when nothing. Set once, at start.
+    void setStartGap(const QString &gap) { m_startGap = gap; }
+    const QString &startGap() const { return m_startGap; }
     /// Test hook: the clock the data's age is measured by (default: wall time).
     void setClock(std::function<std::int64_t()> clock) { m_clock = std::move(clock); }
 
@@ -84,6 +88,7 @@ private:
     double m_loadKw = 0, m_ratingKw = 0;
     bool m_loadKnown = false;
     std::vector<FeederLoad> m_busiest;
+    QString m_startGap;
 };
 
 } // namespace cityops
