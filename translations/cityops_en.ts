@@ -430,10 +430,17 @@
 <context>
     <name>cityops::ReleaseBeforeClose</name>
     <message numerus="yes">
-        <source>%n signal(s) still pre-empted.</source>
+        <source> and %n more</source>
         <translation>
-            <numerusform>%n signal still pre-empted.</numerusform>
-            <numerusform>%n signals still pre-empted.</numerusform>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) still pre-empted: %1.</source>
+        <translation>
+            <numerusform>%n signal still pre-empted: %1.</numerusform>
+            <numerusform>%n signals still pre-empted: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -3273,12 +3273,6 @@
         <source>&amp;Keep running</source>
         <translation>動かし続ける(&amp;K)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n signal(s) still pre-empted.</source>
-        <translation>
-            <numerusform>まだ優先制御中の信号 %n 基。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The releases are being asked for.</source>
         <translation>解放を要求しています。</translation>
@@ -3286,6 +3280,18 @@
     <message>
         <source>The console closes once the field reports every junction the green waves held back on its program. %1 Close now to leave them to their controllers (released within 3 min).</source>
         <translation>緑の波が保持していたすべての交差点が現場の報告で通常のプログラムに戻ると、コンソールは閉じます。%1 今すぐ閉じると、それらは各制御機に任されます（3 分以内に解放）。</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>、ほか %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) still pre-empted: %1.</source>
+        <translation>
+            <numerusform>まだ優先制御中の信号 %n 基: %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

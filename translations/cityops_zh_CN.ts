@@ -3273,12 +3273,6 @@
         <source>&amp;Keep running</source>
         <translation>继续运行(&amp;K)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n signal(s) still pre-empted.</source>
-        <translation>
-            <numerusform>仍有 %n 个信号处于优先控制。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The releases are being asked for.</source>
         <translation>正在请求释放。</translation>
@@ -3286,6 +3280,18 @@
     <message>
         <source>The console closes once the field reports every junction the green waves held back on its program. %1 Close now to leave them to their controllers (released within 3 min).</source>
         <translation>现场报告绿波占用的所有路口都恢复原有配时方案后，控制台才会关闭。%1 立即关闭则交由各信号机处理（3 分钟内释放）。</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>，另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) still pre-empted: %1.</source>
+        <translation>
+            <numerusform>仍有 %n 个信号处于优先控制：%1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -622,7 +622,14 @@ private Q_SLOTS:
         QVERIFY(c.window->isVisible());
         auto *releasing = c.window->findChild<ReleaseBeforeClose *>();
         QVERIFY(releasing && releasing->isVisible());
-        QVERIFY2(releasing->informativeText().contains(QStringLiteral("back on its program")), qPrintable(releasing->informativeText()));
+        // Both junctions still pre-empted (the field answers 150 ms at the soonest), named where they stand.
+        const QString waiting = releasing->informativeText();
+        QVERIFY2(waiting.contains(QStringLiteral("back on its program")) && waiting.contains(QStringLiteral("2 signal(s) still pre-empted: ")),
+                 qPrintable(waiting));
+        for (size_t k = 0; k < 2; ++k) {
+            const DeviceIndex device = c.city->signals[c.ahead[k].signal].device;
+            QVERIFY2(waiting.contains(Labels::deviceWithPlace(c.city->devices[device].id, Labels::place(*c.city, device))), qPrintable(waiting));
+        }
         QTRY_VERIFY_WITH_TIMEOUT(!c.window->isVisible(), 20'000);
         QVERIFY(waited);
         QCOMPARE(atClose[0], SignalMode::Normal);

@@ -1,6 +1,7 @@
 #include "access/releasebeforeclose.h"
 
 #include "engine/greenwaverun.h"
+#include "labels.h"
 #include "ops/opsconsole.h"
 #include "state/citystatesource.h"
 
@@ -50,11 +51,12 @@ void ReleaseBeforeClose::start()
     check();
 }
 
-int ReleaseBeforeClose::stillHeld() const
+std::vector<DeviceIndex> ReleaseBeforeClose::stillHeld() const
 {
-    int held = 0;
+    std::vector<DeviceIndex> held;
     for (const DeviceIndex device : m_held)
-        held += SignalMode(m_field.books().states().state(device).mode) == SignalMode::Preempt ? 1 : 0;
+        if (SignalMode(m_field.books().states().state(device).mode) == SignalMode::Preempt)
+            held.push_back(device);
     return held;
 }
 
@@ -65,15 +67,24 @@ void ReleaseBeforeClose::check()
     // Every release asked (a wave is over once its releases are taken, and a release is taken only after its
     // pre-emption was confirmed) and the field no longer reporting any of them pre-empted.
     const int waves = int(m_ops.waves().size());
-    const int held = stillHeld();
-    if (waves == 0 && held == 0) {
+    const std::vector<DeviceIndex> held = stillHeld();
+    if (waves == 0 && held.empty()) {
         m_said = true;
         m_poll->stop();
         Q_EMIT released();
         return;
     }
-    const QString waiting = held > 0 ? tr("%n signal(s) still pre-empted.", nullptr, held)
-                                     : tr("The releases are being asked for.");
+    // Named where they stand (the first few), so that whoever closes it anyway knows which junctions to watch.
+    constexpr size_t kNamed = 3;
+    const CityModel &city = m_field.books().city();
+    QStringList named;
+    for (size_t i = 0; i < held.size() && i < kNamed; ++i)
+        named << Labels::deviceWithPlace(city.devices[held[i]].id, Labels::place(city, held[i]));
+    QString list = named.join(QStringLiteral("; "));
+    if (held.size() > kNamed)
+        list += tr(" and %n more", nullptr, int(held.size() - kNamed));
+    const QString waiting = !held.empty() ? tr("%n signal(s) still pre-empted: %1.", nullptr, int(held.size())).arg(list)
+                                          : tr("The releases are being asked for.");
     setInformativeText(tr("The console closes once the field reports every junction the green waves held back on its program. "
                           "%1 Close now to leave them to their controllers (released within 3 min).").arg(waiting));
 }

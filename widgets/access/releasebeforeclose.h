@@ -27,8 +27,8 @@ public:
     ReleaseBeforeClose(OpsConsole &ops, const CityStateSource &field, QWidget *parent = nullptr);
     /// Stops the waves; `released()` may follow at once (nothing was held).
     void start();
-    /// Signals the stopped waves held and the field still reports pre-empted.
-    int stillHeld() const;
+    /// Signals the stopped waves held that the field still reports pre-empted.
+    std::vector<DeviceIndex> stillHeld() const;
     QPushButton *closeNowButton() const { return m_closeNow; }
     QPushButton *keepRunningButton() const { return m_keep; }
 
