@@ -119,7 +119,7 @@ Status GreenWaveRun::stop(const Actor &who)
             released << m_engine.city().devices[m_engine.city().signals[step.signal].device].id;
     // In the record, beside the send: who ended the wave and what it let go (the releases are orders of their own).
     m_engine.recordOperatorAction(OperatorAction::StopWave, who.user,
-                                  QStringLiteral("%1: green wave stopped, %2 released%3")
+                                  QStringLiteral("%1: green wave stopped, release asked for %2%3")
                                       .arg(m_vehicle)
                                       .arg(counted(released.size(), "signal"))
                                       .arg(released.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(released.join(QStringLiteral(", ")))));

@@ -162,7 +162,8 @@ enum class OperatorAction : std::uint8_t {
     InterlockOverride,  ///< a supervisor ordered held devices anyway: the order, the holds and the reason
     ShowOnWall,         ///< put something on the video wall for a while; detail: the request (docs/WALL.md), shared
     SendVehicle,        ///< sent a tracked vehicle on a planned route (detail: where, how far, the wave and who pre-approved it)
-    StopWave,           ///< stopped a vehicle's green wave before it arrived (detail: the vehicle, the signals released)
+    StopWave,           ///< stopped a vehicle's green wave before it arrived (detail: the vehicle, the signals it asks to release: each
+                        ///< release is an order of its own, with its outcome)
     WaveOver,           ///< a green wave's vehicle parked (arrived, or stopped on the way), every signal released; in
                         ///< the name of who started the wave (detail: the vehicle, its trip — where it parked, time,
                         ///< planned time, stops — and the signals pre-empted)

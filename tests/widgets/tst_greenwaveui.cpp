@@ -529,7 +529,7 @@ private Q_SLOTS:
         QTRY_VERIFY([&] {
             c.engine.books().activity().snapshot(entries);
             return std::any_of(entries.begin(), entries.end(), [&](const ActivityLog::Entry &e) {
-                return e.text.contains(QStringLiteral("olga")) && e.text.contains(QStringLiteral("ambulance-9: green wave stopped, 2 signals released (sig/"));
+                return e.text.contains(QStringLiteral("olga")) && e.text.contains(QStringLiteral("ambulance-9: green wave stopped, release asked for 2 signals (sig/"));
             });
         }());
         // A wave stopped ends without its vehicle parking: no trip is recorded for it.
@@ -636,7 +636,7 @@ private Q_SLOTS:
         QCOMPARE(atClose[1], SignalMode::Normal);
         QTRY_VERIFY2(c.recorded().contains(QStringLiteral("close-console olga: after its green waves' signals were released")),
                      qPrintable(c.recorded().join(u'|')));
-        QVERIFY2(c.recorded().join(u'|').contains(QStringLiteral("stop-wave olga: ambulance-9: green wave stopped, 2 signals released")),
+        QVERIFY2(c.recorded().join(u'|').contains(QStringLiteral("stop-wave olga: ambulance-9: green wave stopped, release asked for 2 signals")),
                  qPrintable(c.recorded().join(u'|')));
         c.engine.stop();
     }
