@@ -1260,6 +1260,14 @@
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
+    <message>
+        <source>The events with their chain, for others to check (.jsonl)</source>
+        <translation>イベントとそのチェーン（第三者の検証用、.jsonl）</translation>
+    </message>
+    <message>
+        <source>Checked with the console&apos;s public key alone: cityops-export verify --export FILE --key KEY.pem</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cityops::GreenWaveDialog</name>
@@ -2592,6 +2600,10 @@
     <message>
         <source>Export &amp;without them</source>
         <translation>それらを除いて書き出す(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The events with their chain are not written: with events left out they could not be checked.</source>
+        <translation>チェーン付きのイベントは書き出しません。イベントを除くと検証できないためです。</translation>
     </message>
 </context>
 <context>

@@ -1260,6 +1260,14 @@
         <source>Export</source>
         <translation>导出</translation>
     </message>
+    <message>
+        <source>The events with their chain, for others to check (.jsonl)</source>
+        <translation>事件及其链（供他人核验，.jsonl）</translation>
+    </message>
+    <message>
+        <source>Checked with the console&apos;s public key alone: cityops-export verify --export FILE --key KEY.pem</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cityops::GreenWaveDialog</name>
@@ -2592,6 +2600,10 @@
     <message>
         <source>Export &amp;without them</source>
         <translation>不含这些事件导出(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The events with their chain are not written: with events left out they could not be checked.</source>
+        <translation>不写出带链的事件：略去事件后将无法核验。</translation>
     </message>
 </context>
 <context>

@@ -101,18 +101,27 @@ void MainWindow::offerExportWithoutUnreadable(const QString &why)
     auto *offer = new QMessageBox(QMessageBox::Warning, tr("Export"),
                                   tr("The recording holds events this console cannot read, so nothing was exported."), QMessageBox::NoButton, this);
     offer->setAttribute(Qt::WA_DeleteOnClose);
-    offer->setInformativeText(tr("Export the window without them? The files then leave out every event it cannot read, and the "
-                                 "summary says how many and the first. The first refused: %1").arg(why));
+    QString informative = tr("Export the window without them? The files then leave out every event it cannot read, and the "
+                             "summary says how many and the first. The first refused: %1").arg(why);
+    const bool chain = std::any_of(m_exportJobs.begin(), m_exportJobs.end(), [](const ExportJob &j) { return !j.verifiablePath.isEmpty(); });
+    if (chain)
+        informative += QLatin1Char(' ') + tr("The events with their chain are not written: with events left out they could not be checked.");
+    offer->setInformativeText(informative);
     QPushButton *without = offer->addButton(tr("Export &without them"), QMessageBox::AcceptRole);
     offer->addButton(QMessageBox::Cancel);
     offer->setDefaultButton(QMessageBox::Cancel);   // leaving something out is chosen, never the default
     connect(offer, &QMessageBox::buttonClicked, this, [this, without](QAbstractButton *button) {
         if (button != without || m_export->isRunning())
             return;
-        std::vector<ExportJob> jobs = m_exportJobs;
-        for (ExportJob &job : jobs)
+        std::vector<ExportJob> jobs;
+        for (ExportJob job : m_exportJobs) {
+            if (!job.verifiablePath.isEmpty())
+                continue;   // a window with rows left out could not be checked
             job.passOverUnreadable = true;
-        startExport(jobs);
+            jobs.push_back(std::move(job));
+        }
+        if (!jobs.empty())
+            startExport(jobs);
     });
     offer->open();
 }

@@ -1,6 +1,7 @@
 #include "store/exportjob.h"
 
 #include "base/counted.h"
+#include "store/chainexport.h"
 #include "store/exporter.h"
 #include "store/storereader.h"
 
@@ -14,8 +15,16 @@ namespace cityops {
 
 Status ExportJob::validate() const
 {
-    if (eventsPath.isEmpty() && incidentsPath.isEmpty())
+    if (!verifiablePath.isEmpty()) {
+        if (!eventsPath.isEmpty() || !incidentsPath.isEmpty())
+            return makeError(QStringLiteral("the window with its chain is written on its own (not with events or incidents files)"));
+        if (passOverUnreadable)
+            return makeError(QStringLiteral("the window with its chain cannot leave rows out: it could not be checked"));
+        if (!verifiablePath.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
+            return makeError(QStringLiteral("the file with the chain must end in .jsonl: %1").arg(verifiablePath));
+    } else if (eventsPath.isEmpty() && incidentsPath.isEmpty()) {
         return makeError(QStringLiteral("nothing to export: name an events file (.jsonl or .csv) or an incidents file (.geojson)"));
+    }
     if (!eventsPath.isEmpty() && !eventsPath.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
         && !eventsPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
         return makeError(QStringLiteral("the events file must end in .jsonl or .csv: %1").arg(eventsPath));
@@ -38,7 +47,7 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
     };
     if (auto s = validate(); !s)
         return makeError(s.error());
-    auto reader = StoreReader::open(storePath, std::move(city));
+    auto reader = StoreReader::open(storePath, city);
     if (!reader)
         return makeError(reader.error());
     reader.value()->setPassOverUnreadable(passOverUnreadable);
@@ -75,6 +84,12 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
         if (!s)
             return makeError(s.error());
         ++part;
+    }
+    if (!verifiablePath.isEmpty()) {
+        auto s = write(verifiablePath, [&](QIODevice &out) { return chainexport::write(storePath, *city, fromMs, toMs, out); },
+                       QStringLiteral("events with their chain"));
+        if (!s)
+            return makeError(s.error());
     }
     if (!incidentsPath.isEmpty()) {
         auto s = write(incidentsPath, [&](QIODevice &out) { return exporter::writeIncidentsGeoJson(*reader.value(), fromMs, toMs, out, partProgress); },

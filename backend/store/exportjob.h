@@ -11,7 +11,7 @@
 namespace cityops {
 
 /// One export of a recorded time window to files: events as JSON Lines or CSV (by the file's suffix), incidents
-/// as GeoJSON. Files are written beside their target and renamed into place, so a failed export leaves nothing
+/// as GeoJSON, or the window with its chain. Files are written beside their target and renamed into place, so a failed export leaves nothing
 /// half-written. Used by cityops-export and the console's File ▸ Export.
 struct ExportJob {
     QString storePath;
@@ -19,6 +19,9 @@ struct ExportJob {
     std::int64_t toMs = 0;
     QString eventsPath;      ///< .jsonl or .csv; empty = no event export
     QString incidentsPath;   ///< .geojson; empty = no incident export
+    /// .jsonl: the window with its chain and checkpoints, for a third party to check (chainexport; cityops-export
+    /// --verifiable). Written on its own, never with rows left out.
+    QString verifiablePath = {};
     /// Rows this release cannot read (a newer release's, damaged ones) refuse the export, naming the first, unless
     /// this is set: then they are left out and the summary says how many and the first (cityops-export
     /// --pass-over-unreadable, for an auditor who wants the rest after a rollback).

@@ -7,6 +7,7 @@
 #include "security/commandsigner.h"
 #include "city/citypackage.h"
 #include "store/chainexport.h"
+#include "store/exportjob.h"
 #include "store/recordchain.h"
 #include "storetesting.h"
 
@@ -254,6 +255,39 @@ private Q_SLOTS:
         QCOMPARE(runVerify({QStringLiteral("--export"), file, QStringLiteral("--key"), recording().publicKey, QStringLiteral("--city"), fixturePath()}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("intact")), qPrintable(out));
         QCOMPARE(runVerify({QStringLiteral("--export"), file}, &out), 2);   // no key: usage
+    }
+
+    /// The desk's export job writes the same file (File ▸ Export, "with their chain"), checked the same way; it is
+    /// written on its own and never with rows left out.
+    void anExportJobWritesTheWindowWithItsChain()
+    {
+        QTemporaryDir dir;
+        const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(6, 0));
+        ExportJob job;
+        job.storePath = recording().path;
+        job.fromMs = start + 1800'000;
+        job.toMs = start + 2400'000;
+        job.verifiablePath = dir.filePath(QStringLiteral("deep/window-verifiable.jsonl"));
+        QVERIFY2(job.validate().ok(), qPrintable(job.validate().error()));
+        const auto done = job.run(fixtureCity());
+        QVERIFY2(done.ok(), qPrintable(done.error()));
+        QVERIFY2(done.value().contains(QLatin1String("events with their chain to ")), qPrintable(done.value()));
+        QFile file(job.verifiablePath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines, windowLines());   // byte for byte what cityops-export --verifiable writes
+        const auto v = checkLines(lines);
+        QVERIFY2(v.intact, qPrintable(v.sentence));
+
+        ExportJob mixed = job;
+        mixed.eventsPath = dir.filePath(QStringLiteral("events.jsonl"));
+        QVERIFY(mixed.validate().error().contains(QLatin1String("on its own")));
+        ExportJob leaving = job;
+        leaving.passOverUnreadable = true;
+        QVERIFY(leaving.validate().error().contains(QLatin1String("could not be checked")));
+        ExportJob csv = job;
+        csv.verifiablePath = dir.filePath(QStringLiteral("window.csv"));
+        QVERIFY(csv.validate().error().contains(QLatin1String("must end in .jsonl")));
     }
 
     void attacksOnAnExport()

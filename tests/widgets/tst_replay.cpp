@@ -14,6 +14,7 @@
 #include "wall/walllook.h"
 #include "testpeople.h"
 
+#include <QCheckBox>
 #include <QDateTimeEdit>
 #include <QDir>
 #include <QListWidget>
@@ -290,6 +291,9 @@ private Q_SLOTS:
                 edits[0]->setDateTime(cityFields(m_start - 1000));
                 edits[1]->setDateTime(cityFields(m_t1 + 1000));
                 dialog->findChild<QLineEdit *>()->setText(out.path());
+                for (QCheckBox *box : dialog->findChildren<QCheckBox *>())   // and the window with its chain
+                    if (box->text().contains(QLatin1String("with their chain")))
+                        box->setChecked(true);
             }
             qobject_cast<QDialog *>(dialog)->accept();
         });
@@ -315,13 +319,15 @@ private Q_SLOTS:
                  qPrintable(messages->item(0)->text()));
         QTRY_VERIFY_WITH_TIMEOUT(messages->item(0)->text().contains(QLatin1String("Exported ")), 20'000);
         QVERIFY2(offered.contains(QLatin1String("The recording holds events this console cannot read, so nothing was exported."))
-                     && offered.contains(QLatin1String("number 40")),
+                     && offered.contains(QLatin1String("number 40"))
+                     && offered.contains(QLatin1String("The events with their chain are not written: with events left out they could not be checked.")),
                  qPrintable(offered));
         const QString exported = messages->item(0)->text();
         QVERIFY2(exported.contains(QLatin1String("left out 1 event it could not read (the first: event ")) && exported.contains(QLatin1String("number 40")),
                  qPrintable(exported));
         const QStringList files = QDir(out.path()).entryList(QDir::Files);
-        QCOMPARE(files.size(), 2);   // the events and the incidents, both whole but for the row
+        QCOMPARE(files.size(), 2);   // the events and the incidents, both whole but for the row; no chain
+        QVERIFY2(!files.join(u' ').contains(QLatin1String("verifiable")), qPrintable(files.join(u' ')));
 
         // When nothing could be carried over (the file could not be read), the sentence says the desk starts empty
         // and where to look; with everything carried over there is nothing to say.

@@ -46,11 +46,16 @@ ExportDialog::ExportDialog(const QString &storePath, const QTimeZone &zone, std:
     m_jsonl = new QCheckBox(tr("Events as JSON Lines (.jsonl)"), this);
     m_csv = new QCheckBox(tr("Events as CSV (.csv)"), this);
     m_geojson = new QCheckBox(tr("Incidents as GeoJSON (.geojson)"), this);
+    // What a supervisor hands to someone outside the room (an inquiry, a court): they check it with the console's
+    // public key alone (cityops-export verify).
+    m_verifiable = new QCheckBox(tr("The events with their chain, for others to check (.jsonl)"), this);
+    m_verifiable->setToolTip(tr("Checked with the console's public key alone: cityops-export verify --export FILE --key KEY.pem"));
     m_jsonl->setChecked(true);
     m_geojson->setChecked(true);
     form->addRow(m_jsonl);
     form->addRow(m_csv);
     form->addRow(m_geojson);
+    form->addRow(m_verifiable);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -85,6 +90,8 @@ std::vector<ExportJob> ExportDialog::jobs() const
     }
     if (!incidents.isEmpty())
         jobs.push_back({m_storePath, from, to, QString(), incidents});
+    if (m_verifiable->isChecked())
+        jobs.push_back({m_storePath, from, to, QString(), QString(), stem + QStringLiteral("-verifiable.jsonl")});
     return jobs;
 }
 

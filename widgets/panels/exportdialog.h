@@ -12,7 +12,7 @@ class QLineEdit;
 namespace cityops {
 
 /// File ▸ Export: a time window of the recording to files in a folder — events as JSON Lines and/or CSV,
-/// incidents as GeoJSON. The dialog only collects the choice; the export runs off the GUI thread.
+/// incidents as GeoJSON, and the window with its chain for someone else to check (cityops-export verify). The dialog only collects the choice; the export runs off the GUI thread.
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
@@ -33,6 +33,7 @@ private:
     QCheckBox *m_jsonl;
     QCheckBox *m_csv;
     QCheckBox *m_geojson;
+    QCheckBox *m_verifiable;
 };
 
 } // namespace cityops
