@@ -1266,7 +1266,7 @@
     </message>
     <message>
         <source>Checked with the console&apos;s public key alone: cityops-export verify --export FILE --key KEY.pem</source>
-        <translation type="unfinished"></translation>
+        <translation>コンソールの公開鍵だけで検証できます: cityops-export verify --export FILE --key KEY.pem</translation>
     </message>
 </context>
 <context>

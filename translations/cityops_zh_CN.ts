@@ -1266,7 +1266,7 @@
     </message>
     <message>
         <source>Checked with the console&apos;s public key alone: cityops-export verify --export FILE --key KEY.pem</source>
-        <translation type="unfinished"></translation>
+        <translation>只需控制台的公钥即可核验：cityops-export verify --export FILE --key KEY.pem</translation>
     </message>
 </context>
 <context>
