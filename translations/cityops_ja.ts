@@ -2594,16 +2594,16 @@
         <translation>記録にこのコンソールが読めないイベントがあるため、何も書き出していません。</translation>
     </message>
     <message>
-        <source>Export the window without them? The files then leave out every event it cannot read, and the summary says how many and the first. The first refused: %1</source>
-        <translation>それらを除いてこの時間帯を書き出しますか？ファイルからは読めないイベントがすべて除かれ、要約に件数と最初のものが示されます。最初に拒否されたもの: %1</translation>
-    </message>
-    <message>
         <source>Export &amp;without them</source>
         <translation>それらを除いて書き出す(&amp;W)</translation>
     </message>
     <message>
         <source>The events with their chain are not written: with events left out they could not be checked.</source>
         <translation>チェーン付きのイベントは書き出しません。イベントを除くと検証できないためです。</translation>
+    </message>
+    <message>
+        <source>Export the window without them? The files then leave out every event it cannot read, and the summary says how many and the first.</source>
+        <translation>それらを除いてこの時間帯を書き出しますか？ファイルからは読めないイベントがすべて除かれ、要約に件数と最初のものが示されます。</translation>
     </message>
 </context>
 <context>

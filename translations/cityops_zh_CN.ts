@@ -2594,16 +2594,16 @@
         <translation>记录中有本控制台无法读取的事件，因此没有导出任何内容。</translation>
     </message>
     <message>
-        <source>Export the window without them? The files then leave out every event it cannot read, and the summary says how many and the first. The first refused: %1</source>
-        <translation>是否不含这些事件导出该时段？文件将略去所有无法读取的事件，摘要会说明数量和第一条。第一条被拒绝的：%1</translation>
-    </message>
-    <message>
         <source>Export &amp;without them</source>
         <translation>不含这些事件导出(&amp;W)</translation>
     </message>
     <message>
         <source>The events with their chain are not written: with events left out they could not be checked.</source>
         <translation>不写出带链的事件：略去事件后将无法核验。</translation>
+    </message>
+    <message>
+        <source>Export the window without them? The files then leave out every event it cannot read, and the summary says how many and the first.</source>
+        <translation>是否不含这些事件导出该时段？文件将略去所有无法读取的事件，摘要会说明数量和第一条。</translation>
     </message>
 </context>
 <context>

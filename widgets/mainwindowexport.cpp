@@ -102,11 +102,12 @@ void MainWindow::offerExportWithoutUnreadable(const QString &why)
                                   tr("The recording holds events this console cannot read, so nothing was exported."), QMessageBox::NoButton, this);
     offer->setAttribute(Qt::WA_DeleteOnClose);
     QString informative = tr("Export the window without them? The files then leave out every event it cannot read, and the "
-                             "summary says how many and the first. The first refused: %1").arg(why);
+                             "summary says how many and the first.");
     const bool chain = std::any_of(m_exportJobs.begin(), m_exportJobs.end(), [](const ExportJob &j) { return !j.verifiablePath.isEmpty(); });
     if (chain)
         informative += QLatin1Char(' ') + tr("The events with their chain are not written: with events left out they could not be checked.");
     offer->setInformativeText(informative);
+    offer->setDetailedText(why);   // the row refused, as the export named it (also in Messages)
     QPushButton *without = offer->addButton(tr("Export &without them"), QMessageBox::AcceptRole);
     offer->addButton(QMessageBox::Cancel);
     offer->setDefaultButton(QMessageBox::Cancel);   // leaving something out is chosen, never the default

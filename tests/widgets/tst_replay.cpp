@@ -305,7 +305,7 @@ private Q_SLOTS:
                 dialog->close();
                 return;
             }
-            offered = box->text() + QLatin1Char('\n') + box->informativeText();
+            offered = box->text() + QLatin1Char('\n') + box->informativeText() + QLatin1Char('\n') + box->detailedText();
             QAbstractButton *without = nullptr;
             for (QAbstractButton *b : box->buttons())
                 if (b->text() == QStringLiteral("Export &without them"))
