@@ -161,39 +161,14 @@ int main(int argc, char **argv)
             return usage(QStringLiteral("--verifiable is written on its own (not with --events or --incidents)"));
         if (parser.isSet(QStringLiteral("pass-over-unreadable")))   // a verifiable window is whole or it is not verifiable
             return usage(QStringLiteral("--pass-over-unreadable does not go with --verifiable: a window with rows left out could not be checked"));
-        const auto from = parseTime(parser.value(QStringLiteral("from")));
-        const auto to = parseTime(parser.value(QStringLiteral("to")));
-        if (!from || !to)
-            return usage(from ? to.error() : from.error());
-        if (to.value() < from.value())
-            return usage(QStringLiteral("--to must be later than --from"));
         if (!QFileInfo(parser.value(QStringLiteral("store"))).isFile())
             return usage(QStringLiteral("store %1 does not exist").arg(parser.value(QStringLiteral("store"))));
-        auto city = citypackage::read(cityPathOf(parser));
-        if (!city) {
-            std::fprintf(stderr, "cityops-export: %s\n", qPrintable(city.error()));
-            return 1;
-        }
-        QSaveFile out(parser.value(QStringLiteral("verifiable")));
-        if (!out.open(QIODevice::WriteOnly))
-            return usage(QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
-        auto written = chainexport::write(parser.value(QStringLiteral("store")), *city.value(), from.value(), to.value(), out);
-        if (!written) {
-            out.cancelWriting();
-            std::fprintf(stderr, "cityops-export: %s\n", qPrintable(written.error()));
-            return 1;
-        }
-        if (!out.commit()) {
-            std::fprintf(stderr, "cityops-export: cannot write %s\n", qPrintable(out.fileName()));
-            return 1;
-        }
-        std::printf("exported %zu events with their chain to %s\n", written.value(), qPrintable(out.fileName()));
-        return 0;
     }
     ExportJob job;
     job.storePath = parser.value(QStringLiteral("store"));
     job.eventsPath = parser.value(QStringLiteral("events"));
     job.incidentsPath = parser.value(QStringLiteral("incidents"));
+    job.verifiablePath = parser.value(QStringLiteral("verifiable"));
     job.passOverUnreadable = parser.isSet(QStringLiteral("pass-over-unreadable"));
     const auto from = parseTime(parser.value(QStringLiteral("from")));
     const auto to = parseTime(parser.value(QStringLiteral("to")));
