@@ -2334,6 +2334,10 @@
             <numerusform>再生は読めない記録済みイベント %n 件を除いて続きます（最初のもの: %1）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No snapshot of the recording could be read, and it keeps events only from %1: the incidents, alarms and orders open before then are NOT on this desk — check them in the field.</source>
+        <translation>記録のスナップショットがどれも読めず、記録には %1 以降のイベントしか残っていません。それ以前から未完了のインシデント・アラーム・指令はこの卓にありません。現場で確認してください。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

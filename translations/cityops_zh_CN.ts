@@ -2334,6 +2334,10 @@
             <numerusform>回放将跳过 %n 条无法读取的记录事件继续（第一条：%1）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No snapshot of the recording could be read, and it keeps events only from %1: the incidents, alarms and orders open before then are NOT on this desk — check them in the field.</source>
+        <translation>记录的快照均无法读取，且记录只保留 %1 之后的事件：此前未结的事件、报警和指令不在本席位上——请到现场核实。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -106,15 +106,28 @@ QString Labels::duration(std::int64_t ms)
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
-QString Labels::carryOver(const QString &error, std::uint64_t passedOver, const QString &firstReason)
+QString Labels::carryOver(const QString &error, const StoreReader::PassedOver &passedOver, const QTimeZone &zone)
 {
     if (!error.isEmpty())
         return tr("The incidents, alarms and orders open when this console last stopped were NOT carried over (%1): this desk "
                   "starts without them. Replay the recording (Ctrl+R) to see them.").arg(error);
-    if (passedOver == 0)
-        return {};
-    return tr("Carried on from the recording without %n event(s) it could not read (the first: %1); what they recorded is not "
-              "on this desk.", "", int(std::min<std::uint64_t>(passedOver, INT_MAX))).arg(firstReason);
+    QStringList said;
+    // The worse first: what was open before the oldest event kept is missing altogether.
+    if (passedOver.stateLostBeforeMs > 0)
+        said << tr("No snapshot of the recording could be read, and it keeps events only from %1: the incidents, alarms and orders "
+                   "open before then are NOT on this desk — check them in the field.")
+                    .arg(QDateTime::fromMSecsSinceEpoch(passedOver.stateLostBeforeMs, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    if (passedOver.count > 0)
+        said << tr("Carried on from the recording without %n event(s) it could not read (the first: %1); what they recorded is not "
+                   "on this desk.", "", int(std::min<std::uint64_t>(passedOver.count, INT_MAX))).arg(passedOver.firstReason);
+    return said.join(QLatin1Char(' '));
+}
+
+QString Labels::clockOrDate(std::int64_t utcMs, std::int64_t nowMs, const QTimeZone &zone)
+{
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(utcMs, zone);
+    return at.date() == QDateTime::fromMSecsSinceEpoch(nowMs, zone).date() ? clock(utcMs, zone, false)
+                                                                            : at.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString Labels::replayPassedOver(std::uint64_t count, const QString &firstReason)

@@ -7,6 +7,7 @@
 #include "model/ops.h"
 #include "state/orderbook.h"
 #include "security/actor.h"
+#include "store/storereader.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -75,7 +76,7 @@ public:
     static QString operatorAction(OperatorAction action);
     /// What a restart could not carry over from the recording (Engine::CarryOverOutcome: `error` when it carried
     /// nothing over), for the desk's messages; empty when it carried everything over.
-    static QString carryOver(const QString &error, std::uint64_t passedOver, const QString &firstReason);
+    static QString carryOver(const QString &error, const StoreReader::PassedOver &passedOver, const QTimeZone &zone);
     /// A replay going on without recorded rows it cannot read (ReplaySession::passedOver).
     static QString replayPassedOver(std::uint64_t count, const QString &firstReason);
     /// A line of the recorded activity ("sign-in olga: operator", "incident #7 acknowledged by rita: seen", "order 5
@@ -85,6 +86,9 @@ public:
     static QTimeZone zone(const CityModel &city);
     /// Local clock time in the city's zone.
     static QString clock(std::int64_t utcMs, const QTimeZone &zone, bool withSeconds = true);
+    /// The clock time when `utcMs` is on the same day as `nowMs` in the city's zone, else the date and time
+    /// ("2026-11-22 17:00"): for a moment that may lie days back.
+    static QString clockOrDate(std::int64_t utcMs, std::int64_t nowMs, const QTimeZone &zone);
 
 private:
     /// A road's own name, else the nearest named street within 250 m ("near …"; many service roads and junction links

@@ -193,7 +193,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     // A restart that could not carry everything over from the recording says so where it stays (Messages).
     const Engine::CarryOverOutcome &carried = engine.carryOverOutcome();
     if (carried.troubled()) {
-        const QString said = Labels::carryOver(carried.error, carried.passedOver.count, carried.passedOver.firstReason);
+        const QString said = Labels::carryOver(carried.error, carried.passedOver, m_zone);
         statusBar()->showMessage(said, 60000);
         m_ops->post(true, said);
     }

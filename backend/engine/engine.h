@@ -44,7 +44,7 @@ public:
         QString error;
         StoreReader::PassedOver passedOver;
         bool failed() const { return !error.isEmpty(); }
-        bool troubled() const { return failed() || passedOver.count > 0; }
+        bool troubled() const { return failed() || passedOver.count > 0 || passedOver.stateLostBeforeMs > 0; }
     };
     const CarryOverOutcome &carryOverOutcome() const { return m_carryOver; }
 

@@ -79,7 +79,14 @@ Result<std::optional<Snapshot>> StoreReader::snapshotAtOrBefore(std::int64_t tim
         if (!earlier->step(&error)) {
             if (!error.isEmpty())
                 return makeError(error);
-            return std::optional<Snapshot>();   // none readable before it: from the start of the recording
+            // None readable before it: from the start of the recording — which is not the city's start when
+            // retention has deleted what came before (the one snapshot it keeps for that is the one not read).
+            if (const auto kept = range(); kept && kept.value().firstSeq > 1 && m_passedOver.stateLostBeforeMs == 0) {
+                m_passedOver.stateLostBeforeMs = kept.value().firstMs;
+                qCWarning(lcStore).noquote() << QStringLiteral("%1: no snapshot could be read and the events before %2 were deleted: "
+                                                               "what was open then is not known").arg(m_path).arg(kept.value().firstMs);
+            }
+            return std::optional<Snapshot>();
         }
         seq = earlier->columnInt(0);
     }

@@ -68,6 +68,9 @@ public:
         std::uint64_t count = 0;
         std::uint64_t firstSeq = 0;   ///< the earliest of them, with why it could not be read
         QString firstReason;
+        /// Not 0: no snapshot could be read and retention has deleted the events before this time (the oldest kept),
+        /// so the state then — what was open — could not be rebuilt: reading started from empty books there.
+        std::int64_t stateLostBeforeMs = 0;
     };
     void setPassOverUnreadable(bool passOver) { m_passOver = passOver; }
     const PassedOver &passedOver() const { return m_passedOver; }

@@ -166,6 +166,47 @@ private Q_SLOTS:
         QCOMPARE(openIncidents(replay.value()->books()), r.open);
     }
 
+    /// Retention has deleted the first half of the recording, keeping the snapshot the rest needs; when that one and
+    /// every later one cannot be read, what was open before the oldest kept event cannot be rebuilt: the restart says
+    /// from when (it carries the rest over). With the snapshots readable it carries everything over and says nothing.
+    void aTrimmedRecordingWithoutAReadableSnapshotSaysWhatItLacks()
+    {
+        for (const bool readable : {true, false}) {
+            Recording r;
+            QVERIFY(r.record());
+            QVERIFY2(figure(r.path, QStringLiteral("SELECT count(*) FROM snapshots")) >= 3, "the recording has too few snapshots");
+            // As EventStore::applyRetention leaves it, with the cut at the second snapshot.
+            const std::int64_t cut = figure(r.path, QStringLiteral("SELECT time_ms FROM snapshots ORDER BY seq LIMIT 1 OFFSET 1")) + 1;
+            QVERIFY(execute(r.path, QStringLiteral("BEGIN;"
+                                                   "INSERT OR REPLACE INTO store_meta SELECT 'chain_anchor', hex(chain) FROM events WHERE time_ms < %1 "
+                                                   "  ORDER BY seq DESC LIMIT 1;"
+                                                   "DELETE FROM checkpoints WHERE seq <= (SELECT max(seq) FROM events WHERE time_ms < %1);"
+                                                   "DELETE FROM events WHERE time_ms < %1;"
+                                                   "DELETE FROM snapshots WHERE time_ms < %1 AND seq < (SELECT max(seq) FROM snapshots WHERE time_ms < %1);"
+                                                   "DELETE FROM markers WHERE time_ms < %1;"
+                                                   "COMMIT;").arg(cut)));
+            const std::int64_t oldestKept = figure(r.path, QStringLiteral("SELECT time_ms FROM events ORDER BY seq LIMIT 1"));
+            QVERIFY(oldestKept >= cut);
+            if (!readable)
+                QVERIFY(execute(r.path, QStringLiteral("UPDATE snapshots SET state = X'00ff00'")));
+            auto store = EventStore::open({r.path}, *fixtureCity());
+            QVERIFY2(store.ok(), qPrintable(store.error()));
+            Engine engine(fixtureCity());
+            engine.attachStore(std::move(store).value());
+            const Engine::CarryOverOutcome &carried = engine.carryOverOutcome();
+            QVERIFY2(!carried.failed(), qPrintable(carried.error));
+            QCOMPARE(carried.passedOver.count, 0u);   // every row read; the snapshots are not rows
+            if (readable) {
+                QVERIFY(!carried.troubled());
+                QCOMPARE(openIncidents(engine.books()), r.open);
+            } else {
+                QVERIFY(carried.troubled());
+                QCOMPARE(carried.passedOver.stateLostBeforeMs, oldestKept);
+                QVERIFY(openIncidents(engine.books()).contains(QStringLiteral("#%1 %2").arg(r.lateIncident).arg(int(IncidentState::New))));
+            }
+        }
+    }
+
     /// A rolled-back console replaying a store whose every later snapshot is in a newer format: playing forward
     /// carries on from where it is rather than going back to the one snapshot it can read at every snapshot it
     /// passes — each event is applied once.

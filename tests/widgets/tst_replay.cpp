@@ -331,11 +331,24 @@ private Q_SLOTS:
 
         // When nothing could be carried over (the file could not be read), the sentence says the desk starts empty
         // and where to look; with everything carried over there is nothing to say.
-        const QString nothing = Labels::carryOver(QStringLiteral("disk I/O error"), 0, {});
+        const QString nothing = Labels::carryOver(QStringLiteral("disk I/O error"), {}, QTimeZone::utc());
         QVERIFY2(nothing.contains(QLatin1String("were NOT carried over (disk I/O error): this desk starts without them"))
                      && nothing.contains(QLatin1String("Replay the recording (Ctrl+R)")),
                  qPrintable(nothing));
-        QVERIFY(Labels::carryOver({}, 0, {}).isEmpty());
+        QVERIFY(Labels::carryOver({}, {}, QTimeZone::utc()).isEmpty());
+        // Retention deleted what came before and no snapshot could be read: from when the desk lacks what was open,
+        // in the city's time and with its date (it lies days back), before the rows passed over.
+        StoreReader::PassedOver lost;
+        lost.stateLostBeforeMs = m_start;
+        lost.count = 2;
+        lost.firstReason = QStringLiteral("event 7: malformed");
+        const QString lacking = Labels::carryOver({}, lost, QTimeZone("Europe/Berlin"));
+        QVERIFY2(lacking.startsWith(QLatin1String("No snapshot of the recording could be read, and it keeps events only from 2026-11-22 17:00: "
+                                                  "the incidents, alarms and orders open before then are NOT on this desk"))
+                     && lacking.contains(QLatin1String("without 2 event(s) it could not read (the first: event 7: malformed)")),
+                 qPrintable(lacking));
+        QCOMPARE(Labels::clockOrDate(m_start, m_start + 3600'000, QTimeZone("Europe/Berlin")), QStringLiteral("17:00"));
+        QCOMPARE(Labels::clockOrDate(m_start, m_start + 86'400'000, QTimeZone("Europe/Berlin")), QStringLiteral("2026-11-22 17:00"));
     }
 
     void theWallSaysWhatItStartedWithout()

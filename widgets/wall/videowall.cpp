@@ -51,8 +51,11 @@ VideoWall::VideoWall(Engine &engine, WallLayout layout, QObject *parent)
     // The incidents open when the recording stopped, or some of what became of them, may be missing: a wall cannot
     // show a message a person dismisses, so its incident board says so for as long as it runs.
     const Engine::CarryOverOutcome &carried = engine.carryOverOutcome();
+    const QTimeZone zone = Labels::zone(engine.city());
     if (carried.failed())
-        m_feed->setStartGap(tr("OPEN BEFORE %1 NOT SHOWN").arg(Labels::clock(m_live->nowMs(), Labels::zone(engine.city()), false)));
+        m_feed->setStartGap(tr("OPEN BEFORE %1 NOT SHOWN").arg(Labels::clock(m_live->nowMs(), zone, false)));
+    else if (carried.passedOver.stateLostBeforeMs > 0)   // the oldest kept event's time: what was open before is unknown
+        m_feed->setStartGap(tr("OPEN BEFORE %1 NOT SHOWN").arg(Labels::clockOrDate(carried.passedOver.stateLostBeforeMs, m_live->nowMs(), zone)));
     else if (carried.passedOver.count > 0)
         m_feed->setStartGap(tr("%n RECORDED EVENT(S) UNREADABLE", nullptr, int(std::min<std::uint64_t>(carried.passedOver.count, INT_MAX))));
     build();
