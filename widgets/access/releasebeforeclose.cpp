@@ -85,8 +85,10 @@ void ReleaseBeforeClose::check()
         list += tr(" and %n more", nullptr, int(held.size() - kNamed));
     const QString waiting = !held.empty() ? tr("%n signal(s) still pre-empted: %1.", nullptr, int(held.size())).arg(list)
                                           : tr("The releases are being asked for.");
-    setInformativeText(tr("The console closes once the field reports every junction the green waves held back on its program. "
-                          "%1 Close now to leave them to their controllers (released within 3 min).").arg(waiting));
+    const QString text = tr("The console closes once the field reports every junction the green waves held back on its program. "
+                            "%1 Close now to leave them to their controllers (released within 3 min).").arg(waiting);
+    if (text != informativeText())   // four times a second: laid out again only when it says something new
+        setInformativeText(text);
 }
 
 } // namespace cityops
