@@ -11,8 +11,8 @@
 namespace cityops {
 
 /// One export of a recorded time window to files: events as JSON Lines or CSV (by the file's suffix), incidents
-/// as GeoJSON, or the window with its chain. Files are written beside their target and renamed into place, so a failed export leaves nothing
-/// half-written. Used by cityops-export and the console's File ▸ Export.
+/// as GeoJSON, or the window with its chain. Files are written beside their target and renamed into place, so a
+/// failed export leaves nothing half-written. Used by cityops-export and the console's File ▸ Export.
 struct ExportJob {
     QString storePath;
     std::int64_t fromMs = 0;

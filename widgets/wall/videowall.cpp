@@ -10,10 +10,10 @@
 #include "base/logging.h"
 
 #include <QGuiApplication>
-
-#include <climits>
 #include <QPainter>
 #include <QScreen>
+
+#include <climits>
 
 namespace cityops {
 
