@@ -100,13 +100,6 @@
 <context>
     <name>cityops::CloseQuestion</name>
     <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform> and %n more</numerusform>
-            <numerusform> and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n order(s) under way — %1: results still due will not be followed, and when the console starts again those targets are marked timed out: check their devices.</source>
         <translation>
             <numerusform>%n order under way — %1: results still due will not be followed, and when the console starts again those targets are marked timed out: check their devices.</numerusform>
@@ -326,6 +319,13 @@
             <numerusform>The replay goes on without %n recorded events it cannot read (the first: %1).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapSearch</name>
@@ -429,13 +429,6 @@
 </context>
 <context>
     <name>cityops::ReleaseBeforeClose</name>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform> and %n more</numerusform>
-            <numerusform> and %n more</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n signal(s) still pre-empted: %1.</source>
         <translation>

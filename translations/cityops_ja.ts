@@ -460,12 +460,6 @@
         <translation>指令 %1（%2）</translation>
     </message>
     <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform>、ほか %n 件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n order(s) under way — %1: results still due will not be followed, and when the console starts again those targets are marked timed out: check their devices.</source>
         <translation>
             <numerusform>実行中の指令 %n 件 — %1: まだ届いていない結果は追跡されません。コンソールを再起動すると、それらの対象はタイムアウトとして記録されます。機器を確認してください。</numerusform>
@@ -2338,6 +2332,12 @@
         <source>No snapshot of the recording could be read, and it keeps events only from %1: the incidents, alarms and orders open before then are NOT on this desk — check them in the field.</source>
         <translation>記録のスナップショットがどれも読めず、記録には %1 以降のイベントしか残っていません。それ以前から未完了のインシデント・アラーム・指令はこの卓にありません。現場で確認してください。</translation>
     </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>、ほか %n 件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3296,12 +3296,6 @@
     <message>
         <source>The console closes once the field reports every junction the green waves held back on its program. %1 Close now to leave them to their controllers (released within 3 min).</source>
         <translation>緑の波が保持していたすべての交差点が現場の報告で通常のプログラムに戻ると、コンソールは閉じます。%1 今すぐ閉じると、それらは各制御機に任されます（3 分以内に解放）。</translation>
-    </message>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform>、ほか %n 件</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n signal(s) still pre-empted: %1.</source>

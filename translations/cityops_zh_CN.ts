@@ -460,12 +460,6 @@
         <translation>指令 %1（%2）</translation>
     </message>
     <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform>，另有 %n 条</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n order(s) under way — %1: results still due will not be followed, and when the console starts again those targets are marked timed out: check their devices.</source>
         <translation>
             <numerusform>执行中的指令 %n 条 — %1：尚未到达的结果将不再跟踪；控制台重新启动时，这些目标会被记为超时：请检查相关设备。</numerusform>
@@ -2338,6 +2332,12 @@
         <source>No snapshot of the recording could be read, and it keeps events only from %1: the incidents, alarms and orders open before then are NOT on this desk — check them in the field.</source>
         <translation>记录的快照均无法读取，且记录只保留 %1 之后的事件：此前未结的事件、报警和指令不在本席位上——请到现场核实。</translation>
     </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>，另有 %n 条</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3296,12 +3296,6 @@
     <message>
         <source>The console closes once the field reports every junction the green waves held back on its program. %1 Close now to leave them to their controllers (released within 3 min).</source>
         <translation>现场报告绿波占用的所有路口都恢复原有配时方案后，控制台才会关闭。%1 立即关闭则交由各信号机处理（3 分钟内释放）。</translation>
-    </message>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform>，另有 %n 个</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n signal(s) still pre-empted: %1.</source>

@@ -362,6 +362,18 @@ QString Labels::deviceWithPlace(const QString &id, const QString &place)
     return place.isEmpty() ? id : tr("%1 (%2)", "a device's place and its id").arg(place, id);
 }
 
+QString Labels::firstFew(size_t count, const std::function<QString(size_t)> &name)
+{
+    constexpr size_t kNamed = 3;
+    QStringList named;
+    for (size_t i = 0; i < count && i < kNamed; ++i)
+        named << name(i);
+    QString said = named.join(QStringLiteral("; "));
+    if (count > kNamed)
+        said += tr(" and %n more", nullptr, int(count - kNamed));
+    return said;
+}
+
 QString Labels::clock(std::int64_t utcMs, const QTimeZone &zone, bool withSeconds)
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(utcMs, zone);

@@ -14,6 +14,7 @@
 #include <QTimeZone>
 
 #include <cstdint>
+#include <functional>
 
 namespace cityops {
 
@@ -68,6 +69,9 @@ public:
     /// A device as a person names it in a list: its place with its id ("Rudower Chaussee / Wegedornstraße
     /// (sig/J1)"), or the id alone when it has no place (CityMirror::deviceName, with the place cached).
     static QString deviceWithPlace(const QString &id, const QString &place);
+    /// The first three of `count` things, named by `name(i)`, and how many more ("a; b; c and 4 more"): a sentence
+    /// names what a person can look up, not all of a long list.
+    static QString firstFew(size_t count, const std::function<QString(size_t)> &name);
     /// A district's name: the package's own, or — for the districts the importer made by compass — in the console's
     /// language ("North-West" → 北西).
     static QString district(const CityModel &city, int district);

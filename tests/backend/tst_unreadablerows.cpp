@@ -99,6 +99,15 @@ struct Recording {
         actionSeq = static_cast<std::uint64_t>(std::max<std::int64_t>(action, 0));
         return actionSeq > 0 && open.contains(QStringLiteral("#%1 %2").arg(lateIncident).arg(int(IncidentState::New)));
     }
+    /// A console restarting on the recording as it is now: `engine` carries over what it can (carryOverOutcome).
+    bool carryOverInto(Engine &engine) const
+    {
+        auto store = EventStore::open({path}, *fixtureCity());
+        if (!store)
+            return false;
+        engine.attachStore(std::move(store).value());
+        return true;
+    }
 };
 
 } // namespace
@@ -115,10 +124,8 @@ private Q_SLOTS:
         Recording r;
         QVERIFY(r.record());
         QVERIFY(editRow(r.path, r.actionSeq, QStringLiteral("X'28' || substr(payload, 2)")));
-        auto store = EventStore::open({r.path}, *fixtureCity());
-        QVERIFY2(store.ok(), qPrintable(store.error()));
         Engine engine(fixtureCity());
-        engine.attachStore(std::move(store).value());
+        QVERIFY2(r.carryOverInto(engine), "the store did not open");
         const Engine::CarryOverOutcome &carried = engine.carryOverOutcome();
         QVERIFY2(!carried.failed(), qPrintable(carried.error));
         QVERIFY(carried.troubled());
@@ -136,10 +143,8 @@ private Q_SLOTS:
         Recording r;
         QVERIFY(r.record());
         QVERIFY(editRow(r.path, r.actionSeq, QStringLiteral("X'00ff'")));
-        auto store = EventStore::open({r.path}, *fixtureCity());
-        QVERIFY(store.ok());
         Engine engine(fixtureCity());
-        engine.attachStore(std::move(store).value());
+        QVERIFY2(r.carryOverInto(engine), "the store did not open");
         QCOMPARE(engine.carryOverOutcome().passedOver.count, 1u);
         QVERIFY2(engine.carryOverOutcome().passedOver.firstReason.contains(QLatin1String("malformed operator payload")),
                  qPrintable(engine.carryOverOutcome().passedOver.firstReason));
@@ -153,10 +158,8 @@ private Q_SLOTS:
         QVERIFY(r.record());
         QVERIFY2(figure(r.path, QStringLiteral("SELECT count(*) FROM snapshots")) >= 2, "the recording has fewer than two snapshots");
         QVERIFY(execute(r.path, QStringLiteral("UPDATE snapshots SET state = X'00ff00' WHERE seq = (SELECT max(seq) FROM snapshots)")));
-        auto store = EventStore::open({r.path}, *fixtureCity());
-        QVERIFY(store.ok());
         Engine engine(fixtureCity());
-        engine.attachStore(std::move(store).value());
+        QVERIFY2(r.carryOverInto(engine), "the store did not open");
         QVERIFY2(!engine.carryOverOutcome().troubled(), qPrintable(engine.carryOverOutcome().error));
         QCOMPARE(openIncidents(engine.books()), r.open);
         // An export reads no snapshot; a replay seeks past the damaged one too.
@@ -189,10 +192,8 @@ private Q_SLOTS:
             QVERIFY(oldestKept >= cut);
             if (!readable)
                 QVERIFY(execute(r.path, QStringLiteral("UPDATE snapshots SET state = X'00ff00'")));
-            auto store = EventStore::open({r.path}, *fixtureCity());
-            QVERIFY2(store.ok(), qPrintable(store.error()));
             Engine engine(fixtureCity());
-            engine.attachStore(std::move(store).value());
+            QVERIFY2(r.carryOverInto(engine), "the store did not open");
             const Engine::CarryOverOutcome &carried = engine.carryOverOutcome();
             QVERIFY2(!carried.failed(), qPrintable(carried.error));
             QCOMPARE(carried.passedOver.count, 0u);   // every row read; the snapshots are not rows
@@ -233,10 +234,8 @@ private Q_SLOTS:
     {
         Recording r;
         QVERIFY(r.record());
-        auto store = EventStore::open({r.path}, *fixtureCity());
-        QVERIFY(store.ok());
         Engine engine(fixtureCity());
-        engine.attachStore(std::move(store).value());
+        QVERIFY2(r.carryOverInto(engine), "the store did not open");
         QVERIFY(!engine.carryOverOutcome().troubled());
         QCOMPARE(openIncidents(engine.books()), r.open);
     }

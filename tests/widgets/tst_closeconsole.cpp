@@ -7,6 +7,7 @@
 #include "ops/greenwavefollower.h"
 #include "link/simlink.h"
 #include "access/accesscontrol.h"
+#include "labels.h"
 #include "mainwindow.h"
 #include "ops/opsclient.h"
 #include "ops/opsconsole.h"
@@ -293,6 +294,12 @@ private Q_SLOTS:
         QVERIFY2(costs.lines[0].startsWith(QLatin1String("1 event could not be recorded yet (database or disk is full)")), qPrintable(costs.lines[0]));
         QVERIFY2(costs.lines[1].contains(QLatin1String("export of 21:00:00 .. 22:00:00 is not finished")), qPrintable(costs.lines[1]));
         QCOMPARE(costs.record, QStringLiteral("left 1 event not recorded, an export stopped"));
+
+        // A long list is named by its first three and how many more (orders here, junctions while closing waits).
+        const auto named = [](size_t i) { return QStringLiteral("order %1").arg(i + 1); };
+        QCOMPARE(Labels::firstFew(5, named), QStringLiteral("order 1; order 2; order 3 and 2 more"));
+        QCOMPARE(Labels::firstFew(3, named), QStringLiteral("order 1; order 2; order 3"));
+        QCOMPARE(Labels::firstFew(0, named), QString());
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "base/counted.h"
 #include "engine/greenwaverun.h"
+#include "labels.h"
 
 #include <QPushButton>
 
@@ -9,18 +10,12 @@ namespace cityops {
 
 namespace {
 
-/// "order 5 (dim district East)", the first few of them and how many more: a sentence names what an operator can
-/// look up, not all of a long list.
+/// "order 5 (dim district East)", the first few of them and how many more.
 QString someOrders(const std::vector<Order> &orders)
 {
-    constexpr size_t kNamed = 3;
-    QStringList named;
-    for (size_t i = 0; i < orders.size() && i < kNamed; ++i)
-        named << CloseQuestion::tr("order %1 (%2)").arg(orders[i].id).arg(orders[i].description);
-    QString said = named.join(QStringLiteral("; "));
-    if (orders.size() > kNamed)
-        said += CloseQuestion::tr(" and %n more", nullptr, int(orders.size() - kNamed));
-    return said;
+    return Labels::firstFew(orders.size(), [&orders](size_t i) {
+        return CloseQuestion::tr("order %1 (%2)").arg(orders[i].id).arg(orders[i].description);
+    });
 }
 
 } // namespace

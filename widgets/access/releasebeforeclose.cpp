@@ -75,14 +75,10 @@ void ReleaseBeforeClose::check()
         return;
     }
     // Named where they stand (the first few), so that whoever closes it anyway knows which junctions to watch.
-    constexpr size_t kNamed = 3;
     const CityModel &city = m_field.books().city();
-    QStringList named;
-    for (size_t i = 0; i < held.size() && i < kNamed; ++i)
-        named << Labels::deviceWithPlace(city.devices[held[i]].id, Labels::place(city, held[i]));
-    QString list = named.join(QStringLiteral("; "));
-    if (held.size() > kNamed)
-        list += tr(" and %n more", nullptr, int(held.size() - kNamed));
+    const QString list = Labels::firstFew(held.size(), [&](size_t i) {
+        return Labels::deviceWithPlace(city.devices[held[i]].id, Labels::place(city, held[i]));
+    });
     const QString waiting = !held.empty() ? tr("%n signal(s) still pre-empted: %1.", nullptr, int(held.size())).arg(list)
                                           : tr("The releases are being asked for.");
     const QString text = tr("The console closes once the field reports every junction the green waves held back on its program. "
