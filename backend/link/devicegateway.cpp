@@ -143,6 +143,9 @@ void DeviceGateway::tick()
         m_durableNonces->forgetExpired(now);
     for (auto it = m_pending.begin(); it != m_pending.end();)
         it = it->second.expiresMs + 60'000 < now ? m_pending.erase(it) : std::next(it);
+    // Every attempt older than the newest was issued before it, so it expires by then and is refused as expired.
+    for (auto it = m_executedSteps.begin(); it != m_executedSteps.end();)
+        it = it->second.issuedMs + wire::kMaxCommandLifetimeMs < now ? m_executedSteps.erase(it) : std::next(it);
 }
 
 void DeviceGateway::rotateOfflineDevices(std::vector<Event> &out)
@@ -284,15 +287,19 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
     if (m_offline.contains(device))
         return;   // cut off: the command never arrives
     // Attempts of one target are numbered; an older one arriving after a newer one (queued in the broker while it
-    // was away) is superseded: the console has already taken the newer one's answer as the result.
-    auto [step, firstTime] = m_executedSteps.try_emplace({device, c.order, c.step}, c.attempt);
-    if (!firstTime && c.attempt < step->second)
-        return refuse(m, &c, QStringLiteral("superseded: attempt %1 of this command already arrived").arg(step->second));
-    step->second = std::max(step->second, c.attempt);
-    if (firstTime)
-        ++m_stats.executed;
-    else
+    // was away) is superseded: the console has already taken the newer one's answer as the result. Older means
+    // numbered lower *and* issued no later: a console that restarted without its record of earlier orders numbers
+    // them as its earlier run did, and its attempt 1, issued after that run's attempt 2, is a new command.
+    auto [step, firstTime] = m_executedSteps.try_emplace({device, c.order, c.step}, ExecutedStep{c.attempt, c.issuedMs});
+    if (!firstTime && c.attempt < step->second.attempt && c.issuedMs <= step->second.issuedMs)
+        return refuse(m, &c, QStringLiteral("superseded: attempt %1 of this command already arrived").arg(step->second.attempt));
+    const bool retry = !firstTime && c.attempt > step->second.attempt;
+    if (!firstTime && c.issuedMs > step->second.issuedMs)
+        step->second = ExecutedStep{c.attempt, c.issuedMs};
+    if (retry)
         ++m_stats.repeats;
+    else
+        ++m_stats.executed;
     m_pending[{device, c.order, c.step, c.attempt}] = PendingAnswer{m.responseTopic, m.correlation, c.expiresMs};
     DeviceCommand command;
     command.order = c.order;

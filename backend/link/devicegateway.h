@@ -142,8 +142,14 @@ private:
     QHash<QByteArray, std::int64_t> m_seenNonces;     ///< nonce -> expiry (replay memory)
     std::optional<ReplayMemory> m_durableNonces;      ///< the same on disk, when the gateway has a replay memory file
     std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t, std::uint8_t>, PendingAnswer> m_pending;
-    /// (device, order, step) handed to a device -> the newest attempt that arrived
-    std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t>, std::uint8_t> m_executedSteps;
+    struct ExecutedStep {
+        std::uint8_t attempt = 0;       ///< the newest attempt that arrived
+        std::int64_t issuedMs = 0;      ///< when the console issued it
+    };
+    /// (device, order, step) handed to a device -> its newest attempt; kept while an older attempt could still be
+    /// fresh enough to act (kMaxCommandLifetimeMs after the newest was issued), so the map does not grow with a
+    /// gateway that runs for months.
+    std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t>, ExecutedStep> m_executedSteps;
     std::int64_t m_startedMs = 0;   ///< this gateway's clock at start: commands issued earlier are refused
     std::deque<Delayed> m_delayed;
     QSet<DeviceIndex> m_offline;

@@ -494,8 +494,10 @@ void CitySimulator::execute(const DeviceCommand &c, std::vector<Event> &out)
         return;
     }
     const auto id = std::make_pair(c.order, c.step);
-    if (const auto it = m_lastExecuted.find(c.device); it != m_lastExecuted.end() && it->second == id) {
-        // A retry of a command already carried out: acknowledge it again, do not do it twice.
+    // A retry (attempt 2 on) of the command this device carried out last: acknowledge it again, do not do it twice.
+    // An attempt 1 is never a retry (a gateway refuses a message it has seen), so the same order and step from a
+    // console that restarted and numbers its orders as its earlier run did is a new command, and is carried out.
+    if (const auto it = m_lastExecuted.find(c.device); c.attempt > 1 && it != m_lastExecuted.end() && it->second == id) {
         answer(CommandStage::InProgress, {});
         return;
     }

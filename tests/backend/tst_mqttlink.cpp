@@ -264,9 +264,20 @@ private Q_SLOTS:
         older.signature = trusted.sign(older.canonical());
         r = send(older);
         QVERIFY2(reason(r).startsWith(QLatin1String("superseded")), qPrintable(reason(r)));
+        // A console that restarted without its record (--no-store, or killed while its store was checked) numbers
+        // its orders as its earlier run did: its attempt 1 of order 78, issued later, is a new command, not an old
+        // attempt — carried out.
+        wire::SignedCommand restartedConsole = command(trusted, now + 60'000, 'i');
+        restartedConsole.order = 78;
+        restartedConsole.value = 80;
+        restartedConsole.issuedMs = now + 1;
+        restartedConsole.signature = trusted.sign(restartedConsole.canonical());
+        r = send(restartedConsole);
+        QCOMPARE(r.value(QLatin1String("result")).toString(), QStringLiteral("accepted"));
 
         const QJsonObject stats = json(sim.finish().trimmed().split('\n').last());
-        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 2);
+        QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 3);
+        QCOMPARE(stats.value(QLatin1String("repeats")).toInt(), 0);
         QCOMPARE(stats.value(QLatin1String("refused")).toInt(), 6);
 
         // Issue 13: a genuine command captured from the command topic, replayed after the gateway restarted (its

@@ -186,6 +186,48 @@ private Q_SLOTS:
                 QCOMPARE(s->mode, SignalMode::Normal);
     }
 
+    void aRetryIsNotCarriedOutTwiceButARestartedConsolesOrderIs()
+    {
+        // A retry (attempt 2) of the command a controller carried out last is acknowledged, not carried out again:
+        // the pre-emption's 3-min timer runs from the first call. A console that restarted without its record numbers
+        // its orders as its earlier run did; its attempt 1 with the same order and step is a new command — after the
+        // controller dropped the first pre-emption, it pre-empts again.
+        const auto city = fixtureCity();
+        const DeviceIndex device = city->deviceIndex(QStringLiteral("sig/1560223979"));
+        QVERIFY(device != kNoDevice);
+        const auto start = berlin(QDate(2026, 11, 22), QTime(10, 0, 0));
+        CitySimulator sim(city, 3, start, withoutRandomFaults());
+        std::vector<Event> events;
+        sim.initialState(events);
+        const auto modeAt = [&](std::int64_t t) {
+            events.clear();
+            sim.advanceTo(t, events);
+            std::optional<SignalMode> last;
+            for (const Event &e : events)
+                if (const auto *s = std::get_if<SignalPayload>(&e.payload); s && e.device == device)
+                    last = s->mode;
+            return last;
+        };
+        const auto preempt = [&](std::uint8_t attempt) {
+            DeviceCommand c;
+            c.order = 7;
+            c.attempt = attempt;
+            c.device = device;
+            c.action = CommandAction::SignalPreempt;
+            c.value = 2;
+            sim.command(c);
+        };
+        preempt(1);
+        QCOMPARE(modeAt(start + 2'000), std::optional(SignalMode::Preempt));
+        const std::optional<SignalMode> normal(SignalMode::Normal);
+        QVERIFY(modeAt(start + 100'000) != normal);
+        preempt(2);                                                          // the console's retry, 100 s later
+        QVERIFY(modeAt(start + 179'000) != normal);
+        QCOMPARE(modeAt(start + 182'000), normal);                          // 3 min after the first call, not the retry
+        preempt(1);                                                          // the restarted console's order 7
+        QCOMPARE(modeAt(start + 184'000), std::optional(SignalMode::Preempt));
+    }
+
     void aCommandEndsGreensThroughYellow()
     {
         // A controller never takes a green straight to red: a command that ends greens shows them yellow for the
