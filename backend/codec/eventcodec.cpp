@@ -399,9 +399,13 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         return makeError(QStringLiteral("an event kind (number %1) this release of CityOps does not know: recorded by a newer one?")
                              .arg(static_cast<int>(kind)));
     }
-    // Well formed but for a value added after this release (the way this format grows): said as such, so a person
-    // reading the refusal or the count of rows passed over knows it is not damage.
-    if (!newer.isEmpty() && r.atEnd())
+    // Well formed but for a value added after this release (the way this format grows: new values, and new fields
+    // at the end of a payload): said as such, so a person reading the refusal or the count of rows passed over knows
+    // it is not damage. A row with a later field is still refused, not read without it: the export would drop
+    // the field without a word, and what it changes in the state is not known here.
+    if (ok && newer.isEmpty() && !r.atEnd())
+        newer = QStringLiteral("a later field of the %1 payload (%2 byte%3)").arg(kindName(kind)).arg(r.remaining()).arg(r.remaining() == 1 ? "" : "s");
+    if (!newer.isEmpty() && (r.atEnd() || ok))
         return makeError(QStringLiteral("%1 this release of CityOps does not know: recorded by a newer one?").arg(newer));
     if (!ok || !r.atEnd())
         return makeError(QStringLiteral("malformed %1 payload (%2 bytes)").arg(kindName(kind)).arg(blob.size()));
