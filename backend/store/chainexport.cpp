@@ -5,6 +5,9 @@
 #include "codec/eventcodec.h"
 #include "codec/eventjson.h"
 #include "security/commandsigner.h"
+#include "store/storeschema.h"
+
+#include <QFileInfo>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,12 +40,18 @@ Result<QJsonObject> eventOfRow(std::uint64_t seq, std::int64_t time, std::int64_
 
 } // namespace
 
-Result<size_t> write(const QString &storePath, const CityModel &city, std::int64_t fromMs, std::int64_t toMs, QIODevice &out)
+Result<size_t> write(const QString &storePath, const CityModel &city, std::int64_t fromMs, std::int64_t toMs, QIODevice &out,
+                     const std::function<bool(double fraction)> &progress)
 {
+    if (!QFileInfo(storePath).isFile())
+        return makeError(QStringLiteral("store %1 does not exist").arg(storePath));
     auto opened = SqliteDb::open(storePath, SqliteDb::Mode::ReadOnly);
     if (!opened)
         return makeError(opened.error());
     SqliteDb &db = *opened.value();
+    // A store of this schema and of this city, as any reader of it checks (StoreReader::open).
+    if (auto s = storeschema::prepare(db, storePath, city, false); !s)
+        return makeError(s.error());
     // The window as a range of rows (time never goes back along seq).
     auto range = db.prepare(QStringLiteral("SELECT MIN(seq), MAX(seq) FROM events WHERE time_ms BETWEEN ? AND ?"));
     if (!range)
@@ -75,9 +84,13 @@ Result<size_t> write(const QString &storePath, const CityModel &city, std::int64
     rows->bind(1, static_cast<std::int64_t>(first));
     rows->bind(2, static_cast<std::int64_t>(anchorSeq));
     size_t events = 0;
+    std::uint64_t rowsRead = 0;
     QString error;
     while (rows->step(&error)) {
         const std::int64_t seq = rows->columnInt(0), time = rows->columnInt(1), kind = rows->columnInt(2), device = rows->columnInt(3);
+        // Rows, not time: a window's share done is the share of its rows (and the tail's) written.
+        if (progress && rowsRead++ % 512 == 0 && !progress(double(seq - first) / double(anchorSeq - first + 1)))
+            return makeError(QStringLiteral("cancelled"));
         const QByteArray payload = rows->columnBlob(4);
         if (seq > last) {
             QJsonObject tail = rowJson(kind, device, payload);

@@ -6,6 +6,8 @@
 
 #include <QIODevice>
 
+#include <functional>
+
 namespace cityops::chainexport {
 
 /// A time window of the record that a third party can check with the console's public key alone (docs/STORE.md,
@@ -16,7 +18,10 @@ namespace cityops::chainexport {
 /// - the rows after the window up to the next signed checkpoint, as {"tail":{seq,time_ms,kind,device,payload}} (a
 ///   window rarely ends on a checkpoint; these rows link it to one);
 /// - the checkpoints from the window's start to that one, {"checkpoint":{seq,time_ms,chain,key,sig}}.
-Result<size_t> write(const QString &storePath, const CityModel &city, std::int64_t fromMs, std::int64_t toMs, QIODevice &out);
+/// `progress` (optional) is told the share of rows written every few thousand rows; returning false stops the
+/// export with the error "cancelled".
+Result<size_t> write(const QString &storePath, const CityModel &city, std::int64_t fromMs, std::int64_t toMs, QIODevice &out,
+                     const std::function<bool(double fraction)> &progress = {});
 
 /// Checks such a file: every row links to the one before, every event says what its row says, every checkpoint is
 /// signed by `key`, and a checkpoint at or after the window's last event vouches for the chain there. Names the first

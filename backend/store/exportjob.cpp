@@ -40,17 +40,23 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
     if (refusedUnreadable)
         *refusedUnreadable = false;
     // Each file is one part of the job: the share done is (files finished + fraction of this one) / files.
-    const int parts = (eventsPath.isEmpty() ? 0 : 1) + (incidentsPath.isEmpty() ? 0 : 1);
+    const int parts = (eventsPath.isEmpty() ? 0 : 1) + (incidentsPath.isEmpty() ? 0 : 1) + (verifiablePath.isEmpty() ? 0 : 1);
     int part = 0;
     const exporter::Progress partProgress = [&](double f) {
         return !progress || progress((part + std::clamp(f, 0.0, 1.0)) / std::max(parts, 1));
     };
     if (auto s = validate(); !s)
         return makeError(s.error());
-    auto reader = StoreReader::open(storePath, city);
-    if (!reader)
-        return makeError(reader.error());
-    reader.value()->setPassOverUnreadable(passOverUnreadable);
+    // The window with its chain reads the store's rows itself (on its own: validate()); the other files read
+    // events through a StoreReader.
+    std::unique_ptr<StoreReader> reader;
+    if (verifiablePath.isEmpty()) {
+        auto opened = StoreReader::open(storePath, city);
+        if (!opened)
+            return makeError(opened.error());
+        reader = std::move(opened).value();
+        reader->setPassOverUnreadable(passOverUnreadable);
+    }
     QStringList summary;
     auto write = [&](const QString &path, auto &&writer, const QString &what) -> Status {
         // A folder that does not exist yet (a fresh account's Documents) is made, not a reason to fail.
@@ -62,7 +68,7 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
         auto n = writer(file);
         if (!n) {
             file.cancelWriting();
-            if (reader.value()->refusedUnreadable()) {
+            if (reader && reader->refusedUnreadable()) {
                 if (refusedUnreadable)
                     *refusedUnreadable = true;
                 return makeError(QStringLiteral("%1; nothing was written (cityops-export --pass-over-unreadable leaves such rows out "
@@ -78,26 +84,27 @@ Result<QString> ExportJob::run(std::shared_ptr<const CityModel> city, const Prog
     if (!eventsPath.isEmpty()) {
         const bool csv = eventsPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
         auto s = write(eventsPath, [&](QIODevice &out) {
-            return csv ? exporter::writeEventsCsv(*reader.value(), fromMs, toMs, out, partProgress)
-                       : exporter::writeEventsJsonl(*reader.value(), fromMs, toMs, out, partProgress);
+            return csv ? exporter::writeEventsCsv(*reader, fromMs, toMs, out, partProgress)
+                       : exporter::writeEventsJsonl(*reader, fromMs, toMs, out, partProgress);
         }, QStringLiteral("events"));
         if (!s)
             return makeError(s.error());
         ++part;
     }
     if (!verifiablePath.isEmpty()) {
-        auto s = write(verifiablePath, [&](QIODevice &out) { return chainexport::write(storePath, *city, fromMs, toMs, out); },
+        auto s = write(verifiablePath, [&](QIODevice &out) { return chainexport::write(storePath, *city, fromMs, toMs, out, partProgress); },
                        QStringLiteral("events with their chain"));
         if (!s)
             return makeError(s.error());
+        ++part;
     }
     if (!incidentsPath.isEmpty()) {
-        auto s = write(incidentsPath, [&](QIODevice &out) { return exporter::writeIncidentsGeoJson(*reader.value(), fromMs, toMs, out, partProgress); },
+        auto s = write(incidentsPath, [&](QIODevice &out) { return exporter::writeIncidentsGeoJson(*reader, fromMs, toMs, out, partProgress); },
                        QStringLiteral("incidents"));
         if (!s)
             return makeError(s.error());
     }
-    if (const StoreReader::PassedOver &left = reader.value()->passedOver(); left.count > 0)
+    if (const StoreReader::PassedOver left = reader ? reader->passedOver() : StoreReader::PassedOver{}; left.count > 0)
         summary << QStringLiteral("left out %1 it could not read (the first: %2)").arg(counted(qint64(left.count), "event"), left.firstReason);
     return summary.join(QStringLiteral("; "));
 }

@@ -279,6 +279,21 @@ private Q_SLOTS:
         const auto v = checkLines(lines);
         QVERIFY2(v.intact, qPrintable(v.sentence));
 
+        // The desk's progress bar moves with the rows written, and Cancel stops it leaving no file behind.
+        std::vector<double> told;
+        const auto followed = job.run(fixtureCity(), [&told](double f) { told.push_back(f); return true; });
+        QVERIFY2(followed.ok(), qPrintable(followed.error()));
+        QVERIFY2(told.size() >= 3, qPrintable(QString::number(told.size())));
+        QVERIFY(std::is_sorted(told.begin(), told.end()));
+        QVERIFY(told.front() < 0.1 && told.back() > 0.5 && told.back() <= 1.0);
+        ExportJob cancelled = job;
+        cancelled.verifiablePath = dir.filePath(QStringLiteral("cancelled-verifiable.jsonl"));
+        int asked = 0;
+        const auto stopped = cancelled.run(fixtureCity(), [&asked](double) { return ++asked < 2; });
+        QCOMPARE(stopped.error(), QStringLiteral("cancelled"));
+        QCOMPARE(asked, 2);
+        QVERIFY(!QFile::exists(cancelled.verifiablePath));
+
         ExportJob mixed = job;
         mixed.eventsPath = dir.filePath(QStringLiteral("events.jsonl"));
         QVERIFY(mixed.validate().error().contains(QLatin1String("on its own")));

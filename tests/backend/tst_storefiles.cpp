@@ -5,10 +5,12 @@
 #include "storetesting.h"
 #include "codec/eventcodec.h"
 #include "security/commandsigner.h"
+#include "store/chainexport.h"
 #include "store/replaysession.h"
 #include "store/storelock.h"
 #include "store/storeschema.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -16,6 +18,8 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -91,6 +95,12 @@ private Q_SLOTS:
         QVERIFY(store.error().contains(path));
         const auto reader = StoreReader::open(path, fixtureCity());
         QVERIFY(!reader.ok());
+        QBuffer chained;   // the window with its chain reads the rows itself: refused the same way
+        QVERIFY(chained.open(QIODevice::WriteOnly));
+        const auto exported = chainexport::write(path, *fixtureCity(), 0, std::numeric_limits<std::int64_t>::max(), chained);
+        QVERIFY(!exported.ok());
+        QVERIFY2(exported.error().contains(expected), qPrintable(exported.error()));
+        QVERIFY(chained.data().isEmpty());
         QCOMPARE(sha256(path), before);
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }
