@@ -84,6 +84,15 @@ public:
     double plannedTravelS() const { return m_plannedTravelS; }
     /// Signals pre-empted for the vehicle and not released yet.
     std::vector<std::uint32_t> held() const { return m_follower.held(); }
+    /// Signals whose release it is still asking for (its order not issued yet: most often the pre-emption is not
+    /// confirmed yet).
+    std::vector<std::uint32_t> releasing() const
+    {
+        std::vector<std::uint32_t> out;
+        for (const auto &[signal, asked] : m_releases)
+            out.push_back(signal);
+        return out;
+    }
 
 Q_SIGNALS:
     /// Something changed that a person watching the wave would want to see (a step asked, answered, refused).

@@ -267,6 +267,83 @@ private Q_SLOTS:
                                                  "left 1 order under way, 1 green wave under way")));
     }
 
+    /// A vehicle sent again after its wave had asked for a release the field has not allowed yet (the pre-emption not
+    /// confirmed): the earlier wave is out of the list, still asking. Closing with the new wave stopped waits for it
+    /// too, instead of closing as soon as the new wave (holding nothing yet) has ended.
+    void closingWaitsForAnEarlierWaveStillReleasing()
+    {
+        Desk desk;
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        QVERIFY(desk.window->access().signIn(QStringLiteral("olga"), People::kPassword).ok());
+        std::vector<std::uint32_t> signals;
+        for (std::uint32_t s = 0; s < desk.city->signals.size() && signals.size() < 2; ++s)
+            if (!desk.city->signals[s].programs.empty() && phaseServing(desk.city->signals[s].programs.front(), 0) >= 0)
+                signals.push_back(s);
+        QCOMPARE(int(signals.size()), 2);
+        const QString vehicle = QStringLiteral("ambulance-4");
+        const Actor sven{QStringLiteral("sven"), {Role::Supervisor}, {}};
+        OpsConsole &ops = desk.window->ops();
+        const auto send = [&](std::uint32_t signal, double distanceM) {
+            PlannedRoute route;
+            route.vehicle = vehicle;
+            route.signals = {{signal, 0, distanceM}};
+            route.lengthM = distanceM + 500;
+            route.travelS = 90;
+            ops.startWave(vehicle, sven, route, nullptr);
+        };
+        const auto report = [&](GreenWaveRun *wave, std::int64_t atMs, std::vector<SignalAhead> ahead) {
+            static std::uint64_t reports = 0;
+            VehicleBook::Vehicle r;
+            r.timeMs = atMs;
+            r.reports = ++reports;
+            r.report.id = vehicle;
+            r.report.speedMps = 10;
+            r.report.ahead = std::move(ahead);
+            wave->update(r);
+        };
+        send(signals[0], 100);
+        GreenWaveRun *earlier = ops.waves().front();
+        const std::int64_t t0 = desk.engine.clock().nowMs();
+        report(earlier, t0, {{signals[0], 0, 100.0}});   // within the lead: its pre-emption is asked
+        QTRY_COMPARE(int(earlier->held().size()), 1);
+        const auto preemptionSent = [&] {   // approved and sent; the deaf field never answers it
+            std::vector<Order> all;
+            desk.engine.orders().snapshot(all);
+            return std::any_of(all.begin(), all.end(), [](const Order &o) {
+                return o.description.contains(QLatin1String("pre-empt")) && o.targets.front().stage == CommandStage::Sent;
+            });
+        };
+        QTRY_VERIFY(preemptionSent());
+        report(earlier, t0 + 12'000, {});                // passed it
+        report(earlier, t0 + 16'000, {});                // its release is due, refused while the pre-emption is unconfirmed
+        QTRY_COMPARE(int(earlier->releasing().size()), 1);
+        QVERIFY(earlier->held().empty());
+        send(signals[1], 3000);                          // sent again: the next signal far ahead, nothing held yet
+        QCOMPARE(int(ops.waves().size()), 1);
+        QCOMPARE(ops.handedOverWaves(), std::vector<GreenWaveRun *>{earlier});
+        QVERIFY(ops.waves().front()->held().empty());
+
+        QString said;
+        desk.tryToClose([&](CloseQuestion &q) {
+            QVERIFY(q.stopWavesButton());
+            answerNextDialog([&said](QWidget *dialog) {
+                if (auto *releasing = qobject_cast<ReleaseBeforeClose *>(dialog)) {
+                    said = releasing->informativeText();
+                    QTest::mouseClick(releasing->keepRunningButton(), Qt::LeftButton);
+                } else {
+                    dialog->close();
+                }
+            });
+            QTest::mouseClick(q.stopWavesButton(), Qt::LeftButton);
+        });
+        QTRY_VERIFY2(!said.isEmpty(), "the console closed without waiting for the earlier wave's release");
+        QVERIFY2(said.contains(QLatin1String("The releases are being asked for.")), qPrintable(said));
+        QTRY_VERIFY(!desk.window->findChild<ReleaseBeforeClose *>());
+        QVERIFY(desk.window->isVisible());
+        QVERIFY(ops.waves().empty());
+        QCOMPARE(int(earlier->releasing().size()), 1);   // still asking, the console still there
+    }
+
     /// The store: while it is checked, closing waits for the check (said, nothing counted lost); while it cannot be
     /// written, what waits is lost (said and recorded); an export not finished is stopped.
     void theStoreAndAnExportAreSaid()

@@ -45,6 +45,11 @@ void ReleaseBeforeClose::start()
             if (signal < m_field.books().city().signals.size())
                 m_held.push_back(m_field.books().city().signals[signal].device);
     }
+    // An earlier wave that a new one took over may still be asking for a release it asked before: waited for too.
+    for (const GreenWaveRun *earlier : m_ops.handedOverWaves())
+        for (const std::uint32_t signal : earlier->releasing())
+            if (signal < m_field.books().city().signals.size())
+                m_held.push_back(m_field.books().city().signals[signal].device);
     for (const QString &vehicle : vehicles)   // a wave holding nothing ends at once, out of the list it is taken from
         m_ops.stopWave(vehicle);
     m_poll->start();
@@ -66,7 +71,7 @@ void ReleaseBeforeClose::check()
         return;
     // Every release asked (a wave is over once its releases are taken, and a release is taken only after its
     // pre-emption was confirmed) and the field no longer reporting any of them pre-empted.
-    const int waves = int(m_ops.waves().size());
+    const int waves = int(m_ops.waves().size() + m_ops.handedOverWaves().size());
     const std::vector<DeviceIndex> held = stillHeld();
     if (waves == 0 && held.empty()) {
         m_said = true;

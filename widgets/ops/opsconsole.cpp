@@ -322,6 +322,7 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
             post(false, tr("Green wave for %1 stopped by %2; %n signal(s) released", nullptr, run->stats().releasedOnStop)
                             .arg(run->vehicle(), run->stats().stoppedBy));
         std::erase(m_waves, run);
+        std::erase(m_handedOver, run);
         run->deleteLater();
         showWaves();
     });
@@ -332,6 +333,8 @@ void OpsConsole::startWave(const QString &vehicle, const Actor &approver, const 
             run->takeOver(*earlier);
             // Out of the list now (nothing to show or stop there); it deletes itself once its releases in flight are through.
             std::erase(m_waves, earlier);
+            if (!earlier->finished())
+                m_handedOver.push_back(earlier);
             post(false, tr("The earlier green wave for %1 ends: its %n held signal(s) go to the new one (released there if not on the new route)",
                            nullptr, int(run->held().size()))
                             .arg(vehicle));

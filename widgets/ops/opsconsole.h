@@ -58,6 +58,9 @@ public:
     void setAccess(AccessControl *access) { m_access = access; }
     /// Green waves under way (each follows its vehicle until it parks and every signal is released).
     const std::vector<GreenWaveRun *> &waves() const { return m_waves; }
+    /// Earlier waves a new one for the same vehicle took over, still asking for the releases they asked before
+    /// (not under way: nothing to show or stop; gone once those releases are through).
+    const std::vector<GreenWaveRun *> &handedOverWaves() const { return m_handedOver; }
     void startWave(const QString &vehicle, const Actor &approver, const PlannedRoute &route, std::shared_ptr<const CommandSigner> approvalKey,
                    const VehicleBook::Vehicle &asSent = {});
     /// Operations ▸ Stop a green wave: asks which (when one or more are under way), then stopWave.
@@ -94,6 +97,7 @@ private:
     static constexpr int kMaxMessages = 200;
     AccessControl *m_access = nullptr;
     std::vector<GreenWaveRun *> m_waves;
+    std::vector<GreenWaveRun *> m_handedOver;
 };
 
 } // namespace cityops
