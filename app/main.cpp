@@ -33,6 +33,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRandomGenerator>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -442,6 +443,13 @@ int main(int argc, char **argv)
         if (linkOptions.mqtt.clientId.isEmpty())
             linkOptions.mqtt.clientId = QStringLiteral("console-%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
         engine.setIdSalt(qHash(linkOptions.mqtt.clientId) & 0xfff);
+        // Not recording (--no-store, or a store that could not be opened): no session count to go on from, and the
+        // other consoles on this field still hold this console's earlier orders under their numbers — a number of
+        // its own for this run (one in 4095 that two runs share).
+        if (!engine.store()) {
+            engine.setSessionWithoutStore(1 + QRandomGenerator::system()->bounded(0xfffu));
+            qCInfo(lcApp) << "not recording: this run's orders are numbered in session" << engine.session();
+        }
         DispatchConfig dispatch;
         dispatch.selectSettleMs = 250;   // other consoles' simultaneous selections arrive well within this
         engine.setDispatchConfig(dispatch);

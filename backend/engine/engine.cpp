@@ -80,7 +80,8 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
     // The session marker goes first, so a replay of this store resets exactly where this process started. It is
     // stamped no later than the first thing the link reports, because the sequencer never lets time go backwards.
     const std::int64_t start = std::max(sessionStartMs > 0 ? sessionStartMs : m_clock.nowMs(), m_store ? m_store->lastTimeMs() : 0);
-    std::vector<Event> opening{Event{0, start, kNoDevice, SessionPayload{m_store ? m_store->session() : 1}}};
+    m_session = m_store ? m_store->session() : m_sessionWithoutStore;
+    std::vector<Event> opening{Event{0, start, kNoDevice, SessionPayload{m_session}}};
     m_queue.push(std::move(opening), Overflow::Block);
     if (!user.isEmpty()) {
         // Sign-in is recorded when the city is live, after any history the link replays on start.
@@ -92,7 +93,6 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
             disconnect(*connection);
         });
     }
-    m_session = m_store ? m_store->session() : 1;
     m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, m_session, m_dispatchConfig, m_idSalt);
     m_link = std::move(link);
     m_driver->setRoster(m_roster);

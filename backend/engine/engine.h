@@ -69,6 +69,12 @@ public:
     /// Consoles sharing one field (MqttLink) allocate incident and order ids in the same space: a salt per
     /// console (e.g. from its broker client id) keeps their ranges apart. Call before start().
     void setIdSalt(std::uint32_t salt) { m_idSalt = salt; }
+    /// Without a store there is no count of sessions to take the next number from (it is 1 then). A console on a
+    /// shared field gives a fresh one here for each run, so that its orders do not take the numbers of its own
+    /// earlier run, which other consoles still hold in their books (and refuse again). Call before start().
+    void setSessionWithoutStore(std::uint32_t session) { m_sessionWithoutStore = std::max<std::uint32_t>(session, 1); }
+    /// The session number this run's ids are made unique with: the store's, or the one given without a store.
+    std::uint32_t session() const { return m_store ? m_store->session() : m_sessionWithoutStore; }
     /// Who people are in this console's directory, for re-authorising other consoles' operations (PeerGate); called
     /// on the core thread. Set before start().
     void setRoster(Roster roster) { m_roster = std::move(roster); }
@@ -135,6 +141,7 @@ private:
     CarryOverOutcome m_carryOver;
     DispatchConfig m_dispatchConfig;
     std::uint32_t m_idSalt = 0;
+    std::uint32_t m_sessionWithoutStore = 1;
     std::uint32_t m_session = 1;   ///< the store's session number, set by start()
     Roster m_roster;
     std::atomic<std::uint64_t> m_peerRefused{0};

@@ -83,8 +83,11 @@ struct Console {
     Engine engine{city()};
     MqttLink *link = nullptr;
 
-    Console(const MqttOptions &mqtt, const QString &keyFile, const std::function<void(MqttLinkOptions &)> &tune = {})
+    /// `session`: the number its ids are made unique with, as a console without a store is given one (1 by default).
+    Console(const MqttOptions &mqtt, const QString &keyFile, const std::function<void(MqttLinkOptions &)> &tune = {},
+            std::uint32_t session = 1)
     {
+        engine.setSessionWithoutStore(session);
         std::optional<CommandSigner> signer;
         if (!keyFile.isEmpty())
             signer = CommandSigner::fromPrivateKeyFile(keyFile).value();

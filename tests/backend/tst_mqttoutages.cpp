@@ -187,6 +187,47 @@ private Q_SLOTS:
         QVERIFY(console.count(issued->ref, CommandStage::Confirmed) > 500);
     }
 
+    /// A console restarted without its record (--no-store, or killed while its store was checked), with the same
+    /// client id: another console still holds its earlier run's orders under their numbers. Numbered in a fresh
+    /// session, as the console numbers them then, its new orders reach the other console; numbered as the earlier
+    /// run did, they would be refused there as orders that already exist (and the gateway and the device would have
+    /// taken them for that run's).
+    void aConsoleRestartedWithoutItsRecordIsHeardByTheOthers()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        SimProcess sim(broker.plainUrl(), {"--consoles", room().keyring, "--reject-rate", "0", "--id", "gw1", "--answer-latency", "0:0"});
+        Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
+        QTRY_COMPARE_WITH_TIMEOUT(a.reported(), city()->devices.size(), 15'000);
+        const Actor kai = person("kai", Role::Operator);
+        const DeviceIndex lamp = lamps(1, 5).front();
+        const auto dimOnB = [&](std::uint32_t session, int level) -> std::uint32_t {
+            Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"), {}, session);
+            if (!QTest::qWaitFor([&] { return b.reported() == city()->devices.size(); }, 15'000))
+                return 0;
+            auto issued = b.order(kai, CommandAction::LightDim, {lamp}, level);
+            if (!issued || !QTest::qWaitFor([&] { return b.finished(issued->ref); }, 15'000))
+                return 0;
+            return issued->ref;
+        };
+        const std::uint32_t first = dimOnB(1, 20);
+        QVERIFY(first != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(a.finished(first), 5000);
+        QCOMPARE(a.engine.states().state(lamp).level, std::uint8_t(20));
+
+        const std::uint32_t fresh = dimOnB(2345, 40);   // the restart, in a session of its own
+        QVERIFY(fresh != 0 && fresh != first);
+        QTRY_VERIFY_WITH_TIMEOUT(a.finished(fresh), 5000);
+        QCOMPARE(a.engine.orders().find(fresh)->requestedBy, QStringLiteral("kai"));
+        QTRY_COMPARE_WITH_TIMEOUT(a.engine.states().state(lamp).level, std::uint8_t(40), 5000);
+
+        const std::uint32_t reused = dimOnB(1, 60);     // numbered as the first run did: the device acts ...
+        QCOMPARE(reused, first);
+        QTRY_COMPARE_WITH_TIMEOUT(a.engine.states().state(lamp).level, std::uint8_t(60), 5000);
+        QCOMPARE(a.engine.orders().find(first)->targets.front().value, 20);   // ... but A still shows the first run's order
+    }
+
     void gapsAndDuplicatesAreNoticedAndHealed()
     {
         TestBroker broker;
