@@ -67,6 +67,39 @@ SimParameters withoutRandomFaults()
     return p;
 }
 
+/// One signal controller of the fixture city (sig/1560223979), in a city without random faults from 10:00: commands
+/// given to it and the mode it reports.
+struct OneSignal {
+    std::shared_ptr<const CityModel> city = fixtureCity();
+    DeviceIndex device = city->deviceIndex(QStringLiteral("sig/1560223979"));
+    std::int64_t start = berlin(QDate(2026, 11, 22), QTime(10, 0, 0));
+    CitySimulator sim{city, 3, start, withoutRandomFaults()};
+    std::vector<Event> events;
+
+    OneSignal() { sim.initialState(events); }
+    /// The last mode it reported between the previous call and `t`, if any.
+    std::optional<SignalMode> modeAt(std::int64_t t)
+    {
+        events.clear();
+        sim.advanceTo(t, events);
+        std::optional<SignalMode> last;
+        for (const Event &e : events)
+            if (const auto *s = std::get_if<SignalPayload>(&e.payload); s && e.device == device)
+                last = s->mode;
+        return last;
+    }
+    void command(std::uint32_t order, CommandAction action, int value, std::uint8_t attempt = 1)
+    {
+        DeviceCommand c;
+        c.order = order;
+        c.attempt = attempt;
+        c.device = device;
+        c.action = action;
+        c.value = value;
+        sim.command(c);
+    }
+};
+
 } // namespace
 
 class TestSimulator : public QObject {
@@ -132,31 +165,11 @@ private Q_SLOTS:
         // A controller holds a pre-emption at most its maximum presence (3 min), then returns to its program on its
         // own: a console that went quiet, or a vehicle that never came, cannot hold the junction. A second call
         // while held starts the timer again; a released signal is not touched by the old timer.
-        const auto city = fixtureCity();
-        const DeviceIndex device = city->deviceIndex(QStringLiteral("sig/1560223979"));
-        QVERIFY(device != kNoDevice);
-        SimParameters quiet = withoutRandomFaults();
-        const auto start = berlin(QDate(2026, 11, 22), QTime(10, 0, 0));
-        CitySimulator sim(city, 3, start, quiet);
-        std::vector<Event> events;
-        sim.initialState(events);
-        const auto modeAt = [&](std::int64_t t) {
-            events.clear();
-            sim.advanceTo(t, events);
-            std::optional<SignalMode> last;
-            for (const Event &e : events)
-                if (const auto *s = std::get_if<SignalPayload>(&e.payload); s && e.device == device)
-                    last = s->mode;
-            return last;
-        };
-        const auto order = [&](std::uint32_t id, CommandAction action, int value) {
-            DeviceCommand c;
-            c.order = id;
-            c.device = device;
-            c.action = action;
-            c.value = value;
-            sim.command(c);
-        };
+        OneSignal signal;
+        QVERIFY(signal.device != kNoDevice);
+        const std::int64_t start = signal.start;
+        const auto modeAt = [&](std::int64_t t) { return signal.modeAt(t); };
+        const auto order = [&](std::uint32_t id, CommandAction action, int value) { signal.command(id, action, value); };
         order(1, CommandAction::SignalPreempt, 2);
         QCOMPARE(modeAt(start + 2'000), std::optional(SignalMode::Preempt));   // latency is under a second
         const std::optional<SignalMode> normal(SignalMode::Normal);
@@ -179,10 +192,10 @@ private Q_SLOTS:
         QCOMPARE(modeAt(start + 602'000), std::optional(SignalMode::Preempt));
         order(5, CommandAction::SignalRestore, 0);
         QCOMPARE(modeAt(start + 622'000), std::optional(SignalMode::Normal));
-        events.clear();
-        sim.advanceTo(start + 800'000, events);
-        for (const Event &e : events)
-            if (const auto *s = std::get_if<SignalPayload>(&e.payload); s && e.device == device)
+        signal.events.clear();
+        signal.sim.advanceTo(start + 800'000, signal.events);
+        for (const Event &e : signal.events)
+            if (const auto *s = std::get_if<SignalPayload>(&e.payload); s && e.device == signal.device)
                 QCOMPARE(s->mode, SignalMode::Normal);
     }
 
@@ -192,31 +205,11 @@ private Q_SLOTS:
         // the pre-emption's 3-min timer runs from the first call. A console that restarted without its record numbers
         // its orders as its earlier run did; its attempt 1 with the same order and step is a new command — after the
         // controller dropped the first pre-emption, it pre-empts again.
-        const auto city = fixtureCity();
-        const DeviceIndex device = city->deviceIndex(QStringLiteral("sig/1560223979"));
-        QVERIFY(device != kNoDevice);
-        const auto start = berlin(QDate(2026, 11, 22), QTime(10, 0, 0));
-        CitySimulator sim(city, 3, start, withoutRandomFaults());
-        std::vector<Event> events;
-        sim.initialState(events);
-        const auto modeAt = [&](std::int64_t t) {
-            events.clear();
-            sim.advanceTo(t, events);
-            std::optional<SignalMode> last;
-            for (const Event &e : events)
-                if (const auto *s = std::get_if<SignalPayload>(&e.payload); s && e.device == device)
-                    last = s->mode;
-            return last;
-        };
-        const auto preempt = [&](std::uint8_t attempt) {
-            DeviceCommand c;
-            c.order = 7;
-            c.attempt = attempt;
-            c.device = device;
-            c.action = CommandAction::SignalPreempt;
-            c.value = 2;
-            sim.command(c);
-        };
+        OneSignal signal;
+        QVERIFY(signal.device != kNoDevice);
+        const std::int64_t start = signal.start;
+        const auto modeAt = [&](std::int64_t t) { return signal.modeAt(t); };
+        const auto preempt = [&](std::uint8_t attempt) { signal.command(7, CommandAction::SignalPreempt, 2, attempt); };
         preempt(1);
         QCOMPARE(modeAt(start + 2'000), std::optional(SignalMode::Preempt));
         const std::optional<SignalMode> normal(SignalMode::Normal);
