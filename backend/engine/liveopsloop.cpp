@@ -5,12 +5,12 @@
 namespace cityops {
 
 LiveOpsLoop::LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config,
-                         std::uint32_t salt)
+                         std::uint32_t salt, std::uint32_t firstSession)
     : m_pipeline(pipeline),
       m_city(std::move(city)),
       m_rules(m_city->rules),
       m_ops(DeskContext{*m_city, pipeline.books().states(), pipeline.books().incidents(), pipeline.books().alarms(), pipeline.books().orders(),
-                        session, salt},
+                        session, salt, firstSession},
             config)
 {
 }

@@ -25,6 +25,10 @@ struct DeskContext {
     const OrderBook &orders;
     std::uint32_t session = 1;   ///< the store's session number: 1 for its first run, one more for each restart
     std::uint32_t salt = 0;      ///< on a broker, this console's salt, so that consoles sharing one field differ
+    /// The first session whose orders this console may take up as its own: 1 with a store (its earlier runs are in
+    /// it); this session without one (no earlier run is known, and a session number drawn at random must not make
+    /// other consoles' ids look like this console's earlier ones).
+    std::uint32_t firstSession = 1;
 
     /// What console-allocated ids (alarms, orders, console incidents) are made unique with in this session.
     std::uint32_t idSession() const { return session ^ salt; }
@@ -36,7 +40,7 @@ struct DeskContext {
     {
         const std::uint32_t low = ((id >> 20) ^ salt) & 0xfff;   // the session's low 12 bits
         const std::uint32_t first = low != 0 ? low : 0x1000;      // the first session number with those bits
-        return first < session;
+        return first >= firstSession && first < session;
     }
     QString districtName(int district) const
     {
