@@ -18,7 +18,7 @@ namespace cityops::chainexport {
 /// - the rows after the window up to the next signed checkpoint, as {"tail":{seq,time_ms,kind,device,payload}} (a
 ///   window rarely ends on a checkpoint; these rows link it to one);
 /// - the checkpoints from the window's start to that one, {"checkpoint":{seq,time_ms,chain,key,sig}}.
-/// `progress` (optional) is told the share of rows written every few thousand rows; returning false stops the
+/// `progress` (optional) is told the share of rows written every 512 rows; returning false stops the
 /// export with the error "cancelled".
 Result<size_t> write(const QString &storePath, const CityModel &city, std::int64_t fromMs, std::int64_t toMs, QIODevice &out,
                      const std::function<bool(double fraction)> &progress = {});
