@@ -80,8 +80,7 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
     // The session marker goes first, so a replay of this store resets exactly where this process started. It is
     // stamped no later than the first thing the link reports, because the sequencer never lets time go backwards.
     const std::int64_t start = std::max(sessionStartMs > 0 ? sessionStartMs : m_clock.nowMs(), m_store ? m_store->lastTimeMs() : 0);
-    m_session = m_store ? m_store->session() : m_sessionWithoutStore;
-    std::vector<Event> opening{Event{0, start, kNoDevice, SessionPayload{m_session}}};
+    std::vector<Event> opening{Event{0, start, kNoDevice, SessionPayload{session()}}};
     m_queue.push(std::move(opening), Overflow::Block);
     if (!user.isEmpty()) {
         // Sign-in is recorded when the city is live, after any history the link replays on start.
@@ -93,7 +92,7 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
             disconnect(*connection);
         });
     }
-    m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, m_session, m_dispatchConfig, m_idSalt, m_store ? 1 : m_session);
+    m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, session(), m_dispatchConfig, m_idSalt, m_store ? 1 : session());
     m_link = std::move(link);
     m_driver->setRoster(m_roster);
     m_driver->setShareFilter([link = m_link.get()](const Event &e) { return link->shares(e); });
@@ -122,7 +121,7 @@ void Engine::sendRoute(const PlannedRoute &route, FieldLink::SentCallback done)
     QMetaObject::invokeMethod(link, [link, route, done = std::move(done)] { link->sendRoute(route, done); }, Qt::QueuedConnection);
 }
 
-bool Engine::issuedHere(std::uint32_t orderId) const { return allocatedInSession(orderId, m_session, m_idSalt); }
+bool Engine::issuedHere(std::uint32_t orderId) const { return allocatedInSession(orderId, session(), m_idSalt); }
 
 void Engine::stop()
 {

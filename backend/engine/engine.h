@@ -142,7 +142,6 @@ private:
     DispatchConfig m_dispatchConfig;
     std::uint32_t m_idSalt = 0;
     std::uint32_t m_sessionWithoutStore = 1;
-    std::uint32_t m_session = 1;   ///< the store's session number, set by start()
     Roster m_roster;
     std::atomic<std::uint64_t> m_peerRefused{0};
     std::unique_ptr<LiveOpsLoop> m_driver;   ///< used on the core thread only

@@ -291,8 +291,8 @@ private Q_SLOTS:
             route.travelS = 90;
             ops.startWave(vehicle, sven, route, nullptr);
         };
+        std::uint64_t reports = 0;
         const auto report = [&](GreenWaveRun *wave, std::int64_t atMs, std::vector<SignalAhead> ahead) {
-            static std::uint64_t reports = 0;
             VehicleBook::Vehicle r;
             r.timeMs = atMs;
             r.reports = ++reports;

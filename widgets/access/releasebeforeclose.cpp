@@ -38,18 +38,19 @@ ReleaseBeforeClose::ReleaseBeforeClose(OpsConsole &ops, const CityStateSource &f
 
 void ReleaseBeforeClose::start()
 {
+    const auto waitFor = [this](const std::vector<std::uint32_t> &signals) {
+        for (const std::uint32_t signal : signals)
+            if (signal < m_field.books().city().signals.size())
+                m_held.push_back(m_field.books().city().signals[signal].device);
+    };
     QStringList vehicles;
     for (const GreenWaveRun *run : m_ops.waves()) {
         vehicles << run->vehicle();
-        for (const std::uint32_t signal : run->held())
-            if (signal < m_field.books().city().signals.size())
-                m_held.push_back(m_field.books().city().signals[signal].device);
+        waitFor(run->held());
     }
     // An earlier wave that a new one took over may still be asking for a release it asked before: waited for too.
     for (const GreenWaveRun *earlier : m_ops.handedOverWaves())
-        for (const std::uint32_t signal : earlier->releasing())
-            if (signal < m_field.books().city().signals.size())
-                m_held.push_back(m_field.books().city().signals[signal].device);
+        waitFor(earlier->releasing());
     for (const QString &vehicle : vehicles)   // a wave holding nothing ends at once, out of the list it is taken from
         m_ops.stopWave(vehicle);
     m_poll->start();
