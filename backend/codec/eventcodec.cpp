@@ -209,6 +209,8 @@ QByteArray encode(const EventPayload &payload)
                 w.i64(p.timeMs);
                 w.str(p.user);
                 w.str(p.text);
+                if (!p.console.isEmpty())   // added after the first release: only another console's steps carry it
+                    w.str(p.console);
             }
         },
         payload);
@@ -385,7 +387,8 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         std::uint8_t stage = 0, action = 0;
         std::uint32_t value = 0;
         const bool fields = r.u32(&p.order) && r.u8(&stage) && r.u8(&action) && r.u32(&value) && r.u16(&p.step) && r.u8(&p.attempt)
-                            && r.i64(&p.timeMs) && r.str(&p.user) && r.str(&p.text) && stage <= static_cast<std::uint8_t>(CommandStage::Finished);
+                            && r.i64(&p.timeMs) && r.str(&p.user) && r.str(&p.text) && stage <= static_cast<std::uint8_t>(CommandStage::Finished)
+                            && (r.atEnd() || r.str(&p.console));
         ok = fields && action < kCommandActionCount;
         if (fields && action >= kCommandActionCount)
             newer = QStringLiteral("a command (number %1)").arg(action);

@@ -77,10 +77,15 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
                 return {{"alarm", static_cast<double>(p.alarm)}, {"change", alarmChangeName(p.change)}, {"cause", alarmCauseName(p.cause)},
                         {"priority", alarmPriorityName(p.priority)}, {"parent", static_cast<double>(p.parent)},
                         {"until_ms", static_cast<double>(p.untilMs)}, {"user", p.user}, {"text", p.text}};
-            else
-                return {{"order", static_cast<double>(p.order)}, {"stage", commandStageName(p.stage)}, {"action", commandActionName(p.action)},
-                        {"value", p.value}, {"step", p.step}, {"attempt", p.attempt}, {"time_ms", static_cast<double>(p.timeMs)},
-                        {"user", p.user}, {"text", p.text}};
+            else {
+                QJsonObject o{{"order", static_cast<double>(p.order)}, {"stage", commandStageName(p.stage)}, {"action", commandActionName(p.action)},
+                              {"value", p.value}, {"step", p.step}, {"attempt", p.attempt}, {"time_ms", static_cast<double>(p.timeMs)},
+                              {"user", p.user}, {"text", p.text}};
+                // Which other console a step came from, in exports; on the broker the link sets it from who signed.
+                if (!p.console.isEmpty())
+                    o.insert(QLatin1String("console"), p.console);
+                return o;
+            }
         },
         payload);
 }
@@ -397,6 +402,7 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         p.timeMs = static_cast<std::int64_t>(f.time("time_ms"));
         p.user = d.value(QLatin1String("user")).toString();
         p.text = d.value(QLatin1String("text")).toString();
+        p.console = d.value(QLatin1String("console")).toString();
         e.payload = p;
     } else {
         return bad(QStringLiteral("unknown kind \"%1\"").arg(kind));

@@ -125,6 +125,11 @@ struct CommandPayload {
     std::int64_t timeMs = 0;     ///< order Requested: expiry; target Requested: earliest send offset after approval
     QString user;
     QString text;
+    /// The console a step came from when it is another console's (its name on the broker, as the link authenticated
+    /// it: OpsExchange sets it on receipt, whatever the sender wrote); empty for this console's own steps and the
+    /// field's answers. Kept with the record, so that a restarted console tells its own earlier orders from the ones
+    /// it only watched — their ids cannot (DeskContext::issuedEarlier).
+    QString console;
 };
 
 /// A command on its way to one device. The device answers with a CommandPayload event (InProgress when it

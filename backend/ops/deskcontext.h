@@ -34,14 +34,19 @@ struct DeskContext {
     std::uint32_t idSession() const { return session ^ salt; }
     /// Ids the console allocates (alarms, orders) start here in this session, so they stay unique across sessions.
     std::uint32_t idBase() const { return (idSession() & 0xfff) << 20; }
-    /// Whether order or alarm id `id` was allocated by this console in an earlier session of the same store (with
-    /// the same salt) — what a restarted console takes up as its own.
+    /// Whether order or alarm id `id` is numbered as this console's in an earlier session of the same store (with
+    /// the same salt). The number alone: another console's may carry the same session bits (about one run in 4,096
+    /// of this console's) — for a booked order, ask the overload below, which knows whose it is.
     bool issuedEarlier(std::uint32_t id) const
     {
         const std::uint32_t low = ((id >> 20) ^ salt) & 0xfff;   // the session's low 12 bits
         const std::uint32_t first = low != 0 ? low : 0x1000;      // the first session number with those bits
         return first >= firstSession && first < session;
     }
+    /// Whether booked order `o` is this console's own from an earlier run: numbered in one of its earlier sessions
+    /// and recorded with no other console named (CommandPayload::console; a store recorded before the console was
+    /// kept names none, and there the number is all there is to go by).
+    bool issuedEarlier(const Order &o) const { return o.console.isEmpty() && issuedEarlier(o.id); }
     QString districtName(int district) const
     {
         return district >= 0 && district < static_cast<int>(city.districts.size()) ? city.districts[district].name : QString();

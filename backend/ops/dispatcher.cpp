@@ -182,10 +182,10 @@ void Dispatcher::resume(std::vector<Event> &out)
     // Breakers our earlier orders opened and nobody's order has closed since count as commanded again.
     const QHash<DeviceIndex, std::uint32_t> shed = feedersShedOnPurpose(booked);
     for (auto it = shed.begin(); it != shed.end(); ++it)
-        if (m_ctx.issuedEarlier(it.value()))
+        if (const auto order = m_ctx.orders.find(it.value()); order && m_ctx.issuedEarlier(*order))
             m_shedFeeders.insert(it.key());
     for (const Order &b : booked) {
-        if (!m_ctx.issuedEarlier(b.id) || m_orders.count(b.id) || b.finished())
+        if (!m_ctx.issuedEarlier(b) || m_orders.count(b.id) || b.finished())
             continue;
         LiveOrder o;
         o.id = b.id;

@@ -91,7 +91,12 @@ std::optional<PeerGate::IncidentSeen> PeerGate::incident(IncidentId id, const De
 
 bool PeerGate::isOurs(std::uint32_t order, const DeskContext &ctx)
 {
-    return allocatedInSession(order, ctx.session, ctx.salt) || ctx.issuedEarlier(order);
+    if (allocatedInSession(order, ctx.session, ctx.salt))
+        return true;
+    // An earlier run's: only one the books hold as this console's own. Its id alone cannot say — another console's
+    // ids share their 12 session bits with one of ours for about one run in 4,096 of ours.
+    const auto carried = ctx.orders.find(order);
+    return carried && ctx.issuedEarlier(*carried);
 }
 
 QString PeerGate::checkCommand(const Event &e, const CommandPayload &c, const DeskContext &ctx)
@@ -120,6 +125,8 @@ QString PeerGate::checkCommand(const Event &e, const CommandPayload &c, const De
         const auto carried = ctx.orders.find(c.order);
         if (!carried || carried->finished())
             return QStringLiteral("order %1 was never requested (or is finished)").arg(c.order);
+        if (!carried->console.isEmpty() && carried->console != c.console)
+            return QStringLiteral("order %1 was requested at console %2; %3 cannot speak for it").arg(c.order).arg(carried->console, c.console);
         it = m_orders.insert(c.order, PeerOrder{e.origin, carried->requestedBy, carried->needsApproval, !carried->approvedBy.isEmpty()});
     }
     PeerOrder &order = *it;

@@ -93,6 +93,7 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
         o.workflow = static_cast<WorkflowKind>(std::min<int>(p.step, static_cast<int>(WorkflowKind::Restore)));
         o.restores = static_cast<std::uint32_t>(p.value);
         o.requestedBy = p.user;
+        o.console = p.console;
         o.description = p.text;
         o.requestedMs = event.timeMs;
         o.expiresMs = p.timeMs;

@@ -32,6 +32,7 @@ struct Order {
     WorkflowKind workflow = WorkflowKind::Single;
     std::uint32_t restores = 0;    ///< the order this one undoes
     QString requestedBy;
+    QString console;               ///< the other console it was requested at; empty: this console's (CommandPayload::console)
     QString description;
     std::int64_t requestedMs = 0;
     std::int64_t expiresMs = 0;

@@ -151,6 +151,7 @@ void writeOrders(ByteWriter &w, const OrderBook::State &s)
         w.str(o.approvedBy);
         w.i64(o.approvedMs);
         w.str(o.deniedReason);
+        w.str(o.console);
         w.u32(static_cast<std::uint32_t>(o.targets.size()));
         for (const OrderTarget &t : o.targets) {
             w.u32(t.device);
@@ -166,7 +167,7 @@ void writeOrders(ByteWriter &w, const OrderBook::State &s)
     }
 }
 
-bool readOrders(ByteReader &r, OrderBook::State &s)
+bool readOrders(ByteReader &r, OrderBook::State &s, std::uint8_t version)
 {
     std::uint32_t n = 0;
     if (!r.u32(&s.lastId) || !count(r, &n))
@@ -177,7 +178,7 @@ bool readOrders(ByteReader &r, OrderBook::State &s)
         if (!r.u32(&o.id) || !enumIn(r, &o.workflow, static_cast<int>(WorkflowKind::Restore)) || !r.u32(&o.restores)
             || !r.str(&o.requestedBy) || !r.str(&o.description) || !r.i64(&o.requestedMs) || !r.i64(&o.expiresMs) || !r.u8(&approval)
             || !enumIn(r, &o.stage, static_cast<int>(CommandStage::Finished)) || !r.str(&o.approvedBy) || !r.i64(&o.approvedMs)
-            || !r.str(&o.deniedReason) || !count(r, &n))
+            || !r.str(&o.deniedReason) || (version >= 4 && !r.str(&o.console)) || !count(r, &n))
             return false;
         o.needsApproval = approval != 0;
         o.targets.resize(n);

@@ -16,6 +16,7 @@ bool readIncidentExtras(ByteReader &r, std::vector<Incident> &incidents);
 void writeAlarms(ByteWriter &w, const AlarmBook::State &alarms);
 bool readAlarms(ByteReader &r, AlarmBook::State &alarms);
 void writeOrders(ByteWriter &w, const OrderBook::State &orders);
-bool readOrders(ByteReader &r, OrderBook::State &orders);
+/// `version`: the snapshot's (4 added each order's console).
+bool readOrders(ByteReader &r, OrderBook::State &orders, std::uint8_t version);
 
 } // namespace cityops::opssnapshot

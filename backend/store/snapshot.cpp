@@ -8,7 +8,8 @@
 namespace cityops::snapshotcodec {
 namespace {
 constexpr std::uint32_t kMagic = 0x50414E53; // "SNAP"
-constexpr std::uint8_t kVersion = 3;   // 2: incident lifecycle, alarms and orders; 3: when a signal's mode began
+constexpr std::uint8_t kVersion = 4;   // 2: incident lifecycle, alarms and orders; 3: when a signal's mode began;
+                                       // 4: the console each order was requested at
 constexpr std::uint32_t kMaxIncidents = 1'000'000;
 constexpr std::uint32_t kMaxBuckets = 100'000;
 } // namespace
@@ -139,7 +140,7 @@ Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feede
             if (!r.f32(&v))
                 return makeError(QStringLiteral("snapshot feeder history is truncated"));
     if (version >= 2
-        && (!opssnapshot::readIncidentExtras(r, s.incidents) || !opssnapshot::readAlarms(r, s.alarms) || !opssnapshot::readOrders(r, s.orders)))
+        && (!opssnapshot::readIncidentExtras(r, s.incidents) || !opssnapshot::readAlarms(r, s.alarms) || !opssnapshot::readOrders(r, s.orders, version)))
         return makeError(QStringLiteral("snapshot incident, alarm or order records are damaged"));
     if (!r.atEnd())
         return makeError(QStringLiteral("snapshot has trailing bytes"));

@@ -12,7 +12,11 @@ struct OpsBench {
     LiveOpsLoop driver;
     std::int64_t now = berlin({2026, 3, 2}, {10, 0});
 
-    explicit OpsBench(DispatchConfig config = {}, std::uint32_t salt = 0) : driver(pipeline, city, 1, config, salt) {}
+    /// `session`: the run of its store this console is in (its ids carry it).
+    explicit OpsBench(DispatchConfig config = {}, std::uint32_t salt = 0, std::uint32_t session = 1)
+        : driver(pipeline, city, session, config, salt)
+    {
+    }
     /// On a city of the test's own (its response rules, say).
     OpsBench(std::shared_ptr<const CityModel> ownCity, DispatchConfig config, std::uint32_t salt = 0)
         : city(std::move(ownCity)), driver(pipeline, city, 1, config, salt)

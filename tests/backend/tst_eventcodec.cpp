@@ -38,6 +38,9 @@ private Q_SLOTS:
             VehiclePayload{QStringLiteral("ambulance-3"), {13.5, 52.4}, 0, 0, true, 0, {}, {}, 1'794'999'280'000},
             RoadTrafficPayload{{{0, 12, 4, 35, RoadEnd::Last}, {7, 3, 0, 90}, {9, 8, 8, 0, RoadEnd::First}}},
             RoadTrafficPayload{},
+            CommandPayload{0x0050'0003, CommandStage::Approved, CommandAction::FeederShed, 0, 0, 0, 0, QStringLiteral("sven"), QStringLiteral("storm"), {}},
+            CommandPayload{0x0050'0003, CommandStage::Requested, CommandAction::LightDim, 40, 1, 1, 1'794'999'280'000, QStringLiteral("olga"), {},
+                           QStringLiteral("console-b")},
         };
         for (const EventPayload &p : payloads) {
             const auto kind = eventcodec::kindOf(p);
@@ -54,6 +57,53 @@ private Q_SLOTS:
         QVERIFY(old.ok());
         QVERIFY(std::get<PresencePayload>(old.value()).cause.isEmpty());
         QVERIFY(!eventcodec::decode(eventcodec::Kind::Light, QByteArray("\xff\x00\x00\x00\x00\x00", 6)).ok()); // level 255
+        // A console's own order steps are written as before the other console's name was kept (a release before it
+        // reads them); only another console's carry the name.
+        CommandPayload own{7, CommandStage::Requested, CommandAction::LightDim, 40, 0, 0, 0, QStringLiteral("olga"), QStringLiteral("dim"), {}};
+        QCOMPARE(eventcodec::encode(own).size(), 4 + 1 + 1 + 4 + 2 + 1 + 8 + (2 + 4) + (2 + 3));
+        CommandPayload theirs = own;
+        theirs.console = QStringLiteral("console-b");
+        QCOMPARE(eventcodec::encode(theirs), eventcodec::encode(own) + QByteArray("\x09\x00", 2) + "console-b");   // length, little-endian
+        const auto json = eventjson::eventFromJson(eventjson::eventToJson(Event{1, 5, kNoDevice, theirs}, *fixtureCity()), *fixtureCity());
+        QVERIFY(json.ok());
+        QCOMPARE(std::get<CommandPayload>(json.value().payload).console, QStringLiteral("console-b"));
+        QVERIFY(!eventjson::eventToJson(Event{1, 5, kNoDevice, own}, *fixtureCity()).value(QLatin1String("data")).toObject().contains(QLatin1String("console")));
+    }
+
+    /// Snapshots keep the console each order was requested at (version 4); one from before reads back with none.
+    void aSnapshotKeepsWhoseEachOrderIs()
+    {
+        Snapshot s;
+        s.states.resize(1);
+        Order theirs;
+        theirs.id = 0x0050'0003;
+        theirs.requestedBy = QStringLiteral("kai");
+        theirs.description = QStringLiteral("shed F3");
+        theirs.console = QStringLiteral("console-b");
+        Order own = theirs;
+        own.id = 0x0060'0001;
+        own.console.clear();
+        s.orders.orders = {theirs, own};
+        auto back = snapshotcodec::decode(snapshotcodec::encode(s), 1, 0);
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error()));
+        QCOMPARE(back->orders.orders.at(0).console, QStringLiteral("console-b"));
+        QVERIFY(back->orders.orders.at(1).console.isEmpty());
+
+        // As version 3 wrote it: no console after each order's denial reason.
+        s.orders.orders = {own};
+        QByteArray raw = qUncompress(snapshotcodec::encode(s));
+        QCOMPARE(raw.at(4), char(4));
+        const qsizetype afterDescription = raw.indexOf(QByteArrayLiteral("shed F3")) + 7;
+        const qsizetype console = afterDescription + 8 + 8 + 1 + 1 + 2 + 8 + 2;   // times, approval, stage, approver, its time, reason
+        QCOMPARE(raw.mid(console, 2), QByteArray(2, '\0'));
+        raw.remove(console, 2);
+        raw[4] = char(3);
+        back = snapshotcodec::decode(qCompress(raw), 1, 0);
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error()));
+        QCOMPARE(back->orders.orders.at(0).description, QStringLiteral("shed F3"));
+        QVERIFY(back->orders.orders.at(0).console.isEmpty());
+        raw[4] = char(4);   // the same bytes said to be version 4: cut inside the console, refused
+        QVERIFY(!snapshotcodec::decode(qCompress(raw), 1, 0).ok());
     }
 
     void aSnapshotKeepsWhenASignalsModeBeganAndAnOlderOneReadsBack()
@@ -80,7 +130,7 @@ private Q_SLOTS:
         // The same snapshot as version 2 wrote it (stores recorded before): each device record 8 bytes shorter.
         QByteArray raw = qUncompress(snapshotcodec::encode(s));
         constexpr int kHeader = 4 + 1 + 8 + 8 + 4, kRecordV2 = 8 + 4 + 2 + 4;
-        QCOMPARE(raw.at(4), char(3));
+        QCOMPARE(raw.at(4), char(4));
         raw[4] = char(2);
         for (int d = 2; d >= 0; --d)
             raw.remove(kHeader + d * (kRecordV2 + 8) + kRecordV2, 8);

@@ -342,6 +342,28 @@ private Q_SLOTS:
         QCOMPARE(c.exchange.originName(taken[0].origin), QStringLiteral("desk-b"));
         QCOMPARE(std::get<CommandPayload>(taken[1].payload).order, 9u);
         QCOMPARE(c.exchange.originName(taken[1].origin), QStringLiteral("desk-a"));
+        // Recorded with each order: whose it is, not who relayed it.
+        QCOMPARE(std::get<CommandPayload>(taken[0].payload).console, QStringLiteral("desk-b"));
+        QCOMPARE(std::get<CommandPayload>(taken[1].payload).console, QStringLiteral("desk-a"));
+    }
+
+    /// The console an order step is recorded with (what a restarted console tells its own orders from the ones it
+    /// only watched by) is the one that signed it: a console naming another — or none, as the receiver's own steps
+    /// are recorded — in its steps is not believed.
+    void aStepIsRecordedWithTheConsoleThatSignedIt()
+    {
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b")});
+        Desk a(room, QStringLiteral("desk-a")), b(room, QStringLiteral("desk-b"));
+        Event claimsB = order(9, CommandStage::Requested);
+        std::get<CommandPayload>(claimsB.payload).console = QStringLiteral("desk-b");
+        a.exchange.share({claimsB, order(9, CommandStage::Sent, 3)});
+        const auto got = b.exchange.receive(a.payload(0), false);
+        const auto &events = std::get<std::vector<Event>>(got);
+        QCOMPARE(events.size(), size_t(2));
+        for (const Event &e : events)
+            QCOMPARE(std::get<CommandPayload>(e.payload).console, QStringLiteral("desk-a"));
+        // Its own steps leave a console with no name on them: that is how its record tells them apart.
+        QVERIFY(std::get<CommandPayload>(a.out.at(0).message.events.at(1).payload).console.isEmpty());
     }
 
     void nothingOpenNothingHandedOver()

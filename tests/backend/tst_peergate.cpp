@@ -28,11 +28,17 @@ std::optional<Actor> directoryOfB(const QString &user)
     return std::nullopt;
 }
 
-struct Room {
-    OpsBench a{{}, 0x111};
-    OpsBench b{{}, 0x222};
+constexpr std::uint32_t kSaltA = 0x111, kSaltB = 0x222;
 
-    Room()
+/// The name the link records with a console's order steps (OpsExchange sets it from who signed).
+QString consoleName(std::uint16_t origin) { return origin == kFromA ? QStringLiteral("console-a") : QStringLiteral("console-c"); }
+
+struct Room {
+    OpsBench a;
+    OpsBench b;
+
+    /// Each console in the run of its store given.
+    explicit Room(std::uint32_t sessionA = 1, std::uint32_t sessionB = 1) : a({}, kSaltA, sessionA), b({}, kSaltB, sessionB)
     {
         a.driver.setShareFilter(wire::isShared);
         b.driver.setRoster(directoryOfB);
@@ -41,8 +47,11 @@ struct Room {
     std::vector<Event> fromA(std::uint16_t origin = kFromA)
     {
         std::vector<Event> events = a.driver.takeShared();
-        for (Event &e : events)
+        for (Event &e : events) {
             e.origin = origin;
+            if (auto *c = std::get_if<CommandPayload>(&e.payload))
+                c->console = consoleName(origin);
+        }
         return events;
     }
     void deliver(std::vector<Event> events) { b.feed(std::move(events)); }
@@ -86,6 +95,7 @@ struct Room {
         c.stage = stage;
         c.user = user;
         c.action = CommandAction::FeederShed;
+        c.console = consoleName(origin);
         return Event{0, a.now, device, c, origin};
     }
 };
@@ -254,6 +264,60 @@ private Q_SLOTS:
         room.deliver({room.orderEvent(order, CommandStage::Finished, {}, kNoDevice, kFromC)});
         QVERIFY(room.b.pipeline.books().orders().find(order)->stage != CommandStage::Finished);
         QVERIFY2(room.why().contains(QStringLiteral("another console")), qPrintable(room.why()));
+    }
+
+    /// Another console's ids carry the session bits of one of this console's earlier runs for about one run in
+    /// 4,096 of this console's. Its orders are still taken, and after a restart they stay its own: this console
+    /// neither takes up the one waiting for approval nor ends the one under way as if they had been its own, and a
+    /// third console cannot go on with them in its place.
+    void anotherConsolesOrdersAreNotTakenForOurEarlierRuns()
+    {
+        Room room(5 ^ kSaltB ^ kSaltA, 40);   // A's ids carry the bits of B's fifth run; B is in its fortieth
+        const std::uint32_t waiting = room.highRiskOrder("sven");
+        OrderSpec dim;
+        dim.description = QStringLiteral("dim");
+        dim.targets.push_back({room.a.first(DeviceKind::Streetlight), CommandAction::LightDim, 40, 0, 0});
+        const auto underWay = room.a.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{dim});
+        QVERIFY(underWay);
+        room.a.advance(1000);
+        QCOMPARE(room.a.driver.takeCommands().size(), size_t(1));
+        const CityBooks &booksOfB = room.b.pipeline.books();
+        const DeskContext atB{*room.b.city, booksOfB.states(), booksOfB.incidents(), booksOfB.alarms(), booksOfB.orders(), 40, kSaltB};
+        QVERIFY(atB.issuedEarlier(waiting) && atB.issuedEarlier(underWay->ref));   // by their numbers, B's own
+
+        room.deliver(room.fromA());
+        QCOMPARE(room.refused(), 0u);
+        const OrderBook &book = booksOfB.orders();
+        QCOMPARE(book.find(waiting)->stage, CommandStage::AwaitingApproval);
+        QCOMPARE(book.find(underWay->ref)->console, QStringLiteral("console-a"));
+        QCOMPARE(book.find(underWay->ref)->count(CommandStage::Sent), 1);
+
+        // B restarts on what it recorded.
+        LiveOpsLoop restarted(room.b.pipeline, room.b.city, 41, {}, kSaltB);
+        restarted.setRoster(directoryOfB);
+        const auto into = [&](std::vector<Event> events) {
+            for (Event &e : events)
+                e.timeMs = room.b.now;
+            restarted.ingest(events);
+        };
+        into({Event{0, 0, kNoDevice, SessionPayload{41}}});
+        const auto approved = restarted.request(actor(QStringLiteral("maria"), Role::Supervisor), request::DecideOrder{waiting, true, {}, {}}, room.b.now);
+        QVERIFY(!approved);
+        QVERIFY2(approved.error().contains(QStringLiteral("not waiting for approval")), qPrintable(approved.error()));
+        QVERIFY(!book.find(underWay->ref)->finished());
+        QCOMPARE(book.find(underWay->ref)->count(CommandStage::TimedOut), 0);
+        QVERIFY(restarted.takeCommands().empty());
+
+        // A goes on with its orders at B ...
+        QVERIFY(room.a.ask(actor(QStringLiteral("maria"), Role::Supervisor), request::DecideOrder{waiting, true, {}, {}}));
+        into(room.fromA());
+        QCOMPARE(restarted.gate().refused(), 0u);
+        QCOMPARE(book.find(waiting)->approvedBy, QStringLiteral("maria"));
+        // ... and a third console in the keyring cannot speak for them.
+        into({room.orderEvent(underWay->ref, CommandStage::Finished, {}, kNoDevice, kFromC)});
+        QCOMPARE(restarted.gate().refused(), 1u);
+        QVERIFY2(restarted.gate().lastRefusal().contains(QStringLiteral("requested at console console-a")), qPrintable(restarted.gate().lastRefusal()));
+        QVERIFY(!book.find(underWay->ref)->finished());
     }
 
     /// A made-up incident, or one "reported" by a viewer, never reaches B's board.
