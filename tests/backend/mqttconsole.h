@@ -7,6 +7,7 @@
 #include "engine/engine.h"
 #include "link/mqttlink.h"
 #include "security/approval.h"
+#include "store/eventstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -84,10 +85,18 @@ struct Console {
     MqttLink *link = nullptr;
 
     /// `session`: the number its ids are made unique with, as a console without a store is given one (1 by default).
+    /// `store`: a store file to record in and carry on from instead (its runs number the session).
     Console(const MqttOptions &mqtt, const QString &keyFile, const std::function<void(MqttLinkOptions &)> &tune = {},
-            std::uint32_t session = 1)
+            std::uint32_t session = 1, const QString &store = {})
     {
-        engine.setSessionWithoutStore(session);
+        if (store.isEmpty()) {
+            engine.setSessionWithoutStore(session);
+        } else {
+            auto opened = EventStore::open({store}, *city());
+            if (!opened)
+                qFatal("the console's store did not open: %s", qPrintable(opened.error()));
+            engine.attachStore(std::move(opened).value());
+        }
         std::optional<CommandSigner> signer;
         if (!keyFile.isEmpty())
             signer = CommandSigner::fromPrivateKeyFile(keyFile).value();
@@ -98,6 +107,8 @@ struct Console {
             // The people of this room's directory, the same on every console.
             if (user == QLatin1String("olga") || user == QLatin1String("kai") || user == QLatin1String("ute"))
                 return Actor{user, {Role::Operator}, {}};
+            if (user == QLatin1String("sven"))
+                return Actor{user, {Role::Supervisor}, {}};
             return std::nullopt;
         });
         DispatchConfig config;

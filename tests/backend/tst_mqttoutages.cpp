@@ -2,6 +2,7 @@
 // console's own outage, a gateway frozen or gone, a broker not there yet or not a broker at all, a broker restarted
 // or killed in the middle of an order, reports lost and duplicated.
 #include "mqttconsole.h"
+#include "ops/deskcontext.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -237,6 +238,53 @@ private Q_SLOTS:
         QCOMPARE(reused, first);
         QTRY_COMPARE_WITH_TIMEOUT(a.engine.states().state(lamp).level, std::uint8_t(60), 5000);
         QCOMPARE(a.engine.orders().find(first)->targets.front().value, 20);   // ... but A still shows the first run's order
+    }
+
+    /// Another console's ids can carry the session bits of one of this console's earlier runs. Its orders still
+    /// reach this console, and after this console restarts on its record they stay the other's: a supervisor here
+    /// cannot approve one as if it were this console's own, and the other console goes on with it.
+    void aRestartedConsoleTakesUpOnlyItsOwnOrders()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        SimProcess sim(broker.plainUrl(), {"--consoles", room().keyring, "--reject-rate", "0", "--id", "gw1", "--answer-latency", "0:0"});
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("console-a.store"));
+        QVERIFY(EventStore::open({store}, *city()).ok());   // A's first run
+        // B, without a record, runs in the session whose ids carry the bits of A's first run.
+        const std::uint32_t saltA = qHash(QStringLiteral("console-a")) & 0xfff, saltB = qHash(QStringLiteral("console-b")) & 0xfff;
+        const std::uint32_t sessionB = 1 ^ saltA ^ saltB;
+        QVERIFY(sessionB != 0);
+        DeviceIndex feeder = 0;
+        while (city()->devices[feeder].kind != DeviceKind::Feeder)
+            ++feeder;
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"), {}, sessionB);
+        std::uint32_t order = 0;
+        {
+            Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"), {}, 0, store);
+            QCOMPARE(a.engine.session(), 2u);
+            QTRY_COMPARE_WITH_TIMEOUT(a.reported(), city()->devices.size(), 15'000);
+            QTRY_COMPARE_WITH_TIMEOUT(b.reported(), city()->devices.size(), 15'000);
+            auto shed = b.order(person("kai", Role::Operator), CommandAction::FeederShed, {feeder}, 0);
+            QVERIFY2(shed, qPrintable(shed.error()));
+            order = shed->ref;
+            QVERIFY(allocatedInSession(order, 1, saltA));   // numbered as A's first run numbered its own
+            QTRY_VERIFY_WITH_TIMEOUT(a.engine.orders().find(order), 5000);
+            QCOMPARE(a.engine.orders().find(order)->stage, CommandStage::AwaitingApproval);
+        }
+
+        Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"), {}, 0, store);
+        QCOMPARE(a.engine.session(), 3u);
+        QCOMPARE(a.engine.orders().find(order)->stage, CommandStage::AwaitingApproval);   // carried over
+        QTRY_COMPARE_WITH_TIMEOUT(a.reported(), city()->devices.size(), 15'000);
+        const auto taken = a.ask(person("sven", Role::Supervisor), request::DecideOrder{order, true, QStringLiteral("mine?"), {}});
+        QVERIFY(!taken);
+        QVERIFY2(taken.error().contains(QLatin1String("not waiting for approval")), qPrintable(taken.error()));
+        const auto approved = b.ask(person("sven", Role::Supervisor), request::DecideOrder{order, true, QStringLiteral("storm"), {}});
+        QVERIFY2(approved, qPrintable(approved.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(a.engine.orders().find(order)->approvedBy, QStringLiteral("sven"), 5000);
+        QCOMPARE(a.engine.orders().find(order)->requestedBy, QStringLiteral("kai"));
     }
 
     void gapsAndDuplicatesAreNoticedAndHealed()
