@@ -111,6 +111,8 @@ void OpsExchange::handOver(const QString &console)
         std::lock_guard lock(m_mutex);
         for (const auto &[id, history] : m_openIncidents)
             events.insert(events.end(), history.begin(), history.end());
+        for (const std::vector<Event> &history : m_finishedOrders)
+            events.insert(events.end(), history.begin(), history.end());
         for (const auto &[order, history] : m_openOrders)
             events.insert(events.end(), history.begin(), history.end());
     }
@@ -164,10 +166,21 @@ void OpsExchange::remember(const Event &e)
 {
     std::lock_guard lock(m_mutex);
     if (const auto *c = std::get_if<CommandPayload>(&e.payload)) {
-        if (c->stage == CommandStage::Finished && e.device == kNoDevice)
-            m_openOrders.erase(c->order);
-        else
+        if (c->stage != CommandStage::Finished || e.device != kNoDevice) {
             m_openOrders[c->order].push_back(e);
+            return;
+        }
+        // Finished: kept a while for a console that was away when it finished (a restart carried it over open).
+        auto node = m_openOrders.extract(c->order);
+        if (node.empty())
+            return;
+        node.mapped().push_back(e);
+        m_finishedEvents += node.mapped().size();
+        m_finishedOrders.push_back(std::move(node.mapped()));
+        while (m_finishedEvents > kFinishedKeptEvents || m_finishedOrders.size() > kFinishedKeptOrders) {
+            m_finishedEvents -= m_finishedOrders.front().size();
+            m_finishedOrders.pop_front();
+        }
         return;
     }
     IncidentId id = 0;

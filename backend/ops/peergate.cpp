@@ -1,6 +1,7 @@
 #include "ops/peergate.h"
 
 #include "base/logging.h"
+#include "ops/bookedsteps.h"
 #include "ops/opsrules.h"
 
 namespace cityops {
@@ -11,6 +12,8 @@ void PeerGate::filter(std::vector<Event> &batch, const DeskContext &ctx)
         return;
     m_pending.clear();
     std::vector<bool> drop(batch.size(), false);
+    QHash<std::uint32_t, std::optional<Order>> booked;   // the books as this batch found them, one look per order
+    size_t retold = 0;
     for (size_t i = 0; i < batch.size(); ++i) {
         const Event &e = batch[i];
         if (e.origin == 0) {
@@ -23,6 +26,16 @@ void PeerGate::filter(std::vector<Event> &batch, const DeskContext &ctx)
                     m_pending.insert(u->id, IncidentSeen{u->state, seen->district});
             continue;
         }
+        if (const auto *c = std::get_if<CommandPayload>(&e.payload); c && !c->console.isEmpty()) {
+            auto it = booked.find(c->order);
+            if (it == booked.end())
+                it = booked.insert(c->order, ctx.orders.find(c->order));
+            if (*it && (*it)->console == c->console && stepBooked(**it, e.device, *c)) {
+                drop[i] = true;   // told again by the console it is recorded with: nothing new, nothing refused
+                ++retold;
+                continue;
+            }
+        }
         const QString why = check(batch, i, ctx);
         if (why.isEmpty())
             continue;
@@ -32,6 +45,9 @@ void PeerGate::filter(std::vector<Event> &batch, const DeskContext &ctx)
         if (m_warnings.allow())
             qCWarning(lcSecurity).nospace() << "refused an operation from another console: " << why << " (" << m_refused << " so far)";
     }
+    m_retold += retold;
+    if (retold > 0)
+        qCInfo(lcSecurity) << "passed over" << retold << "steps of other consoles' orders this console's books already hold";
     size_t kept = 0;
     for (size_t i = 0; i < batch.size(); ++i)
         if (!drop[i])

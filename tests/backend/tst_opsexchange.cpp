@@ -301,8 +301,10 @@ private Q_SLOTS:
 
     // --- hand-over ---
 
-    /// A late joiner gets the open incidents' steps and the open orders' history — nothing that has ended.
-    void handsOverOnlyWhatIsOpen()
+    /// A late joiner gets the open incidents' steps and the open orders' history, and the history of the orders
+    /// finished last (a console restarted on a record that has one open learns how it ended) — not an incident that
+    /// has ended.
+    void handsOverWhatIsOpenAndTheOrdersFinishedLast()
     {
         Room room({QStringLiteral("desk-a"), QStringLiteral("desk-c")});
         Desk a(room, QStringLiteral("desk-a"));
@@ -312,11 +314,32 @@ private Q_SLOTS:
                           order(10, CommandStage::Finished)});
         a.exchange.handOver(QStringLiteral("desk-c"));
         const std::vector<Event> handed = allHandedOver(a, QStringLiteral("desk-c"));
-        QCOMPARE(handed.size(), size_t(3));
+        QCOMPARE(handed.size(), size_t(5));
         QCOMPARE(std::get<IncidentUpdatePayload>(handed[0].payload).id, IncidentId(5));
-        QCOMPARE(std::get<CommandPayload>(handed[1].payload).order, 9u);
-        QCOMPARE(std::get<CommandPayload>(handed[2].payload).stage, CommandStage::Sent);
-        QCOMPARE(handed[2].device, DeviceIndex(3));
+        QCOMPARE(std::get<CommandPayload>(handed[1].payload).order, 10u);
+        QCOMPARE(std::get<CommandPayload>(handed[2].payload).stage, CommandStage::Finished);
+        QCOMPARE(std::get<CommandPayload>(handed[3].payload).order, 9u);
+        QCOMPARE(std::get<CommandPayload>(handed[4].payload).stage, CommandStage::Sent);
+        QCOMPARE(handed[4].device, DeviceIndex(3));
+    }
+
+    /// The finished orders kept for a hand-over are the last 500, oldest first.
+    void keepsTheLastFinishedOrdersOnly()
+    {
+        Room room({QStringLiteral("desk-a"), QStringLiteral("desk-c")});
+        Desk a(room, QStringLiteral("desk-a"));
+        std::vector<Event> ops;
+        for (std::uint32_t id = 1; id <= 600; ++id) {
+            ops.push_back(order(id, CommandStage::Requested));
+            ops.push_back(order(id, CommandStage::Finished));
+        }
+        a.exchange.share(ops);
+        a.out.clear();
+        a.exchange.handOver(QStringLiteral("desk-c"));
+        const std::vector<Event> handed = allHandedOver(a, QStringLiteral("desk-c"));
+        QCOMPARE(handed.size(), size_t(1000));
+        QCOMPARE(std::get<CommandPayload>(handed.front().payload).order, 101u);
+        QCOMPARE(std::get<CommandPayload>(handed.back().payload).order, 600u);
     }
 
     /// What a console received from others is part of what it hands over, in their name: the joiner tags it with

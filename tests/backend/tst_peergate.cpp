@@ -320,6 +320,62 @@ private Q_SLOTS:
         QVERIFY(!book.find(underWay->ref)->finished());
     }
 
+    /// A console restarted on its record is handed over the history of the orders it carried over (and of those it
+    /// learns of live, twice): what its books hold is passed over — not refused, not booked twice — and what it
+    /// missed while it was away is taken, so that its books of the other console's orders end as that console's.
+    void aHandOverRetellingWhatTheBooksHoldAddsOnlyWhatWasMissed()
+    {
+        Room room;
+        const std::uint32_t waiting = room.highRiskOrder("sven");
+        OrderSpec dim;
+        dim.description = QStringLiteral("dim");
+        dim.targets.push_back({room.a.first(DeviceKind::Streetlight), CommandAction::LightDim, 40, 0, 0});
+        dim.targets.push_back({room.a.first(DeviceKind::Streetlight, 1), CommandAction::LightDim, 40, 0, 0});
+        const auto underWay = room.a.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{dim});
+        QVERIFY(underWay);
+        room.a.advance(1000);
+        const std::vector<DeviceCommand> sent = room.a.driver.takeCommands();
+        QCOMPARE(sent.size(), size_t(2));
+        std::vector<Event> history = room.fromA();
+        room.deliver(history);
+        QCOMPARE(room.refused(), 0u);
+
+        LiveOpsLoop restarted(room.b.pipeline, room.b.city, 2, {}, kSaltB);
+        restarted.setRoster(directoryOfB);
+        const auto into = [&](std::vector<Event> events) {
+            for (Event &e : events)
+                e.timeMs = room.b.now;
+            restarted.ingest(events);
+        };
+        into({Event{0, 0, kNoDevice, SessionPayload{2}}});
+        // While B was away: the approval, one lamp's refusal and the other's acceptance.
+        QVERIFY(room.a.ask(actor(QStringLiteral("maria"), Role::Supervisor), request::DecideOrder{waiting, true, {}, {}}));
+        room.a.feed({Event{0, room.a.now, sent[0].device, commandAnswer(sent[0], CommandStage::Rejected, QStringLiteral("lamp fault"))},
+                     Event{0, room.a.now, sent[1].device, commandAnswer(sent[1], CommandStage::Rejected, QStringLiteral("lamp fault"))}});
+        room.a.advance(1000);
+        const std::vector<Event> missed = room.fromA();
+        QVERIFY(!missed.empty());
+        history.insert(history.end(), missed.begin(), missed.end());
+        into(history);   // the hand-over: everything A shared of these orders, in order
+        // What B would hold had it heard all of it live.
+        OpsBench live({}, kSaltB);
+        live.driver.setRoster(directoryOfB);
+        live.feed(history);
+
+        QCOMPARE(restarted.gate().refused(), 0u);
+        QCOMPARE(restarted.gate().retold(), history.size() - missed.size());
+        const auto describe = [](const std::optional<Order> &o) {
+            QStringList out{commandStageName(o->stage), o->approvedBy, QString::number(o->targets.size())};
+            for (const OrderTarget &t : o->targets)
+                out << QStringLiteral("%1:%2/%3").arg(t.device).arg(commandStageName(t.stage)).arg(t.attempt);
+            return out.join(QLatin1Char(' '));
+        };
+        for (const std::uint32_t order : {waiting, underWay->ref})
+            QCOMPARE(describe(room.b.pipeline.books().orders().find(order)), describe(live.pipeline.books().orders().find(order)));
+        QCOMPARE(room.b.pipeline.books().orders().find(waiting)->approvedBy, QStringLiteral("maria"));
+        QCOMPARE(room.b.pipeline.books().orders().find(underWay->ref)->stage, CommandStage::Finished);
+    }
+
     /// A made-up incident, or one "reported" by a viewer, never reaches B's board.
     void reportsNeedSomeoneAllowedToReport()
     {

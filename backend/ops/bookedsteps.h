@@ -1,0 +1,15 @@
+#pragma once
+
+#include "state/orderbook.h"
+
+namespace cityops {
+
+/// Whether `order`'s books already hold step `step` (on `device`, or the order itself for kNoDevice) — what a console
+/// re-telling its history tells a console that has it already: a console restarted on its record is handed over the
+/// history of the orders it carried over, and of those a console learns of twice (live and in the hand-over). Such a
+/// step is known when the order is finished, or the step is no later in its lifecycle than the books have it (a
+/// target's repeated stage: no later attempt). Only for a step of the console the order is recorded with: the
+/// caller checks that.
+bool stepBooked(const Order &order, DeviceIndex device, const CommandPayload &step);
+
+} // namespace cityops
