@@ -93,6 +93,7 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
     m_received += message.events.size();
     for (Event &e : message.events) {
         e.origin = origin;
+        e.handedOver = handover;
         // Recorded with the order, so that after a restart this console tells its own orders from the ones it only
         // watched. From who signed (or, handed over, whose the steps were), never from what the sender wrote.
         if (auto *command = std::get_if<CommandPayload>(&e.payload))

@@ -199,6 +199,9 @@ struct Event {
     /// console the first time it takes its operations (OpsExchange::originOf). Set by the link for operations received from other consoles, so that
     /// the core re-authorises them before they reach the books (ops/peergate.h); not stored.
     std::uint16_t origin = 0;
+    /// Received in another console's hand-over (its history of what is open, re-told to a console that came online),
+    /// not live: what the books already hold of it is passed over (ops/bookedsteps.h). Set by the link; not stored.
+    bool handedOver = false;
 };
 
 } // namespace cityops

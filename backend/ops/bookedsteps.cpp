@@ -1,6 +1,7 @@
 #include "ops/bookedsteps.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cityops {
 namespace {
@@ -40,6 +41,27 @@ bool stepBooked(const Order &order, DeviceIndex device, const CommandPayload &st
     if (step.stage == CommandStage::Requested || booked == 4)
         return true;
     return told >= 0 && (told < booked || (told == booked && step.attempt <= target->attempt));
+}
+
+bool incidentStepBooked(const Incident &incident, const Event &event)
+{
+    if (const auto *raised = std::get_if<IncidentRaisedPayload>(&event.payload))
+        return raised->id == incident.id && raised->kind == incident.kind && raised->district == incident.district
+            && std::abs(raised->position.lon - incident.position.lon) < 1e-9 && std::abs(raised->position.lat - incident.position.lat) < 1e-9;
+    const auto *u = std::get_if<IncidentUpdatePayload>(&event.payload);
+    if (!u || u->id != incident.id)
+        return false;
+    switch (u->change) {
+    case IncidentChange::Transition:
+        return std::any_of(incident.history.begin(), incident.history.end(),
+                           [&](const IncidentStep &s) { return s.state == u->state && s.user == u->user && s.text == u->text; });
+    case IncidentChange::Note:
+        return std::any_of(incident.notes.begin(), incident.notes.end(), [&](const IncidentNote &n) { return n.user == u->user && n.text == u->text; });
+    case IncidentChange::LinkDevice:
+        return std::find(incident.linked.begin(), incident.linked.end(), event.device) != incident.linked.end();
+    default:
+        return false;
+    }
 }
 
 } // namespace cityops

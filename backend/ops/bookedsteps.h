@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/incident.h"
 #include "state/orderbook.h"
 
 namespace cityops {
@@ -11,5 +12,12 @@ namespace cityops {
 /// target's repeated stage: no later attempt). Only for a step of the console the order is recorded with: the
 /// caller checks that.
 bool stepBooked(const Order &order, DeviceIndex device, const CommandPayload &step);
+
+/// Whether `incident`'s books already hold `event` (its report, a transition, a note or a linked device) — the same
+/// question for an incident re-told in a hand-over. By content, not position (the books hold this console's own steps
+/// between the other consoles'): a transition to the same state by the same person with the same words, a note of the
+/// same person with the same words, the same report (kind, district, place). Only for handed-over events: live, a
+/// person may well write the same note twice.
+bool incidentStepBooked(const Incident &incident, const Event &event);
 
 } // namespace cityops

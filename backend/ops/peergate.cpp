@@ -12,7 +12,29 @@ void PeerGate::filter(std::vector<Event> &batch, const DeskContext &ctx)
         return;
     m_pending.clear();
     std::vector<bool> drop(batch.size(), false);
-    QHash<std::uint32_t, std::optional<Order>> booked;   // the books as this batch found them, one look per order
+    // The books as this batch found them, one look per order or incident.
+    QHash<std::uint32_t, std::optional<Order>> orders;
+    QHash<IncidentId, std::optional<Incident>> incidents;
+    const auto booked = [&](const Event &e) {
+        if (const auto *c = std::get_if<CommandPayload>(&e.payload)) {
+            auto it = orders.find(c->order);
+            if (it == orders.end())
+                it = orders.insert(c->order, ctx.orders.find(c->order));
+            // Only the console it is recorded with re-tells an order (another console's word on it is for the check).
+            return *it && !c->console.isEmpty() && (*it)->console == c->console && stepBooked(**it, e.device, *c);
+        }
+        IncidentId id = 0;
+        if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload))
+            id = raised->id;
+        else if (const auto *u = std::get_if<IncidentUpdatePayload>(&e.payload))
+            id = u->id;
+        if (id == 0)
+            return false;
+        auto it = incidents.find(id);
+        if (it == incidents.end())
+            it = incidents.insert(id, ctx.incidents.find(id));
+        return *it && incidentStepBooked(**it, e);
+    };
     size_t retold = 0;
     for (size_t i = 0; i < batch.size(); ++i) {
         const Event &e = batch[i];
@@ -26,15 +48,10 @@ void PeerGate::filter(std::vector<Event> &batch, const DeskContext &ctx)
                     m_pending.insert(u->id, IncidentSeen{u->state, seen->district});
             continue;
         }
-        if (const auto *c = std::get_if<CommandPayload>(&e.payload); c && !c->console.isEmpty()) {
-            auto it = booked.find(c->order);
-            if (it == booked.end())
-                it = booked.insert(c->order, ctx.orders.find(c->order));
-            if (*it && (*it)->console == c->console && stepBooked(**it, e.device, *c)) {
-                drop[i] = true;   // told again by the console it is recorded with: nothing new, nothing refused
-                ++retold;
-                continue;
-            }
+        if (e.handedOver && booked(e)) {
+            drop[i] = true;   // re-told in a hand-over: nothing new, nothing refused
+            ++retold;
+            continue;
         }
         const QString why = check(batch, i, ctx);
         if (why.isEmpty())
@@ -47,7 +64,7 @@ void PeerGate::filter(std::vector<Event> &batch, const DeskContext &ctx)
     }
     m_retold += retold;
     if (retold > 0)
-        qCInfo(lcSecurity) << "passed over" << retold << "steps of other consoles' orders this console's books already hold";
+        qCInfo(lcSecurity) << "passed over" << retold << "handed-over steps this console's books already hold";
     size_t kept = 0;
     for (size_t i = 0; i < batch.size(); ++i)
         if (!drop[i])

@@ -26,9 +26,9 @@ using Roster = std::function<std::optional<Actor>(const QString &user)>;
 ///   never by the person who requested it;
 /// - no device is reserved for an order that waits for an approval it never got;
 /// - an incident is reported by a person allowed to report, under an id nobody uses yet.
-/// What is refused is dropped (never recorded as done), counted and logged with its reason. A step of another
-/// console's order that the books already hold as that console's (bookedsteps.h: a hand-over re-telling what a
-/// restarted console carried over) is dropped too, but not refused: it is nothing new.
+/// What is refused is dropped (never recorded as done), counted and logged with its reason. A handed-over step the
+/// books already hold (bookedsteps.h: a hand-over re-telling what a restarted console carried over, or what it took
+/// in live as well) is dropped too, but not refused: it is nothing new.
 class PeerGate {
 public:
     explicit PeerGate(Roster roster = {}) : m_roster(std::move(roster)) {}
@@ -38,7 +38,7 @@ public:
     void filter(std::vector<Event> &batch, const DeskContext &ctx);
 
     std::uint64_t refused() const { return m_refused; }
-    /// Steps passed over as already booked.
+    /// Handed-over steps passed over as already booked.
     std::uint64_t retold() const { return m_retold; }
     /// The reason of the last refusal (tests, the log).
     const QString &lastRefusal() const { return m_lastRefusal; }

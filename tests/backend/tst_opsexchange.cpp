@@ -162,8 +162,10 @@ private Q_SLOTS:
         const auto got = b.exchange.receive(a.payload(0), false);
         const auto &events = std::get<std::vector<Event>>(got);
         QCOMPARE(events.size(), size_t(2));
-        for (const Event &e : events)
+        for (const Event &e : events) {
             QCOMPARE(b.exchange.originName(e.origin), QStringLiteral("desk-a"));
+            QVERIFY(!e.handedOver);   // live: nothing of it is passed over as already known
+        }
         QCOMPARE(b.exchange.received(), 2u);
     }
 
@@ -365,6 +367,7 @@ private Q_SLOTS:
         QCOMPARE(c.exchange.originName(taken[0].origin), QStringLiteral("desk-b"));
         QCOMPARE(std::get<CommandPayload>(taken[1].payload).order, 9u);
         QCOMPARE(c.exchange.originName(taken[1].origin), QStringLiteral("desk-a"));
+        QVERIFY(taken[0].handedOver && taken[1].handedOver);
         // Recorded with each order: whose it is, not who relayed it.
         QCOMPARE(std::get<CommandPayload>(taken[0].payload).console, QStringLiteral("desk-b"));
         QCOMPARE(std::get<CommandPayload>(taken[1].payload).console, QStringLiteral("desk-a"));

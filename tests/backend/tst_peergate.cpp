@@ -2,105 +2,12 @@
 // books (ops/peergate.h) — whatever the sending console signed. Two live ops loops stand for two consoles: what A
 // really emits is handed to B as the link would (tagged with A's origin), and each attack of issue 13 is A's console
 // (its key is in B's keyring) sending something its people may not do.
-#include "link/wireprotocol.h"
-#include "opstesting.h"
+#include "peerroom.h"
 
 #include <QtTest>
 
 using namespace cityops;
 using namespace cityops::test;
-
-namespace {
-
-constexpr std::uint16_t kFromA = 1, kFromC = 2;
-
-/// B's directory: who these people are at B, whatever A claims.
-std::optional<Actor> directoryOfB(const QString &user)
-{
-    if (user == QLatin1String("olga") || user == QLatin1String("kai"))
-        return actor(user, Role::Operator);
-    if (user == QLatin1String("sven") || user == QLatin1String("maria"))
-        return actor(user, Role::Supervisor);
-    if (user == QLatin1String("rolf"))
-        return actor(user, Role::Responder, {1});
-    if (user == QLatin1String("wall"))
-        return actor(user, Role::Viewer);
-    return std::nullopt;
-}
-
-constexpr std::uint32_t kSaltA = 0x111, kSaltB = 0x222;
-
-/// The name the link records with a console's order steps (OpsExchange sets it from who signed).
-QString consoleName(std::uint16_t origin) { return origin == kFromA ? QStringLiteral("console-a") : QStringLiteral("console-c"); }
-
-struct Room {
-    OpsBench a;
-    OpsBench b;
-
-    /// Each console in the run of its store given.
-    explicit Room(std::uint32_t sessionA = 1, std::uint32_t sessionB = 1) : a({}, kSaltA, sessionA), b({}, kSaltB, sessionB)
-    {
-        a.driver.setShareFilter(wire::isShared);
-        b.driver.setRoster(directoryOfB);
-    }
-    /// What A shared since the last call, as B's link hands it to B's core.
-    std::vector<Event> fromA(std::uint16_t origin = kFromA)
-    {
-        std::vector<Event> events = a.driver.takeShared();
-        for (Event &e : events) {
-            e.origin = origin;
-            if (auto *c = std::get_if<CommandPayload>(&e.payload))
-                c->console = consoleName(origin);
-        }
-        return events;
-    }
-    void deliver(std::vector<Event> events) { b.feed(std::move(events)); }
-    std::uint64_t refused() const { return b.driver.gate().refused(); }
-    QString why() const { return b.driver.gate().lastRefusal(); }
-    /// A's incident, reported by olga at A and delivered to B.
-    IncidentId reportedIncident(int *district = nullptr)
-    {
-        const GeoPoint at = a.city->devices[a.first(DeviceKind::Streetlight)].position;
-        auto r = a.ask(actor(QStringLiteral("olga"), Role::Operator), request::ReportIncident{at, IncidentSeverity::Major, QStringLiteral("fallen tree"), kNoDevice});
-        if (!r)
-            qFatal("report refused: %s", qPrintable(r.error()));
-        deliver(fromA());
-        if (district)
-            *district = a.pipeline.books().incidents().find(r->ref)->district;
-        return r->ref;
-    }
-    Event step(IncidentId id, IncidentState to, const QString &user) const
-    {
-        IncidentUpdatePayload u;
-        u.id = id;
-        u.state = to;
-        u.user = user;
-        return Event{0, a.now, kNoDevice, u, kFromA};
-    }
-    std::uint32_t highRiskOrder(const char *by)
-    {
-        OrderSpec spec;
-        spec.description = QStringLiteral("shed");
-        spec.targets.push_back({a.first(DeviceKind::Feeder), CommandAction::FeederShed, 0, 0, 0});
-        auto r = a.ask(actor(QString::fromLatin1(by), Role::Supervisor), request::IssueOrder{spec});
-        if (!r)
-            qFatal("order refused: %s", qPrintable(r.error()));
-        return r->ref;
-    }
-    Event orderEvent(std::uint32_t order, CommandStage stage, const QString &user = {}, DeviceIndex device = kNoDevice,
-                     std::uint16_t origin = kFromA) const
-    {
-        CommandPayload c;
-        c.order = order;
-        c.stage = stage;
-        c.user = user;
-        c.action = CommandAction::FeederShed;
-        c.console = consoleName(origin);
-        return Event{0, a.now, device, c, origin};
-    }
-};
-
-} // namespace
 
 class TestPeerGate : public QObject {
     Q_OBJECT
@@ -293,14 +200,9 @@ private Q_SLOTS:
         QCOMPARE(book.find(underWay->ref)->count(CommandStage::Sent), 1);
 
         // B restarts on what it recorded.
-        LiveOpsLoop restarted(room.b.pipeline, room.b.city, 41, {}, kSaltB);
-        restarted.setRoster(directoryOfB);
-        const auto into = [&](std::vector<Event> events) {
-            for (Event &e : events)
-                e.timeMs = room.b.now;
-            restarted.ingest(events);
-        };
-        into({Event{0, 0, kNoDevice, SessionPayload{41}}});
+        RestartedB restartedB(room, 41);
+        LiveOpsLoop &restarted = restartedB.loop;
+        const auto into = [&](std::vector<Event> events) { restartedB.take(std::move(events)); };
         const auto approved = restarted.request(actor(QStringLiteral("maria"), Role::Supervisor), request::DecideOrder{waiting, true, {}, {}}, room.b.now);
         QVERIFY(!approved);
         QVERIFY2(approved.error().contains(QStringLiteral("not waiting for approval")), qPrintable(approved.error()));
@@ -318,62 +220,6 @@ private Q_SLOTS:
         QCOMPARE(restarted.gate().refused(), 1u);
         QVERIFY2(restarted.gate().lastRefusal().contains(QStringLiteral("requested at console console-a")), qPrintable(restarted.gate().lastRefusal()));
         QVERIFY(!book.find(underWay->ref)->finished());
-    }
-
-    /// A console restarted on its record is handed over the history of the orders it carried over (and of those it
-    /// learns of live, twice): what its books hold is passed over — not refused, not booked twice — and what it
-    /// missed while it was away is taken, so that its books of the other console's orders end as that console's.
-    void aHandOverRetellingWhatTheBooksHoldAddsOnlyWhatWasMissed()
-    {
-        Room room;
-        const std::uint32_t waiting = room.highRiskOrder("sven");
-        OrderSpec dim;
-        dim.description = QStringLiteral("dim");
-        dim.targets.push_back({room.a.first(DeviceKind::Streetlight), CommandAction::LightDim, 40, 0, 0});
-        dim.targets.push_back({room.a.first(DeviceKind::Streetlight, 1), CommandAction::LightDim, 40, 0, 0});
-        const auto underWay = room.a.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{dim});
-        QVERIFY(underWay);
-        room.a.advance(1000);
-        const std::vector<DeviceCommand> sent = room.a.driver.takeCommands();
-        QCOMPARE(sent.size(), size_t(2));
-        std::vector<Event> history = room.fromA();
-        room.deliver(history);
-        QCOMPARE(room.refused(), 0u);
-
-        LiveOpsLoop restarted(room.b.pipeline, room.b.city, 2, {}, kSaltB);
-        restarted.setRoster(directoryOfB);
-        const auto into = [&](std::vector<Event> events) {
-            for (Event &e : events)
-                e.timeMs = room.b.now;
-            restarted.ingest(events);
-        };
-        into({Event{0, 0, kNoDevice, SessionPayload{2}}});
-        // While B was away: the approval, one lamp's refusal and the other's acceptance.
-        QVERIFY(room.a.ask(actor(QStringLiteral("maria"), Role::Supervisor), request::DecideOrder{waiting, true, {}, {}}));
-        room.a.feed({Event{0, room.a.now, sent[0].device, commandAnswer(sent[0], CommandStage::Rejected, QStringLiteral("lamp fault"))},
-                     Event{0, room.a.now, sent[1].device, commandAnswer(sent[1], CommandStage::Rejected, QStringLiteral("lamp fault"))}});
-        room.a.advance(1000);
-        const std::vector<Event> missed = room.fromA();
-        QVERIFY(!missed.empty());
-        history.insert(history.end(), missed.begin(), missed.end());
-        into(history);   // the hand-over: everything A shared of these orders, in order
-        // What B would hold had it heard all of it live.
-        OpsBench live({}, kSaltB);
-        live.driver.setRoster(directoryOfB);
-        live.feed(history);
-
-        QCOMPARE(restarted.gate().refused(), 0u);
-        QCOMPARE(restarted.gate().retold(), history.size() - missed.size());
-        const auto describe = [](const std::optional<Order> &o) {
-            QStringList out{commandStageName(o->stage), o->approvedBy, QString::number(o->targets.size())};
-            for (const OrderTarget &t : o->targets)
-                out << QStringLiteral("%1:%2/%3").arg(t.device).arg(commandStageName(t.stage)).arg(t.attempt);
-            return out.join(QLatin1Char(' '));
-        };
-        for (const std::uint32_t order : {waiting, underWay->ref})
-            QCOMPARE(describe(room.b.pipeline.books().orders().find(order)), describe(live.pipeline.books().orders().find(order)));
-        QCOMPARE(room.b.pipeline.books().orders().find(waiting)->approvedBy, QStringLiteral("maria"));
-        QCOMPARE(room.b.pipeline.books().orders().find(underWay->ref)->stage, CommandStage::Finished);
     }
 
     /// A made-up incident, or one "reported" by a viewer, never reaches B's board.
