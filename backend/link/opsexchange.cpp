@@ -110,9 +110,12 @@ void OpsExchange::handOver(const QString &console)
     std::vector<Event> events;
     {
         std::lock_guard lock(m_mutex);
+        // Open incidents before ended ones: one merged into another names an incident the newcomer must know.
         for (const auto &[id, history] : m_openIncidents)
             events.insert(events.end(), history.begin(), history.end());
-        for (const std::vector<Event> &history : m_finishedOrders)
+        for (const std::vector<Event> &history : m_endedIncidents.histories)
+            events.insert(events.end(), history.begin(), history.end());
+        for (const std::vector<Event> &history : m_finishedOrders.histories)
             events.insert(events.end(), history.begin(), history.end());
         for (const auto &[order, history] : m_openOrders)
             events.insert(events.end(), history.begin(), history.end());
@@ -172,15 +175,9 @@ void OpsExchange::remember(const Event &e)
             return;
         }
         // Finished: kept a while for a console that was away when it finished (a restart carried it over open).
-        auto node = m_openOrders.extract(c->order);
-        if (node.empty())
-            return;
-        node.mapped().push_back(e);
-        m_finishedEvents += node.mapped().size();
-        m_finishedOrders.push_back(std::move(node.mapped()));
-        while (m_finishedEvents > kFinishedKeptEvents || m_finishedOrders.size() > kFinishedKeptOrders) {
-            m_finishedEvents -= m_finishedOrders.front().size();
-            m_finishedOrders.pop_front();
+        if (auto node = m_openOrders.extract(c->order); !node.empty()) {
+            node.mapped().push_back(e);
+            m_finishedOrders.add(std::move(node.mapped()));
         }
         return;
     }
@@ -195,10 +192,22 @@ void OpsExchange::remember(const Event &e)
     }
     if (id == 0)
         return;
-    if (ends)
-        m_openIncidents.erase(id);
-    else
+    if (!ends) {
         m_openIncidents[id].push_back(e);
+    } else if (auto node = m_openIncidents.extract(id); !node.empty()) {
+        node.mapped().push_back(e);
+        m_endedIncidents.add(std::move(node.mapped()));
+    }
+}
+
+void OpsExchange::Ended::add(std::vector<Event> &&history)
+{
+    events += history.size();
+    histories.push_back(std::move(history));
+    while (events > kMaxEvents || histories.size() > kMaxHistories) {
+        events -= histories.front().size();
+        histories.pop_front();
+    }
 }
 
 void OpsExchange::publish(const QByteArray &topic, const QString &origin, const std::vector<Event> &events)

@@ -18,7 +18,7 @@ namespace cityops {
 /// The consoles' shared operations over one broker (docs/PROTOCOL.md, "Operations shared between consoles"):
 /// publishes this console's operations on the ops topic, signed with its key; takes in the others' when they are
 /// signed by a console in the keyring, fresh and not seen before; and keeps the shared history of orders and incidents
-/// still open (and of the orders finished last) so a console that joins late can be handed what it missed.
+/// still open (and of those that ended last) so a console that joins late can be handed what it missed.
 /// Thread-safe: the link thread shares and hands over, the network thread receives.
 ///
 /// What it checks is who *sent* a message. Whether the people named in it may do what it says is the core's check
@@ -44,7 +44,7 @@ public:
     /// A message on the ops topic or on our hand-over topic: the events to apply (none for our own), each tagged with
     /// the origin of the console it came from, or a refusal (malformed, untrusted, replayed).
     wire::Parsed<std::vector<Event>> receive(const QByteArray &payload, bool handover);
-    /// Another console has just come online: publish the history of what is still open, and of the orders finished
+    /// Another console has just come online: publish the history of what is still open, and of what ended
     /// last, to its hand-over topic (only to consoles in the keyring: nobody else could take it).
     void handOver(const QString &console);
     /// The console keyring as read again while the console runs (KeyringWatch): from the next message on, only the
@@ -81,11 +81,16 @@ private:
     std::uint64_t m_counter = 0;                                ///< our last message's counter
     std::map<QString, std::uint64_t> m_lastCounter;             ///< per keyring console: the newest counter taken
     std::map<std::uint32_t, std::vector<Event>> m_openOrders;   ///< shared events of orders not yet finished
-    /// The histories of the orders finished last, oldest first, within both bounds: handed over too, so that a
-    /// console restarted on a record that has one open learns how it ended (PeerGate passes over what it holds).
-    std::deque<std::vector<Event>> m_finishedOrders;
-    size_t m_finishedEvents = 0;
-    static constexpr size_t kFinishedKeptEvents = 10'000, kFinishedKeptOrders = 500;
+    /// The histories of what ended last (orders finished, incidents closed, cancelled or merged), oldest first,
+    /// within both bounds: handed over too, so that a console restarted on a record that has one open learns how
+    /// it ended (PeerGate passes over what the books hold).
+    struct Ended {
+        std::deque<std::vector<Event>> histories;
+        size_t events = 0;
+        static constexpr size_t kMaxEvents = 10'000, kMaxHistories = 500;
+        void add(std::vector<Event> &&history);
+    };
+    Ended m_finishedOrders, m_endedIncidents;
     std::map<IncidentId, std::vector<Event>> m_openIncidents;   ///< shared steps on incidents still open
     QString m_handoverFrom;                                     ///< the one console whose hand-over we took
     std::atomic<std::uint64_t> m_shared{0}, m_received{0}, m_failures{0};

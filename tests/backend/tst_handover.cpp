@@ -120,6 +120,29 @@ private Q_SLOTS:
         QCOMPARE(atB->history.size(), size_t(3));   // new, acknowledged, dispatched
     }
 
+    /// Closed while B was away: the other console hands over what ended last too, and B's board closes it.
+    void anIncidentClosedWhileAwayEndsClosed()
+    {
+        Room room;
+        const Actor kai = actor(QStringLiteral("kai"), Role::Operator);
+        const GeoPoint at = room.a.city->devices[room.a.first(DeviceKind::Streetlight)].position;
+        const auto reported = room.a.ask(kai, request::ReportIncident{at, IncidentSeverity::Major, QStringLiteral("fallen tree"), kNoDevice});
+        QVERIFY(reported);
+        const auto id = IncidentId(reported->ref);
+        QVERIFY(room.a.ask(kai, request::TransitionIncident{id, IncidentState::Acknowledged, {}, 0}));
+        std::vector<Event> history = room.fromA();
+        room.deliver(history);
+        RestartedB restarted(room, 2);
+        QVERIFY(room.a.ask(kai, request::TransitionIncident{id, IncidentState::Resolved, QStringLiteral("tree removed"), 0}));
+        QVERIFY(room.a.ask(actor(QStringLiteral("sven"), Role::Supervisor), request::TransitionIncident{id, IncidentState::Closed, {}, 0}));
+        const std::vector<Event> missed = room.fromA();
+        history.insert(history.end(), missed.begin(), missed.end());
+        restarted.take(history, true);
+        QCOMPARE(restarted.loop.gate().refused(), 0u);
+        QCOMPARE(room.b.pipeline.books().incidents().find(id)->state, IncidentState::Closed);
+        QCOMPARE(describe(room.b.pipeline.books().incidents().find(id)), describe(HeardLive(history).b.pipeline.books().incidents().find(id)));
+    }
+
     /// Live, nothing is taken for known: a person may write the same words twice, and each is noted.
     void liveTheSameNoteTwiceIsNotedTwice()
     {

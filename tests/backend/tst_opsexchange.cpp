@@ -303,10 +303,10 @@ private Q_SLOTS:
 
     // --- hand-over ---
 
-    /// A late joiner gets the open incidents' steps and the open orders' history, and the history of the orders
-    /// finished last (a console restarted on a record that has one open learns how it ended) — not an incident that
-    /// has ended.
-    void handsOverWhatIsOpenAndTheOrdersFinishedLast()
+    /// A late joiner gets the open incidents' steps and the open orders' history, and the history of what ended
+    /// last (a console restarted on a record that has it open learns how it ended): open incidents first, then ended
+    /// ones, finished orders, open orders.
+    void handsOverWhatIsOpenAndWhatEndedLast()
     {
         Room room({QStringLiteral("desk-a"), QStringLiteral("desk-c")});
         Desk a(room, QStringLiteral("desk-a"));
@@ -316,13 +316,15 @@ private Q_SLOTS:
                           order(10, CommandStage::Finished)});
         a.exchange.handOver(QStringLiteral("desk-c"));
         const std::vector<Event> handed = allHandedOver(a, QStringLiteral("desk-c"));
-        QCOMPARE(handed.size(), size_t(5));
+        QCOMPARE(handed.size(), size_t(7));
         QCOMPARE(std::get<IncidentUpdatePayload>(handed[0].payload).id, IncidentId(5));
-        QCOMPARE(std::get<CommandPayload>(handed[1].payload).order, 10u);
-        QCOMPARE(std::get<CommandPayload>(handed[2].payload).stage, CommandStage::Finished);
-        QCOMPARE(std::get<CommandPayload>(handed[3].payload).order, 9u);
-        QCOMPARE(std::get<CommandPayload>(handed[4].payload).stage, CommandStage::Sent);
-        QCOMPARE(handed[4].device, DeviceIndex(3));
+        QCOMPARE(std::get<IncidentUpdatePayload>(handed[1].payload).id, IncidentId(6));
+        QCOMPARE(std::get<IncidentUpdatePayload>(handed[2].payload).state, IncidentState::Closed);
+        QCOMPARE(std::get<CommandPayload>(handed[3].payload).order, 10u);
+        QCOMPARE(std::get<CommandPayload>(handed[4].payload).stage, CommandStage::Finished);
+        QCOMPARE(std::get<CommandPayload>(handed[5].payload).order, 9u);
+        QCOMPARE(std::get<CommandPayload>(handed[6].payload).stage, CommandStage::Sent);
+        QCOMPARE(handed[6].device, DeviceIndex(3));
     }
 
     /// The finished orders kept for a hand-over are the last 500, oldest first.
