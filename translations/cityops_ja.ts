@@ -3247,6 +3247,18 @@
         <source>Nothing of this order was carried out, so there is nothing to undo.</source>
         <translation>この指令は何も実行されていないため、元に戻すものはありません。</translation>
     </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>This order was requested at console %1: it is approved or refused there.</source>
+        <translation>この指令はコンソール %1 で要求されました。承認・却下はそのコンソールで行います。</translation>
+    </message>
+    <message>
+        <source>This order was requested at console %1: it is cancelled there.</source>
+        <translation>この指令はコンソール %1 で要求されました。取り消しはそのコンソールで行います。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderTargetModel</name>

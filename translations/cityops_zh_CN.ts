@@ -3247,6 +3247,18 @@
         <source>Nothing of this order was carried out, so there is nothing to undo.</source>
         <translation>此指令未执行任何内容，无可撤销。</translation>
     </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>This order was requested at console %1: it is approved or refused there.</source>
+        <translation>此指令由控制台 %1 发起：须在该控制台批准或拒绝。</translation>
+    </message>
+    <message>
+        <source>This order was requested at console %1: it is cancelled there.</source>
+        <translation>此指令由控制台 %1 发起：须在该控制台取消。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderTargetModel</name>

@@ -164,7 +164,8 @@ void OrderPanel::reload()
             item->setText(column, QString::number(count[int(outcome)]));
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
         }
-        item->setText(ByColumn, o.requestedBy);
+        // Another console's order is worked at that console: say where.
+        item->setText(ByColumn, o.console.isEmpty() ? o.requestedBy : tr("%1 at %2").arg(o.requestedBy, o.console));
         item->setText(ApprovedColumn, o.approvedBy);
         if (o.stage == CommandStage::AwaitingApproval) {
             ++awaiting;
@@ -283,6 +284,8 @@ void OrderPanel::updateActions()
         approveWhy = nothing;
     else if (o->stage != CommandStage::AwaitingApproval)
         approveWhy = tr("This order is not waiting for approval.");
+    else if (!o->console.isEmpty())
+        approveWhy = tr("This order was requested at console %1: it is approved or refused there.").arg(o->console);
     else if (!(approveWhy = m_ops.whyNot(Permission::ApproveCommand)).isEmpty())
         ;
     else if (o->requestedBy == me.user)
@@ -294,6 +297,8 @@ void OrderPanel::updateActions()
         cancelWhy = nothing;
     else if (o->finished())
         cancelWhy = tr("This order has finished.");
+    else if (!o->console.isEmpty())
+        cancelWhy = tr("This order was requested at console %1: it is cancelled there.").arg(o->console);
     else if (!(cancelWhy = m_ops.whyNot(Permission::CancelCommand)).isEmpty())
         ;
     else if (o->requestedBy != me.user && me.highestRole() < Role::Supervisor)

@@ -1,0 +1,220 @@
+// The order panel: a large order's every target and its failures, and another console's order, which is worked at
+// that console — what a person sees in the list and why the buttons they cannot use are greyed.
+#include "engine/engine.h"
+#include "livecity.h"
+#include "map/mapstyle.h"
+#include "ops/opsclient.h"
+#include "panels/orderpanel.h"
+#include "panels/ordertargetmodel.h"
+#include "testcity.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace cityops;
+
+namespace {
+
+/// Books the test writes, as the panel reads the live ones.
+struct Books : CityStateSource {
+    CityBooks b;
+    explicit Books(std::shared_ptr<const CityModel> c) : b(std::move(c)) {}
+    const CityBooks &books() const override { return b; }
+    std::int64_t nowMs() const override { return 10'000; }
+};
+
+QPushButton *button(const QWidget &panel, const QString &text)
+{
+    for (QPushButton *b : panel.findChildren<QPushButton *>())
+        if (b->text() == text)
+            return b;
+    return nullptr;
+}
+
+CommandPayload step(std::uint32_t order, CommandStage stage, const QString &user = {}, const QString &console = {})
+{
+    CommandPayload c;
+    c.order = order;
+    c.stage = stage;
+    c.action = CommandAction::SignalFlash;
+    c.user = user;
+    c.console = console;
+    c.timeMs = 3600'000;
+    return c;
+}
+
+} // namespace
+
+class TestOrderPanel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void aLargeOrderShowsEveryTargetAndItsFailures()
+    {
+        // Issue 16, item 8: "639/657 con…", 300 targets then "… and 357 more", "Rejected — d…". Now: a count per
+        // result, every target in a model, sorted and filtered to the failures, which can be picked or retried.
+        const auto city = test::networkCity();
+        Books source(city);
+        const int devices = int(city->devices.size());
+        constexpr int kTargets = 10'000, kFailed = 18;
+        const QString reason = QStringLiteral("device busy: the controller is under local manual control by the maintenance crew");
+        std::vector<Event> events;
+        std::uint64_t seq = 0;
+        CommandPayload order;
+        order.order = 77;
+        order.stage = CommandStage::Requested;
+        order.user = QStringLiteral("olga");
+        order.text = QStringLiteral("dim everything");
+        order.timeMs = 3600'000;
+        events.push_back(Event{++seq, 1000, kNoDevice, order});
+        for (int i = 0; i < kTargets; ++i) {
+            CommandPayload t;
+            t.order = 77;
+            t.action = CommandAction::LightDim;
+            t.value = 40;
+            t.step = std::uint16_t(i / devices);
+            t.stage = CommandStage::Requested;
+            const DeviceIndex d = DeviceIndex(i % devices);
+            events.push_back(Event{++seq, 1000, d, t});
+            t.stage = i % (kTargets / kFailed) == 5 && i / (kTargets / kFailed) < kFailed ? CommandStage::Rejected : CommandStage::Confirmed;
+            t.text = t.stage == CommandStage::Rejected ? reason : QString();
+            events.push_back(Event{++seq, 2000, d, t});
+        }
+        source.b.apply(events);
+
+        Engine engine(city);
+        CityMirror scene(city);
+        LiveCity live(engine, scene);
+        live.setSource(&source);
+        live.refreshAll();
+        OpsClient client(engine, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
+        OrderPanel panel(live, client);
+        panel.resize(1400, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(panel.tree()->topLevelItemCount(), 1);
+        QTreeWidgetItem *row = panel.tree()->topLevelItem(0);
+        panel.tree()->setCurrentItem(row);
+        QCOMPARE(row->text(2), QString::number(kTargets - kFailed));   // Confirmed
+        QCOMPARE(row->text(3), QString::number(kFailed));              // Failed, in its own column: never clipped away
+        QCOMPARE(row->text(4), QStringLiteral("0"));                   // Open
+        QCOMPARE(panel.tree()->headerItem()->text(3), QStringLiteral("Failed"));
+
+        // Every target, failures first.
+        QCOMPARE(panel.targetModel()->rowCount(), kTargets);
+        QCOMPARE(panel.targetFilter()->rowCount(), kTargets);
+        QCOMPARE(panel.targetFilter()->index(0, OrderTargetModel::ResultColumn).data().toString(), QStringLiteral("Rejected"));
+        QVERIFY(panel.targetsTitle()->text().contains(QStringLiteral("10000")) || panel.targetsTitle()->text().contains(QStringLiteral("10,000")));
+        // Filtered to the failed ones: 18 rows, each with its whole reason, in a column wide enough to read it.
+        panel.outcomeFilter()->setCurrentIndex(panel.outcomeFilter()->findData(int(OrderTargetModel::Outcome::Failed)));
+        QCOMPARE(panel.targetFilter()->rowCount(), kFailed);
+        QCOMPARE(panel.targetFilter()->index(0, OrderTargetModel::ReasonColumn).data().toString(), reason);
+        const int reasonWidth = panel.targetView()->columnWidth(OrderTargetModel::ReasonColumn);
+        QVERIFY2(reasonWidth >= panel.targetView()->fontMetrics().horizontalAdvance(reason),
+                 qPrintable(QStringLiteral("reason column %1 px").arg(reasonWidth)));
+        // What a person sees: the failure's result in the "major" colour, and in words.
+        const QImage shot = panel.grab().toImage();
+        const QRect cell = panel.targetView()->visualRect(panel.targetFilter()->index(0, OrderTargetModel::ResultColumn));
+        const QPoint at = panel.targetView()->viewport()->mapTo(&panel, cell.topLeft());
+        bool coloured = false;
+        for (int x = at.x(); x < at.x() + cell.width() && !coloured; ++x)
+            for (int y = at.y(); y < at.y() + cell.height() && !coloured; ++y)
+                coloured = shot.pixelColor(x, y) == mapstyle::severityColor(IncidentSeverity::Major);
+        QVERIFY2(coloured, "the failed result is not drawn in the major colour");
+        // Sorted by device id (each row shows where its device is, with the id).
+        panel.targetView()->sortByColumn(OrderTargetModel::DeviceColumn, Qt::AscendingOrder);
+        QStringList ids;
+        for (int r = 0; r < panel.targetFilter()->rowCount(); ++r) {
+            const QModelIndex device = panel.targetFilter()->index(r, OrderTargetModel::DeviceColumn);
+            ids << device.data(OrderTargetModel::kSortRole).toString();
+            QVERIFY(device.data().toString().endsWith(ids.back()) || device.data().toString().endsWith(ids.back() + QLatin1Char(')')));
+        }
+        QStringList sorted = ids;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(ids, sorted);
+
+        // The failed ones onto the map, or into a retry with the same command.
+        QSignalSpy picked(&panel, &OrderPanel::pickRequested);
+        QSignalSpy retried(&panel, &OrderPanel::retryRequested);
+        panel.pickFailed();
+        QCOMPARE(picked.size(), 1);
+        QCOMPARE(picked.front().front().value<std::vector<DeviceIndex>>().size(), size_t(kFailed));
+        panel.retryFailed();
+        QCOMPARE(retried.size(), 1);
+        const auto retry = retried.front().front().value<OrderSpec>();
+        QCOMPARE(retry.targets.size(), size_t(kFailed));
+        QCOMPARE(retry.targets.front().action, CommandAction::LightDim);
+        QCOMPARE(retry.targets.front().value, 40);
+
+        // Greyed buttons say why (issue 16, item 10).
+        QPushButton *approve = button(panel, QStringLiteral("A&pprove"));
+        QVERIFY(approve && !approve->isEnabled());
+        QVERIFY2(approve->toolTip().contains(QLatin1String("not waiting for approval")), qPrintable(approve->toolTip()));
+        QVERIFY(button(panel, QStringLiteral("Res&tore"))->isEnabled());
+        client.setReadOnly(true, QStringLiteral("Replay shows the past and changes nothing."));
+        panel.reload();
+        QVERIFY(!button(panel, QStringLiteral("Res&tore"))->isEnabled());
+        QVERIFY(button(panel, QStringLiteral("Res&tore"))->toolTip().contains(QLatin1String("Replay shows the past")));
+        QVERIFY(button(panel, QStringLiteral("Pick &failed on map"))->isEnabled());   // looking is not acting
+    }
+
+    /// An order another console requested waits for approval at that console: a supervisor here sees whose it is
+    /// and where, and the greyed Approve and Cancel say to go there (they used to be offered, and then refused with
+    /// "not waiting for approval").
+    void anotherConsolesOrderIsWorkedThere()
+    {
+        const auto city = test::networkCity();
+        Books source(city);
+        const DeviceIndex signal = city->signals.front().device;
+        source.b.apply({Event{1, 1000, kNoDevice, step(41, CommandStage::Requested, QStringLiteral("kai"), QStringLiteral("console-b"))},
+                        Event{2, 1000, signal, step(41, CommandStage::Requested, {}, QStringLiteral("console-b"))},
+                        Event{3, 1000, kNoDevice, step(41, CommandStage::AwaitingApproval, {}, QStringLiteral("console-b"))},
+                        Event{4, 1000, kNoDevice, step(42, CommandStage::Requested, QStringLiteral("olga"))},
+                        Event{5, 1000, signal + 1, step(42, CommandStage::Requested)},
+                        Event{6, 1000, kNoDevice, step(42, CommandStage::AwaitingApproval)}});
+        Engine engine(city);
+        CityMirror scene(city);
+        LiveCity live(engine, scene);
+        live.setSource(&source);
+        live.refreshAll();
+        OpsClient client(engine, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+        OrderPanel panel(live, client);
+        panel.resize(1400, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(panel.tree()->topLevelItemCount(), 2);
+        QTreeWidgetItem *theirs = nullptr, *ours = nullptr;
+        for (int i = 0; i < 2; ++i) {
+            QTreeWidgetItem *row = panel.tree()->topLevelItem(i);
+            (row->text(0).contains(QLatin1String("41")) ? theirs : ours) = row;
+        }
+        QVERIFY(theirs && ours);
+        int by = -1;
+        for (int c = 0; c < panel.tree()->columnCount(); ++c)
+            if (panel.tree()->headerItem()->text(c) == QLatin1String("By"))
+                by = c;
+        QVERIFY(by >= 0);
+        QCOMPARE(theirs->text(by), QStringLiteral("kai at console-b"));
+        QCOMPARE(ours->text(by), QStringLiteral("olga"));
+        QVERIFY(panel.tree()->columnWidth(by) >= panel.tree()->fontMetrics().horizontalAdvance(theirs->text(by)));
+
+        panel.tree()->setCurrentItem(theirs);
+        QPushButton *approve = button(panel, QStringLiteral("A&pprove"));
+        QPushButton *cancel = button(panel, QStringLiteral("Ca&ncel order"));
+        QVERIFY(approve && cancel);
+        QVERIFY(!approve->isEnabled() && !cancel->isEnabled());
+        QVERIFY2(approve->toolTip().contains(QLatin1String("requested at console console-b")), qPrintable(approve->toolTip()));
+        QVERIFY2(cancel->toolTip().contains(QLatin1String("requested at console console-b")), qPrintable(cancel->toolTip()));
+        const QImage greyed = approve->grab().toImage();
+        panel.tree()->setCurrentItem(ours);
+        QVERIFY(approve->isEnabled() && cancel->isEnabled());
+        QVERIFY(approve->grab().toImage() != greyed);   // what a person sees tells one from the other
+    }
+};
+
+QTEST_MAIN(TestOrderPanel)
+#include "tst_orderpanel.moc"
