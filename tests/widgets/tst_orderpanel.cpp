@@ -3,12 +3,14 @@
 #include "engine/engine.h"
 #include "livecity.h"
 #include "map/mapstyle.h"
+#include "ops/annunciator.h"
 #include "ops/opsclient.h"
 #include "panels/orderpanel.h"
 #include "panels/ordertargetmodel.h"
 #include "testcity.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -35,6 +37,35 @@ QPushButton *button(const QWidget &panel, const QString &text)
             return b;
     return nullptr;
 }
+
+/// Another console's order awaiting approval on `signal`, as the broker link hands it to the core.
+class PeerOrderLink : public FieldLink {
+public:
+    explicit PeerOrderLink(DeviceIndex signal) : m_signal(signal) {}
+    void start() override
+    {
+        setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("a peer's order")));
+        std::vector<Event> batch;
+        for (const auto &[device, stage, user] : {std::tuple{kNoDevice, CommandStage::Requested, QStringLiteral("kai")},
+                                                  std::tuple{m_signal, CommandStage::Requested, QString()},
+                                                  std::tuple{kNoDevice, CommandStage::AwaitingApproval, QString()}}) {
+            CommandPayload c;
+            c.order = 41;
+            c.stage = stage;
+            c.action = CommandAction::SignalFlash;
+            c.user = user;
+            c.console = QStringLiteral("console-b");
+            c.timeMs = QDateTime::currentMSecsSinceEpoch() + 3600'000;
+            batch.push_back(Event{0, QDateTime::currentMSecsSinceEpoch(), device, c, 1});
+        }
+        sink()->push(std::move(batch), Overflow::DropNewest);
+    }
+    void stop() override {}
+    void send(const std::vector<DeviceCommand> &) override {}
+
+private:
+    DeviceIndex m_signal;
+};
 
 CommandPayload step(std::uint32_t order, CommandStage stage, const QString &user = {}, const QString &console = {})
 {
@@ -213,6 +244,38 @@ private Q_SLOTS:
         panel.tree()->setCurrentItem(ours);
         QVERIFY(approve->isEnabled() && cancel->isEnabled());
         QVERIFY(approve->grab().toImage() != greyed);   // what a person sees tells one from the other
+    }
+
+    /// Nor does the desk announce it as waiting for this supervisor's approval: only this console's own order counts.
+    /// On the real engine, the other console's order arriving as the link hands it over (its origin and console set).
+    void anotherConsolesOrderIsNotAnnouncedForApproval()
+    {
+        const auto city = test::networkCity();
+        Engine engine(city);
+        engine.setRoster([](const QString &user) -> std::optional<Actor> {
+            if (user == QLatin1String("kai"))
+                return Actor{user, {Role::Operator}, {}};
+            return std::nullopt;
+        });
+        engine.start(std::make_unique<PeerOrderLink>(city->signals.front().device));
+        QTRY_VERIFY(engine.orders().find(41) && engine.orders().find(41)->stage == CommandStage::AwaitingApproval);
+        CityMirror scene(city);
+        LiveCity live(engine, scene);
+        live.refreshAll();
+        QLabel banner;
+        Annunciator annunciator(live, banner);
+        annunciator.setActor(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+        annunciator.review();
+        QCOMPARE(annunciator.waiting(), 0);
+        QVERIFY(banner.isHidden());
+        // This console's own order is.
+        OrderSpec flash;
+        flash.description = QStringLiteral("flash");
+        flash.targets.push_back({city->signals.back().device, CommandAction::SignalFlash, 0, 0, 0});
+        engine.request(Actor{QStringLiteral("olga"), {Role::Operator}, {}}, request::IssueOrder{flash});
+        QTRY_VERIFY((annunciator.review(), annunciator.waiting() == 1));
+        QVERIFY2(banner.text().contains(QLatin1String("waiting for your approval")), qPrintable(banner.text()));
+        engine.stop();
     }
 };
 

@@ -76,7 +76,8 @@ void Annunciator::review()
             std::vector<Order> orders;
             s.orders().snapshot(orders);
             for (const Order &o : orders)
-                if (o.stage == CommandStage::AwaitingApproval && o.requestedBy != m_actor.user) {
+                // Another console's order is approved at that console: nothing for this desk to do.
+                if (o.stage == CommandStage::AwaitingApproval && o.requestedBy != m_actor.user && o.console.isEmpty()) {
                     ++m_counts[3];
                     note(QStringLiteral("o%1").arg(o.id), Priority::Low);
                 }
