@@ -2,6 +2,8 @@
 
 #include "base/logging.h"
 
+#include <QRandomGenerator>
+
 namespace cityops {
 
 LiveOpsLoop::LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config,
@@ -10,7 +12,7 @@ LiveOpsLoop::LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel
       m_city(std::move(city)),
       m_rules(m_city->rules),
       m_ops(DeskContext{*m_city, pipeline.books().states(), pipeline.books().incidents(), pipeline.books().alarms(), pipeline.books().orders(),
-                        session, salt, firstSession},
+                        session, salt, firstSession, QRandomGenerator::system()->bounded(1u << 20)},
             config)
 {
 }

@@ -29,6 +29,11 @@ struct DeskContext {
     /// it); this session without one (no earlier run is known, and a session number drawn at random must not make
     /// other consoles' ids look like this console's earlier ones).
     std::uint32_t firstSession = 1;
+    /// Where this run's counts start within its session's id range (orders, console incidents): drawn at random
+    /// for each run, so that two runs numbered in one session — a console killed while its store was checked (the
+    /// session is counted after the check), two runs without a record that drew the same session — seldom number
+    /// alike: the other consoles still hold the earlier run's ids and would refuse the later run's as existing.
+    std::uint32_t countFrom = 0;
 
     /// What console-allocated ids (alarms, orders, console incidents) are made unique with in this session.
     std::uint32_t idSession() const { return session ^ salt; }

@@ -129,7 +129,10 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
     }
 
     LiveOrder o;
-    o.id = m_ctx.idBase() + (++m_issued & 0xfffff);
+    std::uint32_t count = 0;
+    while (count == 0)   // never the range's base itself: in the range of session bits 0 that would be order 0
+        count = (m_ctx.countFrom + ++m_issued) & 0xfffff;
+    o.id = m_ctx.idBase() + count;
     o.workflow = spec.workflow;
     o.requestedBy = actor.user;
     o.expiresMs = nowMs + spec.validForMs;

@@ -24,7 +24,7 @@ QString tooLong() { return QStringLiteral("the text is longer than %1 characters
 
 IncidentId IncidentDesk::nextId()
 {
-    return kConsoleIncidentBase + ((m_ctx.idSession() & 0x3fff) << 16) + (++m_issued & 0xffff);
+    return kConsoleIncidentBase + ((m_ctx.idSession() & 0x3fff) << 16) + ((m_ctx.countFrom + ++m_issued) & 0xffff);
 }
 
 Result<OpsReceipt> IncidentDesk::transition(const Actor &actor, const request::TransitionIncident &r, std::vector<Event> &out)
