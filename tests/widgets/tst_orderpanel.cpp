@@ -24,10 +24,28 @@ namespace {
 
 /// Books the test writes, as the panel reads the live ones.
 struct Books : CityStateSource {
+    std::shared_ptr<const CityModel> city;
     CityBooks b;
-    explicit Books(std::shared_ptr<const CityModel> c) : b(std::move(c)) {}
+    explicit Books(std::shared_ptr<const CityModel> c) : city(c), b(std::move(c)) {}
     const CityBooks &books() const override { return b; }
     std::int64_t nowMs() const override { return 10'000; }
+};
+
+/// The order panel over `source`'s books, for `actor`, shown.
+struct ShownPanel {
+    Engine engine;
+    CityMirror scene;
+    LiveCity live{engine, scene};
+    OpsClient client;
+    OrderPanel panel{live, client};
+
+    ShownPanel(Books &source, const Actor &actor) : engine(source.city), scene(source.city), client(engine, actor)
+    {
+        live.setSource(&source);
+        live.refreshAll();
+        panel.resize(1400, 700);
+        panel.show();
+    }
 };
 
 QPushButton *button(const QWidget &panel, const QString &text)
@@ -117,16 +135,10 @@ private Q_SLOTS:
         }
         source.b.apply(events);
 
-        Engine engine(city);
-        CityMirror scene(city);
-        LiveCity live(engine, scene);
-        live.setSource(&source);
-        live.refreshAll();
-        OpsClient client(engine, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
-        OrderPanel panel(live, client);
-        panel.resize(1400, 700);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        ShownPanel shown(source, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
+        QVERIFY(QTest::qWaitForWindowExposed(&shown.panel));
+        OrderPanel &panel = shown.panel;
+        OpsClient &client = shown.client;
         QCOMPARE(panel.tree()->topLevelItemCount(), 1);
         QTreeWidgetItem *row = panel.tree()->topLevelItem(0);
         panel.tree()->setCurrentItem(row);
@@ -207,16 +219,9 @@ private Q_SLOTS:
                         Event{4, 1000, kNoDevice, step(42, CommandStage::Requested, QStringLiteral("olga"))},
                         Event{5, 1000, signal + 1, step(42, CommandStage::Requested)},
                         Event{6, 1000, kNoDevice, step(42, CommandStage::AwaitingApproval)}});
-        Engine engine(city);
-        CityMirror scene(city);
-        LiveCity live(engine, scene);
-        live.setSource(&source);
-        live.refreshAll();
-        OpsClient client(engine, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
-        OrderPanel panel(live, client);
-        panel.resize(1400, 700);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        ShownPanel shown(source, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+        QVERIFY(QTest::qWaitForWindowExposed(&shown.panel));
+        OrderPanel &panel = shown.panel;
         QCOMPARE(panel.tree()->topLevelItemCount(), 2);
         QTreeWidgetItem *theirs = nullptr, *ours = nullptr;
         for (int i = 0; i < 2; ++i) {
