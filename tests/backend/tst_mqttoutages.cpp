@@ -179,7 +179,10 @@ private Q_SLOTS:
             for (const OrderTarget &t : order->targets) {
                 const bool atNewLevel = console.engine.states().state(t.device).level == 37;
                 if ((t.stage == CommandStage::Confirmed) != atNewLevel)
-                    out << QStringLiteral("%1 %2 (level %3)").arg(city()->devices[t.device].id, commandStageName(t.stage))
+                    out << QStringLiteral("%1 %2 at attempt %3: \"%4\" (level %5)")
+                               .arg(city()->devices[t.device].id, commandStageName(t.stage))
+                               .arg(t.attempt)
+                               .arg(t.reason)
                                .arg(console.engine.states().state(t.device).level);
             }
             return out;
