@@ -20,7 +20,7 @@ int targetRank(CommandStage stage)
 
 } // namespace
 
-bool stepBooked(const Order &order, DeviceIndex device, const CommandPayload &step)
+bool stepBooked(const Order &order, DeviceIndex device, const OrderTarget *target, const CommandPayload &step)
 {
     if (order.stage == CommandStage::Finished)
         return true;   // final: nothing told about it can change it
@@ -33,9 +33,7 @@ bool stepBooked(const Order &order, DeviceIndex device, const CommandPayload &st
         default: return false;
         }
     }
-    const auto target = std::find_if(order.targets.begin(), order.targets.end(),
-                                     [&](const OrderTarget &t) { return t.device == device && t.step == step.step; });
-    if (target == order.targets.end())
+    if (!target)
         return false;
     const int booked = targetRank(target->stage), told = targetRank(step.stage);
     if (step.stage == CommandStage::Requested || booked == 4)

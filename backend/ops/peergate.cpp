@@ -12,16 +12,27 @@ void PeerGate::filter(std::vector<Event> &batch, const DeskContext &ctx)
         return;
     m_pending.clear();
     std::vector<bool> drop(batch.size(), false);
-    // The books as this batch found them, one look per order or incident.
-    QHash<std::uint32_t, std::optional<Order>> orders;
+    // The books as this batch found them, one look per order (with its targets by device and step) or incident.
+    struct BookedOrder {
+        std::optional<Order> order;
+        QHash<quint64, int> targets;   ///< index into order->targets (indexes stay valid when the cache grows)
+    };
+    QHash<std::uint32_t, BookedOrder> orders;
     QHash<IncidentId, std::optional<Incident>> incidents;
     const auto booked = [&](const Event &e) {
         if (const auto *c = std::get_if<CommandPayload>(&e.payload)) {
             auto it = orders.find(c->order);
-            if (it == orders.end())
-                it = orders.insert(c->order, ctx.orders.find(c->order));
+            if (it == orders.end()) {
+                it = orders.insert(c->order, BookedOrder{ctx.orders.find(c->order), {}});
+                if (it->order)
+                    for (size_t i = 0; i < it->order->targets.size(); ++i)
+                        it->targets.insert((quint64(it->order->targets[i].device) << 16) | it->order->targets[i].step, static_cast<int>(i));
+            }
             // Only the console it is recorded with re-tells an order (another console's word on it is for the check).
-            return *it && !c->console.isEmpty() && (*it)->console == c->console && stepBooked(**it, e.device, *c);
+            if (!it->order || c->console.isEmpty() || it->order->console != c->console)
+                return false;
+            const int target = it->targets.value((quint64(e.device) << 16) | c->step, -1);
+            return stepBooked(*it->order, e.device, target < 0 ? nullptr : &it->order->targets[static_cast<size_t>(target)], *c);
         }
         IncidentId id = 0;
         if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload))

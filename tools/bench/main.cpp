@@ -8,6 +8,7 @@
 #include "store/replaysession.h"
 #include "benchutil.h"
 #include "dispatchbench.h"
+#include "handoverbench.h"
 #include "e2pbench.h"
 #include "linkbench.h"
 #include "signinbench.h"
@@ -271,6 +272,7 @@ int main(int argc, char **argv)
                                                     "  cityops-bench ingest [--events N] [--rounds R]\n"
                                                     "  cityops-bench seek [--hours H] [--rate R] [--seeks N]\n"
                                                     "  cityops-bench dispatch [--targets N]\n"
+                                                    "  cityops-bench handover [--targets N] [--runs K]\n"
                                                     "  cityops-bench e2p [--devices N] [--rate R] [--seconds S] [--fps F]\n"
                                                     "  cityops-bench link [--messages N] [--commands C] [--targets T]\n"
                                                     "  cityops-bench signin [--runs N]\n"
@@ -279,7 +281,7 @@ int main(int argc, char **argv)
                                                     "  cityops-bench cosim [--speed X] [--seconds S] [--dump PREFIX]\n"
                                                     "  cityops-bench places [--devices N]"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave, cosim or places"));
+    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("map, ingest, seek, dispatch, handover, e2p, link, signin, wall, greenwave, cosim or places"));
     parser.addOptions({
         {QStringLiteral("city"), QStringLiteral("City package (default: Berlin-Adlershof)."), QStringLiteral("file")},
         {QStringLiteral("dir"), QStringLiteral("Where to put temporary stores (default: the system temp folder)."), QStringLiteral("dir")},
@@ -294,10 +296,10 @@ int main(int argc, char **argv)
         {QStringLiteral("frames"), QStringLiteral("map: frames per measurement (default 120)."), QStringLiteral("f"), QStringLiteral("120")},
         {QStringLiteral("seconds"), QStringLiteral("e2p: how long events flow (default 10)."), QStringLiteral("s"), QStringLiteral("10")},
         {QStringLiteral("fps"), QStringLiteral("e2p: frames per second the GUI pulls and renders (default 30, as the console)."), QStringLiteral("f"), QStringLiteral("30")},
-        {QStringLiteral("targets"), QStringLiteral("dispatch, link: devices the order commands (default 1000)."), QStringLiteral("n"), QStringLiteral("1000")},
+        {QStringLiteral("targets"), QStringLiteral("dispatch, handover, link: devices the order commands (default 1000)."), QStringLiteral("n"), QStringLiteral("1000")},
         {QStringLiteral("messages"), QStringLiteral("link: device reports through the broker (default 50000)."), QStringLiteral("n"), QStringLiteral("50000")},
         {QStringLiteral("commands"), QStringLiteral("link: command round trips (default 500)."), QStringLiteral("n"), QStringLiteral("500")},
-        {QStringLiteral("runs"), QStringLiteral("signin: sign-ins measured (default 20); greenwave: route pairs (default 3)."), QStringLiteral("n"), QStringLiteral("20")},
+        {QStringLiteral("runs"), QStringLiteral("signin: sign-ins measured (default 20); greenwave: route pairs (default 3); handover: runs (default 5)."), QStringLiteral("n"), QStringLiteral("20")},
         {QStringLiteral("seed"), QStringLiteral("greenwave: seed of the first route and of SUMO (default 1)."), QStringLiteral("n")},
         {QStringLiteral("check-trips"), QStringLiteral("greenwave: check the console's account of the trip against SUMO's on every route, "
                                                       "not only the first (one wave run more per route).")},
@@ -328,7 +330,7 @@ int main(int argc, char **argv)
         }
     }
     if (pos.size() != 1) {
-        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave, cosim or places\n");
+        std::fprintf(stderr, "cityops-bench: name one benchmark: map, ingest, seek, dispatch, handover, e2p, link, signin, wall, greenwave, cosim or places\n");
         return kExitUsage;
     }
     const QString city = parser.value(QStringLiteral("city"));
@@ -340,6 +342,8 @@ int main(int argc, char **argv)
         return bench::runMapBench(parser, city);
     if (pos[0] == QLatin1String("dispatch"))
         return bench::runDispatchBench(parser, city);
+    if (pos[0] == QLatin1String("handover"))
+        return bench::runHandOverBench(parser, city);
     if (pos[0] == QLatin1String("e2p"))
         return bench::runE2pBench(parser, city);
     if (pos[0] == QLatin1String("link"))
@@ -354,6 +358,6 @@ int main(int argc, char **argv)
         return bench::runCosimBench(parser, city);
     if (pos[0] == QLatin1String("places"))
         return bench::runPlaceBench(parser, city);
-    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, e2p, link, signin, wall, greenwave, cosim, places)\n", qPrintable(pos[0]));
+    std::fprintf(stderr, "cityops-bench: unknown benchmark \"%s\" (map, ingest, seek, dispatch, handover, e2p, link, signin, wall, greenwave, cosim, places)\n", qPrintable(pos[0]));
     return kExitUsage;
 }
