@@ -92,7 +92,7 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
             disconnect(*connection);
         });
     }
-    m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, session(), m_dispatchConfig, m_idSalt, m_store ? 1 : session());
+    m_driver = std::make_unique<LiveOpsLoop>(m_pipeline, m_city, session(), m_dispatchConfig, m_idSalt);
     m_link = std::move(link);
     m_driver->setRoster(m_roster);
     m_driver->setShareFilter([link = m_link.get()](const Event &e) { return link->shares(e); });

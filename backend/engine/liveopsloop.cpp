@@ -7,12 +7,12 @@
 namespace cityops {
 
 LiveOpsLoop::LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config,
-                         std::uint32_t salt, std::uint32_t firstSession)
+                         std::uint32_t salt)
     : m_pipeline(pipeline),
       m_city(std::move(city)),
       m_rules(m_city->rules),
       m_ops(DeskContext{*m_city, pipeline.books().states(), pipeline.books().incidents(), pipeline.books().alarms(), pipeline.books().orders(),
-                        session, salt, firstSession, QRandomGenerator::system()->bounded(1u << 20)},
+                        session, salt, QRandomGenerator::system()->bounded(1u << 20)},
             config)
 {
 }

@@ -14,10 +14,9 @@ namespace cityops {
 /// runs it on its core thread; tests and benches drive it directly with a clock they control.
 class LiveOpsLoop {
 public:
-    /// `session`: the store's session number; `salt`: the console's on a broker; `firstSession`: the first whose
-    /// orders it takes up as its own (DeskContext).
+    /// `session`: the store's session number; `salt`: the console's on a broker (DeskContext).
     LiveOpsLoop(CorePipeline &pipeline, std::shared_ptr<const CityModel> city, std::uint32_t session, DispatchConfig config = {},
-                std::uint32_t salt = 0, std::uint32_t firstSession = 1);
+                std::uint32_t salt = 0);
 
     /// Processes a batch from the link; returns how many events were applied (the batch and what it led to).
     size_t ingest(std::vector<Event> &batch);

@@ -25,10 +25,6 @@ struct DeskContext {
     const OrderBook &orders;
     std::uint32_t session = 1;   ///< the store's session number: 1 for its first run, one more for each restart
     std::uint32_t salt = 0;      ///< on a broker, this console's salt, so that consoles sharing one field differ
-    /// The first session whose orders this console may take up as its own: 1 with a store (its earlier runs are in
-    /// it); this session without one (no earlier run is known, and a session number drawn at random must not make
-    /// other consoles' ids look like this console's earlier ones).
-    std::uint32_t firstSession = 1;
     /// Where this run's counts start within its session's id range (orders, console incidents): drawn at random
     /// for each run, so that two runs numbered in one session — a console killed while its store was checked (the
     /// session is counted after the check), two runs without a record that drew the same session — seldom number
@@ -46,11 +42,12 @@ struct DeskContext {
     {
         const std::uint32_t low = ((id >> 20) ^ salt) & 0xfff;   // the session's low 12 bits
         const std::uint32_t first = low != 0 ? low : 0x1000;      // the first session number with those bits
-        return first >= firstSession && first < session;
+        return first < session;
     }
     /// Whether booked order `o` is this console's own from an earlier run: numbered in one of its earlier sessions
     /// and recorded with no other console named (CommandPayload::console; a store recorded before the console was
-    /// kept names none, and there the number is all there is to go by).
+    /// kept names none, and there the number is all there is to go by). Without a store the books hold no earlier
+    /// run's order of this console's (handed back, the link passes its own over), whatever session was drawn.
     bool issuedEarlier(const Order &o) const { return o.console.isEmpty() && issuedEarlier(o.id); }
     QString districtName(int district) const
     {

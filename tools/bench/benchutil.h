@@ -1,6 +1,7 @@
 #pragma once
 
 #include "city/citypackage.h"
+#include "city/syntheticdevices.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,6 +39,19 @@ inline std::shared_ptr<const CityModel> loadCity(const QString &cityPath)
         return nullptr;
     }
     return loaded.value();
+}
+
+/// The bench's city with at least `lamps` streetlights (synthetic devices added when it has fewer); nullptr after
+/// saying why on stderr.
+inline std::shared_ptr<const CityModel> cityWithLamps(const QString &cityPath, int lamps)
+{
+    const auto loaded = loadCity(cityPath);
+    if (!loaded)
+        return nullptr;
+    auto city = std::make_shared<CityModel>(*loaded);
+    if (static_cast<int>(city->streetlights.size()) < lamps)
+        addSyntheticDevices(*city, static_cast<size_t>(lamps) * 2, 7);   // 99.5 % of them streetlights
+    return city;
 }
 
 /// One result: one JSON object on one line of standard output.

@@ -3,7 +3,6 @@
 #include "benchutil.h"
 
 #include "city/citypackage.h"
-#include "city/syntheticdevices.h"
 #include "engine/engine.h"
 #include "link/simlink.h"
 
@@ -18,17 +17,14 @@ namespace cityops::bench {
 int runDispatchBench(const QCommandLineParser &parser, const QString &cityPath)
 {
     const int targets = parser.value(QStringLiteral("targets")).toInt();
-    const auto loaded = loadCity(cityPath);
-    if (!loaded)
+    const std::shared_ptr<const CityModel> shared = cityWithLamps(cityPath, targets);
+    if (!shared)
         return 1;
-    auto city = std::make_shared<CityModel>(*loaded);
-    if (static_cast<int>(city->streetlights.size()) < targets)
-        addSyntheticDevices(*city, static_cast<size_t>(targets) * 2, 7);   // 99.5 % of them streetlights
+    const CityModel *city = shared.get();
     std::vector<DeviceIndex> lamps;
     for (const StreetlightInfo &l : city->streetlights)
         if (static_cast<int>(lamps.size()) < targets)
             lamps.push_back(l.device);
-    std::shared_ptr<const CityModel> shared = city;
 
     Engine engine(shared);
     SimLinkOptions options;

@@ -2,7 +2,6 @@
 
 #include "benchutil.h"
 
-#include "city/syntheticdevices.h"
 #include "ops/peergate.h"
 #include "state/citybooks.h"
 
@@ -49,13 +48,9 @@ int runHandOverBench(const QCommandLineParser &parser, const QString &cityPath)
 {
     const int targets = parser.value(QStringLiteral("targets")).toInt();
     const int runs = parser.isSet(QStringLiteral("runs")) ? parser.value(QStringLiteral("runs")).toInt() : 5;
-    const auto loaded = loadCity(cityPath);
-    if (!loaded)
+    const std::shared_ptr<const CityModel> city = cityWithLamps(cityPath, targets);
+    if (!city)
         return 1;
-    auto model = std::make_shared<CityModel>(*loaded);
-    if (static_cast<int>(model->streetlights.size()) < targets)
-        addSyntheticDevices(*model, static_cast<size_t>(targets) * 2, 7);   // 99.5 % of them streetlights
-    std::shared_ptr<const CityModel> city = model;
     std::vector<Event> history{step(kNoDevice, CommandStage::Requested, QStringLiteral("kai"))};
     for (const StreetlightInfo &l : city->streetlights) {
         if (static_cast<int>(history.size()) > targets)
