@@ -61,6 +61,7 @@ size_t LiveOpsLoop::ingest(std::vector<Event> &batch)
     if (batch.empty())
         return 0;
     stampDeadlines(batch);
+    shareFieldResults(batch);
     m_pipeline.process(batch);
     // A person's own wall request goes to the walls on the broker; one from another console (it passed the gate) is
     // for the wall this console may be.
@@ -91,6 +92,21 @@ size_t LiveOpsLoop::tick(std::int64_t nowMs)
     std::vector<Event> derived;
     m_ops.tick(nowMs, derived, m_commands);
     return settle(derived, nowMs);
+}
+
+void LiveOpsLoop::shareFieldResults(const std::vector<Event> &batch)
+{
+    // The field answers only the console that sent a command, and a device's refusal is its target's record (the
+    // dispatcher emits nothing after it): passed on as it is, or the other consoles would show the target sent for
+    // good and hold the device "reserved" by the order. Only the final word: "accepted, acting" would double what a
+    // wide order sends them, for no difference their desks count. Judged before the books take the batch.
+    if (!m_share)
+        return;
+    for (const Event &e : batch)
+        if (const auto *answer = std::get_if<CommandPayload>(&e.payload);
+            answer && e.origin == 0 && e.device != kNoDevice && answer->stage == CommandStage::Rejected
+            && m_pipeline.books().orders().endsOwnTarget(e.device, *answer) && m_share(e))
+            m_shared.push_back(e);
 }
 
 std::vector<Event> LiveOpsLoop::takeShared()

@@ -49,6 +49,8 @@ private:
     /// Gives each incident taken in the city's response times (ResponseRules), over whatever the event said: the
     /// deadlines are this console's city's, never the field's or another console's to set.
     void stampDeadlines(std::vector<Event> &batch) const;
+    /// The field's refusals that end this console's targets, to be shared.
+    void shareFieldResults(const std::vector<Event> &batch);
 
     CorePipeline &m_pipeline;
     std::shared_ptr<const CityModel> m_city;

@@ -135,6 +135,7 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
             break;
         case CommandStage::Finished:
             o.stage = p.stage;
+            releaseHeldBy(o);
             break;
         default:
             break;
@@ -167,7 +168,7 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
     t.changedMs = event.timeMs;
     if (!p.text.isEmpty())
         t.reason = p.text;
-    if (holdsReservation(t.stage)) {
+    if (holdsReservation(t.stage) && !o.finished()) {
         // Two consoles may select one device at the same moment; the lower order id keeps it (the dispatchers
         // resolve the conflict the same way, see Dispatcher::observe).
         const std::uint32_t holder = m_reserved.value(t.device, 0);
@@ -177,13 +178,40 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
         m_reserved.remove(t.device);
 }
 
+void OrderBook::releaseHeldBy(const Order &o)
+{
+    // A finished order holds nothing, whatever its targets were last told: another console's target the field
+    // refused is known to this console only if that console passed the refusal on (a release before session 44 did
+    // not), and a console may stop mid-order. Else the device stayed "reserved by" the finished order here for good.
+    // (Rebuilt rather than removed: a later order may have selected the same device.)
+    if (std::any_of(o.targets.begin(), o.targets.end(), [&](const OrderTarget &t) { return m_reserved.value(t.device) == o.id; }))
+        rebuildReservations();
+}
+
+bool OrderBook::endsOwnTarget(DeviceIndex device, const CommandPayload &p) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_byId.constFind(p.order);
+    if (it == m_byId.constEnd() || !m_orders[it.value()].console.isEmpty())
+        return false;
+    const auto perOrder = m_targets.constFind(p.order);
+    const int index = perOrder == m_targets.constEnd() ? -1 : perOrder->value(targetKey(device, p.step), -1);
+    if (index < 0)
+        return false;
+    const OrderTarget &t = m_orders[it.value()].targets[static_cast<size_t>(index)];
+    return !isTerminal(t.stage) && (p.stage != CommandStage::Rejected || p.attempt >= t.attempt);
+}
+
 void OrderBook::rebuildReservations()
 {
     m_reserved.clear();
-    for (const Order &o : m_orders)
+    for (const Order &o : m_orders) {
+        if (o.finished())
+            continue;
         for (const OrderTarget &t : o.targets)
             if (holdsReservation(t.stage) && (!m_reserved.contains(t.device) || o.id < m_reserved.value(t.device)))
                 m_reserved.insert(t.device, o.id);
+    }
 }
 
 std::uint64_t OrderBook::version() const

@@ -82,6 +82,10 @@ public:
     /// Every reserved device with its order (for the map).
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations() const;
     std::uint32_t lastId() const;
+    /// Whether the device's answer `p` would be the result of a target of this console's own order (recorded with
+    /// no other console's name): the target is open, and a refusal answers its latest attempt. The field answers
+    /// only the console that sent a command; the others learn its results from that console (LiveOpsLoop::ingest).
+    bool endsOwnTarget(DeviceIndex device, const CommandPayload &p) const;
 
     struct State {
         std::vector<Order> orders;
@@ -93,6 +97,7 @@ public:
 private:
     void applyOne(const Event &event, const CommandPayload &p);
     void rebuildReservations();
+    void releaseHeldBy(const Order &o);
     static quint64 targetKey(DeviceIndex device, std::uint16_t step) { return (quint64(device) << 16) | step; }
 
     mutable std::mutex m_mutex;

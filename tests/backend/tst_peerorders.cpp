@@ -1,0 +1,138 @@
+// Another console's order as this console sees it. The field answers only the console that sent a command, so what
+// the field said must reach the others through that console: a device's refusal ends the target at every desk, and a
+// finished order holds no device anywhere — else this console would count the refused lamp "open" on a finished order
+// and refuse its own commands to it as "reserved by" that order, for good (the record keeps it so across restarts).
+#include "peerroom.h"
+
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+/// A's order dimming two lamps, sent to the field; B has heard it.
+struct DimAtA {
+    Room &room;
+    std::uint32_t order = 0;
+    std::vector<DeviceCommand> sent;
+
+    explicit DimAtA(Room &r) : room(r)
+    {
+        OrderSpec dim;
+        dim.description = QStringLiteral("dim");
+        dim.targets.push_back({room.a.first(DeviceKind::Streetlight), CommandAction::LightDim, 40, 0, 0});
+        dim.targets.push_back({room.a.first(DeviceKind::Streetlight, 1), CommandAction::LightDim, 40, 0, 0});
+        const auto issued = room.a.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{dim});
+        if (!issued)
+            qFatal("dim refused: %s", qPrintable(issued.error()));
+        order = issued->ref;
+        room.a.advance(1000);
+        sent = room.a.driver.takeCommands();
+        room.deliver(room.fromA());
+    }
+    /// The field's answer to A (it answers only the console that sent the command).
+    void fieldAnswers(size_t target, CommandStage stage, const QString &reason = {})
+    {
+        room.a.feed({Event{0, room.a.now, sent[target].device, commandAnswer(sent[target], stage, reason)}});
+    }
+    Order atB() const { return *room.b.pipeline.books().orders().find(order); }
+};
+
+int open(const Order &o)
+{
+    return static_cast<int>(std::count_if(o.targets.begin(), o.targets.end(), [](const OrderTarget &t) { return !isTerminal(t.stage); }));
+}
+
+} // namespace
+
+class TestPeerOrders : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    void aDevicesRefusalReachesTheOtherConsoles()
+    {
+        Room room;
+        DimAtA dim(room);
+        QCOMPARE(dim.sent.size(), size_t(2));
+        dim.fieldAnswers(0, CommandStage::Rejected, QStringLiteral("lamp fault"));
+        room.deliver(room.fromA());
+        QCOMPARE(room.refused(), 0u);
+        const Order o = dim.atB();
+        QCOMPARE(o.targets[0].stage, CommandStage::Rejected);
+        QCOMPARE(o.targets[0].reason, QStringLiteral("lamp fault"));
+        QCOMPARE(o.console, QStringLiteral("console-a"));
+        QCOMPARE(open(o), 1);
+    }
+
+    /// Only the field's final word is passed on: its "accepted, acting" would double what a wide order sends to the
+    /// others, for a difference the desk does not count (sent and in progress are both open).
+    void onlyTheFieldsFinalWordIsPassedOn()
+    {
+        Room room;
+        DimAtA dim(room);
+        dim.fieldAnswers(0, CommandStage::InProgress);
+        QVERIFY(room.fromA().empty());
+        // No answer to the second lamp in time: sent again. The first attempt's late "busy" is not the result
+        // (the device may act on the retry) and is not passed on.
+        room.a.advance(DispatchConfig{}.answerTimeoutMs + 1);
+        const std::vector<DeviceCommand> again = room.a.driver.takeCommands();
+        QCOMPARE(again.size(), size_t(1));
+        QCOMPARE(int(again[0].attempt), 2);
+        room.deliver(room.fromA());
+        dim.fieldAnswers(1, CommandStage::Rejected, QStringLiteral("busy"));
+        QVERIFY(room.fromA().empty());
+        QCOMPARE(dim.atB().targets[1].stage, CommandStage::Sent);
+        QCOMPARE(int(dim.atB().targets[1].attempt), 2);
+    }
+
+    /// What passes for the field's word on another console's order is not this console's to pass on.
+    void onlyOurOwnOrdersResultsArePassedOn()
+    {
+        Room room;
+        room.b.driver.setShareFilter(wire::isShared);
+        DimAtA dim(room);
+        room.b.driver.takeShared();
+        room.deliver({Event{0, room.b.now, dim.sent[0].device, commandAnswer(dim.sent[0], CommandStage::Rejected, QStringLiteral("lamp fault"))}});
+        QVERIFY(room.b.driver.takeShared().empty());
+    }
+
+    void aRefusedLampIsFreeForTheOtherConsoleOnceTheOrderEnds()
+    {
+        Room room;
+        DimAtA dim(room);
+        dim.fieldAnswers(0, CommandStage::Rejected, QStringLiteral("lamp fault"));
+        dim.fieldAnswers(1, CommandStage::Rejected, QStringLiteral("lamp fault"));
+        room.a.advance(1000);
+        room.deliver(room.fromA());
+        QCOMPARE(dim.atB().stage, CommandStage::Finished);
+        QCOMPARE(open(dim.atB()), 0);
+
+        OrderSpec mine;
+        mine.description = QStringLiteral("dim again");
+        mine.targets.push_back({dim.sent[0].device, CommandAction::LightDim, 60, 0, 0});
+        const auto issued = room.b.ask(actor(QStringLiteral("kai"), Role::Operator), request::IssueOrder{mine});
+        QVERIFY2(issued, qPrintable(issued ? QString() : issued.error()));
+        room.b.advance(1000);
+        QCOMPARE(room.b.driver.takeCommands().size(), size_t(1));
+        QCOMPARE(room.b.pipeline.books().orders().find(issued->ref)->targets[0].stage, CommandStage::Sent);
+    }
+
+    /// Whatever the other console told (a release before this one never passed the field's refusals on; a console
+    /// may stop mid-order): an order that finished holds no device here.
+    void aFinishedOrderHoldsNoDevice()
+    {
+        Room room;
+        DimAtA dim(room);
+        const DeviceIndex lamp = dim.sent[0].device;
+        QCOMPARE(room.b.pipeline.books().orders().reservedBy(lamp), dim.order);
+        room.deliver({room.orderEvent(dim.order, CommandStage::Finished)});
+        QCOMPARE(room.refused(), 0u);
+        QCOMPARE(room.b.pipeline.books().orders().reservedBy(lamp), 0u);
+        QCOMPARE(dim.atB().targets[0].stage, CommandStage::Sent);   // what B was told stays what it was told
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPeerOrders)
+#include "tst_peerorders.moc"
