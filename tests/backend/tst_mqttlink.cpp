@@ -559,6 +559,34 @@ private Q_SLOTS:
         const QJsonObject stats = json(sim.finish().trimmed().split('\n').last());
         QCOMPARE(stats.value(QLatin1String("executed")).toInt(), 2);   // the first lamp and the contested one, once each
     }
+
+    /// The field answers only the console that sent a command; its refusal reaches the other desks through that
+    /// console, and the lamp is free there once the order ends (it stayed "reserved by" the order at B for good).
+    void aDevicesRefusalReachesTheOtherConsoles()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        SimProcess sim(broker.plainUrl(), {"--consoles", room().keyring, "--reject-rate", "100", "--id", "gw1"});
+        Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
+        QTRY_COMPARE_WITH_TIMEOUT(a.reported(), city()->devices.size(), 15'000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.reported(), city()->devices.size(), 15'000);
+
+        const DeviceIndex lamp = lamps(1, 3).front();
+        auto dim = a.order(person("olga", Role::Operator), CommandAction::LightDim, {lamp}, 20);
+        QVERIFY2(dim, qPrintable(dim.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(a.finished(dim->ref), 15'000);
+        QVERIFY2(a.count(dim->ref, CommandStage::Rejected) == 1, qPrintable(a.describe(dim->ref)));
+        QTRY_VERIFY_WITH_TIMEOUT(b.finished(dim->ref), 2000);
+        const Order atB = *b.engine.orders().find(dim->ref);
+        QCOMPARE(atB.targets.front().stage, CommandStage::Rejected);
+        QCOMPARE(atB.targets.front().reason, QStringLiteral("device busy"));
+        QCOMPARE(b.engine.orders().reservedBy(lamp), 0u);
+        auto again = b.order(person("kai", Role::Operator), CommandAction::LightDim, {lamp}, 60);
+        QVERIFY2(again, qPrintable(again.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(b.finished(again->ref), 15'000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMqttLink)
