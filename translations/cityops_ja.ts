@@ -2338,6 +2338,10 @@
             <numerusform>、ほか %n 件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3246,10 +3250,6 @@
     <message>
         <source>Nothing of this order was carried out, so there is nothing to undo.</source>
         <translation>この指令は何も実行されていないため、元に戻すものはありません。</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>This order was requested at console %1: it is approved or refused there.</source>

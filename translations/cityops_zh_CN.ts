@@ -2338,6 +2338,10 @@
             <numerusform>，另有 %n 条</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3246,10 +3250,6 @@
     <message>
         <source>Nothing of this order was carried out, so there is nothing to undo.</source>
         <translation>此指令未执行任何内容，无可撤销。</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>This order was requested at console %1: it is approved or refused there.</source>

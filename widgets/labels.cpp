@@ -33,6 +33,11 @@ QString Labels::signalMode(SignalMode mode)
     return {};
 }
 
+QString Labels::requester(const Order &order)
+{
+    return order.isAnotherConsoles() ? tr("%1 at %2").arg(order.requestedBy, order.console) : order.requestedBy;
+}
+
 QString Labels::unrecordedHolder()
 {
     return tr("a command this console has no record of");

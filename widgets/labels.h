@@ -27,6 +27,8 @@ public:
     static QString signalMode(SignalMode mode);
     /// Who holds a signal when no command of this console's record does (`holdingCommand` is empty).
     static QString unrecordedHolder();
+    /// Who requested an order, and where when it was another console ("kai at console-b"): it is worked there.
+    static QString requester(const Order &order);
     static QString incidentKind(IncidentKind kind);
     static QString severity(IncidentSeverity severity);
     static QString incidentState(IncidentState state);

@@ -192,7 +192,7 @@ bool OrderBook::endsOwnTarget(DeviceIndex device, const CommandPayload &p) const
 {
     std::lock_guard lock(m_mutex);
     const auto it = m_byId.constFind(p.order);
-    if (it == m_byId.constEnd() || !m_orders[it.value()].console.isEmpty())
+    if (it == m_byId.constEnd() || m_orders[it.value()].isAnotherConsoles())
         return false;
     const auto perOrder = m_targets.constFind(p.order);
     const int index = perOrder == m_targets.constEnd() ? -1 : perOrder->value(targetKey(device, p.step), -1);

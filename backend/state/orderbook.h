@@ -45,6 +45,8 @@ struct Order {
     std::uint64_t version = 0;
 
     bool finished() const { return stage == CommandStage::Finished || stage == CommandStage::Denied; }
+    /// Requested at another console, and worked (approved, cancelled, sent) there.
+    bool isAnotherConsoles() const { return !console.isEmpty(); }
     int count(CommandStage s) const;
     int terminalCount() const;
 };

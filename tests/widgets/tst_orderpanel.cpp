@@ -1,5 +1,7 @@
 // The order panel: a large order's every target and its failures, and another console's order, which is worked at
-// that console — what a person sees in the list and why the buttons they cannot use are greyed.
+// that console — what a person sees in the list and why the buttons they cannot use are greyed, and what the shift
+// hand-over says of it.
+#include "access/handoverchecklist.h"
 #include "engine/engine.h"
 #include "livecity.h"
 #include "map/mapstyle.h"
@@ -249,6 +251,28 @@ private Q_SLOTS:
         panel.tree()->setCurrentItem(ours);
         QVERIFY(approve->isEnabled() && cancel->isEnabled());
         QVERIFY(approve->grab().toImage() != greyed);   // what a person sees tells one from the other
+    }
+
+    /// The shift hand-over lists it with where it is worked, as the order list does.
+    void theHandOverSaysWhereAnotherConsolesOrderIsWorked()
+    {
+        const auto city = test::networkCity();
+        Books source(city);
+        const DeviceIndex signal = city->signals.front().device;
+        source.b.apply({Event{1, 1000, kNoDevice, step(41, CommandStage::Requested, QStringLiteral("kai"), QStringLiteral("console-b"))},
+                        Event{2, 1000, signal, step(41, CommandStage::Requested, {}, QStringLiteral("console-b"))},
+                        Event{3, 1000, kNoDevice, step(42, CommandStage::Requested, QStringLiteral("olga"))},
+                        Event{4, 1000, signal + 1, step(42, CommandStage::Requested)}});
+        HandOverChecklist checklist(source, *city, QStringLiteral("olga"), QStringLiteral("quiet night"), {});
+        QStringList running;
+        for (int i = 0; i < checklist.items()->topLevelItemCount(); ++i)
+            if (QTreeWidgetItem *group = checklist.items()->topLevelItem(i); group->text(0).startsWith(QLatin1String("Orders still running")))
+                for (int j = 0; j < group->childCount(); ++j)
+                    running << group->child(j)->text(0);
+        running.sort();
+        QCOMPARE(running.size(), 2);
+        QVERIFY2(running[0].startsWith(QLatin1String("Order 41")) && running[0].endsWith(QLatin1String("(kai at console-b)")), qPrintable(running[0]));
+        QVERIFY2(running[1].startsWith(QLatin1String("Order 42")) && running[1].endsWith(QLatin1String("(olga)")), qPrintable(running[1]));
     }
 
     /// Nor does the desk announce it as waiting for this supervisor's approval: only this console's own order counts.

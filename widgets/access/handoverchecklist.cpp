@@ -64,7 +64,7 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
     std::erase_if(orders, [](const Order &o) { return o.finished(); });
     auto *orderGroup = new QTreeWidgetItem(m_items, {tr("Orders still running (%1)").arg(orders.size())});
     for (const Order &o : orders)
-        new QTreeWidgetItem(orderGroup, {tr("Order %1: %2 (%3)").arg(o.id).arg(o.description, o.requestedBy),
+        new QTreeWidgetItem(orderGroup, {tr("Order %1: %2 (%3)").arg(o.id).arg(o.description, Labels::requester(o)),
                                          o.stage == CommandStage::AwaitingApproval ? tr("waits for approval")
                                                                                   : tr("%1 of %2 done").arg(o.terminalCount()).arg(o.targets.size())});
     // Signals a command left off their programs (a held phase is held until someone restores it): what the next
@@ -81,7 +81,7 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
         auto *heldGroup = new QTreeWidgetItem(m_items, {tr("Signals held or pre-empted (%1)").arg(held.size())});
         for (const auto &[device, s] : held) {
             const auto holding = holdingCommand(allOrders, device, s.modeSinceMs);   // its order has usually finished
-            const QString by = holding ? tr("order %1 of %2").arg(holding->order->id).arg(holding->order->requestedBy)
+            const QString by = holding ? tr("order %1 of %2").arg(holding->order->id).arg(Labels::requester(*holding->order))
                                        : Labels::unrecordedHolder();
             new QTreeWidgetItem(heldGroup, {tr("%1 — phase %2, %3").arg(named(device)).arg(s.phase + 1).arg(by),
                                             Labels::signalMode(SignalMode(s.mode))});

@@ -77,7 +77,7 @@ void Annunciator::review()
             s.orders().snapshot(orders);
             for (const Order &o : orders)
                 // Another console's order is approved at that console: nothing for this desk to do.
-                if (o.stage == CommandStage::AwaitingApproval && o.requestedBy != m_actor.user && o.console.isEmpty()) {
+                if (o.stage == CommandStage::AwaitingApproval && o.requestedBy != m_actor.user && !o.isAnotherConsoles()) {
                     ++m_counts[3];
                     note(QStringLiteral("o%1").arg(o.id), Priority::Low);
                 }

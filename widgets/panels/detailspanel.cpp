@@ -167,7 +167,7 @@ void DetailsPanel::showCommon(DeviceIndex device)
         QString by;
         for (const Order &o : m_scene.orders)
             if (o.id == order)
-                by = o.requestedBy;
+                by = Labels::requester(o);
         // Dark on the light panel (the map draws reservations in white, on dark): readable, not alarming.
         addRow(tr("Reserved"), tr("by order %1 of %2").arg(order).arg(by), palette().color(QPalette::WindowText).name());
     }
@@ -229,7 +229,7 @@ void DetailsPanel::addHolder(const std::optional<HoldingCommand> &holding)
     const QString workflow = holder.workflow == WorkflowKind::Single ? QString() : QStringLiteral(" (%1)").arg(Labels::workflow(holder.workflow));
     addRow(tr("Held by"), tr("order %1%2 of %3%4, for %5")
                               .arg(holder.id)
-                              .arg(workflow, holder.requestedBy, approval,
+                              .arg(workflow, Labels::requester(holder), approval,
                                    Labels::duration(std::max<std::int64_t>(0, m_scene.nowMs - holding->target->changedMs))));
 }
 

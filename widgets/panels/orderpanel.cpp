@@ -165,7 +165,7 @@ void OrderPanel::reload()
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
         }
         // Another console's order is worked at that console: say where.
-        item->setText(ByColumn, o.console.isEmpty() ? o.requestedBy : tr("%1 at %2").arg(o.requestedBy, o.console));
+        item->setText(ByColumn, Labels::requester(o));
         item->setText(ApprovedColumn, o.approvedBy);
         if (o.stage == CommandStage::AwaitingApproval) {
             ++awaiting;
@@ -284,7 +284,7 @@ void OrderPanel::updateActions()
         approveWhy = nothing;
     else if (o->stage != CommandStage::AwaitingApproval)
         approveWhy = tr("This order is not waiting for approval.");
-    else if (!o->console.isEmpty())
+    else if (o->isAnotherConsoles())
         approveWhy = tr("This order was requested at console %1: it is approved or refused there.").arg(o->console);
     else if (!(approveWhy = m_ops.whyNot(Permission::ApproveCommand)).isEmpty())
         ;
@@ -297,7 +297,7 @@ void OrderPanel::updateActions()
         cancelWhy = nothing;
     else if (o->finished())
         cancelWhy = tr("This order has finished.");
-    else if (!o->console.isEmpty())
+    else if (o->isAnotherConsoles())
         cancelWhy = tr("This order was requested at console %1: it is cancelled there.").arg(o->console);
     else if (!(cancelWhy = m_ops.whyNot(Permission::CancelCommand)).isEmpty())
         ;
