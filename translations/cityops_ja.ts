@@ -3259,6 +3259,10 @@
         <source>This order was requested at console %1: it is cancelled there.</source>
         <translation>この指令はコンソール %1 で要求されました。取り消しはそのコンソールで行います。</translation>
     </message>
+    <message>
+        <source>Past its expiry: %1 has not ended it; its devices are free</source>
+        <translation>有効期限切れ：%1 が終了していません。機器は解放されています</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderTargetModel</name>

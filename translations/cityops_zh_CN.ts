@@ -3259,6 +3259,10 @@
         <source>This order was requested at console %1: it is cancelled there.</source>
         <translation>此指令由控制台 %1 发起：须在该控制台取消。</translation>
     </message>
+    <message>
+        <source>Past its expiry: %1 has not ended it; its devices are free</source>
+        <translation>已过期：%1 尚未结束它；其设备已释放</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderTargetModel</name>

@@ -34,6 +34,7 @@ void LiveCity::setSource(const CityStateSource *source)
     m_stateVersion = 0;
     m_incidentVersion = ~std::uint64_t(0);
     m_alarmVersion = m_orderVersion = m_journalVersion = m_trafficVersion = m_vehicleVersion = ~std::uint64_t(0);
+    m_reservationLapseMs = 0;
     m_lastLists.invalidate();
     m_loadVersion = ~std::uint64_t(0);
     refresh();
@@ -75,9 +76,18 @@ void LiveCity::refresh()
         m_alarmVersion = m_source->alarms().snapshot(m_scene.alarms);
         Q_EMIT alarmsChanged();
     }
-    if (m_source->orders().version() != m_orderVersion) {
+    // Reservations as they hold now: an order past its expiry that its console never ended holds nothing
+    // (Order::holdsDevicesAt), so they change with time as well as with the orders.
+    const bool lapsed = m_reservationLapseMs > 0 && m_scene.nowMs >= m_reservationLapseMs;
+    if (m_source->orders().version() != m_orderVersion || lapsed) {
         m_orderVersion = m_source->orders().snapshot(m_scene.orders);
-        m_scene.reservations = m_source->orders().reservations();
+        m_scene.reservations = m_source->orders().reservations(m_scene.nowMs);
+        m_reservationLapseMs = 0;
+        for (const Order &o : m_scene.orders)
+            if (o.holdsDevicesAt(m_scene.nowMs) && o.expiresMs > 0) {
+                const std::int64_t lapse = o.expiresMs + kExpiryClockGraceMs + 1;
+                m_reservationLapseMs = m_reservationLapseMs == 0 ? lapse : std::min(m_reservationLapseMs, lapse);
+            }
         Q_EMIT ordersChanged();
     }
     if (m_source->traffic().version() != m_trafficVersion) {

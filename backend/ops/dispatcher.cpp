@@ -59,6 +59,8 @@ QString Dispatcher::requesterOf(std::uint32_t order) const
     if (const auto live = m_orders.find(order); live != m_orders.end())
         return live->second.requestedBy;
     const auto booked = m_ctx.orders.find(order);
+    if (booked && booked->isAnotherConsoles())   // worked at that console: where to go to ask
+        return QStringLiteral("%1 at %2").arg(booked->requestedBy, booked->console);
     return booked ? booked->requestedBy : QString();
 }
 
@@ -109,13 +111,13 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
         if (const auto dup = inFlight.constFind((quint64(t.device) << 8) | quint64(t.action)); dup != inFlight.constEnd())
             return makeError(QStringLiteral("%1: duplicate of order %2, which is still doing %3")
                                  .arg(info.id).arg(dup.value()).arg(commandActionName(t.action)));
-        if (const std::uint32_t holder = m_reservations.holderOf(t.device, 0))
+        if (const std::uint32_t holder = m_reservations.holderOf(t.device, 0, m_nowMs))
             return makeError(QStringLiteral("%1 is reserved by order %2 of %3").arg(info.id).arg(holder).arg(requesterOf(holder)));
     }
 
     // Interlocks: devices that field work, a shed on purpose or maintenance holds are not changed without a
     // supervisor saying so (another order's reservation was refused above and cannot be overridden).
-    std::vector<Interlock> held = findInterlocks(m_ctx.city, m_ctx.incidents, m_ctx.alarms, m_ctx.orders, spec);
+    std::vector<Interlock> held = findInterlocks(m_ctx.city, m_ctx.incidents, m_ctx.alarms, m_ctx.orders, spec, m_nowMs);
     held.erase(std::remove_if(held.begin(), held.end(), [](const Interlock &i) { return !i.overridable(); }), held.end());
     if (!held.empty()) {
         if (spec.interlockOverride.trimmed().isEmpty())
@@ -237,7 +239,7 @@ void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
         now.restores = o.restores;
         for (const Target &t : o.targets)
             now.targets.push_back(t.spec);
-        for (const Interlock &i : findInterlocks(m_ctx.city, m_ctx.incidents, m_ctx.alarms, m_ctx.orders, now))
+        for (const Interlock &i : findInterlocks(m_ctx.city, m_ctx.incidents, m_ctx.alarms, m_ctx.orders, now, m_nowMs))
             if (i.overridable() && !heldNow.contains(i.device))
                 heldNow.insert(i.device, i.sentence);
     }
@@ -248,7 +250,7 @@ void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
             finishTarget(o, t, CommandStage::Rejected, held.value(), out);
             continue;
         }
-        if (const std::uint32_t holder = m_reservations.holderOf(t.spec.device, o.id)) {
+        if (const std::uint32_t holder = m_reservations.holderOf(t.spec.device, o.id, m_nowMs)) {
             finishTarget(o, t, CommandStage::Rejected, QStringLiteral("reserved by order %1 of %2").arg(holder).arg(requesterOf(holder)), out);
             continue;
         }

@@ -27,7 +27,7 @@ QString firstText(const Incident &i)
 } // namespace
 
 std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook &incidents, const AlarmBook &alarms,
-                                      const OrderBook &orders, const OrderSpec &spec)
+                                      const OrderBook &orders, const OrderSpec &spec, std::int64_t nowMs)
 {
     QSet<DeviceIndex> targets;
     for (const OrderTargetSpec &t : spec.targets)
@@ -56,13 +56,15 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
 
     std::vector<Order> all;
     orders.snapshot(all);
-    for (const auto &[device, order] : orders.reservations()) {
+    for (const auto &[device, order] : orders.reservations(nowMs)) {
         if (!targets.contains(device))
             continue;
         const auto holder = orders.find(order);
+        const QString by = !holder ? QStringLiteral("another console")
+                           : holder->isAnotherConsoles() ? QStringLiteral("%1 at %2").arg(holder->requestedBy, holder->console)
+                                                         : holder->requestedBy;
         out.push_back({device, HoldKind::RunningOrder, order,
-                       QStringLiteral("%1 is reserved by order %2 of %3 until it has its result")
-                           .arg(idOf(device)).arg(order).arg(holder ? holder->requestedBy : QStringLiteral("another console"))});
+                       QStringLiteral("%1 is reserved by order %2 of %3 until it has its result").arg(idOf(device)).arg(order).arg(by)});
     }
     const QHash<DeviceIndex, std::uint32_t> shed = feedersShedOnPurpose(all);
     for (auto it = shed.begin(); it != shed.end(); ++it) {

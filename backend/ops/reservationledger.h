@@ -20,13 +20,14 @@ public:
     {
     }
 
-    /// The order holding `device`, other than `except`; 0 when it is free (or held by `except`).
-    std::uint32_t holderOf(DeviceIndex device, std::uint32_t except) const
+    /// The order holding `device` at `nowMs`, other than `except`; 0 when it is free (or held by `except`).
+    /// Another console's order holds it no longer once it has expired (Order::holdsDevicesAt).
+    std::uint32_t holderOf(DeviceIndex device, std::uint32_t except, std::int64_t nowMs) const
     {
         const std::uint32_t ours = m_held.value(device, 0);
         if (ours != 0 && ours != except)
             return ours;
-        const std::uint32_t booked = m_book.reservedBy(device);
+        const std::uint32_t booked = m_book.holderAt(device, nowMs);
         return booked != 0 && booked != except && !m_isLive(booked) ? booked : 0;
     }
     /// This console's order holding `device`, or 0.

@@ -135,7 +135,11 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
             break;
         case CommandStage::Finished:
             o.stage = p.stage;
-            releaseHeldBy(o);
+            // A finished order holds nothing, whatever its targets were last told: another console's target the
+            // field refused is known here only if that console passed the refusal on (a release before session 44
+            // did not), and a console may stop mid-order. Else the device stayed "reserved by" it here for good.
+            for (const OrderTarget &t : o.targets)
+                removeHolder(t.device, o.id);
             break;
         default:
             break;
@@ -168,24 +172,30 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
     t.changedMs = event.timeMs;
     if (!p.text.isEmpty())
         t.reason = p.text;
-    if (holdsReservation(t.stage) && !o.finished()) {
-        // Two consoles may select one device at the same moment; the lower order id keeps it (the dispatchers
-        // resolve the conflict the same way, see Dispatcher::observe).
-        const std::uint32_t holder = m_reserved.value(t.device, 0);
-        if (holder == 0 || o.id <= holder)
-            m_reserved.insert(t.device, o.id);
-    } else if (m_reserved.value(t.device) == o.id && isTerminal(t.stage))
-        m_reserved.remove(t.device);
+    // Two consoles may select one device at the same moment; the lower order id keeps it (the dispatchers resolve
+    // the conflict the same way, see Dispatcher::observe).
+    if (holdsReservation(t.stage) && !o.finished())
+        addHolder(t.device, o.id);
+    else if (isTerminal(t.stage))
+        removeHolder(t.device, o.id);
 }
 
-void OrderBook::releaseHeldBy(const Order &o)
+void OrderBook::addHolder(DeviceIndex device, std::uint32_t order)
 {
-    // A finished order holds nothing, whatever its targets were last told: another console's target the field
-    // refused is known to this console only if that console passed the refusal on (a release before session 44 did
-    // not), and a console may stop mid-order. Else the device stayed "reserved by" the finished order here for good.
-    // (Rebuilt rather than removed: a later order may have selected the same device.)
-    if (std::any_of(o.targets.begin(), o.targets.end(), [&](const OrderTarget &t) { return m_reserved.value(t.device) == o.id; }))
-        rebuildReservations();
+    auto &holders = m_holders[device];
+    const auto at = std::lower_bound(holders.begin(), holders.end(), order);
+    if (at == holders.end() || *at != order)
+        holders.insert(at, order);
+}
+
+void OrderBook::removeHolder(DeviceIndex device, std::uint32_t order)
+{
+    const auto it = m_holders.find(device);
+    if (it == m_holders.end())
+        return;
+    it->removeOne(order);
+    if (it->isEmpty())
+        m_holders.erase(it);
 }
 
 bool OrderBook::endsOwnTarget(DeviceIndex device, const CommandPayload &p) const
@@ -204,13 +214,13 @@ bool OrderBook::endsOwnTarget(DeviceIndex device, const CommandPayload &p) const
 
 void OrderBook::rebuildReservations()
 {
-    m_reserved.clear();
+    m_holders.clear();
     for (const Order &o : m_orders) {
         if (o.finished())
             continue;
         for (const OrderTarget &t : o.targets)
-            if (holdsReservation(t.stage) && (!m_reserved.contains(t.device) || o.id < m_reserved.value(t.device)))
-                m_reserved.insert(t.device, o.id);
+            if (holdsReservation(t.stage))
+                addHolder(t.device, o.id);
     }
 }
 
@@ -237,16 +247,45 @@ std::optional<Order> OrderBook::find(std::uint32_t id) const
 std::uint32_t OrderBook::reservedBy(DeviceIndex device) const
 {
     std::lock_guard lock(m_mutex);
-    return m_reserved.value(device, 0);
+    const auto it = m_holders.constFind(device);
+    return it == m_holders.constEnd() ? 0 : it->front();
+}
+
+std::uint32_t OrderBook::holderAtLocked(DeviceIndex device, std::int64_t nowMs) const
+{
+    const auto it = m_holders.constFind(device);
+    if (it == m_holders.constEnd())
+        return 0;
+    for (const std::uint32_t order : *it)
+        if (const auto at = m_byId.constFind(order); at != m_byId.constEnd() && m_orders[at.value()].holdsDevicesAt(nowMs))
+            return order;
+    return 0;
+}
+
+std::uint32_t OrderBook::holderAt(DeviceIndex device, std::int64_t nowMs) const
+{
+    std::lock_guard lock(m_mutex);
+    return holderAtLocked(device, nowMs);
 }
 
 std::vector<std::pair<DeviceIndex, std::uint32_t>> OrderBook::reservations() const
 {
     std::lock_guard lock(m_mutex);
     std::vector<std::pair<DeviceIndex, std::uint32_t>> out;
-    out.reserve(static_cast<size_t>(m_reserved.size()));
-    for (auto it = m_reserved.constBegin(); it != m_reserved.constEnd(); ++it)
-        out.emplace_back(it.key(), it.value());
+    out.reserve(static_cast<size_t>(m_holders.size()));
+    for (auto it = m_holders.constBegin(); it != m_holders.constEnd(); ++it)
+        out.emplace_back(it.key(), it->front());
+    return out;
+}
+
+std::vector<std::pair<DeviceIndex, std::uint32_t>> OrderBook::reservations(std::int64_t nowMs) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<std::pair<DeviceIndex, std::uint32_t>> out;
+    out.reserve(static_cast<size_t>(m_holders.size()));
+    for (auto it = m_holders.constBegin(); it != m_holders.constEnd(); ++it)
+        if (const std::uint32_t holder = holderAtLocked(it.key(), nowMs))
+            out.emplace_back(it.key(), holder);
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "model/event.h"
 
 #include <QHash>
+#include <QVarLengthArray>
 
 #include <mutex>
 #include <optional>
@@ -26,6 +27,10 @@ struct OrderTarget {
     QString reason;                ///< why it was rejected, timed out, ...
 };
 
+/// How long past its expiry an order still holds its devices: the devices refuse its commands once it has expired by
+/// their own clocks, which may be behind this console's (a signed message may be 30 s off; twice that for safety).
+constexpr std::int64_t kExpiryClockGraceMs = 60'000;
+
 /// A command order: one or more targets, each with exactly one terminal result (ARCHITECTURE §6).
 struct Order {
     std::uint32_t id = 0;
@@ -47,6 +52,10 @@ struct Order {
     bool finished() const { return stage == CommandStage::Finished || stage == CommandStage::Denied; }
     /// Requested at another console, and worked (approved, cancelled, sent) there.
     bool isAnotherConsoles() const { return !console.isEmpty(); }
+    /// Whether its reservations still hold at `nowMs`: it has not finished, and no device would take its commands
+    /// any more (past its expiry and kExpiryClockGraceMs). An order its console never ended — a console that went
+    /// down and stays down — holds nothing once it has expired. (No expiry recorded: it holds until it finishes.)
+    bool holdsDevicesAt(std::int64_t nowMs) const { return !finished() && (expiresMs <= 0 || nowMs <= expiresMs + kExpiryClockGraceMs); }
     int count(CommandStage s) const;
     int terminalCount() const;
 };
@@ -79,10 +88,13 @@ public:
     std::uint64_t version() const;
     std::uint64_t snapshot(std::vector<Order> &out) const;
     std::optional<Order> find(std::uint32_t id) const;
-    /// The order holding `device` reserved, or 0.
+    /// The order holding `device` reserved, or 0, as the record has it (whatever the time).
     std::uint32_t reservedBy(DeviceIndex device) const;
-    /// Every reserved device with its order (for the map).
+    /// The order holding `device` reserved at `nowMs` (Order::holdsDevicesAt), or 0.
+    std::uint32_t holderAt(DeviceIndex device, std::int64_t nowMs) const;
+    /// Every reserved device with its order (for the map): as the record has it, or as they hold at `nowMs`.
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations() const;
+    std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations(std::int64_t nowMs) const;
     std::uint32_t lastId() const;
     /// Whether the device's answer `p` would be the result of a target of this console's own order (recorded with
     /// no other console's name): the target is open, and a refusal answers its latest attempt. The field answers
@@ -99,13 +111,18 @@ public:
 private:
     void applyOne(const Event &event, const CommandPayload &p);
     void rebuildReservations();
-    void releaseHeldBy(const Order &o);
+    void addHolder(DeviceIndex device, std::uint32_t order);
+    void removeHolder(DeviceIndex device, std::uint32_t order);
+    std::uint32_t holderAtLocked(DeviceIndex device, std::int64_t nowMs) const;
     static quint64 targetKey(DeviceIndex device, std::uint16_t step) { return (quint64(device) << 16) | step; }
 
     mutable std::mutex m_mutex;
     std::vector<Order> m_orders;
     QHash<std::uint32_t, size_t> m_byId;
-    QHash<DeviceIndex, std::uint32_t> m_reserved;
+    /// Per device, the orders holding it, lowest id first: one, or two while consoles that selected it at the same
+    /// moment settle it (the lower id keeps it), or more when an order past its expiry that its console never ended
+    /// still holds it in the record and a later one holds it in fact.
+    QHash<DeviceIndex, QVarLengthArray<std::uint32_t, 2>> m_holders;
     QHash<std::uint32_t, QHash<quint64, int>> m_targets;   ///< per order: (device, step) -> index into its targets
     std::uint32_t m_lastId = 0;
     std::uint64_t m_version = 0;

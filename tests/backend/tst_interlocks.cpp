@@ -168,7 +168,7 @@ private Q_SLOTS:
                  "the order does not touch the held device");
 
         // The preview's answer and the dispatcher's agree, and both name the holder.
-        const auto found = findInterlocks(*rig.city, rig.books().incidents(), rig.books().alarms(), rig.books().orders(), spec);
+        const auto found = findInterlocks(*rig.city, rig.books().incidents(), rig.books().alarms(), rig.books().orders(), spec, rig.bench.now);
         QVERIFY(std::any_of(found.begin(), found.end(), [&](const Interlock &i) {
             return i.device == rig.device && i.holder == rig.holder && i.sentence.contains(names);
         }));

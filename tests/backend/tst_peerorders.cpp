@@ -2,6 +2,7 @@
 // the field said must reach the others through that console: a device's refusal ends the target at every desk, and a
 // finished order holds no device anywhere — else this console would count the refused lamp "open" on a finished order
 // and refuse its own commands to it as "reserved by" that order, for good (the record keeps it so across restarts).
+// Nor does an order whose console went down and stays down hold its devices for good: not past its expiry.
 #include "peerroom.h"
 
 #include <QtTest>
@@ -16,6 +17,7 @@ struct DimAtA {
     Room &room;
     std::uint32_t order = 0;
     std::vector<DeviceCommand> sent;
+    std::vector<Event> history;   ///< what B was told of it
 
     explicit DimAtA(Room &r) : room(r)
     {
@@ -29,7 +31,8 @@ struct DimAtA {
         order = issued->ref;
         room.a.advance(1000);
         sent = room.a.driver.takeCommands();
-        room.deliver(room.fromA());
+        history = room.fromA();
+        room.deliver(history);
     }
     /// The field's answer to A (it answers only the console that sent the command).
     void fieldAnswers(size_t target, CommandStage stage, const QString &reason = {})
@@ -131,6 +134,53 @@ private Q_SLOTS:
         QCOMPARE(room.refused(), 0u);
         QCOMPARE(room.b.pipeline.books().orders().reservedBy(lamp), 0u);
         QCOMPARE(dim.atB().targets[0].stage, CommandStage::Sent);   // what B was told stays what it was told
+    }
+
+    /// A console that goes down mid-order and stays down never ends it. Past its expiry (and a minute for clocks)
+    /// no device takes its commands: it holds nothing, here or at a third console, where the device is then held by
+    /// the order that took it since.
+    void anOrderItsConsoleNeverEndedHoldsNothingOnceExpired()
+    {
+        Room room;
+        room.b.driver.setShareFilter(wire::isShared);
+        DimAtA dim(room);
+        room.b.driver.takeShared();
+        const DeviceIndex lamp = dim.sent[0].device;
+        OrderSpec mine;
+        mine.description = QStringLiteral("dim again");
+        mine.targets.push_back({lamp, CommandAction::LightDim, 60, 0, 0});
+        const Actor kai = actor(QStringLiteral("kai"), Role::Operator);
+
+        // A goes down: nothing more comes from it. Up to its expiry and the minute's grace, the lamp is A's order's.
+        room.b.advance(dim.atB().expiresMs + kExpiryClockGraceMs - room.b.now);
+        const auto early = room.b.ask(kai, request::IssueOrder{mine});
+        QVERIFY(!early);
+        QVERIFY2(early.error().contains(QStringLiteral("reserved by order %1 of olga at console-a").arg(dim.order)), qPrintable(early.error()));
+        room.b.advance(1);
+        const auto later = room.b.ask(kai, request::IssueOrder{mine});
+        QVERIFY2(later, qPrintable(later ? QString() : later.error()));
+        room.b.advance(1000);
+        QCOMPARE(room.b.driver.takeCommands().size(), size_t(1));
+        QCOMPARE(dim.atB().stage, CommandStage::Requested);   // what B was told stays what it was told
+
+        // A third console that heard both: the lamp is B's order's, not free.
+        OpsBench c{{}, 0x333};
+        c.driver.setRoster(directoryOfB);
+        std::vector<Event> heard = dim.history;
+        for (Event e : room.b.driver.takeShared()) {
+            e.origin = kFromC + 1;
+            if (auto *step = std::get_if<CommandPayload>(&e.payload))
+                step->console = QStringLiteral("console-b");
+            heard.push_back(e);
+        }
+        c.feed(heard);
+        QCOMPARE(c.driver.gate().refused(), 0u);
+        c.now = room.b.now;
+        QCOMPARE(c.pipeline.books().orders().holderAt(lamp, c.now), later->ref);
+        QCOMPARE(c.pipeline.books().orders().holderAt(lamp, dim.atB().expiresMs), dim.order);
+        const auto third = c.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{mine});
+        QVERIFY(!third);
+        QVERIFY2(third.error().contains(QStringLiteral("reserved by order %1 of kai at console-b").arg(later->ref)), qPrintable(third.error()));
     }
 };
 

@@ -30,7 +30,8 @@ struct Books : CityStateSource {
     CityBooks b;
     explicit Books(std::shared_ptr<const CityModel> c) : city(c), b(std::move(c)) {}
     const CityBooks &books() const override { return b; }
-    std::int64_t nowMs() const override { return 10'000; }
+    std::int64_t now = 10'000;
+    std::int64_t nowMs() const override { return now; }
 };
 
 /// The order panel over `source`'s books, for `actor`, shown.
@@ -273,6 +274,27 @@ private Q_SLOTS:
         QCOMPARE(running.size(), 2);
         QVERIFY2(running[0].startsWith(QLatin1String("Order 41")) && running[0].endsWith(QLatin1String("(kai at console-b)")), qPrintable(running[0]));
         QVERIFY2(running[1].startsWith(QLatin1String("Order 42")) && running[1].endsWith(QLatin1String("(olga)")), qPrintable(running[1]));
+    }
+
+    /// Its console went down and never ended it: past its expiry it holds nothing (the map draws no reservation),
+    /// and the list says why.
+    void anotherConsolesOrderPastItsExpiryIsSaidToHoldNothing()
+    {
+        const auto city = test::networkCity();
+        Books source(city);
+        const DeviceIndex signal = city->signals.front().device;
+        source.b.apply({Event{1, 1000, kNoDevice, step(41, CommandStage::Requested, QStringLiteral("kai"), QStringLiteral("console-b"))},
+                        Event{2, 1000, signal, step(41, CommandStage::Requested, {}, QStringLiteral("console-b"))},
+                        Event{3, 1000, signal, step(41, CommandStage::Selected, {}, QStringLiteral("console-b"))}});
+        ShownPanel shown(source, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+        QCOMPARE(shown.scene.reservations.size(), size_t(1));
+        QTreeWidgetItem *row = shown.panel.tree()->topLevelItem(0);
+        QVERIFY2(!row->text(1).contains(QLatin1String("expiry")), qPrintable(row->text(1)));
+        source.now = step(41, CommandStage::Requested).timeMs + kExpiryClockGraceMs + 1;
+        shown.live.refreshAll();
+        QVERIFY(shown.scene.reservations.empty());
+        row = shown.panel.tree()->topLevelItem(0);
+        QCOMPARE(row->text(1), QStringLiteral("Past its expiry: console-b has not ended it; its devices are free"));
     }
 
     /// Nor does the desk announce it as waiting for this supervisor's approval: only this console's own order counts.

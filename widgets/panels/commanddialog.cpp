@@ -259,7 +259,7 @@ void CommandDialog::updatePreview()
     QString problem;
     const OrderSpec s = spec(&problem);
     if (!m_reuseHolds)
-        m_interlocks = findInterlocks(m_scene.city(), m_books.incidents(), m_books.alarms(), m_books.orders(), s);
+        m_interlocks = findInterlocks(m_scene.city(), m_books.incidents(), m_books.alarms(), m_books.orders(), s, m_scene.nowMs);
     QHash<DeviceIndex, QStringList> heldBy;
     bool anyFixed = false;   // a hold nobody may override (another order's reservation)
     for (const Interlock &i : m_interlocks) {

@@ -154,6 +154,9 @@ void OrderPanel::reload()
         QString state = Labels::commandStage(o.stage == CommandStage::Requested && !o.targets.empty() ? CommandStage::InProgress : o.stage);
         if (o.stage == CommandStage::Denied)
             state = tr("Denied: %1").arg(o.deniedReason);
+        else if (o.isAnotherConsoles() && !o.finished() && !o.holdsDevicesAt(m_live.scene().nowMs))
+            // Its console never ended it (down, most likely): its devices are free here, and the person should know why.
+            state = tr("Past its expiry: %1 has not ended it; its devices are free").arg(o.console);
         item->setText(StateColumn, state);
         item->setToolTip(StateColumn, state);
         const std::pair<int, OrderTargetModel::Outcome> columns[] = {{ConfirmedColumn, OrderTargetModel::Outcome::Confirmed},
