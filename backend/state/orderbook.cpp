@@ -139,7 +139,8 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
             // field refused is known here only if that console passed the refusal on (a release before session 44
             // did not), and a console may stop mid-order. Else the device stayed "reserved by" it here for good.
             for (const OrderTarget &t : o.targets)
-                removeHolder(t.device, o.id);
+                if (m_holdCounts.remove((quint64(o.id) << 32) | t.device))
+                    removeHolder(t.device, o.id);
             break;
         default:
             break;
@@ -167,6 +168,7 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
         return;   // exactly one terminal result: a late answer changes nothing
     if (p.stage == CommandStage::Rejected && p.attempt < t.attempt)
         return;   // a superseded attempt's refusal is not the result: the retry may still act (Dispatcher::observe)
+    const bool held = holdsReservation(t.stage);
     t.stage = p.stage;
     t.attempt = std::max(t.attempt, p.attempt);
     t.changedMs = event.timeMs;
@@ -174,10 +176,26 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
         t.reason = p.text;
     // Two consoles may select one device at the same moment; the lower order id keeps it (the dispatchers resolve
     // the conflict the same way, see Dispatcher::observe).
-    if (holdsReservation(t.stage) && !o.finished())
-        addHolder(t.device, o.id);
-    else if (isTerminal(t.stage))
-        removeHolder(t.device, o.id);
+    const bool holds = holdsReservation(t.stage);
+    if (!held && holds && !o.finished())
+        hold(o.id, t.device);
+    else if (held && !holds)
+        unhold(o.id, t.device);
+}
+
+void OrderBook::hold(std::uint32_t order, DeviceIndex device)
+{
+    if (++m_holdCounts[(quint64(order) << 32) | device] == 1)
+        addHolder(device, order);
+}
+
+void OrderBook::unhold(std::uint32_t order, DeviceIndex device)
+{
+    const auto it = m_holdCounts.find((quint64(order) << 32) | device);
+    if (it == m_holdCounts.end() || --it.value() > 0)
+        return;
+    m_holdCounts.erase(it);
+    removeHolder(device, order);
 }
 
 void OrderBook::addHolder(DeviceIndex device, std::uint32_t order)
@@ -215,12 +233,13 @@ bool OrderBook::endsOwnTarget(DeviceIndex device, const CommandPayload &p) const
 void OrderBook::rebuildReservations()
 {
     m_holders.clear();
+    m_holdCounts.clear();
     for (const Order &o : m_orders) {
         if (o.finished())
             continue;
         for (const OrderTarget &t : o.targets)
             if (holdsReservation(t.stage))
-                addHolder(t.device, o.id);
+                hold(o.id, t.device);
     }
 }
 

@@ -111,6 +111,9 @@ public:
 private:
     void applyOne(const Event &event, const CommandPayload &p);
     void rebuildReservations();
+    /// One more (fewer) of `order`'s targets holds `device`; the order holds it while any does.
+    void hold(std::uint32_t order, DeviceIndex device);
+    void unhold(std::uint32_t order, DeviceIndex device);
     void addHolder(DeviceIndex device, std::uint32_t order);
     void removeHolder(DeviceIndex device, std::uint32_t order);
     std::uint32_t holderAtLocked(DeviceIndex device, std::int64_t nowMs) const;
@@ -123,6 +126,9 @@ private:
     /// moment settle it (the lower id keeps it), or more when an order past its expiry that its console never ended
     /// still holds it in the record and a later one holds it in fact.
     QHash<DeviceIndex, QVarLengthArray<std::uint32_t, 2>> m_holders;
+    /// (order, device) -> how many of the order's targets hold the device: a workflow may have several steps on one
+    /// device (a shed feeder and, minutes later, its restore), selected together; one step's result must not free it.
+    QHash<quint64, int> m_holdCounts;
     QHash<std::uint32_t, QHash<quint64, int>> m_targets;   ///< per order: (device, step) -> index into its targets
     std::uint32_t m_lastId = 0;
     std::uint64_t m_version = 0;

@@ -3,6 +3,7 @@
 // finished order holds no device anywhere — else this console would count the refused lamp "open" on a finished order
 // and refuse its own commands to it as "reserved by" that order, for good (the record keeps it so across restarts).
 // Nor does an order whose console went down and stays down hold its devices for good: not past its expiry.
+#include "ops/workflows.h"
 #include "peerroom.h"
 
 #include <QtTest>
@@ -134,6 +135,30 @@ private Q_SLOTS:
         QCOMPARE(room.refused(), 0u);
         QCOMPARE(room.b.pipeline.books().orders().reservedBy(lamp), 0u);
         QCOMPARE(dim.atB().targets[0].stage, CommandStage::Sent);   // what B was told stays what it was told
+    }
+
+    /// An order with two steps on one device holds it until the last: a shed feeder's restore (minutes later) keeps
+    /// it reserved at the other consoles after the shed has its result (it showed free there for the whole hold).
+    void aDeviceStaysHeldUntilTheOrdersLastStepOnIt()
+    {
+        Room room;
+        const DeviceIndex feeder = room.a.first(DeviceKind::Feeder);
+        const auto shed = room.a.ask(actor(QStringLiteral("sven"), Role::Supervisor),
+                                     request::IssueOrder{workflows::shedFeeders(*room.a.city, {feeder}, 20 * 60'000)});
+        QVERIFY2(shed, qPrintable(shed ? QString() : shed.error()));
+        QVERIFY(room.a.ask(actor(QStringLiteral("maria"), Role::Supervisor), request::DecideOrder{shed->ref, true, {}, {}}));
+        room.a.advance(1000);
+        const std::vector<DeviceCommand> sent = room.a.driver.takeCommands();
+        QCOMPARE(sent.size(), size_t(1));
+        QCOMPARE(sent[0].action, CommandAction::FeederShed);
+        room.a.feed({Event{0, room.a.now, feeder, commandAnswer(sent[0], CommandStage::Rejected, QStringLiteral("local control"))}});
+        room.deliver(room.fromA());
+        QCOMPARE(room.refused(), 0u);
+        const Order atB = *room.b.pipeline.books().orders().find(shed->ref);
+        QCOMPARE(atB.targets[0].stage, CommandStage::Rejected);
+        QCOMPARE(atB.targets[1].stage, CommandStage::Selected);
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(feeder, room.b.now), shed->ref);
+        QCOMPARE(room.a.pipeline.books().orders().holderAt(feeder, room.a.now), shed->ref);
     }
 
     /// A console that goes down mid-order and stays down never ends it. Past its expiry (and a minute for clocks)
