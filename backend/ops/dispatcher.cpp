@@ -243,6 +243,7 @@ void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
             if (i.overridable() && !heldNow.contains(i.device))
                 heldNow.insert(i.device, i.sentence);
     }
+    QHash<std::uint32_t, QString> requesters;   // once per holding order (a copy of its record each time)
     for (Target &t : o.targets) {
         if (t.stage != CommandStage::Requested)
             continue;
@@ -251,7 +252,10 @@ void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
             continue;
         }
         if (const std::uint32_t holder = m_reservations.holderOf(t.spec.device, o.id, m_nowMs)) {
-            finishTarget(o, t, CommandStage::Rejected, QStringLiteral("reserved by order %1 of %2").arg(holder).arg(requesterOf(holder)), out);
+            auto by = requesters.constFind(holder);
+            if (by == requesters.constEnd())
+                by = requesters.insert(holder, requesterOf(holder));
+            finishTarget(o, t, CommandStage::Rejected, QStringLiteral("reserved by order %1 of %2").arg(holder).arg(by.value()), out);
             continue;
         }
         t.stage = CommandStage::Selected;

@@ -56,15 +56,19 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
 
     std::vector<Order> all;
     orders.snapshot(all);
+    QHash<std::uint32_t, QString> requesters;   // once per holding order: a wide order holds thousands of devices
     for (const auto &[device, order] : orders.reservations(nowMs)) {
         if (!targets.contains(device))
             continue;
-        const auto holder = orders.find(order);
-        const QString by = !holder ? QStringLiteral("another console")
-                           : holder->isAnotherConsoles() ? QStringLiteral("%1 at %2").arg(holder->requestedBy, holder->console)
-                                                         : holder->requestedBy;
+        auto by = requesters.constFind(order);
+        if (by == requesters.constEnd()) {
+            const auto it = std::find_if(all.begin(), all.end(), [order](const Order &o) { return o.id == order; });
+            by = requesters.insert(order, it == all.end() ? QStringLiteral("another console")
+                                          : it->isAnotherConsoles() ? QStringLiteral("%1 at %2").arg(it->requestedBy, it->console)
+                                                                    : it->requestedBy);
+        }
         out.push_back({device, HoldKind::RunningOrder, order,
-                       QStringLiteral("%1 is reserved by order %2 of %3 until it has its result").arg(idOf(device)).arg(order).arg(by)});
+                       QStringLiteral("%1 is reserved by order %2 of %3 until it has its result").arg(idOf(device)).arg(order).arg(by.value())});
     }
     const QHash<DeviceIndex, std::uint32_t> shed = feedersShedOnPurpose(all);
     for (auto it = shed.begin(); it != shed.end(); ++it) {
