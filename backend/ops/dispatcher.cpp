@@ -10,8 +10,6 @@
 namespace cityops {
 namespace {
 constexpr size_t kMaxTargets = 50'000;
-constexpr std::int64_t kMinValidityMs = 10'000;
-constexpr std::int64_t kMaxValidityMs = 24 * 3600'000LL;
 } // namespace
 
 Dispatcher::Dispatcher(const DeskContext &context, DispatchConfig config, FieldWorkFn fieldWork)
@@ -73,7 +71,7 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
         return makeError(QStringLiteral("the order has no targets"));
     if (spec.targets.size() > kMaxTargets)
         return makeError(QStringLiteral("an order takes at most %1 targets, not %2").arg(kMaxTargets).arg(spec.targets.size()));
-    if (spec.validForMs < kMinValidityMs || spec.validForMs > kMaxValidityMs)
+    if (spec.validForMs < kMinOrderValidityMs || spec.validForMs > kMaxOrderValidityMs)
         return makeError(QStringLiteral("an order must be valid for 10 s to 24 h"));
     if (spec.description.size() > kMaxNoteLength)
         return makeError(QStringLiteral("the description is too long"));

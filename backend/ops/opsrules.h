@@ -12,6 +12,10 @@ namespace cityops {
 // The rules of the dispatch work, as plain functions so the live logic, the UI (what to grey out) and the tests
 // read the same table.
 
+/// How long an order may be valid, from its request: every console's dispatcher, and what it takes from another.
+constexpr std::int64_t kMinOrderValidityMs = 10'000;
+constexpr std::int64_t kMaxOrderValidityMs = 24 * 3600'000LL;
+
 /// The permission an incident transition needs, or nothing when the step is not part of the lifecycle.
 std::optional<Permission> transitionPermission(IncidentState from, IncidentState to);
 

@@ -151,6 +151,13 @@ QString PeerGate::checkCommand(const Event &e, const CommandPayload &c, const De
     if (orderLevel && c.stage == CommandStage::Requested) {
         if (it != m_orders.end() || ctx.orders.find(c.order) || isOurs(c.order, ctx))
             return QStringLiteral("order %1 already exists; another console cannot request it again").arg(c.order);
+        // Its reservations last until its expiry (Order::holdsDevicesAt), so it may claim no more than any order may
+        // from now (the receipt: a hand-over's order was requested earlier, and expires no later), nor no expiry.
+        if (c.timeMs <= 0)
+            return QStringLiteral("order %1 names no expiry").arg(c.order);
+        if (c.timeMs > e.timeMs + kMaxOrderValidityMs + kExpiryClockGraceMs)
+            return QStringLiteral("order %1 would be valid for %2 h more; an order is valid for 24 h at most")
+                .arg(c.order).arg((c.timeMs - e.timeMs) / 3600'000);
         const auto actor = lookUp(c.user, &why);
         if (!actor)
             return QStringLiteral("order %1: %2").arg(c.order).arg(why);

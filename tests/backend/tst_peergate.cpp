@@ -136,6 +136,7 @@ private Q_SLOTS:
         requested.order = 0x0100'0001;
         requested.stage = CommandStage::Requested;
         requested.user = QStringLiteral("kai");
+        requested.timeMs = fresh.a.now + 15 * 60'000;   // its expiry
         CommandPayload target = requested;
         target.action = CommandAction::FeederShed;
         CommandPayload selected = target;
@@ -144,6 +145,43 @@ private Q_SLOTS:
                        Event{0, fresh.a.now, feeder, selected, kFromA}});
         QCOMPARE(fresh.b.pipeline.books().orders().reservedBy(feeder), 0u);
         QCOMPARE(fresh.refused(), 1u);
+    }
+
+    /// An order's reservations last until its expiry: another console's order may not claim to hold devices for
+    /// ten years (nor for ever, naming no expiry) — were its console to go down, they would stay locked here.
+    void noOrderHoldsForLongerThanAnyOrderMay()
+    {
+        for (const std::int64_t validFor : std::initializer_list<std::int64_t>{-1, 10 * 365 * 24 * 3600'000LL, 25 * 3600'000LL}) {
+            Room room;
+            const DeviceIndex lamp = room.a.first(DeviceKind::Streetlight);
+            CommandPayload requested;
+            requested.order = 0x0100'0001;
+            requested.stage = CommandStage::Requested;
+            requested.user = QStringLiteral("kai");
+            requested.timeMs = validFor < 0 ? 0 : room.b.now + validFor;
+            CommandPayload target = requested;
+            target.action = CommandAction::LightDim;
+            target.value = 40;
+            target.timeMs = 0;
+            CommandPayload selected = target;
+            selected.stage = CommandStage::Selected;
+            room.deliver({Event{0, room.b.now, kNoDevice, requested, kFromA}, Event{0, room.b.now, lamp, target, kFromA},
+                          Event{0, room.b.now, lamp, selected, kFromA}});
+            QVERIFY(!room.b.pipeline.books().orders().find(requested.order));
+            QCOMPARE(room.b.pipeline.books().orders().reservedBy(lamp), 0u);
+            QCOMPARE(room.refused(), 3u);
+        }
+        // 24 h, as any console's dispatcher allows, is taken.
+        Room room;
+        OrderSpec day;
+        day.description = QStringLiteral("dim for a day");
+        day.validForMs = 24 * 3600'000LL;
+        day.targets.push_back({room.a.first(DeviceKind::Streetlight), CommandAction::LightDim, 40, 0, 0});
+        QVERIFY(room.a.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{day}));
+        room.a.advance(1000);
+        room.deliver(room.fromA());
+        QCOMPARE(room.refused(), 0u);
+        QVERIFY(room.b.pipeline.books().orders().reservedBy(room.a.first(DeviceKind::Streetlight)) != 0u);
     }
 
     /// "Ended a live order as Rejected before any command left": another console speaking for B's own order.
