@@ -57,9 +57,7 @@ QString Dispatcher::requesterOf(std::uint32_t order) const
     if (const auto live = m_orders.find(order); live != m_orders.end())
         return live->second.requestedBy;
     const auto booked = m_ctx.orders.find(order);
-    if (booked && booked->isAnotherConsoles())   // worked at that console: where to go to ask
-        return QStringLiteral("%1 at %2").arg(booked->requestedBy, booked->console);
-    return booked ? booked->requestedBy : QString();
+    return booked ? cityops::requesterOf(*booked) : QString();   // another console's: where to go to ask
 }
 
 Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, std::int64_t nowMs, std::vector<Event> &out)

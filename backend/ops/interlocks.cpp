@@ -26,6 +26,11 @@ QString firstText(const Incident &i)
 
 } // namespace
 
+QString requesterOf(const Order &order)
+{
+    return order.isAnotherConsoles() ? QStringLiteral("%1 at %2").arg(order.requestedBy, order.console) : order.requestedBy;
+}
+
 std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook &incidents, const AlarmBook &alarms,
                                       const OrderBook &orders, const OrderSpec &spec, std::int64_t nowMs)
 {
@@ -63,9 +68,7 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
         auto by = requesters.constFind(order);
         if (by == requesters.constEnd()) {
             const auto it = std::find_if(all.begin(), all.end(), [order](const Order &o) { return o.id == order; });
-            by = requesters.insert(order, it == all.end() ? QStringLiteral("another console")
-                                          : it->isAnotherConsoles() ? QStringLiteral("%1 at %2").arg(it->requestedBy, it->console)
-                                                                    : it->requestedBy);
+            by = requesters.insert(order, it == all.end() ? QStringLiteral("another console") : requesterOf(*it));
         }
         out.push_back({device, HoldKind::RunningOrder, order,
                        QStringLiteral("%1 is reserved by order %2 of %3 until it has its result").arg(idOf(device)).arg(order).arg(by.value())});

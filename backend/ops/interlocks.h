@@ -29,6 +29,10 @@ struct Interlock {
     bool overridable() const { return kind != HoldKind::RunningOrder; }
 };
 
+/// Who requested `order`, and where when another console did ("olga at console-a": it is worked there). For the
+/// backend's sentences; the desk's words are Labels::requester.
+QString requesterOf(const Order &order);
+
 /// What holds the devices `spec` would change at `nowMs`, read from the books (the same answer on the core thread,
 /// which decides, and in the console's preview, which shows it). One entry per device and hold; none for a target
 /// whose hold the order itself undoes (restoring the order that shed a feeder).

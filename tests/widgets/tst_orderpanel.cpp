@@ -31,6 +31,7 @@ struct Books : CityStateSource {
     explicit Books(std::shared_ptr<const CityModel> c) : city(c), b(std::move(c)) {}
     const CityBooks &books() const override { return b; }
     std::int64_t now = 10'000;
+    std::uint64_t seq = 0;
     std::int64_t nowMs() const override { return now; }
 };
 
@@ -98,6 +99,18 @@ CommandPayload step(std::uint32_t order, CommandStage stage, const QString &user
     c.console = console;
     c.timeMs = 3600'000;
     return c;
+}
+
+/// Books order `order` of `by` on one `device` — another console's when `console` is given — requested, then taken
+/// through `then` (the order's own stages; Selected is the target's).
+void bookOrder(Books &source, std::uint32_t order, DeviceIndex device, const QString &by, const QString &console = {},
+               std::initializer_list<CommandStage> then = {})
+{
+    std::vector<Event> events{Event{++source.seq, 1000, kNoDevice, step(order, CommandStage::Requested, by, console)},
+                              Event{++source.seq, 1000, device, step(order, CommandStage::Requested, {}, console)}};
+    for (const CommandStage stage : then)
+        events.push_back(Event{++source.seq, 1000, stage == CommandStage::Selected ? device : kNoDevice, step(order, stage, {}, console)});
+    source.b.apply(events);
 }
 
 } // namespace
@@ -216,12 +229,8 @@ private Q_SLOTS:
         const auto city = test::networkCity();
         Books source(city);
         const DeviceIndex signal = city->signals.front().device;
-        source.b.apply({Event{1, 1000, kNoDevice, step(41, CommandStage::Requested, QStringLiteral("kai"), QStringLiteral("console-b"))},
-                        Event{2, 1000, signal, step(41, CommandStage::Requested, {}, QStringLiteral("console-b"))},
-                        Event{3, 1000, kNoDevice, step(41, CommandStage::AwaitingApproval, {}, QStringLiteral("console-b"))},
-                        Event{4, 1000, kNoDevice, step(42, CommandStage::Requested, QStringLiteral("olga"))},
-                        Event{5, 1000, signal + 1, step(42, CommandStage::Requested)},
-                        Event{6, 1000, kNoDevice, step(42, CommandStage::AwaitingApproval)}});
+        bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"), {CommandStage::AwaitingApproval});
+        bookOrder(source, 42, signal + 1, QStringLiteral("olga"), {}, {CommandStage::AwaitingApproval});
         ShownPanel shown(source, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
         QVERIFY(QTest::qWaitForWindowExposed(&shown.panel));
         OrderPanel &panel = shown.panel;
@@ -260,10 +269,8 @@ private Q_SLOTS:
         const auto city = test::networkCity();
         Books source(city);
         const DeviceIndex signal = city->signals.front().device;
-        source.b.apply({Event{1, 1000, kNoDevice, step(41, CommandStage::Requested, QStringLiteral("kai"), QStringLiteral("console-b"))},
-                        Event{2, 1000, signal, step(41, CommandStage::Requested, {}, QStringLiteral("console-b"))},
-                        Event{3, 1000, kNoDevice, step(42, CommandStage::Requested, QStringLiteral("olga"))},
-                        Event{4, 1000, signal + 1, step(42, CommandStage::Requested)}});
+        bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"));
+        bookOrder(source, 42, signal + 1, QStringLiteral("olga"));
         HandOverChecklist checklist(source, *city, QStringLiteral("olga"), QStringLiteral("quiet night"), {});
         QStringList running;
         for (int i = 0; i < checklist.items()->topLevelItemCount(); ++i)
@@ -283,9 +290,7 @@ private Q_SLOTS:
         const auto city = test::networkCity();
         Books source(city);
         const DeviceIndex signal = city->signals.front().device;
-        source.b.apply({Event{1, 1000, kNoDevice, step(41, CommandStage::Requested, QStringLiteral("kai"), QStringLiteral("console-b"))},
-                        Event{2, 1000, signal, step(41, CommandStage::Requested, {}, QStringLiteral("console-b"))},
-                        Event{3, 1000, signal, step(41, CommandStage::Selected, {}, QStringLiteral("console-b"))}});
+        bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"), {CommandStage::Selected});
         ShownPanel shown(source, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
         QCOMPARE(shown.scene.reservations.size(), size_t(1));
         QTreeWidgetItem *row = shown.panel.tree()->topLevelItem(0);
