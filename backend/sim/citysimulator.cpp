@@ -473,9 +473,15 @@ void CitySimulator::command(const DeviceCommand &command)
 {
     const auto latency = static_cast<std::int64_t>(m_rng.uniform(static_cast<double>(m_params.commandLatencyMinMs),
                                                                    static_cast<double>(m_params.commandLatencyMaxMs)));
+    // A device takes its commands one after another, in the order they were sent to it (one field line, one
+    // controller): a retry must not overtake the attempt it repeats. If it did, and the device refused the retry
+    // before carrying out the first attempt, the console would record the refusal — its latest attempt's answer —
+    // while the device ends at the commanded level.
+    std::int64_t &lastArrival = m_lastArrival[command.device];
+    lastArrival = std::max(m_now + latency, lastArrival);
     const std::uint32_t key = m_nextCommand++;
     m_commandsInFlight.emplace(key, command);
-    schedule(m_now + latency, Task::CommandArrives, key);
+    schedule(lastArrival, Task::CommandArrives, key);
 }
 
 void CitySimulator::execute(const DeviceCommand &c, std::vector<Event> &out)

@@ -192,6 +192,7 @@ private:
     std::map<std::uint32_t, DeviceCommand> m_commandsInFlight;   ///< keyed by the task index
     std::uint32_t m_nextCommand = 0;
     std::map<DeviceIndex, std::pair<std::uint32_t, std::uint16_t>> m_lastExecuted;   ///< (order, step): repeats are not re-applied
+    std::map<DeviceIndex, std::int64_t> m_lastArrival;   ///< when the latest command to each device reaches it
     std::vector<std::vector<std::uint32_t>> m_feederLamps;
     std::vector<std::vector<std::uint32_t>> m_feederSignals;
     QTimeZone m_zone;

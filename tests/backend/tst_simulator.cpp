@@ -221,6 +221,67 @@ private Q_SLOTS:
         QCOMPARE(modeAt(start + 184'000), std::optional(SignalMode::Preempt));
     }
 
+    void aDevicesAnswerToARetryIsWhatItDid()
+    {
+        // The console takes the answer to its latest attempt as the target's result. Each lamp gets attempt 1 and,
+        // at once, the console's retry — as after an outage, when both reach the gateway together. The device's
+        // answer to the retry must say what it did: accepted exactly when the lamp ends at the level. Before the
+        // device took its commands in the order they came, a retry that overtook attempt 1 (latencies 0-5 s) and was
+        // refused ("busy") left the lamp dimmed by attempt 1 arriving after it, under a refusal.
+        const auto city = fixtureCity();
+        SimParameters p = withoutRandomFaults();
+        p.lampMtbfHours = 1e12;
+        p.commandRejectRate = 0.5;
+        p.commandLatencyMinMs = 0;
+        p.commandLatencyMaxMs = 5000;
+        const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(10, 0, 0));
+        CitySimulator sim{city, 11, start, p};
+        std::vector<Event> events;
+        sim.initialState(events);
+        std::vector<DeviceIndex> lamps;
+        for (DeviceIndex d = 0; d < city->devices.size() && lamps.size() < 200; ++d)
+            if (city->devices[d].kind == DeviceKind::Streetlight)
+                lamps.push_back(d);
+        QCOMPARE(int(lamps.size()), 200);
+        for (DeviceIndex d : lamps)
+            for (std::uint8_t attempt : {1, 2}) {
+                DeviceCommand c;
+                c.order = 9;
+                c.attempt = attempt;
+                c.device = d;
+                c.action = CommandAction::LightDim;
+                c.value = 37;
+                sim.command(c);
+            }
+        events.clear();
+        sim.advanceTo(start + 10'000, events);
+        std::map<DeviceIndex, std::vector<std::pair<std::uint8_t, CommandStage>>> answers;
+        std::set<DeviceIndex> dimmed;
+        for (const Event &e : events) {
+            if (const auto *c = std::get_if<CommandPayload>(&e.payload))
+                answers[e.device].emplace_back(c->attempt, c->stage);
+            else if (const auto *l = std::get_if<LightPayload>(&e.payload); l && l->level == 37)
+                dimmed.insert(e.device);
+        }
+        int refusedRetries = 0;
+        QStringList disagreeing;
+        for (DeviceIndex d : lamps) {
+            const auto &said = answers[d];
+            QCOMPARE(int(said.size()), 2);
+            const auto retry = std::find_if(said.begin(), said.end(), [](const auto &a) { return a.first == 2; });
+            QVERIFY(retry != said.end());
+            const bool retryAccepted = retry->second == CommandStage::InProgress;
+            refusedRetries += retryAccepted ? 0 : 1;
+            if (retryAccepted != dimmed.contains(d))
+                disagreeing << QStringLiteral("%1 (retry %2, lamp %3)")
+                                   .arg(city->devices[d].id, retryAccepted ? "accepted" : "refused", dimmed.contains(d) ? "dimmed" : "not dimmed");
+        }
+        QVERIFY2(disagreeing.isEmpty(), qPrintable(disagreeing.join(QStringLiteral(", "))));
+        for (DeviceIndex d : lamps)
+            QCOMPARE(answers[d].front().first, std::uint8_t(1));   // answered in the order they were sent
+        QVERIFY(refusedRetries > 20);   // refusals happened (both attempts refused: about one lamp in four)
+    }
+
     void aCommandEndsGreensThroughYellow()
     {
         // A controller never takes a green straight to red: a command that ends greens shows them yellow for the
