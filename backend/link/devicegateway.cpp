@@ -18,7 +18,16 @@ DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptio
 
 DeviceGateway::~DeviceGateway() { stop(); }
 
-std::int64_t DeviceGateway::nowMs() const { return QDateTime::currentMSecsSinceEpoch() + m_options.faults.clockSkewMs; }
+std::int64_t DeviceGateway::nowMs() const
+{
+    const std::int64_t clock = m_options.clock ? m_options.clock() : QDateTime::currentMSecsSinceEpoch();
+    return clock + m_options.faults.clockSkewMs;
+}
+
+GatewayMemory DeviceGateway::memory() const
+{
+    return {static_cast<int>(m_seenNonces.size()), static_cast<int>(m_executedSteps.size()), static_cast<int>(m_pending.size()), m_tidiedAtMs};
+}
 
 Status DeviceGateway::start()
 {
@@ -146,6 +155,7 @@ void DeviceGateway::tick()
     // Every attempt older than the newest was issued before it, so it expires by then and is refused as expired.
     for (auto it = m_executedSteps.begin(); it != m_executedSteps.end();)
         it = it->second.issuedMs + wire::kMaxCommandLifetimeMs < now ? m_executedSteps.erase(it) : std::next(it);
+    m_tidiedAtMs = now;
 }
 
 void DeviceGateway::rotateOfflineDevices(std::vector<Event> &out)

@@ -56,6 +56,17 @@ struct GatewayOptions {
     /// Where the gateway remembers the commands it acted on across restarts (ReplayMemory); empty: in memory only,
     /// with "issued before this gateway started" as the guard across restarts.
     QString replayMemoryPath;
+    /// Milliseconds since the Unix epoch (fault injection's skew is added to it); empty: the wall clock. Tests pass
+    /// their own to move time by hand.
+    std::function<std::int64_t()> clock;
+};
+
+/// What a gateway holds of the commands it took, each kept only as long as it can matter (tidied on every tick).
+struct GatewayMemory {
+    int nonces = 0;           ///< until each command expires: a copy arriving before then is a replay
+    int steps = 0;            ///< (device, order, step) until every older attempt of it has expired
+    int pendingAnswers = 0;   ///< where to answer a device's result, until a minute after the command expired
+    std::int64_t tidiedAtMs = 0;   ///< the gateway's time when it last let go of what had lapsed
 };
 
 struct GatewayStats {
@@ -89,6 +100,7 @@ public:
     void setConsoles(const cityops::KeyringState &consoles) { m_trust.setConsoles(consoles); }
     void setApprovers(const cityops::KeyringState &approvers) { m_trust.setApprovers(approvers); }
     GatewayStats stats() const { return m_stats; }
+    GatewayMemory memory() const;
     QString id() const { return m_options.mqtt.clientId; }
 
 Q_SIGNALS:
@@ -150,6 +162,7 @@ private:
     /// fresh enough to act (kMaxCommandLifetimeMs after the newest was issued), so the map does not grow with a
     /// gateway that runs for months.
     std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t>, ExecutedStep> m_executedSteps;
+    std::int64_t m_tidiedAtMs = 0;
     std::int64_t m_startedMs = 0;   ///< this gateway's clock at start: commands issued earlier are refused
     std::deque<Delayed> m_delayed;
     QSet<DeviceIndex> m_offline;

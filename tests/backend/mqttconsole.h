@@ -191,13 +191,20 @@ struct ByHand {
             && raw.client->subscribe(wire::gatewayStatusTopic("gw1"), 1);
     }
     /// Publishes `c` (or `payload` in its place) and waits for the answer: the result's JSON, empty when none came.
+    /// The answer is told by its correlation (the nonce), not by being the next message: the gateway's status comes
+    /// every half keep-alive on the same connection.
     QJsonObject send(const wire::SignedCommand &c, const QByteArray &payload = {})
     {
         raw.client->publish(wire::commandTopic("gw1", c.device), payload.isEmpty() ? wire::encodeCommand(c) : payload, 1, false,
                             wire::resultTopic("by-hand"), c.nonce);
-        std::vector<MqttClient::Message> got;
-        const bool answered = QTest::qWaitFor([&] { got = raw.take(); return !got.empty(); }, 5000);
-        return answered ? json(got.front().payload) : QJsonObject();
+        QJsonObject answer;
+        (void)QTest::qWaitFor([&] {   // none in time: empty, which the caller's checks say
+            for (const MqttClient::Message &m : raw.take())
+                if (m.correlation == c.nonce)
+                    answer = json(m.payload);
+            return !answer.isEmpty();
+        }, 5000);
+        return answer;
     }
 };
 

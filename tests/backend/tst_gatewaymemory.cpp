@@ -1,0 +1,182 @@
+// What a gateway remembers of the commands it took, and when it forgets it, on a clock the test moves by hand: a real
+// mosquitto, the gateway in this process, and commands made and signed by hand as an attacker who captured them from
+// the command topic would send them again. A gateway must forget (it runs for months), but only what can no longer
+// act: a captured command sent again after its nonce was forgotten must still be refused, and so must an older attempt
+// sent after the gateway forgot that a newer one had arrived.
+#include "mqttconsole.h"
+
+#include "link/devicegateway.h"
+
+#include <QTest>
+
+#include <atomic>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+/// The gateway "gw1" on the default city, trusting `key`, on a clock that stands where the test puts it.
+struct GatewayOnAClock {
+    std::atomic<std::int64_t> nowMs{QDateTime::currentMSecsSinceEpoch()};
+    std::unique_ptr<DeviceGateway> gateway;
+    Status started = makeError(QStringLiteral("not started"));
+
+    GatewayOnAClock(const TestBroker &broker, const CommandSigner &key, SimParameters parameters)
+    {
+        GatewayOptions options;
+        options.mqtt = brokerOptions(broker.plainUrl(), QStringLiteral("gw1"));
+        options.warmUpHours = 0.01;
+        options.parameters = parameters;
+        options.clock = [this] { return nowMs.load(); };
+        gateway = std::make_unique<DeviceGateway>(city(), options, CommandVerifier::fromPublicKeyPem(key.publicKeyPem()).value());
+        started = gateway->start();
+    }
+    /// Moves the clock and waits for the gateway's next tick to have seen it (its memory is tidied on ticks).
+    bool moveTo(std::int64_t ms, const std::function<bool(const GatewayMemory &)> &until)
+    {
+        nowMs = ms;
+        return QTest::qWaitFor([&] { const GatewayMemory m = gateway->memory(); return m.tidiedAtMs >= ms && until(m); }, 5000);
+    }
+};
+
+SimParameters answeringAtOnce()
+{
+    SimParameters p;
+    p.commandLatencyMinMs = p.commandLatencyMaxMs = 0;
+    p.commandRejectRate = 0;
+    p.lampMtbfHours = 1e12;
+    return p;
+}
+
+wire::SignedCommand dimCommand(const CommandSigner &key, const QString &lamp, std::uint32_t order, std::int64_t issuedMs,
+                               std::int64_t expiresMs, std::uint16_t attempt = 1)
+{
+    static char nonce = 'a';
+    wire::SignedCommand c;
+    c.device = lamp;
+    c.order = order;
+    c.attempt = attempt;
+    c.action = CommandAction::LightDim;
+    c.value = 40;
+    c.issuedMs = issuedMs;
+    c.expiresMs = expiresMs;
+    c.nonce = QByteArray(16, nonce++);
+    c.keyId = key.keyId();
+    c.signature = key.sign(c.canonical());
+    return c;
+}
+
+QString reasonOf(const QJsonObject &r) { return r.value(QLatin1String("reason")).toString(); }
+bool acted(const QJsonObject &r) { return r.value(QLatin1String("result")).toString() == QLatin1String("accepted"); }
+
+} // namespace
+
+class TestGatewayMemory : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(city(), "the default city package must be readable"); }
+
+    void aCapturedCommandSentAgainAfterItsNonceWasForgottenIsStillRefused()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        const CommandSigner key = CommandSigner::generate();
+        GatewayOnAClock gw(broker, key, answeringAtOnce());
+        QVERIFY2(gw.started, qPrintable(gw.started.error()));
+        ByHand attacker(broker.plainUrl());
+        QVERIFY(attacker.listening());
+        QTRY_VERIFY_WITH_TIMEOUT(attacker.raw.waiting() > 0, 10'000);   // the gateway is up (its retained status)
+
+        const QString lamp = city()->devices[lamps(1).front()].id;
+        const std::int64_t t0 = gw.nowMs;
+        const wire::SignedCommand captured = dimCommand(key, lamp, 1, t0, t0 + 60'000);
+        QJsonObject r = attacker.send(captured);
+        QVERIFY2(acted(r), qPrintable(reasonOf(r)));
+        QCOMPARE(gw.gateway->memory().nonces, 1);
+        QCOMPARE(gw.gateway->stats().executed, 1u);
+
+        // Within its life it is known by its nonce, to the last millisecond.
+        QVERIFY(gw.moveTo(t0 + 59'999, [](const GatewayMemory &) { return true; }));
+        r = attacker.send(captured);
+        QVERIFY2(reasonOf(r).startsWith(QLatin1String("replayed: this exact command was received before")), qPrintable(reasonOf(r)));
+
+        // Once it has expired the nonce is forgotten (memory stays bounded) — and the command is refused as expired.
+        QVERIFY2(gw.moveTo(t0 + 60'001, [](const GatewayMemory &m) { return m.nonces == 0; }), "the expired nonce is kept");
+        r = attacker.send(captured);
+        QVERIFY2(!acted(r) && reasonOf(r).startsWith(QLatin1String("expired 1 ms ago")), qPrintable(reasonOf(r)));
+        QCOMPARE(gw.gateway->stats().executed, 1u);
+        QCOMPARE(gw.gateway->memory().nonces, 0);   // a refused command is not remembered
+    }
+
+    void anOlderAttemptStaysSupersededUntilItCanNoLongerAct()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        const CommandSigner key = CommandSigner::generate();
+        GatewayOnAClock gw(broker, key, answeringAtOnce());
+        QVERIFY2(gw.started, qPrintable(gw.started.error()));
+        ByHand attacker(broker.plainUrl());
+        QVERIFY(attacker.listening());
+        QTRY_VERIFY_WITH_TIMEOUT(attacker.raw.waiting() > 0, 10'000);   // the gateway is up (its retained status)
+
+        // The console's first attempt, valid for the longest a command may be, never reached the gateway (the
+        // attacker held it back); its second, a second later, did and acted.
+        const QString lamp = city()->devices[lamps(1).front()].id;
+        const std::int64_t t0 = gw.nowMs;
+        const wire::SignedCommand first = dimCommand(key, lamp, 7, t0, t0 + wire::kMaxCommandLifetimeMs, 1);
+        const wire::SignedCommand second = dimCommand(key, lamp, 7, t0 + 1000, t0 + 1000 + 60'000, 2);
+        QVERIFY(gw.moveTo(t0 + 1000, [](const GatewayMemory &) { return true; }));
+        QJsonObject r = attacker.send(second);
+        QVERIFY2(acted(r), qPrintable(reasonOf(r)));
+        QCOMPARE(gw.gateway->memory().steps, 1);
+
+        // Long after the second attempt's own nonce has gone, the first, sent now, would undo what the console had
+        // last asked for: it is superseded, to its last valid millisecond.
+        QVERIFY(gw.moveTo(first.expiresMs - 1, [](const GatewayMemory &m) { return m.nonces == 0; }));
+        QCOMPARE(gw.gateway->memory().steps, 1);
+        r = attacker.send(first);
+        QVERIFY2(!acted(r) && reasonOf(r).startsWith(QLatin1String("superseded: attempt 2 of this command already arrived")),
+                 qPrintable(reasonOf(r)));
+
+        // The step is forgotten only when every attempt older than the newest has expired.
+        QVERIFY2(gw.moveTo(second.issuedMs + wire::kMaxCommandLifetimeMs + 1, [](const GatewayMemory &m) { return m.steps == 0; }),
+                 "the step is kept");
+        r = attacker.send(first);
+        QVERIFY2(!acted(r) && reasonOf(r).startsWith(QLatin1String("expired")), qPrintable(reasonOf(r)));
+        QCOMPARE(gw.gateway->stats().executed, 1u);
+    }
+
+    void anAnswerNoDeviceGaveIsForgottenAMinuteAfterItsCommandExpired()
+    {
+        // A device that takes an hour to answer (cut off, or gone): the console has long given up, and the gateway
+        // must not keep where to answer it for good.
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        const CommandSigner key = CommandSigner::generate();
+        SimParameters slow = answeringAtOnce();
+        slow.commandLatencyMinMs = slow.commandLatencyMaxMs = 3600'000;
+        GatewayOnAClock gw(broker, key, slow);
+        QVERIFY2(gw.started, qPrintable(gw.started.error()));
+        ByHand attacker(broker.plainUrl());
+        QVERIFY(attacker.listening());
+        QTRY_VERIFY_WITH_TIMEOUT(attacker.raw.waiting() > 0, 10'000);   // the gateway is up (its retained status)
+
+        const std::int64_t t0 = gw.nowMs;
+        for (int i = 0; i < 20; ++i) {
+            const QString lamp = city()->devices[lamps(20).at(i)].id;
+            const wire::SignedCommand c = dimCommand(key, lamp, 100 + i, t0, t0 + 60'000);
+            attacker.raw.client->publish(wire::commandTopic("gw1", c.device), wire::encodeCommand(c), 1, false, wire::resultTopic("by-hand"),
+                                         c.nonce);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(gw.gateway->memory().pendingAnswers, 20, 10'000);
+        QVERIFY(gw.moveTo(t0 + 120'000, [](const GatewayMemory &m) { return m.nonces == 0; }));
+        QCOMPARE(gw.gateway->memory().pendingAnswers, 20);
+        QVERIFY2(gw.moveTo(t0 + 120'001, [](const GatewayMemory &m) { return m.pendingAnswers == 0; }), "the answers are kept");
+        for (const MqttClient::Message &m : attacker.raw.take())   // nobody was answered
+            QVERIFY2(m.topic != wire::resultTopic("by-hand"), m.payload.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayMemory)
+#include "tst_gatewaymemory.moc"
