@@ -123,7 +123,7 @@ void LiveCity::tick()
             m_processedHistory.pop_front();
         const auto &[t0, n0] = m_processedHistory.front();
         const auto &[t1, n1] = m_processedHistory.back();
-        m_eventsPerSecond = t1 > t0 ? (n1 - n0) * 1000.0 / (t1 - t0) : 0.0;
+        m_eventsPerSecond = t1 > t0 ? static_cast<double>(n1 - n0) * 1000.0 / static_cast<double>(t1 - t0) : 0.0;
         if (m_loadsPending) {
             m_loadsPending = false;
             Q_EMIT loadsChanged();
