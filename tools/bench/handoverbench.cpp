@@ -2,6 +2,7 @@
 
 #include "benchutil.h"
 
+#include "ops/interlocks.h"
 #include "ops/peergate.h"
 #include "state/citybooks.h"
 
@@ -42,6 +43,33 @@ double filterMs(const CityModel &city, const CityBooks &books, std::vector<Event
     return ms;
 }
 
+/// The interlock preview of an order on `spec`'s devices against `books` (what the command dialog shows, and the
+/// dispatcher decides on, when another console's wide order holds them).
+double interlocksMs(const CityModel &city, const CityBooks &books, const OrderSpec &spec, size_t *found)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const std::vector<Interlock> held = findInterlocks(city, books.incidents(), books.alarms(), books.orders(), spec, 1'800'000'000'000);
+    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    *found = held.size();
+    return ms;
+}
+
+/// The same holders named as the preview named them before session 44: each held device's holding order looked up
+/// (a copy of the whole order) to name its requester. The baseline the preview's one lookup per holder is measured
+/// against.
+double namedPerDeviceMs(const CityBooks &books, const OrderSpec &spec, size_t *named)
+{
+    QElapsedTimer timer;
+    timer.start();
+    *named = 0;
+    for (const OrderTargetSpec &t : spec.targets)
+        if (const std::uint32_t holder = books.orders().holderAt(t.device, 1'800'000'000'000))
+            if (const auto order = books.orders().find(holder); order && !requesterOf(*order).isEmpty())
+                ++*named;
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
 } // namespace
 
 int runHandOverBench(const QCommandLineParser &parser, const QString &cityPath)
@@ -73,6 +101,20 @@ int runHandOverBench(const QCommandLineParser &parser, const QString &cityPath)
         retold.push_back(filterMs(*city, holding, history, true, &keptRetold));
         live.push_back(filterMs(*city, empty, history, false, &keptLive));
     }
+    OrderSpec spec;
+    for (size_t i = 1; i <= lamps; ++i)
+        spec.targets.push_back({history[i].device, CommandAction::LightDim, 60});
+    std::vector<double> held, free, perDevice;
+    size_t heldFound = 0, freeFound = 0, named = 0;
+    for (int r = 0; r < runs; ++r) {
+        held.push_back(interlocksMs(*city, holding, spec, &heldFound));
+        free.push_back(interlocksMs(*city, empty, spec, &freeFound));
+        perDevice.push_back(namedPerDeviceMs(holding, spec, &named));
+    }
+    if (heldFound != lamps || freeFound != 0 || named != lamps) {
+        std::fprintf(stderr, "cityops-bench: the preview found %zu of %zu lamps held, and %zu where none is\n", heldFound, lamps, freeFound);
+        return 1;
+    }
     if (keptRetold != 0 || keptLive != history.size()) {
         std::fprintf(stderr, "cityops-bench: the gate kept %zu of the re-told steps and %zu of %zu live ones\n", keptRetold, keptLive,
                      history.size());
@@ -84,7 +126,10 @@ int runHandOverBench(const QCommandLineParser &parser, const QString &cityPath)
                   {"runs", runs},
                   {"retold_ms_median", round2(percentile(retold, 50))},
                   {"retold_us_per_step", round2(percentile(retold, 50) * 1000 / static_cast<double>(history.size()))},
-                  {"baseline_live_ms_median", round2(percentile(live, 50))}};
+                  {"baseline_live_ms_median", round2(percentile(live, 50))},
+                  {"interlocks_held_ms_median", round2(percentile(held, 50))},
+                  {"baseline_interlocks_free_ms_median", round2(percentile(free, 50))},
+                  {"baseline_named_per_device_ms_median", round2(percentile(perDevice, 50))}};
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
