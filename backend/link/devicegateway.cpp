@@ -134,7 +134,7 @@ void DeviceGateway::heartbeat()
 
 void DeviceGateway::tick()
 {
-    if (!m_lastHeartbeat.isValid() || m_lastHeartbeat.elapsed() >= m_options.mqtt.keepAliveS * 500)
+    if (!m_lastHeartbeat.isValid() || m_lastHeartbeat.elapsed() >= std::int64_t{m_options.mqtt.keepAliveS} * 500)
         heartbeat();
     std::vector<Event> events;
     m_sim->advanceTo(nowMs(), events);

@@ -26,7 +26,7 @@ bool isDrivable(RoadClass cls) { return cls <= RoadClass::Service && cls != Road
 
 CitySimulator::CitySimulator(std::shared_ptr<const CityModel> city, std::uint64_t seed, std::int64_t startMs,
                              SimParameters params)
-    : m_city(std::move(city)), m_params(params), m_rng(seed), m_now(startMs),
+    : m_city(std::move(city)), m_params(std::move(params)), m_rng(seed), m_now(startMs),
       m_signals(m_city->signals.size()), m_lights(m_city->streetlights.size()), m_feeders(m_city->feeders.size()),
       m_signalIncidents(m_city->signals.size(), 0)
 {
@@ -76,10 +76,10 @@ CitySimulator::CitySimulator(std::shared_ptr<const CityModel> city, std::uint64_
     if (m_params.collisionsPerHour > 0 && m_roadWeights.size() && m_roadWeights.back() > 0)
         schedule(firstAfter(m_params.collisionsPerHour), Task::NextCollision);
     if (!m_lights.empty())
-        schedule(firstAfter(m_lights.size() / m_params.lampMtbfHours), Task::NextLampFault);
+        schedule(firstAfter(static_cast<double>(m_lights.size()) / m_params.lampMtbfHours), Task::NextLampFault);
     if (!m_signals.empty()) {
-        schedule(firstAfter(m_signals.size() / m_params.signalMtbfHours), Task::NextSignalFault);
-        schedule(firstAfter(m_signals.size() / m_params.signalCommLossMtbfHours), Task::NextCommLoss);
+        schedule(firstAfter(static_cast<double>(m_signals.size()) / m_params.signalMtbfHours), Task::NextSignalFault);
+        schedule(firstAfter(static_cast<double>(m_signals.size()) / m_params.signalCommLossMtbfHours), Task::NextCommLoss);
     }
     if (!m_feeders.empty())
         schedule(firstAfter(m_feeders.size() * m_params.feederSurgesPerDay / 24.0), Task::NextFeederSurge);
