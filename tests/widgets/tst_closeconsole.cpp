@@ -32,21 +32,37 @@ public:
     void send(const std::vector<DeviceCommand> &) override {}
 };
 
-/// A live console with real accounts whose field never answers commands.
+/// The simulator, carrying out every command but a restore: a release is sent and stays under way.
+class DeafToRestoresSimLink : public SimLink {
+public:
+    using SimLink::SimLink;
+    void send(const std::vector<DeviceCommand> &commands) override
+    {
+        std::vector<DeviceCommand> heard;
+        std::copy_if(commands.begin(), commands.end(), std::back_inserter(heard),
+                     [](const DeviceCommand &c) { return c.action != CommandAction::SignalRestore; });
+        SimLink::send(heard);
+    }
+};
+
+/// A live console with real accounts whose field never answers commands (or only restores, `deafToRestoresOnly`).
 struct Desk {
     std::shared_ptr<const CityModel> city = networkCity();
     People people{*city};
     Engine engine{city};
     std::unique_ptr<MainWindow> window;
 
-    Desk()
+    explicit Desk(bool deafToRestoresOnly = false)
     {
         DispatchConfig slow;
         slow.answerTimeoutMs = 600'000;   // nothing times out while the test looks
         engine.setDispatchConfig(slow);
         SimLinkOptions sim;
         sim.warmUpHours = 0.1;
-        engine.start(std::make_unique<DeafSimLink>(city, &engine.clock(), sim));
+        if (deafToRestoresOnly)
+            engine.start(std::make_unique<DeafToRestoresSimLink>(city, &engine.clock(), sim));
+        else
+            engine.start(std::make_unique<DeafSimLink>(city, &engine.clock(), sim));
         window = std::make_unique<MainWindow>(engine, people.get());
         window->resize(1400, 900);
         window->show();
@@ -342,6 +358,75 @@ private Q_SLOTS:
         QVERIFY(desk.window->isVisible());
         QVERIFY(ops.waves().empty());
         QCOMPARE(int(earlier->releasing().size()), 1);   // still asking, the console still there
+    }
+
+    /// A release already sent — its wave holding nothing more — leaves the junction pre-empted until the field carries
+    /// it out. Closing with the wave stopped waits for the field to report it back on its program, instead of closing
+    /// as soon as the wave (holding nothing) has ended.
+    void closingWaitsForAReleaseAlreadySent()
+    {
+        Desk desk(true);
+        QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
+        QVERIFY(desk.window->access().signIn(QStringLiteral("olga"), People::kPassword).ok());
+        std::uint32_t signal = 0;
+        while (signal < desk.city->signals.size()
+               && (desk.city->signals[signal].programs.empty() || phaseServing(desk.city->signals[signal].programs.front(), 0) < 0))
+            ++signal;
+        QVERIFY(signal < desk.city->signals.size());
+        const DeviceIndex junction = desk.city->signals[signal].device;
+        const QString vehicle = QStringLiteral("ambulance-4");
+        OpsConsole &ops = desk.window->ops();
+        PlannedRoute route;
+        route.vehicle = vehicle;
+        route.signals = {{signal, 0, 100.0}};
+        route.lengthM = 600;
+        route.travelS = 90;
+        ops.startWave(vehicle, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, route, nullptr);
+        GreenWaveRun *wave = ops.waves().front();
+        std::uint64_t reports = 0;
+        const auto report = [&](std::int64_t atMs, std::vector<SignalAhead> ahead) {
+            VehicleBook::Vehicle r;
+            r.timeMs = atMs;
+            r.reports = ++reports;
+            r.report.id = vehicle;
+            r.report.speedMps = 10;
+            r.report.ahead = std::move(ahead);
+            wave->update(r);
+        };
+        const std::int64_t t0 = desk.engine.clock().nowMs();
+        report(t0, {{signal, 0, 100.0}});   // within the lead: pre-empted, and the field carries it out
+        const auto mode = [&] { return SignalMode(desk.engine.states().state(junction).mode); };
+        QTRY_COMPARE_WITH_TIMEOUT(mode(), SignalMode::Preempt, 10'000);
+        report(t0 + 12'000, {});            // passed it
+        report(t0 + 16'000, {});            // its release is due: sent, and never carried out
+        const auto releaseSent = [&] {
+            std::vector<Order> all;
+            desk.engine.orders().snapshot(all);
+            return std::any_of(all.begin(), all.end(), [](const Order &o) {
+                return o.description.endsWith(QLatin1String(": release")) && o.targets.front().stage == CommandStage::Sent;
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(releaseSent(), 10'000);
+        QVERIFY(wave->held().empty() && wave->releasing().empty());
+        QCOMPARE(mode(), SignalMode::Preempt);
+
+        QString said;
+        desk.tryToClose([&](CloseQuestion &q) {
+            QVERIFY(q.stopWavesButton());
+            answerNextDialog([&said](QWidget *dialog) {
+                if (auto *releasing = qobject_cast<ReleaseBeforeClose *>(dialog)) {
+                    said = releasing->informativeText();
+                    QTest::mouseClick(releasing->keepRunningButton(), Qt::LeftButton);
+                } else {
+                    dialog->close();
+                }
+            });
+            QTest::mouseClick(q.stopWavesButton(), Qt::LeftButton);
+        });
+        QTRY_VERIFY2(!said.isEmpty(), "the console closed with the junction still pre-empted");
+        QVERIFY2(said.contains(QLatin1String("1 signal still pre-empted: ")) && said.contains(desk.city->devices[junction].id), qPrintable(said));
+        QTRY_VERIFY(!desk.window->findChild<ReleaseBeforeClose *>());
+        QVERIFY(desk.window->isVisible());
     }
 
     /// The store: while it is checked, closing waits for the check (said, nothing counted lost); while it cannot be

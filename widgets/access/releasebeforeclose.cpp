@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace cityops {
 
 ReleaseBeforeClose::ReleaseBeforeClose(OpsConsole &ops, const CityStateSource &field, QWidget *parent)
@@ -51,6 +53,17 @@ void ReleaseBeforeClose::start()
     // An earlier wave that a new one took over may still be asking for a release it asked before: waited for too.
     for (const GreenWaveRun *earlier : m_ops.handedOverWaves())
         waitFor(earlier->releasing());
+    // A release already issued leaves its junction pre-empted until the field carries it out, and its wave holds
+    // nothing more (it may even have ended, or been taken over): this console's releases under way are watched too.
+    std::vector<Order> orders;
+    m_field.books().orders().snapshot(orders);
+    for (const Order &o : orders)
+        if (!o.finished() && !o.isAnotherConsoles())
+            for (const OrderTarget &t : o.targets)
+                if (t.action == CommandAction::SignalRestore && !isTerminal(t.stage))
+                    m_held.push_back(t.device);
+    std::sort(m_held.begin(), m_held.end());
+    m_held.erase(std::unique(m_held.begin(), m_held.end()), m_held.end());
     for (const QString &vehicle : vehicles)   // a wave holding nothing ends at once, out of the list it is taken from
         m_ops.stopWave(vehicle);
     m_poll->start();
