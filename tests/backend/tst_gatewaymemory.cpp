@@ -16,13 +16,16 @@ using namespace cityops::test;
 
 namespace {
 
-/// The gateway "gw1" on the default city, trusting `key`, on a clock that stands where the test puts it.
+/// A real mosquitto, the gateway "gw1" on the default city trusting `key`, on a clock that stands where the test puts
+/// it, and an attacker on the broker with captures of commands signed by that key.
 struct GatewayOnAClock {
+    TestBroker broker;
+    const CommandSigner key = CommandSigner::generate();
     std::atomic<std::int64_t> nowMs{QDateTime::currentMSecsSinceEpoch()};
     std::unique_ptr<DeviceGateway> gateway;
-    Status started = makeError(QStringLiteral("not started"));
+    ByHand attacker{broker.plainUrl()};
 
-    GatewayOnAClock(const TestBroker &broker, const CommandSigner &key, SimParameters parameters)
+    explicit GatewayOnAClock(const SimParameters &parameters)
     {
         GatewayOptions options;
         options.mqtt = brokerOptions(broker.plainUrl(), QStringLiteral("gw1"));
@@ -30,9 +33,19 @@ struct GatewayOnAClock {
         options.parameters = parameters;
         options.clock = [this] { return nowMs.load(); };
         gateway = std::make_unique<DeviceGateway>(city(), options, CommandVerifier::fromPublicKeyPem(key.publicKeyPem()).value());
-        started = gateway->start();
     }
-    /// Moves the clock and waits for the gateway's next tick to have seen it (its memory is tidied on ticks).
+    /// The broker up, the gateway started and heard (its retained status), the attacker listening; else why not.
+    QString up()
+    {
+        if (!broker.ok())
+            return broker.log();
+        if (auto started = gateway->start(); !started)
+            return started.error();
+        if (!attacker.listening() || !QTest::qWaitFor([&] { return attacker.raw.waiting() > 0; }, 10'000))
+            return QStringLiteral("the gateway's status did not reach the attacker");
+        return {};
+    }
+    /// Moves the clock and waits for the gateway to have tidied its memory at that time (it does on its ticks).
     bool moveTo(std::int64_t ms, const std::function<bool(const GatewayMemory &)> &until)
     {
         nowMs = ms;
@@ -79,14 +92,11 @@ private Q_SLOTS:
 
     void aCapturedCommandSentAgainAfterItsNonceWasForgottenIsStillRefused()
     {
-        TestBroker broker;
-        QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        const CommandSigner key = CommandSigner::generate();
-        GatewayOnAClock gw(broker, key, answeringAtOnce());
-        QVERIFY2(gw.started, qPrintable(gw.started.error()));
-        ByHand attacker(broker.plainUrl());
-        QVERIFY(attacker.listening());
-        QTRY_VERIFY_WITH_TIMEOUT(attacker.raw.waiting() > 0, 10'000);   // the gateway is up (its retained status)
+        GatewayOnAClock gw(answeringAtOnce());
+        const QString problem = gw.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        ByHand &attacker = gw.attacker;
+        const CommandSigner &key = gw.key;
 
         const QString lamp = city()->devices[lamps(1).front()].id;
         const std::int64_t t0 = gw.nowMs;
@@ -111,14 +121,11 @@ private Q_SLOTS:
 
     void anOlderAttemptStaysSupersededUntilItCanNoLongerAct()
     {
-        TestBroker broker;
-        QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        const CommandSigner key = CommandSigner::generate();
-        GatewayOnAClock gw(broker, key, answeringAtOnce());
-        QVERIFY2(gw.started, qPrintable(gw.started.error()));
-        ByHand attacker(broker.plainUrl());
-        QVERIFY(attacker.listening());
-        QTRY_VERIFY_WITH_TIMEOUT(attacker.raw.waiting() > 0, 10'000);   // the gateway is up (its retained status)
+        GatewayOnAClock gw(answeringAtOnce());
+        const QString problem = gw.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        ByHand &attacker = gw.attacker;
+        const CommandSigner &key = gw.key;
 
         // The console's first attempt, valid for the longest a command may be, never reached the gateway (the
         // attacker held it back); its second, a second later, did and acted.
@@ -151,16 +158,13 @@ private Q_SLOTS:
     {
         // A device that takes an hour to answer (cut off, or gone): the console has long given up, and the gateway
         // must not keep where to answer it for good.
-        TestBroker broker;
-        QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        const CommandSigner key = CommandSigner::generate();
         SimParameters slow = answeringAtOnce();
         slow.commandLatencyMinMs = slow.commandLatencyMaxMs = 3600'000;
-        GatewayOnAClock gw(broker, key, slow);
-        QVERIFY2(gw.started, qPrintable(gw.started.error()));
-        ByHand attacker(broker.plainUrl());
-        QVERIFY(attacker.listening());
-        QTRY_VERIFY_WITH_TIMEOUT(attacker.raw.waiting() > 0, 10'000);   // the gateway is up (its retained status)
+        GatewayOnAClock gw(slow);
+        const QString problem = gw.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        ByHand &attacker = gw.attacker;
+        const CommandSigner &key = gw.key;
 
         const std::int64_t t0 = gw.nowMs;
         for (int i = 0; i < 20; ++i) {

@@ -51,6 +51,7 @@ struct Desk {
     People people{*city};
     Engine engine{city};
     std::unique_ptr<MainWindow> window;
+    std::uint64_t m_reports = 0;
 
     explicit Desk(bool deafToRestoresOnly = false)
     {
@@ -68,6 +69,59 @@ struct Desk {
         window->show();
     }
     ~Desk() { engine.stop(); }
+    /// The first `n` signals with a phase serving their first link (a green wave can pre-empt them).
+    std::vector<std::uint32_t> preemptableSignals(size_t n) const
+    {
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t s = 0; s < city->signals.size() && out.size() < n; ++s)
+            if (!city->signals[s].programs.empty() && phaseServing(city->signals[s].programs.front(), 0) >= 0)
+                out.push_back(s);
+        return out;
+    }
+    /// A supervisor sends the vehicle on a route crossing `signal` `distanceM` ahead: its green wave starts.
+    void sendVehicle(const QString &vehicle, std::uint32_t signal, double distanceM)
+    {
+        PlannedRoute route;
+        route.vehicle = vehicle;
+        route.signals = {{signal, 0, distanceM}};
+        route.lengthM = distanceM + 500;
+        route.travelS = 90;
+        window->ops().startWave(vehicle, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, route, nullptr);
+    }
+    /// The vehicle's report to `wave` at `atMs`, with the signals still ahead of it.
+    void report(GreenWaveRun *wave, std::int64_t atMs, std::vector<SignalAhead> ahead)
+    {
+        VehicleBook::Vehicle r;
+        r.timeMs = atMs;
+        r.reports = ++m_reports;
+        r.report.id = wave->vehicle();
+        r.report.speedMps = 10;
+        r.report.ahead = std::move(ahead);
+        wave->update(r);
+    }
+    /// Closes with "Stop the green waves, then close" and, when the console waits for the field, keeps it running:
+    /// what the wait said, or empty when the console closed without waiting.
+    QString stopWavesAndCloseButKeepRunning()
+    {
+        QString said;
+        tryToClose([&](CloseQuestion &q) {
+            if (!q.stopWavesButton()) {
+                q.close();
+                return;
+            }
+            answerNextDialog([&said](QWidget *dialog) {
+                if (auto *releasing = qobject_cast<ReleaseBeforeClose *>(dialog)) {
+                    said = releasing->informativeText();
+                    QTest::mouseClick(releasing->keepRunningButton(), Qt::LeftButton);
+                } else {
+                    dialog->close();
+                }
+            });
+            QTest::mouseClick(q.stopWavesButton(), Qt::LeftButton);
+        });
+        (void)QTest::qWaitFor([&] { return !said.isEmpty(); }, 5000);   // none: the caller says so
+        return said;
+    }
     bool recorded(const QString &text) const
     {
         std::vector<ActivityLog::Entry> entries;
@@ -291,36 +345,14 @@ private Q_SLOTS:
         Desk desk;
         QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
         QVERIFY(desk.window->access().signIn(QStringLiteral("olga"), People::kPassword).ok());
-        std::vector<std::uint32_t> signals;
-        for (std::uint32_t s = 0; s < desk.city->signals.size() && signals.size() < 2; ++s)
-            if (!desk.city->signals[s].programs.empty() && phaseServing(desk.city->signals[s].programs.front(), 0) >= 0)
-                signals.push_back(s);
+        const std::vector<std::uint32_t> signals = desk.preemptableSignals(2);
         QCOMPARE(int(signals.size()), 2);
         const QString vehicle = QStringLiteral("ambulance-4");
-        const Actor sven{QStringLiteral("sven"), {Role::Supervisor}, {}};
         OpsConsole &ops = desk.window->ops();
-        const auto send = [&](std::uint32_t signal, double distanceM) {
-            PlannedRoute route;
-            route.vehicle = vehicle;
-            route.signals = {{signal, 0, distanceM}};
-            route.lengthM = distanceM + 500;
-            route.travelS = 90;
-            ops.startWave(vehicle, sven, route, nullptr);
-        };
-        std::uint64_t reports = 0;
-        const auto report = [&](GreenWaveRun *wave, std::int64_t atMs, std::vector<SignalAhead> ahead) {
-            VehicleBook::Vehicle r;
-            r.timeMs = atMs;
-            r.reports = ++reports;
-            r.report.id = vehicle;
-            r.report.speedMps = 10;
-            r.report.ahead = std::move(ahead);
-            wave->update(r);
-        };
-        send(signals[0], 100);
+        desk.sendVehicle(vehicle, signals[0], 100);
         GreenWaveRun *earlier = ops.waves().front();
         const std::int64_t t0 = desk.engine.clock().nowMs();
-        report(earlier, t0, {{signals[0], 0, 100.0}});   // within the lead: its pre-emption is asked
+        desk.report(earlier, t0, {{signals[0], 0, 100.0}});   // within the lead: its pre-emption is asked
         QTRY_COMPARE(int(earlier->held().size()), 1);
         const auto preemptionSent = [&] {   // approved and sent; the deaf field never answers it
             std::vector<Order> all;
@@ -330,29 +362,17 @@ private Q_SLOTS:
             });
         };
         QTRY_VERIFY(preemptionSent());
-        report(earlier, t0 + 12'000, {});                // passed it
-        report(earlier, t0 + 16'000, {});                // its release is due, refused while the pre-emption is unconfirmed
+        desk.report(earlier, t0 + 12'000, {});                // passed it
+        desk.report(earlier, t0 + 16'000, {});                // its release is due, refused while the pre-emption is unconfirmed
         QTRY_COMPARE(int(earlier->releasing().size()), 1);
         QVERIFY(earlier->held().empty());
-        send(signals[1], 3000);                          // sent again: the next signal far ahead, nothing held yet
+        desk.sendVehicle(vehicle, signals[1], 3000);          // sent again: the next signal far ahead, nothing held yet
         QCOMPARE(int(ops.waves().size()), 1);
         QCOMPARE(ops.handedOverWaves(), std::vector<GreenWaveRun *>{earlier});
         QVERIFY(ops.waves().front()->held().empty());
 
-        QString said;
-        desk.tryToClose([&](CloseQuestion &q) {
-            QVERIFY(q.stopWavesButton());
-            answerNextDialog([&said](QWidget *dialog) {
-                if (auto *releasing = qobject_cast<ReleaseBeforeClose *>(dialog)) {
-                    said = releasing->informativeText();
-                    QTest::mouseClick(releasing->keepRunningButton(), Qt::LeftButton);
-                } else {
-                    dialog->close();
-                }
-            });
-            QTest::mouseClick(q.stopWavesButton(), Qt::LeftButton);
-        });
-        QTRY_VERIFY2(!said.isEmpty(), "the console closed without waiting for the earlier wave's release");
+        const QString said = desk.stopWavesAndCloseButKeepRunning();
+        QVERIFY2(!said.isEmpty(), "the console closed without waiting for the earlier wave's release");
         QVERIFY2(said.contains(QLatin1String("The releases are being asked for.")), qPrintable(said));
         QTRY_VERIFY(!desk.window->findChild<ReleaseBeforeClose *>());
         QVERIFY(desk.window->isVisible());
@@ -368,37 +388,17 @@ private Q_SLOTS:
         Desk desk(true);
         QTRY_VERIFY_WITH_TIMEOUT(desk.engine.linkStatus().state == LinkState::Connected, 10000);
         QVERIFY(desk.window->access().signIn(QStringLiteral("olga"), People::kPassword).ok());
-        std::uint32_t signal = 0;
-        while (signal < desk.city->signals.size()
-               && (desk.city->signals[signal].programs.empty() || phaseServing(desk.city->signals[signal].programs.front(), 0) < 0))
-            ++signal;
-        QVERIFY(signal < desk.city->signals.size());
-        const DeviceIndex junction = desk.city->signals[signal].device;
-        const QString vehicle = QStringLiteral("ambulance-4");
-        OpsConsole &ops = desk.window->ops();
-        PlannedRoute route;
-        route.vehicle = vehicle;
-        route.signals = {{signal, 0, 100.0}};
-        route.lengthM = 600;
-        route.travelS = 90;
-        ops.startWave(vehicle, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, route, nullptr);
-        GreenWaveRun *wave = ops.waves().front();
-        std::uint64_t reports = 0;
-        const auto report = [&](std::int64_t atMs, std::vector<SignalAhead> ahead) {
-            VehicleBook::Vehicle r;
-            r.timeMs = atMs;
-            r.reports = ++reports;
-            r.report.id = vehicle;
-            r.report.speedMps = 10;
-            r.report.ahead = std::move(ahead);
-            wave->update(r);
-        };
+        const std::vector<std::uint32_t> signals = desk.preemptableSignals(1);
+        QCOMPARE(int(signals.size()), 1);
+        const DeviceIndex junction = desk.city->signals[signals[0]].device;
+        desk.sendVehicle(QStringLiteral("ambulance-4"), signals[0], 100);
+        GreenWaveRun *wave = desk.window->ops().waves().front();
         const std::int64_t t0 = desk.engine.clock().nowMs();
-        report(t0, {{signal, 0, 100.0}});   // within the lead: pre-empted, and the field carries it out
+        desk.report(wave, t0, {{signals[0], 0, 100.0}});   // within the lead: pre-empted, and the field carries it out
         const auto mode = [&] { return SignalMode(desk.engine.states().state(junction).mode); };
         QTRY_COMPARE_WITH_TIMEOUT(mode(), SignalMode::Preempt, 10'000);
-        report(t0 + 12'000, {});            // passed it
-        report(t0 + 16'000, {});            // its release is due: sent, and never carried out
+        desk.report(wave, t0 + 12'000, {});                // passed it
+        desk.report(wave, t0 + 16'000, {});                // its release is due: sent, and never carried out
         const auto releaseSent = [&] {
             std::vector<Order> all;
             desk.engine.orders().snapshot(all);
@@ -410,20 +410,8 @@ private Q_SLOTS:
         QVERIFY(wave->held().empty() && wave->releasing().empty());
         QCOMPARE(mode(), SignalMode::Preempt);
 
-        QString said;
-        desk.tryToClose([&](CloseQuestion &q) {
-            QVERIFY(q.stopWavesButton());
-            answerNextDialog([&said](QWidget *dialog) {
-                if (auto *releasing = qobject_cast<ReleaseBeforeClose *>(dialog)) {
-                    said = releasing->informativeText();
-                    QTest::mouseClick(releasing->keepRunningButton(), Qt::LeftButton);
-                } else {
-                    dialog->close();
-                }
-            });
-            QTest::mouseClick(q.stopWavesButton(), Qt::LeftButton);
-        });
-        QTRY_VERIFY2(!said.isEmpty(), "the console closed with the junction still pre-empted");
+        const QString said = desk.stopWavesAndCloseButKeepRunning();
+        QVERIFY2(!said.isEmpty(), "the console closed with the junction still pre-empted");
         QVERIFY2(said.contains(QLatin1String("1 signal still pre-empted: ")) && said.contains(desk.city->devices[junction].id), qPrintable(said));
         QTRY_VERIFY(!desk.window->findChild<ReleaseBeforeClose *>());
         QVERIFY(desk.window->isVisible());
