@@ -407,7 +407,7 @@ private Q_SLOTS:
             });
         };
         QTRY_VERIFY_WITH_TIMEOUT(releaseSent(), 10'000);
-        QVERIFY(wave->held().empty() && wave->releasing().empty());
+        QTRY_VERIFY(wave->held().empty() && wave->releasing().empty());   // the wave has taken the answer too
         QCOMPARE(mode(), SignalMode::Preempt);
 
         const QString said = desk.stopWavesAndCloseButKeepRunning();
