@@ -32,7 +32,7 @@ void MainWindow::closeBecause(const QString &why)
 
 void MainWindow::closeOnceWavesReleased()
 {
-    auto *releasing = new ReleaseBeforeClose(*m_ops, m_engine, this);
+    auto *releasing = new ReleaseBeforeClose(*m_ops, m_engine, [this](std::uint32_t id) { return m_engine.issuedHere(id); }, this);
     releasing->setAttribute(Qt::WA_DeleteOnClose);
     m_releasing = releasing;
     connect(releasing, &ReleaseBeforeClose::released, this, [this, releasing] {

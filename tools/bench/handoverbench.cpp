@@ -112,7 +112,8 @@ int runHandOverBench(const QCommandLineParser &parser, const QString &cityPath)
         perDevice.push_back(namedPerDeviceMs(holding, spec, &named));
     }
     if (heldFound != lamps || freeFound != 0 || named != lamps) {
-        std::fprintf(stderr, "cityops-bench: the preview found %zu of %zu lamps held, and %zu where none is\n", heldFound, lamps, freeFound);
+        std::fprintf(stderr, "cityops-bench: the preview found %zu of %zu lamps held (%zu named one by one), and %zu where none is\n",
+                     heldFound, lamps, named, freeFound);
         return 1;
     }
     if (keptRetold != 0 || keptLive != history.size()) {

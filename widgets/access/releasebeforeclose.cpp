@@ -12,10 +12,12 @@
 
 namespace cityops {
 
-ReleaseBeforeClose::ReleaseBeforeClose(OpsConsole &ops, const CityStateSource &field, QWidget *parent)
+ReleaseBeforeClose::ReleaseBeforeClose(OpsConsole &ops, const CityStateSource &field, std::function<bool(std::uint32_t)> issuedHere,
+                                       QWidget *parent)
     : QMessageBox(parent)
     , m_ops(ops)
     , m_field(field)
+    , m_issuedHere(std::move(issuedHere))
     , m_poll(new QTimer(this))
 {
     setWindowTitle(tr("Close CityOps"));
@@ -58,7 +60,7 @@ void ReleaseBeforeClose::start()
     std::vector<Order> orders;
     m_field.books().orders().snapshot(orders);
     for (const Order &o : orders)
-        if (!o.finished() && !o.isAnotherConsoles())
+        if (!o.finished() && m_issuedHere(o.id))
             for (const OrderTarget &t : o.targets)
                 if (t.action == CommandAction::SignalRestore && !isTerminal(t.stage))
                     m_held.push_back(t.device);

@@ -4,6 +4,8 @@
 
 #include <QMessageBox>
 
+#include <cstdint>
+#include <functional>
 #include <vector>
 
 class QTimer;
@@ -24,7 +26,10 @@ class OpsConsole;
 class ReleaseBeforeClose : public QMessageBox {
     Q_OBJECT
 public:
-    ReleaseBeforeClose(OpsConsole &ops, const CityStateSource &field, QWidget *parent = nullptr);
+    /// `issuedHere`: the orders this run of the console follows (Engine::issuedHere, as the close question counts
+    /// them): their releases under way are waited for too.
+    ReleaseBeforeClose(OpsConsole &ops, const CityStateSource &field, std::function<bool(std::uint32_t)> issuedHere,
+                       QWidget *parent = nullptr);
     /// Stops the waves; `released()` may follow at once (nothing was held).
     void start();
     /// Signals the stopped waves held that the field still reports pre-empted.
@@ -42,6 +47,7 @@ private:
 
     OpsConsole &m_ops;
     const CityStateSource &m_field;
+    std::function<bool(std::uint32_t)> m_issuedHere;
     std::vector<DeviceIndex> m_held;
     QTimer *m_poll;
     QPushButton *m_closeNow;
