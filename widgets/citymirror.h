@@ -70,6 +70,7 @@ public:
     std::vector<Alarm> alarms;          ///< the alarm list
     std::vector<Order> orders;          ///< the session's orders
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations;   ///< device -> order holding it
+    std::vector<OrderBook::ConsoleSeen> consoles;   ///< the other consoles of the keyring: on the broker, or gone since when
     std::vector<ActivityLog::Entry> journal;                          ///< who did what, oldest first
     std::vector<TrafficBook::Signal> traffic;   ///< per signal: its approaches' queues (co-simulation), may be empty
     TrafficBook::Roads roads;                   ///< the roads with vehicles on them (co-simulation), as last measured
@@ -81,6 +82,8 @@ public:
     std::int64_t nowMs = 0;
 
     const Incident *incident(IncidentId id) const;
+    /// Since when another console has been gone (OrderBook::consoleGoneSince), or nothing.
+    std::optional<std::int64_t> consoleGoneSince(const QString &console) const;
     /// The tracked vehicle whose call sign has this key (vehicleKey), or null when it is not tracked (any more).
     const VehicleBook::Vehicle *vehicle(std::uint32_t key) const;
     /// The state string a signal currently shows (its program's phase), or empty if unknown.

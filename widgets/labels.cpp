@@ -236,6 +236,7 @@ QString Labels::activity(const QString &recorded)
     static const QRegularExpression alarm(QStringLiteral("^alarm (\\d+) (\\S+) (\\S+)(?: by (\\S+))?$"));
     static const QRegularExpression order(QStringLiteral("^order (\\d+) (\\S+)(?: by (\\S+))?(?:: (.*))?$"),
                                           QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression console(QStringLiteral("^console (\\S+) (online|gone)$"));
     const auto with = [](QString line, const QString &user, const QString &text) {
         if (!user.isEmpty())
             line = tr("%1 by %2", "incident, alarm or order step by a person").arg(line, user);
@@ -268,11 +269,14 @@ QString Labels::activity(const QString &recorded)
     }
     if (const auto m = order.match(recorded); m.hasMatch()) {
         QString stage = m.captured(2);
-        for (int s = 0; s <= int(CommandStage::Finished); ++s)
+        for (int s = 0; s <= int(CommandStage::Released); ++s)
             if (stage == commandStageName(CommandStage(s)))
                 stage = commandStage(CommandStage(s));
         return with(tr("Order %1: %2").arg(m.captured(1), stage), m.captured(3), m.captured(4));
     }
+    if (const auto m = console.match(recorded); m.hasMatch())
+        return m.captured(2) == QLatin1String("online") ? tr("Console %1 is on the broker").arg(m.captured(1))
+                                                        : tr("Console %1 is gone from the broker").arg(m.captured(1));
     if (const auto m = action.match(recorded); m.hasMatch())
         for (int a = 0; a < kOperatorActionCount; ++a)
             if (m.captured(1) == operatorActionName(OperatorAction(a))) {
@@ -460,6 +464,7 @@ QString Labels::commandStage(CommandStage stage)
     case CommandStage::Expired: return tr("Expired");
     case CommandStage::Cancelled: return tr("Cancelled");
     case CommandStage::Finished: return tr("Finished");
+    case CommandStage::Released: return tr("Released here");
     }
     return {};
 }

@@ -82,6 +82,7 @@ void LiveCity::refresh()
     if (m_source->orders().version() != m_orderVersion || lapsed) {
         m_orderVersion = m_source->orders().snapshot(m_scene.orders);
         m_scene.reservations = m_source->orders().reservations(m_scene.nowMs);
+        m_scene.consoles = m_source->orders().consoles();
         m_reservationLapseMs = 0;
         for (const Order &o : m_scene.orders)
             if (o.holdsDevicesAt(m_scene.nowMs) && o.expiresMs > 0) {

@@ -22,6 +22,7 @@ Kind kindOf(const EventPayload &payload)
             else if constexpr (std::is_same_v<T, TrafficPayload>) return Kind::Traffic;
             else if constexpr (std::is_same_v<T, VehiclePayload>) return Kind::Vehicle;
             else if constexpr (std::is_same_v<T, RoadTrafficPayload>) return Kind::Roads;
+            else if constexpr (std::is_same_v<T, ConsolePayload>) return Kind::Console;
             else return Kind::Command;
         },
         payload);
@@ -44,6 +45,7 @@ QString kindName(Kind kind)
     case Kind::Traffic: return QStringLiteral("traffic");
     case Kind::Vehicle: return QStringLiteral("vehicle");
     case Kind::Roads: return QStringLiteral("roads");
+    case Kind::Console: return QStringLiteral("console");
     }
     return QStringLiteral("unknown");
 }
@@ -90,6 +92,10 @@ bool markerFor(const Event &e, std::int64_t *ref, QString *label)
             return false;
         *ref = c->order;
         *label = QStringLiteral("order %1 %2%3%4").arg(c->order).arg(commandStageName(c->stage), by(c->user), colon(c->text));
+        return true;
+    }
+    if (const auto *console = std::get_if<ConsolePayload>(&e.payload)) {
+        *label = QStringLiteral("console %1 %2").arg(console->console, console->online ? QStringLiteral("online") : QStringLiteral("gone"));
         return true;
     }
     return false;
@@ -155,6 +161,9 @@ QByteArray encode(const EventPayload &payload)
                 // Where each line stands, after the roads: rows from before there was one end here, and read back.
                 for (size_t i = 0; i < n; ++i)
                     w.u8(static_cast<std::uint8_t>(p.roads[i].standsAt));
+            } else if constexpr (std::is_same_v<T, ConsolePayload>) {
+                w.str(p.console);
+                w.u8(p.online ? 1 : 0);
             } else if constexpr (std::is_same_v<T, FeederPayload>) {
                 w.f32(p.loadKw);
                 w.u8(p.breakerClosed ? 1 : 0);
@@ -308,6 +317,14 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         out = p;
         break;
     }
+    case Kind::Console: {
+        ConsolePayload p;
+        std::uint8_t online = 0;
+        ok = r.str(&p.console) && r.u8(&online) && online <= 1 && !p.console.isEmpty();
+        p.online = online != 0;
+        out = p;
+        break;
+    }
     case Kind::Presence: {
         std::uint8_t online = 0;
         PresencePayload p;
@@ -387,7 +404,7 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         std::uint8_t stage = 0, action = 0;
         std::uint32_t value = 0;
         const bool fields = r.u32(&p.order) && r.u8(&stage) && r.u8(&action) && r.u32(&value) && r.u16(&p.step) && r.u8(&p.attempt)
-                            && r.i64(&p.timeMs) && r.str(&p.user) && r.str(&p.text) && stage <= static_cast<std::uint8_t>(CommandStage::Finished)
+                            && r.i64(&p.timeMs) && r.str(&p.user) && r.str(&p.text) && stage <= static_cast<std::uint8_t>(CommandStage::Released)
                             && (r.atEnd() || r.str(&p.console));
         ok = fields && action < kCommandActionCount;
         if (fields && action >= kCommandActionCount)

@@ -10,7 +10,8 @@ namespace cityops::eventcodec {
 /// Stable kind numbers as stored in the `events.kind` column. Never renumber: stores outlive releases.
 enum class Kind : std::uint8_t {
     Signal = 1, Light = 2, Feeder = 3, Presence = 4, IncidentRaised = 5, IncidentCleared = 6, Session = 7, Operator = 8,
-    IncidentUpdate = 9, Alarm = 10, Command = 11, Traffic = 12, Vehicle = 13, Roads = 14
+    IncidentUpdate = 9, Alarm = 10, Command = 11, Traffic = 12, Vehicle = 13, Roads = 14,
+    Console = 15
 };
 
 Kind kindOf(const EventPayload &payload);

@@ -49,7 +49,9 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
                     roads.append(road);
                 }
                 return {{"roads", roads}};
-            } else if constexpr (std::is_same_v<T, FeederPayload>)
+            } else if constexpr (std::is_same_v<T, ConsolePayload>)
+                return {{"console", p.console}, {"online", p.online}};
+            else if constexpr (std::is_same_v<T, FeederPayload>)
                 return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
             else if constexpr (std::is_same_v<T, PresencePayload>)
                 return p.cause.isEmpty() ? QJsonObject{{"online", p.online}} : QJsonObject{{"online", p.online}, {"cause", p.cause}};
@@ -346,6 +348,11 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         if (!cause.isUndefined() && (!cause.isString() || cause.toString().size() > 200))
             return bad(QStringLiteral("a presence's cause is text of at most 200 characters"));
         e.payload = PresencePayload{d.value(QLatin1String("online")).toBool(), cause.toString()};
+    } else if (kind == QLatin1String("console")) {
+        const QString console = d.value(QLatin1String("console")).toString();
+        if (console.isEmpty() || console.size() > 200 || !d.value(QLatin1String("online")).isBool())
+            return bad(QStringLiteral("a console's presence needs its name (at most 200 characters) and online (true or false)"));
+        e.payload = ConsolePayload{console, d.value(QLatin1String("online")).toBool()};
     } else if (kind == QLatin1String("incident-raised")) {
         IncidentRaisedPayload p;
         p.id = static_cast<IncidentId>(f.id("id"));
@@ -393,7 +400,7 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
     } else if (kind == QLatin1String("command")) {
         CommandPayload p;
         p.order = static_cast<std::uint32_t>(f.id("order"));
-        if (!enumFromName(d.value(QLatin1String("stage")).toString(), commandStageName, static_cast<int>(CommandStage::Finished) + 1, &p.stage)
+        if (!enumFromName(d.value(QLatin1String("stage")).toString(), commandStageName, static_cast<int>(CommandStage::Released) + 1, &p.stage)
             || !enumFromName(d.value(QLatin1String("action")).toString(), commandActionName, kCommandActionCount, &p.action))
             return bad(QStringLiteral("unknown command stage or action"));
         p.value = static_cast<std::int32_t>(f.whole("value", -2147483648.0, 2147483647.0));

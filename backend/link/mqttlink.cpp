@@ -138,6 +138,7 @@ void MqttLink::onConnection(bool connected, const QString &why)
             for (GatewayLife &life : m_gateways)
                 life.offlineSaidMs = 0;   // said by a broker on its way down, most likely: nothing is known now
         }
+        m_consoleRoll.lostBroker();   // the same for consoles
         qCWarning(lcLink) << "broker connection:" << why;
         setStatus(trouble(why, true));
     }
@@ -365,8 +366,17 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
     auto parsed = wire::decodePresence(m.payload);
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, m.topic);
+    const bool online = std::get<wire::Presence>(parsed).online;
+    if (ref.console == consoleId())
+        return;
+    if (m_ops.inKeyring(ref.console)) {
+        std::vector<Event> change;
+        m_consoleRoll.heard(ref.console, online, m_clock->nowMs(), change);
+        if (!change.empty())
+            sink()->push(std::move(change), Overflow::DropNewest);
+    }
     // A console that comes online now (not the retained status of one already there) missed what we did before.
-    if (!std::get<wire::Presence>(parsed).online || m.retained || ref.console == consoleId())
+    if (!online || m.retained)
         return;
     // A second's grace: the newcomer first gets the field's picture (incidents our steps refer to) from the gateways.
     QMetaObject::invokeMethod(this, [this, console = ref.console] {
@@ -448,6 +458,12 @@ void MqttLink::onTimer()
     }
     for (const Gone &g : silent)
         gatewayGone(g.number, g.gateway, g.why);
+    if (m_client && m_client->connected()) {
+        std::vector<Event> gone;
+        m_consoleRoll.tick(m_clock->nowMs(), gone);
+        if (!gone.empty())
+            sink()->push(std::move(gone), Overflow::DropNewest);
+    }
     if (!m_client)
         return;
     if (!m_client->connected()) {

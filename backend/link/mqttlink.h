@@ -7,6 +7,7 @@
 #include "link/fieldlink.h"
 #include "link/fleetdispatch.h"
 #include "link/mqttclient.h"
+#include "link/consoleroll.h"
 #include "link/opsexchange.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
@@ -148,6 +149,7 @@ private:
     struct AtomicCounters;
     std::unique_ptr<AtomicCounters> m_counts;
     OpsExchange m_ops;
+    ConsoleRoll m_consoleRoll;   ///< the other consoles of the keyring: on the broker or gone
     std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)
     FleetDispatch m_fleet;
 };

@@ -140,6 +140,12 @@ void OpsExchange::setKeyring(const KeyringState &keyring)
     m_keyring = keyring;
 }
 
+bool OpsExchange::inKeyring(const QString &console) const
+{
+    const KeyringState keyring = this->keyring();
+    return keyring.unusable.isEmpty() && keyring.keys && keyring.keys->verifierFor(console) != nullptr;
+}
+
 KeyringState OpsExchange::keyring() const
 {
     std::lock_guard lock(m_mutex);

@@ -51,6 +51,9 @@ public:
     /// consoles in it are believed — none while it is `unusable`.
     void setKeyring(const KeyringState &keyring);
 
+    /// Whether `console` is in the console keyring as it stands (whose orders this console takes); false while it cannot
+    /// be believed.
+    bool inKeyring(const QString &console) const;
     /// Why the console keyring cannot be believed now; empty while it can.
     QString keyringProblem() const { return keyring().unusable; }
     /// The console whose operations carry the origin tag `origin` (ours for 0; empty for a tag never given).

@@ -421,8 +421,10 @@ Parsed<RefreshRequest> decodeRefresh(const QByteArray &payload)
 
 bool isShared(const Event &event)
 {
-    if (std::holds_alternative<CommandPayload>(event.payload))
-        return true;
+    // Orders, but not a release of another console's order here: that is this console's own decision about what it
+    // holds, made while that console was gone (the others decide for themselves; PeerGate refuses one from a peer).
+    if (const auto *command = std::get_if<CommandPayload>(&event.payload))
+        return command->stage != CommandStage::Released;
     // What people did to incidents; escalations are the system's, and every console makes its own.
     // Entries without a person (the console's own findings, e.g. signals dark behind an open feeder) are made by
     // every console from the same field, so they stay home too.

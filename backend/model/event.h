@@ -181,10 +181,19 @@ struct OperatorActionPayload {
     QString detail;
 };
 
+/// Another console on the broker came or went, as its retained status says: online when it connects, offline when it
+/// says goodbye or when the broker publishes its Will (its connection died). Only consoles of the console keyring —
+/// those whose orders this console takes — and only changes. Recorded, so a replay shows when a console was gone;
+/// the order book reads it to tell an order whose console is gone (CommandStage::Released). Never shared.
+struct ConsolePayload {
+    QString console;
+    bool online = true;
+};
+
 using EventPayload = std::variant<SignalPayload, LightPayload, FeederPayload, PresencePayload,
                                   IncidentRaisedPayload, IncidentClearedPayload, SessionPayload, OperatorActionPayload,
                                   IncidentUpdatePayload, AlarmPayload, CommandPayload, TrafficPayload, VehiclePayload,
-                                  RoadTrafficPayload>;
+                                  RoadTrafficPayload, ConsolePayload>;
 
 QString operatorActionName(OperatorAction action);   ///< stable English key
 

@@ -102,6 +102,7 @@ QString commandStageName(CommandStage stage)
     case CommandStage::Expired: return QStringLiteral("expired");
     case CommandStage::Cancelled: return QStringLiteral("cancelled");
     case CommandStage::Finished: return QStringLiteral("finished");
+    case CommandStage::Released: return QStringLiteral("released");
     }
     return QStringLiteral("unknown");
 }

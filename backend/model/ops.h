@@ -113,6 +113,9 @@ enum class CommandStage : std::uint8_t {
     Expired,          ///< target: the order's expiry passed before it was done
     Cancelled,        ///< target: cancelled before it was done
     Finished,         ///< order: every target has its terminal result
+    /// order: another console's, released here by a supervisor while that console was gone (user = supervisor, text =
+    /// reason): it holds no device at this console until that console is back or speaks for it again. Never shared.
+    Released,
 };
 
 struct CommandPayload {
@@ -122,7 +125,8 @@ struct CommandPayload {
     std::int32_t value = 0;
     std::uint16_t step = 0;      ///< target: workflow step (targets of step n+1 go after step n, see OrderSpec)
     std::uint8_t attempt = 0;
-    std::int64_t timeMs = 0;     ///< order Requested: expiry; target Requested: earliest send offset after approval
+    std::int64_t timeMs = 0;     ///< order Requested: expiry; target Requested: earliest send offset after approval;
+                                 ///< order Released: since when its console was gone
     QString user;
     QString text;
     /// The console a step came from when it is another console's (its name on the broker, as the link authenticated

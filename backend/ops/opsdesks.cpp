@@ -1,5 +1,7 @@
 #include "ops/opsdesks.h"
 
+#include "ops/goneconsole.h"
+
 namespace cityops {
 
 OpsDesks::OpsDesks(DeskContext context, DispatchConfig config)
@@ -30,6 +32,7 @@ Result<OpsReceipt> OpsDesks::handle(const Actor &actor, const OpsRequest &reques
             else if constexpr (std::is_same_v<T, request::IssueOrder>) return m_dispatcher.issue(actor, r.spec, nowMs, out);
             else if constexpr (std::is_same_v<T, request::DecideOrder>) return m_dispatcher.decide(actor, r, nowMs, out);
             else if constexpr (std::is_same_v<T, request::CancelOrder>) return m_dispatcher.cancel(actor, r, out);
+            else if constexpr (std::is_same_v<T, request::ReleaseOrder>) return releaseGoneConsolesOrder(actor, r, m_ctx, nowMs, out);
             else return m_dispatcher.restore(actor, r, nowMs, out);
         },
         request);

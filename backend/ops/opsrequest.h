@@ -54,11 +54,14 @@ struct DecideOrder {
 };
 struct CancelOrder { std::uint32_t order = 0; };
 struct RestoreOrder { std::uint32_t order = 0; QString interlockOverride; };
+/// A supervisor releases here what another console's order holds while that console is gone (ops/goneconsole.h).
+struct ReleaseOrder { std::uint32_t order = 0; QString reason; };
 } // namespace request
 
 using OpsRequest = std::variant<request::TransitionIncident, request::NoteIncident, request::ReportIncident,
                                 request::AcknowledgeAlarms, request::ShelveAlarms, request::SetAlarmService,
-                                request::IssueOrder, request::DecideOrder, request::CancelOrder, request::RestoreOrder>;
+                                request::IssueOrder, request::DecideOrder, request::CancelOrder, request::RestoreOrder,
+                                request::ReleaseOrder>;
 
 /// What a granted request did, in a sentence, and the id it concerns (incident or order).
 struct OpsReceipt {

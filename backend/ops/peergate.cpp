@@ -214,6 +214,8 @@ QString PeerGate::checkCommand(const Event &e, const CommandPayload &c, const De
         if (orderLevel)
             m_orders.erase(it);
         break;
+    case CommandStage::Released:
+        return QStringLiteral("order %1: a release is each console's own decision, never another's").arg(c.order);
     default:
         break;
     }

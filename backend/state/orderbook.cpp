@@ -5,6 +5,7 @@
 namespace cityops {
 namespace {
 constexpr size_t kMaxFinishedKept = 200;
+constexpr size_t kMaxConsoles = 1000;   ///< consoles of a keyring: a control room's desks and walls, far fewer
 
 bool holdsReservation(CommandStage s)
 {
@@ -76,9 +77,10 @@ void OrderBook::apply(const std::vector<Event> &events)
     for (const Event &event : events) {
         // A new session (a restart) carries the orders over; the dispatcher of the new process takes up what is
         // still open (Dispatcher::resume), and its events finish or continue them here.
-        if (const auto *p = std::get_if<CommandPayload>(&event.payload)) {
+        if (const auto *p = std::get_if<CommandPayload>(&event.payload))
             applyOne(event, *p);
-        }
+        else if (const auto *c = std::get_if<ConsolePayload>(&event.payload))
+            applyConsole(event, *c);
     }
 }
 
@@ -117,8 +119,22 @@ void OrderBook::applyOne(const Event &event, const CommandPayload &p)
         return;
     Order &o = m_orders[it.value()];
     o.version = ++m_version;
+    // Its console speaks for it again (a step it sent on, or one a hand-over re-tells): it is not gone, the release
+    // ends. Its steps arriving at all means it is on the broker; its status may not have said so yet.
+    if (o.releasedHere && !p.console.isEmpty() && p.console == o.console)
+        lapseRelease(o, event.timeMs);
     if (event.device == kNoDevice) {
         switch (p.stage) {
+        case CommandStage::Released:
+            // Only another console's order that has not ended: this console's own are cancelled, not released.
+            if (o.isAnotherConsoles() && !o.finished() && p.console.isEmpty()) {
+                o.releasedHere = true;
+                o.releasedBy = p.user;
+                o.releaseReason = p.text;
+                o.releasedMs = event.timeMs;
+                o.releaseLapsedMs = 0;
+            }
+            break;
         case CommandStage::AwaitingApproval:
             o.needsApproval = true;
             o.stage = p.stage;
@@ -214,6 +230,46 @@ void OrderBook::removeHolder(DeviceIndex device, std::uint32_t order)
     it->removeOne(order);
     if (it->isEmpty())
         m_holders.erase(it);
+}
+
+void OrderBook::applyConsole(const Event &event, const ConsolePayload &p)
+{
+    auto it = std::find_if(m_consoles.begin(), m_consoles.end(), [&](const ConsoleSeen &c) { return c.console == p.console; });
+    if (it == m_consoles.end() && m_consoles.size() >= kMaxConsoles)
+        return;
+    if (it == m_consoles.end())
+        it = m_consoles.insert(m_consoles.end(), ConsoleSeen{p.console, !p.online, 0});
+    if (it->online == p.online)
+        return;
+    it->online = p.online;
+    it->sinceMs = event.timeMs;
+    ++m_version;
+    if (p.online)
+        for (Order &o : m_orders)
+            if (o.releasedHere && o.console == p.console)
+                lapseRelease(o, event.timeMs);
+}
+
+void OrderBook::lapseRelease(Order &o, std::int64_t timeMs)
+{
+    o.releasedHere = false;
+    o.releaseLapsedMs = timeMs;
+    o.version = ++m_version;
+}
+
+std::optional<std::int64_t> OrderBook::consoleGoneSince(const QString &console) const
+{
+    std::lock_guard lock(m_mutex);
+    for (const ConsoleSeen &c : m_consoles)
+        if (c.console == console)
+            return c.online ? std::nullopt : std::optional(c.sinceMs);
+    return std::nullopt;
+}
+
+std::vector<OrderBook::ConsoleSeen> OrderBook::consoles() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_consoles;
 }
 
 bool OrderBook::endsOwnTarget(DeviceIndex device, const CommandPayload &p) const
@@ -317,7 +373,7 @@ std::uint32_t OrderBook::lastId() const
 OrderBook::State OrderBook::exportState() const
 {
     std::lock_guard lock(m_mutex);
-    return {m_orders, m_lastId};
+    return {m_orders, m_lastId, m_consoles};
 }
 
 void OrderBook::restore(const State &state)
@@ -325,6 +381,7 @@ void OrderBook::restore(const State &state)
     std::lock_guard lock(m_mutex);
     m_orders = state.orders;
     m_lastId = state.lastId;
+    m_consoles = state.consoles;
     m_byId.clear();
     m_targets.clear();
     for (size_t i = 0; i < m_orders.size(); ++i) {

@@ -48,6 +48,14 @@ struct Order {
     QString deniedReason;
     std::vector<OrderTarget> targets;
     std::uint64_t version = 0;
+    /// Released at this console by a supervisor while its console was gone (CommandStage::Released), and that console
+    /// has not been back nor spoken for it since: it holds no device here. The release's who, why and when stay after
+    /// it lapses (releaseLapsedMs), for the record.
+    bool releasedHere = false;
+    QString releasedBy;
+    QString releaseReason;
+    std::int64_t releasedMs = 0;
+    std::int64_t releaseLapsedMs = 0;   ///< when its console came back or spoke for it again; 0 while it holds
 
     bool finished() const { return stage == CommandStage::Finished || stage == CommandStage::Denied; }
     /// Requested at another console, and worked (approved, cancelled, sent) there.
@@ -55,7 +63,11 @@ struct Order {
     /// Whether its reservations still hold at `nowMs`: it has not finished, and no device would take its commands
     /// any more (past its expiry and kExpiryClockGraceMs). An order its console never ended — a console that went
     /// down and stays down — holds nothing once it has expired. (No expiry recorded: it holds until it finishes.)
-    bool holdsDevicesAt(std::int64_t nowMs) const { return !finished() && (expiresMs <= 0 || nowMs <= expiresMs + kExpiryClockGraceMs); }
+    /// One released here (releasedHere) holds nothing either while the release stands.
+    bool holdsDevicesAt(std::int64_t nowMs) const
+    {
+        return !finished() && !releasedHere && (expiresMs <= 0 || nowMs <= expiresMs + kExpiryClockGraceMs);
+    }
     int count(CommandStage s) const;
     int terminalCount() const;
 };
@@ -101,15 +113,30 @@ public:
     /// only the console that sent a command; the others learn its results from that console (LiveOpsLoop::ingest).
     bool endsOwnTarget(DeviceIndex device, const CommandPayload &p) const;
 
+    /// Another console as its retained status last said (ConsolePayload): online, or gone since `sinceMs`.
+    struct ConsoleSeen {
+        QString console;
+        bool online = true;
+        std::int64_t sinceMs = 0;
+    };
+    /// Since when `console` has been gone (its status said offline, or its Will was published), or nothing while it is
+    /// online or has never been heard of.
+    std::optional<std::int64_t> consoleGoneSince(const QString &console) const;
+    std::vector<ConsoleSeen> consoles() const;
+
     struct State {
         std::vector<Order> orders;
         std::uint32_t lastId = 0;
+        std::vector<ConsoleSeen> consoles;
     };
     State exportState() const;
     void restore(const State &state);
 
 private:
     void applyOne(const Event &event, const CommandPayload &p);
+    void applyConsole(const Event &event, const ConsolePayload &p);
+    /// The release of `o` here ends: its console is back, or spoke for it again.
+    void lapseRelease(Order &o, std::int64_t timeMs);
     void rebuildReservations();
     /// One more (fewer) of `order`'s targets holds `device`; the order holds it while any does.
     void hold(std::uint32_t order, DeviceIndex device);
@@ -132,6 +159,8 @@ private:
     QHash<std::uint32_t, QHash<quint64, int>> m_targets;   ///< per order: (device, step) -> index into its targets
     std::uint32_t m_lastId = 0;
     std::uint64_t m_version = 0;
+    /// Consoles of the keyring as their status last said; bounded by the keyring (the link passes no others).
+    std::vector<ConsoleSeen> m_consoles;
 };
 
 } // namespace cityops

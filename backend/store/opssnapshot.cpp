@@ -152,6 +152,11 @@ void writeOrders(ByteWriter &w, const OrderBook::State &s)
         w.i64(o.approvedMs);
         w.str(o.deniedReason);
         w.str(o.console);
+        w.u8(o.releasedHere ? 1 : 0);
+        w.str(o.releasedBy);
+        w.str(o.releaseReason);
+        w.i64(o.releasedMs);
+        w.i64(o.releaseLapsedMs);
         w.u32(static_cast<std::uint32_t>(o.targets.size()));
         for (const OrderTarget &t : o.targets) {
             w.u32(t.device);
@@ -165,6 +170,12 @@ void writeOrders(ByteWriter &w, const OrderBook::State &s)
             w.str(t.reason);
         }
     }
+    w.u32(static_cast<std::uint32_t>(s.consoles.size()));
+    for (const OrderBook::ConsoleSeen &c : s.consoles) {
+        w.str(c.console);
+        w.u8(c.online ? 1 : 0);
+        w.i64(c.sinceMs);
+    }
 }
 
 bool readOrders(ByteReader &r, OrderBook::State &s, std::uint8_t version)
@@ -174,13 +185,18 @@ bool readOrders(ByteReader &r, OrderBook::State &s, std::uint8_t version)
         return false;
     s.orders.resize(n);
     for (Order &o : s.orders) {
-        std::uint8_t approval = 0;
+        std::uint8_t approval = 0, released = 0;
         if (!r.u32(&o.id) || !enumIn(r, &o.workflow, static_cast<int>(WorkflowKind::Restore)) || !r.u32(&o.restores)
             || !r.str(&o.requestedBy) || !r.str(&o.description) || !r.i64(&o.requestedMs) || !r.i64(&o.expiresMs) || !r.u8(&approval)
             || !enumIn(r, &o.stage, static_cast<int>(CommandStage::Finished)) || !r.str(&o.approvedBy) || !r.i64(&o.approvedMs)
-            || !r.str(&o.deniedReason) || (version >= 4 && !r.str(&o.console)) || !count(r, &n))
+            || !r.str(&o.deniedReason) || (version >= 4 && !r.str(&o.console))
+            || (version >= 5
+                && (!r.u8(&released) || released > 1 || !r.str(&o.releasedBy) || !r.str(&o.releaseReason) || !r.i64(&o.releasedMs)
+                    || !r.i64(&o.releaseLapsedMs)))
+            || !count(r, &n))
             return false;
         o.needsApproval = approval != 0;
+        o.releasedHere = released != 0;
         o.targets.resize(n);
         for (OrderTarget &t : o.targets) {
             std::uint32_t value = 0;
@@ -190,6 +206,17 @@ bool readOrders(ByteReader &r, OrderBook::State &s, std::uint8_t version)
                 return false;
             t.value = static_cast<std::int32_t>(value);
         }
+    }
+    if (version < 5)
+        return true;
+    if (!count(r, &n))
+        return false;
+    s.consoles.resize(n);
+    for (OrderBook::ConsoleSeen &c : s.consoles) {
+        std::uint8_t online = 0;
+        if (!r.str(&c.console) || !r.u8(&online) || online > 1 || !r.i64(&c.sinceMs))
+            return false;
+        c.online = online != 0;
     }
     return true;
 }

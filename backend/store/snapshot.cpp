@@ -8,8 +8,9 @@
 namespace cityops::snapshotcodec {
 namespace {
 constexpr std::uint32_t kMagic = 0x50414E53; // "SNAP"
-constexpr std::uint8_t kVersion = 4;   // 2: incident lifecycle, alarms and orders; 3: when a signal's mode began;
-                                       // 4: the console each order was requested at
+constexpr std::uint8_t kVersion = 5;   // 2: incident lifecycle, alarms and orders; 3: when a signal's mode began;
+                                       // 4: the console each order was requested at; 5: orders released here, and
+                                       // the other consoles' presence
 constexpr std::uint32_t kMaxIncidents = 1'000'000;
 constexpr std::uint32_t kMaxBuckets = 100'000;
 } // namespace

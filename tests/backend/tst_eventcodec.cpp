@@ -38,6 +38,10 @@ private Q_SLOTS:
             VehiclePayload{QStringLiteral("ambulance-3"), {13.5, 52.4}, 0, 0, true, 0, {}, {}, 1'794'999'280'000},
             RoadTrafficPayload{{{0, 12, 4, 35, RoadEnd::Last}, {7, 3, 0, 90}, {9, 8, 8, 0, RoadEnd::First}}},
             RoadTrafficPayload{},
+            ConsolePayload{QStringLiteral("console-b"), false},
+            ConsolePayload{QStringLiteral("desk 2 (north)"), true},
+            CommandPayload{0x0050'0003, CommandStage::Released, CommandAction::LightDim, 0, 0, 0, 1'794'999'000'000, QStringLiteral("sven"),
+                           QStringLiteral("console-b crashed"), {}},
             CommandPayload{0x0050'0003, CommandStage::Approved, CommandAction::FeederShed, 0, 0, 0, 0, QStringLiteral("sven"), QStringLiteral("storm"), {}},
             CommandPayload{0x0050'0003, CommandStage::Requested, CommandAction::LightDim, 40, 1, 1, 1'794'999'280'000, QStringLiteral("olga"), {},
                            QStringLiteral("console-b")},
@@ -89,12 +93,25 @@ private Q_SLOTS:
         QCOMPARE(back->orders.orders.at(0).console, QStringLiteral("console-b"));
         QVERIFY(back->orders.orders.at(1).console.isEmpty());
 
-        // As version 3 wrote it: no console after each order's denial reason.
+        // As version 4 wrote it: no release after the console, no roll of consoles after the orders.
         s.orders.orders = {own};
         QByteArray raw = qUncompress(snapshotcodec::encode(s));
-        QCOMPARE(raw.at(4), char(4));
+        QCOMPARE(raw.at(4), char(5));
         const qsizetype afterDescription = raw.indexOf(QByteArrayLiteral("shed F3")) + 7;
         const qsizetype console = afterDescription + 8 + 8 + 1 + 1 + 2 + 8 + 2;   // times, approval, stage, approver, its time, reason
+        constexpr qsizetype kRelease = 1 + 2 + 2 + 8 + 8;                         // released, by, why, when, lapsed
+        QCOMPARE(raw.mid(console + 2, kRelease), QByteArray(kRelease, '\0'));
+        QCOMPARE(raw.right(4), QByteArray(4, '\0'));   // no console heard of
+        raw.remove(console + 2, kRelease);
+        raw.chop(4);
+        raw[4] = char(4);
+        back = snapshotcodec::decode(qCompress(raw), 1, 0);
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error()));
+        QCOMPARE(back->orders.orders.at(0).description, QStringLiteral("shed F3"));
+        QVERIFY(!back->orders.orders.at(0).releasedHere);
+        QVERIFY(back->orders.consoles.empty());
+
+        // As version 3 wrote it: no console after each order's denial reason either.
         QCOMPARE(raw.mid(console, 2), QByteArray(2, '\0'));
         raw.remove(console, 2);
         raw[4] = char(3);
@@ -130,7 +147,8 @@ private Q_SLOTS:
         // The same snapshot as version 2 wrote it (stores recorded before): each device record 8 bytes shorter.
         QByteArray raw = qUncompress(snapshotcodec::encode(s));
         constexpr int kHeader = 4 + 1 + 8 + 8 + 4, kRecordV2 = 8 + 4 + 2 + 4;
-        QCOMPARE(raw.at(4), char(4));
+        QCOMPARE(raw.at(4), char(5));
+        raw.chop(4);   // version 5's roll of consoles (none)
         raw[4] = char(2);
         for (int d = 2; d >= 0; --d)
             raw.remove(kHeader + d * (kRecordV2 + 8) + kRecordV2, 8);

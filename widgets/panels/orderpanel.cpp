@@ -1,5 +1,7 @@
 #include "panels/orderpanel.h"
 
+#include "ops/goneconsole.h"
+
 #include "base/counted.h"
 
 #include "labels.h"
@@ -60,8 +62,9 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     m_deny = new QPushButton(tr("D&eny…"), this);
     m_cancel = new QPushButton(tr("Ca&ncel order"), this);
     m_restore = new QPushButton(tr("Res&tore"), this);
+    m_release = new QPushButton(tr("Re&lease here…"), this);
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_approve, m_deny, m_cancel, m_restore})
+    for (QPushButton *b : {m_approve, m_deny, m_cancel, m_restore, m_release})
         buttons->addWidget(b);
     buttons->addStretch(1);
 
@@ -122,6 +125,7 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     connect(m_deny, &QPushButton::clicked, this, &OrderPanel::deny);
     connect(m_cancel, &QPushButton::clicked, this, &OrderPanel::cancel);
     connect(m_restore, &QPushButton::clicked, this, &OrderPanel::restore);
+    connect(m_release, &QPushButton::clicked, this, &OrderPanel::release);
     connect(m_pickFailed, &QPushButton::clicked, this, &OrderPanel::pickFailed);
     connect(m_retryFailed, &QPushButton::clicked, this, &OrderPanel::retryFailed);
     connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] { m_filter->setOutcome(m_outcome->currentData().toInt()); });
@@ -154,11 +158,19 @@ void OrderPanel::reload()
         QString state = Labels::commandStage(o.stage == CommandStage::Requested && !o.targets.empty() ? CommandStage::InProgress : o.stage);
         if (o.stage == CommandStage::Denied)
             state = tr("Denied: %1").arg(o.deniedReason);
+        else if (o.releasedHere)
+            state = tr("Released here by %1 while %2 was gone: %3").arg(o.releasedBy, o.console, o.releaseReason);
         else if (o.isAnotherConsoles() && !o.finished() && !o.holdsDevicesAt(m_live.scene().nowMs))
             // Its console never ended it (down, most likely): its devices are free here, and the person should know why.
             state = tr("Past its expiry: %1 has not ended it; its devices are free").arg(o.console);
+        const bool heldByGone = o.isAnotherConsoles() && devicesHeldBy(o, m_live.scene().nowMs) > 0 && m_live.scene().consoleGoneSince(o.console);
+        if (heldByGone)
+            // Abnormal: devices held by a console that cannot end its order. Amber, and what may be done about it.
+            state = tr("%1 is gone: its devices stay held here until the order expires or a supervisor releases them").arg(o.console);
         item->setText(StateColumn, state);
         item->setToolTip(StateColumn, state);
+        if (heldByGone)
+            item->setForeground(StateColumn, mapstyle::alarmAmber());
         const std::pair<int, OrderTargetModel::Outcome> columns[] = {{ConfirmedColumn, OrderTargetModel::Outcome::Confirmed},
                                                                      {FailedColumn, OrderTargetModel::Outcome::Failed},
                                                                      {OpenColumn, OrderTargetModel::Outcome::Open},
@@ -307,6 +319,21 @@ void OrderPanel::updateActions()
     else if (o->requestedBy != me.user && me.highestRole() < Role::Supervisor)
         cancelWhy = tr("Only %1, who requested it, or a supervisor may cancel this order.").arg(o->requestedBy);
     OpsClient::explain(m_cancel, cancelWhy, tr("Stop everything of the order not yet sent"));
+    QString releaseWhy;
+    const std::int64_t now = m_live.scene().nowMs;
+    if (!o)
+        releaseWhy = nothing;
+    else if (!o->isAnotherConsoles())
+        releaseWhy = tr("Only another console's order is released here; this console's own is cancelled.");
+    else if (o->releasedHere)
+        releaseWhy = tr("Already released here by %1.").arg(o->releasedBy);
+    else if (devicesHeldBy(*o, now) == 0)
+        releaseWhy = tr("This order holds no device here.");
+    else if (!m_live.scene().consoleGoneSince(o->console))
+        releaseWhy = tr("Console %1 is on the broker (or not known to be gone): it still works this order.").arg(o->console);
+    else
+        releaseWhy = m_ops.whyNot(Permission::OverrideInterlock);
+    OpsClient::explain(m_release, releaseWhy, tr("Free the devices this order of a console that is gone holds here, with a reason (recorded)"));
     OpsClient::explain(m_restore,
                        !o ? nothing
                        : o->count(CommandStage::Confirmed) == 0 ? tr("Nothing of this order was carried out, so there is nothing to undo.")
@@ -335,6 +362,25 @@ void OrderPanel::cancel()
 {
     if (const std::uint32_t id = currentOrder())
         m_ops.ask(request::CancelOrder{id}, tr("Order %1").arg(id));
+}
+
+void OrderPanel::release()
+{
+    const Order *o = findOrder(m_live.scene().orders, currentOrder());
+    if (!o)
+        return;
+    const std::uint32_t id = o->id;
+    const QString until = Labels::clock(o->expiresMs + kExpiryClockGraceMs, Labels::zone(m_live.scene().city()), false);
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Release order %1 here").arg(id),
+        tr("%1 is gone and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent "
+           "may still act until %3. If %1 comes back, its order holds them again.\n\nReason (recorded):",
+           nullptr, devicesHeldBy(*o, m_live.scene().nowMs))
+            .arg(o->console).arg(id).arg(until),
+        QLineEdit::Normal, {}, &ok);
+    if (ok && !reason.trimmed().isEmpty())
+        m_ops.ask(request::ReleaseOrder{id, reason.left(kMaxNoteLength)}, tr("Order %1").arg(id));
 }
 
 void OrderPanel::restore()

@@ -39,6 +39,8 @@ public:
     void deny();
     void cancel();
     void restore();
+    /// A supervisor releases here what a gone console's order holds (ops/goneconsole.h), with a reason.
+    void release();
     /// The failed targets of the current order (rejected, timed out, expired).
     std::vector<OrderTargetSpec> failedTargets() const;
     void pickFailed();
@@ -49,6 +51,7 @@ public:
     OrderTargetFilter *targetFilter() const { return m_filter; }
     QComboBox *outcomeFilter() const { return m_outcome; }
     QLabel *targetsTitle() const { return m_targetsTitle; }
+    QPushButton *releaseButton() const { return m_release; }
 
 Q_SIGNALS:
     /// Put these devices on the map as the picked set (command targets).
@@ -73,6 +76,7 @@ private:
     QPushButton *m_deny;
     QPushButton *m_cancel;
     QPushButton *m_restore;
+    QPushButton *m_release;
     QLabel *m_targetsTitle;
     QComboBox *m_outcome;
     QLineEdit *m_deviceFilter;

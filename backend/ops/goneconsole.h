@@ -1,0 +1,26 @@
+#pragma once
+
+#include "base/result.h"
+#include "ops/deskcontext.h"
+#include "ops/opsrequest.h"
+#include "security/actor.h"
+
+#include <vector>
+
+namespace cityops {
+
+/// A console that goes down mid-order leaves its order holding devices at every other console until the order
+/// expires (15 min by default, up to 24 h): nobody else may command them meanwhile, and no override lets them
+/// (ops/interlocks.h). While that console is gone — its status says offline, or its Will was published — a
+/// supervisor here may release what the order holds here, with a reason: one event (CommandStage::Released), recorded
+/// and never shared. The devices may then be ordered from this console. The release ends by itself when that console
+/// is back or speaks for the order again (OrderBook). What it sent may still act until the order expires: the
+/// receipt says until when.
+Result<OpsReceipt> releaseGoneConsolesOrder(const Actor &actor, const request::ReleaseOrder &r, const DeskContext &ctx, std::int64_t nowMs,
+                                            std::vector<Event> &out);
+
+/// The devices `order` holds here at `nowMs`: its targets selected or under way, each device once (none once it has
+/// finished, expired past its grace, or been released here).
+int devicesHeldBy(const Order &order, std::int64_t nowMs);
+
+} // namespace cityops

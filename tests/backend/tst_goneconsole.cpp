@@ -1,0 +1,269 @@
+// A console that goes down mid-order leaves its order holding devices at the others until it expires (15 min by
+// default, up to a day), and no override lets anyone else command them. While that console is gone a supervisor here
+// may release what it holds here, with a reason: recorded, never shared, and over when that console is back or
+// speaks for the order again. Tried as people would misuse it: an operator, no reason, a console still there, this
+// console's own order, and another console sending a "release" of its own.
+#include "link/consoleroll.h"
+#include "ops/goneconsole.h"
+#include "peerroom.h"
+#include "store/snapshot.h"
+
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+const QString kConsoleA = QStringLiteral("console-a");
+
+/// A's order dimming two lamps, sent to the field and unanswered (A went down before the field answered); B heard it.
+struct HeldByA {
+    Room &room;
+    std::uint32_t order = 0;
+    std::vector<DeviceCommand> sent;
+
+    explicit HeldByA(Room &r) : room(r)
+    {
+        OrderSpec dim;
+        dim.description = QStringLiteral("dim");
+        dim.targets.push_back({room.a.first(DeviceKind::Streetlight), CommandAction::LightDim, 40, 0, 0});
+        dim.targets.push_back({room.a.first(DeviceKind::Streetlight, 1), CommandAction::LightDim, 40, 0, 0});
+        const auto issued = room.a.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{dim});
+        if (!issued)
+            qFatal("dim refused: %s", qPrintable(issued.error()));
+        order = issued->ref;
+        room.a.advance(1000);
+        sent = room.a.driver.takeCommands();
+        room.deliver(room.fromA());
+    }
+    DeviceIndex lamp() const { return sent.at(0).device; }
+    Order atB() const { return *room.b.pipeline.books().orders().find(order); }
+};
+
+/// What B's link tells B's core of console A's status (ConsoleRoll, after its grace second).
+void consoleAt(Room &room, bool online) { room.b.feed({Event{0, room.b.now, kNoDevice, ConsolePayload{kConsoleA, online}}}); }
+
+OrderSpec dimAgain(DeviceIndex lamp)
+{
+    OrderSpec spec;
+    spec.description = QStringLiteral("dim again");
+    spec.targets.push_back({lamp, CommandAction::LightDim, 60, 0, 0});
+    return spec;
+}
+
+const Actor kai = actor(QStringLiteral("kai"), Role::Operator);
+const Actor sven = actor(QStringLiteral("sven"), Role::Supervisor);
+
+std::vector<Event> released(const std::vector<Event> &events)
+{
+    std::vector<Event> out;
+    for (const Event &e : events)
+        if (const auto *c = std::get_if<CommandPayload>(&e.payload); c && c->stage == CommandStage::Released)
+            out.push_back(e);
+    return out;
+}
+
+} // namespace
+
+class TestGoneConsole : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    /// A goes down; its lamps stay held at B. sven releases the order with a reason: kai may then dim the lamp from B.
+    /// The release is recorded (user, reason, since when A was gone) and never shared.
+    void aSupervisorReleasesWhatAGoneConsoleHoldsHere()
+    {
+        Room room;
+        room.b.driver.setShareFilter(wire::isShared);
+        HeldByA held(room);
+        consoleAt(room, true);
+        room.b.advance(60'000);
+        const std::int64_t goneAt = room.b.now;
+        consoleAt(room, false);
+        QCOMPARE(room.b.pipeline.books().orders().consoleGoneSince(kConsoleA), std::optional<std::int64_t>(goneAt));
+        room.b.advance(60'000);
+
+        const auto before = room.b.ask(kai, request::IssueOrder{dimAgain(held.lamp())});
+        QVERIFY(!before);
+        QVERIFY2(before.error().contains(QStringLiteral("reserved by order %1").arg(held.order)), qPrintable(before.error()));
+        // The preview names the way out.
+        const auto holds = findInterlocks(*room.b.city, room.b.pipeline.books().incidents(), room.b.pipeline.books().alarms(),
+                                          room.b.pipeline.books().orders(), dimAgain(held.lamp()), room.b.now);
+        QCOMPARE(holds.size(), size_t(1));
+        QVERIFY2(holds[0].sentence.contains(QStringLiteral("which is gone: a supervisor may release that order here")), qPrintable(holds[0].sentence));
+
+        const auto release = room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("console-a crashed; street works need the lamps")});
+        QVERIFY2(release, qPrintable(release ? QString() : release.error()));
+        QVERIFY2(release->message.contains(QStringLiteral("2 devices may be ordered from this console")), qPrintable(release->message));
+        QVERIFY2(release->message.contains(QStringLiteral("may still act for up to 14 min")), qPrintable(release->message));
+        const Order o = held.atB();
+        QVERIFY(o.releasedHere);
+        QCOMPARE(o.releasedBy, QStringLiteral("sven"));
+        QCOMPARE(o.releaseReason, QStringLiteral("console-a crashed; street works need the lamps"));
+        QCOMPARE(o.releasedMs, room.b.now);
+        QCOMPARE(o.stage, CommandStage::Requested);   // what A did with it is still what B was told
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now), 0u);
+
+        const auto after = room.b.ask(kai, request::IssueOrder{dimAgain(held.lamp())});
+        QVERIFY2(after, qPrintable(after ? QString() : after.error()));
+        room.b.advance(1000);
+        QCOMPARE(room.b.driver.takeCommands().size(), size_t(1));
+        const std::vector<Event> shared = room.b.driver.takeShared();
+        QVERIFY(!shared.empty());   // kai's order went to the others
+        QVERIFY(released(shared).empty());
+        // The recorded event: who, why, and since when A was gone.
+        Event e{0, room.b.now, kNoDevice, CommandPayload{held.order, CommandStage::Released, {}, 0, 0, 0, goneAt, QStringLiteral("sven"), {}, {}}};
+        QVERIFY(!wire::isShared(e));
+    }
+
+    /// Every refusal, each with its reason, and the order still holding after each.
+    void noReleaseForAnOperatorWithoutAReasonWhileTheConsoleIsThereOrOfOurOwn()
+    {
+        Room room;
+        HeldByA held(room);
+        const auto stillHeld = [&] { return room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now) == held.order; };
+        const auto refused = [&](const Actor &who, const QString &reason, const QString &why) {
+            const auto r = room.b.ask(who, request::ReleaseOrder{held.order, reason});
+            return !r && r.error().contains(why) ? QString() : (r ? QStringLiteral("granted: ") + r->message : r.error());
+        };
+        // Never heard of as gone, then on the broker: it may still work its order.
+        QCOMPARE(refused(sven, QStringLiteral("why not"), QStringLiteral("console console-a is not known to be gone")), QString());
+        consoleAt(room, true);
+        QCOMPARE(refused(sven, QStringLiteral("why not"), QStringLiteral("console console-a is not known to be gone")), QString());
+        consoleAt(room, false);
+        QCOMPARE(refused(kai, QStringLiteral("I need the lamp"), QStringLiteral("kai")), QString());   // not a supervisor
+        QCOMPARE(refused(sven, QStringLiteral("   "), QStringLiteral("needs a reason")), QString());
+        QCOMPARE(refused(sven, QString(kMaxNoteLength + 1, QLatin1Char('x')), QStringLiteral("too long")), QString());
+        QVERIFY(stillHeld());
+        QCOMPARE(room.b.pipeline.books().orders().find(held.order)->releasedHere, false);
+
+        // B's own order is cancelled, not released; an order B never heard of is not released either.
+        const auto own = room.b.ask(kai, request::IssueOrder{dimAgain(room.b.first(DeviceKind::Streetlight, 5))});
+        QVERIFY(own);
+        const auto mine = room.b.ask(sven, request::ReleaseOrder{own->ref, QStringLiteral("mine")});
+        QVERIFY(!mine);
+        QVERIFY2(mine.error().contains(QStringLiteral("cancel it instead")), qPrintable(mine.error()));
+        QVERIFY(!room.b.ask(sven, request::ReleaseOrder{12345, QStringLiteral("made up")}));
+
+        // Once released, not again; and an order holding nothing any more (past its expiry) has nothing to release.
+        QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
+        const auto twice = room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")});
+        QVERIFY(!twice);
+        QVERIFY2(twice.error().contains(QStringLiteral("already released here by sven")), qPrintable(twice.error()));
+    }
+
+    /// A back on the broker: the release is over, the lamps are its order's again (it may be working it).
+    void theReleaseEndsWhenTheConsoleIsBack()
+    {
+        Room room;
+        HeldByA held(room);
+        consoleAt(room, false);
+        QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now), 0u);
+        room.b.advance(5000);
+        consoleAt(room, true);
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now), held.order);
+        const Order o = held.atB();
+        QVERIFY(!o.releasedHere);
+        QCOMPARE(o.releaseLapsedMs, room.b.now);
+        QCOMPARE(o.releasedBy, QStringLiteral("sven"));   // the record of the release stays
+        const auto again = room.b.ask(kai, request::IssueOrder{dimAgain(held.lamp())});
+        QVERIFY(!again);
+    }
+
+    /// A speaks for the order again (its status not heard yet: a status lost, or arriving after its steps): that is
+    /// A at work, and the release is over too.
+    void theReleaseEndsWhenTheConsoleSpeaksForItsOrder()
+    {
+        Room room;
+        HeldByA held(room);
+        consoleAt(room, false);
+        QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
+        // A was not gone after all: the field's answer reaches it, the lamp shows the level, A confirms and says so.
+        room.a.feed({Event{0, room.a.now, held.lamp(), commandAnswer(held.sent[0], CommandStage::InProgress)}});
+        room.a.feed(held.lamp(), LightPayload{40, false, 40.0f});
+        room.a.advance(100);
+        std::vector<Event> fromA = room.fromA();
+        QVERIFY(!fromA.empty());
+        room.deliver(fromA);
+        QVERIFY2(!held.atB().releasedHere, "A's step on its order should end the release");
+        QVERIFY(held.atB().releaseLapsedMs > 0);
+        // Its second lamp is still under way: held by A's order again.
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.sent[1].device, room.b.now), held.order);
+    }
+
+    /// A console on the broker sends a "release" of A's order (or of its own) to B: B never takes another console's
+    /// word for what B holds. The release stays B's own decision, and the lamp stays held.
+    void aReleaseSentByAnotherConsoleIsRefused()
+    {
+        Room room;
+        HeldByA held(room);
+        consoleAt(room, false);
+        room.deliver({room.orderEvent(held.order, CommandStage::Released, QStringLiteral("sven"), kNoDevice, kFromA)});
+        QCOMPARE(room.refused(), 1u);
+        QVERIFY2(room.why().contains(QStringLiteral("a release is each console's own decision")), qPrintable(room.why()));
+        room.deliver({room.orderEvent(held.order, CommandStage::Released, QStringLiteral("sven"), kNoDevice, kFromC)});
+        QCOMPARE(room.refused(), 2u);
+        QVERIFY(!held.atB().releasedHere);
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now), held.order);
+        // Nor does a console's presence come from another console: only B's own link says who is gone.
+        room.deliver({Event{0, room.b.now, kNoDevice, ConsolePayload{kConsoleA, true}, kFromC}});
+        QCOMPARE(room.refused(), 3u);
+        QVERIFY(room.b.pipeline.books().orders().consoleGoneSince(kConsoleA));
+    }
+
+    /// B restarts on its record: the release and who is gone come back with the snapshot.
+    void aReleaseSurvivesASnapshot()
+    {
+        Room room;
+        HeldByA held(room);
+        consoleAt(room, false);
+        QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
+        Snapshot s;
+        static_cast<CityBooks::State &>(s) = room.b.pipeline.books().exportState();
+        auto back = snapshotcodec::decode(snapshotcodec::encode(s), room.b.city->devices.size(), room.b.city->feeders.size());
+        QVERIFY2(back, qPrintable(back ? QString() : back.error()));
+        OrderBook restored;
+        restored.restore(back->orders);
+        const auto o = restored.find(held.order);
+        QVERIFY(o && o->releasedHere);
+        QCOMPARE(o->releasedBy, QStringLiteral("sven"));
+        QCOMPARE(o->releaseReason, QStringLiteral("gone"));
+        QCOMPARE(restored.holderAt(held.lamp(), room.b.now), 0u);
+        QVERIFY(restored.consoleGoneSince(kConsoleA));
+    }
+
+    /// The link's roll of consoles: "online" at once and once; "offline" after a grace second, and not believed when
+    /// our own connection drops within it (a broker on its way down publishes every client's Will).
+    void theRollTellsChangesAndWaitsAGraceSecondForAGoodbye()
+    {
+        ConsoleRoll roll;
+        std::vector<Event> out;
+        roll.heard(kConsoleA, true, 1000, out);
+        roll.heard(kConsoleA, true, 1500, out);   // the retained status again, on a reconnect
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(std::get<ConsolePayload>(out[0].payload).online, true);
+        out.clear();
+        roll.heard(kConsoleA, false, 2000, out);
+        roll.tick(2999, out);
+        QVERIFY(out.empty());
+        roll.lostBroker();   // our link went down with the broker: the Will is not believed
+        roll.tick(5000, out);
+        QVERIFY(out.empty());
+        roll.heard(kConsoleA, false, 6000, out);   // the retained Will again, after we reconnected
+        roll.tick(7000, out);
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(std::get<ConsolePayload>(out[0].payload).console, kConsoleA);
+        QCOMPARE(std::get<ConsolePayload>(out[0].payload).online, false);
+        QCOMPARE(out[0].timeMs, 7000);
+        out.clear();
+        roll.heard(kConsoleA, false, 8000, out);   // said again: nothing new
+        roll.tick(10'000, out);
+        QVERIFY(out.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGoneConsole)
+#include "tst_goneconsole.moc"
