@@ -15,7 +15,7 @@ using namespace cityops::test;
 
 namespace {
 
-const QStringList kAccounts{"--consoles", "desk-1", "--gateways", "gw1,gw2", "--walls", "wall-1"};
+const QStringList kAccounts{"--consoles", "desk-1,desk-2", "--gateways", "gw1,gw2", "--walls", "wall-1"};
 
 QString firstLine(const QString &path)
 {
@@ -101,6 +101,37 @@ private Q_SLOTS:
         QList<QByteArray> seen;
         QTRY_VERIFY_WITH_TIMEOUT((seen += topicsOf(spy.take()), seen.contains(marker)), 5000);
         QVERIFY2(!seen.contains(wire::gatewayStatusTopic("gw1")) && !seen.contains(wire::opsTopic()), qPrintable(seen.join(' ')));
+    }
+
+    /// Who is gone decides what a supervisor may release (ops/goneconsole.h): only a console itself, or the broker with
+    /// its Will, may say so. Another desk, a wall and a gateway, each with real credentials, publish a retained
+    /// "desk-1 is offline"; none of it reaches anyone, and desk-1's own status does.
+    void onlyAConsoleItselfSaysItIsGone()
+    {
+        TestBroker broker(TestBroker::PlainOnly, TestBroker::Accounts, kAccounts);
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        RawClient spy(as(broker, QStringLiteral("desk-1")));
+        RawClient desk2(as(broker, QStringLiteral("desk-2")));
+        RawClient wall(as(broker, QStringLiteral("wall-1")));
+        RawClient gw1(as(broker, QStringLiteral("gw1")));
+        QTRY_VERIFY_WITH_TIMEOUT(spy.client->connected() && desk2.client->connected() && wall.client->connected() && gw1.client->connected(), 5000);
+        QVERIFY(spy.client->subscribe(wire::root() + "/#", 1));
+        const QByteArray desk1Status = wire::consoleStatusTopic(QStringLiteral("desk-1"));
+        QVERIFY(subscribed(spy, spy, wire::opsTopic()));
+        // Each attacker then says something it may say (its own status): one connection keeps its messages' order,
+        // so once the spy has all three, anything of the attacks that went through has arrived before them.
+        const std::pair<RawClient *, QByteArray> attackers[] = {{&desk2, wire::consoleStatusTopic(QStringLiteral("desk-2"))},
+                                                                 {&wall, wire::consoleStatusTopic(QStringLiteral("wall-1"))},
+                                                                 {&gw1, wire::gatewayStatusTopic("gw1")}};
+        for (const auto &[attacker, own] : attackers) {
+            attacker->client->publish(desk1Status, R"({"v":2,"online":false})", 1, true);
+            attacker->client->publish(own, R"({"v":2,"online":true})", 1, true);
+        }
+        QList<QByteArray> seen;
+        QTRY_VERIFY_WITH_TIMEOUT((seen += topicsOf(spy.take()), std::all_of(std::begin(attackers), std::end(attackers),
+                                                                            [&](const auto &a) { return seen.contains(a.second); })),
+                                 5000);
+        QVERIFY2(!seen.contains(desk1Status), qPrintable(seen.join(' ')));
     }
 
     /// A gateway reads its own devices' commands — not another gateway's, not the consoles' operations; a wall reads

@@ -1,0 +1,81 @@
+// Consoles on a real mosquitto: each tells the others it is there (a retained status) and that it is gone (its goodbye,
+// or the Will the broker publishes for it). A console that goes mid-order leaves its order holding lamps at the
+// other; a supervisor there releases it and the lamps may be ordered; the console comes back and its order holds them
+// again. The release itself is in-process tested as an attacker would try it (tst_goneconsole); who may say a console
+// is gone on a broker with accounts: tst_brokeracl.
+#include "mqttconsole.h"
+
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+const QString kConsoleA = QStringLiteral("console-a");
+
+bool knownOnline(const Console &c, const QString &console)
+{
+    for (const OrderBook::ConsoleSeen &s : c.engine.orders().consoles())
+        if (s.console == console)
+            return s.online;
+    return false;
+}
+
+/// An order that holds its lamps for minutes: each target waits 5 min after clearance before it is sent (as a
+/// workflow's later step does).
+OrderSpec dimLater(const std::vector<DeviceIndex> &devices)
+{
+    OrderSpec spec;
+    spec.description = QStringLiteral("dim for the night market");
+    for (DeviceIndex d : devices)
+        spec.targets.push_back({d, CommandAction::LightDim, 30, 0, 5 * 60'000});
+    return spec;
+}
+
+} // namespace
+
+class TestConsolePresence : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(city(), "the default city package must be readable"); }
+
+    void aConsoleThatGoesMidOrderIsSeenGoneAndItsOrderMayBeReleasedUntilItIsBack()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        const Actor olga = person("olga", Role::Operator), kai = person("kai", Role::Operator), sven = person("sven", Role::Supervisor);
+        const auto three = lamps(3, 7);
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
+        auto a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+
+        const auto held = a->ask(olga, request::IssueOrder{dimLater(three)});
+        QVERIFY2(held, qPrintable(held ? QString() : held.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().holderAt(three[0], b.engine.clock().nowMs()) == held->ref, 5000);
+        QVERIFY(!b.order(kai, CommandAction::LightDim, {three[0]}, 80));
+        QVERIFY(!b.ask(sven, request::ReleaseOrder{held->ref, QStringLiteral("A is still there")}));
+
+        // A goes (its goodbye on the way out). After the grace second B records it gone; sven releases A's order.
+        a.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().consoleGoneSince(kConsoleA).has_value(), 10'000);
+        const auto released = b.ask(sven, request::ReleaseOrder{held->ref, QStringLiteral("console-a is down; the lamps are needed")});
+        QVERIFY2(released, qPrintable(released ? QString() : released.error()));
+        QVERIFY2(released->message.contains(QStringLiteral("3 devices")), qPrintable(released->message));
+        const auto mine = b.order(kai, CommandAction::LightDim, {three[0]}, 80);
+        QVERIFY2(mine, qPrintable(mine ? QString() : mine.error()));
+
+        // A is back (a new run of it): B records it on the broker, and the release is over.
+        a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"), nullptr, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+        const auto o = b.engine.orders().find(held->ref);
+        QVERIFY(o);
+        QVERIFY(!o->releasedHere);
+        QVERIFY(o->releaseLapsedMs > 0);
+        QCOMPARE(o->releasedBy, QStringLiteral("sven"));
+    }
+};
+
+QTEST_MAIN(TestConsolePresence)
+#include "tst_consolepresence.moc"
