@@ -302,6 +302,65 @@ private Q_SLOTS:
         QCOMPARE(row->text(1), QStringLiteral("Past its expiry: console-b has not ended it; its devices are free"));
     }
 
+    /// Its console is gone: the row says so in amber (abnormal: devices no one can free), and a supervisor — only a
+    /// supervisor, only while that console is gone — may release it here; once released, the row says by whom and why.
+    void aGoneConsolesOrderMayBeReleasedHereByASupervisor()
+    {
+        const auto city = test::networkCity();
+        Books source(city);
+        const DeviceIndex signal = city->signals.front().device;
+        bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"), {CommandStage::Selected});
+        source.b.apply({Event{++source.seq, 2000, kNoDevice, ConsolePayload{QStringLiteral("console-b"), true}}});
+        ShownPanel shown(source, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+        QVERIFY(QTest::qWaitForWindowExposed(&shown.panel));
+        OrderPanel &panel = shown.panel;
+        panel.tree()->setCurrentItem(panel.tree()->topLevelItem(0));
+        QPushButton *release = panel.releaseButton();
+        QCOMPARE(release->text(), QStringLiteral("Re&lease here…"));
+        QVERIFY(!release->isEnabled());
+        QVERIFY2(release->toolTip().contains(QLatin1String("console-b is on the broker")), qPrintable(release->toolTip()));
+        // What a person sees of the list (the row not selected: a selection paints its own colours), amber or not:
+        // the text's core pixels are the colour, its edges blend into the background.
+        const auto amberShown = [&panel] {
+            panel.tree()->clearSelection();
+            const QImage image = panel.tree()->grab().toImage();
+            const QColor amber = mapstyle::alarmAmber();
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    if (std::abs(c.red() - amber.red()) + std::abs(c.green() - amber.green()) + std::abs(c.blue() - amber.blue()) < 40)
+                        return true;
+                }
+            return false;
+        };
+        QVERIFY(!amberShown());
+
+        source.b.apply({Event{++source.seq, 3000, kNoDevice, ConsolePayload{QStringLiteral("console-b"), false}}});
+        shown.live.refreshAll();
+        QTreeWidgetItem *row = panel.tree()->topLevelItem(0);
+        QCOMPARE(row->text(1), QStringLiteral("console-b is gone: its devices stay held here until the order expires or a supervisor releases them"));
+        QVERIFY(amberShown());
+        QVERIFY2(release->isEnabled(), qPrintable(release->toolTip()));
+        QVERIFY2(release->toolTip().contains(QLatin1String("gone holds here")), qPrintable(release->toolTip()));
+        {
+            ShownPanel operatorDesk(source, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
+            operatorDesk.panel.tree()->setCurrentItem(operatorDesk.panel.tree()->topLevelItem(0));
+            QVERIFY(!operatorDesk.panel.releaseButton()->isEnabled());
+            QVERIFY2(operatorDesk.panel.releaseButton()->toolTip().contains(QLatin1String("olga")), qPrintable(operatorDesk.panel.releaseButton()->toolTip()));
+        }
+
+        CommandPayload released = step(41, CommandStage::Released, QStringLiteral("sven"));
+        released.text = QStringLiteral("console-b crashed");
+        source.b.apply({Event{++source.seq, 4000, kNoDevice, released}});
+        shown.live.refreshAll();
+        row = panel.tree()->topLevelItem(0);
+        QCOMPARE(row->text(1), QStringLiteral("Released here by sven while console-b was gone: console-b crashed"));
+        QVERIFY(shown.scene.reservations.empty());
+        QVERIFY(!amberShown());
+        QVERIFY(!release->isEnabled());
+        QVERIFY2(release->toolTip().contains(QLatin1String("Already released here by sven")), qPrintable(release->toolTip()));
+    }
+
     /// Nor does the desk announce it as waiting for this supervisor's approval: only this console's own order counts.
     /// On the real engine, the other console's order arriving as the link hands it over (its origin and console set).
     void anotherConsolesOrderIsNotAnnouncedForApproval()
