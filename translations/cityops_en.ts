@@ -426,6 +426,19 @@
             <numerusform>Order %1: %n targets</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 is gone and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent may still act until %3. If %1 comes back, its order holds them again.
+
+Reason (recorded):</source>
+        <translation>
+            <numerusform>%1 is gone and cannot end order %2. Releasing it lets this console order its %n device; commands it already sent may still act until %3. If %1 comes back, its order holds it again.
+
+Reason (recorded):</numerusform>
+            <numerusform>%1 is gone and cannot end order %2. Releasing it lets this console order its %n devices; commands it already sent may still act until %3. If %1 comes back, its order holds them again.
+
+Reason (recorded):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::ReleaseBeforeClose</name>

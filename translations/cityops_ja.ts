@@ -2342,6 +2342,18 @@
         <source>%1 at %2</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>Console %1 is on the broker</source>
+        <translation>コンソール %1 がブローカーに接続しました</translation>
+    </message>
+    <message>
+        <source>Console %1 is gone from the broker</source>
+        <translation>コンソール %1 がブローカーから消えました</translation>
+    </message>
+    <message>
+        <source>Released here</source>
+        <translation>ここで解放済み</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3262,6 +3274,52 @@
     <message>
         <source>Past its expiry: %1 has not ended it; its devices are free</source>
         <translation>有効期限切れ：%1 が終了していません。機器は解放されています</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease here…</source>
+        <translation>ここで解放(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Released here by %1 while %2 was gone: %3</source>
+        <translation>%2 の不在中に %1 がここで解放: %3</translation>
+    </message>
+    <message>
+        <source>%1 is gone: its devices stay held here until the order expires or a supervisor releases them</source>
+        <translation>%1 は不在です: 指令の期限切れか監督者の解放まで、その機器はここで保持されたままです</translation>
+    </message>
+    <message>
+        <source>Only another console&apos;s order is released here; this console&apos;s own is cancelled.</source>
+        <translation>ここで解放できるのは他のコンソールの指令だけです。このコンソール自身の指令は取り消してください。</translation>
+    </message>
+    <message>
+        <source>Already released here by %1.</source>
+        <translation>%1 がすでにここで解放しました。</translation>
+    </message>
+    <message>
+        <source>This order holds no device here.</source>
+        <translation>この指令はここで機器を保持していません。</translation>
+    </message>
+    <message>
+        <source>Console %1 is on the broker (or not known to be gone): it still works this order.</source>
+        <translation>コンソール %1 はブローカー上にいます(不在と分かっていません): この指令はまだそこで処理されています。</translation>
+    </message>
+    <message>
+        <source>Free the devices this order of a console that is gone holds here, with a reason (recorded)</source>
+        <translation>不在のコンソールのこの指令がここで保持している機器を、理由を付けて解放します(記録されます)</translation>
+    </message>
+    <message>
+        <source>Release order %1 here</source>
+        <translation>指令 %1 をここで解放</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is gone and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent may still act until %3. If %1 comes back, its order holds them again.
+
+Reason (recorded):</source>
+        <translation>
+            <numerusform>%1 は不在のため指令 %2 を終了できません。解放すると、このコンソールからその %n 台の機器に指令できます。すでに送信されたコマンドは %3 まで作動する可能性があります。%1 が戻ると、その指令が再び機器を保持します。
+
+理由(記録されます):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2342,6 +2342,18 @@
         <source>%1 at %2</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>Console %1 is on the broker</source>
+        <translation>控制台 %1 已连接到代理</translation>
+    </message>
+    <message>
+        <source>Console %1 is gone from the broker</source>
+        <translation>控制台 %1 已从代理消失</translation>
+    </message>
+    <message>
+        <source>Released here</source>
+        <translation>已在此释放</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3262,6 +3274,52 @@
     <message>
         <source>Past its expiry: %1 has not ended it; its devices are free</source>
         <translation>已过期：%1 尚未结束它；其设备已释放</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease here…</source>
+        <translation>在此释放(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Released here by %1 while %2 was gone: %3</source>
+        <translation>%2 不在时由 %1 在此释放: %3</translation>
+    </message>
+    <message>
+        <source>%1 is gone: its devices stay held here until the order expires or a supervisor releases them</source>
+        <translation>%1 已不在: 其设备在此保持占用，直到指令过期或主管释放</translation>
+    </message>
+    <message>
+        <source>Only another console&apos;s order is released here; this console&apos;s own is cancelled.</source>
+        <translation>只能在此释放其他控制台的指令；本控制台自己的指令请取消。</translation>
+    </message>
+    <message>
+        <source>Already released here by %1.</source>
+        <translation>%1 已在此释放。</translation>
+    </message>
+    <message>
+        <source>This order holds no device here.</source>
+        <translation>此指令在此未占用任何设备。</translation>
+    </message>
+    <message>
+        <source>Console %1 is on the broker (or not known to be gone): it still works this order.</source>
+        <translation>控制台 %1 仍在代理上(未知其已不在): 它仍在处理此指令。</translation>
+    </message>
+    <message>
+        <source>Free the devices this order of a console that is gone holds here, with a reason (recorded)</source>
+        <translation>释放已不在的控制台的此指令在此占用的设备，需填写理由(将被记录)</translation>
+    </message>
+    <message>
+        <source>Release order %1 here</source>
+        <translation>在此释放指令 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is gone and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent may still act until %3. If %1 comes back, its order holds them again.
+
+Reason (recorded):</source>
+        <translation>
+            <numerusform>%1 已不在，无法结束指令 %2。释放后，本控制台可以对其 %n 台设备下达指令；它已发送的命令在 %3 之前仍可能执行。如果 %1 回来，其指令将再次占用这些设备。
+
+理由(将被记录):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -404,11 +404,12 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
         std::uint8_t stage = 0, action = 0;
         std::uint32_t value = 0;
         const bool fields = r.u32(&p.order) && r.u8(&stage) && r.u8(&action) && r.u32(&value) && r.u16(&p.step) && r.u8(&p.attempt)
-                            && r.i64(&p.timeMs) && r.str(&p.user) && r.str(&p.text) && stage <= static_cast<std::uint8_t>(CommandStage::Released)
-                            && (r.atEnd() || r.str(&p.console));
-        ok = fields && action < kCommandActionCount;
+                            && r.i64(&p.timeMs) && r.str(&p.user) && r.str(&p.text) && (r.atEnd() || r.str(&p.console));
+        ok = fields && action < kCommandActionCount && stage <= static_cast<std::uint8_t>(CommandStage::Released);
         if (fields && action >= kCommandActionCount)
             newer = QStringLiteral("a command (number %1)").arg(action);
+        else if (fields && stage > static_cast<std::uint8_t>(CommandStage::Released))
+            newer = QStringLiteral("a command stage (number %1)").arg(stage);
         p.stage = static_cast<CommandStage>(stage);
         p.action = static_cast<CommandAction>(action);
         p.value = static_cast<std::int32_t>(value);

@@ -241,6 +241,7 @@ private Q_SLOTS:
         CommandPayload command;
         command.user = QStringLiteral("olga");
         QTest::newRow("command") << int(eventcodec::Kind::Command) << eventcodec::encode(command) << 5 << QStringLiteral("a command (number %1)");
+        QTest::newRow("command stage") << int(eventcodec::Kind::Command) << eventcodec::encode(command) << 4 << QStringLiteral("a command stage (number %1)");
         OperatorActionPayload action{OperatorAction::Lock, QStringLiteral("olga"), {}};
         QTest::newRow("person's action") << int(eventcodec::Kind::Operator) << eventcodec::encode(action) << 0
                                          << QStringLiteral("a person's action (number %1)");
