@@ -169,8 +169,10 @@ void OrderPanel::reload()
             state = tr("%1 is gone: its devices stay held here until the order expires or a supervisor releases them").arg(o.console);
         item->setText(StateColumn, state);
         item->setToolTip(StateColumn, state);
-        if (heldByGone)
-            item->setForeground(StateColumn, mapstyle::alarmAmber());
+        if (heldByGone) {   // as the command preview marks a held device: amber behind black, readable from afar
+            item->setBackground(StateColumn, mapstyle::alarmAmber());
+            item->setForeground(StateColumn, Qt::black);
+        }
         const std::pair<int, OrderTargetModel::Outcome> columns[] = {{ConfirmedColumn, OrderTargetModel::Outcome::Confirmed},
                                                                      {FailedColumn, OrderTargetModel::Outcome::Failed},
                                                                      {OpenColumn, OrderTargetModel::Outcome::Open},
