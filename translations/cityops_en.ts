@@ -96,6 +96,13 @@
             <numerusform>%n orders waiting for your approval</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n order(s) of a console that is gone hold devices here</source>
+        <translation>
+            <numerusform>%n order of a console that is gone holds devices here</numerusform>
+            <numerusform>%n orders of consoles that are gone hold devices here</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::CloseQuestion</name>

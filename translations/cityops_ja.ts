@@ -437,6 +437,12 @@
         <source>— F10 silences the sound</source>
         <translation>— F10 で消音</translation>
     </message>
+    <message numerus="yes">
+        <source>%n order(s) of a console that is gone hold devices here</source>
+        <translation>
+            <numerusform>不在のコンソールの指令 %n 件がここで機器を保持しています</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::ClockTile</name>

@@ -437,6 +437,12 @@
         <source>— F10 silences the sound</source>
         <translation>— 按 F10 静音</translation>
     </message>
+    <message numerus="yes">
+        <source>%n order(s) of a console that is gone hold devices here</source>
+        <translation>
+            <numerusform>已不在的控制台有 %n 个指令在此占用设备</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::ClockTile</name>

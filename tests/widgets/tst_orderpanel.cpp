@@ -89,6 +89,39 @@ private:
     DeviceIndex m_signal;
 };
 
+/// Another console's order holding a lamp, as the broker link hands it to the core; then that console is gone, as the
+/// link's roll says it.
+class GonePeerLink : public FieldLink {
+public:
+    explicit GonePeerLink(DeviceIndex lamp) : m_lamp(lamp) {}
+    void start() override
+    {
+        setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("a gone peer's order")));
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        std::vector<Event> batch;
+        for (const auto &[device, stage, user] : {std::tuple{kNoDevice, CommandStage::Requested, QStringLiteral("kai")},
+                                                  std::tuple{m_lamp, CommandStage::Requested, QString()},
+                                                  std::tuple{m_lamp, CommandStage::Selected, QString()}}) {
+            CommandPayload c;
+            c.order = 43;
+            c.stage = stage;
+            c.action = CommandAction::LightDim;
+            c.value = 30;
+            c.user = user;
+            c.console = QStringLiteral("console-b");
+            c.timeMs = device == kNoDevice ? now + 3600'000 : 0;
+            batch.push_back(Event{0, now, device, c, 1});
+        }
+        batch.push_back(Event{0, now, kNoDevice, ConsolePayload{QStringLiteral("console-b"), false}});
+        sink()->push(std::move(batch), Overflow::DropNewest);
+    }
+    void stop() override {}
+    void send(const std::vector<DeviceCommand> &) override {}
+
+private:
+    DeviceIndex m_lamp;
+};
+
 CommandPayload step(std::uint32_t order, CommandStage stage, const QString &user = {}, const QString &console = {})
 {
     CommandPayload c;
@@ -359,6 +392,43 @@ private Q_SLOTS:
         QVERIFY(!amberShown());
         QVERIFY(!release->isEnabled());
         QVERIFY2(release->toolTip().contains(QLatin1String("Already released here by sven")), qPrintable(release->toolTip()));
+    }
+
+    /// The desk tells a supervisor — who alone may release it — without anyone opening Orders; an operator is not
+    /// told of what they cannot act on.
+    void aGoneConsolesOrderIsAnnouncedToASupervisor()
+    {
+        const auto city = test::networkCity();
+        Engine engine(city);
+        engine.setRoster([](const QString &user) -> std::optional<Actor> {
+            if (user == QLatin1String("kai"))
+                return Actor{user, {Role::Operator}, {}};
+            return std::nullopt;
+        });
+        DeviceIndex lamp = 0;
+        while (city->devices[lamp].kind != DeviceKind::Streetlight)
+            ++lamp;
+        engine.start(std::make_unique<GonePeerLink>(lamp));
+        QTRY_VERIFY(engine.orders().consoleGoneSince(QStringLiteral("console-b")).has_value());
+        QCOMPARE(engine.orders().holderAt(lamp, engine.clock().nowMs()), 43u);
+        CityMirror scene(city);
+        LiveCity live(engine, scene);
+        live.refreshAll();
+        QLabel banner;
+        Annunciator annunciator(live, banner);
+        annunciator.setActor(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+        QCOMPARE(annunciator.waiting(), 1);
+        QVERIFY2(banner.text().contains(QLatin1String("of a console that is gone")), qPrintable(banner.text()));
+        QVERIFY(!banner.isHidden());
+        annunciator.setActor(Actor{QStringLiteral("olga"), {Role::Operator}, {}});
+        QCOMPARE(annunciator.waiting(), 0);
+        QVERIFY(banner.isHidden());
+        // Released here: nothing left to tell.
+        engine.request(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, request::ReleaseOrder{43, QStringLiteral("console-b crashed")});
+        QTRY_VERIFY(engine.orders().find(43)->releasedHere);
+        annunciator.setActor(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+        QCOMPARE(annunciator.waiting(), 0);
+        engine.stop();
     }
 
     /// Nor does the desk announce it as waiting for this supervisor's approval: only this console's own order counts.

@@ -1,6 +1,7 @@
 #include "ops/annunciator.h"
 
 #include "livecity.h"
+#include "ops/goneconsole.h"
 
 #include <QDir>
 #include <QFile>
@@ -80,6 +81,9 @@ void Annunciator::review()
                 if (o.stage == CommandStage::AwaitingApproval && o.requestedBy != m_actor.user && !o.isAnotherConsoles()) {
                     ++m_counts[3];
                     note(QStringLiteral("o%1").arg(o.id), Priority::Low);
+                } else if (o.isAnotherConsoles() && devicesHeldBy(o, s.nowMs()) > 0 && s.orders().consoleGoneSince(o.console)) {
+                    ++m_counts[4];
+                    note(QStringLiteral("g%1").arg(o.id), Priority::Low);
                 }
         }
     }
@@ -124,6 +128,8 @@ QStringList Annunciator::bannerParts() const
         parts << tr("%n high-priority alarm(s) not acknowledged", nullptr, m_counts[2]);
     if (m_counts[3])
         parts << tr("%n order(s) waiting for your approval", nullptr, m_counts[3]);
+    if (m_counts[4])
+        parts << tr("%n order(s) of a console that is gone hold devices here", nullptr, m_counts[4]);
     if (!parts.isEmpty())
         parts << (m_silenced ? tr("(sound silenced)") : tr("— F10 silences the sound"));
     return parts;

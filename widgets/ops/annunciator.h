@@ -40,7 +40,7 @@ public:
     QString bannerText() const;
     /// What the banner says, one count a part, and the sound hint last; empty when nothing waits.
     QStringList bannerParts() const;
-    int waiting() const { return m_counts[0] + m_counts[1] + m_counts[2] + m_counts[3]; }
+    int waiting() const { return m_counts[0] + m_counts[1] + m_counts[2] + m_counts[3] + m_counts[4]; }
 
 Q_SIGNALS:
     /// A sound should be played now.
@@ -58,7 +58,9 @@ private:
     QSet<QString> m_known;       ///< what has already been annunciated ("i17", "a9", "s17", "o3")
     bool m_silenced = false;
     bool m_primed = false;       ///< the first look only learns what is there (a sign-in is not an alarm flood)
-    int m_counts[4] = {0, 0, 0, 0};   ///< unacknowledged critical/major incidents, overdue, high alarms, approvals
+    /// Unacknowledged critical/major incidents, overdue, high alarms, approvals, and (for a supervisor) orders of a
+    /// console that is gone still holding devices here (ops/goneconsole.h: only a supervisor may release them).
+    int m_counts[5] = {0, 0, 0, 0, 0};
     Priority m_loudest = Priority::Low;
 };
 
