@@ -81,7 +81,7 @@ void Annunciator::review()
                 if (o.stage == CommandStage::AwaitingApproval && o.requestedBy != m_actor.user && !o.isAnotherConsoles()) {
                     ++m_counts[3];
                     note(QStringLiteral("o%1").arg(o.id), Priority::Low);
-                } else if (o.isAnotherConsoles() && devicesHeldBy(o, s.nowMs()) > 0 && s.orders().consoleGoneSince(o.console)) {
+                } else if (o.isAnotherConsoles() && s.orders().consoleGoneSince(o.console) && devicesHeldBy(o, s.nowMs()) > 0) {
                     ++m_counts[4];
                     note(QStringLiteral("g%1").arg(o.id), Priority::Low);
                 }

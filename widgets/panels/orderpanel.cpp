@@ -163,7 +163,7 @@ void OrderPanel::reload()
         else if (o.isAnotherConsoles() && !o.finished() && !o.holdsDevicesAt(m_live.scene().nowMs))
             // Its console never ended it (down, most likely): its devices are free here, and the person should know why.
             state = tr("Past its expiry: %1 has not ended it; its devices are free").arg(o.console);
-        const bool heldByGone = o.isAnotherConsoles() && devicesHeldBy(o, m_live.scene().nowMs) > 0 && m_live.scene().consoleGoneSince(o.console);
+        const bool heldByGone = o.isAnotherConsoles() && m_live.scene().consoleGoneSince(o.console) && devicesHeldBy(o, m_live.scene().nowMs) > 0;
         if (heldByGone)
             // Abnormal: devices held by a console that cannot end its order. Amber, and what may be done about it.
             state = tr("%1 is gone: its devices stay held here until the order expires or a supervisor releases them").arg(o.console);
