@@ -1,5 +1,7 @@
 #include "ops/dispatcher.h"
 
+#include "ops/goneconsole.h"
+
 #include "base/counted.h"
 #include "base/logging.h"
 #include "ops/opsrules.h"
@@ -57,7 +59,8 @@ QString Dispatcher::requesterOf(std::uint32_t order) const
     if (const auto live = m_orders.find(order); live != m_orders.end())
         return live->second.requestedBy;
     const auto booked = m_ctx.orders.find(order);
-    return booked ? cityops::requesterOf(*booked) : QString();   // another console's: where to go to ask
+    // Another console's: where to go to ask — or, when that console is gone, what a supervisor here may do.
+    return booked ? cityops::requesterOf(*booked) + goneConsoleNote(m_ctx.orders, *booked) : QString();
 }
 
 Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, std::int64_t nowMs, std::vector<Event> &out)

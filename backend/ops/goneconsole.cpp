@@ -4,6 +4,13 @@
 
 namespace cityops {
 
+QString goneConsoleNote(const OrderBook &orders, const Order &order)
+{
+    if (!order.isAnotherConsoles() || !orders.consoleGoneSince(order.console))
+        return {};
+    return QStringLiteral(", which is gone: a supervisor may release that order here (Orders)");
+}
+
 int devicesHeldBy(const Order &order, std::int64_t nowMs)
 {
     if (!order.holdsDevicesAt(nowMs))

@@ -19,6 +19,11 @@ namespace cityops {
 Result<OpsReceipt> releaseGoneConsolesOrder(const Actor &actor, const request::ReleaseOrder &r, const DeskContext &ctx, std::int64_t nowMs,
                                             std::vector<Event> &out);
 
+/// What to add to the name of `order`'s requester where a device it holds is refused: that its console is gone and
+/// what a supervisor may do ("…, which is gone: a supervisor may release that order here (Orders)"); empty unless it
+/// is another console's order whose console is gone.
+QString goneConsoleNote(const OrderBook &orders, const Order &order);
+
 /// The devices `order` holds here at `nowMs`: its targets selected or under way, each device once (none once it has
 /// finished, expired past its grace, or been released here).
 int devicesHeldBy(const Order &order, std::int64_t nowMs);

@@ -1,5 +1,7 @@
 #include "ops/interlocks.h"
 
+#include "ops/goneconsole.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -68,11 +70,8 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
         auto by = requesters.constFind(order);
         if (by == requesters.constEnd()) {
             const auto it = std::find_if(all.begin(), all.end(), [order](const Order &o) { return o.id == order; });
-            QString who = it == all.end() ? QStringLiteral("another console") : requesterOf(*it);
-            // A console that is gone cannot end its order: say so, and what a supervisor may do (goneconsole.h).
-            if (it != all.end() && it->isAnotherConsoles() && orders.consoleGoneSince(it->console))
-                who += QStringLiteral(", which is gone: a supervisor may release that order here (Orders)");
-            by = requesters.insert(order, who);
+            // A console that is gone cannot end its order: say so, and what a supervisor may do.
+            by = requesters.insert(order, it == all.end() ? QStringLiteral("another console") : requesterOf(*it) + goneConsoleNote(orders, *it));
         }
         out.push_back({device, HoldKind::RunningOrder, order,
                        QStringLiteral("%1 is reserved by order %2 of %3 until it has its result").arg(idOf(device)).arg(order).arg(by.value())});

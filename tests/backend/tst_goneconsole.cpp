@@ -87,7 +87,9 @@ private Q_SLOTS:
 
         const auto before = room.b.ask(kai, request::IssueOrder{dimAgain(held.lamp())});
         QVERIFY(!before);
-        QVERIFY2(before.error().contains(QStringLiteral("reserved by order %1").arg(held.order)), qPrintable(before.error()));
+        QVERIFY2(before.error().contains(QStringLiteral("reserved by order %1 of olga at console-a, which is gone: a supervisor may release that order here")
+                                             .arg(held.order)),
+                 qPrintable(before.error()));
         // The preview names the way out.
         const auto holds = findInterlocks(*room.b.city, room.b.pipeline.books().incidents(), room.b.pipeline.books().alarms(),
                                           room.b.pipeline.books().orders(), dimAgain(held.lamp()), room.b.now);
