@@ -17,30 +17,6 @@ namespace {
 
 const QString kConsoleA = QStringLiteral("console-a");
 
-/// A's order dimming two lamps, sent to the field and unanswered (A went down before the field answered); B heard it.
-struct HeldByA {
-    Room &room;
-    std::uint32_t order = 0;
-    std::vector<DeviceCommand> sent;
-
-    explicit HeldByA(Room &r) : room(r)
-    {
-        OrderSpec dim;
-        dim.description = QStringLiteral("dim");
-        dim.targets.push_back({room.a.first(DeviceKind::Streetlight), CommandAction::LightDim, 40, 0, 0});
-        dim.targets.push_back({room.a.first(DeviceKind::Streetlight, 1), CommandAction::LightDim, 40, 0, 0});
-        const auto issued = room.a.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{dim});
-        if (!issued)
-            qFatal("dim refused: %s", qPrintable(issued.error()));
-        order = issued->ref;
-        room.a.advance(1000);
-        sent = room.a.driver.takeCommands();
-        room.deliver(room.fromA());
-    }
-    DeviceIndex lamp() const { return sent.at(0).device; }
-    Order atB() const { return *room.b.pipeline.books().orders().find(order); }
-};
-
 /// What B's link tells B's core of console A's status (ConsoleRoll, after its grace second).
 void consoleAt(Room &room, bool online) { room.b.feed({Event{0, room.b.now, kNoDevice, ConsolePayload{kConsoleA, online}}}); }
 
@@ -77,7 +53,7 @@ private Q_SLOTS:
     {
         Room room;
         room.b.driver.setShareFilter(wire::isShared);
-        HeldByA held(room);
+        DimAtA held(room);
         consoleAt(room, true);
         room.b.advance(60'000);
         const std::int64_t goneAt = room.b.now;
@@ -85,14 +61,14 @@ private Q_SLOTS:
         QCOMPARE(room.b.pipeline.books().orders().consoleGoneSince(kConsoleA), std::optional<std::int64_t>(goneAt));
         room.b.advance(60'000);
 
-        const auto before = room.b.ask(kai, request::IssueOrder{dimAgain(held.lamp())});
+        const auto before = room.b.ask(kai, request::IssueOrder{dimAgain(held.sent[0].device)});
         QVERIFY(!before);
         QVERIFY2(before.error().contains(QStringLiteral("reserved by order %1 of olga at console-a, which is gone: a supervisor may release that order here")
                                              .arg(held.order)),
                  qPrintable(before.error()));
         // The preview names the way out.
         const auto holds = findInterlocks(*room.b.city, room.b.pipeline.books().incidents(), room.b.pipeline.books().alarms(),
-                                          room.b.pipeline.books().orders(), dimAgain(held.lamp()), room.b.now);
+                                          room.b.pipeline.books().orders(), dimAgain(held.sent[0].device), room.b.now);
         QCOMPARE(holds.size(), size_t(1));
         QVERIFY2(holds[0].sentence.contains(QStringLiteral("which is gone: a supervisor may release that order here")), qPrintable(holds[0].sentence));
 
@@ -106,9 +82,9 @@ private Q_SLOTS:
         QCOMPARE(o.releaseReason, QStringLiteral("console-a crashed; street works need the lamps"));
         QCOMPARE(o.releasedMs, room.b.now);
         QCOMPARE(o.stage, CommandStage::Requested);   // what A did with it is still what B was told
-        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now), 0u);
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.sent[0].device, room.b.now), 0u);
 
-        const auto after = room.b.ask(kai, request::IssueOrder{dimAgain(held.lamp())});
+        const auto after = room.b.ask(kai, request::IssueOrder{dimAgain(held.sent[0].device)});
         QVERIFY2(after, qPrintable(after ? QString() : after.error()));
         room.b.advance(1000);
         QCOMPARE(room.b.driver.takeCommands().size(), size_t(1));
@@ -124,8 +100,8 @@ private Q_SLOTS:
     void noReleaseForAnOperatorWithoutAReasonWhileTheConsoleIsThereOrOfOurOwn()
     {
         Room room;
-        HeldByA held(room);
-        const auto stillHeld = [&] { return room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now) == held.order; };
+        DimAtA held(room);
+        const auto stillHeld = [&] { return room.b.pipeline.books().orders().holderAt(held.sent[0].device, room.b.now) == held.order; };
         const auto refused = [&](const Actor &who, const QString &reason, const QString &why) {
             const auto r = room.b.ask(who, request::ReleaseOrder{held.order, reason});
             return !r && r.error().contains(why) ? QString() : (r ? QStringLiteral("granted: ") + r->message : r.error());
@@ -160,18 +136,18 @@ private Q_SLOTS:
     void theReleaseEndsWhenTheConsoleIsBack()
     {
         Room room;
-        HeldByA held(room);
+        DimAtA held(room);
         consoleAt(room, false);
         QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
-        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now), 0u);
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.sent[0].device, room.b.now), 0u);
         room.b.advance(5000);
         consoleAt(room, true);
-        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now), held.order);
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.sent[0].device, room.b.now), held.order);
         const Order o = held.atB();
         QVERIFY(!o.releasedHere);
         QCOMPARE(o.releaseLapsedMs, room.b.now);
         QCOMPARE(o.releasedBy, QStringLiteral("sven"));   // the record of the release stays
-        const auto again = room.b.ask(kai, request::IssueOrder{dimAgain(held.lamp())});
+        const auto again = room.b.ask(kai, request::IssueOrder{dimAgain(held.sent[0].device)});
         QVERIFY(!again);
     }
 
@@ -180,12 +156,12 @@ private Q_SLOTS:
     void theReleaseEndsWhenTheConsoleSpeaksForItsOrder()
     {
         Room room;
-        HeldByA held(room);
+        DimAtA held(room);
         consoleAt(room, false);
         QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
         // A was not gone after all: the field's answer reaches it, the lamp shows the level, A confirms and says so.
-        room.a.feed({Event{0, room.a.now, held.lamp(), commandAnswer(held.sent[0], CommandStage::InProgress)}});
-        room.a.feed(held.lamp(), LightPayload{40, false, 40.0f});
+        held.fieldAnswers(0, CommandStage::InProgress);
+        room.a.feed(held.sent[0].device, LightPayload{40, false, 40.0f});
         room.a.advance(100);
         std::vector<Event> fromA = room.fromA();
         QVERIFY(!fromA.empty());
@@ -201,7 +177,7 @@ private Q_SLOTS:
     void aReleaseSentByAnotherConsoleIsRefused()
     {
         Room room;
-        HeldByA held(room);
+        DimAtA held(room);
         consoleAt(room, false);
         room.deliver({room.orderEvent(held.order, CommandStage::Released, QStringLiteral("sven"), kNoDevice, kFromA)});
         QCOMPARE(room.refused(), 1u);
@@ -209,7 +185,7 @@ private Q_SLOTS:
         room.deliver({room.orderEvent(held.order, CommandStage::Released, QStringLiteral("sven"), kNoDevice, kFromC)});
         QCOMPARE(room.refused(), 2u);
         QVERIFY(!held.atB().releasedHere);
-        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.lamp(), room.b.now), held.order);
+        QCOMPARE(room.b.pipeline.books().orders().holderAt(held.sent[0].device, room.b.now), held.order);
         // Nor does a console's presence come from another console: only B's own link says who is gone.
         room.deliver({Event{0, room.b.now, kNoDevice, ConsolePayload{kConsoleA, true}, kFromC}});
         QCOMPARE(room.refused(), 3u);
@@ -220,7 +196,7 @@ private Q_SLOTS:
     void aReleaseSurvivesASnapshot()
     {
         Room room;
-        HeldByA held(room);
+        DimAtA held(room);
         consoleAt(room, false);
         QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
         Snapshot s;
@@ -233,7 +209,7 @@ private Q_SLOTS:
         QVERIFY(o && o->releasedHere);
         QCOMPARE(o->releasedBy, QStringLiteral("sven"));
         QCOMPARE(o->releaseReason, QStringLiteral("gone"));
-        QCOMPARE(restored.holderAt(held.lamp(), room.b.now), 0u);
+        QCOMPARE(restored.holderAt(held.sent[0].device, room.b.now), 0u);
         QVERIFY(restored.consoleGoneSince(kConsoleA));
     }
 

@@ -13,36 +13,6 @@ using namespace cityops::test;
 
 namespace {
 
-/// A's order dimming two lamps, sent to the field; B has heard it.
-struct DimAtA {
-    Room &room;
-    std::uint32_t order = 0;
-    std::vector<DeviceCommand> sent;
-    std::vector<Event> history;   ///< what B was told of it
-
-    explicit DimAtA(Room &r) : room(r)
-    {
-        OrderSpec dim;
-        dim.description = QStringLiteral("dim");
-        dim.targets.push_back({room.a.first(DeviceKind::Streetlight), CommandAction::LightDim, 40, 0, 0});
-        dim.targets.push_back({room.a.first(DeviceKind::Streetlight, 1), CommandAction::LightDim, 40, 0, 0});
-        const auto issued = room.a.ask(actor(QStringLiteral("olga"), Role::Operator), request::IssueOrder{dim});
-        if (!issued)
-            qFatal("dim refused: %s", qPrintable(issued.error()));
-        order = issued->ref;
-        room.a.advance(1000);
-        sent = room.a.driver.takeCommands();
-        history = room.fromA();
-        room.deliver(history);
-    }
-    /// The field's answer to A (it answers only the console that sent the command).
-    void fieldAnswers(size_t target, CommandStage stage, const QString &reason = {})
-    {
-        room.a.feed({Event{0, room.a.now, sent[target].device, commandAnswer(sent[target], stage, reason)}});
-    }
-    Order atB() const { return *room.b.pipeline.books().orders().find(order); }
-};
-
 int open(const Order &o)
 {
     return static_cast<int>(std::count_if(o.targets.begin(), o.targets.end(), [](const OrderTarget &t) { return !isTerminal(t.stage); }));

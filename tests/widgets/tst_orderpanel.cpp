@@ -60,67 +60,56 @@ QPushButton *button(const QWidget &panel, const QString &text)
     return nullptr;
 }
 
-/// Another console's order awaiting approval on `signal`, as the broker link hands it to the core.
-class PeerOrderLink : public FieldLink {
+/// Another console's operations as the broker link hands them to the core (origin set, console named), pushed once
+/// when the link starts.
+class PeerLink : public FieldLink {
 public:
-    explicit PeerOrderLink(DeviceIndex signal) : m_signal(signal) {}
+    explicit PeerLink(std::vector<Event> batch) : m_batch(std::move(batch)) {}
     void start() override
     {
-        setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("a peer's order")));
-        std::vector<Event> batch;
-        for (const auto &[device, stage, user] : {std::tuple{kNoDevice, CommandStage::Requested, QStringLiteral("kai")},
-                                                  std::tuple{m_signal, CommandStage::Requested, QString()},
-                                                  std::tuple{kNoDevice, CommandStage::AwaitingApproval, QString()}}) {
-            CommandPayload c;
-            c.order = 41;
-            c.stage = stage;
-            c.action = CommandAction::SignalFlash;
-            c.user = user;
-            c.console = QStringLiteral("console-b");
-            c.timeMs = QDateTime::currentMSecsSinceEpoch() + 3600'000;
-            batch.push_back(Event{0, QDateTime::currentMSecsSinceEpoch(), device, c, 1});
-        }
-        sink()->push(std::move(batch), Overflow::DropNewest);
+        setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("a peer's operations")));
+        sink()->push(std::move(m_batch), Overflow::DropNewest);
     }
     void stop() override {}
     void send(const std::vector<DeviceCommand> &) override {}
 
 private:
-    DeviceIndex m_signal;
+    std::vector<Event> m_batch;
 };
 
-/// Another console's order holding a lamp, as the broker link hands it to the core; then that console is gone, as the
-/// link's roll says it.
-class GonePeerLink : public FieldLink {
-public:
-    explicit GonePeerLink(DeviceIndex lamp) : m_lamp(lamp) {}
-    void start() override
-    {
-        setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("a gone peer's order")));
-        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
-        std::vector<Event> batch;
-        for (const auto &[device, stage, user] : {std::tuple{kNoDevice, CommandStage::Requested, QStringLiteral("kai")},
-                                                  std::tuple{m_lamp, CommandStage::Requested, QString()},
-                                                  std::tuple{m_lamp, CommandStage::Selected, QString()}}) {
-            CommandPayload c;
-            c.order = 43;
-            c.stage = stage;
-            c.action = CommandAction::LightDim;
-            c.value = 30;
-            c.user = user;
-            c.console = QStringLiteral("console-b");
-            c.timeMs = device == kNoDevice ? now + 3600'000 : 0;
-            batch.push_back(Event{0, now, device, c, 1});
-        }
-        batch.push_back(Event{0, now, kNoDevice, ConsolePayload{QStringLiteral("console-b"), false}});
-        sink()->push(std::move(batch), Overflow::DropNewest);
+/// Order `order` of kai at console-b, with one target on `device`, through `stages` (order-level for the order's own
+/// stages, the target's for Requested after the first and Selected), as console-b shared it just now.
+std::vector<Event> peerOrder(std::uint32_t order, DeviceIndex device, CommandAction action, std::initializer_list<CommandStage> stages)
+{
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<Event> batch;
+    bool first = true;
+    for (const CommandStage stage : stages) {
+        const bool onTarget = stage == CommandStage::Selected || (stage == CommandStage::Requested && !first);
+        CommandPayload c;
+        c.order = order;
+        c.stage = stage;
+        c.action = action;
+        c.value = action == CommandAction::LightDim ? 30 : 0;
+        c.user = first ? QStringLiteral("kai") : QString();
+        c.console = QStringLiteral("console-b");
+        c.timeMs = onTarget ? 0 : now + 3600'000;
+        batch.push_back(Event{0, now, onTarget ? device : kNoDevice, c, 1});
+        first = false;
     }
-    void stop() override {}
-    void send(const std::vector<DeviceCommand> &) override {}
+    return batch;
+}
 
-private:
-    DeviceIndex m_lamp;
-};
+/// `engine` started on a PeerLink with `batch`, its directory knowing kai (who requested the peer's order) as an operator.
+void startWithPeer(Engine &engine, std::vector<Event> batch)
+{
+    engine.setRoster([](const QString &user) -> std::optional<Actor> {
+        if (user == QLatin1String("kai"))
+            return Actor{user, {Role::Operator}, {}};
+        return std::nullopt;
+    });
+    engine.start(std::make_unique<PeerLink>(std::move(batch)));
+}
 
 CommandPayload step(std::uint32_t order, CommandStage stage, const QString &user = {}, const QString &console = {})
 {
@@ -400,15 +389,13 @@ private Q_SLOTS:
     {
         const auto city = test::networkCity();
         Engine engine(city);
-        engine.setRoster([](const QString &user) -> std::optional<Actor> {
-            if (user == QLatin1String("kai"))
-                return Actor{user, {Role::Operator}, {}};
-            return std::nullopt;
-        });
         DeviceIndex lamp = 0;
         while (city->devices[lamp].kind != DeviceKind::Streetlight)
             ++lamp;
-        engine.start(std::make_unique<GonePeerLink>(lamp));
+        // console-b's order holding a lamp; then console-b is gone, as this console's link says it.
+        std::vector<Event> batch = peerOrder(43, lamp, CommandAction::LightDim, {CommandStage::Requested, CommandStage::Requested, CommandStage::Selected});
+        batch.push_back(Event{0, batch.back().timeMs, kNoDevice, ConsolePayload{QStringLiteral("console-b"), false}});
+        startWithPeer(engine, std::move(batch));
         QTRY_VERIFY(engine.orders().consoleGoneSince(QStringLiteral("console-b")).has_value());
         QCOMPARE(engine.orders().holderAt(lamp, engine.clock().nowMs()), 43u);
         CityMirror scene(city);
@@ -437,12 +424,8 @@ private Q_SLOTS:
     {
         const auto city = test::networkCity();
         Engine engine(city);
-        engine.setRoster([](const QString &user) -> std::optional<Actor> {
-            if (user == QLatin1String("kai"))
-                return Actor{user, {Role::Operator}, {}};
-            return std::nullopt;
-        });
-        engine.start(std::make_unique<PeerOrderLink>(city->signals.front().device));
+        startWithPeer(engine, peerOrder(41, city->signals.front().device, CommandAction::SignalFlash,
+                                        {CommandStage::Requested, CommandStage::Requested, CommandStage::AwaitingApproval}));
         QTRY_VERIFY(engine.orders().find(41) && engine.orders().find(41)->stage == CommandStage::AwaitingApproval);
         CityMirror scene(city);
         LiveCity live(engine, scene);
