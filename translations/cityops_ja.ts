@@ -1179,6 +1179,10 @@
         <source>Alarm if held over</source>
         <translation>保持がこれを超えると警報</translation>
     </message>
+    <message>
+        <source>%1 — %2 is gone: a supervisor may release the order (Commands panel)</source>
+        <translation>%1 — %2 は不在です: 監督者が指令を解放できます(指令パネル)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

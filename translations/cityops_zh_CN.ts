@@ -1179,6 +1179,10 @@
         <source>Alarm if held over</source>
         <translation>保持超过此时长即报警</translation>
     </message>
+    <message>
+        <source>%1 — %2 is gone: a supervisor may release the order (Commands panel)</source>
+        <translation>%1 — %2 已不在: 主管可以释放该指令(指令面板)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -8,7 +8,7 @@ QString goneConsoleNote(const OrderBook &orders, const Order &order)
 {
     if (!order.isAnotherConsoles() || !orders.consoleGoneSince(order.console))
         return {};
-    return QStringLiteral(", which is gone: a supervisor may release that order here (Orders)");
+    return QStringLiteral(", which is gone: a supervisor may release that order here (Commands panel)");
 }
 
 int devicesHeldBy(const Order &order, std::int64_t nowMs)

@@ -20,7 +20,7 @@ Result<OpsReceipt> releaseGoneConsolesOrder(const Actor &actor, const request::R
                                             std::vector<Event> &out);
 
 /// What to add to the name of `order`'s requester where a device it holds is refused: that its console is gone and
-/// what a supervisor may do ("…, which is gone: a supervisor may release that order here (Orders)"); empty unless it
+/// what a supervisor may do ("…, which is gone: a supervisor may release that order here (Commands panel)"); empty unless it
 /// is another console's order whose console is gone.
 QString goneConsoleNote(const OrderBook &orders, const Order &order);
 

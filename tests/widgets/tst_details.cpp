@@ -223,6 +223,34 @@ private Q_SLOTS:
     }
     /// A signal held or pre-empted by a command says by which order, whose, approved by whom and for how long, and
     /// which phase it holds with what each approach may do — without alarm colour; flashing stays amber.
+    /// A lamp another console's order holds: Details names who; once that console is gone, that too, and what may be
+    /// done about it.
+    void aReservedDeviceSaysWhenItsConsoleIsGone()
+    {
+        const auto city = test::networkCity();
+        DeviceIndex lamp = 0;
+        while (city->devices[lamp].kind != DeviceKind::Streetlight)
+            ++lamp;
+        CityMirror scene(city);
+        scene.states[lamp].reported = scene.states[lamp].online = true;
+        Order o;
+        o.id = 17;
+        o.requestedBy = QStringLiteral("kai");
+        o.console = QStringLiteral("desk-2");
+        scene.orders = {o};
+        scene.reservations = {{lamp, 17}};
+        scene.consoles = {OrderBook::ConsoleSeen{QStringLiteral("desk-2"), true, 0}};
+        scene.selection = {MapSelection::Kind::Device, lamp};
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Reserved: by order 17 of kai at desk-2")), qPrintable(details.rows().join('\n')));
+        scene.consoles.front().online = false;
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Reserved: by order 17 of kai at desk-2 — desk-2 is gone: a supervisor may release the order (Commands panel)")),
+                 qPrintable(details.rows().join('\n')));
+    }
+
     void aHeldSignalSaysWhoHoldsItAndWhat()
     {
         const auto city = test::networkCity();

@@ -383,7 +383,7 @@ private Q_SLOTS:
         QVERIFY2(release->toolTip().contains(QLatin1String("Already released here by sven")), qPrintable(release->toolTip()));
     }
 
-    /// The desk tells a supervisor — who alone may release it — without anyone opening Orders; an operator is not
+    /// The desk tells a supervisor — who alone may release it — without anyone opening the Commands panel; an operator is not
     /// told of what they cannot act on.
     void aGoneConsolesOrderIsAnnouncedToASupervisor()
     {

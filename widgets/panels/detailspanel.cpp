@@ -165,11 +165,18 @@ void DetailsPanel::showCommon(DeviceIndex device)
         if (reserved != device)
             continue;
         QString by;
+        bool gone = false;   // its console cannot end it: abnormal, and a supervisor may release it (Commands panel)
         for (const Order &o : m_scene.orders)
-            if (o.id == order)
+            if (o.id == order) {
                 by = Labels::requester(o);
-        // Dark on the light panel (the map draws reservations in white, on dark): readable, not alarming.
-        addRow(tr("Reserved"), tr("by order %1 of %2").arg(order).arg(by), palette().color(QPalette::WindowText).name());
+                gone = o.isAnotherConsoles() && m_scene.consoleGoneSince(o.console);
+                if (gone)
+                    by = tr("%1 — %2 is gone: a supervisor may release the order (Commands panel)").arg(by, o.console);
+            }
+        // Dark on the light panel (the map draws reservations in white, on dark): readable, not alarming — unless the
+        // console holding it is gone.
+        addRow(tr("Reserved"), tr("by order %1 of %2").arg(order).arg(by),
+               gone ? mapstyle::alarmAmber().name() : palette().color(QPalette::WindowText).name());
     }
 }
 
