@@ -4,6 +4,7 @@
 // again. The release itself is in-process tested as an attacker would try it (tst_goneconsole); who may say a console
 // is gone on a broker with accounts: tst_brokeracl.
 #include "mqttconsole.h"
+#include "store/storereader.h"
 
 #include <QTest>
 
@@ -47,7 +48,10 @@ private Q_SLOTS:
         QVERIFY(room().ok);
         const Actor olga = person("olga", Role::Operator), kai = person("kai", Role::Operator), sven = person("sven", Role::Supervisor);
         const auto three = lamps(3, 7);
-        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("b.store"));
+        auto owned = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"), nullptr, 1, store);
+        Console &b = *owned;
         auto a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
         QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
 
@@ -74,6 +78,22 @@ private Q_SLOTS:
         QVERIFY(!o->releasedHere);
         QVERIFY(o->releaseLapsedMs > 0);
         QCOMPARE(o->releasedBy, QStringLiteral("sven"));
+
+        // B's record says it, in order: A there, A gone, sven's release with his reason, A back.
+        owned.reset();   // a clean close: everything recorded
+        auto reader = StoreReader::open(store, city());
+        QVERIFY2(reader, qPrintable(reader ? QString() : reader.error()));
+        std::vector<Event> events;
+        QVERIFY(reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000).ok());
+        QStringList told;
+        for (const Event &e : events) {
+            if (const auto *c = std::get_if<ConsolePayload>(&e.payload); c && c->console == kConsoleA)
+                told << (c->online ? QStringLiteral("online") : QStringLiteral("gone"));
+            else if (const auto *r = std::get_if<CommandPayload>(&e.payload); r && r->stage == CommandStage::Released)
+                told << QStringLiteral("released by %1: %2").arg(r->user, r->text);
+        }
+        QCOMPARE(told, (QStringList{QStringLiteral("online"), QStringLiteral("gone"),
+                                    QStringLiteral("released by sven: console-a is down; the lamps are needed"), QStringLiteral("online")}));
     }
 };
 
