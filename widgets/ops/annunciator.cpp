@@ -153,7 +153,7 @@ QString toneFile(const QString &name, double hz, int beeps, double volume)
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     QDir().mkpath(folder);
-    const QString path = QDir(folder).filePath(name);
+    QString path = QDir(folder).filePath(name);   // not const: returned by move
     if (QFile::exists(path))
         return path;
     constexpr int kRate = 22'050;
@@ -166,7 +166,7 @@ QString toneFile(const QString &name, double hz, int beeps, double volume)
             qToLittleEndian(v, le);
             pcm.append(le, 2);
         }
-        pcm.append(QByteArray(kRate / 10 * 2, '\0'));   // 100 ms gap
+        pcm.append(QByteArray(qsizetype(kRate / 10) * 2, '\0'));   // 100 ms gap
     }
     QByteArray wav("RIFF");
     auto u32 = [&wav](quint32 v) { char b[4]; qToLittleEndian(v, b); wav.append(b, 4); };
