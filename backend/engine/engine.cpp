@@ -163,6 +163,14 @@ void Engine::request(const Actor &actor, OpsRequest request, OpsCallback done)
             done(makeError(QStringLiteral("the engine is not running")));
         return;
     }
+    // Whether another console is gone is known only while this console hears the broker (ops/goneconsole.h): while it
+    // cannot, the roll is as last heard, and the console may be back already.
+    if (std::holds_alternative<request::ReleaseOrder>(request) && linkStatus().state != LinkState::Connected) {
+        if (done)
+            done(makeError(QStringLiteral("this console does not hear the broker now, so whether that console is still gone is not "
+                                          "known: release it once the link is back")));
+        return;
+    }
     {
         std::lock_guard lock(m_requestMutex);
         m_requests.push_back({actor, std::move(request), std::move(done)});

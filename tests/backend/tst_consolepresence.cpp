@@ -61,9 +61,18 @@ private Q_SLOTS:
         QVERIFY(!b.order(kai, CommandAction::LightDim, {three[0]}, 80));
         QVERIFY(!b.ask(sven, request::ReleaseOrder{held->ref, QStringLiteral("A is still there")}));
 
-        // A goes (its goodbye on the way out). After the grace second B records it gone; sven releases A's order.
+        // A goes (its goodbye on the way out). After the grace second B records it gone; sven releases A's order —
+        // but not while B itself cannot hear the broker: A may be back meanwhile.
         a.reset();
         QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().consoleGoneSince(kConsoleA).has_value(), 10'000);
+        broker.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.linkStatus().state != LinkState::Connected, 10'000);
+        const auto deaf = b.ask(sven, request::ReleaseOrder{held->ref, QStringLiteral("console-a is down")});
+        QVERIFY(!deaf);
+        QVERIFY2(deaf.error().contains(QStringLiteral("does not hear the broker")), qPrintable(deaf.error()));
+        QVERIFY(broker.start());
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.linkStatus().state == LinkState::Connected, 15'000);
+        QVERIFY(b.engine.orders().consoleGoneSince(kConsoleA).has_value());   // nothing has said otherwise
         const auto released = b.ask(sven, request::ReleaseOrder{held->ref, QStringLiteral("console-a is down; the lamps are needed")});
         QVERIFY2(released, qPrintable(released ? QString() : released.error()));
         QVERIFY2(released->message.contains(QStringLiteral("3 devices")), qPrintable(released->message));
