@@ -1492,6 +1492,14 @@
             <numerusform>、実行中の指令 %n 件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>released here by %1 while %2 was gone</source>
+        <translation>%2 の不在中に %1 がここで解放</translation>
+    </message>
+    <message>
+        <source>%1 is gone: holds its devices here</source>
+        <translation>%1 は不在: その機器をここで保持中</translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentBoard</name>

@@ -1492,6 +1492,14 @@
             <numerusform>，%n 个执行中的指令</numerusform>
         </translation>
     </message>
+    <message>
+        <source>released here by %1 while %2 was gone</source>
+        <translation>%2 不在时由 %1 在此释放</translation>
+    </message>
+    <message>
+        <source>%1 is gone: holds its devices here</source>
+        <translation>%1 已不在: 在此占用其设备</translation>
+    </message>
 </context>
 <context>
     <name>cityops::IncidentBoard</name>

@@ -305,6 +305,31 @@ private Q_SLOTS:
         QVERIFY2(running[1].startsWith(QLatin1String("Order 42")) && running[1].endsWith(QLatin1String("(olga)")), qPrintable(running[1]));
     }
 
+    /// The next person is told of another console's order whose console is gone: holding its devices here, and once
+    /// released, by whom.
+    void theHandOverSaysWhatAGoneConsolesOrderHolds()
+    {
+        const auto city = test::networkCity();
+        Books source(city);
+        const DeviceIndex signal = city->signals.front().device;
+        bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"), {CommandStage::Selected});
+        source.b.apply({Event{++source.seq, 2000, kNoDevice, ConsolePayload{QStringLiteral("console-b"), false}}});
+        const auto stateOf41 = [&] {
+            HandOverChecklist checklist(source, *city, QStringLiteral("olga"), QStringLiteral("quiet night"), {});
+            for (int i = 0; i < checklist.items()->topLevelItemCount(); ++i)
+                if (QTreeWidgetItem *group = checklist.items()->topLevelItem(i); group->text(0).startsWith(QLatin1String("Orders still running")))
+                    for (int j = 0; j < group->childCount(); ++j)
+                        if (group->child(j)->text(0).startsWith(QLatin1String("Order 41")))
+                            return group->child(j)->text(1);
+            return QString();
+        };
+        QCOMPARE(stateOf41(), QStringLiteral("console-b is gone: holds its devices here"));
+        CommandPayload released = step(41, CommandStage::Released, QStringLiteral("sven"));
+        released.text = QStringLiteral("console-b crashed");
+        source.b.apply({Event{++source.seq, 3000, kNoDevice, released}});
+        QCOMPARE(stateOf41(), QStringLiteral("released here by sven while console-b was gone"));
+    }
+
     /// Its console went down and never ended it: past its expiry it holds nothing (the map draws no reservation),
     /// and the list says why.
     void anotherConsolesOrderPastItsExpiryIsSaidToHoldNothing()
