@@ -3339,6 +3339,10 @@ Reason (recorded):</source>
 理由(記録されます):</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This console does not hear the broker now: whether %1 is still gone is not known.</source>
+        <translation>このコンソールは現在ブローカーに接続していません: %1 がまだ不在かどうか分かりません。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderTargetModel</name>

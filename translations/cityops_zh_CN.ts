@@ -3339,6 +3339,10 @@ Reason (recorded):</source>
 理由(将被记录):</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This console does not hear the broker now: whether %1 is still gone is not known.</source>
+        <translation>本控制台当前未连接到代理: 无法确定 %1 是否仍然不在。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderTargetModel</name>

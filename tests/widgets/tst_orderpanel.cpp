@@ -72,6 +72,9 @@ public:
     }
     void stop() override {}
     void send(const std::vector<DeviceCommand> &) override {}
+    /// This console loses the broker, and hears it again (thread-safe, as a link's status is).
+    void drop() { setStatus(LinkStatus::network(LinkState::Disconnected, QStringLiteral("the broker went away"))); }
+    void reconnect() { setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("a peer's operations"))); }
 
 private:
     std::vector<Event> m_batch;
@@ -101,14 +104,17 @@ std::vector<Event> peerOrder(std::uint32_t order, DeviceIndex device, CommandAct
 }
 
 /// `engine` started on a PeerLink with `batch`, its directory knowing kai (who requested the peer's order) as an operator.
-void startWithPeer(Engine &engine, std::vector<Event> batch)
+PeerLink *startWithPeer(Engine &engine, std::vector<Event> batch)
 {
     engine.setRoster([](const QString &user) -> std::optional<Actor> {
         if (user == QLatin1String("kai"))
             return Actor{user, {Role::Operator}, {}};
         return std::nullopt;
     });
-    engine.start(std::make_unique<PeerLink>(std::move(batch)));
+    auto link = std::make_unique<PeerLink>(std::move(batch));
+    PeerLink *raw = link.get();
+    engine.start(std::move(link));
+    return raw;
 }
 
 CommandPayload step(std::uint32_t order, CommandStage stage, const QString &user = {}, const QString &console = {})
@@ -420,7 +426,7 @@ private Q_SLOTS:
         // console-b's order holding a lamp; then console-b is gone, as this console's link says it.
         std::vector<Event> batch = peerOrder(43, lamp, CommandAction::LightDim, {CommandStage::Requested, CommandStage::Requested, CommandStage::Selected});
         batch.push_back(Event{0, batch.back().timeMs, kNoDevice, ConsolePayload{QStringLiteral("console-b"), false}});
-        startWithPeer(engine, std::move(batch));
+        PeerLink *link = startWithPeer(engine, std::move(batch));
         QTRY_VERIFY(engine.orders().consoleGoneSince(QStringLiteral("console-b")).has_value());
         QCOMPARE(engine.orders().holderAt(lamp, engine.clock().nowMs()), 43u);
         CityMirror scene(city);
@@ -435,7 +441,20 @@ private Q_SLOTS:
         annunciator.setActor(Actor{QStringLiteral("olga"), {Role::Operator}, {}});
         QCOMPARE(annunciator.waiting(), 0);
         QVERIFY(banner.isHidden());
-        // Released here: nothing left to tell.
+        // The supervisor's Release button, and how it greys while this console cannot hear the broker.
+        {
+            OpsClient client(engine, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+            OrderPanel panel(live, client);
+            panel.tree()->setCurrentItem(panel.tree()->topLevelItem(0));
+            QVERIFY2(panel.releaseButton()->isEnabled(), qPrintable(panel.releaseButton()->toolTip()));
+            link->drop();
+            QTRY_VERIFY(!panel.releaseButton()->isEnabled());
+            QVERIFY2(panel.releaseButton()->toolTip().contains(QLatin1String("does not hear the broker now")),
+                     qPrintable(panel.releaseButton()->toolTip()));
+        }
+        // Released here: nothing left to tell (the link back first: a release needs the broker heard).
+        link->reconnect();
+        QTRY_COMPARE(engine.linkStatus().state, LinkState::Connected);
         engine.request(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}}, request::ReleaseOrder{43, QStringLiteral("console-b crashed")});
         QTRY_VERIFY(engine.orders().find(43)->releasedHere);
         annunciator.setActor(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});

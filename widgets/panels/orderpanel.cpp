@@ -136,6 +136,7 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     });
     connect(&live, &LiveCity::ordersChanged, this, &OrderPanel::reload);
     connect(&ops, &OpsClient::actorChanged, this, &OrderPanel::updateActions);
+    connect(&live.engine(), &Engine::linkStatusChanged, this, &OrderPanel::updateActions);   // a release needs the broker heard
     reload();
 }
 
@@ -333,6 +334,8 @@ void OrderPanel::updateActions()
         releaseWhy = tr("This order holds no device here.");
     else if (!m_live.scene().consoleGoneSince(o->console))
         releaseWhy = tr("Console %1 is on the broker (or not known to be gone): it still works this order.").arg(o->console);
+    else if (m_live.isLive() && m_live.engine().linkStatus().state != LinkState::Connected)
+        releaseWhy = tr("This console does not hear the broker now: whether %1 is still gone is not known.").arg(o->console);
     else
         releaseWhy = m_ops.whyNot(Permission::OverrideInterlock);
     OpsClient::explain(m_release, releaseWhy, tr("Free the devices this order of a console that is gone holds here, with a reason (recorded)"));
