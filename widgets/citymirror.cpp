@@ -78,14 +78,6 @@ const Incident *CityMirror::incident(IncidentId id) const
     return nullptr;
 }
 
-std::optional<std::int64_t> CityMirror::consoleGoneSince(const QString &console) const
-{
-    for (const OrderBook::ConsoleSeen &c : consoles)
-        if (c.console == console)
-            return c.online ? std::nullopt : std::optional(c.sinceMs);
-    return std::nullopt;
-}
-
 QString CityMirror::signalState(DeviceIndex device) const
 {
     if (device >= m_city->devices.size() || m_city->devices[device].kind != DeviceKind::SignalController)

@@ -82,8 +82,6 @@ public:
     std::int64_t nowMs = 0;
 
     const Incident *incident(IncidentId id) const;
-    /// Since when another console has been gone (OrderBook::consoleGoneSince), or nothing.
-    std::optional<std::int64_t> consoleGoneSince(const QString &console) const;
     /// The tracked vehicle whose call sign has this key (vehicleKey), or null when it is not tracked (any more).
     const VehicleBook::Vehicle *vehicle(std::uint32_t key) const;
     /// The state string a signal currently shows (its program's phase), or empty if unknown.

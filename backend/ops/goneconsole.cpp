@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace cityops {
 
 QString goneConsoleNote(const OrderBook &orders, const Order &order)
@@ -17,9 +19,16 @@ int devicesHeldBy(const Order &order, std::int64_t nowMs)
         return 0;
     QSet<DeviceIndex> devices;
     for (const OrderTarget &t : order.targets)
-        if (t.stage == CommandStage::Selected || t.stage == CommandStage::Sent || t.stage == CommandStage::InProgress)
+        if (holdsReservation(t.stage))
             devices.insert(t.device);
     return static_cast<int>(devices.size());
+}
+
+bool heldByGoneConsole(const Order &order, const std::vector<OrderBook::ConsoleSeen> &roll, std::int64_t nowMs)
+{
+    // The cheap questions first: a wide order has thousands of targets.
+    return order.isAnotherConsoles() && consoleGoneSince(roll, order.console) && order.holdsDevicesAt(nowMs)
+        && std::any_of(order.targets.begin(), order.targets.end(), [](const OrderTarget &t) { return holdsReservation(t.stage); });
 }
 
 Result<OpsReceipt> releaseGoneConsolesOrder(const Actor &actor, const request::ReleaseOrder &r, const DeskContext &ctx, std::int64_t nowMs,

@@ -28,4 +28,8 @@ QString goneConsoleNote(const OrderBook &orders, const Order &order);
 /// finished, expired past its grace, or been released here).
 int devicesHeldBy(const Order &order, std::int64_t nowMs);
 
+/// Whether `order` is another console's whose console is gone by `roll` (OrderBook::consoles()) and still holds a
+/// device here at `nowMs`: what the desk marks, announces and hands over, and what a supervisor may release.
+bool heldByGoneConsole(const Order &order, const std::vector<OrderBook::ConsoleSeen> &roll, std::int64_t nowMs);
+
 } // namespace cityops

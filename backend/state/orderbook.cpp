@@ -7,11 +7,6 @@ namespace {
 constexpr size_t kMaxFinishedKept = 200;
 constexpr size_t kMaxConsoles = 1000;   ///< consoles of a keyring: a control room's desks and walls, far fewer
 
-bool holdsReservation(CommandStage s)
-{
-    return s == CommandStage::Selected || s == CommandStage::Sent || s == CommandStage::InProgress;
-}
-
 bool holdsSignal(CommandAction a)
 {
     return a == CommandAction::SignalHoldPhase || a == CommandAction::SignalAdvancePhase || a == CommandAction::SignalPreempt;
@@ -257,13 +252,18 @@ void OrderBook::lapseRelease(Order &o, std::int64_t timeMs)
     o.version = ++m_version;
 }
 
-std::optional<std::int64_t> OrderBook::consoleGoneSince(const QString &console) const
+std::optional<std::int64_t> consoleGoneSince(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console)
 {
-    std::lock_guard lock(m_mutex);
-    for (const ConsoleSeen &c : m_consoles)
+    for (const OrderBook::ConsoleSeen &c : roll)
         if (c.console == console)
             return c.online ? std::nullopt : std::optional(c.sinceMs);
     return std::nullopt;
+}
+
+std::optional<std::int64_t> OrderBook::consoleGoneSince(const QString &console) const
+{
+    std::lock_guard lock(m_mutex);
+    return cityops::consoleGoneSince(m_consoles, console);
 }
 
 std::vector<OrderBook::ConsoleSeen> OrderBook::consoles() const

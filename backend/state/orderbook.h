@@ -27,6 +27,12 @@ struct OrderTarget {
     QString reason;                ///< why it was rejected, timed out, ...
 };
 
+/// Whether a target at `stage` holds its device reserved (select-before-operate): selected, sent, or accepted and acting.
+inline bool holdsReservation(CommandStage stage)
+{
+    return stage == CommandStage::Selected || stage == CommandStage::Sent || stage == CommandStage::InProgress;
+}
+
 /// How long past its expiry an order still holds its devices: the devices refuse its commands once it has expired by
 /// their own clocks, which may be behind this console's (a signed message may be 30 s off; twice that for safety).
 constexpr std::int64_t kExpiryClockGraceMs = 60'000;
@@ -122,6 +128,7 @@ public:
     /// Since when `console` has been gone (its status said offline, or its Will was published), or nothing while it is
     /// online or has never been heard of.
     std::optional<std::int64_t> consoleGoneSince(const QString &console) const;
+    /// The roll (a copy: ask consoleGoneSince(roll, …) of it as often as needed).
     std::vector<ConsoleSeen> consoles() const;
 
     struct State {
@@ -162,5 +169,8 @@ private:
     /// Consoles of the keyring as their status last said; bounded by the keyring (the link passes no others).
     std::vector<ConsoleSeen> m_consoles;
 };
+
+/// Since when `console` has been gone by `roll` (OrderBook::consoles()), or nothing: online, or never heard of.
+std::optional<std::int64_t> consoleGoneSince(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console);
 
 } // namespace cityops

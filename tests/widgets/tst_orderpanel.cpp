@@ -141,6 +141,20 @@ void bookOrder(Books &source, std::uint32_t order, DeviceIndex device, const QSt
     source.b.apply(events);
 }
 
+/// console-b's status as this console's link records it, at `atMs`.
+void consoleBSaid(Books &source, bool online, std::int64_t atMs)
+{
+    source.b.apply({Event{++source.seq, atMs, kNoDevice, ConsolePayload{QStringLiteral("console-b"), online}}});
+}
+
+/// sven released order `order` here at `atMs`, because console-b crashed.
+void releasedBySven(Books &source, std::uint32_t order, std::int64_t atMs)
+{
+    CommandPayload released = step(order, CommandStage::Released, QStringLiteral("sven"));
+    released.text = QStringLiteral("console-b crashed");
+    source.b.apply({Event{++source.seq, atMs, kNoDevice, released}});
+}
+
 } // namespace
 
 class TestOrderPanel : public QObject {
@@ -319,7 +333,7 @@ private Q_SLOTS:
         Books source(city);
         const DeviceIndex signal = city->signals.front().device;
         bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"), {CommandStage::Selected});
-        source.b.apply({Event{++source.seq, 2000, kNoDevice, ConsolePayload{QStringLiteral("console-b"), false}}});
+        consoleBSaid(source, false, 2000);
         const auto stateOf41 = [&] {
             HandOverChecklist checklist(source, *city, QStringLiteral("olga"), QStringLiteral("quiet night"), {});
             for (int i = 0; i < checklist.items()->topLevelItemCount(); ++i)
@@ -330,9 +344,7 @@ private Q_SLOTS:
             return QString();
         };
         QCOMPARE(stateOf41(), QStringLiteral("console-b is gone: holds its devices here"));
-        CommandPayload released = step(41, CommandStage::Released, QStringLiteral("sven"));
-        released.text = QStringLiteral("console-b crashed");
-        source.b.apply({Event{++source.seq, 3000, kNoDevice, released}});
+        releasedBySven(source, 41, 3000);
         QCOMPARE(stateOf41(), QStringLiteral("released here by sven while console-b was gone"));
     }
 
@@ -363,7 +375,7 @@ private Q_SLOTS:
         Books source(city);
         const DeviceIndex signal = city->signals.front().device;
         bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"), {CommandStage::Selected});
-        source.b.apply({Event{++source.seq, 2000, kNoDevice, ConsolePayload{QStringLiteral("console-b"), true}}});
+        consoleBSaid(source, true, 2000);
         ShownPanel shown(source, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
         QVERIFY(QTest::qWaitForWindowExposed(&shown.panel));
         OrderPanel &panel = shown.panel;
@@ -388,7 +400,7 @@ private Q_SLOTS:
         };
         QVERIFY(!amberShown());
 
-        source.b.apply({Event{++source.seq, 3000, kNoDevice, ConsolePayload{QStringLiteral("console-b"), false}}});
+        consoleBSaid(source, false, 3000);
         shown.live.refreshAll();
         QTreeWidgetItem *row = panel.tree()->topLevelItem(0);
         QCOMPARE(row->text(1), QStringLiteral("console-b is gone: its devices stay held here until the order expires or a supervisor releases them"));
@@ -402,9 +414,7 @@ private Q_SLOTS:
             QVERIFY2(operatorDesk.panel.releaseButton()->toolTip().contains(QLatin1String("olga")), qPrintable(operatorDesk.panel.releaseButton()->toolTip()));
         }
 
-        CommandPayload released = step(41, CommandStage::Released, QStringLiteral("sven"));
-        released.text = QStringLiteral("console-b crashed");
-        source.b.apply({Event{++source.seq, 4000, kNoDevice, released}});
+        releasedBySven(source, 41, 4000);
         shown.live.refreshAll();
         row = panel.tree()->topLevelItem(0);
         QCOMPARE(row->text(1), QStringLiteral("Released here by sven while console-b was gone: console-b crashed"));

@@ -65,13 +65,14 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
     std::vector<Order> orders = allOrders;
     std::erase_if(orders, [](const Order &o) { return o.finished(); });
     auto *orderGroup = new QTreeWidgetItem(m_items, {tr("Orders still running (%1)").arg(orders.size())});
+    const std::vector<OrderBook::ConsoleSeen> roll = source.orders().consoles();
     for (const Order &o : orders) {
         // Another console's order whose console is gone is the next person's to know about: held or released here.
         QString state = o.stage == CommandStage::AwaitingApproval ? tr("waits for approval")
                                                                   : tr("%1 of %2 done").arg(o.terminalCount()).arg(o.targets.size());
         if (o.releasedHere)
             state = tr("released here by %1 while %2 was gone").arg(o.releasedBy, o.console);
-        else if (o.isAnotherConsoles() && source.orders().consoleGoneSince(o.console) && devicesHeldBy(o, source.nowMs()) > 0)
+        else if (heldByGoneConsole(o, roll, source.nowMs()))
             state = tr("%1 is gone: holds its devices here").arg(o.console);
         new QTreeWidgetItem(orderGroup, {tr("Order %1: %2 (%3)").arg(o.id).arg(o.description, Labels::requester(o)), state});
     }

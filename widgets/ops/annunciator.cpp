@@ -76,12 +76,13 @@ void Annunciator::review()
         if (m_actor.highestRole() >= Role::Supervisor) {
             std::vector<Order> orders;
             s.orders().snapshot(orders);
+            const std::vector<OrderBook::ConsoleSeen> roll = s.orders().consoles();
             for (const Order &o : orders)
                 // Another console's order is approved at that console: nothing for this desk to do.
                 if (o.stage == CommandStage::AwaitingApproval && o.requestedBy != m_actor.user && !o.isAnotherConsoles()) {
                     ++m_counts[3];
                     note(QStringLiteral("o%1").arg(o.id), Priority::Low);
-                } else if (o.isAnotherConsoles() && s.orders().consoleGoneSince(o.console) && devicesHeldBy(o, s.nowMs()) > 0) {
+                } else if (heldByGoneConsole(o, roll, s.nowMs())) {
                     ++m_counts[4];
                     note(QStringLiteral("g%1").arg(o.id), Priority::Low);
                 }

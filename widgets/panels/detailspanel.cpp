@@ -169,7 +169,7 @@ void DetailsPanel::showCommon(DeviceIndex device)
         for (const Order &o : m_scene.orders)
             if (o.id == order) {
                 by = Labels::requester(o);
-                gone = o.isAnotherConsoles() && m_scene.consoleGoneSince(o.console);
+                gone = o.isAnotherConsoles() && consoleGoneSince(m_scene.consoles, o.console);
                 if (gone)
                     by = tr("%1 — %2 is gone: a supervisor may release the order (Commands panel)").arg(by, o.console);
             }

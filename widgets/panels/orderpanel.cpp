@@ -164,7 +164,7 @@ void OrderPanel::reload()
         else if (o.isAnotherConsoles() && !o.finished() && !o.holdsDevicesAt(m_live.scene().nowMs))
             // Its console never ended it (down, most likely): its devices are free here, and the person should know why.
             state = tr("Past its expiry: %1 has not ended it; its devices are free").arg(o.console);
-        const bool heldByGone = o.isAnotherConsoles() && m_live.scene().consoleGoneSince(o.console) && devicesHeldBy(o, m_live.scene().nowMs) > 0;
+        const bool heldByGone = heldByGoneConsole(o, m_live.scene().consoles, m_live.scene().nowMs);
         if (heldByGone)
             // Abnormal: devices held by a console that cannot end its order. Amber, and what may be done about it.
             state = tr("%1 is gone: its devices stay held here until the order expires or a supervisor releases them").arg(o.console);
@@ -332,7 +332,7 @@ void OrderPanel::updateActions()
         releaseWhy = tr("Already released here by %1.").arg(o->releasedBy);
     else if (devicesHeldBy(*o, now) == 0)
         releaseWhy = tr("This order holds no device here.");
-    else if (!m_live.scene().consoleGoneSince(o->console))
+    else if (!consoleGoneSince(m_live.scene().consoles, o->console))
         releaseWhy = tr("Console %1 is on the broker (or not known to be gone): it still works this order.").arg(o->console);
     else if (m_live.isLive() && m_live.engine().linkStatus().state != LinkState::Connected)
         releaseWhy = tr("This console does not hear the broker now: whether %1 is still gone is not known.").arg(o->console);
