@@ -3,7 +3,7 @@
 #include "city/mbtiles.h"
 #include "city/syntheticdevices.h"
 #include "commandline.h"
-#include "stopsignals.h"
+#include "base/stopsignals.h"
 #include "engine/engine.h"
 #include "engine/ruleswatch.h"
 #include "link/mqttlink.h"
@@ -184,7 +184,7 @@ bool createFirstAdministrator(UserDirectory &directory)
 }
 
 /// The video wall instead of a desk window: full screen on its screens (plain windows for screenshots), until quit.
-int runWall(QApplication &app, Engine &engine, const WallLayout &layout, const ConsoleOptions &options)
+int runWall(QApplication &app, Engine &engine, const WallLayout &layout, const ConsoleOptions &options, StopSignals &stopSignals)
 {
     VideoWall wall(engine, layout);
     wall.show(options.screenshotPath.isEmpty());
@@ -192,11 +192,14 @@ int runWall(QApplication &app, Engine &engine, const WallLayout &layout, const C
     if (auto listening = wall.listenForDesks(); !listening)
         qCWarning(lcApp) << "wall:" << listening.error();
     qCInfo(lcApp) << "wall:" << layout.rows << "x" << layout.columns << "panels, smallest text" << wall.look().minCapPx << "px";
-    StopSignals stopSignals;   // a shutdown or Ctrl+C ends the wall cleanly
-    QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, [&app](const QString &name) {
+    // A shutdown or Ctrl+C ends the wall cleanly, also one that came while it was being made.
+    const auto stop = [&app](const QString &name) {
         qCInfo(lcApp).noquote() << name << "received: the wall stops";
         app.quit();
-    });
+    };
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, stop);
+    if (const QString name = stopSignals.received(); !name.isEmpty())
+        QTimer::singleShot(0, &app, [stop, name] { stop(name); });
     int exitCode = 0;
     if (options.quitAfterMs > 0) {
         QTimer::singleShot(options.quitAfterMs, &app, [&] {
@@ -260,6 +263,9 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    // Caught from here on: a shutdown during start-up (the store's check, SUMO's network extracted to a temporary
+    // folder) stops the console before it starts anything more, instead of leaving those files behind.
+    StopSignals stopSignals;
     QCoreApplication::setOrganizationName(QStringLiteral("CityOps"));
     QCoreApplication::setApplicationName(QStringLiteral("cityops"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CITYOPS_VERSION));
@@ -402,6 +408,10 @@ int main(int argc, char **argv)
         said = true;
         qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
     });
+    if (const QString stop = stopSignals.received(); !stop.isEmpty()) {
+        qCInfo(lcApp).noquote() << stop << "received during start-up: the console stops before it starts";
+        return 0;
+    }
     if (options.useBroker) {
         // The field through a broker: devices live in another process (cityops-sim) and report in real time.
         std::optional<CommandSigner> signer;
@@ -466,7 +476,7 @@ int main(int argc, char **argv)
     QObject::connect(&rulesWatch, &RulesWatch::rulesChanged, &engine, &Engine::setResponseRules);
 
     if (wallLayout)
-        return runWall(app, engine, *wallLayout, options);
+        return runWall(app, engine, *wallLayout, options, stopSignals);
 
     MainWindow window(engine, directory.get());
     QObject::connect(&rulesWatch, &RulesWatch::rulesUnusable, &window, &MainWindow::showRulesProblem);
@@ -501,12 +511,14 @@ int main(int argc, char **argv)
 
     // A shutdown, Ctrl+C or a closed terminal closes the console as its window does, without the question (nobody
     // may be there to answer): recorded with what it left, the store closed with its checkpoint.
-    StopSignals stopSignals;
-    QObject::connect(&stopSignals, &StopSignals::stopRequested, &window, [&](const QString &name) {
+    const auto stop = [&](const QString &name) {
         qCInfo(lcApp).noquote() << name << "received: the console closes";
         window.closeBecause(QStringLiteral("stopped by %1").arg(name));
         app.quit();
-    });
+    };
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &window, stop);
+    if (const QString name = stopSignals.received(); !name.isEmpty())   // while the window was being made
+        QTimer::singleShot(0, &window, [stop, name] { stop(name); });
     int exitCode = 0;
     if (options.quitAfterMs > 0) {
         window.setAskBeforeClosing(false);   // the run ends when it was told to, with nobody to answer

@@ -5,6 +5,7 @@
 #include "sim/changeinterval.h"
 #include "sim/citysimulator.h"
 #include "sim/localport.h"
+#include "sim/sumofiles.h"
 
 #include <QDateTime>
 #include <QCoreApplication>
@@ -61,8 +62,9 @@ QString tail(const QString &path)
 
 Result<SumoSetup> sumoSetupFromPackage(const QString &packagePath, const CityModel &city)
 {
+    sumofiles::sweepStale();
     SumoSetup setup;
-    setup.files = std::make_shared<QTemporaryDir>();
+    setup.files = std::make_shared<QTemporaryDir>(sumofiles::folderTemplate());
     if (!setup.files->isValid())
         return makeError(QStringLiteral("no temporary folder for SUMO's files: %1").arg(setup.files->errorString()));
     auto extracted = trafficfiles::extract(packagePath, setup.files->path());
@@ -146,7 +148,7 @@ Status SumoPlant::launch(std::int64_t startMs)
     m_steppedToMs = m_startMs;
     m_demandAddedToS = m_beginS;   // a new SUMO starts within the days its demand file holds
 
-    const QString log = m_errorLog = QDir::temp().filePath(QStringLiteral("cityops-%1-%2.log").arg(QString::fromStdString(m_label)).arg(QCoreApplication::applicationPid()));
+    const QString log = m_errorLog = sumofiles::logPath(QString::fromStdString(m_label));
     QStringList args{QStringLiteral("--net-file"), m_setup.networkFile,
                      QStringLiteral("--begin"), QString::number(m_beginS, 'f', 3),
                      QStringLiteral("--step-length"), QString::number(static_cast<double>(m_setup.stepMs) / 1000.0, 'f', 3),

@@ -3,6 +3,7 @@
 #include "city/citypackage.h"
 #include "city/syntheticdevices.h"
 #include "base/logging.h"
+#include "base/stopsignals.h"
 #include "link/devicegateway.h"
 #include "security/keyringwatch.h"
 #ifdef CITYOPS_HAVE_SUMO
@@ -18,22 +19,17 @@
 #include <QHostInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTimer>
 
-#include <csignal>
 #include <optional>
 #include <tuple>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace cityops;
 
 namespace {
 constexpr int kExitUsage = 2;
-int g_signalPipe[2] = {-1, -1};
 
 int usage(const QString &message)
 {
@@ -58,6 +54,10 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cityops-sim"));
+    // SIGTERM / SIGINT / SIGHUP, from now on: say goodbye on the broker (retained offline status), stop SUMO and
+    // remove its files, print what we did. One during start-up (SUMO starting) waits until the gateway runs.
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, &QCoreApplication::quit);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "The city's devices as a separate process, publishing to an MQTT broker (docs/PROTOCOL.md).\n\n"
@@ -226,13 +226,9 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    // SIGTERM / SIGINT: say goodbye on the broker (retained offline status) and print what we did.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
-        auto handler = [](int) { [[maybe_unused]] auto n = ::write(g_signalPipe[0], "x", 1); };
-        std::signal(SIGTERM, handler);
-        std::signal(SIGINT, handler);
-        auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+    if (const QString stop = stopSignals.received(); !stop.isEmpty()) {
+        std::fprintf(stderr, "cityops-sim: %s received while starting: stopping\n", qPrintable(stop));
+        QTimer::singleShot(0, &app, &QCoreApplication::quit);
     }
     const int rc = app.exec();
     const GatewayStats s = gateway.stats();

@@ -1,4 +1,4 @@
-#include "stopsignals.h"
+#include "base/stopsignals.h"
 
 #include <QSocketNotifier>
 
@@ -66,11 +66,24 @@ StopSignals::~StopSignals()
     }
 }
 
+QString StopSignals::received()
+{
+    char c = 0;
+    while (g_fds[1] >= 0 && ::recv(g_fds[1], &c, 1, MSG_DONTWAIT) == 1)
+        if (m_first.isEmpty())
+            m_first = signalName(static_cast<unsigned char>(c));
+    return m_first;
+}
+
 void StopSignals::readSignal()
 {
     char c = 0;
-    if (::read(g_fds[1], &c, 1) == 1)
-        Q_EMIT stopRequested(signalName(static_cast<unsigned char>(c)));
+    if (::recv(g_fds[1], &c, 1, MSG_DONTWAIT) != 1)
+        return;   // taken by received() meanwhile
+    const QString name = signalName(static_cast<unsigned char>(c));
+    if (m_first.isEmpty())
+        m_first = name;
+    Q_EMIT stopRequested(name);
 }
 
 } // namespace cityops
