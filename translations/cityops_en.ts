@@ -97,10 +97,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) of a console that is gone hold devices here</source>
+        <source>%n order(s) of a console that is gone or out of the keyring hold devices here</source>
         <translation>
-            <numerusform>%n order of a console that is gone holds devices here</numerusform>
-            <numerusform>%n orders of consoles that are gone hold devices here</numerusform>
+            <numerusform>%n order of a console that is gone or out of the keyring holds devices here</numerusform>
+            <numerusform>%n orders of consoles that are gone or out of the keyring hold devices here</numerusform>
         </translation>
     </message>
 </context>
@@ -434,14 +434,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 is gone and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent may still act until %3. If %1 comes back, its order holds them again.
+        <source>%1 and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent may still act until %3. If %4 comes back, its order holds them again.
 
 Reason (recorded):</source>
         <translation>
-            <numerusform>%1 is gone and cannot end order %2. Releasing it lets this console order its %n device; commands it already sent may still act until %3. If %1 comes back, its order holds it again.
+            <numerusform>%1 and cannot end order %2. Releasing it lets this console order its %n device; commands it already sent may still act until %3. If %4 comes back, its order holds it again.
 
 Reason (recorded):</numerusform>
-            <numerusform>%1 is gone and cannot end order %2. Releasing it lets this console order its %n devices; commands it already sent may still act until %3. If %1 comes back, its order holds them again.
+            <numerusform>%1 and cannot end order %2. Releasing it lets this console order its %n devices; commands it already sent may still act until %3. If %4 comes back, its order holds them again.
 
 Reason (recorded):</numerusform>
         </translation>

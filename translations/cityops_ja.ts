@@ -438,9 +438,9 @@
         <translation>— F10 で消音</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) of a console that is gone hold devices here</source>
+        <source>%n order(s) of a console that is gone or out of the keyring hold devices here</source>
         <translation>
-            <numerusform>不在のコンソールの指令 %n 件がここで機器を保持しています</numerusform>
+            <numerusform>不在または鍵束外のコンソールの指令 %n 件がここで機器を保持しています</numerusform>
         </translation>
     </message>
 </context>
@@ -1180,8 +1180,8 @@
         <translation>保持がこれを超えると警報</translation>
     </message>
     <message>
-        <source>%1 — %2 is gone: a supervisor may release the order (Commands panel)</source>
-        <translation>%1 — %2 は不在です: 監督者が指令を解放できます(指令パネル)</translation>
+        <source>%1 — %2: a supervisor may release the order (Commands panel)</source>
+        <translation>%1 — %2: 監督者が指令を解放できます(指令パネル)</translation>
     </message>
 </context>
 <context>
@@ -1497,8 +1497,8 @@
         <translation>%2 の不在中に %1 がここで解放</translation>
     </message>
     <message>
-        <source>%1 is gone: holds its devices here</source>
-        <translation>%1 は不在: その機器をここで保持中</translation>
+        <source>%1: holds its devices here</source>
+        <translation>%1: その機器をここで保持中</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2371,22 @@
     <message>
         <source>Released here</source>
         <translation>ここで解放済み</translation>
+    </message>
+    <message>
+        <source>%1 is on the broker</source>
+        <translation>%1 はブローカー上にいます</translation>
+    </message>
+    <message>
+        <source>%1 is gone</source>
+        <translation>%1 は不在です</translation>
+    </message>
+    <message>
+        <source>%1 is out of the console keyring</source>
+        <translation>%1 はコンソール鍵束から外されています</translation>
+    </message>
+    <message>
+        <source>Console %1 was taken out of the console keyring: its operations are refused here</source>
+        <translation>コンソール %1 はコンソール鍵束から外されました: その操作はここで拒否されます</translation>
     </message>
 </context>
 <context>
@@ -3302,10 +3318,6 @@
         <translation>%2 の不在中に %1 がここで解放: %3</translation>
     </message>
     <message>
-        <source>%1 is gone: its devices stay held here until the order expires or a supervisor releases them</source>
-        <translation>%1 は不在です: 指令の期限切れか監督者の解放まで、その機器はここで保持されたままです</translation>
-    </message>
-    <message>
         <source>Only another console&apos;s order is released here; this console&apos;s own is cancelled.</source>
         <translation>ここで解放できるのは他のコンソールの指令だけです。このコンソール自身の指令は取り消してください。</translation>
     </message>
@@ -3318,30 +3330,34 @@
         <translation>この指令はここで機器を保持していません。</translation>
     </message>
     <message>
-        <source>Console %1 is on the broker (or not known to be gone): it still works this order.</source>
-        <translation>コンソール %1 はブローカー上にいます(不在と分かっていません): この指令はまだそこで処理されています。</translation>
-    </message>
-    <message>
-        <source>Free the devices this order of a console that is gone holds here, with a reason (recorded)</source>
-        <translation>不在のコンソールのこの指令がここで保持している機器を、理由を付けて解放します(記録されます)</translation>
-    </message>
-    <message>
         <source>Release order %1 here</source>
         <translation>指令 %1 をここで解放</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 is gone and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent may still act until %3. If %1 comes back, its order holds them again.
-
-Reason (recorded):</source>
-        <translation>
-            <numerusform>%1 は不在のため指令 %2 を終了できません。解放すると、このコンソールからその %n 台の機器に指令できます。すでに送信されたコマンドは %3 まで作動する可能性があります。%1 が戻ると、その指令が再び機器を保持します。
-
-理由(記録されます):</numerusform>
-        </translation>
     </message>
     <message>
         <source>This console does not hear the broker now: whether %1 is still gone is not known.</source>
         <translation>このコンソールは現在ブローカーに接続していません: %1 がまだ不在かどうか分かりません。</translation>
+    </message>
+    <message>
+        <source>%1: its devices stay held here until the order expires or a supervisor releases them</source>
+        <translation>%1: 指令の期限切れか監督者の解放まで、その機器はここで保持されたままです</translation>
+    </message>
+    <message>
+        <source>Console %1 is on the broker (or not known to be gone or out of the keyring): it still works this order.</source>
+        <translation>コンソール %1 はブローカー上にいます(不在または鍵束外と分かっていません): この指令はまだそこで処理されています。</translation>
+    </message>
+    <message>
+        <source>Free the devices this order holds here for a console that cannot end it, with a reason (recorded)</source>
+        <translation>指令を終了できないコンソールのためにこの指令がここで保持している機器を、理由を付けて解放します(記録されます)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent may still act until %3. If %4 comes back, its order holds them again.
+
+Reason (recorded):</source>
+        <translation>
+            <numerusform>%1。そのため指令 %2 を終了できません。解放すると、このコンソールからその %n 台の機器に指令できます。すでに送信されたコマンドは %3 まで作動する可能性があります。%4 が戻ると、その指令が再び機器を保持します。
+
+理由(記録されます):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -438,9 +438,9 @@
         <translation>— 按 F10 静音</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) of a console that is gone hold devices here</source>
+        <source>%n order(s) of a console that is gone or out of the keyring hold devices here</source>
         <translation>
-            <numerusform>已不在的控制台有 %n 个指令在此占用设备</numerusform>
+            <numerusform>已不在或已移出密钥环的控制台有 %n 个指令在此占用设备</numerusform>
         </translation>
     </message>
 </context>
@@ -1180,8 +1180,8 @@
         <translation>保持超过此时长即报警</translation>
     </message>
     <message>
-        <source>%1 — %2 is gone: a supervisor may release the order (Commands panel)</source>
-        <translation>%1 — %2 已不在: 主管可以释放该指令(指令面板)</translation>
+        <source>%1 — %2: a supervisor may release the order (Commands panel)</source>
+        <translation>%1 — %2: 主管可以释放该指令(指令面板)</translation>
     </message>
 </context>
 <context>
@@ -1497,8 +1497,8 @@
         <translation>%2 不在时由 %1 在此释放</translation>
     </message>
     <message>
-        <source>%1 is gone: holds its devices here</source>
-        <translation>%1 已不在: 在此占用其设备</translation>
+        <source>%1: holds its devices here</source>
+        <translation>%1: 在此占用其设备</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2371,22 @@
     <message>
         <source>Released here</source>
         <translation>已在此释放</translation>
+    </message>
+    <message>
+        <source>%1 is on the broker</source>
+        <translation>%1 在代理上</translation>
+    </message>
+    <message>
+        <source>%1 is gone</source>
+        <translation>%1 已不在</translation>
+    </message>
+    <message>
+        <source>%1 is out of the console keyring</source>
+        <translation>%1 已被移出控制台密钥环</translation>
+    </message>
+    <message>
+        <source>Console %1 was taken out of the console keyring: its operations are refused here</source>
+        <translation>控制台 %1 已被移出控制台密钥环: 此处拒绝其操作</translation>
     </message>
 </context>
 <context>
@@ -3302,10 +3318,6 @@
         <translation>%2 不在时由 %1 在此释放: %3</translation>
     </message>
     <message>
-        <source>%1 is gone: its devices stay held here until the order expires or a supervisor releases them</source>
-        <translation>%1 已不在: 其设备在此保持占用，直到指令过期或主管释放</translation>
-    </message>
-    <message>
         <source>Only another console&apos;s order is released here; this console&apos;s own is cancelled.</source>
         <translation>只能在此释放其他控制台的指令；本控制台自己的指令请取消。</translation>
     </message>
@@ -3318,30 +3330,34 @@
         <translation>此指令在此未占用任何设备。</translation>
     </message>
     <message>
-        <source>Console %1 is on the broker (or not known to be gone): it still works this order.</source>
-        <translation>控制台 %1 仍在代理上(未知其已不在): 它仍在处理此指令。</translation>
-    </message>
-    <message>
-        <source>Free the devices this order of a console that is gone holds here, with a reason (recorded)</source>
-        <translation>释放已不在的控制台的此指令在此占用的设备，需填写理由(将被记录)</translation>
-    </message>
-    <message>
         <source>Release order %1 here</source>
         <translation>在此释放指令 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 is gone and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent may still act until %3. If %1 comes back, its order holds them again.
-
-Reason (recorded):</source>
-        <translation>
-            <numerusform>%1 已不在，无法结束指令 %2。释放后，本控制台可以对其 %n 台设备下达指令；它已发送的命令在 %3 之前仍可能执行。如果 %1 回来，其指令将再次占用这些设备。
-
-理由(将被记录):</numerusform>
-        </translation>
     </message>
     <message>
         <source>This console does not hear the broker now: whether %1 is still gone is not known.</source>
         <translation>本控制台当前未连接到代理: 无法确定 %1 是否仍然不在。</translation>
+    </message>
+    <message>
+        <source>%1: its devices stay held here until the order expires or a supervisor releases them</source>
+        <translation>%1: 其设备在此保持占用，直到指令过期或主管释放</translation>
+    </message>
+    <message>
+        <source>Console %1 is on the broker (or not known to be gone or out of the keyring): it still works this order.</source>
+        <translation>控制台 %1 仍在代理上(未知其已不在或已移出密钥环): 它仍在处理此指令。</translation>
+    </message>
+    <message>
+        <source>Free the devices this order holds here for a console that cannot end it, with a reason (recorded)</source>
+        <translation>为无法结束此指令的控制台释放此指令在此占用的设备，需填写理由(将被记录)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent may still act until %3. If %4 comes back, its order holds them again.
+
+Reason (recorded):</source>
+        <translation>
+            <numerusform>%1，无法结束指令 %2。释放后，本控制台可以对其 %n 台设备下达指令；它已发送的命令在 %3 之前仍可能执行。如果 %4 回来，其指令将再次占用这些设备。
+
+理由(将被记录):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,16 @@ QString Labels::requester(const Order &order)
     return order.isAnotherConsoles() ? tr("%1 at %2").arg(order.requestedBy, order.console) : order.requestedBy;
 }
 
+QString Labels::consoleAway(const QString &console, ConsoleStanding standing)
+{
+    switch (standing) {
+    case ConsoleStanding::Online: return tr("%1 is on the broker").arg(console);
+    case ConsoleStanding::Gone: return tr("%1 is gone").arg(console);
+    case ConsoleStanding::OutOfKeyring: return tr("%1 is out of the console keyring").arg(console);
+    }
+    return console;
+}
+
 QString Labels::unrecordedHolder()
 {
     return tr("a command this console has no record of");
@@ -236,7 +246,7 @@ QString Labels::activity(const QString &recorded)
     static const QRegularExpression alarm(QStringLiteral("^alarm (\\d+) (\\S+) (\\S+)(?: by (\\S+))?$"));
     static const QRegularExpression order(QStringLiteral("^order (\\d+) (\\S+)(?: by (\\S+))?(?:: (.*))?$"),
                                           QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression console(QStringLiteral("^console (\\S+) (online|gone)$"));
+    static const QRegularExpression console(QStringLiteral("^console (\\S+) (online|gone|out-of-keyring)$"));
     const auto with = [](QString line, const QString &user, const QString &text) {
         if (!user.isEmpty())
             line = tr("%1 by %2", "incident, alarm or order step by a person").arg(line, user);
@@ -274,9 +284,12 @@ QString Labels::activity(const QString &recorded)
                 stage = commandStage(CommandStage(s));
         return with(tr("Order %1: %2").arg(m.captured(1), stage), m.captured(3), m.captured(4));
     }
-    if (const auto m = console.match(recorded); m.hasMatch())
+    if (const auto m = console.match(recorded); m.hasMatch()) {
+        if (m.captured(2) == QLatin1String("out-of-keyring"))
+            return tr("Console %1 was taken out of the console keyring: its operations are refused here").arg(m.captured(1));
         return m.captured(2) == QLatin1String("online") ? tr("Console %1 is on the broker").arg(m.captured(1))
                                                         : tr("Console %1 is gone from the broker").arg(m.captured(1));
+    }
     if (const auto m = action.match(recorded); m.hasMatch())
         for (int a = 0; a < kOperatorActionCount; ++a)
             if (m.captured(1) == operatorActionName(OperatorAction(a))) {

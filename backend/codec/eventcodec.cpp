@@ -95,7 +95,7 @@ bool markerFor(const Event &e, std::int64_t *ref, QString *label)
         return true;
     }
     if (const auto *console = std::get_if<ConsolePayload>(&e.payload)) {
-        *label = QStringLiteral("console %1 %2").arg(console->console, console->online ? QStringLiteral("online") : QStringLiteral("gone"));
+        *label = QStringLiteral("console %1 %2").arg(console->console, consoleStandingName(console->standing));
         return true;
     }
     return false;
@@ -163,7 +163,7 @@ QByteArray encode(const EventPayload &payload)
                     w.u8(static_cast<std::uint8_t>(p.roads[i].standsAt));
             } else if constexpr (std::is_same_v<T, ConsolePayload>) {
                 w.str(p.console);
-                w.u8(p.online ? 1 : 0);
+                w.u8(static_cast<std::uint8_t>(p.standing));
             } else if constexpr (std::is_same_v<T, FeederPayload>) {
                 w.f32(p.loadKw);
                 w.u8(p.breakerClosed ? 1 : 0);
@@ -319,9 +319,9 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
     }
     case Kind::Console: {
         ConsolePayload p;
-        std::uint8_t online = 0;
-        ok = r.str(&p.console) && r.u8(&online) && online <= 1 && !p.console.isEmpty();
-        p.online = online != 0;
+        std::uint8_t standing = 0;
+        ok = r.str(&p.console) && r.u8(&standing) && standing <= kConsoleStandingMax && !p.console.isEmpty();
+        p.standing = static_cast<ConsoleStanding>(standing);
         out = p;
         break;
     }

@@ -50,7 +50,7 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
                 }
                 return {{"roads", roads}};
             } else if constexpr (std::is_same_v<T, ConsolePayload>)
-                return {{"console", p.console}, {"online", p.online}};
+                return {{"console", p.console}, {"online", p.standing == ConsoleStanding::Online}, {"standing", consoleStandingName(p.standing)}};
             else if constexpr (std::is_same_v<T, FeederPayload>)
                 return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
             else if constexpr (std::is_same_v<T, PresencePayload>)
@@ -352,7 +352,14 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         const QString console = d.value(QLatin1String("console")).toString();
         if (console.isEmpty() || console.size() > 200 || !d.value(QLatin1String("online")).isBool())
             return bad(QStringLiteral("a console's presence needs its name (at most 200 characters) and online (true or false)"));
-        e.payload = ConsolePayload{console, d.value(QLatin1String("online")).toBool()};
+        ConsolePayload p{console, d.value(QLatin1String("online")).toBool() ? ConsoleStanding::Online : ConsoleStanding::Gone};
+        // "standing" says more than online (out of the keyring); an export from before it has only online.
+        if (const QJsonValue standing = d.value(QLatin1String("standing")); !standing.isUndefined()
+            && !enumFromName(standing.toString(), consoleStandingName, kConsoleStandingMax + 1, &p.standing))
+            return bad(QStringLiteral("a console's standing is gone, online or out-of-keyring"));
+        if ((p.standing == ConsoleStanding::Online) != d.value(QLatin1String("online")).toBool())
+            return bad(QStringLiteral("a console's standing and online disagree"));
+        e.payload = p;
     } else if (kind == QLatin1String("incident-raised")) {
         IncidentRaisedPayload p;
         p.id = static_cast<IncidentId>(f.id("id"));

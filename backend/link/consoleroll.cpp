@@ -2,20 +2,67 @@
 
 namespace cityops {
 
-void ConsoleRoll::heard(const QString &console, bool online, std::int64_t nowMs, std::vector<Event> &out)
+void ConsoleRoll::tell(const QString &console, Life &life, ConsoleStanding standing, std::int64_t nowMs, std::vector<Event> &out)
+{
+    if (life.told == standing)
+        return;
+    life.told = standing;
+    out.push_back(Event{0, nowMs, kNoDevice, ConsolePayload{console, standing}});
+}
+
+void ConsoleRoll::settle(const QString &console, Life &life, bool inKeyring, std::int64_t nowMs, std::vector<Event> &out)
+{
+    if (life.inKeyring == inKeyring)
+        return;
+    life.inKeyring = inKeyring;
+    life.offlineSaidMs = 0;
+    if (!inKeyring) {
+        // Out from now on, whatever it says; one never told of is on nobody's roll yet and holds nothing here.
+        if (life.told)
+            tell(console, life, ConsoleStanding::OutOfKeyring, nowMs, out);
+        return;
+    }
+    // Back in the keyring: it stands as its status last said (an offline said long ago needs no grace second).
+    if (life.told)
+        tell(console, life, life.heardOnline ? ConsoleStanding::Online : ConsoleStanding::Gone, nowMs, out);
+}
+
+void ConsoleRoll::heard(const QString &console, bool online, InKeyring inKeyring, std::int64_t nowMs, std::vector<Event> &out)
 {
     std::lock_guard lock(m_mutex);
-    Life &life = m_consoles[console];
+    auto it = m_consoles.find(console);
+    if (it == m_consoles.end()) {
+        if (inKeyring != true)
+            return;   // never in the keyring as far as we know: not kept
+        it = m_consoles.insert(console, Life{});
+    }
+    Life &life = it.value();
+    life.heardOnline = online;
+    if (inKeyring)
+        settle(console, life, *inKeyring, nowMs, out);
+    if (!life.inKeyring)
+        return;
     if (!online) {
-        if (life.told != false && life.offlineSaidMs == 0)
+        if (life.told != ConsoleStanding::Gone && life.offlineSaidMs == 0)
             life.offlineSaidMs = nowMs;
         return;
     }
     life.offlineSaidMs = 0;
-    if (life.told == true)
-        return;
-    life.told = true;
-    out.push_back(Event{0, nowMs, kNoDevice, ConsolePayload{console, true}});
+    tell(console, life, ConsoleStanding::Online, nowMs, out);
+}
+
+void ConsoleRoll::keyringChanged(const std::function<InKeyring(const QString &)> &inKeyring, std::int64_t nowMs, std::vector<Event> &out)
+{
+    std::lock_guard lock(m_mutex);
+    for (auto it = m_consoles.begin(); it != m_consoles.end(); ++it)
+        if (const InKeyring in = inKeyring(it.key()))
+            settle(it.key(), it.value(), *in, nowMs, out);
+}
+
+std::size_t ConsoleRoll::kept()
+{
+    std::lock_guard lock(m_mutex);
+    return static_cast<std::size_t>(m_consoles.size());
 }
 
 void ConsoleRoll::lostBroker()
@@ -33,8 +80,7 @@ void ConsoleRoll::tick(std::int64_t nowMs, std::vector<Event> &out)
         if (life.offlineSaidMs == 0 || nowMs - life.offlineSaidMs < kOfflineGraceMs)
             continue;
         life.offlineSaidMs = 0;
-        life.told = false;
-        out.push_back(Event{0, nowMs, kNoDevice, ConsolePayload{it.key(), false}});
+        tell(it.key(), life, ConsoleStanding::Gone, nowMs, out);
     }
 }
 

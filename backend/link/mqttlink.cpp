@@ -92,7 +92,15 @@ void MqttLink::start()
         // Made here, on the link's thread (never the GUI's): it reads the file on the thread it lives on.
         m_keyringWatch = std::make_unique<KeyringWatch>(m_options.consolesPath, ConsoleKeyring::Kind::Consoles, m_options.consoles,
                                                         m_options.consolesMissingIsEmpty);
-        connect(m_keyringWatch.get(), &KeyringWatch::changed, this, [this](const KeyringState &keyring) { m_ops.setKeyring(keyring); });
+        connect(m_keyringWatch.get(), &KeyringWatch::changed, this, [this](const KeyringState &keyring) {
+            m_ops.setKeyring(keyring);
+            // A console taken out of the keyring cannot end its orders here any more (its steps are refused): the
+            // roll says so, and a supervisor may release what they hold.
+            std::vector<Event> change;
+            m_consoleRoll.keyringChanged([this](const QString &console) { return keyringSays(console); }, m_clock->nowMs(), change);
+            if (!change.empty())
+                sink()->push(std::move(change), Overflow::DropNewest);
+        });
     }
     if (auto started = m_client->start(); !started)
         setStatus(trouble(started.error(), false));
@@ -369,12 +377,10 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
     const bool online = std::get<wire::Presence>(parsed).online;
     if (ref.console == consoleId())
         return;
-    if (m_ops.inKeyring(ref.console)) {
-        std::vector<Event> change;
-        m_consoleRoll.heard(ref.console, online, m_clock->nowMs(), change);
-        if (!change.empty())
-            sink()->push(std::move(change), Overflow::DropNewest);
-    }
+    std::vector<Event> change;
+    m_consoleRoll.heard(ref.console, online, keyringSays(ref.console), m_clock->nowMs(), change);
+    if (!change.empty())
+        sink()->push(std::move(change), Overflow::DropNewest);
     // A console that comes online now (not the retained status of one already there) missed what we did before.
     if (!online || m.retained)
         return;
@@ -382,6 +388,13 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
     QMetaObject::invokeMethod(this, [this, console = ref.console] {
         QTimer::singleShot(1000, this, [this, console] { m_ops.handOver(console); });
     }, Qt::QueuedConnection);
+}
+
+ConsoleRoll::InKeyring MqttLink::keyringSays(const QString &console) const
+{
+    if (!m_ops.keyringProblem().isEmpty())
+        return std::nullopt;   // a keyring that cannot be believed says nothing about anyone (ConsoleRoll::InKeyring)
+    return m_ops.inKeyring(console);
 }
 
 void MqttLink::requestRefresh(const std::vector<QString> &devices)

@@ -181,13 +181,32 @@ struct OperatorActionPayload {
     QString detail;
 };
 
-/// Another console on the broker came or went, as its retained status says: online when it connects, offline when it
-/// says goodbye or when the broker publishes its Will (its connection died). Only consoles of the console keyring —
-/// those whose orders this console takes — and only changes. Recorded, so a replay shows when a console was gone;
-/// the order book reads it to tell an order whose console is gone (CommandStage::Released). Never shared.
+/// Where another console stands here. Numbered as stored (never renumber).
+enum class ConsoleStanding : std::uint8_t {
+    Gone = 0,          ///< its status says offline: it said goodbye, or the broker published its Will (its connection died)
+    Online = 1,        ///< on the broker, in the console keyring
+    OutOfKeyring = 2,  ///< taken out of the console keyring: its operations are refused here, whatever its status says
+};
+constexpr int kConsoleStandingMax = 2;
+/// Its stable English key: "gone", "online", "out-of-keyring" (the store's label, the export's field).
+inline QString consoleStandingName(ConsoleStanding standing)
+{
+    switch (standing) {
+    case ConsoleStanding::Gone: return QStringLiteral("gone");
+    case ConsoleStanding::Online: return QStringLiteral("online");
+    case ConsoleStanding::OutOfKeyring: return QStringLiteral("out-of-keyring");
+    }
+    return QString();
+}
+
+/// Another console came or went: as its retained status says (online when it connects, offline when it says goodbye
+/// or when the broker publishes its Will), or as the console keyring says (taken out, put back). Only consoles that
+/// are or were in the keyring — those whose orders this console takes — and only changes. Recorded, so a replay shows
+/// when a console was gone; the order book reads it to tell an order whose console cannot end it (gone, or out of the
+/// keyring: CommandStage::Released). Never shared.
 struct ConsolePayload {
     QString console;
-    bool online = true;
+    ConsoleStanding standing = ConsoleStanding::Online;
 };
 
 using EventPayload = std::variant<SignalPayload, LightPayload, FeederPayload, PresencePayload,

@@ -8,9 +8,15 @@ namespace cityops {
 
 QString goneConsoleNote(const OrderBook &orders, const Order &order)
 {
-    if (!order.isAnotherConsoles() || !orders.consoleGoneSince(order.console))
+    if (!order.isAnotherConsoles())
         return {};
-    return QStringLiteral(", which is gone: a supervisor may release that order here (Commands panel)");
+    switch (orders.consoleStanding(order.console)) {
+    case ConsoleStanding::Online: return {};
+    case ConsoleStanding::Gone: return QStringLiteral(", which is gone: a supervisor may release that order here (Commands panel)");
+    case ConsoleStanding::OutOfKeyring:
+        return QStringLiteral(", which is out of the console keyring: a supervisor may release that order here (Commands panel)");
+    }
+    return {};
 }
 
 int devicesHeldBy(const Order &order, std::int64_t nowMs)
@@ -48,8 +54,8 @@ Result<OpsReceipt> releaseGoneConsolesOrder(const Actor &actor, const request::R
         return makeError(QStringLiteral("order %1 of %2 holds no device here any more").arg(r.order).arg(order->console));
     const std::optional<std::int64_t> goneSince = ctx.orders.consoleGoneSince(order->console);
     if (!goneSince)
-        return makeError(QStringLiteral("console %1 is not known to be gone: its order stands while it may still work it — ask at %1, "
-                                        "or wait for the order to end").arg(order->console));
+        return makeError(QStringLiteral("console %1 is not known to be gone or out of the keyring: its order stands while it may still "
+                                        "work it — ask at %1, or wait for the order to end").arg(order->console));
     const QString reason = r.reason.trimmed();
     if (reason.isEmpty())
         return makeError(QStringLiteral("a release needs a reason (it is recorded)"));

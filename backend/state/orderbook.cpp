@@ -232,14 +232,16 @@ void OrderBook::applyConsole(const Event &event, const ConsolePayload &p)
     auto it = std::find_if(m_consoles.begin(), m_consoles.end(), [&](const ConsoleSeen &c) { return c.console == p.console; });
     if (it == m_consoles.end() && m_consoles.size() >= kMaxConsoles)
         return;
-    if (it == m_consoles.end())
-        it = m_consoles.insert(m_consoles.end(), ConsoleSeen{p.console, !p.online, 0});
-    if (it->online == p.online)
-        return;
-    it->online = p.online;
-    it->sinceMs = event.timeMs;
+    if (it == m_consoles.end()) {
+        it = m_consoles.insert(m_consoles.end(), ConsoleSeen{p.console, p.standing, event.timeMs});
+    } else {
+        if (it->standing == p.standing)
+            return;
+        it->standing = p.standing;
+        it->sinceMs = event.timeMs;
+    }
     ++m_version;
-    if (p.online)
+    if (p.standing == ConsoleStanding::Online)
         for (Order &o : m_orders)
             if (o.releasedHere && o.console == p.console)
                 lapseRelease(o, event.timeMs);
@@ -256,7 +258,7 @@ std::optional<std::int64_t> consoleGoneSince(const std::vector<OrderBook::Consol
 {
     for (const OrderBook::ConsoleSeen &c : roll)
         if (c.console == console)
-            return c.online ? std::nullopt : std::optional(c.sinceMs);
+            return c.standing == ConsoleStanding::Online ? std::nullopt : std::optional(c.sinceMs);
     return std::nullopt;
 }
 
@@ -264,6 +266,20 @@ std::optional<std::int64_t> OrderBook::consoleGoneSince(const QString &console) 
 {
     std::lock_guard lock(m_mutex);
     return cityops::consoleGoneSince(m_consoles, console);
+}
+
+ConsoleStanding consoleStanding(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console)
+{
+    for (const OrderBook::ConsoleSeen &c : roll)
+        if (c.console == console)
+            return c.standing;
+    return ConsoleStanding::Online;
+}
+
+ConsoleStanding OrderBook::consoleStanding(const QString &console) const
+{
+    std::lock_guard lock(m_mutex);
+    return cityops::consoleStanding(m_consoles, console);
 }
 
 std::vector<OrderBook::ConsoleSeen> OrderBook::consoles() const

@@ -119,15 +119,17 @@ public:
     /// only the console that sent a command; the others learn its results from that console (LiveOpsLoop::ingest).
     bool endsOwnTarget(DeviceIndex device, const CommandPayload &p) const;
 
-    /// Another console as its retained status last said (ConsolePayload): online, or gone since `sinceMs`.
+    /// Another console as this one last heard (ConsolePayload): online, or gone or out of the keyring since `sinceMs`.
     struct ConsoleSeen {
         QString console;
-        bool online = true;
+        ConsoleStanding standing = ConsoleStanding::Online;
         std::int64_t sinceMs = 0;
     };
-    /// Since when `console` has been gone (its status said offline, or its Will was published), or nothing while it is
-    /// online or has never been heard of.
+    /// Since when `console` cannot end its orders — gone (its status said offline, or its Will was published) or taken
+    /// out of the console keyring — or nothing while it is online or has never been heard of.
     std::optional<std::int64_t> consoleGoneSince(const QString &console) const;
+    /// Where `console` stands: online when it has never been heard of.
+    ConsoleStanding consoleStanding(const QString &console) const;
     /// The roll (a copy: ask consoleGoneSince(roll, …) of it as often as needed).
     std::vector<ConsoleSeen> consoles() const;
 
@@ -172,5 +174,7 @@ private:
 
 /// Since when `console` has been gone by `roll` (OrderBook::consoles()), or nothing: online, or never heard of.
 std::optional<std::int64_t> consoleGoneSince(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console);
+/// Where `console` stands on the roll: online when it has never been heard of.
+ConsoleStanding consoleStanding(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console);
 
 } // namespace cityops

@@ -173,7 +173,7 @@ void writeOrders(ByteWriter &w, const OrderBook::State &s)
     w.u32(static_cast<std::uint32_t>(s.consoles.size()));
     for (const OrderBook::ConsoleSeen &c : s.consoles) {
         w.str(c.console);
-        w.u8(c.online ? 1 : 0);
+        w.u8(static_cast<std::uint8_t>(c.standing));
         w.i64(c.sinceMs);
     }
 }
@@ -213,10 +213,10 @@ bool readOrders(ByteReader &r, OrderBook::State &s, std::uint8_t version)
         return false;
     s.consoles.resize(n);
     for (OrderBook::ConsoleSeen &c : s.consoles) {
-        std::uint8_t online = 0;
-        if (!r.str(&c.console) || !r.u8(&online) || online > 1 || !r.i64(&c.sinceMs))
+        std::uint8_t standing = 0;   // version 5: gone or online; 6: also out of the keyring
+        if (!r.str(&c.console) || !r.u8(&standing) || standing > (version >= 6 ? kConsoleStandingMax : 1) || !r.i64(&c.sinceMs))
             return false;
-        c.online = online != 0;
+        c.standing = static_cast<ConsoleStanding>(standing);
     }
     return true;
 }

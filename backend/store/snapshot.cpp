@@ -8,9 +8,9 @@
 namespace cityops::snapshotcodec {
 namespace {
 constexpr std::uint32_t kMagic = 0x50414E53; // "SNAP"
-constexpr std::uint8_t kVersion = 5;   // 2: incident lifecycle, alarms and orders; 3: when a signal's mode began;
+constexpr std::uint8_t kVersion = 6;   // 2: incident lifecycle, alarms and orders; 3: when a signal's mode began;
                                        // 4: the console each order was requested at; 5: orders released here, and
-                                       // the other consoles' presence
+                                       // the other consoles' presence; 6: a console out of the keyring
 constexpr std::uint32_t kMaxIncidents = 1'000'000;
 constexpr std::uint32_t kMaxBuckets = 100'000;
 } // namespace

@@ -2,7 +2,7 @@
 // or the Will the broker publishes for it). A console that goes mid-order leaves its order holding lamps at the
 // other; a supervisor there releases it and the lamps may be ordered; the console comes back and its order holds them
 // again. The release itself is in-process tested as an attacker would try it (tst_goneconsole); who may say a console
-// is gone on a broker with accounts: tst_brokeracl.
+// is gone on a broker with accounts: tst_brokeracl. A console taken out of the keyring cannot end its orders either.
 #include "mqttconsole.h"
 #include "store/storereader.h"
 
@@ -19,7 +19,7 @@ bool knownOnline(const Console &c, const QString &console)
 {
     for (const OrderBook::ConsoleSeen &s : c.engine.orders().consoles())
         if (s.console == console)
-            return s.online;
+            return s.standing == ConsoleStanding::Online;
     return false;
 }
 
@@ -97,12 +97,75 @@ private Q_SLOTS:
         QStringList told;
         for (const Event &e : events) {
             if (const auto *c = std::get_if<ConsolePayload>(&e.payload); c && c->console == kConsoleA)
-                told << (c->online ? QStringLiteral("online") : QStringLiteral("gone"));
+                told << consoleStandingName(c->standing);
             else if (const auto *r = std::get_if<CommandPayload>(&e.payload); r && r->stage == CommandStage::Released)
                 told << QStringLiteral("released by %1: %2").arg(r->user, r->text);
         }
         QCOMPARE(told, (QStringList{QStringLiteral("online"), QStringLiteral("gone"),
                                     QStringLiteral("released by sven: console-a is down; the lamps are needed"), QStringLiteral("online")}));
+    }
+
+    /// The admin takes console-a out of B's keyring (its laptop was stolen) while it is on the broker: from then on B
+    /// refuses its steps, so it cannot end its order there, and B records it out of the keyring; sven releases the
+    /// order and kai may order the lamp. A keyring that cannot be believed for a while (writable by others) puts nobody
+    /// out. Put back, console-a stands as its status says — online — and the release is over.
+    void aConsoleTakenOutOfTheKeyringMayHaveItsOrderReleased()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        const Actor olga = person("olga", Role::Operator), kai = person("kai", Role::Operator), sven = person("sven", Role::Supervisor);
+        const auto three = lamps(3, 11);
+        QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        const QString keyringFile = dir.filePath(QStringLiteral("consoles.json"));
+        ConsoleKeyring keyring = ConsoleKeyring::load(room().keyring).value();
+        QVERIFY(keyring.save(keyringFile));
+        const QString store = dir.filePath(QStringLiteral("b.store"));
+        auto owned = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"),
+                                               [&](MqttLinkOptions &o) {
+                                                   o.consoles = std::make_shared<const ConsoleKeyring>(keyring);
+                                                   o.consolesPath = keyringFile;
+                                               },
+                                               1, store);
+        Console &b = *owned;
+        Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+        const auto held = a.ask(olga, request::IssueOrder{dimLater(three)});
+        QVERIFY2(held, qPrintable(held ? QString() : held.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().holderAt(three[0], b.engine.clock().nowMs()) == held->ref, 5000);
+
+        QVERIFY(QFile::setPermissions(keyringFile, QFile::permissions(keyringFile) | QFileDevice::WriteOther));
+        QTRY_VERIFY_WITH_TIMEOUT(!b.link->counters().keyringProblem.isEmpty(), 10'000);
+        QCOMPARE(b.engine.orders().consoleStanding(kConsoleA), ConsoleStanding::Online);
+        QVERIFY(!b.ask(sven, request::ReleaseOrder{held->ref, QStringLiteral("a chmod is no reason")}));
+        QVERIFY(QFile::setPermissions(keyringFile, QFile::permissions(keyringFile) & ~QFileDevice::WriteOther));
+        QTRY_VERIFY_WITH_TIMEOUT(b.link->counters().keyringProblem.isEmpty(), 10'000);
+
+        QVERIFY(keyring.remove(kConsoleA));
+        QVERIFY(keyring.save(keyringFile));
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().consoleStanding(kConsoleA) == ConsoleStanding::OutOfKeyring, 10'000);
+        QVERIFY(!b.order(kai, CommandAction::LightDim, {three[0]}, 80));
+        const auto released = b.ask(sven, request::ReleaseOrder{held->ref, QStringLiteral("desk A's laptop was stolen")});
+        QVERIFY2(released, qPrintable(released ? QString() : released.error()));
+        const auto mine = b.order(kai, CommandAction::LightDim, {three[0]}, 80);
+        QVERIFY2(mine, qPrintable(mine ? QString() : mine.error()));
+
+        keyring = ConsoleKeyring::load(room().keyring).value();   // found: console-a is back in the keyring
+        QVERIFY(keyring.save(keyringFile));
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+        QVERIFY(!b.engine.orders().find(held->ref)->releasedHere);
+
+        owned.reset();
+        auto reader = StoreReader::open(store, city());
+        QVERIFY2(reader, qPrintable(reader ? QString() : reader.error()));
+        std::vector<Event> events;
+        QVERIFY(reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000).ok());
+        QStringList told;
+        for (const Event &e : events)
+            if (const auto *c = std::get_if<ConsolePayload>(&e.payload); c && c->console == kConsoleA)
+                told << consoleStandingName(c->standing);
+        QCOMPARE(told, (QStringList{QStringLiteral("online"), QStringLiteral("out-of-keyring"), QStringLiteral("online")}));
     }
 };
 

@@ -38,8 +38,9 @@ private Q_SLOTS:
             VehiclePayload{QStringLiteral("ambulance-3"), {13.5, 52.4}, 0, 0, true, 0, {}, {}, 1'794'999'280'000},
             RoadTrafficPayload{{{0, 12, 4, 35, RoadEnd::Last}, {7, 3, 0, 90}, {9, 8, 8, 0, RoadEnd::First}}},
             RoadTrafficPayload{},
-            ConsolePayload{QStringLiteral("console-b"), false},
-            ConsolePayload{QStringLiteral("desk 2 (north)"), true},
+            ConsolePayload{QStringLiteral("console-b"), ConsoleStanding::Gone},
+            ConsolePayload{QStringLiteral("desk 2 (north)"), ConsoleStanding::Online},
+            ConsolePayload{QStringLiteral("desk-3"), ConsoleStanding::OutOfKeyring},
             CommandPayload{0x0050'0003, CommandStage::Released, CommandAction::LightDim, 0, 0, 0, 1'794'999'000'000, QStringLiteral("sven"),
                            QStringLiteral("console-b crashed"), {}},
             CommandPayload{0x0050'0003, CommandStage::Approved, CommandAction::FeederShed, 0, 0, 0, 0, QStringLiteral("sven"), QStringLiteral("storm"), {}},
@@ -96,7 +97,7 @@ private Q_SLOTS:
         // As version 4 wrote it: no release after the console, no roll of consoles after the orders.
         s.orders.orders = {own};
         QByteArray raw = qUncompress(snapshotcodec::encode(s));
-        QCOMPARE(raw.at(4), char(5));
+        QCOMPARE(raw.at(4), char(6));
         const qsizetype afterDescription = raw.indexOf(QByteArrayLiteral("shed F3")) + 7;
         const qsizetype console = afterDescription + 8 + 8 + 1 + 1 + 2 + 8 + 2;   // times, approval, stage, approver, its time, reason
         constexpr qsizetype kRelease = 1 + 2 + 2 + 8 + 8;                         // released, by, why, when, lapsed
@@ -123,6 +124,32 @@ private Q_SLOTS:
         QVERIFY(!snapshotcodec::decode(qCompress(raw), 1, 0).ok());
     }
 
+    /// The roll of consoles: a console out of the keyring is kept (version 6); version 5 knew only gone and online, so
+    /// its bytes with that standing are damage, and without it they read as they did.
+    void aSnapshotKeepsAConsoleOutOfTheKeyring()
+    {
+        Snapshot s;
+        s.states.resize(1);
+        s.orders.consoles = {{QStringLiteral("desk-2"), ConsoleStanding::Gone, 1'794'999'000'000},
+                             {QStringLiteral("desk-3"), ConsoleStanding::OutOfKeyring, 1'794'999'100'000}};
+        auto back = snapshotcodec::decode(snapshotcodec::encode(s), 1, 0);
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error()));
+        QCOMPARE(back->orders.consoles.size(), size_t(2));
+        QCOMPARE(back->orders.consoles[0].standing, ConsoleStanding::Gone);
+        QCOMPARE(back->orders.consoles[1].standing, ConsoleStanding::OutOfKeyring);
+        QCOMPARE(back->orders.consoles[1].sinceMs, 1'794'999'100'000);
+
+        QByteArray raw = qUncompress(snapshotcodec::encode(s));
+        const qsizetype standing = raw.size() - 8 - 1;   // the last console's: its standing, then since when
+        QCOMPARE(raw.at(standing), char(2));
+        raw[4] = char(5);
+        QVERIFY(!snapshotcodec::decode(qCompress(raw), 1, 0).ok());
+        raw[standing] = char(1);
+        back = snapshotcodec::decode(qCompress(raw), 1, 0);
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error()));
+        QCOMPARE(back->orders.consoles[1].standing, ConsoleStanding::Online);
+    }
+
     void aSnapshotKeepsWhenASignalsModeBeganAndAnOlderOneReadsBack()
     {
         Snapshot s;
@@ -147,7 +174,7 @@ private Q_SLOTS:
         // The same snapshot as version 2 wrote it (stores recorded before): each device record 8 bytes shorter.
         QByteArray raw = qUncompress(snapshotcodec::encode(s));
         constexpr int kHeader = 4 + 1 + 8 + 8 + 4, kRecordV2 = 8 + 4 + 2 + 4;
-        QCOMPARE(raw.at(4), char(5));
+        QCOMPARE(raw.at(4), char(6));
         raw.chop(4);   // version 5's roll of consoles (none)
         raw[4] = char(2);
         for (int d = 2; d >= 0; --d)
@@ -191,6 +218,35 @@ private Q_SLOTS:
         data.insert(QLatin1String("cause"), QString(201, QLatin1Char('x')));
         json.insert(QLatin1String("data"), data);
         QVERIFY(!eventjson::eventFromJson(json, *fixtureCity()).ok());
+    }
+
+    /// A console's standing in the export: out of the keyring said by name; an export from before says only online; a
+    /// standing unknown, or one that online contradicts, is refused.
+    void aConsoleStandingTravelsInTheExport()
+    {
+        const Event out{3, 1'795'000'000'000, kNoDevice, ConsolePayload{QStringLiteral("desk-2"), ConsoleStanding::OutOfKeyring}};
+        QJsonObject json = eventjson::eventToJson(out, *fixtureCity());
+        auto back = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<ConsolePayload>(back.value().payload).standing, ConsoleStanding::OutOfKeyring);
+        const auto with = [&](const char *key, const QJsonValue &value) {
+            QJsonObject data = json.value(QLatin1String("data")).toObject();
+            if (value.isUndefined())
+                data.remove(QLatin1String(key));
+            else
+                data.insert(QLatin1String(key), value);
+            QJsonObject changed = json;
+            changed.insert(QLatin1String("data"), data);
+            return eventjson::eventFromJson(changed, *fixtureCity());
+        };
+        QVERIFY(!with("standing", QStringLiteral("stolen")).ok());
+        QVERIFY(!with("standing", 2).ok());
+        QVERIFY(!with("online", true).ok());   // online, and out of the keyring?
+        json = eventjson::eventToJson(Event{3, 1'795'000'000'000, kNoDevice, ConsolePayload{QStringLiteral("desk-2"), ConsoleStanding::Gone}},
+                                      *fixtureCity());
+        back = with("standing", QJsonValue(QJsonValue::Undefined));   // as exported before there was a standing
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<ConsolePayload>(back.value().payload).standing, ConsoleStanding::Gone);
     }
 
     void aHoldOverrunAlarmRoundTripsAndAnUnknownCauseIsRefused()

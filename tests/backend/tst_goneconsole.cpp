@@ -18,7 +18,7 @@ namespace {
 const QString kConsoleA = QStringLiteral("console-a");
 
 /// What B's link tells B's core of console A's status (ConsoleRoll, after its grace second).
-void consoleAt(Room &room, bool online) { room.b.feed({Event{0, room.b.now, kNoDevice, ConsolePayload{kConsoleA, online}}}); }
+void consoleAt(Room &room, ConsoleStanding standing) { room.b.feed({Event{0, room.b.now, kNoDevice, ConsolePayload{kConsoleA, standing}}}); }
 
 OrderSpec dimAgain(DeviceIndex lamp)
 {
@@ -54,10 +54,10 @@ private Q_SLOTS:
         Room room;
         room.b.driver.setShareFilter(wire::isShared);
         DimAtA held(room);
-        consoleAt(room, true);
+        consoleAt(room, ConsoleStanding::Online);
         room.b.advance(60'000);
         const std::int64_t goneAt = room.b.now;
-        consoleAt(room, false);
+        consoleAt(room, ConsoleStanding::Gone);
         QCOMPARE(room.b.pipeline.books().orders().consoleGoneSince(kConsoleA), std::optional<std::int64_t>(goneAt));
         room.b.advance(60'000);
 
@@ -108,9 +108,9 @@ private Q_SLOTS:
         };
         // Never heard of as gone, then on the broker: it may still work its order.
         QCOMPARE(refused(sven, QStringLiteral("why not"), QStringLiteral("console console-a is not known to be gone")), QString());
-        consoleAt(room, true);
+        consoleAt(room, ConsoleStanding::Online);
         QCOMPARE(refused(sven, QStringLiteral("why not"), QStringLiteral("console console-a is not known to be gone")), QString());
-        consoleAt(room, false);
+        consoleAt(room, ConsoleStanding::Gone);
         QCOMPARE(refused(kai, QStringLiteral("I need the lamp"), QStringLiteral("kai")), QString());   // not a supervisor
         QCOMPARE(refused(sven, QStringLiteral("   "), QStringLiteral("needs a reason")), QString());
         QCOMPARE(refused(sven, QString(kMaxNoteLength + 1, QLatin1Char('x')), QStringLiteral("too long")), QString());
@@ -132,16 +132,47 @@ private Q_SLOTS:
         QVERIFY2(twice.error().contains(QStringLiteral("already released here by sven")), qPrintable(twice.error()));
     }
 
+    /// A taken out of the console keyring (a stolen laptop) while it is on the broker: its steps are refused here from
+    /// then on, so it cannot end its order either. The refusal says so; a supervisor may release it as for a console
+    /// that is gone. Put back in the keyring while gone, the release stands; back on the broker, it is over.
+    void anOrderOfAConsoleOutOfTheKeyringMayBeReleased()
+    {
+        Room room;
+        DimAtA held(room);
+        consoleAt(room, ConsoleStanding::Online);
+        room.b.advance(30'000);
+        const std::int64_t outAt = room.b.now;
+        consoleAt(room, ConsoleStanding::OutOfKeyring);
+        QCOMPARE(room.b.pipeline.books().orders().consoleGoneSince(kConsoleA), std::optional<std::int64_t>(outAt));
+        QCOMPARE(room.b.pipeline.books().orders().consoleStanding(kConsoleA), ConsoleStanding::OutOfKeyring);
+
+        const auto before = room.b.ask(kai, request::IssueOrder{dimAgain(held.sent[0].device)});
+        QVERIFY(!before);
+        QVERIFY2(before.error().contains(QStringLiteral("of olga at console-a, which is out of the console keyring: a supervisor may release "
+                                                        "that order here")),
+                 qPrintable(before.error()));
+        const auto release = room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("desk A's laptop was stolen")});
+        QVERIFY2(release, qPrintable(release ? QString() : release.error()));
+        QVERIFY(held.atB().releasedHere);
+        QCOMPARE(held.atB().releaseReason, QStringLiteral("desk A's laptop was stolen"));
+        QVERIFY(room.b.ask(kai, request::IssueOrder{dimAgain(held.sent[0].device)}));
+
+        consoleAt(room, ConsoleStanding::Gone);   // put back while it is off the broker: still cannot end it
+        QVERIFY(held.atB().releasedHere);
+        consoleAt(room, ConsoleStanding::Online);
+        QVERIFY(!held.atB().releasedHere);
+    }
+
     /// A back on the broker: the release is over, the lamps are its order's again (it may be working it).
     void theReleaseEndsWhenTheConsoleIsBack()
     {
         Room room;
         DimAtA held(room);
-        consoleAt(room, false);
+        consoleAt(room, ConsoleStanding::Gone);
         QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
         QCOMPARE(room.b.pipeline.books().orders().holderAt(held.sent[0].device, room.b.now), 0u);
         room.b.advance(5000);
-        consoleAt(room, true);
+        consoleAt(room, ConsoleStanding::Online);
         QCOMPARE(room.b.pipeline.books().orders().holderAt(held.sent[0].device, room.b.now), held.order);
         const Order o = held.atB();
         QVERIFY(!o.releasedHere);
@@ -157,7 +188,7 @@ private Q_SLOTS:
     {
         Room room;
         DimAtA held(room);
-        consoleAt(room, false);
+        consoleAt(room, ConsoleStanding::Gone);
         QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
         // A was not gone after all: the field's answer reaches it, the lamp shows the level, A confirms and says so.
         held.fieldAnswers(0, CommandStage::InProgress);
@@ -178,7 +209,7 @@ private Q_SLOTS:
     {
         Room room;
         DimAtA held(room);
-        consoleAt(room, false);
+        consoleAt(room, ConsoleStanding::Gone);
         room.deliver({room.orderEvent(held.order, CommandStage::Released, QStringLiteral("sven"), kNoDevice, kFromA)});
         QCOMPARE(room.refused(), 1u);
         QVERIFY2(room.why().contains(QStringLiteral("a release is each console's own decision")), qPrintable(room.why()));
@@ -187,7 +218,7 @@ private Q_SLOTS:
         QVERIFY(!held.atB().releasedHere);
         QCOMPARE(room.b.pipeline.books().orders().holderAt(held.sent[0].device, room.b.now), held.order);
         // Nor does a console's presence come from another console: only B's own link says who is gone.
-        room.deliver({Event{0, room.b.now, kNoDevice, ConsolePayload{kConsoleA, true}, kFromC}});
+        room.deliver({Event{0, room.b.now, kNoDevice, ConsolePayload{kConsoleA, ConsoleStanding::Online}, kFromC}});
         QCOMPARE(room.refused(), 3u);
         QVERIFY(room.b.pipeline.books().orders().consoleGoneSince(kConsoleA));
     }
@@ -197,7 +228,7 @@ private Q_SLOTS:
     {
         Room room;
         DimAtA held(room);
-        consoleAt(room, false);
+        consoleAt(room, ConsoleStanding::Gone);
         QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("gone")}));
         Snapshot s;
         static_cast<CityBooks::State &>(s) = room.b.pipeline.books().exportState();
@@ -219,27 +250,71 @@ private Q_SLOTS:
     {
         ConsoleRoll roll;
         std::vector<Event> out;
-        roll.heard(kConsoleA, true, 1000, out);
-        roll.heard(kConsoleA, true, 1500, out);   // the retained status again, on a reconnect
+        roll.heard(kConsoleA, true, true, 1000, out);
+        roll.heard(kConsoleA, true, true, 1500, out);   // the retained status again, on a reconnect
         QCOMPARE(out.size(), size_t(1));
-        QCOMPARE(std::get<ConsolePayload>(out[0].payload).online, true);
+        QCOMPARE(std::get<ConsolePayload>(out[0].payload).standing, ConsoleStanding::Online);
         out.clear();
-        roll.heard(kConsoleA, false, 2000, out);
+        roll.heard(kConsoleA, false, true, 2000, out);
         roll.tick(2999, out);
         QVERIFY(out.empty());
         roll.lostBroker();   // our link went down with the broker: the Will is not believed
         roll.tick(5000, out);
         QVERIFY(out.empty());
-        roll.heard(kConsoleA, false, 6000, out);   // the retained Will again, after we reconnected
+        roll.heard(kConsoleA, false, true, 6000, out);   // the retained Will again, after we reconnected
         roll.tick(7000, out);
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(std::get<ConsolePayload>(out[0].payload).console, kConsoleA);
-        QCOMPARE(std::get<ConsolePayload>(out[0].payload).online, false);
+        QCOMPARE(std::get<ConsolePayload>(out[0].payload).standing, ConsoleStanding::Gone);
         QCOMPARE(out[0].timeMs, 7000);
         out.clear();
-        roll.heard(kConsoleA, false, 8000, out);   // said again: nothing new
+        roll.heard(kConsoleA, false, true, 8000, out);   // said again: nothing new
         roll.tick(10'000, out);
         QVERIFY(out.empty());
+    }
+
+    /// Taken out of the keyring, a console stands out of it at once, whatever its status says from then on; put back,
+    /// it stands as its status last said. A keyring that cannot be believed changes nobody's standing, and a name that
+    /// was never in the keyring is not kept at all (a flood of made-up names costs nothing).
+    void theRollTellsAConsoleTakenOutOfTheKeyringAndPutBack()
+    {
+        ConsoleRoll roll;
+        std::vector<Event> out;
+        const auto standingOf = [&](size_t i) { return std::get<ConsolePayload>(out.at(i).payload).standing; };
+        roll.heard(kConsoleA, true, true, 1000, out);
+        out.clear();
+        roll.keyringChanged([](const QString &) { return ConsoleRoll::InKeyring(); }, 1500, out);   // cannot be believed
+        QVERIFY(out.empty());
+        roll.keyringChanged([](const QString &) { return ConsoleRoll::InKeyring(false); }, 2000, out);
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(standingOf(0), ConsoleStanding::OutOfKeyring);
+        QCOMPARE(out[0].timeMs, 2000);
+        out.clear();
+        roll.heard(kConsoleA, true, false, 2500, out);   // its status, again: it is still out
+        roll.heard(kConsoleA, false, false, 3000, out);  // it says goodbye: still out, and no grace second runs
+        roll.tick(5000, out);
+        QVERIFY(out.empty());
+        roll.keyringChanged([](const QString &) { return ConsoleRoll::InKeyring(true); }, 6000, out);   // put back
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(standingOf(0), ConsoleStanding::Gone);   // as its status last said, at once
+        out.clear();
+        roll.heard(kConsoleA, true, true, 7000, out);
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(standingOf(0), ConsoleStanding::Online);
+        out.clear();
+        // Taken out between two keyring reads: its next status says so first.
+        roll.heard(kConsoleA, true, false, 8000, out);
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(standingOf(0), ConsoleStanding::OutOfKeyring);
+        out.clear();
+        for (int i = 0; i < 1000; ++i) {
+            roll.heard(QStringLiteral("made-up-%1").arg(i), true, false, 9000, out);
+            roll.heard(QStringLiteral("made-up-%1").arg(i), false, std::nullopt, 9000, out);
+        }
+        QCOMPARE(roll.kept(), size_t(1));
+        roll.keyringChanged([](const QString &) { return ConsoleRoll::InKeyring(true); }, 9500, out);
+        QCOMPARE(out.size(), size_t(1));   // console-a back; the made-up names were never kept
+        QCOMPARE(std::get<ConsolePayload>(out[0].payload).console, kConsoleA);
     }
 };
 

@@ -285,7 +285,7 @@ private Q_SLOTS:
         const QByteArray roads = wire::encodeFieldEvent({3, 12, Event{0, kNow, kNoDevice, RoadTrafficPayload{{{0, 12, 4, 35}, {1, 3, 0, 90}}}}}, city());
         QTest::newRow("field: the roads") << Decoder::FieldEvent << roads << QString() << 0 << kOk;
         // Who is gone is told by the consoles' own status topics, never by a gateway (it would free another's devices).
-        const QByteArray consoleGone = wire::encodeFieldEvent({3, 13, Event{0, kNow, kNoDevice, ConsolePayload{QStringLiteral("console-a"), false}}}, city());
+        const QByteArray consoleGone = wire::encodeFieldEvent({3, 13, Event{0, kNow, kNoDevice, ConsolePayload{QStringLiteral("console-a"), ConsoleStanding::Gone}}}, city());
         QTest::newRow("field: a console said gone") << Decoder::FieldEvent << consoleGone << QString() << 0 << W;
         QTest::newRow("field: the roads named as a device") << Decoder::FieldEvent << with(roads, "device", signal) << QString() << 0 << M;
         QTest::newRow("report: the roads on a signal's state topic") << Decoder::Report << roads << signal << state << W;

@@ -239,15 +239,20 @@ private Q_SLOTS:
         o.console = QStringLiteral("desk-2");
         scene.orders = {o};
         scene.reservations = {{lamp, 17}};
-        scene.consoles = {OrderBook::ConsoleSeen{QStringLiteral("desk-2"), true, 0}};
+        scene.consoles = {OrderBook::ConsoleSeen{QStringLiteral("desk-2"), ConsoleStanding::Online, 0}};
         scene.selection = {MapSelection::Kind::Device, lamp};
         const LoadHistory::Series loads;
         DetailsPanel details(scene, loads);
         details.refresh();
         QVERIFY2(details.rows().contains(QStringLiteral("Reserved: by order 17 of kai at desk-2")), qPrintable(details.rows().join('\n')));
-        scene.consoles.front().online = false;
+        scene.consoles.front().standing = ConsoleStanding::Gone;
         details.refresh();
         QVERIFY2(details.rows().contains(QStringLiteral("Reserved: by order 17 of kai at desk-2 — desk-2 is gone: a supervisor may release the order (Commands panel)")),
+                 qPrintable(details.rows().join('\n')));
+        scene.consoles.front().standing = ConsoleStanding::OutOfKeyring;
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Reserved: by order 17 of kai at desk-2 — desk-2 is out of the console keyring: a supervisor "
+                                                        "may release the order (Commands panel)")),
                  qPrintable(details.rows().join('\n')));
     }
 

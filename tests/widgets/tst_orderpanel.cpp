@@ -142,9 +142,9 @@ void bookOrder(Books &source, std::uint32_t order, DeviceIndex device, const QSt
 }
 
 /// console-b's status as this console's link records it, at `atMs`.
-void consoleBSaid(Books &source, bool online, std::int64_t atMs)
+void consoleBSaid(Books &source, ConsoleStanding standing, std::int64_t atMs)
 {
-    source.b.apply({Event{++source.seq, atMs, kNoDevice, ConsolePayload{QStringLiteral("console-b"), online}}});
+    source.b.apply({Event{++source.seq, atMs, kNoDevice, ConsolePayload{QStringLiteral("console-b"), standing}}});
 }
 
 /// sven released order `order` here at `atMs`, because console-b crashed.
@@ -333,7 +333,7 @@ private Q_SLOTS:
         Books source(city);
         const DeviceIndex signal = city->signals.front().device;
         bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"), {CommandStage::Selected});
-        consoleBSaid(source, false, 2000);
+        consoleBSaid(source, ConsoleStanding::Gone, 2000);
         const auto stateOf41 = [&] {
             HandOverChecklist checklist(source, *city, QStringLiteral("olga"), QStringLiteral("quiet night"), {});
             for (int i = 0; i < checklist.items()->topLevelItemCount(); ++i)
@@ -375,7 +375,7 @@ private Q_SLOTS:
         Books source(city);
         const DeviceIndex signal = city->signals.front().device;
         bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"), {CommandStage::Selected});
-        consoleBSaid(source, true, 2000);
+        consoleBSaid(source, ConsoleStanding::Online, 2000);
         ShownPanel shown(source, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
         QVERIFY(QTest::qWaitForWindowExposed(&shown.panel));
         OrderPanel &panel = shown.panel;
@@ -400,19 +400,27 @@ private Q_SLOTS:
         };
         QVERIFY(!amberShown());
 
-        consoleBSaid(source, false, 3000);
+        consoleBSaid(source, ConsoleStanding::Gone, 3000);
         shown.live.refreshAll();
         QTreeWidgetItem *row = panel.tree()->topLevelItem(0);
         QCOMPARE(row->text(1), QStringLiteral("console-b is gone: its devices stay held here until the order expires or a supervisor releases them"));
         QVERIFY(amberShown());
         QVERIFY2(release->isEnabled(), qPrintable(release->toolTip()));
-        QVERIFY2(release->toolTip().contains(QLatin1String("gone holds here")), qPrintable(release->toolTip()));
+        QVERIFY2(release->toolTip().contains(QLatin1String("for a console that cannot end it")), qPrintable(release->toolTip()));
         {
             ShownPanel operatorDesk(source, Actor{QStringLiteral("olga"), {Role::Operator}, {}});
             operatorDesk.panel.tree()->setCurrentItem(operatorDesk.panel.tree()->topLevelItem(0));
             QVERIFY(!operatorDesk.panel.releaseButton()->isEnabled());
             QVERIFY2(operatorDesk.panel.releaseButton()->toolTip().contains(QLatin1String("olga")), qPrintable(operatorDesk.panel.releaseButton()->toolTip()));
         }
+        // Taken out of the keyring as well (its laptop stolen): the row says that, and it may still be released.
+        consoleBSaid(source, ConsoleStanding::OutOfKeyring, 3500);
+        shown.live.refreshAll();
+        row = panel.tree()->topLevelItem(0);
+        QCOMPARE(row->text(1), QStringLiteral("console-b is out of the console keyring: its devices stay held here until the order expires or a "
+                                              "supervisor releases them"));
+        QVERIFY(amberShown());
+        QVERIFY2(release->isEnabled(), qPrintable(release->toolTip()));
 
         releasedBySven(source, 41, 4000);
         shown.live.refreshAll();
@@ -435,7 +443,7 @@ private Q_SLOTS:
             ++lamp;
         // console-b's order holding a lamp; then console-b is gone, as this console's link says it.
         std::vector<Event> batch = peerOrder(43, lamp, CommandAction::LightDim, {CommandStage::Requested, CommandStage::Requested, CommandStage::Selected});
-        batch.push_back(Event{0, batch.back().timeMs, kNoDevice, ConsolePayload{QStringLiteral("console-b"), false}});
+        batch.push_back(Event{0, batch.back().timeMs, kNoDevice, ConsolePayload{QStringLiteral("console-b"), ConsoleStanding::Gone}});
         PeerLink *link = startWithPeer(engine, std::move(batch));
         QTRY_VERIFY(engine.orders().consoleGoneSince(QStringLiteral("console-b")).has_value());
         QCOMPARE(engine.orders().holderAt(lamp, engine.clock().nowMs()), 43u);

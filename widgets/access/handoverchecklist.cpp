@@ -73,7 +73,7 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
         if (o.releasedHere)
             state = tr("released here by %1 while %2 was gone").arg(o.releasedBy, o.console);
         else if (heldByGoneConsole(o, roll, source.nowMs()))
-            state = tr("%1 is gone: holds its devices here").arg(o.console);
+            state = tr("%1: holds its devices here").arg(Labels::consoleAway(o.console, consoleStanding(roll, o.console)));
         new QTreeWidgetItem(orderGroup, {tr("Order %1: %2 (%3)").arg(o.id).arg(o.description, Labels::requester(o)), state});
     }
     // Signals a command left off their programs (a held phase is held until someone restores it): what the next

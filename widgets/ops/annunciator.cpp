@@ -130,7 +130,7 @@ QStringList Annunciator::bannerParts() const
     if (m_counts[3])
         parts << tr("%n order(s) waiting for your approval", nullptr, m_counts[3]);
     if (m_counts[4])
-        parts << tr("%n order(s) of a console that is gone hold devices here", nullptr, m_counts[4]);
+        parts << tr("%n order(s) of a console that is gone or out of the keyring hold devices here", nullptr, m_counts[4]);
     if (!parts.isEmpty())
         parts << (m_silenced ? tr("(sound silenced)") : tr("— F10 silences the sound"));
     return parts;

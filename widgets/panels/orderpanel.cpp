@@ -167,7 +167,8 @@ void OrderPanel::reload()
         const bool heldByGone = heldByGoneConsole(o, m_live.scene().consoles, m_live.scene().nowMs);
         if (heldByGone)
             // Abnormal: devices held by a console that cannot end its order. Amber, and what may be done about it.
-            state = tr("%1 is gone: its devices stay held here until the order expires or a supervisor releases them").arg(o.console);
+            state = tr("%1: its devices stay held here until the order expires or a supervisor releases them")
+                        .arg(Labels::consoleAway(o.console, consoleStanding(m_live.scene().consoles, o.console)));
         item->setText(StateColumn, state);
         item->setToolTip(StateColumn, state);
         if (heldByGone) {   // as the command preview marks a held device: amber behind black, readable from afar
@@ -333,12 +334,12 @@ void OrderPanel::updateActions()
     else if (devicesHeldBy(*o, now) == 0)
         releaseWhy = tr("This order holds no device here.");
     else if (!consoleGoneSince(m_live.scene().consoles, o->console))
-        releaseWhy = tr("Console %1 is on the broker (or not known to be gone): it still works this order.").arg(o->console);
+        releaseWhy = tr("Console %1 is on the broker (or not known to be gone or out of the keyring): it still works this order.").arg(o->console);
     else if (m_live.isLive() && m_live.engine().linkStatus().state != LinkState::Connected)
         releaseWhy = tr("This console does not hear the broker now: whether %1 is still gone is not known.").arg(o->console);
     else
         releaseWhy = m_ops.whyNot(Permission::OverrideInterlock);
-    OpsClient::explain(m_release, releaseWhy, tr("Free the devices this order of a console that is gone holds here, with a reason (recorded)"));
+    OpsClient::explain(m_release, releaseWhy, tr("Free the devices this order holds here for a console that cannot end it, with a reason (recorded)"));
     OpsClient::explain(m_restore,
                        !o ? nothing
                        : o->count(CommandStage::Confirmed) == 0 ? tr("Nothing of this order was carried out, so there is nothing to undo.")
@@ -379,10 +380,12 @@ void OrderPanel::release()
     bool ok = false;
     const QString reason = QInputDialog::getText(
         this, tr("Release order %1 here").arg(id),
-        tr("%1 is gone and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent "
-           "may still act until %3. If %1 comes back, its order holds them again.\n\nReason (recorded):",
+        tr("%1 and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent "
+           "may still act until %3. If %4 comes back, its order holds them again.\n\nReason (recorded):",
            nullptr, devicesHeldBy(*o, m_live.scene().nowMs))
-            .arg(o->console).arg(id).arg(until),
+            .arg(Labels::consoleAway(o->console, consoleStanding(m_live.scene().consoles, o->console)))
+            .arg(id)
+            .arg(until, o->console),
         QLineEdit::Normal, {}, &ok);
     if (ok && !reason.trimmed().isEmpty())
         m_ops.ask(request::ReleaseOrder{id, reason.left(kMaxNoteLength)}, tr("Order %1").arg(id));
