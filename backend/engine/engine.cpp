@@ -127,16 +127,19 @@ void Engine::stop()
 {
     if (!m_running.exchange(false))
         return;
+    // The core first, the link after it: what the core's last round handed the link — a step to share, a command —
+    // is queued on the link's thread before the link's stop, so it still goes out. The other way round, a console
+    // closed just after one of its orders finished could stop its link before that last step was shared, and the
+    // other consoles kept the order open. Closing the queue also releases a link blocked on a full queue (it drops
+    // what it pushes from then on).
+    m_queue.close();
+    if (m_core.joinable())
+        m_core.join();
     if (m_link) {
-        // Closing the queue first releases a link blocked on a full queue.
-        m_queue.close();
         QMetaObject::invokeMethod(m_link.get(), &FieldLink::stop, Qt::BlockingQueuedConnection);
         m_linkThread.quit();
         m_linkThread.wait();
     }
-    m_queue.close();
-    if (m_core.joinable())
-        m_core.join();
     // Actions recorded after the core's last batch (the core thread is gone: this thread is the only writer now).
     if (m_driver) {
         std::vector<Event> last;
