@@ -1493,12 +1493,12 @@
         </translation>
     </message>
     <message>
-        <source>released here by %1 while %2 was gone</source>
-        <translation>%2 の不在中に %1 がここで解放</translation>
-    </message>
-    <message>
         <source>%1: holds its devices here</source>
         <translation>%1: その機器をここで保持中</translation>
+    </message>
+    <message>
+        <source>released here by %1 while %2</source>
+        <translation>%1 がここで解放(%2)</translation>
     </message>
 </context>
 <context>
@@ -3314,10 +3314,6 @@
         <translation>ここで解放(&amp;L)…</translation>
     </message>
     <message>
-        <source>Released here by %1 while %2 was gone: %3</source>
-        <translation>%2 の不在中に %1 がここで解放: %3</translation>
-    </message>
-    <message>
         <source>Only another console&apos;s order is released here; this console&apos;s own is cancelled.</source>
         <translation>ここで解放できるのは他のコンソールの指令だけです。このコンソール自身の指令は取り消してください。</translation>
     </message>
@@ -3358,6 +3354,10 @@ Reason (recorded):</source>
 
 理由(記録されます):</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Released here by %1 while %2: %3</source>
+        <translation>%1 がここで解放(%2): %3</translation>
     </message>
 </context>
 <context>

@@ -1493,12 +1493,12 @@
         </translation>
     </message>
     <message>
-        <source>released here by %1 while %2 was gone</source>
-        <translation>%2 不在时由 %1 在此释放</translation>
-    </message>
-    <message>
         <source>%1: holds its devices here</source>
         <translation>%1: 在此占用其设备</translation>
+    </message>
+    <message>
+        <source>released here by %1 while %2</source>
+        <translation>%1 在此释放(%2)</translation>
     </message>
 </context>
 <context>
@@ -3314,10 +3314,6 @@
         <translation>在此释放(&amp;L)…</translation>
     </message>
     <message>
-        <source>Released here by %1 while %2 was gone: %3</source>
-        <translation>%2 不在时由 %1 在此释放: %3</translation>
-    </message>
-    <message>
         <source>Only another console&apos;s order is released here; this console&apos;s own is cancelled.</source>
         <translation>只能在此释放其他控制台的指令；本控制台自己的指令请取消。</translation>
     </message>
@@ -3358,6 +3354,10 @@ Reason (recorded):</source>
 
 理由(将被记录):</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Released here by %1 while %2: %3</source>
+        <translation>%1 在此释放(%2): %3</translation>
     </message>
 </context>
 <context>

@@ -345,7 +345,7 @@ private Q_SLOTS:
         };
         QCOMPARE(stateOf41(), QStringLiteral("console-b is gone: holds its devices here"));
         releasedBySven(source, 41, 3000);
-        QCOMPARE(stateOf41(), QStringLiteral("released here by sven while console-b was gone"));
+        QCOMPARE(stateOf41(), QStringLiteral("released here by sven while console-b is gone"));
     }
 
     /// Its console went down and never ended it: past its expiry it holds nothing (the map draws no reservation),
@@ -425,7 +425,7 @@ private Q_SLOTS:
         releasedBySven(source, 41, 4000);
         shown.live.refreshAll();
         row = panel.tree()->topLevelItem(0);
-        QCOMPARE(row->text(1), QStringLiteral("Released here by sven while console-b was gone: console-b crashed"));
+        QCOMPARE(row->text(1), QStringLiteral("Released here by sven while console-b is out of the console keyring: console-b crashed"));
         QVERIFY(shown.scene.reservations.empty());
         QVERIFY(!amberShown());
         QVERIFY(!release->isEnabled());

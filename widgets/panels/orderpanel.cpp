@@ -160,7 +160,9 @@ void OrderPanel::reload()
         if (o.stage == CommandStage::Denied)
             state = tr("Denied: %1").arg(o.deniedReason);
         else if (o.releasedHere)
-            state = tr("Released here by %1 while %2 was gone: %3").arg(o.releasedBy, o.console, o.releaseReason);
+            // While released, its console cannot be online (that ends the release): gone, or out of the keyring.
+            state = tr("Released here by %1 while %2: %3")
+                        .arg(o.releasedBy, Labels::consoleAway(o.console, consoleStanding(m_live.scene().consoles, o.console)), o.releaseReason);
         else if (o.isAnotherConsoles() && !o.finished() && !o.holdsDevicesAt(m_live.scene().nowMs))
             // Its console never ended it (down, most likely): its devices are free here, and the person should know why.
             state = tr("Past its expiry: %1 has not ended it; its devices are free").arg(o.console);
