@@ -34,6 +34,20 @@ OrderSpec dimLater(const std::vector<DeviceIndex> &devices)
     return spec;
 }
 
+/// Everything a console recorded into `store` (closed), in order; empty when it cannot be read.
+std::vector<Event> readBack(const QString &store)
+{
+    std::vector<Event> events;
+    auto reader = StoreReader::open(store, city());
+    if (!reader || !reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000).ok())
+        qWarning("cannot read back %s", qPrintable(store));
+    return events;
+}
+
+const Actor olga = person("olga", Role::Operator);
+const Actor kai = person("kai", Role::Operator);
+const Actor sven = person("sven", Role::Supervisor);
+
 } // namespace
 
 class TestConsolePresence : public QObject {
@@ -46,7 +60,6 @@ private Q_SLOTS:
         TestBroker broker;
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
         QVERIFY(room().ok);
-        const Actor olga = person("olga", Role::Operator), kai = person("kai", Role::Operator), sven = person("sven", Role::Supervisor);
         const auto three = lamps(3, 7);
         QTemporaryDir dir;
         const QString store = dir.filePath(QStringLiteral("b.store"));
@@ -90,10 +103,7 @@ private Q_SLOTS:
 
         // B's record says it, in order: A there, A gone, sven's release with his reason, A back.
         owned.reset();   // a clean close: everything recorded
-        auto reader = StoreReader::open(store, city());
-        QVERIFY2(reader, qPrintable(reader ? QString() : reader.error()));
-        std::vector<Event> events;
-        QVERIFY(reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000).ok());
+        const std::vector<Event> events = readBack(store);
         QStringList told;
         for (const Event &e : events) {
             if (const auto *c = std::get_if<ConsolePayload>(&e.payload); c && c->console == kConsoleA)
@@ -114,7 +124,6 @@ private Q_SLOTS:
         TestBroker broker;
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
         QVERIFY(room().ok);
-        const Actor olga = person("olga", Role::Operator), kai = person("kai", Role::Operator), sven = person("sven", Role::Supervisor);
         const auto three = lamps(3, 11);
         QTemporaryDir dir;
         QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
@@ -157,10 +166,7 @@ private Q_SLOTS:
         QVERIFY(!b.engine.orders().find(held->ref)->releasedHere);
 
         owned.reset();
-        auto reader = StoreReader::open(store, city());
-        QVERIFY2(reader, qPrintable(reader ? QString() : reader.error()));
-        std::vector<Event> events;
-        QVERIFY(reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000).ok());
+        const std::vector<Event> events = readBack(store);
         QStringList told;
         for (const Event &e : events)
             if (const auto *c = std::get_if<ConsolePayload>(&e.payload); c && c->console == kConsoleA)
