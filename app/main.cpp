@@ -145,9 +145,11 @@ bool isLdapAddress(const QString &directory)
 }
 
 /// The first run on an empty directory: an administrator's account, asked for once.
-bool createFirstAdministrator(UserDirectory &directory)
+bool createFirstAdministrator(UserDirectory &directory, StopSignals &stopSignals)
 {
     QDialog dialog;
+    // A shutdown while it waits for someone ends the wait (and the start: main asks stopSignals).
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &dialog, &QDialog::reject);
     dialog.setWindowTitle(QObject::tr("CityOps — first account"));
     auto *form = new QFormLayout(&dialog);
     auto *intro = new QLabel(QObject::tr("Nobody can sign in yet. Create the first account: an administrator, who can then add the "
@@ -266,6 +268,12 @@ int main(int argc, char **argv)
     // Caught from here on: a shutdown during start-up (the store's check, SUMO's network extracted to a temporary
     // folder) stops the console before it starts anything more, instead of leaving those files behind.
     StopSignals stopSignals;
+    const auto stoppedWhileStarting = [&stopSignals] {
+        const QString stop = stopSignals.received();
+        if (!stop.isEmpty())
+            qCInfo(lcApp).noquote() << stop << "received during start-up: the console stops before it starts";
+        return !stop.isEmpty();
+    };
     QCoreApplication::setOrganizationName(QStringLiteral("CityOps"));
     QCoreApplication::setApplicationName(QStringLiteral("cityops"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CITYOPS_VERSION));
@@ -391,9 +399,14 @@ int main(int argc, char **argv)
         if (opened) {
             UserDirectory &local = *opened.value();
             const auto count = local.count();
-            if (interactive && count && count.value() == 0 && !createFirstAdministrator(local))
-                return fail(QObject::tr("Nobody can sign in until a first account exists (or create one with cityops-admin)."), interactive,
-                            kExitFailure);
+            if (interactive && count && count.value() == 0) {
+                qCInfo(lcApp) << "nobody can sign in yet: asking for the first administrator's account";
+                if (!createFirstAdministrator(local, stopSignals))
+                    return stoppedWhileStarting() ? 0
+                                                  : fail(QObject::tr("Nobody can sign in until a first account exists (or create one with "
+                                                                     "cityops-admin)."),
+                                                         interactive, kExitFailure);
+            }
             directory = std::move(opened).value();
         } else {
             if (!options.directoryPath.isEmpty() || !options.signInUser.isEmpty())
@@ -408,10 +421,8 @@ int main(int argc, char **argv)
         said = true;
         qCInfo(lcApp) << "live after" << startup.elapsed() << "ms";
     });
-    if (const QString stop = stopSignals.received(); !stop.isEmpty()) {
-        qCInfo(lcApp).noquote() << stop << "received during start-up: the console stops before it starts";
+    if (stoppedWhileStarting())
         return 0;
-    }
     if (options.useBroker) {
         // The field through a broker: devices live in another process (cityops-sim) and report in real time.
         std::optional<CommandSigner> signer;

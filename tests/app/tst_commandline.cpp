@@ -490,6 +490,32 @@ private Q_SLOTS:
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
     }
 
+    /// The very first start asks, in a dialog, for the first administrator's account. A shutdown then ends the wait
+    /// and the console (exit 0) instead of leaving the dialog up, with nobody there to answer it.
+    void aStopWhileAskingForTheFirstAccountEndsTheWait()
+    {
+        QTemporaryDir dir;
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));   // a desk's dialogs, with no screen
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("cityops.app.info=true"));
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops"), {QStringLiteral("--no-store"), QStringLiteral("--directory"),
+                                                                   dir.filePath(QStringLiteral("users.db"))});
+        QVERIFY(console.waitForStarted());
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += console.readAllStandardError()).contains("asking for the first administrator"), 60000);
+        console.terminate();   // SIGTERM
+        const bool ended = console.waitForFinished(30000);
+        if (!ended)
+            console.kill();
+        err += console.readAllStandardError();
+        QVERIFY2(ended, err.constData());
+        QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(console.exitCode(), 0);
+        QVERIFY2(err.contains("SIGTERM received during start-up"), err.constData());
+    }
+
     /// A shutdown (SIGTERM) closes the console as its window does — exit 0, the close recorded in the name of who was
     /// signed in and why, and the store ending on a signed checkpoint at its last row — where it used to die between
     /// two writes, its last rows unsigned and nothing saying who or what ended it.
