@@ -195,13 +195,10 @@ int runWall(QApplication &app, Engine &engine, const WallLayout &layout, const C
         qCWarning(lcApp) << "wall:" << listening.error();
     qCInfo(lcApp) << "wall:" << layout.rows << "x" << layout.columns << "panels, smallest text" << wall.look().minCapPx << "px";
     // A shutdown or Ctrl+C ends the wall cleanly, also one that came while it was being made.
-    const auto stop = [&app](const QString &name) {
+    stopSignals.onStop(&app, [&app](const QString &name) {
         qCInfo(lcApp).noquote() << name << "received: the wall stops";
         app.quit();
-    };
-    QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, stop);
-    if (const QString name = stopSignals.received(); !name.isEmpty())
-        QTimer::singleShot(0, &app, [stop, name] { stop(name); });
+    });
     int exitCode = 0;
     if (options.quitAfterMs > 0) {
         QTimer::singleShot(options.quitAfterMs, &app, [&] {
@@ -522,14 +519,12 @@ int main(int argc, char **argv)
 
     // A shutdown, Ctrl+C or a closed terminal closes the console as its window does, without the question (nobody
     // may be there to answer): recorded with what it left, the store closed with its checkpoint.
-    const auto stop = [&](const QString &name) {
+    // Also one that came while the window was being made.
+    stopSignals.onStop(&window, [&](const QString &name) {
         qCInfo(lcApp).noquote() << name << "received: the console closes";
         window.closeBecause(QStringLiteral("stopped by %1").arg(name));
         app.quit();
-    };
-    QObject::connect(&stopSignals, &StopSignals::stopRequested, &window, stop);
-    if (const QString name = stopSignals.received(); !name.isEmpty())   // while the window was being made
-        QTimer::singleShot(0, &window, [stop, name] { stop(name); });
+    });
     int exitCode = 0;
     if (options.quitAfterMs > 0) {
         window.setAskBeforeClosing(false);   // the run ends when it was told to, with nobody to answer

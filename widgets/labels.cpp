@@ -38,9 +38,9 @@ QString Labels::requester(const Order &order)
     return order.isAnotherConsoles() ? tr("%1 at %2").arg(order.requestedBy, order.console) : order.requestedBy;
 }
 
-QString Labels::consoleAway(const QString &console, ConsoleStanding standing)
+QString Labels::consoleAway(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console)
 {
-    switch (standing) {
+    switch (consoleStanding(roll, console)) {
     case ConsoleStanding::Online: return tr("%1 is on the broker").arg(console);
     case ConsoleStanding::Gone: return tr("%1 is gone").arg(console);
     case ConsoleStanding::OutOfKeyring: return tr("%1 is out of the console keyring").arg(console);

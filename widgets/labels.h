@@ -29,8 +29,9 @@ public:
     static QString unrecordedHolder();
     /// Who requested an order, and where when it was another console ("kai at console-b"): it is worked there.
     static QString requester(const Order &order);
-    /// Why another console cannot end its orders: "desk-2 is gone", "desk-2 is out of the console keyring".
-    static QString consoleAway(const QString &console, ConsoleStanding standing);
+    /// Where another console stands by `roll` (OrderBook::consoles()): "desk-2 is gone", "desk-2 is out of the console
+    /// keyring" — why it cannot end its orders — or "desk-2 is on the broker".
+    static QString consoleAway(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console);
     static QString incidentKind(IncidentKind kind);
     static QString severity(IncidentSeverity severity);
     static QString incidentState(IncidentState state);

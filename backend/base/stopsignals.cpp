@@ -1,6 +1,7 @@
 #include "base/stopsignals.h"
 
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -73,6 +74,13 @@ QString StopSignals::received()
         if (m_first.isEmpty())
             m_first = signalName(static_cast<unsigned char>(c));
     return m_first;
+}
+
+void StopSignals::onStop(QObject *context, const std::function<void(const QString &)> &stop)
+{
+    connect(this, &StopSignals::stopRequested, context, stop);
+    if (const QString name = received(); !name.isEmpty())
+        QTimer::singleShot(0, context, [stop, name] { stop(name); });
 }
 
 void StopSignals::readSignal()

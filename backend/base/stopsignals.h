@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 class QSocketNotifier;
 
 namespace cityops {
@@ -24,6 +26,9 @@ public:
     /// The first signal that arrived ("SIGTERM", …), or empty: asked without an event loop (during start-up). A signal
     /// taken here is not emitted again by stopRequested.
     QString received();
+    /// Calls `stop` with the signal's name, on `context`'s thread, for the first signal — also for one that arrived
+    /// before this was asked (during start-up): then as soon as the event loop runs.
+    void onStop(QObject *context, const std::function<void(const QString &)> &stop);
 
 Q_SIGNALS:
     /// `name`: "SIGTERM", "SIGINT" or "SIGHUP".

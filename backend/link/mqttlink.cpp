@@ -97,7 +97,7 @@ void MqttLink::start()
             // A console taken out of the keyring cannot end its orders here any more (its steps are refused): the
             // roll says so, and a supervisor may release what they hold.
             std::vector<Event> change;
-            m_consoleRoll.keyringChanged([this](const QString &console) { return keyringSays(console); }, m_clock->nowMs(), change);
+            m_consoleRoll.keyringChanged([this](const QString &console) { return m_ops.keyringSays(console); }, m_clock->nowMs(), change);
             if (!change.empty())
                 sink()->push(std::move(change), Overflow::DropNewest);
         });
@@ -378,7 +378,7 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
     if (ref.console == consoleId())
         return;
     std::vector<Event> change;
-    m_consoleRoll.heard(ref.console, online, keyringSays(ref.console), m_clock->nowMs(), change);
+    m_consoleRoll.heard(ref.console, online, m_ops.keyringSays(ref.console), m_clock->nowMs(), change);
     if (!change.empty())
         sink()->push(std::move(change), Overflow::DropNewest);
     // A console that comes online now (not the retained status of one already there) missed what we did before.
@@ -388,13 +388,6 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
     QMetaObject::invokeMethod(this, [this, console = ref.console] {
         QTimer::singleShot(1000, this, [this, console] { m_ops.handOver(console); });
     }, Qt::QueuedConnection);
-}
-
-ConsoleRoll::InKeyring MqttLink::keyringSays(const QString &console) const
-{
-    if (!m_ops.keyringProblem().isEmpty())
-        return std::nullopt;   // a keyring that cannot be believed says nothing about anyone (ConsoleRoll::InKeyring)
-    return m_ops.inKeyring(console);
 }
 
 void MqttLink::requestRefresh(const std::vector<QString> &devices)

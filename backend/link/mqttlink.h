@@ -86,8 +86,6 @@ private:
     void onResult(const MqttClient::Message &m);
     void onOps(const QByteArray &payload, bool handover);
     void onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m);
-    /// Whether `console` is in the console keyring; nothing while the keyring cannot be believed.
-    ConsoleRoll::InKeyring keyringSays(const QString &console) const;
     void onTimer();
     void refuse(const wire::Refused &refused, const QByteArray &topic);
     /// Checks a report's (boot, seq) against its source and counts duplicates and gaps.

@@ -142,8 +142,15 @@ void OpsExchange::setKeyring(const KeyringState &keyring)
 
 bool OpsExchange::inKeyring(const QString &console) const
 {
-    const KeyringState keyring = this->keyring();
-    return keyring.unusable.isEmpty() && keyring.keys && keyring.keys->verifierFor(console) != nullptr;
+    return keyringSays(console).value_or(false);
+}
+
+std::optional<bool> OpsExchange::keyringSays(const QString &console) const
+{
+    const KeyringState keyring = this->keyring();   // one copy: the keyring may be replaced between two looks
+    if (!keyring.unusable.isEmpty())
+        return std::nullopt;
+    return keyring.keys && keyring.keys->verifierFor(console) != nullptr;
 }
 
 KeyringState OpsExchange::keyring() const

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace cityops {
 
@@ -54,6 +55,9 @@ public:
     /// Whether `console` is in the console keyring as it stands (whose orders this console takes); false while it cannot
     /// be believed.
     bool inKeyring(const QString &console) const;
+    /// The same, taken at once with whether the keyring can be believed: nothing while it cannot (ConsoleRoll keeps
+    /// each console's standing then).
+    std::optional<bool> keyringSays(const QString &console) const;
     /// Why the console keyring cannot be believed now; empty while it can.
     QString keyringProblem() const { return keyring().unusable; }
     /// The console whose operations carry the origin tag `origin` (ours for 0; empty for a tag never given).

@@ -55,7 +55,7 @@ int sweepStale(const QString &folder)
     const QFileInfoList entries = dir.entryInfoList({kPrefix + QLatin1Char('*')}, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
     for (const QFileInfo &entry : entries) {
         const qint64 pid = pidIn(entry.fileName());
-        if (pid == 0 || pid == QCoreApplication::applicationPid() || entry.ownerId() != me || entry.isSymLink() || !processGone(pid))
+        if (pid == 0 || entry.ownerId() != me || entry.isSymLink() || !processGone(pid))   // this run's own: not gone
             continue;
         const bool gone = entry.isDir() ? QDir(entry.filePath()).removeRecursively() : QFile::remove(entry.filePath());
         if (gone) {

@@ -254,12 +254,18 @@ void OrderBook::lapseRelease(Order &o, std::int64_t timeMs)
     o.version = ++m_version;
 }
 
+namespace {
+const OrderBook::ConsoleSeen *seen(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console)
+{
+    const auto it = std::find_if(roll.begin(), roll.end(), [&](const OrderBook::ConsoleSeen &c) { return c.console == console; });
+    return it == roll.end() ? nullptr : &*it;
+}
+} // namespace
+
 std::optional<std::int64_t> consoleGoneSince(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console)
 {
-    for (const OrderBook::ConsoleSeen &c : roll)
-        if (c.console == console)
-            return c.standing == ConsoleStanding::Online ? std::nullopt : std::optional(c.sinceMs);
-    return std::nullopt;
+    const OrderBook::ConsoleSeen *c = seen(roll, console);
+    return !c || c->standing == ConsoleStanding::Online ? std::nullopt : std::optional(c->sinceMs);
 }
 
 std::optional<std::int64_t> OrderBook::consoleGoneSince(const QString &console) const
@@ -270,10 +276,8 @@ std::optional<std::int64_t> OrderBook::consoleGoneSince(const QString &console) 
 
 ConsoleStanding consoleStanding(const std::vector<OrderBook::ConsoleSeen> &roll, const QString &console)
 {
-    for (const OrderBook::ConsoleSeen &c : roll)
-        if (c.console == console)
-            return c.standing;
-    return ConsoleStanding::Online;
+    const OrderBook::ConsoleSeen *c = seen(roll, console);
+    return c ? c->standing : ConsoleStanding::Online;
 }
 
 ConsoleStanding OrderBook::consoleStanding(const QString &console) const

@@ -57,7 +57,6 @@ int main(int argc, char **argv)
     // SIGTERM / SIGINT / SIGHUP, from now on: say goodbye on the broker (retained offline status), stop SUMO and
     // remove its files, print what we did. One during start-up (SUMO starting) waits until the gateway runs.
     StopSignals stopSignals;
-    QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, &QCoreApplication::quit);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "The city's devices as a separate process, publishing to an MQTT broker (docs/PROTOCOL.md).\n\n"
@@ -226,10 +225,10 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    if (const QString stop = stopSignals.received(); !stop.isEmpty()) {
-        std::fprintf(stderr, "cityops-sim: %s received while starting: stopping\n", qPrintable(stop));
-        QTimer::singleShot(0, &app, &QCoreApplication::quit);
-    }
+    stopSignals.onStop(&app, [&app](const QString &name) {
+        std::fprintf(stderr, "cityops-sim: %s received: stopping\n", qPrintable(name));
+        app.quit();
+    });
     const int rc = app.exec();
     const GatewayStats s = gateway.stats();
     gateway.stop();

@@ -71,9 +71,9 @@ HandOverChecklist::HandOverChecklist(const CityStateSource &source, const CityMo
         QString state = o.stage == CommandStage::AwaitingApproval ? tr("waits for approval")
                                                                   : tr("%1 of %2 done").arg(o.terminalCount()).arg(o.targets.size());
         if (o.releasedHere)
-            state = tr("released here by %1 while %2").arg(o.releasedBy, Labels::consoleAway(o.console, consoleStanding(roll, o.console)));
+            state = tr("released here by %1 while %2").arg(o.releasedBy, Labels::consoleAway(roll, o.console));
         else if (heldByGoneConsole(o, roll, source.nowMs()))
-            state = tr("%1: holds its devices here").arg(Labels::consoleAway(o.console, consoleStanding(roll, o.console)));
+            state = tr("%1: holds its devices here").arg(Labels::consoleAway(roll, o.console));
         new QTreeWidgetItem(orderGroup, {tr("Order %1: %2 (%3)").arg(o.id).arg(o.description, Labels::requester(o)), state});
     }
     // Signals a command left off their programs (a held phase is held until someone restores it): what the next

@@ -172,7 +172,7 @@ void DetailsPanel::showCommon(DeviceIndex device)
                 gone = o.isAnotherConsoles() && consoleGoneSince(m_scene.consoles, o.console);
                 if (gone)
                     by = tr("%1 — %2: a supervisor may release the order (Commands panel)")
-                             .arg(by, Labels::consoleAway(o.console, consoleStanding(m_scene.consoles, o.console)));
+                             .arg(by, Labels::consoleAway(m_scene.consoles, o.console));
             }
         // Dark on the light panel (the map draws reservations in white, on dark): readable, not alarming — unless the
         // console holding it is gone.

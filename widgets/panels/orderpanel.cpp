@@ -162,7 +162,7 @@ void OrderPanel::reload()
         else if (o.releasedHere)
             // While released, its console cannot be online (that ends the release): gone, or out of the keyring.
             state = tr("Released here by %1 while %2: %3")
-                        .arg(o.releasedBy, Labels::consoleAway(o.console, consoleStanding(m_live.scene().consoles, o.console)), o.releaseReason);
+                        .arg(o.releasedBy, Labels::consoleAway(m_live.scene().consoles, o.console), o.releaseReason);
         else if (o.isAnotherConsoles() && !o.finished() && !o.holdsDevicesAt(m_live.scene().nowMs))
             // Its console never ended it (down, most likely): its devices are free here, and the person should know why.
             state = tr("Past its expiry: %1 has not ended it; its devices are free").arg(o.console);
@@ -170,7 +170,7 @@ void OrderPanel::reload()
         if (heldByGone)
             // Abnormal: devices held by a console that cannot end its order. Amber, and what may be done about it.
             state = tr("%1: its devices stay held here until the order expires or a supervisor releases them")
-                        .arg(Labels::consoleAway(o.console, consoleStanding(m_live.scene().consoles, o.console)));
+                        .arg(Labels::consoleAway(m_live.scene().consoles, o.console));
         item->setText(StateColumn, state);
         item->setToolTip(StateColumn, state);
         if (heldByGone) {   // as the command preview marks a held device: amber behind black, readable from afar
@@ -385,7 +385,7 @@ void OrderPanel::release()
         tr("%1 and cannot end order %2. Releasing it lets this console order its %n device(s); commands it already sent "
            "may still act until %3. If %4 comes back, its order holds them again.\n\nReason (recorded):",
            nullptr, devicesHeldBy(*o, m_live.scene().nowMs))
-            .arg(Labels::consoleAway(o->console, consoleStanding(m_live.scene().consoles, o->console)))
+            .arg(Labels::consoleAway(m_live.scene().consoles, o->console))
             .arg(id)
             .arg(until, o->console),
         QLineEdit::Normal, {}, &ok);
