@@ -72,8 +72,9 @@ public:
     /// Disconnects cleanly (no Will) and joins the network thread.
     void stop();
 
-    /// QoS 1 messages are kept and re-sent across reconnections by libmosquitto. Returns false when the message
-    /// could not even be queued (e.g. too large, or no connection for QoS 0).
+    /// QoS 1 messages are kept and re-sent across reconnections by libmosquitto, also one handed over while the broker
+    /// is away (taken: true). Returns false when the message could not even be queued (e.g. too large, or no
+    /// connection for QoS 0).
     bool publish(const QByteArray &topic, const QByteArray &payload, int qos, bool retain = false,
                  const QByteArray &responseTopic = {}, const QByteArray &correlation = {});
     /// `noLocal`: do not deliver our own publications back to us.
