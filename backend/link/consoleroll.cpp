@@ -27,31 +27,38 @@ void ConsoleRoll::settle(const QString &console, Life &life, bool inKeyring, std
         tell(console, life, life.heardOnline ? ConsoleStanding::Online : ConsoleStanding::Gone, nowMs, out);
 }
 
-void ConsoleRoll::heard(const QString &console, bool online, InKeyring inKeyring, std::int64_t nowMs, std::vector<Event> &out)
+ConsoleRoll::Heard ConsoleRoll::heard(const QString &console, bool online, std::uint64_t connection, const KeyringLookup &inKeyringNow,
+                                      std::int64_t nowMs, std::vector<Event> &out)
 {
     std::lock_guard lock(m_mutex);
+    const InKeyring inKeyring = inKeyringNow(console);
     auto it = m_consoles.find(console);
     if (it == m_consoles.end()) {
         if (inKeyring != true)
-            return;   // never in the keyring as far as we know: not kept
+            return Heard::Same;   // never in the keyring as far as we know: not kept
         it = m_consoles.insert(console, Life{});
+    } else if (connection < it->connection || (connection == it->connection && online && !it->heardOnline)) {
+        return Heard::Stale;   // a Will or a status copied off the broker and published again
     }
     Life &life = it.value();
+    const Heard heard = connection > life.connection || life.connection == 0 ? Heard::NewConnection : Heard::Same;
+    life.connection = connection;
     life.heardOnline = online;
     if (inKeyring)
         settle(console, life, *inKeyring, nowMs, out);
     if (!life.inKeyring)
-        return;
+        return heard;
     if (!online) {
         if (life.told != ConsoleStanding::Gone && life.offlineSaidMs == 0)
             life.offlineSaidMs = nowMs;
-        return;
+        return heard;
     }
     life.offlineSaidMs = 0;
     tell(console, life, ConsoleStanding::Online, nowMs, out);
+    return heard;
 }
 
-void ConsoleRoll::keyringChanged(const std::function<InKeyring(const QString &)> &inKeyring, std::int64_t nowMs, std::vector<Event> &out)
+void ConsoleRoll::keyringChanged(const KeyringLookup &inKeyring, std::int64_t nowMs, std::vector<Event> &out)
 {
     std::lock_guard lock(m_mutex);
     for (auto it = m_consoles.begin(); it != m_consoles.end(); ++it)

@@ -140,13 +140,18 @@ Result<std::unique_ptr<MqttClient>> MqttClient::create(const MqttOptions &option
         mosquitto_tls_opts_set(m, 1, "tlsv1.2", nullptr);
         mosquitto_tls_insecure_set(m, false);
     }
-    if (!options.willTopic.isEmpty()) {
-        const int rc = mosquitto_will_set_v5(m, options.willTopic.constData(), static_cast<int>(options.willPayload.size()),
-                                             options.willPayload.constData(), 1, true, nullptr);
-        if (rc != MOSQ_ERR_SUCCESS)
-            return makeError(QStringLiteral("cannot set the Last Will: %1").arg(mosquittoError(rc)));
-    }
+    if (!options.willTopic.isEmpty() && !options.willForConnection && !c->setWill(options.willPayload))
+        return makeError(QStringLiteral("cannot set the Last Will"));
     return c;
+}
+
+bool MqttClient::setWill(const QByteArray &payload)
+{
+    const int rc = mosquitto_will_set_v5(m_mosq, m_options.willTopic.constData(), static_cast<int>(payload.size()), payload.constData(), 1,
+                                         true, nullptr);
+    if (rc != MOSQ_ERR_SUCCESS)
+        qCWarning(lcLink) << "cannot set the Last Will:" << mosquittoError(rc);
+    return rc == MOSQ_ERR_SUCCESS;
 }
 
 MqttClient::~MqttClient()
@@ -176,6 +181,9 @@ void MqttClient::run()
     int delayS = 1;
     auto outageStart = std::chrono::steady_clock::now();
     while (m_started) {
+        // Between connections the loop is not running: libmosquitto's Will may be replaced (it goes out with CONNECT).
+        if (m_options.willForConnection && !m_options.willTopic.isEmpty())
+            setWill(m_options.willForConnection());
         // Non-blocking connects, so stop() never waits on an unanswered SYN; the loop drives them.
         int rc = first ? mosquitto_connect_bind_async(m_mosq, host.constData(), m_options.url.port, keepAlive, nullptr)
                        : mosquitto_reconnect_async(m_mosq);

@@ -40,6 +40,9 @@ struct MqttOptions {
     int maxInflight = 1000;            ///< QoS 1 messages on their way at once (flow control)
     QByteArray willTopic;              ///< Last Will (retained), published by the broker if we vanish
     QByteArray willPayload;
+    /// When set, asked on the network thread before every connection attempt for that connection's Will (in place of
+    /// willPayload): a console signs its Will for the one connection it covers (wire::ConsoleStatus).
+    std::function<QByteArray()> willForConnection;
 };
 
 /// Reads --ca/--cert/--key/--user/--password-file style options into MqttOptions, checking that the files exist.
@@ -91,6 +94,8 @@ public:
     QString lastError() const;
 
 private:
+    /// Sets the Last Will the next connection carries; false when libmosquitto refuses it.
+    bool setWill(const QByteArray &payload);
     explicit MqttClient(const MqttOptions &options);
     static void onConnect(mosquitto *, void *self, int rc, int flags, const ::mqtt5__property *props);
     static void onDisconnect(mosquitto *, void *self, int rc, const ::mqtt5__property *props);

@@ -69,7 +69,7 @@ void MqttLink::start()
     setStatus(LinkStatus::network(LinkState::Starting, m_endpoint));
     MqttOptions mqtt = m_options.mqtt;
     mqtt.willTopic = wire::consoleStatusTopic(mqtt.clientId);
-    mqtt.willPayload = wire::encodePresence({false, 0, 0});
+    mqtt.willForConnection = [this] { return willForNextConnection(); };
     auto client = MqttClient::create(mqtt);
     if (!client) {
         setStatus(trouble(client.error(), false));
@@ -100,6 +100,10 @@ void MqttLink::start()
             m_consoleRoll.keyringChanged([this](const QString &console) { return m_ops.keyringSays(console); }, m_clock->nowMs(), change);
             if (!change.empty())
                 sink()->push(std::move(change), Overflow::DropNewest);
+            // The statuses are checked against the keyring as it stands: the broker sends the retained ones again
+            // on a new subscription (a console put back, or one whose status came while the keyring was refused).
+            if (m_client && m_client->connected())
+                m_client->subscribe(wire::root() + "/console/+/status", 1);
         });
     }
     if (auto started = m_client->start(); !started)
@@ -115,7 +119,7 @@ void MqttLink::stop()
         m_flushTimer->stop();
     flushBatch();
     if (m_client) {
-        m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodePresence({false, 0, 0}), 1, true);
+        publishOwnStatus(statusPayload(false, m_connection.load()));   // the goodbye: what the Will would have said
         m_client->stop();
     }
     setStatus(LinkStatus::network(LinkState::Disconnected, m_endpoint));
@@ -130,7 +134,7 @@ void MqttLink::onConnection(bool connected, const QString &why)
         m_client->subscribe(wire::opsTopic(), 1, true);
         m_client->subscribe(wire::root() + "/console/+/status", 1);
         m_client->subscribe(wire::handoverTopic(consoleId()), 1);
-        m_client->publish(wire::consoleStatusTopic(consoleId()), wire::encodePresence({true, 0, 0}), 1, true);
+        publishOwnStatus(statusPayload(true, m_connection.load()));   // the connection the Will was signed for
         {
             std::lock_guard lock(m_mutex);
             m_fullRefreshWanted = true;   // whatever happened while we were away
@@ -183,7 +187,7 @@ void MqttLink::refuse(const wire::Refused &refused, const QByteArray &topic)
     // Forgeries and replays are what an attacker on the broker would try: they are worth a line in the log.
     if (refused.reason == wire::Refusal::Untrusted || refused.reason == wire::Refusal::Replayed) {
         if (m_trustWarnings.allow())
-            qCWarning(lcLink).nospace() << "refused " << wire::refusalName(refused.reason) << " operations on " << topic << ": " << refused.detail
+            qCWarning(lcLink).nospace() << "refused " << wire::refusalName(refused.reason) << " message on " << topic << ": " << refused.detail
                                         << " (" << m_trustWarnings.count() << " so far)";
     }
     else
@@ -367,27 +371,6 @@ void MqttLink::share(const std::vector<Event> &events)
         }
     }
     m_ops.share(events);
-}
-
-void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m)
-{
-    auto parsed = wire::decodePresence(m.payload);
-    if (auto *refused = std::get_if<wire::Refused>(&parsed))
-        return refuse(*refused, m.topic);
-    const bool online = std::get<wire::Presence>(parsed).online;
-    if (ref.console == consoleId())
-        return;
-    std::vector<Event> change;
-    m_consoleRoll.heard(ref.console, online, m_ops.keyringSays(ref.console), m_clock->nowMs(), change);
-    if (!change.empty())
-        sink()->push(std::move(change), Overflow::DropNewest);
-    // A console that comes online now (not the retained status of one already there) missed what we did before.
-    if (!online || m.retained)
-        return;
-    // A second's grace: the newcomer first gets the field's picture (incidents our steps refer to) from the gateways.
-    QMetaObject::invokeMethod(this, [this, console = ref.console] {
-        QTimer::singleShot(1000, this, [this, console] { m_ops.handOver(console); });
-    }, Qt::QueuedConnection);
 }
 
 void MqttLink::requestRefresh(const std::vector<QString> &devices)

@@ -86,6 +86,15 @@ private:
     void onResult(const MqttClient::Message &m);
     void onOps(const QByteArray &payload, bool handover);
     void onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m);
+    /// This console's status for `connection`, signed with its key (unsigned without one).
+    QByteArray statusPayload(bool online, std::uint64_t connection) const;
+    /// The Will of the connection about to be attempted: a new connection number, and its offline status.
+    QByteArray willForNextConnection();
+    /// Publishes `payload` as this console's status, remembered as the one it stands by.
+    void publishOwnStatus(const QByteArray &payload);
+    /// Something on our own status topic that we did not publish now (a status copied off the broker and replayed,
+    /// a forgery): ours goes back, so a console that joins later does not read it.
+    void defendOwnStatus(const MqttClient::Message &m);
     void onTimer();
     void refuse(const wire::Refused &refused, const QByteArray &topic);
     /// Checks a report's (boot, seq) against its source and counts duplicates and gaps.
@@ -150,6 +159,9 @@ private:
     std::unique_ptr<AtomicCounters> m_counts;
     OpsExchange m_ops;
     ConsoleRoll m_consoleRoll;   ///< the other consoles of the keyring: on the broker or gone
+    std::atomic<std::uint64_t> m_connection{0};   ///< this console's connection number (wire::ConsoleStatus), network thread
+    QByteArray m_ownStatus;                       ///< the status we stand by (under m_mutex)
+    QByteArray m_ownWill;                         ///< the Will of our connection (under m_mutex)
     std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)
     FleetDispatch m_fleet;
 };

@@ -153,6 +153,23 @@ std::optional<bool> OpsExchange::keyringSays(const QString &console) const
     return keyring.keys && keyring.keys->verifierFor(console) != nullptr;
 }
 
+std::optional<wire::Refused> OpsExchange::checkStatus(const QString &console, const wire::ConsoleStatus &status) const
+{
+    const KeyringState keyring = this->keyring();
+    if (!keyring.unusable.isEmpty())
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("the status of console %1, and this console's keyring cannot be believed: %2")
+                                                           .arg(console, keyring.unusable)};
+    const CommandVerifier *verifier = keyring.keys ? keyring.keys->verifierFor(console) : nullptr;
+    if (!verifier)
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("console %1 is not in this console's keyring").arg(console)};
+    if (!status.isSigned())
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("an unsigned status for console %1, which signs its own").arg(console)};
+    if (!verifier->verify(status.canonical(console), status.signature))
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("the status of console %1 is not signed by its key (forged, altered, or signed by "
+                                                                      "another key)").arg(console)};
+    return std::nullopt;
+}
+
 KeyringState OpsExchange::keyring() const
 {
     std::lock_guard lock(m_mutex);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
+#include "link/consolestatus.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
@@ -58,6 +59,9 @@ public:
     /// The same, taken at once with whether the keyring can be believed: nothing while it cannot (ConsoleRoll keeps
     /// each console's standing then).
     std::optional<bool> keyringSays(const QString &console) const;
+    /// Whether a status heard on `console`'s status topic was signed with that console's key in the keyring as it
+    /// stands: nothing when it was, the refusal when not (unsigned, another key, altered, or no keyring to believe).
+    std::optional<wire::Refused> checkStatus(const QString &console, const wire::ConsoleStatus &status) const;
     /// Why the console keyring cannot be believed now; empty while it can.
     QString keyringProblem() const { return keyring().unusable; }
     /// The console whose operations carry the origin tag `origin` (ours for 0; empty for a tag never given).

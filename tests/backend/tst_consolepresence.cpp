@@ -2,7 +2,9 @@
 // or the Will the broker publishes for it). A console that goes mid-order leaves its order holding lamps at the
 // other; a supervisor there releases it and the lamps may be ordered; the console comes back and its order holds them
 // again. The release itself is in-process tested as an attacker would try it (tst_goneconsole); who may say a console
-// is gone on a broker with accounts: tst_brokeracl. A console taken out of the keyring cannot end its orders either.
+// is gone on a broker with accounts: tst_brokeracl; on an open broker, the statuses are signed (attacked here). A
+// console taken out of the keyring cannot end its orders either.
+#include "link/consolestatus.h"
 #include "mqttconsole.h"
 #include "store/storereader.h"
 
@@ -42,6 +44,15 @@ std::vector<Event> readBack(const QString &store)
     if (!reader || !reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000).ok())
         qWarning("cannot read back %s", qPrintable(store));
     return events;
+}
+
+/// Adds the statuses of console-a that `spy` received since last asked to `heard` (it may be asked again and again).
+void heardFrom(RawClient &spy, std::vector<wire::ConsoleStatus> &heard)
+{
+    for (const MqttClient::Message &m : spy.take())
+        if (m.topic == wire::consoleStatusTopic(kConsoleA))
+            if (auto s = wire::decodeConsoleStatus(m.payload); std::holds_alternative<wire::ConsoleStatus>(s))
+                heard.push_back(std::get<wire::ConsoleStatus>(s));
 }
 
 const Actor olga = person("olga", Role::Operator);
@@ -113,6 +124,70 @@ private Q_SLOTS:
         }
         QCOMPARE(told, (QStringList{QStringLiteral("online"), QStringLiteral("gone"),
                                     QStringLiteral("released by sven: console-a is down; the lamps are needed"), QStringLiteral("online")}));
+    }
+
+    /// Anyone may publish on an open broker. Someone there says console-a is gone three ways while it is on the broker
+    /// with an order holding lamps at B: an unsigned goodbye, one signed with console-b's key (a desk whose key was
+    /// stolen), and console-a's own goodbye of its earlier run, copied off the broker. B refuses each, counted, and
+    /// sven may not release the order; console-a publishes its status again over each, so a console that joins later
+    /// reads console-a online.
+    void nobodyElseOnAnOpenBrokerSaysAConsoleIsGone()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        RawClient spy(brokerOptions(broker.plainUrl(), QStringLiteral("spy")));
+        QTRY_VERIFY_WITH_TIMEOUT(spy.client->connected(), 5000);
+        QVERIFY(spy.client->subscribe(wire::consoleStatusTopic(kConsoleA), 1));
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
+        auto a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+        a.reset();   // its goodbye, which the spy keeps
+        std::vector<wire::ConsoleStatus> earlier;
+        QTRY_VERIFY_WITH_TIMEOUT((heardFrom(spy, earlier), !earlier.empty() && !earlier.back().online), 10'000);
+        const wire::ConsoleStatus oldGoodbye = earlier.back();
+        QVERIFY(oldGoodbye.isSigned());
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().consoleGoneSince(kConsoleA).has_value(), 10'000);
+
+        a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"), nullptr, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+        const auto three = lamps(3, 15);
+        const auto held = a->ask(olga, request::IssueOrder{dimLater(three)});
+        QVERIFY2(held, qPrintable(held ? QString() : held.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().holderAt(three[0], b.engine.clock().nowMs()) == held->ref, 5000);
+        std::vector<wire::ConsoleStatus> current;   // its run's status (and what came before)
+        QTRY_VERIFY_WITH_TIMEOUT((heardFrom(spy, current), !current.empty() && current.back().online), 5000);
+        QVERIFY(current.back().connection > oldGoodbye.connection);
+
+        const LinkCounters before = b.link->counters();
+        const wire::ConsoleStatus unsignedGoodbye{false, oldGoodbye.connection + 1'000'000'000, {}, {}};
+        wire::ConsoleStatus signedByB{false, oldGoodbye.connection + 1'000'000'000, {}, {}};
+        const CommandSigner keyB = CommandSigner::fromPrivateKeyFile(room().privateKey("console-b")).value();
+        signedByB.keyId = keyB.keyId();
+        signedByB.signature = keyB.sign(signedByB.canonical(kConsoleA));
+        RawClient attacker(brokerOptions(broker.plainUrl(), QStringLiteral("someone")));
+        QTRY_VERIFY_WITH_TIMEOUT(attacker.client->connected(), 5000);
+        for (const wire::ConsoleStatus &forged : {unsignedGoodbye, signedByB, oldGoodbye})
+            QVERIFY(attacker.client->publish(wire::consoleStatusTopic(kConsoleA), wire::encodeConsoleStatus(forged), 1, true));
+
+        QTRY_VERIFY_WITH_TIMEOUT(b.link->counters().untrusted >= before.untrusted + 2 && b.link->counters().replayed >= before.replayed + 1, 10'000);
+        QCOMPARE(b.link->counters().untrusted, before.untrusted + 2);
+        QCOMPARE(b.link->counters().replayed, before.replayed + 1);
+        QCOMPARE(b.engine.orders().consoleStanding(kConsoleA), ConsoleStanding::Online);
+        QVERIFY(!b.ask(sven, request::ReleaseOrder{held->ref, QStringLiteral("the broker says console-a is gone")}));
+
+        // Console-a answered each with its own status of this run: the last word on the broker is its own.
+        std::vector<wire::ConsoleStatus> answered;
+        QTRY_VERIFY_WITH_TIMEOUT((heardFrom(spy, answered), std::ranges::count_if(answered, [](const wire::ConsoleStatus &s) { return s.online; }) == 3),
+                                 10'000);
+        RawClient late(brokerOptions(broker.plainUrl(), QStringLiteral("late")));
+        QTRY_VERIFY_WITH_TIMEOUT(late.client->connected(), 5000);
+        QVERIFY(late.client->subscribe(wire::consoleStatusTopic(kConsoleA), 1));
+        std::vector<wire::ConsoleStatus> retained;
+        QTRY_VERIFY_WITH_TIMEOUT((heardFrom(late, retained), !retained.empty()), 5000);
+        QVERIFY(retained.front().online);
+        QCOMPARE(retained.front().connection, current.back().connection);
+        QCOMPARE(retained.front().signature, current.back().signature);
     }
 
     /// The admin takes console-a out of B's keyring (its laptop was stolen) while it is on the broker: from then on B

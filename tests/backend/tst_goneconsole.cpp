@@ -28,6 +28,12 @@ OrderSpec dimAgain(DeviceIndex lamp)
     return spec;
 }
 
+/// The roll's tests: console A's connection (any number: only their order matters), and what the keyring says.
+constexpr std::uint64_t kRun = 1'000'000;
+const ConsoleRoll::KeyringLookup listed = [](const QString &) { return ConsoleRoll::InKeyring(true); };
+const ConsoleRoll::KeyringLookup unlisted = [](const QString &) { return ConsoleRoll::InKeyring(false); };
+const ConsoleRoll::KeyringLookup unknown = [](const QString &) { return ConsoleRoll::InKeyring(); };   // cannot be believed
+
 const Actor kai = actor(QStringLiteral("kai"), Role::Operator);
 const Actor sven = actor(QStringLiteral("sven"), Role::Supervisor);
 
@@ -250,25 +256,25 @@ private Q_SLOTS:
     {
         ConsoleRoll roll;
         std::vector<Event> out;
-        roll.heard(kConsoleA, true, true, 1000, out);
-        roll.heard(kConsoleA, true, true, 1500, out);   // the retained status again, on a reconnect
+        roll.heard(kConsoleA, true, kRun, listed, 1000, out);
+        roll.heard(kConsoleA, true, kRun, listed, 1500, out);   // the retained status again, on a reconnect
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(std::get<ConsolePayload>(out[0].payload).standing, ConsoleStanding::Online);
         out.clear();
-        roll.heard(kConsoleA, false, true, 2000, out);
+        roll.heard(kConsoleA, false, kRun, listed, 2000, out);
         roll.tick(2999, out);
         QVERIFY(out.empty());
         roll.lostBroker();   // our link went down with the broker: the Will is not believed
         roll.tick(5000, out);
         QVERIFY(out.empty());
-        roll.heard(kConsoleA, false, true, 6000, out);   // the retained Will again, after we reconnected
+        roll.heard(kConsoleA, false, kRun, listed, 6000, out);   // the retained Will again, after we reconnected
         roll.tick(7000, out);
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(std::get<ConsolePayload>(out[0].payload).console, kConsoleA);
         QCOMPARE(std::get<ConsolePayload>(out[0].payload).standing, ConsoleStanding::Gone);
         QCOMPARE(out[0].timeMs, 7000);
         out.clear();
-        roll.heard(kConsoleA, false, true, 8000, out);   // said again: nothing new
+        roll.heard(kConsoleA, false, kRun, listed, 8000, out);   // said again: nothing new
         roll.tick(10'000, out);
         QVERIFY(out.empty());
     }
@@ -281,38 +287,38 @@ private Q_SLOTS:
         ConsoleRoll roll;
         std::vector<Event> out;
         const auto standingOf = [&](size_t i) { return std::get<ConsolePayload>(out.at(i).payload).standing; };
-        roll.heard(kConsoleA, true, true, 1000, out);
+        roll.heard(kConsoleA, true, kRun, listed, 1000, out);
         out.clear();
-        roll.keyringChanged([](const QString &) { return ConsoleRoll::InKeyring(); }, 1500, out);   // cannot be believed
+        roll.keyringChanged(unknown, 1500, out);
         QVERIFY(out.empty());
-        roll.keyringChanged([](const QString &) { return ConsoleRoll::InKeyring(false); }, 2000, out);
+        roll.keyringChanged(unlisted, 2000, out);
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(standingOf(0), ConsoleStanding::OutOfKeyring);
         QCOMPARE(out[0].timeMs, 2000);
         out.clear();
-        roll.heard(kConsoleA, true, false, 2500, out);   // its status, again: it is still out
-        roll.heard(kConsoleA, false, false, 3000, out);  // it says goodbye: still out, and no grace second runs
+        roll.heard(kConsoleA, true, kRun, unlisted, 2500, out);   // its status, again: it is still out
+        roll.heard(kConsoleA, false, kRun, unlisted, 3000, out);  // it says goodbye: still out, and no grace second runs
         roll.tick(5000, out);
         QVERIFY(out.empty());
-        roll.keyringChanged([](const QString &) { return ConsoleRoll::InKeyring(true); }, 6000, out);   // put back
+        roll.keyringChanged(listed, 6000, out);   // put back
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(standingOf(0), ConsoleStanding::Gone);   // as its status last said, at once
         out.clear();
-        roll.heard(kConsoleA, true, true, 7000, out);
+        roll.heard(kConsoleA, true, kRun + 1, listed, 7000, out);   // a new connection
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(standingOf(0), ConsoleStanding::Online);
         out.clear();
         // Taken out between two keyring reads: its next status says so first.
-        roll.heard(kConsoleA, true, false, 8000, out);
+        roll.heard(kConsoleA, true, kRun + 1, unlisted, 8000, out);
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(standingOf(0), ConsoleStanding::OutOfKeyring);
         out.clear();
         for (int i = 0; i < 1000; ++i) {
-            roll.heard(QStringLiteral("made-up-%1").arg(i), true, false, 9000, out);
-            roll.heard(QStringLiteral("made-up-%1").arg(i), false, std::nullopt, 9000, out);
+            roll.heard(QStringLiteral("made-up-%1").arg(i), true, kRun, unlisted, 9000, out);
+            roll.heard(QStringLiteral("made-up-%1").arg(i), false, kRun, unknown, 9000, out);
         }
         QCOMPARE(roll.kept(), size_t(1));
-        roll.keyringChanged([](const QString &) { return ConsoleRoll::InKeyring(true); }, 9500, out);
+        roll.keyringChanged(listed, 9500, out);
         QCOMPARE(out.size(), size_t(1));   // console-a back; the made-up names were never kept
         QCOMPARE(std::get<ConsolePayload>(out[0].payload).console, kConsoleA);
     }

@@ -1,5 +1,6 @@
 #include "fuzzcommon.h"
 
+#include "link/consolestatus.h"
 #include "link/fleetwire.h"
 #include "link/wireprotocol.h"
 
@@ -53,7 +54,7 @@ Outcome roundTrip(const QByteArray &payload, Decode decode, Encode encode)
 }
 
 enum WireDecoder : std::uint8_t { State, Presence_, FieldEvent_, Gateway, Command_, Result_, Refresh_, Ops_, SignedOps_, PlanRequest_,
-                                  RouteSend_, FleetAnswer_, Topic, kWireDecoders };
+                                  RouteSend_, FleetAnswer_, Topic, ConsoleStatus_, kWireDecoders };
 
 } // namespace
 
@@ -105,6 +106,8 @@ Outcome checkWire(const QByteArray &input)
             return broken("a device state topic that its own names do not build", QString::fromUtf8(payload.left(300)));
         return ref.kind == wire::TopicRef::Unknown ? kRefused : kKept;
     }
+    case ConsoleStatus_:
+        return roundTrip<wire::ConsoleStatus>(payload, &wire::decodeConsoleStatus, &wire::encodeConsoleStatus);
     case kWireDecoders:
         break;
     }
@@ -125,6 +128,8 @@ std::vector<QByteArray> wireSeeds()
     const std::int64_t now = simulatedHour().back().timeMs;
     seeds.push_back(prefixed(Gateway, 0, wire::encodePresence({true, 7, 1200, 30})));
     seeds.push_back(prefixed(Gateway, 0, wire::encodePresence({false, 7, 0, 0})));
+    seeds.push_back(prefixed(ConsoleStatus_, 0, wire::encodeConsoleStatus({true, 1'790'000'000'000'000, QStringLiteral("abcd"), QByteArray(64, '\x03')})));
+    seeds.push_back(prefixed(ConsoleStatus_, 0, wire::encodeConsoleStatus({false, 12, {}, {}})));
     wire::SignedCommand command;
     command.device = c.devices[0].id;
     command.order = 77;

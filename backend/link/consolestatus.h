@@ -1,0 +1,33 @@
+#pragma once
+
+#include "link/wireprotocol.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+
+namespace cityops::wire {
+
+/// A console's presence on its retained status topic (docs/PROTOCOL.md, "Consoles on the broker"): online when it
+/// connects, offline in its goodbye and in the Last Will the broker publishes when its connection dies. Whether a
+/// console is gone decides what a supervisor may release elsewhere (ops/goneconsole.h), so a console signs its status
+/// with its key — nobody else on an open broker can say it is gone — and numbers it with its connection: a Will is
+/// signed before the connection it covers, and an old one, copied off the broker, must not end a later connection.
+struct ConsoleStatus {
+    bool online = false;
+    /// New for every connection attempt and above every earlier one of the console (its wall clock in microseconds
+    /// when it signed, pushed past the last): a status of an older connection than one already heard is a replay.
+    std::uint64_t connection = 0;
+    QString keyId;          ///< CommandSigner::keyId; empty: unsigned (a console without a key, which no keyring lists)
+    QByteArray signature;   ///< Ed25519 over canonical(console), 64 bytes; empty when unsigned
+
+    bool isSigned() const { return !signature.isEmpty(); }
+    /// The signed bytes. The console is the one the topic names: a status signed for one console cannot be moved to
+    /// another's topic.
+    QByteArray canonical(const QString &console) const;
+};
+QByteArray encodeConsoleStatus(const ConsoleStatus &status);
+Parsed<ConsoleStatus> decodeConsoleStatus(const QByteArray &payload);
+
+} // namespace cityops::wire

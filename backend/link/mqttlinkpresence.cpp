@@ -1,0 +1,100 @@
+// MqttLink: this console's signed status on the broker, and the other consoles' (docs/PROTOCOL.md, "Consoles on the
+// broker"). Split from mqttlink.cpp.
+#include "link/mqttlink.h"
+
+#include "base/logging.h"
+
+#include <QDateTime>
+
+namespace cityops {
+
+QByteArray MqttLink::statusPayload(bool online, std::uint64_t connection) const
+{
+    wire::ConsoleStatus status{online, connection, {}, {}};
+    if (m_signer) {
+        status.keyId = m_signer->keyId();
+        status.signature = m_signer->sign(status.canonical(consoleId()));
+    }
+    return wire::encodeConsoleStatus(status);
+}
+
+QByteArray MqttLink::willForNextConnection()
+{
+    // The wall clock in microseconds, past the last number: a restarted console goes on above its earlier runs
+    // without keeping a file (as OpsExchange's counter), and every attempt of this run is numbered anew.
+    const auto wallUs = static_cast<std::uint64_t>(std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch())) * 1000;
+    const std::uint64_t connection = std::max(wallUs, m_connection.load() + 1);
+    m_connection = connection;
+    QByteArray will = statusPayload(false, connection);
+    std::lock_guard lock(m_mutex);
+    m_ownWill = will;
+    return will;
+}
+
+void MqttLink::publishOwnStatus(const QByteArray &payload)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_ownStatus = payload;
+    }
+    m_client->publish(wire::consoleStatusTopic(consoleId()), payload, 1, true);
+}
+
+void MqttLink::defendOwnStatus(const MqttClient::Message &m)
+{
+    // The broker's retained copy, sent when we subscribe, is what stood before our status of this connection, which
+    // follows it; only what someone publishes meanwhile is news.
+    if (m.retained || !m_client->connected())
+        return;
+    QByteArray ours;
+    {
+        std::lock_guard lock(m_mutex);
+        // Our own Will comes from the broker, which believes our connection gone (or goes down itself, publishing
+        // every client's Will): we are about to lose it, and say online again once we are back.
+        if (m.payload == m_ownWill)
+            return;
+        ours = m_ownStatus;
+    }
+    if (ours.isEmpty() || m.payload == ours)
+        return;
+    if (m_trustWarnings.allow())
+        qCWarning(lcLink).nospace() << "someone else published the status of this console (" << consoleId()
+                                    << ") on the broker: it is published again as it stands";
+    m_client->publish(m.topic, ours, 1, true);
+}
+
+void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m)
+{
+    if (ref.console == consoleId())
+        return defendOwnStatus(m);
+    auto parsed = wire::decodeConsoleStatus(m.payload);
+    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+        return refuse(*refused, m.topic);
+    // The statuses of consoles the keyring does not list (a wall, a desk without a key) decide nothing here. While
+    // the keyring cannot be believed none is checked: its retained status comes again once it can be.
+    if (m_ops.keyringSays(ref.console) != true)
+        return;
+    const wire::ConsoleStatus &status = std::get<wire::ConsoleStatus>(parsed);
+    if (const auto refused = m_ops.checkStatus(ref.console, status))
+        return refuse(*refused, m.topic);
+    std::vector<Event> change;
+    const ConsoleRoll::Heard heard = m_consoleRoll.heard(ref.console, status.online, status.connection,
+                                                         [this](const QString &console) { return m_ops.keyringSays(console); },
+                                                         m_clock->nowMs(), change);
+    if (!change.empty())
+        sink()->push(std::move(change), Overflow::DropNewest);
+    if (heard == ConsoleRoll::Heard::Stale)
+        return refuse({wire::Refusal::Replayed, QStringLiteral("a status of console %1 for connection %2, older than one already heard (a copy "
+                                                               "or a replay)").arg(ref.console).arg(status.connection)},
+                      m.topic);
+    // A console that comes online now (not the retained status of one already there, nor its status again) missed
+    // what we did before.
+    if (!status.online || m.retained || heard != ConsoleRoll::Heard::NewConnection)
+        return;
+    // A second's grace: the newcomer first gets the field's picture (incidents our steps refer to) from the gateways.
+    QMetaObject::invokeMethod(this, [this, console = ref.console] {
+        QTimer::singleShot(1000, this, [this, console] { m_ops.handOver(console); });
+    }, Qt::QueuedConnection);
+}
+
+} // namespace cityops

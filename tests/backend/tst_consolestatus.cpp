@@ -1,0 +1,176 @@
+// A console's signed status (wire::ConsoleStatus): whether a console is gone decides what a supervisor may release
+// elsewhere, so nobody but the console may say it. Each refusal is the attack performed on the real component: a
+// status forged unsigned, signed with another desk's key, altered, moved to another console's topic, or read while
+// the keyring cannot be believed (OpsExchange::checkStatus); an old Will copied off the broker and published again
+// (ConsoleRoll); and a damaged payload (the codec). On a real broker: tst_consolepresence.
+#include "link/consoleroll.h"
+#include "link/consolestatus.h"
+#include "link/opsexchange.h"
+#include "storetesting.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+const QString kConsoleA = QStringLiteral("console-a");
+const QString kConsoleB = QStringLiteral("console-b");
+constexpr std::uint64_t kConnection = 1'790'000'000'000'000;
+
+wire::ConsoleStatus signedBy(const CommandSigner &key, const QString &console, bool online, std::uint64_t connection)
+{
+    wire::ConsoleStatus s{online, connection, key.keyId(), {}};
+    s.signature = key.sign(s.canonical(console));
+    return s;
+}
+
+/// The payload with one field replaced, as someone editing it on the broker would.
+QByteArray edited(const QByteArray &payload, const char *field, const QJsonValue &value)
+{
+    QJsonObject o = QJsonDocument::fromJson(payload).object();
+    if (value.isUndefined())
+        o.remove(QLatin1String(field));
+    else
+        o.insert(QLatin1String(field), value);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+const ConsoleRoll::KeyringLookup listed = [](const QString &) { return ConsoleRoll::InKeyring(true); };
+
+ConsoleStanding standing(const Event &e) { return std::get<ConsolePayload>(e.payload).standing; }
+
+} // namespace
+
+class TestConsoleStatus : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    void aStatusTravelsWholeAndItsSignatureCoversEveryField()
+    {
+        const CommandSigner a = CommandSigner::generate();
+        for (const wire::ConsoleStatus &sent : {signedBy(a, kConsoleA, false, kConnection), signedBy(a, kConsoleA, true, kConnection + 1),
+                                                wire::ConsoleStatus{true, 7, {}, {}}}) {
+            const auto read = wire::decodeConsoleStatus(wire::encodeConsoleStatus(sent));
+            QVERIFY(std::holds_alternative<wire::ConsoleStatus>(read));
+            const auto &s = std::get<wire::ConsoleStatus>(read);
+            QCOMPARE(s.online, sent.online);
+            QCOMPARE(s.connection, sent.connection);
+            QCOMPARE(s.keyId, sent.keyId);
+            QCOMPARE(s.signature, sent.signature);
+            QCOMPARE(s.isSigned(), !sent.keyId.isEmpty());
+        }
+        // The signed bytes differ in each field, the console included (it is the topic's, not the payload's).
+        const wire::ConsoleStatus s = signedBy(a, kConsoleA, false, kConnection);
+        wire::ConsoleStatus online = s, later = s, otherKey = s;
+        online.online = true;
+        later.connection += 1;
+        otherKey.keyId = QStringLiteral("0011223344556677");
+        const QByteArray base = s.canonical(kConsoleA);
+        for (const QByteArray &other : {online.canonical(kConsoleA), later.canonical(kConsoleA), otherKey.canonical(kConsoleA),
+                                        s.canonical(kConsoleB), s.canonical(QStringLiteral("console-a\n"))})
+            QVERIFY(other != base);
+    }
+
+    void aDamagedStatusIsRefused()
+    {
+        const CommandSigner a = CommandSigner::generate();
+        const QByteArray good = wire::encodeConsoleStatus(signedBy(a, kConsoleA, false, kConnection));
+        const std::pair<QByteArray, wire::Refusal> damaged[] = {
+            {edited(good, "online", QJsonValue()), wire::Refusal::Malformed},
+            {edited(good, "online", QStringLiteral("false")), wire::Refusal::Malformed},
+            {edited(good, "conn", QJsonValue()), wire::Refusal::Malformed},
+            {edited(good, "conn", -1), wire::Refusal::Malformed},
+            {edited(good, "conn", 1.5), wire::Refusal::Malformed},
+            {edited(good, "conn", QStringLiteral("1")), wire::Refusal::Malformed},
+            {edited(good, "sig", QJsonValue()), wire::Refusal::Malformed},                      // a key without a signature
+            {edited(good, "key", QJsonValue()), wire::Refusal::Malformed},                      // a signature without a key
+            {edited(good, "key", QString()), wire::Refusal::Malformed},
+            {edited(good, "sig", QStringLiteral("AAAA")), wire::Refusal::Malformed},            // too short
+            {edited(good, "sig", QStringLiteral("not base64!")), wire::Refusal::Malformed},
+            {edited(good, "v", 1), wire::Refusal::UnknownVersion},
+            {QByteArray(), wire::Refusal::Malformed},                                          // a retained status cleared
+            {QByteArray(5000, ' '), wire::Refusal::Oversized},
+        };
+        for (const auto &[payload, reason] : damaged) {
+            const auto read = wire::decodeConsoleStatus(payload);
+            QVERIFY2(std::holds_alternative<wire::Refused>(read), payload.constData());
+            QCOMPARE(std::get<wire::Refused>(read).reason, reason);
+        }
+    }
+
+    /// Only console-a's own key, as B's keyring lists it, says console-a is gone.
+    void onlyAConsolesOwnKeySpeaksForIt()
+    {
+        auto keyA = std::make_shared<CommandSigner>(CommandSigner::generate());
+        auto keyB = std::make_shared<CommandSigner>(CommandSigner::generate());
+        auto keyring = std::make_shared<ConsoleKeyring>();
+        QVERIFY(keyring->add(kConsoleA, keyA->publicKeyPem()));
+        QVERIFY(keyring->add(kConsoleB, keyB->publicKeyPem()));
+        OpsExchange b(*fixtureCity(), kConsoleB, keyB.get(), keyring);
+        const wire::ConsoleStatus gone = signedBy(*keyA, kConsoleA, false, kConnection);
+        QVERIFY(!b.checkStatus(kConsoleA, gone));
+
+        const auto refusedFor = [&](const QString &console, const wire::ConsoleStatus &status) {
+            const auto refused = b.checkStatus(console, status);
+            return refused ? refused->detail : QString();
+        };
+        wire::ConsoleStatus altered = gone;
+        altered.connection += 1000;   // made to look later than the connection it ended
+        const wire::ConsoleStatus unsignedGone{false, kConnection, {}, {}};
+        const std::pair<QString, QString> attacks[] = {
+            {refusedFor(kConsoleA, unsignedGone), QStringLiteral("unsigned")},
+            {refusedFor(kConsoleA, signedBy(*keyB, kConsoleA, false, kConnection)), QStringLiteral("not signed by its key")},   // another desk
+            {refusedFor(kConsoleA, signedBy(*keyB, kConsoleB, false, kConnection)), QStringLiteral("not signed by its key")},   // B's own, moved
+            {refusedFor(kConsoleA, altered), QStringLiteral("not signed by its key")},
+            {refusedFor(QStringLiteral("console-c"), signedBy(*keyA, QStringLiteral("console-c"), false, kConnection)),
+             QStringLiteral("not in this console's keyring")},
+        };
+        for (const auto &[detail, expected] : attacks)
+            QVERIFY2(detail.contains(expected), qPrintable(detail + QStringLiteral(" / expected: ") + expected));
+
+        b.setKeyring({nullptr, QStringLiteral("its group may write it")});
+        QVERIFY(refusedFor(kConsoleA, gone).contains(QStringLiteral("cannot be believed")));
+        b.setKeyring({keyring, {}});
+        QVERIFY(!b.checkStatus(kConsoleA, gone));
+    }
+
+    /// A Will or a goodbye is signed for one connection: copied off the broker and published again once the console
+    /// is back on a later connection, it changes nothing — and neither does an "online" of a connection that ended.
+    void aStatusOfAnOlderConnectionChangesNothing()
+    {
+        ConsoleRoll roll;
+        std::vector<Event> out;
+        QCOMPARE(roll.heard(kConsoleA, true, kConnection, listed, 1000, out), ConsoleRoll::Heard::NewConnection);
+        QCOMPARE(roll.heard(kConsoleA, false, kConnection, listed, 2000, out), ConsoleRoll::Heard::Same);   // its Will
+        roll.tick(3000, out);
+        QCOMPARE(out.size(), size_t(2));
+        QCOMPARE(standing(out[1]), ConsoleStanding::Gone);
+        out.clear();
+        QCOMPARE(roll.heard(kConsoleA, true, kConnection, listed, 3500, out), ConsoleRoll::Heard::Stale);   // online again? replayed
+        QVERIFY(out.empty());
+        QCOMPARE(roll.heard(kConsoleA, true, kConnection + 5, listed, 4000, out), ConsoleRoll::Heard::NewConnection);   // back
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(standing(out[0]), ConsoleStanding::Online);
+        out.clear();
+
+        // The Will of the first connection, published again by someone who kept it: refused, whenever it comes.
+        QCOMPARE(roll.heard(kConsoleA, false, kConnection, listed, 5000, out), ConsoleRoll::Heard::Stale);
+        roll.tick(10'000, out);
+        QVERIFY(out.empty());
+        QCOMPARE(roll.heard(kConsoleA, true, kConnection + 5, listed, 11'000, out), ConsoleRoll::Heard::Same);   // retained, again
+        QVERIFY(out.empty());
+        // Its own goodbye on this connection is believed.
+        QCOMPARE(roll.heard(kConsoleA, false, kConnection + 5, listed, 12'000, out), ConsoleRoll::Heard::Same);
+        roll.tick(13'000, out);
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(standing(out[0]), ConsoleStanding::Gone);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConsoleStatus)
+#include "tst_consolestatus.moc"
