@@ -37,7 +37,7 @@ private Q_SLOTS:
         QSet<int> selectors;
         for (const QByteArray &seed : fuzz::target("wire")->seeds())
             selectors.insert(std::uint8_t(seed[0]));
-        QCOMPARE(selectors.size(), 13);
+        QCOMPARE(selectors.size(), 14);
         selectors.clear();
         for (const QByteArray &seed : fuzz::target("storerow")->seeds())
             selectors.insert(std::uint8_t(seed[0]));
