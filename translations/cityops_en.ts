@@ -495,10 +495,10 @@ Reason (recorded):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n operation(s) of other consoles refused</source>
+        <source>%n message(s) of other consoles refused</source>
         <translation>
-            <numerusform>%n operation of other consoles refused</numerusform>
-            <numerusform>%n operations of other consoles refused</numerusform>
+            <numerusform>%n message of other consoles refused</numerusform>
+            <numerusform>%n messages of other consoles refused</numerusform>
         </translation>
     </message>
 </context>

@@ -3602,9 +3602,9 @@ Reason (recorded):</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n operation(s) of other consoles refused</source>
+        <source>%n message(s) of other consoles refused</source>
         <translation>
-            <numerusform>他のコンソールの操作 %n 件を拒否</numerusform>
+            <numerusform>他のコンソールのメッセージ %n 件を拒否</numerusform>
         </translation>
     </message>
     <message>
@@ -3622,8 +3622,8 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>拒否したゲートウェイ（--gateways にない、または上限超過）: %1</translation>
     </message>
     <message>
-        <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
-        <translation>拒否した操作: 鍵束のコンソールの署名なし %1 · 複製または古いもの %2 · このコンソールのディレクトリで許可されないもの %3</translation>
+        <source>Other consoles&apos; operations and statuses refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
+        <translation>拒否した他のコンソールの操作と状態: 鍵束のコンソールの署名なし %1 · 複製または古いもの %2 · このコンソールのディレクトリで許可されないもの %3</translation>
     </message>
     <message>
         <source>Recording once the store is checked…</source>

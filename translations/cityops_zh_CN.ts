@@ -3602,9 +3602,9 @@ Reason (recorded):</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n operation(s) of other consoles refused</source>
+        <source>%n message(s) of other consoles refused</source>
         <translation>
-            <numerusform>已拒绝其他控制台的操作 %n 条</numerusform>
+            <numerusform>已拒绝其他控制台的消息 %n 条</numerusform>
         </translation>
     </message>
     <message>
@@ -3622,8 +3622,8 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>被拒绝的网关（不在 --gateways 中，或超出上限）：%1</translation>
     </message>
     <message>
-        <source>Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
-        <translation>已拒绝的操作：无密钥环中控制台签名 %1 · 重复或过期 %2 · 本控制台目录不允许 %3</translation>
+        <source>Other consoles&apos; operations and statuses refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console&apos;s directory</source>
+        <translation>已拒绝的其他控制台操作和状态：无密钥环中控制台签名 %1 · 重复或过期 %2 · 本控制台目录不允许 %3</translation>
     </message>
     <message>
         <source>Recording once the store is checked…</source>

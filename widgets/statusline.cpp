@@ -121,9 +121,10 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
         trouble << tr("%n send(s) failed", nullptr, static_cast<int>(c.sendFailures));
     if (c.waiting > 0)
         trouble << tr("%n command(s) waiting for the broker", nullptr, static_cast<int>(c.waiting));
-    // Other consoles' operations that were forged, copied or not allowed: an attack, or a console set up wrongly.
+    // Other consoles' operations and statuses that were forged, copied or not allowed: an attack, or a console set up
+    // wrongly.
     if (c.untrusted + c.replayed + peerRefused > 0)
-        trouble << tr("%n operation(s) of other consoles refused", nullptr, static_cast<int>(c.untrusted + c.replayed + peerRefused));
+        trouble << tr("%n message(s) of other consoles refused", nullptr, static_cast<int>(c.untrusted + c.replayed + peerRefused));
     m_linkTrouble->setVisible(!trouble.isEmpty());
     m_linkTrouble->setFigure(trouble.join(QStringLiteral(" · ")),
         tr("Refused: %1 malformed, %2 oversized, %3 unknown version, %4 unknown device, %5 wrong kind\n"
@@ -135,7 +136,7 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
             .arg(c.opsShared).arg(c.opsReceived)
         + QLatin1Char('\n') + tr("Gateways refused (not on --gateways, or more than the link keeps track of): %1").arg(c.unknownGateway)
         + QLatin1Char('\n')
-        + tr("Operations refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console's directory")
+        + tr("Other consoles' operations and statuses refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console's directory")
               .arg(c.untrusted).arg(c.replayed).arg(peerRefused)
         + (c.keyringProblem.isEmpty() ? QString() : QLatin1Char('\n') + tr("Console keyring: %1 — other consoles' operations are refused until it is mended").arg(c.keyringProblem)));
 }

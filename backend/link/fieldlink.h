@@ -94,8 +94,8 @@ struct LinkCounters {
     std::uint64_t reconnects = 0;
     std::uint64_t opsShared = 0;      ///< operations this console published for the others
     std::uint64_t opsReceived = 0;    ///< operations of other consoles taken in
-    std::uint64_t untrusted = 0;      ///< operations not signed by a console in the keyring (unknown, altered, speaking for another)
-    std::uint64_t replayed = 0;       ///< signed operations seen before or outside the freshness window
+    std::uint64_t untrusted = 0;      ///< operations and statuses not signed by a console in the keyring (unknown, altered, speaking for another)
+    std::uint64_t replayed = 0;       ///< signed operations seen before or outside the freshness window; statuses of an older connection
     /// Why the console keyring cannot be believed now (no other console's operations are taken until it is mended);
     /// empty while it can.
     QString keyringProblem;

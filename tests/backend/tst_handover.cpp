@@ -1,6 +1,6 @@
 // A console that comes online is handed over the history of what the others hold open (and of what ended last).
 // Restarted on its record, it already holds much of it: what its books hold is passed over — not
-// refused (the desk would say "operations of other consoles refused"), not booked twice — and what it missed while it
+// refused (the desk would say "messages of other consoles refused"), not booked twice — and what it missed while it
 // was away is taken, so that its books end as they would had it heard everything live.
 #include "peerroom.h"
 

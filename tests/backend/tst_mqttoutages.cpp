@@ -349,7 +349,7 @@ private Q_SLOTS:
     /// Another console's ids can carry the session bits of one of this console's earlier runs. Its orders still
     /// reach this console, and after this console restarts on its record they stay the other's: a supervisor here
     /// cannot approve one as if it were this console's own. And what became of it while this console was away comes
-    /// with the other's hand-over, without a refusal: the desk would show "operations of other consoles refused".
+    /// with the other's hand-over, without a refusal: the desk would show "messages of other consoles refused".
     void aRestartedConsoleTakesUpOnlyItsOwnOrders()
     {
         TestBroker broker;

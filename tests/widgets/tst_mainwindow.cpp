@@ -172,7 +172,7 @@ private Q_SLOTS:
         QVERIFY2(whole.startsWith(trouble->text().chopped(1)) && whole.contains(QLatin1String("5 report(s) lost, fresh state asked"))
                      && whole.contains(QLatin1String("4 command(s) waiting for the broker")), qPrintable(whole));
         QVERIFY(trouble->toolTip().contains(QLatin1String("2 malformed, 1 oversized")));
-        QVERIFY2(whole.contains(QLatin1String("3 operation(s) of other consoles refused")), qPrintable(whole));
+        QVERIFY2(whole.contains(QLatin1String("3 message(s) of other consoles refused")), qPrintable(whole));
         QVERIFY(trouble->toolTip().contains(QStringLiteral("2 not signed by a console in the keyring · 1 copies or stale")));
         // Amber: something to look at.
         const QImage shot = trouble->grab().toImage();
