@@ -190,6 +190,40 @@ private Q_SLOTS:
         QCOMPARE(retained.front().signature, current.back().signature);
     }
 
+    /// Console-a says goodbye while B's keyring cannot be believed (made writable by others): B cannot check the
+    /// signature then, and takes nothing from it. Once the file is mended B asks the broker for the statuses again, and
+    /// console-a's goodbye — retained there — counts: console-a is gone.
+    void aStatusThatCameWhileTheKeyringWasRefusedCountsOnceItIsMended()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        const QString keyringFile = dir.filePath(QStringLiteral("consoles.json"));
+        QVERIFY(QFile::copy(room().keyring, keyringFile));
+        RawClient spy(brokerOptions(broker.plainUrl(), QStringLiteral("spy")));
+        QTRY_VERIFY_WITH_TIMEOUT(spy.client->connected(), 5000);
+        QVERIFY(spy.client->subscribe(wire::consoleStatusTopic(kConsoleA), 1));
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"),
+                  [&](MqttLinkOptions &o) { o.consolesPath = keyringFile; });
+        auto a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+
+        QVERIFY(QFile::setPermissions(keyringFile, QFile::permissions(keyringFile) | QFileDevice::WriteOther));
+        QTRY_VERIFY_WITH_TIMEOUT(!b.link->counters().keyringProblem.isEmpty(), 10'000);
+        a.reset();
+        std::vector<wire::ConsoleStatus> heard;
+        QTRY_VERIFY_WITH_TIMEOUT((heardFrom(spy, heard), !heard.empty() && !heard.back().online), 10'000);
+        // The broker sent the goodbye to B before the spy had it; what the spy publishes now reaches B after it.
+        const std::uint64_t malformed = b.link->counters().malformed;
+        QVERIFY(spy.client->publish(wire::consoleStatusTopic(QStringLiteral("marker")), "{}", 1));
+        QTRY_VERIFY_WITH_TIMEOUT(b.link->counters().malformed > malformed, 5000);
+        QVERIFY(knownOnline(b, kConsoleA));   // unchecked, so not taken
+        QVERIFY(QFile::setPermissions(keyringFile, QFile::permissions(keyringFile) & ~QFileDevice::WriteOther));
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().consoleGoneSince(kConsoleA).has_value(), 10'000);
+    }
+
     /// The admin takes console-a out of B's keyring (its laptop was stolen) while it is on the broker: from then on B
     /// refuses its steps, so it cannot end its order there, and B records it out of the keyring; sven releases the
     /// order and kai may order the lamp. A keyring that cannot be believed for a while (writable by others) puts nobody
