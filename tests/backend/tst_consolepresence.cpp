@@ -190,6 +190,46 @@ private Q_SLOTS:
         QCOMPARE(retained.front().signature, current.back().signature);
     }
 
+    /// Console-a's connection dies without a goodbye (here another client takes its client id, which an open broker
+    /// allows): the broker publishes console-a's Will, signed for that connection, and B takes it (neither forged nor
+    /// stale). Console-a connects again at once, on a connection of a new number; the Will of the dead connection,
+    /// published again, is refused.
+    void aWillIsBelievedForItsOwnConnectionOnly()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        RawClient spy(brokerOptions(broker.plainUrl(), QStringLiteral("spy")));
+        QTRY_VERIFY_WITH_TIMEOUT(spy.client->connected(), 5000);
+        QVERIFY(spy.client->subscribe(wire::consoleStatusTopic(kConsoleA), 1));
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
+        Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+        std::vector<wire::ConsoleStatus> heard;
+        QTRY_VERIFY_WITH_TIMEOUT((heardFrom(spy, heard), !heard.empty() && heard.back().online), 5000);
+        const std::uint64_t first = heard.back().connection;
+        const LinkCounters before = b.link->counters();
+
+        auto impostor = std::make_unique<RawClient>(brokerOptions(broker.plainUrl(), kConsoleA));
+        QTRY_VERIFY_WITH_TIMEOUT((heardFrom(spy, heard), !heard.back().online), 10'000);
+        impostor.reset();
+        const wire::ConsoleStatus will = heard.back();
+        QCOMPARE(will.connection, first);   // the Will of the connection that died
+        QTRY_VERIFY_WITH_TIMEOUT((heardFrom(spy, heard), heard.back().online && heard.back().connection > first), 15'000);
+        // B had the Will and the new status before the spy had the latter; what the spy publishes now reaches B after.
+        QVERIFY(spy.client->publish(wire::consoleStatusTopic(QStringLiteral("marker")), "{}", 1));
+        QTRY_VERIFY_WITH_TIMEOUT(b.link->counters().malformed > before.malformed, 5000);
+        QCOMPARE(b.link->counters().untrusted, before.untrusted);
+        QCOMPARE(b.link->counters().replayed, before.replayed);
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 5000);
+
+        RawClient attacker(brokerOptions(broker.plainUrl(), QStringLiteral("someone")));
+        QTRY_VERIFY_WITH_TIMEOUT(attacker.client->connected(), 5000);
+        QVERIFY(attacker.client->publish(wire::consoleStatusTopic(kConsoleA), wire::encodeConsoleStatus(will), 1, true));
+        QTRY_COMPARE_WITH_TIMEOUT(b.link->counters().replayed, before.replayed + 1, 5000);
+        QVERIFY(knownOnline(b, kConsoleA));
+    }
+
     /// Console-a says goodbye while B's keyring cannot be believed (made writable by others): B cannot check the
     /// signature then, and takes nothing from it. Once the file is mended B asks the broker for the statuses again, and
     /// console-a's goodbye — retained there — counts: console-a is gone.
