@@ -221,14 +221,6 @@ int runWall(QApplication &app, Engine &engine, const WallLayout &layout, const C
     return exitCode ? exitCode : rc;
 }
 
-int fail(const QString &message, bool interactive, int code)
-{
-    std::fprintf(stderr, "cityops: %s\n", qPrintable(message));
-    if (interactive)
-        QMessageBox::critical(nullptr, QObject::tr("CityOps cannot start"), message);
-    return code;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -278,12 +270,26 @@ int main(int argc, char **argv)
     // A wall is never interactive: nobody is there to answer a dialog (errors go to the log and the exit code).
     const bool interactive = options.screenshotPath.isEmpty() && options.wallLayout.isEmpty()
                              && QGuiApplication::platformName() != QLatin1String("offscreen");
+    // Why the console cannot start: on stderr, and in a message box where someone is at the desk. A shutdown closes
+    // the box (nobody may be there to press OK, and nothing has started that needs it).
+    const auto fail = [&](const QString &message, int code) {
+        std::fprintf(stderr, "cityops: %s\n", qPrintable(message));
+        if (interactive) {
+            QMessageBox box(QMessageBox::Critical, QObject::tr("CityOps cannot start"), message, QMessageBox::Ok);
+            stopSignals.onStop(&box, [&box](const QString &name) {
+                qCInfo(lcApp).noquote() << name << "received: the console stops";
+                box.reject();
+            });
+            box.exec();
+        }
+        return code;
+    };
 
     const bool userCity = !options.cityPath.isEmpty();
     const QString cityPath = userCity ? options.cityPath : defaultCityPath();
     auto city = citypackage::read(cityPath);
     if (!city)
-        return fail(QObject::tr("Cannot open the city: %1").arg(city.error()), interactive, userCity ? kExitUsage : kExitFailure);
+        return fail(QObject::tr("Cannot open the city: %1").arg(city.error()), userCity ? kExitUsage : kExitFailure);
     if (options.syntheticDevices > 0) {
         auto enlarged = std::make_shared<CityModel>(*city.value());
         addSyntheticDevices(*enlarged, static_cast<size_t>(options.syntheticDevices), options.seed);
@@ -296,14 +302,14 @@ int main(int argc, char **argv)
         auto layout = options.wallLayout == QLatin1String("default") ? Result<WallLayout>(WallLayout::builtIn())
                                                                      : WallLayout::load(options.wallLayout, city.value()->districtNames());
         if (!layout)
-            return fail(QObject::tr("Cannot use the wall layout: %1").arg(layout.error()), interactive, kExitUsage);
+            return fail(QObject::tr("Cannot use the wall layout: %1").arg(layout.error()), kExitUsage);
         wallLayout = std::move(layout).value();
     }
     std::shared_ptr<const MbTiles> background;
     if (!options.tilesPath.isEmpty()) {
         auto tiles = MbTiles::open(options.tilesPath);
         if (!tiles)
-            return fail(QObject::tr("Cannot use the background tiles: %1").arg(tiles.error()), interactive, kExitUsage);
+            return fail(QObject::tr("Cannot use the background tiles: %1").arg(tiles.error()), kExitUsage);
         background = std::move(tiles).value();
     }
 
@@ -314,14 +320,14 @@ int main(int argc, char **argv)
     if (options.sumoTraffic) {
 #ifdef CITYOPS_HAVE_SUMO
         if (QStandardPaths::findExecutable(QStringLiteral("sumo")).isEmpty())
-            return fail(QObject::tr("--traffic sumo needs SUMO, which is not installed: install the Debian package sumo"), interactive, kExitUsage);
+            return fail(QObject::tr("--traffic sumo needs SUMO, which is not installed: install the Debian package sumo"), kExitUsage);
         auto setup = sumoSetupFromPackage(cityPath, *city.value());
         if (!setup)
-            return fail(setup.error(), interactive, kExitUsage);
+            return fail(setup.error(), kExitUsage);
         setup->seed = options.seed;
         simOptions.signalPlant = [c = city.value(), s = setup.value()] { return std::make_unique<SumoPlant>(c, s); };
 #else
-        return fail(QObject::tr("--traffic sumo: this build has no SUMO client (install the Debian package sumo and build again)"), interactive, kExitUsage);
+        return fail(QObject::tr("--traffic sumo: this build has no SUMO client (install the Debian package sumo and build again)"), kExitUsage);
 #endif
     }
 
@@ -337,7 +343,7 @@ int main(int argc, char **argv)
         storeOptions.retainDays = options.retainDays;
         auto key = checkpointKey(options);
         if (!key)
-            return fail(QObject::tr("Cannot sign the record: %1").arg(key.error()), interactive, kExitUsage);
+            return fail(QObject::tr("Cannot sign the record: %1").arg(key.error()), kExitUsage);
         storeOptions.checkpointKey = key.value();
         auto store = EventStore::open(storeOptions, *city.value());
         if (!store && options.replay && QFileInfo(storePath).isFile()) {
@@ -349,7 +355,7 @@ int main(int argc, char **argv)
             qCWarning(lcApp) << "replaying read-only, not recording:" << store.error();
         } else if (!store) {
             if (userStore)
-                return fail(QObject::tr("Cannot open the event store: %1").arg(store.error()), interactive, kExitUsage);
+                return fail(QObject::tr("Cannot open the event store: %1").arg(store.error()), kExitUsage);
             storeWarning = store.error();
             qCWarning(lcApp) << "not recording:" << store.error();
         } else {
@@ -369,7 +375,7 @@ int main(int argc, char **argv)
         }
     }
     if (options.replay && !engine.store() && archivePath.isEmpty())
-        return fail(QObject::tr("Cannot replay: %1").arg(storeWarning), interactive, kExitUsage);
+        return fail(QObject::tr("Cannot replay: %1").arg(storeWarning), kExitUsage);
     // Who may sign in: a city's LDAP directory, or the local user directory (created on the first run with an
     // administrator's account).
     // Shared: the engine's core thread looks people up in it until the engine stops, whichever goes first.
@@ -383,10 +389,10 @@ int main(int argc, char **argv)
             if (auto known = mapping.value().checkDistricts(city.value()->districtNames(), mapPath); !known)
                 mapping = Error{known.error()};
         if (!mapping)
-            return fail(QObject::tr("Cannot use the LDAP directory: %1").arg(mapping.error()), interactive, kExitUsage);
+            return fail(QObject::tr("Cannot use the LDAP directory: %1").arg(mapping.error()), kExitUsage);
         auto ldap = LdapDirectory::open(options.directoryPath, std::move(mapping).value());
         if (!ldap)
-            return fail(QObject::tr("Cannot use the LDAP directory: %1").arg(ldap.error()), interactive, kExitUsage);
+            return fail(QObject::tr("Cannot use the LDAP directory: %1").arg(ldap.error()), kExitUsage);
         qCInfo(lcApp) << "people sign in against" << ldap.value()->describe();
         directory = std::move(ldap).value();
     } else {
@@ -402,12 +408,12 @@ int main(int argc, char **argv)
                     return stoppedWhileStarting() ? 0
                                                   : fail(QObject::tr("Nobody can sign in until a first account exists (or create one with "
                                                                      "cityops-admin)."),
-                                                         interactive, kExitFailure);
+                                                         kExitFailure);
             }
             directory = std::move(opened).value();
         } else {
             if (!options.directoryPath.isEmpty() || !options.signInUser.isEmpty())
-                return fail(QObject::tr("Cannot use the user directory: %1").arg(opened.error()), interactive, kExitUsage);
+                return fail(QObject::tr("Cannot use the user directory: %1").arg(opened.error()), kExitUsage);
             qCWarning(lcApp) << "nobody can sign in:" << opened.error();
         }
     }
@@ -426,7 +432,7 @@ int main(int argc, char **argv)
         if (!options.commandKeyPath.isEmpty()) {
             auto key = CommandSigner::fromPrivateKeyFile(options.commandKeyPath);
             if (!key)
-                return fail(QObject::tr("Cannot use the command key: %1").arg(key.error()), interactive, kExitUsage);
+                return fail(QObject::tr("Cannot use the command key: %1").arg(key.error()), kExitUsage);
             signer = std::move(key).value();
         } else {
             qCWarning(lcApp) << "no --command-key: this console can watch but its commands will be refused";
@@ -437,7 +443,7 @@ int main(int argc, char **argv)
         const QString consolesPath = options.consolesPath.isEmpty() ? ConsoleKeyring::defaultPath() : options.consolesPath;
         auto keyring = ConsoleKeyring::load(consolesPath, options.consolesPath.isEmpty());
         if (!keyring)
-            return fail(QObject::tr("Cannot use the console keyring: %1").arg(keyring.error()), interactive, kExitUsage);
+            return fail(QObject::tr("Cannot use the console keyring: %1").arg(keyring.error()), kExitUsage);
         if (keyring.value().isEmpty())
             qCInfo(lcApp) << "no console keyring: operations of other consoles will be refused (cityops-admin console add)";
         if (directory) {
@@ -500,7 +506,7 @@ int main(int argc, char **argv)
         if (signedIn.refusal == SignInRefusal::Unavailable)
             std::fprintf(stderr, "cityops: cannot sign in as %s yet: %s\n", qPrintable(options.signInUser), qPrintable(signedIn.sentence));
         else if (!signedIn.ok())
-            return fail(QObject::tr("Cannot sign in as %1: %2").arg(options.signInUser, signedIn.sentence), interactive, kExitFailure);
+            return fail(QObject::tr("Cannot sign in as %1: %2").arg(options.signInUser, signedIn.sentence), kExitFailure);
     }
     if (background)
         window.mapView()->setRasterBasemap(background);

@@ -30,12 +30,12 @@ bool recordFor1500Ms(const QString &store)
 /// Starts the console (or another of our programs) headless as a process of its own, its start-up log on (it says when
 /// it is live); `tmpDir`: its temporary folder.
 bool startInBackground(QProcess &console, const QStringList &args, const QString &tmpDir = QString(),
-                       const QString &program = QStringLiteral("cityops"))
+                       const QString &program = QStringLiteral("cityops"), const QString &platform = QStringLiteral("offscreen"))
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!tmpDir.isEmpty())
         env.insert(QStringLiteral("TMPDIR"), tmpDir);
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("cityops.app.info=true"));
     console.setProcessEnvironment(env);
     console.start(QStringLiteral(CITYOPS_BIN_DIR "/") + program, args);
@@ -490,21 +490,32 @@ private Q_SLOTS:
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
     }
 
-    /// The very first start asks, in a dialog, for the first administrator's account. A shutdown then ends the wait
-    /// and the console (exit 0) instead of leaving the dialog up, with nobody there to answer it.
-    void aStopWhileAskingForTheFirstAccountEndsTheWait()
+    /// A desk's start-up dialogs — the very first start's, asking for the first administrator's account, and the box
+    /// saying why the console cannot start — end with a shutdown instead of waiting for somebody to answer them: the
+    /// console stops as it would have (exit 0 before anything started; exit 2 for a city that cannot be read).
+    void aStopWhileADialogOfTheStartWaitsEndsTheWait_data()
     {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("waiting");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("said");
+        QTest::newRow("first account") << QStringList{QStringLiteral("--no-store"), QStringLiteral("--directory"), QStringLiteral("users.db")}
+                                       << QByteArray("asking for the first administrator") << 0 << QByteArray("SIGTERM received during start-up");
+        QTest::newRow("cannot start") << QStringList{QStringLiteral("--no-store"), QStringLiteral("--city"), QStringLiteral("no-such-city.gpkg")}
+                                      << QByteArray("cityops: Cannot open the city") << 2 << QByteArray("SIGTERM received: the console stops");
+    }
+    void aStopWhileADialogOfTheStartWaitsEndsTheWait()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, waiting);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, said);
         QTemporaryDir dir;
         QProcess console;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));   // a desk's dialogs, with no screen
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("cityops.app.info=true"));
-        console.setProcessEnvironment(env);
-        console.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops"), {QStringLiteral("--no-store"), QStringLiteral("--directory"),
-                                                                   dir.filePath(QStringLiteral("users.db"))});
-        QVERIFY(console.waitForStarted());
+        console.setWorkingDirectory(dir.path());
+        QVERIFY(startInBackground(console, args, {}, QStringLiteral("cityops"), QStringLiteral("minimal")));   // dialogs, no screen
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += console.readAllStandardError()).contains("asking for the first administrator"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT((err += console.readAllStandardError()).contains(waiting), 60000);
         console.terminate();   // SIGTERM
         const bool ended = console.waitForFinished(30000);
         if (!ended)
@@ -512,8 +523,8 @@ private Q_SLOTS:
         err += console.readAllStandardError();
         QVERIFY2(ended, err.constData());
         QCOMPARE(console.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(console.exitCode(), 0);
-        QVERIFY2(err.contains("SIGTERM received during start-up"), err.constData());
+        QCOMPARE(console.exitCode(), exitCode);
+        QVERIFY2(err.contains(said), err.constData());
     }
 
     /// A shutdown (SIGTERM) closes the console as its window does — exit 0, the close recorded in the name of who was
