@@ -15,7 +15,7 @@ void ConsoleRoll::settle(const QString &console, Life &life, bool inKeyring, std
     if (life.inKeyring == inKeyring)
         return;
     life.inKeyring = inKeyring;
-    life.offlineSaidMs = 0;
+    life.offline.forget();
     if (!inKeyring) {
         // Out from now on, whatever it says; one never told of is on nobody's roll yet and holds nothing here.
         if (life.told)
@@ -49,11 +49,11 @@ ConsoleRoll::Heard ConsoleRoll::heard(const QString &console, bool online, std::
     if (!life.inKeyring)
         return heard;
     if (!online) {
-        if (life.told != ConsoleStanding::Gone && life.offlineSaidMs == 0)
-            life.offlineSaidMs = nowMs;
+        if (life.told != ConsoleStanding::Gone)
+            life.offline.said(nowMs);
         return heard;
     }
-    life.offlineSaidMs = 0;
+    life.offline.forget();
     tell(console, life, ConsoleStanding::Online, nowMs, out);
     return heard;
 }
@@ -76,7 +76,7 @@ void ConsoleRoll::lostBroker()
 {
     std::lock_guard lock(m_mutex);
     for (Life &life : m_consoles)
-        life.offlineSaidMs = 0;
+        life.offline.forget();
 }
 
 void ConsoleRoll::tick(std::int64_t nowMs, std::vector<Event> &out)
@@ -84,9 +84,9 @@ void ConsoleRoll::tick(std::int64_t nowMs, std::vector<Event> &out)
     std::lock_guard lock(m_mutex);
     for (auto it = m_consoles.begin(); it != m_consoles.end(); ++it) {
         Life &life = it.value();
-        if (life.offlineSaidMs == 0 || nowMs - life.offlineSaidMs < kOfflineGraceMs)
+        if (!life.offline.due(nowMs))
             continue;
-        life.offlineSaidMs = 0;
+        life.offline.forget();
         tell(it.key(), life, ConsoleStanding::Gone, nowMs, out);
     }
 }

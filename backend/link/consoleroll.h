@@ -1,5 +1,6 @@
 #pragma once
 
+#include "link/offlinegrace.h"
 #include "model/event.h"
 
 #include <QHash>
@@ -22,8 +23,6 @@ namespace cityops {
 /// copied off the broker) and changes nothing. Thread-safe.
 class ConsoleRoll {
 public:
-    static constexpr std::int64_t kOfflineGraceMs = 1000;
-
     /// Whether a console is in the keyring as it stands; nothing while the keyring cannot be believed (then each
     /// console keeps the standing it had: a keyring made unreadable by mistake does not put every desk out of it).
     using InKeyring = std::optional<bool>;
@@ -55,7 +54,7 @@ private:
         bool heardOnline = false;              ///< what its status last said, believed or not
         std::uint64_t connection = 0;          ///< the connection its status last said
         bool inKeyring = true;
-        std::int64_t offlineSaidMs = 0;        ///< it said offline then, not told yet; 0: it did not, or told already
+        OfflineGrace offline;                  ///< an offline it said, not told yet
     };
     /// Takes the keyring's word on `life` (told when its standing changes by it).
     static void settle(const QString &console, Life &life, bool inKeyring, std::int64_t nowMs, std::vector<Event> &out);

@@ -148,7 +148,7 @@ void MqttLink::onConnection(bool connected, const QString &why)
         {
             std::lock_guard lock(m_mutex);
             for (GatewayLife &life : m_gateways)
-                life.offlineSaidMs = 0;   // said by a broker on its way down, most likely: nothing is known now
+                life.offline.forget();   // said by a broker on its way down, most likely: nothing is known now
         }
         m_consoleRoll.lostBroker();   // the same for consoles
         qCWarning(lcLink) << "broker connection:" << why;
@@ -317,14 +317,14 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
     life.lastHeardMs = m_clock->nowMs();
     life.keepAliveMs = status.online ? status.keepAliveS * 1000LL : 0;
     if (status.online) {
-        life.offlineSaidMs = 0;
+        life.offline.forget();
         if (life.silent)
             m_fullRefreshWanted = true;   // back: its devices report afresh
         life.silent = false;
-    } else if (life.offlineSaidMs == 0) {
+    } else {
         // Also when it was already declared silent: its devices may have reported again since (a gateway frozen and
         // thawed resumes with reports before its next heartbeat), and a goodbye then must still take them offline.
-        life.offlineSaidMs = m_clock->nowMs();   // see GatewayLife::offlineSaidMs; onTimer() decides
+        life.offline.said(m_clock->nowMs());   // onTimer() decides
     }
 }
 
@@ -435,11 +435,11 @@ void MqttLink::onTimer()
         // line says so instead of a wall of devices going offline.
         const bool hearing = m_client && m_client->connected();
         for (auto it = m_gateways.begin(); hearing && it != m_gateways.end(); ++it) {
-            const bool saidOffline = it->offlineSaidMs > 0 && now - it->offlineSaidMs >= 1000;
+            const bool saidOffline = it->offline.due(now);
             const bool noHeartbeat = !it->silent && it->keepAliveMs > 0 && now - it->lastHeardMs > it->keepAliveMs * 3 / 2;
             if (saidOffline || noHeartbeat) {
                 it->silent = true;
-                it->offlineSaidMs = 0;
+                it->offline.forget();
                 silent.push_back({it->number, it.key(), saidOffline ? "it said goodbye or its Will was published"
                                                                      : "no heartbeat for 1.5 keep-alives"});
             }

@@ -8,6 +8,7 @@
 #include "link/fleetdispatch.h"
 #include "link/mqttclient.h"
 #include "link/consoleroll.h"
+#include "link/offlinegrace.h"
 #include "link/opsexchange.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
@@ -140,9 +141,7 @@ private:
         std::int64_t lastHeardMs = 0;
         std::int64_t keepAliveMs = 0;
         bool silent = false;   ///< its devices were declared offline
-        /// It said it is offline (goodbye or Will) at this time; declared after a grace second unless our own link
-        /// drops meanwhile — a broker shutting down publishes every client's Will on its way out.
-        std::int64_t offlineSaidMs = 0;
+        OfflineGrace offline;   ///< an offline it said (goodbye or Will), declared after the grace second
     };
     std::mutex m_mutex;                               ///< guards what both threads touch
     QHash<QString, GatewayLife> m_gateways;

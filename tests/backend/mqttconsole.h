@@ -69,6 +69,22 @@ inline Room &room()
     return r;
 }
 
+/// The room's console keyring copied into `dir`, made private to its owner as a keyring's folder must be: the file a
+/// console reads again while it runs (--consoles FILE). Empty when that fails.
+inline QString privateKeyringCopy(const QTemporaryDir &dir)
+{
+    const QString file = dir.filePath(QStringLiteral("consoles.json"));
+    const bool made = QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)
+                   && QFile::copy(room().keyring, file);
+    return made ? file : QString();
+}
+
+/// A client that listens to `console`'s status topic (connected and subscribed; false when it could not be).
+inline bool listensToStatusOf(RawClient &spy, const QString &console)
+{
+    return QTest::qWaitFor([&] { return spy.client->connected(); }, 5000) && spy.client->subscribe(wire::consoleStatusTopic(console), 1);
+}
+
 inline MqttOptions brokerOptions(const QString &url, const QString &clientId, const QString &ca = {})
 {
     MqttOptions o;

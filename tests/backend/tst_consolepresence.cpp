@@ -137,8 +137,7 @@ private Q_SLOTS:
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
         QVERIFY(room().ok);
         RawClient spy(brokerOptions(broker.plainUrl(), QStringLiteral("spy")));
-        QTRY_VERIFY_WITH_TIMEOUT(spy.client->connected(), 5000);
-        QVERIFY(spy.client->subscribe(wire::consoleStatusTopic(kConsoleA), 1));
+        QVERIFY(listensToStatusOf(spy, kConsoleA));
         Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
         auto a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
         QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
@@ -181,8 +180,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((heardFrom(spy, answered), std::ranges::count_if(answered, [](const wire::ConsoleStatus &s) { return s.online; }) == 3),
                                  10'000);
         RawClient late(brokerOptions(broker.plainUrl(), QStringLiteral("late")));
-        QTRY_VERIFY_WITH_TIMEOUT(late.client->connected(), 5000);
-        QVERIFY(late.client->subscribe(wire::consoleStatusTopic(kConsoleA), 1));
+        QVERIFY(listensToStatusOf(late, kConsoleA));
         std::vector<wire::ConsoleStatus> retained;
         QTRY_VERIFY_WITH_TIMEOUT((heardFrom(late, retained), !retained.empty()), 5000);
         QVERIFY(retained.front().online);
@@ -200,8 +198,7 @@ private Q_SLOTS:
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
         QVERIFY(room().ok);
         RawClient spy(brokerOptions(broker.plainUrl(), QStringLiteral("spy")));
-        QTRY_VERIFY_WITH_TIMEOUT(spy.client->connected(), 5000);
-        QVERIFY(spy.client->subscribe(wire::consoleStatusTopic(kConsoleA), 1));
+        QVERIFY(listensToStatusOf(spy, kConsoleA));
         Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
         Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
         QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
@@ -239,12 +236,10 @@ private Q_SLOTS:
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
         QVERIFY(room().ok);
         QTemporaryDir dir;
-        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
-        const QString keyringFile = dir.filePath(QStringLiteral("consoles.json"));
-        QVERIFY(QFile::copy(room().keyring, keyringFile));
+        const QString keyringFile = privateKeyringCopy(dir);
+        QVERIFY(!keyringFile.isEmpty());
         RawClient spy(brokerOptions(broker.plainUrl(), QStringLiteral("spy")));
-        QTRY_VERIFY_WITH_TIMEOUT(spy.client->connected(), 5000);
-        QVERIFY(spy.client->subscribe(wire::consoleStatusTopic(kConsoleA), 1));
+        QVERIFY(listensToStatusOf(spy, kConsoleA));
         Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"),
                   [&](MqttLinkOptions &o) { o.consolesPath = keyringFile; });
         auto a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"));
@@ -275,10 +270,9 @@ private Q_SLOTS:
         QVERIFY(room().ok);
         const auto three = lamps(3, 11);
         QTemporaryDir dir;
-        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
-        const QString keyringFile = dir.filePath(QStringLiteral("consoles.json"));
+        const QString keyringFile = privateKeyringCopy(dir);
+        QVERIFY(!keyringFile.isEmpty());
         ConsoleKeyring keyring = ConsoleKeyring::load(room().keyring).value();
-        QVERIFY(keyring.save(keyringFile));
         const QString store = dir.filePath(QStringLiteral("b.store"));
         auto owned = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"),
                                                [&](MqttLinkOptions &o) {

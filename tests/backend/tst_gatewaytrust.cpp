@@ -139,10 +139,9 @@ private Q_SLOTS:
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
         QVERIFY(room().ok);
         QTemporaryDir dir;
-        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
-        const QString keyringFile = dir.filePath(QStringLiteral("consoles.json"));
+        const QString keyringFile = privateKeyringCopy(dir);
+        QVERIFY(!keyringFile.isEmpty());
         ConsoleKeyring keyring = ConsoleKeyring::load(room().keyring).value();
-        QVERIFY(keyring.save(keyringFile));
         Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"), [&](MqttLinkOptions &o) {
             o.consoles = std::make_shared<const ConsoleKeyring>(keyring);
             o.consolesPath = keyringFile;
