@@ -35,6 +35,8 @@ Parsed<ConsoleStatus> decodeConsoleStatus(const QByteArray &payload)
     if (!o.value(QLatin1String("online")).isBool())
         return malformed(QStringLiteral("online must be true or false"));
     // Microseconds since the epoch stay below 2^53 until the year 2255: exact in a JSON number.
+    if (o.value(QLatin1String("conn")).isUndefined())
+        return malformed(QStringLiteral("no conn: a status from a console of a release before signed statuses, which must be updated"));
     if (!isCount(o.value(QLatin1String("conn"))))
         return malformed(QStringLiteral("conn must be a whole number (the connection the status belongs to)"));
     ConsoleStatus s;
