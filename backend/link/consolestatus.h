@@ -9,8 +9,8 @@
 
 namespace cityops::wire {
 
-/// A console's presence on its retained status topic (docs/PROTOCOL.md, "Consoles on the broker"): online when it
-/// connects, offline in its goodbye and in the Last Will the broker publishes when its connection dies. Whether a
+/// A console's presence on its retained status topic (docs/PROTOCOL.md, "Presence, Last Will and heartbeat"): online
+/// when it connects, offline in its goodbye and in the Last Will the broker publishes when its connection dies. Whether a
 /// console is gone decides what a supervisor may release elsewhere (ops/goneconsole.h), so a console signs its status
 /// with its key — nobody else on an open broker can say it is gone — and numbers it with its connection: a Will is
 /// signed before the connection it covers, and an old one, copied off the broker, must not end a later connection.

@@ -158,7 +158,7 @@ private:
     std::unique_ptr<AtomicCounters> m_counts;
     OpsExchange m_ops;
     ConsoleRoll m_consoleRoll;   ///< the other consoles of the keyring: on the broker or gone
-    std::atomic<std::uint64_t> m_connection{0};   ///< this console's connection number (wire::ConsoleStatus), network thread
+    std::atomic<std::uint64_t> m_connection{0};   ///< this console's connection number (wire::ConsoleStatus), set on the network thread
     QByteArray m_ownStatus;                       ///< the status we stand by (under m_mutex)
     QByteArray m_ownWill;                         ///< the Will of our connection (under m_mutex)
     std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)

@@ -1,5 +1,5 @@
-// MqttLink: this console's signed status on the broker, and the other consoles' (docs/PROTOCOL.md, "Consoles on the
-// broker"). Split from mqttlink.cpp.
+// MqttLink: this console's signed status on the broker, and the other consoles' (docs/PROTOCOL.md, "Presence, Last
+// Will and heartbeat"). Split from mqttlink.cpp.
 #include "link/mqttlink.h"
 
 #include "base/logging.h"
