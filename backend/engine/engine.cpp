@@ -96,6 +96,8 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
     m_link = std::move(link);
     m_driver->setRoster(m_roster);
     m_driver->setShareFilter([link = m_link.get()](const Event &e) { return link->shares(e); });
+    // Whether another console is gone is known only while this console hears the broker (ops/goneconsole.h).
+    m_driver->setHearing([link = m_link.get()] { return link->status().state == LinkState::Connected; });
     m_link->setSink(&m_queue);
     m_core = std::thread([this] { coreLoop(); });
     connect(m_link.get(), &FieldLink::statusChanged, this, &Engine::linkStatusChanged, Qt::QueuedConnection);
@@ -164,14 +166,6 @@ void Engine::request(const Actor &actor, OpsRequest request, OpsCallback done)
     if (!m_running.load()) {
         if (done)
             done(makeError(QStringLiteral("the engine is not running")));
-        return;
-    }
-    // Whether another console is gone is known only while this console hears the broker (ops/goneconsole.h): while it
-    // cannot, the roll is as last heard, and the console may be back already.
-    if (std::holds_alternative<request::ReleaseOrder>(request) && linkStatus().state != LinkState::Connected) {
-        if (done)
-            done(makeError(QStringLiteral("this console does not hear the broker now, so whether that console is still gone is not "
-                                          "known: release it once the link is back")));
         return;
     }
     {

@@ -28,6 +28,8 @@ public:
     std::vector<DeviceCommand> takeCommands();
     /// Keeps the events the ops logic emits that `share` selects, for other consoles (see FieldLink::share).
     void setShareFilter(std::function<bool(const Event &)> share) { m_share = std::move(share); }
+    /// Whether this console hears the broker the other consoles speak on now (DeskContext::hearsOtherConsoles).
+    void setHearing(std::function<bool()> hears) { m_ops.setHearing(std::move(hears)); }
     std::vector<Event> takeShared();
     /// Wall requests (OperatorAction::ShowOnWall) other consoles sent that passed the gate, since the last call.
     std::vector<OperatorActionPayload> takeWallRequests();

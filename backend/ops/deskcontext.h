@@ -6,6 +6,8 @@
 #include "state/alarmbook.h"
 #include "state/orderbook.h"
 
+#include <functional>
+
 namespace cityops {
 
 /// Whether console-allocated id `id` (an order, an alarm) was allocated in session `session` of a console with `salt`
@@ -30,6 +32,12 @@ struct DeskContext {
     /// session is counted after the check), two runs without a record that drew the same session — seldom number
     /// alike: the other consoles still hold the earlier run's ids and would refuse the later run's as existing.
     std::uint32_t countFrom = 0;
+    /// Whether this console hears the broker the other consoles speak on now (none set: there are no others, or
+    /// always). While it cannot, what it knows of them is as last heard: a console gone then may be back already.
+    std::function<bool()> hearsOtherConsoles{};
+
+    /// Whether what this console knows of the others (OrderBook::consoles()) is current.
+    bool hearsTheOthers() const { return !hearsOtherConsoles || hearsOtherConsoles(); }
 
     /// What console-allocated ids (alarms, orders, console incidents) are made unique with in this session.
     std::uint32_t idSession() const { return session ^ salt; }

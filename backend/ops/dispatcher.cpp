@@ -59,8 +59,18 @@ QString Dispatcher::requesterOf(std::uint32_t order) const
     if (const auto live = m_orders.find(order); live != m_orders.end())
         return live->second.requestedBy;
     const auto booked = m_ctx.orders.find(order);
-    // Another console's: where to go to ask — or, when that console is gone, what a supervisor here may do.
-    return booked ? cityops::requesterOf(*booked) + goneConsoleNote(m_ctx.orders, *booked) : QString();
+    if (!booked)
+        return {};
+    // Another console's: where to go to ask — or, when that console is gone, what a supervisor here may do; released
+    // here (holding only while this console cannot hear the broker, holderAgainst), why it holds again.
+    return cityops::requesterOf(*booked) + (booked->releasedHere ? unheardReleaseNote(*booked) : goneConsoleNote(m_ctx.orders, *booked));
+}
+
+std::uint32_t Dispatcher::holderAgainst(DeviceIndex device, std::uint32_t except) const
+{
+    if (const std::uint32_t holder = m_reservations.holderOf(device, except, m_nowMs))
+        return holder;
+    return m_ctx.hearsTheOthers() ? 0 : m_ctx.orders.releasedHolderAt(device, m_nowMs);
 }
 
 Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, std::int64_t nowMs, std::vector<Event> &out)
@@ -110,7 +120,7 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
         if (const auto dup = inFlight.constFind((quint64(t.device) << 8) | quint64(t.action)); dup != inFlight.constEnd())
             return makeError(QStringLiteral("%1: duplicate of order %2, which is still doing %3")
                                  .arg(info.id).arg(dup.value()).arg(commandActionName(t.action)));
-        if (const std::uint32_t holder = m_reservations.holderOf(t.device, 0, m_nowMs))
+        if (const std::uint32_t holder = holderAgainst(t.device, 0))
             return makeError(QStringLiteral("%1 is reserved by order %2 of %3").arg(info.id).arg(holder).arg(requesterOf(holder)));
     }
 
@@ -250,7 +260,7 @@ void Dispatcher::select(LiveOrder &o, std::vector<Event> &out)
             finishTarget(o, t, CommandStage::Rejected, held.value(), out);
             continue;
         }
-        if (const std::uint32_t holder = m_reservations.holderOf(t.spec.device, o.id, m_nowMs)) {
+        if (const std::uint32_t holder = holderAgainst(t.spec.device, o.id)) {
             auto by = requesters.constFind(holder);
             if (by == requesters.constEnd())
                 by = requesters.insert(holder, requesterOf(holder));

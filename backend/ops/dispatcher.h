@@ -87,6 +87,9 @@ private:
     void finishTarget(LiveOrder &o, Target &t, CommandStage stage, const QString &reason, std::vector<Event> &out);
     void select(LiveOrder &o, std::vector<Event> &out);
     QString requesterOf(std::uint32_t order) const;
+    /// The order holding `device` against a selection for order `except` (0: a new order), or 0: the ledger's holder,
+    /// or — while this console cannot hear the broker — an order released here, whose console may be back already.
+    std::uint32_t holderAgainst(DeviceIndex device, std::uint32_t except) const;
     /// Another console selected `device` for order `rival`: if we hold it with a higher order id, we let go.
     void yieldToRival(DeviceIndex device, std::uint32_t rival, std::vector<Event> &out);
     void onConfirmed(LiveOrder &o, Target &t, std::vector<Event> &out);

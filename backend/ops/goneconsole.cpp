@@ -6,6 +6,12 @@
 
 namespace cityops {
 
+QString unheardReleaseNote(const Order &order)
+{
+    return QStringLiteral(", released here while %1 was gone; this console does not hear the broker now, so whether %1 is back is not "
+                          "known: order it once the link is back").arg(order.console);
+}
+
 QString goneConsoleNote(const OrderBook &orders, const Order &order)
 {
     if (!order.isAnotherConsoles())
@@ -56,6 +62,10 @@ Result<OpsReceipt> releaseGoneConsolesOrder(const Actor &actor, const request::R
     if (!goneSince)
         return makeError(QStringLiteral("console %1 is not known to be gone or out of the keyring: its order stands while it may still "
                                         "work it — ask at %1, or wait for the order to end").arg(order->console));
+    // While this console cannot hear the broker its roll is as last heard, and the console may be back already.
+    if (!ctx.hearsTheOthers())
+        return makeError(QStringLiteral("this console does not hear the broker now, so whether %1 is still gone is not known: release it "
+                                        "once the link is back").arg(order->console));
     const QString reason = r.reason.trimmed();
     if (reason.isEmpty())
         return makeError(QStringLiteral("a release needs a reason (it is recorded)"));

@@ -25,6 +25,12 @@ Result<OpsReceipt> releaseGoneConsolesOrder(const Actor &actor, const request::R
 /// panel)"); empty unless it is another console's order whose console is gone or out of the keyring.
 QString goneConsoleNote(const OrderBook &orders, const Order &order);
 
+/// What to add to the name of `order`'s requester where a device it would hold but for a release here is refused
+/// while this console cannot hear the broker (DeskContext::hearsTheOthers): its console may be back already, and its
+/// order working that device again. A release made just before this console lost the broker would otherwise let new
+/// orders take its devices until this console hears that console back.
+QString unheardReleaseNote(const Order &order);
+
 /// The devices `order` holds here at `nowMs`: its targets selected or under way, each device once (none once it has
 /// finished, expired past its grace, or been released here).
 int devicesHeldBy(const Order &order, std::int64_t nowMs);

@@ -21,6 +21,9 @@ public:
 
     /// The city's response rules changed while the console runs (RulesWatch): what the desks apply from now on.
     void setRules(const ResponseRules &rules) { m_alarms.setRules(rules); }
+    /// Whether this console hears the other consoles' broker now (DeskContext::hearsOtherConsoles), asked on the
+    /// core thread: set once, before the first request.
+    void setHearing(std::function<bool()> hears) { m_ctx.hearsOtherConsoles = std::move(hears); }
 
     const Dispatcher &dispatcher() const { return m_dispatcher; }
     const DeskContext &context() const { return m_ctx; }

@@ -363,6 +363,21 @@ std::uint32_t OrderBook::holderAt(DeviceIndex device, std::int64_t nowMs) const
     return holderAtLocked(device, nowMs);
 }
 
+std::uint32_t OrderBook::releasedHolderAt(DeviceIndex device, std::int64_t nowMs) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_holders.constFind(device);
+    if (it == m_holders.constEnd())
+        return 0;
+    for (const std::uint32_t order : *it)
+        if (const auto at = m_byId.constFind(order); at != m_byId.constEnd()) {
+            const Order &o = m_orders[at.value()];
+            if (o.releasedHere && o.wouldHoldAt(nowMs))
+                return order;
+        }
+    return 0;
+}
+
 std::vector<std::pair<DeviceIndex, std::uint32_t>> OrderBook::reservations() const
 {
     std::lock_guard lock(m_mutex);

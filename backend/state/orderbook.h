@@ -70,9 +70,11 @@ struct Order {
     /// any more (past its expiry and kExpiryClockGraceMs). An order its console never ended — a console that went
     /// down and stays down — holds nothing once it has expired. (No expiry recorded: it holds until it finishes.)
     /// One released here (releasedHere) holds nothing either while the release stands.
-    bool holdsDevicesAt(std::int64_t nowMs) const
+    bool holdsDevicesAt(std::int64_t nowMs) const { return !releasedHere && wouldHoldAt(nowMs); }
+    /// Whether it would hold its devices at `nowMs` but for a release here.
+    bool wouldHoldAt(std::int64_t nowMs) const
     {
-        return !finished() && !releasedHere && (expiresMs <= 0 || nowMs <= expiresMs + kExpiryClockGraceMs);
+        return !finished() && (expiresMs <= 0 || nowMs <= expiresMs + kExpiryClockGraceMs);
     }
     int count(CommandStage s) const;
     int terminalCount() const;
@@ -110,6 +112,9 @@ public:
     std::uint32_t reservedBy(DeviceIndex device) const;
     /// The order holding `device` reserved at `nowMs` (Order::holdsDevicesAt), or 0.
     std::uint32_t holderAt(DeviceIndex device, std::int64_t nowMs) const;
+    /// The order released here (Order::releasedHere) that would hold `device` at `nowMs` but for the release, or 0:
+    /// while this console cannot hear the broker, its console may be back already (ops/goneconsole.h).
+    std::uint32_t releasedHolderAt(DeviceIndex device, std::int64_t nowMs) const;
     /// Every reserved device with its order (for the map): as the record has it, or as they hold at `nowMs`.
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations() const;
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations(std::int64_t nowMs) const;

@@ -209,6 +209,53 @@ private Q_SLOTS:
         QCOMPARE(room.b.pipeline.books().orders().holderAt(held.sent[1].device, room.b.now), held.order);
     }
 
+    /// A release stands on what B last heard of A. While B cannot hear the broker, A may be back already and working
+    /// its order: B grants no release then, and no new order of B's takes a device released before — until B hears the
+    /// broker again (and with it A's standing). What B ordered under the release before goes on.
+    void whileThisConsoleCannotHearTheBrokerNoNewOrderTakesAReleasedDevice()
+    {
+        Room room;
+        bool hears = true;
+        room.b.driver.setHearing([&hears] { return hears; });
+        DimAtA held(room);
+        consoleAt(room, ConsoleStanding::Gone);
+        const DeviceIndex first = held.sent[0].device, second = held.sent[1].device;
+
+        hears = false;
+        const auto deaf = room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("console-a is down")});
+        QVERIFY(!deaf);
+        QVERIFY2(deaf.error().contains(QStringLiteral("does not hear the broker now, so whether console-a is still gone is not known")),
+                 qPrintable(deaf.error()));
+        QVERIFY(!held.atB().releasedHere);
+
+        hears = true;
+        QVERIFY(room.b.ask(sven, request::ReleaseOrder{held.order, QStringLiteral("console-a is down")}));
+        const auto before = room.b.ask(kai, request::IssueOrder{dimAgain(first)});
+        QVERIFY2(before, qPrintable(before ? QString() : before.error()));
+        room.b.advance(1000);
+        QCOMPARE(room.b.driver.takeCommands().size(), size_t(1));
+
+        // B loses the broker: the second lamp is A's order's again for anything new.
+        hears = false;
+        const auto during = room.b.ask(kai, request::IssueOrder{dimAgain(second)});
+        QVERIFY(!during);
+        QVERIFY2(during.error().contains(QStringLiteral("is reserved by order %1 of olga at console-a, released here while console-a was gone; "
+                                                        "this console does not hear the broker now, so whether console-a is back is not known")
+                                             .arg(held.order)),
+                 qPrintable(during.error()));
+        QVERIFY(held.atB().releasedHere);   // the release itself stands: nothing has said A is back
+        QCOMPARE(room.b.pipeline.books().orders().releasedHolderAt(second, room.b.now), held.order);
+        room.b.advance(1000);
+        const auto mine = room.b.pipeline.books().orders().find(before->ref);
+        QVERIFY(mine);
+        QCOMPARE(mine->count(CommandStage::Sent), 1);   // kai's order under the release is not undone
+
+        // B hears the broker again and A is still gone: the release frees the lamp again.
+        hears = true;
+        const auto after = room.b.ask(kai, request::IssueOrder{dimAgain(second)});
+        QVERIFY2(after, qPrintable(after ? QString() : after.error()));
+    }
+
     /// A console on the broker sends a "release" of A's order (or of its own) to B: B never takes another console's
     /// word for what B holds. The release stays B's own decision, and the lamp stays held.
     void aReleaseSentByAnotherConsoleIsRefused()
