@@ -712,6 +712,10 @@
         <source>Held devices: leave them out, or a supervisor gives a reason.</source>
         <translation>保持中の機器: 除外するか、監督者が理由を入力してください。</translation>
     </message>
+    <message>
+        <source>Held devices: leave them out, or wait for the order that holds them.</source>
+        <translation>保持中の機器: 除外するか、保持している指令の完了を待ってください。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::DetailsPanel</name>

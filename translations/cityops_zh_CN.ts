@@ -712,6 +712,10 @@
         <source>Held devices: leave them out, or a supervisor gives a reason.</source>
         <translation>被占用的设备：请排除，或由主管填写理由。</translation>
     </message>
+    <message>
+        <source>Held devices: leave them out, or wait for the order that holds them.</source>
+        <translation>被占用的设备：请排除，或等待占用它们的指令完成。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::DetailsPanel</name>

@@ -34,7 +34,7 @@ QString requesterOf(const Order &order)
 }
 
 std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook &incidents, const AlarmBook &alarms,
-                                      const OrderBook &orders, const OrderSpec &spec, std::int64_t nowMs)
+                                      const OrderBook &orders, const OrderSpec &spec, std::int64_t nowMs, bool hearsOtherConsoles)
 {
     QSet<DeviceIndex> targets;
     for (const OrderTargetSpec &t : spec.targets)
@@ -76,6 +76,14 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
         out.push_back({device, HoldKind::RunningOrder, order,
                        QStringLiteral("%1 is reserved by order %2 of %3 until it has its result").arg(idOf(device)).arg(order).arg(by.value())});
     }
+    if (!hearsOtherConsoles)
+        for (const DeviceIndex device : std::as_const(targets)) {
+            const std::uint32_t order = orders.releasedHolderAt(device, nowMs);
+            const auto it = std::find_if(all.begin(), all.end(), [order](const Order &o) { return o.id == order; });
+            if (order != 0 && it != all.end())
+                out.push_back({device, HoldKind::RunningOrder, order,
+                               QStringLiteral("%1 is reserved by order %2 of %3%4").arg(idOf(device)).arg(order).arg(requesterOf(*it), unheardReleaseNote(*it))});
+        }
     const QHash<DeviceIndex, std::uint32_t> shed = feedersShedOnPurpose(all);
     for (auto it = shed.begin(); it != shed.end(); ++it) {
         if (!targets.contains(it.key()) || spec.restores == it.value())

@@ -35,9 +35,11 @@ QString requesterOf(const Order &order);
 
 /// What holds the devices `spec` would change at `nowMs`, read from the books (the same answer on the core thread,
 /// which decides, and in the console's preview, which shows it). One entry per device and hold; none for a target
-/// whose hold the order itself undoes (restoring the order that shed a feeder).
+/// whose hold the order itself undoes (restoring the order that shed a feeder). While this console cannot hear the
+/// broker (`hearsOtherConsoles` false), an order released here holds its devices again: its console may be back.
 std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook &incidents, const AlarmBook &alarms,
-                                      const OrderBook &orders, const OrderSpec &spec, std::int64_t nowMs);
+                                      const OrderBook &orders, const OrderSpec &spec, std::int64_t nowMs,
+                                      bool hearsOtherConsoles = true);
 
 /// Feeders whose breaker an order opened and no later order closed (confirmed results, in time order): feeder ->
 /// the order that shed it. The interlocks and a restarted dispatcher read the same answer.

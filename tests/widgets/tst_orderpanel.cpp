@@ -7,6 +7,7 @@
 #include "map/mapstyle.h"
 #include "ops/annunciator.h"
 #include "ops/opsclient.h"
+#include "panels/commanddialog.h"
 #include "panels/orderpanel.h"
 #include "panels/ordertargetmodel.h"
 #include "testcity.h"
@@ -14,9 +15,11 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -430,6 +433,59 @@ private Q_SLOTS:
         QVERIFY(!amberShown());
         QVERIFY(!release->isEnabled());
         QVERIFY2(release->toolTip().contains(QLatin1String("Already released here by sven")), qPrintable(release->toolTip()));
+    }
+
+    /// A release stands on what this console last heard of the other. While it cannot hear the broker, console-b may
+    /// be back and working its order: the command preview holds the released signal again and says why, and nothing
+    /// can be sent to it; once the broker is heard again (console-b still gone), the signal is free.
+    void aReleasedDeviceIsHeldAgainInThePreviewWhileTheBrokerIsNotHeard()
+    {
+        const auto city = test::networkCity();
+        Books source(city);
+        const DeviceIndex signal = city->signals.front().device;
+        bookOrder(source, 41, signal, QStringLiteral("kai"), QStringLiteral("console-b"), {CommandStage::Selected});
+        consoleBSaid(source, ConsoleStanding::Gone, 3000);
+        releasedBySven(source, 41, 4000);
+        ShownPanel shown(source, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+        bool hears = false;
+        CommandDialog dialog(shown.scene, shown.client, source.b);
+        dialog.setHearing([&hears] { return hears; });
+        dialog.setTargets({signal});
+        dialog.resize(900, 480);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QPushButton *send = button(dialog, QStringLiteral("&Send"));
+        QVERIFY(send);
+        QCOMPARE(dialog.preview()->rowCount(), 1);
+        QVERIFY2(dialog.preview()->item(0, 3)->text().contains(QLatin1String("order 41 of kai at console-b, released here while console-b was gone; "
+                                                                             "this console does not hear the broker now")),
+                 qPrintable(dialog.preview()->item(0, 3)->text()));
+        QVERIFY(dialog.holdsLabel()->isVisible());
+        QVERIFY(!send->isEnabled());
+        QVERIFY(!dialog.overrideReason()->isVisible() || !dialog.overrideReason()->isEnabled());   // another order's hold: no override
+        // What a person sees: the held row in amber.
+        const auto rowAmber = [&dialog] {
+            const QImage shot = dialog.grab().toImage();
+            const QRect cell = dialog.preview()->visualItemRect(dialog.preview()->item(0, 1));
+            const QPoint origin = dialog.preview()->viewport()->mapTo(&dialog, QPoint(0, 0));
+            return shot.pixelColor(origin + QPoint(cell.right() - 2, cell.center().y())) == mapstyle::alarmAmber();
+        };
+        QVERIFY(rowAmber());
+        // Under the buttons, why Send is greyed — not an override nobody may give to another order's hold.
+        const auto says = [&dialog](const QString &text) {
+            const auto labels = dialog.findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(), [&](const QLabel *l) { return l->isVisible() && l->text() == text; });
+        };
+        QVERIFY(says(QStringLiteral("Held devices: leave them out, or wait for the order that holds them.")));
+        QVERIFY(!says(QStringLiteral("Held devices: leave them out, or a supervisor gives a reason.")));
+
+        hears = true;
+        dialog.refreshHolds();
+        QVERIFY(dialog.preview()->item(0, 3)->text().isEmpty());
+        QVERIFY(!dialog.holdsLabel()->isVisible());
+        QVERIFY(!rowAmber());
+        QVERIFY(!says(QStringLiteral("Held devices: leave them out, or wait for the order that holds them.")));
+        QVERIFY2(send->isEnabled(), qPrintable(send->toolTip()));
     }
 
     /// The desk tells a supervisor — who alone may release it — without anyone opening the Commands panel; an operator is not

@@ -165,6 +165,12 @@ std::vector<DeviceIndex> OpsConsole::selectedDevices() const
     return {};
 }
 
+void OpsConsole::hearTheLink(CommandDialog &dialog)
+{
+    dialog.setHearing([this] { return m_engine.linkStatus().state == LinkState::Connected; });
+    connect(&m_engine, &Engine::linkStatusChanged, &dialog, &CommandDialog::refreshHolds);
+}
+
 void OpsConsole::openPlan(const OrderSpec &plan)
 {
     if (plan.targets.empty()) {
@@ -173,6 +179,7 @@ void OpsConsole::openPlan(const OrderSpec &plan)
     }
     CommandDialog dialog(m_live.scene(), *m_client, m_live.source().books(), &m_window);
     dialog.setPlan(plan);
+    hearTheLink(dialog);
     dialog.exec();
 }
 
@@ -180,6 +187,7 @@ void OpsConsole::commandSelection()
 {
     CommandDialog dialog(m_live.scene(), *m_client, m_live.source().books(), &m_window);
     dialog.setTargets(selectedDevices());
+    hearTheLink(dialog);
     dialog.exec();
 }
 

@@ -15,6 +15,7 @@ namespace cityops {
 
 class AccessControl;
 class AlarmPanel;
+class CommandDialog;
 class GreenWaveRun;
 class IncidentPanel;
 class JournalPanel;
@@ -79,6 +80,8 @@ private:
     std::vector<DeviceIndex> selectedDevices() const;
     void showAnswer(bool ok, const QString &message, const QString &context);
     void showWaves();
+    /// The dialog's holds follow whether this console hears the broker (a release made here stands on it).
+    void hearTheLink(CommandDialog &dialog);
 
     QMainWindow &m_window;
     Engine &m_engine;

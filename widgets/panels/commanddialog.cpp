@@ -254,12 +254,18 @@ void CommandDialog::leaveHeldOut()
     updatePreview();
 }
 
+void CommandDialog::setHearing(std::function<bool()> hears)
+{
+    m_hears = std::move(hears);
+    updatePreview();
+}
+
 void CommandDialog::updatePreview()
 {
     QString problem;
     const OrderSpec s = spec(&problem);
     if (!m_reuseHolds)
-        m_interlocks = findInterlocks(m_scene.city(), m_books.incidents(), m_books.alarms(), m_books.orders(), s, m_scene.nowMs);
+        m_interlocks = findInterlocks(m_scene.city(), m_books.incidents(), m_books.alarms(), m_books.orders(), s, m_scene.nowMs, !m_hears || m_hears());
     QHash<DeviceIndex, QStringList> heldBy;
     bool anyFixed = false;   // a hold nobody may override (another order's reservation)
     for (const Interlock &i : m_interlocks) {
@@ -329,11 +335,15 @@ void CommandDialog::updatePreview()
                                   : tr("Leave them out, or ask a supervisor to override."));
         m_holds->setText(text);
     }
+    // Another order's reservation is not a supervisor's to override: the sentence must not offer it.
     const QString heldProblem = tr("Held devices: leave them out, or a supervisor gives a reason.");
-    if (held && (anyFixed || m_override->text().trimmed().isEmpty() || !m_ops.may(Permission::OverrideInterlock)))
+    const QString reservedProblem = tr("Held devices: leave them out, or wait for the order that holds them.");
+    if (held && anyFixed)
+        problem = problem.isEmpty() ? reservedProblem : problem;
+    else if (held && (m_override->text().trimmed().isEmpty() || !m_ops.may(Permission::OverrideInterlock)))
         problem = problem.isEmpty() ? heldProblem : problem;
-    else if (m_problem->text() == heldProblem)
-        m_problem->clear();   // decided: the sentence goes with the hold
+    else if (m_problem->text() == heldProblem || m_problem->text() == reservedProblem)
+        m_problem->clear();   // decided, or left out: the sentence goes with the hold
     if (!m_ops.may(Permission::RequestCommand))
         problem = tr("%1 may not command devices.").arg(m_ops.actor().user);
     if (!problem.isEmpty())

@@ -7,6 +7,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -45,6 +47,11 @@ public:
     QLabel *holdsLabel() const { return m_holds; }
     QPushButton *leaveOutButton() const { return m_leaveOut; }
     QLineEdit *overrideReason() const { return m_override; }
+    /// Whether this console hears the other consoles' broker now (asked at each redraw of the holds; none set: it
+    /// does): while it cannot, a device released here from a gone console's order is held again (ops/interlocks.h).
+    void setHearing(std::function<bool()> hears);
+    /// Reads the holds again (the link came or went).
+    void refreshHolds() { updatePreview(); }
     /// Removes the held devices from the order (the "Leave them out" button).
     void leaveHeldOut();
     /// Sends the order (as the Send button does).
@@ -61,6 +68,7 @@ private:
     OpsClient &m_ops;
     const CityBooks &m_books;
     std::vector<Interlock> m_interlocks;
+    std::function<bool()> m_hears;
     bool m_reuseHolds = false;   ///< while the override reason is typed
     bool m_planMode = false;
     OrderSpec m_plan;
