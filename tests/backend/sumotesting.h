@@ -8,6 +8,8 @@
 #include "sim/sumoplant.h"
 
 #include <QDateTime>
+#include <QXmlStreamReader>
+#include <QFile>
 #include <QXmlStreamAttributes>
 
 #include <algorithm>
@@ -118,6 +120,42 @@ struct Rig {
         return 0;
     }
 };
+
+/// A heavy flow (1,500 vehicles an hour all day) straight through a signal whose first approach is a named street
+/// with a link of its own, written to `path`; `routes` empty when the network has no such signal.
+struct HeavyFlow {
+    std::uint32_t signal = 0;
+    QString routes;
+    QString from, to;   ///< SUMO's edges before and after the signal
+};
+
+inline HeavyFlow heavyFlow(const CityModel &city, const QString &path)
+{
+    for (std::uint32_t signal = 0; signal < city.signals.size(); ++signal) {
+        const auto approaches = signalApproaches(city.signals[signal]);
+        if (approaches.size() < 2 || approaches.front().street.isEmpty())
+            continue;
+        QFile net(kNet);
+        if (!net.open(QIODevice::ReadOnly))
+            return {};
+        QXmlStreamReader xml(&net);
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("connection")
+                && xml.attributes().value(QLatin1String("tl")) == city.signals[signal].sumoTlsId
+                && xml.attributes().value(QLatin1String("linkIndex")).toInt() == approaches.front().links.front()
+                && xml.attributes().value(QLatin1String("dir")) == QLatin1String("s")) {
+                const QString from = xml.attributes().value(QLatin1String("from")).toString();
+                const QString to = xml.attributes().value(QLatin1String("to")).toString();
+                QFile f(path);
+                if (!f.open(QIODevice::WriteOnly))
+                    return {};
+                f.write(QStringLiteral("<routes><flow id=\"heavy\" begin=\"0\" end=\"86400\" vehsPerHour=\"1500\" from=\"%1\" to=\"%2\" "
+                                       "departLane=\"best\"/></routes>\n").arg(from, to).toUtf8());
+                return {signal, path, from, to};
+            }
+    }
+    return {};
+}
 
 inline int count(const std::vector<Event> &events, auto predicate)
 {
