@@ -123,7 +123,14 @@ void Engine::sendRoute(const PlannedRoute &route, FieldLink::SentCallback done)
     QMetaObject::invokeMethod(link, [link, route, done = std::move(done)] { link->sendRoute(route, done); }, Qt::QueuedConnection);
 }
 
-bool Engine::issuedHere(std::uint32_t orderId) const { return allocatedInSession(orderId, session(), m_idSalt); }
+bool Engine::issuedHere(std::uint32_t orderId) const
+{
+    // The number and the book: another console's ids carry this run's session bits for one run pair in 4,096.
+    if (!allocatedInSession(orderId, session(), m_idSalt))
+        return false;
+    const std::optional<Order> order = orders().find(orderId);
+    return order && !order->isAnotherConsoles();
+}
 
 void Engine::stop()
 {

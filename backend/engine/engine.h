@@ -87,7 +87,8 @@ public:
     /// Who a change of the city's rules is recorded as: no person (a user name cannot hold parentheses).
     static inline const QString kCityActor = QStringLiteral("(city)");
     /// Whether order `id` was issued by this run of the console (not an earlier one, nor another console on the broker):
-    /// the orders whose results this process follows. Valid once start() has been called.
+    /// the orders whose results this process follows — numbered in this run's range and booked as this console's own.
+    /// Valid once start() has been called.
     bool issuedHere(std::uint32_t orderId) const;
     /// Stops the link, drains the queue and joins the threads. Safe to call twice.
     void stop();

@@ -139,10 +139,15 @@ Result<OpsReceipt> Dispatcher::issue(const Actor &actor, const OrderSpec &spec, 
             return makeError(QStringLiteral("the override's reason is too long"));
     }
 
-    LiveOrder o;
+    // Never the range's base itself (in the range of session bits 0 that would be order 0), nor a number the books
+    // hold: another console whose ids carry this run's session bits (one run pair in 4,096) may have drawn it first.
     std::uint32_t count = 0;
-    while (count == 0)   // never the range's base itself: in the range of session bits 0 that would be order 0
+    for (std::uint32_t tries = 0; count == 0 || m_ctx.orders.contains(m_ctx.idBase() + count); ++tries) {
+        if (tries > 0xfffff)
+            return makeError(QStringLiteral("every order number of this run of the console is taken: restart the console"));
         count = (m_ctx.countFrom + ++m_issued) & 0xfffff;
+    }
+    LiveOrder o;
     o.id = m_ctx.idBase() + count;
     o.workflow = spec.workflow;
     o.requestedBy = actor.user;

@@ -24,7 +24,12 @@ QString tooLong() { return QStringLiteral("the text is longer than %1 characters
 
 IncidentId IncidentDesk::nextId()
 {
-    return kConsoleIncidentBase + ((m_ctx.idSession() & 0x3fff) << 16) + ((m_ctx.countFrom + ++m_issued) & 0xffff);
+    // Past the numbers the board holds: another console whose ids carry this run's session bits may have drawn one
+    // first, and the board would pass a second incident of that number over.
+    IncidentId id = 0;
+    for (int tries = 0; tries <= 0xffff && (id == 0 || m_ctx.incidents.contains(id)); ++tries)
+        id = kConsoleIncidentBase + ((m_ctx.idSession() & 0x3fff) << 16) + ((m_ctx.countFrom + ++m_issued) & 0xffff);
+    return id;
 }
 
 Result<OpsReceipt> IncidentDesk::transition(const Actor &actor, const request::TransitionIncident &r, std::vector<Event> &out)

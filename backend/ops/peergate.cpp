@@ -135,12 +135,12 @@ std::optional<PeerGate::IncidentSeen> PeerGate::incident(IncidentId id, const De
 
 bool PeerGate::isOurs(std::uint32_t order, const DeskContext &ctx)
 {
-    if (allocatedInSession(order, ctx.session, ctx.salt))
-        return true;
-    // An earlier run's: only one the books hold as this console's own. Its id alone cannot say — another console's
-    // ids share their 12 session bits with one of ours for about one run in 4,096 of ours.
-    const auto carried = ctx.orders.find(order);
-    return carried && ctx.issuedEarlier(*carried);
+    // Only one the books hold as this console's own — of this run, or an earlier one. Its id alone cannot say:
+    // another console's ids share their 12 session bits with those of one of our runs for about one run in 4,096 of
+    // ours, and when that run is this one every order of that console would be refused here for the whole run.
+    // (This console's own orders are booked the moment it issues them, before any batch from the broker is let in.)
+    const auto booked = ctx.orders.find(order);
+    return booked && !booked->isAnotherConsoles() && (allocatedInSession(order, ctx.session, ctx.salt) || ctx.issuedEarlier(*booked));
 }
 
 QString PeerGate::checkCommand(const Event &e, const CommandPayload &c, const DeskContext &ctx)

@@ -102,6 +102,12 @@ void IncidentBook::applyUpdate(Incident &incident, const IncidentUpdatePayload &
     }
 }
 
+bool IncidentBook::contains(IncidentId id) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_byId.contains(id);
+}
+
 std::optional<Incident> IncidentBook::find(IncidentId id) const
 {
     std::lock_guard lock(m_mutex);

@@ -27,6 +27,8 @@ public:
     std::uint64_t snapshot(std::vector<Incident> &out) const;
     size_t openCount() const;
     std::optional<Incident> find(IncidentId id) const;
+    /// Whether the board holds incident `id`, without copying it.
+    bool contains(IncidentId id) const;
     /// Replaces the whole book (replay from a snapshot).
     void restore(const std::vector<Incident> &incidents);
 

@@ -339,6 +339,12 @@ std::optional<Order> OrderBook::find(std::uint32_t id) const
     return it == m_byId.constEnd() ? std::nullopt : std::optional(m_orders[it.value()]);
 }
 
+bool OrderBook::contains(std::uint32_t id) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_byId.contains(id);
+}
+
 std::uint32_t OrderBook::reservedBy(DeviceIndex device) const
 {
     std::lock_guard lock(m_mutex);

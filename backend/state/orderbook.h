@@ -108,6 +108,8 @@ public:
     std::uint64_t version() const;
     std::uint64_t snapshot(std::vector<Order> &out) const;
     std::optional<Order> find(std::uint32_t id) const;
+    /// Whether the book holds order `id` (of any console), without copying it.
+    bool contains(std::uint32_t id) const;
     /// The order holding `device` reserved, or 0, as the record has it (whatever the time).
     std::uint32_t reservedBy(DeviceIndex device) const;
     /// The order holding `device` reserved at `nowMs` (Order::holdsDevicesAt), or 0.

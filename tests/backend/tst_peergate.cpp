@@ -9,6 +9,18 @@
 using namespace cityops;
 using namespace cityops::test;
 
+namespace {
+
+/// The number a console gives next after `id` (above its range's base), whose count is its low bits under `mask`
+/// (orders skip a count of 0).
+std::uint32_t nextNumber(std::uint32_t id, std::uint32_t mask, bool skipsZero)
+{
+    const std::uint32_t count = ((id & mask) + 1) & mask;
+    return (id & ~mask) + (count == 0 && skipsZero ? 1 : count);
+}
+
+} // namespace
+
 class TestPeerGate : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -258,6 +270,79 @@ private Q_SLOTS:
         QCOMPARE(restarted.gate().refused(), 1u);
         QVERIFY2(restarted.gate().lastRefusal().contains(QStringLiteral("requested at console console-a")), qPrintable(restarted.gate().lastRefusal()));
         QVERIFY(!book.find(underWay->ref)->finished());
+    }
+
+    /// And in this run: A's ids carry the session bits of B's current run (one run pair in 4,096), and A draws the
+    /// number B would give its next order. A's order is taken as A's — not refused as B's own, as every order of A's
+    /// was for the whole run — and B numbers its next order past it, so neither order's steps land on the other.
+    void anOrderNumberedInOurRunIsTakenAndOurNextOnePassesItsNumber()
+    {
+        Room room;
+        const Actor olga = actor(QStringLiteral("olga"), Role::Operator);
+        const auto dim = [](DeviceIndex lamp) {
+            OrderSpec spec;
+            spec.description = QStringLiteral("dim");
+            spec.targets.push_back({lamp, CommandAction::LightDim, 40, 0, 0});
+            return spec;
+        };
+        const auto first = room.b.ask(olga, request::IssueOrder{dim(room.b.first(DeviceKind::Streetlight))});
+        QVERIFY(first);
+        const std::uint32_t next = nextNumber(first->ref, 0xfffff, true);
+
+        const DeviceIndex atA = room.a.first(DeviceKind::Streetlight, 1), atB = room.b.first(DeviceKind::Streetlight, 2);
+        QVERIFY(room.a.ask(olga, request::IssueOrder{dim(atA)}));
+        room.a.advance(1000);
+        std::vector<Event> fromA = room.fromA();
+        for (Event &e : fromA)
+            if (auto *c = std::get_if<CommandPayload>(&e.payload))
+                c->order = next;
+        room.deliver(fromA);
+        QCOMPARE(room.refused(), 0u);
+        const OrderBook &book = room.b.pipeline.books().orders();
+        QCOMPARE(book.find(next)->console, QStringLiteral("console-a"));
+        QCOMPARE(book.holderAt(atA, room.b.now), next);
+
+        const auto second = room.b.ask(olga, request::IssueOrder{dim(atB)});
+        QVERIFY2(second, qPrintable(second ? QString() : second.error()));
+        QVERIFY(second->ref != next);
+        const Order ours = *book.find(second->ref), theirs = *book.find(next);
+        QVERIFY(!ours.isAnotherConsoles());
+        QCOMPARE(ours.targets.size(), size_t(1));
+        QCOMPARE(ours.targets.front().device, atB);
+        QCOMPARE(theirs.targets.size(), size_t(1));
+        QCOMPARE(theirs.targets.front().device, atA);
+    }
+
+    /// The same for an incident reported by hand: A's report with the number B would give its next one is on B's
+    /// board, and B's next report gets a number of its own (the board passes a second incident of one number over).
+    void aReportNumberedInOurRunIsTakenAndOurNextOnePassesItsNumber()
+    {
+        Room room;
+        const Actor olga = actor(QStringLiteral("olga"), Role::Operator);
+        const GeoPoint at = room.b.city->devices[room.b.first(DeviceKind::Streetlight)].position;
+        const auto first = room.b.ask(olga, request::ReportIncident{at, IncidentSeverity::Minor, QStringLiteral("pothole"), kNoDevice});
+        QVERIFY(first);
+        const IncidentId next = kConsoleIncidentBase + nextNumber(first->ref - kConsoleIncidentBase, 0xffff, false);
+
+        QVERIFY(room.a.ask(olga, request::ReportIncident{at, IncidentSeverity::Major, QStringLiteral("fallen tree"), kNoDevice}));
+        std::vector<Event> fromA = room.fromA();
+        for (Event &e : fromA) {
+            if (auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload))
+                raised->id = next;
+            else if (auto *note = std::get_if<IncidentUpdatePayload>(&e.payload))
+                note->id = next;
+        }
+        room.deliver(fromA);
+        QCOMPARE(room.refused(), 0u);
+        const IncidentBook &board = room.b.pipeline.books().incidents();
+        QCOMPARE(board.find(next)->severity, IncidentSeverity::Major);
+
+        const auto second = room.b.ask(olga, request::ReportIncident{at, IncidentSeverity::Minor, QStringLiteral("broken bench"), kNoDevice});
+        QVERIFY2(second, qPrintable(second ? QString() : second.error()));
+        QVERIFY(second->ref != next);
+        QVERIFY(board.find(second->ref));
+        QCOMPARE(board.find(second->ref)->severity, IncidentSeverity::Minor);
+        QCOMPARE(board.find(next)->severity, IncidentSeverity::Major);
     }
 
     /// A made-up incident, or one "reported" by a viewer, never reaches B's board.

@@ -244,6 +244,8 @@ private Q_SLOTS:
         // The same order number from another session of this store, or from a console with another salt, is not ours.
         QVERIFY(!desk.engine.issuedHere(orders[0].id ^ (1u << 20)));
         QVERIFY(!desk.engine.issuedHere(orders[0].id ^ (0x7ffu << 20)));
+        // Nor one in this run's range it never issued: another console's ids meet a run's for one run pair in 4,096.
+        QVERIFY(!desk.engine.issuedHere(orders[0].id + 1));
         ClosingContext other{desk.engine, [](std::uint32_t) { return false; }, {}, {}, {}};
         QVERIFY(closingCosts(other).lines.isEmpty());
         QVERIFY(closingCosts(other).record.isEmpty());
