@@ -378,7 +378,7 @@ std::uint32_t OrderBook::releasedHolderAt(DeviceIndex device, std::int64_t nowMs
     for (const std::uint32_t order : *it)
         if (const auto at = m_byId.constFind(order); at != m_byId.constEnd()) {
             const Order &o = m_orders[at.value()];
-            if (o.releasedHere && o.wouldHoldAt(nowMs))
+            if (o.releasedHere && o.wouldHoldAt(nowMs) && cityops::consoleStanding(m_consoles, o.console) == ConsoleStanding::Gone)
                 return order;
         }
     return 0;

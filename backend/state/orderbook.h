@@ -114,8 +114,10 @@ public:
     std::uint32_t reservedBy(DeviceIndex device) const;
     /// The order holding `device` reserved at `nowMs` (Order::holdsDevicesAt), or 0.
     std::uint32_t holderAt(DeviceIndex device, std::int64_t nowMs) const;
-    /// The order released here (Order::releasedHere) that would hold `device` at `nowMs` but for the release, or 0:
-    /// while this console cannot hear the broker, its console may be back already (ops/goneconsole.h).
+    /// The order released here (Order::releasedHere) that would hold `device` at `nowMs` but for the release, and whose
+    /// console was last heard gone from the broker, or 0: while this console cannot hear the broker, that console may be
+    /// back already (ops/goneconsole.h). Not one whose console is out of the keyring: its steps are refused here
+    /// whatever it does on the broker.
     std::uint32_t releasedHolderAt(DeviceIndex device, std::int64_t nowMs) const;
     /// Every reserved device with its order (for the map): as the record has it, or as they hold at `nowMs`.
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations() const;

@@ -313,17 +313,6 @@ private Q_SLOTS:
         QVERIFY2(released, qPrintable(released ? QString() : released.error()));
         const auto mine = b.order(kai, CommandAction::LightDim, {three[0]}, 80);
         QVERIFY2(mine, qPrintable(mine ? QString() : mine.error()));
-        // B loses the broker again: A may be back meanwhile, so nothing new takes a lamp of A's order until B hears.
-        broker.stop();
-        QTRY_VERIFY_WITH_TIMEOUT(b.engine.linkStatus().state != LinkState::Connected, 10'000);
-        const auto unheard = b.order(kai, CommandAction::LightDim, {three[1]}, 80);
-        QVERIFY(!unheard);
-        QVERIFY2(unheard.error().contains(QStringLiteral("released here while console-a was gone; this console does not hear the broker now")),
-                 qPrintable(unheard.error()));
-        QVERIFY(broker.start());
-        QTRY_VERIFY_WITH_TIMEOUT(b.engine.linkStatus().state == LinkState::Connected, 15'000);
-        const auto heard = b.order(kai, CommandAction::LightDim, {three[1]}, 80);
-        QVERIFY2(heard, qPrintable(heard ? QString() : heard.error()));
 
         keyring = ConsoleKeyring::load(room().keyring).value();   // found: console-a is back in the keyring
         QVERIFY(keyring.save(keyringFile));

@@ -249,6 +249,12 @@ private Q_SLOTS:
         const auto mine = room.b.pipeline.books().orders().find(before->ref);
         QVERIFY(mine);
         QCOMPARE(mine->count(CommandStage::Sent), 1);   // kai's order under the release is not undone
+        // A console out of the keyring (this console's own file says so, heard or not) is refused here whatever it
+        // does on the broker: B's deafness changes nothing for what was released from it. Put back, gone as last heard.
+        consoleAt(room, ConsoleStanding::OutOfKeyring);
+        QCOMPARE(room.b.pipeline.books().orders().releasedHolderAt(second, room.b.now), 0u);
+        consoleAt(room, ConsoleStanding::Gone);
+        QCOMPARE(room.b.pipeline.books().orders().releasedHolderAt(second, room.b.now), held.order);
 
         // B hears the broker again and A is still gone: the release frees the lamp again.
         hears = true;
