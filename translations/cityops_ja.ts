@@ -3363,6 +3363,10 @@ Reason (recorded):</source>
         <source>Released here by %1 while %2: %3</source>
         <translation>%1 がここで解放(%2): %3</translation>
     </message>
+    <message>
+        <source> — its devices are held for it again while this console does not hear the broker</source>
+        <translation> — このコンソールがブローカーに接続していない間、その機器は再び保持されます</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderTargetModel</name>

@@ -3363,6 +3363,10 @@ Reason (recorded):</source>
         <source>Released here by %1 while %2: %3</source>
         <translation>%1 在此释放(%2): %3</translation>
     </message>
+    <message>
+        <source> — its devices are held for it again while this console does not hear the broker</source>
+        <translation> — 本控制台未连接到代理期间，其设备重新为其保留</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OrderTargetModel</name>

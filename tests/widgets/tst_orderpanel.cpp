@@ -533,6 +533,20 @@ private Q_SLOTS:
         QTRY_VERIFY(engine.orders().find(43)->releasedHere);
         annunciator.setActor(Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
         QCOMPARE(annunciator.waiting(), 0);
+        // The released order's row, and what it says while this console cannot hear the broker: console-b may be
+        // back, and new orders leave its lamp alone until this console hears again.
+        {
+            live.refreshAll();
+            OpsClient client(engine, Actor{QStringLiteral("sven"), {Role::Supervisor}, {}});
+            OrderPanel panel(live, client);
+            const auto row = [&panel] { return panel.tree()->topLevelItem(0)->text(1); };
+            const QString heldAgain = QStringLiteral("its devices are held for it again while this console does not hear the broker");
+            QVERIFY2(row().startsWith(QLatin1String("Released here by sven while console-b is gone")) && !row().contains(heldAgain), qPrintable(row()));
+            link->drop();
+            QTRY_VERIFY2(row().contains(heldAgain), qPrintable(row()));
+            link->reconnect();
+            QTRY_VERIFY2(!row().contains(heldAgain), qPrintable(row()));
+        }
         engine.stop();
     }
 

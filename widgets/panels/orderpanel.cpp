@@ -136,9 +136,11 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     });
     connect(&live, &LiveCity::ordersChanged, this, &OrderPanel::reload);
     connect(&ops, &OpsClient::actorChanged, this, &OrderPanel::updateActions);
-    connect(&live.engine(), &Engine::linkStatusChanged, this, &OrderPanel::updateActions);   // a release needs the broker heard
+    connect(&live.engine(), &Engine::linkStatusChanged, this, &OrderPanel::reload);   // a release needs the broker heard
     reload();
 }
+
+bool OrderPanel::deaf() const { return m_live.isLive() && m_live.engine().linkStatus().state != LinkState::Connected; }
 
 void OrderPanel::reload()
 {
@@ -159,11 +161,15 @@ void OrderPanel::reload()
         QString state = Labels::commandStage(o.stage == CommandStage::Requested && !o.targets.empty() ? CommandStage::InProgress : o.stage);
         if (o.stage == CommandStage::Denied)
             state = tr("Denied: %1").arg(o.deniedReason);
-        else if (o.releasedHere)
+        else if (o.releasedHere) {
             // While released, its console cannot be online (that ends the release): gone, or out of the keyring.
             state = tr("Released here by %1 while %2: %3")
                         .arg(o.releasedBy, Labels::consoleAway(m_live.scene().consoles, o.console), o.releaseReason);
-        else if (o.isAnotherConsoles() && !o.finished() && !o.holdsDevicesAt(m_live.scene().nowMs))
+            // A console gone may be back unheard while this console cannot hear the broker: new orders leave its
+            // devices alone until it can (ops/goneconsole.h). One out of the keyring is refused here whatever it does.
+            if (deaf() && consoleStanding(m_live.scene().consoles, o.console) == ConsoleStanding::Gone)
+                state += tr(" — its devices are held for it again while this console does not hear the broker");
+        } else if (o.isAnotherConsoles() && !o.finished() && !o.holdsDevicesAt(m_live.scene().nowMs))
             // Its console never ended it (down, most likely): its devices are free here, and the person should know why.
             state = tr("Past its expiry: %1 has not ended it; its devices are free").arg(o.console);
         const bool heldByGone = heldByGoneConsole(o, m_live.scene().consoles, m_live.scene().nowMs);
@@ -337,7 +343,7 @@ void OrderPanel::updateActions()
         releaseWhy = tr("This order holds no device here.");
     else if (!consoleGoneSince(m_live.scene().consoles, o->console))
         releaseWhy = tr("Console %1 is on the broker (or not known to be gone or out of the keyring): it still works this order.").arg(o->console);
-    else if (m_live.isLive() && m_live.engine().linkStatus().state != LinkState::Connected)
+    else if (deaf())
         releaseWhy = tr("This console does not hear the broker now: whether %1 is still gone is not known.").arg(o->console);
     else
         releaseWhy = m_ops.whyNot(Permission::OverrideInterlock);
