@@ -62,8 +62,9 @@ Result<OpsReceipt> releaseGoneConsolesOrder(const Actor &actor, const request::R
     if (!goneSince)
         return makeError(QStringLiteral("console %1 is not known to be gone or out of the keyring: its order stands while it may still "
                                         "work it — ask at %1, or wait for the order to end").arg(order->console));
-    // While this console cannot hear the broker its roll is as last heard, and the console may be back already.
-    if (!ctx.hearsTheOthers())
+    // While this console cannot hear the broker its roll is as last heard, and a console gone may be back already.
+    // One out of the keyring (this console's own file says so) is refused here whatever it does on the broker.
+    if (!ctx.hearsTheOthers() && ctx.orders.consoleStanding(order->console) == ConsoleStanding::Gone)
         return makeError(QStringLiteral("this console does not hear the broker now, so whether %1 is still gone is not known: release it "
                                         "once the link is back").arg(order->console));
     const QString reason = r.reason.trimmed();

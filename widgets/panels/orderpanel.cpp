@@ -343,7 +343,7 @@ void OrderPanel::updateActions()
         releaseWhy = tr("This order holds no device here.");
     else if (!consoleGoneSince(m_live.scene().consoles, o->console))
         releaseWhy = tr("Console %1 is on the broker (or not known to be gone or out of the keyring): it still works this order.").arg(o->console);
-    else if (deaf())
+    else if (deaf() && consoleStanding(m_live.scene().consoles, o->console) == ConsoleStanding::Gone)
         releaseWhy = tr("This console does not hear the broker now: whether %1 is still gone is not known.").arg(o->console);
     else
         releaseWhy = m_ops.whyNot(Permission::OverrideInterlock);
