@@ -136,7 +136,14 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     });
     connect(&live, &LiveCity::ordersChanged, this, &OrderPanel::reload);
     connect(&ops, &OpsClient::actorChanged, this, &OrderPanel::updateActions);
-    connect(&live.engine(), &Engine::linkStatusChanged, this, &OrderPanel::reload);   // a release needs the broker heard
+    // A release needs the broker heard, and a released order's row says when it is not: redrawn when that changes
+    // (the simulator's pace changes the link's status too, and a redraw of a long list should not follow each).
+    connect(&live.engine(), &Engine::linkStatusChanged, this, [this] {
+        if (deaf() != m_drawnDeaf)
+            reload();
+        else
+            updateActions();
+    });
     reload();
 }
 
@@ -144,6 +151,7 @@ bool OrderPanel::deaf() const { return m_live.isLive() && m_live.engine().linkSt
 
 void OrderPanel::reload()
 {
+    m_drawnDeaf = deaf();
     const std::uint32_t current = currentOrder();
     m_tree->clear();
     int awaiting = 0;

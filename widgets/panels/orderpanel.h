@@ -81,6 +81,7 @@ private:
     QPushButton *m_release;
     QLabel *m_targetsTitle;
     QComboBox *m_outcome;
+    bool m_drawnDeaf = false;   ///< whether the list was drawn while this console could not hear the broker
     QLineEdit *m_deviceFilter;
     QTableView *m_targetView;
     OrderTargetModel *m_targetModel;
