@@ -1187,6 +1187,10 @@
         <source>%1 — %2: a supervisor may release the order (Commands panel)</source>
         <translation>%1 — %2: 監督者が指令を解放できます(指令パネル)</translation>
     </message>
+    <message>
+        <source>%1 — released here, held for it again while this console does not hear the broker</source>
+        <translation>%1 — ここで解放済み、このコンソールがブローカーに接続していない間は再び保持</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

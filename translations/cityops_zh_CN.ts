@@ -1187,6 +1187,10 @@
         <source>%1 — %2: a supervisor may release the order (Commands panel)</source>
         <translation>%1 — %2: 主管可以释放该指令(指令面板)</translation>
     </message>
+    <message>
+        <source>%1 — released here, held for it again while this console does not hear the broker</source>
+        <translation>%1 — 已在此释放，本控制台未连接到代理期间重新为其保留</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

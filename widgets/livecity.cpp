@@ -79,9 +79,16 @@ void LiveCity::refresh()
     // Reservations as they hold now: an order past its expiry that its console never ended holds nothing
     // (Order::holdsDevicesAt), so they change with time as well as with the orders.
     const bool lapsed = m_reservationLapseMs > 0 && m_scene.nowMs >= m_reservationLapseMs;
-    if (m_source->orders().version() != m_orderVersion || lapsed) {
+    // While this console cannot hear the broker, what it released from a gone console's order is held for that order
+    // again (ops/goneconsole.h): the map and Details show it so, as the dispatcher refuses it.
+    const bool deaf = isLive() && m_engine.linkStatus().state != LinkState::Connected;
+    if (m_source->orders().version() != m_orderVersion || lapsed || deaf != m_reservationsDeaf) {
         m_orderVersion = m_source->orders().snapshot(m_scene.orders);
         m_scene.reservations = m_source->orders().reservations(m_scene.nowMs);
+        if (deaf)
+            for (const auto &held : m_source->orders().releasedReservations(m_scene.nowMs))
+                m_scene.reservations.push_back(held);
+        m_reservationsDeaf = deaf;
         m_scene.consoles = m_source->orders().consoles();
         m_reservationLapseMs = 0;
         for (const Order &o : m_scene.orders)

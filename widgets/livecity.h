@@ -64,6 +64,7 @@ private:
     std::uint64_t m_loadVersion = ~std::uint64_t(0);
     std::uint64_t m_alarmVersion = ~std::uint64_t(0);
     std::uint64_t m_orderVersion = ~std::uint64_t(0);
+    bool m_reservationsDeaf = false;   ///< the reservations were read while this console could not hear the broker
     std::int64_t m_reservationLapseMs = 0;   ///< when the next order still holding devices stops holding them; 0: none
     std::uint64_t m_journalVersion = ~std::uint64_t(0);
     std::uint64_t m_trafficVersion = ~std::uint64_t(0);

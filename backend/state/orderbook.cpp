@@ -372,6 +372,11 @@ std::uint32_t OrderBook::holderAt(DeviceIndex device, std::int64_t nowMs) const
 std::uint32_t OrderBook::releasedHolderAt(DeviceIndex device, std::int64_t nowMs) const
 {
     std::lock_guard lock(m_mutex);
+    return releasedHolderAtLocked(device, nowMs);
+}
+
+std::uint32_t OrderBook::releasedHolderAtLocked(DeviceIndex device, std::int64_t nowMs) const
+{
     const auto it = m_holders.constFind(device);
     if (it == m_holders.constEnd())
         return 0;
@@ -402,6 +407,17 @@ std::vector<std::pair<DeviceIndex, std::uint32_t>> OrderBook::reservations(std::
     for (auto it = m_holders.constBegin(); it != m_holders.constEnd(); ++it)
         if (const std::uint32_t holder = holderAtLocked(it.key(), nowMs))
             out.emplace_back(it.key(), holder);
+    return out;
+}
+
+std::vector<std::pair<DeviceIndex, std::uint32_t>> OrderBook::releasedReservations(std::int64_t nowMs) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<std::pair<DeviceIndex, std::uint32_t>> out;
+    for (auto it = m_holders.constBegin(); it != m_holders.constEnd(); ++it)
+        if (holderAtLocked(it.key(), nowMs) == 0)
+            if (const std::uint32_t released = releasedHolderAtLocked(it.key(), nowMs))
+                out.emplace_back(it.key(), released);
     return out;
 }
 

@@ -122,6 +122,9 @@ public:
     /// Every reserved device with its order (for the map): as the record has it, or as they hold at `nowMs`.
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations() const;
     std::vector<std::pair<DeviceIndex, std::uint32_t>> reservations(std::int64_t nowMs) const;
+    /// The devices orders released here would hold at `nowMs` but for their release, of consoles last heard gone
+    /// (releasedHolderAt): held for them again while this console cannot hear the broker.
+    std::vector<std::pair<DeviceIndex, std::uint32_t>> releasedReservations(std::int64_t nowMs) const;
     std::uint32_t lastId() const;
     /// Whether the device's answer `p` would be the result of a target of this console's own order (recorded with
     /// no other console's name): the target is open, and a refusal answers its latest attempt. The field answers
@@ -162,6 +165,7 @@ private:
     void addHolder(DeviceIndex device, std::uint32_t order);
     void removeHolder(DeviceIndex device, std::uint32_t order);
     std::uint32_t holderAtLocked(DeviceIndex device, std::int64_t nowMs) const;
+    std::uint32_t releasedHolderAtLocked(DeviceIndex device, std::int64_t nowMs) const;
     static quint64 targetKey(DeviceIndex device, std::uint16_t step) { return (quint64(device) << 16) | step; }
 
     mutable std::mutex m_mutex;

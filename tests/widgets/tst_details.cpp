@@ -254,6 +254,14 @@ private Q_SLOTS:
         QVERIFY2(details.rows().contains(QStringLiteral("Reserved: by order 17 of kai at desk-2 — desk-2 is out of the console keyring: a supervisor "
                                                         "may release the order (Commands panel)")),
                  qPrintable(details.rows().join('\n')));
+        // Released here, and held for it again while this console cannot hear the broker (the live city then lists
+        // it among the reservations): no release to offer, and why it holds.
+        scene.consoles.front().standing = ConsoleStanding::Gone;
+        scene.orders.front().releasedHere = true;
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Reserved: by order 17 of kai at desk-2 — released here, held for it again while this console "
+                                                        "does not hear the broker")),
+                 qPrintable(details.rows().join('\n')));
     }
 
     void aHeldSignalSaysWhoHoldsItAndWhat()

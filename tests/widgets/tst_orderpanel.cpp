@@ -542,10 +542,18 @@ private Q_SLOTS:
             const auto row = [&panel] { return panel.tree()->topLevelItem(0)->text(1); };
             const QString heldAgain = QStringLiteral("its devices are held for it again while this console does not hear the broker");
             QVERIFY2(row().startsWith(QLatin1String("Released here by sven while console-b is gone")) && !row().contains(heldAgain), qPrintable(row()));
+            // The map and Details read the reservations: the lamp is held for order 43 again while deaf.
+            const auto onTheMap = [&] {
+                live.refreshAll();
+                return std::count(scene.reservations.begin(), scene.reservations.end(), std::pair<DeviceIndex, std::uint32_t>{lamp, 43u});
+            };
+            QCOMPARE(onTheMap(), 0);
             link->drop();
             QTRY_VERIFY2(row().contains(heldAgain), qPrintable(row()));
+            QTRY_COMPARE(onTheMap(), 1);
             link->reconnect();
             QTRY_VERIFY2(!row().contains(heldAgain), qPrintable(row()));
+            QTRY_COMPARE(onTheMap(), 0);
         }
         engine.stop();
     }

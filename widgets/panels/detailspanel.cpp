@@ -170,7 +170,9 @@ void DetailsPanel::showCommon(DeviceIndex device)
             if (o.id == order) {
                 by = Labels::requester(o);
                 gone = o.isAnotherConsoles() && consoleGoneSince(m_scene.consoles, o.console);
-                if (gone)
+                if (o.releasedHere)   // in the reservations only while this console cannot hear the broker (LiveCity)
+                    by = tr("%1 — released here, held for it again while this console does not hear the broker").arg(by);
+                else if (gone)
                     by = tr("%1 — %2: a supervisor may release the order (Commands panel)")
                              .arg(by, Labels::consoleAway(m_scene.consoles, o.console));
             }
