@@ -81,7 +81,7 @@ void LiveCity::refresh()
     const bool lapsed = m_reservationLapseMs > 0 && m_scene.nowMs >= m_reservationLapseMs;
     // While this console cannot hear the broker, what it released from a gone console's order is held for that order
     // again (ops/goneconsole.h): the map and Details show it so, as the dispatcher refuses it.
-    const bool deaf = isLive() && m_engine.linkStatus().state != LinkState::Connected;
+    const bool deaf = cannotHearOtherConsoles();
     if (m_source->orders().version() != m_orderVersion || lapsed || deaf != m_reservationsDeaf) {
         m_orderVersion = m_source->orders().snapshot(m_scene.orders);
         m_scene.reservations = m_source->orders().reservations(m_scene.nowMs);

@@ -37,6 +37,9 @@ public:
     /// is re-read from the new source at once.
     void setSource(const CityStateSource *source);
     bool isLive() const { return m_source == &m_engine; }
+    /// Live, and this console cannot hear the broker now (Engine::hearsOtherConsoles): what it knows of the other
+    /// consoles is as last heard. Never in replay.
+    bool cannotHearOtherConsoles() const { return isLive() && !m_engine.hearsOtherConsoles(); }
     /// The stores on screen (thread-safe readers), for panels that need more than the scene mirrors.
     const CityStateSource &source() const { return *m_source; }
 

@@ -97,7 +97,7 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
     m_driver->setRoster(m_roster);
     m_driver->setShareFilter([link = m_link.get()](const Event &e) { return link->shares(e); });
     // Whether another console is gone is known only while this console hears the broker (ops/goneconsole.h).
-    m_driver->setHearing([link = m_link.get()] { return link->status().state == LinkState::Connected; });
+    m_driver->setHearing([this] { return hearsOtherConsoles(); });
     m_link->setSink(&m_queue);
     m_core = std::thread([this] { coreLoop(); });
     connect(m_link.get(), &FieldLink::statusChanged, this, &Engine::linkStatusChanged, Qt::QueuedConnection);

@@ -108,6 +108,9 @@ public:
     };
     Stats stats() const;
     LinkStatus linkStatus() const;
+    /// Whether this console hears the broker the other consoles speak on now: its link is connected. While it is not,
+    /// what it knows of them is as last heard (ops/goneconsole.h). Thread-safe.
+    bool hearsOtherConsoles() const { return linkStatus().state == LinkState::Connected; }
     LinkCounters linkCounters() const { return m_link ? m_link->counters() : LinkCounters{}; }
 
 Q_SIGNALS:

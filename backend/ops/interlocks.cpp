@@ -77,12 +77,15 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
                        QStringLiteral("%1 is reserved by order %2 of %3 until it has its result").arg(idOf(device)).arg(order).arg(by.value())});
     }
     if (!hearsOtherConsoles)
-        for (const DeviceIndex device : std::as_const(targets)) {
-            const std::uint32_t order = orders.releasedHolderAt(device, nowMs);
-            const auto it = std::find_if(all.begin(), all.end(), [order](const Order &o) { return o.id == order; });
-            if (order != 0 && it != all.end())
-                out.push_back({device, HoldKind::RunningOrder, order,
-                               QStringLiteral("%1 is reserved by order %2 of %3%4").arg(idOf(device)).arg(order).arg(requesterOf(*it), unheardReleaseNote(*it))});
+        for (const auto &[device, order] : orders.releasedReservations(nowMs)) {
+            if (!targets.contains(device))
+                continue;
+            auto by = requesters.constFind(order);
+            if (by == requesters.constEnd()) {
+                const auto it = std::find_if(all.begin(), all.end(), [order](const Order &o) { return o.id == order; });
+                by = requesters.insert(order, it == all.end() ? QStringLiteral("another console") : requesterOf(*it) + unheardReleaseNote(*it));
+            }
+            out.push_back({device, HoldKind::RunningOrder, order, QStringLiteral("%1 is reserved by order %2 of %3").arg(idOf(device)).arg(order).arg(by.value())});
         }
     const QHash<DeviceIndex, std::uint32_t> shed = feedersShedOnPurpose(all);
     for (auto it = shed.begin(); it != shed.end(); ++it) {

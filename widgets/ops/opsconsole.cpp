@@ -167,7 +167,7 @@ std::vector<DeviceIndex> OpsConsole::selectedDevices() const
 
 void OpsConsole::hearTheLink(CommandDialog &dialog)
 {
-    dialog.setHearing([this] { return m_engine.linkStatus().state == LinkState::Connected; });
+    dialog.setHearing([this] { return m_engine.hearsOtherConsoles(); });
     connect(&m_engine, &Engine::linkStatusChanged, &dialog, &CommandDialog::refreshHolds);
 }
 

@@ -139,7 +139,7 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     // A release needs the broker heard, and a released order's row says when it is not: redrawn when that changes
     // (the simulator's pace changes the link's status too, and a redraw of a long list should not follow each).
     connect(&live.engine(), &Engine::linkStatusChanged, this, [this] {
-        if (deaf() != m_drawnDeaf)
+        if (m_live.cannotHearOtherConsoles() != m_drawnDeaf)
             reload();
         else
             updateActions();
@@ -147,11 +147,9 @@ OrderPanel::OrderPanel(LiveCity &live, OpsClient &ops, QWidget *parent) : QWidge
     reload();
 }
 
-bool OrderPanel::deaf() const { return m_live.isLive() && m_live.engine().linkStatus().state != LinkState::Connected; }
-
 void OrderPanel::reload()
 {
-    m_drawnDeaf = deaf();
+    m_drawnDeaf = m_live.cannotHearOtherConsoles();
     const std::uint32_t current = currentOrder();
     m_tree->clear();
     int awaiting = 0;
@@ -175,7 +173,7 @@ void OrderPanel::reload()
                         .arg(o.releasedBy, Labels::consoleAway(m_live.scene().consoles, o.console), o.releaseReason);
             // A console gone may be back unheard while this console cannot hear the broker: new orders leave its
             // devices alone until it can (ops/goneconsole.h). One out of the keyring is refused here whatever it does.
-            if (deaf() && consoleStanding(m_live.scene().consoles, o.console) == ConsoleStanding::Gone)
+            if (m_live.cannotHearOtherConsoles() && consoleStanding(m_live.scene().consoles, o.console) == ConsoleStanding::Gone)
                 state += tr(" — its devices are held for it again while this console does not hear the broker");
         } else if (o.isAnotherConsoles() && !o.finished() && !o.holdsDevicesAt(m_live.scene().nowMs))
             // Its console never ended it (down, most likely): its devices are free here, and the person should know why.
@@ -351,7 +349,7 @@ void OrderPanel::updateActions()
         releaseWhy = tr("This order holds no device here.");
     else if (!consoleGoneSince(m_live.scene().consoles, o->console))
         releaseWhy = tr("Console %1 is on the broker (or not known to be gone or out of the keyring): it still works this order.").arg(o->console);
-    else if (deaf() && consoleStanding(m_live.scene().consoles, o->console) == ConsoleStanding::Gone)
+    else if (m_live.cannotHearOtherConsoles() && consoleStanding(m_live.scene().consoles, o->console) == ConsoleStanding::Gone)
         releaseWhy = tr("This console does not hear the broker now: whether %1 is still gone is not known.").arg(o->console);
     else
         releaseWhy = m_ops.whyNot(Permission::OverrideInterlock);

@@ -63,8 +63,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    /// This console cannot hear the broker now (live only): what it knows of the other consoles is as last heard.
-    bool deaf() const;
     void updateActions();
     void showTargets();
     /// Fits the device column to the order's targets, up to a width that leaves the reasons theirs.
