@@ -45,6 +45,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QSysInfo>
 #include <QTimer>
 #include <QTranslator>
@@ -464,8 +465,14 @@ int main(int argc, char **argv)
         linkOptions.consolesPath = consolesPath;
         linkOptions.consolesMissingIsEmpty = options.consolesPath.isEmpty();
         linkOptions.knownGateways = options.knownGateways;
-        if (linkOptions.mqtt.clientId.isEmpty())
+        if (linkOptions.mqtt.clientId.isEmpty()) {
             linkOptions.mqtt.clientId = QStringLiteral("console-%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
+        } else {
+            // A named console is held to its numbers across runs by the others: their floor is kept in the data
+            // folder (a console named anew each run is a new console to them).
+            linkOptions.numbersPath = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                          .filePath(QStringLiteral("wire-numbers/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(linkOptions.mqtt.clientId))));
+        }
         engine.setIdSalt(qHash(linkOptions.mqtt.clientId) & 0xfff);
         // Not recording (--no-store, or a store that could not be opened): no session count to go on from, and the
         // other consoles on this field still hold this console's earlier orders under their numbers — a number of

@@ -11,7 +11,8 @@ namespace cityops {
 MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, MqttLinkOptions options,
                    std::optional<CommandSigner> signer)
     : m_city(std::move(city)), m_clock(clock), m_options(std::move(options)), m_signer(std::move(signer)),
-      m_counts(std::make_unique<AtomicCounters>()), m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles),
+      m_counts(std::make_unique<AtomicCounters>()), m_numbers(std::make_shared<WireNumbers>(m_options.numbersPath)),
+      m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles, m_options.wallClock, m_numbers),
       m_fleet(m_city)
 {
     m_options.maxGateways = std::clamp(m_options.maxGateways, 1, 32767);   // gateway numbers are kept per device in 16 bits

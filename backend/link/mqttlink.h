@@ -41,6 +41,11 @@ struct MqttLinkOptions {
     /// lists nobody when `consolesMissingIsEmpty` (the default keyring before an admin writes one).
     QString consolesPath;
     bool consolesMissingIsEmpty = false;
+    /// Where this console keeps the floor of the numbers it puts on the wire (WireNumbers), so a restart after its
+    /// clock was set back is not refused as a replay; empty: none (numbers from the clock alone).
+    QString numbersPath;
+    /// The wall clock the numbers and the freshness of signed operations are read from (default: the system's).
+    OpsExchange::WallClock wallClock;
 };
 
 /// The field through a real MQTT 5 broker (docs/PROTOCOL.md): device gateways (cityops-sim) publish state,
@@ -156,6 +161,7 @@ private:
     LogThrottle m_trustWarnings;
     struct AtomicCounters;
     std::unique_ptr<AtomicCounters> m_counts;
+    std::shared_ptr<WireNumbers> m_numbers;   ///< our signed operations' counters and our connection numbers
     OpsExchange m_ops;
     ConsoleRoll m_consoleRoll;   ///< the other consoles of the keyring: on the broker or gone
     std::atomic<std::uint64_t> m_connection{0};   ///< this console's connection number (wire::ConsoleStatus), set on the network thread

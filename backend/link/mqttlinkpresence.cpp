@@ -20,10 +20,10 @@ QByteArray MqttLink::statusPayload(bool online, std::uint64_t connection) const
 
 QByteArray MqttLink::willForNextConnection()
 {
-    // The wall clock in microseconds, past the last number: a restarted console goes on above its earlier runs
-    // without keeping a file (as OpsExchange's counter), and every attempt of this run is numbered anew.
-    const auto wallUs = static_cast<std::uint64_t>(std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch())) * 1000;
-    const std::uint64_t connection = std::max(wallUs, m_connection.load() + 1);
+    // The wall clock in microseconds, past the last number (as OpsExchange's counter): a restarted console goes on
+    // above its earlier runs — above its file's floor when its clock was set back — and every attempt is numbered anew.
+    const qint64 wallMs = m_options.wallClock ? m_options.wallClock() : QDateTime::currentMSecsSinceEpoch();
+    const std::uint64_t connection = m_numbers->next(static_cast<std::uint64_t>(std::max<qint64>(0, wallMs)) * 1000);
     m_connection = connection;
     QByteArray will = statusPayload(false, connection);
     std::lock_guard lock(m_mutex);

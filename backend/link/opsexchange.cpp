@@ -9,14 +9,16 @@
 namespace cityops {
 
 OpsExchange::OpsExchange(const CityModel &city, QString consoleId, const CommandSigner *signer,
-                         std::shared_ptr<const ConsoleKeyring> keyring, WallClock wall)
-    : m_city(city), m_console(std::move(consoleId)), m_signer(signer), m_wall(std::move(wall)), m_keyring{std::move(keyring), {}}
+                         std::shared_ptr<const ConsoleKeyring> keyring, WallClock wall, std::shared_ptr<WireNumbers> numbers)
+    : m_city(city), m_console(std::move(consoleId)), m_signer(signer), m_wall(std::move(wall)), m_keyring{std::move(keyring), {}},
+      m_numbers(std::move(numbers))
 {
     if (!m_wall)
         m_wall = [] { return QDateTime::currentMSecsSinceEpoch(); };
-    // Counted from the wall clock in microseconds, so a restarted console goes on above everything it sent before
-    // without keeping a file (the others refuse counters they have seen).
-    m_counter = static_cast<std::uint64_t>(std::max<std::int64_t>(0, m_wall())) * 1000;
+    // The others refuse counters they have seen: ours come from the wall clock in microseconds, so a restarted
+    // console goes on above everything it sent before — and above its file's floor, when its clock was set back.
+    if (!m_numbers)
+        m_numbers = std::make_shared<WireNumbers>();
 }
 
 void OpsExchange::share(const std::vector<Event> &events)
@@ -257,10 +259,7 @@ void OpsExchange::publish(const QByteArray &topic, const QString &origin, const 
         wire::SignedOps envelope;
         envelope.console = m_console;
         envelope.sentMs = m_wall();
-        {
-            std::lock_guard lock(m_mutex);
-            envelope.counter = ++m_counter;
-        }
+        envelope.counter = m_numbers->next(static_cast<std::uint64_t>(std::max<std::int64_t>(0, envelope.sentMs)) * 1000);
         envelope.body = wire::encodeOps(message, m_city);
         envelope.signature = m_signer->sign(envelope.canonical(topic));
         if (m_publish(topic, wire::encodeSignedOps(envelope)))

@@ -2,6 +2,7 @@
 
 #include "city/citymodel.h"
 #include "link/consolestatus.h"
+#include "link/wirenumbers.h"
 #include "link/wireprotocol.h"
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
@@ -33,9 +34,10 @@ public:
     static constexpr std::int64_t kFreshnessMs = 30'000;
 
     /// `signer`: this console's key (null: nothing is shared — a console without a key only watches). `keyring`: the
-    /// consoles whose operations are taken (null or empty: none).
+    /// consoles whose operations are taken (null or empty: none). `numbers`: where the counters of what we send come
+    /// from (null: numbers above this object's own, from the wall clock).
     OpsExchange(const CityModel &city, QString consoleId, const CommandSigner *signer, std::shared_ptr<const ConsoleKeyring> keyring,
-                WallClock wall = {});
+                WallClock wall = {}, std::shared_ptr<WireNumbers> numbers = {});
 
     /// How a message reaches the broker (QoS 1, not retained); false when it could not be sent. Until it is set
     /// nothing is shared or handed over.
@@ -89,7 +91,7 @@ private:
     mutable std::mutex m_mutex;
     KeyringState m_keyring;                                     ///< replaced by setKeyring
     std::vector<QString> m_origins;                             ///< origin tag - 1 -> console (consoles of the keyring only)
-    std::uint64_t m_counter = 0;                                ///< our last message's counter
+    std::shared_ptr<WireNumbers> m_numbers;                     ///< our messages' counters
     std::map<QString, std::uint64_t> m_lastCounter;             ///< per keyring console: the newest counter taken
     std::map<std::uint32_t, std::vector<Event>> m_openOrders;   ///< shared events of orders not yet finished
     /// The histories of what ended last (orders finished, incidents closed, cancelled or merged), oldest first,

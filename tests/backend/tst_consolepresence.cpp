@@ -238,6 +238,41 @@ private Q_SLOTS:
         QVERIFY(knownOnline(b, kConsoleA));
     }
 
+    /// Console-a's clock ran 25 s ahead (still within the freshness window), and is set right before it restarts: its
+    /// new run's connection and its signed operations are numbered from a clock that has not yet reached the numbers it
+    /// sent before, which B refuses as replays — unless console-a goes on above the floor it kept in its data folder.
+    void aConsoleRestartedAfterItsClockWasSetBackIsHeard()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        QTemporaryDir dir;
+        const QString numbers = dir.filePath(QStringLiteral("wire-numbers/console-a"));
+        const auto ahead = [&numbers](std::int64_t skewMs) {
+            return [&numbers, skewMs](MqttLinkOptions &o) {
+                o.numbersPath = numbers;
+                o.wallClock = [skewMs] { return QDateTime::currentMSecsSinceEpoch() + skewMs; };
+            };
+        };
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
+        auto a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"), ahead(25'000));
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+        const auto first = a->ask(olga, request::IssueOrder{dimLater(lamps(1, 19))});
+        QVERIFY2(first, qPrintable(first ? QString() : first.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(bool(b.engine.orders().find(first->ref)), 5000);
+        a.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().consoleGoneSince(kConsoleA).has_value(), 10'000);
+
+        const LinkCounters before = b.link->counters();
+        a = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"), ahead(0), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+        const auto lamp = lamps(1, 23);
+        const auto second = a->ask(olga, request::IssueOrder{dimLater(lamp)});
+        QVERIFY2(second, qPrintable(second ? QString() : second.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().holderAt(lamp[0], b.engine.clock().nowMs()) == second->ref, 5000);
+        QCOMPARE(b.link->counters().replayed, before.replayed);
+    }
+
     /// Console-a says goodbye while B's keyring cannot be believed (made writable by others): B cannot check the
     /// signature then, and takes nothing from it. Once the file is mended B asks the broker for the statuses again, and
     /// console-a's goodbye — retained there — counts: console-a is gone.
