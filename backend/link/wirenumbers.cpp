@@ -59,9 +59,7 @@ bool WireNumbers::keep(std::uint64_t ceiling)
     QString problem;
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile file(m_path);   // written whole and synced, then renamed over the old: never half a number
-    if (!file.open(QIODevice::WriteOnly))
-        problem = QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString());
-    else if (file.write(QByteArray::number(ceiling) + '\n') < 0 || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(ceiling) + '\n') < 0 || !file.commit())
         problem = QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString());
     m_ceiling = ceiling;   // on failure too: tried again a minute of the clock later, not on every message
     if (problem.isEmpty()) {
