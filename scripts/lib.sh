@@ -15,8 +15,9 @@ CITYOPS_PACKAGES=(
 # certificates and command keys.
 CITYOPS_STACK_PACKAGES=(mosquitto openssl)
 # What the tests need beyond that: ogrinfo checks our GeoPackages, sumo runs the signals in the co-simulation tests
-# (and brings the TraCI client the build then links), sumo-tools has the other real networks.
-CITYOPS_TEST_PACKAGES=(gdal-bin sumo sumo-tools slapd ldap-utils "${CITYOPS_STACK_PACKAGES[@]}")
+# (and brings the TraCI client the build then links), sumo-tools has the other real networks, faketime starts a
+# gateway with its clock set back.
+CITYOPS_TEST_PACKAGES=(gdal-bin sumo sumo-tools slapd ldap-utils faketime "${CITYOPS_STACK_PACKAGES[@]}")
 
 cityops_install_packages() {
     local missing=() p

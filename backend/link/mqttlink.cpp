@@ -195,9 +195,10 @@ void MqttLink::refuse(const wire::Refused &refused, const QByteArray &topic)
         qCDebug(lcLink) << "refused" << wire::refusalName(refused.reason) << "on" << topic << ":" << refused.detail;
 }
 
-ReportSequence::Verdict MqttLink::checkSequence(ReportSequence &known, std::uint64_t boot, std::uint64_t seq)
+ReportSequence::Verdict MqttLink::checkSequence(ReportSequence &known, int gateway, std::uint64_t boot, std::uint64_t seq)
 {
-    const ReportSequence::Check check = known.check(boot, seq);
+    const std::uint64_t running = size_t(gateway) < m_runningBoot.size() ? m_runningBoot[size_t(gateway)] : 0;
+    const ReportSequence::Check check = known.check(boot, seq, running);
     if (check.verdict == ReportSequence::Verdict::Duplicate)
         ++m_counts->duplicates;
     m_counts->gaps += check.missing;
@@ -244,14 +245,15 @@ void MqttLink::onDeviceReport(const wire::TopicRef &ref, const MqttClient::Messa
         return refuse(*refused, m.topic);
     wire::DeviceReport &report = std::get<wire::DeviceReport>(parsed);
     const DeviceIndex device = report.event.device;
-    const ReportSequence::Verdict verdict = checkSequence(m_deviceSeq[device], report.boot, report.seq);
+    const int gateway = gatewayNumber(ref.gateway);
+    const ReportSequence::Verdict verdict = checkSequence(m_deviceSeq[device], gateway, report.boot, report.seq);
     if (verdict == ReportSequence::Verdict::Duplicate)
         return;
     if (verdict == ReportSequence::Verdict::AfterGap) {
         std::lock_guard lock(m_mutex);
         m_refreshWanted.insert(device);
     }
-    m_gatewayOfDevice[device].store(static_cast<std::int16_t>(gatewayNumber(ref.gateway)), std::memory_order_relaxed);
+    m_gatewayOfDevice[device].store(static_cast<std::int16_t>(gateway), std::memory_order_relaxed);
     ++m_counts->accepted;
     push(std::move(report.event));
 }
@@ -290,7 +292,7 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, wire::gatewayEventTopic(ref.gateway));
     wire::FieldEvent &e = std::get<wire::FieldEvent>(parsed);
-    const ReportSequence::Verdict verdict = checkSequence(m_gatewaySeq[ref.gateway], e.boot, e.seq);
+    const ReportSequence::Verdict verdict = checkSequence(m_gatewaySeq[ref.gateway], gatewayNumber(ref.gateway), e.boot, e.seq);
     if (verdict == ReportSequence::Verdict::Duplicate)
         return;
     if (verdict == ReportSequence::Verdict::AfterGap) {
@@ -312,6 +314,11 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
         return refuse(*refused, wire::gatewayStatusTopic(ref.gateway));
     const wire::Presence &status = std::get<wire::Presence>(parsed);
     const int number = gatewayNumber(ref.gateway);
+    if (status.online && status.boot != 0) {   // the boot it runs: its reports are taken from that one (ReportSequence)
+        if (m_runningBoot.size() <= size_t(number))
+            m_runningBoot.resize(size_t(number) + 1, 0);
+        m_runningBoot[size_t(number)] = status.boot;
+    }
     std::lock_guard lock(m_mutex);
     GatewayLife &life = m_gateways[ref.gateway];
     life.number = number;

@@ -104,7 +104,7 @@ private:
     void onTimer();
     void refuse(const wire::Refused &refused, const QByteArray &topic);
     /// Checks a report's (boot, seq) against its source and counts duplicates and gaps.
-    ReportSequence::Verdict checkSequence(ReportSequence &known, std::uint64_t boot, std::uint64_t seq);
+    ReportSequence::Verdict checkSequence(ReportSequence &known, int gateway, std::uint64_t boot, std::uint64_t seq);
     /// Events from the network thread reach the engine's queue in small batches (at most 2 ms old), so the
     /// core thread is not woken once per message.
     void push(Event event);
@@ -136,6 +136,7 @@ private:
 
     // Network thread only.
     std::vector<ReportSequence> m_deviceSeq;
+    std::vector<std::uint64_t> m_runningBoot;               ///< by gateway number: the boot its last online status named (0: none)
     QHash<QString, int> m_gatewayNumbers;
     QHash<QString, ReportSequence> m_gatewaySeq;           ///< field events per gateway
 

@@ -5,8 +5,13 @@
 namespace cityops {
 
 /// The (boot, seq) bookkeeping of one reporting source — a device's state reports, or a gateway's field events
-/// (docs/PROTOCOL.md "Sequence numbers"). `boot` is the gateway's start time, so it only grows; `seq` counts the
-/// source's reports within a boot from 1 without gaps. Plain value, no locking: the link's network thread owns it.
+/// (docs/PROTOCOL.md "Sequence numbers"). `boot` is the gateway's start time; `seq` counts the source's reports within
+/// a boot from 1 without gaps. Plain value, no locking: the link's network thread owns it.
+///
+/// Which boot is the gateway's running one, its own online status says (`running`): once that is known, a report of
+/// any other boot is a copy from before a restart, and one of that boot starts the numbering again — whichever way the
+/// boots compare, so a gateway restarted with its clock set back (an embedded box booting before its clock is synced)
+/// is heard, not dropped as "older" for as long as it runs. Before a status is heard, a higher boot is the newer.
 class ReportSequence {
 public:
     enum class Verdict {
@@ -19,9 +24,12 @@ public:
         std::uint64_t missing = 0;   ///< reports lost before this one (AfterGap only)
     };
 
-    Check check(std::uint64_t boot, std::uint64_t seq)
+    /// `running`: the boot the gateway's last online status named; 0 while none was heard.
+    Check check(std::uint64_t boot, std::uint64_t seq, std::uint64_t running = 0)
     {
-        if (m_seq == 0 || boot > m_boot) {
+        if (running != 0 && boot != running)
+            return {Verdict::Duplicate};   // not what the gateway runs now: a copy from before it restarted
+        if (m_seq == 0 || boot > m_boot || (running != 0 && boot != m_boot)) {
             // First report, or the gateway restarted and numbers from 1 again.
             m_boot = boot;
             m_seq = seq;

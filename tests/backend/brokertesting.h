@@ -228,11 +228,21 @@ private:
 /// The real cityops-sim against a broker.
 class SimProcess {
 public:
-    SimProcess(const QString &url, const QStringList &extra)
+    /// `wallClockShift`: libfaketime's offset for the gateway's wall clock ("-1h": set back an hour); empty: the real one.
+    SimProcess(const QString &url, const QStringList &extra, const QString &wallClockShift = {})
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         dieWithParent(m_process);
-        m_process.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-sim"), QStringList{"--broker", url} + extra);
+        const QString sim = QStringLiteral(CITYOPS_BIN_DIR "/cityops-sim");
+        const QStringList args = QStringList{"--broker", url} + extra;
+        if (wallClockShift.isEmpty()) {
+            m_process.start(sim, args);
+        } else {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));   // timers and keep-alives as they are
+            m_process.setProcessEnvironment(env);
+            m_process.start(QStringLiteral("faketime"), QStringList{QStringLiteral("-f"), wallClockShift, sim} + args);
+        }
         m_process.waitForStarted(5000);
     }
     ~SimProcess()

@@ -5,6 +5,7 @@
 #include "ops/deskcontext.h"
 
 #include <QElapsedTimer>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
 
@@ -396,6 +397,35 @@ private Q_SLOTS:
         QCOMPARE(a.engine.orders().find(order)->requestedBy, QStringLiteral("kai"));
         QCOMPARE(a.engine.orders().find(order)->targets.size(), size_t(1));
         QCOMPARE(a.engine.stats().peerRefused, 0u);
+    }
+
+    /// A gateway's boot is its start time. One restarted with its clock set back (an embedded box that boots before its
+    /// clock is synced) numbers its boot below the one the console heard: the console takes the boot the gateway's own
+    /// status names, and its devices report again — not dropped, for as long as it runs, as copies of an older boot.
+    void aGatewayRestartedWithItsClockSetBackIsHeard()
+    {
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("faketime")).isEmpty(), "faketime (Debian faketime) must be installed");
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        const QStringList gw1{QStringLiteral("--keepalive"), QStringLiteral("5"), QStringLiteral("--id"), QStringLiteral("gw1")};
+        const auto online = [&console] {
+            size_t n = 0;
+            for (DeviceIndex d = 0; d < city()->devices.size(); ++d)
+                n += console.engine.states().state(d).reported && console.engine.states().state(d).online ? 1 : 0;
+            return n;
+        };
+        {
+            SimProcess sim(broker.plainUrl(), gw1);
+            QTRY_COMPARE_WITH_TIMEOUT(online(), city()->devices.size(), 15'000);
+        }   // its goodbye: the devices go offline
+        QTRY_COMPARE_WITH_TIMEOUT(online(), size_t(0), 10'000);
+
+        const LinkCounters before = console.link->counters();
+        SimProcess setBack(broker.plainUrl(), gw1, QStringLiteral("-1h"));
+        QTRY_COMPARE_WITH_TIMEOUT(online(), city()->devices.size(), 15'000);
+        QVERIFY2(console.link->counters().duplicates - before.duplicates < 10,
+                 qPrintable(QStringLiteral("%1 reports dropped").arg(console.link->counters().duplicates - before.duplicates)));
     }
 
     void gapsAndDuplicatesAreNoticedAndHealed()

@@ -12,6 +12,7 @@ struct Step {
     std::uint64_t seq;
     ReportSequence::Verdict verdict;
     std::uint64_t missing = 0;
+    std::uint64_t running = 0;   ///< the boot the gateway's last online status named (0: none heard)
 };
 constexpr auto F = ReportSequence::Verdict::Fresh;
 constexpr auto D = ReportSequence::Verdict::Duplicate;
@@ -37,6 +38,17 @@ private Q_SLOTS:
         QTest::newRow("restart then a gap") << std::vector<Step>{{100, 40, F}, {200, 1, F}, {200, 4, G, 2}};
         QTest::newRow("straggler of the old boot after restart") << std::vector<Step>{{100, 40, F}, {200, 1, F}, {100, 41, D}, {200, 2, F}};
         QTest::newRow("largest numbers") << std::vector<Step>{{~0ull, ~0ull - 1, F}, {~0ull, ~0ull, F}, {~0ull, ~0ull, D}};
+        // The gateway's status names the boot it runs: from then on that boot is the one, whichever way boots compare.
+        QTest::newRow("status of the running boot changes nothing")
+            << std::vector<Step>{{100, 1, F, 0, 100}, {100, 2, F, 0, 100}, {100, 2, D, 0, 100}, {100, 4, G, 1, 100}};
+        QTest::newRow("restarted with its clock set back")
+            << std::vector<Step>{{100, 40, F, 0, 100}, {60, 1, F, 0, 60}, {60, 2, F, 0, 60}, {60, 2, D, 0, 60}, {60, 5, G, 2, 60}};
+        QTest::newRow("a straggler of the later-numbered boot after it")
+            << std::vector<Step>{{100, 40, F, 0, 100}, {60, 1, F, 0, 60}, {100, 41, D, 0, 60}, {60, 2, F, 0, 60}};
+        QTest::newRow("a report of a boot the status does not name")
+            << std::vector<Step>{{100, 40, F, 0, 100}, {300, 1, D, 0, 100}, {100, 41, F, 0, 100}};
+        QTest::newRow("restart while the status was not yet heard, then it is")
+            << std::vector<Step>{{100, 40, F}, {60, 1, D}, {60, 2, F, 0, 60}, {60, 3, F, 0, 60}};
     }
     void sequences()
     {
@@ -44,7 +56,7 @@ private Q_SLOTS:
         ReportSequence sequence;
         for (size_t i = 0; i < steps.size(); ++i) {
             const Step &s = steps[i];
-            const ReportSequence::Check c = sequence.check(s.boot, s.seq);
+            const ReportSequence::Check c = sequence.check(s.boot, s.seq, s.running);
             QVERIFY2(c.verdict == s.verdict, qPrintable(QStringLiteral("step %1 (boot %2, seq %3): verdict %4, expected %5")
                                                             .arg(i).arg(s.boot).arg(s.seq).arg(int(c.verdict)).arg(int(s.verdict))));
             QCOMPARE(c.missing, s.missing);
