@@ -8,6 +8,22 @@
 
 namespace cityops {
 
+namespace {
+
+/// Moves the times a report carries besides its own (an incident's beginning, a vehicle's spell, a signal's next
+/// switch) by `byMs`: a source whose clock is off has them off by as much as its report's time.
+void moveSourceTimes(Event &event, std::int64_t byMs)
+{
+    if (auto *signal = std::get_if<SignalPayload>(&event.payload); signal && signal->nextSwitchMs > 0)
+        signal->nextSwitchMs += byMs;
+    else if (auto *vehicle = std::get_if<VehiclePayload>(&event.payload); vehicle && vehicle->sinceMs >= 0)
+        vehicle->sinceMs = std::max<std::int64_t>(0, vehicle->sinceMs + byMs);
+    else if (auto *raised = std::get_if<IncidentRaisedPayload>(&event.payload); raised && raised->sinceMs > 0)
+        raised->sinceMs = std::max<std::int64_t>(1, raised->sinceMs + byMs);
+}
+
+} // namespace
+
 MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, MqttLinkOptions options,
                    std::optional<CommandSigner> signer)
     : m_city(std::move(city)), m_clock(clock), m_options(std::move(options)), m_signer(std::move(signer)),
@@ -209,7 +225,10 @@ void MqttLink::push(Event event)
 {
     const std::int64_t now = m_clock->nowMs();
     if (std::llabs(event.timeMs - now) > m_options.skewToleranceMs) {
+        // Stamped on arrival, and what it dates besides by the same amount: an incident of a gateway an hour behind
+        // is not an hour overdue the moment it arrives, nor one of a gateway ahead due an hour late.
         ++m_counts->skewed;
+        moveSourceTimes(event, now - event.timeMs);
         event.timeMs = now;
     }
     std::vector<Event> full;

@@ -428,6 +428,53 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 reports dropped").arg(console.link->counters().duplicates - before.duplicates)));
     }
 
+    /// A gateway whose clock runs an hour ahead (by hand: the times it puts on the wire). Its reports are stamped on
+    /// arrival (clock off), and what they date besides moves with them: its incident, begun 10 min before by its
+    /// clock, is 10 min old here — not beginning in the console's future with its deadlines an hour late — its
+    /// signal's next switch is 20 s ahead, not an hour, and its ambulance has stood at its station for 2 min.
+    void aGatewayWhoseClockIsOffDatesItsReportsByTheConsolesClock()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().state == LinkState::Connected, 10'000);
+        RawClient gateway(brokerOptions(broker.plainUrl(), QStringLiteral("gw1")));
+        QTRY_VERIFY_WITH_TIMEOUT(gateway.client->connected(), 5000);
+
+        const std::int64_t ahead = console.engine.clock().nowMs() + 3600'000;
+        const DeviceIndex lamp = lamps(1).front();
+        const DeviceInfo &at = city()->devices[lamp];
+        IncidentRaisedPayload outage{1234001, ahead - 600'000, IncidentKind::LampOutage, IncidentSeverity::Minor, at.position, at.district, -1};
+        QVERIFY(gateway.client->publish(wire::gatewayEventTopic(QStringLiteral("gw1")),
+                                        wire::encodeFieldEvent({7, 1, Event{0, ahead, lamp, outage}}, *city()), 1));
+        DeviceIndex signal = 0;
+        while (city()->devices[signal].kind != DeviceKind::SignalController)
+            ++signal;
+        const SignalPayload running{0, 0, SignalMode::Normal, ahead + 20'000, false};
+        QVERIFY(gateway.client->publish(wire::deviceTopic("gw1", city()->devices[signal].id, "state"),
+                                        wire::encodeDeviceReport({7, 1, Event{0, ahead, signal, running}}, *city()), 1));
+        VehiclePayload ambulance{QStringLiteral("ambulance-9"), at.position, 0, 0, true};
+        ambulance.sinceMs = ahead - 120'000;
+        QVERIFY(gateway.client->publish(wire::gatewayEventTopic(QStringLiteral("gw1")),
+                                        wire::encodeFieldEvent({7, 2, Event{0, ahead, kNoDevice, ambulance}}, *city()), 1));
+
+        VehicleBook::Vehicle standing;
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.incidents().find(1234001).has_value() && console.engine.states().state(signal).reported
+                                     && console.engine.vehicles().find(QStringLiteral("ambulance-9"), &standing),
+                                 10'000);
+        const std::int64_t now = console.engine.clock().nowMs();
+        QVERIFY(console.link->counters().skewed >= 2);
+        const Incident incident = *console.engine.incidents().find(1234001);
+        QVERIFY2(std::llabs(now - incident.raisedMs - 600'000) < 30'000,
+                 qPrintable(QStringLiteral("raised %1 s before now, not 600").arg((now - incident.raisedMs) / 1000)));
+        QVERIFY2(incident.ackByMs < now + slaFor(IncidentSeverity::Minor).ackWithinMs,
+                 qPrintable(QStringLiteral("due in %1 min").arg((incident.ackByMs - now) / 60'000)));
+        const std::int64_t untilMs = console.engine.states().state(signal).untilMs;
+        QVERIFY2(untilMs > now && untilMs <= now + 20'000, qPrintable(QStringLiteral("next switch in %1 s").arg((untilMs - now) / 1000)));
+        QVERIFY2(std::llabs(now - standing.spellSinceMs - 120'000) < 30'000,
+                 qPrintable(QStringLiteral("standing for %1 s, not 120").arg((now - standing.spellSinceMs) / 1000)));
+    }
+
     void gapsAndDuplicatesAreNoticedAndHealed()
     {
         TestBroker broker;
