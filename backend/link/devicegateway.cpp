@@ -18,6 +18,20 @@ DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptio
 
 DeviceGateway::~DeviceGateway() { stop(); }
 
+std::int64_t DeviceGateway::followClock()
+{
+    const std::int64_t now = nowMs();
+    if (now < m_lastSeenMs) {
+        // A step back, not time passing: what stood at m_startedMs on the old clock stands that much earlier now. (A
+        // step forward needs nothing: the start only looks earlier, and nothing issued before it can arrive.)
+        m_startedMs -= m_lastSeenMs - now;
+        m_setBackMs += m_lastSeenMs - now;
+        qCWarning(lcSim) << "gateway" << id() << "clock set back by" << (m_lastSeenMs - now) / 1000.0 << "s; its start is counted on the clock as it stands";
+    }
+    m_lastSeenMs = now;
+    return now;
+}
+
 std::int64_t DeviceGateway::nowMs() const
 {
     const std::int64_t clock = m_options.clock ? m_options.clock() : QDateTime::currentMSecsSinceEpoch();
@@ -33,7 +47,7 @@ Status DeviceGateway::start()
 {
     m_boot = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
     const std::int64_t now = nowMs();
-    m_startedMs = now;
+    m_startedMs = m_lastSeenMs = now;
     if (!m_options.replayMemoryPath.isEmpty()) {
         auto memory = ReplayMemory::open(m_options.replayMemoryPath, now);
         if (!memory)
@@ -137,10 +151,10 @@ void DeviceGateway::tick()
     if (!m_lastHeartbeat.isValid() || m_lastHeartbeat.elapsed() >= std::int64_t{m_options.mqtt.keepAliveS} * 500)
         heartbeat();
     std::vector<Event> events;
-    m_sim->advanceTo(nowMs(), events);
+    const std::int64_t now = followClock();
+    m_sim->advanceTo(deviceTime(now), events);
     rotateOfflineDevices(events);
     publishEvents(events, true);
-    const std::int64_t now = nowMs();
     while (!m_delayed.empty() && m_delayed.front().dueMs <= now) {
         m_client->publish(m_delayed.front().topic, m_delayed.front().payload, 1);
         ++m_stats.published;
@@ -231,7 +245,7 @@ void DeviceGateway::publishPicture(const std::vector<QString> &devices)
     if (!m_client || !m_client->connected())
         return;
     std::vector<Event> events;
-    m_sim->advanceTo(nowMs(), events);
+    m_sim->advanceTo(deviceTime(nowMs()), events);
     publishEvents(events, true);
     events.clear();
     m_sim->currentPicture(events, std::numeric_limits<std::int64_t>::max());
@@ -275,7 +289,7 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(m, nullptr, QStringLiteral("%1: %2").arg(wire::refusalName(refused->reason), refused->detail));
     const wire::SignedCommand &c = std::get<wire::SignedCommand>(parsed);
-    const std::int64_t now = nowMs();
+    const std::int64_t now = followClock();
     const auto signer = m_trust.signer(c.keyId, QStringLiteral("device"));
     if (!signer)
         return refuse(m, &c, signer.error());
@@ -318,13 +332,13 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
     command.device = device;
     command.action = c.action;
     command.value = c.value;
-    command.expiresMs = c.expiresMs;
+    command.expiresMs = deviceTime(c.expiresMs);
     // The device acts in simulated time: catch up to now, hand it over, and run on so a device without latency
     // answers at once.
     std::vector<Event> events;
-    m_sim->advanceTo(now, events);
+    m_sim->advanceTo(deviceTime(now), events);
     m_sim->command(command);
-    m_sim->advanceTo(now, events);
+    m_sim->advanceTo(deviceTime(now), events);
     publishEvents(events, true);
 }
 

@@ -119,6 +119,11 @@ private:
     };
 
     std::int64_t nowMs() const;
+    /// nowMs(), noticing when the clock was set back since last read (NTP correcting a clock that ran ahead): the
+    /// gateway's start moves back with it, so commands issued after the start are not refused as issued before it.
+    std::int64_t followClock();
+    /// The simulated devices' time for the gateway's `now`: past every step back of its clock (m_setBackMs).
+    std::int64_t deviceTime(std::int64_t now) const { return now + m_setBackMs; }
     void tick();
     void publishEvents(std::vector<Event> &events, bool faults);
     void publishReport(const QByteArray &topic, const QByteArray &payload, bool faults);
@@ -163,7 +168,11 @@ private:
     /// gateway that runs for months.
     std::map<std::tuple<DeviceIndex, std::uint32_t, std::uint16_t>, ExecutedStep> m_executedSteps;
     std::int64_t m_tidiedAtMs = 0;
-    std::int64_t m_startedMs = 0;   ///< this gateway's clock at start: commands issued earlier are refused
+    std::int64_t m_startedMs = 0;   ///< this gateway's start on its clock as it now stands: commands issued earlier are refused
+    std::int64_t m_lastSeenMs = 0;  ///< its clock when last read by followClock()
+    /// How far its clock was set back while it ran, in all: the simulated devices run on past it (their time cannot go
+    /// back), so their own times are that much ahead of the clock as it stands.
+    std::int64_t m_setBackMs = 0;
     std::deque<Delayed> m_delayed;
     QSet<DeviceIndex> m_offline;
     std::int64_t m_offlineUntilMs = 0;

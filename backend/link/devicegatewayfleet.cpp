@@ -48,7 +48,7 @@ void DeviceGateway::onFleet(const MqttClient::Message &m, bool send)
     if (!signer.value()->verify(s.canonical(), s.signature))
         return refuse(QStringLiteral("the signature does not verify: forged or altered"));
     bool replay = false;
-    if (const QString why = staleOrReplayed(s.issuedMs, s.expiresMs, s.nonce, nowMs(), &replay); !why.isEmpty())
+    if (const QString why = staleOrReplayed(s.issuedMs, s.expiresMs, s.nonce, followClock(), &replay); !why.isEmpty())
         return refuse(why);
     if (auto remembered = rememberNonce(s.nonce, s.expiresMs); !remembered)
         return refuse(QStringLiteral("not acting: %1").arg(remembered.error()));

@@ -154,6 +154,26 @@ private Q_SLOTS:
         QCOMPARE(gw.gateway->stats().executed, 1u);
     }
 
+    /// The gateway started with its clock 10 min ahead, and NTP set it right. A command issued since is not refused as
+    /// "issued before this gateway started" for the next 10 min: the start is counted on the clock as it now stands.
+    /// One issued before that start (a capture from the gateway's earlier run) still is.
+    void aGatewayWhoseClockIsSetBackTakesWhatWasIssuedSinceItStarted()
+    {
+        GatewayOnAClock gw(answeringAtOnce());
+        const std::int64_t t0 = gw.nowMs;
+        gw.nowMs = t0 + 600'000;
+        const QString problem = gw.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(gw.moveTo(t0 + 1000, [](const GatewayMemory &) { return true; }));   // set right: it started at t0 + 1 s
+
+        const QString lamp = city()->devices[lamps(1).front()].id;
+        QJsonObject r = gw.attacker.send(dimCommand(gw.key, lamp, 1, t0 + 1000, t0 + 61'000));
+        QVERIFY2(acted(r), qPrintable(reasonOf(r)));
+        r = gw.attacker.send(dimCommand(gw.key, lamp, 2, t0 + 500, t0 + 60'500));
+        QVERIFY2(!acted(r) && reasonOf(r).startsWith(QLatin1String("replayed: issued 1 s before this gateway started")), qPrintable(reasonOf(r)));
+        QCOMPARE(gw.gateway->stats().executed, 1u);
+    }
+
     void anAnswerNoDeviceGaveIsForgottenAMinuteAfterItsCommandExpired()
     {
         // A device that takes an hour to answer (cut off, or gone): the console has long given up, and the gateway
