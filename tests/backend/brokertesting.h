@@ -240,6 +240,9 @@ public:
         } else {
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));   // timers and keep-alives as they are
+            // Under scripts/sanitize: libfaketime is preloaded ahead of AddressSanitizer's runtime, which it allows so.
+            const QString asan = env.value(QStringLiteral("ASAN_OPTIONS"));
+            env.insert(QStringLiteral("ASAN_OPTIONS"), (asan.isEmpty() ? QString() : asan + QLatin1Char(':')) + QStringLiteral("verify_asan_link_order=0"));
             m_process.setProcessEnvironment(env);
             m_process.start(QStringLiteral("faketime"), QStringList{QStringLiteral("-f"), wallClockShift, sim} + args);
         }
