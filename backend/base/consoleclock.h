@@ -33,6 +33,7 @@ public:
         m_originMs = originMs;
         m_speed = speed;
         m_held = false;
+        m_system = {};
         m_limitMs = kNoLimit;
         m_startWallMs = m_wall();
     }
@@ -44,7 +45,29 @@ public:
         m_originMs = originMs;
         m_speed = speed;
         m_held = true;
+        m_system = {};
         m_limitMs = kNoLimit;
+    }
+    /// Milliseconds since the epoch as the system keeps them (tests pass their own, to step it by hand).
+    using SystemSource = std::function<std::int64_t()>;
+    /// A real field's clock: the system's as it stands, so a step NTP makes while the console runs (a machine booted
+    /// with its clock off and set right a minute later) reaches every command's issue time and every recorded time at
+    /// once — a clock counted from its start would carry the old error all run, and a gateway would refuse each
+    /// command as issued in its future or expired. A step back holds it where it stood until the system's clock
+    /// catches up: it never goes back.
+    void followSystem(SystemSource system = {})
+    {
+        std::lock_guard lock(m_mutex);
+        m_system = system ? std::move(system) : SystemSource([] { return QDateTime::currentMSecsSinceEpoch(); });
+        m_held = false;
+        m_limitMs = kNoLimit;
+        m_speed = 1.0;
+        m_shownMs = m_system();
+    }
+    bool followsSystem() const
+    {
+        std::lock_guard lock(m_mutex);
+        return bool(m_system);
     }
     /// Lets a held clock run from its origin; a running clock is left as it is.
     void release()
@@ -89,7 +112,12 @@ private:
     {
         return m_held ? m_originMs : m_originMs + static_cast<std::int64_t>(static_cast<double>(m_wall() - m_startWallMs) * m_speed);
     }
-    std::int64_t nowLocked() const { return std::min(scaledLocked(), m_limitMs); }
+    std::int64_t nowLocked() const
+    {
+        if (m_system)
+            return m_shownMs = std::max(m_shownMs, m_system());
+        return std::min(scaledLocked(), m_limitMs);
+    }
 
     mutable std::mutex m_mutex;
     QElapsedTimer m_timer;
@@ -99,6 +127,8 @@ private:
     double m_speed = 1.0;
     bool m_held = false;
     std::int64_t m_limitMs = kNoLimit;
+    SystemSource m_system;              ///< set: a real field's clock (followSystem)
+    mutable std::int64_t m_shownMs = 0; ///< what a real field's clock showed last: it never shows less
 };
 
 } // namespace cityops

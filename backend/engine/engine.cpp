@@ -74,6 +74,8 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
         const std::int64_t lead = std::max<std::int64_t>(2000, static_cast<std::int64_t>(base.speed * 250.0));
         connect(link.get(), &FieldLink::simulatedUpTo, this, [this, lead](std::int64_t reachedMs) { m_clock.setLimit(reachedMs + lead); },
                 Qt::DirectConnection);
+    } else if (base.originMs <= 0 && base.speed == 1.0) {
+        m_clock.followSystem();   // a real field: the system's clock as NTP keeps it
     } else {
         m_clock.start(origin, base.speed);
     }

@@ -26,6 +26,14 @@ std::shared_ptr<const CityModel> smallCity()
     return imported.ok() ? std::make_shared<const CityModel>(std::move(imported).value()) : nullptr;
 }
 
+/// A field over a network that says nothing: no time base of its own, as a broker's.
+class QuietField : public FieldLink {
+public:
+    void start() override { setStatus(LinkStatus::network(LinkState::Connected, QStringLiteral("nowhere"))); }
+    void stop() override {}
+    void send(const std::vector<DeviceCommand> &) override {}
+};
+
 /// A traffic simulation the test paces: each step waits until the test lets simulated time that far (or opens the
 /// gate for good). It runs no signals (the timetable keeps them); what it shows is its pace.
 struct Gate {
@@ -141,6 +149,43 @@ private Q_SLOTS:
 
     /// The clock on a wall the test moves: it stands at its limit, goes on from there (not from where the wall would
     /// have taken it), never goes back, and runs freely when nobody limits it.
+    /// A real field's clock is the system's as it stands: NTP setting it a minute forward after the console started
+    /// moves the console's time with it; setting it back holds the console's time until the system's catches up.
+    void aRealFieldsClockFollowsTheSystemClockAndNeverGoesBack()
+    {
+        std::int64_t wall = 0;
+        std::int64_t system = 1'796'000'000'000;
+        ConsoleClock clock([&wall] { return wall; });
+        clock.followSystem([&system] { return system; });
+        QVERIFY(clock.followsSystem());
+        QCOMPARE(clock.nowMs(), 1'796'000'000'000);
+        wall = 1000;   // the console's own running time does not count: the system's does
+        system += 1000;
+        QCOMPARE(clock.nowMs(), 1'796'000'001'000);
+        system += 60'000;   // stepped forward
+        QCOMPARE(clock.nowMs(), 1'796'000'061'000);
+        system -= 30'000;   // stepped back: held
+        QCOMPARE(clock.nowMs(), 1'796'000'061'000);
+        system += 30'500;
+        QCOMPARE(clock.nowMs(), 1'796'000'061'500);
+        clock.start(5'000, 1.0);   // a simulated city's clock again
+        QVERIFY(!clock.followsSystem());
+        QCOMPARE(clock.nowMs(), 5'000);
+    }
+
+    /// Which clock an engine runs on: a link without a time base of its own (a real field over a broker) gets the
+    /// system's; the simulator its scaled, held one.
+    void anEngineOnARealFieldRunsOnTheSystemClock()
+    {
+        const auto city = smallCity();
+        QVERIFY(city);
+        Engine engine(city);
+        engine.start(std::make_unique<QuietField>());
+        QVERIFY(engine.clock().followsSystem());
+        QVERIFY(std::llabs(engine.clock().nowMs() - QDateTime::currentMSecsSinceEpoch()) < 60'000);
+        engine.stop();
+    }
+
     void theClockStandsAtItsLimitAndGoesOnFromThere()
     {
         std::int64_t wall = 0;

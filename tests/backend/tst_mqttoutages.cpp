@@ -453,7 +453,10 @@ private Q_SLOTS:
         const SignalPayload running{0, 0, SignalMode::Normal, ahead + 20'000, false};
         QVERIFY(gateway.client->publish(wire::deviceTopic("gw1", city()->devices[signal].id, "state"),
                                         wire::encodeDeviceReport({7, 1, Event{0, ahead, signal, running}}, *city()), 1));
-        VehiclePayload ambulance{QStringLiteral("ambulance-9"), at.position, 0, 0, true};
+        VehiclePayload ambulance;
+        ambulance.id = QStringLiteral("ambulance-9");
+        ambulance.position = at.position;
+        ambulance.parked = true;
         ambulance.sinceMs = ahead - 120'000;
         QVERIFY(gateway.client->publish(wire::gatewayEventTopic(QStringLiteral("gw1")),
                                         wire::encodeFieldEvent({7, 2, Event{0, ahead, kNoDevice, ambulance}}, *city()), 1));
