@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -225,6 +226,15 @@ private:
     bool m_ok = true;
 };
 
+/// libfaketime (Debian faketime), which shifts a process's wall clock; empty when it is not installed.
+inline QString libfaketime()
+{
+    for (const QFileInfo &arch : QDir(QStringLiteral("/usr/lib")).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (const QString lib = arch.filePath() + QStringLiteral("/faketime/libfaketime.so.1"); QFileInfo::exists(lib))
+            return lib;
+    return {};
+}
+
 /// The real cityops-sim against a broker.
 class SimProcess {
 public:
@@ -233,19 +243,19 @@ public:
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         dieWithParent(m_process);
-        const QString sim = QStringLiteral(CITYOPS_BIN_DIR "/cityops-sim");
-        const QStringList args = QStringList{"--broker", url} + extra;
-        if (wallClockShift.isEmpty()) {
-            m_process.start(sim, args);
-        } else {
+        if (!wallClockShift.isEmpty()) {
+            // Preloaded into the gateway itself, not through the faketime command: that one runs the program as a
+            // child of its own, which a terminate would leave running.
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("LD_PRELOAD"), libfaketime());
+            env.insert(QStringLiteral("FAKETIME"), wallClockShift);
             env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));   // timers and keep-alives as they are
             // Under scripts/sanitize: libfaketime is preloaded ahead of AddressSanitizer's runtime, which it allows so.
             const QString asan = env.value(QStringLiteral("ASAN_OPTIONS"));
             env.insert(QStringLiteral("ASAN_OPTIONS"), (asan.isEmpty() ? QString() : asan + QLatin1Char(':')) + QStringLiteral("verify_asan_link_order=0"));
             m_process.setProcessEnvironment(env);
-            m_process.start(QStringLiteral("faketime"), QStringList{QStringLiteral("-f"), wallClockShift, sim} + args);
         }
+        m_process.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-sim"), QStringList{"--broker", url} + extra);
         m_process.waitForStarted(5000);
     }
     ~SimProcess()

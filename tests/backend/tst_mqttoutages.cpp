@@ -5,7 +5,6 @@
 #include "ops/deskcontext.h"
 
 #include <QElapsedTimer>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
 
@@ -404,7 +403,7 @@ private Q_SLOTS:
     /// status names, and its devices report again — not dropped, for as long as it runs, as copies of an older boot.
     void aGatewayRestartedWithItsClockSetBackIsHeard()
     {
-        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("faketime")).isEmpty(), "faketime (Debian faketime) must be installed");
+        QVERIFY2(!libfaketime().isEmpty(), "libfaketime (Debian faketime) must be installed");
         TestBroker broker;
         QVERIFY2(broker.ok(), qPrintable(broker.log()));
         Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
