@@ -3,6 +3,8 @@
 #include "base/logging.h"
 #include "link/mqttlinkcounters.h"
 
+#include <QDateTime>
+
 #include <set>
 #include <tuple>
 
@@ -22,11 +24,19 @@ void moveSourceTimes(Event &event, std::int64_t byMs)
         raised->sinceMs = std::max<std::int64_t>(1, raised->sinceMs + byMs);
 }
 
+/// The options with the wall clock they name, the system's when none: the numbers and the operations read one clock.
+MqttLinkOptions withSystemClock(MqttLinkOptions options)
+{
+    if (!options.wallClock)
+        options.wallClock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    return options;
+}
+
 } // namespace
 
 MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, MqttLinkOptions options,
                    std::optional<CommandSigner> signer)
-    : m_city(std::move(city)), m_clock(clock), m_options(std::move(options)), m_signer(std::move(signer)),
+    : m_city(std::move(city)), m_clock(clock), m_options(withSystemClock(std::move(options))), m_signer(std::move(signer)),
       m_counts(std::make_unique<AtomicCounters>()), m_numbers(std::make_shared<WireNumbers>(m_options.numbersPath)),
       m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles, m_options.wallClock, m_numbers),
       m_fleet(m_city)

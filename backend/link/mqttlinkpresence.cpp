@@ -4,8 +4,6 @@
 
 #include "base/logging.h"
 
-#include <QDateTime>
-
 namespace cityops {
 
 QByteArray MqttLink::statusPayload(bool online, std::uint64_t connection) const
@@ -22,8 +20,7 @@ QByteArray MqttLink::willForNextConnection()
 {
     // The wall clock in microseconds, past the last number (as OpsExchange's counter): a restarted console goes on
     // above its earlier runs — above its file's floor when its clock was set back — and every attempt is numbered anew.
-    const qint64 wallMs = m_options.wallClock ? m_options.wallClock() : QDateTime::currentMSecsSinceEpoch();
-    const std::uint64_t connection = m_numbers->next(static_cast<std::uint64_t>(std::max<qint64>(0, wallMs)) * 1000);
+    const std::uint64_t connection = m_numbers->next(static_cast<std::uint64_t>(std::max<std::int64_t>(0, m_options.wallClock())) * 1000);
     m_connection = connection;
     QByteArray will = statusPayload(false, connection);
     std::lock_guard lock(m_mutex);

@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 
 namespace cityops {
 namespace {
@@ -64,29 +65,25 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
     std::vector<Order> all;
     orders.snapshot(all);
     QHash<std::uint32_t, QString> requesters;   // once per holding order: a wide order holds thousands of devices
-    for (const auto &[device, order] : orders.reservations(nowMs)) {
-        if (!targets.contains(device))
-            continue;
-        auto by = requesters.constFind(order);
-        if (by == requesters.constEnd()) {
-            const auto it = std::find_if(all.begin(), all.end(), [order](const Order &o) { return o.id == order; });
-            // A console that is gone cannot end its order: say so, and what a supervisor may do.
-            by = requesters.insert(order, it == all.end() ? QStringLiteral("another console") : requesterOf(*it) + goneConsoleNote(orders, *it));
-        }
-        out.push_back({device, HoldKind::RunningOrder, order,
-                       QStringLiteral("%1 is reserved by order %2 of %3 until it has its result").arg(idOf(device)).arg(order).arg(by.value())});
-    }
-    if (!hearsOtherConsoles)
-        for (const auto &[device, order] : orders.releasedReservations(nowMs)) {
+    const auto heldBy = [&](const std::vector<std::pair<DeviceIndex, std::uint32_t>> &reservations,
+                            const std::function<QString(const Order &)> &noteOf, const QString &until) {
+        for (const auto &[device, order] : reservations) {
             if (!targets.contains(device))
                 continue;
             auto by = requesters.constFind(order);
             if (by == requesters.constEnd()) {
                 const auto it = std::find_if(all.begin(), all.end(), [order](const Order &o) { return o.id == order; });
-                by = requesters.insert(order, it == all.end() ? QStringLiteral("another console") : requesterOf(*it) + unheardReleaseNote(*it));
+                by = requesters.insert(order, it == all.end() ? QStringLiteral("another console") : requesterOf(*it) + noteOf(*it));
             }
-            out.push_back({device, HoldKind::RunningOrder, order, QStringLiteral("%1 is reserved by order %2 of %3").arg(idOf(device)).arg(order).arg(by.value())});
+            out.push_back({device, HoldKind::RunningOrder, order,
+                           QStringLiteral("%1 is reserved by order %2 of %3%4").arg(idOf(device)).arg(order).arg(by.value(), until)});
         }
+    };
+    // A console that is gone cannot end its order: say so, and what a supervisor may do.
+    heldBy(orders.reservations(nowMs), [&orders](const Order &o) { return goneConsoleNote(orders, o); },
+           QStringLiteral(" until it has its result"));
+    if (!hearsOtherConsoles)   // released here, held again while whether its console is back is not known
+        heldBy(orders.releasedReservations(nowMs), [](const Order &o) { return unheardReleaseNote(o); }, QString());
     const QHash<DeviceIndex, std::uint32_t> shed = feedersShedOnPurpose(all);
     for (auto it = shed.begin(); it != shed.end(); ++it) {
         if (!targets.contains(it.key()) || spec.restores == it.value())
