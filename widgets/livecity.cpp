@@ -1,6 +1,6 @@
 #include "livecity.h"
 
-#include <QDateTime>
+#include "base/elapsedclock.h"
 
 namespace cityops {
 
@@ -12,7 +12,7 @@ LiveCity::LiveCity(Engine &engine, CityMirror &scene, QObject *parent)
     connect(&engine, &Engine::linkStatusChanged, this, [this](const LinkStatus &status) {
         if (status.state == LinkState::Connected) {
             m_processedHistory.clear();
-            m_processedHistory.push_back({QDateTime::currentMSecsSinceEpoch(), m_engine.stats().processed});
+            m_processedHistory.push_back({elapsedClockMs(), m_engine.stats().processed});
         }
     });
 }
@@ -20,7 +20,7 @@ LiveCity::LiveCity(Engine &engine, CityMirror &scene, QObject *parent)
 void LiveCity::start(int framesPerSecond)
 {
     m_second.start();
-    m_processedHistory.push_back({QDateTime::currentMSecsSinceEpoch(), m_engine.stats().processed});
+    m_processedHistory.push_back({elapsedClockMs(), m_engine.stats().processed});
     m_frame.start(1000 / std::clamp(framesPerSecond, 1, 60));
     refresh();
 }
@@ -126,7 +126,7 @@ void LiveCity::tick()
     if (m_second.elapsed() >= 1000) {
         // Rate over the last five seconds: steady enough to read, recent enough to notice a stall.
         m_second.restart();
-        m_processedHistory.push_back({QDateTime::currentMSecsSinceEpoch(), m_engine.stats().processed});
+        m_processedHistory.push_back({elapsedClockMs(), m_engine.stats().processed});
         if (m_processedHistory.size() > 6)
             m_processedHistory.pop_front();
         const auto &[t0, n0] = m_processedHistory.front();

@@ -77,7 +77,7 @@ private:
     bool m_loadsPending = false;   ///< live history changed since the chart last heard
     QElapsedTimer m_second;
     QElapsedTimer m_lastLists;   ///< when the alarm, order and log lists were last pulled
-    std::deque<std::pair<std::int64_t, std::uint64_t>> m_processedHistory;   ///< (wall ms, events processed)
+    std::deque<std::pair<std::int64_t, std::uint64_t>> m_processedHistory;   ///< (elapsedClockMs, events processed)
     double m_eventsPerSecond = 0;
 };
 

@@ -444,7 +444,7 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
     m_maxIncidentId = maxIncident;
     if (!events.empty())
         m_lastTimeMs = events.back().timeMs;
-    if (QDateTime::currentMSecsSinceEpoch() - m_lastRetentionMs > 600'000)
+    if (!m_sinceRetention.isValid() || m_sinceRetention.elapsed() > 600'000)
         applyRetention();
     return Ok{};
 }
@@ -464,10 +464,10 @@ Status EventStore::writeCheckpoint(std::uint64_t seq, std::int64_t timeMs, const
 
 void EventStore::applyRetention()
 {
-    m_lastRetentionMs = QDateTime::currentMSecsSinceEpoch();
+    m_sinceRetention.start();
     if (m_options.retainDays <= 0)
         return;
-    const std::int64_t cutoff = m_lastRetentionMs - static_cast<std::int64_t>(m_options.retainDays) * 86'400'000;
+    const std::int64_t cutoff = QDateTime::currentMSecsSinceEpoch() - static_cast<std::int64_t>(m_options.retainDays) * 86'400'000;
     // Deleting the oldest prefix keeps seq contiguous over what remains; keep the snapshot that the first remaining
     // events need.
     // The chain goes on from the last row deleted: its value is kept as the anchor the verifier starts from.

@@ -5,6 +5,7 @@
 #include "model/event.h"
 #include "store/snapshot.h"
 
+#include <QElapsedTimer>
 #include <QString>
 
 #include <atomic>
@@ -132,7 +133,7 @@ private:
     std::deque<double> m_commitTimes;
     std::deque<double> m_checkpointTimes;
     size_t m_walEvents = 0;
-    std::int64_t m_lastRetentionMs = 0;
+    QElapsedTimer m_sinceRetention;   ///< elapsed time: a step of the wall clock neither hurries nor holds it
     std::thread m_writer;
 
     struct Statements;

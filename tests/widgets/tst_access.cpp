@@ -57,7 +57,8 @@ struct Desk {
         window = std::make_unique<MainWindow>(engine, people.get());
         window->resize(1400, 900);
         window->show();
-        access().setClock([this] { return now; });
+        access().setClock([this] { return now; });          // the wall clock (lockouts) ...
+        access().setElapsedClock([this] { return now; });   // ... and elapsed time (idle) move together, unless a test steps one
     }
     AccessControl &access() { return window->access(); }
     AccessOverlay &overlay() { return *access().overlay(); }
@@ -212,6 +213,26 @@ private Q_SLOTS:
         desk.now += 9 * 60'000;
         desk.access().pollIdle();
         QVERIFY(!desk.access().isLocked());
+    }
+
+    void aStepOfTheDesksClockNeitherLocksItNorKeepsItOpen()
+    {
+        // NTP setting the desk's clock an hour forward is not an hour without input, and setting it back does not hold
+        // off the lock of a desk left alone: idle is elapsed time.
+        Desk desk;
+        std::int64_t wall = desk.now;
+        desk.access().setClock([&wall] { return wall; });
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        desk.access().setIdleLimit(10 * 60'000);
+        wall += 3600'000;
+        desk.now += 1000;
+        desk.access().pollIdle();
+        QVERIFY(!desk.access().isLocked());
+        wall -= 2 * 3600'000;
+        desk.now += 10 * 60'000;
+        desk.access().pollIdle();
+        QVERIFY(desk.access().isLocked());
+        QTRY_VERIFY(desk.recorded(QStringLiteral("lock olga: no input for 10 minute")));
     }
 
     void wallNeverLocks()

@@ -1,6 +1,7 @@
 #include "access/accesscontrol.h"
 
 #include "access/accessoverlay.h"
+#include "base/elapsedclock.h"
 #include "livecity.h"
 #include "ops/opsclient.h"
 
@@ -23,14 +24,14 @@ namespace cityops {
 AccessControl::AccessControl(QMainWindow &window, Engine &engine, Authenticator *directory, OpsClient &client, LiveCity &live)
     : QObject(&window), m_window(window), m_engine(engine), m_directory(directory), m_check(new QFutureWatcher<SignInOutcome>(this)),
       m_client(client), m_live(live), m_overlay(new AccessOverlay(&window)), m_idleTimer(new QTimer(this)),
-      m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+      m_now([] { return QDateTime::currentMSecsSinceEpoch(); }), m_elapsed(elapsedClockMs)
 {
     connect(m_overlay, &AccessOverlay::submitted, this, &AccessControl::onSubmitted);
     m_idleTimer->setInterval(1000);
     connect(m_idleTimer, &QTimer::timeout, this, &AccessControl::pollIdle);
     m_idleTimer->start();
     qApp->installEventFilter(this);
-    m_lastInputMs = m_now();
+    m_lastInputMs = m_elapsed();
     m_client.setStepUp([this](const QString &what) { return confirmIdentity(what); });
     if (!isSignedIn())
         m_overlay->showSignIn(m_directory ? QString()
@@ -49,7 +50,12 @@ AccessControl::~AccessControl()
 void AccessControl::setClock(std::function<std::int64_t()> now)
 {
     m_now = std::move(now);
-    m_lastInputMs = m_now();
+}
+
+void AccessControl::setElapsedClock(std::function<std::int64_t()> elapsed)
+{
+    m_elapsed = std::move(elapsed);
+    m_lastInputMs = m_elapsed();
 }
 
 const Actor &AccessControl::actor() const { return m_client.actor(); }
@@ -112,7 +118,7 @@ SignInOutcome AccessControl::applySignIn(const QString &name, const SignInOutcom
     m_locked = false;
     record(OperatorAction::SignIn, a.user, roleName(a.highestRole()));
     m_overlay->hide();
-    m_lastInputMs = m_now();
+    m_lastInputMs = m_elapsed();
     Q_EMIT signedIn(a);
     if (!m_handOverFrom.isEmpty())
         Q_EMIT handOverWaiting(m_handOverFrom, m_handOverNote);
@@ -132,7 +138,7 @@ void AccessControl::signOut()
     Q_EMIT signedOut();
 }
 
-void AccessControl::noteActivity() { m_lastInputMs = m_now(); }
+void AccessControl::noteActivity() { m_lastInputMs = m_elapsed(); }
 
 void AccessControl::pollIdle()
 {
@@ -143,7 +149,7 @@ void AccessControl::pollIdle()
     // An unattended wall (viewer) is never locked: nothing can be done from it, and it must keep showing the city.
     if (actor().highestRole() == Role::Viewer)
         return;
-    if (m_now() - m_lastInputMs >= m_idleLimitMs)
+    if (m_elapsed() - m_lastInputMs >= m_idleLimitMs)
         lock(tr("no input for %n minute(s)", nullptr, int(m_idleLimitMs / 60'000)));
 }
 
@@ -181,7 +187,7 @@ SignInOutcome AccessControl::applyUnlock(const QString &name, SignInOutcome outc
     m_client.setLocked(false);
     record(OperatorAction::Unlock, name, name == was ? QString() : tr("took over from %1").arg(was));
     m_overlay->hide();
-    m_lastInputMs = m_now();
+    m_lastInputMs = m_elapsed();
     Q_EMIT lockChanged(false);
     return outcome;
 }

@@ -46,8 +46,12 @@ public:
     /// Minutes without input after which the console locks (0: never). Viewers (unattended walls) never lock.
     void setIdleLimit(std::int64_t ms) { m_idleLimitMs = ms; }
     std::int64_t idleLimit() const { return m_idleLimitMs; }
-    /// The clock idle time is measured on (tests move their own).
+    /// The wall clock sign-in lockouts are dated by (they are stored, so they need dates; tests move their own).
     void setClock(std::function<std::int64_t()> now);
+    /// The clock idle time is measured on: elapsed time (elapsedClockMs), never the wall clock, so that NTP setting
+    /// the desk's clock forward does not lock a desk in use nor a step back keep an abandoned one open (tests move
+    /// their own).
+    void setElapsedClock(std::function<std::int64_t()> elapsed);
     /// Input was seen (the application-wide filter calls this).
     void noteActivity();
     /// Locks if the console has been idle past the limit (a timer calls this every second).
@@ -109,8 +113,9 @@ private:
     LiveCity &m_live;
     AccessOverlay *m_overlay;
     QTimer *m_idleTimer;
-    std::function<std::int64_t()> m_now;
-    std::int64_t m_lastInputMs = 0;
+    std::function<std::int64_t()> m_now;       ///< wall clock: lockouts
+    std::function<std::int64_t()> m_elapsed;   ///< elapsed time: idle
+    std::int64_t m_lastInputMs = 0;            ///< on m_elapsed
     std::int64_t m_idleLimitMs = 10 * 60'000;
     bool m_locked = false;
     QString m_handOverNote;

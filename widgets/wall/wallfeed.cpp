@@ -1,8 +1,8 @@
 #include "wall/wallfeed.h"
 
 #include "labels.h"
+#include "base/elapsedclock.h"
 
-#include <QDateTime>
 
 #include <algorithm>
 #include <numeric>
@@ -12,8 +12,9 @@ namespace cityops {
 WallFeed::WallFeed(LiveCity &live, int staleAfterSeconds, QObject *parent)
     : QObject(parent), m_live(live), m_zone(Labels::zone(live.scene().city())), m_staleAfterS(staleAfterSeconds)
 {
-    // Wall time, not the console clock: at --speed 600 a second of silence is ten minutes of city time.
-    m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    // Real elapsed time, not the console clock (at --speed 600 a second of silence is ten minutes of city time) and
+    // not the wall clock either (NTP setting it forward a minute is not a minute without data).
+    m_clock = elapsedClockMs;
     for (const FeederInfo &f : m_live.scene().city().feeders)
         m_ratingKw += f.capacityKw;
     connect(&m_live, &LiveCity::devicesChanged, this, [this] {

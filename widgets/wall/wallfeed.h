@@ -60,7 +60,7 @@ public:
     /// in it this release cannot read), in words for the wall; empty when nothing. Set once, at start.
     void setStartGap(const QString &gap) { m_startGap = gap; }
     const QString &startGap() const { return m_startGap; }
-    /// Test hook: the clock the data's age is measured by (default: wall time).
+    /// Test hook: the clock the data's age is measured by (default: elapsedClockMs).
     void setClock(std::function<std::int64_t()> clock) { m_clock = std::move(clock); }
 
 Q_SIGNALS:
