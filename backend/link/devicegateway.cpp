@@ -43,6 +43,18 @@ GatewayMemory DeviceGateway::memory() const
     return {static_cast<int>(m_seenNonces.size()), static_cast<int>(m_executedSteps.size()), static_cast<int>(m_pending.size()), m_tidiedAtMs};
 }
 
+IncidentId DeviceGateway::firstIncidentId(const QString &gateway, std::uint64_t bootMs)
+{
+    constexpr std::uint64_t kRanges = 900'000;   // of 1,000 ids: all below kConsoleIncidentBase
+    // FNV-1a of the name: the same on every machine and in every release (qHash is neither promised).
+    std::uint64_t shift = 14695981039346656037ull;
+    for (const char c : gateway.toUtf8()) {
+        shift ^= static_cast<unsigned char>(c);
+        shift *= 1099511628211ull;
+    }
+    return 1 + static_cast<IncidentId>((bootMs / 1000 + shift % kRanges) % kRanges) * 1000;
+}
+
 Status DeviceGateway::start()
 {
     m_boot = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
@@ -57,7 +69,7 @@ Status DeviceGateway::start()
     // Incident ids stay apart from an earlier run's (consoles may still hold those) and below the console's range.
     SimParameters parameters = m_options.parameters;
     if (parameters.firstIncidentId <= 1)
-        parameters.firstIncidentId = 1 + static_cast<IncidentId>((m_boot / 1000) % 900'000) * 1000;
+        parameters.firstIncidentId = firstIncidentId(id(), m_boot);
     const auto warmUp = static_cast<std::int64_t>(m_options.warmUpHours * 3600'000.0);
     m_sim = std::make_unique<CitySimulator>(m_city, m_options.seed, now - warmUp, parameters);
     std::vector<Event> discard;

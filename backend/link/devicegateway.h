@@ -102,6 +102,10 @@ public:
     GatewayStats stats() const { return m_stats; }
     GatewayMemory memory() const;
     QString id() const { return m_options.mqtt.clientId; }
+    /// The first field incident id of gateway `gateway` booted at `bootMs`: 1,000 ids for each second since 1970 (so a
+    /// restarted gateway goes on above its earlier run), shifted by a number drawn from its name (so two gateways
+    /// started in the same second do not share a range), wrapping after 10.4 days below the console's range.
+    static IncidentId firstIncidentId(const QString &gateway, std::uint64_t bootMs);
 
 Q_SIGNALS:
     void connectionChanged(bool connected, const QString &why);

@@ -321,9 +321,24 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     if (auto *refused = std::get_if<wire::Refused>(&parsed))
         return refuse(*refused, wire::gatewayEventTopic(ref.gateway));
     wire::FieldEvent &e = std::get<wire::FieldEvent>(parsed);
-    const ReportSequence::Verdict verdict = checkSequence(m_gatewaySeq[ref.gateway], gatewayNumber(ref.gateway), e.boot, e.seq);
+    const int number = gatewayNumber(ref.gateway);
+    const ReportSequence::Verdict verdict = checkSequence(m_gatewaySeq[ref.gateway], number, e.boot, e.seq);
     if (verdict == ReportSequence::Verdict::Duplicate)
         return;
+    if (const std::optional<int> holder = m_incidentOwners.claim(e.event, number)) {
+        QString holderName;
+        {
+            std::lock_guard lock(m_mutex);
+            holderName = m_gatewayNames[size_t(*holder)];
+        }
+        const bool raise = std::holds_alternative<IncidentRaisedPayload>(e.event.payload);
+        const IncidentId id = raise ? std::get<IncidentRaisedPayload>(e.event.payload).id : std::get<IncidentClearedPayload>(e.event.payload).id;
+        return refuse({wire::Refusal::Untrusted, QStringLiteral("%1 %2 incident %3, which is %4's (open)")
+                                                     .arg(ref.gateway, raise ? QLatin1String("raised") : QLatin1String("cleared"))
+                                                     .arg(id)
+                                                     .arg(holderName)},
+                      wire::gatewayEventTopic(ref.gateway));
+    }
     if (verdict == ReportSequence::Verdict::AfterGap) {
         std::lock_guard lock(m_mutex);
         m_fullRefreshWanted = true;   // a lost incident report: ask for the whole picture

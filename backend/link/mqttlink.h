@@ -4,6 +4,7 @@
 #include "base/consoleclock.h"
 #include "base/logging.h"
 #include "link/reportsequence.h"
+#include "link/fieldincidentowners.h"
 #include "link/fieldlink.h"
 #include "link/fleetdispatch.h"
 #include "link/mqttclient.h"
@@ -139,6 +140,7 @@ private:
     std::vector<std::uint64_t> m_runningBoot;               ///< by gateway number: the boot its last online status named (0: none)
     QHash<QString, int> m_gatewayNumbers;
     QHash<QString, ReportSequence> m_gatewaySeq;           ///< field events per gateway
+    FieldIncidentOwners m_incidentOwners;                  ///< which gateway raised each open field incident
 
     /// Which gateway a device last reported through (-1: none): written by the network thread, read by the timer.
     std::unique_ptr<std::atomic<std::int16_t>[]> m_gatewayOfDevice;
