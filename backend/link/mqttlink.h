@@ -116,6 +116,12 @@ private:
     bool publishCommand(const DeviceCommand &c);
     void flushUnsent();
     int gatewayNumber(const QString &gateway);
+    /// A device reports through one gateway: another gateway's report of it is refused while that one runs (a
+    /// gateway publishes only under its own name, but it names the device). Otherwise a gateway's account could
+    /// take over another's devices — their commands would go to it, and their results come from it. Another
+    /// gateway may take a device over once its gateway is gone (failover), or has restarted and not reported it
+    /// since (the device moved). Returns the gateway that keeps it, if any.
+    std::optional<QString> deviceHeldByAnother(DeviceIndex device, int gateway);
     /// Whether messages from `gateway` are taken: on the known list (when there is one), and either already known
     /// or within maxGateways. Refusals are counted.
     bool admitGateway(const QString &gateway);

@@ -1,5 +1,6 @@
-// Field incidents of two gateways whose numbering meets: neither may clear, or take over, the other's open incident —
-// through a real mosquitto on loopback, the way a second gateway (or anyone publishing as one) would try it.
+// What a gateway may speak for: its own devices and its own incidents. Through a real mosquitto on loopback, the way a
+// second gateway (a misconfigured one, or an account someone took) would try to speak for the first: reporting its
+// devices, raising or clearing its incidents. And the two ways a device does change gateway: failover and re-homing.
 #include "link/devicegateway.h"
 #include "link/fieldincidentowners.h"
 #include "mqttconsole.h"
@@ -18,9 +19,31 @@ Event raised(IncidentId id, DeviceIndex device = kNoDevice)
 }
 Event cleared(IncidentId id) { return Event{0, 2000, kNoDevice, IncidentClearedPayload{id}}; }
 
+/// A gateway by hand on the broker: its status and its devices' reports, numbered as a gateway numbers them.
+struct HandGateway {
+    QString name;
+    RawClient raw;
+    std::uint64_t boot = 0;
+    std::map<DeviceIndex, std::uint64_t> seq;
+
+    HandGateway(const QString &url, const char *id) : name(QString::fromLatin1(id)), raw(brokerOptions(url, name)) {}
+    bool status(bool online, std::uint64_t newBoot)
+    {
+        boot = newBoot;
+        seq.clear();
+        return raw.client->publish(wire::gatewayStatusTopic(name), wire::encodePresence({online, boot, 2, 60}), 1, true);
+    }
+    bool light(DeviceIndex lamp, int level, std::int64_t now)
+    {
+        const Event e{0, now, lamp, LightPayload{static_cast<std::uint8_t>(level), false, 10.0f}};
+        return raw.client->publish(wire::deviceTopic(name, city()->devices[lamp].id, "state"),
+                                   wire::encodeDeviceReport({boot, ++seq[lamp], e}, *city()), 1);
+    }
+};
+
 } // namespace
 
-class TestFieldIncidents : public QObject {
+class TestGatewayClaims : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(city(), "the default city package must be readable"); }
@@ -63,6 +86,50 @@ private Q_SLOTS:
         QCOMPARE(DeviceGateway::firstIncidentId(QStringLiteral("gw1"), boot), IncidentId(94'486'001));
         for (std::uint64_t second = 0; second < 2 * 900'000; second += 1'013)
             QVERIFY(DeviceGateway::firstIncidentId(QStringLiteral("gw1"), second * 1000) + 999 < kConsoleIncidentBase);
+    }
+
+    void aGatewayCannotReportAnotherGatewaysDevicesWhileThatOneRuns()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().state == LinkState::Connected, 10'000);
+        HandGateway north(broker.plainUrl(), "gw-north"), south(broker.plainUrl(), "gw-south");
+        QTRY_VERIFY_WITH_TIMEOUT(north.raw.client->connected() && south.raw.client->connected(), 5000);
+        const auto level = [&](DeviceIndex d) { return console.engine.states().state(d).level; };
+        const auto refusedSoFar = [&] { return console.link->counters().untrusted; };
+        const std::vector<DeviceIndex> two = lamps(2);
+        const DeviceIndex a = two[0], b = two[1];
+        const auto now = [&] { return console.engine.clock().nowMs(); };
+
+        QVERIFY(north.status(true, 7) && south.status(true, 9));
+        QVERIFY(north.light(a, 80, now()) && north.light(b, 80, now()));
+        QTRY_VERIFY_WITH_TIMEOUT(level(a) == 80 && level(b) == 80, 10'000);
+        const auto before = refusedSoFar();
+
+        // South reports north's lamp off: refused while north runs; the lamp is as north says.
+        QVERIFY(south.light(a, 0, now()));
+        QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 1, 10'000);
+        QVERIFY(north.light(a, 81, now()));
+        QTRY_COMPARE(level(a), 81);
+
+        // North restarts without lamp b (it moved to south): south's report of it is taken, and lamp a stays north's
+        // once north's new run reports it.
+        QVERIFY(north.status(true, 8));
+        QVERIFY(north.light(a, 70, now()));
+        QTRY_COMPARE(level(a), 70);
+        QVERIFY(south.light(b, 10, now()));
+        QTRY_COMPARE(level(b), 10);
+        QVERIFY(south.light(a, 0, now()));
+        QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 2, 10'000);
+        QCOMPARE(level(a), 70);
+
+        // North says goodbye: once it is gone (its lamp offline), south may take its lamp over.
+        QVERIFY(north.status(false, 8));
+        QTRY_VERIFY_WITH_TIMEOUT(!console.engine.states().state(a).online, 10'000);
+        QVERIFY(south.light(a, 5, now()));
+        QTRY_VERIFY_WITH_TIMEOUT(level(a) == 5 && console.engine.states().state(a).online, 10'000);
+        QCOMPARE(refusedSoFar(), before + 2);
     }
 
     void aGatewayCannotClearOrTakeOverAnotherGatewaysIncident()
@@ -112,5 +179,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFieldIncidents)
-#include "tst_fieldincidents.moc"
+QTEST_GUILESS_MAIN(TestGatewayClaims)
+#include "tst_gatewayclaims.moc"

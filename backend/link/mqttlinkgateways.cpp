@@ -1,0 +1,96 @@
+// MqttLink: the gateways — which are admitted, which run (their statuses and heartbeats), which are gone, and what each
+// may speak for (docs/PROTOCOL.md, "Device reports" and "Presence"). Split from mqttlink.cpp.
+#include "link/mqttlink.h"
+
+#include "base/logging.h"
+#include "link/mqttlinkcounters.h"
+
+namespace cityops {
+
+bool MqttLink::admitGateway(const QString &gateway)
+{
+    // An attacker with a client on the broker could otherwise invent gateways: each name a table entry kept for
+    // ever (2.6 million names grew the console by 300 MB), its "offline" status a flood of devices gone, its
+    // reports taken as telemetry.
+    const bool listed = m_options.knownGateways.isEmpty() || m_options.knownGateways.contains(gateway);
+    const bool room = m_gatewayNumbers.contains(gateway) || m_gatewayNumbers.size() < m_options.maxGateways;
+    if (listed && room)
+        return true;
+    ++m_counts->unknownGateway;
+    qCDebug(lcLink) << "refused gateway" << gateway << (listed ? "(too many gateways)" : "(not a known gateway)");
+    return false;
+}
+
+std::optional<QString> MqttLink::deviceHeldByAnother(DeviceIndex device, int gateway)
+{
+    const int owner = m_gatewayOfDevice[device].load(std::memory_order_relaxed);
+    if (owner < 0 || owner == gateway)
+        return std::nullopt;
+    // Re-homed: its gateway restarted (the boot its status names) and has not reported it since.
+    const std::uint64_t running = size_t(owner) < m_runningBoot.size() ? m_runningBoot[size_t(owner)] : 0;
+    if (running != 0 && running != m_deviceSeq[device].boot())
+        return std::nullopt;
+    std::lock_guard lock(m_mutex);
+    const QString &name = m_gatewayNames[size_t(owner)];
+    const auto life = m_gateways.constFind(name);
+    if (life != m_gateways.constEnd() && life->silent)
+        return std::nullopt;   // failover: its gateway is gone
+    return name;
+}
+
+int MqttLink::gatewayNumber(const QString &gateway)
+{
+    auto it = m_gatewayNumbers.find(gateway);
+    if (it == m_gatewayNumbers.end()) {
+        // Bounded by admitGateway (maxGateways), so numbers never alias.
+        it = m_gatewayNumbers.insert(gateway, int(m_gatewayNumbers.size()));
+        std::lock_guard lock(m_mutex);
+        m_gatewayNames.push_back(gateway);
+    }
+    return it.value();
+}
+
+void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payload)
+{
+    if (!admitGateway(ref.gateway))
+        return;
+    auto parsed = wire::decodePresence(payload);
+    if (auto *refused = std::get_if<wire::Refused>(&parsed))
+        return refuse(*refused, wire::gatewayStatusTopic(ref.gateway));
+    const wire::Presence &status = std::get<wire::Presence>(parsed);
+    const int number = gatewayNumber(ref.gateway);
+    if (status.online && status.boot != 0) {   // the boot it runs: its reports are taken from that one (ReportSequence)
+        if (m_runningBoot.size() <= size_t(number))
+            m_runningBoot.resize(size_t(number) + 1, 0);
+        m_runningBoot[size_t(number)] = status.boot;
+    }
+    std::lock_guard lock(m_mutex);
+    GatewayLife &life = m_gateways[ref.gateway];
+    life.number = number;
+    life.lastHeardMs = m_clock->nowMs();
+    life.keepAliveMs = status.online ? status.keepAliveS * 1000LL : 0;
+    if (status.online) {
+        life.offline.forget();
+        if (life.silent)
+            m_fullRefreshWanted = true;   // back: its devices report afresh
+        life.silent = false;
+    } else {
+        // Also when it was already declared silent: its devices may have reported again since (a gateway frozen and
+        // thawed resumes with reports before its next heartbeat), and a goodbye then must still take them offline.
+        life.offline.said(m_clock->nowMs());   // onTimer() decides
+    }
+}
+
+void MqttLink::gatewayGone(int number, const QString &gateway, const char *why)
+{
+    std::vector<Event> offline;
+    const std::int64_t now = m_clock->nowMs();
+    for (DeviceIndex d = 0; d < m_city->devices.size(); ++d)
+        if (m_gatewayOfDevice[d].load(std::memory_order_relaxed) == number)
+            offline.push_back(Event{0, now, d, PresencePayload{false, QStringLiteral("gateway %1 is gone: %2").arg(gateway, QLatin1String(why))}});
+    qCWarning(lcLink) << "gateway" << gateway << "is gone (" << why << "):" << offline.size() << "devices offline";
+    flushBatch();
+    sink()->push(std::move(offline), Overflow::DropNewest);
+}
+
+} // namespace cityops
