@@ -15,7 +15,8 @@ namespace cityops {
 /// real problem taken off every screen — and its own new incident was dropped as a copy. Now a clear from any gateway
 /// but the raiser is refused, and so is a raise of an id another gateway's open incident holds: the first keeps it,
 /// and the log says which. An incident left open by mistake can be resolved by a person; one closed by mistake is
-/// not seen at all. Ids raised before this console started are not known here (a clear of one is taken, as before).
+/// not seen at all. Ids raised before this console started are learned again from the gateways' full picture, which
+/// the console asks for on connecting and which re-raises their open incidents; a clear of one not known is taken.
 /// Plain value, no locking: the link's network thread owns it.
 class FieldIncidentOwners {
 public:
