@@ -6,6 +6,20 @@
 
 namespace cityops {
 
+bool settleClockStep(const SignInPolicy &policy, UserAccount &account, std::int64_t nowMs)
+{
+    bool changed = false;
+    if (account.lastFailureMs > nowMs) {
+        account.lastFailureMs = nowMs;
+        changed = true;
+    }
+    if (account.lockedUntilMs > nowMs + policy.lockMs) {
+        account.lockedUntilMs = nowMs + policy.lockMs;
+        changed = true;
+    }
+    return changed;
+}
+
 std::optional<SignInOutcome> refuseBeforeCheck(const SignInPolicy &policy, const UserAccount &account, std::int64_t now)
 {
     if (account.lockedUntilMs > now) {

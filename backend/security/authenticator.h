@@ -55,6 +55,12 @@ public:
 /// without case; unknown names are left out).
 Actor actorFor(const UserAccount &account, const QStringList &districtNames);
 
+/// Brings an account's failure times back to `nowMs` where they lie after it: the clock was set back since they were
+/// stored (NTP correcting a clock that ran ahead). Otherwise the wait after a failure, or a lockout, would last as long
+/// again as the step — a person locked out of the console for an hour by a clock correction. How much of the wait was
+/// left is not known, so the policy's full wait starts again (never more). Returns whether anything changed (for the
+/// caller to store).
+bool settleClockStep(const SignInPolicy &policy, UserAccount &account, std::int64_t nowMs);
 /// The policy's gate before a password is checked: a locked account, or an attempt before the delay has passed,
 /// is refused without looking at the password (so a guess costs the attacker time even when it is right).
 std::optional<SignInOutcome> refuseBeforeCheck(const SignInPolicy &policy, const UserAccount &account, std::int64_t nowMs);

@@ -365,6 +365,8 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
     Failures before;
     {
         std::lock_guard lock(m_mutex);
+        if (const auto it = m_failures.find(name); it != m_failures.end())
+            (void)settleClockStep(m_policy, it->counts, now);
         before = m_failures.value(name);
     }
     if (auto refused = refuseBeforeCheck(m_policy, before.counts, now)) {

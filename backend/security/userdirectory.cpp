@@ -280,6 +280,11 @@ SignInOutcome UserDirectory::signIn(const QString &name, const QByteArray &passw
     // From here on the name is an account: every outcome says so.
     const auto known = [](SignInOutcome o) { o.nameKnown = true; return o; };
 
+    if (settleClockStep(m_policy, account, now))
+        (void)update(QStringLiteral("UPDATE users SET last_failure_ms = ?, locked_until_ms = ? WHERE name = ?"), name, [&](SqliteStatement &s) {
+            s.bind(1, account.lastFailureMs);
+            s.bind(2, account.lockedUntilMs);
+        });
     if (auto refused = refuseBeforeCheck(m_policy, account, now))
         return *refused;
     if (!passwordhash::verify(hash, password)) {

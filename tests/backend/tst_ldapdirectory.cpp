@@ -233,6 +233,18 @@ private Q_SLOTS:
         QVERIFY(d->signIn(QStringLiteral("sven"), kPassword, now + 15 * 60'000).ok());
         // Another person is not affected by sven's lock.
         QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow).ok());
+        // The clock ran an hour ahead while olga was locked out, then NTP set it right: her lock lasts fifteen
+        // minutes from now at most, not an hour and fifteen.
+        std::int64_t ahead = kNow + 3600'000;
+        for (int i = 0; i < 10; ++i) {
+            const SignInOutcome o = d->signIn(QStringLiteral("olga"), "guess", ahead);
+            if (o.refusal == SignInRefusal::WrongCredentials)
+                ahead = std::max(ahead, o.retryAtMs);
+        }
+        const SignInOutcome settled = d->signIn(QStringLiteral("olga"), kPassword, kNow + 1);
+        QCOMPARE(settled.refusal, SignInRefusal::Locked);
+        QCOMPARE(settled.retryAtMs, kNow + 1 + 15 * 60'000);
+        QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow + 1 + 15 * 60'000).ok());
     }
 
     void theServerMustProveItsName()

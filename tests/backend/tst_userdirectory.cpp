@@ -191,6 +191,40 @@ private Q_SLOTS:
         QVERIFY(d->signIn(QStringLiteral("olga"), "long enough", kT0 + 1 + 15 * 60'000).ok());
     }
 
+    void aClockSetBackDoesNotLengthenAWaitOrALock()
+    {
+        // The clock ran an hour ahead while olga was locked out, then NTP set it right: the lock lasts the policy's
+        // fifteen minutes from now at most, not an hour and fifteen; and it stays settled across a restart.
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        SignInPolicy fast;
+        fast.freeFailures = 1;
+        fast.lockAfter = 3;
+        d->setPolicy(fast);
+        QVERIFY(d->add(QStringLiteral("olga"), Role::Operator, {}, "long enough").ok());
+        QVERIFY(d->add(QStringLiteral("otto"), Role::Operator, {}, "long enough").ok());
+        const std::int64_t ahead = kT0 + 3600'000;
+        (void)d->signIn(QStringLiteral("olga"), "guess", ahead);
+        (void)d->signIn(QStringLiteral("olga"), "guess", ahead + 1);
+        QCOMPARE(d->signIn(QStringLiteral("olga"), "guess", ahead + 1 + fast.delayAfter(2)).refusal, SignInRefusal::Locked);
+        const SignInOutcome locked = d->signIn(QStringLiteral("olga"), "long enough", kT0);
+        QCOMPARE(locked.refusal, SignInRefusal::Locked);
+        QCOMPARE(locked.retryAtMs, kT0 + fast.lockMs);
+        d.reset();
+        d = fresh(dir);
+        d->setPolicy(fast);
+        QCOMPARE(d->signIn(QStringLiteral("olga"), "long enough", kT0 + fast.lockMs - 1).refusal, SignInRefusal::Locked);
+        QVERIFY(d->signIn(QStringLiteral("olga"), "long enough", kT0 + fast.lockMs).ok());
+
+        // A wait after a failure, likewise: 1 s from now, not an hour and a second.
+        (void)d->signIn(QStringLiteral("otto"), "guess", ahead);
+        (void)d->signIn(QStringLiteral("otto"), "guess", ahead + 1);
+        const SignInOutcome early = d->signIn(QStringLiteral("otto"), "long enough", kT0);
+        QCOMPARE(early.refusal, SignInRefusal::TooSoon);
+        QCOMPARE(early.retryAtMs, kT0 + fast.delayAfter(2));
+        QVERIFY(d->signIn(QStringLiteral("otto"), "long enough", kT0 + fast.delayAfter(2)).ok());
+    }
+
     /// Files that are not a CityOps directory are refused and left exactly as they were.
     void refusesFilesThatAreNotOurs()
     {
