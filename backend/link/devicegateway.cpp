@@ -117,7 +117,13 @@ Status DeviceGateway::start()
                 auto request = wire::decodeRefresh(m.payload);
                 if (auto *r = std::get_if<wire::RefreshRequest>(&request)) {
                     ++m_stats.refreshes;
-                    publishPicture(r->devices);
+                    std::vector<DeviceIndex> devices;
+                    for (const QString &device : r->devices)
+                        if (const DeviceIndex d = m_city->deviceIndex(device); d != kNoDevice)
+                            devices.push_back(d);
+                    if (r->devices.empty() || !devices.empty())   // a list of devices it does not know asks for nothing
+                        m_pictures.ask(devices);
+                    servePictures(nowMs());
                 }
             }
         }, Qt::QueuedConnection);
@@ -167,6 +173,7 @@ void DeviceGateway::tick()
     m_sim->advanceTo(deviceTime(now), events);
     rotateOfflineDevices(events);
     publishEvents(events, true);
+    servePictures(now);
     while (!m_delayed.empty() && m_delayed.front().dueMs <= now) {
         m_client->publish(m_delayed.front().topic, m_delayed.front().payload, 1);
         ++m_stats.published;
@@ -192,9 +199,8 @@ void DeviceGateway::rotateOfflineDevices(std::vector<Event> &out)
     const std::int64_t now = nowMs();
     for (DeviceIndex d : std::as_const(m_offline))
         out.push_back(Event{0, now, d, PresencePayload{true}});
-    std::vector<QString> back;
-    for (DeviceIndex d : std::as_const(m_offline))
-        back.push_back(m_city->devices[d].id);
+    std::vector<DeviceIndex> back(m_offline.begin(), m_offline.end());
+    std::sort(back.begin(), back.end());   // publishPicture looks them up
     m_offline.clear();
     const int n = std::min<int>(f.offlineDevices, static_cast<int>(m_city->devices.size()));
     while (m_offline.size() < n)
@@ -252,7 +258,17 @@ void DeviceGateway::publishEvents(std::vector<Event> &events, bool faults)
     }
 }
 
-void DeviceGateway::publishPicture(const std::vector<QString> &devices)
+void DeviceGateway::servePictures(std::int64_t now)
+{
+    if (!m_client || !m_client->connected())
+        return;   // kept until it is back
+    if (const std::optional<std::vector<DeviceIndex>> wanted = m_pictures.due(now)) {
+        ++m_stats.pictures;
+        publishPicture(*wanted);
+    }
+}
+
+void DeviceGateway::publishPicture(const std::vector<DeviceIndex> &devices)
 {
     if (!m_client || !m_client->connected())
         return;
@@ -261,13 +277,8 @@ void DeviceGateway::publishPicture(const std::vector<QString> &devices)
     publishEvents(events, true);
     events.clear();
     m_sim->currentPicture(events, std::numeric_limits<std::int64_t>::max());
-    if (!devices.empty()) {
-        QSet<DeviceIndex> wanted;
-        for (const QString &id : devices)
-            if (const DeviceIndex d = m_city->deviceIndex(id); d != kNoDevice)
-                wanted.insert(d);
-        std::erase_if(events, [&wanted](const Event &e) { return !wanted.contains(e.device); });
-    }
+    if (!devices.empty())
+        std::erase_if(events, [&devices](const Event &e) { return !std::binary_search(devices.begin(), devices.end(), e.device); });
     const std::int64_t now = nowMs();
     for (Event &e : events)
         e.timeMs = now;

@@ -4,6 +4,7 @@
 #include "base/random.h"
 #include "link/commandtrust.h"
 #include "link/mqttclient.h"
+#include "link/picturerequests.h"
 #include "link/replaymemory.h"
 #include "link/fleetwire.h"
 #include "link/wireprotocol.h"
@@ -78,7 +79,8 @@ struct GatewayStats {
                                        ///< acts again: only idempotent set-points are retried, so a second
                                        ///< application is harmless and produces the answer the console waits for.
     std::uint64_t refused = 0;         ///< refused before reaching a device (forged, expired, replayed, malformed ...)
-    std::uint64_t refreshes = 0;
+    std::uint64_t refreshes = 0;        ///< fresh pictures asked for (ctl/refresh)
+    std::uint64_t pictures = 0;         ///< fresh pictures sent: once a second at most, however many were asked for
     std::uint64_t fleetRequests = 0;   ///< route plans and sends for the vehicles it drives
 };
 
@@ -131,7 +133,10 @@ private:
     void tick();
     void publishEvents(std::vector<Event> &events, bool faults);
     void publishReport(const QByteArray &topic, const QByteArray &payload, bool faults);
-    void publishPicture(const std::vector<QString> &devices);
+    /// Sends the picture consoles asked for, if one is due (PictureRequests: once a second at most).
+    void servePictures(std::int64_t now);
+    /// The current state of `devices` (sorted; empty: every device and every open incident), timed now.
+    void publishPicture(const std::vector<DeviceIndex> &devices);
     void onConnected();
     /// The retained online status, repeated every half keep-alive so consoles can tell a silent gateway quickly.
     void heartbeat();
@@ -181,6 +186,7 @@ private:
     QSet<DeviceIndex> m_offline;
     std::int64_t m_offlineUntilMs = 0;
     GatewayStats m_stats;
+    PictureRequests m_pictures;
     QElapsedTimer m_lastHeartbeat;
 };
 
