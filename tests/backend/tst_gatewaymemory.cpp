@@ -182,46 +182,35 @@ private Q_SLOTS:
         GatewayOnAClock gw(answeringAtOnce());
         const QString problem = gw.up();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        // A wall's account: it may ask for fresh pictures, and here it also listens to what the gateway reports.
-        RawClient wall(brokerOptions(gw.broker.plainUrl(), QStringLiteral("wall-1")));
-        QVERIFY(QTest::qWaitFor([&] { return wall.client->connected(); }, 5000));
-        QVERIFY(wall.client->subscribe(wire::root() + "/gw/gw1/dev/#", 1) && wall.client->subscribe(wire::gatewayEventTopic("gw1"), 1));
-        QTest::qWait(200);   // the subscriptions in place before anything is asked (the clock stands: nothing else is sent)
+        RawClient &wall = gw.attacker.raw;   // an account that may ask for fresh pictures
         const auto published = [&gw] { return gw.gateway->stats().published; };
-        // Everything the gateway reported since `from` has reached the wall (QoS 1, no faults injected).
-        const auto allArrived = [&](std::uint64_t from) { return QTest::qWaitFor([&] { return wall.waiting() == published() - from; }, 10'000); };
-        const std::uint64_t before = gw.gateway->stats().pictures;   // the one sent on connecting was not asked for
+        const auto pictures = [&gw] { return gw.gateway->stats().pictures; };
+        // Its first ticks behind it, on a clock that stands, the gateway sends nothing but what it is asked for.
+        const std::int64_t t0 = gw.nowMs + 1;
+        QVERIFY(gw.moveTo(t0, [](const GatewayMemory &) { return true; }));
+        const std::uint64_t before = pictures();   // the one sent on connecting was not asked for
         const std::uint64_t p0 = published();
 
         for (int i = 0; i < 200; ++i)
             wall.client->publish(wire::refreshTopic(), wire::encodeRefresh({QStringLiteral("wall-1"), {}}), 1);
         QTRY_COMPARE_WITH_TIMEOUT(gw.gateway->stats().refreshes, 200u, 10'000);
-        QCOMPARE(gw.gateway->stats().pictures, before + 1);
-        QVERIFY(allArrived(p0));
-        const std::uint64_t onePicture = published() - p0;
+        QCOMPARE(pictures(), before + 1);
+        const std::uint64_t onePicture = published() - p0;   // a report of every device, and its open incidents
         QVERIFY2(onePicture >= city()->devices.size(), qPrintable(QString::number(onePicture)));
-        const std::int64_t t0 = gw.nowMs;
         QVERIFY(gw.moveTo(t0 + 999, [](const GatewayMemory &) { return true; }));
-        QCOMPARE(gw.gateway->stats().pictures, before + 1);
-        QVERIFY(gw.moveTo(t0 + 1000, [&](const GatewayMemory &) { return gw.gateway->stats().pictures == before + 2; }));
+        QCOMPARE(pictures(), before + 1);
+        const std::uint64_t p1 = published();
+        QVERIFY(gw.moveTo(t0 + 1000, [&](const GatewayMemory &) { return pictures() == before + 2; }));
+        QVERIFY(published() - p1 >= onePicture);   // the other 199, as one whole picture (and a millisecond's events)
         QVERIFY(gw.moveTo(t0 + 5000, [](const GatewayMemory &) { return true; }));
-        QCOMPARE(gw.gateway->stats().pictures, before + 2);   // nothing more was asked
-        QVERIFY(allArrived(p0));
-        QVERIFY2(wall.waiting() <= 2 * onePicture + onePicture / 10,
-                 qPrintable(QStringLiteral("%1 reports; one picture is %2").arg(wall.waiting()).arg(onePicture)));
+        QCOMPARE(pictures(), before + 2);   // nothing more was asked
 
         // After a quiet second a console's request for one device is served at once, with that device alone.
-        wall.take();
-        const std::uint64_t p1 = published();
+        const std::uint64_t p2 = published();
         const QString lamp = city()->devices[lamps(1).front()].id;
         wall.client->publish(wire::refreshTopic(), wire::encodeRefresh({QStringLiteral("console-a"), {lamp}}), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(gw.gateway->stats().pictures, before + 3, 10'000);
-        QVERIFY(allArrived(p1));
-        const std::vector<MqttClient::Message> lampOnly = wall.take();
-        QVERIFY(!lampOnly.empty());
-        const QByteArray itsTopic = wire::deviceTopic(QStringLiteral("gw1"), lamp, "");
-        for (const MqttClient::Message &m : lampOnly)
-            QVERIFY2(m.topic.startsWith(itsTopic), m.topic.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(pictures(), before + 3, 10'000);
+        QVERIFY2(published() - p2 >= 1 && published() - p2 <= 2, qPrintable(QString::number(published() - p2)));   // its state (and presence)
     }
 
     void anAnswerNoDeviceGaveIsForgottenAMinuteAfterItsCommandExpired()
