@@ -37,7 +37,7 @@ MqttLinkOptions withSystemClock(MqttLinkOptions options)
 MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, MqttLinkOptions options,
                    std::optional<CommandSigner> signer)
     : m_city(std::move(city)), m_clock(clock), m_options(withSystemClock(std::move(options))), m_signer(std::move(signer)),
-      m_counts(std::make_unique<AtomicCounters>()), m_numbers(std::make_shared<WireNumbers>(m_options.numbersPath)),
+      m_incidentOwners(std::max<std::size_t>(10'000, 2 * m_city->devices.size())), m_counts(std::make_unique<AtomicCounters>()), m_numbers(std::make_shared<WireNumbers>(m_options.numbersPath)),
       m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles, m_options.wallClock, m_numbers),
       m_fleet(m_city)
 {
@@ -221,6 +221,30 @@ void MqttLink::refuse(const wire::Refused &refused, const QByteArray &topic)
         qCDebug(lcLink) << "refused" << wire::refusalName(refused.reason) << "on" << topic << ":" << refused.detail;
 }
 
+void MqttLink::refuseIncident(const QString &gateway, const Event &event, const FieldIncidentOwners::Claim &claim)
+{
+    const bool raise = std::holds_alternative<IncidentRaisedPayload>(event.payload);
+    const IncidentId id = raise ? std::get<IncidentRaisedPayload>(event.payload).id : std::get<IncidentClearedPayload>(event.payload).id;
+    if (claim.verdict == FieldIncidentOwners::Claim::TooMany) {
+        if (claim.firstRefusal)
+            qCWarning(lcLink).nospace() << "gateway " << gateway << " holds " << m_incidentOwners.maxOpenPerGateway()
+                                        << " open incidents, the most one gateway may: its further incidents are refused until it clears some";
+        return refuse({wire::Refusal::Oversized, QStringLiteral("%1 raised incident %2 while holding %3 open ones, the most one gateway may")
+                                                     .arg(gateway)
+                                                     .arg(id)
+                                                     .arg(m_incidentOwners.maxOpenPerGateway())},
+                      wire::gatewayEventTopic(gateway));
+    }
+    QString holder;
+    {
+        std::lock_guard lock(m_mutex);
+        holder = m_gatewayNames[size_t(claim.holder)];
+    }
+    refuse({wire::Refusal::Untrusted,
+            QStringLiteral("%1 %2 incident %3, which is %4's (open)").arg(gateway, raise ? QLatin1String("raised") : QLatin1String("cleared")).arg(id).arg(holder)},
+           wire::gatewayEventTopic(gateway));
+}
+
 ReportSequence::Verdict MqttLink::checkSequence(ReportSequence &known, int gateway, std::uint64_t boot, std::uint64_t seq)
 {
     const std::uint64_t running = size_t(gateway) < m_runningBoot.size() ? m_runningBoot[size_t(gateway)] : 0;
@@ -303,20 +327,8 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     const ReportSequence::Verdict verdict = checkSequence(m_gatewaySeq[ref.gateway], number, e.boot, e.seq);
     if (verdict == ReportSequence::Verdict::Duplicate)
         return;
-    if (const std::optional<int> holder = m_incidentOwners.claim(e.event, number)) {
-        QString holderName;
-        {
-            std::lock_guard lock(m_mutex);
-            holderName = m_gatewayNames[size_t(*holder)];
-        }
-        const bool raise = std::holds_alternative<IncidentRaisedPayload>(e.event.payload);
-        const IncidentId id = raise ? std::get<IncidentRaisedPayload>(e.event.payload).id : std::get<IncidentClearedPayload>(e.event.payload).id;
-        return refuse({wire::Refusal::Untrusted, QStringLiteral("%1 %2 incident %3, which is %4's (open)")
-                                                     .arg(ref.gateway, raise ? QLatin1String("raised") : QLatin1String("cleared"))
-                                                     .arg(id)
-                                                     .arg(holderName)},
-                      wire::gatewayEventTopic(ref.gateway));
-    }
+    if (const FieldIncidentOwners::Claim claim = m_incidentOwners.claim(e.event, number); claim.verdict != FieldIncidentOwners::Claim::Taken)
+        return refuseIncident(ref.gateway, e.event, claim);
     if (verdict == ReportSequence::Verdict::AfterGap) {
         std::lock_guard lock(m_mutex);
         m_fullRefreshWanted = true;   // a lost incident report: ask for the whole picture

@@ -122,6 +122,8 @@ private:
     /// gateway may take a device over once its gateway is gone (failover), or has restarted and not reported it
     /// since (the device moved). Returns the gateway that keeps it, if any.
     std::optional<QString> deviceHeldByAnother(DeviceIndex device, int gateway);
+    /// Refuses a field incident's raise or clear that FieldIncidentOwners did not take, saying why.
+    void refuseIncident(const QString &gateway, const Event &event, const FieldIncidentOwners::Claim &claim);
     /// Whether messages from `gateway` are taken: on the known list (when there is one), and either already known
     /// or within maxGateways. Refusals are counted.
     bool admitGateway(const QString &gateway);

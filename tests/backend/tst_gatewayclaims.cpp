@@ -50,20 +50,49 @@ private Q_SLOTS:
 
     void onlyTheGatewayThatRaisedAnIncidentMayClearIt()
     {
-        FieldIncidentOwners owners;
-        QCOMPARE(owners.claim(raised(7), 0), std::nullopt);
-        QCOMPARE(owners.claim(raised(7), 0), std::nullopt);   // re-reported by its own gateway (a refresh, a restart)
-        QCOMPARE(owners.claim(raised(7), 1), std::optional<int>(0));
-        QCOMPARE(owners.claim(cleared(7), 1), std::optional<int>(0));
+        using Claim = FieldIncidentOwners::Claim;
+        FieldIncidentOwners owners(100);
+        QCOMPARE(owners.claim(raised(7), 0).verdict, Claim::Taken);
+        QCOMPARE(owners.claim(raised(7), 0).verdict, Claim::Taken);   // re-reported by its own gateway (a refresh, a restart)
+        const Claim other = owners.claim(raised(7), 1);
+        QCOMPARE(other.verdict, Claim::HeldByAnother);
+        QCOMPARE(other.holder, 0);
+        QCOMPARE(owners.claim(cleared(7), 1).verdict, Claim::HeldByAnother);
         QCOMPARE(owners.open(), size_t(1));
-        QCOMPARE(owners.claim(cleared(7), 0), std::nullopt);
+        QCOMPARE(owners.claim(cleared(7), 0).verdict, Claim::Taken);
         QCOMPARE(owners.open(), size_t(0));
         // Once cleared the id is free: the other gateway's incident of that number is taken.
-        QCOMPARE(owners.claim(raised(7), 1), std::nullopt);
+        QCOMPARE(owners.claim(raised(7), 1).verdict, Claim::Taken);
         // An id raised before this console started is not known: its clear is taken, as before.
-        QCOMPARE(owners.claim(cleared(99), 1), std::nullopt);
+        QCOMPARE(owners.claim(cleared(99), 1).verdict, Claim::Taken);
         // Other field events are nobody's.
-        QCOMPARE(owners.claim(Event{0, 0, kNoDevice, VehiclePayload{}}, 3), std::nullopt);
+        QCOMPARE(owners.claim(Event{0, 0, kNoDevice, VehiclePayload{}}, 3).verdict, Claim::Taken);
+    }
+
+    void aGatewayHoldsAtMostSoManyOpenIncidents()
+    {
+        // A gateway that raises without end: its raises past the most are refused (the first of them says so once),
+        // another gateway's are not; once it clears one, one more is taken. Its re-reports never count twice.
+        using Claim = FieldIncidentOwners::Claim;
+        FieldIncidentOwners owners(3);
+        for (IncidentId id = 1; id <= 3; ++id)
+            QCOMPARE(owners.claim(raised(id), 0).verdict, Claim::Taken);
+        QCOMPARE(owners.claim(raised(2), 0).verdict, Claim::Taken);   // a refresh: still three
+        const Claim fourth = owners.claim(raised(4), 0);
+        QCOMPARE(fourth.verdict, Claim::TooMany);
+        QVERIFY(fourth.firstRefusal);
+        const Claim fifth = owners.claim(raised(5), 0);
+        QCOMPARE(fifth.verdict, Claim::TooMany);
+        QVERIFY(!fifth.firstRefusal);
+        QCOMPARE(owners.claim(raised(10), 1).verdict, Claim::Taken);
+        QCOMPARE(owners.claim(cleared(99), 0).verdict, Claim::Taken);   // not one of its known ones: no room made
+        QCOMPARE(owners.claim(raised(4), 0).verdict, Claim::TooMany);
+        QCOMPARE(owners.claim(cleared(1), 0).verdict, Claim::Taken);
+        QCOMPARE(owners.claim(raised(4), 0).verdict, Claim::Taken);
+        const Claim again = owners.claim(raised(5), 0);
+        QCOMPARE(again.verdict, Claim::TooMany);
+        QVERIFY(again.firstRefusal);   // full again: said again
+        QCOMPARE(owners.open(), size_t(4));
     }
 
     void gatewaysStartedInTheSameSecondNumberTheirIncidentsApart()
@@ -176,6 +205,40 @@ private Q_SLOTS:
         QVERIFY(send(north, "gw-north", 3, clear));
         QTRY_VERIFY_WITH_TIMEOUT(!console.engine.incidents().find(1234001)->isOpen(), 10'000);
         QCOMPARE(refusedSoFar(), before + 2);
+    }
+
+    void aGatewayRaisingWithoutEndIsStoppedAtTheMost()
+    {
+        // Ten thousand open incidents from one gateway (the most for a city of under 5,000 devices), and fifty more:
+        // the fifty are refused and counted, the console holds ten thousand; one cleared makes room for one.
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().state == LinkState::Connected, 10'000);
+        RawClient faulty(brokerOptions(broker.plainUrl(), QStringLiteral("gw-faulty")));
+        QTRY_VERIFY_WITH_TIMEOUT(faulty.client->connected(), 5000);
+        std::uint64_t seq = 0;
+        const auto send = [&](const Event &e) {
+            return faulty.client->publish(wire::gatewayEventTopic(QStringLiteral("gw-faulty")), wire::encodeFieldEvent({7, ++seq, e}, *city()), 1);
+        };
+        const std::int64_t now = console.engine.clock().nowMs();
+        const auto oversized = [&] { return console.link->counters().oversized; };
+        const auto before = oversized();
+        for (IncidentId id = 1; id <= 10'050; ++id) {
+            Event e = raised(id);
+            e.timeMs = now;
+            QVERIFY(send(e));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(oversized(), before + 50, 60'000);
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.incidents().find(10'000).has_value(), 10'000);
+        QVERIFY(!console.engine.incidents().find(10'001).has_value());
+        Event clear = cleared(1);
+        clear.timeMs = now;
+        Event more = raised(20'000);
+        more.timeMs = now;
+        QVERIFY(send(clear) && send(more));
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.incidents().find(20'000).has_value(), 10'000);
+        QCOMPARE(oversized(), before + 50);
     }
 };
 
