@@ -37,7 +37,8 @@ MqttLinkOptions withSystemClock(MqttLinkOptions options)
 MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, MqttLinkOptions options,
                    std::optional<CommandSigner> signer)
     : m_city(std::move(city)), m_clock(clock), m_options(withSystemClock(std::move(options))), m_signer(std::move(signer)),
-      m_incidentOwners(std::max<std::size_t>(10'000, 2 * m_city->devices.size())), m_counts(std::make_unique<AtomicCounters>()), m_numbers(std::make_shared<WireNumbers>(m_options.numbersPath)),
+      m_incidentOwners(std::max<std::size_t>(10'000, 2 * m_city->devices.size())), m_counts(std::make_unique<AtomicCounters>()),
+      m_numbers(std::make_shared<WireNumbers>(m_options.numbersPath)),
       m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles, m_options.wallClock, m_numbers),
       m_fleet(m_city)
 {

@@ -25,8 +25,10 @@ struct HandGateway {
     RawClient raw;
     std::uint64_t boot = 0;
     std::map<DeviceIndex, std::uint64_t> seq;
+    std::uint64_t eventSeq = 0;
 
     HandGateway(const QString &url, const char *id) : name(QString::fromLatin1(id)), raw(brokerOptions(url, name)) {}
+    bool connected() { return QTest::qWaitFor([&] { return raw.client->connected(); }, 5000); }
     bool status(bool online, std::uint64_t newBoot)
     {
         boot = newBoot;
@@ -39,6 +41,30 @@ struct HandGateway {
         return raw.client->publish(wire::deviceTopic(name, city()->devices[lamp].id, "state"),
                                    wire::encodeDeviceReport({boot, ++seq[lamp], e}, *city()), 1);
     }
+    /// A field event (an incident raised or cleared) of its boot, at `now`.
+    bool field(Event e, std::int64_t now)
+    {
+        e.timeMs = now;
+        return raw.client->publish(wire::gatewayEventTopic(name), wire::encodeFieldEvent({boot, ++eventSeq, e}, *city()), 1);
+    }
+};
+
+/// A real mosquitto and console-a on it; the gateways are the test's, by hand.
+struct ConsoleOnABroker {
+    TestBroker broker;
+    Console console{brokerOptions(broker.plainUrl(), "console-a"), {}};
+
+    /// Empty when the broker runs and the console is connected to it; else why not.
+    QString up()
+    {
+        if (!broker.ok())
+            return broker.log();
+        return QTest::qWaitFor([&] { return console.engine.linkStatus().state == LinkState::Connected; }, 10'000)
+                   ? QString()
+                   : QStringLiteral("the console did not connect");
+    }
+    std::int64_t now() const { return console.engine.clock().nowMs(); }
+    LinkCounters counters() const { return console.link->counters(); }
 };
 
 } // namespace
@@ -119,17 +145,17 @@ private Q_SLOTS:
 
     void aGatewayCannotReportAnotherGatewaysDevicesWhileThatOneRuns()
     {
-        TestBroker broker;
-        QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
-        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().state == LinkState::Connected, 10'000);
-        HandGateway north(broker.plainUrl(), "gw-north"), south(broker.plainUrl(), "gw-south");
-        QTRY_VERIFY_WITH_TIMEOUT(north.raw.client->connected() && south.raw.client->connected(), 5000);
+        ConsoleOnABroker room;
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const Console &console = room.console;
+        HandGateway north(room.broker.plainUrl(), "gw-north"), south(room.broker.plainUrl(), "gw-south");
+        QVERIFY(north.connected() && south.connected());
         const auto level = [&](DeviceIndex d) { return console.engine.states().state(d).level; };
-        const auto refusedSoFar = [&] { return console.link->counters().untrusted; };
+        const auto refusedSoFar = [&] { return room.counters().untrusted; };
         const std::vector<DeviceIndex> two = lamps(2);
         const DeviceIndex a = two[0], b = two[1];
-        const auto now = [&] { return console.engine.clock().nowMs(); };
+        const auto now = [&] { return room.now(); };
 
         QVERIFY(north.status(true, 7) && south.status(true, 9));
         QVERIFY(north.light(a, 80, now()) && north.light(b, 80, now()));
@@ -163,46 +189,34 @@ private Q_SLOTS:
 
     void aGatewayCannotClearOrTakeOverAnotherGatewaysIncident()
     {
-        TestBroker broker;
-        QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
-        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().state == LinkState::Connected, 10'000);
-        RawClient north(brokerOptions(broker.plainUrl(), QStringLiteral("gw-north")));
-        RawClient south(brokerOptions(broker.plainUrl(), QStringLiteral("gw-south")));
-        QTRY_VERIFY_WITH_TIMEOUT(north.client->connected() && south.client->connected(), 5000);
-        const auto send = [&](RawClient &gateway, const char *name, std::uint64_t seq, const Event &e) {
-            return gateway.client->publish(wire::gatewayEventTopic(QString::fromLatin1(name)), wire::encodeFieldEvent({7, seq, e}, *city()), 1);
-        };
-        const auto refusedSoFar = [&] { return console.link->counters().untrusted; };
+        ConsoleOnABroker room;
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const Console &console = room.console;
+        HandGateway north(room.broker.plainUrl(), "gw-north"), south(room.broker.plainUrl(), "gw-south");
+        QVERIFY(north.connected() && south.connected());
+        const auto refusedSoFar = [&] { return room.counters().untrusted; };
 
         const std::vector<DeviceIndex> two = lamps(2);
-        const std::int64_t now = console.engine.clock().nowMs();
-        Event outage = raised(1234001, two[0]);
-        outage.timeMs = now;
-        QVERIFY(send(north, "gw-north", 1, outage));
+        QVERIFY(north.field(raised(1234001, two[0]), room.now()));
         QTRY_VERIFY_WITH_TIMEOUT(console.engine.incidents().find(1234001).has_value(), 10'000);
         const auto before = refusedSoFar();
 
         // South's own incident of the same number: refused, north's stays as it was.
-        Event other = raised(1234001, two[1]);
-        other.timeMs = now;
-        QVERIFY(send(south, "gw-south", 1, other));
+        QVERIFY(south.field(raised(1234001, two[1]), room.now()));
         QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 1, 10'000);
         // South clears it: refused, north's incident is still open on the console.
-        Event clear = cleared(1234001);
-        clear.timeMs = now;
-        QVERIFY(send(south, "gw-south", 2, clear));
+        QVERIFY(south.field(cleared(1234001), room.now()));
         QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 2, 10'000);
         // Anything after it from north is taken, so a pass through the books shows the clear really did not land.
-        QVERIFY(send(north, "gw-north", 2, Event{0, now, kNoDevice, IncidentRaisedPayload{1234002, 0, IncidentKind::LampOutage,
-                                                                                          IncidentSeverity::Minor, {}, 0, -1}}));
+        QVERIFY(north.field(raised(1234002), room.now()));
         QTRY_VERIFY_WITH_TIMEOUT(console.engine.incidents().find(1234002).has_value(), 10'000);
         std::optional<Incident> kept = console.engine.incidents().find(1234001);
         QVERIFY(kept && kept->isOpen());
         QCOMPARE(kept->device, two[0]);
 
         // North clears its own: resolved. The number is free again, and south's incident of it is taken.
-        QVERIFY(send(north, "gw-north", 3, clear));
+        QVERIFY(north.field(cleared(1234001), room.now()));
         QTRY_VERIFY_WITH_TIMEOUT(!console.engine.incidents().find(1234001)->isOpen(), 10'000);
         QCOMPARE(refusedSoFar(), before + 2);
     }
@@ -211,33 +225,21 @@ private Q_SLOTS:
     {
         // Ten thousand open incidents from one gateway (the most for a city of under 5,000 devices), and fifty more:
         // the fifty are refused and counted, the console holds ten thousand; one cleared makes room for one.
-        TestBroker broker;
-        QVERIFY2(broker.ok(), qPrintable(broker.log()));
-        Console console(brokerOptions(broker.plainUrl(), "console-a"), {});
-        QTRY_VERIFY_WITH_TIMEOUT(console.engine.linkStatus().state == LinkState::Connected, 10'000);
-        RawClient faulty(brokerOptions(broker.plainUrl(), QStringLiteral("gw-faulty")));
-        QTRY_VERIFY_WITH_TIMEOUT(faulty.client->connected(), 5000);
-        std::uint64_t seq = 0;
-        const auto send = [&](const Event &e) {
-            return faulty.client->publish(wire::gatewayEventTopic(QStringLiteral("gw-faulty")), wire::encodeFieldEvent({7, ++seq, e}, *city()), 1);
-        };
-        const std::int64_t now = console.engine.clock().nowMs();
-        const auto oversized = [&] { return console.link->counters().oversized; };
+        ConsoleOnABroker room;
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        HandGateway faulty(room.broker.plainUrl(), "gw-faulty");
+        QVERIFY(faulty.connected());
+        const auto oversized = [&] { return room.counters().oversized; };
         const auto before = oversized();
-        for (IncidentId id = 1; id <= 10'050; ++id) {
-            Event e = raised(id);
-            e.timeMs = now;
-            QVERIFY(send(e));
-        }
+        for (IncidentId id = 1; id <= 10'050; ++id)
+            QVERIFY(faulty.field(raised(id), room.now()));
         QTRY_COMPARE_WITH_TIMEOUT(oversized(), before + 50, 60'000);
-        QTRY_VERIFY_WITH_TIMEOUT(console.engine.incidents().find(10'000).has_value(), 10'000);
-        QVERIFY(!console.engine.incidents().find(10'001).has_value());
-        Event clear = cleared(1);
-        clear.timeMs = now;
-        Event more = raised(20'000);
-        more.timeMs = now;
-        QVERIFY(send(clear) && send(more));
-        QTRY_VERIFY_WITH_TIMEOUT(console.engine.incidents().find(20'000).has_value(), 10'000);
+        const IncidentBook &incidents = room.console.engine.incidents();
+        QTRY_VERIFY_WITH_TIMEOUT(incidents.find(10'000).has_value(), 10'000);
+        QVERIFY(!incidents.find(10'001).has_value());
+        QVERIFY(faulty.field(cleared(1), room.now()) && faulty.field(raised(20'000), room.now()));
+        QTRY_VERIFY_WITH_TIMEOUT(incidents.find(20'000).has_value(), 10'000);
         QCOMPARE(oversized(), before + 50);
     }
 };
