@@ -5,6 +5,7 @@
 #include "base/logging.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 
 namespace cityops {
 DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptions options, std::optional<CommandVerifier> verifier)
@@ -43,16 +44,18 @@ GatewayMemory DeviceGateway::memory() const
     return {static_cast<int>(m_seenNonces.size()), static_cast<int>(m_executedSteps.size()), static_cast<int>(m_pending.size()), m_tidiedAtMs};
 }
 
-IncidentId DeviceGateway::firstIncidentId(const QString &gateway, std::uint64_t bootMs)
+IncidentId DeviceGateway::firstIncidentId(const QString &gateway, std::uint64_t bootMs, std::uint64_t draw)
 {
     constexpr std::uint64_t kRanges = 900'000;   // of 1,000 ids: all below kConsoleIncidentBase
+    constexpr std::uint64_t kClockSetMs = 1'577'836'800'000;   // 2020-01-01: an earlier clock was never set
     // FNV-1a of the name: the same on every machine and in every release (qHash is neither promised).
     std::uint64_t shift = 14695981039346656037ull;
     for (const char c : gateway.toUtf8()) {
         shift ^= static_cast<unsigned char>(c);
         shift *= 1099511628211ull;
     }
-    return 1 + static_cast<IncidentId>((bootMs / 1000 + shift % kRanges) % kRanges) * 1000;
+    const std::uint64_t second = bootMs >= kClockSetMs ? bootMs / 1000 : draw % kRanges;
+    return 1 + static_cast<IncidentId>((second + shift % kRanges) % kRanges) * 1000;
 }
 
 Status DeviceGateway::start()
@@ -69,7 +72,7 @@ Status DeviceGateway::start()
     // Incident ids stay apart from an earlier run's (consoles may still hold those) and below the console's range.
     SimParameters parameters = m_options.parameters;
     if (parameters.firstIncidentId <= 1)
-        parameters.firstIncidentId = firstIncidentId(id(), m_boot);
+        parameters.firstIncidentId = firstIncidentId(id(), m_boot, QRandomGenerator::system()->generate64());
     const auto warmUp = static_cast<std::int64_t>(m_options.warmUpHours * 3600'000.0);
     m_sim = std::make_unique<CitySimulator>(m_city, m_options.seed, now - warmUp, parameters);
     std::vector<Event> discard;

@@ -106,8 +106,10 @@ public:
     QString id() const { return m_options.mqtt.clientId; }
     /// The first field incident id of gateway `gateway` booted at `bootMs`: 1,000 ids for each second since 1970 (so a
     /// restarted gateway goes on above its earlier run), shifted by a number drawn from its name (so two gateways
-    /// started in the same second do not share a range), wrapping after 10.4 days below the console's range.
-    static IncidentId firstIncidentId(const QString &gateway, std::uint64_t bootMs);
+    /// started in the same second do not share a range), wrapping after 10.4 days below the console's range. A clock
+    /// before 2020 was never set — a box without a real-time clock starts at 1970, at the same second of every boot —
+    /// so its second says nothing: `draw` (a random number) takes its place.
+    static IncidentId firstIncidentId(const QString &gateway, std::uint64_t bootMs, std::uint64_t draw);
 
 Q_SIGNALS:
     void connectionChanged(bool connected, const QString &why);

@@ -123,24 +123,41 @@ private Q_SLOTS:
 
     void gatewaysStartedInTheSameSecondNumberTheirIncidentsApart()
     {
+        const auto first = [](const QString &gateway, std::uint64_t bootMs, std::uint64_t draw = 7) {
+            return DeviceGateway::firstIncidentId(gateway, bootMs, draw);
+        };
         const std::uint64_t boot = 1'790'000'000'123;
         // A district's gateways started together (systemd at boot): fifty names, fifty ranges of 1,000 ids, none
         // within ten ranges of another (before, all fifty drew the same one).
         std::vector<IncidentId> firsts;
         for (int i = 1; i <= 50; ++i)
-            firsts.push_back(DeviceGateway::firstIncidentId(QStringLiteral("gw%1").arg(i), boot + std::uint64_t(i)));
+            firsts.push_back(first(QStringLiteral("gw%1").arg(i), boot + std::uint64_t(i)));
         std::sort(firsts.begin(), firsts.end());
         for (size_t i = 1; i < firsts.size(); ++i)
             QVERIFY2(firsts[i] - firsts[i - 1] >= 10'000, qPrintable(QStringLiteral("%1 and %2").arg(firsts[i - 1]).arg(firsts[i])));
-        // A gateway restarted ten seconds later goes on 10,000 ids above its earlier run, whatever its name.
-        const IncidentId before = DeviceGateway::firstIncidentId(QStringLiteral("gw-north"), boot);
-        QCOMPARE(DeviceGateway::firstIncidentId(QStringLiteral("gw-north"), boot + 10'000), before + 10'000);
-        QCOMPARE(DeviceGateway::firstIncidentId(QStringLiteral("gw-north"), boot + 876), before);   // within its second
+        // A gateway restarted ten seconds later goes on 10,000 ids above its earlier run, whatever its name; a set
+        // clock's second decides, not the random draw.
+        const IncidentId before = first(QStringLiteral("gw-north"), boot);
+        QCOMPARE(first(QStringLiteral("gw-north"), boot + 10'000, 99), before + 10'000);
+        QCOMPARE(first(QStringLiteral("gw-north"), boot + 876), before);   // within its second
         // The name's number is the same on every machine and in every release (FNV-1a of "gw1" is 0xd5121218fad31416,
         // 194,486 ranges on; worked out apart from the code), and the ranges stay below the console's.
-        QCOMPARE(DeviceGateway::firstIncidentId(QStringLiteral("gw1"), boot), IncidentId(94'486'001));
-        for (std::uint64_t second = 0; second < 2 * 900'000; second += 1'013)
-            QVERIFY(DeviceGateway::firstIncidentId(QStringLiteral("gw1"), second * 1000) + 999 < kConsoleIncidentBase);
+        QCOMPARE(first(QStringLiteral("gw1"), boot), IncidentId(94'486'001));
+        for (std::uint64_t second = 1'577'836'800; second < 1'577'836'800 + 2 * 900'000; second += 1'013)
+            QVERIFY(first(QStringLiteral("gw1"), second * 1000) + 999 < kConsoleIncidentBase);
+        for (std::uint64_t draw = 0; draw < 2 * 900'000; draw += 1'013)
+            QVERIFY(first(QStringLiteral("gw1"), 12'000, draw * 7'919) + 999 < kConsoleIncidentBase);
+    }
+
+    void aGatewayWhoseClockWasNeverSetDrawsItsRange()
+    {
+        // A box without a real-time clock starts its gateway twelve seconds after power-on, at 1970-01-01 00:00:12
+        // every time: by the clock alone each boot would number its incidents as the last did, and the consoles would
+        // take its new incidents for the old ones. Before 2020 the clock is not believed: the range is drawn.
+        const QString gw = QStringLiteral("gw-kiosk");
+        QVERIFY(DeviceGateway::firstIncidentId(gw, 12'000, 1) != DeviceGateway::firstIncidentId(gw, 12'000, 2));
+        QCOMPARE(DeviceGateway::firstIncidentId(gw, 12'000, 5) + 1'000, DeviceGateway::firstIncidentId(gw, 99'999, 6));
+        QCOMPARE(DeviceGateway::firstIncidentId(gw, 1'577'836'800'000, 1), DeviceGateway::firstIncidentId(gw, 1'577'836'800'000, 2));
     }
 
     void aGatewayCannotReportAnotherGatewaysDevicesWhileThatOneRuns()
