@@ -248,7 +248,7 @@ void MqttLink::refuseIncident(const QString &gateway, const Event &event, const 
 
 ReportSequence::Verdict MqttLink::checkSequence(ReportSequence &known, int gateway, std::uint64_t boot, std::uint64_t seq)
 {
-    const std::uint64_t running = size_t(gateway) < m_runningBoot.size() ? m_runningBoot[size_t(gateway)] : 0;
+    const std::uint64_t running = runningBoot(gateway);
     const ReportSequence::Check check = known.check(boot, seq, running);
     if (check.verdict == ReportSequence::Verdict::Duplicate)
         ++m_counts->duplicates;

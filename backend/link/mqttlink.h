@@ -146,6 +146,7 @@ private:
     // Network thread only.
     std::vector<ReportSequence> m_deviceSeq;
     std::vector<std::uint64_t> m_runningBoot;               ///< by gateway number: the boot its last online status named (0: none)
+    std::uint64_t runningBoot(int gateway) const { return size_t(gateway) < m_runningBoot.size() ? m_runningBoot[size_t(gateway)] : 0; }
     QHash<QString, int> m_gatewayNumbers;
     QHash<QString, ReportSequence> m_gatewaySeq;           ///< field events per gateway
     FieldIncidentOwners m_incidentOwners;                  ///< which gateway raised each open field incident

@@ -27,7 +27,7 @@ std::optional<QString> MqttLink::deviceHeldByAnother(DeviceIndex device, int gat
     if (owner < 0 || owner == gateway)
         return std::nullopt;
     // Re-homed: its gateway restarted (the boot its status names) and has not reported it since.
-    const std::uint64_t running = size_t(owner) < m_runningBoot.size() ? m_runningBoot[size_t(owner)] : 0;
+    const std::uint64_t running = runningBoot(owner);
     if (running != 0 && running != m_deviceSeq[device].boot())
         return std::nullopt;
     std::lock_guard lock(m_mutex);

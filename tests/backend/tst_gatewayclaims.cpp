@@ -67,6 +67,20 @@ struct ConsoleOnABroker {
     LinkCounters counters() const { return console.link->counters(); }
 };
 
+/// The same, with two gateways by hand: north, and south who tries to speak for north.
+struct NorthAndSouth : ConsoleOnABroker {
+    HandGateway north{broker.plainUrl(), "gw-north"};
+    HandGateway south{broker.plainUrl(), "gw-south"};
+
+    QString up()
+    {
+        const QString problem = ConsoleOnABroker::up();
+        if (!problem.isEmpty())
+            return problem;
+        return north.connected() && south.connected() ? QString() : QStringLiteral("a gateway did not connect");
+    }
+};
+
 } // namespace
 
 class TestGatewayClaims : public QObject {
@@ -162,12 +176,11 @@ private Q_SLOTS:
 
     void aGatewayCannotReportAnotherGatewaysDevicesWhileThatOneRuns()
     {
-        ConsoleOnABroker room;
+        NorthAndSouth room;
         const QString problem = room.up();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const Console &console = room.console;
-        HandGateway north(room.broker.plainUrl(), "gw-north"), south(room.broker.plainUrl(), "gw-south");
-        QVERIFY(north.connected() && south.connected());
+        HandGateway &north = room.north, &south = room.south;
         const auto level = [&](DeviceIndex d) { return console.engine.states().state(d).level; };
         const auto refusedSoFar = [&] { return room.counters().untrusted; };
         const std::vector<DeviceIndex> two = lamps(2);
@@ -206,12 +219,11 @@ private Q_SLOTS:
 
     void aGatewayCannotClearOrTakeOverAnotherGatewaysIncident()
     {
-        ConsoleOnABroker room;
+        NorthAndSouth room;
         const QString problem = room.up();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const Console &console = room.console;
-        HandGateway north(room.broker.plainUrl(), "gw-north"), south(room.broker.plainUrl(), "gw-south");
-        QVERIFY(north.connected() && south.connected());
+        HandGateway &north = room.north, &south = room.south;
         const auto refusedSoFar = [&] { return room.counters().untrusted; };
 
         const std::vector<DeviceIndex> two = lamps(2);
