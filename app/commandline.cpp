@@ -58,7 +58,8 @@ struct Parser {
                                   QStringLiteral("Ed25519 private key (PEM) that signs commands; without it commands are refused."),
                                   QStringLiteral("file")};
     QCommandLineOption gateways{QStringLiteral("gateways"),
-                                QStringLiteral("Take field reports only from these gateways (names, comma-separated; default: any)."),
+                                QStringLiteral("Take field reports only from these gateways (names, comma-separated; default: any). "
+                                               "NAME=DISTRICT+DISTRICT: that one serves only those districts' devices and incidents."),
                                 QStringLiteral("names")};
     QCommandLineOption consoleId{QStringLiteral("console-id"), QStringLiteral("This console's name on the broker (default: console-HOST-PID)."),
                                  QStringLiteral("name")};
@@ -126,10 +127,21 @@ Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
             || o.mqtt.clientId.contains(QLatin1Char('#')) || o.mqtt.clientId.size() > 64))
         return makeError(QStringLiteral("--console-id must be 1 to 64 characters without /, + or #"));
     if (parser.isSet(p.gateways)) {
-        for (const QString &name : parser.value(p.gateways).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const QString g = name.trimmed();
+        for (const QString &entry : parser.value(p.gateways).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            // NAME, or NAME=DISTRICT+DISTRICT (checked against the city once it is read).
+            const qsizetype equals = entry.indexOf(QLatin1Char('='));
+            const QString g = entry.left(equals).trimmed();
             if (g.isEmpty() || g.contains(QLatin1Char('/')) || g.contains(QLatin1Char('+')) || g.contains(QLatin1Char('#')) || g.size() > 64)
                 return makeError(QStringLiteral("--gateways: \"%1\" is not a gateway name (1 to 64 characters without /, + or #)").arg(g));
+            if (equals >= 0) {
+                QStringList districts;
+                for (const QString &d : entry.mid(equals + 1).split(QLatin1Char('+')))
+                    if (!d.trimmed().isEmpty())
+                        districts << d.trimmed();
+                if (districts.isEmpty())
+                    return makeError(QStringLiteral("--gateways: %1= names no district (NAME=DISTRICT+DISTRICT)").arg(g));
+                o.gatewayDistricts.insert(g, districts);
+            }
             o.knownGateways << g;
         }
         if (o.knownGateways.isEmpty())

@@ -3,6 +3,7 @@
 #include "base/result.h"
 #include "link/mqttclient.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -31,6 +32,7 @@ struct ConsoleOptions {
     QString commandKeyPath;       ///< Ed25519 private key that signs commands (and this console's operations)
     QString consolesPath;         ///< --consoles: the console keyring; empty: consoles.json in the data folder
     QStringList knownGateways;    ///< --gateways: the only gateways taken (empty: any)
+    QHash<QString, QStringList> gatewayDistricts;   ///< --gateways NAME=D1+D2: the districts that gateway serves (by name)
     QString directoryPath;        ///< user directory file or ldap[s]:// address; empty: the default file in the data folder
     QString ldapMapPath;          ///< LDAP groups → roles; empty: ldap-map.json in the data folder
     QString signInUser;           ///< --user: sign in headless as this person

@@ -306,6 +306,13 @@ int main(int argc, char **argv)
             return fail(QObject::tr("Cannot use the wall layout: %1").arg(layout.error()), kExitUsage);
         wallLayout = std::move(layout).value();
     }
+    QHash<QString, std::vector<int>> gatewayDistricts;   // --gateways NAME=D1+D2, against the city's districts
+    for (auto bound = options.gatewayDistricts.cbegin(); bound != options.gatewayDistricts.cend(); ++bound) {
+        auto districts = city.value()->districtIndexes(bound.value());
+        if (!districts)
+            return fail(QObject::tr("Cannot use --gateways %1: %2").arg(bound.key(), districts.error()), kExitUsage);
+        gatewayDistricts.insert(bound.key(), std::move(districts).value());
+    }
     std::shared_ptr<const MbTiles> background;
     if (!options.tilesPath.isEmpty()) {
         auto tiles = MbTiles::open(options.tilesPath);
@@ -465,6 +472,7 @@ int main(int argc, char **argv)
         linkOptions.consolesPath = consolesPath;
         linkOptions.consolesMissingIsEmpty = options.consolesPath.isEmpty();
         linkOptions.knownGateways = options.knownGateways;
+        linkOptions.gatewayDistricts = gatewayDistricts;
         if (linkOptions.mqtt.clientId.isEmpty()) {
             linkOptions.mqtt.clientId = QStringLiteral("console-%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
         } else {

@@ -68,6 +68,22 @@ QStringList CityModel::districtNames() const
     return names;
 }
 
+Result<std::vector<int>> CityModel::districtIndexes(const QStringList &names) const
+{
+    std::vector<int> found;
+    for (const QString &name : names) {
+        const auto it = std::find_if(districts.begin(), districts.end(),
+                                     [&name](const District &d) { return d.name.compare(name, Qt::CaseInsensitive) == 0; });
+        if (it == districts.end())
+            return makeError(QStringLiteral("%1 has no district \"%2\" (its districts: %3)")
+                                 .arg(meta.name, name, districts.empty() ? QStringLiteral("none") : districtNames().join(QStringLiteral(", "))));
+        const int index = static_cast<int>(it - districts.begin());
+        if (std::find(found.begin(), found.end(), index) == found.end())
+            found.push_back(index);
+    }
+    return found;
+}
+
 GeoBox CityModel::operationalBounds() const
 {
     GeoBox box;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/result.h"
 #include "model/device.h"
 #include "model/geo.h"
 #include "model/responserules.h"
@@ -196,6 +197,14 @@ struct CityModel {
     GeoBox operationalBounds() const;
     /// The districts' names, in the order of `districts` (what accounts, mappings and wall layouts name them by).
     QStringList districtNames() const;
+    /// District `district`'s name; empty for none (-1) or one the city does not have.
+    QString districtName(int district) const
+    {
+        return district >= 0 && district < static_cast<int>(districts.size()) ? districts[size_t(district)].name : QString();
+    }
+    /// The districts named (case as the people type it), by index; or a sentence naming the first the city does not
+    /// have, with the ones it has.
+    Result<std::vector<int>> districtIndexes(const QStringList &names) const;
 };
 
 bool pointInRing(const std::vector<GeoPoint> &ring, const GeoPoint &p);

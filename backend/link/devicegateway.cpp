@@ -13,6 +13,13 @@ DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptio
       m_trust(std::move(verifier), {m_options.consoles, {}}, {m_options.approvers, {}}), m_faultRng(m_options.seed ^ 0x5eedfau)
 {
     m_seq.assign(m_city->devices.size(), 0);
+    m_servedDevices = static_cast<int>(m_city->devices.size());
+    if (!m_options.districts.empty()) {
+        m_serves.assign(m_city->devices.size(), false);
+        for (DeviceIndex d = 0; d < m_city->devices.size(); ++d)
+            m_serves[d] = std::find(m_options.districts.begin(), m_options.districts.end(), m_city->devices[d].district) != m_options.districts.end();
+        m_servedDevices = static_cast<int>(std::count(m_serves.begin(), m_serves.end(), true));
+    }
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &DeviceGateway::tick);
 }
@@ -96,7 +103,7 @@ Status DeviceGateway::start()
 
     MqttOptions mqtt = m_options.mqtt;
     mqtt.willTopic = wire::gatewayStatusTopic(id());
-    mqtt.willPayload = wire::encodePresence({false, m_boot, static_cast<int>(m_city->devices.size())});
+    mqtt.willPayload = wire::encodePresence({false, m_boot, m_servedDevices});
     auto client = MqttClient::create(mqtt);
     if (!client)
         return Error{client.error()};
@@ -163,7 +170,7 @@ void DeviceGateway::heartbeat()
     if (!m_client || !m_client->connected())
         return;
     m_client->publish(wire::gatewayStatusTopic(id()),
-                      wire::encodePresence({true, m_boot, static_cast<int>(m_city->devices.size()), m_options.mqtt.keepAliveS}), 1, true);
+                      wire::encodePresence({true, m_boot, m_servedDevices, m_options.mqtt.keepAliveS}), 1, true);
     m_lastHeartbeat.start();
 }
 
@@ -247,10 +254,12 @@ void DeviceGateway::publishEvents(std::vector<Event> &events, bool faults)
         }
         if (std::holds_alternative<IncidentRaisedPayload>(e.payload) || std::holds_alternative<IncidentClearedPayload>(e.payload)
             || std::holds_alternative<VehiclePayload>(e.payload) || std::holds_alternative<RoadTrafficPayload>(e.payload)) {
+            if (!reports(e))
+                continue;
             publishReport(wire::gatewayEventTopic(id()), wire::encodeFieldEvent({m_boot, ++m_eventSeq, e}, *m_city), faults);
             continue;
         }
-        if (e.device >= m_seq.size())
+        if (e.device >= m_seq.size() || !serves(e.device))
             continue;
         const bool presence = std::holds_alternative<PresencePayload>(e.payload);
         if (faults && m_offline.contains(e.device))
@@ -259,6 +268,22 @@ void DeviceGateway::publishEvents(std::vector<Event> &events, bool faults)
         publishReport(wire::deviceTopic(id(), deviceId, presence ? "presence" : "state"),
                       wire::encodeDeviceReport({m_boot, ++m_seq[e.device], e}, *m_city), faults);
     }
+}
+
+bool DeviceGateway::reports(const Event &e)
+{
+    if (m_serves.empty())
+        return true;
+    if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload)) {
+        const int district = raised->district >= 0 ? raised->district : m_city->responsibleDistrict(raised->position);
+        if (std::find(m_options.districts.begin(), m_options.districts.end(), district) != m_options.districts.end())
+            return true;
+        m_othersIncidents.insert(raised->id);
+        return false;
+    }
+    if (const auto *cleared = std::get_if<IncidentClearedPayload>(&e.payload))
+        return !m_othersIncidents.remove(cleared->id);
+    return true;
 }
 
 void DeviceGateway::servePictures(std::int64_t now)
@@ -334,6 +359,9 @@ void DeviceGateway::onCommand(const MqttClient::Message &m, const QString &topic
     const DeviceIndex device = m_city->deviceIndex(c.device);
     if (device == kNoDevice)
         return refuse(m, &c, QStringLiteral("there is no device %1 here").arg(c.device));
+    if (!serves(device))
+        return refuse(m, &c, QStringLiteral("%1 is in %2, a district this gateway does not serve")
+                                 .arg(c.device, m_city->districtName(m_city->devices[device].district)));
     if (m_offline.contains(device))
         return;   // cut off: the command never arrives
     // Attempts of one target are numbered; an older one arriving after a newer one (queued in the broker while it

@@ -60,6 +60,9 @@ struct GatewayOptions {
     /// Milliseconds since the Unix epoch (fault injection's skew is added to it); empty: the wall clock. Tests pass
     /// their own to move time by hand.
     std::function<std::int64_t()> clock;
+    /// The districts this gateway serves (indexes into the city's): it reports their devices and incidents only, and
+    /// refuses commands for any other device. Empty: the whole city.
+    std::vector<int> districts;
 };
 
 /// What a gateway holds of the commands it took, each kept only as long as it can matter (tidied on every tick).
@@ -104,6 +107,8 @@ public:
     GatewayStats stats() const { return m_stats; }
     GatewayMemory memory() const;
     QString id() const { return m_options.mqtt.clientId; }
+    /// The devices it serves: the city's, or those of its districts.
+    int servedDevices() const { return m_servedDevices; }
     /// The first field incident id of gateway `gateway` booted at `bootMs`: 1,000 ids for each second since 1970 (so a
     /// restarted gateway goes on above its earlier run), shifted by a number drawn from its name (so two gateways
     /// started in the same second do not share a range), wrapping after 10.4 days below the console's range. A clock
@@ -156,6 +161,10 @@ private:
     void refuse(const MqttClient::Message &m, const wire::SignedCommand *c, const QString &reason, bool replay = false);
     void answer(const Event &e);
     void rotateOfflineDevices(std::vector<Event> &out);
+    bool serves(DeviceIndex device) const { return m_serves.empty() || (device < m_serves.size() && m_serves[device]); }
+    /// Whether a field event is this gateway's to report: an incident of its districts (and its clear), a vehicle or a
+    /// road's traffic always.
+    bool reports(const Event &e);
 
     std::shared_ptr<const CityModel> m_city;
     GatewayOptions m_options;
@@ -166,6 +175,9 @@ private:
     Random m_faultRng;
     std::uint64_t m_boot = 0;
     std::vector<std::uint64_t> m_seq;                 ///< per device
+    std::vector<bool> m_serves;                       ///< by device: in its districts (empty: it serves every device)
+    int m_servedDevices = 0;                          ///< how many it serves (its status says so)
+    QSet<IncidentId> m_othersIncidents;               ///< open incidents the simulator raised outside its districts
     std::uint64_t m_eventSeq = 0;                     ///< field events
     QHash<QByteArray, std::int64_t> m_seenNonces;     ///< nonce -> expiry (replay memory)
     std::optional<ReplayMemory> m_durableNonces;      ///< the same on disk, when the gateway has a replay memory file

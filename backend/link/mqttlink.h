@@ -35,6 +35,9 @@ struct MqttLinkOptions {
     /// maxGateways. A name off the list is refused and counted before anything is kept about it.
     QStringList knownGateways;
     int maxGateways = 256;                 ///< distinct gateway names kept track of; more are refused (memory stays bounded)
+    /// The districts (indexes) a gateway serves (`--gateways NAME=D1+D2`): its reports of other districts' devices and
+    /// its incidents in other districts are refused. A gateway not named here serves the whole city.
+    QHash<QString, std::vector<int>> gatewayDistricts;
     /// The consoles whose signed operations this console takes (`--consoles`, default the data folder's
     /// consoles.json); null or empty: none — this console's own operations are still shared, signed with its key.
     std::shared_ptr<const ConsoleKeyring> consoles;
@@ -122,6 +125,9 @@ private:
     /// gateway may take a device over once its gateway is gone (failover), or has restarted and not reported it
     /// since (the device moved). Returns the gateway that keeps it, if any.
     std::optional<QString> deviceHeldByAnother(DeviceIndex device, int gateway);
+    /// Whether gateway `number` serves `district` (`MqttLinkOptions::gatewayDistricts`): a gateway bound to districts
+    /// speaks for nothing else, whoever else runs — no race at a console's start for which gateway hears a device first.
+    bool servesDistrict(int gateway, int district) const;
     /// Refuses a field incident's raise or clear that FieldIncidentOwners did not take, saying why.
     void refuseIncident(const QString &gateway, const Event &event, const FieldIncidentOwners::Claim &claim);
     /// Whether messages from `gateway` are taken: on the known list (when there is one), and either already known
@@ -148,6 +154,7 @@ private:
     std::vector<std::uint64_t> m_runningBoot;               ///< by gateway number: the boot its last online status named (0: none)
     std::uint64_t runningBoot(int gateway) const { return size_t(gateway) < m_runningBoot.size() ? m_runningBoot[size_t(gateway)] : 0; }
     QHash<QString, int> m_gatewayNumbers;
+    std::vector<std::vector<bool>> m_servedDistricts;     ///< by gateway number: by district, whether it serves it (empty: all)
     QHash<QString, ReportSequence> m_gatewaySeq;           ///< field events per gateway
     FieldIncidentOwners m_incidentOwners;                  ///< which gateway raised each open field incident
 

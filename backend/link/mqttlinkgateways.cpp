@@ -38,12 +38,25 @@ std::optional<QString> MqttLink::deviceHeldByAnother(DeviceIndex device, int gat
     return name;
 }
 
+bool MqttLink::servesDistrict(int gateway, int district) const
+{
+    const std::vector<bool> &served = m_servedDistricts[size_t(gateway)];
+    return served.empty() || (district >= 0 && size_t(district) < served.size() && served[size_t(district)]);
+}
+
 int MqttLink::gatewayNumber(const QString &gateway)
 {
     auto it = m_gatewayNumbers.find(gateway);
     if (it == m_gatewayNumbers.end()) {
         // Bounded by admitGateway (maxGateways), so numbers never alias.
         it = m_gatewayNumbers.insert(gateway, int(m_gatewayNumbers.size()));
+        std::vector<bool> &served = m_servedDistricts.emplace_back();
+        if (const auto bound = m_options.gatewayDistricts.constFind(gateway); bound != m_options.gatewayDistricts.constEnd()) {
+            served.assign(std::max<size_t>(m_city->districts.size(), 1), false);   // bound to none the city has: serves nothing
+            for (int d : *bound)
+                if (d >= 0 && size_t(d) < m_city->districts.size())
+                    served[size_t(d)] = true;
+        }
         std::lock_guard lock(m_mutex);
         m_gatewayNames.push_back(gateway);
     }

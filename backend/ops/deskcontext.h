@@ -57,10 +57,7 @@ struct DeskContext {
     /// kept names none, and there the number is all there is to go by). Without a store the books hold no earlier
     /// run's order of this console's (handed back, the link passes its own over), whatever session was drawn.
     bool issuedEarlier(const Order &o) const { return !o.isAnotherConsoles() && issuedEarlier(o.id); }
-    QString districtName(int district) const
-    {
-        return district >= 0 && district < static_cast<int>(city.districts.size()) ? city.districts[district].name : QString();
-    }
+    QString districtName(int district) const { return city.districtName(district); }
 };
 
 } // namespace cityops

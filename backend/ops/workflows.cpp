@@ -45,7 +45,7 @@ OrderSpec dimDistrict(const CityModel &city, int district, int percent)
 {
     OrderSpec spec;
     spec.workflow = WorkflowKind::DimDistrict;
-    const QString name = district >= 0 && district < static_cast<int>(city.districts.size()) ? city.districts[district].name : QString();
+    const QString name = city.districtName(district);
     spec.description = QStringLiteral("dim %1 to %2 %").arg(name).arg(percent);
     for (DeviceIndex d = 0; d < city.devices.size(); ++d)
         if (city.devices[d].kind == DeviceKind::Streetlight && city.devices[d].district == district)

@@ -17,6 +17,15 @@ Event raised(IncidentId id, DeviceIndex device = kNoDevice)
 {
     return Event{0, 1000, device, IncidentRaisedPayload{id, 0, IncidentKind::LampOutage, IncidentSeverity::Minor, {}, 0, -1}};
 }
+/// An incident raised in `district` (-1: named by its position alone).
+Event raisedIn(IncidentId id, int district, GeoPoint where = {})
+{
+    Event e = raised(id);
+    auto &p = std::get<IncidentRaisedPayload>(e.payload);
+    p.district = district;
+    p.position = where;
+    return e;
+}
 Event cleared(IncidentId id) { return Event{0, 2000, kNoDevice, IncidentClearedPayload{id}}; }
 
 /// A gateway by hand on the broker: its status and its devices' reports, numbered as a gateway numbers them.
@@ -52,7 +61,10 @@ struct HandGateway {
 /// A real mosquitto and console-a on it; the gateways are the test's, by hand.
 struct ConsoleOnABroker {
     TestBroker broker;
-    Console console{brokerOptions(broker.plainUrl(), "console-a"), {}};
+    Console console;
+
+    explicit ConsoleOnABroker(const std::function<void(MqttLinkOptions &)> &tune = {})
+        : console(brokerOptions(broker.plainUrl(), "console-a"), {}, tune) {}
 
     /// Empty when the broker runs and the console is connected to it; else why not.
     QString up()
@@ -72,6 +84,8 @@ struct NorthAndSouth : ConsoleOnABroker {
     HandGateway north{broker.plainUrl(), "gw-north"};
     HandGateway south{broker.plainUrl(), "gw-south"};
 
+    using ConsoleOnABroker::ConsoleOnABroker;
+
     QString up()
     {
         const QString problem = ConsoleOnABroker::up();
@@ -80,6 +94,26 @@ struct NorthAndSouth : ConsoleOnABroker {
         return north.connected() && south.connected() ? QString() : QStringLiteral("a gateway did not connect");
     }
 };
+
+/// The index of the default city's district `name` (it has West and East).
+int district(const char *name) { return city()->districtIndexes({QString::fromLatin1(name)}).value().front(); }
+
+/// The first `n` streetlights of district `d`.
+std::vector<DeviceIndex> lampsOf(int d, int n)
+{
+    std::vector<DeviceIndex> out;
+    for (DeviceIndex lamp : lamps(int(city()->devices.size())))
+        if (city()->devices[lamp].district == d && int(out.size()) < n)
+            out.push_back(lamp);
+    return out;
+}
+
+/// North serves East, south serves West (--gateways gw-north=East,gw-south=West).
+void boundToTheirDistricts(MqttLinkOptions &o)
+{
+    o.gatewayDistricts.insert(QStringLiteral("gw-north"), {district("East")});
+    o.gatewayDistricts.insert(QStringLiteral("gw-south"), {district("West")});
+}
 
 } // namespace
 
@@ -248,6 +282,90 @@ private Q_SLOTS:
         QVERIFY(north.field(cleared(1234001), room.now()));
         QTRY_VERIFY_WITH_TIMEOUT(!console.engine.incidents().find(1234001)->isOpen(), 10'000);
         QCOMPARE(refusedSoFar(), before + 2);
+    }
+
+    void aGatewayBoundToDistrictsSpeaksForThemOnly()
+    {
+        // --gateways gw-north=East,gw-south=West: whoever reports first, and whoever else runs or not, north is
+        // refused for West's devices and incidents.
+        NorthAndSouth room(boundToTheirDistricts);
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const Console &console = room.console;
+        HandGateway &north = room.north, &south = room.south;
+        const auto state = [&](DeviceIndex d) { return console.engine.states().state(d); };
+        const auto refusedSoFar = [&] { return room.counters().untrusted; };
+        const auto now = [&] { return room.now(); };
+        const DeviceIndex east = lampsOf(district("East"), 1).front(), west = lampsOf(district("West"), 1).front();
+        QVERIFY(north.status(true, 7) && south.status(true, 9));
+        const auto before = refusedSoFar();
+
+        // North is the first to report West's lamp (as at a console's start: nobody holds it yet): refused all the same.
+        QVERIFY(north.light(west, 80, now()));
+        QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 1, 10'000);
+        QVERIFY(!state(west).reported);
+        QVERIFY(south.light(west, 30, now()) && north.light(east, 60, now()));
+        QTRY_VERIFY_WITH_TIMEOUT(state(west).level == 30 && state(east).level == 60, 10'000);
+
+        // North's incidents in West, by name or by position alone, are refused; in East taken.
+        QVERIFY(north.field(raisedIn(2001, district("West")), now()));
+        QVERIFY(north.field(raisedIn(2002, -1, city()->devices[west].position), now()));
+        QVERIFY(north.field(raisedIn(2003, district("East")), now()));
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.incidents().find(2003).has_value(), 10'000);
+        QCOMPARE(refusedSoFar(), before + 3);
+        QVERIFY(!console.engine.incidents().find(2001) && !console.engine.incidents().find(2002));
+
+        // South gone: West's lamp goes offline, and is still not north's to report (no failover across districts).
+        QVERIFY(south.status(false, 9));
+        QTRY_VERIFY_WITH_TIMEOUT(!state(west).online, 10'000);
+        QVERIFY(north.light(west, 0, now()));
+        QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 4, 10'000);
+        QVERIFY(!state(west).online && state(west).level == 30);
+    }
+
+    void aGatewayServingDistrictsReportsAndActsForThemOnly()
+    {
+        // cityops-sim --districts East, at a console that expects as much: its picture, its incidents and its
+        // status are East's (so nothing of it is refused), and it refuses a command for a West lamp.
+        ConsoleOnABroker room([](MqttLinkOptions &o) { o.gatewayDistricts.insert(QStringLiteral("gw1"), {district("East")}); });
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const CommandSigner key = CommandSigner::generate();
+        GatewayOptions options;
+        options.mqtt = brokerOptions(room.broker.plainUrl(), QStringLiteral("gw1"));
+        options.warmUpHours = 0.01;
+        options.parameters.commandLatencyMinMs = options.parameters.commandLatencyMaxMs = 0;
+        options.parameters.commandRejectRate = 0;
+        options.districts = {district("East")};
+        DeviceGateway gateway(city(), options, CommandVerifier::fromPublicKeyPem(key.publicKeyPem()).value());
+        ByHand byHand(room.broker.plainUrl());
+        QVERIFY(byHand.listening());
+        QVERIFY(gateway.start().ok());
+
+        size_t inEast = 0;
+        for (const DeviceInfo &d : city()->devices)
+            inEast += d.district == district("East") ? 1 : 0;
+        QVERIFY(inEast > 0 && inEast < city()->devices.size());
+        QCOMPARE(size_t(gateway.servedDevices()), inEast);
+        QTRY_COMPARE_WITH_TIMEOUT(room.console.reported(), inEast, 20'000);
+        for (DeviceIndex d = 0; d < city()->devices.size(); ++d)
+            QVERIFY(!room.console.engine.states().state(d).reported || city()->devices[d].district == district("East"));
+        std::vector<Incident> incidents;
+        room.console.engine.incidents().snapshot(incidents);
+        for (const Incident &i : incidents)
+            QCOMPARE(i.district, district("East"));
+        QCOMPARE(room.counters().untrusted, std::uint64_t(0));
+        bool statusSaysEast = false;
+        for (const MqttClient::Message &m : byHand.raw.take())
+            if (const auto decoded = wire::decodePresence(m.payload); const auto *status = std::get_if<wire::Presence>(&decoded))
+                statusSaysEast = status->online && size_t(status->devices) == inEast;
+        QVERIFY(statusSaysEast);
+
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const QJsonObject west = byHand.send(dimCommand(key, city()->devices[lampsOf(district("West"), 1).front()].id, 1, now, now + 60'000));
+        QVERIFY2(!acted(west) && reasonOf(west).contains(QLatin1String("does not serve")), qPrintable(reasonOf(west)));
+        const QJsonObject east = byHand.send(dimCommand(key, city()->devices[lampsOf(district("East"), 1).front()].id, 2, now, now + 60'000));
+        QVERIFY2(acted(east), qPrintable(reasonOf(east)));
     }
 
     void aGatewayRaisingWithoutEndIsStoppedAtTheMost()

@@ -62,27 +62,6 @@ SimParameters answeringAtOnce()
     return p;
 }
 
-wire::SignedCommand dimCommand(const CommandSigner &key, const QString &lamp, std::uint32_t order, std::int64_t issuedMs,
-                               std::int64_t expiresMs, std::uint16_t attempt = 1)
-{
-    static char nonce = 'a';
-    wire::SignedCommand c;
-    c.device = lamp;
-    c.order = order;
-    c.attempt = attempt;
-    c.action = CommandAction::LightDim;
-    c.value = 40;
-    c.issuedMs = issuedMs;
-    c.expiresMs = expiresMs;
-    c.nonce = QByteArray(16, nonce++);
-    c.keyId = key.keyId();
-    c.signature = key.sign(c.canonical());
-    return c;
-}
-
-QString reasonOf(const QJsonObject &r) { return r.value(QLatin1String("reason")).toString(); }
-bool acted(const QJsonObject &r) { return r.value(QLatin1String("result")).toString() == QLatin1String("accepted"); }
-
 } // namespace
 
 class TestGatewayMemory : public QObject {

@@ -100,12 +100,8 @@ int checkDistricts(const QCommandLineParser &parser, const QStringList &district
     auto city = citypackage::read(path);
     if (!city)
         return named ? usage(QStringLiteral("--city: %1").arg(city.error())) : failure(QStringLiteral("cannot read the default city: %1").arg(city.error()));
-    const QStringList known = city.value()->districtNames();
-    for (const QString &d : districts)
-        if (!known.contains(d, Qt::CaseInsensitive))
-            return usage(QStringLiteral("%1 has no district \"%2\" (its districts: %3)%4")
-                             .arg(city.value()->meta.name, d, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")),
-                                  named ? QString() : QStringLiteral("; name the city the accounts are for with --city PACKAGE")));
+    if (auto known = city.value()->districtIndexes(districts); !known)
+        return usage(known.error() + (named ? QString() : QStringLiteral("; name the city the accounts are for with --city PACKAGE")));
     return 0;
 }
 

@@ -73,6 +73,8 @@ int main(int argc, char **argv)
         {QStringLiteral("city"), QStringLiteral("City package (default: Berlin-Adlershof)."), file},
         {QStringLiteral("synthetic-devices"), QStringLiteral("Add this many generated devices (as the console's option; use the same number and seed)."), n},
         {QStringLiteral("id"), QStringLiteral("Gateway name on the broker (default: sim-HOST)."), QStringLiteral("name")},
+        {QStringLiteral("districts"), QStringLiteral("Serve only these districts' devices and incidents (names, comma-separated; "
+                                                     "default: the whole city)."), QStringLiteral("names")},
         {QStringLiteral("ca"), QStringLiteral("CA certificate(s) to verify the broker."), file},
         {QStringLiteral("cert"), QStringLiteral("Client certificate."), file},
         {QStringLiteral("key"), QStringLiteral("Client certificate's key."), file},
@@ -186,6 +188,19 @@ int main(int argc, char **argv)
         city = std::shared_ptr<const CityModel>(std::move(enlarged));
     }
 
+    if (parser.isSet(QStringLiteral("districts"))) {
+        QStringList names;
+        for (const QString &name : parser.value(QStringLiteral("districts")).split(QLatin1Char(',')))
+            if (!name.trimmed().isEmpty())
+                names << name.trimmed();
+        auto districts = city.value()->districtIndexes(names);
+        if (!districts)
+            return usage(QStringLiteral("--districts: %1").arg(districts.error()));
+        if (districts.value().empty())
+            return usage(QStringLiteral("--districts needs at least one district name"));
+        options.districts = std::move(districts).value();
+    }
+
     const QString traffic = parser.value(QStringLiteral("traffic"));
     if (!traffic.isEmpty() && traffic != QLatin1String("embedded") && traffic != QLatin1String("sumo"))
         return usage(QStringLiteral("--traffic must be embedded or sumo, not \"%1\"").arg(traffic));
@@ -207,7 +222,7 @@ int main(int argc, char **argv)
     QObject::connect(&gateway, &DeviceGateway::connectionChanged, &app, [&](bool connected, const QString &why) {
         if (connected)
             std::fprintf(stderr, "cityops-sim: %s connected to %s with %zu devices\n", qPrintable(gateway.id()),
-                         qPrintable(options.mqtt.url.toString()), city.value()->devices.size());
+                         qPrintable(options.mqtt.url.toString()), size_t(gateway.servedDevices()));
         else
             std::fprintf(stderr, "cityops-sim: broker connection: %s (retrying)\n", qPrintable(why));
     });
