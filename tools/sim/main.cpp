@@ -62,8 +62,7 @@ int main(int argc, char **argv)
         "The city's devices as a separate process, publishing to an MQTT broker (docs/PROTOCOL.md).\n\n"
         "  cityops-sim --broker mqtt[s]://HOST:PORT [--city FILE] [--ca FILE --cert FILE --key FILE --user U --password-file F]\n"
         "              [--consoles FILE] [--command-pubkey FILE] [--approvers FILE] [--replay-memory FILE] [--traffic sumo]\n"
-        "              [--districts NAMES]"
-        "              [fault injection]\n\n"
+        "              [--districts NAMES] [fault injection]\n\n"
         "Without --consoles or --command-pubkey every command is refused (nothing is trusted); without --approvers every\n"
         "high-risk one (hold, advance, flash, pre-empt, shed) is (nobody's approval is known). The keyrings are read again\n"
         "whenever they change: a console or approver removed is refused from the next command on."));
