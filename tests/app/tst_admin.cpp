@@ -52,6 +52,33 @@ constexpr auto kPrivate = QFile::ReadOwner | QFile::WriteOwner;
 class TestAdmin : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void aLockDatedAfterNowIsListedAsASignInWouldFindIt()
+    {
+        // Guesses while the machine's clock ran ten hours ahead, then the clock corrected: the list says the lock
+        // ends at most the policy's 15 minutes from now, as the next sign-in would find it — not ten hours on.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("users.db"));
+        const QString pw = secret(dir, QStringLiteral("pw"), "first password\n", kPrivate);
+        QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("operator"),
+                        QStringLiteral("--directory"), db, QStringLiteral("--password-file"), pw}).exitCode, 0);
+        const std::int64_t ahead = QDateTime::currentMSecsSinceEpoch() + 10 * 3'600'000LL;
+        {
+            auto d = UserDirectory::open(db, UserDirectory::Mode::Existing);
+            QVERIFY(d);
+            for (int i = 0; i < 10; ++i)
+                (void)d.value()->signIn(QStringLiteral("olga"), "guess", ahead + 100'000LL * i);
+            QCOMPARE(d.value()->signIn(QStringLiteral("olga"), "first password", ahead + 1'000'000).refusal, SignInRefusal::Locked);
+        }
+        const Run r = admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--directory"), db});
+        const std::int64_t listed = QDateTime::currentMSecsSinceEpoch();
+        static const QRegularExpression until(QStringLiteral("olga\toperator\t-\tlocked until (\\S+)"));
+        const QRegularExpressionMatch m = until.match(r.out);
+        QVERIFY2(m.hasMatch(), qPrintable(r.out));
+        const QDateTime end = QDateTime::fromString(m.captured(1), Qt::ISODate);
+        QVERIFY2(end.isValid() && end.toMSecsSinceEpoch() <= listed + SignInPolicy{}.lockMs, qPrintable(r.out));
+        QVERIFY2(end.toMSecsSinceEpoch() > listed + SignInPolicy{}.lockMs - 60'000, qPrintable(r.out));
+    }
+
     void roundTrip()
     {
         QTemporaryDir dir;

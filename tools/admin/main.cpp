@@ -7,6 +7,7 @@
 #include "city/citypackage.h"
 #include "rulescommand.h"
 #include "security/approval.h"
+#include "security/authenticator.h"
 #include "security/consolekeyring.h"
 #include "security/userdirectory.h"
 
@@ -105,8 +106,10 @@ int checkDistricts(const QCommandLineParser &parser, const QStringList &district
     return 0;
 }
 
-QString describe(const UserAccount &a, std::int64_t now)
+QString describe(UserAccount a, const SignInPolicy &policy, std::int64_t now)
 {
+    // As a sign-in now would find it: a lock or a failure dated after now (the clock was set back since) counts from now.
+    settleClockStep(policy, a, now);
     QStringList state;
     if (a.disabled)
         state << QStringLiteral("disabled");
@@ -404,7 +407,7 @@ int main(int argc, char **argv)
             return failure(users.error());
         std::printf("name\trole\tdistricts\tstate\n");
         for (const UserAccount &a : users.value())
-            std::printf("%s\n", qPrintable(describe(a, now)));
+            std::printf("%s\n", qPrintable(describe(a, d.policy(), now)));
         return 0;
     }
     Status done = Ok{};
