@@ -51,10 +51,18 @@ GatewayMemory DeviceGateway::memory() const
     return {static_cast<int>(m_seenNonces.size()), static_cast<int>(m_executedSteps.size()), static_cast<int>(m_pending.size()), m_tidiedAtMs};
 }
 
+namespace {
+constexpr std::uint64_t kClockSetMs = 1'577'836'800'000;   // 2020-01-01: an earlier clock was never set
+} // namespace
+
+std::uint64_t DeviceGateway::bootNumber(std::uint64_t clockMs, std::uint64_t draw)
+{
+    return clockMs >= kClockSetMs ? clockMs : 1 + draw % (kClockSetMs - 1);
+}
+
 IncidentId DeviceGateway::firstIncidentId(const QString &gateway, std::uint64_t bootMs, std::uint64_t draw)
 {
     constexpr std::uint64_t kRanges = 900'000;   // of 1,000 ids: all below kConsoleIncidentBase
-    constexpr std::uint64_t kClockSetMs = 1'577'836'800'000;   // 2020-01-01: an earlier clock was never set
     // FNV-1a of the name: the same on every machine and in every release (qHash is neither promised).
     std::uint64_t shift = 14695981039346656037ull;
     for (const char c : gateway.toUtf8()) {
@@ -67,7 +75,8 @@ IncidentId DeviceGateway::firstIncidentId(const QString &gateway, std::uint64_t 
 
 Status DeviceGateway::start()
 {
-    m_boot = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
+    const std::int64_t clock = m_options.clock ? m_options.clock() : QDateTime::currentMSecsSinceEpoch();   // not skewed by faults
+    m_boot = bootNumber(static_cast<std::uint64_t>(std::max<std::int64_t>(clock, 0)), QRandomGenerator::system()->generate64());
     const std::int64_t now = nowMs();
     m_startedMs = m_lastSeenMs = now;
     if (!m_options.replayMemoryPath.isEmpty()) {

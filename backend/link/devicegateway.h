@@ -115,6 +115,11 @@ public:
     /// before 2020 was never set — a box without a real-time clock starts at 1970, at the same second of every boot —
     /// so its second says nothing: `draw` (a random number) takes its place.
     static IncidentId firstIncidentId(const QString &gateway, std::uint64_t bootMs, std::uint64_t draw);
+    /// The number of a boot (`b` in its reports and status): the clock's milliseconds, so a boot later in time is
+    /// higher — unless the clock was never set (before 2020): a box without a real-time clock starts its gateway at the
+    /// same millisecond of 1970 on many boots, and the consoles took a new boot of the same number for the old one
+    /// (its reports for copies until its numbering passed the old run's). Then `draw` (random) names it, below 2020.
+    static std::uint64_t bootNumber(std::uint64_t clockMs, std::uint64_t draw);
 
 Q_SIGNALS:
     void connectionChanged(bool connected, const QString &why);

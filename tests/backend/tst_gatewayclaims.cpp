@@ -208,6 +208,49 @@ private Q_SLOTS:
         QCOMPARE(DeviceGateway::firstIncidentId(gw, 1'577'836'800'000, 1), DeviceGateway::firstIncidentId(gw, 1'577'836'800'000, 2));
     }
 
+    void aGatewayWhoseClockWasNeverSetIsHeardAfterEveryBoot()
+    {
+        // The same box booted twice at the same millisecond of 1970 (no real-time clock): each boot is its own to the
+        // console, so the second run's picture is taken, not dropped as copies of the first run's reports.
+        QCOMPARE(DeviceGateway::bootNumber(1'790'000'000'123, 5), std::uint64_t(1'790'000'000'123));
+        QVERIFY(DeviceGateway::bootNumber(12'345, 5) != DeviceGateway::bootNumber(12'345, 6));
+        QVERIFY(DeviceGateway::bootNumber(12'345, ~0ull) < 1'577'836'800'000 && DeviceGateway::bootNumber(12'345, 1'577'836'799'999) >= 1);
+
+        ConsoleOnABroker room;
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        RawClient spy(brokerOptions(room.broker.plainUrl(), QStringLiteral("spy")));
+        QVERIFY(QTest::qWaitFor([&] { return spy.client->connected(); }, 5000) && spy.client->subscribe(wire::gatewayStatusTopic("gw-kiosk"), 1));
+        const size_t devices = city()->devices.size();
+        std::vector<std::uint64_t> boots;
+        for (int run = 0; run < 2; ++run) {
+            GatewayOptions options;
+            options.mqtt = brokerOptions(room.broker.plainUrl(), QStringLiteral("gw-kiosk"));
+            options.warmUpHours = 0.01;
+            options.clock = [] { return std::int64_t{12'000}; };   // 1970-01-01 00:00:12 at every boot
+            const LinkCounters before = room.counters();
+            DeviceGateway kiosk(city(), options, std::nullopt);
+            QVERIFY(kiosk.start().ok());
+            QTRY_VERIFY_WITH_TIMEOUT(room.counters().accepted >= before.accepted + devices, 20'000);   // its whole picture
+            // ... the first one it sent: none of it dropped as a copy of the earlier run's.
+            QVERIFY2(room.counters().duplicates < before.duplicates + devices,
+                     qPrintable(QStringLiteral("%1 copies").arg(room.counters().duplicates - before.duplicates)));
+            std::optional<std::uint64_t> online;   // the boot its online status names
+            const auto heard = [&] {
+                for (const MqttClient::Message &m : spy.take())
+                    if (const auto decoded = wire::decodePresence(m.payload); const auto *status = std::get_if<wire::Presence>(&decoded))
+                        if (status->online)
+                            online = status->boot;
+                return online.has_value();
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(heard(), 10'000);
+            boots.push_back(*online);
+            kiosk.stop();
+        }
+        QCOMPARE(boots.size(), size_t(2));
+        QVERIFY(boots[0] != boots[1]);
+    }
+
     void aGatewayCannotReportAnotherGatewaysDevicesWhileThatOneRuns()
     {
         NorthAndSouth room;
