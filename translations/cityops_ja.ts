@@ -99,6 +99,10 @@
         <source>another console is recording into it</source>
         <translation>別のコンソールが記録中です</translation>
     </message>
+    <message>
+        <source>Cannot use --gateways %1: %2</source>
+        <translation>--gateways %1 を使えません: %2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>

@@ -99,6 +99,10 @@
         <source>another console is recording into it</source>
         <translation>另一个控制台正在记录</translation>
     </message>
+    <message>
+        <source>Cannot use --gateways %1: %2</source>
+        <translation>无法使用 --gateways %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
