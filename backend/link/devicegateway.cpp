@@ -1,5 +1,6 @@
 #include "link/devicegateway.h"
 
+#include "link/districtspokenfor.h"
 #include "security/approval.h"
 
 #include "base/logging.h"
@@ -283,11 +284,11 @@ bool DeviceGateway::reports(const Event &e)
 {
     if (m_serves.empty())
         return true;
-    if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload)) {
-        const int district = raised->district >= 0 ? raised->district : m_city->responsibleDistrict(raised->position);
-        if (std::find(m_options.districts.begin(), m_options.districts.end(), district) != m_options.districts.end())
+    if (const std::optional<int> district = districtSpokenFor(*m_city, e)) {
+        if (std::find(m_options.districts.begin(), m_options.districts.end(), *district) != m_options.districts.end())
             return true;
-        m_othersIncidents.insert(raised->id);
+        if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload))
+            m_othersIncidents.insert(raised->id);   // nor its clear
         return false;
     }
     if (const auto *cleared = std::get_if<IncidentClearedPayload>(&e.payload))

@@ -167,8 +167,8 @@ private:
     void answer(const Event &e);
     void rotateOfflineDevices(std::vector<Event> &out);
     bool serves(DeviceIndex device) const { return m_serves.empty() || (device < m_serves.size() && m_serves[device]); }
-    /// Whether a field event is this gateway's to report: an incident of its districts (and its clear), a vehicle or a
-    /// road's traffic always.
+    /// Whether a field event is this gateway's to report: an incident of its districts (and its clear), a vehicle
+    /// while it is in one of them, road traffic always (one picture of the whole city).
     bool reports(const Event &e);
 
     std::shared_ptr<const CityModel> m_city;

@@ -12,12 +12,6 @@ namespace cityops {
 
 namespace {
 
-QString districtOrNone(const CityModel &city, int district)
-{
-    const QString name = city.districtName(district);
-    return name.isEmpty() ? QStringLiteral("no district") : name;
-}
-
 /// Moves the times a report carries besides its own (an incident's beginning, a vehicle's spell, a signal's next
 /// switch) by `byMs`: a source whose clock is off has them off by as much as its report's time.
 void moveSourceTimes(Event &event, std::int64_t byMs)
@@ -308,7 +302,7 @@ void MqttLink::onDeviceReport(const wire::TopicRef &ref, const MqttClient::Messa
     const int gateway = gatewayNumber(ref.gateway);
     if (const int district = m_city->devices[device].district; !servesDistrict(gateway, district))
         return refuse({wire::Refusal::Untrusted, QStringLiteral("%1 reported %2 of %3, a district it does not serve")
-                                                     .arg(ref.gateway, m_city->devices[device].id, districtOrNone(*m_city, district))},
+                                                     .arg(ref.gateway, m_city->devices[device].id, districtOrNone(district))},
                       m.topic);
     if (const std::optional<QString> keeper = deviceHeldByAnother(device, gateway))
         return refuse({wire::Refusal::Untrusted, QStringLiteral("%1 reported %2, which reports through %3 (running)")
@@ -338,13 +332,9 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     const ReportSequence::Verdict verdict = checkSequence(m_gatewaySeq[ref.gateway], number, e.boot, e.seq);
     if (verdict == ReportSequence::Verdict::Duplicate)
         return;
-    if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.event.payload)) {
-        const int district = raised->district >= 0 ? raised->district : m_city->responsibleDistrict(raised->position);
-        if (!servesDistrict(number, district))
-            return refuse({wire::Refusal::Untrusted, QStringLiteral("%1 raised incident %2 in %3, a district it does not serve")
-                                                         .arg(ref.gateway).arg(raised->id).arg(districtOrNone(*m_city, district))},
-                          wire::gatewayEventTopic(ref.gateway));
-    }
+    if (const QString outside = outsideItsDistricts(number, e.event); !outside.isEmpty())
+        return refuse({wire::Refusal::Untrusted, QStringLiteral("%1 reported %2, a district it does not serve").arg(ref.gateway, outside)},
+                      wire::gatewayEventTopic(ref.gateway));
     if (const FieldIncidentOwners::Claim claim = m_incidentOwners.claim(e.event, number); claim.verdict != FieldIncidentOwners::Claim::Taken)
         return refuseIncident(ref.gateway, e.event, claim);
     if (verdict == ReportSequence::Verdict::AfterGap) {

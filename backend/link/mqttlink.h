@@ -128,6 +128,10 @@ private:
     /// Whether gateway `number` serves `district` (`MqttLinkOptions::gatewayDistricts`): a gateway bound to districts
     /// speaks for nothing else, whoever else runs — no race at a console's start for which gateway hears a device first.
     bool servesDistrict(int gateway, int district) const;
+    /// What of a field event lies outside the districts gateway `number` serves — an incident, or a vehicle where it
+    /// is — in words; empty when nothing does (or it serves the whole city).
+    QString outsideItsDistricts(int gateway, const Event &event);
+    QString districtOrNone(int district) const;
     /// Refuses a field incident's raise or clear that FieldIncidentOwners did not take, saying why.
     void refuseIncident(const QString &gateway, const Event &event, const FieldIncidentOwners::Claim &claim);
     /// Whether messages from `gateway` are taken: on the known list (when there is one), and either already known

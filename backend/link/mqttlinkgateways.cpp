@@ -3,6 +3,7 @@
 #include "link/mqttlink.h"
 
 #include "base/logging.h"
+#include "link/districtspokenfor.h"
 #include "link/mqttlinkcounters.h"
 
 namespace cityops {
@@ -42,6 +43,22 @@ bool MqttLink::servesDistrict(int gateway, int district) const
 {
     const std::vector<bool> &served = m_servedDistricts[size_t(gateway)];
     return served.empty() || (district >= 0 && size_t(district) < served.size() && served[size_t(district)]);
+}
+
+QString MqttLink::districtOrNone(int district) const
+{
+    const QString name = m_city->districtName(district);
+    return name.isEmpty() ? QStringLiteral("no district") : name;
+}
+
+QString MqttLink::outsideItsDistricts(int gateway, const Event &event)
+{
+    const std::optional<int> district = districtSpokenFor(*m_city, event);
+    if (!district || servesDistrict(gateway, *district))
+        return {};
+    if (const auto *vehicle = std::get_if<VehiclePayload>(&event.payload))
+        return QStringLiteral("vehicle %1 in %2").arg(vehicle->id, districtOrNone(*district));
+    return QStringLiteral("incident %1 in %2").arg(std::get<IncidentRaisedPayload>(event.payload).id).arg(districtOrNone(*district));
 }
 
 int MqttLink::gatewayNumber(const QString &gateway)

@@ -2,7 +2,9 @@
 // second gateway (a misconfigured one, or an account someone took) would try to speak for the first: reporting its
 // devices, raising or clearing its incidents. And the two ways a device does change gateway: failover and re-homing.
 #include "link/devicegateway.h"
+#include "link/districtspokenfor.h"
 #include "link/fieldincidentowners.h"
+#include "state/vehiclebook.h"
 #include "mqttconsole.h"
 
 #include <QSet>
@@ -327,10 +329,29 @@ private Q_SLOTS:
         QCOMPARE(refusedSoFar(), before + 2);
     }
 
+    void whatAFieldEventSpeaksFor()
+    {
+        // An incident for its district, or its position's when it names none; a vehicle for where it is now; a clear
+        // and road traffic for no district (any gateway may send them).
+        const CityModel &c = *city();
+        const GeoPoint inWest = c.devices[lampsOf(district("West"), 1).front()].position;
+        const GeoPoint inEast = c.devices[lampsOf(district("East"), 1).front()].position;
+        QCOMPARE(districtSpokenFor(c, raisedIn(1, district("East"), inWest)), std::optional(district("East")));
+        QCOMPARE(districtSpokenFor(c, raisedIn(1, -1, inWest)), std::optional(district("West")));
+        VehiclePayload v;
+        v.id = QStringLiteral("amb-7");
+        v.position = inEast;
+        QCOMPARE(districtSpokenFor(c, Event{0, 0, kNoDevice, v}), std::optional(district("East")));
+        v.position = inWest;
+        QCOMPARE(districtSpokenFor(c, Event{0, 0, kNoDevice, v}), std::optional(district("West")));
+        QCOMPARE(districtSpokenFor(c, cleared(1)), std::nullopt);
+        QCOMPARE(districtSpokenFor(c, Event{0, 0, kNoDevice, RoadTrafficPayload{{RoadTraffic{0, 3, 1, 50, {}}}}}), std::nullopt);
+    }
+
     void aGatewayBoundToDistrictsSpeaksForThemOnly()
     {
         // --gateways gw-north=East,gw-south=West: whoever reports first, and whoever else runs or not, north is
-        // refused for West's devices and incidents.
+        // refused for West's devices, incidents and vehicles.
         NorthAndSouth room(boundToTheirDistricts);
         const QString problem = room.up();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -358,11 +379,29 @@ private Q_SLOTS:
         QCOMPARE(refusedSoFar(), before + 3);
         QVERIFY(!console.engine.incidents().find(2001) && !console.engine.incidents().find(2002));
 
+        // A vehicle is reported by the gateway of the district it is in: north's report of one in West is refused, in
+        // East taken (a city-wide fleet gateway is listed without districts).
+        const auto vehicleAt = [](DeviceIndex where) {
+            VehiclePayload v;
+            v.id = QStringLiteral("amb-7");
+            v.position = city()->devices[where].position;
+            return Event{0, 0, kNoDevice, v};
+        };
+        const auto vehicle = [&] {
+            VehicleBook::Vehicle v;
+            return console.engine.vehicles().find(QStringLiteral("amb-7"), &v) ? std::optional(v.report.position) : std::nullopt;
+        };
+        QVERIFY(north.field(vehicleAt(west), now()));
+        QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 4, 10'000);
+        QVERIFY(!vehicle());
+        QVERIFY(north.field(vehicleAt(east), now()));
+        QTRY_VERIFY_WITH_TIMEOUT(vehicle() == city()->devices[east].position, 10'000);
+
         // South gone: West's lamp goes offline, and is still not north's to report (no failover across districts).
         QVERIFY(south.status(false, 9));
         QTRY_VERIFY_WITH_TIMEOUT(!state(west).online, 10'000);
         QVERIFY(north.light(west, 0, now()));
-        QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 4, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 5, 10'000);
         QVERIFY(!state(west).online && state(west).level == 30);
     }
 
