@@ -501,6 +501,13 @@ Reason (recorded):</numerusform>
             <numerusform>%n messages of other consoles refused</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n gateway report(s) refused: not theirs</source>
+        <translation>
+            <numerusform>%n gateway report refused: not theirs</numerusform>
+            <numerusform>%n gateway reports refused: not theirs</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::VideoWall</name>

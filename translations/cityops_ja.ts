@@ -3653,6 +3653,16 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Console keyring: %1 — other consoles&apos; operations are refused until it is mended</source>
         <translation>コンソール鍵束: %1 — 直るまで他のコンソールの操作は拒否されます</translation>
     </message>
+    <message numerus="yes">
+        <source>%n gateway report(s) refused: not theirs</source>
+        <translation>
+            <numerusform>ゲートウェイの報告 %n 件を拒否: 担当外</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device or incident, or outside their districts): %1</source>
+        <translation>担当外として拒否したゲートウェイの報告 (他のゲートウェイの機器やインシデント、または担当地区外): %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

@@ -3653,6 +3653,16 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Console keyring: %1 — other consoles&apos; operations are refused until it is mended</source>
         <translation>控制台密钥环：%1 — 修复之前拒绝其他控制台的操作</translation>
     </message>
+    <message numerus="yes">
+        <source>%n gateway report(s) refused: not theirs</source>
+        <translation>
+            <numerusform>已拒绝网关报告 %n 条：不属于该网关</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device or incident, or outside their districts): %1</source>
+        <translation>因不属于该网关而拒绝的网关报告（其他网关的设备或事件，或其负责区域之外）：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

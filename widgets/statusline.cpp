@@ -121,6 +121,9 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
         trouble << tr("%n send(s) failed", nullptr, static_cast<int>(c.sendFailures));
     if (c.waiting > 0)
         trouble << tr("%n command(s) waiting for the broker", nullptr, static_cast<int>(c.waiting));
+    // A gateway speaking for what is not its own: an account someone took, or a gateway set up wrongly.
+    if (c.notTheirs > 0)
+        trouble << tr("%n gateway report(s) refused: not theirs", nullptr, static_cast<int>(c.notTheirs));
     // Other consoles' operations and statuses that were forged, copied or not allowed: an attack, or a console set up
     // wrongly.
     if (c.untrusted + c.replayed + peerRefused > 0)
@@ -135,6 +138,7 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
             .arg(c.duplicates).arg(c.skewed).arg(c.reconnects).arg(c.commandsSent).arg(c.results).arg(c.unsolicited)
             .arg(c.opsShared).arg(c.opsReceived)
         + QLatin1Char('\n') + tr("Gateways refused (not on --gateways, or more than the link keeps track of): %1").arg(c.unknownGateway)
+        + QLatin1Char('\n') + tr("Gateways' reports refused as not theirs (another gateway's device or incident, or outside their districts): %1").arg(c.notTheirs)
         + QLatin1Char('\n')
         + tr("Other consoles' operations and statuses refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console's directory")
               .arg(c.untrusted).arg(c.replayed).arg(peerRefused)

@@ -75,13 +75,16 @@ struct LinkStatus {
 /// status bar when anything was refused or lost, never silent.
 struct LinkCounters {
     std::uint64_t accepted = 0;       ///< device reports and field events taken in
-    std::uint64_t refused = 0;        ///< malformed, oversized, unknown version, unknown device, wrong kind, unknown gateway, untrusted, replayed (sum)
+    std::uint64_t refused = 0;        ///< malformed, oversized, unknown version, unknown device, wrong kind, unknown gateway, not theirs, untrusted, replayed (sum)
     std::uint64_t malformed = 0;
     std::uint64_t oversized = 0;
     std::uint64_t unknownVersion = 0;
     std::uint64_t unknownDevice = 0;
     std::uint64_t wrongKind = 0;
     std::uint64_t unknownGateway = 0; ///< a gateway not on the known list, or one more than the link keeps track of
+    /// A gateway's reports of what is not its own: a device another running gateway reports, another gateway's open
+    /// incident, anything outside the districts it serves (docs/PROTOCOL.md, "Device reports").
+    std::uint64_t notTheirs = 0;
     std::uint64_t duplicates = 0;     ///< reports not newer than one already seen (dropped)
     std::uint64_t gaps = 0;           ///< reports missing in a device's sequence (fresh state requested)
     std::uint64_t refreshes = 0;      ///< fresh-state requests sent

@@ -71,10 +71,11 @@ LinkCounters MqttLink::counters() const
     c.unknownVersion = a.unknownVersion;
     c.unknownDevice = a.unknownDevice;
     c.unknownGateway = a.unknownGateway;
+    c.notTheirs = a.notTheirs;
     c.wrongKind = a.wrongKind;
     c.untrusted = a.untrusted;
     c.replayed = a.replayed;
-    c.refused = c.malformed + c.oversized + c.unknownVersion + c.unknownDevice + c.wrongKind + c.unknownGateway + c.untrusted + c.replayed;
+    c.refused = c.malformed + c.oversized + c.unknownVersion + c.unknownDevice + c.wrongKind + c.unknownGateway + c.notTheirs + c.untrusted + c.replayed;
     c.duplicates = a.duplicates;
     c.gaps = a.gaps;
     c.refreshes = a.refreshes;
@@ -222,6 +223,15 @@ void MqttLink::refuse(const wire::Refused &refused, const QByteArray &topic)
         qCDebug(lcLink) << "refused" << wire::refusalName(refused.reason) << "on" << topic << ":" << refused.detail;
 }
 
+void MqttLink::refuseNotTheirs(const QString &detail, const QByteArray &topic)
+{
+    // A gateway set up wrongly, or an account someone took: worth a line in the log, as forgeries are.
+    ++m_counts->notTheirs;
+    if (m_trustWarnings.allow())
+        qCWarning(lcLink).nospace() << "refused a gateway's message about what is not its own on " << topic << ": " << detail << " ("
+                                    << m_trustWarnings.count() << " so far)";
+}
+
 void MqttLink::refuseIncident(const QString &gateway, const Event &event, const FieldIncidentOwners::Claim &claim)
 {
     const bool raise = std::holds_alternative<IncidentRaisedPayload>(event.payload);
@@ -241,9 +251,8 @@ void MqttLink::refuseIncident(const QString &gateway, const Event &event, const 
         std::lock_guard lock(m_mutex);
         holder = m_gatewayNames[size_t(claim.holder)];
     }
-    refuse({wire::Refusal::Untrusted,
-            QStringLiteral("%1 %2 incident %3, which is %4's (open)").arg(gateway, raise ? QLatin1String("raised") : QLatin1String("cleared")).arg(id).arg(holder)},
-           wire::gatewayEventTopic(gateway));
+    refuseNotTheirs(QStringLiteral("%1 %2 incident %3, which is %4's (open)").arg(gateway, raise ? QLatin1String("raised") : QLatin1String("cleared")).arg(id).arg(holder),
+                    wire::gatewayEventTopic(gateway));
 }
 
 ReportSequence::Verdict MqttLink::checkSequence(ReportSequence &known, int gateway, std::uint64_t boot, std::uint64_t seq)
@@ -301,13 +310,12 @@ void MqttLink::onDeviceReport(const wire::TopicRef &ref, const MqttClient::Messa
     const DeviceIndex device = report.event.device;
     const int gateway = gatewayNumber(ref.gateway);
     if (const int district = m_city->devices[device].district; !servesDistrict(gateway, district))
-        return refuse({wire::Refusal::Untrusted, QStringLiteral("%1 reported %2 of %3, a district it does not serve")
-                                                     .arg(ref.gateway, m_city->devices[device].id, districtOrNone(district))},
-                      m.topic);
+        return refuseNotTheirs(QStringLiteral("%1 reported %2 of %3, a district it does not serve")
+                                   .arg(ref.gateway, m_city->devices[device].id, districtOrNone(district)),
+                               m.topic);
     if (const std::optional<QString> keeper = deviceHeldByAnother(device, gateway))
-        return refuse({wire::Refusal::Untrusted, QStringLiteral("%1 reported %2, which reports through %3 (running)")
-                                                     .arg(ref.gateway, m_city->devices[device].id, *keeper)},
-                      m.topic);
+        return refuseNotTheirs(QStringLiteral("%1 reported %2, which reports through %3 (running)").arg(ref.gateway, m_city->devices[device].id, *keeper),
+                               m.topic);
     const ReportSequence::Verdict verdict = checkSequence(m_deviceSeq[device], gateway, report.boot, report.seq);
     if (verdict == ReportSequence::Verdict::Duplicate)
         return;
@@ -333,8 +341,8 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     if (verdict == ReportSequence::Verdict::Duplicate)
         return;
     if (const QString outside = outsideItsDistricts(number, e.event); !outside.isEmpty())
-        return refuse({wire::Refusal::Untrusted, QStringLiteral("%1 reported %2, a district it does not serve").arg(ref.gateway, outside)},
-                      wire::gatewayEventTopic(ref.gateway));
+        return refuseNotTheirs(QStringLiteral("%1 reported %2, a district it does not serve").arg(ref.gateway, outside),
+                               wire::gatewayEventTopic(ref.gateway));
     if (const FieldIncidentOwners::Claim claim = m_incidentOwners.claim(e.event, number); claim.verdict != FieldIncidentOwners::Claim::Taken)
         return refuseIncident(ref.gateway, e.event, claim);
     if (verdict == ReportSequence::Verdict::AfterGap) {

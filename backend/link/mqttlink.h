@@ -133,6 +133,8 @@ private:
     QString outsideItsDistricts(int gateway, const Event &event);
     QString districtOrNone(int district) const;
     /// Refuses a field incident's raise or clear that FieldIncidentOwners did not take, saying why.
+    /// Counts (notTheirs) and logs a gateway's report of what is not its own.
+    void refuseNotTheirs(const QString &detail, const QByteArray &topic);
     void refuseIncident(const QString &gateway, const Event &event, const FieldIncidentOwners::Claim &claim);
     /// Whether messages from `gateway` are taken: on the known list (when there is one), and either already known
     /// or within maxGateways. Refusals are counted.

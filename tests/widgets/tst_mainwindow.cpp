@@ -47,7 +47,8 @@ public:
         c.oversized = 1;
         c.untrusted = 2;   // operations of other consoles: not signed by one in the keyring
         c.replayed = 1;    // ... and a copy
-        c.refused = 6;
+        c.notTheirs = 2;   // a gateway's reports of another gateway's devices
+        c.refused = 8;
         c.gaps = 5;
         c.waiting = 4;
         return c;
@@ -164,7 +165,7 @@ private Q_SLOTS:
         DeskOn desk(quickly<TroubledLink>());
         MainWindow &window = desk.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QLabel *trouble = desk.figure(QStringLiteral("6 message(s) refused"));
+        QLabel *trouble = desk.figure(QStringLiteral("8 message(s) refused"));
         QVERIFY(trouble);
         // Four kinds of trouble are longer than a figure may be: cut, the whole sentence first in the tooltip.
         QVERIFY2(trouble->text().endsWith(QChar(0x2026)) && trouble->width() <= 440, qPrintable(trouble->text()));
@@ -172,7 +173,9 @@ private Q_SLOTS:
         QVERIFY2(whole.startsWith(trouble->text().chopped(1)) && whole.contains(QLatin1String("5 report(s) lost, fresh state asked"))
                      && whole.contains(QLatin1String("4 command(s) waiting for the broker")), qPrintable(whole));
         QVERIFY(trouble->toolTip().contains(QLatin1String("2 malformed, 1 oversized")));
-        QVERIFY2(whole.contains(QLatin1String("3 message(s) of other consoles refused")), qPrintable(whole));
+        QVERIFY2(whole.contains(QLatin1String("3 message(s) of other consoles refused"))
+                     && whole.contains(QLatin1String("2 gateway report(s) refused: not theirs")), qPrintable(whole));
+        QVERIFY(trouble->toolTip().contains(QLatin1String("refused as not theirs (another gateway's device or incident, or outside their districts): 2")));
         QVERIFY(trouble->toolTip().contains(QStringLiteral("2 not signed by a console in the keyring · 1 copies or stale")));
         // Amber: something to look at.
         const QImage shot = trouble->grab().toImage();
