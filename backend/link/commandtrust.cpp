@@ -3,18 +3,20 @@
 namespace cityops {
 
 CommandTrust::CommandTrust(std::optional<CommandVerifier> key, KeyringState consoles, KeyringState approvers)
-    : m_key(std::move(key)), m_consoles(std::move(consoles)), m_approvers(std::move(approvers))
+    : m_key(key ? std::make_shared<const CommandVerifier>(std::move(*key)) : nullptr), m_consoles(std::move(consoles)), m_approvers(std::move(approvers))
 {
 }
 
 Result<const CommandVerifier *> CommandTrust::signer(const QString &keyId, const QString &who) const
 {
     if (m_key && m_key->keyId() == keyId)
-        return &*m_key;
+        return m_key.get();
     if (m_consoles.keys)
         if (const CommandVerifier *console = m_consoles.keys->verifierForKey(keyId))
             return console;
-    // The key may be one the keyring listed: say why it is not believed rather than that it is unknown.
+    // The key may be the file's, or one the keyring listed: say why it is not believed rather than that it is unknown.
+    if (!m_keyUnusable.isEmpty())
+        return makeError(QStringLiteral("signed with key %1, and this %2's command key file cannot be believed: %3").arg(keyId, who, m_keyUnusable));
     if (!m_consoles.unusable.isEmpty())
         return makeError(QStringLiteral("signed with key %1, and this %2's console keyring cannot be believed: %3").arg(keyId, who, m_consoles.unusable));
     if (!m_key && !(m_consoles.keys && !m_consoles.keys->isEmpty()))

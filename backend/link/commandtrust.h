@@ -3,6 +3,7 @@
 #include "base/result.h"
 #include "security/commandsigner.h"
 #include "security/keyringwatch.h"
+#include "security/publickeywatch.h"
 
 #include <optional>
 
@@ -25,9 +26,16 @@ public:
 
     void setConsoles(KeyringState consoles) { m_consoles = std::move(consoles); }
     void setApprovers(KeyringState approvers) { m_approvers = std::move(approvers); }
+    /// The one key given besides the keyring, as its file was read again (PublicKeyWatch).
+    void setKey(PublicKeyState key)
+    {
+        m_key = std::move(key.key);
+        m_keyUnusable = std::move(key.unusable);
+    }
 
 private:
-    std::optional<CommandVerifier> m_key;
+    std::shared_ptr<const CommandVerifier> m_key;   ///< the one key given besides the keyring (--command-pubkey), or null
+    QString m_keyUnusable;   ///< why the key's file cannot be believed now; empty while it can
     KeyringState m_consoles;
     KeyringState m_approvers;
 };

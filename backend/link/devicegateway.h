@@ -104,6 +104,8 @@ public:
     /// next command on, only who is in them is believed — nobody while one `unusable`.
     void setConsoles(const cityops::KeyringState &consoles) { m_trust.setConsoles(consoles); }
     void setApprovers(const cityops::KeyringState &approvers) { m_trust.setApprovers(approvers); }
+    /// The `--command-pubkey` key as its file was read again (PublicKeyWatch): from the next command on.
+    void setCommandKey(const cityops::PublicKeyState &key) { m_trust.setKey(key); }
     GatewayStats stats() const { return m_stats; }
     GatewayMemory memory() const;
     QString id() const { return m_options.mqtt.clientId; }

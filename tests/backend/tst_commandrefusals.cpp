@@ -233,6 +233,45 @@ private Q_SLOTS:
         QCOMPARE(SignalMode(desk.engine.states().state(second).mode), SignalMode::Flash);
     }
 
+    void aKeyReplacedInItsFileIsTakenWithoutARestart()
+    {
+        // A room of one desk (--command-pubkey, no keyring) whose laptop was stolen: the admin puts the new desk's
+        // public key in the file. The running gateway takes the new key and refuses the stolen one from then on; a
+        // file others may change is not believed at all.
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        CommandKeys stolen, replacement;
+        QVERIFY(stolen.ok && replacement.ok);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("command.pub"));
+        QVERIFY(QFile::copy(stolen.publicKey, file));
+        SimProcess sim(broker.plainUrl(), {"--command-pubkey", file, "--id", "gw1", "--answer-latency", "0:0", "--reject-rate", "0"});
+        ByHand byHand(broker.plainUrl());
+        QVERIFY(byHand.listening());
+        QTRY_VERIFY_WITH_TIMEOUT(byHand.raw.waiting() > 0, 10'000);   // the gateway is up (its retained status)
+        const CommandSigner oldKey = CommandSigner::fromPrivateKeyFile(stolen.privateKey).value();
+        const CommandSigner newKey = CommandSigner::fromPrivateKeyFile(replacement.privateKey).value();
+        const QString lamp = city()->devices[lamps(1).front()].id;
+        std::uint32_t order = 500;
+        const auto answer = [&](const CommandSigner &key) {
+            const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+            return byHand.send(dimCommand(key, lamp, ++order, now, now + 60'000));
+        };
+        QVERIFY2(acted(answer(oldKey)), "the key in the file at start");
+        QVERIFY(!acted(answer(newKey)));
+
+        // Replaced as an admin would: written beside it, renamed over it.
+        const QString beside = dir.filePath(QStringLiteral("command.pub.new"));
+        QVERIFY(QFile::copy(replacement.publicKey, beside) && std::rename(qPrintable(beside), qPrintable(file)) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(acted(answer(newKey)), 15'000);
+        const QJsonObject old = answer(oldKey);
+        QVERIFY2(!acted(old) && reasonOf(old).contains(QLatin1String("does not trust")), qPrintable(reasonOf(old)));
+
+        // Made writable by others: not believed, so not even the new key acts, and the answer says why.
+        QVERIFY(QFile::setPermissions(file, QFile::permissions(file) | QFileDevice::WriteOther));
+        QTRY_VERIFY_WITH_TIMEOUT(reasonOf(answer(newKey)).contains(QLatin1String("command key file cannot be believed")), 45'000);
+    }
+
     void aCaptureStaysRefusedAfterARestartWithTheClockSetBack()
     {
         // Issue 13, "replays stay refused across restarts": "issued before this gateway started" alone is only as good

@@ -6,6 +6,7 @@
 #include "base/stopsignals.h"
 #include "link/devicegateway.h"
 #include "security/keyringwatch.h"
+#include "security/publickeywatch.h"
 #ifdef CITYOPS_HAVE_SUMO
 #include "sim/sumoplant.h"
 #endif
@@ -64,8 +65,9 @@ int main(int argc, char **argv)
         "              [--consoles FILE] [--command-pubkey FILE] [--approvers FILE] [--replay-memory FILE] [--traffic sumo]\n"
         "              [--districts NAMES] [fault injection]\n\n"
         "Without --consoles or --command-pubkey every command is refused (nothing is trusted); without --approvers every\n"
-        "high-risk one (hold, advance, flash, pre-empt, shed) is (nobody's approval is known). The keyrings are read again\n"
-        "whenever they change: a console or approver removed is refused from the next command on."));
+        "high-risk one (hold, advance, flash, pre-empt, shed) is (nobody's approval is known). The keyrings and the\n"
+        "--command-pubkey file are read again whenever they change: a console, approver or key removed is refused from\n"
+        "the next command on."));
     parser.addHelpOption();
     const QString n = QStringLiteral("n"), ms = QStringLiteral("ms"), pct = QStringLiteral("percent"), file = QStringLiteral("file");
     parser.addOptions({
@@ -156,11 +158,13 @@ int main(int argc, char **argv)
         options.parameters.commandLatencyMaxMs = hi;
     }
     std::optional<CommandVerifier> verifier;
+    QString commandKeyId;   // watched once the gateway exists
     if (parser.isSet(QStringLiteral("command-pubkey"))) {
         auto v = CommandVerifier::fromTrustedPublicKeyFile(parser.value(QStringLiteral("command-pubkey")));
         if (!v)
             return usage(v.error());
         verifier = std::move(v).value();
+        commandKeyId = verifier->keyId();
     }
     options.replayMemoryPath = parser.value(QStringLiteral("replay-memory"));
     if (parser.isSet(QStringLiteral("replay-memory")) && options.replayMemoryPath.isEmpty())
@@ -226,6 +230,11 @@ int main(int argc, char **argv)
         else
             std::fprintf(stderr, "cityops-sim: broker connection: %s (retrying)\n", qPrintable(why));
     });
+    std::optional<PublicKeyWatch> commandKeyWatch;
+    if (!commandKeyId.isEmpty()) {
+        commandKeyWatch.emplace(parser.value(QStringLiteral("command-pubkey")), commandKeyId);
+        QObject::connect(&*commandKeyWatch, &PublicKeyWatch::changed, &gateway, &DeviceGateway::setCommandKey);
+    }
     std::optional<KeyringWatch> consolesWatch, approversWatch;
     if (options.consoles) {
         consolesWatch.emplace(parser.value(QStringLiteral("consoles")), ConsoleKeyring::Kind::Consoles, options.consoles);
