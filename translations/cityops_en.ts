@@ -508,6 +508,20 @@ Reason (recorded):</numerusform>
             <numerusform>%n gateway reports refused: not theirs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n gateway(s) gone</source>
+        <translation>
+            <numerusform>%n gateway gone</numerusform>
+            <numerusform>%n gateways gone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) — running, %n device(s)</source>
+        <translation>
+            <numerusform>%1 (%2) — running, %n device</numerusform>
+            <numerusform>%1 (%2) — running, %n devices</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::VideoWall</name>

@@ -3663,6 +3663,34 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device or incident, or outside their districts): %1</source>
         <translation>担当外として拒否したゲートウェイの報告 (他のゲートウェイの機器やインシデント、または担当地区外): %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n gateway(s) gone</source>
+        <translation>
+            <numerusform>ゲートウェイ %n 台が停止</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field gateways:</source>
+        <translation>現場ゲートウェイ:</translation>
+    </message>
+    <message>
+        <source>whole city</source>
+        <translation>市全域</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — not heard</source>
+        <translation>%1 (%2) — 未受信</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) — running, %n device(s)</source>
+        <translation>
+            <numerusform>%1 (%2) — 稼働中、機器 %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2) — GONE, last heard %3</source>
+        <translation>%1 (%2) — 停止、最終受信 %3</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

@@ -3663,6 +3663,34 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device or incident, or outside their districts): %1</source>
         <translation>因不属于该网关而拒绝的网关报告（其他网关的设备或事件，或其负责区域之外）：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n gateway(s) gone</source>
+        <translation>
+            <numerusform>%n 个网关已离线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field gateways:</source>
+        <translation>现场网关：</translation>
+    </message>
+    <message>
+        <source>whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — not heard</source>
+        <translation>%1（%2）— 未收到</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) — running, %n device(s)</source>
+        <translation>
+            <numerusform>%1（%2）— 运行中，设备 %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2) — GONE, last heard %3</source>
+        <translation>%1（%2）— 已离线，最后收到 %3</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

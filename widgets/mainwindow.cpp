@@ -466,6 +466,7 @@ void MainWindow::updateStatus()
 {
     const LinkStatus link = m_engine.linkStatus();   // the queued signal is the fast path; this keeps the label honest
     m_statusLine->showLink(link);
+    m_statusLine->showGateways(m_engine.linkGateways());
     showLinkOnMap(link);
     m_statusLine->showLinkTrouble(m_engine.linkCounters(), m_engine.stats().peerRefused);
     StatusLine::Figures figures;

@@ -10,6 +10,8 @@
 #include <QStatusBar>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace cityops {
 
 namespace {
@@ -102,8 +104,38 @@ void StatusLine::show(const Figures &f)
 
 void StatusLine::showLink(const LinkStatus &status)
 {
-    m_link->setFigure(tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status)));
-    const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded;
+    m_linkStatus = status;
+    showLinkFigure();
+}
+
+void StatusLine::showGateways(std::vector<GatewaySummary> gateways)
+{
+    if (gateways == m_gateways)
+        return;
+    m_gateways = std::move(gateways);
+    showLinkFigure();
+}
+
+void StatusLine::showLinkFigure()
+{
+    const LinkStatus &status = m_linkStatus;
+    // A gateway gone takes its devices with it (they show magenta on the map): which one, is said here.
+    const auto gone = static_cast<int>(std::count_if(m_gateways.begin(), m_gateways.end(), [](const GatewaySummary &g) { return g.heard && !g.running; }));
+    QString text = tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status));
+    if (gone > 0)
+        text += QStringLiteral(" · ") + tr("%n gateway(s) gone", nullptr, gone);
+    QStringList detail;
+    if (!m_gateways.empty())
+        detail << tr("Field gateways:");
+    for (const GatewaySummary &g : m_gateways) {
+        const QString serves = g.districts.isEmpty() ? tr("whole city") : g.districts.join(QStringLiteral(", "));
+        const QString heard = QDateTime::fromMSecsSinceEpoch(g.lastHeardMs).toString(QStringLiteral("HH:mm:ss"));
+        detail << (!g.heard     ? tr("%1 (%2) — not heard").arg(g.name, serves)
+                   : g.running ? tr("%1 (%2) — running, %n device(s)", nullptr, g.devices).arg(g.name, serves)
+                               : tr("%1 (%2) — GONE, last heard %3").arg(g.name, serves, heard));
+    }
+    m_link->setFigure(text, detail.join(QLatin1Char('\n')));
+    const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded || gone > 0;
     m_link->setStyleSheet(bad ? kAmber : kCalm);
 }
 

@@ -45,11 +45,18 @@ public:
     };
     void show(const Figures &figures);
     void showLink(const LinkStatus &status);
+    /// The field gateways (a link through a broker): a gone one is counted on the link's figure, in amber; each is
+    /// listed in its tooltip.
+    void showGateways(std::vector<GatewaySummary> gateways);
     /// `peerRefused`: other consoles' operations this console's directory did not allow (the engine counts those).
     void showLinkTrouble(const LinkCounters &counters, std::uint64_t peerRefused);
     void showPointer(const GeoPoint &position);
 
 private:
+    void showLinkFigure();
+
+    LinkStatus m_linkStatus;
+    std::vector<GatewaySummary> m_gateways;
     FigureLabel *m_link;
     QLabel *m_rate;
     FigureLabel *m_dropped;

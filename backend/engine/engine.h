@@ -112,6 +112,7 @@ public:
     /// what it knows of them is as last heard (ops/goneconsole.h). Thread-safe.
     bool hearsOtherConsoles() const { return linkStatus().state == LinkState::Connected; }
     LinkCounters linkCounters() const { return m_link ? m_link->counters() : LinkCounters{}; }
+    std::vector<GatewaySummary> linkGateways() const { return m_link ? m_link->gateways() : std::vector<GatewaySummary>{}; }
 
 Q_SIGNALS:
     /// Coarse notification (queued to the receiver's thread) that the link changed state.

@@ -104,6 +104,17 @@ struct LinkCounters {
     QString keyringProblem;
 };
 
+/// One field gateway as a console on a broker knows it: what the operator is told of it (the link's tooltip).
+struct GatewaySummary {
+    QString name;
+    bool heard = false;            ///< its status has been heard (a gateway on --gateways may never have been)
+    bool running = false;          ///< heard online, and not declared gone since
+    std::int64_t lastHeardMs = 0;  ///< its last status or heartbeat, on the console's clock (0: never)
+    int devices = 0;               ///< devices reporting through it now
+    QStringList districts;         ///< the districts it is held to (--gateways NAME=…); empty: the whole city
+    bool operator==(const GatewaySummary &) const = default;
+};
+
 /// The time a link's field runs on: wall time for real devices, a chosen origin and speed for the simulator
 /// (--speed X). The Engine starts its clock from it; links only read that clock.
 struct TimeBase {
@@ -127,6 +138,8 @@ public:
     /// Whether the link has been connected at least once (the ops clock runs from then on, through outages).
     bool hasBeenLive() const { return m_live.load(); }
     virtual LinkCounters counters() const { return {}; }
+    /// The field gateways this link hears (none for a link without gateways), by name. Any thread.
+    virtual std::vector<GatewaySummary> gateways() const { return {}; }
     /// The time base the console's clock starts from when this link starts (a real field: now, at 1×).
     virtual TimeBase timeBase() const { return {}; }
     /// Which of this console's operations go to share() (none when the link has no other consoles).

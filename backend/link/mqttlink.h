@@ -68,6 +68,7 @@ public:
     ~MqttLink() override;
 
     LinkCounters counters() const override;
+    std::vector<GatewaySummary> gateways() const override;
     bool shares(const Event &event) const override { return wire::isShared(event); }
     QString consoleId() const { return m_options.mqtt.clientId; }
     /// The fleet's routes through the gateway that drives the vehicle (docs/PROTOCOL.md, "Fleet dispatch").
@@ -171,9 +172,10 @@ private:
         std::int64_t lastHeardMs = 0;
         std::int64_t keepAliveMs = 0;
         bool silent = false;   ///< its devices were declared offline
+        bool online = false;   ///< its last status said online (not a goodbye or its Will)
         OfflineGrace offline;   ///< an offline it said (goodbye or Will), declared after the grace second
     };
-    std::mutex m_mutex;                               ///< guards what both threads touch
+    mutable std::mutex m_mutex;                       ///< guards what both threads touch
     QHash<QString, GatewayLife> m_gateways;
     std::vector<QString> m_gatewayNames;              ///< by gateway number: where commands for its devices go
     QSet<DeviceIndex> m_refreshWanted;

@@ -61,6 +61,40 @@ QString MqttLink::outsideItsDistricts(int gateway, const Event &event)
     return QStringLiteral("incident %1 in %2").arg(std::get<IncidentRaisedPayload>(event.payload).id).arg(districtOrNone(*district));
 }
 
+std::vector<GatewaySummary> MqttLink::gateways() const
+{
+    std::vector<int> devices;   // by gateway number
+    for (DeviceIndex d = 0; d < m_city->devices.size(); ++d)
+        if (const int g = m_gatewayOfDevice[d].load(std::memory_order_relaxed); g >= 0) {
+            if (devices.size() <= size_t(g))
+                devices.resize(size_t(g) + 1, 0);
+            ++devices[size_t(g)];
+        }
+    std::map<QString, GatewaySummary> byName;   // listed (--gateways) or heard, in name order
+    for (const QString &name : m_options.knownGateways)
+        byName[name].name = name;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const QString &name : m_gatewayNames)
+            byName[name].name = name;
+        for (auto it = m_gateways.cbegin(); it != m_gateways.cend(); ++it) {
+            GatewaySummary &g = byName[it.key()];
+            g.name = it.key();
+            g.heard = true;
+            g.running = it->online && !it->silent;
+            g.lastHeardMs = it->lastHeardMs;
+            g.devices = size_t(it->number) < devices.size() ? devices[size_t(it->number)] : 0;
+        }
+    }
+    std::vector<GatewaySummary> out;
+    for (auto &[name, g] : byName) {
+        for (int d : m_options.gatewayDistricts.value(name))
+            g.districts << m_city->districtName(d);
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
 int MqttLink::gatewayNumber(const QString &gateway)
 {
     auto it = m_gatewayNumbers.find(gateway);
@@ -99,6 +133,7 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
     life.number = number;
     life.lastHeardMs = m_clock->nowMs();
     life.keepAliveMs = status.online ? status.keepAliveS * 1000LL : 0;
+    life.online = status.online;
     if (status.online) {
         life.offline.forget();
         if (life.silent)

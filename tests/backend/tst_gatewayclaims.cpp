@@ -370,6 +370,15 @@ private Q_SLOTS:
         QVERIFY(!state(west).reported);
         QVERIFY(south.light(west, 30, now()) && north.light(east, 60, now()));
         QTRY_VERIFY_WITH_TIMEOUT(state(west).level == 30 && state(east).level == 60, 10'000);
+        // What the operator is told of each (the link's tooltip): its districts, running, the devices through it.
+        const auto summary = [&](const char *name) {
+            for (const GatewaySummary &g : console.link->gateways())
+                if (g.name == QLatin1String(name))
+                    return g;
+            return GatewaySummary{};
+        };
+        QCOMPARE(summary("gw-north").districts, QStringList{QStringLiteral("East")});
+        QVERIFY(summary("gw-north").running && summary("gw-north").devices == 1 && summary("gw-south").devices == 1);
 
         // North's incidents in West, by name or by position alone, are refused; in East taken.
         QVERIFY(north.field(raisedIn(2001, district("West")), now()));
@@ -400,6 +409,7 @@ private Q_SLOTS:
         // South gone: West's lamp goes offline, and is still not north's to report (no failover across districts).
         QVERIFY(south.status(false, 9));
         QTRY_VERIFY_WITH_TIMEOUT(!state(west).online, 10'000);
+        QVERIFY(summary("gw-south").heard && !summary("gw-south").running && summary("gw-north").running);
         QVERIFY(north.light(west, 0, now()));
         QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 5, 10'000);
         QVERIFY(!state(west).online && state(west).level == 30);

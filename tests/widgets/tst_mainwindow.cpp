@@ -119,46 +119,6 @@ class TestMainWindow : public QObject {
     }
 
 private Q_SLOTS:
-    void theRecordingFigureSaysWhileTheStoreIsChecked()
-    {
-        // Start-up with a long record: the store is checked before its first write (the session's events wait in
-        // memory meanwhile). The bar says so, without colour — nothing is wrong; a damaged store then turns it red.
-        QStatusBar bar;
-        bar.resize(1400, 32);
-        StatusLine line(&bar);
-        bar.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&bar));
-        const auto recordingFigure = [&bar]() -> const QLabel * {
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);   // measured in its font, laid out
-            for (const QLabel *label : bar.findChildren<QLabel *>())
-                if (label->isVisible() && label->text().contains(QLatin1String("ecord"), Qt::CaseInsensitive))
-                    return label;
-            return nullptr;
-        };
-        const auto marginColour = [&bar](const QLabel *label) {
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-            const QImage shot = bar.grab().toImage();
-            return shot.pixelColor(label->mapTo(&bar, QPoint(2, label->height() / 2)) * shot.devicePixelRatio()).name();
-        };
-        StatusLine::Figures figures;
-        figures.recording = {true, false, QString(), true};
-        line.show(figures);
-        const QLabel *recording = recordingFigure();
-        QVERIFY(recording);
-        QCOMPARE(recording->text(), QStringLiteral("Recording once the store is checked…"));
-        QVERIFY(marginColour(recording) != mapstyle::alarmAmber().name() && marginColour(recording) != mapstyle::alarmRed().name());
-        figures.recording = {true, false, QString(), false};
-        line.show(figures);
-        QCOMPARE(recordingFigure()->text(), QStringLiteral("Recording"));
-        figures.recording = {true, true, QStringLiteral("store /srv/city.store is damaged (database disk image is malformed); it was not written to"), false};
-        line.show(figures);
-        recording = recordingFigure();
-        QVERIFY2(recording->toolTip().contains(QLatin1String("NOT RECORDING: store /srv/city.store is damaged"))
-                     || recording->text().startsWith(QLatin1String("NOT RECORDING: store /srv/city.store is damaged")),
-                 qPrintable(recording->text() + QLatin1Char('|') + recording->toolTip()));
-        QCOMPARE(marginColour(recording), mapstyle::alarmRed().name());
-    }
-
     void statusBarSaysWhatTheLinkRefusedAndLost()
     {
         QVERIFY(fixtureCity());

@@ -1,0 +1,119 @@
+// The status bar's figures on their own (StatusLine in a bare QStatusBar, rendered and read as a person would): the
+// recording while the store is checked, and the field gateways a console on a broker hears. The figures of a whole
+// desk: tst_mainwindow.
+#include "map/mapstyle.h"
+#include "statusline.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace cityops;
+
+namespace {
+
+/// A status bar of a desk's width with the status line in it, shown.
+struct Bar {
+    QStatusBar bar;
+    StatusLine line{&bar};
+    Bar()
+    {
+        bar.resize(1400, 32);
+        bar.show();
+    }
+    /// The visible label whose text contains `words`, laid out in its font; null if none.
+    const QLabel *label(const QString &words)
+    {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        for (const QLabel *l : bar.findChildren<QLabel *>())
+            if (l->isVisible() && l->text().contains(words, Qt::CaseInsensitive))
+                return l;
+        return nullptr;
+    }
+    /// The colour of `l`'s left margin as the bar shows it.
+    QString marginColour(const QLabel *l)
+    {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        const QImage shot = bar.grab().toImage();
+        return shot.pixelColor(l->mapTo(&bar, QPoint(2, l->height() / 2)) * shot.devicePixelRatio()).name();
+    }
+};
+
+} // namespace
+
+class TestStatusLine : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void theRecordingFigureSaysWhileTheStoreIsChecked()
+    {
+        // Start-up with a long record: the store is checked before its first write (the session's events wait in
+        // memory meanwhile). The bar says so, without colour — nothing is wrong; a damaged store then turns it red.
+        QStatusBar bar;
+        bar.resize(1400, 32);
+        StatusLine line(&bar);
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        const auto recordingFigure = [&bar]() -> const QLabel * {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);   // measured in its font, laid out
+            for (const QLabel *label : bar.findChildren<QLabel *>())
+                if (label->isVisible() && label->text().contains(QLatin1String("ecord"), Qt::CaseInsensitive))
+                    return label;
+            return nullptr;
+        };
+        const auto marginColour = [&bar](const QLabel *label) {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            const QImage shot = bar.grab().toImage();
+            return shot.pixelColor(label->mapTo(&bar, QPoint(2, label->height() / 2)) * shot.devicePixelRatio()).name();
+        };
+        StatusLine::Figures figures;
+        figures.recording = {true, false, QString(), true};
+        line.show(figures);
+        const QLabel *recording = recordingFigure();
+        QVERIFY(recording);
+        QCOMPARE(recording->text(), QStringLiteral("Recording once the store is checked…"));
+        QVERIFY(marginColour(recording) != mapstyle::alarmAmber().name() && marginColour(recording) != mapstyle::alarmRed().name());
+        figures.recording = {true, false, QString(), false};
+        line.show(figures);
+        QCOMPARE(recordingFigure()->text(), QStringLiteral("Recording"));
+        figures.recording = {true, true, QStringLiteral("store /srv/city.store is damaged (database disk image is malformed); it was not written to"), false};
+        line.show(figures);
+        recording = recordingFigure();
+        QVERIFY2(recording->toolTip().contains(QLatin1String("NOT RECORDING: store /srv/city.store is damaged"))
+                     || recording->text().startsWith(QLatin1String("NOT RECORDING: store /srv/city.store is damaged")),
+                 qPrintable(recording->text() + QLatin1Char('|') + recording->toolTip()));
+        QCOMPARE(marginColour(recording), mapstyle::alarmRed().name());
+    }
+
+    void aGoneGatewayIsNamedOnTheLinksFigure()
+    {
+        // Two district gateways on a broker: while both run the link's figure is calm and its tooltip lists them;
+        // once one is gone the figure counts it, in amber, and the tooltip says which and when it was last heard.
+        Bar b;
+        QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
+        b.line.showLink(LinkStatus::network(LinkState::Connected, QStringLiteral("mqtts://broker:8883")));
+        const std::int64_t heard = QDateTime(QDate(2026, 12, 5), QTime(8, 12, 3)).toMSecsSinceEpoch();
+        std::vector<GatewaySummary> gateways{{QStringLiteral("gw-east"), true, true, heard, 720, {QStringLiteral("East")}},
+                                             {QStringLiteral("gw-fleet"), false, false, 0, 0, {}},
+                                             {QStringLiteral("gw-west"), true, true, heard, 723, {QStringLiteral("West")}}};
+        b.line.showGateways(gateways);
+        const QLabel *link = b.label(QStringLiteral("Link:"));
+        QVERIFY(link);
+        QVERIFY2(!link->text().contains(QLatin1String("gone")), qPrintable(link->text()));
+        QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
+        QVERIFY2(link->toolTip().contains(QStringLiteral("gw-east (East) — running, 720 device(s)"))
+                     && link->toolTip().contains(QStringLiteral("gw-fleet (whole city) — not heard")),
+                 qPrintable(link->toolTip()));
+
+        gateways[2].running = false;
+        gateways[2].devices = 0;
+        b.line.showGateways(gateways);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text().contains(QLatin1String("1 gateway(s) gone")), qPrintable(link->text()));
+        QVERIFY2(link->toolTip().contains(QStringLiteral("gw-west (West) — GONE, last heard 08:12:03")), qPrintable(link->toolTip()));
+        QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
+    }
+};
+
+QTEST_MAIN(TestStatusLine)
+#include "tst_statusline.moc"
