@@ -522,6 +522,13 @@ Reason (recorded):</numerusform>
             <numerusform>%1 (%2) — running, %n devices</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%2) — no status heard, %n device(s)</source>
+        <translation>
+            <numerusform>%1 (%2) — no status heard, %n device</numerusform>
+            <numerusform>%1 (%2) — no status heard, %n devices</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::VideoWall</name>

@@ -3677,10 +3677,6 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>whole city</source>
         <translation>市全域</translation>
     </message>
-    <message>
-        <source>%1 (%2) — not heard</source>
-        <translation>%1 (%2) — 未受信</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%2) — running, %n device(s)</source>
         <translation>
@@ -3690,6 +3686,12 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>%1 (%2) — GONE, last heard %3</source>
         <translation>%1 (%2) — 停止、最終受信 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) — no status heard, %n device(s)</source>
+        <translation>
+            <numerusform>%1 (%2) — ステータス未受信、機器 %n 台</numerusform>
+        </translation>
     </message>
 </context>
 <context>

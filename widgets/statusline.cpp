@@ -130,7 +130,7 @@ void StatusLine::showLinkFigure()
     for (const GatewaySummary &g : m_gateways) {
         const QString serves = g.districts.isEmpty() ? tr("whole city") : g.districts.join(QStringLiteral(", "));
         const QString heard = QDateTime::fromMSecsSinceEpoch(g.lastHeardMs).toString(QStringLiteral("HH:mm:ss"));
-        detail << (!g.heard     ? tr("%1 (%2) — not heard").arg(g.name, serves)
+        detail << (!g.heard     ? tr("%1 (%2) — no status heard, %n device(s)", nullptr, g.devices).arg(g.name, serves)
                    : g.running ? tr("%1 (%2) — running, %n device(s)", nullptr, g.devices).arg(g.name, serves)
                                : tr("%1 (%2) — GONE, last heard %3").arg(g.name, serves, heard));
     }

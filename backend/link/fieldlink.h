@@ -107,7 +107,7 @@ struct LinkCounters {
 /// One field gateway as a console on a broker knows it: what the operator is told of it (the link's tooltip).
 struct GatewaySummary {
     QString name;
-    bool heard = false;            ///< its status has been heard (a gateway on --gateways may never have been)
+    bool heard = false;            ///< its status has been heard (a gateway on --gateways may never have spoken)
     bool running = false;          ///< heard online, and not declared gone since
     std::int64_t lastHeardMs = 0;  ///< its last status or heartbeat, on the console's clock (0: never)
     int devices = 0;               ///< devices reporting through it now

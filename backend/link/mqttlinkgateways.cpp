@@ -75,15 +75,17 @@ std::vector<GatewaySummary> MqttLink::gateways() const
         byName[name].name = name;
     {
         std::lock_guard lock(m_mutex);
-        for (const QString &name : m_gatewayNames)
-            byName[name].name = name;
+        for (size_t number = 0; number < m_gatewayNames.size(); ++number) {   // every gateway that spoke, status or not
+            GatewaySummary &g = byName[m_gatewayNames[number]];
+            g.name = m_gatewayNames[number];
+            g.devices = number < devices.size() ? devices[number] : 0;
+        }
         for (auto it = m_gateways.cbegin(); it != m_gateways.cend(); ++it) {
             GatewaySummary &g = byName[it.key()];
             g.name = it.key();
             g.heard = true;
             g.running = it->online && !it->silent;
             g.lastHeardMs = it->lastHeardMs;
-            g.devices = size_t(it->number) < devices.size() ? devices[size_t(it->number)] : 0;
         }
     }
     std::vector<GatewaySummary> out;

@@ -102,7 +102,7 @@ private Q_SLOTS:
         QVERIFY2(!link->text().contains(QLatin1String("gone")), qPrintable(link->text()));
         QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
         QVERIFY2(link->toolTip().contains(QStringLiteral("gw-east (East) — running, 720 device(s)"))
-                     && link->toolTip().contains(QStringLiteral("gw-fleet (whole city) — not heard")),
+                     && link->toolTip().contains(QStringLiteral("gw-fleet (whole city) — no status heard, 0 device(s)")),
                  qPrintable(link->toolTip()));
 
         gateways[2].running = false;
