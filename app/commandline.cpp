@@ -133,6 +133,8 @@ Status parseLinkOptions(const Parser &p, ConsoleOptions &o)
             const QString g = entry.left(equals).trimmed();
             if (g.isEmpty() || g.contains(QLatin1Char('/')) || g.contains(QLatin1Char('+')) || g.contains(QLatin1Char('#')) || g.size() > 64)
                 return makeError(QStringLiteral("--gateways: \"%1\" is not a gateway name (1 to 64 characters without /, + or #)").arg(g));
+            if (o.knownGateways.contains(g))
+                return makeError(QStringLiteral("--gateways: %1 is named twice (give its districts once: %1=DISTRICT+DISTRICT)").arg(g));
             if (equals >= 0) {
                 QStringList districts;
                 for (const QString &d : entry.mid(equals + 1).split(QLatin1Char('+')))

@@ -18,7 +18,7 @@ DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptio
     if (!m_options.districts.empty()) {
         m_serves.assign(m_city->devices.size(), false);
         for (DeviceIndex d = 0; d < m_city->devices.size(); ++d)
-            m_serves[d] = std::find(m_options.districts.begin(), m_options.districts.end(), m_city->devices[d].district) != m_options.districts.end();
+            m_serves[d] = servesDistrict(m_city->devices[d].district);
         m_servedDevices = static_cast<int>(std::count(m_serves.begin(), m_serves.end(), true));
     }
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -285,7 +285,7 @@ bool DeviceGateway::reports(const Event &e)
     if (m_serves.empty())
         return true;
     if (const std::optional<int> district = districtSpokenFor(*m_city, e)) {
-        if (std::find(m_options.districts.begin(), m_options.districts.end(), *district) != m_options.districts.end())
+        if (servesDistrict(*district))
             return true;
         if (const auto *raised = std::get_if<IncidentRaisedPayload>(&e.payload))
             m_othersIncidents.insert(raised->id);   // nor its clear

@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <set>
@@ -169,6 +170,10 @@ private:
     void answer(const Event &e);
     void rotateOfflineDevices(std::vector<Event> &out);
     bool serves(DeviceIndex device) const { return m_serves.empty() || (device < m_serves.size() && m_serves[device]); }
+    bool servesDistrict(int district) const
+    {
+        return m_options.districts.empty() || std::find(m_options.districts.begin(), m_options.districts.end(), district) != m_options.districts.end();
+    }
     /// Whether a field event is this gateway's to report: an incident of its districts (and its clear), a vehicle
     /// while it is in one of them, road traffic always (one picture of the whole city).
     bool reports(const Event &e);

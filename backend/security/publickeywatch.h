@@ -25,8 +25,6 @@ public:
     /// `currentKeyId`: the key's id as read from `path` at start.
     PublicKeyWatch(const QString &path, QString currentKeyId, int pollMs = 30'000, QObject *parent = nullptr);
 
-    /// The id of the key believed now; empty while the file cannot be believed.
-    QString keyId() const { return m_unusable.isEmpty() ? m_keyId : QString(); }
     /// Reads the file now; `changed` follows if what is believed changed.
     void checkNow();
 

@@ -34,6 +34,8 @@ private Q_SLOTS:
 
         const auto none = parse(QStringLiteral("gw-north=+"));
         QVERIFY(!none.ok() && none.error().contains(QLatin1String("names no district")));
+        const auto twice = parse(QStringLiteral("gw-north=East,gw-north=West"));
+        QVERIFY(!twice.ok() && twice.error().contains(QLatin1String("named twice")));
         const auto nameless = parse(QStringLiteral("=East"));
         QVERIFY(!nameless.ok() && nameless.error().contains(QLatin1String("is not a gateway name")));
     }
