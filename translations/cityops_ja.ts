@@ -3659,10 +3659,6 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>ゲートウェイの報告 %n 件を拒否: 担当外</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device or incident, or outside their districts): %1</source>
-        <translation>担当外として拒否したゲートウェイの報告 (他のゲートウェイの機器やインシデント、または担当地区外): %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n gateway(s) gone</source>
         <translation>
@@ -3692,6 +3688,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>%1 (%2) — ステータス未受信、機器 %n 台</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device, incident or vehicle, or outside their districts): %1</source>
+        <translation>担当外として拒否したゲートウェイの報告 (他のゲートウェイの機器、インシデントや車両、または担当地区外): %1</translation>
     </message>
 </context>
 <context>

@@ -3659,10 +3659,6 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>已拒绝网关报告 %n 条：不属于该网关</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device or incident, or outside their districts): %1</source>
-        <translation>因不属于该网关而拒绝的网关报告（其他网关的设备或事件，或其负责区域之外）：%1</translation>
-    </message>
     <message numerus="yes">
         <source>%n gateway(s) gone</source>
         <translation>
@@ -3692,6 +3688,10 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>%1（%2）— 未收到状态，设备 %n 台</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device, incident or vehicle, or outside their districts): %1</source>
+        <translation>因不属于该网关而拒绝的网关报告（其他网关的设备、事件或车辆，或其负责区域之外）：%1</translation>
     </message>
 </context>
 <context>

@@ -170,7 +170,7 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
             .arg(c.duplicates).arg(c.skewed).arg(c.reconnects).arg(c.commandsSent).arg(c.results).arg(c.unsolicited)
             .arg(c.opsShared).arg(c.opsReceived)
         + QLatin1Char('\n') + tr("Gateways refused (not on --gateways, or more than the link keeps track of): %1").arg(c.unknownGateway)
-        + QLatin1Char('\n') + tr("Gateways' reports refused as not theirs (another gateway's device or incident, or outside their districts): %1").arg(c.notTheirs)
+        + QLatin1Char('\n') + tr("Gateways' reports refused as not theirs (another gateway's device, incident or vehicle, or outside their districts): %1").arg(c.notTheirs)
         + QLatin1Char('\n')
         + tr("Other consoles' operations and statuses refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console's directory")
               .arg(c.untrusted).arg(c.replayed).arg(peerRefused)

@@ -1,5 +1,7 @@
 #include "link/fleetdispatch.h"
 
+#include "state/vehiclebook.h"
+
 #include <QRandomGenerator>
 
 #include <cmath>
@@ -18,12 +20,21 @@ QByteArray freshNonce()
 
 FleetDispatch::FleetDispatch(std::shared_ptr<const CityModel> city) : m_city(std::move(city)) {}
 
-void FleetDispatch::vehicleReported(const QString &vehicle, const QString &gateway)
+void FleetDispatch::vehicleReported(const QString &vehicle, const QString &gateway, std::int64_t nowMs)
 {
     std::lock_guard lock(m_mutex);
     // Bounded by the gateways' admission and the call-sign rules; a fleet of thousands is still a small table.
     if (m_gatewayOfVehicle.size() < 10'000 || m_gatewayOfVehicle.contains(vehicle))
-        m_gatewayOfVehicle.insert(vehicle, gateway);
+        m_gatewayOfVehicle.insert(vehicle, Reporter{gateway, nowMs});
+}
+
+std::optional<QString> FleetDispatch::reportingGateway(const QString &vehicle, std::int64_t nowMs) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_gatewayOfVehicle.constFind(vehicle);
+    if (it == m_gatewayOfVehicle.cend() || nowMs - it->lastMs > VehicleBook::kSilentMs)
+        return std::nullopt;
+    return it->gateway;
 }
 
 Result<QString> FleetDispatch::gatewayOf(const QString &vehicle) const
@@ -32,7 +43,7 @@ Result<QString> FleetDispatch::gatewayOf(const QString &vehicle) const
     const auto it = m_gatewayOfVehicle.constFind(vehicle);
     if (it == m_gatewayOfVehicle.cend())
         return makeError(QStringLiteral("%1 has not reported through any gateway: there is nowhere to ask").arg(vehicle));
-    return it.value();
+    return it->gateway;
 }
 
 Result<FleetDispatch::Outgoing> FleetDispatch::plan(const QString &vehicle, GeoPoint destination, std::int64_t nowMs,

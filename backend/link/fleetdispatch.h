@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace cityops {
@@ -20,8 +21,11 @@ class FleetDispatch {
 public:
     explicit FleetDispatch(std::shared_ptr<const CityModel> city);
 
-    /// A vehicle reported through `gateway`: requests for it go there from now on.
-    void vehicleReported(const QString &vehicle, const QString &gateway);
+    /// A vehicle reported through `gateway` at `nowMs` (the console's clock): requests for it go there from now on.
+    void vehicleReported(const QString &vehicle, const QString &gateway, std::int64_t nowMs);
+    /// The gateway whose reports of `vehicle` are current at `nowMs`: the last one heard within
+    /// VehicleBook::kSilentMs, as long as the console shows the vehicle. Empty when none.
+    std::optional<QString> reportingGateway(const QString &vehicle, std::int64_t nowMs) const;
 
     struct Outgoing {
         QByteArray topic;
@@ -57,7 +61,11 @@ private:
 
     std::shared_ptr<const CityModel> m_city;
     mutable std::mutex m_mutex;
-    QHash<QString, QString> m_gatewayOfVehicle;
+    struct Reporter {
+        QString gateway;
+        std::int64_t lastMs = 0;   ///< its last report of the vehicle, on the console's clock
+    };
+    QHash<QString, Reporter> m_gatewayOfVehicle;
     QHash<QByteArray, Waiting> m_waiting;
 };
 

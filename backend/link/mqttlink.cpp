@@ -343,6 +343,10 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     if (const QString outside = outsideItsDistricts(number, e.event); !outside.isEmpty())
         return refuseNotTheirs(QStringLiteral("%1 reported %2, a district it does not serve").arg(ref.gateway, outside),
                                wire::gatewayEventTopic(ref.gateway));
+    if (const auto *vehicle = std::get_if<VehiclePayload>(&e.event.payload))
+        if (const std::optional<QString> keeper = vehicleHeldByAnother(vehicle->id, number))
+            return refuseNotTheirs(QStringLiteral("%1 reported vehicle %2, which reports through %3 (running)").arg(ref.gateway, vehicle->id, *keeper),
+                                   wire::gatewayEventTopic(ref.gateway));
     if (const FieldIncidentOwners::Claim claim = m_incidentOwners.claim(e.event, number); claim.verdict != FieldIncidentOwners::Claim::Taken)
         return refuseIncident(ref.gateway, e.event, claim);
     if (verdict == ReportSequence::Verdict::AfterGap) {
@@ -351,7 +355,7 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     }
     ++m_counts->accepted;
     if (const auto *vehicle = std::get_if<VehiclePayload>(&e.event.payload))
-        m_fleet.vehicleReported(vehicle->id, ref.gateway);
+        m_fleet.vehicleReported(vehicle->id, ref.gateway, m_clock->nowMs());
     push(std::move(e.event));
 }
 

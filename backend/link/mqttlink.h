@@ -133,9 +133,14 @@ private:
     /// is — in words; empty when nothing does (or it serves the whole city).
     QString outsideItsDistricts(int gateway, const Event &event);
     QString districtOrNone(int district) const;
-    /// Refuses a field incident's raise or clear that FieldIncidentOwners did not take, saying why.
+    /// A vehicle reports through one gateway too: while its reports through one running gateway are current, another
+    /// gateway's report of the same call sign is refused — else any gateway account could move an ambulance on every
+    /// screen, and its route requests would go to that gateway. Two gateways bound to districts hand a vehicle over
+    /// as it crosses (their districts decide, outsideItsDistricts). Returns the gateway that keeps it, if any.
+    std::optional<QString> vehicleHeldByAnother(const QString &vehicle, int gateway);
     /// Counts (notTheirs) and logs a gateway's report of what is not its own.
     void refuseNotTheirs(const QString &detail, const QByteArray &topic);
+    /// Refuses a field incident's raise or clear that FieldIncidentOwners did not take, saying why.
     void refuseIncident(const QString &gateway, const Event &event, const FieldIncidentOwners::Claim &claim);
     /// Whether messages from `gateway` are taken: on the known list (when there is one), and either already known
     /// or within maxGateways. Refusals are counted.

@@ -39,6 +39,21 @@ std::optional<QString> MqttLink::deviceHeldByAnother(DeviceIndex device, int gat
     return name;
 }
 
+std::optional<QString> MqttLink::vehicleHeldByAnother(const QString &vehicle, int gateway)
+{
+    const std::optional<QString> keeper = m_fleet.reportingGateway(vehicle, m_clock->nowMs());
+    if (!keeper)
+        return std::nullopt;
+    const int owner = gatewayNumber(*keeper);
+    if (owner == gateway || (!m_servedDistricts[size_t(owner)].empty() && !m_servedDistricts[size_t(gateway)].empty()))
+        return std::nullopt;
+    std::lock_guard lock(m_mutex);
+    const auto life = m_gateways.constFind(*keeper);
+    if (life != m_gateways.constEnd() && life->silent)
+        return std::nullopt;   // failover: its gateway is gone
+    return keeper;
+}
+
 bool MqttLink::servesDistrict(int gateway, int district) const
 {
     const std::vector<bool> &served = m_servedDistricts[size_t(gateway)];

@@ -1,6 +1,7 @@
 // The console's side of fleet dispatch without a broker: where requests go, which answers are taken, and what the
 // caller hears when a gateway answers wrongly or not at all. Time is the test's own (no sleeps).
 #include "link/fleetdispatch.h"
+#include "state/vehiclebook.h"
 #include "storetesting.h"
 
 #include <QtTest>
@@ -42,8 +43,8 @@ private Q_SLOTS:
         QVERIFY(!nowhere);
         QVERIFY2(nowhere.error().contains(QLatin1String("has not reported through any gateway")), qPrintable(nowhere.error()));
 
-        fleet.vehicleReported(QStringLiteral("ambulance-1"), QStringLiteral("gw-south"));
-        fleet.vehicleReported(QStringLiteral("ambulance-1"), QStringLiteral("gw-north"));   // it moved to another gateway's area
+        fleet.vehicleReported(QStringLiteral("ambulance-1"), QStringLiteral("gw-south"), kNow);
+        fleet.vehicleReported(QStringLiteral("ambulance-1"), QStringLiteral("gw-north"), kNow);   // it moved to another gateway's area
         auto out = fleet.plan(QStringLiteral("ambulance-1"), {13.5, 52.4}, kNow, [&heard](const Result<PlannedRoute> &r) { heard = r; });
         QVERIFY(out);
         QCOMPARE(out->topic, wire::fleetPlanTopic(QStringLiteral("gw-north")));
@@ -70,10 +71,27 @@ private Q_SLOTS:
         QVERIFY(!fleet.answer(out->correlation, planned, &why));
     }
 
+    void theGatewayReportingAVehicleIsKnownWhileItsReportsAreCurrent()
+    {
+        // The link refuses another gateway's report of a vehicle while its gateway's reports are current
+        // (MqttLink::vehicleHeldByAnother): current means as long as the console still shows the vehicle.
+        FleetDispatch fleet(fixtureCity());
+        const QString ambulance = QStringLiteral("ambulance-1");
+        QVERIFY(!fleet.reportingGateway(ambulance, kNow));
+        fleet.vehicleReported(ambulance, QStringLiteral("gw-1"), kNow);
+        QCOMPARE(fleet.reportingGateway(ambulance, kNow + VehicleBook::kSilentMs), QStringLiteral("gw-1"));
+        QVERIFY(!fleet.reportingGateway(ambulance, kNow + VehicleBook::kSilentMs + 1));
+        QVERIFY(!fleet.reportingGateway(QStringLiteral("ambulance-2"), kNow));
+        // Route requests still go to the gateway last heard, however long ago: a silent vehicle is asked for where it was.
+        auto out = fleet.plan(ambulance, {13.5, 52.4}, kNow + 60'000, [](const Result<PlannedRoute> &) {});
+        QVERIFY(out);
+        QCOMPARE(out->topic, wire::fleetPlanTopic(QStringLiteral("gw-1")));
+    }
+
     void sendsAreSignedAndAWrongOrMissingAnswerIsSaid()
     {
         FleetDispatch fleet(fixtureCity());
-        fleet.vehicleReported(QStringLiteral("ambulance-1"), QStringLiteral("gw-1"));
+        fleet.vehicleReported(QStringLiteral("ambulance-1"), QStringLiteral("gw-1"), kNow);
         std::optional<Status> sent;
         const auto remember = [&sent](const Status &s) { sent = s; };
         auto keyless = fleet.send(aRoute(QStringLiteral("ambulance-1")), nullptr, kNow, remember);

@@ -296,6 +296,50 @@ private Q_SLOTS:
         QCOMPARE(refusedSoFar(), before + 2);
     }
 
+    void aGatewayCannotMoveAnotherGatewaysVehicleWhileThatOneRuns()
+    {
+        // Neither gateway is bound to districts (a city-wide AVL feed, say): the one whose reports of a call sign are
+        // current keeps it. Another's report would move the ambulance on every screen, and send its route there.
+        NorthAndSouth room;
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        HandGateway &north = room.north, &south = room.south;
+        const auto refusedSoFar = [&] { return room.counters().notTheirs; };
+        const auto now = [&] { return room.now(); };
+        const std::vector<DeviceIndex> two = lamps(2);
+        const GeoPoint a = city()->devices[two[0]].position, b = city()->devices[two[1]].position;
+        const auto ambulanceAt = [](GeoPoint where) {
+            VehiclePayload v;
+            v.id = QStringLiteral("amb-3");
+            v.position = where;
+            return Event{0, 0, kNoDevice, v};
+        };
+        const auto position = [&] {
+            VehicleBook::Vehicle v;
+            return room.console.engine.vehicles().find(QStringLiteral("amb-3"), &v) ? std::optional(v.report.position) : std::nullopt;
+        };
+        QVERIFY(north.status(true, 7) && south.status(true, 9));
+        QVERIFY(north.field(ambulanceAt(a), now()));
+        QTRY_VERIFY_WITH_TIMEOUT(position() == a, 10'000);
+        const auto before = refusedSoFar();
+
+        QVERIFY(south.field(ambulanceAt(b), now()));
+        QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 1, 10'000);
+        QCOMPARE(position(), a);
+        QVERIFY(north.field(ambulanceAt(b), now()));   // north moves it: taken
+        QTRY_VERIFY_WITH_TIMEOUT(position() == b, 10'000);
+
+        // North gone: south may take the vehicle over (failover).
+        QVERIFY(north.light(two[0], 50, now()));
+        QTRY_VERIFY_WITH_TIMEOUT(room.console.engine.states().state(two[0]).online, 10'000);
+        QVERIFY(north.status(false, 7));
+        QTRY_VERIFY_WITH_TIMEOUT(!room.console.engine.states().state(two[0]).online, 10'000);   // north is gone
+        QVERIFY(south.field(ambulanceAt(a), now()));
+        QTRY_VERIFY_WITH_TIMEOUT(position() == a, 10'000);
+        QCOMPARE(refusedSoFar(), before + 1);
+        QCOMPARE(room.counters().untrusted, std::uint64_t(0));
+    }
+
     void aGatewayCannotClearOrTakeOverAnotherGatewaysIncident()
     {
         NorthAndSouth room;
@@ -405,6 +449,10 @@ private Q_SLOTS:
         QVERIFY(!vehicle());
         QVERIFY(north.field(vehicleAt(east), now()));
         QTRY_VERIFY_WITH_TIMEOUT(vehicle() == city()->devices[east].position, 10'000);
+        // It drives into West: south, West's gateway, reports it from there on (north still runs).
+        QVERIFY(south.field(vehicleAt(west), now()));
+        QTRY_VERIFY_WITH_TIMEOUT(vehicle() == city()->devices[west].position, 10'000);
+        QCOMPARE(refusedSoFar(), before + 4);
 
         // South gone: West's lamp goes offline, and is still not north's to report (no failover across districts).
         QVERIFY(south.status(false, 9));

@@ -135,7 +135,7 @@ private Q_SLOTS:
         QVERIFY(trouble->toolTip().contains(QLatin1String("2 malformed, 1 oversized")));
         QVERIFY2(whole.contains(QLatin1String("3 message(s) of other consoles refused"))
                      && whole.contains(QLatin1String("2 gateway report(s) refused: not theirs")), qPrintable(whole));
-        QVERIFY(trouble->toolTip().contains(QLatin1String("refused as not theirs (another gateway's device or incident, or outside their districts): 2")));
+        QVERIFY(trouble->toolTip().contains(QLatin1String("refused as not theirs (another gateway's device, incident or vehicle, or outside their districts): 2")));
         QVERIFY(trouble->toolTip().contains(QStringLiteral("2 not signed by a console in the keyring · 1 copies or stale")));
         // Amber: something to look at.
         const QImage shot = trouble->grab().toImage();
