@@ -71,6 +71,12 @@ private Q_SLOTS:
         for (DeviceIndex d = 0; d < city()->devices.size(); ++d)
             offline += console.engine.states().state(d).online ? 0 : 1;
         QCOMPARE(offline, city()->devices.size());
+        // The link's tooltip names it gone (with when it was last heard), though it never said goodbye.
+        const auto gw1 = [&] {
+            const std::vector<GatewaySummary> all = console.link->gateways();
+            return all.size() == 1 && all.front().name == QLatin1String("gw1") ? all.front() : GatewaySummary{};
+        };
+        QVERIFY(gw1().heard && !gw1().running && gw1().lastHeardMs > 0);
         // One problem, one alarm: the gateway's devices silent for the reason the console found, its 1,400 comm
         // losses the parent's consequences, not a flood.
         std::vector<Alarm> alarms;
@@ -86,6 +92,7 @@ private Q_SLOTS:
         QVERIFY2(annunciated <= 3, qPrintable(QString::number(annunciated)));   // the parent (and a fault or two from before)
         sim.resume();
         QTRY_VERIFY_WITH_TIMEOUT(console.engine.states().state(lamp).online, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(gw1().running, 5000);   // its next heartbeat
         // A clean goodbye (SIGTERM) is believed after a grace second, before any keep-alive could tell (7.5 s); the
         // margin is for a machine busy with other tests.
         sim.finish();
