@@ -20,6 +20,8 @@ DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptio
         for (DeviceIndex d = 0; d < m_city->devices.size(); ++d)
             m_serves[d] = servesDistrict(m_city->devices[d].district);
         m_servedDevices = static_cast<int>(std::count(m_serves.begin(), m_serves.end(), true));
+        for (const int district : roadDistricts(*m_city))
+            m_servesRoad.push_back(servesDistrict(district));
     }
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &DeviceGateway::tick);
@@ -280,10 +282,14 @@ void DeviceGateway::publishEvents(std::vector<Event> &events, bool faults)
     }
 }
 
-bool DeviceGateway::reports(const Event &e)
+bool DeviceGateway::reports(Event &e)
 {
     if (m_serves.empty())
         return true;
+    if (auto *roads = std::get_if<RoadTrafficPayload>(&e.payload)) {
+        std::erase_if(roads->roads, [this](const RoadTraffic &r) { return r.road >= m_servesRoad.size() || !m_servesRoad[r.road]; });
+        return true;
+    }
     if (const std::optional<int> district = districtSpokenFor(*m_city, e)) {
         if (servesDistrict(*district))
             return true;

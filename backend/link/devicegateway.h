@@ -175,8 +175,9 @@ private:
         return m_options.districts.empty() || std::find(m_options.districts.begin(), m_options.districts.end(), district) != m_options.districts.end();
     }
     /// Whether a field event is this gateway's to report: an incident of its districts (and its clear), a vehicle
-    /// while it is in one of them, road traffic always (one picture of the whole city).
-    bool reports(const Event &e);
+    /// while it is in one of them, a roads picture always — cut to its districts' roads (the console puts the
+    /// districts' pictures together: RoadPictureMerge).
+    bool reports(Event &e);
 
     std::shared_ptr<const CityModel> m_city;
     GatewayOptions m_options;
@@ -188,6 +189,7 @@ private:
     std::uint64_t m_boot = 0;
     std::vector<std::uint64_t> m_seq;                 ///< per device
     std::vector<bool> m_serves;                       ///< by device: in its districts (empty: it serves every device)
+    std::vector<bool> m_servesRoad;                   ///< by road: in its districts (empty: it serves every road)
     int m_servedDevices = 0;                          ///< how many it serves (its status says so)
     QSet<IncidentId> m_othersIncidents;               ///< open incidents the simulator raised outside its districts
     std::uint64_t m_eventSeq = 0;                     ///< field events

@@ -40,7 +40,7 @@ MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *cl
       m_incidentOwners(std::max<std::size_t>(10'000, 2 * m_city->devices.size())), m_counts(std::make_unique<AtomicCounters>()),
       m_numbers(std::make_shared<WireNumbers>(m_options.numbersPath)),
       m_ops(*m_city, m_options.mqtt.clientId, m_signer ? &*m_signer : nullptr, m_options.consoles, m_options.wallClock, m_numbers),
-      m_fleet(m_city)
+      m_fleet(m_city), m_roadPictures(m_city)
 {
     m_options.maxGateways = std::clamp(m_options.maxGateways, 1, 32767);   // gateway numbers are kept per device in 16 bits
     m_deviceSeq.resize(m_city->devices.size());
@@ -356,6 +356,8 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     ++m_counts->accepted;
     if (const auto *vehicle = std::get_if<VehiclePayload>(&e.event.payload))
         m_fleet.vehicleReported(vehicle->id, ref.gateway, m_clock->nowMs());
+    else if (auto *roads = std::get_if<RoadTrafficPayload>(&e.event.payload))
+        roads->roads = m_roadPictures.take(number, m_servedDistricts[size_t(number)], std::move(roads->roads), m_clock->nowMs());
     push(std::move(e.event));
 }
 

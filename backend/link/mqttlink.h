@@ -7,6 +7,7 @@
 #include "link/fieldincidentowners.h"
 #include "link/fieldlink.h"
 #include "link/fleetdispatch.h"
+#include "link/roadpicturemerge.h"
 #include "link/mqttclient.h"
 #include "link/consoleroll.h"
 #include "link/offlinegrace.h"
@@ -201,6 +202,7 @@ private:
     QByteArray m_ownWill;                         ///< the Will of our connection (under m_mutex)
     std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)
     FleetDispatch m_fleet;
+    RoadPictureMerge m_roadPictures;   ///< network thread
 };
 
 } // namespace cityops

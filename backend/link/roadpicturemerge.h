@@ -1,0 +1,41 @@
+#pragma once
+
+#include "city/citymodel.h"
+#include "model/event.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace cityops {
+
+/// Puts the gateways' road pictures together into the one picture of the city's roads the console keeps
+/// (TrafficBook, docs/PROTOCOL.md "Road traffic"). A gateway bound to districts (MqttLinkOptions::gatewayDistricts)
+/// speaks for its districts' roads only — the rest of its picture is dropped — and a district's roads come from the
+/// last picture of a gateway bound to it; the roads of districts no such gateway covers come from the last picture of a
+/// gateway serving the whole city. A picture older than kRoadTrafficStaleMs (on the console's clock: its gateway
+/// stopped counting, or is gone) no longer speaks for anything. With one gateway, or none bound, the last picture is
+/// the picture, as before. Used on the link's network thread only.
+class RoadPictureMerge {
+public:
+    explicit RoadPictureMerge(std::shared_ptr<const CityModel> city);
+
+    /// Gateway `gateway`'s picture, received at `nowMs`; `served` its districts (by district index; empty: the
+    /// whole city). Returns the city's picture as it stands now, by road index.
+    std::vector<RoadTraffic> take(int gateway, const std::vector<bool> &served, std::vector<RoadTraffic> roads, std::int64_t nowMs);
+
+private:
+    struct Part {
+        std::vector<bool> served;
+        std::vector<RoadTraffic> roads;
+        std::int64_t receivedMs = 0;
+    };
+    bool covers(const Part &part, int district) const;
+
+    std::shared_ptr<const CityModel> m_city;
+    std::vector<int> m_roadDistrict;   ///< by road (roadDistricts)
+    std::map<int, Part> m_parts;       ///< by gateway number
+};
+
+} // namespace cityops

@@ -1,0 +1,139 @@
+// The picture of the city's roads when more than one gateway counts traffic: a gateway bound to districts speaks for
+// its districts' roads, one serving the whole city for the rest, and a picture nobody renews stops speaking. The
+// merge alone (RoadPictureMerge on the default city, districts West and East), then through a real mosquitto with
+// gateways by hand, the way a district's gateway would report another's roads.
+#include "handgateways.h"
+#include "link/districtspokenfor.h"
+#include "link/roadpicturemerge.h"
+#include "state/trafficbook.h"
+
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+/// The `n`-th road (from 0) of district `name`, as gateway and console place roads (roadDistricts).
+std::uint32_t roadIn(const char *name, int n)
+{
+    static const std::vector<int> districts = roadDistricts(*city());
+    const int wanted = district(name);
+    for (size_t r = 0; r < districts.size(); ++r)
+        if (districts[r] == wanted && n-- == 0)
+            return std::uint32_t(r);
+    qFatal("the default city has too few roads in %s", name);
+}
+
+RoadTraffic road(std::uint32_t index, int vehicles) { return RoadTraffic{index, std::uint16_t(vehicles), 0, 100, RoadEnd::Unknown}; }
+
+/// The districts a gateway serves, as the link keeps them (by district index; empty: the whole city).
+std::vector<bool> serving(const char *name)
+{
+    std::vector<bool> served(city()->districts.size(), false);
+    served[size_t(district(name))] = true;
+    return served;
+}
+const std::vector<bool> kWholeCity;
+
+/// Road index → vehicles, to compare pictures at a glance.
+std::map<std::uint32_t, int> counts(const std::vector<RoadTraffic> &roads)
+{
+    std::map<std::uint32_t, int> out;
+    for (const RoadTraffic &r : roads)
+        out[r.road] = r.vehicles;
+    return out;
+}
+
+constexpr std::int64_t kT0 = 1'000'000;
+constexpr int kNorth = 0, kSouth = 1, kFleet = 2;   // gateway numbers
+
+} // namespace
+
+class TestRoadPictures : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(city(), "the default city package must be readable");
+        QCOMPARE(city()->districtNames(), (QStringList{QStringLiteral("West"), QStringLiteral("East")}));
+    }
+
+    void oneGatewaysPictureIsTheWholePicture()
+    {
+        RoadPictureMerge merge(city());
+        const std::uint32_t east = roadIn("East", 0), west = roadIn("West", 0);
+        const std::uint32_t none = std::uint32_t(city()->roads.size());   // a road this city does not have
+        QCOMPARE(counts(merge.take(kFleet, kWholeCity, {road(east, 4), road(west, 7), road(none, 1)}, kT0)),
+                 (std::map<std::uint32_t, int>{{east, 4}, {west, 7}}));
+        // The next picture replaces it: a road it does not name is empty.
+        QCOMPARE(counts(merge.take(kFleet, kWholeCity, {road(west, 2)}, kT0 + 10'000)), (std::map<std::uint32_t, int>{{west, 2}}));
+    }
+
+    void eachDistrictsRoadsComeFromTheGatewayBoundToIt()
+    {
+        RoadPictureMerge merge(city());
+        const std::uint32_t eastA = roadIn("East", 0), eastB = roadIn("East", 1), westA = roadIn("West", 0), westB = roadIn("West", 1);
+        // North (East) counts West's roads too (a whole simulation, or an older gateway): only its East roads count.
+        QCOMPARE(counts(merge.take(kNorth, serving("East"), {road(eastA, 5), road(westA, 9)}, kT0)), (std::map<std::uint32_t, int>{{eastA, 5}}));
+        QCOMPARE(counts(merge.take(kSouth, serving("West"), {road(westB, 3), road(eastB, 4)}, kT0 + 1000)),
+                 (std::map<std::uint32_t, int>{{eastA, 5}, {westB, 3}}));
+        // North's next picture leaves South's roads as they are.
+        QCOMPARE(counts(merge.take(kNorth, serving("East"), {road(eastB, 1)}, kT0 + 10'000)),
+                 (std::map<std::uint32_t, int>{{eastB, 1}, {westB, 3}}));
+    }
+
+    void aWholeCityPictureSpeaksForTheDistrictsNoBoundGatewayCovers()
+    {
+        RoadPictureMerge merge(city());
+        const std::uint32_t eastA = roadIn("East", 0), eastC = roadIn("East", 2), westC = roadIn("West", 2), westD = roadIn("West", 3);
+        QCOMPARE(counts(merge.take(kFleet, kWholeCity, {road(eastC, 6), road(westC, 8)}, kT0)),
+                 (std::map<std::uint32_t, int>{{eastC, 6}, {westC, 8}}));
+        QCOMPARE(counts(merge.take(kNorth, serving("East"), {road(eastA, 5)}, kT0 + 1000)),
+                 (std::map<std::uint32_t, int>{{eastA, 5}, {westC, 8}}));
+        // A newer whole-city picture does not speak over East's own gateway.
+        QCOMPARE(counts(merge.take(kFleet, kWholeCity, {road(eastC, 1), road(westD, 2)}, kT0 + 2000)),
+                 (std::map<std::uint32_t, int>{{eastA, 5}, {westD, 2}}));
+    }
+
+    void aPictureNobodyRenewsStopsSpeaking()
+    {
+        RoadPictureMerge merge(city());
+        const std::uint32_t eastA = roadIn("East", 0), eastF = roadIn("East", 5), westB = roadIn("West", 1), westC = roadIn("West", 2);
+        merge.take(kNorth, serving("East"), {road(eastA, 5)}, kT0);
+        merge.take(kSouth, serving("West"), {road(westB, 3)}, kT0);
+        // North stops counting. Its picture speaks for East until it is older than a roads picture may be, then the
+        // whole-city picture does.
+        QCOMPARE(counts(merge.take(kFleet, kWholeCity, {road(eastF, 2), road(westC, 2)}, kT0 + kRoadTrafficStaleMs)),
+                 (std::map<std::uint32_t, int>{{eastA, 5}, {westB, 3}}));
+        QCOMPARE(counts(merge.take(kSouth, serving("West"), {road(westC, 7)}, kT0 + kRoadTrafficStaleMs + 1)),
+                 (std::map<std::uint32_t, int>{{eastF, 2}, {westC, 7}}));
+    }
+
+    void theConsoleShowsEachDistrictsRoadsFromItsGateway()
+    {
+        // --gateways gw-north=East,gw-south=West, each counting the whole city's roads: the console's picture has
+        // North's East and South's West, nothing refused (a picture is cut, not a claim on another's road).
+        NorthAndSouth room(boundToTheirDistricts);
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(room.north.status(true, 7) && room.south.status(true, 9));
+        const std::uint32_t east = roadIn("East", 0), west = roadIn("West", 0);
+        const auto picture = [&](int eastCars, int westCars) {
+            return Event{0, 0, kNoDevice, RoadTrafficPayload{{road(west, westCars), road(east, eastCars)}}};
+        };
+        const auto shown = [&] {
+            TrafficBook::Roads roads;
+            room.console.engine.books().traffic().snapshot(roads);
+            return counts(roads.roads);
+        };
+        QVERIFY(room.north.field(picture(11, 12), room.now()));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), (std::map<std::uint32_t, int>{{east, 11}}), 10'000);
+        QVERIFY(room.south.field(picture(21, 22), room.now()));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), (std::map<std::uint32_t, int>{{east, 11}, {west, 22}}), 10'000);
+        QCOMPARE(room.counters().notTheirs, std::uint64_t(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoadPictures)
+#include "tst_roadpictures.moc"
