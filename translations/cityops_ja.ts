@@ -1195,6 +1195,22 @@
         <source>%1 — released here, held for it again while this console does not hear the broker</source>
         <translation>%1 — ここで解放済み、このコンソールがブローカーに接続していない間は再び保持</translation>
     </message>
+    <message>
+        <source>Reports through</source>
+        <translation>報告経路</translation>
+    </message>
+    <message>
+        <source>gateway %1</source>
+        <translation>ゲートウェイ %1</translation>
+    </message>
+    <message>
+        <source>gateway %1 — GONE, last heard %2</source>
+        <translation>ゲートウェイ %1 — 停止、最終受信 %2</translation>
+    </message>
+    <message>
+        <source>gateway %1 — GONE</source>
+        <translation>ゲートウェイ %1 — 停止</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

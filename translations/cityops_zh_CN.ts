@@ -1195,6 +1195,22 @@
         <source>%1 — released here, held for it again while this console does not hear the broker</source>
         <translation>%1 — 已在此释放，本控制台未连接到代理期间重新为其保留</translation>
     </message>
+    <message>
+        <source>Reports through</source>
+        <translation>报告途经</translation>
+    </message>
+    <message>
+        <source>gateway %1</source>
+        <translation>网关 %1</translation>
+    </message>
+    <message>
+        <source>gateway %1 — GONE, last heard %2</source>
+        <translation>网关 %1 — 已离线，最后收到 %2</translation>
+    </message>
+    <message>
+        <source>gateway %1 — GONE</source>
+        <translation>网关 %1 — 已离线</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>

@@ -74,6 +74,10 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     setCentralWidget(centre);
 
     m_details = new DetailsPanel(*m_scene, m_live->loads(), this);
+    // The gateway a device reports through now: not what it was at a replayed moment, so live only.
+    m_details->setGatewayLookup([this](DeviceIndex device) -> std::optional<GatewaySummary> {
+        return m_live->isLive() ? m_engine.deviceGateway(device) : std::nullopt;
+    });
     auto *detailsDock = new QDockWidget(tr("Details"), this);
     detailsDock->setObjectName(QStringLiteral("details"));
     detailsDock->setWidget(m_details);
@@ -466,7 +470,7 @@ void MainWindow::updateStatus()
 {
     const LinkStatus link = m_engine.linkStatus();   // the queued signal is the fast path; this keeps the label honest
     m_statusLine->showLink(link);
-    m_statusLine->showGateways(m_engine.linkGateways());
+    m_statusLine->showGateways(m_engine.linkGateways(), m_zone);
     showLinkOnMap(link);
     m_statusLine->showLinkTrouble(m_engine.linkCounters(), m_engine.stats().peerRefused);
     StatusLine::Figures figures;

@@ -108,11 +108,12 @@ void StatusLine::showLink(const LinkStatus &status)
     showLinkFigure();
 }
 
-void StatusLine::showGateways(std::vector<GatewaySummary> gateways)
+void StatusLine::showGateways(std::vector<GatewaySummary> gateways, const QTimeZone &zone)
 {
-    if (gateways == m_gateways)
+    if (gateways == m_gateways && zone == m_gatewayZone)
         return;
     m_gateways = std::move(gateways);
+    m_gatewayZone = zone;
     showLinkFigure();
 }
 
@@ -129,7 +130,7 @@ void StatusLine::showLinkFigure()
         detail << tr("Field gateways:");
     for (const GatewaySummary &g : m_gateways) {
         const QString serves = g.districts.isEmpty() ? tr("whole city") : g.districts.join(QStringLiteral(", "));
-        const QString heard = QDateTime::fromMSecsSinceEpoch(g.lastHeardMs).toString(QStringLiteral("HH:mm:ss"));
+        const QString heard = Labels::clock(g.lastHeardMs, m_gatewayZone);
         detail << (!g.heard     ? tr("%1 (%2) — no status heard, %n device(s)", nullptr, g.devices).arg(g.name, serves)
                    : g.running ? tr("%1 (%2) — running, %n device(s)", nullptr, g.devices).arg(g.name, serves)
                                : tr("%1 (%2) — GONE, last heard %3").arg(g.name, serves, heard));

@@ -46,8 +46,8 @@ public:
     void show(const Figures &figures);
     void showLink(const LinkStatus &status);
     /// The field gateways (a link through a broker): a gone one is counted on the link's figure, in amber; each is
-    /// listed in its tooltip.
-    void showGateways(std::vector<GatewaySummary> gateways);
+    /// listed in its tooltip, when it was last heard in the city's `zone` (as the console's clock).
+    void showGateways(std::vector<GatewaySummary> gateways, const QTimeZone &zone);
     /// `peerRefused`: other consoles' operations this console's directory did not allow (the engine counts those).
     void showLinkTrouble(const LinkCounters &counters, std::uint64_t peerRefused);
     void showPointer(const GeoPoint &position);
@@ -57,6 +57,7 @@ private:
 
     LinkStatus m_linkStatus;
     std::vector<GatewaySummary> m_gateways;
+    QTimeZone m_gatewayZone;
     FigureLabel *m_link;
     QLabel *m_rate;
     FigureLabel *m_dropped;

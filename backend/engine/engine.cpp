@@ -134,6 +134,17 @@ bool Engine::issuedHere(std::uint32_t orderId) const
     return order && !order->isAnotherConsoles();
 }
 
+std::optional<GatewaySummary> Engine::deviceGateway(DeviceIndex device) const
+{
+    const std::optional<QString> name = m_link ? m_link->gatewayOf(device) : std::nullopt;
+    if (!name)
+        return std::nullopt;
+    for (GatewaySummary &g : m_link->gateways())
+        if (g.name == *name)
+            return std::move(g);
+    return std::nullopt;
+}
+
 void Engine::stop()
 {
     if (!m_running.exchange(false))

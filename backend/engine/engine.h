@@ -113,6 +113,8 @@ public:
     bool hearsOtherConsoles() const { return linkStatus().state == LinkState::Connected; }
     LinkCounters linkCounters() const { return m_link ? m_link->counters() : LinkCounters{}; }
     std::vector<GatewaySummary> linkGateways() const { return m_link ? m_link->gateways() : std::vector<GatewaySummary>{}; }
+    /// The gateway `device` reports through, as the link's tooltip tells of it; none on a link without gateways.
+    std::optional<GatewaySummary> deviceGateway(DeviceIndex device) const;
 
 Q_SIGNALS:
     /// Coarse notification (queued to the receiver's thread) that the link changed state.

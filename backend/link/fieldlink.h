@@ -11,6 +11,7 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
+#include <optional>
 
 namespace cityops {
 
@@ -140,6 +141,9 @@ public:
     virtual LinkCounters counters() const { return {}; }
     /// The field gateways this link hears (none for a link without gateways), by name. Any thread.
     virtual std::vector<GatewaySummary> gateways() const { return {}; }
+    /// The gateway `device` reports through now (by name; none before its first report, or on a link without
+    /// gateways). Any thread.
+    virtual std::optional<QString> gatewayOf(DeviceIndex device) const { Q_UNUSED(device); return std::nullopt; }
     /// The time base the console's clock starts from when this link starts (a real field: now, at 1×).
     virtual TimeBase timeBase() const { return {}; }
     /// Which of this console's operations go to share() (none when the link has no other consoles).

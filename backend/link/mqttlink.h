@@ -70,6 +70,7 @@ public:
 
     LinkCounters counters() const override;
     std::vector<GatewaySummary> gateways() const override;
+    std::optional<QString> gatewayOf(DeviceIndex device) const override;
     bool shares(const Event &event) const override { return wire::isShared(event); }
     QString consoleId() const { return m_options.mqtt.clientId; }
     /// The fleet's routes through the gateway that drives the vehicle (docs/PROTOCOL.md, "Fleet dispatch").

@@ -112,6 +112,15 @@ std::vector<GatewaySummary> MqttLink::gateways() const
     return out;
 }
 
+std::optional<QString> MqttLink::gatewayOf(DeviceIndex device) const
+{
+    const int g = device < m_city->devices.size() ? m_gatewayOfDevice[device].load(std::memory_order_relaxed) : -1;
+    if (g < 0)
+        return std::nullopt;
+    std::lock_guard lock(m_mutex);
+    return size_t(g) < m_gatewayNames.size() ? std::optional(m_gatewayNames[size_t(g)]) : std::nullopt;
+}
+
 int MqttLink::gatewayNumber(const QString &gateway)
 {
     auto it = m_gatewayNumbers.find(gateway);

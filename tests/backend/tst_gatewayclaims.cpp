@@ -183,6 +183,10 @@ private Q_SLOTS:
         QVERIFY(north.light(a, 80, now()) && north.light(b, 80, now()));
         QTRY_VERIFY_WITH_TIMEOUT(level(a) == 80 && level(b) == 80, 10'000);
         const auto before = refusedSoFar();
+        // What a device's Details say of its gateway.
+        const auto through = [&](DeviceIndex d) { return console.engine.deviceGateway(d).value_or(GatewaySummary{}); };
+        QVERIFY(through(a).name == QLatin1String("gw-north") && through(a).running);
+        QVERIFY(!console.engine.deviceGateway(lamps(3)[2]));   // not reported by anyone yet
 
         // South reports north's lamp off: refused while north runs; the lamp is as north says.
         QVERIFY(south.light(a, 0, now()));
@@ -204,9 +208,11 @@ private Q_SLOTS:
         // North says goodbye: once it is gone (its lamp offline), south may take its lamp over.
         QVERIFY(north.status(false, 8));
         QTRY_VERIFY_WITH_TIMEOUT(!console.engine.states().state(a).online, 10'000);
+        QVERIFY(through(a).name == QLatin1String("gw-north") && !through(a).running);   // "GONE" in its Details
         QVERIFY(south.light(a, 5, now()));
         QTRY_VERIFY_WITH_TIMEOUT(level(a) == 5 && console.engine.states().state(a).online, 10'000);
         QCOMPARE(refusedSoFar(), before + 2);
+        QVERIFY(through(a).name == QLatin1String("gw-south") && through(a).running);
     }
 
     void aGatewayCannotMoveAnotherGatewaysVehicleWhileThatOneRuns()

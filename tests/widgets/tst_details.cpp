@@ -2,6 +2,7 @@
 // Details say, and the phase numbers people read (split from tst_dispatchui).
 #include "city/citypackage.h"
 #include "labels.h"
+#include "map/mapstyle.h"
 #include "ops/opsclient.h"
 #include "panels/commanddialog.h"
 #include "panels/detailspanel.h"
@@ -225,6 +226,49 @@ private Q_SLOTS:
     /// which phase it holds with what each approach may do — without alarm colour; flashing stays amber.
     /// A lamp another console's order holds: Details names who; once that console is gone, that too, and what may be
     /// done about it.
+    void aDeviceSaysWhichGatewayItReportsThrough()
+    {
+        // A lamp gone silent because its gateway is gone: its Details name the gateway, gone since when (the city's
+        // clock), in the colour of a device that does not report.
+        const auto city = test::networkCity();
+        DeviceIndex lamp = 0;
+        while (city->devices[lamp].kind != DeviceKind::Streetlight)
+            ++lamp;
+        CityMirror scene(city);
+        scene.states[lamp].reported = scene.states[lamp].online = true;
+        scene.selection = {MapSelection::Kind::Device, lamp};
+        const LoadHistory::Series loads;
+        DetailsPanel details(scene, loads);
+        details.resize(420, 600);
+        details.refresh();
+        QVERIFY(details.rows().filter(QStringLiteral("Reports through")).isEmpty());   // no gateways: no row
+
+        const std::int64_t heard = QDateTime(QDate(2026, 12, 5), QTime(9, 12, 3), QTimeZone("Europe/Berlin")).toMSecsSinceEpoch();
+        GatewaySummary gateway{QStringLiteral("gw-west"), true, true, heard, 723, {QStringLiteral("West")}};
+        details.setGatewayLookup([&gateway, lamp](DeviceIndex d) { return d == lamp ? std::optional(gateway) : std::nullopt; });
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Reports through: gateway gw-west")), qPrintable(details.rows().join('\n')));
+
+        gateway.running = false;
+        scene.states[lamp].online = false;
+        details.refresh();
+        const QString gone = QStringLiteral("gateway gw-west — GONE, last heard 09:12:03");
+        QVERIFY2(details.rows().contains(QStringLiteral("Reports through: ") + gone), qPrintable(details.rows().join('\n')));
+        details.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&details));
+        QLabel *shown = nullptr;
+        for (QLabel *label : details.findChildren<QLabel *>())
+            if (label->text() == gone)
+                shown = label;
+        QVERIFY(shown);
+        const QImage image = shown->grab().toImage();
+        bool coloured = false;
+        for (int y = 0; y < image.height() && !coloured; ++y)
+            for (int x = 0; x < image.width() && !coloured; ++x)
+                coloured = image.pixelColor(x, y) == mapstyle::noData();
+        QVERIFY2(coloured, "the gone gateway is not drawn in the not-reporting colour");
+    }
+
     void aReservedDeviceSaysWhenItsConsoleIsGone()
     {
         const auto city = test::networkCity();

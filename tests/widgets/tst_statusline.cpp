@@ -92,11 +92,13 @@ private Q_SLOTS:
         Bar b;
         QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
         b.line.showLink(LinkStatus::network(LinkState::Connected, QStringLiteral("mqtts://broker:8883")));
-        const std::int64_t heard = QDateTime(QDate(2026, 12, 5), QTime(8, 12, 3)).toMSecsSinceEpoch();
+        // Last heard as the console's clock tells time: in the city's zone, not the machine's.
+        const QTimeZone berlin("Europe/Berlin");
+        const std::int64_t heard = QDateTime(QDate(2026, 12, 5), QTime(8, 12, 3), berlin).toMSecsSinceEpoch();
         std::vector<GatewaySummary> gateways{{QStringLiteral("gw-east"), true, true, heard, 720, {QStringLiteral("East")}},
                                              {QStringLiteral("gw-fleet"), false, false, 0, 0, {}},
                                              {QStringLiteral("gw-west"), true, true, heard, 723, {QStringLiteral("West")}}};
-        b.line.showGateways(gateways);
+        b.line.showGateways(gateways, berlin);
         const QLabel *link = b.label(QStringLiteral("Link:"));
         QVERIFY(link);
         QVERIFY2(!link->text().contains(QLatin1String("gone")), qPrintable(link->text()));
@@ -107,7 +109,7 @@ private Q_SLOTS:
 
         gateways[2].running = false;
         gateways[2].devices = 0;
-        b.line.showGateways(gateways);
+        b.line.showGateways(gateways, berlin);
         link = b.label(QStringLiteral("Link:"));
         QVERIFY2(link->text().contains(QLatin1String("1 gateway(s) gone")), qPrintable(link->text()));
         QVERIFY2(link->toolTip().contains(QStringLiteral("gw-west (West) — GONE, last heard 08:12:03")), qPrintable(link->toolTip()));

@@ -160,6 +160,16 @@ void DetailsPanel::showCommon(DeviceIndex device)
         addRow(tr("Communication"), tr("LOST"), mapstyle::noData().name());
     else
         addRow(tr("Communication"), tr("online"));
+    // Which gateway: a device silent because its gateway is gone is the gateway's trouble, not the device's.
+    if (const std::optional<GatewaySummary> gateway = m_gatewayOf ? m_gatewayOf(device) : std::nullopt) {
+        if (gateway->running)
+            addRow(tr("Reports through"), tr("gateway %1").arg(gateway->name));
+        else
+            addRow(tr("Reports through"),
+                   gateway->lastHeardMs > 0 ? tr("gateway %1 — GONE, last heard %2").arg(gateway->name, Labels::clock(gateway->lastHeardMs, m_zone))
+                                            : tr("gateway %1 — GONE").arg(gateway->name),
+                   mapstyle::noData().name());
+    }
     // Select-before-operate: everyone sees who holds the device.
     for (const auto &[reserved, order] : m_scene.reservations) {
         if (reserved != device)

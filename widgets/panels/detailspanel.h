@@ -1,12 +1,16 @@
 #pragma once
 
 #include "citymirror.h"
+#include "link/fieldlink.h"
 #include "ops/opsrequest.h"
 #include "state/loadhistory.h"
 
 #include <QLabel>
 #include <QTimeZone>
 #include <QWidget>
+
+#include <functional>
+#include <optional>
 
 class QFormLayout;
 class QPushButton;
@@ -30,6 +34,10 @@ public:
     /// "Follow on the map", shown for a selected vehicle; checked while the map follows it.
     QPushButton *followButton() const { return m_follow; }
     void setFollowing(bool following);
+    /// Which gateway a device reports through (a link through a broker), asked at each refresh: a device's Details
+    /// then name it, and say when it is gone. Unset: no such row (the embedded simulator has no gateways).
+    using GatewayLookup = std::function<std::optional<GatewaySummary>(DeviceIndex)>;
+    void setGatewayLookup(GatewayLookup lookup) { m_gatewayOf = std::move(lookup); }
 
 Q_SIGNALS:
     /// The operator took the suggestion: the console opens this order for them to check and send.
@@ -74,6 +82,7 @@ private:
     QPushButton *m_follow;
     OrderSpec m_suggested;
     QStringList m_rows;
+    GatewayLookup m_gatewayOf;
 };
 
 } // namespace cityops
