@@ -41,7 +41,7 @@ std::optional<QString> MqttLink::deviceHeldByAnother(DeviceIndex device, int gat
 
 std::optional<QString> MqttLink::vehicleHeldByAnother(const QString &vehicle, int gateway)
 {
-    const std::optional<QString> keeper = m_fleet.reportingGateway(vehicle, m_clock->nowMs());
+    std::optional<QString> keeper = m_fleet.reportingGateway(vehicle, m_clock->nowMs());
     if (!keeper)
         return std::nullopt;
     const int owner = gatewayNumber(*keeper);

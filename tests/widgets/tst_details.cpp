@@ -30,6 +30,17 @@ OrderSpec takeSuggestion(DetailsPanel &details, QPushButton *suggestion)
     return asked.count() == 1 ? asked.at(0).at(0).value<OrderSpec>() : OrderSpec{};
 }
 
+/// Selects the first streetlight of the scene's city, reporting and online, and returns it.
+DeviceIndex selectALamp(CityMirror &scene)
+{
+    DeviceIndex lamp = 0;
+    while (scene.city().devices[lamp].kind != DeviceKind::Streetlight)
+        ++lamp;
+    scene.states[lamp].reported = scene.states[lamp].online = true;
+    scene.selection = {MapSelection::Kind::Device, lamp};
+    return lamp;
+}
+
 } // namespace
 
 class TestDetails : public QObject {
@@ -224,19 +235,12 @@ private Q_SLOTS:
     }
     /// A signal held or pre-empted by a command says by which order, whose, approved by whom and for how long, and
     /// which phase it holds with what each approach may do — without alarm colour; flashing stays amber.
-    /// A lamp another console's order holds: Details names who; once that console is gone, that too, and what may be
-    /// done about it.
     void aDeviceSaysWhichGatewayItReportsThrough()
     {
         // A lamp gone silent because its gateway is gone: its Details name the gateway, gone since when (the city's
         // clock), in the colour of a device that does not report.
-        const auto city = test::networkCity();
-        DeviceIndex lamp = 0;
-        while (city->devices[lamp].kind != DeviceKind::Streetlight)
-            ++lamp;
-        CityMirror scene(city);
-        scene.states[lamp].reported = scene.states[lamp].online = true;
-        scene.selection = {MapSelection::Kind::Device, lamp};
+        CityMirror scene(test::networkCity());
+        const DeviceIndex lamp = selectALamp(scene);
         const LoadHistory::Series loads;
         DetailsPanel details(scene, loads);
         details.resize(420, 600);
@@ -269,14 +273,12 @@ private Q_SLOTS:
         QVERIFY2(coloured, "the gone gateway is not drawn in the not-reporting colour");
     }
 
+    /// A lamp another console's order holds: Details names who; once that console is gone, that too, and what may be
+    /// done about it.
     void aReservedDeviceSaysWhenItsConsoleIsGone()
     {
-        const auto city = test::networkCity();
-        DeviceIndex lamp = 0;
-        while (city->devices[lamp].kind != DeviceKind::Streetlight)
-            ++lamp;
-        CityMirror scene(city);
-        scene.states[lamp].reported = scene.states[lamp].online = true;
+        CityMirror scene(test::networkCity());
+        const DeviceIndex lamp = selectALamp(scene);
         Order o;
         o.id = 17;
         o.requestedBy = QStringLiteral("kai");
@@ -284,7 +286,6 @@ private Q_SLOTS:
         scene.orders = {o};
         scene.reservations = {{lamp, 17}};
         scene.consoles = {OrderBook::ConsoleSeen{QStringLiteral("desk-2"), ConsoleStanding::Online, 0}};
-        scene.selection = {MapSelection::Kind::Device, lamp};
         const LoadHistory::Series loads;
         DetailsPanel details(scene, loads);
         details.refresh();
