@@ -91,6 +91,9 @@ RoadLevel roadLevel(const RoadTraffic &traffic, double lengthM, int lanes, bool 
 /// How far back from `traffic.standsAt` its standing line reaches, in metres a lane (`lanes`: a direction's, as for
 /// roadLevel): SUMO's car and the gap before it, 7.5 m, for each vehicle standing.
 double roadStandingM(const RoadTraffic &traffic, int lanes);
+/// Cuts a roads picture (by road index) to what one picture can carry, kMaxRoadsReported roads: the busiest, still
+/// by road index. A picture of one traffic simulation, or the pictures of a district's gateways put together.
+void keepBusiestRoads(std::vector<RoadTraffic> &roads);
 
 /// Where a tracked vehicle is (an emergency vehicle's location feed, AVL): every second while it moves, every few
 /// seconds while it stands. Not a device: `Event::device` is kNoDevice and the vehicle is named by its call sign.

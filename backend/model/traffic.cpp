@@ -9,6 +9,15 @@ namespace {
 constexpr double kMetresPerVehicle = 7.5;
 } // namespace
 
+void keepBusiestRoads(std::vector<RoadTraffic> &roads)
+{
+    if (roads.size() <= size_t(kMaxRoadsReported))
+        return;
+    std::stable_sort(roads.begin(), roads.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.vehicles > b.vehicles; });
+    roads.resize(kMaxRoadsReported);
+    std::sort(roads.begin(), roads.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.road < b.road; });
+}
+
 double roadStandingM(const RoadTraffic &traffic, int lanes) { return traffic.halting * kMetresPerVehicle / std::max(1, lanes); }
 
 RoadLevel roadLevel(const RoadTraffic &traffic, double lengthM, int lanes, bool oneway)

@@ -44,11 +44,7 @@ std::vector<RoadTraffic> RoadCounter::picture() const
         out.push_back({road, static_cast<std::uint16_t>(std::min(vehicles, 65535)), static_cast<std::uint16_t>(std::min(halting, 65535L)),
                        static_cast<std::uint8_t>(std::clamp(std::lround(pct), 0L, 100L)), standsAt});
     }
-    if (out.size() > size_t(kMaxRoadsReported)) {   // the busiest first: what a report can carry
-        std::stable_sort(out.begin(), out.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.vehicles > b.vehicles; });
-        out.resize(kMaxRoadsReported);
-        std::sort(out.begin(), out.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.road < b.road; });
-    }
+    keepBusiestRoads(out);   // what a report can carry
     return out;
 }
 

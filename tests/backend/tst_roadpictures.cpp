@@ -110,6 +110,23 @@ private Q_SLOTS:
                  (std::map<std::uint32_t, int>{{eastF, 2}, {westC, 7}}));
     }
 
+    void aPicturePutTogetherCarriesWhatOnePictureCan()
+    {
+        // Two districts' pictures of 500 roads each: the console keeps the 600 busiest, as one picture carries and the
+        // store records — else a replay would show fewer roads than the live console did.
+        RoadPictureMerge merge(city());
+        std::vector<RoadTraffic> east, west;
+        for (int i = 0; i < 500; ++i) {
+            east.push_back(road(roadIn("East", i), 1));
+            west.push_back(road(roadIn("West", i), 2));
+        }
+        merge.take(kNorth, serving("East"), east, kT0);
+        const std::vector<RoadTraffic> city = merge.take(kSouth, serving("West"), west, kT0 + 1000);
+        QCOMPARE(int(city.size()), kMaxRoadsReported);
+        QCOMPARE(std::count_if(city.begin(), city.end(), [](const RoadTraffic &r) { return r.vehicles == 2; }), 500);   // all of West's
+        QVERIFY(std::is_sorted(city.begin(), city.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.road < b.road; }));
+    }
+
     void theConsoleShowsEachDistrictsRoadsFromItsGateway()
     {
         // --gateways gw-north=East,gw-south=West, each counting the whole city's roads: the console's picture has
