@@ -2876,6 +2876,10 @@
         <source>Signal running its program</source>
         <translation>プログラム運転中の信号</translation>
     </message>
+    <message>
+        <source>Traffic not counted in %1</source>
+        <translation>%1 の交通量は計測されていません</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OpsClient</name>

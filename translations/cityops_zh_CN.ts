@@ -2876,6 +2876,10 @@
         <source>Signal running its program</source>
         <translation>按配时方案运行的信号机</translation>
     </message>
+    <message>
+        <source>Traffic not counted in %1</source>
+        <translation>%1 的交通未计数</translation>
+    </message>
 </context>
 <context>
     <name>cityops::OpsClient</name>

@@ -161,6 +161,14 @@ QByteArray encode(const EventPayload &payload)
                 // Where each line stands, after the roads: rows from before there was one end here, and read back.
                 for (size_t i = 0; i < n; ++i)
                     w.u8(static_cast<std::uint8_t>(p.roads[i].standsAt));
+                // The districts nobody counts, after that, only when there are any: a row without them reads as
+                // before, and a release from before reads every whole-city picture still.
+                if (!p.uncounted.empty()) {
+                    const size_t u = std::min<size_t>(p.uncounted.size(), kMaxDistrictsUncounted);
+                    w.u16(static_cast<std::uint16_t>(u));
+                    for (size_t i = 0; i < u; ++i)
+                        w.u16(p.uncounted[i]);
+                }
             } else if constexpr (std::is_same_v<T, ConsolePayload>) {
                 w.str(p.console);
                 w.u8(static_cast<std::uint8_t>(p.standing));
@@ -314,6 +322,15 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
                 ok = ok && r.u8(&end) && end <= static_cast<std::uint8_t>(RoadEnd::First);
                 t.standsAt = static_cast<RoadEnd>(end);
             }
+        if (ok && !r.atEnd()) {
+            std::uint16_t u = 0;
+            ok = r.u16(&u) && u > 0 && u <= kMaxDistrictsUncounted;
+            for (int i = 0; ok && i < u; ++i) {
+                std::uint16_t district = 0;
+                ok = r.u16(&district) && (p.uncounted.empty() || district > p.uncounted.back());
+                p.uncounted.push_back(district);
+            }
+        }
         out = p;
         break;
     }

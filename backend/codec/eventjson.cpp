@@ -48,7 +48,12 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
                         road.append(static_cast<int>(r.standsAt));
                     roads.append(road);
                 }
-                return {{"roads", roads}};
+                if (p.uncounted.empty())
+                    return {{"roads", roads}};
+                QJsonArray uncounted;
+                for (const std::uint16_t d : p.uncounted)
+                    uncounted.append(d);
+                return {{"roads", roads}, {"uncounted", uncounted}};
             } else if constexpr (std::is_same_v<T, ConsolePayload>)
                 return {{"console", p.console}, {"online", p.standing == ConsoleStanding::Online}, {"standing", consoleStandingName(p.standing)}};
             else if constexpr (std::is_same_v<T, FeederPayload>)
@@ -323,6 +328,16 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
                                .arg(qsizetype(city.roads.size()) - 1));
             p.roads.push_back({static_cast<std::uint32_t>(road), static_cast<std::uint16_t>(vehicles), static_cast<std::uint16_t>(halting),
                                static_cast<std::uint8_t>(speed), static_cast<RoadEnd>(standsAt)});
+        }
+        // The districts nobody counts (a console's picture put together; a gateway's own picture has none).
+        const QJsonValue uncounted = d.value(QLatin1String("uncounted"));
+        if (!uncounted.isUndefined() && !uncounted.isArray())
+            return bad(QStringLiteral("uncounted is a list of the city's districts"));
+        for (const QJsonValue &v : uncounted.toArray()) {
+            const double district = whole(v, double(city.districts.size()) - 1);
+            if (district < 0 || (!p.uncounted.empty() && district <= p.uncounted.back()))
+                return bad(QStringLiteral("uncounted is the indexes of the city's districts (0-%1), ascending").arg(qsizetype(city.districts.size()) - 1));
+            p.uncounted.push_back(static_cast<std::uint16_t>(district));
         }
         e.payload = p;
     } else if (kind == QLatin1String("traffic")) {

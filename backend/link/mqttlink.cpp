@@ -357,7 +357,7 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
     if (const auto *vehicle = std::get_if<VehiclePayload>(&e.event.payload))
         m_fleet.vehicleReported(vehicle->id, ref.gateway, m_clock->nowMs());
     else if (auto *roads = std::get_if<RoadTrafficPayload>(&e.event.payload))
-        roads->roads = m_roadPictures.take(number, m_servedDistricts[size_t(number)], std::move(roads->roads), m_clock->nowMs());
+        *roads = m_roadPictures.take(number, m_servedDistricts[size_t(number)], std::move(roads->roads), m_clock->nowMs());
     push(std::move(e.event));
 }
 

@@ -13,7 +13,7 @@ bool RoadPictureMerge::covers(const Part &part, int district) const
     return part.served.empty() || (district >= 0 && size_t(district) < part.served.size() && part.served[size_t(district)]);
 }
 
-std::vector<RoadTraffic> RoadPictureMerge::take(int gateway, const std::vector<bool> &served, std::vector<RoadTraffic> roads, std::int64_t nowMs)
+RoadTrafficPayload RoadPictureMerge::take(int gateway, const std::vector<bool> &served, std::vector<RoadTraffic> roads, std::int64_t nowMs)
 {
     std::erase_if(m_parts, [nowMs](const auto &part) { return nowMs - part.second.receivedMs > kRoadTrafficStaleMs; });
     Part &mine = m_parts[gateway];
@@ -21,11 +21,11 @@ std::vector<RoadTraffic> RoadPictureMerge::take(int gateway, const std::vector<b
     mine.roads = std::move(roads);
     mine.receivedMs = nowMs;
     std::erase_if(mine.roads, [&](const RoadTraffic &r) { return r.road >= m_roadDistrict.size() || !covers(mine, m_roadDistrict[r.road]); });
-    if (m_parts.size() == 1)
-        return mine.roads;
+    if (m_parts.size() == 1 && mine.served.empty())
+        return {mine.roads, {}};
 
     // Who speaks for each district now: the last picture of a gateway bound to it, else the last of one serving the
-    // whole city (-1: nobody; its roads are shown empty).
+    // whole city (-1: nobody; the district is uncounted).
     const size_t districts = m_city->districts.size();
     std::vector<int> speaker(districts + 1, -1);   // the last slot: roads of no district
     std::vector<std::int64_t> spokeMs(districts + 1, -1);
@@ -44,16 +44,20 @@ std::vector<RoadTraffic> RoadPictureMerge::take(int gateway, const std::vector<b
             }
         }
     }
-    std::vector<RoadTraffic> out;
+    RoadTrafficPayload out;
     for (const auto &[number, part] : m_parts)
         for (const RoadTraffic &r : part.roads) {
             const int district = m_roadDistrict[r.road];
             if (speaker[district >= 0 && size_t(district) < districts ? size_t(district) : districts] == number)
-                out.push_back(r);
+                out.roads.push_back(r);
         }
-    std::sort(out.begin(), out.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.road < b.road; });
+    std::sort(out.roads.begin(), out.roads.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.road < b.road; });
     // As one picture carries (and the store records): else the replay would show fewer roads than the live console.
-    keepBusiestRoads(out);
+    keepBusiestRoads(out.roads);
+    // (While a whole-city picture speaks, every district has a speaker: nothing is uncounted.)
+    for (size_t d = 0; d < districts && out.uncounted.size() < size_t(kMaxDistrictsUncounted); ++d)
+        if (speaker[d] < 0)
+            out.uncounted.push_back(static_cast<std::uint16_t>(d));
     return out;
 }
 

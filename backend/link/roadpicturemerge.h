@@ -16,14 +16,16 @@ namespace cityops {
 /// last picture of a gateway bound to it; the roads of districts no such gateway covers come from the last picture of a
 /// gateway serving the whole city. A picture older than kRoadTrafficStaleMs (on the console's clock: its gateway
 /// stopped counting, or is gone) no longer speaks for anything. With one gateway, or none bound, the last picture is
-/// the picture, as before. Used on the link's network thread only.
+/// the picture, as before. When a gateway bound to districts speaks, the districts nobody speaks for (their gateway
+/// is gone or counts no traffic, and no whole-city picture stands in) are named uncounted: their roads are unknown,
+/// not empty. Used on the link's network thread only.
 class RoadPictureMerge {
 public:
     explicit RoadPictureMerge(std::shared_ptr<const CityModel> city);
 
     /// Gateway `gateway`'s picture, received at `nowMs`; `served` its districts (by district index; empty: the
-    /// whole city). Returns the city's picture as it stands now, by road index.
-    std::vector<RoadTraffic> take(int gateway, const std::vector<bool> &served, std::vector<RoadTraffic> roads, std::int64_t nowMs);
+    /// whole city). Returns the city's picture as it stands now, by road index, with its uncounted districts.
+    RoadTrafficPayload take(int gateway, const std::vector<bool> &served, std::vector<RoadTraffic> roads, std::int64_t nowMs);
 
 private:
     struct Part {

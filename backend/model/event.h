@@ -76,10 +76,16 @@ struct RoadTraffic {
 };
 constexpr int kMaxRoadsReported = 600;   ///< the busiest first, should more roads carry vehicles
 /// Every street segment with vehicles on it, every few seconds while traffic is measured (co-simulation): the whole
-/// picture each time, so a road not named is empty. Not a device's: `Event::device` is kNoDevice.
+/// picture each time, so a road not named is empty — but for the roads of `uncounted` districts, which are unknown.
+/// Not a device's: `Event::device` is kNoDevice.
 struct RoadTrafficPayload {
     std::vector<RoadTraffic> roads;
+    /// The districts (by index, ascending) whose roads nobody counts now: set by the console when it puts together
+    /// the pictures of gateways bound to districts (RoadPictureMerge) and a district's gateway is gone, or counts no
+    /// traffic. Empty for a whole-city picture.
+    std::vector<std::uint16_t> uncounted;
 };
+constexpr int kMaxDistrictsUncounted = 1024;   ///< more than any city's districts: a longer list is malformed
 /// A road's figures are old after this long without a report (the traffic simulation stopped): not shown as current.
 constexpr std::int64_t kRoadTrafficStaleMs = 90'000;
 /// How abnormal a road's traffic is. What stands on it, per lane, against the same lengths as an approach's queue

@@ -18,6 +18,10 @@ void TrafficBook::apply(const std::vector<Event> &events)
             for (const RoadTraffic &r : roads->roads)
                 if (r.road < m_city->roads.size())
                     m_roads.roads.push_back(r);
+            m_roads.uncounted.clear();
+            for (const std::uint16_t d : roads->uncounted)
+                if (d < m_city->districts.size())
+                    m_roads.uncounted.push_back(d);
             ++m_version;
             continue;
         }

@@ -28,6 +28,8 @@ public:
     struct Roads {
         std::int64_t timeMs = 0;           ///< when measured; 0: nothing known
         std::vector<RoadTraffic> roads;    ///< the roads with vehicles on them (roads of this city only)
+        /// The districts (by index, ascending) whose roads nobody counts: unknown, not empty (RoadTrafficPayload).
+        std::vector<std::uint16_t> uncounted;
         /// Measured, and recently enough at `nowMs` to show as current (kRoadTrafficStaleMs).
         bool current(std::int64_t nowMs) const { return timeMs != 0 && nowMs - timeMs <= kRoadTrafficStaleMs; }
     };

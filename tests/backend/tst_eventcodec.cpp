@@ -38,6 +38,8 @@ private Q_SLOTS:
             VehiclePayload{QStringLiteral("ambulance-3"), {13.5, 52.4}, 0, 0, true, 0, {}, {}, 1'794'999'280'000},
             RoadTrafficPayload{{{0, 12, 4, 35, RoadEnd::Last}, {7, 3, 0, 90}, {9, 8, 8, 0, RoadEnd::First}}},
             RoadTrafficPayload{},
+            RoadTrafficPayload{{{0, 12, 4, 35, RoadEnd::Last}}, {0, 3}},
+            RoadTrafficPayload{{}, {1}},
             ConsolePayload{QStringLiteral("console-b"), ConsoleStanding::Gone},
             ConsolePayload{QStringLiteral("desk 2 (north)"), ConsoleStanding::Online},
             ConsolePayload{QStringLiteral("desk-3"), ConsoleStanding::OutOfKeyring},
@@ -476,6 +478,48 @@ private Q_SLOTS:
         QJsonObject asDevice = json;
         asDevice.insert(QLatin1String("device"), fixtureCity()->devices[0].id);
         QVERIFY(!eventjson::eventFromJson(asDevice, *fixtureCity()).ok());   // not a device's
+    }
+
+    void aPictureNamesTheDistrictsNobodyCounts()
+    {
+        // After where each line stands, the districts nobody counts (a console's picture put together by district):
+        // a row without them reads as before; an empty, unordered or repeated list is refused.
+        const RoadTrafficPayload roads{{{0, 12, 4, 35, RoadEnd::First}}, {0, 1}};
+        const QByteArray blob = eventcodec::encode(roads);
+        QCOMPARE(blob.size(), eventcodec::encode(RoadTrafficPayload{roads.roads, {}}).size() + 6);
+        const auto back = eventcodec::decode(eventcodec::Kind::Roads, blob);
+        QVERIFY(back.ok());
+        QCOMPARE(std::get<RoadTrafficPayload>(back.value()).uncounted, (std::vector<std::uint16_t>{0, 1}));
+        const QByteArray before = blob.left(blob.size() - 6);
+        QVERIFY(eventcodec::decode(eventcodec::Kind::Roads, before).ok());
+        QVERIFY(std::get<RoadTrafficPayload>(eventcodec::decode(eventcodec::Kind::Roads, before).value()).uncounted.empty());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, before + QByteArray("\x00\x00", 2)).ok());                  // none
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, before + QByteArray("\x02\x00\x01\x00\x00\x00", 6)).ok());  // 1, 0
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, before + QByteArray("\x02\x00\x01\x00\x01\x00", 6)).ok());  // 1, 1
+        QVERIFY(eventcodec::decode(eventcodec::Kind::Roads, before + QByteArray("\x01\x00\x01\x00", 4)).ok());
+
+        // In JSON, "uncounted": district indexes of this city (the fixture has one), ascending; left out when none.
+        QCOMPARE(fixtureCity()->districts.size(), size_t(1));
+        const RoadTrafficPayload oneDistrict{roads.roads, {0}};
+        const QJsonObject json = eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, oneDistrict}, *fixtureCity());
+        QCOMPARE(json.value(QLatin1String("data")).toObject().value(QLatin1String("uncounted")).toArray(), (QJsonArray{0}));
+        const auto fromJson = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(fromJson.ok(), qPrintable(fromJson.error()));
+        QCOMPARE(std::get<RoadTrafficPayload>(fromJson.value().payload).uncounted, oneDistrict.uncounted);
+        QVERIFY(!eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, RoadTrafficPayload{roads.roads, {}}}, *fixtureCity())
+                     .value(QLatin1String("data")).toObject().contains(QLatin1String("uncounted")));
+        const auto uncountedAs = [&](const QJsonValue &value) {
+            QJsonObject changed = json, data = json.value(QLatin1String("data")).toObject();
+            data.insert(QLatin1String("uncounted"), value);
+            changed.insert(QLatin1String("data"), data);
+            return eventjson::eventFromJson(changed, *fixtureCity());
+        };
+        QVERIFY(uncountedAs(QJsonArray{}).ok());
+        QVERIFY(!uncountedAs(QJsonArray{1}).ok());   // no such district
+        QVERIFY(!uncountedAs(QJsonArray{0, 0}).ok());
+        QVERIFY(!uncountedAs(QJsonArray{-1}).ok());
+        QVERIFY(!uncountedAs(QJsonArray{"West"}).ok());
+        QVERIFY(!uncountedAs(1).ok());
     }
 };
 

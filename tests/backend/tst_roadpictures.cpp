@@ -44,6 +44,16 @@ std::map<std::uint32_t, int> counts(const std::vector<RoadTraffic> &roads)
         out[r.road] = r.vehicles;
     return out;
 }
+std::map<std::uint32_t, int> counts(const RoadTrafficPayload &picture) { return counts(picture.roads); }
+
+/// The names of a picture's uncounted districts.
+QStringList uncounted(const std::vector<std::uint16_t> &districts)
+{
+    QStringList names;
+    for (const std::uint16_t d : districts)
+        names.append(city()->districts[d].name);
+    return names;
+}
 
 constexpr std::int64_t kT0 = 1'000'000;
 constexpr int kNorth = 0, kSouth = 1, kFleet = 2;   // gateway numbers
@@ -66,8 +76,32 @@ private Q_SLOTS:
         const std::uint32_t none = std::uint32_t(city()->roads.size());   // a road this city does not have
         QCOMPARE(counts(merge.take(kFleet, kWholeCity, {road(east, 4), road(west, 7), road(none, 1)}, kT0)),
                  (std::map<std::uint32_t, int>{{east, 4}, {west, 7}}));
-        // The next picture replaces it: a road it does not name is empty.
-        QCOMPARE(counts(merge.take(kFleet, kWholeCity, {road(west, 2)}, kT0 + 10'000)), (std::map<std::uint32_t, int>{{west, 2}}));
+        // The next picture replaces it: a road it does not name is empty — every district is counted.
+        const RoadTrafficPayload next = merge.take(kFleet, kWholeCity, {road(west, 2)}, kT0 + 10'000);
+        QCOMPARE(counts(next), (std::map<std::uint32_t, int>{{west, 2}}));
+        QVERIFY(next.uncounted.empty());
+    }
+
+    void aDistrictNobodySpeaksForIsUncounted()
+    {
+        // The roads of a district whose gateway is gone, or never counted, are unknown, not empty: the picture says so.
+        RoadPictureMerge merge(city());
+        const std::uint32_t eastA = roadIn("East", 0), westA = roadIn("West", 0);
+        RoadTrafficPayload picture = merge.take(kNorth, serving("East"), {road(eastA, 5), road(westA, 9)}, kT0);
+        QCOMPARE(counts(picture), (std::map<std::uint32_t, int>{{eastA, 5}}));
+        QCOMPARE(uncounted(picture.uncounted), QStringList{QStringLiteral("West")});
+        picture = merge.take(kSouth, serving("West"), {road(westA, 3)}, kT0 + 1000);
+        QVERIFY(picture.uncounted.empty());
+        // North stops counting: once its picture is too old to speak, East is uncounted.
+        picture = merge.take(kSouth, serving("West"), {road(westA, 4)}, kT0 + kRoadTrafficStaleMs);
+        QVERIFY(picture.uncounted.empty());
+        picture = merge.take(kSouth, serving("West"), {road(westA, 4)}, kT0 + kRoadTrafficStaleMs + 1);
+        QCOMPARE(counts(picture), (std::map<std::uint32_t, int>{{westA, 4}}));
+        QCOMPARE(uncounted(picture.uncounted), QStringList{QStringLiteral("East")});
+        // A whole-city gateway speaks for it again.
+        picture = merge.take(kFleet, kWholeCity, {road(eastA, 1), road(westA, 8)}, kT0 + kRoadTrafficStaleMs + 2);
+        QCOMPARE(counts(picture), (std::map<std::uint32_t, int>{{eastA, 1}, {westA, 4}}));
+        QVERIFY(picture.uncounted.empty());
     }
 
     void eachDistrictsRoadsComeFromTheGatewayBoundToIt()
@@ -121,7 +155,7 @@ private Q_SLOTS:
             west.push_back(road(roadIn("West", i), 2));
         }
         merge.take(kNorth, serving("East"), east, kT0);
-        const std::vector<RoadTraffic> city = merge.take(kSouth, serving("West"), west, kT0 + 1000);
+        const std::vector<RoadTraffic> city = merge.take(kSouth, serving("West"), west, kT0 + 1000).roads;
         QCOMPARE(int(city.size()), kMaxRoadsReported);
         QCOMPARE(std::count_if(city.begin(), city.end(), [](const RoadTraffic &r) { return r.vehicles == 2; }), 500);   // all of West's
         QVERIFY(std::is_sorted(city.begin(), city.end(), [](const RoadTraffic &a, const RoadTraffic &b) { return a.road < b.road; }));
@@ -139,15 +173,18 @@ private Q_SLOTS:
         const auto picture = [&](int eastCars, int westCars) {
             return Event{0, 0, kNoDevice, RoadTrafficPayload{{road(west, westCars), road(east, eastCars)}}};
         };
-        const auto shown = [&] {
+        const auto book = [&] {
             TrafficBook::Roads roads;
             room.console.engine.books().traffic().snapshot(roads);
-            return counts(roads.roads);
+            return roads;
         };
+        const auto shown = [&] { return counts(book().roads); };
         QVERIFY(room.north.field(picture(11, 12), room.now()));
         QTRY_COMPARE_WITH_TIMEOUT(shown(), (std::map<std::uint32_t, int>{{east, 11}}), 10'000);
+        QCOMPARE(uncounted(book().uncounted), QStringList{QStringLiteral("West")});   // South has said nothing yet
         QVERIFY(room.south.field(picture(21, 22), room.now()));
         QTRY_COMPARE_WITH_TIMEOUT(shown(), (std::map<std::uint32_t, int>{{east, 11}, {west, 22}}), 10'000);
+        QVERIFY(book().uncounted.empty());
         QCOMPARE(room.counters().notTheirs, std::uint64_t(0));
     }
 };

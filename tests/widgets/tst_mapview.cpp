@@ -244,6 +244,34 @@ private Q_SLOTS:
         QVERIFY(view.describe({}).isEmpty());
     }
 
+    void theLegendNamesTheDistrictsWhoseTrafficNobodyCounts()
+    {
+        // Roads are shaded where traffic stands; a district nobody counts has bare roads that would read as free-flowing,
+        // so the legend names it, with a line in the not-reporting colour.
+        ShownView shown(m_city);
+        MapView &view = shown.view;
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        shown.scene.nowMs = 1'000'000;
+        shown.scene.roads.timeMs = shown.scene.nowMs;
+        shown.scene.roads.roads = {RoadTraffic{0, 4, 0, 80, RoadEnd::Unknown}};
+        const auto notReportingInLegend = [&] {
+            view.update();
+            const QImage image = view.grab().toImage();
+            int pixels = 0;
+            for (int y = view.height() / 3; y < view.height() - 40; ++y)
+                for (int x = 10; x < 40; ++x)
+                    pixels += image.pixelColor(x, y) == mapstyle::noData() ? 1 : 0;
+            return pixels;
+        };
+        const int counted = notReportingInLegend();   // the "Not reporting" device's ring only
+        shown.scene.roads.uncounted = {0};
+        const int uncounted = notReportingInLegend();
+        QVERIFY2(uncounted > counted + 10, qPrintable(QStringLiteral("%1 against %2").arg(uncounted).arg(counted)));
+        // Only while traffic is measured: an old picture says nothing about anybody's roads.
+        shown.scene.nowMs += kRoadTrafficStaleMs + 1;
+        QCOMPARE(notReportingInLegend(), counted);
+    }
+
     void search()
     {
         CityMirror scene(m_city);

@@ -255,6 +255,15 @@ void MapView::drawLegend(QPainter &painter) const
     if (m_scene.roads.current(m_scene.nowMs)) {   // only while traffic is measured (co-simulation), as the layer draws it
         rows.push_back({Shape::Line, {}, mapstyle::roadTrafficColor(RoadLevel::Long), tr("Traffic standing a block long")});
         rows.push_back({Shape::Line, {}, mapstyle::roadTrafficColor(RoadLevel::Spillback), tr("Traffic standing two blocks long")});
+        // A district whose gateway counts no traffic: its roads are unknown, not empty — say so, in the not-reporting
+        // colour, rather than let bare roads read as free-flowing.
+        if (!m_scene.roads.uncounted.empty()) {
+            QStringList names;
+            for (const std::uint16_t d : m_scene.roads.uncounted)
+                if (d < m_scene.city().districts.size())
+                    names.append(m_scene.city().districts[d].name);
+            rows.push_back({Shape::Line, {}, mapstyle::noData(), tr("Traffic not counted in %1").arg(names.join(QStringLiteral(", ")))});
+        }
     }
     painter.save();
     QFont font = painter.font();
