@@ -3796,5 +3796,9 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>%1 · roads © OpenStreetMap</source>
         <translation>%1 · 道路 © OpenStreetMap</translation>
     </message>
+    <message>
+        <source>TRAFFIC NOT COUNTED</source>
+        <translation>交通量未計測</translation>
+    </message>
 </context>
 </TS>

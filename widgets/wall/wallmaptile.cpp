@@ -4,6 +4,7 @@
 #include "labels.h"
 #include "map/basemaplayers.h"
 #include "map/devicelayers.h"
+#include "map/mapstyle.h"
 #include "wall/wallfeed.h"
 
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cityops {
@@ -246,16 +248,27 @@ void WallMapTile::paintBody(QPainter &painter, const QRect &body)
     const double scale = symbolScaleFor(m_look.minCapPx);
     m_viewport.setSize(QSize(std::max(1, int(body.width() / scale)), std::max(1, int(body.height() / scale))));
     m_viewport.fit(view.box, 4);
+    // A district whose roads nobody counts (its gateway is gone): bare roads there are unknown, not free-flowing.
+    const TrafficBook::Roads &roads = m_feed.scene().roads;
+    const auto uncounted = [&](int district) {
+        return roads.current(m_feed.scene().nowMs)
+               && std::find(roads.uncounted.begin(), roads.uncounted.end(), district) != roads.uncounted.end();
+    };
+    const int h = lineHeight(Size::Normal);
     // District names at the wall's own size (the map's are desk-sized), when the whole city is shown.
     if (m_district < 0 && !m_pushed) {
         const CityModel &city = m_feed.scene().city();
         const auto &points = m_feed.scene().districtLabelPoints();
         for (size_t i = 0; i < city.districts.size() && i < points.size(); ++i) {
             const QPointF at = body.topLeft() + m_viewport.worldToScreen(points[i]) * scale;
-            const int h = lineHeight(Size::Normal);
-            drawText(painter, QRect(int(at.x()) - body.width() / 4, int(at.y()) - h / 2, body.width() / 2, h), Qt::AlignCenter,
-                     Labels::district(city, int(i)).toUpper(), Size::Normal, WallLook::dim());
+            const QRect name(int(at.x()) - body.width() / 4, int(at.y()) - h / 2, body.width() / 2, h);
+            drawText(painter, name, Qt::AlignCenter, Labels::district(city, int(i)).toUpper(), Size::Normal, WallLook::dim());
+            if (uncounted(int(i)))
+                drawText(painter, name.translated(0, h), Qt::AlignCenter, tr("TRAFFIC NOT COUNTED"), Size::Normal, mapstyle::noData());
         }
+    } else if (m_district >= 0 && !m_pushed && uncounted(m_district)) {
+        drawText(painter, QRect(body.left(), body.top() + h / 2, body.width(), h), Qt::AlignCenter, tr("TRAFFIC NOT COUNTED"),
+                 Size::Normal, mapstyle::noData());
     }
 }
 

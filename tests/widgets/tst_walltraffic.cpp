@@ -1,0 +1,53 @@
+// The wall's city map when a district's roads are not counted (its gateway, bound to it, is gone): bare roads there
+// would read from the back of the room as free-flowing, so the map says "TRAFFIC NOT COUNTED" under the district's
+// name, in the not-reporting colour, and says nothing once the picture is old or the district counted again. Real
+// engine, a 1 × 1 wall, the scene's road picture set by the test.
+#include "map/mapstyle.h"
+#include "walltesting.h"
+#include "wall/wallmaptile.h"
+
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+class TestWallTraffic : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(test::networkCity()); }
+
+    void aDistrictWhoseTrafficNobodyCountsIsSaid()
+    {
+        QuietMapWall quiet;
+        VideoWall &wall = *quiet.wall;
+        QTRY_VERIFY_WITH_TIMEOUT(wall.feed().staleReason().isEmpty(), 5000);
+        wall.refreshNow();
+        auto *map = quiet.map();
+        QVERIFY(map);
+        QCOMPARE(quiet.city->districts.size(), size_t(1));   // the fixture's one district, named on the map
+        CityMirror &scene = wall.live().scene();
+        const auto shown = [&] {
+            const QImage image = map->grab().toImage();
+            const auto &texts = map->drawnTexts();
+            return std::make_pair(int(std::count(texts.begin(), texts.end(), QStringLiteral("TRAFFIC NOT COUNTED"))),
+                                  countColor(image, mapstyle::noData(), 0));
+        };
+        scene.roads.timeMs = scene.nowMs;
+        scene.roads.roads = {RoadTraffic{0, 4, 0, 80, RoadEnd::Unknown}};
+        const auto [counted, magentaCounted] = shown();
+        QCOMPARE(counted, 0);
+        scene.roads.uncounted = {0};
+        const auto [said, magenta] = shown();
+        QCOMPARE(said, 1);   // under the district's name
+        QVERIFY2(magenta > magentaCounted + 20, qPrintable(QStringLiteral("%1 against %2").arg(magenta).arg(magentaCounted)));
+        // Its smallest letters as large as every other word on the wall.
+        const int smallest = *std::min_element(map->drawnCapHeights().begin(), map->drawnCapHeights().end());
+        QVERIFY(smallest >= wall.look().minCapPx);
+        // An old picture says nothing about anybody's roads.
+        scene.roads.timeMs = scene.nowMs - kRoadTrafficStaleMs - 1;
+        QCOMPARE(shown().first, 0);
+    }
+};
+
+QTEST_MAIN(TestWallTraffic)
+#include "tst_walltraffic.moc"
