@@ -47,6 +47,39 @@ private Q_SLOTS:
         scene.roads.timeMs = scene.nowMs - kRoadTrafficStaleMs - 1;
         QCOMPARE(shown().first, 0);
     }
+
+    void aDistrictsOwnMapSaysItAtTheTop()
+    {
+        const auto city = test::networkCity();
+        Engine engine{city};
+        engine.start(std::make_unique<OneReportLink>());
+        const auto stop = qScopeGuard([&engine] { engine.stop(); });
+        WallLayout layout;
+        layout.rows = 1;
+        layout.columns = 1;
+        layout.tiles = {{WallTileKind::DistrictMap, 0, 0, 1, 1, 0, 0}};   // district 0, not rotating
+        VideoWall wall(engine, layout);
+        wall.show(false);
+        QTRY_VERIFY_WITH_TIMEOUT(wall.feed().staleReason().isEmpty(), 5000);
+        wall.refreshNow();
+        auto *map = dynamic_cast<WallMapTile *>(wall.tileAt(0, 0));
+        QVERIFY(map && map->district() == 0);
+        CityMirror &scene = wall.live().scene();
+        scene.roads.timeMs = scene.nowMs;
+        scene.roads.uncounted = {0};
+        const QImage image = map->grab().toImage();
+        const auto &texts = map->drawnTexts();
+        QVERIFY(std::find(texts.begin(), texts.end(), QStringLiteral("TRAFFIC NOT COUNTED")) != texts.end());
+        // In the top part of the map, not over the district's middle.
+        int top = image.height();
+        for (int y = 0; y < image.height() && top == image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                if (image.pixelColor(x, y) == mapstyle::noData()) {
+                    top = y;
+                    break;
+                }
+        QVERIFY2(top < image.height() / 4, qPrintable(QStringLiteral("first magenta row %1 of %2").arg(top).arg(image.height())));
+    }
 };
 
 QTEST_MAIN(TestWallTraffic)

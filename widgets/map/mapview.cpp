@@ -260,8 +260,7 @@ void MapView::drawLegend(QPainter &painter) const
         if (!m_scene.roads.uncounted.empty()) {
             QStringList names;
             for (const std::uint16_t d : m_scene.roads.uncounted)
-                if (d < m_scene.city().districts.size())
-                    names.append(m_scene.city().districts[d].name);
+                names.append(Labels::district(m_scene.city(), d));
             rows.push_back({Shape::Line, {}, mapstyle::noData(), tr("Traffic not counted in %1").arg(names.join(QStringLiteral(", ")))});
         }
     }
