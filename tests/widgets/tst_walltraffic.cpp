@@ -1,6 +1,6 @@
 // The wall's city map when a district's roads are not counted (its gateway, bound to it, is gone): bare roads there
 // would read from the back of the room as free-flowing, so the map says "TRAFFIC NOT COUNTED" under the district's
-// name, in the not-reporting colour, and says nothing once the picture is old or the district counted again. Real
+// name (at the top of the district's own map), in the not-reporting colour, and says nothing once the picture is old or the district counted again. Real
 // engine, a 1 × 1 wall, the scene's road picture set by the test.
 #include "map/mapstyle.h"
 #include "walltesting.h"
