@@ -180,6 +180,9 @@ void MqttLink::gatewayGone(int number, const QString &gateway, const char *why)
         if (m_gatewayOfDevice[d].load(std::memory_order_relaxed) == number)
             offline.push_back(Event{0, now, d, PresencePayload{false, QStringLiteral("gateway %1 is gone: %2").arg(gateway, QLatin1String(why))}});
     qCWarning(lcLink) << "gateway" << gateway << "is gone (" << why << "):" << offline.size() << "devices offline";
+    // The roads it counted are unknown from now, not as it last counted them for another 90 s.
+    if (std::optional<RoadTrafficPayload> roads = m_roadPictures.forget(number, now))
+        offline.push_back(Event{0, now, kNoDevice, std::move(*roads)});
     flushBatch();
     sink()->push(std::move(offline), Overflow::DropNewest);
 }

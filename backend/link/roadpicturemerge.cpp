@@ -15,7 +15,7 @@ bool RoadPictureMerge::covers(const Part &part, int district) const
 
 RoadTrafficPayload RoadPictureMerge::take(int gateway, const std::vector<bool> &served, std::vector<RoadTraffic> roads, std::int64_t nowMs)
 {
-    std::erase_if(m_parts, [nowMs](const auto &part) { return nowMs - part.second.receivedMs > kRoadTrafficStaleMs; });
+    dropStale(nowMs);
     Part &mine = m_parts[gateway];
     mine.served = served;
     mine.roads = std::move(roads);
@@ -23,7 +23,24 @@ RoadTrafficPayload RoadPictureMerge::take(int gateway, const std::vector<bool> &
     std::erase_if(mine.roads, [&](const RoadTraffic &r) { return r.road >= m_roadDistrict.size() || !covers(mine, m_roadDistrict[r.road]); });
     if (m_parts.size() == 1 && mine.served.empty())
         return {mine.roads, {}};
+    return picture();
+}
 
+std::optional<RoadTrafficPayload> RoadPictureMerge::forget(int gateway, std::int64_t nowMs)
+{
+    if (m_parts.erase(gateway) == 0)
+        return std::nullopt;
+    dropStale(nowMs);
+    return picture();
+}
+
+void RoadPictureMerge::dropStale(std::int64_t nowMs)
+{
+    std::erase_if(m_parts, [nowMs](const auto &part) { return nowMs - part.second.receivedMs > kRoadTrafficStaleMs; });
+}
+
+RoadTrafficPayload RoadPictureMerge::picture() const
+{
     // Who speaks for each district now: the last picture of a gateway bound to it, else the last of one serving the
     // whole city (-1: nobody; the district is uncounted).
     const size_t districts = m_city->districts.size();

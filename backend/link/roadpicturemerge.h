@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace cityops {
@@ -18,7 +19,8 @@ namespace cityops {
 /// stopped counting, or is gone) no longer speaks for anything. With one gateway, or none bound, the last picture is
 /// the picture, as before. When a gateway bound to districts speaks, the districts nobody speaks for (their gateway
 /// is gone or counts no traffic, and no whole-city picture stands in) are named uncounted: their roads are unknown,
-/// not empty. Used on the link's network thread only.
+/// not empty; a gateway gone (its goodbye, or its heartbeat missed) stops speaking at once. Used on the link's
+/// network thread only.
 class RoadPictureMerge {
 public:
     explicit RoadPictureMerge(std::shared_ptr<const CityModel> city);
@@ -26,6 +28,9 @@ public:
     /// Gateway `gateway`'s picture, received at `nowMs`; `served` its districts (by district index; empty: the
     /// whole city). Returns the city's picture as it stands now, by road index, with its uncounted districts.
     RoadTrafficPayload take(int gateway, const std::vector<bool> &served, std::vector<RoadTraffic> roads, std::int64_t nowMs);
+    /// Gateway `gateway` is gone: its picture speaks for nothing from now, not only once it is too old. Returns the
+    /// city's picture without it, or nothing when it had none.
+    std::optional<RoadTrafficPayload> forget(int gateway, std::int64_t nowMs);
 
 private:
     struct Part {
@@ -34,6 +39,8 @@ private:
         std::int64_t receivedMs = 0;
     };
     bool covers(const Part &part, int district) const;
+    void dropStale(std::int64_t nowMs);   ///< parts older than kRoadTrafficStaleMs speak for nothing
+    RoadTrafficPayload picture() const;   ///< the parts put together
 
     std::shared_ptr<const CityModel> m_city;
     std::vector<int> m_roadDistrict;   ///< by road (roadDistricts)

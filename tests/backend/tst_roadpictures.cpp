@@ -144,6 +144,34 @@ private Q_SLOTS:
                  (std::map<std::uint32_t, int>{{eastF, 2}, {westC, 7}}));
     }
 
+    void aGoneGatewayStopsSpeakingAtOnce()
+    {
+        // Its goodbye, or its heartbeat missed: its roads are unknown from now, not as it last counted them for 90 s.
+        RoadPictureMerge merge(city());
+        const std::uint32_t eastA = roadIn("East", 0), westA = roadIn("West", 0);
+        merge.take(kNorth, serving("East"), {road(eastA, 5)}, kT0);
+        merge.take(kSouth, serving("West"), {road(westA, 3)}, kT0 + 1000);
+        QVERIFY(!merge.forget(kFleet, kT0 + 2000));   // it counted nothing: nothing changes
+        const std::optional<RoadTrafficPayload> withoutNorth = merge.forget(kNorth, kT0 + 2000);
+        QVERIFY(withoutNorth);
+        QCOMPARE(counts(*withoutNorth), (std::map<std::uint32_t, int>{{westA, 3}}));
+        QCOMPARE(uncounted(withoutNorth->uncounted), QStringList{QStringLiteral("East")});
+        QVERIFY(!merge.forget(kNorth, kT0 + 3000));   // once
+        // The last one gone: nobody counts anything.
+        const std::optional<RoadTrafficPayload> nobody = merge.forget(kSouth, kT0 + 3000);
+        QVERIFY(nobody && nobody->roads.empty());
+        QCOMPARE(uncounted(nobody->uncounted), (QStringList{QStringLiteral("West"), QStringLiteral("East")}));
+        // A whole-city gateway alone, gone: the same.
+        merge.take(kFleet, kWholeCity, {road(eastA, 1), road(westA, 2)}, kT0 + 4000);
+        const std::optional<RoadTrafficPayload> fleetGone = merge.forget(kFleet, kT0 + 5000);
+        QVERIFY(fleetGone && fleetGone->roads.empty() && fleetGone->uncounted.size() == 2);
+        // What is left is judged by its age then too: South's picture, 90 s old, speaks no more.
+        merge.take(kSouth, serving("West"), {road(westA, 3)}, kT0 + 10'000);
+        merge.take(kNorth, serving("East"), {road(eastA, 5)}, kT0 + 10'000 + kRoadTrafficStaleMs);
+        const std::optional<RoadTrafficPayload> bothOld = merge.forget(kNorth, kT0 + 10'001 + kRoadTrafficStaleMs);
+        QVERIFY(bothOld && bothOld->roads.empty() && bothOld->uncounted.size() == 2);
+    }
+
     void aPicturePutTogetherCarriesWhatOnePictureCan()
     {
         // Two districts' pictures of 500 roads each: the console keeps the 600 busiest, as one picture carries and the
@@ -185,6 +213,10 @@ private Q_SLOTS:
         QVERIFY(room.south.field(picture(21, 22), room.now()));
         QTRY_COMPARE_WITH_TIMEOUT(shown(), (std::map<std::uint32_t, int>{{east, 11}, {west, 22}}), 10'000);
         QVERIFY(book().uncounted.empty());
+        // North says goodbye: East's roads are not counted from now (not shown as North last counted them).
+        QVERIFY(room.north.status(false, 7));
+        QTRY_COMPARE_WITH_TIMEOUT(uncounted(book().uncounted), QStringList{QStringLiteral("East")}, 10'000);
+        QCOMPARE(shown(), (std::map<std::uint32_t, int>{{west, 22}}));
         QCOMPARE(room.counters().notTheirs, std::uint64_t(0));
     }
 };
