@@ -2416,6 +2416,14 @@
         <source>Console %1 was taken out of the console keyring: its operations are refused here</source>
         <translation>コンソール %1 はコンソール鍵束から外されました: その操作はここで拒否されます</translation>
     </message>
+    <message>
+        <source>Traffic not counted in any district</source>
+        <translation>交通量はどの地区でも計測されていません</translation>
+    </message>
+    <message>
+        <source>Traffic not counted in %1</source>
+        <translation>%1 の交通量は計測されていません</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2875,10 +2883,6 @@
     <message>
         <source>Signal running its program</source>
         <translation>プログラム運転中の信号</translation>
-    </message>
-    <message>
-        <source>Traffic not counted in %1</source>
-        <translation>%1 の交通量は計測されていません</translation>
     </message>
 </context>
 <context>

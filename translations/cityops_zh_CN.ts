@@ -2416,6 +2416,14 @@
         <source>Console %1 was taken out of the console keyring: its operations are refused here</source>
         <translation>控制台 %1 已被移出控制台密钥环: 此处拒绝其操作</translation>
     </message>
+    <message>
+        <source>Traffic not counted in any district</source>
+        <translation>所有区域的交通均未计数</translation>
+    </message>
+    <message>
+        <source>Traffic not counted in %1</source>
+        <translation>%1 的交通未计数</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2875,10 +2883,6 @@
     <message>
         <source>Signal running its program</source>
         <translation>按配时方案运行的信号机</translation>
-    </message>
-    <message>
-        <source>Traffic not counted in %1</source>
-        <translation>%1 的交通未计数</translation>
     </message>
 </context>
 <context>

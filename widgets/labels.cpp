@@ -396,6 +396,13 @@ QString Labels::firstFew(size_t count, const std::function<QString(size_t)> &nam
     return said;
 }
 
+QString Labels::trafficNotCounted(const CityModel &city, const std::vector<std::uint16_t> &districts)
+{
+    if (districts.size() > 1 && districts.size() >= city.districts.size())
+        return tr("Traffic not counted in any district");
+    return tr("Traffic not counted in %1").arg(firstFew(districts.size(), [&](size_t i) { return district(city, districts[i]); }));
+}
+
 QString Labels::clock(std::int64_t utcMs, const QTimeZone &zone, bool withSeconds)
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(utcMs, zone);

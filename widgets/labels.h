@@ -80,6 +80,9 @@ public:
     /// A district's name: the package's own, or — for the districts the importer made by compass — in the console's
     /// language ("North-West" → 北西).
     static QString district(const CityModel &city, int district);
+    /// The districts whose road traffic nobody counts, for the map's legend: "Traffic not counted in East", the first
+    /// few of a long list ("…; Nord and 4 more"), or "in any district" when it is all of a city's several districts.
+    static QString trafficNotCounted(const CityModel &city, const std::vector<std::uint16_t> &districts);
     /// The city's response rules as a table for Help: deadlines by severity, the hold limits, and whose they are.
     static QString responseRules(const ResponseRules &rules);
     static QString operatorAction(OperatorAction action);

@@ -1,3 +1,4 @@
+#include "labels.h"
 #include "map/mapsearch.h"
 #include "map/mapstyle.h"
 #include "map/labellayer.h"
@@ -270,6 +271,15 @@ private Q_SLOTS:
         // Only while traffic is measured: an old picture says nothing about anybody's roads.
         shown.scene.nowMs += kRoadTrafficStaleMs + 1;
         QCOMPARE(notReportingInLegend(), counted);
+
+        // In words: the districts by name, the first few of a long list, and all of several as "any district".
+        CityModel many = *m_city;
+        for (const char *name : {"Nord", "Süd", "Ost", "West", "Mitte"})
+            many.districts.push_back({QString::fromUtf8(name), QString::fromUtf8(name), {}, false});
+        QCOMPARE(Labels::trafficNotCounted(*m_city, {0}), QStringLiteral("Traffic not counted in Centre"));
+        QCOMPARE(Labels::trafficNotCounted(many, {1, 3}), QStringLiteral("Traffic not counted in Nord; Ost"));
+        QCOMPARE(Labels::trafficNotCounted(many, {0, 1, 2, 3, 4}), QStringLiteral("Traffic not counted in Centre; Nord; Süd and 2 more"));
+        QCOMPARE(Labels::trafficNotCounted(many, {0, 1, 2, 3, 4, 5}), QStringLiteral("Traffic not counted in any district"));
     }
 
     void search()

@@ -257,12 +257,8 @@ void MapView::drawLegend(QPainter &painter) const
         rows.push_back({Shape::Line, {}, mapstyle::roadTrafficColor(RoadLevel::Spillback), tr("Traffic standing two blocks long")});
         // A district whose gateway counts no traffic: its roads are unknown, not empty — say so, in the not-reporting
         // colour, rather than let bare roads read as free-flowing.
-        if (!m_scene.roads.uncounted.empty()) {
-            QStringList names;
-            for (const std::uint16_t d : m_scene.roads.uncounted)
-                names.append(Labels::district(m_scene.city(), d));
-            rows.push_back({Shape::Line, {}, mapstyle::noData(), tr("Traffic not counted in %1").arg(names.join(QStringLiteral(", ")))});
-        }
+        if (!m_scene.roads.uncounted.empty())
+            rows.push_back({Shape::Line, {}, mapstyle::noData(), Labels::trafficNotCounted(m_scene.city(), m_scene.roads.uncounted)});
     }
     painter.save();
     QFont font = painter.font();
