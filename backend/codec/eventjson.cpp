@@ -333,7 +333,8 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         const QJsonValue uncounted = d.value(QLatin1String("uncounted"));
         if (!uncounted.isUndefined() && !uncounted.isArray())
             return bad(QStringLiteral("uncounted is a list of the city's districts"));
-        for (const QJsonValue &v : uncounted.toArray()) {
+        const QJsonArray uncountedList = uncounted.toArray();
+        for (const auto &v : uncountedList) {
             const double district = whole(v, double(city.districts.size()) - 1);
             if (district < 0 || (!p.uncounted.empty() && district <= p.uncounted.back()))
                 return bad(QStringLiteral("uncounted is the indexes of the city's districts (0-%1), ascending").arg(qsizetype(city.districts.size()) - 1));
