@@ -19,6 +19,12 @@ void CityBooks::apply(const std::vector<Event> &batch)
     m_vehicles.apply(batch);
 }
 
+void CityBooks::applyMeasurements(const std::vector<Event> &batch)
+{
+    m_traffic.apply(batch);
+    m_vehicles.apply(batch);
+}
+
 CityBooks::State CityBooks::exportState() const
 {
     State s;
@@ -37,7 +43,7 @@ void CityBooks::restore(const State &s)
     m_loads.restore(s.loads);
     m_alarms.restore(s.alarms);
     m_orders.restore(s.orders);
-    m_traffic.clear();   // measurements come again with the next reports
+    m_traffic.clear();   // measurements: not in a snapshot (a replay reads them back, applyMeasurements)
     m_vehicles.clear();
 }
 

@@ -39,6 +39,9 @@ public:
     /// Applies an already sequenced batch to every book.
     void apply(const std::vector<Event> &batch);
     State exportState() const;
+    /// Applies measurements alone (approaches, vehicles, roads) to the books that keep them: what a snapshot does not
+    /// hold, read back from the minute and a half before it (StoreReader::readMeasurements).
+    void applyMeasurements(const std::vector<Event> &batch);
     /// Replaces every book's content (replay from a snapshot); the activity log is left to the caller.
     void restore(const State &state);
     /// The books of a city before its first event.

@@ -15,8 +15,8 @@ namespace cityops {
 /// its figures: a queue nobody measures any more is not shown as if it were current. Roads are a picture of the whole
 /// city at once, replaced by each report; readers judge its age (kRoadTrafficStaleMs).
 ///
-/// Not part of store snapshots: the figures are measurements repeated every few seconds, so a replay shows them
-/// again from the first report after its starting point.
+/// Not part of store snapshots: the figures are measurements repeated every few seconds; a replay that restores a
+/// snapshot reads back the 90 s of reports before it (StoreReader::readMeasurements).
 class TrafficBook {
 public:
     explicit TrafficBook(std::shared_ptr<const CityModel> city);

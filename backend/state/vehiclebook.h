@@ -15,8 +15,8 @@ namespace cityops {
 /// current. Signals ahead that this city does not have are dropped on the way in (the store's rows are not checked
 /// against the city as the wire's are).
 ///
-/// Not part of store snapshots: positions repeat every second or few, so a replay shows the fleet again from the
-/// first reports after its starting point.
+/// Not part of store snapshots: positions repeat every second or few; a replay that restores a snapshot reads back
+/// the 90 s of reports before it (StoreReader::readMeasurements).
 class VehicleBook {
 public:
     static constexpr std::int64_t kSilentMs = 30'000;

@@ -112,6 +112,14 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
             const Snapshot &s = *snapshot.value();
             m_books.restore(s);
             m_appliedSeq = s.seq;
+            // Measurements are not in snapshots: read back the last minute and a half of them (their age limit),
+            // else a seek shows no traffic, queues or vehicles until the next reports after the snapshot.
+            std::vector<Event> measured;
+            if (auto read = m_reader->readMeasurements(s.timeMs - kRoadTrafficStaleMs, s.seq, measured); !read) {
+                m_valid = false;
+                return read;
+            }
+            m_books.applyMeasurements(measured);
         } else {
             m_books.restore(m_books.emptyState());
             m_appliedSeq = 0;

@@ -2,6 +2,7 @@
 
 #include "base/logging.h"
 #include "base/sqlitedb.h"
+#include "codec/eventcodec.h"
 #include "store/storeschema.h"
 
 #include <QFileInfo>
@@ -196,6 +197,30 @@ Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std
     stmt->bind(1, static_cast<std::int64_t>(afterSeq));
     stmt->bind(2, upTo);
     stmt->bind(3, static_cast<std::int64_t>(std::min<size_t>(limit, INT64_MAX)));
+    return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); return true; });
+}
+
+Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t upToSeq, std::vector<Event> &out)
+{
+    // The first seq at `fromMs` through the time index, then a seq range on the primary key (as readEvents: a
+    // time filter beside a seq bound may make SQLite walk the recording from its start), the few kinds alone
+    // decoded — a minute and a half of a big city's events is many rows.
+    auto first = m_db->prepare(QStringLiteral("SELECT seq FROM events WHERE time_ms >= ? ORDER BY time_ms, seq LIMIT 1"));
+    if (!first)
+        return makeError(first.error());
+    first->bind(1, fromMs);
+    QString error;
+    if (!first->step(&error))
+        return error.isEmpty() ? Status(Ok{}) : Status(makeError(error));
+    auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms, kind, device, payload FROM events "
+                                             "WHERE seq >= ? AND seq <= ? AND kind IN (%1, %2, %3) ORDER BY seq")
+                                  .arg(int(eventcodec::Kind::Traffic))
+                                  .arg(int(eventcodec::Kind::Vehicle))
+                                  .arg(int(eventcodec::Kind::Roads)));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, first->columnInt(0));
+    stmt->bind(2, static_cast<std::int64_t>(upToSeq));
     return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); return true; });
 }
 

@@ -186,6 +186,58 @@ private Q_SLOTS:
         QCOMPARE(replay.value()->nowMs(), replay.value()->range().lastMs);
     }
 
+    void aReplayShowsTheRoadsAsTheyWereCounted()
+    {
+        // The roads' pictures are recorded as they came — a district nobody counted named as such — and a replay
+        // shows each from its moment, forwards and back. Measurements are not in snapshots: a seek that restores one
+        // reads back the minute and a half of measurements before it (a snapshot after every event here, so every
+        // seek restores one after the picture and the vehicle's report).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("city.store"));
+        auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error()));
+        Recorder rec(fixtureCity(), store->get(), 1);
+        const std::int64_t t0 = berlin(QDate(2026, 11, 22), QTime(17, 0));
+        const RoadTrafficPayload counted{{{0, 12, 4, 35, RoadEnd::Last}, {1, 3, 0, 90}}, {}};
+        const RoadTrafficPayload gone{{{1, 5, 0, 80}}, {0}};   // the district's gateway gone: not counted
+        VehiclePayload ambulance;
+        ambulance.id = QStringLiteral("amb-1");
+        ambulance.position = fixtureCity()->devices.front().position;
+        rec.process({Event{0, t0, kNoDevice, SessionPayload{1}}});
+        rec.process({Event{0, t0 + 1000, kNoDevice, counted}});
+        rec.process({Event{0, t0 + 2000, kNoDevice, ambulance}});
+        rec.process({Event{0, t0 + 9000, kNoDevice, SessionPayload{1}}});   // a snapshot after all of them
+        rec.process({Event{0, t0 + 20'000, kNoDevice, gone}});
+        rec.process({Event{0, t0 + 25'000, kNoDevice, SessionPayload{1}}});
+        store.value()->flush();
+        auto replay = ReplaySession::open(fixtureCity(), path);
+        QVERIFY2(replay.ok(), replay.ok() ? "" : qPrintable(replay.error()));
+        const auto roadsAt = [&](std::int64_t t) {
+            TrafficBook::Roads roads;
+            if (!replay.value()->seekNow(t).ok())
+                return roads;
+            replay.value()->books().traffic().snapshot(roads);
+            return roads;
+        };
+        TrafficBook::Roads later = roadsAt(t0 + 30'000);
+        QCOMPARE(later.roads, gone.roads);
+        QCOMPARE(later.uncounted, std::vector<std::uint16_t>{0});
+        TrafficBook::Roads earlier = roadsAt(t0 + 10'000);
+        QCOMPARE(earlier.roads, counted.roads);
+        QVERIFY(earlier.uncounted.empty());
+        VehicleBook::Vehicle vehicle;
+        QVERIFY(replay.value()->books().vehicles().find(QStringLiteral("amb-1"), &vehicle));
+        QCOMPARE(vehicle.report.position, ambulance.position);
+        // Only as far back as a picture may be shown: a seek long after the last picture shows none.
+        rec.process({Event{0, t0 + 200'000, kNoDevice, SessionPayload{1}}});
+        store.value()->flush();
+        auto reopened = ReplaySession::open(fixtureCity(), path);
+        QVERIFY(reopened.ok() && reopened.value()->seekNow(t0 + 200'000).ok());
+        TrafficBook::Roads none;
+        reopened.value()->books().traffic().snapshot(none);
+        QCOMPARE(none.timeMs, std::int64_t(0));
+    }
+
     void opsReplayEqualsLive()
     {
         // Three simulated hours with people at work: incidents acknowledged, alarms shelved, orders issued,
