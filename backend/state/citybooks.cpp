@@ -36,13 +36,15 @@ CityBooks::State CityBooks::exportState() const
     return s;
 }
 
-void CityBooks::restore(const State &s)
+void CityBooks::restore(const State &s, bool keepMeasurements)
 {
     m_states.restore(s.states);
     m_incidents.restore(s.incidents);
     m_loads.restore(s.loads);
     m_alarms.restore(s.alarms);
     m_orders.restore(s.orders);
+    if (keepMeasurements)
+        return;
     m_traffic.clear();   // measurements: not in a snapshot (a replay reads them back, applyMeasurements)
     m_vehicles.clear();
 }

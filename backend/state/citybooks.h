@@ -40,10 +40,11 @@ public:
     void apply(const std::vector<Event> &batch);
     State exportState() const;
     /// Applies measurements alone (approaches, vehicles, roads) to the books that keep them: what a snapshot does not
-    /// hold, read back from the minute and a half before it (StoreReader::readMeasurements).
+    /// hold, read back from the 30 s before it (StoreReader::readMeasurements).
     void applyMeasurements(const std::vector<Event> &batch);
-    /// Replaces every book's content (replay from a snapshot); the activity log is left to the caller.
-    void restore(const State &state);
+    /// Replaces every book's content (replay from a snapshot); the activity log is left to the caller. The
+    /// measurements (not in a snapshot) are cleared, or kept when the replay moves forward past a snapshot.
+    void restore(const State &state, bool keepMeasurements = false);
     /// The books of a city before its first event.
     State emptyState() const;
 

@@ -16,7 +16,7 @@ namespace cityops {
 /// city at once, replaced by each report; readers judge its age (kRoadTrafficStaleMs).
 ///
 /// Not part of store snapshots: the figures are measurements repeated every few seconds; a replay that restores a
-/// snapshot reads back the 90 s of reports before it (StoreReader::readMeasurements).
+/// snapshot reads back the 30 s of reports before it (StoreReader::readMeasurements).
 class TrafficBook {
 public:
     explicit TrafficBook(std::shared_ptr<const CityModel> city);

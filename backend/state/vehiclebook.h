@@ -16,7 +16,7 @@ namespace cityops {
 /// against the city as the wire's are).
 ///
 /// Not part of store snapshots: positions repeat every second or few; a replay that restores a snapshot reads back
-/// the 90 s of reports before it (StoreReader::readMeasurements).
+/// the 30 s of reports before it (StoreReader::readMeasurements).
 class VehicleBook {
 public:
     static constexpr std::int64_t kSilentMs = 30'000;

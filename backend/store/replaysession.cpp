@@ -6,6 +6,10 @@ namespace cityops {
 namespace {
 constexpr size_t kChunk = 50'000;
 constexpr int kTickMs = 40;
+/// How far before a snapshot its measurements are read back: a roads picture is repeated at least every 30 s while
+/// it stands, and a vehicle silent for 30 s is dropped (VehicleBook::kSilentMs). A signal's approaches are reported
+/// when they change: one unchanged for longer is not found (a 90 s window made a seek three times dearer).
+constexpr std::int64_t kMeasurementsBackMs = 30'000;
 } // namespace
 
 Result<std::unique_ptr<ReplaySession>> ReplaySession::open(std::shared_ptr<const CityModel> city, const QString &storePath)
@@ -110,12 +114,14 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
             fromSnapshot = false;
         } else if (snapshot.value()) {
             const Snapshot &s = *snapshot.value();
-            m_books.restore(s);
+            // Measurements are not in snapshots: read back those of the 30 s before it, else a seek shows no
+            // traffic, queues or vehicles until the next reports after the snapshot. Going forward (playback
+            // passing a snapshot) the books hold them up to here already: only the ones in between are read.
+            const std::uint64_t measuredUpTo = forward ? m_appliedSeq : 0;
+            m_books.restore(s, forward);
             m_appliedSeq = s.seq;
-            // Measurements are not in snapshots: read back the last minute and a half of them (their age limit),
-            // else a seek shows no traffic, queues or vehicles until the next reports after the snapshot.
             std::vector<Event> measured;
-            if (auto read = m_reader->readMeasurements(s.timeMs - kRoadTrafficStaleMs, s.seq, measured); !read) {
+            if (auto read = m_reader->readMeasurements(s.timeMs - kMeasurementsBackMs, measuredUpTo, s.seq, measured); !read) {
                 m_valid = false;
                 return read;
             }

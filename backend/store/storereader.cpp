@@ -7,6 +7,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace cityops {
 
 Result<std::unique_ptr<StoreReader>> StoreReader::open(const QString &path, std::shared_ptr<const CityModel> city)
@@ -200,11 +202,11 @@ Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std
     return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); return true; });
 }
 
-Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t upToSeq, std::vector<Event> &out)
+Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq, std::uint64_t upToSeq, std::vector<Event> &out)
 {
     // The first seq at `fromMs` through the time index, then a seq range on the primary key (as readEvents: a
     // time filter beside a seq bound may make SQLite walk the recording from its start), the few kinds alone
-    // decoded — a minute and a half of a big city's events is many rows.
+    // decoded — half a minute of a big city's events is many rows.
     auto first = m_db->prepare(QStringLiteral("SELECT seq FROM events WHERE time_ms >= ? ORDER BY time_ms, seq LIMIT 1"));
     if (!first)
         return makeError(first.error());
@@ -219,7 +221,7 @@ Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t upToSeq,
                                   .arg(int(eventcodec::Kind::Roads)));
     if (!stmt)
         return makeError(stmt.error());
-    stmt->bind(1, first->columnInt(0));
+    stmt->bind(1, std::max(first->columnInt(0), static_cast<std::int64_t>(afterSeq) + 1));
     stmt->bind(2, static_cast<std::int64_t>(upToSeq));
     return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); return true; });
 }

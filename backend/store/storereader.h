@@ -42,9 +42,9 @@ public:
 
     /// Events with seq > `afterSeq` and time <= `untilMs`, in seq order, at most `limit`.
     Status readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit);
-    /// The measurements (a signal's approaches, a vehicle's place, the roads' picture) with time >= `fromMs` and
-    /// seq <= `upToSeq`, in seq order: what a snapshot does not hold, read back to stand beside it.
-    Status readMeasurements(std::int64_t fromMs, std::uint64_t upToSeq, std::vector<Event> &out);
+    /// The measurements (a signal's approaches, a vehicle's place, the roads' picture) with time >= `fromMs`,
+    /// seq > `afterSeq` and seq <= `upToSeq`, in seq order: what a snapshot does not hold, read back to stand beside it.
+    Status readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq, std::uint64_t upToSeq, std::vector<Event> &out);
     /// Every event with fromMs <= time <= toMs, in seq order, handed over in chunks.
     Status forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn);
     /// The same, stopping early (and returning "cancelled") as soon as `fn` returns false.

@@ -190,7 +190,7 @@ private Q_SLOTS:
     {
         // The roads' pictures are recorded as they came — a district nobody counted named as such — and a replay
         // shows each from its moment, forwards and back. Measurements are not in snapshots: a seek that restores one
-        // reads back the minute and a half of measurements before it (a snapshot after every event here, so every
+        // reads back the 30 s of measurements before it (a snapshot after every event here, so every
         // seek restores one after the picture and the vehicle's report).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("city.store"));
@@ -228,7 +228,13 @@ private Q_SLOTS:
         VehicleBook::Vehicle vehicle;
         QVERIFY(replay.value()->books().vehicles().find(QStringLiteral("amb-1"), &vehicle));
         QCOMPARE(vehicle.report.position, ambulance.position);
-        // Only as far back as a picture may be shown: a seek long after the last picture shows none.
+        // Playing forward past a snapshot keeps what it had and reads what came in between: from before the
+        // ambulance's report to after the snapshot that follows it.
+        QVERIFY(replay.value()->seekNow(t0 + 1500).ok());
+        QVERIFY(!replay.value()->books().vehicles().find(QStringLiteral("amb-1"), &vehicle));
+        QCOMPARE(roadsAt(t0 + 10'000).roads, counted.roads);
+        QVERIFY(replay.value()->books().vehicles().find(QStringLiteral("amb-1"), &vehicle));
+        // Only 30 s back: a seek long after the last picture shows none.
         rec.process({Event{0, t0 + 200'000, kNoDevice, SessionPayload{1}}});
         store.value()->flush();
         auto reopened = ReplaySession::open(fixtureCity(), path);
