@@ -115,10 +115,12 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
         } else if (snapshot.value()) {
             const Snapshot &s = *snapshot.value();
             // Measurements are not in snapshots: read back those of the 30 s before it, else a seek shows no
-            // traffic, queues or vehicles until the next reports after the snapshot. Going forward (playback
-            // passing a snapshot) the books hold them up to here already: only the ones in between are read.
-            const std::uint64_t measuredUpTo = forward ? m_appliedSeq : 0;
-            m_books.restore(s, forward);
+            // traffic, queues or vehicles until the next reports after the snapshot. Going forward from within those
+            // 30 s (playback passing a snapshot) the books hold them up to here already: only the ones in between
+            // are read. From further back they are cleared: figures older than the window would stand unrenewed.
+            const bool keep = forward && current >= s.timeMs - kMeasurementsBackMs;
+            const std::uint64_t measuredUpTo = keep ? m_appliedSeq : 0;
+            m_books.restore(s, keep);
             m_appliedSeq = s.seq;
             std::vector<Event> measured;
             if (auto read = m_reader->readMeasurements(s.timeMs - kMeasurementsBackMs, measuredUpTo, s.seq, measured); !read) {

@@ -206,6 +206,8 @@ private Q_SLOTS:
         rec.process({Event{0, t0, kNoDevice, SessionPayload{1}}});
         rec.process({Event{0, t0 + 1000, kNoDevice, counted}});
         rec.process({Event{0, t0 + 2000, kNoDevice, ambulance}});
+        const DeviceIndex signal = fixtureCity()->signals.front().device;   // a queue, reported once (unchanged since)
+        rec.process({Event{0, t0 + 3000, signal, TrafficPayload{{ApproachTraffic{0, 4, 6, 30, 30}}}}});
         rec.process({Event{0, t0 + 9000, kNoDevice, SessionPayload{1}}});   // a snapshot after all of them
         rec.process({Event{0, t0 + 20'000, kNoDevice, gone}});
         rec.process({Event{0, t0 + 25'000, kNoDevice, SessionPayload{1}}});
@@ -234,8 +236,26 @@ private Q_SLOTS:
         QVERIFY(!replay.value()->books().vehicles().find(QStringLiteral("amb-1"), &vehicle));
         QCOMPARE(roadsAt(t0 + 10'000).roads, counted.roads);
         QVERIFY(replay.value()->books().vehicles().find(QStringLiteral("amb-1"), &vehicle));
+        // A jump forward from long before a snapshot does not keep what it had: from after the queue's report to
+        // after the snapshot following the second picture, 138 s of recording later, the queue is not shown.
+        rec.process({Event{0, t0 + 140'000, kNoDevice, SessionPayload{1}}});
+        rec.process({Event{0, t0 + 141'000, kNoDevice, counted}});
+        rec.process({Event{0, t0 + 142'000, kNoDevice, SessionPayload{1}}});
+        store.value()->flush();
+        auto jumping = ReplaySession::open(fixtureCity(), path);
+        QVERIFY(jumping.ok() && jumping.value()->seekNow(t0 + 5000).ok());
+        std::vector<TrafficBook::Signal> queues;
+        jumping.value()->books().traffic().snapshot(queues);
+        QCOMPARE(queues.front().timeMs, t0 + 3000);
+        QVERIFY(jumping.value()->seekNow(t0 + 143'000).ok());
+        TrafficBook::Roads jumped;
+        jumping.value()->books().traffic().snapshot(jumped);
+        QCOMPARE(jumped.timeMs, t0 + 141'000);
+        jumping.value()->books().traffic().snapshot(queues);
+        QCOMPARE(queues.front().timeMs, std::int64_t(0));   // not the queue of 140 s before as if it stood now
+        QVERIFY(!jumping.value()->books().vehicles().find(QStringLiteral("amb-1"), &vehicle));   // 141 s silent
         // Only 30 s back: a seek long after the last picture shows none.
-        rec.process({Event{0, t0 + 200'000, kNoDevice, SessionPayload{1}}});
+        rec.process({Event{0, t0 + 200'000, kNoDevice, SessionPayload{1}}});   // 59 s after the last picture
         store.value()->flush();
         auto reopened = ReplaySession::open(fixtureCity(), path);
         QVERIFY(reopened.ok() && reopened.value()->seekNow(t0 + 200'000).ok());
