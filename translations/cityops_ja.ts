@@ -2424,6 +2424,14 @@
         <source>Traffic not counted in %1</source>
         <translation>%1 の交通量は計測されていません</translation>
     </message>
+    <message>
+        <source>Traffic not yet counted in any district</source>
+        <translation>交通量はまだどの地区でも計測されていません</translation>
+    </message>
+    <message>
+        <source>Traffic not yet counted in %1</source>
+        <translation>%1 の交通量はまだ計測されていません</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3803,6 +3811,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>TRAFFIC NOT COUNTED</source>
         <translation>交通量未計測</translation>
+    </message>
+    <message>
+        <source>TRAFFIC NOT YET COUNTED</source>
+        <translation>交通量計測待ち</translation>
     </message>
 </context>
 </TS>

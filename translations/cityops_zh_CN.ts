@@ -2424,6 +2424,14 @@
         <source>Traffic not counted in %1</source>
         <translation>%1 的交通未计数</translation>
     </message>
+    <message>
+        <source>Traffic not yet counted in any district</source>
+        <translation>所有区域的交通尚未开始计数</translation>
+    </message>
+    <message>
+        <source>Traffic not yet counted in %1</source>
+        <translation>%1 的交通尚未开始计数</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3803,6 +3811,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>TRAFFIC NOT COUNTED</source>
         <translation>交通未计数</translation>
+    </message>
+    <message>
+        <source>TRAFFIC NOT YET COUNTED</source>
+        <translation>交通尚待计数</translation>
     </message>
 </context>
 </TS>

@@ -403,6 +403,13 @@ QString Labels::trafficNotCounted(const CityModel &city, const std::vector<std::
     return tr("Traffic not counted in %1").arg(firstFew(districts.size(), [&](size_t i) { return district(city, districts[i]); }));
 }
 
+QString Labels::trafficAwaited(const CityModel &city, const std::vector<std::uint16_t> &districts)
+{
+    if (districts.size() > 1 && districts.size() >= city.districts.size())
+        return tr("Traffic not yet counted in any district");
+    return tr("Traffic not yet counted in %1").arg(firstFew(districts.size(), [&](size_t i) { return district(city, districts[i]); }));
+}
+
 QString Labels::clock(std::int64_t utcMs, const QTimeZone &zone, bool withSeconds)
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(utcMs, zone);

@@ -83,6 +83,9 @@ public:
     /// The districts whose road traffic nobody counts, for the map's legend: "Traffic not counted in East", the first
     /// few of a long list ("…; Nord and 4 more"), or "in any district" when it is all of a city's several districts.
     static QString trafficNotCounted(const CityModel &city, const std::vector<std::uint16_t> &districts);
+    /// The districts whose gateway has just started and whose first count is awaited: "Traffic not yet counted in
+    /// East", shortened as trafficNotCounted is.
+    static QString trafficAwaited(const CityModel &city, const std::vector<std::uint16_t> &districts);
     /// The city's response rules as a table for Help: deadlines by severity, the hold limits, and whose they are.
     static QString responseRules(const ResponseRules &rules);
     static QString operatorAction(OperatorAction action);

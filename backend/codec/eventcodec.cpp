@@ -2,6 +2,8 @@
 
 #include "codec/bytes.h"
 
+#include <algorithm>
+
 namespace cityops::eventcodec {
 
 Kind kindOf(const EventPayload &payload)
@@ -168,6 +170,13 @@ QByteArray encode(const EventPayload &payload)
                     w.u16(static_cast<std::uint16_t>(u));
                     for (size_t i = 0; i < u; ++i)
                         w.u16(p.uncounted[i]);
+                    // Of them, those awaited (their gateway just started), after that, only when there are any.
+                    if (!p.awaited.empty()) {
+                        const size_t a = std::min(p.awaited.size(), u);
+                        w.u16(static_cast<std::uint16_t>(a));
+                        for (size_t i = 0; i < a; ++i)
+                            w.u16(p.awaited[i]);
+                    }
                 }
             } else if constexpr (std::is_same_v<T, ConsolePayload>) {
                 w.str(p.console);
@@ -329,6 +338,16 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
                 std::uint16_t district = 0;
                 ok = r.u16(&district) && (p.uncounted.empty() || district > p.uncounted.back());
                 p.uncounted.push_back(district);
+            }
+        }
+        if (ok && !r.atEnd()) {
+            std::uint16_t a = 0;
+            ok = r.u16(&a) && a > 0 && a <= p.uncounted.size();
+            for (int i = 0; ok && i < a; ++i) {
+                std::uint16_t district = 0;
+                ok = r.u16(&district) && (p.awaited.empty() || district > p.awaited.back())
+                     && std::binary_search(p.uncounted.begin(), p.uncounted.end(), district);
+                p.awaited.push_back(district);
             }
         }
         out = p;

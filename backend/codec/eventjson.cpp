@@ -48,12 +48,18 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
                         road.append(static_cast<int>(r.standsAt));
                     roads.append(road);
                 }
-                if (p.uncounted.empty())
-                    return {{"roads", roads}};
-                QJsonArray uncounted;
-                for (const std::uint16_t d : p.uncounted)
-                    uncounted.append(d);
-                return {{"roads", roads}, {"uncounted", uncounted}};
+                QJsonObject data{{"roads", roads}};
+                const auto list = [](const std::vector<std::uint16_t> &districts) {
+                    QJsonArray out;
+                    for (const std::uint16_t d : districts)
+                        out.append(d);
+                    return out;
+                };
+                if (!p.uncounted.empty())
+                    data.insert(QLatin1String("uncounted"), list(p.uncounted));
+                if (!p.awaited.empty())
+                    data.insert(QLatin1String("awaited"), list(p.awaited));
+                return data;
             } else if constexpr (std::is_same_v<T, ConsolePayload>)
                 return {{"console", p.console}, {"online", p.standing == ConsoleStanding::Online}, {"standing", consoleStandingName(p.standing)}};
             else if constexpr (std::is_same_v<T, FeederPayload>)
@@ -329,17 +335,29 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
             p.roads.push_back({static_cast<std::uint32_t>(road), static_cast<std::uint16_t>(vehicles), static_cast<std::uint16_t>(halting),
                                static_cast<std::uint8_t>(speed), static_cast<RoadEnd>(standsAt)});
         }
-        // The districts nobody counts (a console's picture put together; a gateway's own picture has none).
-        const QJsonValue uncounted = d.value(QLatin1String("uncounted"));
-        if (!uncounted.isUndefined() && !uncounted.isArray())
-            return bad(QStringLiteral("uncounted is a list of the city's districts"));
-        const QJsonArray uncountedList = uncounted.toArray();
-        for (const auto &v : uncountedList) {
-            const double district = whole(v, double(city.districts.size()) - 1);
-            if (district < 0 || (!p.uncounted.empty() && district <= p.uncounted.back()))
-                return bad(QStringLiteral("uncounted is the indexes of the city's districts (0-%1), ascending").arg(qsizetype(city.districts.size()) - 1));
-            p.uncounted.push_back(static_cast<std::uint16_t>(district));
-        }
+        // The districts nobody counts (a console's picture put together; a gateway's own picture has none), and of
+        // them those awaited.
+        const auto readDistricts = [&](const char *key, std::vector<std::uint16_t> &out, const std::vector<std::uint16_t> *within) -> QString {
+            const QJsonValue value = d.value(QLatin1String(key));
+            if (!value.isUndefined() && !value.isArray())
+                return QStringLiteral("%1 is a list of the city's districts").arg(QLatin1String(key));
+            const QJsonArray list = value.toArray();
+            for (const auto &v : list) {
+                const double district = whole(v, double(city.districts.size()) - 1);
+                if (district < 0 || (!out.empty() && district <= out.back()))
+                    return QStringLiteral("%1 is the indexes of the city's districts (0-%2), ascending")
+                        .arg(QLatin1String(key))
+                        .arg(qsizetype(city.districts.size()) - 1);
+                if (within && !std::binary_search(within->begin(), within->end(), static_cast<std::uint16_t>(district)))
+                    return QStringLiteral("awaited names only districts that are uncounted");
+                out.push_back(static_cast<std::uint16_t>(district));
+            }
+            return {};
+        };
+        if (const QString why = readDistricts("uncounted", p.uncounted, nullptr); !why.isEmpty())
+            return bad(why);
+        if (const QString why = readDistricts("awaited", p.awaited, &p.uncounted); !why.isEmpty())
+            return bad(why);
         e.payload = p;
     } else if (kind == QLatin1String("traffic")) {
         const QJsonArray approaches = d.value(QLatin1String("approaches")).toArray();

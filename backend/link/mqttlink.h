@@ -149,6 +149,9 @@ private:
     bool admitGateway(const QString &gateway);
     /// Every device that reports through gateway `number` goes offline (its Will, or its heartbeat stopped).
     void gatewayGone(int number, const QString &gateway, const char *why);
+    /// An online status from gateway `number`: when it was not running before (or runs a new boot), its first road
+    /// picture is awaited (RoadPictureMerge::expect), and the city's picture says so.
+    void expectRoadPicture(const QString &gateway, int number, bool newBoot);
 
     std::shared_ptr<const CityModel> m_city;
     const ConsoleClock *m_clock;

@@ -149,11 +149,15 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
         return refuse(*refused, wire::gatewayStatusTopic(ref.gateway));
     const wire::Presence &status = std::get<wire::Presence>(parsed);
     const int number = gatewayNumber(ref.gateway);
+    bool newBoot = false;
     if (status.online && status.boot != 0) {   // the boot it runs: its reports are taken from that one (ReportSequence)
         if (m_runningBoot.size() <= size_t(number))
             m_runningBoot.resize(size_t(number) + 1, 0);
+        newBoot = m_runningBoot[size_t(number)] != status.boot;
         m_runningBoot[size_t(number)] = status.boot;
     }
+    if (status.online)
+        expectRoadPicture(ref.gateway, number, newBoot);
     std::lock_guard lock(m_mutex);
     GatewayLife &life = m_gateways[ref.gateway];
     life.number = number;
@@ -169,6 +173,24 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
         // Also when it was already declared silent: its devices may have reported again since (a gateway frozen and
         // thawed resumes with reports before its next heartbeat), and a goodbye then must still take them offline.
         life.offline.said(m_clock->nowMs());   // onTimer() decides
+    }
+}
+
+void MqttLink::expectRoadPicture(const QString &gateway, int number, bool newBoot)
+{
+    bool running = false;
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_gateways.constFind(gateway);
+        running = it != m_gateways.constEnd() && it->online && !it->silent;
+    }
+    if (running && !newBoot)
+        return;   // a heartbeat: its picture, or the wait for it, stands
+    // Started, back, or met for the first time: until its first picture, its districts are awaited, not "not counted".
+    const std::int64_t now = m_clock->nowMs();
+    if (std::optional<RoadTrafficPayload> roads = m_roadPictures.expect(number, m_servedDistricts[size_t(number)], now)) {
+        flushBatch();
+        sink()->push({Event{0, now, kNoDevice, std::move(*roads)}}, Overflow::DropNewest);
     }
 }
 

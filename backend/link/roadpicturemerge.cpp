@@ -8,35 +8,60 @@ namespace cityops {
 
 RoadPictureMerge::RoadPictureMerge(std::shared_ptr<const CityModel> city) : m_city(std::move(city)), m_roadDistrict(roadDistricts(*m_city)) {}
 
-bool RoadPictureMerge::covers(const Part &part, int district) const
+template<typename Entry>
+bool RoadPictureMerge::covers(const Entry &entry, int district) const
 {
-    return part.served.empty() || (district >= 0 && size_t(district) < part.served.size() && part.served[size_t(district)]);
+    return entry.served.empty() || (district >= 0 && size_t(district) < entry.served.size() && entry.served[size_t(district)]);
 }
 
 RoadTrafficPayload RoadPictureMerge::take(int gateway, const std::vector<bool> &served, std::vector<RoadTraffic> roads, std::int64_t nowMs)
 {
     dropStale(nowMs);
+    // Its wait, if any, stays until it ends: a district it speaks for has a speaker, and the wait ends before its
+    // picture stops speaking.
+    static_assert(kRoadPictureAwaitedMs < kRoadTrafficStaleMs);
     Part &mine = m_parts[gateway];
     mine.served = served;
     mine.roads = std::move(roads);
     mine.receivedMs = nowMs;
     std::erase_if(mine.roads, [&](const RoadTraffic &r) { return r.road >= m_roadDistrict.size() || !covers(mine, m_roadDistrict[r.road]); });
     if (m_parts.size() == 1 && mine.served.empty())
-        return {mine.roads, {}};
+        return {mine.roads, {}, {}};
     return picture();
 }
 
 std::optional<RoadTrafficPayload> RoadPictureMerge::forget(int gateway, std::int64_t nowMs)
 {
-    if (m_parts.erase(gateway) == 0)
+    const bool hadPicture = m_parts.erase(gateway) > 0;
+    const bool wasAwaited = m_awaited.erase(gateway) > 0;
+    // Awaited and gone: the districts it was to count turn from awaited to not counted, if a picture stands.
+    if (!hadPicture && !(wasAwaited && !m_parts.empty()))
         return std::nullopt;
     dropStale(nowMs);
     return picture();
 }
 
+std::optional<RoadTrafficPayload> RoadPictureMerge::expect(int gateway, const std::vector<bool> &served, std::int64_t nowMs)
+{
+    dropStale(nowMs);
+    if (m_parts.contains(gateway))
+        return std::nullopt;   // its picture stands: nothing to wait for
+    // With no picture standing there is no picture to change; with one, the districts it leaves to this gateway may
+    // turn from not counted to awaited. Sent again only then: a picture sent again looks measured now.
+    const std::vector<std::uint16_t> before = m_parts.empty() ? std::vector<std::uint16_t>{} : picture().awaited;
+    m_awaited.try_emplace(gateway, Awaited{served, nowMs});   // once: a status said again does not lengthen the wait
+    if (m_parts.empty())
+        return std::nullopt;
+    RoadTrafficPayload now = picture();
+    if (now.awaited == before)
+        return std::nullopt;
+    return now;
+}
+
 void RoadPictureMerge::dropStale(std::int64_t nowMs)
 {
     std::erase_if(m_parts, [nowMs](const auto &part) { return nowMs - part.second.receivedMs > kRoadTrafficStaleMs; });
+    std::erase_if(m_awaited, [nowMs](const auto &wait) { return nowMs - wait.second.sinceMs > kRoadPictureAwaitedMs; });
 }
 
 RoadTrafficPayload RoadPictureMerge::picture() const
@@ -72,9 +97,13 @@ RoadTrafficPayload RoadPictureMerge::picture() const
     // As one picture carries (and the store records): else the replay would show fewer roads than the live console.
     keepBusiestRoads(out.roads);
     // (While a whole-city picture speaks, every district has a speaker: nothing is uncounted.)
-    for (size_t d = 0; d < districts && out.uncounted.size() < size_t(kMaxDistrictsUncounted); ++d)
-        if (speaker[d] < 0)
-            out.uncounted.push_back(static_cast<std::uint16_t>(d));
+    for (size_t d = 0; d < districts && out.uncounted.size() < size_t(kMaxDistrictsUncounted); ++d) {
+        if (speaker[d] >= 0)
+            continue;
+        out.uncounted.push_back(static_cast<std::uint16_t>(d));
+        if (std::any_of(m_awaited.begin(), m_awaited.end(), [&](const auto &wait) { return covers(wait.second, int(d)); }))
+            out.awaited.push_back(static_cast<std::uint16_t>(d));
+    }
     return out;
 }
 

@@ -84,8 +84,15 @@ struct RoadTrafficPayload {
     /// the pictures of gateways bound to districts (RoadPictureMerge) and a district's gateway is gone, or counts no
     /// traffic. Empty for a whole-city picture.
     std::vector<std::uint16_t> uncounted;
+    /// Of those, the districts (ascending) whose gateway runs and has not sent its first picture yet (it started, or
+    /// the console did, moments ago: kRoadPictureAwaitedMs): unknown for a moment, not abnormal.
+    std::vector<std::uint16_t> awaited;
 };
 constexpr int kMaxDistrictsUncounted = 1024;   ///< more than any city's districts: a longer list is malformed
+/// How long after a gateway is known to run its first road picture is awaited before its districts count as not
+/// counted: it sends its picture every 10 s while traffic moves and at least every 30 s while it stands, and a SUMO
+/// gateway starts its simulation first.
+constexpr std::int64_t kRoadPictureAwaitedMs = 45'000;
 /// A road's figures are old after this long without a report (the traffic simulation stopped): not shown as current.
 constexpr std::int64_t kRoadTrafficStaleMs = 90'000;
 /// How abnormal a road's traffic is. What stands on it, per lane, against the same lengths as an approach's queue

@@ -1,5 +1,7 @@
 #include "state/trafficbook.h"
 
+#include <algorithm>
+
 namespace cityops {
 
 TrafficBook::TrafficBook(std::shared_ptr<const CityModel> city) : m_city(std::move(city)), m_signals(m_city->signals.size())
@@ -22,6 +24,10 @@ void TrafficBook::apply(const std::vector<Event> &events)
             for (const std::uint16_t d : roads->uncounted)
                 if (d < m_city->districts.size())
                     m_roads.uncounted.push_back(d);
+            m_roads.awaited.clear();
+            for (const std::uint16_t d : roads->awaited)
+                if (d < m_city->districts.size())
+                    m_roads.awaited.push_back(d);
             ++m_version;
             continue;
         }
@@ -51,6 +57,16 @@ std::uint64_t TrafficBook::snapshot(std::vector<Signal> &out) const
     std::lock_guard lock(m_mutex);
     out = m_signals;
     return m_version;
+}
+
+TrafficBook::Roads::Count TrafficBook::Roads::count(int district) const
+{
+    const auto named = [district](const std::vector<std::uint16_t> &list) {
+        return district >= 0 && std::find(list.begin(), list.end(), std::uint16_t(district)) != list.end();
+    };
+    if (!named(uncounted))
+        return Count::Counted;
+    return named(awaited) ? Count::Awaited : Count::NotCounted;
 }
 
 std::uint64_t TrafficBook::snapshot(Roads &out) const

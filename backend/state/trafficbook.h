@@ -30,6 +30,11 @@ public:
         std::vector<RoadTraffic> roads;    ///< the roads with vehicles on them (roads of this city only)
         /// The districts (by index, ascending) whose roads nobody counts: unknown, not empty (RoadTrafficPayload).
         std::vector<std::uint16_t> uncounted;
+        /// Of those, the districts whose gateway has just started: their first picture is awaited (not abnormal).
+        std::vector<std::uint16_t> awaited;
+        enum class Count { Counted, Awaited, NotCounted };
+        /// What this picture says of district `district`'s roads.
+        Count count(int district) const;
         /// Measured, and recently enough at `nowMs` to show as current (kRoadTrafficStaleMs).
         bool current(std::int64_t nowMs) const { return timeMs != 0 && nowMs - timeMs <= kRoadTrafficStaleMs; }
     };

@@ -40,6 +40,7 @@ private Q_SLOTS:
             RoadTrafficPayload{},
             RoadTrafficPayload{{{0, 12, 4, 35, RoadEnd::Last}}, {0, 3}},
             RoadTrafficPayload{{}, {1}},
+            RoadTrafficPayload{{}, {1, 4}, {4}},
             ConsolePayload{QStringLiteral("console-b"), ConsoleStanding::Gone},
             ConsolePayload{QStringLiteral("desk 2 (north)"), ConsoleStanding::Online},
             ConsolePayload{QStringLiteral("desk-3"), ConsoleStanding::OutOfKeyring},
@@ -520,6 +521,51 @@ private Q_SLOTS:
         QVERIFY(!uncountedAs(QJsonArray{-1}).ok());
         QVERIFY(!uncountedAs(QJsonArray{"West"}).ok());
         QVERIFY(!uncountedAs(1).ok());
+    }
+
+    void aPictureNamesTheDistrictsWhoseFirstCountIsAwaited()
+    {
+        // After the uncounted districts, those of them awaited (their gateway just started), only when there are any:
+        // a row without them reads as before; an empty or unordered list, or one naming a counted district, refused.
+        const RoadTrafficPayload roads{{{0, 12, 4, 35, RoadEnd::First}}, {0, 2, 5}, {2, 5}};
+        const QByteArray blob = eventcodec::encode(roads);
+        const QByteArray before = eventcodec::encode(RoadTrafficPayload{roads.roads, roads.uncounted, {}});
+        QCOMPARE(blob.size(), before.size() + 6);
+        const auto back = eventcodec::decode(eventcodec::Kind::Roads, blob);
+        QVERIFY(back.ok());
+        QCOMPARE(std::get<RoadTrafficPayload>(back.value()).uncounted, (std::vector<std::uint16_t>{0, 2, 5}));
+        QCOMPARE(std::get<RoadTrafficPayload>(back.value()).awaited, (std::vector<std::uint16_t>{2, 5}));
+        QVERIFY(std::get<RoadTrafficPayload>(eventcodec::decode(eventcodec::Kind::Roads, before).value()).awaited.empty());
+        QVERIFY(eventcodec::decode(eventcodec::Kind::Roads, before + QByteArray("\x01\x00\x00\x00", 4)).ok());              // 0
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, before + QByteArray("\x00\x00", 2)).ok());                     // none
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, before + QByteArray("\x01\x00\x01\x00", 4)).ok());             // 1: counted
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, before + QByteArray("\x02\x00\x05\x00\x02\x00", 6)).ok());   // 5, 2
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, before + QByteArray("\x04\x00\x00\x00\x02\x00\x05\x00\x06\x00", 10)).ok());   // more than uncounted
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, blob + QByteArray("\x00", 1)).ok());   // trailing junk
+
+        // In JSON, "awaited": of the uncounted districts, ascending; left out when none.
+        const RoadTrafficPayload oneDistrict{roads.roads, {0}, {0}};
+        const QJsonObject json = eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, oneDistrict}, *fixtureCity());
+        QCOMPARE(json.value(QLatin1String("data")).toObject().value(QLatin1String("awaited")).toArray(), (QJsonArray{0}));
+        const auto fromJson = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(fromJson.ok(), qPrintable(fromJson.error()));
+        QCOMPARE(std::get<RoadTrafficPayload>(fromJson.value().payload).awaited, oneDistrict.awaited);
+        QVERIFY(!eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, RoadTrafficPayload{roads.roads, {0}, {}}}, *fixtureCity())
+                     .value(QLatin1String("data")).toObject().contains(QLatin1String("awaited")));
+        const auto with = [&](const QJsonValue &uncounted, const QJsonValue &awaited) {
+            QJsonObject changed = json, data = json.value(QLatin1String("data")).toObject();
+            data.insert(QLatin1String("uncounted"), uncounted);
+            data.insert(QLatin1String("awaited"), awaited);
+            changed.insert(QLatin1String("data"), data);
+            return eventjson::eventFromJson(changed, *fixtureCity());
+        };
+        QVERIFY(with(QJsonArray{0}, QJsonArray{}).ok());
+        const auto notUncounted = with(QJsonArray{}, QJsonArray{0});
+        QVERIFY(!notUncounted.ok());
+        QVERIFY2(notUncounted.error().contains(QLatin1String("uncounted")), qPrintable(notUncounted.error()));
+        QVERIFY(!with(QJsonArray{0}, QJsonArray{1}).ok());   // no such district
+        QVERIFY(!with(QJsonArray{0}, QJsonArray{0, 0}).ok());
+        QVERIFY(!with(QJsonArray{0}, 0).ok());
     }
 };
 

@@ -172,6 +172,46 @@ private Q_SLOTS:
         QVERIFY(bothOld && bothOld->roads.empty() && bothOld->uncounted.size() == 2);
     }
 
+    void aStartedGatewaysDistrictsAreAwaitedNotUncounted()
+    {
+        // A gateway known to run whose first picture has not come yet (it started, or the console did): its district
+        // is unknown for a moment — named uncounted and awaited — and not counted once the wait is over.
+        RoadPictureMerge merge(city());
+        const std::uint32_t eastA = roadIn("East", 0), westA = roadIn("West", 0);
+        QVERIFY(!merge.expect(kSouth, serving("West"), kT0));   // no picture stands: none to change
+        RoadTrafficPayload picture = merge.take(kNorth, serving("East"), {road(eastA, 5)}, kT0 + 1000);
+        QCOMPARE(uncounted(picture.uncounted), QStringList{QStringLiteral("West")});
+        QCOMPARE(uncounted(picture.awaited), QStringList{QStringLiteral("West")});
+        // Its first picture: counted.
+        picture = merge.take(kSouth, serving("West"), {road(westA, 3)}, kT0 + 2000);
+        QVERIFY(picture.uncounted.empty() && picture.awaited.empty());
+        QVERIFY(!merge.expect(kSouth, serving("West"), kT0 + 2500));   // its picture stands: nothing awaited
+        // Gone: not counted. Back: awaited at once (the picture is sent again), and once only.
+        picture = *merge.forget(kSouth, kT0 + 3000);
+        QCOMPARE(uncounted(picture.uncounted), QStringList{QStringLiteral("West")});
+        QVERIFY(picture.awaited.empty());
+        const std::int64_t back = kT0 + 4000;
+        const std::optional<RoadTrafficPayload> backAgain = merge.expect(kSouth, serving("West"), back);
+        QVERIFY(backAgain);
+        QCOMPARE(uncounted(backAgain->awaited), QStringList{QStringLiteral("West")});
+        QCOMPARE(counts(*backAgain), (std::map<std::uint32_t, int>{{eastA, 5}}));
+        QVERIFY(!merge.expect(kSouth, serving("West"), back + 1000));   // said again: the wait is not lengthened
+        // It never sends one: awaited as long as a picture's first may take from when it was met, then not counted.
+        picture = merge.take(kNorth, serving("East"), {road(eastA, 6)}, back + kRoadPictureAwaitedMs);
+        QCOMPARE(uncounted(picture.awaited), QStringList{QStringLiteral("West")});
+        picture = merge.take(kNorth, serving("East"), {road(eastA, 6)}, back + kRoadPictureAwaitedMs + 1);
+        QCOMPARE(uncounted(picture.uncounted), QStringList{QStringLiteral("West")});
+        QVERIFY(picture.awaited.empty());
+        // A whole-city gateway starting would count West too; gone before its first picture, West is not counted.
+        const std::optional<RoadTrafficPayload> fleetStarts = merge.expect(kFleet, kWholeCity, back + kRoadPictureAwaitedMs + 2);
+        QVERIFY(fleetStarts);
+        QCOMPARE(uncounted(fleetStarts->awaited), QStringList{QStringLiteral("West")});
+        const std::optional<RoadTrafficPayload> fleetGone = merge.forget(kFleet, back + kRoadPictureAwaitedMs + 3);
+        QVERIFY(fleetGone);
+        QCOMPARE(uncounted(fleetGone->uncounted), QStringList{QStringLiteral("West")});
+        QVERIFY(fleetGone->awaited.empty());
+    }
+
     void aPicturePutTogetherCarriesWhatOnePictureCan()
     {
         // Two districts' pictures of 500 roads each: the console keeps the 600 busiest, as one picture carries and the
@@ -209,7 +249,9 @@ private Q_SLOTS:
         const auto shown = [&] { return counts(book().roads); };
         QVERIFY(room.north.field(picture(11, 12), room.now()));
         QTRY_COMPARE_WITH_TIMEOUT(shown(), (std::map<std::uint32_t, int>{{east, 11}}), 10'000);
-        QCOMPARE(uncounted(book().uncounted), QStringList{QStringLiteral("West")});   // South has said nothing yet
+        // South runs and has counted nothing yet: West is awaited, not "not counted".
+        QCOMPARE(uncounted(book().uncounted), QStringList{QStringLiteral("West")});
+        QTRY_COMPARE_WITH_TIMEOUT(uncounted(book().awaited), QStringList{QStringLiteral("West")}, 10'000);
         QVERIFY(room.south.field(picture(21, 22), room.now()));
         QTRY_COMPARE_WITH_TIMEOUT(shown(), (std::map<std::uint32_t, int>{{east, 11}, {west, 22}}), 10'000);
         QVERIFY(book().uncounted.empty());
@@ -217,6 +259,13 @@ private Q_SLOTS:
         QVERIFY(room.north.status(false, 7));
         QTRY_COMPARE_WITH_TIMEOUT(uncounted(book().uncounted), QStringList{QStringLiteral("East")}, 10'000);
         QCOMPARE(shown(), (std::map<std::uint32_t, int>{{west, 22}}));
+        QVERIFY(book().awaited.empty());
+        // North starts again: East is awaited at once, before its first picture.
+        QVERIFY(room.north.status(true, 8));
+        QTRY_COMPARE_WITH_TIMEOUT(uncounted(book().awaited), QStringList{QStringLiteral("East")}, 10'000);
+        QVERIFY(room.north.field(picture(13, 0), room.now()));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), (std::map<std::uint32_t, int>{{east, 13}, {west, 22}}), 10'000);
+        QVERIFY(book().uncounted.empty() && book().awaited.empty());
         QCOMPARE(room.counters().notTheirs, std::uint64_t(0));
     }
 };

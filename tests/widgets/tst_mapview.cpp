@@ -255,19 +255,28 @@ private Q_SLOTS:
         shown.scene.nowMs = 1'000'000;
         shown.scene.roads.timeMs = shown.scene.nowMs;
         shown.scene.roads.roads = {RoadTraffic{0, 4, 0, 80, RoadEnd::Unknown}};
-        const auto notReportingInLegend = [&] {
+        const auto inLegend = [&](const QColor &colour) {
             view.update();
             const QImage image = view.grab().toImage();
             int pixels = 0;
             for (int y = view.height() / 3; y < view.height() - 40; ++y)
                 for (int x = 10; x < 40; ++x)
-                    pixels += image.pixelColor(x, y) == mapstyle::noData() ? 1 : 0;
+                    pixels += image.pixelColor(x, y) == colour ? 1 : 0;
             return pixels;
         };
+        const auto notReportingInLegend = [&] { return inLegend(mapstyle::noData()); };
         const int counted = notReportingInLegend();   // the "Not reporting" device's ring only
+        const int greyCounted = inLegend(mapstyle::signalDark());   // its dark disc
         shown.scene.roads.uncounted = {0};
         const int uncounted = notReportingInLegend();
         QVERIFY2(uncounted > counted + 10, qPrintable(QStringLiteral("%1 against %2").arg(uncounted).arg(counted)));
+        QCOMPARE(inLegend(mapstyle::signalDark()), greyCounted);
+        // Its gateway has just started and its first count is awaited: said in grey, not in the not-reporting colour.
+        shown.scene.roads.awaited = {0};
+        QCOMPARE(notReportingInLegend(), counted);
+        const int greyAwaited = inLegend(mapstyle::signalDark());
+        QVERIFY2(greyAwaited > greyCounted + 10, qPrintable(QStringLiteral("%1 against %2").arg(greyAwaited).arg(greyCounted)));
+        shown.scene.roads.awaited.clear();
         // Only while traffic is measured: an old picture says nothing about anybody's roads.
         shown.scene.nowMs += kRoadTrafficStaleMs + 1;
         QCOMPARE(notReportingInLegend(), counted);
@@ -280,6 +289,8 @@ private Q_SLOTS:
         QCOMPARE(Labels::trafficNotCounted(many, {1, 3}), QStringLiteral("Traffic not counted in Nord; Ost"));
         QCOMPARE(Labels::trafficNotCounted(many, {0, 1, 2, 3, 4}), QStringLiteral("Traffic not counted in Centre; Nord; Süd and 2 more"));
         QCOMPARE(Labels::trafficNotCounted(many, {0, 1, 2, 3, 4, 5}), QStringLiteral("Traffic not counted in any district"));
+        QCOMPARE(Labels::trafficAwaited(many, {1, 3}), QStringLiteral("Traffic not yet counted in Nord; Ost"));
+        QCOMPARE(Labels::trafficAwaited(many, {0, 1, 2, 3, 4, 5}), QStringLiteral("Traffic not yet counted in any district"));
     }
 
     void search()

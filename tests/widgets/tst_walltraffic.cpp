@@ -1,6 +1,7 @@
 // The wall's city map when a district's roads are not counted (its gateway, bound to it, is gone): bare roads there
 // would read from the back of the room as free-flowing, so the map says "TRAFFIC NOT COUNTED" under the district's
-// name (at the top of the district's own map), in the not-reporting colour, and says nothing once the picture is old or the district counted again. Real
+// name (at the top of the district's own map), in the not-reporting colour, and says nothing once the picture is old or the district counted again.
+// A district whose gateway has just started says "TRAFFIC NOT YET COUNTED" in grey. Real
 // engine, a 1 × 1 wall, the scene's road picture set by the test.
 #include "map/mapstyle.h"
 #include "walltesting.h"
@@ -43,6 +44,14 @@ private Q_SLOTS:
         // Its smallest letters as large as every other word on the wall.
         const int smallest = *std::min_element(map->drawnCapHeights().begin(), map->drawnCapHeights().end());
         QVERIFY(smallest >= wall.look().minCapPx);
+        // Its gateway has just started: "not yet counted", in the wall's grey — no magenta, nothing abnormal.
+        scene.roads.awaited = {0};
+        const auto [notCountedWhileAwaited, magentaAwaited] = shown();
+        QCOMPARE(notCountedWhileAwaited, 0);
+        QCOMPARE(magentaAwaited, magentaCounted);
+        const auto &texts = map->drawnTexts();
+        QCOMPARE(std::count(texts.begin(), texts.end(), QStringLiteral("TRAFFIC NOT YET COUNTED")), 1);
+        scene.roads.awaited.clear();
         // An old picture says nothing about anybody's roads.
         scene.roads.timeMs = scene.nowMs - kRoadTrafficStaleMs - 1;
         QCOMPARE(shown().first, 0);

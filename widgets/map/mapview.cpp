@@ -257,8 +257,14 @@ void MapView::drawLegend(QPainter &painter) const
         rows.push_back({Shape::Line, {}, mapstyle::roadTrafficColor(RoadLevel::Spillback), tr("Traffic standing two blocks long")});
         // A district whose gateway counts no traffic: its roads are unknown, not empty — say so, in the not-reporting
         // colour, rather than let bare roads read as free-flowing.
-        if (!m_scene.roads.uncounted.empty())
-            rows.push_back({Shape::Line, {}, mapstyle::noData(), Labels::trafficNotCounted(m_scene.city(), m_scene.roads.uncounted)});
+        // A district whose gateway has just started is waiting for its first count: unknown too, but not abnormal.
+        std::vector<std::uint16_t> notCounted, awaited;
+        for (const std::uint16_t d : m_scene.roads.uncounted)
+            (m_scene.roads.count(d) == TrafficBook::Roads::Count::Awaited ? awaited : notCounted).push_back(d);
+        if (!notCounted.empty())
+            rows.push_back({Shape::Line, {}, mapstyle::noData(), Labels::trafficNotCounted(m_scene.city(), notCounted)});
+        if (!awaited.empty())
+            rows.push_back({Shape::Line, {}, mapstyle::signalDark(), Labels::trafficAwaited(m_scene.city(), awaited)});
     }
     painter.save();
     QFont font = painter.font();

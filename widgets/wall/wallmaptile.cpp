@@ -250,9 +250,15 @@ void WallMapTile::paintBody(QPainter &painter, const QRect &body)
     m_viewport.fit(view.box, 4);
     // A district whose roads nobody counts (its gateway is gone): bare roads there are unknown, not free-flowing.
     const TrafficBook::Roads &roads = m_feed.scene().roads;
-    const auto uncounted = [&](int district) {
-        return roads.current(m_feed.scene().nowMs)
-               && std::find(roads.uncounted.begin(), roads.uncounted.end(), district) != roads.uncounted.end();
+    // One whose gateway has just started waits for its first count: said in grey, it is not abnormal.
+    const auto countLine = [&](int district, QRect where) {
+        if (!roads.current(m_feed.scene().nowMs))
+            return;
+        const TrafficBook::Roads::Count count = roads.count(district);
+        if (count == TrafficBook::Roads::Count::Awaited)
+            drawText(painter, where, Qt::AlignCenter, tr("TRAFFIC NOT YET COUNTED"), Size::Normal, WallLook::dim());
+        else if (count == TrafficBook::Roads::Count::NotCounted)
+            drawText(painter, where, Qt::AlignCenter, tr("TRAFFIC NOT COUNTED"), Size::Normal, mapstyle::noData());
     };
     const int h = lineHeight(Size::Normal);
     // District names at the wall's own size (the map's are desk-sized), when the whole city is shown.
@@ -263,12 +269,10 @@ void WallMapTile::paintBody(QPainter &painter, const QRect &body)
             const QPointF at = body.topLeft() + m_viewport.worldToScreen(points[i]) * scale;
             const QRect name(int(at.x()) - body.width() / 4, int(at.y()) - h / 2, body.width() / 2, h);
             drawText(painter, name, Qt::AlignCenter, Labels::district(city, int(i)).toUpper(), Size::Normal, WallLook::dim());
-            if (uncounted(int(i)))
-                drawText(painter, name.translated(0, h), Qt::AlignCenter, tr("TRAFFIC NOT COUNTED"), Size::Normal, mapstyle::noData());
+            countLine(int(i), name.translated(0, h));
         }
-    } else if (m_district >= 0 && !m_pushed && uncounted(m_district)) {
-        drawText(painter, QRect(body.left(), body.top() + h / 2, body.width(), h), Qt::AlignCenter, tr("TRAFFIC NOT COUNTED"),
-                 Size::Normal, mapstyle::noData());
+    } else if (m_district >= 0 && !m_pushed) {
+        countLine(m_district, QRect(body.left(), body.top() + h / 2, body.width(), h));
     }
 }
 
