@@ -40,6 +40,7 @@ void CorePipeline::maybeSnapshot()
     snapshot.seq = m_sequencer.lastSeq();
     snapshot.timeMs = now;
     static_cast<CityBooks::State &>(snapshot) = m_books.exportState();
+    snapshot.approaches = m_books.traffic().approachReports();
     m_store->appendSnapshot(std::move(snapshot));
     m_sinceSnapshot = 0;
     m_lastSnapshotMs = now;

@@ -59,6 +59,16 @@ std::uint64_t TrafficBook::snapshot(std::vector<Signal> &out) const
     return m_version;
 }
 
+std::vector<Event> TrafficBook::approachReports() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<Event> out;
+    for (size_t i = 0; i < m_signals.size(); ++i)
+        if (m_signals[i].timeMs != 0)
+            out.push_back(Event{0, m_signals[i].timeMs, m_city->signals[i].device, TrafficPayload{m_signals[i].approaches}});
+    return out;
+}
+
 TrafficBook::Roads::Count TrafficBook::Roads::count(int district) const
 {
     const auto named = [district](const std::vector<std::uint16_t> &list) {

@@ -43,6 +43,9 @@ public:
     std::uint64_t snapshot(Roads &out) const;
     /// Copies every signal's figures (index: CityModel::signals) and returns the version they are at.
     std::uint64_t snapshot(std::vector<Signal> &out) const;
+    /// Every signal's figures as the traffic events that would set them again (device, time measured), for the
+    /// store to keep beside a snapshot: approaches are reported only when they change.
+    std::vector<Event> approachReports() const;
     std::uint64_t version() const;
     void clear();
 

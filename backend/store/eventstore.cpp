@@ -26,6 +26,7 @@ namespace cityops {
 struct EventStore::Statements {
     SqliteStatement insertEvent;
     SqliteStatement insertSnapshot;
+    std::optional<SqliteStatement> insertApproaches;   ///< prepared by the writer once the file is checked (beginSession)
     SqliteStatement insertMarker;
     SqliteStatement bumpDensity;
     SqliteStatement setMeta;
@@ -163,6 +164,12 @@ bool EventStore::checkBeforeWriting()
 void EventStore::beginSession()
 {
     (void)m_db->exec(QStringLiteral("UPDATE store_meta SET value = '%1' WHERE key = 'sessions'").arg(m_session));
+    // The table of the approaches kept beside snapshots, in a store recorded before there was one: added here, once
+    // the file is known intact (nothing is written to a damaged one). Without it snapshots are written as before.
+    if (auto s = storeschema::addSnapshotApproaches(*m_db); !s)
+        qCWarning(lcStore) << "cannot keep the signals' approaches beside snapshots:" << s.error();
+    else if (auto insert = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO snapshot_approaches (seq, approaches) VALUES (?,?)")); insert && m_stmts)
+        m_stmts->insertApproaches = std::move(insert).value();
     applyRetention();
 }
 
@@ -196,7 +203,7 @@ Status EventStore::prepareStatements()
     auto t = m_db->prepare(QStringLiteral("UPDATE store_meta SET value = ? WHERE key = ?"));
     if (!e || !s || !m || !d || !t)
         return makeError(m_db->lastError());
-    m_stmts.reset(new Statements{std::move(e).value(), std::move(s).value(), std::move(m).value(), std::move(d).value(),
+    m_stmts.reset(new Statements{std::move(e).value(), std::move(s).value(), std::nullopt, std::move(m).value(), std::move(d).value(),
                                  std::move(t).value()});
     return Ok{};
 }
@@ -428,6 +435,14 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
         st.insertSnapshot.bind(3, snapshotcodec::encode(snap));
         if (auto s = st.insertSnapshot.run(); !s)
             return fail(s.error());
+        // Also when no signal has figures: a replay then knows there were none, rather than read back a report of
+        // a signal gone silent since.
+        if (!st.insertApproaches)
+            continue;
+        st.insertApproaches->bind(1, static_cast<std::int64_t>(snap.seq));
+        st.insertApproaches->bind(2, snapshotcodec::encodeApproaches(snap.approaches));
+        if (auto s = st.insertApproaches->run(); !s)
+            return fail(s.error());
     }
     if (maxIncident != m_maxIncidentId) {
         st.setMeta.bind(1, QString::number(maxIncident));
@@ -479,6 +494,7 @@ void EventStore::applyRetention()
         "DELETE FROM checkpoints WHERE seq <= (SELECT coalesce(max(seq), 0) FROM events WHERE time_ms < %1);"
         "DELETE FROM events WHERE time_ms < %1;"
         "DELETE FROM snapshots WHERE time_ms < %1 AND seq < (SELECT coalesce(max(seq), 0) FROM snapshots WHERE time_ms < %1);"
+        "DELETE FROM snapshot_approaches WHERE seq < (SELECT coalesce(min(seq), 0) FROM snapshots);"
         "DELETE FROM markers WHERE time_ms < %1;"
         "DELETE FROM density WHERE minute < %2;"
         "COMMIT;").arg(cutoff).arg(cutoff / 60000);

@@ -118,12 +118,23 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
             // traffic, queues or vehicles until the next reports after the snapshot. Going forward from within those
             // 30 s (playback passing a snapshot) the books hold them up to here already: only the ones in between
             // are read. From further back they are cleared: figures older than the window would stand unrenewed.
+            // The signals' approaches, reported only when they change, are kept beside the snapshot as the console
+            // held them: taken from there when the recording has them, and not read back.
             const bool keep = forward && current >= s.timeMs - kMeasurementsBackMs;
             const std::uint64_t measuredUpTo = keep ? m_appliedSeq : 0;
+            std::optional<std::vector<Event>> approaches;
+            if (!keep) {
+                auto kept = m_reader->approachesAt(s.seq);
+                if (!kept) {
+                    m_valid = false;
+                    return makeError(kept.error());
+                }
+                approaches = std::move(kept).value();
+            }
             m_books.restore(s, keep);
             m_appliedSeq = s.seq;
-            std::vector<Event> measured;
-            if (auto read = m_reader->readMeasurements(s.timeMs - kMeasurementsBackMs, measuredUpTo, s.seq, measured); !read) {
+            std::vector<Event> measured = approaches.value_or(std::vector<Event>{});
+            if (auto read = m_reader->readMeasurements(s.timeMs - kMeasurementsBackMs, measuredUpTo, s.seq, measured, !approaches); !read) {
                 m_valid = false;
                 return read;
             }

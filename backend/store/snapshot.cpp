@@ -1,6 +1,7 @@
 #include "store/snapshot.h"
 
 #include "codec/bytes.h"
+#include "codec/eventcodec.h"
 #include "store/opssnapshot.h"
 
 #include <QtEndian>
@@ -146,6 +147,52 @@ Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feede
     if (!r.atEnd())
         return makeError(QStringLiteral("snapshot has trailing bytes"));
     return s;
+}
+
+QByteArray encodeApproaches(const std::vector<Event> &approaches)
+{
+    ByteWriter w;
+    w.u32(static_cast<std::uint32_t>(approaches.size()));
+    for (const Event &e : approaches) {
+        w.u32(e.device);
+        w.i64(e.timeMs);
+        const QByteArray payload = eventcodec::encode(e.payload);
+        w.u16(static_cast<std::uint16_t>(payload.size()));
+        w.bytes(payload.constData(), size_t(payload.size()));
+    }
+    return qCompress(w.data(), 6);
+}
+
+Result<std::vector<Event>> decodeApproaches(const QByteArray &blob, const CityModel &city)
+{
+    // As for a snapshot: the size qUncompress would allocate is bounded first (a signal's figures are tens of bytes).
+    const double limit = 1024.0 * 1024 + 4096.0 * double(city.signals.size());
+    if (blob.size() < 4 || qFromBigEndian<quint32>(reinterpret_cast<const uchar *>(blob.constData())) > limit)
+        return makeError(QStringLiteral("a snapshot's approaches are not valid compressed data of this city's size"));
+    const QByteArray raw = qUncompress(blob);
+    ByteReader r(raw);
+    std::uint32_t n = 0;
+    if (raw.isEmpty() || !r.u32(&n) || n > city.signals.size())
+        return makeError(QStringLiteral("a snapshot's approaches are damaged"));
+    std::vector<Event> out;
+    out.reserve(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        std::uint32_t device = 0;
+        std::int64_t timeMs = 0;
+        std::uint16_t size = 0;
+        if (!r.u32(&device) || !r.i64(&timeMs) || !r.u16(&size) || r.remaining() < size || device >= city.devices.size()
+            || city.devices[device].kind != DeviceKind::SignalController)
+            return makeError(QStringLiteral("a snapshot's approaches are damaged (signal %1 of %2)").arg(i + 1).arg(n));
+        QByteArray payload(size, Qt::Uninitialized);
+        r.bytes(payload.data(), size);   // as many remain: checked
+        auto traffic = eventcodec::decode(eventcodec::Kind::Traffic, payload);
+        if (!traffic)
+            return makeError(QStringLiteral("a snapshot's approaches: %1").arg(traffic.error()));
+        out.push_back(Event{0, timeMs, device, std::move(traffic).value()});
+    }
+    if (!r.atEnd())
+        return makeError(QStringLiteral("a snapshot's approaches have trailing bytes"));
+    return out;
 }
 
 } // namespace cityops::snapshotcodec

@@ -202,7 +202,8 @@ Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std
     return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); return true; });
 }
 
-Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq, std::uint64_t upToSeq, std::vector<Event> &out)
+Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq, std::uint64_t upToSeq, std::vector<Event> &out,
+                                     bool withApproaches)
 {
     // The first seq at `fromMs` through the time index, then a seq range on the primary key (as readEvents: a
     // time filter beside a seq bound may make SQLite walk the recording from its start), the few kinds alone
@@ -216,7 +217,7 @@ Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq
         return error.isEmpty() ? Status(Ok{}) : Status(makeError(error));
     auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms, kind, device, payload FROM events "
                                              "WHERE seq >= ? AND seq <= ? AND kind IN (%1, %2, %3) ORDER BY seq")
-                                  .arg(int(eventcodec::Kind::Traffic))
+                                  .arg(withApproaches ? int(eventcodec::Kind::Traffic) : int(eventcodec::Kind::Vehicle))
                                   .arg(int(eventcodec::Kind::Vehicle))
                                   .arg(int(eventcodec::Kind::Roads)));
     if (!stmt)
@@ -224,6 +225,30 @@ Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq
     stmt->bind(1, std::max(first->columnInt(0), static_cast<std::int64_t>(afterSeq) + 1));
     stmt->bind(2, static_cast<std::int64_t>(upToSeq));
     return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); return true; });
+}
+
+Result<std::optional<std::vector<Event>>> StoreReader::approachesAt(std::uint64_t snapshotSeq)
+{
+    using Approaches = std::optional<std::vector<Event>>;
+    auto table = m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshot_approaches'"));
+    if (!table)
+        return makeError(table.error());
+    QString error;
+    if (!table->step(&error))
+        return error.isEmpty() ? Result<Approaches>(Approaches()) : Result<Approaches>(makeError(error));
+    auto stmt = m_db->prepare(QStringLiteral("SELECT approaches FROM snapshot_approaches WHERE seq = ?"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, static_cast<std::int64_t>(snapshotSeq));
+    if (!stmt->step(&error))
+        return error.isEmpty() ? Result<Approaches>(Approaches()) : Result<Approaches>(makeError(error));
+    auto approaches = snapshotcodec::decodeApproaches(stmt->columnBlob(0), *m_city);
+    if (!approaches) {
+        qCWarning(lcStore).noquote() << QStringLiteral("%1: reading back the approaches of snapshot %2 instead (%3)")
+                                            .arg(m_path).arg(snapshotSeq).arg(approaches.error());
+        return Approaches();
+    }
+    return Approaches(std::move(approaches).value());
 }
 
 Status StoreReader::forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn)

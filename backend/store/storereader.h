@@ -42,9 +42,15 @@ public:
 
     /// Events with seq > `afterSeq` and time <= `untilMs`, in seq order, at most `limit`.
     Status readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit);
-    /// The measurements (a signal's approaches, a vehicle's place, the roads' picture) with time >= `fromMs`,
-    /// seq > `afterSeq` and seq <= `upToSeq`, in seq order: what a snapshot does not hold, read back to stand beside it.
-    Status readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq, std::uint64_t upToSeq, std::vector<Event> &out);
+    /// The measurements (a signal's approaches unless `withApproaches` is false, a vehicle's place, the roads'
+    /// picture) with time >= `fromMs`, seq > `afterSeq` and seq <= `upToSeq`, in seq order: what a snapshot does not
+    /// hold, read back to stand beside it.
+    Status readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq, std::uint64_t upToSeq, std::vector<Event> &out,
+                            bool withApproaches = true);
+    /// The signals' approaches kept beside snapshot `snapshotSeq` (Snapshot::approaches; empty: no signal had
+    /// figures); nothing when the recording has none there (recorded before they were kept) or they cannot be read
+    /// (passed over with a warning: the caller reads them back instead).
+    Result<std::optional<std::vector<Event>>> approachesAt(std::uint64_t snapshotSeq);
     /// Every event with fromMs <= time <= toMs, in seq order, handed over in chunks.
     Status forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn);
     /// The same, stopping early (and returning "cancelled") as soon as `fn` returns false.

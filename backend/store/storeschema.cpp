@@ -35,6 +35,14 @@ CREATE TABLE checkpoints (seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, cha
                           signature BLOB NOT NULL);
 )SQL";
 
+// Beside the snapshots, each signal's approaches as the console held them (Snapshot::approaches). Added to stores of
+// this schema version where the console writes (addSnapshotApproaches), not as a new version: a release from before
+// reads such a store as it did (the table unknown to it), and a reader of a recording without it reads measurements
+// back instead.
+const char *kSnapshotApproaches = R"SQL(
+CREATE TABLE IF NOT EXISTS snapshot_approaches (seq INTEGER PRIMARY KEY, approaches BLOB NOT NULL);
+)SQL";
+
 /// Chains every row already recorded, in seq order (an upgraded store's history is chained from its first row; it
 /// was not tamper-evident before, and the store's meta says from when it is).
 Status migrateV2toV3(SqliteDb &db)
@@ -204,6 +212,11 @@ Status prepare(SqliteDb &db, const QString &path, const CityModel &city, bool cr
             return s;
     }
     return Ok{};
+}
+
+Status addSnapshotApproaches(SqliteDb &db)
+{
+    return db.exec(QString::fromLatin1(kSnapshotApproaches));
 }
 
 } // namespace cityops::storeschema

@@ -19,6 +19,9 @@ QString cityFingerprint(const CityModel &city);
 /// version (older versions are migrated in one transaction; newer ones refused), and the city fingerprint.
 /// Nothing is written to a file that fails these checks.
 Status prepare(SqliteDb &db, const QString &path, const CityModel &city, bool create);
+/// Adds the table of the signals' approaches kept beside snapshots (snapshot_approaches) if the store has none: a
+/// store of this schema recorded before there was one. Written by the store's writer once the file is checked.
+Status addSnapshotApproaches(SqliteDb &db);
 
 /// Reads one store_meta value.
 QString meta(SqliteDb &db, const QString &key);

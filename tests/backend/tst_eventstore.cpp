@@ -237,7 +237,8 @@ private Q_SLOTS:
         QCOMPARE(roadsAt(t0 + 10'000).roads, counted.roads);
         QVERIFY(replay.value()->books().vehicles().find(QStringLiteral("amb-1"), &vehicle));
         // A jump forward from long before a snapshot does not keep what it had: from after the queue's report to
-        // after the snapshot following the second picture, 138 s of recording later, the queue is not shown.
+        // after the snapshot following the second picture, 138 s of recording later, the queue is shown as the
+        // console held it then (kept beside the snapshot), not as read back.
         rec.process({Event{0, t0 + 140'000, kNoDevice, SessionPayload{1}}});
         rec.process({Event{0, t0 + 141'000, kNoDevice, counted}});
         rec.process({Event{0, t0 + 142'000, kNoDevice, SessionPayload{1}}});
@@ -252,7 +253,7 @@ private Q_SLOTS:
         jumping.value()->books().traffic().snapshot(jumped);
         QCOMPARE(jumped.timeMs, t0 + 141'000);
         jumping.value()->books().traffic().snapshot(queues);
-        QCOMPARE(queues.front().timeMs, std::int64_t(0));   // not the queue of 140 s before as if it stood now
+        QCOMPARE(queues.front().timeMs, t0 + 3000);   // measured then, unchanged since
         QVERIFY(!jumping.value()->books().vehicles().find(QStringLiteral("amb-1"), &vehicle));   // 141 s silent
         // Only 30 s back: a seek long after the last picture shows none.
         rec.process({Event{0, t0 + 200'000, kNoDevice, SessionPayload{1}}});   // 59 s after the last picture
@@ -262,6 +263,119 @@ private Q_SLOTS:
         TrafficBook::Roads none;
         reopened.value()->books().traffic().snapshot(none);
         QCOMPARE(none.timeMs, std::int64_t(0));
+    }
+
+    void aReplayShowsAQueueReportedLongBeforeAsTheConsoleHeldIt()
+    {
+        // A signal's approaches are reported only when they change: a quiet one stands for minutes. The store keeps
+        // each signal's figures beside a snapshot, so a seek shows them as the live console did, however long ago
+        // they were measured — and shows none once the signal went silent. A recording without them (made before
+        // they were kept), or with them damaged, is read back as before: 30 s of reports.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("quiet.store"));
+        auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error()));
+        Recorder rec(fixtureCity(), store->get(), 1);   // a snapshot after every event
+        const std::int64_t t0 = berlin(QDate(2026, 12, 5), QTime(3, 0));
+        const DeviceIndex signal = fixtureCity()->signals.front().device;
+        const TrafficPayload queue{{ApproachTraffic{0, 2, 3, 12, 10}}};
+        rec.process({Event{0, t0, kNoDevice, SessionPayload{1}}});
+        rec.process({Event{0, t0 + 1000, signal, queue}});
+        rec.process({Event{0, t0 + 300'000, kNoDevice, SessionPayload{1}}});   // five quiet minutes
+        rec.process({Event{0, t0 + 390'000, signal, queue}});
+        rec.process({Event{0, t0 + 400'000, signal, PresencePayload{false, QStringLiteral("cabinet lost")}}});
+        rec.process({Event{0, t0 + 500'000, kNoDevice, SessionPayload{1}}});
+        store.value()->flush();
+        const auto measuredAt = [&](std::int64_t t) -> std::optional<std::int64_t> {
+            auto replay = ReplaySession::open(fixtureCity(), path);   // a fresh one: every seek restores a snapshot
+            if (!replay.ok() || !replay.value()->seekNow(t).ok())
+                return std::nullopt;
+            std::vector<TrafficBook::Signal> signals;
+            replay.value()->books().traffic().snapshot(signals);
+            const TrafficBook::Signal &s = signals[size_t(fixtureCity()->devices[signal].detail)];
+            if (s.timeMs != 0 && !(s.approaches == queue.approaches))
+                return -1;   // figures other than those reported
+            return s.timeMs;
+        };
+        QCOMPARE(measuredAt(t0 + 301'000), std::optional<std::int64_t>(t0 + 1000));
+        // Silent since: no figures — also within 30 s of its last report, which a read-back would have found.
+        QCOMPARE(measuredAt(t0 + 401'000), std::optional<std::int64_t>(0));
+        QCOMPARE(measuredAt(t0 + 501'000), std::optional<std::int64_t>(0));
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.ok());
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE snapshot_approaches SET approaches = x'0000ffff00'")).ok());
+        }
+        QCOMPARE(measuredAt(t0 + 301'000), std::optional<std::int64_t>(0));           // damaged: read back, too old
+        QCOMPARE(measuredAt(t0 + 20'000), std::optional<std::int64_t>(t0 + 1000));    // read back, within 30 s
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.ok());
+            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE snapshot_approaches")).ok());
+        }
+        QCOMPARE(measuredAt(t0 + 301'000), std::optional<std::int64_t>(0));           // recorded before: the same
+        QCOMPARE(measuredAt(t0 + 20'000), std::optional<std::int64_t>(t0 + 1000));
+        // The console writing to it again adds the table, and its next snapshots keep the figures.
+        store.value().reset();
+        auto again = EventStore::open({path}, *fixtureCity());
+        QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error()));
+        Recorder more(fixtureCity(), again->get(), 1);
+        more.process({Event{0, t0 + 600'000, signal, queue}});
+        more.process({Event{0, t0 + 900'000, kNoDevice, SessionPayload{1}}});
+        again.value()->flush();
+        QCOMPARE(measuredAt(t0 + 901'000), std::optional<std::int64_t>(t0 + 600'000));
+    }
+
+    void retentionDeletesTheApproachesWithTheirSnapshots()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("retained.store"));
+        const DeviceIndex signal = fixtureCity()->signals.front().device;
+        const std::int64_t recent = QDateTime::currentMSecsSinceEpoch() - 3'600'000, old = recent - 40LL * 86'400'000;
+        {
+            auto store = EventStore::open({path}, *fixtureCity());   // keeps 30 days
+            QVERIFY(store.ok());
+            Recorder rec(fixtureCity(), store->get(), 1);
+            for (int i = 0; i < 5; ++i)
+                rec.process({Event{0, old + i * 1000, signal, TrafficPayload{{ApproachTraffic{0, 2, 3, 12, 10}}}}});
+            for (int i = 0; i < 3; ++i)
+                rec.process({Event{0, recent + i * 1000, kNoDevice, SessionPayload{1}}});
+            store.value()->flush();
+        }
+        const auto count = [&](const char *sql) {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+            auto st = db.value()->prepare(QString::fromLatin1(sql));
+            return st && st->step() ? st->columnInt(0) : -1;
+        };
+        QCOMPARE(count("SELECT count(*) FROM snapshot_approaches"), 8LL);
+        { auto next = EventStore::open({path}, *fixtureCity()); QVERIFY(next.ok()); }   // retention, as the next session begins
+        QCOMPARE(count("SELECT count(*) FROM snapshots"), 4LL);   // the last old one stays: the events after it need it
+        QCOMPARE(count("SELECT count(*) FROM snapshot_approaches"), 4LL);
+        QCOMPARE(count("SELECT count(*) FROM snapshot_approaches WHERE seq NOT IN (SELECT seq FROM snapshots)"), 0LL);
+    }
+
+    void aSnapshotsApproachesAreReadForThisCityOnly()
+    {
+        const DeviceIndex signal = fixtureCity()->signals.front().device;
+        const std::vector<Event> approaches{Event{0, 1'795'000'000'000, signal, TrafficPayload{{ApproachTraffic{0, 2, 3, 12, 10}}}}};
+        const QByteArray blob = snapshotcodec::encodeApproaches(approaches);
+        auto back = snapshotcodec::decodeApproaches(blob, *fixtureCity());
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error()));
+        QCOMPARE(back.value().size(), size_t(1));
+        QCOMPARE(back.value().front().device, signal);
+        QCOMPARE(back.value().front().timeMs, std::int64_t(1'795'000'000'000));
+        QCOMPARE(std::get<TrafficPayload>(back.value().front().payload).approaches, std::get<TrafficPayload>(approaches.front().payload).approaches);
+        // Not a signal of this city, a device it does not have, a cut blob, a claim of gigabytes: refused.
+        const auto &devices = fixtureCity()->devices;
+        const DeviceIndex notASignal = DeviceIndex(std::find_if(devices.begin(), devices.end(), [](const DeviceInfo &d) {
+                                                       return d.kind != DeviceKind::SignalController;
+                                                   }) - devices.begin());
+        QVERIFY(notASignal < devices.size());
+        QVERIFY(!snapshotcodec::decodeApproaches(snapshotcodec::encodeApproaches({Event{0, 1, notASignal, TrafficPayload{}}}), *fixtureCity()).ok());
+        QVERIFY(!snapshotcodec::decodeApproaches(snapshotcodec::encodeApproaches({Event{0, 1, DeviceIndex(fixtureCity()->devices.size()), TrafficPayload{}}}),
+                                                 *fixtureCity()).ok());
+        QVERIFY(!snapshotcodec::decodeApproaches(qCompress(qUncompress(blob).chopped(1)), *fixtureCity()).ok());
+        QVERIFY(!snapshotcodec::decodeApproaches(QByteArray("\x7f\xff\xff\xff", 4) + blob.mid(4), *fixtureCity()).ok());
     }
 
     void opsReplayEqualsLive()

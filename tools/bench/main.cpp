@@ -167,6 +167,9 @@ int benchIngest(const QCommandLineParser &args, const QString &cityPath)
     return 0;
 }
 
+int seekTimings(const std::shared_ptr<const CityModel> &city, const QString &path, int seeks, double hours, double rate, double buildS,
+                const char *approaches);
+
 int benchSeek(const QCommandLineParser &args, const QString &cityPath)
 {
     auto city = loadCity(cityPath);
@@ -177,6 +180,7 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
     const double hours = args.value(QStringLiteral("hours")).toDouble();
     const double rate = args.value(QStringLiteral("rate")).toDouble();
     const int seeks = args.value(QStringLiteral("seeks")).toInt();
+    const bool withApproaches = args.isSet(QStringLiteral("approaches"));
     QTemporaryDir dir(args.value(QStringLiteral("dir")).isEmpty() ? QDir::tempPath() + QStringLiteral("/cityops-bench-XXXXXX")
                                                                   : args.value(QStringLiteral("dir")) + QStringLiteral("/cityops-bench-XXXXXX"));
     const QString path = dir.filePath(QStringLiteral("seek.store"));
@@ -193,11 +197,27 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
         CorePipeline pipeline(city.value());
         pipeline.attachStore(store.value().get());
         bench::SyntheticLoad load(*city.value(), 2);
+        Random queues(5);
         const size_t chunk = 100'000;
         std::vector<Event> events;
+        std::int64_t nextApproachesMs = start;
         for (size_t done = 0; done < total; done += chunk) {
             events.clear();
             load.generate(std::min(chunk, total - done), start + static_cast<std::int64_t>(done * 1000.0 / rate), rate, events);
+            // Every signal's approaches every 10 s, as a co-simulated city at its peak reports them (when they change).
+            while (withApproaches && !events.empty() && nextApproachesMs <= events.back().timeMs) {
+                for (const SignalInfo &signal : city.value()->signals) {
+                    TrafficPayload traffic;
+                    for (size_t a = 0; a < signalApproaches(signal).size() && a < size_t(kMaxApproaches); ++a) {
+                        const auto queue = static_cast<std::uint16_t>(queues.below(12));
+                        traffic.approaches.push_back({std::uint8_t(a), queue, std::uint16_t(queue + queues.below(8)),
+                                                      std::uint8_t(queues.below(60)), std::uint16_t(queue * 7.5)});
+                    }
+                    events.push_back(Event{0, nextApproachesMs, signal.device, std::move(traffic)});
+                }
+                nextApproachesMs += 10'000;
+            }
+            std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.timeMs < b.timeMs; });
             for (size_t i = 0; i < events.size(); i += 1000) {
                 std::vector<Event> b(events.begin() + static_cast<std::ptrdiff_t>(i),
                                      events.begin() + static_cast<std::ptrdiff_t>(std::min(events.size(), i + 1000)));
@@ -207,8 +227,28 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
         }
     }
     const double buildS = build.nsecsElapsed() / 1e9;
+    const int kept = seekTimings(city.value(), path, seeks, hours, rate, buildS, withApproaches ? "kept beside the snapshots" : nullptr);
+    if (kept != 0 || !withApproaches)
+        return kept;
+    // The baseline, the same recording as one from before the approaches were kept: a seek reads them back.
+    const QString before = dir.filePath(QStringLiteral("seek-before.store"));
+    if (!QFile::copy(path, before)) {
+        std::fprintf(stderr, "cityops-bench: cannot copy the recording\n");
+        return 1;
+    }
+    if (auto db = SqliteDb::open(before, SqliteDb::Mode::Create); !db || !db.value()->exec(QStringLiteral("DROP TABLE snapshot_approaches"))) {
+        std::fprintf(stderr, "cityops-bench: cannot make the baseline recording\n");
+        return 1;
+    }
+    return seekTimings(city.value(), before, seeks, hours, rate, buildS, "read back");
+}
 
-    auto session = ReplaySession::open(city.value(), path);
+/// Times random seeks, scrubbing and playback at 60x on the recording at `path`; prints one JSON line (`approaches`,
+/// when not null, says how a seek finds the signals' approaches).
+int seekTimings(const std::shared_ptr<const CityModel> &city, const QString &path, int seeks, double hours, double rate, double buildS,
+                const char *approaches)
+{
+    auto session = ReplaySession::open(city, path);
     if (!session) {
         std::fprintf(stderr, "cityops-bench: %s\n", qPrintable(session.error()));
         return 1;
@@ -248,12 +288,15 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
         frameMs.push_back(timer.nsecsElapsed() / 1e6);
     }
     const double frameP95 = percentile(frameMs, 95);
-    emit({{"bench", "seek"}, {"events", static_cast<double>(range.lastSeq - range.firstSeq + 1)}, {"hours", hours}, {"rate", rate},
-          {"build_s", std::round(buildS * 10) / 10}, {"p50_ms", std::round(percentile(seekMs, 50) * 100) / 100},
-          {"p95_ms", std::round(percentile(seekMs, 95) * 100) / 100}, {"p99_ms", std::round(percentile(seekMs, 99) * 100) / 100},
-          {"scrub_updates_per_s", std::round(updates / (scrub.nsecsElapsed() / 1e9))},
-          {"playback60_frame_p95_ms", std::round(frameP95 * 100) / 100},
-          {"playback60_max_fps", std::round(1000.0 / std::max(0.001, frameP95))}});
+    QJsonObject line{{"bench", "seek"}, {"events", static_cast<double>(range.lastSeq - range.firstSeq + 1)}, {"hours", hours}, {"rate", rate},
+                     {"build_s", std::round(buildS * 10) / 10}, {"p50_ms", std::round(percentile(seekMs, 50) * 100) / 100},
+                     {"p95_ms", std::round(percentile(seekMs, 95) * 100) / 100}, {"p99_ms", std::round(percentile(seekMs, 99) * 100) / 100},
+                     {"scrub_updates_per_s", std::round(updates / (scrub.nsecsElapsed() / 1e9))},
+                     {"playback60_frame_p95_ms", std::round(frameP95 * 100) / 100},
+                     {"playback60_max_fps", std::round(1000.0 / std::max(0.001, frameP95))}};
+    if (approaches)
+        line.insert(QStringLiteral("approaches"), QString::fromLatin1(approaches));
+    emit(line);
     return 0;
 }
 
@@ -270,7 +313,7 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("CityOps measurements; one JSON object per line.\n\n"
                                                     "  cityops-bench map [--devices N] [--frames F]\n"
                                                     "  cityops-bench ingest [--events N] [--rounds R]\n"
-                                                    "  cityops-bench seek [--hours H] [--rate R] [--seeks N]\n"
+                                                    "  cityops-bench seek [--hours H] [--rate R] [--seeks N] [--approaches]\n"
                                                     "  cityops-bench dispatch [--targets N]\n"
                                                     "  cityops-bench handover [--targets N] [--runs K]\n"
                                                     "  cityops-bench e2p [--devices N] [--rate R] [--seconds S] [--fps F]\n"
@@ -292,6 +335,8 @@ int main(int argc, char **argv)
         {QStringLiteral("rate"), QStringLiteral("seek: events per second recorded (default 1000); e2p: field events per second (default 10000)."),
          QStringLiteral("r"), QStringLiteral("1000")},
         {QStringLiteral("seeks"), QStringLiteral("seek: random seeks to time (default 200)."), QStringLiteral("n"), QStringLiteral("200")},
+        {QStringLiteral("approaches"), QStringLiteral("seek: every signal also reports its approaches every 10 s; the seeks are timed again on the "
+                                                      "same recording without the approaches kept beside its snapshots (read back, as one from before).")},
         {QStringLiteral("devices"), QStringLiteral("map: devices on the map; places: generated devices added to the city (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
         {QStringLiteral("frames"), QStringLiteral("map: frames per measurement (default 120)."), QStringLiteral("f"), QStringLiteral("120")},
         {QStringLiteral("seconds"), QStringLiteral("e2p: how long events flow (default 10)."), QStringLiteral("s"), QStringLiteral("10")},
