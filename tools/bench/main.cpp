@@ -205,7 +205,8 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
             events.clear();
             load.generate(std::min(chunk, total - done), start + static_cast<std::int64_t>(done * 1000.0 / rate), rate, events);
             // Every signal's approaches every 10 s, as a co-simulated city at its peak reports them (when they change).
-            while (withApproaches && !events.empty() && nextApproachesMs <= events.back().timeMs) {
+            const std::int64_t chunkEndMs = events.empty() ? start : events.back().timeMs;
+            while (withApproaches && nextApproachesMs <= chunkEndMs) {
                 for (const SignalInfo &signal : city.value()->signals) {
                     TrafficPayload traffic;
                     for (size_t a = 0; a < signalApproaches(signal).size() && a < size_t(kMaxApproaches); ++a) {
@@ -230,6 +231,15 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
     const int kept = seekTimings(city.value(), path, seeks, hours, rate, buildS, withApproaches ? "kept beside the snapshots" : nullptr);
     if (kept != 0 || !withApproaches)
         return kept;
+    // What keeping them costs the recording.
+    if (auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly); db) {
+        auto size = db.value()->prepare(QStringLiteral("SELECT count(*), coalesce(sum(length(approaches)), 0) FROM snapshot_approaches"));
+        if (size && size->step())
+            emit({{"bench", "seek-approaches-kept"}, {"signals", static_cast<double>(city.value()->signals.size())},
+                  {"rows", static_cast<double>(size->columnInt(0))},
+                  {"mean_row_bytes", std::round(double(size->columnInt(1)) / std::max<double>(1, double(size->columnInt(0))))},
+                  {"kb_per_hour", std::round(double(size->columnInt(1)) / 1024.0 / hours)}});
+    }
     // The baseline, the same recording as one from before the approaches were kept: a seek reads them back.
     const QString before = dir.filePath(QStringLiteral("seek-before.store"));
     if (!QFile::copy(path, before)) {
