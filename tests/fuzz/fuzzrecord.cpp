@@ -20,15 +20,29 @@
 namespace cityops::fuzz {
 
 namespace {
-constexpr std::uint8_t kSnapshotSelector = 0;
+constexpr std::uint8_t kSnapshotSelector = 0;     // 1-15: a row of that event kind
+constexpr std::uint8_t kApproachesSelector = 16;  // the approaches kept beside a snapshot
+constexpr std::uint8_t kSelectors = 17;
 } // namespace
 
 Outcome checkStoreRow(const QByteArray &input)
 {
     if (input.isEmpty())
         return kRefused;
-    const std::uint8_t selector = std::uint8_t(input[0]) % 15;
+    const std::uint8_t selector = std::uint8_t(input[0]) % kSelectors;
     const QByteArray blob = input.mid(1);
+    if (selector == kApproachesSelector) {
+        auto first = snapshotcodec::decodeApproaches(blob, city());
+        if (!first)
+            return kRefused;
+        const QByteArray once = snapshotcodec::encodeApproaches(first.value());
+        auto second = snapshotcodec::decodeApproaches(once, city());
+        if (!second)
+            return broken("a snapshot's approaches accepted, but their own encoding is refused", second.error());
+        if (snapshotcodec::encodeApproaches(second.value()) != once)
+            return broken("a snapshot's approaches accepted, but encoding is not stable");
+        return kKept;
+    }
     if (selector == kSnapshotSelector) {
         const CityModel &c = city();
         auto first = snapshotcodec::decode(blob, c.devices.size(), c.feeders.size());
@@ -85,6 +99,11 @@ std::vector<QByteArray> storeRowSeeds()
     snapshot.seq = simulatedHour().size();
     snapshot.timeMs = simulatedHour().back().timeMs;
     seeds.push_back(char(kSnapshotSelector) + snapshotcodec::encode(snapshot));
+    seeds.push_back(char(kApproachesSelector) + snapshotcodec::encodeApproaches(books.traffic().approachReports()));
+    if (!city().signals.empty())
+        seeds.push_back(char(kApproachesSelector)
+                        + snapshotcodec::encodeApproaches({Event{0, simulatedHour().back().timeMs, city().signals.front().device,
+                                                                 TrafficPayload{{{0, 3, 5, 20, 23}, {1, 0, 2, 4, 0}}}}}));
     return seeds;
 }
 
