@@ -430,6 +430,11 @@ void MqttLink::onTimer()
 {
     for (const std::function<void()> &tell : m_fleet.expire(m_clock->nowMs()))
         tell();
+    // A gateway's first road picture that did not come in time: its districts are not counted from now.
+    if (std::optional<RoadTrafficPayload> roads = m_roadPictures.expire(m_clock->nowMs())) {
+        flushBatch();
+        sink()->push({Event{0, m_clock->nowMs(), kNoDevice, std::move(*roads)}}, Overflow::DropNewest);
+    }
     std::vector<QString> devices;
     struct Gone {
         int number;

@@ -58,6 +58,18 @@ std::optional<RoadTrafficPayload> RoadPictureMerge::expect(int gateway, const st
     return now;
 }
 
+std::optional<RoadTrafficPayload> RoadPictureMerge::expire(std::int64_t nowMs)
+{
+    const bool waitEnded = std::any_of(m_awaited.begin(), m_awaited.end(),
+                                       [nowMs](const auto &wait) { return nowMs - wait.second.sinceMs > kRoadPictureAwaitedMs; });
+    if (!waitEnded)
+        return std::nullopt;
+    dropStale(nowMs);
+    if (m_parts.empty())
+        return std::nullopt;   // no picture stands: none to change
+    return picture();
+}
+
 void RoadPictureMerge::dropStale(std::int64_t nowMs)
 {
     std::erase_if(m_parts, [nowMs](const auto &part) { return nowMs - part.second.receivedMs > kRoadTrafficStaleMs; });

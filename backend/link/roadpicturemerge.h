@@ -36,6 +36,9 @@ public:
     /// console has just met it — and has no picture standing: its first is awaited for kRoadPictureAwaitedMs. Returns
     /// the city's picture when that changes what it says of a district, else nothing.
     std::optional<RoadTrafficPayload> expect(int gateway, const std::vector<bool> &served, std::int64_t nowMs);
+    /// Called every second or so: when a wait for a first picture has ended at `nowMs` without one, returns the
+    /// city's picture with its districts not counted (rather than waiting for the next picture to say so).
+    std::optional<RoadTrafficPayload> expire(std::int64_t nowMs);
 
 private:
     struct Part {

@@ -196,10 +196,18 @@ private Q_SLOTS:
         QCOMPARE(uncounted(backAgain->awaited), QStringList{QStringLiteral("West")});
         QCOMPARE(counts(*backAgain), (std::map<std::uint32_t, int>{{eastA, 5}}));
         QVERIFY(!merge.expect(kSouth, serving("West"), back + 1000));   // said again: the wait is not lengthened
-        // It never sends one: awaited as long as a picture's first may take from when it was met, then not counted.
+        // It never sends one: awaited as long as a picture's first may take from when it was met, then not counted —
+        // said when the wait ends (the link asks every second), not only with the next picture.
         picture = merge.take(kNorth, serving("East"), {road(eastA, 6)}, back + kRoadPictureAwaitedMs);
         QCOMPARE(uncounted(picture.awaited), QStringList{QStringLiteral("West")});
-        picture = merge.take(kNorth, serving("East"), {road(eastA, 6)}, back + kRoadPictureAwaitedMs + 1);
+        QVERIFY(!merge.expire(back + kRoadPictureAwaitedMs));
+        const std::optional<RoadTrafficPayload> waitOver = merge.expire(back + kRoadPictureAwaitedMs + 1);
+        QVERIFY(waitOver);
+        QCOMPARE(uncounted(waitOver->uncounted), QStringList{QStringLiteral("West")});
+        QVERIFY(waitOver->awaited.empty());
+        QCOMPARE(counts(*waitOver), (std::map<std::uint32_t, int>{{eastA, 6}}));
+        QVERIFY(!merge.expire(back + kRoadPictureAwaitedMs + 2));   // once
+        picture = merge.take(kNorth, serving("East"), {road(eastA, 6)}, back + kRoadPictureAwaitedMs + 3);
         QCOMPARE(uncounted(picture.uncounted), QStringList{QStringLiteral("West")});
         QVERIFY(picture.awaited.empty());
         // A whole-city gateway starting would count West too; gone before its first picture, West is not counted.
