@@ -62,12 +62,18 @@ std::optional<RoadTrafficPayload> RoadPictureMerge::expire(std::int64_t nowMs)
 {
     const bool waitEnded = std::any_of(m_awaited.begin(), m_awaited.end(),
                                        [nowMs](const auto &wait) { return nowMs - wait.second.sinceMs > kRoadPictureAwaitedMs; });
-    if (!waitEnded)
-        return std::nullopt;
+    if (!waitEnded || m_parts.empty())
+        return std::nullopt;   // no picture stands: none to change
+    // Sent again only when a district was awaited and is not counted now (a gateway whose first picture came, or
+    // one whose districts others count, changes nothing): a picture sent again looks measured now.
+    const std::vector<std::uint16_t> before = picture().awaited;
     dropStale(nowMs);
     if (m_parts.empty())
-        return std::nullopt;   // no picture stands: none to change
-    return picture();
+        return std::nullopt;
+    RoadTrafficPayload now = picture();
+    if (now.awaited == before)
+        return std::nullopt;
+    return now;
 }
 
 void RoadPictureMerge::dropStale(std::int64_t nowMs)

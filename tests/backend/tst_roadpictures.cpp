@@ -220,6 +220,22 @@ private Q_SLOTS:
         QVERIFY(fleetGone->awaited.empty());
     }
 
+    void aWaitThatChangesNothingEndsQuietly()
+    {
+        // The end of a wait sends the picture again only when it changes what the picture says: not for a gateway
+        // whose first picture came, nor for a whole-city one whose districts others count.
+        RoadPictureMerge merge(city());
+        const std::uint32_t eastA = roadIn("East", 0), westA = roadIn("West", 0);
+        QVERIFY(!merge.expect(kSouth, serving("West"), kT0));
+        merge.take(kNorth, serving("East"), {road(eastA, 5)}, kT0 + 1000);
+        QVERIFY(merge.take(kSouth, serving("West"), {road(westA, 3)}, kT0 + 2000).uncounted.empty());
+        QVERIFY(!merge.expect(kFleet, kWholeCity, kT0 + 3000));   // every district counted: nothing changes
+        merge.take(kNorth, serving("East"), {road(eastA, 5)}, kT0 + 40'000);
+        merge.take(kSouth, serving("West"), {road(westA, 3)}, kT0 + 40'000);
+        QVERIFY(!merge.expire(kT0 + kRoadPictureAwaitedMs + 1));
+        QVERIFY(!merge.expire(kT0 + 3000 + kRoadPictureAwaitedMs + 1));
+    }
+
     void aPicturePutTogetherCarriesWhatOnePictureCan()
     {
         // Two districts' pictures of 500 roads each: the console keeps the 600 busiest, as one picture carries and the
