@@ -46,32 +46,37 @@ std::optional<RoadTrafficPayload> RoadPictureMerge::expect(int gateway, const st
     dropStale(nowMs);
     if (m_parts.contains(gateway))
         return std::nullopt;   // its picture stands: nothing to wait for
-    // With no picture standing there is no picture to change; with one, the districts it leaves to this gateway may
-    // turn from not counted to awaited. Sent again only then: a picture sent again looks measured now.
-    const std::vector<std::uint16_t> before = m_parts.empty() ? std::vector<std::uint16_t>{} : picture().awaited;
+    // The districts it leaves to this gateway may turn from not counted to awaited.
+    const std::vector<std::uint16_t> before = awaitedNow();
     m_awaited.try_emplace(gateway, Awaited{served, nowMs});   // once: a status said again does not lengthen the wait
-    if (m_parts.empty())
-        return std::nullopt;
-    RoadTrafficPayload now = picture();
-    if (now.awaited == before)
-        return std::nullopt;
-    return now;
+    return pictureIfAwaitedChanged(before);
 }
 
 std::optional<RoadTrafficPayload> RoadPictureMerge::expire(std::int64_t nowMs)
 {
     const bool waitEnded = std::any_of(m_awaited.begin(), m_awaited.end(),
                                        [nowMs](const auto &wait) { return nowMs - wait.second.sinceMs > kRoadPictureAwaitedMs; });
-    if (!waitEnded || m_parts.empty())
-        return std::nullopt;   // no picture stands: none to change
-    // Sent again only when a district was awaited and is not counted now (a gateway whose first picture came, or
-    // one whose districts others count, changes nothing): a picture sent again looks measured now.
-    const std::vector<std::uint16_t> before = picture().awaited;
-    dropStale(nowMs);
-    if (m_parts.empty())
+    if (!waitEnded)
         return std::nullopt;
+    // A district was awaited and is not counted now — or nothing changes: a gateway whose first picture came, or
+    // one whose districts others count.
+    const std::vector<std::uint16_t> before = awaitedNow();
+    dropStale(nowMs);
+    return pictureIfAwaitedChanged(before);
+}
+
+std::vector<std::uint16_t> RoadPictureMerge::awaitedNow() const
+{
+    return m_parts.empty() ? std::vector<std::uint16_t>{} : picture().awaited;
+}
+
+std::optional<RoadTrafficPayload> RoadPictureMerge::pictureIfAwaitedChanged(const std::vector<std::uint16_t> &awaitedBefore) const
+{
+    if (m_parts.empty())
+        return std::nullopt;   // no picture stands: none to change
+    // Sent again only when what it says of a district changed: a picture sent again looks measured now.
     RoadTrafficPayload now = picture();
-    if (now.awaited == before)
+    if (now.awaited == awaitedBefore)
         return std::nullopt;
     return now;
 }

@@ -54,6 +54,9 @@ private:
     bool covers(const Entry &entry, int district) const;
     void dropStale(std::int64_t nowMs);   ///< parts older than kRoadTrafficStaleMs speak for nothing, and waits end
     RoadTrafficPayload picture() const;   ///< the parts put together
+    std::vector<std::uint16_t> awaitedNow() const;   ///< the districts the picture standing names awaited (none: no picture)
+    /// The picture, when one stands and the districts it names awaited are not `awaitedBefore`.
+    std::optional<RoadTrafficPayload> pictureIfAwaitedChanged(const std::vector<std::uint16_t> &awaitedBefore) const;
 
     std::shared_ptr<const CityModel> m_city;
     std::vector<int> m_roadDistrict;   ///< by road (roadDistricts)

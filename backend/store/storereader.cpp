@@ -6,6 +6,7 @@
 #include "store/storeschema.h"
 
 #include <QFileInfo>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -215,11 +216,12 @@ Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq
     QString error;
     if (!first->step(&error))
         return error.isEmpty() ? Status(Ok{}) : Status(makeError(error));
+    QStringList kinds{QString::number(int(eventcodec::Kind::Vehicle)), QString::number(int(eventcodec::Kind::Roads))};
+    if (withApproaches)
+        kinds << QString::number(int(eventcodec::Kind::Traffic));
     auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms, kind, device, payload FROM events "
-                                             "WHERE seq >= ? AND seq <= ? AND kind IN (%1, %2, %3) ORDER BY seq")
-                                  .arg(withApproaches ? int(eventcodec::Kind::Traffic) : int(eventcodec::Kind::Vehicle))
-                                  .arg(int(eventcodec::Kind::Vehicle))
-                                  .arg(int(eventcodec::Kind::Roads)));
+                                             "WHERE seq >= ? AND seq <= ? AND kind IN (%1) ORDER BY seq")
+                                  .arg(kinds.join(QLatin1Char(','))));
     if (!stmt)
         return makeError(stmt.error());
     stmt->bind(1, std::max(first->columnInt(0), static_cast<std::int64_t>(afterSeq) + 1));
@@ -230,12 +232,16 @@ Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq
 Result<std::optional<std::vector<Event>>> StoreReader::approachesAt(std::uint64_t snapshotSeq)
 {
     using Approaches = std::optional<std::vector<Event>>;
-    auto table = m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshot_approaches'"));
-    if (!table)
-        return makeError(table.error());
     QString error;
-    if (!table->step(&error))
-        return error.isEmpty() ? Result<Approaches>(Approaches()) : Result<Approaches>(makeError(error));
+    if (!m_hasApproachesTable) {
+        // Looked for until found: the live console's writer adds it after this reader may have opened the store.
+        auto table = m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshot_approaches'"));
+        if (!table)
+            return makeError(table.error());
+        if (!table->step(&error))
+            return error.isEmpty() ? Result<Approaches>(Approaches()) : Result<Approaches>(makeError(error));
+        m_hasApproachesTable = true;
+    }
     auto stmt = m_db->prepare(QStringLiteral("SELECT approaches FROM snapshot_approaches WHERE seq = ?"));
     if (!stmt)
         return makeError(stmt.error());

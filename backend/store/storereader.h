@@ -96,6 +96,7 @@ private:
     std::shared_ptr<const CityModel> m_city;
     QString m_path;
     bool m_passOver = false;
+    bool m_hasApproachesTable = false;   ///< snapshot_approaches seen (never dropped by a writer)
     bool m_refusedUnreadable = false;
     PassedOver m_passedOver;
     /// The seq ranges read so far (start -> end, merged), so a row read again (replay seeks back) is counted once:
