@@ -75,7 +75,7 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
         connect(link.get(), &FieldLink::simulatedUpTo, this, [this, lead](std::int64_t reachedMs) { m_clock.setLimit(reachedMs + lead); },
                 Qt::DirectConnection);
     } else if (base.originMs <= 0 && base.speed == 1.0) {
-        m_clock.followSystem();   // a real field: the system's clock as NTP keeps it
+        m_clock.followSystem(base.system);   // a real field: the system's clock as NTP keeps it
     } else {
         m_clock.start(origin, base.speed);
     }

@@ -123,6 +123,9 @@ struct TimeBase {
     double speed = 1.0;
     /// The clock stands at its origin until the link is first live (a simulation's warm-up takes no simulated time).
     bool startsWhenLive = false;
+    /// A real field's clock (origin now, 1x): milliseconds since the epoch as the link reads the system's clock, so
+    /// the console and its link read one clock (tests pass their own, to move time by hand); empty: the system's.
+    std::function<std::int64_t()> system;
 };
 
 /// One interface for every way devices reach the console (simulator, MQTT, SUMO). A link lives on its own thread

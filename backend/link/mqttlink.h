@@ -49,7 +49,8 @@ struct MqttLinkOptions {
     /// Where this console keeps the floor of the numbers it puts on the wire (WireNumbers), so a restart after its
     /// clock was set back is not refused as a replay; empty: none (numbers from the clock alone).
     QString numbersPath;
-    /// The wall clock the numbers and the freshness of signed operations are read from (default: the system's).
+    /// The wall clock the numbers and the freshness of signed operations are read from (default: the system's); the
+    /// console's clock follows it too (timeBase).
     OpsExchange::WallClock wallClock;
 };
 
@@ -71,6 +72,8 @@ public:
     LinkCounters counters() const override;
     std::vector<GatewaySummary> gateways() const override;
     std::optional<QString> gatewayOf(DeviceIndex device) const override;
+    /// A real field: the console's clock is the system's, read as this link reads it (MqttLinkOptions::wallClock).
+    TimeBase timeBase() const override { return {0, 1.0, false, m_options.wallClock}; }
     bool shares(const Event &event) const override { return wire::isShared(event); }
     QString consoleId() const { return m_options.mqtt.clientId; }
     /// The fleet's routes through the gateway that drives the vehicle (docs/PROTOCOL.md, "Fleet dispatch").

@@ -32,7 +32,7 @@ class SimLink : public FieldLink {
 public:
     SimLink(std::shared_ptr<const CityModel> city, const ConsoleClock *clock, SimLinkOptions options);
     /// The simulated city runs from --start (or now) at --speed.
-    TimeBase timeBase() const override { return {m_origin, m_options.speed, true}; }
+    TimeBase timeBase() const override { return {m_origin, m_options.speed, true, {}}; }
     ~SimLink() override;
     void planRoute(const QString &vehicle, GeoPoint destination, const RouteCallback &done) override;
     void sendRoute(const PlannedRoute &route, const SentCallback &done) override;

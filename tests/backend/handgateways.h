@@ -4,9 +4,12 @@
 // the broker (its districts West and East).
 #include "mqttconsole.h"
 
+#include <QDateTime>
 #include <QTest>
 
+#include <atomic>
 #include <map>
+#include <memory>
 
 namespace cityops::test {
 
@@ -75,6 +78,15 @@ struct NorthAndSouth : ConsoleOnABroker {
             return problem;
         return north.connected() && south.connected() ? QString() : QStringLiteral("a gateway did not connect");
     }
+};
+
+/// The console's clock, moved by hand: its link reads the same clock (MqttLinkOptions::wallClock, the link's
+/// TimeBase), so heartbeats, waits and answers time out on it while the broker runs in real time.
+struct HandClock {
+    std::shared_ptr<std::atomic<std::int64_t>> ms = std::make_shared<std::atomic<std::int64_t>>(QDateTime::currentMSecsSinceEpoch());
+    void advance(std::int64_t byMs) { *ms += byMs; }
+    std::int64_t now() const { return ms->load(); }
+    void drive(MqttLinkOptions &o) const { o.wallClock = [ms = ms] { return ms->load(); }; }
 };
 
 /// The index of the default city's district `name` (it has West and East).

@@ -1,7 +1,9 @@
 // What a gateway may speak for: its own devices and its own incidents. Through a real mosquitto on loopback, the way a
 // second gateway (a misconfigured one, or an account someone took) would try to speak for the first: reporting its
-// devices, raising or clearing its incidents. And the two ways a device does change gateway: failover and re-homing.
+// devices, raising or clearing its incidents. And the two ways a device does change gateway: failover and re-homing;
+// a vehicle its gateway fell silent on, and a route request it never answers (the console's clock moved by hand).
 #include "link/devicegateway.h"
+#include "link/fleetdispatch.h"
 #include "link/districtspokenfor.h"
 #include "link/fieldincidentowners.h"
 #include "state/vehiclebook.h"
@@ -9,6 +11,8 @@
 
 #include <QSet>
 #include <QTest>
+
+#include <mutex>
 
 using namespace cityops;
 using namespace cityops::test;
@@ -29,6 +33,20 @@ Event raisedIn(IncidentId id, int district, GeoPoint where = {})
     return e;
 }
 Event cleared(IncidentId id) { return Event{0, 2000, kNoDevice, IncidentClearedPayload{id}}; }
+/// Vehicle `id` reported at `where`.
+Event vehicleAt(const char *id, GeoPoint where)
+{
+    VehiclePayload v;
+    v.id = QString::fromLatin1(id);
+    v.position = where;
+    return Event{0, 0, kNoDevice, v};
+}
+/// Where `console` shows vehicle `id` (nothing: it does not show it).
+std::optional<GeoPoint> shownAt(const Console &console, const char *id)
+{
+    VehicleBook::Vehicle v;
+    return console.engine.vehicles().find(QString::fromLatin1(id), &v) ? std::optional(v.report.position) : std::nullopt;
+}
 
 } // namespace
 
@@ -227,16 +245,8 @@ private Q_SLOTS:
         const auto now = [&] { return room.now(); };
         const std::vector<DeviceIndex> two = lamps(2);
         const GeoPoint a = city()->devices[two[0]].position, b = city()->devices[two[1]].position;
-        const auto ambulanceAt = [](GeoPoint where) {
-            VehiclePayload v;
-            v.id = QStringLiteral("amb-3");
-            v.position = where;
-            return Event{0, 0, kNoDevice, v};
-        };
-        const auto position = [&] {
-            VehicleBook::Vehicle v;
-            return room.console.engine.vehicles().find(QStringLiteral("amb-3"), &v) ? std::optional(v.report.position) : std::nullopt;
-        };
+        const auto ambulanceAt = [](GeoPoint where) { return vehicleAt("amb-3", where); };
+        const auto position = [&] { return shownAt(room.console, "amb-3"); };
         QVERIFY(north.status(true, 7) && south.status(true, 9));
         QVERIFY(north.field(ambulanceAt(a), now()));
         QTRY_VERIFY_WITH_TIMEOUT(position() == a, 10'000);
@@ -257,6 +267,74 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(position() == a, 10'000);
         QCOMPARE(refusedSoFar(), before + 1);
         QCOMPARE(room.counters().untrusted, std::uint64_t(0));
+    }
+
+    void aVehicleItsGatewayFellSilentOnMayBeReportedByAnother()
+    {
+        // North runs (its heartbeats current) but has said nothing of amb-3 for as long as the console shows a
+        // vehicle: from then on south's report is taken. The console's clock is moved by hand; its link reads it.
+        HandClock clock;
+        NorthAndSouth room([&clock](MqttLinkOptions &o) { clock.drive(o); });
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const auto refusedSoFar = [&] { return room.counters().notTheirs; };
+        const std::vector<DeviceIndex> two = lamps(2);
+        const GeoPoint a = city()->devices[two[0]].position, b = city()->devices[two[1]].position;
+        QVERIFY(room.north.status(true, 7) && room.south.status(true, 9));
+        QVERIFY(room.north.field(vehicleAt("amb-3", a), room.now()));
+        QTRY_VERIFY_WITH_TIMEOUT(shownAt(room.console, "amb-3") == a, 10'000);
+        const auto before = refusedSoFar();
+
+        clock.advance(VehicleBook::kSilentMs);   // north's last report is as old as a report still shown
+        QVERIFY(room.south.field(vehicleAt("amb-3", b), room.now()));
+        QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 1, 10'000);
+        clock.advance(1);
+        QVERIFY(room.south.field(vehicleAt("amb-3", b), room.now()));
+        QTRY_VERIFY_WITH_TIMEOUT(shownAt(room.console, "amb-3") == b, 10'000);
+        QCOMPARE(refusedSoFar(), before + 1);
+        for (const GatewaySummary &gateway : room.console.link->gateways())
+            QVERIFY2(gateway.running, qPrintable(gateway.name));   // north did not go: it fell silent on the vehicle
+    }
+
+    void aRouteRequestItsGatewayNeverAnswersIsSaidToHaveGoneUnanswered()
+    {
+        // North drives amb-3 and takes the console's request for a route, and answers nothing: the link's own timer
+        // tells the operator so when the answer is overdue (the console's clock moved by hand; the link reads it).
+        HandClock clock;
+        NorthAndSouth room([&clock](MqttLinkOptions &o) { clock.drive(o); });
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        RawClient &north = room.north.raw;
+        const QByteArray requests = wire::fleetPlanTopic(QStringLiteral("gw-north"));
+        QVERIFY(north.client->subscribe(requests, 1));
+        QVERIFY(north.client->publish(requests, "probe", 1));   // heard back: the subscription stands
+        QTRY_VERIFY_WITH_TIMEOUT(north.waiting() > 0, 10'000);
+        (void)north.take();
+        QVERIFY(room.north.status(true, 7));
+        const GeoPoint from = city()->devices[lamps(1).front()].position;
+        QVERIFY(room.north.field(vehicleAt("amb-3", from), room.now()));
+        QTRY_VERIFY_WITH_TIMEOUT(shownAt(room.console, "amb-3") == from, 10'000);
+
+        struct Answer {
+            std::mutex mutex;
+            std::optional<Result<PlannedRoute>> route;
+        };
+        auto answer = std::make_shared<Answer>();
+        const auto heard = [answer]() -> std::optional<Result<PlannedRoute>> {
+            std::lock_guard lock(answer->mutex);
+            return answer->route;
+        };
+        room.console.engine.planRoute(QStringLiteral("amb-3"), city()->devices[lamps(2).back()].position,
+                                      [answer](const Result<PlannedRoute> &r) {
+                                          std::lock_guard lock(answer->mutex);
+                                          answer->route = r;
+                                      });
+        QTRY_VERIFY_WITH_TIMEOUT(north.waiting() > 0, 10'000);   // asked of north
+        QVERIFY(!heard());
+        clock.advance(FleetDispatch::kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(heard().has_value(), 10'000);
+        QVERIFY(!heard()->ok());
+        QVERIFY2(heard()->error().contains(QLatin1String("gateway gw-north did not answer within 15 s")), qPrintable(heard()->error()));
     }
 
     void aGatewayCannotClearOrTakeOverAnotherGatewaysIncident()
@@ -353,23 +431,15 @@ private Q_SLOTS:
 
         // A vehicle is reported by the gateway of the district it is in: north's report of one in West is refused, in
         // East taken (a city-wide fleet gateway is listed without districts).
-        const auto vehicleAt = [](DeviceIndex where) {
-            VehiclePayload v;
-            v.id = QStringLiteral("amb-7");
-            v.position = city()->devices[where].position;
-            return Event{0, 0, kNoDevice, v};
-        };
-        const auto vehicle = [&] {
-            VehicleBook::Vehicle v;
-            return console.engine.vehicles().find(QStringLiteral("amb-7"), &v) ? std::optional(v.report.position) : std::nullopt;
-        };
-        QVERIFY(north.field(vehicleAt(west), now()));
+        const auto ambulanceAt = [](DeviceIndex where) { return vehicleAt("amb-7", city()->devices[where].position); };
+        const auto vehicle = [&] { return shownAt(console, "amb-7"); };
+        QVERIFY(north.field(ambulanceAt(west), now()));
         QTRY_COMPARE_WITH_TIMEOUT(refusedSoFar(), before + 4, 10'000);
         QVERIFY(!vehicle());
-        QVERIFY(north.field(vehicleAt(east), now()));
+        QVERIFY(north.field(ambulanceAt(east), now()));
         QTRY_VERIFY_WITH_TIMEOUT(vehicle() == city()->devices[east].position, 10'000);
         // It drives into West: south, West's gateway, reports it from there on (north still runs).
-        QVERIFY(south.field(vehicleAt(west), now()));
+        QVERIFY(south.field(ambulanceAt(west), now()));
         QTRY_VERIFY_WITH_TIMEOUT(vehicle() == city()->devices[west].position, 10'000);
         QCOMPARE(refusedSoFar(), before + 4);
 

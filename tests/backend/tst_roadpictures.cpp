@@ -292,6 +292,36 @@ private Q_SLOTS:
         QVERIFY(book().uncounted.empty() && book().awaited.empty());
         QCOMPARE(room.counters().notTheirs, std::uint64_t(0));
     }
+
+    void aGatewayThatNeverCountsIsNamedNotCountedWhenItsWaitEnds()
+    {
+        // The console's clock moved by hand (its link reads the same clock): South runs and counts nothing; the
+        // link's own timer ends its wait, with no other picture to say so.
+        HandClock clock;
+        NorthAndSouth room([&clock](MqttLinkOptions &o) {
+            boundToTheirDistricts(o);
+            clock.drive(o);
+        });
+        const QString problem = room.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(room.now(), clock.now());
+        QVERIFY(room.north.status(true, 7) && room.south.status(true, 9));
+        const std::uint32_t east = roadIn("East", 0);
+        const auto book = [&] {
+            TrafficBook::Roads roads;
+            room.console.engine.books().traffic().snapshot(roads);
+            return roads;
+        };
+        QVERIFY(room.north.field(Event{0, 0, kNoDevice, RoadTrafficPayload{{road(east, 11)}}}, room.now()));
+        QTRY_COMPARE_WITH_TIMEOUT(counts(book().roads), (std::map<std::uint32_t, int>{{east, 11}}), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(uncounted(book().awaited), QStringList{QStringLiteral("West")}, 10'000);
+        clock.advance(kRoadPictureAwaitedMs + 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(book().awaited.empty(), 10'000);
+        QCOMPARE(uncounted(book().uncounted), QStringList{QStringLiteral("West")});
+        QCOMPARE(counts(book().roads), (std::map<std::uint32_t, int>{{east, 11}}));   // North's picture still speaks
+        for (const GatewaySummary &gateway : room.console.link->gateways())
+            QVERIFY2(gateway.running, qPrintable(gateway.name));   // neither missed a heartbeat: 46 s < 1.5 x 60 s
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRoadPictures)
