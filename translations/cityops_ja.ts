@@ -1211,6 +1211,10 @@
         <source>gateway %1 — GONE</source>
         <translation>ゲートウェイ %1 — 停止</translation>
     </message>
+    <message>
+        <source>gateway %1 — %2</source>
+        <translation>ゲートウェイ %1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2431,6 +2435,30 @@
     <message>
         <source>Traffic not yet counted in %1</source>
         <translation>%1 の交通量はまだ計測されていません</translation>
+    </message>
+    <message>
+        <source>clock %1 behind (its reports dated on arrival)</source>
+        <translation>時計が %1 遅れています（報告は受信時刻で記録）</translation>
+    </message>
+    <message>
+        <source>clock %1 ahead (its reports dated on arrival)</source>
+        <translation>時計が %1 進んでいます（報告は受信時刻で記録）</translation>
+    </message>
+    <message>
+        <source>clock %1 behind: it refuses this desk&apos;s commands as issued in its future — set its clock (NTP)</source>
+        <translation>時計が %1 遅れています: この卓のコマンドを未来の発行として拒否します — 時計を合わせてください (NTP)</translation>
+    </message>
+    <message>
+        <source>clock %1 ahead: it refuses a command of this desk valid for less as expired — set its clock (NTP)</source>
+        <translation>時計が %1 進んでいます: 有効期間がそれより短いこの卓のコマンドを期限切れとして拒否します — 時計を合わせてください (NTP)</translation>
+    </message>
+    <message>
+        <source>%1 clock %2 behind</source>
+        <translation>%1 時計 %2 遅れ</translation>
+    </message>
+    <message>
+        <source>%1 clock %2 ahead</source>
+        <translation>%1 時計 %2 進み</translation>
     </message>
 </context>
 <context>
@@ -3724,6 +3752,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device, incident or vehicle, or outside their districts): %1</source>
         <translation>担当外として拒否したゲートウェイの報告 (他のゲートウェイの機器、インシデントや車両、または担当地区外): %1</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>リンク: %1</translation>
     </message>
 </context>
 <context>

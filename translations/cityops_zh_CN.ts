@@ -1211,6 +1211,10 @@
         <source>gateway %1 — GONE</source>
         <translation>网关 %1 — 已离线</translation>
     </message>
+    <message>
+        <source>gateway %1 — %2</source>
+        <translation>网关 %1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2431,6 +2435,30 @@
     <message>
         <source>Traffic not yet counted in %1</source>
         <translation>%1 的交通尚未开始计数</translation>
+    </message>
+    <message>
+        <source>clock %1 behind (its reports dated on arrival)</source>
+        <translation>时钟慢 %1（其报告按到达时间记录）</translation>
+    </message>
+    <message>
+        <source>clock %1 ahead (its reports dated on arrival)</source>
+        <translation>时钟快 %1（其报告按到达时间记录）</translation>
+    </message>
+    <message>
+        <source>clock %1 behind: it refuses this desk&apos;s commands as issued in its future — set its clock (NTP)</source>
+        <translation>时钟慢 %1：它会把本席位的命令当作在其未来签发而拒绝 — 请校准其时钟 (NTP)</translation>
+    </message>
+    <message>
+        <source>clock %1 ahead: it refuses a command of this desk valid for less as expired — set its clock (NTP)</source>
+        <translation>时钟快 %1：本席位有效期短于此差值的命令会被当作已过期而拒绝 — 请校准其时钟 (NTP)</translation>
+    </message>
+    <message>
+        <source>%1 clock %2 behind</source>
+        <translation>%1 时钟慢 %2</translation>
+    </message>
+    <message>
+        <source>%1 clock %2 ahead</source>
+        <translation>%1 时钟快 %2</translation>
     </message>
 </context>
 <context>
@@ -3724,6 +3752,10 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Gateways&apos; reports refused as not theirs (another gateway&apos;s device, incident or vehicle, or outside their districts): %1</source>
         <translation>因不属于该网关而拒绝的网关报告（其他网关的设备、事件或车辆，或其负责区域之外）：%1</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>链路：%1</translation>
     </message>
 </context>
 <context>

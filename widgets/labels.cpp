@@ -1,11 +1,13 @@
 #include "labels.h"
 
+#include "link/wireprotocol.h"
 #include "ops/opsrules.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cstdlib>
 #include <climits>
 
 namespace cityops {
@@ -119,6 +121,26 @@ QString Labels::duration(std::int64_t ms)
     if (s < 3600)
         return tr("%1 min").arg(s / 60);
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+bool Labels::clockRefusesCommands(const GatewaySummary &g)
+{
+    return g.running && g.clockAheadMs && std::llabs(*g.clockAheadMs) > wire::kMaxIssueSkewMs;
+}
+
+QString Labels::gatewayClock(std::int64_t aheadMs, bool inTheWay)
+{
+    const QString by = duration(std::llabs(aheadMs));
+    if (!inTheWay)
+        return aheadMs < 0 ? tr("clock %1 behind (its reports dated on arrival)").arg(by) : tr("clock %1 ahead (its reports dated on arrival)").arg(by);
+    return aheadMs < 0 ? tr("clock %1 behind: it refuses this desk's commands as issued in its future — set its clock (NTP)").arg(by)
+                       : tr("clock %1 ahead: it refuses a command of this desk valid for less as expired — set its clock (NTP)").arg(by);
+}
+
+QString Labels::gatewayClockInTheWay(const QString &gateway, std::int64_t aheadMs)
+{
+    const QString by = duration(std::llabs(aheadMs));
+    return aheadMs < 0 ? tr("%1 clock %2 behind").arg(gateway, by) : tr("%1 clock %2 ahead").arg(gateway, by);
 }
 
 QString Labels::carryOver(const QString &error, const StoreReader::PassedOver &passedOver, const QTimeZone &zone)

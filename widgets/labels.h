@@ -54,6 +54,15 @@ public:
     static QString workflow(WorkflowKind kind);
     /// "12 min", "1 h 05 min", "45 s"
     static QString duration(std::int64_t ms);
+    /// Whether running gateway `g`'s clock is so far off this desk's that its devices refuse what this desk signs:
+    /// behind by more than wire::kMaxIssueSkewMs, they take a command as issued in their future; ahead, one valid for
+    /// less than the difference as expired.
+    static bool clockRefusesCommands(const GatewaySummary &g);
+    /// A field gateway's clock against this desk's (GatewaySummary::clockAheadMs), for its line in the link's tooltip:
+    /// "clock 8 s behind (its reports dated on arrival)"; when `inTheWay`, what its devices refuse and what to do.
+    static QString gatewayClock(std::int64_t aheadMs, bool inTheWay);
+    /// The same, short, for the link's figure (the tooltip says the rest): "gw-east clock 42 s behind".
+    static QString gatewayClockInTheWay(const QString &gateway, std::int64_t aheadMs);
     /// To the second, for trips: "3 min 05 s", "45 s".
     static QString minutesAndSeconds(std::int64_t ms);
     /// Where an incident is, in its two parts (either may be empty): the street — the junction of the signal it comes

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace cityops {
 
@@ -26,6 +27,10 @@ const QString kAmber = alarmStyle(mapstyle::alarmAmber());
 const QString kRed = alarmStyle(mapstyle::alarmRed());
 const QString kMagenta = alarmStyle(mapstyle::noData());
 const QString kCalm = QStringLiteral("padding: 0 8px;");   // a figure with nothing wrong: the same room, no colour
+
+// A gateway's reports further than this from the console's clock are dated on arrival (MqttLinkOptions'
+// skewToleranceMs): its clock is worth naming from here; past wire::kMaxIssueSkewMs it refuses commands.
+constexpr std::int64_t kClockNamedFromMs = 5'000;
 
 QLabel *makeLabel(QStatusBar *bar, int minWidth)
 {
@@ -122,21 +127,35 @@ void StatusLine::showLinkFigure()
     const LinkStatus &status = m_linkStatus;
     // A gateway gone takes its devices with it (they show magenta on the map): which one, is said here.
     const auto gone = static_cast<int>(std::count_if(m_gateways.begin(), m_gateways.end(), [](const GatewaySummary &g) { return g.heard && !g.running; }));
-    QString text = tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status));
+    const QString whole = tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status));
+    QStringList news;
     if (gone > 0)
-        text += QStringLiteral(" · ") + tr("%n gateway(s) gone", nullptr, gone);
+        news << tr("%n gateway(s) gone", nullptr, gone);
+    // A gateway whose clock refuses this desk's commands is named before anyone sends one and wonders why.
+    const auto offClock = std::find_if(m_gateways.begin(), m_gateways.end(), Labels::clockRefusesCommands);
+    if (offClock != m_gateways.end())
+        news << Labels::gatewayClockInTheWay(offClock->name, *offClock->clockAheadMs);
+    // With news of the gateways the broker's address gives way to it (the tooltip keeps it): cut short in the bar,
+    // the news would lose the gateway's name first.
+    const QString text = news.isEmpty() ? whole : tr("Link: %1").arg(Labels::linkState(status)) + QStringLiteral(" · ") + news.join(QStringLiteral(" · "));
     QStringList detail;
+    if (!news.isEmpty())
+        detail << whole;
     if (!m_gateways.empty())
         detail << tr("Field gateways:");
     for (const GatewaySummary &g : m_gateways) {
         const QString serves = g.districts.isEmpty() ? tr("whole city") : g.districts.join(QStringLiteral(", "));
         const QString heard = Labels::clock(g.lastHeardMs, m_gatewayZone);
-        detail << (!g.heard     ? tr("%1 (%2) — no status heard, %n device(s)", nullptr, g.devices).arg(g.name, serves)
-                   : g.running ? tr("%1 (%2) — running, %n device(s)", nullptr, g.devices).arg(g.name, serves)
-                               : tr("%1 (%2) — GONE, last heard %3").arg(g.name, serves, heard));
+        QString line = !g.heard     ? tr("%1 (%2) — no status heard, %n device(s)", nullptr, g.devices).arg(g.name, serves)
+                       : g.running ? tr("%1 (%2) — running, %n device(s)", nullptr, g.devices).arg(g.name, serves)
+                                   : tr("%1 (%2) — GONE, last heard %3").arg(g.name, serves, heard);
+        if (g.running && g.clockAheadMs && std::llabs(*g.clockAheadMs) >= kClockNamedFromMs)
+            line += QStringLiteral(", ") + Labels::gatewayClock(*g.clockAheadMs, Labels::clockRefusesCommands(g));
+        detail << line;
     }
     m_link->setFigure(text, detail.join(QLatin1Char('\n')));
-    const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded || gone > 0;
+    const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded || gone > 0
+                     || offClock != m_gateways.end();
     m_link->setStyleSheet(bad ? kAmber : kCalm);
 }
 

@@ -113,6 +113,9 @@ struct GatewaySummary {
     std::int64_t lastHeardMs = 0;  ///< its last status or heartbeat, on the console's clock (0: never)
     int devices = 0;               ///< devices reporting through it now
     QStringList districts;         ///< the districts it is held to (--gateways NAME=…); empty: the whole city
+    /// How far its clock runs ahead of this console's (behind: negative), from the times on its freshest recent
+    /// reports (GatewayClocks); none before its first. Past kMaxIssueSkewMs behind, it refuses this console's commands.
+    std::optional<std::int64_t> clockAheadMs;
     bool operator==(const GatewaySummary &) const = default;
 };
 

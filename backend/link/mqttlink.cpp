@@ -325,6 +325,7 @@ void MqttLink::onDeviceReport(const wire::TopicRef &ref, const MqttClient::Messa
     }
     m_gatewayOfDevice[device].store(static_cast<std::int16_t>(gateway), std::memory_order_relaxed);
     ++m_counts->accepted;
+    m_gatewayClocks.heard(gateway, report.event.timeMs, m_clock->nowMs());
     push(std::move(report.event));
 }
 
@@ -354,6 +355,7 @@ void MqttLink::onFieldEvent(const wire::TopicRef &ref, const QByteArray &payload
         m_fullRefreshWanted = true;   // a lost incident report: ask for the whole picture
     }
     ++m_counts->accepted;
+    m_gatewayClocks.heard(number, e.event.timeMs, m_clock->nowMs());
     if (const auto *vehicle = std::get_if<VehiclePayload>(&e.event.payload))
         m_fleet.vehicleReported(vehicle->id, ref.gateway, m_clock->nowMs());
     else if (auto *roads = std::get_if<RoadTrafficPayload>(&e.event.payload))

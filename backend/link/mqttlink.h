@@ -7,6 +7,7 @@
 #include "link/fieldincidentowners.h"
 #include "link/fieldlink.h"
 #include "link/fleetdispatch.h"
+#include "link/gatewayclocks.h"
 #include "link/roadpicturemerge.h"
 #include "link/mqttclient.h"
 #include "link/consoleroll.h"
@@ -210,6 +211,7 @@ private:
     std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)
     FleetDispatch m_fleet;
     RoadPictureMerge m_roadPictures;   ///< network thread
+    GatewayClocks m_gatewayClocks;     ///< how far each gateway's clock runs from ours (any thread)
 };
 
 } // namespace cityops

@@ -94,6 +94,7 @@ std::vector<GatewaySummary> MqttLink::gateways() const
             GatewaySummary &g = byName[m_gatewayNames[number]];
             g.name = m_gatewayNames[number];
             g.devices = number < devices.size() ? devices[number] : 0;
+            g.clockAheadMs = m_gatewayClocks.aheadMs(int(number));
         }
         for (auto it = m_gateways.cbegin(); it != m_gateways.cend(); ++it) {
             GatewaySummary &g = byName[it.key()];
@@ -155,6 +156,8 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
             m_runningBoot.resize(size_t(number) + 1, 0);
         newBoot = m_runningBoot[size_t(number)] != status.boot;
         m_runningBoot[size_t(number)] = status.boot;
+        if (newBoot)
+            m_gatewayClocks.forget(number);   // a restart may come with its clock set (an embedded box synced at boot)
     }
     if (status.online)
         expectRoadPicture(ref.gateway, number, newBoot);

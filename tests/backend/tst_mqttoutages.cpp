@@ -421,9 +421,18 @@ private Q_SLOTS:
                 n += console.engine.states().state(d).reported && console.engine.states().state(d).online ? 1 : 0;
             return n;
         };
+        // How far gw1's clock runs ahead of the console's, as its summary tells the operator.
+        const auto gw1Ahead = [&console]() -> std::optional<std::int64_t> {
+            for (const GatewaySummary &g : console.link->gateways())
+                if (g.name == QLatin1String("gw1"))
+                    return g.clockAheadMs;
+            return std::nullopt;
+        };
         {
             SimProcess sim(broker.plainUrl(), gw1);
             QTRY_COMPARE_WITH_TIMEOUT(online(), city()->devices.size(), 15'000);
+            QVERIFY(gw1Ahead().has_value());
+            QVERIFY2(std::llabs(*gw1Ahead()) < 2000, qPrintable(QString::number(*gw1Ahead())));   // one machine, one clock
         }   // its goodbye: the devices go offline
         QTRY_COMPARE_WITH_TIMEOUT(online(), size_t(0), 10'000);
 
@@ -432,6 +441,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(online(), city()->devices.size(), 15'000);
         QVERIFY2(console.link->counters().duplicates - before.duplicates < 10,
                  qPrintable(QStringLiteral("%1 reports dropped").arg(console.link->counters().duplicates - before.duplicates)));
+        // Its clock is named an hour behind — it would refuse every command this console signs (tst_statusline): a
+        // new boot's clock is judged afresh (the last boot's freshest reports do not count).
+        QVERIFY(gw1Ahead().has_value());
+        QVERIFY2(std::llabs(*gw1Ahead() + 3600'000) < 60'000, qPrintable(QString::number(*gw1Ahead())));
     }
 
     /// A gateway whose clock runs an hour ahead (by hand: the times it puts on the wire). Its reports are stamped on
@@ -453,6 +466,11 @@ private Q_SLOTS:
         IncidentRaisedPayload outage{1234001, ahead - 600'000, IncidentKind::LampOutage, IncidentSeverity::Minor, at.position, at.district, -1};
         QVERIFY(gateway.client->publish(wire::gatewayEventTopic(QStringLiteral("gw1")),
                                         wire::encodeFieldEvent({7, 1, Event{0, ahead, lamp, outage}}, *city()), 1));
+        // Its clock is judged from its field events too (here, before any device report): an hour ahead.
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine.incidents().find(1234001).has_value(), 10'000);
+        const std::vector<GatewaySummary> gateways = console.link->gateways();
+        QVERIFY(gateways.size() == 1 && gateways.front().clockAheadMs);
+        QVERIFY2(std::llabs(*gateways.front().clockAheadMs - 3600'000) < 30'000, qPrintable(QString::number(*gateways.front().clockAheadMs)));
         DeviceIndex signal = 0;
         while (city()->devices[signal].kind != DeviceKind::SignalController)
             ++signal;

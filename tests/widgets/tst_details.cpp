@@ -248,8 +248,30 @@ private Q_SLOTS:
         QVERIFY(details.rows().filter(QStringLiteral("Reports through")).isEmpty());   // no gateways: no row
 
         const std::int64_t heard = QDateTime(QDate(2026, 12, 5), QTime(9, 12, 3), QTimeZone("Europe/Berlin")).toMSecsSinceEpoch();
-        GatewaySummary gateway{QStringLiteral("gw-west"), true, true, heard, 723, {QStringLiteral("West")}};
+        GatewaySummary gateway{QStringLiteral("gw-west"), true, true, heard, 723, {QStringLiteral("West")}, {}};
         details.setGatewayLookup([&gateway, lamp](DeviceIndex d) { return d == lamp ? std::optional(gateway) : std::nullopt; });
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Reports through: gateway gw-west")), qPrintable(details.rows().join('\n')));
+        // Its gateway's clock 42 s behind: it would refuse a command to this lamp, said where the operator looks.
+        gateway.clockAheadMs = -42'000;
+        details.refresh();
+        const QString late = QStringLiteral("gateway gw-west — clock 42 s behind: it refuses this desk's commands as issued in its future — set its clock (NTP)");
+        QVERIFY2(details.rows().contains(QStringLiteral("Reports through: ") + late), qPrintable(details.rows().join('\n')));
+        details.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&details));
+        const auto drawnIn = [&details](const QString &text, const QColor &colour) {
+            for (QLabel *label : details.findChildren<QLabel *>())
+                if (label->text() == text) {
+                    const QImage image = label->grab().toImage();
+                    for (int y = 0; y < image.height(); ++y)
+                        for (int x = 0; x < image.width(); ++x)
+                            if (image.pixelColor(x, y) == colour)
+                                return true;
+                }
+            return false;
+        };
+        QVERIFY2(drawnIn(late, mapstyle::alarmAmber()), "a gateway clock that refuses commands is not drawn in amber");
+        gateway.clockAheadMs = -8000;   // dated on arrival, nothing refused: not news here
         details.refresh();
         QVERIFY2(details.rows().contains(QStringLiteral("Reports through: gateway gw-west")), qPrintable(details.rows().join('\n')));
 
@@ -258,19 +280,7 @@ private Q_SLOTS:
         details.refresh();
         const QString gone = QStringLiteral("gateway gw-west — GONE, last heard 09:12:03");
         QVERIFY2(details.rows().contains(QStringLiteral("Reports through: ") + gone), qPrintable(details.rows().join('\n')));
-        details.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&details));
-        QLabel *shown = nullptr;
-        for (QLabel *label : details.findChildren<QLabel *>())
-            if (label->text() == gone)
-                shown = label;
-        QVERIFY(shown);
-        const QImage image = shown->grab().toImage();
-        bool coloured = false;
-        for (int y = 0; y < image.height() && !coloured; ++y)
-            for (int x = 0; x < image.width() && !coloured; ++x)
-                coloured = image.pixelColor(x, y) == mapstyle::noData();
-        QVERIFY2(coloured, "the gone gateway is not drawn in the not-reporting colour");
+        QVERIFY2(drawnIn(gone, mapstyle::noData()), "the gone gateway is not drawn in the not-reporting colour");
     }
 
     /// A lamp another console's order holds: Details names who; once that console is gone, that too, and what may be

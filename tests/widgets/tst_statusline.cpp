@@ -95,9 +95,9 @@ private Q_SLOTS:
         // Last heard as the console's clock tells time: in the city's zone, not the machine's.
         const QTimeZone berlin("Europe/Berlin");
         const std::int64_t heard = QDateTime(QDate(2026, 12, 5), QTime(8, 12, 3), berlin).toMSecsSinceEpoch();
-        std::vector<GatewaySummary> gateways{{QStringLiteral("gw-east"), true, true, heard, 720, {QStringLiteral("East")}},
-                                             {QStringLiteral("gw-fleet"), false, false, 0, 0, {}},
-                                             {QStringLiteral("gw-west"), true, true, heard, 723, {QStringLiteral("West")}}};
+        std::vector<GatewaySummary> gateways{{QStringLiteral("gw-east"), true, true, heard, 720, {QStringLiteral("East")}, {}},
+                                             {QStringLiteral("gw-fleet"), false, false, 0, 0, {}, {}},
+                                             {QStringLiteral("gw-west"), true, true, heard, 723, {QStringLiteral("West")}, {}}};
         b.line.showGateways(gateways, berlin);
         const QLabel *link = b.label(QStringLiteral("Link:"));
         QVERIFY(link);
@@ -111,9 +111,56 @@ private Q_SLOTS:
         gateways[2].devices = 0;
         b.line.showGateways(gateways, berlin);
         link = b.label(QStringLiteral("Link:"));
-        QVERIFY2(link->text().contains(QLatin1String("1 gateway(s) gone")), qPrintable(link->text()));
+        QCOMPARE(link->text(), QStringLiteral("Link: connected · 1 gateway(s) gone"));   // the address gives way to the news
+        QVERIFY2(link->toolTip().startsWith(QStringLiteral("Link: mqtts://broker:8883 — connected\nField gateways:")), qPrintable(link->toolTip()));
         QVERIFY2(link->toolTip().contains(QStringLiteral("gw-west (West) — GONE, last heard 08:12:03")), qPrintable(link->toolTip()));
         QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
+    }
+
+    void aGatewayWhoseClockRefusesTheDesksCommandsIsNamed()
+    {
+        // Before anyone sends a command and wonders why it is refused: a running gateway whose clock is more than
+        // 30 s off this desk's is named on the link's figure, in amber; a few seconds off only in its tooltip line;
+        // a gone gateway's clock is not news.
+        Bar b;
+        QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
+        b.line.showLink(LinkStatus::network(LinkState::Connected, QStringLiteral("mqtts://broker:8883")));
+        const QTimeZone berlin("Europe/Berlin");
+        std::vector<GatewaySummary> gateways{{QStringLiteral("gw-east"), true, true, 1, 720, {QStringLiteral("East")}, -3000},
+                                             {QStringLiteral("gw-west"), true, true, 1, 723, {QStringLiteral("West")}, -8000}};
+        b.line.showGateways(gateways, berlin);
+        const QLabel *link = b.label(QStringLiteral("Link:"));
+        QVERIFY(link);
+        QVERIFY2(!link->text().contains(QLatin1String("clock")), qPrintable(link->text()));
+        QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
+        QVERIFY2(link->toolTip().contains(QStringLiteral("gw-west (West) — running, 723 device(s), clock 8 s behind (its reports dated on arrival)")),
+                 qPrintable(link->toolTip()));
+        QVERIFY2(link->toolTip().contains(QStringLiteral("gw-east (East) — running, 720 device(s)\n")), qPrintable(link->toolTip()));
+
+        gateways[1].clockAheadMs = -42'000;
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-west clock 42 s behind"), qPrintable(link->text()));
+        QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
+        QVERIFY2(link->toolTip().contains(QStringLiteral("clock 42 s behind: it refuses this desk's commands as issued in its future")),
+                 qPrintable(link->toolTip()));
+
+        gateways[1].clockAheadMs = 2 * 3600'000 + 5 * 60'000;
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-west clock 2 h 05 min ahead"), qPrintable(link->text()));
+        QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
+
+        gateways[1].running = false;   // gone: amber for that, not for its clock
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(!link->text().contains(QLatin1String("clock")) && !link->toolTip().contains(QLatin1String("clock")), qPrintable(link->toolTip()));
+        gateways[1].running = true;
+        gateways[1].clockAheadMs = 30'000;   // at the limit, not past it
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(!link->text().contains(QLatin1String("clock")), qPrintable(link->text()));
+        QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
     }
 };
 

@@ -162,7 +162,10 @@ void DetailsPanel::showCommon(DeviceIndex device)
         addRow(tr("Communication"), tr("online"));
     // Which gateway: a device silent because its gateway is gone is the gateway's trouble, not the device's.
     if (const std::optional<GatewaySummary> gateway = m_gatewayOf ? m_gatewayOf(device) : std::nullopt) {
-        if (gateway->running)
+        if (Labels::clockRefusesCommands(*gateway))   // before anyone commands it and wonders why it is refused
+            addRow(tr("Reports through"),
+                   tr("gateway %1 — %2").arg(gateway->name, Labels::gatewayClock(*gateway->clockAheadMs, true)), mapstyle::alarmAmber().name());
+        else if (gateway->running)
             addRow(tr("Reports through"), tr("gateway %1").arg(gateway->name));
         else
             addRow(tr("Reports through"),
