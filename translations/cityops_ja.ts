@@ -2460,6 +2460,14 @@
         <source>%1 clock %2 ahead</source>
         <translation>%1 時計 %2 進み</translation>
     </message>
+    <message>
+        <source>%1 clock %2 behind: its operations refused</source>
+        <translation>%1 時計 %2 遅れ: 操作を拒否</translation>
+    </message>
+    <message>
+        <source>%1 clock %2 ahead: its operations refused</source>
+        <translation>%1 時計 %2 進み: 操作を拒否</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3756,6 +3764,18 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Link: %1</source>
         <translation>リンク: %1</translation>
+    </message>
+    <message>
+        <source>Console %1 sent its last operations %2 behind this desk&apos;s clock</source>
+        <translation>コンソール %1 は直近の操作をこの卓の時計より %2 遅れて送信しました</translation>
+    </message>
+    <message>
+        <source>Console %1 sent its last operations %2 ahead of this desk&apos;s clock</source>
+        <translation>コンソール %1 は直近の操作をこの卓の時計より %2 進んで送信しました</translation>
+    </message>
+    <message>
+        <source>: they are refused here (operations count within %1 s of it), and the two desks do not share what they do until the clocks agree — set them (NTP)</source>
+        <translation>: ここでは拒否されます（操作は %1 秒以内のみ有効）。時計が一致するまで両卓は操作を共有しません — 時計を合わせてください (NTP)</translation>
     </message>
 </context>
 <context>

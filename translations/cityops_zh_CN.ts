@@ -2460,6 +2460,14 @@
         <source>%1 clock %2 ahead</source>
         <translation>%1 时钟快 %2</translation>
     </message>
+    <message>
+        <source>%1 clock %2 behind: its operations refused</source>
+        <translation>%1 时钟慢 %2：其操作被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 clock %2 ahead: its operations refused</source>
+        <translation>%1 时钟快 %2：其操作被拒绝</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3756,6 +3764,18 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>Link: %1</source>
         <translation>链路：%1</translation>
+    </message>
+    <message>
+        <source>Console %1 sent its last operations %2 behind this desk&apos;s clock</source>
+        <translation>控制台 %1 最近的操作比本席位时钟慢 %2 发送</translation>
+    </message>
+    <message>
+        <source>Console %1 sent its last operations %2 ahead of this desk&apos;s clock</source>
+        <translation>控制台 %1 最近的操作比本席位时钟快 %2 发送</translation>
+    </message>
+    <message>
+        <source>: they are refused here (operations count within %1 s of it), and the two desks do not share what they do until the clocks agree — set them (NTP)</source>
+        <translation>：在此被拒绝（操作仅在 %1 秒内有效），时钟一致之前两个席位不共享操作 — 请校准时钟 (NTP)</translation>
     </message>
 </context>
 <context>

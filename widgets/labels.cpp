@@ -143,6 +143,13 @@ QString Labels::gatewayClockInTheWay(const QString &gateway, std::int64_t aheadM
     return aheadMs < 0 ? tr("%1 clock %2 behind").arg(gateway, by) : tr("%1 clock %2 ahead").arg(gateway, by);
 }
 
+QString Labels::consoleClockOff(const QString &console, std::int64_t aheadMs)
+{
+    const QString by = duration(std::llabs(aheadMs));
+    return aheadMs < 0 ? tr("%1 clock %2 behind: its operations refused").arg(console, by)
+                       : tr("%1 clock %2 ahead: its operations refused").arg(console, by);
+}
+
 QString Labels::carryOver(const QString &error, const StoreReader::PassedOver &passedOver, const QTimeZone &zone)
 {
     if (!error.isEmpty())

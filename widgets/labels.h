@@ -63,6 +63,9 @@ public:
     static QString gatewayClock(std::int64_t aheadMs, bool inTheWay);
     /// The same, short, for the link's figure (the tooltip says the rest): "gw-east clock 42 s behind".
     static QString gatewayClockInTheWay(const QString &gateway, std::int64_t aheadMs);
+    /// Another console whose operations are refused for its clock (ConsoleClockOff): "desk-2 clock 45 s ahead:
+    /// its operations refused".
+    static QString consoleClockOff(const QString &console, std::int64_t aheadMs);
     /// To the second, for trips: "3 min 05 s", "45 s".
     static QString minutesAndSeconds(std::int64_t ms);
     /// Where an incident is, in its two parts (either may be empty): the street — the junction of the signal it comes

@@ -2,6 +2,7 @@
 
 #include "figurelabel.h"
 #include "labels.h"
+#include "link/opsexchange.h"
 #include "map/mapstyle.h"
 
 #include <QDateTime>
@@ -165,6 +166,9 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
     QStringList trouble;
     if (!c.keyringProblem.isEmpty())   // first: it stops every other console's operations, whether any arrive yet or not
         trouble << tr("Console keyring not believed");
+    // Next: the desks no longer share what they do, and neither desk's count says why.
+    for (const ConsoleClockOff &off : c.consolesOffClock)
+        trouble << Labels::consoleClockOff(off.console, off.aheadMs);
     if (c.refused > 0)
         trouble << tr("%n message(s) refused", nullptr, static_cast<int>(c.refused));
     if (c.gaps > 0)
@@ -194,7 +198,22 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
         + QLatin1Char('\n')
         + tr("Other consoles' operations and statuses refused: %1 not signed by a console in the keyring · %2 copies or stale · %3 not allowed by this console's directory")
               .arg(c.untrusted).arg(c.replayed).arg(peerRefused)
-        + (c.keyringProblem.isEmpty() ? QString() : QLatin1Char('\n') + tr("Console keyring: %1 — other consoles' operations are refused until it is mended").arg(c.keyringProblem)));
+        + (c.keyringProblem.isEmpty() ? QString() : QLatin1Char('\n') + tr("Console keyring: %1 — other consoles' operations are refused until it is mended").arg(c.keyringProblem))
+        + consoleClocksDetail(c.consolesOffClock));
+}
+
+QString StatusLine::consoleClocksDetail(const std::vector<ConsoleClockOff> &off)
+{
+    QString out;
+    for (const ConsoleClockOff &o : off) {
+        const QString by = Labels::duration(std::llabs(o.aheadMs));
+        out += QLatin1Char('\n')
+            + (o.aheadMs < 0 ? tr("Console %1 sent its last operations %2 behind this desk's clock") : tr("Console %1 sent its last operations %2 ahead of this desk's clock"))
+                  .arg(o.console, by)
+            + tr(": they are refused here (operations count within %1 s of it), and the two desks do not share what they do until "
+                 "the clocks agree — set them (NTP)").arg(OpsExchange::kFreshnessMs / 1000);
+    }
+    return out;
 }
 
 void StatusLine::showPointer(const GeoPoint &p)

@@ -54,6 +54,7 @@ public:
 
 private:
     void showLinkFigure();
+    static QString consoleClocksDetail(const std::vector<ConsoleClockOff> &off);   ///< its lines of the trouble tooltip
 
     LinkStatus m_linkStatus;
     std::vector<GatewaySummary> m_gateways;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "link/consoleclockoff.h"
 #include "model/vehicle.h"
 #include "state/eventqueue.h"
 #include "model/ops.h"
@@ -12,6 +13,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace cityops {
 
@@ -103,6 +105,9 @@ struct LinkCounters {
     /// Why the console keyring cannot be believed now (no other console's operations are taken until it is mended);
     /// empty while it can.
     QString keyringProblem;
+    /// The consoles whose last operations came from a clock outside the freshness window (none: every console's
+    /// operations are taken or refused for other reasons), by name. Cleared by the next operations taken from it.
+    std::vector<ConsoleClockOff> consolesOffClock;
 };
 
 /// One field gateway as a console on a broker knows it: what the operator is told of it (the link's tooltip).

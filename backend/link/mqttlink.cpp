@@ -90,6 +90,7 @@ LinkCounters MqttLink::counters() const
     c.opsReceived = m_ops.received();
     c.sendFailures += m_ops.failures();
     c.keyringProblem = m_ops.keyringProblem();
+    c.consolesOffClock = m_ops.consolesOffClock();
     return c;
 }
 

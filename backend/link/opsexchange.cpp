@@ -50,11 +50,18 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
         return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("the signature of console %1 does not verify (altered, or signed by another key)")
                                                            .arg(signedOps.console)};
     const std::int64_t age = m_wall() - signedOps.sentMs;
-    if (age > kFreshnessMs || age < -kFreshnessMs)
+    if (age > kFreshnessMs || age < -kFreshnessMs) {
+        // Authentic, and said of its clock only when newer than anything taken from it: a capture replayed later has
+        // an older counter, and must not make a console look off its time.
+        std::lock_guard lock(m_mutex);
+        const auto last = m_lastCounter.find(signedOps.console);
+        if (last == m_lastCounter.end() || signedOps.counter > last->second)
+            m_offClock[signedOps.console] = -age;
         return wire::Refused{wire::Refusal::Replayed, QStringLiteral("sent %1 s from now by console %2: outside the %3 s window")
                                                           .arg(age / 1000)
                                                           .arg(signedOps.console)
                                                           .arg(kFreshnessMs / 1000)};
+    }
     {
         std::lock_guard lock(m_mutex);
         std::uint64_t &last = m_lastCounter[signedOps.console];   // bounded: only keyring consoles get here
@@ -64,6 +71,7 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
                                                               .arg(signedOps.console)
                                                               .arg(last)};
         last = signedOps.counter;
+        m_offClock.erase(signedOps.console);   // its clock and ours agree again
     }
 
     auto parsed = wire::decodeOps(signedOps.body, m_city);
@@ -103,6 +111,15 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
         remember(e);
     }
     return std::move(message.events);
+}
+
+std::vector<ConsoleClockOff> OpsExchange::consolesOffClock() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<ConsoleClockOff> out;
+    for (const auto &[console, aheadMs] : m_offClock)
+        out.push_back({console, aheadMs});
+    return out;
 }
 
 void OpsExchange::handOver(const QString &console)

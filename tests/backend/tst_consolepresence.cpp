@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <atomic>
+
 using namespace cityops;
 using namespace cityops::test;
 
@@ -271,6 +273,47 @@ private Q_SLOTS:
         QVERIFY2(second, qPrintable(second ? QString() : second.error()));
         QTRY_VERIFY_WITH_TIMEOUT(b.engine.orders().holderAt(lamp[0], b.engine.clock().nowMs()) == second->ref, 5000);
         QCOMPARE(b.link->counters().replayed, before.replayed);
+    }
+
+    /// Console-a's clock runs 45 s ahead, outside the 30 s its signed operations count within: B refuses them and
+    /// says whose clock and by how much, not only a count. Set right, console-a's next operations are taken and B says
+    /// nothing more of its clock. A capture of the refused message, sent again later, does not name a clock.
+    void aConsoleWhoseClockIsOffIsNamedWhereItsOperationsAreRefused()
+    {
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QVERIFY(room().ok);
+        RawClient spy(brokerOptions(broker.plainUrl(), QStringLiteral("spy")));
+        QVERIFY(QTest::qWaitFor([&] { return spy.client->connected(); }, 5000) && spy.client->subscribe(wire::opsTopic(), 1));
+        auto skewMs = std::make_shared<std::atomic<std::int64_t>>(45'000);
+        Console b(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"));
+        Console a(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"), [skewMs](MqttLinkOptions &o) {
+            o.wallClock = [skewMs] { return QDateTime::currentMSecsSinceEpoch() + skewMs->load(); };
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(knownOnline(b, kConsoleA), 10'000);
+        QVERIFY(b.link->counters().consolesOffClock.empty());
+
+        const auto first = a.ask(olga, request::IssueOrder{dimLater(lamps(1, 19))});
+        QVERIFY2(first, qPrintable(first ? QString() : first.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(b.link->counters().consolesOffClock.size(), size_t(1), 10'000);
+        const ConsoleClockOff off = b.link->counters().consolesOffClock.front();
+        QCOMPARE(off.console, kConsoleA);
+        QVERIFY2(std::llabs(off.aheadMs - 45'000) < 5000, qPrintable(QString::number(off.aheadMs)));
+        QVERIFY(!b.engine.orders().find(first->ref));
+        QTRY_VERIFY_WITH_TIMEOUT(spy.waiting() > 0, 5000);
+        const std::vector<MqttClient::Message> captured = spy.take();
+
+        skewMs->store(0);   // NTP sets it right
+        const auto second = a.ask(olga, request::IssueOrder{dimLater(lamps(1, 23))});
+        QVERIFY2(second, qPrintable(second ? QString() : second.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(bool(b.engine.orders().find(second->ref)), 10'000);
+        QVERIFY(b.link->counters().consolesOffClock.empty());
+
+        const LinkCounters before = b.link->counters();
+        for (const MqttClient::Message &m : captured)
+            QVERIFY(spy.client->publish(m.topic, m.payload, 1));
+        QTRY_VERIFY_WITH_TIMEOUT(b.link->counters().replayed >= before.replayed + captured.size(), 10'000);
+        QVERIFY(b.link->counters().consolesOffClock.empty());
     }
 
     /// Console-a says goodbye while B's keyring cannot be believed (made writable by others): B cannot check the

@@ -162,6 +162,32 @@ private Q_SLOTS:
         QVERIFY2(!link->text().contains(QLatin1String("clock")), qPrintable(link->text()));
         QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
     }
+
+    void aConsoleWhoseClockIsOffIsNamedInTheLinksTrouble()
+    {
+        // Another desk's operations refused for its clock: the two desks no longer share what they do. The trouble
+        // figure names the desk and by how much, before the count; its tooltip says what to do.
+        Bar b;
+        QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
+        LinkCounters c;
+        c.replayed = 3;
+        c.consolesOffClock = {{QStringLiteral("desk-2"), 45'000}, {QStringLiteral("desk-3"), -125'000}};
+        b.line.showLinkTrouble(c, 0);
+        const QLabel *trouble = b.label(QStringLiteral("operations refused"));
+        QVERIFY(trouble);
+        const QString whole = trouble->toolTip().isEmpty() || !trouble->text().contains(QChar(0x2026)) ? trouble->text() : trouble->toolTip();
+        QVERIFY2(whole.startsWith(QStringLiteral("desk-2 clock 45 s ahead: its operations refused · desk-3 clock 2 min behind: its operations refused · "
+                                                 "3 message(s) of other consoles refused")),
+                 qPrintable(whole));
+        QVERIFY2(trouble->toolTip().contains(QStringLiteral("Console desk-3 sent its last operations 2 min behind this desk's clock: they are refused "
+                                                            "here (operations count within 30 s of it)")),
+                 qPrintable(trouble->toolTip()));
+        QCOMPARE(b.marginColour(trouble), mapstyle::alarmAmber().name());
+
+        c.consolesOffClock.clear();
+        b.line.showLinkTrouble(c, 0);
+        QVERIFY(!b.label(QStringLiteral("its operations refused")));
+    }
 };
 
 QTEST_MAIN(TestStatusLine)
