@@ -117,8 +117,13 @@ std::vector<ConsoleClockOff> OpsExchange::consolesOffClock() const
 {
     std::lock_guard lock(m_mutex);
     std::vector<ConsoleClockOff> out;
+    // Only consoles the keyring lists as it stands: one taken out is refused for that now, whatever its clock (and
+    // while the keyring cannot be believed, that is the news).
+    if (!m_keyring.unusable.isEmpty() || !m_keyring.keys)
+        return out;
     for (const auto &[console, aheadMs] : m_offClock)
-        out.push_back({console, aheadMs});
+        if (m_keyring.keys->verifierFor(console))
+            out.push_back({console, aheadMs});
     return out;
 }
 
