@@ -3,6 +3,7 @@
 #include "figurelabel.h"
 #include "labels.h"
 #include "link/opsexchange.h"
+#include "link/wireprotocol.h"
 #include "map/mapstyle.h"
 
 #include <QDateTime>
@@ -29,9 +30,9 @@ const QString kRed = alarmStyle(mapstyle::alarmRed());
 const QString kMagenta = alarmStyle(mapstyle::noData());
 const QString kCalm = QStringLiteral("padding: 0 8px;");   // a figure with nothing wrong: the same room, no colour
 
-// A gateway's reports further than this from the console's clock are dated on arrival (MqttLinkOptions'
-// skewToleranceMs): its clock is worth naming from here; past wire::kMaxIssueSkewMs it refuses commands.
-constexpr std::int64_t kClockNamedFromMs = 5'000;
+// A gateway's reports further than this from the console's clock are dated on arrival: its clock is worth naming
+// from here; past wire::kMaxIssueSkewMs it refuses commands.
+constexpr std::int64_t kClockNamedFromMs = wire::kReportSkewToleranceMs;
 
 QLabel *makeLabel(QStatusBar *bar, int minWidth)
 {

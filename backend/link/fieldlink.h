@@ -119,7 +119,8 @@ struct GatewaySummary {
     int devices = 0;               ///< devices reporting through it now
     QStringList districts;         ///< the districts it is held to (--gateways NAME=…); empty: the whole city
     /// How far its clock runs ahead of this console's (behind: negative), from the times on its freshest recent
-    /// reports (GatewayClocks); none before its first. Past kMaxIssueSkewMs behind, it refuses this console's commands.
+    /// reports (GatewayClocks); none before its first. Past wire::kMaxIssueSkewMs behind, its devices refuse every
+    /// command this console signs (issued in their future); ahead, those valid for less than the difference (expired).
     std::optional<std::int64_t> clockAheadMs;
     bool operator==(const GatewaySummary &) const = default;
 };

@@ -31,7 +31,7 @@ namespace cityops {
 
 struct MqttLinkOptions {
     MqttOptions mqtt;                      ///< clientId is the console's id on the broker
-    std::int64_t skewToleranceMs = 5'000;  ///< reports further than this from our clock are stamped on arrival
+    std::int64_t skewToleranceMs = wire::kReportSkewToleranceMs;  ///< reports further than this from our clock are stamped on arrival
     int refreshIntervalMs = 250;           ///< fresh-state requests are batched this often
     /// The gateways this console takes reports, incidents and status from (`--gateways`); empty: any, up to
     /// maxGateways. A name off the list is refused and counted before anything is kept about it.

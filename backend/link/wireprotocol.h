@@ -29,6 +29,9 @@ constexpr int kMaxFieldEventBytes = 16 * 1024;
 constexpr std::int64_t kMaxCommandLifetimeMs = 10 * 60'000;
 /// How far a command's issue time may lie in the device's future before it is refused (clock skew tolerance).
 constexpr std::int64_t kMaxIssueSkewMs = 30'000;
+/// A report whose time lies further than this from the console's clock is dated on its arrival instead
+/// (MqttLinkOptions::skewToleranceMs by default): its gateway's clock is off enough to be worth naming.
+constexpr std::int64_t kReportSkewToleranceMs = 5'000;
 
 QByteArray root();                                                     ///< "cityops/v1"
 QByteArray deviceTopic(const QString &gateway, const QString &device, const char *channel);   ///< .../gw/G/dev/D/state

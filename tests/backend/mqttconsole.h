@@ -141,6 +141,14 @@ struct Console {
     }
     ~Console() { engine.stop(); }
 
+    /// What the operator is told of gateway `name` (the link's tooltip); nothing when the link does not know it.
+    std::optional<GatewaySummary> gateway(const char *name) const
+    {
+        for (const GatewaySummary &g : link->gateways())
+            if (g.name == QLatin1String(name))
+                return g;
+        return std::nullopt;
+    }
     size_t reported() const
     {
         size_t n = 0;

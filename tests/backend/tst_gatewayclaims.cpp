@@ -412,12 +412,7 @@ private Q_SLOTS:
         QVERIFY(south.light(west, 30, now()) && north.light(east, 60, now()));
         QTRY_VERIFY_WITH_TIMEOUT(state(west).level == 30 && state(east).level == 60, 10'000);
         // What the operator is told of each (the link's tooltip): its districts, running, the devices through it.
-        const auto summary = [&](const char *name) {
-            for (const GatewaySummary &g : console.link->gateways())
-                if (g.name == QLatin1String(name))
-                    return g;
-            return GatewaySummary{};
-        };
+        const auto summary = [&](const char *name) { return console.gateway(name).value_or(GatewaySummary{}); };
         QCOMPARE(summary("gw-north").districts, QStringList{QStringLiteral("East")});
         QVERIFY(summary("gw-north").running && summary("gw-north").devices == 1 && summary("gw-south").devices == 1);
 

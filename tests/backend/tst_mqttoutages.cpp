@@ -72,10 +72,8 @@ private Q_SLOTS:
             offline += console.engine.states().state(d).online ? 0 : 1;
         QCOMPARE(offline, city()->devices.size());
         // The link's tooltip names it gone (with when it was last heard), though it never said goodbye.
-        const auto gw1 = [&] {
-            const std::vector<GatewaySummary> all = console.link->gateways();
-            return all.size() == 1 && all.front().name == QLatin1String("gw1") ? all.front() : GatewaySummary{};
-        };
+        QCOMPARE(console.link->gateways().size(), size_t(1));
+        const auto gw1 = [&] { return console.gateway("gw1").value_or(GatewaySummary{}); };
         QVERIFY(gw1().heard && !gw1().running && gw1().lastHeardMs > 0);
         // One problem, one alarm: the gateway's devices silent for the reason the console found, its 1,400 comm
         // losses the parent's consequences, not a flood.
@@ -423,10 +421,8 @@ private Q_SLOTS:
         };
         // How far gw1's clock runs ahead of the console's, as its summary tells the operator.
         const auto gw1Ahead = [&console]() -> std::optional<std::int64_t> {
-            for (const GatewaySummary &g : console.link->gateways())
-                if (g.name == QLatin1String("gw1"))
-                    return g.clockAheadMs;
-            return std::nullopt;
+            const std::optional<GatewaySummary> gw1 = console.gateway("gw1");
+            return gw1 ? gw1->clockAheadMs : std::nullopt;
         };
         {
             SimProcess sim(broker.plainUrl(), gw1);
