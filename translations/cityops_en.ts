@@ -529,6 +529,13 @@ Reason (recorded):</numerusform>
             <numerusform>%1 (%2) — no status heard, %n devices</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>operations of %n console(s) refused for this desk&apos;s clock</source>
+        <translation>
+            <numerusform>operations of %n console refused for this desk&apos;s clock</numerusform>
+            <numerusform>operations of %n consoles refused for this desk&apos;s clock</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::VideoWall</name>

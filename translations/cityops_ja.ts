@@ -1215,6 +1215,10 @@
         <source>gateway %1 — %2</source>
         <translation>ゲートウェイ %1 — %2</translation>
     </message>
+    <message>
+        <source>gateway %1 — %2: set it (NTP)</source>
+        <translation>ゲートウェイ %1 — %2: この卓の時計を合わせてください (NTP)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2467,6 +2471,22 @@
     <message>
         <source>%1 clock %2 ahead: its operations refused</source>
         <translation>%1 時計 %2 進み: 操作を拒否</translation>
+    </message>
+    <message>
+        <source>this desk&apos;s clock %1 behind</source>
+        <translation>この卓の時計 %1 遅れ</translation>
+    </message>
+    <message>
+        <source>this desk&apos;s clock %1 ahead</source>
+        <translation>この卓の時計 %1 進み</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s clock is likely the one off: %1 behind every other clock it judges (%2). The field refuses its commands valid for less as expired, other desks its operations — set this desk&apos;s clock (NTP)</source>
+        <translation>ずれているのはおそらくこの卓の時計です: 判定できる他のすべての時計 (%2) より %1 遅れています。現場はそれより短い有効期限のコマンドを期限切れとして拒否し、他の卓はその操作を拒否します — この卓の時計を合わせてください (NTP)</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s clock is likely the one off: %1 ahead of every other clock it judges (%2). The field refuses its commands as issued in its future, other desks its operations — set this desk&apos;s clock (NTP)</source>
+        <translation>ずれているのはおそらくこの卓の時計です: 判定できる他のすべての時計 (%2) より %1 進んでいます。現場はそのコマンドを未来の発行として拒否し、他の卓はその操作を拒否します — この卓の時計を合わせてください (NTP)</translation>
     </message>
 </context>
 <context>
@@ -3776,6 +3796,12 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>: they are refused here (operations count within %1 s of it), and the two desks do not share what they do until the clocks agree — set them (NTP)</source>
         <translation>: ここでは拒否されます（操作は %1 秒以内のみ有効）。時計が一致するまで両卓は操作を共有しません — 時計を合わせてください (NTP)</translation>
+    </message>
+    <message numerus="yes">
+        <source>operations of %n console(s) refused for this desk&apos;s clock</source>
+        <translation>
+            <numerusform>この卓の時計のため %n 台のコンソールの操作を拒否</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1215,6 +1215,10 @@
         <source>gateway %1 — %2</source>
         <translation>网关 %1 — %2</translation>
     </message>
+    <message>
+        <source>gateway %1 — %2: set it (NTP)</source>
+        <translation>网关 %1 — %2：请校准本席时钟 (NTP)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2467,6 +2471,22 @@
     <message>
         <source>%1 clock %2 ahead: its operations refused</source>
         <translation>%1 时钟快 %2：其操作被拒绝</translation>
+    </message>
+    <message>
+        <source>this desk&apos;s clock %1 behind</source>
+        <translation>本席时钟慢 %1</translation>
+    </message>
+    <message>
+        <source>this desk&apos;s clock %1 ahead</source>
+        <translation>本席时钟快 %1</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s clock is likely the one off: %1 behind every other clock it judges (%2). The field refuses its commands valid for less as expired, other desks its operations — set this desk&apos;s clock (NTP)</source>
+        <translation>出错的很可能是本席时钟：比所有可判断的其他时钟 (%2) 慢 %1。现场将有效期更短的命令视为过期而拒绝，其他席位拒绝其操作 — 请校准本席时钟 (NTP)</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s clock is likely the one off: %1 ahead of every other clock it judges (%2). The field refuses its commands as issued in its future, other desks its operations — set this desk&apos;s clock (NTP)</source>
+        <translation>出错的很可能是本席时钟：比所有可判断的其他时钟 (%2) 快 %1。现场将其命令视为在未来发出而拒绝，其他席位拒绝其操作 — 请校准本席时钟 (NTP)</translation>
     </message>
 </context>
 <context>
@@ -3776,6 +3796,12 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>: they are refused here (operations count within %1 s of it), and the two desks do not share what they do until the clocks agree — set them (NTP)</source>
         <translation>：在此被拒绝（操作仅在 %1 秒内有效），时钟一致之前两个席位不共享操作 — 请校准时钟 (NTP)</translation>
+    </message>
+    <message numerus="yes">
+        <source>operations of %n console(s) refused for this desk&apos;s clock</source>
+        <translation>
+            <numerusform>因本席时钟拒绝了 %n 个控制台的操作</numerusform>
+        </translation>
     </message>
 </context>
 <context>

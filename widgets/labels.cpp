@@ -150,6 +150,24 @@ QString Labels::consoleClockOff(const QString &console, std::int64_t aheadMs)
                        : tr("%1 clock %2 ahead: its operations refused").arg(console, by);
 }
 
+QString Labels::deskClock(std::int64_t aheadMs)
+{
+    const QString by = duration(std::llabs(aheadMs));
+    return aheadMs < 0 ? tr("this desk's clock %1 behind").arg(by) : tr("this desk's clock %1 ahead").arg(by);
+}
+
+QString Labels::deskClockDetail(const DeskClockOff &off)
+{
+    const QString by = duration(std::llabs(off.aheadMs));
+    const QString agreeing = (off.gateways + off.consoles).join(QStringLiteral(", "));
+    return off.aheadMs < 0 ? tr("This desk's clock is likely the one off: %1 behind every other clock it judges (%2). The field refuses "
+                                "its commands valid for less as expired, other desks its operations — set this desk's clock (NTP)")
+                                 .arg(by, agreeing)
+                           : tr("This desk's clock is likely the one off: %1 ahead of every other clock it judges (%2). The field refuses "
+                                "its commands as issued in its future, other desks its operations — set this desk's clock (NTP)")
+                                 .arg(by, agreeing);
+}
+
 QString Labels::carryOver(const QString &error, const StoreReader::PassedOver &passedOver, const QTimeZone &zone)
 {
     if (!error.isEmpty())

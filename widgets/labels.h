@@ -1,6 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
+#include "link/deskclock.h"
 #include "link/fieldlink.h"
 #include "model/device.h"
 #include "model/incident.h"
@@ -66,6 +67,11 @@ public:
     /// Another console whose operations are refused for its clock (ConsoleClockOff): "desk-2 clock 45 s ahead:
     /// its operations refused".
     static QString consoleClockOff(const QString &console, std::int64_t aheadMs);
+    /// This desk's own clock, found to be the one off (DeskClockOff), for the link's figure: "this desk's clock 42 s
+    /// behind".
+    static QString deskClock(std::int64_t aheadMs);
+    /// The same for a tooltip: likely this desk's, the clocks that agree against it, what is refused, what to do.
+    static QString deskClockDetail(const DeskClockOff &off);
     /// To the second, for trips: "3 min 05 s", "45 s".
     static QString minutesAndSeconds(std::int64_t ms);
     /// Where an incident is, in its two parts (either may be empty): the street — the junction of the signal it comes

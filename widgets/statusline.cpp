@@ -2,6 +2,7 @@
 
 #include "figurelabel.h"
 #include "labels.h"
+#include "link/deskclock.h"
 #include "link/opsexchange.h"
 #include "link/wireprotocol.h"
 #include "map/mapstyle.h"
@@ -133,9 +134,13 @@ void StatusLine::showLinkFigure()
     QStringList news;
     if (gone > 0)
         news << tr("%n gateway(s) gone", nullptr, gone);
-    // A gateway whose clock refuses this desk's commands is named before anyone sends one and wonders why.
+    // A gateway whose clock refuses this desk's commands is named before anyone sends one and wonders why — unless
+    // every clock the link judges agrees against this desk's: then it is this desk's that wants setting.
+    const std::optional<DeskClockOff> deskOff = deskClockOff(m_gateways, m_consolesOff);
     const auto offClock = std::find_if(m_gateways.begin(), m_gateways.end(), Labels::clockRefusesCommands);
-    if (offClock != m_gateways.end())
+    if (deskOff)
+        news << Labels::deskClock(deskOff->aheadMs);
+    else if (offClock != m_gateways.end())
         news << Labels::gatewayClockInTheWay(offClock->name, *offClock->clockAheadMs);
     // With news of the gateways the broker's address gives way to it (the tooltip keeps it): cut short in the bar,
     // the news would lose the gateway's name first.
@@ -143,6 +148,8 @@ void StatusLine::showLinkFigure()
     QStringList detail;
     if (!news.isEmpty())
         detail << whole;
+    if (deskOff)
+        detail << Labels::deskClockDetail(*deskOff);
     if (!m_gateways.empty())
         detail << tr("Field gateways:");
     for (const GatewaySummary &g : m_gateways) {
@@ -152,12 +159,12 @@ void StatusLine::showLinkFigure()
                        : g.running ? tr("%1 (%2) — running, %n device(s)", nullptr, g.devices).arg(g.name, serves)
                                    : tr("%1 (%2) — GONE, last heard %3").arg(g.name, serves, heard);
         if (g.running && g.clockAheadMs && std::llabs(*g.clockAheadMs) >= kClockNamedFromMs)
-            line += QStringLiteral(", ") + Labels::gatewayClock(*g.clockAheadMs, Labels::clockRefusesCommands(g));
+            line += QStringLiteral(", ") + Labels::gatewayClock(*g.clockAheadMs, Labels::clockRefusesCommands(g) && !deskOff);
         detail << line;
     }
     m_link->setFigure(text, detail.join(QLatin1Char('\n')));
     const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded || gone > 0
-                     || offClock != m_gateways.end();
+                     || offClock != m_gateways.end() || deskOff;
     m_link->setStyleSheet(bad ? kAmber : kCalm);
 }
 
@@ -167,9 +174,17 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
     QStringList trouble;
     if (!c.keyringProblem.isEmpty())   // first: it stops every other console's operations, whether any arrive yet or not
         trouble << tr("Console keyring not believed");
-    // Next: the desks no longer share what they do, and neither desk's count says why.
-    for (const ConsoleClockOff &off : c.consolesOffClock)
-        trouble << Labels::consoleClockOff(off.console, off.aheadMs);
+    if (c.consolesOffClock != m_consolesOff) {   // a witness to this desk's own clock (showLinkFigure)
+        m_consolesOff = c.consolesOffClock;
+        showLinkFigure();
+    }
+    // Next: the desks no longer share what they do, and neither desk's count says why — or, when every clock judged
+    // agrees against this desk's, they are refused for this desk's clock (the link's figure says so).
+    if (const std::optional<DeskClockOff> deskOff = deskClockOff(m_gateways, m_consolesOff); deskOff && !deskOff->consoles.isEmpty())
+        trouble << tr("operations of %n console(s) refused for this desk's clock", nullptr, int(deskOff->consoles.size()));
+    else
+        for (const ConsoleClockOff &off : c.consolesOffClock)
+            trouble << Labels::consoleClockOff(off.console, off.aheadMs);
     if (c.refused > 0)
         trouble << tr("%n message(s) refused", nullptr, static_cast<int>(c.refused));
     if (c.gaps > 0)

@@ -58,6 +58,7 @@ private:
 
     LinkStatus m_linkStatus;
     std::vector<GatewaySummary> m_gateways;
+    std::vector<ConsoleClockOff> m_consolesOff;   ///< as the link's counters last said (LinkCounters::consolesOffClock)
     QTimeZone m_gatewayZone;
     FigureLabel *m_link;
     QLabel *m_rate;

@@ -271,6 +271,16 @@ private Q_SLOTS:
             return false;
         };
         QVERIFY2(drawnIn(late, mapstyle::alarmAmber()), "a gateway clock that refuses commands is not drawn in amber");
+        // Every clock the link judges agrees against this desk's: the gateway is not told to set a clock that is right.
+        std::optional<DeskClockOff> deskOff = DeskClockOff{42'000, {QStringLiteral("gw-west"), QStringLiteral("gw-east")}, {}};
+        details.setDeskClockLookup([&deskOff] { return deskOff; });
+        details.refresh();
+        const QString ours = QStringLiteral("gateway gw-west — this desk's clock 42 s ahead: set it (NTP)");
+        QVERIFY2(details.rows().contains(QStringLiteral("Reports through: ") + ours), qPrintable(details.rows().join('\n')));
+        QVERIFY2(drawnIn(ours, mapstyle::alarmAmber()), "this desk's clock in the way is not drawn in amber");
+        deskOff.reset();
+        details.refresh();
+        QVERIFY2(details.rows().contains(QStringLiteral("Reports through: ") + late), qPrintable(details.rows().join('\n')));
         gateway.clockAheadMs = -8000;   // dated on arrival, nothing refused: not news here
         details.refresh();
         QVERIFY2(details.rows().contains(QStringLiteral("Reports through: gateway gw-west")), qPrintable(details.rows().join('\n')));

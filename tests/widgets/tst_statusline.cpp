@@ -163,6 +163,63 @@ private Q_SLOTS:
         QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
     }
 
+    void whenEveryClockAgreesAgainstThisDesksThisDeskIsNamed()
+    {
+        // Both gateways' clocks run 42 s ahead of this desk's: it is this desk that runs behind, and naming a gateway
+        // would send someone to set a clock that is right.
+        Bar b;
+        QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
+        b.line.showLink(LinkStatus::network(LinkState::Connected, QStringLiteral("mqtts://broker:8883")));
+        const QTimeZone berlin("Europe/Berlin");
+        std::vector<GatewaySummary> gateways{{QStringLiteral("gw-east"), true, true, 1, 720, {QStringLiteral("East")}, 42'000},
+                                             {QStringLiteral("gw-west"), true, true, 1, 723, {QStringLiteral("West")}, 42'000}};
+        b.line.showGateways(gateways, berlin);
+        const QLabel *link = b.label(QStringLiteral("Link:"));
+        QVERIFY(link);
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · this desk's clock 42 s behind"), qPrintable(link->text()));
+        QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
+        QVERIFY2(link->toolTip().contains(QStringLiteral("This desk's clock is likely the one off: 42 s behind every other clock it judges "
+                                                         "(gw-east, gw-west).")),
+                 qPrintable(link->toolTip()));
+        QVERIFY2(link->toolTip().contains(QStringLiteral("gw-west (West) — running, 723 device(s), clock 42 s ahead (its reports dated on arrival)")),
+                 qPrintable(link->toolTip()));
+        QVERIFY2(!link->toolTip().contains(QStringLiteral("set its clock")), qPrintable(link->toolTip()));
+
+        // One clock of the field in step with this desk's: two clocks apart, each gateway named as before.
+        gateways.push_back({QStringLiteral("gw-south"), true, true, 1, 700, {QStringLiteral("South")}, 600});
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-east clock 42 s ahead"), qPrintable(link->text()));
+        QVERIFY2(!link->toolTip().contains(QStringLiteral("This desk's clock")), qPrintable(link->toolTip()));
+
+        // One gateway alone cannot say; another desk refused for its clock by as much can.
+        gateways.resize(1);
+        b.line.showGateways(gateways, berlin);
+        QVERIFY2(b.label(QStringLiteral("Link:"))->text() == QStringLiteral("Link: connected · gw-east clock 42 s ahead"), qPrintable(b.label(QStringLiteral("Link:"))->text()));
+        LinkCounters c;
+        c.consolesOffClock = {{QStringLiteral("desk-2"), 41'000}};
+        b.line.showLinkTrouble(c, 0);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · this desk's clock 41 s behind"), qPrintable(link->text()));
+        QVERIFY2(link->toolTip().contains(QStringLiteral("(gw-east, desk-2)")), qPrintable(link->toolTip()));
+        const QLabel *trouble = b.label(QStringLiteral("refused for this desk's clock"));
+        QVERIFY(trouble);
+        QVERIFY2(trouble->text() == QStringLiteral("operations of 1 console(s) refused for this desk's clock"), qPrintable(trouble->text()));
+        QCOMPARE(b.marginColour(trouble), mapstyle::alarmAmber().name());
+        c.consolesOffClock.clear();
+        b.line.showLinkTrouble(c, 0);
+        QVERIFY2(b.label(QStringLiteral("Link:"))->text() == QStringLiteral("Link: connected · gw-east clock 42 s ahead"), qPrintable(b.label(QStringLiteral("Link:"))->text()));
+
+        // No gateway at all, two desks refused for their clocks by as much: this desk's, in amber.
+        b.line.showGateways({}, berlin);
+        c.consolesOffClock = {{QStringLiteral("desk-2"), -45'000}, {QStringLiteral("desk-3"), -45'000}};
+        b.line.showLinkTrouble(c, 0);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · this desk's clock 45 s ahead"), qPrintable(link->text()));
+        QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
+        QVERIFY(b.label(QStringLiteral("operations of 2 console(s) refused for this desk's clock")));
+    }
+
     void aConsoleWhoseClockIsOffIsNamedInTheLinksTrouble()
     {
         // Another desk's operations refused for its clock: the two desks no longer share what they do. The trouble

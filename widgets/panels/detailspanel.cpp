@@ -162,7 +162,11 @@ void DetailsPanel::showCommon(DeviceIndex device)
         addRow(tr("Communication"), tr("online"));
     // Which gateway: a device silent because its gateway is gone is the gateway's trouble, not the device's.
     if (const std::optional<GatewaySummary> gateway = m_gatewayOf ? m_gatewayOf(device) : std::nullopt) {
-        if (Labels::clockRefusesCommands(*gateway))   // before anyone commands it and wonders why it is refused
+        const std::optional<DeskClockOff> deskOff = m_deskClock ? m_deskClock() : std::nullopt;
+        if (Labels::clockRefusesCommands(*gateway) && deskOff)   // every clock agrees against this desk's: set this one
+            addRow(tr("Reports through"), tr("gateway %1 — %2: set it (NTP)").arg(gateway->name, Labels::deskClock(deskOff->aheadMs)),
+                   mapstyle::alarmAmber().name());
+        else if (Labels::clockRefusesCommands(*gateway))   // before anyone commands it and wonders why it is refused
             addRow(tr("Reports through"),
                    tr("gateway %1 — %2").arg(gateway->name, Labels::gatewayClock(*gateway->clockAheadMs, true)), mapstyle::alarmAmber().name());
         else if (gateway->running)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "citymirror.h"
+#include "link/deskclock.h"
 #include "link/fieldlink.h"
 #include "ops/opsrequest.h"
 #include "state/loadhistory.h"
@@ -38,6 +39,10 @@ public:
     /// then name it, and say when it is gone. Unset: no such row (the embedded simulator has no gateways).
     using GatewayLookup = std::function<std::optional<GatewaySummary>(DeviceIndex)>;
     void setGatewayLookup(GatewayLookup lookup) { m_gatewayOf = std::move(lookup); }
+    /// This desk's own clock, when every clock the link judges agrees it is the one off (deskClockOff): a gateway
+    /// that refuses this desk's commands for it is then not told to set its clock. Unset: never.
+    using DeskClockLookup = std::function<std::optional<DeskClockOff>()>;
+    void setDeskClockLookup(DeskClockLookup lookup) { m_deskClock = std::move(lookup); }
 
 Q_SIGNALS:
     /// The operator took the suggestion: the console opens this order for them to check and send.
@@ -83,6 +88,7 @@ private:
     OrderSpec m_suggested;
     QStringList m_rows;
     GatewayLookup m_gatewayOf;
+    DeskClockLookup m_deskClock;
 };
 
 } // namespace cityops
