@@ -3879,6 +3879,14 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>NO DATA FOR %1</source>
         <translation>%1 データなし</translation>
     </message>
+    <message>
+        <source>▲ CLOCK %1 BEHIND THE FIELD&apos;S</source>
+        <translation>▲ 時計が現場より %1 遅れ</translation>
+    </message>
+    <message>
+        <source>▲ CLOCK %1 AHEAD OF THE FIELD&apos;S</source>
+        <translation>▲ 時計が現場より %1 進み</translation>
+    </message>
 </context>
 <context>
     <name>cityops::WallMapTile</name>

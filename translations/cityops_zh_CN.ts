@@ -3879,6 +3879,14 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>NO DATA FOR %1</source>
         <translation>已 %1 无数据</translation>
     </message>
+    <message>
+        <source>▲ CLOCK %1 BEHIND THE FIELD&apos;S</source>
+        <translation>▲ 时钟比现场慢 %1</translation>
+    </message>
+    <message>
+        <source>▲ CLOCK %1 AHEAD OF THE FIELD&apos;S</source>
+        <translation>▲ 时钟比现场快 %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::WallMapTile</name>

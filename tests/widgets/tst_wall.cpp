@@ -62,18 +62,6 @@ private:
     const CityModel &m_city;
 };
 
-/// A replay position: the live books shown as if from the past.
-class PastSource : public CityStateSource {
-public:
-    PastSource(const CityStateSource &live, std::int64_t atMs) : m_live(live), m_atMs(atMs) {}
-    const CityBooks &books() const override { return m_live.books(); }
-    std::int64_t nowMs() const override { return m_atMs; }
-
-private:
-    const CityStateSource &m_live;
-    std::int64_t m_atMs;
-};
-
 } // namespace
 
 class TestWall : public QObject {
@@ -289,48 +277,6 @@ private Q_SLOTS:
                 said = said || text.contains(Labels::linkState(LinkState::Degraded).toUpper());
         }
         QVERIFY2(said, "the key figures name the degraded link");
-    }
-
-    /// The wall's computer set to another zone than the city's (here New Zealand's): its clocks, the replay banner
-    /// and the date still read the city's local time, as every desk in the room does.
-    void theWallReadsTheCitysLocalTime()
-    {
-        const QByteArray before = qgetenv("TZ");
-        qputenv("TZ", "Pacific/Auckland");
-        const auto restore = qScopeGuard([&before] {   // the tests after this one run in the machine's zone, pass or fail
-            if (before.isNull())
-                qunsetenv("TZ");
-            else
-                qputenv("TZ", before);
-        });
-        QVERIFY(QTimeZone::systemTimeZone().id() != QByteArray("Europe/Berlin"));
-        WallLayout layout = WallLayout::builtIn();
-        layout.tiles.push_back({WallTileKind::Clock, 1, 2, 1, 1});
-        layout.tiles.erase(layout.tiles.begin() + 4);
-        LiveWall live(layout);
-        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
-        const QTimeZone berlin("Europe/Berlin");
-        auto localAt = [&berlin](std::int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, berlin).toString(QStringLiteral("HH:mm:ss")); };
-        WallTile *clock = live.wall->tileAt(1, 2);
-        QVERIFY(dynamic_cast<ClockTile *>(clock));
-        const std::int64_t from = live.wall->feed().nowMs();
-        (void)clock->grab();
-        const std::int64_t to = live.wall->feed().nowMs();
-        // The title line first, then the time, then the date.
-        const std::vector<QString> &texts = clock->drawnTexts();
-        QVERIFY(texts.size() >= 3);
-        QCOMPARE(texts[0], clock->title());
-        QVERIFY2(texts[1] == localAt(from) || texts[1] == localAt(to), qPrintable(texts[1] + QStringLiteral(" is not Berlin's ") + localAt(from)));
-        const QString date = QLocale().toString(QDateTime::fromMSecsSinceEpoch(to, berlin).date(), QLocale::LongFormat);
-        QVERIFY2(texts[2] == date || texts[2] == QLocale().toString(QDateTime::fromMSecsSinceEpoch(from, berlin).date(), QLocale::LongFormat),
-                 qPrintable(texts[2]));
-        // Replay: the banner's time is the city's too (13:00 in Auckland is 01:00 in Berlin).
-        const std::int64_t atMs = QDateTime(QDate(2026, 12, 1), QTime(13, 0), QTimeZone("Pacific/Auckland")).toMSecsSinceEpoch();
-        PastSource past(live.engine, atMs);
-        live.wall->live().setSource(&past);
-        live.wall->refreshNow();
-        QVERIFY2(live.wall->bannerText().contains(QLatin1String("01:00")), qPrintable(live.wall->bannerText()));
-        live.wall->live().setSource(nullptr);
     }
 
     /// Data that stops coming, with the link still up: after the layout's threshold every field tile says how long.

@@ -3,6 +3,7 @@
 
 #include "engine/engine.h"
 #include "link/simlink.h"
+#include "state/citystatesource.h"
 #include "testcity.h"
 #include "wall/videowall.h"
 #include "wall/wallfeed.h"
@@ -14,6 +15,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 
 namespace cityops::test {
 
@@ -51,6 +53,18 @@ struct QuietMapWall {
     WallMapTile *map() const { return dynamic_cast<WallMapTile *>(wall->tileAt(0, 0)); }
 };
 
+/// The live city's books seen at another moment: what a replay's source looks like to the wall.
+class PastSource : public CityStateSource {
+public:
+    PastSource(const CityStateSource &live, std::int64_t atMs) : m_live(live), m_atMs(atMs) {}
+    const CityBooks &books() const override { return m_live.books(); }
+    std::int64_t nowMs() const override { return m_atMs; }
+
+private:
+    const CityStateSource &m_live;
+    std::int64_t m_atMs;
+};
+
 /// The simulator, with a field link the test can cut.
 class CuttableLink : public SimLink {
 public:
@@ -61,6 +75,21 @@ public:
     {
         setStatus(LinkStatus::simulator(LinkState::Degraded, 1, 0, true, QStringLiteral("SUMO stopped: killed by the test")));
     }
+    /// The field gateways this link says it hears, as a broker link would (their clocks among what it says).
+    void setGateways(std::vector<GatewaySummary> gateways)
+    {
+        std::lock_guard lock(m_gatewaysMutex);
+        m_gateways = std::move(gateways);
+    }
+    std::vector<GatewaySummary> gateways() const override
+    {
+        std::lock_guard lock(m_gatewaysMutex);
+        return m_gateways;
+    }
+
+private:
+    mutable std::mutex m_gatewaysMutex;
+    std::vector<GatewaySummary> m_gateways;
 };
 
 /// Pixels within `tolerance` (summed over red, green, blue) of `color`, every second pixel of every second row.

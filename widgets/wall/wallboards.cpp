@@ -357,6 +357,10 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
     const bool stale = age < 0 || age > std::int64_t(m_feed.staleAfterSeconds()) * 1000;
     drawText(painter, clock, Qt::AlignRight | Qt::AlignVCenter,
              age < 0 ? tr("no data") : tr("data %1 old").arg(Labels::duration(age)), Size::Normal, stale ? WallLook::amber() : WallLook::dim());
+    // A time the field's clocks all contradict: said under it, before the figures.
+    if (const QString clockOff = m_feed.clockOffText(); !clockOff.isEmpty())
+        if (const QRect row = nextRow(flow, lineHeight(Size::Normal)); !row.isNull())
+            drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter, clockOff, Size::Normal, WallLook::amber());
     flow.y += m_look.margin;
     const struct {
         QString label;
@@ -392,7 +396,8 @@ void ClockTile::paintBody(QPainter &painter, const QRect &whole)
 {
     const QRect body = firstPanel(whole);   // centred on one panel, not across a frame
     const int big = lineHeight(Size::Huge), line = lineHeight(Size::Normal);
-    const int top = body.center().y() - (big + 2 * line) / 2;
+    const QString clockOff = m_feed.clockOffText();   // the room reads the time from here: a wrong one is said under it
+    const int top = body.center().y() - (big + (clockOff.isEmpty() ? 2 : 3) * line) / 2;
     drawText(painter, QRect(body.left(), top, body.width(), big), Qt::AlignCenter, clockText(m_feed.nowMs(), m_feed.zone()), Size::Huge);
     drawText(painter, QRect(body.left(), top + big, body.width(), line), Qt::AlignCenter,
              QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_feed.nowMs(), m_feed.zone()).date(), QLocale::LongFormat), Size::Normal, WallLook::dim());
@@ -401,6 +406,8 @@ void ClockTile::paintBody(QPainter &painter, const QRect &whole)
     drawText(painter, QRect(body.left(), top + big + line, body.width(), line), Qt::AlignCenter,
              age < 0 ? tr("no field data yet") : tr("newest data %1 old").arg(Labels::duration(age)), Size::Normal,
              stale ? WallLook::amber() : WallLook::dim());
+    if (!clockOff.isEmpty())
+        drawText(painter, QRect(body.left(), top + big + 2 * line, body.width(), line), Qt::AlignCenter, clockOff, Size::Normal, WallLook::amber());
 }
 
 } // namespace cityops

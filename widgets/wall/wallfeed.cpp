@@ -1,6 +1,7 @@
 #include "wall/wallfeed.h"
 
 #include "labels.h"
+#include "link/deskclock.h"
 #include "base/elapsedclock.h"
 
 
@@ -52,6 +53,14 @@ QString WallFeed::staleReason() const
     if (age > std::int64_t(m_staleAfterS) * 1000)
         return tr("NO DATA FOR %1").arg(Labels::duration(age).toUpper());
     return {};
+}
+
+QString WallFeed::clockOffText() const
+{
+    if (!m_figures.clockAheadMs)
+        return {};
+    const QString by = Labels::duration(std::llabs(*m_figures.clockAheadMs)).toUpper();
+    return *m_figures.clockAheadMs < 0 ? tr("\u25B2 CLOCK %1 BEHIND THE FIELD'S").arg(by) : tr("\u25B2 CLOCK %1 AHEAD OF THE FIELD'S").arg(by);
 }
 
 void WallFeed::pullIncidents()
@@ -117,10 +126,14 @@ void WallFeed::pullFigures()
     k.link = status.state;
     k.linkText = Labels::linkState(status);
     k.fieldSilent = status.state == LinkState::Starting || status.fieldSilent();
+    // The wall's own clock, when every clock its link judges (gateways', refused desks') agrees against it.
+    if (isLive())
+        if (const auto off = deskClockOff(m_live.engine().linkGateways(), m_live.engine().linkCounters().consolesOffClock))
+            k.clockAheadMs = off->aheadMs;
     const bool changed = k.signalsFaulted != m_figures.signalsFaulted || k.signalsHeld != m_figures.signalsHeld
                          || k.devicesNotReporting != m_figures.devicesNotReporting
                          || k.incidentsOverdue != m_figures.incidentsOverdue || k.link != m_figures.link
-                         || k.fieldSilent != m_figures.fieldSilent;
+                         || k.fieldSilent != m_figures.fieldSilent || k.clockAheadMs != m_figures.clockAheadMs;
     m_figures = k;
     if (changed)
         Q_EMIT figuresChanged();

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QTimeZone>
 
+#include <optional>
 #include <vector>
 
 namespace cityops {
@@ -25,6 +26,9 @@ public:
         LinkState link = LinkState::Disconnected;
         QString linkText;
         bool fieldSilent = true;   ///< nothing from the field reaches the console (LinkStatus::fieldSilent), or not yet
+        /// This wall's own clock less the field's, when every clock its link judges agrees it is off (deskClockOff):
+        /// the room reads the time from the wall. Live only.
+        std::optional<std::int64_t> clockAheadMs;
     };
     struct FeederLoad {
         QString id;
@@ -55,6 +59,8 @@ public:
     /// Why the field's data on the wall is not to be trusted now, in words for the wall ("FIELD LINK LOST", "NO DATA FOR
     /// 2 MIN"); empty while it is live and fresh. Replay is not stale: it is NOT LIVE, which the whole wall says.
     QString staleReason() const;
+    /// This wall's clock off the field's, in words for the wall ("▲ CLOCK 42 S BEHIND THE FIELD'S"); empty while in step.
+    QString clockOffText() const;
     int staleAfterSeconds() const { return m_staleAfterS; }
     /// What the incidents on the wall may lack since it started (the recording's state not carried over, or events
     /// in it this release cannot read), in words for the wall; empty when nothing. Set once, at start.
