@@ -64,7 +64,7 @@ public:
     static QString gatewayClock(std::int64_t aheadMs, bool inTheWay);
     /// The same, short, for the link's figure (the tooltip says the rest): "gw-east clock 42 s behind".
     static QString gatewayClockInTheWay(const QString &gateway, std::int64_t aheadMs);
-    /// Another console whose operations are refused for its clock (ConsoleClockOff): "desk-2 clock 45 s ahead:
+    /// Another console whose operations are refused for its clock (PeerClock): "desk-2 clock 45 s ahead:
     /// its operations refused".
     static QString consoleClockOff(const QString &console, std::int64_t aheadMs);
     /// This desk's own clock, found to be the one off (DeskClockOff), for the link's figure: "this desk's clock 42 s

@@ -78,7 +78,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     m_details->setGatewayLookup([this](DeviceIndex device) -> std::optional<GatewaySummary> {
         return m_live->isLive() ? m_engine.deviceGateway(device) : std::nullopt;
     });
-    m_details->setDeskClockLookup([this] { return deskClockOff(m_engine.linkGateways(), m_engine.linkCounters().consolesOffClock); });
+    m_details->setDeskClockLookup([this] { return deskClockOff(m_engine.linkGateways(), m_engine.linkCounters()); });
     auto *detailsDock = new QDockWidget(tr("Details"), this);
     detailsDock->setObjectName(QStringLiteral("details"));
     detailsDock->setWidget(m_details);

@@ -136,7 +136,7 @@ void StatusLine::showLinkFigure()
         news << tr("%n gateway(s) gone", nullptr, gone);
     // A gateway whose clock refuses this desk's commands is named before anyone sends one and wonders why — unless
     // every clock the link judges agrees against this desk's: then it is this desk's that wants setting.
-    const std::optional<DeskClockOff> deskOff = deskClockOff(m_gateways, m_consolesOff);
+    const std::optional<DeskClockOff> deskOff = deskClockOff(m_gateways, m_consolesOff, m_consolesInStep);
     const auto offClock = std::find_if(m_gateways.begin(), m_gateways.end(), Labels::clockRefusesCommands);
     if (deskOff)
         news << Labels::deskClock(deskOff->aheadMs);
@@ -174,16 +174,17 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
     QStringList trouble;
     if (!c.keyringProblem.isEmpty())   // first: it stops every other console's operations, whether any arrive yet or not
         trouble << tr("Console keyring not believed");
-    if (c.consolesOffClock != m_consolesOff) {   // a witness to this desk's own clock (showLinkFigure)
+    if (c.consolesOffClock != m_consolesOff || c.consolesInStep != m_consolesInStep) {   // witnesses to this desk's own clock
         m_consolesOff = c.consolesOffClock;
+        m_consolesInStep = c.consolesInStep;
         showLinkFigure();
     }
     // Next: the desks no longer share what they do, and neither desk's count says why — or, when every clock judged
     // agrees against this desk's, they are refused for this desk's clock (the link's figure says so).
-    if (const std::optional<DeskClockOff> deskOff = deskClockOff(m_gateways, m_consolesOff); deskOff && !deskOff->consoles.isEmpty())
+    if (const std::optional<DeskClockOff> deskOff = deskClockOff(m_gateways, c); deskOff && !deskOff->consoles.isEmpty())
         trouble << tr("operations of %n console(s) refused for this desk's clock", nullptr, int(deskOff->consoles.size()));
     else
-        for (const ConsoleClockOff &off : c.consolesOffClock)
+        for (const PeerClock &off : c.consolesOffClock)
             trouble << Labels::consoleClockOff(off.console, off.aheadMs);
     if (c.refused > 0)
         trouble << tr("%n message(s) refused", nullptr, static_cast<int>(c.refused));
@@ -218,10 +219,10 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
         + consoleClocksDetail(c.consolesOffClock));
 }
 
-QString StatusLine::consoleClocksDetail(const std::vector<ConsoleClockOff> &off)
+QString StatusLine::consoleClocksDetail(const std::vector<PeerClock> &off)
 {
     QString out;
-    for (const ConsoleClockOff &o : off) {
+    for (const PeerClock &o : off) {
         const QString by = Labels::duration(std::llabs(o.aheadMs));
         out += QLatin1Char('\n')
             + (o.aheadMs < 0 ? tr("Console %1 sent its last operations %2 behind this desk's clock") : tr("Console %1 sent its last operations %2 ahead of this desk's clock"))

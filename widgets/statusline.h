@@ -54,11 +54,12 @@ public:
 
 private:
     void showLinkFigure();
-    static QString consoleClocksDetail(const std::vector<ConsoleClockOff> &off);   ///< its lines of the trouble tooltip
+    static QString consoleClocksDetail(const std::vector<PeerClock> &off);   ///< its lines of the trouble tooltip
 
     LinkStatus m_linkStatus;
     std::vector<GatewaySummary> m_gateways;
-    std::vector<ConsoleClockOff> m_consolesOff;   ///< as the link's counters last said (LinkCounters::consolesOffClock)
+    std::vector<PeerClock> m_consolesOff;      ///< as the link's counters last said (LinkCounters::consolesOffClock)
+    std::vector<PeerClock> m_consolesInStep;   ///< the same (LinkCounters::consolesInStep)
     QTimeZone m_gatewayZone;
     FigureLabel *m_link;
     QLabel *m_rate;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "link/consoleclockoff.h"
+#include "link/peerclock.h"
 #include "link/fieldlink.h"
 #include "link/wireprotocol.h"
 
@@ -13,8 +13,8 @@
 namespace cityops {
 
 /// This desk's own clock, found to be the one off: every other clock the link can judge — the running gateways'
-/// (GatewaySummary::clockAheadMs) and the consoles whose operations were refused for their time (ConsoleClockOff),
-/// two at least — differs from it by more than wire::kMaxIssueSkewMs, the same way and by about as much.
+/// (GatewaySummary::clockAheadMs) and the other consoles' as their last operations said (PeerClock), two at least
+/// — differs from it by more than wire::kMaxIssueSkewMs, the same way and by about as much.
 struct DeskClockOff {
     std::int64_t aheadMs = 0;   ///< this desk's clock less theirs (the median of theirs)
     QStringList gateways;       ///< the gateways that agree against it
@@ -28,8 +28,12 @@ constexpr std::int64_t kClocksAgreeWithinMs = 2 * wire::kReportSkewToleranceMs;
 /// Which clock is off, where the field can tell: two clocks that differ cannot say which is wrong, but when every
 /// other clock judged (two or more) differs from this desk's the same way and they agree with each other, this
 /// desk's is the one likely off — and naming the gateway would send someone to set a clock that is right. One clock
-/// of the field in step with this desk's, or the others disagreeing among themselves, and nothing is said here.
-/// Consoles in step are not known (only refused operations are dated), so they cannot speak against it.
-std::optional<DeskClockOff> deskClockOff(const std::vector<GatewaySummary> &gateways, const std::vector<ConsoleClockOff> &consoles);
+/// in step with this desk's — a gateway's, or another desk's whose operations were taken (`consolesInStep`) — or the
+/// others disagreeing among themselves, and nothing is said here. `consolesOff`, `consolesInStep`: as
+/// LinkCounters has them.
+std::optional<DeskClockOff> deskClockOff(const std::vector<GatewaySummary> &gateways, const std::vector<PeerClock> &consolesOff,
+                                         const std::vector<PeerClock> &consolesInStep);
+/// The same, from what a link says: its gateways and its counters.
+std::optional<DeskClockOff> deskClockOff(const std::vector<GatewaySummary> &gateways, const LinkCounters &counters);
 
 } // namespace cityops

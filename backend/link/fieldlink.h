@@ -1,7 +1,7 @@
 #pragma once
 
 #include "base/result.h"
-#include "link/consoleclockoff.h"
+#include "link/peerclock.h"
 #include "model/vehicle.h"
 #include "state/eventqueue.h"
 #include "model/ops.h"
@@ -107,7 +107,10 @@ struct LinkCounters {
     QString keyringProblem;
     /// The consoles whose last operations came from a clock outside the freshness window (none: every console's
     /// operations are taken or refused for other reasons), by name. Cleared by the next operations taken from it.
-    std::vector<ConsoleClockOff> consolesOffClock;
+    std::vector<PeerClock> consolesOffClock;
+    /// The consoles whose last operations were taken, with their clocks as those said (within the window): witnesses
+    /// that this desk's clock is in step with theirs (deskClockOff). By name.
+    std::vector<PeerClock> consolesInStep;
 };
 
 /// One field gateway as a console on a broker knows it: what the operator is told of it (the link's tooltip).

@@ -90,7 +90,8 @@ LinkCounters MqttLink::counters() const
     c.opsReceived = m_ops.received();
     c.sendFailures += m_ops.failures();
     c.keyringProblem = m_ops.keyringProblem();
-    c.consolesOffClock = m_ops.consolesOffClock();
+    c.consolesOffClock = m_ops.consoleClocks(false);
+    c.consolesInStep = m_ops.consoleClocks(true);
     return c;
 }
 

@@ -56,7 +56,7 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
         std::lock_guard lock(m_mutex);
         const auto last = m_lastCounter.find(signedOps.console);
         if (last == m_lastCounter.end() || signedOps.counter > last->second)
-            m_offClock[signedOps.console] = -age;
+            m_clocks[signedOps.console] = {-age, false};
         return wire::Refused{wire::Refusal::Replayed, QStringLiteral("sent %1 s from now by console %2: outside the %3 s window")
                                                           .arg(age / 1000)
                                                           .arg(signedOps.console)
@@ -71,7 +71,7 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
                                                               .arg(signedOps.console)
                                                               .arg(last)};
         last = signedOps.counter;
-        m_offClock.erase(signedOps.console);   // its clock and ours agree again
+        m_clocks[signedOps.console] = {-age, true};   // its clock and ours agree (again)
     }
 
     auto parsed = wire::decodeOps(signedOps.body, m_city);
@@ -113,17 +113,17 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
     return std::move(message.events);
 }
 
-std::vector<ConsoleClockOff> OpsExchange::consolesOffClock() const
+std::vector<PeerClock> OpsExchange::consoleClocks(bool inStep) const
 {
     std::lock_guard lock(m_mutex);
-    std::vector<ConsoleClockOff> out;
+    std::vector<PeerClock> out;
     // Only consoles the keyring lists as it stands: one taken out is refused for that now, whatever its clock (and
     // while the keyring cannot be believed, that is the news).
     if (!m_keyring.unusable.isEmpty() || !m_keyring.keys)
         return out;
-    for (const auto &[console, aheadMs] : m_offClock)
-        if (m_keyring.keys->verifierFor(console))
-            out.push_back({console, aheadMs});
+    for (const auto &[console, heard] : m_clocks)
+        if (heard.inStep == inStep && m_keyring.keys->verifierFor(console))
+            out.push_back({console, heard.aheadMs});
     return out;
 }
 

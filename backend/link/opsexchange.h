@@ -1,7 +1,7 @@
 #pragma once
 
 #include "city/citymodel.h"
-#include "link/consoleclockoff.h"
+#include "link/peerclock.h"
 #include "link/consolestatus.h"
 #include "link/wirenumbers.h"
 #include "link/wireprotocol.h"
@@ -56,9 +56,10 @@ public:
     /// consoles in it are believed — none while it is `unusable`.
     void setKeyring(const KeyringState &keyring);
 
-    /// The consoles whose last signed operations were refused only because they were sent too far from our wall time
-    /// (LinkCounters::consolesOffClock), by name.
-    std::vector<ConsoleClockOff> consolesOffClock() const;
+    /// The consoles whose last signed operations were taken (`inStep`: LinkCounters::consolesInStep) or refused only
+    /// because they were sent too far from our wall time (LinkCounters::consolesOffClock), with their clocks as those
+    /// said, by name. Only consoles the keyring lists while it can be believed.
+    std::vector<PeerClock> consoleClocks(bool inStep) const;
     /// Whether `console` is in the console keyring as it stands (whose orders this console takes); false while it cannot
     /// be believed.
     bool inKeyring(const QString &console) const;
@@ -97,7 +98,13 @@ private:
     std::vector<QString> m_origins;                             ///< origin tag - 1 -> console (consoles of the keyring only)
     std::shared_ptr<WireNumbers> m_numbers;                     ///< our messages' counters
     std::map<QString, std::uint64_t> m_lastCounter;             ///< per keyring console: the newest counter taken
-    std::map<QString, std::int64_t> m_offClock;                 ///< per keyring console: how far ahead its last refused-for-time operations were
+    /// Per keyring console: how far ahead of ours its last operations were sent, and whether they were taken (in step)
+    /// or refused for their time (off).
+    struct HeardClock {
+        std::int64_t aheadMs = 0;
+        bool inStep = false;
+    };
+    std::map<QString, HeardClock> m_clocks;
     std::map<std::uint32_t, std::vector<Event>> m_openOrders;   ///< shared events of orders not yet finished
     /// The histories of what ended last (orders finished, incidents closed, cancelled or merged), oldest first,
     /// within both bounds: handed over too, so that a console restarted on a record that has one open learns how

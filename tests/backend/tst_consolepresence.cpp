@@ -296,7 +296,7 @@ private Q_SLOTS:
         const auto first = a.ask(olga, request::IssueOrder{dimLater(lamps(1, 19))});
         QVERIFY2(first, qPrintable(first ? QString() : first.error()));
         QTRY_COMPARE_WITH_TIMEOUT(b.link->counters().consolesOffClock.size(), size_t(1), 10'000);
-        const ConsoleClockOff off = b.link->counters().consolesOffClock.front();
+        const PeerClock off = b.link->counters().consolesOffClock.front();
         QCOMPARE(off.console, kConsoleA);
         QVERIFY2(std::llabs(off.aheadMs - 45'000) < 5000, qPrintable(QString::number(off.aheadMs)));
         QVERIFY(!b.engine.orders().find(first->ref));
@@ -308,6 +308,10 @@ private Q_SLOTS:
         QVERIFY2(second, qPrintable(second ? QString() : second.error()));
         QTRY_VERIFY_WITH_TIMEOUT(bool(b.engine.orders().find(second->ref)), 10'000);
         QVERIFY(b.link->counters().consolesOffClock.empty());
+        // Taken: its clock is known to be in step with B's (a witness for B's own clock, deskClockOff).
+        const std::vector<PeerClock> inStep = b.link->counters().consolesInStep;
+        QVERIFY(inStep.size() == 1 && inStep.front().console == kConsoleA);
+        QVERIFY2(std::llabs(inStep.front().aheadMs) < 5000, qPrintable(QString::number(inStep.front().aheadMs)));
 
         const LinkCounters before = b.link->counters();
         for (const MqttClient::Message &m : captured)

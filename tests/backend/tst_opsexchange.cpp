@@ -254,35 +254,42 @@ private Q_SLOTS:
     }
 
     /// A genuine message refused for its time alone names its console's clock until that console's next message is
-    /// taken; a capture of one already taken, shown late, names nothing; nor does a console taken out of the keyring.
+    /// taken (then its clock is known in step); a capture of one already taken, shown late, names nothing; nor does a
+    /// console taken out of the keyring.
     void namesTheClockOfAConsoleRefusedForItsTime()
     {
         Room room({QStringLiteral("desk-a"), QStringLiteral("desk-b")});
         Desk a(room, QStringLiteral("desk-a")), b(room, QStringLiteral("desk-b"));
         a.exchange.share({step(4, IncidentState::Acknowledged)});
         QVERIFY(std::holds_alternative<std::vector<Event>>(b.exchange.receive(a.payload(0), false)));
+        // Taken: its clock is known to be in step with this one (a witness for this desk's clock: deskClockOff).
+        const std::vector<PeerClock> inStep{{QStringLiteral("desk-a"), 0}};
+        QCOMPARE(b.exchange.consoleClocks(true), inStep);
         room.wallMs += 100'000;
         QCOMPARE(int(refusalOf(b.exchange.receive(a.payload(0), false))), int(wire::Refusal::Replayed));
-        QVERIFY(b.exchange.consolesOffClock().empty());   // a capture: its counter is not newer
+        QVERIFY(b.exchange.consoleClocks(false).empty());   // a capture: its counter is not newer
 
         room.wallMs += 45'000;   // desk-a's clock 45 s ahead of desk-b's
         a.exchange.share({step(5, IncidentState::Acknowledged)});
         room.wallMs -= 45'000;
         QCOMPARE(int(refusalOf(b.exchange.receive(a.payload(1), false))), int(wire::Refusal::Replayed));
-        QCOMPARE(b.exchange.consolesOffClock(), (std::vector<ConsoleClockOff>{{QStringLiteral("desk-a"), 45'000}}));
+        QCOMPARE(b.exchange.consoleClocks(false), (std::vector<PeerClock>{{QStringLiteral("desk-a"), 45'000}}));
+        QVERIFY(b.exchange.consoleClocks(true).empty());   // off now, not in step
 
         auto without = std::make_shared<ConsoleKeyring>();
         QVERIFY(without->add(QStringLiteral("desk-b"), room.keys.at(QStringLiteral("desk-b"))->publicKeyPem()));
         b.exchange.setKeyring({without, {}});
-        QVERIFY(b.exchange.consolesOffClock().empty());
+        QVERIFY(b.exchange.consoleClocks(false).empty());
+        QVERIFY(b.exchange.consoleClocks(true).empty());
         b.exchange.setKeyring({room.keyring, QStringLiteral("the console keyring may be changed by others")});
-        QVERIFY(b.exchange.consolesOffClock().empty());   // not believed, whatever it lists
+        QVERIFY(b.exchange.consoleClocks(false).empty());   // not believed, whatever it lists
         b.exchange.setKeyring({room.keyring, {}});
-        QCOMPARE(b.exchange.consolesOffClock().size(), size_t(1));
+        QCOMPARE(b.exchange.consoleClocks(false).size(), size_t(1));
 
         a.exchange.share({step(6, IncidentState::Acknowledged)});   // set right: taken, and nothing more said of it
         QVERIFY(std::holds_alternative<std::vector<Event>>(b.exchange.receive(a.payload(2), false)));
-        QVERIFY(b.exchange.consolesOffClock().empty());
+        QVERIFY(b.exchange.consoleClocks(false).empty());
+        QCOMPARE(b.exchange.consoleClocks(true), inStep);
     }
 
     /// A console in the keyring speaking on the shared log in another console's name.

@@ -218,6 +218,12 @@ private Q_SLOTS:
         QVERIFY2(link->text() == QStringLiteral("Link: connected · this desk's clock 45 s ahead"), qPrintable(link->text()));
         QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
         QVERIFY(b.label(QStringLiteral("operations of 2 console(s) refused for this desk's clock")));
+        // A third desk whose operations this one takes speaks for this desk's clock: the two desks are named instead.
+        c.consolesInStep = {{QStringLiteral("desk-4"), 200}};
+        b.line.showLinkTrouble(c, 0);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(!link->text().contains(QLatin1String("clock")), qPrintable(link->text()));
+        QVERIFY(b.label(QStringLiteral("desk-2 clock 45 s behind: its operations refused")));
     }
 
     void aConsoleWhoseClockIsOffIsNamedInTheLinksTrouble()

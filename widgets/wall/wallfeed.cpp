@@ -128,7 +128,7 @@ void WallFeed::pullFigures()
     k.fieldSilent = status.state == LinkState::Starting || status.fieldSilent();
     // The wall's own clock, when every clock its link judges (gateways', refused desks') agrees against it.
     if (isLive())
-        if (const auto off = deskClockOff(m_live.engine().linkGateways(), m_live.engine().linkCounters().consolesOffClock))
+        if (const auto off = deskClockOff(m_live.engine().linkGateways(), m_live.engine().linkCounters()))
             k.clockAheadMs = off->aheadMs;
     const bool changed = k.signalsFaulted != m_figures.signalsFaulted || k.signalsHeld != m_figures.signalsHeld
                          || k.devicesNotReporting != m_figures.devicesNotReporting
