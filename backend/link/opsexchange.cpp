@@ -49,14 +49,14 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
     if (!verifier->verify(signedOps.canonical(topic), signedOps.signature))
         return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("the signature of console %1 does not verify (altered, or signed by another key)")
                                                            .arg(signedOps.console)};
-    const std::int64_t age = m_wall() - signedOps.sentMs;
+    const std::int64_t arrivedMs = m_wall(), age = arrivedMs - signedOps.sentMs;
     if (age > kFreshnessMs || age < -kFreshnessMs) {
         // Authentic, and said of its clock only when newer than anything taken from it: a capture replayed later has
         // an older counter, and must not make a console look off its time.
         std::lock_guard lock(m_mutex);
         const auto last = m_lastCounter.find(signedOps.console);
         if (last == m_lastCounter.end() || signedOps.counter > last->second)
-            m_clocks[signedOps.console] = {-age, false};
+            m_clocks[signedOps.console] = {-age, false, arrivedMs};
         return wire::Refused{wire::Refusal::Replayed, QStringLiteral("sent %1 s from now by console %2: outside the %3 s window")
                                                           .arg(age / 1000)
                                                           .arg(signedOps.console)
@@ -71,7 +71,7 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
                                                               .arg(signedOps.console)
                                                               .arg(last)};
         last = signedOps.counter;
-        m_clocks[signedOps.console] = {-age, true};   // its clock and ours agree (again)
+        m_clocks[signedOps.console] = {-age, true, arrivedMs};   // its clock and ours agree (again)
     }
 
     auto parsed = wire::decodeOps(signedOps.body, m_city);
@@ -121,8 +121,9 @@ std::vector<PeerClock> OpsExchange::consoleClocks(bool inStep) const
     // while the keyring cannot be believed, that is the news).
     if (!m_keyring.unusable.isEmpty() || !m_keyring.keys)
         return out;
+    const std::int64_t now = m_wall();
     for (const auto &[console, heard] : m_clocks)
-        if (heard.inStep == inStep && m_keyring.keys->verifierFor(console))
+        if (heard.inStep == inStep && (!inStep || now - heard.heardMs <= kInStepForMs) && m_keyring.keys->verifierFor(console))
             out.push_back({console, heard.aheadMs});
     return out;
 }

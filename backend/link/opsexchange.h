@@ -33,6 +33,9 @@ public:
     using WallClock = std::function<std::int64_t()>;
     /// Messages sent further than this from our wall time (either way) are refused as stale.
     static constexpr std::int64_t kFreshnessMs = 30'000;
+    /// How long operations taken from a console say its clock is in step with ours (consoleClocks): a clock set wrong
+    /// since would otherwise be spoken for by an old message.
+    static constexpr std::int64_t kInStepForMs = 10 * 60'000;
 
     /// `signer`: this console's key (null: nothing is shared — a console without a key only watches). `keyring`: the
     /// consoles whose operations are taken (null or empty: none). `numbers`: where the counters of what we send come
@@ -56,7 +59,7 @@ public:
     /// consoles in it are believed — none while it is `unusable`.
     void setKeyring(const KeyringState &keyring);
 
-    /// The consoles whose last signed operations were taken (`inStep`: LinkCounters::consolesInStep) or refused only
+    /// The consoles whose last signed operations were taken within kInStepForMs (`inStep`: LinkCounters::consolesInStep) or refused only
     /// because they were sent too far from our wall time (LinkCounters::consolesOffClock), with their clocks as those
     /// said, by name. Only consoles the keyring lists while it can be believed.
     std::vector<PeerClock> consoleClocks(bool inStep) const;
@@ -103,6 +106,7 @@ private:
     struct HeardClock {
         std::int64_t aheadMs = 0;
         bool inStep = false;
+        std::int64_t heardMs = 0;   ///< our wall time when they arrived
     };
     std::map<QString, HeardClock> m_clocks;
     std::map<std::uint32_t, std::vector<Event>> m_openOrders;   ///< shared events of orders not yet finished

@@ -290,6 +290,11 @@ private Q_SLOTS:
         QVERIFY(std::holds_alternative<std::vector<Event>>(b.exchange.receive(a.payload(2), false)));
         QVERIFY(b.exchange.consoleClocks(false).empty());
         QCOMPARE(b.exchange.consoleClocks(true), inStep);
+        // Taken long ago, it no longer speaks for this desk's clock (which may have been set wrong since).
+        room.wallMs += OpsExchange::kInStepForMs;
+        QCOMPARE(b.exchange.consoleClocks(true), inStep);
+        room.wallMs += 1;
+        QVERIFY(b.exchange.consoleClocks(true).empty());
     }
 
     /// A console in the keyring speaking on the shared log in another console's name.
