@@ -1,5 +1,6 @@
 // Whose clock is off (deskClockOff): two clocks apart cannot say which is wrong, but every other clock the link judges
-// — running gateways' and refused consoles' — agreeing against this desk's says it is this desk's. The verdict alone,
+// — running gateways', and other consoles' as their operations said — agreeing against this desk's says it is this
+// desk's; a console whose operations were taken speaks for it. The verdict alone,
 // then from the real link's judgement of gateways by hand on a real mosquitto. The widgets' words for it:
 // tst_statusline, tst_details.
 #include "handgateways.h"
