@@ -96,6 +96,32 @@ Result<std::optional<Snapshot>> StoreReader::snapshotAtOrBefore(std::int64_t tim
     }
 }
 
+Result<std::vector<std::pair<std::uint64_t, std::int64_t>>> StoreReader::snapshotPoints()
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms FROM snapshots ORDER BY seq"));
+    if (!stmt)
+        return makeError(stmt.error());
+    std::vector<std::pair<std::uint64_t, std::int64_t>> points;
+    QString error;
+    while (stmt->step(&error))
+        points.emplace_back(static_cast<std::uint64_t>(stmt->columnInt(0)), stmt->columnInt(1));
+    if (!error.isEmpty())
+        return makeError(QStringLiteral("%1: %2").arg(m_path, error));
+    return points;
+}
+
+Result<Snapshot> StoreReader::snapshotAt(std::uint64_t seq)
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT state FROM snapshots WHERE seq = ?"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, static_cast<std::int64_t>(seq));
+    QString error;
+    if (!stmt->step(&error))
+        return makeError(error.isEmpty() ? QStringLiteral("there is no snapshot after event %1").arg(seq) : error);
+    return snapshotcodec::decode(stmt->columnBlob(0), m_city->devices.size(), m_city->feeders.size());
+}
+
 Result<std::optional<std::pair<std::uint64_t, std::int64_t>>> StoreReader::snapshotPointAtOrBefore(std::int64_t timeMs)
 {
     auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms FROM snapshots WHERE time_ms <= ? ORDER BY time_ms DESC, seq DESC LIMIT 1"));
@@ -193,12 +219,17 @@ Status StoreReader::readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std
     const std::int64_t upTo = last->columnInt(0);
     if (upTo <= static_cast<std::int64_t>(afterSeq))
         return Ok{};
+    return readEventSeqs(afterSeq, static_cast<std::uint64_t>(upTo), out, limit);
+}
+
+Status StoreReader::readEventSeqs(std::uint64_t afterSeq, std::uint64_t upToSeq, std::vector<Event> &out, size_t limit)
+{
     auto stmt = m_db->prepare(QStringLiteral("SELECT seq, time_ms, kind, device, payload FROM events "
                                              "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?"));
     if (!stmt)
         return makeError(stmt.error());
     stmt->bind(1, static_cast<std::int64_t>(afterSeq));
-    stmt->bind(2, upTo);
+    stmt->bind(2, static_cast<std::int64_t>(std::min<std::uint64_t>(upToSeq, INT64_MAX)));
     stmt->bind(3, static_cast<std::int64_t>(std::min<size_t>(limit, INT64_MAX)));
     return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); return true; });
 }

@@ -37,11 +37,18 @@ public:
     /// The newest snapshot taken at or before `timeMs`, if any.
     Result<std::optional<Snapshot>> snapshotAtOrBefore(std::int64_t timeMs);
 
+    /// Every snapshot's (seq, time), in seq order, without decoding them.
+    Result<std::vector<std::pair<std::uint64_t, std::int64_t>>> snapshotPoints();
+    /// The snapshot taken right after event `seq`, decoded, or why it cannot be read (not passed over).
+    Result<Snapshot> snapshotAt(std::uint64_t seq);
+
     /// Where the newest snapshot at or before `timeMs` stands (seq, time), without decoding it.
     Result<std::optional<std::pair<std::uint64_t, std::int64_t>>> snapshotPointAtOrBefore(std::int64_t timeMs);
 
     /// Events with seq > `afterSeq` and time <= `untilMs`, in seq order, at most `limit`.
     Status readEvents(std::uint64_t afterSeq, std::int64_t untilMs, std::vector<Event> &out, size_t limit);
+    /// Events with `afterSeq` < seq <= `upToSeq`, in seq order, at most `limit`.
+    Status readEventSeqs(std::uint64_t afterSeq, std::uint64_t upToSeq, std::vector<Event> &out, size_t limit);
     /// The measurements (a signal's approaches unless `withApproaches` is false, a vehicle's place, the roads'
     /// picture) with time >= `fromMs`, seq > `afterSeq` and seq <= `upToSeq`, in seq order: what a snapshot does not
     /// hold, read back to stand beside it.
@@ -68,6 +75,7 @@ public:
     Result<std::vector<std::pair<std::int64_t, std::int64_t>>> density(std::int64_t fromMs, std::int64_t toMs);
 
     const CityModel &city() const { return *m_city; }
+    std::shared_ptr<const CityModel> sharedCity() const { return m_city; }
 
     /// Rows this reader could not turn into events — written by a newer CityOps (an event or an action this one does
     /// not know: a console rolled back to an older release) or damaged. By default a read stops at the first with an

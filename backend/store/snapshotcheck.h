@@ -1,0 +1,42 @@
+#pragma once
+
+#include "base/result.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+
+namespace cityops {
+
+class StoreReader;
+
+/// Snapshots checked against the record (docs/STORE.md, "Snapshots the record vouches for"). The hash chain and its
+/// signed checkpoints cover the events, not the snapshots beside them — yet a replay, and a console carrying on after a
+/// restart, start from a snapshot: one edited in the file (an incident's state, who requested an order) would be what
+/// a supervisor sees. Every book is a pure function of the events (CityBooks), so each snapshot can be rebuilt from the
+/// events before it and compared, and the signal approaches kept beside it must be the last ones recorded for each
+/// signal. A snapshot that matches is vouched for by the events' own checkpoints.
+namespace snapshotcheck {
+
+struct Verdict {
+    bool intact = true;
+    std::uint64_t badSnapshotSeq = 0;   ///< the snapshot (taken right after this event) not as its events make it
+    QString sentence;                   ///< what was found, for a person
+    int checked = 0;                    ///< snapshots rebuilt from their events and found as recorded
+    int unreadable = 0;                 ///< not readable by this release (a newer one's, or damaged): passed over, as replay does
+    QString firstUnreadable;            ///< why the first of them could not be read
+    /// Not 0: retention deleted the events before this snapshot, which stands for them and cannot be checked; the
+    /// checks start from it.
+    std::uint64_t anchorSeq = 0;
+    /// Not 0: an event this release cannot read (at this seq); no snapshot after it was checked.
+    std::uint64_t stoppedAtSeq = 0;
+};
+
+/// Walks the recording from its start (or the snapshot retention keeps), applying every event through CityBooks, and
+/// at each snapshot compares what is stored with what the events make. `progress` hears the seq reached now and
+/// then. The reader must not pass over unreadable rows (its default).
+Result<Verdict> verify(StoreReader &reader, const std::function<void(std::uint64_t seq, std::uint64_t lastSeq)> &progress = {});
+
+} // namespace snapshotcheck
+} // namespace cityops

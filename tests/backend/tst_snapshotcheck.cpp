@@ -1,0 +1,296 @@
+// Snapshots as an attacker with sqlite3 and the file would edit them — the part of the store the hash chain does not
+// cover, from which a replay and a restarted console start. Each attack on a fresh copy of a real store (written
+// through the console's own pipeline, a snapshot every 30 s of event time): an incident's state, a device's state,
+// an incident removed or added, who requested an order, an older snapshot moved over a newer one, the approaches kept
+// beside one. The check rebuilds every snapshot from the events before it and names the first one edited — in the
+// library and through cityops-export verify's exit code; an untouched store, one retention has cut and one with a
+// snapshot this release cannot read are not called tampered.
+#include "base/sqlitedb.h"
+#include "city/citypackage.h"
+#include "security/commandsigner.h"
+#include "store/snapshotcheck.h"
+#include "store/storereader.h"
+#include "storetesting.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+constexpr std::uint32_t kOrder = 0x0001'0007;
+
+struct Recording {
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("original.store"));
+    QString cityFile = dir.filePath(QStringLiteral("city.gpkg"));
+    std::uint64_t last = 0;
+
+    Recording()
+    {
+        EventStoreOptions options;
+        options.path = path;
+        options.checkpointKey = std::make_shared<CommandSigner>(CommandSigner::generate());
+        {
+            auto store = EventStore::open(options, *fixtureCity());
+            if (!store)
+                qFatal("%s", qPrintable(store.error()));
+            Recorder rec(fixtureCity(), store->get(), 500);
+            CitySimulator sim(fixtureCity(), 5, berlin(QDate(2026, 11, 22), QTime(6, 0)));
+            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1}}};
+            sim.initialState(batch);
+            rec.process(std::move(batch));
+            const auto run = [&](int batches) {   // batches of 20 s, as the live link hands them over in pieces
+                for (int i = 0; i < batches; ++i) {
+                    std::vector<Event> more;
+                    sim.advanceTo(sim.nowMs() + 20'000, more);
+                    // Queues on the first signals' first approach, as co-simulation reports them.
+                    for (int k = 0; k < 3; ++k) {
+                        const auto q = static_cast<std::uint16_t>((i * 7 + k) % 13);
+                        more.push_back(Event{0, sim.nowMs(), fixtureCity()->signals[size_t(k)].device,
+                                             TrafficPayload{{ApproachTraffic{0, q, std::uint16_t(q + 2), std::uint8_t(q * 5), std::uint16_t(q * 7.5)}}}});
+                    }
+                    rec.process(std::move(more));
+                }
+            };
+            run(180);
+            // An order olga requested, open in every snapshot after it.
+            std::vector<Event> order{Event{0, sim.nowMs(), kNoDevice,
+                                           CommandPayload{kOrder, CommandStage::Requested, CommandAction::LightDim, 40, 0, 0,
+                                                          sim.nowMs() + 7200'000, QStringLiteral("olga"), QStringLiteral("storm"), {}}}};
+            rec.process(std::move(order));
+            run(180);
+            store.value()->flush();
+            last = rec.sequencer().lastSeq();
+        }
+        if (!citypackage::write(*fixtureCity(), cityFile))
+            qFatal("cannot write the city package");
+    }
+    std::unique_ptr<StoreReader> reader(const QString &store) const
+    {
+        auto r = StoreReader::open(store, fixtureCity());
+        if (!r)
+            qFatal("%s", qPrintable(r.error()));
+        return std::move(r).value();
+    }
+    snapshotcheck::Verdict check(const QString &store) const
+    {
+        auto v = snapshotcheck::verify(*reader(store));
+        if (!v)
+            qFatal("%s", qPrintable(v.error()));
+        return v.value();
+    }
+    /// Every snapshot's seq, oldest first.
+    std::vector<std::uint64_t> snapshots() const
+    {
+        std::vector<std::uint64_t> out;
+        const auto points = reader(path)->snapshotPoints().value();
+        for (const auto &[seq, time] : points)
+            out.push_back(seq);
+        return out;
+    }
+    /// The first snapshot whose state `pick` finds something in.
+    template <class Pick>
+    std::uint64_t firstWith(Pick pick) const
+    {
+        auto r = reader(path);
+        for (std::uint64_t seq : snapshots()) {
+            auto s = r->snapshotAt(seq);
+            if (!s)
+                qFatal("%s", qPrintable(s.error()));
+            if (pick(s.value()))
+                return seq;
+        }
+        qFatal("no snapshot has what the test needs");
+    }
+    QString copy(const QString &name) const
+    {
+        const QString to = dir.filePath(name);
+        QFile::remove(to);
+        QFile::copy(path, to);
+        QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner);
+        return to;
+    }
+    /// A copy whose snapshot `seq` was decoded, changed by `edit` and written back as the console would have.
+    template <class Edit>
+    QString edited(const QString &name, std::uint64_t seq, Edit edit) const
+    {
+        Snapshot s = reader(path)->snapshotAt(seq).value();
+        edit(s);
+        const QString to = copy(name);
+        writeBlob(to, QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"), snapshotcodec::encode(s), seq);
+        return to;
+    }
+    static void writeBlob(const QString &store, const QString &sql, const QByteArray &blob, std::uint64_t seq)
+    {
+        auto db = SqliteDb::open(store, SqliteDb::Mode::Create);
+        auto st = db.value()->prepare(sql);
+        st->bind(1, blob);
+        st->bind(2, static_cast<std::int64_t>(seq));
+        if (!st->run())
+            qFatal("attack failed");
+    }
+};
+
+Recording &recording()
+{
+    static Recording r;
+    return r;
+}
+
+int runVerify(const QString &store, QString *out)
+{
+    QProcess p;
+    p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-export"),
+            {QStringLiteral("verify"), QStringLiteral("--store"), store, QStringLiteral("--city"), recording().cityFile});
+    p.waitForFinished(60000);
+    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+} // namespace
+
+class TestSnapshotCheck : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(recording().snapshots().size() >= 100); }
+
+    void anUntouchedRecordingIsAsItsEventsMakeIt()
+    {
+        const auto v = recording().check(recording().path);
+        QVERIFY2(v.intact, qPrintable(v.sentence));
+        QCOMPARE(size_t(v.checked), recording().snapshots().size());
+        QCOMPARE(v.unreadable, 0);
+        QString out;
+        QCOMPARE(runVerify(recording().path, &out), 0);
+        QVERIFY2(out.contains(QStringLiteral("%1 snapshot(s) rebuilt from their events and found as recorded").arg(v.checked)), qPrintable(out));
+    }
+
+    void attacks_data()
+    {
+        QTest::addColumn<QString>("store");
+        QTest::addColumn<quint64>("bad");
+        QTest::addColumn<QString>("named");
+        Recording &r = recording();
+        const auto withIncident = [](const Snapshot &s) { return !s.incidents.empty(); };
+        const auto withOrder = [](const Snapshot &s) {
+            return std::any_of(s.orders.orders.begin(), s.orders.orders.end(), [](const Order &o) { return o.id == kOrder; });
+        };
+        {
+            const std::uint64_t at = r.firstWith(withIncident);
+            Snapshot s = r.reader(r.path)->snapshotAt(at).value();
+            const QString id = QStringLiteral("#%1").arg(s.incidents.front().id);
+            QTest::newRow("an incident shown resolved") << r.edited(QStringLiteral("resolved.store"), at, [](Snapshot &x) {
+                x.incidents.front().state = IncidentState::Resolved;
+                x.incidents.front().resolvedMs = x.timeMs;
+            }) << quint64(at) << QStringLiteral("its incident %1 is not as the events before it make it").arg(id);
+            QTest::newRow("an incident removed") << r.edited(QStringLiteral("removed.store"), at, [](Snapshot &x) {
+                x.incidents.erase(x.incidents.begin());
+            }) << quint64(at) << QStringLiteral("it lacks incident %1").arg(id);
+            QTest::newRow("an incident added") << r.edited(QStringLiteral("added.store"), at, [](Snapshot &x) {
+                Incident extra = x.incidents.front();
+                extra.id = 999'999;
+                x.incidents.push_back(extra);
+            }) << quint64(at) << QStringLiteral("it holds incident #999999, which the events before it do not");
+        }
+        const std::uint64_t middle = r.snapshots()[r.snapshots().size() / 2];
+        const QString device = fixtureCity()->devices[3].id;
+        QTest::newRow("a device's state") << r.edited(QStringLiteral("device.store"), middle, [](Snapshot &x) {
+            x.states[3].online = !x.states[3].online;
+        }) << quint64(middle) << QStringLiteral("its state of device %1").arg(device);
+        {
+            const std::uint64_t at = r.firstWith(withOrder);
+            QTest::newRow("who requested an order") << r.edited(QStringLiteral("requester.store"), at, [](Snapshot &x) {
+                for (Order &o : x.orders.orders)
+                    if (o.id == kOrder)
+                        o.requestedBy = QStringLiteral("mallory");
+            }) << quint64(at) << QStringLiteral("its order %1 is not as the events before it make it").arg(kOrder);
+        }
+        {
+            // An older snapshot's state moved over a newer one (each decodes; only its place is wrong).
+            const std::uint64_t older = r.snapshots()[10], newer = r.snapshots()[40];
+            auto db = SqliteDb::open(r.path, SqliteDb::Mode::ReadOnly);
+            auto st = db.value()->prepare(QStringLiteral("SELECT state FROM snapshots WHERE seq = ?"));
+            st->bind(1, static_cast<std::int64_t>(older));
+            QVERIFY(st->step());
+            const QString moved = r.copy(QStringLiteral("moved.store"));
+            Recording::writeBlob(moved, QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"), st->columnBlob(0), newer);
+            QTest::newRow("an older snapshot moved over a newer one") << moved << quint64(newer) << QStringLiteral("is not as recorded");
+        }
+        {
+            const std::uint64_t at = r.firstWith([&r](const Snapshot &s) {
+                auto kept = r.reader(r.path)->approachesAt(s.seq);
+                return kept.ok() && kept->has_value() && !kept->value().empty();
+            });
+            std::vector<Event> kept = r.reader(r.path)->approachesAt(at).value().value();
+            std::get<TrafficPayload>(kept.front().payload).approaches.front().queueM += 120;
+            const QString signal = fixtureCity()->devices[kept.front().device].id;
+            const QString changed = r.copy(QStringLiteral("approaches.store"));
+            Recording::writeBlob(changed, QStringLiteral("UPDATE snapshot_approaches SET approaches = ? WHERE seq = ?"),
+                                 snapshotcodec::encodeApproaches(kept), at);
+            QTest::newRow("an approach's queue kept beside a snapshot") << changed << quint64(at)
+                                                                        << QStringLiteral("the approaches kept beside it for %1 are not the last ones recorded").arg(signal);
+        }
+    }
+
+    void attacks()
+    {
+        QFETCH(QString, store);
+        QFETCH(quint64, bad);
+        QFETCH(QString, named);
+        const auto v = recording().check(store);
+        QVERIFY2(!v.intact, qPrintable(v.sentence));
+        QCOMPARE(v.badSnapshotSeq, bad);
+        QVERIFY2(v.sentence.contains(QStringLiteral("the snapshot taken after event %1 is not as recorded").arg(bad)), qPrintable(v.sentence));
+        QVERIFY2(v.sentence.contains(named), qPrintable(v.sentence));
+        QString out;
+        QCOMPARE(runVerify(store, &out), 1);
+        QVERIFY2(out.contains(QLatin1String("TAMPERED")) && out.contains(named), qPrintable(out));
+    }
+
+    /// A snapshot this release cannot read (a newer one's format, or damage) is passed over, as replay passes over it:
+    /// not tampering — the events rebuild the same state — and the next ones are still checked.
+    void aSnapshotThisReleaseCannotReadIsPassedOver()
+    {
+        Recording &r = recording();
+        const std::uint64_t at = r.snapshots()[5];
+        const QString store = r.copy(QStringLiteral("unreadable.store"));
+        Recording::writeBlob(store, QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"), QByteArray("not a snapshot"), at);
+        const auto v = r.check(store);
+        QVERIFY2(v.intact, qPrintable(v.sentence));
+        QCOMPARE(v.unreadable, 1);
+        QCOMPARE(size_t(v.checked), r.snapshots().size() - 1);
+        QVERIFY2(v.sentence.contains(QLatin1String("1 this release cannot read")), qPrintable(v.sentence));
+    }
+
+    /// Retention deleted the start: the snapshot where the kept events begin stands for what came before and is not
+    /// checked; an edit after it still is.
+    void afterRetentionTheFirstKeptSnapshotStandsForTheDeletedEvents()
+    {
+        Recording &r = recording();
+        const std::uint64_t cut = r.snapshots()[20];
+        const QString store = r.copy(QStringLiteral("retained.store"));
+        {
+            auto db = SqliteDb::open(store, SqliteDb::Mode::Create);
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM events WHERE seq <= %1; DELETE FROM snapshots WHERE seq < %1").arg(cut)).ok());
+        }
+        const auto v = r.check(store);
+        QVERIFY2(v.intact, qPrintable(v.sentence));
+        QCOMPARE(v.anchorSeq, cut);
+        QCOMPARE(size_t(v.checked), r.snapshots().size() - 21);
+        QVERIFY2(v.sentence.contains(QStringLiteral("from the one after event %1").arg(cut)), qPrintable(v.sentence));
+
+        const std::uint64_t later = r.snapshots()[30];
+        Snapshot s = r.reader(store)->snapshotAt(later).value();
+        s.states[3].online = !s.states[3].online;
+        Recording::writeBlob(store, QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"), snapshotcodec::encode(s), later);
+        const auto edited = r.check(store);
+        QVERIFY(!edited.intact);
+        QCOMPARE(edited.badSnapshotSeq, later);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSnapshotCheck)
+#include "tst_snapshotcheck.moc"
