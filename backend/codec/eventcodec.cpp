@@ -205,6 +205,8 @@ QByteArray encode(const EventPayload &payload)
                 w.u32(p.id);
             } else if constexpr (std::is_same_v<T, SessionPayload>) {
                 w.u32(p.session);
+                if (p.snapshotVersion != 0)
+                    w.u8(p.snapshotVersion);
             } else if constexpr (std::is_same_v<T, OperatorActionPayload>) {
                 w.u8(static_cast<std::uint8_t>(p.action));
                 w.str(p.user);
@@ -395,7 +397,7 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
     }
     case Kind::Session: {
         SessionPayload p;
-        ok = r.u32(&p.session);
+        ok = r.u32(&p.session) && (r.atEnd() || (r.u8(&p.snapshotVersion) && p.snapshotVersion != 0));
         out = p;
         break;
     }

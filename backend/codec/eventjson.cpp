@@ -79,8 +79,12 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
             }
             else if constexpr (std::is_same_v<T, IncidentClearedPayload>)
                 return {{"id", static_cast<double>(p.id)}};
-            else if constexpr (std::is_same_v<T, SessionPayload>)
-                return {{"session", static_cast<double>(p.session)}};
+            else if constexpr (std::is_same_v<T, SessionPayload>) {
+                QJsonObject o{{"session", static_cast<double>(p.session)}};
+                if (p.snapshotVersion != 0)
+                    o.insert(QLatin1String("snapshot_version"), double(p.snapshotVersion));
+                return o;
+            }
             else if constexpr (std::is_same_v<T, OperatorActionPayload>)
                 return {{"action", operatorActionName(p.action)}, {"user", p.user}, {"detail", p.detail}};
             else if constexpr (std::is_same_v<T, IncidentUpdatePayload>)
@@ -408,7 +412,10 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
     } else if (kind == QLatin1String("incident-cleared")) {
         e.payload = IncidentClearedPayload{static_cast<IncidentId>(f.id("id"))};
     } else if (kind == QLatin1String("session")) {
-        e.payload = SessionPayload{static_cast<std::uint32_t>(f.id("session"))};
+        SessionPayload p{static_cast<std::uint32_t>(f.id("session"))};
+        if (d.contains(QLatin1String("snapshot_version")))
+            p.snapshotVersion = static_cast<std::uint8_t>(f.whole("snapshot_version", 1, 255));
+        e.payload = p;
     } else if (kind == QLatin1String("operator")) {
         OperatorActionPayload p;
         if (!enumFromName(d.value(QLatin1String("action")).toString(), operatorActionName, kOperatorActionCount, &p.action))

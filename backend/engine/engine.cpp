@@ -4,6 +4,7 @@
 #include "base/logging.h"
 #include "ops/deskcontext.h"
 #include "store/carryover.h"
+#include "store/snapshot.h"
 
 namespace cityops {
 
@@ -82,7 +83,8 @@ void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::in
     // The session marker goes first, so a replay of this store resets exactly where this process started. It is
     // stamped no later than the first thing the link reports, because the sequencer never lets time go backwards.
     const std::int64_t start = std::max(sessionStartMs > 0 ? sessionStartMs : m_clock.nowMs(), m_store ? m_store->lastTimeMs() : 0);
-    std::vector<Event> opening{Event{0, start, kNoDevice, SessionPayload{session()}}};
+    // It says which snapshots this run writes: a rebuild checks them (store/snapshotcheck.h).
+    std::vector<Event> opening{Event{0, start, kNoDevice, SessionPayload{session(), snapshotcodec::kCheckableVersion}}};
     m_queue.push(std::move(opening), Overflow::Block);
     if (!user.isEmpty()) {
         // Sign-in is recorded when the city is live, after any history the link replays on start.

@@ -166,6 +166,10 @@ struct IncidentClearedPayload {
 /// them from the recording, and the new process's dispatcher finishes or takes up the orders that were open).
 struct SessionPayload {
     std::uint32_t session = 0;
+    /// The snapshot codec version this run of the console writes (snapshotcodec::kCheckableVersion), so that the
+    /// record — chained and signed — says which snapshots a rebuild can check (store/snapshotcheck.h); 0: not said,
+    /// a release from before it. Written after the session only when said.
+    std::uint8_t snapshotVersion = 0;
 };
 
 enum class OperatorAction : std::uint8_t {

@@ -483,21 +483,23 @@ void EventStore::applyRetention()
     if (m_options.retainDays <= 0)
         return;
     const std::int64_t cutoff = QDateTime::currentMSecsSinceEpoch() - static_cast<std::int64_t>(m_options.retainDays) * 86'400'000;
-    // Deleting the oldest prefix keeps seq contiguous over what remains; keep the snapshot that the first remaining
-    // events need.
+    // Deleting the oldest prefix keeps seq contiguous over what remains. It ends at the newest snapshot older than
+    // the cutoff, which is kept: it and the events after it rebuild every instant after it. (Cutting at the cutoff
+    // itself deleted the events between that snapshot and the cutoff too — up to 30 s of them — and a replay there,
+    // or a rebuild of the next snapshot, went on without them.) With no snapshot that old, nothing is deleted yet.
     // The chain goes on from the last row deleted: its value is kept as the anchor the verifier starts from.
+    const QString cut = QStringLiteral("(SELECT coalesce(max(seq), 0) FROM snapshots WHERE time_ms < %1)").arg(cutoff);
     const QString sql = QStringLiteral(
         "BEGIN;"
-        "INSERT OR REPLACE INTO store_meta SELECT 'chain_anchor', hex(chain) FROM events WHERE time_ms < %1 AND chain IS NOT NULL "
-        "  ORDER BY seq DESC LIMIT 1;"
-        "INSERT OR REPLACE INTO store_meta SELECT 'chain_anchor_seq', seq FROM events WHERE time_ms < %1 ORDER BY seq DESC LIMIT 1;"
-        "DELETE FROM checkpoints WHERE seq <= (SELECT coalesce(max(seq), 0) FROM events WHERE time_ms < %1);"
-        "DELETE FROM events WHERE time_ms < %1;"
-        "DELETE FROM snapshots WHERE time_ms < %1 AND seq < (SELECT coalesce(max(seq), 0) FROM snapshots WHERE time_ms < %1);"
+        "INSERT OR REPLACE INTO store_meta SELECT 'chain_anchor', hex(chain) FROM events WHERE seq = %1 AND chain IS NOT NULL;"
+        "INSERT OR REPLACE INTO store_meta SELECT 'chain_anchor_seq', seq FROM events WHERE seq = %1;"
+        "DELETE FROM checkpoints WHERE seq <= %1;"
+        "DELETE FROM events WHERE seq <= %1;"
+        "DELETE FROM snapshots WHERE seq < %1;"
         "DELETE FROM snapshot_approaches WHERE seq < (SELECT coalesce(min(seq), 0) FROM snapshots);"
-        "DELETE FROM markers WHERE time_ms < %1;"
-        "DELETE FROM density WHERE minute < %2;"
-        "COMMIT;").arg(cutoff).arg(cutoff / 60000);
+        "DELETE FROM markers WHERE seq <= %1;"
+        "DELETE FROM density WHERE minute < (SELECT coalesce(min(time_ms), 0) / 60000 FROM events);"
+        "COMMIT;").arg(cut);
     if (auto s = m_db->exec(sql); !s) {
         (void)m_db->exec(QStringLiteral("ROLLBACK"));
         qCWarning(lcStore) << "retention failed:" << s.error();

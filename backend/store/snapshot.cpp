@@ -9,9 +9,10 @@
 namespace cityops::snapshotcodec {
 namespace {
 constexpr std::uint32_t kMagic = 0x50414E53; // "SNAP"
-constexpr std::uint8_t kVersion = 6;   // 2: incident lifecycle, alarms and orders; 3: when a signal's mode began;
-                                       // 4: the console each order was requested at; 5: orders released here, and
-                                       // the other consoles' presence; 6: a console out of the keyring
+constexpr std::uint8_t kVersion = kCheckableVersion;   // 2: incident lifecycle, alarms and orders; 3: when a signal's
+                                       // mode began; 4: the console each order was requested at; 5: orders released
+                                       // here, and the other consoles' presence; 6: a console out of the keyring;
+                                       // 7: as 6, written by books a rebuild can check (snapshotcheck)
 constexpr std::uint32_t kMaxIncidents = 1'000'000;
 constexpr std::uint32_t kMaxBuckets = 100'000;
 } // namespace
@@ -94,6 +95,7 @@ Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feede
     if (n != deviceCount)
         return makeError(QStringLiteral("snapshot holds %1 devices, the city has %2").arg(n).arg(deviceCount));
     s.seq = static_cast<std::uint64_t>(seq);
+    s.codecVersion = version;
     s.states.resize(n);
     for (DeviceState &d : s.states) {
         std::uint8_t flags = 0;

@@ -19,9 +19,16 @@ struct Snapshot : CityBooks::State {
     /// time they were measured. Stored beside the snapshot (table snapshot_approaches), not in it: a release that
     /// reads snapshots of this version reads these snapshots, and a recording from before has none.
     std::vector<Event> approaches;
+    /// The codec version it was read in (0: not read from a store).
+    std::uint8_t codecVersion = 0;
 };
 
 namespace snapshotcodec {
+/// The version this release writes, and the first whose snapshots cityops-export verify rebuilds from their events
+/// (store/snapshotcheck.h). A rebuild runs this release's books: a snapshot written by books that worked otherwise
+/// would differ without being edited. So this number goes up whenever a book comes to make something else of the
+/// same events — not only when the layout changes — and the snapshots of earlier versions are taken as they stand.
+constexpr std::uint8_t kCheckableVersion = 7;
 /// Portable little-endian encoding, zlib-compressed (most device records are alike).
 QByteArray encode(const Snapshot &snapshot);
 /// Decodes a snapshot for a city of `deviceCount` devices and `feederCount` feeders; anything else is refused.

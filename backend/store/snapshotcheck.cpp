@@ -145,6 +145,13 @@ Result<Verdict> verify(StoreReader &reader, const std::function<void(std::uint64
             return v;
         }
     }
+    // Which snapshots the console writing at the moment reached says it writes (its session marker): unknown after
+    // a snapshot retention kept, until the next marker.
+    struct Run {
+        bool known = false;
+        std::uint8_t writes = 0;
+        bool checkedSince = false;   ///< a snapshot of this run checked
+    } run{v.anchorSeq == 0, 0, false};
     std::vector<Event> events;
     for (; next < points.size(); ++next) {
         const std::uint64_t at = points[next].first;
@@ -162,12 +169,33 @@ Result<Verdict> verify(StoreReader &reader, const std::function<void(std::uint64
                 break;   // a gap in the events: the chain's verdict names it
             books.apply(events);
             applied = events.back().seq;
+            for (const Event &e : events)
+                if (const auto *session = std::get_if<SessionPayload>(&e.payload))
+                    run = Run{true, session->snapshotVersion, false};
             if (progress)
                 progress(applied, range->lastSeq);
         }
         auto stored = reader.snapshotAt(at);
         if (!stored) {
             noteUnreadable(v, stored.error());
+            continue;
+        }
+        if (stored->codecVersion < snapshotcodec::kCheckableVersion) {
+            // An earlier release's format where the run that wrote it says it writes a checkable one (its session
+            // marker, chained and signed with the events), or — the marker deleted by retention — where this run
+            // wrote checkable ones before: the version byte changed so that the snapshot is taken unchecked.
+            if (run.writes >= snapshotcodec::kCheckableVersion || (!run.known && run.checkedSince)) {
+                v.intact = false;
+                v.badSnapshotSeq = at;
+                v.sentence = QStringLiteral("the snapshot taken after event %1 is in an earlier release's format (version %2), "
+                                            "but the console that wrote it writes version %3: edited to escape this check")
+                                 .arg(at).arg(stored->codecVersion).arg(snapshotcodec::kCheckableVersion);
+                return v;
+            }
+            // Written by a release whose books may have worked otherwise: taken as it stands, as the console that
+            // carried on from it did, so that the snapshots written since are rebuilt as that console made them.
+            books.restore(stored.value(), true);
+            ++v.earlier;
             continue;
         }
         const CityBooks::State rebuilt = books.exportState();
@@ -189,10 +217,13 @@ Result<Verdict> verify(StoreReader &reader, const std::function<void(std::uint64
             return v;
         }
         ++v.checked;
+        run.checkedSince = true;
     }
     v.sentence = QStringLiteral("%1 snapshot(s) rebuilt from their events and found as recorded").arg(v.checked);
     if (v.anchorSeq != 0)
         v.sentence += QStringLiteral(" (from the one after event %1, which stands for the events retention deleted)").arg(v.anchorSeq);
+    if (v.earlier > 0)
+        v.sentence += QStringLiteral("; %1 written by an earlier release, taken as they stand").arg(v.earlier);
     if (v.unreadable > 0)
         v.sentence += QStringLiteral("; %1 this release cannot read, passed over as replay does (the first: %2)")
                           .arg(v.unreadable).arg(v.firstUnreadable);

@@ -24,6 +24,9 @@ struct Verdict {
     std::uint64_t badSnapshotSeq = 0;   ///< the snapshot (taken right after this event) not as its events make it
     QString sentence;                   ///< what was found, for a person
     int checked = 0;                    ///< snapshots rebuilt from their events and found as recorded
+    /// Written by an earlier release (snapshotcodec::kCheckableVersion): taken as they stand, as the console that
+    /// carried on from them did. One after a snapshot of this release's is a finding.
+    int earlier = 0;
     int unreadable = 0;                 ///< not readable by this release (a newer one's, or damaged): passed over, as replay does
     QString firstUnreadable;            ///< why the first of them could not be read
     /// Not 0: retention deleted the events before this snapshot, which stands for them and cannot be checked; the

@@ -83,8 +83,23 @@ Recording &recording()
     return r;
 }
 
-int runVerify(const QStringList &args, QString *out)
+/// The recording's city as a package, for the tool's --city.
+QString fixturePackage()
 {
+    static QTemporaryDir dir;
+    static const QString path = [] {
+        const QString file = dir.filePath(QStringLiteral("city.gpkg"));
+        if (!citypackage::write(*fixtureCity(), file))
+            qFatal("cannot write the city package");
+        return file;
+    }();
+    return path;
+}
+
+int runVerify(QStringList args, QString *out)
+{
+    if (args.contains(QStringLiteral("--store")) && !args.contains(QStringLiteral("--city")))   // its snapshots are checked for it
+        args << QStringLiteral("--city") << fixturePackage();
     QProcess p;
     p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-export"), QStringList{QStringLiteral("verify")} + args);
     p.waitForFinished(60000);

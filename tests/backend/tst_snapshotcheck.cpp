@@ -8,6 +8,7 @@
 #include "base/sqlitedb.h"
 #include "city/citypackage.h"
 #include "security/commandsigner.h"
+#include "store/recordchain.h"
 #include "store/snapshotcheck.h"
 #include "store/storereader.h"
 #include "storetesting.h"
@@ -40,7 +41,8 @@ struct Recording {
                 qFatal("%s", qPrintable(store.error()));
             Recorder rec(fixtureCity(), store->get(), 500);
             CitySimulator sim(fixtureCity(), 5, berlin(QDate(2026, 11, 22), QTime(6, 0)));
-            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1}}};
+            // The marker of a console that says it writes checkable snapshots, as the engine's does.
+            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1, snapshotcodec::kCheckableVersion}}};
             sim.initialState(batch);
             rec.process(std::move(batch));
             const auto run = [&](int batches) {   // batches of 20 s, as the live link hands them over in pieces
@@ -122,6 +124,37 @@ struct Recording {
         edit(s);
         const QString to = copy(name);
         writeBlob(to, QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"), snapshotcodec::encode(s), seq);
+        return to;
+    }
+    /// `blob` as the same snapshot in codec version `version` (the layout of 6 and 7 is one).
+    static QByteArray asVersion(const QByteArray &blob, char version)
+    {
+        QByteArray raw = qUncompress(blob);
+        raw[4] = version;
+        return qCompress(raw, 6);
+    }
+    /// A copy whose session markers say nothing of snapshots (a release from before) and whose snapshots up to the
+    /// `upTo`th are in version 6: what an earlier release recorded, this one carrying on after.
+    QString earlierRelease(const QString &name, size_t upTo) const
+    {
+        const QString to = copy(name);
+        auto db = SqliteDb::open(to, SqliteDb::Mode::Create);
+        QByteArray marker;
+        marker.append(char(1)).append(3, char(0));   // session 1, nothing after it
+        auto st = db.value()->prepare(QStringLiteral("UPDATE events SET payload = ? WHERE kind = %1").arg(int(eventcodec::Kind::Session)));
+        st->bind(1, marker);
+        if (!st->run())
+            qFatal("attack failed");
+        const auto seqs = snapshots();
+        for (size_t i = 0; i < upTo && i < seqs.size(); ++i) {
+            auto read = db.value()->prepare(QStringLiteral("SELECT state FROM snapshots WHERE seq = %1").arg(seqs[i]));
+            read->step();
+            const QByteArray old = asVersion(read->columnBlob(0), 6);
+            auto write = db.value()->prepare(QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = %1").arg(seqs[i]));
+            write->bind(1, old);
+            if (!write->run())
+                qFatal("attack failed");
+        }
         return to;
     }
     static void writeBlob(const QString &store, const QString &sql, const QByteArray &blob, std::uint64_t seq)
@@ -250,6 +283,57 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QLatin1String("TAMPERED")) && out.contains(named), qPrintable(out));
     }
 
+    /// The version byte set back to an earlier release's, so that the edited snapshot would be taken as it stands:
+    /// the console's own marker, in the chain, says it writes version 7.
+    void aSnapshotPassedOffAsAnEarlierReleasesIsNamed()
+    {
+        Recording &r = recording();
+        const std::uint64_t at = r.snapshots()[50];
+        Snapshot s = r.reader(r.path)->snapshotAt(at).value();
+        s.states[3].online = !s.states[3].online;
+        const QString store = r.copy(QStringLiteral("downgraded.store"));
+        Recording::writeBlob(store, QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"),
+                             Recording::asVersion(snapshotcodec::encode(s), 6), at);
+        const auto v = r.check(store);
+        QVERIFY(!v.intact);
+        QCOMPARE(v.badSnapshotSeq, at);
+        QVERIFY2(v.sentence.contains(QLatin1String("in an earlier release's format (version 6), but the console that wrote it writes version 7")),
+                 qPrintable(v.sentence));
+    }
+
+    /// A recording of an earlier release (markers that say nothing, version 6 snapshots): taken as it stands, not
+    /// called tampered; where this release carried on after it, its snapshots are checked from the last of those.
+    void anEarlierReleasesSnapshotsAreTakenAsTheyStand()
+    {
+        Recording &r = recording();
+        const size_t all = r.snapshots().size();
+        const auto before = r.check(r.earlierRelease(QStringLiteral("earlier.store"), all));
+        QVERIFY2(before.intact, qPrintable(before.sentence));
+        QCOMPARE(before.checked, 0);
+        QCOMPARE(size_t(before.earlier), all);
+        QVERIFY2(before.sentence.contains(QStringLiteral("%1 written by an earlier release, taken as they stand").arg(all)), qPrintable(before.sentence));
+
+        // Half by an earlier release whose last snapshot someone edited (an incident added): taken as it stands, the
+        // next one of this release — rebuilt from it — says so.
+        const QString mixed = r.earlierRelease(QStringLiteral("mixed.store"), all / 2);
+        const auto v = r.check(mixed);
+        QVERIFY2(v.intact, qPrintable(v.sentence));
+        QCOMPARE(size_t(v.earlier), all / 2);
+        QCOMPARE(size_t(v.checked), all - all / 2);
+        const std::uint64_t lastEarlier = r.snapshots()[all / 2 - 1];
+        Snapshot s = r.reader(mixed)->snapshotAt(lastEarlier).value();
+        QVERIFY(!s.incidents.empty());
+        Incident extra = s.incidents.front();
+        extra.id = 999'999;
+        s.incidents.push_back(extra);
+        Recording::writeBlob(mixed, QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"),
+                             Recording::asVersion(snapshotcodec::encode(s), 6), lastEarlier);
+        const auto edited = r.check(mixed);
+        QVERIFY(!edited.intact);
+        QCOMPARE(edited.badSnapshotSeq, r.snapshots()[all / 2]);
+        QVERIFY2(edited.sentence.contains(QLatin1String("it lacks incident #999999")), qPrintable(edited.sentence));
+    }
+
     /// A snapshot this release cannot read (a newer one's format, or damage) is passed over, as replay passes over it:
     /// not tampering — the events rebuild the same state — and the next ones are still checked.
     void aSnapshotThisReleaseCannotReadIsPassedOver()
@@ -289,6 +373,51 @@ private Q_SLOTS:
         const auto edited = r.check(store);
         QVERIFY(!edited.intact);
         QCOMPARE(edited.badSnapshotSeq, later);
+    }
+
+    /// Retention (EventStore::retainDays) deletes a prefix ending at the newest snapshot older than its cutoff and
+    /// keeps that snapshot: the events after it are all there, so a replay there is exact, the chain is intact from
+    /// its anchor and every snapshot after the kept one is rebuilt and checked.
+    void retentionKeepsEveryEventAfterTheSnapshotItKeeps()
+    {
+        QTemporaryDir dir;
+        EventStoreOptions options;
+        options.path = dir.filePath(QStringLiteral("retained.store"));
+        options.retainDays = 0;
+        const std::int64_t start = QDateTime::currentMSecsSinceEpoch() - 86'400'000 - 3'600'000;   // 25 h ago
+        {
+            auto store = EventStore::open(options, *fixtureCity());
+            QVERIFY(store.ok());
+            Recorder rec(fixtureCity(), store->get(), 500);
+            CitySimulator sim(fixtureCity(), 7, start);
+            std::vector<Event> batch{Event{0, start, kNoDevice, SessionPayload{1, snapshotcodec::kCheckableVersion}}};
+            sim.initialState(batch);
+            rec.process(std::move(batch));
+            for (int i = 0; i < 360; ++i) {   // two hours: one before the cutoff a day ago, one after
+                std::vector<Event> more;
+                sim.advanceTo(sim.nowMs() + 20'000, more);
+                rec.process(std::move(more));
+            }
+            store.value()->flush();
+        }
+        options.retainDays = 1;   // opened again: retention runs
+        const std::int64_t cutoff = QDateTime::currentMSecsSinceEpoch() - 86'400'000;
+        { QVERIFY(EventStore::open(options, *fixtureCity()).ok()); }
+        auto reader = StoreReader::open(options.path, fixtureCity());
+        QVERIFY(reader.ok());
+        const auto range = reader.value()->range().value();
+        const auto points = reader.value()->snapshotPoints().value();
+        QVERIFY2(range.firstSeq > 100 && points.size() > 50, qPrintable(QStringLiteral("first %1 last %2 snapshots %3 first at %4 cutoff %5").arg(range.firstSeq).arg(range.lastSeq).arg(points.size()).arg(points.empty() ? 0 : points.front().second).arg(cutoff)));
+        QCOMPARE(points.front().first, range.firstSeq - 1);   // the kept snapshot, and every event after it
+        QVERIFY(points.front().second < cutoff + 5000 && points[1].second >= cutoff);   // the store took its cutoff a moment later
+        const auto v = snapshotcheck::verify(*reader.value());
+        QVERIFY(v.ok());
+        QVERIFY2(v->intact, qPrintable(v->sentence));
+        QCOMPARE(v->anchorSeq, points.front().first);
+        QCOMPARE(size_t(v->checked), points.size() - 1);
+        auto db = SqliteDb::open(options.path, SqliteDb::Mode::ReadOnly);
+        const auto chain = recordchain::verify(*db.value(), nullptr);
+        QVERIFY2(chain.ok() && chain->intact, qPrintable(chain.ok() ? chain->sentence : chain.error()));
     }
 };
 

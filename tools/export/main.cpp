@@ -87,9 +87,9 @@ int verifySnapshots(const QString &storePath, const QString &cityPath)
         return 1;
     }
     auto reader = StoreReader::open(storePath, city.value());
-    if (!reader) {
-        std::fprintf(stderr, "cityops-export: snapshots not checked: %s\n", qPrintable(reader.error()));
-        return 1;
+    if (!reader) {   // the chain has just read the file: it is of another city
+        std::fprintf(stderr, "cityops-export: snapshots not checked: %s — give --city the city it records\n", qPrintable(reader.error()));
+        return kExitUsage;
     }
     QElapsedTimer sinceSaid;
     sinceSaid.start();
