@@ -3,6 +3,8 @@
 // or killed in the middle of an order, reports lost and duplicated.
 #include "mqttconsole.h"
 #include "ops/deskcontext.h"
+#include "store/snapshotcheck.h"
+#include "store/storereader.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -401,6 +403,20 @@ private Q_SLOTS:
         QCOMPARE(a.engine.orders().find(order)->requestedBy, QStringLiteral("kai"));
         QCOMPARE(a.engine.orders().find(order)->targets.size(), size_t(1));
         QCOMPARE(a.engine.stats().peerRefused, 0u);
+
+        // A's record: each run's marker says which snapshots it writes, and the snapshots it wrote — with another
+        // console's order taken, carried over and told by a hand-over — are what their events make.
+        a.engine.store()->flush();
+        auto reader = StoreReader::open(store, city());
+        QVERIFY(reader.ok());
+        QList<int> said;
+        QVERIFY(reader.value()->forEachEvent(0, INT64_MAX, [&said](const Event &e) {
+            if (const auto *session = std::get_if<SessionPayload>(&e.payload))
+                said << session->snapshotVersion;
+        }).ok());
+        QCOMPARE(said, (QList<int>{snapshotcodec::kCheckableVersion, snapshotcodec::kCheckableVersion}));
+        const auto checked = snapshotcheck::verify(*reader.value());
+        QVERIFY2(checked.ok() && checked->intact, qPrintable(checked.ok() ? checked->sentence : checked.error()));
     }
 
     /// A gateway's boot is its start time. One restarted with its clock set back (an embedded box that boots before its
