@@ -385,6 +385,7 @@ void MainWindow::buildMenus()
     m_returnLive = replay->addAction(tr("Return to &live"), this, &MainWindow::returnToLive);
     m_returnLive->setShortcut(Qt::CTRL | Qt::Key_L);
     m_returnLive->setEnabled(false);
+    buildRecordCheck(replay);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);

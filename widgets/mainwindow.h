@@ -19,6 +19,7 @@ class QLabel;
 class QProgressBar;
 class QToolButton;
 class QLineEdit;
+class QMenu;
 
 namespace cityops {
 
@@ -34,6 +35,7 @@ class AccessControl;
 class Annunciator;
 class Authenticator;
 class StatusLine;
+class RecordCheckRunner;
 
 /// The console: map in the middle, details and incidents on the right, energy below, status along the bottom.
 class MainWindow : public QMainWindow {
@@ -112,6 +114,8 @@ private:
     void handOverShift();
     void showHandOver(const QString &from, const QString &note);
     void buildMenus();
+    /// Replay ▸ Check the record (mainwindowcheck.cpp).
+    void buildRecordCheck(QMenu *replay);
     void buildStatusBar();
     void buildSearch();
     void updateStatus();
@@ -142,6 +146,8 @@ private:
     QAction *m_startReplay = nullptr;
     QAction *m_returnLive = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_checkRecord = nullptr;
+    RecordCheckRunner *m_recordCheck = nullptr;
     QFutureWatcher<ExportOutcome> *m_export = nullptr;
     QProgressBar *m_exportProgress = nullptr;
     QToolButton *m_exportCancel = nullptr;

@@ -54,6 +54,8 @@ public:
     /// sentence). A store of an older schema is checked here, before it is upgraded. A store another console records
     /// into is refused too (storelock.h).
     static Result<std::unique_ptr<EventStore>> open(const EventStoreOptions &options, const CityModel &city);
+    /// The key its checkpoints are signed with (none: they are not signed); what a check of the record verifies them with.
+    std::shared_ptr<const CommandSigner> checkpointKey() const { return m_options.checkpointKey; }
     /// Whether `path` is a file nobody may write (mode without any w bit): such a store is replayed, never recorded into.
     static bool isReadOnlyFile(const QString &path);
     /// SQLite's quick_check of an open store: Ok, or the first problem it names.

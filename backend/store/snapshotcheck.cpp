@@ -106,7 +106,7 @@ void noteUnreadable(Verdict &v, const QString &why)
 
 } // namespace
 
-Result<Verdict> verify(StoreReader &reader, const std::function<void(std::uint64_t, std::uint64_t)> &progress)
+Result<Verdict> verify(StoreReader &reader, const std::function<bool(std::uint64_t, std::uint64_t)> &progress)
 {
     Verdict v;
     auto range = reader.range();
@@ -172,8 +172,8 @@ Result<Verdict> verify(StoreReader &reader, const std::function<void(std::uint64
             for (const Event &e : events)
                 if (const auto *session = std::get_if<SessionPayload>(&e.payload))
                     run = Run{true, session->snapshotVersion, false};
-            if (progress)
-                progress(applied, range->lastSeq);
+            if (progress && !progress(applied, range->lastSeq))
+                return makeError(QStringLiteral("cancelled"));
         }
         auto stored = reader.snapshotAt(at);
         if (!stored) {

@@ -38,8 +38,9 @@ struct Verdict {
 
 /// Walks the recording from its start (or the snapshot retention keeps), applying every event through CityBooks, and
 /// at each snapshot compares what is stored with what the events make. `progress` hears the seq reached now and
-/// then. The reader must not pass over unreadable rows (its default).
-Result<Verdict> verify(StoreReader &reader, const std::function<void(std::uint64_t seq, std::uint64_t lastSeq)> &progress = {});
+/// then, and stops the walk by returning false (an error, "cancelled"). The reader must not pass over unreadable rows
+/// (its default).
+Result<Verdict> verify(StoreReader &reader, const std::function<bool(std::uint64_t seq, std::uint64_t lastSeq)> &progress = {});
 
 } // namespace snapshotcheck
 } // namespace cityops

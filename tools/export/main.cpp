@@ -82,9 +82,9 @@ int verifyExport(const QCommandLineParser &parser)
 int verifySnapshots(const QString &storePath, const QString &cityPath)
 {
     auto city = citypackage::read(cityPath);
-    if (!city) {
+    if (!city) {   // the recording's city is the caller's to give
         std::fprintf(stderr, "cityops-export: snapshots not checked: %s\n", qPrintable(city.error()));
-        return 1;
+        return kExitUsage;
     }
     auto reader = StoreReader::open(storePath, city.value());
     if (!reader) {   // the chain has just read the file: it is of another city
@@ -95,10 +95,11 @@ int verifySnapshots(const QString &storePath, const QString &cityPath)
     sinceSaid.start();
     auto verdict = snapshotcheck::verify(*reader.value(), [&sinceSaid](std::uint64_t seq, std::uint64_t last) {
         if (sinceSaid.elapsed() < 2000)
-            return;
+            return true;
         sinceSaid.restart();
         std::fprintf(stderr, "cityops-export: checking snapshots: event %llu of %llu\n", static_cast<unsigned long long>(seq),
                      static_cast<unsigned long long>(last));
+        return true;
     });
     if (!verdict) {
         std::fprintf(stderr, "cityops-export: snapshots not checked: %s\n", qPrintable(verdict.error()));

@@ -1,0 +1,158 @@
+// Replay ▸ Check the record, at the desk: the console's own recording checked as cityops-export verify checks it —
+// the events' chain with the console's key, then every snapshot rebuilt — off the GUI thread, its verdict in
+// Messages: plain when intact, on amber with the snapshot or row named when someone has edited the file under it.
+#include "base/sqlitedb.h"
+#include "map/mapstyle.h"
+#include "mainwindow.h"
+#include "ops/opsconsole.h"
+#include "replay/recordcheckrunner.h"
+#include "security/commandsigner.h"
+#include "store/storereader.h"
+#include "storetesting.h"
+
+#include <QAction>
+#include <QListWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+/// Half an hour of the fixture city recorded through the console's pipeline with its checkpoints signed by `key`.
+bool record(const QString &path, std::shared_ptr<const CommandSigner> key)
+{
+    EventStoreOptions options;
+    options.path = path;
+    options.checkpointKey = std::move(key);
+    options.checkpointEvents = 1000;
+    auto store = EventStore::open(options, *fixtureCity());
+    if (!store)
+        return false;
+    Recorder rec(fixtureCity(), store->get(), 500);
+    const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(17, 0));
+    CitySimulator sim(fixtureCity(), 3, start);
+    std::vector<Event> batch{Event{0, start, kNoDevice, SessionPayload{1, snapshotcodec::kCheckableVersion}}};
+    sim.initialState(batch);
+    rec.process(std::move(batch));
+    for (int i = 0; i < 90; ++i) {
+        std::vector<Event> more;
+        sim.advanceTo(sim.nowMs() + 20'000, more);
+        rec.process(std::move(more));
+    }
+    store.value()->flush();
+    return true;
+}
+
+QAction *checkAction(MainWindow &window)
+{
+    for (QAction *a : window.findChildren<QAction *>())
+        if (a->text() == QLatin1String("&Check the record"))
+            return a;
+    return nullptr;
+}
+} // namespace
+
+class TestRecordCheck : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void theDeskChecksItsOwnRecord()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("desk.store"));
+        auto key = std::make_shared<CommandSigner>(CommandSigner::generate());
+        QVERIFY(record(path, key));
+        Engine engine(fixtureCity());
+        EventStoreOptions options;
+        options.path = path;
+        options.checkpointKey = key;
+        auto store = EventStore::open(options, *fixtureCity());
+        QVERIFY(store.ok());
+        engine.attachStore(std::move(store).value());
+        MainWindow window(engine, nullptr);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QListWidget *messages = window.ops().messages();
+        const int before = messages->count();
+        QAction *check = checkAction(window);
+        QVERIFY(check);
+
+        // Intact: said plainly, with what was checked.
+        check->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->count(), before + 1, 20'000);
+        const QString intact = messages->item(0)->text();
+        QVERIFY2(intact.contains(QLatin1String("The record is intact:")) && intact.contains(QLatin1String("checkpoints signed with this console's key"))
+                     && intact.contains(QLatin1String("snapshot(s) rebuilt from their events and found as recorded")),
+                 qPrintable(intact));
+        QVERIFY(messages->item(0)->background().style() == Qt::NoBrush);   // nothing abnormal: no colour
+        QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("The record is intact")), qPrintable(window.statusBar()->currentMessage()));
+
+        // Someone with the file edits a snapshot under the running console: an incident's state, where a replay
+        // would start.
+        std::uint64_t at = 0;
+        {
+            auto reader = StoreReader::open(path, fixtureCity());
+            QVERIFY(reader.ok());
+            const auto points = reader.value()->snapshotPoints().value();
+            for (const auto &[seq, time] : points) {
+                auto s = reader.value()->snapshotAt(seq);
+                QVERIFY(s.ok());
+                if (s->incidents.empty())
+                    continue;
+                s->incidents.front().state = IncidentState::Closed;
+                auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+                auto st = db.value()->prepare(QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"));
+                st->bind(1, snapshotcodec::encode(s.value()));
+                st->bind(2, static_cast<std::int64_t>(seq));
+                QVERIFY(st->run().ok());
+                at = seq;
+                break;
+            }
+        }
+        QVERIFY2(at != 0, "no snapshot with an incident to edit");
+        check->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->count(), before + 2, 20'000);
+        const QString edited = messages->item(0)->text();
+        QVERIFY2(edited.contains(QStringLiteral("The record is NOT intact: the snapshot taken after event %1 is not as recorded").arg(at))
+                     && edited.contains(QLatin1String("is not as the events before it make it")),
+                 qPrintable(edited));
+        QCOMPARE(messages->item(0)->background().color(), mapstyle::alarmAmber());
+
+        // An event row edited: the chain names it first.
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE events SET time_ms = time_ms + 1 WHERE seq = 200")).ok());
+        }
+        check->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->count(), before + 3, 20'000);
+        const QString row = messages->item(0)->text();
+        QVERIFY2(row.contains(QLatin1String("The record is NOT intact:")) && row.contains(QLatin1String("200")), qPrintable(row));
+        QCOMPARE(messages->item(0)->background().color(), mapstyle::alarmAmber());
+
+        // What a person sees: the verdict in Messages, on amber.
+        const QImage shot = messages->grab().toImage();
+        const QRect first = messages->visualItemRect(messages->item(0));
+        int amber = 0;
+        for (int x = first.left(); x < first.right(); x += 2)
+            amber += shot.pixelColor(x, first.center().y()) == mapstyle::alarmAmber() ? 1 : 0;
+        QVERIFY2(amber > first.width() / 8, qPrintable(QString::number(amber)));
+    }
+
+    /// Not recording: nothing to check, and the desk says so rather than doing nothing.
+    void withoutARecordTheDeskSaysSo()
+    {
+        Engine engine(fixtureCity());
+        MainWindow window(engine, nullptr);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *check = checkAction(window);
+        QVERIFY(check);
+        check->trigger();
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("This console is not recording: there is no record to check."));
+    }
+};
+
+QTEST_MAIN(TestRecordCheck)
+#include "tst_recordcheck.moc"
