@@ -2759,6 +2759,30 @@
         <source>Export the window without them? The files then leave out every event it cannot read, and the summary says how many and the first.</source>
         <translation>それらを除いてこの時間帯を書き出しますか？ファイルからは読めないイベントがすべて除かれ、要約に件数と最初のものが示されます。</translation>
     </message>
+    <message>
+        <source>&amp;Check the record</source>
+        <translation>記録を検証(&amp;C)</translation>
+    </message>
+    <message>
+        <source>This console is not recording: there is no record to check.</source>
+        <translation>このコンソールは記録していません: 検証する記録がありません。</translation>
+    </message>
+    <message>
+        <source>The record is being checked already.</source>
+        <translation>記録はすでに検証中です。</translation>
+    </message>
+    <message>
+        <source>Checking the record…</source>
+        <translation>記録を検証中…</translation>
+    </message>
+    <message>
+        <source>Checks that the recording is as it was recorded: the events&apos; signed chain, and every snapshot a replay starts from rebuilt from the events before it</source>
+        <translation>記録が記録されたままかを検証します: イベントの署名付きチェーンと、リプレイの起点となる各スナップショットをそれ以前のイベントから再構築して照合</translation>
+    </message>
+    <message>
+        <source>Checking the record… %1 %</source>
+        <translation>記録を検証中… %1 %</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -3485,6 +3509,33 @@ Reason (recorded):</source>
     <message>
         <source>Attempt</source>
         <translation>試行</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::RecordCheckRunner</name>
+    <message>
+        <source>The record could not be checked: %1.</source>
+        <translation>記録を検証できませんでした: %1。</translation>
+    </message>
+    <message>
+        <source>(their signatures not checked: no key)</source>
+        <translation>(鍵がないため署名は未検証)</translation>
+    </message>
+    <message>
+        <source>signed with this console&apos;s key</source>
+        <translation>このコンソールの鍵で署名済み</translation>
+    </message>
+    <message>
+        <source>The record is intact: %L1 events chained, %L2 checkpoints %3; %4.</source>
+        <translation>記録は無傷です: イベント %L1 件がチェーン済み、チェックポイント %L2 件 %3。%4。</translation>
+    </message>
+    <message>
+        <source>The record is intact as far as it can tell: %1; %2.</source>
+        <translation>確認できる範囲で記録は無傷です: %1。%2。</translation>
+    </message>
+    <message>
+        <source>The record is NOT intact: %1. Keep the file as it is and check it with cityops-export verify.</source>
+        <translation>記録は無傷ではありません: %1。ファイルをそのまま保管し、cityops-export verify で検証してください。</translation>
     </message>
 </context>
 <context>

@@ -2759,6 +2759,30 @@
         <source>Export the window without them? The files then leave out every event it cannot read, and the summary says how many and the first.</source>
         <translation>是否不含这些事件导出该时段？文件将略去所有无法读取的事件，摘要会说明数量和第一条。</translation>
     </message>
+    <message>
+        <source>&amp;Check the record</source>
+        <translation>校验记录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>This console is not recording: there is no record to check.</source>
+        <translation>此控制台未在记录: 没有可校验的记录。</translation>
+    </message>
+    <message>
+        <source>The record is being checked already.</source>
+        <translation>记录正在校验中。</translation>
+    </message>
+    <message>
+        <source>Checking the record…</source>
+        <translation>正在校验记录…</translation>
+    </message>
+    <message>
+        <source>Checks that the recording is as it was recorded: the events&apos; signed chain, and every snapshot a replay starts from rebuilt from the events before it</source>
+        <translation>校验记录是否保持原样: 事件的签名链, 以及回放起点的每个快照(由其之前的事件重建后比对)</translation>
+    </message>
+    <message>
+        <source>Checking the record… %1 %</source>
+        <translation>正在校验记录… %1 %</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -3485,6 +3509,33 @@ Reason (recorded):</source>
     <message>
         <source>Attempt</source>
         <translation>尝试</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::RecordCheckRunner</name>
+    <message>
+        <source>The record could not be checked: %1.</source>
+        <translation>无法校验记录: %1。</translation>
+    </message>
+    <message>
+        <source>(their signatures not checked: no key)</source>
+        <translation>(无密钥: 未校验签名)</translation>
+    </message>
+    <message>
+        <source>signed with this console&apos;s key</source>
+        <translation>已用本控制台的密钥签名</translation>
+    </message>
+    <message>
+        <source>The record is intact: %L1 events chained, %L2 checkpoints %3; %4.</source>
+        <translation>记录完好: %L1 个事件已成链, %L2 个检查点%3; %4。</translation>
+    </message>
+    <message>
+        <source>The record is intact as far as it can tell: %1; %2.</source>
+        <translation>就可校验的范围而言记录完好: %1; %2。</translation>
+    </message>
+    <message>
+        <source>The record is NOT intact: %1. Keep the file as it is and check it with cityops-export verify.</source>
+        <translation>记录已不完好: %1。请保持文件原样, 并用 cityops-export verify 校验。</translation>
     </message>
 </context>
 <context>
