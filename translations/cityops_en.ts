@@ -536,6 +536,13 @@ Reason (recorded):</numerusform>
             <numerusform>operations of %n consoles refused for this desk&apos;s clock</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n more)</numerusform>
+            <numerusform> (+%n more)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::VideoWall</name>

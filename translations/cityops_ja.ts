@@ -3854,6 +3854,12 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>この卓の時計のため %n 台のコンソールの操作を拒否</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform>（他 %n 件）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

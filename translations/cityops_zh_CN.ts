@@ -3854,6 +3854,12 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>因本席时钟拒绝了 %n 个控制台的操作</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform>（另 %n 个）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

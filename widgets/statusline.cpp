@@ -136,12 +136,16 @@ void StatusLine::showLinkFigure()
         news << tr("%n gateway(s) gone", nullptr, gone);
     // A gateway whose clock refuses this desk's commands is named before anyone sends one and wonders why — unless
     // every clock the link judges agrees against this desk's: then it is this desk's that wants setting.
-    const std::optional<DeskClockOff> deskOff = deskClockOff(m_gateways, m_consolesOff, m_consolesInStep);
+    m_deskOff = deskClockOff(m_gateways, m_consolesOff, m_consolesInStep);
+    const std::optional<DeskClockOff> &deskOff = m_deskOff;
     const auto offClock = std::find_if(m_gateways.begin(), m_gateways.end(), Labels::clockRefusesCommands);
-    if (deskOff)
+    if (deskOff) {
         news << Labels::deskClock(deskOff->aheadMs);
-    else if (offClock != m_gateways.end())
-        news << Labels::gatewayClockInTheWay(offClock->name, *offClock->clockAheadMs);
+    } else if (offClock != m_gateways.end()) {
+        // The first by name; the others counted, so that setting one clock right does not look like the end of it.
+        const auto others = static_cast<int>(std::count_if(offClock + 1, m_gateways.end(), Labels::clockRefusesCommands));
+        news << Labels::gatewayClockInTheWay(offClock->name, *offClock->clockAheadMs) + (others > 0 ? tr(" (+%n more)", nullptr, others) : QString());
+    }
     // With news of the gateways the broker's address gives way to it (the tooltip keeps it): cut short in the bar,
     // the news would lose the gateway's name first.
     const QString text = news.isEmpty() ? whole : tr("Link: %1").arg(Labels::linkState(status)) + QStringLiteral(" · ") + news.join(QStringLiteral(" · "));
@@ -181,8 +185,8 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
     }
     // Next: the desks no longer share what they do, and neither desk's count says why — or, when every clock judged
     // agrees against this desk's, they are refused for this desk's clock (the link's figure says so).
-    if (const std::optional<DeskClockOff> deskOff = deskClockOff(m_gateways, c); deskOff && !deskOff->consoles.isEmpty())
-        trouble << tr("operations of %n console(s) refused for this desk's clock", nullptr, int(deskOff->consoles.size()));
+    if (m_deskOff && !m_deskOff->consoles.isEmpty())   // worked out with the link's figure, from the same lists
+        trouble << tr("operations of %n console(s) refused for this desk's clock", nullptr, int(m_deskOff->consoles.size()));
     else
         for (const PeerClock &off : c.consolesOffClock)
             trouble << Labels::consoleClockOff(off.console, off.aheadMs);

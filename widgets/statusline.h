@@ -1,5 +1,6 @@
 #pragma once
 
+#include "link/deskclock.h"
 #include "link/fieldlink.h"
 #include "model/geo.h"
 
@@ -8,6 +9,7 @@
 #include <QTimeZone>
 
 #include <cstdint>
+#include <optional>
 
 class QLabel;
 class QStatusBar;
@@ -60,6 +62,7 @@ private:
     std::vector<GatewaySummary> m_gateways;
     std::vector<PeerClock> m_consolesOff;      ///< as the link's counters last said (LinkCounters::consolesOffClock)
     std::vector<PeerClock> m_consolesInStep;   ///< the same (LinkCounters::consolesInStep)
+    std::optional<DeskClockOff> m_deskOff;     ///< this desk's clock as they and the gateways judge it (showLinkFigure)
     QTimeZone m_gatewayZone;
     FigureLabel *m_link;
     QLabel *m_rate;

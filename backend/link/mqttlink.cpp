@@ -90,8 +90,9 @@ LinkCounters MqttLink::counters() const
     c.opsReceived = m_ops.received();
     c.sendFailures += m_ops.failures();
     c.keyringProblem = m_ops.keyringProblem();
-    c.consolesOffClock = m_ops.consoleClocks(false);
-    c.consolesInStep = m_ops.consoleClocks(true);
+    OpsExchange::ConsoleClocks clocks = m_ops.consoleClocks();
+    c.consolesOffClock = std::move(clocks.offClock);
+    c.consolesInStep = std::move(clocks.inStep);
     return c;
 }
 

@@ -113,18 +113,23 @@ wire::Parsed<std::vector<Event>> OpsExchange::receive(const QByteArray &payload,
     return std::move(message.events);
 }
 
-std::vector<PeerClock> OpsExchange::consoleClocks(bool inStep) const
+OpsExchange::ConsoleClocks OpsExchange::consoleClocks() const
 {
     std::lock_guard lock(m_mutex);
-    std::vector<PeerClock> out;
+    ConsoleClocks out;
     // Only consoles the keyring lists as it stands: one taken out is refused for that now, whatever its clock (and
     // while the keyring cannot be believed, that is the news).
     if (!m_keyring.unusable.isEmpty() || !m_keyring.keys)
         return out;
     const std::int64_t now = m_wall();
-    for (const auto &[console, heard] : m_clocks)
-        if (heard.inStep == inStep && (!inStep || now - heard.heardMs <= kInStepForMs) && m_keyring.keys->verifierFor(console))
-            out.push_back({console, heard.aheadMs});
+    for (const auto &[console, heard] : m_clocks) {
+        if (!m_keyring.keys->verifierFor(console))
+            continue;
+        if (!heard.inStep)
+            out.offClock.push_back({console, heard.aheadMs});
+        else if (now - heard.heardMs <= kInStepForMs)
+            out.inStep.push_back({console, heard.aheadMs});
+    }
     return out;
 }
 

@@ -59,10 +59,14 @@ public:
     /// consoles in it are believed — none while it is `unusable`.
     void setKeyring(const KeyringState &keyring);
 
-    /// The consoles whose last signed operations were taken within kInStepForMs (`inStep`: LinkCounters::consolesInStep) or refused only
-    /// because they were sent too far from our wall time (LinkCounters::consolesOffClock), with their clocks as those
-    /// said, by name. Only consoles the keyring lists while it can be believed.
-    std::vector<PeerClock> consoleClocks(bool inStep) const;
+    /// The other consoles' clocks as their last signed operations said, by name: refused only because they were sent
+    /// too far from our wall time (LinkCounters::consolesOffClock), or taken within kInStepForMs
+    /// (LinkCounters::consolesInStep). Only consoles the keyring lists while it can be believed.
+    struct ConsoleClocks {
+        std::vector<PeerClock> offClock;
+        std::vector<PeerClock> inStep;
+    };
+    ConsoleClocks consoleClocks() const;
     /// Whether `console` is in the console keyring as it stands (whose orders this console takes); false while it cannot
     /// be believed.
     bool inKeyring(const QString &console) const;

@@ -264,37 +264,37 @@ private Q_SLOTS:
         QVERIFY(std::holds_alternative<std::vector<Event>>(b.exchange.receive(a.payload(0), false)));
         // Taken: its clock is known to be in step with this one (a witness for this desk's clock: deskClockOff).
         const std::vector<PeerClock> inStep{{QStringLiteral("desk-a"), 0}};
-        QCOMPARE(b.exchange.consoleClocks(true), inStep);
+        QCOMPARE(b.exchange.consoleClocks().inStep, inStep);
         room.wallMs += 100'000;
         QCOMPARE(int(refusalOf(b.exchange.receive(a.payload(0), false))), int(wire::Refusal::Replayed));
-        QVERIFY(b.exchange.consoleClocks(false).empty());   // a capture: its counter is not newer
+        QVERIFY(b.exchange.consoleClocks().offClock.empty());   // a capture: its counter is not newer
 
         room.wallMs += 45'000;   // desk-a's clock 45 s ahead of desk-b's
         a.exchange.share({step(5, IncidentState::Acknowledged)});
         room.wallMs -= 45'000;
         QCOMPARE(int(refusalOf(b.exchange.receive(a.payload(1), false))), int(wire::Refusal::Replayed));
-        QCOMPARE(b.exchange.consoleClocks(false), (std::vector<PeerClock>{{QStringLiteral("desk-a"), 45'000}}));
-        QVERIFY(b.exchange.consoleClocks(true).empty());   // off now, not in step
+        QCOMPARE(b.exchange.consoleClocks().offClock, (std::vector<PeerClock>{{QStringLiteral("desk-a"), 45'000}}));
+        QVERIFY(b.exchange.consoleClocks().inStep.empty());   // off now, not in step
 
         auto without = std::make_shared<ConsoleKeyring>();
         QVERIFY(without->add(QStringLiteral("desk-b"), room.keys.at(QStringLiteral("desk-b"))->publicKeyPem()));
         b.exchange.setKeyring({without, {}});
-        QVERIFY(b.exchange.consoleClocks(false).empty());
-        QVERIFY(b.exchange.consoleClocks(true).empty());
+        QVERIFY(b.exchange.consoleClocks().offClock.empty());
+        QVERIFY(b.exchange.consoleClocks().inStep.empty());
         b.exchange.setKeyring({room.keyring, QStringLiteral("the console keyring may be changed by others")});
-        QVERIFY(b.exchange.consoleClocks(false).empty());   // not believed, whatever it lists
+        QVERIFY(b.exchange.consoleClocks().offClock.empty());   // not believed, whatever it lists
         b.exchange.setKeyring({room.keyring, {}});
-        QCOMPARE(b.exchange.consoleClocks(false).size(), size_t(1));
+        QCOMPARE(b.exchange.consoleClocks().offClock.size(), size_t(1));
 
         a.exchange.share({step(6, IncidentState::Acknowledged)});   // set right: taken, and nothing more said of it
         QVERIFY(std::holds_alternative<std::vector<Event>>(b.exchange.receive(a.payload(2), false)));
-        QVERIFY(b.exchange.consoleClocks(false).empty());
-        QCOMPARE(b.exchange.consoleClocks(true), inStep);
+        QVERIFY(b.exchange.consoleClocks().offClock.empty());
+        QCOMPARE(b.exchange.consoleClocks().inStep, inStep);
         // Taken long ago, it no longer speaks for this desk's clock (which may have been set wrong since).
         room.wallMs += OpsExchange::kInStepForMs;
-        QCOMPARE(b.exchange.consoleClocks(true), inStep);
+        QCOMPARE(b.exchange.consoleClocks().inStep, inStep);
         room.wallMs += 1;
-        QVERIFY(b.exchange.consoleClocks(true).empty());
+        QVERIFY(b.exchange.consoleClocks().inStep.empty());
     }
 
     /// A console in the keyring speaking on the shared log in another console's name.

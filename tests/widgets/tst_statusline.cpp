@@ -151,6 +151,12 @@ private Q_SLOTS:
         QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-west clock 2 h 05 min ahead"), qPrintable(link->text()));
         QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
 
+        gateways[0].clockAheadMs = 40'000;   // two of them, two hours apart: neither blames this desk; both counted
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-east clock 40 s ahead (+1 more)"), qPrintable(link->text()));
+        gateways[0].clockAheadMs = -3000;
+
         gateways[1].running = false;   // gone: amber for that, not for its clock
         b.line.showGateways(gateways, berlin);
         link = b.label(QStringLiteral("Link:"));
@@ -189,7 +195,7 @@ private Q_SLOTS:
         gateways.push_back({QStringLiteral("gw-south"), true, true, 1, 700, {QStringLiteral("South")}, 600});
         b.line.showGateways(gateways, berlin);
         link = b.label(QStringLiteral("Link:"));
-        QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-east clock 42 s ahead"), qPrintable(link->text()));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-east clock 42 s ahead (+1 more)"), qPrintable(link->text()));
         QVERIFY2(!link->toolTip().contains(QStringLiteral("This desk's clock")), qPrintable(link->toolTip()));
 
         // One gateway alone cannot say; another desk refused for its clock by as much can.
