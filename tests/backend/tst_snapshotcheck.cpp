@@ -6,6 +6,7 @@
 // library and through cityops-export verify's exit code; an untouched store, one retention has cut and one with a
 // snapshot this release cannot read are not called tampered.
 #include "base/sqlitedb.h"
+#include "engine/liveopsloop.h"
 #include "city/citypackage.h"
 #include "security/commandsigner.h"
 #include "store/recordchain.h"
@@ -13,6 +14,7 @@
 #include "store/storereader.h"
 #include "storetesting.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -373,6 +375,42 @@ private Q_SLOTS:
         const auto edited = r.check(store);
         QVERIFY(!edited.intact);
         QCOMPARE(edited.badSnapshotSeq, later);
+    }
+
+    /// The guard on snapshotcodec::kCheckableVersion: what the books make of two fixed hours of the fixture city, by the
+    /// SHA-256 of the snapshot's bytes. A change to a book that makes something else of the same events changes it —
+    /// then the version must go up (or a rebuild would call the snapshots of the release before edited) and the digest
+    /// here be renewed with it. A change to the simulator or the fixture changes it too: then the digest alone.
+    void theBooksStillMakeWhatThisSnapshotVersionMade()
+    {
+        Recorder rec(fixtureCity(), nullptr);
+        LiveOpsLoop ops(rec, fixtureCity(), 1);   // alarms, escalations: the desk's own rules at work
+        const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(6, 0));
+        SimParameters busy;   // incidents, lamps failing: every book has something to keep
+        busy.collisionsPerHour = 12;
+        busy.lampMtbfHours = 10;
+        CitySimulator sim(fixtureCity(), 23, start, busy);
+        std::vector<Event> batch{Event{0, start, kNoDevice, SessionPayload{1, snapshotcodec::kCheckableVersion}}};
+        sim.initialState(batch);
+        ops.ingest(batch);
+        for (int i = 0; i < 360; ++i) {
+            std::vector<Event> more;
+            sim.advanceTo(sim.nowMs() + 20'000, more);
+            if (i == 100)
+                more.push_back(Event{0, sim.nowMs(), kNoDevice,
+                                     CommandPayload{kOrder, CommandStage::Requested, CommandAction::LightDim, 40, 0, 0,
+                                                    sim.nowMs() + 7200'000, QStringLiteral("olga"), QStringLiteral("storm"), {}}});
+            ops.ingest(more);
+            ops.tick(sim.nowMs());
+        }
+        Snapshot s;
+        static_cast<CityBooks::State &>(s) = rec.books().exportState();
+        QVERIFY2(!s.incidents.empty() && !s.alarms.alarms.empty() && !s.orders.orders.empty(), qPrintable(QStringLiteral("%1 %2 %3").arg(s.incidents.size()).arg(s.alarms.alarms.size()).arg(s.orders.orders.size())));
+        const QByteArray digest = QCryptographicHash::hash(qUncompress(snapshotcodec::encode(s)), QCryptographicHash::Sha256).toHex();
+        QCOMPARE(int(snapshotcodec::kCheckableVersion), 7);
+        QVERIFY2(digest == QByteArrayLiteral("4a6d85729db02bb5c83cf5cf456a1f0c950dfdb005a6e4a2ca0e609d440115c9"),
+                 qPrintable(QStringLiteral("the books now make %1 of the same events: if a book changed, raise "
+                                           "snapshotcodec::kCheckableVersion and renew the digest with it").arg(QString::fromLatin1(digest))));
     }
 
     /// Retention (EventStore::retainDays) deletes a prefix ending at the newest snapshot older than its cutoff and
