@@ -147,6 +147,7 @@ private:
     QAction *m_returnLive = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_checkRecord = nullptr;
+    QAction *m_stopRecordCheck = nullptr;
     RecordCheckRunner *m_recordCheck = nullptr;
     QFutureWatcher<ExportOutcome> *m_export = nullptr;
     QProgressBar *m_exportProgress = nullptr;

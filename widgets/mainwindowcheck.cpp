@@ -25,18 +25,25 @@ void MainWindow::buildRecordCheck(QMenu *replay)
         // The checkpoints are verified with the key this console signs them with; an archive opened read-only has
         // no writer here, and its chain alone is checked.
         const std::shared_ptr<const CommandSigner> key = m_engine.store() ? m_engine.store()->checkpointKey() : nullptr;
-        if (!m_recordCheck->start(path, key ? key->publicKeyPem() : QByteArray()))
+        if (!m_recordCheck->start(path, key ? key->publicKeyPem() : QByteArray())) {
             statusBar()->showMessage(tr("The record is being checked already."), 8000);
-        else
-            statusBar()->showMessage(tr("Checking the record…"));
+            return;
+        }
+        statusBar()->showMessage(tr("Checking the record…"));
+        m_stopRecordCheck->setEnabled(true);
     });
     m_checkRecord->setToolTip(tr("Checks that the recording is as it was recorded: the events' signed chain, and every "
                                  "snapshot a replay starts from rebuilt from the events before it"));
+    // A month's recording takes minutes: the one who started it may want the console's full attention back.
+    m_stopRecordCheck = replay->addAction(tr("S&top checking the record"), m_recordCheck, &RecordCheckRunner::cancel);
+    m_stopRecordCheck->setEnabled(false);
     connect(m_recordCheck, &RecordCheckRunner::progressed, this,
             [this](int percent) { statusBar()->showMessage(tr("Checking the record… %1 %").arg(percent)); });
     connect(m_recordCheck, &RecordCheckRunner::finished, this, [this](const RecordCheckRunner::Outcome &outcome) {
+        m_stopRecordCheck->setEnabled(false);
         statusBar()->showMessage(outcome.text, 30000);
-        m_ops->post(!outcome.intact, outcome.text);
+        if (!outcome.stopped)   // stopped by hand: no verdict to keep
+            m_ops->post(!outcome.intact, outcome.text);
     });
 }
 

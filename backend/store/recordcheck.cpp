@@ -1,31 +1,21 @@
 #include "store/recordcheck.h"
 
 #include "base/sqlitedb.h"
-#include "security/commandsigner.h"
 #include "store/recordchain.h"
 #include "store/snapshotcheck.h"
 #include "store/storereader.h"
 
-#include <optional>
-
 namespace cityops::recordcheck {
 
-Result<Outcome> run(const QString &storePath, std::shared_ptr<const CityModel> city, const QByteArray &publicKeyPem,
+Result<Outcome> run(const QString &storePath, const CommandVerifier *key, const CityOf &cityOf,
                     const std::function<bool(double)> &progress)
 {
-    std::optional<CommandVerifier> key;
-    if (!publicKeyPem.isEmpty()) {
-        auto k = CommandVerifier::fromPublicKeyPem(publicKeyPem);
-        if (!k)
-            return makeError(k.error());
-        key = std::move(k).value();
-    }
     Outcome out;
     {
         auto db = SqliteDb::open(storePath, SqliteDb::Mode::ReadOnly);
         if (!db)
             return makeError(db.error());
-        auto chain = recordchain::verify(*db.value(), key ? &*key : nullptr);
+        auto chain = recordchain::verify(*db.value(), key);
         if (!chain)
             return makeError(chain.error());
         out.chain = chain.value();
@@ -34,9 +24,16 @@ Result<Outcome> run(const QString &storePath, std::shared_ptr<const CityModel> c
     }
     if (progress && !progress(0.0))
         return makeError(QStringLiteral("cancelled"));
-    auto reader = StoreReader::open(storePath, std::move(city));
-    if (!reader)
-        return makeError(reader.error());
+    auto city = cityOf();
+    if (!city) {
+        out.snapshotsNotChecked = city.error();
+        return out;
+    }
+    auto reader = StoreReader::open(storePath, std::move(city).value());
+    if (!reader) {   // the chain has just read the file: what it records is not this city
+        out.snapshotsNotChecked = reader.error();
+        return out;
+    }
     bool cancelled = false;
     auto snapshots = snapshotcheck::verify(*reader.value(), [&](std::uint64_t seq, std::uint64_t last) {
         cancelled = progress && !progress(last > 0 ? double(seq) / double(last) : 1.0);

@@ -13,7 +13,9 @@
 #include <QAction>
 #include <QListWidget>
 #include <QStatusBar>
+#include <QSemaphore>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTest>
 
 using namespace cityops;
@@ -45,12 +47,17 @@ bool record(const QString &path, std::shared_ptr<const CommandSigner> key)
     return true;
 }
 
-QAction *checkAction(MainWindow &window)
+QAction *actionNamed(MainWindow &window, const char *text)
 {
     for (QAction *a : window.findChildren<QAction *>())
-        if (a->text() == QLatin1String("&Check the record"))
+        if (a->text() == QLatin1String(text))
             return a;
     return nullptr;
+}
+
+QAction *checkAction(MainWindow &window)
+{
+    return actionNamed(window, "&Check the record");
 }
 } // namespace
 
@@ -138,6 +145,57 @@ private Q_SLOTS:
         for (int x = first.left(); x < first.right(); x += 2)
             amber += shot.pixelColor(x, first.center().y()) == mapstyle::alarmAmber() ? 1 : 0;
         QVERIFY2(amber > first.width() / 8, qPrintable(QString::number(amber)));
+    }
+
+    /// A month's record takes minutes to check: the one who started it can stop it. Stopped, it says so in the status
+    /// bar and leaves no verdict in Messages; the next check runs to its end.
+    void aCheckCanBeStopped()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("desk.store"));
+        auto key = std::make_shared<CommandSigner>(CommandSigner::generate());
+        QVERIFY(record(path, key));
+        Engine engine(fixtureCity());
+        EventStoreOptions options;
+        options.path = path;
+        options.checkpointKey = key;
+        auto store = EventStore::open(options, *fixtureCity());
+        QVERIFY(store.ok());
+        engine.attachStore(std::move(store).value());
+        MainWindow window(engine, nullptr);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QListWidget *messages = window.ops().messages();
+        const int before = messages->count();
+        QAction *check = actionNamed(window, "&Check the record");
+        QAction *stop = actionNamed(window, "S&top checking the record");
+        QVERIFY(check && stop);
+        QVERIFY(!stop->isEnabled());   // nothing to stop
+
+        // The pool's one thread kept busy, so that the check is still waiting its turn when it is stopped, whatever
+        // the machine's speed.
+        QThreadPool *pool = QThreadPool::globalInstance();
+        const int threads = pool->maxThreadCount();
+        pool->setMaxThreadCount(1);
+        QSemaphore busy, release;
+        pool->start([&] {
+            busy.release();
+            release.acquire();
+        });
+        busy.acquire();
+        check->trigger();
+        QVERIFY(stop->isEnabled());
+        stop->trigger();
+        release.release();
+        QTRY_VERIFY_WITH_TIMEOUT(!stop->isEnabled(), 20'000);
+        pool->setMaxThreadCount(threads);
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("The check of the record was stopped at 0 %, before its verdict."));
+        QCOMPARE(messages->count(), before);
+
+        check->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->count(), before + 1, 20'000);
+        QVERIFY2(messages->item(0)->text().contains(QLatin1String("The record is intact:")), qPrintable(messages->item(0)->text()));
+        QVERIFY(!stop->isEnabled());
     }
 
     /// Not recording: nothing to check, and the desk says so rather than doing nothing.

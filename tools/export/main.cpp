@@ -1,12 +1,9 @@
 // cityops-export: a recorded time window to files for reports and open data.
 #include "city/citypackage.h"
-#include "base/sqlitedb.h"
 #include "security/commandsigner.h"
 #include "store/exportjob.h"
 #include "store/chainexport.h"
-#include "store/recordchain.h"
-#include "store/snapshotcheck.h"
-#include "store/storereader.h"
+#include "store/recordcheck.h"
 
 #include "toolcli.h"
 
@@ -77,44 +74,9 @@ int verifyExport(const QCommandLineParser &parser)
     return 0;
 }
 
-/// The snapshots beside the events, rebuilt from them (store/snapshotcheck.h): after the chain, which vouches for
-/// the events they are rebuilt from.
-int verifySnapshots(const QString &storePath, const QString &cityPath)
-{
-    auto city = citypackage::read(cityPath);
-    if (!city) {   // the recording's city is the caller's to give
-        std::fprintf(stderr, "cityops-export: snapshots not checked: %s\n", qPrintable(city.error()));
-        return kExitUsage;
-    }
-    auto reader = StoreReader::open(storePath, city.value());
-    if (!reader) {   // the chain has just read the file: it is of another city
-        std::fprintf(stderr, "cityops-export: snapshots not checked: %s — give --city the city it records\n", qPrintable(reader.error()));
-        return kExitUsage;
-    }
-    QElapsedTimer sinceSaid;
-    sinceSaid.start();
-    auto verdict = snapshotcheck::verify(*reader.value(), [&sinceSaid](std::uint64_t seq, std::uint64_t last) {
-        if (sinceSaid.elapsed() < 2000)
-            return true;
-        sinceSaid.restart();
-        std::fprintf(stderr, "cityops-export: checking snapshots: event %llu of %llu\n", static_cast<unsigned long long>(seq),
-                     static_cast<unsigned long long>(last));
-        return true;
-    });
-    if (!verdict) {
-        std::fprintf(stderr, "cityops-export: snapshots not checked: %s\n", qPrintable(verdict.error()));
-        return 1;
-    }
-    if (!verdict->intact) {
-        std::printf("TAMPERED: %s (snapshot after seq %llu)\n", qPrintable(verdict->sentence),
-                    static_cast<unsigned long long>(verdict->badSnapshotSeq));
-        return 1;
-    }
-    const bool noneRead = verdict->checked == 0 && verdict->unreadable > 0;
-    std::printf("%s%s\n", qPrintable(verdict->sentence), noneRead ? " — is --city the city it records?" : "");
-    return 0;
-}
-
+/// verify --store FILE: the events' chain and its signed checkpoints, then every snapshot rebuilt from the events
+/// (store/recordcheck.h, as the desk's "Check the record" does). 0 intact, 1 tampered or unreadable, 2 a wrong call —
+/// including a city that is not the recording's, for the snapshots need it.
 int verify(const QCommandLineParser &parser)
 {
     if (parser.isSet(QStringLiteral("export")))
@@ -134,22 +96,40 @@ int verify(const QCommandLineParser &parser)
     const QString path = parser.value(QStringLiteral("store"));
     if (!QFileInfo(path).isFile())
         return usage(QStringLiteral("store %1 does not exist").arg(path));
-    auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
-    if (!db) {
-        std::fprintf(stderr, "cityops-export: %s\n", qPrintable(db.error()));
+    const QString cityPath = cityPathOf(parser);
+    const recordcheck::CityOf cityOf = [&cityPath] { return citypackage::read(cityPath); };
+    QElapsedTimer sinceSaid;
+    sinceSaid.start();
+    auto checked = recordcheck::run(path, key ? &*key : nullptr, cityOf, [&sinceSaid](double done) {
+        if (sinceSaid.elapsed() >= 2000) {
+            sinceSaid.restart();
+            std::fprintf(stderr, "cityops-export: checking snapshots: %d %%\n", int(done * 100));
+        }
+        return true;
+    });
+    if (!checked) {
+        std::fprintf(stderr, "cityops-export: cannot verify %s: %s\n", qPrintable(path), qPrintable(checked.error()));
         return 1;
     }
-    auto verdict = recordchain::verify(*db.value(), key ? &*key : nullptr);
-    if (!verdict) {
-        std::fprintf(stderr, "cityops-export: cannot verify %s: %s\n", qPrintable(path), qPrintable(verdict.error()));
+    const recordcheck::Outcome &o = checked.value();
+    if (!o.chain.intact) {
+        std::printf("TAMPERED: %s (first bad seq %llu)\n", qPrintable(o.chain.sentence), static_cast<unsigned long long>(o.chain.firstBadSeq));
         return 1;
     }
-    if (!verdict->intact) {
-        std::printf("TAMPERED: %s (first bad seq %llu)\n", qPrintable(verdict->sentence), static_cast<unsigned long long>(verdict->firstBadSeq));
+    std::printf("%s%s\n", qPrintable(o.chain.sentence), key ? "" : " (signatures not checked: give --key)");
+    if (!o.snapshots) {   // the city given is not the recording's, or cannot be read
+        std::fprintf(stderr, "cityops-export: snapshots not checked: %s — give --city the city it records\n", qPrintable(o.snapshotsNotChecked));
+        return kExitUsage;
+    }
+    const snapshotcheck::Verdict &snapshots = *o.snapshots;
+    if (!snapshots.intact) {
+        std::printf("TAMPERED: %s (snapshot after seq %llu)\n", qPrintable(snapshots.sentence),
+                    static_cast<unsigned long long>(snapshots.badSnapshotSeq));
         return 1;
     }
-    std::printf("%s%s\n", qPrintable(verdict->sentence), key ? "" : " (signatures not checked: give --key)");
-    return verifySnapshots(path, cityPathOf(parser));
+    const bool noneRead = snapshots.checked == 0 && snapshots.unreadable > 0;
+    std::printf("%s%s\n", qPrintable(snapshots.sentence), noneRead ? " — is --city the city it records?" : "");
+    return 0;
 }
 
 } // namespace

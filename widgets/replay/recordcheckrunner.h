@@ -23,11 +23,14 @@ public:
     /// False when one is already running.
     bool start(const QString &storePath, const QByteArray &publicKeyPem);
     bool isRunning() const { return m_watcher.isRunning(); }
+    /// Stops a check under way; `finished` then says it was stopped, with no verdict.
+    void cancel();
 
     struct Outcome {
-        bool done = false;      ///< the check ran to its end (else it could not: `text` says why)
+        bool done = false;      ///< the check ran to its end (else it could not, or was stopped: `text` says why)
         bool intact = false;
         QString text;           ///< for a person, whole sentences
+        bool stopped = false;   ///< cancel() stopped it: no verdict
     };
 
 Q_SIGNALS:
@@ -38,6 +41,7 @@ Q_SIGNALS:
 private:
     std::shared_ptr<const CityModel> m_city;
     QFutureWatcher<Outcome> m_watcher;
+    int m_percent = 0;   ///< how far the check under way is, for the words when it is stopped
 };
 
 } // namespace cityops
