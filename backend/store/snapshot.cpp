@@ -17,7 +17,7 @@ constexpr std::uint32_t kMaxIncidents = 1'000'000;
 constexpr std::uint32_t kMaxBuckets = 100'000;
 } // namespace
 
-QByteArray encode(const Snapshot &s)
+QByteArray layout(const Snapshot &s)
 {
     ByteWriter w;
     w.u32(kMagic);
@@ -65,7 +65,12 @@ QByteArray encode(const Snapshot &s)
     opssnapshot::writeIncidentExtras(w, s.incidents);
     opssnapshot::writeAlarms(w, s.alarms);
     opssnapshot::writeOrders(w, s.orders);
-    return qCompress(w.data(), 6);
+    return w.data();
+}
+
+QByteArray encode(const Snapshot &s)
+{
+    return qCompress(layout(s), 6);
 }
 
 Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feederCount)

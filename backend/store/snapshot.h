@@ -31,6 +31,8 @@ namespace snapshotcodec {
 constexpr std::uint8_t kCheckableVersion = 7;
 /// Portable little-endian encoding, zlib-compressed (most device records are alike).
 QByteArray encode(const Snapshot &snapshot);
+/// The same bytes before compression: what a snapshot keeps, for comparing two (compressing is most of the cost).
+QByteArray layout(const Snapshot &snapshot);
 /// Decodes a snapshot for a city of `deviceCount` devices and `feederCount` feeders; anything else is refused.
 Result<Snapshot> decode(const QByteArray &blob, size_t deviceCount, size_t feederCount);
 /// A snapshot's approaches (Snapshot::approaches), zlib-compressed: each a device, a time and a traffic payload.

@@ -10,14 +10,14 @@ namespace {
 
 constexpr size_t kChunk = 50'000;
 
-/// The bytes a snapshot codec writes for a state holding only what `fill` puts in it: two parts compare equal when
+/// The bytes a snapshot codec lays out for a state holding only what `fill` puts in it: two parts compare equal when
 /// their bytes do, the codec being the one definition of what a snapshot keeps.
 template <class Fill>
 QByteArray bytesOf(Fill fill)
 {
     Snapshot s;
     fill(s);
-    return snapshotcodec::encode(s);
+    return snapshotcodec::layout(s);
 }
 
 /// Names the first element of a book's list that differs between the snapshot and the rebuilt books, matched by id.
