@@ -27,6 +27,7 @@ struct EventStore::Statements {
     SqliteStatement insertEvent;
     SqliteStatement insertSnapshot;
     std::optional<SqliteStatement> insertApproaches;   ///< prepared by the writer once the file is checked (beginSession)
+    std::optional<SqliteStatement> insertSeal;         ///< the same, where the console signs its record
     SqliteStatement insertMarker;
     SqliteStatement bumpDensity;
     SqliteStatement setMeta;
@@ -170,6 +171,17 @@ void EventStore::beginSession()
         qCWarning(lcStore) << "cannot keep the signals' approaches beside snapshots:" << s.error();
     else if (auto insert = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO snapshot_approaches (seq, approaches) VALUES (?,?)")); insert && m_stmts)
         m_stmts->insertApproaches = std::move(insert).value();
+    // Every snapshot sealed with the key that signs the checkpoints: the one retention keeps stands for events no
+    // longer there, and its seal is then all that vouches for it.
+    m_hasSeals = storeschema::addSnapshotSeals(*m_db).ok();
+    if (!m_hasSeals)
+        qCWarning(lcStore) << "cannot seal snapshots: the table of seals cannot be added";
+    if (m_hasSeals && m_options.checkpointKey && m_stmts) {
+        if (auto insert = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO snapshot_seals (seq, key_id, signature) VALUES (?,?,?)")))
+            m_stmts->insertSeal = std::move(insert).value();
+        else
+            qCWarning(lcStore) << "cannot seal snapshots:" << insert.error();
+    }
     applyRetention();
 }
 
@@ -203,7 +215,7 @@ Status EventStore::prepareStatements()
     auto t = m_db->prepare(QStringLiteral("UPDATE store_meta SET value = ? WHERE key = ?"));
     if (!e || !s || !m || !d || !t)
         return makeError(m_db->lastError());
-    m_stmts.reset(new Statements{std::move(e).value(), std::move(s).value(), std::nullopt, std::move(m).value(), std::move(d).value(),
+    m_stmts.reset(new Statements{std::move(e).value(), std::move(s).value(), std::nullopt, std::nullopt, std::move(m).value(), std::move(d).value(),
                                  std::move(t).value()});
     return Ok{};
 }
@@ -430,19 +442,29 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
     if (auto s = flushDensity(); !s)
         return fail(s.error());
     for (const Snapshot &snap : snapshots) {
+        const QByteArray state = snapshotcodec::encode(snap);
         st.insertSnapshot.bind(1, static_cast<std::int64_t>(snap.seq));
         st.insertSnapshot.bind(2, snap.timeMs);
-        st.insertSnapshot.bind(3, snapshotcodec::encode(snap));
+        st.insertSnapshot.bind(3, state);
         if (auto s = st.insertSnapshot.run(); !s)
             return fail(s.error());
         // Also when no signal has figures: a replay then knows there were none, rather than read back a report of
         // a signal gone silent since.
-        if (!st.insertApproaches)
-            continue;
-        st.insertApproaches->bind(1, static_cast<std::int64_t>(snap.seq));
-        st.insertApproaches->bind(2, snapshotcodec::encodeApproaches(snap.approaches));
-        if (auto s = st.insertApproaches->run(); !s)
-            return fail(s.error());
+        QByteArray approaches;
+        if (st.insertApproaches) {
+            approaches = snapshotcodec::encodeApproaches(snap.approaches);
+            st.insertApproaches->bind(1, static_cast<std::int64_t>(snap.seq));
+            st.insertApproaches->bind(2, approaches);
+            if (auto s = st.insertApproaches->run(); !s)
+                return fail(s.error());
+        }
+        if (st.insertSeal) {
+            st.insertSeal->bind(1, static_cast<std::int64_t>(snap.seq));
+            st.insertSeal->bind(2, m_options.checkpointKey->keyId());
+            st.insertSeal->bind(3, m_options.checkpointKey->sign(recordchain::snapshotSealMessage(snap.seq, snap.timeMs, state, approaches)));
+            if (auto s = st.insertSeal->run(); !s)
+                return fail(s.error());
+        }
     }
     if (maxIncident != m_maxIncidentId) {
         st.setMeta.bind(1, QString::number(maxIncident));
@@ -497,9 +519,10 @@ void EventStore::applyRetention()
         "DELETE FROM events WHERE seq <= %1;"
         "DELETE FROM snapshots WHERE seq < %1;"
         "DELETE FROM snapshot_approaches WHERE seq < (SELECT coalesce(min(seq), 0) FROM snapshots);"
+        "%2"
         "DELETE FROM markers WHERE seq <= %1;"
         "DELETE FROM density WHERE minute < (SELECT coalesce(min(time_ms), 0) / 60000 FROM events);"
-        "COMMIT;").arg(cut);
+        "COMMIT;").arg(cut, m_hasSeals ? QStringLiteral("DELETE FROM snapshot_seals WHERE seq < (SELECT coalesce(min(seq), 0) FROM snapshots);") : QString());
     if (auto s = m_db->exec(sql); !s) {
         (void)m_db->exec(QStringLiteral("ROLLBACK"));
         qCWarning(lcStore) << "retention failed:" << s.error();

@@ -131,6 +131,7 @@ private:
     std::uint64_t m_committedSeq = 0;  ///< highest seq committed (or given up on)
     bool m_stop = false;
     bool m_refused = false;            ///< the check found the file damaged: nothing is written, ever
+    bool m_hasSeals = false;           ///< the store has its table of snapshot seals (retention deletes with them)
     Stats m_stats;
     std::deque<double> m_commitTimes;
     std::deque<double> m_checkpointTimes;

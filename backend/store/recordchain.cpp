@@ -93,6 +93,16 @@ QByteArray checkpointMessage(std::uint64_t seq, std::int64_t timeMs, const QByte
     return out;
 }
 
+QByteArray snapshotSealMessage(std::uint64_t seq, std::int64_t timeMs, const QByteArray &state, const QByteArray &approaches)
+{
+    QByteArray out = QByteArrayLiteral("cityops-snapshot-seal-v1\n");
+    put(out, seq);
+    put(out, static_cast<std::uint64_t>(timeMs));
+    out.append(QCryptographicHash::hash(state, QCryptographicHash::Sha256));
+    out.append(QCryptographicHash::hash(approaches, QCryptographicHash::Sha256));
+    return out;
+}
+
 Result<Verdict> verify(SqliteDb &db, const CommandVerifier *key)
 {
     Verdict v;

@@ -27,6 +27,10 @@ QByteArray link(const QByteArray &previous, std::uint64_t seq, std::int64_t time
                 const QByteArray &payload);
 /// What a checkpoint's signature covers.
 QByteArray checkpointMessage(std::uint64_t seq, std::int64_t timeMs, const QByteArray &chain);
+/// What a snapshot's seal covers: the snapshot taken after event `seq` at `timeMs`, by the SHA-256 of its bytes as
+/// stored (`state`) and of the approaches kept beside it (`approaches`, empty when none are). A seal vouches for a
+/// snapshot where no event is left to rebuild it from — the one retention keeps (docs/STORE.md).
+QByteArray snapshotSealMessage(std::uint64_t seq, std::int64_t timeMs, const QByteArray &state, const QByteArray &approaches);
 
 struct Verdict {
     bool intact = true;

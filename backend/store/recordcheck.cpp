@@ -35,7 +35,7 @@ Result<Outcome> run(const QString &storePath, const CommandVerifier *key, const 
         return out;
     }
     bool cancelled = false;
-    auto snapshots = snapshotcheck::verify(*reader.value(), [&](std::uint64_t seq, std::uint64_t last) {
+    auto snapshots = snapshotcheck::verify(*reader.value(), key, [&](std::uint64_t seq, std::uint64_t last) {
         cancelled = progress && !progress(last > 0 ? double(seq) / double(last) : 1.0);
         return !cancelled;
     });

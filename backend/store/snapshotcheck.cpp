@@ -1,5 +1,6 @@
 #include "store/snapshotcheck.h"
 
+#include "security/commandsigner.h"
 #include "state/citybooks.h"
 #include "store/storereader.h"
 
@@ -104,11 +105,37 @@ void noteUnreadable(Verdict &v, const QString &why)
         v.firstUnreadable = why;
 }
 
+/// The seal of the snapshot taken after event `at`, against `key`: empty when it verifies (counted) or there is none
+/// (or no key), else what is wrong with it.
+Result<QString> sealFinding(StoreReader &reader, const CommandVerifier *key, std::uint64_t at, Verdict &v)
+{
+    if (!key)
+        return QString();
+    auto seal = reader.sealAt(at);
+    if (!seal)
+        return makeError(seal.error());
+    if (!seal->has_value())
+        return QString();
+    const StoreReader::Seal &s = *seal.value();
+    if (s.keyId != key->keyId())
+        return QStringLiteral("the snapshot taken after event %1 is sealed with key %2, not the given key %3").arg(at).arg(s.keyId, key->keyId());
+    if (!key->verify(s.message, s.signature))
+        return QStringLiteral("the snapshot taken after event %1 is not as the console sealed it: edited since it was written").arg(at);
+    ++v.sealed;
+    return QString();
+}
+
 } // namespace
 
-Result<Verdict> verify(StoreReader &reader, const std::function<bool(std::uint64_t, std::uint64_t)> &progress)
+Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const std::function<bool(std::uint64_t, std::uint64_t)> &progress)
 {
     Verdict v;
+    const auto tampered = [&v](std::uint64_t at, const QString &sentence) {
+        v.intact = false;
+        v.badSnapshotSeq = at;
+        v.sentence = sentence;
+        return v;
+    };
     auto range = reader.range();
     if (!range)
         return makeError(range.error());
@@ -133,6 +160,14 @@ Result<Verdict> verify(StoreReader &reader, const std::function<bool(std::uint64
                 noteUnreadable(v, anchor.error());
                 continue;
             }
+            // Its seal is all that can vouch for it: someone who edited it and wrote every later snapshot again as
+            // the books make them from the edited one would pass the rebuild.
+            auto sealed = sealFinding(reader, key, anchor->seq, v);
+            if (!sealed)
+                return makeError(sealed.error());
+            if (!sealed->isEmpty())
+                return tampered(anchor->seq, sealed.value());
+            v.anchorSealed = v.sealed > 0;
             books.restore(anchor.value());
             auto approaches = reader.approachesAt(anchor->seq);
             if (!approaches)
@@ -180,18 +215,20 @@ Result<Verdict> verify(StoreReader &reader, const std::function<bool(std::uint64
             noteUnreadable(v, stored.error());
             continue;
         }
+        // Its seal after the rebuild, which names what was edited; before it where there is no rebuild.
         if (stored->codecVersion < snapshotcodec::kCheckableVersion) {
+            auto sealed = sealFinding(reader, key, at, v);
+            if (!sealed)
+                return makeError(sealed.error());
+            if (!sealed->isEmpty())
+                return tampered(at, sealed.value());
             // An earlier release's format where the run that wrote it says it writes a checkable one (its session
             // marker, chained and signed with the events), or — the marker deleted by retention — where this run
             // wrote checkable ones before: the version byte changed so that the snapshot is taken unchecked.
-            if (run.writes >= snapshotcodec::kCheckableVersion || (!run.known && run.checkedSince)) {
-                v.intact = false;
-                v.badSnapshotSeq = at;
-                v.sentence = QStringLiteral("the snapshot taken after event %1 is in an earlier release's format (version %2), "
-                                            "but the console that wrote it writes version %3: edited to escape this check")
-                                 .arg(at).arg(stored->codecVersion).arg(snapshotcodec::kCheckableVersion);
-                return v;
-            }
+            if (run.writes >= snapshotcodec::kCheckableVersion || (!run.known && run.checkedSince))
+                return tampered(at, QStringLiteral("the snapshot taken after event %1 is in an earlier release's format (version %2), "
+                                                   "but the console that wrote it writes version %3: edited to escape this check")
+                                        .arg(at).arg(stored->codecVersion).arg(snapshotcodec::kCheckableVersion));
             // Written by a release whose books may have worked otherwise: taken as it stands, as the console that
             // carried on from it did, so that the snapshots written since are rebuilt as that console made them.
             books.restore(stored.value(), true);
@@ -210,18 +247,25 @@ Result<Verdict> verify(StoreReader &reader, const std::function<bool(std::uint64
             if (const std::optional<std::vector<Event>> &approaches = kept.value())
                 differs = approachesDiffer(city, *approaches, books.traffic().approachReports());
         }
-        if (!differs.isEmpty()) {
-            v.intact = false;
-            v.badSnapshotSeq = at;
-            v.sentence = QStringLiteral("the snapshot taken after event %1 is not as recorded: %2").arg(at).arg(differs);
-            return v;
-        }
+        if (!differs.isEmpty())
+            return tampered(at, QStringLiteral("the snapshot taken after event %1 is not as recorded: %2").arg(at).arg(differs));
+        auto sealed = sealFinding(reader, key, at, v);
+        if (!sealed)
+            return makeError(sealed.error());
+        if (!sealed->isEmpty())
+            return tampered(at, sealed.value());
         ++v.checked;
         run.checkedSince = true;
     }
     v.sentence = QStringLiteral("%1 snapshot(s) rebuilt from their events and found as recorded").arg(v.checked);
-    if (v.anchorSeq != 0)
-        v.sentence += QStringLiteral(" (from the one after event %1, which stands for the events retention deleted)").arg(v.anchorSeq);
+    if (v.anchorSeq != 0 && v.anchorSealed)
+        v.sentence += QStringLiteral(" (from the one after event %1, which stands for the events retention deleted: its seal verified)").arg(v.anchorSeq);
+    else if (v.anchorSeq != 0)
+        v.sentence += QStringLiteral(" (from the one after event %1, which stands for the events retention deleted: %2)")
+                          .arg(v.anchorSeq)
+                          .arg(key ? QStringLiteral("not sealed, it is taken as it stands") : QStringLiteral("its seal not checked, give the key"));
+    if (key && v.sealed > 0)
+        v.sentence += QStringLiteral("; %1 seal(s) verified with the key").arg(v.sealed);
     if (v.earlier > 0)
         v.sentence += QStringLiteral("; %1 written by an earlier release, taken as they stand").arg(v.earlier);
     if (v.unreadable > 0)

@@ -9,6 +9,7 @@
 
 namespace cityops {
 
+class CommandVerifier;
 class StoreReader;
 
 /// Snapshots checked against the record (docs/STORE.md, "Snapshots the record vouches for"). The hash chain and its
@@ -29,18 +30,23 @@ struct Verdict {
     int earlier = 0;
     int unreadable = 0;                 ///< not readable by this release (a newer one's, or damaged): passed over, as replay does
     QString firstUnreadable;            ///< why the first of them could not be read
-    /// Not 0: retention deleted the events before this snapshot, which stands for them and cannot be checked; the
-    /// checks start from it.
+    /// Not 0: retention deleted the events before this snapshot, which stands for them and cannot be rebuilt; the
+    /// checks start from it. Its seal, where it has one and a key is given, vouches for it (`anchorSealed`).
     std::uint64_t anchorSeq = 0;
+    bool anchorSealed = false;
+    int sealed = 0;                     ///< snapshots whose seal verified with the given key (the anchor included)
     /// Not 0: an event this release cannot read (at this seq); no snapshot after it was checked.
     std::uint64_t stoppedAtSeq = 0;
 };
 
 /// Walks the recording from its start (or the snapshot retention keeps), applying every event through CityBooks, and
-/// at each snapshot compares what is stored with what the events make. `progress` hears the seq reached now and
-/// then, and stops the walk by returning false (an error, "cancelled"). The reader must not pass over unreadable rows
-/// (its default).
-Result<Verdict> verify(StoreReader &reader, const std::function<bool(std::uint64_t seq, std::uint64_t lastSeq)> &progress = {});
+/// at each snapshot compares what is stored with what the events make. With `key` (the one the console signs its
+/// checkpoints with), every snapshot's seal is verified too: a seal that does not verify, or is another key's, is a
+/// finding; a snapshot without one is not (a console without a key, or a release from before, seals nothing).
+/// `progress` hears the seq reached now and then, and stops the walk by returning false (an error, "cancelled").
+/// The reader must not pass over unreadable rows (its default).
+Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key = nullptr,
+                       const std::function<bool(std::uint64_t seq, std::uint64_t lastSeq)> &progress = {});
 
 } // namespace snapshotcheck
 } // namespace cityops

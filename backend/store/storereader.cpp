@@ -1,5 +1,7 @@
 #include "store/storereader.h"
 
+#include "store/recordchain.h"
+
 #include "base/logging.h"
 #include "base/sqlitedb.h"
 #include "codec/eventcodec.h"
@@ -260,19 +262,56 @@ Status StoreReader::readMeasurements(std::int64_t fromMs, std::uint64_t afterSeq
     return readRows(stmt.value(), [&out](Event &&e) { out.push_back(std::move(e)); return true; });
 }
 
+Result<bool> StoreReader::hasTable(const QString &name, bool &seen)
+{
+    if (seen)
+        return true;
+    auto table = m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
+    if (!table)
+        return makeError(table.error());
+    table->bind(1, name);
+    QString error;
+    seen = table->step(&error);
+    if (!error.isEmpty())
+        return makeError(error);
+    return seen;
+}
+
+Result<std::optional<StoreReader::Seal>> StoreReader::sealAt(std::uint64_t snapshotSeq)
+{
+    using Found = std::optional<Seal>;
+    auto sealed = hasTable(QStringLiteral("snapshot_seals"), m_hasSealsTable);
+    if (!sealed)
+        return makeError(sealed.error());
+    if (!sealed.value())
+        return Found();
+    auto approaches = hasTable(QStringLiteral("snapshot_approaches"), m_hasApproachesTable);
+    if (!approaches)
+        return makeError(approaches.error());
+    auto stmt = m_db->prepare(QStringLiteral("SELECT z.key_id, z.signature, s.time_ms, s.state, %1 FROM snapshot_seals z "
+                                             "JOIN snapshots s ON s.seq = z.seq %2 WHERE z.seq = ?")
+                                  .arg(approaches.value() ? QStringLiteral("a.approaches") : QStringLiteral("NULL"),
+                                       approaches.value() ? QStringLiteral("LEFT JOIN snapshot_approaches a ON a.seq = z.seq") : QString()));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, static_cast<std::int64_t>(snapshotSeq));
+    QString error;
+    if (!stmt->step(&error))
+        return error.isEmpty() ? Result<Found>(Found()) : Result<Found>(makeError(error));
+    return Found(Seal{stmt->columnText(0), stmt->columnBlob(1),
+                      recordchain::snapshotSealMessage(snapshotSeq, stmt->columnInt(2), stmt->columnBlob(3),
+                                                       stmt->columnIsNull(4) ? QByteArray() : stmt->columnBlob(4))});
+}
+
 Result<std::optional<std::vector<Event>>> StoreReader::approachesAt(std::uint64_t snapshotSeq)
 {
     using Approaches = std::optional<std::vector<Event>>;
     QString error;
-    if (!m_hasApproachesTable) {
-        // Looked for until found: the live console's writer adds it after this reader may have opened the store.
-        auto table = m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshot_approaches'"));
-        if (!table)
-            return makeError(table.error());
-        if (!table->step(&error))
-            return error.isEmpty() ? Result<Approaches>(Approaches()) : Result<Approaches>(makeError(error));
-        m_hasApproachesTable = true;
-    }
+    auto found = hasTable(QStringLiteral("snapshot_approaches"), m_hasApproachesTable);
+    if (!found)
+        return makeError(found.error());
+    if (!found.value())
+        return Approaches();
     auto stmt = m_db->prepare(QStringLiteral("SELECT approaches FROM snapshot_approaches WHERE seq = ?"));
     if (!stmt)
         return makeError(stmt.error());

@@ -58,6 +58,15 @@ public:
     /// figures); nothing when the recording has none there (recorded before they were kept) or they cannot be read
     /// (passed over with a warning: the caller reads them back instead).
     Result<std::optional<std::vector<Event>>> approachesAt(std::uint64_t snapshotSeq);
+    /// A snapshot's seal: who signed it and what the signature must cover now — the message made from the bytes
+    /// stored at this moment (recordchain::snapshotSealMessage), so that an edit since shows as a signature that
+    /// does not verify. Nothing when the snapshot is not sealed (a console without a key, or a release from before).
+    struct Seal {
+        QString keyId;
+        QByteArray signature;
+        QByteArray message;
+    };
+    Result<std::optional<Seal>> sealAt(std::uint64_t snapshotSeq);
     /// Every event with fromMs <= time <= toMs, in seq order, handed over in chunks.
     Status forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn);
     /// The same, stopping early (and returning "cancelled") as soon as `fn` returns false.
@@ -105,6 +114,10 @@ private:
     QString m_path;
     bool m_passOver = false;
     bool m_hasApproachesTable = false;   ///< snapshot_approaches seen (never dropped by a writer)
+    bool m_hasSealsTable = false;        ///< snapshot_seals seen
+    /// Whether the store has `table`, looked for until found (the live console's writer adds tables after a reader
+    /// may have opened the store); `seen` remembers it.
+    Result<bool> hasTable(const QString &table, bool &seen);
     bool m_refusedUnreadable = false;
     PassedOver m_passedOver;
     /// The seq ranges read so far (start -> end, merged), so a row read again (replay seeks back) is counted once:

@@ -219,4 +219,10 @@ Status addSnapshotApproaches(SqliteDb &db)
     return db.exec(QString::fromLatin1(kSnapshotApproaches));
 }
 
+Status addSnapshotSeals(SqliteDb &db)
+{
+    return db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS snapshot_seals (seq INTEGER PRIMARY KEY, key_id TEXT NOT NULL, "
+                                  "signature BLOB NOT NULL)"));
+}
+
 } // namespace cityops::storeschema

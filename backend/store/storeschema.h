@@ -22,6 +22,9 @@ Status prepare(SqliteDb &db, const QString &path, const CityModel &city, bool cr
 /// Adds the table of the signals' approaches kept beside snapshots (snapshot_approaches) if the store has none: a
 /// store of this schema recorded before there was one. Written by the store's writer once the file is checked.
 Status addSnapshotApproaches(SqliteDb &db);
+/// The snapshots' seals (recordchain::snapshotSealMessage), added as the approaches are: a release from before
+/// reads the store as it did and writes no seals.
+Status addSnapshotSeals(SqliteDb &db);
 
 /// Reads one store_meta value.
 QString meta(SqliteDb &db, const QString &key);
