@@ -2783,6 +2783,10 @@
         <source>Checking the record… %1 %</source>
         <translation>記録を検証中… %1 %</translation>
     </message>
+    <message>
+        <source>S&amp;top checking the record</source>
+        <translation>記録の検査を中止(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -3536,6 +3540,14 @@ Reason (recorded):</source>
     <message>
         <source>The record is NOT intact: %1. Keep the file as it is and check it with cityops-export verify.</source>
         <translation>記録は無傷ではありません: %1。ファイルをそのまま保管し、cityops-export verify で検証してください。</translation>
+    </message>
+    <message>
+        <source>The check of the record was stopped at %1 %, before its verdict.</source>
+        <translation>記録の検査は判定の前に %1 % で中止されました。</translation>
+    </message>
+    <message>
+        <source>The record&apos;s events are intact (%1), but its snapshots could not be checked: %2.</source>
+        <translation>記録のイベントは改ざんされていません（%1）が、スナップショットは検査できませんでした: %2。</translation>
     </message>
 </context>
 <context>

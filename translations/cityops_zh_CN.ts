@@ -2783,6 +2783,10 @@
         <source>Checking the record… %1 %</source>
         <translation>正在校验记录… %1 %</translation>
     </message>
+    <message>
+        <source>S&amp;top checking the record</source>
+        <translation>停止检查记录(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -3536,6 +3540,14 @@ Reason (recorded):</source>
     <message>
         <source>The record is NOT intact: %1. Keep the file as it is and check it with cityops-export verify.</source>
         <translation>记录已不完好: %1。请保持文件原样, 并用 cityops-export verify 校验。</translation>
+    </message>
+    <message>
+        <source>The check of the record was stopped at %1 %, before its verdict.</source>
+        <translation>记录检查在得出结论前于 %1 % 处停止。</translation>
+    </message>
+    <message>
+        <source>The record&apos;s events are intact (%1), but its snapshots could not be checked: %2.</source>
+        <translation>记录的事件完好（%1），但其快照无法检查：%2。</translation>
     </message>
 </context>
 <context>
