@@ -5,8 +5,10 @@
 #include "engine/corepipeline.h"
 #include "sim/citysimulator.h"
 #include "store/eventstore.h"
+#include "store/storereader.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QTimeZone>
 
 #include <memory>
@@ -24,6 +26,25 @@ inline std::shared_ptr<const CityModel> fixtureCity()
     return city;
 }
 
+/// A reader of `store` for the fixture city; one that cannot be opened ends the run (the test's own set-up failed).
+inline std::unique_ptr<StoreReader> fixtureReader(const QString &store)
+{
+    auto r = StoreReader::open(store, fixtureCity());
+    if (!r)
+        qFatal("%s", qPrintable(r.error()));
+    return std::move(r).value();
+}
+
+/// A writable copy of the store `from` at `to` (replacing what was there), for an attack that leaves the original as it is.
+inline QString copyStore(const QString &from, const QString &to)
+{
+    QFile::remove(to);
+    if (!QFile::copy(from, to))
+        qFatal("cannot copy %s", qPrintable(from));
+    QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner);
+    return to;
+}
+
 /// The engine's own data path (CorePipeline) recording to `store`, with snapshots every `every` events, driven
 /// without threads so tests know exactly which events the live state has seen.
 struct Recorder : CorePipeline {
@@ -33,6 +54,20 @@ struct Recorder : CorePipeline {
     }
     void process(std::vector<Event> batch) { CorePipeline::process(batch); }
 };
+
+/// A console's run as the engine records it: its session marker (writing checkable snapshots), the simulator's
+/// initial state, then `batches` of 20 s of simulated city, each handed to `rec` as the live link hands them over.
+inline void recordRun(Recorder &rec, CitySimulator &sim, int batches)
+{
+    std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{1, snapshotcodec::kCheckableVersion}}};
+    sim.initialState(batch);
+    rec.process(std::move(batch));
+    for (int i = 0; i < batches; ++i) {
+        std::vector<Event> more;
+        sim.advanceTo(sim.nowMs() + 20'000, more);
+        rec.process(std::move(more));
+    }
+}
 
 /// A package's response rules written behind the admin tool's back (by hand, or half-written): `value` stored as is.
 inline bool storeRulesText(const QString &packagePath, const QByteArray &value)

@@ -73,13 +73,7 @@ struct Recording {
         if (!citypackage::write(*fixtureCity(), cityFile))
             qFatal("cannot write the city package");
     }
-    std::unique_ptr<StoreReader> reader(const QString &store) const
-    {
-        auto r = StoreReader::open(store, fixtureCity());
-        if (!r)
-            qFatal("%s", qPrintable(r.error()));
-        return std::move(r).value();
-    }
+    std::unique_ptr<StoreReader> reader(const QString &store) const { return fixtureReader(store); }
     snapshotcheck::Verdict check(const QString &store) const
     {
         auto v = snapshotcheck::verify(*reader(store));
@@ -110,14 +104,7 @@ struct Recording {
         }
         qFatal("no snapshot has what the test needs");
     }
-    QString copy(const QString &name) const
-    {
-        const QString to = dir.filePath(name);
-        QFile::remove(to);
-        QFile::copy(path, to);
-        QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner);
-        return to;
-    }
+    QString copy(const QString &name) const { return copyStore(path, dir.filePath(name)); }
     /// A copy whose snapshot `seq` was decoded, changed by `edit` and written back as the console would have.
     template <class Edit>
     QString edited(const QString &name, std::uint64_t seq, Edit edit) const

@@ -48,14 +48,7 @@ struct Retained {
             SimParameters busy;   // incidents open in the kept snapshot, to edit
             busy.collisionsPerHour = 12;
             CitySimulator sim(fixtureCity(), 11, start, busy);
-            std::vector<Event> batch{Event{0, start, kNoDevice, SessionPayload{1, snapshotcodec::kCheckableVersion}}};
-            sim.initialState(batch);
-            rec.process(std::move(batch));
-            for (int i = 0; i < 360; ++i) {
-                std::vector<Event> more;
-                sim.advanceTo(sim.nowMs() + 20'000, more);
-                rec.process(std::move(more));
-            }
+            recordRun(rec, sim, 360);
             store.value()->flush();
         }
         options.retainDays = 1;
@@ -68,25 +61,12 @@ struct Retained {
         if (!citypackage::write(*fixtureCity(), cityFile))
             qFatal("cannot write the city package");
     }
-    std::unique_ptr<StoreReader> reader(const QString &store) const
-    {
-        auto r = StoreReader::open(store, fixtureCity());
-        if (!r)
-            qFatal("%s", qPrintable(r.error()));
-        return std::move(r).value();
-    }
+    std::unique_ptr<StoreReader> reader(const QString &store) const { return fixtureReader(store); }
     std::vector<std::pair<std::uint64_t, std::int64_t>> points(const QString &store) const
     {
         return reader(store)->snapshotPoints().value();
     }
-    QString copy(const QString &name) const
-    {
-        const QString to = dir.filePath(name);
-        QFile::remove(to);
-        QFile::copy(path, to);
-        QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner);
-        return to;
-    }
+    QString copy(const QString &name) const { return copyStore(path, dir.filePath(name)); }
 };
 
 Retained &retained()

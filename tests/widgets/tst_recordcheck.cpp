@@ -35,14 +35,7 @@ bool record(const QString &path, std::shared_ptr<const CommandSigner> key)
     Recorder rec(fixtureCity(), store->get(), 500);
     const std::int64_t start = berlin(QDate(2026, 11, 22), QTime(17, 0));
     CitySimulator sim(fixtureCity(), 3, start);
-    std::vector<Event> batch{Event{0, start, kNoDevice, SessionPayload{1, snapshotcodec::kCheckableVersion}}};
-    sim.initialState(batch);
-    rec.process(std::move(batch));
-    for (int i = 0; i < 90; ++i) {
-        std::vector<Event> more;
-        sim.advanceTo(sim.nowMs() + 20'000, more);
-        rec.process(std::move(more));
-    }
+    recordRun(rec, sim, 90);
     store.value()->flush();
     return true;
 }
@@ -59,6 +52,33 @@ QAction *checkAction(MainWindow &window)
 {
     return actionNamed(window, "&Check the record");
 }
+
+/// A console recording to a store of half an hour whose checkpoints and snapshots it signs with its own key, its
+/// window shown.
+struct Desk {
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("desk.store"));
+    std::shared_ptr<CommandSigner> key = std::make_shared<CommandSigner>(CommandSigner::generate());
+    Engine engine{fixtureCity()};
+    std::unique_ptr<MainWindow> window;
+
+    bool open()
+    {
+        if (!record(path, key))
+            return false;
+        EventStoreOptions options;
+        options.path = path;
+        options.checkpointKey = key;
+        auto store = EventStore::open(options, *fixtureCity());
+        if (!store)
+            return false;
+        engine.attachStore(std::move(store).value());
+        window = std::make_unique<MainWindow>(engine, nullptr);
+        window->resize(1400, 900);
+        window->show();
+        return QTest::qWaitForWindowExposed(window.get());
+    }
+};
 } // namespace
 
 class TestRecordCheck : public QObject {
@@ -66,21 +86,10 @@ class TestRecordCheck : public QObject {
 private Q_SLOTS:
     void theDeskChecksItsOwnRecord()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("desk.store"));
-        auto key = std::make_shared<CommandSigner>(CommandSigner::generate());
-        QVERIFY(record(path, key));
-        Engine engine(fixtureCity());
-        EventStoreOptions options;
-        options.path = path;
-        options.checkpointKey = key;
-        auto store = EventStore::open(options, *fixtureCity());
-        QVERIFY(store.ok());
-        engine.attachStore(std::move(store).value());
-        MainWindow window(engine, nullptr);
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Desk desk;
+        QVERIFY(desk.open());
+        MainWindow &window = *desk.window;
+        const QString &path = desk.path;
         QListWidget *messages = window.ops().messages();
         const int before = messages->count();
         QAction *check = checkAction(window);
@@ -91,7 +100,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(messages->count(), before + 1, 20'000);
         const QString intact = messages->item(0)->text();
         QVERIFY2(intact.contains(QLatin1String("The record is intact:")) && intact.contains(QLatin1String("checkpoints signed with this console's key"))
-                     && intact.contains(QLatin1String("snapshot(s) rebuilt from their events and found as recorded")),
+                     && intact.contains(QLatin1String("snapshot(s) rebuilt from their events and found as recorded"))
+                     && intact.contains(QLatin1String("seal(s) verified with the key")),
                  qPrintable(intact));
         QVERIFY(messages->item(0)->background().style() == Qt::NoBrush);   // nothing abnormal: no colour
         QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("The record is intact")), qPrintable(window.statusBar()->currentMessage()));
@@ -151,20 +161,9 @@ private Q_SLOTS:
     /// bar and leaves no verdict in Messages; the next check runs to its end.
     void aCheckCanBeStopped()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("desk.store"));
-        auto key = std::make_shared<CommandSigner>(CommandSigner::generate());
-        QVERIFY(record(path, key));
-        Engine engine(fixtureCity());
-        EventStoreOptions options;
-        options.path = path;
-        options.checkpointKey = key;
-        auto store = EventStore::open(options, *fixtureCity());
-        QVERIFY(store.ok());
-        engine.attachStore(std::move(store).value());
-        MainWindow window(engine, nullptr);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Desk desk;
+        QVERIFY(desk.open());
+        MainWindow &window = *desk.window;
         QListWidget *messages = window.ops().messages();
         const int before = messages->count();
         QAction *check = actionNamed(window, "&Check the record");
