@@ -69,17 +69,22 @@ Result<std::optional<Snapshot>> StoreReader::snapshotAtOrBefore(std::int64_t tim
         return makeError(stmt ? earlier.error() : stmt.error());
     std::int64_t seq = static_cast<std::int64_t>(point.value()->first);
     while (true) {
-        stmt->reset();
-        stmt->bind(1, seq);
         QString error;
-        if (!stmt->step(&error))
-            return makeError(QStringLiteral("%1: snapshot %2 vanished: %3").arg(m_path).arg(seq).arg(error));
-        auto snap = snapshotcodec::decode(stmt->columnBlob(0), m_city->devices.size(), m_city->feeders.size());
-        if (snap)
-            return std::optional<Snapshot>(std::move(snap).value());
-        if (!m_passOver)
-            return makeError(QStringLiteral("%1: damaged snapshot: %2").arg(m_path, snap.error()));
-        qCWarning(lcStore).noquote() << QStringLiteral("%1: passing over snapshot %2 (%3)").arg(m_path).arg(seq).arg(snap.error());
+        // One found unreadable before is not read again: a replay seeking back and forth past a run of them (a newer
+        // release's) would decode each of them on every seek.
+        if (!m_unreadableSnapshots.contains(static_cast<std::uint64_t>(seq))) {
+            stmt->reset();
+            stmt->bind(1, seq);
+            if (!stmt->step(&error))
+                return makeError(QStringLiteral("%1: snapshot %2 vanished: %3").arg(m_path).arg(seq).arg(error));
+            auto snap = snapshotcodec::decode(stmt->columnBlob(0), m_city->devices.size(), m_city->feeders.size());
+            if (snap)
+                return std::optional<Snapshot>(std::move(snap).value());
+            if (!m_passOver)
+                return makeError(QStringLiteral("%1: damaged snapshot: %2").arg(m_path, snap.error()));
+            qCWarning(lcStore).noquote() << QStringLiteral("%1: passing over snapshot %2 (%3)").arg(m_path).arg(seq).arg(snap.error());
+            m_unreadableSnapshots.insert(static_cast<std::uint64_t>(seq));
+        }
         earlier->reset();
         earlier->bind(1, seq);
         if (!earlier->step(&error)) {

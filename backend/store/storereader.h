@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace cityops {
@@ -115,6 +116,8 @@ private:
     bool m_passOver = false;
     bool m_hasApproachesTable = false;   ///< snapshot_approaches seen (never dropped by a writer)
     bool m_hasSealsTable = false;        ///< snapshot_seals seen
+    /// Snapshots found unreadable while passing over (snapshotAtOrBefore): not decoded again, nor said again.
+    std::set<std::uint64_t> m_unreadableSnapshots;
     /// Whether the store has `table`, looked for until found (the live console's writer adds tables after a reader
     /// may have opened the store); `seen` remembers it.
     Result<bool> hasTable(const QString &table, bool &seen);

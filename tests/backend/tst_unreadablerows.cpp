@@ -230,6 +230,35 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 events applied for a recording of %2").arg(replay.value()->eventsApplied()).arg(events)));
     }
 
+    /// Seeking back and forth over a run of snapshots it cannot read: each is read (and said) once, not again on
+    /// every seek — a supervisor scrubbing such a recording would wait for them all each time.
+    void seekingBackReadsEachUnreadableSnapshotOnce()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        const std::int64_t snapshots = figure(r.path, QStringLiteral("SELECT count(*) FROM snapshots"));
+        QVERIFY2(snapshots >= 4, "the recording has too few snapshots");
+        QVERIFY(execute(r.path, QStringLiteral("UPDATE snapshots SET state = X'00ff00' WHERE seq > (SELECT min(seq) FROM snapshots)")));
+        auto replay = ReplaySession::open(fixtureCity(), r.path);
+        QVERIFY(replay.ok());
+        static int said = 0;
+        said = 0;
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &message) {
+            said += message.contains(QLatin1String("passing over snapshot")) ? 1 : 0;
+        });
+        const auto range = replay.value()->range();
+        bool seeks = true;
+        for (int i = 0; i < 5; ++i) {   // to the end and back to the middle, as a supervisor scrubs
+            seeks = seeks && replay.value()->seekNow(r.endMs).ok();
+            seeks = seeks && replay.value()->seekNow(range.firstMs + (r.endMs - range.firstMs) / 2).ok();
+        }
+        seeks = seeks && replay.value()->seekNow(r.endMs).ok();
+        qInstallMessageHandler(previous);
+        QVERIFY(seeks);
+        QCOMPARE(openIncidents(replay.value()->books()), r.open);
+        QCOMPARE(said, int(snapshots - 1));
+    }
+
     void aRecordingReadInFullIsNotTroubled()
     {
         Recording r;

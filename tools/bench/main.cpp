@@ -168,7 +168,7 @@ int benchIngest(const QCommandLineParser &args, const QString &cityPath)
 }
 
 int seekTimings(const std::shared_ptr<const CityModel> &city, const QString &path, int seeks, double hours, double rate, double buildS,
-                const char *approaches);
+                const char *approaches, int unreadableTail = 0);
 
 int benchSeek(const QCommandLineParser &args, const QString &cityPath)
 {
@@ -181,6 +181,12 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
     const double rate = args.value(QStringLiteral("rate")).toDouble();
     const int seeks = args.value(QStringLiteral("seeks")).toInt();
     const bool withApproaches = args.isSet(QStringLiteral("approaches"));
+    bool tailOk = true;
+    const int unreadableTail = args.isSet(QStringLiteral("unreadable-tail")) ? args.value(QStringLiteral("unreadable-tail")).toInt(&tailOk) : 0;
+    if (!tailOk || unreadableTail < 0) {
+        std::fprintf(stderr, "cityops-bench: --unreadable-tail wants a count of snapshots, not \"%s\"\n", qPrintable(args.value(QStringLiteral("unreadable-tail"))));
+        return kExitUsage;
+    }
     QTemporaryDir dir(args.value(QStringLiteral("dir")).isEmpty() ? QDir::tempPath() + QStringLiteral("/cityops-bench-XXXXXX")
                                                                   : args.value(QStringLiteral("dir")) + QStringLiteral("/cityops-bench-XXXXXX"));
     const QString path = dir.filePath(QStringLiteral("seek.store"));
@@ -229,6 +235,33 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
     }
     const double buildS = build.nsecsElapsed() / 1e9;
     const int kept = seekTimings(city.value(), path, seeks, hours, rate, buildS, withApproaches ? "kept beside the snapshots" : nullptr);
+    if (kept == 0 && unreadableTail > 0) {
+        // The same recording as an older release finds it after a newer one wrote its newest snapshots: those in a
+        // format it cannot read, passed over by every seek that lands after them.
+        const QString tail = dir.filePath(QStringLiteral("seek-tail.store"));
+        auto db = QFile::copy(path, tail) ? SqliteDb::open(tail, SqliteDb::Mode::Create) : Result<std::unique_ptr<SqliteDb>>(makeError(QStringLiteral("cannot copy")));
+        auto select = db ? db.value()->prepare(QStringLiteral("SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT %1").arg(unreadableTail))
+                         : Result<SqliteStatement>(makeError(db.error()));
+        if (!select) {
+            std::fprintf(stderr, "cityops-bench: cannot make the recording with unreadable snapshots: %s\n", qPrintable(select.error()));
+            return 1;
+        }
+        std::vector<std::pair<std::int64_t, QByteArray>> newer;
+        while (select->step()) {
+            QByteArray raw = qUncompress(select->columnBlob(1));
+            raw[4] = char(99);   // the format version byte: one this release does not know
+            newer.emplace_back(select->columnInt(0), qCompress(raw, 6));
+        }
+        for (const auto &[seq, blob] : newer) {
+            auto update = db.value()->prepare(QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"));
+            update->bind(1, blob);
+            update->bind(2, seq);
+            (void)update->run();
+        }
+        db.value().reset();
+        std::fprintf(stderr, "cityops-bench: the newest %zu snapshots made unreadable\n", newer.size());
+        return seekTimings(city.value(), tail, seeks, hours, rate, buildS, withApproaches ? "kept beside the snapshots" : nullptr, int(newer.size()));
+    }
     if (kept != 0 || !withApproaches)
         return kept;
     // What keeping them costs the recording.
@@ -256,7 +289,7 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
 /// Times random seeks, scrubbing and playback at 60x on the recording at `path`; prints one JSON line (`approaches`,
 /// when not null, says how a seek finds the signals' approaches).
 int seekTimings(const std::shared_ptr<const CityModel> &city, const QString &path, int seeks, double hours, double rate, double buildS,
-                const char *approaches)
+                const char *approaches, int unreadableTail)
 {
     auto session = ReplaySession::open(city, path);
     if (!session) {
@@ -306,6 +339,8 @@ int seekTimings(const std::shared_ptr<const CityModel> &city, const QString &pat
                      {"playback60_max_fps", std::round(1000.0 / std::max(0.001, frameP95))}};
     if (approaches)
         line.insert(QStringLiteral("approaches"), QString::fromLatin1(approaches));
+    if (unreadableTail > 0)
+        line.insert(QStringLiteral("unreadable_tail"), unreadableTail);
     emit(line);
     return 0;
 }
@@ -323,7 +358,7 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("CityOps measurements; one JSON object per line.\n\n"
                                                     "  cityops-bench map [--devices N] [--frames F]\n"
                                                     "  cityops-bench ingest [--events N] [--rounds R]\n"
-                                                    "  cityops-bench seek [--hours H] [--rate R] [--seeks N] [--approaches]\n"
+                                                    "  cityops-bench seek [--hours H] [--rate R] [--seeks N] [--approaches] [--unreadable-tail N]\n"
                                                     "  cityops-bench dispatch [--targets N]\n"
                                                     "  cityops-bench handover [--targets N] [--runs K]\n"
                                                     "  cityops-bench e2p [--devices N] [--rate R] [--seconds S] [--fps F]\n"
@@ -347,6 +382,8 @@ int main(int argc, char **argv)
         {QStringLiteral("seeks"), QStringLiteral("seek: random seeks to time (default 200)."), QStringLiteral("n"), QStringLiteral("200")},
         {QStringLiteral("approaches"), QStringLiteral("seek: every signal also reports its approaches every 10 s; the seeks are timed again on the "
                                                       "same recording without the approaches kept beside its snapshots (read back, as one from before).")},
+        {QStringLiteral("unreadable-tail"), QStringLiteral("seek: the seeks are timed again with the newest N snapshots in a format this release cannot read "
+                                                           "(as a newer release leaves them)."), QStringLiteral("n")},
         {QStringLiteral("devices"), QStringLiteral("map: devices on the map; places: generated devices added to the city (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
         {QStringLiteral("frames"), QStringLiteral("map: frames per measurement (default 120)."), QStringLiteral("f"), QStringLiteral("120")},
         {QStringLiteral("seconds"), QStringLiteral("e2p: how long events flow (default 10)."), QStringLiteral("s"), QStringLiteral("10")},
