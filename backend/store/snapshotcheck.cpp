@@ -4,6 +4,7 @@
 #include "state/citybooks.h"
 #include "store/storereader.h"
 
+#include <optional>
 #include <unordered_map>
 
 namespace cityops::snapshotcheck {
@@ -136,6 +137,16 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
         v.sentence = sentence;
         return v;
     };
+    // The verdict to return when the seal of the snapshot after event `at` ends the check (it does not verify, or
+    // cannot be read); nothing when the check goes on.
+    const auto sealStops = [&](std::uint64_t at) -> std::optional<Result<Verdict>> {
+        auto sealed = sealFinding(reader, key, at, v);
+        if (!sealed)
+            return Result<Verdict>(makeError(sealed.error()));
+        if (!sealed->isEmpty())
+            return Result<Verdict>(tampered(at, sealed.value()));
+        return std::nullopt;
+    };
     auto range = reader.range();
     if (!range)
         return makeError(range.error());
@@ -162,11 +173,8 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
             }
             // Its seal is all that can vouch for it: someone who edited it and wrote every later snapshot again as
             // the books make them from the edited one would pass the rebuild.
-            auto sealed = sealFinding(reader, key, anchor->seq, v);
-            if (!sealed)
-                return makeError(sealed.error());
-            if (!sealed->isEmpty())
-                return tampered(anchor->seq, sealed.value());
+            if (auto stop = sealStops(anchor->seq))
+                return std::move(*stop);
             v.anchorSealed = v.sealed > 0;
             books.restore(anchor.value());
             auto approaches = reader.approachesAt(anchor->seq);
@@ -217,11 +225,8 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
         }
         // Its seal after the rebuild, which names what was edited; before it where there is no rebuild.
         if (stored->codecVersion < snapshotcodec::kCheckableVersion) {
-            auto sealed = sealFinding(reader, key, at, v);
-            if (!sealed)
-                return makeError(sealed.error());
-            if (!sealed->isEmpty())
-                return tampered(at, sealed.value());
+            if (auto stop = sealStops(at))
+                return std::move(*stop);
             // An earlier release's format where the run that wrote it says it writes a checkable one (its session
             // marker, chained and signed with the events), or — the marker deleted by retention — where this run
             // wrote checkable ones before: the version byte changed so that the snapshot is taken unchecked.
@@ -249,11 +254,8 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
         }
         if (!differs.isEmpty())
             return tampered(at, QStringLiteral("the snapshot taken after event %1 is not as recorded: %2").arg(at).arg(differs));
-        auto sealed = sealFinding(reader, key, at, v);
-        if (!sealed)
-            return makeError(sealed.error());
-        if (!sealed->isEmpty())
-            return tampered(at, sealed.value());
+        if (auto stop = sealStops(at))
+            return std::move(*stop);
         ++v.checked;
         run.checkedSince = true;
     }

@@ -254,9 +254,16 @@ int benchSeek(const QCommandLineParser &args, const QString &cityPath)
         }
         for (const auto &[seq, blob] : newer) {
             auto update = db.value()->prepare(QStringLiteral("UPDATE snapshots SET state = ? WHERE seq = ?"));
+            if (!update) {
+                std::fprintf(stderr, "cityops-bench: cannot make the recording with unreadable snapshots: %s\n", qPrintable(update.error()));
+                return 1;
+            }
             update->bind(1, blob);
             update->bind(2, seq);
-            (void)update->run();
+            if (auto written = update->run(); !written) {
+                std::fprintf(stderr, "cityops-bench: cannot make the recording with unreadable snapshots: %s\n", qPrintable(written.error()));
+                return 1;
+            }
         }
         db.value().reset();
         std::fprintf(stderr, "cityops-bench: the newest %zu snapshots made unreadable\n", newer.size());
