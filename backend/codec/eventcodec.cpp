@@ -6,6 +6,11 @@
 
 namespace cityops::eventcodec {
 
+bool isKeyId(const QString &id)
+{
+    return id.size() == 16 && std::all_of(id.begin(), id.end(), [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'); });
+}
+
 Kind kindOf(const EventPayload &payload)
 {
     return std::visit(
@@ -25,6 +30,7 @@ Kind kindOf(const EventPayload &payload)
             else if constexpr (std::is_same_v<T, VehiclePayload>) return Kind::Vehicle;
             else if constexpr (std::is_same_v<T, RoadTrafficPayload>) return Kind::Roads;
             else if constexpr (std::is_same_v<T, ConsolePayload>) return Kind::Console;
+            else if constexpr (std::is_same_v<T, SnapshotSealPayload>) return Kind::SnapshotSeal;
             else return Kind::Command;
         },
         payload);
@@ -48,6 +54,7 @@ QString kindName(Kind kind)
     case Kind::Vehicle: return QStringLiteral("vehicle");
     case Kind::Roads: return QStringLiteral("roads");
     case Kind::Console: return QStringLiteral("console");
+    case Kind::SnapshotSeal: return QStringLiteral("snapshot-seal");
     }
     return QStringLiteral("unknown");
 }
@@ -203,6 +210,9 @@ QByteArray encode(const EventPayload &payload)
                 }
             } else if constexpr (std::is_same_v<T, IncidentClearedPayload>) {
                 w.u32(p.id);
+            } else if constexpr (std::is_same_v<T, SnapshotSealPayload>) {
+                w.i64(static_cast<std::int64_t>(p.snapshotSeq));
+                w.str(p.keyId);
             } else if constexpr (std::is_same_v<T, SessionPayload>) {
                 w.u32(p.session);
                 if (p.snapshotVersion != 0)
@@ -398,6 +408,14 @@ Result<EventPayload> decode(Kind kind, const QByteArray &blob)
     case Kind::Session: {
         SessionPayload p;
         ok = r.u32(&p.session) && (r.atEnd() || (r.u8(&p.snapshotVersion) && p.snapshotVersion != 0));
+        out = p;
+        break;
+    }
+    case Kind::SnapshotSeal: {
+        SnapshotSealPayload p;
+        std::int64_t seq = 0;
+        ok = r.i64(&seq) && r.str(&p.keyId) && seq > 0 && isKeyId(p.keyId);
+        p.snapshotSeq = static_cast<std::uint64_t>(seq);
         out = p;
         break;
     }

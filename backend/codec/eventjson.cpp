@@ -60,7 +60,9 @@ QJsonObject payloadToJson(const EventPayload &payload, const CityModel &city)
                 if (!p.awaited.empty())
                     data.insert(QLatin1String("awaited"), list(p.awaited));
                 return data;
-            } else if constexpr (std::is_same_v<T, ConsolePayload>)
+            } else if constexpr (std::is_same_v<T, SnapshotSealPayload>)
+                return {{"snapshot_seq", static_cast<double>(p.snapshotSeq)}, {"key_id", p.keyId}};
+            else if constexpr (std::is_same_v<T, ConsolePayload>)
                 return {{"console", p.console}, {"online", p.standing == ConsoleStanding::Online}, {"standing", consoleStandingName(p.standing)}};
             else if constexpr (std::is_same_v<T, FeederPayload>)
                 return {{"load_kw", static_cast<double>(p.loadKw)}, {"breaker_closed", p.breakerClosed}};
@@ -411,6 +413,11 @@ Result<Event> eventFromJson(const QJsonObject &o, const CityModel &city)
         e.payload = p;
     } else if (kind == QLatin1String("incident-cleared")) {
         e.payload = IncidentClearedPayload{static_cast<IncidentId>(f.id("id"))};
+    } else if (kind == QLatin1String("snapshot-seal")) {
+        const QString keyId = d.value(QLatin1String("key_id")).toString();
+        if (!eventcodec::isKeyId(keyId))
+            return bad(QStringLiteral("a snapshot seal names its key by its id (16 lowercase hex digits)"));
+        e.payload = SnapshotSealPayload{static_cast<std::uint64_t>(f.whole("snapshot_seq", 1, kMaxWhole)), keyId};
     } else if (kind == QLatin1String("session")) {
         SessionPayload p{static_cast<std::uint32_t>(f.id("session"))};
         if (d.contains(QLatin1String("snapshot_version")))

@@ -1,5 +1,6 @@
 #include "engine/corepipeline.h"
 
+#include "security/commandsigner.h"
 #include "store/eventstore.h"
 
 namespace cityops {
@@ -41,9 +42,16 @@ void CorePipeline::maybeSnapshot()
     snapshot.timeMs = now;
     static_cast<CityBooks::State &>(snapshot) = m_books.exportState();
     snapshot.approaches = m_books.traffic().approachReports();
+    const std::uint64_t seq = snapshot.seq;
     m_store->appendSnapshot(std::move(snapshot));
     m_sinceSnapshot = 0;
     m_lastSnapshotMs = now;
+    // The record's word that it is sealed, as the very next event: chained and signed with the others, so a seal
+    // deleted from beside its snapshot is a finding (store/snapshotcheck.h), as is the snapshot itself.
+    if (const auto key = m_store->checkpointKey()) {
+        std::vector<Event> said{Event{0, now, kNoDevice, SnapshotSealPayload{seq, key->keyId()}}};
+        m_sequencer.process(said);
+    }
 }
 
 } // namespace cityops

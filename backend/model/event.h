@@ -229,10 +229,19 @@ struct ConsolePayload {
     ConsoleStanding standing = ConsoleStanding::Online;
 };
 
+/// The record's word that the snapshot taken right after event `snapshotSeq` — always the event before this one —
+/// is sealed with the key `keyId` (store/snapshotcheck.h). A seal is a row beside the snapshot, and a row can be
+/// deleted without a trace; this event is chained and signed with the others, so a seal deleted is a finding. Written
+/// by the core after each snapshot when the store seals them; never shared, never read from the wire.
+struct SnapshotSealPayload {
+    std::uint64_t snapshotSeq = 0;
+    QString keyId;
+};
+
 using EventPayload = std::variant<SignalPayload, LightPayload, FeederPayload, PresencePayload,
                                   IncidentRaisedPayload, IncidentClearedPayload, SessionPayload, OperatorActionPayload,
                                   IncidentUpdatePayload, AlarmPayload, CommandPayload, TrafficPayload, VehiclePayload,
-                                  RoadTrafficPayload, ConsolePayload>;
+                                  RoadTrafficPayload, ConsolePayload, SnapshotSealPayload>;
 
 QString operatorActionName(OperatorAction action);   ///< stable English key
 

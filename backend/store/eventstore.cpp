@@ -173,16 +173,25 @@ void EventStore::beginSession()
         m_stmts->insertApproaches = std::move(insert).value();
     // Every snapshot sealed with the key that signs the checkpoints: the one retention keeps stands for events no
     // longer there, and its seal is then all that vouches for it.
-    m_hasSeals = storeschema::addSnapshotSeals(*m_db).ok();
-    if (!m_hasSeals)
-        qCWarning(lcStore) << "cannot seal snapshots: the table of seals cannot be added";
-    if (m_hasSeals && m_options.checkpointKey && m_stmts) {
-        if (auto insert = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO snapshot_seals (seq, key_id, signature) VALUES (?,?,?)")))
-            m_stmts->insertSeal = std::move(insert).value();
-        else
-            qCWarning(lcStore) << "cannot seal snapshots:" << insert.error();
-    }
+    if (auto s = prepareSealing(); !s)
+        qCWarning(lcStore) << "cannot seal snapshots yet:" << s.error();
     applyRetention();
+}
+
+Status EventStore::prepareSealing()
+{
+    if (!m_hasSeals) {
+        if (auto s = storeschema::addSnapshotSeals(*m_db); !s)
+            return makeError(QStringLiteral("the table of seals cannot be added: %1").arg(s.error()));
+        m_hasSeals = true;
+    }
+    if (!m_options.checkpointKey || !m_stmts || m_stmts->insertSeal)
+        return Ok{};
+    auto insert = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO snapshot_seals (seq, key_id, signature) VALUES (?,?,?)"));
+    if (!insert)
+        return makeError(insert.error());
+    m_stmts->insertSeal = std::move(insert).value();
+    return Ok{};
 }
 
 EventStore::~EventStore()
@@ -441,6 +450,11 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
     }
     if (auto s = flushDensity(); !s)
         return fail(s.error());
+    // With a key, the core records after each snapshot that it is sealed (SnapshotSealPayload): none is written
+    // without its seal, or the record would say what is not so. The group waits and is tried again.
+    if (!snapshots.empty() && m_options.checkpointKey)
+        if (auto s = prepareSealing(); !s)
+            return fail(QStringLiteral("cannot seal the snapshot taken after event %1: %2").arg(snapshots.front().seq).arg(s.error()));
     for (const Snapshot &snap : snapshots) {
         const QByteArray state = snapshotcodec::encode(snap);
         st.insertSnapshot.bind(1, static_cast<std::int64_t>(snap.seq));

@@ -54,7 +54,8 @@ public:
     /// sentence). A store of an older schema is checked here, before it is upgraded. A store another console records
     /// into is refused too (storelock.h).
     static Result<std::unique_ptr<EventStore>> open(const EventStoreOptions &options, const CityModel &city);
-    /// The key its checkpoints are signed with (none: they are not signed); what a check of the record verifies them with.
+    /// The key its checkpoints are signed with (none: they are not signed); what a check of the record verifies them
+    /// with. Every snapshot is sealed with it too (none is written unsealed).
     std::shared_ptr<const CommandSigner> checkpointKey() const { return m_options.checkpointKey; }
     /// Whether `path` is a file nobody may write (mode without any w bit): such a store is replayed, never recorded into.
     static bool isReadOnlyFile(const QString &path);
@@ -103,6 +104,9 @@ private:
     /// Writer thread, once the store may be written: this session counted, the oldest days let go.
     void beginSession();
     Status prepareStatements();
+    /// Writer thread: the table of seals there and, with a key, its insert prepared (beginSession; again before a
+    /// snapshot to seal if that failed).
+    Status prepareSealing();
     /// Signs (seq, the chain at it) with the checkpoint key; writer thread, inside its transaction or at close.
     Status writeCheckpoint(std::uint64_t seq, std::int64_t timeMs, const QByteArray &chain);
     void writerLoop();

@@ -4,7 +4,9 @@
 #include "state/citybooks.h"
 #include "store/storereader.h"
 
+#include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 namespace cityops::snapshotcheck {
@@ -195,6 +197,40 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
         std::uint8_t writes = 0;
         bool checkedSince = false;   ///< a snapshot of this run checked
     } run{v.anchorSeq == 0, 0, false};
+    // The record's word of each sealed snapshot (the event after it): snapshot -> key.
+    std::map<std::uint64_t, QString> claims;
+    const auto noteEvents = [&](const std::vector<Event> &read) {
+        for (const Event &e : read)
+            if (const auto *session = std::get_if<SessionPayload>(&e.payload))
+                run = Run{true, session->snapshotVersion, false};
+            else if (const auto *claim = std::get_if<SnapshotSealPayload>(&e.payload))
+                claims.emplace(claim->snapshotSeq, claim->keyId);
+    };
+    // Held to what the record says: each snapshot it names is there, with a seal of the key it names. No key is
+    // needed to see one deleted — the events saying so are chained and signed.
+    const auto claimsStop = [&]() -> std::optional<Result<Verdict>> {
+        std::set<std::uint64_t> taken;
+        for (const auto &point : points)
+            taken.insert(point.first);
+        for (const auto &[at, keyId] : claims) {
+            if (!taken.contains(at))
+                return Result<Verdict>(tampered(at, QStringLiteral("the record says the snapshot taken after event %1 was sealed (event %2), but the "
+                                                   "store has no such snapshot: deleted").arg(at).arg(at + 1)));
+            auto sealedWith = reader.sealKeyAt(at);
+            if (!sealedWith)
+                return Result<Verdict>(makeError(sealedWith.error()));
+            const std::optional<QString> &with = sealedWith.value();
+            if (!with)
+                return Result<Verdict>(tampered(at, QStringLiteral("the snapshot taken after event %1 has no seal, though the record says (event %2) the "
+                                                   "console sealed it with key %3: its seal was deleted").arg(at).arg(at + 1).arg(keyId)));
+            if (*with != keyId)
+                return Result<Verdict>(tampered(at, QStringLiteral("the snapshot taken after event %1 is sealed with key %2, though the record says "
+                                                   "(event %3) the console sealed it with key %4").arg(at).arg(*with).arg(at + 1).arg(keyId)));
+            ++v.claimed;
+            v.anchorClaimed = v.anchorClaimed || at == v.anchorSeq;
+        }
+        return std::nullopt;
+    };
     std::vector<Event> events;
     for (; next < points.size(); ++next) {
         const std::uint64_t at = points[next].first;
@@ -203,6 +239,8 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
             if (auto read = reader.readEventSeqs(applied, at, events, kChunk); !read) {
                 if (!reader.refusedUnreadable())
                     return makeError(read.error());
+                if (auto stop = claimsStop())
+                    return std::move(*stop);
                 v.stoppedAtSeq = applied + 1;
                 v.sentence = QStringLiteral("%1 snapshot(s) rebuilt from their events and found as recorded; those after "
                                             "event %2 not checked: %3").arg(v.checked).arg(applied).arg(read.error());
@@ -212,9 +250,7 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
                 break;   // a gap in the events: the chain's verdict names it
             books.apply(events);
             applied = events.back().seq;
-            for (const Event &e : events)
-                if (const auto *session = std::get_if<SessionPayload>(&e.payload))
-                    run = Run{true, session->snapshotVersion, false};
+            noteEvents(events);
             if (progress && !progress(applied, range->lastSeq))
                 return makeError(QStringLiteral("cancelled"));
         }
@@ -259,15 +295,34 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
         ++v.checked;
         run.checkedSince = true;
     }
+    // The events after the last snapshot: the word that it is sealed is among them. One that cannot be read here is
+    // the chain's to name.
+    while (!range->empty() && applied < range->lastSeq) {
+        events.clear();
+        if (!reader.readEventSeqs(applied, range->lastSeq, events, kChunk) || events.empty())
+            break;
+        noteEvents(events);
+        applied = events.back().seq;
+    }
+    if (auto stop = claimsStop())
+        return std::move(*stop);
     v.sentence = QStringLiteral("%1 snapshot(s) rebuilt from their events and found as recorded").arg(v.checked);
-    if (v.anchorSeq != 0 && v.anchorSealed)
-        v.sentence += QStringLiteral(" (from the one after event %1, which stands for the events retention deleted: its seal verified)").arg(v.anchorSeq);
-    else if (v.anchorSeq != 0)
-        v.sentence += QStringLiteral(" (from the one after event %1, which stands for the events retention deleted: %2)")
-                          .arg(v.anchorSeq)
-                          .arg(key ? QStringLiteral("not sealed, it is taken as it stands") : QStringLiteral("its seal not checked, give the key"));
+    if (v.anchorSeq != 0) {
+        QString start;
+        if (v.anchorSealed)
+            start = QStringLiteral("its seal verified");
+        else if (v.anchorClaimed)
+            start = QStringLiteral("sealed, as the record says; the seal not checked, give the key");
+        else if (key)
+            start = QStringLiteral("not sealed, it is taken as it stands");
+        else
+            start = QStringLiteral("its seal not checked, give the key");
+        v.sentence += QStringLiteral(" (from the one after event %1, which stands for the events retention deleted: %2)").arg(v.anchorSeq).arg(start);
+    }
     if (key && v.sealed > 0)
         v.sentence += QStringLiteral("; %1 seal(s) verified with the key").arg(v.sealed);
+    else if (!key && v.claimed > 0)
+        v.sentence += QStringLiteral("; %1 sealed, as the record says (the seals not checked: give the key)").arg(v.claimed);
     if (v.earlier > 0)
         v.sentence += QStringLiteral("; %1 written by an earlier release, taken as they stand").arg(v.earlier);
     if (v.unreadable > 0)

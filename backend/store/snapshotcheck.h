@@ -35,6 +35,10 @@ struct Verdict {
     std::uint64_t anchorSeq = 0;
     bool anchorSealed = false;
     int sealed = 0;                     ///< snapshots whose seal verified with the given key (the anchor included)
+    /// Snapshots the record says are sealed (SnapshotSealPayload, the event after each), each found with a seal of
+    /// the key it names; the anchor among them (`anchorClaimed`).
+    int claimed = 0;
+    bool anchorClaimed = false;
     /// Not 0: an event this release cannot read (at this seq); no snapshot after it was checked.
     std::uint64_t stoppedAtSeq = 0;
 };
@@ -42,7 +46,8 @@ struct Verdict {
 /// Walks the recording from its start (or the snapshot retention keeps), applying every event through CityBooks, and
 /// at each snapshot compares what is stored with what the events make. With `key` (the one the console signs its
 /// checkpoints with), every snapshot's seal is verified too: a seal that does not verify, or is another key's, is a
-/// finding; a snapshot without one is not (a console without a key, or a release from before, seals nothing).
+/// finding. With or without it, a snapshot the record says is sealed (the event after it) must be there with a seal
+/// of the key it names; one it says nothing of may have none (a console without a key, or a release from before).
 /// `progress` hears the seq reached now and then, and stops the walk by returning false (an error, "cancelled").
 /// The reader must not pass over unreadable rows (its default).
 Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key = nullptr,

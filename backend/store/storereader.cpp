@@ -308,6 +308,24 @@ Result<std::optional<StoreReader::Seal>> StoreReader::sealAt(std::uint64_t snaps
                                                        stmt->columnIsNull(4) ? QByteArray() : stmt->columnBlob(4))});
 }
 
+Result<std::optional<QString>> StoreReader::sealKeyAt(std::uint64_t snapshotSeq)
+{
+    using Found = std::optional<QString>;
+    auto sealed = hasTable(QStringLiteral("snapshot_seals"), m_hasSealsTable);
+    if (!sealed)
+        return makeError(sealed.error());
+    if (!sealed.value())
+        return Found();
+    auto stmt = m_db->prepare(QStringLiteral("SELECT key_id FROM snapshot_seals WHERE seq = ?"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, static_cast<std::int64_t>(snapshotSeq));
+    QString error;
+    if (!stmt->step(&error))
+        return error.isEmpty() ? Result<Found>(Found()) : Result<Found>(makeError(error));
+    return Found(stmt->columnText(0));
+}
+
 Result<std::optional<std::vector<Event>>> StoreReader::approachesAt(std::uint64_t snapshotSeq)
 {
     using Approaches = std::optional<std::vector<Event>>;

@@ -68,6 +68,8 @@ public:
         QByteArray message;
     };
     Result<std::optional<Seal>> sealAt(std::uint64_t snapshotSeq);
+    /// Only which key a snapshot's seal names, if it has one: what the record's word of its seal is held to.
+    Result<std::optional<QString>> sealKeyAt(std::uint64_t snapshotSeq);
     /// Every event with fromMs <= time <= toMs, in seq order, handed over in chunks.
     Status forEachEvent(std::int64_t fromMs, std::int64_t toMs, const std::function<void(const Event &)> &fn);
     /// The same, stopping early (and returning "cancelled") as soon as `fn` returns false.

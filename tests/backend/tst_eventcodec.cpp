@@ -7,6 +7,7 @@
 #include "store/snapshot.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 #include <QtEndian>
@@ -44,6 +45,7 @@ private Q_SLOTS:
             ConsolePayload{QStringLiteral("console-b"), ConsoleStanding::Gone},
             ConsolePayload{QStringLiteral("desk 2 (north)"), ConsoleStanding::Online},
             ConsolePayload{QStringLiteral("desk-3"), ConsoleStanding::OutOfKeyring},
+            SnapshotSealPayload{7027, QStringLiteral("0123456789abcdef")},
             CommandPayload{0x0050'0003, CommandStage::Released, CommandAction::LightDim, 0, 0, 0, 1'794'999'000'000, QStringLiteral("sven"),
                            QStringLiteral("console-b crashed"), {}},
             CommandPayload{0x0050'0003, CommandStage::Approved, CommandAction::FeederShed, 0, 0, 0, 0, QStringLiteral("sven"), QStringLiteral("storm"), {}},
@@ -233,6 +235,36 @@ private Q_SLOTS:
 
     /// A console's standing in the export: out of the keyring said by name; an export from before says only online; a
     /// standing unknown, or one that online contradicts, is refused.
+    /// The record's word that a snapshot is sealed: the snapshot's seq and the key's id, nothing else read into it.
+    void aSnapshotSealNamesItsSnapshotAndKey()
+    {
+        const QByteArray blob = eventcodec::encode(SnapshotSealPayload{7027, QStringLiteral("0123456789abcdef")});
+        QCOMPARE(blob, QByteArray("\x73\x1b\x00\x00\x00\x00\x00\x00\x10\x00", 10) + "0123456789abcdef");
+        const auto back = eventcodec::decode(eventcodec::Kind::SnapshotSeal, blob);
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(std::get<SnapshotSealPayload>(back.value()).snapshotSeq, 7027u);
+        for (const QString &key : {QStringLiteral("0123456789ABCDEF"), QStringLiteral("0123456789abcde"), QString(),
+                                   QStringLiteral("0123456789abcdefa"), QStringLiteral("0123456789abcdeg")})
+            QVERIFY2(!eventcodec::decode(eventcodec::Kind::SnapshotSeal, eventcodec::encode(SnapshotSealPayload{7027, key})).ok(), qPrintable(key));
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::SnapshotSeal, eventcodec::encode(SnapshotSealPayload{0, QStringLiteral("0123456789abcdef")})).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::SnapshotSeal, QByteArray(8, '\xff') + blob.mid(8)).ok());   // a negative seq
+
+        const Event out{7028, 1'795'000'000'000, kNoDevice, SnapshotSealPayload{7027, QStringLiteral("0123456789abcdef")}};
+        const QJsonObject json = eventjson::eventToJson(out, *fixtureCity());
+        QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("snapshot-seal"));
+        QCOMPARE(json.value(QLatin1String("data")).toObject(), (QJsonObject{{"snapshot_seq", 7027}, {"key_id", "0123456789abcdef"}}));
+        auto read = eventjson::eventFromJson(json, *fixtureCity());
+        QVERIFY2(read.ok(), qPrintable(read.error()));
+        QCOMPARE(eventcodec::encode(read.value().payload), blob);
+        for (const QJsonObject &data : {QJsonObject{{"snapshot_seq", 7027}, {"key_id", "0123456789ABCDEF"}}, QJsonObject{{"snapshot_seq", 7027}},
+                                        QJsonObject{{"snapshot_seq", 0}, {"key_id", "0123456789abcdef"}},
+                                        QJsonObject{{"snapshot_seq", 70.5}, {"key_id", "0123456789abcdef"}}}) {
+            QJsonObject changed = json;
+            changed.insert(QLatin1String("data"), data);
+            QVERIFY2(!eventjson::eventFromJson(changed, *fixtureCity()).ok(), QJsonDocument(data).toJson().constData());
+        }
+    }
+
     void aConsoleStandingTravelsInTheExport()
     {
         const Event out{3, 1'795'000'000'000, kNoDevice, ConsolePayload{QStringLiteral("desk-2"), ConsoleStanding::OutOfKeyring}};

@@ -2,12 +2,14 @@
 // snapshot check (tst_snapshotcheck) starts from it as it stands. Someone with the file who edits it — an incident
 // shown closed, a device's state — and writes every later snapshot again as the books make them from the edited one
 // passes the rebuild. Every snapshot is therefore sealed when it is written, with the key that signs the checkpoints
-// (recordchain::snapshotSealMessage): these tests make that attack on a real store, cut by the store's own retention,
-// and show the seal catch it — in the library and through cityops-export verify — and what it cannot catch.
+// (recordchain::snapshotSealMessage), and the event right after each says so (SnapshotSealPayload), chained and signed
+// with the others, so that a seal cannot go without a trace: these tests make the attacks on a real store, cut by the
+// store's own retention, and show them caught — in the library and through cityops-export verify.
 #include "base/sqlitedb.h"
 #include "city/citypackage.h"
 #include "security/commandsigner.h"
 #include "state/citybooks.h"
+#include "codec/eventcodec.h"
 #include "store/recordchain.h"
 #include "store/snapshotcheck.h"
 #include "store/storereader.h"
@@ -161,6 +163,16 @@ private Q_SLOTS:
         QVERIFY(seals->step());
         QCOMPARE(size_t(seals->columnInt(0)), points.size());   // the deleted snapshots' seals went with them
         QCOMPARE(std::uint64_t(seals->columnInt(1)), points.front().first);
+        // The record's word of each seal is the event right after its snapshot — the kept one's too, the first event
+        // retention kept.
+        auto reader = retained().reader(retained().path);
+        for (const auto &[at, time] : points) {
+            std::vector<Event> next;
+            QVERIFY(reader->readEventSeqs(at, at + 1, next, 1).ok());
+            QCOMPARE(next.size(), size_t(1));
+            const auto *word = std::get_if<SnapshotSealPayload>(&next.front().payload);
+            QVERIFY2(word && word->snapshotSeq == at && word->keyId == retained().key->keyId(), qPrintable(QString::number(at)));
+        }
     }
 
     /// Untouched: every snapshot's seal verifies, the kept one's included, and the check says so.
@@ -172,6 +184,8 @@ private Q_SLOTS:
         QCOMPARE(v.anchorSeq, points.front().first);
         QVERIFY(v.anchorSealed);
         QCOMPARE(size_t(v.sealed), points.size());
+        QCOMPARE(size_t(v.claimed), points.size());
+        QVERIFY(v.anchorClaimed);
         QVERIFY2(v.sentence.contains(QLatin1String("which stands for the events retention deleted: its seal verified"))
                      && v.sentence.contains(QStringLiteral("%1 seal(s) verified with the key").arg(points.size())),
                  qPrintable(v.sentence));
@@ -187,7 +201,8 @@ private Q_SLOTS:
         const QString store = rewritten(QStringLiteral("closed.store"), closeAnIncident);
         const std::uint64_t anchor = retained().points(store).front().first;
         const auto unkeyed = check(store, nullptr);
-        QVERIFY2(unkeyed.intact && unkeyed.sentence.contains(QLatin1String("its seal not checked, give the key")), qPrintable(unkeyed.sentence));
+        QVERIFY2(unkeyed.intact && unkeyed.sentence.contains(QLatin1String("sealed, as the record says; the seal not checked, give the key")),
+                 qPrintable(unkeyed.sentence));
 
         const auto v = check(store, &retained().verifier);
         QVERIFY2(!v.intact, qPrintable(v.sentence));
@@ -242,27 +257,87 @@ private Q_SLOTS:
         QVERIFY2(!v.intact && v.badSnapshotSeq == points[3].first, qPrintable(v.sentence));
     }
 
-    /// What the seal cannot stop, said rather than hidden: the attacker who deletes the seals along with the edit
-    /// leaves snapshots that are not sealed — as a console without a key, or a release from before, leaves them — and
-    /// the check says the kept one is taken as it stands. Deleting only the kept one's seal is not enough: the later
-    /// snapshots, written again, no longer fit theirs.
-    void aDeletedSealIsSaid()
+    /// The seals deleted along with the edit. The record says, in the event after each snapshot, that it was sealed
+    /// and with which key — chained and signed with the other events — so a missing seal is a finding, without the
+    /// key as well as with it. (Deleting only the kept one's seal: with the key the later snapshots, written again,
+    /// no longer fit theirs first.)
+    void aDeletedSealIsAFinding()
     {
         const QString store = rewritten(QStringLiteral("unsealed.store"), closeAnIncident);
         const auto points = retained().points(store);
+        const std::uint64_t anchor = points.front().first;
+        const QString deleted = QStringLiteral("the snapshot taken after event %1 has no seal, though the record says (event %2) the console "
+                                               "sealed it with key %3: its seal was deleted").arg(anchor).arg(anchor + 1).arg(retained().key->keyId());
         {
             auto db = SqliteDb::open(store, SqliteDb::Mode::Create);
-            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM snapshot_seals WHERE seq = %1").arg(points.front().first)).ok());
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM snapshot_seals WHERE seq = %1").arg(anchor)).ok());
         }
         const auto some = check(store, &retained().verifier);
-        QVERIFY2(!some.intact && some.badSnapshotSeq > points.front().first, qPrintable(some.sentence));
+        QVERIFY2(!some.intact && some.badSnapshotSeq > anchor, qPrintable(some.sentence));
+        const auto someUnkeyed = check(store, nullptr);
+        QVERIFY2(!someUnkeyed.intact && someUnkeyed.badSnapshotSeq == anchor, qPrintable(someUnkeyed.sentence));
+        QCOMPARE(someUnkeyed.sentence, deleted);
         {
             auto db = SqliteDb::open(store, SqliteDb::Mode::Create);
             QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM snapshot_seals")).ok());
         }
-        const auto v = check(store, &retained().verifier);
-        QVERIFY2(v.intact && !v.anchorSealed && v.sealed == 0 && v.sentence.contains(QLatin1String("not sealed, it is taken as it stands")),
-                 qPrintable(v.sentence));
+        for (const CommandVerifier *key : {static_cast<const CommandVerifier *>(&retained().verifier), static_cast<const CommandVerifier *>(nullptr)}) {
+            const auto v = check(store, key);
+            QVERIFY2(!v.intact && v.badSnapshotSeq == anchor, qPrintable(v.sentence));
+            QCOMPARE(v.sentence, deleted);
+        }
+        QString out;
+        QCOMPARE(runVerify(store, &out), 1);
+        QVERIFY2(out.contains(QLatin1String("TAMPERED: ") + deleted), qPrintable(out));
+    }
+
+    /// A snapshot deleted with its seal — one in the middle, or the last, whose word is among the events after every
+    /// snapshot — is named: the record says it was written.
+    void aDeletedSnapshotIsAFinding()
+    {
+        const auto points = retained().points(retained().path);
+        for (const std::uint64_t gone : {points[5].first, points.back().first}) {
+            const QString store = retained().copy(QStringLiteral("without-%1.store").arg(gone));
+            {
+                auto db = SqliteDb::open(store, SqliteDb::Mode::Create);
+                for (const char *table : {"snapshots", "snapshot_seals", "snapshot_approaches"})
+                    QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM %1 WHERE seq = %2").arg(QLatin1String(table)).arg(gone)).ok());
+            }
+            const auto v = check(store, nullptr);
+            QVERIFY2(!v.intact && v.badSnapshotSeq == gone, qPrintable(v.sentence));
+            QCOMPARE(v.sentence, QStringLiteral("the record says the snapshot taken after event %1 was sealed (event %2), but the store has "
+                                                "no such snapshot: deleted").arg(gone).arg(gone + 1));
+        }
+    }
+
+    /// The word itself cannot be taken back or changed: it is an event of the chain. Deleting it with the seal, or
+    /// making it name the attacker's key, is a row not as the console wrote it (the check of the record runs the
+    /// chain first).
+    void theRecordsWordIsChained()
+    {
+        const auto points = retained().points(retained().path);
+        const std::uint64_t at = points[5].first;
+        const CommandSigner mallory = CommandSigner::generate();
+        const QString named = retained().copy(QStringLiteral("renamed.store"));
+        const QString gone = retained().copy(QStringLiteral("unsaid.store"));
+        {
+            auto db = SqliteDb::open(named, SqliteDb::Mode::Create);
+            auto st = db.value()->prepare(QStringLiteral("UPDATE events SET payload = ? WHERE seq = ?"));
+            st->bind(1, eventcodec::encode(SnapshotSealPayload{at, mallory.keyId()}));
+            st->bind(2, static_cast<std::int64_t>(at + 1));
+            QVERIFY(st->run().ok());
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE snapshot_seals SET key_id = '%1' WHERE seq = %2").arg(mallory.keyId()).arg(at)).ok());
+        }
+        {
+            auto db = SqliteDb::open(gone, SqliteDb::Mode::Create);
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM snapshot_seals WHERE seq = %1").arg(at)).ok());
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM events WHERE seq = %1").arg(at + 1)).ok());
+        }
+        for (const QString &store : {named, gone}) {
+            QString out;
+            QCOMPARE(runVerify(store, &out), 1);
+            QVERIFY2(out.contains(QLatin1String("TAMPERED")) && out.contains(QString::number(at + 1)), qPrintable(out));
+        }
     }
 };
 

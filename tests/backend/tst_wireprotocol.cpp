@@ -252,6 +252,14 @@ private Q_SLOTS:
         QTest::newRow("field: since beyond any time") << Decoder::FieldEvent << withData(field, "since_ms", -1e300) << QString() << 0 << M;
         QTest::newRow("field: unknown device") << Decoder::FieldEvent << with(field, "device", "sig/nowhere") << QString() << 0 << U;
         QTest::newRow("field: device as number") << Decoder::FieldEvent << with(field, "device", 12) << QString() << 0 << M;
+        // The record's word that a snapshot is sealed is the core's alone: taken from a gateway, a device's topic or
+        // another console, it would have a seal required where the console made none (tst_snapshotseal).
+        const QByteArray sealWord = wire::encodeFieldEvent(
+            {3, 11, Event{0, kNow, kNoDevice, SnapshotSealPayload{7, QStringLiteral("0123456789abcdef")}}}, city());
+        QTest::newRow("field: a snapshot's seal") << Decoder::FieldEvent << sealWord << QString() << 0 << W;
+        QTest::newRow("report: a snapshot's seal on a signal's topic") << Decoder::Report << sealWord << signal << state << W;
+        QTest::newRow("ops: a snapshot's seal")
+            << Decoder::Ops << with(validOps(), "events", QJsonArray{object(sealWord)}) << QString() << 0 << W;
         // The emergency fleet's location feed travels as field events: a vehicle is not a device, every figure checked.
         VehiclePayload vehicle{QStringLiteral("ambulance-1"), city().devices[0].position, 12.5f, 90.0f, false, 2,
                                {city().devices[0].position, city().devices[1].position}, {{0, 0, 120.0}}};

@@ -75,7 +75,7 @@ std::vector<QByteArray> storeRowSeeds()
 {
     std::vector<QByteArray> seeds;
     // Every kind the hour has, a few of each.
-    int perKind[16] = {};
+    int perKind[256] = {};
     for (const Event &e : allEvents()) {
         const auto kind = eventcodec::kindOf(e.payload);
         if (perKind[int(kind)]++ >= 4)
@@ -88,6 +88,7 @@ std::vector<QByteArray> storeRowSeeds()
     action.detail = QStringLiteral("operator");
     seeds.push_back(char(eventcodec::Kind::Operator) + eventcodec::encode(action));
     seeds.push_back(char(eventcodec::Kind::Session) + eventcodec::encode(SessionPayload{3}));
+    seeds.push_back(char(eventcodec::Kind::SnapshotSeal) + eventcodec::encode(SnapshotSealPayload{4711, QStringLiteral("00ff00ff00ff00ff")}));
     // A snapshot of the city after the hour, as the store keeps one.
     CityBooks books(sharedCity());
     std::vector<Event> sequenced = simulatedHour();
@@ -146,7 +147,7 @@ Outcome checkJson(const QByteArray &input)
 std::vector<QByteArray> jsonSeeds()
 {
     std::vector<QByteArray> seeds;
-    int perKind[16] = {};
+    int perKind[256] = {};
     for (const Event &e : allEvents()) {
         if (perKind[int(eventcodec::kindOf(e.payload))]++ >= 4)
             continue;
