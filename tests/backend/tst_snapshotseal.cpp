@@ -234,6 +234,11 @@ private Q_SLOTS:
         const auto v = check(store, &retained().verifier);
         QVERIFY2(!v.intact && v.sentence.contains(QStringLiteral("is sealed with key %1, not the given key %2").arg(mallory.keyId(), retained().key->keyId())),
                  qPrintable(v.sentence));
+        // Without the key: the record says whose seal it is.
+        const auto unkeyed = check(store, nullptr);
+        QVERIFY2(!unkeyed.intact && unkeyed.badSnapshotSeq == anchor, qPrintable(unkeyed.sentence));
+        QCOMPARE(unkeyed.sentence, QStringLiteral("the snapshot taken after event %1 is sealed with key %2, though the record says (event %3) the "
+                                                  "console sealed it with key %4").arg(anchor).arg(mallory.keyId()).arg(anchor + 1).arg(retained().key->keyId()));
         // Signed with the console's key id but by mallory: the signature does not verify.
         {
             auto db = SqliteDb::open(store, SqliteDb::Mode::Create);
