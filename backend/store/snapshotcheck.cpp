@@ -320,7 +320,8 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
         v.sentence += QStringLiteral(" (from the one after event %1, which stands for the events retention deleted: %2)").arg(v.anchorSeq).arg(start);
     }
     if (key && v.sealed > 0)
-        v.sentence += QStringLiteral("; %1 seal(s) verified with the key").arg(v.sealed);
+        v.sentence += QStringLiteral("; %1 seal(s) verified with the key").arg(v.sealed)
+                      + (v.claimed > 0 ? QStringLiteral(", every one the record says was made among them") : QString());
     else if (!key && v.claimed > 0)
         v.sentence += QStringLiteral("; %1 sealed, as the record says (the seals not checked: give the key)").arg(v.claimed);
     if (v.earlier > 0)
