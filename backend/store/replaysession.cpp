@@ -29,7 +29,7 @@ Result<std::unique_ptr<ReplaySession>> ReplaySession::open(std::shared_ptr<const
 }
 
 ReplaySession::ReplaySession(std::shared_ptr<const CityModel> city, std::unique_ptr<StoreReader> reader)
-    : m_city(std::move(city)), m_reader(std::move(reader)), m_books(m_city)
+    : m_city(std::move(city)), m_reader(std::move(reader)), m_books(m_city), m_standIns(m_city->devices.size())
 {
     m_sinceTimelineRefresh.start();
 }
@@ -81,7 +81,7 @@ Status ReplaySession::applyUntil(std::int64_t timeMs)
             return s;
         if (events.empty())
             break;
-        m_books.apply(events);
+        m_standIns.apply(m_books, events, m_appliedSeq, m_reader->unreadableSnapshots());
         m_eventsApplied += events.size();
         m_appliedSeq = events.back().seq;
         if (events.size() < kChunk)
@@ -107,13 +107,16 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
         auto snapshot = m_reader->snapshotAtOrBefore(timeMs);
         if (!snapshot)
             return makeError(snapshot.error());
+        // Past one it could read, a snapshot it could not may have been passed before: what the replay held there.
+        const Snapshot *standIn = m_standIns.latest(timeMs, snapshot.value() ? snapshot.value()->seq : 0);
+        const Snapshot *start = standIn ? standIn : snapshot.value() ? &*snapshot.value() : nullptr;
         // The snapshot between here and T could not be read and an earlier one was given instead: going forward,
         // carrying on from here is the shorter way (restoring that one would replay everything since it, on every
         // tick of playback that passes such a snapshot).
-        if (forward && (!snapshot.value() || snapshot.value()->seq <= m_appliedSeq)) {
+        if (forward && (!start || start->seq <= m_appliedSeq)) {
             fromSnapshot = false;
-        } else if (snapshot.value()) {
-            const Snapshot &s = *snapshot.value();
+        } else if (start) {
+            const Snapshot &s = *start;
             // Measurements are not in snapshots: read back those of the 30 s before it, else a seek shows no
             // traffic, queues or vehicles until the next reports after the snapshot. Going forward from within those
             // 30 s (playback passing a snapshot) the books hold them up to here already: only the ones in between
@@ -123,7 +126,9 @@ Status ReplaySession::seekNow(std::int64_t timeMs)
             const bool keep = forward && current >= s.timeMs - kMeasurementsBackMs;
             const std::uint64_t measuredUpTo = keep ? m_appliedSeq : 0;
             std::optional<std::vector<Event>> approaches;
-            if (!keep) {
+            if (standIn && !keep) {
+                approaches = standIn->approaches;
+            } else if (!keep) {
                 auto kept = m_reader->approachesAt(s.seq);
                 if (!kept) {
                     m_valid = false;

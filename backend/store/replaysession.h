@@ -1,6 +1,7 @@
 #pragma once
 
 #include "state/citystatesource.h"
+#include "store/standins.h"
 #include "store/storereader.h"
 
 #include <QElapsedTimer>
@@ -82,6 +83,7 @@ private:
     std::shared_ptr<const CityModel> m_city;
     std::unique_ptr<StoreReader> m_reader;
     CityBooks m_books;
+    StandIns m_standIns;   ///< what this replay held at snapshots it could not read, to seek back to
     std::atomic<std::int64_t> m_position{0};
     std::atomic<bool> m_playing{false};
     std::atomic<double> m_speed{1.0};

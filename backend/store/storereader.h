@@ -105,6 +105,8 @@ public:
     const PassedOver &passedOver() const { return m_passedOver; }
     /// Whether a read stopped at a row it could not read (not passing over): the error names it.
     bool refusedUnreadable() const { return m_refusedUnreadable; }
+    /// The snapshots found unreadable so far while passing over (a replay keeps stand-ins for them: store/standins.h).
+    const std::set<std::uint64_t> &unreadableSnapshots() const { return m_unreadableSnapshots; }
 
 private:
     StoreReader(std::unique_ptr<SqliteDb> db, std::shared_ptr<const CityModel> city, QString path);

@@ -259,6 +259,46 @@ private Q_SLOTS:
         QCOMPARE(said, int(snapshots - 1));
     }
 
+    /// Once a replay has passed the snapshots it cannot read, a seek back among them starts from what it held there,
+    /// not from the last snapshot it can read: the events since that one are not replayed again on every seek, and
+    /// the state is the same as a replay that went the long way.
+    void aSeekBackAmongUnreadableSnapshotsStartsFromWhatReplayHeldThere()
+    {
+        Recording r;
+        QVERIFY(r.record());
+        QVERIFY(execute(r.path, QStringLiteral("UPDATE snapshots SET state = X'00ff00' WHERE seq > (SELECT min(seq) FROM snapshots)")));
+        auto replay = ReplaySession::open(fixtureCity(), r.path);
+        QVERIFY(replay.ok());
+        // Between two snapshots three quarters in, so that events after the one it starts from are replayed.
+        const std::int64_t snapshots = figure(r.path, QStringLiteral("SELECT count(*) FROM snapshots"));
+        QVERIFY2(snapshots >= 8, "the recording has too few snapshots");
+        const auto timeOf = [&](std::int64_t nth) {
+            return figure(r.path, QStringLiteral("SELECT time_ms FROM snapshots ORDER BY seq LIMIT 1 OFFSET %1").arg(nth));
+        };
+        const std::int64_t late = (timeOf(snapshots * 3 / 4) + timeOf(snapshots * 3 / 4 + 1)) / 2;
+        QVERIFY(replay.value()->seekNow(r.endMs).ok());
+        const std::uint64_t before = replay.value()->eventsApplied();
+        QVERIFY(replay.value()->seekNow(late).ok());
+        const std::int64_t since = figure(r.path, QStringLiteral("SELECT count(*) FROM events WHERE time_ms <= %1 AND seq > "
+                                                                 "(SELECT max(seq) FROM snapshots WHERE time_ms <= %1)").arg(late));
+        const std::int64_t fromReadable = figure(r.path, QStringLiteral("SELECT count(*) FROM events WHERE time_ms <= %1 AND seq > "
+                                                                        "(SELECT min(seq) FROM snapshots)").arg(late));
+        QVERIFY2(since > 0 && since < fromReadable / 4, qPrintable(QStringLiteral("%1 / %2").arg(since).arg(fromReadable)));
+        QVERIFY2(replay.value()->eventsApplied() - before <= std::uint64_t(since),
+                 qPrintable(QStringLiteral("%1 events applied for a seek back; %2 since the snapshot before it, %3 since the last readable one")
+                                .arg(replay.value()->eventsApplied() - before).arg(since).arg(fromReadable)));
+        auto longWay = ReplaySession::open(fixtureCity(), r.path);
+        QVERIFY(longWay.ok() && longWay.value()->seekNow(late).ok());
+        QCOMPARE(longWay.value()->eventsApplied(), std::uint64_t(fromReadable));
+        const auto layout = [](const CityBooks &books) {
+            Snapshot s;
+            static_cast<CityBooks::State &>(s) = books.exportState();
+            return snapshotcodec::layout(s);
+        };
+        QVERIFY(layout(replay.value()->books()) == layout(longWay.value()->books()));
+        QCOMPARE(openIncidents(replay.value()->books()), openIncidents(longWay.value()->books()));
+    }
+
     void aRecordingReadInFullIsNotTroubled()
     {
         Recording r;
