@@ -282,66 +282,63 @@ Result<bool> StoreReader::hasTable(const QString &name, bool &seen)
     return seen;
 }
 
-Result<std::optional<StoreReader::Seal>> StoreReader::sealAt(std::uint64_t snapshotSeq)
+Result<std::optional<SqliteStatement>> StoreReader::snapshotRow(const QString &table, bool &seen, const QString &sql, std::uint64_t snapshotSeq)
 {
-    using Found = std::optional<Seal>;
-    auto sealed = hasTable(QStringLiteral("snapshot_seals"), m_hasSealsTable);
-    if (!sealed)
-        return makeError(sealed.error());
-    if (!sealed.value())
-        return Found();
-    auto approaches = hasTable(QStringLiteral("snapshot_approaches"), m_hasApproachesTable);
-    if (!approaches)
-        return makeError(approaches.error());
-    auto stmt = m_db->prepare(QStringLiteral("SELECT z.key_id, z.signature, s.time_ms, s.state, %1 FROM snapshot_seals z "
-                                             "JOIN snapshots s ON s.seq = z.seq %2 WHERE z.seq = ?")
-                                  .arg(approaches.value() ? QStringLiteral("a.approaches") : QStringLiteral("NULL"),
-                                       approaches.value() ? QStringLiteral("LEFT JOIN snapshot_approaches a ON a.seq = z.seq") : QString()));
+    using Row = std::optional<SqliteStatement>;
+    auto there = hasTable(table, seen);
+    if (!there)
+        return makeError(there.error());
+    if (!there.value())
+        return Row();
+    auto stmt = m_db->prepare(sql);
     if (!stmt)
         return makeError(stmt.error());
     stmt->bind(1, static_cast<std::int64_t>(snapshotSeq));
     QString error;
     if (!stmt->step(&error))
-        return error.isEmpty() ? Result<Found>(Found()) : Result<Found>(makeError(error));
-    return Found(Seal{stmt->columnText(0), stmt->columnBlob(1),
-                      recordchain::snapshotSealMessage(snapshotSeq, stmt->columnInt(2), stmt->columnBlob(3),
-                                                       stmt->columnIsNull(4) ? QByteArray() : stmt->columnBlob(4))});
+        return error.isEmpty() ? Result<Row>(Row()) : Result<Row>(makeError(error));
+    return Row(std::move(stmt).value());
+}
+
+Result<std::optional<StoreReader::Seal>> StoreReader::sealAt(std::uint64_t snapshotSeq)
+{
+    using Found = std::optional<Seal>;
+    auto approaches = hasTable(QStringLiteral("snapshot_approaches"), m_hasApproachesTable);
+    if (!approaches)
+        return makeError(approaches.error());
+    auto row = snapshotRow(QStringLiteral("snapshot_seals"), m_hasSealsTable,
+                           QStringLiteral("SELECT z.key_id, z.signature, s.time_ms, s.state, %1 FROM snapshot_seals z "
+                                          "JOIN snapshots s ON s.seq = z.seq %2 WHERE z.seq = ?")
+                               .arg(approaches.value() ? QStringLiteral("a.approaches") : QStringLiteral("NULL"),
+                                    approaches.value() ? QStringLiteral("LEFT JOIN snapshot_approaches a ON a.seq = z.seq") : QString()),
+                           snapshotSeq);
+    if (!row)
+        return makeError(row.error());
+    if (!row.value())
+        return Found();
+    SqliteStatement &r = *row.value();
+    return Found(Seal{r.columnText(0), r.columnBlob(1),
+                      recordchain::snapshotSealMessage(snapshotSeq, r.columnInt(2), r.columnBlob(3), r.columnIsNull(4) ? QByteArray() : r.columnBlob(4))});
 }
 
 Result<std::optional<QString>> StoreReader::sealKeyAt(std::uint64_t snapshotSeq)
 {
-    using Found = std::optional<QString>;
-    auto sealed = hasTable(QStringLiteral("snapshot_seals"), m_hasSealsTable);
-    if (!sealed)
-        return makeError(sealed.error());
-    if (!sealed.value())
-        return Found();
-    auto stmt = m_db->prepare(QStringLiteral("SELECT key_id FROM snapshot_seals WHERE seq = ?"));
-    if (!stmt)
-        return makeError(stmt.error());
-    stmt->bind(1, static_cast<std::int64_t>(snapshotSeq));
-    QString error;
-    if (!stmt->step(&error))
-        return error.isEmpty() ? Result<Found>(Found()) : Result<Found>(makeError(error));
-    return Found(stmt->columnText(0));
+    auto row = snapshotRow(QStringLiteral("snapshot_seals"), m_hasSealsTable, QStringLiteral("SELECT key_id FROM snapshot_seals WHERE seq = ?"), snapshotSeq);
+    if (!row)
+        return makeError(row.error());
+    return row.value() ? std::optional<QString>(row.value()->columnText(0)) : std::optional<QString>();
 }
 
 Result<std::optional<std::vector<Event>>> StoreReader::approachesAt(std::uint64_t snapshotSeq)
 {
     using Approaches = std::optional<std::vector<Event>>;
-    QString error;
-    auto found = hasTable(QStringLiteral("snapshot_approaches"), m_hasApproachesTable);
-    if (!found)
-        return makeError(found.error());
-    if (!found.value())
+    auto row = snapshotRow(QStringLiteral("snapshot_approaches"), m_hasApproachesTable,
+                           QStringLiteral("SELECT approaches FROM snapshot_approaches WHERE seq = ?"), snapshotSeq);
+    if (!row)
+        return makeError(row.error());
+    if (!row.value())
         return Approaches();
-    auto stmt = m_db->prepare(QStringLiteral("SELECT approaches FROM snapshot_approaches WHERE seq = ?"));
-    if (!stmt)
-        return makeError(stmt.error());
-    stmt->bind(1, static_cast<std::int64_t>(snapshotSeq));
-    if (!stmt->step(&error))
-        return error.isEmpty() ? Result<Approaches>(Approaches()) : Result<Approaches>(makeError(error));
-    auto approaches = snapshotcodec::decodeApproaches(stmt->columnBlob(0), *m_city);
+    auto approaches = snapshotcodec::decodeApproaches(row.value()->columnBlob(0), *m_city);
     if (!approaches) {
         qCWarning(lcStore).noquote() << QStringLiteral("%1: reading back the approaches of snapshot %2 instead (%3)")
                                             .arg(m_path).arg(snapshotSeq).arg(approaches.error());

@@ -125,6 +125,9 @@ private:
     /// Whether the store has `table`, looked for until found (the live console's writer adds tables after a reader
     /// may have opened the store); `seen` remembers it.
     Result<bool> hasTable(const QString &table, bool &seen);
+    /// The row `sql` (its one parameter: the snapshot's seq) finds in `table`, stepped to it: nothing when the table
+    /// is not there (`seen` as for hasTable) or holds no such row.
+    Result<std::optional<SqliteStatement>> snapshotRow(const QString &table, bool &seen, const QString &sql, std::uint64_t snapshotSeq);
     bool m_refusedUnreadable = false;
     PassedOver m_passedOver;
     /// The seq ranges read so far (start -> end, merged), so a row read again (replay seeks back) is counted once:
