@@ -4,9 +4,9 @@
 #include "state/citybooks.h"
 #include "store/storereader.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
 #include <unordered_map>
 
 namespace cityops::snapshotcheck {
@@ -209,11 +209,9 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
     // Held to what the record says: each snapshot it names is there, with a seal of the key it names. No key is
     // needed to see one deleted — the events saying so are chained and signed.
     const auto claimsStop = [&]() -> std::optional<Result<Verdict>> {
-        std::set<std::uint64_t> taken;
-        for (const auto &point : points)
-            taken.insert(point.first);
         for (const auto &[at, keyId] : claims) {
-            if (!taken.contains(at))
+            const auto point = std::lower_bound(points.begin(), points.end(), at, [](const auto &p, std::uint64_t seq) { return p.first < seq; });
+            if (point == points.end() || point->first != at)
                 return Result<Verdict>(tampered(at, QStringLiteral("the record says the snapshot taken after event %1 was sealed (event %2), but the "
                                                    "store has no such snapshot: deleted").arg(at).arg(at + 1)));
             auto sealedWith = reader.sealKeyAt(at);

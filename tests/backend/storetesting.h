@@ -36,6 +36,23 @@ inline std::unique_ptr<StoreReader> fixtureReader(const QString &store)
 }
 
 /// A writable copy of the store `from` at `to` (replacing what was there), for an attack that leaves the original as it is.
+/// The store edited behind the console's back, as sqlite3 would.
+inline bool execute(const QString &path, const QString &sql)
+{
+    auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+    return db && db.value()->exec(sql).ok();
+}
+
+/// One figure read from the store (`query` selects one row), or -1.
+inline std::int64_t figure(const QString &path, const QString &query)
+{
+    auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+    if (!db)
+        return -1;
+    auto row = db.value()->prepare(query);
+    return row && row->step() ? row->columnInt(0) : -1;
+}
+
 inline QString copyStore(const QString &from, const QString &to)
 {
     QFile::remove(to);

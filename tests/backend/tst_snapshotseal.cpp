@@ -274,19 +274,13 @@ private Q_SLOTS:
         const std::uint64_t anchor = points.front().first;
         const QString deleted = QStringLiteral("the snapshot taken after event %1 has no seal, though the record says (event %2) the console "
                                                "sealed it with key %3: its seal was deleted").arg(anchor).arg(anchor + 1).arg(retained().key->keyId());
-        {
-            auto db = SqliteDb::open(store, SqliteDb::Mode::Create);
-            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM snapshot_seals WHERE seq = %1").arg(anchor)).ok());
-        }
+        QVERIFY(execute(store, QStringLiteral("DELETE FROM snapshot_seals WHERE seq = %1").arg(anchor)));
         const auto some = check(store, &retained().verifier);
         QVERIFY2(!some.intact && some.badSnapshotSeq > anchor, qPrintable(some.sentence));
         const auto someUnkeyed = check(store, nullptr);
         QVERIFY2(!someUnkeyed.intact && someUnkeyed.badSnapshotSeq == anchor, qPrintable(someUnkeyed.sentence));
         QCOMPARE(someUnkeyed.sentence, deleted);
-        {
-            auto db = SqliteDb::open(store, SqliteDb::Mode::Create);
-            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM snapshot_seals")).ok());
-        }
+        QVERIFY(execute(store, QStringLiteral("DELETE FROM snapshot_seals")));
         for (const CommandVerifier *key : {static_cast<const CommandVerifier *>(&retained().verifier), static_cast<const CommandVerifier *>(nullptr)}) {
             const auto v = check(store, key);
             QVERIFY2(!v.intact && v.badSnapshotSeq == anchor, qPrintable(v.sentence));
@@ -304,11 +298,8 @@ private Q_SLOTS:
         const auto points = retained().points(retained().path);
         for (const std::uint64_t gone : {points[5].first, points.back().first}) {
             const QString store = retained().copy(QStringLiteral("without-%1.store").arg(gone));
-            {
-                auto db = SqliteDb::open(store, SqliteDb::Mode::Create);
-                for (const char *table : {"snapshots", "snapshot_seals", "snapshot_approaches"})
-                    QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM %1 WHERE seq = %2").arg(QLatin1String(table)).arg(gone)).ok());
-            }
+            for (const char *table : {"snapshots", "snapshot_seals", "snapshot_approaches"})
+                QVERIFY(execute(store, QStringLiteral("DELETE FROM %1 WHERE seq = %2").arg(QLatin1String(table)).arg(gone)));
             const auto v = check(store, nullptr);
             QVERIFY2(!v.intact && v.badSnapshotSeq == gone, qPrintable(v.sentence));
             QCOMPARE(v.sentence, QStringLiteral("the record says the snapshot taken after event %1 was sealed (event %2), but the store has "
@@ -334,11 +325,7 @@ private Q_SLOTS:
             QVERIFY(st->run().ok());
             QVERIFY(db.value()->exec(QStringLiteral("UPDATE snapshot_seals SET key_id = '%1' WHERE seq = %2").arg(mallory.keyId()).arg(at)).ok());
         }
-        {
-            auto db = SqliteDb::open(gone, SqliteDb::Mode::Create);
-            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM snapshot_seals WHERE seq = %1").arg(at)).ok());
-            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM events WHERE seq = %1").arg(at + 1)).ok());
-        }
+        QVERIFY(execute(gone, QStringLiteral("DELETE FROM snapshot_seals WHERE seq = %1; DELETE FROM events WHERE seq = %2").arg(at).arg(at + 1)));
         for (const QString &store : {named, gone}) {
             QString out;
             QCOMPARE(runVerify(store, &out), 1);

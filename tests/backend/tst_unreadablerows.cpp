@@ -29,23 +29,6 @@ QStringList openIncidents(const CityBooks &books)
     return out;
 }
 
-/// The store edited behind the console's back, as sqlite3 would.
-bool execute(const QString &path, const QString &sql)
-{
-    auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
-    return db && db.value()->exec(sql).ok();
-}
-
-/// One figure read from the store (`query` selects one row), or -1.
-std::int64_t figure(const QString &path, const QString &query)
-{
-    auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
-    if (!db)
-        return -1;
-    auto row = db.value()->prepare(query);
-    return row && row->step() ? row->columnInt(0) : -1;
-}
-
 bool editRow(const QString &path, std::uint64_t seq, const QString &payloadExpression)
 {
     return execute(path, QStringLiteral("UPDATE events SET payload = %1 WHERE seq = %2").arg(payloadExpression).arg(seq));
