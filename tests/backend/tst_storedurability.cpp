@@ -1,0 +1,159 @@
+// The event store's durability: sequences continue across sessions, a writer killed mid-write loses no committed
+// event, a full disk is reported and corrupts nothing. Replay against live: tst_eventstore.
+#include "base/sqlitedb.h"
+#include "storetesting.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+/// Child mode: append events to a store as fast as possible, printing each committed seq, until killed.
+int runWriter(const QString &path)
+{
+    auto store = EventStore::open({path, 0, 0, 20}, *fixtureCity());
+    if (!store)
+        return 3;
+    Recorder rec(fixtureCity(), store->get(), 5000);
+    CitySimulator sim(fixtureCity(), 1, berlin(QDate(2026, 11, 22), QTime(0, 0)));
+    std::int64_t t = sim.nowMs();
+    while (true) {
+        std::vector<Event> batch;
+        t += 60'000;
+        sim.advanceTo(t, batch);
+        rec.process(std::move(batch));
+        store.value()->flush();
+        std::printf("committed %llu\n", static_cast<unsigned long long>(rec.sequencer().lastSeq()));
+        std::fflush(stdout);
+    }
+}
+
+} // namespace
+
+class TestStoreDurability : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(fixtureCity()); }
+
+    void sequenceContinuesAcrossSessions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.store"));
+        std::uint64_t lastSeq = 0;
+        std::int64_t lastTime = 0;
+        for (int session = 1; session <= 2; ++session) {
+            auto store = EventStore::open({path}, *fixtureCity());
+            QVERIFY(store.ok());
+            QCOMPARE(store.value()->session(), std::uint32_t(session));
+            QCOMPARE(store.value()->lastSeq(), lastSeq);
+            Recorder rec(fixtureCity(), store->get());
+            CitySimulator sim(fixtureCity(), session, berlin(QDate(2026, 11, 22), QTime(session * 2, 0)));
+            std::vector<Event> batch{Event{0, sim.nowMs(), kNoDevice, SessionPayload{store.value()->session()}}};
+            sim.initialState(batch);
+            sim.advanceTo(sim.nowMs() + 3600'000, batch);
+            rec.process(std::move(batch));
+            store.value()->flush();
+            QVERIFY(rec.sequencer().lastSeq() > lastSeq);
+            QVERIFY(rec.sequencer().lastTimeMs() >= lastTime);
+            lastSeq = rec.sequencer().lastSeq();
+            lastTime = rec.sequencer().lastTimeMs();
+        }
+        auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+        auto gaps = db.value()->prepare(QStringLiteral("SELECT count(*), min(seq), max(seq) FROM events"));
+        QVERIFY(gaps->step());
+        QCOMPARE(gaps->columnInt(0), static_cast<std::int64_t>(lastSeq));
+        QCOMPARE(gaps->columnInt(1), 1LL);
+        QCOMPARE(gaps->columnInt(2), static_cast<std::int64_t>(lastSeq));
+    }
+
+    void killedWriterLosesNoCommittedEvent()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kill.store"));
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--writer"), path});
+        QVERIFY(child.waitForStarted());
+        std::uint64_t committed = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 2500 && child.state() == QProcess::Running) {
+            child.waitForReadyRead(100);
+            while (child.canReadLine()) {
+                const QByteArray line = child.readLine().trimmed();
+                if (line.startsWith("committed "))
+                    committed = line.mid(10).toULongLong();
+            }
+        }
+        QVERIFY2(committed > 1000, qPrintable(QString::number(committed)));
+        ::kill(static_cast<pid_t>(child.processId()), SIGKILL); // no chance to clean up
+        child.waitForFinished();
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        auto db = SqliteDb::open(path, SqliteDb::Mode::Create); // as the next console would
+        QVERIFY(db.ok());
+        auto check = db.value()->prepare(QStringLiteral("PRAGMA integrity_check"));
+        QVERIFY(check->step());
+        QCOMPARE(check->columnText(0), QStringLiteral("ok"));
+        auto seqs = db.value()->prepare(QStringLiteral("SELECT count(*), min(seq), max(seq) FROM events"));
+        QVERIFY(seqs->step());
+        const auto count = seqs->columnInt(0), max = seqs->columnInt(2);
+        QCOMPARE(seqs->columnInt(1), 1LL);
+        QCOMPARE(count, max); // contiguous
+        QVERIFY2(static_cast<std::uint64_t>(max) >= committed, qPrintable(QStringLiteral("%1 < %2").arg(max).arg(committed)));
+        // And a new session continues after it.
+        auto store = EventStore::open({path}, *fixtureCity());
+        QVERIFY(store.ok());
+        QCOMPARE(store.value()->lastSeq(), static_cast<std::uint64_t>(max));
+    }
+
+    void fullDiskIsReportedAndNothingIsCorrupted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("full.store"));
+        EventStoreOptions options{path};
+        options.maxSizeMb = 1;
+        auto store = EventStore::open(options, *fixtureCity());
+        QVERIFY(store.ok());
+        Recorder rec(fixtureCity(), store->get(), 1'000'000);
+        CitySimulator sim(fixtureCity(), 5, berlin(QDate(2026, 11, 22), QTime(0, 0)));
+        for (int hour = 1; hour <= 24 && !store.value()->stats().failing; ++hour) {
+            std::vector<Event> batch;
+            sim.advanceTo(sim.nowMs() + 3600'000, batch);
+            rec.process(std::move(batch)); // never blocks, whatever the disk does
+            store.value()->flush();
+        }
+        const auto stats = store.value()->stats();
+        QVERIFY(stats.failing);
+        QVERIFY2(stats.error.contains(QLatin1String("full")), qPrintable(stats.error));
+        store.value().reset();
+        auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+        auto check = db.value()->prepare(QStringLiteral("PRAGMA integrity_check"));
+        QVERIFY(check->step());
+        QCOMPARE(check->columnText(0), QStringLiteral("ok"));
+        auto seqs = db.value()->prepare(QStringLiteral("SELECT count(*), max(seq) FROM events"));
+        QVERIFY(seqs->step());
+        QVERIFY(seqs->columnInt(0) > 0);
+        QCOMPARE(seqs->columnInt(0), seqs->columnInt(1));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && qstrcmp(argv[1], "--writer") == 0) {
+        QCoreApplication app(argc, argv);
+        return runWriter(QString::fromLocal8Bit(argv[2]));
+    }
+    QCoreApplication app(argc, argv);
+    TestStoreDurability test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_storedurability.moc"
