@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QProcess>
 #include <QTimeZone>
 
 #include <memory>
@@ -97,6 +98,20 @@ inline bool storeRulesText(const QString &packagePath, const QByteArray &value)
         return false;
     st->bind(1, QString::fromUtf8(value));
     return st->run().ok();
+}
+
+/// Runs cityops-export with `args`, for a minute at most: its exit code (-1: it crashed or hung), and what it said on
+/// stdout and stderr in `said`.
+inline int runExport(const QStringList &args, QString *said)
+{
+    QProcess p;
+    p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-export"), args);
+    if (!p.waitForFinished(60'000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    *said = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 inline std::int64_t berlin(const QDate &date, const QTime &time)

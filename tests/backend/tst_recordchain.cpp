@@ -16,7 +16,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -100,11 +99,7 @@ int runVerify(QStringList args, QString *out)
 {
     if (args.contains(QStringLiteral("--store")) && !args.contains(QStringLiteral("--city")))   // its snapshots are checked for it
         args << QStringLiteral("--city") << fixturePackage();
-    QProcess p;
-    p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-export"), QStringList{QStringLiteral("verify")} + args);
-    p.waitForFinished(60000);
-    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return runExport(QStringList{QStringLiteral("verify")} + args, out);
 }
 } // namespace
 
@@ -259,15 +254,13 @@ private Q_SLOTS:
         const QString file = dir.filePath(QStringLiteral("window.jsonl"));
         const QString cityFile = dir.filePath(QStringLiteral("city.gpkg"));   // the recording's city as a package
         QVERIFY(citypackage::write(*fixtureCity(), cityFile));
-        const auto fixturePath = [&cityFile] { return cityFile; };
-        QProcess p;
-        p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-export"),
-                {QStringLiteral("--store"), recording().path, QStringLiteral("--city"), fixturePath(), QStringLiteral("--from"),
-                 QStringLiteral("2026-11-22T05:30:00Z"), QStringLiteral("--to"), QStringLiteral("2026-11-22T05:40:00Z"), QStringLiteral("--verifiable"), file});
-        QVERIFY(p.waitForFinished(60000));
-        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QString out;
-        QCOMPARE(runVerify({QStringLiteral("--export"), file, QStringLiteral("--key"), recording().publicKey, QStringLiteral("--city"), fixturePath()}, &out), 0);
+        const int exported = runExport({QStringLiteral("--store"), recording().path, QStringLiteral("--city"), cityFile, QStringLiteral("--from"),
+                                        QStringLiteral("2026-11-22T05:30:00Z"), QStringLiteral("--to"), QStringLiteral("2026-11-22T05:40:00Z"),
+                                        QStringLiteral("--verifiable"), file},
+                                       &out);
+        QVERIFY2(exported == 0, qPrintable(out));
+        QCOMPARE(runVerify({QStringLiteral("--export"), file, QStringLiteral("--key"), recording().publicKey, QStringLiteral("--city"), cityFile}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("intact")), qPrintable(out));
         QCOMPARE(runVerify({QStringLiteral("--export"), file}, &out), 2);   // no key: usage
     }

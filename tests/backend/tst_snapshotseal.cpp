@@ -16,7 +16,6 @@
 #include "storetesting.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -138,13 +137,9 @@ void closeAnIncident(Snapshot &s)
 
 int runVerify(const QString &store, QString *out)
 {
-    QProcess p;
-    p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-export"), {QStringLiteral("verify"), QStringLiteral("--store"), store,
-                                                               QStringLiteral("--key"), retained().keyFile, QStringLiteral("--city"),
-                                                               retained().cityFile});
-    p.waitForFinished(60000);
-    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return runExport({QStringLiteral("verify"), QStringLiteral("--store"), store, QStringLiteral("--key"), retained().keyFile,
+                      QStringLiteral("--city"), retained().cityFile},
+                     out);
 }
 
 } // namespace

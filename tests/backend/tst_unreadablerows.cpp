@@ -9,7 +9,6 @@
 #include "storetesting.h"
 
 #include <QBuffer>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -394,15 +393,10 @@ private Q_SLOTS:
         QVERIFY(citypackage::write(*fixtureCity(), cityFile));
         const QString events = r.dir.filePath(QStringLiteral("window.jsonl"));
         const auto exportTool = [&](const QStringList &extra, QString *said) {
-            QProcess p;
-            p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-export"),
-                    QStringList{QStringLiteral("--store"), r.path, QStringLiteral("--city"), cityFile, QStringLiteral("--from"),
-                                QStringLiteral("2026-11-22T00:00:00Z"), QStringLiteral("--to"), QStringLiteral("2026-11-23T00:00:00Z")}
-                        + extra);
-            if (!p.waitForFinished(60'000))
-                return -1;
-            *said = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+            return runExport(QStringList{QStringLiteral("--store"), r.path, QStringLiteral("--city"), cityFile, QStringLiteral("--from"),
+                                         QStringLiteral("2026-11-22T00:00:00Z"), QStringLiteral("--to"), QStringLiteral("2026-11-23T00:00:00Z")}
+                                 + extra,
+                             said);
         };
         QString said;
         QCOMPARE(exportTool({QStringLiteral("--events"), events}, &said), 1);
