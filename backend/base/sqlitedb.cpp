@@ -33,6 +33,17 @@ Status SqliteDb::exec(const QString &sql)
     return Ok{};
 }
 
+Result<std::int64_t> SqliteDb::pragmaInt(const QString &pragma)
+{
+    auto stmt = prepare(QStringLiteral("PRAGMA ") + pragma);
+    if (!stmt)
+        return makeError(stmt.error());
+    QString error;
+    if (!stmt->step(&error))
+        return makeError(error.isEmpty() ? QStringLiteral("no answer to PRAGMA %1").arg(pragma) : error);
+    return stmt->columnInt(0);
+}
+
 Result<SqliteStatement> SqliteDb::prepare(const QString &sql)
 {
     sqlite3_stmt *stmt = nullptr;

@@ -28,6 +28,9 @@ public:
 
     Status exec(const QString &sql);
     Result<SqliteStatement> prepare(const QString &sql);
+    /// The integer a PRAGMA answers (`application_id`, `user_version`, `schema_version`): how our files are told
+    /// from others before anything is written to them.
+    Result<std::int64_t> pragmaInt(const QString &pragma);
     QString lastError() const;
     sqlite3 *handle() const { return m_db; }
 

@@ -16,17 +16,6 @@ namespace {
 constexpr std::int64_t kApplicationId = 0x43594F55;   // "CYOU": CityOps users
 constexpr int kSchemaVersion = 1;
 
-Result<std::int64_t> pragmaInt(SqliteDb &db, const char *pragma)
-{
-    auto stmt = db.prepare(QStringLiteral("PRAGMA %1").arg(QLatin1String(pragma)));
-    if (!stmt)
-        return makeError(stmt.error());
-    QString error;
-    if (!stmt->step(&error))
-        return makeError(error.isEmpty() ? QStringLiteral("no answer to PRAGMA %1").arg(QLatin1String(pragma)) : error);
-    return stmt->columnInt(0);
-}
-
 UserAccount accountFrom(const SqliteStatement &s)
 {
     UserAccount a;
@@ -64,8 +53,8 @@ Result<std::unique_ptr<UserDirectory>> UserDirectory::open(const QString &path, 
     (void)d.exec(QStringLiteral("PRAGMA busy_timeout = 3000"));
     if (exists) {
         // Read before anything is written: a file that is not ours stays exactly as it was.
-        const auto id = pragmaInt(d, "application_id");
-        const auto version = pragmaInt(d, "user_version");
+        const auto id = d.pragmaInt(QStringLiteral("application_id"));
+        const auto version = d.pragmaInt(QStringLiteral("user_version"));
         if (!id || id.value() != kApplicationId)
             return makeError(QStringLiteral("%1 is not a CityOps user directory%2; it was left untouched")
                                  .arg(path, id ? QString() : QStringLiteral(" (%1)").arg(id.error())));

@@ -111,17 +111,6 @@ Status migrateV1toV2(SqliteDb &db)
     return Ok{};
 }
 
-Result<qint64> pragmaInt(SqliteDb &db, const QString &pragma)
-{
-    auto stmt = db.prepare(QStringLiteral("PRAGMA ") + pragma);
-    if (!stmt)
-        return makeError(stmt.error());
-    QString error;
-    if (!stmt->step(&error))
-        return makeError(error.isEmpty() ? QStringLiteral("no answer to PRAGMA %1").arg(pragma) : error);
-    return stmt->columnInt(0);
-}
-
 } // namespace
 
 QString cityFingerprint(const CityModel &city)
@@ -145,11 +134,11 @@ QString meta(SqliteDb &db, const QString &key)
 
 Status prepare(SqliteDb &db, const QString &path, const CityModel &city, bool create)
 {
-    auto appId = pragmaInt(db, QStringLiteral("application_id"));
+    auto appId = db.pragmaInt(QStringLiteral("application_id"));
     if (!appId)
         return makeError(QStringLiteral("%1 is not a readable CityOps store: %2").arg(path, appId.error()));
-    auto version = pragmaInt(db, QStringLiteral("user_version"));
-    auto tables = pragmaInt(db, QStringLiteral("schema_version")); // 0 for a brand-new, empty database
+    auto version = db.pragmaInt(QStringLiteral("user_version"));
+    auto tables = db.pragmaInt(QStringLiteral("schema_version")); // 0 for a brand-new, empty database
     if (!version || !tables)
         return makeError(QStringLiteral("%1 is not a readable CityOps store").arg(path));
 
