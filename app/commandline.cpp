@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "base/secretfile.h"
+#include "security/ldapdirectory.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -273,8 +274,7 @@ Result<ConsoleOptions> parseConsoleArguments(const QStringList &arguments)
     if (p.parser.isSet(p.directory) && o.directoryPath.isEmpty())
         return makeError(QStringLiteral("--directory needs a file name or an ldaps:// address"));
     o.ldapMapPath = p.parser.value(p.ldapMap);
-    if (p.parser.isSet(p.ldapMap) && !o.directoryPath.startsWith(QLatin1String("ldap://"), Qt::CaseInsensitive)
-        && !o.directoryPath.startsWith(QLatin1String("ldaps://"), Qt::CaseInsensitive))
+    if (p.parser.isSet(p.ldapMap) && !LdapDirectory::isAddress(o.directoryPath))
         return makeError(QStringLiteral("--ldap-map only makes sense with --directory ldaps://HOST/BASE-DN"));
     if (p.parser.isSet(p.user) != p.parser.isSet(p.passwordFile))
         return makeError(QStringLiteral("--user and --password-file go together: the name and the file with its password"));

@@ -140,11 +140,6 @@ Result<std::shared_ptr<const CommandSigner>> checkpointKey(const ConsoleOptions 
     return std::shared_ptr<const CommandSigner>(std::make_shared<CommandSigner>(std::move(signer).value()));
 }
 
-bool isLdapAddress(const QString &directory)
-{
-    return directory.startsWith(QLatin1String("ldap://"), Qt::CaseInsensitive) || directory.startsWith(QLatin1String("ldaps://"), Qt::CaseInsensitive);
-}
-
 /// The first run on an empty directory: an administrator's account, asked for once.
 bool createFirstAdministrator(UserDirectory &directory, StopSignals &stopSignals)
 {
@@ -388,7 +383,7 @@ int main(int argc, char **argv)
     // administrator's account).
     // Shared: the engine's core thread looks people up in it until the engine stops, whichever goes first.
     std::shared_ptr<Authenticator> directory;
-    if (isLdapAddress(options.directoryPath)) {
+    if (LdapDirectory::isAddress(options.directoryPath)) {
         const QString mapPath = options.ldapMapPath.isEmpty()
                                     ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("ldap-map.json"))
                                     : options.ldapMapPath;
@@ -402,6 +397,13 @@ int main(int argc, char **argv)
         if (!ldap)
             return fail(QObject::tr("Cannot use the LDAP directory: %1").arg(ldap.error()), kExitUsage);
         qCInfo(lcApp) << "people sign in against" << ldap.value()->describe();
+        // Failed sign-ins outlast a restart: a lockout is lifted by its time or by cityops-admin, not by restarting.
+        const QString failuresPath = FailureBook::defaultPath();
+        (void)trustfile::makeFolder(QFileInfo(failuresPath).absolutePath());   // a failure is said by the open below
+        if (auto book = FailureBook::open(failuresPath, FailureBook::Mode::CreateIfMissing))
+            ldap.value()->setFailureBook(std::move(book).value());
+        else
+            qCWarning(lcApp) << "failed sign-ins are counted in memory, until this console restarts:" << book.error();
         directory = std::move(ldap).value();
     } else {
         const QString directoryPath = options.directoryPath.isEmpty() ? UserDirectory::defaultPath() : options.directoryPath;

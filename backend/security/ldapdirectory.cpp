@@ -20,7 +20,6 @@
 namespace cityops {
 namespace {
 
-constexpr int kMaxRemembered = 4096;   // names with failures held in memory; an attacker's made-up names cannot grow it
 
 /// The handle, unbound whatever happens.
 struct LdapHandle {
@@ -187,31 +186,58 @@ Result<LdapMapping> LdapMapping::load(const QString &path)
     return fromJson(text.value(), path);
 }
 
-Result<std::unique_ptr<LdapDirectory>> LdapDirectory::open(const QString &uri, LdapMapping mapping)
+namespace {
+
+struct LdapAddress {
+    QString scheme, host, base;
+    int port = 0;
+};
+
+Result<LdapAddress> parseAddress(const QString &uri)
 {
     LDAPURLDesc *parsed = nullptr;
     if (ldap_url_parse(uri.toUtf8().constData(), &parsed) != LDAP_URL_SUCCESS || !parsed)
         return makeError(QStringLiteral("\"%1\" is not an LDAP address: write ldaps://HOST[:PORT]/BASE-DN").arg(uri));
     const std::unique_ptr<LDAPURLDesc, decltype(&ldap_free_urldesc)> owned(parsed, &ldap_free_urldesc);
-    const QString scheme = QString::fromUtf8(parsed->lud_scheme ? parsed->lud_scheme : "").toLower();
-    const QString host = QString::fromUtf8(parsed->lud_host ? parsed->lud_host : "");
-    const QString base = QString::fromUtf8(parsed->lud_dn ? parsed->lud_dn : "");
-    if (scheme != QLatin1String("ldap") && scheme != QLatin1String("ldaps"))
-        return makeError(QStringLiteral("\"%1\": the directory is reached with ldaps:// (or ldap://), not %2://").arg(uri, scheme));
-    if (host.isEmpty())
+    LdapAddress a;
+    a.scheme = QString::fromUtf8(parsed->lud_scheme ? parsed->lud_scheme : "").toLower();
+    a.host = QString::fromUtf8(parsed->lud_host ? parsed->lud_host : "");
+    a.base = QString::fromUtf8(parsed->lud_dn ? parsed->lud_dn : "");
+    if (a.scheme != QLatin1String("ldap") && a.scheme != QLatin1String("ldaps"))
+        return makeError(QStringLiteral("\"%1\": the directory is reached with ldaps:// (or ldap://), not %2://").arg(uri, a.scheme));
+    if (a.host.isEmpty())
         return makeError(QStringLiteral("\"%1\" names no server: write ldaps://HOST[:PORT]/BASE-DN").arg(uri));
-    if (base.isEmpty())
+    if (a.base.isEmpty())
         return makeError(QStringLiteral("\"%1\" names no base DN: write ldaps://HOST[:PORT]/BASE-DN, e.g. ldaps://ldap.city.example/dc=city,dc=example").arg(uri));
     LDAPDN dn = nullptr;
-    if (ldap_str2dn(base.toUtf8().constData(), &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS)
-        return makeError(QStringLiteral("\"%1\": %2 is not a valid DN").arg(uri, base));
+    if (ldap_str2dn(a.base.toUtf8().constData(), &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS)
+        return makeError(QStringLiteral("\"%1\": %2 is not a valid DN").arg(uri, a.base));
     ldap_dnfree(dn);
-    if (scheme == QLatin1String("ldap") && !mapping.startTls && !isLoopback(host))
+    a.port = parsed->lud_port > 0 ? parsed->lud_port : (a.scheme == QLatin1String("ldaps") ? 636 : 389);
+    return a;
+}
+
+} // namespace
+
+Status LdapDirectory::checkAddress(const QString &uri)
+{
+    if (auto address = parseAddress(uri); !address)
+        return makeError(address.error());
+    return Ok{};
+}
+
+Result<std::unique_ptr<LdapDirectory>> LdapDirectory::open(const QString &uri, LdapMapping mapping)
+{
+    auto parsed = parseAddress(uri);
+    if (!parsed)
+        return makeError(parsed.error());
+    const LdapAddress &a = parsed.value();
+    if (a.scheme == QLatin1String("ldap") && !mapping.startTls && !isLoopback(a.host))
         return makeError(QStringLiteral("\"%1\": ldap:// would send passwords to %2 in clear; use ldaps://, or set \"startTls\": true in the mapping")
-                             .arg(uri, host));
-    const int port = parsed->lud_port > 0 ? parsed->lud_port : (scheme == QLatin1String("ldaps") ? 636 : 389);
-    const QString server = QStringLiteral("%1://%2:%3").arg(scheme, host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host).arg(port);
-    return std::unique_ptr<LdapDirectory>(new LdapDirectory(server, base, std::move(mapping)));
+                             .arg(uri, a.host));
+    const QString host = a.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + a.host + QLatin1Char(']') : a.host;
+    const QString server = QStringLiteral("%1://%2:%3").arg(a.scheme, host).arg(a.port);
+    return std::unique_ptr<LdapDirectory>(new LdapDirectory(server, a.base, std::move(mapping)));
 }
 
 LdapDirectory::LdapDirectory(QString server, QString base, LdapMapping mapping)
@@ -271,9 +297,55 @@ QString LdapDirectory::userDnFor(const QString &name) const
     return dn;
 }
 
+void LdapDirectory::setFailureBook(std::unique_ptr<FailureBook> book)
+{
+    std::lock_guard lock(m_mutex);
+    m_book = std::move(book);
+}
+
+LdapDirectory::Failures LdapDirectory::failuresOf(const QString &name, std::int64_t now)
+{
+    Failures failures = m_failures.value(name);
+    if (m_book) {
+        // The book is the authority while it can be read: another console of this machine may have counted since,
+        // or an administrator lifted the lock.
+        if (const auto found = m_book->find(name)) {
+            failures = found.value().value_or(Failures{});
+            if (found.value())
+                m_failures.insert(name, failures);
+            else
+                m_failures.remove(name);
+        } else {
+            qCWarning(lcSecurity) << "failed sign-ins counted in memory: cannot read" << m_book->path() << "-" << found.error();
+        }
+    }
+    failures.counts.name = name;
+    if (settleClockStep(m_policy, failures.counts, now))
+        keep(name, failures, now);
+    return failures;
+}
+
+void LdapDirectory::keep(const QString &name, Failures failures, std::int64_t now)
+{
+    failures.counts.name = name;
+    forgetOldFailures(now);
+    m_failures.insert(name, failures);
+    if (m_book)
+        if (const Status put = m_book->put(failures, now, m_policy); !put)
+            qCWarning(lcSecurity) << "failed sign-ins counted in memory: cannot write" << m_book->path() << "-" << put.error();
+}
+
+void LdapDirectory::clear(const QString &name)
+{
+    m_failures.remove(name);
+    if (m_book)
+        if (const auto removed = m_book->forget(name); !removed)
+            qCWarning(lcSecurity) << "cannot clear" << name << "in" << m_book->path() << "-" << removed.error();
+}
+
 void LdapDirectory::forgetOldFailures(std::int64_t now)
 {
-    if (m_failures.size() < kMaxRemembered)
+    if (m_failures.size() < FailureBook::kMaxNames)
         return;
     for (auto it = m_failures.begin(); it != m_failures.end();) {
         const UserAccount &c = it->counts;
@@ -282,7 +354,7 @@ void LdapDirectory::forgetOldFailures(std::int64_t now)
         else
             ++it;
     }
-    if (m_failures.size() >= kMaxRemembered) {
+    if (m_failures.size() >= FailureBook::kMaxNames) {
         // Still full: made-up names first, then anything not locked.
         m_failures.removeIf([&](const auto &entry) { return !entry.value().known || entry.value().counts.lockedUntilMs <= now; });
     }
@@ -365,9 +437,7 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
     Failures before;
     {
         std::lock_guard lock(m_mutex);
-        if (const auto it = m_failures.find(name); it != m_failures.end())
-            (void)settleClockStep(m_policy, it->counts, now);
-        before = m_failures.value(name);
+        before = failuresOf(name, now);
     }
     if (auto refused = refuseBeforeCheck(m_policy, before.counts, now)) {
         refused->nameKnown = before.known;
@@ -396,10 +466,10 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
                             && ldap_count_entries(h.ld(), result) > 0;
         ldap_msgfree(result);
         std::lock_guard lock(m_mutex);
-        forgetOldFailures(now);
-        Failures &f = m_failures[name];
+        Failures f = failuresOf(name, now);   // read again: counted meanwhile elsewhere on this machine
         f.known = f.known || exists;
         SignInOutcome refused = countWrongPassword(m_policy, f.counts, now);
+        keep(name, f, now);
         refused.nameKnown = f.known;
         return refused;
     }
@@ -414,7 +484,7 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
     const UserAccount account = read.value();
     {
         std::lock_guard lock(m_mutex);
-        m_failures.remove(name);
+        clear(name);
     }
     if (!granted) {
         qCInfo(lcSecurity) << "LDAP:" << name << "is in no mapped group";

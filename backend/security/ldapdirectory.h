@@ -2,6 +2,7 @@
 
 #include "base/result.h"
 #include "security/authenticator.h"
+#include "security/failurebook.h"
 
 #include <QHash>
 
@@ -53,12 +54,21 @@ struct LdapMapping {
 /// address. An empty password is refused before anything is sent (LDAP would take it as an anonymous bind).
 ///
 /// Failures are counted here with the same SignInPolicy as the local directory (delay after 3, locked after 10 for
-/// 15 minutes) — per console and until it restarts; the directory's own password policy applies on top.
+/// 15 minutes), in a FailureBook when the console gives one (kept across restarts, shared by the consoles of one
+/// machine, lifted by cityops-admin), else in memory — per console and until it restarts; the directory's own password
+/// policy applies on top.
 class LdapDirectory : public Authenticator {
 public:
     /// `uri`: ldap[s]://HOST[:PORT]/BASE-DN. Checks the URI and the mapping; does not connect (a server that is
     /// down must not stop the console from starting — sign-in then says so).
     static Result<std::unique_ptr<LdapDirectory>> open(const QString &uri, LdapMapping mapping);
+    /// Whether a --directory value names an LDAP directory (ldap:// or ldaps://) rather than a user directory file.
+    static bool isAddress(const QString &directory)
+    {
+        return directory.startsWith(QLatin1String("ldap://"), Qt::CaseInsensitive) || directory.startsWith(QLatin1String("ldaps://"), Qt::CaseInsensitive);
+    }
+    /// Whether `uri` is an LDAP address open() would parse (not yet whether it may carry passwords).
+    static Status checkAddress(const QString &uri);
     ~LdapDirectory() override;
 
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
@@ -68,12 +78,21 @@ public:
     Result<std::optional<UserAccount>> lookUp(const QString &name) override;
 
     void setPolicy(const SignInPolicy &policy) { m_policy = policy; }
+    /// Counts failures in `book` from now on. Should it become unreadable (damage), they are counted in memory, and
+    /// the log says so: a sign-in is never refused for the book, nor a lockout taken as lifted.
+    void setFailureBook(std::unique_ptr<FailureBook> book);
     const QString &baseDn() const { return m_base; }
     /// The person's entry: the mapping's userDn with {user} and {base} filled in.
     QString userDnFor(const QString &name) const;
 
 private:
     LdapDirectory(QString server, QString base, LdapMapping mapping);
+    using Failures = FailureBook::Entry;
+    // Under m_mutex: the counts of `name` as the book has them (as memory has them without a book or when the book
+    // cannot be read); kept in both; cleared in both.
+    Failures failuresOf(const QString &name, std::int64_t nowMs);
+    void keep(const QString &name, Failures failures, std::int64_t nowMs);
+    void clear(const QString &name);
     void forgetOldFailures(std::int64_t nowMs);
     struct Connection;
     /// A connection with the mapping's options and TLS (StartTLS done), not bound yet.
@@ -86,12 +105,9 @@ private:
     LdapMapping m_mapping;
     SignInPolicy m_policy;
 
-    struct Failures {
-        UserAccount counts;
-        bool known = false;   ///< the directory has an entry of this name
-    };
     std::mutex m_mutex;       ///< signIn may run on a worker thread
     QHash<QString, Failures> m_failures;
+    std::unique_ptr<FailureBook> m_book;
 };
 
 /// Escapes a value for an LDAP search filter (RFC 4515: * ( ) \ and NUL).

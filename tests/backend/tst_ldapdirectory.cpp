@@ -1,7 +1,10 @@
 // The LDAP directory against a real slapd that the test starts on loopback (plain and TLS listeners, a generated
 // database and a throwaway CA), and stops — including in the middle, to see the console's side of a dead server.
+// Lockouts kept in the record of failed sign-ins: across a restart, across two consoles, lifted by an administrator.
 
-#include "brokertesting.h"
+#include "slapdtesting.h"
+#include "base/sqlitedb.h"
+#include "security/failurebook.h"
 #include "security/ldapdirectory.h"
 
 #include <QtTest>
@@ -11,94 +14,7 @@ using namespace cityops::test;
 
 namespace {
 
-constexpr const char *kPassword = "correct horse 1";
 constexpr std::int64_t kNow = 1'790'000'000'000;
-
-QByteArray sshaOf(const QByteArray &password)
-{
-    QProcess p;
-    p.start(QStringLiteral("/usr/sbin/slappasswd"), {QStringLiteral("-s"), QString::fromUtf8(password)});
-    p.waitForFinished(10'000);
-    return p.readAllStandardOutput().trimmed();
-}
-
-/// slapd with the city's people and groups: olga (operators), sven (operators, supervisors), rita (north-responders),
-/// nora (cleaners: a group the mapping does not know). Plain ldap:// and ldaps:// on loopback ports.
-class TestSlapd {
-public:
-    TestSlapd()
-    {
-        m_ok = makeTestCertificates(m_dir.path()) && QDir(m_dir.path()).mkpath(QStringLiteral("db")) && writeConfig() && load() && start();
-    }
-    ~TestSlapd() { stop(); }
-    bool ok() const { return m_ok; }
-    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
-    QString plainUrl() const { return QStringLiteral("ldap://127.0.0.1:%1/dc=city,dc=test").arg(m_plainPort); }
-    // Not "localhost": libldap checks the certificate against the machine's own name for that host.
-    QString tlsUrl() const { return QStringLiteral("ldaps://127.0.0.1:%1/dc=city,dc=test").arg(m_tlsPort); }
-
-    bool start()
-    {
-        // -d 0: stay in the foreground (a child of the test), log nothing.
-        return startDaemon(m_process, QStringLiteral("/usr/sbin/slapd"),
-                           {"-f", path("slapd.conf"), "-h",
-                            QStringLiteral("ldap://127.0.0.1:%1/ ldaps://127.0.0.1:%2/").arg(m_plainPort).arg(m_tlsPort), "-d", "0"},
-                           path("slapd.log"), {m_plainPort, m_tlsPort});
-    }
-    void stop() { stopDaemon(m_process); }
-
-private:
-    bool write(const char *name, const QByteArray &text) const
-    {
-        QFile f(path(name));
-        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
-    }
-    bool writeConfig()
-    {
-        const QList<int> ports = freePorts(2);   // two different ones
-        m_plainPort = ports[0];
-        m_tlsPort = ports[1];
-        const QString conf = QStringLiteral(
-            "include /etc/ldap/schema/core.schema\ninclude /etc/ldap/schema/cosine.schema\ninclude /etc/ldap/schema/inetorgperson.schema\n"
-            "modulepath /usr/lib/ldap\nmoduleload back_mdb\npidfile %1/slapd.pid\n"
-            "TLSCACertificateFile %1/ca.crt\nTLSCertificateFile %1/server.crt\nTLSCertificateKeyFile %1/server.key\n"
-            "database mdb\nsuffix \"dc=city,dc=test\"\nrootdn \"cn=admin,dc=city,dc=test\"\ndirectory %1/db\nmaxsize 10485760\n"
-            // Passwords: only to bind with. Everything else readable by whoever is bound (and by anonymous: the
-            // default of many directories, which the console only uses to tell a wrong password from a made-up name).
-            "access to attrs=userPassword by anonymous auth by * none\naccess to * by * read\n")
-                                 .arg(m_dir.path());
-        return write("slapd.conf", conf.toUtf8());
-    }
-    bool load()
-    {
-        const QByteArray hash = sshaOf(kPassword);
-        if (!hash.startsWith("{SSHA}"))
-            return false;
-        QByteArray ldif = "dn: dc=city,dc=test\nobjectClass: dcObject\nobjectClass: organization\no: City\ndc: city\n\n"
-                          "dn: ou=people,dc=city,dc=test\nobjectClass: organizationalUnit\nou: people\n\n"
-                          "dn: ou=groups,dc=city,dc=test\nobjectClass: organizationalUnit\nou: groups\n\n";
-        for (const char *person : {"olga", "sven", "rita", "nora", "lookup"})
-            ldif += QByteArray("dn: uid=") + person + ",ou=people,dc=city,dc=test\nobjectClass: inetOrgPerson\nuid: " + person
-                    + "\ncn: " + person + "\nsn: " + person + "\nuserPassword: " + hash + "\n\n";
-        const auto group = [&](const char *name, std::initializer_list<const char *> members) {
-            ldif += QByteArray("dn: cn=") + name + ",ou=groups,dc=city,dc=test\nobjectClass: groupOfNames\ncn: " + name + "\n";
-            for (const char *m : members)
-                ldif += QByteArray("member: uid=") + m + ",ou=people,dc=city,dc=test\n";
-            ldif += "\n";
-        };
-        group("operators", {"olga", "sven"});
-        group("supervisors", {"sven"});
-        group("north-responders", {"rita"});
-        group("cleaners", {"nora"});
-        return write("data.ldif", ldif) && run(QStringLiteral("/usr/sbin/slapadd"), {"-f", path("slapd.conf"), "-l", path("data.ldif")}, m_dir.path());
-    }
-
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    int m_plainPort = 0;
-    int m_tlsPort = 0;
-    bool m_ok = false;
-};
 
 LdapMapping mapping(const QString &caFile = {})
 {
@@ -245,6 +161,83 @@ private Q_SLOTS:
         QCOMPARE(settled.refusal, SignInRefusal::Locked);
         QCOMPARE(settled.retryAtMs, kNow + 1 + 15 * 60'000);
         QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow + 1 + 15 * 60'000).ok());
+    }
+
+    void aLockoutOutlastsARestartAndAnAdministratorLiftsIt()
+    {
+        // The attack: ten guesses lock sven out; a console restart (or a second console of this machine) would have
+        // given ten more. With the book, neither does; only the time or an administrator lifts it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ldap-failures.db"));
+        const auto withBook = [&] {
+            auto d = tls();
+            auto book = FailureBook::open(path, FailureBook::Mode::CreateIfMissing);
+            if (!book)
+                qFatal("%s", qPrintable(book.error()));
+            d->setFailureBook(std::move(book).value());
+            return d;
+        };
+        std::int64_t now = kNow;
+        {
+            auto first = withBook();
+            for (int i = 0; i < 10; ++i) {
+                const SignInOutcome o = first->signIn(QStringLiteral("sven"), "guess", now);
+                if (o.refusal == SignInRefusal::WrongCredentials)
+                    now = std::max(now, o.retryAtMs);
+            }
+            QCOMPARE(first->signIn(QStringLiteral("sven"), kPassword, now).refusal, SignInRefusal::Locked);
+        }
+        auto restarted = withBook();
+        const SignInOutcome afterRestart = restarted->signIn(QStringLiteral("sven"), kPassword, now + 60'000);
+        QCOMPARE(afterRestart.refusal, SignInRefusal::Locked);
+        QVERIFY(afterRestart.nameKnown);
+        QCOMPARE(afterRestart.retryAtMs, kNow + (now - kNow) + 15 * 60'000);
+        auto second = withBook();   // another console of this machine
+        QCOMPARE(second->signIn(QStringLiteral("sven"), kPassword, now + 60'000).refusal, SignInRefusal::Locked);
+        // The administrator lifts it (cityops-admin user unlock sven --directory ldaps://…): the running consoles
+        // take the right password at once.
+        QVERIFY(FailureBook::open(path, FailureBook::Mode::Existing).value()->forget(QStringLiteral("sven")).value());
+        QVERIFY(restarted->signIn(QStringLiteral("sven"), kPassword, now + 60'000).ok());
+        // Guesses spread over two consoles count together: five on each lock sven out on both.
+        for (int i = 0; i < 10; ++i) {
+            LdapDirectory &at = i % 2 ? *second : *restarted;
+            const SignInOutcome o = at.signIn(QStringLiteral("sven"), "guess", now);
+            if (o.refusal == SignInRefusal::WrongCredentials)
+                now = std::max(now, o.retryAtMs);
+        }
+        QCOMPARE(restarted->signIn(QStringLiteral("sven"), kPassword, now).refusal, SignInRefusal::Locked);
+        QCOMPARE(second->signIn(QStringLiteral("sven"), kPassword, now).refusal, SignInRefusal::Locked);
+        // A success clears the book too: the next console starts sven at no failures.
+        QVERIFY(restarted->signIn(QStringLiteral("sven"), kPassword, now + 15 * 60'000).ok());
+        QVERIFY(!FailureBook::open(path, FailureBook::Mode::ReadOnly).value()->find(QStringLiteral("sven")).value());
+    }
+
+    void aDamagedBookNeitherRefusesNorLifts()
+    {
+        // A row damaged after olga was locked: the console neither refuses everyone for it nor takes it as "no
+        // failures" — it counts in memory from what it held, and the damaged file is left as it is.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ldap-failures.db"));
+        auto d = tls();
+        d->setFailureBook(FailureBook::open(path, FailureBook::Mode::CreateIfMissing).value());
+        std::int64_t now = kNow;
+        for (int i = 0; i < 10; ++i) {
+            const SignInOutcome o = d->signIn(QStringLiteral("olga"), "guess", now);
+            if (o.refusal == SignInRefusal::WrongCredentials)
+                now = std::max(now, o.retryAtMs);
+        }
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE failures SET failures = -3, locked_until_ms = 0")).ok());
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray damaged = file.readAll();
+        file.close();
+        QCOMPARE(d->signIn(QStringLiteral("olga"), kPassword, now).refusal, SignInRefusal::Locked);   // not lifted
+        QVERIFY(d->signIn(QStringLiteral("sven"), kPassword, now).ok());                              // nobody else refused
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), damaged);
     }
 
     void theServerMustProveItsName()

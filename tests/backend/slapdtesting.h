@@ -1,0 +1,101 @@
+#pragma once
+// A real slapd for tests, started on loopback ports and stopped with the test: the city's people and groups in a
+// generated database, a throwaway CA for ldaps:// (tst_ldapdirectory, tst_ldapconsole).
+#include "brokertesting.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace cityops::test {
+
+inline constexpr const char *kPassword = "correct horse 1";
+
+inline QByteArray sshaOf(const QByteArray &password)
+{
+    QProcess p;
+    p.start(QStringLiteral("/usr/sbin/slappasswd"), {QStringLiteral("-s"), QString::fromUtf8(password)});
+    p.waitForFinished(10'000);
+    return p.readAllStandardOutput().trimmed();
+}
+
+/// slapd with the city's people and groups: olga (operators), sven (operators, supervisors), rita (north-responders),
+/// nora (cleaners: a group the mapping does not know). Plain ldap:// and ldaps:// on loopback ports.
+class TestSlapd {
+public:
+    TestSlapd()
+    {
+        m_ok = makeTestCertificates(m_dir.path()) && QDir(m_dir.path()).mkpath(QStringLiteral("db")) && writeConfig() && load() && start();
+    }
+    ~TestSlapd() { stop(); }
+    bool ok() const { return m_ok; }
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+    QString plainUrl() const { return QStringLiteral("ldap://127.0.0.1:%1/dc=city,dc=test").arg(m_plainPort); }
+    // Not "localhost": libldap checks the certificate against the machine's own name for that host.
+    QString tlsUrl() const { return QStringLiteral("ldaps://127.0.0.1:%1/dc=city,dc=test").arg(m_tlsPort); }
+
+    bool start()
+    {
+        // -d 0: stay in the foreground (a child of the test), log nothing.
+        return startDaemon(m_process, QStringLiteral("/usr/sbin/slapd"),
+                           {"-f", path("slapd.conf"), "-h",
+                            QStringLiteral("ldap://127.0.0.1:%1/ ldaps://127.0.0.1:%2/").arg(m_plainPort).arg(m_tlsPort), "-d", "0"},
+                           path("slapd.log"), {m_plainPort, m_tlsPort});
+    }
+    void stop() { stopDaemon(m_process); }
+
+private:
+    bool write(const char *name, const QByteArray &text) const
+    {
+        QFile f(path(name));
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    }
+    bool writeConfig()
+    {
+        const QList<int> ports = freePorts(2);   // two different ones
+        m_plainPort = ports[0];
+        m_tlsPort = ports[1];
+        const QString conf = QStringLiteral(
+            "include /etc/ldap/schema/core.schema\ninclude /etc/ldap/schema/cosine.schema\ninclude /etc/ldap/schema/inetorgperson.schema\n"
+            "modulepath /usr/lib/ldap\nmoduleload back_mdb\npidfile %1/slapd.pid\n"
+            "TLSCACertificateFile %1/ca.crt\nTLSCertificateFile %1/server.crt\nTLSCertificateKeyFile %1/server.key\n"
+            "database mdb\nsuffix \"dc=city,dc=test\"\nrootdn \"cn=admin,dc=city,dc=test\"\ndirectory %1/db\nmaxsize 10485760\n"
+            // Passwords: only to bind with. Everything else readable by whoever is bound (and by anonymous: the
+            // default of many directories, which the console only uses to tell a wrong password from a made-up name).
+            "access to attrs=userPassword by anonymous auth by * none\naccess to * by * read\n")
+                                 .arg(m_dir.path());
+        return write("slapd.conf", conf.toUtf8());
+    }
+    bool load()
+    {
+        const QByteArray hash = sshaOf(kPassword);
+        if (!hash.startsWith("{SSHA}"))
+            return false;
+        QByteArray ldif = "dn: dc=city,dc=test\nobjectClass: dcObject\nobjectClass: organization\no: City\ndc: city\n\n"
+                          "dn: ou=people,dc=city,dc=test\nobjectClass: organizationalUnit\nou: people\n\n"
+                          "dn: ou=groups,dc=city,dc=test\nobjectClass: organizationalUnit\nou: groups\n\n";
+        for (const char *person : {"olga", "sven", "rita", "nora", "lookup"})
+            ldif += QByteArray("dn: uid=") + person + ",ou=people,dc=city,dc=test\nobjectClass: inetOrgPerson\nuid: " + person
+                    + "\ncn: " + person + "\nsn: " + person + "\nuserPassword: " + hash + "\n\n";
+        const auto group = [&](const char *name, std::initializer_list<const char *> members) {
+            ldif += QByteArray("dn: cn=") + name + ",ou=groups,dc=city,dc=test\nobjectClass: groupOfNames\ncn: " + name + "\n";
+            for (const char *m : members)
+                ldif += QByteArray("member: uid=") + m + ",ou=people,dc=city,dc=test\n";
+            ldif += "\n";
+        };
+        group("operators", {"olga", "sven"});
+        group("supervisors", {"sven"});
+        group("north-responders", {"rita"});
+        group("cleaners", {"nora"});
+        return write("data.ldif", ldif) && run(QStringLiteral("/usr/sbin/slapadd"), {"-f", path("slapd.conf"), "-l", path("data.ldif")}, m_dir.path());
+    }
+
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    int m_plainPort = 0;
+    int m_tlsPort = 0;
+    bool m_ok = false;
+};
+
+} // namespace cityops::test
