@@ -5,8 +5,10 @@
 #include "city/sumoimport.h"
 #include "security/approval.h"
 #include "security/consolekeyring.h"
+#include "security/failurebook.h"
 #include "security/userdirectory.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -21,9 +23,15 @@ struct Run {
     QString out, err;
 };
 
-Run admin(const QStringList &args, const QByteArray &stdinText = {})
+/// `dataHome`: the XDG data folder the tool finds the console's data folder in (default: the test's own).
+Run admin(const QStringList &args, const QByteArray &stdinText = {}, const QString &dataHome = {})
 {
     QProcess p;
+    if (!dataHome.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+        p.setProcessEnvironment(env);
+    }
     p.start(QStringLiteral(CITYOPS_BIN_DIR "/cityops-admin"), args);
     p.write(stdinText);
     p.closeWriteChannel();
@@ -130,6 +138,83 @@ private Q_SLOTS:
                    QStringLiteral("--directory"), db, QStringLiteral("--password-file"), pw});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("already")), qPrintable(r.err));
+    }
+
+    void anLdapDirectorysLockoutsAreListedAndLifted()
+    {
+        // With a city's LDAP directory, the tool lists and lifts the lockouts this machine's consoles counted
+        // (ldap-failures.db in their data folder), by the same --directory the console was given.
+        QTemporaryDir home;
+        const QString ldap = QStringLiteral("ldaps://ldap.city.example/dc=city,dc=example");
+        const auto run = [&](const QStringList &args) { return admin(args + QStringList{QStringLiteral("--directory"), ldap}, {}, home.path()); };
+        Run r = run({QStringLiteral("user"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("no failed sign-ins")), qPrintable(r.out));
+        QVERIFY(!QDir(home.path()).exists(QStringLiteral("CityOps")));   // listing creates nothing
+
+        const QString path = home.filePath(QStringLiteral("CityOps/cityops/ldap-failures.db"));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        {
+            auto book = FailureBook::open(path, FailureBook::Mode::CreateIfMissing);
+            QVERIFY2(book, qPrintable(book.error()));
+            FailureBook::Entry sven;
+            sven.counts = {QStringLiteral("sven"), Role::Viewer, {}, false, 10, now, now + SignInPolicy{}.lockMs};
+            sven.known = true;
+            FailureBook::Entry guessed;
+            guessed.counts = {QStringLiteral("admin"), Role::Viewer, {}, false, 2, now, 0};
+            QVERIFY(book.value()->put(sven, now, SignInPolicy{}).ok());
+            QVERIFY(book.value()->put(guessed, now, SignInPolicy{}).ok());
+        }
+        r = run({QStringLiteral("user"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        static const QRegularExpression locked(QStringLiteral("\nsven\tlocked until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)\n"));
+        QVERIFY2(locked.match(r.out).hasMatch(), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("admin\t2 failed sign-ins (a name the directory did not know)")), qPrintable(r.out));
+
+        r = run({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("sven")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("sven unlocked")), qPrintable(r.out));
+        QVERIFY(!FailureBook::open(path, FailureBook::Mode::ReadOnly).value()->find(QStringLiteral("sven")).value());
+        r = run({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("sven")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("sven was not locked")), qPrintable(r.out));
+
+        // What the directory's own tools do is refused with a sentence (exit 2); so are a bad address and options
+        // of the other commands. Nothing written.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        for (const QStringList &args : {QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("rita"), QStringLiteral("--role"),
+                                                    QStringLiteral("operator")},
+                                        QStringList{QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("sven")},
+                                        QStringList{QStringLiteral("user"), QStringLiteral("unlock")},
+                                        QStringList{QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("*)(uid=*")},
+                                        QStringList{QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("sven")}}) {
+            r = run(args);
+            QVERIFY2(r.exitCode == 2 && r.err.startsWith(QLatin1String("cityops-admin: ")), qPrintable(args.join(QLatin1Char(' ')) + QLatin1String(": ") + r.err));
+        }
+        r = admin({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("sven"), QStringLiteral("--directory"),
+                   QStringLiteral("ldaps://ldap.city.example")}, {}, home.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("names no base DN")), qPrintable(r.err));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        file.close();
+
+        // A file there that is not the record: said, exit 1, left as it was.
+        QVERIFY(QFile::remove(path));
+        const QByteArray notOurs(4096, 'q');
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(notOurs);
+        file.close();
+        QVERIFY(QFile::setPermissions(path, kPrivate));
+        r = run({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("sven")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("left untouched")), qPrintable(r.err));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), notOurs);
     }
 
     void badUsage_data()

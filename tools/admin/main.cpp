@@ -5,10 +5,12 @@
 #include "adminexit.h"
 #include "brokeraccess.h"
 #include "city/citypackage.h"
+#include "ldapcommand.h"
 #include "rulescommand.h"
 #include "security/approval.h"
 #include "security/authenticator.h"
 #include "security/consolekeyring.h"
+#include "security/ldapdirectory.h"
 #include "security/userdirectory.h"
 
 #include "toolcli.h"
@@ -130,6 +132,7 @@ const char *const kHelp =
         "  cityops-admin user set-role NAME --role ROLE [--districts A,B]\n"
         "  cityops-admin user reset-password NAME [--password-file FILE]\n"
         "  cityops-admin user disable NAME | enable NAME | unlock NAME\n"
+        "  cityops-admin user list | unlock NAME   --directory ldaps://HOST/BASE-DN   (this machine's lockouts of an LDAP directory's people)\n"
         "  cityops-admin console add NAME PUBLIC-KEY-FILE | list | remove NAME   [--keyring FILE]\n"
         "  cityops-admin approver add NAME [--password-file FILE] | list | remove NAME   [--keyring FILE] [--keys DIR]\n"
         "  cityops-admin broker init DIR --consoles A,B --gateways G1,G2 [--walls W]\n"
@@ -313,7 +316,8 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QString::fromUtf8(kHelp));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("directory"), QStringLiteral("The user directory (default: users.db in the console's data folder)."),
+        {QStringLiteral("directory"), QStringLiteral("The user directory (default: users.db in the console's data folder), or the consoles' "
+                                                    "LDAP directory (ldaps://HOST/BASE-DN) for user list and unlock."),
          QStringLiteral("file")},
         {QStringLiteral("role"), QStringLiteral("viewer, responder, operator, supervisor or admin."), QStringLiteral("role")},
         {QStringLiteral("districts"), QStringLiteral("Comma-separated district names (responders)."), QStringLiteral("names")},
@@ -347,6 +351,8 @@ int main(int argc, char **argv)
             return usage(QStringLiteral("--%1 belongs to broker init").arg(QString::fromLatin1(brokerOnly)));
     if (parser.isSet(QStringLiteral("keyring")))
         return usage(QStringLiteral("--keyring belongs to the console and approver commands"));
+    if (!args.isEmpty() && args[0] == QLatin1String("user") && LdapDirectory::isAddress(parser.value(QStringLiteral("directory"))))
+        return admin::runLdapUserCommand(parser, args);
     if (args.size() < 2 || args[0] != QLatin1String("user"))
         return usage(QStringLiteral("say what to do: user add|list|set-role|reset-password|disable|enable|unlock, console add|list|remove, "
                                     "approver add|list|remove, or rules show|export|set|reset"));
