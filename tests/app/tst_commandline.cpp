@@ -1,4 +1,3 @@
-#include "security/userdirectory.h"
 #include "commandline.h"
 #include "programtesting.h"
 
@@ -8,7 +7,6 @@
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,28 +38,6 @@ bool startInBackground(QProcess &console, const QStringList &args, const QString
     console.setProcessEnvironment(env);
     console.start(QStringLiteral(CITYOPS_BIN_DIR "/") + program, args);
     return console.waitForStarted();
-}
-
-/// Arguments that sign the console in headless as olga (an operator), with a user directory and a private password
-/// file made in `dir` — screenshots then show the console itself rather than the sign-in card.
-QStringList signedInAs(const QTemporaryDir &dir, const QByteArray &password = "olga's password")
-{
-    const QString db = dir.filePath(QStringLiteral("users.db"));
-    if (!QFile::exists(db)) {
-        auto directory = UserDirectory::open(db, UserDirectory::Mode::CreateIfMissing);
-        directory.value()->setCost({256, 1, 1});
-        if (!directory.value()->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password").ok())
-            qFatal("cannot add olga");
-    }
-    // A password file as an operator keeps one: private to its owner.
-    QSaveFile f(dir.filePath(QStringLiteral("olga.password")));
-    f.open(QIODevice::WriteOnly);
-    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    f.write(password + '\n');
-    const QString pw = f.fileName();
-    if (!f.commit())
-        qFatal("cannot write %s", qPrintable(pw));
-    return {QStringLiteral("--directory"), db, QStringLiteral("--user"), QStringLiteral("olga"), QStringLiteral("--password-file"), pw};
 }
 
 } // namespace
@@ -290,35 +266,6 @@ private Q_SLOTS:
                                                                 QStringLiteral("--quit-after"), QStringLiteral("1500")}
                                                         + signedInAs(dir));
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(QFile::exists(shot));
-    }
-
-    void ldapDirectory()
-    {
-        QTemporaryDir dir;
-        const QString shot = dir.filePath(QStringLiteral("s.png"));
-        const QString map = dir.filePath(QStringLiteral("map.json"));
-        const QStringList base{QStringLiteral("--no-store"), QStringLiteral("--screenshot"), shot, QStringLiteral("--quit-after"),
-                               QStringLiteral("1000"), QStringLiteral("--ldap-map"), map};
-        // No mapping file: a usage error naming it.
-        Run run = runProgram(QStringLiteral("cityops"), base + QStringList{QStringLiteral("--directory"), QStringLiteral("ldaps://ldap.city.example/dc=city")});
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(QLatin1String("LDAP mapping")) && run.err.contains(map), qPrintable(run.err));
-        QFile f(map);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"groups": {"operators": {"role": "operator"}}})");
-        f.close();
-        // Passwords in clear to another machine: refused before the console starts.
-        run = runProgram(QStringLiteral("cityops"), base + QStringList{QStringLiteral("--directory"), QStringLiteral("ldap://192.0.2.7/dc=city")});
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(QLatin1String("in clear")), qPrintable(run.err));
-        // A directory server that is down: the console says so and keeps running (a wall must not go dark).
-        const QStringList signIn = signedInAs(dir).mid(2);   // --user olga --password-file F
-        run = runProgram(QStringLiteral("cityops"), base + signIn
-                                                        + QStringList{QStringLiteral("--directory"),
-                                                                      QStringLiteral("ldap://127.0.0.1:%1/dc=city,dc=test").arg(closedPort())});
-        QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.err.contains(QLatin1String("cannot sign in as olga yet")) && run.err.contains(QLatin1String("directory server")), qPrintable(run.err));
         QVERIFY(QFile::exists(shot));
     }
 
