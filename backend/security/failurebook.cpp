@@ -1,6 +1,6 @@
 #include "security/failurebook.h"
 
-#include "base/trustfile.h"
+#include "base/trusteddb.h"
 #include "security/userdirectory.h"
 
 #include <QFileInfo>
@@ -39,44 +39,18 @@ Result<FailureBook::Entry> entryFrom(const SqliteStatement &s, const QString &pa
 
 Result<std::unique_ptr<FailureBook>> FailureBook::open(const QString &path, Mode mode)
 {
-    const QFileInfo info(path);
-    const bool exists = info.exists() && info.size() > 0;
-    if (!exists && mode != Mode::CreateIfMissing)
-        return makeError(QStringLiteral("there is no record of failed sign-ins at %1: nobody has failed to sign in at this machine's "
-                                        "consoles against the directory").arg(path));
     // Whoever could write it could lift a lockout: a file (or folder) someone else could change is not believed.
-    if (auto trusted = info.exists() ? trustfile::check(path, QStringLiteral("the record of failed sign-ins"))
-                                     : trustfile::checkPlace(path, QStringLiteral("the record of failed sign-ins"));
-        !trusted)
-        return makeError(trusted.error());
-    auto db = SqliteDb::open(path, mode == Mode::ReadOnly ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Create);
+    TrustedDbKind kind;
+    kind.applicationId = kApplicationId;
+    kind.version = kSchemaVersion;
+    kind.what = QStringLiteral("record of failed sign-ins");
+    kind.schema = QStringLiteral("CREATE TABLE failures(name TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_ms INTEGER NOT NULL,"
+                                 " locked_until_ms INTEGER NOT NULL, known INTEGER NOT NULL) STRICT");
+    kind.whenMissing = QStringLiteral("there is no record of failed sign-ins at %1: nobody has failed to sign in at this machine's "
+                                      "consoles against the directory");
+    auto db = openTrustedDb(path, mode, kind);
     if (!db)
         return makeError(db.error());
-    SqliteDb &d = *db.value();
-    (void)d.exec(QStringLiteral("PRAGMA busy_timeout = 3000"));   // the consoles of one machine share it
-    if (exists) {
-        // Read before anything is written: a file that is not ours stays exactly as it was.
-        const auto id = d.pragmaInt(QStringLiteral("application_id"));
-        const auto version = d.pragmaInt(QStringLiteral("user_version"));
-        if (!id || id.value() != kApplicationId)
-            return makeError(QStringLiteral("%1 is not a CityOps record of failed sign-ins%2; it was left untouched")
-                                 .arg(path, id ? QString() : QStringLiteral(" (%1)").arg(id.error())));
-        if (!version || version.value() != kSchemaVersion)
-            return makeError(QStringLiteral("%1 is a record of failed sign-ins of another version (%2); it was left untouched")
-                                 .arg(path)
-                                 .arg(version ? version.value() : -1));
-    } else {
-        const Status created = d.exec(QStringLiteral(
-            "BEGIN IMMEDIATE;"
-            "CREATE TABLE IF NOT EXISTS failures(name TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_ms INTEGER NOT NULL,"
-            " locked_until_ms INTEGER NOT NULL, known INTEGER NOT NULL) STRICT;"
-            "PRAGMA application_id = %1; PRAGMA user_version = %2; COMMIT;").arg(kApplicationId).arg(kSchemaVersion));
-        if (!created) {
-            (void)d.exec(QStringLiteral("ROLLBACK"));
-            return makeError(QStringLiteral("cannot create the record of failed sign-ins %1: %2").arg(path, created.error()));
-        }
-    }
-    (void)d.exec(QStringLiteral("PRAGMA synchronous = FULL"));
     return std::unique_ptr<FailureBook>(new FailureBook(path, std::move(db).value()));
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/result.h"
 #include "base/sqlitedb.h"
+#include "base/trusteddb.h"
 #include "security/authenticator.h"
 #include "security/signinpolicy.h"
 
@@ -23,7 +24,7 @@ namespace cityops {
 /// failures go first, then made-up names, then anything not locked — an attacker typing names cannot grow it.
 class FailureBook {
 public:
-    enum class Mode { ReadOnly, Existing, CreateIfMissing };
+    using Mode = TrustedDbMode;
     static constexpr int kMaxNames = 4096;
 
     /// What the book holds of one name. `counts`: name, failures, lastFailureMs, lockedUntilMs (role and districts

@@ -1,9 +1,7 @@
 #include "security/userdirectory.h"
 
-#include "base/trustfile.h"
 
 #include <QDateTime>
-#include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -37,43 +35,19 @@ std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
 Result<std::unique_ptr<UserDirectory>> UserDirectory::open(const QString &path, Mode mode)
 {
-    const QFileInfo info(path);
-    const bool exists = info.exists() && info.size() > 0;
-    if (!exists && mode != Mode::CreateIfMissing)
-        return makeError(QStringLiteral("there is no user directory at %1 (cityops-admin user add creates one)").arg(path));
     // The directory says who holds which role: a file (or folder) someone else could change is not believed.
-    if (auto trusted = info.exists() ? trustfile::check(path, QStringLiteral("the user directory"))
-                                     : trustfile::checkPlace(path, QStringLiteral("the user directory"));
-        !trusted)
-        return makeError(trusted.error());
-    auto db = SqliteDb::open(path, mode == Mode::ReadOnly ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Create);
+    TrustedDbKind kind;
+    kind.applicationId = kApplicationId;
+    kind.version = kSchemaVersion;
+    kind.what = QStringLiteral("user directory");
+    kind.schema = QStringLiteral(
+        "CREATE TABLE users(name TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL, districts TEXT NOT NULL DEFAULT '',"
+        " disabled INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, last_failure_ms INTEGER NOT NULL DEFAULT 0,"
+        " locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL)");
+    kind.whenMissing = QStringLiteral("there is no user directory at %1 (cityops-admin user add creates one)");
+    auto db = openTrustedDb(path, mode, kind);
     if (!db)
         return makeError(db.error());
-    SqliteDb &d = *db.value();
-    (void)d.exec(QStringLiteral("PRAGMA busy_timeout = 3000"));
-    if (exists) {
-        // Read before anything is written: a file that is not ours stays exactly as it was.
-        const auto id = d.pragmaInt(QStringLiteral("application_id"));
-        const auto version = d.pragmaInt(QStringLiteral("user_version"));
-        if (!id || id.value() != kApplicationId)
-            return makeError(QStringLiteral("%1 is not a CityOps user directory%2; it was left untouched")
-                                 .arg(path, id ? QString() : QStringLiteral(" (%1)").arg(id.error())));
-        if (!version || version.value() != kSchemaVersion)
-            return makeError(QStringLiteral("%1 is a user directory of another version (%2); it was left untouched")
-                                 .arg(path).arg(version ? version.value() : -1));
-    } else {
-        const Status created = d.exec(QStringLiteral(
-            "BEGIN IMMEDIATE;"
-            "CREATE TABLE users(name TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL, districts TEXT NOT NULL DEFAULT '',"
-            " disabled INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, last_failure_ms INTEGER NOT NULL DEFAULT 0,"
-            " locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL);"
-            "PRAGMA application_id = %1; PRAGMA user_version = %2; COMMIT;").arg(kApplicationId).arg(kSchemaVersion));
-        if (!created) {
-            (void)d.exec(QStringLiteral("ROLLBACK"));
-            return makeError(QStringLiteral("cannot create the user directory %1: %2").arg(path, created.error()));
-        }
-    }
-    (void)d.exec(QStringLiteral("PRAGMA synchronous = FULL"));
     return std::unique_ptr<UserDirectory>(new UserDirectory(path, std::move(db).value()));
 }
 

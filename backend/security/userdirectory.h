@@ -2,6 +2,7 @@
 
 #include "base/result.h"
 #include "base/sqlitedb.h"
+#include "base/trusteddb.h"
 #include "security/authenticator.h"
 #include "security/passwordhash.h"
 #include "security/signinpolicy.h"
@@ -23,7 +24,7 @@ namespace cityops {
 /// Every change is one transaction: the file is never left half-written.
 class UserDirectory : public Authenticator {
 public:
-    enum class Mode { ReadOnly, Existing, CreateIfMissing };
+    using Mode = TrustedDbMode;
 
     static Result<std::unique_ptr<UserDirectory>> open(const QString &path, Mode mode);
     /// Where the console and cityops-admin keep it unless told otherwise: users.db in the console's data folder.

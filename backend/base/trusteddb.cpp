@@ -1,0 +1,48 @@
+#include "base/trusteddb.h"
+
+#include "base/trustfile.h"
+
+#include <QFileInfo>
+
+namespace cityops {
+
+Result<std::unique_ptr<SqliteDb>> openTrustedDb(const QString &path, TrustedDbMode mode, const TrustedDbKind &kind)
+{
+    const QFileInfo info(path);
+    const bool exists = info.exists() && info.size() > 0;
+    if (!exists && mode != TrustedDbMode::CreateIfMissing)
+        return makeError(kind.whenMissing.arg(path));
+    const QString the = QStringLiteral("the ") + kind.what;
+    if (auto trusted = info.exists() ? trustfile::check(path, the) : trustfile::checkPlace(path, the); !trusted)
+        return makeError(trusted.error());
+    auto db = SqliteDb::open(path, mode == TrustedDbMode::ReadOnly ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Create);
+    if (!db)
+        return makeError(db.error());
+    SqliteDb &d = *db.value();
+    (void)d.exec(QStringLiteral("PRAGMA busy_timeout = 3000"));
+    if (exists) {
+        // Read before anything is written: a file that is not ours stays exactly as it was.
+        const auto id = d.pragmaInt(QStringLiteral("application_id"));
+        const auto version = d.pragmaInt(QStringLiteral("user_version"));
+        if (!id || id.value() != kind.applicationId)
+            return makeError(QStringLiteral("%1 is not a CityOps %2%3; it was left untouched")
+                                 .arg(path, kind.what, id ? QString() : QStringLiteral(" (%1)").arg(id.error())));
+        if (!version || version.value() != kind.version)
+            return makeError(QStringLiteral("%1 is a %2 of another version (%3); it was left untouched")
+                                 .arg(path, kind.what)
+                                 .arg(version ? version.value() : -1));
+    } else {
+        const Status created = d.exec(QStringLiteral("BEGIN IMMEDIATE; %1; PRAGMA application_id = %2; PRAGMA user_version = %3; COMMIT;")
+                                          .arg(kind.schema)
+                                          .arg(kind.applicationId)
+                                          .arg(kind.version));
+        if (!created) {
+            (void)d.exec(QStringLiteral("ROLLBACK"));
+            return makeError(QStringLiteral("cannot create %1 %2: %3").arg(the, path, created.error()));
+        }
+    }
+    (void)d.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    return db;
+}
+
+} // namespace cityops
