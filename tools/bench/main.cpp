@@ -398,7 +398,7 @@ int main(int argc, char **argv)
         {QStringLiteral("targets"), QStringLiteral("dispatch, handover, link: devices the order commands (default 1000)."), QStringLiteral("n"), QStringLiteral("1000")},
         {QStringLiteral("messages"), QStringLiteral("link: device reports through the broker (default 50000)."), QStringLiteral("n"), QStringLiteral("50000")},
         {QStringLiteral("commands"), QStringLiteral("link: command round trips (default 500)."), QStringLiteral("n"), QStringLiteral("500")},
-        {QStringLiteral("runs"), QStringLiteral("signin: sign-ins measured (default 20); greenwave: route pairs (default 3); handover: runs (default 5)."), QStringLiteral("n"), QStringLiteral("20")},
+        {QStringLiteral("runs"), QStringLiteral("signin: sign-ins (and failures counted in the record of failed LDAP sign-ins) measured (default 20); greenwave: route pairs (default 3); handover: runs (default 5)."), QStringLiteral("n"), QStringLiteral("20")},
         {QStringLiteral("seed"), QStringLiteral("greenwave: seed of the first route and of SUMO (default 1)."), QStringLiteral("n")},
         {QStringLiteral("check-trips"), QStringLiteral("greenwave: check the console's account of the trip against SUMO's on every route, "
                                                       "not only the first (one wave run more per route).")},
