@@ -386,7 +386,7 @@ private Q_SLOTS:
         v.position = inWest;
         QCOMPARE(districtSpokenFor(c, Event{0, 0, kNoDevice, v}), std::optional(district("West")));
         QCOMPARE(districtSpokenFor(c, cleared(1)), std::nullopt);
-        QCOMPARE(districtSpokenFor(c, Event{0, 0, kNoDevice, RoadTrafficPayload{{RoadTraffic{0, 3, 1, 50, {}}}}}), std::nullopt);
+        QCOMPARE(districtSpokenFor(c, Event{0, 0, kNoDevice, RoadTrafficPayload{{RoadTraffic{0, 3, 1, 50, {}}}, {}, {}}}), std::nullopt);
     }
 
     void aGatewayBoundToDistrictsSpeaksForThemOnly()

@@ -263,7 +263,7 @@ private Q_SLOTS:
         QVERIFY(room.north.status(true, 7) && room.south.status(true, 9));
         const std::uint32_t east = roadIn("East", 0), west = roadIn("West", 0);
         const auto picture = [&](int eastCars, int westCars) {
-            return Event{0, 0, kNoDevice, RoadTrafficPayload{{road(west, westCars), road(east, eastCars)}}};
+            return Event{0, 0, kNoDevice, RoadTrafficPayload{{road(west, westCars), road(east, eastCars)}, {}, {}}};
         };
         const auto book = [&] {
             TrafficBook::Roads roads;
@@ -312,7 +312,7 @@ private Q_SLOTS:
             room.console.engine.books().traffic().snapshot(roads);
             return roads;
         };
-        QVERIFY(room.north.field(Event{0, 0, kNoDevice, RoadTrafficPayload{{road(east, 11)}}}, room.now()));
+        QVERIFY(room.north.field(Event{0, 0, kNoDevice, RoadTrafficPayload{{road(east, 11)}, {}, {}}}, room.now()));
         QTRY_COMPARE_WITH_TIMEOUT(counts(book().roads), (std::map<std::uint32_t, int>{{east, 11}}), 10'000);
         QTRY_COMPARE_WITH_TIMEOUT(uncounted(book().awaited), QStringList{QStringLiteral("West")}, 10'000);
         clock.advance(kRoadPictureAwaitedMs + 1000);

@@ -99,14 +99,14 @@ private Q_SLOTS:
     {
         // The roads' picture: more standing than on the road, a speed over 100 % or more roads than a report may
         // carry are refused in the store's bytes; in JSON each road is [road, vehicles, halting, speed_pct] of this city.
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 3, 10}}})).ok());
-        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 1, 101}}})).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 3, 10}}, {}, {}})).ok());
+        QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, eventcodec::encode(RoadTrafficPayload{{{0, 2, 1, 101}}, {}, {}})).ok());
         QByteArray tooMany;
         tooMany.append(char((kMaxRoadsReported + 1) & 0xff)).append(char((kMaxRoadsReported + 1) >> 8));
         QVERIFY(!eventcodec::decode(eventcodec::Kind::Roads, tooMany).ok());
         // Where each line stands follows the roads: a row from before it was recorded (none) reads as not said; an
         // end that is neither of the road's is refused.
-        const RoadTrafficPayload roads{{{0, 12, 4, 35, RoadEnd::First}, {1, 3, 0, 90}}};
+        const RoadTrafficPayload roads{{{0, 12, 4, 35, RoadEnd::First}, {1, 3, 0, 90}}, {}, {}};
         const QByteArray blob = eventcodec::encode(roads);
         const auto older = eventcodec::decode(eventcodec::Kind::Roads, blob.left(blob.size() - 2));
         QVERIFY(older.ok());
@@ -149,9 +149,9 @@ private Q_SLOTS:
     {
         // After where each line stands, the districts nobody counts (a console's picture put together by district):
         // a row without them reads as before; an empty, unordered or repeated list is refused.
-        const RoadTrafficPayload roads{{{0, 12, 4, 35, RoadEnd::First}}, {0, 1}};
+        const RoadTrafficPayload roads{{{0, 12, 4, 35, RoadEnd::First}}, {0, 1}, {}};
         const QByteArray blob = eventcodec::encode(roads);
-        QCOMPARE(blob.size(), eventcodec::encode(RoadTrafficPayload{roads.roads, {}}).size() + 6);
+        QCOMPARE(blob.size(), eventcodec::encode(RoadTrafficPayload{roads.roads, {}, {}}).size() + 6);
         const auto back = eventcodec::decode(eventcodec::Kind::Roads, blob);
         QVERIFY(back.ok());
         QCOMPARE(std::get<RoadTrafficPayload>(back.value()).uncounted, (std::vector<std::uint16_t>{0, 1}));
@@ -165,13 +165,13 @@ private Q_SLOTS:
 
         // In JSON, "uncounted": district indexes of this city (the fixture has one), ascending; left out when none.
         QCOMPARE(fixtureCity()->districts.size(), size_t(1));
-        const RoadTrafficPayload oneDistrict{roads.roads, {0}};
+        const RoadTrafficPayload oneDistrict{roads.roads, {0}, {}};
         const QJsonObject json = eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, oneDistrict}, *fixtureCity());
         QCOMPARE(json.value(QLatin1String("data")).toObject().value(QLatin1String("uncounted")).toArray(), (QJsonArray{0}));
         const auto fromJson = eventjson::eventFromJson(json, *fixtureCity());
         QVERIFY2(fromJson.ok(), qPrintable(fromJson.error()));
         QCOMPARE(std::get<RoadTrafficPayload>(fromJson.value().payload).uncounted, oneDistrict.uncounted);
-        QVERIFY(!eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, RoadTrafficPayload{roads.roads, {}}}, *fixtureCity())
+        QVERIFY(!eventjson::eventToJson(Event{10, 1'795'000'000'000, kNoDevice, RoadTrafficPayload{roads.roads, {}, {}}}, *fixtureCity())
                      .value(QLatin1String("data")).toObject().contains(QLatin1String("uncounted")));
         const auto uncountedAs = [&](const QJsonValue &value) {
             QJsonObject changed = json, data = json.value(QLatin1String("data")).toObject();

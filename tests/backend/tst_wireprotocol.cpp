@@ -290,7 +290,7 @@ private Q_SLOTS:
         QTest::newRow("field: vehicle's signal ahead unknown") << Decoder::FieldEvent
             << withData(moving, "ahead", QJsonArray{QJsonObject{{"signal", "sig/nowhere"}, {"link", 0}, {"distance_m", 50}}}) << QString() << 0 << M;
         // The roads' traffic travels as a field event too: the whole city's picture at once, every figure checked.
-        const QByteArray roads = wire::encodeFieldEvent({3, 12, Event{0, kNow, kNoDevice, RoadTrafficPayload{{{0, 12, 4, 35}, {1, 3, 0, 90}}}}}, city());
+        const QByteArray roads = wire::encodeFieldEvent({3, 12, Event{0, kNow, kNoDevice, RoadTrafficPayload{{{0, 12, 4, 35}, {1, 3, 0, 90}}, {}, {}}}}, city());
         QTest::newRow("field: the roads") << Decoder::FieldEvent << roads << QString() << 0 << kOk;
         // Who is gone is told by the consoles' own status topics, never by a gateway (it would free another's devices).
         const QByteArray consoleGone = wire::encodeFieldEvent({3, 13, Event{0, kNow, kNoDevice, ConsolePayload{QStringLiteral("console-a"), ConsoleStanding::Gone}}}, city());

@@ -86,7 +86,7 @@ const std::vector<Event> &madeByHand()
         order.user = QStringLiteral("olga");
         order.text = QStringLiteral("police at the junction");
         TrafficPayload traffic{{ApproachTraffic{0, 4, 9, 31, 30}, ApproachTraffic{1, 17, 21, 88, 128}}};
-        RoadTrafficPayload roads{{RoadTraffic{3, 12, 5, 40, RoadEnd::Last}, RoadTraffic{17, 2, 0, 96, RoadEnd::Unknown}}};
+        RoadTrafficPayload roads{{RoadTraffic{3, 12, 5, 40, RoadEnd::Last}, RoadTraffic{17, 2, 0, 96, RoadEnd::Unknown}}, {}, {}};
         VehiclePayload vehicle;
         vehicle.id = QStringLiteral("ambulance-1");
         vehicle.position = c.devices[3].position;

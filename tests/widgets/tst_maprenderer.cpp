@@ -202,7 +202,7 @@ private Q_SLOTS:
         const QImage quiet = render(scene, v);
 
         // Road 0 (two lanes each way): 70 standing, 262 m a lane: red. Road 1: 30 moving on 445 m, both ways: grey.
-        scene.roads = {scene.nowMs - 5'000, {{0, 80, 70, 5}, {1, 30, 0, 80}}};
+        scene.roads = {scene.nowMs - 5'000, {{0, 80, 70, 5}, {1, 30, 0, 80}}, {}, {}};
         QImage image = render(scene, v);
         QVERIFY(colourDistance(onEast(image), mapstyle::alarmRed()) < 60);
         QVERIFY(onNorth(image) != onNorth(quiet));
@@ -232,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(onEast(image), onEast(quiet));
         QCOMPARE(onNorth(image), onNorth(quiet));
         // The same congestion from a picture 91 s old (the traffic simulation stopped): not shown as current.
-        scene.roads = {scene.nowMs - 91'000, {{0, 80, 70, 5}, {1, 30, 0, 80}}};
+        scene.roads = {scene.nowMs - 91'000, {{0, 80, 70, 5}, {1, 30, 0, 80}}, {}, {}};
         image = render(scene, v);
         QCOMPARE(onEast(image), onEast(quiet));
         QCOMPARE(onNorth(image), onNorth(quiet));
