@@ -20,7 +20,6 @@
 namespace cityops {
 namespace {
 
-
 /// The handle, unbound whatever happens.
 struct LdapHandle {
     LDAP *ld = nullptr;
