@@ -130,6 +130,30 @@ Status FailureBook::put(const Entry &entry, std::int64_t now, const SignInPolicy
     return stmt->run();
 }
 
+Result<FailureBook::Entry> FailureBook::update(const QString &name, const std::function<void(Entry &)> &change, std::int64_t now,
+                                               const SignInPolicy &policy)
+{
+    // IMMEDIATE: the write lock is taken before the read, so another console's count cannot fall between the two.
+    if (auto begun = m_db->exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return makeError(begun.error());
+    const auto rollBack = [this](const QString &error) {
+        (void)m_db->exec(QStringLiteral("ROLLBACK"));
+        return Result<Entry>(makeError(error));
+    };
+    auto found = find(name);
+    if (!found)
+        return rollBack(found.error());
+    Entry entry = found.value().value_or(Entry{});
+    entry.counts.name = name;
+    change(entry);
+    entry.counts.name = name;
+    if (auto written = put(entry, now, policy); !written)
+        return rollBack(written.error());
+    if (auto committed = m_db->exec(QStringLiteral("COMMIT")); !committed)
+        return rollBack(committed.error());
+    return entry;
+}
+
 Result<bool> FailureBook::forget(const QString &name)
 {
     auto stmt = m_db->prepare(QStringLiteral("DELETE FROM failures WHERE name = ? RETURNING name"));

@@ -6,6 +6,7 @@
 #include "security/authenticator.h"
 #include "security/signinpolicy.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -41,8 +42,12 @@ public:
 
     /// Nothing: the name has no failures counted.
     Result<std::optional<Entry>> find(const QString &name);
-    /// Writes the name's counts (after a failure, or a clock step settled); makes room first when the book is full.
+    /// Writes the name's counts (a clock step settled); makes room first when the book is full.
     Status put(const Entry &entry, std::int64_t nowMs, const SignInPolicy &policy);
+    /// Reads the name's counts (none: a fresh entry of that name), lets `change` alter them, and writes them back, in
+    /// one transaction: two consoles of the machine counting the same person's failures at once add up, rather than
+    /// one overwriting the other. What was written.
+    Result<Entry> update(const QString &name, const std::function<void(Entry &)> &change, std::int64_t nowMs, const SignInPolicy &policy);
     /// Clears the name's counts (a successful sign-in, an administrator's unlock). Whether there were any.
     Result<bool> forget(const QString &name);
     /// Every name with counts, by name.

@@ -324,6 +324,24 @@ LdapDirectory::Failures LdapDirectory::failuresOf(const QString &name, std::int6
     return failures;
 }
 
+void LdapDirectory::countFailure(const QString &name, const std::function<void(Failures &)> &count, std::int64_t now)
+{
+    if (m_book) {
+        if (const auto counted = m_book->update(name, count, now, m_policy)) {
+            forgetOldFailures(now);
+            m_failures.insert(name, counted.value());
+            return;
+        } else {
+            qCWarning(lcSecurity) << "failed sign-ins counted in memory: cannot count in" << m_book->path() << "-" << counted.error();
+        }
+    }
+    Failures failures = m_failures.value(name);
+    failures.counts.name = name;
+    count(failures);
+    forgetOldFailures(now);
+    m_failures.insert(name, failures);
+}
+
 void LdapDirectory::keep(const QString &name, Failures failures, std::int64_t now)
 {
     failures.counts.name = name;
@@ -465,11 +483,14 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
                             && ldap_count_entries(h.ld(), result) > 0;
         ldap_msgfree(result);
         std::lock_guard lock(m_mutex);
-        Failures f = failuresOf(name, now);   // read again: counted meanwhile elsewhere on this machine
-        f.known = f.known || exists;
-        SignInOutcome refused = countWrongPassword(m_policy, f.counts, now);
-        keep(name, f, now);
-        refused.nameKnown = f.known;
+        SignInOutcome refused;
+        // On the counts as they are now: another console of this machine may have counted meanwhile.
+        countFailure(name, [&](Failures &f) {
+            (void)settleClockStep(m_policy, f.counts, now);
+            f.known = f.known || exists;
+            refused = countWrongPassword(m_policy, f.counts, now);
+            refused.nameKnown = f.known;
+        }, now);
         return refused;
     }
     if (bound != LDAP_SUCCESS)

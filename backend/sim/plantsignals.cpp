@@ -86,7 +86,7 @@ void CitySimulator::reportTraffic(std::vector<Event> &out)
         return;
     m_reportedRoads = roads;
     m_roadsReportedMs = m_now;
-    out.push_back(Event{0, m_now, kNoDevice, RoadTrafficPayload{std::move(roads)}});
+    out.push_back(Event{0, m_now, kNoDevice, RoadTrafficPayload{std::move(roads), {}, {}}});
 }
 
 void CitySimulator::reportVehicles(std::vector<Event> &out)

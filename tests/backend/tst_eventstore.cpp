@@ -175,8 +175,8 @@ private Q_SLOTS:
         QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error()));
         Recorder rec(fixtureCity(), store->get(), 1);
         const std::int64_t t0 = berlin(QDate(2026, 11, 22), QTime(17, 0));
-        const RoadTrafficPayload counted{{{0, 12, 4, 35, RoadEnd::Last}, {1, 3, 0, 90}}, {}};
-        const RoadTrafficPayload gone{{{1, 5, 0, 80}}, {0}};   // the district's gateway gone: not counted
+        const RoadTrafficPayload counted{{{0, 12, 4, 35, RoadEnd::Last}, {1, 3, 0, 90}}, {}, {}};
+        const RoadTrafficPayload gone{{{1, 5, 0, 80}}, {0}, {}};   // the district's gateway gone: not counted
         VehiclePayload ambulance;
         ambulance.id = QStringLiteral("amb-1");
         ambulance.position = fixtureCity()->devices.front().position;

@@ -1,7 +1,8 @@
 // The record of failed sign-ins against a city's LDAP directory (FailureBook) as an attacker and a careless admin
 // would meet it: a lockout read back by the next console that opens it; files that are not ours, of another version,
 // or writable by others refused and left byte for byte as they were; a row whose figures cannot be true an error
-// (never "no failures"); made-up names unable to push a real person's lockout out of a full book.
+// (never "no failures"); two consoles counting at once adding up; made-up names unable to push a real person's
+// lockout out of a full book.
 #include "base/sqlitedb.h"
 #include "security/failurebook.h"
 #include "security/userdirectory.h"
@@ -9,6 +10,9 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace cityops;
 
@@ -91,6 +95,35 @@ private Q_SLOTS:
         QVERIFY(!opened(path, FailureBook::Mode::Existing)->find(QStringLiteral("olga")).value());
         // A name that is not a name is never written.
         QVERIFY(!opened(path)->put(entry(QStringLiteral("*)(uid=*"), 1, kT0, 0, false), kT0, policy).ok());
+    }
+
+    void twoConsolesCountingAtOnceAddUp()
+    {
+        // Two consoles of one machine (two connections, two threads) each counting 40 failures of the same person at
+        // the same time: 80 counted. A read and a write apart would let one overwrite the other's count.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ldap-failures.db"));
+        (void)opened(path);
+        const SignInPolicy policy;
+        std::atomic<int> errors{0};
+        const auto console = [&] {
+            auto book = FailureBook::open(path, FailureBook::Mode::Existing);
+            if (!book) {
+                ++errors;
+                return;
+            }
+            for (int i = 0; i < 40; ++i)
+                if (!book.value()->update(QStringLiteral("sven"), [](FailureBook::Entry &e) { ++e.counts.failures; }, kT0 + i, policy))
+                    ++errors;
+        };
+        std::thread a(console), b(console);
+        a.join();
+        b.join();
+        QCOMPARE(errors.load(), 0);
+        const auto sven = opened(path, FailureBook::Mode::ReadOnly)->find(QStringLiteral("sven"));
+        QVERIFY(sven.ok() && sven.value());
+        QCOMPARE(sven.value()->counts.failures, 80);
+        QCOMPARE(sven.value()->counts.name, QStringLiteral("sven"));
     }
 
     void filesThatAreNotOursAreLeftUntouched()
