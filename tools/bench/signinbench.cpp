@@ -17,7 +17,7 @@ namespace cityops::bench {
 namespace {
 
 /// What the record of failed LDAP sign-ins adds to an attempt, on this machine's disk: reading a name's counts
-/// (every attempt), and counting a failure (read again, then written with a synchronous commit). Medians and p95
+/// (every attempt), and counting a failure (read and written in one transaction, committed synchronously). Medians and p95
 /// over `runs` names, each failing in turn; the book starts empty.
 bool measureFailureBook(const QString &path, int runs, std::vector<double> &readMs, std::vector<double> &countMs)
 {
@@ -35,14 +35,11 @@ bool measureFailureBook(const QString &path, int runs, std::vector<double> &read
         const auto before = book.value()->find(name);
         readMs.push_back(t.nsecsElapsed() / 1e6);
         t.restart();
-        auto again = book.value()->find(name);
-        FailureBook::Entry counted = again && again.value() ? *again.value() : FailureBook::Entry{};
-        counted.counts.name = name;
-        (void)countWrongPassword(policy, counted.counts, now + i);
-        const Status put = book.value()->put(counted, now + i, policy);
+        const auto counted = book.value()->update(name, [&](FailureBook::Entry &e) { (void)countWrongPassword(policy, e.counts, now + i); },
+                                                  now + i, policy);
         countMs.push_back(t.nsecsElapsed() / 1e6);
-        if (!before || !put) {
-            std::fprintf(stderr, "cityops-bench: the record of failed sign-ins: %s\n", qPrintable(before ? put.error() : before.error()));
+        if (!before || !counted) {
+            std::fprintf(stderr, "cityops-bench: the record of failed sign-ins: %s\n", qPrintable(before ? counted.error() : before.error()));
             return false;
         }
     }
