@@ -148,7 +148,7 @@ Result<LdapMapping> LdapMapping::fromJson(const QByteArray &json, const QString 
         const QJsonValue districts = grant.value(QLatin1String("districts"));
         if (!districts.isUndefined() && !districts.isArray())
             return makeError(QStringLiteral("%1: group \"%2\": \"districts\" must be a list of names").arg(source, it.key()));
-        for (const QJsonValue &d : districts.toArray()) {
+        for (const QJsonValue d : districts.toArray()) {
             if (!d.isString() || d.toString().trimmed().isEmpty())
                 return makeError(QStringLiteral("%1: group \"%2\": \"districts\" must be a list of names").arg(source, it.key()));
             out.districts << d.toString().trimmed();
@@ -446,7 +446,7 @@ Result<UserAccount> LdapDirectory::readGrants(Connection &h, const QByteArray &d
 
 SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &password, std::int64_t now)
 {
-    const SignInOutcome wrong{SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong.")};
+    SignInOutcome wrong{SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong.")};
     // Checked before anything reaches the server: a name with filter or DN syntax in it is not a name, and an
     // empty password would be an anonymous bind, which LDAP servers accept.
     if (!UserDirectory::checkName(name) || password.isEmpty() || password.contains('\0'))
