@@ -146,7 +146,6 @@ Result<FailureBook::Entry> FailureBook::update(const QString &name, const std::f
     Entry entry = found.value().value_or(Entry{});
     entry.counts.name = name;
     change(entry);
-    entry.counts.name = name;
     if (auto written = put(entry, now, policy); !written)
         return rollBack(written.error());
     if (auto committed = m_db->exec(QStringLiteral("COMMIT")); !committed)

@@ -21,7 +21,7 @@ namespace cityops {
 ///
 /// A file that is not ours, of another version, or that someone else could change is refused with a sentence and
 /// left untouched; a row whose figures cannot be true is an error, never read as "no failures". Every change is one
-/// statement: the file is never left half-written. Bounded: past `kMaxNames` rows, ended lockouts and long-past
+/// statement or one transaction: the file is never left half-written. Bounded: past `kMaxNames` rows, ended lockouts and long-past
 /// failures go first, then made-up names, then anything not locked — an attacker typing names cannot grow it.
 class FailureBook {
 public:
@@ -42,7 +42,7 @@ public:
 
     /// Nothing: the name has no failures counted.
     Result<std::optional<Entry>> find(const QString &name);
-    /// Writes the name's counts (a clock step settled); makes room first when the book is full.
+    /// Writes the name's counts as given; makes room first when the book is full.
     Status put(const Entry &entry, std::int64_t nowMs, const SignInPolicy &policy);
     /// Reads the name's counts (none: a fresh entry of that name), lets `change` alter them, and writes them back, in
     /// one transaction: two consoles of the machine counting the same person's failures at once add up, rather than

@@ -319,37 +319,30 @@ LdapDirectory::Failures LdapDirectory::failuresOf(const QString &name, std::int6
         }
     }
     failures.counts.name = name;
-    if (settleClockStep(m_policy, failures.counts, now))
-        keep(name, failures, now);
+    // A lock dated after now (the clock was set back since) counts from now, stored so; through the same step as a
+    // failure, so that it cannot overwrite one another console counted meanwhile.
+    if (UserAccount settled = failures.counts; settleClockStep(m_policy, settled, now))
+        return changeCounts(name, [&](Failures &f) { (void)settleClockStep(m_policy, f.counts, now); }, now);
     return failures;
 }
 
-void LdapDirectory::countFailure(const QString &name, const std::function<void(Failures &)> &count, std::int64_t now)
+LdapDirectory::Failures LdapDirectory::changeCounts(const QString &name, const std::function<void(Failures &)> &change, std::int64_t now)
 {
     if (m_book) {
-        if (const auto counted = m_book->update(name, count, now, m_policy)) {
+        if (const auto changed = m_book->update(name, change, now, m_policy)) {
             forgetOldFailures(now);
-            m_failures.insert(name, counted.value());
-            return;
+            m_failures.insert(name, changed.value());
+            return changed.value();
         } else {
-            qCWarning(lcSecurity) << "failed sign-ins counted in memory: cannot count in" << m_book->path() << "-" << counted.error();
+            qCWarning(lcSecurity) << "failed sign-ins counted in memory: cannot write" << m_book->path() << "-" << changed.error();
         }
     }
     Failures failures = m_failures.value(name);
     failures.counts.name = name;
-    count(failures);
+    change(failures);
     forgetOldFailures(now);
     m_failures.insert(name, failures);
-}
-
-void LdapDirectory::keep(const QString &name, Failures failures, std::int64_t now)
-{
-    failures.counts.name = name;
-    forgetOldFailures(now);
-    m_failures.insert(name, failures);
-    if (m_book)
-        if (const Status put = m_book->put(failures, now, m_policy); !put)
-            qCWarning(lcSecurity) << "failed sign-ins counted in memory: cannot write" << m_book->path() << "-" << put.error();
+    return failures;
 }
 
 void LdapDirectory::clear(const QString &name)
@@ -485,7 +478,7 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
         std::lock_guard lock(m_mutex);
         SignInOutcome refused;
         // On the counts as they are now: another console of this machine may have counted meanwhile.
-        countFailure(name, [&](Failures &f) {
+        changeCounts(name, [&](Failures &f) {
             (void)settleClockStep(m_policy, f.counts, now);
             f.known = f.known || exists;
             refused = countWrongPassword(m_policy, f.counts, now);

@@ -89,11 +89,10 @@ private:
     LdapDirectory(QString server, QString base, LdapMapping mapping);
     using Failures = FailureBook::Entry;
     // Under m_mutex: the counts of `name` as the book has them (as memory has them without a book or when the book
-    // cannot be read); kept in both; cleared in both.
+    // cannot be read); changed in both; cleared in both.
     Failures failuresOf(const QString &name, std::int64_t nowMs);
-    /// A failure of `name` counted by `count` on the book's counts, read and written in one step.
-    void countFailure(const QString &name, const std::function<void(Failures &)> &count, std::int64_t nowMs);
-    void keep(const QString &name, Failures failures, std::int64_t nowMs);
+    /// `name`'s counts as `change` makes them of the book's, read and written in one step (in memory without a book).
+    Failures changeCounts(const QString &name, const std::function<void(Failures &)> &change, std::int64_t nowMs);
     void clear(const QString &name);
     void forgetOldFailures(std::int64_t nowMs);
     struct Connection;

@@ -1,29 +1,24 @@
 #include "ldapcommand.h"
 
 #include "adminexit.h"
+#include "lockstate.h"
 
-#include "base/counted.h"
 #include "security/failurebook.h"
 #include "security/ldapdirectory.h"
 #include "security/userdirectory.h"
 
 #include <QDateTime>
 #include <QFileInfo>
-#include <QTimeZone>
 
 #include <cstdio>
 
 namespace cityops::admin {
 namespace {
 
-QString describe(FailureBook::Entry e, const SignInPolicy &policy, std::int64_t now)
+QString describe(const FailureBook::Entry &e, const SignInPolicy &policy, std::int64_t now)
 {
-    // As the next sign-in would find it: a lock or a failure dated after now (the clock was set back since) counts from now.
-    settleClockStep(policy, e.counts, now);
-    QString state = e.counts.lockedUntilMs > now
-                        ? QStringLiteral("locked until %1")
-                              .arg(QDateTime::fromMSecsSinceEpoch(e.counts.lockedUntilMs, QTimeZone::systemTimeZone()).toString(Qt::ISODate))
-                        : counted(e.counts.failures, "failed sign-in");
+    // A row is only kept with a failure, so there is always a state; a name the directory did not know is said so.
+    QString state = lockState(e.counts, policy, now);
     if (!e.known)
         state += QStringLiteral(" (a name the directory did not know)");
     return QStringLiteral("%1\t%2").arg(e.counts.name, state);

@@ -1,11 +1,11 @@
 // cityops-admin: the accounts of the people who sign in at the consoles.
-#include "base/counted.h"
 #include "base/secretfile.h"
 #include "base/trustfile.h"
 #include "adminexit.h"
 #include "brokeraccess.h"
 #include "city/citypackage.h"
 #include "ldapcommand.h"
+#include "lockstate.h"
 #include "rulescommand.h"
 #include "security/approval.h"
 #include "security/authenticator.h"
@@ -18,7 +18,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QTimeZone>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -108,18 +107,13 @@ int checkDistricts(const QCommandLineParser &parser, const QStringList &district
     return 0;
 }
 
-QString describe(UserAccount a, const SignInPolicy &policy, std::int64_t now)
+QString describe(const UserAccount &a, const SignInPolicy &policy, std::int64_t now)
 {
-    // As a sign-in now would find it: a lock or a failure dated after now (the clock was set back since) counts from now.
-    settleClockStep(policy, a, now);
     QStringList state;
     if (a.disabled)
         state << QStringLiteral("disabled");
-    // With its offset: an admin reading the list later, or on another machine, is not left to guess the zone.
-    if (a.lockedUntilMs > now)
-        state << QStringLiteral("locked until %1").arg(QDateTime::fromMSecsSinceEpoch(a.lockedUntilMs, QTimeZone::systemTimeZone()).toString(Qt::ISODate));
-    else if (a.failures > 0)
-        state << counted(a.failures, "failed sign-in");
+    if (const QString lock = admin::lockState(a, policy, now); !lock.isEmpty())
+        state << lock;
     return QStringLiteral("%1\t%2\t%3\t%4")
         .arg(a.name, roleName(a.role), a.districts.isEmpty() ? QStringLiteral("-") : a.districts.join(QLatin1Char(',')),
              state.isEmpty() ? QStringLiteral("active") : state.join(QStringLiteral(", ")));
