@@ -5,6 +5,7 @@
 #include "commandline.h"
 #include "base/stopsignals.h"
 #include "engine/engine.h"
+#include "engine/adminwatch.h"
 #include "engine/ruleswatch.h"
 #include "link/mqttlink.h"
 #include "link/simlink.h"
@@ -51,6 +52,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcApp, "cityops.app", QtInfoMsg)
 
@@ -383,6 +385,7 @@ int main(int argc, char **argv)
     // administrator's account).
     // Shared: the engine's core thread looks people up in it until the engine stops, whichever goes first.
     std::shared_ptr<Authenticator> directory;
+    AdminWatch::Source administered;   // the file whose administrators' changes the record takes in
     if (LdapDirectory::isAddress(options.directoryPath)) {
         const QString mapPath = options.ldapMapPath.isEmpty()
                                     ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("ldap-map.json"))
@@ -400,6 +403,7 @@ int main(int argc, char **argv)
         // Failed sign-ins outlast a restart: a lockout is lifted by its time or by cityops-admin, not by restarting.
         const QString failuresPath = FailureBook::defaultPath();
         (void)trustfile::makeFolder(QFileInfo(failuresPath).absolutePath());   // a failure is said by the open below
+        administered = {AdminWatch::Source::Kind::FailureBook, failuresPath};
         if (auto book = FailureBook::open(failuresPath, FailureBook::Mode::CreateIfMissing))
             ldap.value()->setFailureBook(std::move(book).value());
         else
@@ -407,6 +411,7 @@ int main(int argc, char **argv)
         directory = std::move(ldap).value();
     } else {
         const QString directoryPath = options.directoryPath.isEmpty() ? UserDirectory::defaultPath() : options.directoryPath;
+        administered = {AdminWatch::Source::Kind::UserDirectory, directoryPath};
         (void)trustfile::makeFolder(QFileInfo(directoryPath).absolutePath());   // a failure is said by the open below
         auto opened = UserDirectory::open(directoryPath, interactive ? UserDirectory::Mode::CreateIfMissing : UserDirectory::Mode::Existing);
         if (opened) {
@@ -505,6 +510,14 @@ int main(int argc, char **argv)
     // running console (and wall) without a restart.
     RulesWatch rulesWatch(cityPath, city.value()->rules);
     QObject::connect(&rulesWatch, &RulesWatch::rulesChanged, &engine, &Engine::setResponseRules);
+    // So are what administrators change in who may sign in, also while no console ran: into the record, once each.
+    std::optional<AdminWatch> adminWatch;
+    if (engine.store()) {
+        adminWatch.emplace(std::vector{administered}, engine.store()->path(), city.value(), [&engine](const QString &by, const QString &detail) {
+            engine.recordOperatorAction(OperatorAction::AccountChanged, by, detail);
+        });
+        adminWatch->checkNow();
+    }
 
     if (wallLayout)
         return runWall(app, engine, *wallLayout, options, stopSignals);

@@ -2488,6 +2488,15 @@
         <source>This desk&apos;s clock is likely the one off: %1 ahead of every other clock it judges (%2). The field refuses its commands as issued in its future, other desks its operations — set this desk&apos;s clock (NTP)</source>
         <translation>ずれているのはおそらくこの卓の時計です: 判定できる他のすべての時計 (%2) より %1 進んでいます。現場はそのコマンドを未来の発行として拒否し、他の卓はその操作を拒否します — この卓の時計を合わせてください (NTP)</translation>
     </message>
+    <message>
+        <source>changed an account</source>
+        <comment>an administrator, with cityops-admin: see activity()</comment>
+        <translation>アカウントを変更しました</translation>
+    </message>
+    <message>
+        <source>An administrator (%1) changed an account with cityops-admin</source>
+        <translation>管理者（%1）が cityops-admin でアカウントを変更しました</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

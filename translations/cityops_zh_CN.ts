@@ -2488,6 +2488,15 @@
         <source>This desk&apos;s clock is likely the one off: %1 ahead of every other clock it judges (%2). The field refuses its commands as issued in its future, other desks its operations — set this desk&apos;s clock (NTP)</source>
         <translation>出错的很可能是本席时钟：比所有可判断的其他时钟 (%2) 快 %1。现场将其命令视为在未来发出而拒绝，其他席位拒绝其操作 — 请校准本席时钟 (NTP)</translation>
     </message>
+    <message>
+        <source>changed an account</source>
+        <comment>an administrator, with cityops-admin: see activity()</comment>
+        <translation>更改了账户</translation>
+    </message>
+    <message>
+        <source>An administrator (%1) changed an account with cityops-admin</source>
+        <translation>管理员（%1）使用 cityops-admin 更改了账户</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

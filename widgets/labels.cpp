@@ -280,6 +280,7 @@ QString Labels::operatorAction(OperatorAction action)
     case OperatorAction::WaveOver: return tr("started a green wave, now over", "the vehicle of a wave this person started has parked");
     case OperatorAction::RulesChanged: return tr("changed the response rules", "recorded as the city's, not a person's: see activity()");
     case OperatorAction::CloseConsole: return tr("closed the console");
+    case OperatorAction::AccountChanged: return tr("changed an account", "an administrator, with cityops-admin: see activity()");
     }
     return {};
 }
@@ -343,6 +344,10 @@ QString Labels::activity(const QString &recorded)
                 // No person changed them here: the city's package did (cityops-admin rules), as the record says.
                 if (OperatorAction(a) == OperatorAction::RulesChanged)
                     return with(tr("The city's response rules changed"), {}, m.captured(3));
+                // Nor at a console: an administrator did, with cityops-admin; the record names the account in parentheses.
+                if (OperatorAction(a) == OperatorAction::AccountChanged)
+                    return with(tr("An administrator (%1) changed an account with cityops-admin").arg(m.captured(2).remove(QLatin1Char('(')).remove(QLatin1Char(')'))),
+                                {}, m.captured(3));
                 return with(tr("%1 %2").arg(m.captured(2), operatorAction(OperatorAction(a))), {}, m.captured(3));
             }
     return recorded;

@@ -44,6 +44,18 @@ Result<std::int64_t> SqliteDb::pragmaInt(const QString &pragma)
     return stmt->columnInt(0);
 }
 
+Status SqliteDb::inTransaction(const std::function<Status()> &work)
+{
+    if (auto begun = exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return begun;
+    Status done = work();
+    if (done)
+        done = exec(QStringLiteral("COMMIT"));
+    if (!done)
+        (void)exec(QStringLiteral("ROLLBACK"));
+    return done;
+}
+
 Result<SqliteStatement> SqliteDb::prepare(const QString &sql)
 {
     sqlite3_stmt *stmt = nullptr;

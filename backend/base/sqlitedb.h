@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 struct sqlite3;
@@ -31,6 +32,9 @@ public:
     /// The integer a PRAGMA answers (`application_id`, `user_version`, `schema_version`): how our files are told
     /// from others before anything is written to them.
     Result<std::int64_t> pragmaInt(const QString &pragma);
+    /// Runs `work` in one IMMEDIATE transaction (the write lock taken before its first read, so another process's
+    /// change cannot fall between its read and its write): committed when it succeeds, rolled back when it fails.
+    Status inTransaction(const std::function<Status()> &work);
     QString lastError() const;
     sqlite3 *handle() const { return m_db; }
 

@@ -191,8 +191,11 @@ enum class OperatorAction : std::uint8_t {
                         ///< (no person), detail: what changed (ResponseRules::changesFrom)
     CloseConsole,       ///< the console was closed (asked first); user: who was signed in, or empty; detail: what its
                         ///< closing left undone (orders under way, waves, events not yet recorded), or nothing
+    AccountChanged,     ///< an administrator changed who may sign in (cityops-admin user …), found in the file's journal
+                        ///< (security/adminjournal.h) — also while no console ran; user: "(" + the account that did it
+                        ///< + ")" (no sign-in name has parentheses), detail: adminjournal::recordedDetail. Never shared
 };
-constexpr int kOperatorActionCount = 20;
+constexpr int kOperatorActionCount = 21;
 
 /// Something a person did. Rare compared with telemetry, so it may carry text.
 struct OperatorActionPayload {

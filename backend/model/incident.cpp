@@ -80,6 +80,7 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::WaveOver: return QStringLiteral("wave-over");
     case OperatorAction::RulesChanged: return QStringLiteral("rules-changed");
     case OperatorAction::CloseConsole: return QStringLiteral("close-console");
+    case OperatorAction::AccountChanged: return QStringLiteral("account-changed");
     }
     return QStringLiteral("unknown");
 }

@@ -133,24 +133,40 @@ Status FailureBook::put(const Entry &entry, std::int64_t now, const SignInPolicy
 Result<FailureBook::Entry> FailureBook::update(const QString &name, const std::function<void(Entry &)> &change, std::int64_t now,
                                                const SignInPolicy &policy)
 {
-    // IMMEDIATE: the write lock is taken before the read, so another console's count cannot fall between the two.
-    if (auto begun = m_db->exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
-        return makeError(begun.error());
-    const auto rollBack = [this](const QString &error) {
-        (void)m_db->exec(QStringLiteral("ROLLBACK"));
-        return Result<Entry>(makeError(error));
-    };
-    auto found = find(name);
-    if (!found)
-        return rollBack(found.error());
-    Entry entry = found.value().value_or(Entry{});
-    entry.counts.name = name;
-    change(entry);
-    if (auto written = put(entry, now, policy); !written)
-        return rollBack(written.error());
-    if (auto committed = m_db->exec(QStringLiteral("COMMIT")); !committed)
-        return rollBack(committed.error());
+    // One IMMEDIATE transaction: another console's count cannot fall between the read and the write.
+    Entry entry;
+    auto done = m_db->inTransaction([&]() -> Status {
+        auto found = find(name);
+        if (!found)
+            return makeError(found.error());
+        entry = found.value().value_or(Entry{});
+        entry.counts.name = name;
+        change(entry);
+        return put(entry, now, policy);
+    });
+    if (!done)
+        return makeError(done.error());
     return entry;
+}
+
+Result<bool> FailureBook::unlock(const QString &name, std::int64_t nowMs)
+{
+    bool removed = false;
+    auto done = m_db->inTransaction([&]() -> Status {
+        auto forgotten = forget(name);
+        if (!forgotten)
+            return makeError(forgotten.error());
+        removed = forgotten.value();
+        return adminjournal::write(*m_db, {0, 0, adminjournal::account(), QStringLiteral("unlock"), name, QString()}, nowMs);
+    });
+    if (!done)
+        return makeError(done.error());
+    return removed;
+}
+
+Result<adminjournal::Read> FailureBook::changesAfter(std::int64_t afterId, int limit)
+{
+    return adminjournal::read(*m_db, afterId, limit);
 }
 
 Result<bool> FailureBook::forget(const QString &name)

@@ -3,6 +3,7 @@
 #include "base/result.h"
 #include "base/sqlitedb.h"
 #include "base/trusteddb.h"
+#include "security/adminjournal.h"
 #include "security/authenticator.h"
 #include "security/signinpolicy.h"
 
@@ -50,6 +51,11 @@ public:
     Result<Entry> update(const QString &name, const std::function<void(Entry &)> &change, std::int64_t nowMs, const SignInPolicy &policy);
     /// Clears the name's counts (a successful sign-in, an administrator's unlock). Whether there were any.
     Result<bool> forget(const QString &name);
+    /// An administrator's unlock: forget() and its line in the file's journal (security/adminjournal.h), in one
+    /// transaction. Whether there were counts.
+    Result<bool> unlock(const QString &name, std::int64_t nowMs);
+    /// The administrators' unlocks after `afterId`.
+    Result<adminjournal::Read> changesAfter(std::int64_t afterId, int limit);
     /// Every name with counts, by name.
     Result<std::vector<Entry>> list();
 

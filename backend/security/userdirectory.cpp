@@ -31,6 +31,14 @@ const QString kColumns = QStringLiteral("name, role, districts, disabled, failur
 
 std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
+const QString kClearFailures = QStringLiteral("UPDATE users SET failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?");
+
+/// What the journal says of a role given: "supervisor" or "responder of East, West".
+QString roleDetail(Role role, const QStringList &districts)
+{
+    return districts.isEmpty() ? roleName(role) : QStringLiteral("%1 of %2").arg(roleName(role), districts.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 Result<std::unique_ptr<UserDirectory>> UserDirectory::open(const QString &path, Mode mode)
@@ -90,16 +98,20 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
     auto hash = passwordhash::hash(password, m_cost);
     if (!hash)
         return makeError(hash.error());
-    auto stmt = m_db->prepare(QStringLiteral("INSERT INTO users(name, hash, role, districts, created_ms, changed_ms) VALUES(?, ?, ?, ?, ?, ?)"));
-    if (!stmt)
-        return makeError(stmt.error());
-    stmt->bind(1, name);
-    stmt->bind(2, QString::fromLatin1(hash.value()));
-    stmt->bind(3, roleName(role));
-    stmt->bind(4, districts.join(QLatin1Char('\n')));
-    stmt->bind(5, nowMs());
-    stmt->bind(6, nowMs());
-    return stmt->run();
+    return m_db->inTransaction([&]() -> Status {
+        auto stmt = m_db->prepare(QStringLiteral("INSERT INTO users(name, hash, role, districts, created_ms, changed_ms) VALUES(?, ?, ?, ?, ?, ?)"));
+        if (!stmt)
+            return makeError(stmt.error());
+        stmt->bind(1, name);
+        stmt->bind(2, QString::fromLatin1(hash.value()));
+        stmt->bind(3, roleName(role));
+        stmt->bind(4, districts.join(QLatin1Char('\n')));
+        stmt->bind(5, nowMs());
+        stmt->bind(6, nowMs());
+        if (auto s = stmt->run(); !s)
+            return s;
+        return adminjournal::write(*m_db, {0, 0, adminjournal::account(), QStringLiteral("add"), name, roleDetail(role, districts)}, nowMs());
+    });
 }
 
 Result<std::vector<UserAccount>> UserDirectory::list() const
@@ -182,21 +194,38 @@ Status UserDirectory::update(const QString &sql, const QString &name, const std:
     return stmt->run();
 }
 
+Status UserDirectory::administer(const QString &what, const QString &name, const QString &detail, const QString &sql,
+                                 const std::function<void(SqliteStatement &)> &bind)
+{
+    return m_db->inTransaction([&]() -> Status {
+        if (auto s = update(sql, name, bind); !s)
+            return s;
+        return adminjournal::write(*m_db, {0, 0, adminjournal::account(), what, name, detail}, nowMs());
+    });
+}
+
+Result<adminjournal::Read> UserDirectory::changesAfter(std::int64_t afterId, int limit)
+{
+    return adminjournal::read(*m_db, afterId, limit);
+}
+
 Status UserDirectory::setRole(const QString &name, Role role, const QStringList &districts)
 {
-    return update(QStringLiteral("UPDATE users SET role = ?, districts = ?, changed_ms = ? WHERE name = ?"), name, [&](SqliteStatement &s) {
-        s.bind(1, roleName(role));
-        s.bind(2, districts.join(QLatin1Char('\n')));
-        s.bind(3, nowMs());
-    });
+    return administer(QStringLiteral("set-role"), name, roleDetail(role, districts),
+                      QStringLiteral("UPDATE users SET role = ?, districts = ?, changed_ms = ? WHERE name = ?"), [&](SqliteStatement &s) {
+                          s.bind(1, roleName(role));
+                          s.bind(2, districts.join(QLatin1Char('\n')));
+                          s.bind(3, nowMs());
+                      });
 }
 
 Status UserDirectory::setDisabled(const QString &name, bool disabled)
 {
-    return update(QStringLiteral("UPDATE users SET disabled = ?, changed_ms = ? WHERE name = ?"), name, [&](SqliteStatement &s) {
-        s.bind(1, disabled ? 1 : 0);
-        s.bind(2, nowMs());
-    });
+    return administer(disabled ? QStringLiteral("disable") : QStringLiteral("enable"), name, QString(),
+                      QStringLiteral("UPDATE users SET disabled = ?, changed_ms = ? WHERE name = ?"), [&](SqliteStatement &s) {
+                          s.bind(1, disabled ? 1 : 0);
+                          s.bind(2, nowMs());
+                      });
 }
 
 Status UserDirectory::resetPassword(const QString &name, const QByteArray &password)
@@ -206,17 +235,17 @@ Status UserDirectory::resetPassword(const QString &name, const QByteArray &passw
     auto hash = passwordhash::hash(password, m_cost);
     if (!hash)
         return makeError(hash.error());
-    return update(QStringLiteral("UPDATE users SET hash = ?, failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?"), name,
-                  [&](SqliteStatement &s) {
-                      s.bind(1, QString::fromLatin1(hash.value()));
-                      s.bind(2, nowMs());
-                  });
+    return administer(QStringLiteral("reset-password"), name, QString(),
+                      QStringLiteral("UPDATE users SET hash = ?, failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?"),
+                      [&](SqliteStatement &s) {
+                          s.bind(1, QString::fromLatin1(hash.value()));
+                          s.bind(2, nowMs());
+                      });
 }
 
 Status UserDirectory::unlock(const QString &name)
 {
-    return update(QStringLiteral("UPDATE users SET failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?"), name,
-                  [&](SqliteStatement &s) { s.bind(1, nowMs()); });
+    return administer(QStringLiteral("unlock"), name, QString(), kClearFailures, [&](SqliteStatement &s) { s.bind(1, nowMs()); });
 }
 
 QString UserDirectory::describe() const { return QStringLiteral("the user directory %1").arg(m_path); }
@@ -263,7 +292,7 @@ SignInOutcome UserDirectory::signIn(const QString &name, const QByteArray &passw
     if (account.disabled)
         return known({SignInRefusal::Disabled, QStringLiteral("This account is disabled; ask an administrator.")});
     if (account.failures > 0 || account.lockedUntilMs > 0)
-        (void)unlock(name);
+        (void)update(kClearFailures, name, [&](SqliteStatement &s) { s.bind(1, nowMs()); });   // the person's own, not an administrator's
     account.failures = 0;
     account.lockedUntilMs = 0;
     SignInOutcome out;

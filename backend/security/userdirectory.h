@@ -3,6 +3,7 @@
 #include "base/result.h"
 #include "base/sqlitedb.h"
 #include "base/trusteddb.h"
+#include "security/adminjournal.h"
 #include "security/authenticator.h"
 #include "security/passwordhash.h"
 #include "security/signinpolicy.h"
@@ -45,6 +46,10 @@ public:
     Status resetPassword(const QString &name, const QByteArray &password);
     /// Clears the failure count and the lock.
     Status unlock(const QString &name);
+    /// add, setRole, setDisabled, resetPassword and unlock are an administrator's changes: each is written to the
+    /// file's journal (security/adminjournal.h) in its own transaction, as made by this process's account. These
+    /// are the changes after `afterId`.
+    Result<adminjournal::Read> changesAfter(std::int64_t afterId, int limit);
 
     /// Checks `password` for `name` at `nowMs`: counts failures, makes the next attempt wait and locks the account
     /// as the policy says; a success clears the count.
@@ -63,6 +68,9 @@ private:
     UserDirectory(QString path, std::unique_ptr<SqliteDb> db) : m_path(std::move(path)), m_db(std::move(db)) {}
     Status requireExisting(const QString &name) const;
     Status update(const QString &sql, const QString &name, const std::function<void(SqliteStatement &)> &bind = {});
+    /// update() and its line in the journal, in one transaction.
+    Status administer(const QString &what, const QString &name, const QString &detail, const QString &sql,
+                      const std::function<void(SqliteStatement &)> &bind);
 
     QString m_path;
     std::unique_ptr<SqliteDb> m_db;

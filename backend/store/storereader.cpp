@@ -381,6 +381,24 @@ Result<std::vector<StoreReader::Marker>> StoreReader::markers(std::int64_t fromM
     return out;
 }
 
+Result<std::optional<QString>> StoreReader::lastMarkerLabel(const QString &start, const QString &part)
+{
+    // instr(), not LIKE: '%' and '_' in what is looked for are characters, not wildcards.
+    auto stmt = m_db->prepare(QStringLiteral("SELECT label FROM markers WHERE substr(label, 1, ?) = ? AND instr(label, ?) > 0 "
+                                             "ORDER BY seq DESC LIMIT 1"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, static_cast<std::int64_t>(start.size()));
+    stmt->bind(2, start);
+    stmt->bind(3, part);
+    QString error;
+    if (stmt->step(&error))
+        return std::optional<QString>(stmt->columnText(0));
+    if (!error.isEmpty())
+        return makeError(error);
+    return std::optional<QString>();
+}
+
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> StoreReader::density(std::int64_t fromMs, std::int64_t toMs)
 {
     auto stmt = m_db->prepare(QStringLiteral("SELECT minute, events FROM density WHERE minute BETWEEN ? AND ? ORDER BY minute"));

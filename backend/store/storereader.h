@@ -83,6 +83,9 @@ public:
         QString label;
     };
     Result<std::vector<Marker>> markers(std::int64_t fromMs, std::int64_t toMs);
+    /// The label of the newest marker that starts with `start` and holds `part` (matched as written, not as a
+    /// pattern); nothing when the recording has none.
+    Result<std::optional<QString>> lastMarkerLabel(const QString &start, const QString &part);
     /// Events per minute: (minute start in ms, count).
     Result<std::vector<std::pair<std::int64_t, std::int64_t>>> density(std::int64_t fromMs, std::int64_t toMs);
 

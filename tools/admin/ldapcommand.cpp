@@ -65,7 +65,7 @@ int runLdapUserCommand(const QCommandLineParser &parser, const QStringList &args
             std::printf("%s\n", qPrintable(describe(e, SignInPolicy{}, now)));
         return 0;
     }
-    auto removed = book.value()->forget(name);
+    auto removed = book.value()->unlock(name, QDateTime::currentMSecsSinceEpoch());
     if (!removed)
         return failure(removed.error());
     // A running console reads the book at each attempt: the next sign-in is taken at once, without a restart.

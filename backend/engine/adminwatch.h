@@ -1,0 +1,86 @@
+#pragma once
+
+#include "base/filewatch.h"
+#include "base/result.h"
+#include "security/adminjournal.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace cityops {
+
+class CityModel;
+
+/// Records in the console's record what administrators changed in the files that decide who may sign in — the user
+/// directory (`cityops-admin user add / set-role / disable / enable / reset-password / unlock`) or this machine's
+/// count of an LDAP directory's failed sign-ins (`unlock … --directory`) — as each file's journal tells it
+/// (security/adminjournal.h): who did what to whom, and when. Also what was changed while no console ran: at start
+/// it takes up where the record left off — after the last change of that journal it holds; with none, the whole
+/// journal (each line says when it was made), or, when retention has deleted the recording's beginning, what was
+/// changed since the oldest event left — so a change is recorded once however often the console restarts. Reads when a file
+/// changes and every `pollMs`, on a worker thread (never the GUI's); a journal that cannot be read is said once and
+/// read again at the next change, and nothing after its damage is passed over. Lives on the thread that made it.
+class AdminWatch : public QObject {
+    Q_OBJECT
+public:
+    /// A file with a journal: its path and what the record calls it ("users.db").
+    struct Source {
+        enum class Kind { UserDirectory, FailureBook } kind = Kind::UserDirectory;
+        QString path;
+    };
+    /// Called on this object's thread for each change found, in the journal's order: who, in parentheses (not a
+    /// sign-in name), and adminjournal::recordedDetail.
+    using Record = std::function<void(const QString &by, const QString &detail)>;
+
+    /// `storePath`: the recording the changes go into, read at the first check for where it left off.
+    AdminWatch(std::vector<Source> sources, QString storePath, std::shared_ptr<const CityModel> city, Record record,
+               int pollMs = kPollMs, QObject *parent = nullptr);
+    ~AdminWatch() override;
+
+    /// Reads the journals now; `checked` follows.
+    void checkNow();
+
+    static constexpr int kPollMs = 60'000;
+    /// Changes read at once; more are read straight after.
+    static constexpr int kBatch = 500;
+
+Q_SIGNALS:
+    /// A journal cannot be read (or its file not opened): why, the file named. Said once for one reason.
+    void unreadable(const QString &why);
+    /// The journals are read as far as they went when asked, whatever was found.
+    void checked();
+
+private:
+    struct Position {
+        bool known = false;         ///< taken from the record (or the start) yet
+        QString journalId;          ///< the journal the last change read came from
+        std::int64_t afterId = 0;   ///< the last change recorded
+        std::int64_t sinceMs = 0;   ///< changes made before this are older than what the recording still holds
+    };
+    struct Found {
+        std::vector<Position> positions;
+        std::vector<std::pair<QString, QString>> records;   ///< by, detail
+        QString problem;
+        bool more = false;
+    };
+    static Found read(const std::vector<Source> &sources, std::vector<Position> positions, const QString &storePath,
+                      const std::shared_ptr<const CityModel> &city);
+    void take(const Found &found);
+
+    std::vector<Source> m_sources;
+    std::vector<Position> m_positions;
+    QString m_storePath;
+    std::shared_ptr<const CityModel> m_city;
+    Record m_record;
+    std::vector<std::unique_ptr<FileWatch>> m_watches;
+    QThreadPool m_reader;   ///< one thread: reads never overlap
+    bool m_reading = false;
+    bool m_readAgain = false;
+    QString m_saidProblem;
+};
+
+} // namespace cityops

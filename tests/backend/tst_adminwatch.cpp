@@ -1,0 +1,236 @@
+// A console records what administrators change in who may sign in (engine/adminwatch.h), from the journal in the
+// file itself, into a real recording: changes made while it runs, once each and in order, whether it is told or the
+// file is seen to change; after a restart only what the record does not hold yet, also what was changed while no
+// console ran; a recording that meets a journal takes it whole, unless retention has deleted its beginning; a
+// damaged journal said once, and nothing past the damage passed over; a journal in a file others may write not believed; an LDAP unlock; a long journal read in batches.
+#include "engine/adminwatch.h"
+#include "security/failurebook.h"
+#include "security/userdirectory.h"
+#include "storetesting.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+
+namespace {
+
+/// A console's data folder: its user directory and its recording, with the core recording what the watch finds as
+/// the engine does (an `account-changed` action), and what was found.
+struct Console {
+    QTemporaryDir dir;
+    QString usersPath = dir.filePath(QStringLiteral("users.db"));
+    QString storePath = dir.filePath(QStringLiteral("city.cityops-store"));
+    std::unique_ptr<UserDirectory> users;
+    std::unique_ptr<EventStore> store;
+    std::unique_ptr<test::Recorder> recorder;
+    QStringList recorded;   ///< "by detail"
+
+    explicit Console(std::int64_t recordingSinceMs = QDateTime::currentMSecsSinceEpoch() - 10'000)
+    {
+        auto opened = UserDirectory::open(usersPath, UserDirectory::Mode::CreateIfMissing);
+        users = std::move(opened).value();
+        users->setCost({256, 1, 1});
+        store = EventStore::open({storePath}, *test::fixtureCity()).value();
+        recorder = std::make_unique<test::Recorder>(test::fixtureCity(), store.get());
+        if (recordingSinceMs > 0)
+            recorder->process({Event{0, recordingSinceMs, kNoDevice, SessionPayload{1, 0}}});
+        store->flush();
+    }
+    ~Console()
+    {
+        recorder.reset();
+        store.reset();
+    }
+    std::unique_ptr<AdminWatch> watch(std::vector<AdminWatch::Source> sources = {})
+    {
+        if (sources.empty())
+            sources.push_back({AdminWatch::Source::Kind::UserDirectory, usersPath});
+        store->flush();   // a watch is a console started: the one before it closed the recording
+        return std::make_unique<AdminWatch>(std::move(sources), storePath, test::fixtureCity(),
+                                            [this](const QString &by, const QString &detail) {
+                                                recorded << by + QLatin1Char(' ') + detail;
+                                                recorder->process({Event{0, QDateTime::currentMSecsSinceEpoch(), kNoDevice,
+                                                                         OperatorActionPayload{OperatorAction::AccountChanged, by, detail}}});
+                                            },
+                                            3'600'000);
+    }
+    /// What the recording holds of administrators' changes, as the replay's log reads it.
+    QStringList markers()
+    {
+        store->flush();
+        QStringList out;
+        auto reader = test::fixtureReader(storePath);
+        const auto all = reader->markers(0, std::numeric_limits<std::int64_t>::max());
+        for (const StoreReader::Marker &m : all.value())
+            if (m.label.startsWith(QLatin1String("account-changed ")))
+                out << m.label.mid(16);
+        return out;
+    }
+};
+
+bool checked(AdminWatch &watch)
+{
+    QSignalSpy done(&watch, &AdminWatch::checked);
+    watch.checkNow();
+    return done.wait(10'000);
+}
+
+const QString kBy = QStringLiteral("(%1) ").arg(adminjournal::account());
+
+} // namespace
+
+class TestAdminWatch : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void changesMadeWhileTheConsoleRunsAreRecordedOnceInOrder()
+    {
+        Console console;
+        auto watch = console.watch();
+        QVERIFY(checked(*watch));
+        QVERIFY(console.recorded.isEmpty());   // nobody has changed anything
+
+        QVERIFY(console.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
+        QVERIFY(console.users->setRole(QStringLiteral("olga"), Role::Supervisor, {}));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 2);
+        QVERIFY2(console.recorded[0].startsWith(kBy + QStringLiteral("add olga: operator (users.db change 1 of journal ")), qPrintable(console.recorded[0]));
+        QVERIFY2(console.recorded[1].startsWith(kBy + QStringLiteral("set-role olga: supervisor (users.db change 2 of journal ")),
+                 qPrintable(console.recorded[1]));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 2);
+
+        // Not asked: the file is seen to change.
+        QSignalSpy done(watch.get(), &AdminWatch::checked);
+        QVERIFY(console.users->unlock(QStringLiteral("olga")));
+        QVERIFY(done.wait(10'000));
+        QCOMPARE(console.recorded.size(), 3);
+        QVERIFY(console.recorded[2].startsWith(kBy + QStringLiteral("unlock olga (users.db change 3 of journal ")));
+        QCOMPARE(console.markers().size(), 3);
+        QCOMPARE(console.markers()[2], console.recorded[2].replace(kBy, kBy.trimmed() + QStringLiteral(": ")));
+    }
+
+    void aRestartRecordsOnlyWhatTheRecordingDoesNotHold()
+    {
+        Console console;
+        QVERIFY(console.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
+        {
+            auto first = console.watch();
+            QVERIFY(checked(*first));
+            QCOMPARE(console.recorded.size(), 1);
+        }
+        // While no console runs.
+        QVERIFY(console.users->setDisabled(QStringLiteral("olga"), true));
+        QVERIFY(console.users->add(QStringLiteral("ruth"), Role::Responder, {QStringLiteral("East")}, "ruth's password"));
+        for (int restart = 0; restart < 2; ++restart) {
+            auto next = console.watch();
+            QVERIFY(checked(*next));
+        }
+        QCOMPARE(console.recorded.size(), 3);
+        QVERIFY(console.recorded[1].startsWith(kBy + QStringLiteral("disable olga (users.db change 2 of")));
+        QVERIFY(console.recorded[2].startsWith(kBy + QStringLiteral("add ruth: responder of East (users.db change 3 of")));
+        QCOMPARE(console.markers().size(), 3);
+    }
+
+    void aRecordingMeetingAJournalTakesItWholeUnlessRetentionCutItsBeginning()
+    {
+        // A recording with nothing in it yet: the accounts made before the first console ran are in it too.
+        Console fresh(0);
+        QVERIFY(fresh.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
+        QVERIFY(test::execute(fresh.usersPath, QStringLiteral("UPDATE admin_changes SET time_ms = time_ms - 86400000")));
+        QVERIFY(fresh.users->unlock(QStringLiteral("olga")));
+        auto freshWatch = fresh.watch();
+        QVERIFY(checked(*freshWatch));
+        QCOMPARE(fresh.recorded.size(), 2);
+        QVERIFY(fresh.recorded[0].startsWith(kBy + QStringLiteral("add olga: operator (users.db change 1 of")));
+
+        // Retention has deleted the beginning of this one (and with it, maybe, what it held of the journal): only
+        // what was changed since the oldest event it still holds.
+        const std::int64_t began = QDateTime::currentMSecsSinceEpoch() - 60'000;
+        Console console(began);
+        console.recorder->process({Event{0, began + 1000, kNoDevice, OperatorActionPayload{OperatorAction::Lock, QStringLiteral("olga"), {}}}});
+        console.store->flush();
+        QVERIFY(test::execute(console.storePath, QStringLiteral("DELETE FROM events WHERE seq = 1")));
+        QVERIFY(console.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
+        QVERIFY(console.users->add(QStringLiteral("ruth"), Role::Operator, {}, "ruth's password"));
+        QVERIFY(test::execute(console.usersPath, QStringLiteral("UPDATE admin_changes SET time_ms = %1 WHERE id = 1").arg(began + 999)));
+        auto watch = console.watch();
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 1);
+        QVERIFY(console.recorded[0].startsWith(kBy + QStringLiteral("add ruth")));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 1);
+    }
+
+    void aDamagedJournalIsSaidOnceAndNothingPastItIsPassedOver()
+    {
+        Console console;
+        QVERIFY(console.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
+        QVERIFY(console.users->unlock(QStringLiteral("olga")));
+        QVERIFY(console.users->setDisabled(QStringLiteral("olga"), true));
+        QVERIFY(test::execute(console.usersPath, QStringLiteral("UPDATE admin_changes SET what = 'grant-all' WHERE id = 2")));
+        auto watch = console.watch();
+        QSignalSpy unreadable(watch.get(), &AdminWatch::unreadable);
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 0);   // read as one: the line before the damage waits with the rest
+        QCOMPARE(unreadable.count(), 1);
+        QVERIFY2(unreadable.at(0).at(0).toString().contains(console.usersPath), qPrintable(unreadable.at(0).at(0).toString()));
+        QVERIFY(checked(*watch));
+        QCOMPARE(unreadable.count(), 1);   // said once
+
+        QVERIFY(test::execute(console.usersPath, QStringLiteral("UPDATE admin_changes SET what = 'unlock' WHERE id = 2")));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 3);
+        QVERIFY(console.recorded[2].startsWith(kBy + QStringLiteral("disable olga (users.db change 3 of")));
+    }
+
+    void aJournalOthersMayWriteIsNotBelieved()
+    {
+        Console console;
+        QVERIFY(console.users->add(QStringLiteral("mallory"), Role::Admin, {}, "mallory's password"));
+        QVERIFY(QFile::setPermissions(console.usersPath, QFile::permissions(console.usersPath) | QFile::WriteOther));
+        auto watch = console.watch();
+        QSignalSpy unreadable(watch.get(), &AdminWatch::unreadable);
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 0);
+        QCOMPARE(unreadable.count(), 1);
+        QVERIFY2(unreadable.at(0).at(0).toString().contains(QLatin1String("changed by others")), qPrintable(unreadable.at(0).at(0).toString()));
+    }
+
+    void anLdapUnlockIsRecorded()
+    {
+        Console console;
+        const QString bookPath = console.dir.filePath(QStringLiteral("ldap-failures.db"));
+        auto book = FailureBook::open(bookPath, FailureBook::Mode::CreateIfMissing);
+        QVERIFY(book);
+        auto watch = console.watch({{AdminWatch::Source::Kind::FailureBook, bookPath}});
+        QVERIFY(checked(*watch));
+        QVERIFY(book.value()->forget(QStringLiteral("olga")));   // her own sign-in: nothing to record
+        QVERIFY(book.value()->unlock(QStringLiteral("sven"), QDateTime::currentMSecsSinceEpoch()));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 1);
+        QVERIFY2(console.recorded[0].startsWith(kBy + QStringLiteral("unlock sven (ldap-failures.db change 1 of journal ")), qPrintable(console.recorded[0]));
+    }
+
+    void aLongJournalIsReadInBatchesInOrder()
+    {
+        Console console;
+        QVERIFY(console.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
+        const int lines = 2 * AdminWatch::kBatch + 34;
+        QVERIFY(test::execute(console.usersPath,
+                              QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                                             "INSERT INTO admin_changes(id, time_ms, by, what, name, detail) "
+                                             "SELECT i, (SELECT time_ms FROM admin_changes WHERE id = 1), 'root@ops', 'unlock', 'olga', '' FROM n")
+                                  .arg(lines)));
+        auto watch = console.watch();
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), lines);
+        for (int i = 1; i < lines; ++i)
+            QVERIFY(console.recorded[i].startsWith(QStringLiteral("(root@ops) unlock olga (users.db change %1 of").arg(i + 1)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminWatch)
+#include "tst_adminwatch.moc"
