@@ -46,6 +46,11 @@ private Q_SLOTS:
         // The city's rules changed: no person's name in front, what changed as recorded.
         QCOMPARE(Labels::activity(QStringLiteral("rules-changed (city): critical acknowledgement deadline: 2 min → 7 min")),
                  QStringLiteral("都市の対応ルールが変更されました — critical acknowledgement deadline: 2 min → 7 min"));
+        // Nor does an administrator's change of an account: the account that made it, without the record's parentheses.
+        QCOMPARE(Labels::activity(QStringLiteral("account-changed (root@ops-1): unlock olga (users.db change 3 of journal 5f0c1d2e3a4b5c6d, made "
+                                                 "2026-12-06T09:14:03+01:00)")),
+                 QStringLiteral("管理者（root@ops-1）が cityops-admin でアカウントを変更しました — unlock olga (users.db change 3 of journal "
+                                "5f0c1d2e3a4b5c6d, made 2026-12-06T09:14:03+01:00)"));
         QVERIFY(Labels::activity(QStringLiteral("order 5 finished")).startsWith(QStringLiteral("指令 5")));
         QVERIFY(Labels::activity(QStringLiteral("alarm 12 lamp-fault shelved by sven")).contains(QStringLiteral("保留")));
         QCOMPARE(Labels::activity(QStringLiteral("something a newer console wrote")), QStringLiteral("something a newer console wrote"));

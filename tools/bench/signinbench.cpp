@@ -3,14 +3,17 @@
 #include "access/accesscontrol.h"
 #include "benchutil.h"
 #include "city/citypackage.h"
+#include "engine/adminwatch.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
 #include "security/failurebook.h"
 #include "security/passwordhash.h"
 #include "security/userdirectory.h"
+#include "store/eventstore.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTemporaryDir>
 
 namespace cityops::bench {
@@ -43,6 +46,59 @@ bool measureFailureBook(const QString &path, int runs, std::vector<double> &read
             return false;
         }
     }
+    return true;
+}
+
+/// What the administrators' journal costs a console (engine/adminwatch.h), on its worker thread: the first check of
+/// a start that meets a full journal (kKept lines) with nothing of it in a recording of `markers` markers — the
+/// recording searched for where it left off, every line read, checked and made a record — and a check of a running
+/// console with nothing new (the file changed by a sign-in's count). Medians and p95 over `runs` consoles.
+bool measureAdminJournal(const QTemporaryDir &dir, const std::shared_ptr<const CityModel> &city, int runs, int markers)
+{
+    const QString users = dir.filePath(QStringLiteral("journal-users.db"));
+    const QString store = dir.filePath(QStringLiteral("journal.cityops-store"));
+    auto directory = UserDirectory::open(users, UserDirectory::Mode::CreateIfMissing);
+    if (!directory || !directory.value()->add(QStringLiteral("olga"), Role::Operator, {}, "bench password").ok()
+        || !EventStore::open({store}, *city).ok()) {
+        std::fprintf(stderr, "cityops-bench: cannot make a journal and a recording\n");
+        return false;
+    }
+    auto db = SqliteDb::open(users, SqliteDb::Mode::Create);
+    auto recording = SqliteDb::open(store, SqliteDb::Mode::Create);
+    // A recording's markers as months of incidents leave them, and a busy administrator's years of lines.
+    if (!db || !recording
+        || !db.value()->exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                                            "INSERT INTO admin_changes(id, time_ms, by, what, name, detail) "
+                                            "SELECT i, 1790000000000 + i, 'root@ops-1', 'set-role', 'person-' || i, 'responder of East' FROM n")
+                                 .arg(adminjournal::kKept))
+        || !recording.value()->exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                                                   "INSERT INTO markers SELECT i, 1790000000000 + i * 1000, 9, i % 5000, "
+                                                   "'incident #' || (i % 5000) || ' acknowledged by olga: on my way' FROM n")
+                                        .arg(markers))) {
+        std::fprintf(stderr, "cityops-bench: cannot fill the journal and the recording\n");
+        return false;
+    }
+    std::vector<double> firstMs, quietMs;
+    for (int i = 0; i < runs; ++i) {
+        std::size_t recorded = 0;
+        AdminWatch watch({{AdminWatch::Source::Kind::UserDirectory, users}}, store, city, [&](const QString &, const QString &) { ++recorded; });
+        for (std::vector<double> *into : {&firstMs, &quietMs}) {
+            QEventLoop loop;
+            QObject::connect(&watch, &AdminWatch::checked, &loop, &QEventLoop::quit);
+            QElapsedTimer t;
+            t.start();
+            watch.checkNow();
+            loop.exec();
+            into->push_back(t.nsecsElapsed() / 1e6);
+        }
+        if (recorded != std::size_t(adminjournal::kKept)) {
+            std::fprintf(stderr, "cityops-bench: %zu lines of the journal recorded, not %d\n", recorded, adminjournal::kKept);
+            return false;
+        }
+    }
+    emit({{"bench", "signin-journal"}, {"runs", runs}, {"journal_lines", adminjournal::kKept}, {"recording_markers", markers},
+          {"first_check_p50_ms", round2(percentile(firstMs, 50))}, {"first_check_p95_ms", round2(percentile(firstMs, 95))},
+          {"quiet_check_p50_ms", round2(percentile(quietMs, 50))}, {"quiet_check_p95_ms", round2(percentile(quietMs, 95))}});
     return true;
 }
 
@@ -107,7 +163,7 @@ int runSignInBench(const QCommandLineParser &parser, const QString &cityPath)
     emit({{"bench", "signin-failures"}, {"runs", runs}, {"read_p50_ms", round2(percentile(readMs, 50))},
           {"read_p95_ms", round2(percentile(readMs, 95))}, {"count_p50_ms", round2(percentile(countMs, 50))},
           {"count_p95_ms", round2(percentile(countMs, 95))}, {"verify_p50_ms", round2(percentile(verifyMs, 50))}});
-    return 0;
+    return measureAdminJournal(dir, city, std::min(runs, 10), 1'000'000) ? 0 : 1;
 }
 
 } // namespace cityops::bench
