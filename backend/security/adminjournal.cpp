@@ -165,7 +165,8 @@ QString account()
 
 QString recordedDetail(const AdminChange &change, const QString &file, const QString &journalId)
 {
-    const QString made = QDateTime::fromMSecsSinceEpoch(change.timeMs).toOffsetFromUtc(QDateTime::currentDateTime().offsetFromUtc()).toString(Qt::ISODate);
+    // In UTC: the record is read on other machines, in other zones, and this text is signed as it is.
+    const QString made = QDateTime::fromMSecsSinceEpoch(change.timeMs, Qt::UTC).toString(Qt::ISODate);
     // One arg() for all: a '%' in a name or detail is never taken for a place to fill.
     return QStringLiteral("%1 %2%3 (%4 change %5 of journal %6, made %7)")
         .arg(change.what, change.name, change.detail.isEmpty() ? QString() : QStringLiteral(": ") + change.detail, file,

@@ -51,7 +51,8 @@ Result<Read> read(SqliteDb &db, std::int64_t afterId, int limit);
 QString account();
 
 /// How a console records a change it found (the detail of its `administered` action): what, whose, by whom and
-/// when, and where it stands in which journal — "unlock olga (users.db change 17 of journal 5f0c…, made …)".
+/// when (UTC), and where it stands in which journal — "unlock olga (users.db change 17 of journal 5f0c…, made
+/// 2026-12-06T08:14:03Z)".
 QString recordedDetail(const AdminChange &change, const QString &file, const QString &journalId);
 /// The journal position a recorded detail names, when it names `journalId`'s.
 std::optional<std::int64_t> recordedId(const QString &detail, const QString &journalId);
