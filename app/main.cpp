@@ -524,6 +524,10 @@ int main(int argc, char **argv)
 
     MainWindow window(engine, directory.get());
     QObject::connect(&rulesWatch, &RulesWatch::rulesUnusable, &window, &MainWindow::showRulesProblem);
+    if (adminWatch)
+        QObject::connect(&*adminWatch, &AdminWatch::unreadable, &window, [&window](const QString &why) {
+            window.ops().post(true, QObject::tr("What administrators change in the accounts cannot be recorded for now: %1").arg(why));
+        });
     window.access().setIdleLimit(std::int64_t(options.idleLockMinutes) * 60'000);
     // Devices behind a broker act on a high-risk command only with its approver's own signature (docs/SECURITY.md).
     window.ops().client().setApprovalKeys(approval::defaultFolder(), options.useBroker);

@@ -103,6 +103,10 @@
         <source>Cannot use --gateways %1: %2</source>
         <translation>--gateways %1 を使えません: %2</translation>
     </message>
+    <message>
+        <source>What administrators change in the accounts cannot be recorded for now: %1</source>
+        <translation>管理者によるアカウントの変更を現在記録できません: %1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>

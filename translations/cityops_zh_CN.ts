@@ -103,6 +103,10 @@
         <source>Cannot use --gateways %1: %2</source>
         <translation>无法使用 --gateways %1：%2</translation>
     </message>
+    <message>
+        <source>What administrators change in the accounts cannot be recorded for now: %1</source>
+        <translation>目前无法记录管理员对账户的更改：%1</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>

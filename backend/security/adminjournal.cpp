@@ -38,7 +38,9 @@ bool isJournalId(const QString &id)
 
 Status check(const AdminChange &c)
 {
-    if (c.id <= 0 || c.timeMs < 0 || c.timeMs > kLatestMs || !isLine(c.by, 200) || !isChange(c.what) || !isLine(c.name, 256)
+    // `by` is one word ("root@ops-1"): the record names it in parentheses where a sign-in name would stand.
+    if (c.id <= 0 || c.timeMs < 0 || c.timeMs > kLatestMs || !isLine(c.by, 200) || c.by.contains(QRegularExpression(QStringLiteral("[\\s()]")))
+        || !isChange(c.what) || !isLine(c.name, 256)
         || !isLine(c.detail, 400, true))
         return makeError(QStringLiteral("change %1 of the administrators' journal cannot be one").arg(c.id));
     return Ok{};
@@ -160,7 +162,8 @@ QString account()
     QString host = QSysInfo::machineHostName();
     if (host.isEmpty() || !isLine(host, 120))
         host = QStringLiteral("this machine");
-    return user + QLatin1Char('@') + host;
+    // One word, as check() wants it: an account or machine named with a space still makes its changes.
+    return QString(user + QLatin1Char('@') + host).replace(QRegularExpression(QStringLiteral("[\\s()]")), QStringLiteral("_"));
 }
 
 QString recordedDetail(const AdminChange &change, const QString &file, const QString &journalId)

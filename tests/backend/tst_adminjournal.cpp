@@ -136,6 +136,7 @@ private Q_SLOTS:
         QTest::newRow("time before 1970") << QStringLiteral("UPDATE admin_changes SET time_ms = -5 WHERE id = 2");
         QTest::newRow("time past 9999") << QStringLiteral("UPDATE admin_changes SET time_ms = 300000000000000 WHERE id = 2");
         QTest::newRow("nobody made it") << QStringLiteral("UPDATE admin_changes SET by = '' WHERE id = 2");
+        QTest::newRow("made by more than one word") << QStringLiteral("UPDATE admin_changes SET by = 'root) sign-in (olga' WHERE id = 2");
         QTest::newRow("a line break in a name") << QStringLiteral("UPDATE admin_changes SET name = 'olga' || char(10) || 'unlock root' WHERE id = 2");
         QTest::newRow("a detail too long") << QStringLiteral("UPDATE admin_changes SET detail = replace(hex(zeroblob(250)), '0', 'x') WHERE id = 2");
         QTest::newRow("a second journal id") << QStringLiteral("INSERT INTO admin_journal VALUES ('0123456789abcdef')");
