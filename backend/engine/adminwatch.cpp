@@ -136,7 +136,9 @@ void AdminWatch::take(const Found &found)
         qCWarning(lcSecurity) << "administrators' changes cannot be recorded for now:" << found.problem;
         Q_EMIT unreadable(found.problem);
     }
-    if (m_readAgain || found.more) {
+    // More to read straight away only when this read went well: a journal that cannot be read waits for its next
+    // change (or the poll) rather than being read again and again.
+    if (m_readAgain || (found.more && found.problem.isEmpty())) {
         m_readAgain = false;
         checkNow();
         return;
