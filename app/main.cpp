@@ -583,6 +583,8 @@ int main(int argc, char **argv)
         });
     }
     const int rc = app.exec();
+    if (adminWatch)
+        adminWatch->finish();   // what it had begun to read goes into the record before the engine stops
     engine.stop();
     return exitCode ? exitCode : rc;
 }

@@ -5,6 +5,7 @@
 #include "security/userdirectory.h"
 #include "store/storereader.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace cityops {
@@ -45,6 +46,16 @@ AdminWatch::AdminWatch(std::vector<Source> sources, QString storePath, std::shar
 }
 
 AdminWatch::~AdminWatch() { m_reader.waitForDone(); }
+
+void AdminWatch::finish()
+{
+    while (m_reading) {
+        m_reader.waitForDone();
+        // The read's outcome is posted to this object: taken here, as the event loop would have (and a next batch
+        // started by it is waited for in turn).
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    }
+}
 
 void AdminWatch::checkNow()
 {

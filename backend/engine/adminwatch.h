@@ -43,6 +43,9 @@ public:
 
     /// Reads the journals now; `checked` follows.
     void checkNow();
+    /// Before the console stops: waits for a read under way (and the batches after it) and records what it found, so
+    /// that a console closed right after it started still records what it had begun to read. Blocks the caller.
+    void finish();
 
     static constexpr int kPollMs = 60'000;
     /// Changes read at once; more are read straight after.

@@ -40,7 +40,7 @@ private Q_SLOTS:
         const auto admin = [&](const QStringList &args) { return runProgram(QStringLiteral("cityops-admin"), args + QStringList{QStringLiteral("--directory"), users}); };
         const auto console = [&] {
             return runProgram(QStringLiteral("cityops"), QStringList{QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("60"),
-                                                                      QStringLiteral("--quit-after"), QStringLiteral("2000")}
+                                                                      QStringLiteral("--quit-after"), QStringLiteral("300")}
                                                              + signIn);
         };
         const QString by = QStringLiteral("account-changed (%1): ").arg(adminjournal::account());

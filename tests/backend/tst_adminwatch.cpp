@@ -214,6 +214,24 @@ private Q_SLOTS:
         QVERIFY2(console.recorded[0].startsWith(kBy + QStringLiteral("unlock sven (ldap-failures.db change 1 of journal ")), qPrintable(console.recorded[0]));
     }
 
+    void aConsoleClosedRightAfterItStartedStillRecordsWhatItRead()
+    {
+        Console console;
+        QVERIFY(console.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
+        const int lines = AdminWatch::kBatch + 20;   // two batches: the second started by the first's outcome
+        QVERIFY(test::execute(console.usersPath,
+                              QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                                             "INSERT INTO admin_changes(id, time_ms, by, what, name, detail) "
+                                             "SELECT i, (SELECT time_ms FROM admin_changes WHERE id = 1), 'root@ops', 'unlock', 'olga', '' FROM n")
+                                  .arg(lines)));
+        auto watch = console.watch();
+        watch->checkNow();   // as the console does at start …
+        watch->finish();     // … and when it closes at once, without its event loop having run in between
+        QCOMPARE(console.recorded.size(), lines);
+        watch->finish();     // nothing under way: returns
+        QCOMPARE(console.recorded.size(), lines);
+    }
+
     void aLongJournalIsReadInBatchesInOrder()
     {
         Console console;
