@@ -80,6 +80,15 @@ bool checked(AdminWatch &watch)
 
 const QString kBy = QStringLiteral("(%1) ").arg(adminjournal::account());
 
+/// Lines 2 to `lines` of a journal whose first exists: unlocks of olga by root@ops, made when the first was.
+bool fillJournal(const QString &usersPath, int lines)
+{
+    return test::execute(usersPath, QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                                                   "INSERT INTO admin_changes(id, time_ms, by, what, name, detail) "
+                                                   "SELECT i, (SELECT time_ms FROM admin_changes WHERE id = 1), 'root@ops', 'unlock', 'olga', '' FROM n")
+                                        .arg(lines));
+}
+
 } // namespace
 
 class TestAdminWatch : public QObject {
@@ -219,11 +228,7 @@ private Q_SLOTS:
         Console console;
         QVERIFY(console.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
         const int lines = AdminWatch::kBatch + 20;   // two batches: the second started by the first's outcome
-        QVERIFY(test::execute(console.usersPath,
-                              QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
-                                             "INSERT INTO admin_changes(id, time_ms, by, what, name, detail) "
-                                             "SELECT i, (SELECT time_ms FROM admin_changes WHERE id = 1), 'root@ops', 'unlock', 'olga', '' FROM n")
-                                  .arg(lines)));
+        QVERIFY(fillJournal(console.usersPath, lines));
         auto watch = console.watch();
         watch->checkNow();   // as the console does at start …
         watch->finish();     // … and when it closes at once, without its event loop having run in between
@@ -237,11 +242,7 @@ private Q_SLOTS:
         Console console;
         QVERIFY(console.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
         const int lines = 2 * AdminWatch::kBatch + 34;
-        QVERIFY(test::execute(console.usersPath,
-                              QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
-                                             "INSERT INTO admin_changes(id, time_ms, by, what, name, detail) "
-                                             "SELECT i, (SELECT time_ms FROM admin_changes WHERE id = 1), 'root@ops', 'unlock', 'olga', '' FROM n")
-                                  .arg(lines)));
+        QVERIFY(fillJournal(console.usersPath, lines));
         auto watch = console.watch();
         QVERIFY(checked(*watch));
         QCOMPARE(console.recorded.size(), lines);
