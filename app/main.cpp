@@ -510,11 +510,16 @@ int main(int argc, char **argv)
     // running console (and wall) without a restart.
     RulesWatch rulesWatch(cityPath, city.value()->rules);
     QObject::connect(&rulesWatch, &RulesWatch::rulesChanged, &engine, &Engine::setResponseRules);
-    // So are what administrators change in who may sign in, also while no console ran: into the record, once each.
+    // So are what administrators change in who may sign in and whose keys are believed, also while no console ran:
+    // into the record, once each.
     std::optional<AdminWatch> adminWatch;
     if (engine.store()) {
-        adminWatch.emplace(std::vector{administered}, engine.store()->path(), city.value(), [&engine](const QString &by, const QString &detail) {
-            engine.recordOperatorAction(OperatorAction::AccountChanged, by, detail);
+        const std::vector<AdminWatch::Source> journals{
+            administered,
+            {AdminWatch::Source::Kind::ConsoleKeyring, options.consolesPath.isEmpty() ? ConsoleKeyring::defaultPath() : options.consolesPath},
+            {AdminWatch::Source::Kind::ApproverKeyring, ConsoleKeyring::defaultPath(ConsoleKeyring::Kind::Approvers)}};
+        adminWatch.emplace(journals, engine.store()->path(), city.value(), [&engine](OperatorAction action, const QString &by, const QString &detail) {
+            engine.recordOperatorAction(action, by, detail);
         });
         adminWatch->checkNow();
     }
@@ -526,7 +531,7 @@ int main(int argc, char **argv)
     QObject::connect(&rulesWatch, &RulesWatch::rulesUnusable, &window, &MainWindow::showRulesProblem);
     if (adminWatch)
         QObject::connect(&*adminWatch, &AdminWatch::unreadable, &window, [&window](const QString &why) {
-            window.ops().post(true, QObject::tr("What administrators change in the accounts cannot be recorded for now: %1").arg(why));
+            window.ops().post(true, QObject::tr("What administrators change in the accounts or keyrings cannot be recorded for now: %1").arg(why));
         });
     window.access().setIdleLimit(std::int64_t(options.idleLockMinutes) * 60'000);
     // Devices behind a broker act on a high-risk command only with its approver's own signature (docs/SECURITY.md).

@@ -104,8 +104,8 @@
         <translation>--gateways %1 を使えません: %2</translation>
     </message>
     <message>
-        <source>What administrators change in the accounts cannot be recorded for now: %1</source>
-        <translation>管理者によるアカウントの変更を現在記録できません: %1</translation>
+        <source>What administrators change in the accounts or keyrings cannot be recorded for now: %1</source>
+        <translation>管理者によるアカウントまたはキーリングの変更を現在記録できません: %1</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2500,15 @@
     <message>
         <source>An administrator (%1) changed an account with cityops-admin</source>
         <translation>管理者（%1）が cityops-admin でアカウントを変更しました</translation>
+    </message>
+    <message>
+        <source>changed a keyring</source>
+        <comment>an administrator, with cityops-admin: see activity()</comment>
+        <translation>キーリングを変更しました</translation>
+    </message>
+    <message>
+        <source>An administrator (%1) changed whose keys are believed with cityops-admin</source>
+        <translation>管理者（%1）が cityops-admin で信頼する鍵を変更しました</translation>
     </message>
 </context>
 <context>

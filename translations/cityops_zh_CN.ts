@@ -104,8 +104,8 @@
         <translation>无法使用 --gateways %1：%2</translation>
     </message>
     <message>
-        <source>What administrators change in the accounts cannot be recorded for now: %1</source>
-        <translation>目前无法记录管理员对账户的更改：%1</translation>
+        <source>What administrators change in the accounts or keyrings cannot be recorded for now: %1</source>
+        <translation>目前无法记录管理员对账户或密钥环的更改：%1</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2500,15 @@
     <message>
         <source>An administrator (%1) changed an account with cityops-admin</source>
         <translation>管理员（%1）使用 cityops-admin 更改了账户</translation>
+    </message>
+    <message>
+        <source>changed a keyring</source>
+        <comment>an administrator, with cityops-admin: see activity()</comment>
+        <translation>更改了密钥环</translation>
+    </message>
+    <message>
+        <source>An administrator (%1) changed whose keys are believed with cityops-admin</source>
+        <translation>管理员（%1）使用 cityops-admin 更改了受信任的密钥</translation>
     </message>
 </context>
 <context>

@@ -281,6 +281,7 @@ QString Labels::operatorAction(OperatorAction action)
     case OperatorAction::RulesChanged: return tr("changed the response rules", "recorded as the city's, not a person's: see activity()");
     case OperatorAction::CloseConsole: return tr("closed the console");
     case OperatorAction::AccountChanged: return tr("changed an account", "an administrator, with cityops-admin: see activity()");
+    case OperatorAction::KeyringChanged: return tr("changed a keyring", "an administrator, with cityops-admin: see activity()");
     }
     return {};
 }
@@ -345,9 +346,11 @@ QString Labels::activity(const QString &recorded)
                 if (OperatorAction(a) == OperatorAction::RulesChanged)
                     return with(tr("The city's response rules changed"), {}, m.captured(3));
                 // Nor at a console: an administrator did, with cityops-admin; the record names the account in parentheses.
+                const QString admin = m.captured(2).remove(QLatin1Char('(')).remove(QLatin1Char(')'));
                 if (OperatorAction(a) == OperatorAction::AccountChanged)
-                    return with(tr("An administrator (%1) changed an account with cityops-admin").arg(m.captured(2).remove(QLatin1Char('(')).remove(QLatin1Char(')'))),
-                                {}, m.captured(3));
+                    return with(tr("An administrator (%1) changed an account with cityops-admin").arg(admin), {}, m.captured(3));
+                if (OperatorAction(a) == OperatorAction::KeyringChanged)
+                    return with(tr("An administrator (%1) changed whose keys are believed with cityops-admin").arg(admin), {}, m.captured(3));
                 return with(tr("%1 %2").arg(m.captured(2), operatorAction(OperatorAction(a))), {}, m.captured(3));
             }
     return recorded;

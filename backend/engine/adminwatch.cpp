@@ -1,12 +1,15 @@
 #include "engine/adminwatch.h"
 
 #include "base/logging.h"
+#include "security/consolekeyring.h"
 #include "security/failurebook.h"
+#include "security/keyringjournal.h"
 #include "security/userdirectory.h"
 #include "store/storereader.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QStringList>
 
 namespace cityops {
 namespace {
@@ -15,9 +18,18 @@ namespace {
 /// A missing file has none.
 Result<adminjournal::Read> readJournal(const AdminWatch::Source &source, std::int64_t afterId, int limit)
 {
+    using Kind = AdminWatch::Source::Kind;
     if (!QFileInfo::exists(source.path))
         return adminjournal::Read{};
-    if (source.kind == AdminWatch::Source::Kind::UserDirectory) {
+    if (source.kind == Kind::ConsoleKeyring || source.kind == Kind::ApproverKeyring) {
+        // Read as every console and gateway reads it: a keyring that others may change is believed in nothing.
+        auto keyring = ConsoleKeyring::load(source.path, true,
+                                            source.kind == Kind::ConsoleKeyring ? ConsoleKeyring::Kind::Consoles : ConsoleKeyring::Kind::Approvers);
+        if (!keyring)
+            return makeError(keyring.error());
+        return keyringjournal::read(keyring.value().journal(), afterId, limit);
+    }
+    if (source.kind == Kind::UserDirectory) {
         auto directory = UserDirectory::open(source.path, UserDirectory::Mode::ReadOnly);
         if (!directory)
             return makeError(directory.error());
@@ -29,7 +41,12 @@ Result<adminjournal::Read> readJournal(const AdminWatch::Source &source, std::in
     return book.value()->changesAfter(afterId, limit);
 }
 
-const QString kRecordedStart = QStringLiteral("account-changed ");
+/// What the record calls a change of this file: an account's, or whose keys are believed.
+OperatorAction recordedAs(AdminWatch::Source::Kind kind)
+{
+    using Kind = AdminWatch::Source::Kind;
+    return kind == Kind::ConsoleKeyring || kind == Kind::ApproverKeyring ? OperatorAction::KeyringChanged : OperatorAction::AccountChanged;
+}
 
 } // namespace
 
@@ -76,13 +93,15 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
 {
     Found found;
     std::unique_ptr<StoreReader> store;   // opened only to find where the record left off
-    for (std::size_t i = 0; i < sources.size() && found.problem.isEmpty(); ++i) {
+    QStringList problems;
+    // One file that cannot be read stops only its own journal: the others' changes are recorded still.
+    for (std::size_t i = 0; i < sources.size(); ++i) {
         const QString file = QFileInfo(sources[i].path).fileName();
-        const auto said = [&](const QString &why) { found.problem = QStringLiteral("%1: %2").arg(sources[i].path, why); };
+        const auto said = [&](const QString &why) { problems << QStringLiteral("%1: %2").arg(sources[i].path, why); };
         auto which = readJournal(sources[i], 0, 0);
         if (!which) {
             said(which.error());
-            break;
+            continue;
         }
         const QString journalId = which.value().journalId;
         if (journalId.isEmpty())
@@ -94,15 +113,16 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
                 auto opened = StoreReader::open(storePath, city);
                 if (!opened) {
                     said(QStringLiteral("where the recording left off cannot be read: %1").arg(opened.error()));
-                    break;
+                    continue;
                 }
                 store = std::move(opened).value();
             }
-            auto last = store->lastMarkerLabel(kRecordedStart, QStringLiteral(" of journal %1,").arg(journalId));
+            auto last = store->lastMarkerLabel(operatorActionName(recordedAs(sources[i].kind)) + QLatin1Char(' '),
+                                               QStringLiteral(" of journal %1,").arg(journalId));
             auto range = store->range();
             if (!last || !range) {
                 said(QStringLiteral("where the recording left off cannot be read: %1").arg(last ? range.error() : last.error()));
-                break;
+                continue;
             }
             at = Position{true, journalId, 0, 0};
             if (const auto id = last.value() ? adminjournal::recordedId(*last.value(), journalId) : std::nullopt)
@@ -116,7 +136,7 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
         auto changes = readJournal(sources[i], at.afterId, kBatch);
         if (!changes) {
             said(changes.error());
-            break;
+            continue;
         }
         if (changes.value().journalId != journalId)
             continue;   // replaced while being read: the next check starts it afresh
@@ -124,10 +144,11 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
             at.afterId = c.id;
             if (c.timeMs < at.sinceMs)
                 continue;
-            found.records.emplace_back(QStringLiteral("(%1)").arg(c.by), adminjournal::recordedDetail(c, file, journalId));
+            found.records.push_back({recordedAs(sources[i].kind), QStringLiteral("(%1)").arg(c.by), adminjournal::recordedDetail(c, file, journalId)});
         }
         found.more = found.more || changes.value().more;
     }
+    found.problem = problems.join(QStringLiteral("; "));
     found.positions = std::move(positions);
     return found;
 }
@@ -136,9 +157,9 @@ void AdminWatch::take(const Found &found)
 {
     m_reading = false;
     m_positions = found.positions;
-    for (const auto &[by, detail] : found.records) {
-        qCInfo(lcSecurity) << "an administrator changed an account:" << by << detail;
-        m_record(by, detail);
+    for (const auto &[action, by, detail] : found.records) {
+        qCInfo(lcSecurity) << "an administrator's change:" << operatorActionName(action) << by << detail;
+        m_record(action, by, detail);
     }
     if (found.problem.isEmpty()) {
         m_saidProblem.clear();
@@ -147,9 +168,9 @@ void AdminWatch::take(const Found &found)
         qCWarning(lcSecurity) << "administrators' changes cannot be recorded for now:" << found.problem;
         Q_EMIT unreadable(found.problem);
     }
-    // More to read straight away only when this read went well: a journal that cannot be read waits for its next
-    // change (or the poll) rather than being read again and again.
-    if (m_readAgain || (found.more && found.problem.isEmpty())) {
+    // More to read straight away only while a journal read well has more (each such read goes further): one that
+    // cannot be read waits for its next change (or the poll) rather than being read again and again.
+    if (m_readAgain || found.more) {
         m_readAgain = false;
         checkNow();
         return;

@@ -2,6 +2,7 @@
 
 #include "base/filewatch.h"
 #include "base/result.h"
+#include "model/event.h"
 #include "security/adminjournal.h"
 
 #include <QObject>
@@ -17,8 +18,9 @@ class CityModel;
 
 /// Records in the console's record what administrators changed in the files that decide who may sign in — the user
 /// directory (`cityops-admin user add / set-role / disable / enable / reset-password / unlock`) or this machine's
-/// count of an LDAP directory's failed sign-ins (`unlock … --directory`) — as each file's journal tells it
-/// (security/adminjournal.h): who did what to whom, and when. Also what was changed while no console ran: at start
+/// count of an LDAP directory's failed sign-ins (`unlock … --directory`) — and whose keys are believed — the console
+/// and approver keyrings (`console add / remove`, `approver add / remove`) — as each file's journal tells it
+/// (security/adminjournal.h, security/keyringjournal.h): who did what to whom, and when. Also what was changed while no console ran: at start
 /// it takes up where the record left off — after the last change of that journal it holds; with none, the whole
 /// journal (each line says when it was made), or, when retention has deleted the recording's beginning, what was
 /// changed since the oldest event left — so a change is recorded once however often the console restarts. Reads when a file
@@ -27,14 +29,14 @@ class CityModel;
 class AdminWatch : public QObject {
     Q_OBJECT
 public:
-    /// A file with a journal: its path and what the record calls it ("users.db").
+    /// A file with a journal and its path; the record names it by its file name ("users.db", "consoles.json").
     struct Source {
-        enum class Kind { UserDirectory, FailureBook } kind = Kind::UserDirectory;
+        enum class Kind { UserDirectory, FailureBook, ConsoleKeyring, ApproverKeyring } kind = Kind::UserDirectory;
         QString path;
     };
-    /// Called on this object's thread for each change found, in the journal's order: who, in parentheses (not a
-    /// sign-in name), and adminjournal::recordedDetail.
-    using Record = std::function<void(const QString &by, const QString &detail)>;
+    /// Called on this object's thread for each change found, in the journal's order: AccountChanged or KeyringChanged,
+    /// who, in parentheses (not a sign-in name), and adminjournal::recordedDetail.
+    using Record = std::function<void(OperatorAction action, const QString &by, const QString &detail)>;
 
     /// `storePath`: the recording the changes go into, read at the first check for where it left off.
     AdminWatch(std::vector<Source> sources, QString storePath, std::shared_ptr<const CityModel> city, Record record,
@@ -66,7 +68,11 @@ private:
     };
     struct Found {
         std::vector<Position> positions;
-        std::vector<std::pair<QString, QString>> records;   ///< by, detail
+        struct Line {
+            OperatorAction action;
+            QString by, detail;
+        };
+        std::vector<Line> records;
         QString problem;
         bool more = false;
     };

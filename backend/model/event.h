@@ -194,8 +194,10 @@ enum class OperatorAction : std::uint8_t {
     AccountChanged,     ///< an administrator changed who may sign in (cityops-admin user …), found in the file's journal
                         ///< (security/adminjournal.h) — also while no console ran; user: "(" + the account that did it
                         ///< + ")" (no sign-in name has parentheses), detail: adminjournal::recordedDetail. Never shared
+    KeyringChanged,     ///< an administrator changed whose keys are believed (cityops-admin console / approver …), found in
+                        ///< the keyring's journal (security/keyringjournal.h); user and detail as AccountChanged. Never shared
 };
-constexpr int kOperatorActionCount = 21;
+constexpr int kOperatorActionCount = 22;
 
 /// Something a person did. Rare compared with telemetry, so it may carry text.
 struct OperatorActionPayload {

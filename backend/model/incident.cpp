@@ -81,6 +81,7 @@ QString operatorActionName(OperatorAction action)
     case OperatorAction::RulesChanged: return QStringLiteral("rules-changed");
     case OperatorAction::CloseConsole: return QStringLiteral("close-console");
     case OperatorAction::AccountChanged: return QStringLiteral("account-changed");
+    case OperatorAction::KeyringChanged: return QStringLiteral("keyring-changed");
     }
     return QStringLiteral("unknown");
 }

@@ -30,22 +30,6 @@ bool isLine(const QString &text, int most, bool mayBeEmpty = false)
     return true;
 }
 
-bool isJournalId(const QString &id)
-{
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{16}$"));
-    return hex.match(id).hasMatch();
-}
-
-Status check(const AdminChange &c)
-{
-    // `by` is one word ("root@ops-1"): the record names it in parentheses where a sign-in name would stand.
-    if (c.id <= 0 || c.timeMs < 0 || c.timeMs > kLatestMs || !isLine(c.by, 200) || c.by.contains(QRegularExpression(QStringLiteral("[\\s()]")))
-        || !isChange(c.what) || !isLine(c.name, 256)
-        || !isLine(c.detail, 400, true))
-        return makeError(QStringLiteral("change %1 of the administrators' journal cannot be one").arg(c.id));
-    return Ok{};
-}
-
 Result<bool> hasJournal(SqliteDb &db)
 {
     auto stmt = db.prepare(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('admin_journal', 'admin_changes')"));
@@ -80,18 +64,39 @@ Result<QString> journalId(SqliteDb &db)
 
 } // namespace
 
-bool isChange(const QString &what)
+bool isChange(const QString &what, Words words)
 {
-    static const QStringList changes{QStringLiteral("add"),    QStringLiteral("set-role"),       QStringLiteral("disable"),
-                                     QStringLiteral("enable"), QStringLiteral("reset-password"), QStringLiteral("unlock")};
-    return changes.contains(what);
+    static const QStringList accounts{QStringLiteral("add"),    QStringLiteral("set-role"),       QStringLiteral("disable"),
+                                      QStringLiteral("enable"), QStringLiteral("reset-password"), QStringLiteral("unlock")};
+    static const QStringList keyrings{QStringLiteral("console-add"), QStringLiteral("console-remove"), QStringLiteral("approver-add"),
+                                      QStringLiteral("approver-remove")};
+    return (words == Words::Accounts ? accounts : keyrings).contains(what);
+}
+
+Status check(const AdminChange &c, Words words)
+{
+    // `by` is one word ("root@ops-1"): the record names it in parentheses where a sign-in name would stand.
+    static const QRegularExpression notOneWord(QStringLiteral("[\\s()]"));
+    if (c.id <= 0 || c.timeMs < 0 || c.timeMs > kLatestMs || !isLine(c.by, 200) || c.by.contains(notOneWord)
+        || !isChange(c.what, words) || !isLine(c.name, 256)
+        || !isLine(c.detail, 400, true))
+        return makeError(QStringLiteral("change %1 of the administrators' journal cannot be one").arg(c.id));
+    return Ok{};
+}
+
+QString drawJournalId() { return QStringLiteral("%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0')); }
+
+bool isJournalId(const QString &id)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{16}$"));
+    return hex.match(id).hasMatch();
 }
 
 Status write(SqliteDb &db, AdminChange change, std::int64_t nowMs)
 {
     change.id = 1;   // numbered by the journal; checked as the first would be
     change.timeMs = nowMs;
-    if (auto ok = check(change); !ok)
+    if (auto ok = check(change, Words::Accounts); !ok)
         return makeError(QStringLiteral("not written to the administrators' journal: %1 %2 by %3").arg(change.what, change.name, change.by));
     if (auto made = db.exec(QString::fromLatin1(kSchema)); !made)
         return made;
@@ -102,7 +107,7 @@ Status write(SqliteDb &db, AdminChange change, std::int64_t nowMs)
         auto draw = db.prepare(QStringLiteral("INSERT INTO admin_journal(journal_id) VALUES(?)"));
         if (!draw)
             return makeError(draw.error());
-        draw->bind(1, QStringLiteral("%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0')));
+        draw->bind(1, drawJournalId());
         if (auto s = draw->run(); !s)
             return s;
     }
@@ -143,7 +148,7 @@ Result<Read> read(SqliteDb &db, std::int64_t afterId, int limit)
             break;
         }
         AdminChange c{stmt->columnInt(0), stmt->columnInt(1), stmt->columnText(2), stmt->columnText(3), stmt->columnText(4), stmt->columnText(5)};
-        if (auto ok = check(c); !ok)
+        if (auto ok = check(c, Words::Accounts); !ok)
             return makeError(ok.error());
         out.changes.push_back(std::move(c));
     }

@@ -31,8 +31,16 @@ struct AdminChange {
 namespace adminjournal {
 
 constexpr int kKept = 10'000;
-/// The words of `AdminChange::what`.
-bool isChange(const QString &what);
+/// Whose words a journal's lines say: the accounts' (this file's journals) or the keyrings' (security/keyringjournal.h).
+enum class Words { Accounts, Keyrings };
+/// The words of `AdminChange::what`: add, set-role, disable, enable, reset-password, unlock — or console-add,
+/// console-remove, approver-add, approver-remove.
+bool isChange(const QString &what, Words words = Words::Accounts);
+/// Whether a line read from a journal can be a change of its words: an error naming it otherwise.
+Status check(const AdminChange &change, Words words);
+/// 16 hex digits drawn at random: a journal's id.
+QString drawJournalId();
+bool isJournalId(const QString &id);
 
 /// Adds `change` (its id and time are given here) to the journal of `db`, making the journal on the first. Call it
 /// inside the transaction of the change itself (SqliteDb::inTransaction).

@@ -165,6 +165,7 @@ Result<ConsoleKeyring> ConsoleKeyring::load(const QString &path, bool missingIsE
         if (auto added = keyring.add(name, o.value(QStringLiteral("key")).toString().toLatin1()); !added)
             return makeError(QStringLiteral("%1, entry %2: %3").arg(path).arg(index).arg(added.error()));
     }
+    keyring.m_journal = root.value(QStringLiteral("journal"));
     return keyring;
 }
 
@@ -173,7 +174,9 @@ Status ConsoleKeyring::save(const QString &path) const
     QJsonArray consoles;
     for (const Keyed &k : m_entries)
         consoles.append(QJsonObject{{QStringLiteral("name"), k.entry.name}, {QStringLiteral("key"), QString::fromLatin1(k.entry.publicKeyPem)}});
-    const QJsonObject root{{QStringLiteral("v"), 1}, {listName(m_kind), consoles}};
+    QJsonObject root{{QStringLiteral("v"), 1}, {listName(m_kind), consoles}};
+    if (!m_journal.isUndefined())
+        root.insert(QStringLiteral("journal"), m_journal);
     // A keyring written where others could replace it would be refused by every console that reads it.
     if (auto place = trustfile::checkPlace(path, QStringLiteral("the ") + what(m_kind)); !place)
         return place;

@@ -4,6 +4,7 @@
 #include "security/commandsigner.h"
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QString>
 
 #include <map>
@@ -60,6 +61,11 @@ public:
     /// the same names hold the same keys.
     QString changesFrom(const ConsoleKeyring &before) const;
     std::vector<Entry> entries() const;
+    /// The administrators' journal of changes to this keyring, as the file holds it (security/keyringjournal.h): kept
+    /// as read and saved with the keys; undefined when the file has none. Its lines are checked only by whoever reads
+    /// them — a keyring's keys are believed whatever its journal holds.
+    const QJsonValue &journal() const { return m_journal; }
+    QJsonValue &journal() { return m_journal; }
     bool isEmpty() const { return m_entries.empty(); }
     size_t size() const { return m_entries.size(); }
 
@@ -73,6 +79,7 @@ private:
 
     Kind m_kind = Kind::Consoles;
     std::vector<Keyed> m_entries;   ///< in the order added (and saved)
+    QJsonValue m_journal{QJsonValue::Undefined};
 };
 
 } // namespace cityops

@@ -6,6 +6,7 @@
 #include "security/approval.h"
 #include "security/consolekeyring.h"
 #include "security/failurebook.h"
+#include "security/keyringjournal.h"
 #include "security/userdirectory.h"
 
 #include <QDir>
@@ -55,6 +56,27 @@ QString secret(const QTemporaryDir &dir, const QString &name, const QByteArray &
     return path;
 }
 constexpr auto kPrivate = QFile::ReadOwner | QFile::WriteOwner;
+
+QByteArray contentOf(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// The keyring's journal as "what name: detail by" lines.
+QStringList journalOf(const QString &path, ConsoleKeyring::Kind kind)
+{
+    auto keyring = ConsoleKeyring::load(path, false, kind);
+    if (!keyring)
+        return {keyring.error()};
+    auto read = keyringjournal::read(keyring.value().journal(), 0, 100);
+    if (!read)
+        return {read.error()};
+    QStringList out;
+    for (const AdminChange &c : read.value().changes)
+        out << QStringLiteral("%1 %2: %3 by %4").arg(c.what, c.name, c.detail, c.by);
+    return out;
+}
 } // namespace
 
 class TestAdmin : public QObject {
@@ -381,6 +403,66 @@ private Q_SLOTS:
         QVERIFY(!ConsoleKeyring::load(keyring, false, ConsoleKeyring::Kind::Approvers).value().verifierFor(QStringLiteral("sven")));
         QVERIFY(!QFile::exists(approval::keyPath(keys, QStringLiteral("sven"))));
         QCOMPARE(approver({QStringLiteral("remove"), QStringLiteral("sven")}).exitCode, 1);
+    }
+
+    /// Every change to a keyring is a line in its journal, saved with it (the consoles record it); the attack: a journal
+    /// damaged behind the tool's back — a change then is refused, the keyring and the sealed key left as they were.
+    void keyringChangesAreJournaledAndOneThatCannotBeIsNotMade()
+    {
+        QTemporaryDir dir;
+        const QString consoles = dir.filePath(QStringLiteral("consoles.json")), approvers = dir.filePath(QStringLiteral("approvers.json"));
+        const QString keys = dir.filePath(QStringLiteral("approvers"));
+        const CommandSigner first = CommandSigner::generate(), second = CommandSigner::generate(), third = CommandSigner::generate();
+        auto pub = [&](const CommandSigner &key, const QString &name) { return secret(dir, name, key.publicKeyPem(), kPrivate | QFile::ReadOther); };
+        auto console = [&](QStringList args) { return admin(QStringList{QStringLiteral("console")} + args + QStringList{QStringLiteral("--keyring"), consoles}); };
+        auto approver = [&](QStringList args) {
+            return admin(QStringList{QStringLiteral("approver")} + args + QStringList{QStringLiteral("--keyring"), approvers, QStringLiteral("--keys"), keys});
+        };
+        const QString password = secret(dir, QStringLiteral("sven.password"), "sven's sign-in pw\n", kPrivate);
+        QCOMPARE(console({QStringLiteral("add"), QStringLiteral("desk-1"), pub(first, QStringLiteral("1.pub"))}).exitCode, 0);
+        QCOMPARE(console({QStringLiteral("add"), QStringLiteral("desk-1"), pub(second, QStringLiteral("2.pub"))}).exitCode, 0);
+        QCOMPARE(console({QStringLiteral("remove"), QStringLiteral("desk-1")}).exitCode, 0);
+        QCOMPARE(approver({QStringLiteral("add"), QStringLiteral("sven"), QStringLiteral("--password-file"), password}).exitCode, 0);
+        const QString svensKey = ConsoleKeyring::load(approvers, false, ConsoleKeyring::Kind::Approvers).value().entries().at(0).keyId;
+        QCOMPARE(approver({QStringLiteral("remove"), QStringLiteral("sven")}).exitCode, 0);
+        const QString by = adminjournal::account();
+        QCOMPARE(journalOf(consoles, ConsoleKeyring::Kind::Consoles),
+                 (QStringList{QStringLiteral("console-add desk-1: key %1 by %2").arg(first.keyId(), by),
+                              QStringLiteral("console-add desk-1: key %1 in place of %2 by %3").arg(second.keyId(), first.keyId(), by),
+                              QStringLiteral("console-remove desk-1: key %1 by %2").arg(second.keyId(), by)}));
+        QCOMPARE(journalOf(approvers, ConsoleKeyring::Kind::Approvers),
+                 (QStringList{QStringLiteral("approver-add sven: key %1 by %2").arg(svensKey, by), QStringLiteral("approver-remove sven: key %1 by %2").arg(svensKey, by)}));
+
+        // The attack: the journal's lines changed behind the tool's back, to hide or to make a change. No change can
+        // be made then, so none is left unrecorded: the keyring stays byte for byte, and so does the sealed key.
+        QCOMPARE(console({QStringLiteral("add"), QStringLiteral("desk-2"), pub(third, QStringLiteral("3.pub"))}).exitCode, 0);
+        QVERIFY(QFile::exists(consoles));
+        {
+            QFile f(consoles);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const QByteArray damaged = f.readAll().replace("\"console-remove\"", "\"grant-all\"");
+            QVERIFY(f.resize(0) && f.write(damaged) == damaged.size());
+        }
+        const QByteArray before = contentOf(consoles);
+        Run r = console({QStringLiteral("add"), QStringLiteral("desk-3"), pub(first, QStringLiteral("1.pub"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("line 3 of the keyring's journal")) && r.err.contains(QLatin1String("the change is not made")), qPrintable(r.err));
+        QCOMPARE(console({QStringLiteral("remove"), QStringLiteral("desk-2")}).exitCode, 1);
+        QCOMPARE(contentOf(consoles), before);
+        QVERIFY(ConsoleKeyring::load(consoles).value().verifierFor(QStringLiteral("desk-2")));   // its keys believed as before
+
+        QCOMPARE(approver({QStringLiteral("add"), QStringLiteral("sven"), QStringLiteral("--password-file"), password}).exitCode, 0);
+        {
+            QFile f(approvers);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const QByteArray damaged = f.readAll().replace("\"approver-remove\"", "\"set-role\"");   // an account's word
+            QVERIFY(f.resize(0) && f.write(damaged) == damaged.size());
+        }
+        const QByteArray approversBefore = contentOf(approvers), sealed = contentOf(approval::keyPath(keys, QStringLiteral("sven")));
+        QCOMPARE(approver({QStringLiteral("remove"), QStringLiteral("sven")}).exitCode, 1);
+        QCOMPARE(contentOf(approvers), approversBefore);
+        QCOMPARE(contentOf(approval::keyPath(keys, QStringLiteral("sven"))), sealed);
+        QVERIFY(!sealed.isEmpty());
     }
 
     void passwordsComeFromPrivateFilesOrATerminal()

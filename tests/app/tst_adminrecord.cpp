@@ -1,8 +1,10 @@
 // What an administrator changes with cityops-admin reaches the console's record, as the two programs run in a
 // control room: accounts changed while no console runs are recorded by the next console that starts, each once
-// however often consoles restart, with who made the change; a person's own sign-in adds nothing.
+// however often consoles restart, with who made the change; a person's own sign-in adds nothing. So are the consoles and
+// approvers an administrator adds to or takes out of the keyrings.
 #include "programtesting.h"
 #include "security/adminjournal.h"
+#include "security/commandsigner.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -12,14 +14,15 @@ using namespace cityops::test;
 
 namespace {
 
-/// The administrators' changes in the recording `store`, as its markers say them (the replay's log).
-QStringList accountChanges(const QString &store)
+/// The administrators' changes in the recording `store`, as its markers say them (the replay's log): to the accounts,
+/// or (`action` keyring-changed) to the keyrings.
+QStringList accountChanges(const QString &store, const QString &action = QStringLiteral("account-changed"))
 {
     QStringList out;
     auto db = SqliteDb::open(store, SqliteDb::Mode::ReadOnly);
     if (!db)
         return {db.error()};
-    auto rows = db.value()->prepare(QStringLiteral("SELECT label FROM markers WHERE label LIKE 'account-changed %' ORDER BY seq"));
+    auto rows = db.value()->prepare(QStringLiteral("SELECT label FROM markers WHERE label LIKE '%1 %' ORDER BY seq").arg(action));
     while (rows && rows->step())
         out << rows->columnText(0);
     return out;
@@ -73,6 +76,49 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QLatin1String("administrators' changes cannot be recorded for now")) && run.err.contains(users),
                  qPrintable(run.err));
         QCOMPARE(accountChanges(store).size(), 3);
+    }
+
+    void keyringChangesMadeWhileNoConsoleRanAreRecordedByTheNext()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("city.cityops-store"));
+        const QStringList signIn = signedInAs(dir);
+        // The console and cityops-admin find the keyrings where they keep them by default: in this data folder.
+        const QList<std::pair<QString, QString>> home{{QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data"))}};
+        const auto admin = [&](const QStringList &args) { return runProgram(QStringLiteral("cityops-admin"), args, 60000, home); };
+        const auto console = [&] {
+            return runProgram(QStringLiteral("cityops"),
+                              QStringList{QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("60"), QStringLiteral("--quit-after"),
+                                          QStringLiteral("300")} + signIn,
+                              60000, home);
+        };
+        const CommandSigner desk = CommandSigner::generate();
+        QSaveFile pub(dir.filePath(QStringLiteral("desk-2.pub")));
+        QVERIFY(pub.open(QIODevice::WriteOnly) && pub.write(desk.publicKeyPem()) > 0 && pub.commit());
+        Run run = admin({QStringLiteral("console"), QStringLiteral("add"), QStringLiteral("desk-2"), pub.fileName()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = admin({QStringLiteral("approver"), QStringLiteral("add"), QStringLiteral("sven"), QStringLiteral("--password-file"), signIn.last()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString by = QStringLiteral("keyring-changed (%1): ").arg(adminjournal::account());
+
+        run = console();
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QStringList recorded = accountChanges(store, QStringLiteral("keyring-changed"));
+        QCOMPARE(recorded.size(), 2);
+        QVERIFY2(recorded[0].startsWith(by + QStringLiteral("console-add desk-2: key %1 (consoles.json change 1 of journal ").arg(desk.keyId())),
+                 qPrintable(recorded.join('\n')));
+        QVERIFY2(recorded[1].startsWith(by + QStringLiteral("approver-add sven: key ")) && recorded[1].contains(QLatin1String("(approvers.json change 1 of")),
+                 qPrintable(recorded.join('\n')));
+
+        // desk-2 taken out while no console runs: recorded once by the consoles after.
+        QCOMPARE(admin({QStringLiteral("console"), QStringLiteral("remove"), QStringLiteral("desk-2")}).exitCode, 0);
+        for (int restart = 0; restart < 2; ++restart)
+            QCOMPARE(console().exitCode, 0);
+        recorded = accountChanges(store, QStringLiteral("keyring-changed"));
+        QCOMPARE(recorded.size(), 3);
+        QVERIFY2(recorded[2].startsWith(by + QStringLiteral("console-remove desk-2: key %1 (consoles.json change 2 of").arg(desk.keyId())),
+                 qPrintable(recorded.join('\n')));
+        QCOMPARE(accountChanges(store).size(), 1);   // olga's account, made before the first console ran
     }
 };
 

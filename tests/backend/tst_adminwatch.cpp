@@ -2,13 +2,20 @@
 // file itself, into a real recording: changes made while it runs, once each and in order, whether it is told or the
 // file is seen to change; after a restart only what the record does not hold yet, also what was changed while no
 // console ran; a recording that meets a journal takes it whole, unless retention has deleted its beginning; a
-// damaged journal said once, and nothing past the damage passed over; a journal in a file others may write not believed; an LDAP unlock; a long journal read in batches.
+// damaged journal said once, and nothing past the damage passed over; a journal in a file others may write not believed; an LDAP unlock; a long journal read in batches;
+// the console and approver keyrings' journals recorded as keyring changes beside the accounts', one damaged journal
+// stopping only its own.
 #include "engine/adminwatch.h"
+#include "security/consolekeyring.h"
 #include "security/failurebook.h"
+#include "security/keyringjournal.h"
 #include "security/userdirectory.h"
 #include "storetesting.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,7 +25,7 @@ using namespace cityops;
 namespace {
 
 /// A console's data folder: its user directory and its recording, with the core recording what the watch finds as
-/// the engine does (an `account-changed` action), and what was found.
+/// the engine does (an `account-changed` or `keyring-changed` action), and what was found.
 struct Console {
     QTemporaryDir dir;
     QString usersPath = dir.filePath(QStringLiteral("users.db"));
@@ -27,6 +34,7 @@ struct Console {
     std::unique_ptr<EventStore> store;
     std::unique_ptr<test::Recorder> recorder;
     QStringList recorded;   ///< "by detail"
+    QList<OperatorAction> actions;
 
     explicit Console(std::int64_t recordingSinceMs = QDateTime::currentMSecsSinceEpoch() - 10'000)
     {
@@ -50,10 +58,11 @@ struct Console {
             sources.push_back({AdminWatch::Source::Kind::UserDirectory, usersPath});
         store->flush();   // a watch is a console started: the one before it closed the recording
         return std::make_unique<AdminWatch>(std::move(sources), storePath, test::fixtureCity(),
-                                            [this](const QString &by, const QString &detail) {
+                                            [this](OperatorAction action, const QString &by, const QString &detail) {
                                                 recorded << by + QLatin1Char(' ') + detail;
+                                                actions << action;
                                                 recorder->process({Event{0, QDateTime::currentMSecsSinceEpoch(), kNoDevice,
-                                                                         OperatorActionPayload{OperatorAction::AccountChanged, by, detail}}});
+                                                                         OperatorActionPayload{action, by, detail}}});
                                             },
                                             3'600'000);
     }
@@ -65,7 +74,7 @@ struct Console {
         auto reader = test::fixtureReader(storePath);
         const auto all = reader->markers(0, std::numeric_limits<std::int64_t>::max());
         for (const StoreReader::Marker &m : all.value())
-            if (m.label.startsWith(QLatin1String("account-changed ")))
+            if (m.label.startsWith(QLatin1String("account-changed ")) || m.label.startsWith(QLatin1String("keyring-changed ")))
                 out << m.label.mid(16);
         return out;
     }
@@ -87,6 +96,44 @@ bool fillJournal(const QString &usersPath, int lines)
                                                    "INSERT INTO admin_changes(id, time_ms, by, what, name, detail) "
                                                    "SELECT i, (SELECT time_ms FROM admin_changes WHERE id = 1), 'root@ops', 'unlock', 'olga', '' FROM n")
                                         .arg(lines));
+}
+
+/// What `cityops-admin console|approver add|remove` does to a keyring file: the key and its journal line, saved at once.
+bool administer(const QString &path, ConsoleKeyring::Kind kind, const QString &what, const QString &name)
+{
+    auto keyring = ConsoleKeyring::load(path, true, kind);
+    if (!keyring)
+        return false;
+    ConsoleKeyring &k = keyring.value();
+    QString detail;
+    if (what.endsWith(QLatin1String("-add"))) {
+        const CommandSigner signer = CommandSigner::generate();
+        if (!k.add(name, signer.publicKeyPem()))
+            return false;
+        detail = QStringLiteral("key ") + signer.keyId();
+    } else {
+        k.remove(name);
+    }
+    return keyringjournal::write(k.journal(), {0, 0, adminjournal::account(), what, name, detail}, QDateTime::currentMSecsSinceEpoch())
+           && k.save(path);
+}
+
+/// Sets line `index` of a keyring file's journal to say `what`, behind the tool's back.
+bool editJournal(const QString &path, int index, const QString &what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite))
+        return false;
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonObject journal = root.value(QLatin1String("journal")).toObject();
+    QJsonArray changes = journal.value(QLatin1String("changes")).toArray();
+    QJsonObject line = changes.at(index).toObject();
+    line.insert(QStringLiteral("what"), what);
+    changes.replace(index, line);
+    journal.insert(QStringLiteral("changes"), changes);
+    root.insert(QStringLiteral("journal"), journal);
+    file.resize(0);
+    return file.write(QJsonDocument(root).toJson()) > 0;
 }
 
 } // namespace
@@ -235,6 +282,72 @@ private Q_SLOTS:
         QCOMPARE(console.recorded.size(), lines);
         watch->finish();     // nothing under way: returns
         QCOMPARE(console.recorded.size(), lines);
+    }
+
+    void keyringChangesAreRecordedAsSuchBesideTheAccounts()
+    {
+        Console console;
+        const QString consoles = console.dir.filePath(QStringLiteral("consoles.json")), approvers = console.dir.filePath(QStringLiteral("approvers.json"));
+        const std::vector<AdminWatch::Source> sources{{AdminWatch::Source::Kind::UserDirectory, console.usersPath},
+                                                      {AdminWatch::Source::Kind::ConsoleKeyring, consoles},
+                                                      {AdminWatch::Source::Kind::ApproverKeyring, approvers}};
+        QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-add"), QStringLiteral("desk-2")));
+        QVERIFY(console.users->add(QStringLiteral("sven"), Role::Supervisor, {}, "sven's password"));
+        QVERIFY(administer(approvers, ConsoleKeyring::Kind::Approvers, QStringLiteral("approver-add"), QStringLiteral("sven")));
+        {
+            auto first = console.watch(sources);
+            QVERIFY(checked(*first));
+        }
+        QCOMPARE(console.recorded.size(), 3);
+        QVERIFY(console.recorded[0].startsWith(kBy + QStringLiteral("add sven: supervisor (users.db change 1 of journal ")));
+        QVERIFY2(console.recorded[1].startsWith(kBy + QStringLiteral("console-add desk-2: key ")), qPrintable(console.recorded[1]));
+        QVERIFY2(console.recorded[1].contains(QLatin1String(" (consoles.json change 1 of journal ")), qPrintable(console.recorded[1]));
+        QVERIFY2(console.recorded[2].startsWith(kBy + QStringLiteral("approver-add sven: key ")), qPrintable(console.recorded[2]));
+        QVERIFY2(console.recorded[2].contains(QLatin1String(" (approvers.json change 1 of journal ")), qPrintable(console.recorded[2]));
+        QCOMPARE(console.actions, (QList<OperatorAction>{OperatorAction::AccountChanged, OperatorAction::KeyringChanged, OperatorAction::KeyringChanged}));
+
+        // desk-2 taken out while no console runs: the next console records it, and only it, however often it restarts.
+        QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-remove"), QStringLiteral("desk-2")));
+        for (int restart = 0; restart < 2; ++restart) {
+            auto next = console.watch(sources);
+            QVERIFY(checked(*next));
+        }
+        QCOMPARE(console.recorded.size(), 4);
+        QVERIFY2(console.recorded[3].startsWith(kBy + QStringLiteral("console-remove desk-2 (consoles.json change 2 of journal ")),
+                 qPrintable(console.recorded[3]));
+        QCOMPARE(console.actions.last(), OperatorAction::KeyringChanged);
+        QCOMPARE(console.markers().size(), 4);
+    }
+
+    void aDamagedKeyringJournalStopsOnlyItsOwn()
+    {
+        Console console;
+        const QString consoles = console.dir.filePath(QStringLiteral("consoles.json"));
+        QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-add"), QStringLiteral("desk-2")));
+        QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-add"), QStringLiteral("desk-3")));
+        QVERIFY(editJournal(consoles, 0, QStringLiteral("grant-all")));
+        QVERIFY(console.users->add(QStringLiteral("olga"), Role::Operator, {}, "olga's password"));
+        auto watch = console.watch({{AdminWatch::Source::Kind::ConsoleKeyring, consoles}, {AdminWatch::Source::Kind::UserDirectory, console.usersPath}});
+        QSignalSpy unreadable(watch.get(), &AdminWatch::unreadable);
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 1);   // the accounts' journal is read still
+        QVERIFY(console.recorded[0].startsWith(kBy + QStringLiteral("add olga")));
+        QCOMPARE(unreadable.count(), 1);
+        QVERIFY2(unreadable.at(0).at(0).toString().contains(consoles + QStringLiteral(": line 1 of the keyring's journal")),
+                 qPrintable(unreadable.at(0).at(0).toString()));
+
+        QVERIFY(editJournal(consoles, 0, QStringLiteral("console-add")));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 3);
+        QVERIFY(console.recorded[2].startsWith(kBy + QStringLiteral("console-add desk-3")));
+
+        // A keyring others may change is believed in nothing, its journal neither.
+        QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-add"), QStringLiteral("mallory")));
+        QVERIFY(QFile::setPermissions(consoles, QFile::permissions(consoles) | QFile::WriteOther));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 3);
+        QCOMPARE(unreadable.count(), 2);
+        QVERIFY2(unreadable.at(1).at(0).toString().contains(QLatin1String("may be changed by others")), qPrintable(unreadable.at(1).at(0).toString()));
     }
 
     void aLongJournalIsReadInBatchesInOrder()

@@ -51,6 +51,11 @@ private Q_SLOTS:
                                                  "2026-12-06T09:14:03+01:00)")),
                  QStringLiteral("管理者（root@ops-1）が cityops-admin でアカウントを変更しました — unlock olga (users.db change 3 of journal "
                                 "5f0c1d2e3a4b5c6d, made 2026-12-06T09:14:03+01:00)"));
+        // Nor a keyring's: whose keys are believed.
+        QCOMPARE(Labels::activity(QStringLiteral("keyring-changed (root@ops-1): console-remove desk-2: key 1a2b3c4d5e6f7a8b (consoles.json change 2 of "
+                                                 "journal 5f0c1d2e3a4b5c6d, made 2026-12-06T08:14:03Z)")),
+                 QStringLiteral("管理者（root@ops-1）が cityops-admin で信頼する鍵を変更しました — console-remove desk-2: key 1a2b3c4d5e6f7a8b "
+                                "(consoles.json change 2 of journal 5f0c1d2e3a4b5c6d, made 2026-12-06T08:14:03Z)"));
         QVERIFY(Labels::activity(QStringLiteral("order 5 finished")).startsWith(QStringLiteral("指令 5")));
         QVERIFY(Labels::activity(QStringLiteral("alarm 12 lamp-fault shelved by sven")).contains(QStringLiteral("保留")));
         QCOMPARE(Labels::activity(QStringLiteral("something a newer console wrote")), QStringLiteral("something a newer console wrote"));

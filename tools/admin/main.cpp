@@ -10,6 +10,7 @@
 #include "security/approval.h"
 #include "security/authenticator.h"
 #include "security/consolekeyring.h"
+#include "security/keyringjournal.h"
 #include "security/ldapdirectory.h"
 #include "security/userdirectory.h"
 
@@ -146,7 +147,9 @@ const char *const kHelp =
         "rules: the city's response rules in its package — how soon an incident of each severity must be acknowledged and\n"
         "responders on scene, and how long a signal may be held or pre-empted before it is an alarm. export prints them as\n"
         "JSON to edit (whole minutes, 0: no deadline), set stores such a file (checked first), reset goes back to the\n"
-        "defaults. Consoles running on the package take new rules at once (docs/OPERATIONS.md).";
+        "defaults. Consoles running on the package take new rules at once (docs/OPERATIONS.md).\n"
+        "Every change to an account or a keyring is written, with this account and machine, to a journal in the file it\n"
+        "changes, together with the change; the consoles record it (docs/SECURITY.md).";
 
 QStringList namesOf(const QCommandLineParser &parser, const char *option)
 {
@@ -172,6 +175,21 @@ int runBrokerCommand(const QCommandLineParser &parser, const QStringList &args)
         return failure(written.error());
     std::printf("wrote %s/dynsec.json and a password file per account; add to mosquitto.conf:\n%s", qPrintable(args[2]), qPrintable(written.value()));
     return 0;
+}
+
+/// Notes a change to a keyring in its own journal, saved with it (security/keyringjournal.h): the consoles record it.
+Status noteChange(ConsoleKeyring &keyring, const QString &what, const QString &name, const QString &detail)
+{
+    return keyringjournal::write(keyring.journal(), {0, 0, adminjournal::account(), what, name, detail}, QDateTime::currentMSecsSinceEpoch());
+}
+
+/// The key `name` holds in `keyring`, or empty.
+QString keyOf(const ConsoleKeyring &keyring, const QString &name)
+{
+    for (const ConsoleKeyring::Entry &e : keyring.entries())
+        if (e.name == name)
+            return e.keyId;
+    return {};
 }
 
 /// cityops-admin console …: the keyring of the consoles whose signed operations are believed.
@@ -205,25 +223,29 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
         return 0;
     }
     QString said;
+    const QString was = keyOf(k, args[2]);
+    Status noted = Ok{};
     if (verb == QLatin1String("add")) {
         QFile file(args[3]);
         if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
             return usage(QStringLiteral("cannot read the public key file %1%2").arg(args[3], file.error() ? QStringLiteral(": ") + file.errorString() : QString()));
-        const bool replaces = k.verifierFor(args[2]) != nullptr;
         if (auto added = k.add(args[2], file.readAll()); !added)
             return usage(added.error());
-        said = QStringLiteral("%1 console %2 (key %3)").arg(replaces ? QStringLiteral("new key for") : QStringLiteral("added"), args[2],
-                                                            k.entries().back().keyId);
-        if (replaces)
-            for (const ConsoleKeyring::Entry &e : k.entries())
-                if (e.name == args[2])
-                    said = QStringLiteral("new key for console %1 (key %2)").arg(e.name, e.keyId);
+        const QString key = keyOf(k, args[2]);
+        said = was.isEmpty() ? QStringLiteral("added console %1 (key %2)").arg(args[2], key)
+                             : QStringLiteral("new key for console %1 (key %2)").arg(args[2], key);
+        noted = noteChange(k, QStringLiteral("console-add"), args[2],
+                           was.isEmpty() ? QStringLiteral("key %1").arg(key) : QStringLiteral("key %1 in place of %2").arg(key, was));
     } else {
         if (!k.remove(args[2]))
             return failure(QStringLiteral("there is no console %1 in %2").arg(args[2], path));
         said = QStringLiteral("removed console %1: the gateways and consoles reading this keyring refuse its commands and operations "
                               "at once; copy it to those that read another").arg(args[2]);
+        noted = noteChange(k, QStringLiteral("console-remove"), args[2], QStringLiteral("key %1").arg(was));
     }
+    // A change the consoles could not record is not made.
+    if (!noted)
+        return failure(noted.error());
     if (auto folder = trustfile::makeFolder(QFileInfo(path).absolutePath()); !folder)
         return failure(folder.error());
     if (auto saved = k.save(path); !saved)
@@ -277,25 +299,34 @@ int runApproverCommand(const QCommandLineParser &parser, const QStringList &args
         auto publicKey = approval::create(keys, name, password.value());
         if (!publicKey)
             return failure(publicKey.error());
-        if (auto added = k.add(name, publicKey.value()); !added) {
+        Status added = k.add(name, publicKey.value());
+        if (added)   // a change the consoles could not record is not made
+            added = noteChange(k, QStringLiteral("approver-add"), name, QStringLiteral("key %1").arg(keyOf(k, name)));
+        if (!added) {
             QFile::remove(approval::keyPath(keys, name));
             return failure(added.error());
         }
         said = QStringLiteral("%1 approves with key %2 (sealed in %3); give the gateways the keyring %4")
-                   .arg(name, k.entries().back().keyId, approval::keyPath(keys, name), path);
+                   .arg(name, keyOf(k, name), approval::keyPath(keys, name), path);
     } else {
-        const bool listed = k.remove(name);
-        const bool removed = QFile::remove(approval::keyPath(keys, name));
-        if (!listed && !removed)
+        const QString was = keyOf(k, name);
+        if (was.isEmpty() && !QFileInfo::exists(approval::keyPath(keys, name)))
             return failure(QStringLiteral("%1 is not an approver in %2").arg(name, path));
-        said = QStringLiteral("%1 no longer approves (keyring %2%3): gateways reading this keyring refuse their approvals at once; "
-                              "copy it to the gateways that read another")
-                   .arg(name, path, removed ? QStringLiteral(", sealed key deleted") : QString());
+        // A change the consoles could not record is not made; the sealed key goes once the keyring without it is saved.
+        k.remove(name);
+        if (auto noted = noteChange(k, QStringLiteral("approver-remove"), name,
+                                    was.isEmpty() ? QStringLiteral("not in the keyring; sealed key deleted") : QStringLiteral("key %1").arg(was));
+            !noted)
+            return failure(noted.error());
     }
     if (auto folder = trustfile::makeFolder(QFileInfo(path).absolutePath()); !folder)
         return failure(folder.error());
     if (auto saved = k.save(path); !saved)
         return failure(saved.error());
+    if (verb == QLatin1String("remove"))
+        said = QStringLiteral("%1 no longer approves (keyring %2%3): gateways reading this keyring refuse their approvals at once; "
+                              "copy it to the gateways that read another")
+                   .arg(name, path, QFile::remove(approval::keyPath(keys, name)) ? QStringLiteral(", sealed key deleted") : QString());
     std::printf("%s\n", qPrintable(said));
     return 0;
 }

@@ -6,7 +6,9 @@
 #include "engine/adminwatch.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
+#include "security/consolekeyring.h"
 #include "security/failurebook.h"
+#include "security/keyringjournal.h"
 #include "security/passwordhash.h"
 #include "security/userdirectory.h"
 #include "store/eventstore.h"
@@ -49,12 +51,32 @@ bool measureFailureBook(const QString &path, int runs, std::vector<double> &read
     return true;
 }
 
-/// What the administrators' journal costs a console (engine/adminwatch.h), on its worker thread: the first check of
-/// a start that meets a full journal (kKept lines) with nothing of it in a recording of `markers` markers — the
-/// recording searched for where it left off, every line read, checked and made a record — and a check of a running
-/// console with nothing new (the file changed by a sign-in's count). Medians and p95 over `runs` consoles.
+/// A keyring of one key whose journal is full (keyringjournal::kKept lines), as years of `cityops-admin` leave it.
+bool fullKeyring(const QString &path, ConsoleKeyring::Kind kind)
+{
+    ConsoleKeyring keyring(kind);
+    if (!keyring.add(QStringLiteral("sven"), CommandSigner::generate().publicKeyPem()))
+        return false;
+    const QString what = kind == ConsoleKeyring::Kind::Consoles ? QStringLiteral("console-add") : QStringLiteral("approver-add");
+    for (int i = 0; i < keyringjournal::kKept; ++i)
+        if (!keyringjournal::write(keyring.journal(), {0, 0, QStringLiteral("root@ops-1"), what, QStringLiteral("sven"), QStringLiteral("key 1a2b3c4d5e6f7a8b")},
+                                   1'790'000'000'000 + i))
+            return false;
+    return keyring.save(path).ok();
+}
+
+/// What the administrators' journals cost a console (engine/adminwatch.h), on its worker thread: the first check of
+/// a start that meets full journals — the accounts' (kKept lines) and its two keyrings' (keyringjournal::kKept each) —
+/// with nothing of them in a recording of `markers` markers — the recording searched for where it left off, every line
+/// read, checked and made a record — and a check of a running console with nothing new (the file changed by a sign-in's
+/// count). Medians and p95 over `runs` consoles.
 bool measureAdminJournal(const QTemporaryDir &dir, const std::shared_ptr<const CityModel> &city, int runs, int markers)
 {
+    const QString consoles = dir.filePath(QStringLiteral("journal-consoles.json")), approvers = dir.filePath(QStringLiteral("journal-approvers.json"));
+    if (!fullKeyring(consoles, ConsoleKeyring::Kind::Consoles) || !fullKeyring(approvers, ConsoleKeyring::Kind::Approvers)) {
+        std::fprintf(stderr, "cityops-bench: cannot make the keyrings\n");
+        return false;
+    }
     const QString users = dir.filePath(QStringLiteral("journal-users.db"));
     const QString store = dir.filePath(QStringLiteral("journal.cityops-store"));
     auto directory = UserDirectory::open(users, UserDirectory::Mode::CreateIfMissing);
@@ -81,7 +103,10 @@ bool measureAdminJournal(const QTemporaryDir &dir, const std::shared_ptr<const C
     std::vector<double> firstMs, quietMs;
     for (int i = 0; i < runs; ++i) {
         std::size_t recorded = 0;
-        AdminWatch watch({{AdminWatch::Source::Kind::UserDirectory, users}}, store, city, [&](const QString &, const QString &) { ++recorded; });
+        AdminWatch watch({{AdminWatch::Source::Kind::UserDirectory, users},
+                          {AdminWatch::Source::Kind::ConsoleKeyring, consoles},
+                          {AdminWatch::Source::Kind::ApproverKeyring, approvers}},
+                         store, city, [&](OperatorAction, const QString &, const QString &) { ++recorded; });
         for (std::vector<double> *into : {&firstMs, &quietMs}) {
             QEventLoop loop;
             QObject::connect(&watch, &AdminWatch::checked, &loop, &QEventLoop::quit);
@@ -91,12 +116,13 @@ bool measureAdminJournal(const QTemporaryDir &dir, const std::shared_ptr<const C
             loop.exec();
             into->push_back(t.nsecsElapsed() / 1e6);
         }
-        if (recorded != std::size_t(adminjournal::kKept)) {
-            std::fprintf(stderr, "cityops-bench: %zu lines of the journal recorded, not %d\n", recorded, adminjournal::kKept);
+        if (recorded != std::size_t(adminjournal::kKept + 2 * keyringjournal::kKept)) {
+            std::fprintf(stderr, "cityops-bench: %zu lines of the journals recorded, not %d\n", recorded, adminjournal::kKept + 2 * keyringjournal::kKept);
             return false;
         }
     }
-    emit({{"bench", "signin-journal"}, {"runs", runs}, {"journal_lines", adminjournal::kKept}, {"recording_markers", markers},
+    emit({{"bench", "signin-journal"}, {"runs", runs}, {"journal_lines", adminjournal::kKept}, {"keyring_journal_lines", 2 * keyringjournal::kKept},
+          {"recording_markers", markers},
           {"first_check_p50_ms", round2(percentile(firstMs, 50))}, {"first_check_p95_ms", round2(percentile(firstMs, 95))},
           {"quiet_check_p50_ms", round2(percentile(quietMs, 50))}, {"quiet_check_p95_ms", round2(percentile(quietMs, 95))}});
     return true;

@@ -1,0 +1,125 @@
+#include "security/keyringjournal.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace cityops::keyringjournal {
+namespace {
+
+/// Whole numbers a JSON number holds exactly (2^53): ids and times in milliseconds are far below it.
+constexpr double kLargestExact = 9'007'199'254'740'992.0;
+
+std::optional<std::int64_t> wholeNumber(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > kLargestExact)
+        return std::nullopt;
+    return static_cast<std::int64_t>(d);
+}
+
+/// One line of the journal, or an error naming it: every field there, of its type, the change one a keyring can have.
+Result<AdminChange> lineAt(const QJsonArray &changes, int index)
+{
+    const QString where = QStringLiteral("line %1 of the keyring's journal").arg(index + 1);
+    if (!changes.at(index).isObject())
+        return makeError(QStringLiteral("%1 is not a change").arg(where));
+    const QJsonObject o = changes.at(index).toObject();
+    const auto id = wholeNumber(o.value(QLatin1String("id")));
+    const auto time = wholeNumber(o.value(QLatin1String("time_ms")));
+    for (const char *text : {"by", "what", "name", "detail"})
+        if (!o.value(QLatin1String(text)).isString())
+            return makeError(QStringLiteral("%1 has no %2").arg(where, QLatin1String(text)));
+    if (!id || !time)
+        return makeError(QStringLiteral("%1 has no %2 a change could have").arg(where, id ? QStringLiteral("time") : QStringLiteral("number")));
+    AdminChange c{*id, *time, o.value(QLatin1String("by")).toString(), o.value(QLatin1String("what")).toString(),
+                  o.value(QLatin1String("name")).toString(), o.value(QLatin1String("detail")).toString()};
+    if (auto ok = adminjournal::check(c, adminjournal::Words::Keyrings); !ok)
+        return makeError(QStringLiteral("%1: %2").arg(where, ok.error()));
+    return c;
+}
+
+struct Whole {
+    QString journalId;
+    QJsonArray changes;
+};
+
+/// The journal's id and lines, the lines checked (`checkLines`) as they must stand: each a change, numbered upwards.
+Result<Whole> open(const QJsonValue &journal, bool checkLines)
+{
+    if (journal.isUndefined())
+        return Whole{};
+    const QJsonObject o = journal.toObject();
+    const QString id = o.value(QLatin1String("id")).toString();
+    if (!journal.isObject() || !adminjournal::isJournalId(id) || !o.value(QLatin1String("changes")).isArray())
+        return makeError(QStringLiteral("the keyring's journal is not one (it needs an \"id\" of 16 hex digits and a \"changes\" list)"));
+    Whole whole{id, o.value(QLatin1String("changes")).toArray()};
+    if (checkLines) {
+        std::int64_t last = 0;
+        for (int i = 0; i < whole.changes.size(); ++i) {
+            auto line = lineAt(whole.changes, i);
+            if (!line)
+                return Error{line.error()};
+            if (line.value().id <= last)
+                return makeError(QStringLiteral("line %1 of the keyring's journal is numbered out of order").arg(i + 1));
+            last = line.value().id;
+        }
+    }
+    return whole;
+}
+
+} // namespace
+
+Status write(QJsonValue &journal, AdminChange change, std::int64_t nowMs)
+{
+    auto whole = open(journal, true);
+    if (!whole)
+        return makeError(QStringLiteral("%1: the change is not made, so that nothing the journal holds is lost unrecorded; mend or "
+                                        "remove its \"journal\"")
+                             .arg(whole.error()));
+    Whole &w = whole.value();
+    if (w.journalId.isEmpty())
+        w.journalId = adminjournal::drawJournalId();
+    change.id = w.changes.isEmpty() ? 1 : std::int64_t(w.changes.last().toObject().value(QLatin1String("id")).toDouble()) + 1;
+    change.timeMs = nowMs;
+    if (auto ok = adminjournal::check(change, adminjournal::Words::Keyrings); !ok)
+        return makeError(QStringLiteral("not written to the keyring's journal: %1 %2 by %3").arg(change.what, change.name, change.by));
+    w.changes.append(QJsonObject{{QStringLiteral("id"), double(change.id)},
+                                 {QStringLiteral("time_ms"), double(change.timeMs)},
+                                 {QStringLiteral("by"), change.by},
+                                 {QStringLiteral("what"), change.what},
+                                 {QStringLiteral("name"), change.name},
+                                 {QStringLiteral("detail"), change.detail}});
+    while (w.changes.size() > kKept)
+        w.changes.removeFirst();
+    journal = QJsonObject{{QStringLiteral("id"), w.journalId}, {QStringLiteral("changes"), w.changes}};
+    return Ok{};
+}
+
+Result<adminjournal::Read> read(const QJsonValue &journal, std::int64_t afterId, int limit)
+{
+    auto whole = open(journal, limit > 0);
+    if (!whole)
+        return Error{whole.error()};
+    adminjournal::Read out;
+    out.journalId = whole.value().journalId;
+    if (limit <= 0)
+        return out;
+    for (int i = 0; i < whole.value().changes.size(); ++i) {
+        // Checked whole by open(): every line is a change, numbered upwards.
+        AdminChange c = lineAt(whole.value().changes, i).value();
+        if (c.id <= afterId)
+            continue;
+        if (int(out.changes.size()) == limit) {
+            out.more = true;
+            break;
+        }
+        out.changes.push_back(std::move(c));
+    }
+    return out;
+}
+
+} // namespace cityops::keyringjournal
