@@ -341,11 +341,13 @@ private Q_SLOTS:
         QCOMPARE(console.recorded.size(), 3);
         QVERIFY(console.recorded[2].startsWith(kBy + QStringLiteral("console-add desk-3")));
 
-        // A keyring others may change is believed in nothing, its journal neither.
+        // A keyring others may change is believed in nothing, its journal neither; the accounts' is read still.
         QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-add"), QStringLiteral("mallory")));
         QVERIFY(QFile::setPermissions(consoles, QFile::permissions(consoles) | QFile::WriteOther));
+        QVERIFY(console.users->add(QStringLiteral("ruth"), Role::Viewer, {}, "ruth's password"));
         QVERIFY(checked(*watch));
-        QCOMPARE(console.recorded.size(), 3);
+        QCOMPARE(console.recorded.size(), 4);
+        QVERIFY(console.recorded[3].startsWith(kBy + QStringLiteral("add ruth")));
         QCOMPARE(unreadable.count(), 2);
         QVERIFY2(unreadable.at(1).at(0).toString().contains(QLatin1String("may be changed by others")), qPrintable(unreadable.at(1).at(0).toString()));
     }
