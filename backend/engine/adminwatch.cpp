@@ -92,61 +92,79 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
                                    const std::shared_ptr<const CityModel> &city)
 {
     Found found;
-    std::unique_ptr<StoreReader> store;   // opened only to find where the record left off
     QStringList problems;
-    // One file that cannot be read stops only its own journal: the others' changes are recorded still.
+    const auto said = [&](std::size_t i, const QString &why) { problems << QStringLiteral("%1: %2").arg(sources[i].path, why); };
+    // Each journal read once from where this run left off: a check with nothing new opens each file once. One file that
+    // cannot be read stops only its own journal: the others' changes are recorded still.
+    std::vector<std::optional<adminjournal::Read>> reads(sources.size());
+    std::vector<std::size_t> unplaced;   // journals met for the first time in this run, or replaced since
+    QStringList unplacedIds;
     for (std::size_t i = 0; i < sources.size(); ++i) {
-        const QString file = QFileInfo(sources[i].path).fileName();
-        const auto said = [&](const QString &why) { problems << QStringLiteral("%1: %2").arg(sources[i].path, why); };
-        auto which = readJournal(sources[i], 0, 0);
-        if (!which) {
-            said(which.error());
+        const Position &at = positions[i];
+        auto read = readJournal(sources[i], at.known ? at.afterId : 0, at.known ? kBatch : 0);
+        if (!read) {
+            said(i, read.error());
             continue;
         }
-        const QString journalId = which.value().journalId;
-        if (journalId.isEmpty())
+        if (read.value().journalId.isEmpty())
             continue;   // no administrator has changed anything in this file yet
-        Position &at = positions[i];
-        if (!at.known || at.journalId != journalId) {
-            // A journal met for the first time in this run (or the file was replaced): the record says how far it went.
-            if (!store) {
-                auto opened = StoreReader::open(storePath, city);
-                if (!opened) {
-                    said(QStringLiteral("where the recording left off cannot be read: %1").arg(opened.error()));
-                    continue;
-                }
-                store = std::move(opened).value();
-            }
-            auto last = store->lastMarkerLabel(operatorActionName(recordedAs(sources[i].kind)) + QLatin1Char(' '),
-                                               QStringLiteral(" of journal %1,").arg(journalId));
-            auto range = store->range();
-            if (!last || !range) {
-                said(QStringLiteral("where the recording left off cannot be read: %1").arg(last ? range.error() : last.error()));
-                continue;
-            }
+        if (at.known && at.journalId == read.value().journalId) {
+            reads[i] = std::move(read).value();
+            continue;
+        }
+        unplaced.push_back(i);
+        unplacedIds << read.value().journalId;
+    }
+    if (!unplaced.empty()) {
+        // The record says how far each went: one search of its markers for all of them.
+        QStringList parts;
+        for (const QString &id : unplacedIds)
+            parts << QStringLiteral(" of journal %1,").arg(id);
+        const QStringList starts{operatorActionName(OperatorAction::AccountChanged) + QLatin1Char(' '),
+                                 operatorActionName(OperatorAction::KeyringChanged) + QLatin1Char(' ')};
+        std::vector<std::optional<QString>> last;
+        std::optional<StoreReader::Range> range;
+        if (auto store = StoreReader::open(storePath, city); !store) {
+            problems << QStringLiteral("where the recording left off cannot be read: %1").arg(store.error());
+        } else if (auto labels = store.value()->lastMarkerLabels(starts, parts); !labels) {
+            problems << QStringLiteral("where the recording left off cannot be read: %1").arg(labels.error());
+        } else if (auto held = store.value()->range(); !held) {
+            problems << QStringLiteral("where the recording left off cannot be read: %1").arg(held.error());
+        } else {
+            last = std::move(labels).value();
+            range = held.value();
+        }
+        for (std::size_t k = 0; range && k < unplaced.size(); ++k) {
+            const std::size_t i = unplaced[k];
+            const QString &journalId = unplacedIds[qsizetype(k)];
+            Position &at = positions[i];
             at = Position{true, journalId, 0, 0};
-            if (const auto id = last.value() ? adminjournal::recordedId(*last.value(), journalId) : std::nullopt)
+            if (const auto id = last[k] ? adminjournal::recordedId(*last[k], journalId) : std::nullopt)
                 at.afterId = *id;
-            else if (!range.value().empty() && range.value().firstSeq > 1)
+            else if (!range->empty() && range->firstSeq > 1)
                 // Nothing of it left in a recording whose beginning retention has deleted: what it recorded of the
                 // journal may have gone with it, so only what was changed since the oldest event it still holds.
-                at.sinceMs = range.value().firstMs;
+                at.sinceMs = range->firstMs;
             // Otherwise the recording meets the journal for the first time: all of it, each line with when it was made.
+            auto read = readJournal(sources[i], at.afterId, kBatch);
+            if (!read)
+                said(i, read.error());
+            else if (read.value().journalId == journalId)   // else replaced while being read: the next check starts it afresh
+                reads[i] = std::move(read).value();
         }
-        auto changes = readJournal(sources[i], at.afterId, kBatch);
-        if (!changes) {
-            said(changes.error());
+    }
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (!reads[i])
             continue;
-        }
-        if (changes.value().journalId != journalId)
-            continue;   // replaced while being read: the next check starts it afresh
-        for (const AdminChange &c : changes.value().changes) {
+        Position &at = positions[i];
+        const QString file = QFileInfo(sources[i].path).fileName();
+        for (const AdminChange &c : reads[i]->changes) {
             at.afterId = c.id;
             if (c.timeMs < at.sinceMs)
                 continue;
-            found.records.push_back({recordedAs(sources[i].kind), QStringLiteral("(%1)").arg(c.by), adminjournal::recordedDetail(c, file, journalId)});
+            found.records.push_back({recordedAs(sources[i].kind), QStringLiteral("(%1)").arg(c.by), adminjournal::recordedDetail(c, file, at.journalId)});
         }
-        found.more = found.more || changes.value().more;
+        found.more = found.more || reads[i]->more;
     }
     found.problem = problems.join(QStringLiteral("; "));
     found.positions = std::move(positions);

@@ -24,21 +24,21 @@ std::optional<std::int64_t> wholeNumber(const QJsonValue &value)
 /// One line of the journal, or an error naming it: every field there, of its type, the change one a keyring can have.
 Result<AdminChange> lineAt(const QJsonArray &changes, int index)
 {
-    const QString where = QStringLiteral("line %1 of the keyring's journal").arg(index + 1);
+    const auto where = [index] { return QStringLiteral("line %1 of the keyring's journal").arg(index + 1); };
     if (!changes.at(index).isObject())
-        return makeError(QStringLiteral("%1 is not a change").arg(where));
+        return makeError(QStringLiteral("%1 is not a change").arg(where()));
     const QJsonObject o = changes.at(index).toObject();
     const auto id = wholeNumber(o.value(QLatin1String("id")));
     const auto time = wholeNumber(o.value(QLatin1String("time_ms")));
     for (const char *text : {"by", "what", "name", "detail"})
         if (!o.value(QLatin1String(text)).isString())
-            return makeError(QStringLiteral("%1 has no %2").arg(where, QLatin1String(text)));
+            return makeError(QStringLiteral("%1 has no %2").arg(where(), QLatin1String(text)));
     if (!id || !time)
-        return makeError(QStringLiteral("%1 has no %2 a change could have").arg(where, id ? QStringLiteral("time") : QStringLiteral("number")));
+        return makeError(QStringLiteral("%1 has no %2 a change could have").arg(where(), id ? QStringLiteral("time") : QStringLiteral("number")));
     AdminChange c{*id, *time, o.value(QLatin1String("by")).toString(), o.value(QLatin1String("what")).toString(),
                   o.value(QLatin1String("name")).toString(), o.value(QLatin1String("detail")).toString()};
     if (auto ok = adminjournal::check(c, adminjournal::Words::Keyrings); !ok)
-        return makeError(QStringLiteral("%1: %2").arg(where, ok.error()));
+        return makeError(QStringLiteral("%1: %2").arg(where(), ok.error()));
     return c;
 }
 
@@ -101,23 +101,34 @@ Status write(QJsonValue &journal, AdminChange change, std::int64_t nowMs)
 
 Result<adminjournal::Read> read(const QJsonValue &journal, std::int64_t afterId, int limit)
 {
-    auto whole = open(journal, limit > 0);
+    auto whole = open(journal, false);
     if (!whole)
         return Error{whole.error()};
     adminjournal::Read out;
     out.journalId = whole.value().journalId;
     if (limit <= 0)
         return out;
-    for (int i = 0; i < whole.value().changes.size(); ++i) {
-        // Checked whole by open(): every line is a change, numbered upwards.
-        AdminChange c = lineAt(whole.value().changes, i).value();
-        if (c.id <= afterId)
-            continue;
-        if (int(out.changes.size()) == limit) {
+    // Every line's number is read, in order; the lines returned are checked whole (those before were when they were
+    // read), as the accounts' journal checks the rows it returns.
+    const QJsonArray &changes = whole.value().changes;
+    std::int64_t last = 0;
+    for (int i = 0; i < changes.size(); ++i) {
+        const auto id = wholeNumber(changes.at(i).toObject().value(QLatin1String("id")));
+        if (!id || *id <= afterId) {
+            if (!id)
+                return Error{lineAt(changes, i).error()};
+        } else if (int(out.changes.size()) == limit) {
             out.more = true;
             break;
+        } else {
+            auto line = lineAt(changes, i);
+            if (!line)
+                return Error{line.error()};
+            out.changes.push_back(std::move(line).value());
         }
-        out.changes.push_back(std::move(c));
+        if (*id <= last)
+            return makeError(QStringLiteral("line %1 of the keyring's journal is numbered out of order").arg(i + 1));
+        last = *id;
     }
     return out;
 }

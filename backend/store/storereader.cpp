@@ -381,22 +381,35 @@ Result<std::vector<StoreReader::Marker>> StoreReader::markers(std::int64_t fromM
     return out;
 }
 
-Result<std::optional<QString>> StoreReader::lastMarkerLabel(const QString &start, const QString &part)
+Result<std::vector<std::optional<QString>>> StoreReader::lastMarkerLabels(const QStringList &starts, const QStringList &parts)
 {
-    // instr(), not LIKE: '%' and '_' in what is looked for are characters, not wildcards.
-    auto stmt = m_db->prepare(QStringLiteral("SELECT label FROM markers WHERE substr(label, 1, ?) = ? AND instr(label, ?) > 0 "
-                                             "ORDER BY seq DESC LIMIT 1"));
+    std::vector<std::optional<QString>> found(parts.size());
+    if (starts.isEmpty() || parts.isEmpty())
+        return found;
+    // substr(), not LIKE: '%' and '_' in what is looked for are characters, not wildcards.
+    QStringList startsWith;
+    for (qsizetype i = 0; i < starts.size(); ++i)
+        startsWith << QStringLiteral("substr(label, 1, ?) = ?");
+    auto stmt = m_db->prepare(QStringLiteral("SELECT label FROM markers WHERE %1 ORDER BY seq DESC").arg(startsWith.join(QStringLiteral(" OR "))));
     if (!stmt)
         return makeError(stmt.error());
-    stmt->bind(1, static_cast<std::int64_t>(start.size()));
-    stmt->bind(2, start);
-    stmt->bind(3, part);
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        stmt->bind(int(2 * i + 1), static_cast<std::int64_t>(starts[i].size()));
+        stmt->bind(int(2 * i + 2), starts[i]);
+    }
+    qsizetype missing = parts.size();
     QString error;
-    if (stmt->step(&error))
-        return std::optional<QString>(stmt->columnText(0));
+    while (missing > 0 && stmt->step(&error)) {
+        const QString label = stmt->columnText(0);
+        for (qsizetype k = 0; k < parts.size(); ++k)
+            if (!found[k] && label.contains(parts[k])) {
+                found[k] = label;
+                --missing;
+            }
+    }
     if (!error.isEmpty())
         return makeError(error);
-    return std::optional<QString>();
+    return found;
 }
 
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> StoreReader::density(std::int64_t fromMs, std::int64_t toMs)

@@ -7,6 +7,7 @@
 #include "store/snapshot.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <functional>
@@ -83,9 +84,10 @@ public:
         QString label;
     };
     Result<std::vector<Marker>> markers(std::int64_t fromMs, std::int64_t toMs);
-    /// The label of the newest marker that starts with `start` and holds `part` (matched as written, not as a
-    /// pattern); nothing when the recording has none.
-    Result<std::optional<QString>> lastMarkerLabel(const QString &start, const QString &part);
+    /// For each of `parts`, the label of the newest marker that starts with one of `starts` and holds that part
+    /// (matched as written, not as a pattern); nothing for a part the recording has none of. One pass over the markers,
+    /// newest first, however many parts are looked for.
+    Result<std::vector<std::optional<QString>>> lastMarkerLabels(const QStringList &starts, const QStringList &parts);
     /// Events per minute: (minute start in ms, count).
     Result<std::vector<std::pair<std::int64_t, std::int64_t>>> density(std::int64_t fromMs, std::int64_t toMs);
 

@@ -352,6 +352,32 @@ private Q_SLOTS:
         QVERIFY2(unreadable.at(1).at(0).toString().contains(QLatin1String("may be changed by others")), qPrintable(unreadable.at(1).at(0).toString()));
     }
 
+    void theRecordingIsSearchedForEveryJournalInOnePass()
+    {
+        Console console;
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const auto record = [&](OperatorAction action, const QString &detail) {
+            console.recorder->process({Event{0, now, kNoDevice, OperatorActionPayload{action, QStringLiteral("(root@ops)"), detail}}});
+        };
+        record(OperatorAction::AccountChanged, QStringLiteral("add olga (users.db change 1 of journal aaaa,)"));
+        record(OperatorAction::KeyringChanged, QStringLiteral("console-add desk-2 (consoles.json change 1 of journal bbbb,)"));
+        record(OperatorAction::AccountChanged, QStringLiteral("unlock olga (users.db change 2 of journal aaaa,)"));
+        record(OperatorAction::Lock, QStringLiteral("of journal cccc, 100%"));   // no administrator's change
+        record(OperatorAction::AccountChanged, QStringLiteral("add x_y (users.db change 3 of journal dddd,)"));
+        console.store->flush();
+        auto reader = test::fixtureReader(console.storePath);
+        auto found = reader->lastMarkerLabels({QStringLiteral("account-changed "), QStringLiteral("keyring-changed ")},
+                                              {QStringLiteral(" of journal aaaa,"), QStringLiteral(" of journal bbbb,"), QStringLiteral(" of journal cccc,"),
+                                               QStringLiteral("%"), QStringLiteral("x_y")});
+        QVERIFY2(found, qPrintable(found.error()));
+        QCOMPARE(found.value().size(), std::size_t(5));
+        QCOMPARE(found.value()[0], std::optional<QString>(QStringLiteral("account-changed (root@ops): unlock olga (users.db change 2 of journal aaaa,)")));
+        QCOMPARE(found.value()[1], std::optional<QString>(QStringLiteral("keyring-changed (root@ops): console-add desk-2 (consoles.json change 1 of journal bbbb,)")));
+        QVERIFY(!found.value()[2]);   // only in a marker of another kind
+        QVERIFY(!found.value()[3]);   // '%' and '_' are characters, not patterns
+        QCOMPARE(found.value()[4], std::optional<QString>(QStringLiteral("account-changed (root@ops): add x_y (users.db change 3 of journal dddd,)")));
+    }
+
     void aLongJournalIsReadInBatchesInOrder()
     {
         Console console;
