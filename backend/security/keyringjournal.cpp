@@ -16,7 +16,7 @@ std::optional<std::int64_t> wholeNumber(const QJsonValue &value)
     if (!value.isDouble())
         return std::nullopt;
     const double d = value.toDouble();
-    if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > kLargestExact)
+    if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) >= kLargestExact)
         return std::nullopt;
     return static_cast<std::int64_t>(d);
 }
@@ -84,6 +84,8 @@ Status write(QJsonValue &journal, AdminChange change, std::int64_t nowMs)
     if (w.journalId.isEmpty())
         w.journalId = adminjournal::drawJournalId();
     change.id = w.changes.isEmpty() ? 1 : std::int64_t(w.changes.last().toObject().value(QLatin1String("id")).toDouble()) + 1;
+    if (double(change.id) >= kLargestExact)
+        return makeError(QStringLiteral("the keyring's journal has numbered all the changes it can: start a new one (remove its \"journal\")"));
     change.timeMs = nowMs;
     if (auto ok = adminjournal::check(change, adminjournal::Words::Keyrings); !ok)
         return makeError(QStringLiteral("not written to the keyring's journal: %1 %2 by %3").arg(change.what, change.name, change.by));

@@ -4,6 +4,7 @@
 
 #include "security/commandsigner.h"
 #include "security/consolekeyring.h"
+#include "security/keyringjournal.h"
 #include "security/ldapdirectory.h"
 #include "wall/walllayout.h"
 
@@ -84,7 +85,8 @@ Outcome checkLdap(const QByteArray &text)
 }
 
 /// A keyring the console can keep: what it reads it writes back, and reads back the same keys in the same order
-/// (the order is the origin tag events carry).
+/// (the order is the origin tag events carry); its journal reads back the same, and cityops-admin writes a line to a
+/// journal exactly when it can be read whole.
 Outcome checkKeyring(const QByteArray &text, ConsoleKeyring::Kind kind)
 {
     const QString path = scratch().filePath(QStringLiteral("keyring.json"));
@@ -115,6 +117,20 @@ Outcome checkKeyring(const QByteArray &text, ConsoleKeyring::Kind kind)
     for (size_t i = 0; i < a.size(); ++i)
         if (a[i].name != b[i].name || a[i].publicKeyPem != b[i].publicKeyPem || a[i].keyId != b[i].keyId)
             return broken("a keyring accepted, but its file reads back with other keys", a[i].name);
+    const int all = 1 << 20;   // more lines than a keyring of 4 MiB can hold
+    const auto journal = keyringjournal::read(first.value().journal(), 0, all);
+    const auto journalAgain = keyringjournal::read(second.value().journal(), 0, all);
+    if (bool(journal) != bool(journalAgain)
+        || (journal && (journal.value().journalId != journalAgain.value().journalId || journal.value().changes != journalAgain.value().changes)))
+        return broken("a keyring's journal reads back otherwise");
+    QJsonValue written = first.value().journal();
+    const bool wrote = keyringjournal::write(written, {0, 0, QStringLiteral("root@fuzz"), QStringLiteral("console-add"), QStringLiteral("desk-9"), {}}, 1)
+                           .ok();
+    if (wrote != bool(journal))
+        return broken(wrote ? "a line written to a keyring's journal that cannot be read" : "a keyring's journal read whole refuses a line",
+                      journal ? QString() : journal.error());
+    if (wrote && !keyringjournal::read(written, 0, all))
+        return broken("a keyring's journal unreadable after a line was written");
     return kKept;
 }
 
@@ -156,6 +172,10 @@ std::vector<QByteArray> roomFileSeeds()
             entries += QByteArray(entries.isEmpty() ? "" : ",") + R"({"name":")" + name + R"(","key":")" + pem + R"("})";
         }
         seeds.push_back(char(selector) + QByteArray(R"({"v":1,")") + list + R"(":[)" + entries + "]}");
+        seeds.push_back(char(selector) + QByteArray(R"({"v":1,")") + list + R"(":[)" + entries
+                        + R"(],"journal":{"id":"5f0c1d2e3a4b5c6d","changes":[{"id":1,"time_ms":1764000000000,"by":"root@ops-1",)"
+                          R"("what":"console-add","name":"desk-1","detail":"key 1a2b3c4d5e6f7a8b"},{"id":2,"time_ms":1764000060000,)"
+                          R"("by":"root@ops-1","what":"approver-remove","name":"sven","detail":""}]}})");
         seeds.push_back(char(selector) + QByteArray(R"({"v":1,")") + list + R"(":[]})");
     }
     return seeds;
