@@ -72,7 +72,7 @@ std::vector<Interlock> findInterlocks(const CityModel &city, const IncidentBook 
                 continue;
             auto by = requesters.constFind(order);
             if (by == requesters.constEnd()) {
-                const auto it = std::find_if(all.begin(), all.end(), [order](const Order &o) { return o.id == order; });
+                const auto it = std::find_if(all.begin(), all.end(), [id = order](const Order &o) { return o.id == id; });
                 by = requesters.insert(order, it == all.end() ? QStringLiteral("another console") : requesterOf(*it) + noteOf(*it));
             }
             out.push_back({device, HoldKind::RunningOrder, order,
