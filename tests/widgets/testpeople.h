@@ -4,6 +4,8 @@
 #include "security/userdirectory.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QTest>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -51,17 +53,35 @@ struct People {
 };
 
 /// Answers the next modal dialog that appears (polled, so that it never blocks what opens the dialog).
+/// A check that fails inside `handle` returns before the dialog is answered: from then on, for the rest of the test
+/// function, every modal dialog is rejected here and named, so that the test fails at once instead of hanging on a
+/// question nobody answers until ctest kills it.
 inline void answerNextDialog(const std::function<void(QWidget *)> &handle)
 {
     auto *poll = new QTimer(qApp);
     poll->setInterval(20);
-    QObject::connect(poll, &QTimer::timeout, qApp, [poll, handle] {
+    const QByteArray test = QTest::currentTestFunction();
+    auto answered = std::make_shared<bool>(false);
+    QObject::connect(poll, &QTimer::timeout, qApp, [poll, handle, test, answered] {
         QWidget *dialog = QApplication::activeModalWidget();
+        if (*answered && (!QTest::currentTestFailed() || QTest::currentTestFunction() != test)) {
+            poll->stop();
+            poll->deleteLater();
+            return;
+        }
         if (!dialog)
             return;
-        poll->stop();
-        poll->deleteLater();
-        handle(dialog);
+        if (!*answered) {
+            *answered = true;
+            handle(dialog);
+            if (!QTest::currentTestFailed() || QApplication::activeModalWidget() != dialog)
+                return;
+        }
+        qWarning("answerNextDialog: a check failed; rejecting %s (\"%s\")", dialog->metaObject()->className(), qPrintable(dialog->windowTitle()));
+        if (auto *asked = qobject_cast<QDialog *>(dialog))
+            asked->reject();
+        else
+            dialog->close();
     });
     poll->start();
 }
