@@ -529,10 +529,16 @@ int main(int argc, char **argv)
 
     MainWindow window(engine, directory.get());
     QObject::connect(&rulesWatch, &RulesWatch::rulesUnusable, &window, &MainWindow::showRulesProblem);
-    if (adminWatch)
+    if (adminWatch) {
         QObject::connect(&*adminWatch, &AdminWatch::unreadable, &window, [&window](const QString &why) {
             window.ops().post(true, QObject::tr("What administrators change in the accounts or keyrings cannot be recorded for now: %1").arg(why));
         });
+        QObject::connect(&*adminWatch, &AdminWatch::changedOutside, &window, [&window](const QString &what) {
+            window.ops().post(true, QObject::tr("A keyring was changed outside cityops-admin, by someone the record cannot name: %1. Check who "
+                                                "could write it.")
+                                        .arg(what));
+        });
+    }
     window.access().setIdleLimit(std::int64_t(options.idleLockMinutes) * 60'000);
     // Devices behind a broker act on a high-risk command only with its approver's own signature (docs/SECURITY.md).
     window.ops().client().setApprovalKeys(approval::defaultFolder(), options.useBroker);

@@ -14,31 +14,55 @@
 namespace cityops {
 namespace {
 
+/// What a file's journal holds after a place, and — for a keyring — how its keys differ from what the journal's last
+/// change left them: changed by something other than cityops-admin.
+struct Reading {
+    adminjournal::Read journal;
+    QString outside;   ///< keyringjournal::differences; empty: none, or the journal does not say what it left
+    QString mark;      ///< where the keyring stands then: "(consoles.json after change 12 in journal 5f0c…, keys 9a8b…)"
+};
+
 /// The journal's changes after `afterId` in the file of `source`; with limit 0 only which journal the file holds.
 /// A missing file has none.
-Result<adminjournal::Read> readJournal(const AdminWatch::Source &source, std::int64_t afterId, int limit)
+Result<Reading> readJournal(const AdminWatch::Source &source, std::int64_t afterId, int limit)
 {
     using Kind = AdminWatch::Source::Kind;
     if (!QFileInfo::exists(source.path))
-        return adminjournal::Read{};
+        return Reading{};
+    const auto reading = [](Result<adminjournal::Read> read) -> Result<Reading> {
+        if (!read)
+            return Error{read.error()};
+        return Reading{std::move(read).value(), {}, {}};
+    };
     if (source.kind == Kind::ConsoleKeyring || source.kind == Kind::ApproverKeyring) {
         // Read as every console and gateway reads it: a keyring that others may change is believed in nothing.
         auto keyring = ConsoleKeyring::load(source.path, true,
                                             source.kind == Kind::ConsoleKeyring ? ConsoleKeyring::Kind::Consoles : ConsoleKeyring::Kind::Approvers);
         if (!keyring)
             return makeError(keyring.error());
-        return keyringjournal::read(keyring.value().journal(), afterId, limit);
+        auto read = reading(keyringjournal::read(keyring.value().journal(), afterId, limit));
+        const auto left = keyringjournal::left(keyring.value().journal());
+        if (!read || !left)
+            return read ? Error{left.error()} : read;
+        const keyringjournal::Keys now = keyringjournal::keysOf(keyring.value());
+        if (left.value() && left.value()->keys != now) {
+            read.value().outside = keyringjournal::differences(left.value()->keys, now);
+            read.value().mark = QStringLiteral("(%1 after change %2 in journal %3, keys %4)")
+                                    .arg(QFileInfo(source.path).fileName(), QString::number(left.value()->change), read.value().journal.journalId,
+                                         keyringjournal::digest(now));
+        }
+        return read;
     }
     if (source.kind == Kind::UserDirectory) {
         auto directory = UserDirectory::open(source.path, UserDirectory::Mode::ReadOnly);
         if (!directory)
             return makeError(directory.error());
-        return directory.value()->changesAfter(afterId, limit);
+        return reading(directory.value()->changesAfter(afterId, limit));
     }
     auto book = FailureBook::open(source.path, FailureBook::Mode::ReadOnly);
     if (!book)
         return makeError(book.error());
-    return book.value()->changesAfter(afterId, limit);
+    return reading(book.value()->changesAfter(afterId, limit));
 }
 
 /// What the record calls a change of this file: an account's, or whose keys are believed.
@@ -96,7 +120,7 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
     const auto said = [&](std::size_t i, const QString &why) { problems << QStringLiteral("%1: %2").arg(sources[i].path, why); };
     // Each journal read once from where this run left off: a check with nothing new opens each file once. One file that
     // cannot be read stops only its own journal: the others' changes are recorded still.
-    std::vector<std::optional<adminjournal::Read>> reads(sources.size());
+    std::vector<std::optional<Reading>> reads(sources.size());
     std::vector<std::size_t> unplaced;   // journals met for the first time in this run, or replaced since
     QStringList unplacedIds;
     for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -106,20 +130,24 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
             said(i, read.error());
             continue;
         }
-        if (read.value().journalId.isEmpty())
+        if (read.value().journal.journalId.isEmpty())
             continue;   // no administrator has changed anything in this file yet
-        if (at.known && at.journalId == read.value().journalId) {
+        if (at.known && at.journalId == read.value().journal.journalId) {
             reads[i] = std::move(read).value();
             continue;
         }
         unplaced.push_back(i);
-        unplacedIds << read.value().journalId;
+        unplacedIds << read.value().journal.journalId;
+        positions[i].outsideMark = read.value().mark;   // looked for in the record below
     }
     if (!unplaced.empty()) {
-        // The record says how far each went: one search of its markers for all of them.
+        // The record says how far each went, and whether a keyring's change by other means is in it already: one
+        // search of its markers for all of them.
         QStringList parts;
         for (const QString &id : unplacedIds)
             parts << QStringLiteral(" of journal %1,").arg(id);
+        for (const std::size_t i : unplaced)
+            parts << (positions[i].outsideMark.isEmpty() ? QStringLiteral(" of journal %1,").arg(positions[i].journalId) : positions[i].outsideMark);
         const QStringList starts{operatorActionName(OperatorAction::AccountChanged) + QLatin1Char(' '),
                                  operatorActionName(OperatorAction::KeyringChanged) + QLatin1Char(' ')};
         std::vector<std::optional<QString>> last;
@@ -138,7 +166,10 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
             const std::size_t i = unplaced[k];
             const QString &journalId = unplacedIds[qsizetype(k)];
             Position &at = positions[i];
-            at = Position{true, journalId, 0, 0};
+            const QString outsideMark = at.outsideMark;
+            at = Position{true, journalId, 0, 0, {}};
+            if (!outsideMark.isEmpty() && last[unplaced.size() + k])
+                at.outsideMark = outsideMark;   // recorded by an earlier run
             if (const auto id = last[k] ? adminjournal::recordedId(*last[k], journalId) : std::nullopt)
                 at.afterId = *id;
             else if (!range->empty() && range->firstSeq > 1)
@@ -149,22 +180,36 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
             auto read = readJournal(sources[i], at.afterId, kBatch);
             if (!read)
                 said(i, read.error());
-            else if (read.value().journalId == journalId)   // else replaced while being read: the next check starts it afresh
+            else if (read.value().journal.journalId == journalId)   // else replaced while being read: the next check starts it afresh
                 reads[i] = std::move(read).value();
         }
+        for (std::size_t k = 0; !range && k < unplaced.size(); ++k)
+            positions[unplaced[k]].outsideMark.clear();
     }
     for (std::size_t i = 0; i < sources.size(); ++i) {
         if (!reads[i])
             continue;
         Position &at = positions[i];
         const QString file = QFileInfo(sources[i].path).fileName();
-        for (const AdminChange &c : reads[i]->changes) {
+        for (const AdminChange &c : reads[i]->journal.changes) {
             at.afterId = c.id;
             if (c.timeMs < at.sinceMs)
                 continue;
             found.records.push_back({recordedAs(sources[i].kind), QStringLiteral("(%1)").arg(c.by), adminjournal::recordedDetail(c, file, at.journalId)});
         }
-        found.more = found.more || reads[i]->more;
+        found.more = found.more || reads[i]->journal.more;
+        // A keyring whose keys are not what cityops-admin's last change left: changed another way (by hand, by an older
+        // release's tool) — recorded once, after the journal's lines, by nobody the record can name.
+        if (reads[i]->journal.more)
+            continue;
+        if (reads[i]->outside.isEmpty()) {
+            at.outsideMark.clear();
+        } else if (at.outsideMark != reads[i]->mark) {
+            at.outsideMark = reads[i]->mark;
+            found.records.push_back({OperatorAction::KeyringChanged, QStringLiteral("(%1)").arg(kNobodyRecorded),
+                                     QStringLiteral("%1 %2 %3").arg(QLatin1String(kOutsideChange), reads[i]->outside, reads[i]->mark)});
+            found.outside << QStringLiteral("%1: %2").arg(sources[i].path, reads[i]->outside);
+        }
     }
     found.problem = problems.join(QStringLiteral("; "));
     found.positions = std::move(positions);
@@ -178,6 +223,10 @@ void AdminWatch::take(const Found &found)
     for (const auto &[action, by, detail] : found.records) {
         qCInfo(lcSecurity) << "an administrator's change:" << operatorActionName(action) << by << detail;
         m_record(action, by, detail);
+    }
+    for (const QString &changed : found.outside) {
+        qCWarning(lcSecurity) << "a keyring was changed outside cityops-admin:" << changed;
+        Q_EMIT changedOutside(changed);
     }
     if (found.problem.isEmpty()) {
         m_saidProblem.clear();

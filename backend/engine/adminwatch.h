@@ -35,7 +35,11 @@ public:
         QString path;
     };
     /// Called on this object's thread for each change found, in the journal's order: AccountChanged or KeyringChanged,
-    /// who, in parentheses (not a sign-in name), and adminjournal::recordedDetail.
+    /// who, in parentheses (not a sign-in name), and adminjournal::recordedDetail. A keyring whose keys are not what
+    /// its journal's last change left them — changed by hand, or by an older release's cityops-admin — is recorded as
+    /// KeyringChanged by "(" kNobodyRecorded ")", detail kOutsideChange, what differs, and where the keyring stood:
+    /// "outside-change desk-9 added (key 1a2b…) (consoles.json after change 12 in journal 5f0c…, keys 9a8b…)" — once
+    /// for each such state, also across restarts; again when it changes again.
     using Record = std::function<void(OperatorAction action, const QString &by, const QString &detail)>;
 
     /// `storePath`: the recording the changes go into, read at the first check for where it left off.
@@ -50,12 +54,16 @@ public:
     void finish();
 
     static constexpr int kPollMs = 60'000;
+    static constexpr const char *kOutsideChange = "outside-change";
+    static constexpr const char *kNobodyRecorded = "unknown";
     /// Changes read at once; more are read straight after.
     static constexpr int kBatch = 500;
 
 Q_SIGNALS:
     /// A journal cannot be read (or its file not opened): why, the file named. Said once for one reason.
     void unreadable(const QString &why);
+    /// A keyring's keys were changed outside cityops-admin: its file and what differs. Said when recorded (once).
+    void changedOutside(const QString &what);
     /// The journals are read as far as they went when asked, whatever was found.
     void checked();
 
@@ -65,6 +73,7 @@ private:
         QString journalId;          ///< the journal the last change read came from
         std::int64_t afterId = 0;   ///< the last change recorded
         std::int64_t sinceMs = 0;   ///< changes made before this are older than what the recording still holds
+        QString outsideMark;        ///< a keyring: where it stood when its change by other means was last recorded
     };
     struct Found {
         std::vector<Position> positions;
@@ -73,6 +82,7 @@ private:
             QString by, detail;
         };
         std::vector<Line> records;
+        QStringList outside;   ///< keyrings changed outside cityops-admin, newly recorded
         QString problem;
         bool more = false;
     };

@@ -1,7 +1,11 @@
 #include "security/keyringjournal.h"
 
+#include "security/consolekeyring.h"
+
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -42,6 +46,22 @@ Result<AdminChange> lineAt(const QJsonArray &changes, int index)
     return c;
 }
 
+/// The keys a journal's "left" holds, or an error: every name one a keyring can list, every key id 16 hex digits.
+Result<Keys> keysIn(const QJsonValue &value)
+{
+    static const QRegularExpression keyId(QStringLiteral("^[0-9a-f]{16}$"));
+    if (!value.isObject())
+        return makeError(QStringLiteral("the keys the keyring's journal says its last change left (\"left\") are not a list of names"));
+    Keys keys;
+    const QJsonObject o = value.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!ConsoleKeyring::checkName(it.key()) || !keyId.match(it.value().toString()).hasMatch())
+            return makeError(QStringLiteral("the keys the keyring's journal says its last change left (\"left\") cannot be: %1").arg(it.key().left(64)));
+        keys.emplace(it.key(), it.value().toString());
+    }
+    return keys;
+}
+
 struct Whole {
     QString journalId;
     QJsonArray changes;
@@ -67,13 +87,24 @@ Result<Whole> open(const QJsonValue &journal, bool checkLines)
                 return makeError(QStringLiteral("line %1 of the keyring's journal is numbered out of order").arg(i + 1));
             last = line.value().id;
         }
+        if (o.contains(QLatin1String("left")))
+            if (auto keys = keysIn(o.value(QLatin1String("left"))); !keys)
+                return Error{keys.error()};
     }
     return whole;
 }
 
 } // namespace
 
-Status write(QJsonValue &journal, AdminChange change, std::int64_t nowMs)
+Keys keysOf(const ConsoleKeyring &keyring)
+{
+    Keys keys;
+    for (const ConsoleKeyring::Entry &e : keyring.entries())
+        keys.emplace(e.name, e.keyId);
+    return keys;
+}
+
+Status write(QJsonValue &journal, AdminChange change, std::int64_t nowMs, const Keys &left)
 {
     auto whole = open(journal, true);
     if (!whole)
@@ -97,8 +128,57 @@ Status write(QJsonValue &journal, AdminChange change, std::int64_t nowMs)
                                  {QStringLiteral("detail"), change.detail}});
     while (w.changes.size() > kKept)
         w.changes.removeFirst();
-    journal = QJsonObject{{QStringLiteral("id"), w.journalId}, {QStringLiteral("changes"), w.changes}};
+    QJsonObject keys;
+    for (const auto &[name, keyId] : left)
+        keys.insert(name, keyId);
+    journal = QJsonObject{{QStringLiteral("id"), w.journalId}, {QStringLiteral("changes"), w.changes}, {QStringLiteral("left"), keys}};
     return Ok{};
+}
+
+Result<std::optional<Left>> left(const QJsonValue &journal)
+{
+    auto whole = open(journal, false);
+    if (!whole)
+        return Error{whole.error()};
+    const QJsonValue keys = journal.toObject().value(QLatin1String("left"));
+    if (whole.value().changes.isEmpty() || keys.isUndefined())
+        return std::optional<Left>{};
+    const auto change = wholeNumber(whole.value().changes.last().toObject().value(QLatin1String("id")));
+    if (!change)
+        return Error{lineAt(whole.value().changes, int(whole.value().changes.size()) - 1).error()};
+    auto held = keysIn(keys);
+    if (!held)
+        return Error{held.error()};
+    return std::optional<Left>{Left{*change, std::move(held).value()}};
+}
+
+QString differences(const Keys &before, const Keys &now, int shown)
+{
+    QStringList said;
+    for (const auto &[name, keyId] : now) {
+        const auto was = before.find(name);
+        if (was == before.end())
+            said << QStringLiteral("%1 added (key %2)").arg(name, keyId);
+        else if (was->second != keyId)
+            said << QStringLiteral("%1's key replaced (%2 in place of %3)").arg(name, keyId, was->second);
+    }
+    for (const auto &[name, keyId] : before)
+        if (!now.count(name))
+            said << QStringLiteral("%1 removed (key %2)").arg(name, keyId);
+    if (said.size() > shown) {
+        const qsizetype more = said.size() - shown;
+        said.resize(shown);
+        said << QStringLiteral("%1 more").arg(more);
+    }
+    return said.join(QStringLiteral("; "));
+}
+
+QString digest(const Keys &keys)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const auto &[name, keyId] : keys)
+        hash.addData((name + QLatin1Char('\t') + keyId + QLatin1Char('\n')).toUtf8());
+    return QString::fromLatin1(hash.result().toHex().left(16));
 }
 
 Result<adminjournal::Read> read(const QJsonValue &journal, std::int64_t afterId, int limit)

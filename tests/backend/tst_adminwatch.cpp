@@ -6,6 +6,7 @@
 // the console and approver keyrings' journals recorded as keyring changes beside the accounts', one damaged journal
 // stopping only its own.
 #include "engine/adminwatch.h"
+#include "security/commandsigner.h"
 #include "security/consolekeyring.h"
 #include "security/failurebook.h"
 #include "security/keyringjournal.h"
@@ -114,7 +115,8 @@ bool administer(const QString &path, ConsoleKeyring::Kind kind, const QString &w
     } else {
         k.remove(name);
     }
-    return keyringjournal::write(k.journal(), {0, 0, adminjournal::account(), what, name, detail}, QDateTime::currentMSecsSinceEpoch())
+    return keyringjournal::write(k.journal(), {0, 0, adminjournal::account(), what, name, detail}, QDateTime::currentMSecsSinceEpoch(),
+                                 keyringjournal::keysOf(k))
            && k.save(path);
 }
 
@@ -134,6 +136,18 @@ bool editJournal(const QString &path, int index, const QString &what)
     root.insert(QStringLiteral("journal"), journal);
     file.resize(0);
     return file.write(QJsonDocument(root).toJson()) > 0;
+}
+
+/// An edit of a keyring's keys that is not cityops-admin's: `name` added with a new key, or (no key) removed; the
+/// journal left as it was.
+bool editByHand(const QString &path, const QString &name, bool add)
+{
+    auto keyring = ConsoleKeyring::load(path);
+    if (!keyring)
+        return false;
+    if (add)
+        return keyring.value().add(name, CommandSigner::generate().publicKeyPem()) && keyring.value().save(path);
+    return keyring.value().remove(name) && keyring.value().save(path);
 }
 
 } // namespace
@@ -350,6 +364,103 @@ private Q_SLOTS:
         QVERIFY(console.recorded[3].startsWith(kBy + QStringLiteral("add ruth")));
         QCOMPARE(unreadable.count(), 2);
         QVERIFY2(unreadable.at(1).at(0).toString().contains(QLatin1String("may be changed by others")), qPrintable(unreadable.at(1).at(0).toString()));
+    }
+
+    void aKeyringChangedOutsideTheToolIsRecordedOnceByNobodyNamed()
+    {
+        // Mallory, who can write consoles.json, adds a desk of her own by hand: the journal says nothing of it, but it
+        // says which keys cityops-admin's last change left — the console records the difference, by nobody it can name,
+        // once (also over restarts), and says it on amber; put back, nothing; done again, recorded again.
+        Console console;
+        const QString consoles = console.dir.filePath(QStringLiteral("consoles.json"));
+        const std::vector<AdminWatch::Source> sources{{AdminWatch::Source::Kind::ConsoleKeyring, consoles}};
+        QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-add"), QStringLiteral("desk-2")));
+        auto watch = console.watch(sources);
+        QSignalSpy outside(watch.get(), &AdminWatch::changedOutside);
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 1);
+        QCOMPARE(outside.count(), 0);
+
+        QVERIFY(editByHand(consoles, QStringLiteral("mallory-desk"), true));
+        const QString key = keyringjournal::keysOf(ConsoleKeyring::load(consoles).value()).at(QStringLiteral("mallory-desk"));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 2);
+        const QString said = QStringLiteral("(unknown) outside-change mallory-desk added (key %1) (consoles.json after change 1 in journal ").arg(key);
+        QVERIFY2(console.recorded[1].startsWith(said), qPrintable(console.recorded[1]));
+        QCOMPARE(console.actions.last(), OperatorAction::KeyringChanged);
+        QCOMPARE(outside.count(), 1);
+        QCOMPARE(outside.at(0).at(0).toString(), QStringLiteral("%1: mallory-desk added (key %2)").arg(consoles, key));
+        // Seen again, and by the consoles after a restart: recorded once.
+        QVERIFY(checked(*watch));
+        watch.reset();
+        for (int restart = 0; restart < 2; ++restart) {
+            auto next = console.watch(sources);
+            QSignalSpy again(next.get(), &AdminWatch::changedOutside);
+            QVERIFY(checked(*next));
+            QCOMPARE(again.count(), 0);
+        }
+        QCOMPARE(console.recorded.size(), 2);
+
+        // Put back by hand: nothing to record. Done again — the same keys — it is a change again, recorded again.
+        watch = console.watch(sources);
+        QSignalSpy saidAgain(watch.get(), &AdminWatch::changedOutside);
+        QVERIFY(checked(*watch));
+        QFile file(consoles);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray withMallory = file.readAll();
+        file.close();
+        QVERIFY(editByHand(consoles, QStringLiteral("mallory-desk"), false));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 2);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(withMallory) == withMallory.size());
+        file.close();
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 3);
+        QVERIFY2(console.recorded[2].startsWith(said), qPrintable(console.recorded[2]));
+        QCOMPARE(saidAgain.count(), 1);
+
+        // cityops-admin's next change leaves the keys it finds: the journal's line, and nothing by nobody.
+        QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-add"), QStringLiteral("desk-4")));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 4);
+        QVERIFY2(console.recorded[3].startsWith(kBy + QStringLiteral("console-add desk-4: key ")), qPrintable(console.recorded[3]));
+        QCOMPARE(console.markers().size(), 4);
+    }
+
+    void aKeyringWhoseJournalDoesNotSayWhatItLeftIsNotJudged()
+    {
+        // A journal whose last line an earlier release wrote says no keys: a hand edit since cannot be told from it.
+        // One whose "left" cannot be one is said, as a damaged journal is, and recorded from nothing.
+        Console console;
+        const QString consoles = console.dir.filePath(QStringLiteral("consoles.json"));
+        QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-add"), QStringLiteral("desk-2")));
+        const auto setLeft = [&](const QJsonValue &left) {
+            QFile file(consoles);
+            if (!file.open(QIODevice::ReadWrite))
+                return false;
+            QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+            QJsonObject journal = root.value(QLatin1String("journal")).toObject();
+            if (left.isUndefined())
+                journal.remove(QStringLiteral("left"));
+            else
+                journal.insert(QStringLiteral("left"), left);
+            root.insert(QStringLiteral("journal"), journal);
+            file.resize(0);
+            return file.write(QJsonDocument(root).toJson()) > 0;
+        };
+        QVERIFY(setLeft(QJsonValue::Undefined));
+        QVERIFY(editByHand(consoles, QStringLiteral("desk-9"), true));
+        auto watch = console.watch({{AdminWatch::Source::Kind::ConsoleKeyring, consoles}});
+        QSignalSpy unreadable(watch.get(), &AdminWatch::unreadable);
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 1);   // the journal's line only
+        QVERIFY(console.recorded[0].startsWith(kBy + QStringLiteral("console-add desk-2")));
+
+        QVERIFY(setLeft(QJsonObject{{QStringLiteral("desk-2"), QStringLiteral("not a key id")}}));
+        QVERIFY(checked(*watch));
+        QCOMPARE(console.recorded.size(), 1);
+        QCOMPARE(unreadable.count(), 1);
+        QVERIFY2(unreadable.at(0).at(0).toString().contains(QLatin1String("(\"left\") cannot be: desk-2")), qPrintable(unreadable.at(0).at(0).toString()));
     }
 
     void theRecordingIsSearchedForEveryJournalInOnePass()

@@ -30,7 +30,7 @@ QJsonValue journalOf(int lines)
     for (int i = 0; i < lines; ++i)
         if (!keyringjournal::write(journal, change(i % 2 ? QStringLiteral("console-remove") : QStringLiteral("console-add"), QStringLiteral("desk-1"),
                                                    QStringLiteral("key 1a2b3c4d5e6f7a8b")),
-                                   kMade + i))
+                                   kMade + i, {}))
             return {};
     return journal;
 }
@@ -69,7 +69,7 @@ private Q_SLOTS:
         const CommandSigner desk = CommandSigner::generate();
         QVERIFY(keyring.add(QStringLiteral("desk-1"), desk.publicKeyPem()));
         for (const QString &what : {QStringLiteral("console-add"), QStringLiteral("console-remove"), QStringLiteral("console-add")})
-            QVERIFY(keyringjournal::write(keyring.journal(), change(what, QStringLiteral("desk-1"), QStringLiteral("key %1").arg(desk.keyId())), kMade));
+            QVERIFY(keyringjournal::write(keyring.journal(), change(what, QStringLiteral("desk-1"), QStringLiteral("key %1").arg(desk.keyId())), kMade, {}));
         QVERIFY(keyring.save(path));
 
         auto loaded = ConsoleKeyring::load(path);
@@ -95,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(which.value().changes.empty());
         // Another keyring draws another journal id: a replaced file is told from the old one.
         QJsonValue other{QJsonValue::Undefined};
-        QVERIFY(keyringjournal::write(other, change(QStringLiteral("approver-add"), QStringLiteral("sven")), kMade));
+        QVERIFY(keyringjournal::write(other, change(QStringLiteral("approver-add"), QStringLiteral("sven")), kMade, {}));
         QVERIFY(keyringjournal::read(other, 0, 0).value().journalId != all.value().journalId);
     }
 
@@ -152,7 +152,7 @@ private Q_SLOTS:
         QVERIFY2(read.error().contains(said), qPrintable(read.error()));
         // Not written to: the change is refused, and the journal stays as it was (nothing it held lost unrecorded).
         QJsonValue written = journal;
-        const Status refused = keyringjournal::write(written, change(QStringLiteral("console-add"), QStringLiteral("desk-2")), kMade);
+        const Status refused = keyringjournal::write(written, change(QStringLiteral("console-add"), QStringLiteral("desk-2")), kMade, {});
         QVERIFY(!refused);
         QVERIFY2(refused.error().contains(QLatin1String("the change is not made")), qPrintable(refused.error()));
         QCOMPARE(written, journal);
@@ -174,10 +174,70 @@ private Q_SLOTS:
     {
         QJsonValue journal = journalOf(2);
         const QJsonValue before = journal;
-        QVERIFY(!keyringjournal::write(journal, change(QStringLiteral("set-role"), QStringLiteral("desk-1")), kMade));
-        QVERIFY(!keyringjournal::write(journal, change(QStringLiteral("console-add"), QStringLiteral("desk\n2")), kMade));
-        QVERIFY(!keyringjournal::write(journal, change(QStringLiteral("console-add"), QStringLiteral("desk-2")), -1));
+        QVERIFY(!keyringjournal::write(journal, change(QStringLiteral("set-role"), QStringLiteral("desk-1")), kMade, {}));
+        QVERIFY(!keyringjournal::write(journal, change(QStringLiteral("console-add"), QStringLiteral("desk\n2")), kMade, {}));
+        QVERIFY(!keyringjournal::write(journal, change(QStringLiteral("console-add"), QStringLiteral("desk-2")), -1, {}));
         QCOMPARE(journal, before);
+    }
+
+    void itSaysTheKeysItsLastChangeLeft()
+    {
+        QJsonValue journal{QJsonValue::Undefined};
+        QVERIFY(keyringjournal::left(journal) && !keyringjournal::left(journal).value());   // no journal: nothing said
+        const keyringjournal::Keys one{{QStringLiteral("desk-1"), QStringLiteral("1a2b3c4d5e6f7a8b")}};
+        const keyringjournal::Keys two{{QStringLiteral("desk-1"), QStringLiteral("1a2b3c4d5e6f7a8b")}, {QStringLiteral("desk-2"), QStringLiteral("99aa88bb77cc66dd")}};
+        QVERIFY(keyringjournal::write(journal, change(QStringLiteral("console-add"), QStringLiteral("desk-1")), kMade, one));
+        QVERIFY(keyringjournal::write(journal, change(QStringLiteral("console-add"), QStringLiteral("desk-2")), kMade, two));
+        auto left = keyringjournal::left(journal);
+        QVERIFY2(left && left.value(), qPrintable(left ? QStringLiteral("nothing said") : left.error()));
+        QCOMPARE(left.value()->change, 2);
+        QVERIFY(left.value()->keys == two);
+        // A journal whose last line an earlier release wrote says nothing of the keys.
+        QJsonObject older = journal.toObject();
+        older.remove(QStringLiteral("left"));
+        QVERIFY(keyringjournal::left(older) && !keyringjournal::left(older).value());
+
+        // What differs, in words, and at most so many named.
+        keyringjournal::Keys now = two;
+        now.erase(QStringLiteral("desk-1"));
+        now[QStringLiteral("desk-2")] = QStringLiteral("0000111122223333");
+        now[QStringLiteral("desk-9")] = QStringLiteral("4444555566667777");
+        QCOMPARE(keyringjournal::differences(two, now),
+                 QStringLiteral("desk-2's key replaced (0000111122223333 in place of 99aa88bb77cc66dd); desk-9 added (key 4444555566667777); desk-1 removed "
+                                "(key 1a2b3c4d5e6f7a8b)"));
+        QCOMPARE(keyringjournal::differences(two, now, 1), QStringLiteral("desk-2's key replaced (0000111122223333 in place of 99aa88bb77cc66dd); 2 more"));
+        QVERIFY(keyringjournal::differences(two, now, 2).endsWith(QLatin1String("desk-9 added (key 4444555566667777); 1 more")));
+        QCOMPARE(keyringjournal::differences(two, now, 3), keyringjournal::differences(two, now));
+        QCOMPARE(keyringjournal::differences(two, two), QString());
+        QCOMPARE(keyringjournal::digest(two), keyringjournal::digest(keyringjournal::Keys(two)));
+        QVERIFY(keyringjournal::digest(two) != keyringjournal::digest(now));
+        QCOMPARE(keyringjournal::digest(now).size(), 16);
+    }
+
+    void aLeftThatCannotBeIsAnError_data()
+    {
+        QTest::addColumn<QJsonValue>("left");
+        QTest::newRow("not a list of names") << QJsonValue(QJsonArray{QStringLiteral("desk-1")});
+        QTest::newRow("a key id in capitals") << QJsonValue(QJsonObject{{QStringLiteral("desk-1"), QStringLiteral("1A2B3C4D5E6F7A8B")}});
+        QTest::newRow("a key id too short") << QJsonValue(QJsonObject{{QStringLiteral("desk-1"), QStringLiteral("1a2b")}});
+        QTest::newRow("a key id a number") << QJsonValue(QJsonObject{{QStringLiteral("desk-1"), 12}});
+        QTest::newRow("a name with a space") << QJsonValue(QJsonObject{{QStringLiteral("desk 1"), QStringLiteral("1a2b3c4d5e6f7a8b")}});
+        QTest::newRow("an empty name") << QJsonValue(QJsonObject{{QString(), QStringLiteral("1a2b3c4d5e6f7a8b")}});
+    }
+
+    void aLeftThatCannotBeIsAnError()
+    {
+        // Said, and the journal not written to: the tool refuses the change rather than replace what it cannot read.
+        QFETCH(QJsonValue, left);
+        QJsonObject damaged = journalOf(2).toObject();
+        damaged.insert(QStringLiteral("left"), left);
+        const QJsonValue journal = damaged;
+        auto read = keyringjournal::left(journal);
+        QVERIFY(!read);
+        QVERIFY2(read.error().contains(QLatin1String("(\"left\")")), qPrintable(read.error()));
+        QJsonValue written = journal;
+        QVERIFY(!keyringjournal::write(written, change(QStringLiteral("console-add"), QStringLiteral("desk-2")), kMade, {}));
+        QCOMPARE(written, journal);
     }
 
     void keepsItsLastThousand()

@@ -123,14 +123,18 @@ Outcome checkKeyring(const QByteArray &text, ConsoleKeyring::Kind kind)
     if (bool(journal) != bool(journalAgain)
         || (journal && (journal.value().journalId != journalAgain.value().journalId || journal.value().changes != journalAgain.value().changes)))
         return broken("a keyring's journal reads back otherwise");
+    const auto left = keyringjournal::left(first.value().journal());
     QJsonValue written = first.value().journal();
-    const bool wrote = keyringjournal::write(written, {0, 0, QStringLiteral("root@fuzz"), QStringLiteral("console-add"), QStringLiteral("desk-9"), {}}, 1)
+    const keyringjournal::Keys keys = keyringjournal::keysOf(first.value());
+    const bool wrote = keyringjournal::write(written, {0, 0, QStringLiteral("root@fuzz"), QStringLiteral("console-add"), QStringLiteral("desk-9"), {}}, 1, keys)
                            .ok();
-    if (wrote != bool(journal))
+    if (wrote != (journal && left))
         return broken(wrote ? "a line written to a keyring's journal that cannot be read" : "a keyring's journal read whole refuses a line",
-                      journal ? QString() : journal.error());
+                      !journal ? journal.error() : !left ? left.error() : QString());
     if (wrote && !keyringjournal::read(written, 0, all))
         return broken("a keyring's journal unreadable after a line was written");
+    if (const auto leftNow = keyringjournal::left(written); wrote && !(leftNow && leftNow.value() && leftNow.value()->keys == keys))
+        return broken("a keyring's journal does not read back the keys its last line left");
     return kKept;
 }
 

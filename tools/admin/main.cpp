@@ -178,9 +178,22 @@ int runBrokerCommand(const QCommandLineParser &parser, const QStringList &args)
 }
 
 /// Notes a change to a keyring in its own journal, saved with it (security/keyringjournal.h): the consoles record it.
-Status noteChange(ConsoleKeyring &keyring, const QString &what, const QString &name, const QString &detail)
+/// `found`: the keys as the file held them before the change. Where they are not what the journal's last change left
+/// — someone changed the file another way — the line says so too (the tool warns), so that the record keeps it even
+/// when no console saw the file in between.
+Status noteChange(ConsoleKeyring &keyring, const keyringjournal::Keys &found, const QString &what, const QString &name, QString detail)
 {
-    return keyringjournal::write(keyring.journal(), {0, 0, adminjournal::account(), what, name, detail}, QDateTime::currentMSecsSinceEpoch());
+    if (auto left = keyringjournal::left(keyring.journal()); left && left.value() && left.value()->keys != found) {
+        const QString outside = keyringjournal::differences(left.value()->keys, found, 3);
+        std::fprintf(stderr, "warning: the keyring was changed since cityops-admin's last change, by something else: %s; this change's journal "
+                             "line says so\n",
+                     qPrintable(outside));
+        detail += QStringLiteral("; before it, changed outside cityops-admin: ") + outside;
+        if (detail.size() > 400)
+            detail = detail.left(399) + QChar(0x2026);
+    }
+    return keyringjournal::write(keyring.journal(), {0, 0, adminjournal::account(), what, name, detail}, QDateTime::currentMSecsSinceEpoch(),
+                                 keyringjournal::keysOf(keyring));
 }
 
 /// The key `name` holds in `keyring`, or empty.
@@ -216,6 +229,7 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
     if (!keyring)
         return failure(keyring.error());
     ConsoleKeyring &k = keyring.value();
+    const keyringjournal::Keys found = keyringjournal::keysOf(k);
     if (verb == QLatin1String("list")) {
         std::printf("console\tkey\n");
         for (const ConsoleKeyring::Entry &e : k.entries())
@@ -234,14 +248,14 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
         const QString key = keyOf(k, args[2]);
         said = was.isEmpty() ? QStringLiteral("added console %1 (key %2)").arg(args[2], key)
                              : QStringLiteral("new key for console %1 (key %2)").arg(args[2], key);
-        noted = noteChange(k, QStringLiteral("console-add"), args[2],
+        noted = noteChange(k, found, QStringLiteral("console-add"), args[2],
                            was.isEmpty() ? QStringLiteral("key %1").arg(key) : QStringLiteral("key %1 in place of %2").arg(key, was));
     } else {
         if (!k.remove(args[2]))
             return failure(QStringLiteral("there is no console %1 in %2").arg(args[2], path));
         said = QStringLiteral("removed console %1: the gateways and consoles reading this keyring refuse its commands and operations "
                               "at once; copy it to those that read another").arg(args[2]);
-        noted = noteChange(k, QStringLiteral("console-remove"), args[2], QStringLiteral("key %1").arg(was));
+        noted = noteChange(k, found, QStringLiteral("console-remove"), args[2], QStringLiteral("key %1").arg(was));
     }
     // A change the consoles could not record is not made.
     if (!noted)
@@ -282,6 +296,7 @@ int runApproverCommand(const QCommandLineParser &parser, const QStringList &args
     if (!keyring)
         return failure(keyring.error());
     ConsoleKeyring &k = keyring.value();
+    const keyringjournal::Keys found = keyringjournal::keysOf(k);
     if (verb == QLatin1String("list")) {
         std::printf("approver\tkey\tsealed key here\n");
         for (const ConsoleKeyring::Entry &e : k.entries())
@@ -301,7 +316,7 @@ int runApproverCommand(const QCommandLineParser &parser, const QStringList &args
             return failure(publicKey.error());
         Status added = k.add(name, publicKey.value());
         if (added)   // a change the consoles could not record is not made
-            added = noteChange(k, QStringLiteral("approver-add"), name, QStringLiteral("key %1").arg(keyOf(k, name)));
+            added = noteChange(k, found, QStringLiteral("approver-add"), name, QStringLiteral("key %1").arg(keyOf(k, name)));
         if (!added) {
             QFile::remove(approval::keyPath(keys, name));
             return failure(added.error());
@@ -314,7 +329,7 @@ int runApproverCommand(const QCommandLineParser &parser, const QStringList &args
             return failure(QStringLiteral("%1 is not an approver in %2").arg(name, path));
         // A change the consoles could not record is not made; the sealed key goes once the keyring without it is saved.
         k.remove(name);
-        if (auto noted = noteChange(k, QStringLiteral("approver-remove"), name,
+        if (auto noted = noteChange(k, found, QStringLiteral("approver-remove"), name,
                                     was.isEmpty() ? QStringLiteral("not in the keyring; sealed key deleted") : QStringLiteral("key %1").arg(was));
             !noted)
             return failure(noted.error());

@@ -60,7 +60,7 @@ bool fullKeyring(const QString &path, ConsoleKeyring::Kind kind)
     const QString what = kind == ConsoleKeyring::Kind::Consoles ? QStringLiteral("console-add") : QStringLiteral("approver-add");
     for (int i = 0; i < keyringjournal::kKept; ++i)
         if (!keyringjournal::write(keyring.journal(), {0, 0, QStringLiteral("root@ops-1"), what, QStringLiteral("sven"), QStringLiteral("key 1a2b3c4d5e6f7a8b")},
-                                   1'790'000'000'000 + i))
+                                   1'790'000'000'000 + i, keyringjournal::keysOf(keyring)))
             return false;
     return keyring.save(path).ok();
 }
