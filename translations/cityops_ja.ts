@@ -107,6 +107,10 @@
         <source>What administrators change in the accounts or keyrings cannot be recorded for now: %1</source>
         <translation>管理者によるアカウントまたはキーリングの変更を現在記録できません: %1</translation>
     </message>
+    <message>
+        <source>A keyring was changed outside cityops-admin, by someone the record cannot name: %1. Check who could write it.</source>
+        <translation>キーリングが cityops-admin 以外で変更されました（記録上、変更者は不明）: %1。書き込める人を確認してください。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
@@ -2509,6 +2513,10 @@
     <message>
         <source>An administrator (%1) changed whose keys are believed with cityops-admin</source>
         <translation>管理者（%1）が cityops-admin で信頼する鍵を変更しました</translation>
+    </message>
+    <message>
+        <source>Whose keys are believed was changed outside cityops-admin; nobody is recorded as having done it</source>
+        <translation>信頼する鍵が cityops-admin 以外で変更されました。変更者は記録されていません</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,10 @@
         <source>What administrators change in the accounts or keyrings cannot be recorded for now: %1</source>
         <translation>目前无法记录管理员对账户或密钥环的更改：%1</translation>
     </message>
+    <message>
+        <source>A keyring was changed outside cityops-admin, by someone the record cannot name: %1. Check who could write it.</source>
+        <translation>密钥环在 cityops-admin 之外被更改，记录无法指明是谁：%1。请检查谁能写入该文件。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessControl</name>
@@ -2509,6 +2513,10 @@
     <message>
         <source>An administrator (%1) changed whose keys are believed with cityops-admin</source>
         <translation>管理员（%1）使用 cityops-admin 更改了受信任的密钥</translation>
+    </message>
+    <message>
+        <source>Whose keys are believed was changed outside cityops-admin; nobody is recorded as having done it</source>
+        <translation>受信任的密钥在 cityops-admin 之外被更改；没有记录是谁所为</translation>
     </message>
 </context>
 <context>

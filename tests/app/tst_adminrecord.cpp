@@ -1,11 +1,16 @@
 // What an administrator changes with cityops-admin reaches the console's record, as the two programs run in a
 // control room: accounts changed while no console runs are recorded by the next console that starts, each once
 // however often consoles restart, with who made the change; a person's own sign-in adds nothing. So are the consoles and
-// approvers an administrator adds to or takes out of the keyrings.
+// approvers an administrator adds to or takes out of the keyrings, and what anyone else changes in them.
 #include "programtesting.h"
 #include "security/adminjournal.h"
 #include "security/commandsigner.h"
 
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -119,6 +124,72 @@ private Q_SLOTS:
         QVERIFY2(recorded[2].startsWith(by + QStringLiteral("console-remove desk-2: key %1 (consoles.json change 2 of").arg(desk.keyId())),
                  qPrintable(recorded.join('\n')));
         QCOMPARE(accountChanges(store).size(), 1);   // olga's account, made before the first console ran
+    }
+
+    void aKeyringEditedByHandIsRecordedAndTheToolNotesIt()
+    {
+        // Mallory, who can write consoles.json, puts her own desk in it by hand while no console runs. The journal has
+        // no line for it, but says which keys cityops-admin left: the next console records the difference — by nobody it
+        // can name — once however often consoles restart. Then desk-2 goes by hand too, and an administrator adds desk-3:
+        // cityops-admin warns, and its line carries what it found changed, so the record keeps it.
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("city.cityops-store"));
+        const QStringList signIn = signedInAs(dir);
+        const QList<std::pair<QString, QString>> home{{QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data"))}};
+        const auto admin = [&](const QStringList &args) { return runProgram(QStringLiteral("cityops-admin"), args, 60000, home); };
+        const auto console = [&] {
+            return runProgram(QStringLiteral("cityops"),
+                              QStringList{QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("60"), QStringLiteral("--quit-after"),
+                                          QStringLiteral("300")} + signIn,
+                              60000, home);
+        };
+        const auto publicKey = [&](const QString &name, const CommandSigner &signer) {
+            QSaveFile pub(dir.filePath(name + QStringLiteral(".pub")));
+            return pub.open(QIODevice::WriteOnly) && pub.write(signer.publicKeyPem()) > 0 && pub.commit() ? pub.fileName() : QString();
+        };
+        const CommandSigner desk2 = CommandSigner::generate(), desk3 = CommandSigner::generate(), mallory = CommandSigner::generate();
+        Run run = admin({QStringLiteral("console"), QStringLiteral("add"), QStringLiteral("desk-2"), publicKey(QStringLiteral("desk-2"), desk2)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString keyring = dir.filePath(QStringLiteral("data/CityOps/cityops/consoles.json"));
+        // By hand: the file's list edited as text is, its journal untouched (and the file's mode kept).
+        const auto edit = [&](const std::function<void(QJsonArray &)> &change) {
+            QFile file(keyring);
+            if (!file.open(QIODevice::ReadWrite))
+                return false;
+            QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+            QJsonArray consoles = root.value(QLatin1String("consoles")).toArray();
+            change(consoles);
+            root.insert(QStringLiteral("consoles"), consoles);
+            file.resize(0);
+            return file.write(QJsonDocument(root).toJson()) > 0;
+        };
+        QVERIFY2(QFileInfo::exists(keyring), qPrintable(keyring));
+        QVERIFY(edit([&](QJsonArray &consoles) {
+            consoles.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("mallory")}, {QStringLiteral("key"), QString::fromLatin1(mallory.publicKeyPem())}});
+        }));
+        for (int restart = 0; restart < 2; ++restart) {
+            run = console();
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            QVERIFY2(run.err.contains(QLatin1String("changed outside cityops-admin")) == (restart == 0), qPrintable(run.err));
+        }
+        QStringList recorded = accountChanges(store, QStringLiteral("keyring-changed"));
+        QCOMPARE(recorded.size(), 2);
+        QVERIFY2(recorded[1].startsWith(QStringLiteral("keyring-changed (unknown): outside-change mallory added (key %1) (consoles.json after change 1 in journal ")
+                                            .arg(mallory.keyId())),
+                 qPrintable(recorded.join('\n')));
+
+        QVERIFY(edit([](QJsonArray &consoles) { consoles.removeAt(0); }));   // desk-2
+        run = admin({QStringLiteral("console"), QStringLiteral("add"), QStringLiteral("desk-3"), publicKey(QStringLiteral("desk-3"), desk3)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString found = QStringLiteral("desk-2 removed (key %1)").arg(desk2.keyId());
+        QVERIFY2(run.err.contains(QLatin1String("warning: the keyring was changed since cityops-admin's last change")) && run.err.contains(found), qPrintable(run.err));
+        QCOMPARE(console().exitCode, 0);
+        recorded = accountChanges(store, QStringLiteral("keyring-changed"));
+        QCOMPARE(recorded.size(), 3);   // the tool's line, saying it; nothing by nobody
+        QVERIFY2(recorded[2].startsWith(QStringLiteral("keyring-changed (%1): console-add desk-3: key %2; before it, changed outside cityops-admin: ")
+                                            .arg(adminjournal::account(), desk3.keyId()))
+                     && recorded[2].contains(found),
+                 qPrintable(recorded.join('\n')));
     }
 };
 

@@ -56,6 +56,11 @@ private Q_SLOTS:
                                                  "journal 5f0c1d2e3a4b5c6d, made 2026-12-06T08:14:03Z)")),
                  QStringLiteral("管理者（root@ops-1）が cityops-admin で信頼する鍵を変更しました — console-remove desk-2: key 1a2b3c4d5e6f7a8b "
                                 "(consoles.json change 2 of journal 5f0c1d2e3a4b5c6d, made 2026-12-06T08:14:03Z)"));
+        // Changed some other way: nobody named, what differs and where the keyring stood as recorded.
+        QCOMPARE(Labels::activity(QStringLiteral("keyring-changed (unknown): outside-change mallory added (key 1a2b3c4d5e6f7a8b) (consoles.json after "
+                                                 "change 2 in journal 5f0c1d2e3a4b5c6d, keys 9a8b7c6d5e4f3a2b)")),
+                 QStringLiteral("信頼する鍵が cityops-admin 以外で変更されました。変更者は記録されていません — mallory added (key 1a2b3c4d5e6f7a8b) "
+                                "(consoles.json after change 2 in journal 5f0c1d2e3a4b5c6d, keys 9a8b7c6d5e4f3a2b)"));
         QVERIFY(Labels::activity(QStringLiteral("order 5 finished")).startsWith(QStringLiteral("指令 5")));
         QVERIFY(Labels::activity(QStringLiteral("alarm 12 lamp-fault shelved by sven")).contains(QStringLiteral("保留")));
         QCOMPARE(Labels::activity(QStringLiteral("something a newer console wrote")), QStringLiteral("something a newer console wrote"));
