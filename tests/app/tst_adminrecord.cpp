@@ -178,6 +178,11 @@ private Q_SLOTS:
                                             .arg(mallory.keyId())),
                  qPrintable(recorded.join('\n')));
 
+        // Listing the keyring says so too.
+        run = admin({QStringLiteral("console"), QStringLiteral("list")});
+        QVERIFY2(run.exitCode == 0 && run.out.contains(QLatin1String("mallory\t")), qPrintable(run.out));
+        QVERIFY2(run.err.contains(QStringLiteral("by something else: mallory added (key %1)").arg(mallory.keyId())), qPrintable(run.err));
+
         QVERIFY(edit([](QJsonArray &consoles) { consoles.removeAt(0); }));   // desk-2
         run = admin({QStringLiteral("console"), QStringLiteral("add"), QStringLiteral("desk-3"), publicKey(QStringLiteral("desk-3"), desk3)});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));

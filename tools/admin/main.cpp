@@ -177,14 +177,28 @@ int runBrokerCommand(const QCommandLineParser &parser, const QStringList &args)
     return 0;
 }
 
+/// What changed in `keyring` since cityops-admin's last change other than by it, as its journal tells; empty when
+/// nothing, or when the journal does not say.
+QString changedOutside(const ConsoleKeyring &keyring, const keyringjournal::Keys &found, int shown)
+{
+    const auto left = keyringjournal::left(keyring.journal());
+    return left && left.value() && left.value()->keys != found ? keyringjournal::differences(left.value()->keys, found, shown) : QString();
+}
+
+/// Warns when the keyring a list shows was changed other than by cityops-admin since its last change.
+void warnIfChangedOutside(const ConsoleKeyring &keyring, const keyringjournal::Keys &found)
+{
+    if (const QString outside = changedOutside(keyring, found, 8); !outside.isEmpty())
+        std::fprintf(stderr, "warning: the keyring was changed since cityops-admin's last change, by something else: %s\n", qPrintable(outside));
+}
+
 /// Notes a change to a keyring in its own journal, saved with it (security/keyringjournal.h): the consoles record it.
 /// `found`: the keys as the file held them before the change. Where they are not what the journal's last change left
 /// — someone changed the file another way — the line says so too (the tool warns), so that the record keeps it even
 /// when no console saw the file in between.
 Status noteChange(ConsoleKeyring &keyring, const keyringjournal::Keys &found, const QString &what, const QString &name, QString detail)
 {
-    if (auto left = keyringjournal::left(keyring.journal()); left && left.value() && left.value()->keys != found) {
-        const QString outside = keyringjournal::differences(left.value()->keys, found, 3);
+    if (const QString outside = changedOutside(keyring, found, 3); !outside.isEmpty()) {
         std::fprintf(stderr, "warning: the keyring was changed since cityops-admin's last change, by something else: %s; this change's journal "
                              "line says so\n",
                      qPrintable(outside));
@@ -231,6 +245,7 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
     ConsoleKeyring &k = keyring.value();
     const keyringjournal::Keys found = keyringjournal::keysOf(k);
     if (verb == QLatin1String("list")) {
+        warnIfChangedOutside(k, found);
         std::printf("console\tkey\n");
         for (const ConsoleKeyring::Entry &e : k.entries())
             std::printf("%s\t%s\n", qPrintable(e.name), qPrintable(e.keyId));
@@ -298,6 +313,7 @@ int runApproverCommand(const QCommandLineParser &parser, const QStringList &args
     ConsoleKeyring &k = keyring.value();
     const keyringjournal::Keys found = keyringjournal::keysOf(k);
     if (verb == QLatin1String("list")) {
+        warnIfChangedOutside(k, found);
         std::printf("approver\tkey\tsealed key here\n");
         for (const ConsoleKeyring::Entry &e : k.entries())
             std::printf("%s\t%s\t%s\n", qPrintable(e.name), qPrintable(e.keyId),
