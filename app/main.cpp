@@ -478,6 +478,7 @@ int main(int argc, char **argv)
         linkOptions.consoles = std::make_shared<const ConsoleKeyring>(std::move(keyring).value());
         linkOptions.consolesPath = consolesPath;
         linkOptions.consolesMissingIsEmpty = options.consolesPath.isEmpty();
+        linkOptions.approversPath = ConsoleKeyring::defaultPath(ConsoleKeyring::Kind::Approvers);   // a gateway holding another is said
         linkOptions.knownGateways = options.knownGateways;
         linkOptions.gatewayDistricts = gatewayDistricts;
         if (linkOptions.mqtt.clientId.isEmpty()) {

@@ -3902,6 +3902,37 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>（他 %n 件）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>, holds %1: give it this console&apos;s (consoles.json, approvers.json)</source>
+        <translation>、%1を持っています: このコンソールのもの（consoles.json、approvers.json）を渡してください</translation>
+    </message>
+    <message>
+        <source>other console and approver keyrings than this console</source>
+        <translation>このコンソールとは異なるコンソール・承認者キーリング</translation>
+    </message>
+    <message>
+        <source>another console keyring than this console</source>
+        <translation>このコンソールとは異なるコンソールキーリング</translation>
+    </message>
+    <message>
+        <source>another approver keyring than this console</source>
+        <translation>このコンソールとは異なる承認者キーリング</translation>
+    </message>
+    <message>
+        <source>%1 keyrings differ</source>
+        <comment>a gateway</comment>
+        <translation>%1 のキーリングが異なります</translation>
+    </message>
+    <message>
+        <source>%1 console keyring differs</source>
+        <comment>a gateway</comment>
+        <translation>%1 のコンソールキーリングが異なります</translation>
+    </message>
+    <message>
+        <source>%1 approver keyring differs</source>
+        <comment>a gateway</comment>
+        <translation>%1 の承認者キーリングが異なります</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

@@ -3902,6 +3902,37 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>（另 %n 个）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>, holds %1: give it this console&apos;s (consoles.json, approvers.json)</source>
+        <translation>，持有%1：请给它本控制台的（consoles.json、approvers.json）</translation>
+    </message>
+    <message>
+        <source>other console and approver keyrings than this console</source>
+        <translation>与本控制台不同的控制台和审批人密钥环</translation>
+    </message>
+    <message>
+        <source>another console keyring than this console</source>
+        <translation>与本控制台不同的控制台密钥环</translation>
+    </message>
+    <message>
+        <source>another approver keyring than this console</source>
+        <translation>与本控制台不同的审批人密钥环</translation>
+    </message>
+    <message>
+        <source>%1 keyrings differ</source>
+        <comment>a gateway</comment>
+        <translation>%1 的密钥环不同</translation>
+    </message>
+    <message>
+        <source>%1 console keyring differs</source>
+        <comment>a gateway</comment>
+        <translation>%1 的控制台密钥环不同</translation>
+    </message>
+    <message>
+        <source>%1 approver keyring differs</source>
+        <comment>a gateway</comment>
+        <translation>%1 的审批人密钥环不同</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

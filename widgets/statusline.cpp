@@ -139,6 +139,18 @@ void StatusLine::showLinkFigure()
     m_deskOff = deskClockOff(m_gateways, m_consolesOff, m_consolesInStep);
     const std::optional<DeskClockOff> &deskOff = m_deskOff;
     const auto offClock = std::find_if(m_gateways.begin(), m_gateways.end(), Labels::clockRefusesCommands);
+    // A gateway holding other keyrings than this console refuses this desk's commands, or takes those of a desk or a
+    // supervisor taken out: named before anyone wonders why a command was refused.
+    const auto holdsOtherKeys = [](const GatewaySummary &g) { return g.running && (g.consoleKeysDiffer || g.approverKeysDiffer); };
+    const auto otherKeys = std::find_if(m_gateways.begin(), m_gateways.end(), holdsOtherKeys);
+    if (otherKeys != m_gateways.end()) {
+        const auto others = static_cast<int>(std::count_if(otherKeys + 1, m_gateways.end(), holdsOtherKeys));
+        // Short, as the clock's news is: which keyring, and what to do, in its tooltip line.
+        const QString differs = otherKeys->consoleKeysDiffer && otherKeys->approverKeysDiffer ? tr("%1 keyrings differ", "a gateway")
+                                : otherKeys->consoleKeysDiffer                                ? tr("%1 console keyring differs", "a gateway")
+                                                                                              : tr("%1 approver keyring differs", "a gateway");
+        news << differs.arg(otherKeys->name) + (others > 0 ? tr(" (+%n more)", nullptr, others) : QString());
+    }
     if (deskOff) {
         news << Labels::deskClock(deskOff->aheadMs);
     } else if (offClock != m_gateways.end()) {
@@ -164,11 +176,13 @@ void StatusLine::showLinkFigure()
                                    : tr("%1 (%2) — GONE, last heard %3").arg(g.name, serves, heard);
         if (g.running && g.clockAheadMs && std::llabs(*g.clockAheadMs) >= kClockNamedFromMs)
             line += QStringLiteral(", ") + Labels::gatewayClock(*g.clockAheadMs, Labels::clockRefusesCommands(g) && !deskOff);
+        if (holdsOtherKeys(g))
+            line += tr(", holds %1: give it this console's (consoles.json, approvers.json)").arg(otherKeyrings(g));
         detail << line;
     }
     m_link->setFigure(text, detail.join(QLatin1Char('\n')));
     const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded || gone > 0
-                     || offClock != m_gateways.end() || deskOff;
+                     || offClock != m_gateways.end() || deskOff || otherKeys != m_gateways.end();
     m_link->setStyleSheet(bad ? kAmber : kCalm);
 }
 
@@ -221,6 +235,13 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
               .arg(c.untrusted).arg(c.replayed).arg(peerRefused)
         + (c.keyringProblem.isEmpty() ? QString() : QLatin1Char('\n') + tr("Console keyring: %1 — other consoles' operations are refused until it is mended").arg(c.keyringProblem))
         + consoleClocksDetail(c.consolesOffClock));
+}
+
+QString StatusLine::otherKeyrings(const GatewaySummary &g)
+{
+    return g.consoleKeysDiffer && g.approverKeysDiffer ? tr("other console and approver keyrings than this console")
+           : g.consoleKeysDiffer                       ? tr("another console keyring than this console")
+                                                       : tr("another approver keyring than this console");
 }
 
 QString StatusLine::consoleClocksDetail(const std::vector<PeerClock> &off)

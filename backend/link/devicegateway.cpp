@@ -2,6 +2,7 @@
 
 #include "link/districtspokenfor.h"
 #include "security/approval.h"
+#include "security/keyringjournal.h"
 
 #include "base/logging.h"
 
@@ -9,9 +10,22 @@
 #include <QRandomGenerator>
 
 namespace cityops {
+namespace {
+
+/// Which keys a keyring given to the gateway holds, as its status says it (keyringjournal::digest): one that cannot be
+/// believed now holds nobody.
+QString believed(const std::shared_ptr<const ConsoleKeyring> &keys)
+{
+    return keyringjournal::digest(keys ? keyringjournal::keysOf(*keys) : keyringjournal::Keys{});
+}
+
+} // namespace
+
 DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptions options, std::optional<CommandVerifier> verifier)
     : m_city(std::move(city)), m_options(std::move(options)),
-      m_trust(std::move(verifier), {m_options.consoles, {}}, {m_options.approvers, {}}), m_faultRng(m_options.seed ^ 0x5eedfau)
+      m_trust(std::move(verifier), {m_options.consoles, {}}, {m_options.approvers, {}}), // none given: not said
+      m_consoleKeys(m_options.consoles ? believed(m_options.consoles) : QString()),
+      m_approverKeys(m_options.approvers ? believed(m_options.approvers) : QString()), m_faultRng(m_options.seed ^ 0x5eedfau)
 {
     m_seq.assign(m_city->devices.size(), 0);
     m_servedDevices = static_cast<int>(m_city->devices.size());
@@ -177,12 +191,26 @@ void DeviceGateway::onConnected()
     qCInfo(lcSim) << "gateway" << id() << "connected to" << m_options.mqtt.url.toString();
 }
 
+void DeviceGateway::setConsoles(const KeyringState &consoles)
+{
+    m_trust.setConsoles(consoles);
+    m_consoleKeys = believed(consoles.keys);
+    heartbeat();
+}
+
+void DeviceGateway::setApprovers(const KeyringState &approvers)
+{
+    m_trust.setApprovers(approvers);
+    m_approverKeys = believed(approvers.keys);
+    heartbeat();
+}
+
 void DeviceGateway::heartbeat()
 {
     if (!m_client || !m_client->connected())
         return;
     m_client->publish(wire::gatewayStatusTopic(id()),
-                      wire::encodePresence({true, m_boot, m_servedDevices, m_options.mqtt.keepAliveS}), 1, true);
+                      wire::encodePresence({true, m_boot, m_servedDevices, m_options.mqtt.keepAliveS, m_consoleKeys, m_approverKeys}), 1, true);
     m_lastHeartbeat.start();
 }
 

@@ -103,8 +103,9 @@ public:
     void stop();
     /// The console keyring and the approver keyring as read again while the gateway runs (KeyringWatch): from the
     /// next command on, only who is in them is believed — nobody while one `unusable`.
-    void setConsoles(const cityops::KeyringState &consoles) { m_trust.setConsoles(consoles); }
-    void setApprovers(const cityops::KeyringState &approvers) { m_trust.setApprovers(approvers); }
+    /// Its status says which keys it believes now (wire::Presence), published again at once.
+    void setConsoles(const cityops::KeyringState &consoles);
+    void setApprovers(const cityops::KeyringState &approvers);
     /// The `--command-pubkey` key as its file was read again (PublicKeyWatch): from the next command on.
     void setCommandKey(const cityops::PublicKeyState &key) { m_trust.setKey(key); }
     GatewayStats stats() const { return m_stats; }
@@ -182,6 +183,7 @@ private:
     std::shared_ptr<const CityModel> m_city;
     GatewayOptions m_options;
     CommandTrust m_trust;
+    QString m_consoleKeys, m_approverKeys;   ///< which keys its keyrings hold, as its status says (keyringjournal::digest)
     std::unique_ptr<CitySimulator> m_sim;
     std::unique_ptr<MqttClient> m_client;
     QTimer m_timer;

@@ -125,6 +125,11 @@ struct GatewaySummary {
     /// reports (GatewayClocks); none before its first. Past wire::kMaxIssueSkewMs behind, its devices refuse every
     /// command this console signs (issued in their future); ahead, those valid for less than the difference (expired).
     std::optional<std::int64_t> clockAheadMs;
+    /// Its status says it believes other keys than this console does: another console keyring (it may refuse this
+    /// desk's commands, or take a desk's that was taken out) or another approver keyring (approvals this console's
+    /// supervisors give refused, or a removed supervisor's taken). Not said when either side does not say.
+    bool consoleKeysDiffer = false;
+    bool approverKeysDiffer = false;
     bool operator==(const GatewaySummary &) const = default;
 };
 

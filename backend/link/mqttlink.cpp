@@ -2,6 +2,7 @@
 
 #include "base/logging.h"
 #include "link/mqttlinkcounters.h"
+#include "security/keyringjournal.h"
 
 #include <QDateTime>
 
@@ -48,6 +49,13 @@ MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *cl
     for (size_t d = 0; d < m_city->devices.size(); ++d)
         m_gatewayOfDevice[d].store(-1, std::memory_order_relaxed);
     m_endpoint = m_options.mqtt.url.toString();
+    m_ownConsoleKeys = heldKeys({m_options.consoles, {}});
+}
+
+QString MqttLink::heldKeys(const KeyringState &keyring)
+{
+    // A keyring not believed, or holding nobody, tells nothing of the gateways' (its own trouble is said elsewhere).
+    return keyring.keys && !keyring.keys->isEmpty() ? keyringjournal::digest(keyringjournal::keysOf(*keyring.keys)) : QString();
 }
 
 MqttLink::~MqttLink() = default;
@@ -126,6 +134,10 @@ void MqttLink::start()
                                                         m_options.consolesMissingIsEmpty);
         connect(m_keyringWatch.get(), &KeyringWatch::changed, this, [this](const KeyringState &keyring) {
             m_ops.setKeyring(keyring);
+            {
+                std::lock_guard lock(m_mutex);
+                m_ownConsoleKeys = heldKeys(keyring);
+            }
             // A console taken out of the keyring cannot end its orders here any more (its steps are refused): the
             // roll says so, and a supervisor may release what they hold.
             std::vector<Event> change;
@@ -138,6 +150,19 @@ void MqttLink::start()
                 m_client->subscribe(wire::root() + "/console/+/status", 1);
         });
     }
+    if (!m_options.approversPath.isEmpty()) {
+        auto approvers = ConsoleKeyring::load(m_options.approversPath, true, ConsoleKeyring::Kind::Approvers);
+        const auto read = approvers ? std::make_shared<const ConsoleKeyring>(std::move(approvers).value()) : nullptr;
+        {
+            std::lock_guard lock(m_mutex);
+            m_ownApproverKeys = heldKeys({read, {}});
+        }
+        m_approverWatch = std::make_unique<KeyringWatch>(m_options.approversPath, ConsoleKeyring::Kind::Approvers, read, true);
+        connect(m_approverWatch.get(), &KeyringWatch::changed, this, [this](const KeyringState &keyring) {
+            std::lock_guard lock(m_mutex);
+            m_ownApproverKeys = heldKeys(keyring);
+        });
+    }
     if (auto started = m_client->start(); !started)
         setStatus(trouble(started.error(), false));
 }
@@ -145,6 +170,7 @@ void MqttLink::start()
 void MqttLink::stop()
 {
     m_keyringWatch.reset();
+    m_approverWatch.reset();
     if (m_timer)
         m_timer->stop();
     if (m_flushTimer)

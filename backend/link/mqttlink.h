@@ -47,6 +47,9 @@ struct MqttLinkOptions {
     /// lists nobody when `consolesMissingIsEmpty` (the default keyring before an admin writes one).
     QString consolesPath;
     bool consolesMissingIsEmpty = false;
+    /// The approver keyring the gateways should hold (the data folder's approvers.json), read again when it changes;
+    /// only to tell a gateway whose status says it holds another (GatewaySummary). Empty, or no such file: not told.
+    QString approversPath;
     /// Where this console keeps the floor of the numbers it puts on the wire (WireNumbers), so a restart after its
     /// clock was set back is not refused as a replay; empty: none (numbers from the clock alone).
     QString numbersPath;
@@ -88,6 +91,8 @@ public Q_SLOTS:
     void share(const std::vector<cityops::Event> &events) override;
 
 private:
+    /// Which keys `keyring` holds (keyringjournal::digest), to be compared with a gateway's; empty: not told.
+    static QString heldKeys(const KeyringState &keyring);
     struct Outstanding {
         DeviceCommand command;
         std::int64_t expiresMs = 0;
@@ -188,6 +193,7 @@ private:
         bool silent = false;   ///< its devices were declared offline
         bool online = false;   ///< its last status said online (not a goodbye or its Will)
         OfflineGrace offline;   ///< an offline it said (goodbye or Will), declared after the grace second
+        QString consoleKeys, approverKeys;   ///< which keys it believes, as its last status said (wire::Presence)
     };
     mutable std::mutex m_mutex;                       ///< guards what both threads touch
     QHash<QString, GatewayLife> m_gateways;
@@ -209,6 +215,8 @@ private:
     QByteArray m_ownStatus;                       ///< the status we stand by (under m_mutex)
     QByteArray m_ownWill;                         ///< the Will of our connection (under m_mutex)
     std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)
+    std::unique_ptr<KeyringWatch> m_approverWatch;  ///< the approver keyring the gateways should hold (on the link's thread)
+    QString m_ownConsoleKeys, m_ownApproverKeys;    ///< which keys this console's keyrings hold (under m_mutex); empty: not told
     FleetDispatch m_fleet;
     RoadPictureMerge m_roadPictures;   ///< network thread
     GatewayClocks m_gatewayClocks;     ///< how far each gateway's clock runs from ours (any thread)

@@ -102,6 +102,9 @@ std::vector<GatewaySummary> MqttLink::gateways() const
             g.heard = true;
             g.running = it->online && !it->silent;
             g.lastHeardMs = it->lastHeardMs;
+            const auto differ = [](const QString &ours, const QString &theirs) { return !ours.isEmpty() && !theirs.isEmpty() && ours != theirs; };
+            g.consoleKeysDiffer = differ(m_ownConsoleKeys, it->consoleKeys);
+            g.approverKeysDiffer = differ(m_ownApproverKeys, it->approverKeys);
         }
     }
     std::vector<GatewaySummary> out;
@@ -168,6 +171,8 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
     life.keepAliveMs = status.online ? status.keepAliveS * 1000LL : 0;
     life.online = status.online;
     if (status.online) {
+        life.consoleKeys = status.consoleKeys;
+        life.approverKeys = status.approverKeys;
         life.offline.forget();
         if (life.silent)
             m_fullRefreshWanted = true;   // back: its devices report afresh

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUtf8StringView>
 
 #include <algorithm>
@@ -245,8 +246,12 @@ Parsed<FieldEvent> decodeFieldEvent(const QByteArray &payload, const CityModel &
 
 QByteArray encodePresence(const Presence &s)
 {
-    return compact({{"v", kVersion}, {"online", s.online}, {"b", static_cast<double>(s.boot)}, {"devices", s.devices},
-                    {"keepalive", s.keepAliveS}});
+    QJsonObject o{{"v", kVersion}, {"online", s.online}, {"b", static_cast<double>(s.boot)}, {"devices", s.devices}, {"keepalive", s.keepAliveS}};
+    if (!s.consoleKeys.isEmpty())
+        o.insert(QStringLiteral("ck"), s.consoleKeys);
+    if (!s.approverKeys.isEmpty())
+        o.insert(QStringLiteral("ak"), s.approverKeys);
+    return compact(o);
 }
 
 Parsed<Presence> decodePresence(const QByteArray &payload)
@@ -261,8 +266,14 @@ Parsed<Presence> decodePresence(const QByteArray &payload)
     if (!isOptionalCount(o.value(QLatin1String("b")), 9007199254740991.0) || !isOptionalCount(o.value(QLatin1String("devices")), 10'000'000)
         || !isOptionalCount(o.value(QLatin1String("keepalive")), 1e9))
         return malformed(QStringLiteral("b, devices and keepalive must be whole numbers"));
+    // Which keys it believes: 16 hex digits, or not said.
+    static const QRegularExpression digest(QStringLiteral("^[0-9a-f]{16}$"));
+    for (const char *keys : {"ck", "ak"})
+        if (const QJsonValue v = o.value(QLatin1String(keys)); !v.isUndefined() && !digest.match(v.toString()).hasMatch())
+            return malformed(QStringLiteral("ck and ak must be 16 hex digits"));
     return Presence{o.value(QLatin1String("online")).toBool(), static_cast<std::uint64_t>(o.value(QLatin1String("b")).toDouble()),
-                         o.value(QLatin1String("devices")).toInt(), std::clamp(o.value(QLatin1String("keepalive")).toInt(), 0, 3600)};
+                    o.value(QLatin1String("devices")).toInt(), std::clamp(o.value(QLatin1String("keepalive")).toInt(), 0, 3600),
+                    o.value(QLatin1String("ck")).toString(), o.value(QLatin1String("ak")).toString()};
 }
 
 QByteArray SignedCommand::canonical() const

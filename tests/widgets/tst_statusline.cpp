@@ -169,6 +169,51 @@ private Q_SLOTS:
         QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
     }
 
+    void aGatewayHoldingOtherKeyringsIsNamed()
+    {
+        // A gateway that was not given the keyrings this console holds (a desk added or taken out, the file not copied
+        // to it): named on the link's figure in amber, which keyring in its tooltip line with what to do; a gone
+        // gateway's keyrings are not news.
+        Bar b;
+        QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
+        b.line.showLink(LinkStatus::network(LinkState::Connected, QStringLiteral("mqtts://broker:8883")));
+        const QTimeZone berlin("Europe/Berlin");
+        std::vector<GatewaySummary> gateways{{QStringLiteral("gw-east"), true, true, 1, 720, {QStringLiteral("East")}, {}},
+                                             {QStringLiteral("gw-west"), true, true, 1, 723, {QStringLiteral("West")}, {}}};
+        b.line.showGateways(gateways, berlin);
+        const QLabel *link = b.label(QStringLiteral("Link:"));
+        QVERIFY(link && !link->text().contains(QLatin1String("keyring")) && !link->toolTip().contains(QLatin1String("keyring")));
+        QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
+
+        gateways[1].consoleKeysDiffer = true;
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-west console keyring differs"), qPrintable(link->text()));
+        QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
+        QVERIFY2(link->toolTip().contains(QStringLiteral("gw-west (West) — running, 723 device(s), holds another console keyring than this console: give "
+                                                         "it this console's (consoles.json, approvers.json)")),
+                 qPrintable(link->toolTip()));
+
+        gateways[0].approverKeysDiffer = true;
+        gateways[1].approverKeysDiffer = true;
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-east approver keyring differs (+1 more)"), qPrintable(link->text()));
+        QVERIFY2(link->toolTip().contains(QStringLiteral("gw-west (West) — running, 723 device(s), holds other console and approver keyrings than this console")),
+                 qPrintable(link->toolTip()));
+
+        gateways[0].consoleKeysDiffer = true;
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · gw-east keyrings differ (+1 more)"), qPrintable(link->text()));
+
+        gateways[0].running = gateways[1].running = false;   // gone: amber for that, not for its keyrings
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · 2 gateway(s) gone"), qPrintable(link->text()));
+        QVERIFY2(!link->toolTip().contains(QLatin1String("keyring")), qPrintable(link->toolTip()));
+    }
+
     void whenEveryClockAgreesAgainstThisDesksThisDeskIsNamed()
     {
         // Both gateways' clocks run 42 s ahead of this desk's: it is this desk that runs behind, and naming a gateway

@@ -1,0 +1,100 @@
+// Which keyrings a gateway holds, said in its status (wire::Presence "ck" and "ak") and compared by each console with
+// its own, through a real mosquitto on loopback: a gateway given the room's keyrings is in step; one whose console
+// keyring or approver keyring differs — a desk added on it alone, a supervisor added at the console but not copied to
+// it, a keyring it cannot believe — is told apart, and is in step again once it holds the same; the console's own
+// approver keyring is read again when its file changes; a gateway that says nothing (an older release) is not judged.
+#include "link/devicegateway.h"
+#include "security/keyringjournal.h"
+#include "handgateways.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+class TestGatewayKeyrings : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(city(), "the default city package must be readable"); }
+
+    void aStatusSaysWhichKeysItsGatewayBelieves()
+    {
+        const wire::Presence said{true, 7, 120, 30, QStringLiteral("0123456789abcdef"), QStringLiteral("fedcba9876543210")};
+        const auto decoded = wire::decodePresence(wire::encodePresence(said));
+        const auto *got = std::get_if<wire::Presence>(&decoded);
+        QVERIFY(got);
+        QCOMPARE(got->consoleKeys, said.consoleKeys);
+        QCOMPARE(got->approverKeys, said.approverKeys);
+        // Not said (a Will, an older gateway): nothing on the wire, nothing read.
+        const QByteArray plain = wire::encodePresence({true, 7, 120, 30});
+        QVERIFY2(!plain.contains("\"ck\"") && !plain.contains("\"ak\""), plain.constData());
+        const auto older = wire::decodePresence(plain);
+        QVERIFY(std::get_if<wire::Presence>(&older) && std::get<wire::Presence>(older).consoleKeys.isEmpty());
+        // Anything else is refused, as any malformed status is.
+        for (const char *bad : {R"("ck":"0123")", R"("ck":12)", R"("ak":"0123456789ABCDEF")", R"("ak":"0123456789abcdeg")", R"("ck":null)"}) {
+            const QByteArray payload = QByteArray(R"({"v":2,"online":true,"b":7,"devices":1,"keepalive":30,)") + bad + '}';
+            QVERIFY2(std::holds_alternative<wire::Refused>(wire::decodePresence(payload)), payload.constData());
+        }
+    }
+
+    void aGatewayGivenOtherKeyringsIsToldApart()
+    {
+        QTemporaryDir dir;   // private to its owner, as a keyring's folder must be
+        const QString approversPath = dir.filePath(QStringLiteral("approvers.json"));
+        ConsoleKeyring approvers(ConsoleKeyring::Kind::Approvers);
+        QVERIFY(approvers.add(QStringLiteral("sven"), CommandSigner::generate().publicKeyPem()));
+        QVERIFY(approvers.save(approversPath));
+
+        ConsoleOnABroker desk([&](MqttLinkOptions &o) { o.approversPath = approversPath; });
+        const QString problem = desk.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        GatewayOptions options;
+        options.mqtt = brokerOptions(desk.broker.plainUrl(), QStringLiteral("gw1"));
+        options.mqtt.keepAliveS = 120;   // its heartbeat every minute: a change must be said at once, not with the next one
+        options.warmUpHours = 0.01;
+        options.consoles = std::make_shared<const ConsoleKeyring>(ConsoleKeyring::load(room().keyring).value());
+        options.approvers = std::make_shared<const ConsoleKeyring>(approvers);
+        DeviceGateway gateway(city(), options, std::nullopt);
+        QVERIFY(gateway.start().ok());
+        const auto summary = [&](const char *name) {
+            for (const GatewaySummary &g : desk.console.link->gateways())
+                if (g.name == QLatin1String(name))
+                    return g;
+            return GatewaySummary{};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(summary("gw1").running, 20'000);
+        QVERIFY(!summary("gw1").consoleKeysDiffer && !summary("gw1").approverKeysDiffer);
+
+        // A desk added to the gateway's console keyring alone: told apart at once (its status is published again).
+        ConsoleKeyring more = ConsoleKeyring::load(room().keyring).value();
+        QVERIFY(more.add(QStringLiteral("desk-9"), CommandSigner::generate().publicKeyPem()));
+        gateway.setConsoles({std::make_shared<const ConsoleKeyring>(more), {}});
+        QTRY_VERIFY_WITH_TIMEOUT(summary("gw1").consoleKeysDiffer, 10'000);
+        QVERIFY(!summary("gw1").approverKeysDiffer);
+        gateway.setConsoles({options.consoles, {}});
+        QTRY_VERIFY_WITH_TIMEOUT(!summary("gw1").consoleKeysDiffer, 10'000);
+
+        // sara made an approver at the console (its file changed while it runs), not yet copied to the gateway.
+        QVERIFY(approvers.add(QStringLiteral("sara"), CommandSigner::generate().publicKeyPem()));
+        QVERIFY(approvers.save(approversPath));
+        QTRY_VERIFY_WITH_TIMEOUT(summary("gw1").approverKeysDiffer, 10'000);
+        QVERIFY(!summary("gw1").consoleKeysDiffer);
+        gateway.setApprovers({std::make_shared<const ConsoleKeyring>(approvers), {}});
+        QTRY_VERIFY_WITH_TIMEOUT(!summary("gw1").approverKeysDiffer, 10'000);
+
+        // A console keyring the gateway cannot believe (damaged on its disk): it believes nobody — not this room's.
+        gateway.setConsoles({nullptr, QStringLiteral("the console keyring is not valid JSON")});
+        QTRY_VERIFY_WITH_TIMEOUT(summary("gw1").consoleKeysDiffer, 10'000);
+
+        // A gateway that says nothing of its keyrings is not judged.
+        HandGateway older(desk.broker.plainUrl(), "gw-older");
+        QVERIFY(older.connected() && older.status(true, 5));
+        QTRY_VERIFY_WITH_TIMEOUT(summary("gw-older").running, 10'000);
+        QVERIFY(!summary("gw-older").consoleKeysDiffer && !summary("gw-older").approverKeysDiffer);
+        gateway.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayKeyrings)
+#include "tst_gatewaykeyrings.moc"
