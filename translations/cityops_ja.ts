@@ -1227,6 +1227,10 @@
         <source>gateway %1 — %2: set it (NTP)</source>
         <translation>ゲートウェイ %1 — %2: この卓の時計を合わせてください (NTP)</translation>
     </message>
+    <message>
+        <source>gateway %1 — holds %2</source>
+        <translation>ゲートウェイ %1 — %2を持っています</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2517,6 +2521,18 @@
     <message>
         <source>Whose keys are believed was changed outside cityops-admin; nobody is recorded as having done it</source>
         <translation>信頼する鍵が cityops-admin 以外で変更されました。変更者は記録されていません</translation>
+    </message>
+    <message>
+        <source>other console and approver keyrings than this console</source>
+        <translation>このコンソールとは異なるコンソール・承認者キーリング</translation>
+    </message>
+    <message>
+        <source>another console keyring than this console</source>
+        <translation>このコンソールとは異なるコンソールキーリング</translation>
+    </message>
+    <message>
+        <source>another approver keyring than this console</source>
+        <translation>このコンソールとは異なる承認者キーリング</translation>
     </message>
 </context>
 <context>
@@ -3905,18 +3921,6 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>, holds %1: give it this console&apos;s (consoles.json, approvers.json)</source>
         <translation>、%1を持っています: このコンソールのもの（consoles.json、approvers.json）を渡してください</translation>
-    </message>
-    <message>
-        <source>other console and approver keyrings than this console</source>
-        <translation>このコンソールとは異なるコンソール・承認者キーリング</translation>
-    </message>
-    <message>
-        <source>another console keyring than this console</source>
-        <translation>このコンソールとは異なるコンソールキーリング</translation>
-    </message>
-    <message>
-        <source>another approver keyring than this console</source>
-        <translation>このコンソールとは異なる承認者キーリング</translation>
     </message>
     <message>
         <source>%1 keyrings differ</source>

@@ -1227,6 +1227,10 @@
         <source>gateway %1 — %2: set it (NTP)</source>
         <translation>网关 %1 — %2：请校准本席时钟 (NTP)</translation>
     </message>
+    <message>
+        <source>gateway %1 — holds %2</source>
+        <translation>网关 %1 — 持有%2</translation>
+    </message>
 </context>
 <context>
     <name>cityops::EnergyBoard</name>
@@ -2517,6 +2521,18 @@
     <message>
         <source>Whose keys are believed was changed outside cityops-admin; nobody is recorded as having done it</source>
         <translation>受信任的密钥在 cityops-admin 之外被更改；没有记录是谁所为</translation>
+    </message>
+    <message>
+        <source>other console and approver keyrings than this console</source>
+        <translation>与本控制台不同的控制台和审批人密钥环</translation>
+    </message>
+    <message>
+        <source>another console keyring than this console</source>
+        <translation>与本控制台不同的控制台密钥环</translation>
+    </message>
+    <message>
+        <source>another approver keyring than this console</source>
+        <translation>与本控制台不同的审批人密钥环</translation>
     </message>
 </context>
 <context>
@@ -3905,18 +3921,6 @@ Shared with other consoles: %12 · received from them: %13</source>
     <message>
         <source>, holds %1: give it this console&apos;s (consoles.json, approvers.json)</source>
         <translation>，持有%1：请给它本控制台的（consoles.json、approvers.json）</translation>
-    </message>
-    <message>
-        <source>other console and approver keyrings than this console</source>
-        <translation>与本控制台不同的控制台和审批人密钥环</translation>
-    </message>
-    <message>
-        <source>another console keyring than this console</source>
-        <translation>与本控制台不同的控制台密钥环</translation>
-    </message>
-    <message>
-        <source>another approver keyring than this console</source>
-        <translation>与本控制台不同的审批人密钥环</translation>
     </message>
     <message>
         <source>%1 keyrings differ</source>

@@ -143,6 +143,15 @@ QString Labels::gatewayClockInTheWay(const QString &gateway, std::int64_t aheadM
     return aheadMs < 0 ? tr("%1 clock %2 behind").arg(gateway, by) : tr("%1 clock %2 ahead").arg(gateway, by);
 }
 
+QString Labels::gatewayKeyrings(const GatewaySummary &g)
+{
+    if (!g.running || !(g.consoleKeysDiffer || g.approverKeysDiffer))
+        return {};
+    return g.consoleKeysDiffer && g.approverKeysDiffer ? tr("other console and approver keyrings than this console")
+           : g.consoleKeysDiffer                       ? tr("another console keyring than this console")
+                                                       : tr("another approver keyring than this console");
+}
+
 QString Labels::consoleClockOff(const QString &console, std::int64_t aheadMs)
 {
     const QString by = duration(std::llabs(aheadMs));

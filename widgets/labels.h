@@ -64,6 +64,9 @@ public:
     static QString gatewayClock(std::int64_t aheadMs, bool inTheWay);
     /// The same, short, for the link's figure (the tooltip says the rest): "gw-east clock 42 s behind".
     static QString gatewayClockInTheWay(const QString &gateway, std::int64_t aheadMs);
+    /// Which keyrings a running gateway holds that this console does not ("another console keyring than this
+    /// console"); empty when none (or it is not running).
+    static QString gatewayKeyrings(const GatewaySummary &g);
     /// Another console whose operations are refused for its clock (PeerClock): "desk-2 clock 45 s ahead:
     /// its operations refused".
     static QString consoleClockOff(const QString &console, std::int64_t aheadMs);

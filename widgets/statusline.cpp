@@ -141,7 +141,7 @@ void StatusLine::showLinkFigure()
     const auto offClock = std::find_if(m_gateways.begin(), m_gateways.end(), Labels::clockRefusesCommands);
     // A gateway holding other keyrings than this console refuses this desk's commands, or takes those of a desk or a
     // supervisor taken out: named before anyone wonders why a command was refused.
-    const auto holdsOtherKeys = [](const GatewaySummary &g) { return g.running && (g.consoleKeysDiffer || g.approverKeysDiffer); };
+    const auto holdsOtherKeys = [](const GatewaySummary &g) { return !Labels::gatewayKeyrings(g).isEmpty(); };
     const auto otherKeys = std::find_if(m_gateways.begin(), m_gateways.end(), holdsOtherKeys);
     if (otherKeys != m_gateways.end()) {
         const auto others = static_cast<int>(std::count_if(otherKeys + 1, m_gateways.end(), holdsOtherKeys));
@@ -177,7 +177,7 @@ void StatusLine::showLinkFigure()
         if (g.running && g.clockAheadMs && std::llabs(*g.clockAheadMs) >= kClockNamedFromMs)
             line += QStringLiteral(", ") + Labels::gatewayClock(*g.clockAheadMs, Labels::clockRefusesCommands(g) && !deskOff);
         if (holdsOtherKeys(g))
-            line += tr(", holds %1: give it this console's (consoles.json, approvers.json)").arg(otherKeyrings(g));
+            line += tr(", holds %1: give it this console's (consoles.json, approvers.json)").arg(Labels::gatewayKeyrings(g));
         detail << line;
     }
     m_link->setFigure(text, detail.join(QLatin1Char('\n')));
@@ -235,13 +235,6 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
               .arg(c.untrusted).arg(c.replayed).arg(peerRefused)
         + (c.keyringProblem.isEmpty() ? QString() : QLatin1Char('\n') + tr("Console keyring: %1 — other consoles' operations are refused until it is mended").arg(c.keyringProblem))
         + consoleClocksDetail(c.consolesOffClock));
-}
-
-QString StatusLine::otherKeyrings(const GatewaySummary &g)
-{
-    return g.consoleKeysDiffer && g.approverKeysDiffer ? tr("other console and approver keyrings than this console")
-           : g.consoleKeysDiffer                       ? tr("another console keyring than this console")
-                                                       : tr("another approver keyring than this console");
 }
 
 QString StatusLine::consoleClocksDetail(const std::vector<PeerClock> &off)

@@ -56,8 +56,6 @@ public:
 
 private:
     void showLinkFigure();
-    /// Which keyrings a gateway holds that this console does not: "another console keyring than this console".
-    static QString otherKeyrings(const GatewaySummary &g);
     static QString consoleClocksDetail(const std::vector<PeerClock> &off);   ///< its lines of the trouble tooltip
 
     LinkStatus m_linkStatus;

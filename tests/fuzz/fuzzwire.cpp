@@ -127,6 +127,7 @@ std::vector<QByteArray> wireSeeds()
         seeds.push_back(prefixed(FieldEvent_, 0, wire::encodeFieldEvent({3, seq++, e}, c)));
     const std::int64_t now = simulatedHour().back().timeMs;
     seeds.push_back(prefixed(Gateway, 0, wire::encodePresence({true, 7, 1200, 30})));
+    seeds.push_back(prefixed(Gateway, 0, wire::encodePresence({true, 7, 1200, 30, QStringLiteral("0123456789abcdef"), QStringLiteral("fedcba9876543210")})));
     seeds.push_back(prefixed(Gateway, 0, wire::encodePresence({false, 7, 0, 0})));
     seeds.push_back(prefixed(ConsoleStatus_, 0, wire::encodeConsoleStatus({true, 1'790'000'000'000'000, QStringLiteral("abcd"), QByteArray(64, '\x03')})));
     seeds.push_back(prefixed(ConsoleStatus_, 0, wire::encodeConsoleStatus({false, 12, {}, {}})));

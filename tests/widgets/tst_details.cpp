@@ -284,6 +284,13 @@ private Q_SLOTS:
         gateway.clockAheadMs = -8000;   // dated on arrival, nothing refused: not news here
         details.refresh();
         QVERIFY2(details.rows().contains(QStringLiteral("Reports through: gateway gw-west")), qPrintable(details.rows().join('\n')));
+        // It holds another console keyring than this desk: a command from here may be refused — said here, in amber.
+        gateway.consoleKeysDiffer = true;
+        details.refresh();
+        const QString keys = QStringLiteral("gateway gw-west — holds another console keyring than this console");
+        QVERIFY2(details.rows().contains(QStringLiteral("Reports through: ") + keys), qPrintable(details.rows().join('\n')));
+        QVERIFY2(drawnIn(keys, mapstyle::alarmAmber()), "a gateway holding other keyrings is not drawn in amber");
+        gateway.consoleKeysDiffer = false;
 
         gateway.running = false;
         scene.states[lamp].online = false;

@@ -169,6 +169,8 @@ void DetailsPanel::showCommon(DeviceIndex device)
         else if (Labels::clockRefusesCommands(*gateway))   // before anyone commands it and wonders why it is refused
             addRow(tr("Reports through"),
                    tr("gateway %1 — %2").arg(gateway->name, Labels::gatewayClock(*gateway->clockAheadMs, true)), mapstyle::alarmAmber().name());
+        else if (const QString keyrings = Labels::gatewayKeyrings(*gateway); !keyrings.isEmpty())   // a command from here may be refused
+            addRow(tr("Reports through"), tr("gateway %1 — holds %2").arg(gateway->name, keyrings), mapstyle::alarmAmber().name());
         else if (gateway->running)
             addRow(tr("Reports through"), tr("gateway %1").arg(gateway->name));
         else
