@@ -33,6 +33,25 @@ QStringList accountChanges(const QString &store, const QString &action = QString
     return out;
 }
 
+/// A console's data folder shared with cityops-admin, as on one machine: the console and the tool find the keyrings
+/// where they keep them by default (XDG_DATA_HOME), the console records in `store`, olga signs in.
+struct DataFolder {
+    QTemporaryDir dir;
+    QString store = dir.filePath(QStringLiteral("city.cityops-store"));
+    QStringList signIn = signedInAs(dir);
+    QList<std::pair<QString, QString>> home{{QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data"))}};
+
+    Run admin(const QStringList &args) const { return runProgram(QStringLiteral("cityops-admin"), args, 60000, home); }
+    /// The console started, run 0.3 s and closed.
+    Run console() const
+    {
+        return runProgram(QStringLiteral("cityops"),
+                          QStringList{QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("60"), QStringLiteral("--quit-after"),
+                                      QStringLiteral("300")} + signIn,
+                          60000, home);
+    }
+};
+
 } // namespace
 
 class TestAdminRecord : public QObject {
@@ -85,18 +104,12 @@ private Q_SLOTS:
 
     void keyringChangesMadeWhileNoConsoleRanAreRecordedByTheNext()
     {
-        QTemporaryDir dir;
-        const QString store = dir.filePath(QStringLiteral("city.cityops-store"));
-        const QStringList signIn = signedInAs(dir);
-        // The console and cityops-admin find the keyrings where they keep them by default: in this data folder.
-        const QList<std::pair<QString, QString>> home{{QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data"))}};
-        const auto admin = [&](const QStringList &args) { return runProgram(QStringLiteral("cityops-admin"), args, 60000, home); };
-        const auto console = [&] {
-            return runProgram(QStringLiteral("cityops"),
-                              QStringList{QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("60"), QStringLiteral("--quit-after"),
-                                          QStringLiteral("300")} + signIn,
-                              60000, home);
-        };
+        DataFolder room;
+        QTemporaryDir &dir = room.dir;
+        const QString &store = room.store;
+        const QStringList &signIn = room.signIn;
+        const auto admin = [&](const QStringList &args) { return room.admin(args); };
+        const auto console = [&] { return room.console(); };
         const CommandSigner desk = CommandSigner::generate();
         QSaveFile pub(dir.filePath(QStringLiteral("desk-2.pub")));
         QVERIFY(pub.open(QIODevice::WriteOnly) && pub.write(desk.publicKeyPem()) > 0 && pub.commit());
@@ -132,17 +145,11 @@ private Q_SLOTS:
         // no line for it, but says which keys cityops-admin left: the next console records the difference — by nobody it
         // can name — once however often consoles restart. Then desk-2 goes by hand too, and an administrator adds desk-3:
         // cityops-admin warns, and its line carries what it found changed, so the record keeps it.
-        QTemporaryDir dir;
-        const QString store = dir.filePath(QStringLiteral("city.cityops-store"));
-        const QStringList signIn = signedInAs(dir);
-        const QList<std::pair<QString, QString>> home{{QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data"))}};
-        const auto admin = [&](const QStringList &args) { return runProgram(QStringLiteral("cityops-admin"), args, 60000, home); };
-        const auto console = [&] {
-            return runProgram(QStringLiteral("cityops"),
-                              QStringList{QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("60"), QStringLiteral("--quit-after"),
-                                          QStringLiteral("300")} + signIn,
-                              60000, home);
-        };
+        DataFolder room;
+        QTemporaryDir &dir = room.dir;
+        const QString &store = room.store;
+        const auto admin = [&](const QStringList &args) { return room.admin(args); };
+        const auto console = [&] { return room.console(); };
         const auto publicKey = [&](const QString &name, const CommandSigner &signer) {
             QSaveFile pub(dir.filePath(name + QStringLiteral(".pub")));
             return pub.open(QIODevice::WriteOnly) && pub.write(signer.publicKeyPem()) > 0 && pub.commit() ? pub.fileName() : QString();
