@@ -421,6 +421,10 @@ private Q_SLOTS:
         const QString password = secret(dir, QStringLiteral("sven.password"), "sven's sign-in pw\n", kPrivate);
         QCOMPARE(console({QStringLiteral("add"), QStringLiteral("desk-1"), pub(first, QStringLiteral("1.pub"))}).exitCode, 0);
         QCOMPARE(console({QStringLiteral("add"), QStringLiteral("desk-1"), pub(second, QStringLiteral("2.pub"))}).exitCode, 0);
+        // The key it already has: nothing changed, and no line that says "key X in place of X".
+        const Run again = console({QStringLiteral("add"), QStringLiteral("desk-1"), pub(second, QStringLiteral("2.pub"))});
+        QVERIFY2(again.exitCode == 0 && again.out.contains(QStringLiteral("console desk-1 already has key %1: nothing changed").arg(second.keyId())),
+                 qPrintable(again.out + again.err));
         QCOMPARE(console({QStringLiteral("remove"), QStringLiteral("desk-1")}).exitCode, 0);
         QCOMPARE(approver({QStringLiteral("add"), QStringLiteral("sven"), QStringLiteral("--password-file"), password}).exitCode, 0);
         const QString svensKey = ConsoleKeyring::load(approvers, false, ConsoleKeyring::Kind::Approvers).value().entries().at(0).keyId;

@@ -261,6 +261,10 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
         if (auto added = k.add(args[2], file.readAll()); !added)
             return usage(added.error());
         const QString key = keyOf(k, args[2]);
+        if (key == was) {   // nothing to change, so nothing to journal
+            std::printf("console %s already has key %s: nothing changed\n", qPrintable(args[2]), qPrintable(key));
+            return 0;
+        }
         said = was.isEmpty() ? QStringLiteral("added console %1 (key %2)").arg(args[2], key)
                              : QStringLiteral("new key for console %1 (key %2)").arg(args[2], key);
         noted = noteChange(k, found, QStringLiteral("console-add"), args[2],
