@@ -2,6 +2,7 @@
 
 #include "link/wireprotocol.h"
 #include "ops/opsrules.h"
+#include "security/keyringjournal.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -359,9 +360,10 @@ QString Labels::activity(const QString &recorded)
                 if (OperatorAction(a) == OperatorAction::AccountChanged)
                     return with(tr("An administrator (%1) changed an account with cityops-admin").arg(admin), {}, m.captured(3));
                 // A keyring changed by other means (engine/adminwatch.h): nobody the record can name did it.
-                if (OperatorAction(a) == OperatorAction::KeyringChanged && m.captured(3).startsWith(QLatin1String("outside-change ")))
+                const QString outside = QLatin1String(keyringjournal::kOutsideChange) + QLatin1Char(' ');
+                if (OperatorAction(a) == OperatorAction::KeyringChanged && m.captured(3).startsWith(outside))
                     return with(tr("Whose keys are believed was changed outside cityops-admin; nobody is recorded as having done it"), {},
-                                m.captured(3).mid(int(qstrlen("outside-change "))));
+                                m.captured(3).mid(outside.size()));
                 if (OperatorAction(a) == OperatorAction::KeyringChanged)
                     return with(tr("An administrator (%1) changed whose keys are believed with cityops-admin").arg(admin), {}, m.captured(3));
                 return with(tr("%1 %2").arg(m.captured(2), operatorAction(OperatorAction(a))), {}, m.captured(3));

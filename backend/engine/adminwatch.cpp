@@ -123,6 +123,7 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
     std::vector<std::optional<Reading>> reads(sources.size());
     std::vector<std::size_t> unplaced;   // journals met for the first time in this run, or replaced since
     QStringList unplacedIds;
+    QStringList unplacedMarks;           // where each stands if changed outside cityops-admin (empty: it was not)
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const Position &at = positions[i];
         auto read = readJournal(sources[i], at.known ? at.afterId : 0, at.known ? kBatch : 0);
@@ -138,16 +139,20 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
         }
         unplaced.push_back(i);
         unplacedIds << read.value().journal.journalId;
-        positions[i].outsideMark = read.value().mark;   // looked for in the record below
+        unplacedMarks << read.value().mark;
     }
     if (!unplaced.empty()) {
         // The record says how far each went, and whether a keyring's change by other means is in it already: one
         // search of its markers for all of them.
-        QStringList parts;
+        QStringList parts;   // each journal's position, then each mark; a mark never holds " of journal X,"
         for (const QString &id : unplacedIds)
             parts << QStringLiteral(" of journal %1,").arg(id);
-        for (const std::size_t i : unplaced)
-            parts << (positions[i].outsideMark.isEmpty() ? QStringLiteral(" of journal %1,").arg(positions[i].journalId) : positions[i].outsideMark);
+        std::vector<qsizetype> markPart(unplaced.size(), -1);
+        for (qsizetype k = 0; k < unplacedMarks.size(); ++k)
+            if (!unplacedMarks[k].isEmpty()) {
+                markPart[std::size_t(k)] = parts.size();
+                parts << unplacedMarks[k];
+            }
         const QStringList starts{operatorActionName(OperatorAction::AccountChanged) + QLatin1Char(' '),
                                  operatorActionName(OperatorAction::KeyringChanged) + QLatin1Char(' ')};
         std::vector<std::optional<QString>> last;
@@ -166,10 +171,9 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
             const std::size_t i = unplaced[k];
             const QString &journalId = unplacedIds[qsizetype(k)];
             Position &at = positions[i];
-            const QString outsideMark = at.outsideMark;
             at = Position{true, journalId, 0, 0, {}};
-            if (!outsideMark.isEmpty() && last[unplaced.size() + k])
-                at.outsideMark = outsideMark;   // recorded by an earlier run
+            if (markPart[k] >= 0 && last[std::size_t(markPart[k])])
+                at.outsideMark = unplacedMarks[qsizetype(k)];   // recorded by an earlier run
             if (const auto id = last[k] ? adminjournal::recordedId(*last[k], journalId) : std::nullopt)
                 at.afterId = *id;
             else if (!range->empty() && range->firstSeq > 1)
@@ -183,8 +187,6 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
             else if (read.value().journal.journalId == journalId)   // else replaced while being read: the next check starts it afresh
                 reads[i] = std::move(read).value();
         }
-        for (std::size_t k = 0; !range && k < unplaced.size(); ++k)
-            positions[unplaced[k]].outsideMark.clear();
     }
     for (std::size_t i = 0; i < sources.size(); ++i) {
         if (!reads[i])
@@ -206,8 +208,8 @@ AdminWatch::Found AdminWatch::read(const std::vector<Source> &sources, std::vect
             at.outsideMark.clear();
         } else if (at.outsideMark != reads[i]->mark) {
             at.outsideMark = reads[i]->mark;
-            found.records.push_back({OperatorAction::KeyringChanged, QStringLiteral("(%1)").arg(kNobodyRecorded),
-                                     QStringLiteral("%1 %2 %3").arg(QLatin1String(kOutsideChange), reads[i]->outside, reads[i]->mark)});
+            found.records.push_back({OperatorAction::KeyringChanged, QStringLiteral("(%1)").arg(QLatin1String(keyringjournal::kNobodyRecorded)),
+                                     QStringLiteral("%1 %2 %3").arg(QLatin1String(keyringjournal::kOutsideChange), reads[i]->outside, reads[i]->mark)});
             found.outside << QStringLiteral("%1: %2").arg(sources[i].path, reads[i]->outside);
         }
     }

@@ -37,7 +37,7 @@ public:
     /// Called on this object's thread for each change found, in the journal's order: AccountChanged or KeyringChanged,
     /// who, in parentheses (not a sign-in name), and adminjournal::recordedDetail. A keyring whose keys are not what
     /// its journal's last change left them — changed by hand, or by an older release's cityops-admin — is recorded as
-    /// KeyringChanged by "(" kNobodyRecorded ")", detail kOutsideChange, what differs, and where the keyring stood:
+    /// KeyringChanged by "(" keyringjournal::kNobodyRecorded ")", detail keyringjournal::kOutsideChange, what differs, and where the keyring stood:
     /// "outside-change desk-9 added (key 1a2b…) (consoles.json after change 12 in journal 5f0c…, keys 9a8b…)" — once
     /// for each such state, also across restarts; again when it changes again.
     using Record = std::function<void(OperatorAction action, const QString &by, const QString &detail)>;
@@ -54,8 +54,6 @@ public:
     void finish();
 
     static constexpr int kPollMs = 60'000;
-    static constexpr const char *kOutsideChange = "outside-change";
-    static constexpr const char *kNobodyRecorded = "unknown";
     /// Changes read at once; more are read straight after.
     static constexpr int kBatch = 500;
 

@@ -10,22 +10,11 @@
 #include <QRandomGenerator>
 
 namespace cityops {
-namespace {
-
-/// Which keys a keyring given to the gateway holds, as its status says it (keyringjournal::digest): one that cannot be
-/// believed now holds nobody.
-QString believed(const std::shared_ptr<const ConsoleKeyring> &keys)
-{
-    return keyringjournal::digest(keys ? keyringjournal::keysOf(*keys) : keyringjournal::Keys{});
-}
-
-} // namespace
-
 DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptions options, std::optional<CommandVerifier> verifier)
     : m_city(std::move(city)), m_options(std::move(options)),
       m_trust(std::move(verifier), {m_options.consoles, {}}, {m_options.approvers, {}}), // none given: not said
-      m_consoleKeys(m_options.consoles ? believed(m_options.consoles) : QString()),
-      m_approverKeys(m_options.approvers ? believed(m_options.approvers) : QString()), m_faultRng(m_options.seed ^ 0x5eedfau)
+      m_consoleKeys(m_options.consoles ? keyringjournal::digestOf(m_options.consoles.get()) : QString()),
+      m_approverKeys(m_options.approvers ? keyringjournal::digestOf(m_options.approvers.get()) : QString()), m_faultRng(m_options.seed ^ 0x5eedfau)
 {
     m_seq.assign(m_city->devices.size(), 0);
     m_servedDevices = static_cast<int>(m_city->devices.size());
@@ -194,14 +183,14 @@ void DeviceGateway::onConnected()
 void DeviceGateway::setConsoles(const KeyringState &consoles)
 {
     m_trust.setConsoles(consoles);
-    m_consoleKeys = believed(consoles.keys);
+    m_consoleKeys = keyringjournal::digestOf(consoles.keys.get()); // not believed now: holds nobody
     heartbeat();
 }
 
 void DeviceGateway::setApprovers(const KeyringState &approvers)
 {
     m_trust.setApprovers(approvers);
-    m_approverKeys = believed(approvers.keys);
+    m_approverKeys = keyringjournal::digestOf(approvers.keys.get());
     heartbeat();
 }
 

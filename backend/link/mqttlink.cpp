@@ -55,7 +55,7 @@ MqttLink::MqttLink(std::shared_ptr<const CityModel> city, const ConsoleClock *cl
 QString MqttLink::heldKeys(const KeyringState &keyring)
 {
     // A keyring not believed, or holding nobody, tells nothing of the gateways' (its own trouble is said elsewhere).
-    return keyring.keys && !keyring.keys->isEmpty() ? keyringjournal::digest(keyringjournal::keysOf(*keyring.keys)) : QString();
+    return keyring.keys && !keyring.keys->isEmpty() ? keyringjournal::digestOf(keyring.keys.get()) : QString();
 }
 
 MqttLink::~MqttLink() = default;

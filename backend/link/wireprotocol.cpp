@@ -2,12 +2,13 @@
 
 #include "link/wirejson.h"
 
+#include "base/hexdigits.h"
+
 #include "codec/eventjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QUtf8StringView>
 
 #include <algorithm>
@@ -267,9 +268,8 @@ Parsed<Presence> decodePresence(const QByteArray &payload)
         || !isOptionalCount(o.value(QLatin1String("keepalive")), 1e9))
         return malformed(QStringLiteral("b, devices and keepalive must be whole numbers"));
     // Which keys it believes: 16 hex digits, or not said.
-    static const QRegularExpression digest(QStringLiteral("^[0-9a-f]{16}$"));
     for (const char *keys : {"ck", "ak"})
-        if (const QJsonValue v = o.value(QLatin1String(keys)); !v.isUndefined() && !digest.match(v.toString()).hasMatch())
+        if (const QJsonValue v = o.value(QLatin1String(keys)); !v.isUndefined() && !hexdigits::isSixteen(v.toString()))
             return malformed(QStringLiteral("ck and ak must be 16 hex digits"));
     return Presence{o.value(QLatin1String("online")).toBool(), static_cast<std::uint64_t>(o.value(QLatin1String("b")).toDouble()),
                     o.value(QLatin1String("devices")).toInt(), std::clamp(o.value(QLatin1String("keepalive")).toInt(), 0, 3600),

@@ -1,5 +1,7 @@
 #include "security/adminjournal.h"
 
+#include "base/hexdigits.h"
+
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -57,7 +59,7 @@ Result<QString> journalId(SqliteDb &db)
         return makeError(error);
     if (rows == 0)
         return QString();
-    if (rows > 1 || !isJournalId(id))
+    if (rows > 1 || !hexdigits::isSixteen(id))
         return makeError(QStringLiteral("the administrators' journal has no id it could have drawn"));
     return id;
 }
@@ -85,12 +87,6 @@ Status check(const AdminChange &c, Words words)
 }
 
 QString drawJournalId() { return QStringLiteral("%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0')); }
-
-bool isJournalId(const QString &id)
-{
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{16}$"));
-    return hex.match(id).hasMatch();
-}
 
 Status write(SqliteDb &db, AdminChange change, std::int64_t nowMs)
 {
@@ -183,7 +179,7 @@ QString recordedDetail(const AdminChange &change, const QString &file, const QSt
 
 std::optional<std::int64_t> recordedId(const QString &detail, const QString &journalId)
 {
-    if (!isJournalId(journalId))
+    if (!hexdigits::isSixteen(journalId))
         return std::nullopt;
     const QRegularExpression position(QStringLiteral(" change (\\d{1,18}) of journal %1, made [^()]*\\)$").arg(journalId));
     const auto match = position.match(detail);

@@ -40,7 +40,6 @@ bool isChange(const QString &what, Words words = Words::Accounts);
 Status check(const AdminChange &change, Words words);
 /// 16 hex digits drawn at random: a journal's id.
 QString drawJournalId();
-bool isJournalId(const QString &id);
 
 /// Adds `change` (its id and time are given here) to the journal of `db`, making the journal on the first. Call it
 /// inside the transaction of the change itself (SqliteDb::inTransaction).

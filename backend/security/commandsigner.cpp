@@ -1,5 +1,6 @@
 #include "security/commandsigner.h"
 
+#include "base/hexdigits.h"
 #include "base/trustfile.h"
 
 #include <QCryptographicHash>
@@ -32,7 +33,7 @@ QString keyIdOf(EVP_PKEY *key)
         return {};
     const QByteArray digest = QCryptographicHash::hash(QByteArray(reinterpret_cast<const char *>(raw), static_cast<int>(len)),
                                                        QCryptographicHash::Sha256);
-    return QString::fromLatin1(digest.left(8).toHex());
+    return hexdigits::sixteenOf(digest);
 }
 
 /// Hands OpenSSL the password of an encrypted key; with none, it says "no password" instead of OpenSSL's default of

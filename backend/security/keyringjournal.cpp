@@ -2,10 +2,11 @@
 
 #include "security/consolekeyring.h"
 
+#include "base/hexdigits.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -49,13 +50,12 @@ Result<AdminChange> lineAt(const QJsonArray &changes, int index)
 /// The keys a journal's "left" holds, or an error: every name one a keyring can list, every key id 16 hex digits.
 Result<Keys> keysIn(const QJsonValue &value)
 {
-    static const QRegularExpression keyId(QStringLiteral("^[0-9a-f]{16}$"));
     if (!value.isObject())
         return makeError(QStringLiteral("the keys the keyring's journal says its last change left (\"left\") are not a list of names"));
     Keys keys;
     const QJsonObject o = value.toObject();
     for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!ConsoleKeyring::checkName(it.key()) || !keyId.match(it.value().toString()).hasMatch())
+        if (!ConsoleKeyring::checkName(it.key()) || !hexdigits::isSixteen(it.value().toString()))
             return makeError(QStringLiteral("the keys the keyring's journal says its last change left (\"left\") cannot be: %1").arg(it.key().left(64)));
         keys.emplace(it.key(), it.value().toString());
     }
@@ -74,7 +74,7 @@ Result<Whole> open(const QJsonValue &journal, bool checkLines)
         return Whole{};
     const QJsonObject o = journal.toObject();
     const QString id = o.value(QLatin1String("id")).toString();
-    if (!journal.isObject() || !adminjournal::isJournalId(id) || !o.value(QLatin1String("changes")).isArray())
+    if (!journal.isObject() || !hexdigits::isSixteen(id) || !o.value(QLatin1String("changes")).isArray())
         return makeError(QStringLiteral("the keyring's journal is not one (it needs an \"id\" of 16 hex digits and a \"changes\" list)"));
     Whole whole{id, o.value(QLatin1String("changes")).toArray()};
     if (checkLines) {
@@ -178,8 +178,10 @@ QString digest(const Keys &keys)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const auto &[name, keyId] : keys)
         hash.addData((name + QLatin1Char('\t') + keyId + QLatin1Char('\n')).toUtf8());
-    return QString::fromLatin1(hash.result().toHex().left(16));
+    return hexdigits::sixteenOf(hash.result());
 }
+
+QString digestOf(const ConsoleKeyring *keyring) { return digest(keyring ? keysOf(*keyring) : Keys{}); }
 
 Result<adminjournal::Read> read(const QJsonValue &journal, std::int64_t afterId, int limit)
 {

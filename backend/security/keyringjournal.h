@@ -27,6 +27,11 @@ namespace keyringjournal {
 /// Fewer than the accounts' journal: the keyring is copied to every gateway, and read whole whenever it changes.
 constexpr int kKept = 1'000;
 
+/// How the record tells a keyring changed by anything but cityops-admin (engine/adminwatch.h): this word opens the
+/// detail, and the one who did it is this, since nobody the record can name did.
+constexpr const char *kOutsideChange = "outside-change";
+constexpr const char *kNobodyRecorded = "unknown";
+
 /// Whose keys a keyring holds: each name and its key's id (CommandVerifier::keyId, 16 hex digits).
 using Keys = std::map<QString, QString>;
 Keys keysOf(const ConsoleKeyring &keyring);
@@ -49,6 +54,9 @@ Result<std::optional<Left>> left(const QJsonValue &journal);
 QString differences(const Keys &before, const Keys &now, int shown = 8);
 /// 16 hex digits that stand for `keys` (SHA-256 of the names and key ids): the same keys, the same digits.
 QString digest(const Keys &keys);
+/// The digest of what `keyring` holds, as a gateway's status says it: a keyring that cannot be believed (null) holds
+/// nobody.
+QString digestOf(const ConsoleKeyring *keyring);
 
 /// The changes numbered after `afterId`, in order, at most `limit` (0: only which journal). A line whose figures or
 /// words cannot be a keyring's change, or out of order, is an error naming it, never passed over.

@@ -3,6 +3,8 @@
 #include "codec/eventcodec.h"
 #include "store/recordchain.h"
 
+#include "base/hexdigits.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 
@@ -120,7 +122,7 @@ QString cityFingerprint(const CityModel &city)
         hash.addData(d.id.toUtf8());
         hash.addData(QByteArrayView("\n"));
     }
-    return QString::fromLatin1(hash.result().toHex().left(16));
+    return hexdigits::sixteenOf(hash.result());
 }
 
 QString meta(SqliteDb &db, const QString &key)

@@ -140,9 +140,9 @@ bool editJournal(const QString &path, int index, const QString &what)
 
 /// An edit of a keyring's keys that is not cityops-admin's: `name` added with a new key, or (no key) removed; the
 /// journal left as it was.
-bool editByHand(const QString &path, const QString &name, bool add)
+bool editByHand(const QString &path, const QString &name, bool add, ConsoleKeyring::Kind kind = ConsoleKeyring::Kind::Consoles)
 {
-    auto keyring = ConsoleKeyring::load(path);
+    auto keyring = ConsoleKeyring::load(path, false, kind);
     if (!keyring)
         return false;
     if (add)
@@ -425,6 +425,36 @@ private Q_SLOTS:
         QCOMPARE(console.recorded.size(), 4);
         QVERIFY2(console.recorded[3].startsWith(kBy + QStringLiteral("console-add desk-4: key ")), qPrintable(console.recorded[3]));
         QCOMPARE(console.markers().size(), 4);
+    }
+
+    void aKeyringChangedWhileNoConsoleRanIsRecordedAtTheNextStart()
+    {
+        // Both keyrings administered and recorded; while no console runs, Mallory adds an approver by hand. The next
+        // console records it — once, and not again at the start after — and only it: the console keyring, untouched,
+        // and the journals' own lines are not recorded again.
+        Console console;
+        const QString consoles = console.dir.filePath(QStringLiteral("consoles.json"));
+        const QString approvers = console.dir.filePath(QStringLiteral("approvers.json"));
+        const std::vector<AdminWatch::Source> sources{{AdminWatch::Source::Kind::ConsoleKeyring, consoles},
+                                                      {AdminWatch::Source::Kind::ApproverKeyring, approvers}};
+        QVERIFY(administer(consoles, ConsoleKeyring::Kind::Consoles, QStringLiteral("console-add"), QStringLiteral("desk-2")));
+        QVERIFY(administer(approvers, ConsoleKeyring::Kind::Approvers, QStringLiteral("approver-add"), QStringLiteral("kai")));
+        {
+            auto watch = console.watch(sources);
+            QVERIFY(checked(*watch));
+        }
+        QCOMPARE(console.recorded.size(), 2);
+
+        QVERIFY(editByHand(approvers, QStringLiteral("mallory"), true, ConsoleKeyring::Kind::Approvers));
+        for (int start = 0; start < 2; ++start) {
+            auto watch = console.watch(sources);
+            QSignalSpy outside(watch.get(), &AdminWatch::changedOutside);
+            QVERIFY(checked(*watch));
+            QCOMPARE(outside.count(), start == 0 ? 1 : 0);
+        }
+        QCOMPARE(console.recorded.size(), 3);
+        QVERIFY2(console.recorded[2].startsWith(QStringLiteral("(unknown) outside-change mallory added (key ")), qPrintable(console.recorded[2]));
+        QVERIFY2(console.recorded[2].contains(QLatin1String("(approvers.json after change 1 in journal ")), qPrintable(console.recorded[2]));
     }
 
     void aKeyringWhoseJournalDoesNotSayWhatItLeftIsNotJudged()
