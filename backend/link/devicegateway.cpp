@@ -11,9 +11,10 @@
 
 namespace cityops {
 DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptions options, std::optional<CommandVerifier> verifier)
-    : m_city(std::move(city)), m_options(std::move(options)),
+    : m_city(std::move(city)), m_options(std::move(options)), m_consoleKeyring(m_options.consoles),
+      m_commandKeyId(verifier ? verifier->keyId() : QString()), m_saysConsoleKeys(m_options.consoles || verifier),
       m_trust(std::move(verifier), {m_options.consoles, {}}, {m_options.approvers, {}}), // none given: not said
-      m_consoleKeys(m_options.consoles ? keyringjournal::digestOf(m_options.consoles.get()) : QString()),
+      m_consoleKeys(m_saysConsoleKeys ? keyringjournal::digestOf(m_consoleKeyring.get(), m_commandKeyId) : QString()),
       m_approverKeys(m_options.approvers ? keyringjournal::digestOf(m_options.approvers.get()) : QString()), m_faultRng(m_options.seed ^ 0x5eedfau)
 {
     m_seq.assign(m_city->devices.size(), 0);
@@ -183,7 +184,18 @@ void DeviceGateway::onConnected()
 void DeviceGateway::setConsoles(const KeyringState &consoles)
 {
     m_trust.setConsoles(consoles);
-    m_consoleKeys = keyringjournal::digestOf(consoles.keys.get()); // not believed now: holds nobody
+    m_consoleKeyring = consoles.keys;   // not believed now: holds nobody
+    m_saysConsoleKeys = true;
+    m_consoleKeys = keyringjournal::digestOf(m_consoleKeyring.get(), m_commandKeyId);
+    heartbeat();
+}
+
+void DeviceGateway::setCommandKey(const PublicKeyState &key)
+{
+    m_trust.setKey(key);
+    m_commandKeyId = key.key ? key.key->keyId() : QString();
+    m_saysConsoleKeys = true;
+    m_consoleKeys = keyringjournal::digestOf(m_consoleKeyring.get(), m_commandKeyId);
     heartbeat();
 }
 

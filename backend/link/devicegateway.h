@@ -107,7 +107,7 @@ public:
     void setConsoles(const cityops::KeyringState &consoles);
     void setApprovers(const cityops::KeyringState &approvers);
     /// The `--command-pubkey` key as its file was read again (PublicKeyWatch): from the next command on.
-    void setCommandKey(const cityops::PublicKeyState &key) { m_trust.setKey(key); }
+    void setCommandKey(const cityops::PublicKeyState &key);
     GatewayStats stats() const { return m_stats; }
     GatewayMemory memory() const;
     QString id() const { return m_options.mqtt.clientId; }
@@ -182,6 +182,11 @@ private:
 
     std::shared_ptr<const CityModel> m_city;
     GatewayOptions m_options;
+    /// Whose keys it believes of the consoles': the console keyring (null while it cannot be believed) and the
+    /// `--command-pubkey` key's id (empty while none is believed), said in its status when either was given.
+    std::shared_ptr<const ConsoleKeyring> m_consoleKeyring;
+    QString m_commandKeyId;
+    bool m_saysConsoleKeys = false;
     CommandTrust m_trust;
     QString m_consoleKeys, m_approverKeys;   ///< which keys its keyrings hold, as its status says (keyringjournal::digest)
     std::unique_ptr<CitySimulator> m_sim;

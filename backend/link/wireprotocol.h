@@ -103,8 +103,9 @@ struct Presence {
     int devices = 0;
     int keepAliveS = 0;   ///< consoles declare the gateway's devices offline after 1.5 x this without a heartbeat
     /// A gateway's: which keys it believes — keyringjournal::digest of its console keyring's and its approver
-    /// keyring's names and key ids ("ck", "ak"), so that a console can tell one that was not given the keyring it
-    /// uses. Empty: not said (a Will, an older gateway, or no such keyring given to it).
+    /// keyring's names and key ids ("ck", "ak"; its `--command-pubkey` key in "ck" when the keyring does not list it:
+    /// keyringjournal::digestOf), so that a console can tell one that was not given the keyring it uses. Empty: not
+    /// said (a Will, an older gateway, or no such keyring given to it).
     QString consoleKeys{}, approverKeys{};
 };
 QByteArray encodePresence(const Presence &status);

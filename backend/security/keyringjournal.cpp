@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cityops::keyringjournal {
@@ -181,7 +182,13 @@ QString digest(const Keys &keys)
     return hexdigits::sixteenOf(hash.result());
 }
 
-QString digestOf(const ConsoleKeyring *keyring) { return digest(keyring ? keysOf(*keyring) : Keys{}); }
+QString digestOf(const ConsoleKeyring *keyring, const QString &alsoKeyId)
+{
+    Keys keys = keyring ? keysOf(*keyring) : Keys{};
+    if (!alsoKeyId.isEmpty() && std::none_of(keys.begin(), keys.end(), [&](const auto &held) { return held.second == alsoKeyId; }))
+        keys.emplace(QLatin1String(kAlsoBelieved), alsoKeyId);
+    return digest(keys);
+}
 
 Result<adminjournal::Read> read(const QJsonValue &journal, std::int64_t afterId, int limit)
 {

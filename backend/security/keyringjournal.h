@@ -55,8 +55,11 @@ QString differences(const Keys &before, const Keys &now, int shown = 8);
 /// 16 hex digits that stand for `keys` (SHA-256 of the names and key ids): the same keys, the same digits.
 QString digest(const Keys &keys);
 /// The digest of what `keyring` holds, as a gateway's status says it: a keyring that cannot be believed (null) holds
-/// nobody.
-QString digestOf(const ConsoleKeyring *keyring);
+/// nobody. `alsoKeyId`: one key believed beside it (a gateway's `--command-pubkey`), held as kAlsoBelieved when the
+/// keyring does not list it — a key believed that the room's keyring does not list makes the digest another.
+QString digestOf(const ConsoleKeyring *keyring, const QString &alsoKeyId = {});
+/// The name a key believed outside the keyring is held under: no keyring can list it (ConsoleKeyring::checkName).
+constexpr const char *kAlsoBelieved = "(command key)";
 
 /// The changes numbered after `afterId`, in order, at most `limit` (0: only which journal). A line whose figures or
 /// words cannot be a keyring's change, or out of order, is an error naming it, never passed over.

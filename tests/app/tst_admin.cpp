@@ -403,6 +403,22 @@ private Q_SLOTS:
         QVERIFY(!ConsoleKeyring::load(keyring, false, ConsoleKeyring::Kind::Approvers).value().verifierFor(QStringLiteral("sven")));
         QVERIFY(!QFile::exists(approval::keyPath(keys, QStringLiteral("sven"))));
         QCOMPARE(approver({QStringLiteral("remove"), QStringLiteral("sven")}).exitCode, 1);
+        // A sealed key left of someone not in the keyring: its removal is the deletion, journaled only once it is done.
+        const QString left = approval::keyPath(keys, QStringLiteral("ulla"));
+        QVERIFY(QDir().mkpath(left + QStringLiteral("/x")));   // a folder in its place: not deleted, even by root
+        const QByteArray before = contentOf(keyring);
+        r = approver({QStringLiteral("remove"), QStringLiteral("ulla")});
+        QVERIFY2(r.exitCode == 1 && r.err.contains(QLatin1String("cannot be deleted: nothing changed")), qPrintable(r.err));
+        QCOMPARE(contentOf(keyring), before);
+        QVERIFY(QDir(left).removeRecursively());
+        QFile sealed(left);
+        QVERIFY(sealed.open(QIODevice::WriteOnly) && sealed.write("a sealed key") > 0);
+        sealed.close();
+        r = approver({QStringLiteral("remove"), QStringLiteral("ulla")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!QFile::exists(left));
+        QVERIFY2(journalOf(keyring, ConsoleKeyring::Kind::Approvers).last().startsWith(QLatin1String("approver-remove ulla: not in the keyring; sealed key deleted")),
+                 qPrintable(journalOf(keyring, ConsoleKeyring::Kind::Approvers).join(QLatin1Char('\n'))));
     }
 
     /// Every change to a keyring is a line in its journal, saved with it (the consoles record it); the attack: a journal

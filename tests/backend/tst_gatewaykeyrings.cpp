@@ -94,6 +94,52 @@ private Q_SLOTS:
         QVERIFY(!summary("gw-older").consoleKeysDiffer && !summary("gw-older").approverKeysDiffer);
         gateway.stop();
     }
+
+    void aCommandKeyTheKeyringDoesNotListMakesItAnotherKeyring()
+    {
+        // `--command-pubkey` is believed beside the console keyring: a gateway given a desk's key that the room's
+        // keyring lists believes no more than the room; given another (an old laptop's key, or someone's own), it
+        // believes a desk the room does not, and is told apart — from the start and when its key file is read again.
+        ConsoleOnABroker desk;
+        const QString problem = desk.up();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        GatewayOptions options;
+        options.mqtt = brokerOptions(desk.broker.plainUrl(), QStringLiteral("gw1"));
+        options.mqtt.keepAliveS = 120;
+        options.warmUpHours = 0.01;
+        options.consoles = std::make_shared<const ConsoleKeyring>(ConsoleKeyring::load(room().keyring).value());
+        auto listedKey = CommandVerifier::fromPublicKeyFile(room().keys.at(QStringLiteral("console-b"))->publicKey);
+        QVERIFY(listedKey);
+        DeviceGateway gateway(city(), options, std::move(listedKey).value());
+        QVERIFY(gateway.start().ok());
+        const auto summary = [&](const char *name = "gw1") {
+            for (const GatewaySummary &g : desk.console.link->gateways())
+                if (g.name == QLatin1String(name))
+                    return g;
+            return GatewaySummary{};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(summary().running, 20'000);
+        QVERIFY(!summary().consoleKeysDiffer);
+
+        const CommandSigner stranger = CommandSigner::generate();
+        auto strangerKey = CommandVerifier::fromPublicKeyPem(stranger.publicKeyPem());
+        QVERIFY(strangerKey);
+        gateway.setCommandKey({std::make_shared<const CommandVerifier>(std::move(strangerKey).value()), {}});
+        QTRY_VERIFY_WITH_TIMEOUT(summary().consoleKeysDiffer, 10'000);
+        // Its file no longer believed: the key is not, and what is left is the room's keyring.
+        gateway.setCommandKey({nullptr, QStringLiteral("the command key file may be changed by others")});
+        QTRY_VERIFY_WITH_TIMEOUT(!summary().consoleKeysDiffer, 10'000);
+        gateway.stop();
+
+        // The same from the start: a gateway started with a key the keyring does not list.
+        auto again = CommandVerifier::fromPublicKeyPem(stranger.publicKeyPem());
+        options.mqtt.clientId = QStringLiteral("gw2");
+        DeviceGateway second(city(), options, std::move(again).value());
+        QVERIFY(second.start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(summary("gw2").running, 20'000);
+        QVERIFY(summary("gw2").consoleKeysDiffer);
+        second.stop();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGatewayKeyrings)

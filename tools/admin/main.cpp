@@ -353,6 +353,10 @@ int runApproverCommand(const QCommandLineParser &parser, const QStringList &args
                                     was.isEmpty() ? QStringLiteral("not in the keyring; sealed key deleted") : QStringLiteral("key %1").arg(was));
             !noted)
             return failure(noted.error());
+        // Not in the keyring: deleting the sealed key is the whole change, and its line says it was deleted — so it is
+        // deleted before the line is saved, and nothing is saved when it cannot be.
+        if (const QString sealed = approval::keyPath(keys, name); was.isEmpty() && !QFile::remove(sealed))
+            return failure(QStringLiteral("the sealed key %1 cannot be deleted: nothing changed").arg(sealed));
     }
     if (auto folder = trustfile::makeFolder(QFileInfo(path).absolutePath()); !folder)
         return failure(folder.error());
