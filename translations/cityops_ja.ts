@@ -2534,6 +2534,10 @@
         <source>another approver keyring than this console</source>
         <translation>このコンソールとは異なる承認者キーリング</translation>
     </message>
+    <message>
+        <source>A gateway&apos;s keyrings compared with this console&apos;s</source>
+        <translation>ゲートウェイの信頼する鍵をこのコンソールと照合しました</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -2534,6 +2534,10 @@
         <source>another approver keyring than this console</source>
         <translation>与本控制台不同的审批人密钥环</translation>
     </message>
+    <message>
+        <source>A gateway&apos;s keyrings compared with this console&apos;s</source>
+        <translation>网关的信任密钥与本控制台的比对</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

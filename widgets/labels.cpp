@@ -364,6 +364,10 @@ QString Labels::activity(const QString &recorded)
                 if (OperatorAction(a) == OperatorAction::KeyringChanged && m.captured(3).startsWith(outside))
                     return with(tr("Whose keys are believed was changed outside cityops-admin; nobody is recorded as having done it"), {},
                                 m.captured(3).mid(outside.size()));
+                // Nor did anyone at a gateway: the link recorded its keyrings turning other than this console's, or back.
+                const QString gateway = QLatin1String(keyringjournal::kGatewayKeyrings) + QLatin1Char(' ');
+                if (OperatorAction(a) == OperatorAction::KeyringChanged && m.captured(3).startsWith(gateway))
+                    return with(tr("A gateway's keyrings compared with this console's"), {}, m.captured(3).mid(gateway.size()));
                 if (OperatorAction(a) == OperatorAction::KeyringChanged)
                     return with(tr("An administrator (%1) changed whose keys are believed with cityops-admin").arg(admin), {}, m.captured(3));
                 return with(tr("%1 %2").arg(m.captured(2), operatorAction(OperatorAction(a))), {}, m.captured(3));

@@ -138,6 +138,7 @@ void MqttLink::start()
                 std::lock_guard lock(m_mutex);
                 m_ownConsoleKeys = heldKeys(keyring);
             }
+            recordKeyringTurns();
             // A console taken out of the keyring cannot end its orders here any more (its steps are refused): the
             // roll says so, and a supervisor may release what they hold.
             std::vector<Event> change;
@@ -159,8 +160,11 @@ void MqttLink::start()
         }
         m_approverWatch = std::make_unique<KeyringWatch>(m_options.approversPath, ConsoleKeyring::Kind::Approvers, read, true);
         connect(m_approverWatch.get(), &KeyringWatch::changed, this, [this](const KeyringState &keyring) {
-            std::lock_guard lock(m_mutex);
-            m_ownApproverKeys = heldKeys(keyring);
+            {
+                std::lock_guard lock(m_mutex);
+                m_ownApproverKeys = heldKeys(keyring);
+            }
+            recordKeyringTurns();
         });
     }
     if (auto started = m_client->start(); !started)

@@ -108,6 +108,10 @@ private:
     void onResult(const MqttClient::Message &m);
     void onOps(const QByteArray &payload, bool handover);
     void onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m);
+    struct GatewayLife;
+    void takeStatus(GatewayLife &life, int number, const wire::Presence &status);   ///< under m_mutex
+    /// Records each gateway whose keyrings came to differ from this console's, or to be the same again (either thread).
+    void recordKeyringTurns();
     /// This console's status for `connection`, signed with its key (unsigned without one).
     QByteArray statusPayload(bool online, std::uint64_t connection) const;
     /// The Will of the connection about to be attempted: a new connection number, and its offline status.
@@ -194,6 +198,7 @@ private:
         bool online = false;   ///< its last status said online (not a goodbye or its Will)
         OfflineGrace offline;   ///< an offline it said (goodbye or Will), declared after the grace second
         QString consoleKeys, approverKeys;   ///< which keys it believes, as its last status said (wire::Presence)
+        bool consoleKeysDifferRecorded = false, approverKeysDifferRecorded = false;   ///< as the record last said
     };
     mutable std::mutex m_mutex;                       ///< guards what both threads touch
     QHash<QString, GatewayLife> m_gateways;

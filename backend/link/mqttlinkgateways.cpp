@@ -5,6 +5,7 @@
 #include "base/logging.h"
 #include "link/districtspokenfor.h"
 #include "link/mqttlinkcounters.h"
+#include "security/keyringjournal.h"
 
 namespace cityops {
 
@@ -164,8 +165,15 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
     }
     if (status.online)
         expectRoadPicture(ref.gateway, number, newBoot);
-    std::lock_guard lock(m_mutex);
-    GatewayLife &life = m_gateways[ref.gateway];
+    {
+        std::lock_guard lock(m_mutex);
+        takeStatus(m_gateways[ref.gateway], number, status);
+    }
+    recordKeyringTurns();
+}
+
+void MqttLink::takeStatus(GatewayLife &life, int number, const wire::Presence &status)
+{
     life.number = number;
     life.lastHeardMs = m_clock->nowMs();
     life.keepAliveMs = status.online ? status.keepAliveS * 1000LL : 0;
@@ -182,6 +190,35 @@ void MqttLink::onGatewayStatus(const wire::TopicRef &ref, const QByteArray &payl
         // thawed resumes with reports before its next heartbeat), and a goodbye then must still take them offline.
         life.offline.said(m_clock->nowMs());   // onTimer() decides
     }
+}
+
+void MqttLink::recordKeyringTurns()
+{
+    // What the link's figure shows goes into the record when it turns, so that a supervisor replaying why a desk's
+    // commands were refused at one gateway sees since when it held other keys than this console, and since when the
+    // same again. Not judged (a gone gateway, one that says nothing, this console's own keyring empty or not
+    // believed): nothing recorded, and the record stands as it last said.
+    std::vector<Event> turns;
+    const std::int64_t now = m_clock->nowMs();
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto it = m_gateways.begin(); it != m_gateways.end(); ++it) {
+            const auto turn = [&](const QString &ours, const QString &theirs, bool &recorded, const QString &keyring) {
+                if (!it->online || ours.isEmpty() || theirs.isEmpty() || (ours != theirs) == recorded)
+                    return;
+                recorded = ours != theirs;
+                const QString detail = recorded ? QStringLiteral("%1 %2 holds another %3 than this console (its keys %4, this console's %5)")
+                                                      .arg(QLatin1String(keyringjournal::kGatewayKeyrings), it.key(), keyring, theirs, ours)
+                                                : QStringLiteral("%1 %2 holds the same %3 as this console again (keys %4)")
+                                                      .arg(QLatin1String(keyringjournal::kGatewayKeyrings), it.key(), keyring, ours);
+                turns.push_back(Event{0, now, kNoDevice, OperatorActionPayload{OperatorAction::KeyringChanged, QStringLiteral("(%1)").arg(it.key()), detail}});
+            };
+            turn(m_ownConsoleKeys, it->consoleKeys, it->consoleKeysDifferRecorded, QStringLiteral("console keyring"));
+            turn(m_ownApproverKeys, it->approverKeys, it->approverKeysDifferRecorded, QStringLiteral("approver keyring"));
+        }
+    }
+    if (!turns.empty())
+        sink()->push(std::move(turns), Overflow::DropNewest);
 }
 
 void MqttLink::expectRoadPicture(const QString &gateway, int number, bool newBoot)

@@ -31,6 +31,9 @@ constexpr int kKept = 1'000;
 /// detail, and the one who did it is this, since nobody the record can name did.
 constexpr const char *kOutsideChange = "outside-change";
 constexpr const char *kNobodyRecorded = "unknown";
+/// How the record tells a gateway's keyrings turning other than the console's, or the same again (link/mqttlink.h):
+/// KeyringChanged by "(" the gateway ")", the detail opening with this word.
+constexpr const char *kGatewayKeyrings = "gateway-keyrings";
 
 /// Whose keys a keyring holds: each name and its key's id (CommandVerifier::keyId, 16 hex digits).
 using Keys = std::map<QString, QString>;

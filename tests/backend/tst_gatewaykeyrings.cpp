@@ -5,6 +5,7 @@
 // approver keyring is read again when its file changes; a gateway that says nothing (an older release) is not judged.
 #include "link/devicegateway.h"
 #include "security/keyringjournal.h"
+#include "store/storereader.h"
 #include "handgateways.h"
 
 #include <QTemporaryDir>
@@ -93,6 +94,48 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(summary("gw-older").running, 10'000);
         QVERIFY(!summary("gw-older").consoleKeysDiffer && !summary("gw-older").approverKeysDiffer);
         gateway.stop();
+    }
+
+    void theRecordSaysWhenAGatewaysKeyringsTurned()
+    {
+        // A supervisor replaying why a desk's commands were refused at one gateway finds since when it held another
+        // console keyring, and since when the same again — recorded once at each turn, by the gateway, not by a person.
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("a.store"));
+        auto desk = std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), QString(), nullptr, 1, store);
+        QVERIFY(QTest::qWaitFor([&] { return desk->engine.linkStatus().state == LinkState::Connected; }, 10'000));
+        GatewayOptions options;
+        options.mqtt = brokerOptions(broker.plainUrl(), QStringLiteral("gw1"));
+        options.mqtt.keepAliveS = 120;
+        options.warmUpHours = 0.01;
+        options.consoles = std::make_shared<const ConsoleKeyring>(ConsoleKeyring::load(room().keyring).value());
+        DeviceGateway gateway(city(), options, std::nullopt);
+        QVERIFY(gateway.start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(desk->gateway("gw1") && desk->gateway("gw1")->running, 20'000);
+        ConsoleKeyring more = ConsoleKeyring::load(room().keyring).value();
+        QVERIFY(more.add(QStringLiteral("desk-9"), CommandSigner::generate().publicKeyPem()));
+        gateway.setConsoles({std::make_shared<const ConsoleKeyring>(more), {}});
+        QTRY_VERIFY_WITH_TIMEOUT(desk->gateway("gw1")->consoleKeysDiffer, 10'000);
+        gateway.setConsoles({std::make_shared<const ConsoleKeyring>(more), {}});   // said again, the same: nothing more to record
+        gateway.setConsoles({options.consoles, {}});
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->gateway("gw1")->consoleKeysDiffer, 10'000);
+        gateway.stop();
+        desk.reset();   // a clean close: everything recorded
+
+        auto reader = StoreReader::open(store, city());
+        QVERIFY(reader);
+        std::vector<Event> events;
+        QVERIFY(reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000).ok());
+        QStringList turns;
+        for (const Event &e : events)
+            if (const auto *a = std::get_if<OperatorActionPayload>(&e.payload); a && a->action == OperatorAction::KeyringChanged)
+                turns << a->user + QLatin1Char(' ') + a->detail;
+        const QString ours = keyringjournal::digestOf(options.consoles.get()), theirs = keyringjournal::digestOf(&more);
+        QCOMPARE(turns, (QStringList{QStringLiteral("(gw1) gateway-keyrings gw1 holds another console keyring than this console (its keys %1, "
+                                                    "this console's %2)").arg(theirs, ours),
+                                     QStringLiteral("(gw1) gateway-keyrings gw1 holds the same console keyring as this console again (keys %1)").arg(ours)}));
     }
 
     void aCommandKeyTheKeyringDoesNotListMakesItAnotherKeyring()

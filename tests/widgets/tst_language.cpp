@@ -61,6 +61,11 @@ private Q_SLOTS:
                                                  "change 2 in journal 5f0c1d2e3a4b5c6d, keys 9a8b7c6d5e4f3a2b)")),
                  QStringLiteral("信頼する鍵が cityops-admin 以外で変更されました。変更者は記録されていません — mallory added (key 1a2b3c4d5e6f7a8b) "
                                 "(consoles.json after change 2 in journal 5f0c1d2e3a4b5c6d, keys 9a8b7c6d5e4f3a2b)"));
+        // A gateway's keyrings turning other than this console's: the link recorded it, no person.
+        QCOMPARE(Labels::activity(QStringLiteral("keyring-changed (gw-west): gateway-keyrings gw-west holds another console keyring than this "
+                                                 "console (its keys 1a2b3c4d5e6f7a8b, this console's 9a8b7c6d5e4f3a2b)")),
+                 QStringLiteral("ゲートウェイの信頼する鍵をこのコンソールと照合しました — gw-west holds another console keyring than this console "
+                                "(its keys 1a2b3c4d5e6f7a8b, this console's 9a8b7c6d5e4f3a2b)"));
         QVERIFY(Labels::activity(QStringLiteral("order 5 finished")).startsWith(QStringLiteral("指令 5")));
         QVERIFY(Labels::activity(QStringLiteral("alarm 12 lamp-fault shelved by sven")).contains(QStringLiteral("保留")));
         QCOMPARE(Labels::activity(QStringLiteral("something a newer console wrote")), QStringLiteral("something a newer console wrote"));
