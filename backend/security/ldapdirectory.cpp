@@ -42,6 +42,42 @@ QString ldapError(LDAP *ld, int rc)
     return text;
 }
 
+/// A person's simple bind, asking the directory what its password policy says of the account (the password policy
+/// control, draft-behera-ldap-password-policy: OpenLDAP's ppolicy overlay, and others'). A directory that counts wrong
+/// passwords itself counts them from every console at once, where each console's own count stays its machine's.
+struct Bound {
+    int rc = LDAP_OTHER;
+    LDAPPasswordPolicyError policy = PP_noError;   ///< PP_noError: the directory said nothing of the account
+};
+Bound bindAsPerson(LDAP *ld, const QByteArray &dn, berval &credentials, int timeoutSeconds)
+{
+    LDAPControl *request = nullptr;
+    if (const int made = ldap_create_passwordpolicy_control(ld, &request); made != LDAP_SUCCESS)
+        return {made};
+    LDAPControl *controls[] = {request, nullptr};
+    int id = 0;
+    Bound out{ldap_sasl_bind(ld, dn.constData(), LDAP_SASL_SIMPLE, &credentials, controls, nullptr, &id)};
+    ldap_control_free(request);
+    if (out.rc != LDAP_SUCCESS)
+        return out;
+    LDAPMessage *result = nullptr;
+    timeval timeout{timeoutSeconds, 0};
+    if (const int got = ldap_result(ld, id, LDAP_MSG_ALL, &timeout, &result); got <= 0) {
+        ldap_msgfree(result);
+        return {got == 0 ? LDAP_TIMEOUT : LDAP_SERVER_DOWN};
+    }
+    LDAPControl **returned = nullptr;
+    if (const int parsed = ldap_parse_result(ld, result, &out.rc, nullptr, nullptr, nullptr, &returned, 1); parsed != LDAP_SUCCESS)
+        return {parsed};
+    if (LDAPControl *said = ldap_control_find(LDAP_CONTROL_PASSWORDPOLICYRESPONSE, returned, nullptr)) {
+        ber_int_t expiresIn = -1, graceLeft = -1;
+        if (ldap_parse_passwordpolicy_control(ld, said, &expiresIn, &graceLeft, &out.policy) != LDAP_SUCCESS)
+            out.policy = PP_noError;
+    }
+    ldap_controls_free(returned);
+    return out;
+}
+
 bool isLoopback(const QString &host)
 {
     return host == QLatin1String("localhost") || host.startsWith(QLatin1String("127.")) || host == QLatin1String("::1");
@@ -465,7 +501,27 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
     Connection &h = *connection.value();
     const QByteArray dn = userDnFor(name).toUtf8();
     berval credentials{ber_len_t(password.size()), const_cast<char *>(password.constData())};
-    const int bound = ldap_sasl_bind_s(h.ld(), dn.constData(), LDAP_SASL_SIMPLE, &credentials, nullptr, nullptr, nullptr);
+    const Bound said = bindAsPerson(h.ld(), dn, credentials, m_mapping.timeoutSeconds);
+    const int bound = said.rc;
+    // What the directory's own password policy refuses is not a wrong password this console counts: the directory
+    // judged the account, whatever was typed.
+    if (said.policy == PP_accountLocked) {
+        qCInfo(lcSecurity) << "LDAP:" << name << "is locked by the directory's password policy";
+        SignInOutcome refused{SignInRefusal::Locked, QStringLiteral("The directory has locked this account (too many wrong passwords at any "
+                                                                    "console, or by its administrator). Ask the directory's administrator "
+                                                                    "to unlock it.")};
+        refused.nameKnown = true;
+        return refused;
+    }
+    if (said.policy == PP_passwordExpired || said.policy == PP_changeAfterReset) {
+        SignInOutcome refused{SignInRefusal::Disabled, said.policy == PP_passwordExpired
+                                                           ? QStringLiteral("Your password has expired in the directory. Set a new one "
+                                                                            "with the directory's own tools, then sign in.")
+                                                           : QStringLiteral("The directory asks you to set a new password first (it "
+                                                                            "was reset). Set it with the directory's own tools, then sign in.")};
+        refused.nameKnown = true;
+        return refused;
+    }
     if (bound == LDAP_INVALID_CREDENTIALS) {
         // Whether the entry exists decides only what the record may name; the person sees the same sentence.
         LDAPMessage *result = nullptr;

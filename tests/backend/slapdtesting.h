@@ -22,9 +22,12 @@ inline QByteArray sshaOf(const QByteArray &password)
 
 /// slapd with the city's people and groups: olga (operators), sven (operators, supervisors), rita (north-responders),
 /// nora (cleaners: a group the mapping does not know). Plain ldap:// and ldaps:// on loopback ports.
+/// `lockAfter` > 0: the directory's own password policy (OpenLDAP's ppolicy overlay) locks an account after that many
+/// wrong passwords in a row, until an administrator unlocks it, and says so to whoever asks (ppolicy_use_lockout);
+/// rita's password was reset by an administrator, and the policy has her set her own before anything else.
 class TestSlapd {
 public:
-    TestSlapd()
+    explicit TestSlapd(int lockAfter = 0) : m_lockAfter(lockAfter)
     {
         m_ok = makeTestCertificates(m_dir.path()) && QDir(m_dir.path()).mkpath(QStringLiteral("db")) && writeConfig() && load() && start();
     }
@@ -58,13 +61,16 @@ private:
         m_tlsPort = ports[1];
         const QString conf = QStringLiteral(
             "include /etc/ldap/schema/core.schema\ninclude /etc/ldap/schema/cosine.schema\ninclude /etc/ldap/schema/inetorgperson.schema\n"
-            "modulepath /usr/lib/ldap\nmoduleload back_mdb\npidfile %1/slapd.pid\n"
+            "modulepath /usr/lib/ldap\nmoduleload back_mdb\n%2pidfile %1/slapd.pid\n"
             "TLSCACertificateFile %1/ca.crt\nTLSCertificateFile %1/server.crt\nTLSCertificateKeyFile %1/server.key\n"
             "database mdb\nsuffix \"dc=city,dc=test\"\nrootdn \"cn=admin,dc=city,dc=test\"\ndirectory %1/db\nmaxsize 10485760\n"
             // Passwords: only to bind with. Everything else readable by whoever is bound (and by anonymous: the
             // default of many directories, which the console only uses to tell a wrong password from a made-up name).
-            "access to attrs=userPassword by anonymous auth by * none\naccess to * by * read\n")
-                                 .arg(m_dir.path());
+            "access to attrs=userPassword by anonymous auth by * none\naccess to * by * read\n%3")
+                                 .arg(m_dir.path(), m_lockAfter > 0 ? QStringLiteral("moduleload ppolicy\n") : QString(),
+                                      m_lockAfter > 0 ? QStringLiteral("overlay ppolicy\nppolicy_default \"cn=lockout,ou=policies,dc=city,dc=test\"\n"
+                                                                       "ppolicy_use_lockout\n")
+                                                      : QString());
         return write("slapd.conf", conf.toUtf8());
     }
     bool load()
@@ -75,9 +81,16 @@ private:
         QByteArray ldif = "dn: dc=city,dc=test\nobjectClass: dcObject\nobjectClass: organization\no: City\ndc: city\n\n"
                           "dn: ou=people,dc=city,dc=test\nobjectClass: organizationalUnit\nou: people\n\n"
                           "dn: ou=groups,dc=city,dc=test\nobjectClass: organizationalUnit\nou: groups\n\n";
+        if (m_lockAfter > 0)
+            ldif += "dn: ou=policies,dc=city,dc=test\nobjectClass: organizationalUnit\nou: policies\n\n"
+                    "dn: cn=lockout,ou=policies,dc=city,dc=test\nobjectClass: organizationalRole\nobjectClass: pwdPolicy\ncn: lockout\n"
+                    "pwdAttribute: userPassword\npwdLockout: TRUE\npwdLockoutDuration: 0\npwdMustChange: TRUE\npwdMaxFailure: "
+                    + QByteArray::number(m_lockAfter) + "\n\n";
         for (const char *person : {"olga", "sven", "rita", "nora", "lookup"})
             ldif += QByteArray("dn: uid=") + person + ",ou=people,dc=city,dc=test\nobjectClass: inetOrgPerson\nuid: " + person
-                    + "\ncn: " + person + "\nsn: " + person + "\nuserPassword: " + hash + "\n\n";
+                    + "\ncn: " + person + "\nsn: " + person + "\nuserPassword: " + hash + "\n"
+                    // With the policy, rita's password was just reset by an administrator: she must set her own first.
+                    + (m_lockAfter > 0 && qstrcmp(person, "rita") == 0 ? "pwdReset: TRUE\n" : "") + "\n";
         const auto group = [&](const char *name, std::initializer_list<const char *> members) {
             ldif += QByteArray("dn: cn=") + name + ",ou=groups,dc=city,dc=test\nobjectClass: groupOfNames\ncn: " + name + "\n";
             for (const char *m : members)
@@ -91,6 +104,7 @@ private:
         return write("data.ldif", ldif) && run(QStringLiteral("/usr/sbin/slapadd"), {"-f", path("slapd.conf"), "-l", path("data.ldif")}, m_dir.path());
     }
 
+    int m_lockAfter = 0;
     QTemporaryDir m_dir;
     QProcess m_process;
     int m_plainPort = 0;

@@ -1,0 +1,73 @@
+// A directory that locks accounts itself (OpenLDAP's ppolicy overlay on a real slapd started on loopback): wrong
+// passwords typed at one console lock the person out at every console — where each console's own count is its own
+// machine's — and the console says the directory locked the account, instead of "wrong password".
+
+#include "slapdtesting.h"
+#include "security/ldapdirectory.h"
+
+#include <QtTest>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+constexpr std::int64_t kNow = 1'790'000'000'000;
+constexpr std::int64_t kAnHour = 3'600'000;
+
+std::unique_ptr<LdapDirectory> console(const TestSlapd &slapd)
+{
+    auto m = LdapMapping::fromJson(QByteArrayLiteral(R"({"groupBase": "ou=groups,{base}", "groups": {"operators": {"role": "operator"},
+        "north-responders": {"role": "responder", "districts": ["North"]}}})"),
+                                   QStringLiteral("test mapping"));
+    auto d = m ? LdapDirectory::open(slapd.plainUrl(), m.value()) : Result<std::unique_ptr<LdapDirectory>>(Error{m.error()});
+    if (!d)
+        qFatal("open %s: %s", qPrintable(slapd.plainUrl()), qPrintable(d.error()));
+    return std::move(d).value();
+}
+
+} // namespace
+
+class TestLdapPolicy : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void wrongPasswordsAtOneConsoleLockTheAccountAtEvery()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/usr/sbin/slapd")))
+            QFAIL("slapd is not installed (Debian: slapd, ldap-utils; scripts/test installs them)");
+        TestSlapd slapd(3);
+        QVERIFY2(slapd.ok(), "slapd with its password policy did not start on loopback");
+        auto west = console(slapd), east = console(slapd);   // two desks, two machines: counts of their own
+        QVERIFY2(east->signIn(QStringLiteral("olga"), kPassword, kNow).ok(), "olga signs in before anything happened");
+
+        // The attack: a guesser at the west desk tries passwords for olga (an hour apart: the desk's own delays pass).
+        for (int attempt = 1; attempt <= 3; ++attempt) {
+            const SignInOutcome wrong = west->signIn(QStringLiteral("olga"), "guess " + QByteArray::number(attempt), kNow + attempt * kAnHour);
+            QCOMPARE(wrong.refusal, SignInRefusal::WrongCredentials);
+        }
+        // The east desk has counted nothing, yet olga — even with her right password — is locked there: the directory
+        // counted. Said as a lock, with what to do, not as a wrong password.
+        const SignInOutcome atEast = east->signIn(QStringLiteral("olga"), kPassword, kNow + 4 * kAnHour);
+        QCOMPARE(atEast.refusal, SignInRefusal::Locked);
+        QVERIFY2(atEast.sentence.contains(QLatin1String("directory has locked this account")), qPrintable(atEast.sentence));
+        QVERIFY(atEast.nameKnown);
+        const SignInOutcome atWest = west->signIn(QStringLiteral("olga"), kPassword, kNow + 4 * kAnHour);
+        QCOMPARE(atWest.refusal, SignInRefusal::Locked);
+        // The lock is the directory's, not a wrong password of this desk: it is not counted (nor can a guesser, who
+        // is told "locked" for any password, learn anything from it that the right password would not also show).
+        const SignInOutcome guessed = east->signIn(QStringLiteral("olga"), "guess 4", kNow + 5 * kAnHour);
+        QCOMPARE(guessed.refusal, SignInRefusal::Locked);
+        QCOMPARE(guessed.sentence, atEast.sentence);
+        // Others are untouched.
+        QVERIFY(east->signIn(QStringLiteral("sven"), kPassword, kNow + 5 * kAnHour).ok());
+
+        // A password an administrator reset: the bind succeeds, but the directory says she must set her own first —
+        // she is not let in on it, and is told what to do.
+        const SignInOutcome reset = east->signIn(QStringLiteral("rita"), kPassword, kNow + 5 * kAnHour);
+        QCOMPARE(reset.refusal, SignInRefusal::Disabled);
+        QVERIFY2(reset.sentence.contains(QLatin1String("set a new password first")), qPrintable(reset.sentence));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLdapPolicy)
+#include "tst_ldappolicy.moc"
