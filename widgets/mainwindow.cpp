@@ -106,6 +106,7 @@ MainWindow::MainWindow(Engine &engine, Authenticator *directory, QWidget *parent
     // past its limit); the order opens for the operator to check.
     connect(m_details, &DetailsPanel::planSuggested, m_ops, &OpsConsole::openPlan);
     connect(m_access, &AccessControl::handOverWaiting, this, &MainWindow::showHandOver);
+    connect(m_access, &AccessControl::noticeForPerson, this, [this](const QString &notice) { m_ops->post(true, notice); });
     buildSessionMenu();
     // Annunciation: new critical items make a sound and ask for attention; the banner counts what waits.
     m_annunciator = new Annunciator(*m_live, *m_annunciatorBanner, this);

@@ -34,6 +34,9 @@ struct SignInOutcome {
     /// The name is a person the directory knows. The record names refused attempts only then: people type their
     /// password into the name field, and the record must not keep it.
     bool nameKnown = false;
+    /// On success: what the person should do soon, said once they are in ("Your password in the directory expires in
+    /// 3 days …"). Empty: nothing.
+    QString notice{};
     bool ok() const { return refusal == SignInRefusal::None; }
 };
 

@@ -48,6 +48,8 @@ QString ldapError(LDAP *ld, int rc)
 struct Bound {
     int rc = LDAP_OTHER;
     LDAPPasswordPolicyError policy = PP_noError;   ///< PP_noError: the directory said nothing of the account
+    int expiresInS = -1;   ///< the password expires in so many seconds (the policy's warning); -1: not said
+    int graceLeft = -1;    ///< expired: so many more binds are allowed with it; -1: not said
 };
 Bound bindAsPerson(LDAP *ld, const QByteArray &dn, berval &credentials, int timeoutSeconds)
 {
@@ -71,11 +73,31 @@ Bound bindAsPerson(LDAP *ld, const QByteArray &dn, berval &credentials, int time
         return {parsed};
     if (LDAPControl *said = ldap_control_find(LDAP_CONTROL_PASSWORDPOLICYRESPONSE, returned, nullptr)) {
         ber_int_t expiresIn = -1, graceLeft = -1;
-        if (ldap_parse_passwordpolicy_control(ld, said, &expiresIn, &graceLeft, &out.policy) != LDAP_SUCCESS)
+        if (ldap_parse_passwordpolicy_control(ld, said, &expiresIn, &graceLeft, &out.policy) != LDAP_SUCCESS) {
             out.policy = PP_noError;
+        } else {
+            out.expiresInS = expiresIn;
+            out.graceLeft = graceLeft;
+        }
     }
     ldap_controls_free(returned);
     return out;
+}
+
+/// What a person signed in should know of their password, from the directory's policy: expiring soon, or expired
+/// with so many sign-ins left before it locks them out. Empty when it said neither.
+QString passwordNotice(int expiresInS, int graceLeft)
+{
+    const QString change = QStringLiteral("Set a new one with the directory's own tools");
+    if (graceLeft >= 0)
+        return QStringLiteral("Your password in the directory has expired: %1 more sign-in(s) with it, then it is locked. %2 now.")
+            .arg(graceLeft)
+            .arg(change);
+    if (expiresInS < 0)
+        return {};
+    const std::int64_t days = (std::int64_t(expiresInS) + 43'200) / 86'400, hours = (std::int64_t(expiresInS) + 1'800) / 3'600;   // the nearest
+    const QString in = expiresInS >= 86'400 ? QStringLiteral("%1 day(s)").arg(days) : hours >= 1 ? QStringLiteral("%1 hour(s)").arg(hours) : QStringLiteral("less than an hour");
+    return QStringLiteral("Your password in the directory expires in %1. %2 before then, or you cannot sign in.").arg(in, change);
 }
 
 bool isLoopback(const QString &host)
@@ -566,6 +588,7 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
     SignInOutcome out;
     out.account = account;
     out.nameKnown = true;
+    out.notice = passwordNotice(said.expiresInS, said.graceLeft);
     return out;
 }
 

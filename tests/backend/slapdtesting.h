@@ -3,6 +3,7 @@
 // generated database, a throwaway CA for ldaps:// (tst_ldapdirectory, tst_ldapconsole).
 #include "brokertesting.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -24,7 +25,9 @@ inline QByteArray sshaOf(const QByteArray &password)
 /// nora (cleaners: a group the mapping does not know). Plain ldap:// and ldaps:// on loopback ports.
 /// `lockAfter` > 0: the directory's own password policy (OpenLDAP's ppolicy overlay) locks an account after that many
 /// wrong passwords in a row, until an administrator unlocks it, and says so to whoever asks (ppolicy_use_lockout);
-/// rita's password was reset by an administrator, and the policy has her set her own before anything else.
+/// rita's password was reset by an administrator, and the policy has her set her own before anything else; a password
+/// lasts ten days, and sven's, set seven days ago, is said to expire in three; nora's, set eleven days ago, has
+/// expired, and two more binds are allowed with it.
 class TestSlapd {
 public:
     explicit TestSlapd(int lockAfter = 0) : m_lockAfter(lockAfter)
@@ -84,13 +87,20 @@ private:
         if (m_lockAfter > 0)
             ldif += "dn: ou=policies,dc=city,dc=test\nobjectClass: organizationalUnit\nou: policies\n\n"
                     "dn: cn=lockout,ou=policies,dc=city,dc=test\nobjectClass: organizationalRole\nobjectClass: pwdPolicy\ncn: lockout\n"
-                    "pwdAttribute: userPassword\npwdLockout: TRUE\npwdLockoutDuration: 0\npwdMustChange: TRUE\npwdMaxFailure: "
+                    "pwdAttribute: userPassword\npwdLockout: TRUE\npwdLockoutDuration: 0\npwdMustChange: TRUE\npwdMaxAge: 864000\npwdExpireWarning: 864000\npwdGraceAuthNLimit: 2\npwdMaxFailure: "
                     + QByteArray::number(m_lockAfter) + "\n\n";
         for (const char *person : {"olga", "sven", "rita", "nora", "lookup"})
             ldif += QByteArray("dn: uid=") + person + ",ou=people,dc=city,dc=test\nobjectClass: inetOrgPerson\nuid: " + person
                     + "\ncn: " + person + "\nsn: " + person + "\nuserPassword: " + hash + "\n"
                     // With the policy, rita's password was just reset by an administrator: she must set her own first.
-                    + (m_lockAfter > 0 && qstrcmp(person, "rita") == 0 ? "pwdReset: TRUE\n" : "") + "\n";
+                    + (m_lockAfter > 0 && qstrcmp(person, "rita") == 0 ? "pwdReset: TRUE\n" : "")
+                    // ... and sven's was set seven days ago: it expires in three (a password lasts ten days).
+                    + (m_lockAfter > 0 && (qstrcmp(person, "sven") == 0 || qstrcmp(person, "nora") == 0)
+                           ? "pwdChangedTime: "
+                                 + QDateTime::currentDateTimeUtc().addDays(qstrcmp(person, "sven") == 0 ? -7 : -11).toString(QStringLiteral("yyyyMMddHHmmss'Z'")).toLatin1()
+                                 + "\n"
+                           : QByteArray())
+                    + "\n";
         const auto group = [&](const char *name, std::initializer_list<const char *> members) {
             ldif += QByteArray("dn: cn=") + name + ",ou=groups,dc=city,dc=test\nobjectClass: groupOfNames\ncn: " + name + "\n";
             for (const char *m : members)

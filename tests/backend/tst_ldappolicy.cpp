@@ -18,7 +18,7 @@ constexpr std::int64_t kAnHour = 3'600'000;
 std::unique_ptr<LdapDirectory> console(const TestSlapd &slapd)
 {
     auto m = LdapMapping::fromJson(QByteArrayLiteral(R"({"groupBase": "ou=groups,{base}", "groups": {"operators": {"role": "operator"},
-        "north-responders": {"role": "responder", "districts": ["North"]}}})"),
+        "north-responders": {"role": "responder", "districts": ["North"]}, "cleaners": {"role": "viewer"}}})"),
                                    QStringLiteral("test mapping"));
     auto d = m ? LdapDirectory::open(slapd.plainUrl(), m.value()) : Result<std::unique_ptr<LdapDirectory>>(Error{m.error()});
     if (!d)
@@ -38,7 +38,9 @@ private Q_SLOTS:
         TestSlapd slapd(3);
         QVERIFY2(slapd.ok(), "slapd with its password policy did not start on loopback");
         auto west = console(slapd), east = console(slapd);   // two desks, two machines: counts of their own
-        QVERIFY2(east->signIn(QStringLiteral("olga"), kPassword, kNow).ok(), "olga signs in before anything happened");
+        const SignInOutcome first = east->signIn(QStringLiteral("olga"), kPassword, kNow);
+        QVERIFY2(first.ok(), "olga signs in before anything happened");
+        QVERIFY2(first.notice.isEmpty(), qPrintable(first.notice));   // no date her password was set: it does not expire
 
         // The attack: a guesser at the west desk tries passwords for olga (an hour apart: the desk's own delays pass).
         for (int attempt = 1; attempt <= 3; ++attempt) {
@@ -58,8 +60,15 @@ private Q_SLOTS:
         const SignInOutcome guessed = east->signIn(QStringLiteral("olga"), "guess 4", kNow + 5 * kAnHour);
         QCOMPARE(guessed.refusal, SignInRefusal::Locked);
         QCOMPARE(guessed.sentence, atEast.sentence);
-        // Others are untouched.
-        QVERIFY(east->signIn(QStringLiteral("sven"), kPassword, kNow + 5 * kAnHour).ok());
+        // Others are untouched — sven is let in, and told his password expires in three days (olga was not).
+        const SignInOutcome sven = east->signIn(QStringLiteral("sven"), kPassword, kNow + 5 * kAnHour);
+        QVERIFY(sven.ok());
+        QVERIFY2(sven.notice.startsWith(QLatin1String("Your password in the directory expires in 3 day(s). Set a new one")), qPrintable(sven.notice));
+
+        // An expired password the directory still takes a few more times: she is in, told how many are left.
+        const SignInOutcome nora = east->signIn(QStringLiteral("nora"), kPassword, kNow + 5 * kAnHour);
+        QVERIFY2(nora.ok(), qPrintable(nora.sentence));
+        QVERIFY2(nora.notice.startsWith(QLatin1String("Your password in the directory has expired: 1 more sign-in(s) with it")), qPrintable(nora.notice));
 
         // A password an administrator reset: the bind succeeds, but the directory says she must set her own first —
         // she is not let in on it, and is told what to do.

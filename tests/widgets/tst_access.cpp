@@ -41,20 +41,40 @@ using namespace cityops::test;
 namespace {
 std::shared_ptr<const CityModel> fixtureCity() { return cityops::test::networkCity(); }
 
+/// The room's people, checked by a directory that also asks each person let in to change their password soon (as
+/// an LDAP directory's password policy does).
+class AskingDirectory : public Authenticator {
+public:
+    explicit AskingDirectory(Authenticator *people) : m_people(people) {}
+    SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override
+    {
+        SignInOutcome outcome = m_people->signIn(name, password, nowMs);
+        if (outcome.ok())
+            outcome.notice = QStringLiteral("Your password in the directory expires in 3 day(s).");
+        return outcome;
+    }
+    QString describe() const override { return m_people->describe(); }
+    Result<std::optional<UserAccount>> lookUp(const QString &name) override { return m_people->lookUp(name); }
+
+private:
+    Authenticator *m_people;
+};
+
 /// A live console with real accounts; nobody signed in yet.
 struct Desk {
     std::shared_ptr<const CityModel> city = fixtureCity();
     People people{*city};
+    AskingDirectory asking{people.get()};
     Engine engine{city};
     std::unique_ptr<MainWindow> window;
     std::int64_t now = 1'790'000'000'000;
 
-    Desk()
+    explicit Desk(bool askingDirectory = false)
     {
         SimLinkOptions sim;
         sim.warmUpHours = 0.1;
         engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
-        window = std::make_unique<MainWindow>(engine, people.get());
+        window = std::make_unique<MainWindow>(engine, askingDirectory ? static_cast<Authenticator *>(&asking) : people.get());
         window->resize(1400, 900);
         window->show();
         access().setClock([this] { return now; });          // the wall clock (lockouts) ...
@@ -133,6 +153,25 @@ private Q_SLOTS:
         QCOMPARE(desk.window->ops().personLabel()->text(), QStringLiteral("olga · operator"));
         QTRY_VERIFY(desk.recorded(QStringLiteral("sign-in olga: operator")));
         QCOMPARE(desk.window->currentUser(), QStringLiteral("olga"));
+    }
+
+    /// What the directory asks of a person it lets in (a password about to expire) is said once they are in, in the
+    /// messages, in amber — not on the card, which is gone by then.
+    void whatTheDirectoryAsksIsSaidOnceIn()
+    {
+        Desk desk(true);
+        QVERIFY(QTest::qWaitForWindowExposed(desk.window.get()));
+        desk.window->ops().messages()->clear();
+        desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
+        QCOMPARE(desk.client().actor().user, QStringLiteral("olga"));
+        QListWidget *messages = desk.window->ops().messages();
+        QCOMPARE(messages->count(), 1);
+        QVERIFY2(messages->item(0)->text().contains(QLatin1String("Your password in the directory expires in 3 day(s).")),
+                 qPrintable(messages->item(0)->text()));
+        // On amber, as what needs doing is: seen in the list as drawn.
+        QTRY_VERIFY(messages->isVisible());
+        const QRect row = messages->visualItemRect(messages->item(0));
+        QCOMPARE(messages->viewport()->grab().toImage().pixelColor(row.left() + 2, row.center().y()), QColor(0xff, 0xb0, 0x00));
     }
 
     /// A responder whose account names no district of this city (misspelt, or made for another city) is refused with

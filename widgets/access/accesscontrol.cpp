@@ -120,6 +120,8 @@ SignInOutcome AccessControl::applySignIn(const QString &name, const SignInOutcom
     m_overlay->hide();
     m_lastInputMs = m_elapsed();
     Q_EMIT signedIn(a);
+    if (!outcome.notice.isEmpty())
+        Q_EMIT noticeForPerson(outcome.notice);
     if (!m_handOverFrom.isEmpty())
         Q_EMIT handOverWaiting(m_handOverFrom, m_handOverNote);
     return outcome;

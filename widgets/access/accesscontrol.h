@@ -87,6 +87,8 @@ Q_SIGNALS:
     /// The card's check has finished (signed in, unlocked or refused).
     void checkFinished();
     void signedIn(const cityops::Actor &actor);
+    /// Said once a person is in: what their directory asks of them soon (SignInOutcome::notice).
+    void noticeForPerson(const QString &notice);
     void signedOut();
     void lockChanged(bool locked);
     /// A person signed in after a hand-over: the window shows the checklist.
