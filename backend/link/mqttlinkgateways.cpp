@@ -8,6 +8,16 @@
 #include "security/keyringjournal.h"
 
 namespace cityops {
+namespace {
+
+/// Whether a gateway holds other keys than this console, as their digests say; nothing when either side says none
+/// (not judged). What the link's figure shows and what the record says are both this.
+std::optional<bool> keysDiffer(const QString &ours, const QString &theirs)
+{
+    return ours.isEmpty() || theirs.isEmpty() ? std::nullopt : std::optional<bool>(ours != theirs);
+}
+
+} // namespace
 
 bool MqttLink::admitGateway(const QString &gateway)
 {
@@ -103,9 +113,8 @@ std::vector<GatewaySummary> MqttLink::gateways() const
             g.heard = true;
             g.running = it->online && !it->silent;
             g.lastHeardMs = it->lastHeardMs;
-            const auto differ = [](const QString &ours, const QString &theirs) { return !ours.isEmpty() && !theirs.isEmpty() && ours != theirs; };
-            g.consoleKeysDiffer = differ(m_ownConsoleKeys, it->consoleKeys);
-            g.approverKeysDiffer = differ(m_ownApproverKeys, it->approverKeys);
+            g.consoleKeysDiffer = keysDiffer(m_ownConsoleKeys, it->consoleKeys).value_or(false);
+            g.approverKeysDiffer = keysDiffer(m_ownApproverKeys, it->approverKeys).value_or(false);
         }
     }
     std::vector<GatewaySummary> out;
@@ -204,9 +213,10 @@ void MqttLink::recordKeyringTurns()
         std::lock_guard lock(m_mutex);
         for (auto it = m_gateways.begin(); it != m_gateways.end(); ++it) {
             const auto turn = [&](const QString &ours, const QString &theirs, bool &recorded, const QString &keyring) {
-                if (!it->online || ours.isEmpty() || theirs.isEmpty() || (ours != theirs) == recorded)
+                const std::optional<bool> differ = keysDiffer(ours, theirs);
+                if (!it->online || !differ || *differ == recorded)
                     return;
-                recorded = ours != theirs;
+                recorded = *differ;
                 const QString detail = recorded ? QStringLiteral("%1 %2 holds another %3 than this console (its keys %4, this console's %5)")
                                                       .arg(QLatin1String(keyringjournal::kGatewayKeyrings), it.key(), keyring, theirs, ours)
                                                 : QStringLiteral("%1 %2 holds the same %3 as this console again (keys %4)")
