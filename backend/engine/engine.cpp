@@ -2,6 +2,7 @@
 
 #include "base/counted.h"
 #include "base/logging.h"
+#include "link/gatewaykeyringrecord.h"
 #include "ops/deskcontext.h"
 #include "store/carryover.h"
 #include "store/snapshot.h"
@@ -53,6 +54,18 @@ void Engine::recordOperatorAction(OperatorAction action, const QString &user, co
         m_actions.push_back(Event{0, m_clock.nowMs(), kNoDevice, OperatorActionPayload{action, user, detail}});
     }
     m_queue.wake();
+}
+
+std::function<Result<QStringList>()> Engine::recordedKeyringTurns() const
+{
+    if (!m_store)
+        return {};
+    return [path = m_store->path(), city = m_city]() -> Result<QStringList> {
+        auto reader = StoreReader::open(path, city);
+        if (!reader)
+            return makeError(reader.error());
+        return reader.value()->markerLabels(gatewaykeyringrecord::labelStart(), gatewaykeyringrecord::labelPart());
+    };
 }
 
 void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::int64_t sessionStartMs)

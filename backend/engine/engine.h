@@ -47,6 +47,9 @@ public:
         bool troubled() const { return failed() || passedOver.count > 0 || passedOver.stateLostBeforeMs > 0; }
     };
     const CarryOverOutcome &carryOverOutcome() const { return m_carryOver; }
+    /// Reads what the attached store already says of the gateways' keyrings, for MqttLinkOptions::recordedKeyringTurns
+    /// (on whatever thread calls it, with a reader of its own); empty when nothing is recorded (no store).
+    std::function<Result<QStringList>()> recordedKeyringTurns() const;
 
     /// Starts the core thread and the link on its own thread. The link is moved to that thread. The first event
     /// marks the session's start at `sessionStartMs` — the earliest time the link will report (the simulator

@@ -58,7 +58,7 @@ QString MqttLink::heldKeys(const KeyringState &keyring)
     return keyring.keys && !keyring.keys->isEmpty() ? keyringjournal::digestOf(keyring.keys.get()) : QString();
 }
 
-MqttLink::~MqttLink() = default;
+MqttLink::~MqttLink() { m_recordReader.waitForDone(); }
 
 LinkStatus MqttLink::trouble(const QString &why, bool retrying) const
 {
@@ -107,6 +107,7 @@ LinkCounters MqttLink::counters() const
 void MqttLink::start()
 {
     setStatus(LinkStatus::network(LinkState::Starting, m_endpoint));
+    readRecordedKeyringTurns();
     MqttOptions mqtt = m_options.mqtt;
     mqtt.willTopic = wire::consoleStatusTopic(mqtt.clientId);
     mqtt.willForConnection = [this] { return willForNextConnection(); };
@@ -173,6 +174,7 @@ void MqttLink::start()
 
 void MqttLink::stop()
 {
+    m_recordReader.waitForDone();
     m_keyringWatch.reset();
     m_approverWatch.reset();
     if (m_timer)

@@ -8,6 +8,7 @@
 #include "link/fieldlink.h"
 #include "link/fleetdispatch.h"
 #include "link/gatewayclocks.h"
+#include "link/gatewaykeyringrecord.h"
 #include "link/roadpicturemerge.h"
 #include "link/mqttclient.h"
 #include "link/consoleroll.h"
@@ -19,10 +20,12 @@
 
 #include <QHash>
 #include <QSet>
+#include <QThreadPool>
 #include <QElapsedTimer>
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -56,6 +59,12 @@ struct MqttLinkOptions {
     /// The wall clock the numbers and the freshness of signed operations are read from (default: the system's); the
     /// console's clock follows it too (timeBase).
     OpsExchange::WallClock wallClock;
+    /// What the record already says of the gateways' keyrings: its labels of the lines recordKeyringTurns wrote
+    /// (gatewaykeyringrecord), newest first. Called once, on a worker thread, when the link starts; until it answers
+    /// no turn is recorded, so that a gateway the last run recorded as holding other keys gets its "the same again"
+    /// when it is in step at this run's start, and one still differing is not recorded twice. Unset: nothing recorded
+    /// before (a console that does not record). An error: said in the log, and taken as nothing recorded.
+    std::function<Result<QStringList>()> recordedKeyringTurns;
 };
 
 /// The field through a real MQTT 5 broker (docs/PROTOCOL.md): device gateways (cityops-sim) publish state,
@@ -112,6 +121,8 @@ private:
     void takeStatus(GatewayLife &life, int number, const wire::Presence &status);   ///< under m_mutex
     /// Records each gateway whose keyrings came to differ from this console's, or to be the same again (either thread).
     void recordKeyringTurns();
+    void readRecordedKeyringTurns();   ///< starts the worker that reads what earlier runs recorded
+    void takeRecordedKeyringTurns(const Result<QStringList> &labels);   ///< link thread
     /// This console's status for `connection`, signed with its key (unsigned without one).
     QByteArray statusPayload(bool online, std::uint64_t connection) const;
     /// The Will of the connection about to be attempted: a new connection number, and its offline status.
@@ -199,6 +210,7 @@ private:
         OfflineGrace offline;   ///< an offline it said (goodbye or Will), declared after the grace second
         QString consoleKeys, approverKeys;   ///< which keys it believes, as its last status said (wire::Presence)
         bool consoleKeysDifferRecorded = false, approverKeysDifferRecorded = false;   ///< as the record last said
+        bool recordTakenUp = false;   ///< the two above taken from what earlier runs recorded (m_recordedBefore)
     };
     mutable std::mutex m_mutex;                       ///< guards what both threads touch
     QHash<QString, GatewayLife> m_gateways;
@@ -222,6 +234,9 @@ private:
     std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)
     std::unique_ptr<KeyringWatch> m_approverWatch;  ///< the approver keyring the gateways should hold (on the link's thread)
     QString m_ownConsoleKeys, m_ownApproverKeys;    ///< which keys this console's keyrings hold (under m_mutex); empty: not told
+    /// What earlier runs recorded of each gateway's keyrings (under m_mutex); nothing until read (recordedKeyringTurns).
+    std::optional<QHash<QString, gatewaykeyringrecord::LastSaid>> m_recordedBefore;
+    QThreadPool m_recordReader;   ///< reads it, once, off the link's thread
     FleetDispatch m_fleet;
     RoadPictureMerge m_roadPictures;   ///< network thread
     GatewayClocks m_gatewayClocks;     ///< how far each gateway's clock runs from ours (any thread)

@@ -5,7 +5,6 @@
 #include "base/logging.h"
 #include "link/districtspokenfor.h"
 #include "link/mqttlinkcounters.h"
-#include "security/keyringjournal.h"
 
 namespace cityops {
 namespace {
@@ -206,29 +205,64 @@ void MqttLink::recordKeyringTurns()
     // What the link's figure shows goes into the record when it turns, so that a supervisor replaying why a desk's
     // commands were refused at one gateway sees since when it held other keys than this console, and since when the
     // same again. Not judged (a gone gateway, one that says nothing, this console's own keyring empty or not
-    // believed): nothing recorded, and the record stands as it last said.
+    // believed): nothing recorded, and the record stands as it last said — also across restarts: each gateway starts
+    // from what earlier runs recorded of it, so nothing is recorded until that is read.
+    using gatewaykeyringrecord::Keyring;
     std::vector<Event> turns;
     const std::int64_t now = m_clock->nowMs();
     {
         std::lock_guard lock(m_mutex);
+        if (!m_recordedBefore)
+            return;
         for (auto it = m_gateways.begin(); it != m_gateways.end(); ++it) {
-            const auto turn = [&](const QString &ours, const QString &theirs, bool &recorded, const QString &keyring) {
+            if (!it->recordTakenUp) {
+                const gatewaykeyringrecord::LastSaid said = m_recordedBefore->value(it.key());
+                it->consoleKeysDifferRecorded = said.consoleDiffers.value_or(false);
+                it->approverKeysDifferRecorded = said.approverDiffers.value_or(false);
+                it->recordTakenUp = true;
+            }
+            const auto turn = [&](const QString &ours, const QString &theirs, bool &recorded, Keyring keyring) {
                 const std::optional<bool> differ = keysDiffer(ours, theirs);
                 if (!it->online || !differ || *differ == recorded)
                     return;
                 recorded = *differ;
-                const QString detail = recorded ? QStringLiteral("%1 %2 holds another %3 than this console (its keys %4, this console's %5)")
-                                                      .arg(QLatin1String(keyringjournal::kGatewayKeyrings), it.key(), keyring, theirs, ours)
-                                                : QStringLiteral("%1 %2 holds the same %3 as this console again (keys %4)")
-                                                      .arg(QLatin1String(keyringjournal::kGatewayKeyrings), it.key(), keyring, ours);
-                turns.push_back(Event{0, now, kNoDevice, OperatorActionPayload{OperatorAction::KeyringChanged, QStringLiteral("(%1)").arg(it.key()), detail}});
+                turns.push_back(Event{0, now, kNoDevice, OperatorActionPayload{OperatorAction::KeyringChanged, QStringLiteral("(%1)").arg(it.key()),
+                                                                                gatewaykeyringrecord::detail(it.key(), keyring, recorded, theirs, ours)}});
             };
-            turn(m_ownConsoleKeys, it->consoleKeys, it->consoleKeysDifferRecorded, QStringLiteral("console keyring"));
-            turn(m_ownApproverKeys, it->approverKeys, it->approverKeysDifferRecorded, QStringLiteral("approver keyring"));
+            turn(m_ownConsoleKeys, it->consoleKeys, it->consoleKeysDifferRecorded, Keyring::Console);
+            turn(m_ownApproverKeys, it->approverKeys, it->approverKeysDifferRecorded, Keyring::Approver);
         }
     }
     if (!turns.empty())
         sink()->push(std::move(turns), Overflow::DropNewest);
+}
+
+void MqttLink::readRecordedKeyringTurns()
+{
+    if (!m_options.recordedKeyringTurns) {
+        std::lock_guard lock(m_mutex);
+        m_recordedBefore.emplace();   // nothing recorded before
+        return;
+    }
+    // Off the link's thread: the search reads the record's markers (about 0.4 s a million). The pool is waited for
+    // before the link goes (stop(), the destructor), so the answer never reaches a link that is gone.
+    m_recordReader.start([this, read = m_options.recordedKeyringTurns] {
+        Result<QStringList> labels = read();
+        QMetaObject::invokeMethod(this, [this, labels = std::move(labels)] { takeRecordedKeyringTurns(labels); }, Qt::QueuedConnection);
+    });
+}
+
+void MqttLink::takeRecordedKeyringTurns(const Result<QStringList> &labels)
+{
+    if (!labels)
+        qCWarning(lcLink) << "what earlier runs recorded of the gateways' keyrings cannot be read; taken as nothing:" << labels.error();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_recordedBefore)
+            return;
+        m_recordedBefore = labels ? gatewaykeyringrecord::lastSaid(labels.value()) : QHash<QString, gatewaykeyringrecord::LastSaid>{};
+    }
+    recordKeyringTurns();   // the gateways heard while it was read
 }
 
 void MqttLink::expectRoadPicture(const QString &gateway, int number, bool newBoot)

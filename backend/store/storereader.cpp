@@ -412,6 +412,23 @@ Result<std::vector<std::optional<QString>>> StoreReader::lastMarkerLabels(const 
     return found;
 }
 
+Result<QStringList> StoreReader::markerLabels(const QString &start, const QString &part)
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT label FROM markers WHERE substr(label, 1, ?) = ? AND instr(label, ?) > 0 ORDER BY seq DESC"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, static_cast<std::int64_t>(start.size()));
+    stmt->bind(2, start);
+    stmt->bind(3, part);
+    QStringList labels;
+    QString error;
+    while (stmt->step(&error))
+        labels << stmt->columnText(0);
+    if (!error.isEmpty())
+        return makeError(error);
+    return labels;
+}
+
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> StoreReader::density(std::int64_t fromMs, std::int64_t toMs)
 {
     auto stmt = m_db->prepare(QStringLiteral("SELECT minute, events FROM density WHERE minute BETWEEN ? AND ? ORDER BY minute"));

@@ -88,6 +88,8 @@ public:
     /// (matched as written, not as a pattern); nothing for a part the recording has none of. One pass over the markers,
     /// newest first, however many parts are looked for.
     Result<std::vector<std::optional<QString>>> lastMarkerLabels(const QStringList &starts, const QStringList &parts);
+    /// The labels of every marker that starts with `start` and holds `part` (both matched as written), newest first.
+    Result<QStringList> markerLabels(const QString &start, const QString &part);
     /// Events per minute: (minute start in ms, count).
     Result<std::vector<std::pair<std::int64_t, std::int64_t>>> density(std::int64_t fromMs, std::int64_t toMs);
 

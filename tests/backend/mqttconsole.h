@@ -133,6 +133,7 @@ struct Console {
         MqttLinkOptions options;
         options.mqtt = mqtt;
         options.consoles = keyring;
+        options.recordedKeyringTurns = engine.recordedKeyringTurns();
         if (tune)
             tune(options);
         auto l = std::make_unique<MqttLink>(city(), &engine.clock(), options, std::move(signer));

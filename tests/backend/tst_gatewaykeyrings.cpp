@@ -4,6 +4,7 @@
 // it, a keyring it cannot believe — is told apart, and is in step again once it holds the same; the console's own
 // approver keyring is read again when its file changes; a gateway that says nothing (an older release) is not judged.
 #include "link/devicegateway.h"
+#include "link/gatewaykeyringrecord.h"
 #include "security/keyringjournal.h"
 #include "store/storereader.h"
 #include "handgateways.h"
@@ -11,8 +12,41 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <future>
+
 using namespace cityops;
 using namespace cityops::test;
+
+namespace {
+
+/// The KeyringChanged lines a recording holds, oldest first: who, then the detail.
+QStringList keyringLines(const QString &store)
+{
+    auto reader = StoreReader::open(store, city());
+    if (!reader)
+        return {QStringLiteral("unreadable: ") + reader.error()};
+    std::vector<Event> events;
+    if (auto read = reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000); !read)
+        return {QStringLiteral("unreadable: ") + read.error()};
+    QStringList turns;
+    for (const Event &e : events)
+        if (const auto *a = std::get_if<OperatorActionPayload>(&e.payload); a && a->action == OperatorAction::KeyringChanged)
+            turns << a->user + QLatin1Char(' ') + a->detail;
+    return turns;
+}
+
+GatewayOptions gatewayOn(const TestBroker &broker, const char *name)
+{
+    GatewayOptions options;
+    options.mqtt = brokerOptions(broker.plainUrl(), QLatin1String(name));
+    options.mqtt.keepAliveS = 120;   // its heartbeat every minute: what is judged comes from its first status
+    options.warmUpHours = 0.01;
+    options.consoles = std::make_shared<const ConsoleKeyring>(ConsoleKeyring::load(room().keyring).value());
+    return options;
+}
+
+} // namespace
 
 class TestGatewayKeyrings : public QObject {
     Q_OBJECT
@@ -124,18 +158,116 @@ private Q_SLOTS:
         gateway.stop();
         desk.reset();   // a clean close: everything recorded
 
-        auto reader = StoreReader::open(store, city());
-        QVERIFY(reader);
-        std::vector<Event> events;
-        QVERIFY(reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000).ok());
-        QStringList turns;
-        for (const Event &e : events)
-            if (const auto *a = std::get_if<OperatorActionPayload>(&e.payload); a && a->action == OperatorAction::KeyringChanged)
-                turns << a->user + QLatin1Char(' ') + a->detail;
+        const QStringList turns = keyringLines(store);
         const QString ours = keyringjournal::digestOf(options.consoles.get()), theirs = keyringjournal::digestOf(&more);
         QCOMPARE(turns, (QStringList{QStringLiteral("(gw1) gateway-keyrings gw1 holds another console keyring than this console (its keys %1, "
                                                     "this console's %2)").arg(theirs, ours),
                                      QStringLiteral("(gw1) gateway-keyrings gw1 holds the same console keyring as this console again (keys %1)").arg(ours)}));
+    }
+
+    void whatTheRecordLastSaidIsReadBackPerGatewayAndKeyring()
+    {
+        using gatewaykeyringrecord::Keyring;
+        const auto label = [](const QString &gateway, Keyring keyring, bool differ) -> QString {
+            return gatewaykeyringrecord::labelStart() + gateway + QStringLiteral("): ")
+                   + gatewaykeyringrecord::detail(gateway, keyring, differ, QStringLiteral("1111111111111111"), QStringLiteral("2222222222222222"));
+        };
+        // As the record's markers read: the action, who, then the detail.
+        const QString written = label(QStringLiteral("gw-west"), Keyring::Console, true);
+        QCOMPARE(written, QStringLiteral("keyring-changed (gw-west): gateway-keyrings gw-west holds another console keyring than this console "
+                                         "(its keys 1111111111111111, this console's 2222222222222222)"));
+        QVERIFY(written.contains(gatewaykeyringrecord::labelPart()));
+        const QStringList newestFirst{
+            // Not gw-east's: the gateway its detail names is another.
+            QStringLiteral("keyring-changed (gw-east): gateway-keyrings gw-west holds the same console keyring as this console again (keys 2)"),
+            label(QStringLiteral("gw-west"), Keyring::Console, false),   // the last said of gw-west's console keyring
+            label(QStringLiteral("gw-west"), Keyring::Approver, true),
+            label(QStringLiteral("gw-west"), Keyring::Console, true),
+            label(QStringLiteral("gw-east"), Keyring::Console, true),
+            // Not a gateway's turn: an administrator's change, a change by hand, another action.
+            QStringLiteral("keyring-changed (root@ops-1): console-add desk-9 key 1a2b3c4d5e6f7a8b (consoles.json, change 3 of journal 5f0c)"),
+            QStringLiteral("keyring-changed (unknown): outside-change desk-9 added (key 1a2b3c4d5e6f7a8b)"),
+            QStringLiteral("account-changed (gw-south): gateway-keyrings gw-south holds another console keyring than this console (its keys 1, this console's 2)")};
+        const QHash<QString, gatewaykeyringrecord::LastSaid> said = gatewaykeyringrecord::lastSaid(newestFirst);
+        QCOMPARE(said.size(), 2);
+        QCOMPARE(said.value(QStringLiteral("gw-west")).consoleDiffers, std::optional<bool>(false));
+        QCOMPARE(said.value(QStringLiteral("gw-west")).approverDiffers, std::optional<bool>(true));
+        QCOMPARE(said.value(QStringLiteral("gw-east")).consoleDiffers, std::optional<bool>(true));
+        QVERIFY(!said.value(QStringLiteral("gw-east")).approverDiffers);
+    }
+
+    void theRecordTakesUpWhereTheLastRunLeftAGateway()
+    {
+        // Each run of the console takes up each gateway where the record left it: one that held other keys when the
+        // console stopped is not recorded again at the next start, and one given the room's keyring while no console
+        // ran is said to hold the same again — from its first status, also when that came before the record was read.
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("a.store"));
+        const GatewayOptions options = gatewayOn(broker, "gw1");
+        ConsoleKeyring more = ConsoleKeyring::load(room().keyring).value();
+        QVERIFY(more.add(QStringLiteral("desk-9"), CommandSigner::generate().publicKeyPem()));
+        const auto others = std::make_shared<const ConsoleKeyring>(more);
+        DeviceGateway gateway(city(), options, std::nullopt);
+        gateway.setConsoles({others, {}});
+        QVERIFY(gateway.start().ok());
+        const QString ours = keyringjournal::digestOf(options.consoles.get()), theirs = keyringjournal::digestOf(&more);
+        const QString another = QStringLiteral("(gw1) gateway-keyrings gw1 holds another console keyring than this console (its keys %1, "
+                                               "this console's %2)").arg(theirs, ours);
+        const QString same = QStringLiteral("(gw1) gateway-keyrings gw1 holds the same console keyring as this console again (keys %1)").arg(ours);
+        const auto heard = [](const Console &desk, bool differs) {
+            const std::optional<GatewaySummary> g = desk.gateway("gw1");
+            return g && g->running && g->consoleKeysDiffer == differs;
+        };
+        // A console whose record is read only when the test says, after it has heard the gateway.
+        struct Held {
+            std::promise<void> readable;
+            std::shared_future<void> gate = readable.get_future().share();
+            std::atomic<bool> asked{false}, answered{false};
+            std::function<void(MqttLinkOptions &)> tune()
+            {
+                return [this](MqttLinkOptions &o) {
+                    o.recordedKeyringTurns = [this, read = o.recordedKeyringTurns] {
+                        asked = true;
+                        gate.wait();
+                        Result<QStringList> labels = read();
+                        answered = true;
+                        return labels;
+                    };
+                };
+            }
+        };
+
+        {   // 1: differing from the start
+            Console desk(brokerOptions(broker.plainUrl(), "console-a"), QString(), {}, 1, store);
+            QTRY_COMPARE_WITH_TIMEOUT(keyringLines(store), QStringList{another}, 20'000);
+        }
+        {   // 2: still differing, as the record last said: nothing; then in step
+            Held held;
+            Console desk(brokerOptions(broker.plainUrl(), "console-a"), QString(), held.tune(), 1, store);
+            QTRY_VERIFY_WITH_TIMEOUT(held.asked && heard(desk, true), 20'000);
+            held.readable.set_value();
+            QTRY_VERIFY_WITH_TIMEOUT(held.answered, 10'000);
+            gateway.setConsoles({options.consoles, {}});
+            QTRY_VERIFY_WITH_TIMEOUT(keyringLines(store).size() >= 2, 10'000);
+        }
+        QCOMPARE(keyringLines(store), (QStringList{another, same}));
+        gateway.setConsoles({others, {}});   // while no console runs
+        {   // 3: its status heard before the record is read, judged once it is
+            Held held;
+            Console desk(brokerOptions(broker.plainUrl(), "console-a"), QString(), held.tune(), 1, store);
+            QTRY_VERIFY_WITH_TIMEOUT(held.asked && heard(desk, true), 20'000);
+            QCOMPARE(keyringLines(store).size(), 2);
+            held.readable.set_value();
+            QTRY_COMPARE_WITH_TIMEOUT(keyringLines(store), (QStringList{another, same, another}), 10'000);
+        }
+        gateway.setConsoles({options.consoles, {}});   // while no console runs
+        {   // 4: in step at the start, after the record said it differed
+            Console desk(brokerOptions(broker.plainUrl(), "console-a"), QString(), {}, 1, store);
+            QTRY_COMPARE_WITH_TIMEOUT(keyringLines(store), (QStringList{another, same, another, same}), 20'000);
+        }
+        gateway.stop();
     }
 
     void aCommandKeyTheKeyringDoesNotListMakesItAnotherKeyring()

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace cityops {
+
+/// How the record tells a gateway's keyrings turning other than this console's, and the same again
+/// (MqttLink::recordKeyringTurns): KeyringChanged by "(" the gateway ")", the detail
+/// "gateway-keyrings gw-west holds another console keyring than this console (its keys 1a2b…, this console's 9f8e…)"
+/// or "gateway-keyrings gw-west holds the same approver keyring as this console again (keys 9f8e…)". Written and read
+/// back here, so that what one run recorded is what the next run takes up from.
+namespace gatewaykeyringrecord {
+
+enum class Keyring { Console, Approver };
+
+/// The detail of one turn: `differ`, the gateway holds other keys (`theirs`) than this console (`ours`); else the
+/// same again.
+QString detail(const QString &gateway, Keyring keyring, bool differ, const QString &theirs, const QString &ours);
+
+/// What the record last said of one gateway's keyrings: for each, whether it held other keys; nothing when the
+/// record says nothing of it (then it is taken as in step, as a gateway first met is).
+struct LastSaid {
+    std::optional<bool> consoleDiffers, approverDiffers;
+};
+
+/// From the record's marker labels of KeyringChanged ("keyring-changed (gw-west): gateway-keyrings …"), newest first:
+/// what each gateway's last line said. Labels of anything else (an administrator's change, an outside change, a line
+/// whose gateway named in the detail is not the one that is its actor) are passed over.
+QHash<QString, LastSaid> lastSaid(const QStringList &labelsNewestFirst);
+
+/// What every such label starts with, and a part each holds: how the record is searched for them.
+QString labelStart();
+QString labelPart();
+
+} // namespace gatewaykeyringrecord
+} // namespace cityops
