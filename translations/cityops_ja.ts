@@ -2538,6 +2538,21 @@
         <source>A gateway&apos;s keyrings compared with this console&apos;s</source>
         <translation>ゲートウェイの信頼する鍵をこのコンソールと照合しました</translation>
     </message>
+    <message>
+        <source>%1 keyrings differ</source>
+        <comment>a gateway or a console</comment>
+        <translation>%1 のキーリングが異なります</translation>
+    </message>
+    <message>
+        <source>%1 console keyring differs</source>
+        <comment>a gateway or a console</comment>
+        <translation>%1 のコンソールキーリングが異なります</translation>
+    </message>
+    <message>
+        <source>%1 approver keyring differs</source>
+        <comment>a gateway or a console</comment>
+        <translation>%1 の承認者キーリングが異なります</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3927,19 +3942,12 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>、%1を持っています: このコンソールのもの（consoles.json、approvers.json）を渡してください</translation>
     </message>
     <message>
-        <source>%1 keyrings differ</source>
-        <comment>a gateway</comment>
-        <translation>%1 のキーリングが異なります</translation>
+        <source>Other consoles:</source>
+        <translation>他のコンソール:</translation>
     </message>
     <message>
-        <source>%1 console keyring differs</source>
-        <comment>a gateway</comment>
-        <translation>%1 のコンソールキーリングが異なります</translation>
-    </message>
-    <message>
-        <source>%1 approver keyring differs</source>
-        <comment>a gateway</comment>
-        <translation>%1 の承認者キーリングが異なります</translation>
+        <source>%1 holds %2: give both desks the same (consoles.json, approvers.json)</source>
+        <translation>%1 は%2を持っています: 両方のデスクに同じもの（consoles.json、approvers.json）を渡してください</translation>
     </message>
 </context>
 <context>

@@ -2538,6 +2538,21 @@
         <source>A gateway&apos;s keyrings compared with this console&apos;s</source>
         <translation>网关的信任密钥与本控制台的比对</translation>
     </message>
+    <message>
+        <source>%1 keyrings differ</source>
+        <comment>a gateway or a console</comment>
+        <translation>%1 的密钥环不同</translation>
+    </message>
+    <message>
+        <source>%1 console keyring differs</source>
+        <comment>a gateway or a console</comment>
+        <translation>%1 的控制台密钥环不同</translation>
+    </message>
+    <message>
+        <source>%1 approver keyring differs</source>
+        <comment>a gateway or a console</comment>
+        <translation>%1 的审批人密钥环不同</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -3927,19 +3942,12 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>，持有%1：请给它本控制台的（consoles.json、approvers.json）</translation>
     </message>
     <message>
-        <source>%1 keyrings differ</source>
-        <comment>a gateway</comment>
-        <translation>%1 的密钥环不同</translation>
+        <source>Other consoles:</source>
+        <translation>其他控制台：</translation>
     </message>
     <message>
-        <source>%1 console keyring differs</source>
-        <comment>a gateway</comment>
-        <translation>%1 的控制台密钥环不同</translation>
-    </message>
-    <message>
-        <source>%1 approver keyring differs</source>
-        <comment>a gateway</comment>
-        <translation>%1 的审批人密钥环不同</translation>
+        <source>%1 holds %2: give both desks the same (consoles.json, approvers.json)</source>
+        <translation>%1 持有%2：请给两个席位相同的文件（consoles.json、approvers.json）</translation>
     </message>
 </context>
 <context>

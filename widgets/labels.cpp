@@ -146,11 +146,25 @@ QString Labels::gatewayClockInTheWay(const QString &gateway, std::int64_t aheadM
 
 QString Labels::gatewayKeyrings(const GatewaySummary &g)
 {
-    if (!g.running || !(g.consoleKeysDiffer || g.approverKeysDiffer))
+    return g.running ? otherKeyrings(g.consoleKeysDiffer, g.approverKeysDiffer) : QString();
+}
+
+QString Labels::otherKeyrings(bool consoleKeysDiffer, bool approverKeysDiffer)
+{
+    if (!consoleKeysDiffer && !approverKeysDiffer)
         return {};
-    return g.consoleKeysDiffer && g.approverKeysDiffer ? tr("other console and approver keyrings than this console")
-           : g.consoleKeysDiffer                       ? tr("another console keyring than this console")
-                                                       : tr("another approver keyring than this console");
+    return consoleKeysDiffer && approverKeysDiffer ? tr("other console and approver keyrings than this console")
+           : consoleKeysDiffer                     ? tr("another console keyring than this console")
+                                                   : tr("another approver keyring than this console");
+}
+
+QString Labels::keyringsDiffer(const QString &name, bool consoleKeysDiffer, bool approverKeysDiffer)
+{
+    // Short, as a clock's news is: which keyring, and what to do, in the tooltip line.
+    const QString differs = consoleKeysDiffer && approverKeysDiffer ? tr("%1 keyrings differ", "a gateway or a console")
+                            : consoleKeysDiffer                    ? tr("%1 console keyring differs", "a gateway or a console")
+                                                                   : tr("%1 approver keyring differs", "a gateway or a console");
+    return differs.arg(name);
 }
 
 QString Labels::consoleClockOff(const QString &console, std::int64_t aheadMs)

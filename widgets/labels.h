@@ -67,6 +67,10 @@ public:
     /// Which keyrings a running gateway holds that this console does not ("another console keyring than this
     /// console"); empty when none (or it is not running).
     static QString gatewayKeyrings(const GatewaySummary &g);
+    /// "another console keyring than this console" (approver, or both); empty when neither differs.
+    static QString otherKeyrings(bool consoleKeysDiffer, bool approverKeysDiffer);
+    /// The link figure's news of a gateway or a console holding other keys: "gw-west console keyring differs".
+    static QString keyringsDiffer(const QString &name, bool consoleKeysDiffer, bool approverKeysDiffer);
     /// Another console whose operations are refused for its clock (PeerClock): "desk-2 clock 45 s ahead:
     /// its operations refused".
     static QString consoleClockOff(const QString &console, std::int64_t aheadMs);

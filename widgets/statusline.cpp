@@ -145,11 +145,16 @@ void StatusLine::showLinkFigure()
     const auto otherKeys = std::find_if(m_gateways.begin(), m_gateways.end(), holdsOtherKeys);
     if (otherKeys != m_gateways.end()) {
         const auto others = static_cast<int>(std::count_if(otherKeys + 1, m_gateways.end(), holdsOtherKeys));
-        // Short, as the clock's news is: which keyring, and what to do, in its tooltip line.
-        const QString differs = otherKeys->consoleKeysDiffer && otherKeys->approverKeysDiffer ? tr("%1 keyrings differ", "a gateway")
-                                : otherKeys->consoleKeysDiffer                                ? tr("%1 console keyring differs", "a gateway")
-                                                                                              : tr("%1 approver keyring differs", "a gateway");
-        news << differs.arg(otherKeys->name) + (others > 0 ? tr(" (+%n more)", nullptr, others) : QString());
+        news << Labels::keyringsDiffer(otherKeys->name, otherKeys->consoleKeysDiffer, otherKeys->approverKeysDiffer)
+                    + (others > 0 ? tr(" (+%n more)", nullptr, others) : QString());
+    }
+    // So is another desk of the room holding other keys: each refuses some of the other's operations (or takes a
+    // removed desk's), or judges the gateways by other approvers — and neither desk alone would know why.
+    if (!m_consolesOtherKeys.empty()) {
+        const LinkCounters::OtherKeys &first = m_consolesOtherKeys.front();
+        const auto others = static_cast<int>(m_consolesOtherKeys.size() - 1);
+        news << Labels::keyringsDiffer(first.console, first.consoleKeysDiffer, first.approverKeysDiffer)
+                    + (others > 0 ? tr(" (+%n more)", nullptr, others) : QString());
     }
     if (deskOff) {
         news << Labels::deskClock(deskOff->aheadMs);
@@ -180,9 +185,14 @@ void StatusLine::showLinkFigure()
             line += tr(", holds %1: give it this console's (consoles.json, approvers.json)").arg(Labels::gatewayKeyrings(g));
         detail << line;
     }
+    if (!m_consolesOtherKeys.empty())
+        detail << tr("Other consoles:");
+    for (const LinkCounters::OtherKeys &c : m_consolesOtherKeys)
+        detail << tr("%1 holds %2: give both desks the same (consoles.json, approvers.json)")
+                      .arg(c.console, Labels::otherKeyrings(c.consoleKeysDiffer, c.approverKeysDiffer));
     m_link->setFigure(text, detail.join(QLatin1Char('\n')));
     const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded || gone > 0
-                     || offClock != m_gateways.end() || deskOff || otherKeys != m_gateways.end();
+                     || offClock != m_gateways.end() || deskOff || otherKeys != m_gateways.end() || !m_consolesOtherKeys.empty();
     m_link->setStyleSheet(bad ? kAmber : kCalm);
 }
 
@@ -192,9 +202,11 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
     QStringList trouble;
     if (!c.keyringProblem.isEmpty())   // first: it stops every other console's operations, whether any arrive yet or not
         trouble << tr("Console keyring not believed");
-    if (c.consolesOffClock != m_consolesOff || c.consolesInStep != m_consolesInStep) {   // witnesses to this desk's own clock
+    // Witnesses to this desk's own clock, and desks holding other keys: news in the link's figure.
+    if (c.consolesOffClock != m_consolesOff || c.consolesInStep != m_consolesInStep || c.consolesOtherKeys != m_consolesOtherKeys) {
         m_consolesOff = c.consolesOffClock;
         m_consolesInStep = c.consolesInStep;
+        m_consolesOtherKeys = c.consolesOtherKeys;
         showLinkFigure();
     }
     // Next: the desks no longer share what they do, and neither desk's count says why — or, when every clock judged

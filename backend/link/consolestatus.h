@@ -22,10 +22,21 @@ struct ConsoleStatus {
     QString keyId;          ///< CommandSigner::keyId; empty: unsigned (a console without a key, which no keyring lists)
     QByteArray signature;   ///< Ed25519 over canonical(console), 64 bytes; empty when unsigned
 
+    /// Which keys the console believes, as a gateway's status says it (wire::Presence "ck", "ak";
+    /// keyringjournal::digestOf): its console keyring and its approver keyring, 16 hex digits each; empty: not said.
+    /// Said only in a signed status, under a second signature of its own (`keysSignature`, over canonicalKeys), so that
+    /// consoles of earlier releases — which verify `signature` over canonical() and pass these fields over — still
+    /// take the status, and nobody can put other digests into a console's status without its key.
+    QString consoleKeys{}, approverKeys{};
+    QByteArray keysSignature{};   ///< Ed25519 over canonicalKeys(console), 64 bytes; empty when no digest is said
+
     bool isSigned() const { return !signature.isEmpty(); }
+    bool saysKeys() const { return !keysSignature.isEmpty(); }
     /// The signed bytes. The console is the one the topic names: a status signed for one console cannot be moved to
     /// another's topic.
     QByteArray canonical(const QString &console) const;
+    /// What the second signature covers: everything canonical() does, and the two digests.
+    QByteArray canonicalKeys(const QString &console) const;
 };
 QByteArray encodeConsoleStatus(const ConsoleStatus &status);
 Parsed<ConsoleStatus> decodeConsoleStatus(const QByteArray &payload);

@@ -111,6 +111,15 @@ struct LinkCounters {
     /// The consoles whose last operations were taken, with their clocks as those said (within the window): witnesses
     /// that this desk's clock is in step with theirs (deskClockOff). By name.
     std::vector<PeerClock> consolesInStep;
+    /// The consoles of the keyring whose signed status says they believe other keys than this console (another console
+    /// keyring: each refuses some of the other's operations, or takes a desk's that was taken out; another approver
+    /// keyring: they judge the gateways' differently), by name. Not said when either side does not say.
+    struct OtherKeys {
+        QString console;
+        bool consoleKeysDiffer = false, approverKeysDiffer = false;
+        bool operator==(const OtherKeys &) const = default;
+    };
+    std::vector<OtherKeys> consolesOtherKeys;
 };
 
 /// One field gateway as a console on a broker knows it: what the operator is told of it (the link's tooltip).

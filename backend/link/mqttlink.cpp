@@ -101,6 +101,7 @@ LinkCounters MqttLink::counters() const
     OpsExchange::ConsoleClocks clocks = m_ops.consoleClocks();
     c.consolesOffClock = std::move(clocks.offClock);
     c.consolesInStep = std::move(clocks.inStep);
+    c.consolesOtherKeys = consolesWithOtherKeys();
     return c;
 }
 
@@ -140,6 +141,7 @@ void MqttLink::start()
                 m_ownConsoleKeys = heldKeys(keyring);
             }
             recordKeyringTurns();
+            restateOwnStatus();
             // A console taken out of the keyring cannot end its orders here any more (its steps are refused): the
             // roll says so, and a supervisor may release what they hold.
             std::vector<Event> change;
@@ -166,6 +168,7 @@ void MqttLink::start()
                 m_ownApproverKeys = heldKeys(keyring);
             }
             recordKeyringTurns();
+            restateOwnStatus();
         });
     }
     if (auto started = m_client->start(); !started)

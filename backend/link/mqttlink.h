@@ -121,6 +121,10 @@ private:
     void takeStatus(GatewayLife &life, int number, const wire::Presence &status);   ///< under m_mutex
     /// Records each gateway whose keyrings came to differ from this console's, or to be the same again (either thread).
     void recordKeyringTurns();
+    /// Says this console's status again, with the keys it now believes (wire::ConsoleStatus), when connected.
+    void restateOwnStatus();
+    /// The consoles whose keyrings differ from this console's (LinkCounters::consolesOtherKeys).
+    std::vector<LinkCounters::OtherKeys> consolesWithOtherKeys() const;
     void readRecordedKeyringTurns();   ///< starts the worker that reads what earlier runs recorded
     void takeRecordedKeyringTurns(const Result<QStringList> &labels);   ///< link thread
     /// This console's status for `connection`, signed with its key (unsigned without one).
@@ -234,6 +238,14 @@ private:
     std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)
     std::unique_ptr<KeyringWatch> m_approverWatch;  ///< the approver keyring the gateways should hold (on the link's thread)
     QString m_ownConsoleKeys, m_ownApproverKeys;    ///< which keys this console's keyrings hold (under m_mutex); empty: not told
+    /// Which keys each other console of the keyring believes, as its last signed online status said (under m_mutex),
+    /// by name: digests empty when not said.
+    struct PeerKeyrings {
+        std::uint64_t connection = 0;   ///< the connection of the status that said it
+        QString consoleKeys, approverKeys;
+        bool said() const { return !consoleKeys.isEmpty() || !approverKeys.isEmpty(); }
+    };
+    std::map<QString, PeerKeyrings> m_consoleKeyrings;
     /// What earlier runs recorded of each gateway's keyrings (under m_mutex); nothing until read (recordedKeyringTurns).
     std::optional<QHash<QString, gatewaykeyringrecord::LastSaid>> m_recordedBefore;
     QThreadPool m_recordReader;   ///< reads it, once, off the link's thread

@@ -5,19 +5,9 @@
 #include "base/logging.h"
 #include "link/districtspokenfor.h"
 #include "link/mqttlinkcounters.h"
+#include "security/keyringjournal.h"
 
 namespace cityops {
-namespace {
-
-/// Whether a gateway holds other keys than this console, as their digests say; nothing when either side says none
-/// (not judged). What the link's figure shows and what the record says are both this.
-std::optional<bool> keysDiffer(const QString &ours, const QString &theirs)
-{
-    return ours.isEmpty() || theirs.isEmpty() ? std::nullopt : std::optional<bool>(ours != theirs);
-}
-
-} // namespace
-
 bool MqttLink::admitGateway(const QString &gateway)
 {
     // An attacker with a client on the broker could otherwise invent gateways: each name a table entry kept for
@@ -112,8 +102,8 @@ std::vector<GatewaySummary> MqttLink::gateways() const
             g.heard = true;
             g.running = it->online && !it->silent;
             g.lastHeardMs = it->lastHeardMs;
-            g.consoleKeysDiffer = keysDiffer(m_ownConsoleKeys, it->consoleKeys).value_or(false);
-            g.approverKeysDiffer = keysDiffer(m_ownApproverKeys, it->approverKeys).value_or(false);
+            g.consoleKeysDiffer = keyringjournal::digestsDiffer(m_ownConsoleKeys, it->consoleKeys).value_or(false);
+            g.approverKeysDiffer = keyringjournal::digestsDiffer(m_ownApproverKeys, it->approverKeys).value_or(false);
         }
     }
     std::vector<GatewaySummary> out;
@@ -222,7 +212,7 @@ void MqttLink::recordKeyringTurns()
                 it->recordTakenUp = true;
             }
             const auto turn = [&](const QString &ours, const QString &theirs, bool &recorded, Keyring keyring) {
-                const std::optional<bool> differ = keysDiffer(ours, theirs);
+                const std::optional<bool> differ = keyringjournal::digestsDiffer(ours, theirs);
                 if (!it->online || !differ || *differ == recorded)
                     return;
                 recorded = *differ;

@@ -3,15 +3,24 @@
 #include "link/mqttlink.h"
 
 #include "base/logging.h"
+#include "security/keyringjournal.h"
 
 namespace cityops {
 
 QByteArray MqttLink::statusPayload(bool online, std::uint64_t connection) const
 {
-    wire::ConsoleStatus status{online, connection, {}, {}};
+    wire::ConsoleStatus status{online, connection, {}, {}, {}, {}, {}};
     if (m_signer) {
         status.keyId = m_signer->keyId();
         status.signature = m_signer->sign(status.canonical(consoleId()));
+        // Which keys this console believes, for the others to compare with theirs (a Will says it too: harmless).
+        {
+            std::lock_guard lock(m_mutex);
+            status.consoleKeys = m_ownConsoleKeys;
+            status.approverKeys = m_ownApproverKeys;
+        }
+        if (!status.consoleKeys.isEmpty() || !status.approverKeys.isEmpty())
+            status.keysSignature = m_signer->sign(status.canonicalKeys(consoleId()));
     }
     return wire::encodeConsoleStatus(status);
 }
@@ -35,6 +44,43 @@ void MqttLink::publishOwnStatus(const QByteArray &payload)
         m_ownStatus = payload;
     }
     m_client->publish(wire::consoleStatusTopic(consoleId()), payload, 1, true);
+}
+
+void MqttLink::restateOwnStatus()
+{
+    // The others compare their keyrings with what this status says: a change here is said at once, not at the next
+    // connection. The same connection, so it is this console's status again, not a new arrival. Keys no longer
+    // known (a keyring that cannot be believed, said on this desk) are not said as none: on this connection the others
+    // would take that for the digests stripped from a copy; they go on comparing with the last said.
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_ownConsoleKeys.isEmpty() && m_ownApproverKeys.isEmpty())
+            return;
+    }
+    if (m_client && m_client->connected())
+        publishOwnStatus(statusPayload(true, m_connection.load()));
+}
+
+std::vector<LinkCounters::OtherKeys> MqttLink::consolesWithOtherKeys() const
+{
+    std::map<QString, PeerKeyrings> said;
+    QString ownConsole, ownApprover;
+    {
+        std::lock_guard lock(m_mutex);
+        said = m_consoleKeyrings;
+        ownConsole = m_ownConsoleKeys;
+        ownApprover = m_ownApproverKeys;
+    }
+    std::vector<LinkCounters::OtherKeys> other;
+    for (const auto &[console, keys] : said) {
+        if (m_ops.keyringSays(console) != true)
+            continue;   // taken out of the keyring since: its status decides nothing here
+        LinkCounters::OtherKeys o{console, keyringjournal::digestsDiffer(ownConsole, keys.consoleKeys).value_or(false),
+                                  keyringjournal::digestsDiffer(ownApprover, keys.approverKeys).value_or(false)};
+        if (o.consoleKeysDiffer || o.approverKeysDiffer)
+            other.push_back(std::move(o));
+    }
+    return other;
 }
 
 void MqttLink::defendOwnStatus(const MqttClient::Message &m)
@@ -74,12 +120,31 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
     const wire::ConsoleStatus &status = std::get<wire::ConsoleStatus>(parsed);
     if (const auto refused = m_ops.checkStatus(ref.console, status))
         return refuse(*refused, m.topic);
+    // The digests stripped from a copy leave the first signature whole (an earlier release's status): taken, it would
+    // hide a difference the console said on this connection. Its own statuses of one connection all say them.
+    bool stripped = false;
+    if (status.online && !status.saysKeys()) {
+        std::lock_guard lock(m_mutex);
+        const auto said = m_consoleKeyrings.find(ref.console);
+        stripped = said != m_consoleKeyrings.end() && said->second.connection == status.connection && said->second.said();
+    }
+    if (stripped)
+        return refuse({wire::Refusal::Untrusted, QStringLiteral("a status of console %1 without which keys it believes, which it said on this "
+                                                                "connection (altered: the digests taken out)").arg(ref.console)},
+                      m.topic);
     std::vector<Event> change;
     const ConsoleRoll::Heard heard = m_consoleRoll.heard(ref.console, status.online, status.connection,
                                                          [this](const QString &console) { return m_ops.keyringSays(console); },
                                                          m_clock->nowMs(), change);
     if (!change.empty())
         sink()->push(std::move(change), Overflow::DropNewest);
+    if (heard != ConsoleRoll::Heard::Stale) {
+        std::lock_guard lock(m_mutex);
+        if (status.online)
+            m_consoleKeyrings[ref.console] = {status.connection, status.consoleKeys, status.approverKeys};
+        else
+            m_consoleKeyrings.erase(ref.console);   // gone: what it believed is no news until it is back
+    }
     if (heard == ConsoleRoll::Heard::Stale)
         return refuse({wire::Refusal::Replayed, QStringLiteral("a status of console %1 for connection %2, older than one already heard (a copy "
                                                                "or a replay)").arg(ref.console).arg(status.connection)},

@@ -61,6 +61,12 @@ QString digest(const Keys &keys);
 /// nobody. `alsoKeyId`: one key believed beside it (a gateway's `--command-pubkey`), held as kAlsoBelieved when the
 /// keyring does not list it — a key believed that the room's keyring does not list makes the digest another.
 QString digestOf(const ConsoleKeyring *keyring, const QString &alsoKeyId = {});
+/// Whether two digests (digestOf, as statuses say them) stand for other keys; nothing when either side says none
+/// (not judged). What every figure and record of "holds other keys than this console" is.
+inline std::optional<bool> digestsDiffer(const QString &ours, const QString &theirs)
+{
+    return ours.isEmpty() || theirs.isEmpty() ? std::nullopt : std::optional<bool>(ours != theirs);
+}
 /// The name a key believed outside the keyring is held under: no keyring can list it (ConsoleKeyring::checkName).
 constexpr const char *kAlsoBelieved = "(command key)";
 

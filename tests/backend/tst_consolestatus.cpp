@@ -103,6 +103,66 @@ private Q_SLOTS:
         }
     }
 
+    /// Which keys a console believes travels under a second signature: consoles of earlier releases still verify the
+    /// first over the bytes they know, and nobody without the console's key can put other digests into its status.
+    void whichKeysAConsoleBelievesIsSignedApart()
+    {
+        auto keyA = std::make_shared<CommandSigner>(CommandSigner::generate());
+        auto keyB = std::make_shared<CommandSigner>(CommandSigner::generate());
+        wire::ConsoleStatus s = signedBy(*keyA, kConsoleA, true, kConnection);
+        s.consoleKeys = QStringLiteral("0123456789abcdef");
+        s.approverKeys = QStringLiteral("fedcba9876543210");
+        s.keysSignature = keyA->sign(s.canonicalKeys(kConsoleA));
+        const QByteArray payload = wire::encodeConsoleStatus(s);
+        const auto read = wire::decodeConsoleStatus(payload);
+        QVERIFY2(std::holds_alternative<wire::ConsoleStatus>(read), payload.constData());
+        const auto &got = std::get<wire::ConsoleStatus>(read);
+        QCOMPARE(got.consoleKeys, s.consoleKeys);
+        QCOMPARE(got.approverKeys, s.approverKeys);
+        QCOMPARE(got.keysSignature, s.keysSignature);
+        // What an earlier release signs and checks is as it was, byte for byte, and still verifies.
+        QCOMPARE(got.canonical(kConsoleA), QByteArray("cityops-console-status-v1\n9:console-a\n6:online\n16:1790000000000000\n16:")
+                                               + keyA->keyId().toLatin1() + '\n');
+        auto verifier = CommandVerifier::fromPublicKeyPem(keyA->publicKeyPem());
+        QVERIFY(verifier && verifier.value().verify(got.canonical(kConsoleA), got.signature));
+        // The second signature covers each digest, and cannot be the first moved over (nor the first the second).
+        wire::ConsoleStatus otherConsoleKeys = s, otherApproverKeys = s;
+        otherConsoleKeys.consoleKeys = QStringLiteral("1123456789abcdef");
+        otherApproverKeys.approverKeys.clear();
+        for (const QByteArray &other : {otherConsoleKeys.canonicalKeys(kConsoleA), otherApproverKeys.canonicalKeys(kConsoleA), s.canonical(kConsoleA),
+                                        s.canonicalKeys(kConsoleB)})
+            QVERIFY(other != s.canonicalKeys(kConsoleA));
+
+        auto keyring = std::make_shared<ConsoleKeyring>();
+        QVERIFY(keyring->add(kConsoleA, keyA->publicKeyPem()));
+        QVERIFY(keyring->add(kConsoleB, keyB->publicKeyPem()));
+        OpsExchange b(*fixtureCity(), kConsoleB, keyB.get(), keyring);
+        QVERIFY(!b.checkStatus(kConsoleA, got));
+        // Edited on the broker, to make desk A look out of step (or in step): refused whole.
+        wire::ConsoleStatus firstMoved = s;
+        firstMoved.keysSignature = s.signature;
+        wire::ConsoleStatus signedByB = s;
+        signedByB.keysSignature = keyB->sign(s.canonicalKeys(kConsoleA));
+        for (const QByteArray &attack : {edited(payload, "ck", QStringLiteral("1123456789abcdef")), edited(payload, "ak", QJsonValue(QJsonValue::Undefined)),
+                                         edited(payload, "ak", QStringLiteral("0123456789abcdef")), wire::encodeConsoleStatus(firstMoved),
+                                         wire::encodeConsoleStatus(signedByB)}) {
+            const auto attacked = wire::decodeConsoleStatus(attack);
+            QVERIFY2(std::holds_alternative<wire::ConsoleStatus>(attacked), attack.constData());
+            const auto refused = b.checkStatus(kConsoleA, std::get<wire::ConsoleStatus>(attacked));
+            QVERIFY2(refused && refused->reason == wire::Refusal::Untrusted, attack.constData());
+            QVERIFY2(refused->detail.contains(QStringLiteral("which keys console console-a believes is not signed by its key")), qPrintable(refused->detail));
+        }
+        // Damaged: digests that cannot be one, or said without their signature, or in an unsigned status.
+        wire::ConsoleStatus unsignedWithKeys{true, 7, {}, {}};
+        const QByteArray unsignedPayload = edited(wire::encodeConsoleStatus(unsignedWithKeys), "ck", QStringLiteral("0123456789abcdef"));
+        for (const QByteArray &damaged : {edited(payload, "ck", QStringLiteral("0123456789ABCDEF")), edited(payload, "ak", 12),
+                                          edited(payload, "ksig", QJsonValue()), edited(payload, "ksig", QStringLiteral("AAAA")), unsignedPayload}) {
+            const auto refused = wire::decodeConsoleStatus(damaged);
+            QVERIFY2(std::holds_alternative<wire::Refused>(refused), damaged.constData());
+            QCOMPARE(std::get<wire::Refused>(refused).reason, wire::Refusal::Malformed);
+        }
+    }
+
     /// Only console-a's own key, as B's keyring lists it, says console-a is gone.
     void onlyAConsolesOwnKeySpeaksForIt()
     {

@@ -1,6 +1,7 @@
 // The status bar's figures on their own (StatusLine in a bare QStatusBar, rendered and read as a person would): the
 // recording while the store is checked, and the field gateways a console on a broker hears. The figures of a whole
 // desk: tst_mainwindow.
+#include "figurelabel.h"
 #include "map/mapstyle.h"
 #include "statusline.h"
 
@@ -212,6 +213,49 @@ private Q_SLOTS:
         link = b.label(QStringLiteral("Link:"));
         QVERIFY2(link->text() == QStringLiteral("Link: connected · 2 gateway(s) gone"), qPrintable(link->text()));
         QVERIFY2(!link->toolTip().contains(QLatin1String("keyring")), qPrintable(link->toolTip()));
+    }
+
+    void aDeskHoldingOtherKeyringsIsNamed()
+    {
+        // Another desk of the room whose signed status says it believes other keys (the admin changed one desk's
+        // consoles.json and not the other's): named on the link's figure in amber, which keyring and what to do in
+        // the tooltip, after a gateway's news; gone when they hold the same again.
+        Bar b;
+        QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
+        b.line.showLink(LinkStatus::network(LinkState::Connected, QStringLiteral("mqtts://broker:8883")));
+        LinkCounters c;
+        b.line.showLinkTrouble(c, 0);
+        const QLabel *link = b.label(QStringLiteral("Link:"));
+        QVERIFY(link && !link->text().contains(QLatin1String("keyring")) && !link->toolTip().contains(QLatin1String("keyring")));
+        QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
+
+        c.consolesOtherKeys = {{QStringLiteral("desk-2"), true, false}, {QStringLiteral("desk-3"), true, true}};
+        b.line.showLinkTrouble(c, 0);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · desk-2 console keyring differs (+1 more)"), qPrintable(link->text()));
+        QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
+        QVERIFY2(link->toolTip().contains(QStringLiteral("Other consoles:\ndesk-2 holds another console keyring than this console: give both desks the "
+                                                         "same (consoles.json, approvers.json)\ndesk-3 holds other console and approver keyrings")),
+                 qPrintable(link->toolTip()));
+        const QTimeZone berlin("Europe/Berlin");
+        std::vector<GatewaySummary> gateways{{QStringLiteral("gw-west"), true, true, 1, 723, {QStringLiteral("West")}, {}}};
+        gateways[0].approverKeysDiffer = true;
+        b.line.showGateways(gateways, berlin);
+        link = b.label(QStringLiteral("Link:"));
+        // The bar's width cuts it short (the figure says it whole, as its tooltip does): a gateway's news first.
+        const auto *figure = dynamic_cast<const FigureLabel *>(link);
+        QVERIFY(figure);
+        QVERIFY2(figure->figure() == QStringLiteral("Link: connected · gw-west approver keyring differs · desk-2 console keyring differs (+1 more)"),
+                 qPrintable(figure->figure()));
+        QVERIFY2(link->text().startsWith(QStringLiteral("Link: connected · gw-west")), qPrintable(link->text()));
+
+        gateways[0].approverKeysDiffer = false;
+        b.line.showGateways(gateways, berlin);
+        c.consolesOtherKeys.clear();
+        b.line.showLinkTrouble(c, 0);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(!link->text().contains(QLatin1String("keyring")) && !link->toolTip().contains(QLatin1String("keyring")), qPrintable(link->toolTip()));
+        QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
     }
 
     void whenEveryClockAgreesAgainstThisDesksThisDeskIsNamed()
