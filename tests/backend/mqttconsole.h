@@ -192,6 +192,15 @@ struct Console {
     }
 };
 
+/// Whether console `c` holds `console` online (its roll of the keyring's consoles).
+inline bool knownOnline(const Console &c, const QString &console)
+{
+    for (const OrderBook::ConsoleSeen &s : c.engine.orders().consoles())
+        if (s.console == console)
+            return s.standing == ConsoleStanding::Online;
+    return false;
+}
+
 inline std::vector<DeviceIndex> lamps(int n, int skip = 0)
 {
     std::vector<DeviceIndex> out;

@@ -20,14 +20,6 @@ namespace {
 const QString kConsoleA = QStringLiteral("console-a");
 const QString kConsoleB = QStringLiteral("console-b");
 
-bool knownOnline(const Console &c, const QString &console)
-{
-    for (const OrderBook::ConsoleSeen &s : c.engine.orders().consoles())
-        if (s.console == console)
-            return s.standing == ConsoleStanding::Online;
-    return false;
-}
-
 /// Whom `c` names as holding other keys than itself, and which: "console-b console" / "console-b approver".
 QStringList namedBy(const Console &c)
 {

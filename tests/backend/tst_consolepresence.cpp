@@ -19,14 +19,6 @@ namespace {
 
 const QString kConsoleA = QStringLiteral("console-a");
 
-bool knownOnline(const Console &c, const QString &console)
-{
-    for (const OrderBook::ConsoleSeen &s : c.engine.orders().consoles())
-        if (s.console == console)
-            return s.standing == ConsoleStanding::Online;
-    return false;
-}
-
 /// An order that holds its lamps for minutes: each target waits 5 min after clearance before it is sent (as a
 /// workflow's later step does).
 OrderSpec dimLater(const std::vector<DeviceIndex> &devices)
