@@ -14,8 +14,7 @@ DeviceGateway::DeviceGateway(std::shared_ptr<const CityModel> city, GatewayOptio
     : m_city(std::move(city)), m_options(std::move(options)), m_consoleKeyring(m_options.consoles),
       m_commandKeyId(verifier ? verifier->keyId() : QString()), m_saysConsoleKeys(m_options.consoles || verifier),
       m_trust(std::move(verifier), {m_options.consoles, {}}, {m_options.approvers, {}}), // none given: not said
-      m_consoleKeys(m_saysConsoleKeys ? keyringjournal::digestOf(m_consoleKeyring.get(), m_commandKeyId) : QString()),
-      m_approverKeys(m_options.approvers ? keyringjournal::digestOf(m_options.approvers.get()) : QString()), m_faultRng(m_options.seed ^ 0x5eedfau)
+      m_consoleKeys(consoleKeysSaid()), m_approverKeys(m_options.approvers ? keyringjournal::digestOf(m_options.approvers.get()) : QString()), m_faultRng(m_options.seed ^ 0x5eedfau)
 {
     m_seq.assign(m_city->devices.size(), 0);
     m_servedDevices = static_cast<int>(m_city->devices.size());
@@ -186,7 +185,7 @@ void DeviceGateway::setConsoles(const KeyringState &consoles)
     m_trust.setConsoles(consoles);
     m_consoleKeyring = consoles.keys;   // not believed now: holds nobody
     m_saysConsoleKeys = true;
-    m_consoleKeys = keyringjournal::digestOf(m_consoleKeyring.get(), m_commandKeyId);
+    m_consoleKeys = consoleKeysSaid();
     heartbeat();
 }
 
@@ -195,8 +194,13 @@ void DeviceGateway::setCommandKey(const PublicKeyState &key)
     m_trust.setKey(key);
     m_commandKeyId = key.key ? key.key->keyId() : QString();
     m_saysConsoleKeys = true;
-    m_consoleKeys = keyringjournal::digestOf(m_consoleKeyring.get(), m_commandKeyId);
+    m_consoleKeys = consoleKeysSaid();
     heartbeat();
+}
+
+QString DeviceGateway::consoleKeysSaid() const
+{
+    return m_saysConsoleKeys ? keyringjournal::digestOf(m_consoleKeyring.get(), m_commandKeyId) : QString();
 }
 
 void DeviceGateway::setApprovers(const KeyringState &approvers)

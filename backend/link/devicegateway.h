@@ -156,6 +156,9 @@ private:
     void onConnected();
     /// The retained online status, repeated every half keep-alive so consoles can tell a silent gateway quickly.
     void heartbeat();
+    /// What its status says of the consoles' keys it believes (`ck`): the keyring and the `--command-pubkey` key, once
+    /// either was given; empty before.
+    QString consoleKeysSaid() const;
     /// Why a high-risk command's approval is not good enough (missing, unknown approver, forged, expired); empty if it is.
     QString refusedApproval(const wire::SignedCommand &c, std::int64_t nowMs) const;
     /// Why a signed message cannot act by its times or nonce (expired, valid too long, issued in the future,
