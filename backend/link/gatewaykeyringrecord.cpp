@@ -43,9 +43,10 @@ QHash<QString, LastSaid> lastSaid(const QStringList &labelsNewestFirst)
             continue;
         const QString gateway = label.mid(start.size(), close - start.size());
         const QString rest = label.mid(close + part.size());   // "gw-west holds another console keyring than …"
-        if (gateway.isEmpty() || !rest.startsWith(gateway + QStringLiteral(" holds ")))
+        const QString holds = gateway + QStringLiteral(" holds ");
+        if (gateway.isEmpty() || !rest.startsWith(holds))
             continue;
-        const QString turn = rest.mid(gateway.size() + 7);
+        const QString turn = rest.mid(holds.size());
         for (const Keyring keyring : {Keyring::Console, Keyring::Approver}) {
             const QString words = keyringWords(keyring);
             const bool other = turn.startsWith(QStringLiteral("another %1 than ").arg(words));
