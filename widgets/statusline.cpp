@@ -132,6 +132,8 @@ void StatusLine::showLinkFigure()
     const auto gone = static_cast<int>(std::count_if(m_gateways.begin(), m_gateways.end(), [](const GatewaySummary &g) { return g.heard && !g.running; }));
     const QString whole = tr("Link: %1 — %2").arg(Labels::linkDescription(status), Labels::linkState(status));
     QStringList news;
+    // The first of several named, the others counted: mending one must not look like the end of it.
+    const auto andMore = [](int others) { return others > 0 ? tr(" (+%n more)", nullptr, others) : QString(); };
     if (gone > 0)
         news << tr("%n gateway(s) gone", nullptr, gone);
     // A gateway whose clock refuses this desk's commands is named before anyone sends one and wonders why — unless
@@ -146,7 +148,7 @@ void StatusLine::showLinkFigure()
     if (otherKeys != m_gateways.end()) {
         const auto others = static_cast<int>(std::count_if(otherKeys + 1, m_gateways.end(), holdsOtherKeys));
         news << Labels::keyringsDiffer(otherKeys->name, otherKeys->consoleKeysDiffer, otherKeys->approverKeysDiffer)
-                    + (others > 0 ? tr(" (+%n more)", nullptr, others) : QString());
+                    + andMore(others);
     }
     // So is another desk of the room holding other keys: each refuses some of the other's operations (or takes a
     // removed desk's), or judges the gateways by other approvers — and neither desk alone would know why.
@@ -154,14 +156,14 @@ void StatusLine::showLinkFigure()
         const LinkCounters::OtherKeys &first = m_consolesOtherKeys.front();
         const auto others = static_cast<int>(m_consolesOtherKeys.size() - 1);
         news << Labels::keyringsDiffer(first.console, first.consoleKeysDiffer, first.approverKeysDiffer)
-                    + (others > 0 ? tr(" (+%n more)", nullptr, others) : QString());
+                    + andMore(others);
     }
     if (deskOff) {
         news << Labels::deskClock(deskOff->aheadMs);
     } else if (offClock != m_gateways.end()) {
         // The first by name; the others counted, so that setting one clock right does not look like the end of it.
         const auto others = static_cast<int>(std::count_if(offClock + 1, m_gateways.end(), Labels::clockRefusesCommands));
-        news << Labels::gatewayClockInTheWay(offClock->name, *offClock->clockAheadMs) + (others > 0 ? tr(" (+%n more)", nullptr, others) : QString());
+        news << Labels::gatewayClockInTheWay(offClock->name, *offClock->clockAheadMs) + andMore(others);
     }
     // With news of the gateways the broker's address gives way to it (the tooltip keeps it): cut short in the bar,
     // the news would lose the gateway's name first.
