@@ -2553,6 +2553,10 @@
         <comment>a gateway or a console</comment>
         <translation>%1 の承認者キーリングが異なります</translation>
     </message>
+    <message>
+        <source>Another desk&apos;s keyrings compared with this console&apos;s</source>
+        <translation>別のデスクの信頼する鍵をこのコンソールと照合しました</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -2553,6 +2553,10 @@
         <comment>a gateway or a console</comment>
         <translation>%1 的审批人密钥环不同</translation>
     </message>
+    <message>
+        <source>Another desk&apos;s keyrings compared with this console&apos;s</source>
+        <translation>另一个席位的信任密钥与本控制台的比对</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

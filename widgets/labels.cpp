@@ -364,6 +364,10 @@ QString Labels::activity(const QString &recorded)
                 const QString gateway = QLatin1String(keyringjournal::kGatewayKeyrings) + QLatin1Char(' ');
                 if (OperatorAction(a) == OperatorAction::KeyringChanged && m.captured(3).startsWith(gateway))
                     return with(tr("A gateway's keyrings compared with this console's"), {}, m.captured(3).mid(gateway.size()));
+                // Nor at the room's other desk: its status said which keys it believes, other than this console's, or back.
+                const QString desk = QLatin1String(keyringjournal::kDeskKeyrings) + QLatin1Char(' ');
+                if (OperatorAction(a) == OperatorAction::KeyringChanged && m.captured(3).startsWith(desk))
+                    return with(tr("Another desk's keyrings compared with this console's"), {}, m.captured(3).mid(desk.size()));
                 if (OperatorAction(a) == OperatorAction::KeyringChanged)
                     return with(tr("An administrator (%1) changed whose keys are believed with cityops-admin").arg(admin), {}, m.captured(3));
                 return with(tr("%1 %2").arg(m.captured(2), operatorAction(OperatorAction(a))), {}, m.captured(3));

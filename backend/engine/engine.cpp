@@ -2,7 +2,7 @@
 
 #include "base/counted.h"
 #include "base/logging.h"
-#include "link/gatewaykeyringrecord.h"
+#include "link/keyringturnrecord.h"
 #include "ops/deskcontext.h"
 #include "store/carryover.h"
 #include "store/snapshot.h"
@@ -64,7 +64,7 @@ std::function<Result<QStringList>()> Engine::recordedKeyringTurns() const
         auto reader = StoreReader::open(path, city);
         if (!reader)
             return makeError(reader.error());
-        return reader.value()->markerLabels(gatewaykeyringrecord::labelStart(), gatewaykeyringrecord::labelPart());
+        return reader.value()->markerLabels(keyringturnrecord::labelStart(), keyringturnrecord::labelPart());
     };
 }
 

@@ -47,7 +47,7 @@ public:
         bool troubled() const { return failed() || passedOver.count > 0 || passedOver.stateLostBeforeMs > 0; }
     };
     const CarryOverOutcome &carryOverOutcome() const { return m_carryOver; }
-    /// Reads what the attached store already says of the gateways' keyrings, for MqttLinkOptions::recordedKeyringTurns
+    /// Reads what the attached store already says of the gateways' and desks' keyrings, for MqttLinkOptions::recordedKeyringTurns
     /// (on whatever thread calls it, with a reader of its own); empty when nothing is recorded (no store).
     std::function<Result<QStringList>()> recordedKeyringTurns() const;
 

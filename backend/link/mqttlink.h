@@ -8,7 +8,7 @@
 #include "link/fieldlink.h"
 #include "link/fleetdispatch.h"
 #include "link/gatewayclocks.h"
-#include "link/gatewaykeyringrecord.h"
+#include "link/keyringturnrecord.h"
 #include "link/roadpicturemerge.h"
 #include "link/mqttclient.h"
 #include "link/consoleroll.h"
@@ -59,10 +59,11 @@ struct MqttLinkOptions {
     /// The wall clock the numbers and the freshness of signed operations are read from (default: the system's); the
     /// console's clock follows it too (timeBase).
     OpsExchange::WallClock wallClock;
-    /// What the record already says of the gateways' keyrings: its labels of the lines recordKeyringTurns wrote
-    /// (gatewaykeyringrecord), newest first. Called once, on a worker thread, when the link starts; until it answers
-    /// no turn is recorded, so that a gateway the last run recorded as holding other keys gets its "the same again"
-    /// when it is in step at this run's start, and one still differing is not recorded twice. Unset: nothing recorded
+    /// What the record already says of the gateways' and the other desks' keyrings: its labels of the lines
+    /// recordKeyringTurns wrote (keyringturnrecord), newest first. Called once, on a worker thread, when the link
+    /// starts; until it answers no turn is recorded, so that a gateway or desk the last run recorded as holding other
+    /// keys gets its "the same again" when it is in step at this run's start, and one still differing is not recorded
+    /// twice. Unset: nothing recorded
     /// before (a console that does not record). An error: said in the log, and taken as nothing recorded.
     std::function<Result<QStringList>()> recordedKeyringTurns;
 };
@@ -119,7 +120,8 @@ private:
     void onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Message &m);
     struct GatewayLife;
     void takeStatus(GatewayLife &life, int number, const wire::Presence &status);   ///< under m_mutex
-    /// Records each gateway whose keyrings came to differ from this console's, or to be the same again (either thread).
+    /// Records each gateway, and each other desk of the keyring, whose keyrings came to differ from this console's, or
+    /// to be the same again (either thread).
     void recordKeyringTurns();
     /// Says this console's status again, with the keys it now believes (wire::ConsoleStatus), when connected.
     void restateOwnStatus();
@@ -205,6 +207,11 @@ private:
 
     /// Which gateway a device last reported through (-1: none): written by the network thread, read by the timer.
     std::unique_ptr<std::atomic<std::int16_t>[]> m_gatewayOfDevice;
+    /// Whether the record last said a gateway or desk holds other keys than this console, per keyring.
+    struct RecordedTurns {
+        bool consoleDiffers = false, approverDiffers = false;
+        bool takenUp = false;   ///< the two above taken from what earlier runs recorded (m_recordedBefore)
+    };
     struct GatewayLife {
         int number = -1;
         std::int64_t lastHeardMs = 0;
@@ -213,8 +220,7 @@ private:
         bool online = false;   ///< its last status said online (not a goodbye or its Will)
         OfflineGrace offline;   ///< an offline it said (goodbye or Will), declared after the grace second
         QString consoleKeys, approverKeys;   ///< which keys it believes, as its last status said (wire::Presence)
-        bool consoleKeysDifferRecorded = false, approverKeysDifferRecorded = false;   ///< as the record last said
-        bool recordTakenUp = false;   ///< the two above taken from what earlier runs recorded (m_recordedBefore)
+        RecordedTurns recorded;
     };
     mutable std::mutex m_mutex;                       ///< guards what both threads touch
     QHash<QString, GatewayLife> m_gateways;
@@ -246,8 +252,11 @@ private:
         bool said() const { return !consoleKeys.isEmpty() || !approverKeys.isEmpty(); }
     };
     std::map<QString, PeerKeyrings> m_consoleKeyrings;
-    /// What earlier runs recorded of each gateway's keyrings (under m_mutex); nothing until read (recordedKeyringTurns).
-    std::optional<QHash<QString, gatewaykeyringrecord::LastSaid>> m_recordedBefore;
+    /// What the record says of each other desk's keyrings (under m_mutex): kept while it is gone, as the record is.
+    std::map<QString, RecordedTurns> m_deskTurns;
+    /// What earlier runs recorded of each gateway's and desk's keyrings (under m_mutex); nothing until read
+    /// (recordedKeyringTurns).
+    std::optional<keyringturnrecord::Recorded> m_recordedBefore;
     QThreadPool m_recordReader;   ///< reads it, once, off the link's thread
     FleetDispatch m_fleet;
     RoadPictureMerge m_roadPictures;   ///< network thread

@@ -3,7 +3,6 @@
 #include "link/mqttlink.h"
 
 #include "base/logging.h"
-#include "security/keyringjournal.h"
 
 namespace cityops {
 
@@ -59,28 +58,6 @@ void MqttLink::restateOwnStatus()
     }
     if (m_client && m_client->connected())
         publishOwnStatus(statusPayload(true, m_connection.load()));
-}
-
-std::vector<LinkCounters::OtherKeys> MqttLink::consolesWithOtherKeys() const
-{
-    std::map<QString, PeerKeyrings> said;
-    QString ownConsole, ownApprover;
-    {
-        std::lock_guard lock(m_mutex);
-        said = m_consoleKeyrings;
-        ownConsole = m_ownConsoleKeys;
-        ownApprover = m_ownApproverKeys;
-    }
-    std::vector<LinkCounters::OtherKeys> other;
-    for (const auto &[console, keys] : said) {
-        if (m_ops.keyringSays(console) != true)
-            continue;   // taken out of the keyring since: its status decides nothing here
-        LinkCounters::OtherKeys o{console, keyringjournal::digestsDiffer(ownConsole, keys.consoleKeys).value_or(false),
-                                  keyringjournal::digestsDiffer(ownApprover, keys.approverKeys).value_or(false)};
-        if (o.consoleKeysDiffer || o.approverKeysDiffer)
-            other.push_back(std::move(o));
-    }
-    return other;
 }
 
 void MqttLink::defendOwnStatus(const MqttClient::Message &m)
@@ -145,6 +122,8 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
         else
             m_consoleKeyrings.erase(ref.console);   // gone: what it believed is no news until it is back
     }
+    if (heard != ConsoleRoll::Heard::Stale && status.online)
+        recordKeyringTurns();
     if (heard == ConsoleRoll::Heard::Stale)
         return refuse({wire::Refusal::Replayed, QStringLiteral("a status of console %1 for connection %2, older than one already heard (a copy "
                                                                "or a replay)").arg(ref.console).arg(status.connection)},

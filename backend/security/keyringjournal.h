@@ -34,6 +34,8 @@ constexpr const char *kNobodyRecorded = "unknown";
 /// How the record tells a gateway's keyrings turning other than the console's, or the same again (link/mqttlink.h):
 /// KeyringChanged by "(" the gateway ")", the detail opening with this word.
 constexpr const char *kGatewayKeyrings = "gateway-keyrings";
+/// The same of another desk of the room (its signed status says which keys it believes): by "(" the desk ")".
+constexpr const char *kDeskKeyrings = "desk-keyrings";
 
 /// Whose keys a keyring holds: each name and its key's id (CommandVerifier::keyId, 16 hex digits).
 using Keys = std::map<QString, QString>;

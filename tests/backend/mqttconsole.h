@@ -8,6 +8,7 @@
 #include "link/mqttlink.h"
 #include "security/approval.h"
 #include "store/eventstore.h"
+#include "store/storereader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -191,6 +192,22 @@ struct Console {
         return o ? static_cast<int>(std::count_if(o->targets.begin(), o->targets.end(), [stage](const OrderTarget &t) { return t.stage == stage; })) : -1;
     }
 };
+
+/// The KeyringChanged lines a recording holds, oldest first: who, then the detail.
+inline QStringList keyringLines(const QString &store)
+{
+    auto reader = StoreReader::open(store, city());
+    if (!reader)
+        return {QStringLiteral("unreadable: ") + reader.error()};
+    std::vector<Event> events;
+    if (auto read = reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000); !read)
+        return {QStringLiteral("unreadable: ") + read.error()};
+    QStringList turns;
+    for (const Event &e : events)
+        if (const auto *a = std::get_if<OperatorActionPayload>(&e.payload); a && a->action == OperatorAction::KeyringChanged)
+            turns << a->user + QLatin1Char(' ') + a->detail;
+    return turns;
+}
 
 /// Whether console `c` holds `console` online (its roll of the keyring's consoles).
 inline bool knownOnline(const Console &c, const QString &console)

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <atomic>
+
 using namespace cityops;
 using namespace cityops::test;
 
@@ -127,6 +129,69 @@ private Q_SLOTS:
         QVERIFY(approvers.save(approversOfB));
         QTRY_VERIFY_WITH_TIMEOUT(namedBy(a).isEmpty() && namedBy(b).isEmpty(), 10'000);
         QVERIFY(knownOnline(a, kConsoleB) && knownOnline(b, kConsoleA));
+    }
+
+    void theRecordSaysWhenADesksKeyringsTurnedAcrossRestarts()
+    {
+        // A supervisor replaying why B's operations were refused at A finds since when B held another console keyring
+        // than A, and since when the same again: recorded at A once at each turn — not again when B goes and comes
+        // back still differing, nor when A restarts while it still differs.
+        TestBroker broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.log()));
+        QTemporaryDir dir;
+        const QString keyringOfB = privateKeyringCopy(dir);
+        QVERIFY(!keyringOfB.isEmpty());
+        const QString store = dir.filePath(QStringLiteral("a.store"));
+        const ConsoleKeyring roomKeyring = ConsoleKeyring::load(room().keyring).value();
+        ConsoleKeyring more = roomKeyring;
+        QVERIFY(more.add(QStringLiteral("desk-9"), CommandSigner::generate().publicKeyPem()));
+        const QString ours = keyringjournal::digestOf(&roomKeyring), theirs = keyringjournal::digestOf(&more);
+        const QString another = QStringLiteral("(console-b) desk-keyrings console-b holds another console keyring than this console (its keys %1, "
+                                               "this console's %2)").arg(theirs, ours);
+        const QString same = QStringLiteral("(console-b) desk-keyrings console-b holds the same console keyring as this console again (keys %1)").arg(ours);
+        const auto deskB = [&] {
+            return std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-b"), room().privateKey("console-b"),
+                                             [&](MqttLinkOptions &o) {
+                                                 // As the console does: the file read at start, then watched.
+                                                 o.consoles = std::make_shared<const ConsoleKeyring>(ConsoleKeyring::load(keyringOfB).value());
+                                                 o.consolesPath = keyringOfB;
+                                             });
+        };
+        // A, recording; `read` says when it has read what earlier runs recorded.
+        std::atomic<bool> read{false};
+        const auto deskA = [&] {
+            read = false;
+            return std::make_unique<Console>(brokerOptions(broker.plainUrl(), "console-a"), room().privateKey("console-a"),
+                                             [&](MqttLinkOptions &o) {
+                                                 o.recordedKeyringTurns = [&read, recorded = o.recordedKeyringTurns] {
+                                                     Result<QStringList> labels = recorded();
+                                                     read = true;
+                                                     return labels;
+                                                 };
+                                             },
+                                             1, store);
+        };
+        auto b = deskB();
+        auto a = deskA();
+        QTRY_VERIFY_WITH_TIMEOUT(read && knownOnline(*a, kConsoleB), 10'000);
+        QVERIFY(more.save(keyringOfB));
+        QTRY_COMPARE_WITH_TIMEOUT(keyringLines(store), QStringList{another}, 10'000);
+
+        // B goes and comes back, still differing: named again, nothing more recorded.
+        b.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!knownOnline(*a, kConsoleB), 10'000);
+        b = deskB();
+        QTRY_COMPARE_WITH_TIMEOUT(namedBy(*a), QStringList{QStringLiteral("console-b console")}, 10'000);
+
+        // A restarts on its record while B still differs: nothing more; then B is given the room's keyring.
+        a.reset();
+        a = deskA();
+        QTRY_VERIFY_WITH_TIMEOUT(read, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(namedBy(*a), QStringList{QStringLiteral("console-b console")}, 10'000);
+        QVERIFY(roomKeyring.save(keyringOfB));
+        QTRY_VERIFY_WITH_TIMEOUT(namedBy(*a).isEmpty(), 10'000);
+        a.reset();   // a clean close: everything recorded
+        QCOMPARE(keyringLines(store), (QStringList{another, same}));
     }
 };
 

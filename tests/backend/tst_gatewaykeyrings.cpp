@@ -4,9 +4,8 @@
 // it, a keyring it cannot believe — is told apart, and is in step again once it holds the same; the console's own
 // approver keyring is read again when its file changes; a gateway that says nothing (an older release) is not judged.
 #include "link/devicegateway.h"
-#include "link/gatewaykeyringrecord.h"
+#include "link/keyringturnrecord.h"
 #include "security/keyringjournal.h"
-#include "store/storereader.h"
 #include "handgateways.h"
 
 #include <QTemporaryDir>
@@ -20,22 +19,6 @@ using namespace cityops;
 using namespace cityops::test;
 
 namespace {
-
-/// The KeyringChanged lines a recording holds, oldest first: who, then the detail.
-QStringList keyringLines(const QString &store)
-{
-    auto reader = StoreReader::open(store, city());
-    if (!reader)
-        return {QStringLiteral("unreadable: ") + reader.error()};
-    std::vector<Event> events;
-    if (auto read = reader.value()->readEvents(0, std::numeric_limits<std::int64_t>::max(), events, 1'000'000); !read)
-        return {QStringLiteral("unreadable: ") + read.error()};
-    QStringList turns;
-    for (const Event &e : events)
-        if (const auto *a = std::get_if<OperatorActionPayload>(&e.payload); a && a->action == OperatorAction::KeyringChanged)
-            turns << a->user + QLatin1Char(' ') + a->detail;
-    return turns;
-}
 
 GatewayOptions gatewayOn(const TestBroker &broker, const char *name)
 {
@@ -168,33 +151,48 @@ private Q_SLOTS:
 
     void whatTheRecordLastSaidIsReadBackPerGatewayAndKeyring()
     {
-        using gatewaykeyringrecord::Keyring;
-        const auto label = [](const QString &gateway, Keyring keyring, bool differ) -> QString {
-            return gatewaykeyringrecord::labelStart() + gateway + QStringLiteral("): ")
-                   + gatewaykeyringrecord::detail(gateway, keyring, differ, QStringLiteral("1111111111111111"), QStringLiteral("2222222222222222"));
+        using keyringturnrecord::Holder;
+        using keyringturnrecord::Keyring;
+        const auto label = [](Holder holder, const QString &name, Keyring keyring, bool differ) -> QString {
+            return keyringturnrecord::labelStart() + name + QStringLiteral("): ")
+                   + keyringturnrecord::detail(holder, name, keyring, differ, QStringLiteral("1111111111111111"), QStringLiteral("2222222222222222"));
         };
         // As the record's markers read: the action, who, then the detail.
-        const QString written = label(QStringLiteral("gw-west"), Keyring::Console, true);
+        const QString written = label(Holder::Gateway, QStringLiteral("gw-west"), Keyring::Console, true);
         QCOMPARE(written, QStringLiteral("keyring-changed (gw-west): gateway-keyrings gw-west holds another console keyring than this console "
                                          "(its keys 1111111111111111, this console's 2222222222222222)"));
-        QVERIFY(written.contains(gatewaykeyringrecord::labelPart()));
+        const QString desk = label(Holder::Desk, QStringLiteral("desk-2"), Keyring::Approver, false);
+        QCOMPARE(desk, QStringLiteral("keyring-changed (desk-2): desk-keyrings desk-2 holds the same approver keyring as this console again "
+                                      "(keys 2222222222222222)"));
+        QVERIFY(written.startsWith(keyringturnrecord::labelStart()) && written.contains(keyringturnrecord::labelPart()));
+        QVERIFY(desk.startsWith(keyringturnrecord::labelStart()) && desk.contains(keyringturnrecord::labelPart()));
         const QStringList newestFirst{
             // Not gw-east's: the gateway its detail names is another.
             QStringLiteral("keyring-changed (gw-east): gateway-keyrings gw-west holds the same console keyring as this console again (keys 2)"),
-            label(QStringLiteral("gw-west"), Keyring::Console, false),   // the last said of gw-west's console keyring
-            label(QStringLiteral("gw-west"), Keyring::Approver, true),
-            label(QStringLiteral("gw-west"), Keyring::Console, true),
-            label(QStringLiteral("gw-east"), Keyring::Console, true),
-            // Not a gateway's turn: an administrator's change, a change by hand, another action.
+            label(Holder::Gateway, QStringLiteral("gw-west"), Keyring::Console, false),   // the last said of gw-west's console keyring
+            label(Holder::Gateway, QStringLiteral("gw-west"), Keyring::Approver, true),
+            label(Holder::Gateway, QStringLiteral("gw-west"), Keyring::Console, true),
+            label(Holder::Gateway, QStringLiteral("gw-east"), Keyring::Console, true),
+            // Desks apart from gateways, also one of the same name as a gateway.
+            label(Holder::Desk, QStringLiteral("desk-2"), Keyring::Console, true),
+            label(Holder::Desk, QStringLiteral("desk-2"), Keyring::Console, false),
+            label(Holder::Desk, QStringLiteral("gw-east"), Keyring::Approver, true),
+            // Not a turn: an administrator's change, a change by hand, another action, a holder's word unknown.
             QStringLiteral("keyring-changed (root@ops-1): console-add desk-9 key 1a2b3c4d5e6f7a8b (consoles.json, change 3 of journal 5f0c)"),
             QStringLiteral("keyring-changed (unknown): outside-change desk-9 added (key 1a2b3c4d5e6f7a8b)"),
-            QStringLiteral("account-changed (gw-south): gateway-keyrings gw-south holds another console keyring than this console (its keys 1, this console's 2)")};
-        const QHash<QString, gatewaykeyringrecord::LastSaid> said = gatewaykeyringrecord::lastSaid(newestFirst);
-        QCOMPARE(said.size(), 2);
-        QCOMPARE(said.value(QStringLiteral("gw-west")).consoleDiffers, std::optional<bool>(false));
-        QCOMPARE(said.value(QStringLiteral("gw-west")).approverDiffers, std::optional<bool>(true));
-        QCOMPARE(said.value(QStringLiteral("gw-east")).consoleDiffers, std::optional<bool>(true));
-        QVERIFY(!said.value(QStringLiteral("gw-east")).approverDiffers);
+            QStringLiteral("account-changed (gw-south): gateway-keyrings gw-south holds another console keyring than this console (its keys 1, this console's 2)"),
+            QStringLiteral("keyring-changed (box-1): box-keyrings box-1 holds another console keyring than this console (its keys 1, this console's 2)")};
+        const keyringturnrecord::Recorded said = keyringturnrecord::lastSaid(newestFirst);
+        QCOMPARE(said.gateways.size(), 2);
+        QCOMPARE(said.gateways.value(QStringLiteral("gw-west")).consoleDiffers, std::optional<bool>(false));
+        QCOMPARE(said.gateways.value(QStringLiteral("gw-west")).approverDiffers, std::optional<bool>(true));
+        QCOMPARE(said.gateways.value(QStringLiteral("gw-east")).consoleDiffers, std::optional<bool>(true));
+        QVERIFY(!said.gateways.value(QStringLiteral("gw-east")).approverDiffers);
+        QCOMPARE(said.desks.size(), 2);
+        QCOMPARE(said.desks.value(QStringLiteral("desk-2")).consoleDiffers, std::optional<bool>(true));
+        QVERIFY(!said.desks.value(QStringLiteral("desk-2")).approverDiffers);
+        QCOMPARE(said.desks.value(QStringLiteral("gw-east")).approverDiffers, std::optional<bool>(true));
+        QVERIFY(!said.desks.value(QStringLiteral("gw-east")).consoleDiffers);
     }
 
     void theRecordTakesUpWhereTheLastRunLeftAGateway()

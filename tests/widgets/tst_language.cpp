@@ -66,6 +66,11 @@ private Q_SLOTS:
                                                  "console (its keys 1a2b3c4d5e6f7a8b, this console's 9a8b7c6d5e4f3a2b)")),
                  QStringLiteral("ゲートウェイの信頼する鍵をこのコンソールと照合しました — gw-west holds another console keyring than this console "
                                 "(its keys 1a2b3c4d5e6f7a8b, this console's 9a8b7c6d5e4f3a2b)"));
+        // The same of another desk of the room.
+        QCOMPARE(Labels::activity(QStringLiteral("keyring-changed (desk-2): desk-keyrings desk-2 holds the same approver keyring as this console "
+                                                 "again (keys 9a8b7c6d5e4f3a2b)")),
+                 QStringLiteral("別のデスクの信頼する鍵をこのコンソールと照合しました — desk-2 holds the same approver keyring as this console again "
+                                "(keys 9a8b7c6d5e4f3a2b)"));
         QVERIFY(Labels::activity(QStringLiteral("order 5 finished")).startsWith(QStringLiteral("指令 5")));
         QVERIFY(Labels::activity(QStringLiteral("alarm 12 lamp-fault shelved by sven")).contains(QStringLiteral("保留")));
         QCOMPARE(Labels::activity(QStringLiteral("something a newer console wrote")), QStringLiteral("something a newer console wrote"));
