@@ -3953,6 +3953,26 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>%1 holds %2: give both desks the same (consoles.json, approvers.json)</source>
         <translation>%1 は%2を持っています: 両方のデスクに同じもの（consoles.json、approvers.json）を渡してください</translation>
     </message>
+    <message>
+        <source>Recording · disk full in %1</source>
+        <translation>記録中 · ディスク満杯まで %1</translation>
+    </message>
+    <message>
+        <source>Recording · %1 left on its disk</source>
+        <translation>記録中 · ディスク残り %1</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s disk has %1 left and fills by %2 an hour.</source>
+        <translation>記録用ディスクの残りは %1 で、1 時間に %2 ずつ埋まっています。</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s disk has %1 left.</source>
+        <translation>記録用ディスクの残りは %1 です。</translation>
+    </message>
+    <message>
+        <source>Make room on it, or keep fewer days (--retain-days): once it is full, nothing more is recorded.</source>
+        <translation>空きを作るか、保存日数を減らしてください（--retain-days）。満杯になると以後は記録されません。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

@@ -3953,6 +3953,26 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>%1 holds %2: give both desks the same (consoles.json, approvers.json)</source>
         <translation>%1 持有%2：请给两个席位相同的文件（consoles.json、approvers.json）</translation>
     </message>
+    <message>
+        <source>Recording · disk full in %1</source>
+        <translation>记录中 · 磁盘将在 %1 后写满</translation>
+    </message>
+    <message>
+        <source>Recording · %1 left on its disk</source>
+        <translation>记录中 · 磁盘剩余 %1</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s disk has %1 left and fills by %2 an hour.</source>
+        <translation>记录所在磁盘剩余 %1，每小时写入 %2。</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s disk has %1 left.</source>
+        <translation>记录所在磁盘剩余 %1。</translation>
+    </message>
+    <message>
+        <source>Make room on it, or keep fewer days (--retain-days): once it is full, nothing more is recorded.</source>
+        <translation>请腾出空间，或减少保留天数（--retain-days）：磁盘写满后将不再记录。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

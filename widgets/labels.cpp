@@ -5,6 +5,7 @@
 #include "security/keyringjournal.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -122,6 +123,14 @@ QString Labels::duration(std::int64_t ms)
     if (s < 3600)
         return tr("%1 min").arg(s / 60);
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString Labels::dataSize(std::int64_t bytes)
+{
+    double inUnit = static_cast<double>(std::max<std::int64_t>(0, bytes));
+    while (inUnit >= 1024)
+        inUnit /= 1024;
+    return QLocale().formattedDataSize(bytes, inUnit >= 10 || bytes < 1024 ? 0 : 1);
 }
 
 bool Labels::clockRefusesCommands(const GatewaySummary &g)

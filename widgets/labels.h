@@ -55,6 +55,8 @@ public:
     static QString workflow(WorkflowKind kind);
     /// "12 min", "1 h 05 min", "45 s"
     static QString duration(std::int64_t ms);
+    /// A size on disk as read at a glance: "300 MiB", "1.5 GiB" (a decimal only under ten of its unit).
+    static QString dataSize(std::int64_t bytes);
     /// Whether running gateway `g`'s clock is so far off this desk's that its devices refuse what this desk signs:
     /// behind by more than wire::kMaxIssueSkewMs, they take a command as issued in their future; ahead, one valid for
     /// less than the difference as expired.

@@ -95,8 +95,21 @@ void StatusLine::show(const Figures &f)
         // Start-up with a long record: nothing is lost meanwhile (it waits in memory), so it is not an alarm.
         m_recording->setFigure(tr("Recording once the store is checked…"));
         m_recording->setStyleSheet(kCalm);
+    } else if (f.recording.store && f.recording.disk && f.recording.disk->low) {
+        // Before the record stops, while someone can still make room: amber, with how long and what to do.
+        const DiskOutlook::Outlook &disk = *f.recording.disk;
+        const QString left = Labels::dataSize(disk.freeBytes);
+        m_recording->setFigure(disk.fullInMs ? tr("Recording · disk full in %1").arg(Labels::duration(*disk.fullInMs))
+                                             : tr("Recording · %1 left on its disk").arg(left),
+                               (disk.fullInMs ? tr("The recording's disk has %1 left and fills by %2 an hour.")
+                                                    .arg(left, Labels::dataSize(disk.bytesPerHour))
+                                              : tr("The recording's disk has %1 left.").arg(left))
+                                   + QLatin1Char(' ')
+                                   + tr("Make room on it, or keep fewer days (--retain-days): once it is full, nothing more is recorded."));
+        m_recording->setStyleSheet(kAmber);
     } else if (f.recording.store) {
-        m_recording->setFigure(tr("Recording"));
+        m_recording->setFigure(tr("Recording"), f.recording.disk ? tr("The recording's disk has %1 left.").arg(Labels::dataSize(f.recording.disk->freeBytes))
+                                                                 : QString());
         m_recording->setStyleSheet(kCalm);
     } else {
         m_recording->setFigure(f.recording.error.isEmpty() ? tr("Not recording") : tr("Not recording: %1").arg(f.recording.error));

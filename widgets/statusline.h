@@ -3,6 +3,7 @@
 #include "link/deskclock.h"
 #include "link/fieldlink.h"
 #include "model/geo.h"
+#include "store/diskoutlook.h"
 
 #include <QObject>
 #include <QString>
@@ -35,6 +36,7 @@ public:
         bool failing = false;    ///< ... and cannot write
         QString error;           ///< the store's error, or why nothing records (empty: not said)
         bool checking = false;   ///< ... and is checking the file before its first write (start-up)
+        std::optional<DiskOutlook::Outlook> disk{};   ///< what the store's disk has left (none: not read yet)
     };
     struct Figures {
         double eventsPerSecond = 0;

@@ -15,6 +15,8 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+
 Q_LOGGING_CATEGORY(lcStore, "cityops.store", QtInfoMsg)
 
 namespace {
@@ -299,6 +301,7 @@ void EventStore::writerLoop()
     std::vector<Event> events;
     std::vector<Snapshot> snapshots;
     while (true) {
+        readDisk();
         {
             std::unique_lock lock(m_mutex);
             // Group commit: wait for the period (or stop), then take what is queued, at most a group's worth;
@@ -382,6 +385,31 @@ void EventStore::writerLoop()
         m_wake.wait_for(lock, std::chrono::milliseconds(1000), [this] { return m_stop; });
     }
     m_flushed.notify_all();
+}
+
+void EventStore::readDisk()
+{
+    const std::int64_t now = m_options.monotonicMs
+                                 ? m_options.monotonicMs()
+                                 : std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (m_lastDiskReading && now >= *m_lastDiskReading && now - *m_lastDiskReading < m_options.diskReadingMs)
+        return;
+    m_lastDiskReading = now;
+    const std::optional<std::int64_t> free = m_options.freeBytes ? m_options.freeBytes() : freeBytesBeside(m_options.path);
+    if (!free)
+        return;
+    m_disk.read(now, *free);
+    const std::optional<DiskOutlook::Outlook> outlook = m_disk.outlook();
+    std::lock_guard lock(m_mutex);
+    const bool wasLow = m_stats.disk && m_stats.disk->low;
+    m_stats.disk = outlook;
+    if (outlook && outlook->low && !wasLow)
+        qCWarning(lcStore).noquote() << QStringLiteral("the disk of %1 has %2 MB left").arg(m_options.path).arg(outlook->freeBytes / (1024 * 1024))
+                                            + (outlook->fullInMs ? QStringLiteral(", full in about %1 min at %2 MB an hour")
+                                                                       .arg(*outlook->fullInMs / 60'000).arg(outlook->bytesPerHour / (1024 * 1024))
+                                                                 : QString());
+    else if (outlook && !outlook->low && wasLow)
+        qCInfo(lcStore) << "the disk of" << m_options.path << "has room again:" << outlook->freeBytes / (1024 * 1024) << "MB left";
 }
 
 Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> &snapshots)

@@ -3,6 +3,7 @@
 #include "city/citymodel.h"
 #include "base/result.h"
 #include "model/event.h"
+#include "store/diskoutlook.h"
 #include "store/snapshot.h"
 
 #include <QElapsedTimer>
@@ -12,6 +13,8 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -36,6 +39,12 @@ struct EventStoreOptions {
     std::shared_ptr<const CommandSigner> checkpointKey{};
     size_t checkpointEvents = 10'000;
     bool chain = true;                   ///< false only for measuring what the chain costs (cityops-bench ingest)
+    /// The free space of the disk the store is on, read on the writer thread every `diskReadingMs` (Stats::disk).
+    /// Unset: the file system's own figure for the store's folder. Nothing: it cannot be told.
+    std::function<std::optional<std::int64_t>()> freeBytes{};
+    /// The clock those readings are timed with (milliseconds, never going back); unset: the system's steady clock.
+    std::function<std::int64_t()> monotonicMs{};
+    std::int64_t diskReadingMs = 60'000;
 };
 
 /// The append-only event log (ARCHITECTURE §8): SQLite in WAL mode with synchronous=NORMAL, written by one thread
@@ -90,6 +99,7 @@ public:
         QString error;                   ///< last write error, empty when healthy
         bool failing = false;            ///< writes are currently failing (disk full, cap reached, I/O error, damaged)
         bool checking = false;           ///< the existing store is being checked before the first write (start-up)
+        std::optional<DiskOutlook::Outlook> disk;   ///< what its disk has left, and when it fills (none: not read yet)
     };
     Stats stats() const;
     /// Durations of recent commits (ms), oldest first, for percentiles.
@@ -112,6 +122,8 @@ private:
     void writerLoop();
     Status writeGroup(std::vector<Event> &events, std::vector<Snapshot> &snapshots);
     void applyRetention();
+    /// Writer thread: the disk's free space read when a reading is due, and the outlook brought up to it.
+    void readDisk();
 
     std::unique_ptr<QLockFile> m_lock;   ///< first: let go of last, once everything is written and closed (storelock.h)
     EventStoreOptions m_options;
@@ -141,6 +153,8 @@ private:
     std::deque<double> m_checkpointTimes;
     size_t m_walEvents = 0;
     QElapsedTimer m_sinceRetention;   ///< elapsed time: a step of the wall clock neither hurries nor holds it
+    DiskOutlook m_disk;                           ///< writer thread
+    std::optional<std::int64_t> m_lastDiskReading;   ///< writer thread: when (monotonicMs)
     std::thread m_writer;
 
     struct Statements;

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 
@@ -112,6 +113,63 @@ private Q_SLOTS:
         auto store = EventStore::open({path}, *fixtureCity());
         QVERIFY(store.ok());
         QCOMPARE(store.value()->lastSeq(), static_cast<std::uint64_t>(max));
+    }
+
+    void aDiskThatFillsIsForeseenWhileTheStoreRecords()
+    {
+        // The writer reads its disk's free space once a minute of its clock (here a hand-moved one, and a disk that
+        // says what the test gives it): 100 MB a minute less from 4 GB is foreseen as full in some twenty minutes; an
+        // hour on, with the disk steady, nothing is foreseen. The recording goes on throughout.
+        constexpr std::int64_t mb = 1024 * 1024;
+        QTemporaryDir dir;
+        std::atomic<std::int64_t> now{0}, free{4096 * mb};
+        std::atomic<int> readings{0};
+        EventStoreOptions options{dir.filePath(QStringLiteral("disk.store"))};
+        options.monotonicMs = [&now] { return now.load(); };
+        options.freeBytes = [&free, &readings] {
+            ++readings;
+            return std::optional<std::int64_t>(free.load());
+        };
+        auto store = EventStore::open(options, *fixtureCity());
+        QVERIFY(store.ok());
+        Recorder rec(fixtureCity(), store->get(), 1'000'000);
+        CitySimulator sim(fixtureCity(), 5, berlin(QDate(2026, 11, 22), QTime(0, 0)));
+        const auto minuteOn = [&](std::int64_t less) {
+            const int before = readings.load();
+            free -= less;
+            now += 60'000;
+            std::vector<Event> batch;
+            sim.advanceTo(sim.nowMs() + 60'000, batch);
+            rec.process(std::move(batch));
+            return QTest::qWaitFor([&] { return readings.load() > before; }, 5000);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(store.value()->stats().disk, 5000);   // read at once
+        QCOMPARE(store.value()->stats().disk->freeBytes, 4096 * mb);
+        QVERIFY(!store.value()->stats().disk->low);
+        for (int i = 0; i < 3; ++i) {   // the writer goes round, committing; its clock stands: not read again
+            std::vector<Event> batch;
+            sim.advanceTo(sim.nowMs() + 60'000, batch);
+            rec.process(std::move(batch));
+            store.value()->flush();
+        }
+        QCOMPARE(readings.load(), 1);
+        for (int m = 1; m <= 20; ++m)
+            QVERIFY(minuteOn(100 * mb));
+        store.value()->flush();
+        DiskOutlook::Outlook disk = *store.value()->stats().disk;
+        QCOMPARE(disk.freeBytes, 2096 * mb);
+        QCOMPARE(disk.bytesPerHour, 6000 * mb);
+        QVERIFY(disk.fullInMs);
+        QCOMPARE(*disk.fullInMs, 2096 * 60'000 / 100);   // 20.96 min
+        QVERIFY(disk.low);
+        for (int m = 1; m <= 61; ++m)
+            QVERIFY(minuteOn(0));
+        store.value()->flush();
+        disk = *store.value()->stats().disk;
+        QVERIFY(!disk.fullInMs);
+        QVERIFY(!disk.low);
+        QVERIFY(!store.value()->stats().failing);
+        QVERIFY(store.value()->stats().written > 0);
     }
 
     void fullDiskIsReportedAndNothingIsCorrupted()

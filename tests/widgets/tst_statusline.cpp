@@ -86,6 +86,40 @@ private Q_SLOTS:
         QCOMPARE(marginColour(recording), mapstyle::alarmRed().name());
     }
 
+    void aDiskThatFillsIsSaidBeforeTheRecordStops()
+    {
+        // The record's disk fills at 600 MB an hour with 1.5 GB left: amber, when, and what to do — while someone can
+        // still make room. With room for days it is quiet; nearly full and not filling, it says what is left.
+        Bar b;
+        QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
+        const std::int64_t mb = 1024 * 1024;
+        StatusLine::Figures figures;
+        figures.recording = {true, false, QString(), false, DiskOutlook::Outlook{1536 * mb, 9000'000, 600 * mb, true}};
+        b.line.show(figures);
+        const QLabel *recording = b.label(QStringLiteral("disk full in"));
+        QVERIFY(recording);
+        QCOMPARE(recording->text(), QStringLiteral("Recording · disk full in 2 h 30 min"));
+        QCOMPARE(b.marginColour(recording), mapstyle::alarmAmber().name());
+        QVERIFY2(recording->toolTip().contains(QLatin1String("1.5 GiB left and fills by 600 MiB an hour"))
+                     && recording->toolTip().contains(QLatin1String("--retain-days")),
+                 qPrintable(recording->toolTip()));
+
+        figures.recording.disk = DiskOutlook::Outlook{300 * mb, std::nullopt, 0, true};
+        b.line.show(figures);
+        recording = b.label(QStringLiteral("left on its disk"));
+        QVERIFY(recording);
+        QCOMPARE(recording->text(), QStringLiteral("Recording · 300 MiB left on its disk"));
+        QCOMPARE(b.marginColour(recording), mapstyle::alarmAmber().name());
+
+        figures.recording.disk = DiskOutlook::Outlook{80'000 * mb, 200 * 3600'000LL, 400 * mb, false};
+        b.line.show(figures);
+        recording = b.label(QStringLiteral("Recording"));
+        QVERIFY(recording);
+        QCOMPARE(recording->text(), QStringLiteral("Recording"));
+        QVERIFY(b.marginColour(recording) != mapstyle::alarmAmber().name() && b.marginColour(recording) != mapstyle::alarmRed().name());
+        QVERIFY2(recording->toolTip().contains(QLatin1String("78 GiB left")), qPrintable(recording->toolTip()));
+    }
+
     void aGoneGatewayIsNamedOnTheLinksFigure()
     {
         // Two district gateways on a broker: while both run the link's figure is calm and its tooltip lists them;
