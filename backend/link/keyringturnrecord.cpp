@@ -53,6 +53,7 @@ Recorded lastSaid(const QStringList &labelsNewestFirst)
             if (rest.startsWith(word)) {
                 said = holder == Holder::Gateway ? &recorded.gateways : &recorded.desks;
                 rest = rest.mid(word.size());
+                break;
             }
         }
         const QString holds = name + QStringLiteral(" holds ");

@@ -404,12 +404,12 @@ void EventStore::readDisk()
     const bool wasLow = m_stats.disk && m_stats.disk->low;
     m_stats.disk = outlook;
     if (outlook && outlook->low && !wasLow)
-        qCWarning(lcStore).noquote() << QStringLiteral("the disk of %1 has %2 MB left").arg(m_options.path).arg(outlook->freeBytes / (1024 * 1024))
-                                            + (outlook->fullInMs ? QStringLiteral(", full in about %1 min at %2 MB an hour")
+        qCWarning(lcStore).noquote() << QStringLiteral("the disk of %1 has %2 MiB left").arg(m_options.path).arg(outlook->freeBytes / (1024 * 1024))
+                                            + (outlook->fullInMs ? QStringLiteral(", full in about %1 min at %2 MiB an hour")
                                                                        .arg(*outlook->fullInMs / 60'000).arg(outlook->bytesPerHour / (1024 * 1024))
                                                                  : QString());
     else if (outlook && !outlook->low && wasLow)
-        qCInfo(lcStore) << "the disk of" << m_options.path << "has room again:" << outlook->freeBytes / (1024 * 1024) << "MB left";
+        qCInfo(lcStore) << "the disk of" << m_options.path << "has room again:" << outlook->freeBytes / (1024 * 1024) << "MiB left";
 }
 
 Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> &snapshots)
