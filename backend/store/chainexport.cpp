@@ -172,13 +172,20 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
             return bad(expected, QStringLiteral("the line after seq %1 is not an event of this export").arg(expected - 1));
         const auto seq = static_cast<std::uint64_t>(*seqSaid);
         const auto time = static_cast<std::int64_t>(*timeSaid);
-        if (seq != expected)
-            return bad(expected, seq > expected ? QStringLiteral("event %1 is missing (the next line is %2): deleted").arg(expected).arg(seq)
-                                                : QStringLiteral("event %1 is out of order").arg(seq));
+        if (seq < expected)
+            return bad(expected, QStringLiteral("event %1 is out of order").arg(seq));
         const auto kind = static_cast<std::int64_t>(*kindSaid);
         const auto device = static_cast<std::int64_t>(*deviceSaid);
         const QByteArray payload = QByteArray::fromBase64(row.value(QStringLiteral("payload")).toString().toLatin1());
         chain = recordchain::link(chain, seq, time, int(kind), device, payload);
+        if (seq > expected) {
+            // Events the console could not record go on in the chain as it wrote it (recordchain::verify); lines
+            // deleted from the export do not. A tail line carries no chain of its own: the checkpoint judges it, and
+            // one vouches for the window's end or the window is refused.
+            if (!isTail && QByteArray::fromHex(o.value(QStringLiteral("chain")).toString().toLatin1()) != chain)
+                return bad(expected, QStringLiteral("event %1 is missing (the next line is %2): deleted").arg(expected).arg(seq));
+            v.unrecorded.emplace_back(expected, seq - 1);
+        }
         if (!isTail) {
             if (QByteArray::fromHex(o.value(QStringLiteral("chain")).toString().toLatin1()) != chain)
                 return bad(seq, QStringLiteral("event %1 is not as it was recorded: its row was edited, inserted or moved").arg(seq));
@@ -192,7 +199,7 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
             ++v.events;
         }
         chainAt[seq] = chain;
-        ++expected;
+        expected = seq + 1;
     }
     if (expected <= lastSeq)
         return bad(expected, QStringLiteral("the export ends before its last event %1: cut off").arg(lastSeq));
@@ -217,6 +224,8 @@ Result<recordchain::Verdict> verify(QIODevice &in, const CityModel &city, const 
                                            "written its next checkpoint")
                                 .arg(lastSeq));
     v.sentence = QStringLiteral("intact: %1, %2 verified").arg(counted(v.events, "event"), counted(v.checkpoints, "signed checkpoint"));
+    if (!v.unrecorded.empty())
+        v.sentence += QStringLiteral("; ") + recordchain::unrecordedSaid(v.unrecorded);
     return v;
 }
 

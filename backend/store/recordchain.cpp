@@ -14,6 +14,7 @@
 #include <QtEndian>
 
 #include <map>
+#include <optional>
 
 namespace cityops::recordchain {
 namespace {
@@ -150,25 +151,43 @@ Result<Verdict> verify(SqliteDb &db, const CommandVerifier *key)
         return makeError(rows.error());
     QString error;
     std::uint64_t last = expected - 1;
+    // Events the console itself could not record (its writer fell behind, or its disk stayed full, past what it holds
+    // in memory): their numbers are missing, and the next row's chain follows on from the row before them, as the
+    // console chains what it writes. Rows deleted afterwards leave a next row chained on from rows no longer there.
+    // A chain recomputed over a deletion looks the same, so such a gap stands only where a signed checkpoint after it
+    // vouches for the rows that follow.
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> unvouched;   // the first gap no checkpoint has vouched for yet
     while (rows->step(&error)) {
         const auto seq = static_cast<std::uint64_t>(rows->columnInt(0));
-        if (seq != expected)
-            return bad(expected, seq > expected ? QStringLiteral("row %1 is missing (the next row is %2): deleted").arg(expected).arg(seq)
-                                                : QStringLiteral("row %1 is out of order").arg(seq));
-        chain = link(chain, seq, rows->columnInt(1), int(rows->columnInt(2)), rows->columnInt(3), rows->columnBlob(4));
+        if (seq < expected)
+            return bad(seq, QStringLiteral("row %1 is out of order").arg(seq));
+        const QByteArray linked = link(chain, seq, rows->columnInt(1), int(rows->columnInt(2)), rows->columnInt(3), rows->columnBlob(4));
+        if (seq > expected) {
+            if (linked != rows->columnBlob(5))
+                return bad(expected, QStringLiteral("row %1 is missing (the next row is %2): deleted").arg(expected).arg(seq));
+            v.unrecorded.emplace_back(expected, seq - 1);
+            if (!unvouched)
+                unvouched.emplace(expected, seq);
+        }
+        chain = linked;
         if (chain != rows->columnBlob(5))
             return bad(seq, QStringLiteral("row %1 is not as it was recorded: edited, inserted or moved").arg(seq));
         if (const auto c = checkpoints.find(seq); c != checkpoints.end()) {
             if (c->second.chain != chain)
                 return bad(seq, QStringLiteral("the rows up to seq %1 were rewritten: the chain no longer matches the signed checkpoint there").arg(seq));
             ++v.checkpoints;
+            unvouched.reset();
         }
         ++v.events;
         last = seq;
-        ++expected;
+        expected = seq + 1;
     }
     if (!error.isEmpty())
         return makeError(error);
+    if (unvouched)
+        return bad(unvouched->first, QStringLiteral("row %1 is missing (the next row is %2) and no signed checkpoint after it vouches for the rows that "
+                                                    "follow: deleted, or not recorded by the console")
+                                         .arg(unvouched->first).arg(unvouched->second));
     if (!checkpoints.empty() && checkpoints.rbegin()->first > last)
         return bad(last + 1, QStringLiteral("the record ends at seq %1, but a checkpoint vouches for rows up to %2: the tail was cut off")
                                  .arg(last).arg(checkpoints.rbegin()->first));
@@ -180,7 +199,22 @@ Result<Verdict> verify(SqliteDb &db, const CommandVerifier *key)
                          .arg(last > checkpoints.rbegin()->first
                                   ? QStringLiteral(", %1 after the last checkpoint held by the chain only").arg(counted(last - checkpoints.rbegin()->first, "row"))
                                   : QString());
+    if (!v.unrecorded.empty())
+        v.sentence += QStringLiteral("; %1, as the chain across each gap and a signed checkpoint after it show").arg(unrecordedSaid(v.unrecorded));
     return v;
+}
+
+QString unrecordedSaid(const std::vector<std::pair<std::uint64_t, std::uint64_t>> &unrecorded)
+{
+    if (unrecorded.empty())
+        return {};
+    std::uint64_t missing = 0;
+    for (const auto &[from, to] : unrecorded)
+        missing += to - from + 1;
+    return QStringLiteral("%1 the console could not record (the first: %2–%3)")
+        .arg(counted(missing, "event"))
+        .arg(unrecorded.front().first)
+        .arg(unrecorded.front().second);
 }
 
 } // namespace cityops::recordchain

@@ -6,6 +6,8 @@
 #include <QByteArray>
 
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace cityops {
 class CommandVerifier;
@@ -38,7 +40,13 @@ struct Verdict {
     QString sentence;                ///< what was found, for a person
     std::uint64_t events = 0;        ///< rows walked
     int checkpoints = 0;             ///< signed checkpoints that verified
+    /// Runs of events the console could not record (first, last seq): missing, the chain across each as the console
+    /// wrote it, and a signed checkpoint after each.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> unrecorded;
 };
+
+/// "6,483 events the console could not record (the first: 262–6744)": what a verdict's `unrecorded` says.
+QString unrecordedSaid(const std::vector<std::pair<std::uint64_t, std::uint64_t>> &unrecorded);
 
 /// Walks a store's rows in seq order and its checkpoints. With `key`, checkpoint signatures are checked against it
 /// (a checkpoint signed by another key, or not at all, is a finding); without, only the chain and the checkpoints'

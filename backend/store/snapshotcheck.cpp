@@ -230,6 +230,7 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
         return std::nullopt;
     };
     std::vector<Event> events;
+    bool gap = false;   // events missing since the last snapshot taken (not recorded: the chain's verdict judges how)
     for (; next < points.size(); ++next) {
         const std::uint64_t at = points[next].first;
         while (applied < at) {
@@ -244,8 +245,10 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
                                             "event %2 not checked: %3").arg(v.checked).arg(applied).arg(read.error());
                 return v;
             }
+            if (events.empty() || events.front().seq != applied + 1)
+                gap = true;
             if (events.empty())
-                break;   // a gap in the events: the chain's verdict names it
+                break;
             books.apply(events);
             applied = events.back().seq;
             noteEvents(events);
@@ -272,6 +275,21 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
             // carried on from it did, so that the snapshots written since are rebuilt as that console made them.
             books.restore(stored.value(), true);
             ++v.earlier;
+            continue;
+        }
+        if (gap) {
+            // The console's books held events its record lacks: this snapshot cannot be rebuilt, and stands — its
+            // seal, with the key, vouches for it (as for the one retention keeps) — for what came before.
+            if (auto stop = sealStops(at))
+                return std::move(*stop);
+            books.restore(stored.value());
+            auto approaches = reader.approachesAt(at);
+            if (!approaches)
+                return makeError(approaches.error());
+            books.applyMeasurements(approaches->value_or(std::vector<Event>{}));
+            applied = at;
+            gap = false;
+            ++v.afterGaps;
             continue;
         }
         const CityBooks::State rebuilt = books.exportState();
@@ -324,6 +342,8 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
         v.sentence += QStringLiteral("; %1 sealed, as the record says (the seals not checked: give the key)").arg(v.claimed);
     if (v.earlier > 0)
         v.sentence += QStringLiteral("; %1 written by an earlier release, taken as they stand").arg(v.earlier);
+    if (v.afterGaps > 0)
+        v.sentence += QStringLiteral("; %1 after events the console could not record, taken as they stand").arg(v.afterGaps);
     if (v.unreadable > 0)
         v.sentence += QStringLiteral("; %1 this release cannot read, passed over as replay does (the first: %2)")
                           .arg(v.unreadable).arg(v.firstUnreadable);

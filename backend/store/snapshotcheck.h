@@ -41,6 +41,10 @@ struct Verdict {
     bool anchorClaimed = false;
     /// Not 0: an event this release cannot read (at this seq); no snapshot after it was checked.
     std::uint64_t stoppedAtSeq = 0;
+    /// Snapshots after events the console could not record (a gap in the events, which the chain's verdict judges):
+    /// the books held the missing events, so each such snapshot is taken as it stands — its seal, with the key,
+    /// vouches for it — and the checks go on from it.
+    int afterGaps = 0;
 };
 
 /// Walks the recording from its start (or the snapshot retention keeps), applying every event through CityBooks, and

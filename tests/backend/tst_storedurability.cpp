@@ -2,13 +2,20 @@
 // event, a full disk is reported and corrupts nothing. Replay against live: tst_eventstore.
 #include "base/sqlitedb.h"
 #include "storetesting.h"
+#include "security/commandsigner.h"
+#include "store/chainexport.h"
+#include "store/recordchain.h"
+#include "store/recordcheck.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
+#include <limits>
 #include <csignal>
 #include <cstdio>
 
@@ -170,6 +177,104 @@ private Q_SLOTS:
         QVERIFY(!disk.low);
         QVERIFY(!store.value()->stats().failing);
         QVERIFY(store.value()->stats().written > 0);
+    }
+
+    void eventsTheConsoleCouldNotRecordAreNotTakenForDeletedOnes()
+    {
+        // The writer holds 500 events waiting; an hour of the city handed over at once (some 6,500 events) is more:
+        // they are dropped and counted, and their numbers are missing from the record. The check still finds it
+        // intact — the chain goes on across the gap as the console wrote it, a signed checkpoint after it vouches,
+        // the snapshot after it is taken as it stands — and says what the console could not record. Attacked: rows
+        // deleted after the gap are found; the checkpoints after the gap deleted, nothing vouches for it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dropped.store"));
+        const auto key = std::make_shared<CommandSigner>(CommandSigner::generate());
+        EventStoreOptions options{path};
+        options.queueCapacity = 500;
+        options.checkpointKey = key;
+        std::uint64_t dropped = 0;
+        {
+            auto store = EventStore::open(options, *fixtureCity());
+            QVERIFY(store.ok());
+            Recorder rec(fixtureCity(), store->get(), 2000);
+            CitySimulator sim(fixtureCity(), 5, berlin(QDate(2026, 11, 22), QTime(0, 0)));
+            recordRun(rec, sim, 1);
+            store.value()->flush();
+            std::vector<Event> hour;
+            sim.advanceTo(sim.nowMs() + 3600'000, hour);
+            QVERIFY(hour.size() > 2000);
+            rec.process(std::move(hour));
+            QVERIFY(store.value()->stats().failing);   // said at once: "the recorder fell behind and dropped events"
+            for (int i = 0; i < 30; ++i) {
+                std::vector<Event> batch;
+                sim.advanceTo(sim.nowMs() + 20'000, batch);
+                rec.process(std::move(batch));
+                // Recording again from the next commit on (a flush returns at once while it is failing).
+                QTRY_VERIFY_WITH_TIMEOUT(!store.value()->stats().failing, 5000);
+                store.value()->flush();
+            }
+            dropped = store.value()->stats().dropped;
+        }   // a clean close: a signed checkpoint
+        QVERIFY(dropped > 2000);
+
+        const auto verifier = CommandVerifier::fromPublicKeyPem(key->publicKeyPem()).value();
+        const auto chainOf = [&verifier](const QString &store) {
+            auto db = SqliteDb::open(store, SqliteDb::Mode::ReadOnly);
+            return recordchain::verify(*db.value(), &verifier).value();
+        };
+        const recordchain::Verdict chain = chainOf(path);
+        QVERIFY2(chain.intact, qPrintable(chain.sentence));
+        QCOMPARE(chain.unrecorded.size(), size_t(1));
+        QCOMPARE(chain.unrecorded.front().second - chain.unrecorded.front().first + 1, dropped);
+        QVERIFY2(chain.sentence.contains(QStringLiteral("%1 events the console could not record").arg(dropped)), qPrintable(chain.sentence));
+        const auto whole = recordcheck::run(path, &verifier, [] { return Result<std::shared_ptr<const CityModel>>(fixtureCity()); });
+        QVERIFY(whole.ok());
+        QVERIFY2(whole->intact(), qPrintable(whole->chain.sentence + QLatin1String(" | ") + (whole->snapshots ? whole->snapshots->sentence : QString())));
+        QVERIFY(whole->snapshots->afterGaps >= 1);
+        QVERIFY(whole->snapshots->checked >= 1);
+
+        // A verifiable export of the hour across the gap: intact, saying the same; a line taken out of it is found.
+        QBuffer exported;
+        QVERIFY(exported.open(QIODevice::ReadWrite));
+        QVERIFY(chainexport::write(path, *fixtureCity(), 0, std::numeric_limits<std::int64_t>::max(), exported).ok());
+        exported.seek(0);
+        const auto window = chainexport::verify(exported, *fixtureCity(), verifier);
+        QVERIFY(window.ok());
+        QVERIFY2(window->intact && window->unrecorded == chain.unrecorded, qPrintable(window->sentence));
+        QVERIFY2(window->sentence.contains(QStringLiteral("%1 events the console could not record").arg(dropped)), qPrintable(window->sentence));
+        QList<QByteArray> lines = exported.data().split('\n');
+        const QByteArray afterGap = QByteArrayLiteral("\"seq\":") + QByteArray::number(quint64(chain.unrecorded.front().second + 3)) + ',';
+        const qsizetype cut = std::find_if(lines.begin(), lines.end(), [&](const QByteArray &l) { return l.contains(afterGap); }) - lines.begin();
+        QVERIFY(cut < lines.size());
+        lines.removeAt(cut);
+        QBuffer shortened;
+        shortened.setData(lines.join('\n'));
+        QVERIFY(shortened.open(QIODevice::ReadOnly));
+        const auto cutWindow = chainexport::verify(shortened, *fixtureCity(), verifier);
+        QVERIFY(cutWindow.ok());
+        QVERIFY(!cutWindow->intact);
+        QVERIFY2(cutWindow->sentence.contains(QLatin1String("missing")) && cutWindow->sentence.contains(QLatin1String("deleted")), qPrintable(cutWindow->sentence));
+
+        const auto attacked = [&](const QString &name, const QString &sql) {
+            const QString copy = dir.filePath(name);
+            QFile::copy(path, copy);
+            QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+            auto db = SqliteDb::open(copy, SqliteDb::Mode::Create);
+            return db && db.value()->exec(sql).ok() ? copy : QString();
+        };
+        const std::uint64_t after = chain.unrecorded.front().second + 1;   // the first row after the gap
+        const QString deleted = attacked(QStringLiteral("deleted.store"), QStringLiteral("DELETE FROM events WHERE seq BETWEEN %1 AND %2").arg(after + 5).arg(after + 7));
+        QVERIFY(!deleted.isEmpty());
+        const recordchain::Verdict found = chainOf(deleted);
+        QVERIFY(!found.intact);
+        QCOMPARE(found.firstBadSeq, after + 5);
+        QVERIFY2(found.sentence.contains(QLatin1String("deleted")), qPrintable(found.sentence));
+        const QString unvouched = attacked(QStringLiteral("unvouched.store"), QStringLiteral("DELETE FROM checkpoints WHERE seq >= %1").arg(after));
+        QVERIFY(!unvouched.isEmpty());
+        const recordchain::Verdict open = chainOf(unvouched);
+        QVERIFY(!open.intact);
+        QCOMPARE(open.firstBadSeq, chain.unrecorded.front().first);
+        QVERIFY2(open.sentence.contains(QLatin1String("no signed checkpoint after it vouches")), qPrintable(open.sentence));
     }
 
     void fullDiskIsReportedAndNothingIsCorrupted()
