@@ -160,7 +160,7 @@ Result<Verdict> verify(SqliteDb &db, const CommandVerifier *key)
     while (rows->step(&error)) {
         const auto seq = static_cast<std::uint64_t>(rows->columnInt(0));
         if (seq < expected)
-            return bad(seq, QStringLiteral("row %1 is out of order").arg(seq));
+            return bad(expected, QStringLiteral("row %1 is out of order").arg(seq));
         const QByteArray linked = link(chain, seq, rows->columnInt(1), int(rows->columnInt(2)), rows->columnInt(3), rows->columnBlob(4));
         if (seq > expected) {
             if (linked != rows->columnBlob(5))

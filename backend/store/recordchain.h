@@ -45,7 +45,7 @@ struct Verdict {
     std::vector<std::pair<std::uint64_t, std::uint64_t>> unrecorded;
 };
 
-/// "6,483 events the console could not record (the first: 262–6744)": what a verdict's `unrecorded` says.
+/// "6483 events the console could not record (the first: 262–6744)": what a verdict's `unrecorded` says.
 QString unrecordedSaid(const std::vector<std::pair<std::uint64_t, std::uint64_t>> &unrecorded);
 
 /// Walks a store's rows in seq order and its checkpoints. With `key`, checkpoint signatures are checked against it

@@ -274,6 +274,7 @@ Result<Verdict> verify(StoreReader &reader, const CommandVerifier *key, const st
             // Written by a release whose books may have worked otherwise: taken as it stands, as the console that
             // carried on from it did, so that the snapshots written since are rebuilt as that console made them.
             books.restore(stored.value(), true);
+            gap = false;   // what came before, as it stands
             ++v.earlier;
             continue;
         }
