@@ -115,19 +115,19 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
                                                          m_clock->nowMs(), change);
     if (!change.empty())
         sink()->push(std::move(change), Overflow::DropNewest);
-    if (heard != ConsoleRoll::Heard::Stale) {
+    if (heard == ConsoleRoll::Heard::Stale)
+        return refuse({wire::Refusal::Replayed, QStringLiteral("a status of console %1 for connection %2, older than one already heard (a copy "
+                                                               "or a replay)").arg(ref.console).arg(status.connection)},
+                      m.topic);
+    {
         std::lock_guard lock(m_mutex);
         if (status.online)
             m_consoleKeyrings[ref.console] = {status.connection, status.consoleKeys, status.approverKeys};
         else
             m_consoleKeyrings.erase(ref.console);   // gone: what it believed is no news until it is back
     }
-    if (heard != ConsoleRoll::Heard::Stale && status.online)
+    if (status.online)
         recordKeyringTurns();
-    if (heard == ConsoleRoll::Heard::Stale)
-        return refuse({wire::Refusal::Replayed, QStringLiteral("a status of console %1 for connection %2, older than one already heard (a copy "
-                                                               "or a replay)").arg(ref.console).arg(status.connection)},
-                      m.topic);
     // A console that comes online now (not the retained status of one already there, nor its status again) missed
     // what we did before.
     if (!status.online || m.retained || heard != ConsoleRoll::Heard::NewConnection)
