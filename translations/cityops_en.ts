@@ -333,6 +333,13 @@
             <numerusform> and %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln event(s) not recorded over %1: the console could not write them (its disk full, or its recording too far behind) — the record&apos;s check names them</source>
+        <translation>
+            <numerusform>%Ln event not recorded over %1: the console could not write it (its disk full, or its recording too far behind) — the record&apos;s check names it</numerusform>
+            <numerusform>%Ln events not recorded over %1: the console could not write them (its disk full, or its recording too far behind) — the record&apos;s check names them</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapSearch</name>

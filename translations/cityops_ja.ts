@@ -2557,6 +2557,12 @@
         <source>Another desk&apos;s keyrings compared with this console&apos;s</source>
         <translation>別のデスクの信頼する鍵をこのコンソールと照合しました</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln event(s) not recorded over %1: the console could not write them (its disk full, or its recording too far behind) — the record&apos;s check names them</source>
+        <translation>
+            <numerusform>%Ln 件のイベントが %1 にわたり記録されていません：コンソールが書き込めませんでした（ディスクが満杯、または記録が大きく遅れていた）— 記録の検査がそれらを示します</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

@@ -2557,6 +2557,12 @@
         <source>Another desk&apos;s keyrings compared with this console&apos;s</source>
         <translation>另一个席位的信任密钥与本控制台的比对</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln event(s) not recorded over %1: the console could not write them (its disk full, or its recording too far behind) — the record&apos;s check names them</source>
+        <translation>
+            <numerusform>%Ln 个事件在 %1 内未被记录：控制台无法写入（磁盘已满，或记录落后太多）— 记录检查会列出它们</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>

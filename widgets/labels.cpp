@@ -3,6 +3,7 @@
 #include "link/wireprotocol.h"
 #include "ops/opsrules.h"
 #include "security/keyringjournal.h"
+#include "store/recordgap.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <climits>
+#include <limits>
 
 namespace cityops {
 
@@ -123,6 +125,13 @@ QString Labels::duration(std::int64_t ms)
     if (s < 3600)
         return tr("%1 min").arg(s / 60);
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString Labels::recordGap(std::uint64_t count, std::int64_t spanMs)
+{
+    const int n = static_cast<int>(std::min<std::uint64_t>(count, std::numeric_limits<int>::max()));
+    return tr("%Ln event(s) not recorded over %1: the console could not write them (its disk full, or its recording too far "
+              "behind) — the record's check names them", nullptr, n).arg(duration(spanMs));
 }
 
 QString Labels::dataSize(std::int64_t bytes)
@@ -318,6 +327,8 @@ QString Labels::activity(const QString &recorded)
             line = tr("%1 — %2").arg(line, text);
         return line;
     };
+    if (const auto gap = recordgap::read(recorded))
+        return recordGap(gap->count, gap->spanMs);
     if (const auto m = incident.match(recorded); m.hasMatch()) {
         QString step = m.captured(2);
         for (int s = 0; s <= int(IncidentState::Merged); ++s)

@@ -55,6 +55,9 @@ public:
     static QString workflow(WorkflowKind kind);
     /// "12 min", "1 h 05 min", "45 s"
     static QString duration(std::int64_t ms);
+    /// Events missing from the record where the console could not record them (store/recordgap.h), for the log and
+    /// the replay's timeline.
+    static QString recordGap(std::uint64_t count, std::int64_t spanMs);
     /// A size on disk as read at a glance: "300 MiB", "1.5 GiB" (a decimal only under ten of its unit).
     static QString dataSize(std::int64_t bytes);
     /// Whether running gateway `g`'s clock is so far off this desk's that its devices refuse what this desk signs:

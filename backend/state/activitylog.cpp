@@ -2,6 +2,8 @@
 
 #include "codec/eventcodec.h"
 
+#include <algorithm>
+
 namespace cityops {
 
 void ActivityLog::apply(const std::vector<Event> &events)
@@ -25,6 +27,16 @@ void ActivityLog::reset(std::vector<Entry> entries)
     if (entries.size() > kCapacity)
         entries.erase(entries.begin(), entries.end() - kCapacity);
     m_entries.assign(entries.begin(), entries.end());
+    ++m_version;
+}
+
+void ActivityLog::add(Entry entry)
+{
+    std::lock_guard lock(m_mutex);
+    const auto at = std::upper_bound(m_entries.begin(), m_entries.end(), entry.seq, [](std::uint64_t seq, const Entry &e) { return seq < e.seq; });
+    m_entries.insert(at, std::move(entry));
+    if (m_entries.size() > kCapacity)
+        m_entries.pop_front();
     ++m_version;
 }
 

@@ -24,6 +24,8 @@ public:
 
     void apply(const std::vector<Event> &events);
     void reset(std::vector<Entry> entries);
+    /// One entry that is not an event's (a replay's word of events missing from the record), in its place by seq.
+    void add(Entry entry);
     std::uint64_t version() const;
     std::uint64_t snapshot(std::vector<Entry> &out) const;
 

@@ -6,6 +6,7 @@
 #include "store/storelock.h"
 #include "store/storeschema.h"
 #include "store/recordchain.h"
+#include "store/recordgap.h"
 #include "security/commandsigner.h"
 
 #include <QElapsedTimer>
@@ -409,6 +410,16 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
     std::uint32_t maxIncident = m_maxIncidentId;
     QByteArray chain = m_chain;   // kept only if the group commits
     std::uint64_t checkpointSeq = m_lastCheckpointSeq;
+    // Where events were dropped (the queue full), the record says so in place: a replay then tells it at that moment.
+    for (const recordgap::Gap &gap : recordgap::find(m_chainSeq, m_lastTimeMs, events)) {
+        st.insertMarker.bind(1, static_cast<std::int64_t>(gap.firstSeq));
+        st.insertMarker.bind(2, gap.fromMs);
+        st.insertMarker.bind(3, recordgap::kMarkerKind);
+        st.insertMarker.bind(4, static_cast<std::int64_t>(gap.count));
+        st.insertMarker.bind(5, recordgap::label(gap));
+        if (auto s = st.insertMarker.run(); !s)
+            return fail(s.error());
+    }
     for (const Event &e : events) {
         const auto kind = eventcodec::kindOf(e.payload);
         const QByteArray payload = eventcodec::encode(e.payload);

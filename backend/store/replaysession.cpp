@@ -2,6 +2,8 @@
 
 #include "base/logging.h"
 
+#include <algorithm>
+
 namespace cityops {
 namespace {
 constexpr size_t kChunk = 50'000;
@@ -83,11 +85,24 @@ Status ReplaySession::applyUntil(std::int64_t timeMs)
             break;
         m_standIns.apply(m_books, events, m_appliedSeq, m_reader->unreadableSnapshots());
         m_eventsApplied += events.size();
+        sayGaps(m_appliedSeq, events.back().seq);
         m_appliedSeq = events.back().seq;
         if (events.size() < kChunk)
             break;
     }
     return Ok{};
+}
+
+void ReplaySession::sayGaps(std::uint64_t afterSeq, std::uint64_t upToSeq)
+{
+    // Played across, a gap is said where it is, as a seek landing after it finds it among the markers.
+    std::lock_guard lock(m_timelineMutex);
+    const std::vector<StoreReader::Marker> &markers = m_timeline.markers;
+    const auto first = std::upper_bound(markers.begin(), markers.end(), afterSeq,
+                                        [](std::uint64_t seq, const StoreReader::Marker &m) { return seq < m.seq; });
+    for (auto m = first; m != markers.end() && m->seq <= upToSeq; ++m)
+        if (m->isGap())
+            m_books.activity().add({m->seq, m->timeMs, m->label});
 }
 
 Status ReplaySession::seekNow(std::int64_t timeMs)

@@ -78,6 +78,8 @@ private:
     ReplaySession(std::shared_ptr<const CityModel> city, std::unique_ptr<StoreReader> reader);
     void tick();
     Status applyUntil(std::int64_t timeMs);
+    /// Puts in the log the gaps of the record (events the console could not record) after `afterSeq`, up to `upToSeq`.
+    void sayGaps(std::uint64_t afterSeq, std::uint64_t upToSeq);
     void ensureTimer();
 
     std::shared_ptr<const CityModel> m_city;

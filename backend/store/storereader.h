@@ -4,6 +4,7 @@
 #include "base/result.h"
 #include "model/event.h"
 #include "codec/eventcodec.h"
+#include "store/recordgap.h"
 #include "store/snapshot.h"
 
 #include <QString>
@@ -82,6 +83,8 @@ public:
         eventcodec::Kind kind = eventcodec::Kind::IncidentRaised;
         std::int64_t ref = 0;
         QString label;
+        /// Events the console could not record: the gap starts at timeMs, `ref` says how many (store/recordgap.h).
+        bool isGap() const { return static_cast<std::int64_t>(kind) == recordgap::kMarkerKind; }
     };
     Result<std::vector<Marker>> markers(std::int64_t fromMs, std::int64_t toMs);
     /// For each of `parts`, the label of the newest marker that starts with one of `starts` and holds that part

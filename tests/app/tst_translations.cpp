@@ -125,6 +125,12 @@ private Q_SLOTS:
                                       << QStringLiteral("1 incident past its deadline");
         QTest::newRow("their deadline") << QByteArray("cityops::Annunciator") << QByteArray("%n incident(s) past their deadline") << 2
                                         << QStringLiteral("2 incidents past their deadline");
+        QTest::newRow("one event not recorded") << QByteArray("cityops::Labels")
+                                                << QByteArray("%Ln event(s) not recorded over %1: the console could not write them (its disk "
+                                                              "full, or its recording too far behind) — the record's check names them")
+                                                << 1
+                                                << QStringLiteral("1 event not recorded over %1: the console could not write it (its disk full, or "
+                                                                  "its recording too far behind) — the record's check names it");
         QTest::newRow("no %n in the source") << QByteArray("cityops::CommandDialog") << QByteArray("Unknown device(s): %1") << 1
                                              << QStringLiteral("Unknown device: %1");
     }

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -240,6 +242,78 @@ private Q_SLOTS:
         TrafficBook::Roads none;
         reopened.value()->books().traffic().snapshot(none);
         QCOMPARE(none.timeMs, std::int64_t(0));
+    }
+
+    void aReplaySaysWhereTheRecordMissesEvents()
+    {
+        // Events 101–399 and 450–459 never reached the file (the writer's queue was full: dropped and counted, their
+        // numbers left out), the second gap inside one group. The writer marks each where it is; a replay says it in
+        // its log at that place, once, whether it plays across it or seeks past it, and its timeline holds it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gaps.store"));
+        const std::int64_t t0 = berlin(QDate(2026, 11, 22), QTime(17, 0));
+        const auto selected = [t0](std::uint64_t seq) {
+            return Event{seq, t0 + static_cast<std::int64_t>(seq) * 1000, kNoDevice,
+                         OperatorActionPayload{OperatorAction::Select, QStringLiteral("olga"), QString::number(seq)}};
+        };
+        {
+            auto store = EventStore::open({path}, *fixtureCity());
+            QVERIFY(store.ok());
+            std::vector<Event> before, after;
+            for (std::uint64_t seq = 1; seq <= 100; ++seq)
+                before.push_back(selected(seq));
+            for (std::uint64_t seq = 400; seq < 500; ++seq)
+                if (seq < 450 || seq >= 460)
+                    after.push_back(selected(seq));
+            store.value()->append(before);
+            store.value()->flush();
+            store.value()->append(after);
+            store.value()->flush();
+        }
+        const auto markers = fixtureReader(path)->markers(0, std::numeric_limits<std::int64_t>::max());
+        QVERIFY(markers.ok());
+        std::vector<StoreReader::Marker> gaps;
+        for (const StoreReader::Marker &m : markers.value())
+            if (m.isGap())
+                gaps.push_back(m);
+        QCOMPARE(gaps.size(), size_t(2));
+        QCOMPARE(gaps[0].seq, std::uint64_t(101));
+        QCOMPARE(gaps[0].ref, std::int64_t(299));
+        QCOMPARE(gaps[0].timeMs, t0 + 100'000);   // from the last event recorded before it
+        QCOMPARE(gaps[0].label, QStringLiteral("unrecorded 299 events over 300000 ms"));
+        QCOMPARE(gaps[1].seq, std::uint64_t(450));
+        QCOMPARE(gaps[1].label, QStringLiteral("unrecorded 10 events over 11000 ms"));
+
+        auto replay = ReplaySession::open(fixtureCity(), path);
+        QVERIFY(replay.ok());
+        const ReplaySession::Timeline timeline = replay.value()->timeline();
+        QCOMPARE(std::count_if(timeline.markers.begin(), timeline.markers.end(), [](const StoreReader::Marker &m) { return m.isGap(); }), 2);
+        // The log's gap lines, each with the seq of the entry before it.
+        const auto gapsLogged = [&] {
+            std::vector<ActivityLog::Entry> log;
+            replay.value()->books().activity().snapshot(log);
+            std::vector<std::pair<std::uint64_t, std::uint64_t>> said;   // (gap's seq, seq of the line before it)
+            for (size_t i = 0; i < log.size(); ++i)
+                if (log[i].text.startsWith(QLatin1String("unrecorded ")))
+                    said.emplace_back(log[i].seq, i > 0 ? log[i - 1].seq : 0);
+            return said;
+        };
+        using Said = std::vector<std::pair<std::uint64_t, std::uint64_t>>;
+        QVERIFY(replay.value()->seekNow(t0 + 480'000).ok());   // sought past both
+        QCOMPARE(gapsLogged(), (Said{{101, 100}, {450, 449}}));
+        QVERIFY(replay.value()->seekNow(t0 + 50'000).ok());    // back before them: not said
+        QCOMPARE(gapsLogged(), Said{});
+        QVERIFY(replay.value()->seekNow(t0 + 405'000).ok());   // played across the first
+        QCOMPARE(gapsLogged(), (Said{{101, 100}}));
+        QVERIFY(replay.value()->seekNow(t0 + 455'000).ok());   // at the second's first missing moment: not yet across
+        QCOMPARE(gapsLogged(), (Said{{101, 100}}));
+        QVERIFY(replay.value()->seekNow(t0 + 470'000).ok());   // across it
+        QCOMPARE(gapsLogged(), (Said{{101, 100}, {450, 449}}));
+
+        // Nothing recorded before the first events written: the gap is known from 1, at the first event's time.
+        QCOMPARE(recordgap::find(0, 0, {selected(5), selected(6)}), (std::vector<recordgap::Gap>{{1, 4, t0 + 5000, t0 + 5000}}));
+        QVERIFY(recordgap::find(4, t0, {selected(5), selected(6)}).empty());
+        QVERIFY(!recordgap::read(QStringLiteral("unrecorded many events over 3 ms")));
     }
 
     void aReplayShowsAQueueReportedLongBeforeAsTheConsoleHeldIt()

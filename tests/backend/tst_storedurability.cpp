@@ -6,6 +6,7 @@
 #include "store/chainexport.h"
 #include "store/recordchain.h"
 #include "store/recordcheck.h"
+#include "store/replaysession.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -232,6 +233,24 @@ private Q_SLOTS:
         QVERIFY2(whole->intact(), qPrintable(whole->chain.sentence + QLatin1String(" | ") + (whole->snapshots ? whole->snapshots->sentence : QString())));
         QVERIFY(whole->snapshots->afterGaps >= 1);
         QVERIFY(whole->snapshots->checked >= 1);
+
+        // A replay says it where it happened, once: the writer marked the gap at its first number, and a seek past
+        // it restores a snapshot taken after that number (the one taken at the end of the hour handed over).
+        auto replay = ReplaySession::open(fixtureCity(), path);
+        QVERIFY(replay.ok());
+        std::vector<StoreReader::Marker> gaps;
+        for (const StoreReader::Marker &m : replay.value()->timeline().markers)
+            if (m.isGap())
+                gaps.push_back(m);
+        QCOMPARE(gaps.size(), size_t(1));
+        QCOMPARE(gaps.front().seq, chain.unrecorded.front().first);
+        QCOMPARE(std::uint64_t(gaps.front().ref), dropped);
+        const auto said = recordgap::read(gaps.front().label);
+        QVERIFY(said && said->count == dropped && said->spanMs > 3000'000);   // the hour handed over at once
+        QVERIFY(replay.value()->seekNow(gaps.front().timeMs + said->spanMs + 60'000).ok());
+        std::vector<ActivityLog::Entry> log;
+        replay.value()->books().activity().snapshot(log);
+        QCOMPARE(std::count_if(log.begin(), log.end(), [&](const ActivityLog::Entry &e) { return e.text == gaps.front().label; }), 1);
 
         // A verifiable export of the hour across the gap: intact, saying the same; a line taken out of it is found.
         QBuffer exported;

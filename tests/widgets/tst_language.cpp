@@ -71,6 +71,10 @@ private Q_SLOTS:
                                                  "again (keys 9a8b7c6d5e4f3a2b)")),
                  QStringLiteral("別のデスクの信頼する鍵をこのコンソールと照合しました — desk-2 holds the same approver keyring as this console again "
                                 "(keys 9a8b7c6d5e4f3a2b)"));
+        // Events the console could not record, where a replay passes them (store/recordgap.h).
+        QCOMPARE(Labels::activity(QStringLiteral("unrecorded 6483 events over 209000 ms")),
+                 QStringLiteral("6,483 件のイベントが 3 分 にわたり記録されていません：コンソールが書き込めませんでした（ディスクが満杯、または記録が"
+                                "大きく遅れていた）— 記録の検査がそれらを示します"));
         QVERIFY(Labels::activity(QStringLiteral("order 5 finished")).startsWith(QStringLiteral("指令 5")));
         QVERIFY(Labels::activity(QStringLiteral("alarm 12 lamp-fault shelved by sven")).contains(QStringLiteral("保留")));
         QCOMPARE(Labels::activity(QStringLiteral("something a newer console wrote")), QStringLiteral("something a newer console wrote"));

@@ -6,6 +6,7 @@
 #include "map/mapview.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
+#include "replay/timelinewidget.h"
 #include "storetesting.h"
 #include "link/simlink.h"
 #include "wall/videowall.h"
@@ -25,6 +26,8 @@
 #include <QTemporaryDir>
 #include <QLineEdit>
 #include <QTest>
+#include <QToolTip>
+#include <QHelpEvent>
 #include <QTimeZone>
 
 using namespace cityops;
@@ -386,6 +389,60 @@ private Q_SLOTS:
         VideoWall quiet(plain, WallLayout::builtIn());
         QVERIFY(quiet.feed().startGap().isEmpty());
         engine.stop();
+    }
+
+    void eventsMissingFromTheRecordAreSeenAndSaid()
+    {
+        // The writer could not record events 101–399 (its queue full): the timeline draws their five minutes amber,
+        // its tooltip and the bar's list say what is missing, in words.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gap.store"));
+        const std::int64_t t0 = berlin(QDate(2026, 11, 22), QTime(17, 0));
+        {
+            auto store = EventStore::open({path}, *fixtureCity());
+            QVERIFY(store.ok());
+            for (const auto &[first, last] : {std::pair{1, 100}, std::pair{400, 500}}) {
+                std::vector<Event> events;
+                for (int seq = first; seq <= last; ++seq)
+                    events.push_back(Event{std::uint64_t(seq), t0 + seq * 1000LL, kNoDevice,
+                                           OperatorActionPayload{OperatorAction::Select, QStringLiteral("olga"), {}}});
+                store.value()->append(events);
+                store.value()->flush();
+            }
+        }
+        ReplayController controller(fixtureCity());
+        ReplayBar bar(controller, QTimeZone("Europe/Berlin"));
+        bar.resize(1400, 180);
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        QSignalSpy opened(&controller, &ReplayController::opened);
+        controller.open(path, t0 + 450'000);
+        QTRY_COMPARE(opened.count(), 1);
+        QTRY_COMPARE(controller.session()->nowMs(), t0 + 450'000);
+        const QString said = QStringLiteral("not recorded over 5 min");   // "299 event(s)": no English catalogue here
+        auto *list = bar.findChild<QListWidget *>();
+        QTRY_VERIFY(!list->findItems(said, Qt::MatchContains).isEmpty());
+        QCOMPARE(list->findItems(said, Qt::MatchContains).front()->text().left(14), QStringLiteral("17:01:40  299 "));   // where it starts
+
+        auto *timeline = bar.findChild<TimelineWidget *>();
+        QVERIFY(timeline);
+        QTRY_VERIFY(timeline->xAt(t0 + 250'000) > 0);
+        const QImage look = timeline->grab().toImage();
+        const auto amberAt = [&](std::int64_t t) {
+            const QColor c = look.pixelColor(int(timeline->xAt(t)), look.height() / 2);
+            return c.red() > 2 * c.blue() && c.green() > 2 * c.blue();
+        };
+        QVERIFY(amberAt(t0 + 150'000));
+        QVERIFY(amberAt(t0 + 350'000));
+        QVERIFY(!amberAt(t0 + 50'000));
+        QVERIFY(!amberAt(t0 + 470'000));
+        QHelpEvent over(QEvent::ToolTip, QPoint(int(timeline->xAt(t0 + 250'000)), timeline->height() / 2),
+                        timeline->mapToGlobal(QPoint(int(timeline->xAt(t0 + 250'000)), timeline->height() / 2)));
+        QCoreApplication::sendEvent(timeline, &over);
+        QVERIFY2(QToolTip::text().startsWith(QLatin1String("299 ")) && QToolTip::text().contains(said), qPrintable(QToolTip::text()));
+        QHelpEvent elsewhere(QEvent::ToolTip, QPoint(int(timeline->xAt(t0 + 50'000)), timeline->height() / 2), QPoint());
+        QCoreApplication::sendEvent(timeline, &elsewhere);
+        QTRY_VERIFY(QToolTip::text().isEmpty());
     }
 
     void mapIsMarkedInReplay()

@@ -1,9 +1,14 @@
 #include "replay/timelinewidget.h"
 
+#include "labels.h"
+#include "store/recordgap.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -11,6 +16,7 @@ namespace cityops {
 
 namespace {
 const QColor kReplay(0x6f, 0x8c, 0xff);
+const QColor kGap(0xff, 0xb0, 0x00);   ///< events missing from the record: abnormal, so amber
 }
 
 TimelineWidget::TimelineWidget(const QTimeZone &zone, QWidget *parent) : QWidget(parent), m_zone(zone)
@@ -76,9 +82,23 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         p.drawLine(QPointF(t.left() + c, t.bottom()), QPointF(t.left() + c, t.bottom() - h));
     }
 
+    // Gaps: events the console could not record. Amber across their span (at least a few pixels, so that a gap of
+    // seconds in a day's timeline is still seen), under the markers.
+    for (const auto &m : m_timeline.markers) {
+        if (!m.isGap())
+            continue;
+        const auto [left, right] = gapSpan(m);
+        if (right < t.left() || left > t.right())
+            continue;
+        const QRectF band(left, t.top(), right - left, t.height());
+        p.fillRect(band, QColor(0xff, 0xb0, 0x00, 0x50));
+        p.fillRect(band, QBrush(kGap, Qt::BDiagPattern));
+        p.fillRect(QRectF(left, t.top(), right - left, 2), kGap);
+    }
+
     // Markers.
     for (const auto &m : m_timeline.markers) {
-        if (m.timeMs < m_from || m.timeMs > m_to)
+        if (m.isGap() || m.timeMs < m_from || m.timeMs > m_to)
             continue;
         const double x = xAt(m.timeMs);
         if (m.kind == eventcodec::Kind::IncidentRaised) {
@@ -106,6 +126,42 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     p.drawLine(QPointF(x, t.top() - 2), QPointF(x, t.bottom() + 2));
     p.setBrush(kReplay);
     p.drawEllipse(QPointF(x, t.top() - 2), 5, 5);
+}
+
+std::pair<double, double> TimelineWidget::gapSpan(const StoreReader::Marker &gap) const
+{
+    const QRectF t = track();
+    const auto said = recordgap::read(gap.label);
+    const double left = std::clamp(xAt(gap.timeMs), t.left() - 1, t.right() + 1);
+    const double right = std::clamp(xAt(gap.timeMs + (said ? said->spanMs : 0)), t.left() - 1, t.right() + 1);
+    return {left, std::max(right, left + 3)};
+}
+
+const StoreReader::Marker *TimelineWidget::gapAt(double x) const
+{
+    for (const auto &m : m_timeline.markers)
+        if (m.isGap()) {
+            const auto [left, right] = gapSpan(m);
+            if (x >= left - 2 && x <= right + 2)
+                return &m;
+        }
+    return nullptr;
+}
+
+bool TimelineWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        if (const StoreReader::Marker *gap = gapAt(help->pos().x())) {
+            const auto said = recordgap::read(gap->label);
+            QToolTip::showText(help->globalPos(), Labels::recordGap(static_cast<std::uint64_t>(gap->ref), said ? said->spanMs : 0), this);
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void TimelineWidget::mousePressEvent(QMouseEvent *event)

@@ -8,7 +8,7 @@
 namespace cityops {
 
 /// The replay timeline: events per minute as a density strip, incident markers (red, top), operator actions
-/// (white, bottom) and the position cursor. Click or drag to seek.
+/// (white, bottom), events missing from the record (amber band) and the position cursor. Click or drag to seek.
 class TimelineWidget : public QWidget {
     Q_OBJECT
 public:
@@ -27,9 +27,14 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    bool event(QEvent *event) override;   ///< a gap's tooltip says what is missing there
 
 private:
     QRectF track() const;
+    /// The marker of the gap drawn under x, if any.
+    const StoreReader::Marker *gapAt(double x) const;
+    /// A gap's span on the track, at least a few pixels wide.
+    std::pair<double, double> gapSpan(const StoreReader::Marker &gap) const;
 
     QTimeZone m_zone;
     ReplaySession::Timeline m_timeline;
