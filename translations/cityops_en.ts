@@ -550,6 +550,27 @@ Reason (recorded):</numerusform>
             <numerusform> (+%n more)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Recording · %Ln event(s) lost</source>
+        <translation>
+            <numerusform>Recording · %Ln event lost</numerusform>
+            <numerusform>Recording · %Ln events lost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) lost</source>
+        <translation>
+            <numerusform>%Ln event lost</numerusform>
+            <numerusform>%Ln events lost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) since this console started could not be recorded (its disk full, or its recording too far behind): the record has a gap there, which a replay shows and the record&apos;s check names.</source>
+        <translation>
+            <numerusform>%Ln event since this console started could not be recorded (its disk full, or its recording too far behind): the record has a gap there, which a replay shows and the record&apos;s check names.</numerusform>
+            <numerusform>%Ln events since this console started could not be recorded (its disk full, or its recording too far behind): the record has a gap there, which a replay shows and the record&apos;s check names.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::VideoWall</name>

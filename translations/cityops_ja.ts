@@ -3979,6 +3979,24 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Make room on it, or keep fewer days (--retain-days): once it is full, nothing more is recorded.</source>
         <translation>空きを作るか、保存日数を減らしてください（--retain-days）。満杯になると以後は記録されません。</translation>
     </message>
+    <message numerus="yes">
+        <source>Recording · %Ln event(s) lost</source>
+        <translation>
+            <numerusform>記録中 · %Ln 件のイベントを失いました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) lost</source>
+        <translation>
+            <numerusform>%Ln 件のイベントを失いました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) since this console started could not be recorded (its disk full, or its recording too far behind): the record has a gap there, which a replay shows and the record&apos;s check names.</source>
+        <translation>
+            <numerusform>このコンソールの起動以降、%Ln 件のイベントを記録できませんでした（ディスクが満杯、または記録が大きく遅れていた）：記録にはそこに欠落があり、再生で表示され、記録の検査がそれを示します。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

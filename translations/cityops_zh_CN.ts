@@ -3979,6 +3979,24 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>Make room on it, or keep fewer days (--retain-days): once it is full, nothing more is recorded.</source>
         <translation>请腾出空间，或减少保留天数（--retain-days）：磁盘写满后将不再记录。</translation>
     </message>
+    <message numerus="yes">
+        <source>Recording · %Ln event(s) lost</source>
+        <translation>
+            <numerusform>记录中 · 丢失 %Ln 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) lost</source>
+        <translation>
+            <numerusform>丢失 %Ln 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) since this console started could not be recorded (its disk full, or its recording too far behind): the record has a gap there, which a replay shows and the record&apos;s check names.</source>
+        <translation>
+            <numerusform>自本控制台启动以来，有 %Ln 个事件未能记录（磁盘已满，或记录落后太多）：记录在该处有缺口，回放会显示，记录检查会列出。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>

@@ -426,7 +426,7 @@ void MainWindow::updateStatus()
     figures.dropped = m_engine.stats().dropped;
     if (EventStore *store = m_engine.store()) {
         const auto stats = store->stats();
-        figures.recording = {true, stats.failing, stats.error, stats.checking, stats.disk};
+        figures.recording = {true, stats.failing, stats.error, stats.checking, stats.disk, stats.dropped};
     } else {
         figures.recording = {false, false, m_archiveWhy};
     }

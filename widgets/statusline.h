@@ -37,6 +37,7 @@ public:
         QString error;           ///< the store's error, or why nothing records (empty: not said)
         bool checking = false;   ///< ... and is checking the file before its first write (start-up)
         std::optional<DiskOutlook::Outlook> disk{};   ///< what the store's disk has left (none: not read yet)
+        std::uint64_t lost{};    ///< events this console could not record since it started (EventStore::Stats::dropped)
     };
     struct Figures {
         double eventsPerSecond = 0;

@@ -118,6 +118,24 @@ private Q_SLOTS:
         QCOMPARE(recording->text(), QStringLiteral("Recording"));
         QVERIFY(b.marginColour(recording) != mapstyle::alarmAmber().name() && b.marginColour(recording) != mapstyle::alarmRed().name());
         QVERIFY2(recording->toolTip().contains(QLatin1String("78 GiB left")), qPrintable(recording->toolTip()));
+
+        // Recording again after events were lost: amber for as long as the console runs, saying how many and where
+        // they can be found; with the disk still low, both.
+        figures.recording.lost = 6483;
+        b.line.show(figures);
+        recording = b.label(QStringLiteral("lost"));
+        QVERIFY(recording);
+        QCOMPARE(recording->text(), QStringLiteral("Recording · 6,483 event(s) lost"));   // "events" with the English catalogue
+        QCOMPARE(b.marginColour(recording), mapstyle::alarmAmber().name());
+        QVERIFY2(recording->toolTip().contains(QLatin1String("a replay shows")) && recording->toolTip().contains(QLatin1String("78 GiB")) == false,
+                 qPrintable(recording->toolTip()));
+        figures.recording.disk = DiskOutlook::Outlook{300 * mb, std::nullopt, 0, true};
+        b.line.show(figures);
+        recording = b.label(QStringLiteral("lost"));
+        QVERIFY(recording);
+        QCOMPARE(recording->text(), QStringLiteral("Recording · 300 MiB left on its disk · 6,483 event(s) lost"));
+        QVERIFY2(recording->toolTip().contains(QLatin1String("--retain-days")) && recording->toolTip().contains(QLatin1String("a replay shows")),
+                 qPrintable(recording->toolTip()));
     }
 
     void aGoneGatewayIsNamedOnTheLinksFigure()
