@@ -411,7 +411,8 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
     QByteArray chain = m_chain;   // kept only if the group commits
     std::uint64_t checkpointSeq = m_lastCheckpointSeq;
     // Where events were dropped (the queue full), the record says so in place: a replay then tells it at that moment.
-    for (const recordgap::Gap &gap : recordgap::find(m_chainSeq, m_lastTimeMs, events)) {
+    const std::vector<recordgap::Gap> gaps = recordgap::find(m_chainSeq, m_lastTimeMs, events);
+    for (const recordgap::Gap &gap : gaps) {
         st.insertMarker.bind(1, static_cast<std::int64_t>(gap.firstSeq));
         st.insertMarker.bind(2, gap.fromMs);
         st.insertMarker.bind(3, recordgap::kMarkerKind);
@@ -463,6 +464,14 @@ Status EventStore::writeGroup(std::vector<Event> &events, std::vector<Snapshot> 
     }
     if (auto s = flushDensity(); !s)
         return fail(s.error());
+    // Only a signed checkpoint after a gap tells the record's check that the console lost those events rather than
+    // someone deleted them (recordchain::Verdict::unrecorded): one at once, with the group that wrote the gap, not at
+    // the next ten thousand events or the close — a record checked meanwhile would read as tampered.
+    if (!gaps.empty() && m_options.chain && m_options.checkpointKey && events.back().seq > checkpointSeq) {
+        if (auto s = writeCheckpoint(events.back().seq, events.back().timeMs, chain); !s)
+            return fail(s.error());
+        checkpointSeq = events.back().seq;
+    }
     // With a key, the core records after each snapshot that it is sealed (SnapshotSealPayload): none is written
     // without its seal, or the record would say what is not so. The group waits and is tried again.
     if (!snapshots.empty() && m_options.checkpointKey)
