@@ -69,7 +69,8 @@ Result<QString> journalId(SqliteDb &db)
 bool isChange(const QString &what, Words words)
 {
     static const QStringList accounts{QStringLiteral("add"),    QStringLiteral("set-role"),       QStringLiteral("disable"),
-                                      QStringLiteral("enable"), QStringLiteral("reset-password"), QStringLiteral("unlock")};
+                                      QStringLiteral("enable"), QStringLiteral("reset-password"), QStringLiteral("unlock"),
+                                      QStringLiteral("change-password")};
     static const QStringList keyrings{QStringLiteral("console-add"), QStringLiteral("console-remove"), QStringLiteral("approver-add"),
                                       QStringLiteral("approver-remove")};
     return (words == Words::Accounts ? accounts : keyrings).contains(what);

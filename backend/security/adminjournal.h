@@ -15,8 +15,8 @@ namespace cityops {
 struct AdminChange {
     std::int64_t id = 0;       ///< the journal's number of it: rising, never reused within one journal
     std::int64_t timeMs = 0;   ///< when it was made, by the machine's clock
-    QString by;                ///< the account that made it: "root@ops-1"
-    QString what;              ///< add, set-role, disable, enable, reset-password, unlock
+    QString by;                ///< the account that made it: "root@ops-1" (a person's own new password: "olga@desk-1")
+    QString what;              ///< add, set-role, disable, enable, reset-password, unlock, change-password (the person's own)
     QString name;              ///< whose account it changed
     QString detail;            ///< the role and districts given (add, set-role); empty otherwise
     bool operator==(const AdminChange &) const = default;
@@ -33,7 +33,7 @@ namespace adminjournal {
 constexpr int kKept = 10'000;
 /// Whose words a journal's lines say: the accounts' (this file's journals) or the keyrings' (security/keyringjournal.h).
 enum class Words { Accounts, Keyrings };
-/// The words of `AdminChange::what`: add, set-role, disable, enable, reset-password, unlock — or console-add,
+/// The words of `AdminChange::what`: add, set-role, disable, enable, reset-password, unlock, change-password — or console-add,
 /// console-remove, approver-add, approver-remove.
 bool isChange(const QString &what, Words words = Words::Accounts);
 /// Whether a line read from a journal can be a change of its words: an error naming it otherwise.

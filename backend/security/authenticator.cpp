@@ -54,6 +54,22 @@ SignInOutcome countWrongPassword(const SignInPolicy &policy, UserAccount &accoun
             true};
 }
 
+std::optional<SignInOutcome> refuseNewPassword(const QByteArray &current, const QByteArray &next)
+{
+    const auto refused = [](const QString &sentence) {
+        SignInOutcome o{SignInRefusal::NewPasswordRefused, sentence};
+        o.nameKnown = true;   // asked only once the current password was right
+        return o;
+    };
+    if (next.size() < 8)
+        return refused(QStringLiteral("A password has at least 8 characters: choose a longer one."));
+    if (next.size() > 1024 || next.contains('\0'))
+        return refused(QStringLiteral("A password has at most 1024 characters, none of them NUL: choose another."));
+    if (next == current)
+        return refused(QStringLiteral("The new password is the one you have: choose another."));
+    return std::nullopt;
+}
+
 Actor actorFor(const UserAccount &account, const QStringList &districtNames)
 {
     Actor a{account.name, {account.role}, {}};

@@ -24,7 +24,9 @@ struct UserAccount {
 };
 
 /// Why a sign-in was refused. The sentence shown to the person never says whether the name exists.
-enum class SignInRefusal { None, WrongCredentials, Disabled, Locked, TooSoon, Unavailable, NoRole };
+enum class SignInRefusal { None, WrongCredentials, Disabled, Locked, TooSoon, Unavailable, NoRole,
+                           NewPasswordRefused   ///< a password change: the new one is not acceptable (too short, the same, the directory's policy)
+};
 
 struct SignInOutcome {
     SignInRefusal refusal = SignInRefusal::None;
@@ -37,6 +39,9 @@ struct SignInOutcome {
     /// On success: what the person should do soon, said once they are in ("Your password in the directory expires in
     /// 3 days …"). Empty: nothing.
     QString notice{};
+    /// Refused because the directory wants the password changed first (reset, or expired with sign-ins left): a
+    /// change of password with it goes through (Authenticator::changePassword).
+    bool mustChangePassword{};
     bool ok() const { return refusal == SignInRefusal::None; }
 };
 
@@ -52,7 +57,16 @@ public:
     /// Who `name` is, without their password: what other consoles' operations naming them are re-authorised
     /// against (nothing: no such person). May be called from any thread, alongside signIn().
     virtual Result<std::optional<UserAccount>> lookUp(const QString &name) = 0;
+    /// A person sets their own new password, given their current one: the current one is checked as a sign-in checks
+    /// it (a wrong one counted, the delay and the lockout applying — whoever sits at a desk left open cannot take its
+    /// owner's account with a password of their own), then `next`, if acceptable, replaces it. Blocks like signIn().
+    /// Succeeds with the account; refused like a sign-in, or NewPasswordRefused with what to choose instead.
+    virtual SignInOutcome changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t nowMs) = 0;
 };
+
+/// What no directory takes as a new password, said as the refusal: the current one again, fewer than 8 bytes or more
+/// than 1024, or one with a NUL byte in it. Nothing when it is acceptable here (a directory may judge it further).
+std::optional<SignInOutcome> refuseNewPassword(const QByteArray &current, const QByteArray &next);
 
 /// The Actor an account signs in as: its role, and its districts by index in `districtNames` (names compared
 /// without case; unknown names are left out).
@@ -81,6 +95,7 @@ inline QString refusalKey(SignInRefusal r)
     case SignInRefusal::TooSoon: return QStringLiteral("too soon after failures");
     case SignInRefusal::Unavailable: return QStringLiteral("directory unavailable");
     case SignInRefusal::NoRole: return QStringLiteral("no role at this console");
+    case SignInRefusal::NewPasswordRefused: return QStringLiteral("new password refused");
     }
     return {};
 }

@@ -79,7 +79,7 @@ Bound bindAsPerson(LDAP *ld, const QByteArray &dn, berval &credentials, int time
 /// with so many sign-ins left before it locks them out. Empty when it said neither.
 QString passwordNotice(int expiresInS, int graceLeft)
 {
-    const QString change = QStringLiteral("Set a new one with the directory's own tools");
+    const QString change = QStringLiteral("Set a new one (Session ▸ Change my password)");
     if (graceLeft >= 0)
         return QStringLiteral("Your password in the directory has expired: %1 more sign-in(s) with it, then it is locked. %2 now.")
             .arg(graceLeft)
@@ -89,6 +89,22 @@ QString passwordNotice(int expiresInS, int graceLeft)
     const std::int64_t days = (std::int64_t(expiresInS) + 43'200) / 86'400, hours = (std::int64_t(expiresInS) + 1'800) / 3'600;   // the nearest
     const QString in = expiresInS >= 86'400 ? QStringLiteral("%1 day(s)").arg(days) : hours >= 1 ? QStringLiteral("%1 hour(s)").arg(hours) : QStringLiteral("less than an hour");
     return QStringLiteral("Your password in the directory expires in %1. %2 before then, or you cannot sign in.").arg(in, change);
+}
+
+/// What the directory's policy said of a new password it refused, as the person should read it; empty when it said
+/// nothing of the password.
+QString passwordRefusal(LDAPPasswordPolicyError policy)
+{
+    switch (policy) {
+    case PP_passwordTooShort: return QStringLiteral("The directory wants a longer password: choose another.");
+    case PP_passwordTooLong: return QStringLiteral("The directory wants a shorter password: choose another.");
+    case PP_insufficientPasswordQuality: return QStringLiteral("The directory does not take a password this simple: choose another.");
+    case PP_passwordInHistory: return QStringLiteral("The directory remembers this password from before: choose one you have not used.");
+    case PP_passwordTooYoung: return QStringLiteral("Your password was changed too recently for the directory to take another yet. Try again later.");
+    case PP_passwordModNotAllowed: return QStringLiteral("The directory does not let you set your own password. Ask its administrator.");
+    case PP_mustSupplyOldPassword: return QStringLiteral("The directory wants your current password with the new one.");
+    default: return {};
+    }
 }
 
 bool isLoopback(const QString &host)
@@ -362,7 +378,8 @@ Result<UserAccount> LdapDirectory::readGrants(Connection &h, const QByteArray &d
     return account;
 }
 
-SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &password, std::int64_t now)
+SignInOutcome LdapDirectory::bindThen(const QString &name, const QByteArray &password, std::int64_t now, bool mayChangeFirst,
+                                      const std::function<SignInOutcome(BoundAs &)> &then)
 {
     SignInOutcome wrong{SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong.")};
     // Checked before anything reaches the server: a name with filter or DN syntax in it is not a name, and an
@@ -379,11 +396,6 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
         return *refused;
     }
 
-    const auto unavailable = [this](const QString &why) {
-        qCWarning(lcSecurity) << "LDAP sign-in not possible:" << why;
-        return SignInOutcome{SignInRefusal::Unavailable,
-                             QStringLiteral("The directory server cannot be asked (%1): %2. Try again, or tell the administrator.").arg(m_server, why)};
-    };
     auto connection = connect();
     if (!connection)
         return unavailable(connection.error());
@@ -402,13 +414,21 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
         refused.nameKnown = true;
         return refused;
     }
-    if (said.policy == PP_passwordExpired || said.policy == PP_changeAfterReset) {
-        SignInOutcome refused{SignInRefusal::Disabled, said.policy == PP_passwordExpired
-                                                           ? QStringLiteral("Your password has expired in the directory. Set a new one "
-                                                                            "with the directory's own tools, then sign in.")
-                                                           : QStringLiteral("The directory asks you to set a new password first (it "
-                                                                            "was reset). Set it with the directory's own tools, then sign in.")};
+    // A password that must be changed first binds for that alone (the policy lets nothing else through): a sign-in
+    // is refused, saying so; a change of password goes on. One expired past its grace does not bind at all.
+    const bool mustChange = said.policy == PP_passwordExpired || said.policy == PP_changeAfterReset;
+    if (mustChange && (!mayChangeFirst || bound != LDAP_SUCCESS)) {
+        const bool canHere = bound == LDAP_SUCCESS;
+        SignInOutcome refused{SignInRefusal::Disabled,
+                              said.policy == PP_passwordExpired
+                                  ? (canHere ? QStringLiteral("Your password has expired in the directory. Set a new one (Change password on "
+                                                              "this card), then sign in.")
+                                             : QStringLiteral("Your password has expired in the directory, with no sign-in left on it. Ask "
+                                                              "the directory's administrator for a new one."))
+                                  : QStringLiteral("The directory asks you to set a new password first (it was reset). Set it (Change "
+                                                   "password on this card), then sign in.")};
         refused.nameKnown = true;
+        refused.mustChangePassword = canHere;
         return refused;
     }
     if (bound == LDAP_INVALID_CREDENTIALS) {
@@ -433,30 +453,104 @@ SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &passw
     }
     if (bound != LDAP_SUCCESS)
         return unavailable(ldapError(h.ld(), bound));
-
-    // Bound as the person: read the groups they are in, with their own rights.
-    bool granted = false;
-    auto read = readGrants(h, dn, name, &granted);
-    if (!read)
-        return unavailable(read.error());
-    const UserAccount account = read.value();
     {
         std::lock_guard lock(m_mutex);
         clear(name);
     }
-    if (!granted) {
-        qCInfo(lcSecurity) << "LDAP:" << name << "is in no mapped group";
-        SignInOutcome refused{SignInRefusal::NoRole,
-                              QStringLiteral("The directory knows you, but none of your groups gives a role at this console. Ask an "
-                                             "administrator to add you to a CityOps group.")};
-        refused.nameKnown = true;
-        return refused;
-    }
-    SignInOutcome out;
-    out.account = account;
-    out.nameKnown = true;
-    out.notice = passwordNotice(said.expiresInS, said.graceLeft);
-    return out;
+    BoundAs as{h, dn, name, said.expiresInS, said.graceLeft};
+    return then(as);
+}
+
+SignInOutcome LdapDirectory::unavailable(const QString &why) const
+{
+    qCWarning(lcSecurity) << "LDAP not possible:" << why;
+    return SignInOutcome{SignInRefusal::Unavailable,
+                         QStringLiteral("The directory server cannot be asked (%1): %2. Try again, or tell the administrator.").arg(m_server, why)};
+}
+
+SignInOutcome LdapDirectory::signIn(const QString &name, const QByteArray &password, std::int64_t now)
+{
+    return bindThen(name, password, now, false, [this](BoundAs &as) {
+        // Bound as the person: read the groups they are in, with their own rights.
+        bool granted = false;
+        auto read = readGrants(as.connection, as.dn, as.name, &granted);
+        if (!read)
+            return unavailable(read.error());
+        if (!granted) {
+            qCInfo(lcSecurity) << "LDAP:" << as.name << "is in no mapped group";
+            SignInOutcome refused{SignInRefusal::NoRole,
+                                  QStringLiteral("The directory knows you, but none of your groups gives a role at this console. Ask an "
+                                                 "administrator to add you to a CityOps group.")};
+            refused.nameKnown = true;
+            return refused;
+        }
+        SignInOutcome out;
+        out.account = read.value();
+        out.nameKnown = true;
+        out.notice = passwordNotice(as.expiresInS, as.graceLeft);
+        return out;
+    });
+}
+
+SignInOutcome LdapDirectory::changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t now)
+{
+    return bindThen(name, current, now, true, [&](BoundAs &as) {
+        if (auto refused = refuseNewPassword(current, next))
+            return *refused;
+        // The password modify operation (RFC 3062) on the person's own entry, with the old password (a policy may
+        // require it), asking the policy why if it refuses.
+        berval user{ber_len_t(as.dn.size()), const_cast<char *>(as.dn.constData())};
+        berval oldPassword{ber_len_t(current.size()), const_cast<char *>(current.constData())};
+        berval newPassword{ber_len_t(next.size()), const_cast<char *>(next.constData())};
+        LDAPControl *request = nullptr;
+        if (const int made = ldap_create_passwordpolicy_control(as.connection.ld(), &request); made != LDAP_SUCCESS)
+            return unavailable(ldapError(as.connection.ld(), made));
+        LDAPControl *controls[] = {request, nullptr};
+        int id = 0;
+        int rc = ldap_passwd(as.connection.ld(), &user, &oldPassword, &newPassword, controls, nullptr, &id);
+        ldap_control_free(request);
+        LDAPPasswordPolicyError policy = PP_noError;
+        if (rc == LDAP_SUCCESS) {
+            LDAPMessage *result = nullptr;
+            timeval timeout{m_mapping.timeoutSeconds, 0};
+            if (const int got = ldap_result(as.connection.ld(), id, LDAP_MSG_ALL, &timeout, &result); got <= 0) {
+                ldap_msgfree(result);
+                return unavailable(ldapError(as.connection.ld(), got == 0 ? LDAP_TIMEOUT : LDAP_SERVER_DOWN));
+            }
+            LDAPControl **returned = nullptr;
+            if (const int parsed = ldap_parse_result(as.connection.ld(), result, &rc, nullptr, nullptr, nullptr, &returned, 1); parsed != LDAP_SUCCESS)
+                return unavailable(ldapError(as.connection.ld(), parsed));
+            if (LDAPControl *said = ldap_control_find(LDAP_CONTROL_PASSWORDPOLICYRESPONSE, returned, nullptr)) {
+                ber_int_t expiresIn = -1, graceLeft = -1;
+                if (ldap_parse_passwordpolicy_control(as.connection.ld(), said, &expiresIn, &graceLeft, &policy) != LDAP_SUCCESS)
+                    policy = PP_noError;
+            }
+            ldap_controls_free(returned);
+        }
+        if (rc == LDAP_SUCCESS) {
+            qCInfo(lcSecurity) << "LDAP:" << name << "set a new password";
+            SignInOutcome out;
+            out.account.name = name;
+            out.nameKnown = true;
+            return out;
+        }
+        const QString policySays = passwordRefusal(policy);
+        if (!policySays.isEmpty() || rc == LDAP_CONSTRAINT_VIOLATION) {
+            SignInOutcome refused{SignInRefusal::NewPasswordRefused,
+                                  policySays.isEmpty() ? QStringLiteral("The directory does not take this password (%1): choose another.")
+                                                             .arg(ldapError(as.connection.ld(), rc))
+                                                       : policySays};
+            refused.nameKnown = true;
+            return refused;
+        }
+        if (rc == LDAP_INSUFFICIENT_ACCESS) {
+            SignInOutcome refused{SignInRefusal::Unavailable, QStringLiteral("The directory does not let you set your own password. Ask its "
+                                                                             "administrator for a new one.")};
+            refused.nameKnown = true;
+            return refused;
+        }
+        return unavailable(ldapError(as.connection.ld(), rc));
+    });
 }
 
 } // namespace cityops

@@ -72,6 +72,12 @@ public:
     ~LdapDirectory() override;
 
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
+    /// Bound as the person with their current password (also one the directory's policy wants changed first: reset
+    /// by an administrator, or expired with sign-ins left), the password modify operation (RFC 3062) on their entry;
+    /// what the policy says of a refused one (too short, used before, too young) is said as the refusal. The account
+    /// of a success holds the name only (the groups are read at the next sign-in). The directory must let people
+    /// write their own password (`by self write`).
+    SignInOutcome changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t nowMs) override;
     QString describe() const override;
     /// Who `name` is, read with the mapping's lookup account (the person's entry and their mapped groups); an error
     /// without a lookup account — the console then refuses other consoles' operations (docs/SECURITY.md).
@@ -98,6 +104,20 @@ private:
     struct Connection;
     /// A connection with the mapping's options and TLS (StartTLS done), not bound yet.
     Result<std::unique_ptr<Connection>> connect() const;
+    /// A connection bound as the person, and what the policy said of their password.
+    struct BoundAs {
+        Connection &connection;
+        QByteArray dn;
+        QString name;
+        int expiresInS = -1;
+        int graceLeft = -1;
+    };
+    /// The person's bind with their password, as a sign-in makes it — refused before it is tried while this desk's
+    /// counts say wait, a wrong password counted, the directory's lock said — then `then` on the bound connection.
+    /// A password the policy wants changed first is refused, unless `mayChangeFirst` (a change of password).
+    SignInOutcome bindThen(const QString &name, const QByteArray &password, std::int64_t nowMs, bool mayChangeFirst,
+                           const std::function<SignInOutcome(BoundAs &)> &then);
+    SignInOutcome unavailable(const QString &why) const;
     /// The mapped role and districts of the entry `dn` (`granted` false: in no mapped group), read on `c`.
     Result<UserAccount> readGrants(Connection &c, const QByteArray &dn, const QString &name, bool *granted) const;
 

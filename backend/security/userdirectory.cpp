@@ -1,9 +1,9 @@
 #include "security/userdirectory.h"
 
-
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 #include <algorithm>
 #include <functional>
@@ -241,6 +241,37 @@ Status UserDirectory::resetPassword(const QString &name, const QByteArray &passw
                           s.bind(1, QString::fromLatin1(hash.value()));
                           s.bind(2, nowMs());
                       });
+}
+
+SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t now)
+{
+    SignInOutcome checked = signIn(name, current, now);
+    if (!checked.ok())
+        return checked;
+    if (auto refused = refuseNewPassword(current, next))
+        return *refused;
+    const auto unavailable = [](const QString &why) {
+        SignInOutcome o{SignInRefusal::Unavailable, QStringLiteral("The new password could not be stored: %1. The current one still holds.").arg(why)};
+        o.nameKnown = true;
+        return o;
+    };
+    auto hash = passwordhash::hash(next, m_cost);
+    if (!hash)
+        return unavailable(hash.error());
+    // In the journal as the person's own change at this machine, not an administrator's: a replay says who set it.
+    const QString by = QStringLiteral("%1@%2").arg(name, QSysInfo::machineHostName().isEmpty() ? QStringLiteral("console") : QSysInfo::machineHostName());
+    const Status stored = m_db->inTransaction([&]() -> Status {
+        if (auto s = update(QStringLiteral("UPDATE users SET hash = ?, changed_ms = ? WHERE name = ?"), name, [&](SqliteStatement &st) {
+                st.bind(1, QString::fromLatin1(hash.value()));
+                st.bind(2, nowMs());
+            });
+            !s)
+            return s;
+        return adminjournal::write(*m_db, {0, 0, by, QStringLiteral("change-password"), name, QString()}, nowMs());
+    });
+    if (!stored)
+        return unavailable(stored.error());
+    return checked;
 }
 
 Status UserDirectory::unlock(const QString &name)

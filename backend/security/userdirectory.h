@@ -54,6 +54,8 @@ public:
     /// Checks `password` for `name` at `nowMs`: counts failures, makes the next attempt wait and locks the account
     /// as the policy says; a success clears the count.
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
+    /// Also in the journal, as "change-password" by NAME@this-machine: the person's own change, which consoles record.
+    SignInOutcome changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t nowMs) override;
     QString describe() const override;
     /// find() on a connection of its own (the directory's main one belongs to the thread that signs people in);
     /// a disabled account is nobody.

@@ -27,7 +27,8 @@ inline QByteArray sshaOf(const QByteArray &password)
 /// wrong passwords in a row, until an administrator unlocks it, and says so to whoever asks (ppolicy_use_lockout);
 /// rita's password was reset by an administrator, and the policy has her set her own before anything else; a password
 /// lasts ten days, and sven's, set seven days ago, is said to expire in three; nora's, set eleven days ago, has
-/// expired, and two more binds are allowed with it.
+/// expired, and two more binds are allowed with it. A new password has at least ten characters and is none of the
+/// person's last three; people may set their own (`by self write`).
 class TestSlapd {
 public:
     explicit TestSlapd(int lockAfter = 0) : m_lockAfter(lockAfter)
@@ -69,7 +70,7 @@ private:
             "database mdb\nsuffix \"dc=city,dc=test\"\nrootdn \"cn=admin,dc=city,dc=test\"\ndirectory %1/db\nmaxsize 10485760\n"
             // Passwords: only to bind with. Everything else readable by whoever is bound (and by anonymous: the
             // default of many directories, which the console only uses to tell a wrong password from a made-up name).
-            "access to attrs=userPassword by anonymous auth by * none\naccess to * by * read\n%3")
+            "access to attrs=userPassword by self write by anonymous auth by * none\naccess to * by * read\n%3")
                                  .arg(m_dir.path(), m_lockAfter > 0 ? QStringLiteral("moduleload ppolicy\n") : QString(),
                                       m_lockAfter > 0 ? QStringLiteral("overlay ppolicy\nppolicy_default \"cn=lockout,ou=policies,dc=city,dc=test\"\n"
                                                                        "ppolicy_use_lockout\n")
@@ -87,7 +88,7 @@ private:
         if (m_lockAfter > 0)
             ldif += "dn: ou=policies,dc=city,dc=test\nobjectClass: organizationalUnit\nou: policies\n\n"
                     "dn: cn=lockout,ou=policies,dc=city,dc=test\nobjectClass: organizationalRole\nobjectClass: pwdPolicy\ncn: lockout\n"
-                    "pwdAttribute: userPassword\npwdLockout: TRUE\npwdLockoutDuration: 0\npwdMustChange: TRUE\npwdMaxAge: 864000\npwdExpireWarning: 864000\npwdGraceAuthNLimit: 2\npwdMaxFailure: "
+                    "pwdAttribute: userPassword\npwdLockout: TRUE\npwdLockoutDuration: 0\npwdMustChange: TRUE\npwdMaxAge: 864000\npwdExpireWarning: 864000\npwdGraceAuthNLimit: 2\npwdMinLength: 10\npwdCheckQuality: 2\npwdInHistory: 3\npwdMaxFailure: "
                     + QByteArray::number(m_lockAfter) + "\n\n";
         for (const char *person : {"olga", "sven", "rita", "nora", "lookup"})
             ldif += QByteArray("dn: uid=") + person + ",ou=people,dc=city,dc=test\nobjectClass: inetOrgPerson\nuid: " + person

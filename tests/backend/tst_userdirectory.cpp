@@ -176,6 +176,52 @@ private Q_SLOTS:
         QCOMPARE(d->find(QStringLiteral("olga")).value()->failures, 0);   // a success clears the count
     }
 
+    void aPersonSetsTheirOwnPassword()
+    {
+        // Only with the current password: whoever sits at a desk left open cannot set one of their own — a wrong
+        // current password is counted as a sign-in's is, and a locked account stays locked. A new password too short,
+        // or the same again, is refused and changes nothing. The change is in the journal as the person's own.
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        QVERIFY(d->add(QStringLiteral("olga"), Role::Operator, {}, "long enough").ok());
+        const QString olga = QStringLiteral("olga");
+
+        const SignInOutcome guessed = d->changePassword(olga, "not hers", "taken over!", kT0);
+        QCOMPARE(guessed.refusal, SignInRefusal::WrongCredentials);
+        QCOMPARE(d->find(olga).value()->failures, 1);
+        QVERIFY(!d->signIn(olga, "taken over!", kT0 + 1).ok());
+        QVERIFY(d->signIn(olga, "long enough", kT0 + 2).ok());
+
+        const SignInOutcome tooShort = d->changePassword(olga, "long enough", "short", kT0 + 3);
+        QCOMPARE(tooShort.refusal, SignInRefusal::NewPasswordRefused);
+        QVERIFY2(tooShort.sentence.contains(QLatin1String("at least 8")), qPrintable(tooShort.sentence));
+        QCOMPARE(d->changePassword(olga, "long enough", "long enough", kT0 + 4).refusal, SignInRefusal::NewPasswordRefused);
+        QVERIFY(d->signIn(olga, "long enough", kT0 + 5).ok());
+
+        const SignInOutcome changed = d->changePassword(olga, "long enough", "a new one, longer", kT0 + 6);
+        QVERIFY2(changed.ok(), qPrintable(changed.sentence));
+        QCOMPARE(changed.account.name, olga);
+        QCOMPARE(d->signIn(olga, "long enough", kT0 + 7).refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(d->signIn(olga, "a new one, longer", kT0 + 8).ok());
+        const auto journal = d->changesAfter(0, 100);
+        QVERIFY(journal.ok());
+        const AdminChange &last = journal->changes.back();
+        QCOMPARE(last.what, QStringLiteral("change-password"));
+        QCOMPARE(last.name, olga);
+        QVERIFY2(last.by.startsWith(QLatin1String("olga@")), qPrintable(last.by));
+
+        // Locked by guesses: even her own current password changes nothing until the lock ends.
+        std::int64_t t = kT0 + 10;
+        for (int failures = 0; failures < 10; ++failures) {
+            t += d->policy().delayAfter(failures);
+            (void)d->signIn(olga, "guess", t);
+        }
+        const SignInOutcome locked = d->changePassword(olga, "a new one, longer", "while locked!", t + 1000);
+        QCOMPARE(locked.refusal, SignInRefusal::Locked);
+        QVERIFY(d->unlock(olga).ok());
+        QVERIFY(d->signIn(olga, "a new one, longer", t + 2000).ok());
+    }
+
     void lockExpiresAfterFifteenMinutes()
     {
         QTemporaryDir dir;

@@ -55,6 +55,10 @@ public:
     }
     QString describe() const override { return m_people->describe(); }
     Result<std::optional<UserAccount>> lookUp(const QString &name) override { return m_people->lookUp(name); }
+    SignInOutcome changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t nowMs) override
+    {
+        return m_people->changePassword(name, current, next, nowMs);
+    }
 
 private:
     Authenticator *m_people;
