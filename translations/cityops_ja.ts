@@ -206,6 +206,18 @@
         <source>The map behind stays live; nothing can be done until the console is unlocked.</source>
         <translation>背後の地図はライブのままです。解除するまで操作はできません。</translation>
     </message>
+    <message>
+        <source>No user directory could be opened, so no password can be set.</source>
+        <translation>ユーザーディレクトリを開けないため、パスワードを設定できません。</translation>
+    </message>
+    <message>
+        <source>Your password is set.</source>
+        <translation>パスワードを設定しました。</translation>
+    </message>
+    <message>
+        <source>Sign in with the new one.</source>
+        <translation>新しいパスワードでサインインしてください。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>
@@ -248,6 +260,10 @@
     <message>
         <source>Checking…</source>
         <translation>確認中…</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>パスワードを変更…</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2579,10 @@
             <numerusform>%Ln 件のイベントが %1 にわたり記録されていません：コンソールが書き込めませんでした（ディスクが満杯、または記録が大きく遅れていた）— 記録の検査がそれらを示します</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 set their own password</source>
+        <translation>%1 が自分のパスワードを設定しました</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2861,6 +2881,10 @@
     <message>
         <source>S&amp;top checking the record</source>
         <translation>記録の検査を中止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>パスワードを変更(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -3588,6 +3612,49 @@ Reason (recorded):</source>
     <message>
         <source>Attempt</source>
         <translation>試行</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>パスワードの変更</translation>
+    </message>
+    <message>
+        <source>Your current password, then the new one twice (at least 8 characters; your directory may ask for more).</source>
+        <translation>現在のパスワードと、新しいパスワードを2回入力してください（8文字以上。ディレクトリがさらに求めることがあります）。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>現在のパスワード</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>新しいパスワード（確認）</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>パスワードを設定</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ: type the new one twice again.</source>
+        <translation>二つの新しいパスワードが一致しません。もう一度2回入力してください。</translation>
+    </message>
+    <message>
+        <source>Asking the directory…</source>
+        <translation>ディレクトリに問い合わせ中…</translation>
     </message>
 </context>
 <context>

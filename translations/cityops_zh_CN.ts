@@ -206,6 +206,18 @@
         <source>The map behind stays live; nothing can be done until the console is unlocked.</source>
         <translation>后方地图保持实时；解锁前无法进行任何操作。</translation>
     </message>
+    <message>
+        <source>No user directory could be opened, so no password can be set.</source>
+        <translation>无法打开用户目录，因此无法设置密码。</translation>
+    </message>
+    <message>
+        <source>Your password is set.</source>
+        <translation>密码已设置。</translation>
+    </message>
+    <message>
+        <source>Sign in with the new one.</source>
+        <translation>请用新密码登录。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>
@@ -248,6 +260,10 @@
     <message>
         <source>Checking…</source>
         <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>更改密码…</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2579,10 @@
             <numerusform>%Ln 个事件在 %1 内未被记录：控制台无法写入（磁盘已满，或记录落后太多）— 记录检查会列出它们</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 set their own password</source>
+        <translation>%1 设置了自己的密码</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2861,6 +2881,10 @@
     <message>
         <source>S&amp;top checking the record</source>
         <translation>停止检查记录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>更改我的密码(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -3588,6 +3612,49 @@ Reason (recorded):</source>
     <message>
         <source>Attempt</source>
         <translation>尝试</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>更改我的密码</translation>
+    </message>
+    <message>
+        <source>Your current password, then the new one twice (at least 8 characters; your directory may ask for more).</source>
+        <translation>请输入当前密码，然后输入两次新密码（至少 8 个字符；目录可能有更多要求）。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ: type the new one twice again.</source>
+        <translation>两次输入的新密码不一致：请重新输入两次。</translation>
+    </message>
+    <message>
+        <source>Asking the directory…</source>
+        <translation>正在询问目录…</translation>
     </message>
 </context>
 <context>

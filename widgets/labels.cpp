@@ -373,6 +373,9 @@ QString Labels::activity(const QString &recorded)
                     return with(tr("The city's response rules changed"), {}, m.captured(3));
                 // Nor at a console: an administrator did, with cityops-admin; the record names the account in parentheses.
                 const QString admin = m.captured(2).remove(QLatin1Char('(')).remove(QLatin1Char(')'));
+                // A person's own new password, at a console: by them, not an administrator.
+                if (OperatorAction(a) == OperatorAction::AccountChanged && m.captured(3).startsWith(QLatin1String("change-password ")))
+                    return with(tr("%1 set their own password").arg(admin), {}, m.captured(3));
                 if (OperatorAction(a) == OperatorAction::AccountChanged)
                     return with(tr("An administrator (%1) changed an account with cityops-admin").arg(admin), {}, m.captured(3));
                 // A keyring changed by other means (engine/adminwatch.h): nobody the record can name did it.

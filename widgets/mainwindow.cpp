@@ -293,6 +293,7 @@ void MainWindow::buildSessionMenu()
     QAction *lock = session->addAction(tr("&Lock the console"), this, [this] { m_access->lock(tr("locked by hand")); });
     lock->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_L);   // Ctrl+Shift+L is the legend
     session->addAction(tr("&Hand over the shift…"), this, &MainWindow::handOverShift);
+    session->addAction(tr("&Change my password…"), this, [this] { m_access->askNewPassword(); });
     session->addSeparator();
     session->addAction(tr("Sign &out"), this, [this] { m_access->signOut(); });
     const QList<QAction *> menus = menuBar()->actions();

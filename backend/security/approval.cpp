@@ -73,4 +73,19 @@ Result<CommandSigner> open(const QString &folder, const QString &user, const QBy
     return key;
 }
 
+Result<bool> reseal(const QString &folder, const QString &user, const QByteArray &current, const QByteArray &next)
+{
+    if (!QFileInfo::exists(keyPath(folder, user)))
+        return false;
+    auto key = open(folder, user, current);
+    if (!key)
+        return Error{key.error()};
+    const QByteArray sealed = key->encryptedPrivateKeyPem(next);
+    if (sealed.isEmpty())
+        return makeError(QStringLiteral("cannot seal the approval key (OpenSSL)"));
+    if (auto written = secretfile::writePrivate(keyPath(folder, user), sealed); !written)
+        return Error{written.error()};
+    return true;
+}
+
 } // namespace cityops::approval

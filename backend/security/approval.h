@@ -37,5 +37,9 @@ Result<QByteArray> create(const QString &folder, const QString &user, const QByt
 /// Opens `user`'s approval key with `password`. A missing file, one others may read, or a wrong password: an error
 /// with a sentence (which never repeats the password).
 Result<CommandSigner> open(const QString &folder, const QString &user, const QByteArray &password);
+/// After `user` set a new sign-in password: their approval key, if `folder` holds one, opened with `current` and
+/// sealed again with `next` (the file replaced whole). Whether there was one; an error when it would not open with
+/// `current` (sealed with another password) or cannot be written — then it stays as it was.
+Result<bool> reseal(const QString &folder, const QString &user, const QByteArray &current, const QByteArray &next);
 
 } // namespace cityops::approval

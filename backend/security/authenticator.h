@@ -62,6 +62,9 @@ public:
     /// owner's account with a password of their own), then `next`, if acceptable, replaces it. Blocks like signIn().
     /// Succeeds with the account; refused like a sign-in, or NewPasswordRefused with what to choose instead.
     virtual SignInOutcome changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t nowMs) = 0;
+    /// Whether this directory keeps a journal of its changes that the consoles record themselves (the local one:
+    /// engine/adminwatch.h); otherwise the console where a person changed their password records it.
+    virtual bool journalsChanges() const { return false; }
 };
 
 /// What no directory takes as a new password, said as the refusal: the current one again, fewer than 8 bytes or more

@@ -56,6 +56,7 @@ public:
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
     /// Also in the journal, as "change-password" by NAME@this-machine: the person's own change, which consoles record.
     SignInOutcome changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t nowMs) override;
+    bool journalsChanges() const override { return true; }
     QString describe() const override;
     /// find() on a connection of its own (the directory's main one belongs to the thread that signs people in);
     /// a disabled account is nobody.

@@ -5,6 +5,7 @@
 #include "access/accesscontrol.h"
 #include "access/accessoverlay.h"
 #include "access/handoverchecklist.h"
+#include "access/passworddialog.h"
 #include "city/sumoimport.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
@@ -20,7 +21,10 @@
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
+#include <QStatusBar>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextBlock>
@@ -374,6 +378,81 @@ private Q_SLOTS:
         QTRY_COMPARE(answers.count(), 4);
         QVERIFY2(answers.at(3).at(0).toBool(), qPrintable(answers.at(3).at(1).toString()));
         QTRY_COMPARE(desk.engine.orders().find(order)->approvedBy, QStringLiteral("sven"));
+    }
+
+    void aPersonSetsTheirOwnPasswordAtTheConsole()
+    {
+        // Session ▸ Change my password: the signed-in person's own name, fixed; two new ones that differ are said
+        // without asking the directory; a wrong current one is refused in place and recorded as a refused sign-in;
+        // the right one sets it — and the approval key sealed with the old password follows, so sven still approves.
+        // From the sign-in card, for the name typed there.
+        Desk desk;
+        QTemporaryDir keys;
+        QVERIFY(approval::create(keys.path(), QStringLiteral("sven"), People::kPassword).ok());
+        desk.client().setApprovalKeys(keys.path(), true);
+        desk.type(QStringLiteral("sven"), QString::fromLatin1(People::kPassword));
+        QVERIFY(desk.access().isSignedIn());
+        QAction *change = nullptr;
+        for (QAction *menu : desk.window->menuBar()->actions())
+            if (menu->menu())
+                for (QAction *a : menu->menu()->actions())
+                    if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Change my password…"))
+                        change = a;
+        QVERIFY(change);
+        change->trigger();
+        PasswordDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = desk.window->findChild<PasswordDialog *>()) && dialog->isVisible());
+        QCOMPARE(dialog->nameField()->text(), QStringLiteral("sven"));
+        QVERIFY(dialog->nameField()->isReadOnly());
+        const auto fill = [&](const QString &current, const QString &next, const QString &again) {
+            dialog->currentField()->setText(current);
+            dialog->newField()->setText(next);
+            dialog->repeatField()->setText(again);
+            QTest::mouseClick(dialog->setButton(), Qt::LeftButton);
+        };
+        fill(QString::fromLatin1(People::kPassword), QStringLiteral("svens new one"), QStringLiteral("svens new won"));
+        QVERIFY2(dialog->said().contains(QLatin1String("differ")), qPrintable(dialog->said()));
+        // Said where the person looks, in amber.
+        const QImage look = dialog->grab().toImage();
+        bool amber = false;
+        for (int y = 0; y < look.height() && !amber; y += 2)
+            for (int x = 0; x < look.width() && !amber; x += 2)
+                amber = look.pixelColor(x, y) == QColor(0xff, 0xb0, 0x00);
+        QVERIFY(amber);
+
+        fill(QStringLiteral("not his password"), QStringLiteral("svens new one"), QStringLiteral("svens new one"));
+        QTRY_VERIFY2(dialog->said().contains(QLatin1String("name or the password is wrong")), qPrintable(dialog->said()));
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->currentField()->text().isEmpty() && dialog->newField()->text().isEmpty());
+        QTRY_VERIFY(desk.recorded(QStringLiteral("change-password: wrong name or password")));
+
+        QPointer<PasswordDialog> open = dialog;
+        fill(QString::fromLatin1(People::kPassword), QStringLiteral("svens new one"), QStringLiteral("svens new one"));
+        QTRY_VERIFY(!open || !open->isVisible());
+        QTRY_COMPARE(desk.window->statusBar()->currentMessage(), QStringLiteral("Your password is set."));
+        QVERIFY(approval::open(keys.path(), QStringLiteral("sven"), "svens new one").ok());
+        QVERIFY(!approval::open(keys.path(), QStringLiteral("sven"), People::kPassword).ok());
+        desk.access().signOut();
+        desk.type(QStringLiteral("sven"), QString::fromLatin1(People::kPassword));
+        QVERIFY(!desk.access().isSignedIn());
+        desk.type(QStringLiteral("sven"), QStringLiteral("svens new one"));
+        QVERIFY(desk.access().isSignedIn());
+
+        // On the card, for whoever's name is typed.
+        desk.access().signOut();
+        desk.overlay().nameField()->setText(QStringLiteral("olga"));
+        QVERIFY(desk.overlay().changePasswordButton()->isVisible());
+        QTest::mouseClick(desk.overlay().changePasswordButton(), Qt::LeftButton);
+        QTRY_VERIFY((dialog = desk.window->findChild<PasswordDialog *>()) && dialog->isVisible());
+        QCOMPARE(dialog->nameField()->text(), QStringLiteral("olga"));
+        QVERIFY(!dialog->nameField()->isReadOnly());
+        open = dialog;
+        fill(QString::fromLatin1(People::kPassword), QStringLiteral("olgas own one"), QStringLiteral("olgas own one"));
+        QTRY_VERIFY(!open || !open->isVisible());
+        QTRY_VERIFY2(desk.overlay().message()->text().contains(QLatin1String("Sign in with the new one")), qPrintable(desk.overlay().message()->text()));
+        QVERIFY(!desk.access().isSignedIn());
+        desk.type(QStringLiteral("olga"), QStringLiteral("olgas own one"));
+        QVERIFY(desk.access().isSignedIn());
     }
 
     /// Each person's docks come back as they left them; View ▸ Reset the layout puts the shipped arrangement back.

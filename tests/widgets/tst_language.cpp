@@ -71,6 +71,10 @@ private Q_SLOTS:
                                                  "again (keys 9a8b7c6d5e4f3a2b)")),
                  QStringLiteral("別のデスクの信頼する鍵をこのコンソールと照合しました — desk-2 holds the same approver keyring as this console again "
                                 "(keys 9a8b7c6d5e4f3a2b)"));
+        // A person's own new password, as the record keeps it: theirs, not an administrator's.
+        QVERIFY(Labels::activity(QStringLiteral("account-changed (olga@desk-1): change-password olga (users.db change 4 of journal "
+                                                "5f0c1d2e3a4b5c6d, made 2026-12-07T06:00:00Z)"))
+                    .startsWith(QStringLiteral("olga@desk-1 が自分のパスワードを設定しました — change-password olga")));
         // Events the console could not record, where a replay passes them (store/recordgap.h).
         QCOMPARE(Labels::activity(QStringLiteral("unrecorded 6483 events over 209000 ms")),
                  QStringLiteral("6,483 件のイベントが 3 分 にわたり記録されていません：コンソールが書き込めませんでした（ディスクが満杯、または記録が"

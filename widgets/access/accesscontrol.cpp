@@ -1,9 +1,11 @@
 #include "access/accesscontrol.h"
 
 #include "access/accessoverlay.h"
+#include "access/passworddialog.h"
 #include "base/elapsedclock.h"
 #include "livecity.h"
 #include "ops/opsclient.h"
+#include "security/approval.h"
 
 #include <QApplication>
 #include <QFutureWatcher>
@@ -16,6 +18,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QStatusBar>
+#include <QSysInfo>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -27,6 +31,7 @@ AccessControl::AccessControl(QMainWindow &window, Engine &engine, Authenticator 
       m_now([] { return QDateTime::currentMSecsSinceEpoch(); }), m_elapsed(elapsedClockMs)
 {
     connect(m_overlay, &AccessOverlay::submitted, this, &AccessControl::onSubmitted);
+    connect(m_overlay, &AccessOverlay::changePasswordRequested, this, [this](const QString &name) { openPasswordDialog(name, false); });
     m_idleTimer->setInterval(1000);
     connect(m_idleTimer, &QTimer::timeout, this, &AccessControl::pollIdle);
     m_idleTimer->start();
@@ -287,6 +292,65 @@ void AccessControl::checkApprover(const QString &name, QByteArray password, QObj
         return outcome;
     }));
     check->setFuture(m_stepUps.back());
+}
+
+void AccessControl::changePassword(const QString &name, QByteArray current, QByteArray next, QObject *context,
+                                   std::function<void(const SignInOutcome &)> done)
+{
+    if (!m_directory) {
+        current.fill('\0');
+        next.fill('\0');
+        return done({SignInRefusal::Unavailable, tr("No user directory could be opened, so no password can be set.")});
+    }
+    auto *change = new QFutureWatcher<SignInOutcome>(context);
+    connect(change, &QFutureWatcher<SignInOutcome>::finished, context, [change, done = std::move(done)] {
+        change->deleteLater();
+        done(change->result());
+    });
+    std::erase_if(m_stepUps, [](const QFuture<SignInOutcome> &f) { return f.isFinished(); });
+    m_stepUps.push_back(QtConcurrent::run([directory = m_directory, engine = &m_engine, keys = m_client.approvalKeys(), name, current, next,
+                                           now = m_now()]() mutable {
+        SignInOutcome outcome = directory->changePassword(name, current, next, now);
+        if (!outcome.ok()) {
+            engine->recordOperatorAction(OperatorAction::SignInRefused, outcome.nameKnown ? name : QStringLiteral("(unknown name)"),
+                                         QStringLiteral("change-password: ") + refusalKey(outcome.refusal));
+        } else {
+            if (!directory->journalsChanges())
+                engine->recordOperatorAction(OperatorAction::AccountChanged, QStringLiteral("(%1@%2)").arg(name, QSysInfo::machineHostName()),
+                                             QStringLiteral("change-password %1 (in %2)").arg(name, directory->describe()));
+            // Sealed with the sign-in password, the approval key must follow it, or the next approval cannot open it.
+            if (!keys.isEmpty())
+                if (const auto resealed = approval::reseal(keys, name, current, next); !resealed)
+                    outcome.notice = QStringLiteral("Your approval key was not sealed with the new password: %1. Ask an administrator to make "
+                                                    "you a new one before you approve anything.").arg(resealed.error());
+        }
+        current.fill('\0');
+        next.fill('\0');
+        return outcome;
+    }));
+    change->setFuture(m_stepUps.back());
+}
+
+void AccessControl::askNewPassword()
+{
+    if (isSignedIn() && !m_locked)
+        openPasswordDialog(actor().user, true);
+}
+
+void AccessControl::openPasswordDialog(const QString &name, bool ownAccount)
+{
+    auto *dialog = new PasswordDialog(*this, name, ownAccount, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ownAccount] {
+        const QString set = tr("Your password is set.");
+        if (ownAccount)
+            m_window.statusBar()->showMessage(set, 10'000);
+        else
+            m_overlay->showMessage(set + QLatin1Char(' ') + tr("Sign in with the new one."));
+        if (!dialog->notice().isEmpty())
+            Q_EMIT noticeForPerson(dialog->notice());
+    });
+    dialog->open();
 }
 
 void AccessControl::handOver(const QString &note)

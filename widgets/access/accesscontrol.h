@@ -71,6 +71,17 @@ public:
     /// is signed in (two-person integrity: two people).
     void checkApprover(const QString &name, QByteArray password, QObject *context, std::function<void(const Result<Actor> &)> done);
 
+    /// A person sets their own password, with their current one (Session ▸ Change my password, or the sign-in card):
+    /// on a worker, the directory's change (Authenticator::changePassword), then their approval key, if this console
+    /// holds one, sealed with the new password (security/approval.h). `done` gets the directory's outcome on the GUI
+    /// thread; when the key could not be sealed again, its notice says so. Recorded: a refusal as a refused sign-in
+    /// ("change-password: …"); a change, where the directory keeps no journal the consoles record, as the person's
+    /// own account change. Does not sign anyone in or out.
+    void changePassword(const QString &name, QByteArray current, QByteArray next, QObject *context, std::function<void(const SignInOutcome &)> done);
+    /// Opens the dialog for it (access/passworddialog.h): the signed-in person's own (Session ▸ Change my password),
+    /// else for the name typed on the sign-in card. Once set, the card (or the status bar) says so.
+    void askNewPassword();
+
     /// Shift hand-over, outgoing side: records the note and signs out; the next sign-in gets the checklist.
     void handOver(const QString &note);
     /// Incoming side: the checklist was accepted (recorded with what it held).
@@ -99,6 +110,7 @@ protected:
 
 private:
     void onSubmitted(const QString &name, const QByteArray &password);
+    void openPasswordDialog(const QString &name, bool ownAccount);
     SignInOutcome applySignIn(const QString &name, const SignInOutcome &outcome);
     SignInOutcome applyUnlock(const QString &name, SignInOutcome outcome);
     void recordRefusal(const QString &name, const SignInOutcome &outcome, const QString &prefix = {});

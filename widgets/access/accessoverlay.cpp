@@ -42,6 +42,9 @@ AccessOverlay::AccessOverlay(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Password"), m_password);
     m_submit = new QPushButton(m_card);
     m_submit->setDefault(true);
+    m_change = new QPushButton(tr("Change password…"), m_card);
+    m_change->setFlat(true);
+    m_change->setAutoDefault(false);
     m_message = new QLabel(m_card);
     m_message->setWordWrap(true);
     // Amber with dark text: readable, and it does not pretend to be an alarm.
@@ -52,12 +55,14 @@ AccessOverlay::AccessOverlay(QWidget *parent) : QWidget(parent)
     layout->addLayout(form);
     layout->addWidget(m_submit);
     layout->addWidget(m_message);
+    layout->addWidget(m_change, 0, Qt::AlignRight);
     m_card->setFixedWidth(460);
 
     m_hold = new QTimer(this);
     m_hold->setInterval(250);
     connect(m_hold, &QTimer::timeout, this, &AccessOverlay::tickHold);
     connect(m_submit, &QPushButton::clicked, this, &AccessOverlay::submit);
+    connect(m_change, &QPushButton::clicked, this, [this] { Q_EMIT changePasswordRequested(m_name->text().trimmed()); });
     connect(m_password, &QLineEdit::returnPressed, this, &AccessOverlay::submit);
     connect(m_name, &QLineEdit::returnPressed, m_password, qOverload<>(&QWidget::setFocus));
     if (parent) {
@@ -74,6 +79,7 @@ void AccessOverlay::showSignIn(const QString &subtitle)
     m_name->setEnabled(true);
     m_name->clear();
     m_password->clear();
+    m_change->show();
     present(tr("Sign in"), m_name);
 }
 
@@ -83,6 +89,7 @@ void AccessOverlay::showLocked(const QString &user, const QString &summary)
     m_summary->setText(summary);
     m_name->setText(user);
     m_password->clear();
+    m_change->hide();
     present(tr("Unlock"), m_password);
 }
 

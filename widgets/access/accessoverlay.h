@@ -38,9 +38,12 @@ public:
     QLineEdit *nameField() const { return m_name; }
     QLineEdit *passwordField() const { return m_password; }
     QPushButton *submitButton() const { return m_submit; }
+    QPushButton *changePasswordButton() const { return m_change; }
 
 Q_SIGNALS:
     void submitted(const QString &name, const QByteArray &password);
+    /// The sign-in card's "Change password…": the name typed so far.
+    void changePasswordRequested(const QString &name);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -58,6 +61,7 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_password;
     QPushButton *m_submit;
+    QPushButton *m_change;   ///< on the sign-in card: a password that must be changed first, or one to change before signing in
     QLabel *m_message;
     QTimer *m_hold;
     qint64 m_holdLeftMs = 0;

@@ -53,6 +53,8 @@ public:
     /// Where the supervisors' sealed approval keys are (security/approval.h), and whether an approval must carry one:
     /// on a broker the devices refuse a high-risk command without its approver's signature, so the approval is refused
     /// here, with the reason, instead of every target later.
+    /// The folder of the supervisors' sealed approval keys (empty: none on this console).
+    const QString &approvalKeys() const { return m_approvalKeys; }
     void setApprovalKeys(const QString &folder, bool required)
     {
         m_approvalKeys = folder;
