@@ -45,11 +45,7 @@ AccessOverlay::AccessOverlay(QWidget *parent) : QWidget(parent)
     m_change = new QPushButton(tr("Change password…"), m_card);
     m_change->setFlat(true);
     m_change->setAutoDefault(false);
-    m_message = new QLabel(m_card);
-    m_message->setWordWrap(true);
-    // Amber with dark text: readable, and it does not pretend to be an alarm.
-    m_message->setStyleSheet(QStringLiteral("QLabel { background: #ffb000; color: black; padding: 6px; font-weight: bold; }"));
-    m_message->hide();
+    m_message = refusalLabel(m_card);
     layout->addWidget(m_title);
     layout->addWidget(m_summary);
     layout->addLayout(form);
@@ -70,6 +66,16 @@ AccessOverlay::AccessOverlay(QWidget *parent) : QWidget(parent)
         setGeometry(parent->rect());
     }
     hide();
+}
+
+QLabel *AccessOverlay::refusalLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    // Amber with dark text: readable, and it does not pretend to be an alarm.
+    label->setStyleSheet(QStringLiteral("QLabel { background: #ffb000; color: black; padding: 6px; font-weight: bold; }"));
+    label->hide();
+    return label;
 }
 
 void AccessOverlay::showSignIn(const QString &subtitle)

@@ -17,6 +17,8 @@ class AccessOverlay : public QWidget {
     Q_OBJECT
 public:
     explicit AccessOverlay(QWidget *parent);
+    /// Where a refusal is said, on the card and in the password dialog: amber, hidden until it has something to say.
+    static QLabel *refusalLabel(QWidget *parent);
 
     /// The sign-in card: name and password.
     void showSignIn(const QString &subtitle = {});

@@ -1,6 +1,7 @@
 #include "access/passworddialog.h"
 
 #include "access/accesscontrol.h"
+#include "access/accessoverlay.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -41,11 +42,7 @@ PasswordDialog::PasswordDialog(AccessControl &access, const QString &name, bool 
     form->addRow(tr("New password"), m_next);
     form->addRow(tr("New password again"), m_repeat);
     layout->addLayout(form);
-    m_said = new QLabel(this);
-    m_said->setWordWrap(true);
-    // Amber with dark text, as on the sign-in card: a refusal is not an alarm.
-    m_said->setStyleSheet(QStringLiteral("QLabel { background: #ffb000; color: black; padding: 6px; font-weight: bold; }"));
-    m_said->hide();
+    m_said = AccessOverlay::refusalLabel(this);
     layout->addWidget(m_said);
     auto *buttons = new QDialogButtonBox(this);
     m_set = buttons->addButton(tr("Set password"), QDialogButtonBox::AcceptRole);
