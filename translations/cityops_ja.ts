@@ -218,6 +218,10 @@
         <source>Sign in with the new one.</source>
         <translation>新しいパスワードでサインインしてください。</translation>
     </message>
+    <message>
+        <source>Your approval key was not sealed with the new password: %1. Ask an administrator to make you a new one before you approve anything.</source>
+        <translation>承認鍵は新しいパスワードで封印し直されませんでした: %1。何かを承認する前に、管理者に新しい鍵を作ってもらってください。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>

@@ -218,6 +218,10 @@
         <source>Sign in with the new one.</source>
         <translation>请用新密码登录。</translation>
     </message>
+    <message>
+        <source>Your approval key was not sealed with the new password: %1. Ask an administrator to make you a new one before you approve anything.</source>
+        <translation>您的审批密钥未能用新密码重新封存：%1。在审批任何内容之前，请让管理员为您制作新的密钥。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>

@@ -438,7 +438,10 @@ private Q_SLOTS:
         desk.type(QStringLiteral("sven"), QStringLiteral("svens new one"));
         QVERIFY(desk.access().isSignedIn());
 
-        // On the card, for whoever's name is typed.
+        // On the card, for whoever's name is typed — olga's approval key sealed with another password than hers: her
+        // password is set, the key left as it was, and she is told to have a new one made.
+        QVERIFY(approval::create(keys.path(), QStringLiteral("olga"), "another password").ok());
+        QSignalSpy told(&desk.access(), &AccessControl::noticeForPerson);
         desk.access().signOut();
         desk.overlay().nameField()->setText(QStringLiteral("olga"));
         QVERIFY(desk.overlay().changePasswordButton()->isVisible());
@@ -451,6 +454,9 @@ private Q_SLOTS:
         QTRY_VERIFY(!open || !open->isVisible());
         QTRY_VERIFY2(desk.overlay().message()->text().contains(QLatin1String("Sign in with the new one")), qPrintable(desk.overlay().message()->text()));
         QVERIFY(!desk.access().isSignedIn());
+        QCOMPARE(told.count(), 1);
+        QVERIFY2(told.at(0).at(0).toString().contains(QLatin1String("not sealed with the new password")), qPrintable(told.at(0).at(0).toString()));
+        QVERIFY(approval::open(keys.path(), QStringLiteral("olga"), "another password").ok());
         desk.type(QStringLiteral("olga"), QStringLiteral("olgas own one"));
         QVERIFY(desk.access().isSignedIn());
     }

@@ -321,8 +321,8 @@ void AccessControl::changePassword(const QString &name, QByteArray current, QByt
             // Sealed with the sign-in password, the approval key must follow it, or the next approval cannot open it.
             if (!keys.isEmpty())
                 if (const auto resealed = approval::reseal(keys, name, current, next); !resealed)
-                    outcome.notice = QStringLiteral("Your approval key was not sealed with the new password: %1. Ask an administrator to make "
-                                                    "you a new one before you approve anything.").arg(resealed.error());
+                    outcome.notice = tr("Your approval key was not sealed with the new password: %1. Ask an administrator to make you a "
+                                        "new one before you approve anything.").arg(resealed.error());
         }
         current.fill('\0');
         next.fill('\0');
