@@ -443,6 +443,16 @@ private Q_SLOTS:
         QHelpEvent elsewhere(QEvent::ToolTip, QPoint(int(timeline->xAt(t0 + 50'000)), timeline->height() / 2), QPoint());
         QCoreApplication::sendEvent(timeline, &elsewhere);
         QTRY_VERIFY(QToolTip::text().isEmpty());
+
+        // A window after the gap shows none of it, not even at its edge.
+        TimelineWidget later(QTimeZone("Europe/Berlin"));
+        later.resize(800, 64);
+        later.setTimeline(controller.session()->timeline(), t0 + 420'000, t0 + 500'000);
+        const QImage after = later.grab().toImage();
+        for (int x = 0; x < 40; ++x) {
+            const QColor c = after.pixelColor(x, after.height() / 2);
+            QVERIFY2(!(c.red() > 2 * c.blue() && c.green() > 2 * c.blue()), qPrintable(QStringLiteral("amber at x %1").arg(x)));
+        }
     }
 
     void mapIsMarkedInReplay()

@@ -87,9 +87,10 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     for (const auto &m : m_timeline.markers) {
         if (!m.isGap())
             continue;
-        const auto [left, right] = gapSpan(m);
-        if (right < t.left() || left > t.right())
+        const auto span = gapSpan(m);
+        if (!span)
             continue;
+        const auto [left, right] = *span;
         const QRectF band(left, t.top(), right - left, t.height());
         p.fillRect(band, QColor(0xff, 0xb0, 0x00, 0x50));
         p.fillRect(band, QBrush(kGap, Qt::BDiagPattern));
@@ -128,23 +129,23 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     p.drawEllipse(QPointF(x, t.top() - 2), 5, 5);
 }
 
-std::pair<double, double> TimelineWidget::gapSpan(const StoreReader::Marker &gap) const
+std::optional<std::pair<double, double>> TimelineWidget::gapSpan(const StoreReader::Marker &gap) const
 {
-    const QRectF t = track();
     const auto said = recordgap::read(gap.label);
-    const double left = std::clamp(xAt(gap.timeMs), t.left() - 1, t.right() + 1);
-    const double right = std::clamp(xAt(gap.timeMs + (said ? said->spanMs : 0)), t.left() - 1, t.right() + 1);
-    return {left, std::max(right, left + 3)};
+    const std::int64_t until = gap.timeMs + (said ? said->spanMs : 0);
+    if (until < m_from || gap.timeMs > m_to)
+        return std::nullopt;   // not in the window shown
+    const QRectF t = track();
+    const double left = std::max(t.left(), xAt(gap.timeMs));
+    const double right = std::min(t.right(), std::max(xAt(until), left + 3));
+    return std::pair{std::min(left, right - 3), right};
 }
 
 const StoreReader::Marker *TimelineWidget::gapAt(double x) const
 {
     for (const auto &m : m_timeline.markers)
-        if (m.isGap()) {
-            const auto [left, right] = gapSpan(m);
-            if (x >= left - 2 && x <= right + 2)
-                return &m;
-        }
+        if (const auto span = m.isGap() ? gapSpan(m) : std::nullopt; span && x >= span->first - 2 && x <= span->second + 2)
+            return &m;
     return nullptr;
 }
 

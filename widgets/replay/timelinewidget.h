@@ -5,6 +5,9 @@
 #include <QTimeZone>
 #include <QWidget>
 
+#include <optional>
+#include <utility>
+
 namespace cityops {
 
 /// The replay timeline: events per minute as a density strip, incident markers (red, top), operator actions
@@ -33,8 +36,8 @@ private:
     QRectF track() const;
     /// The marker of the gap drawn under x, if any.
     const StoreReader::Marker *gapAt(double x) const;
-    /// A gap's span on the track, at least a few pixels wide.
-    std::pair<double, double> gapSpan(const StoreReader::Marker &gap) const;
+    /// A gap's span on the track, at least a few pixels wide; nothing when it lies outside the window shown.
+    std::optional<std::pair<double, double>> gapSpan(const StoreReader::Marker &gap) const;
 
     QTimeZone m_zone;
     ReplaySession::Timeline m_timeline;
