@@ -6,6 +6,8 @@
 
 #include <ldap.h>
 
+#include <functional>
+
 #include <memory>
 
 namespace cityops {
@@ -33,23 +35,24 @@ QString ldapError(LDAP *ld, int rc)
     return text;
 }
 
-/// A person's simple bind, asking the directory what its password policy says of the account (the password policy
-/// control, draft-behera-ldap-password-policy: OpenLDAP's ppolicy overlay, and others'). A directory that counts wrong
-/// passwords itself counts them from every console at once, where each console's own count stays its machine's.
+/// What an operation sent with the password policy control (draft-behera-ldap-password-policy: OpenLDAP's ppolicy
+/// overlay, and others') came back with: its result code and what the policy said of the account.
 struct Bound {
     int rc = LDAP_OTHER;
     LDAPPasswordPolicyError policy = PP_noError;   ///< PP_noError: the directory said nothing of the account
     int expiresInS = -1;   ///< the password expires in so many seconds (the policy's warning); -1: not said
     int graceLeft = -1;    ///< expired: so many more binds are allowed with it; -1: not said
 };
-Bound bindAsPerson(LDAP *ld, const QByteArray &dn, berval &credentials, int timeoutSeconds)
+/// Sends one operation with the password policy control (`send` is given the controls and where to put the message
+/// id) and waits for its result: its code and what the policy said with it.
+Bound withPolicy(LDAP *ld, int timeoutSeconds, const std::function<int(LDAPControl **controls, int *id)> &send)
 {
     LDAPControl *request = nullptr;
     if (const int made = ldap_create_passwordpolicy_control(ld, &request); made != LDAP_SUCCESS)
         return {made};
     LDAPControl *controls[] = {request, nullptr};
     int id = 0;
-    Bound out{ldap_sasl_bind(ld, dn.constData(), LDAP_SASL_SIMPLE, &credentials, controls, nullptr, &id)};
+    Bound out{send(controls, &id)};
     ldap_control_free(request);
     if (out.rc != LDAP_SUCCESS)
         return out;
@@ -73,6 +76,15 @@ Bound bindAsPerson(LDAP *ld, const QByteArray &dn, berval &credentials, int time
     }
     ldap_controls_free(returned);
     return out;
+}
+
+/// A person's simple bind, asking the directory what its password policy says of the account. A directory that counts
+/// wrong passwords itself counts them from every console at once, where each console's own count stays its machine's.
+Bound bindAsPerson(LDAP *ld, const QByteArray &dn, berval &credentials, int timeoutSeconds)
+{
+    return withPolicy(ld, timeoutSeconds, [&](LDAPControl **controls, int *id) {
+        return ldap_sasl_bind(ld, dn.constData(), LDAP_SASL_SIMPLE, &credentials, controls, nullptr, id);
+    });
 }
 
 /// What a person signed in should know of their password, from the directory's policy: expiring soon, or expired
@@ -502,31 +514,11 @@ SignInOutcome LdapDirectory::changePassword(const QString &name, const QByteArra
         berval user{ber_len_t(as.dn.size()), const_cast<char *>(as.dn.constData())};
         berval oldPassword{ber_len_t(current.size()), const_cast<char *>(current.constData())};
         berval newPassword{ber_len_t(next.size()), const_cast<char *>(next.constData())};
-        LDAPControl *request = nullptr;
-        if (const int made = ldap_create_passwordpolicy_control(as.connection.ld(), &request); made != LDAP_SUCCESS)
-            return unavailable(ldapError(as.connection.ld(), made));
-        LDAPControl *controls[] = {request, nullptr};
-        int id = 0;
-        int rc = ldap_passwd(as.connection.ld(), &user, &oldPassword, &newPassword, controls, nullptr, &id);
-        ldap_control_free(request);
-        LDAPPasswordPolicyError policy = PP_noError;
-        if (rc == LDAP_SUCCESS) {
-            LDAPMessage *result = nullptr;
-            timeval timeout{m_mapping.timeoutSeconds, 0};
-            if (const int got = ldap_result(as.connection.ld(), id, LDAP_MSG_ALL, &timeout, &result); got <= 0) {
-                ldap_msgfree(result);
-                return unavailable(ldapError(as.connection.ld(), got == 0 ? LDAP_TIMEOUT : LDAP_SERVER_DOWN));
-            }
-            LDAPControl **returned = nullptr;
-            if (const int parsed = ldap_parse_result(as.connection.ld(), result, &rc, nullptr, nullptr, nullptr, &returned, 1); parsed != LDAP_SUCCESS)
-                return unavailable(ldapError(as.connection.ld(), parsed));
-            if (LDAPControl *said = ldap_control_find(LDAP_CONTROL_PASSWORDPOLICYRESPONSE, returned, nullptr)) {
-                ber_int_t expiresIn = -1, graceLeft = -1;
-                if (ldap_parse_passwordpolicy_control(as.connection.ld(), said, &expiresIn, &graceLeft, &policy) != LDAP_SUCCESS)
-                    policy = PP_noError;
-            }
-            ldap_controls_free(returned);
-        }
+        const Bound said = withPolicy(as.connection.ld(), m_mapping.timeoutSeconds, [&](LDAPControl **controls, int *id) {
+            return ldap_passwd(as.connection.ld(), &user, &oldPassword, &newPassword, controls, nullptr, id);
+        });
+        const int rc = said.rc;
+        const LDAPPasswordPolicyError policy = said.policy;
         if (rc == LDAP_SUCCESS) {
             qCInfo(lcSecurity) << "LDAP:" << name << "set a new password";
             SignInOutcome out;

@@ -195,12 +195,12 @@ Status UserDirectory::update(const QString &sql, const QString &name, const std:
 }
 
 Status UserDirectory::administer(const QString &what, const QString &name, const QString &detail, const QString &sql,
-                                 const std::function<void(SqliteStatement &)> &bind)
+                                 const std::function<void(SqliteStatement &)> &bind, const QString &by)
 {
     return m_db->inTransaction([&]() -> Status {
         if (auto s = update(sql, name, bind); !s)
             return s;
-        return adminjournal::write(*m_db, {0, 0, adminjournal::account(), what, name, detail}, nowMs());
+        return adminjournal::write(*m_db, {0, 0, by.isEmpty() ? adminjournal::account() : by, what, name, detail}, nowMs());
     });
 }
 
@@ -260,15 +260,13 @@ SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArra
         return unavailable(hash.error());
     // In the journal as the person's own change at this machine, not an administrator's: a replay says who set it.
     const QString by = QStringLiteral("%1@%2").arg(name, QSysInfo::machineHostName().isEmpty() ? QStringLiteral("console") : QSysInfo::machineHostName());
-    const Status stored = m_db->inTransaction([&]() -> Status {
-        if (auto s = update(QStringLiteral("UPDATE users SET hash = ?, changed_ms = ? WHERE name = ?"), name, [&](SqliteStatement &st) {
-                st.bind(1, QString::fromLatin1(hash.value()));
-                st.bind(2, nowMs());
-            });
-            !s)
-            return s;
-        return adminjournal::write(*m_db, {0, 0, by, QStringLiteral("change-password"), name, QString()}, nowMs());
-    });
+    const Status stored = administer(QStringLiteral("change-password"), name, QString(),
+                                     QStringLiteral("UPDATE users SET hash = ?, changed_ms = ? WHERE name = ?"),
+                                     [&](SqliteStatement &st) {
+                                         st.bind(1, QString::fromLatin1(hash.value()));
+                                         st.bind(2, nowMs());
+                                     },
+                                     by);
     if (!stored)
         return unavailable(stored.error());
     return checked;

@@ -71,9 +71,10 @@ private:
     UserDirectory(QString path, std::unique_ptr<SqliteDb> db) : m_path(std::move(path)), m_db(std::move(db)) {}
     Status requireExisting(const QString &name) const;
     Status update(const QString &sql, const QString &name, const std::function<void(SqliteStatement &)> &bind = {});
-    /// update() and its line in the journal, in one transaction.
+    /// update() and its line in the journal, in one transaction, made `by` that account (empty: this process's, an
+    /// administrator's).
     Status administer(const QString &what, const QString &name, const QString &detail, const QString &sql,
-                      const std::function<void(SqliteStatement &)> &bind);
+                      const std::function<void(SqliteStatement &)> &bind, const QString &by = {});
 
     QString m_path;
     std::unique_ptr<SqliteDb> m_db;
