@@ -3625,8 +3625,8 @@ Reason (recorded):</source>
         <translation>パスワードの変更</translation>
     </message>
     <message>
-        <source>Your current password, then the new one twice (at least 8 characters; your directory may ask for more).</source>
-        <translation>現在のパスワードと、新しいパスワードを2回入力してください（8文字以上。ディレクトリがさらに求めることがあります）。</translation>
+        <source>Your current password, then the new one twice (at least %1 characters; your directory may ask for more).</source>
+        <translation>現在のパスワードと、新しいパスワードを2回入力してください（%1文字以上。ディレクトリがさらに求めることがあります）。</translation>
     </message>
     <message>
         <source>Name</source>

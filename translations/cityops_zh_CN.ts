@@ -3625,8 +3625,8 @@ Reason (recorded):</source>
         <translation>更改我的密码</translation>
     </message>
     <message>
-        <source>Your current password, then the new one twice (at least 8 characters; your directory may ask for more).</source>
-        <translation>请输入当前密码，然后输入两次新密码（至少 8 个字符；目录可能有更多要求）。</translation>
+        <source>Your current password, then the new one twice (at least %1 characters; your directory may ask for more).</source>
+        <translation>请输入当前密码，然后输入两次新密码（至少 %1 个字符；目录可能有更多要求）。</translation>
     </message>
     <message>
         <source>Name</source>

@@ -27,10 +27,32 @@ Result<std::unique_ptr<SqliteDb>> openTrustedDb(const QString &path, TrustedDbMo
         if (!id || id.value() != kind.applicationId)
             return makeError(QStringLiteral("%1 is not a CityOps %2%3; it was left untouched")
                                  .arg(path, kind.what, id ? QString() : QStringLiteral(" (%1)").arg(id.error())));
-        if (!version || version.value() != kind.version)
+        const int oldest = kind.version - int(kind.upgrades.size());
+        if (!version || version.value() < oldest || version.value() > kind.version)
             return makeError(QStringLiteral("%1 is a %2 of another version (%3); it was left untouched")
                                  .arg(path, kind.what)
                                  .arg(version ? version.value() : -1));
+        if (version.value() < kind.version) {
+            if (mode == TrustedDbMode::ReadOnly)
+                return makeError(QStringLiteral("%1 is a %2 of an earlier release (version %3); it was left untouched: the console, or "
+                                                "any change made with cityops-admin, brings it up to date")
+                                     .arg(path, kind.what)
+                                     .arg(version.value()));
+            // All steps or none: a file left half-upgraded would be read by neither release.
+            QString steps;
+            for (auto v = version.value(); v < kind.version; ++v)
+                steps += kind.upgrades[int(v - oldest)] + QLatin1Char(';');
+            const Status upgraded =
+                d.exec(QStringLiteral("BEGIN IMMEDIATE; %1 PRAGMA user_version = %2; COMMIT;").arg(steps).arg(kind.version));
+            if (!upgraded) {
+                (void)d.exec(QStringLiteral("ROLLBACK"));
+                return makeError(QStringLiteral("cannot bring %1 %2 up to date (version %3 to %4): %5")
+                                     .arg(the, path)
+                                     .arg(version.value())
+                                     .arg(kind.version)
+                                     .arg(upgraded.error()));
+            }
+        }
     } else {
         const Status created = d.exec(QStringLiteral("BEGIN IMMEDIATE; %1; PRAGMA application_id = %2; PRAGMA user_version = %3; COMMIT;")
                                           .arg(kind.schema)

@@ -18,7 +18,8 @@ struct AdminChange {
     QString by;                ///< the account that made it: "root@ops-1" (a person's own new password: "olga@desk-1")
     QString what;              ///< add, set-role, disable, enable, reset-password, unlock, change-password (the person's own)
     QString name;              ///< whose account it changed
-    QString detail;            ///< the role and districts given (add, set-role); empty otherwise
+    QString detail;            ///< the role and districts given (add, set-role), and "to be changed at first sign-in" for a
+                               ///< password set for one use (add, reset-password); empty otherwise
     bool operator==(const AdminChange &) const = default;
 };
 

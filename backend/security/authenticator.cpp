@@ -61,10 +61,10 @@ std::optional<SignInOutcome> refuseNewPassword(const QByteArray &current, const 
         o.nameKnown = true;   // asked only once the current password was right
         return o;
     };
-    if (next.size() < 8)
-        return refused(QStringLiteral("A password has at least 8 characters: choose a longer one."));
-    if (next.size() > 1024 || next.contains('\0'))
-        return refused(QStringLiteral("A password has at most 1024 characters, none of them NUL: choose another."));
+    if (next.size() < kPasswordMinBytes)
+        return refused(QStringLiteral("A password has at least %1 characters: choose a longer one.").arg(kPasswordMinBytes));
+    if (next.size() > kPasswordMaxBytes || next.contains('\0'))
+        return refused(QStringLiteral("A password has at most %1 characters, none of them NUL: choose another.").arg(kPasswordMaxBytes));
     if (next == current)
         return refused(QStringLiteral("The new password is the one you have: choose another."));
     return std::nullopt;

@@ -21,6 +21,8 @@ struct UserAccount {
     int failures = 0;              ///< failed sign-ins in a row
     std::int64_t lastFailureMs = 0;
     std::int64_t lockedUntilMs = 0;
+    /// The password was set by an administrator for one use: the person sets their own before anything else.
+    bool mustChangePassword = false;
 };
 
 /// Why a sign-in was refused. The sentence shown to the person never says whether the name exists.
@@ -67,8 +69,13 @@ public:
     virtual bool journalsChanges() const { return false; }
 };
 
-/// What no directory takes as a new password, said as the refusal: the current one again, fewer than 8 bytes or more
-/// than 1024, or one with a NUL byte in it. Nothing when it is acceptable here (a directory may judge it further).
+/// The length every password of ours keeps to, in bytes, whoever sets it (the person, or an administrator's tool).
+inline constexpr int kPasswordMinBytes = 8;
+inline constexpr int kPasswordMaxBytes = 1024;
+
+/// What no directory takes as a new password, said as the refusal: the current one again, fewer than
+/// kPasswordMinBytes or more than kPasswordMaxBytes, or one with a NUL byte in it. Nothing when it is acceptable here
+/// (a directory may judge it further).
 std::optional<SignInOutcome> refuseNewPassword(const QByteArray &current, const QByteArray &next);
 
 /// The Actor an account signs in as: its role, and its districts by index in `districtNames` (names compared

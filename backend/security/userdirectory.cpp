@@ -12,7 +12,7 @@ namespace cityops {
 namespace {
 
 constexpr std::int64_t kApplicationId = 0x43594F55;   // "CYOU": CityOps users
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;   // 2: must_change
 
 UserAccount accountFrom(const SqliteStatement &s)
 {
@@ -24,10 +24,11 @@ UserAccount accountFrom(const SqliteStatement &s)
     a.failures = int(s.columnInt(4));
     a.lastFailureMs = s.columnInt(5);
     a.lockedUntilMs = s.columnInt(6);
+    a.mustChangePassword = s.columnInt(7) != 0;
     return a;
 }
 
-const QString kColumns = QStringLiteral("name, role, districts, disabled, failures, last_failure_ms, locked_until_ms");
+const QString kColumns = QStringLiteral("name, role, districts, disabled, failures, last_failure_ms, locked_until_ms, must_change");
 
 std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
@@ -51,7 +52,9 @@ Result<std::unique_ptr<UserDirectory>> UserDirectory::open(const QString &path, 
     kind.schema = QStringLiteral(
         "CREATE TABLE users(name TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL, districts TEXT NOT NULL DEFAULT '',"
         " disabled INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, last_failure_ms INTEGER NOT NULL DEFAULT 0,"
-        " locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL)");
+        " locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL,"
+        " must_change INTEGER NOT NULL DEFAULT 0)");
+    kind.upgrades = {QStringLiteral("ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0")};
     kind.whenMissing = QStringLiteral("there is no user directory at %1 (cityops-admin user add creates one)");
     auto db = openTrustedDb(path, mode, kind);
     if (!db)
@@ -77,14 +80,16 @@ Status UserDirectory::checkName(const QString &name)
 
 Status UserDirectory::checkPassword(const QByteArray &password)
 {
-    if (password.size() < 8)
-        return makeError(QStringLiteral("a password needs at least 8 characters"));
-    if (password.size() > 1024)
-        return makeError(QStringLiteral("a password may have at most 1024 bytes"));
+    if (password.size() < kPasswordMinBytes)
+        return makeError(QStringLiteral("a password needs at least %1 characters").arg(kPasswordMinBytes));
+    if (password.size() > kPasswordMaxBytes)
+        return makeError(QStringLiteral("a password may have at most %1 bytes").arg(kPasswordMaxBytes));
+    if (password.contains('\0'))
+        return makeError(QStringLiteral("a password may not hold a NUL byte"));
     return Ok{};
 }
 
-Status UserDirectory::add(const QString &name, Role role, const QStringList &districts, const QByteArray &password)
+Status UserDirectory::add(const QString &name, Role role, const QStringList &districts, const QByteArray &password, PasswordUse use)
 {
     if (auto s = checkName(name); !s)
         return s;
@@ -99,7 +104,8 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
     if (!hash)
         return makeError(hash.error());
     return m_db->inTransaction([&]() -> Status {
-        auto stmt = m_db->prepare(QStringLiteral("INSERT INTO users(name, hash, role, districts, created_ms, changed_ms) VALUES(?, ?, ?, ?, ?, ?)"));
+        auto stmt = m_db->prepare(
+            QStringLiteral("INSERT INTO users(name, hash, role, districts, created_ms, changed_ms, must_change) VALUES(?, ?, ?, ?, ?, ?, ?)"));
         if (!stmt)
             return makeError(stmt.error());
         stmt->bind(1, name);
@@ -108,9 +114,13 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
         stmt->bind(4, districts.join(QLatin1Char('\n')));
         stmt->bind(5, nowMs());
         stmt->bind(6, nowMs());
+        stmt->bind(7, use == PasswordUse::Once ? 1 : 0);
         if (auto s = stmt->run(); !s)
             return s;
-        return adminjournal::write(*m_db, {0, 0, adminjournal::account(), QStringLiteral("add"), name, roleDetail(role, districts)}, nowMs());
+        QString detail = roleDetail(role, districts);
+        if (use == PasswordUse::Once)
+            detail += QStringLiteral(", ") + QLatin1String(kOnceDetail);
+        return adminjournal::write(*m_db, {0, 0, adminjournal::account(), QStringLiteral("add"), name, detail}, nowMs());
     });
 }
 
@@ -228,24 +238,25 @@ Status UserDirectory::setDisabled(const QString &name, bool disabled)
                       });
 }
 
-Status UserDirectory::resetPassword(const QString &name, const QByteArray &password)
+Status UserDirectory::resetPassword(const QString &name, const QByteArray &password, PasswordUse use)
 {
     if (auto s = checkPassword(password); !s)
         return s;
     auto hash = passwordhash::hash(password, m_cost);
     if (!hash)
         return makeError(hash.error());
-    return administer(QStringLiteral("reset-password"), name, QString(),
-                      QStringLiteral("UPDATE users SET hash = ?, failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?"),
+    return administer(QStringLiteral("reset-password"), name, use == PasswordUse::Once ? QString::fromLatin1(kOnceDetail) : QString(),
+                      QStringLiteral("UPDATE users SET hash = ?, must_change = ?, failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?"),
                       [&](SqliteStatement &s) {
                           s.bind(1, QString::fromLatin1(hash.value()));
-                          s.bind(2, nowMs());
+                          s.bind(2, use == PasswordUse::Once ? 1 : 0);
+                          s.bind(3, nowMs());
                       });
 }
 
 SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t now)
 {
-    SignInOutcome checked = signIn(name, current, now);
+    SignInOutcome checked = check(name, current, now, Purpose::ChangePassword);
     if (!checked.ok())
         return checked;
     if (auto refused = refuseNewPassword(current, next))
@@ -261,7 +272,7 @@ SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArra
     // In the journal as the person's own change at this machine, not an administrator's: a replay says who set it.
     const QString by = QStringLiteral("%1@%2").arg(name, QSysInfo::machineHostName().isEmpty() ? QStringLiteral("console") : QSysInfo::machineHostName());
     const Status stored = administer(QStringLiteral("change-password"), name, QString(),
-                                     QStringLiteral("UPDATE users SET hash = ?, changed_ms = ? WHERE name = ?"),
+                                     QStringLiteral("UPDATE users SET hash = ?, must_change = 0, changed_ms = ? WHERE name = ?"),
                                      [&](SqliteStatement &st) {
                                          st.bind(1, QString::fromLatin1(hash.value()));
                                          st.bind(2, nowMs());
@@ -269,6 +280,7 @@ SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArra
                                      by);
     if (!stored)
         return unavailable(stored.error());
+    checked.account.mustChangePassword = false;
     return checked;
 }
 
@@ -280,6 +292,11 @@ Status UserDirectory::unlock(const QString &name)
 QString UserDirectory::describe() const { return QStringLiteral("the user directory %1").arg(m_path); }
 
 SignInOutcome UserDirectory::signIn(const QString &name, const QByteArray &password, std::int64_t now)
+{
+    return check(name, password, now, Purpose::SignIn);
+}
+
+SignInOutcome UserDirectory::check(const QString &name, const QByteArray &password, std::int64_t now, Purpose purpose)
 {
     UserAccount account;
     QByteArray hash;
@@ -296,7 +313,7 @@ SignInOutcome UserDirectory::signIn(const QString &name, const QByteArray &passw
             return {SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong.")};
         }
         account = accountFrom(stmt.value());
-        hash = stmt->columnText(7).toLatin1();
+        hash = stmt->columnText(8).toLatin1();
     }   // the read ends here, before any write
     // From here on the name is an account: every outcome says so.
     const auto known = [](SignInOutcome o) { o.nameKnown = true; return o; };
@@ -324,6 +341,14 @@ SignInOutcome UserDirectory::signIn(const QString &name, const QByteArray &passw
         (void)update(kClearFailures, name, [&](SqliteStatement &s) { s.bind(1, nowMs()); });   // the person's own, not an administrator's
     account.failures = 0;
     account.lockedUntilMs = 0;
+    // Its password is right, and known to whoever set it: it opens nothing but the change to the person's own.
+    if (account.mustChangePassword && purpose == Purpose::SignIn) {
+        SignInOutcome refused = known({SignInRefusal::Disabled,
+                                       QStringLiteral("This password was set for you by an administrator, to be used once: set your own (Change "
+                                                      "password on this card), then sign in.")});
+        refused.mustChangePassword = true;
+        return refused;
+    }
     SignInOutcome out;
     out.account = account;
     return known(out);

@@ -34,16 +34,23 @@ public:
 
     /// Validates a sign-in name: 1 to 32 of a-z, 0-9, '.', '_' and '-', starting with a letter or a digit.
     static Status checkName(const QString &name);
-    /// Validates a new password: 8 to 1024 bytes.
+    /// Validates a new password: kPasswordMinBytes to kPasswordMaxBytes, no NUL byte.
     static Status checkPassword(const QByteArray &password);
 
-    Status add(const QString &name, Role role, const QStringList &districts, const QByteArray &password);
+    /// A password an administrator sets: the person's to keep, or to be used once — it then signs nobody in, only lets
+    /// its person set their own (the administrator who chose it knows it; what is done under the name must be theirs).
+    enum class PasswordUse { Lasting, Once };
+    /// What the journal adds to the change that set a password for one use.
+    static constexpr const char *kOnceDetail = "to be changed at first sign-in";
+
+    Status add(const QString &name, Role role, const QStringList &districts, const QByteArray &password,
+               PasswordUse use = PasswordUse::Lasting);
     Result<std::vector<UserAccount>> list() const;
     Result<std::optional<UserAccount>> find(const QString &name) const;
     Result<int> count() const;
     Status setRole(const QString &name, Role role, const QStringList &districts);
     Status setDisabled(const QString &name, bool disabled);
-    Status resetPassword(const QString &name, const QByteArray &password);
+    Status resetPassword(const QString &name, const QByteArray &password, PasswordUse use = PasswordUse::Lasting);
     /// Clears the failure count and the lock.
     Status unlock(const QString &name);
     /// add, setRole, setDisabled, resetPassword and unlock are an administrator's changes: each is written to the
@@ -52,7 +59,7 @@ public:
     Result<adminjournal::Read> changesAfter(std::int64_t afterId, int limit);
 
     /// Checks `password` for `name` at `nowMs`: counts failures, makes the next attempt wait and locks the account
-    /// as the policy says; a success clears the count.
+    /// as the policy says; a success clears the count. A password set for one use is refused with mustChangePassword.
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
     /// Also in the journal, as "change-password" by NAME@this-machine: the person's own change, which consoles record.
     SignInOutcome changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t nowMs) override;
@@ -69,6 +76,9 @@ public:
 
 private:
     UserDirectory(QString path, std::unique_ptr<SqliteDb> db) : m_path(std::move(path)), m_db(std::move(db)) {}
+    enum class Purpose { SignIn, ChangePassword };
+    /// signIn()'s check; for a change of password, a password set for one use is taken.
+    SignInOutcome check(const QString &name, const QByteArray &password, std::int64_t nowMs, Purpose purpose);
     Status requireExisting(const QString &name) const;
     Status update(const QString &sql, const QString &name, const std::function<void(SqliteStatement &)> &bind = {});
     /// update() and its line in the journal, in one transaction, made `by` that account (empty: this process's, an

@@ -146,6 +146,18 @@ private Q_SLOTS:
         const QString pw2 = secret(dir, QStringLiteral("pw2"), "second password\n", kPrivate);
         QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("olga"), QStringLiteral("--directory"), db,
                         QStringLiteral("--password-file"), pw2}).exitCode, 0);
+        // A password for one use: listed as such, signing nobody in until its person has set their own.
+        r = admin({QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("rita"), QStringLiteral("--directory"), db,
+                   QStringLiteral("--password-file"), pw2, QStringLiteral("--temporary")});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("one use")), qPrintable(r.out + r.err));
+        r = admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--directory"), db});
+        QVERIFY2(r.out.contains(QLatin1String("rita\tresponder\tWest,east\tpassword to be changed at first sign-in")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("olga\toperator\t-\tactive")), qPrintable(r.out));
+        {
+            auto d = UserDirectory::open(db, UserDirectory::Mode::Existing);
+            QVERIFY(d.value()->signIn(QStringLiteral("rita"), "second password", 2'000'000'000'000).mustChangePassword);
+            QVERIFY(d.value()->changePassword(QStringLiteral("rita"), "second password", "rita's own now", 2'000'000'000'000).ok());
+        }
         QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("set-role"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("supervisor"),
                         QStringLiteral("--directory"), db}).exitCode, 0);
         QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("rita"), QStringLiteral("--directory"), db}).exitCode, 0);
@@ -154,7 +166,7 @@ private Q_SLOTS:
         const SignInOutcome now = d.value()->signIn(QStringLiteral("olga"), "second password", 2'000'000'000'000);
         QVERIFY(now.ok());
         QCOMPARE(now.account.role, Role::Supervisor);
-        QCOMPARE(d.value()->signIn(QStringLiteral("rita"), "first password", 2'000'000'000'000).refusal, SignInRefusal::Disabled);
+        QCOMPARE(d.value()->signIn(QStringLiteral("rita"), "rita's own now", 2'000'000'000'000).refusal, SignInRefusal::Disabled);
         // Adding a name twice is refused (exit 1) and changes nothing.
         r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("viewer"),
                    QStringLiteral("--directory"), db, QStringLiteral("--password-file"), pw});
@@ -270,6 +282,9 @@ private Q_SLOTS:
                                                 << "--city says whose districts";
         QTest::newRow("role on unlock") << QStringList{QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("olga"), QStringLiteral("--role"),
                                                        QStringLiteral("admin")} << "belong to";
+        QTest::newRow("temporary without a password") << QStringList{QStringLiteral("user"), QStringLiteral("set-role"), QStringLiteral("olga"),
+                                                                     QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--temporary")}
+                                                      << "--temporary belongs to user add and user reset-password";
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--force")} << "Unknown option";
     }
     void badUsage()

@@ -2,6 +2,7 @@
 // unknown names that look the same, disabled accounts, the growing delay and the lockout on a clock the test moves,
 // failures that survive a restart, and files that are not ours refused and left byte for byte as they were.
 #include "base/secretfile.h"
+#include "base/sqlitedb.h"
 #include "security/passwordhash.h"
 #include "security/userdirectory.h"
 
@@ -96,6 +97,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto d = fresh(dir);
         QVERIFY(!d->add(QStringLiteral("olga"), Role::Operator, {}, "short").ok());   // under 8 characters
+        QVERIFY(!d->add(QStringLiteral("olga"), Role::Operator, {}, QByteArray(1025, 'x')).ok());
+        // A NUL inside would be cut short by an LDAP directory or a password file read as text: no tool sets one.
+        QVERIFY(!d->add(QStringLiteral("olga"), Role::Operator, {}, QByteArray("long\0enough", 11)).ok());
         QVERIFY(d->add(QStringLiteral("olga"), Role::Operator, {}, "long enough").ok());
         QVERIFY(d->add(QStringLiteral("rita"), Role::Responder, {QStringLiteral("Adlershof"), QStringLiteral("Johannisthal")}, "long enough").ok());
         QVERIFY(!d->add(QStringLiteral("olga"), Role::Admin, {}, "long enough").ok());   // taken
@@ -220,6 +224,102 @@ private Q_SLOTS:
         QCOMPARE(locked.refusal, SignInRefusal::Locked);
         QVERIFY(d->unlock(olga).ok());
         QVERIFY(d->signIn(olga, "a new one, longer", t + 2000).ok());
+    }
+
+    void aPasswordSetForOneUseOnlyLetsItsPersonSetTheirOwn()
+    {
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        const QString olga = QStringLiteral("olga"), rita = QStringLiteral("rita");
+        QVERIFY(d->add(olga, Role::Operator, {}, "from the admin", UserDirectory::PasswordUse::Once).ok());
+        QVERIFY(d->find(olga).value()->mustChangePassword);
+
+        // The administrator who chose it knows it: it signs nobody in, and says what to do — once it is right.
+        const SignInOutcome asIs = d->signIn(olga, "from the admin", kT0);
+        QCOMPARE(asIs.refusal, SignInRefusal::Disabled);
+        QVERIFY(asIs.mustChangePassword);
+        QVERIFY(asIs.nameKnown);
+        QVERIFY2(asIs.sentence.contains(QLatin1String("set your own")), qPrintable(asIs.sentence));
+        QCOMPARE(d->find(olga).value()->failures, 0);
+        // A wrong one says nothing of it.
+        const SignInOutcome guessed = d->signIn(olga, "not the one", kT0 + 1);
+        QCOMPARE(guessed.refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(!guessed.mustChangePassword);
+        QVERIFY(!d->changePassword(olga, "not the one", "mine, and only mine", kT0 + 2).ok());
+
+        const SignInOutcome changed = d->changePassword(olga, "from the admin", "mine, and only mine", kT0 + 3);
+        QVERIFY2(changed.ok(), qPrintable(changed.sentence));
+        QVERIFY(!changed.account.mustChangePassword);
+        QVERIFY(!d->find(olga).value()->mustChangePassword);
+        QVERIFY(d->signIn(olga, "mine, and only mine", kT0 + 4).ok());
+        QCOMPARE(d->signIn(olga, "from the admin", kT0 + 5).refusal, SignInRefusal::WrongCredentials);
+
+        // A reset for one use, of someone who had their own; a lasting reset clears it.
+        QVERIFY(d->add(rita, Role::Responder, {QStringLiteral("East")}, "rita's own one").ok());
+        QVERIFY(d->signIn(rita, "rita's own one", kT0 + 6).ok());
+        QVERIFY(d->resetPassword(rita, "reset for rita", UserDirectory::PasswordUse::Once).ok());
+        QVERIFY(d->signIn(rita, "reset for rita", kT0 + 7).mustChangePassword);
+        QVERIFY(d->resetPassword(rita, "reset for rita").ok());
+        QVERIFY(d->signIn(rita, "reset for rita", kT0 + 8).ok());
+
+        // The journal says which changes set a password for one use.
+        const auto journal = d->changesAfter(0, 100);
+        QVERIFY(journal.ok());
+        QStringList lines;
+        for (const AdminChange &c : journal->changes)
+            lines << c.what + QLatin1Char(' ') + c.name + QLatin1Char(' ') + c.detail;
+        QCOMPARE(lines, (QStringList{QStringLiteral("add olga operator, to be changed at first sign-in"),
+                                     QStringLiteral("change-password olga "), QStringLiteral("add rita responder of East"),
+                                     QStringLiteral("reset-password rita to be changed at first sign-in"),
+                                     QStringLiteral("reset-password rita ")}));
+    }
+
+    void aDirectoryOfTheEarlierReleaseIsBroughtUpToDate()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("users.db"));
+        const QByteArray hash = passwordhash::hash("olga's password", kCheap).value();
+        {
+            // Version 1, as the earlier release made it.
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.value()->exec(QStringLiteral(
+                "CREATE TABLE users(name TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL, districts TEXT NOT NULL DEFAULT '',"
+                " disabled INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, last_failure_ms INTEGER NOT NULL DEFAULT 0,"
+                " locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL);"
+                " INSERT INTO users(name, hash, role, failures, created_ms, changed_ms) VALUES('olga', '%1', 'operator', 2, 1, 1);"
+                " PRAGMA application_id = 1129926485; PRAGMA user_version = 1;").arg(QString::fromLatin1(hash))).ok());
+        }
+        const QByteArray before = bytesOf(path);
+        // Read-only, it cannot be upgraded: refused, saying what brings it up to date, and left as it was.
+        const auto readOnly = UserDirectory::open(path, UserDirectory::Mode::ReadOnly);
+        QVERIFY(!readOnly.ok());
+        QVERIFY2(readOnly.error().contains(QLatin1String("earlier release")), qPrintable(readOnly.error()));
+        QCOMPARE(bytesOf(path), before);
+
+        auto upgraded = UserDirectory::open(path, UserDirectory::Mode::Existing);
+        QVERIFY2(upgraded.ok(), qPrintable(upgraded.error()));
+        auto olga = upgraded.value()->find(QStringLiteral("olga")).value();
+        QVERIFY(olga.has_value());
+        QCOMPARE(olga->failures, 2);
+        QVERIFY(!olga->mustChangePassword);
+        QVERIFY(upgraded.value()->signIn(QStringLiteral("olga"), "olga's password", kT0).ok());
+        QVERIFY(upgraded.value()->resetPassword(QStringLiteral("olga"), "for one use only", UserDirectory::PasswordUse::Once).ok());
+        upgraded.value().reset();
+        auto again = UserDirectory::open(path, UserDirectory::Mode::ReadOnly);
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QVERIFY(again.value()->find(QStringLiteral("olga")).value()->mustChangePassword);
+        again.value().reset();
+
+        // A later release's file is not ours to change.
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 3")).ok());
+        }
+        const QByteArray later = bytesOf(path);
+        const auto newer = UserDirectory::open(path, UserDirectory::Mode::Existing);
+        QVERIFY(!newer.ok());
+        QVERIFY2(newer.error().contains(QLatin1String("another version (3)")), qPrintable(newer.error()));
+        QCOMPARE(bytesOf(path), later);
     }
 
     void lockExpiresAfterFifteenMinutes()

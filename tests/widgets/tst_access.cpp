@@ -461,6 +461,36 @@ private Q_SLOTS:
         QVERIFY(desk.access().isSignedIn());
     }
 
+    /// An administrator reset otto's password for one use: signing in with it opens the change of password at once,
+    /// his name and that password filled in, the new one to type; set, the card asks him to sign in with it. The
+    /// temporary one never signs him in, and a wrong one opens nothing.
+    void aPasswordSetForOneUseAsksForTheirOwnAtOnce()
+    {
+        Desk desk;
+        QVERIFY(desk.people.get()->resetPassword(QStringLiteral("otto"), "otto, for once", UserDirectory::PasswordUse::Once).ok());
+        desk.type(QStringLiteral("otto"), QStringLiteral("not it at all"));
+        QVERIFY(!desk.window->findChild<PasswordDialog *>());
+        desk.type(QStringLiteral("otto"), QStringLiteral("otto, for once"));
+        QVERIFY(!desk.access().isSignedIn());
+        QVERIFY2(desk.overlay().message()->text().contains(QLatin1String("set your own")), qPrintable(desk.overlay().message()->text()));
+        PasswordDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = desk.window->findChild<PasswordDialog *>()) && dialog->isVisible());
+        QCOMPARE(dialog->nameField()->text(), QStringLiteral("otto"));
+        QCOMPARE(dialog->currentField()->text(), QStringLiteral("otto, for once"));
+        QTRY_VERIFY(dialog->newField()->hasFocus());
+        QPointer<PasswordDialog> open = dialog;
+        dialog->newField()->setText(QStringLiteral("otto's very own"));
+        dialog->repeatField()->setText(QStringLiteral("otto's very own"));
+        QTest::mouseClick(dialog->setButton(), Qt::LeftButton);
+        QTRY_VERIFY(!open || !open->isVisible());
+        QTRY_VERIFY2(desk.overlay().message()->text().contains(QLatin1String("Sign in with the new one")), qPrintable(desk.overlay().message()->text()));
+        desk.type(QStringLiteral("otto"), QStringLiteral("otto, for once"));
+        QVERIFY(!desk.access().isSignedIn());
+        desk.type(QStringLiteral("otto"), QStringLiteral("otto's very own"));
+        QVERIFY(desk.access().isSignedIn());
+        QCOMPARE(desk.access().actor().user, QStringLiteral("otto"));
+    }
+
     /// Each person's docks come back as they left them; View ▸ Reset the layout puts the shipped arrangement back.
     void layoutPerPerson()
     {

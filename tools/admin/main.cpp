@@ -115,6 +115,8 @@ QString describe(const UserAccount &a, const SignInPolicy &policy, std::int64_t 
         state << QStringLiteral("disabled");
     if (const QString lock = admin::lockState(a, policy, now); !lock.isEmpty())
         state << lock;
+    if (a.mustChangePassword)
+        state << QStringLiteral("password to be changed at first sign-in");
     return QStringLiteral("%1\t%2\t%3\t%4")
         .arg(a.name, roleName(a.role), a.districts.isEmpty() ? QStringLiteral("-") : a.districts.join(QLatin1Char(',')),
              state.isEmpty() ? QStringLiteral("active") : state.join(QStringLiteral(", ")));
@@ -122,10 +124,10 @@ QString describe(const UserAccount &a, const SignInPolicy &policy, std::int64_t 
 
 const char *const kHelp =
         "Manages the accounts that sign in at CityOps consoles.\n\n"
-        "  cityops-admin user add NAME --role ROLE [--districts A,B] [--password-file FILE]\n"
+        "  cityops-admin user add NAME --role ROLE [--districts A,B] [--password-file FILE] [--temporary]\n"
         "  cityops-admin user list\n"
         "  cityops-admin user set-role NAME --role ROLE [--districts A,B]\n"
-        "  cityops-admin user reset-password NAME [--password-file FILE]\n"
+        "  cityops-admin user reset-password NAME [--password-file FILE] [--temporary]\n"
         "  cityops-admin user disable NAME | enable NAME | unlock NAME\n"
         "  cityops-admin user list | unlock NAME   --directory ldaps://HOST/BASE-DN   (this machine's lockouts of an LDAP directory's people)\n"
         "  cityops-admin console add NAME PUBLIC-KEY-FILE | list | remove NAME   [--keyring FILE]\n"
@@ -135,7 +137,8 @@ const char *const kHelp =
         "Roles: viewer, responder, operator, supervisor, admin. Responders need --districts, names of the city's districts\n"
         "(checked against --city PACKAGE, by default the console's default city).\n"
         "Without --password-file the password is typed twice at the terminal; it is never shown, stored or logged,\n"
-        "only its Argon2id hash. A password file must be private to its owner (chmod 600).\n"
+        "only its Argon2id hash. A password file must be private to its owner (chmod 600). With --temporary it signs in\n"
+        "nobody: at the sign-in card it lets its person set their own, and only then sign in.\n"
         "The console keyring lists the consoles whose operations a console takes: each console's name (its --console-id)\n"
         "and the public half of its --command-key (openssl pkey -in KEY -pubout). Give every console the same keyring.\n"
         "approver add makes a supervisor's approval key, sealed with the password they type (their sign-in password: the\n"
@@ -162,7 +165,7 @@ QStringList namesOf(const QCommandLineParser &parser, const char *option)
 /// cityops-admin broker init DIR …: accounts and roles for the field broker.
 int runBrokerCommand(const QCommandLineParser &parser, const QStringList &args)
 {
-    for (const char *other : {"directory", "role", "districts", "city", "password-file", "keyring", "keys"})
+    for (const char *other : {"directory", "role", "districts", "city", "password-file", "temporary", "keyring", "keys"})
         if (parser.isSet(QString::fromLatin1(other)))
             return usage(QStringLiteral("--%1 does not belong to broker init").arg(QString::fromLatin1(other)));
     if (args.value(1) != QLatin1String("init") || args.size() != 3)
@@ -222,7 +225,7 @@ QString keyOf(const ConsoleKeyring &keyring, const QString &name)
 /// cityops-admin console …: the keyring of the consoles whose signed operations are believed.
 int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
 {
-    for (const char *userOnly : {"directory", "role", "districts", "city", "password-file", "keys"})
+    for (const char *userOnly : {"directory", "role", "districts", "city", "password-file", "temporary", "keys"})
         if (parser.isSet(QString::fromLatin1(userOnly)))
             return usage(QStringLiteral("--%1 does not belong to the console commands").arg(QString::fromLatin1(userOnly)));
     const QString verb = args.value(1);
@@ -290,7 +293,7 @@ int runConsoleCommand(const QCommandLineParser &parser, const QStringList &args)
 /// cityops-admin approver …: the supervisors' approval keys and the keyring the devices check them with.
 int runApproverCommand(const QCommandLineParser &parser, const QStringList &args)
 {
-    for (const char *userOnly : {"directory", "role", "districts", "city"})
+    for (const char *userOnly : {"directory", "role", "districts", "city", "temporary"})
         if (parser.isSet(QString::fromLatin1(userOnly)))
             return usage(QStringLiteral("--%1 belongs to the user commands").arg(QString::fromLatin1(userOnly)));
     const QString verb = args.value(1);
@@ -388,6 +391,7 @@ int main(int argc, char **argv)
         {QStringLiteral("city"), QStringLiteral("The city package whose districts --districts names (default: the console's default city)."),
          QStringLiteral("package")},
         {QStringLiteral("password-file"), QStringLiteral("Read the password from the first line of this file."), QStringLiteral("file")},
+        {QStringLiteral("temporary"), QStringLiteral("user add, reset-password: the password is for one use, to set their own with.")},
         {QStringLiteral("keyring"), QStringLiteral("The console keyring (default: consoles.json in the console's data folder), or for approver the "
                                                   "approver keyring (default: approvers.json there)."),
          QStringLiteral("file")},
@@ -454,8 +458,10 @@ int main(int argc, char **argv)
         if (const int refused = checkDistricts(parser, districts.value()); refused != 0)
             return refused;
     const bool takesPassword = verb == QLatin1String("add") || verb == QLatin1String("reset-password");
-    if (!takesPassword && parser.isSet(QStringLiteral("password-file")))
-        return usage(QStringLiteral("--password-file belongs to user add and user reset-password"));
+    for (const char *passwordOnly : {"password-file", "temporary"})
+        if (!takesPassword && parser.isSet(QString::fromLatin1(passwordOnly)))
+            return usage(QStringLiteral("--%1 belongs to user add and user reset-password").arg(QString::fromLatin1(passwordOnly)));
+    const auto use = parser.isSet(QStringLiteral("temporary")) ? UserDirectory::PasswordUse::Once : UserDirectory::PasswordUse::Lasting;
 
     const QString path = parser.isSet(QStringLiteral("directory")) ? parser.value(QStringLiteral("directory")) : UserDirectory::defaultPath();
     if (path.isEmpty())
@@ -495,9 +501,12 @@ int main(int argc, char **argv)
             return usage(password.error());
         if (auto s = UserDirectory::checkPassword(password.value()); !s)
             return usage(s.error());
-        done = verb == QLatin1String("add") ? d.add(name, role, districts.value(), password.value()) : d.resetPassword(name, password.value());
+        done = verb == QLatin1String("add") ? d.add(name, role, districts.value(), password.value(), use)
+                                            : d.resetPassword(name, password.value(), use);
         said = verb == QLatin1String("add") ? QStringLiteral("added %1 (%2)").arg(name, roleName(role))
                                             : QStringLiteral("new password for %1; failures cleared").arg(name);
+        if (use == UserDirectory::PasswordUse::Once)
+            said += QStringLiteral("; it is for one use: %1 sets their own at the sign-in card before signing in").arg(name);
     } else if (verb == QLatin1String("set-role")) {
         done = d.setRole(name, role, districts.value());
         said = QStringLiteral("%1 is now %2").arg(name, roleName(role));

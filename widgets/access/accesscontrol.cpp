@@ -337,9 +337,9 @@ void AccessControl::askNewPassword()
         openPasswordDialog(actor().user, true);
 }
 
-void AccessControl::openPasswordDialog(const QString &name, bool ownAccount)
+void AccessControl::openPasswordDialog(const QString &name, bool ownAccount, const QByteArray &current)
 {
-    auto *dialog = new PasswordDialog(*this, name, ownAccount, &m_window);
+    auto *dialog = new PasswordDialog(*this, name, ownAccount, &m_window, current);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, ownAccount] {
         const QString set = tr("Your password is set.");
@@ -406,14 +406,17 @@ void AccessControl::onSubmitted(const QString &name, const QByteArray &password)
     Authenticator *directory = m_directory;
     const std::int64_t now = m_now();
     m_check->disconnect(this);
-    connect(m_check, &QFutureWatcher<SignInOutcome>::finished, this, [this, name, unlocking] {
+    connect(m_check, &QFutureWatcher<SignInOutcome>::finished, this, [this, name, password, unlocking] {
         m_checking = false;
         m_overlay->setChecking(false);
         const SignInOutcome outcome = m_check->result();
-        if (unlocking && m_locked)
+        if (unlocking && m_locked) {
             (void)applyUnlock(name, outcome);
-        else if (!unlocking && !isSignedIn())
-            (void)applySignIn(name, outcome);
+        } else if (!unlocking && !isSignedIn()) {
+            // The directory takes this password only to set another: ask for it at once, the current one filled in.
+            if (!applySignIn(name, outcome).ok() && outcome.mustChangePassword)
+                openPasswordDialog(name, false, password);
+        }
         Q_EMIT checkFinished();
     });
     m_check->setFuture(QtConcurrent::run([directory, name, password, now] { return directory->signIn(name, password, now); }));

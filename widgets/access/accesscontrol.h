@@ -110,7 +110,7 @@ protected:
 
 private:
     void onSubmitted(const QString &name, const QByteArray &password);
-    void openPasswordDialog(const QString &name, bool ownAccount);
+    void openPasswordDialog(const QString &name, bool ownAccount, const QByteArray &current = {});
     SignInOutcome applySignIn(const QString &name, const SignInOutcome &outcome);
     SignInOutcome applyUnlock(const QString &name, SignInOutcome outcome);
     void recordRefusal(const QString &name, const SignInOutcome &outcome, const QString &prefix = {});

@@ -2,6 +2,7 @@
 
 #include "access/accesscontrol.h"
 #include "access/accessoverlay.h"
+#include "security/authenticator.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -22,12 +23,13 @@ QLineEdit *passwordField(QWidget *parent, const char *objectName)
 }
 } // namespace
 
-PasswordDialog::PasswordDialog(AccessControl &access, const QString &name, bool nameFixed, QWidget *parent)
+PasswordDialog::PasswordDialog(AccessControl &access, const QString &name, bool nameFixed, QWidget *parent, const QByteArray &current)
     : QDialog(parent), m_access(access)
 {
     setWindowTitle(tr("Change my password"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Your current password, then the new one twice (at least 8 characters; your directory may ask for more)."), this);
+    auto *intro = new QLabel(tr("Your current password, then the new one twice (at least %1 characters; your directory may ask for more).")
+                                 .arg(kPasswordMinBytes), this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *form = new QFormLayout;
@@ -51,7 +53,8 @@ PasswordDialog::PasswordDialog(AccessControl &access, const QString &name, bool 
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &PasswordDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    (m_name->text().isEmpty() ? m_name : m_current)->setFocus();
+    m_current->setText(QString::fromUtf8(current));
+    (m_name->text().isEmpty() ? m_name : current.isEmpty() ? m_current : m_next)->setFocus();
     setMinimumWidth(460);
 }
 

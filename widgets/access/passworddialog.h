@@ -17,7 +17,9 @@ class AccessControl;
 class PasswordDialog : public QDialog {
     Q_OBJECT
 public:
-    PasswordDialog(AccessControl &access, const QString &name, bool nameFixed, QWidget *parent);
+    /// `current`: the password the person just signed in with, when the directory wants it changed first (it is
+    /// filled in, so that they type only the new one).
+    PasswordDialog(AccessControl &access, const QString &name, bool nameFixed, QWidget *parent, const QByteArray &current = {});
 
     /// The sentence shown under the fields (refusals, or the wait while the directory is asked).
     QString said() const;
