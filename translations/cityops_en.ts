@@ -455,6 +455,17 @@ Reason (recorded):</numerusform>
     </message>
 </context>
 <context>
+    <name>cityops::PeopleDialog</name>
+    <message numerus="yes">
+        <source>%n failed sign-in(s)</source>
+        <comment>in a row</comment>
+        <translation>
+            <numerusform>%n failed sign-in</numerusform>
+            <numerusform>%n failed sign-ins</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cityops::ReleaseBeforeClose</name>
     <message numerus="yes">
         <source>%n signal(s) still pre-empted: %1.</source>

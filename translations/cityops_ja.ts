@@ -2587,6 +2587,10 @@
         <source>%1 set their own password</source>
         <translation>%1 が自分のパスワードを設定しました</translation>
     </message>
+    <message>
+        <source>%1 changed an account at a console</source>
+        <translation>%1 がコンソールでアカウントを変更しました</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2889,6 +2893,10 @@
     <message>
         <source>&amp;Change my password…</source>
         <translation>パスワードを変更(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>利用者(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -3659,6 +3667,120 @@ Reason (recorded):</source>
     <message>
         <source>Asking the directory…</source>
         <translation>ディレクトリに問い合わせ中…</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::PeopleDialog</name>
+    <message>
+        <source>People</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>The people of this console&apos;s user directory, as a sign-in would find them now.</source>
+        <translation>このコンソールのユーザーディレクトリの利用者（今サインインしたときの状態）。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>ロック解除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password for one use…</source>
+        <translation>一回限りのパスワードに再設定(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>%1 までロック中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed sign-in(s)</source>
+        <comment>in a row</comment>
+        <translation>
+            <numerusform>サインイン失敗 %n 回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>to set their own password</source>
+        <translation>本人がパスワードを設定する必要あり</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>The user directory cannot be read: %1</source>
+        <translation>ユーザーディレクトリを読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>有効にする(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Your own account: change your password with Session ▸ Change my password.</source>
+        <translation>ご自身のアカウントです。パスワードは［セッション］▸［パスワードを変更］で変更してください。</translation>
+    </message>
+    <message>
+        <source>Resetting a password, disabling and enabling need an administrator.</source>
+        <translation>パスワードの再設定、無効化、有効化には管理者が必要です。</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>実行されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Temporary password for %1:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own password, then sign in with it. It is not shown again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 の一時パスワード:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1 さんに直接渡してください。このパスワードでは誰もサインインできません。サインインカードで %1 さんが自分のパスワードを設定し、それでサインインします。再表示はされません。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation>%1 のロックを解除しました。</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: nobody signs in as %1 until the account is enabled again.</source>
+        <translation>%1 を無効にしました。アカウントが再び有効になるまで、誰も %1 としてサインインできません。</translation>
+    </message>
+    <message>
+        <source>%1 is enabled again.</source>
+        <translation>%1 を再び有効にしました。</translation>
+    </message>
+    <message>
+        <source>Resetting %1&apos;s password</source>
+        <translation>%1 のパスワードの再設定</translation>
+    </message>
+    <message>
+        <source>The record names you as having set %1&apos;s password: %2, enter your password again.</source>
+        <translation>記録には、%1 のパスワードを設定したのはあなただと残ります。%2 さん、パスワードをもう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s password is reset for one use.</source>
+        <translation>%1 のパスワードを一回限りのものに再設定しました。</translation>
+    </message>
+    <message>
+        <source>Their approval key stays sealed with the old password: make them a new one (cityops-admin approver remove, then add) before they approve anything.</source>
+        <translation>承認キーは古いパスワードで封印されたままです。承認を行う前に新しいキーを作成してください（cityops-admin approver remove のあと add）。</translation>
     </message>
 </context>
 <context>

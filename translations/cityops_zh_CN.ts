@@ -2587,6 +2587,10 @@
         <source>%1 set their own password</source>
         <translation>%1 设置了自己的密码</translation>
     </message>
+    <message>
+        <source>%1 changed an account at a console</source>
+        <translation>%1 在控制台更改了账户</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2889,6 +2893,10 @@
     <message>
         <source>&amp;Change my password…</source>
         <translation>更改我的密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>人员(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -3659,6 +3667,120 @@ Reason (recorded):</source>
     <message>
         <source>Asking the directory…</source>
         <translation>正在询问目录…</translation>
+    </message>
+</context>
+<context>
+    <name>cityops::PeopleDialog</name>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>The people of this console&apos;s user directory, as a sign-in would find them now.</source>
+        <translation>本控制台用户目录中的人员（按此刻登录时的状态）。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password for one use…</source>
+        <translation>重置为一次性密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed sign-in(s)</source>
+        <comment>in a row</comment>
+        <translation>
+            <numerusform>登录失败 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>to set their own password</source>
+        <translation>须由本人设置密码</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>The user directory cannot be read: %1</source>
+        <translation>无法读取用户目录：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Your own account: change your password with Session ▸ Change my password.</source>
+        <translation>这是您自己的账户：请通过“会话 ▸ 更改我的密码”更改密码。</translation>
+    </message>
+    <message>
+        <source>Resetting a password, disabling and enabling need an administrator.</source>
+        <translation>重置密码、停用和启用需要管理员。</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未执行：%1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Temporary password for %1:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own password, then sign in with it. It is not shown again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 的临时密码：&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;请当面交给 %1。它不能用于登录：%1 在登录卡片上用它设置自己的密码，然后用新密码登录。此密码不会再次显示。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation>已解锁 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: nobody signs in as %1 until the account is enabled again.</source>
+        <translation>已停用 %1：在账户重新启用之前，任何人都不能以 %1 身份登录。</translation>
+    </message>
+    <message>
+        <source>%1 is enabled again.</source>
+        <translation>已重新启用 %1。</translation>
+    </message>
+    <message>
+        <source>Resetting %1&apos;s password</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>The record names you as having set %1&apos;s password: %2, enter your password again.</source>
+        <translation>记录将显示是您设置了 %1 的密码：%2，请再次输入您的密码。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s password is reset for one use.</source>
+        <translation>已将 %1 的密码重置为一次性密码。</translation>
+    </message>
+    <message>
+        <source>Their approval key stays sealed with the old password: make them a new one (cityops-admin approver remove, then add) before they approve anything.</source>
+        <translation>其审批密钥仍以旧密码封存：在其审批任何操作之前，请为其制作新密钥（cityops-admin approver remove，然后 add）。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "link/wireprotocol.h"
 #include "ops/opsrules.h"
 #include "security/keyringjournal.h"
+#include "security/userdirectory.h"
 #include "store/recordgap.h"
 
 #include <QDateTime>
@@ -376,6 +377,10 @@ QString Labels::activity(const QString &recorded)
                 // A person's own new password, at a console: by them, not an administrator.
                 if (OperatorAction(a) == OperatorAction::AccountChanged && m.captured(3).startsWith(QLatin1String("change-password ")))
                     return with(tr("%1 set their own password").arg(admin), {}, m.captured(3));
+                // Or someone at a console, with Session ▸ People: the journal's detail says so ("unlock olga: at a console …").
+                static const QRegularExpression atConsole(QStringLiteral("^[a-z-]+ \\S+: ") + QLatin1String(UserDirectory::kAtConsoleDetail));
+                if (OperatorAction(a) == OperatorAction::AccountChanged && atConsole.match(m.captured(3)).hasMatch())
+                    return with(tr("%1 changed an account at a console").arg(admin), {}, m.captured(3));
                 if (OperatorAction(a) == OperatorAction::AccountChanged)
                     return with(tr("An administrator (%1) changed an account with cityops-admin").arg(admin), {}, m.captured(3));
                 // A keyring changed by other means (engine/adminwatch.h): nobody the record can name did it.

@@ -294,15 +294,20 @@ void MainWindow::buildSessionMenu()
     lock->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_L);   // Ctrl+Shift+L is the legend
     session->addAction(tr("&Hand over the shift…"), this, &MainWindow::handOverShift);
     session->addAction(tr("&Change my password…"), this, [this] { m_access->askNewPassword(); });
+    QAction *people = session->addAction(tr("&People…"), this, [this] { m_access->openPeople(); });
+    people->setObjectName(QStringLiteral("people"));
     session->addSeparator();
     session->addAction(tr("Sign &out"), this, [this] { m_access->signOut(); });
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.back(), session);
-    auto enable = [this, lock, session] {
+    auto enable = [this, lock, session, people] {
         const bool in = m_access->isSignedIn() && !m_access->isLocked();
         lock->setEnabled(in);
         for (QAction *a : session->actions())
             a->setEnabled(in);
+        // A supervisor's or an administrator's, and only where the console keeps the accounts itself.
+        people->setEnabled(m_access->mayOpenPeople());
+        people->setVisible(m_access->localDirectory() != nullptr);
     };
     connect(m_access, &AccessControl::signedIn, this, enable);
     connect(m_access, &AccessControl::signedOut, this, enable);

@@ -56,7 +56,10 @@ Role leastRoleAnywhere(Permission p)
     case Permission::RemoveAlarmFromService:
     case Permission::ApproveCommand:
     case Permission::OverrideInterlock:
+    case Permission::UnlockAccount:
         return Role::Supervisor;
+    case Permission::ManageAccounts:
+        return Role::Admin;
     }
     return Role::Admin;
 }

@@ -28,6 +28,8 @@ enum class Permission : std::uint8_t {
     CancelCommand,
     OverrideInterlock,     ///< order devices that field work, a shed or maintenance holds
     DriveWall,             ///< put a view, an incident or a device on the video wall for a while
+    UnlockAccount,         ///< lift the lock of someone's account at a console (People)
+    ManageAccounts,        ///< at a console: reset someone's password for one use, disable or enable their account
 };
 
 /// Who performs an operation: a user, their roles and (for district-scoped roles) their districts.

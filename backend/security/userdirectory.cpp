@@ -1,6 +1,7 @@
 #include "security/userdirectory.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -38,6 +39,15 @@ const QString kClearFailures = QStringLiteral("UPDATE users SET failures = 0, lo
 QString roleDetail(Role role, const QStringList &districts)
 {
     return districts.isEmpty() ? roleName(role) : QStringLiteral("%1 of %2").arg(roleName(role), districts.join(QStringLiteral(", ")));
+}
+
+/// The journal's detail of an administrator's change: said to have been made at a console when someone there made it.
+QString madeWhere(const QString &by, const QString &detail)
+{
+    if (by.isEmpty())
+        return detail;
+    const QString where = QLatin1String(UserDirectory::kAtConsoleDetail);
+    return detail.isEmpty() ? where : where + QStringLiteral("; ") + detail;
 }
 
 } // namespace
@@ -103,6 +113,7 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
     auto hash = passwordhash::hash(password, m_cost);
     if (!hash)
         return makeError(hash.error());
+    const std::lock_guard lock(m_mutex);
     return m_db->inTransaction([&]() -> Status {
         auto stmt = m_db->prepare(
             QStringLiteral("INSERT INTO users(name, hash, role, districts, created_ms, changed_ms, must_change) VALUES(?, ?, ?, ?, ?, ?, ?)"));
@@ -126,6 +137,7 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
 
 Result<std::vector<UserAccount>> UserDirectory::list() const
 {
+    const std::lock_guard lock(m_mutex);
     auto stmt = m_db->prepare(QStringLiteral("SELECT %1 FROM users ORDER BY name").arg(kColumns));
     if (!stmt)
         return makeError(stmt.error());
@@ -140,6 +152,7 @@ Result<std::vector<UserAccount>> UserDirectory::list() const
 
 Result<std::optional<UserAccount>> UserDirectory::find(const QString &name) const
 {
+    const std::lock_guard lock(m_mutex);
     auto stmt = m_db->prepare(QStringLiteral("SELECT %1 FROM users WHERE name = ?").arg(kColumns));
     if (!stmt)
         return makeError(stmt.error());
@@ -169,6 +182,7 @@ Result<std::optional<UserAccount>> UserDirectory::lookUp(const QString &name)
 
 Result<int> UserDirectory::count() const
 {
+    const std::lock_guard lock(m_mutex);
     auto stmt = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM users"));
     if (!stmt)
         return makeError(stmt.error());
@@ -190,6 +204,7 @@ Status UserDirectory::requireExisting(const QString &name) const
 
 Status UserDirectory::update(const QString &sql, const QString &name, const std::function<void(SqliteStatement &)> &bind)
 {
+    const std::lock_guard lock(m_mutex);
     if (auto s = requireExisting(name); !s)
         return s;
     auto stmt = m_db->prepare(sql);
@@ -207,6 +222,7 @@ Status UserDirectory::update(const QString &sql, const QString &name, const std:
 Status UserDirectory::administer(const QString &what, const QString &name, const QString &detail, const QString &sql,
                                  const std::function<void(SqliteStatement &)> &bind, const QString &by)
 {
+    const std::lock_guard lock(m_mutex);
     return m_db->inTransaction([&]() -> Status {
         if (auto s = update(sql, name, bind); !s)
             return s;
@@ -216,6 +232,7 @@ Status UserDirectory::administer(const QString &what, const QString &name, const
 
 Result<adminjournal::Read> UserDirectory::changesAfter(std::int64_t afterId, int limit)
 {
+    const std::lock_guard lock(m_mutex);
     return adminjournal::read(*m_db, afterId, limit);
 }
 
@@ -229,29 +246,31 @@ Status UserDirectory::setRole(const QString &name, Role role, const QStringList 
                       });
 }
 
-Status UserDirectory::setDisabled(const QString &name, bool disabled)
+Status UserDirectory::setDisabled(const QString &name, bool disabled, const QString &by)
 {
-    return administer(disabled ? QStringLiteral("disable") : QStringLiteral("enable"), name, QString(),
+    return administer(disabled ? QStringLiteral("disable") : QStringLiteral("enable"), name, madeWhere(by, {}),
                       QStringLiteral("UPDATE users SET disabled = ?, changed_ms = ? WHERE name = ?"), [&](SqliteStatement &s) {
                           s.bind(1, disabled ? 1 : 0);
                           s.bind(2, nowMs());
-                      });
+                      },
+                      by);
 }
 
-Status UserDirectory::resetPassword(const QString &name, const QByteArray &password, PasswordUse use)
+Status UserDirectory::resetPassword(const QString &name, const QByteArray &password, PasswordUse use, const QString &by)
 {
     if (auto s = checkPassword(password); !s)
         return s;
     auto hash = passwordhash::hash(password, m_cost);
     if (!hash)
         return makeError(hash.error());
-    return administer(QStringLiteral("reset-password"), name, use == PasswordUse::Once ? QString::fromLatin1(kOnceDetail) : QString(),
+    return administer(QStringLiteral("reset-password"), name, madeWhere(by, use == PasswordUse::Once ? QString::fromLatin1(kOnceDetail) : QString()),
                       QStringLiteral("UPDATE users SET hash = ?, must_change = ?, failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?"),
                       [&](SqliteStatement &s) {
                           s.bind(1, QString::fromLatin1(hash.value()));
                           s.bind(2, use == PasswordUse::Once ? 1 : 0);
                           s.bind(3, nowMs());
-                      });
+                      },
+                      by);
 }
 
 SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t now)
@@ -284,9 +303,21 @@ SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArra
     return checked;
 }
 
-Status UserDirectory::unlock(const QString &name)
+Status UserDirectory::unlock(const QString &name, const QString &by)
 {
-    return administer(QStringLiteral("unlock"), name, QString(), kClearFailures, [&](SqliteStatement &s) { s.bind(1, nowMs()); });
+    return administer(QStringLiteral("unlock"), name, madeWhere(by, {}), kClearFailures, [&](SqliteStatement &s) { s.bind(1, nowMs()); }, by);
+}
+
+QByteArray UserDirectory::drawTemporaryPassword()
+{
+    static constexpr char kReadable[] = "abcdefghjkmnpqrstuvwxyz23456789";   // 31 signs: log2(31) * 16 = 79 bits
+    QByteArray drawn;
+    for (int i = 0; i < 16; ++i) {
+        if (i > 0 && i % 4 == 0)
+            drawn += '-';
+        drawn += kReadable[QRandomGenerator::system()->bounded(int(sizeof kReadable) - 1)];
+    }
+    return drawn;
 }
 
 QString UserDirectory::describe() const { return QStringLiteral("the user directory %1").arg(m_path); }
@@ -298,6 +329,7 @@ SignInOutcome UserDirectory::signIn(const QString &name, const QByteArray &passw
 
 SignInOutcome UserDirectory::check(const QString &name, const QByteArray &password, std::int64_t now, Purpose purpose)
 {
+    const std::lock_guard lock(m_mutex);
     UserAccount account;
     QByteArray hash;
     {

@@ -49,13 +49,20 @@ public:
     Result<std::optional<UserAccount>> find(const QString &name) const;
     Result<int> count() const;
     Status setRole(const QString &name, Role role, const QStringList &districts);
-    Status setDisabled(const QString &name, bool disabled);
-    Status resetPassword(const QString &name, const QByteArray &password, PasswordUse use = PasswordUse::Lasting);
+    /// `by`, here and below: the person who made the change at a console ("sam@desk-1"), said in the journal's line
+    /// with kAtConsoleDetail; empty: this process's account (cityops-admin).
+    Status setDisabled(const QString &name, bool disabled, const QString &by = {});
+    Status resetPassword(const QString &name, const QByteArray &password, PasswordUse use = PasswordUse::Lasting, const QString &by = {});
     /// Clears the failure count and the lock.
-    Status unlock(const QString &name);
+    Status unlock(const QString &name, const QString &by = {});
+    /// What the journal's line of a change made at a console starts its detail with.
+    static constexpr const char *kAtConsoleDetail = "at a console";
+    /// A password for one use, drawn from the system's random source: 16 letters and digits that cannot be mistaken
+    /// for one another when read out (no 0/o, 1/l/i), in groups of four — about 80 bits.
+    static QByteArray drawTemporaryPassword();
     /// add, setRole, setDisabled, resetPassword and unlock are an administrator's changes: each is written to the
-    /// file's journal (security/adminjournal.h) in its own transaction, as made by this process's account. These
-    /// are the changes after `afterId`.
+    /// file's journal (security/adminjournal.h) in its own transaction, as made by this process's account or `by`.
+    /// These are the changes after `afterId`.
     Result<adminjournal::Read> changesAfter(std::int64_t afterId, int limit);
 
     /// Checks `password` for `name` at `nowMs`: counts failures, makes the next attempt wait and locks the account
@@ -92,6 +99,9 @@ private:
     std::unique_ptr<UserDirectory> m_lookup;   ///< read-only, opened on the first lookUp
     SignInPolicy m_policy;
     passwordhash::Cost m_cost;
+    /// One caller at a time on the main connection: a console signs in, checks step-ups, changes passwords and
+    /// administers accounts from worker threads, and two transactions must not interleave on one connection.
+    mutable std::recursive_mutex m_mutex;
 };
 
 } // namespace cityops

@@ -2,10 +2,12 @@
 
 #include "access/accessoverlay.h"
 #include "access/passworddialog.h"
+#include "access/peopledialog.h"
 #include "base/elapsedclock.h"
 #include "livecity.h"
 #include "ops/opsclient.h"
 #include "security/approval.h"
+#include "security/userdirectory.h"
 
 #include <QApplication>
 #include <QFutureWatcher>
@@ -199,13 +201,15 @@ SignInOutcome AccessControl::applyUnlock(const QString &name, SignInOutcome outc
     return outcome;
 }
 
-std::optional<QByteArray> AccessControl::confirmIdentity(const QString &what)
+std::optional<QByteArray> AccessControl::confirmIdentity(const QString &what, const QString &why)
 {
     QDialog dialog(&m_window);
     dialog.setWindowTitle(what);
     auto *layout = new QVBoxLayout(&dialog);
-    auto *label = new QLabel(tr("%1 needs a second person, and the record must show it was you: %2, enter your password again.")
-                                 .arg(what, actor().user), &dialog);
+    auto *label = new QLabel(why.isEmpty() ? tr("%1 needs a second person, and the record must show it was you: %2, enter your password again.")
+                                                 .arg(what, actor().user)
+                                           : why,
+                             &dialog);
     label->setWordWrap(true);
     auto *password = new QLineEdit(&dialog);
     password->setEchoMode(QLineEdit::Password);
@@ -329,6 +333,28 @@ void AccessControl::changePassword(const QString &name, QByteArray current, QByt
         return outcome;
     }));
     change->setFuture(m_stepUps.back());
+}
+
+UserDirectory *AccessControl::localDirectory() const { return dynamic_cast<UserDirectory *>(m_directory); }
+
+bool AccessControl::mayOpenPeople() const
+{
+    return localDirectory() && isSignedIn() && !m_locked && permits(actor(), Permission::UnlockAccount);
+}
+
+void AccessControl::openPeople()
+{
+    if (!mayOpenPeople())
+        return;
+    auto *dialog = new PeopleDialog(*this, *localDirectory(), &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Whoever signs in next is not the one who opened it.
+    connect(this, &AccessControl::signedOut, dialog, &QDialog::reject);
+    connect(this, &AccessControl::lockChanged, dialog, [dialog](bool locked) {
+        if (locked)
+            dialog->reject();
+    });
+    dialog->open();
 }
 
 void AccessControl::askNewPassword()

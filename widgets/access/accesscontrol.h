@@ -16,6 +16,8 @@ template <typename T> class QFutureWatcher;
 
 namespace cityops {
 
+class UserDirectory;
+
 class AccessOverlay;
 class LiveCity;
 class OpsClient;
@@ -62,8 +64,8 @@ public:
     SignInOutcome unlock(const QString &name, const QByteArray &password);
 
     /// Step-up before an approval: asks the signed-in person's password in a dialog; returns it only when it matched
-    /// (it opens their approval key next).
-    std::optional<QByteArray> confirmIdentity(const QString &what);
+    /// (it opens their approval key next). `why`: the dialog's sentence, when it is not an approval's.
+    std::optional<QByteArray> confirmIdentity(const QString &what, const QString &why = {});
 
     /// A second person present at this console vouching for something in advance (a supervisor pre-approving a whole
     /// green wave): their name and password are checked on a worker against the directory (a wrong one recorded as any
@@ -91,6 +93,15 @@ public:
     QString pendingHandOverFrom() const { return m_handOverFrom; }
 
     AccessOverlay *overlay() const { return m_overlay; }
+    /// The wall clock lockouts are dated by.
+    std::int64_t nowMs() const { return m_now(); }
+    /// The console's own user directory, when people sign in against it (not an LDAP directory): what Session ▸
+    /// People administers.
+    UserDirectory *localDirectory() const;
+    /// Session ▸ People (access/peopledialog.h), for a supervisor or an administrator signed in against the local
+    /// directory.
+    void openPeople();
+    bool mayOpenPeople() const;
     /// One line of what is going on, for the lock card: open incidents, unacknowledged alarms, running orders.
     QString situation() const;
 

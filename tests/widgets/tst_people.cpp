@@ -1,0 +1,241 @@
+// Session ▸ People as the people at a desk meet it: a supervisor lifts olga's lock at 3 a.m. without a terminal; an
+// administrator resets otto's password for one use (after their own password again), disables and enables him; nobody
+// manages their own account there, an operator not at all; every change is in the directory's journal as made by that
+// person at a console — and the real directory (a file) does what the list says.
+#include "access/accesscontrol.h"
+#include "access/peopledialog.h"
+#include "labels.h"
+#include "link/simlink.h"
+#include "mainwindow.h"
+#include "testcity.h"
+#include "testpeople.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace cityops;
+using namespace cityops::test;
+
+namespace {
+
+constexpr std::int64_t kNow = 1'790'000'000'000;
+
+struct Desk {
+    std::shared_ptr<const CityModel> city = networkCity();
+    People people{*city};
+    Engine engine{city};
+    std::unique_ptr<MainWindow> window;
+
+    Desk()
+    {
+        if (!people.get()->add(QStringLiteral("ada"), Role::Admin, {}, People::kPassword))
+            qFatal("cannot add ada");
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.1;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+        window = std::make_unique<MainWindow>(engine, people.get());
+        window->resize(1200, 800);
+        window->show();
+        access().setClock([] { return kNow; });
+        access().setElapsedClock([] { return kNow; });
+    }
+    AccessControl &access() { return window->access(); }
+    void signIn(const char *name) { QVERIFY(access().signIn(QString::fromLatin1(name), People::kPassword).ok()); }
+    QAction *peopleAction() const { return window->findChild<QAction *>(QStringLiteral("people")); }
+    PeopleDialog *open()
+    {
+        peopleAction()->trigger();
+        PeopleDialog *dialog = nullptr;
+        if (!QTest::qWaitFor([&] { return (dialog = window->findChild<PeopleDialog *>()) && dialog->isVisible() && !dialog->isBusy(); }))
+            return nullptr;
+        return dialog;
+    }
+};
+
+QTreeWidgetItem *row(PeopleDialog *dialog, const QString &name)
+{
+    const auto found = dialog->list()->findItems(name, Qt::MatchExactly, 0);
+    return found.isEmpty() ? nullptr : found.front();
+}
+
+/// Picks `name` and clicks `button`, then waits for the change and the list read again.
+void act(PeopleDialog *dialog, const QString &name, QPushButton *button)
+{
+    dialog->list()->setCurrentItem(row(dialog, name));
+    QVERIFY2(button->isEnabled(), qPrintable(button->text()));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isBusy() && !dialog->said().isEmpty());
+}
+
+/// How many pixels of the dialog's grab are the lock's amber.
+int amberPixels(QWidget *widget)
+{
+    const QImage look = widget->grab().toImage();
+    int n = 0;
+    for (int y = 0; y < look.height(); ++y)
+        for (int x = 0; x < look.width(); ++x)
+            n += look.pixelColor(x, y) == QColor(0xff, 0xb0, 0x00);
+    return n;
+}
+
+} // namespace
+
+class TestPeople : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_settings;
+
+private Q_SLOTS:
+    void initTestCase() { QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path()); }
+
+    void aSupervisorLiftsALockAtTheDesk()
+    {
+        Desk desk;
+        UserDirectory &users = *desk.people.get();
+        // olga locked out by guesses (ten in a row), otto with two.
+        std::int64_t t = kNow - 600'000;
+        for (int failures = 0; failures < 10; ++failures) {
+            t += users.policy().delayAfter(failures);
+            (void)users.signIn(QStringLiteral("olga"), "guess", t);
+        }
+        QCOMPARE(users.signIn(QStringLiteral("olga"), People::kPassword, kNow).refusal, SignInRefusal::Locked);
+
+        // An operator has no People; nor anyone before signing in.
+        QVERIFY(desk.peopleAction() && desk.peopleAction()->isVisible());
+        QVERIFY(!desk.peopleAction()->isEnabled());
+        desk.signIn("otto");
+        QVERIFY(!desk.peopleAction()->isEnabled());
+        desk.access().signOut();
+        for (int i = 0; i < 2; ++i)
+            (void)users.signIn(QStringLiteral("otto"), "guess", kNow - 1000 + i);
+
+        desk.signIn("sven");
+        QVERIFY(desk.peopleAction()->isEnabled());
+        PeopleDialog *dialog = desk.open();
+        QVERIFY(dialog);
+        QVERIFY(row(dialog, QStringLiteral("olga")) && row(dialog, QStringLiteral("ada")) && row(dialog, QStringLiteral("wall")));
+        QVERIFY2(row(dialog, QStringLiteral("olga"))->text(3).startsWith(QLatin1String("locked until ")), qPrintable(row(dialog, QStringLiteral("olga"))->text(3)));
+        QCOMPARE(row(dialog, QStringLiteral("otto"))->text(3), QStringLiteral("2 failed sign-in(s)"));
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(3), QStringLiteral("active"));
+        // The lock is the one abnormal thing on the list: amber, seen.
+        QVERIFY(amberPixels(dialog->list()->viewport()) > 1000);
+
+        // A supervisor lifts locks; resetting and disabling are an administrator's.
+        dialog->list()->setCurrentItem(row(dialog, QStringLiteral("olga")));
+        QVERIFY(dialog->unlockButton()->isEnabled());
+        QVERIFY(!dialog->resetButton()->isEnabled() && !dialog->disableButton()->isEnabled());
+        QVERIFY(dialog->resetButton()->toolTip().contains(QLatin1String("administrator")));
+        dialog->list()->setCurrentItem(row(dialog, QStringLiteral("rita")));
+        QVERIFY(!dialog->unlockButton()->isEnabled());   // nothing to lift
+        act(dialog, QStringLiteral("olga"), dialog->unlockButton());
+        QCOMPARE(dialog->said(), QStringLiteral("olga is unlocked."));
+        QCOMPARE(row(dialog, QStringLiteral("olga"))->text(3), QStringLiteral("active"));
+        QCOMPARE(amberPixels(dialog->list()->viewport()), 0);
+        QVERIFY(users.signIn(QStringLiteral("olga"), People::kPassword, kNow).ok());
+
+        // In the journal as sven's, at a console — and said so in the record's words.
+        const auto journal = users.changesAfter(0, 100);
+        QVERIFY(journal.ok());
+        const AdminChange &last = journal->changes.back();
+        QCOMPARE(last.what, QStringLiteral("unlock"));
+        QCOMPARE(last.name, QStringLiteral("olga"));
+        QVERIFY2(last.by.startsWith(QLatin1String("sven@")), qPrintable(last.by));
+        QCOMPARE(last.detail, QStringLiteral("at a console"));
+        const QString said = Labels::activity(QStringLiteral("account-changed (%1): unlock olga: at a console (users.db change 9 of journal "
+                                                             "0123456789abcdef, made 2026-12-07T03:12:00Z)")
+                                                  .arg(last.by));
+        QVERIFY2(said.startsWith(last.by + QStringLiteral(" changed an account at a console")), qPrintable(said));
+        // cityops-admin's own changes are still said as an administrator's.
+        QVERIFY(Labels::activity(QStringLiteral("account-changed (root@ops-1): unlock olga (users.db change 9 of journal 0123456789abcdef, "
+                                                "made 2026-12-07T03:12:00Z)"))
+                    .startsWith(QLatin1String("An administrator (root@ops-1) changed an account with cityops-admin")));
+
+        // Signed out, the dialog goes: the next person did not open it.
+        QPointer<PeopleDialog> open = dialog;
+        desk.access().signOut();
+        QTRY_VERIFY(!open || !open->isVisible());
+    }
+
+    void anAdministratorResetsAPasswordForOneUseAndDisablesAnAccount()
+    {
+        Desk desk;
+        UserDirectory &users = *desk.people.get();
+        desk.signIn("ada");
+        PeopleDialog *dialog = desk.open();
+        QVERIFY(dialog);
+
+        // Not her own account: that is Session ▸ Change my password.
+        dialog->list()->setCurrentItem(row(dialog, QStringLiteral("ada")));
+        QVERIFY(!dialog->resetButton()->isEnabled() && !dialog->disableButton()->isEnabled());
+        QVERIFY(dialog->resetButton()->toolTip().contains(QLatin1String("Change my password")));
+
+        // Her password again first; a wrong one resets nothing.
+        answerNextDialog([](QWidget *asked) {
+            asked->findChild<QLineEdit *>()->setText(QStringLiteral("not ada's"));
+            asked->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            QTRY_VERIFY(asked->findChildren<QLabel *>().back()->text().contains(QLatin1String("wrong")));
+            asked->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
+        });
+        dialog->list()->setCurrentItem(row(dialog, QStringLiteral("sven")));
+        QTest::mouseClick(dialog->resetButton(), Qt::LeftButton);
+        QVERIFY(dialog->shownPassword().isEmpty());
+        QVERIFY(users.signIn(QStringLiteral("sven"), People::kPassword, kNow).ok());
+
+        answerNextDialog([](QWidget *asked) {
+            QVERIFY(asked->findChild<QLabel *>()->text().contains(QLatin1String("set sven's password")));
+            asked->findChild<QLineEdit *>()->setText(QString::fromLatin1(People::kPassword));
+            asked->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        act(dialog, QStringLiteral("sven"), dialog->resetButton());
+        const QString drawn = dialog->shownPassword();
+        static const QRegularExpression readable(QStringLiteral("^[a-km-np-z2-9]{4}(-[a-km-np-z2-9]{4}){3}$"));
+        QVERIFY2(readable.match(drawn).hasMatch(), qPrintable(drawn));
+        QVERIFY2(dialog->said().contains(QLatin1String("approval key")), qPrintable(dialog->said()));   // a supervisor's
+        QCOMPARE(row(dialog, QStringLiteral("sven"))->text(3), QStringLiteral("to set their own password"));
+        // What the directory now does with it: the old one is gone, the drawn one signs in nobody but lets sven set his.
+        QCOMPARE(users.signIn(QStringLiteral("sven"), People::kPassword, kNow).refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(users.signIn(QStringLiteral("sven"), drawn.toLatin1(), kNow).mustChangePassword);
+        QVERIFY(users.changePassword(QStringLiteral("sven"), drawn.toLatin1(), "svens own again", kNow).ok());
+        // Another reset draws another password.
+        answerNextDialog([](QWidget *asked) {
+            asked->findChild<QLineEdit *>()->setText(QString::fromLatin1(People::kPassword));
+            asked->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        act(dialog, QStringLiteral("otto"), dialog->resetButton());
+        QVERIFY(!dialog->shownPassword().isEmpty() && dialog->shownPassword() != drawn);
+        QVERIFY(!dialog->said().contains(QLatin1String("approval key")));   // an operator has none
+
+        // Disabled, then enabled: the button says which, the directory follows.
+        act(dialog, QStringLiteral("rita"), dialog->disableButton());
+        QVERIFY(dialog->shownPassword().isEmpty());   // shown once: gone with the next change
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(3), QStringLiteral("disabled"));
+        QCOMPARE(users.signIn(QStringLiteral("rita"), People::kPassword, kNow).refusal, SignInRefusal::Disabled);
+        dialog->list()->setCurrentItem(row(dialog, QStringLiteral("rita")));
+        QCOMPARE(dialog->disableButton()->text().remove(QLatin1Char('&')), QStringLiteral("Enable"));
+        act(dialog, QStringLiteral("rita"), dialog->disableButton());
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(3), QStringLiteral("active"));
+        QVERIFY(users.signIn(QStringLiteral("rita"), People::kPassword, kNow).ok());
+
+        const auto journal = users.changesAfter(0, 100);
+        QVERIFY(journal.ok());
+        QStringList lines;
+        for (const AdminChange &c : journal->changes)
+            if (c.by.startsWith(QLatin1String("ada@")))
+                lines << c.what + QLatin1Char(' ') + c.name + QStringLiteral(": ") + c.detail;
+        QCOMPARE(lines, (QStringList{QStringLiteral("reset-password sven: at a console; to be changed at first sign-in"),
+                                     QStringLiteral("reset-password otto: at a console; to be changed at first sign-in"),
+                                     QStringLiteral("disable rita: at a console"), QStringLiteral("enable rita: at a console")}));
+    }
+};
+
+QTEST_MAIN(TestPeople)
+#include "tst_people.moc"

@@ -1,0 +1,242 @@
+#include "access/peopledialog.h"
+
+#include "access/accesscontrol.h"
+#include "access/accessoverlay.h"
+#include "labels.h"
+#include "security/userdirectory.h"
+
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSysInfo>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cityops {
+namespace {
+
+enum Column { Name, RoleColumn, Districts, State };
+
+/// Who made a change, as the directory's journal names a person at a machine ("sam@desk-1").
+QString byPerson(const QString &user)
+{
+    // One word, as the journal takes it (security/adminjournal.h).
+    static const QRegularExpression notOneWord(QStringLiteral("[\\s()]"));
+    const QString host = QSysInfo::machineHostName();
+    return QStringLiteral("%1@%2").arg(user, host.isEmpty() ? QStringLiteral("console") : host).replace(notOneWord, QStringLiteral("_"));
+}
+
+} // namespace
+
+PeopleDialog::PeopleDialog(AccessControl &access, UserDirectory &directory, QWidget *parent)
+    : QDialog(parent), m_access(access), m_directory(directory)
+{
+    setWindowTitle(tr("People"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("The people of this console's user directory, as a sign-in would find them now."), this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(QStringLiteral("people"));
+    m_list->setRootIsDecorated(false);
+    m_list->setHeaderLabels({tr("Name"), tr("Role"), tr("Districts"), tr("State")});
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setStretchLastSection(true);
+    layout->addWidget(m_list, 1);
+    m_said = AccessOverlay::refusalLabel(this);
+    layout->addWidget(m_said);
+    // Shown once, large and selectable: it is read out or copied to the person, and never shown again.
+    m_password = new QLabel(this);
+    m_password->setObjectName(QStringLiteral("temporaryPassword"));
+    m_password->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_password->setWordWrap(true);
+    m_password->hide();
+    layout->addWidget(m_password);
+
+    auto *actions = new QHBoxLayout;
+    m_unlock = new QPushButton(tr("&Unlock"), this);
+    m_reset = new QPushButton(tr("&Reset password for one use…"), this);
+    m_disable = new QPushButton(tr("&Disable"), this);
+    actions->addWidget(m_unlock);
+    actions->addWidget(m_reset);
+    actions->addWidget(m_disable);
+    actions->addStretch(1);
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    actions->addWidget(close);
+    layout->addLayout(actions);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_unlock, &QPushButton::clicked, this, &PeopleDialog::unlockSelected);
+    connect(m_reset, &QPushButton::clicked, this, &PeopleDialog::resetSelected);
+    connect(m_disable, &QPushButton::clicked, this, &PeopleDialog::toggleSelected);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, &PeopleDialog::updateButtons);
+    resize(720, 480);
+    reload();
+}
+
+QString PeopleDialog::said() const { return m_said->isHidden() ? QString() : m_said->text(); }
+
+QString PeopleDialog::shownPassword() const { return m_password->isHidden() ? QString() : m_password->property("password").toString(); }
+
+QString PeopleDialog::stateOf(const UserAccount &account, std::int64_t nowMs)
+{
+    QStringList state;
+    if (account.disabled)
+        state << tr("disabled");
+    if (account.lockedUntilMs > nowMs)
+        state << tr("locked until %1").arg(QDateTime::fromMSecsSinceEpoch(account.lockedUntilMs).toString(QStringLiteral("HH:mm")));
+    else if (account.failures > 0)
+        state << tr("%n failed sign-in(s)", "in a row", account.failures);
+    if (account.mustChangePassword)
+        state << tr("to set their own password");
+    return state.isEmpty() ? tr("active") : state.join(QStringLiteral(", "));
+}
+
+void PeopleDialog::reload(const QString &select)
+{
+    m_busy = true;
+    updateButtons();
+    auto *read = new QFutureWatcher<Result<std::vector<UserAccount>>>(this);
+    connect(read, &QFutureWatcherBase::finished, this, [this, read, select] {
+        read->deleteLater();
+        m_busy = false;
+        auto accounts = read->result();
+        if (!accounts) {
+            say(tr("The user directory cannot be read: %1").arg(accounts.error()), true);
+            updateButtons();
+            return;
+        }
+        m_accounts = std::move(accounts).value();
+        const QString keep = select.isEmpty() && selected() ? selected()->name : select;
+        m_list->clear();
+        const std::int64_t now = m_access.nowMs();
+        for (const UserAccount &a : m_accounts) {
+            auto *item = new QTreeWidgetItem(m_list, {a.name, Labels::role(a.role), a.districts.join(QStringLiteral(", ")), stateOf(a, now)});
+            // Colour only for what is abnormal: a lock (someone guessed, or forgot); disabled is an administrator's choice.
+            if (a.lockedUntilMs > now)
+                for (int c = 0; c < m_list->columnCount(); ++c) {
+                    item->setBackground(c, QColor(0xff, 0xb0, 0x00));
+                    item->setForeground(c, Qt::black);
+                }
+            if (a.name == keep)
+                m_list->setCurrentItem(item);
+        }
+        updateButtons();
+    });
+    read->setFuture(QtConcurrent::run([directory = &m_directory] { return directory->list(); }));
+}
+
+const UserAccount *PeopleDialog::selected() const
+{
+    const int row = m_list->currentItem() ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
+    return row >= 0 && size_t(row) < m_accounts.size() ? &m_accounts[size_t(row)] : nullptr;
+}
+
+void PeopleDialog::updateButtons()
+{
+    const UserAccount *a = m_busy ? nullptr : selected();
+    const bool other = a && a->name != m_access.actor().user;
+    const bool manages = permits(m_access.actor(), Permission::ManageAccounts);
+    m_unlock->setEnabled(other && permits(m_access.actor(), Permission::UnlockAccount)
+                         && (a->failures > 0 || a->lockedUntilMs > m_access.nowMs()));
+    m_reset->setEnabled(other && manages);
+    m_disable->setEnabled(other && manages);
+    m_disable->setText(a && a->disabled ? tr("&Enable") : tr("&Disable"));
+    const QString why = !a ? QString()
+                      : !other ? tr("Your own account: change your password with Session ▸ Change my password.")
+                      : manages ? QString()
+                                : tr("Resetting a password, disabling and enabling need an administrator.");
+    for (QPushButton *b : {m_reset, m_disable})
+        b->setToolTip(why);
+}
+
+void PeopleDialog::say(const QString &sentence, bool refusal)
+{
+    m_said->setText(sentence);
+    // A refusal on amber, where the person looks; what was done in the dialog's own colours.
+    m_said->setStyleSheet(refusal ? QStringLiteral("QLabel { background: #ffb000; color: black; padding: 6px; font-weight: bold; }")
+                                  : QStringLiteral("QLabel { padding: 6px; }"));
+    m_said->setVisible(!sentence.isEmpty());
+}
+
+void PeopleDialog::change(const QString &done, std::function<Status()> work, const QByteArray &shown)
+{
+    const QString name = selected() ? selected()->name : QString();
+    m_busy = true;
+    updateButtons();
+    m_password->hide();
+    auto *run = new QFutureWatcher<Status>(this);
+    connect(run, &QFutureWatcherBase::finished, this, [this, run, done, shown, name] {
+        run->deleteLater();
+        const Status result = run->result();
+        if (!result) {
+            say(tr("Not done: %1").arg(result.error()), true);
+        } else {
+            say(done, false);
+            if (!shown.isEmpty()) {
+                m_password->setProperty("password", QString::fromLatin1(shown));
+                m_password->setText(tr("<p>Temporary password for %1:</p><p style=\"font-family: monospace; font-size: 20pt\"><b>%2</b></p>"
+                                       "<p>Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own "
+                                       "password, then sign in with it. It is not shown again.</p>")
+                                        .arg(name.toHtmlEscaped(), QString::fromLatin1(shown)));
+                m_password->show();
+            }
+        }
+        reload(name);
+    });
+    run->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+void PeopleDialog::unlockSelected()
+{
+    const UserAccount *a = selected();
+    if (!a)
+        return;
+    change(tr("%1 is unlocked.").arg(a->name), [directory = &m_directory, name = a->name, by = byPerson(m_access.actor().user)] {
+        return directory->unlock(name, by);
+    });
+}
+
+void PeopleDialog::toggleSelected()
+{
+    const UserAccount *a = selected();
+    if (!a)
+        return;
+    const bool disable = !a->disabled;
+    change(disable ? tr("%1 is disabled: nobody signs in as %1 until the account is enabled again.").arg(a->name)
+                   : tr("%1 is enabled again.").arg(a->name),
+           [directory = &m_directory, name = a->name, disable, by = byPerson(m_access.actor().user)] { return directory->setDisabled(name, disable, by); });
+}
+
+void PeopleDialog::resetSelected()
+{
+    const UserAccount *a = selected();
+    if (!a)
+        return;
+    const QString name = a->name;
+    const bool approves = a->role >= Role::Supervisor;
+    // Whoever sits at this desk must be the administrator the record will name.
+    auto confirmed = m_access.confirmIdentity(tr("Resetting %1's password").arg(name),
+                                                    tr("The record names you as having set %1's password: %2, enter your password again.")
+                                                        .arg(name, m_access.actor().user));
+    if (!confirmed)
+        return;
+    confirmed->fill('\0');   // it only had to match
+    const QByteArray drawn = UserDirectory::drawTemporaryPassword();
+    QString done = tr("%1's password is reset for one use.").arg(name);
+    if (approves)
+        done += QLatin1Char(' ') + tr("Their approval key stays sealed with the old password: make them a new one (cityops-admin approver "
+                                      "remove, then add) before they approve anything.");
+    change(done,
+           [directory = &m_directory, name, drawn, by = byPerson(m_access.actor().user)] {
+               return directory->resetPassword(name, drawn, UserDirectory::PasswordUse::Once, by);
+           },
+           drawn);
+}
+
+} // namespace cityops

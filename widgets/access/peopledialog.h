@@ -1,0 +1,69 @@
+#pragma once
+
+#include "base/result.h"
+#include "security/authenticator.h"
+
+#include <QDialog>
+
+#include <functional>
+#include <vector>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace cityops {
+
+class AccessControl;
+class UserDirectory;
+
+/// Session ▸ People: the local directory's accounts as a sign-in would find them (locked until when, failed sign-ins,
+/// disabled, a password to be changed), and what can be done about them at a desk at 3 a.m. without a terminal: a
+/// supervisor lifts a lock; an administrator also disables or enables an account and resets a password for one use
+/// (drawn here, shown once, after their own password again). Not for their own account. Every change goes to the
+/// directory's journal as made by that person at this machine, which the consoles record. The directory is read and
+/// changed on a worker; the list is read again after each change.
+class PeopleDialog : public QDialog {
+    Q_OBJECT
+public:
+    PeopleDialog(AccessControl &access, UserDirectory &directory, QWidget *parent);
+
+    QTreeWidget *list() const { return m_list; }
+    QPushButton *unlockButton() const { return m_unlock; }
+    QPushButton *resetButton() const { return m_reset; }
+    QPushButton *disableButton() const { return m_disable; }
+    /// The line under the list: what was done, or why not.
+    QString said() const;
+    /// The password a reset drew, while it is shown (empty otherwise).
+    QString shownPassword() const;
+    /// A read of the directory is under way (tests wait for it).
+    bool isBusy() const { return m_busy; }
+
+    /// An account's state in words, as the list says it: "locked until 03:12", "2 failed sign-ins", "disabled",
+    /// "to set their own password", or "active".
+    static QString stateOf(const UserAccount &account, std::int64_t nowMs);
+
+private:
+    void reload(const QString &select = {});
+    void updateButtons();
+    const UserAccount *selected() const;
+    /// Runs `change` on a worker; then says `done` (or the error) and reads the list again.
+    void change(const QString &done, std::function<Status()> work, const QByteArray &shown = {});
+    void unlockSelected();
+    void resetSelected();
+    void toggleSelected();
+    void say(const QString &sentence, bool refusal);
+
+    AccessControl &m_access;
+    UserDirectory &m_directory;
+    std::vector<UserAccount> m_accounts;
+    QTreeWidget *m_list;
+    QLabel *m_said;
+    QLabel *m_password;
+    QPushButton *m_unlock;
+    QPushButton *m_reset;
+    QPushButton *m_disable;
+    bool m_busy = false;
+};
+
+} // namespace cityops
