@@ -473,6 +473,7 @@ private Q_SLOTS:
         desk.type(QStringLiteral("otto"), QStringLiteral("otto, for once"));
         QVERIFY(!desk.access().isSignedIn());
         QVERIFY2(desk.overlay().message()->text().contains(QLatin1String("set your own")), qPrintable(desk.overlay().message()->text()));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("sign-in-refused otto: password to be changed first")));
         PasswordDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = desk.window->findChild<PasswordDialog *>()) && dialog->isVisible());
         QCOMPARE(dialog->nameField()->text(), QStringLiteral("otto"));

@@ -96,7 +96,9 @@ SignInOutcome AccessControl::signIn(const QString &name, const QByteArray &passw
 void AccessControl::recordRefusal(const QString &name, const SignInOutcome &outcome, const QString &prefix)
 {
     // A name that is not an account is not recorded as typed: people type passwords into the name field.
-    record(OperatorAction::SignInRefused, outcome.nameKnown ? name : QStringLiteral("(unknown name)"), prefix + refusalKey(outcome.refusal));
+    // A password the directory wants changed first is right, not an account disabled: the replay must not say so.
+    const QString why = outcome.mustChangePassword ? QStringLiteral("password to be changed first") : refusalKey(outcome.refusal);
+    record(OperatorAction::SignInRefused, outcome.nameKnown ? name : QStringLiteral("(unknown name)"), prefix + why);
 }
 
 SignInOutcome AccessControl::applySignIn(const QString &name, const SignInOutcome &outcome)

@@ -111,8 +111,10 @@ void PeopleDialog::reload(const QString &select)
             updateButtons();
             return;
         }
+        // Who was picked, by name, before the rows change under it.
+        const UserAccount *picked = selected();
+        const QString keep = select.isEmpty() && picked ? picked->name : select;
         m_accounts = std::move(accounts).value();
-        const QString keep = select.isEmpty() && selected() ? selected()->name : select;
         m_list->clear();
         const std::int64_t now = m_access.nowMs();
         for (const UserAccount &a : m_accounts) {
