@@ -4,6 +4,7 @@
 // person at a console — and the real directory (a file) does what the list says.
 #include "access/accesscontrol.h"
 #include "access/peopledialog.h"
+#include "base/sqlitedb.h"
 #include "labels.h"
 #include "link/simlink.h"
 #include "mainwindow.h"
@@ -224,6 +225,18 @@ private Q_SLOTS:
         act(dialog, QStringLiteral("rita"), dialog->disableButton());
         QCOMPARE(row(dialog, QStringLiteral("rita"))->text(3), QStringLiteral("active"));
         QVERIFY(users.signIn(QStringLiteral("rita"), People::kPassword, kNow).ok());
+
+        // Someone removed wall's account from the file meanwhile (another tool, another desk): the change is refused in
+        // amber, saying why, and the list read again shows what is there.
+        {
+            auto other = SqliteDb::open(users.path(), SqliteDb::Mode::Create);
+            QVERIFY(other.ok() && other.value()->exec(QStringLiteral("DELETE FROM users WHERE name = 'wall'")).ok());
+        }
+        QCOMPARE(amberPixels(dialog), 0);
+        act(dialog, QStringLiteral("wall"), dialog->disableButton());
+        QCOMPARE(dialog->said(), QStringLiteral("Not done: there is no user wall"));
+        QVERIFY(amberPixels(dialog) > 1000);
+        QVERIFY(!row(dialog, QStringLiteral("wall")));
 
         const auto journal = users.changesAfter(0, 100);
         QVERIFY(journal.ok());

@@ -72,10 +72,15 @@ QLabel *AccessOverlay::refusalLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
-    // Amber with dark text: readable, and it does not pretend to be an alarm.
-    label->setStyleSheet(QStringLiteral("QLabel { background: #ffb000; color: black; padding: 6px; font-weight: bold; }"));
+    label->setStyleSheet(refusalStyle());
     label->hide();
     return label;
+}
+
+QString AccessOverlay::refusalStyle()
+{
+    // Amber with dark text: readable, and it does not pretend to be an alarm.
+    return QStringLiteral("QLabel { background: #ffb000; color: black; padding: 6px; font-weight: bold; }");
 }
 
 void AccessOverlay::showSignIn(const QString &subtitle)

@@ -19,6 +19,8 @@ public:
     explicit AccessOverlay(QWidget *parent);
     /// Where a refusal is said, on the card and in the password dialog: amber, hidden until it has something to say.
     static QLabel *refusalLabel(QWidget *parent);
+    /// Its look: amber with dark text.
+    static QString refusalStyle();
 
     /// The sign-in card: name and password.
     void showSignIn(const QString &subtitle = {});

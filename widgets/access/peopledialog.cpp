@@ -161,8 +161,7 @@ void PeopleDialog::say(const QString &sentence, bool refusal)
 {
     m_said->setText(sentence);
     // A refusal on amber, where the person looks; what was done in the dialog's own colours.
-    m_said->setStyleSheet(refusal ? QStringLiteral("QLabel { background: #ffb000; color: black; padding: 6px; font-weight: bold; }")
-                                  : QStringLiteral("QLabel { padding: 6px; }"));
+    m_said->setStyleSheet(refusal ? AccessOverlay::refusalStyle() : QStringLiteral("QLabel { padding: 6px; }"));
     m_said->setVisible(!sentence.isEmpty());
 }
 
