@@ -10,6 +10,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 using namespace cityops;
 
 namespace {
@@ -272,6 +276,48 @@ private Q_SLOTS:
                                      QStringLiteral("change-password olga "), QStringLiteral("add rita responder of East"),
                                      QStringLiteral("reset-password rita to be changed at first sign-in"),
                                      QStringLiteral("reset-password rita ")}));
+    }
+
+    /// A console changes the directory from several worker threads (a sign-in, a step-up, a change of password, Session ▸
+    /// People): each change is whole, none refused because another's transaction was open on the same connection.
+    void changesFromSeveralThreadsAtOnceAreEachWhole()
+    {
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        for (const char *name : {"olga", "otto", "rita"})
+            QVERIFY(d->add(QString::fromLatin1(name), Role::Operator, {}, "long enough").ok());
+        constexpr int kEach = 60;
+        std::atomic<int> refused{0};
+        QStringList errors;
+        std::mutex errorsMutex;
+        const auto note = [&](const Status &s) {
+            if (!s) {
+                ++refused;
+                const std::lock_guard lock(errorsMutex);
+                errors << s.error();
+            }
+        };
+        std::thread disabling([&] {
+            for (int i = 0; i < kEach; ++i)
+                note(d->setDisabled(QStringLiteral("otto"), i % 2 == 0, QStringLiteral("sam@desk-1")));
+        });
+        std::thread unlocking([&] {
+            for (int i = 0; i < kEach; ++i)
+                note(d->unlock(QStringLiteral("olga"), QStringLiteral("sven@desk-2")));
+        });
+        std::thread signingIn([&] {
+            for (int i = 0; i < kEach; ++i)
+                if (d->signIn(QStringLiteral("rita"), "long enough", kT0 + i).refusal == SignInRefusal::Unavailable)
+                    ++refused;
+        });
+        disabling.join();
+        unlocking.join();
+        signingIn.join();
+        QVERIFY2(refused == 0, qPrintable(errors.join(QStringLiteral("; "))));
+        const auto journal = d->changesAfter(0, 1000);
+        QVERIFY(journal.ok());
+        QCOMPARE(int(journal->changes.size()), 3 + 2 * kEach);
+        QVERIFY(!d->find(QStringLiteral("otto")).value()->disabled);   // the last of the run enabled him
     }
 
     void aDirectoryOfTheEarlierReleaseIsBroughtUpToDate()
