@@ -79,6 +79,12 @@ PeopleDialog::PeopleDialog(AccessControl &access, UserDirectory &directory, QWid
     reload();
 }
 
+PeopleDialog::~PeopleDialog()
+{
+    for (QFutureWatcherBase *running : findChildren<QFutureWatcherBase *>())
+        running->waitForFinished();
+}
+
 QString PeopleDialog::said() const { return m_said->isHidden() ? QString() : m_said->text(); }
 
 QString PeopleDialog::shownPassword() const { return m_password->isHidden() ? QString() : m_password->property("password").toString(); }

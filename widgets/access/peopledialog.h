@@ -27,6 +27,8 @@ class PeopleDialog : public QDialog {
     Q_OBJECT
 public:
     PeopleDialog(AccessControl &access, UserDirectory &directory, QWidget *parent);
+    /// Waits for a read or a change still running: the directory may go with the console right after.
+    ~PeopleDialog() override;
 
     QTreeWidget *list() const { return m_list; }
     QPushButton *unlockButton() const { return m_unlock; }
