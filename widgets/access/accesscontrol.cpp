@@ -434,7 +434,7 @@ void AccessControl::onSubmitted(const QString &name, const QByteArray &password)
     Authenticator *directory = m_directory;
     const std::int64_t now = m_now();
     m_check->disconnect(this);
-    connect(m_check, &QFutureWatcher<SignInOutcome>::finished, this, [this, name, password, unlocking] {
+    connect(m_check, &QFutureWatcher<SignInOutcome>::finished, this, [this, name, typed = QByteArray(password), unlocking]() mutable {
         m_checking = false;
         m_overlay->setChecking(false);
         const SignInOutcome outcome = m_check->result();
@@ -443,8 +443,9 @@ void AccessControl::onSubmitted(const QString &name, const QByteArray &password)
         } else if (!unlocking && !isSignedIn()) {
             // The directory takes this password only to set another: ask for it at once, the current one filled in.
             if (!applySignIn(name, outcome).ok() && outcome.mustChangePassword)
-                openPasswordDialog(name, false, password);
+                openPasswordDialog(name, false, typed);
         }
+        typed.fill('\0');   // this connection stays until the next attempt: the password does not
         Q_EMIT checkFinished();
     });
     m_check->setFuture(QtConcurrent::run([directory, name, password, now] { return directory->signIn(name, password, now); }));
