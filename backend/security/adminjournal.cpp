@@ -154,11 +154,12 @@ Result<Read> read(SqliteDb &db, std::int64_t afterId, int limit)
     return out;
 }
 
-QString account()
+QString account(const QString &person)
 {
-    QString user;
-    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
-        user = QString::fromLocal8Bit(pw->pw_name);
+    QString user = person;
+    if (user.isEmpty())
+        if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
+            user = QString::fromLocal8Bit(pw->pw_name);
     if (user.isEmpty() || !isLine(user, 64))
         user = QStringLiteral("uid %1").arg(geteuid());
     QString host = QSysInfo::machineHostName();

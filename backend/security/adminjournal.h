@@ -55,8 +55,9 @@ struct Read {
 /// administrator's change is an error naming it, never passed over.
 Result<Read> read(SqliteDb &db, std::int64_t afterId, int limit);
 
-/// Who this process acts as, for `AdminChange::by`: its account and the machine ("root@ops-1").
-QString account();
+/// Who made a change, for `AdminChange::by`, in one word: this process's account and the machine ("root@ops-1"), or
+/// the `person` signed in at a console on this machine ("olga@desk-1").
+QString account(const QString &person = {});
 
 /// How a console records a change it found (the detail of its `administered` action): what, whose, by whom and
 /// when (UTC), and where it stands in which journal — "unlock olga (users.db change 17 of journal 5f0c…, made

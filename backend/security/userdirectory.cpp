@@ -4,7 +4,6 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QSysInfo>
 
 #include <algorithm>
 #include <functional>
@@ -130,7 +129,7 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
             return s;
         QString detail = roleDetail(role, districts);
         if (use == PasswordUse::Once)
-            detail += QStringLiteral(", ") + QLatin1String(kOnceDetail);
+            detail += QStringLiteral("; ") + QLatin1String(kOnceDetail);
         return adminjournal::write(*m_db, {0, 0, adminjournal::account(), QStringLiteral("add"), name, detail}, nowMs());
     });
 }
@@ -289,7 +288,7 @@ SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArra
     if (!hash)
         return unavailable(hash.error());
     // In the journal as the person's own change at this machine, not an administrator's: a replay says who set it.
-    const QString by = QStringLiteral("%1@%2").arg(name, QSysInfo::machineHostName().isEmpty() ? QStringLiteral("console") : QSysInfo::machineHostName());
+    const QString by = adminjournal::account(name);
     const Status stored = administer(QStringLiteral("change-password"), name, QString(),
                                      QStringLiteral("UPDATE users SET hash = ?, must_change = 0, changed_ms = ? WHERE name = ?"),
                                      [&](SqliteStatement &st) {

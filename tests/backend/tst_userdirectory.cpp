@@ -272,7 +272,7 @@ private Q_SLOTS:
         QStringList lines;
         for (const AdminChange &c : journal->changes)
             lines << c.what + QLatin1Char(' ') + c.name + QLatin1Char(' ') + c.detail;
-        QCOMPARE(lines, (QStringList{QStringLiteral("add olga operator, to be changed at first sign-in"),
+        QCOMPARE(lines, (QStringList{QStringLiteral("add olga operator; to be changed at first sign-in"),
                                      QStringLiteral("change-password olga "), QStringLiteral("add rita responder of East"),
                                      QStringLiteral("reset-password rita to be changed at first sign-in"),
                                      QStringLiteral("reset-password rita ")}));

@@ -6,6 +6,7 @@
 #include "base/elapsedclock.h"
 #include "livecity.h"
 #include "ops/opsclient.h"
+#include "security/adminjournal.h"
 #include "security/approval.h"
 #include "security/userdirectory.h"
 
@@ -21,7 +22,6 @@
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QStatusBar>
-#include <QSysInfo>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -322,7 +322,7 @@ void AccessControl::changePassword(const QString &name, QByteArray current, QByt
                                          QStringLiteral("change-password: ") + refusalKey(outcome.refusal));
         } else {
             if (!directory->journalsChanges())
-                engine->recordOperatorAction(OperatorAction::AccountChanged, QStringLiteral("(%1@%2)").arg(name, QSysInfo::machineHostName()),
+                engine->recordOperatorAction(OperatorAction::AccountChanged, QStringLiteral("(%1)").arg(adminjournal::account(name)),
                                              QStringLiteral("change-password %1 (in %2)").arg(name, directory->describe()));
             // Sealed with the sign-in password, the approval key must follow it, or the next approval cannot open it.
             if (!keys.isEmpty())

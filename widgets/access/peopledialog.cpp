@@ -3,6 +3,7 @@
 #include "access/accesscontrol.h"
 #include "access/accessoverlay.h"
 #include "labels.h"
+#include "security/adminjournal.h"
 #include "security/userdirectory.h"
 
 #include <QDateTime>
@@ -12,8 +13,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QRegularExpression>
-#include <QSysInfo>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -24,13 +23,7 @@ namespace {
 enum Column { Name, RoleColumn, Districts, State };
 
 /// Who made a change, as the directory's journal names a person at a machine ("sam@desk-1").
-QString byPerson(const QString &user)
-{
-    // One word, as the journal takes it (security/adminjournal.h).
-    static const QRegularExpression notOneWord(QStringLiteral("[\\s()]"));
-    const QString host = QSysInfo::machineHostName();
-    return QStringLiteral("%1@%2").arg(user, host.isEmpty() ? QStringLiteral("console") : host).replace(notOneWord, QStringLiteral("_"));
-}
+QString byPerson(const QString &user) { return adminjournal::account(user); }
 
 } // namespace
 
