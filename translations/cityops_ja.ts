@@ -3751,10 +3751,6 @@ Reason (recorded):</source>
         <translation>実行されませんでした: %1</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Temporary password for %1:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own password, then sign in with it. It is not shown again.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1 の一時パスワード:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1 さんに直接渡してください。このパスワードでは誰もサインインできません。サインインカードで %1 さんが自分のパスワードを設定し、それでサインインします。再表示はされません。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>%1 is unlocked.</source>
         <translation>%1 のロックを解除しました。</translation>
     </message>
@@ -3781,6 +3777,18 @@ Reason (recorded):</source>
     <message>
         <source>Their approval key stays sealed with the old password: make them a new one (cityops-admin approver remove, then add) before they approve anything.</source>
         <translation>承認キーは古いパスワードで封印されたままです。承認を行う前に新しいキーを作成してください（cityops-admin approver remove のあと add）。</translation>
+    </message>
+    <message>
+        <source>password for one use expired</source>
+        <translation>一回限りのパスワードの期限切れ</translation>
+    </message>
+    <message>
+        <source>to set their own password by %1</source>
+        <translation>%1 までに本人がパスワードを設定する必要あり</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Temporary password for %1:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own password, then sign in with it — within %3 hours. It is not shown again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 の一時パスワード:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1 さんに直接渡してください。このパスワードでは誰もサインインできません。サインインカードで %1 さんが %3 時間以内に自分のパスワードを設定し、それでサインインします。再表示はされません。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -3751,10 +3751,6 @@ Reason (recorded):</source>
         <translation>未执行：%1</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Temporary password for %1:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own password, then sign in with it. It is not shown again.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1 的临时密码：&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;请当面交给 %1。它不能用于登录：%1 在登录卡片上用它设置自己的密码，然后用新密码登录。此密码不会再次显示。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>%1 is unlocked.</source>
         <translation>已解锁 %1。</translation>
     </message>
@@ -3781,6 +3777,18 @@ Reason (recorded):</source>
     <message>
         <source>Their approval key stays sealed with the old password: make them a new one (cityops-admin approver remove, then add) before they approve anything.</source>
         <translation>其审批密钥仍以旧密码封存：在其审批任何操作之前，请为其制作新密钥（cityops-admin approver remove，然后 add）。</translation>
+    </message>
+    <message>
+        <source>password for one use expired</source>
+        <translation>一次性密码已过期</translation>
+    </message>
+    <message>
+        <source>to set their own password by %1</source>
+        <translation>须在 %1 前由本人设置密码</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Temporary password for %1:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own password, then sign in with it — within %3 hours. It is not shown again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 的临时密码：&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;请当面交给 %1。它不能用于登录：%1 须在 %3 小时内在登录卡片上用它设置自己的密码，然后用新密码登录。此密码不会再次显示。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

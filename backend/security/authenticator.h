@@ -23,11 +23,14 @@ struct UserAccount {
     std::int64_t lockedUntilMs = 0;
     /// The password was set by an administrator for one use: the person sets their own before anything else.
     bool mustChangePassword = false;
+    /// mustChangePassword: when that password stops serving even for that (ms since the epoch; 0: it does not).
+    std::int64_t onceUntilMs = 0;
 };
 
 /// Why a sign-in was refused. The sentence shown to the person never says whether the name exists.
 enum class SignInRefusal { None, WrongCredentials, Disabled, Locked, TooSoon, Unavailable, NoRole,
-                           NewPasswordRefused   ///< a password change: the new one is not acceptable (too short, the same, the directory's policy)
+                           NewPasswordRefused,  ///< a password change: the new one is not acceptable (too short, the same, the directory's policy)
+                           Expired              ///< the password is right but no longer serves (one use not taken in time; expired in the directory)
 };
 
 struct SignInOutcome {
@@ -106,6 +109,7 @@ inline QString refusalKey(SignInRefusal r)
     case SignInRefusal::Unavailable: return QStringLiteral("directory unavailable");
     case SignInRefusal::NoRole: return QStringLiteral("no role at this console");
     case SignInRefusal::NewPasswordRefused: return QStringLiteral("new password refused");
+    case SignInRefusal::Expired: return QStringLiteral("password expired");
     }
     return {};
 }

@@ -431,7 +431,8 @@ SignInOutcome LdapDirectory::bindThen(const QString &name, const QByteArray &pas
     const bool mustChange = said.policy == PP_passwordExpired || said.policy == PP_changeAfterReset;
     if (mustChange && (!mayChangeFirst || bound != LDAP_SUCCESS)) {
         const bool canHere = bound == LDAP_SUCCESS;
-        SignInOutcome refused{SignInRefusal::Disabled,
+        // Expired with no sign-in left is over for this password: said as such in the record, not as a disabled account.
+        SignInOutcome refused{said.policy == PP_passwordExpired && !canHere ? SignInRefusal::Expired : SignInRefusal::Disabled,
                               said.policy == PP_passwordExpired
                                   ? (canHere ? QStringLiteral("Your password has expired in the directory. Set a new one (Change password on "
                                                               "this card), then sign in.")

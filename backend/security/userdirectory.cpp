@@ -12,7 +12,7 @@ namespace cityops {
 namespace {
 
 constexpr std::int64_t kApplicationId = 0x43594F55;   // "CYOU": CityOps users
-constexpr int kSchemaVersion = 2;   // 2: must_change
+constexpr int kSchemaVersion = 3;   // 2: must_change; 3: must_change_by_ms
 
 UserAccount accountFrom(const SqliteStatement &s)
 {
@@ -25,12 +25,19 @@ UserAccount accountFrom(const SqliteStatement &s)
     a.lastFailureMs = s.columnInt(5);
     a.lockedUntilMs = s.columnInt(6);
     a.mustChangePassword = s.columnInt(7) != 0;
+    a.onceUntilMs = a.mustChangePassword ? s.columnInt(8) : 0;
     return a;
 }
 
-const QString kColumns = QStringLiteral("name, role, districts, disabled, failures, last_failure_ms, locked_until_ms, must_change");
+const QString kColumns = QStringLiteral("name, role, districts, disabled, failures, last_failure_ms, locked_until_ms, must_change, must_change_by_ms");
 
 std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+/// When a password set now stops serving: for one use, kOnceValidMs from now; a lasting one, never (0).
+std::int64_t onceUntil(UserDirectory::PasswordUse use)
+{
+    return use == UserDirectory::PasswordUse::Once ? nowMs() + UserDirectory::kOnceValidMs : 0;
+}
 
 const QString kClearFailures = QStringLiteral("UPDATE users SET failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?");
 
@@ -62,8 +69,14 @@ Result<std::unique_ptr<UserDirectory>> UserDirectory::open(const QString &path, 
         "CREATE TABLE users(name TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL, districts TEXT NOT NULL DEFAULT '',"
         " disabled INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, last_failure_ms INTEGER NOT NULL DEFAULT 0,"
         " locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL,"
-        " must_change INTEGER NOT NULL DEFAULT 0)");
-    kind.upgrades = {QStringLiteral("ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0")};
+        " must_change INTEGER NOT NULL DEFAULT 0, must_change_by_ms INTEGER NOT NULL DEFAULT 0)");
+    // A password for one use set by the earlier release had no end: it gets the full time from the upgrade on, so
+    // that nobody waiting for theirs is turned away by it, and none stays open for good.
+    kind.upgrades = {QStringLiteral("ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0"),
+                     QStringLiteral("ALTER TABLE users ADD COLUMN must_change_by_ms INTEGER NOT NULL DEFAULT 0;"
+                                    " UPDATE users SET must_change_by_ms = CAST(strftime('%s', 'now') AS INTEGER) * 1000 + %1"
+                                    " WHERE must_change <> 0")
+                         .arg(kOnceValidMs)};
     kind.whenMissing = QStringLiteral("there is no user directory at %1 (cityops-admin user add creates one)");
     auto db = openTrustedDb(path, mode, kind);
     if (!db)
@@ -115,7 +128,8 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
     const std::lock_guard lock(m_mutex);
     return m_db->inTransaction([&]() -> Status {
         auto stmt = m_db->prepare(
-            QStringLiteral("INSERT INTO users(name, hash, role, districts, created_ms, changed_ms, must_change) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+            QStringLiteral("INSERT INTO users(name, hash, role, districts, created_ms, changed_ms, must_change, must_change_by_ms)"
+                           " VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
         if (!stmt)
             return makeError(stmt.error());
         stmt->bind(1, name);
@@ -125,6 +139,7 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
         stmt->bind(5, nowMs());
         stmt->bind(6, nowMs());
         stmt->bind(7, use == PasswordUse::Once ? 1 : 0);
+        stmt->bind(8, onceUntil(use));
         if (auto s = stmt->run(); !s)
             return s;
         QString detail = roleDetail(role, districts);
@@ -263,11 +278,13 @@ Status UserDirectory::resetPassword(const QString &name, const QByteArray &passw
     if (!hash)
         return makeError(hash.error());
     return administer(QStringLiteral("reset-password"), name, madeWhere(by, use == PasswordUse::Once ? QString::fromLatin1(kOnceDetail) : QString()),
-                      QStringLiteral("UPDATE users SET hash = ?, must_change = ?, failures = 0, locked_until_ms = 0, changed_ms = ? WHERE name = ?"),
+                      QStringLiteral("UPDATE users SET hash = ?, must_change = ?, must_change_by_ms = ?, failures = 0, locked_until_ms = 0,"
+                                     " changed_ms = ? WHERE name = ?"),
                       [&](SqliteStatement &s) {
                           s.bind(1, QString::fromLatin1(hash.value()));
                           s.bind(2, use == PasswordUse::Once ? 1 : 0);
-                          s.bind(3, nowMs());
+                          s.bind(3, onceUntil(use));
+                          s.bind(4, nowMs());
                       },
                       by);
 }
@@ -290,7 +307,7 @@ SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArra
     // In the journal as the person's own change at this machine, not an administrator's: a replay says who set it.
     const QString by = adminjournal::account(name);
     const Status stored = administer(QStringLiteral("change-password"), name, QString(),
-                                     QStringLiteral("UPDATE users SET hash = ?, must_change = 0, changed_ms = ? WHERE name = ?"),
+                                     QStringLiteral("UPDATE users SET hash = ?, must_change = 0, must_change_by_ms = 0, changed_ms = ? WHERE name = ?"),
                                      [&](SqliteStatement &st) {
                                          st.bind(1, QString::fromLatin1(hash.value()));
                                          st.bind(2, nowMs());
@@ -299,6 +316,7 @@ SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArra
     if (!stored)
         return unavailable(stored.error());
     checked.account.mustChangePassword = false;
+    checked.account.onceUntilMs = 0;
     return checked;
 }
 
@@ -344,7 +362,7 @@ SignInOutcome UserDirectory::check(const QString &name, const QByteArray &passwo
             return {SignInRefusal::WrongCredentials, QStringLiteral("The name or the password is wrong.")};
         }
         account = accountFrom(stmt.value());
-        hash = stmt->columnText(8).toLatin1();
+        hash = stmt->columnText(9).toLatin1();
     }   // the read ends here, before any write
     // From here on the name is an account: every outcome says so.
     const auto known = [](SignInOutcome o) { o.nameKnown = true; return o; };
@@ -372,7 +390,12 @@ SignInOutcome UserDirectory::check(const QString &name, const QByteArray &passwo
         (void)update(kClearFailures, name, [&](SqliteStatement &s) { s.bind(1, nowMs()); });   // the person's own, not an administrator's
     account.failures = 0;
     account.lockedUntilMs = 0;
-    // Its password is right, and known to whoever set it: it opens nothing but the change to the person's own.
+    // Its password is right, and known to whoever set it: it opens nothing but the change to the person's own, and
+    // that only while it is fresh (a note of it found days later opens nothing).
+    if (account.mustChangePassword && account.onceUntilMs > 0 && now >= account.onceUntilMs)
+        return known({SignInRefusal::Expired, QStringLiteral("This password was set for you for one use until %1 and has expired: ask an "
+                                                             "administrator for a new one.")
+                                                  .arg(QDateTime::fromMSecsSinceEpoch(account.onceUntilMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")))});
     if (account.mustChangePassword && purpose == Purpose::SignIn) {
         SignInOutcome refused = known({SignInRefusal::Disabled,
                                        QStringLiteral("This password was set for you by an administrator, to be used once: set your own (Change "

@@ -42,6 +42,10 @@ public:
     enum class PasswordUse { Lasting, Once };
     /// What the journal adds to the change that set a password for one use.
     static constexpr const char *kOnceDetail = "to be changed at first sign-in";
+    /// How long a password for one use serves after it was set: long enough to reach a person who is off until the
+    /// shift after a weekend, not so long that a note of it found later still opens the account. Once it has expired
+    /// its person is refused (SignInRefusal::Expired) and an administrator sets another.
+    static constexpr std::int64_t kOnceValidMs = 72 * 3600'000LL;
 
     Status add(const QString &name, Role role, const QStringList &districts, const QByteArray &password,
                PasswordUse use = PasswordUse::Lasting);
@@ -66,7 +70,8 @@ public:
     Result<adminjournal::Read> changesAfter(std::int64_t afterId, int limit);
 
     /// Checks `password` for `name` at `nowMs`: counts failures, makes the next attempt wait and locks the account
-    /// as the policy says; a success clears the count. A password set for one use is refused with mustChangePassword.
+    /// as the policy says; a success clears the count. A password set for one use is refused with mustChangePassword,
+    /// and once kOnceValidMs have passed since it was set, as Expired (for a change of password too).
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
     /// Also in the journal, as "change-password" by NAME@this-machine: the person's own change, which consoles record.
     SignInOutcome changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t nowMs) override;

@@ -1,6 +1,7 @@
 // cityops-admin as an administrator uses it (and misuses it): accounts added, listed, changed and unlocked in a
 // real directory file; every bad argument a sentence and exit 2; a password file others may read refused; a file
 // that is not a directory refused and left untouched; the console then signs in with what the tool wrote.
+#include "base/sqlitedb.h"
 #include "city/citypackage.h"
 #include "city/sumoimport.h"
 #include "security/approval.h"
@@ -9,6 +10,7 @@
 #include "security/keyringjournal.h"
 #include "security/userdirectory.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -19,6 +21,9 @@
 using namespace cityops;
 
 namespace {
+/// A time as cityops-admin says it, with its offset.
+const QString kIsoTime = QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:Z|[+-]\\d\\d:\\d\\d)");
+
 struct Run {
     int exitCode = -1;
     QString out, err;
@@ -149,14 +154,39 @@ private Q_SLOTS:
         // A password for one use: listed as such, signing nobody in until its person has set their own.
         r = admin({QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("rita"), QStringLiteral("--directory"), db,
                    QStringLiteral("--password-file"), pw2, QStringLiteral("--temporary")});
-        QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("one use")), qPrintable(r.out + r.err));
+        // Until when it serves, with its zone, is said when it is set and in the list.
+        static const QRegularExpression by(QStringLiteral("one use: rita sets their own at the sign-in card before signing in, by (%1)").arg(kIsoTime));
+        const QRegularExpressionMatch said = by.match(r.out);
+        QVERIFY2(r.exitCode == 0 && said.hasMatch(), qPrintable(r.out + r.err));
         r = admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--directory"), db});
-        QVERIFY2(r.out.contains(QLatin1String("rita\tresponder\tWest,east\tpassword to be changed at first sign-in")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("rita\tresponder\tWest,east\tpassword to be changed at first sign-in, by %1").arg(said.captured(1))),
+                 qPrintable(r.out));
         QVERIFY2(r.out.contains(QLatin1String("olga\toperator\t-\tactive")), qPrintable(r.out));
+        // Found after its 72 hours (here: its end moved into the past in the file), it is listed as expired and signs
+        // in nobody, nor lets anyone set a password with it.
+        std::int64_t until = 0;
         {
             auto d = UserDirectory::open(db, UserDirectory::Mode::Existing);
-            QVERIFY(d.value()->signIn(QStringLiteral("rita"), "second password", 2'000'000'000'000).mustChangePassword);
-            QVERIFY(d.value()->changePassword(QStringLiteral("rita"), "second password", "rita's own now", 2'000'000'000'000).ok());
+            until = d.value()->find(QStringLiteral("rita")).value()->onceUntilMs;
+            QVERIFY(until > QDateTime::currentMSecsSinceEpoch());
+            QVERIFY(d.value()->signIn(QStringLiteral("rita"), "second password", QDateTime::currentMSecsSinceEpoch()).mustChangePassword);
+            auto file = SqliteDb::open(db, SqliteDb::Mode::Create);
+            QVERIFY(file.value()->exec(QStringLiteral("UPDATE users SET must_change_by_ms = 1000 WHERE name = 'rita'")).ok());
+        }
+        r = admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--directory"), db});
+        QVERIFY2(QRegularExpression(QStringLiteral("rita\tresponder\tWest,east\tpassword for one use expired %1\n").arg(kIsoTime)).match(r.out).hasMatch(),
+                 qPrintable(r.out));
+        {
+            auto d = UserDirectory::open(db, UserDirectory::Mode::Existing);
+            QCOMPARE(d.value()->signIn(QStringLiteral("rita"), "second password", QDateTime::currentMSecsSinceEpoch()).refusal, SignInRefusal::Expired);
+            QCOMPARE(d.value()->changePassword(QStringLiteral("rita"), "second password", "rita's own now", QDateTime::currentMSecsSinceEpoch()).refusal,
+                     SignInRefusal::Expired);
+        }
+        QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("rita"), QStringLiteral("--directory"), db,
+                        QStringLiteral("--password-file"), pw2, QStringLiteral("--temporary")}).exitCode, 0);
+        {
+            auto d = UserDirectory::open(db, UserDirectory::Mode::Existing);
+            QVERIFY(d.value()->changePassword(QStringLiteral("rita"), "second password", "rita's own now", QDateTime::currentMSecsSinceEpoch()).ok());
         }
         QCOMPARE(admin({QStringLiteral("user"), QStringLiteral("set-role"), QStringLiteral("olga"), QStringLiteral("--role"), QStringLiteral("supervisor"),
                         QStringLiteral("--directory"), db}).exitCode, 0);

@@ -69,6 +69,14 @@ private Q_SLOTS:
         const SignInOutcome nora = east->signIn(QStringLiteral("nora"), kPassword, kNow + 5 * kAnHour);
         QVERIFY2(nora.ok(), qPrintable(nora.sentence));
         QVERIFY2(nora.notice.startsWith(QLatin1String("Your password in the directory has expired: 1 more sign-in(s) with it")), qPrintable(nora.notice));
+        // The last of them, then none: over for that password — said as expired (in the record too), not as a
+        // disabled account, and with nothing to change at the card.
+        QVERIFY(east->signIn(QStringLiteral("nora"), kPassword, kNow + 5 * kAnHour).ok());
+        const SignInOutcome over = east->signIn(QStringLiteral("nora"), kPassword, kNow + 5 * kAnHour);
+        QCOMPARE(over.refusal, SignInRefusal::Expired);
+        QVERIFY2(over.sentence.contains(QLatin1String("no sign-in left")), qPrintable(over.sentence));
+        QVERIFY(!over.mustChangePassword);
+        QVERIFY(over.nameKnown);
 
         // A password an administrator reset: the bind succeeds, but the directory says she must set her own first —
         // she is not let in on it, and is told what to do.

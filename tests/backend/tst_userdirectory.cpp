@@ -6,6 +6,7 @@
 #include "security/passwordhash.h"
 #include "security/userdirectory.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -235,8 +236,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto d = fresh(dir);
         const QString olga = QStringLiteral("olga"), rita = QStringLiteral("rita");
+        const std::int64_t before = QDateTime::currentMSecsSinceEpoch();
         QVERIFY(d->add(olga, Role::Operator, {}, "from the admin", UserDirectory::PasswordUse::Once).ok());
         QVERIFY(d->find(olga).value()->mustChangePassword);
+        // It serves for 72 hours from when it was set.
+        const std::int64_t until = d->find(olga).value()->onceUntilMs;
+        QVERIFY(until >= before + UserDirectory::kOnceValidMs && until <= QDateTime::currentMSecsSinceEpoch() + UserDirectory::kOnceValidMs);
 
         // The administrator who chose it knows it: it signs nobody in, and says what to do — once it is right.
         const SignInOutcome asIs = d->signIn(olga, "from the admin", kT0);
@@ -265,6 +270,7 @@ private Q_SLOTS:
         QVERIFY(d->signIn(rita, "reset for rita", kT0 + 7).mustChangePassword);
         QVERIFY(d->resetPassword(rita, "reset for rita").ok());
         QVERIFY(d->signIn(rita, "reset for rita", kT0 + 8).ok());
+        QCOMPARE(d->find(rita).value()->onceUntilMs, 0);
 
         // The journal says which changes set a password for one use.
         const auto journal = d->changesAfter(0, 100);
@@ -276,6 +282,38 @@ private Q_SLOTS:
                                      QStringLiteral("change-password olga "), QStringLiteral("add rita responder of East"),
                                      QStringLiteral("reset-password rita to be changed at first sign-in"),
                                      QStringLiteral("reset-password rita ")}));
+    }
+
+    /// A password for one use found days later (a note on a desk, a mail read late) opens nothing: right, it is
+    /// refused as expired for a sign-in and for a change alike, counting no failure; a new one set for one use serves
+    /// again, and the person's own set with it has no end.
+    void aPasswordForOneUseNotTakenInTimeOpensNothing()
+    {
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        const QString otto = QStringLiteral("otto");
+        QVERIFY(d->add(otto, Role::Operator, {}, "for otto, once", UserDirectory::PasswordUse::Once).ok());
+        const std::int64_t until = d->find(otto).value()->onceUntilMs;
+
+        QVERIFY(d->signIn(otto, "for otto, once", until - 1).mustChangePassword);   // the last moment it serves
+        const SignInOutcome late = d->signIn(otto, "for otto, once", until);
+        QCOMPARE(late.refusal, SignInRefusal::Expired);
+        QVERIFY(!late.mustChangePassword);   // nothing to be done with it at the card
+        QVERIFY(late.nameKnown);
+        QVERIFY2(late.sentence.contains(QLatin1String("has expired: ask an administrator")), qPrintable(late.sentence));
+        QCOMPARE(refusalKey(late.refusal), QStringLiteral("password expired"));
+        const SignInOutcome change = d->changePassword(otto, "for otto, once", "otto sets his own", until + 1000);
+        QCOMPARE(change.refusal, SignInRefusal::Expired);
+        QCOMPARE(d->signIn(otto, "otto sets his own", until + 2000).refusal, SignInRefusal::WrongCredentials);
+        QCOMPARE(d->find(otto).value()->failures, 1);   // that last one only: an expired password is no guess
+        // Wrong, it is as wrong as any other: the expiry says nothing to a guesser.
+        QCOMPARE(d->signIn(otto, "a guess", until + 3000).refusal, SignInRefusal::WrongCredentials);
+
+        QVERIFY(d->resetPassword(otto, "another for otto", UserDirectory::PasswordUse::Once).ok());
+        QVERIFY(d->find(otto).value()->onceUntilMs >= until);   // 72 hours from the reset
+        QVERIFY(d->changePassword(otto, "another for otto", "otto sets his own", QDateTime::currentMSecsSinceEpoch()).ok());
+        QCOMPARE(d->find(otto).value()->onceUntilMs, 0);
+        QVERIFY(d->signIn(otto, "otto sets his own", until + 100 * UserDirectory::kOnceValidMs).ok());
     }
 
     /// A console changes the directory from several worker threads (a sign-in, a step-up, a change of password, Session ▸
@@ -345,6 +383,7 @@ private Q_SLOTS:
         auto upgraded = UserDirectory::open(path, UserDirectory::Mode::Existing);
         QVERIFY2(upgraded.ok(), qPrintable(upgraded.error()));
         auto olga = upgraded.value()->find(QStringLiteral("olga")).value();
+        QCOMPARE(olga->onceUntilMs, 0);
         QVERIFY(olga.has_value());
         QCOMPARE(olga->failures, 2);
         QVERIFY(!olga->mustChangePassword);
@@ -359,13 +398,47 @@ private Q_SLOTS:
         // A later release's file is not ours to change.
         {
             auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
-            QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 3")).ok());
+            QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 4")).ok());
         }
         const QByteArray later = bytesOf(path);
         const auto newer = UserDirectory::open(path, UserDirectory::Mode::Existing);
         QVERIFY(!newer.ok());
-        QVERIFY2(newer.error().contains(QLatin1String("another version (3)")), qPrintable(newer.error()));
+        QVERIFY2(newer.error().contains(QLatin1String("another version (4)")), qPrintable(newer.error()));
         QCOMPARE(bytesOf(path), later);
+    }
+
+    /// The previous release's file (version 2): its passwords for one use had no end. Brought up to date, each gets
+    /// the full time from the upgrade on — nobody waiting for theirs is turned away, none stays open for good — and a
+    /// lasting password gets none.
+    void aPasswordForOneUseOfTheEarlierReleaseGetsItsTimeFromTheUpgrade()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("users.db"));
+        const QByteArray hash = passwordhash::hash("a password", kCheap).value();
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
+            QVERIFY(db.value()->exec(QStringLiteral(
+                "CREATE TABLE users(name TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL, districts TEXT NOT NULL DEFAULT '',"
+                " disabled INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, last_failure_ms INTEGER NOT NULL DEFAULT 0,"
+                " locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL,"
+                " must_change INTEGER NOT NULL DEFAULT 0);"
+                " INSERT INTO users(name, hash, role, created_ms, changed_ms, must_change) VALUES('olga', '%1', 'operator', 1, 1, 1);"
+                " INSERT INTO users(name, hash, role, created_ms, changed_ms, must_change) VALUES('otto', '%1', 'operator', 1, 1, 0);"
+                " PRAGMA application_id = 1129926485; PRAGMA user_version = 2;").arg(QString::fromLatin1(hash))).ok());
+        }
+        const std::int64_t before = QDateTime::currentMSecsSinceEpoch();
+        auto upgraded = UserDirectory::open(path, UserDirectory::Mode::Existing);
+        QVERIFY2(upgraded.ok(), qPrintable(upgraded.error()));
+        const auto olga = upgraded.value()->find(QStringLiteral("olga")).value();
+        QVERIFY(olga->mustChangePassword);
+        // strftime('%s') has whole seconds: the end is within a second of the upgrade's time plus 72 hours.
+        QVERIFY2(olga->onceUntilMs >= before - 1000 + UserDirectory::kOnceValidMs
+                     && olga->onceUntilMs <= QDateTime::currentMSecsSinceEpoch() + UserDirectory::kOnceValidMs,
+                 qPrintable(QString::number(olga->onceUntilMs - before)));
+        QCOMPARE(upgraded.value()->find(QStringLiteral("otto")).value()->onceUntilMs, 0);
+        QVERIFY(upgraded.value()->signIn(QStringLiteral("olga"), "a password", olga->onceUntilMs - 1).mustChangePassword);
+        QCOMPARE(upgraded.value()->signIn(QStringLiteral("olga"), "a password", olga->onceUntilMs).refusal, SignInRefusal::Expired);
+        QVERIFY(upgraded.value()->signIn(QStringLiteral("otto"), "a password", olga->onceUntilMs).ok());
     }
 
     void lockExpiresAfterFifteenMinutes()

@@ -492,6 +492,22 @@ private Q_SLOTS:
         QCOMPARE(desk.access().actor().user, QStringLiteral("otto"));
     }
 
+    /// A password for one use typed after its 72 hours: right, but it opens nothing — no change of password, the card
+    /// says to ask an administrator, the record says "password expired" (not a disabled account, not a guess).
+    void aPasswordForOneUseTypedTooLateOpensNothing()
+    {
+        Desk desk;
+        QVERIFY(desk.people.get()->resetPassword(QStringLiteral("otto"), "otto, for once", UserDirectory::PasswordUse::Once).ok());
+        desk.now = desk.people.get()->find(QStringLiteral("otto")).value()->onceUntilMs;
+        desk.type(QStringLiteral("otto"), QStringLiteral("otto, for once"));
+        QVERIFY(!desk.access().isSignedIn());
+        QVERIFY2(desk.overlay().message()->text().contains(QLatin1String("has expired: ask an administrator")),
+                 qPrintable(desk.overlay().message()->text()));
+        QTRY_VERIFY(desk.recorded(QStringLiteral("sign-in-refused otto: password expired")));
+        QVERIFY(!desk.window->findChild<PasswordDialog *>());
+        QCOMPARE(desk.people.get()->find(QStringLiteral("otto")).value()->failures, 0);
+    }
+
     /// Each person's docks come back as they left them; View ▸ Reset the layout puts the shipped arrangement back.
     void layoutPerPerson()
     {

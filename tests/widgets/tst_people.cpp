@@ -201,7 +201,10 @@ private Q_SLOTS:
         static const QRegularExpression readable(QStringLiteral("^[a-km-np-z2-9]{4}(-[a-km-np-z2-9]{4}){3}$"));
         QVERIFY2(readable.match(drawn).hasMatch(), qPrintable(drawn));
         QVERIFY2(dialog->said().contains(QLatin1String("approval key")), qPrintable(dialog->said()));   // a supervisor's
-        QCOMPARE(row(dialog, QStringLiteral("sven"))->text(3), QStringLiteral("to set their own password"));
+        QVERIFY2(row(dialog, QStringLiteral("sven"))->text(3).startsWith(QLatin1String("to set their own password by ")),
+                 qPrintable(row(dialog, QStringLiteral("sven"))->text(3)));
+        const QString shown = dialog->findChild<QLabel *>(QStringLiteral("temporaryPassword"))->text();
+        QVERIFY2(shown.contains(QLatin1String("within 72 hours")), qPrintable(shown));
         // What the directory now does with it: the old one is gone, the drawn one signs in nobody but lets sven set his.
         QCOMPARE(users.signIn(QStringLiteral("sven"), People::kPassword, kNow).refusal, SignInRefusal::WrongCredentials);
         QVERIFY(users.signIn(QStringLiteral("sven"), drawn.toLatin1(), kNow).mustChangePassword);
@@ -247,6 +250,55 @@ private Q_SLOTS:
         QCOMPARE(lines, (QStringList{QStringLiteral("reset-password sven: at a console; to be changed at first sign-in"),
                                      QStringLiteral("reset-password otto: at a console; to be changed at first sign-in"),
                                      QStringLiteral("disable rita: at a console"), QStringLiteral("enable rita: at a console")}));
+    }
+
+    /// The list is what a sign-in would find now, not when it was opened: read again on its own, it shows a lock
+    /// that began at another desk, a password reset with cityops-admin meanwhile, a lock that ended — and a password
+    /// for one use not taken within its 72 hours, in amber (its person cannot sign in until someone sets another).
+    void theOpenListFollowsTheDirectoryAndTheTime()
+    {
+        std::int64_t now = kNow;   // before the desk, which may read it as it goes
+        Desk desk;
+        UserDirectory &users = *desk.people.get();
+        desk.access().setClock([&now] { return now; });
+        desk.signIn("ada");
+        PeopleDialog *dialog = desk.open();
+        QVERIFY(dialog);
+        QCOMPARE(row(dialog, QStringLiteral("olga"))->text(3), QStringLiteral("active"));
+        QTreeWidgetItem *rita = row(dialog, QStringLiteral("rita"));
+        dialog->list()->setCurrentItem(rita);
+        dialog->setRefreshInterval(20);
+
+        // Elsewhere: olga locked by guesses at another desk, otto's password reset for one use with cityops-admin.
+        std::int64_t t = kNow - 600'000;
+        for (int failures = 0; failures < 10; ++failures) {
+            t += users.policy().delayAfter(failures);
+            (void)users.signIn(QStringLiteral("olga"), "guess", t);
+        }
+        QVERIFY(users.resetPassword(QStringLiteral("otto"), "otto, for once", UserDirectory::PasswordUse::Once).ok());
+        QTRY_VERIFY(row(dialog, QStringLiteral("olga"))->text(3).startsWith(QLatin1String("locked until ")));
+        QTRY_VERIFY(row(dialog, QStringLiteral("otto"))->text(3).startsWith(QLatin1String("to set their own password by ")));
+        QVERIFY(amberPixels(dialog->list()->viewport()) > 1000);
+        // Read again in place, the same people on the same rows (the list does not jump under the reader), who was
+        // picked still picked.
+        QCOMPARE(row(dialog, QStringLiteral("rita")), rita);
+        QCOMPARE(dialog->list()->currentItem(), rita);
+
+        // Past otto's 72 hours (and olga's lock): his row says so in amber; hers, her failures, in grey.
+        now = users.find(QStringLiteral("otto")).value()->onceUntilMs;
+        QTRY_COMPARE(row(dialog, QStringLiteral("otto"))->text(3), QStringLiteral("password for one use expired"));
+        QCOMPARE(row(dialog, QStringLiteral("olga"))->text(3), QStringLiteral("10 failed sign-in(s)"));
+        QTRY_VERIFY(amberPixels(dialog->list()->viewport()) > 1000);
+        QCOMPARE(users.signIn(QStringLiteral("otto"), "otto, for once", now).refusal, SignInRefusal::Expired);
+        // A reset gives him a new one; his row is no longer amber.
+        answerNextDialog([](QWidget *asked) {
+            asked->findChild<QLineEdit *>()->setText(QString::fromLatin1(People::kPassword));
+            asked->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        act(dialog, QStringLiteral("otto"), dialog->resetButton());
+        QVERIFY2(row(dialog, QStringLiteral("otto"))->text(3).startsWith(QLatin1String("to set their own password by ")),
+                 qPrintable(row(dialog, QStringLiteral("otto"))->text(3)));
+        QCOMPARE(amberPixels(dialog->list()->viewport()), 0);
     }
 };
 

@@ -116,7 +116,9 @@ QString describe(const UserAccount &a, const SignInPolicy &policy, std::int64_t 
     if (const QString lock = admin::lockState(a, policy, now); !lock.isEmpty())
         state << lock;
     if (a.mustChangePassword)
-        state << QStringLiteral("password to be changed at first sign-in");
+        state << (a.onceUntilMs > 0 && now >= a.onceUntilMs ? QStringLiteral("password for one use expired %1").arg(admin::whenText(a.onceUntilMs))
+                  : a.onceUntilMs > 0 ? QStringLiteral("password to be changed at first sign-in, by %1").arg(admin::whenText(a.onceUntilMs))
+                                      : QStringLiteral("password to be changed at first sign-in"));
     return QStringLiteral("%1\t%2\t%3\t%4")
         .arg(a.name, roleName(a.role), a.districts.isEmpty() ? QStringLiteral("-") : a.districts.join(QLatin1Char(',')),
              state.isEmpty() ? QStringLiteral("active") : state.join(QStringLiteral(", ")));
@@ -138,7 +140,7 @@ const char *const kHelp =
         "(checked against --city PACKAGE, by default the console's default city).\n"
         "Without --password-file the password is typed twice at the terminal; it is never shown, stored or logged,\n"
         "only its Argon2id hash. A password file must be private to its owner (chmod 600). With --temporary it signs in\n"
-        "nobody: at the sign-in card it lets its person set their own, and only then sign in.\n"
+        "nobody: at the sign-in card it lets its person set their own, and only then sign in; after 72 hours not even that.\n"
         "The console keyring lists the consoles whose operations a console takes: each console's name (its --console-id)\n"
         "and the public half of its --command-key (openssl pkey -in KEY -pubout). Give every console the same keyring.\n"
         "approver add makes a supervisor's approval key, sealed with the password they type (their sign-in password: the\n"
@@ -505,8 +507,12 @@ int main(int argc, char **argv)
                                             : d.resetPassword(name, password.value(), use);
         said = verb == QLatin1String("add") ? QStringLiteral("added %1 (%2)").arg(name, roleName(role))
                                             : QStringLiteral("new password for %1; failures cleared").arg(name);
-        if (use == UserDirectory::PasswordUse::Once)
-            said += QStringLiteral("; it is for one use: %1 sets their own at the sign-in card before signing in").arg(name);
+        if (use == UserDirectory::PasswordUse::Once && done) {
+            // Until when, as the file has it (what the list and the sign-in go by).
+            auto set = d.find(name);
+            said += QStringLiteral("; it is for one use: %1 sets their own at the sign-in card before signing in, by %2")
+                        .arg(name, admin::whenText(set && set.value() ? set.value()->onceUntilMs : now + UserDirectory::kOnceValidMs));
+        }
     } else if (verb == QLatin1String("set-role")) {
         done = d.setRole(name, role, districts.value());
         said = QStringLiteral("%1 is now %2").arg(name, roleName(role));

@@ -250,7 +250,7 @@ std::optional<QByteArray> AccessControl::confirmIdentity(const QString &what, co
             }
             typed.fill('\0');
             message->setText(outcome.sentence);
-            if (outcome.refusal == SignInRefusal::Locked || outcome.refusal == SignInRefusal::Disabled)
+            if (outcome.refusal == SignInRefusal::Locked || outcome.refusal == SignInRefusal::Disabled || outcome.refusal == SignInRefusal::Expired)
                 dialog.reject();
         });
         std::erase_if(m_stepUps, [](const QFuture<SignInOutcome> &f) { return f.isFinished(); });

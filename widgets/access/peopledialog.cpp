@@ -3,6 +3,7 @@
 #include "access/accesscontrol.h"
 #include "access/accessoverlay.h"
 #include "labels.h"
+#include "map/mapstyle.h"
 #include "security/adminjournal.h"
 #include "security/userdirectory.h"
 
@@ -12,10 +13,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace cityops {
 namespace {
@@ -24,6 +28,25 @@ enum Column { Name, RoleColumn, Districts, State };
 
 /// Who made a change, as the directory's journal names a person at a machine ("sam@desk-1").
 QString byPerson(const QString &user) { return adminjournal::account(user); }
+
+/// A password for one use not taken in time: its person cannot sign in until someone sets another.
+bool expired(const UserAccount &a, std::int64_t nowMs) { return a.mustChangePassword && a.onceUntilMs > 0 && nowMs >= a.onceUntilMs; }
+
+/// Something that stands in the way of a sign-in and needs someone: the list's one colour.
+bool abnormal(const UserAccount &a, std::int64_t nowMs) { return a.lockedUntilMs > nowMs || expired(a, nowMs); }
+
+/// "03:12" today, "Thu 03:12" within the week ahead, else the date: a time an operator reads at a glance.
+QString shortTime(std::int64_t atMs, std::int64_t nowMs)
+{
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(atMs), now = QDateTime::fromMSecsSinceEpoch(nowMs);
+    const qint64 days = now.date().daysTo(at.date());
+    const QString time = QLocale().toString(at.time(), QStringLiteral("HH:mm"));
+    if (days == 0)
+        return time;
+    if (days > 0 && days < 7)
+        return QLocale().toString(at.date(), QStringLiteral("ddd")) + QLatin1Char(' ') + time;
+    return QLocale().toString(at.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
+}
 
 } // namespace
 
@@ -70,6 +93,10 @@ PeopleDialog::PeopleDialog(AccessControl &access, UserDirectory &directory, QWid
     connect(m_list, &QTreeWidget::currentItemChanged, this, &PeopleDialog::updateButtons);
     resize(720, 480);
     reload();
+    // What a sign-in would find changes with the time (a lock ends) and elsewhere (a lock begins at another desk).
+    m_refresh.setInterval(kRefreshMs);
+    connect(&m_refresh, &QTimer::timeout, this, [this] { reload({}, true); });
+    m_refresh.start();
 }
 
 PeopleDialog::~PeopleDialog()
@@ -88,22 +115,31 @@ QString PeopleDialog::stateOf(const UserAccount &account, std::int64_t nowMs)
     if (account.disabled)
         state << tr("disabled");
     if (account.lockedUntilMs > nowMs)
-        state << tr("locked until %1").arg(QDateTime::fromMSecsSinceEpoch(account.lockedUntilMs).toString(QStringLiteral("HH:mm")));
+        state << tr("locked until %1").arg(shortTime(account.lockedUntilMs, nowMs));
     else if (account.failures > 0)
         state << tr("%n failed sign-in(s)", "in a row", account.failures);
-    if (account.mustChangePassword)
+    if (account.mustChangePassword && expired(account, nowMs))
+        state << tr("password for one use expired");
+    else if (account.mustChangePassword && account.onceUntilMs > 0)
+        state << tr("to set their own password by %1").arg(shortTime(account.onceUntilMs, nowMs));
+    else if (account.mustChangePassword)
         state << tr("to set their own password");
     return state.isEmpty() ? tr("active") : state.join(QStringLiteral(", "));
 }
 
-void PeopleDialog::reload(const QString &select)
+void PeopleDialog::reload(const QString &select, bool quietly)
 {
-    m_busy = true;
+    if (quietly && (m_busy || m_refreshing))
+        return;
+    (quietly ? m_refreshing : m_busy) = true;
     updateButtons();
     auto *read = new QFutureWatcher<Result<std::vector<UserAccount>>>(this);
-    connect(read, &QFutureWatcherBase::finished, this, [this, read, select] {
+    connect(read, &QFutureWatcherBase::finished, this, [this, read, select, quietly] {
         read->deleteLater();
-        m_busy = false;
+        (quietly ? m_refreshing : m_busy) = false;
+        // A change began while it read: its own read follows it, and this one may be from before it.
+        if (quietly && m_busy)
+            return;
         auto accounts = read->result();
         if (!accounts) {
             say(tr("The user directory cannot be read: %1").arg(accounts.error()), true);
@@ -113,17 +149,25 @@ void PeopleDialog::reload(const QString &select)
         // Who was picked, by name, before the rows change under it.
         const UserAccount *picked = selected();
         const QString keep = select.isEmpty() && picked ? picked->name : select;
+        const bool samePeople = std::equal(m_accounts.begin(), m_accounts.end(), accounts->begin(), accounts->end(),
+                                           [](const UserAccount &a, const UserAccount &b) { return a.name == b.name; });
         m_accounts = std::move(accounts).value();
-        m_list->clear();
+        // The same people: their rows are written over where they are (the list does not jump under the reader).
+        if (!samePeople)
+            m_list->clear();
         const std::int64_t now = m_access.nowMs();
-        for (const UserAccount &a : m_accounts) {
-            auto *item = new QTreeWidgetItem(m_list, {a.name, Labels::role(a.role), a.districts.join(QStringLiteral(", ")), stateOf(a, now)});
-            // Colour only for what is abnormal: a lock (someone guessed, or forgot); disabled is an administrator's choice.
-            if (a.lockedUntilMs > now)
-                for (int c = 0; c < m_list->columnCount(); ++c) {
-                    item->setBackground(c, QColor(0xff, 0xb0, 0x00));
-                    item->setForeground(c, Qt::black);
-                }
+        for (size_t i = 0; i < m_accounts.size(); ++i) {
+            const UserAccount &a = m_accounts[i];
+            const QStringList texts{a.name, Labels::role(a.role), a.districts.join(QStringLiteral(", ")), stateOf(a, now)};
+            QTreeWidgetItem *item = samePeople ? m_list->topLevelItem(int(i)) : new QTreeWidgetItem(m_list, texts);
+            // Colour only for what is abnormal: a lock (someone guessed, or forgot), a password for one use not taken in
+            // time; disabled is an administrator's choice.
+            const bool amber = abnormal(a, now);
+            for (int c = 0; c < m_list->columnCount(); ++c) {
+                item->setText(c, texts[c]);
+                item->setData(c, Qt::BackgroundRole, amber ? QVariant(QBrush(mapstyle::alarmAmber())) : QVariant());
+                item->setData(c, Qt::ForegroundRole, amber ? QVariant(QBrush(Qt::black)) : QVariant());
+            }
             if (a.name == keep)
                 m_list->setCurrentItem(item);
         }
@@ -182,8 +226,9 @@ void PeopleDialog::change(const QString &done, std::function<Status()> work, con
                 m_password->setProperty("password", QString::fromLatin1(shown));
                 m_password->setText(tr("<p>Temporary password for %1:</p><p style=\"font-family: monospace; font-size: 20pt\"><b>%2</b></p>"
                                        "<p>Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own "
-                                       "password, then sign in with it. It is not shown again.</p>")
-                                        .arg(name.toHtmlEscaped(), QString::fromLatin1(shown)));
+                                       "password, then sign in with it — within %3 hours. It is not shown again.</p>")
+                                        .arg(name.toHtmlEscaped(), QString::fromLatin1(shown))
+                                        .arg(UserDirectory::kOnceValidMs / 3600'000));
                 m_password->show();
             }
         }

@@ -4,6 +4,7 @@
 #include "security/authenticator.h"
 
 #include <QDialog>
+#include <QTimer>
 
 #include <functional>
 #include <vector>
@@ -22,7 +23,8 @@ class UserDirectory;
 /// supervisor lifts a lock; an administrator also disables or enables an account and resets a password for one use
 /// (drawn here, shown once, after their own password again). Not for their own account. Every change goes to the
 /// directory's journal as made by that person at this machine, which the consoles record. The directory is read and
-/// changed on a worker; the list is read again after each change.
+/// changed on a worker; the list is read again after each change, and every kRefreshMs while it is open (a lock
+/// that began or ended, a change made at another desk or with cityops-admin).
 class PeopleDialog : public QDialog {
     Q_OBJECT
 public:
@@ -39,14 +41,20 @@ public:
     /// The password a reset drew, while it is shown (empty otherwise).
     QString shownPassword() const;
     /// A read of the directory is under way (tests wait for it).
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_busy || m_refreshing; }
+    /// How often the open list is read again on its own.
+    static constexpr int kRefreshMs = 15'000;
+    /// Test hook: the list read again every `ms` instead.
+    void setRefreshInterval(int ms) { m_refresh.setInterval(ms); }
 
     /// An account's state in words, as the list says it: "locked until 03:12", "2 failed sign-ins", "disabled",
     /// "to set their own password", or "active".
     static QString stateOf(const UserAccount &account, std::int64_t nowMs);
 
 private:
-    void reload(const QString &select = {});
+    /// Reads the list again, keeping who is picked (or picking `select`). `quietly`: the periodic read, which leaves
+    /// the buttons as they are and gives way to a change or a read under way.
+    void reload(const QString &select = {}, bool quietly = false);
     void updateButtons();
     const UserAccount *selected() const;
     /// Runs `change` on a worker; then says `done` (or the error) and reads the list again.
@@ -66,6 +74,8 @@ private:
     QPushButton *m_reset;
     QPushButton *m_disable;
     bool m_busy = false;
+    bool m_refreshing = false;
+    QTimer m_refresh;
 };
 
 } // namespace cityops
