@@ -593,4 +593,14 @@ Reason (recorded):</numerusform>
         </translation>
     </message>
 </context>
+<context>
+    <name>cityops::WallFeed</name>
+    <message numerus="yes">
+        <source>%Ln EVENT(S) NOT RECORDED</source>
+        <translation>
+            <numerusform>%Ln EVENT NOT RECORDED</numerusform>
+            <numerusform>%Ln EVENTS NOT RECORDED</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

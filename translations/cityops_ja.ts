@@ -4282,6 +4282,24 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>▲ CLOCK %1 AHEAD OF THE FIELD&apos;S</source>
         <translation>▲ 時計が現場より %1 進み</translation>
     </message>
+    <message>
+        <source>▲ NOT RECORDING: %1</source>
+        <translation>▲ 記録停止: %1</translation>
+    </message>
+    <message>
+        <source>RECORDING DISK FULL IN %1</source>
+        <translation>記録ディスクは %1 で満杯</translation>
+    </message>
+    <message>
+        <source>RECORDING DISK: %1 LEFT</source>
+        <translation>記録ディスク残り %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln EVENT(S) NOT RECORDED</source>
+        <translation>
+            <numerusform>%Ln 件のイベントが未記録</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::WallMapTile</name>

@@ -4282,6 +4282,24 @@ Shared with other consoles: %12 · received from them: %13</source>
         <source>▲ CLOCK %1 AHEAD OF THE FIELD&apos;S</source>
         <translation>▲ 时钟比现场快 %1</translation>
     </message>
+    <message>
+        <source>▲ NOT RECORDING: %1</source>
+        <translation>▲ 未在记录: %1</translation>
+    </message>
+    <message>
+        <source>RECORDING DISK FULL IN %1</source>
+        <translation>记录磁盘将在 %1 后写满</translation>
+    </message>
+    <message>
+        <source>RECORDING DISK: %1 LEFT</source>
+        <translation>记录磁盘剩余 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln EVENT(S) NOT RECORDED</source>
+        <translation>
+            <numerusform>%Ln 个事件未记录</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cityops::WallMapTile</name>

@@ -19,6 +19,7 @@
 #include "wall/wallremote.h"
 
 #include <QLocalSocket>
+#include <QTemporaryDir>
 
 #include <QtTest>
 
@@ -235,6 +236,90 @@ private Q_SLOTS:
             QCOMPARE(countColor(image, WallLook::amber(), 40), 0);
         }
         engine.stop();
+    }
+
+    /// A wall that records (started without --no-store) has no status bar and nobody reads its log: its key figures
+    /// say when its recording is in trouble — in amber while it still records (its disk nearly full), in red once it
+    /// records nothing (here its file reaches its size cap) — and a wall recording well says nothing of it.
+    void aWallThatRecordsSaysWhenItsRecordingIsInTrouble()
+    {
+        QTemporaryDir dir;
+        const auto figuresOf = [](LiveWall &live) {
+            auto *figures = dynamic_cast<KeyFiguresBoard *>(live.wall->tileAt(1, 2));
+            return figures;
+        };
+        const auto says = [](KeyFiguresBoard *figures, const QString &start) {
+            (void)figures->grab();
+            const std::vector<QString> &texts = figures->drawnTexts();
+            return std::any_of(texts.begin(), texts.end(), [&start](const QString &t) { return t.startsWith(start); });
+        };
+        // Pixels of `color` where the line starting with `start` was drawn (0: not drawn).
+        const auto colourOf = [](KeyFiguresBoard *figures, const QString &start, const QColor &color) {
+            const QImage image = figures->grab().toImage();
+            const std::vector<QString> &texts = figures->drawnTexts();
+            for (size_t i = 0; i < texts.size(); ++i)
+                if (texts[i].startsWith(start))
+                    return countColor(image.copy(figures->drawnTextRects()[i]), color);
+            return 0;
+        };
+        {
+            // Plenty of room: nothing said.
+            EventStoreOptions options{dir.filePath(QStringLiteral("roomy.store"))};
+            options.freeBytes = [] { return std::optional<std::int64_t>(400LL << 30); };
+            auto store = EventStore::open(options, *test::networkCity());
+            QVERIFY2(store.ok(), qPrintable(store.error()));
+            LiveWall live(WallLayout::builtIn(), std::move(store).value());
+            QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+            QTRY_VERIFY_WITH_TIMEOUT(live.engine.store()->stats().disk.has_value(), 5000);
+            live.wall->refreshNow();
+            QVERIFY2(live.wall->feed().figures().recordingTrouble.isEmpty(), qPrintable(live.wall->feed().figures().recordingTrouble));
+            QVERIFY(!says(figuresOf(live), QStringLiteral("\u25B2 RECORDING")) && !says(figuresOf(live), QStringLiteral("\u25B2 NOT RECORDING")));
+        }
+        {
+            // 100 MB left on its disk: still recording, said in amber.
+            EventStoreOptions options{dir.filePath(QStringLiteral("low.store"))};
+            options.freeBytes = [] { return std::optional<std::int64_t>(100LL << 20); };
+            auto store = EventStore::open(options, *test::networkCity());
+            QVERIFY2(store.ok(), qPrintable(store.error()));
+            LiveWall live(WallLayout::builtIn(), std::move(store).value());
+            QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+            KeyFiguresBoard *figures = figuresOf(live);
+            QVERIFY(figures);
+            QTRY_VERIFY_WITH_TIMEOUT((live.wall->refreshNow(), !live.wall->feed().figures().recordingTrouble.isEmpty()), 5000);
+            QCOMPARE(live.wall->feed().figures().recordingTrouble, QStringLiteral("\u25B2 RECORDING DISK: 100 MiB LEFT"));
+            QVERIFY(!live.wall->feed().figures().notRecording);
+            QVERIFY(says(figures, QStringLiteral("\u25B2 RECORDING DISK: 100 MiB LEFT")));
+            QVERIFY2(colourOf(figures, QStringLiteral("\u25B2 RECORDING DISK"), WallLook::amber()) > 50, "the line is not amber");
+            QCOMPARE(colourOf(figures, QStringLiteral("\u25B2 RECORDING DISK"), WallLook::red()), 0);
+        }
+        {
+            // Its file at its cap: nothing recorded any more, said in red with the store's own words.
+            EventStoreOptions options{dir.filePath(QStringLiteral("capped.store"))};
+            options.maxSizeMb = 1;
+            auto store = EventStore::open(options, *test::networkCity());
+            QVERIFY2(store.ok(), qPrintable(store.error()));
+            LiveWall live(WallLayout::builtIn(), std::move(store).value());
+            QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+            QTRY_VERIFY_WITH_TIMEOUT((live.wall->refreshNow(), live.wall->feed().figures().notRecording), 30'000);
+            const QString said = live.wall->feed().figures().recordingTrouble;
+            QVERIFY2(said.startsWith(QStringLiteral("\u25B2 NOT RECORDING: ")) && said.contains(QLatin1String("FULL")), qPrintable(said));
+            KeyFiguresBoard *figures = figuresOf(live);
+            QVERIFY(says(figures, QStringLiteral("\u25B2 NOT RECORDING: ")));
+            QVERIFY2(colourOf(figures, QStringLiteral("\u25B2 NOT RECORDING: "), WallLook::red()) > 50, "the line is not red");
+            // Within the tile, whatever the store's sentence: cut, not spilling over the next tile.
+            for (const QRect &r : figures->drawnTextRects())
+                QVERIFY(figures->rect().contains(r));
+        }
+        // Filling at a pace, and events already lost (its writer too far behind): both said, in one line.
+        EventStore::Stats behind;
+        behind.dropped = 12;
+        behind.disk = DiskOutlook::Outlook{200LL << 20, 5 * 3600'000LL, 40LL << 20, true};
+        QCOMPARE(WallFeed::recordingTroubleOf(behind), QStringLiteral("\u25B2 RECORDING DISK FULL IN 5 H 00 MIN \u00B7 12 EVENT(S) NOT RECORDED"));
+        behind.disk->low = false;
+        QCOMPARE(WallFeed::recordingTroubleOf(behind), QStringLiteral("\u25B2 12 EVENT(S) NOT RECORDED"));
+        behind.checking = true;   // still checking its file: what waits in memory is not lost
+        behind.dropped = 0;
+        QCOMPARE(WallFeed::recordingTroubleOf(behind), QString());
     }
 
     /// The field link is cut: every field tile says so across its face, hatched; the clock tile keeps going.

@@ -4,6 +4,7 @@
 #include "engine/engine.h"
 #include "link/simlink.h"
 #include "state/citystatesource.h"
+#include "store/eventstore.h"
 #include "testcity.h"
 #include "wall/videowall.h"
 #include "wall/wallfeed.h"
@@ -111,13 +112,16 @@ struct LiveWall {
     CuttableLink *link = nullptr;
     std::unique_ptr<VideoWall> wall;
 
-    explicit LiveWall(WallLayout layout = WallLayout::builtIn())
+    /// `store`: the wall records into it (a wall started without --no-store).
+    explicit LiveWall(WallLayout layout = WallLayout::builtIn(), std::unique_ptr<EventStore> store = nullptr)
     {
         SimLinkOptions sim;
         sim.seed = 7;
         sim.warmUpHours = 2;
         auto l = std::make_unique<CuttableLink>(city, &engine.clock(), sim);
         link = l.get();
+        if (store)
+            engine.attachStore(std::move(store));
         engine.start(std::move(l), QString(), QDateTime::currentMSecsSinceEpoch() - 2 * 3600'000);
         wall = std::make_unique<VideoWall>(engine, std::move(layout));
         wall->show(false);

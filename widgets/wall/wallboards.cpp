@@ -361,6 +361,12 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
     if (const QString clockOff = m_feed.clockOffText(); !clockOff.isEmpty())
         if (const QRect row = nextRow(flow, lineHeight(Size::Normal)); !row.isNull())
             drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter, clockOff, Size::Normal, WallLook::amber());
+    // This wall's own recording in trouble: said here, where the room looks, as a desk's status bar says it.
+    if (!k.recordingTrouble.isEmpty())
+        if (const QRect row = nextRow(flow, lineHeight(Size::Normal)); !row.isNull())
+            drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter,
+                     QFontMetrics(m_look.normal).elidedText(k.recordingTrouble, Qt::ElideRight, row.width()), Size::Normal,
+                     k.notRecording ? WallLook::red() : WallLook::amber());
     flow.y += m_look.margin;
     const struct {
         QString label;

@@ -6,6 +6,7 @@
 
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace cityops {
@@ -105,6 +106,21 @@ void WallFeed::pullLoads()
     Q_EMIT loadsChanged();
 }
 
+QString WallFeed::recordingTroubleOf(const EventStore::Stats &stats)
+{
+    // As the desk's status bar says it (StatusLine), in the wall's words: what stopped, or what will stop it, and what
+    // it already lost; a store still checking its file before the first write loses nothing and says nothing.
+    if (stats.failing)
+        return tr("\u25B2 NOT RECORDING: %1").arg(stats.error.toUpper());
+    QStringList said;
+    if (stats.disk && stats.disk->low)
+        said << (stats.disk->fullInMs ? tr("RECORDING DISK FULL IN %1").arg(Labels::duration(*stats.disk->fullInMs).toUpper())
+                                      : tr("RECORDING DISK: %1 LEFT").arg(Labels::dataSize(stats.disk->freeBytes)));
+    if (stats.dropped > 0)
+        said << tr("%Ln EVENT(S) NOT RECORDED", nullptr, int(std::min<std::uint64_t>(stats.dropped, std::numeric_limits<int>::max())));
+    return said.isEmpty() ? QString() : QStringLiteral("\u25B2 ") + said.join(QStringLiteral(" \u00B7 "));
+}
+
 void WallFeed::pullFigures()
 {
     KeyFigures k;
@@ -130,7 +146,13 @@ void WallFeed::pullFigures()
     if (isLive())
         if (const auto off = deskClockOff(m_live.engine().linkGateways(), m_live.engine().linkCounters()))
             k.clockAheadMs = off->aheadMs;
-    const bool changed = k.signalsFaulted != m_figures.signalsFaulted || k.signalsHeld != m_figures.signalsHeld
+    if (const EventStore *store = m_live.engine().store()) {
+        const EventStore::Stats recording = store->stats();
+        k.recordingTrouble = recordingTroubleOf(recording);
+        k.notRecording = recording.failing;
+    }
+    const bool changed = k.recordingTrouble != m_figures.recordingTrouble || k.notRecording != m_figures.notRecording
+                         || k.signalsFaulted != m_figures.signalsFaulted || k.signalsHeld != m_figures.signalsHeld
                          || k.devicesNotReporting != m_figures.devicesNotReporting
                          || k.incidentsOverdue != m_figures.incidentsOverdue || k.link != m_figures.link
                          || k.fieldSilent != m_figures.fieldSilent || k.clockAheadMs != m_figures.clockAheadMs;

@@ -2,6 +2,7 @@
 
 #include "livecity.h"
 #include "state/alarmsummary.h"
+#include "store/eventstore.h"
 
 #include <QObject>
 #include <QTimeZone>
@@ -29,7 +30,14 @@ public:
         /// This wall's own clock less the field's, when every clock its link judges agrees it is off (deskClockOff):
         /// the room reads the time from the wall. Live only.
         std::optional<std::int64_t> clockAheadMs;
+        /// What is wrong with this wall's own recording, in words for the wall ("▲ NOT RECORDING: DATABASE OR DISK IS
+        /// FULL", "▲ RECORDING DISK FULL IN 5 H", "▲ 12 EVENTS NOT RECORDED"); empty while it records well, or records
+        /// nothing by choice (--no-store: the desks record). Nobody reads a wall's log or has its status bar.
+        QString recordingTrouble;
+        bool notRecording = false;   ///< ... and nothing is recorded now (red, not amber)
     };
+    /// recordingTrouble of a store in this state.
+    static QString recordingTroubleOf(const EventStore::Stats &stats);
     struct FeederLoad {
         QString id;
         double ratio = 0;             ///< load / rating now
