@@ -1,6 +1,7 @@
 #include "security/authenticator.h"
 
 #include "base/counted.h"
+#include "security/commonpasswords.h"
 
 #include <QDateTime>
 
@@ -54,6 +55,12 @@ SignInOutcome countWrongPassword(const SignInPolicy &policy, UserAccount &accoun
             true};
 }
 
+namespace {
+constexpr const char *kCommonPasswordSentence =
+    "That password is one of the most common ones, the first a guesser tries: choose another (a few words of your own "
+    "make a good one).";
+} // namespace
+
 std::optional<SignInOutcome> refuseNewPassword(const QByteArray &current, const QByteArray &next)
 {
     const auto refused = [](const QString &sentence) {
@@ -67,6 +74,8 @@ std::optional<SignInOutcome> refuseNewPassword(const QByteArray &current, const 
         return refused(QStringLiteral("A password has at most %1 characters, none of them NUL: choose another.").arg(kPasswordMaxBytes));
     if (next == current)
         return refused(QStringLiteral("The new password is the one you have: choose another."));
+    if (isCommonPassword(next))
+        return refused(QString::fromLatin1(kCommonPasswordSentence));
     return std::nullopt;
 }
 

@@ -77,7 +77,8 @@ inline constexpr int kPasswordMinBytes = 8;
 inline constexpr int kPasswordMaxBytes = 1024;
 
 /// What no directory takes as a new password, said as the refusal: the current one again, fewer than
-/// kPasswordMinBytes or more than kPasswordMaxBytes, or one with a NUL byte in it. Nothing when it is acceptable here
+/// kPasswordMinBytes or more than kPasswordMaxBytes, one with a NUL byte in it, or one of the most common passwords
+/// (security/commonpasswords.h). Nothing when it is acceptable here
 /// (a directory may judge it further).
 std::optional<SignInOutcome> refuseNewPassword(const QByteArray &current, const QByteArray &next);
 

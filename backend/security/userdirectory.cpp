@@ -1,5 +1,7 @@
 #include "security/userdirectory.h"
 
+#include "security/commonpasswords.h"
+
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -108,6 +110,8 @@ Status UserDirectory::checkPassword(const QByteArray &password)
         return makeError(QStringLiteral("a password may have at most %1 bytes").arg(kPasswordMaxBytes));
     if (password.contains('\0'))
         return makeError(QStringLiteral("a password may not hold a NUL byte"));
+    if (isCommonPassword(password))
+        return makeError(QStringLiteral("that password is one of the most common ones, the first a guesser tries: choose another"));
     return Ok{};
 }
 

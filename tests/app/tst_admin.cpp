@@ -131,6 +131,12 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QLatin1String("olga\toperator\t-\tactive")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QLatin1String("rita\tresponder\tWest,east\tactive")), qPrintable(r.out));
         QVERIFY(!r.out.contains(QLatin1String("first password")) && !r.err.contains(QLatin1String("first password")));
+        // One of the passwords guessers try first: refused as bad input, saying why, and nobody added.
+        r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("nora"), QStringLiteral("--role"), QStringLiteral("viewer"),
+                   QStringLiteral("--directory"), db, QStringLiteral("--password-file"), secret(dir, QStringLiteral("common"), "Baseball1\n", kPrivate)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("most common")), qPrintable(r.err));
+        QVERIFY(!admin({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--directory"), db}).out.contains(QLatin1String("nora")));
 
         // What the tool wrote is what the console checks.
         {

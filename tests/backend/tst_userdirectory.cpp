@@ -3,6 +3,7 @@
 // failures that survive a restart, and files that are not ours refused and left byte for byte as they were.
 #include "base/secretfile.h"
 #include "base/sqlitedb.h"
+#include "security/commonpasswords.h"
 #include "security/passwordhash.h"
 #include "security/userdirectory.h"
 
@@ -119,6 +120,34 @@ private Q_SLOTS:
         // The password itself is nowhere in the file.
         d.reset();
         QVERIFY(!bytesOf(dir.filePath(QStringLiteral("users.db"))).contains("long enough"));
+    }
+
+    /// The passwords guessers try first (the ten guesses a lockout allows go to exactly these) are refused whoever
+    /// sets them — an administrator adding or resetting, the person changing their own — in any case of letters,
+    /// with a sentence that says why; a password of one's own words is taken.
+    void aCommonPasswordIsRefusedWhoeverSetsIt()
+    {
+        QVERIFY2(commonPasswordCount() > 3000, qPrintable(QString::number(commonPasswordCount())));
+        for (const char *common : {"password", "Password1", "QWERTY123", "iloveyou", "trustno1", "12345678", "football", "1qaz2wsx"})
+            QVERIFY2(isCommonPassword(common), common);
+        for (const char *own : {"correct horse 1", "long enough", "olga's tram to work", "password with more words"})
+            QVERIFY2(!isCommonPassword(own), own);
+
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        const Status added = d->add(QStringLiteral("olga"), Role::Operator, {}, "Password1");
+        QVERIFY(!added.ok());
+        QVERIFY2(added.error().contains(QLatin1String("most common")), qPrintable(added.error()));
+        QVERIFY(!d->find(QStringLiteral("olga")).value().has_value());
+        QVERIFY(d->add(QStringLiteral("olga"), Role::Operator, {}, "olga's tram to work").ok());
+        QVERIFY(!d->resetPassword(QStringLiteral("olga"), "baseball", UserDirectory::PasswordUse::Once).ok());
+        QVERIFY(d->signIn(QStringLiteral("olga"), "olga's tram to work", kT0).ok());   // the reset changed nothing
+
+        const SignInOutcome mine = d->changePassword(QStringLiteral("olga"), "olga's tram to work", "SUNSHINE", kT0 + 1);
+        QCOMPARE(mine.refusal, SignInRefusal::NewPasswordRefused);
+        QVERIFY2(mine.sentence.contains(QLatin1String("most common")), qPrintable(mine.sentence));
+        QVERIFY(d->signIn(QStringLiteral("olga"), "olga's tram to work", kT0 + 2).ok());
+        QVERIFY(d->changePassword(QStringLiteral("olga"), "olga's tram to work", "a tram at six, then the depot", kT0 + 3).ok());
     }
 
     void signInRefusals()
