@@ -14,7 +14,7 @@ namespace cityops {
 namespace {
 
 constexpr std::int64_t kApplicationId = 0x43594F55;   // "CYOU": CityOps users
-constexpr int kSchemaVersion = 3;   // 2: must_change; 3: must_change_by_ms
+constexpr int kSchemaVersion = 3;   // 2: must_change; 3: must_change_by_ms, previous_hashes
 
 UserAccount accountFrom(const SqliteStatement &s)
 {
@@ -71,11 +71,12 @@ Result<std::unique_ptr<UserDirectory>> UserDirectory::open(const QString &path, 
         "CREATE TABLE users(name TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL, districts TEXT NOT NULL DEFAULT '',"
         " disabled INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, last_failure_ms INTEGER NOT NULL DEFAULT 0,"
         " locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL,"
-        " must_change INTEGER NOT NULL DEFAULT 0, must_change_by_ms INTEGER NOT NULL DEFAULT 0)");
+        " must_change INTEGER NOT NULL DEFAULT 0, must_change_by_ms INTEGER NOT NULL DEFAULT 0, previous_hashes TEXT NOT NULL DEFAULT '')");
     // A password for one use set by the earlier release had no end: it gets the full time from the upgrade on, so
     // that nobody waiting for theirs is turned away by it, and none stays open for good.
     kind.upgrades = {QStringLiteral("ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0"),
                      QStringLiteral("ALTER TABLE users ADD COLUMN must_change_by_ms INTEGER NOT NULL DEFAULT 0;"
+                                    " ALTER TABLE users ADD COLUMN previous_hashes TEXT NOT NULL DEFAULT '';"
                                     " UPDATE users SET must_change_by_ms = CAST(strftime('%s', 'now') AS INTEGER) * 1000 + %1"
                                     " WHERE must_change <> 0")
                          .arg(kOnceValidMs)};
@@ -305,16 +306,35 @@ SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArra
         o.nameKnown = true;
         return o;
     };
+    // Not one the person had before: a password that leaked once comes back when people cycle two of them.
+    auto past = pastPasswords(name);
+    if (!past)
+        return unavailable(past.error());
+    for (const QByteArray &earlier : past->earlier)
+        if (passwordhash::verify(earlier, next)) {
+            SignInOutcome o{SignInRefusal::NewPasswordRefused,
+                            QStringLiteral("You have had that password before: choose one you have not used (the directory remembers your last %1).")
+                                .arg(kPasswordHistory + 1)};
+            o.nameKnown = true;
+            return o;
+        }
+    // The one it replaces joins them, unless an administrator chose it (for one use): that was never the person's.
+    QByteArrayList kept = past->earlier;
+    if (!past->once)
+        kept.prepend(past->current);
+    kept = kept.mid(0, kPasswordHistory);
     auto hash = passwordhash::hash(next, m_cost);
     if (!hash)
         return unavailable(hash.error());
     // In the journal as the person's own change at this machine, not an administrator's: a replay says who set it.
     const QString by = adminjournal::account(name);
     const Status stored = administer(QStringLiteral("change-password"), name, QString(),
-                                     QStringLiteral("UPDATE users SET hash = ?, must_change = 0, must_change_by_ms = 0, changed_ms = ? WHERE name = ?"),
+                                     QStringLiteral("UPDATE users SET hash = ?, previous_hashes = ?, must_change = 0, must_change_by_ms = 0, changed_ms = ?"
+                                                    " WHERE name = ?"),
                                      [&](SqliteStatement &st) {
                                          st.bind(1, QString::fromLatin1(hash.value()));
-                                         st.bind(2, nowMs());
+                                         st.bind(2, QString::fromLatin1(kept.join('\n')));
+                                         st.bind(3, nowMs());
                                      },
                                      by);
     if (!stored)
@@ -322,6 +342,25 @@ SignInOutcome UserDirectory::changePassword(const QString &name, const QByteArra
     checked.account.mustChangePassword = false;
     checked.account.onceUntilMs = 0;
     return checked;
+}
+
+Result<UserDirectory::PastPasswords> UserDirectory::pastPasswords(const QString &name) const
+{
+    const std::lock_guard lock(m_mutex);
+    auto stmt = m_db->prepare(QStringLiteral("SELECT hash, previous_hashes, must_change FROM users WHERE name = ?"));
+    if (!stmt)
+        return makeError(stmt.error());
+    stmt->bind(1, name);
+    QString error;
+    if (!stmt->step(&error))
+        return makeError(error.isEmpty() ? QStringLiteral("there is no user %1").arg(name) : error);
+    PastPasswords past;
+    past.current = stmt->columnText(0).toLatin1();
+    for (const QByteArray &h : stmt->columnText(1).toLatin1().split('\n'))
+        if (!h.isEmpty())
+            past.earlier << h;
+    past.once = stmt->columnInt(2) != 0;
+    return past;
 }
 
 Status UserDirectory::unlock(const QString &name, const QString &by)

@@ -46,6 +46,9 @@ public:
     /// shift after a weekend, not so long that a note of it found later still opens the account. Once it has expired
     /// its person is refused (SignInRefusal::Expired) and an administrator sets another.
     static constexpr std::int64_t kOnceValidMs = 72 * 3600'000LL;
+    /// How many of a person's earlier passwords (their own, not one set for one use) a change of password may not
+    /// take again, besides the current one.
+    static constexpr int kPasswordHistory = 3;
 
     Status add(const QString &name, Role role, const QStringList &districts, const QByteArray &password,
                PasswordUse use = PasswordUse::Lasting);
@@ -74,6 +77,7 @@ public:
     /// and once kOnceValidMs have passed since it was set, as Expired (for a change of password too).
     SignInOutcome signIn(const QString &name, const QByteArray &password, std::int64_t nowMs) override;
     /// Also in the journal, as "change-password" by NAME@this-machine: the person's own change, which consoles record.
+    /// Refused (NewPasswordRefused) for the current password or one of the kPasswordHistory before it.
     SignInOutcome changePassword(const QString &name, const QByteArray &current, const QByteArray &next, std::int64_t nowMs) override;
     bool journalsChanges() const override { return true; }
     QString describe() const override;
@@ -92,6 +96,13 @@ private:
     /// signIn()'s check; for a change of password, a password set for one use is taken.
     SignInOutcome check(const QString &name, const QByteArray &password, std::int64_t nowMs, Purpose purpose);
     Status requireExisting(const QString &name) const;
+    /// The hash in force, whether it was set for one use, and the person's earlier ones (newest first).
+    struct PastPasswords {
+        QByteArray current;
+        bool once = false;
+        QByteArrayList earlier;
+    };
+    Result<PastPasswords> pastPasswords(const QString &name) const;
     Status update(const QString &sql, const QString &name, const std::function<void(SqliteStatement &)> &bind = {});
     /// update() and its line in the journal, in one transaction, made `by` that account (empty: this process's, an
     /// administrator's).

@@ -150,6 +150,39 @@ private Q_SLOTS:
         QVERIFY(d->changePassword(QStringLiteral("olga"), "olga's tram to work", "a tram at six, then the depot", kT0 + 3).ok());
     }
 
+    /// People who must change their password cycle two of them, and one that leaked comes back: a change may not take
+    /// the current password or any of the three before it — the person's own; one set for them for one use is not
+    /// theirs and is not remembered — and the fourth before it is free again.
+    void aPasswordHadBeforeIsNotTakenAgain()
+    {
+        QTemporaryDir dir;
+        auto d = fresh(dir);
+        const QString olga = QStringLiteral("olga");
+        QVERIFY(d->add(olga, Role::Operator, {}, "from the admin once", UserDirectory::PasswordUse::Once).ok());
+        std::int64_t t = kT0;
+        const auto change = [&](const char *from, const char *to) { return d->changePassword(olga, from, to, ++t); };
+        QVERIFY(change("from the admin once", "olga first own one").ok());
+        QVERIFY(change("olga first own one", "olga second own one").ok());
+        const SignInOutcome back = change("olga second own one", "olga first own one");
+        QCOMPARE(back.refusal, SignInRefusal::NewPasswordRefused);
+        QVERIFY2(back.sentence.contains(QLatin1String("had that password before")), qPrintable(back.sentence));
+        QVERIFY(back.nameKnown);
+        QVERIFY(d->signIn(olga, "olga second own one", ++t).ok());   // refused, nothing changed
+        // The administrator's password for one use was never hers: she may take it as her own.
+        QVERIFY(change("olga second own one", "from the admin once").ok());
+        QVERIFY(change("from the admin once", "olga third own one").ok());
+        // Now remembered: the admin's (hers since), second, first — and the third is the current one.
+        for (const char *earlier : {"from the admin once", "olga second own one", "olga first own one", "olga third own one"})
+            QCOMPARE(change("olga third own one", earlier).refusal, SignInRefusal::NewPasswordRefused);
+        QVERIFY(change("olga third own one", "olga fourth own one").ok());
+        // The first is the fourth before the current one now: free again.
+        QVERIFY(change("olga fourth own one", "olga first own one").ok());
+        QVERIFY(d->signIn(olga, "olga first own one", ++t).ok());
+        // Hashes, never the passwords, are what the file remembers.
+        d.reset();
+        QVERIFY(!bytesOf(dir.filePath(QStringLiteral("users.db"))).contains("own one"));
+    }
+
     void signInRefusals()
     {
         QTemporaryDir dir;
@@ -468,6 +501,10 @@ private Q_SLOTS:
         QVERIFY(upgraded.value()->signIn(QStringLiteral("olga"), "a password", olga->onceUntilMs - 1).mustChangePassword);
         QCOMPARE(upgraded.value()->signIn(QStringLiteral("olga"), "a password", olga->onceUntilMs).refusal, SignInRefusal::Expired);
         QVERIFY(upgraded.value()->signIn(QStringLiteral("otto"), "a password", olga->onceUntilMs).ok());
+        // Its people set their own passwords in it as before (the earlier ones remembered from now on).
+        QVERIFY(upgraded.value()->changePassword(QStringLiteral("otto"), "a password", "otto's own from now on", olga->onceUntilMs).ok());
+        QCOMPARE(upgraded.value()->changePassword(QStringLiteral("otto"), "otto's own from now on", "a password", olga->onceUntilMs).refusal,
+                 SignInRefusal::NewPasswordRefused);
     }
 
     void lockExpiresAfterFifteenMinutes()
