@@ -40,7 +40,7 @@ QString shortTime(std::int64_t atMs, std::int64_t nowMs)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(atMs), now = QDateTime::fromMSecsSinceEpoch(nowMs);
     const qint64 days = now.date().daysTo(at.date());
-    const QString time = QLocale().toString(at.time(), QStringLiteral("HH:mm"));
+    QString time = QLocale().toString(at.time(), QStringLiteral("HH:mm"));
     if (days == 0)
         return time;
     if (days > 0 && days < 7)
