@@ -6,7 +6,6 @@
 #include "store/snapshotcheck.h"
 #include "store/storereader.h"
 
-#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTest>
 
@@ -64,11 +63,7 @@ private Q_SLOTS:
         QVERIFY(console.engine.states().state(lamp).online);
         // Frozen, not closed: the socket stays open, only the keep-alive can tell.
         sim.pause();
-        QElapsedTimer timer;
-        timer.start();
         QTRY_VERIFY_WITH_TIMEOUT(!console.engine.states().state(lamp).online, 12'000);
-        // Within 1.5 x 5 s of the last packet (the wait started up to one keep-alive after it).
-        QVERIFY2(timer.elapsed() <= 7500 + 500, qPrintable(QString::number(timer.elapsed())));
         size_t offline = 0;
         for (DeviceIndex d = 0; d < city()->devices.size(); ++d)
             offline += console.engine.states().state(d).online ? 0 : 1;
@@ -88,7 +83,11 @@ private Q_SLOTS:
         const auto annunciated = std::count_if(alarms.begin(), alarms.end(), [](const Alarm &a) { return a.active && a.annunciated(); });
         const auto parent = std::find_if(alarms.begin(), alarms.end(), [](const Alarm &a) { return a.cause == AlarmCause::LinkLoss; });
         QVERIFY(parent != alarms.end());
-        QVERIFY2(parent->text.startsWith(QLatin1String("gateway gw1 is gone")), qPrintable(parent->text));
+        // Found by the console's own rule — no heartbeat for 1.5 keep-alives — not by the broker's keep-alive check,
+        // which counts from the gateway's last packet of any kind (its reports come between heartbeats) and whose Will
+        // the console believes only a grace second later: the reason says which, where a stopwatch would only say how
+        // busy the machine was.
+        QCOMPARE(parent->text, QStringLiteral("gateway gw1 is gone: no heartbeat for 1.5 keep-alives"));
         QVERIFY2(annunciated <= 3, qPrintable(QString::number(annunciated)));   // the parent (and a fault or two from before)
         sim.resume();
         QTRY_VERIFY_WITH_TIMEOUT(console.engine.states().state(lamp).online, 15'000);
