@@ -305,9 +305,10 @@ void MainWindow::buildSessionMenu()
         lock->setEnabled(in);
         for (QAction *a : session->actions())
             a->setEnabled(in);
-        // A supervisor's or an administrator's, and only where the console keeps the accounts itself.
+        // A supervisor's or an administrator's: all the accounts of the console's own directory, this machine's
+        // lockouts of an LDAP one.
         people->setEnabled(m_access->mayOpenPeople());
-        people->setVisible(m_access->localDirectory() != nullptr);
+        people->setVisible(m_access->peopleBook() != nullptr);
     };
     connect(m_access, &AccessControl::signedIn, this, enable);
     connect(m_access, &AccessControl::signedOut, this, enable);
@@ -430,12 +431,10 @@ void MainWindow::updateStatus()
     StatusLine::Figures figures;
     figures.eventsPerSecond = m_live->eventsPerSecond();
     figures.dropped = m_engine.stats().dropped;
-    if (EventStore *store = m_engine.store()) {
-        const auto stats = store->stats();
-        figures.recording = {true, stats.failing, stats.error, stats.checking, stats.disk, stats.dropped};
-    } else {
-        figures.recording = {false, false, m_archiveWhy};
-    }
+    if (EventStore *store = m_engine.store())
+        figures.recording = {store->stats(), {}};
+    else
+        figures.recording = {std::nullopt, m_archiveWhy};
     figures.live = m_live->isLive();
     figures.nowMs = m_live->nowMs();
     figures.zone = m_zone;

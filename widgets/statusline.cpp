@@ -82,6 +82,48 @@ StatusLine::StatusLine(QStatusBar *bar)
         bar->addPermanentWidget(label);
 }
 
+void StatusLine::showRecording(const EventStore::Stats &store)
+{
+    switch (store.verdict()) {
+    case EventStore::Stats::Verdict::NotRecording:
+        m_recording->setFigure(tr("NOT RECORDING: %1").arg(store.error));
+        m_recording->setStyleSheet(kRed);
+        return;
+    case EventStore::Stats::Verdict::Checking:
+        // Start-up with a long record: nothing is lost meanwhile (it waits in memory), so it is not an alarm.
+        m_recording->setFigure(tr("Recording once the store is checked…"));
+        m_recording->setStyleSheet(kCalm);
+        return;
+    case EventStore::Stats::Verdict::Recording:
+        m_recording->setFigure(tr("Recording"), store.disk ? tr("The recording's disk has %1 left.").arg(Labels::dataSize(store.disk->freeBytes)) : QString());
+        m_recording->setStyleSheet(kCalm);
+        return;
+    case EventStore::Stats::Verdict::AtRisk:
+        break;
+    }
+    // Amber while someone can still act — before the disk is full — and after events were lost, for as long as this
+    // console runs: its audit trail has a gap, which whoever answers for it must know of.
+    QStringList figure, tips;
+    if (store.disk && store.disk->low) {
+        const DiskOutlook::Outlook &disk = *store.disk;
+        const QString left = Labels::dataSize(disk.freeBytes);
+        figure << (disk.fullInMs ? tr("Recording · disk full in %1").arg(Labels::duration(*disk.fullInMs))
+                                 : tr("Recording · %1 left on its disk").arg(left));
+        tips << (disk.fullInMs ? tr("The recording's disk has %1 left and fills by %2 an hour.").arg(left, Labels::dataSize(disk.bytesPerHour))
+                               : tr("The recording's disk has %1 left.").arg(left))
+                    + QLatin1Char(' ')
+                    + tr("Make room on it, or keep fewer days (--retain-days): once it is full, nothing more is recorded.");
+    }
+    if (store.dropped > 0) {
+        const int n = static_cast<int>(std::min<std::uint64_t>(store.dropped, std::numeric_limits<int>::max()));
+        figure << (figure.isEmpty() ? tr("Recording · %Ln event(s) lost", nullptr, n) : tr("%Ln event(s) lost", nullptr, n));
+        tips << tr("%Ln event(s) since this console started could not be recorded (its disk full, or its recording too far behind): "
+                   "the record has a gap there, which a replay shows and the record's check names.", nullptr, n);
+    }
+    m_recording->setFigure(figure.join(QStringLiteral(" · ")), tips.join(QLatin1Char('\n')));
+    m_recording->setStyleSheet(kAmber);
+}
+
 void StatusLine::show(const Figures &f)
 {
     m_rate->setText(tr("%1 events/s").arg(qRound(f.eventsPerSecond)));
@@ -89,44 +131,11 @@ void StatusLine::show(const Figures &f)
     if (f.dropped > 0)
         m_dropped->setFigure(tr("%1 events dropped (queue full)").arg(f.dropped));
     // Recording: quiet while healthy, loud when not (a control room must know its audit trail is incomplete).
-    if (f.recording.store && f.recording.failing) {
-        m_recording->setFigure(tr("NOT RECORDING: %1").arg(f.recording.error));
-        m_recording->setStyleSheet(kRed);
-    } else if (f.recording.store && f.recording.checking) {
-        // Start-up with a long record: nothing is lost meanwhile (it waits in memory), so it is not an alarm.
-        m_recording->setFigure(tr("Recording once the store is checked…"));
-        m_recording->setStyleSheet(kCalm);
-    } else if (f.recording.store) {
-        // Amber while someone can still act — before the disk is full — and after events were lost, for as long as
-        // this console runs: its audit trail has a gap, which whoever answers for it must know of.
-        QStringList figure, tips;
-        if (f.recording.disk && f.recording.disk->low) {
-            const DiskOutlook::Outlook &disk = *f.recording.disk;
-            const QString left = Labels::dataSize(disk.freeBytes);
-            figure << (disk.fullInMs ? tr("Recording · disk full in %1").arg(Labels::duration(*disk.fullInMs))
-                                     : tr("Recording · %1 left on its disk").arg(left));
-            tips << (disk.fullInMs ? tr("The recording's disk has %1 left and fills by %2 an hour.").arg(left, Labels::dataSize(disk.bytesPerHour))
-                                   : tr("The recording's disk has %1 left.").arg(left))
-                        + QLatin1Char(' ')
-                        + tr("Make room on it, or keep fewer days (--retain-days): once it is full, nothing more is recorded.");
-        }
-        if (f.recording.lost > 0) {
-            const int n = static_cast<int>(std::min<std::uint64_t>(f.recording.lost, std::numeric_limits<int>::max()));
-            figure << (figure.isEmpty() ? tr("Recording · %Ln event(s) lost", nullptr, n) : tr("%Ln event(s) lost", nullptr, n));
-            tips << tr("%Ln event(s) since this console started could not be recorded (its disk full, or its recording too far behind): "
-                       "the record has a gap there, which a replay shows and the record's check names.", nullptr, n);
-        }
-        if (figure.isEmpty()) {
-            m_recording->setFigure(tr("Recording"), f.recording.disk ? tr("The recording's disk has %1 left.").arg(Labels::dataSize(f.recording.disk->freeBytes))
-                                                                     : QString());
-            m_recording->setStyleSheet(kCalm);
-        } else {
-            m_recording->setFigure(figure.join(QStringLiteral(" · ")), tips.join(QLatin1Char('\n')));
-            m_recording->setStyleSheet(kAmber);
-        }
-    } else {
-        m_recording->setFigure(f.recording.error.isEmpty() ? tr("Not recording") : tr("Not recording: %1").arg(f.recording.error));
+    if (!f.recording.store) {
+        m_recording->setFigure(f.recording.why.isEmpty() ? tr("Not recording") : tr("Not recording: %1").arg(f.recording.why));
         m_recording->setStyleSheet(kAmber);
+    } else {
+        showRecording(*f.recording.store);
     }
     m_clock->setStyleSheet(f.live ? QString() : QStringLiteral("color: #6f8cff;"));
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(f.nowMs, f.zone);

@@ -3,7 +3,7 @@
 #include "link/deskclock.h"
 #include "link/fieldlink.h"
 #include "model/geo.h"
-#include "store/diskoutlook.h"
+#include "store/eventstore.h"
 
 #include <QObject>
 #include <QString>
@@ -29,15 +29,11 @@ public:
     /// figures as permanent widgets on the right (a ConsoleStatusBar writes a message beside them, never over them).
     explicit StatusLine(QStatusBar *bar);
 
-    /// What the recording is doing: checking the store first, recording, failing (with the store's error) or not
-    /// recording (with why).
+    /// What the recording is doing: a live store's figures (judged by EventStore::Stats::verdict), or why nothing
+    /// records.
     struct Recording {
-        bool store = false;      ///< a live store records
-        bool failing = false;    ///< ... and cannot write
-        QString error;           ///< the store's error, or why nothing records (empty: not said)
-        bool checking = false;   ///< ... and is checking the file before its first write (start-up)
-        std::optional<DiskOutlook::Outlook> disk{};   ///< what the store's disk has left (none: not read yet)
-        std::uint64_t lost{};    ///< events this console could not record since it started (EventStore::Stats::dropped)
+        std::optional<EventStore::Stats> store{};   ///< none: this console does not record
+        QString why{};                              ///< ... and why (empty: not said)
     };
     struct Figures {
         double eventsPerSecond = 0;
@@ -58,6 +54,7 @@ public:
     void showPointer(const GeoPoint &position);
 
 private:
+    void showRecording(const EventStore::Stats &store);
     void showLinkFigure();
     static QString consoleClocksDetail(const std::vector<PeerClock> &off);   ///< its lines of the trouble tooltip
 

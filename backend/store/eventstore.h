@@ -100,6 +100,23 @@ public:
         bool failing = false;            ///< writes are currently failing (disk full, cap reached, I/O error, damaged)
         bool checking = false;           ///< the existing store is being checked before the first write (start-up)
         std::optional<DiskOutlook::Outlook> disk;   ///< what its disk has left, and when it fills (none: not read yet)
+
+        /// How the recording stands: the one judgement of these figures, which a desk's status bar and a wall each
+        /// say in their own words (so that they never disagree).
+        enum class Verdict {
+            Checking,       ///< the file is checked before the first write; nothing is lost meanwhile
+            Recording,      ///< all is well
+            AtRisk,         ///< it records, but its disk is low or events were lost: someone should act
+            NotRecording    ///< writes fail
+        };
+        [[nodiscard]] Verdict verdict() const
+        {
+            if (failing)
+                return Verdict::NotRecording;
+            if (checking)
+                return Verdict::Checking;
+            return (disk && disk->low) || dropped > 0 ? Verdict::AtRisk : Verdict::Recording;
+        }
     };
     Stats stats() const;
     /// Durations of recent commits (ms), oldest first, for percentiles.

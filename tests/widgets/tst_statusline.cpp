@@ -68,16 +68,18 @@ private Q_SLOTS:
             return shot.pixelColor(label->mapTo(&bar, QPoint(2, label->height() / 2)) * shot.devicePixelRatio()).name();
         };
         StatusLine::Figures figures;
-        figures.recording = {true, false, QString(), true};
+        figures.recording.store = EventStore::Stats{};
+        figures.recording.store->checking = true;
         line.show(figures);
         const QLabel *recording = recordingFigure();
         QVERIFY(recording);
         QCOMPARE(recording->text(), QStringLiteral("Recording once the store is checked…"));
         QVERIFY(marginColour(recording) != mapstyle::alarmAmber().name() && marginColour(recording) != mapstyle::alarmRed().name());
-        figures.recording = {true, false, QString(), false};
+        figures.recording.store->checking = false;
         line.show(figures);
         QCOMPARE(recordingFigure()->text(), QStringLiteral("Recording"));
-        figures.recording = {true, true, QStringLiteral("store /srv/city.store is damaged (database disk image is malformed); it was not written to"), false};
+        figures.recording.store->failing = true;
+        figures.recording.store->error = QStringLiteral("store /srv/city.store is damaged (database disk image is malformed); it was not written to");
         line.show(figures);
         recording = recordingFigure();
         QVERIFY2(recording->toolTip().contains(QLatin1String("NOT RECORDING: store /srv/city.store is damaged"))
@@ -94,7 +96,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
         const std::int64_t mb = 1024 * 1024;
         StatusLine::Figures figures;
-        figures.recording = {true, false, QString(), false, DiskOutlook::Outlook{1536 * mb, 9000'000, 600 * mb, true}};
+        figures.recording.store = EventStore::Stats{};
+        figures.recording.store->disk = DiskOutlook::Outlook{1536 * mb, 9000'000, 600 * mb, true};
         b.line.show(figures);
         const QLabel *recording = b.label(QStringLiteral("disk full in"));
         QVERIFY(recording);
@@ -104,14 +107,14 @@ private Q_SLOTS:
                      && recording->toolTip().contains(QLatin1String("--retain-days")),
                  qPrintable(recording->toolTip()));
 
-        figures.recording.disk = DiskOutlook::Outlook{300 * mb, std::nullopt, 0, true};
+        figures.recording.store->disk = DiskOutlook::Outlook{300 * mb, std::nullopt, 0, true};
         b.line.show(figures);
         recording = b.label(QStringLiteral("left on its disk"));
         QVERIFY(recording);
         QCOMPARE(recording->text(), QStringLiteral("Recording · 300 MiB left on its disk"));
         QCOMPARE(b.marginColour(recording), mapstyle::alarmAmber().name());
 
-        figures.recording.disk = DiskOutlook::Outlook{80'000 * mb, 200 * 3600'000LL, 400 * mb, false};
+        figures.recording.store->disk = DiskOutlook::Outlook{80'000 * mb, 200 * 3600'000LL, 400 * mb, false};
         b.line.show(figures);
         recording = b.label(QStringLiteral("Recording"));
         QVERIFY(recording);
@@ -121,7 +124,7 @@ private Q_SLOTS:
 
         // Recording again after events were lost: amber for as long as the console runs, saying how many and where
         // they can be found; with the disk still low, both.
-        figures.recording.lost = 6483;
+        figures.recording.store->dropped = 6483;
         b.line.show(figures);
         recording = b.label(QStringLiteral("lost"));
         QVERIFY(recording);
@@ -129,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(b.marginColour(recording), mapstyle::alarmAmber().name());
         QVERIFY2(recording->toolTip().contains(QLatin1String("a replay shows")) && recording->toolTip().contains(QLatin1String("78 GiB")) == false,
                  qPrintable(recording->toolTip()));
-        figures.recording.disk = DiskOutlook::Outlook{300 * mb, std::nullopt, 0, true};
+        figures.recording.store->disk = DiskOutlook::Outlook{300 * mb, std::nullopt, 0, true};
         b.line.show(figures);
         recording = b.label(QStringLiteral("lost"));
         QVERIFY(recording);

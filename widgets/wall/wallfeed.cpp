@@ -108,17 +108,24 @@ void WallFeed::pullLoads()
 
 QString WallFeed::recordingTroubleOf(const EventStore::Stats &stats)
 {
-    // As the desk's status bar says it (StatusLine), in the wall's words: what stopped, or what will stop it, and what
+    // The desk's status bar's verdict (StatusLine), in the wall's words: what stopped, or what will stop it, and what
     // it already lost; a store still checking its file before the first write loses nothing and says nothing.
-    if (stats.failing)
+    switch (stats.verdict()) {
+    case EventStore::Stats::Verdict::NotRecording:
         return tr("\u25B2 NOT RECORDING: %1").arg(stats.error.toUpper());
+    case EventStore::Stats::Verdict::Checking:
+    case EventStore::Stats::Verdict::Recording:
+        return {};
+    case EventStore::Stats::Verdict::AtRisk:
+        break;
+    }
     QStringList said;
     if (stats.disk && stats.disk->low)
         said << (stats.disk->fullInMs ? tr("RECORDING DISK FULL IN %1").arg(Labels::duration(*stats.disk->fullInMs).toUpper())
                                       : tr("RECORDING DISK: %1 LEFT").arg(Labels::dataSize(stats.disk->freeBytes)));
     if (stats.dropped > 0)
         said << tr("%Ln EVENT(S) NOT RECORDED", nullptr, int(std::min<std::uint64_t>(stats.dropped, std::numeric_limits<int>::max())));
-    return said.isEmpty() ? QString() : QStringLiteral("\u25B2 ") + said.join(QStringLiteral(" \u00B7 "));
+    return QStringLiteral("\u25B2 ") + said.join(QStringLiteral(" \u00B7 "));
 }
 
 void WallFeed::pullFigures()
@@ -149,7 +156,7 @@ void WallFeed::pullFigures()
     if (const EventStore *store = m_live.engine().store()) {
         const EventStore::Stats recording = store->stats();
         k.recordingTrouble = recordingTroubleOf(recording);
-        k.notRecording = recording.failing;
+        k.notRecording = recording.verdict() == EventStore::Stats::Verdict::NotRecording;
     }
     const bool changed = k.recordingTrouble != m_figures.recordingTrouble || k.notRecording != m_figures.notRecording
                          || k.signalsFaulted != m_figures.signalsFaulted || k.signalsHeld != m_figures.signalsHeld
