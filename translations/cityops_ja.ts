@@ -3790,6 +3790,14 @@ Reason (recorded):</source>
         <source>&lt;p&gt;Temporary password for %1:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own password, then sign in with it — within %3 hours. It is not shown again.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1 の一時パスワード:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1 さんに直接渡してください。このパスワードでは誰もサインインできません。サインインカードで %1 さんが %3 時間以内に自分のパスワードを設定し、それでサインインします。再表示はされません。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Nobody&apos;s sign-in has failed at this machine&apos;s consoles lately. The people and their roles are the city directory&apos;s: disable an account or reset a password there.</source>
+        <translation>最近、この端末のコンソールでサインインに失敗した人はいません。人と役割は市のディレクトリのものです。アカウントの無効化やパスワードのリセットはそちらで行ってください。</translation>
+    </message>
+    <message>
+        <source>The people whose sign-ins failed at this machine&apos;s consoles, as a sign-in here would find them now. Their accounts are the city directory&apos;s: disable one or reset a password there.</source>
+        <translation>この端末のコンソールでサインインに失敗した人（今ここでサインインした場合の状態）。アカウントは市のディレクトリのものです。無効化やパスワードのリセットはそちらで行ってください。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::RecordCheckRunner</name>

@@ -3790,6 +3790,14 @@ Reason (recorded):</source>
         <source>&lt;p&gt;Temporary password for %1:&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Give it to %1 in person. It signs nobody in: on the sign-in card it lets %1 set their own password, then sign in with it — within %3 hours. It is not shown again.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1 的临时密码：&lt;/p&gt;&lt;p style=&quot;font-family: monospace; font-size: 20pt&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;请当面交给 %1。它不能用于登录：%1 须在 %3 小时内在登录卡片上用它设置自己的密码，然后用新密码登录。此密码不会再次显示。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Nobody&apos;s sign-in has failed at this machine&apos;s consoles lately. The people and their roles are the city directory&apos;s: disable an account or reset a password there.</source>
+        <translation>最近没有人在本机的控制台上登录失败。人员及其角色属于城市目录：请在那里停用账户或重置密码。</translation>
+    </message>
+    <message>
+        <source>The people whose sign-ins failed at this machine&apos;s consoles, as a sign-in here would find them now. Their accounts are the city directory&apos;s: disable one or reset a password there.</source>
+        <translation>在本机控制台上登录失败的人员（即此刻在此登录时的状态）。他们的账户属于城市目录：请在那里停用账户或重置密码。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::RecordCheckRunner</name>

@@ -378,7 +378,7 @@ QString Labels::activity(const QString &recorded)
                 if (OperatorAction(a) == OperatorAction::AccountChanged && m.captured(3).startsWith(QLatin1String("change-password ")))
                     return with(tr("%1 set their own password").arg(admin), {}, m.captured(3));
                 // Or someone at a console, with Session ▸ People: the journal's detail says so ("unlock olga: at a console …").
-                static const QRegularExpression atConsole(QStringLiteral("^[a-z-]+ \\S+: ") + QLatin1String(UserDirectory::kAtConsoleDetail));
+                static const QRegularExpression atConsole(QStringLiteral("^[a-z-]+ \\S+: ") + QLatin1String(adminjournal::kAtConsoleDetail));
                 if (OperatorAction(a) == OperatorAction::AccountChanged && atConsole.match(m.captured(3)).hasMatch())
                     return with(tr("%1 changed an account at a console").arg(admin), {}, m.captured(3));
                 if (OperatorAction(a) == OperatorAction::AccountChanged)

@@ -154,6 +154,14 @@ Result<Read> read(SqliteDb &db, std::int64_t afterId, int limit)
     return out;
 }
 
+QString madeWhere(const QString &by, const QString &detail)
+{
+    if (by.isEmpty())
+        return detail;
+    const QString where = QLatin1String(kAtConsoleDetail);
+    return detail.isEmpty() ? where : where + QStringLiteral("; ") + detail;
+}
+
 QString account(const QString &person)
 {
     QString user = person;

@@ -58,6 +58,11 @@ Result<Read> read(SqliteDb &db, std::int64_t afterId, int limit);
 /// Who made a change, for `AdminChange::by`, in one word: this process's account and the machine ("root@ops-1"), or
 /// the `person` signed in at a console on this machine ("olga@desk-1").
 QString account(const QString &person = {});
+/// What the detail of a change made at a console (Session ▸ People) starts with.
+inline constexpr const char *kAtConsoleDetail = "at a console";
+/// The detail of a change `by` someone at a console (kAtConsoleDetail, then `detail`); `detail` as it is when `by` is
+/// empty (cityops-admin).
+QString madeWhere(const QString &by, const QString &detail);
 
 /// How a console records a change it found (the detail of its `administered` action): what, whose, by whom and
 /// when (UTC), and where it stands in which journal — "unlock olga (users.db change 17 of journal 5f0c…, made

@@ -25,6 +25,10 @@ struct UserAccount {
     bool mustChangePassword = false;
     /// mustChangePassword: when that password stops serving even for that (ms since the epoch; 0: it does not).
     std::int64_t onceUntilMs = 0;
+
+    /// The password set for one use was not taken in time: it opens nothing, not even its own change, until someone
+    /// sets another.
+    [[nodiscard]] bool oncePasswordExpired(std::int64_t nowMs) const { return mustChangePassword && onceUntilMs > 0 && nowMs >= onceUntilMs; }
 };
 
 /// Why a sign-in was refused. The sentence shown to the person never says whether the name exists.

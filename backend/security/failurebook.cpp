@@ -149,7 +149,7 @@ Result<FailureBook::Entry> FailureBook::update(const QString &name, const std::f
     return entry;
 }
 
-Result<bool> FailureBook::unlock(const QString &name, std::int64_t nowMs)
+Result<bool> FailureBook::unlock(const QString &name, std::int64_t nowMs, const QString &by)
 {
     bool removed = false;
     auto done = m_db->inTransaction([&]() -> Status {
@@ -157,7 +157,8 @@ Result<bool> FailureBook::unlock(const QString &name, std::int64_t nowMs)
         if (!forgotten)
             return makeError(forgotten.error());
         removed = forgotten.value();
-        return adminjournal::write(*m_db, {0, 0, adminjournal::account(), QStringLiteral("unlock"), name, QString()}, nowMs);
+        return adminjournal::write(*m_db, {0, 0, by.isEmpty() ? adminjournal::account() : by, QStringLiteral("unlock"), name, adminjournal::madeWhere(by, {})},
+                                   nowMs);
     });
     if (!done)
         return makeError(done.error());

@@ -52,8 +52,9 @@ public:
     /// Clears the name's counts (a successful sign-in, an administrator's unlock). Whether there were any.
     Result<bool> forget(const QString &name);
     /// An administrator's unlock: forget() and its line in the file's journal (security/adminjournal.h), in one
-    /// transaction. Whether there were counts.
-    Result<bool> unlock(const QString &name, std::int64_t nowMs);
+    /// transaction. `by`: the person who made it at a console ("sven@desk-1"); empty: this process's account
+    /// (cityops-admin). Whether there were counts.
+    Result<bool> unlock(const QString &name, std::int64_t nowMs, const QString &by = {});
     /// The administrators' unlocks after `afterId`.
     Result<adminjournal::Read> changesAfter(std::int64_t afterId, int limit);
     /// Every name with counts, by name.

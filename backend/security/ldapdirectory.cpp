@@ -6,6 +6,9 @@
 
 #include <ldap.h>
 
+#include <QDateTime>
+
+#include <algorithm>
 #include <functional>
 
 #include <memory>
@@ -253,6 +256,39 @@ void LdapDirectory::setFailureBook(std::unique_ptr<FailureBook> book)
 {
     std::lock_guard lock(m_mutex);
     m_book = std::move(book);
+}
+
+Result<std::vector<UserAccount>> LdapDirectory::people()
+{
+    std::vector<Failures> counted;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_book) {
+            auto listed = m_book->list();
+            if (!listed)
+                return makeError(QStringLiteral("cannot read the failed sign-ins counted in %1: %2").arg(m_book->path(), listed.error()));
+            counted = std::move(listed).value();
+        } else {
+            counted.assign(m_failures.cbegin(), m_failures.cend());
+        }
+    }
+    std::vector<UserAccount> out;
+    for (const Failures &f : counted)
+        if (f.known)
+            out.push_back(f.counts);
+    std::sort(out.begin(), out.end(), [](const UserAccount &a, const UserAccount &b) { return a.name < b.name; });
+    return out;
+}
+
+Status LdapDirectory::unlockPerson(const QString &name, const QString &by)
+{
+    std::lock_guard lock(m_mutex);
+    m_failures.remove(name);
+    if (!m_book)
+        return Ok{};   // counted in this console's memory only: nothing else to clear, no journal to write
+    if (auto done = m_book->unlock(name, QDateTime::currentMSecsSinceEpoch(), by); !done)
+        return makeError(QStringLiteral("cannot clear %1's failed sign-ins in %2: %3").arg(name, m_book->path(), done.error()));
+    return Ok{};
 }
 
 LdapDirectory::Failures LdapDirectory::failuresOf(const QString &name, std::int64_t now)

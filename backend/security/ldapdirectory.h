@@ -3,6 +3,7 @@
 #include "base/result.h"
 #include "security/authenticator.h"
 #include "security/failurebook.h"
+#include "security/peoplebook.h"
 
 #include <QHash>
 
@@ -57,7 +58,7 @@ struct LdapMapping {
 /// 15 minutes), in a FailureBook when the console gives one (kept across restarts, shared by the consoles of one
 /// machine, lifted by cityops-admin), else in memory — per console and until it restarts; the directory's own password
 /// policy applies on top.
-class LdapDirectory : public Authenticator {
+class LdapDirectory : public Authenticator, public PeopleBook {
 public:
     /// `uri`: ldap[s]://HOST[:PORT]/BASE-DN. Checks the URI and the mapping; does not connect (a server that is
     /// down must not stop the console from starting — sign-in then says so).
@@ -87,6 +88,14 @@ public:
     /// Counts failures in `book` from now on. Should it become unreadable (damage), they are counted in memory, and
     /// the log says so: a sign-in is never refused for the book, nor a lockout taken as lifted.
     void setFailureBook(std::unique_ptr<FailureBook> book);
+    /// PeopleBook: the people this machine's consoles count failed sign-ins for (the book's, or this console's memory
+    /// without one), only names the directory knows — people type their password into the name field, and a desk's
+    /// list must not show it; role and districts are the directory's and not read here. Unlocking clears the counts
+    /// in the book, with the journal's line that the consoles record (as `cityops-admin user unlock` does).
+    Result<std::vector<UserAccount>> people() override;
+    Status unlockPerson(const QString &name, const QString &by) override;
+    bool keepsAccounts() const override { return false; }
+
     const QString &baseDn() const { return m_base; }
     /// The person's entry: the mapping's userDn with {user} and {base} filled in.
     QString userDnFor(const QString &name) const;

@@ -49,15 +49,6 @@ QString roleDetail(Role role, const QStringList &districts)
     return districts.isEmpty() ? roleName(role) : QStringLiteral("%1 of %2").arg(roleName(role), districts.join(QStringLiteral(", ")));
 }
 
-/// The journal's detail of an administrator's change: said to have been made at a console when someone there made it.
-QString madeWhere(const QString &by, const QString &detail)
-{
-    if (by.isEmpty())
-        return detail;
-    const QString where = QLatin1String(UserDirectory::kAtConsoleDetail);
-    return detail.isEmpty() ? where : where + QStringLiteral("; ") + detail;
-}
-
 } // namespace
 
 Result<std::unique_ptr<UserDirectory>> UserDirectory::open(const QString &path, Mode mode)
@@ -267,7 +258,7 @@ Status UserDirectory::setRole(const QString &name, Role role, const QStringList 
 
 Status UserDirectory::setDisabled(const QString &name, bool disabled, const QString &by)
 {
-    return administer(disabled ? QStringLiteral("disable") : QStringLiteral("enable"), name, madeWhere(by, {}),
+    return administer(disabled ? QStringLiteral("disable") : QStringLiteral("enable"), name, adminjournal::madeWhere(by, {}),
                       QStringLiteral("UPDATE users SET disabled = ?, changed_ms = ? WHERE name = ?"), [&](SqliteStatement &s) {
                           s.bind(1, disabled ? 1 : 0);
                           s.bind(2, nowMs());
@@ -282,7 +273,7 @@ Status UserDirectory::resetPassword(const QString &name, const QByteArray &passw
     auto hash = passwordhash::hash(password, m_cost);
     if (!hash)
         return makeError(hash.error());
-    return administer(QStringLiteral("reset-password"), name, madeWhere(by, use == PasswordUse::Once ? QString::fromLatin1(kOnceDetail) : QString()),
+    return administer(QStringLiteral("reset-password"), name, adminjournal::madeWhere(by, use == PasswordUse::Once ? QString::fromLatin1(kOnceDetail) : QString()),
                       QStringLiteral("UPDATE users SET hash = ?, must_change = ?, must_change_by_ms = ?, failures = 0, locked_until_ms = 0,"
                                      " changed_ms = ? WHERE name = ?"),
                       [&](SqliteStatement &s) {
@@ -365,7 +356,7 @@ Result<UserDirectory::PastPasswords> UserDirectory::pastPasswords(const QString 
 
 Status UserDirectory::unlock(const QString &name, const QString &by)
 {
-    return administer(QStringLiteral("unlock"), name, madeWhere(by, {}), kClearFailures, [&](SqliteStatement &s) { s.bind(1, nowMs()); }, by);
+    return administer(QStringLiteral("unlock"), name, adminjournal::madeWhere(by, {}), kClearFailures, [&](SqliteStatement &s) { s.bind(1, nowMs()); }, by);
 }
 
 QByteArray UserDirectory::drawTemporaryPassword()
@@ -435,7 +426,7 @@ SignInOutcome UserDirectory::check(const QString &name, const QByteArray &passwo
     account.lockedUntilMs = 0;
     // Its password is right, and known to whoever set it: it opens nothing but the change to the person's own, and
     // that only while it is fresh (a note of it found days later opens nothing).
-    if (account.mustChangePassword && account.onceUntilMs > 0 && now >= account.onceUntilMs)
+    if (account.oncePasswordExpired(now))
         return known({SignInRefusal::Expired, QStringLiteral("This password was set for you for one use until %1 and has expired: ask an "
                                                              "administrator for a new one.")
                                                   .arg(QDateTime::fromMSecsSinceEpoch(account.onceUntilMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")))});

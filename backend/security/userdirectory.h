@@ -6,6 +6,7 @@
 #include "security/adminjournal.h"
 #include "security/authenticator.h"
 #include "security/passwordhash.h"
+#include "security/peoplebook.h"
 #include "security/signinpolicy.h"
 
 #include <QStringList>
@@ -23,7 +24,7 @@ namespace cityops {
 ///
 /// A file that is not a CityOps directory (another SQLite database, anything else) is refused and left untouched.
 /// Every change is one transaction: the file is never left half-written.
-class UserDirectory : public Authenticator {
+class UserDirectory : public Authenticator, public PeopleBook {
 public:
     using Mode = TrustedDbMode;
 
@@ -57,13 +58,15 @@ public:
     Result<int> count() const;
     Status setRole(const QString &name, Role role, const QStringList &districts);
     /// `by`, here and below: the person who made the change at a console ("sam@desk-1"), said in the journal's line
-    /// with kAtConsoleDetail; empty: this process's account (cityops-admin).
+    /// with adminjournal::kAtConsoleDetail; empty: this process's account (cityops-admin).
     Status setDisabled(const QString &name, bool disabled, const QString &by = {});
     Status resetPassword(const QString &name, const QByteArray &password, PasswordUse use = PasswordUse::Lasting, const QString &by = {});
     /// Clears the failure count and the lock.
     Status unlock(const QString &name, const QString &by = {});
-    /// What the journal's line of a change made at a console starts its detail with.
-    static constexpr const char *kAtConsoleDetail = "at a console";
+    /// PeopleBook: everyone (list()); unlock(); the accounts are kept here.
+    Result<std::vector<UserAccount>> people() override { return list(); }
+    Status unlockPerson(const QString &name, const QString &by) override { return unlock(name, by); }
+    bool keepsAccounts() const override { return true; }
     /// A password for one use, drawn from the system's random source: 16 letters and digits that cannot be mistaken
     /// for one another when read out (no 0/o, 1/l/i), in groups of four — about 80 bits.
     static QByteArray drawTemporaryPassword();

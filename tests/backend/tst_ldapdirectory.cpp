@@ -212,6 +212,61 @@ private Q_SLOTS:
         QVERIFY(!FailureBook::open(path, FailureBook::Mode::ReadOnly).value()->find(QStringLiteral("sven")).value());
     }
 
+    void aDeskListsThisMachinesLockoutsAndLiftsThem()
+    {
+        // Session ▸ People with a city's directory: the supervisor at 3 a.m. sees who is locked out at this machine's
+        // consoles and lifts it, as cityops-admin would — named in the book's journal as the person at the desk.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ldap-failures.db"));
+        const auto withBook = [&] {
+            auto d = tls();
+            d->setFailureBook(FailureBook::open(path, FailureBook::Mode::CreateIfMissing).value());
+            return d;
+        };
+        auto desk = withBook();
+        QVERIFY(desk->people().value().empty());
+        QVERIFY(!desk->keepsAccounts());
+        std::int64_t now = kNow;
+        for (int i = 0; i < 10; ++i) {
+            const SignInOutcome o = desk->signIn(QStringLiteral("sven"), "guess", now);
+            if (o.refusal == SignInRefusal::WrongCredentials)
+                now = std::max(now, o.retryAtMs);
+        }
+        QCOMPARE(desk->signIn(QStringLiteral("olga"), "guess", now).refusal, SignInRefusal::WrongCredentials);
+        // Someone typed their password into the name field: counted (a guesser gets no more tries by making names
+        // up), never listed.
+        QCOMPARE(desk->signIn(QStringLiteral("tr0ub4dor-and-3"), "guess", now).refusal, SignInRefusal::WrongCredentials);
+        const auto listed = [](LdapDirectory &d) {
+            QStringList out;
+            const auto people = d.people();   // kept: a range over a temporary's value() would dangle
+            for (const UserAccount &a : people.value())
+                out << QStringLiteral("%1 %2 %3").arg(a.name).arg(a.failures).arg(a.lockedUntilMs > 0 ? QStringLiteral("locked") : QStringLiteral("-"));
+            return out;
+        };
+        QCOMPARE(listed(*desk), (QStringList{QStringLiteral("olga 1 -"), QStringLiteral("sven 10 locked")}));
+        auto other = withBook();   // another console of this machine sees the same
+        QCOMPARE(listed(*other), listed(*desk));
+        QVERIFY(desk->unlockPerson(QStringLiteral("sven"), QStringLiteral("ada@desk-1")).ok());
+        QCOMPARE(listed(*other), QStringList{QStringLiteral("olga 1 -")});
+        QVERIFY(other->signIn(QStringLiteral("sven"), kPassword, now).ok());   // at once, at the other console too
+        auto journal = FailureBook::open(path, FailureBook::Mode::ReadOnly).value()->changesAfter(0, 10);
+        QVERIFY2(journal, qPrintable(journal.error()));
+        QCOMPARE(journal->changes.size(), size_t(1));
+        const AdminChange &line = journal->changes.front();
+        QCOMPARE(line.by, QStringLiteral("ada@desk-1"));
+        QCOMPARE(line.what, QStringLiteral("unlock"));
+        QCOMPARE(line.name, QStringLiteral("sven"));
+        QCOMPARE(line.detail, QLatin1String(adminjournal::kAtConsoleDetail));
+
+        // A console whose book could not be opened counts in its memory: listed and lifted there.
+        auto alone = tls();
+        QCOMPARE(alone->signIn(QStringLiteral("rita"), "guess", kNow).refusal, SignInRefusal::WrongCredentials);
+        QCOMPARE(alone->signIn(QStringLiteral("mallory"), "guess", kNow).refusal, SignInRefusal::WrongCredentials);
+        QCOMPARE(listed(*alone), QStringList{QStringLiteral("rita 1 -")});
+        QVERIFY(alone->unlockPerson(QStringLiteral("rita"), QStringLiteral("ada@desk-1")).ok());
+        QVERIFY(listed(*alone).isEmpty());
+    }
+
     void aDamagedBookNeitherRefusesNorLifts()
     {
         // A row damaged after olga was locked: the console neither refuses everyone for it nor takes it as "no

@@ -1,7 +1,8 @@
 // Session ▸ People as the people at a desk meet it: a supervisor lifts olga's lock at 3 a.m. without a terminal; an
 // administrator resets otto's password for one use (after their own password again), disables and enables him; nobody
 // manages their own account there, an operator not at all; every change is in the directory's journal as made by that
-// person at a console — and the real directory (a file) does what the list says.
+// person at a console — and the real directory (a file) does what the list says. With a city's LDAP directory (a
+// real slapd), the lockouts of this machine's consoles, and their lifting, only.
 #include "access/accesscontrol.h"
 #include "access/peopledialog.h"
 #include "base/sqlitedb.h"
@@ -10,8 +11,12 @@
 #include "mainwindow.h"
 #include "testcity.h"
 #include "testpeople.h"
+#include "security/failurebook.h"
+#include "security/ldapdirectory.h"
+#include "slapdtesting.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -87,6 +92,13 @@ int amberPixels(QWidget *widget)
         for (int x = 0; x < look.width(); ++x)
             n += look.pixelColor(x, y) == QColor(0xff, 0xb0, 0x00);
     return n;
+}
+
+/// Whether a label of the dialog says `words`.
+bool dialogSays(PeopleDialog *dialog, const QString &words)
+{
+    const auto labels = dialog->findChildren<QLabel *>();
+    return std::any_of(labels.begin(), labels.end(), [&](const QLabel *l) { return l->isVisible() && l->text().contains(words); });
 }
 
 } // namespace
@@ -255,6 +267,88 @@ private Q_SLOTS:
     /// The list is what a sign-in would find now, not when it was opened: read again on its own, it shows a lock
     /// that began at another desk, a password reset with cityops-admin meanwhile, a lock that ended — and a password
     /// for one use not taken within its 72 hours, in amber (its person cannot sign in until someone sets another).
+    void withTheCitysDirectoryASupervisorLiftsThisMachinesLockouts()
+    {
+        // The city signs people in against its LDAP directory: the accounts, roles and passwords are the directory's,
+        // but the lockouts of this machine's consoles are ours (their book) — and a supervisor at 3 a.m. must be able
+        // to lift one without a terminal, as with the console's own directory.
+        if (!QFileInfo::exists(QStringLiteral("/usr/sbin/slapd")))
+            QFAIL("slapd is not installed (Debian: slapd, ldap-utils; scripts/test installs them)");
+        TestSlapd slapd;
+        QVERIFY2(slapd.ok(), "slapd did not start on loopback");
+        QTemporaryDir dir;
+        auto mapping = LdapMapping::fromJson(QStringLiteral(R"({"groupBase": "ou=groups,{base}", "caFile": "%1", "groups": {"operators": {"role": "operator"},
+            "Supervisors": {"role": "supervisor"}}})").arg(slapd.path("ca.crt")).toUtf8(), QStringLiteral("test mapping"));
+        QVERIFY2(mapping, qPrintable(mapping.error()));
+        auto ldap = LdapDirectory::open(slapd.tlsUrl(), mapping.value());
+        QVERIFY2(ldap, qPrintable(ldap.error()));
+        LdapDirectory &directory = *ldap.value();
+        const QString bookPath = dir.filePath(QStringLiteral("ldap-failures.db"));
+        directory.setFailureBook(FailureBook::open(bookPath, FailureBook::Mode::CreateIfMissing).value());
+        const auto city = networkCity();
+        Engine engine{city};
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.1;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+        MainWindow window(engine, &directory);
+        window.resize(1200, 800);
+        window.show();
+        window.access().setClock([] { return kNow; });
+        window.access().setElapsedClock([] { return kNow; });
+        QAction *people = window.findChild<QAction *>(QStringLiteral("people"));
+        const auto open = [&]() -> PeopleDialog * {
+            people->trigger();
+            PeopleDialog *dialog = nullptr;
+            return QTest::qWaitFor([&] { return (dialog = window.findChild<PeopleDialog *>()) && dialog->isVisible() && !dialog->isBusy(); })
+                       ? dialog : nullptr;
+        };
+
+        QVERIFY(people && people->isVisible() && !people->isEnabled());
+        QVERIFY(window.access().signIn(QStringLiteral("olga"), kPassword).ok());   // an operator: not hers
+        QVERIFY(!people->isEnabled());
+        window.access().signOut();
+        QVERIFY(window.access().signIn(QStringLiteral("sven"), kPassword).ok());   // a supervisor
+        PeopleDialog *dialog = open();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->list()->topLevelItemCount(), 0);
+        QVERIFY(dialogSays(dialog, QStringLiteral("Nobody's sign-in has failed at this machine's consoles")));
+        // Roles, districts, passwords and disabling are the directory's: not offered here.
+        QVERIFY(dialog->list()->isColumnHidden(1) && dialog->list()->isColumnHidden(2));
+        QVERIFY(!dialog->resetButton()->isVisible() && !dialog->disableButton()->isVisible());
+        dialog->reject();
+        QTRY_VERIFY(!window.findChild<PeopleDialog *>());
+
+        // olga locked out by ten guesses at this desk; someone typed a password into the name field.
+        std::int64_t t = kNow - 600'000;
+        for (int i = 0; i < 10; ++i) {
+            const SignInOutcome o = directory.signIn(QStringLiteral("olga"), "guess", t);
+            if (o.refusal == SignInRefusal::WrongCredentials)
+                t = std::max(t, o.retryAtMs);
+        }
+        QCOMPARE(directory.signIn(QStringLiteral("olga"), kPassword, kNow).refusal, SignInRefusal::Locked);
+        QCOMPARE(directory.signIn(QStringLiteral("tr0ub4dor-and-3"), "guess", kNow).refusal, SignInRefusal::WrongCredentials);
+        dialog = open();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->list()->topLevelItemCount(), 1);   // the password typed as a name is not shown
+        QVERIFY(row(dialog, QStringLiteral("olga")));
+        QVERIFY2(row(dialog, QStringLiteral("olga"))->text(3).startsWith(QLatin1String("locked until ")), qPrintable(row(dialog, QStringLiteral("olga"))->text(3)));
+        QVERIFY(dialogSays(dialog, QStringLiteral("whose sign-ins failed at this machine's consoles")));
+        QVERIFY2(amberPixels(dialog) > 200, "the lock is not amber");
+        act(dialog, QStringLiteral("olga"), dialog->unlockButton());
+        QCOMPARE(dialog->said(), QStringLiteral("olga is unlocked."));
+        QCOMPARE(dialog->list()->topLevelItemCount(), 0);
+        QCOMPARE(amberPixels(dialog), 0);
+        // The book's journal names sven at this machine, as the consoles record it; olga signs in at once.
+        auto journal = FailureBook::open(bookPath, FailureBook::Mode::ReadOnly).value()->changesAfter(0, 10);
+        QVERIFY2(journal && journal->changes.size() == 1, qPrintable(journal ? QString::number(journal->changes.size()) : journal.error()));
+        QCOMPARE(journal->changes.front().by, adminjournal::account(QStringLiteral("sven")));
+        QCOMPARE(journal->changes.front().detail, QLatin1String(adminjournal::kAtConsoleDetail));
+        dialog->reject();
+        window.access().signOut();
+        QVERIFY(window.access().signIn(QStringLiteral("olga"), kPassword).ok());
+        engine.stop();
+    }
+
     void theOpenListFollowsTheDirectoryAndTheTime()
     {
         std::int64_t now = kNow;   // before the desk, which may read it as it goes

@@ -116,7 +116,7 @@ QString describe(const UserAccount &a, const SignInPolicy &policy, std::int64_t 
     if (const QString lock = admin::lockState(a, policy, now); !lock.isEmpty())
         state << lock;
     if (a.mustChangePassword)
-        state << (a.onceUntilMs > 0 && now >= a.onceUntilMs ? QStringLiteral("password for one use expired %1").arg(admin::whenText(a.onceUntilMs))
+        state << (a.oncePasswordExpired(now) ? QStringLiteral("password for one use expired %1").arg(admin::whenText(a.onceUntilMs))
                   : a.onceUntilMs > 0 ? QStringLiteral("password to be changed at first sign-in, by %1").arg(admin::whenText(a.onceUntilMs))
                                       : QStringLiteral("password to be changed at first sign-in"));
     return QStringLiteral("%1\t%2\t%3\t%4")

@@ -337,18 +337,18 @@ void AccessControl::changePassword(const QString &name, QByteArray current, QByt
     change->setFuture(m_stepUps.back());
 }
 
-UserDirectory *AccessControl::localDirectory() const { return dynamic_cast<UserDirectory *>(m_directory); }
+PeopleBook *AccessControl::peopleBook() const { return dynamic_cast<PeopleBook *>(m_directory); }
 
 bool AccessControl::mayOpenPeople() const
 {
-    return localDirectory() && isSignedIn() && !m_locked && permits(actor(), Permission::UnlockAccount);
+    return peopleBook() && isSignedIn() && !m_locked && permits(actor(), Permission::UnlockAccount);
 }
 
 void AccessControl::openPeople()
 {
     if (!mayOpenPeople())
         return;
-    auto *dialog = new PeopleDialog(*this, *localDirectory(), &m_window);
+    auto *dialog = new PeopleDialog(*this, *peopleBook(), &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Whoever signs in next is not the one who opened it.
     connect(this, &AccessControl::signedOut, dialog, &QDialog::reject);

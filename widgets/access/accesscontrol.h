@@ -16,7 +16,7 @@ template <typename T> class QFutureWatcher;
 
 namespace cityops {
 
-class UserDirectory;
+class PeopleBook;
 
 class AccessOverlay;
 class LiveCity;
@@ -95,11 +95,10 @@ public:
     AccessOverlay *overlay() const { return m_overlay; }
     /// The wall clock lockouts are dated by.
     std::int64_t nowMs() const { return m_now(); }
-    /// The console's own user directory, when people sign in against it (not an LDAP directory): what Session ▸
-    /// People administers.
-    UserDirectory *localDirectory() const;
-    /// Session ▸ People (access/peopledialog.h), for a supervisor or an administrator signed in against the local
-    /// directory.
+    /// What Session ▸ People reads and changes of the directory people sign in against: all of the console's own
+    /// user directory; of an LDAP directory, this machine's lockouts (security/peoplebook.h).
+    PeopleBook *peopleBook() const;
+    /// Session ▸ People (access/peopledialog.h), for a supervisor or an administrator.
     void openPeople();
     bool mayOpenPeople() const;
     /// One line of what is going on, for the lock card: open incidents, unacknowledged alarms, running orders.

@@ -26,14 +26,8 @@ namespace {
 
 enum Column { Name, RoleColumn, Districts, State };
 
-/// Who made a change, as the directory's journal names a person at a machine ("sam@desk-1").
-QString byPerson(const QString &user) { return adminjournal::account(user); }
-
-/// A password for one use not taken in time: its person cannot sign in until someone sets another.
-bool expired(const UserAccount &a, std::int64_t nowMs) { return a.mustChangePassword && a.onceUntilMs > 0 && nowMs >= a.onceUntilMs; }
-
 /// Something that stands in the way of a sign-in and needs someone: the list's one colour.
-bool abnormal(const UserAccount &a, std::int64_t nowMs) { return a.lockedUntilMs > nowMs || expired(a, nowMs); }
+bool abnormal(const UserAccount &a, std::int64_t nowMs) { return a.lockedUntilMs > nowMs || a.oncePasswordExpired(nowMs); }
 
 /// "03:12" today, "Thu 03:12" within the week ahead, else the date: a time an operator reads at a glance.
 QString shortTime(std::int64_t atMs, std::int64_t nowMs)
@@ -50,14 +44,14 @@ QString shortTime(std::int64_t atMs, std::int64_t nowMs)
 
 } // namespace
 
-PeopleDialog::PeopleDialog(AccessControl &access, UserDirectory &directory, QWidget *parent)
-    : QDialog(parent), m_access(access), m_directory(directory)
+PeopleDialog::PeopleDialog(AccessControl &access, PeopleBook &book, QWidget *parent)
+    : QDialog(parent), m_access(access), m_book(book), m_local(book.keepsAccounts() ? dynamic_cast<UserDirectory *>(&book) : nullptr)
 {
     setWindowTitle(tr("People"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("The people of this console's user directory, as a sign-in would find them now."), this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("people"));
     m_list->setRootIsDecorated(false);
@@ -91,8 +85,14 @@ PeopleDialog::PeopleDialog(AccessControl &access, UserDirectory &directory, QWid
     connect(m_reset, &QPushButton::clicked, this, &PeopleDialog::resetSelected);
     connect(m_disable, &QPushButton::clicked, this, &PeopleDialog::toggleSelected);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &PeopleDialog::updateButtons);
+    // The city's directory keeps its accounts, roles and passwords: here only what this machine's consoles hold of them.
+    m_list->setColumnHidden(RoleColumn, !m_local);
+    m_list->setColumnHidden(Districts, !m_local);
+    m_reset->setVisible(m_local != nullptr);
+    m_disable->setVisible(m_local != nullptr);
     resize(720, 480);
     reload();
+    sayWho();
     // What a sign-in would find changes with the time (a lock ends) and elsewhere (a lock begins at another desk).
     m_refresh.setInterval(kRefreshMs);
     connect(&m_refresh, &QTimer::timeout, this, [this] { reload({}, true); });
@@ -103,6 +103,18 @@ PeopleDialog::~PeopleDialog()
 {
     for (QFutureWatcherBase *running : findChildren<QFutureWatcherBase *>())
         running->waitForFinished();
+}
+
+void PeopleDialog::sayWho()
+{
+    if (m_local)
+        m_intro->setText(tr("The people of this console's user directory, as a sign-in would find them now."));
+    else if (m_accounts.empty() && !m_busy)   // read, and nobody
+        m_intro->setText(tr("Nobody's sign-in has failed at this machine's consoles lately. The people and their roles are the city "
+                            "directory's: disable an account or reset a password there."));
+    else
+        m_intro->setText(tr("The people whose sign-ins failed at this machine's consoles, as a sign-in here would find them now. Their "
+                            "accounts are the city directory's: disable one or reset a password there."));
 }
 
 QString PeopleDialog::said() const { return m_said->isHidden() ? QString() : m_said->text(); }
@@ -118,7 +130,7 @@ QString PeopleDialog::stateOf(const UserAccount &account, std::int64_t nowMs)
         state << tr("locked until %1").arg(shortTime(account.lockedUntilMs, nowMs));
     else if (account.failures > 0)
         state << tr("%n failed sign-in(s)", "in a row", account.failures);
-    if (account.mustChangePassword && expired(account, nowMs))
+    if (account.oncePasswordExpired(nowMs))
         state << tr("password for one use expired");
     else if (account.mustChangePassword && account.onceUntilMs > 0)
         state << tr("to set their own password by %1").arg(shortTime(account.onceUntilMs, nowMs));
@@ -142,7 +154,7 @@ void PeopleDialog::reload(const QString &select, bool quietly)
             return;
         auto accounts = read->result();
         if (!accounts) {
-            say(tr("The user directory cannot be read: %1").arg(accounts.error()), true);
+            say(m_local ? tr("The user directory cannot be read: %1").arg(accounts.error()) : accounts.error(), true);
             updateButtons();
             return;
         }
@@ -171,9 +183,10 @@ void PeopleDialog::reload(const QString &select, bool quietly)
             if (a.name == keep)
                 m_list->setCurrentItem(item);
         }
+        sayWho();
         updateButtons();
     });
-    read->setFuture(QtConcurrent::run([directory = &m_directory] { return directory->list(); }));
+    read->setFuture(QtConcurrent::run([book = &m_book] { return book->people(); }));
 }
 
 const UserAccount *PeopleDialog::selected() const
@@ -186,7 +199,7 @@ void PeopleDialog::updateButtons()
 {
     const UserAccount *a = m_busy ? nullptr : selected();
     const bool other = a && a->name != m_access.actor().user;
-    const bool manages = permits(m_access.actor(), Permission::ManageAccounts);
+    const bool manages = m_local && permits(m_access.actor(), Permission::ManageAccounts);
     m_unlock->setEnabled(other && permits(m_access.actor(), Permission::UnlockAccount)
                          && (a->failures > 0 || a->lockedUntilMs > m_access.nowMs()));
     m_reset->setEnabled(other && manages);
@@ -242,26 +255,26 @@ void PeopleDialog::unlockSelected()
     const UserAccount *a = selected();
     if (!a)
         return;
-    change(tr("%1 is unlocked.").arg(a->name), [directory = &m_directory, name = a->name, by = byPerson(m_access.actor().user)] {
-        return directory->unlock(name, by);
+    change(tr("%1 is unlocked.").arg(a->name), [book = &m_book, name = a->name, by = adminjournal::account(m_access.actor().user)] {
+        return book->unlockPerson(name, by);
     });
 }
 
 void PeopleDialog::toggleSelected()
 {
     const UserAccount *a = selected();
-    if (!a)
+    if (!a || !m_local)
         return;
     const bool disable = !a->disabled;
     change(disable ? tr("%1 is disabled: nobody signs in as %1 until the account is enabled again.").arg(a->name)
                    : tr("%1 is enabled again.").arg(a->name),
-           [directory = &m_directory, name = a->name, disable, by = byPerson(m_access.actor().user)] { return directory->setDisabled(name, disable, by); });
+           [directory = m_local, name = a->name, disable, by = adminjournal::account(m_access.actor().user)] { return directory->setDisabled(name, disable, by); });
 }
 
 void PeopleDialog::resetSelected()
 {
     const UserAccount *a = selected();
-    if (!a)
+    if (!a || !m_local)
         return;
     const QString name = a->name;
     const bool approves = a->role >= Role::Supervisor;
@@ -278,7 +291,7 @@ void PeopleDialog::resetSelected()
         done += QLatin1Char(' ') + tr("Their approval key stays sealed with the old password: make them a new one (cityops-admin approver "
                                       "remove, then add) before they approve anything.");
     change(done,
-           [directory = &m_directory, name, drawn, by = byPerson(m_access.actor().user)] {
+           [directory = m_local, name, drawn, by = adminjournal::account(m_access.actor().user)] {
                return directory->resetPassword(name, drawn, UserDirectory::PasswordUse::Once, by);
            },
            drawn);

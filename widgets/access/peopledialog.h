@@ -16,19 +16,22 @@ class QTreeWidget;
 namespace cityops {
 
 class AccessControl;
+class PeopleBook;
 class UserDirectory;
 
 /// Session ▸ People: the local directory's accounts as a sign-in would find them (locked until when, failed sign-ins,
 /// disabled, a password to be changed), and what can be done about them at a desk at 3 a.m. without a terminal: a
 /// supervisor lifts a lock; an administrator also disables or enables an account and resets a password for one use
-/// (drawn here, shown once, after their own password again). Not for their own account. Every change goes to the
+/// (drawn here, shown once, after their own password again). Not for their own account. With an LDAP directory, the
+/// people this machine's consoles count failed sign-ins for, and the lifting of their lock only (the rest is the
+/// directory's). Every change goes to the
 /// directory's journal as made by that person at this machine, which the consoles record. The directory is read and
 /// changed on a worker; the list is read again after each change, and every kRefreshMs while it is open (a lock
 /// that began or ended, a change made at another desk or with cityops-admin).
 class PeopleDialog : public QDialog {
     Q_OBJECT
 public:
-    PeopleDialog(AccessControl &access, UserDirectory &directory, QWidget *parent);
+    PeopleDialog(AccessControl &access, PeopleBook &book, QWidget *parent);
     /// Waits for a read or a change still running: the directory may go with the console right after.
     ~PeopleDialog() override;
 
@@ -63,10 +66,14 @@ private:
     void resetSelected();
     void toggleSelected();
     void say(const QString &sentence, bool refusal);
+    /// The line above the list: whose accounts these are (and, for LDAP, that nobody is listed).
+    void sayWho();
 
     AccessControl &m_access;
-    UserDirectory &m_directory;
+    PeopleBook &m_book;
+    UserDirectory *m_local;   ///< the book, when it keeps the accounts (disable, enable, reset); none for LDAP
     std::vector<UserAccount> m_accounts;
+    QLabel *m_intro;
     QTreeWidget *m_list;
     QLabel *m_said;
     QLabel *m_password;
