@@ -29,30 +29,6 @@ std::vector<LinkCounters::OtherKeys> MqttLink::consolesWithOtherKeys() const
     return other;
 }
 
-namespace {
-
-/// What one holder's keyrings say against this console's, as events for the record: one per keyring whose judgment
-/// turned from what `recorded` holds (which is brought up to it). Not judged (no keys said, this console's own empty
-/// or not believed): nothing, and `recorded` stands.
-void turnsOf(keyringturnrecord::Holder holder, const QString &name, const QString &ownConsole, const QString &ownApprover,
-             const QString &consoleKeys, const QString &approverKeys, bool &consoleRecorded, bool &approverRecorded,
-             std::int64_t now, std::vector<Event> &turns)
-{
-    using keyringturnrecord::Keyring;
-    const auto turn = [&](const QString &ours, const QString &theirs, bool &recorded, Keyring keyring) {
-        const std::optional<bool> differ = keyringjournal::digestsDiffer(ours, theirs);
-        if (!differ || *differ == recorded)
-            return;
-        recorded = *differ;
-        turns.push_back(Event{0, now, kNoDevice, OperatorActionPayload{OperatorAction::KeyringChanged, QStringLiteral("(%1)").arg(name),
-                                                                        keyringturnrecord::detail(holder, name, keyring, recorded, theirs, ours)}});
-    };
-    turn(ownConsole, consoleKeys, consoleRecorded, Keyring::Console);
-    turn(ownApprover, approverKeys, approverRecorded, Keyring::Approver);
-}
-
-} // namespace
-
 void MqttLink::recordKeyringTurns()
 {
     // What the link's figure shows goes into the record when it turns, so that a supervisor replaying why a desk's
@@ -84,12 +60,27 @@ void MqttLink::recordKeyringTurns()
             recorded.approverDiffers = said.approverDiffers.value_or(false);
             recorded.takenUp = true;
         };
+        // What one holder's keyrings say against this console's, as events for the record: one per keyring whose
+        // judgment turned from what `recorded` holds (which is brought up to it). Not judged (no keys said, this
+        // console's own empty or not believed): nothing, and `recorded` stands.
+        const auto turnsOf = [&](Holder holder, const QString &name, const QString &consoleKeys, const QString &approverKeys, RecordedTurns &recorded) {
+            using keyringturnrecord::Keyring;
+            const auto turn = [&](const QString &ours, const QString &theirs, bool &differs, Keyring keyring) {
+                const std::optional<bool> differ = keyringjournal::digestsDiffer(ours, theirs);
+                if (!differ || *differ == differs)
+                    return;
+                differs = *differ;
+                turns.push_back(Event{0, now, kNoDevice, OperatorActionPayload{OperatorAction::KeyringChanged, QStringLiteral("(%1)").arg(name),
+                                                                                keyringturnrecord::detail(holder, name, keyring, differs, theirs, ours)}});
+            };
+            turn(m_ownConsoleKeys, consoleKeys, recorded.consoleDiffers, Keyring::Console);
+            turn(m_ownApproverKeys, approverKeys, recorded.approverDiffers, Keyring::Approver);
+        };
         for (auto it = m_gateways.begin(); it != m_gateways.end(); ++it) {
             RecordedTurns &recorded = it->recorded;
             takeUp(recorded, m_recordedBefore->gateways, it.key());
             if (it->online)
-                turnsOf(Holder::Gateway, it.key(), m_ownConsoleKeys, m_ownApproverKeys, it->consoleKeys, it->approverKeys, recorded.consoleDiffers,
-                        recorded.approverDiffers, now, turns);
+                turnsOf(Holder::Gateway, it.key(), it->consoleKeys, it->approverKeys, recorded);
         }
         for (const QString &desk : desks) {
             const auto said = m_consoleKeyrings.find(desk);
@@ -97,8 +88,7 @@ void MqttLink::recordKeyringTurns()
                 continue;   // gone meanwhile
             RecordedTurns &recorded = m_deskTurns[desk];
             takeUp(recorded, m_recordedBefore->desks, desk);
-            turnsOf(Holder::Desk, desk, m_ownConsoleKeys, m_ownApproverKeys, said->second.consoleKeys, said->second.approverKeys,
-                    recorded.consoleDiffers, recorded.approverDiffers, now, turns);
+            turnsOf(Holder::Desk, desk, said->second.consoleKeys, said->second.approverKeys, recorded);
         }
     }
     if (!turns.empty())
