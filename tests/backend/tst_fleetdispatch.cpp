@@ -86,6 +86,21 @@ struct Console {
     }
 };
 
+/// Subscribes `client` to `topic` and returns once the broker has the subscription in effect: a probe the client
+/// publishes after the SUBSCRIBE, on the same connection, comes back to it only after the broker took the SUBSCRIBE
+/// (it handles one client's packets in order). No stopwatch: under load it waits longer, never too little.
+bool subscribeSettled(RawClient &client, const QByteArray &topic)
+{
+    const QByteArray probe = "test/probe/" + QByteArray::number(QRandomGenerator::global()->generate64());
+    client.client->subscribe(topic, 1);
+    client.client->subscribe(probe, 1);
+    client.client->publish(probe, "settled", 1);
+    return QTest::qWaitFor([&] {
+        std::lock_guard lock(client.mutex);
+        return std::erase_if(client.received, [&](const MqttClient::Message &m) { return m.topic == probe; }) > 0;
+    }, 10'000);
+}
+
 /// What the gateway answers a hand-made send (the attacker's view of it): the answer's reason, "sent", or "".
 QString answerTo(RawClient &attacker, const wire::RouteSend &send)
 {
@@ -179,8 +194,7 @@ private Q_SLOTS:
         // Attacks on the send, performed on the broker against the real gateway.
         RawClient attacker(brokerOptions(broker, QStringLiteral("attacker")));
         QTRY_VERIFY_WITH_TIMEOUT(attacker.client->connected(), 5000);
-        attacker.client->subscribe(wire::resultTopic(QStringLiteral("attacker")), 1);
-        QTest::qWait(200);   // the subscription settles before the first answer is due
+        QVERIFY(subscribeSettled(attacker, wire::resultTopic(QStringLiteral("attacker"))));   // before the first answer is due
         const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
         const CommandSigner stranger = CommandSigner::generate();
         // 1. Its own key, which the gateway does not trust.
@@ -212,8 +226,7 @@ private Q_SLOTS:
         QVERIFY(console.vehicle(QStringLiteral("ambulance-1"))->report.parked);   // none of it moved the vehicle
 
         // The console sends it: the gateway takes it, the vehicle drives off.
-        attacker.client->subscribe(wire::fleetSendTopic(QStringLiteral("gw-sumo")), 1);   // and listens in
-        QTest::qWait(200);
+        QVERIFY(subscribeSettled(attacker, wire::fleetSendTopic(QStringLiteral("gw-sumo"))));   // and listens in
         attacker.take();
         const Status sent = console.send(plan.value());
         QVERIFY2(sent, qPrintable(sent ? QString() : sent.error()));
