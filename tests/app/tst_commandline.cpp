@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
@@ -374,7 +375,8 @@ private Q_SLOTS:
         const QString store = dir.filePath(QStringLiteral("k.store"));
         QProcess console;
         QVERIFY(startInBackground(console, {QStringLiteral("--store"), store, QStringLiteral("--speed"), QStringLiteral("600")}));
-        QTest::qWait(2500);
+        // Until it is well into its recording — the store and its write-ahead log past 1 MiB — not for a fixed time.
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(store).size() + QFileInfo(store + QStringLiteral("-wal")).size() > (1 << 20), 30'000);
         QCOMPARE(console.state(), QProcess::Running);
         console.kill(); // SIGKILL
         console.waitForFinished();

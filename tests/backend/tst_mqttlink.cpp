@@ -54,7 +54,10 @@ private Q_SLOTS:
         Console plain(brokerOptions(QStringLiteral("mqtt://127.0.0.1:%1").arg(broker.tlsPort()), "console-plain"), {});
         // TLS, but trusting another CA: the console refuses the broker.
         Console wrongCa(brokerOptions(broker.tlsUrl(), "console-wrong-ca", broker.path("other.crt")), {});
-        QTest::qWait(4000);
+        // Until each has been turned away and says why (not a stopwatch: under load it takes longer, never less).
+        QTRY_VERIFY_WITH_TIMEOUT(plain.engine.linkStatus().problem.contains(QLatin1String("before answering the sign-on"))
+                                     && wrongCa.engine.linkStatus().problem.startsWith(QLatin1String("TLS handshake failed")),
+                                 20'000);
         QVERIFY(!plain.engine.linkStatus().description().isEmpty());
         QCOMPARE_NE(plain.engine.linkStatus().state, LinkState::Connected);
         QCOMPARE_NE(wrongCa.engine.linkStatus().state, LinkState::Connected);
@@ -97,7 +100,10 @@ private Q_SLOTS:
         good.password = QStringLiteral("s3cret");
         Console a(anonymous, {}), b(noCertificate, {}), c(wrongPassword, {}), d(good, {});
         QTRY_COMPARE_WITH_TIMEOUT(d.engine.linkStatus().state, LinkState::Connected, 10'000);
-        QTest::qWait(1500);
+        // Each of the others turned away, with why.
+        QTRY_VERIFY_WITH_TIMEOUT(!a.engine.linkStatus().problem.isEmpty() && !b.engine.linkStatus().problem.isEmpty()
+                                     && !c.engine.linkStatus().problem.isEmpty(),
+                                 20'000);
         for (Console *refused : {&a, &b, &c})
             QCOMPARE_NE(refused->engine.linkStatus().state, LinkState::Connected);
         QVERIFY2(a.engine.linkStatus().description().contains(QLatin1String("not authorized"), Qt::CaseInsensitive),
