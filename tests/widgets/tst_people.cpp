@@ -343,6 +343,12 @@ private Q_SLOTS:
         QVERIFY2(journal && journal->changes.size() == 1, qPrintable(journal ? QString::number(journal->changes.size()) : journal.error()));
         QCOMPARE(journal->changes.front().by, adminjournal::account(QStringLiteral("sven")));
         QCOMPARE(journal->changes.front().detail, QLatin1String(adminjournal::kAtConsoleDetail));
+        // As a console records it (engine/adminwatch.h) and a replay says it: by sven, at a console.
+        const QString recorded = QStringLiteral("account-changed (%1): %2")
+                                     .arg(journal->changes.front().by,
+                                          adminjournal::recordedDetail(journal->changes.front(), QStringLiteral("ldap-failures.db"), journal->journalId));
+        QVERIFY2(Labels::activity(recorded).startsWith(adminjournal::account(QStringLiteral("sven")) + QStringLiteral(" changed an account at a console")),
+                 qPrintable(Labels::activity(recorded)));
         dialog->reject();
         window.access().signOut();
         QVERIFY(window.access().signIn(QStringLiteral("olga"), kPassword).ok());
