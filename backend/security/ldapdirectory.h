@@ -94,7 +94,6 @@ public:
     /// in the book, with the journal's line that the consoles record (as `cityops-admin user unlock` does).
     Result<std::vector<UserAccount>> people() override;
     Status unlockPerson(const QString &name, const QString &by) override;
-    bool keepsAccounts() const override { return false; }
 
     const QString &baseDn() const { return m_base; }
     /// The person's entry: the mapping's userDn with {user} and {base} filled in.

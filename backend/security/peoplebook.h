@@ -22,8 +22,6 @@ public:
     /// Clears `name`'s failed sign-ins and lock; the file's journal says it was made by `by` ("sven@desk-1") at a
     /// console (adminjournal::kAtConsoleDetail), which every console sharing the file records.
     virtual Status unlockPerson(const QString &name, const QString &by) = 0;
-    /// Whether its accounts are kept here, so that a desk may also disable, enable and reset them.
-    virtual bool keepsAccounts() const = 0;
 };
 
 } // namespace cityops

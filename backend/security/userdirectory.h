@@ -63,10 +63,10 @@ public:
     Status resetPassword(const QString &name, const QByteArray &password, PasswordUse use = PasswordUse::Lasting, const QString &by = {});
     /// Clears the failure count and the lock.
     Status unlock(const QString &name, const QString &by = {});
-    /// PeopleBook: everyone (list()); unlock(); the accounts are kept here.
+    /// PeopleBook: everyone (list()); unlock(). The accounts are kept here, so a desk may also disable, enable and
+    /// reset them (People finds this directory behind its book).
     Result<std::vector<UserAccount>> people() override { return list(); }
     Status unlockPerson(const QString &name, const QString &by) override { return unlock(name, by); }
-    bool keepsAccounts() const override { return true; }
     /// A password for one use, drawn from the system's random source: 16 letters and digits that cannot be mistaken
     /// for one another when read out (no 0/o, 1/l/i), in groups of four — about 80 bits.
     static QByteArray drawTemporaryPassword();

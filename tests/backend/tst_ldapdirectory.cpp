@@ -225,7 +225,6 @@ private Q_SLOTS:
         };
         auto desk = withBook();
         QVERIFY(desk->people().value().empty());
-        QVERIFY(!desk->keepsAccounts());
         std::int64_t now = kNow;
         for (int i = 0; i < 10; ++i) {
             const SignInOutcome o = desk->signIn(QStringLiteral("sven"), "guess", now);

@@ -45,7 +45,7 @@ QString shortTime(std::int64_t atMs, std::int64_t nowMs)
 } // namespace
 
 PeopleDialog::PeopleDialog(AccessControl &access, PeopleBook &book, QWidget *parent)
-    : QDialog(parent), m_access(access), m_book(book), m_local(book.keepsAccounts() ? dynamic_cast<UserDirectory *>(&book) : nullptr)
+    : QDialog(parent), m_access(access), m_book(book), m_local(dynamic_cast<UserDirectory *>(&book))
 {
     setWindowTitle(tr("People"));
     auto *layout = new QVBoxLayout(this);
