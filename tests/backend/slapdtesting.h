@@ -52,6 +52,24 @@ public:
     }
     void stop() { stopDaemon(m_process); }
 
+    /// The values of one of a person's attributes as the running directory answers an anonymous search for it —
+    /// e.g. the policy's own record, `pwdAccountLockedTime`, which `access to * by * read` lets anyone read.
+    QByteArrayList attributeOf(const char *uid, const char *attribute) const
+    {
+        QProcess search;
+        search.start(QStringLiteral("/usr/bin/ldapsearch"),
+                     {"-x", "-LLL", "-H", QStringLiteral("ldap://127.0.0.1:%1").arg(m_plainPort), "-s", "base", "-b",
+                      QStringLiteral("uid=%1,ou=people,dc=city,dc=test").arg(QLatin1String(uid)), QLatin1String(attribute)});
+        if (!search.waitForFinished(10'000) || search.exitCode() != 0)
+            return {};
+        QByteArrayList values;
+        const QByteArray prefix = QByteArray(attribute) + ": ";
+        for (const QByteArray &line : search.readAllStandardOutput().split('\n'))
+            if (line.startsWith(prefix))
+                values.append(line.mid(prefix.size()));
+        return values;
+    }
+
 private:
     bool write(const char *name, const QByteArray &text) const
     {
