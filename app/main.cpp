@@ -306,6 +306,7 @@ int main(int argc, char **argv)
         linkOptions.approversPath = ConsoleKeyring::defaultPath(ConsoleKeyring::Kind::Approvers);   // a gateway holding another is said
         linkOptions.knownGateways = options.knownGateways;
         linkOptions.gatewayDistricts = gatewayDistricts;
+        linkOptions.ownRecording = engine.ownRecording();   // said to the room's other desks and walls
         linkOptions.recordedKeyringTurns = engine.recordedKeyringTurns();   // a gateway's keyrings, as the last run left them
         if (linkOptions.mqtt.clientId.isEmpty()) {
             linkOptions.mqtt.clientId = QStringLiteral("console-%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());

@@ -193,6 +193,13 @@ void StatusLine::showLinkFigure()
         news << Labels::keyringsDiffer(first.console, first.consoleKeysDiffer, first.approverKeysDiffer)
                     + andMore(others);
     }
+    // Another desk whose recording stopped, or is at risk: the room's record of what people did has a hole there,
+    // and that desk's status bar is seen only by whoever sits at it.
+    if (!m_consolesRecording.empty()) {
+        const LinkCounters::DeskRecording &first = m_consolesRecording.front();
+        news << (first.notRecording ? tr("%1 not recording").arg(first.console) : tr("%1 recording at risk").arg(first.console))
+                    + andMore(static_cast<int>(m_consolesRecording.size() - 1));
+    }
     if (deskOff) {
         news << Labels::deskClock(deskOff->aheadMs);
     } else if (offClock != m_gateways.end()) {
@@ -227,9 +234,14 @@ void StatusLine::showLinkFigure()
     for (const LinkCounters::OtherKeys &c : m_consolesOtherKeys)
         detail << tr("%1 holds %2: give both desks the same (consoles.json, approvers.json)")
                       .arg(c.console, Labels::otherKeyrings(c.consoleKeysDiffer, c.approverKeysDiffer));
+    for (auto d = m_consolesRecording.begin(); d != m_consolesRecording.end(); ++d)
+        detail << (d->notRecording ? tr("%1 records nothing (%2): what is done there is not in the room's record until it is mended")
+                                          .arg(d->console, d->why.isEmpty() ? tr("its store did not say why") : d->why)
+                                    : tr("%1's recording is at risk (its disk is low, or it lost events): see its status bar").arg(d->console));
     m_link->setFigure(text, detail.join(QLatin1Char('\n')));
     const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded || gone > 0
-                     || offClock != m_gateways.end() || deskOff || otherKeys != m_gateways.end() || !m_consolesOtherKeys.empty();
+                     || offClock != m_gateways.end() || deskOff || otherKeys != m_gateways.end() || !m_consolesOtherKeys.empty()
+                     || !m_consolesRecording.empty();
     m_link->setStyleSheet(bad ? kAmber : kCalm);
 }
 
@@ -240,10 +252,12 @@ void StatusLine::showLinkTrouble(const LinkCounters &c, std::uint64_t peerRefuse
     if (!c.keyringProblem.isEmpty())   // first: it stops every other console's operations, whether any arrive yet or not
         trouble << tr("Console keyring not believed");
     // Witnesses to this desk's own clock, and desks holding other keys: news in the link's figure.
-    if (c.consolesOffClock != m_consolesOff || c.consolesInStep != m_consolesInStep || c.consolesOtherKeys != m_consolesOtherKeys) {
+    if (c.consolesOffClock != m_consolesOff || c.consolesInStep != m_consolesInStep || c.consolesOtherKeys != m_consolesOtherKeys
+        || c.consolesRecordingTrouble != m_consolesRecording) {
         m_consolesOff = c.consolesOffClock;
         m_consolesInStep = c.consolesInStep;
         m_consolesOtherKeys = c.consolesOtherKeys;
+        m_consolesRecording = c.consolesRecordingTrouble;
         showLinkFigure();
     }
     // Next: the desks no longer share what they do, and neither desk's count says why — or, when every clock judged

@@ -63,6 +63,7 @@ private:
     std::vector<PeerClock> m_consolesOff;      ///< as the link's counters last said (LinkCounters::consolesOffClock)
     std::vector<PeerClock> m_consolesInStep;   ///< the same (LinkCounters::consolesInStep)
     std::vector<LinkCounters::OtherKeys> m_consolesOtherKeys;   ///< the same (LinkCounters::consolesOtherKeys)
+    std::vector<LinkCounters::DeskRecording> m_consolesRecording;   ///< the same (LinkCounters::consolesRecordingTrouble)
     std::optional<DeskClockOff> m_deskOff;     ///< this desk's clock as they and the gateways judge it (showLinkFigure)
     QTimeZone m_gatewayZone;
     FigureLabel *m_link;

@@ -68,6 +68,23 @@ std::function<Result<QStringList>()> Engine::recordedKeyringTurns() const
     };
 }
 
+std::function<std::pair<wire::ConsoleStatus::Recording, QString>()> Engine::ownRecording() const
+{
+    if (!m_store)
+        return {};
+    return [store = m_store.get()] {
+        using Said = wire::ConsoleStatus::Recording;
+        const EventStore::Stats stats = store->stats();
+        switch (stats.verdict()) {
+        case EventStore::Stats::Verdict::NotRecording: return std::pair{Said::NotRecording, stats.error};
+        case EventStore::Stats::Verdict::AtRisk: return std::pair{Said::AtRisk, QString()};
+        case EventStore::Stats::Verdict::Checking:
+        case EventStore::Stats::Verdict::Recording: break;
+        }
+        return std::pair{Said::Recording, QString()};
+    };
+}
+
 void Engine::start(std::unique_ptr<FieldLink> link, const QString &user, std::int64_t sessionStartMs)
 {
     if (m_running.exchange(true))

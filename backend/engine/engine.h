@@ -9,6 +9,7 @@
 #include "state/sequencer.h"
 #include "base/consoleclock.h"
 #include "state/statestore.h"
+#include "link/consolestatus.h"
 #include "link/fieldlink.h"
 #include "engine/liveopsloop.h"
 #include "store/eventstore.h"
@@ -50,6 +51,10 @@ public:
     /// Reads what the attached store already says of the gateways' and desks' keyrings, for MqttLinkOptions::recordedKeyringTurns
     /// (on whatever thread calls it, with a reader of its own); empty when nothing is recorded (no store).
     std::function<Result<QStringList>()> recordedKeyringTurns() const;
+    /// How the attached store's recording stands, for MqttLinkOptions::ownRecording: its verdict (a store still
+    /// checking its file loses nothing: recording) and its own words when it records nothing. Empty without a store
+    /// (nothing to say). Cheap and thread-safe (a copy of the store's figures); valid until stop().
+    std::function<std::pair<wire::ConsoleStatus::Recording, QString>()> ownRecording() const;
 
     /// Starts the core thread and the link on its own thread. The link is moved to that thread. The first event
     /// marks the session's start at `sessionStartMs` — the earliest time the link will report (the simulator

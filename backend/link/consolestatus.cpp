@@ -44,6 +44,27 @@ QByteArray ConsoleStatus::canonicalKeys(const QString &console) const
     return canonicalOf("cityops-console-keys-v1", console, *this, true);
 }
 
+QByteArray ConsoleStatus::canonicalRecording(const QString &console) const
+{
+    QByteArray out = canonicalOf("cityops-console-recording-v1", console, *this, false);
+    for (const QString &text : {recordingWord(recording), recordingWhy, QString::number(recordingTurn)}) {
+        const QByteArray bytes = text.toUtf8();
+        out += QByteArray::number(bytes.size()) + ':' + bytes + '\n';
+    }
+    return out;
+}
+
+QString recordingWord(ConsoleStatus::Recording recording)
+{
+    switch (recording) {
+    case ConsoleStatus::Recording::NotSaid: break;
+    case ConsoleStatus::Recording::Recording: return QStringLiteral("recording");
+    case ConsoleStatus::Recording::AtRisk: return QStringLiteral("at-risk");
+    case ConsoleStatus::Recording::NotRecording: return QStringLiteral("not-recording");
+    }
+    return {};
+}
+
 QByteArray encodeConsoleStatus(const ConsoleStatus &s)
 {
     QJsonObject o{{"v", kVersion}, {"online", s.online}, {"conn", static_cast<double>(s.connection)}};
@@ -56,6 +77,13 @@ QByteArray encodeConsoleStatus(const ConsoleStatus &s)
             if (!s.approverKeys.isEmpty())
                 o.insert(QLatin1String("ak"), s.approverKeys);
             o.insert(QLatin1String("ksig"), QString::fromLatin1(s.keysSignature.toBase64()));
+        }
+        if (s.saysRecording()) {
+            o.insert(QLatin1String("rec"), recordingWord(s.recording));
+            if (!s.recordingWhy.isEmpty())
+                o.insert(QLatin1String("rwhy"), s.recordingWhy);
+            o.insert(QLatin1String("rturn"), static_cast<double>(s.recordingTurn));
+            o.insert(QLatin1String("rsig"), QString::fromLatin1(s.recordingSignature.toBase64()));
         }
     }
     return compact(o);
@@ -80,9 +108,14 @@ Parsed<ConsoleStatus> decodeConsoleStatus(const QByteArray &payload)
     const QJsonValue key = o.value(QLatin1String("key")), sig = o.value(QLatin1String("sig"));
     const QJsonValue ck = o.value(QLatin1String("ck")), ak = o.value(QLatin1String("ak")), ksig = o.value(QLatin1String("ksig"));
     const bool saysKeys = !ck.isUndefined() || !ak.isUndefined() || !ksig.isUndefined();
+    const QJsonValue rec = o.value(QLatin1String("rec")), rwhy = o.value(QLatin1String("rwhy")), rsig = o.value(QLatin1String("rsig"));
+    const QJsonValue rturn = o.value(QLatin1String("rturn"));
+    const bool saysRecording = !rec.isUndefined() || !rwhy.isUndefined() || !rturn.isUndefined() || !rsig.isUndefined();
     if (key.isUndefined() && sig.isUndefined()) {
         if (saysKeys)
             return malformed(QStringLiteral("an unsigned status cannot say which keys its console believes"));
+        if (saysRecording)
+            return malformed(QStringLiteral("an unsigned status cannot say how its console's recording stands"));
         return s;   // unsigned: only a console that no keyring lists sends it (MqttLink refuses it for one listed)
     }
     if (!key.isString() || key.toString().isEmpty() || key.toString().size() > 64 || !sig.isString())
@@ -92,8 +125,29 @@ Parsed<ConsoleStatus> decodeConsoleStatus(const QByteArray &payload)
         return malformed(signature.error());
     s.keyId = key.toString();
     s.signature = std::move(signature).value();
+    if (saysRecording) {
+        if (!rec.isString() || (rec.toString() != recordingWord(ConsoleStatus::Recording::Recording)
+                                && rec.toString() != recordingWord(ConsoleStatus::Recording::AtRisk)
+                                && rec.toString() != recordingWord(ConsoleStatus::Recording::NotRecording)))
+            return malformed(QStringLiteral("rec must be \"recording\", \"at-risk\" or \"not-recording\""));
+        s.recording = rec.toString() == QLatin1String("recording") ? ConsoleStatus::Recording::Recording
+                      : rec.toString() == QLatin1String("at-risk") ? ConsoleStatus::Recording::AtRisk
+                                                                    : ConsoleStatus::Recording::NotRecording;
+        if (!rwhy.isUndefined() && (!rwhy.isString() || rwhy.toString().isEmpty() || rwhy.toString().size() > ConsoleStatus::kMaxRecordingWhyChars
+                                    || s.recording != ConsoleStatus::Recording::NotRecording))
+            return malformed(QStringLiteral("rwhy must be the store's words (1 to %1 characters), said only with rec \"not-recording\"")
+                                 .arg(ConsoleStatus::kMaxRecordingWhyChars));
+        s.recordingWhy = rwhy.toString();
+        if (!isCount(rturn) || rturn.toDouble() < 1)
+            return malformed(QStringLiteral("rturn must be a whole number from 1 (which turn of the recording the status says)"));
+        s.recordingTurn = static_cast<std::uint64_t>(rturn.toDouble());
+        auto recordingSignature = signatureOf(rsig, "rsig");
+        if (!recordingSignature)
+            return malformed(recordingSignature.error() + QStringLiteral(" (how a console's recording stands is said only under it)"));
+        s.recordingSignature = std::move(recordingSignature).value();
+    }
     if (!saysKeys)
-        return s;   // a console of an earlier release
+        return s;   // a console of an earlier release, or one given no keyring
     for (const QJsonValue &digest : {ck, ak})
         if (!digest.isUndefined() && !hexdigits::isSixteen(digest.toString()))
             return malformed(QStringLiteral("ck and ak must be 16 hex digits"));

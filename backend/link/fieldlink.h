@@ -120,6 +120,16 @@ struct LinkCounters {
         bool operator==(const OtherKeys &) const = default;
     };
     std::vector<OtherKeys> consolesOtherKeys;
+    /// The consoles of the keyring, online now, whose signed status says their recording is at risk or stopped (the
+    /// room's audit trail has a hole there): those that record nothing first, by name within each. Not said by a
+    /// console that does not record.
+    struct DeskRecording {
+        QString console;
+        bool notRecording = false;   ///< records nothing (else at risk: its disk is low, or it lost events)
+        QString why;                 ///< the store's words when it records nothing, as the desk said them
+        bool operator==(const DeskRecording &) const = default;
+    };
+    std::vector<DeskRecording> consolesRecordingTrouble;
 };
 
 /// One field gateway as a console on a broker knows it: what the operator is told of it (the link's tooltip).

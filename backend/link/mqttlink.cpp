@@ -102,6 +102,7 @@ LinkCounters MqttLink::counters() const
     c.consolesOffClock = std::move(clocks.offClock);
     c.consolesInStep = std::move(clocks.inStep);
     c.consolesOtherKeys = consolesWithOtherKeys();
+    c.consolesRecordingTrouble = consolesRecordingTrouble();
     return c;
 }
 
@@ -112,6 +113,7 @@ void MqttLink::start()
     MqttOptions mqtt = m_options.mqtt;
     mqtt.willTopic = wire::consoleStatusTopic(mqtt.clientId);
     mqtt.willForConnection = [this] { return willForNextConnection(); };
+    checkOwnRecording();   // the first status says it
     auto client = MqttClient::create(mqtt);
     if (!client) {
         setStatus(trouble(client.error(), false));
@@ -468,6 +470,7 @@ void MqttLink::sendRoute(const PlannedRoute &route, const SentCallback &done)
 
 void MqttLink::onTimer()
 {
+    checkOwnRecording();
     for (const std::function<void()> &tell : m_fleet.expire(m_clock->nowMs()))
         tell();
     // A gateway's first road picture that did not come in time: its districts are not counted from now.

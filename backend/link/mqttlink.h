@@ -66,6 +66,11 @@ struct MqttLinkOptions {
     /// twice. Unset: nothing recorded
     /// before (a console that does not record). An error: said in the log, and taken as nothing recorded.
     std::function<Result<QStringList>()> recordedKeyringTurns;
+    /// How this console's own recording stands now, and the store's words when it records nothing
+    /// (Engine::ownRecording): said in its signed status for the room's other desks and walls, and said again when it
+    /// turns. Asked on the link's thread at every refresh interval (it only copies the store's figures). Unset: not
+    /// said (a console that does not record).
+    std::function<std::pair<wire::ConsoleStatus::Recording, QString>()> ownRecording;
 };
 
 /// The field through a real MQTT 5 broker (docs/PROTOCOL.md): device gateways (cityops-sim) publish state,
@@ -127,6 +132,10 @@ private:
     void restateOwnStatus();
     /// The consoles whose keyrings differ from this console's (LinkCounters::consolesOtherKeys).
     std::vector<LinkCounters::OtherKeys> consolesWithOtherKeys() const;
+    /// The consoles whose recording is in trouble, as their statuses said (LinkCounters::consolesRecordingTrouble).
+    std::vector<LinkCounters::DeskRecording> consolesRecordingTrouble() const;
+    /// Asks MqttLinkOptions::ownRecording, and says this console's status again when its recording turned.
+    void checkOwnRecording();
     void readRecordedKeyringTurns();   ///< starts the worker that reads what earlier runs recorded
     void takeRecordedKeyringTurns(const Result<QStringList> &labels);   ///< link thread
     /// This console's status for `connection`, signed with its key (unsigned without one).
@@ -244,14 +253,21 @@ private:
     std::unique_ptr<KeyringWatch> m_keyringWatch;   ///< the console keyring, read again when it changes (on the link's thread)
     std::unique_ptr<KeyringWatch> m_approverWatch;  ///< the approver keyring the gateways should hold (on the link's thread)
     QString m_ownConsoleKeys, m_ownApproverKeys;    ///< which keys this console's keyrings hold (under m_mutex); empty: not told
-    /// Which keys each other console of the keyring believes, as its last signed online status said (under m_mutex),
-    /// by name: digests empty when not said.
-    struct PeerKeyrings {
+    /// How this console's recording stood when its status last said it (under m_mutex; MqttLinkOptions::ownRecording).
+    wire::ConsoleStatus::Recording m_ownRecording = wire::ConsoleStatus::Recording::NotSaid;
+    QString m_ownRecordingWhy;
+    std::uint64_t m_ownRecordingTurn = 0;   ///< its turns since the link started (under m_mutex)
+    /// What each other console of the keyring said of itself in its last signed online status (under m_mutex), by
+    /// name: which keys it believes (digests empty when not said) and how its recording stands.
+    struct PeerSaid {
         std::uint64_t connection = 0;   ///< the connection of the status that said it
         QString consoleKeys, approverKeys;
+        wire::ConsoleStatus::Recording recording = wire::ConsoleStatus::Recording::NotSaid;
+        QString recordingWhy;
+        std::uint64_t recordingTurn = 0;
         bool said() const { return !consoleKeys.isEmpty() || !approverKeys.isEmpty(); }
     };
-    std::map<QString, PeerKeyrings> m_consoleKeyrings;
+    std::map<QString, PeerSaid> m_consoleKeyrings;
     /// What the record says of each other desk's keyrings (under m_mutex): kept while it is gone, as the record is.
     std::map<QString, RecordedTurns> m_deskTurns;
     /// What earlier runs recorded of each gateway's and desk's keyrings (under m_mutex); nothing until read

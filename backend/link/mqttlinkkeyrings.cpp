@@ -9,7 +9,7 @@ namespace cityops {
 
 std::vector<LinkCounters::OtherKeys> MqttLink::consolesWithOtherKeys() const
 {
-    std::map<QString, PeerKeyrings> said;
+    std::map<QString, PeerSaid> said;
     QString ownConsole, ownApprover;
     {
         std::lock_guard lock(m_mutex);

@@ -8,7 +8,7 @@ namespace cityops {
 
 QByteArray MqttLink::statusPayload(bool online, std::uint64_t connection) const
 {
-    wire::ConsoleStatus status{online, connection, {}, {}, {}, {}, {}};
+    wire::ConsoleStatus status{online, connection, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     if (m_signer) {
         status.keyId = m_signer->keyId();
         status.signature = m_signer->sign(status.canonical(consoleId()));
@@ -20,6 +20,15 @@ QByteArray MqttLink::statusPayload(bool online, std::uint64_t connection) const
         }
         if (!status.consoleKeys.isEmpty() || !status.approverKeys.isEmpty())
             status.keysSignature = m_signer->sign(status.canonicalKeys(consoleId()));
+        // How its recording stands, for a room whose wall records nothing (a Will says it too: harmless).
+        {
+            std::lock_guard lock(m_mutex);
+            status.recording = m_ownRecording;
+            status.recordingWhy = m_ownRecordingWhy;
+            status.recordingTurn = m_ownRecordingTurn;
+        }
+        if (status.recording != wire::ConsoleStatus::Recording::NotSaid)
+            status.recordingSignature = m_signer->sign(status.canonicalRecording(consoleId()));
     }
     return wire::encodeConsoleStatus(status);
 }
@@ -53,11 +62,48 @@ void MqttLink::restateOwnStatus()
     // would take that for the digests stripped from a copy; they go on comparing with the last said.
     {
         std::lock_guard lock(m_mutex);
-        if (m_ownConsoleKeys.isEmpty() && m_ownApproverKeys.isEmpty())
+        if (m_ownConsoleKeys.isEmpty() && m_ownApproverKeys.isEmpty() && m_ownRecording == wire::ConsoleStatus::Recording::NotSaid)
             return;
     }
     if (m_client && m_client->connected())
         publishOwnStatus(statusPayload(true, m_connection.load()));
+}
+
+void MqttLink::checkOwnRecording()
+{
+    if (!m_options.ownRecording)
+        return;
+    auto [recording, why] = m_options.ownRecording();
+    if (recording != wire::ConsoleStatus::Recording::NotRecording)
+        why.clear();
+    why.truncate(wire::ConsoleStatus::kMaxRecordingWhyChars);
+    {
+        std::lock_guard lock(m_mutex);
+        // Said again when it turns, not when only the store's words change: a failing disk's message may carry
+        // figures that change with every write, and the others need the turn, not a stream of statuses.
+        if (recording == m_ownRecording)
+            return;
+        m_ownRecording = recording;
+        m_ownRecordingWhy = why;
+        ++m_ownRecordingTurn;
+    }
+    restateOwnStatus();
+}
+
+std::vector<LinkCounters::DeskRecording> MqttLink::consolesRecordingTrouble() const
+{
+    std::vector<LinkCounters::DeskRecording> trouble;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[console, said] : m_consoleKeyrings)
+            if (said.recording == wire::ConsoleStatus::Recording::AtRisk || said.recording == wire::ConsoleStatus::Recording::NotRecording)
+                trouble.push_back({console, said.recording == wire::ConsoleStatus::Recording::NotRecording, said.recordingWhy});
+    }
+    // Asked outside the lock: the keyring has a lock of its own. One taken out since decides nothing here.
+    std::erase_if(trouble, [this](const LinkCounters::DeskRecording &d) { return m_ops.keyringSays(d.console) != true; });
+    // Those that record nothing first (by name within each): the worse is named where only one is.
+    std::stable_partition(trouble.begin(), trouble.end(), [](const LinkCounters::DeskRecording &d) { return d.notRecording; });
+    return trouble;
 }
 
 void MqttLink::defendOwnStatus(const MqttClient::Message &m)
@@ -99,15 +145,29 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
         return refuse(*refused, m.topic);
     // The digests stripped from a copy leave the first signature whole (an earlier release's status): taken, it would
     // hide a difference the console said on this connection. Its own statuses of one connection all say them.
-    bool stripped = false;
-    if (status.online && !status.saysKeys()) {
+    // So do its recording's words: taken out, a desk whose recording stopped would look well.
+    // An earlier turn of its recording, said again on the same connection, is a copy: "recording" from before it
+    // stopped would hide that it did.
+    bool keysStripped = false, recordingStripped = false, recordingReplayed = false;
+    if (status.online) {
         std::lock_guard lock(m_mutex);
         const auto said = m_consoleKeyrings.find(ref.console);
-        stripped = said != m_consoleKeyrings.end() && said->second.connection == status.connection && said->second.said();
+        const bool sameConnection = said != m_consoleKeyrings.end() && said->second.connection == status.connection;
+        keysStripped = sameConnection && !status.saysKeys() && said->second.said();
+        recordingStripped = sameConnection && !status.saysRecording() && said->second.recording != wire::ConsoleStatus::Recording::NotSaid;
+        recordingReplayed = sameConnection && status.saysRecording() && status.recordingTurn < said->second.recordingTurn;
     }
-    if (stripped)
+    if (keysStripped)
         return refuse({wire::Refusal::Untrusted, QStringLiteral("a status of console %1 without which keys it believes, which it said on this "
                                                                 "connection (altered: the digests taken out)").arg(ref.console)},
+                      m.topic);
+    if (recordingStripped)
+        return refuse({wire::Refusal::Untrusted, QStringLiteral("a status of console %1 without how its recording stands, which it said on this "
+                                                                "connection (altered: taken out)").arg(ref.console)},
+                      m.topic);
+    if (recordingReplayed)
+        return refuse({wire::Refusal::Replayed, QStringLiteral("a status of console %1 saying an earlier turn of its recording (turn %2) than "
+                                                               "one already heard on this connection (a copy)").arg(ref.console).arg(status.recordingTurn)},
                       m.topic);
     std::vector<Event> change;
     const ConsoleRoll::Heard heard = m_consoleRoll.heard(ref.console, status.online, status.connection,
@@ -122,7 +182,7 @@ void MqttLink::onConsoleStatus(const wire::TopicRef &ref, const MqttClient::Mess
     {
         std::lock_guard lock(m_mutex);
         if (status.online)
-            m_consoleKeyrings[ref.console] = {status.connection, status.consoleKeys, status.approverKeys};
+            m_consoleKeyrings[ref.console] = {status.connection, status.consoleKeys, status.approverKeys, status.recording, status.recordingWhy, status.recordingTurn};
         else
             m_consoleKeyrings.erase(ref.console);   // gone: what it believed is no news until it is back
     }

@@ -201,6 +201,9 @@ std::optional<wire::Refused> OpsExchange::checkStatus(const QString &console, co
     // a copy with other digests put in, to make a desk look out of step, fails here.
     if (status.saysKeys() && !verifier->verify(status.canonicalKeys(console), status.keysSignature))
         return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("which keys console %1 believes is not signed by its key (altered)").arg(console)};
+    // So is how its recording stands: a desk that records nothing made to look well, or the other way, fails here.
+    if (status.saysRecording() && !verifier->verify(status.canonicalRecording(console), status.recordingSignature))
+        return wire::Refused{wire::Refusal::Untrusted, QStringLiteral("how console %1's recording stands is not signed by its key (altered)").arg(console)};
     return std::nullopt;
 }
 

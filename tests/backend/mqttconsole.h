@@ -135,6 +135,7 @@ struct Console {
         options.mqtt = mqtt;
         options.consoles = keyring;
         options.recordedKeyringTurns = engine.recordedKeyringTurns();
+        options.ownRecording = engine.ownRecording();   // as the console does: said in its status when it records
         if (tune)
             tune(options);
         auto l = std::make_unique<MqttLink>(city(), &engine.clock(), options, std::move(signer));

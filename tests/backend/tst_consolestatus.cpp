@@ -163,6 +163,73 @@ private Q_SLOTS:
         }
     }
 
+    /// How a console's recording stands travels under a third signature: nobody without its key can make a desk
+    /// that records nothing look well, or one that records look broken, or pass an earlier turn off as the last.
+    void howADesksRecordingStandsIsSignedApart()
+    {
+        auto keyA = std::make_shared<CommandSigner>(CommandSigner::generate());
+        auto keyB = std::make_shared<CommandSigner>(CommandSigner::generate());
+        wire::ConsoleStatus s = signedBy(*keyA, kConsoleA, true, kConnection);
+        s.recording = wire::ConsoleStatus::Recording::NotRecording;
+        s.recordingWhy = QStringLiteral("database or disk is full");
+        s.recordingTurn = 2;
+        s.recordingSignature = keyA->sign(s.canonicalRecording(kConsoleA));
+        const QByteArray payload = wire::encodeConsoleStatus(s);
+        const auto read = wire::decodeConsoleStatus(payload);
+        QVERIFY2(std::holds_alternative<wire::ConsoleStatus>(read), payload.constData());
+        const auto &got = std::get<wire::ConsoleStatus>(read);
+        QCOMPARE(got.recording, s.recording);
+        QCOMPARE(got.recordingWhy, s.recordingWhy);
+        QCOMPARE(got.recordingTurn, s.recordingTurn);
+        QCOMPARE(got.recordingSignature, s.recordingSignature);
+        QVERIFY(!got.saysKeys());   // said without the keyrings' digests (a console given none)
+        // What an earlier release signs and checks is as it was, and still verifies.
+        auto verifier = CommandVerifier::fromPublicKeyPem(keyA->publicKeyPem());
+        QVERIFY(verifier && verifier.value().verify(got.canonical(kConsoleA), got.signature));
+        // The third signature covers the word, the store's words, the turn and the console, and is neither of the others.
+        wire::ConsoleStatus well = s, otherWhy = s, earlier = s;
+        well.recording = wire::ConsoleStatus::Recording::Recording;
+        well.recordingWhy.clear();
+        otherWhy.recordingWhy = QStringLiteral("disk I/O error");
+        earlier.recordingTurn = 1;
+        for (const QByteArray &other : {well.canonicalRecording(kConsoleA), otherWhy.canonicalRecording(kConsoleA), earlier.canonicalRecording(kConsoleA),
+                                        s.canonicalRecording(kConsoleB), s.canonical(kConsoleA), s.canonicalKeys(kConsoleA)})
+            QVERIFY(other != s.canonicalRecording(kConsoleA));
+
+        auto keyring = std::make_shared<ConsoleKeyring>();
+        QVERIFY(keyring->add(kConsoleA, keyA->publicKeyPem()));
+        QVERIFY(keyring->add(kConsoleB, keyB->publicKeyPem()));
+        OpsExchange b(*fixtureCity(), kConsoleB, keyB.get(), keyring);
+        QVERIFY(!b.checkStatus(kConsoleA, got));
+        // Edited on the broker: "recording" put in (with no why), other words, a later turn, the first signature moved
+        // over, signed by another desk — refused whole.
+        wire::ConsoleStatus firstMoved = s;
+        firstMoved.recordingSignature = s.signature;
+        wire::ConsoleStatus signedByB = s;
+        signedByB.recordingSignature = keyB->sign(s.canonicalRecording(kConsoleA));
+        for (const QByteArray &attack : {edited(edited(payload, "rec", QStringLiteral("recording")), "rwhy", QJsonValue(QJsonValue::Undefined)),
+                                         edited(payload, "rwhy", QStringLiteral("disk I/O error")), edited(payload, "rturn", 3),
+                                         wire::encodeConsoleStatus(firstMoved), wire::encodeConsoleStatus(signedByB)}) {
+            const auto attacked = wire::decodeConsoleStatus(attack);
+            QVERIFY2(std::holds_alternative<wire::ConsoleStatus>(attacked), attack.constData());
+            const auto refused = b.checkStatus(kConsoleA, std::get<wire::ConsoleStatus>(attacked));
+            QVERIFY2(refused && refused->reason == wire::Refusal::Untrusted, attack.constData());
+            QVERIFY2(refused->detail.contains(QStringLiteral("how console console-a's recording stands is not signed by its key")), qPrintable(refused->detail));
+        }
+        // Damaged: a word that is none of the three, the store's words where it records, too many of them, no turn or
+        // turn 0, said without its signature, or in an unsigned status.
+        const QByteArray unsignedPayload = edited(wire::encodeConsoleStatus(wire::ConsoleStatus{true, 7, {}, {}}), "rec", QStringLiteral("recording"));
+        for (const QByteArray &damaged : {edited(payload, "rec", QStringLiteral("fine")), edited(payload, "rec", 1),
+                                          edited(edited(payload, "rec", QStringLiteral("at-risk")), "rwhy", QStringLiteral("low disk")),
+                                          edited(payload, "rwhy", QString(wire::ConsoleStatus::kMaxRecordingWhyChars + 1, QLatin1Char('x'))),
+                                          edited(payload, "rwhy", QString()), edited(payload, "rturn", QJsonValue()), edited(payload, "rturn", 0),
+                                          edited(payload, "rsig", QJsonValue()), edited(payload, "rsig", QStringLiteral("AAAA")), unsignedPayload}) {
+            const auto refused = wire::decodeConsoleStatus(damaged);
+            QVERIFY2(std::holds_alternative<wire::Refused>(refused), damaged.constData());
+            QCOMPARE(std::get<wire::Refused>(refused).reason, wire::Refusal::Malformed);
+        }
+    }
+
     /// Only console-a's own key, as B's keyring lists it, says console-a is gone.
     void onlyAConsolesOwnKeySpeaksForIt()
     {

@@ -313,6 +313,35 @@ private Q_SLOTS:
         QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
     }
 
+    void anotherDeskWhoseRecordingStoppedIsNamed()
+    {
+        // A desk's status bar is seen only at that desk: the others name it, from its signed status (MqttLink), the
+        // one that records nothing first, with its store's words in the tooltip.
+        Bar b;
+        QVERIFY(QTest::qWaitForWindowExposed(&b.bar));
+        b.line.showLink(LinkStatus::network(LinkState::Connected, QStringLiteral("mqtts://broker:8883")));
+        LinkCounters c;
+        c.consolesRecordingTrouble = {{QStringLiteral("desk-2"), true, QStringLiteral("database or disk is full")}, {QStringLiteral("desk-3"), false, {}}};
+        b.line.showLinkTrouble(c, 0);
+        const QLabel *link = b.label(QStringLiteral("Link:"));
+        QVERIFY(link);
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · desk-2 not recording (+1 more)"), qPrintable(link->text()));
+        QCOMPARE(b.marginColour(link), mapstyle::alarmAmber().name());
+        QVERIFY2(link->toolTip().contains(QStringLiteral("desk-2 records nothing (database or disk is full): what is done there is not in the "
+                                                         "room's record until it is mended\ndesk-3's recording is at risk (its disk is low, "
+                                                         "or it lost events): see its status bar")),
+                 qPrintable(link->toolTip()));
+        c.consolesRecordingTrouble = {{QStringLiteral("desk-3"), false, {}}};
+        b.line.showLinkTrouble(c, 0);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(link->text() == QStringLiteral("Link: connected · desk-3 recording at risk"), qPrintable(link->text()));
+        c.consolesRecordingTrouble.clear();
+        b.line.showLinkTrouble(c, 0);
+        link = b.label(QStringLiteral("Link:"));
+        QVERIFY2(!link->text().contains(QLatin1String("record")) && !link->toolTip().contains(QLatin1String("record")), qPrintable(link->toolTip()));
+        QVERIFY(b.marginColour(link) != mapstyle::alarmAmber().name());
+    }
+
     void whenEveryClockAgreesAgainstThisDesksThisDeskIsNamed()
     {
         // Both gateways' clocks run 42 s ahead of this desk's: it is this desk that runs behind, and naming a gateway

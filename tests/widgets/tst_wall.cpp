@@ -241,6 +241,53 @@ private Q_SLOTS:
     /// A wall that records (started without --no-store) has no status bar and nobody reads its log: its key figures
     /// say when its recording is in trouble — in amber while it still records (its disk nearly full), in red once it
     /// records nothing (here its file reaches its size cap) — and a wall recording well says nothing of it.
+    void aWallThatRecordsNothingSaysWhichDesksDoNot()
+    {
+        // The recommended wall records nothing (--no-store): the desks do. When a desk's signed status says its
+        // recording stopped, or is at risk, the key figures say which desk under the clock — red when one records
+        // nothing, with its store's words where only one does; amber when at risk; nothing once they are well.
+        LiveWall live;
+        QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
+        auto *figures = dynamic_cast<KeyFiguresBoard *>(live.wall->tileAt(1, 2));
+        QVERIFY(figures);
+        const auto lineAt = [&](const QString &start) -> std::optional<QRect> {
+            (void)figures->grab();
+            const std::vector<QString> &texts = figures->drawnTexts();
+            for (size_t i = 0; i < texts.size(); ++i)
+                if (texts[i].startsWith(start))
+                    return figures->drawnTextRects()[i];
+            return std::nullopt;
+        };
+        const auto colourAt = [&](const QRect &rect, const QColor &color) { return countColor(figures->grab().toImage().copy(rect), color); };
+        QVERIFY(live.wall->feed().figures().desksRecordingTrouble.isEmpty());
+        QVERIFY(!lineAt(QStringLiteral("\u25B2 NOT RECORDING")) && !lineAt(QStringLiteral("\u25B2 RECORDING")));
+
+        live.link->setDesksRecording({{QStringLiteral("desk-3"), false, {}}});
+        // Taken at the wall's next look at its link (once a second).
+        QTRY_COMPARE_WITH_TIMEOUT(live.wall->feed().figures().desksRecordingTrouble, QStringLiteral("\u25B2 RECORDING AT RISK AT DESK-3"), 5000);
+        auto line = lineAt(QStringLiteral("\u25B2 RECORDING AT RISK AT DESK-3"));
+        QVERIFY2(line, "the desk at risk is not on the wall");
+        QVERIFY2(colourAt(*line, WallLook::amber()) > 50, "the line is not amber");
+        QCOMPARE(colourAt(*line, WallLook::red()), 0);
+
+        // desk-2 stops recording: said first, in red, with its store's words.
+        live.link->setDesksRecording({{QStringLiteral("desk-2"), true, QStringLiteral("database or disk is full")}, {QStringLiteral("desk-3"), false, {}}});
+        QTRY_COMPARE_WITH_TIMEOUT(live.wall->feed().figures().desksRecordingTrouble,
+                                  QStringLiteral("\u25B2 NOT RECORDING AT DESK-2: DATABASE OR DISK IS FULL \u00B7 RECORDING AT RISK AT DESK-3"), 5000);
+        QVERIFY(live.wall->feed().figures().deskNotRecording);
+        line = lineAt(QStringLiteral("\u25B2 NOT RECORDING AT DESK-2"));
+        QVERIFY2(line, "the desk that records nothing is not on the wall");
+        QVERIFY2(colourAt(*line, WallLook::red()) > 50, "the line is not red");
+        // Two stopped: both named, the words left to their desks.
+        live.link->setDesksRecording({{QStringLiteral("desk-2"), true, QStringLiteral("database or disk is full")},
+                                      {QStringLiteral("desk-4"), true, QStringLiteral("disk I/O error")}});
+        QTRY_COMPARE_WITH_TIMEOUT(live.wall->feed().figures().desksRecordingTrouble, QStringLiteral("\u25B2 NOT RECORDING AT DESK-2, DESK-4"), 5000);
+
+        live.link->setDesksRecording({});
+        QTRY_VERIFY_WITH_TIMEOUT(live.wall->feed().figures().desksRecordingTrouble.isEmpty(), 5000);
+        QVERIFY(!lineAt(QStringLiteral("\u25B2 NOT RECORDING")) && !lineAt(QStringLiteral("\u25B2 RECORDING")));
+    }
+
     void aWallThatRecordsSaysWhenItsRecordingIsInTrouble()
     {
         QTemporaryDir dir;

@@ -87,10 +87,24 @@ public:
         std::lock_guard lock(m_gatewaysMutex);
         return m_gateways;
     }
+    /// The room's desks whose recording this link says is in trouble, as a broker link's counters would.
+    void setDesksRecording(std::vector<LinkCounters::DeskRecording> desks)
+    {
+        std::lock_guard lock(m_gatewaysMutex);
+        m_desksRecording = std::move(desks);
+    }
+    LinkCounters counters() const override
+    {
+        LinkCounters c = SimLink::counters();
+        std::lock_guard lock(m_gatewaysMutex);
+        c.consolesRecordingTrouble = m_desksRecording;
+        return c;
+    }
 
 private:
     mutable std::mutex m_gatewaysMutex;
     std::vector<GatewaySummary> m_gateways;
+    std::vector<LinkCounters::DeskRecording> m_desksRecording;
 };
 
 /// Pixels within `tolerance` (summed over red, green, blue) of `color`, every second pixel of every second row.

@@ -367,6 +367,12 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
             drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter,
                      QFontMetrics(m_look.normal).elidedText(k.recordingTrouble, Qt::ElideRight, row.width()), Size::Normal,
                      k.notRecording ? WallLook::red() : WallLook::amber());
+    // ... and the room's other desks' (their signed statuses): a hole in the room's record wherever it is.
+    if (!k.desksRecordingTrouble.isEmpty())
+        if (const QRect row = nextRow(flow, lineHeight(Size::Normal)); !row.isNull())
+            drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter,
+                     QFontMetrics(m_look.normal).elidedText(k.desksRecordingTrouble, Qt::ElideRight, row.width()), Size::Normal,
+                     k.deskNotRecording ? WallLook::red() : WallLook::amber());
     flow.y += m_look.margin;
     const struct {
         QString label;

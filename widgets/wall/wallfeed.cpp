@@ -128,6 +128,26 @@ QString WallFeed::recordingTroubleOf(const EventStore::Stats &stats)
     return QStringLiteral("\u25B2 ") + said.join(QStringLiteral(" \u00B7 "));
 }
 
+QString WallFeed::desksRecordingTroubleOf(const std::vector<LinkCounters::DeskRecording> &desks)
+{
+    QStringList stopped, atRisk;
+    QString why;
+    for (const LinkCounters::DeskRecording &d : desks) {
+        (d.notRecording ? stopped : atRisk) << d.console.toUpper();
+        if (d.notRecording && why.isEmpty())
+            why = d.why.toUpper();
+    }
+    QStringList said;
+    // The store's words only where one desk stopped: with several, the names are what the room needs first.
+    if (stopped.size() == 1 && !why.isEmpty())
+        said << tr("NOT RECORDING AT %1: %2").arg(stopped.front(), why);
+    else if (!stopped.isEmpty())
+        said << tr("NOT RECORDING AT %1").arg(stopped.join(QStringLiteral(", ")));
+    if (!atRisk.isEmpty())
+        said << tr("RECORDING AT RISK AT %1").arg(atRisk.join(QStringLiteral(", ")));
+    return said.isEmpty() ? QString() : QStringLiteral("\u25B2 ") + said.join(QStringLiteral(" \u00B7 "));
+}
+
 void WallFeed::pullFigures()
 {
     KeyFigures k;
@@ -150,15 +170,22 @@ void WallFeed::pullFigures()
     k.linkText = Labels::linkState(status);
     k.fieldSilent = status.state == LinkState::Starting || status.fieldSilent();
     // The wall's own clock, when every clock its link judges (gateways', refused desks') agrees against it.
-    if (isLive())
-        if (const auto off = deskClockOff(m_live.engine().linkGateways(), m_live.engine().linkCounters()))
+    // And the room's other desks whose recording is in trouble (live only: a replay shows what was, not the room now).
+    if (isLive()) {
+        const LinkCounters counters = m_live.engine().linkCounters();
+        if (const auto off = deskClockOff(m_live.engine().linkGateways(), counters))
             k.clockAheadMs = off->aheadMs;
+        k.desksRecordingTrouble = desksRecordingTroubleOf(counters.consolesRecordingTrouble);
+        k.deskNotRecording = std::any_of(counters.consolesRecordingTrouble.begin(), counters.consolesRecordingTrouble.end(),
+                                         [](const LinkCounters::DeskRecording &d) { return d.notRecording; });
+    }
     if (const EventStore *store = m_live.engine().store()) {
         const EventStore::Stats recording = store->stats();
         k.recordingTrouble = recordingTroubleOf(recording);
         k.notRecording = recording.verdict() == EventStore::Stats::Verdict::NotRecording;
     }
     const bool changed = k.recordingTrouble != m_figures.recordingTrouble || k.notRecording != m_figures.notRecording
+                         || k.desksRecordingTrouble != m_figures.desksRecordingTrouble || k.deskNotRecording != m_figures.deskNotRecording
                          || k.signalsFaulted != m_figures.signalsFaulted || k.signalsHeld != m_figures.signalsHeld
                          || k.devicesNotReporting != m_figures.devicesNotReporting
                          || k.incidentsOverdue != m_figures.incidentsOverdue || k.link != m_figures.link
