@@ -4206,6 +4206,26 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>このコンソールの起動以降、%Ln 件のイベントを記録できませんでした（ディスクが満杯、または記録が大きく遅れていた）：記録にはそこに欠落があり、再生で表示され、記録の検査がそれを示します。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 not recording</source>
+        <translation>%1 記録停止</translation>
+    </message>
+    <message>
+        <source>%1 recording at risk</source>
+        <translation>%1 記録に危険</translation>
+    </message>
+    <message>
+        <source>%1 records nothing (%2): what is done there is not in the room&apos;s record until it is mended</source>
+        <translation>%1 は何も記録していません（%2）：直るまで、そこで行われたことは室の記録に残りません</translation>
+    </message>
+    <message>
+        <source>its store did not say why</source>
+        <translation>ストアは理由を示していません</translation>
+    </message>
+    <message>
+        <source>%1&apos;s recording is at risk (its disk is low, or it lost events): see its status bar</source>
+        <translation>%1 の記録に危険があります（ディスク残量不足、またはイベント欠落）：その卓のステータスバーを確認してください</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>
@@ -4307,6 +4327,18 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>%Ln 件のイベントが未記録</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>NOT RECORDING AT %1: %2</source>
+        <translation>%1 記録停止: %2</translation>
+    </message>
+    <message>
+        <source>NOT RECORDING AT %1</source>
+        <translation>%1 記録停止</translation>
+    </message>
+    <message>
+        <source>RECORDING AT RISK AT %1</source>
+        <translation>%1 記録に危険</translation>
     </message>
 </context>
 <context>

@@ -4206,6 +4206,26 @@ Shared with other consoles: %12 · received from them: %13</source>
             <numerusform>自本控制台启动以来，有 %Ln 个事件未能记录（磁盘已满，或记录落后太多）：记录在该处有缺口，回放会显示，记录检查会列出。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 not recording</source>
+        <translation>%1 未在记录</translation>
+    </message>
+    <message>
+        <source>%1 recording at risk</source>
+        <translation>%1 记录有风险</translation>
+    </message>
+    <message>
+        <source>%1 records nothing (%2): what is done there is not in the room&apos;s record until it is mended</source>
+        <translation>%1 未记录任何内容（%2）：修复之前，该席位的操作不会进入本室的记录</translation>
+    </message>
+    <message>
+        <source>its store did not say why</source>
+        <translation>其存储未说明原因</translation>
+    </message>
+    <message>
+        <source>%1&apos;s recording is at risk (its disk is low, or it lost events): see its status bar</source>
+        <translation>%1 的记录有风险（磁盘空间不足或丢失了事件）：请查看该席位的状态栏</translation>
+    </message>
 </context>
 <context>
     <name>cityops::TimelineWidget</name>
@@ -4307,6 +4327,18 @@ Shared with other consoles: %12 · received from them: %13</source>
         <translation>
             <numerusform>%Ln 个事件未记录</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>NOT RECORDING AT %1: %2</source>
+        <translation>%1 未在记录：%2</translation>
+    </message>
+    <message>
+        <source>NOT RECORDING AT %1</source>
+        <translation>%1 未在记录</translation>
+    </message>
+    <message>
+        <source>RECORDING AT RISK AT %1</source>
+        <translation>%1 记录有风险</translation>
     </message>
 </context>
 <context>
