@@ -230,6 +230,14 @@ inline std::vector<DeviceIndex> lamps(int n, int skip = 0)
 
 inline QJsonObject json(const QByteArray &payload) { return QJsonDocument::fromJson(payload).object(); }
 
+/// The payload with `edit` made to its JSON, as someone on the broker would before publishing it again.
+inline QByteArray edited(const QByteArray &payload, const std::function<void(QJsonObject &)> &edit)
+{
+    QJsonObject o = json(payload);
+    edit(o);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 /// Commands published by hand to the gateway "gw1", as someone on the broker would (an attacker with a captured,
 /// forged or removed key), with the gateway's answer on the client's own result topic.
 struct ByHand {

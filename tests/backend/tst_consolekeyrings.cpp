@@ -40,13 +40,6 @@ QByteArray lastStatusOfB(RawClient &spy, QByteArray &last)
     return last;
 }
 
-QByteArray edited(const QByteArray &payload, const std::function<void(QJsonObject &)> &edit)
-{
-    QJsonObject o = QJsonDocument::fromJson(payload).object();
-    edit(o);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 } // namespace
 
 class TestConsoleKeyrings : public QObject {

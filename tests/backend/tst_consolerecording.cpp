@@ -40,13 +40,6 @@ QList<QByteArray> statusesOfB(RawClient &spy, QList<QByteArray> &heard)
     return heard;
 }
 
-QByteArray edited(const QByteArray &payload, const std::function<void(QJsonObject &)> &edit)
-{
-    QJsonObject o = json(payload);
-    edit(o);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 /// A recording the test turns: the real store's verdict (Engine::ownRecording) until told otherwise.
 struct TurnedRecording {
     std::mutex mutex;

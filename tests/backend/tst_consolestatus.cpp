@@ -39,6 +39,13 @@ QByteArray edited(const QByteArray &payload, const char *field, const QJsonValue
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+/// The room's keyring: console-a with key `a`, console-b with `b` (null if either is refused).
+std::shared_ptr<ConsoleKeyring> keyringOf(const CommandSigner &a, const CommandSigner &b)
+{
+    auto keyring = std::make_shared<ConsoleKeyring>();
+    return keyring->add(kConsoleA, a.publicKeyPem()) && keyring->add(kConsoleB, b.publicKeyPem()) ? keyring : nullptr;
+}
+
 const ConsoleRoll::KeyringLookup listed = [](const QString &) { return ConsoleRoll::InKeyring(true); };
 
 ConsoleStanding standing(const Event &e) { return std::get<ConsolePayload>(e.payload).standing; }
@@ -133,9 +140,8 @@ private Q_SLOTS:
                                         s.canonicalKeys(kConsoleB)})
             QVERIFY(other != s.canonicalKeys(kConsoleA));
 
-        auto keyring = std::make_shared<ConsoleKeyring>();
-        QVERIFY(keyring->add(kConsoleA, keyA->publicKeyPem()));
-        QVERIFY(keyring->add(kConsoleB, keyB->publicKeyPem()));
+        auto keyring = keyringOf(*keyA, *keyB);
+        QVERIFY(keyring);
         OpsExchange b(*fixtureCity(), kConsoleB, keyB.get(), keyring);
         QVERIFY(!b.checkStatus(kConsoleA, got));
         // Edited on the broker, to make desk A look out of step (or in step): refused whole.
@@ -196,9 +202,8 @@ private Q_SLOTS:
                                         s.canonicalRecording(kConsoleB), s.canonical(kConsoleA), s.canonicalKeys(kConsoleA)})
             QVERIFY(other != s.canonicalRecording(kConsoleA));
 
-        auto keyring = std::make_shared<ConsoleKeyring>();
-        QVERIFY(keyring->add(kConsoleA, keyA->publicKeyPem()));
-        QVERIFY(keyring->add(kConsoleB, keyB->publicKeyPem()));
+        auto keyring = keyringOf(*keyA, *keyB);
+        QVERIFY(keyring);
         OpsExchange b(*fixtureCity(), kConsoleB, keyB.get(), keyring);
         QVERIFY(!b.checkStatus(kConsoleA, got));
         // Edited on the broker: "recording" put in (with no why), other words, a later turn, the first signature moved
@@ -235,9 +240,8 @@ private Q_SLOTS:
     {
         auto keyA = std::make_shared<CommandSigner>(CommandSigner::generate());
         auto keyB = std::make_shared<CommandSigner>(CommandSigner::generate());
-        auto keyring = std::make_shared<ConsoleKeyring>();
-        QVERIFY(keyring->add(kConsoleA, keyA->publicKeyPem()));
-        QVERIFY(keyring->add(kConsoleB, keyB->publicKeyPem()));
+        auto keyring = keyringOf(*keyA, *keyB);
+        QVERIFY(keyring);
         OpsExchange b(*fixtureCity(), kConsoleB, keyB.get(), keyring);
         const wire::ConsoleStatus gone = signedBy(*keyA, kConsoleA, false, kConnection);
         QVERIFY(!b.checkStatus(kConsoleA, gone));
