@@ -234,10 +234,10 @@ void StatusLine::showLinkFigure()
     for (const LinkCounters::OtherKeys &c : m_consolesOtherKeys)
         detail << tr("%1 holds %2: give both desks the same (consoles.json, approvers.json)")
                       .arg(c.console, Labels::otherKeyrings(c.consoleKeysDiffer, c.approverKeysDiffer));
-    for (auto d = m_consolesRecording.begin(); d != m_consolesRecording.end(); ++d)
-        detail << (d->notRecording ? tr("%1 records nothing (%2): what is done there is not in the room's record until it is mended")
-                                          .arg(d->console, d->why.isEmpty() ? tr("its store did not say why") : d->why)
-                                    : tr("%1's recording is at risk (its disk is low, or it lost events): see its status bar").arg(d->console));
+    for (const LinkCounters::DeskRecording &d : m_consolesRecording)
+        detail << (d.notRecording ? tr("%1 records nothing (%2): what is done there is not in the room's record until it is mended")
+                                        .arg(d.console, d.why.isEmpty() ? tr("its store did not say why") : d.why)
+                                  : tr("%1's recording is at risk (its disk is low, or it lost events): see its status bar").arg(d.console));
     m_link->setFigure(text, detail.join(QLatin1Char('\n')));
     const bool bad = status.state == LinkState::Disconnected || status.state == LinkState::Degraded || gone > 0
                      || offClock != m_gateways.end() || deskOff || otherKeys != m_gateways.end() || !m_consolesOtherKeys.empty()
