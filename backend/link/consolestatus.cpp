@@ -3,13 +3,17 @@
 #include "base/hexdigits.h"
 #include "link/wirejson.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace cityops::wire {
 
 namespace {
 
 /// Length-prefixed fields in a fixed order, as SignedCommand::canonical: no two statuses share these bytes. The
 /// heading tells the two signatures' bytes apart, so that neither can stand for the other.
-QByteArray canonicalOf(const char *heading, const QString &console, const ConsoleStatus &s, bool withKeys)
+/// `said`: what the signature covers beyond the four fields every status's signature covers.
+QByteArray canonicalOf(const char *heading, const QString &console, const ConsoleStatus &s, std::initializer_list<QByteArray> said = {})
 {
     QByteArray out = QByteArray(heading) + '\n';
     auto field = [&out](const QByteArray &bytes) { out += QByteArray::number(bytes.size()) + ':' + bytes + '\n'; };
@@ -17,12 +21,13 @@ QByteArray canonicalOf(const char *heading, const QString &console, const Consol
     field(s.online ? QByteArrayLiteral("online") : QByteArrayLiteral("offline"));
     field(QByteArray::number(static_cast<qulonglong>(s.connection)));
     field(s.keyId.toUtf8());
-    if (withKeys) {
-        field(s.consoleKeys.toLatin1());
-        field(s.approverKeys.toLatin1());
-    }
+    for (const QByteArray &bytes : said)
+        field(bytes);
     return out;
 }
+
+constexpr ConsoleStatus::Recording kSaidRecordings[] = {ConsoleStatus::Recording::Recording, ConsoleStatus::Recording::AtRisk,
+                                                         ConsoleStatus::Recording::NotRecording};
 
 Result<QByteArray> signatureOf(const QJsonValue &value, const char *name)
 {
@@ -36,22 +41,18 @@ Result<QByteArray> signatureOf(const QJsonValue &value, const char *name)
 
 QByteArray ConsoleStatus::canonical(const QString &console) const
 {
-    return canonicalOf("cityops-console-status-v1", console, *this, false);
+    return canonicalOf("cityops-console-status-v1", console, *this);
 }
 
 QByteArray ConsoleStatus::canonicalKeys(const QString &console) const
 {
-    return canonicalOf("cityops-console-keys-v1", console, *this, true);
+    return canonicalOf("cityops-console-keys-v1", console, *this, {consoleKeys.toLatin1(), approverKeys.toLatin1()});
 }
 
 QByteArray ConsoleStatus::canonicalRecording(const QString &console) const
 {
-    QByteArray out = canonicalOf("cityops-console-recording-v1", console, *this, false);
-    for (const QString &text : {recordingWord(recording), recordingWhy, QString::number(recordingTurn)}) {
-        const QByteArray bytes = text.toUtf8();
-        out += QByteArray::number(bytes.size()) + ':' + bytes + '\n';
-    }
-    return out;
+    return canonicalOf("cityops-console-recording-v1", console, *this,
+                       {recordingWord(recording).toUtf8(), recordingWhy.toUtf8(), QByteArray::number(static_cast<qulonglong>(recordingTurn))});
 }
 
 QString recordingWord(ConsoleStatus::Recording recording)
@@ -126,13 +127,11 @@ Parsed<ConsoleStatus> decodeConsoleStatus(const QByteArray &payload)
     s.keyId = key.toString();
     s.signature = std::move(signature).value();
     if (saysRecording) {
-        if (!rec.isString() || (rec.toString() != recordingWord(ConsoleStatus::Recording::Recording)
-                                && rec.toString() != recordingWord(ConsoleStatus::Recording::AtRisk)
-                                && rec.toString() != recordingWord(ConsoleStatus::Recording::NotRecording)))
+        const auto said = std::find_if(std::begin(kSaidRecordings), std::end(kSaidRecordings),
+                                       [&rec](ConsoleStatus::Recording r) { return rec.isString() && rec.toString() == recordingWord(r); });
+        if (said == std::end(kSaidRecordings))
             return malformed(QStringLiteral("rec must be \"recording\", \"at-risk\" or \"not-recording\""));
-        s.recording = rec.toString() == QLatin1String("recording") ? ConsoleStatus::Recording::Recording
-                      : rec.toString() == QLatin1String("at-risk") ? ConsoleStatus::Recording::AtRisk
-                                                                    : ConsoleStatus::Recording::NotRecording;
+        s.recording = *said;
         if (!rwhy.isUndefined() && (!rwhy.isString() || rwhy.toString().isEmpty() || rwhy.toString().size() > ConsoleStatus::kMaxRecordingWhyChars
                                     || s.recording != ConsoleStatus::Recording::NotRecording))
             return malformed(QStringLiteral("rwhy must be the store's words (1 to %1 characters), said only with rec \"not-recording\"")
