@@ -3798,6 +3798,22 @@ Reason (recorded):</source>
         <source>The people whose sign-ins failed at this machine&apos;s consoles, as a sign-in here would find them now. Their accounts are the city directory&apos;s: disable one or reset a password there.</source>
         <translation>この端末のコンソールでサインインに失敗した人（今ここでサインインした場合の状態）。アカウントは市のディレクトリのものです。無効化やパスワードのリセットはそちらで行ってください。</translation>
     </message>
+    <message>
+        <source>What the directory grants them cannot be read now: %1</source>
+        <translation>ディレクトリがこの人たちに与える権限を今は読めません: %1</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>未取得</translation>
+    </message>
+    <message>
+        <source>none at this console</source>
+        <translation>このコンソールでは権限なし</translation>
+    </message>
+    <message>
+        <source>not in the directory</source>
+        <translation>ディレクトリにない</translation>
+    </message>
 </context>
 <context>
     <name>cityops::RecordCheckRunner</name>

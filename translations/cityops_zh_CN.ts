@@ -3798,6 +3798,22 @@ Reason (recorded):</source>
         <source>The people whose sign-ins failed at this machine&apos;s consoles, as a sign-in here would find them now. Their accounts are the city directory&apos;s: disable one or reset a password there.</source>
         <translation>在本机控制台上登录失败的人员（即此刻在此登录时的状态）。他们的账户属于城市目录：请在那里停用账户或重置密码。</translation>
     </message>
+    <message>
+        <source>What the directory grants them cannot be read now: %1</source>
+        <translation>目前无法读取目录授予他们的权限：%1</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>未读取</translation>
+    </message>
+    <message>
+        <source>none at this console</source>
+        <translation>在此控制台无角色</translation>
+    </message>
+    <message>
+        <source>not in the directory</source>
+        <translation>不在目录中</translation>
+    </message>
 </context>
 <context>
     <name>cityops::RecordCheckRunner</name>

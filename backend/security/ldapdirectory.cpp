@@ -204,12 +204,10 @@ LdapDirectory::~LdapDirectory() = default;
 
 QString LdapDirectory::describe() const { return QStringLiteral("the LDAP directory %1/%2").arg(m_server, m_base); }
 
-Result<std::optional<UserAccount>> LdapDirectory::lookUp(const QString &name)
+Result<std::unique_ptr<LdapDirectory::Connection>> LdapDirectory::connectAsLookup() const
 {
     if (m_mapping.lookupDn.isEmpty())
-        return makeError(QStringLiteral("the LDAP mapping has no lookup account (lookupDn), so %1 cannot be looked up").arg(name));
-    if (!UserDirectory::checkName(name))
-        return std::optional<UserAccount>();   // not a name: nobody (and never sent to the server)
+        return makeError(QStringLiteral("the LDAP mapping has no lookup account (lookupDn)"));
     auto password = secretfile::readFirstLine(m_mapping.lookupPasswordFile);
     if (!password)
         return makeError(password.error());
@@ -224,22 +222,52 @@ Result<std::optional<UserAccount>> LdapDirectory::lookUp(const QString &name)
     if (const int rc = ldap_sasl_bind_s(h.ld(), lookupDn.toUtf8().constData(), LDAP_SASL_SIMPLE, &credentials, nullptr, nullptr, nullptr);
         rc != LDAP_SUCCESS)
         return makeError(QStringLiteral("the lookup account cannot bind: %1").arg(ldapError(h.ld(), rc)));
+    return connection;
+}
+
+Result<LdapDirectory::Found> LdapDirectory::find(Connection &h, const QString &name) const
+{
+    Found found;
+    found.account.name = name;
     const QByteArray dn = userDnFor(name).toUtf8();
     LDAPMessage *result = nullptr;
     char noAttributes[] = LDAP_NO_ATTRS;
     char *attrs[] = {noAttributes, nullptr};
-    const int found = ldap_search_ext_s(h.ld(), dn.constData(), LDAP_SCOPE_BASE, "(objectClass=*)", attrs, 0, nullptr, nullptr, nullptr, 1, &result);
-    const bool exists = found == LDAP_SUCCESS && ldap_count_entries(h.ld(), result) > 0;
+    timeval timeout{m_mapping.timeoutSeconds, 0};
+    const int searched = ldap_search_ext_s(h.ld(), dn.constData(), LDAP_SCOPE_BASE, "(objectClass=*)", attrs, 0, nullptr, nullptr, &timeout, 1, &result);
+    const bool exists = searched == LDAP_SUCCESS && ldap_count_entries(h.ld(), result) > 0;
     ldap_msgfree(result);
-    if (!exists)
-        return std::optional<UserAccount>();
+    // No such entry is an answer; anything else (the server gone, a time-out) is not "nobody".
+    if (searched != LDAP_SUCCESS && searched != LDAP_NO_SUCH_OBJECT)
+        return makeError(QStringLiteral("%1 cannot be looked up: %2").arg(name, ldapError(h.ld(), searched)));
+    if (!exists) {
+        found.standing = PeopleList::Standing::NotInDirectory;
+        return found;
+    }
     bool granted = false;
     auto account = readGrants(h, dn, name, &granted);
     if (!account)
         return makeError(account.error());
-    if (!granted)
+    found.account = std::move(account).value();
+    found.standing = granted ? PeopleList::Standing::Granted : PeopleList::Standing::NoRole;
+    return found;
+}
+
+Result<std::optional<UserAccount>> LdapDirectory::lookUp(const QString &name)
+{
+    if (m_mapping.lookupDn.isEmpty())
+        return makeError(QStringLiteral("the LDAP mapping has no lookup account (lookupDn), so %1 cannot be looked up").arg(name));
+    if (!UserDirectory::checkName(name))
+        return std::optional<UserAccount>();   // not a name: nobody (and never sent to the server)
+    auto connection = connectAsLookup();
+    if (!connection)
+        return makeError(connection.error());
+    auto found = find(*connection.value(), name);
+    if (!found)
+        return makeError(found.error());
+    if (found->standing != PeopleList::Standing::Granted)
         return std::optional<UserAccount>();
-    return std::optional<UserAccount>(account.value());
+    return std::optional<UserAccount>(std::move(found->account));
 }
 
 QString LdapDirectory::userDnFor(const QString &name) const
@@ -258,7 +286,7 @@ void LdapDirectory::setFailureBook(std::unique_ptr<FailureBook> book)
     m_book = std::move(book);
 }
 
-Result<std::vector<UserAccount>> LdapDirectory::people()
+Result<PeopleList> LdapDirectory::people()
 {
     std::vector<Failures> counted;
     {
@@ -272,11 +300,39 @@ Result<std::vector<UserAccount>> LdapDirectory::people()
             counted.assign(m_failures.cbegin(), m_failures.cend());
         }
     }
-    std::vector<UserAccount> out;
+    PeopleList out;
     for (const Failures &f : counted)
         if (f.known)
-            out.push_back(f.counts);
-    std::sort(out.begin(), out.end(), [](const UserAccount &a, const UserAccount &b) { return a.name < b.name; });
+            out.people.push_back({f.counts});
+    std::sort(out.people.begin(), out.people.end(), [](const auto &a, const auto &b) { return a.account.name < b.account.name; });
+    if (m_mapping.lookupDn.isEmpty()) {
+        out.grants = PeopleList::Grants::NotKept;
+        return out;
+    }
+    if (out.people.empty())
+        return out;
+    // What the directory grants them now, on one connection as the lookup account; the counts are this machine's
+    // and are listed whatever the directory answers (a lock must be liftable while the directory is down).
+    const auto unread = [&out](const QString &why) {
+        out.grants = PeopleList::Grants::Unread;
+        out.whyUnread = why;
+        return out;
+    };
+    auto connection = connectAsLookup();
+    if (!connection)
+        return unread(connection.error());
+    for (PeopleList::Person &p : out.people) {
+        if (!UserDirectory::checkName(p.account.name)) {   // the book is a file: never send what is not a name
+            p.standing = PeopleList::Standing::NotInDirectory;
+            continue;
+        }
+        auto found = find(*connection.value(), p.account.name);
+        if (!found)
+            return unread(found.error());
+        p.account.role = found->account.role;
+        p.account.districts = found->account.districts;
+        p.standing = found->standing;
+    }
     return out;
 }
 

@@ -89,10 +89,12 @@ public:
     /// the log says so: a sign-in is never refused for the book, nor a lockout taken as lifted.
     void setFailureBook(std::unique_ptr<FailureBook> book);
     /// PeopleBook: the people this machine's consoles count failed sign-ins for (the book's, or this console's memory
-    /// without one), only names the directory knows — people type their password into the name field, and a desk's
-    /// list must not show it; role and districts are the directory's and not read here. Unlocking clears the counts
-    /// in the book, with the journal's line that the consoles record (as `cityops-admin user unlock` does).
-    Result<std::vector<UserAccount>> people() override;
+    /// without one), only names the directory knew when it counted — people type their password into the name field,
+    /// and a desk's list must not show it. With the mapping's lookup account, what the directory grants each of them
+    /// now (read on one connection; the list without it, and why, when the directory cannot answer); without one,
+    /// roles are not said. Unlocking clears the counts in the book, with the journal's line that the consoles record
+    /// (as `cityops-admin user unlock` does).
+    Result<PeopleList> people() override;
     Status unlockPerson(const QString &name, const QString &by) override;
 
     const QString &baseDn() const { return m_base; }
@@ -126,6 +128,14 @@ private:
     SignInOutcome bindThen(const QString &name, const QByteArray &password, std::int64_t nowMs, bool mayChangeFirst,
                            const std::function<SignInOutcome(BoundAs &)> &then);
     SignInOutcome unavailable(const QString &why) const;
+    /// A connection bound as the mapping's lookup account (an error without one, or when it cannot bind).
+    Result<std::unique_ptr<Connection>> connectAsLookup() const;
+    struct Found {
+        UserAccount account;   ///< the name, and with Granted the role and districts
+        PeopleList::Standing standing = PeopleList::Standing::Granted;
+    };
+    /// What the directory grants `name` (a checked name), asked on `c` bound as the lookup account.
+    Result<Found> find(Connection &c, const QString &name) const;
     /// The mapped role and districts of the entry `dn` (`granted` false: in no mapped group), read on `c`.
     Result<UserAccount> readGrants(Connection &c, const QByteArray &dn, const QString &name, bool *granted) const;
 

@@ -9,6 +9,29 @@
 
 namespace cityops {
 
+/// What a desk's People list shows: the accounts, and how far the book can say what each may do at the console.
+struct PeopleList {
+    /// What the directory grants a listed person at this console.
+    enum class Standing : std::uint8_t {
+        Granted,          ///< the account's role and districts
+        NoRole,           ///< known, but none of their groups gives a role here (a sign-in is refused)
+        NotInDirectory,   ///< the directory no longer has their entry (counted when it did)
+    };
+    /// Whether the list says the people's roles at all.
+    enum class Grants : std::uint8_t {
+        Said,      ///< every person's standing is read (the local directory; LDAP with a lookup account)
+        NotKept,   ///< the book cannot read them (LDAP without a lookup account)
+        Unread,    ///< it could not read them now (`whyUnread`: the directory down, the lookup account refused)
+    };
+    struct Person {
+        UserAccount account;
+        Standing standing = Standing::Granted;
+    };
+    std::vector<Person> people;   ///< by name
+    Grants grants = Grants::Said;
+    QString whyUnread;
+};
+
 /// What a desk's People list (Session ▸ People) reads and changes of the directory its people sign in against: the
 /// accounts as a sign-in would find them, and the lifting of a lock — the one thing a supervisor must be able to do at
 /// 3 a.m. without a terminal, whichever directory the city has. The local directory lists everyone; an LDAP
@@ -17,8 +40,9 @@ namespace cityops {
 class PeopleBook {
 public:
     virtual ~PeopleBook() = default;
-    /// By name: name, failures and lock always; role, districts and the rest where the book keeps them.
-    virtual Result<std::vector<UserAccount>> people() = 0;
+    /// By name: name, failures and lock always; role and districts where the book can read them (`grants`), and the
+    /// rest where the book keeps them.
+    virtual Result<PeopleList> people() = 0;
     /// Clears `name`'s failed sign-ins and lock; the file's journal says it was made by `by` ("sven@desk-1") at a
     /// console (adminjournal::kAtConsoleDetail), which every console sharing the file records.
     virtual Status unlockPerson(const QString &name, const QString &by) = 0;

@@ -145,6 +145,18 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
     });
 }
 
+Result<PeopleList> UserDirectory::people()
+{
+    auto accounts = list();
+    if (!accounts)
+        return makeError(accounts.error());
+    PeopleList out;   // every account here has the role it was given
+    out.people.reserve(accounts->size());
+    for (UserAccount &a : accounts.value())
+        out.people.push_back({std::move(a)});
+    return out;
+}
+
 Result<std::vector<UserAccount>> UserDirectory::list() const
 {
     const std::lock_guard lock(m_mutex);

@@ -42,6 +42,21 @@ class TestLdapDirectory : public QObject {
     std::unique_ptr<TestSlapd> m_slapd;
 
     std::unique_ptr<LdapDirectory> tls() { return directory(m_slapd->tlsUrl(), mapping(m_slapd->path("ca.crt"))); }
+    /// The mapping with the directory's read-only lookup account, its password in `secret`.
+    LdapMapping withLookup(const QString &secret) const
+    {
+        LdapMapping m = mapping(m_slapd->path("ca.crt"));
+        m.lookupDn = QStringLiteral("uid=lookup,ou=people,{base}");
+        m.lookupPasswordFile = secret;
+        return m;
+    }
+    /// The lookup account's password file, private to its owner as the console wants it.
+    static bool writeSecret(const QString &path, const QByteArray &password)
+    {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(password + "\n") == password.size() + 1
+               && f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -224,7 +239,7 @@ private Q_SLOTS:
             return d;
         };
         auto desk = withBook();
-        QVERIFY(desk->people().value().empty());
+        QVERIFY(desk->people().value().people.empty());
         std::int64_t now = kNow;
         for (int i = 0; i < 10; ++i) {
             const SignInOutcome o = desk->signIn(QStringLiteral("sven"), "guess", now);
@@ -238,7 +253,7 @@ private Q_SLOTS:
         const auto listed = [](LdapDirectory &d) {
             QStringList out;
             const auto people = d.people();   // kept: a range over a temporary's value() would dangle
-            for (const UserAccount &a : people.value())
+            for (const auto &[a, standing] : people.value().people)
                 out << QStringLiteral("%1 %2 %3").arg(a.name).arg(a.failures).arg(a.lockedUntilMs > 0 ? QStringLiteral("locked") : QStringLiteral("-"));
             return out;
         };
@@ -328,16 +343,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString secret = dir.filePath(QStringLiteral("lookup.password"));
-        QFile f(secret);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(kPassword) + "\n");
-        f.close();
-        QFile::setPermissions(secret, QFile::ReadOwner | QFile::WriteOwner);
-        LdapMapping m = mapping(m_slapd->path("ca.crt"));
+        QVERIFY(writeSecret(secret, kPassword));
         QVERIFY(!tls()->lookUp(QStringLiteral("rita")));   // no lookup account: an error, never a guess
-        m.lookupDn = QStringLiteral("uid=lookup,ou=people,{base}");
-        m.lookupPasswordFile = secret;
-        auto d = directory(m_slapd->tlsUrl(), m);
+        auto d = directory(m_slapd->tlsUrl(), withLookup(secret));
         const auto rita = d->lookUp(QStringLiteral("rita"));
         QVERIFY2(rita, qPrintable(rita.error()));
         QVERIFY(rita.value().has_value());
@@ -348,11 +356,72 @@ private Q_SLOTS:
         QVERIFY(!d->lookUp(QStringLiteral("mallory")).value().has_value());    // no entry
         QVERIFY(!d->lookUp(QStringLiteral("olga)(uid=*")).value().has_value()); // not a name: never sent
         // A wrong lookup password is an error (the operation is refused), not "nobody".
-        f.open(QIODevice::WriteOnly);
-        f.write("not the password\n");
-        f.close();
+        QVERIFY(writeSecret(secret, "not the password"));
         const auto broken = d->lookUp(QStringLiteral("rita"));
         QVERIFY(!broken && broken.error().contains(QLatin1String("cannot bind")));
+    }
+
+    /// Session ▸ People with the city's directory: beside this machine's counts, what the directory grants each
+    /// listed person now — read with the lookup account — so a supervisor lifting a lock sees whom they let back in.
+    /// Without a lookup account roles are not said; a directory that cannot answer leaves the counts listed, and why.
+    void aDesksListSaysWhatTheDirectoryGrantsThem()
+    {
+        QTemporaryDir dir;
+        const QString secret = dir.filePath(QStringLiteral("lookup.password"));
+        QVERIFY(writeSecret(secret, kPassword));
+        const QString path = dir.filePath(QStringLiteral("ldap-failures.db"));
+        auto d = directory(m_slapd->tlsUrl(), withLookup(secret));
+        d->setFailureBook(FailureBook::open(path, FailureBook::Mode::CreateIfMissing).value());
+        for (const char *name : {"rita", "nora", "sven"})
+            QCOMPARE(d->signIn(QLatin1String(name), "guess", kNow).refusal, SignInRefusal::WrongCredentials);
+        // Counted when the directory had an entry of this name; it has none now (the person has left).
+        FailureBook::Entry left;
+        left.counts.name = QStringLiteral("leon");
+        left.counts.failures = 2;
+        left.known = true;
+        QVERIFY(FailureBook::open(path, FailureBook::Mode::Existing).value()->put(left, kNow, SignInPolicy{}).ok());
+        const auto said = [](LdapDirectory &directory) {
+            QStringList out;
+            const auto listed = directory.people();
+            if (!listed)
+                return QStringList{listed.error()};
+            for (const auto &[a, standing] : listed->people) {
+                const QString grant = standing == PeopleList::Standing::NoRole           ? QStringLiteral("no role")
+                                    : standing == PeopleList::Standing::NotInDirectory ? QStringLiteral("gone")
+                                                                                       : QString::number(int(a.role)) + QLatin1Char(' ') + a.districts.join(QLatin1Char(','));
+                out << QStringLiteral("%1 %2: %3").arg(a.name).arg(a.failures).arg(grant);
+            }
+            return out;
+        };
+        QCOMPARE(d->people().value().grants, PeopleList::Grants::Said);
+        QCOMPARE(said(*d), (QStringList{QStringLiteral("leon 2: gone"), QStringLiteral("nora 1: no role"),
+                                        QStringLiteral("rita 1: %1 North").arg(int(Role::Responder)),
+                                        QStringLiteral("sven 1: %1 ").arg(int(Role::Supervisor))}));
+
+        // Without the lookup account (the same book): the counts, no roles.
+        auto plain = tls();
+        plain->setFailureBook(FailureBook::open(path, FailureBook::Mode::CreateIfMissing).value());
+        QCOMPARE(plain->people().value().grants, PeopleList::Grants::NotKept);
+        QCOMPARE(plain->people().value().people.size(), size_t(4));
+
+        // The lookup account refused, then the directory down: the counts listed all the same, and why not the roles.
+        QVERIFY(writeSecret(secret, "not the password"));
+        auto refused = d->people();
+        QVERIFY2(refused, qPrintable(refused.error()));
+        QCOMPARE(refused->grants, PeopleList::Grants::Unread);
+        QVERIFY2(refused->whyUnread.contains(QLatin1String("cannot bind")), qPrintable(refused->whyUnread));
+        QCOMPARE(refused->people.size(), size_t(4));
+        QVERIFY(writeSecret(secret, kPassword));
+        m_slapd->stop();
+        auto down = d->people();
+        QVERIFY(m_slapd->start());
+        QVERIFY2(down, qPrintable(down.error()));
+        QCOMPARE(down->grants, PeopleList::Grants::Unread);
+        QVERIFY(!down->whyUnread.isEmpty());
+        QCOMPARE(down->people.size(), size_t(4));
+        QVERIFY(d->unlockPerson(QStringLiteral("rita"), QStringLiteral("ada@desk-1")).ok());   // liftable all the same
+        QCOMPARE(said(*d), (QStringList{QStringLiteral("leon 2: gone"), QStringLiteral("nora 1: no role"),
+                                        QStringLiteral("sven 1: %1 ").arg(int(Role::Supervisor))}));
     }
 
     void addressesAreChecked_data()

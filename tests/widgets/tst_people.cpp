@@ -68,6 +68,66 @@ struct Desk {
     }
 };
 
+/// A desk whose people sign in against the city's LDAP directory (a real slapd on loopback), its lockouts counted in
+/// this machine's book; `lookup`: the mapping has the directory's read-only lookup account (its password in
+/// lookupSecret()).
+struct LdapDesk {
+    TestSlapd slapd;
+    QTemporaryDir dir;
+    std::unique_ptr<LdapDirectory> ldap;
+    std::shared_ptr<const CityModel> city = networkCity();
+    Engine engine{city};
+    std::unique_ptr<MainWindow> window;
+
+    explicit LdapDesk(bool lookup = false)
+    {
+        if (!QFileInfo::exists(QStringLiteral("/usr/sbin/slapd")))
+            qFatal("slapd is not installed (Debian: slapd, ldap-utils; scripts/test installs them)");
+        if (!slapd.ok())
+            return;
+        QString json = QStringLiteral(R"({"groupBase": "ou=groups,{base}", "caFile": "%1", "groups": {"operators": {"role": "operator"},
+            "Supervisors": {"role": "supervisor"}, "north-responders": {"role": "responder", "districts": ["North"]}})")
+                           .arg(slapd.path("ca.crt"));
+        if (lookup) {
+            if (!writeLookupSecret(kPassword))
+                qFatal("cannot write the lookup password");
+            json += QStringLiteral(R"(, "lookupDn": "uid=lookup,ou=people,{base}", "lookupPasswordFile": "%1")").arg(lookupSecret());
+        }
+        auto mapping = LdapMapping::fromJson((json + QLatin1Char('}')).toUtf8(), QStringLiteral("test mapping"));
+        if (!mapping)
+            qFatal("mapping: %s", qPrintable(mapping.error()));
+        ldap = std::move(LdapDirectory::open(slapd.tlsUrl(), mapping.value())).value();
+        ldap->setFailureBook(FailureBook::open(bookPath(), FailureBook::Mode::CreateIfMissing).value());
+        SimLinkOptions sim;
+        sim.warmUpHours = 0.1;
+        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+        window = std::make_unique<MainWindow>(engine, ldap.get());
+        window->resize(1200, 800);
+        window->show();
+        window->access().setClock([] { return kNow; });
+        window->access().setElapsedClock([] { return kNow; });
+    }
+    bool ok() const { return window != nullptr; }
+    LdapDirectory &directory() { return *ldap; }
+    QString bookPath() const { return dir.filePath(QStringLiteral("ldap-failures.db")); }
+    QString lookupSecret() const { return dir.filePath(QStringLiteral("lookup.password")); }
+    bool writeLookupSecret(const QByteArray &password) const
+    {
+        QFile f(lookupSecret());
+        return f.open(QIODevice::WriteOnly) && f.write(password + "\n") == password.size() + 1
+               && f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    QAction *peopleAction() const { return window->findChild<QAction *>(QStringLiteral("people")); }
+    PeopleDialog *open()
+    {
+        peopleAction()->trigger();
+        PeopleDialog *dialog = nullptr;
+        if (!QTest::qWaitFor([&] { return (dialog = window->findChild<PeopleDialog *>()) && dialog->isVisible() && !dialog->isBusy(); }))
+            return nullptr;
+        return dialog;
+    }
+};
+
 QTreeWidgetItem *row(PeopleDialog *dialog, const QString &name)
 {
     const auto found = dialog->list()->findItems(name, Qt::MatchExactly, 0);
@@ -272,36 +332,13 @@ private Q_SLOTS:
         // The city signs people in against its LDAP directory: the accounts, roles and passwords are the directory's,
         // but the lockouts of this machine's consoles are ours (their book) — and a supervisor at 3 a.m. must be able
         // to lift one without a terminal, as with the console's own directory.
-        if (!QFileInfo::exists(QStringLiteral("/usr/sbin/slapd")))
-            QFAIL("slapd is not installed (Debian: slapd, ldap-utils; scripts/test installs them)");
-        TestSlapd slapd;
-        QVERIFY2(slapd.ok(), "slapd did not start on loopback");
-        QTemporaryDir dir;
-        auto mapping = LdapMapping::fromJson(QStringLiteral(R"({"groupBase": "ou=groups,{base}", "caFile": "%1", "groups": {"operators": {"role": "operator"},
-            "Supervisors": {"role": "supervisor"}}})").arg(slapd.path("ca.crt")).toUtf8(), QStringLiteral("test mapping"));
-        QVERIFY2(mapping, qPrintable(mapping.error()));
-        auto ldap = LdapDirectory::open(slapd.tlsUrl(), mapping.value());
-        QVERIFY2(ldap, qPrintable(ldap.error()));
-        LdapDirectory &directory = *ldap.value();
-        const QString bookPath = dir.filePath(QStringLiteral("ldap-failures.db"));
-        directory.setFailureBook(FailureBook::open(bookPath, FailureBook::Mode::CreateIfMissing).value());
-        const auto city = networkCity();
-        Engine engine{city};
-        SimLinkOptions sim;
-        sim.warmUpHours = 0.1;
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
-        MainWindow window(engine, &directory);
-        window.resize(1200, 800);
-        window.show();
-        window.access().setClock([] { return kNow; });
-        window.access().setElapsedClock([] { return kNow; });
-        QAction *people = window.findChild<QAction *>(QStringLiteral("people"));
-        const auto open = [&]() -> PeopleDialog * {
-            people->trigger();
-            PeopleDialog *dialog = nullptr;
-            return QTest::qWaitFor([&] { return (dialog = window.findChild<PeopleDialog *>()) && dialog->isVisible() && !dialog->isBusy(); })
-                       ? dialog : nullptr;
-        };
+        LdapDesk desk;
+        QVERIFY2(desk.ok(), "slapd did not start on loopback");
+        LdapDirectory &directory = desk.directory();
+        const QString bookPath = desk.bookPath();
+        MainWindow &window = *desk.window;
+        QAction *people = desk.peopleAction();
+        const auto open = [&] { return desk.open(); };
 
         QVERIFY(people && people->isVisible() && !people->isEnabled());
         QVERIFY(window.access().signIn(QStringLiteral("olga"), kPassword).ok());   // an operator: not hers
@@ -352,7 +389,49 @@ private Q_SLOTS:
         dialog->reject();
         window.access().signOut();
         QVERIFY(window.access().signIn(QStringLiteral("olga"), kPassword).ok());
-        engine.stop();
+    }
+
+    /// With the directory's lookup account in the mapping, the list says what the directory grants each person now
+    /// — a supervisor lifting a lock sees whom they let back in, and that a person in none of the console's groups
+    /// could not sign in anyway. When the directory cannot answer, the locks are still listed and liftable, and the
+    /// line above the list says why the roles are not.
+    void withALookupAccountTheListSaysWhatTheDirectoryGrants()
+    {
+        LdapDesk desk(true);
+        QVERIFY2(desk.ok(), "slapd did not start on loopback");
+        for (const char *name : {"rita", "nora"})
+            QCOMPARE(desk.directory().signIn(QLatin1String(name), "guess", kNow).refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(desk.window->access().signIn(QStringLiteral("sven"), kPassword).ok());
+        PeopleDialog *dialog = desk.open();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->list()->isColumnHidden(1) && !dialog->list()->isColumnHidden(2));
+        QCOMPARE(dialog->list()->topLevelItemCount(), 2);
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(1), Labels::role(Role::Responder));
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(2), QStringLiteral("North"));
+        QCOMPARE(row(dialog, QStringLiteral("nora"))->text(1), QStringLiteral("none at this console"));
+        QCOMPARE(row(dialog, QStringLiteral("nora"))->text(2), QString());
+        QVERIFY(!dialogSays(dialog, QStringLiteral("cannot be read now")));
+        // Seen as a person sees it: the role's words are in the grabbed list (the column is not squeezed out).
+        const QRect roleCell = dialog->list()->visualItemRect(row(dialog, QStringLiteral("nora")));
+        QVERIFY(roleCell.width() > 0 && dialog->list()->columnWidth(1) >= dialog->list()->fontMetrics().horizontalAdvance(QStringLiteral("none at this console")));
+
+        // The lookup account's password changed in the directory but not here: the counts stay, the roles are not said.
+        QVERIFY(desk.writeLookupSecret("an old password"));
+        dialog->setRefreshInterval(20);
+        QTRY_VERIFY(dialogSays(dialog, QStringLiteral("What the directory grants them cannot be read now: the lookup account cannot bind")));
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(1), QStringLiteral("not read"));
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(2), QString());
+        QCOMPARE(row(dialog, QStringLiteral("nora"))->text(1), QStringLiteral("not read"));
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(3), QStringLiteral("1 failed sign-in(s)"));   // without the English plurals loaded
+        dialog->setRefreshInterval(PeopleDialog::kRefreshMs);
+        act(dialog, QStringLiteral("rita"), dialog->unlockButton());
+        QCOMPARE(dialog->said(), QStringLiteral("rita is unlocked."));
+        QCOMPARE(dialog->list()->topLevelItemCount(), 1);
+        // Mended: said again at the next read.
+        QVERIFY(desk.writeLookupSecret(kPassword));
+        dialog->setRefreshInterval(20);
+        QTRY_COMPARE(row(dialog, QStringLiteral("nora"))->text(1), QStringLiteral("none at this console"));
+        QVERIFY(!dialogSays(dialog, QStringLiteral("cannot be read now")));
     }
 
     void theOpenListFollowsTheDirectoryAndTheTime()

@@ -85,7 +85,8 @@ PeopleDialog::PeopleDialog(AccessControl &access, PeopleBook &book, QWidget *par
     connect(m_reset, &QPushButton::clicked, this, &PeopleDialog::resetSelected);
     connect(m_disable, &QPushButton::clicked, this, &PeopleDialog::toggleSelected);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &PeopleDialog::updateButtons);
-    // The city's directory keeps its accounts, roles and passwords: here only what this machine's consoles hold of them.
+    // The city's directory keeps its accounts, roles and passwords: here only what this machine's consoles hold of them,
+    // and what it grants them where the console may ask it (shown once read).
     m_list->setColumnHidden(RoleColumn, !m_local);
     m_list->setColumnHidden(Districts, !m_local);
     m_reset->setVisible(m_local != nullptr);
@@ -109,9 +110,14 @@ void PeopleDialog::sayWho()
 {
     if (m_local)
         m_intro->setText(tr("The people of this console's user directory, as a sign-in would find them now."));
-    else if (m_accounts.empty() && !m_busy)   // read, and nobody
+    else if (m_listed.people.empty() && !m_busy)   // read, and nobody
         m_intro->setText(tr("Nobody's sign-in has failed at this machine's consoles lately. The people and their roles are the city "
                             "directory's: disable an account or reset a password there."));
+    else if (m_listed.grants == PeopleList::Grants::Unread)
+        // The counts are this machine's and listed anyway: a lock must be liftable while the directory is down.
+        m_intro->setText(tr("The people whose sign-ins failed at this machine's consoles, as a sign-in here would find them now. Their "
+                            "accounts are the city directory's: disable one or reset a password there.")
+                         + QLatin1Char(' ') + tr("What the directory grants them cannot be read now: %1").arg(m_listed.whyUnread));
     else
         m_intro->setText(tr("The people whose sign-ins failed at this machine's consoles, as a sign-in here would find them now. Their "
                             "accounts are the city directory's: disable one or reset a password there."));
@@ -145,32 +151,41 @@ void PeopleDialog::reload(const QString &select, bool quietly)
         return;
     (quietly ? m_refreshing : m_busy) = true;
     updateButtons();
-    auto *read = new QFutureWatcher<Result<std::vector<UserAccount>>>(this);
+    auto *read = new QFutureWatcher<Result<PeopleList>>(this);
     connect(read, &QFutureWatcherBase::finished, this, [this, read, select, quietly] {
         read->deleteLater();
         (quietly ? m_refreshing : m_busy) = false;
         // A change began while it read: its own read follows it, and this one may be from before it.
         if (quietly && m_busy)
             return;
-        auto accounts = read->result();
-        if (!accounts) {
-            say(m_local ? tr("The user directory cannot be read: %1").arg(accounts.error()) : accounts.error(), true);
+        auto listed = read->result();
+        if (!listed) {
+            say(m_local ? tr("The user directory cannot be read: %1").arg(listed.error()) : listed.error(), true);
             updateButtons();
             return;
         }
         // Who was picked, by name, before the rows change under it.
         const UserAccount *picked = selected();
         const QString keep = select.isEmpty() && picked ? picked->name : select;
-        const bool samePeople = std::equal(m_accounts.begin(), m_accounts.end(), accounts->begin(), accounts->end(),
-                                           [](const UserAccount &a, const UserAccount &b) { return a.name == b.name; });
-        m_accounts = std::move(accounts).value();
+        const bool samePeople = std::equal(m_listed.people.begin(), m_listed.people.end(), listed->people.begin(), listed->people.end(),
+                                           [](const auto &a, const auto &b) { return a.account.name == b.account.name; });
+        m_listed = std::move(listed).value();
+        const bool grantsSaid = m_listed.grants == PeopleList::Grants::Said;
+        m_list->setColumnHidden(RoleColumn, m_listed.grants == PeopleList::Grants::NotKept);
+        m_list->setColumnHidden(Districts, m_listed.grants == PeopleList::Grants::NotKept);
         // The same people: their rows are written over where they are (the list does not jump under the reader).
         if (!samePeople)
             m_list->clear();
         const std::int64_t now = m_access.nowMs();
-        for (size_t i = 0; i < m_accounts.size(); ++i) {
-            const UserAccount &a = m_accounts[i];
-            const QStringList texts{a.name, Labels::role(a.role), a.districts.join(QStringLiteral(", ")), stateOf(a, now)};
+        for (size_t i = 0; i < m_listed.people.size(); ++i) {
+            const UserAccount &a = m_listed.people[i].account;
+            const PeopleList::Standing standing = m_listed.people[i].standing;
+            const bool granted = grantsSaid && standing == PeopleList::Standing::Granted;
+            const QString role = !grantsSaid ? tr("not read")   // why: the line above the list
+                               : standing == PeopleList::Standing::NoRole ? tr("none at this console")
+                               : standing == PeopleList::Standing::NotInDirectory ? tr("not in the directory")
+                                                                                  : Labels::role(a.role);
+            const QStringList texts{a.name, role, granted ? a.districts.join(QStringLiteral(", ")) : QString(), stateOf(a, now)};
             QTreeWidgetItem *item = samePeople ? m_list->topLevelItem(int(i)) : new QTreeWidgetItem(m_list, texts);
             // Colour only for what is abnormal: a lock (someone guessed, or forgot), a password for one use not taken in
             // time; disabled is an administrator's choice.
@@ -192,7 +207,7 @@ void PeopleDialog::reload(const QString &select, bool quietly)
 const UserAccount *PeopleDialog::selected() const
 {
     const int row = m_list->currentItem() ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
-    return row >= 0 && size_t(row) < m_accounts.size() ? &m_accounts[size_t(row)] : nullptr;
+    return row >= 0 && size_t(row) < m_listed.people.size() ? &m_listed.people[size_t(row)].account : nullptr;
 }
 
 void PeopleDialog::updateButtons()

@@ -2,6 +2,7 @@
 
 #include "base/result.h"
 #include "security/authenticator.h"
+#include "security/peoplebook.h"
 
 #include <QDialog>
 #include <QTimer>
@@ -16,15 +17,14 @@ class QTreeWidget;
 namespace cityops {
 
 class AccessControl;
-class PeopleBook;
 class UserDirectory;
 
 /// Session ▸ People: the local directory's accounts as a sign-in would find them (locked until when, failed sign-ins,
 /// disabled, a password to be changed), and what can be done about them at a desk at 3 a.m. without a terminal: a
 /// supervisor lifts a lock; an administrator also disables or enables an account and resets a password for one use
 /// (drawn here, shown once, after their own password again). Not for their own account. With an LDAP directory, the
-/// people this machine's consoles count failed sign-ins for, and the lifting of their lock only (the rest is the
-/// directory's). Every change goes to the
+/// people this machine's consoles count failed sign-ins for — with what the directory grants them when its mapping
+/// has a lookup account — and the lifting of their lock only (the rest is the directory's). Every change goes to the
 /// directory's journal as made by that person at this machine, which the consoles record. The directory is read and
 /// changed on a worker; the list is read again after each change, and every kRefreshMs while it is open (a lock
 /// that began or ended, a change made at another desk or with cityops-admin).
@@ -72,7 +72,7 @@ private:
     AccessControl &m_access;
     PeopleBook &m_book;
     UserDirectory *m_local;   ///< the book, when it keeps the accounts (disable, enable, reset); none for LDAP
-    std::vector<UserAccount> m_accounts;
+    PeopleList m_listed;
     QLabel *m_intro;
     QTreeWidget *m_list;
     QLabel *m_said;
