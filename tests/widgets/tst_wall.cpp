@@ -244,8 +244,9 @@ private Q_SLOTS:
     void aWallThatRecordsNothingSaysWhichDesksDoNot()
     {
         // The recommended wall records nothing (--no-store): the desks do. When a desk's signed status says its
-        // recording stopped, or is at risk, the key figures say which desk under the clock — red when one records
-        // nothing, with its store's words where only one does; amber when at risk; nothing once they are well.
+        // recording stopped, or is at risk, the key figures say which desk under the clock — in red those that record
+        // nothing, with its store's words where only one does; on a line of its own in amber those at risk; nothing
+        // once they are well.
         LiveWall live;
         QTRY_VERIFY_WITH_TIMEOUT(live.settled(), 15'000);
         auto *figures = dynamic_cast<KeyFiguresBoard *>(live.wall->tileAt(1, 2));
@@ -259,32 +260,47 @@ private Q_SLOTS:
             return std::nullopt;
         };
         const auto colourAt = [&](const QRect &rect, const QColor &color) { return countColor(figures->grab().toImage().copy(rect), color); };
-        QVERIFY(live.wall->feed().figures().desksRecordingTrouble.isEmpty());
+        const auto figuresSay = [&] { return std::pair{live.wall->feed().figures().desksNotRecording, live.wall->feed().figures().desksRecordingAtRisk}; };
+        using Said = std::pair<QString, QString>;
+        QCOMPARE(figuresSay(), Said());
         QVERIFY(!lineAt(QStringLiteral("\u25B2 NOT RECORDING")) && !lineAt(QStringLiteral("\u25B2 RECORDING")));
 
         live.link->setDesksRecording({{QStringLiteral("desk-3"), false, {}}});
         // Taken at the wall's next look at its link (once a second).
-        QTRY_COMPARE_WITH_TIMEOUT(live.wall->feed().figures().desksRecordingTrouble, QStringLiteral("\u25B2 RECORDING AT RISK AT DESK-3"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(figuresSay(), Said({}, QStringLiteral("\u25B2 RECORDING AT RISK AT DESK-3")), 5000);
         auto line = lineAt(QStringLiteral("\u25B2 RECORDING AT RISK AT DESK-3"));
         QVERIFY2(line, "the desk at risk is not on the wall");
         QVERIFY2(colourAt(*line, WallLook::amber()) > 50, "the line is not amber");
         QCOMPARE(colourAt(*line, WallLook::red()), 0);
 
-        // desk-2 stops recording: said first, in red, with its store's words.
+        // desk-2 stops recording: in red, with its store's words, above desk-3 at risk (still amber, not cut off the
+        // tile's edge by desk-2's words).
         live.link->setDesksRecording({{QStringLiteral("desk-2"), true, QStringLiteral("database or disk is full")}, {QStringLiteral("desk-3"), false, {}}});
-        QTRY_COMPARE_WITH_TIMEOUT(live.wall->feed().figures().desksRecordingTrouble,
-                                  QStringLiteral("\u25B2 NOT RECORDING AT DESK-2: DATABASE OR DISK IS FULL \u00B7 RECORDING AT RISK AT DESK-3"), 5000);
-        QVERIFY(live.wall->feed().figures().deskNotRecording);
-        line = lineAt(QStringLiteral("\u25B2 NOT RECORDING AT DESK-2"));
-        QVERIFY2(line, "the desk that records nothing is not on the wall");
-        QVERIFY2(colourAt(*line, WallLook::red()) > 50, "the line is not red");
+        QTRY_COMPARE_WITH_TIMEOUT(figuresSay(), Said(QStringLiteral("\u25B2 NOT RECORDING AT DESK-2: DATABASE OR DISK IS FULL"),
+                                                     QStringLiteral("\u25B2 RECORDING AT RISK AT DESK-3")), 5000);
+        const auto stopped = lineAt(QStringLiteral("\u25B2 NOT RECORDING AT DESK-2"));
+        QVERIFY2(stopped, "the desk that records nothing is not on the wall");
+        QVERIFY2(colourAt(*stopped, WallLook::red()) > 50, "the line is not red");
+        QCOMPARE(colourAt(*stopped, WallLook::amber()), 0);
+        line = lineAt(QStringLiteral("\u25B2 RECORDING AT RISK AT DESK-3"));
+        QVERIFY2(line, "the desk at risk is cut off by the desk that stopped");
+        QVERIFY2(line->top() >= stopped->bottom(), "the desk at risk is not under the desk that stopped");
+        QVERIFY2(colourAt(*line, WallLook::amber()) > 50, "the line is not amber");
+        QCOMPARE(colourAt(*line, WallLook::red()), 0);
+        // The two lines take the room of figure rows: what is normal gives way there, never an abnormal figure — a cut
+        // field link is still said, where "Signals fault/flash 0" was.
+        QVERIFY(lineAt(QStringLiteral("Signals fault/flash")) && !lineAt(QStringLiteral("\u25B2 Field link")));
+        live.link->cut();
+        QTRY_VERIFY_WITH_TIMEOUT(lineAt(QStringLiteral("\u25B2 Field link")), 5000);
+        QVERIFY(!lineAt(QStringLiteral("Signals fault/flash")));
+        QVERIFY(lineAt(QStringLiteral("\u25B2 RECORDING AT RISK AT DESK-3")));
         // Two stopped: both named, the words left to their desks.
         live.link->setDesksRecording({{QStringLiteral("desk-2"), true, QStringLiteral("database or disk is full")},
                                       {QStringLiteral("desk-4"), true, QStringLiteral("disk I/O error")}});
-        QTRY_COMPARE_WITH_TIMEOUT(live.wall->feed().figures().desksRecordingTrouble, QStringLiteral("\u25B2 NOT RECORDING AT DESK-2, DESK-4"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(figuresSay(), Said(QStringLiteral("\u25B2 NOT RECORDING AT DESK-2, DESK-4"), {}), 5000);
 
         live.link->setDesksRecording({});
-        QTRY_VERIFY_WITH_TIMEOUT(live.wall->feed().figures().desksRecordingTrouble.isEmpty(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(figuresSay(), Said(), 5000);
         QVERIFY(!lineAt(QStringLiteral("\u25B2 NOT RECORDING")) && !lineAt(QStringLiteral("\u25B2 RECORDING")));
     }
 

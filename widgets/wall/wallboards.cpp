@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QTimeZone>
 
+#include <array>
+
 namespace cityops {
 namespace {
 
@@ -367,12 +369,13 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
             drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter,
                      QFontMetrics(m_look.normal).elidedText(k.recordingTrouble, Qt::ElideRight, row.width()), Size::Normal,
                      k.notRecording ? WallLook::red() : WallLook::amber());
-    // ... and the room's other desks' (their signed statuses): a hole in the room's record wherever it is.
-    if (!k.desksRecordingTrouble.isEmpty())
-        if (const QRect row = nextRow(flow, lineHeight(Size::Normal)); !row.isNull())
-            drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter,
-                     QFontMetrics(m_look.normal).elidedText(k.desksRecordingTrouble, Qt::ElideRight, row.width()), Size::Normal,
-                     k.deskNotRecording ? WallLook::red() : WallLook::amber());
+    // ... and the room's other desks' (their signed statuses): a hole in the room's record wherever it is, each kind on
+    // its own line in its own colour (a desk at risk is not cut off the edge by one that stopped).
+    for (const auto &[said, colour] : {std::pair{k.desksNotRecording, WallLook::red()}, std::pair{k.desksRecordingAtRisk, WallLook::amber()}})
+        if (!said.isEmpty())
+            if (const QRect row = nextRow(flow, lineHeight(Size::Normal)); !row.isNull())
+                drawText(painter, row, Qt::AlignLeft | Qt::AlignVCenter, QFontMetrics(m_look.normal).elidedText(said, Qt::ElideRight, row.width()),
+                         Size::Normal, colour);
     flow.y += m_look.margin;
     const struct {
         QString label;
@@ -382,9 +385,25 @@ void KeyFiguresBoard::paintBody(QPainter &painter, const QRect &body)
                 {tr("Not reporting"), QString::number(k.devicesNotReporting), k.devicesNotReporting > 0},
                 {tr("Incidents overdue"), QString::number(k.incidentsOverdue), k.incidentsOverdue > 0},
                 {tr("Field link"), k.linkText.toUpper(), k.link != LinkState::Connected},
-                // Last: deliberate, not abnormal (a green wave, a held junction) — where a small tile cuts rows, this goes.
+                // Deliberate, not abnormal (a green wave, a held junction): where a small tile cuts rows, this goes first.
                 {tr("Signals held/pre-empted"), QString::number(k.signalsHeld), false}};
-    for (const auto &r : rows) {
+    // Where the tile cannot hold every row (the lines above took their room), what is normal gives way, the last first:
+    // an abnormal figure is never cut for a normal one. The rows keep their order.
+    constexpr int kRows = int(std::size(rows));
+    int room = 0;
+    for (RowFlow probe = flow; room < kRows && !nextRow(probe, big).isNull(); ++room) {
+    }
+    std::array<bool, kRows> shown;
+    shown.fill(true);
+    for (int i = kRows - 1, over = kRows - room; i >= 0 && over > 0; --i)
+        if (!rows[i].abnormal) {
+            shown[size_t(i)] = false;
+            --over;
+        }
+    for (int i = 0; i < kRows; ++i) {
+        if (!shown[size_t(i)])
+            continue;
+        const auto &r = rows[i];
         const QRect row = nextRow(flow, big);
         if (row.isNull())
             return;

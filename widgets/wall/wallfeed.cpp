@@ -128,7 +128,7 @@ QString WallFeed::recordingTroubleOf(const EventStore::Stats &stats)
     return QStringLiteral("\u25B2 ") + said.join(QStringLiteral(" \u00B7 "));
 }
 
-QString WallFeed::desksRecordingTroubleOf(const std::vector<LinkCounters::DeskRecording> &desks)
+WallFeed::DesksRecording WallFeed::desksRecordingOf(const std::vector<LinkCounters::DeskRecording> &desks)
 {
     QStringList stopped, atRisk;
     QString why;
@@ -137,15 +137,15 @@ QString WallFeed::desksRecordingTroubleOf(const std::vector<LinkCounters::DeskRe
         if (d.notRecording && why.isEmpty())
             why = d.why.toUpper();
     }
-    QStringList said;
+    DesksRecording said;
     // The store's words only where one desk stopped: with several, the names are what the room needs first.
     if (stopped.size() == 1 && !why.isEmpty())
-        said << tr("NOT RECORDING AT %1: %2").arg(stopped.front(), why);
+        said.notRecording = QStringLiteral("\u25B2 ") + tr("NOT RECORDING AT %1: %2").arg(stopped.front(), why);
     else if (!stopped.isEmpty())
-        said << tr("NOT RECORDING AT %1").arg(stopped.join(QStringLiteral(", ")));
+        said.notRecording = QStringLiteral("\u25B2 ") + tr("NOT RECORDING AT %1").arg(stopped.join(QStringLiteral(", ")));
     if (!atRisk.isEmpty())
-        said << tr("RECORDING AT RISK AT %1").arg(atRisk.join(QStringLiteral(", ")));
-    return said.isEmpty() ? QString() : QStringLiteral("\u25B2 ") + said.join(QStringLiteral(" \u00B7 "));
+        said.atRisk = QStringLiteral("\u25B2 ") + tr("RECORDING AT RISK AT %1").arg(atRisk.join(QStringLiteral(", ")));
+    return said;
 }
 
 void WallFeed::pullFigures()
@@ -175,9 +175,9 @@ void WallFeed::pullFigures()
         const LinkCounters counters = m_live.engine().linkCounters();
         if (const auto off = deskClockOff(m_live.engine().linkGateways(), counters))
             k.clockAheadMs = off->aheadMs;
-        k.desksRecordingTrouble = desksRecordingTroubleOf(counters.consolesRecordingTrouble);
-        k.deskNotRecording = std::any_of(counters.consolesRecordingTrouble.begin(), counters.consolesRecordingTrouble.end(),
-                                         [](const LinkCounters::DeskRecording &d) { return d.notRecording; });
+        const DesksRecording desks = desksRecordingOf(counters.consolesRecordingTrouble);
+        k.desksNotRecording = desks.notRecording;
+        k.desksRecordingAtRisk = desks.atRisk;
     }
     if (const EventStore *store = m_live.engine().store()) {
         const EventStore::Stats recording = store->stats();
@@ -185,7 +185,7 @@ void WallFeed::pullFigures()
         k.notRecording = recording.verdict() == EventStore::Stats::Verdict::NotRecording;
     }
     const bool changed = k.recordingTrouble != m_figures.recordingTrouble || k.notRecording != m_figures.notRecording
-                         || k.desksRecordingTrouble != m_figures.desksRecordingTrouble || k.deskNotRecording != m_figures.deskNotRecording
+                         || k.desksNotRecording != m_figures.desksNotRecording || k.desksRecordingAtRisk != m_figures.desksRecordingAtRisk
                          || k.signalsFaulted != m_figures.signalsFaulted || k.signalsHeld != m_figures.signalsHeld
                          || k.devicesNotReporting != m_figures.devicesNotReporting
                          || k.incidentsOverdue != m_figures.incidentsOverdue || k.link != m_figures.link

@@ -36,16 +36,21 @@ public:
         QString recordingTrouble;
         bool notRecording = false;   ///< ... and nothing is recorded now (red, not amber)
         /// The room's other desks whose recording is in trouble, as their signed statuses say
-        /// (LinkCounters::consolesRecordingTrouble), in words for the wall ("▲ NOT RECORDING AT DESK-2: DATABASE OR
-        /// DISK IS FULL", "▲ RECORDING AT RISK AT DESK-3"); empty when none. A wall that records nothing itself
-        /// (--no-store) is where the room learns it: a desk's status bar is seen only by whoever sits at it.
-        QString desksRecordingTrouble;
-        bool deskNotRecording = false;   ///< ... and one of them records nothing (red, not amber)
+        /// (LinkCounters::consolesRecordingTrouble), in words for the wall, each kind on its own line in its own
+        /// colour: in red "▲ NOT RECORDING AT DESK-2: DATABASE OR DISK IS FULL" (the store's words where one desk
+        /// stopped; several are named), in amber "▲ RECORDING AT RISK AT DESK-3"; empty when none. A wall that records
+        /// nothing itself (--no-store) is where the room learns it: a desk's status bar is seen only by whoever sits at
+        /// it.
+        QString desksNotRecording;
+        QString desksRecordingAtRisk;
     };
     /// recordingTrouble of a store in this state.
     static QString recordingTroubleOf(const EventStore::Stats &stats);
-    /// desksRecordingTrouble of these desks (those that record nothing first, as the link lists them).
-    static QString desksRecordingTroubleOf(const std::vector<LinkCounters::DeskRecording> &desks);
+    struct DesksRecording {
+        QString notRecording, atRisk;
+    };
+    /// desksNotRecording and desksRecordingAtRisk of these desks.
+    static DesksRecording desksRecordingOf(const std::vector<LinkCounters::DeskRecording> &desks);
     struct FeederLoad {
         QString id;
         double ratio = 0;             ///< load / rating now
