@@ -69,12 +69,7 @@ inline bool startDaemon(QProcess &process, const QString &program, const QString
     process.start(program, args);
     if (!process.waitForStarted(5000))
         return false;
-    for (int i = 0; i < 100; ++i) {
-        if (std::all_of(ports.begin(), ports.end(), [](int port) { return portOpen(port); }))
-            return true;
-        QTest::qWait(50);
-    }
-    return false;
+    return QTest::qWaitFor([&] { return std::all_of(ports.begin(), ports.end(), [](int port) { return portOpen(port); }); }, 5000);
 }
 
 /// SIGTERM, then SIGKILL if it does not go within 5 s.
@@ -195,14 +190,9 @@ public:
         if (!startDaemon(m_process, QStringLiteral("mosquitto"), {QStringLiteral("-c"), path("mosquitto.conf")}, path("broker.log"),
                          {m_plainPort ? m_plainPort : m_tlsPort}))
             return false;
-        for (int i = 0; i < 250; ++i) {
-            if (log().count(running) > runningBefore)
-                return m_process.state() == QProcess::Running;
-            if (m_process.state() == QProcess::NotRunning)
-                return false;
-            QTest::qWait(20);
-        }
-        return false;
+        // Its "running" line in the log, or its death, whichever comes first.
+        (void)QTest::qWaitFor([&] { return log().count(running) > runningBefore || m_process.state() == QProcess::NotRunning; }, 5000);
+        return log().count(running) > runningBefore && m_process.state() == QProcess::Running;
     }
     void stop() { stopDaemon(m_process); }
     /// kill -9: no goodbye, no Wills published on the way out, every queued message gone.
