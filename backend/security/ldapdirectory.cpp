@@ -313,25 +313,30 @@ Result<PeopleList> LdapDirectory::people()
         return out;
     // What the directory grants them now, on one connection as the lookup account; the counts are this machine's
     // and are listed whatever the directory answers (a lock must be liftable while the directory is down).
+    // All or nothing: a list that said some people's roles and not others' would read as if those had none.
     const auto unread = [&out](const QString &why) {
         out.grants = PeopleList::Grants::Unread;
         out.whyUnread = why;
-        return out;
+        return std::move(out);
     };
     auto connection = connectAsLookup();
     if (!connection)
         return unread(connection.error());
-    for (PeopleList::Person &p : out.people) {
+    std::vector<Found> found;
+    for (const PeopleList::Person &p : out.people) {
         if (!UserDirectory::checkName(p.account.name)) {   // the book is a file: never send what is not a name
-            p.standing = PeopleList::Standing::NotInDirectory;
+            found.push_back({p.account, PeopleList::Standing::NotInDirectory});
             continue;
         }
-        auto found = find(*connection.value(), p.account.name);
-        if (!found)
-            return unread(found.error());
-        p.account.role = found->account.role;
-        p.account.districts = found->account.districts;
-        p.standing = found->standing;
+        auto one = find(*connection.value(), p.account.name);
+        if (!one)
+            return unread(one.error());
+        found.push_back(std::move(one).value());
+    }
+    for (size_t i = 0; i < out.people.size(); ++i) {
+        out.people[i].account.role = found[i].account.role;
+        out.people[i].account.districts = found[i].account.districts;
+        out.people[i].standing = found[i].standing;
     }
     return out;
 }

@@ -113,14 +113,14 @@ void PeopleDialog::sayWho()
     else if (m_listed.people.empty() && !m_busy)   // read, and nobody
         m_intro->setText(tr("Nobody's sign-in has failed at this machine's consoles lately. The people and their roles are the city "
                             "directory's: disable an account or reset a password there."));
-    else if (m_listed.grants == PeopleList::Grants::Unread)
+    else {
+        QString who = tr("The people whose sign-ins failed at this machine's consoles, as a sign-in here would find them now. Their "
+                         "accounts are the city directory's: disable one or reset a password there.");
         // The counts are this machine's and listed anyway: a lock must be liftable while the directory is down.
-        m_intro->setText(tr("The people whose sign-ins failed at this machine's consoles, as a sign-in here would find them now. Their "
-                            "accounts are the city directory's: disable one or reset a password there.")
-                         + QLatin1Char(' ') + tr("What the directory grants them cannot be read now: %1").arg(m_listed.whyUnread));
-    else
-        m_intro->setText(tr("The people whose sign-ins failed at this machine's consoles, as a sign-in here would find them now. Their "
-                            "accounts are the city directory's: disable one or reset a password there."));
+        if (m_listed.grants == PeopleList::Grants::Unread)
+            who += QLatin1Char(' ') + tr("What the directory grants them cannot be read now: %1").arg(m_listed.whyUnread);
+        m_intro->setText(who);
+    }
 }
 
 QString PeopleDialog::said() const { return m_said->isHidden() ? QString() : m_said->text(); }
