@@ -128,7 +128,8 @@ private:
     /// Records each gateway, and each other desk of the keyring, whose keyrings came to differ from this console's, or
     /// to be the same again (either thread).
     void recordKeyringTurns();
-    /// Says this console's status again, with the keys it now believes (wire::ConsoleStatus), when connected.
+    /// Says this console's status again, with the keys it now believes and its recording's word (wire::ConsoleStatus),
+    /// when connected.
     void restateOwnStatus();
     /// The consoles whose keyrings differ from this console's (LinkCounters::consolesOtherKeys).
     std::vector<LinkCounters::OtherKeys> consolesWithOtherKeys() const;
