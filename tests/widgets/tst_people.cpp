@@ -36,6 +36,32 @@ namespace {
 
 constexpr std::int64_t kNow = 1'790'000'000'000;
 
+/// A desk's window on a running simulator, signing people in against `directory`, its clocks at kNow.
+std::unique_ptr<MainWindow> deskWindow(Engine &engine, const std::shared_ptr<const CityModel> &city, Authenticator *directory)
+{
+    SimLinkOptions sim;
+    sim.warmUpHours = 0.1;
+    engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
+    auto window = std::make_unique<MainWindow>(engine, directory);
+    window->resize(1200, 800);
+    window->show();
+    window->access().setClock([] { return kNow; });
+    window->access().setElapsedClock([] { return kNow; });
+    return window;
+}
+
+QAction *peopleActionOf(const MainWindow &window) { return window.findChild<QAction *>(QStringLiteral("people")); }
+
+/// Session ▸ People, once it is shown and has read its list.
+PeopleDialog *openPeople(MainWindow &window)
+{
+    peopleActionOf(window)->trigger();
+    PeopleDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = window.findChild<PeopleDialog *>()) && dialog->isVisible() && !dialog->isBusy(); }))
+        return nullptr;
+    return dialog;
+}
+
 struct Desk {
     std::shared_ptr<const CityModel> city = networkCity();
     People people{*city};
@@ -46,26 +72,12 @@ struct Desk {
     {
         if (!people.get()->add(QStringLiteral("ada"), Role::Admin, {}, People::kPassword))
             qFatal("cannot add ada");
-        SimLinkOptions sim;
-        sim.warmUpHours = 0.1;
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
-        window = std::make_unique<MainWindow>(engine, people.get());
-        window->resize(1200, 800);
-        window->show();
-        access().setClock([] { return kNow; });
-        access().setElapsedClock([] { return kNow; });
+        window = deskWindow(engine, city, people.get());
     }
     AccessControl &access() { return window->access(); }
     void signIn(const char *name) { QVERIFY(access().signIn(QString::fromLatin1(name), People::kPassword).ok()); }
-    QAction *peopleAction() const { return window->findChild<QAction *>(QStringLiteral("people")); }
-    PeopleDialog *open()
-    {
-        peopleAction()->trigger();
-        PeopleDialog *dialog = nullptr;
-        if (!QTest::qWaitFor([&] { return (dialog = window->findChild<PeopleDialog *>()) && dialog->isVisible() && !dialog->isBusy(); }))
-            return nullptr;
-        return dialog;
-    }
+    QAction *peopleAction() const { return peopleActionOf(*window); }
+    PeopleDialog *open() { return openPeople(*window); }
 };
 
 /// A desk whose people sign in against the city's LDAP directory (a real slapd on loopback), its lockouts counted in
@@ -98,14 +110,7 @@ struct LdapDesk {
             qFatal("mapping: %s", qPrintable(mapping.error()));
         ldap = std::move(LdapDirectory::open(slapd.tlsUrl(), mapping.value())).value();
         ldap->setFailureBook(FailureBook::open(bookPath(), FailureBook::Mode::CreateIfMissing).value());
-        SimLinkOptions sim;
-        sim.warmUpHours = 0.1;
-        engine.start(std::make_unique<SimLink>(city, &engine.clock(), sim));
-        window = std::make_unique<MainWindow>(engine, ldap.get());
-        window->resize(1200, 800);
-        window->show();
-        window->access().setClock([] { return kNow; });
-        window->access().setElapsedClock([] { return kNow; });
+        window = deskWindow(engine, city, ldap.get());
     }
     bool ok() const { return window != nullptr; }
     LdapDirectory &directory() { return *ldap; }
@@ -117,15 +122,8 @@ struct LdapDesk {
         return f.open(QIODevice::WriteOnly) && f.write(password + "\n") == password.size() + 1
                && f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     }
-    QAction *peopleAction() const { return window->findChild<QAction *>(QStringLiteral("people")); }
-    PeopleDialog *open()
-    {
-        peopleAction()->trigger();
-        PeopleDialog *dialog = nullptr;
-        if (!QTest::qWaitFor([&] { return (dialog = window->findChild<PeopleDialog *>()) && dialog->isVisible() && !dialog->isBusy(); }))
-            return nullptr;
-        return dialog;
-    }
+    QAction *peopleAction() const { return peopleActionOf(*window); }
+    PeopleDialog *open() { return openPeople(*window); }
 };
 
 QTreeWidgetItem *row(PeopleDialog *dialog, const QString &name)
