@@ -3814,6 +3814,10 @@ Reason (recorded):</source>
         <source>not in the directory</source>
         <translation>ディレクトリにない</translation>
     </message>
+    <message>
+        <source>reading…</source>
+        <translation>読み込み中…</translation>
+    </message>
 </context>
 <context>
     <name>cityops::RecordCheckRunner</name>

@@ -3814,6 +3814,10 @@ Reason (recorded):</source>
         <source>not in the directory</source>
         <translation>不在目录中</translation>
     </message>
+    <message>
+        <source>reading…</source>
+        <translation>读取中…</translation>
+    </message>
 </context>
 <context>
     <name>cityops::RecordCheckRunner</name>

@@ -286,7 +286,7 @@ void LdapDirectory::setFailureBook(std::unique_ptr<FailureBook> book)
     m_book = std::move(book);
 }
 
-Result<PeopleList> LdapDirectory::people()
+Result<PeopleList> LdapDirectory::people(Read read)
 {
     std::vector<Failures> counted;
     {
@@ -307,6 +307,10 @@ Result<PeopleList> LdapDirectory::people()
     std::sort(out.people.begin(), out.people.end(), [](const auto &a, const auto &b) { return a.account.name < b.account.name; });
     if (m_mapping.lookupDn.isEmpty()) {
         out.grants = PeopleList::Grants::NotKept;
+        return out;
+    }
+    if (read == Read::CountsOnly) {
+        out.grants = PeopleList::Grants::NotAsked;
         return out;
     }
     if (out.people.empty())

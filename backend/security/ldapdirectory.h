@@ -94,7 +94,7 @@ public:
     /// now (read on one connection; the list without it, and why, when the directory cannot answer); without one,
     /// roles are not said. Unlocking clears the counts in the book, with the journal's line that the consoles record
     /// (as `cityops-admin user unlock` does).
-    Result<PeopleList> people() override;
+    Result<PeopleList> people(Read read) override;
     Status unlockPerson(const QString &name, const QString &by) override;
 
     const QString &baseDn() const { return m_base; }

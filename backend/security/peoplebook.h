@@ -22,6 +22,7 @@ struct PeopleList {
         Said,      ///< every person's standing is read (the local directory; LDAP with a lookup account)
         NotKept,   ///< the book cannot read them (LDAP without a lookup account)
         Unread,    ///< it could not read them now (`whyUnread`: the directory down, the lookup account refused)
+        NotAsked,  ///< it could, but was asked for the counts alone (PeopleBook::Read::CountsOnly)
     };
     struct Person {
         UserAccount account;
@@ -40,9 +41,12 @@ struct PeopleList {
 class PeopleBook {
 public:
     virtual ~PeopleBook() = default;
-    /// By name: name, failures and lock always; role and districts where the book can read them (`grants`), and the
-    /// rest where the book keeps them.
-    virtual Result<PeopleList> people() = 0;
+    /// What people() reads: this machine's counts alone (at once), or what the directory grants them too (which takes
+    /// the directory's time — or hangs with it — where the accounts are a city directory's).
+    enum class Read : std::uint8_t { CountsOnly, WithGrants };
+    /// By name: name, failures and lock always; role and districts where the book can read them (`grants`) and was
+    /// asked to, and the rest where the book keeps them.
+    virtual Result<PeopleList> people(Read read) = 0;
     /// Clears `name`'s failed sign-ins and lock; the file's journal says it was made by `by` ("sven@desk-1") at a
     /// console (adminjournal::kAtConsoleDetail), which every console sharing the file records.
     virtual Status unlockPerson(const QString &name, const QString &by) = 0;

@@ -145,7 +145,7 @@ Status UserDirectory::add(const QString &name, Role role, const QStringList &dis
     });
 }
 
-Result<PeopleList> UserDirectory::people()
+Result<PeopleList> UserDirectory::people(Read /*read: the roles are in the same rows*/)
 {
     auto accounts = list();
     if (!accounts)

@@ -65,7 +65,7 @@ public:
     Status unlock(const QString &name, const QString &by = {});
     /// PeopleBook: everyone (list()); unlock(). The accounts are kept here, so a desk may also disable, enable and
     /// reset them (People finds this directory behind its book).
-    Result<PeopleList> people() override;
+    Result<PeopleList> people(Read read) override;
     Status unlockPerson(const QString &name, const QString &by) override { return unlock(name, by); }
     /// A password for one use, drawn from the system's random source: 16 letters and digits that cannot be mistaken
     /// for one another when read out (no 0/o, 1/l/i), in groups of four — about 80 bits.

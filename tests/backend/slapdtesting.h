@@ -50,7 +50,24 @@ public:
                             QStringLiteral("ldap://127.0.0.1:%1/ ldaps://127.0.0.1:%2/").arg(m_plainPort).arg(m_tlsPort), "-d", "0"},
                            path("slapd.log"), {m_plainPort, m_tlsPort});
     }
-    void stop() { stopDaemon(m_process); }
+    void stop()
+    {
+        thaw();
+        stopDaemon(m_process);
+    }
+    /// A directory that hangs: its sockets stay open (connections are taken by the kernel) and nothing answers
+    /// (SIGSTOP), until thaw().
+    void freeze()
+    {
+        ::kill(static_cast<pid_t>(m_process.processId()), SIGSTOP);
+        m_frozen = true;
+    }
+    void thaw()
+    {
+        if (m_frozen)
+            ::kill(static_cast<pid_t>(m_process.processId()), SIGCONT);
+        m_frozen = false;
+    }
 
     /// The values of one of a person's attributes as the running directory answers an anonymous search for it —
     /// e.g. the policy's own record, `pwdAccountLockedTime`, which `access to * by * read` lets anyone read.
@@ -135,6 +152,7 @@ private:
 
     int m_lockAfter = 0;
     QTemporaryDir m_dir;
+    bool m_frozen = false;
     QProcess m_process;
     int m_plainPort = 0;
     int m_tlsPort = 0;

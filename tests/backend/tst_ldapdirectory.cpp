@@ -239,7 +239,7 @@ private Q_SLOTS:
             return d;
         };
         auto desk = withBook();
-        QVERIFY(desk->people().value().people.empty());
+        QVERIFY(desk->people(PeopleBook::Read::WithGrants).value().people.empty());
         std::int64_t now = kNow;
         for (int i = 0; i < 10; ++i) {
             const SignInOutcome o = desk->signIn(QStringLiteral("sven"), "guess", now);
@@ -252,7 +252,7 @@ private Q_SLOTS:
         QCOMPARE(desk->signIn(QStringLiteral("tr0ub4dor-and-3"), "guess", now).refusal, SignInRefusal::WrongCredentials);
         const auto listed = [](LdapDirectory &d) {
             QStringList out;
-            const auto people = d.people();   // kept: a range over a temporary's value() would dangle
+            const auto people = d.people(PeopleBook::Read::WithGrants);   // kept: a range over a temporary's value() would dangle
             for (const auto &[a, standing] : people.value().people)
                 out << QStringLiteral("%1 %2 %3").arg(a.name).arg(a.failures).arg(a.lockedUntilMs > 0 ? QStringLiteral("locked") : QStringLiteral("-"));
             return out;
@@ -382,7 +382,7 @@ private Q_SLOTS:
         QVERIFY(FailureBook::open(path, FailureBook::Mode::Existing).value()->put(left, kNow, SignInPolicy{}).ok());
         const auto said = [](LdapDirectory &directory) {
             QStringList out;
-            const auto listed = directory.people();
+            const auto listed = directory.people(PeopleBook::Read::WithGrants);
             if (!listed)
                 return QStringList{listed.error()};
             for (const auto &[a, standing] : listed->people) {
@@ -393,7 +393,13 @@ private Q_SLOTS:
             }
             return out;
         };
-        QCOMPARE(d->people().value().grants, PeopleList::Grants::Said);
+        QCOMPARE(d->people(PeopleBook::Read::WithGrants).value().grants, PeopleList::Grants::Said);
+        // The counts alone (shown at once; the grants follow): asked, not read.
+        const auto counts = d->people(PeopleBook::Read::CountsOnly);
+        QCOMPARE(counts.value().grants, PeopleList::Grants::NotAsked);
+        QCOMPARE(counts.value().people.size(), size_t(4));
+        QVERIFY(std::all_of(counts.value().people.begin(), counts.value().people.end(),
+                            [](const PeopleList::Person &p) { return p.account.role == Role::Viewer && p.account.districts.isEmpty(); }));
         QCOMPARE(said(*d), (QStringList{QStringLiteral("leon 2: gone"), QStringLiteral("nora 1: no role"),
                                         QStringLiteral("rita 1: %1 North").arg(int(Role::Responder)),
                                         QStringLiteral("sven 1: %1 ").arg(int(Role::Supervisor))}));
@@ -401,24 +407,26 @@ private Q_SLOTS:
         // Without the lookup account (the same book): the counts, no roles.
         auto plain = tls();
         plain->setFailureBook(FailureBook::open(path, FailureBook::Mode::CreateIfMissing).value());
-        QCOMPARE(plain->people().value().grants, PeopleList::Grants::NotKept);
-        QCOMPARE(plain->people().value().people.size(), size_t(4));
+        QCOMPARE(plain->people(PeopleBook::Read::WithGrants).value().grants, PeopleList::Grants::NotKept);
+        QCOMPARE(plain->people(PeopleBook::Read::WithGrants).value().people.size(), size_t(4));
 
         // The lookup account refused, then the directory down: the counts listed all the same, and why not the roles.
         QVERIFY(writeSecret(secret, "not the password"));
-        auto refused = d->people();
+        auto refused = d->people(PeopleBook::Read::WithGrants);
         QVERIFY2(refused, qPrintable(refused.error()));
         QCOMPARE(refused->grants, PeopleList::Grants::Unread);
         QVERIFY2(refused->whyUnread.contains(QLatin1String("cannot bind")), qPrintable(refused->whyUnread));
         QCOMPARE(refused->people.size(), size_t(4));
         QVERIFY(writeSecret(secret, kPassword));
         m_slapd->stop();
-        auto down = d->people();
+        auto down = d->people(PeopleBook::Read::WithGrants);
+        const auto downCounts = d->people(PeopleBook::Read::CountsOnly);
         QVERIFY(m_slapd->start());
         QVERIFY2(down, qPrintable(down.error()));
         QCOMPARE(down->grants, PeopleList::Grants::Unread);
         QVERIFY(!down->whyUnread.isEmpty());
         QCOMPARE(down->people.size(), size_t(4));
+        QCOMPARE(downCounts.value().people.size(), size_t(4));
         QVERIFY(d->unlockPerson(QStringLiteral("rita"), QStringLiteral("ada@desk-1")).ok());   // liftable all the same
         QCOMPARE(said(*d), (QStringList{QStringLiteral("leon 2: gone"), QStringLiteral("nora 1: no role"),
                                         QStringLiteral("sven 1: %1 ").arg(int(Role::Supervisor))}));

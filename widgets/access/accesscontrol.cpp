@@ -52,6 +52,20 @@ AccessControl::~AccessControl()
     m_check->waitForFinished();   // the workers use the directory, which outlives this
     for (QFuture<SignInOutcome> &stepUp : m_stepUps)
         stepUp.waitForFinished();
+    for (QFuture<void> &work : m_leftWork)
+        work.waitForFinished();
+}
+
+void AccessControl::keepUntilDone(QFuture<void> work)
+{
+    std::erase_if(m_leftWork, [](const QFuture<void> &f) { return f.isFinished(); });
+    if (!work.isFinished())
+        m_leftWork.push_back(std::move(work));
+}
+
+int AccessControl::workersLeft() const
+{
+    return int(std::count_if(m_leftWork.begin(), m_leftWork.end(), [](const QFuture<void> &f) { return !f.isFinished(); }));
 }
 
 void AccessControl::setClock(std::function<std::int64_t()> now)

@@ -101,6 +101,12 @@ public:
     /// Session ▸ People (access/peopledialog.h), for a supervisor or an administrator.
     void openPeople();
     bool mayOpenPeople() const;
+    /// Keeps a worker that uses the directory until it is done, when what started it goes first — a read a closed
+    /// People list no longer wants: a directory that does not answer must not hold the desk. Waited for when this goes
+    /// (before the directory does).
+    void keepUntilDone(QFuture<void> work);
+    /// Such workers still running.
+    int workersLeft() const;
     /// One line of what is going on, for the lock card: open incidents, unacknowledged alarms, running orders.
     QString situation() const;
 
@@ -132,6 +138,7 @@ private:
     Authenticator *m_directory;
     QFutureWatcher<SignInOutcome> *m_check;
     std::vector<QFuture<SignInOutcome>> m_stepUps;   ///< step-up checks (waited for on destruction)
+    std::vector<QFuture<void>> m_leftWork;           ///< keepUntilDone (waited for on destruction)
     bool m_checking = false;
     OpsClient &m_client;
     LiveCity &m_live;

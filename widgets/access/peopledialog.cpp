@@ -42,6 +42,38 @@ QString shortTime(std::int64_t atMs, std::int64_t nowMs)
     return QLocale().toString(at.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
 }
 
+/// The object name of a read's watcher (a change's has none).
+constexpr char kRead[] = "read";
+
+/// Gives `into`'s people what `from` says the directory grants them, by name; whether it knew everyone. Where it did,
+/// `into` says what `from` said (their roles, or why they could not be read); else it still asks.
+bool carryGrants(PeopleList &into, const PeopleList &from)
+{
+    if (from.grants == PeopleList::Grants::NotAsked || from.grants == PeopleList::Grants::NotKept)
+        return false;
+    into.whyUnread = from.whyUnread;
+    if (from.grants == PeopleList::Grants::Unread) {
+        into.grants = PeopleList::Grants::Unread;
+        return true;
+    }
+    QHash<QString, const PeopleList::Person *> byName;
+    for (const PeopleList::Person &p : from.people)
+        byName.insert(p.account.name, &p);
+    bool everyone = true;
+    for (PeopleList::Person &p : into.people) {
+        const PeopleList::Person *read = byName.value(p.account.name);
+        if (!read) {
+            everyone = false;
+            continue;
+        }
+        p.standing = read->standing;
+        p.account.role = read->account.role;
+        p.account.districts = read->account.districts;
+    }
+    into.grants = everyone ? PeopleList::Grants::Said : PeopleList::Grants::NotAsked;
+    return everyone;
+}
+
 } // namespace
 
 PeopleDialog::PeopleDialog(AccessControl &access, PeopleBook &book, QWidget *parent)
@@ -102,8 +134,14 @@ PeopleDialog::PeopleDialog(AccessControl &access, PeopleBook &book, QWidget *par
 
 PeopleDialog::~PeopleDialog()
 {
-    for (QFutureWatcherBase *running : findChildren<QFutureWatcherBase *>())
-        running->waitForFinished();
+    // A change is seen through (it writes the directory's file at once, and its journal must say it); a read is left to
+    // the desk, which waits for it only as it closes: a directory that does not answer must not hold the desk.
+    for (QFutureWatcherBase *running : findChildren<QFutureWatcherBase *>()) {
+        if (running->objectName() == QLatin1String(kRead))
+            m_access.keepUntilDone(QFuture<void>(static_cast<QFutureWatcher<Result<PeopleList>> *>(running)->future()));
+        else
+            running->waitForFinished();
+    }
 }
 
 void PeopleDialog::sayWho()
@@ -164,44 +202,81 @@ void PeopleDialog::reload(const QString &select, bool quietly)
             updateButtons();
             return;
         }
-        // Who was picked, by name, before the rows change under it.
-        const UserAccount *picked = selected();
-        const QString keep = select.isEmpty() && picked ? picked->name : select;
-        const bool samePeople = std::equal(m_listed.people.begin(), m_listed.people.end(), listed->people.begin(), listed->people.end(),
-                                           [](const auto &a, const auto &b) { return a.account.name == b.account.name; });
-        m_listed = std::move(listed).value();
-        const bool grantsSaid = m_listed.grants == PeopleList::Grants::Said;
-        m_list->setColumnHidden(RoleColumn, m_listed.grants == PeopleList::Grants::NotKept);
-        m_list->setColumnHidden(Districts, m_listed.grants == PeopleList::Grants::NotKept);
-        // The same people: their rows are written over where they are (the list does not jump under the reader).
-        if (!samePeople)
-            m_list->clear();
-        const std::int64_t now = m_access.nowMs();
-        for (size_t i = 0; i < m_listed.people.size(); ++i) {
-            const UserAccount &a = m_listed.people[i].account;
-            const PeopleList::Standing standing = m_listed.people[i].standing;
-            const bool granted = grantsSaid && standing == PeopleList::Standing::Granted;
-            const QString role = !grantsSaid ? tr("not read")   // why: the line above the list
-                               : standing == PeopleList::Standing::NoRole ? tr("none at this console")
-                               : standing == PeopleList::Standing::NotInDirectory ? tr("not in the directory")
-                                                                                  : Labels::role(a.role);
-            const QStringList texts{a.name, role, granted ? a.districts.join(QStringLiteral(", ")) : QString(), stateOf(a, now)};
-            QTreeWidgetItem *item = samePeople ? m_list->topLevelItem(int(i)) : new QTreeWidgetItem(m_list, texts);
-            // Colour only for what is abnormal: a lock (someone guessed, or forgot), a password for one use not taken in
-            // time; disabled is an administrator's choice.
-            const bool amber = abnormal(a, now);
-            for (int c = 0; c < m_list->columnCount(); ++c) {
-                item->setText(c, texts[c]);
-                item->setData(c, Qt::BackgroundRole, amber ? QVariant(QBrush(mapstyle::alarmAmber())) : QVariant());
-                item->setData(c, Qt::ForegroundRole, amber ? QVariant(QBrush(Qt::black)) : QVariant());
-            }
-            if (a.name == keep)
-                m_list->setCurrentItem(item);
-        }
-        sayWho();
-        updateButtons();
+        PeopleList next = std::move(listed).value();
+        // The counts are this machine's and come at once; what the directory grants them is read after, on a worker of
+        // its own (it takes the directory's time, or hangs with it), each row keeping meanwhile what was read of it.
+        const bool asks = next.grants == PeopleList::Grants::NotAsked;
+        if (asks)
+            carryGrants(next, m_listed);
+        showListed(std::move(next), select);
+        if (asks)
+            readGrants();
     });
-    read->setFuture(QtConcurrent::run([book = &m_book] { return book->people(); }));
+    read->setObjectName(QLatin1String(kRead));
+    read->setFuture(QtConcurrent::run([book = &m_book] { return book->people(PeopleBook::Read::CountsOnly); }));
+}
+
+void PeopleDialog::readGrants()
+{
+    if (m_readingGrants || m_listed.people.empty())
+        return;
+    m_readingGrants = true;
+    auto *read = new QFutureWatcher<Result<PeopleList>>(this);
+    connect(read, &QFutureWatcherBase::finished, this, [this, read] {
+        read->deleteLater();
+        m_readingGrants = false;
+        const auto granted = read->result();
+        if (!granted)
+            return;   // the counts' own read says what cannot be read
+        PeopleList next = m_listed;
+        const bool everyone = carryGrants(next, granted.value());
+        showListed(std::move(next), {});
+        if (!everyone)
+            readGrants();   // someone was counted since it asked
+    });
+    read->setObjectName(QLatin1String(kRead));
+    read->setFuture(QtConcurrent::run([book = &m_book] { return book->people(PeopleBook::Read::WithGrants); }));
+}
+
+void PeopleDialog::showListed(PeopleList listed, const QString &select)
+{
+    // Who was picked, by name, before the rows change under it.
+    const UserAccount *picked = selected();
+    const QString keep = select.isEmpty() && picked ? picked->name : select;
+    const bool samePeople = std::equal(m_listed.people.begin(), m_listed.people.end(), listed.people.begin(), listed.people.end(),
+                                       [](const auto &a, const auto &b) { return a.account.name == b.account.name; });
+    m_listed = std::move(listed);
+    const bool grantsSaid = m_listed.grants == PeopleList::Grants::Said;
+    m_list->setColumnHidden(RoleColumn, m_listed.grants == PeopleList::Grants::NotKept);
+    m_list->setColumnHidden(Districts, m_listed.grants == PeopleList::Grants::NotKept);
+    // The same people: their rows are written over where they are (the list does not jump under the reader).
+    if (!samePeople)
+        m_list->clear();
+    const std::int64_t now = m_access.nowMs();
+    for (size_t i = 0; i < m_listed.people.size(); ++i) {
+        const UserAccount &a = m_listed.people[i].account;
+        const PeopleList::Standing standing = m_listed.people[i].standing;
+        const bool granted = grantsSaid && standing == PeopleList::Standing::Granted;
+        const QString role = m_listed.grants == PeopleList::Grants::NotAsked ? tr("reading…")
+                           : !grantsSaid ? tr("not read")   // why: the line above the list
+                           : standing == PeopleList::Standing::NoRole ? tr("none at this console")
+                           : standing == PeopleList::Standing::NotInDirectory ? tr("not in the directory")
+                                                                              : Labels::role(a.role);
+        const QStringList texts{a.name, role, granted ? a.districts.join(QStringLiteral(", ")) : QString(), stateOf(a, now)};
+        QTreeWidgetItem *item = samePeople ? m_list->topLevelItem(int(i)) : new QTreeWidgetItem(m_list, texts);
+        // Colour only for what is abnormal: a lock (someone guessed, or forgot), a password for one use not taken in
+        // time; disabled is an administrator's choice.
+        const bool amber = abnormal(a, now);
+        for (int c = 0; c < m_list->columnCount(); ++c) {
+            item->setText(c, texts[c]);
+            item->setData(c, Qt::BackgroundRole, amber ? QVariant(QBrush(mapstyle::alarmAmber())) : QVariant());
+            item->setData(c, Qt::ForegroundRole, amber ? QVariant(QBrush(Qt::black)) : QVariant());
+        }
+        if (a.name == keep)
+            m_list->setCurrentItem(item);
+    }
+    sayWho();
+    updateButtons();
 }
 
 const UserAccount *PeopleDialog::selected() const

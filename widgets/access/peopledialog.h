@@ -24,7 +24,8 @@ class UserDirectory;
 /// supervisor lifts a lock; an administrator also disables or enables an account and resets a password for one use
 /// (drawn here, shown once, after their own password again). Not for their own account. With an LDAP directory, the
 /// people this machine's consoles count failed sign-ins for — with what the directory grants them when its mapping
-/// has a lookup account — and the lifting of their lock only (the rest is the directory's). Every change goes to the
+/// has a lookup account, read after the counts (which are shown, and liftable, at once: a directory that hangs holds
+/// neither the list nor, when it closes, the desk) — and the lifting of their lock only (the rest is the directory's). Every change goes to the
 /// directory's journal as made by that person at this machine, which the consoles record. The directory is read and
 /// changed on a worker; the list is read again after each change, and every kRefreshMs while it is open (a lock
 /// that began or ended, a change made at another desk or with cityops-admin).
@@ -43,8 +44,10 @@ public:
     QString said() const;
     /// The password a reset drew, while it is shown (empty otherwise).
     QString shownPassword() const;
-    /// A read of the directory is under way (tests wait for it).
+    /// A read of the list is under way (tests wait for it).
     bool isBusy() const { return m_busy || m_refreshing; }
+    /// A read of what the directory grants the people listed is under way, after the list's.
+    bool isReadingGrants() const { return m_readingGrants; }
     /// How often the open list is read again on its own.
     static constexpr int kRefreshMs = 15'000;
     /// Test hook: the list read again every `ms` instead.
@@ -58,6 +61,11 @@ private:
     /// Reads the list again, keeping who is picked (or picking `select`). `quietly`: the periodic read, which leaves
     /// the buttons as they are and gives way to a change or a read under way.
     void reload(const QString &select = {}, bool quietly = false);
+    /// Shows `listed` (rows written over in place where the people are the same), keeping who is picked (or picking
+    /// `select`).
+    void showListed(PeopleList listed, const QString &select);
+    /// Reads what the directory grants the listed people, on a worker of its own (one at a time), and shows it.
+    void readGrants();
     void updateButtons();
     const UserAccount *selected() const;
     /// Runs `change` on a worker; then says `done` (or the error) and reads the list again.
@@ -82,6 +90,7 @@ private:
     QPushButton *m_disable;
     bool m_busy = false;
     bool m_refreshing = false;
+    bool m_readingGrants = false;
     QTimer m_refresh;
 };
 
