@@ -5,6 +5,12 @@
 #include "security/userdirectory.h"
 
 #include <ldap.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <thread>
 
 #include <QDateTime>
 
@@ -134,11 +140,66 @@ Status setOption(LDAP *ld, int option, const void *value, const char *what)
     return Ok{};
 }
 
+/// A watch over making a connection: at the time-out it shuts the socket down (a read then ends at once), unless
+/// stopped first. libldap bounds the TCP connect and the wait for results, not the TLS handshake, which loops on the
+/// socket until the server speaks: a server that takes the connection and then answers nothing (hung, or a firewall
+/// swallowing what follows) would hold the sign-in's worker — and the console's close — for ever.
+class ConnectWatch {
+public:
+    ConnectWatch(const std::atomic<int> &socket, std::chrono::seconds limit)
+        : m_thread([this, &socket, limit] {
+              std::unique_lock lock(m_mutex);
+              if (m_stop.wait_for(lock, limit, [this] { return m_stopped; }))
+                  return;
+              if (const int fd = socket.load(); fd >= 0) {
+                  ::shutdown(fd, SHUT_RDWR);
+                  m_fired = true;
+              }
+          })
+    {
+    }
+    ~ConnectWatch() { (void)stop(); }
+    ConnectWatch(const ConnectWatch &) = delete;
+    ConnectWatch &operator=(const ConnectWatch &) = delete;
+    /// Ends the watch; whether it had shut the socket down.
+    bool stop()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopped = true;
+        }
+        m_stop.notify_one();
+        if (m_thread.joinable())
+            m_thread.join();
+        return m_fired;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_stop;
+    bool m_stopped = false;
+    bool m_fired = false;
+    std::thread m_thread;   // last: it starts once the rest is there
+};
+
 } // namespace
 
 struct LdapDirectory::Connection {
+    // Before the handle: libldap calls the callbacks, which point here, until the handle is freed.
+    std::atomic<int> socket{-1};   ///< the connection's socket, once it stands (for ConnectWatch)
+    ldap_conncb callbacks{};
     LdapHandle handle;
     LDAP *ld() const { return handle.ld; }
+
+    /// LDAP_OPT_CONNECT_CB: the socket, once the TCP connection stands (before TLS).
+    static int connected(LDAP * /*ld*/, Sockbuf *sb, LDAPURLDesc * /*srv*/, sockaddr * /*addr*/, ldap_conncb *ctx)
+    {
+        ber_socket_t fd = -1;
+        if (ber_sockbuf_ctrl(sb, LBER_SB_OPT_GET_FD, &fd) == 1)
+            static_cast<Connection *>(ctx->lc_arg)->socket.store(fd);
+        return 0;
+    }
+    static void closing(LDAP * /*ld*/, Sockbuf * /*sb*/, ldap_conncb *ctx) { static_cast<Connection *>(ctx->lc_arg)->socket.store(-1); }
 };
 
 namespace {
@@ -438,6 +499,8 @@ Result<std::unique_ptr<LdapDirectory::Connection>> LdapDirectory::connect() cons
     options = options ? setOption(h.ld, LDAP_OPT_NETWORK_TIMEOUT, &timeout, "network timeout") : options;
     options = options ? setOption(h.ld, LDAP_OPT_TIMEOUT, &timeout, "timeout") : options;
     options = options ? setOption(h.ld, LDAP_OPT_REFERRALS, LDAP_OPT_OFF, "referrals") : options;
+    c->callbacks = {&Connection::connected, &Connection::closing, c.get()};
+    options = options ? setOption(h.ld, LDAP_OPT_CONNECT_CB, &c->callbacks, "connection callback") : options;
     if (tls) {
         // The server's certificate must chain to the mapping's CA (or the system's) and carry the server's name.
         options = options ? setOption(h.ld, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand, "require certificate") : options;
@@ -449,9 +512,17 @@ Result<std::unique_ptr<LdapDirectory::Connection>> LdapDirectory::connect() cons
     }
     if (!options)
         return makeError(options.error());
-    if (m_mapping.startTls && m_server.startsWith(QLatin1String("ldap:")))
-        if (const int rc = ldap_start_tls_s(h.ld, nullptr, nullptr); rc != LDAP_SUCCESS)
-            return makeError(QStringLiteral("StartTLS failed: %1").arg(ldapError(h.ld, rc)));
+    // The connection made here, TLS and all, under a watch (see ConnectWatch); the operations after it are bounded by
+    // LDAP_OPT_TIMEOUT.
+    ConnectWatch watch(c->socket, std::chrono::seconds(m_mapping.timeoutSeconds));
+    int rc = ldap_connect(h.ld);
+    const bool startTls = rc == LDAP_SUCCESS && m_mapping.startTls && m_server.startsWith(QLatin1String("ldap:"));
+    if (startTls)
+        rc = ldap_start_tls_s(h.ld, nullptr, nullptr);
+    if (watch.stop())
+        return makeError(QStringLiteral("the server took the connection and did not answer within %1 s").arg(m_mapping.timeoutSeconds));
+    if (rc != LDAP_SUCCESS)
+        return makeError(startTls ? QStringLiteral("StartTLS failed: %1").arg(ldapError(h.ld, rc)) : ldapError(h.ld, rc));
     return c;
 }
 

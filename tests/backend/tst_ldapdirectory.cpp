@@ -337,6 +337,32 @@ private Q_SLOTS:
         QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow).ok());
     }
 
+    /// A server that takes the connection and then answers nothing (hung, or a firewall that swallows what follows
+    /// the handshake) is given up on after the mapping's time-out, over TLS (ldaps://, and StartTLS) as over plain
+    /// LDAP: the sign-in says the directory cannot be asked, counts nothing, and works once the server is back.
+    void aServerThatHangsIsGivenUpOnAfterTheTimeout_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("ldaps") << QStringLiteral("ldaps");
+        QTest::newRow("starttls") << QStringLiteral("starttls");
+        QTest::newRow("plain loopback") << QStringLiteral("plain");
+    }
+    void aServerThatHangsIsGivenUpOnAfterTheTimeout()
+    {
+        QFETCH(QString, how);
+        LdapMapping m = mapping(m_slapd->path("ca.crt"));
+        m.timeoutSeconds = 1;
+        m.startTls = how == QLatin1String("starttls");
+        auto d = directory(how == QLatin1String("ldaps") ? m_slapd->tlsUrl() : m_slapd->plainUrl(), m);
+        QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow).ok());
+        m_slapd->freeze();
+        const SignInOutcome hung = d->signIn(QStringLiteral("olga"), kPassword, kNow);
+        m_slapd->thaw();
+        QCOMPARE(hung.refusal, SignInRefusal::Unavailable);
+        QVERIFY2(hung.sentence.contains(QLatin1String("directory server")), qPrintable(hung.sentence));
+        QVERIFY(d->signIn(QStringLiteral("olga"), kPassword, kNow).ok());
+    }
+
     /// Other consoles' operations name people who are not signing in here: with the mapping's read-only lookup
     /// account the console reads who they are; without one it says it cannot (and refuses their operations).
     void peopleAreLookedUpWithTheLookupAccount()
