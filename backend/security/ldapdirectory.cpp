@@ -1,16 +1,14 @@
 #include "security/ldapdirectory.h"
 
+#include "base/connectwatch.h"
 #include "base/logging.h"
 #include "base/secretfile.h"
+#include "security/ldapconnection_p.h"
 #include "security/userdirectory.h"
 
 #include <ldap.h>
-#include <sys/socket.h>
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <thread>
 
 #include <QDateTime>
 
@@ -20,17 +18,6 @@
 #include <memory>
 
 namespace cityops {
-namespace {
-
-/// The handle, unbound whatever happens.
-struct LdapHandle {
-    LDAP *ld = nullptr;
-    ~LdapHandle()
-    {
-        if (ld)
-            ldap_unbind_ext_s(ld, nullptr, nullptr);
-    }
-};
 
 QString ldapError(LDAP *ld, int rc)
 {
@@ -43,6 +30,8 @@ QString ldapError(LDAP *ld, int rc)
     }
     return text;
 }
+
+namespace {
 
 /// What an operation sent with the password policy control (draft-behera-ldap-password-policy: OpenLDAP's ppolicy
 /// overlay, and others') came back with: its result code and what the policy said of the account.
@@ -140,67 +129,7 @@ Status setOption(LDAP *ld, int option, const void *value, const char *what)
     return Ok{};
 }
 
-/// A watch over making a connection: at the time-out it shuts the socket down (a read then ends at once), unless
-/// stopped first. libldap bounds the TCP connect and the wait for results, not the TLS handshake, which loops on the
-/// socket until the server speaks: a server that takes the connection and then answers nothing (hung, or a firewall
-/// swallowing what follows) would hold the sign-in's worker — and the console's close — for ever.
-class ConnectWatch {
-public:
-    ConnectWatch(const std::atomic<int> &socket, std::chrono::seconds limit)
-        : m_thread([this, &socket, limit] {
-              std::unique_lock lock(m_mutex);
-              if (m_stop.wait_for(lock, limit, [this] { return m_stopped; }))
-                  return;
-              if (const int fd = socket.load(); fd >= 0) {
-                  ::shutdown(fd, SHUT_RDWR);
-                  m_fired = true;
-              }
-          })
-    {
-    }
-    ~ConnectWatch() { (void)stop(); }
-    ConnectWatch(const ConnectWatch &) = delete;
-    ConnectWatch &operator=(const ConnectWatch &) = delete;
-    /// Ends the watch; whether it had shut the socket down.
-    bool stop()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stopped = true;
-        }
-        m_stop.notify_one();
-        if (m_thread.joinable())
-            m_thread.join();
-        return m_fired;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_stop;
-    bool m_stopped = false;
-    bool m_fired = false;
-    std::thread m_thread;   // last: it starts once the rest is there
-};
-
 } // namespace
-
-struct LdapDirectory::Connection {
-    // Before the handle: libldap calls the callbacks, which point here, until the handle is freed.
-    std::atomic<int> socket{-1};   ///< the connection's socket, once it stands (for ConnectWatch)
-    ldap_conncb callbacks{};
-    LdapHandle handle;
-    LDAP *ld() const { return handle.ld; }
-
-    /// LDAP_OPT_CONNECT_CB: the socket, once the TCP connection stands (before TLS).
-    static int connected(LDAP * /*ld*/, Sockbuf *sb, LDAPURLDesc * /*srv*/, sockaddr * /*addr*/, ldap_conncb *ctx)
-    {
-        ber_socket_t fd = -1;
-        if (ber_sockbuf_ctrl(sb, LBER_SB_OPT_GET_FD, &fd) == 1)
-            static_cast<Connection *>(ctx->lc_arg)->socket.store(fd);
-        return 0;
-    }
-    static void closing(LDAP * /*ld*/, Sockbuf * /*sb*/, ldap_conncb *ctx) { static_cast<Connection *>(ctx->lc_arg)->socket.store(-1); }
-};
 
 namespace {
 
@@ -265,72 +194,6 @@ LdapDirectory::~LdapDirectory() = default;
 
 QString LdapDirectory::describe() const { return QStringLiteral("the LDAP directory %1/%2").arg(m_server, m_base); }
 
-Result<std::unique_ptr<LdapDirectory::Connection>> LdapDirectory::connectAsLookup() const
-{
-    if (m_mapping.lookupDn.isEmpty())
-        return makeError(QStringLiteral("the LDAP mapping has no lookup account (lookupDn)"));
-    auto password = secretfile::readFirstLine(m_mapping.lookupPasswordFile);
-    if (!password)
-        return makeError(password.error());
-    auto connection = connect();
-    if (!connection)
-        return makeError(connection.error());
-    Connection &h = *connection.value();
-    QString lookupDn = m_mapping.lookupDn;
-    lookupDn.replace(QLatin1String("{base}"), m_base);
-    const QByteArray secret = password.value().toUtf8();
-    berval credentials{ber_len_t(secret.size()), const_cast<char *>(secret.constData())};
-    if (const int rc = ldap_sasl_bind_s(h.ld(), lookupDn.toUtf8().constData(), LDAP_SASL_SIMPLE, &credentials, nullptr, nullptr, nullptr);
-        rc != LDAP_SUCCESS)
-        return makeError(QStringLiteral("the lookup account cannot bind: %1").arg(ldapError(h.ld(), rc)));
-    return connection;
-}
-
-Result<LdapDirectory::Found> LdapDirectory::find(Connection &h, const QString &name) const
-{
-    Found found;
-    found.account.name = name;
-    const QByteArray dn = userDnFor(name).toUtf8();
-    LDAPMessage *result = nullptr;
-    char noAttributes[] = LDAP_NO_ATTRS;
-    char *attrs[] = {noAttributes, nullptr};
-    timeval timeout{m_mapping.timeoutSeconds, 0};
-    const int searched = ldap_search_ext_s(h.ld(), dn.constData(), LDAP_SCOPE_BASE, "(objectClass=*)", attrs, 0, nullptr, nullptr, &timeout, 1, &result);
-    const bool exists = searched == LDAP_SUCCESS && ldap_count_entries(h.ld(), result) > 0;
-    ldap_msgfree(result);
-    // No such entry is an answer; anything else (the server gone, a time-out) is not "nobody".
-    if (searched != LDAP_SUCCESS && searched != LDAP_NO_SUCH_OBJECT)
-        return makeError(QStringLiteral("%1 cannot be looked up: %2").arg(name, ldapError(h.ld(), searched)));
-    if (!exists) {
-        found.standing = PeopleList::Standing::NotInDirectory;
-        return found;
-    }
-    bool granted = false;
-    auto account = readGrants(h, dn, name, &granted);
-    if (!account)
-        return makeError(account.error());
-    found.account = std::move(account).value();
-    found.standing = granted ? PeopleList::Standing::Granted : PeopleList::Standing::NoRole;
-    return found;
-}
-
-Result<std::optional<UserAccount>> LdapDirectory::lookUp(const QString &name)
-{
-    if (m_mapping.lookupDn.isEmpty())
-        return makeError(QStringLiteral("the LDAP mapping has no lookup account (lookupDn), so %1 cannot be looked up").arg(name));
-    if (!UserDirectory::checkName(name))
-        return std::optional<UserAccount>();   // not a name: nobody (and never sent to the server)
-    auto connection = connectAsLookup();
-    if (!connection)
-        return makeError(connection.error());
-    auto found = find(*connection.value(), name);
-    if (!found)
-        return makeError(found.error());
-    if (found->standing != PeopleList::Standing::Granted)
-        return std::optional<UserAccount>();
-    return std::optional<UserAccount>(std::move(found->account));
-}
-
 QString LdapDirectory::userDnFor(const QString &name) const
 {
     // Plain replacement, not QString::arg: a name must never be read as a placeholder. Names are checked
@@ -345,76 +208,6 @@ void LdapDirectory::setFailureBook(std::unique_ptr<FailureBook> book)
 {
     std::lock_guard lock(m_mutex);
     m_book = std::move(book);
-}
-
-Result<PeopleList> LdapDirectory::people(Read read)
-{
-    std::vector<Failures> counted;
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_book) {
-            auto listed = m_book->list();
-            if (!listed)
-                return makeError(QStringLiteral("cannot read the failed sign-ins counted in %1: %2").arg(m_book->path(), listed.error()));
-            counted = std::move(listed).value();
-        } else {
-            counted.assign(m_failures.cbegin(), m_failures.cend());
-        }
-    }
-    PeopleList out;
-    for (const Failures &f : counted)
-        if (f.known)
-            out.people.push_back({f.counts});
-    std::sort(out.people.begin(), out.people.end(), [](const auto &a, const auto &b) { return a.account.name < b.account.name; });
-    if (m_mapping.lookupDn.isEmpty()) {
-        out.grants = PeopleList::Grants::NotKept;
-        return out;
-    }
-    if (read == Read::CountsOnly) {
-        out.grants = PeopleList::Grants::NotAsked;
-        return out;
-    }
-    if (out.people.empty())
-        return out;
-    // What the directory grants them now, on one connection as the lookup account; the counts are this machine's
-    // and are listed whatever the directory answers (a lock must be liftable while the directory is down).
-    // All or nothing: a list that said some people's roles and not others' would read as if those had none.
-    const auto unread = [&out](const QString &why) {
-        out.grants = PeopleList::Grants::Unread;
-        out.whyUnread = why;
-        return std::move(out);
-    };
-    auto connection = connectAsLookup();
-    if (!connection)
-        return unread(connection.error());
-    std::vector<Found> found;
-    for (const PeopleList::Person &p : out.people) {
-        if (!UserDirectory::checkName(p.account.name)) {   // the book is a file: never send what is not a name
-            found.push_back({p.account, PeopleList::Standing::NotInDirectory});
-            continue;
-        }
-        auto one = find(*connection.value(), p.account.name);
-        if (!one)
-            return unread(one.error());
-        found.push_back(std::move(one).value());
-    }
-    for (size_t i = 0; i < out.people.size(); ++i) {
-        out.people[i].account.role = found[i].account.role;
-        out.people[i].account.districts = found[i].account.districts;
-        out.people[i].standing = found[i].standing;
-    }
-    return out;
-}
-
-Status LdapDirectory::unlockPerson(const QString &name, const QString &by)
-{
-    std::lock_guard lock(m_mutex);
-    m_failures.remove(name);
-    if (!m_book)
-        return Ok{};   // counted in this console's memory only: nothing else to clear, no journal to write
-    if (auto done = m_book->unlock(name, QDateTime::currentMSecsSinceEpoch(), by); !done)
-        return makeError(QStringLiteral("cannot clear %1's failed sign-ins in %2: %3").arg(name, m_book->path(), done.error()));
-    return Ok{};
 }
 
 LdapDirectory::Failures LdapDirectory::failuresOf(const QString &name, std::int64_t now)
