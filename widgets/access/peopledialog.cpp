@@ -77,7 +77,7 @@ bool carryGrants(PeopleList &into, const PeopleList &from)
 } // namespace
 
 PeopleDialog::PeopleDialog(AccessControl &access, PeopleBook &book, QWidget *parent)
-    : QDialog(parent), m_access(access), m_book(book), m_local(dynamic_cast<UserDirectory *>(&book))
+    : QDialog(parent), m_access(access), m_accessAlive(&access), m_book(book), m_local(dynamic_cast<UserDirectory *>(&book))
 {
     setWindowTitle(tr("People"));
     auto *layout = new QVBoxLayout(this);
@@ -136,8 +136,10 @@ PeopleDialog::~PeopleDialog()
 {
     // A change is seen through (it writes the directory's file at once, and its journal must say it); a read is left to
     // the desk, which waits for it only as it closes: a directory that does not answer must not hold the desk.
+    // The desk may have gone first (the console closing with People open): then the read is waited for here, as the
+    // directory outlives both.
     for (QFutureWatcherBase *running : findChildren<QFutureWatcherBase *>()) {
-        if (running->objectName() == QLatin1String(kRead))
+        if (running->objectName() == QLatin1String(kRead) && m_accessAlive)
             m_access.keepUntilDone(QFuture<void>(static_cast<QFutureWatcher<Result<PeopleList>> *>(running)->future()));
         else
             running->waitForFinished();

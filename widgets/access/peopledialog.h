@@ -5,6 +5,7 @@
 #include "security/peoplebook.h"
 
 #include <QDialog>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -78,6 +79,7 @@ private:
     void sayWho();
 
     AccessControl &m_access;
+    QPointer<AccessControl> m_accessAlive;   ///< null once the desk's access control has gone (a window closing)
     PeopleBook &m_book;
     UserDirectory *m_local;   ///< the book, when it keeps the accounts (disable, enable, reset); none for LDAP
     PeopleList m_listed;
