@@ -1,13 +1,13 @@
 #pragma once
 // What ldapdirectory.cpp and ldaplookup.cpp share of libldap: the handle, a connection, and the words for an error.
 
+#include "base/connectwatch.h"
 #include "security/ldapdirectory.h"
 
 #include <ldap.h>
 
 #include <QString>
 
-#include <atomic>
 
 namespace cityops {
 
@@ -26,7 +26,7 @@ QString ldapError(LDAP *ld, int rc);
 
 struct LdapDirectory::Connection {
     // Before the handle: libldap calls the callbacks, which point here, until the handle is freed.
-    std::atomic<int> socket{-1};   ///< the connection's socket, once it stands (for ConnectWatch)
+    WatchedSocket socket;   ///< the connection's socket, once it stands (for ConnectWatch)
     ldap_conncb callbacks{};
     LdapHandle handle;
     LDAP *ld() const { return handle.ld; }
@@ -36,10 +36,11 @@ struct LdapDirectory::Connection {
     {
         ber_socket_t fd = -1;
         if (ber_sockbuf_ctrl(sb, LBER_SB_OPT_GET_FD, &fd) == 1)
-            static_cast<Connection *>(ctx->lc_arg)->socket.store(fd);
+            static_cast<Connection *>(ctx->lc_arg)->socket.set(fd);
         return 0;
     }
-    static void closing(LDAP * /*ld*/, Sockbuf * /*sb*/, ldap_conncb *ctx) { static_cast<Connection *>(ctx->lc_arg)->socket.store(-1); }
+    /// LDAP_OPT_CONNECT_CB: called before libldap closes the socket (also when TLS fails on a new connection).
+    static void closing(LDAP * /*ld*/, Sockbuf * /*sb*/, ldap_conncb *ctx) { static_cast<Connection *>(ctx->lc_arg)->socket.forget(); }
 };
 
 } // namespace cityops
