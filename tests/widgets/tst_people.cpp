@@ -465,6 +465,41 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(desk.window->access().workersLeft(), 0, 30'000);
     }
 
+    /// Someone counted while the list is open (a wrong password at another desk) is read alone: the rows already read
+    /// keep their roles meanwhile, rather than every row saying "reading…" again for as long as the directory takes.
+    void aPersonCountedWhileTheListIsOpenIsReadTheOthersKeepTheirRoles()
+    {
+        LdapDesk desk(true, QStringLiteral(R"("timeoutSeconds": 60)"));
+        QVERIFY2(desk.ok(), "slapd did not start on loopback");
+        QCOMPARE(desk.directory().signIn(QStringLiteral("rita"), "guess", kNow).refusal, SignInRefusal::WrongCredentials);
+        QVERIFY(desk.window->access().signIn(QStringLiteral("sven"), kPassword).ok());
+        QPointer<PeopleDialog> dialog = desk.open();
+        QVERIFY(dialog);
+        QTRY_COMPARE(row(dialog, QStringLiteral("rita"))->text(1), Labels::role(Role::Responder));
+        QTRY_VERIFY(!dialog->isReadingGrants());
+        // The directory hangs; olga's wrong password is counted on this machine (another desk's sign-in).
+        desk.slapd.freeze();
+        auto book = FailureBook::open(desk.bookPath(), FailureBook::Mode::Existing);
+        QVERIFY2(book, qPrintable(book.error()));
+        QVERIFY(book.value()->update(QStringLiteral("olga"), [](FailureBook::Entry &e) {
+            e.known = true;
+            e.counts.failures = 1;
+            e.counts.lastFailureMs = kNow;
+        }, kNow, SignInPolicy{}));
+        dialog->setRefreshInterval(20);
+        QTRY_COMPARE(dialog->list()->topLevelItemCount(), 2);
+        dialog->setRefreshInterval(PeopleDialog::kRefreshMs);
+        QCOMPARE(row(dialog, QStringLiteral("olga"))->text(1), QStringLiteral("reading…"));
+        QCOMPARE(row(dialog, QStringLiteral("olga"))->text(3), QStringLiteral("1 failed sign-in(s)"));
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(1), Labels::role(Role::Responder));
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(2), QStringLiteral("North"));
+        QVERIFY(dialog->isReadingGrants());
+        // The directory answers again: olga's role is said beside rita's.
+        desk.slapd.thaw();
+        QTRY_COMPARE_WITH_TIMEOUT(row(dialog, QStringLiteral("olga"))->text(1), Labels::role(Role::Operator), 30'000);
+        QCOMPARE(row(dialog, QStringLiteral("rita"))->text(1), Labels::role(Role::Responder));
+    }
+
     void theOpenListFollowsTheDirectoryAndTheTime()
     {
         std::int64_t now = kNow;   // before the desk, which may read it as it goes

@@ -45,33 +45,37 @@ QString shortTime(std::int64_t atMs, std::int64_t nowMs)
 /// The object name of a read's watcher (a change's has none).
 constexpr char kRead[] = "read";
 
-/// Gives `into`'s people what `from` says the directory grants them, by name; whether it knew everyone. Where it did,
-/// `into` says what `from` said (their roles, or why they could not be read); else it still asks.
-bool carryGrants(PeopleList &into, const PeopleList &from)
+/// Gives `into`'s people what `from` says the directory grants them, by name; the names it did not know (their
+/// grants still to be read). Where it knew everyone, `into` says what `from` said (their roles, or why they could not
+/// be read); else it still asks, those it knew keeping what was read of them.
+QSet<QString> carryGrants(PeopleList &into, const PeopleList &from)
 {
-    if (from.grants == PeopleList::Grants::NotAsked || from.grants == PeopleList::Grants::NotKept)
-        return false;
+    QSet<QString> unknown;
+    if (from.grants == PeopleList::Grants::NotAsked || from.grants == PeopleList::Grants::NotKept) {
+        for (const PeopleList::Person &p : into.people)
+            unknown.insert(p.account.name);
+        return unknown;
+    }
     into.whyUnread = from.whyUnread;
     if (from.grants == PeopleList::Grants::Unread) {
         into.grants = PeopleList::Grants::Unread;
-        return true;
+        return unknown;
     }
     QHash<QString, const PeopleList::Person *> byName;
     for (const PeopleList::Person &p : from.people)
         byName.insert(p.account.name, &p);
-    bool everyone = true;
     for (PeopleList::Person &p : into.people) {
         const PeopleList::Person *read = byName.value(p.account.name);
         if (!read) {
-            everyone = false;
+            unknown.insert(p.account.name);
             continue;
         }
         p.standing = read->standing;
         p.account.role = read->account.role;
         p.account.districts = read->account.districts;
     }
-    into.grants = everyone ? PeopleList::Grants::Said : PeopleList::Grants::NotAsked;
-    return everyone;
+    into.grants = unknown.isEmpty() ? PeopleList::Grants::Said : PeopleList::Grants::NotAsked;
+    return unknown;
 }
 
 } // namespace
@@ -208,8 +212,7 @@ void PeopleDialog::reload(const QString &select, bool quietly)
         // The counts are this machine's and come at once; what the directory grants them is read after, on a worker of
         // its own (it takes the directory's time, or hangs with it), each row keeping meanwhile what was read of it.
         const bool asks = next.grants == PeopleList::Grants::NotAsked;
-        if (asks)
-            carryGrants(next, m_listed);
+        m_toRead = asks ? carryGrants(next, m_listed) : QSet<QString>();
         showListed(std::move(next), select);
         if (asks)
             readGrants();
@@ -231,9 +234,9 @@ void PeopleDialog::readGrants()
         if (!granted)
             return;   // the counts' own read says what cannot be read
         PeopleList next = m_listed;
-        const bool everyone = carryGrants(next, granted.value());
+        m_toRead = carryGrants(next, granted.value());
         showListed(std::move(next), {});
-        if (!everyone)
+        if (!m_toRead.isEmpty())
             readGrants();   // someone was counted since it asked
     });
     read->setObjectName(QLatin1String(kRead));
@@ -258,9 +261,12 @@ void PeopleDialog::showListed(PeopleList listed, const QString &select)
     for (size_t i = 0; i < m_listed.people.size(); ++i) {
         const UserAccount &a = m_listed.people[i].account;
         const PeopleList::Standing standing = m_listed.people[i].standing;
-        const bool granted = grantsSaid && standing == PeopleList::Standing::Granted;
-        const QString role = m_listed.grants == PeopleList::Grants::NotAsked ? tr("reading…")
-                           : !grantsSaid ? tr("not read")   // why: the line above the list
+        // While the grants are read, a row keeps what was read of it before (someone counted since says "reading…").
+        const bool reading = m_listed.grants == PeopleList::Grants::NotAsked && m_toRead.contains(a.name);
+        const bool said = grantsSaid || (m_listed.grants == PeopleList::Grants::NotAsked && !reading);
+        const bool granted = said && standing == PeopleList::Standing::Granted;
+        const QString role = reading ? tr("reading…")
+                           : !said ? tr("not read")   // why: the line above the list
                            : standing == PeopleList::Standing::NoRole ? tr("none at this console")
                            : standing == PeopleList::Standing::NotInDirectory ? tr("not in the directory")
                                                                               : Labels::role(a.role);

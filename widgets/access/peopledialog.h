@@ -6,6 +6,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -26,10 +27,10 @@ class UserDirectory;
 /// (drawn here, shown once, after their own password again). Not for their own account. With an LDAP directory, the
 /// people this machine's consoles count failed sign-ins for — with what the directory grants them when its mapping
 /// has a lookup account, read after the counts (which are shown, and liftable, at once: a directory that hangs holds
-/// neither the list nor, when it closes, the desk) — and the lifting of their lock only (the rest is the directory's). Every change goes to the
-/// directory's journal as made by that person at this machine, which the consoles record. The directory is read and
-/// changed on a worker; the list is read again after each change, and every kRefreshMs while it is open (a lock
-/// that began or ended, a change made at another desk or with cityops-admin).
+/// neither the list nor, when it closes, the desk) — and the lifting of their lock only (the rest is the directory's).
+/// Every change goes to the directory's journal as made by that person at this machine, which the consoles record.
+/// The directory is read and changed on a worker; the list is read again after each change, and every kRefreshMs
+/// while it is open (a lock that began or ended, a change made at another desk or with cityops-admin).
 class PeopleDialog : public QDialog {
     Q_OBJECT
 public:
@@ -83,6 +84,7 @@ private:
     PeopleBook &m_book;
     UserDirectory *m_local;   ///< the book, when it keeps the accounts (disable, enable, reset); none for LDAP
     PeopleList m_listed;
+    QSet<QString> m_toRead;   ///< whose grants are being read (the others' rows keep what was read of them)
     QLabel *m_intro;
     QTreeWidget *m_list;
     QLabel *m_said;
