@@ -222,6 +222,30 @@
         <source>Your approval key was not sealed with the new password: %1. Ask an administrator to make you a new one before you approve anything.</source>
         <translation>承認鍵は新しいパスワードで封印し直されませんでした: %1。何かを承認する前に、管理者に新しい鍵を作ってもらってください。</translation>
     </message>
+    <message>
+        <source>Your approval key does not open with the password you signed in with: it is sealed with an earlier one. Before you approve anything, move it to this password with Session ▸ Approval key… (you need the earlier password), or ask an administrator for a new key, which every gateway must then be given.</source>
+        <translation>承認鍵はサインインしたパスワードでは開きません。以前のパスワードで封印されています。何かを承認する前に、セッション ▸ 承認鍵… でこのパスワードに移してください（以前のパスワードが必要です）。または管理者に新しい鍵を依頼してください（その場合はすべてのゲートウェイに渡す必要があります）。</translation>
+    </message>
+    <message>
+        <source>Your approval key cannot be used: %1. Ask an administrator before you approve anything.</source>
+        <translation>承認鍵を使用できません: %1。何かを承認する前に管理者に相談してください。</translation>
+    </message>
+    <message>
+        <source>Your approval key opens with your password now.</source>
+        <translation>承認鍵は現在のパスワードで開くようになりました。</translation>
+    </message>
+    <message>
+        <source>Nobody who may approve is signed in at this console, or approvals are not signed here.</source>
+        <translation>このコンソールには承認できる人がサインインしていないか、ここでは承認に署名しません。</translation>
+    </message>
+    <message>
+        <source>Your approval key was not moved: %1. Nothing changed.</source>
+        <translation>承認鍵は移されませんでした: %1。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>You have no approval key at this console: an administrator makes one (cityops-admin approver add %1).</source>
+        <translation>このコンソールにはあなたの承認鍵がありません。管理者が作成します（cityops-admin approver add %1）。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>
@@ -474,6 +498,41 @@
         <translation>
             <numerusform>不在または鍵束外のコンソールの指令 %n 件がここで機器を保持しています</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cityops::ApprovalKeyDialog</name>
+    <message>
+        <source>Approval key</source>
+        <translation>承認鍵</translation>
+    </message>
+    <message>
+        <source>Your approval key signs what you approve, and opens with your password. When your password was changed where this console could not follow (the city directory&apos;s own tools, an expiry), the key still opens only with the earlier one: type it once, and your password now, and the same key opens with your password now. The gateways need nothing new.</source>
+        <translation>承認鍵はあなたが承認したものに署名し、あなたのパスワードで開きます。このコンソールが追従できない場所でパスワードが変更された場合（都市ディレクトリ独自のツール、有効期限切れ）、鍵は以前のパスワードでしか開きません。以前のパスワードを一度と現在のパスワードを入力すると、同じ鍵が現在のパスワードで開くようになります。ゲートウェイ側の変更は不要です。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Earlier password</source>
+        <translation>以前のパスワード</translation>
+    </message>
+    <message>
+        <source>Your password now</source>
+        <translation>現在のパスワード</translation>
+    </message>
+    <message>
+        <source>Move the key</source>
+        <translation>鍵を移す</translation>
+    </message>
+    <message>
+        <source>Type both passwords: the earlier one opens the key, the one now seals it.</source>
+        <translation>両方のパスワードを入力してください。以前のパスワードで鍵を開き、現在のパスワードで封印します。</translation>
+    </message>
+    <message>
+        <source>Asking the directory…</source>
+        <translation>ディレクトリに問い合わせ中…</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +2650,10 @@
         <source>%1 changed an account at a console</source>
         <translation>%1 がコンソールでアカウントを変更しました</translation>
     </message>
+    <message>
+        <source>%1 moved their approval key to their password now</source>
+        <translation>%1 が承認鍵を現在のパスワードに移しました</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2898,6 +2961,10 @@
         <source>&amp;People…</source>
         <translation>利用者(&amp;P)…</translation>
     </message>
+    <message>
+        <source>&amp;Approval key…</source>
+        <translation>承認鍵(&amp;A)…</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -3105,6 +3172,10 @@
     <message>
         <source>Order %1 was not approved: the devices need your approval signature, and %2</source>
         <translation>指令 %1 は承認されませんでした: 機器はあなたの承認署名を必要としますが、%2</translation>
+    </message>
+    <message>
+        <source>%1 (sealed with an earlier password: Session ▸ Approval key… moves it to your password now)</source>
+        <translation>%1（以前のパスワードで封印されています: セッション ▸ 承認鍵… で現在のパスワードに移せます）</translation>
     </message>
 </context>
 <context>

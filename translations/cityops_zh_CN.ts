@@ -222,6 +222,30 @@
         <source>Your approval key was not sealed with the new password: %1. Ask an administrator to make you a new one before you approve anything.</source>
         <translation>您的审批密钥未能用新密码重新封存：%1。在审批任何内容之前，请让管理员为您制作新的密钥。</translation>
     </message>
+    <message>
+        <source>Your approval key does not open with the password you signed in with: it is sealed with an earlier one. Before you approve anything, move it to this password with Session ▸ Approval key… (you need the earlier password), or ask an administrator for a new key, which every gateway must then be given.</source>
+        <translation>您的审批密钥无法用您登录时的密码打开：它是用以前的密码封存的。在审批任何事项之前，请通过“会话 ▸ 审批密钥…”将其移到此密码（需要以前的密码），或请管理员制作新密钥（之后必须分发给每个网关）。</translation>
+    </message>
+    <message>
+        <source>Your approval key cannot be used: %1. Ask an administrator before you approve anything.</source>
+        <translation>您的审批密钥无法使用：%1。审批任何事项之前请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Your approval key opens with your password now.</source>
+        <translation>您的审批密钥现在可用当前密码打开。</translation>
+    </message>
+    <message>
+        <source>Nobody who may approve is signed in at this console, or approvals are not signed here.</source>
+        <translation>此控制台没有可审批的人员登录，或此处的审批不签名。</translation>
+    </message>
+    <message>
+        <source>Your approval key was not moved: %1. Nothing changed.</source>
+        <translation>审批密钥未移动：%1。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>You have no approval key at this console: an administrator makes one (cityops-admin approver add %1).</source>
+        <translation>您在此控制台没有审批密钥：由管理员制作（cityops-admin approver add %1）。</translation>
+    </message>
 </context>
 <context>
     <name>cityops::AccessOverlay</name>
@@ -474,6 +498,41 @@
         <translation>
             <numerusform>已不在或已移出密钥环的控制台有 %n 个指令在此占用设备</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cityops::ApprovalKeyDialog</name>
+    <message>
+        <source>Approval key</source>
+        <translation>审批密钥</translation>
+    </message>
+    <message>
+        <source>Your approval key signs what you approve, and opens with your password. When your password was changed where this console could not follow (the city directory&apos;s own tools, an expiry), the key still opens only with the earlier one: type it once, and your password now, and the same key opens with your password now. The gateways need nothing new.</source>
+        <translation>审批密钥为您审批的内容签名，并用您的密码打开。如果您的密码在此控制台无法跟进的地方被更改（城市目录自己的工具、密码过期），密钥仍只能用以前的密码打开：输入一次以前的密码和当前密码，同一把密钥即可用当前密码打开。网关无需任何更新。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Earlier password</source>
+        <translation>以前的密码</translation>
+    </message>
+    <message>
+        <source>Your password now</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>Move the key</source>
+        <translation>移动密钥</translation>
+    </message>
+    <message>
+        <source>Type both passwords: the earlier one opens the key, the one now seals it.</source>
+        <translation>请输入两个密码：以前的密码打开密钥，当前密码重新封存它。</translation>
+    </message>
+    <message>
+        <source>Asking the directory…</source>
+        <translation>正在询问目录…</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +2650,10 @@
         <source>%1 changed an account at a console</source>
         <translation>%1 在控制台更改了账户</translation>
     </message>
+    <message>
+        <source>%1 moved their approval key to their password now</source>
+        <translation>%1 将其审批密钥移到了当前密码</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MainWindow</name>
@@ -2898,6 +2961,10 @@
         <source>&amp;People…</source>
         <translation>人员(&amp;P)…</translation>
     </message>
+    <message>
+        <source>&amp;Approval key…</source>
+        <translation>审批密钥(&amp;A)…</translation>
+    </message>
 </context>
 <context>
     <name>cityops::MapLayers</name>
@@ -3105,6 +3172,10 @@
     <message>
         <source>Order %1 was not approved: the devices need your approval signature, and %2</source>
         <translation>指令 %1 未获批准：设备需要您的批准签名，但 %2</translation>
+    </message>
+    <message>
+        <source>%1 (sealed with an earlier password: Session ▸ Approval key… moves it to your password now)</source>
+        <translation>%1（用以前的密码封存：可通过“会话 ▸ 审批密钥…”移到当前密码）</translation>
     </message>
 </context>
 <context>

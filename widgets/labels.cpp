@@ -2,6 +2,7 @@
 
 #include "link/wireprotocol.h"
 #include "ops/opsrules.h"
+#include "security/approval.h"
 #include "security/keyringjournal.h"
 #include "security/userdirectory.h"
 #include "store/recordgap.h"
@@ -377,6 +378,9 @@ QString Labels::activity(const QString &recorded)
                 // A person's own new password, at a console: by them, not an administrator.
                 if (OperatorAction(a) == OperatorAction::AccountChanged && m.captured(3).startsWith(QLatin1String("change-password ")))
                     return with(tr("%1 set their own password").arg(admin), {}, m.captured(3));
+                // Or their approval key, moved to their password now (Session ▸ Approval key).
+                if (OperatorAction(a) == OperatorAction::AccountChanged && m.captured(3).startsWith(QLatin1String(approval::kMovedDetail)))
+                    return with(tr("%1 moved their approval key to their password now").arg(admin), {}, m.captured(3));
                 // Or someone at a console, with Session ▸ People: the journal's detail says so ("unlock olga: at a console …").
                 static const QRegularExpression atConsole(QStringLiteral("^[a-z-]+ \\S+: ") + QLatin1String(adminjournal::kAtConsoleDetail));
                 if (OperatorAction(a) == OperatorAction::AccountChanged && atConsole.match(m.captured(3)).hasMatch())

@@ -296,11 +296,13 @@ void MainWindow::buildSessionMenu()
     session->addAction(tr("&Change my password…"), this, [this] { m_access->askNewPassword(); });
     QAction *people = session->addAction(tr("&People…"), this, [this] { m_access->openPeople(); });
     people->setObjectName(QStringLiteral("people"));
+    QAction *approvalKey = session->addAction(tr("&Approval key…"), this, [this] { m_access->openApprovalKeyDialog(); });
+    approvalKey->setObjectName(QStringLiteral("approvalKey"));
     session->addSeparator();
     session->addAction(tr("Sign &out"), this, [this] { m_access->signOut(); });
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.back(), session);
-    auto enable = [this, lock, session, people] {
+    auto enable = [this, lock, session, people, approvalKey] {
         const bool in = m_access->isSignedIn() && !m_access->isLocked();
         lock->setEnabled(in);
         for (QAction *a : session->actions())
@@ -309,6 +311,9 @@ void MainWindow::buildSessionMenu()
         // lockouts of an LDAP one.
         people->setEnabled(m_access->mayOpenPeople());
         people->setVisible(m_access->peopleBook() != nullptr);
+        // Whoever may approve, where the devices want approvals signed (a broker): their key and their password.
+        approvalKey->setEnabled(m_access->mayMoveApprovalKey());
+        approvalKey->setVisible(!m_ops->client().approvalKeys().isEmpty());
     };
     connect(m_access, &AccessControl::signedIn, this, enable);
     connect(m_access, &AccessControl::signedOut, this, enable);

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <optional>
+
 namespace cityops::approval {
 
 QByteArray statement(const QString &device, std::uint32_t order, std::uint16_t step, CommandAction action, std::int32_t value,
@@ -53,24 +55,55 @@ Result<QByteArray> create(const QString &folder, const QString &user, const QByt
     return key.publicKeyPem();
 }
 
-Result<CommandSigner> open(const QString &folder, const QString &user, const QByteArray &password)
+namespace {
+
+/// The sealed key of `user` as its file holds it, read only when it is theirs alone; nothing when there is none.
+Result<std::optional<QByteArray>> readSealed(const QString &folder, const QString &user)
 {
     if (auto named = ConsoleKeyring::checkName(user); !named || user.startsWith(QLatin1Char('.')))
         return makeError(QStringLiteral("\"%1\" is not a valid sign-in name").arg(user.left(64)));
     const QString path = keyPath(folder, user);
     if (!QFileInfo::exists(path))
-        return makeError(QStringLiteral("%1 has no approval key on this console (%2): an administrator makes one with "
-                                        "cityops-admin approver add %1")
-                             .arg(user, path));
+        return std::optional<QByteArray>();
     if (auto s = secretfile::checkPrivate(path); !s)
         return Error{s.error()};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
         return makeError(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    auto key = CommandSigner::fromEncryptedPem(file.readAll(), password);
+    return std::optional<QByteArray>(file.readAll());
+}
+
+} // namespace
+
+Result<CommandSigner> open(const QString &folder, const QString &user, const QByteArray &password)
+{
+    auto sealed = readSealed(folder, user);
+    if (!sealed)
+        return Error{sealed.error()};
+    const QString path = keyPath(folder, user);
+    if (!sealed.value())
+        return makeError(QStringLiteral("%1 has no approval key on this console (%2): an administrator makes one with "
+                                        "cityops-admin approver add %1")
+                             .arg(user, path));
+    auto key = CommandSigner::fromEncryptedPem(*sealed.value(), password);
     if (!key)
         return makeError(QStringLiteral("%1's approval key %2: %3").arg(user, path, key.error()));
     return key;
+}
+
+KeyCheck check(const QString &folder, const QString &user, const QByteArray &password)
+{
+    auto sealed = readSealed(folder, user);
+    if (!sealed)
+        return {KeyFit::Unusable, sealed.error()};
+    if (!sealed.value())
+        return {KeyFit::NoKey, {}};
+    const QString path = keyPath(folder, user);
+    if (!sealed.value()->contains("BEGIN ENCRYPTED PRIVATE KEY"))
+        return {KeyFit::Unusable, QStringLiteral("%1 is not a sealed approval key").arg(path)};
+    if (!CommandSigner::fromEncryptedPem(*sealed.value(), password))
+        return {KeyFit::OtherPassword, QStringLiteral("%1's approval key %2 does not open with this password").arg(user, path)};
+    return {KeyFit::Opens, {}};
 }
 
 Result<bool> reseal(const QString &folder, const QString &user, const QByteArray &current, const QByteArray &next)

@@ -37,9 +37,28 @@ Result<QByteArray> create(const QString &folder, const QString &user, const QByt
 /// Opens `user`'s approval key with `password`. A missing file, one others may read, or a wrong password: an error
 /// with a sentence (which never repeats the password).
 Result<CommandSigner> open(const QString &folder, const QString &user, const QByteArray &password);
+/// What a password does for a person's approval key.
+enum class KeyFit : std::uint8_t {
+    NoKey,           ///< the folder holds none of theirs
+    Opens,
+    OtherPassword,   ///< sealed with another password (changed where the console could not follow: the city
+                     ///< directory's own tools, an expiry, an administrator's reset)
+    Unusable,        ///< a file others may read, or not a sealed key (`why`)
+};
+struct KeyCheck {
+    KeyFit fit = KeyFit::NoKey;
+    QString why;   ///< for OtherPassword and Unusable: a sentence naming the file (never the password)
+};
+/// Whether `user`'s approval key in `folder` opens with `password` — asked when they sign in, so that a supervisor
+/// whose key no longer opens learns it then, and not when a junction must be held at 3 a.m.
+KeyCheck check(const QString &folder, const QString &user, const QByteArray &password);
+/// How the record's detail of a key moved to its owner's password now begins (the event log says who moved theirs).
+inline constexpr char kMovedDetail[] = "approval-key-resealed ";
 /// After `user` set a new sign-in password: their approval key, if `folder` holds one, opened with `current` and
 /// sealed again with `next` (the file replaced whole). Whether there was one; an error when it would not open with
-/// `current` (sealed with another password) or cannot be written — then it stays as it was.
+/// `current` (sealed with another password) or cannot be written — then it stays as it was. Also moves a key sealed
+/// with an earlier password to the current one (`current` the earlier, `next` the sign-in password now): the key, and
+/// so the public half every gateway holds, stays the same.
 Result<bool> reseal(const QString &folder, const QString &user, const QByteArray &current, const QByteArray &next);
 
 } // namespace cityops::approval

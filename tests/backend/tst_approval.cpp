@@ -76,6 +76,47 @@ private Q_SLOTS:
         QVERIFY2(exposed.error().contains(QLatin1String("chmod 600")), qPrintable(exposed.error()));
     }
 
+    /// A supervisor's password changed where the console could not follow (the city directory's own tools, an expiry):
+    /// their key is found sealed with another password at sign-in, and moved to the new one with the earlier — the
+    /// same key, so the public half the gateways hold stays right.
+    void aKeySealedWithAnEarlierPasswordIsFoundAndMoved()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("approvers"));
+        auto made = approval::create(folder, QStringLiteral("sven"), "earlier-password");
+        QVERIFY2(made.ok(), qPrintable(made.error()));
+        QCOMPARE(approval::check(folder, QStringLiteral("sven"), "earlier-password").fit, approval::KeyFit::Opens);
+        const approval::KeyCheck other = approval::check(folder, QStringLiteral("sven"), "password-now");
+        QCOMPARE(other.fit, approval::KeyFit::OtherPassword);
+        QVERIFY2(other.why.contains(QLatin1String("sven.key")) && !other.why.contains(QLatin1String("password-now")), qPrintable(other.why));
+        QCOMPARE(approval::check(folder, QStringLiteral("olga"), "password-now").fit, approval::KeyFit::NoKey);
+        QCOMPARE(approval::check(folder, QStringLiteral("../sven"), "earlier-password").fit, approval::KeyFit::Unusable);
+
+        // Moved with a wrong earlier password: refused, the file as it was.
+        const QString path = approval::keyPath(folder, QStringLiteral("sven"));
+        QFile before(path);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray sealed = before.readAll();
+        before.close();
+        QVERIFY(!approval::reseal(folder, QStringLiteral("sven"), "a-guess-at-it", "password-now").ok());
+        QFile unchanged(path);
+        QVERIFY(unchanged.open(QIODevice::ReadOnly));
+        QCOMPARE(unchanged.readAll(), sealed);
+        // With the earlier one: it opens with the password now, and only with it, and it is the same key.
+        auto moved = approval::reseal(folder, QStringLiteral("sven"), "earlier-password", "password-now");
+        QVERIFY2(moved.ok() && moved.value(), qPrintable(moved ? QString() : moved.error()));
+        QCOMPARE(approval::check(folder, QStringLiteral("sven"), "password-now").fit, approval::KeyFit::Opens);
+        QCOMPARE(approval::check(folder, QStringLiteral("sven"), "earlier-password").fit, approval::KeyFit::OtherPassword);
+        const CommandVerifier gateways = CommandVerifier::fromPublicKeyPem(made.value()).value();
+        QVERIFY(gateways.verify("m", approval::open(folder, QStringLiteral("sven"), "password-now").value().sign("m")));
+
+        // A key file others may read is not used, whichever password.
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        const approval::KeyCheck exposed = approval::check(folder, QStringLiteral("sven"), "password-now");
+        QCOMPARE(exposed.fit, approval::KeyFit::Unusable);
+        QVERIFY2(exposed.why.contains(QLatin1String("chmod 600")), qPrintable(exposed.why));
+    }
+
     /// A hand-edited approver keyring names a supervisor as they sign in: "Sven" is refused at load (the devices would
     /// refuse every approval of "sven" as by someone they do not know); a console keyring may name a console so.
     void anApproverIsNamedAsTheySignIn()

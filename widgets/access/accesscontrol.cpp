@@ -1,6 +1,7 @@
 #include "access/accesscontrol.h"
 
 #include "access/accessoverlay.h"
+#include "access/approvalkeydialog.h"
 #include "access/passworddialog.h"
 #include "access/peopledialog.h"
 #include "base/elapsedclock.h"
@@ -104,7 +105,25 @@ SignInOutcome AccessControl::signIn(const QString &name, const QByteArray &passw
 {
     if (!m_directory)
         return {SignInRefusal::Unavailable, tr("No user directory could be opened, so nobody can sign in.")};
-    return applySignIn(name, m_directory->signIn(name, password, m_now()));
+    SignInOutcome outcome = m_directory->signIn(name, password, m_now());
+    noteApprovalKey(outcome, m_client.approvalKeys(), password);
+    return applySignIn(name, outcome);
+}
+
+void AccessControl::noteApprovalKey(SignInOutcome &outcome, const QString &keys, const QByteArray &password)
+{
+    if (!outcome.ok() || keys.isEmpty())
+        return;
+    const approval::KeyCheck key = approval::check(keys, outcome.account.name, password);
+    QString notice;
+    if (key.fit == approval::KeyFit::OtherPassword)
+        notice = tr("Your approval key does not open with the password you signed in with: it is sealed with an earlier one. "
+                    "Before you approve anything, move it to this password with Session ▸ Approval key… (you need the earlier "
+                    "password), or ask an administrator for a new key, which every gateway must then be given.");
+    else if (key.fit == approval::KeyFit::Unusable)
+        notice = tr("Your approval key cannot be used: %1. Ask an administrator before you approve anything.").arg(key.why);
+    if (!notice.isEmpty())
+        outcome.notice = outcome.notice.isEmpty() ? notice : outcome.notice + QLatin1Char(' ') + notice;
 }
 
 void AccessControl::recordRefusal(const QString &name, const SignInOutcome &outcome, const QString &prefix)
@@ -395,6 +414,67 @@ void AccessControl::openPasswordDialog(const QString &name, bool ownAccount, con
     dialog->open();
 }
 
+bool AccessControl::mayMoveApprovalKey() const
+{
+    return m_directory && isSignedIn() && !m_locked && !m_client.approvalKeys().isEmpty() && permits(actor(), Permission::ApproveCommand);
+}
+
+void AccessControl::openApprovalKeyDialog()
+{
+    if (!mayMoveApprovalKey())
+        return;
+    auto *dialog = new ApprovalKeyDialog(*this, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(this, &AccessControl::signedOut, dialog, &QDialog::reject);
+    connect(this, &AccessControl::lockChanged, dialog, [dialog](bool locked) {
+        if (locked)
+            dialog->reject();
+    });
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_window.statusBar()->showMessage(tr("Your approval key opens with your password now."), 10'000);
+    });
+    dialog->open();
+}
+
+void AccessControl::moveApprovalKey(QByteArray earlier, QByteArray now, QObject *context, std::function<void(const Result<bool> &)> done)
+{
+    if (!mayMoveApprovalKey()) {
+        earlier.fill('\0');
+        now.fill('\0');
+        return done(makeError(tr("Nobody who may approve is signed in at this console, or approvals are not signed here.")));
+    }
+    auto *move = new QFutureWatcher<Result<bool>>(context);
+    connect(move, &QFutureWatcher<Result<bool>>::finished, context, [move, done = std::move(done)] {
+        move->deleteLater();
+        done(move->result());
+    });
+    move->setFuture(QtConcurrent::run([directory = m_directory, engine = &m_engine, keys = m_client.approvalKeys(), user = actor().user, earlier,
+                                       now, at = m_now()]() mutable -> Result<bool> {
+        const auto wipe = [&] {
+            earlier.fill('\0');
+            now.fill('\0');
+        };
+        // The password now is the directory's to say: a key is never sealed with one the person could not sign in with.
+        const SignInOutcome outcome = directory->signIn(user, now, at);
+        if (!outcome.ok()) {
+            wipe();
+            engine->recordOperatorAction(OperatorAction::SignInRefused, outcome.nameKnown ? user : QStringLiteral("(unknown name)"),
+                                         QStringLiteral("approval key: ") + refusalKey(outcome.refusal));
+            return makeError(outcome.sentence);
+        }
+        auto moved = approval::reseal(keys, user, earlier, now);
+        wipe();
+        if (!moved)
+            return makeError(tr("Your approval key was not moved: %1. Nothing changed.").arg(moved.error()));
+        if (!moved.value())
+            return makeError(tr("You have no approval key at this console: an administrator makes one (cityops-admin approver add %1).").arg(user));
+        engine->recordOperatorAction(OperatorAction::AccountChanged, QStringLiteral("(%1)").arg(adminjournal::account(user)),
+                                     QLatin1String(approval::kMovedDetail) + user + QStringLiteral(" (sealed again with their sign-in password at this console)"));
+        return true;
+    }));
+    keepUntilDone(QFuture<void>(move->future()));
+}
+
 void AccessControl::handOver(const QString &note)
 {
     if (!isSignedIn())
@@ -462,7 +542,11 @@ void AccessControl::onSubmitted(const QString &name, const QByteArray &password)
         typed.fill('\0');   // this connection stays until the next attempt: the password does not
         Q_EMIT checkFinished();
     });
-    m_check->setFuture(QtConcurrent::run([directory, name, password, now] { return directory->signIn(name, password, now); }));
+    m_check->setFuture(QtConcurrent::run([directory, name, password, now, keys = m_client.approvalKeys()] {
+        SignInOutcome outcome = directory->signIn(name, password, now);
+        noteApprovalKey(outcome, keys, password);
+        return outcome;
+    }));
 }
 
 bool AccessControl::eventFilter(QObject *watched, QEvent *event)

@@ -84,6 +84,16 @@ public:
     /// else for the name typed on the sign-in card. Once set, the card (or the status bar) says so.
     void askNewPassword();
 
+    /// The signed-in supervisor's approval key, sealed with an earlier password (changed where this console could not
+    /// reseal it: the city directory's own tools, an expiry), sealed again with their sign-in password now — the same
+    /// key, so every gateway's approver keyring stays right (security/approval.h). On a worker: `now` checked with the
+    /// directory first (a refusal recorded as a refused step-up), then the key opened with `earlier`. `done` gets, on
+    /// the GUI thread, that it moved or why not. Recorded as the person's own account change.
+    void moveApprovalKey(QByteArray earlier, QByteArray now, QObject *context, std::function<void(const Result<bool> &)> done);
+    /// Session ▸ Approval key (access/approvalkeydialog.h), for whoever may approve, where approvals are signed.
+    void openApprovalKeyDialog();
+    bool mayMoveApprovalKey() const;
+
     /// Shift hand-over, outgoing side: records the note and signs out; the next sign-in gets the checklist.
     void handOver(const QString &note);
     /// Incoming side: the checklist was accepted (recorded with what it held).
@@ -132,6 +142,9 @@ private:
     void recordRefusal(const QString &name, const SignInOutcome &outcome, const QString &prefix = {});
     void record(OperatorAction action, const QString &user, const QString &detail = {});
     void showRefusal(const SignInOutcome &outcome);
+    /// At sign-in, on the worker: whether the person's approval key opens with the password they signed in with; a
+    /// notice says what to do when it does not (learnt now, not when a junction must be held at 3 a.m.).
+    static void noteApprovalKey(SignInOutcome &outcome, const QString &keys, const QByteArray &password);
 
     QMainWindow &m_window;
     Engine &m_engine;

@@ -95,7 +95,12 @@ void OpsClient::openApprovalKey(const QString &user, QByteArray password, QObjec
     });
     opening->setFuture(QtConcurrent::run([folder = m_approvalKeys, user, typed = std::move(password)]() mutable -> ApprovalKey {
         auto key = approval::open(folder, user, typed);
+        // The password was right (the directory said so before this): a key that does not open with it was sealed
+        // with an earlier one, and the approver can move it themselves.
+        const bool earlier = !key && approval::check(folder, user, typed).fit == approval::KeyFit::OtherPassword;
         typed.fill('\0');
+        if (earlier)
+            return makeError(tr("%1 (sealed with an earlier password: Session ▸ Approval key… moves it to your password now)").arg(key.error()));
         if (!key)
             return Error{key.error()};
         return std::make_shared<const CommandSigner>(std::move(key).value());
