@@ -489,6 +489,14 @@ private Q_SLOTS:
         move->trigger();
         ApprovalKeyDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = desk.window->findChild<ApprovalKeyDialog *>()) && dialog->isVisible());
+        // Its sentences whole, not cut off at the dialog's edge: every wrapped line has its room.
+        const auto whole = [&] {
+            const auto labels = dialog->findChildren<QLabel *>();
+            return std::all_of(labels.begin(), labels.end(), [](const QLabel *l) {
+                return !l->isVisible() || !l->wordWrap() || l->height() >= l->heightForWidth(l->width());
+            });
+        };
+        QVERIFY(whole());
         const auto fill = [&](const QString &earlier, const QString &now) {
             dialog->earlierField()->setText(earlier);
             dialog->nowField()->setText(now);
@@ -511,6 +519,7 @@ private Q_SLOTS:
             for (int x = 0; x < look.width() && !amber; x += 2)
                 amber = look.pixelColor(x, y) == QColor(0xff, 0xb0, 0x00);
         QVERIFY(amber);
+        QVERIFY(whole());
         QVERIFY(keyOpensWith("svens earlier one"));
         // The right earlier password with one the directory does not take: the key is never sealed with it.
         fill(QStringLiteral("svens earlier one"), QStringLiteral("a password of my choosing"));

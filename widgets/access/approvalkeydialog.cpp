@@ -45,7 +45,6 @@ ApprovalKeyDialog::ApprovalKeyDialog(AccessControl &access, QWidget *parent) : Q
     connect(buttons, &QDialogButtonBox::accepted, this, &ApprovalKeyDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_earlier->setFocus();
-    setMinimumWidth(460);
 }
 
 QString ApprovalKeyDialog::said() const { return m_said->isHidden() ? QString() : m_said->text(); }
@@ -54,6 +53,7 @@ void ApprovalKeyDialog::say(const QString &sentence)
 {
     m_said->setText(sentence);
     m_said->setVisible(!sentence.isEmpty());
+    adjustSize();   // grows with a refusal's wrapped lines (it names the key's file) rather than cutting them off
 }
 
 void ApprovalKeyDialog::submit()
