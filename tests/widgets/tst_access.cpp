@@ -550,6 +550,14 @@ private Q_SLOTS:
         desk.access().signOut();
         desk.type(QStringLiteral("olga"), QString::fromLatin1(People::kPassword));
         QVERIFY(move->isVisible() && !move->isEnabled());
+        // A supervisor taking over olga's locked desk is told as at a sign-in: she approves here now.
+        QVERIFY(approval::create(keys.path(), QStringLiteral("sara"), "saras earlier one").ok());
+        desk.access().lock(QStringLiteral("by hand"));
+        desk.type(QStringLiteral("sara"), QString::fromLatin1(People::kPassword));
+        QCOMPARE(desk.client().actor().user, QStringLiteral("sara"));
+        QCOMPARE(told.count(), 2);
+        QVERIFY2(told.at(1).at(0).toString().contains(QLatin1String("sealed with an earlier one")), qPrintable(told.at(1).at(0).toString()));
+        QVERIFY(move->isEnabled());
     }
 
     /// An administrator reset otto's password for one use: signing in with it opens the change of password at once,

@@ -212,7 +212,9 @@ SignInOutcome AccessControl::unlock(const QString &name, const QByteArray &passw
 {
     if (!m_locked || !m_directory)
         return {SignInRefusal::Unavailable, tr("The console is not locked.")};
-    return applyUnlock(name, m_directory->signIn(name, password, m_now()));
+    SignInOutcome outcome = m_directory->signIn(name, password, m_now());
+    noteApprovalKey(outcome, m_client.approvalKeys(), password);
+    return applyUnlock(name, outcome);
 }
 
 SignInOutcome AccessControl::applyUnlock(const QString &name, SignInOutcome outcome)
@@ -233,6 +235,10 @@ SignInOutcome AccessControl::applyUnlock(const QString &name, SignInOutcome outc
     m_overlay->hide();
     m_lastInputMs = m_elapsed();
     Q_EMIT lockChanged(false);
+    // A supervisor taking over is told what a sign-in would have told them (an approval key that will not open, a
+    // password about to expire): they are the one who approves at this desk now. The same person was told at theirs.
+    if (name != was && !outcome.notice.isEmpty())
+        Q_EMIT noticeForPerson(outcome.notice);
     return outcome;
 }
 

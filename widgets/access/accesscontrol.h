@@ -124,7 +124,8 @@ Q_SIGNALS:
     /// The card's check has finished (signed in, unlocked or refused).
     void checkFinished();
     void signedIn(const cityops::Actor &actor);
-    /// Said once a person is in: what their directory asks of them soon (SignInOutcome::notice).
+    /// Said once a person is in (also a supervisor taking over a locked desk): what their directory asks of them soon,
+    /// or an approval key of theirs that will not open (SignInOutcome::notice).
     void noticeForPerson(const QString &notice);
     void signedOut();
     void lockChanged(bool locked);
