@@ -232,7 +232,8 @@ private Q_SLOTS:
             sven.counts = {QStringLiteral("sven"), Role::Viewer, {}, false, 10, now, now + SignInPolicy{}.lockMs};
             sven.known = true;
             FailureBook::Entry guessed;
-            guessed.counts = {QStringLiteral("admin"), Role::Viewer, {}, false, 2, now, 0};
+            // Someone typed their password into the name field (it passes for a name).
+            guessed.counts = {QStringLiteral("correcthorse7"), Role::Viewer, {}, false, 2, now, 0};
             QVERIFY(book.value()->put(sven, now, SignInPolicy{}).ok());
             QVERIFY(book.value()->put(guessed, now, SignInPolicy{}).ok());
         }
@@ -240,7 +241,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         static const QRegularExpression locked(QStringLiteral("\nsven\tlocked until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)\n"));
         QVERIFY2(locked.match(r.out).hasMatch(), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QLatin1String("admin\t2 failed sign-ins (a name the directory did not know)")), qPrintable(r.out));
+        // A name the directory did not know is counted, not shown: it may be a password typed into the name field.
+        QVERIFY2(!r.out.contains(QLatin1String("correcthorse7")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("(and 1 name(s) the directory did not know, not shown")), qPrintable(r.out));
 
         r = run({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("sven")});
         QCOMPARE(r.exitCode, 0);

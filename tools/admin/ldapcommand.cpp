@@ -17,11 +17,8 @@ namespace {
 
 QString describe(const FailureBook::Entry &e, const SignInPolicy &policy, std::int64_t now)
 {
-    // A row is only kept with a failure, so there is always a state; a name the directory did not know is said so.
-    QString state = lockState(e.counts, policy, now);
-    if (!e.known)
-        state += QStringLiteral(" (a name the directory did not know)");
-    return QStringLiteral("%1\t%2").arg(e.counts.name, state);
+    // A row is only kept with a failure, so there is always a state.
+    return QStringLiteral("%1\t%2").arg(e.counts.name, lockState(e.counts, policy, now));
 }
 
 } // namespace
@@ -61,8 +58,19 @@ int runLdapUserCommand(const QCommandLineParser &parser, const QStringList &args
             return failure(entries.error());
         std::printf("name\tstate\n");
         const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
-        for (const FailureBook::Entry &e : entries.value())
-            std::printf("%s\n", qPrintable(describe(e, SignInPolicy{}, now)));
+        // Names the directory did not know are counted (a guess waits as long as a real name would) but not shown, as
+        // the console's People list and its record do not show them: people type passwords into the name field.
+        int unknown = 0;
+        for (const FailureBook::Entry &e : entries.value()) {
+            if (e.known)
+                std::printf("%s\n", qPrintable(describe(e, SignInPolicy{}, now)));
+            else
+                ++unknown;
+        }
+        if (unknown > 0)
+            std::printf("%s\n", qPrintable(QStringLiteral("(and %1 name(s) the directory did not know, not shown: people type passwords "
+                                                           "into the name field; they cannot sign in, locked or not)")
+                                               .arg(unknown)));
         return 0;
     }
     auto removed = book.value()->unlock(name, QDateTime::currentMSecsSinceEpoch());
