@@ -224,8 +224,13 @@ private Q_SLOTS:
             for (QAbstractButton *b : question->buttons())
                 offered << b->text();
             QCOMPARE(question->defaultButton(), question->keepButton());   // Enter still keeps the console
-            if (question->stopWavesButton())
+            if (question->stopWavesButton()) {
+                // A button's Alt shortcut reaches the active window only (a busy machine may not have activated it
+                // yet: the key would go nowhere and the question would wait for ever).
+                question->activateWindow();
+                QVERIFY(QTest::qWaitForWindowActive(question));
                 QTest::keyClick(question, Qt::Key_S, Qt::AltModifier);
+            }
             else
                 question->keepButton()->click();
         });
