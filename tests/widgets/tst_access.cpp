@@ -70,6 +70,17 @@ private:
     Authenticator *m_people;
 };
 
+/// Whether the widget, as grabbed, shows the amber a refusal is said in.
+bool showsAmber(QWidget *widget)
+{
+    const QImage look = widget->grab().toImage();
+    for (int y = 0; y < look.height(); y += 2)
+        for (int x = 0; x < look.width(); x += 2)
+            if (look.pixelColor(x, y) == QColor(0xff, 0xb0, 0x00))
+                return true;
+    return false;
+}
+
 /// A live console with real accounts; nobody signed in yet.
 struct Desk {
     std::shared_ptr<const CityModel> city = fixtureCity();
@@ -417,12 +428,7 @@ private Q_SLOTS:
         fill(QString::fromLatin1(People::kPassword), QStringLiteral("svens new one"), QStringLiteral("svens new won"));
         QVERIFY2(dialog->said().contains(QLatin1String("differ")), qPrintable(dialog->said()));
         // Said where the person looks, in amber.
-        const QImage look = dialog->grab().toImage();
-        bool amber = false;
-        for (int y = 0; y < look.height() && !amber; y += 2)
-            for (int x = 0; x < look.width() && !amber; x += 2)
-                amber = look.pixelColor(x, y) == QColor(0xff, 0xb0, 0x00);
-        QVERIFY(amber);
+        QVERIFY(showsAmber(dialog));
 
         fill(QStringLiteral("not his password"), QStringLiteral("svens new one"), QStringLiteral("svens new one"));
         QTRY_VERIFY2(dialog->said().contains(QLatin1String("name or the password is wrong")), qPrintable(dialog->said()));
@@ -513,12 +519,7 @@ private Q_SLOTS:
         QVERIFY2(dialog->said().contains(QLatin1String("not moved")) && dialog->said().contains(QLatin1String("password does not open")),
                  qPrintable(dialog->said()));
         QVERIFY(dialog->isVisible() && dialog->earlierField()->text().isEmpty() && dialog->nowField()->text().isEmpty());
-        const QImage look = dialog->grab().toImage();
-        bool amber = false;
-        for (int y = 0; y < look.height() && !amber; y += 2)
-            for (int x = 0; x < look.width() && !amber; x += 2)
-                amber = look.pixelColor(x, y) == QColor(0xff, 0xb0, 0x00);
-        QVERIFY(amber);
+        QVERIFY(showsAmber(dialog));
         QVERIFY(whole());
         QVERIFY(keyOpensWith("svens earlier one"));
         // The right earlier password with one the directory does not take: the key is never sealed with it.
