@@ -68,7 +68,7 @@ Result<std::optional<QByteArray>> readSealed(const QString &folder, const QStrin
     if (auto s = secretfile::checkPrivate(path); !s)
         return Error{s.error()};
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+    if (!file.open(QIODevice::ReadOnly) || file.size() > qint64(64) * 1024)
         return makeError(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     return std::optional<QByteArray>(file.readAll());
 }
