@@ -8,7 +8,6 @@
 
 #include <QString>
 
-
 namespace cityops {
 
 /// The handle, unbound whatever happens.
